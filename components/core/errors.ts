@@ -1,0 +1,73 @@
+/**
+ * Typed errors of the protocol core. Every failure the core reports for bad input, a refusing
+ * signer or an unreachable relay is one of these, with a stable `code` that hosts and elements
+ * switch on and a message a person can read. Messages never carry key material or record contents.
+ */
+
+/** Why a record could not be created, opened or changed. */
+export type RecordErrorCode =
+  | 'malformed'
+  | 'bad-signature'
+  | 'not-a-participant'
+  | 'bad-key'
+  | 'decrypt-failed'
+  | 'too-large'
+  | 'unsupported'
+  | 'future-dated'
+  | 'rollback'
+  | 'not-an-editor'
+  | 'invalid-input'
+  | 'signer';
+
+/** A record could not be created, opened or changed. */
+export class RecordError extends Error {
+  override readonly name = 'RecordError';
+  /** Stable, machine-readable reason. */
+  readonly code: RecordErrorCode;
+  /** The underlying signer error when `code` is `signer`. */
+  override readonly cause?: unknown;
+
+  constructor(code: RecordErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message);
+    this.code = code;
+    this.cause = options?.cause;
+  }
+}
+
+/** Why a signer could not do what it was asked. */
+export type SignerErrorCode = 'absent' | 'refused' | 'timeout' | 'unsupported' | 'bad-response' | 'failed' | 'connection';
+
+/** A signer (extension, remote signer) was missing, refused, timed out or answered nonsense. */
+export class SignerError extends Error {
+  override readonly name = 'SignerError';
+  readonly code: SignerErrorCode;
+  override readonly cause?: unknown;
+
+  constructor(code: SignerErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message);
+    this.code = code;
+    this.cause = options?.cause;
+  }
+}
+
+/** Why a relay operation failed as a whole (per-relay detail lives in the receipts). */
+export type RelayErrorCode = 'no-relays' | 'not-accepted' | 'invalid-url';
+
+/** No relay accepted a publish, or the relay list is unusable. */
+export class RelayError extends Error {
+  override readonly name = 'RelayError';
+  readonly code: RelayErrorCode;
+  /** Per-relay outcomes, when the failure came from a publish. */
+  readonly receipts: readonly unknown[];
+
+  constructor(code: RelayErrorCode, message: string, receipts: readonly unknown[] = []) {
+    super(message);
+    this.code = code;
+    this.receipts = receipts;
+  }
+}
+
+/** True when `error` is one of the core's typed errors. */
+export function isNip82Error(error: unknown): error is RecordError | SignerError | RelayError {
+  return error instanceof RecordError || error instanceof SignerError || error instanceof RelayError;
+}

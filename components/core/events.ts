@@ -1,0 +1,113 @@
+/**
+ * Event shapes and the checks every event passes before the core trusts a byte of it.
+ */
+import { verifyEvent, getEventHash } from 'nostr-tools/pure';
+import { RecordError } from './errors.js';
+
+/** A signed Nostr event (NIP-01). */
+export interface NostrEvent {
+  id: string;
+  pubkey: string;
+  created_at: number;
+  kind: number;
+  tags: string[][];
+  content: string;
+  sig: string;
+}
+
+/** What a signer is asked to sign. */
+export interface EventTemplate {
+  kind: number;
+  created_at: number;
+  tags: string[][];
+  content: string;
+}
+
+/** An event with an id and author but no signature (a NIP-59 rumor). */
+export interface UnsignedEvent extends EventTemplate {
+  id: string;
+  pubkey: string;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const HEX128 = /^[0-9a-f]{128}$/;
+
+/** True for a 32-byte lowercase hex string (an event id or a public key). */
+export function isHex64(value: unknown): value is string {
+  return typeof value === 'string' && HEX64.test(value);
+}
+
+/** Current time in NIP-01 seconds. */
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/**
+ * Checks an untrusted value is shaped like a signed event and copies exactly its seven fields.
+ * The copy matters: nostr-tools caches a verification result on the object it was handed, and a
+ * host could hand over an object already marked as verified.
+ */
+export function cleanEvent(value: unknown): NostrEvent {
+  if (typeof value !== 'object' || value === null) throw new RecordError('malformed', 'Not an event.');
+  const v = value as Record<string, unknown>;
+  if (!isHex64(v.id) || !isHex64(v.pubkey) || typeof v.sig !== 'string' || !HEX128.test(v.sig)) {
+    throw new RecordError('malformed', 'The event has no valid id, author or signature.');
+  }
+  if (!Number.isSafeInteger(v.kind) || (v.kind as number) < 0 || (v.kind as number) > 65535) {
+    throw new RecordError('malformed', 'The event kind is not a number in range.');
+  }
+  if (!Number.isSafeInteger(v.created_at) || (v.created_at as number) < 0) {
+    throw new RecordError('malformed', 'The event time is not a whole number of seconds.');
+  }
+  if (typeof v.content !== 'string') throw new RecordError('malformed', 'The event content is not text.');
+  if (!Array.isArray(v.tags) || !v.tags.every((t) => Array.isArray(t) && t.every((x) => typeof x === 'string'))) {
+    throw new RecordError('malformed', 'The event tags are not lists of strings.');
+  }
+  return {
+    id: v.id,
+    pubkey: v.pubkey,
+    created_at: v.created_at as number,
+    kind: v.kind as number,
+    tags: (v.tags as string[][]).map((t) => [...t]),
+    content: v.content,
+    sig: v.sig,
+  };
+}
+
+/** Shape-checks and verifies the id and Schnorr signature of an untrusted event. */
+export function verifiedEvent(value: unknown): NostrEvent {
+  const event = cleanEvent(value);
+  if (!verifyEvent({ ...event })) throw new RecordError('bad-signature', 'The event signature does not verify.');
+  return event;
+}
+
+/** True when `value` is a well-formed event whose id and signature verify. */
+export function isValidSignedEvent(value: unknown): value is NostrEvent {
+  try {
+    verifiedEvent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Computes the NIP-01 id of an unsigned event. */
+export function eventHash(event: Omit<UnsignedEvent, 'id'>): string {
+  return getEventHash(event);
+}
+
+/** The first value of the first tag named `name`. */
+export function tagValue(event: { tags: string[][] }, name: string): string | undefined {
+  return event.tags.find((t) => t[0] === name)?.[1];
+}
+
+/** Byte length of an event as JSON on the wire. */
+export function eventBytes(event: unknown): number {
+  return utf8Length(JSON.stringify(event));
+}
+
+const encoder = new TextEncoder();
+/** UTF-8 byte length of a string. */
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}

@@ -1,0 +1,119 @@
+/**
+ * Reading and writing FHIR R4 Bundles: strict when writing, lenient when reading (the NIP-82
+ * draft's own example puts resources straight into `entry[]`, uses bare-id references and nulls).
+ */
+import { RecordError } from '../errors.js';
+import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
+
+/** A random `urn:uuid:` URI. */
+export function uuidUrn(): string {
+  return `urn:uuid:${crypto.randomUUID()}`;
+}
+
+/** Removes `null`s, which FHIR JSON forbids, at any depth. Returns a new value. */
+export function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutNulls) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+    return out as T;
+  }
+  return value;
+}
+
+function isResource(value: unknown): value is FhirResource {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as FhirResource).resourceType === 'string';
+}
+
+/**
+ * Reads an untrusted Bundle (object or JSON text) into conformant R4 shape: every entry has a
+ * `resource` and a `fullUrl`, no nulls. Entries that are not resources are dropped.
+ * Throws `RecordError('malformed')` when the value is not a Bundle at all.
+ */
+export function readBundle(value: unknown): FhirBundle {
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch (cause) {
+      throw new RecordError('malformed', 'The record content is not JSON.', { cause });
+    }
+  }
+  if (!isResource(parsed) || parsed.resourceType !== 'Bundle') {
+    throw new RecordError('malformed', 'The record content is not a FHIR Bundle.');
+  }
+  const clean = withoutNulls(parsed) as FhirBundle & { entry?: unknown };
+  const rawEntries: unknown[] = Array.isArray(clean.entry) ? clean.entry : [];
+  const entry: BundleEntry[] = [];
+  for (const raw of rawEntries) {
+    const r = raw as { resource?: unknown; fullUrl?: unknown };
+    const resource = isResource(r?.resource) ? r.resource : isResource(raw) ? raw : undefined;
+    if (!resource) continue;
+    const fullUrl: string = typeof r?.fullUrl === 'string' ? r.fullUrl : resource.id ? `${resource.resourceType}/${resource.id}` : uuidUrn();
+    entry.push({ fullUrl, resource });
+  }
+  return { ...clean, type: typeof clean.type === 'string' ? clean.type : 'collection', entry };
+}
+
+/** The resources of a Bundle, in order. */
+export function resourcesOf(bundle: FhirBundle): FhirResource[] {
+  return (bundle.entry ?? []).map((e) => e.resource);
+}
+
+/** Builds a conformant R4 `collection` Bundle from resources or entries. */
+export function createBundle(
+  items: readonly (FhirResource | BundleEntry)[],
+  options: { identifier?: string; timestamp?: string } = {},
+): FhirBundle {
+  const entry = items.map((item): BundleEntry => {
+    if ('resource' in item && isResource(item.resource)) {
+      const e = item as BundleEntry;
+      return { fullUrl: e.fullUrl ?? uuidUrn(), resource: withoutNulls(e.resource) };
+    }
+    const resource = withoutNulls(item as FhirResource);
+    return { fullUrl: resource.id ? `urn:uuid:${resource.id}` : uuidUrn(), resource };
+  });
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    identifier: { system: 'urn:ietf:rfc:3986', value: options.identifier ?? uuidUrn() },
+    timestamp: options.timestamp ?? new Date().toISOString(),
+    entry,
+  };
+}
+
+/** Resolves references inside one Bundle: `Type/id`, `urn:uuid:…`, absolute URLs, bare ids and `#contained`. */
+export class ReferenceIndex {
+  private readonly byKey = new Map<string, FhirResource>();
+
+  constructor(bundle: FhirBundle) {
+    for (const { fullUrl, resource } of bundle.entry ?? []) {
+      if (fullUrl) this.add(fullUrl, resource);
+      if (resource.id) {
+        this.add(`${resource.resourceType}/${resource.id}`, resource);
+        this.add(resource.id, resource);
+      }
+    }
+  }
+
+  private add(key: string, resource: FhirResource): void {
+    if (!this.byKey.has(key)) this.byKey.set(key, resource);
+  }
+
+  /**
+   * The resource a reference points to, if it is in the Bundle. `from` is the resource holding
+   * the reference, needed for `#id` references to its contained resources.
+   */
+  resolve(reference: string | { reference?: string } | undefined, from?: FhirResource): FhirResource | undefined {
+    const ref = typeof reference === 'string' ? reference : reference?.reference;
+    if (!ref) return undefined;
+    if (ref.startsWith('#')) {
+      const contained = Array.isArray(from?.contained) ? (from!.contained as unknown[]) : [];
+      return contained.filter(isResource).find((r) => r.id === ref.slice(1));
+    }
+    const direct = this.byKey.get(ref);
+    if (direct) return direct;
+    const match = /([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/.*)?$/.exec(ref);
+    return match ? this.byKey.get(`${match[1]}/${match[2]}`) : undefined;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * nip82-elements/core: the framework-free protocol core for NIP-82 medical records.
+ * No Lit, no DOM: it runs in browsers and in Node 20 alike.
+ * @packageDocumentation
+ */
+export * from './errors.js';
+export type { NostrEvent, EventTemplate, UnsignedEvent } from './events.js';
+export { verifiedEvent, isValidSignedEvent, cleanEvent, nowSeconds, eventBytes } from './events.js';
+export { INTEROP_MAX_PLAINTEXT, type Nip44Policy, nip44Encrypt, nip44Decrypt, conversationKey, nip44PayloadLength } from './crypto.js';
+
+export type { Signer } from './signers/signer.js';
+export { signChecked } from './signers/signer.js';
+export { nip07Signer, waitForNip07, type Nip07Options, type Nip07Provider } from './signers/nip07.js';
+export { bunkerSigner, nostrConnect, type RemoteSigner, type RemoteSignerOptions, type NostrConnectOptions, type NostrConnectSession } from './signers/bunker.js';
+export { secretKeySigner, type SecretKeySigner } from './signers/secret-key.js';
+
+export * from './nip82/constants.js';
+export {
+  createRecord,
+  openRecord,
+  grantAccess,
+  revokeAccess,
+  updateRecord,
+  deleteRecord,
+  forgetRecord,
+  groupRecords,
+  type Role,
+  type Participant,
+  type OpenedRecord,
+  type CreateRecordOptions,
+  type OpenRecordOptions,
+  type AccessChange,
+} from './nip82/record.js';
+export { RecordKeyCache } from './nip82/keys.js';
+export { VersionTracker, addressOf, newestPerAddress } from './nip82/versions.js';
+export { createShare, planShare, type CreateShareOptions, type SharePlan } from './nip82/share.js';
+export { giftWrap, unwrapGift, unwrapMany, makeRumor, SEAL_KIND, GIFT_WRAP_KIND, type RumorTemplate, type Unwrapped } from './nip82/gift-wrap.js';
+export { movedNotices, readMovedNotice, CHAT_MESSAGE_KIND } from './nip82/notices.js';
+export {
+  createAccessRequest,
+  answerRequest,
+  readConsentMessages,
+  sendBundle,
+  receiveBundles,
+  type ConsentMessage,
+  type ConsentStatus,
+  type AccessRequestOptions,
+  type AnswerOptions,
+  type SendBundleOptions,
+  type ReceivedBundle,
+} from './nip82/requests.js';
+
+export { RelayClient, checkRelays, type RelayClientOptions, type PublishReceipt, type ReceiptStatus, type QueryReport } from './relay/client.js';
+export { fetchRelayInfo, eventBudget, type RelayInfo } from './relay/info.js';
+
+export type { FhirResource, FhirBundle, BundleEntry, Coding } from './fhir/types.js';
+export { readBundle, createBundle, resourcesOf, withoutNulls, ReferenceIndex, uuidUrn } from './fhir/bundle.js';
+export { nostrIdentifier, nostrPubkeyOf, patientOf, animalOf, URI_SYSTEM, ANIMAL_EXTENSION } from './fhir/patient.js';
+export {
+  markWithheld,
+  readWithheld,
+  withheldList,
+  isWithheldList,
+  REDACTED,
+  WITHHELD_TITLE,
+  type Disclosure,
+  type Withheld,
+} from './fhir/withheld.js';

@@ -1,0 +1,10 @@
+/** Event kinds and limits of NIP-82 as the kit uses them. */
+
+/** Kind of the encrypted, addressable record event. */
+export const RECORD_KIND = 32225;
+/** Kind of the plaintext medical-data event inside a record or a gift wrap. */
+export const MEDICAL_DATA_KIND = 82;
+/** Default budget for one event's JSON: a common relay cap. */
+export const DEFAULT_MAX_EVENT_BYTES = 65536;
+/** Events dated further ahead than this many seconds are ignored. */
+export const MAX_FUTURE_SECONDS = 600;

@@ -1,0 +1,709 @@
+/**
+ * NIP-82 records (kind 32225): create, open, grant, revoke, update and delete.
+ *
+ * A record is one FHIR Bundle under one per-record *sign* key pair (the events' author) and, when
+ * there are view-only participants, one *view* key pair. A record too large for one event is split
+ * into *parts*: several kind-32225 events under the same keys, each a complete record of a subset
+ * of the entries, each with its own random `d`. Key material stays in memory as bytes.
+ */
+import { finalizeEvent, generateSecretKey, verifyEvent } from 'nostr-tools/pure';
+import { naddrEncode } from 'nostr-tools/nip19';
+import { RecordError, SignerError } from '../errors.js';
+import { type NostrEvent, cleanEvent, eventBytes, isHex64, nowSeconds, tagValue, utf8Length } from '../events.js';
+import {
+  INTEROP_MAX_PLAINTEXT,
+  conversationKey,
+  nip44Decrypt,
+  nip44Encrypt,
+  nip44PayloadLength,
+  parseSecretKeyHex,
+  publicKeyHex,
+  secretKeyHex,
+  wipe,
+} from '../crypto.js';
+import { type Signer, signChecked } from '../signers/signer.js';
+import { readBundle, uuidUrn } from '../fhir/bundle.js';
+import { nostrPubkeyOf, patientOf } from '../fhir/patient.js';
+import { readWithheld, type Withheld } from '../fhir/withheld.js';
+import type { BundleEntry, FhirBundle } from '../fhir/types.js';
+import { RecordKeyCache } from './keys.js';
+import { VersionTracker, addressOf, newestPerAddress } from './versions.js';
+import { DEFAULT_MAX_EVENT_BYTES, MAX_FUTURE_SECONDS, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
+import { movedNotices } from './notices.js';
+
+/** At most this many key tags for the reader are tried (each may be a signer prompt). */
+const MAX_KEY_TAGS_TRIED = 4;
+
+/** What a participant may do: editors hold the sign key (may add and remove people), viewers the view key. */
+export type Role = 'editor' | 'viewer';
+
+/** A person listed on a record. */
+export interface Participant {
+  /** Public key, 64 lowercase hex. */
+  pubkey: string;
+  role: Role;
+  /** A relay where this participant reads, written into the `p` tag. */
+  relay?: string;
+}
+
+/** A record as its reader sees it after {@link openRecord}. Holds no keys. */
+export interface OpenedRecord {
+  /** The sign public key: the author of every part, and the record's identity. */
+  signPubkey: string;
+  /** `d` of each part found, in part order. */
+  identifiers: string[];
+  /** NIP-19 `naddr` of each part found. */
+  naddrs: string[];
+  /** The Bundle: every part's entries, merged. */
+  bundle: FhirBundle;
+  /** Who signed the inner kind 82 (a clinic, a practitioner, the patient). */
+  author: string;
+  /** True when every part's inner kind 82 carries a valid signature by `author`. */
+  authorVerified: boolean;
+  /** The subject named by the inner `p` tag (the patient, or an animal's owner), when present. */
+  subject?: string;
+  /** The reader's role. */
+  role: Role;
+  /** Every participant and role (editors only: viewers cannot tell roles apart). */
+  participants?: Participant[];
+  /** Public keys listed on the record (`p` tags); listed does not prove anyone consented or can open it. */
+  listed: string[];
+  /** Parts found, out of the parts the record has. */
+  parts: { have: number; total: number };
+  /** The hidden-item marker, when the record withholds items. */
+  withheld?: Withheld;
+  /** Newest `created_at` among the parts. */
+  createdAt: number;
+  /** The events this view was built from (newest version of each part). */
+  events: NostrEvent[];
+}
+
+/** Options for {@link createRecord}. */
+export interface CreateRecordOptions {
+  /** The FHIR Bundle (object or JSON text). */
+  bundle: unknown;
+  /** Signs the inner kind 82 (one signer call per part). */
+  author: Signer;
+  /** Who may open the record; the author is added as an editor if missing. */
+  participants: Participant[];
+  /** Budget for one event's JSON in bytes (default 65,536, or lower from a relay's NIP-11 limits). */
+  maxEventBytes?: number;
+  /** Subject of the record (patient, or an animal's owner); default the Patient's `nostr:` identifier. */
+  subject?: string;
+  /** `created_at` of the events; default now. */
+  createdAt?: number;
+}
+
+/** Options for {@link openRecord}. */
+export interface OpenRecordOptions {
+  /** Session key cache: one signer call per record, none for a record already unlocked. */
+  keyCache?: RecordKeyCache;
+  /** Session version memory, for rollback protection. */
+  versions?: VersionTracker;
+  /** Current time in seconds (for the future-date check). */
+  now?: number;
+}
+
+/** The events an access change produces, and the record as it will be after they are published. */
+export interface AccessChange {
+  /** Every event to publish, new versions first, then deletions and notices. */
+  events: NostrEvent[];
+  /** NIP-09 deletion requests among `events` (when the record moved to a new sign key). */
+  deletions: NostrEvent[];
+  /** Gift-wrapped notices among `events` telling remaining participants where the record went. */
+  notices: NostrEvent[];
+  /** The record as the changer will see it. */
+  record: OpenedRecord;
+  /** Set when the record moved to a new sign key (an editor was removed). */
+  moved?: { from: string; to: string };
+}
+
+interface RecordSecrets {
+  signKey?: Uint8Array;
+  viewKey?: Uint8Array;
+  /** The inner kind-82 JSON of each part, in part order, kept so access changes keep the author's signature. */
+  inner: string[];
+  participants: Participant[];
+  /** Relay hints per participant, from the `p` tags. */
+}
+
+/** Keys of each opened record, out of reach of the host page: no property, no serialisation. */
+const secrets = new WeakMap<OpenedRecord, RecordSecrets>();
+
+// ---------------------------------------------------------------------------------------------
+// Create
+
+/** Creates a record: returns its signed kind-32225 event(s), one per part. */
+export async function createRecord(options: CreateRecordOptions): Promise<NostrEvent[]> {
+  const participants = normaliseParticipants(options.participants);
+  const authorPubkey = await signerCall(() => options.author.getPublicKey());
+  if (!participants.some((p) => p.pubkey === authorPubkey)) participants.unshift({ pubkey: authorPubkey, role: 'editor' });
+  const bundle = readBundle(options.bundle);
+  bundle.identifier ??= { system: 'urn:ietf:rfc:3986', value: uuidUrn() };
+  const subject = options.subject ?? nostrPubkeyOf(patientOf(bundle));
+  if (subject !== undefined && !isHex64(subject)) throw new RecordError('invalid-input', 'The subject is not a hex public key.');
+  const createdAt = options.createdAt ?? nowSeconds();
+  const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+
+  const inner = await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt);
+  const signKey = generateSecretKey();
+  const viewKey = participants.some((p) => p.role === 'viewer') ? generateSecretKey() : undefined;
+  try {
+    const events = sealParts({ inner, ds: inner.map(() => randomD()), signKey, viewKey, participants, createdAt });
+    for (const e of events) {
+      if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
+    }
+    return events;
+  } finally {
+    wipe(signKey, viewKey);
+  }
+}
+
+/** Splits a Bundle into parts and has the author sign each part's inner kind 82. */
+async function signParts(
+  bundle: FhirBundle,
+  author: Signer,
+  participants: Participant[],
+  maxEventBytes: number,
+  subject: string | undefined,
+  createdAt: number,
+): Promise<string[]> {
+  const groups = splitEntries(bundle, participants, maxEventBytes);
+  const inner: string[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const tags: string[][] = subject ? [['p', subject]] : [];
+    if (groups.length > 1) tags.push(['part', String(i + 1), String(groups.length)]);
+    const content = JSON.stringify({ ...bundle, entry: groups[i] });
+    const signed = await signerCall(() => signChecked(author, { kind: MEDICAL_DATA_KIND, created_at: createdAt, tags, content }));
+    inner.push(JSON.stringify(signed));
+  }
+  return inner;
+}
+
+function normaliseParticipants(list: readonly Participant[]): Participant[] {
+  if (!Array.isArray(list)) throw new RecordError('invalid-input', 'Participants must be a list.');
+  const byKey = new Map<string, Participant>();
+  for (const p of list) {
+    if (!p || !isHex64(p.pubkey)) throw new RecordError('invalid-input', 'A participant public key is not 64 lowercase hex characters.');
+    if (p.role !== 'editor' && p.role !== 'viewer') throw new RecordError('invalid-input', 'A participant role must be editor or viewer.');
+    if (p.relay !== undefined && !/^wss?:\/\/[^\s]{1,200}$/.test(p.relay)) throw new RecordError('invalid-input', 'A participant relay is not a ws:// or wss:// URL.');
+    const seen = byKey.get(p.pubkey);
+    byKey.set(p.pubkey, { pubkey: p.pubkey, role: seen?.role === 'editor' ? 'editor' : p.role, relay: p.relay ?? seen?.relay });
+  }
+  return [...byKey.values()];
+}
+
+function randomD(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Packs a Bundle's entries into parts whose events fit `maxEventBytes`. Each part's size is
+ * predicted from the entry's escaped JSON length, the NIP-44 padding and the tags' size.
+ */
+function splitEntries(bundle: FhirBundle, participants: Participant[], maxEventBytes: number): BundleEntry[][] {
+  const entries = bundle.entry ?? [];
+  // Per-part overhead: the event around the content (participants' p and key tags, id, sig, d),
+  // and the inner kind 82 around the Bundle JSON (tags, signature, the Bundle's own fields).
+  const keyTagLength = nip44PayloadLength(64);
+  const tagsJson = JSON.stringify(participants.flatMap((p) => [['p', p.pubkey, p.relay ?? ''], ['key', p.pubkey, 'x'.repeat(keyTagLength)]]));
+  const outerOverhead = 420 + utf8Length(tagsJson);
+  const emptyInner = JSON.stringify({
+    kind: 82, created_at: 0, tags: [['p', 'x'.repeat(64)], ['part', '9999', '9999']], content: JSON.stringify({ ...bundle, entry: [] }),
+    pubkey: 'x'.repeat(64), id: 'x'.repeat(64), sig: 'x'.repeat(128),
+  });
+  const innerOverhead = utf8Length(emptyInner) + 16;
+  let maxInner = INTEROP_MAX_PLAINTEXT;
+  while (maxInner > 0 && outerOverhead + nip44PayloadLength(maxInner) > maxEventBytes) maxInner -= 256;
+  const budget = maxInner - innerOverhead;
+  if (budget <= 0) throw new RecordError('too-large', 'The event size budget is too small for even an empty record with these participants.');
+
+  const groups: BundleEntry[][] = [];
+  let current: BundleEntry[] = [];
+  let used = 0;
+  for (const entry of entries) {
+    const cost = utf8Length(JSON.stringify(JSON.stringify(entry))) + 2;
+    if (cost > budget) {
+      throw new RecordError('too-large', `One ${entry.resource.resourceType} is too large to fit in any record part (${cost} bytes).`);
+    }
+    if (used + cost > budget && current.length > 0) {
+      groups.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(entry);
+    used += cost;
+  }
+  groups.push(current);
+  return groups;
+}
+
+/** Encrypts and signs every part with the record keys. */
+function sealParts(input: {
+  inner: readonly string[];
+  ds: readonly string[];
+  signKey: Uint8Array;
+  viewKey?: Uint8Array;
+  participants: readonly Participant[];
+  createdAt: number;
+}): NostrEvent[] {
+  const signPub = publicKeyHex(input.signKey);
+  const contentKey = conversationKey(input.signKey, input.viewKey ? publicKeyHex(input.viewKey) : signPub);
+  const signHex = secretKeyHex(input.signKey);
+  const viewHex = input.viewKey ? secretKeyHex(input.viewKey) : undefined;
+  const convs = input.participants.map((p) => conversationKey(input.signKey, p.pubkey));
+  try {
+    return input.inner.map((innerJson, i) => {
+      const tags: string[][] = [['d', input.ds[i]!]];
+      input.participants.forEach((p) => tags.push(p.relay ? ['p', p.pubkey, p.relay] : ['p', p.pubkey]));
+      input.participants.forEach((p, j) => {
+        const secret = p.role === 'editor' ? signHex : viewHex;
+        if (!secret) throw new RecordError('invalid-input', 'A viewer needs a view key.');
+        tags.push(['key', p.pubkey, nip44Encrypt(secret, convs[j]!)]);
+      });
+      const content = nip44Encrypt(innerJson, contentKey);
+      return finalizeEvent({ kind: RECORD_KIND, created_at: input.createdAt, tags, content }, input.signKey) as NostrEvent;
+    });
+  } finally {
+    wipe(contentKey, ...convs);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open
+
+/**
+ * Opens a record from every event fetched for it (its parts, possibly several versions of each)
+ * as `reader`. Verifies every signature before decrypting; asks the signer at most once per record
+ * (none when `keyCache` already holds the key). Throws a {@link RecordError} for anything wrong.
+ */
+export async function openRecord(events: readonly unknown[], reader: Signer, options: OpenRecordOptions = {}): Promise<OpenedRecord> {
+  const parts = usableParts(events, options);
+  const signPubkey = parts[0]!.pubkey;
+  const me = await signerCall(() => reader.getPublicKey());
+
+  const mine = parts.flatMap((e) => e.tags.filter((t) => t[0] === 'key' && t[1] === me && typeof t[2] === 'string'));
+  if (mine.length === 0) throw new RecordError('not-a-participant', 'You are not listed on this record (never granted, or access was revoked).');
+
+  const key = await unlockKey(signPubkey, mine.slice(0, MAX_KEY_TAGS_TRIED).map((t) => t[2]!), reader, options.keyCache, parts);
+  try {
+    return decryptParts(parts, key, options.keyCache);
+  } finally {
+    wipe(key);
+  }
+}
+
+/** Verifies, filters and orders the parts; throws when none is usable. */
+function usableParts(events: readonly unknown[], options: OpenRecordOptions): NostrEvent[] {
+  if (!Array.isArray(events) || events.length === 0) throw new RecordError('invalid-input', 'No events were given for this record.');
+  const now = options.now ?? nowSeconds();
+  const failures: RecordError[] = [];
+  const good: NostrEvent[] = [];
+  for (const raw of events) {
+    try {
+      const event = cleanEvent(raw);
+      if (event.kind !== RECORD_KIND) throw new RecordError('unsupported', `Kind ${event.kind} is not a NIP-82 record.`);
+      if (!verifyEvent({ ...event })) throw new RecordError('bad-signature', 'A record event has an invalid signature.');
+      if (event.created_at > now + MAX_FUTURE_SECONDS) throw new RecordError('future-dated', 'A record version is dated in the future and was ignored.');
+      checkRecordShape(event);
+      good.push(event);
+    } catch (error) {
+      failures.push(error instanceof RecordError ? error : new RecordError('malformed', 'An event could not be read.'));
+    }
+  }
+  if (good.length === 0) throw failures[0] ?? new RecordError('malformed', 'No usable record event.');
+  const authors = new Set(good.map((e) => e.pubkey));
+  if (authors.size > 1) throw new RecordError('invalid-input', 'These events belong to more than one record; group them by author first.');
+
+  const newest = newestPerAddress(good);
+  if (options.versions) {
+    for (const e of newest) {
+      if (!options.versions.observe(e)) {
+        throw new RecordError('rollback', 'A newer version of this record was seen earlier but could not be fetched now; the older copy is not shown.');
+      }
+    }
+  }
+  return newest;
+}
+
+/** Another project's kind 32225 has another shape: insist on NIP-82's. */
+function checkRecordShape(event: NostrEvent): void {
+  const d = event.tags.filter((t) => t[0] === 'd');
+  if (d.length !== 1 || !d[0]![1]) throw new RecordError('unsupported', 'This kind-32225 event has no single d tag: not a NIP-82 record.');
+  const keys = event.tags.filter((t) => t[0] === 'key');
+  if (keys.length === 0) throw new RecordError('unsupported', 'This kind-32225 event has no key tags: not a NIP-82 record.');
+  if (keys.some((t) => t.length < 3 || !isHex64(t[1]) || !t[2])) throw new RecordError('malformed', 'A key tag is not [key, pubkey, ciphertext].');
+  if (event.content.length < 132) throw new RecordError('unsupported', 'The content is not a NIP-44 payload: not a NIP-82 record.');
+}
+
+/** Gets the reader's record key: from the cache, else one signer decrypt per key tag tried. */
+async function unlockKey(
+  signPubkey: string,
+  ciphertexts: string[],
+  reader: Signer,
+  cache: RecordKeyCache | undefined,
+  parts: NostrEvent[],
+): Promise<Uint8Array> {
+  const cached = cache?.get(signPubkey);
+  if (cached && keyFits(cached, signPubkey, parts[0]!)) return Uint8Array.from(cached);
+  if (cached) cache!.delete(signPubkey);
+  let lastError: RecordError | undefined;
+  for (const ct of ciphertexts) {
+    let text: string;
+    try {
+      text = await reader.nip44Decrypt(signPubkey, ct);
+    } catch (error) {
+      if (error instanceof SignerError && error.code === 'failed') {
+        lastError = new RecordError('decrypt-failed', 'Your key tag on this record could not be decrypted.', { cause: error });
+        continue;
+      }
+      throw toRecordError(error);
+    }
+    try {
+      const key = parseSecretKeyHex(typeof text === 'string' ? text.trim() : '');
+      if (keyFits(key, signPubkey, parts[0]!)) return key;
+      wipe(key);
+      lastError = new RecordError('bad-key', 'The access key on this record does not open it.');
+    } catch (error) {
+      lastError = error instanceof RecordError ? error : new RecordError('bad-key', 'The access key on this record is not valid.');
+    }
+  }
+  throw lastError ?? new RecordError('bad-key', 'No usable access key.');
+}
+
+/** True when `key` is this record's sign key, or a view key that decrypts its content. */
+function keyFits(key: Uint8Array, signPubkey: string, part: NostrEvent): boolean {
+  if (publicKeyHex(key) === signPubkey) return true;
+  const conv = conversationKey(key, signPubkey);
+  try {
+    nip44Decrypt(part.content, conv);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    wipe(conv);
+  }
+}
+
+interface InnerPart {
+  index: number;
+  total: number;
+  inner: string;
+  author: string;
+  verified: boolean;
+  subject?: string;
+  bundle: FhirBundle;
+  event: NostrEvent;
+}
+
+function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCache | undefined): OpenedRecord {
+  const signPubkey = parts[0]!.pubkey;
+  const isEditor = publicKeyHex(key) === signPubkey;
+  let viewKey: Uint8Array | undefined;
+  let participants: Participant[] | undefined;
+  if (isEditor) {
+    const found = readParticipants(parts[0]!, key);
+    viewKey = found.viewKey;
+    participants = found.participants;
+  }
+  const contentKey = isEditor
+    ? conversationKey(key, viewKey ? publicKeyHex(viewKey) : signPubkey)
+    : conversationKey(key, signPubkey);
+  try {
+    const inner = parts.map((event) => readInner(event, contentKey)).sort((a, b) => a.index - b.index);
+    const total = Math.max(...inner.map((p) => p.total));
+    const author = inner[0]!.author;
+    const merged = mergeBundles(inner.map((p) => p.bundle));
+    const relays = new Map<string, string>();
+    for (const t of parts[0]!.tags) if (t[0] === 'p' && t[2]) relays.set(t[1]!, t[2]);
+    if (participants) for (const p of participants) if (relays.has(p.pubkey)) p.relay = relays.get(p.pubkey);
+    const record: OpenedRecord = {
+      signPubkey,
+      identifiers: inner.map((p) => tagValue(p.event, 'd')!),
+      naddrs: inner.map((p) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: tagValue(p.event, 'd')! })),
+      bundle: merged,
+      author,
+      authorVerified: inner.every((p) => p.verified && p.author === author),
+      subject: inner[0]!.subject,
+      role: isEditor ? 'editor' : 'viewer',
+      participants: participants?.map((p) => ({ ...p })),
+      listed: [...new Set(parts[0]!.tags.filter((t) => t[0] === 'p' && isHex64(t[1])).map((t) => t[1]!))],
+      parts: { have: new Set(inner.map((p) => p.index)).size, total },
+      withheld: readWithheld(merged),
+      createdAt: Math.max(...parts.map((e) => e.created_at)),
+      events: inner.map((p) => p.event),
+    };
+    secrets.set(record, {
+      signKey: isEditor ? Uint8Array.from(key) : undefined,
+      viewKey: isEditor ? (viewKey ? Uint8Array.from(viewKey) : undefined) : Uint8Array.from(key),
+      inner: inner.map((p) => p.inner),
+      participants: participants ?? [],
+    });
+    cache?.set(signPubkey, key);
+    return record;
+  } finally {
+    wipe(contentKey, viewKey);
+  }
+}
+
+/** An editor decrypts every key tag: the roles, and the view key (at most one distinct). */
+function readParticipants(event: NostrEvent, signKey: Uint8Array): { participants: Participant[]; viewKey?: Uint8Array } {
+  const signPubkey = event.pubkey;
+  const participants: Participant[] = [];
+  let viewKey: Uint8Array | undefined;
+  let viewPub: string | undefined;
+  for (const t of event.tags) {
+    if (t[0] !== 'key') continue;
+    const conv = conversationKey(signKey, t[1]!);
+    let secret: Uint8Array;
+    try {
+      secret = parseSecretKeyHex(nip44Decrypt(t[2]!, conv));
+    } catch {
+      continue; // a key tag that decrypts to nothing usable gives that person no access; skip it
+    } finally {
+      wipe(conv);
+    }
+    const pub = publicKeyHex(secret);
+    if (pub === signPubkey) {
+      participants.push({ pubkey: t[1]!, role: 'editor' });
+      wipe(secret);
+    } else {
+      if (viewPub && viewPub !== pub) {
+        wipe(secret, viewKey);
+        throw new RecordError('malformed', 'This record hands out more than one view key.');
+      }
+      if (!viewKey) {
+        viewKey = secret;
+        viewPub = pub;
+      } else wipe(secret);
+      participants.push({ pubkey: t[1]!, role: 'viewer' });
+    }
+  }
+  return { participants: dedupeParticipants(participants), viewKey };
+}
+
+function dedupeParticipants(list: Participant[]): Participant[] {
+  const map = new Map<string, Participant>();
+  for (const p of list) if (!map.has(p.pubkey) || p.role === 'editor') map.set(p.pubkey, p);
+  return [...map.values()];
+}
+
+function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
+  const text = nip44Decrypt(event.content, contentKey);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new RecordError('malformed', 'The record content is not a JSON event.', { cause });
+  }
+  const inner = parsed as Record<string, unknown>;
+  if (!inner || typeof inner !== 'object' || inner.kind !== MEDICAL_DATA_KIND) {
+    throw new RecordError('malformed', 'The record does not contain a kind-82 medical data event.');
+  }
+  if (!isHex64(inner.pubkey) || typeof inner.content !== 'string' || !Array.isArray(inner.tags)) {
+    throw new RecordError('malformed', 'The inner medical data event is incomplete.');
+  }
+  let verified = false;
+  try {
+    verified = verifyEvent({ ...cleanEvent(inner) });
+  } catch {
+    verified = false;
+  }
+  const tags = (inner.tags as unknown[]).filter((t): t is string[] => Array.isArray(t) && t.every((x) => typeof x === 'string'));
+  const part = tags.find((t) => t[0] === 'part');
+  const index = part ? Number(part[1]) : 1;
+  const total = part ? Number(part[2]) : 1;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(total) || index < 1 || total < index || total > 10000) {
+    throw new RecordError('malformed', 'The part numbering of this record is invalid.');
+  }
+  const subject = tags.find((t) => t[0] === 'p' && isHex64(t[1]))?.[1];
+  return { index, total, inner: text, author: inner.pubkey, verified, subject, bundle: readBundle(inner.content), event };
+}
+
+function mergeBundles(bundles: FhirBundle[]): FhirBundle {
+  const seen = new Set<string>();
+  const entry: BundleEntry[] = [];
+  for (const b of bundles) {
+    for (const e of b.entry ?? []) {
+      const key = e.fullUrl ?? '';
+      if (key && seen.has(key)) continue;
+      seen.add(key);
+      entry.push(e);
+    }
+  }
+  return { ...bundles[0]!, entry };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change
+
+function editorSecrets(record: OpenedRecord): RecordSecrets & { signKey: Uint8Array } {
+  const s = secrets.get(record);
+  if (!s) throw new RecordError('invalid-input', 'This record was not opened by this kit, or has been forgotten.');
+  if (!s.signKey) throw new RecordError('not-an-editor', 'Only an editor of this record can change who has access.');
+  return s as RecordSecrets & { signKey: Uint8Array };
+}
+
+function nextVersionTime(record: OpenedRecord, at?: number): number {
+  return Math.max(at ?? nowSeconds(), record.createdAt + 1);
+}
+
+function reissue(
+  record: OpenedRecord,
+  s: RecordSecrets & { signKey: Uint8Array },
+  participants: Participant[],
+  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[] },
+): { events: NostrEvent[]; record: OpenedRecord } {
+  const inner = options.inner ?? s.inner;
+  const signKey = options.newSignKey ?? s.signKey;
+  const hasViewers = participants.some((p) => p.role === 'viewer');
+  const viewKey = hasViewers ? generateSecretKey() : undefined;
+  const createdAt = options.newSignKey ? options.createdAt ?? nowSeconds() : nextVersionTime(record, options.createdAt);
+  const ds = inner.map((_, i) => (options.newSignKey ? undefined : record.identifiers[i]) ?? randomD());
+  try {
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt });
+    const signPubkey = events[0]!.pubkey;
+    const next: OpenedRecord = {
+      ...record,
+      signPubkey,
+      identifiers: [...ds],
+      naddrs: ds.map((d) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: d })),
+      participants: participants.map((p) => ({ ...p })),
+      listed: participants.map((p) => p.pubkey),
+      createdAt,
+      events,
+    };
+    secrets.set(next, {
+      signKey: Uint8Array.from(signKey),
+      viewKey: viewKey ? Uint8Array.from(viewKey) : undefined,
+      inner: [...inner],
+      participants: participants.map((p) => ({ ...p })),
+    });
+    return { events, record: next };
+  } finally {
+    wipe(viewKey);
+  }
+}
+
+/**
+ * Adds a participant (or changes their role). Returns the new version of every part. A view key
+ * is rotated in the process, so the change also serves as a routine key rotation.
+ */
+export async function grantAccess(record: OpenedRecord, participant: Participant, options: { createdAt?: number } = {}): Promise<AccessChange> {
+  const s = editorSecrets(record);
+  const [added] = normaliseParticipants([participant]);
+  const rest = s.participants.filter((p) => p.pubkey !== added!.pubkey);
+  const { events, record: next } = reissue(record, s, [...rest, added!], options);
+  return { events, deletions: [], notices: [], record: next };
+}
+
+/**
+ * Removes a participant. A viewer: every part is re-encrypted under a new view key and the
+ * remaining key tags are re-issued. An editor, who keeps the old sign key: the record moves to a
+ * new sign key (a new address), the old address gets NIP-09 deletion requests, and, given a
+ * `notify` signer, the remaining participants get a gift-wrapped notice of the new address.
+ * Neither undoes what the removed person already opened or copied.
+ */
+export async function revokeAccess(
+  record: OpenedRecord,
+  pubkey: string,
+  options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
+): Promise<AccessChange> {
+  const s = editorSecrets(record);
+  const target = s.participants.find((p) => p.pubkey === pubkey);
+  if (!target) throw new RecordError('not-a-participant', 'That person is not listed on this record.');
+  const rest = s.participants.filter((p) => p.pubkey !== pubkey);
+  if (!rest.some((p) => p.role === 'editor')) {
+    throw new RecordError('invalid-input', 'A record must keep at least one editor; delete the record instead.');
+  }
+  if (target.role === 'viewer') {
+    const { events, record: next } = reissue(record, s, rest, options);
+    return { events, deletions: [], notices: [], record: next };
+  }
+  const newSignKey = generateSecretKey();
+  try {
+    const { events, record: next } = reissue(record, s, rest, { ...options, newSignKey });
+    const deletions = deletionRequests(record, s.signKey, options.createdAt);
+    const notices: NostrEvent[] = [];
+    if (options.notify) {
+      notices.push(...(await movedNotices(options.notify, record, next, rest, options.relays)));
+    }
+    return { events: [...events, ...deletions, ...notices], deletions, notices, record: next, moved: { from: record.signPubkey, to: next.signPubkey } };
+  } finally {
+    wipe(newSignKey);
+  }
+}
+
+function deletionRequests(record: OpenedRecord, signKey: Uint8Array, at?: number): NostrEvent[] {
+  return [deletionRequest(record.signPubkey, record.identifiers, signKey, Math.max(at ?? nowSeconds(), record.createdAt))];
+}
+
+/** A NIP-09 kind 5 asking relays to delete every version of the given parts, signed by the sign key. */
+function deletionRequest(signPubkey: string, ds: readonly string[], signKey: Uint8Array, createdAt: number): NostrEvent {
+  const tags = ds.map((d) => ['a', `${RECORD_KIND}:${signPubkey}:${d}`]);
+  tags.push(['k', String(RECORD_KIND)]);
+  return finalizeEvent({ kind: 5, created_at: createdAt, tags, content: 'Record moved or deleted by its owner.' }, signKey) as NostrEvent;
+}
+
+/**
+ * Replaces the record's content with `bundle`, signed anew by `author`, keeping its address,
+ * keys' holders and part identifiers where it can. Returns the events to publish (deletions for
+ * parts no longer needed included).
+ */
+export async function updateRecord(
+  record: OpenedRecord,
+  options: { bundle: unknown; author: Signer; maxEventBytes?: number; createdAt?: number },
+): Promise<AccessChange> {
+  const s = editorSecrets(record);
+  const bundle = readBundle(options.bundle);
+  bundle.identifier ??= record.bundle.identifier;
+  const createdAt = nextVersionTime(record, options.createdAt);
+  const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  const inner = await signParts(bundle, options.author, s.participants, maxEventBytes, record.subject, createdAt);
+  const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner });
+  const dropped = record.identifiers.slice(inner.length);
+  const deletions = dropped.length ? [deletionRequest(record.signPubkey, dropped, s.signKey, createdAt)] : [];
+  const updated: OpenedRecord = { ...next, bundle, withheld: readWithheld(bundle), parts: { have: inner.length, total: inner.length } };
+  secrets.set(updated, secrets.get(next)!);
+  return { events: [...events, ...deletions], deletions, notices: [], record: updated };
+}
+
+/** NIP-09 deletion requests for every part of a record, signed by its sign key (editors only). */
+export function deleteRecord(record: OpenedRecord, options: { createdAt?: number } = {}): NostrEvent[] {
+  return deletionRequests(record, editorSecrets(record).signKey, options.createdAt);
+}
+
+/** Wipes the keys held for an opened record; it can no longer be changed. */
+export function forgetRecord(record: OpenedRecord): void {
+  const s = secrets.get(record);
+  if (s) wipe(s.signKey, s.viewKey);
+  secrets.delete(record);
+}
+
+/** Groups kind-32225 events by record (sign public key), e.g. after a `#p` query. */
+export function groupRecords(events: readonly NostrEvent[]): Map<string, NostrEvent[]> {
+  const groups = new Map<string, NostrEvent[]>();
+  for (const e of events) {
+    if (e.kind !== RECORD_KIND || !isHex64(e.pubkey)) continue;
+    const list = groups.get(e.pubkey) ?? [];
+    list.push(e);
+    groups.set(e.pubkey, list);
+  }
+  return groups;
+}
+
+async function signerCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toRecordError(error);
+  }
+}
+
+function toRecordError(error: unknown): RecordError {
+  if (error instanceof RecordError) return error;
+  if (error instanceof SignerError) return new RecordError('signer', error.message, { cause: error });
+  return new RecordError('signer', 'The signer failed.', { cause: error });
+}
+
+export { addressOf };

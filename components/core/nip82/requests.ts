@@ -1,0 +1,282 @@
+/**
+ * Access requests and one-off sends, as NIP-59 gift-wrapped kind-82 events.
+ *
+ * A request is a FHIR Consent with status `proposed`: who asks (`provision.actor`), for which
+ * resource types (`provision.class`), why (`provision.purpose`) and for how long
+ * (`provision.period`). The answer is the same Consent, possibly narrowed, as `active` (with the
+ * granted records' naddrs in `provision.data`) or `rejected`. Each side keeps a copy wrapped to
+ * itself: the patient's copies are the consent history.
+ */
+import { decode } from 'nostr-tools/nip19';
+import { RecordError } from '../errors.js';
+import { type NostrEvent, isHex64 } from '../events.js';
+import type { Signer } from '../signers/signer.js';
+import { createBundle, readBundle } from '../fhir/bundle.js';
+import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
+import type { FhirBundle, FhirResource } from '../fhir/types.js';
+import { MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
+import { giftWrap, makeRumor, unwrapMany, type Unwrapped } from './gift-wrap.js';
+
+/** A request's or answer's state. */
+export type ConsentStatus = 'proposed' | 'active' | 'rejected';
+
+/** A request or answer, read from a gift wrap. */
+export interface ConsentMessage {
+  /** Id of the rumor (stable across the copies of one message). */
+  id: string;
+  /** Who sent it (verified seal signer). */
+  from: string;
+  /** The other party: the patient for a request, the requester for an answer. */
+  to: string;
+  status: ConsentStatus;
+  /** The requester (the actor the Consent names). */
+  requester: string;
+  /** The patient the Consent is about. */
+  patient: string;
+  resourceTypes: string[];
+  purpose?: string;
+  period?: { start?: string; end?: string };
+  /** Free text from the requester or the patient. */
+  note?: string;
+  /** Records granted (NIP-19 naddrs), on an `active` answer. */
+  records: string[];
+  /** The request this answers, on an answer. */
+  answers?: string;
+  createdAt: number;
+  consent: FhirResource;
+}
+
+/** Options for {@link createAccessRequest}. */
+export interface AccessRequestOptions {
+  /** The requester's signer (a clinician). */
+  signer: Signer;
+  /** The patient's public key (hex). */
+  patient: string;
+  /** FHIR resource types wanted, e.g. `['AllergyIntolerance', 'MedicationRequest']`. */
+  resourceTypes: string[];
+  /** Why, in words the patient will read. */
+  purpose: string;
+  /** How long access is wanted, in days from now. */
+  days?: number;
+  note?: string;
+  maxEventBytes?: number;
+}
+
+const CONSENT_SCOPE = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }] };
+const CONSENT_CATEGORY = [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }];
+const OPT_IN = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] }];
+const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
+
+/** Sends an access request to a patient: gift wraps for the patient and a copy for the requester. */
+export async function createAccessRequest(options: AccessRequestOptions): Promise<{ events: NostrEvent[]; request: ConsentMessage }> {
+  if (!isHex64(options.patient)) throw new RecordError('invalid-input', 'The patient public key is not 64 lowercase hex characters.');
+  const types = [...new Set(options.resourceTypes)];
+  if (types.length === 0 || !types.every((t) => RESOURCE_TYPE.test(t))) throw new RecordError('invalid-input', 'Name at least one FHIR resource type.');
+  if (!options.purpose?.trim()) throw new RecordError('invalid-input', 'Say why access is requested.');
+  const me = await options.signer.getPublicKey();
+  const start = new Date();
+  const end = options.days ? new Date(start.getTime() + options.days * 86_400_000) : undefined;
+  const consent = consentResource({
+    status: 'proposed', requester: me, patient: options.patient, types, purpose: options.purpose.trim(),
+    period: { start: start.toISOString(), end: end?.toISOString() }, note: options.note, records: [],
+  });
+  const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: [['p', options.patient]], content: JSON.stringify(createBundle([consent])) }, me);
+  const events = await giftWrap(options.signer, rumor, [options.patient, me], options);
+  return { events, request: toMessage({ rumor, sender: me, wrapId: events[0]!.id })! };
+}
+
+/** Options for {@link answerRequest}. */
+export interface AnswerOptions {
+  /** The patient's signer. */
+  signer: Signer;
+  decision: 'active' | 'rejected';
+  /** naddrs of the records granted (for `active`). */
+  records?: string[];
+  /** Narrowed resource types (default: as requested). */
+  resourceTypes?: string[];
+  /** Narrowed period end (ISO date). */
+  until?: string;
+  note?: string;
+  maxEventBytes?: number;
+}
+
+/** Answers a request: gift wraps for the requester and a copy kept by the patient (the consent history). */
+export async function answerRequest(request: ConsentMessage, options: AnswerOptions): Promise<{ events: NostrEvent[]; answer: ConsentMessage }> {
+  if (request.status !== 'proposed') throw new RecordError('invalid-input', 'Only a proposed request can be answered.');
+  const me = await options.signer.getPublicKey();
+  if (me !== request.patient) throw new RecordError('invalid-input', 'Only the patient a request is addressed to can answer it.');
+  const records = options.decision === 'active' ? options.records ?? [] : [];
+  for (const r of records) {
+    const d = safeDecode(r);
+    if (d?.type !== 'naddr' || d.data.kind !== RECORD_KIND) throw new RecordError('invalid-input', 'A granted record is not a kind-32225 naddr.');
+  }
+  const types = options.resourceTypes ? request.resourceTypes.filter((t) => options.resourceTypes!.includes(t)) : request.resourceTypes;
+  const consent = consentResource({
+    status: options.decision, requester: request.requester, patient: me, types, purpose: request.purpose,
+    period: { start: request.period?.start, end: options.until ?? request.period?.end }, note: options.note, records,
+  });
+  const rumor = makeRumor(
+    { kind: MEDICAL_DATA_KIND, tags: [['p', request.requester], ['e', request.id]], content: JSON.stringify(createBundle([consent])) },
+    me,
+  );
+  const events = await giftWrap(options.signer, rumor, [request.requester, me], options);
+  return { events, answer: toMessage({ rumor, sender: me, wrapId: events[0]!.id })! };
+}
+
+/**
+ * Reads requests and answers from gift wraps addressed to the signer's user: requests to me,
+ * answers to my requests, and my own copies (my consent history). Newest first. Wraps that are
+ * not consent messages, or do not open, are skipped.
+ */
+export async function readConsentMessages(wraps: readonly unknown[], signer: Signer): Promise<ConsentMessage[]> {
+  const { opened } = await unwrapMany(wraps, signer);
+  const byId = new Map<string, ConsentMessage>();
+  for (const u of opened) {
+    const m = toMessage(u);
+    if (m && !byId.has(m.id)) byId.set(m.id, m);
+  }
+  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Options for {@link sendBundle}. */
+export interface SendBundleOptions {
+  signer: Signer;
+  recipients: string[];
+  bundle: unknown;
+  /** Also wrap a copy to the sender. Default true. */
+  copyToSelf?: boolean;
+  maxEventBytes?: number;
+}
+
+/** A one-off send of a FHIR Bundle to each recipient as a gift-wrapped kind 82. */
+export async function sendBundle(options: SendBundleOptions): Promise<NostrEvent[]> {
+  const bundle = readBundle(options.bundle);
+  const me = await options.signer.getPublicKey();
+  const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: options.recipients.map((p) => ['p', p]), content: JSON.stringify(bundle) }, me);
+  const to = options.copyToSelf === false ? options.recipients : [...options.recipients, me];
+  return giftWrap(options.signer, rumor, to, options);
+}
+
+/** A Bundle received by gift wrap. */
+export interface ReceivedBundle {
+  id: string;
+  from: string;
+  createdAt: number;
+  bundle: FhirBundle;
+}
+
+/** Opens gift-wrapped kind-82 bundles (consent messages excluded). */
+export async function receiveBundles(wraps: readonly unknown[], signer: Signer): Promise<ReceivedBundle[]> {
+  const { opened } = await unwrapMany(wraps, signer);
+  const out = new Map<string, ReceivedBundle>();
+  for (const { rumor, sender } of opened) {
+    if (rumor.kind !== MEDICAL_DATA_KIND || out.has(rumor.id)) continue;
+    try {
+      const bundle = readBundle(rumor.content);
+      if (consentOf(bundle)) continue;
+      out.set(rumor.id, { id: rumor.id, from: sender, createdAt: rumor.created_at, bundle });
+    } catch {
+      // not a Bundle: not for us
+    }
+  }
+  return [...out.values()].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+interface ConsentInput {
+  status: ConsentStatus;
+  requester: string;
+  patient: string;
+  types: string[];
+  purpose?: string;
+  period: { start?: string; end?: string };
+  note?: string;
+  records: string[];
+}
+
+function consentResource(c: ConsentInput): FhirResource {
+  const period: Record<string, string> = {};
+  if (c.period.start) period.start = c.period.start;
+  if (c.period.end) period.end = c.period.end;
+  const provision: Record<string, unknown> = {
+    type: 'permit',
+    actor: [{
+      role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' }] },
+      reference: { identifier: nostrIdentifier(c.requester) },
+    }],
+    action: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentaction', code: 'access' }] }],
+    class: c.types.map((code) => ({ system: 'http://hl7.org/fhir/resource-types', code })),
+  };
+  if (Object.keys(period).length) provision.period = period;
+  if (c.purpose) provision.purpose = [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT', display: c.purpose }];
+  if (c.records.length) provision.data = c.records.map((naddr) => ({ meaning: 'instance', reference: { reference: `nostr:${naddr}` } }));
+  const consent: FhirResource = {
+    resourceType: 'Consent',
+    id: crypto.randomUUID(),
+    status: c.status,
+    scope: CONSENT_SCOPE,
+    category: CONSENT_CATEGORY,
+    patient: { identifier: nostrIdentifier(c.patient) },
+    dateTime: new Date().toISOString(),
+    policyRule: OPT_IN[0],
+    provision,
+  };
+  if (c.note?.trim()) consent.note = [{ text: c.note.trim() }];
+  return consent;
+}
+
+function consentOf(bundle: FhirBundle): FhirResource | undefined {
+  return bundle.entry?.find((e) => e.resource.resourceType === 'Consent')?.resource;
+}
+
+function safeDecode(value: string): ReturnType<typeof decode> | undefined {
+  try {
+    return decode(value.replace(/^nostr:/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+function toMessage(u: Unwrapped): ConsentMessage | undefined {
+  if (u.rumor.kind !== MEDICAL_DATA_KIND) return undefined;
+  let bundle: FhirBundle;
+  try {
+    bundle = readBundle(u.rumor.content);
+  } catch {
+    return undefined;
+  }
+  const consent = consentOf(bundle);
+  if (!consent) return undefined;
+  const status = consent.status;
+  if (status !== 'proposed' && status !== 'active' && status !== 'rejected') return undefined;
+  const provision = (consent.provision ?? {}) as Record<string, unknown>;
+  const actors = Array.isArray(provision.actor) ? (provision.actor as { reference?: { identifier?: unknown } }[]) : [];
+  const requester = nostrPubkeyOf({ resourceType: 'x', identifier: actors.map((a) => a?.reference?.identifier).filter(Boolean) });
+  const patient = nostrPubkeyOf({ resourceType: 'x', identifier: [(consent.patient as { identifier?: unknown } | undefined)?.identifier] });
+  if (!requester || !patient) return undefined;
+  // A request must come from the requester it names, an answer from the patient it names.
+  if (status === 'proposed' ? u.sender !== requester : u.sender !== patient) return undefined;
+  const types = (Array.isArray(provision.class) ? (provision.class as { code?: unknown }[]) : [])
+    .map((c) => c?.code).filter((c): c is string => typeof c === 'string' && RESOURCE_TYPE.test(c));
+  const purpose = Array.isArray(provision.purpose) ? (provision.purpose as { display?: unknown }[])[0]?.display : undefined;
+  const period = provision.period as { start?: unknown; end?: unknown } | undefined;
+  const records = (Array.isArray(provision.data) ? (provision.data as { reference?: { reference?: unknown } }[]) : [])
+    .map((d) => d?.reference?.reference).filter((r): r is string => typeof r === 'string' && r.startsWith('nostr:naddr1'))
+    .map((r) => r.slice('nostr:'.length));
+  const note = Array.isArray(consent.note) ? (consent.note as { text?: unknown }[])[0]?.text : undefined;
+  return {
+    id: u.rumor.id,
+    from: u.sender,
+    to: status === 'proposed' ? patient : requester,
+    status,
+    requester,
+    patient,
+    resourceTypes: types,
+    purpose: typeof purpose === 'string' ? purpose : undefined,
+    period: period ? { start: typeof period.start === 'string' ? period.start : undefined, end: typeof period.end === 'string' ? period.end : undefined } : undefined,
+    note: typeof note === 'string' ? note : undefined,
+    records,
+    answers: u.rumor.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1],
+    createdAt: u.rumor.created_at,
+    consent,
+  };
+}

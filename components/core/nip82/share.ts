@@ -1,0 +1,73 @@
+/**
+ * Shares: a record the patient derives from their records for one audience, with chosen items
+ * hidden and a marker telling the recipient that something was withheld (and how much).
+ */
+import { RecordError } from '../errors.js';
+import type { NostrEvent } from '../events.js';
+import type { Signer } from '../signers/signer.js';
+import { createBundle } from '../fhir/bundle.js';
+import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.js';
+import type { BundleEntry } from '../fhir/types.js';
+import { createRecord, type OpenedRecord, type Participant } from './record.js';
+
+/** Options for {@link createShare}. */
+export interface CreateShareOptions {
+  /** The opened records to draw entries from. */
+  from: readonly OpenedRecord[];
+  /** `fullUrl`s of the entries this audience is offered; default every entry. */
+  include?: readonly string[];
+  /** `fullUrl`s of offered entries the patient hides; they are left out and flagged. */
+  withhold?: readonly string[];
+  /** How much the hidden-item flag reveals. Default `flag`. */
+  disclose?: Disclosure;
+  /** Who signs the share's inner kind 82 (the patient). */
+  author: Signer;
+  /** Who receives it. */
+  participants: Participant[];
+  maxEventBytes?: number;
+  createdAt?: number;
+}
+
+/** What a share will hold, for a preview before anything is signed. */
+export interface SharePlan {
+  entries: BundleEntry[];
+  hidden: BundleEntry[];
+}
+
+/** Works out which entries a share carries and which it hides, without signing anything. */
+export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): SharePlan {
+  if (!options.from?.length) throw new RecordError('invalid-input', 'A share needs at least one record to draw from.');
+  const include = options.include ? new Set(options.include) : undefined;
+  const withhold = new Set(options.withhold ?? []);
+  const seen = new Set<string>();
+  const entries: BundleEntry[] = [];
+  const hidden: BundleEntry[] = [];
+  for (const record of options.from) {
+    for (const entry of record.bundle.entry ?? []) {
+      const key = entry.fullUrl ?? '';
+      if (seen.has(key) || isWithheldList(entry.resource)) continue;
+      seen.add(key);
+      if (include && !include.has(key)) continue;
+      (withhold.has(key) ? hidden : entries).push(entry);
+    }
+  }
+  for (const key of withhold) {
+    if (!seen.has(key)) throw new RecordError('invalid-input', 'An item to withhold is not in the records shared.');
+  }
+  return { entries, hidden };
+}
+
+/** Builds a share record (its events to publish). Hidden items are dropped and flagged per `disclose`. */
+export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
+  const { entries, hidden } = planShare(options);
+  let bundle = createBundle(entries);
+  if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), options.disclose ?? 'flag');
+  return createRecord({
+    bundle,
+    author: options.author,
+    participants: options.participants,
+    maxEventBytes: options.maxEventBytes,
+    createdAt: options.createdAt,
+    subject: options.from[0]!.subject,
+  });
+}

@@ -1,0 +1,246 @@
+/**
+ * A relay client over nostr-tools' pool: publish to every relay with a receipt per relay, read
+ * from several and merge, keep the newest version of each address and never go back to an older
+ * one, drop events dated in the future, and answer NIP-42 AUTH through the user's signer.
+ */
+import { SimplePool } from 'nostr-tools/pool';
+import type { AbstractSimplePool } from 'nostr-tools/abstract-pool';
+import type { Filter } from 'nostr-tools/filter';
+import type { VerifiedEvent } from 'nostr-tools/core';
+import { decode } from 'nostr-tools/nip19';
+import { RelayError, RecordError } from '../errors.js';
+import { type EventTemplate, type NostrEvent, cleanEvent, isValidSignedEvent, nowSeconds } from '../events.js';
+import { type Signer, signChecked } from '../signers/signer.js';
+import { GIFT_WRAP_KIND } from '../nip82/gift-wrap.js';
+import { MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
+import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
+import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';
+
+/** How one relay answered one publish. */
+export type ReceiptStatus = 'accepted' | 'rejected' | 'auth-required' | 'timeout' | 'unreachable';
+
+/** One relay's answer to one publish. */
+export interface PublishReceipt {
+  relay: string;
+  eventId: string;
+  status: ReceiptStatus;
+  /** The relay's reason (its OK message), when it gave one. */
+  reason?: string;
+  ms: number;
+}
+
+/** How one relay answered one query. */
+export interface QueryReport {
+  relay: string;
+  status: 'complete' | 'closed' | 'auth-required' | 'timeout' | 'unreachable';
+  reason?: string;
+  events: number;
+}
+
+/** Options for {@link RelayClient}. */
+export interface RelayClientOptions {
+  /** Relay URLs (ws:// or wss://). */
+  relays: string[];
+  /** The user's signer, for NIP-42 AUTH. Without it, AUTH-only relays report `auth-required`. */
+  signer?: Signer;
+  /** How many relays must accept a publish for it to count. Default 1. */
+  quorum?: number;
+  /** Deadline for a relay's OK, in ms. Default 8000. */
+  publishTimeoutMs?: number;
+  /** Deadline for a relay's end of stored events, in ms. Default 5000. */
+  queryTimeoutMs?: number;
+  /** A pool to share; by default the client makes its own. */
+  pool?: AbstractSimplePool;
+  /** Version memory shared with {@link openRecord}; by default the client makes its own. */
+  versions?: VersionTracker;
+}
+
+const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
+
+/** Checks and normalises a relay URL list. */
+export function checkRelays(relays: readonly string[]): string[] {
+  const out = [...new Set(relays.map((r) => r.trim()).filter(Boolean))];
+  if (out.length === 0) throw new RelayError('no-relays', 'No relays are configured.');
+  for (const r of out) if (!RELAY_URL.test(r)) throw new RelayError('invalid-url', `Not a relay address: ${r.slice(0, 80)}`);
+  return out;
+}
+
+/** Talks to a set of relays on behalf of one user. */
+export class RelayClient {
+  readonly relays: string[];
+  readonly versions: VersionTracker;
+  private readonly pool: AbstractSimplePool;
+  private readonly ownsPool: boolean;
+  private readonly signer?: Signer;
+  private readonly quorum: number;
+  private readonly publishTimeoutMs: number;
+  private readonly queryTimeoutMs: number;
+  private infos?: Promise<(RelayInfo | undefined)[]>;
+
+  constructor(options: RelayClientOptions) {
+    this.relays = checkRelays(options.relays);
+    this.signer = options.signer;
+    this.quorum = Math.max(1, options.quorum ?? 1);
+    this.publishTimeoutMs = options.publishTimeoutMs ?? 8000;
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 5000;
+    this.versions = options.versions ?? new VersionTracker();
+    this.ownsPool = !options.pool;
+    this.pool = options.pool ?? new SimplePool({ enablePing: false, enableReconnect: false });
+    // Events are verified by the kit itself, on a clean copy, before use.
+    this.pool.verifyEvent = () => true;
+  }
+
+  private get onauth(): ((t: EventTemplate) => Promise<VerifiedEvent>) | undefined {
+    const signer = this.signer;
+    // signChecked has verified the signature; nostr-tools' type only marks that.
+    return signer ? (template) => signChecked(signer, template) as Promise<VerifiedEvent> : undefined;
+  }
+
+  /** Publishes one event to every relay and waits for each relay's answer (or its deadline). */
+  async publish(event: NostrEvent): Promise<PublishReceipt[]> {
+    return Promise.all(this.relays.map((relay) => this.publishTo(relay, event)));
+  }
+
+  private async publishTo(relay: string, event: NostrEvent): Promise<PublishReceipt> {
+    const started = Date.now();
+    const receipt = (status: ReceiptStatus, reason?: string): PublishReceipt => ({ relay, eventId: event.id, status, reason, ms: Date.now() - started });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<PublishReceipt>((resolve) => {
+      timer = setTimeout(() => resolve(receipt('timeout', 'The relay did not answer in time.')), this.publishTimeoutMs);
+    });
+    const attempt = (async () => {
+      try {
+        const [p] = this.pool.publish([relay], event, { onauth: this.onauth, maxWait: this.publishTimeoutMs });
+        const reason = await p;
+        return receipt('accepted', reason || undefined);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (/^auth-required/i.test(message)) return receipt('auth-required', message);
+        if (/timed out/i.test(message)) return receipt('timeout', message);
+        if (/connect|websocket|closed|ECONNREFUSED|failed/i.test(message) && !/^[a-z-]+:/.test(message)) return receipt('unreachable', message);
+        return receipt('rejected', message);
+      }
+    })();
+    try {
+      return await Promise.race([attempt, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Publishes events in order (e.g. every part of a record, then deletions) and throws a
+   * {@link RelayError} with every receipt when any event reaches fewer relays than the quorum.
+   */
+  async publishAll(events: readonly NostrEvent[]): Promise<PublishReceipt[]> {
+    const receipts: PublishReceipt[] = [];
+    for (const event of events) receipts.push(...(await this.publish(event)));
+    const short = events.filter((e) => receipts.filter((r) => r.eventId === e.id && r.status === 'accepted').length < this.quorum);
+    if (short.length > 0) {
+      throw new RelayError('not-accepted', `${short.length} of ${events.length} event(s) were not accepted by enough relays; nothing is final yet, and you can retry.`, receipts);
+    }
+    return receipts;
+  }
+
+  /**
+   * Reads events matching `filter` from every relay. Keeps only well-formed, validly signed
+   * events not dated in the future, deduplicated by id; for addressable events only the newest
+   * version, and never one older than a version seen before this session.
+   */
+  async query(filter: Filter, options: { timeoutMs?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
+    const byId = new Map<string, NostrEvent>();
+    const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId)));
+    const now = nowSeconds();
+    const fresh = [...byId.values()].filter((e) => e.created_at <= now + MAX_FUTURE_SECONDS);
+    return { events: this.newestOnly(fresh), reports };
+  }
+
+  private queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>): Promise<QueryReport> {
+    return new Promise((resolve) => {
+      let count = 0;
+      let done = false;
+      let sub: { close: (reason?: string) => void } | undefined;
+      const finish = (status: QueryReport['status'], reason?: string) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        sub?.close();
+        resolve({ relay, status, reason, events: count });
+      };
+      const timer = setTimeout(() => finish('timeout', 'The relay did not finish in time.'), timeoutMs);
+      sub = this.pool.subscribe([relay], filter, {
+        maxWait: timeoutMs,
+        onauth: this.onauth,
+        onevent: (raw) => {
+          if (!isValidSignedEvent(raw)) return;
+          const event = cleanEvent(raw);
+          if (!byId.has(event.id)) byId.set(event.id, event);
+          count++;
+        },
+        oneose: () => finish('complete'),
+        onclose: (reasons) => {
+          const reason = reasons[0]?.reason ?? '';
+          if (/^auth-required/i.test(reason)) finish('auth-required', reason);
+          else if (/connect|websocket|timed out/i.test(reason)) finish('unreachable', reason);
+          else finish(done ? 'complete' : 'closed', reason);
+        },
+      });
+    });
+  }
+
+  private newestOnly(events: NostrEvent[]): NostrEvent[] {
+    const best = new Map<string, NostrEvent>();
+    const out: NostrEvent[] = [];
+    for (const e of events) {
+      if (e.kind < 30000 || e.kind >= 40000) {
+        out.push(e);
+        continue;
+      }
+      const key = addressOf(e);
+      const current = best.get(key);
+      if (!current || isNewer(e, current)) best.set(key, e);
+    }
+    for (const e of best.values()) {
+      // Rollback: a version older than one seen this session is not served; the caller sees the address missing.
+      if (this.versions.observe(e)) out.push(e);
+    }
+    return out;
+  }
+
+  /** Every record part that lists `pubkey` (NIP-82 records shared with or created by the user). */
+  async recordsFor(pubkey: string, options: { since?: number; limit?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    return this.query({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, limit: options.limit ?? 500 });
+  }
+
+  /** Every part of the record an `naddr` points to (all parts share its sign key). */
+  async recordByNaddr(naddr: string): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    let pointer: { kind: number; pubkey: string; identifier: string };
+    try {
+      const d = decode(naddr.replace(/^nostr:/, ''));
+      if (d.type !== 'naddr') throw new Error('not an naddr');
+      pointer = d.data;
+    } catch (cause) {
+      throw new RecordError('invalid-input', 'That is not a record address (naddr).', { cause });
+    }
+    if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
+    return this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey] });
+  }
+
+  /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
+  async wrapsFor(pubkey: string, options: { since?: number; limit?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    return this.query({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since, limit: options.limit ?? 500 });
+  }
+
+  /** The event-size budget every configured relay accepts, from their NIP-11 limits (fetched once). */
+  async maxEventBytes(): Promise<number> {
+    this.infos ??= Promise.all(this.relays.map((r) => fetchRelayInfo(r)));
+    return eventBudget(await this.infos);
+  }
+
+  /** Closes connections (and the pool, if the client made it). */
+  close(): void {
+    if (this.ownsPool) this.pool.destroy();
+    else this.pool.close(this.relays);
+  }
+}

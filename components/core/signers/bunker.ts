@@ -1,0 +1,117 @@
+/**
+ * A {@link Signer} over a NIP-46 remote signer ("bunker"), for browsers without an extension.
+ */
+import { BunkerSigner, createNostrConnectURI, parseBunkerInput, type BunkerSignerParams } from 'nostr-tools/nip46';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { SignerError } from '../errors.js';
+import type { NostrEvent } from '../events.js';
+import { type Signer, checkedPublicKey, toSignerError, withTimeout } from './signer.js';
+
+/** A remote signer that can be disconnected. */
+export interface RemoteSigner extends Signer {
+  /** Closes the connection to the remote signer and forgets the client key. */
+  close(): Promise<void>;
+}
+
+/** Options shared by {@link bunkerSigner} and {@link nostrConnect}. */
+export interface RemoteSignerOptions {
+  /** Deadline for connecting and for each call, in ms. Default 120000 (a call may wait for the user). */
+  timeoutMs?: number;
+  /** Called with a URL the remote signer asks the user to open (NIP-46 `auth_url`). */
+  onAuthUrl?: (url: string) => void;
+  /** An existing nostr-tools pool to share. */
+  pool?: BunkerSignerParams['pool'];
+}
+
+function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number): RemoteSigner {
+  const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await withTimeout(run(), timeoutMs, what);
+    } catch (error) {
+      throw toSignerError(error, what);
+    }
+  };
+  let pubkey: Promise<string> | undefined;
+  return {
+    getPublicKey() {
+      pubkey ??= call('share your public key', () => bunker.getPublicKey()).then(checkedPublicKey);
+      pubkey.catch(() => { pubkey = undefined; });
+      return pubkey;
+    },
+    signEvent: (template) => call('sign', () => bunker.signEvent(template)) as Promise<NostrEvent>,
+    nip44Encrypt: (peer, text) => call('encrypt', () => bunker.nip44Encrypt(peer, text)),
+    nip44Decrypt: (peer, text) => call('decrypt', () => bunker.nip44Decrypt(peer, text)),
+    async close() {
+      clientKey.fill(0);
+      await bunker.close();
+    },
+  };
+}
+
+/**
+ * Connects to a remote signer from a `bunker://` URI (or a NIP-05 name that publishes one).
+ * Errors: `connection` for an unreadable URI or a signer that does not answer.
+ */
+export async function bunkerSigner(input: string, options: RemoteSignerOptions = {}): Promise<RemoteSigner> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const pointer = await parseBunkerInput(input.trim()).catch(() => null);
+  if (!pointer || pointer.relays.length === 0) {
+    throw new SignerError('connection', 'That is not a usable bunker:// address (it needs a signer key and at least one relay).');
+  }
+  const clientKey = generateSecretKey();
+  const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool: options.pool, onauth: options.onAuthUrl });
+  try {
+    await withTimeout(bunker.connect(), timeoutMs, 'connect');
+  } catch (error) {
+    clientKey.fill(0);
+    await bunker.close().catch(() => undefined);
+    const mapped = toSignerError(error, 'connect');
+    throw mapped.code === 'timeout' ? new SignerError('connection', 'The remote signer did not answer.', { cause: error }) : mapped;
+  }
+  return adapt(bunker, clientKey, timeoutMs);
+}
+
+/** What {@link nostrConnect} returns: a URI to show (as text and QR) and the signer once it connects. */
+export interface NostrConnectSession {
+  /** The `nostrconnect://` URI the user scans or pastes into their remote signer. */
+  uri: string;
+  /** Resolves when the remote signer connects; rejects on timeout or {@link NostrConnectSession.cancel}. */
+  signer: Promise<RemoteSigner>;
+  /** Stops waiting. */
+  cancel(): void;
+}
+
+/** Options for {@link nostrConnect}. */
+export interface NostrConnectOptions extends RemoteSignerOptions {
+  /** Relays the remote signer should answer on (at least one). */
+  relays: string[];
+  /** The app name shown by the remote signer. */
+  name?: string;
+  /** Permissions to request, e.g. `['nip44_decrypt', 'sign_event:82']`. */
+  perms?: string[];
+}
+
+/** Starts a client-initiated NIP-46 connection (`nostrconnect://`). */
+export function nostrConnect(options: NostrConnectOptions): NostrConnectSession {
+  if (!options.relays?.length) throw new SignerError('connection', 'A nostrconnect:// session needs at least one relay.');
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const clientKey = generateSecretKey();
+  const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const uri = createNostrConnectURI({
+    clientPubkey: getPublicKey(clientKey),
+    relays: options.relays,
+    secret,
+    perms: options.perms ?? ['get_public_key', 'sign_event:82', 'sign_event:13', 'sign_event:22242', 'nip44_encrypt', 'nip44_decrypt'],
+    name: options.name ?? 'NIP-82 medical records',
+  });
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const signer = BunkerSigner.fromURI(clientKey, uri, { pool: options.pool, onauth: options.onAuthUrl }, abort.signal)
+    .then((bunker) => adapt(bunker, clientKey, timeoutMs))
+    .catch((cause) => {
+      clientKey.fill(0);
+      throw new SignerError('connection', abort.signal.aborted ? 'No remote signer connected in time.' : 'The remote signer could not connect.', { cause });
+    })
+    .finally(() => clearTimeout(timer));
+  return { uri, signer, cancel: () => abort.abort() };
+}

@@ -1,0 +1,66 @@
+/**
+ * A {@link Signer} over a secret key held in memory, for tests, benchmarks and the demo's
+ * labelled demo identities. Real users sign with an extension or a remote signer.
+ */
+import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import { encrypt, decrypt } from 'nostr-tools/nip44';
+import type { NostrEvent } from '../events.js';
+import { SignerError } from '../errors.js';
+import { conversationKey } from '../crypto.js';
+import type { Signer } from './signer.js';
+
+/** A secret-key signer that can also forget its key. */
+export interface SecretKeySigner extends Signer {
+  /** Overwrites the key; every later call rejects. */
+  forget(): void;
+}
+
+/** A signer over `secretKey` (copied; the caller may wipe its own bytes). */
+export function secretKeySigner(secretKey: Uint8Array): SecretKeySigner {
+  if (!(secretKey instanceof Uint8Array) || secretKey.length !== 32) {
+    throw new SignerError('bad-response', 'A secret key must be 32 bytes.');
+  }
+  const key = Uint8Array.from(secretKey);
+  const pubkey = getPublicKey(key);
+  const conversations = new Map<string, Uint8Array>();
+  let forgotten = false;
+  const live = () => {
+    if (forgotten) throw new SignerError('absent', 'This signer has been signed out.');
+  };
+  const conv = (peer: string) => {
+    let k = conversations.get(peer);
+    if (!k) {
+      k = conversationKey(key, peer);
+      conversations.set(peer, k);
+    }
+    return k;
+  };
+  return {
+    async getPublicKey() {
+      live();
+      return pubkey;
+    },
+    async signEvent(template) {
+      live();
+      return finalizeEvent({ ...template, tags: template.tags.map((t) => [...t]) }, key) as NostrEvent;
+    },
+    async nip44Encrypt(peer, plaintext) {
+      live();
+      return encrypt(plaintext, conv(peer));
+    },
+    async nip44Decrypt(peer, ciphertext) {
+      live();
+      try {
+        return decrypt(ciphertext, conv(peer));
+      } catch (cause) {
+        throw new SignerError('failed', 'The payload could not be decrypted with this key.', { cause });
+      }
+    },
+    forget() {
+      forgotten = true;
+      key.fill(0);
+      for (const k of conversations.values()) k.fill(0);
+      conversations.clear();
+    },
+  };
+}

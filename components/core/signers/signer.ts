@@ -1,0 +1,79 @@
+/**
+ * The one interface every part of the kit signs and decrypts through. The user's key never
+ * leaves their signer: a NIP-07 extension, a NIP-46 remote signer, or (tests and demos only) a
+ * secret key held in memory.
+ */
+import type { EventTemplate, NostrEvent } from '../events.js';
+import { cleanEvent, isHex64 } from '../events.js';
+import { verifyEvent } from 'nostr-tools/pure';
+import { SignerError } from '../errors.js';
+
+/** A user's signer. All methods are async and reject with a {@link SignerError}. */
+export interface Signer {
+  /** The user's public key, 64 lowercase hex characters. */
+  getPublicKey(): Promise<string>;
+  /** Signs a template as the user. */
+  signEvent(template: EventTemplate): Promise<NostrEvent>;
+  /** NIP-44 v2 encrypts `plaintext` for `pubkey` under the conversation key (user, pubkey). */
+  nip44Encrypt(pubkey: string, plaintext: string): Promise<string>;
+  /** NIP-44 v2 decrypts `ciphertext` from `pubkey`. */
+  nip44Decrypt(pubkey: string, ciphertext: string): Promise<string>;
+}
+
+/**
+ * Asks the signer to sign and checks the answer: a signer's transport can be spoofed by any
+ * script on the page, so the result must be well formed, by the user, of the template asked,
+ * with a valid signature.
+ */
+export async function signChecked(signer: Signer, template: EventTemplate): Promise<NostrEvent> {
+  const pubkey = await signer.getPublicKey();
+  const signed = await signer.signEvent(template);
+  let event: NostrEvent;
+  try {
+    event = cleanEvent(signed);
+  } catch (cause) {
+    throw new SignerError('bad-response', 'The signer returned something that is not a signed event.', { cause });
+  }
+  if (
+    event.pubkey !== pubkey ||
+    event.kind !== template.kind ||
+    event.content !== template.content ||
+    event.created_at !== template.created_at ||
+    JSON.stringify(event.tags) !== JSON.stringify(template.tags) ||
+    !verifyEvent({ ...event })
+  ) {
+    throw new SignerError('bad-response', 'The signer returned an event that does not match what was asked, or does not verify.');
+  }
+  return event;
+}
+
+/** Checks a public key a signer reported. */
+export function checkedPublicKey(value: unknown): string {
+  if (!isHex64(value)) throw new SignerError('bad-response', 'The signer reported a public key that is not 64 lowercase hex characters.');
+  return value;
+}
+
+/** Runs `work` with a deadline, mapping the timeout to a {@link SignerError}. */
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  if (!Number.isFinite(ms) || ms <= 0) return work;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SignerError('timeout', `The signer did not answer (${what}) within ${Math.round(ms / 1000)} s.`)), ms);
+    work.then(
+      (value) => { clearTimeout(timer); resolve(value); },
+      (error) => { clearTimeout(timer); reject(error); },
+    );
+  });
+}
+
+/** Maps whatever a signer threw to a {@link SignerError}, keeping typed ones as they are. */
+export function toSignerError(error: unknown, what: string): SignerError {
+  if (error instanceof SignerError) return error;
+  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  if (/denied|reject|refus|cancel|not allowed|declin|permission/i.test(text)) {
+    return new SignerError('refused', `The signer refused to ${what}.`, { cause: error });
+  }
+  if (/mac|padding|invalid|base64|length|version|decrypt/i.test(text)) {
+    return new SignerError('failed', `The signer could not ${what} this payload.`, { cause: error });
+  }
+  return new SignerError('refused', `The signer could not ${what}${text ? `: ${text.slice(0, 120)}` : '.'}`, { cause: error });
+}

@@ -1,0 +1,113 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import { generateSecretKey } from 'nostr-tools/pure';
+import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
+
+/** URL of one of the real relays the test runner started (main, second, auth, small, slow). */
+export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' = 'main'): Promise<string> {
+  const url = await executeServerCommand<string, { name: string }>('relay-url', { name });
+  if (!url) throw new Error(`no relay named ${name}`);
+  return url;
+}
+
+/** A loopback address where nothing listens. */
+export async function downRelayUrl(): Promise<string> {
+  return (await executeServerCommand<string>('relay-down-url'))!;
+}
+
+/** A committed test fixture, parsed. */
+export async function fixture<T = unknown>(name: string): Promise<T> {
+  const res = await fetch(new URL(`./fixtures/${name}`, import.meta.url));
+  if (!res.ok) throw new Error(`missing fixture ${name}`);
+  return (await res.json()) as T;
+}
+
+/** A fresh person with a secret-key signer. */
+export interface Person {
+  signer: SecretKeySigner;
+  pubkey: string;
+}
+
+export async function person(): Promise<Person> {
+  const signer = secretKeySigner(generateSecretKey());
+  return { signer, pubkey: await signer.getPublicKey() };
+}
+
+/** Counts calls to a signer's methods (one unlock should be one decrypt). */
+export function counting<T extends object>(signer: T): T & { calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  const wrapped = new Proxy(signer, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls[String(prop)] = (calls[String(prop)] ?? 0) + 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return Object.assign(wrapped, { calls }) as T & { calls: Record<string, number> };
+}
+
+/** Expects `work` to reject with an error of class `type` and, if given, `code`. */
+export async function rejects(work: Promise<unknown> | (() => unknown), type: new (...a: never[]) => Error, code?: string): Promise<Error & { code?: string }> {
+  try {
+    await (typeof work === 'function' ? work() : work);
+  } catch (error) {
+    if (!(error instanceof type)) throw new Error(`expected ${type.name}, got ${String(error)}`);
+    if (code !== undefined && (error as { code?: string }).code !== code) {
+      throw new Error(`expected code ${code}, got ${(error as { code?: string }).code}: ${(error as Error).message}`);
+    }
+    return error as Error & { code?: string };
+  }
+  throw new Error(`expected a ${type.name}${code ? ` (${code})` : ''}, but it succeeded`);
+}
+
+/** A small, conformant R4 bundle for a patient. */
+export function sampleBundle(patientPubkeyNpubValue?: string) {
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      {
+        fullUrl: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-000000000001',
+        resource: {
+          resourceType: 'Patient',
+          id: '6a1f0bb2-6f0e-4c3a-9a43-000000000001',
+          name: [{ family: 'Rivera', given: ['Ana'] }],
+          birthDate: '1990-04-02',
+          ...(patientPubkeyNpubValue ? { identifier: [{ system: 'urn:ietf:rfc:3986', value: patientPubkeyNpubValue }] } : {}),
+        },
+      },
+      {
+        fullUrl: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-000000000002',
+        resource: {
+          resourceType: 'AllergyIntolerance',
+          id: '6a1f0bb2-6f0e-4c3a-9a43-000000000002',
+          clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+          code: { text: 'Penicillin' },
+          patient: { reference: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-000000000001' },
+        },
+      },
+      {
+        fullUrl: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-000000000003',
+        resource: {
+          resourceType: 'Condition',
+          id: '6a1f0bb2-6f0e-4c3a-9a43-000000000003',
+          code: { text: 'Chlamydia infection (2016)' },
+          subject: { reference: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-000000000001' },
+        },
+      },
+      {
+        fullUrl: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-000000000004',
+        resource: {
+          resourceType: 'Immunization',
+          id: '6a1f0bb2-6f0e-4c3a-9a43-000000000004',
+          status: 'completed',
+          vaccineCode: { text: 'Tetanus' },
+          occurrenceDateTime: '2021-05-01',
+          patient: { reference: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-000000000001' },
+        },
+      },
+    ],
+  };
+}
