@@ -32,6 +32,7 @@ export async function startRelay(options = {}) {
     hostname: options.authRequired ? host : undefined,
     logLevel: 3,
     eventHandlingResultCacheTtl: 0,
+    filterResultCacheTtl: 0,
   });
   if (options.authRequired) relay.register(authGuard());
   const validator = new Validator({ maxContentLength });

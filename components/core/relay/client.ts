@@ -178,7 +178,8 @@ export class RelayClient {
           if (!byId.has(event.id)) byId.set(event.id, event);
           count++;
         },
-        oneose: () => finish('complete'),
+        // The pool reports a closed subscription as EOSE first, then the close: let the close speak.
+        oneose: () => queueMicrotask(() => finish('complete')),
         onclose: (reasons) => {
           const reason = reasons[0]?.reason ?? '';
           if (/^auth-required/i.test(reason)) finish('auth-required', reason);

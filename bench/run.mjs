@@ -1,0 +1,196 @@
+// Benchmark: open 1,000 ~4 KB records from a real local relay through an in-page NIP-07 signer in
+// Chromium, against the crypto floor measured in the same run; plus create / grant / revoke costs.
+//
+//   node bench/run.mjs            (CHROME_PATH overrides /usr/bin/chromium; BENCH_RECORDS overrides 1000)
+//
+// Everything stays on 127.0.0.1: the relay, the page server, and Chromium (which may not resolve
+// any other host). The run stops by itself: a hard deadline ends the process whatever happens.
+// Exit code 0 when the run completed (targets met or not), non-zero when anything failed.
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { chromium } from 'playwright';
+import { startRelay } from '../scripts/relay.mjs';
+
+const HARD_TIMEOUT_MS = 8 * 60 * 1000;
+const RUN_TIMEOUT_MS = 7 * 60 * 1000;
+const TARGET_PER_SEC = 250;
+const TARGET_RATIO = 1.5;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1000);
+
+const hardStop = setTimeout(() => {
+  console.error(`bench: hard timeout (${HARD_TIMEOUT_MS / 1000} s) reached, aborting`);
+  process.exit(3);
+}, HARD_TIMEOUT_MS);
+hardStop.unref();
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const note = (line) => process.stderr.write(`${line}\n`);
+const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
+const round = (n, d) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function bundlePage() {
+  const bundle = await rollup({
+    input: path.join(here, 'page.ts'),
+    plugins: [nodeResolve({ browser: true }), esbuild({ target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') })],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
+  });
+  try {
+    const { output } = await bundle.generate({ format: 'es' });
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}
+
+async function servePage(script) {
+  const html = '<!doctype html><meta charset="utf-8"><title>nip82 bench</title><script type="module" src="/page.js"></script>';
+  const server = http.createServer((req, res) => {
+    if (req.url === '/' || req.url === '/index.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(html);
+    } else if (req.url === '/page.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(script);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function report(r) {
+  const kit = r.kit;
+  const floor = r.floor;
+  const b = r.breakdown;
+  const ms = b.msPerOp;
+  log(`nip82-elements benchmark — ${r.userAgent.match(/(HeadlessChrome|Chrome)\/[\d.]+/)?.[0] ?? 'Chromium'}, ${r.hardwareConcurrency} hardware threads`);
+  log('');
+  log(`Setup: ${r.create.records} records, FHIR Bundle ~${f(r.create.bundleBytes, 0)} B each, event ~${f(r.create.eventBytes, 0)} B (${r.create.parts} parts)`);
+  log(`  create:  ${f(r.create.msPerRecord, 2)} ms/record, ${f(r.create.msPerPart, 2)} ms/part (sequential, secret-key author, 1 viewer + author)`);
+  log(`  publish: ${f(r.publish.msPerEvent, 2)} ms/event (${r.publish.batch} in flight, one relay)`);
+  log('');
+  log(`Open ${kit.records} records through NIP-07 (window.nostr in the page), sequential, fresh RecordKeyCache:`);
+  log(`  kit:   ${f(kit.perSec)} records/s  (${f(kit.ms, 0)} ms = query ${f(kit.queryMs, 0)} + group ${f(kit.groupMs, 1)} + open ${f(kit.openMs, 0)})`);
+  log(`  floor: ${f(floor.perSec)} records/s  (${f(floor.ms, 0)} ms; signer decrypt + outer verify + content decrypt + inner verify + parse, no network)`);
+  log(`  ratio: ${f(r.ratio, 2)} (kit time / floor time)`);
+  const okRate = kit.perSec >= TARGET_PER_SEC;
+  const okRatio = r.ratio <= TARGET_RATIO;
+  log(`  target ≥ ${TARGET_PER_SEC} records/s: ${okRate ? 'MET' : 'MISSED'}; target ratio ≤ ${TARGET_RATIO}: ${okRatio ? 'MET' : 'MISSED'}`);
+  log('');
+  log(`Where the time goes (per record, mean of ${b.sample}):`);
+  log(`  network alone (plain WebSocket REQ, ${b.rawFetch.events} events): ${f(b.rawFetch.ms, 0)} ms total, ${f(b.rawFetch.ms / Math.max(1, b.rawFetch.events), 3)} ms/event`);
+  log(`  nostr-tools pool alone, no checks (${b.poolFetch.events} events): ${f(b.poolFetch.ms, 0)} ms total, ${f(b.poolFetch.ms / Math.max(1, b.poolFetch.events), 3)} ms/event`);
+  log(`  kit query (fetch + kit's per-event checks): ${f(kit.queryMs / kit.events, 3)} ms/event`);
+  log(`  kit openRecord from memory: ${f(b.kitOpenFromMemory, 3)} ms; with the key cached (no signer call): ${f(b.kitOpenCached, 3)} ms; floor: ${f(b.floorPerRecord, 3)} ms`);
+  log(`  provider decrypt ${f(ms.providerDecrypt, 3)} | via nip07Signer ${f(ms.nip07Decrypt, 3)} | verify outer ${f(ms.verifyOuter, 3)} | ECDH ${f(ms.ecdh, 3)} | content decrypt ${f(ms.contentDecrypt, 3)} | verify inner ${f(ms.verifyInner, 3)} | parse ${f(ms.parse, 3)} | getPublicKey ${f(ms.pubFromSecret, 3)} | naddr ${f(ms.naddr, 3)}`);
+  if (r.defaultQueryEvents !== kit.events) {
+    log(`  note: recordsFor() without a limit returned ${r.defaultQueryEvents} events; the benchmark passes { limit: ${RECORDS} }`);
+  }
+  log('');
+  const c = r.change;
+  log(`Access changes on ${c.records} single-part records (${c.parts} parts), opened by their author (editor):`);
+  log(`  open as editor: ${f(c.openEditorMsPerRecord, 2)} ms/record`);
+  log(`  grant viewer:   ${f(c.grantMsPerRecord, 2)} ms/record, ${f(c.grantMsPerPart, 2)} ms/part`);
+  log(`  revoke viewer:  ${f(c.revokeMsPerRecord, 2)} ms/record, ${f(c.revokeMsPerPart, 2)} ms/part`);
+  log('');
+  const L = r.large;
+  const per = (x) => `${f(x, 1)} ms (${f(x / L.parts, 2)} ms/part)`;
+  log(`Large record: Bundle ${f(L.bundleBytes / 1000, 0)} KB → ${L.parts} parts of ~${f(L.eventBytes / 1000, 1)} KB (median of ${L.rounds}):`);
+  log(`  create ${per(L.ms.create)}; publish ${per(L.ms.publish)}; fetch ${per(L.ms.fetch)}`);
+  log(`  open (viewer, NIP-07) ${per(L.ms.open)}; open (editor) ${per(L.ms.openEditor)}`);
+  log(`  grant viewer ${per(L.ms.grant)}; revoke viewer ${per(L.ms.revoke)}`);
+  log('');
+  log(`bench-open: ${JSON.stringify({ records: kit.records, kitPerSec: round(kit.perSec, 1), floorPerSec: round(floor.perSec, 1), ratio: round(r.ratio, 2) })}`);
+}
+
+async function main() {
+  const cleanups = [];
+  let failed = false;
+  try {
+    const started = Date.now();
+    const relay = await startRelay({});
+    cleanups.push(() => relay.close());
+    if (!/^ws:\/\/127\.0\.0\.1:\d+$/.test(relay.url)) throw new Error(`relay is not on loopback: ${relay.url}`);
+
+    const script = await bundlePage();
+    const { server, url } = await servePage(script);
+    cleanups.push(() => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }));
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      timeout: 60_000,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+        // nothing but loopback can be resolved
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    });
+    cleanups.push(() => browser.close());
+    const context = await browser.newContext();
+    await context.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      return u.hostname === '127.0.0.1' ? route.continue() : route.abort();
+    });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning' || m.text().startsWith('[bench]')) note(`page ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => note(`page error: ${e.message}`));
+    await page.goto(url, { timeout: 30_000 });
+    await page.waitForFunction(() => typeof window.runBench === 'function', null, { timeout: 30_000 });
+
+    const result = await withTimeout(
+      page.evaluate(([relayUrl, options]) => window.runBench(relayUrl, options), [relay.url, { records: RECORDS }]),
+      RUN_TIMEOUT_MS,
+      'the benchmark page',
+    );
+    note(`bench: finished in ${f((Date.now() - started) / 1000, 1)} s`);
+    report(result);
+  } catch (error) {
+    failed = true;
+    console.error('bench failed:', error?.stack ?? error);
+  } finally {
+    for (const close of cleanups.reverse()) {
+      try {
+        await withTimeout(Promise.resolve().then(close), 15_000, 'cleanup');
+      } catch (error) {
+        failed = true;
+        console.error('bench cleanup:', error?.message ?? error);
+      }
+    }
+  }
+  clearTimeout(hardStop);
+  process.exit(failed ? 1 : 0);
+}
+
+main();

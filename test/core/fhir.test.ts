@@ -1,0 +1,82 @@
+import { expect } from '@open-wc/testing';
+import { npubEncode } from 'nostr-tools/nip19';
+import { readBundle, createBundle, ReferenceIndex, withoutNulls } from '../../components/core/fhir/bundle.js';
+import { nostrIdentifier, nostrPubkeyOf, patientOf, animalOf } from '../../components/core/fhir/patient.js';
+import { markWithheld, readWithheld, isWithheldList } from '../../components/core/fhir/withheld.js';
+import { RecordError } from '../../components/core/errors.js';
+import { fixture, person, rejects, sampleBundle } from '../helpers.js';
+
+describe('FHIR helpers', () => {
+  it('writes conformant R4: collection, fullUrl + resource, no nulls', () => {
+    const b = createBundle([{ resourceType: 'Observation', id: 'o1', status: 'final', valueString: null } as never]);
+    expect(b.type).to.equal('collection');
+    expect(b.identifier!.value).to.match(/^urn:uuid:/);
+    expect(b.entry![0]!.fullUrl).to.equal('urn:uuid:o1');
+    expect(b.entry![0]!.resource).to.deep.equal({ resourceType: 'Observation', id: 'o1', status: 'final' });
+    expect(withoutNulls({ a: [1, null, { b: null }] })).to.deep.equal({ a: [1, {}] });
+  });
+
+  it('reads a real Synthea patient and resolves urn:uuid references', async () => {
+    const bundle = readBundle(await fixture('synthea-patient.json'));
+    expect(bundle.entry).to.have.length(62);
+    const index = new ReferenceIndex(bundle);
+    const encounter = bundle.entry!.find((e) => e.resource.resourceType === 'Encounter')!.resource;
+    expect(index.resolve(encounter.subject as { reference: string })?.resourceType).to.equal('Patient');
+    expect(patientOf(bundle)?.resourceType).to.equal('Patient');
+  });
+
+  it('resolves #contained references from the holding resource', () => {
+    const holder = { resourceType: 'MedicationRequest', contained: [{ resourceType: 'Medication', id: 'm' }], medicationReference: { reference: '#m' } };
+    const index = new ReferenceIndex(createBundle([holder]));
+    expect(index.resolve('#m', holder)?.resourceType).to.equal('Medication');
+    expect(index.resolve('#x', holder)).to.equal(undefined);
+    expect(index.resolve(undefined)).to.equal(undefined);
+  });
+
+  it('refuses what is not a Bundle with a typed error', async () => {
+    await rejects(() => readBundle('nope'), RecordError, 'malformed');
+    await rejects(() => readBundle({ resourceType: 'Patient' }), RecordError, 'malformed');
+    await rejects(() => readBundle(null), RecordError, 'malformed');
+    expect(readBundle({ resourceType: 'Bundle', entry: [null, 3, { nope: 1 }] }).entry).to.deep.equal([]);
+  });
+
+  it('names a patient by a nostr: identifier and reads it back', async () => {
+    const p = await person();
+    const id = nostrIdentifier(p.pubkey);
+    expect(id).to.deep.equal({ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(p.pubkey)}` });
+    expect(nostrPubkeyOf({ resourceType: 'Patient', identifier: [{ value: 'nostr:garbage' }, id] })).to.equal(p.pubkey);
+    expect(nostrPubkeyOf({ resourceType: 'Patient', identifier: [{ value: 'mrn:123' }] })).to.equal(undefined);
+  });
+
+  it('reads an animal patient\'s species and breed', () => {
+    const dog = {
+      resourceType: 'Patient',
+      extension: [{
+        url: 'http://hl7.org/fhir/StructureDefinition/patient-animal',
+        extension: [
+          { url: 'species', valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '448771007', display: 'Canis lupus familiaris' }] } },
+          { url: 'breed', valueCodeableConcept: { text: 'Border collie' } },
+        ],
+      }],
+    };
+    expect(animalOf(dog)).to.deep.equal({ species: 'Canis lupus familiaris', breed: 'Border collie' });
+    expect(animalOf({ resourceType: 'Patient' })).to.equal(undefined);
+  });
+
+  it('the hidden-item marker at each disclosure level reads back exactly', () => {
+    const bundle = readBundle(sampleBundle());
+    const hidden = [bundle.entry![2]!.resource, bundle.entry![3]!.resource];
+    const flag = markWithheld(bundle, hidden, 'flag');
+    expect(flag.meta!.security).to.deep.include({ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'REDACTED', display: 'redacted' });
+    const list = flag.entry!.at(-1)!.resource;
+    expect(isWithheldList(list)).to.equal(true);
+    expect(list).to.include({ status: 'current', mode: 'snapshot', title: 'Withheld by the patient' });
+    expect((list.emptyReason as { coding: { code: string }[] }).coding[0]!.code).to.equal('withheld');
+    expect(readWithheld(flag)).to.deep.equal({ disclose: 'flag' });
+    expect(readWithheld(markWithheld(bundle, hidden, 'count'))).to.deep.equal({ disclose: 'count', count: 2 });
+    expect(readWithheld(markWithheld(bundle, hidden, 'count-and-kind'))).to.deep.equal({
+      disclose: 'count-and-kind', count: 2, kinds: { Condition: 1, Immunization: 1 },
+    });
+    expect(readWithheld(bundle)).to.equal(undefined);
+  });
+});

@@ -1,0 +1,132 @@
+import { expect } from '@open-wc/testing';
+import { SimplePool } from 'nostr-tools/pool';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { encrypt, decrypt, getConversationKey } from 'nostr-tools/nip44';
+import { nip07Signer, waitForNip07, type Nip07Provider } from '../../components/core/signers/nip07.js';
+import { bunkerSigner, nostrConnect } from '../../components/core/signers/bunker.js';
+import { secretKeySigner } from '../../components/core/signers/secret-key.js';
+import { signChecked } from '../../components/core/signers/signer.js';
+import { SignerError, RecordError } from '../../components/core/errors.js';
+import { createRecord, openRecord } from '../../components/core/nip82/record.js';
+import { rejects, relayUrl, sampleBundle } from '../helpers.js';
+
+/** An in-page NIP-07 provider over a secret key, with switches for the failures extensions show. */
+function fakeExtension(sk: Uint8Array, behaviour: { refuse?: boolean; hang?: boolean; noNip44?: boolean; wrongSigner?: boolean } = {}): Nip07Provider {
+  const key = secretKeySigner(sk);
+  const gate = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (behaviour.hang) return new Promise<T>(() => undefined);
+    if (behaviour.refuse) throw new Error('denied');
+    return run();
+  };
+  return {
+    getPublicKey: () => gate(() => key.getPublicKey()),
+    signEvent: (t) => gate(() => (behaviour.wrongSigner ? secretKeySigner(generateSecretKey()).signEvent(t) : key.signEvent(t))),
+    ...(behaviour.noNip44 ? {} : {
+      nip44: { encrypt: (p: string, s: string) => gate(() => key.nip44Encrypt(p, s)), decrypt: (p: string, c: string) => gate(() => key.nip44Decrypt(p, c)) },
+    }),
+  };
+}
+
+describe('signers', () => {
+  it('NIP-07: absent extension is a typed "absent" error after a short wait', async () => {
+    const started = Date.now();
+    const signer = nip07Signer({ provider: () => undefined, waitMs: 200 });
+    await rejects(signer.getPublicKey(), SignerError, 'absent');
+    expect(Date.now() - started).to.be.lessThan(2000);
+    expect(await waitForNip07(100, () => undefined)).to.equal(false);
+  });
+
+  it('NIP-07: an extension that injects late is found', async () => {
+    let provider: Nip07Provider | undefined;
+    const sk = generateSecretKey();
+    setTimeout(() => { provider = fakeExtension(sk); }, 150);
+    const signer = nip07Signer({ provider: () => provider, waitMs: 1500 });
+    expect(await signer.getPublicKey()).to.equal(getPublicKey(sk));
+  });
+
+  it('NIP-07: refusal, silence and missing NIP-44 are typed errors', async () => {
+    const sk = generateSecretKey();
+    await rejects(nip07Signer({ provider: () => fakeExtension(sk, { refuse: true }) }).getPublicKey(), SignerError, 'refused');
+    await rejects(nip07Signer({ provider: () => fakeExtension(sk, { hang: true }), timeoutMs: 200 }).nip44Decrypt(getPublicKey(sk), 'x'), SignerError, 'timeout');
+    await rejects(nip07Signer({ provider: () => fakeExtension(sk, { noNip44: true }) }).nip44Decrypt(getPublicKey(sk), 'x'), SignerError, 'unsupported');
+  });
+
+  it('NIP-07: a record opens through the extension, and a refusal there is a RecordError of code signer', async () => {
+    const sk = generateSecretKey();
+    const author = secretKeySigner(generateSecretKey());
+    const events = await createRecord({ bundle: sampleBundle(), author, participants: [{ pubkey: getPublicKey(sk), role: 'viewer' }] });
+    const opened = await openRecord(events, nip07Signer({ provider: () => fakeExtension(sk) }));
+    expect(opened.role).to.equal('viewer');
+    const error = await rejects(openRecord(events, nip07Signer({ provider: () => fakeExtension(sk, { refuse: true }) })), RecordError, 'signer');
+    expect((error.cause as SignerError).code).to.equal('refused');
+  });
+
+  it('a signer answering with someone else\'s signature is caught', async () => {
+    const signer = nip07Signer({ provider: () => fakeExtension(generateSecretKey(), { wrongSigner: true }) });
+    await rejects(signChecked(signer, { kind: 1, created_at: 1, tags: [], content: 'x' }), SignerError, 'bad-response');
+  });
+
+  it('NIP-46: connects to a remote signer over the real relay with bunker:// and works end to end', async () => {
+    const relay = await relayUrl('main');
+    const user = generateSecretKey();
+    const stop = runRemoteSigner(relay, generateSecretKey(), user);
+    try {
+      const signer = await bunkerSigner(`bunker://${stop.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 8000 });
+      expect(await signer.getPublicKey()).to.equal(getPublicKey(user));
+      const author = secretKeySigner(generateSecretKey());
+      const events = await createRecord({ bundle: sampleBundle(), author, participants: [{ pubkey: getPublicKey(user), role: 'viewer' }] });
+      const opened = await openRecord(events, signer);
+      expect(opened.role).to.equal('viewer');
+      const signed = await signChecked(signer, { kind: 82, created_at: 1, tags: [], content: '{}' });
+      expect(signed.pubkey).to.equal(getPublicKey(user));
+      await signer.close();
+    } finally {
+      stop.close();
+    }
+  });
+
+  it('NIP-46: a bunker that never answers is a typed connection error; a bad URI too', async () => {
+    const relay = await relayUrl('main');
+    await rejects(bunkerSigner(`bunker://${getPublicKey(generateSecretKey())}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 500 }), SignerError, 'connection');
+    await rejects(bunkerSigner('bunker://nothing'), SignerError, 'connection');
+  });
+
+  it('NIP-46: nostrconnect:// gives a URI to show, and a cancel ends the wait with a typed error', async () => {
+    const relay = await relayUrl('main');
+    const session = nostrConnect({ relays: [relay], timeoutMs: 5000 });
+    expect(session.uri).to.match(/^nostrconnect:\/\/[0-9a-f]{64}\?/);
+    expect(session.uri).to.contain('secret=');
+    session.cancel();
+    await rejects(session.signer, SignerError, 'connection');
+  });
+
+  it('a secret-key signer forgets its key on sign-out', async () => {
+    const s = secretKeySigner(generateSecretKey());
+    await s.getPublicKey();
+    s.forget();
+    await rejects(s.getPublicKey(), SignerError, 'absent');
+  });
+});
+
+/** A minimal NIP-46 remote signer, answering on a real relay for `userKey`. */
+function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: Uint8Array) {
+  const pool = new SimplePool();
+  const pubkey = getPublicKey(bunkerKey);
+  const user = secretKeySigner(userKey);
+  const sub = pool.subscribe([relay], { kinds: [24133], '#p': [pubkey] }, {
+    async onevent(event) {
+      const conv = getConversationKey(bunkerKey, event.pubkey);
+      const { id, method, params } = JSON.parse(decrypt(event.content, conv)) as { id: string; method: string; params: string[] };
+      let result = '';
+      if (method === 'connect') result = 'ack';
+      else if (method === 'get_public_key') result = await user.getPublicKey();
+      else if (method === 'sign_event') result = JSON.stringify(await user.signEvent(JSON.parse(params[0]!)));
+      else if (method === 'nip44_encrypt') result = await user.nip44Encrypt(params[0]!, params[1]!);
+      else if (method === 'nip44_decrypt') result = await user.nip44Decrypt(params[0]!, params[1]!);
+      else if (method === 'ping') result = 'pong';
+      const reply = finalizeEvent({ kind: 24133, created_at: Math.floor(Date.now() / 1000), tags: [['p', event.pubkey]], content: encrypt(JSON.stringify({ id, result }), conv) }, bunkerKey);
+      await Promise.any(pool.publish([relay], reply)).catch(() => undefined); // the test may have ended
+    },
+  });
+  return { pubkey, close: () => { sub.close(); pool.destroy(); } };
+}
