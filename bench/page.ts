@@ -256,20 +256,26 @@ async function poolFetch(url: string, filter: { kinds: number[]; '#p': string[];
   pool.verifyEvent = () => true;
   const t0 = now();
   let count = 0;
+  let sub: { close(): void } | undefined;
   await new Promise<void>((resolve) => {
-    const sub = pool.subscribe([url], filter, {
+    sub = pool.subscribe([url], filter, {
       onevent: () => {
         count++;
       },
-      oneose: () => {
-        sub.close();
-        resolve();
-      },
+      oneose: () => resolve(),
     });
   });
   const ms = now() - t0;
+  sub?.close();
+  await new Promise((r) => setTimeout(r, 50));
   pool.destroy();
   return { count, ms };
+}
+
+/** Lets the driver start and stop a CPU profile around a phase (only when it asked for one). */
+async function hook(phase: string): Promise<void> {
+  const h = (window as unknown as { benchHook?: (p: string) => Promise<void> }).benchHook;
+  if (h) await h(phase);
 }
 
 function perOp(iterations: number, run: (i: number) => void): number {
@@ -346,6 +352,7 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
   progress('kit: opening records');
   const keyCache = new RecordKeyCache();
   const client = new RelayClient({ relays: [relayUrl] });
+  await hook('kit-start');
   const tKit0 = now();
   const { events: fetched, reports } = await client.recordsFor(readerPub, { limit: N });
   const tQuery = now();
@@ -354,6 +361,7 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
   const opened: OpenedRecord[] = [];
   for (const events of groups.values()) opened.push(await openRecord(events, reader, { keyCache }));
   const tKit1 = now();
+  await hook('kit-end');
   client.close();
   const kitMs = tKit1 - tKit0;
   const bad = opened.filter((r) => r.role !== 'viewer' || r.parts.have !== r.parts.total || !r.authorVerified || r.author !== authorPub);
@@ -373,9 +381,11 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
   // ---- Floor: same events, tight loop.
   progress('floor: tight loop');
   const firstParts = [...groups.values()].map((g) => g[0]!);
+  await hook('floor-start');
   const tFloor0 = now();
   for (const e of firstParts) await floorOpen(e, provider, readerPub);
   const floorMs = now() - tFloor0;
+  await hook('floor-end');
   result.floor = { records: firstParts.length, ms: floorMs, perSec: (firstParts.length / floorMs) * 1000 };
   result.ratio = kitMs / floorMs;
 

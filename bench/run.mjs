@@ -23,6 +23,9 @@ const TARGET_RATIO = 1.5;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1000);
+// BENCH_PROFILE=1: take a V8 CPU profile of the kit and floor phases and print where the time went
+// (sampling slows the run a little, so the figures of a profiled run are not the reference ones).
+const PROFILE = !!process.env.BENCH_PROFILE;
 
 const hardStop = setTimeout(() => {
   console.error(`bench: hard timeout (${HARD_TIMEOUT_MS / 1000} s) reached, aborting`);
@@ -125,6 +128,49 @@ function report(r) {
   log(`bench-open: ${JSON.stringify({ records: kit.records, kitPerSec: round(kit.perSec, 1), floorPerSec: round(floor.perSec, 1), ratio: round(r.ratio, 2) })}`);
 }
 
+/** Self and inclusive time per function of a V8 CPU profile, in ms. */
+function summariseProfile(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n) => {
+    const cf = n.callFrame;
+    const name = cf.functionName || '(anonymous)';
+    if (!cf.url) return name;
+    return `${name} ${cf.url.replace(/^.*\//, '')}:${cf.lineNumber + 1}`;
+  };
+  const self = new Map();
+  const total = new Map();
+  let all = 0;
+  const { samples, timeDeltas } = profile;
+  for (let i = 0; i < samples.length; i++) {
+    const dt = (timeDeltas[i + 1] ?? 0) / 1000;
+    all += dt;
+    let node = byId.get(samples[i]);
+    self.set(label(node), (self.get(label(node)) ?? 0) + dt);
+    const seen = new Set();
+    while (node) {
+      const l = label(node);
+      if (!seen.has(l)) {
+        seen.add(l);
+        total.set(l, (total.get(l) ?? 0) + dt);
+      }
+      node = byId.get(parent.get(node.id));
+    }
+  }
+  const top = (m, k) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
+  return { all, self: top(self, 18), total: top(total, 40) };
+}
+
+function printProfile(name, p) {
+  log(`CPU profile of the ${name} phase (${f(p.all, 0)} ms sampled):`);
+  log('  self time:');
+  for (const [l, ms] of p.self) log(`    ${f(ms, 0).padStart(6)} ms  ${l}`);
+  log('  inclusive time:');
+  for (const [l, ms] of p.total) log(`    ${f(ms, 0).padStart(6)} ms  ${l}`);
+  log('');
+}
+
 async function main() {
   const cleanups = [];
   let failed = false;
@@ -162,6 +208,17 @@ async function main() {
       return u.hostname === '127.0.0.1' ? route.continue() : route.abort();
     });
     const page = await context.newPage();
+    const profiles = {};
+    if (PROFILE) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await page.exposeFunction('benchHook', async (phase) => {
+        const [name, edge] = phase.split('-');
+        if (edge === 'start') await cdp.send('Profiler.start');
+        else profiles[name] = summariseProfile((await cdp.send('Profiler.stop')).profile);
+      });
+    }
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning' || m.text().startsWith('[bench]')) note(`page ${m.type()}: ${m.text()}`);
     });
@@ -175,6 +232,7 @@ async function main() {
       'the benchmark page',
     );
     note(`bench: finished in ${f((Date.now() - started) / 1000, 1)} s`);
+    for (const [name, p] of Object.entries(profiles)) printProfile(name, p);
     report(result);
   } catch (error) {
     failed = true;

@@ -11,7 +11,7 @@ export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slo
 
 /** A loopback address where nothing listens. */
 export async function downRelayUrl(): Promise<string> {
-  return (await executeServerCommand<string>('relay-down-url'))!;
+  return (await executeServerCommand<string, undefined>('relay-down-url'))!;
 }
 
 /** A committed test fixture, parsed. */

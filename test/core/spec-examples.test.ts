@@ -22,7 +22,7 @@ describe('worked examples from the NIP texts', () => {
     expect(event.kind).to.equal(82);
     const bundle = readBundle(event.content);
     expect(bundle.entry!.map((e) => e.resource.resourceType)).to.deep.equal(['Practitioner', 'Patient', 'VisionPrescription']);
-    const rx = bundle.entry![2]!.resource as { lensSpecification: Record<string, unknown>[]; patient: { reference: string } };
+    const rx = bundle.entry![2]!.resource as unknown as { lensSpecification: Record<string, unknown>[]; patient: { reference: string } };
     expect(rx.lensSpecification[0]).to.deep.equal({ eye: 'right', sphere: -2 }); // nulls removed
     // Bare-id references resolve (to the first resource with that id).
     const index = new ReferenceIndex(bundle);

@@ -1,0 +1,15 @@
+import http from 'node:http';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { chromium } from 'playwright';
+const b = await rollup({ input: 'bench/.scratch/micro.ts', plugins: [nodeResolve({ browser: true }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })] });
+const code = (await b.generate({ format: 'es' })).output[0].code;
+const s = http.createServer((q, r) => { if (q.url === '/m.js') { r.setHeader('content-type','text/javascript'); r.end(code); } else r.end('<script type=module src=/m.js></script>'); });
+await new Promise((r) => s.listen(0, '127.0.0.1', r));
+const br = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-dev-shm-usage'] });
+const p = await br.newPage();
+await p.goto(`http://127.0.0.1:${s.address().port}/`);
+await p.waitForFunction(() => window.micro);
+console.log(await p.evaluate(() => window.micro()));
+await br.close(); s.close();
