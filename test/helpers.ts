@@ -111,3 +111,23 @@ export function sampleBundle(patientPubkeyNpubValue?: string) {
     ],
   };
 }
+
+/**
+ * Collects Lit's development warnings (other than the one-off "dev mode" notice) while `run`
+ * runs, so element tests can assert there are none.
+ */
+export async function litWarnings(run: () => Promise<unknown> | unknown): Promise<string[]> {
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (!/dev mode|dev-mode/i.test(text)) seen.push(text);
+    original.apply(console, args as []);
+  };
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}

@@ -1,7 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { SimplePool } from 'nostr-tools/pool';
-import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { encrypt, decrypt, getConversationKey } from 'nostr-tools/nip44';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { nip07Signer, waitForNip07, type Nip07Provider } from '../../components/core/signers/nip07.js';
 import { bunkerSigner, nostrConnect } from '../../components/core/signers/bunker.js';
 import { secretKeySigner } from '../../components/core/signers/secret-key.js';
@@ -9,6 +7,7 @@ import { signChecked } from '../../components/core/signers/signer.js';
 import { SignerError, RecordError } from '../../components/core/errors.js';
 import { createRecord, openRecord } from '../../components/core/nip82/record.js';
 import { rejects, relayUrl, sampleBundle } from '../helpers.js';
+import { runRemoteSigner } from '../remote-signer.js';
 
 /** An in-page NIP-07 provider over a secret key, with switches for the failures extensions show. */
 function fakeExtension(sk: Uint8Array, behaviour: { refuse?: boolean; hang?: boolean; noNip44?: boolean; wrongSigner?: boolean } = {}): Nip07Provider {
@@ -107,26 +106,3 @@ describe('signers', () => {
     await rejects(s.getPublicKey(), SignerError, 'absent');
   });
 });
-
-/** A minimal NIP-46 remote signer, answering on a real relay for `userKey`. */
-function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: Uint8Array) {
-  const pool = new SimplePool();
-  const pubkey = getPublicKey(bunkerKey);
-  const user = secretKeySigner(userKey);
-  const sub = pool.subscribe([relay], { kinds: [24133], '#p': [pubkey] }, {
-    async onevent(event) {
-      const conv = getConversationKey(bunkerKey, event.pubkey);
-      const { id, method, params } = JSON.parse(decrypt(event.content, conv)) as { id: string; method: string; params: string[] };
-      let result = '';
-      if (method === 'connect') result = 'ack';
-      else if (method === 'get_public_key') result = await user.getPublicKey();
-      else if (method === 'sign_event') result = JSON.stringify(await user.signEvent(JSON.parse(params[0]!)));
-      else if (method === 'nip44_encrypt') result = await user.nip44Encrypt(params[0]!, params[1]!);
-      else if (method === 'nip44_decrypt') result = await user.nip44Decrypt(params[0]!, params[1]!);
-      else if (method === 'ping') result = 'pong';
-      const reply = finalizeEvent({ kind: 24133, created_at: Math.floor(Date.now() / 1000), tags: [['p', event.pubkey]], content: encrypt(JSON.stringify({ id, result }), conv) }, bunkerKey);
-      await Promise.any(pool.publish([relay], reply)).catch(() => undefined); // the test may have ended
-    },
-  });
-  return { pubkey, close: () => { sub.close(); pool.destroy(); } };
-}

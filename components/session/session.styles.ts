@@ -1,0 +1,53 @@
+import { css } from 'lit';
+
+export const sessionStyles = css`
+  :host {
+    display: block;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--nip82-session-bar-padding, var(--_space));
+    background: var(--nip82-session-bar-background, var(--_bg-alt));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .who {
+    flex: 1 1 auto;
+  }
+  code {
+    font-family: ui-monospace, monospace;
+  }
+  details {
+    flex-basis: 100%;
+  }
+  .row {
+    display: flex;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+    align-items: end;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    flex: 1 1 20rem;
+  }
+  .qr {
+    inline-size: 12rem;
+    block-size: 12rem;
+    background: #fff;
+    padding: 0.5rem;
+  }
+  .uri {
+    overflow-wrap: anywhere;
+    font-size: 0.8rem;
+  }
+  .help {
+    color: var(--_muted);
+    font-size: 0.9rem;
+    margin: 0;
+  }
+`;

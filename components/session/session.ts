@@ -1,0 +1,242 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { generate } from 'lean-qr';
+import { toSvgPath } from 'lean-qr/extras/svg';
+import { RecordKeyCache } from '../core/nip82/keys.js';
+import { VersionTracker } from '../core/nip82/versions.js';
+import type { Signer } from '../core/signers/signer.js';
+import { nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
+import { bunkerSigner, nostrConnect, type NostrConnectSession, type RemoteSigner } from '../core/signers/bunker.js';
+import { checkRelays } from '../core/relay/client.js';
+import { sessionContext, type SessionValue } from '../shared/context.js';
+import { emit } from '../shared/events.js';
+import { relayListConverter, classify, type Status } from '../shared/base.js';
+import { resolveStrings } from '../shared/strings.js';
+import { shortNpub } from '../shared/identity.js';
+import { tokens } from '../shared/styles.js';
+import { sessionStyles } from './session.styles.js';
+import { sessionStrings, type SessionStrings } from './session.strings.js';
+
+type SignerKind = 'extension' | 'remote' | 'injected';
+
+/**
+ * Holds the relays, the user's signer and the session's record-key cache, and hands them to every
+ * kit element inside it. Signs in with a NIP-07 extension, a NIP-46 remote signer (bunker:// or a
+ * nostrconnect:// code with a QR), or a signer the host injects; signing out wipes the key cache.
+ *
+ * @summary Sign-in and shared context for the NIP-82 elements.
+ * @tag nip82-session
+ * @status experimental
+ *
+ * @slot - The elements that use this session.
+ *
+ * @fires nip82-session-change - Signed in or out; detail `{ pubkey?, signer? }`.
+ * @fires nip82-signer-request - Cancelable; before the signer is first asked for the public key.
+ * @fires nip82-error - Sign-in failed; detail `{ code, message }`.
+ *
+ * @csspart bar - The sign-in / signed-in bar.
+ * @csspart status - The live status line.
+ * @csspart qr - The nostrconnect:// QR code.
+ *
+ * @cssproperty --nip82-session-bar-background - Bar background.
+ * @cssproperty --nip82-session-bar-padding - Bar padding.
+ */
+export class Nip82Session extends LitElement {
+  static override styles = [tokens, sessionStyles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Relays for every element inside (space-separated). */
+  @property({ converter: relayListConverter }) relays: string[] = [];
+
+  /** A signer the host provides (e.g. its own login); the session is then signed in as `injected`. */
+  @property({ attribute: false }) signer?: Signer;
+
+  /** Hide the sign-in bar (the host signs in through `.signer` or its own UI). */
+  @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
+
+  /** Override any built-in string. */
+  @property({ attribute: false }) strings?: Partial<SessionStrings>;
+
+  /** `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`. */
+  @property({ reflect: true }) status: Status = 'idle';
+
+  /** The signed-in user's public key (hex), once known. */
+  @state() pubkey?: string;
+
+  @state() private kind?: SignerKind;
+  @state() private active?: Signer;
+  @state() private extensionFound = false;
+  @state() private message = '';
+  @state() private connectSession?: NostrConnectSession;
+  @state() private bunkerInput = '';
+
+  private readonly keyCache = new RecordKeyCache();
+  private readonly versions = new VersionTracker();
+
+  @provide({ context: sessionContext })
+  protected value?: SessionValue;
+
+  private get s(): SessionStrings {
+    return resolveStrings(sessionStrings, this, this.strings);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Passive: only look for window.nostr; never call it before the user asks.
+    void waitForNip07(1500).then((found) => { this.extensionFound = found; });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.keyCache.wipe();
+    this.connectSession?.cancel();
+  }
+
+  protected override willUpdate(): void {
+    if (this.signer && this.active !== this.signer && this.kind !== 'extension' && this.kind !== 'remote') {
+      this.active = this.signer;
+      this.kind = 'injected';
+      void this.signer.getPublicKey().then((pk) => {
+        this.pubkey = pk;
+        this.status = 'done';
+        emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
+      }).catch((error) => this.failed(error));
+    }
+    if (!this.signer && this.kind === 'injected') this.clear();
+    let relays: string[] = [];
+    try {
+      relays = this.relays.length ? checkRelays(this.relays) : [];
+    } catch {
+      relays = [];
+    }
+    const next: SessionValue = { relays, signer: this.active, pubkey: this.pubkey, keyCache: this.keyCache, versions: this.versions };
+    const prev = this.value;
+    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join()) this.value = next;
+  }
+
+  private async signIn(kind: SignerKind, signer: Signer): Promise<void> {
+    if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) return;
+    this.status = 'waiting-signer';
+    this.message = this.s.asking;
+    try {
+      const pubkey = await signer.getPublicKey();
+      this.active = signer;
+      this.kind = kind;
+      this.pubkey = pubkey;
+      this.status = 'done';
+      this.message = this.s.connected;
+      emit(this, 'nip82-session-change', { pubkey, signer: kind });
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  private failed(error: unknown): void {
+    const { status, code } = classify(error);
+    this.status = status;
+    this.message = error instanceof Error ? error.message : String(error);
+    emit(this, 'nip82-error', { code, message: this.message, action: 'connect' });
+  }
+
+  private useExtension = () => this.signIn('extension', nip07Signer());
+
+  private async connectBunker(event: Event): Promise<void> {
+    event.preventDefault();
+    const input = this.bunkerInput.trim();
+    if (/^nsec1/i.test(input)) {
+      this.bunkerInput = '';
+      this.status = 'bad-data';
+      this.message = this.s.neverNsec;
+      return;
+    }
+    this.status = 'waiting-signer';
+    this.message = this.s.waitingForRemote;
+    try {
+      const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
+      await this.signIn('remote', remote);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  private async showCode(): Promise<void> {
+    if (!this.relays.length) return;
+    this.connectSession?.cancel();
+    const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
+    this.connectSession = session;
+    this.status = 'waiting-signer';
+    this.message = this.s.waitingForRemote;
+    try {
+      const remote = await session.signer;
+      if (this.connectSession === session) await this.signIn('remote', remote);
+    } catch (error) {
+      if (this.connectSession === session) this.failed(error);
+    } finally {
+      if (this.connectSession === session) this.connectSession = undefined;
+    }
+  }
+
+  /** Signs out: forgets the signer and wipes every record key this session held. */
+  async signOut(): Promise<void> {
+    const was = this.active;
+    const kind = this.kind;
+    this.clear();
+    // A host-injected signer belongs to the host; ours are closed.
+    if (kind === 'remote') await (was as RemoteSigner).close().catch(() => undefined);
+    this.message = this.s.signedOut;
+    emit(this, 'nip82-session-change', {});
+  }
+
+  private clear(): void {
+    this.keyCache.wipe();
+    this.active = undefined;
+    this.pubkey = undefined;
+    this.kind = undefined;
+    this.status = 'idle';
+  }
+
+  private renderQr(uri: string) {
+    const code = generate(uri);
+    return html`<svg class="qr" part="qr" role="img" aria-label=${this.s.scanCode} viewBox="-1 -1 ${code.size + 2} ${code.size + 2}">
+      ${svg`<path d=${toSvgPath(code)} fill="#000"></path>`}
+    </svg>`;
+  }
+
+  private renderSignedIn(s: SessionStrings) {
+    const kind = this.kind === 'extension' ? s.kindExtension : this.kind === 'remote' ? s.kindRemote : s.kindInjected;
+    return html`<span class="who">${s.signedInAs} <code>${shortNpub(this.pubkey!)}</code> ${s.via(kind)}</span>
+      <button type="button" @click=${() => this.signOut()}>${s.signOut}</button>`;
+  }
+
+  private renderSignIn(s: SessionStrings) {
+    return html`<span class="who">${s.signIn}</span>
+      <button type="button" class="primary" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
+      ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
+      <details>
+        <summary>${s.remoteTitle}</summary>
+        <form class="row" @submit=${this.connectBunker}>
+          <label>${s.bunkerLabel}
+            <input name="bunker" autocomplete="off" spellcheck="false" .value=${this.bunkerInput}
+              @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; }} aria-describedby="bunker-help">
+          </label>
+          <button type="submit" ?disabled=${!this.bunkerInput.trim()}>${s.connect}</button>
+        </form>
+        <p class="help" id="bunker-help">${s.bunkerHelp}</p>
+        ${this.connectSession
+          ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
+              <p class="uri"><code>${this.connectSession.uri}</code></p>
+              <button type="button" @click=${() => { this.connectSession?.cancel(); }}>${s.cancel}</button>`
+          : html`<button type="button" ?disabled=${!this.relays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
+      </details>`;
+  }
+
+  override render() {
+    const s = this.s;
+    return html`
+      ${this.noControls ? nothing : html`<div class="bar" part="bar">${this.pubkey ? this.renderSignedIn(s) : this.renderSignIn(s)}</div>`}
+      <p class="status" part="status" role="status" aria-live="polite">${this.message || nothing}</p>
+      <slot></slot>
+    `;
+  }
+}

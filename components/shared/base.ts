@@ -1,0 +1,152 @@
+/**
+ * The one thin base class of the kit's elements: where the relays, the signer and the key cache
+ * come from (the element's own `relays` / `.signer`, else the enclosing `<nip82-session>`), the
+ * cancelable request before every signer call, typed errors turned into calm visible states, and
+ * the polite live region that announces them.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { RecordKeyCache } from '../core/nip82/keys.js';
+import { VersionTracker } from '../core/nip82/versions.js';
+import { RelayClient } from '../core/relay/client.js';
+import type { Signer } from '../core/signers/signer.js';
+import { RecordError, RelayError, SignerError } from '../core/errors.js';
+import { sessionContext, type SessionValue } from './context.js';
+import { emit, type SignerAction } from './events.js';
+
+/** Every state an element shows. Reflected as the `status` attribute for host CSS. */
+export type Status = 'idle' | 'waiting-signer' | 'working' | 'done' | 'no-signer' | 'refused' | 'timed-out' | 'relay-error' | 'bad-data' | 'cancelled';
+
+/** Thrown when a host cancelled `nip82-signer-request`. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+}
+
+/** Splits a `relays` attribute (space or comma separated). */
+export const relayListConverter = {
+  fromAttribute: (value: string | null) => (value ? value.split(/[\s,]+/).filter(Boolean) : []),
+  toAttribute: (value: string[]) => value.join(' '),
+};
+
+export abstract class Nip82Element extends LitElement {
+  /** Relays to use when not inside a `<nip82-session>` (space-separated in HTML). */
+  @property({ converter: relayListConverter }) relays: string[] = [];
+
+  /** The user's signer when not inside a `<nip82-session>` (never an attribute). */
+  @property({ attribute: false }) signer?: Signer;
+
+  /** Current state, reflected for styling: `idle`, `waiting-signer`, `working`, `done`, `no-signer`, `refused`, `timed-out`, `relay-error`, `bad-data`, `cancelled`. */
+  @property({ reflect: true }) status: Status = 'idle';
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  protected session?: SessionValue;
+
+  /** What the live region says now. */
+  @state() protected message = '';
+
+  private ownCache = new RecordKeyCache();
+  private ownVersions = new VersionTracker();
+  private clientCache?: { key: string; signer?: Signer; client: RelayClient };
+
+  /** The signer in effect: the element's own, else the session's. */
+  protected get activeSigner(): Signer | undefined {
+    return this.signer ?? this.session?.signer;
+  }
+
+  /** The relays in effect: the element's own, else the session's. */
+  protected get activeRelays(): string[] {
+    return this.relays.length ? this.relays : this.session?.relays ?? [];
+  }
+
+  protected get keyCache(): RecordKeyCache {
+    return this.session?.keyCache ?? this.ownCache;
+  }
+
+  protected get versions(): VersionTracker {
+    return this.session?.versions ?? this.ownVersions;
+  }
+
+  /** A relay client for the relays and signer in effect (made once per combination). */
+  protected relayClient(): RelayClient {
+    const relays = this.activeRelays;
+    const signer = this.activeSigner;
+    const key = relays.join(' ');
+    if (this.clientCache && this.clientCache.key === key && this.clientCache.signer === signer) return this.clientCache.client;
+    this.clientCache?.client.close();
+    const client = new RelayClient({ relays, signer, versions: this.versions });
+    this.clientCache = { key, signer, client };
+    return client;
+  }
+
+  /**
+   * Runs a signer-backed action: announces it with the cancelable `nip82-signer-request`, shows
+   * "waiting for your signer" with `waitingText`, then "working"; typed failures become visible
+   * states. Returns undefined when cancelled or failed (the state says which).
+   */
+  protected async withSigner<T>(action: SignerAction, waitingText: string, run: (signer: Signer) => Promise<T>, extra: { records?: string[]; recipient?: string } = {}): Promise<T | undefined> {
+    const signer = this.activeSigner;
+    if (!signer) {
+      this.setStatus('no-signer', '');
+      return undefined;
+    }
+    if (!emit(this, 'nip82-signer-request', { action, source: this.localName, ...extra })) {
+      this.setStatus('cancelled', '');
+      return undefined;
+    }
+    this.setStatus('waiting-signer', waitingText);
+    try {
+      const result = await run(signer);
+      return result;
+    } catch (error) {
+      this.fail(error, action);
+      return undefined;
+    }
+  }
+
+  /** Shows a typed error as a calm state and tells the host (code and message only). */
+  protected fail(error: unknown, action?: SignerAction): void {
+    const { status, code } = classify(error);
+    const message = error instanceof Error ? error.message : 'Something went wrong.';
+    this.setStatus(status, message);
+    emit(this, 'nip82-error', { code, message, action });
+  }
+
+  protected setStatus(status: Status, message: string): void {
+    this.status = status;
+    this.message = message;
+  }
+
+  /** The polite live region every element renders once. */
+  protected renderLive(text: string) {
+    return html`<p class="status" part="status" role="status" aria-live="polite">${text || nothing}</p>`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ownCache.wipe();
+    this.clientCache?.client.close();
+    this.clientCache = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('signer') && changed.get('signer') && changed.get('signer') !== this.signer) this.ownCache.wipe();
+  }
+}
+
+/** Maps a typed error to the visible state it calls for. */
+export function classify(error: unknown): { status: Status; code: string } {
+  const cause = error instanceof RecordError && error.code === 'signer' ? (error.cause as unknown) : error;
+  if (error instanceof CancelledError) return { status: 'cancelled', code: 'cancelled' };
+  if (cause instanceof SignerError) {
+    if (cause.code === 'absent') return { status: 'no-signer', code: cause.code };
+    if (cause.code === 'timeout') return { status: 'timed-out', code: cause.code };
+    if (cause.code === 'refused') return { status: 'refused', code: cause.code };
+    return { status: 'bad-data', code: cause.code };
+  }
+  if (error instanceof RelayError) return { status: 'relay-error', code: error.code };
+  if (error instanceof RecordError) return { status: 'bad-data', code: error.code };
+  return { status: 'bad-data', code: 'unknown' };
+}

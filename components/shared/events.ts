@@ -1,0 +1,72 @@
+/**
+ * The kit's event vocabulary. Every domain event is a `Nip82Event` with a frozen, plain `detail`
+ * that carries ids and public keys only: never record contents, never keys. Public events bubble
+ * and cross shadow roots so hosts can listen on a container.
+ */
+import type { PublishReceipt } from '../core/relay/client.js';
+import type { Role } from '../core/nip82/record.js';
+
+/** What a signer is about to be asked, announced by `nip82-signer-request`. */
+export type SignerAction = 'connect' | 'unlock' | 'share' | 'grant' | 'revoke' | 'answer' | 'request' | 'read-requests';
+
+/** Detail of every event, by name. */
+export interface Nip82EventDetails {
+  /** Before any signer call; cancel it to stop the call. */
+  'nip82-signer-request': { action: SignerAction; source: string; records?: string[]; recipient?: string };
+  /** Records were unlocked and shown. */
+  'nip82-record-open': { records: { signPubkey: string; naddrs: string[]; role: Role; parts: { have: number; total: number } }[] };
+  /** A share was published. */
+  'nip82-share': { signPubkey: string; naddrs: string[]; recipient: string; role: Role; hidden: number };
+  /** A request was answered (approved or denied). */
+  'nip82-answer': { requestId: string; decision: 'active' | 'rejected'; naddrs: string[] };
+  /** A person's access was revoked. */
+  'nip82-revoke': { signPubkey: string; pubkey: string; movedTo?: string };
+  /** A recipient was chosen in the picker. */
+  'nip82-npub-select': { pubkey: string; npub: string };
+  /** The picker's choice was cleared. */
+  'nip82-npub-clear': Record<string, never>;
+  /** Publish receipts, one per relay per event. */
+  'nip82-receipts': { receipts: Pick<PublishReceipt, 'relay' | 'eventId' | 'status' | 'reason'>[] };
+  /** Something failed; `code` is the typed error's code. */
+  'nip82-error': { code: string; message: string; action?: SignerAction };
+  /** The session signed in or out. */
+  'nip82-session-change': { pubkey?: string; signer?: 'extension' | 'remote' | 'injected' };
+  /** The user cancelled a dialog or a flow. */
+  'nip82-cancel': { source: string };
+}
+
+/** Names of the kit's events. */
+export type Nip82EventName = keyof Nip82EventDetails;
+
+const CANCELABLE = new Set<Nip82EventName>(['nip82-signer-request']);
+
+/** A kit event: `detail` is typed by name and frozen. */
+export class Nip82Event<K extends Nip82EventName = Nip82EventName> extends Event {
+  readonly detail: Readonly<Nip82EventDetails[K]>;
+
+  constructor(type: K, detail: Nip82EventDetails[K]) {
+    super(type, { bubbles: true, composed: true, cancelable: CANCELABLE.has(type) });
+    this.detail = Object.freeze({ ...detail });
+  }
+}
+
+/** Dispatches a kit event from `target`; returns false when a listener cancelled it. */
+export function emit<K extends Nip82EventName>(target: EventTarget, type: K, detail: Nip82EventDetails[K]): boolean {
+  return target.dispatchEvent(new Nip82Event(type, detail));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'nip82-signer-request': Nip82Event<'nip82-signer-request'>;
+    'nip82-record-open': Nip82Event<'nip82-record-open'>;
+    'nip82-share': Nip82Event<'nip82-share'>;
+    'nip82-answer': Nip82Event<'nip82-answer'>;
+    'nip82-revoke': Nip82Event<'nip82-revoke'>;
+    'nip82-npub-select': Nip82Event<'nip82-npub-select'>;
+    'nip82-npub-clear': Nip82Event<'nip82-npub-clear'>;
+    'nip82-receipts': Nip82Event<'nip82-receipts'>;
+    'nip82-error': Nip82Event<'nip82-error'>;
+    'nip82-session-change': Nip82Event<'nip82-session-change'>;
+    'nip82-cancel': Nip82Event<'nip82-cancel'>;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * FHIR narrative (`text.div`) is untrusted XHTML. It is sanitised with DOMPurify into a
+ * DocumentFragment (never a string handed to Lit as HTML): formatting and tables only, no
+ * scripts, handlers, forms or frames, no remote loads of any kind (a remote image in a decrypted
+ * record tells a third party the record was opened), and links only to allowlisted schemes.
+ */
+import DOMPurify, { type Config } from 'dompurify';
+
+const ALLOWED_TAGS = [
+  'div', 'p', 'span', 'br', 'hr', 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'sub', 'sup', 'code', 'pre', 'blockquote',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tfoot',
+  'tr', 'th', 'td', 'colgroup', 'col', 'a', 'img', 'abbr', 'cite', 'q', 'dfn', 'kbd', 'samp', 'var', 'big', 'tt',
+];
+const ALLOWED_ATTR = ['href', 'title', 'alt', 'colspan', 'rowspan', 'scope', 'lang', 'dir', 'src', 'width', 'height', 'class', 'id', 'name'];
+
+/** Link schemes a narrative may point to; everything else loses its href. */
+export const ALLOWED_LINK = /^(?:https?:|mailto:|tel:|#)/i;
+/** Image sources allowed: inline data only. */
+const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+$/i;
+
+const config: Config & { RETURN_DOM_FRAGMENT: true } = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: false,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+
+function instance(): ReturnType<typeof DOMPurify> {
+  if (purifier) return purifier;
+  purifier = DOMPurify(window);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (!(node instanceof Element)) return;
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!ALLOWED_LINK.test(href.trim())) node.removeAttribute('href');
+      else if (!href.startsWith('#')) {
+        node.setAttribute('rel', 'noopener noreferrer nofollow');
+        node.setAttribute('target', '_blank');
+        node.setAttribute('referrerpolicy', 'no-referrer');
+      }
+    }
+    if (node.tagName === 'IMG') {
+      const src = node.getAttribute('src') ?? '';
+      if (!DATA_IMAGE.test(src)) {
+        node.removeAttribute('src');
+        node.setAttribute('data-blocked', 'remote image not loaded');
+      }
+      node.removeAttribute('srcset');
+    }
+    // ids from a record must not collide with the host page's.
+    if (node.hasAttribute('id')) node.setAttribute('id', `narrative-${node.getAttribute('id')}`);
+  });
+  return purifier;
+}
+
+/** Sanitises untrusted narrative XHTML into a fragment safe to append. */
+export function sanitizeNarrative(html: string): DocumentFragment {
+  return instance().sanitize(String(html ?? ''), config);
+}

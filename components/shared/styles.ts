@@ -1,0 +1,97 @@
+import { css } from 'lit';
+
+/**
+ * Kit tokens. Each element reads `--nip82-<element>-<prop>`, falling back to these `--nip82-*`
+ * tokens, then to a literal; light and dark follow the user's colour scheme.
+ */
+export const tokens = css`
+  :host {
+    --_fg: var(--nip82-color-text, light-dark(#1b1f24, #e8eaed));
+    --_muted: var(--nip82-color-muted, light-dark(#57606a, #a3aab3));
+    --_bg: var(--nip82-color-surface, light-dark(#ffffff, #16191d));
+    --_bg-alt: var(--nip82-color-surface-alt, light-dark(#f5f7f9, #1f2328));
+    --_border: var(--nip82-color-border, light-dark(#d0d7de, #3a4048));
+    --_accent: var(--nip82-color-accent, light-dark(#0a5cc2, #6cb1ff));
+    --_on-accent: var(--nip82-color-on-accent, light-dark(#ffffff, #0b1220));
+    --_danger: var(--nip82-color-danger, light-dark(#b42318, #ff8a80));
+    --_warning-bg: var(--nip82-color-warning-surface, light-dark(#fff4d6, #3b2f0b));
+    --_warning-fg: var(--nip82-color-warning-text, light-dark(#5c3b00, #ffd97a));
+    --_ok: var(--nip82-color-success, light-dark(#1a7f37, #7ee2a8));
+    --_radius: var(--nip82-radius, 0.5rem);
+    --_space: var(--nip82-space, 0.75rem);
+    --_font: var(--nip82-font-family, system-ui, sans-serif);
+    color-scheme: light dark;
+    font-family: var(--_font);
+    color: var(--_fg);
+    line-height: 1.45;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  button {
+    font: inherit;
+    min-block-size: 2.25rem;
+    padding-block: 0.35rem;
+    padding-inline: 0.9rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_bg-alt);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: 0.35rem;
+    padding-inline: 0.5rem;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .status {
+    color: var(--_muted);
+    margin-block: 0.5rem;
+  }
+  .error {
+    color: var(--_danger);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

@@ -1,0 +1,143 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import '../components/session/define.js';
+import type { Nip82Session } from '../components/session/session.js';
+import { Nip82Element } from '../components/shared/base.js';
+import { secretKeySigner } from '../components/core/signers/secret-key.js';
+import type { Nip07Provider } from '../components/core/signers/nip07.js';
+import { litWarnings, person, relayUrl } from './helpers.js';
+import { runRemoteSigner } from './remote-signer.js';
+
+/** A minimal kit element, to see what the session hands down. */
+class ProbeElement extends Nip82Element {
+  get seen() {
+    return { signer: this.activeSigner, relays: this.activeRelays, keyCache: this.keyCache };
+  }
+  override render() {
+    return this.renderLive('');
+  }
+}
+customElements.define('test-probe', ProbeElement);
+
+const shadowText = (el: LitElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const button = (el: LitElement, text: RegExp) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => text.test(b.textContent ?? '')) as HTMLButtonElement;
+
+describe('<nip82-session>', () => {
+  afterEach(() => {
+    delete (window as { nostr?: unknown }).nostr;
+  });
+
+  it('without an extension explains how to get a signer, and is accessible', async () => {
+    const warnings = await litWarnings(async () => {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1"></nip82-session>`);
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('No signer extension'), 'explains', { timeout: 3000 });
+      expect(button(el, /browser extension/).disabled).to.equal(true);
+      expect(shadowText(el)).to.contain('remote signer');
+      await expect(el).to.be.accessible();
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('an injected signer signs in and reaches the elements inside; sign-out wipes the key cache', async () => {
+    const user = await person();
+    const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1 ws://127.0.0.1:2" .signer=${user.signer}><test-probe></test-probe></nip82-session>`);
+    await waitUntil(() => el.pubkey === user.pubkey, 'signed in', { timeout: 3000 });
+    await el.updateComplete;
+    expect(el.getAttribute('status')).to.equal('done');
+    expect(shadowText(el)).to.contain('Signed in as npub1');
+    const probe = el.querySelector('test-probe') as ProbeElement;
+    await probe.updateComplete;
+    expect(probe.seen.signer).to.equal(user.signer);
+    expect(probe.seen.relays).to.deep.equal(['ws://127.0.0.1:1', 'ws://127.0.0.1:2']);
+    probe.seen.keyCache.set('a'.repeat(64), new Uint8Array(32).fill(7));
+    await expect(el).to.be.accessible();
+
+    const changed = oneEvent(el, 'nip82-session-change');
+    button(el, /Sign out/).click();
+    expect((await changed).detail).to.deep.equal({});
+    await el.updateComplete;
+    expect(probe.seen.keyCache.size).to.equal(0);
+    expect(shadowText(el)).to.contain('wiped');
+  });
+
+  it('signs in with an extension on a click, after a cancelable request', async () => {
+    const sk = generateSecretKey();
+    const key = secretKeySigner(sk);
+    (window as { nostr?: Nip07Provider }).nostr = { getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) };
+    const el = await fixture<Nip82Session>(html`<nip82-session></nip82-session>`);
+    await waitUntil(() => !button(el, /browser extension/).disabled, 'extension found', { timeout: 3000 });
+
+    el.addEventListener('nip82-signer-request', (e) => e.preventDefault(), { once: true });
+    button(el, /browser extension/).click();
+    await el.updateComplete;
+    expect(el.pubkey).to.equal(undefined);
+
+    const request = oneEvent(el, 'nip82-signer-request');
+    button(el, /browser extension/).click();
+    expect((await request).detail).to.deep.equal({ action: 'connect', source: 'nip82-session' });
+    const change = await oneEvent(el, 'nip82-session-change');
+    expect(change.detail).to.deep.equal({ pubkey: getPublicKey(sk), signer: 'extension' });
+  });
+
+  it('refuses an nsec pasted as a remote signer address without echoing it', async () => {
+    const el = await fixture<Nip82Session>(html`<nip82-session></nip82-session>`);
+    const nsec = 'nsec1vl029mgpspedva04g90vltkh6fvh240zqtv9k0t9af8935ke9laqsnlfe5';
+    const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+    input.value = nsec;
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+    await el.updateComplete;
+    expect(input.value).to.equal('');
+    expect(shadowText(el)).to.contain('Never share it');
+    expect(el.shadowRoot!.innerHTML).not.to.contain(nsec);
+    expect(el.outerHTML).not.to.contain(nsec);
+  });
+
+  it('connects a remote signer by bunker:// over a real relay', async () => {
+    const relay = await relayUrl('main');
+    const userKey = generateSecretKey();
+    const bunker = runRemoteSigner(relay, generateSecretKey(), userKey);
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      const change = oneEvent(el, 'nip82-session-change');
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      expect((await change).detail).to.deep.equal({ pubkey: getPublicKey(userKey), signer: 'remote' });
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('your remote signer');
+      await el.signOut();
+    } finally {
+      bunker.close();
+    }
+  });
+
+  it('shows a nostrconnect:// code as a QR and as text, and cancels calmly', async () => {
+    const el = await fixture<Nip82Session>(html`<nip82-session relays=${await relayUrl('main')}></nip82-session>`);
+    el.shadowRoot!.querySelector('details')!.open = true;
+    button(el, /code for my signer/).click();
+    await el.updateComplete;
+    const qr = el.shadowRoot!.querySelector('svg[part="qr"]')!;
+    expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(100);
+    expect(shadowText(el)).to.match(/nostrconnect:\/\/[0-9a-f]{64}/);
+    expect(el.getAttribute('status')).to.equal('waiting-signer');
+    await expect(el).to.be.accessible();
+    button(el, /Cancel/).click();
+    await waitUntil(() => el.getAttribute('status') === 'bad-data' || el.getAttribute('status') === 'idle', 'cancelled', { timeout: 3000 });
+    expect(el.shadowRoot!.querySelector('svg[part="qr"]')).to.equal(null);
+  });
+
+  it('speaks Spanish under lang="es", and every string can be overridden', async () => {
+    const es = await fixture<Nip82Session>(html`<div lang="es"><nip82-session></nip82-session></div>`);
+    const session = es.querySelector('nip82-session')!;
+    await session.updateComplete;
+    expect(shadowText(session)).to.contain('Inicie sesión');
+    const custom = await fixture<Nip82Session>(html`<nip82-session .strings=${{ signIn: 'Log in to your health wallet' }}></nip82-session>`);
+    expect(shadowText(custom)).to.contain('Log in to your health wallet');
+  });
+});
