@@ -21,6 +21,8 @@ export default {
       launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args },
     }),
   ],
+  // Lit's one-off dev-mode notice is noise; its real warnings are asserted on by litWarnings().
+  filterBrowserLogs: ({ args }) => !String(args?.[0] ?? '').includes('Lit is in dev mode'),
   concurrency: 2,
   reporters: [defaultReporter(), countReporter()],
   testFramework: { config: { timeout: 20000 } },

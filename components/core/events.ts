@@ -74,10 +74,28 @@ export function cleanEvent(value: unknown): NostrEvent {
   };
 }
 
+/**
+ * Signatures already checked, by event id. The id is the hash of every other field, so an event
+ * whose recomputed hash equals a remembered id and carries the remembered signature is the same
+ * event: the costly Schnorr check is skipped, the cheap hash never is.
+ */
+const checkedSignatures = new Map<string, string>();
+const MAX_CHECKED = 20000;
+
+/** True when the event's id is the hash of its fields and its signature verifies (memoised). */
+export function hasValidSignature(event: NostrEvent): boolean {
+  if (getEventHash(event) !== event.id) return false;
+  if (checkedSignatures.get(event.id) === event.sig) return true;
+  if (!verifyEvent({ ...event })) return false;
+  if (checkedSignatures.size >= MAX_CHECKED) checkedSignatures.delete(checkedSignatures.keys().next().value!);
+  checkedSignatures.set(event.id, event.sig);
+  return true;
+}
+
 /** Shape-checks and verifies the id and Schnorr signature of an untrusted event. */
 export function verifiedEvent(value: unknown): NostrEvent {
   const event = cleanEvent(value);
-  if (!verifyEvent({ ...event })) throw new RecordError('bad-signature', 'The event signature does not verify.');
+  if (!hasValidSignature(event)) throw new RecordError('bad-signature', 'The event signature does not verify.');
   return event;
 }
 

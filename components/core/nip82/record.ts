@@ -6,10 +6,10 @@
  * into *parts*: several kind-32225 events under the same keys, each a complete record of a subset
  * of the entries, each with its own random `d`. Key material stays in memory as bytes.
  */
-import { finalizeEvent, generateSecretKey, verifyEvent } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { naddrEncode } from 'nostr-tools/nip19';
 import { RecordError, SignerError } from '../errors.js';
-import { type NostrEvent, cleanEvent, eventBytes, isHex64, nowSeconds, tagValue, utf8Length } from '../events.js';
+import { type NostrEvent, cleanEvent, eventBytes, hasValidSignature, isHex64, nowSeconds, tagValue, utf8Length } from '../events.js';
 import {
   INTEROP_MAX_PLAINTEXT,
   conversationKey,
@@ -285,12 +285,52 @@ export async function openRecord(events: readonly unknown[], reader: Signer, opt
   const mine = parts.flatMap((e) => e.tags.filter((t) => t[0] === 'key' && t[1] === me && typeof t[2] === 'string'));
   if (mine.length === 0) throw new RecordError('not-a-participant', 'You are not listed on this record (never granted, or access was revoked).');
 
-  const key = await unlockKey(signPubkey, mine.slice(0, MAX_KEY_TAGS_TRIED).map((t) => t[2]!), reader, options.keyCache, parts);
-  try {
-    return decryptParts(parts, key, options.keyCache);
-  } finally {
-    wipe(key);
+  return unlock(parts, mine.slice(0, MAX_KEY_TAGS_TRIED).map((t) => t[2]!), reader, options.keyCache);
+}
+
+/**
+ * Unlocks the parts with the session's cached key, else with one signer decrypt per key tag tried.
+ * The key is proven by opening the content itself, so nothing is decrypted twice.
+ */
+async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer, cache: RecordKeyCache | undefined): Promise<OpenedRecord> {
+  const signPubkey = parts[0]!.pubkey;
+  const cached = cache?.get(signPubkey);
+  if (cached) {
+    const key = Uint8Array.from(cached);
+    try {
+      return decryptParts(parts, key, cache);
+    } catch (error) {
+      // A key from before a rotation: forget it and ask the signer.
+      if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
+      cache!.delete(signPubkey);
+    } finally {
+      wipe(key);
+    }
   }
+  let lastError: RecordError | undefined;
+  for (const ct of ciphertexts) {
+    let text: string;
+    try {
+      text = await reader.nip44Decrypt(signPubkey, ct);
+    } catch (error) {
+      if (error instanceof SignerError && error.code === 'failed') {
+        lastError = new RecordError('decrypt-failed', 'Your key tag on this record could not be decrypted.', { cause: error });
+        continue;
+      }
+      throw toRecordError(error);
+    }
+    let key: Uint8Array | undefined;
+    try {
+      key = parseSecretKeyHex(typeof text === 'string' ? text.trim() : '');
+      return decryptParts(parts, key, cache);
+    } catch (error) {
+      if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
+      lastError = error;
+    } finally {
+      wipe(key);
+    }
+  }
+  throw lastError ?? new RecordError('bad-key', 'No usable access key.');
 }
 
 /** Verifies, filters and orders the parts; throws when none is usable. */
@@ -303,7 +343,7 @@ function usableParts(events: readonly unknown[], options: OpenRecordOptions): No
     try {
       const event = cleanEvent(raw);
       if (event.kind !== RECORD_KIND) throw new RecordError('unsupported', `Kind ${event.kind} is not a NIP-82 record.`);
-      if (!verifyEvent({ ...event })) throw new RecordError('bad-signature', 'A record event has an invalid signature.');
+      if (!hasValidSignature(event)) throw new RecordError('bad-signature', 'A record event has an invalid signature.');
       if (event.created_at > now + MAX_FUTURE_SECONDS) throw new RecordError('future-dated', 'A record version is dated in the future and was ignored.');
       checkRecordShape(event);
       good.push(event);
@@ -336,55 +376,6 @@ function checkRecordShape(event: NostrEvent): void {
   if (event.content.length < 132) throw new RecordError('unsupported', 'The content is not a NIP-44 payload: not a NIP-82 record.');
 }
 
-/** Gets the reader's record key: from the cache, else one signer decrypt per key tag tried. */
-async function unlockKey(
-  signPubkey: string,
-  ciphertexts: string[],
-  reader: Signer,
-  cache: RecordKeyCache | undefined,
-  parts: NostrEvent[],
-): Promise<Uint8Array> {
-  const cached = cache?.get(signPubkey);
-  if (cached && keyFits(cached, signPubkey, parts[0]!)) return Uint8Array.from(cached);
-  if (cached) cache!.delete(signPubkey);
-  let lastError: RecordError | undefined;
-  for (const ct of ciphertexts) {
-    let text: string;
-    try {
-      text = await reader.nip44Decrypt(signPubkey, ct);
-    } catch (error) {
-      if (error instanceof SignerError && error.code === 'failed') {
-        lastError = new RecordError('decrypt-failed', 'Your key tag on this record could not be decrypted.', { cause: error });
-        continue;
-      }
-      throw toRecordError(error);
-    }
-    try {
-      const key = parseSecretKeyHex(typeof text === 'string' ? text.trim() : '');
-      if (keyFits(key, signPubkey, parts[0]!)) return key;
-      wipe(key);
-      lastError = new RecordError('bad-key', 'The access key on this record does not open it.');
-    } catch (error) {
-      lastError = error instanceof RecordError ? error : new RecordError('bad-key', 'The access key on this record is not valid.');
-    }
-  }
-  throw lastError ?? new RecordError('bad-key', 'No usable access key.');
-}
-
-/** True when `key` is this record's sign key, or a view key that decrypts its content. */
-function keyFits(key: Uint8Array, signPubkey: string, part: NostrEvent): boolean {
-  if (publicKeyHex(key) === signPubkey) return true;
-  const conv = conversationKey(key, signPubkey);
-  try {
-    nip44Decrypt(part.content, conv);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    wipe(conv);
-  }
-}
-
 interface InnerPart {
   index: number;
   total: number;
@@ -410,7 +401,17 @@ function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCach
     ? conversationKey(key, viewKey ? publicKeyHex(viewKey) : signPubkey)
     : conversationKey(key, signPubkey);
   try {
-    const inner = parts.map((event) => readInner(event, contentKey)).sort((a, b) => a.index - b.index);
+    const inner = parts.map((event, i) => {
+      try {
+        return readInner(event, contentKey);
+      } catch (error) {
+        // The outer signature held, so content that will not decrypt means this key is not the record's.
+        if (i === 0 && error instanceof RecordError && error.code === 'decrypt-failed') {
+          throw new RecordError('bad-key', 'The access key on this record does not open it.', { cause: error });
+        }
+        throw error;
+      }
+    }).sort((a, b) => a.index - b.index);
     const total = Math.max(...inner.map((p) => p.total));
     const author = inner[0]!.author;
     const merged = mergeBundles(inner.map((p) => p.bundle));
@@ -505,7 +506,7 @@ function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
   }
   let verified = false;
   try {
-    verified = verifyEvent({ ...cleanEvent(inner) });
+    verified = hasValidSignature(cleanEvent(inner));
   } catch {
     verified = false;
   }

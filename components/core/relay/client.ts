@@ -9,7 +9,7 @@ import type { Filter } from 'nostr-tools/filter';
 import type { VerifiedEvent } from 'nostr-tools/core';
 import { decode } from 'nostr-tools/nip19';
 import { RelayError, RecordError } from '../errors.js';
-import { type EventTemplate, type NostrEvent, cleanEvent, isValidSignedEvent, nowSeconds } from '../events.js';
+import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { GIFT_WRAP_KIND } from '../nip82/gift-wrap.js';
 import { MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
@@ -173,9 +173,14 @@ export class RelayClient {
         maxWait: timeoutMs,
         onauth: this.onauth,
         onevent: (raw) => {
-          if (!isValidSignedEvent(raw)) return;
-          const event = cleanEvent(raw);
-          if (!byId.has(event.id)) byId.set(event.id, event);
+          let event: NostrEvent;
+          try {
+            event = cleanEvent(raw);
+          } catch {
+            return;
+          }
+          if (byId.has(event.id) || !hasValidSignature(event)) return;
+          byId.set(event.id, event);
           count++;
         },
         // The pool reports a closed subscription as EOSE first, then the close: let the close speak.
@@ -209,9 +214,31 @@ export class RelayClient {
     return out;
   }
 
-  /** Every record part that lists `pubkey` (NIP-82 records shared with or created by the user). */
-  async recordsFor(pubkey: string, options: { since?: number; limit?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
-    return this.query({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, limit: options.limit ?? 500 });
+  /**
+   * Reads every match by pages of `pageSize` (relays cap how many events one query returns),
+   * walking back in time until a page comes back short or `maxEvents` is reached.
+   */
+  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    const pageSize = options.pageSize ?? 500;
+    const maxEvents = options.maxEvents ?? 20000;
+    const all = new Map<string, NostrEvent>();
+    let until = filter.until;
+    let reports: QueryReport[] = [];
+    for (;;) {
+      const page = await this.query({ ...filter, limit: pageSize, until });
+      reports = reports.length ? reports.map((r, i) => ({ ...r, events: r.events + page.reports[i]!.events, status: r.status === 'complete' ? page.reports[i]!.status : r.status })) : page.reports;
+      for (const e of page.events) all.set(e.id, e);
+      const fullest = Math.max(0, ...page.reports.map((r) => r.events));
+      if (fullest < pageSize || all.size >= maxEvents || page.events.length === 0) break;
+      const oldest = Math.min(...page.events.map((e) => e.created_at));
+      until = until !== undefined && oldest >= until ? until - 1 : oldest;
+    }
+    return { events: [...all.values()], reports };
+  }
+
+  /** Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all pages. */
+  async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    return this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, options);
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key). */
@@ -229,8 +256,8 @@ export class RelayClient {
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
-  async wrapsFor(pubkey: string, options: { since?: number; limit?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
-    return this.query({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since, limit: options.limit ?? 500 });
+  async wrapsFor(pubkey: string, options: { since?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    return this.queryAll({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since }, options);
   }
 
   /** The event-size budget every configured relay accepts, from their NIP-11 limits (fetched once). */
