@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import { createRecord, openRecord, grantAccess, revokeAccess } from '../../components/core/nip82/record.js';
+import { RecordKeyCache } from '../../components/core/nip82/keys.js';
+import { RecordError } from '../../components/core/errors.js';
+import { person, sampleBundle } from '../helpers.js';
+
+describe('key hygiene', () => {
+  it('record keys never reach the opened record, access changes, errors, logs or storage', async () => {
+    const logged: string[] = [];
+    const originals = { log: console.log, warn: console.warn, error: console.error, info: console.info, debug: console.debug };
+    for (const name of Object.keys(originals) as (keyof typeof originals)[]) {
+      console[name] = (...args: unknown[]) => { logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' ')); };
+    }
+    try {
+      const patient = await person();
+      const family = await person();
+      const other = await person();
+      const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });
+      // The test holds the patient's own key, so it can read the record keys the kit must hide.
+      const keyOf = async (who: typeof patient, evs = events) =>
+        who.signer.nip44Decrypt(evs[0]!.pubkey, evs[0]!.tags.find((t) => t[0] === 'key' && t[1] === who.pubkey)![2]!);
+      const signHex = await keyOf(patient);
+      const viewHex = await keyOf(family);
+      const cache = new RecordKeyCache();
+      const opened = await openRecord(events, patient.signer, { keyCache: cache });
+      const granted = await grantAccess(opened, { pubkey: other.pubkey, role: 'viewer' });
+      const revoked = await revokeAccess(granted.record, family.pubkey);
+      const newView = await keyOf(other, revoked.events);
+      let error: unknown;
+      try {
+        await openRecord(revoked.events, family.signer);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(RecordError);
+
+      const exposed = [
+        JSON.stringify(opened), JSON.stringify(granted), JSON.stringify(revoked), JSON.stringify(Object.entries(opened)),
+        String(error), JSON.stringify(error), (error as Error).stack ?? '', logged.join('\n'),
+        JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.documentElement.outerHTML,
+      ].join('\n');
+      for (const secret of [signHex, viewHex, newView]) {
+        expect(secret).to.match(/^[0-9a-f]{64}$/);
+        expect(exposed.includes(secret), 'a record key leaked').to.equal(false);
+      }
+      cache.wipe();
+      expect(cache.size).to.equal(0);
+    } finally {
+      Object.assign(console, originals);
+    }
+  });
+});
