@@ -5,7 +5,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const external = (id) => /^(lit|@lit|nostr-tools|@noble|@scure|dompurify)(\/|$)/.test(id);
@@ -21,7 +21,6 @@ function entries(dir) {
 }
 
 const esbuildOptions = { target: 'es2022', tsconfig: 'tsconfig.json' };
-const embedEntry = existsSync('components/define.ts') ? 'components/define.ts' : 'components/core/index.ts';
 
 export default [
   {
@@ -31,7 +30,7 @@ export default [
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'components', sourcemap: true },
   },
   {
-    input: embedEntry,
+    input: 'components/define.ts',
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       esbuild(esbuildOptions),

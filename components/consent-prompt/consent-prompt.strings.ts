@@ -1,0 +1,362 @@
+import type { Language } from '../shared/strings.js';
+import type { Disclosure } from '../core/fhir/withheld.js';
+import type { Role } from '../core/nip82/record.js';
+import { typeCount, typeHeading, typeList } from './type-names.js';
+
+/** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
+export interface ConsentPromptStrings {
+  [key: string]: string | ((...args: never[]) => string);
+  // Resource types
+  typeHeading: (type: string) => string;
+  typeCount: (type: string, n: number) => string;
+  typeList: (types: string[]) => string;
+  // Loading
+  loadRecords: string;
+  waitUnlock: string;
+  loadingRecords: string;
+  loaded: (records: number, skipped: number) => string;
+  noRecords: string;
+  // Share: trigger and dialog
+  openShare: string;
+  ready: (records: number, items: number) => string;
+  shareTitle: string;
+  recipientLegend: string;
+  recipientHelp: string;
+  recipientMissing: string;
+  recipientIsYou: string;
+  itemsLegend: string;
+  itemsHelp: string;
+  hide: string;
+  hideItem: (label: string) => string;
+  hiddenTag: string;
+  noLabel: string;
+  nothingChosen: string;
+  discloseLegend: string;
+  disclose: (d: Disclosure) => string;
+  roleLegend: string;
+  role: (r: Role) => string;
+  roleEditorHelp: string;
+  expiryLabel: string;
+  expiryHelp: string;
+  expiryPast: string;
+  purposeLabel: string;
+  review: string;
+  back: string;
+  cancel: string;
+  close: string;
+  previewTitle: (who: string) => string;
+  previewItems: (n: number) => string;
+  previewHidden: (n: number) => string;
+  flagTells: (d: Disclosure, n: number, kinds: string) => string;
+  previewRole: (r: Role) => string;
+  previewUntil: (date: string) => string;
+  previewNoEnd: string;
+  previewPurpose: (purpose: string) => string;
+  previewNoPurpose: string;
+  previewConsent: string;
+  revokeWarning: string;
+  confirm: (who: string) => string;
+  waitShare: string;
+  publishing: (relays: number) => string;
+  shared: (who: string, ok: number, total: number) => string;
+  receiptsTitle: string;
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => string;
+  tryAgain: string;
+  // States
+  waiting: (what: string) => string;
+  noSigner: string;
+  refused: string;
+  timedOut: string;
+  relayError: string;
+  badData: (message: string) => string;
+  cancelled: string;
+  // Answer mode
+  checkRequests: string;
+  waitRead: string;
+  reading: string;
+  requestsTitle: string;
+  noRequests: string;
+  requestSummary: (who: string, types: string) => string;
+  reviewRequest: string;
+  reviewRequestFrom: (who: string) => string;
+  answerTitle: string;
+  whoLabel: string;
+  invisibleWarning: string;
+  whatLegend: string;
+  whyLabel: string;
+  noPurpose: string;
+  periodLabel: string;
+  period: (start: string, end: string) => string;
+  noPeriod: string;
+  untilLabel: string;
+  untilHelp: string;
+  untilInvalid: string;
+  theirNote: string;
+  recordsLegend: string;
+  recordOption: (title: string, date: string, matching: number) => string;
+  noTypesChosen: string;
+  noMatching: string;
+  replyLabel: string;
+  answerPreview: (n: number, kinds: string) => string;
+  approve: (n: number) => string;
+  deny: string;
+  waitApprove: string;
+  waitAnswer: string;
+  publishingShare: string;
+  publishingAnswer: string;
+  approved: (who: string) => string;
+  denied: (who: string) => string;
+  historyTitle: string;
+  historyDate: string;
+  historyWho: string;
+  historyDecision: string;
+  historyTypes: string;
+  historyUntil: string;
+  decision: (d: 'active' | 'rejected') => string;
+  none: string;
+}
+
+const en: ConsentPromptStrings = {
+  typeHeading: (type: string) => typeHeading('en', type),
+  typeCount: (type: string, n: number) => typeCount('en', type, n),
+  typeList: (types: string[]) => typeList('en', types),
+  loadRecords: 'Load my records',
+  waitUnlock: 'Your signer will be asked to unlock each of your records (once per record).',
+  loadingRecords: 'Opening your records…',
+  loaded: (n: number, skipped: number) =>
+    `${n} ${n === 1 ? 'record' : 'records'} loaded.${skipped ? ` ${skipped} could not be opened and ${skipped === 1 ? 'was' : 'were'} left out.` : ''}`,
+  noRecords: 'You have no records to share yet.',
+  openShare: 'Share records…',
+  ready: (records: number, items: number) => `${items} ${items === 1 ? 'item' : 'items'} from ${records} ${records === 1 ? 'record' : 'records'} can be shared.`,
+  shareTitle: 'Share your records',
+  recipientLegend: '1. Who will receive it',
+  recipientHelp: 'Paste their npub. Check the short fingerprint with them.',
+  recipientMissing: 'Choose who will receive the share.',
+  recipientIsYou: 'That is your own key. Choose someone else.',
+  itemsLegend: '2. What to share',
+  itemsHelp:
+    'Tick what to share. Unticked items are simply not part of this share. Hidden items are left out too, but they will be told that something was withheld, so a clinician knows to ask.',
+  hide: 'Hide',
+  hideItem: (label: string) => `Hide ${label}`,
+  hiddenTag: 'hidden, flagged',
+  noLabel: '(no description)',
+  nothingChosen: 'Choose at least one item to share.',
+  discloseLegend: '3. If you hide items, the flag tells them',
+  disclose: (d: Disclosure) => (d === 'flag' ? 'only that something is hidden' : d === 'count' ? 'how many' : 'how many and of which kind'),
+  roleLegend: '4. They',
+  role: (r: Role) => (r === 'viewer' ? 'can view' : 'can view and share with others'),
+  roleEditorHelp: 'Someone who can share may also add and remove people on this shared record.',
+  expiryLabel: '5. Until (optional)',
+  expiryHelp: 'Written into the share as your terms. It does not lock them out by itself: revoke access when it ends.',
+  expiryPast: 'Choose a date from today on.',
+  purposeLabel: '6. Purpose (optional)',
+  review: 'Review',
+  back: 'Back',
+  cancel: 'Cancel',
+  close: 'Close',
+  previewTitle: (who: string) => `What ${who} will be able to open`,
+  previewItems: (n: number) => `${n} shared ${n === 1 ? 'item' : 'items'}:`,
+  previewHidden: (n: number) => (n === 0 ? 'Nothing is hidden, so there is no flag.' : `${n} hidden ${n === 1 ? 'item is' : 'items are'} left out.`),
+  flagTells: (d: Disclosure, n: number, kinds: string) =>
+    d === 'flag'
+      ? 'The flag will tell them only that something was withheld: not how much, not what.'
+      : d === 'count'
+        ? `The flag will tell them that ${n} ${n === 1 ? 'item was' : 'items were'} withheld, but not of which kind.`
+        : `The flag will tell them that ${n} ${n === 1 ? 'item was' : 'items were'} withheld: ${kinds}.`,
+  previewRole: (r: Role) => (r === 'viewer' ? 'They can view it.' : 'They can view it and share it with others (add and remove people).'),
+  previewUntil: (date: string) => `Until ${date}: your stated terms. Revoke access to end it.`,
+  previewNoEnd: 'No end date: access lasts until you revoke it.',
+  previewPurpose: (purpose: string) => `Purpose: ${purpose}`,
+  previewNoPurpose: 'No purpose stated.',
+  previewConsent: 'The share also carries a consent note recording these terms.',
+  revokeWarning: 'You can revoke later: they lose access to future versions. Anything they have already opened or copied cannot be taken back.',
+  confirm: (who: string) => `Share with ${who}`,
+  waitShare: 'Your signer will be asked to sign the shared record (once per part).',
+  publishing: (n: number) => `Publishing to ${n} ${n === 1 ? 'relay' : 'relays'}…`,
+  shared: (who: string, ok: number, total: number) => `Shared with ${who}. ${ok} of ${total} ${total === 1 ? 'relay' : 'relays'} accepted it.`,
+  receiptsTitle: 'Relays',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
+    if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'timed out';
+    if (status === 'auth-required') return 'asked for sign-in (AUTH) and did not accept';
+    return 'could not be reached';
+  },
+  tryAgain: 'Try again',
+  waiting: (what: string) => `Waiting for your signer. ${what}`,
+  noSigner:
+    'No signer is available. Install a Nostr signer extension (NIP-07), or use a bunker:// or nostrconnect:// remote signer through <nip82-session>.',
+  refused: 'Your signer declined. Nothing was shared or sent.',
+  timedOut: 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
+  relayError: 'Not enough relays accepted it. Nothing is final yet; you can try again.',
+  badData: (message: string) => `Something in the data could not be used. ${message}`,
+  cancelled: 'Cancelled. Nothing was signed or sent.',
+  checkRequests: 'Check for requests',
+  waitRead: 'Your signer will be asked to open your messages (once per message).',
+  reading: 'Reading your messages…',
+  requestsTitle: 'Requests for your records',
+  noRequests: 'No open requests.',
+  requestSummary: (who: string, types: string) => `${who} asks for ${types}.`,
+  reviewRequest: 'Review and answer',
+  reviewRequestFrom: (who: string) => `Review and answer the request from ${who}`,
+  answerTitle: 'Answer a request for your records',
+  whoLabel: 'Who asks',
+  invisibleWarning: 'Their name contained hidden characters, which were removed. Check the key with them.',
+  whatLegend: 'What they ask for (untick to grant less)',
+  whyLabel: 'Why',
+  noPurpose: 'No reason given.',
+  periodLabel: 'For how long',
+  period: (start: string, end: string) => (end ? `From ${start || 'now'} until ${end}` : `From ${start || 'now'}, with no end date`),
+  noPeriod: 'No period given.',
+  untilLabel: 'Grant until (you can shorten it)',
+  untilHelp: 'Written into your answer and the share. Revoke access to end it.',
+  untilInvalid: 'Choose a date from today up to the date they asked for.',
+  theirNote: 'Their note',
+  recordsLegend: 'From which of your records',
+  recordOption: (title: string, date: string, n: number) => `${title} (${date}): ${n} matching ${n === 1 ? 'item' : 'items'}`,
+  noTypesChosen: 'Keep at least one kind of item, or deny the request.',
+  noMatching: 'None of the chosen records has items of the kinds you are granting.',
+  replyLabel: 'Your note to them (optional)',
+  answerPreview: (n: number, kinds: string) => `They will be able to open ${n} ${n === 1 ? 'item' : 'items'}: ${kinds}.`,
+  approve: (n: number) => `Approve and share ${n} ${n === 1 ? 'item' : 'items'}`,
+  deny: 'Deny',
+  waitApprove: 'Your signer will be asked to sign the shared record (once per part) and your answer.',
+  waitAnswer: 'Your signer will be asked to sign your answer.',
+  publishingShare: 'Publishing the shared record…',
+  publishingAnswer: 'Sending your answer…',
+  approved: (who: string) => `Approved. ${who} can now open what you granted.`,
+  denied: (who: string) => `Denied. ${who} has been told.`,
+  historyTitle: 'Your past answers',
+  historyDate: 'Date',
+  historyWho: 'Who',
+  historyDecision: 'Decision',
+  historyTypes: 'What',
+  historyUntil: 'Until',
+  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'approved' : 'denied'),
+  none: '—',
+};
+
+const es: ConsentPromptStrings = {
+  typeHeading: (type: string) => typeHeading('es', type),
+  typeCount: (type: string, n: number) => typeCount('es', type, n),
+  typeList: (types: string[]) => typeList('es', types),
+  loadRecords: 'Cargar mis historiales',
+  waitUnlock: 'Tu firmador te pedirá desbloquear cada uno de tus historiales (una vez por historial).',
+  loadingRecords: 'Abriendo tus historiales…',
+  loaded: (n: number, skipped: number) =>
+    `${n} ${n === 1 ? 'historial cargado' : 'historiales cargados'}.${skipped ? ` ${skipped} no se ${skipped === 1 ? 'pudo' : 'pudieron'} abrir y se ${skipped === 1 ? 'dejó' : 'dejaron'} fuera.` : ''}`,
+  noRecords: 'Todavía no tienes historiales para compartir.',
+  openShare: 'Compartir historiales…',
+  ready: (records: number, items: number) =>
+    `Se ${items === 1 ? 'puede' : 'pueden'} compartir ${items} ${items === 1 ? 'elemento' : 'elementos'} de ${records} ${records === 1 ? 'historial' : 'historiales'}.`,
+  shareTitle: 'Compartir tus historiales',
+  recipientLegend: '1. Quién lo recibirá',
+  recipientHelp: 'Pega su npub. Comprueba con esa persona la huella corta.',
+  recipientMissing: 'Elige quién recibirá lo que compartes.',
+  recipientIsYou: 'Esa es tu propia clave. Elige a otra persona.',
+  itemsLegend: '2. Qué compartir',
+  itemsHelp:
+    'Marca lo que quieres compartir. Lo que no marques simplemente no forma parte de lo compartido. Lo que ocultes también queda fuera, pero se le avisará de que se ocultó algo, para que un profesional sepa que debe preguntar.',
+  hide: 'Ocultar',
+  hideItem: (label: string) => `Ocultar ${label}`,
+  hiddenTag: 'oculto, se avisa',
+  noLabel: '(sin descripción)',
+  nothingChosen: 'Elige al menos un elemento para compartir.',
+  discloseLegend: '3. Si ocultas elementos, el aviso dirá',
+  disclose: (d: Disclosure) => (d === 'flag' ? 'solo que hay algo oculto' : d === 'count' ? 'cuántos' : 'cuántos y de qué tipo'),
+  roleLegend: '4. Esa persona',
+  role: (r: Role) => (r === 'viewer' ? 'puede ver' : 'puede ver y compartir con otros'),
+  roleEditorHelp: 'Quien puede compartir también puede añadir y quitar personas de este historial compartido.',
+  expiryLabel: '5. Hasta (opcional)',
+  expiryHelp: 'Queda escrito como tus condiciones. No le quita el acceso por sí solo: revoca el acceso cuando termine.',
+  expiryPast: 'Elige una fecha a partir de hoy.',
+  purposeLabel: '6. Finalidad (opcional)',
+  review: 'Revisar',
+  back: 'Atrás',
+  cancel: 'Cancelar',
+  close: 'Cerrar',
+  previewTitle: (who: string) => `Lo que ${who} podrá abrir`,
+  previewItems: (n: number) => `${n} ${n === 1 ? 'elemento compartido' : 'elementos compartidos'}:`,
+  previewHidden: (n: number) =>
+    n === 0 ? 'No hay nada oculto, así que no habrá aviso.' : `${n} ${n === 1 ? 'elemento oculto queda' : 'elementos ocultos quedan'} fuera.`,
+  flagTells: (d: Disclosure, n: number, kinds: string) =>
+    d === 'flag'
+      ? 'El aviso solo dirá que se ocultó algo: ni cuánto ni qué.'
+      : d === 'count'
+        ? `El aviso dirá que se ${n === 1 ? 'ocultó 1 elemento' : `ocultaron ${n} elementos`}, pero no de qué tipo.`
+        : `El aviso dirá que se ${n === 1 ? 'ocultó 1 elemento' : `ocultaron ${n} elementos`}: ${kinds}.`,
+  previewRole: (r: Role) => (r === 'viewer' ? 'Podrá verlo.' : 'Podrá verlo y compartirlo con otros (añadir y quitar personas).'),
+  previewUntil: (date: string) => `Hasta el ${date}: tus condiciones por escrito. Revoca el acceso para terminarlo.`,
+  previewNoEnd: 'Sin fecha de fin: el acceso dura hasta que lo revoques.',
+  previewPurpose: (purpose: string) => `Finalidad: ${purpose}`,
+  previewNoPurpose: 'Sin finalidad indicada.',
+  previewConsent: 'Lo compartido incluye también una nota de consentimiento con estas condiciones.',
+  revokeWarning:
+    'Puedes revocarlo más tarde: perderá el acceso a las versiones futuras. Lo que ya haya abierto o copiado no se puede recuperar.',
+  confirm: (who: string) => `Compartir con ${who}`,
+  waitShare: 'Tu firmador te pedirá firmar el historial compartido (una vez por parte).',
+  publishing: (n: number) => `Publicando en ${n} ${n === 1 ? 'relé' : 'relés'}…`,
+  shared: (who: string, ok: number, total: number) => `Compartido con ${who}. ${ok} de ${total} ${total === 1 ? 'relé lo aceptó' : 'relés lo aceptaron'}.`,
+  receiptsTitle: 'Relés',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
+    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'no respondió a tiempo';
+    if (status === 'auth-required') return 'pidió identificarse (AUTH) y no lo aceptó';
+    return 'no se pudo conectar';
+  },
+  tryAgain: 'Reintentar',
+  waiting: (what: string) => `Esperando a tu firmador. ${what}`,
+  noSigner:
+    'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o usa un firmador remoto bunker:// o nostrconnect:// mediante <nip82-session>.',
+  refused: 'Tu firmador lo rechazó. No se compartió ni envió nada.',
+  timedOut: 'Tu firmador no respondió a tiempo. No se compartió ni envió nada; puedes reintentarlo.',
+  relayError: 'No lo aceptaron suficientes relés. Todavía no hay nada definitivo; puedes reintentarlo.',
+  badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
+  cancelled: 'Cancelado. No se firmó ni envió nada.',
+  checkRequests: 'Ver solicitudes',
+  waitRead: 'Tu firmador te pedirá abrir tus mensajes (una vez por mensaje).',
+  reading: 'Leyendo tus mensajes…',
+  requestsTitle: 'Solicitudes de acceso a tus historiales',
+  noRequests: 'No hay solicitudes pendientes.',
+  requestSummary: (who: string, types: string) => `${who} pide acceso a: ${types}.`,
+  reviewRequest: 'Revisar y responder',
+  reviewRequestFrom: (who: string) => `Revisar y responder la solicitud de ${who}`,
+  answerTitle: 'Responder a una solicitud de acceso',
+  whoLabel: 'Quién lo pide',
+  invisibleWarning: 'Su nombre contenía caracteres ocultos, que se han quitado. Comprueba la clave con esa persona.',
+  whatLegend: 'Qué pide (desmarca para conceder menos)',
+  whyLabel: 'Para qué',
+  noPurpose: 'No indica el motivo.',
+  periodLabel: 'Durante cuánto tiempo',
+  period: (start: string, end: string) => (end ? `Desde ${start || 'ahora'} hasta el ${end}` : `Desde ${start || 'ahora'}, sin fecha de fin`),
+  noPeriod: 'No indica un periodo.',
+  untilLabel: 'Conceder hasta (puedes acortarlo)',
+  untilHelp: 'Queda escrito en tu respuesta y en lo compartido. Revoca el acceso para terminarlo.',
+  untilInvalid: 'Elige una fecha entre hoy y la fecha que pidió.',
+  theirNote: 'Su nota',
+  recordsLegend: 'De cuáles de tus historiales',
+  recordOption: (title: string, date: string, n: number) => `${title} (${date}): ${n} ${n === 1 ? 'elemento coincide' : 'elementos coinciden'}`,
+  noTypesChosen: 'Deja al menos un tipo de elemento, o rechaza la solicitud.',
+  noMatching: 'Ninguno de los historiales elegidos tiene elementos de los tipos que concedes.',
+  replyLabel: 'Tu nota (opcional)',
+  answerPreview: (n: number, kinds: string) => `Podrá abrir ${n} ${n === 1 ? 'elemento' : 'elementos'}: ${kinds}.`,
+  approve: (n: number) => `Aprobar y compartir ${n} ${n === 1 ? 'elemento' : 'elementos'}`,
+  deny: 'Rechazar',
+  waitApprove: 'Tu firmador te pedirá firmar el historial compartido (una vez por parte) y tu respuesta.',
+  waitAnswer: 'Tu firmador te pedirá firmar tu respuesta.',
+  publishingShare: 'Publicando el historial compartido…',
+  publishingAnswer: 'Enviando tu respuesta…',
+  approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que concediste.`,
+  denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
+  historyTitle: 'Tus respuestas anteriores',
+  historyDate: 'Fecha',
+  historyWho: 'Quién',
+  historyDecision: 'Decisión',
+  historyTypes: 'Qué',
+  historyUntil: 'Hasta',
+  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
+  none: '—',
+};
+
+export const consentPromptStrings: Record<Language, ConsentPromptStrings> = { en, es };

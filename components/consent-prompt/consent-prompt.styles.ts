@@ -1,0 +1,195 @@
+import { css } from 'lit';
+
+export const consentPromptStyles = css`
+  :host {
+    display: block;
+  }
+  .base {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+  dialog {
+    inline-size: min(var(--nip82-consent-prompt-dialog-width, 40rem), calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    overflow: auto;
+    padding: calc(var(--_space) * 1.5);
+    color: var(--_fg);
+    background: var(--nip82-consent-prompt-dialog-background, var(--_bg));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  h2,
+  h3 {
+    margin-block: 0 0.5rem;
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25rem;
+  }
+  h3 {
+    font-size: 1rem;
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin-block: 0 var(--_space);
+    margin-inline: 0;
+    padding: var(--_space);
+  }
+  legend {
+    font-weight: 600;
+    padding-inline: 0.25rem;
+  }
+  .help {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin-block: 0.25rem;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    margin-block-end: var(--_space);
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding-block: 0.2rem;
+  }
+  .group {
+    margin-block: var(--_space) 0.25rem;
+    font-size: 0.95rem;
+  }
+  .item-list,
+  .shared-items,
+  .requests ul {
+    margin: 0;
+    padding-inline-start: 0;
+    list-style: none;
+  }
+  .shared-items {
+    padding-inline-start: 1.25rem;
+    list-style: disc;
+  }
+  .item {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.25rem;
+    border-radius: var(--_radius);
+  }
+  .item label {
+    flex: 1 1 12rem;
+  }
+  .item.hidden {
+    background: var(--nip82-consent-prompt-hidden-background, var(--_warning-bg));
+    color: var(--_warning-fg);
+  }
+  .item.hidden label {
+    text-decoration: line-through;
+  }
+  .date {
+    color: inherit;
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+  }
+  .tag {
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+  button.hide[aria-pressed='true'] {
+    background: var(--_warning-fg);
+    border-color: var(--_warning-fg);
+    color: var(--_warning-bg);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+    margin-block-start: var(--_space);
+  }
+  .warning {
+    background: var(--_warning-bg);
+    color: var(--_warning-fg);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+  }
+  .problems ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .preview {
+    border-inline-start: 3px solid var(--_accent);
+    padding-inline-start: var(--_space);
+  }
+  .state.error .status {
+    color: var(--_danger);
+  }
+  .receipts ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .receipts .ok {
+    color: var(--_ok);
+  }
+  .receipts .error {
+    color: var(--_danger);
+  }
+  .ok {
+    color: var(--_ok);
+  }
+  .request {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding-block: 0.35rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  .request span {
+    flex: 1 1 16rem;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 0.75rem;
+    margin-block: 0 var(--_space);
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    margin-block-end: 0.25rem;
+  }
+  th,
+  td {
+    text-align: start;
+    padding-block: 0.25rem;
+    padding-inline: 0.5rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  textarea {
+    min-block-size: 4rem;
+  }
+  code {
+    font-family: ui-monospace, monospace;
+  }
+`;

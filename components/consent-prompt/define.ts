@@ -1,0 +1,11 @@
+import { Nip82ConsentPrompt } from './consent-prompt.js';
+
+if (!customElements.get('nip82-consent-prompt')) customElements.define('nip82-consent-prompt', Nip82ConsentPrompt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nip82-consent-prompt': Nip82ConsentPrompt;
+  }
+}
+
+export { Nip82ConsentPrompt };

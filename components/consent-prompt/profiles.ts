@@ -1,0 +1,34 @@
+/**
+ * Kind-0 profile names, best effort: a name helps a patient recognise who asks, but it is
+ * self-chosen and not unique, so it is cleaned and always shown beside the short npub.
+ */
+import type { RelayClient } from '../core/relay/client.js';
+import { cleanName, hadInvisibleCharacters } from '../shared/identity.js';
+
+export interface ProfileName {
+  name: string;
+  /** The raw name carried bidi or zero-width characters (worth a warning). */
+  suspicious: boolean;
+}
+
+export async function profileNames(client: RelayClient, pubkeys: readonly string[]): Promise<Map<string, ProfileName>> {
+  const out = new Map<string, ProfileName>();
+  if (pubkeys.length === 0) return out;
+  const { events } = await client.query({ kinds: [0], authors: [...new Set(pubkeys)] }, { timeoutMs: 3000 });
+  const newest = new Map<string, (typeof events)[number]>();
+  for (const e of events) {
+    const seen = newest.get(e.pubkey);
+    if (!seen || e.created_at > seen.created_at) newest.set(e.pubkey, e);
+  }
+  for (const [pubkey, event] of newest) {
+    try {
+      const meta = JSON.parse(event.content) as { display_name?: unknown; name?: unknown };
+      const raw = typeof meta.display_name === 'string' && meta.display_name.trim() ? meta.display_name : meta.name;
+      const name = cleanName(raw);
+      if (name) out.set(pubkey, { name, suspicious: hadInvisibleCharacters(raw) });
+    } catch {
+      // a profile that is not JSON has no name to show
+    }
+  }
+  return out;
+}

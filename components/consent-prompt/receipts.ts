@@ -1,0 +1,59 @@
+/**
+ * Per-relay publish receipts, summarised for people: one line per relay saying whether every
+ * event reached it, or how it failed and the relay's own reason.
+ */
+import { html, nothing } from 'lit';
+import type { PublishReceipt } from '../core/relay/client.js';
+
+/** One line per relay: accepted when every event reached it, else the first failure and its reason. */
+export interface RelayOutcome {
+  relay: string;
+  status: PublishReceipt['status'];
+  reason?: string;
+  accepted: number;
+  total: number;
+}
+
+export function outcomesByRelay(receipts: readonly PublishReceipt[]): RelayOutcome[] {
+  const byRelay = new Map<string, PublishReceipt[]>();
+  for (const r of receipts) byRelay.set(r.relay, [...(byRelay.get(r.relay) ?? []), r]);
+  return [...byRelay.entries()].map(([relay, list]) => {
+    const failed = list.find((r) => r.status !== 'accepted');
+    return {
+      relay,
+      status: failed?.status ?? 'accepted',
+      reason: failed?.reason,
+      accepted: list.filter((r) => r.status === 'accepted').length,
+      total: list.length,
+    };
+  });
+}
+
+/** Receipts as events carry them: no timings. */
+export function receiptDetail(receipts: readonly PublishReceipt[]) {
+  return receipts.map(({ relay, eventId, status, reason }) => ({ relay, eventId, status, reason }));
+}
+
+/** The receipts a RelayError carries, typed. */
+export function receiptsOf(error: unknown): PublishReceipt[] {
+  const list = (error as { receipts?: unknown })?.receipts;
+  return Array.isArray(list) ? (list as PublishReceipt[]) : [];
+}
+
+/** The receipts list both elements render (`part="receipts"`). */
+export function renderReceipts(
+  receipts: readonly PublishReceipt[],
+  labels: { receiptsTitle: string; receiptStatus: (status: string, accepted: number, total: number, reason?: string) => string },
+) {
+  if (receipts.length === 0) return nothing;
+  return html`<section part="receipts" class="receipts">
+    <h3>${labels.receiptsTitle}</h3>
+    <ul>
+      ${outcomesByRelay(receipts).map(
+        (o) => html`<li class=${o.status === 'accepted' ? 'ok' : 'error'} data-status=${o.status}>
+          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason)}
+        </li>`,
+      )}
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Plain-language labels for FHIR entries and resource types, for people choosing what to share.
+ * Labels are text only (bound as text, never as HTML), cleaned and bounded: record contents come
+ * from other people and may carry bidi or control-character tricks.
+ */
+import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
+import type { OpenedRecord } from '../core/nip82/record.js';
+import { patientOf } from '../core/fhir/patient.js';
+
+type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
+
+function conceptText(value: unknown): string {
+  const c = value as Concept;
+  if (!c || typeof c !== 'object') return '';
+  if (typeof c.text === 'string' && c.text.trim()) return c.text;
+  const coding = Array.isArray(c.coding) ? c.coding : [];
+  const shown = coding.find((x) => typeof x?.display === 'string') ?? coding.find((x) => typeof x?.code === 'string');
+  return String(shown?.display ?? shown?.code ?? '');
+}
+
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+
+/** Text from a record, safe to show: invisible and control characters removed, bounded. */
+export function clean(text: string, max = 120): string {
+  // eslint-disable-next-line no-control-regex
+  return text.slice(0, 1024).replace(INVISIBLE, '').replace(/[\u0000-\u001F\u007F\s]+/g, ' ').trim().slice(0, max);
+}
+
+/** A person's name from a FHIR HumanName list. */
+export function humanName(value: unknown): string {
+  const names = Array.isArray(value) ? (value as { text?: unknown; given?: unknown; family?: unknown }[]) : [];
+  const n = names[0];
+  if (!n) return '';
+  if (typeof n.text === 'string') return clean(n.text);
+  const given = Array.isArray(n.given) ? n.given.filter((g) => typeof g === 'string').join(' ') : '';
+  return clean([given, typeof n.family === 'string' ? n.family : ''].filter(Boolean).join(' '));
+}
+
+function quantity(value: unknown): string {
+  const q = value as { value?: unknown; unit?: unknown } | undefined;
+  if (!q || typeof q.value !== 'number') return '';
+  return `${q.value}${typeof q.unit === 'string' ? ` ${q.unit}` : ''}`;
+}
+
+/** The most telling short text of one resource ("Penicillin", "Tetanus", "Blood pressure 120 mmHg"). */
+export function resourceLabel(resource: FhirResource): string {
+  const r = resource as Record<string, unknown>;
+  if (resource.resourceType === 'Patient') return humanName(r.name);
+  const main =
+    conceptText(r.code) ||
+    conceptText(r.vaccineCode) ||
+    conceptText(r.medicationCodeableConcept) ||
+    conceptText((r.type as unknown[] | undefined)?.[0]) ||
+    conceptText(r.class) ||
+    (typeof r.title === 'string' ? r.title : '') ||
+    (typeof r.description === 'string' ? r.description : '');
+  const value = quantity(r.valueQuantity) || conceptText(r.valueCodeableConcept) || (typeof r.valueString === 'string' ? r.valueString : '');
+  return clean([main, value].filter(Boolean).join(': '));
+}
+
+/** The date a resource is about, as YYYY-MM-DD, when it names one. */
+export function resourceDate(resource: FhirResource): string {
+  const r = resource as Record<string, unknown>;
+  const period = r.period as { start?: unknown } | undefined;
+  const candidates = [r.effectiveDateTime, r.occurrenceDateTime, r.onsetDateTime, r.recordedDate, r.authoredOn, r.issued, r.date, period?.start, r.birthDate];
+  const found = candidates.find((d): d is string => typeof d === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d));
+  return found ? found.slice(0, 10) : '';
+}
+
+/** The Consent the kit writes into a share to document the grant: not an item to pass on. */
+export function isGrantConsent(resource: FhirResource): boolean {
+  if (resource.resourceType !== 'Consent') return false;
+  const tags = resource.meta?.tag ?? [];
+  return tags.some((t) => t.system === GRANT_TAG.system && t.code === GRANT_TAG.code);
+}
+
+/** Marks the kit's grant Consent, so a later share does not offer it as an item. */
+export const GRANT_TAG = { system: 'urn:nip82:consent', code: 'share-grant', display: 'Share grant' } as const;
+
+/** Entries grouped by resource type, in first-seen order. */
+export function groupByType(entries: readonly BundleEntry[]): [string, BundleEntry[]][] {
+  const groups = new Map<string, BundleEntry[]>();
+  for (const e of entries) {
+    const list = groups.get(e.resource.resourceType) ?? [];
+    list.push(e);
+    groups.set(e.resource.resourceType, list);
+  }
+  return [...groups.entries()];
+}
+
+/** "Ana Rivera", else the first resource types, for a record's heading. */
+export function recordTitle(record: OpenedRecord, typeName: (type: string) => string): string {
+  const name = humanName(patientOf(record.bundle)?.name);
+  if (name) return name;
+  const types = [...new Set((record.bundle.entry ?? []).map((e) => e.resource.resourceType))].slice(0, 3);
+  return types.map(typeName).join(', ');
+}
+
+/** YYYY-MM-DD of a unix time, in the user's time zone. */
+export function dateOf(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Today as YYYY-MM-DD (for date inputs' `min`). */
+export function today(): string {
+  return dateOf(Date.now() / 1000);
+}
+
+/** Splits "AllergyIntolerance" into "Allergy intolerance" for a type with no translation. */
+export function splitType(type: string): string {
+  const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

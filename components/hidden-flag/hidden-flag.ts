@@ -1,0 +1,125 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Disclosure, Withheld } from '../core/fhir/withheld.js';
+import { resolveStrings } from '../shared/strings.js';
+import { tokens } from '../shared/styles.js';
+import { hiddenFlagStyles } from './hidden-flag.styles.js';
+import { hiddenFlagStrings, type HiddenFlagStrings } from './hidden-flag.strings.js';
+
+const DISCLOSURES: readonly Disclosure[] = ['flag', 'count', 'count-and-kind'];
+const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
+
+/** Medication resources of every flavour read as one kind to a clinician. */
+const CANONICAL: Record<string, string> = {
+  MedicationRequest: 'Medication',
+  MedicationStatement: 'Medication',
+  MedicationAdministration: 'Medication',
+  MedicationDispense: 'Medication',
+};
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/** Accepts `kinds="Condition,Condition,Observation"` in HTML; the property takes counts per type. */
+export const kindsConverter = {
+  fromAttribute(value: string | null): Record<string, number> | undefined {
+    if (!value) return undefined;
+    const kinds: Record<string, number> = {};
+    for (const type of value.split(/[\s,]+/).filter(Boolean)) kinds[type] = (kinds[type] ?? 0) + 1;
+    return kinds;
+  },
+};
+
+/** Valid kinds merged by what a clinician would call them, most frequent first. */
+function groupKinds(kinds: Record<string, number> | undefined): [string, number][] {
+  const merged = new Map<string, number>();
+  for (const [type, n] of Object.entries(kinds ?? {})) {
+    if (!RESOURCE_TYPE.test(type) || !isCount(n) || n === 0) continue;
+    const key = CANONICAL[type] ?? type;
+    merged.set(key, (merged.get(key) ?? 0) + n);
+  }
+  return [...merged].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * Tells a clinician that the patient withheld items from what they are reading, as much as the
+ * patient chose to disclose (only that, how many, or how many of which kind), and that it is
+ * worth asking. Renders nothing when nothing was withheld.
+ *
+ * @summary The hidden-item flag of a shared record.
+ * @tag nip82-hidden-flag
+ *
+ * @csspart base - The note.
+ * @csspart icon - The decorative icon.
+ * @csspart title - "The patient withheld N items from this record".
+ * @csspart kinds - The kinds in plain words, when disclosed.
+ * @csspart explanation - Why items are missing and that it is worth asking.
+ *
+ * @cssproperty --nip82-hidden-flag-background - Background of the note.
+ * @cssproperty --nip82-hidden-flag-color - Text and icon colour.
+ * @cssproperty --nip82-hidden-flag-border - Border shorthand of the note.
+ *
+ * @status experimental
+ */
+export class Nip82HiddenFlag extends LitElement {
+  static override styles = [tokens, hiddenFlagStyles];
+
+  /** How many items were withheld, when the patient disclosed it. */
+  @property({ type: Number }) count?: number;
+
+  /** Withheld items per FHIR resource type; in HTML a comma list like `Condition,Condition,Observation`. */
+  @property({ converter: kindsConverter }) kinds?: Record<string, number>;
+
+  /** What the patient disclosed: `flag`, `count` or `count-and-kind`. Without it nothing is shown. */
+  @property() disclose?: Disclosure;
+
+  /** Overrides for the built-in strings. */
+  @property({ attribute: false }) strings?: Partial<HiddenFlagStrings>;
+
+  /** The core's reading of the marker (`record.withheld`); sets `disclose`, `count` and `kinds` at once. */
+  @property({ attribute: false })
+  get withheld(): Withheld | undefined {
+    return this.disclose ? { disclose: this.disclose, count: this.count, kinds: this.kinds } : undefined;
+  }
+  set withheld(value: Withheld | undefined) {
+    this.disclose = value?.disclose;
+    this.count = value?.count;
+    this.kinds = value?.kinds;
+  }
+
+  /** Whether the flag is showing (false when nothing was withheld). */
+  get visible(): boolean {
+    return this.view() !== undefined;
+  }
+
+  /** What may be shown, within what the patient disclosed; undefined when nothing was withheld. */
+  private view(): { count?: number; kinds: [string, number][] } | undefined {
+    const disclose = this.disclose;
+    if (!disclose || !DISCLOSURES.includes(disclose)) return undefined;
+    const kinds = disclose === 'count-and-kind' ? groupKinds(this.kinds) : [];
+    const count = disclose === 'flag' ? undefined : isCount(this.count) ? this.count : kinds.length ? kinds.reduce((n, [, k]) => n + k, 0) : undefined;
+    // A disclosed count of zero means nothing was withheld; a bare flag always means something was.
+    if (count === 0 || (disclose !== 'flag' && isCount(this.count) && this.count === 0)) return undefined;
+    return { count, kinds };
+  }
+
+  override render() {
+    const view = this.view();
+    if (!view) return nothing;
+    const s = resolveStrings(hiddenFlagStrings, this, this.strings);
+    const kinds = view.kinds.map(([type, n]) => s.kind(type, n));
+    return html`
+      <div class="base" part="base" role="note">
+        <svg class="icon" part="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M3 3l18 18" />
+          <path d="M10.6 5.1A10.5 10.5 0 0 1 12 5c5 0 9 4.5 10 7a13 13 0 0 1-2.6 3.6M6.2 6.3C3.9 7.7 2.5 10 2 12c1 2.5 5 7 10 7a10 10 0 0 0 5.6-1.7" />
+          <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+        </svg>
+        <div class="text">
+          <p class="title" part="title">${view.count === undefined ? s.flagTitle : s.countTitle(view.count)}</p>
+          ${kinds.length ? html`<p class="kinds" part="kinds">${s.kindsList(kinds)}</p>` : nothing}
+          <p class="explanation" part="explanation">${s.explanation}</p>
+        </div>
+      </div>
+    `;
+  }
+}

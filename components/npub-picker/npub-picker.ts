@@ -1,0 +1,546 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { npubEncode } from 'nostr-tools/nip19';
+import { queryProfile } from 'nostr-tools/nip05';
+import { Nip82Element } from '../shared/base.js';
+import { emit } from '../shared/events.js';
+import { shortNpub } from '../shared/identity.js';
+import { resolveStrings } from '../shared/strings.js';
+import { tokens } from '../shared/styles.js';
+import { npubPickerStyles } from './npub-picker.styles.js';
+import { npubPickerStrings, type NpubPickerStrings } from './npub-picker.strings.js';
+import { isPublicKey, parseRecipient } from './parse.js';
+import { newestProfiles, type ProfileInfo } from './profile.js';
+
+/** Options shown at once; more narrow down by typing. */
+const MAX_OPTIONS = 50;
+/** Profiles asked for in one query. */
+const MAX_PROFILE_BATCH = 100;
+
+type InputError = 'invalid' | 'secret' | 'lookup';
+type Check = 'checking' | 'ok' | 'mismatch' | 'failed';
+interface Suggestion {
+  pubkey: string;
+  npub: string;
+  source: 'recent' | 'following';
+}
+
+/** Resolves a NIP-05 name to a usable public key, or undefined (not found, unreachable, malformed). */
+async function resolveName(name: string): Promise<string | undefined> {
+  try {
+    const found = await queryProfile(name);
+    const pubkey = typeof found?.pubkey === 'string' ? found.pubkey.toLowerCase() : '';
+    return isPublicKey(pubkey) ? pubkey : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Choosing who to share with, safely: paste an npub, nprofile, hex key or `nostr:` URI, look up a
+ * NIP-05 name, or pick from recent people and follows with the keyboard. A private key (nsec) is
+ * refused and wiped from the field at once. The chosen person's name is cleaned, isolated and
+ * always shown beside their key fingerprint, because names are not unique.
+ *
+ * @summary Recipient picker: npub, nprofile, hex, nostr: URI or NIP-05 name.
+ * @tag nip82-npub-picker
+ *
+ * @fires nip82-npub-select - The user chose a recipient; detail `{ pubkey, npub }`.
+ * @fires nip82-npub-clear - The user cleared the choice; detail `{}`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart label - The field's label.
+ * @csspart hint - What the field accepts.
+ * @csspart input - The text field (a combobox).
+ * @csspart lookup-button - "Look up" (NIP-05 names; makes a network request).
+ * @csspart listbox - The suggestions.
+ * @csspart option - One suggestion.
+ * @csspart error - The inline error.
+ * @csspart profile - The chosen person: picture, name, key fingerprint, NIP-05 claim.
+ * @csspart picture - Their profile picture (https: only).
+ * @csspart name - Their cleaned display name.
+ * @csspart fingerprint - Their short npub.
+ * @csspart warning - A warning about their name or NIP-05 claim.
+ * @csspart nip05 - Their NIP-05 claim and its check.
+ * @csspart verify-button - Checks their NIP-05 claim (makes a network request).
+ * @csspart clear-button - Clears the choice.
+ * @csspart status - The polite live region.
+ *
+ * @cssproperty --nip82-npub-picker-input-width - Width of the text field.
+ * @cssproperty --nip82-npub-picker-listbox-max-height - Height before the suggestions scroll.
+ * @cssproperty --nip82-npub-picker-option-active-background - Background of the active suggestion.
+ * @cssproperty --nip82-npub-picker-picture-size - Size of the profile picture.
+ *
+ * @status experimental
+ */
+export class Nip82NpubPicker extends Nip82Element {
+  static override styles = [tokens, npubPickerStyles];
+  static override shadowRootOptions = { ...Nip82Element.shadowRootOptions, delegatesFocus: true };
+
+  /** The chosen public key, 64 lowercase hex ('' when none). Setting it shows that person without an event. */
+  @property() value = '';
+
+  /** The field's label (default "Recipient"). */
+  @property() label?: string;
+
+  /** Hex public keys the user follows, offered as suggestions. */
+  @property({ attribute: false }) follows: string[] = [];
+
+  /** Hex public keys the user chose recently, offered first. */
+  @property({ attribute: false }) recent: string[] = [];
+
+  /** Overrides for the built-in strings. */
+  @property({ attribute: false }) strings?: Partial<NpubPickerStrings>;
+
+  @state() private error?: InputError;
+  @state() private failedName = '';
+  @state() private open = false;
+  @state() private active = -1;
+  @state() private filter = '';
+  @state() private lookingUp = '';
+  @state() private foundBy?: { pubkey: string; name: string };
+
+  @query('#input') private input!: HTMLInputElement;
+
+  private suggestions: Suggestion[] = [];
+  private readonly profiles = new Map<string, ProfileInfo>();
+  private readonly missing = new Map<string, 'none' | 'unreachable'>();
+  private readonly loading = new Set<string>();
+  private readonly tried = new Set<string>();
+  private readonly checks = new Map<string, Check>();
+  private relaysKey = '';
+  private lookupSeq = 0;
+
+  private get s(): NpubPickerStrings {
+    return resolveStrings(npubPickerStrings, this, this.strings);
+  }
+
+  private get options(): Suggestion[] {
+    const q = this.filter.toLowerCase();
+    const hits = q
+      ? this.suggestions.filter(({ pubkey, npub }) => {
+          const p = this.profiles.get(pubkey);
+          return npub.startsWith(q) || pubkey.startsWith(q) || !!p?.name.toLowerCase().includes(q) || !!p?.nip05?.includes(q);
+        })
+      : this.suggestions;
+    return hits.slice(0, MAX_OPTIONS);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('value') && this.value) {
+      // Hosts may hand over an npub; anything that is not a public key (a secret included) is dropped.
+      const parsed = parseRecipient(this.value);
+      this.value = parsed.kind === 'key' ? parsed.pubkey : '';
+      if (this.value) this.status = 'done';
+    }
+    if (changed.has('value') && !this.value && this.status === 'done') this.status = 'idle';
+    if (changed.has('follows') || changed.has('recent')) this.suggestions = this.collectSuggestions();
+    const relaysKey = this.activeRelays.join(' ');
+    if (relaysKey !== this.relaysKey) {
+      this.relaysKey = relaysKey;
+      this.missing.clear();
+    }
+    // Started before rendering, so "looking for their profile" shows in this same update.
+    if (this.value) void this.loadProfiles([this.value]);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('value')) this.syncInputText();
+    if (changed.has('active') && this.active >= 0) this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.lookupSeq++;
+  }
+
+  private collectSuggestions(): Suggestion[] {
+    const seen = new Set<string>();
+    const out: Suggestion[] = [];
+    const lists: [unknown, Suggestion['source']][] = [
+      [this.recent, 'recent'],
+      [this.follows, 'following'],
+    ];
+    for (const [list, source] of lists) {
+      if (!Array.isArray(list)) continue;
+      for (const raw of list) {
+        const pubkey = typeof raw === 'string' ? raw.toLowerCase() : '';
+        if (seen.has(pubkey) || !isPublicKey(pubkey)) continue;
+        seen.add(pubkey);
+        out.push({ pubkey, npub: npubEncode(pubkey), source });
+      }
+    }
+    return out;
+  }
+
+  /** Shows the chosen key's npub in the field unless the field already names that key. */
+  private syncInputText(): void {
+    const input = this.input;
+    if (!input) return;
+    const parsed = parseRecipient(input.value);
+    const shown = parsed.kind === 'key' ? parsed.pubkey : '';
+    if (this.value && shown !== this.value) input.value = npubEncode(this.value);
+    else if (!this.value && shown) input.value = '';
+  }
+
+  /** Fetches kind-0 profiles from the relays in effect, once per key and relay set. */
+  private async loadProfiles(pubkeys: string[]): Promise<void> {
+    const relays = this.activeRelays;
+    if (!relays.length) return;
+    const key = relays.join(' ');
+    const wanted = pubkeys.filter((pk) => !this.profiles.has(pk) && !this.tried.has(`${key}|${pk}`)).slice(0, MAX_PROFILE_BATCH);
+    if (!wanted.length) return;
+    for (const pk of wanted) {
+      this.tried.add(`${key}|${pk}`);
+      this.loading.add(pk);
+    }
+    this.requestUpdate();
+    try {
+      const { events, reports } = await this.relayClient().query({ kinds: [0], authors: wanted, limit: wanted.length });
+      const found = newestProfiles(events.filter((e) => wanted.includes(e.pubkey)));
+      const reached = reports.some((r) => r.status === 'complete');
+      for (const pk of wanted) {
+        const profile = found.get(pk);
+        if (profile) this.profiles.set(pk, profile);
+        else this.missing.set(pk, reached ? 'none' : 'unreachable');
+      }
+    } catch {
+      // A relay list that cannot be used (e.g. a malformed URL) reads as unreachable.
+      for (const pk of wanted) this.missing.set(pk, 'unreachable');
+    } finally {
+      for (const pk of wanted) this.loading.delete(pk);
+      this.requestUpdate();
+    }
+  }
+
+  private choose(pubkey: string, foundBy?: string): void {
+    this.open = false;
+    this.active = -1;
+    this.filter = '';
+    this.error = undefined;
+    this.lookingUp = '';
+    if (foundBy) this.foundBy = { pubkey, name: foundBy };
+    else if (this.foundBy?.pubkey !== pubkey) this.foundBy = undefined;
+    const npub = npubEncode(pubkey);
+    if (this.input) this.input.value = npub;
+    this.status = 'done';
+    this.message = this.s.chosen(shortNpub(pubkey));
+    if (pubkey === this.value) return;
+    this.value = pubkey;
+    emit(this, 'nip82-npub-select', { pubkey, npub });
+  }
+
+  private unchoose(): void {
+    this.foundBy = undefined;
+    this.status = 'idle';
+    this.message = '';
+    if (!this.value) return;
+    this.value = '';
+    emit(this, 'nip82-npub-clear', {});
+  }
+
+  /** Wipes a private key from the field before anything else can read it again. */
+  private refuseSecret(): void {
+    this.input.value = '';
+    this.lookupSeq++;
+    this.filter = '';
+    this.open = false;
+    this.active = -1;
+    this.lookingUp = '';
+    this.unchoose();
+    this.error = 'secret';
+    this.status = 'bad-data';
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const pasted = event.clipboardData?.getData('text') ?? '';
+    if (parseRecipient(pasted).kind !== 'secret') return;
+    // The secret never enters the field, and the host's paste listeners do not see it.
+    event.preventDefault();
+    event.stopPropagation();
+    this.refuseSecret();
+  }
+
+  /** Stops a whole private key from being inserted (typed last key, dropped, or inserted by script). */
+  private onBeforeInput(event: InputEvent): void {
+    if (!event.data) return;
+    const input = this.input;
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? start;
+    const next = input.value.slice(0, start) + event.data + input.value.slice(end);
+    const parsed = parseRecipient(next);
+    if (parsed.kind !== 'secret' || !parsed.complete) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.refuseSecret();
+  }
+
+  private onInput(event: Event): void {
+    const parsed = parseRecipient(this.input.value);
+    this.lookupSeq++;
+    this.lookingUp = '';
+    if (parsed.kind === 'secret') {
+      event.stopPropagation();
+      // Typed key by key, the field holds a partial secret until it is whole; then it is wiped.
+      if (parsed.complete) this.refuseSecret();
+      else {
+        this.filter = '';
+        this.open = false;
+        this.unchoose();
+        this.error = 'secret';
+        this.status = 'bad-data';
+      }
+      return;
+    }
+    this.error = undefined;
+    if (parsed.kind === 'key') {
+      this.choose(parsed.pubkey);
+      return;
+    }
+    this.unchoose();
+    this.filter = this.input.value.trim();
+    this.active = -1;
+    this.open = this.filter !== '' && this.options.length > 0;
+    if (this.open) void this.loadProfiles(this.suggestions.map((x) => x.pubkey));
+  }
+
+  /** Acts on the field's text: on Enter, "Look up", or leaving the field (which never looks names up). */
+  private commit(trigger: 'enter' | 'lookup' | 'change'): void {
+    const parsed = parseRecipient(this.input.value);
+    switch (parsed.kind) {
+      case 'empty':
+        this.error = undefined;
+        return;
+      case 'secret':
+        this.refuseSecret();
+        return;
+      case 'key':
+        this.choose(parsed.pubkey);
+        return;
+      case 'nip05':
+        if (trigger !== 'change') void this.lookUp(parsed.name);
+        return;
+      case 'invalid':
+        this.open = false;
+        this.error = 'invalid';
+        this.status = 'bad-data';
+        return;
+    }
+  }
+
+  private async lookUp(name: string): Promise<void> {
+    const seq = ++this.lookupSeq;
+    this.error = undefined;
+    this.open = false;
+    this.lookingUp = name;
+    this.status = 'working';
+    this.message = this.s.lookingUp(name);
+    const pubkey = await resolveName(name);
+    if (seq !== this.lookupSeq) return;
+    this.lookingUp = '';
+    if (!pubkey) {
+      this.error = 'lookup';
+      this.failedName = name;
+      this.status = 'bad-data';
+      this.message = '';
+      return;
+    }
+    this.checks.set(`${pubkey} ${name}`, 'ok');
+    this.choose(pubkey, name);
+  }
+
+  private async verify(pubkey: string, name: string): Promise<void> {
+    const key = `${pubkey} ${name}`;
+    if (this.checks.get(key) === 'checking') return;
+    this.checks.set(key, 'checking');
+    this.message = this.s.verifying(name);
+    this.requestUpdate();
+    let found: { pubkey?: unknown } | null = null;
+    try {
+      found = await queryProfile(name);
+    } catch {
+      found = null;
+    }
+    const claimed = typeof found?.pubkey === 'string' ? found.pubkey.toLowerCase() : undefined;
+    const result: Check = claimed === undefined ? 'failed' : claimed === pubkey ? 'ok' : 'mismatch';
+    this.checks.set(key, result);
+    const s = this.s;
+    this.message = result === 'ok' ? s.verified(name) : result === 'mismatch' ? s.mismatch(name) : s.verifyFailed(name);
+    const hadFocus = (this.renderRoot as ShadowRoot).activeElement?.matches('[part~="verify-button"]');
+    this.requestUpdate();
+    await this.updateComplete;
+    // The result replaces the button; keep the keyboard user's place on the result.
+    if (hadFocus) this.renderRoot.querySelector<HTMLElement>('[part~="nip05"]')?.focus();
+  }
+
+  private openList(active: number): void {
+    const count = this.options.length;
+    if (!count) return;
+    this.open = true;
+    this.active = Math.min(active, count - 1);
+    void this.loadProfiles(this.suggestions.map((x) => x.pubkey));
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const count = this.open ? this.options.length : 0;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!this.open || event.altKey) this.openList(event.altKey ? -1 : 0);
+        else if (count) this.active = (this.active + 1) % count;
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (!this.open) this.openList(this.options.length - 1);
+        else if (count) this.active = this.active <= 0 ? count - 1 : this.active - 1;
+        return;
+      case 'Enter': {
+        event.preventDefault();
+        const picked = this.open && this.active >= 0 ? this.options[this.active] : undefined;
+        if (picked) this.choose(picked.pubkey);
+        else this.commit('enter');
+        return;
+      }
+      case 'Escape':
+        if (this.open) {
+          // Closing the list should not also close a dialog around the picker.
+          event.preventDefault();
+          event.stopPropagation();
+          this.open = false;
+          this.active = -1;
+        }
+        return;
+      case 'Tab':
+        this.open = false;
+        return;
+    }
+  }
+
+  private onClear(): void {
+    this.input.value = '';
+    this.lookupSeq++;
+    this.filter = '';
+    this.error = undefined;
+    this.lookingUp = '';
+    this.open = false;
+    this.unchoose();
+    this.input.focus();
+  }
+
+  private errorText(s: NpubPickerStrings): string {
+    if (this.error === 'secret') return s.secret;
+    if (this.error === 'invalid') return s.invalid;
+    if (this.error === 'lookup') return s.lookupFailed(this.failedName);
+    return '';
+  }
+
+  override render() {
+    const s = this.s;
+    const matches = this.open ? this.options : [];
+    const open = matches.length > 0;
+    const active = open && this.active >= 0 && this.active < matches.length ? this.active : -1;
+    return html`
+      <div class="base" part="base">
+        <label class="label" part="label" for="input">${this.label || s.label}</label>
+        <p class="hint" part="hint" id="hint">${s.hint}</p>
+        <div class="field">
+          <div class="combo">
+            <input
+              id="input"
+              part="input"
+              type="text"
+              role="combobox"
+              autocomplete="off"
+              autocapitalize="none"
+              spellcheck="false"
+              enterkeyhint="go"
+              aria-autocomplete="list"
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls=${open ? 'listbox' : nothing}
+              aria-activedescendant=${active >= 0 ? `option-${active}` : nothing}
+              aria-invalid=${this.error ? 'true' : 'false'}
+              aria-describedby="hint error"
+              @input=${this.onInput}
+              @paste=${this.onPaste}
+              @beforeinput=${this.onBeforeInput}
+              @change=${() => this.commit('change')}
+              @keydown=${this.onKeydown}
+              @click=${() => !this.open && !this.value && this.openList(-1)}
+              @blur=${() => (this.open = false)}
+            />
+            ${open ? this.renderListbox(s, matches, active) : nothing}
+          </div>
+          <button type="button" part="lookup-button" @click=${() => this.commit('lookup')}>${s.lookUp}</button>
+        </div>
+        <p class="error" part="error" id="error" aria-live="polite">${this.errorText(s)}</p>
+        ${this.renderProfile(s)} ${this.renderLive(this.message)}
+      </div>
+    `;
+  }
+
+  private renderListbox(s: NpubPickerStrings, matches: Suggestion[], active: number) {
+    return html`
+      <ul id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${s.suggestions}>
+        ${matches.map((m, i) => {
+          const p = this.profiles.get(m.pubkey);
+          return html`<li
+            id="option-${i}"
+            class="option"
+            part="option"
+            role="option"
+            aria-selected=${i === active ? 'true' : 'false'}
+            @mousedown=${(e: Event) => e.preventDefault()}
+            @click=${() => this.choose(m.pubkey)}
+          >
+            ${p?.name ? html`<bdi class="name">${p.name}</bdi>` : nothing}
+            <span class="fingerprint">${shortNpub(m.pubkey)}</span>
+            <span class="source">${m.source === 'recent' ? s.recent : s.following}</span>
+          </li>`;
+        })}
+      </ul>
+    `;
+  }
+
+  private renderProfile(s: NpubPickerStrings) {
+    const pubkey = this.value;
+    if (!pubkey) return nothing;
+    const profile = this.profiles.get(pubkey);
+    const missing = this.missing.get(pubkey);
+    const foundBy = this.foundBy?.pubkey === pubkey && this.foundBy.name !== profile?.nip05 ? this.foundBy.name : undefined;
+    return html`
+      <div class="profile" part="profile" role="group" aria-label=${s.profileLabel}>
+        ${profile?.picture
+          ? html`<img class="picture" part="picture" src=${profile.picture} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+          : nothing}
+        <div class="who">
+          <p class="identity">
+            ${profile ? html`<bdi class="name" part="name">${profile.name || s.noName}</bdi>` : nothing}
+            <span class="fingerprint" part="fingerprint"><span class="visually-hidden">${s.fingerprint}: </span>${shortNpub(pubkey)}</span>
+          </p>
+          ${profile?.suspicious ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}
+          ${profile?.nip05 ? this.renderClaim(s, pubkey, profile.nip05) : nothing}
+          ${foundBy ? html`<p class="muted">${s.foundBy(foundBy)}</p>` : nothing}
+          ${this.loading.has(pubkey)
+            ? html`<p class="muted">${s.loadingProfile}</p>`
+            : !profile && missing
+              ? html`<p class="muted">${missing === 'none' ? s.noProfile : s.profileUnreachable}</p>`
+              : nothing}
+        </div>
+        <button type="button" class="clear" part="clear-button" @click=${this.onClear}>${s.clear}</button>
+      </div>
+    `;
+  }
+
+  private renderClaim(s: NpubPickerStrings, pubkey: string, name: string) {
+    const check = this.checks.get(`${pubkey} ${name}`);
+    if (check === 'ok') return html`<p class="ok" part="nip05" tabindex="-1"><span aria-hidden="true">✓ </span>${s.verified(name)}</p>`;
+    if (check === 'mismatch') return html`<p class="warning" part="nip05 warning" tabindex="-1"><span aria-hidden="true">⚠ </span>${s.mismatch(name)}</p>`;
+    return html`<p class="claim" part="nip05" tabindex="-1">
+      ${s.claims} <bdi>${name}</bdi>
+      <button type="button" part="verify-button" @click=${() => this.verify(pubkey, name)}>${s.verify}</button>
+      ${check === 'checking' ? html`<span class="muted">${s.verifying(name)}</span>` : check === 'failed' ? html`<span class="muted">${s.verifyFailed(name)}</span>` : nothing}
+    </p>`;
+  }
+}

@@ -1,0 +1,11 @@
+import { Nip82RecordViewer } from './record-viewer.js';
+
+export { Nip82RecordViewer };
+
+if (!customElements.get('nip82-record-viewer')) customElements.define('nip82-record-viewer', Nip82RecordViewer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nip82-record-viewer': Nip82RecordViewer;
+  }
+}

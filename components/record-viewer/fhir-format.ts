@@ -1,0 +1,250 @@
+/**
+ * Turning FHIR R4 datatypes into plain text. Everything here reads untrusted JSON: a field may be
+ * missing, of the wrong type, or hostile, so each helper checks types and returns a bounded
+ * string (rendered by Lit as text, never as markup). No DOM, no network.
+ */
+import type { FhirResource } from '../core/fhir/types.js';
+import type { ReferenceIndex } from '../core/fhir/bundle.js';
+
+/** Longest text shown for one field; a record may carry megabytes in a single string. */
+export const MAX_TEXT = 2000;
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A string field, trimmed and bounded; anything else is ''. */
+export function str(value: unknown): string {
+  if (typeof value === 'string') return value.trim().slice(0, MAX_TEXT);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/** The elements of a field that may be one value or a list. */
+export function list(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null ? [] : [value];
+}
+
+/** A code or Coding's readable text. */
+export function codingText(coding: unknown): string {
+  if (!isObject(coding)) return '';
+  return str(coding.display) || str(coding.code);
+}
+
+/** A CodeableConcept's readable text: its `text`, else a coding's display, else a code. */
+export function conceptText(concept: unknown): string {
+  if (typeof concept === 'string') return str(concept);
+  if (!isObject(concept)) return '';
+  const text = str(concept.text);
+  if (text) return text;
+  const codings = list(concept.coding).filter(isObject);
+  return codings.map((c) => str(c.display)).find(Boolean) ?? codings.map((c) => str(c.code)).find(Boolean) ?? '';
+}
+
+/** Several CodeableConcepts, joined. */
+export function conceptsText(value: unknown): string {
+  return unique(list(value).map(conceptText)).join(', ');
+}
+
+/** The code of a CodeableConcept's codings (e.g. `entered-in-error`), lowercased. */
+export function conceptCodes(concept: unknown): string[] {
+  if (!isObject(concept)) return [];
+  return list(concept.coding).filter(isObject).map((c) => str(c.code).toLowerCase()).filter(Boolean);
+}
+
+/** A Quantity (or Age, Duration, SimpleQuantity): `≥ 5.2 mmol/L`. */
+export function quantityText(q: unknown): string {
+  if (!isObject(q)) return '';
+  const value = str(q.value);
+  if (!value) return '';
+  const unit = str(q.unit) || str(q.code);
+  const comparator = str(q.comparator);
+  return [comparator, value, unit].filter(Boolean).join(' ');
+}
+
+/** A Range: `3.5–5.1 mmol/L`. */
+export function rangeText(r: unknown): string {
+  if (!isObject(r)) return '';
+  const low = isObject(r.low) ? str(r.low.value) : '';
+  const high = isObject(r.high) ? str(r.high.value) : '';
+  const unitOf = (q: unknown) => (isObject(q) ? str(q.unit) || str(q.code) : '');
+  const unit = unitOf(r.high) || unitOf(r.low);
+  if (low && high) return `${low}–${high}${unit ? ` ${unit}` : ''}`;
+  if (low) return `≥ ${low}${unit ? ` ${unit}` : ''}`;
+  if (high) return `≤ ${high}${unit ? ` ${unit}` : ''}`;
+  return '';
+}
+
+/** A Ratio: `1 mg / 2 mL`. */
+export function ratioText(r: unknown): string {
+  if (!isObject(r)) return '';
+  const n = quantityText(r.numerator);
+  const d = quantityText(r.denominator);
+  return n && d ? `${n} / ${d}` : n;
+}
+
+/** A Period's raw ends, for formatting by the caller. */
+export function periodOf(p: unknown): { start?: string; end?: string } {
+  if (!isObject(p)) return {};
+  return { start: str(p.start) || undefined, end: str(p.end) || undefined };
+}
+
+/** A HumanName: `text`, else given names and family. */
+export function humanName(name: unknown): string {
+  if (typeof name === 'string') return str(name);
+  if (!isObject(name)) return '';
+  const text = str(name.text);
+  if (text) return text;
+  return [...list(name.prefix), ...list(name.given), name.family, ...list(name.suffix)].map(str).filter(Boolean).join(' ');
+}
+
+/** The name to show for a person or organisation resource. */
+export function nameOf(resource: FhirResource | undefined): string {
+  if (!resource) return '';
+  if (typeof resource.name === 'string') return str(resource.name);
+  const names = list(resource.name).filter(isObject);
+  const official = names.find((n) => n.use === 'official') ?? names[0];
+  return humanName(official);
+}
+
+/** What a Reference names: its `display`, else the referenced resource's name or code, else the reference itself. */
+export function referenceText(ref: unknown, index?: ReferenceIndex, from?: FhirResource): string {
+  if (!isObject(ref)) return '';
+  const display = str(ref.display);
+  if (display) return display;
+  const target = index?.resolve(str(ref.reference), from);
+  if (target) return nameOf(target) || conceptText(target.code) || str(target.title) || target.resourceType;
+  return str(ref.reference);
+}
+
+/** References, joined. */
+export function referencesText(refs: unknown, index?: ReferenceIndex, from?: FhirResource): string {
+  return unique(list(refs).map((r) => referenceText(isObject(r) && isObject(r.actor) ? r.actor : r, index, from))).join(', ');
+}
+
+/** A `value[x]` (Observation, component, extension) as text; `date` says it is a date to format. */
+export function valueText(holder: Json, prefix = 'value'): { text: string; date?: boolean } {
+  const get = (suffix: string) => holder[`${prefix}${suffix}`];
+  if (get('Quantity') !== undefined) return { text: quantityText(get('Quantity')) };
+  if (get('CodeableConcept') !== undefined) return { text: conceptText(get('CodeableConcept')) };
+  if (get('String') !== undefined) return { text: str(get('String')) };
+  if (typeof get('Boolean') === 'boolean') return { text: get('Boolean') ? 'yes' : 'no' };
+  if (get('Integer') !== undefined) return { text: str(get('Integer')) };
+  if (get('Decimal') !== undefined) return { text: str(get('Decimal')) };
+  if (get('Range') !== undefined) return { text: rangeText(get('Range')) };
+  if (get('Ratio') !== undefined) return { text: ratioText(get('Ratio')) };
+  if (get('DateTime') !== undefined) return { text: str(get('DateTime')), date: true };
+  if (get('Date') !== undefined) return { text: str(get('Date')), date: true };
+  if (get('Instant') !== undefined) return { text: str(get('Instant')), date: true };
+  if (get('Time') !== undefined) return { text: str(get('Time')) };
+  if (get('Period') !== undefined) {
+    const p = periodOf(get('Period'));
+    return { text: [p.start, p.end].filter(Boolean).join(' – '), date: !p.end };
+  }
+  if (get('Coding') !== undefined) return { text: codingText(get('Coding')) };
+  if (get('Code') !== undefined) return { text: str(get('Code')) };
+  return { text: '' };
+}
+
+/** Fields, in order of preference, that date a resource for the timeline. */
+const DATE_FIELDS: readonly (string | [string, string])[] = [
+  'effectiveDateTime', ['effectivePeriod', 'start'], 'effectiveInstant',
+  'occurrenceDateTime', ['occurrencePeriod', 'start'],
+  'performedDateTime', ['performedPeriod', 'start'],
+  'onsetDateTime', ['onsetPeriod', 'start'],
+  'authoredOn', 'dateWritten', 'issued', 'recordedDate', 'dateAsserted',
+  'date', 'dateTime', ['period', 'start'], 'started', 'created', 'recorded',
+];
+
+/** The date that places a resource on a timeline (raw FHIR date text), if any. */
+export function dateOf(resource: FhirResource): string | undefined {
+  for (const field of DATE_FIELDS) {
+    const value = typeof field === 'string' ? resource[field] : isObject(resource[field[0]]) ? (resource[field[0]] as Json)[field[1]] : undefined;
+    if (typeof value === 'string' && timeOf(value) !== undefined) return value;
+  }
+  return undefined;
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** Milliseconds since the epoch for a FHIR date, dateTime or instant (partial dates at their start). */
+export function timeOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = DATE.exec(value.trim());
+  if (!m) return undefined;
+  if (m[4]) {
+    const t = Date.parse(value.trim());
+    return Number.isFinite(t) ? t : undefined;
+  }
+  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: string, kind: 'year-month' | 'date' | 'date-time'): Intl.DateTimeFormat {
+  const key = `${lang}|${kind}`;
+  let f = formatters.get(key);
+  if (!f) {
+    // Dates without a time are calendar days: formatting them in UTC keeps them on the day written.
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'year-month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+      : kind === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' }
+      : { dateStyle: 'medium', timeStyle: 'short' };
+    f = new Intl.DateTimeFormat(lang, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A FHIR date or dateTime for people, at the precision it was written with. Unreadable dates are shown as written. */
+export function formatDate(value: unknown, lang: string): string {
+  const text = str(value);
+  const m = DATE.exec(text);
+  const time = timeOf(text);
+  if (!m || time === undefined) return text.slice(0, 64);
+  if (!m[2]) return m[1]!;
+  if (!m[3]) return formatter(lang, 'year-month').format(time);
+  if (!m[4]) return formatter(lang, 'date').format(time);
+  return formatter(lang, 'date-time').format(time);
+}
+
+/** Seconds since the epoch as a date and time. */
+export function formatSeconds(seconds: number, lang: string): string {
+  return formatter(lang, 'date-time').format(seconds * 1000);
+}
+
+/** A number with the reader's grouping (5,000 / 5.000). */
+export function formatCount(n: number, lang: string): string {
+  return n.toLocaleString(lang);
+}
+
+/** Longest attachment text decoded for display. */
+export const MAX_ATTACHMENT_TEXT = 20000;
+
+/**
+ * A base64 `text/plain` attachment decoded as UTF-8 text (inline data only: a URL is never
+ * fetched). Undefined when there is no such data or it is not valid base64.
+ */
+export function attachmentText(attachment: unknown): { text: string; truncated: boolean } | undefined {
+  if (!isObject(attachment)) return undefined;
+  const type = str(attachment.contentType).toLowerCase();
+  if (!/^text\/plain(?:\s*;|$)/.test(type) || typeof attachment.data !== 'string') return undefined;
+  // Decode only what will be shown (base64 groups of 4 characters carry 3 bytes).
+  const raw = attachment.data.replace(/\s+/g, '');
+  const slice = raw.slice(0, Math.ceil(MAX_ATTACHMENT_TEXT / 3) * 4);
+  let binary: string;
+  try {
+    binary = atob(slice.length % 4 === 0 ? slice : slice.slice(0, slice.length - (slice.length % 4)));
+  } catch {
+    return undefined;
+  }
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const truncated = raw.length > slice.length || text.length > MAX_ATTACHMENT_TEXT;
+  return { text: text.slice(0, MAX_ATTACHMENT_TEXT), truncated };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter(Boolean))];
+}

@@ -1,0 +1,398 @@
+/**
+ * A Bundle as a clinical summary: every resource described once (title, facts, date, status,
+ * lowercase search text) and sorted into sections, computed once per Bundle and remembered, so
+ * that filtering thousands of items is a scan of short strings and rendering touches only what
+ * is shown. Language-neutral: labels are keys, dates stay raw until rendered.
+ */
+import { ReferenceIndex } from '../core/fhir/bundle.js';
+import { animalOf } from '../core/fhir/patient.js';
+import { isWithheldList, readWithheld, type Withheld } from '../core/fhir/withheld.js';
+import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
+import {
+  conceptCodes, conceptText, conceptsText, dateOf, list, nameOf, periodOf, quantityText, rangeText,
+  referenceText, referencesText, str, timeOf, valueText,
+} from './fhir-format.js';
+
+/** The summary's sections, in the order shown. */
+export const SECTION_ORDER = [
+  'patient', 'allergies', 'problems', 'medications', 'immunizations', 'results', 'vitals',
+  'procedures', 'encounters', 'documents', 'vision', 'other',
+] as const;
+export type SectionKey = (typeof SECTION_ORDER)[number];
+
+/** Labels of facts, translated by the element. */
+export type FactKey =
+  | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'category' | 'reaction' | 'onset' | 'resolved'
+  | 'recorded' | 'dosage' | 'intent' | 'prescriber' | 'reason' | 'date' | 'value' | 'interpretation' | 'range'
+  | 'performer' | 'lot' | 'site' | 'route' | 'location' | 'period' | 'type' | 'attachment' | 'birthDate' | 'gender'
+  | 'species' | 'breed' | 'id' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider';
+
+/** One labelled value of an item. `label` is data (e.g. an Observation component's code); `key` is ours. */
+export interface Fact {
+  key?: FactKey;
+  label?: string;
+  value: string;
+  /** `value` (and `end`) are FHIR dates, formatted when shown. */
+  date?: boolean;
+  end?: string;
+}
+
+/** One lens of a vision prescription. */
+export interface LensRow {
+  eye: string;
+  product: string;
+  sphere: string;
+  cylinder: string;
+  axis: string;
+  add: string;
+  prism: string;
+}
+
+/** A resource as the viewer shows it. */
+export interface Item {
+  /** Unique within its Bundle. */
+  id: string;
+  section: SectionKey;
+  type: string;
+  resource: FhirResource;
+  /** Empty when the resource names nothing; the element shows the type instead. */
+  title: string;
+  facts: Fact[];
+  /** Raw FHIR date placing the item on the timeline. */
+  date?: string;
+  time?: number;
+  status?: string;
+  enteredInError: boolean;
+  /** The untrusted narrative XHTML (`text.div`), sanitised only when shown. */
+  narrative?: string;
+  lenses?: LensRow[];
+  /** Document attachments (decoded only when shown). */
+  attachments?: Record<string, unknown>[];
+  /** Lowercase text searched by the filter. */
+  search: string;
+}
+
+/** A Bundle, described. */
+export interface Summary {
+  items: Item[];
+  /** Non-empty sections, in {@link SECTION_ORDER}. */
+  sections: [SectionKey, Item[]][];
+  /** Items with a date, newest first. */
+  dated: Item[];
+  withheld?: Withheld;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
+const memo = new WeakMap<FhirBundle, Summary>();
+
+/** The summary of a Bundle (computed once per Bundle object). */
+export function summarize(bundle: FhirBundle): Summary {
+  const known = memo.get(bundle);
+  if (known) return known;
+  const index = new ReferenceIndex(bundle);
+  const items: Item[] = [];
+  (bundle.entry ?? []).forEach((entry, i) => {
+    const resource = entry?.resource;
+    if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource)) return;
+    items.push(describe(resource as FhirResource, `${i}`, index));
+  });
+  const bySection = new Map<SectionKey, Item[]>();
+  for (const item of items) {
+    const group = bySection.get(item.section) ?? [];
+    group.push(item);
+    bySection.set(item.section, group);
+  }
+  for (const group of bySection.values()) sortNewestFirst(group);
+  const sections = SECTION_ORDER.filter((k) => bySection.has(k)).map((k): [SectionKey, Item[]] => [k, bySection.get(k)!]);
+  const dated = sortNewestFirst(items.filter((i) => i.time !== undefined && i.section !== 'patient'));
+  const summary: Summary = { items, sections, dated, withheld: readWithheld(bundle) };
+  memo.set(bundle, summary);
+  return summary;
+}
+
+/** Newest first; undated items keep their order, after the dated ones. */
+export function sortNewestFirst(items: Item[]): Item[] {
+  return items.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity));
+}
+
+/** Whether an item matches every word of a lowercase query. */
+export function matches(item: Item, words: readonly string[]): boolean {
+  for (const w of words) if (!item.search.includes(w)) return false;
+  return true;
+}
+
+/** A query split into lowercase words. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+function sectionOf(r: FhirResource): SectionKey {
+  switch (r.resourceType) {
+    case 'Patient': return 'patient';
+    case 'AllergyIntolerance': return 'allergies';
+    case 'Condition': return 'problems';
+    case 'MedicationRequest':
+    case 'MedicationStatement': return 'medications';
+    case 'Immunization': return 'immunizations';
+    case 'Observation':
+      return list(r.category).some((c) => conceptCodes(c).includes('vital-signs')) ? 'vitals' : 'results';
+    case 'Procedure': return 'procedures';
+    case 'Encounter': return 'encounters';
+    case 'DocumentReference': return 'documents';
+    case 'VisionPrescription': return 'vision';
+    default: return 'other';
+  }
+}
+
+function describe(r: FhirResource, id: string, index: ReferenceIndex): Item {
+  const section = sectionOf(r);
+  const facts: Fact[] = [];
+  const add = (key: FactKey, value: string, extra: Partial<Fact> = {}) => {
+    if (value) facts.push({ key, value, ...extra });
+  };
+  const addPeriod = (key: FactKey, p: unknown) => {
+    const { start, end } = periodOf(p);
+    if (start || end) facts.push({ key, value: start ?? '', end, date: true });
+  };
+  const status = str(r.status) || undefined;
+  let title = '';
+  let lenses: LensRow[] | undefined;
+  let attachments: Json[] | undefined;
+
+  switch (r.resourceType) {
+    case 'Patient': {
+      title = nameOf(r);
+      add('birthDate', str(r.birthDate), { date: true });
+      add('gender', str(r.gender));
+      const animal = animalOf(r);
+      if (animal) {
+        add('species', str(animal.species));
+        add('breed', str(animal.breed));
+      }
+      break;
+    }
+    case 'AllergyIntolerance': {
+      title = conceptText(r.code);
+      add('clinicalStatus', conceptText(r.clinicalStatus));
+      add('verification', conceptText(r.verificationStatus));
+      add('criticality', str(r.criticality));
+      add('category', list(r.category).map(str).filter(Boolean).join(', '));
+      const reactions = list(r.reaction).filter(isObject).map((x) => {
+        const what = conceptsText(x.manifestation);
+        const severity = str(x.severity);
+        return severity ? `${what} (${severity})` : what;
+      });
+      add('reaction', reactions.filter(Boolean).join('; '));
+      addOnset(r, add, addPeriod);
+      add('recorded', str(r.recordedDate), { date: true });
+      break;
+    }
+    case 'Condition': {
+      title = conceptText(r.code);
+      add('clinicalStatus', conceptText(r.clinicalStatus));
+      add('verification', conceptText(r.verificationStatus));
+      add('category', conceptsText(r.category));
+      add('criticality', conceptText(r.severity));
+      addOnset(r, add, addPeriod);
+      add('resolved', str(r.abatementDateTime) || str(r.abatementString), { date: !!str(r.abatementDateTime) });
+      add('recorded', str(r.recordedDate), { date: true });
+      break;
+    }
+    case 'MedicationRequest':
+    case 'MedicationStatement': {
+      const med = r.medicationCodeableConcept ?? r.medicationReference;
+      title = isObject(r.medicationCodeableConcept) ? conceptText(med) : medicationName(r.medicationReference, index, r);
+      add('status', status ?? '');
+      add('intent', str(r.intent));
+      const dosage = list(r.dosageInstruction ?? r.dosage).filter(isObject).map(dosageText).filter(Boolean);
+      add('dosage', dosage.join('; '));
+      add('date', str(r.authoredOn) || str(r.effectiveDateTime) || str(r.dateAsserted), { date: true });
+      if (isObject(r.effectivePeriod)) addPeriod('period', r.effectivePeriod);
+      add('prescriber', referenceText(r.requester, index, r) || referenceText(r.informationSource, index, r));
+      add('reason', conceptsText(r.reasonCode));
+      break;
+    }
+    case 'Immunization': {
+      title = conceptText(r.vaccineCode);
+      add('status', status ?? '');
+      add('date', str(r.occurrenceDateTime) || str(r.occurrenceString), { date: !!str(r.occurrenceDateTime) });
+      add('lot', str(r.lotNumber));
+      add('site', conceptText(r.site));
+      add('route', conceptText(r.route));
+      add('performer', referencesText(r.performer, index, r));
+      add('location', referenceText(r.location, index, r));
+      break;
+    }
+    case 'Observation': {
+      title = conceptText(r.code);
+      describeObservation(r, facts, add);
+      add('status', status ?? '');
+      add('date', str(r.effectiveDateTime) || str(r.effectiveInstant) || str(r.issued), { date: true });
+      if (isObject(r.effectivePeriod)) addPeriod('period', r.effectivePeriod);
+      add('performer', referencesText(r.performer, index, r));
+      break;
+    }
+    case 'Procedure': {
+      title = conceptText(r.code);
+      add('status', status ?? '');
+      add('date', str(r.performedDateTime) || str(r.performedString), { date: !!str(r.performedDateTime) });
+      if (isObject(r.performedPeriod)) addPeriod('period', r.performedPeriod);
+      add('site', conceptsText(r.bodySite));
+      add('reason', conceptsText(r.reasonCode));
+      add('outcome', conceptText(r.outcome));
+      add('performer', referencesText(r.performer, index, r));
+      add('location', referenceText(r.location, index, r));
+      break;
+    }
+    case 'Encounter': {
+      title = conceptsText(r.type) || conceptsText(r.serviceType) || codingOrConcept(r.class);
+      add('status', status ?? '');
+      add('type', codingOrConcept(r.class));
+      addPeriod('period', r.period);
+      add('reason', conceptsText(r.reasonCode));
+      add('location', unique(list(r.location).filter(isObject).map((l) => referenceText(l.location, index, r))).join(', '));
+      add('performer', referencesText(list(r.participant).filter(isObject).map((p) => p.individual), index, r));
+      add('provider', referenceText(r.serviceProvider, index, r));
+      break;
+    }
+    case 'DocumentReference': {
+      const content = list(r.content).filter(isObject);
+      attachments = content.map((c) => c.attachment).filter(isObject);
+      title = str(r.description) || conceptText(r.type) || attachments.map((a) => str(a.title)).find(Boolean) || '';
+      add('type', conceptText(r.type));
+      add('category', conceptsText(r.category));
+      add('status', status ?? '');
+      add('date', str(r.date), { date: true });
+      add('author', referencesText(r.author, index, r));
+      const context = isObject(r.context) ? r.context : {};
+      if (isObject(context.period)) addPeriod('period', context.period);
+      break;
+    }
+    case 'VisionPrescription': {
+      title = referenceText(r.prescriber, index, r);
+      add('status', status ?? '');
+      add('date', str(r.dateWritten), { date: true });
+      add('prescriber', referenceText(r.prescriber, index, r));
+      lenses = list(r.lensSpecification).filter(isObject).map(lensRow);
+      break;
+    }
+    default: {
+      title = conceptText(r.code) || conceptText(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '');
+      add('resourceType', r.resourceType);
+      add('id', str(r.id));
+      add('status', status ?? '');
+      const date = dateOf(r);
+      if (date) add('date', date, { date: true });
+    }
+  }
+
+  const date = dateOf(r);
+  const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
+  const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
+  const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.flatMap((f) => [f.label ?? '', f.value, f.end ?? '']), ...(lenses ?? []).map((l) => l.product)]
+    .join(' ')
+    .toLowerCase();
+  return {
+    id,
+    section,
+    type: r.resourceType,
+    resource: r,
+    title,
+    facts,
+    date,
+    time: timeOf(date),
+    status,
+    enteredInError,
+    narrative,
+    lenses,
+    attachments,
+    search,
+  };
+}
+
+function addOnset(r: FhirResource, add: (k: FactKey, v: string, e?: Partial<Fact>) => void, addPeriod: (k: FactKey, p: unknown) => void): void {
+  if (str(r.onsetDateTime)) add('onset', str(r.onsetDateTime), { date: true });
+  else if (isObject(r.onsetPeriod)) addPeriod('onset', r.onsetPeriod);
+  else add('onset', quantityText(r.onsetAge) || rangeText(r.onsetRange) || str(r.onsetString));
+}
+
+/** value[x], interpretation, reference ranges and components (blood pressure's two readings). */
+function describeObservation(r: FhirResource, facts: Fact[], add: (k: FactKey, v: string, e?: Partial<Fact>) => void): void {
+  const value = valueText(r);
+  const components = list(r.component).filter(isObject);
+  const reading = (loinc: string) => components.find((c) => list(isObject(c.code) ? c.code.coding : []).some((x) => isObject(x) && x.code === loinc));
+  const systolic = reading('8480-6');
+  const diastolic = reading('8462-4');
+  if (value.text) add('value', value.text, { date: value.date });
+  else if (systolic && diastolic && isObject(systolic.valueQuantity) && isObject(diastolic.valueQuantity)) {
+    const unit = str(systolic.valueQuantity.unit) || str(systolic.valueQuantity.code);
+    add('value', `${str(systolic.valueQuantity.value)}/${str(diastolic.valueQuantity.value)}${unit ? ` ${unit}` : ''}`);
+  }
+  if (!value.text) add('notAvailable', conceptText(r.dataAbsentReason));
+  add('interpretation', conceptsText(r.interpretation));
+  add('range', referenceRanges(r.referenceRange));
+  for (const c of components) {
+    const v = valueText(c);
+    const text = v.text || conceptText(c.dataAbsentReason);
+    const interpretation = conceptsText(c.interpretation);
+    const range = referenceRanges(c.referenceRange);
+    const label = conceptText(c.code);
+    if (!label && !text) continue;
+    const extra = [interpretation, range].filter(Boolean).join('; ');
+    facts.push({ label: label || '—', value: extra ? `${text} (${extra})` : text, date: v.date && !extra });
+  }
+  add('category', conceptsText(r.category));
+  add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
+}
+
+function referenceRanges(value: unknown): string {
+  return list(value).filter(isObject).map((rr) => str(rr.text) || rangeText(rr)).filter(Boolean).join('; ');
+}
+
+function dosageText(d: Json): string {
+  const text = str(d.text);
+  if (text) return text;
+  const dose = list(d.doseAndRate).filter(isObject).map((x) => quantityText(x.doseQuantity) || rangeText(x.doseRange)).find(Boolean) ?? '';
+  const timing = isObject(d.timing) ? d.timing : {};
+  const repeat = isObject(timing.repeat) ? timing.repeat : {};
+  const frequency = str(repeat.frequency);
+  const period = str(repeat.period);
+  const unit = str(repeat.periodUnit);
+  const when = frequency && period ? `${frequency}× / ${period} ${unit}` : conceptText(timing.code);
+  return [dose, when, conceptText(d.route)].filter(Boolean).join(', ');
+}
+
+function medicationName(ref: unknown, index: ReferenceIndex, from: FhirResource): string {
+  if (!isObject(ref)) return '';
+  const target = index.resolve(str(ref.reference), from);
+  return str(ref.display) || (target ? conceptText(target.code) : '') || str(ref.reference);
+}
+
+function codingOrConcept(value: unknown): string {
+  if (!isObject(value)) return '';
+  return conceptText(value) || str(value.display) || str(value.code);
+}
+
+function lensRow(l: Json): LensRow {
+  const prism = list(l.prism).filter(isObject).map((p) => [str(p.amount), str(p.base)].filter(Boolean).join(' ')).filter(Boolean).join(', ');
+  const num = (v: unknown) => {
+    const s = str(v);
+    // Optical powers read with an explicit sign (+1.25, -0.50).
+    return s && typeof v === 'number' && v > 0 ? `+${s}` : s;
+  };
+  return {
+    eye: str(l.eye),
+    product: conceptText(l.product),
+    sphere: num(l.sphere),
+    cylinder: num(l.cylinder),
+    axis: str(l.axis),
+    add: num(l.add),
+    prism,
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter(Boolean))];
+}

@@ -1,0 +1,350 @@
+/** Built-in strings of `<nip82-record-viewer>`, English and Spanish; each is overridable through `.strings`. */
+import type { Language } from '../shared/strings.js';
+
+export interface RecordViewerStrings {
+  [key: string]: string | ((...args: never[]) => string);
+  introMine: string;
+  introOne: string;
+  unlockMine: string;
+  unlockOne: string;
+  retry: string;
+  waitingSigner: string;
+  searchingRelays: string;
+  unlocking: (done: string, total: string) => string;
+  unlockingLabel: string;
+  opened: (count: number) => string;
+  noneFound: string;
+  noSigner: string;
+  refused: string;
+  timedOut: string;
+  relayError: string;
+  badData: string;
+  cancelled: string;
+  someFailed: (count: number) => string;
+  relayReport: (relay: string, status: string) => string;
+  relayStatus: (status: string) => string;
+  recordFailure: (who: string, message: string) => string;
+  searchLabel: string;
+  viewLabel: string;
+  viewSummary: string;
+  viewTimeline: string;
+  showNarratives: string;
+  print: string;
+  exportJson: string;
+  filterLegend: string;
+  sectionCount: (label: string, count: string) => string;
+  showing: (shown: string, total: string) => string;
+  showMore: (step: string, left: string) => string;
+  noMatches: string;
+  emptyRecord: string;
+  timelineEmpty: string;
+  recordHeading: (index: number, total: number) => string;
+  bundleHeading: string;
+  bundleProvenance: string;
+  authorLabel: string;
+  verified: string;
+  unverified: string;
+  savedLabel: string;
+  roleLabel: string;
+  roleEditor: string;
+  roleViewer: string;
+  partsMissing: (have: number, total: number) => string;
+  enteredInError: string;
+  unnamed: (type: string) => string;
+  narrativeLabel: (title: string) => string;
+  attachmentRemote: string;
+  attachmentText: string;
+  shortened: string;
+  eyeRight: string;
+  eyeLeft: string;
+  lensCaption: string;
+  lensEye: string;
+  lensProduct: string;
+  lensSphere: string;
+  lensCylinder: string;
+  lensAxis: string;
+  lensAdd: string;
+  lensPrism: string;
+  // Sections
+  section_patient: string;
+  section_allergies: string;
+  section_problems: string;
+  section_medications: string;
+  section_immunizations: string;
+  section_results: string;
+  section_vitals: string;
+  section_procedures: string;
+  section_encounters: string;
+  section_documents: string;
+  section_vision: string;
+  section_other: string;
+  // Fact labels
+  fact_status: string;
+  fact_clinicalStatus: string;
+  fact_verification: string;
+  fact_criticality: string;
+  fact_category: string;
+  fact_reaction: string;
+  fact_onset: string;
+  fact_resolved: string;
+  fact_recorded: string;
+  fact_dosage: string;
+  fact_intent: string;
+  fact_prescriber: string;
+  fact_reason: string;
+  fact_date: string;
+  fact_value: string;
+  fact_interpretation: string;
+  fact_range: string;
+  fact_performer: string;
+  fact_lot: string;
+  fact_site: string;
+  fact_route: string;
+  fact_location: string;
+  fact_period: string;
+  fact_type: string;
+  fact_attachment: string;
+  fact_birthDate: string;
+  fact_gender: string;
+  fact_species: string;
+  fact_breed: string;
+  fact_id: string;
+  fact_resourceType: string;
+  fact_author: string;
+  fact_outcome: string;
+  fact_notAvailable: string;
+  fact_note: string;
+  fact_provider: string;
+}
+
+const en: RecordViewerStrings = {
+  introMine: 'Your records are encrypted. Unlock them to read them here; your signer will be asked once per record.',
+  introOne: 'This record is encrypted. Unlock it to read it here; your signer will be asked once.',
+  unlockMine: 'Unlock my records',
+  unlockOne: 'Unlock this record',
+  retry: 'Try again',
+  waitingSigner: 'Waiting for your signer: it will be asked to decrypt the access key of each record (one request per record).',
+  searchingRelays: 'Looking for records on your relays…',
+  unlocking: (done, total) => `Unlocking ${done} of ${total}…`,
+  unlockingLabel: 'Unlocking records',
+  opened: (count) => (count === 1 ? '1 record unlocked.' : `${count} records unlocked.`),
+  noneFound: 'No records were found for you on these relays.',
+  noSigner:
+    'No signer is connected. Install a Nostr signer browser extension (NIP-07), or connect a remote signer with a bunker:// or nostrconnect:// link through <nip82-session>, then try again.',
+  refused: 'Your signer declined to unlock the records. Nothing was opened.',
+  timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
+  relayError: 'The relays could not be reached.',
+  badData: 'This record could not be read.',
+  cancelled: 'Unlocking was cancelled. Nothing was opened.',
+  someFailed: (count) => (count === 1 ? '1 record could not be opened:' : `${count} records could not be opened:`),
+  relayReport: (relay, status) => `${relay}: ${status}`,
+  relayStatus: (status) =>
+    ({ complete: 'answered', closed: 'closed the request', 'auth-required': 'asks for sign-in (AUTH)', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
+  recordFailure: (who, message) => `${who}: ${message}`,
+  searchLabel: 'Search these records',
+  viewLabel: 'View',
+  viewSummary: 'Summary',
+  viewTimeline: 'Timeline',
+  showNarratives: 'Show narratives',
+  print: 'Print',
+  exportJson: 'Export FHIR JSON',
+  filterLegend: 'Sections to show',
+  sectionCount: (label, count) => `${label} (${count})`,
+  showing: (shown, total) => `Showing ${shown} of ${total} items`,
+  showMore: (step, left) => `Show ${step} more (${left} not shown)`,
+  noMatches: 'Nothing matches this search.',
+  emptyRecord: 'This record has no items.',
+  timelineEmpty: 'No dated items to show.',
+  recordHeading: (index, total) => (total > 1 ? `Record ${index} of ${total}` : 'Health record'),
+  bundleHeading: 'Health record',
+  bundleProvenance: 'Provided directly by this page: there is no signature to say who wrote it.',
+  authorLabel: 'Author',
+  verified: 'verified',
+  unverified: 'Unverified author: the signature of whoever wrote this record does not check out. Treat its contents with care.',
+  savedLabel: 'Saved',
+  roleLabel: 'Your access',
+  roleEditor: 'editor (can change it)',
+  roleViewer: 'viewer (read only)',
+  partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
+  enteredInError: 'Entered in error',
+  unnamed: (type) => `${type} (no name)`,
+  narrativeLabel: (title) => `Narrative: ${title}`,
+  attachmentRemote: 'Stored elsewhere; not loaded.',
+  attachmentText: 'Document text',
+  shortened: '(shortened)',
+  eyeRight: 'Right',
+  eyeLeft: 'Left',
+  lensCaption: 'Lenses',
+  lensEye: 'Eye',
+  lensProduct: 'Product',
+  lensSphere: 'Sphere',
+  lensCylinder: 'Cylinder',
+  lensAxis: 'Axis',
+  lensAdd: 'Add',
+  lensPrism: 'Prism',
+  section_patient: 'Patient',
+  section_allergies: 'Allergies',
+  section_problems: 'Problems',
+  section_medications: 'Medications',
+  section_immunizations: 'Immunizations',
+  section_results: 'Results',
+  section_vitals: 'Vital signs',
+  section_procedures: 'Procedures',
+  section_encounters: 'Encounters',
+  section_documents: 'Documents',
+  section_vision: 'Vision prescriptions',
+  section_other: 'Other items',
+  fact_status: 'Status',
+  fact_clinicalStatus: 'Clinical status',
+  fact_verification: 'Verification',
+  fact_criticality: 'Severity',
+  fact_category: 'Category',
+  fact_reaction: 'Reaction',
+  fact_onset: 'Onset',
+  fact_resolved: 'Resolved',
+  fact_recorded: 'Recorded',
+  fact_dosage: 'Dosage',
+  fact_intent: 'Intent',
+  fact_prescriber: 'Prescriber',
+  fact_reason: 'Reason',
+  fact_date: 'Date',
+  fact_value: 'Value',
+  fact_interpretation: 'Interpretation',
+  fact_range: 'Reference range',
+  fact_performer: 'Performed by',
+  fact_lot: 'Lot',
+  fact_site: 'Site',
+  fact_route: 'Route',
+  fact_location: 'Location',
+  fact_period: 'Period',
+  fact_type: 'Type',
+  fact_attachment: 'Attachment',
+  fact_birthDate: 'Born',
+  fact_gender: 'Gender',
+  fact_species: 'Species',
+  fact_breed: 'Breed',
+  fact_id: 'ID',
+  fact_resourceType: 'Kind',
+  fact_author: 'Author',
+  fact_outcome: 'Outcome',
+  fact_notAvailable: 'Not available',
+  fact_note: 'Note',
+  fact_provider: 'Provider',
+};
+
+const es: RecordViewerStrings = {
+  introMine: 'Sus registros están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por registro.',
+  introOne: 'Este registro está cifrado. Desbloquéelo para leerlo aquí; su firmador le preguntará una vez.',
+  unlockMine: 'Desbloquear mis registros',
+  unlockOne: 'Desbloquear este registro',
+  retry: 'Intentar de nuevo',
+  waitingSigner: 'Esperando a su firmador: se le pedirá descifrar la clave de acceso de cada registro (una solicitud por registro).',
+  searchingRelays: 'Buscando registros en sus relés…',
+  unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,
+  unlockingLabel: 'Desbloqueando registros',
+  opened: (count) => (count === 1 ? '1 registro desbloqueado.' : `${count} registros desbloqueados.`),
+  noneFound: 'No se encontraron registros para usted en estos relés.',
+  noSigner:
+    'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador (NIP-07), o conecte un firmador remoto con un enlace bunker:// o nostrconnect:// mediante <nip82-session>, y vuelva a intentarlo.',
+  refused: 'Su firmador rechazó desbloquear los registros. No se abrió nada.',
+  timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
+  relayError: 'No se pudo contactar con los relés.',
+  badData: 'No se pudo leer este registro.',
+  cancelled: 'Se canceló el desbloqueo. No se abrió nada.',
+  someFailed: (count) => (count === 1 ? 'No se pudo abrir 1 registro:' : `No se pudieron abrir ${count} registros:`),
+  relayReport: (relay, status) => `${relay}: ${status}`,
+  relayStatus: (status) =>
+    ({ complete: 'respondió', closed: 'cerró la consulta', 'auth-required': 'pide identificarse (AUTH)', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
+  recordFailure: (who, message) => `${who}: ${message}`,
+  searchLabel: 'Buscar en estos registros',
+  viewLabel: 'Vista',
+  viewSummary: 'Resumen',
+  viewTimeline: 'Cronología',
+  showNarratives: 'Mostrar narrativas',
+  print: 'Imprimir',
+  exportJson: 'Exportar FHIR JSON',
+  filterLegend: 'Secciones a mostrar',
+  sectionCount: (label, count) => `${label} (${count})`,
+  showing: (shown, total) => `Mostrando ${shown} de ${total} elementos`,
+  showMore: (step, left) => `Mostrar ${step} más (${left} sin mostrar)`,
+  noMatches: 'Nada coincide con esta búsqueda.',
+  emptyRecord: 'Este registro no tiene elementos.',
+  timelineEmpty: 'No hay elementos con fecha.',
+  recordHeading: (index, total) => (total > 1 ? `Registro ${index} de ${total}` : 'Historia clínica'),
+  bundleHeading: 'Historia clínica',
+  bundleProvenance: 'Proporcionado directamente por esta página: no hay firma que indique quién lo escribió.',
+  authorLabel: 'Autor',
+  verified: 'verificado',
+  unverified: 'Autor no verificado: la firma de quien escribió este registro no es válida. Trate su contenido con cautela.',
+  savedLabel: 'Guardado',
+  roleLabel: 'Su acceso',
+  roleEditor: 'editor (puede modificarlo)',
+  roleViewer: 'lector (solo lectura)',
+  partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este registro: pueden faltar elementos.`,
+  enteredInError: 'Registrado por error',
+  unnamed: (type) => `${type} (sin nombre)`,
+  narrativeLabel: (title) => `Narrativa: ${title}`,
+  attachmentRemote: 'Guardado en otro lugar; no se cargó.',
+  attachmentText: 'Texto del documento',
+  shortened: '(recortado)',
+  eyeRight: 'Derecho',
+  eyeLeft: 'Izquierdo',
+  lensCaption: 'Lentes',
+  lensEye: 'Ojo',
+  lensProduct: 'Producto',
+  lensSphere: 'Esfera',
+  lensCylinder: 'Cilindro',
+  lensAxis: 'Eje',
+  lensAdd: 'Adición',
+  lensPrism: 'Prisma',
+  section_patient: 'Paciente',
+  section_allergies: 'Alergias',
+  section_problems: 'Problemas',
+  section_medications: 'Medicamentos',
+  section_immunizations: 'Vacunas',
+  section_results: 'Resultados',
+  section_vitals: 'Signos vitales',
+  section_procedures: 'Procedimientos',
+  section_encounters: 'Consultas',
+  section_documents: 'Documentos',
+  section_vision: 'Recetas de visión',
+  section_other: 'Otros elementos',
+  fact_status: 'Estado',
+  fact_clinicalStatus: 'Estado clínico',
+  fact_verification: 'Verificación',
+  fact_criticality: 'Gravedad',
+  fact_category: 'Categoría',
+  fact_reaction: 'Reacción',
+  fact_onset: 'Inicio',
+  fact_resolved: 'Resuelto',
+  fact_recorded: 'Registrado',
+  fact_dosage: 'Dosis',
+  fact_intent: 'Intención',
+  fact_prescriber: 'Prescriptor',
+  fact_reason: 'Motivo',
+  fact_date: 'Fecha',
+  fact_value: 'Valor',
+  fact_interpretation: 'Interpretación',
+  fact_range: 'Intervalo de referencia',
+  fact_performer: 'Realizado por',
+  fact_lot: 'Lote',
+  fact_site: 'Sitio',
+  fact_route: 'Vía',
+  fact_location: 'Lugar',
+  fact_period: 'Periodo',
+  fact_type: 'Tipo',
+  fact_attachment: 'Adjunto',
+  fact_birthDate: 'Nacimiento',
+  fact_gender: 'Género',
+  fact_species: 'Especie',
+  fact_breed: 'Raza',
+  fact_id: 'ID',
+  fact_resourceType: 'Clase',
+  fact_author: 'Autor',
+  fact_outcome: 'Resultado',
+  fact_notAvailable: 'No disponible',
+  fact_note: 'Nota',
+  fact_provider: 'Proveedor',
+};
+
+export const recordViewerStrings: Record<Language, RecordViewerStrings> = { en, es };

@@ -1,0 +1,635 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { RecordError } from '../core/errors.js';
+import { readBundle } from '../core/fhir/bundle.js';
+import type { FhirBundle } from '../core/fhir/types.js';
+import type { Withheld } from '../core/fhir/withheld.js';
+import { groupRecords, type OpenedRecord } from '../core/nip82/record.js';
+import type { QueryReport } from '../core/relay/client.js';
+import type { Signer } from '../core/signers/signer.js';
+import { Nip82Element } from '../shared/base.js';
+import { emit } from '../shared/events.js';
+import { shortNpub } from '../shared/identity.js';
+import { languageOf, resolveStrings } from '../shared/strings.js';
+import { tokens } from '../shared/styles.js';
+import '../hidden-flag/define.js';
+import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
+import { SECTION_ORDER, matches, queryWords, summarize, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
+import { narrative } from './narrative.js';
+import { recordViewerStyles } from './record-viewer.styles.js';
+import { recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
+import { unlockAll, type UnlockFailure } from './unlock.js';
+
+/** One record (or handed-in Bundle) as shown. */
+interface View {
+  key: string;
+  record?: OpenedRecord;
+  bundle: FhirBundle;
+  summary: Summary;
+  withheld?: Withheld;
+}
+
+/** A view's sections after the search and the section filters. */
+interface FilteredView {
+  view: View;
+  sections: [SectionKey, Item[]][];
+  count: number;
+}
+
+interface TimelineEntry {
+  view: View;
+  item: Item;
+}
+
+type Outcome = 'opened' | 'none-found' | 'not-found';
+
+/**
+ * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
+ * one record by `naddr`, a FHIR Bundle handed in, or records already opened. Unlocking waits for
+ * the user's click. Shows a FHIR R4 summary by section (allergies, problems, medications,
+ * immunizations, results, vital signs, procedures, encounters, documents, vision prescriptions,
+ * the patient, anything else), a timeline, search and section filters, sanitised narratives,
+ * who wrote each record and whether that is verified, missing parts, items entered in error and
+ * the hidden-item flag; prints and exports the FHIR JSON. Stays quick with thousands of items:
+ * each Bundle is summarised once and sections render a page at a time.
+ *
+ * @summary Unlocks and shows FHIR medical records from NIP-82.
+ * @tag nip82-record-viewer
+ * @status experimental
+ *
+ * @fires nip82-signer-request - Cancelable, before the signer is asked to unlock; detail `{ action: 'unlock', source, records? }`.
+ * @fires nip82-record-open - Records were unlocked; detail `{ records: [{ signPubkey, naddrs, role, parts }] }` (ids only).
+ * @fires nip82-error - Unlocking failed, or a handed-in Bundle is unreadable; detail `{ code, message, action? }`.
+ *
+ * @csspart base - The element's wrapper.
+ * @csspart status - The live status line.
+ * @csspart toolbar - Search, view switch, narrative toggle, print.
+ * @csspart record - One record.
+ * @csspart provenance - Who wrote a record, whether verified, when, and the reader's access.
+ * @csspart section - One section of a record's summary.
+ * @csspart timeline - The timeline list.
+ * @csspart item - One resource.
+ * @csspart narrative - A resource's sanitised narrative.
+ *
+ * @cssproperty --nip82-record-viewer-section-gap - Space between sections.
+ * @cssproperty --nip82-record-viewer-item-gap - Space between items.
+ * @cssproperty --nip82-record-viewer-item-padding - Padding of an item.
+ * @cssproperty --nip82-record-viewer-item-background - Background of an item.
+ * @cssproperty --nip82-record-viewer-item-border - Border shorthand of an item.
+ * @cssproperty --nip82-record-viewer-record-background - Background of a record.
+ * @cssproperty --nip82-record-viewer-narrative-background - Background of narratives and document text.
+ * @cssproperty --nip82-record-viewer-entered-in-error-color - Text colour of items entered in error.
+ */
+export class Nip82RecordViewer extends Nip82Element {
+  static override styles = [tokens, recordViewerStyles];
+
+  /** One record to unlock, by its NIP-19 address (`naddr1…`); without it, every record shared with the user. */
+  @property() naddr?: string;
+
+  /** A FHIR Bundle to show as is (object or JSON text): no relay, no signer, no unlocking. */
+  @property({ attribute: false }) bundle?: unknown;
+
+  /** Records already opened (e.g. by the host with `openRecord`), shown without unlocking. */
+  @property({ attribute: false }) records?: OpenedRecord[];
+
+  /** `summary` (by section) or `timeline` (dated items, newest first). */
+  @property({ reflect: true }) mode: 'summary' | 'timeline' = 'summary';
+
+  /** Hide items entered in error instead of showing them struck through. */
+  @property({ type: Boolean, attribute: 'hide-entered-in-error' }) hideEnteredInError = false;
+
+  /** Items rendered per section before "Show more". */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  /** Overrides for the built-in strings. */
+  @property({ attribute: false }) strings?: Partial<RecordViewerStrings>;
+
+  @state() private unlocked: OpenedRecord[] = [];
+  @state() private failures: UnlockFailure[] = [];
+  @state() private reports: QueryReport[] = [];
+  @state() private progress?: { done: number; total: number };
+  @state() private outcome?: Outcome;
+  @state() private query = '';
+  @state() private hiddenSections: ReadonlySet<SectionKey> = new Set();
+  @state() private narratives = false;
+  @state() private limits: ReadonlyMap<string, number> = new Map();
+
+  private views: View[] = [];
+  private sectionTotals: [SectionKey, number][] = [];
+  private itemTotal = 0;
+  private filtered: FilteredView[] = [];
+  private timeline: TimelineEntry[] = [];
+  private datedAll: TimelineEntry[] = [];
+  private matching = 0;
+  private unlockedWith?: Signer;
+  private run = 0;
+
+  /** Whether anything is shown without unlocking. */
+  private get handedIn(): boolean {
+    return !!this.records?.length || this.bundle !== undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed as PropertyValues<this>);
+    // Another user (or none) now: what the last one unlocked must not stay on screen.
+    if (this.unlocked.length && this.activeSigner !== this.unlockedWith) this.forgetUnlocked();
+    if (changed.has('naddr') && changed.get('naddr') !== undefined) this.forgetUnlocked();
+
+    const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked');
+    if (sourcesChanged) this.views = this.buildViews();
+    if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError')) this.applyFilters();
+  }
+
+  private forgetUnlocked(): void {
+    this.run++;
+    this.unlocked = [];
+    this.failures = [];
+    this.reports = [];
+    this.progress = undefined;
+    this.outcome = undefined;
+    this.unlockedWith = undefined;
+    if (!this.handedIn) this.setStatus('idle', '');
+  }
+
+  private buildViews(): View[] {
+    let views: View[] = [];
+    if (this.records?.length) {
+      views = this.records.map((record) => ({ key: record.signPubkey, record, bundle: record.bundle, summary: summarize(record.bundle), withheld: record.withheld }));
+      this.setStatus('done', '');
+    } else if (this.bundle !== undefined) {
+      try {
+        const bundle = readBundle(this.bundle);
+        const summary = summarize(bundle);
+        views = [{ key: 'bundle', bundle, summary, withheld: summary.withheld }];
+        this.setStatus('done', '');
+      } catch (error) {
+        this.fail(error);
+      }
+    } else {
+      views = this.unlocked.map((record) => ({ key: record.signPubkey, record, bundle: record.bundle, summary: summarize(record.bundle), withheld: record.withheld }));
+    }
+    const totals = new Map<SectionKey, number>();
+    for (const v of views) for (const [key, items] of v.summary.sections) totals.set(key, (totals.get(key) ?? 0) + items.length);
+    this.sectionTotals = SECTION_ORDER.filter((k) => totals.has(k)).map((k) => [k, totals.get(k)!]);
+    this.itemTotal = views.reduce((n, v) => n + v.summary.items.length, 0);
+    const dated = views.flatMap((view) => view.summary.dated.map((item) => ({ view, item })));
+    this.datedAll = views.length > 1 ? dated.sort((a, b) => (b.item.time ?? 0) - (a.item.time ?? 0)) : dated;
+    this.limits = new Map();
+    return views;
+  }
+
+  private applyFilters(): void {
+    const words = queryWords(this.query);
+    const keep = (item: Item) =>
+      !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) && (words.length === 0 || matches(item, words));
+    this.matching = 0;
+    this.filtered = this.views.map((view) => {
+      const sections = view.summary.sections
+        .map(([key, items]): [SectionKey, Item[]] => [key, items.filter(keep)])
+        .filter(([, items]) => items.length > 0);
+      const count = sections.reduce((n, [, items]) => n + items.length, 0);
+      this.matching += count;
+      return { view, sections, count };
+    });
+    this.timeline = this.datedAll.filter((e) => keep(e.item));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Unlocking
+
+  private async unlock(): Promise<void> {
+    const s = this.s;
+    const naddr = this.naddr?.trim();
+    const run = ++this.run;
+    const current = () => run === this.run && this.isConnected;
+    this.failures = [];
+    this.reports = [];
+    this.progress = undefined;
+    this.outcome = undefined;
+    const signer = this.activeSigner;
+    const result = await this.withSigner('unlock', s.waitingSigner, async (signer) => {
+      this.setStatus('working', '');
+      const client = this.relayClient();
+      let groups: ReturnType<typeof groupRecords>;
+      if (naddr) {
+        const { events, reports } = await client.recordByNaddr(naddr);
+        this.reports = reports;
+        groups = groupRecords(events);
+      } else {
+        const pubkey = this.session?.pubkey ?? (await signer.getPublicKey());
+        const { events, reports } = await client.recordsFor(pubkey);
+        this.reports = reports;
+        groups = groupRecords(events);
+      }
+      if (!current()) return undefined;
+      this.setStatus('waiting-signer', '');
+      return unlockAll([...groups.values()], signer, { keyCache: this.keyCache, versions: this.versions }, (done, total) => {
+        if (current()) this.progress = { done, total };
+      }, current);
+    }, naddr ? { records: [naddr] } : {});
+    if (!current()) return;
+    this.progress = undefined;
+    if (!result) return;
+    this.unlockedWith = signer;
+    this.unlocked = result.records;
+    this.failures = result.failures;
+    if (result.records.length === 0 && result.failures.length > 0) {
+      const first = result.failures[0]!;
+      this.fail(new RecordError(first.code as RecordError['code'], first.message), 'unlock');
+      return;
+    }
+    if (result.records.length === 0) {
+      const answered = this.reports.some((r) => r.status === 'complete');
+      if (!answered && this.reports.length > 0) {
+        this.setStatus('relay-error', '');
+        emit(this, 'nip82-error', { code: 'relay-unavailable', message: 'No relay answered.', action: 'unlock' });
+        return;
+      }
+      this.outcome = naddr ? 'not-found' : 'none-found';
+      this.setStatus('done', '');
+      return;
+    }
+    this.outcome = 'opened';
+    this.setStatus('done', '');
+    emit(this, 'nip82-record-open', {
+      records: result.records.map((r) => ({ signPubkey: r.signPubkey, naddrs: [...r.naddrs], role: r.role, parts: { ...r.parts } })),
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Actions
+
+  private get s(): RecordViewerStrings {
+    return resolveStrings(recordViewerStrings, this, this.strings);
+  }
+
+  private onSearch(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+  }
+
+  private toggleSection(key: SectionKey, shown: boolean): void {
+    const next = new Set(this.hiddenSections);
+    if (shown) next.delete(key);
+    else next.add(key);
+    this.hiddenSections = next;
+  }
+
+  private showMore(key: string): void {
+    const next = new Map(this.limits);
+    next.set(key, this.limitOf(key) + this.step);
+    this.limits = next;
+  }
+
+  private get step(): number {
+    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : 50;
+  }
+
+  private limitOf(key: string): number {
+    return this.limits.get(key) ?? this.step;
+  }
+
+  private print(): void {
+    window.print();
+  }
+
+  /** Downloads a record's Bundle as FHIR JSON; the file name carries no health data. */
+  private exportView(view: View): void {
+    const json = JSON.stringify(view.bundle, null, 2);
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/fhir+json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exportName(view);
+    link.rel = 'noopener';
+    link.click();
+    // The download has started from the URL by now; keep it a little for slow browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+
+  override render() {
+    const s = this.s;
+    const lang = languageOf(this);
+    const showing = this.views.length > 0;
+    return html`
+      <div class="base" part="base">
+        ${this.renderLive(this.liveText(s, lang))}
+        ${this.renderProgress(s, lang)}
+        ${this.renderDetails(s)}
+        ${!this.handedIn && !showing ? this.renderGate(s) : nothing}
+        ${showing ? this.renderContent(s, lang) : nothing}
+      </div>
+    `;
+  }
+
+  private liveText(s: RecordViewerStrings, lang: string): string {
+    switch (this.status) {
+      case 'waiting-signer':
+        return this.progress && this.progress.total > 0
+          ? s.unlocking(formatCount(Math.min(this.progress.done + 1, this.progress.total), lang), formatCount(this.progress.total, lang))
+          : s.waitingSigner;
+      case 'working':
+        return s.searchingRelays;
+      case 'done':
+        if (this.outcome === 'opened') return s.opened(this.unlocked.length);
+        if (this.outcome === 'none-found') return s.noneFound;
+        if (this.outcome === 'not-found') return s.noneFound;
+        return '';
+      case 'no-signer':
+        return s.noSigner;
+      case 'refused':
+        return s.refused;
+      case 'timed-out':
+        return s.timedOut;
+      case 'relay-error':
+        // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
+        return this.reports.length ? s.relayError : [s.relayError, this.message].filter(Boolean).join(' ');
+      case 'bad-data':
+        return [s.badData, this.message].filter(Boolean).join(' ');
+      case 'cancelled':
+        return s.cancelled;
+      default:
+        return '';
+    }
+  }
+
+  private renderProgress(s: RecordViewerStrings, lang: string) {
+    if (this.status !== 'waiting-signer' || !this.progress || this.progress.total === 0) return nothing;
+    const { done, total } = this.progress;
+    return html`
+      <progress max=${total} .value=${done} aria-label=${s.unlockingLabel} aria-valuetext=${s.unlocking(formatCount(Math.min(done + 1, total), lang), formatCount(total, lang))}></progress>
+      <p class="hint">${s.waitingSigner}</p>
+    `;
+  }
+
+  /** Per-relay answers when relays failed, and records that could not be opened. */
+  private renderDetails(s: RecordViewerStrings) {
+    const troubled = this.reports.filter((r) => r.status !== 'complete');
+    const showRelays = troubled.length > 0 && (this.status === 'relay-error' || this.status === 'done');
+    return html`
+      ${showRelays
+        ? html`<ul class="details relays">
+            ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status))}</li>`)}
+          </ul>`
+        : nothing}
+      ${this.failures.length
+        ? html`<div class="failures">
+            <p class="warning">${s.someFailed(this.failures.length)}</p>
+            <ul class="details">
+              ${this.failures.map((f) => html`<li>${s.recordFailure(f.signPubkey ? shortNpub(f.signPubkey) : '?', f.message)}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderGate(s: RecordViewerStrings) {
+    const busy = this.status === 'waiting-signer' || this.status === 'working';
+    const retry = ['no-signer', 'refused', 'timed-out', 'relay-error', 'bad-data', 'cancelled'].includes(this.status) || this.outcome !== undefined;
+    const single = !!this.naddr?.trim();
+    return html`
+      <div class="gate">
+        ${busy ? nothing : html`<p>${single ? s.introOne : s.introMine}</p>`}
+        <button class="primary unlock" type="button" ?disabled=${busy} @click=${() => void this.unlock()}>
+          ${retry ? s.retry : single ? s.unlockOne : s.unlockMine}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderContent(s: RecordViewerStrings, lang: string) {
+    return html`
+      ${this.renderToolbar(s, lang)}
+      ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
+      ${this.mode === 'timeline'
+        ? this.renderTimeline(s, lang)
+        : this.filtered.map((f, i) => this.renderRecord(f, i, s, lang))}
+    `;
+  }
+
+  private renderToolbar(s: RecordViewerStrings, lang: string) {
+    const pressed = (on: boolean) => (on ? 'true' : 'false');
+    return html`
+      <div class="toolbar" part="toolbar">
+        <div class="search">
+          <label for="search">${s.searchLabel}</label>
+          <input id="search" type="search" autocomplete="off" spellcheck="false" .value=${this.query} @input=${this.onSearch} />
+        </div>
+        <div class="view-switch" role="group" aria-label=${s.viewLabel}>
+          <button type="button" aria-pressed=${pressed(this.mode === 'summary')} @click=${() => (this.mode = 'summary')}>${s.viewSummary}</button>
+          <button type="button" aria-pressed=${pressed(this.mode === 'timeline')} @click=${() => (this.mode = 'timeline')}>${s.viewTimeline}</button>
+        </div>
+        <button type="button" class="narratives" aria-pressed=${pressed(this.narratives)} @click=${() => (this.narratives = !this.narratives)}>${s.showNarratives}</button>
+        <button type="button" class="print" @click=${this.print}>${s.print}</button>
+      </div>
+      ${this.sectionTotals.length > 1
+        ? html`<fieldset class="filters">
+            <legend>${s.filterLegend}</legend>
+            ${this.sectionTotals.map(
+              ([key, n]) => html`<label>
+                <input type="checkbox" name="section" value=${key} .checked=${!this.hiddenSections.has(key)} @change=${(e: Event) => this.toggleSection(key, (e.target as HTMLInputElement).checked)} />
+                ${s.sectionCount(this.sectionLabel(key, s), formatCount(n, lang))}
+              </label>`,
+            )}
+          </fieldset>`
+        : nothing}
+      <p class="count">${s.showing(formatCount(this.mode === 'timeline' ? this.timeline.length : this.matching, lang), formatCount(this.itemTotal, lang))}</p>
+    `;
+  }
+
+  private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
+    const { view } = f;
+    const id = `record-${i}`;
+    const heading = view.record ? s.recordHeading(i + 1, this.views.length) : s.bundleHeading;
+    return html`
+      <article class="record" part="record" aria-labelledby=${id}>
+        <header class="record-head">
+          <h2 id=${id}>${heading}</h2>
+          <button type="button" class="export" @click=${() => this.exportView(view)}>${s.exportJson}</button>
+          ${this.renderProvenance(view, s, lang)}
+        </header>
+        ${view.record && view.record.parts.have < view.record.parts.total
+          ? html`<p class="warning parts" role="note">${s.partsMissing(view.record.parts.have, view.record.parts.total)}</p>`
+          : nothing}
+        ${view.withheld
+          ? html`<nip82-hidden-flag count=${ifDefined(view.withheld.count)} .kinds=${view.withheld.kinds} disclose=${view.withheld.disclose}></nip82-hidden-flag>`
+          : nothing}
+        ${view.summary.items.length === 0 ? html`<p class="empty">${s.emptyRecord}</p>` : nothing}
+        ${f.sections.map(([key, items]) => this.renderSection(view, i, key, items, s, lang))}
+      </article>
+    `;
+  }
+
+  private renderProvenance(view: View, s: RecordViewerStrings, lang: string) {
+    const record = view.record;
+    if (!record) return html`<p class="provenance" part="provenance">${s.bundleProvenance}</p>`;
+    const author = safeNpub(record.author);
+    return html`
+      <dl class="provenance" part="provenance">
+        <div>
+          <dt>${s.authorLabel}</dt>
+          <dd><span class="npub">${author}</span>${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
+        </div>
+        <div>
+          <dt>${s.savedLabel}</dt>
+          <dd><time datetime=${new Date(record.createdAt * 1000).toISOString()}>${formatSeconds(record.createdAt, lang)}</time></dd>
+        </div>
+        <div>
+          <dt>${s.roleLabel}</dt>
+          <dd>${record.role === 'editor' ? s.roleEditor : s.roleViewer}</dd>
+        </div>
+      </dl>
+      ${record.authorVerified ? nothing : html`<p class="warning unverified" role="note">${s.unverified}</p>`}
+    `;
+  }
+
+  private renderSection(view: View, index: number, key: SectionKey, items: Item[], s: RecordViewerStrings, lang: string) {
+    const limitKey = `${view.key}|${key}`;
+    const limit = this.limitOf(limitKey);
+    const id = `record-${index}-${key}`;
+    return html`
+      <section class="section ${key}" part="section" aria-labelledby=${id} data-section=${key}>
+        <h3 id=${id}>${s.sectionCount(this.sectionLabel(key, s), formatCount(items.length, lang))}</h3>
+        <ul class="items" role="list">
+          ${items.slice(0, limit).map((item) => this.renderItem(item, s, lang))}
+        </ul>
+        ${this.renderMore(limitKey, items.length, limit, s, lang)}
+      </section>
+    `;
+  }
+
+  private renderMore(key: string, total: number, limit: number, s: RecordViewerStrings, lang: string) {
+    if (total <= limit) return nothing;
+    const left = total - limit;
+    return html`<button type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang))}</button>`;
+  }
+
+  private renderTimeline(s: RecordViewerStrings, lang: string) {
+    if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>`;
+    const limit = this.limitOf('timeline');
+    return html`
+      <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
+        ${this.timeline.slice(0, limit).map((e) => this.renderItem(e.item, s, lang, true))}
+      </ol>
+      ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
+    `;
+  }
+
+  private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind = false): TemplateResult {
+    const title = item.title || s.unnamed(item.type);
+    const facts = item.facts.filter((f) => !(f.key === 'date' && f.value === item.date));
+    return html`
+      <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
+        <div class="item-head">
+          <span class="title">${title}</span>
+          ${withKind ? html`<span class="kind">${this.sectionLabel(item.section, s)}</span>` : nothing}
+          ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
+          ${item.date ? html`<time datetime=${ifDefined(isoOf(item))}>${formatDate(item.date, lang)}</time>` : nothing}
+        </div>
+        ${facts.length
+          ? html`<dl class="facts">
+              ${facts.map((f) => html`<div><dt>${this.factLabel(f, s)}</dt><dd>${factValue(f, lang)}</dd></div>`)}
+            </dl>`
+          : nothing}
+        ${item.lenses?.length ? this.renderLenses(item, s) : nothing}
+        ${item.attachments?.length ? item.attachments.map((a) => this.renderAttachment(a, s)) : nothing}
+        ${this.narratives && item.narrative
+          ? html`<div class="narrative" part="narrative" role="group" aria-label=${s.narrativeLabel(title)} ${narrative(item.narrative)}></div>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  private renderLenses(item: Item, s: RecordViewerStrings) {
+    const eye = (e: string) => (e === 'right' ? s.eyeRight : e === 'left' ? s.eyeLeft : e);
+    return html`
+      <table class="lenses">
+        <caption>${s.lensCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${s.lensEye}</th>
+            <th scope="col">${s.lensSphere}</th>
+            <th scope="col">${s.lensCylinder}</th>
+            <th scope="col">${s.lensAxis}</th>
+            <th scope="col">${s.lensAdd}</th>
+            <th scope="col">${s.lensPrism}</th>
+            <th scope="col">${s.lensProduct}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${item.lenses!.map(
+            (l) => html`<tr>
+              <th scope="row">${eye(l.eye)}</th>
+              <td>${l.sphere}</td>
+              <td>${l.cylinder}</td>
+              <td>${l.axis}</td>
+              <td>${l.add}</td>
+              <td>${l.prism}</td>
+              <td>${l.product}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderAttachment(attachment: Record<string, unknown>, s: RecordViewerStrings) {
+    const label = str(attachment.title) || str(attachment.contentType) || s.fact_attachment;
+    const decoded = decodedText(attachment);
+    if (decoded) {
+      return html`
+        <details class="attachment">
+          <summary>${s.attachmentText}: ${label}</summary>
+          <pre>${decoded.text}${decoded.truncated ? html`\n${s.shortened}` : nothing}</pre>
+        </details>
+      `;
+    }
+    if (typeof attachment.url === 'string' || typeof attachment.data === 'string') {
+      return html`<p class="attachment">${s.fact_attachment}: ${label} — ${s.attachmentRemote}</p>`;
+    }
+    return nothing;
+  }
+
+  private sectionLabel(key: SectionKey, s: RecordViewerStrings): string {
+    return s[`section_${key}`] as string;
+  }
+
+  private factLabel(f: Fact, s: RecordViewerStrings): string {
+    return f.key ? (s[`fact_${f.key}`] as string) ?? f.key : f.label ?? '';
+  }
+}
+
+const decoded = new WeakMap<object, ReturnType<typeof attachmentText>>();
+
+/** Decodes a text attachment once, the first time it is shown. */
+function decodedText(attachment: Record<string, unknown>) {
+  if (!decoded.has(attachment)) decoded.set(attachment, attachmentText(attachment));
+  return decoded.get(attachment);
+}
+
+function factValue(f: Fact, lang: string): string {
+  if (!f.date) return f.value;
+  const start = f.value ? formatDate(f.value, lang) : '';
+  const end = f.end ? formatDate(f.end, lang) : '';
+  return end ? `${start} – ${end}` : start;
+}
+
+function isoOf(item: Item): string | undefined {
+  return item.time === undefined ? undefined : item.date;
+}
+
+function safeNpub(pubkey: string): string {
+  try {
+    return shortNpub(pubkey);
+  } catch {
+    return pubkey.slice(0, 16);
+  }
+}
+
+function exportName(view: View): string {
+  if (view.record) return `nip82-record-${view.record.signPubkey.slice(0, 12)}.json`;
+  const id = str(view.bundle.identifier?.value).replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 36);
+  return id ? `fhir-bundle-${id}.json` : 'fhir-bundle.json';
+}

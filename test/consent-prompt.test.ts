@@ -1,0 +1,589 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { npubEncode } from 'nostr-tools/nip19';
+import '../components/consent-prompt/define.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import type { Nip82Event } from '../components/shared/events.js';
+import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { RECORD_KIND } from '../components/core/nip82/constants.js';
+import { nostrIdentifier } from '../components/core/fhir/patient.js';
+import { SignerError } from '../components/core/errors.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import { downRelayUrl, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+
+/** A signer whose signing waits until released, to see the "waiting for your signer" state. */
+function heldSigner(base: Signer) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => { release = resolve; });
+  const signer: Signer = {
+    getPublicKey: () => base.getPublicKey(),
+    signEvent: async (t) => { await gate; return base.signEvent(t); },
+    nip44Encrypt: async (p, x) => { await gate; return base.nip44Encrypt(p, x); },
+    nip44Decrypt: (p, c) => base.nip44Decrypt(p, c),
+  };
+  return { signer, release };
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
+const buttonByText = (el: Element, label: string | RegExp) =>
+  $$<HTMLButtonElement>(el, 'button').find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));
+
+function isoDay(daysFromNow: number): string {
+  const d = new Date(Date.now() + daysFromNow * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function setInput(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Types a recipient into the npub picker inside the dialog, as a person would. */
+async function typeRecipient(el: Element, pubkey: string) {
+  const picker = $(el, 'nip82-npub-picker')!;
+  await waitUntil(() => picker.shadowRoot?.querySelector('#input'), 'picker rendered');
+  const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#input')!;
+  input.focus();
+  await sendKeys({ type: npubEncode(pubkey) });
+  await (el as Nip82ConsentPrompt).updateComplete;
+}
+
+function itemRow(el: Element, label: string): HTMLLIElement {
+  const row = $$<HTMLLIElement>(el, 'li.item').find((li) => text(li.querySelector('label')).includes(label));
+  if (!row) throw new Error(`no item ${label}`);
+  return row;
+}
+
+describe('<nip82-consent-prompt>', function () {
+  this.timeout(60000);
+  let url: string;
+  let client: RelayClient;
+
+  before(async () => {
+    url = await relayUrl('main');
+    client = new RelayClient({ relays: [url] });
+  });
+  after(() => client.close());
+
+  async function patientRecord(patient: Person, publish = true): Promise<OpenedRecord> {
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
+    if (publish) await client.publishAll(events);
+    return openRecord(events, patient.signer);
+  }
+
+  async function shareFixture(patient: Person, record: OpenedRecord, attrs: { lang?: string } = {}) {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'en'}>
+      <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>
+    </div>`);
+    return wrapper.querySelector('nip82-consent-prompt')!;
+  }
+
+  async function openDialog(el: Nip82ConsentPrompt) {
+    const trigger = buttonByText(el, 'Share records…') ?? $<HTMLButtonElement>(el, '[data-trigger]')!;
+    trigger.focus();
+    trigger.click();
+    await el.updateComplete;
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    return trigger;
+  }
+
+  describe('share', () => {
+    it('shares chosen items with one hidden and flagged; the preview says exactly what they get; the clinician opens it', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const record = await patientRecord(patient);
+      const el = await shareFixture(patient, record);
+      expect(text($(el, '.ready'))).to.equal('4 items from 1 record can be shared.');
+      await expect(el).to.be.accessible();
+
+      await openDialog(el);
+      const dialog = dialogOf(el);
+      expect(dialog.getAttribute('aria-labelledby')).to.equal('dialog-title');
+      expect(text($(el, '#dialog-title'))).to.equal('Share your records');
+      await typeRecipient(el, clinician.pubkey);
+
+      // Hide the condition (flagged), leave the immunization out (not flagged).
+      itemRow(el, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
+      await el.updateComplete;
+      expect(itemRow(el, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(text(itemRow(el, 'Chlamydia'))).to.contain('hidden, flagged');
+      itemRow(el, 'Tetanus').querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+      $$<HTMLInputElement>(el, 'input[name=disclose]').find((r) => r.value === 'count-and-kind')!.click();
+      setInput($<HTMLInputElement>(el, '#until')!, '2099-01-31');
+      setInput($<HTMLInputElement>(el, '#purpose')!, 'Second opinion');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      const preview = $(el, '[part=preview]')!;
+      expect(text($(el, '#preview-title'))).to.equal(`What ${npubEncode(clinician.pubkey).slice(0, 10)}…${npubEncode(clinician.pubkey).slice(-6)} will be able to open`);
+      const shared = [...preview.querySelectorAll('.shared-items li')].map((li) => text(li));
+      expect(shared).to.deep.equal(['Personal details: Ana Rivera', 'Allergies: Penicillin']);
+      expect(text(preview.querySelector('.hidden-count'))).to.equal('1 hidden item is left out.');
+      expect(text(preview.querySelector('.flag'))).to.equal('The flag will tell them that 1 item was withheld: 1 condition.');
+      expect(text(preview.querySelector('.role'))).to.equal('They can view it.');
+      expect(text(preview.querySelector('.until'))).to.contain('Until 2099-01-31');
+      expect(text(preview.querySelector('.purpose'))).to.equal('Purpose: Second opinion');
+      expect(text(preview)).not.to.contain('Chlamydia');
+      expect(text(preview)).not.to.contain('Tetanus');
+      expect(text(root(el))).to.contain('You can revoke later: they lose access to future versions. Anything they have already opened or copied cannot be taken back.');
+      await expect(el).to.be.accessible();
+
+      const requests: Nip82Event<'nip82-signer-request'>[] = [];
+      el.addEventListener('nip82-signer-request', (e) => requests.push(e));
+      const receiptsEvent = oneEvent(el, 'nip82-receipts');
+      const shareEvent = oneEvent(el, 'nip82-share');
+      buttonByText(el, /^Share with npub1/)!.click();
+      const { detail } = (await shareEvent) as Nip82Event<'nip82-share'>;
+      expect(requests.map((r) => r.detail.action)).to.deep.equal(['share']);
+      expect(requests[0]!.detail.recipient).to.equal(clinician.pubkey);
+      expect(detail).to.include({ recipient: clinician.pubkey, role: 'viewer', hidden: 1 });
+      expect(detail.naddrs).to.have.length(1);
+      expect(JSON.stringify(detail)).not.to.contain('Penicillin');
+      const receipts = ((await receiptsEvent) as Nip82Event<'nip82-receipts'>).detail.receipts;
+      expect(receipts.every((r) => r.status === 'accepted' && r.relay === url)).to.equal(true);
+
+      await waitUntil(() => el.status === 'done', 'share done');
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.match(/^Shared with npub1.+\. 1 of 1 relay accepted it\.$/);
+      const receiptLines = $$(el, '[part=receipts] li').map((li) => text(li));
+      expect(receiptLines).to.deep.equal([`${url}: accepted (1 of 1)`]);
+      await expect(el).to.be.accessible();
+
+      // The clinician opens what was published.
+      const reader = new RelayClient({ relays: [url] });
+      try {
+        const { events } = await reader.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
+        const opened = await openRecord(events, clinician.signer);
+        expect(opened.withheld).to.deep.equal({ disclose: 'count-and-kind', count: 1, kinds: { Condition: 1 } });
+        const types = opened.bundle.entry!.map((e) => e.resource.resourceType);
+        expect(types).to.have.members(['Patient', 'AllergyIntolerance', 'Consent', 'List']);
+        expect(JSON.stringify(opened.bundle)).not.to.contain('Chlamydia');
+        expect(JSON.stringify(opened.bundle)).not.to.contain('Tetanus');
+        const consent = opened.bundle.entry!.find((e) => e.resource.resourceType === 'Consent')!.resource as Record<string, any>;
+        expect(consent.status).to.equal('active');
+        expect(consent.provision.period.end).to.equal('2099-01-31');
+        expect(consent.provision.actor[0].reference.identifier).to.deep.equal(nostrIdentifier(clinician.pubkey));
+        expect(consent.provision.purpose[0].display).to.equal('Second opinion');
+        expect(opened.subject).to.equal(patient.pubkey);
+      } finally {
+        reader.close();
+      }
+    });
+
+    for (const [disclose, expected] of [
+      ['flag', { disclose: 'flag' }],
+      ['count', { disclose: 'count', count: 1 }],
+    ] as const) {
+      it(`the "${disclose}" disclosure is what the clinician's flag says`, async () => {
+        const patient = await person();
+        const clinician = await person();
+        const el = await shareFixture(patient, await patientRecord(patient, false));
+        await openDialog(el);
+        await typeRecipient(el, clinician.pubkey);
+        itemRow(el, 'Penicillin').querySelector<HTMLButtonElement>('button.hide')!.click();
+        $$<HTMLInputElement>(el, 'input[name=disclose]').find((r) => r.value === disclose)!.click();
+        $$<HTMLInputElement>(el, 'input[name=role]').find((r) => r.value === 'editor')!.click();
+        await el.updateComplete;
+        buttonByText(el, 'Review')!.click();
+        await el.updateComplete;
+        const preview = $(el, '[part=preview]')!;
+        expect(preview.querySelectorAll('.shared-items li')).to.have.length(3);
+        expect(text(preview.querySelector('.flag'))).to.equal(
+          disclose === 'flag'
+            ? 'The flag will tell them only that something was withheld: not how much, not what.'
+            : 'The flag will tell them that 1 item was withheld, but not of which kind.',
+        );
+        expect(text(preview.querySelector('.role'))).to.equal('They can view it and share it with others (add and remove people).');
+        expect(text(preview.querySelector('.until'))).to.equal('No end date: access lasts until you revoke it.');
+        const shareEvent = oneEvent(el, 'nip82-share');
+        buttonByText(el, /^Share with npub1/)!.click();
+        const { detail } = (await shareEvent) as Nip82Event<'nip82-share'>;
+        expect(detail.role).to.equal('editor');
+        const { events } = await client.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
+        const opened = await openRecord(events, clinician.signer);
+        expect(opened.withheld).to.deep.equal(expected);
+        expect(opened.role).to.equal('editor');
+      });
+    }
+
+    it('cancelling nip82-signer-request stops the share: nothing is signed or published', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const el = await shareFixture(patient, await patientRecord(patient, false));
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      let shared = false;
+      el.addEventListener('nip82-share', () => { shared = true; });
+      el.addEventListener('nip82-signer-request', (e) => e.preventDefault(), { once: true });
+      buttonByText(el, /^Share with npub1/)!.click();
+      await el.updateComplete;
+      expect(el.status).to.equal('cancelled');
+      expect(text($(el, '[role=status]'))).to.equal('Cancelled. Nothing was signed or sent.');
+      expect(dialogOf(el).open).to.equal(true);
+      expect(shared).to.equal(false);
+      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      expect(events).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('Escape closes the dialog, fires nip82-cancel, and focus returns to the trigger', async () => {
+      const patient = await person();
+      const el = await shareFixture(patient, await patientRecord(patient, false));
+      const trigger = await openDialog(el);
+      await expect(el).to.be.accessible();
+      const cancelled = oneEvent(el, 'nip82-cancel');
+      await sendKeys({ press: 'Escape' });
+      const { detail } = (await cancelled) as Nip82Event<'nip82-cancel'>;
+      expect(detail.source).to.equal('nip82-consent-prompt');
+      await waitUntil(() => root(el).activeElement === trigger, 'focus back on the trigger');
+      expect(dialogOf(el).open).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('Review explains what is missing, and refuses your own key as recipient', async () => {
+      const patient = await person();
+      const el = await shareFixture(patient, await patientRecord(patient, false));
+      await openDialog(el);
+      for (const box of $$<HTMLInputElement>(el, 'li.item input[type=checkbox]')) box.click();
+      await el.updateComplete;
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      const problems = $$(el, '#problems li').map((li) => text(li));
+      expect(problems).to.deep.equal(['Choose who will receive the share.', 'Choose at least one item to share.']);
+      expect(root(el).activeElement?.id).to.equal('problems');
+      expect($(el, '[part=preview]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      itemRow(el, 'Penicillin').querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+      await typeRecipient(el, patient.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      expect($$(el, '#problems li').map((li) => text(li))).to.deep.equal(['That is your own key. Choose someone else.']);
+    });
+
+    it('shows "waiting for your signer" (saying what it will be asked) until the signer answers', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const held = heldSigner(patient.signer);
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${held.signer} relays=${url}></nip82-consent-prompt>`);
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      buttonByText(el, /^Share with npub1/)!.click();
+      await el.updateComplete;
+      expect(el.status).to.equal('waiting-signer');
+      expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Your signer will be asked to sign the shared record (once per part).');
+      expect(buttonByText(el, /^Share with npub1/)!.disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+      held.release();
+      await waitUntil(() => el.status === 'done', 'share done');
+    });
+
+    it('lists every relay\'s receipt: accepted on one, unreachable on another', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const down = await downRelayUrl();
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${`${url} ${down}`}></nip82-consent-prompt>`,
+      );
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'done', 'share done', { timeout: 15000 });
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.match(/1 of 2 relays accepted it\.$/);
+      const lines = $$(el, '[part=receipts] li').map((li) => text(li));
+      expect(lines).to.have.length(2);
+      expect(lines).to.include(`${url}: accepted (1 of 1)`);
+      expect(lines.find((l) => l.startsWith(down))).to.match(/: (could not be reached|timed out)$/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a relay-only failure is a relay error with receipts; nothing is reported as shared', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const down = await downRelayUrl();
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${down}></nip82-consent-prompt>`);
+      let shared = false;
+      el.addEventListener('nip82-share', () => { shared = true; });
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'relay-error', 'relay error', { timeout: 15000 });
+      await el.updateComplete;
+      expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted it. Nothing is final yet; you can try again.');
+      expect($$(el, '[part=receipts] li')).to.have.length(1);
+      expect(shared).to.equal(false);
+      expect($(el, '[part=preview]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('loads the patient\'s records from the relay after "Load my records"', async () => {
+      const patient = await person();
+      await patientRecord(patient);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      await expect(el).to.be.accessible();
+      const request = oneEvent(el, 'nip82-signer-request');
+      buttonByText(el, 'Load my records')!.click();
+      expect(((await request) as Nip82Event<'nip82-signer-request'>).detail.action).to.equal('unlock');
+      await waitUntil(() => el.status === 'done', 'records loaded');
+      await el.updateComplete;
+      expect(text($(el, '[role=status]'))).to.equal('1 record loaded.');
+      expect(text($(el, '.ready'))).to.equal('4 items from 1 record can be shared.');
+      expect(buttonByText(el, 'Share records…')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('without a signer says how to get one', async () => {
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt relays=${url}></nip82-consent-prompt>`);
+      buttonByText(el, 'Load my records')!.click();
+      await el.updateComplete;
+      expect(el.status).to.equal('no-signer');
+      expect(text($(el, '[role=status]'))).to.contain('Install a Nostr signer extension (NIP-07)');
+      expect(text($(el, '[role=status]'))).to.contain('bunker://');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a recipient attribute presets the picker', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`,
+      );
+      await openDialog(el);
+      const picker = $(el, 'nip82-npub-picker') as HTMLElement & { value: string };
+      expect(picker.value).to.equal(clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      expect($(el, '[part=preview]')).to.exist;
+      expect(text($(el, '.shared-items'))).to.contain('Tetanus');
+    });
+  });
+
+  describe('answer', () => {
+    async function sendRequest(patient: Person, clinician: Person, types: string[]) {
+      const { events, request } = await createAccessRequest({
+        signer: clinician.signer, patient: patient.pubkey, resourceTypes: types, purpose: 'Pre-operative assessment', days: 30, note: 'Surgery on the 3rd',
+      });
+      await client.publishAll(events);
+      return request;
+    }
+
+    it('loads a request, approves it narrowed; the clinician reads the answer and opens exactly what was granted', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const record = await patientRecord(patient);
+      const sent = await sendRequest(patient, clinician, ['AllergyIntolerance', 'Immunization', 'Condition']);
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`,
+      );
+      await expect(el).to.be.accessible();
+      const request = oneEvent(el, 'nip82-signer-request');
+      buttonByText(el, 'Check for requests')!.click();
+      expect(((await request) as Nip82Event<'nip82-signer-request'>).detail.action).to.equal('read-requests');
+      await waitUntil(() => el.status === 'done', 'requests read');
+      await el.updateComplete;
+      const items = $$(el, 'li.request');
+      expect(items).to.have.length(1);
+      expect(text(items[0])).to.match(/^npub1.+ asks for allergies, vaccinations, conditions\./);
+      await expect(el).to.be.accessible();
+
+      const review = items[0]!.querySelector('button')!;
+      review.focus();
+      review.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      const facts = text($(el, '.facts'));
+      expect(facts).to.contain('Pre-operative assessment');
+      expect(facts).to.contain('Surgery on the 3rd');
+      expect(facts).to.contain(`until ${sent.period!.end!.slice(0, 10)}`);
+      expect(buttonByText(el, /^Approve/)!.textContent!.trim()).to.equal('Approve and share 3 items');
+      await expect(el).to.be.accessible();
+
+      // Narrow: no conditions, and a shorter period.
+      const conditionBox = $$<HTMLLabelElement>(el, 'fieldset label.choice').find((l) => text(l) === 'Conditions')!.querySelector('input')!;
+      conditionBox.click();
+      const until = isoDay(10);
+      setInput($<HTMLInputElement>(el, '#grant-until')!, until);
+      await el.updateComplete;
+      expect(text($(el, 'p[part=preview]'))).to.equal('They will be able to open 2 items: 1 allergy, 1 vaccination.');
+      const answered = oneEvent(el, 'nip82-answer');
+      buttonByText(el, 'Approve and share 2 items')!.click();
+      const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
+      expect(detail.requestId).to.equal(sent.id);
+      expect(detail.decision).to.equal('active');
+      expect(detail.naddrs).to.have.length(1);
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.match(/^Approved\. npub1.+ can now open what you granted\.$/);
+      expect($$(el, '[part=receipts] li').map((li) => text(li))).to.deep.equal([`${url}: accepted (3 of 3)`]);
+      await expect(el).to.be.accessible();
+      buttonByText(el, 'Close')!.click();
+      await waitUntil(() => !dialogOf(el).open, 'dialog closes');
+      await el.updateComplete;
+      expect($$(el, 'li.request')).to.have.length(0);
+      const row = text($(el, 'table.history tbody tr'));
+      expect(row).to.contain('approved');
+      expect(row).to.contain('allergies, vaccinations');
+      expect(row).to.contain(until);
+
+      // The clinician's side.
+      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === sent.id);
+      expect(answers).to.have.length(1);
+      const answer = answers[0]!;
+      expect(answer.status).to.equal('active');
+      expect(answer.records).to.deep.equal(detail.naddrs);
+      expect(answer.resourceTypes).to.deep.equal(['AllergyIntolerance', 'Immunization']);
+      expect(answer.period?.end).to.equal(until);
+      const { events } = await client.recordByNaddr(answer.records[0]!);
+      const granted = await openRecord(events, clinician.signer);
+      expect(granted.bundle.entry!.map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Immunization']);
+      expect(JSON.stringify(granted.bundle)).not.to.contain('Chlamydia');
+    });
+
+    it('denies a request given as .request; the clinician reads "rejected"', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const record = await patientRecord(patient, false);
+      const sent = await sendRequest(patient, clinician, ['Condition']);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`,
+      );
+      expect(buttonByText(el, 'Check for requests')).to.equal(undefined);
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      const answered = oneEvent(el, 'nip82-answer');
+      buttonByText(el, 'Deny')!.click();
+      const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
+      expect(detail).to.deep.equal({ requestId: sent.id, decision: 'rejected', naddrs: [] });
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
+      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === sent.id);
+      expect(answers.map((m: ConsentMessage) => m.status)).to.deep.equal(['rejected']);
+      expect(answers[0]!.records).to.deep.equal([]);
+      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      expect(events).to.have.length(0);
+    });
+
+    it('a refused signer leaves the request unanswered', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const sent = await sendRequest(patient, clinician, ['Condition']);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const no = async (): Promise<never> => {
+        throw new SignerError('refused', 'User said no.');
+      };
+      const refusing = { getPublicKey: () => patient.signer.getPublicKey(), signEvent: no, nip44Encrypt: no, nip44Decrypt: no };
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${refusing} relays=${url}></nip82-consent-prompt>`,
+      );
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      buttonByText(el, 'Deny')!.click();
+      await waitUntil(() => el.status === 'refused', 'refused');
+      await el.updateComplete;
+      expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was shared or sent.');
+      expect(dialogOf(el).open).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('failures', () => {
+    it('a signer that times out shows the timed-out state', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const slow = async (): Promise<never> => {
+        throw new SignerError('timeout', 'No answer.');
+      };
+      const record = await patientRecord(patient, false);
+      const signer = { getPublicKey: () => patient.signer.getPublicKey(), signEvent: slow, nip44Encrypt: slow, nip44Decrypt: slow };
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'timed-out', 'timed out');
+      await el.updateComplete;
+      expect(text($(el, '[role=status]'))).to.equal('Your signer did not answer in time. Nothing was shared or sent; you can try again.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('answering a request addressed to someone else is bad data, said plainly', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const stranger = await person();
+      const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Follow-up' });
+      await client.publishAll(events);
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .request=${request} .signer=${stranger.signer} relays=${url}></nip82-consent-prompt>`,
+      );
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      buttonByText(el, 'Deny')!.click();
+      await waitUntil(() => el.status === 'bad-data', 'bad data');
+      await el.updateComplete;
+      expect(text($(el, '[role=status]'))).to.equal('Something in the data could not be used. Only the patient a request is addressed to can answer it.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('strings and language', () => {
+    it('speaks Spanish under lang="es"', async () => {
+      const patient = await person();
+      const el = await shareFixture(patient, await patientRecord(patient, false), { lang: 'es' });
+      expect(text($(el, '.ready'))).to.equal('Se pueden compartir 4 elementos de 1 historial.');
+      await openDialog(el);
+      expect(text($(el, '#dialog-title'))).to.equal('Compartir tus historiales');
+      expect(buttonByText(el, 'Revisar')).to.exist;
+      expect(text(root(el))).to.contain('Alergias (1)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('every built-in string can be overridden', async () => {
+      const patient = await person();
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url}
+          .strings=${{ openShare: 'Send to my doctor', ready: (r: number, i: number) => `${i}/${r}` }}></nip82-consent-prompt>`,
+      );
+      expect(buttonByText(el, 'Send to my doctor')).to.exist;
+      expect(text($(el, '.ready'))).to.equal('4/1');
+    });
+
+    it('creates and uses the element without Lit warnings', async () => {
+      const patient = await person();
+      const record = await patientRecord(patient, false);
+      const warnings = await litWarnings(async () => {
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        await openDialog(el);
+        itemRow(el, 'Penicillin').querySelector<HTMLButtonElement>('button.hide')!.click();
+        await el.updateComplete;
+        dialogOf(el).close();
+        await el.updateComplete;
+        const answer = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer"></nip82-consent-prompt>`);
+        await answer.updateComplete;
+      });
+      expect(warnings).to.deep.equal([]);
+    });
+  });
+});

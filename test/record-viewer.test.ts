@@ -1,0 +1,871 @@
+import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { npubEncode, naddrEncode } from 'nostr-tools/nip19';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { RECORD_KIND } from '../components/core/nip82/constants.js';
+import { markWithheld } from '../components/core/fhir/withheld.js';
+import { SignerError } from '../components/core/errors.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import type { FhirBundle, FhirResource } from '../components/core/fhir/types.js';
+import type { Nip82Event } from '../components/shared/events.js';
+import { counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+
+// ---------------------------------------------------------------------------------------------
+// Test data
+
+const PIXEL = 'http://127.0.0.1:9/pixel.png';
+const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
+function richBundle(): FhirBundle {
+  const patient = 'urn:uuid:00000000-0000-4000-8000-000000000001';
+  const r = (resource: FhirResource, n: number) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`, resource });
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    identifier: { system: 'urn:ietf:rfc:3986', value: 'urn:uuid:7e0c1b7e-1111-4222-8333-944455556666' },
+    entry: [
+      r({ resourceType: 'Patient', id: 'p1', name: [{ use: 'official', family: 'Rivera', given: ['Ana', 'María'] }], birthDate: '1990-04-02', gender: 'female' }, 1),
+      r({
+        resourceType: 'AllergyIntolerance', id: 'a1', code: { text: 'Penicillin' }, criticality: 'high',
+        clinicalStatus: { coding: [{ code: 'active' }] },
+        reaction: [{ manifestation: [{ text: 'Hives' }], severity: 'moderate' }], recordedDate: '2019-02-10',
+        text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>Allergic to <b>penicillin</b> since childhood.</p></div>' },
+      }, 2),
+      r({ resourceType: 'Condition', id: 'c1', code: { text: 'Asthma' }, onsetDateTime: '2005-06', clinicalStatus: { coding: [{ code: 'active' }] } }, 3),
+      r({ resourceType: 'Condition', id: 'c2', code: { text: 'Diabetes type 2' }, verificationStatus: { coding: [{ code: 'entered-in-error' }] }, recordedDate: '2020-01-01' }, 4),
+      r({
+        resourceType: 'MedicationRequest', id: 'm1', status: 'active', intent: 'order', authoredOn: '2023-03-15',
+        medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '197361', display: 'Amlodipine 5 MG Oral Tablet' }] },
+        dosageInstruction: [{ text: 'One tablet daily' }], requester: { display: 'Dr. Chen' },
+      }, 5),
+      r({ resourceType: 'Immunization', id: 'i1', status: 'completed', vaccineCode: { text: 'Tetanus' }, occurrenceDateTime: '2021-05-01', lotNumber: 'LOT-77' }, 6),
+      r({
+        resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'Glucose' }, effectiveDateTime: '2024-01-05T09:30:00Z',
+        category: [{ coding: [{ code: 'laboratory' }] }],
+        valueQuantity: { value: 7.8, unit: 'mmol/L' }, interpretation: [{ coding: [{ code: 'H', display: 'High' }] }],
+        referenceRange: [{ low: { value: 3.9, unit: 'mmol/L' }, high: { value: 5.5, unit: 'mmol/L' } }],
+      }, 7),
+      r({
+        resourceType: 'Observation', id: 'o2', status: 'final', effectiveDateTime: '2024-02-01',
+        category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+        code: { coding: [{ system: 'http://loinc.org', code: '85354-9', display: 'Blood pressure panel' }] },
+        component: [
+          { code: { coding: [{ system: 'http://loinc.org', code: '8480-6', display: 'Systolic blood pressure' }] }, valueQuantity: { value: 120, unit: 'mmHg' } },
+          { code: { coding: [{ system: 'http://loinc.org', code: '8462-4', display: 'Diastolic blood pressure' }] }, valueQuantity: { value: 80, unit: 'mmHg' } },
+        ],
+      }, 8),
+      r({ resourceType: 'Procedure', id: 'pr1', status: 'completed', code: { text: 'Appendectomy' }, performedDateTime: '2010-08-20' }, 9),
+      r({ resourceType: 'Encounter', id: 'e1', status: 'finished', class: { code: 'AMB', display: 'ambulatory' }, type: [{ text: 'General check-up' }], period: { start: '2023-03-15T10:00:00Z', end: '2023-03-15T10:30:00Z' } }, 10),
+      r({
+        resourceType: 'DocumentReference', id: 'd1', status: 'current', type: { text: 'Discharge summary' }, date: '2023-03-16T12:00:00Z',
+        content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: b64('Patient discharged in good health. Señal estable.') } }],
+      }, 11),
+      r({
+        resourceType: 'DocumentReference', id: 'd2', status: 'current', description: 'Chest X-ray image', date: '2022-11-01',
+        content: [{ attachment: { contentType: 'image/png', url: PIXEL, title: 'xray.png' } }],
+      }, 12),
+      r({
+        resourceType: 'VisionPrescription', id: 'v1', status: 'active', dateWritten: '2022-09-01', prescriber: { display: 'Dr. Okafor' },
+        lensSpecification: [
+          { product: { text: 'Spectacles' }, eye: 'right', sphere: -2.25, cylinder: -0.5, axis: 180, add: 1.5, prism: [{ amount: 0.5, base: 'down' }] },
+          { product: { text: 'Spectacles' }, eye: 'left', sphere: -1.75, cylinder: -0.25, axis: 175, add: 1.5 },
+        ],
+      }, 13),
+      r({ resourceType: 'Consent', id: 'cs1', status: 'active', dateTime: '2020-01-01', scope: { text: 'Research' } }, 14),
+      r({ resourceType: 'CarePlan', id: 'cp1', status: 'active', title: 'Asthma action plan', period: { start: '2018-05-01' } }, 15),
+    ],
+  };
+}
+
+function animalBundle(): FhirBundle {
+  return {
+    resourceType: 'Bundle', type: 'collection',
+    entry: [{
+      fullUrl: 'urn:uuid:00000000-0000-4000-8000-0000000000aa',
+      resource: {
+        resourceType: 'Patient', id: 'dog', name: [{ text: 'Luna' }], birthDate: '2019', gender: 'female',
+        extension: [{
+          url: 'http://hl7.org/fhir/StructureDefinition/patient-animal',
+          extension: [
+            { url: 'species', valueCodeableConcept: { coding: [{ display: 'Dog' }] } },
+            { url: 'breed', valueCodeableConcept: { text: 'Border collie' } },
+          ],
+        }],
+      },
+    }],
+  };
+}
+
+const SECTION_TYPES = ['AllergyIntolerance', 'Condition', 'MedicationRequest', 'Immunization', 'Procedure', 'Encounter'] as const;
+
+function bigBundle(n: number): FhirBundle {
+  const entry = [];
+  for (let i = 0; i < n; i++) {
+    const type = SECTION_TYPES[i % SECTION_TYPES.length]!;
+    const date = `20${String(10 + (i % 14)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`;
+    const name = i % 500 === 0 ? `Rare finding ${i}` : `Item ${i}`;
+    const resource: FhirResource = { resourceType: type, id: `r${i}`, status: 'completed' };
+    if (type === 'MedicationRequest') Object.assign(resource, { medicationCodeableConcept: { text: name }, authoredOn: date, intent: 'order' });
+    else if (type === 'Immunization') Object.assign(resource, { vaccineCode: { text: name }, occurrenceDateTime: date });
+    else if (type === 'Encounter') Object.assign(resource, { type: [{ text: name }], period: { start: date } });
+    else if (type === 'Procedure') Object.assign(resource, { code: { text: name }, performedDateTime: date });
+    else Object.assign(resource, { code: { text: name }, recordedDate: date });
+    entry.push({ fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, resource });
+  }
+  return { resourceType: 'Bundle', type: 'collection', entry };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const root = (el: Nip82RecordViewer) => el.shadowRoot!;
+const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ');
+const $ = <T extends Element = HTMLElement>(el: Nip82RecordViewer, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Nip82RecordViewer, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const section = (el: Nip82RecordViewer, key: string) => $(el, `section[data-section="${key}"]`);
+const button = (el: Nip82RecordViewer, label: RegExp) => $$<HTMLButtonElement>(el, 'button').find((b) => label.test((b.textContent ?? '').trim()));
+const liveText = (el: Nip82RecordViewer) => text($(el, '[part="status"]')!);
+
+async function viewerWith(bundle: unknown, attrs: { lang?: string } = {}): Promise<Nip82RecordViewer> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'en'}><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
+  const el = wrapper.querySelector('nip82-record-viewer')!;
+  await el.updateComplete;
+  return el;
+}
+
+/** Every element in a shadow tree, through nested shadow roots. */
+function allElements(node: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const el of node.querySelectorAll('*')) {
+    out.push(el);
+    if (el.shadowRoot) out.push(...allElements(el.shadowRoot));
+  }
+  return out;
+}
+
+/** Records every kit event the element fires. */
+function recordEvents(el: HTMLElement) {
+  const seen: Nip82Event[] = [];
+  for (const name of ['nip82-signer-request', 'nip82-record-open', 'nip82-error', 'nip82-cancel']) {
+    el.addEventListener(name, (e) => seen.push(e as Nip82Event));
+  }
+  return seen;
+}
+
+/** A signer whose decryptions wait until `release()` (to watch progress). */
+function gatedSigner(inner: Signer): { signer: Signer; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  return {
+    release,
+    signer: {
+      getPublicKey: () => inner.getPublicKey(),
+      signEvent: (t) => inner.signEvent(t),
+      nip44Encrypt: (p, t) => inner.nip44Encrypt(p, t),
+      nip44Decrypt: async (p, c) => {
+        await gate;
+        return inner.nip44Decrypt(p, c);
+      },
+    },
+  };
+}
+
+/** A signer that knows the user's public key but refuses to decrypt. */
+function refusingSigner(pubkey: string): Signer & { asked: number } {
+  const s = {
+    asked: 0,
+    getPublicKey: async () => pubkey,
+    signEvent: async () => {
+      throw new SignerError('refused', 'The user refused to sign.');
+    },
+    nip44Encrypt: async () => {
+      throw new SignerError('refused', 'The user refused to encrypt.');
+    },
+    nip44Decrypt: async () => {
+      s.asked++;
+      throw new SignerError('refused', 'The user refused to decrypt.');
+    },
+  };
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A Bundle handed in
+
+describe('<nip82-record-viewer> with a Bundle handed in', () => {
+  it('renders a summary by section with no relay and no signer', async () => {
+    let el!: Nip82RecordViewer;
+    const warnings = await litWarnings(async () => {
+      el = await viewerWith(richBundle());
+    });
+    expect(warnings).to.deep.equal([]);
+    expect(el.status).to.equal('done');
+    expect($(el, 'button.unlock')).to.equal(null);
+    const headings = $$(el, 'h3').map((h) => text(h).trim());
+    expect(headings).to.deep.equal([
+      'Patient (1)', 'Allergies (1)', 'Problems (2)', 'Medications (1)', 'Immunizations (1)', 'Results (1)', 'Vital signs (1)',
+      'Procedures (1)', 'Encounters (1)', 'Documents (2)', 'Vision prescriptions (1)', 'Other items (2)',
+    ]);
+    const patient = text(section(el, 'patient')!);
+    expect(patient).to.contain('Ana María Rivera').and.contain('female').and.contain('Apr 2, 1990');
+    const allergies = text(section(el, 'allergies')!);
+    expect(allergies).to.contain('Penicillin').and.contain('Hives (moderate)').and.contain('high');
+    expect(text(section(el, 'medications')!)).to.contain('Amlodipine 5 MG Oral Tablet').and.contain('One tablet daily').and.contain('Dr. Chen');
+    expect(text(section(el, 'immunizations')!)).to.contain('Tetanus').and.contain('LOT-77').and.contain('May 1, 2021');
+    const results = text(section(el, 'results')!);
+    expect(results).to.contain('Glucose').and.contain('7.8 mmol/L').and.contain('High').and.contain('3.9–5.5 mmol/L');
+    const vitals = text(section(el, 'vitals')!);
+    expect(vitals).to.contain('Blood pressure panel').and.contain('120/80 mmHg').and.contain('Systolic blood pressure').and.contain('80 mmHg');
+    expect(text(section(el, 'procedures')!)).to.contain('Appendectomy');
+    expect(text(section(el, 'encounters')!)).to.contain('General check-up').and.contain('ambulatory');
+    const other = text(section(el, 'other')!);
+    expect(other).to.contain('Consent').and.contain('cs1').and.contain('active').and.contain('Jan 1, 2020');
+    expect(other).to.contain('Asthma action plan').and.contain('CarePlan');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows documents: base64 text decoded as text, a URL never fetched', async () => {
+    const el = await viewerWith(richBundle());
+    const docs = section(el, 'documents')!;
+    const details = docs.querySelector('details')!;
+    expect(text(details)).to.contain('Patient discharged in good health. Señal estable.');
+    expect(text(docs)).to.contain('xray.png').and.contain('not loaded');
+    expect(docs.querySelector('img, a[href], iframe, object, embed')).to.equal(null);
+    expect(performance.getEntriesByType('resource').some((e) => e.name === PIXEL)).to.equal(false);
+  });
+
+  it('shows a vision prescription as a lens table per eye', async () => {
+    const el = await viewerWith(richBundle());
+    const table = section(el, 'vision')!.querySelector('table')!;
+    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => text(c).trim()));
+    expect(rows[0]).to.deep.equal(['Eye', 'Sphere', 'Cylinder', 'Axis', 'Add', 'Prism', 'Product']);
+    expect(rows[1]).to.deep.equal(['Right', '-2.25', '-0.5', '180', '+1.5', '0.5 down', 'Spectacles']);
+    expect(rows[2]).to.deep.equal(['Left', '-1.75', '-0.25', '175', '+1.5', '', 'Spectacles']);
+    expect(text(section(el, 'vision')!)).to.contain('Dr. Okafor');
+  });
+
+  it('reads Bundles leniently, as JSON text, and the real Synthea fixture', async () => {
+    const lenient = JSON.stringify({
+      resourceType: 'Bundle', type: null,
+      entry: [{ resourceType: 'Condition', id: 'x1', code: { text: 'Migraine' }, note: null }, 'junk', { resource: { resourceType: 'Immunization', vaccineCode: { text: 'Influenza' } } }],
+    });
+    const el = await viewerWith(lenient);
+    expect(el.status).to.equal('done');
+    expect(text(section(el, 'problems')!)).to.contain('Migraine');
+    expect(text(section(el, 'immunizations')!)).to.contain('Influenza');
+
+    const synthea = await viewerWith(await dataFixture('synthea-patient.json'));
+    expect(text(section(synthea, 'immunizations')!)).to.contain('Immunizations (17)');
+    expect(text(section(synthea, 'documents')!)).to.contain('Documents (15)');
+    expect(text(section(synthea, 'patient')!)).to.contain('Denis399 Lincoln623 Schmitt836');
+    await expect(synthea).to.be.accessible();
+  });
+
+  it('shows an animal patient with species and breed', async () => {
+    const el = await viewerWith(animalBundle());
+    const patient = text(section(el, 'patient')!);
+    expect(patient).to.contain('Luna').and.contain('Species').and.contain('Dog').and.contain('Breed').and.contain('Border collie').and.contain('2019');
+  });
+
+  it('shows entered-in-error items struck through, or hides them', async () => {
+    const el = await viewerWith(richBundle());
+    const wrong = $$(el, 'section[data-section="problems"] [part="item"]').find((li) => text(li).includes('Diabetes'))!;
+    expect(wrong.classList.contains('entered-in-error')).to.equal(true);
+    expect(text(wrong)).to.contain('Entered in error');
+    expect(getComputedStyle(wrong.querySelector('.title')!).textDecorationLine).to.equal('line-through');
+    el.hideEnteredInError = true;
+    await el.updateComplete;
+    expect(text(section(el, 'problems')!)).not.to.contain('Diabetes');
+    expect(text(section(el, 'problems')!)).to.contain('Problems (1)');
+  });
+
+  it('has a timeline of dated items, newest first', async () => {
+    const el = await viewerWith(richBundle());
+    button(el, /^Timeline$/)!.click();
+    await el.updateComplete;
+    expect(el.mode).to.equal('timeline');
+    expect(button(el, /^Timeline$/)!.getAttribute('aria-pressed')).to.equal('true');
+    const items = $$(el, '[part="timeline"] [part="item"]');
+    const times = items.map((li) => Date.parse(li.querySelector('time')!.getAttribute('datetime')!));
+    expect(times.length).to.be.greaterThan(8);
+    expect([...times].sort((a, b) => b - a)).to.deep.equal(times);
+    expect(text(items[0]!)).to.contain('Blood pressure panel').and.contain('Vital signs');
+    expect(items.some((li) => text(li).includes('Ana María Rivera'))).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters across sections by search text and by section', async () => {
+    const el = await viewerWith(richBundle());
+    expect(text($(el, '.count')!)).to.contain('Showing 15 of 15 items');
+    const input = $<HTMLInputElement>(el, 'input[type="search"]')!;
+    input.value = 'asthma';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($$(el, 'section[part="section"]').map((s) => s.dataset.section)).to.deep.equal(['problems', 'other']);
+    expect(text($(el, '.count')!)).to.contain('Showing 2 of 15 items');
+    input.value = 'no such thing';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(text(root(el))).to.contain('Nothing matches this search.');
+    await expect(el).to.be.accessible();
+
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const box = $$<HTMLInputElement>(el, 'fieldset input[type="checkbox"]').find((b) => b.value === 'documents')!;
+    box.click();
+    await el.updateComplete;
+    expect(section(el, 'documents')).to.equal(null);
+    expect(text($(el, '.count')!)).to.contain('Showing 13 of 15 items');
+  });
+
+  it('toggles sanitised narratives', async () => {
+    const el = await viewerWith(richBundle());
+    expect($(el, '[part="narrative"]')).to.equal(null);
+    const toggle = button(el, /Show narratives/)!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    const narrative = $(el, '[part="narrative"]')!;
+    expect(narrative.querySelector('b')!.textContent).to.equal('penicillin');
+    expect(text(narrative)).to.contain('Allergic to penicillin since childhood.');
+    await expect(el).to.be.accessible();
+    toggle.click();
+    await el.updateComplete;
+    expect($(el, '[part="narrative"]')).to.equal(null);
+  });
+
+  it('shows the hidden-item flag for a Bundle with the marker, not the marker List itself', async () => {
+    const base = richBundle();
+    const hidden = [{ resourceType: 'Condition', id: 'h1' }, { resourceType: 'Condition', id: 'h2' }, { resourceType: 'Observation', id: 'h3' }];
+    const el = await viewerWith(markWithheld(base, hidden, 'count-and-kind'));
+    const flag = $(el, 'nip82-hidden-flag') as HTMLElement & { count?: number; kinds?: Record<string, number>; disclose?: string; updateComplete: Promise<unknown> };
+    expect(flag).to.exist;
+    await flag.updateComplete;
+    expect(flag.count).to.equal(3);
+    expect(flag.kinds).to.deep.equal({ Condition: 2, Observation: 1 });
+    expect(flag.disclose).to.equal('count-and-kind');
+    expect(text(flag.shadowRoot!)).to.match(/3/);
+    expect(text(root(el))).not.to.contain('Withheld by the patient');
+    expect(text($(el, '.count')!)).to.contain('of 15 items');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a bad-data state for something that is not a Bundle, and reports it', async () => {
+    const el = document.createElement('nip82-record-viewer');
+    const errors: Nip82Event<'nip82-error'>[] = [];
+    el.addEventListener('nip82-error', (e) => errors.push(e));
+    el.bundle = { resourceType: 'Patient', name: [{ text: 'Not a bundle' }] };
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(el.status).to.equal('bad-data');
+    expect(liveText(el)).to.contain('This record could not be read.').and.contain('not a FHIR Bundle');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['malformed']);
+    expect(JSON.stringify(errors[0]!.detail)).not.to.contain('Not a bundle');
+    expect($(el, '[part="section"]')).to.equal(null);
+    expect($(el, 'button.unlock')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    el.bundle = '{ not json';
+    await el.updateComplete;
+    expect(el.status).to.equal('bad-data');
+    expect(liveText(el)).to.contain('not JSON');
+  });
+
+  it('prints and exports the FHIR JSON without firing events that carry health data', async () => {
+    const el = await viewerWith(richBundle());
+    const events = recordEvents(el);
+    const originalPrint = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    const originalClick = HTMLAnchorElement.prototype.click;
+    const downloads: { name: string; href: string }[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloads.push({ name: this.download, href: this.href });
+    };
+    try {
+      button(el, /^Print$/)!.click();
+      button(el, /Export FHIR JSON/)!.click();
+    } finally {
+      window.print = originalPrint;
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+    expect(printed).to.equal(1);
+    expect(downloads).to.have.length(1);
+    expect(downloads[0]!.name).to.equal('fhir-bundle-7e0c1b7e-1111-4222-8333-944455556666.json');
+    expect(downloads[0]!.href).to.match(/^blob:/);
+    const exported = await (await fetch(downloads[0]!.href)).json();
+    expect(exported.resourceType).to.equal('Bundle');
+    expect(exported.entry).to.have.length(15);
+    expect(JSON.stringify(exported)).to.contain('Penicillin');
+    expect(events).to.deep.equal([]);
+  });
+
+  it('has print styles that hide the controls', async () => {
+    const el = await viewerWith(richBundle());
+    const rules = (el.constructor as typeof Nip82RecordViewer).styles as unknown as { cssText: string }[];
+    const css = rules.map((r) => r.cssText).join('\n');
+    expect(css).to.match(/@media print[\s\S]*\.toolbar[\s\S]*display: none/);
+  });
+
+  it('stays usable with 5,000 resources: pages of 50 per section, counts and filtering', async () => {
+    const el = await viewerWith(bigBundle(5000));
+    expect(text($(el, '.count')!)).to.contain('Showing 5,000 of 5,000 items');
+    const problems = section(el, 'problems')!;
+    expect(text(problems.querySelector('h3')!)).to.equal('Problems (834)');
+    expect(problems.querySelectorAll('[part="item"]')).to.have.length(50);
+    expect($$(el, '[part="item"]').length).to.equal(300);
+    const more = [...problems.querySelectorAll('button')].find((b) => /Show 50 more/.test(b.textContent ?? ''))!;
+    expect(text(more)).to.contain('784 not shown');
+    more.click();
+    await el.updateComplete;
+    expect(section(el, 'problems')!.querySelectorAll('[part="item"]')).to.have.length(100);
+
+    const input = $<HTMLInputElement>(el, 'input[type="search"]')!;
+    input.value = 'rare finding';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(text($(el, '.count')!)).to.contain('Showing 10 of 5,000 items');
+    expect($$(el, '[part="item"]')).to.have.length(10);
+    expect($$(el, '[part="item"]').every((li) => /Rare finding \d+/.test(text(li)))).to.equal(true);
+
+    input.value = 'item 4999';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($$(el, '[part="item"]').map((li) => text(li.querySelector('.title')!))).to.deep.equal(['Item 4999']);
+
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    button(el, /^Timeline$/)!.click();
+    await el.updateComplete;
+    expect($$(el, '[part="timeline"] [part="item"]')).to.have.length(50);
+    expect(text($(el, '.count')!)).to.contain('Showing 5,000 of 5,000 items');
+  });
+
+  it('takes string overrides, and speaks Spanish', async () => {
+    const el = await viewerWith(richBundle());
+    el.strings = { section_allergies: 'Sensitivities', print: 'Print it', showing: (a: string, b: string) => `${a}/${b}` };
+    await el.updateComplete;
+    expect(text(section(el, 'allergies')!.querySelector('h3')!)).to.equal('Sensitivities (1)');
+    expect(button(el, /^Print it$/)).to.exist;
+    expect(text($(el, '.count')!)).to.equal('15/15');
+
+    const es = await viewerWith(richBundle(), { lang: 'es' });
+    expect(text(section(es, 'allergies')!.querySelector('h3')!)).to.equal('Alergias (1)');
+    expect(button(es, /^Imprimir$/)).to.exist;
+    expect(button(es, /^Cronología$/)).to.exist;
+    expect(text(section(es, 'immunizations')!)).to.contain('1 may 2021');
+    expect(text($(es, '.count')!)).to.contain('Mostrando 15 de 15 elementos');
+    await expect(es).to.be.accessible();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hostile content
+
+describe('<nip82-record-viewer> with hostile content', () => {
+  const flag = '__nip82RecordViewerPwned';
+  const hostileDiv = `<div xmlns="http://www.w3.org/1999/xhtml">
+    <script>window.${flag}=1</script>
+    <img src="${PIXEL}" onerror="window.${flag}=2" alt="pixel">
+    <a href="javascript:window.${flag}=3" id="bad">click me</a>
+    <a href="https://example.org/ok">fine link</a>
+    <p style="background-image:url(${PIXEL})" onclick="window.${flag}=4">styled</p>
+    <style>div { background: url(${PIXEL}) }</style>
+    <svg onload="window.${flag}=5"><image href="${PIXEL}"></image></svg>
+    <iframe src="javascript:window.${flag}=6"></iframe>
+    <object data="${PIXEL}"></object>
+    <form action="${PIXEL}"><input name="x"><button formaction="javascript:window.${flag}=7">go</button></form>
+    <math><mtext><table><mglyph><style><img src=${PIXEL} onerror=window.${flag}=8></style></mglyph></table></mtext></math>
+  </div>`;
+
+  function hostileBundle(): FhirBundle {
+    return {
+      resourceType: 'Bundle', type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:00000000-0000-4000-8000-0000000000f1', resource: {
+          resourceType: 'Condition', id: 'evil',
+          code: { text: `<img src="${PIXEL}" onerror="window.${flag}=9"><script>window.${flag}=10</script>` },
+          text: { status: 'generated', div: hostileDiv },
+        } },
+        { fullUrl: 'urn:uuid:00000000-0000-4000-8000-0000000000f2', resource: {
+          resourceType: 'Observation', id: 'evil2', status: 'final', code: { text: 'javascript:alert(1)' },
+          valueString: `background: url(${PIXEL})`,
+          text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml"><img src="${PIXEL}"/></div>` },
+        } },
+        { fullUrl: 'urn:uuid:00000000-0000-4000-8000-0000000000f3', resource: {
+          resourceType: 'DocumentReference', id: 'evil3', status: 'current', description: `<a href="javascript:window.${flag}=11">doc</a>`,
+          content: [
+            { attachment: { contentType: 'text/plain', data: b64(`<script>window.${flag}=12</script><img src="${PIXEL}" onerror="window.${flag}=13">`) } },
+            { attachment: { contentType: 'image/png', url: PIXEL } },
+            { attachment: { contentType: 'text/html', data: b64(`<img src="${PIXEL}">`) } },
+          ],
+        } },
+        { fullUrl: 'urn:uuid:00000000-0000-4000-8000-0000000000f4', resource: {
+          resourceType: `Basic`, id: 'evil4', code: { text: `<svg onload="window.${flag}=14">` },
+        } },
+      ],
+    };
+  }
+
+  it('renders narratives and string fields inert: no script, no handlers, no javascript: link, no remote load', async () => {
+    const requested: string[] = [];
+    const observer = new PerformanceObserver((list) => requested.push(...list.getEntries().map((e) => e.name)));
+    observer.observe({ type: 'resource', buffered: true });
+    try {
+      const el = await viewerWith(hostileBundle());
+      button(el, /Show narratives/)!.click();
+      await el.updateComplete;
+      for (const d of $$<HTMLDetailsElement>(el, 'details')) d.open = true;
+      // A control load to an address that does not answer, to show such a request would be seen.
+      const control = new Image();
+      control.src = 'http://127.0.0.1:9/control.png';
+      await waitUntil(() => requested.some((n) => n.includes('/control.png')), 'the control request was not observed', { timeout: 5000 });
+      await aTimeout(300);
+
+      expect((window as unknown as Record<string, unknown>)[flag]).to.equal(undefined);
+      const elements = allElements(root(el));
+      const handlers = elements.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name)));
+      expect(handlers.map((e) => e.outerHTML)).to.deep.equal([]);
+      expect(elements.filter((e) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'svg', 'SVG', 'math'].includes(e.tagName))
+        .filter((e) => !e.closest('svg[aria-hidden="true"]') && e.getRootNode() === root(el))).to.deep.equal([]);
+      expect(elements.filter((e) => (e.getAttribute('style') ?? '').includes('url('))).to.deep.equal([]);
+
+      const narrative = $(el, '[part="narrative"]')!;
+      const bad = narrative.querySelector('a#narrative-bad')!;
+      expect(bad).to.exist;
+      expect(bad.hasAttribute('href')).to.equal(false);
+      const good = [...narrative.querySelectorAll('a')].find((a) => a.textContent === 'fine link')!;
+      expect(good.getAttribute('href')).to.equal('https://example.org/ok');
+      expect(good.getAttribute('rel')).to.contain('noopener');
+      const imgs = $$<HTMLImageElement>(el, '[part="narrative"] img');
+      expect(imgs.length).to.be.greaterThan(0);
+      for (const img of imgs) expect(img.hasAttribute('src')).to.equal(false);
+      expect($$(el, 'a[href^="javascript:" i], [src^="javascript:" i], [formaction]')).to.deep.equal([]);
+
+      // Hostile strings are shown as text.
+      expect(text(root(el))).to.contain(`<img src="${PIXEL}" onerror="window.${flag}=9">`);
+      expect(text(root(el))).to.contain(`<script>window.${flag}=12</script>`);
+      expect(text(root(el))).to.contain(`background: url(${PIXEL})`);
+
+      expect(requested.filter((n) => n.includes('pixel.png'))).to.deep.equal([]);
+      expect(performance.getEntriesByType('resource').filter((e) => e.name.includes('pixel.png'))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    } finally {
+      observer.disconnect();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Records from a real relay
+
+describe('<nip82-record-viewer> against a real relay', () => {
+  let relay: string;
+  let client: RelayClient;
+  let patient: Person;
+
+  before(async () => {
+    relay = await relayUrl('main');
+    client = new RelayClient({ relays: [relay] });
+    patient = await person();
+  });
+  after(() => client.close());
+
+  async function recordFor(reader: Person, bundle: unknown = sampleBundle(`nostr:${npubEncode(patient.pubkey)}`)) {
+    const events = await createRecord({ bundle, author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+    await client.publishAll(events);
+    return events;
+  }
+
+  async function viewer(signer?: Signer, extra: { naddr?: string; relays?: string } = {}) {
+    const el = await fixture<Nip82RecordViewer>(
+      html`<nip82-record-viewer relays=${extra.relays ?? relay} naddr=${extra.naddr ?? ''} .signer=${signer}></nip82-record-viewer>`,
+    );
+    await el.updateComplete;
+    return el;
+  }
+
+  it('waits for the user: nothing is unlocked on load', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    const signer = counting(reader.signer);
+    const el = await viewer(signer);
+    await aTimeout(200);
+    expect(signer.calls).to.deep.equal({});
+    expect(el.status).to.equal('idle');
+    expect(text($(el, '.gate')!)).to.contain('Your records are encrypted');
+    expect(button(el, /^Unlock my records$/)).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('unlocks the records shared with the reader and shows them, one signer call per record', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    const signer = counting(reader.signer);
+    const el = await viewer(signer);
+    const events = recordEvents(el);
+    let warnings: string[] = [];
+    warnings = await litWarnings(async () => {
+      button(el, /^Unlock my records$/)!.click();
+      await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
+      await el.updateComplete;
+    });
+    expect(warnings).to.deep.equal([]);
+    expect(signer.calls.nip44Decrypt).to.equal(1);
+    expect(liveText(el)).to.contain('1 record unlocked.');
+    expect(text(section(el, 'allergies')!)).to.contain('Penicillin');
+    expect(text(section(el, 'immunizations')!)).to.contain('Tetanus');
+    const provenance = text($(el, '[part="provenance"]')!);
+    expect(provenance).to.contain(npubEncode(patient.pubkey).slice(0, 10)).and.contain('verified').and.contain('viewer (read only)');
+    expect($(el, '.unverified')).to.equal(null);
+    expect($(el, 'nip82-hidden-flag')).to.equal(null);
+
+    expect(events.map((e) => e.type)).to.deep.equal(['nip82-signer-request', 'nip82-record-open']);
+    expect(events[0]!.cancelable).to.equal(true);
+    expect(events[0]!.detail).to.deep.equal({ action: 'unlock', source: 'nip82-record-viewer' });
+    const open = events[1]!.detail as Nip82Event<'nip82-record-open'>['detail'];
+    expect(open.records).to.have.length(1);
+    expect(open.records[0]!.role).to.equal('viewer');
+    expect(open.records[0]!.parts).to.deep.equal({ have: 1, total: 1 });
+    expect(JSON.stringify(open)).not.to.match(/Penicillin|Rivera|Tetanus/);
+    await expect(el).to.be.accessible();
+
+    // A different signer (another user signed in): what was unlocked leaves the screen.
+    el.signer = (await person()).signer;
+    await el.updateComplete;
+    expect(text(root(el))).not.to.contain('Penicillin');
+    expect(el.status).to.equal('idle');
+  });
+
+  it('unlocks one record by naddr and shows the hidden-item flag of a share', async () => {
+    const reader = await person();
+    const own = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
+    const mine = await openRecord(own, patient.signer);
+    const condition = mine.bundle.entry!.find((e) => e.resource.resourceType === 'Condition')!;
+    const share = await createShare({
+      from: [mine], withhold: [condition.fullUrl!], disclose: 'count-and-kind', author: patient.signer,
+      participants: [{ pubkey: reader.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(share);
+    const naddr = naddrEncode({ kind: RECORD_KIND, pubkey: share[0]!.pubkey, identifier: share[0]!.tags.find((t) => t[0] === 'd')![1]! });
+    const el = await viewer(reader.signer, { naddr });
+    expect(text($(el, '.gate')!)).to.contain('This record is encrypted');
+    const request = oneEvent(el, 'nip82-signer-request');
+    button(el, /^Unlock this record$/)!.click();
+    expect((await request).detail.records).to.deep.equal([naddr]);
+    await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
+    await el.updateComplete;
+    const flag = $(el, 'nip82-hidden-flag') as HTMLElement & { count?: number; kinds?: Record<string, number>; updateComplete: Promise<unknown> };
+    expect(flag).to.exist;
+    await flag.updateComplete;
+    expect(flag.count).to.equal(1);
+    expect(flag.kinds).to.deep.equal({ Condition: 1 });
+    expect(text(root(el))).not.to.contain('Chlamydia');
+    expect(text(root(el))).not.to.contain('Withheld by the patient');
+    expect(text(section(el, 'allergies')!)).to.contain('Penicillin');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows progress while unlocking many records', async () => {
+    const reader = await person();
+    for (let i = 0; i < 3; i++) await recordFor(reader);
+    const { signer, release } = gatedSigner(reader.signer);
+    const el = await viewer(signer);
+    button(el, /^Unlock my records$/)!.click();
+    await waitUntil(() => $(el, 'progress'), 'no progress shown', { timeout: 10000 });
+    const progress = $<HTMLProgressElement>(el, 'progress')!;
+    expect(progress.max).to.equal(3);
+    expect(progress.value).to.equal(0);
+    expect(liveText(el)).to.contain('Unlocking 1 of 3…');
+    expect(el.status).to.equal('waiting-signer');
+    expect(text(root(el))).to.contain('one request per record');
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => el.status === 'done', 'never finished', { timeout: 15000 });
+    await el.updateComplete;
+    expect($(el, 'progress')).to.equal(null);
+    expect(liveText(el)).to.contain('3 records unlocked.');
+    expect($$(el, '[part="record"]')).to.have.length(3);
+    expect($$(el, '[part="record"] h2').map((h) => text(h))).to.deep.equal(['Record 1 of 3', 'Record 2 of 3', 'Record 3 of 3']);
+    expect($$(el, '[part="provenance"]')).to.have.length(3);
+  });
+
+  it('explains what to do when there is no signer', async () => {
+    const el = await viewer(undefined);
+    const errors: string[] = [];
+    el.addEventListener('nip82-signer-request', () => errors.push('asked'));
+    button(el, /^Unlock my records$/)!.click();
+    await el.updateComplete;
+    expect(el.status).to.equal('no-signer');
+    expect(liveText(el)).to.contain('Nostr signer browser extension').and.contain('bunker://').and.contain('nostrconnect://');
+    expect(button(el, /^Try again$/)).to.exist;
+    expect(errors).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a refused state when the signer declines', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    await recordFor(reader);
+    const signer = refusingSigner(reader.pubkey);
+    const el = await viewer(signer);
+    const error = oneEvent(el, 'nip82-error');
+    button(el, /^Unlock my records$/)!.click();
+    expect((await error).detail.code).to.equal('refused');
+    await el.updateComplete;
+    expect(el.status).to.equal('refused');
+    expect(signer.asked).to.equal(1);
+    expect(liveText(el)).to.contain('Your signer declined');
+    expect($(el, '[part="section"]')).to.equal(null);
+    expect(button(el, /^Try again$/)).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('does nothing when the host cancels the signer request', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    const signer = counting(reader.signer);
+    const el = await viewer(signer);
+    el.addEventListener('nip82-signer-request', (e) => e.preventDefault());
+    button(el, /^Unlock my records$/)!.click();
+    await el.updateComplete;
+    await aTimeout(100);
+    expect(el.status).to.equal('cancelled');
+    expect(signer.calls).to.deep.equal({});
+    expect(liveText(el)).to.contain('Unlocking was cancelled');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports relays that cannot be reached, per relay', async () => {
+    const reader = await person();
+    const down = await downRelayUrl();
+    const el = await viewer(reader.signer, { relays: down });
+    const error = oneEvent(el, 'nip82-error');
+    button(el, /^Unlock my records$/)!.click();
+    await error;
+    await el.updateComplete;
+    expect(el.status).to.equal('relay-error');
+    expect(liveText(el)).to.contain('The relays could not be reached.');
+    expect(text($(el, '.relays')!)).to.contain(down);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows that it is searching the relays, then a timed-out signer', async () => {
+    const reader = await person();
+    const slow = await relayUrl('slow');
+    const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+    const slowClient = new RelayClient({ relays: [slow] });
+    try {
+      await slowClient.publishAll(events);
+    } finally {
+      slowClient.close();
+    }
+    const signer: Signer = {
+      getPublicKey: async () => reader.pubkey,
+      signEvent: (t) => reader.signer.signEvent(t),
+      nip44Encrypt: (p, t) => reader.signer.nip44Encrypt(p, t),
+      nip44Decrypt: async () => {
+        throw new SignerError('timeout', 'The signer did not answer within 30 s.');
+      },
+    };
+    const el = await viewer(signer, { relays: slow });
+    button(el, /^Unlock my records$/)!.click();
+    await waitUntil(() => el.status === 'working', 'never searched', { timeout: 5000 });
+    await el.updateComplete;
+    expect(liveText(el)).to.contain('Looking for records on your relays');
+    expect($<HTMLButtonElement>(el, 'button.unlock')!.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    await waitUntil(() => el.status === 'timed-out', 'never timed out', { timeout: 15000 });
+    await el.updateComplete;
+    expect(liveText(el)).to.contain('did not answer in time');
+    expect(button(el, /^Try again$/)!.disabled).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when no relays are configured', async () => {
+    const reader = await person();
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .signer=${reader.signer}></nip82-record-viewer>`);
+    button(el, /^Unlock my records$/)!.click();
+    await waitUntil(() => el.status === 'relay-error', 'no relay error', { timeout: 5000 });
+    expect(liveText(el)).to.contain('No relays are configured.');
+  });
+
+  it('says so when no records are found', async () => {
+    const reader = await person();
+    const el = await viewer(reader.signer);
+    button(el, /^Unlock my records$/)!.click();
+    await waitUntil(() => el.status === 'done', 'never finished', { timeout: 15000 });
+    await el.updateComplete;
+    expect(liveText(el)).to.contain('No records were found');
+    await expect(el).to.be.accessible();
+  });
+
+  it('can be unlocked from the keyboard', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    const el = await viewer(reader.signer);
+    const request = oneEvent(el, 'nip82-signer-request');
+    $<HTMLButtonElement>(el, 'button.unlock')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await request;
+    await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
+    await el.updateComplete;
+    expect(text(section(el, 'allergies')!)).to.contain('Penicillin');
+    const search = $<HTMLInputElement>(el, 'input[type="search"]')!;
+    search.focus();
+    await sendKeys({ type: 'tetanus' });
+    await el.updateComplete;
+    expect($$(el, '[part="item"]').map((li) => text(li.querySelector('.title')!))).to.deep.equal(['Tetanus']);
+  });
+
+  it('speaks Spanish and takes string overrides before unlocking', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer relays=${relay}></nip82-record-viewer></div>`);
+    const es = wrapper.querySelector('nip82-record-viewer')!;
+    await es.updateComplete;
+    expect(button(es, /^Desbloquear mis registros$/)).to.exist;
+    button(es, /^Desbloquear mis registros$/)!.click();
+    await es.updateComplete;
+    expect(liveText(es)).to.contain('No hay un firmador conectado');
+    await expect(es).to.be.accessible();
+
+    const el = await viewer(undefined);
+    el.strings = { unlockMine: 'Open my health records', noSigner: 'Connect a signer first.' };
+    await el.updateComplete;
+    button(el, /^Open my health records$/)!.click();
+    await el.updateComplete;
+    expect(liveText(el)).to.equal('Connect a signer first.');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Records handed in
+
+describe('<nip82-record-viewer> with opened records handed in', () => {
+  it('warns about missing parts and an unverified author', async () => {
+    const author = await person();
+    const big = bigBundle(400);
+    const events = await createRecord({ bundle: big, author: author.signer, participants: [], maxEventBytes: 20000 });
+    expect(events.length).to.be.greaterThan(2);
+    const partial = await openRecord(events.slice(0, 1), author.signer);
+    expect(partial.parts.have).to.equal(1);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[partial]}></nip82-record-viewer>`);
+    expect(el.status).to.equal('done');
+    expect($(el, 'button.unlock')).to.equal(null);
+    expect(text($(el, '.parts')!)).to.contain(`Only 1 of ${events.length} parts of this record were found`);
+    expect(text($(el, '[part="provenance"]')!)).to.contain('verified').and.contain('editor');
+    await expect(el).to.be.accessible();
+
+    el.records = [{ ...partial, authorVerified: false }];
+    await el.updateComplete;
+    expect(text($(el, '.unverified')!)).to.contain('Unverified author');
+    expect(text($(el, '[part="provenance"]')!)).not.to.match(/· verified/);
+    await expect(el).to.be.accessible();
+  });
+});
