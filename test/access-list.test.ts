@@ -11,14 +11,8 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RecordError } from '../components/core/errors.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { downRelayUrl, litWarnings, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { $, $$, buttonByText, dialogOf, heldSigner, receiptLines, root, text } from './element-helpers.js';
 
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
-const buttonByText = (el: Element, label: string | RegExp) =>
-  $$<HTMLButtonElement>(el, 'button').find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
 
 const TRUTH =
@@ -120,7 +114,7 @@ describe('<nip82-access-list>', function () {
     await el.updateComplete;
     expect(el.status).to.equal('done');
     expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 relay accepted the change.`);
-    expect($$(el, '[part=receipts] li').map((li) => text(li))).to.deep.equal([`${url}: accepted (1 of 1)`]);
+    expect(receiptLines(el)).to.deep.equal([`${url}: accepted (1 of 1)`]);
     await expect(el).to.be.accessible();
     buttonByText(el, 'Close')!.click();
     await waitUntil(() => !dialogOf(el).open, 'dialog closes');
@@ -158,14 +152,7 @@ describe('<nip82-access-list>', function () {
 
   it('waits visibly for the signer while it signs the notice to the others', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
-    const held = {
-      getPublicKey: () => patient.signer.getPublicKey(),
-      signEvent: async (t: Parameters<typeof patient.signer.signEvent>[0]) => { await gate; return patient.signer.signEvent(t); },
-      nip44Encrypt: async (p: string, x: string) => { await gate; return patient.signer.nip44Encrypt(p, x); },
-      nip44Decrypt: (p: string, c: string) => patient.signer.nip44Decrypt(p, c),
-    };
+    const { signer: held, release } = heldSigner(patient.signer);
     const el = await listFor([record], { signer: held as never, pubkey: patient.pubkey });
     await askRevoke(el, clinician.pubkey);
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
@@ -191,7 +178,7 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => el.status === 'relay-error', 'relay error');
     await el.updateComplete;
     expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted the change, so access was not revoked yet. You can try again.');
-    const lines = $$(el, '[part=receipts] li').map((li) => text(li));
+    const lines = receiptLines(el);
     expect(lines).to.have.length(1);
     expect(lines[0]).to.match(new RegExp(`^${down.replace(/[.]/g, '\\.')}: (could not be reached|timed out)$`));
     expect(buttonByText(el, 'Try again')).to.exist;

@@ -10,29 +10,8 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
-import type { Signer } from '../components/core/signers/signer.js';
 import { downRelayUrl, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
-
-/** A signer whose signing waits until released, to see the "waiting for your signer" state. */
-function heldSigner(base: Signer) {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
-  const signer: Signer = {
-    getPublicKey: () => base.getPublicKey(),
-    signEvent: async (t) => { await gate; return base.signEvent(t); },
-    nip44Encrypt: async (p, x) => { await gate; return base.nip44Encrypt(p, x); },
-    nip44Decrypt: (p, c) => base.nip44Decrypt(p, c),
-  };
-  return { signer, release };
-}
-
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
-const buttonByText = (el: Element, label: string | RegExp) =>
-  $$<HTMLButtonElement>(el, 'button').find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));
+import { $, $$, buttonByText, dialogOf, heldSigner, receiptLines, root, text } from './element-helpers.js';
 
 function isoDay(daysFromNow: number): string {
   const d = new Date(Date.now() + daysFromNow * 86_400_000);
@@ -153,8 +132,8 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => el.status === 'done', 'share done');
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Shared with npub1.+\. 1 of 1 relay accepted it\.$/);
-      const receiptLines = $$(el, '[part=receipts] li').map((li) => text(li));
-      expect(receiptLines).to.deep.equal([`${url}: accepted (1 of 1)`]);
+      const lines = receiptLines(el);
+      expect(lines).to.deep.equal([`${url}: accepted (1 of 1)`]);
       await expect(el).to.be.accessible();
 
       // The clinician opens what was published.
@@ -306,7 +285,7 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => el.status === 'done', 'share done', { timeout: 15000 });
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/1 of 2 relays accepted it\.$/);
-      const lines = $$(el, '[part=receipts] li').map((li) => text(li));
+      const lines = receiptLines(el);
       expect(lines).to.have.length(2);
       expect(lines).to.include(`${url}: accepted (1 of 1)`);
       expect(lines.find((l) => l.startsWith(down))).to.match(/: (could not be reached|timed out)$/);
@@ -433,7 +412,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(detail.naddrs).to.have.length(1);
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Approved\. npub1.+ can now open what you granted\.$/);
-      expect($$(el, '[part=receipts] li').map((li) => text(li))).to.deep.equal([`${url}: accepted (3 of 3)`]);
+      expect(receiptLines(el)).to.deep.equal([`${url}: accepted (3 of 3)`]);
       await expect(el).to.be.accessible();
       buttonByText(el, 'Close')!.click();
       await waitUntil(() => !dialogOf(el).open, 'dialog closes');

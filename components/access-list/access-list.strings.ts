@@ -1,15 +1,12 @@
 import type { Language } from '../shared/strings.js';
 import type { Role } from '../core/nip82/record.js';
-import { typeHeading, typeList } from '../consent-prompt/type-names.js';
+import { stateStrings, type StateStrings } from '../shared/state-strings.js';
+import { recordsStrings, type RecordsStrings } from '../consent-prompt/records.strings.js';
 
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
-export interface AccessListStrings {
+export interface AccessListStrings extends StateStrings, RecordsStrings {
   [key: string]: string | ((...args: never[]) => string);
-  typeHeading: (type: string) => string;
-  typeList: (types: string[]) => string;
   showAccess: string;
-  waitUnlock: string;
-  loaded: (records: number, skipped: number) => string;
   noRecords: string;
   recordTitle: (title: string, date: string) => string;
   yourRoleEditor: string;
@@ -25,42 +22,20 @@ export interface AccessListStrings {
   truth: string;
   editorMoves: string;
   confirmRevoke: (who: string) => string;
-  cancel: string;
-  close: string;
   waitRevoke: string;
   publishing: (events: number, relays: number) => string;
   revoked: (who: string, ok: number, total: number) => string;
   moved: string;
-  receiptsTitle: string;
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => string;
-  tryAgain: string;
-  waiting: (what: string) => string;
-  noSigner: string;
-  refused: string;
-  timedOut: string;
-  relayError: string;
-  badData: (message: string) => string;
-  cancelled: string;
   showHistory: string;
   waitHistory: string;
   historyTitle: string;
   noHistory: string;
-  historyDate: string;
-  historyWho: string;
-  historyDecision: string;
-  historyTypes: string;
-  historyUntil: string;
-  decision: (d: 'active' | 'rejected') => string;
-  none: string;
 }
 
 const en: AccessListStrings = {
-  typeHeading: (type: string) => typeHeading('en', type),
-  typeList: (types: string[]) => typeList('en', types),
+  ...stateStrings.en,
+  ...recordsStrings.en,
   showAccess: 'Show who has access',
-  waitUnlock: 'Your signer will be asked to unlock each of your records (once per record).',
-  loaded: (n: number, skipped: number) =>
-    `${n} ${n === 1 ? 'record' : 'records'} loaded.${skipped ? ` ${skipped} could not be opened and ${skipped === 1 ? 'was' : 'were'} left out.` : ''}`,
   noRecords: 'No records list you yet.',
   recordTitle: (title: string, date: string) => `${title}, ${date}`,
   yourRoleEditor: 'You can view and share this record.',
@@ -78,49 +53,25 @@ const en: AccessListStrings = {
     'They will not be able to open new versions of this record. Anything they already opened, downloaded or copied cannot be taken back, and relays that ignore deletion requests may keep old encrypted copies.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   confirmRevoke: (who: string) => `Revoke ${who}`,
-  cancel: 'Cancel',
-  close: 'Close',
   waitRevoke: 'Your signer will be asked to sign a notice to the remaining people.',
   publishing: (events: number, relays: number) => `Publishing ${events} ${events === 1 ? 'change' : 'changes'} to ${relays} ${relays === 1 ? 'relay' : 'relays'}…`,
   revoked: (who: string, ok: number, total: number) => `Access revoked for ${who}. ${ok} of ${total} ${total === 1 ? 'relay' : 'relays'} accepted the change.`,
   moved: 'The record moved to a new address; the others were told.',
-  receiptsTitle: 'Relays',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
-    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
-    if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
-    if (status === 'timeout') return 'timed out';
-    if (status === 'auth-required') return 'asked for sign-in (AUTH) and did not accept';
-    return 'could not be reached';
-  },
-  tryAgain: 'Try again',
-  waiting: (what: string) => `Waiting for your signer. ${what}`,
-  noSigner:
-    'No signer is available. Install a Nostr signer extension (NIP-07), or use a bunker:// or nostrconnect:// remote signer through <nip82-session>.',
+  // The stopped states say what this element did not do (nothing was changed).
   refused: 'Your signer declined. Nothing was changed.',
   timedOut: 'Your signer did not answer in time. Nothing was changed; you can try again.',
   relayError: 'Not enough relays accepted the change, so access was not revoked yet. You can try again.',
-  badData: (message: string) => `Something in the data could not be used. ${message}`,
   cancelled: 'Cancelled. Nothing was changed.',
   showHistory: 'Show consent history',
   waitHistory: 'Your signer will be asked to open your messages (once per message).',
   historyTitle: 'Your consent history',
   noHistory: 'You have not answered any requests yet.',
-  historyDate: 'Date',
-  historyWho: 'Who',
-  historyDecision: 'Decision',
-  historyTypes: 'What',
-  historyUntil: 'Until',
-  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'approved' : 'denied'),
-  none: '—',
 };
 
 const es: AccessListStrings = {
-  typeHeading: (type: string) => typeHeading('es', type),
-  typeList: (types: string[]) => typeList('es', types),
+  ...stateStrings.es,
+  ...recordsStrings.es,
   showAccess: 'Ver quién tiene acceso',
-  waitUnlock: 'Tu firmador te pedirá desbloquear cada uno de tus historiales (una vez por historial).',
-  loaded: (n: number, skipped: number) =>
-    `${n} ${n === 1 ? 'historial cargado' : 'historiales cargados'}.${skipped ? ` ${skipped} no se ${skipped === 1 ? 'pudo' : 'pudieron'} abrir y se ${skipped === 1 ? 'dejó' : 'dejaron'} fuera.` : ''}`,
   noRecords: 'Todavía no apareces en ningún historial.',
   recordTitle: (title: string, date: string) => `${title}, ${date}`,
   yourRoleEditor: 'Puedes ver y compartir este historial.',
@@ -138,41 +89,19 @@ const es: AccessListStrings = {
     'No podrá abrir versiones nuevas de este historial. Lo que ya haya abierto, descargado o copiado no se puede recuperar, y los relés que ignoran las solicitudes de borrado pueden conservar copias cifradas antiguas.',
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
   confirmRevoke: (who: string) => `Revocar a ${who}`,
-  cancel: 'Cancelar',
-  close: 'Cerrar',
   waitRevoke: 'Tu firmador te pedirá firmar un aviso para las personas que siguen teniendo acceso.',
   publishing: (events: number, relays: number) => `Publicando ${events} ${events === 1 ? 'cambio' : 'cambios'} en ${relays} ${relays === 1 ? 'relé' : 'relés'}…`,
   revoked: (who: string, ok: number, total: number) =>
     `Acceso revocado para ${who}. ${ok} de ${total} ${total === 1 ? 'relé aceptó' : 'relés aceptaron'} el cambio.`,
   moved: 'El historial pasó a una dirección nueva; se avisó a los demás.',
-  receiptsTitle: 'Relés',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
-    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
-    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
-    if (status === 'timeout') return 'no respondió a tiempo';
-    if (status === 'auth-required') return 'pidió identificarse (AUTH) y no lo aceptó';
-    return 'no se pudo conectar';
-  },
-  tryAgain: 'Reintentar',
-  waiting: (what: string) => `Esperando a tu firmador. ${what}`,
-  noSigner:
-    'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o usa un firmador remoto bunker:// o nostrconnect:// mediante <nip82-session>.',
   refused: 'Tu firmador lo rechazó. No se cambió nada.',
   timedOut: 'Tu firmador no respondió a tiempo. No se cambió nada; puedes reintentarlo.',
   relayError: 'No aceptaron el cambio suficientes relés, así que el acceso aún no se ha revocado. Puedes reintentarlo.',
-  badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
   cancelled: 'Cancelado. No se cambió nada.',
   showHistory: 'Ver historial de consentimientos',
   waitHistory: 'Tu firmador te pedirá abrir tus mensajes (una vez por mensaje).',
   historyTitle: 'Tu historial de consentimientos',
   noHistory: 'Todavía no has respondido a ninguna solicitud.',
-  historyDate: 'Fecha',
-  historyWho: 'Quién',
-  historyDecision: 'Decisión',
-  historyTypes: 'Qué',
-  historyUntil: 'Hasta',
-  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
-  none: '—',
 };
 
 export const accessListStrings: Record<Language, AccessListStrings> = { en, es };

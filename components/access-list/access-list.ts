@@ -4,15 +4,17 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
+import { stateText } from '../shared/state-strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
 import { readConsentMessages, type ConsentMessage } from '../core/nip82/requests.js';
 import { RECORD_KIND } from '../core/nip82/constants.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
 import { loadMyRecords } from '../consent-prompt/my-records.js';
-import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts } from '../consent-prompt/receipts.js';
+import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, recordTitle } from '../consent-prompt/resources.js';
 import { profileNames, type ProfileName } from '../consent-prompt/profiles.js';
 import { accessListStyles } from './access-list.styles.js';
@@ -53,7 +55,7 @@ interface Target {
  * @fires nip82-error - Something failed. Detail `{ code, message, action? }`.
  */
 export class Nip82AccessList extends Nip82Element {
-  static override styles = [tokens, accessListStyles];
+  static override styles = [tokens, dialogStyles, accessListStyles];
 
   /** The user's opened records (else the element loads them on request). Revocations replace entries in its own copy. */
   @property({ attribute: false }) records?: OpenedRecord[];
@@ -231,34 +233,8 @@ export class Nip82AccessList extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Render
 
-  private stateText(): string {
-    const s = this.s;
-    switch (this.status) {
-      case 'waiting-signer':
-        return s.waiting(this.message);
-      case 'no-signer':
-        return s.noSigner;
-      case 'refused':
-        return s.refused;
-      case 'timed-out':
-        return s.timedOut;
-      case 'relay-error':
-        return s.relayError;
-      case 'bad-data':
-        return s.badData(this.message);
-      case 'cancelled':
-        return s.cancelled;
-      default:
-        return this.message;
-    }
-  }
-
   private renderStatus(): TemplateResult {
-    const failed = !['idle', 'done', 'working', 'waiting-signer'].includes(this.status);
-    return html`<div class=${failed ? 'state error' : 'state'}>
-      ${this.renderLive(this.stateText())}
-      ${this.status === 'relay-error' ? renderReceipts(this.receipts, this.s) : nothing}
-    </div>`;
+    return renderState(this.status, this.renderLive(stateText(this.status, this.s, this.message)), this.receipts, this.s);
   }
 
   override render() {

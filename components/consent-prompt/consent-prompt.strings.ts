@@ -1,20 +1,18 @@
 import type { Language } from '../shared/strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { typeCount, typeHeading, typeList } from './type-names.js';
+import { stateStrings, type StateStrings } from '../shared/state-strings.js';
+import { recordsStrings, type RecordsStrings } from './records.strings.js';
+import { typeCount } from './type-names.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
-export interface ConsentPromptStrings {
+export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   [key: string]: string | ((...args: never[]) => string);
   // Resource types
-  typeHeading: (type: string) => string;
   typeCount: (type: string, n: number) => string;
-  typeList: (types: string[]) => string;
   // Loading
   loadRecords: string;
-  waitUnlock: string;
   loadingRecords: string;
-  loaded: (records: number, skipped: number) => string;
   noRecords: string;
   // Share: trigger and dialog
   openShare: string;
@@ -42,8 +40,6 @@ export interface ConsentPromptStrings {
   purposeLabel: string;
   review: string;
   back: string;
-  cancel: string;
-  close: string;
   previewTitle: (who: string) => string;
   previewItems: (n: number) => string;
   previewHidden: (n: number) => string;
@@ -59,17 +55,6 @@ export interface ConsentPromptStrings {
   waitShare: string;
   publishing: (relays: number) => string;
   shared: (who: string, ok: number, total: number) => string;
-  receiptsTitle: string;
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => string;
-  tryAgain: string;
-  // States
-  waiting: (what: string) => string;
-  noSigner: string;
-  refused: string;
-  timedOut: string;
-  relayError: string;
-  badData: (message: string) => string;
-  cancelled: string;
   // Answer mode
   checkRequests: string;
   waitRead: string;
@@ -107,24 +92,14 @@ export interface ConsentPromptStrings {
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
-  historyDate: string;
-  historyWho: string;
-  historyDecision: string;
-  historyTypes: string;
-  historyUntil: string;
-  decision: (d: 'active' | 'rejected') => string;
-  none: string;
 }
 
 const en: ConsentPromptStrings = {
-  typeHeading: (type: string) => typeHeading('en', type),
+  ...stateStrings.en,
+  ...recordsStrings.en,
   typeCount: (type: string, n: number) => typeCount('en', type, n),
-  typeList: (types: string[]) => typeList('en', types),
   loadRecords: 'Load my records',
-  waitUnlock: 'Your signer will be asked to unlock each of your records (once per record).',
   loadingRecords: 'Opening your records…',
-  loaded: (n: number, skipped: number) =>
-    `${n} ${n === 1 ? 'record' : 'records'} loaded.${skipped ? ` ${skipped} could not be opened and ${skipped === 1 ? 'was' : 'were'} left out.` : ''}`,
   noRecords: 'You have no records to share yet.',
   openShare: 'Share records…',
   ready: (records: number, items: number) => `${items} ${items === 1 ? 'item' : 'items'} from ${records} ${records === 1 ? 'record' : 'records'} can be shared.`,
@@ -152,8 +127,6 @@ const en: ConsentPromptStrings = {
   purposeLabel: '6. Purpose (optional)',
   review: 'Review',
   back: 'Back',
-  cancel: 'Cancel',
-  close: 'Close',
   previewTitle: (who: string) => `What ${who} will be able to open`,
   previewItems: (n: number) => `${n} shared ${n === 1 ? 'item' : 'items'}:`,
   previewHidden: (n: number) => (n === 0 ? 'Nothing is hidden, so there is no flag.' : `${n} hidden ${n === 1 ? 'item is' : 'items are'} left out.`),
@@ -174,22 +147,10 @@ const en: ConsentPromptStrings = {
   waitShare: 'Your signer will be asked to sign the shared record (once per part).',
   publishing: (n: number) => `Publishing to ${n} ${n === 1 ? 'relay' : 'relays'}…`,
   shared: (who: string, ok: number, total: number) => `Shared with ${who}. ${ok} of ${total} ${total === 1 ? 'relay' : 'relays'} accepted it.`,
-  receiptsTitle: 'Relays',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
-    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
-    if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
-    if (status === 'timeout') return 'timed out';
-    if (status === 'auth-required') return 'asked for sign-in (AUTH) and did not accept';
-    return 'could not be reached';
-  },
-  tryAgain: 'Try again',
-  waiting: (what: string) => `Waiting for your signer. ${what}`,
-  noSigner:
-    'No signer is available. Install a Nostr signer extension (NIP-07), or use a bunker:// or nostrconnect:// remote signer through <nip82-session>.',
+  // The stopped states say what this element did not do (nothing was signed, shared or sent).
   refused: 'Your signer declined. Nothing was shared or sent.',
   timedOut: 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
   relayError: 'Not enough relays accepted it. Nothing is final yet; you can try again.',
-  badData: (message: string) => `Something in the data could not be used. ${message}`,
   cancelled: 'Cancelled. Nothing was signed or sent.',
   checkRequests: 'Check for requests',
   waitRead: 'Your signer will be asked to open your messages (once per message).',
@@ -227,24 +188,14 @@ const en: ConsentPromptStrings = {
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your past answers',
-  historyDate: 'Date',
-  historyWho: 'Who',
-  historyDecision: 'Decision',
-  historyTypes: 'What',
-  historyUntil: 'Until',
-  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'approved' : 'denied'),
-  none: '—',
 };
 
 const es: ConsentPromptStrings = {
-  typeHeading: (type: string) => typeHeading('es', type),
+  ...stateStrings.es,
+  ...recordsStrings.es,
   typeCount: (type: string, n: number) => typeCount('es', type, n),
-  typeList: (types: string[]) => typeList('es', types),
   loadRecords: 'Cargar mis historiales',
-  waitUnlock: 'Tu firmador te pedirá desbloquear cada uno de tus historiales (una vez por historial).',
   loadingRecords: 'Abriendo tus historiales…',
-  loaded: (n: number, skipped: number) =>
-    `${n} ${n === 1 ? 'historial cargado' : 'historiales cargados'}.${skipped ? ` ${skipped} no se ${skipped === 1 ? 'pudo' : 'pudieron'} abrir y se ${skipped === 1 ? 'dejó' : 'dejaron'} fuera.` : ''}`,
   noRecords: 'Todavía no tienes historiales para compartir.',
   openShare: 'Compartir historiales…',
   ready: (records: number, items: number) =>
@@ -273,8 +224,6 @@ const es: ConsentPromptStrings = {
   purposeLabel: '6. Finalidad (opcional)',
   review: 'Revisar',
   back: 'Atrás',
-  cancel: 'Cancelar',
-  close: 'Cerrar',
   previewTitle: (who: string) => `Lo que ${who} podrá abrir`,
   previewItems: (n: number) => `${n} ${n === 1 ? 'elemento compartido' : 'elementos compartidos'}:`,
   previewHidden: (n: number) =>
@@ -297,22 +246,9 @@ const es: ConsentPromptStrings = {
   waitShare: 'Tu firmador te pedirá firmar el historial compartido (una vez por parte).',
   publishing: (n: number) => `Publicando en ${n} ${n === 1 ? 'relé' : 'relés'}…`,
   shared: (who: string, ok: number, total: number) => `Compartido con ${who}. ${ok} de ${total} ${total === 1 ? 'relé lo aceptó' : 'relés lo aceptaron'}.`,
-  receiptsTitle: 'Relés',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
-    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
-    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
-    if (status === 'timeout') return 'no respondió a tiempo';
-    if (status === 'auth-required') return 'pidió identificarse (AUTH) y no lo aceptó';
-    return 'no se pudo conectar';
-  },
-  tryAgain: 'Reintentar',
-  waiting: (what: string) => `Esperando a tu firmador. ${what}`,
-  noSigner:
-    'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o usa un firmador remoto bunker:// o nostrconnect:// mediante <nip82-session>.',
   refused: 'Tu firmador lo rechazó. No se compartió ni envió nada.',
   timedOut: 'Tu firmador no respondió a tiempo. No se compartió ni envió nada; puedes reintentarlo.',
   relayError: 'No lo aceptaron suficientes relés. Todavía no hay nada definitivo; puedes reintentarlo.',
-  badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
   cancelled: 'Cancelado. No se firmó ni envió nada.',
   checkRequests: 'Ver solicitudes',
   waitRead: 'Tu firmador te pedirá abrir tus mensajes (una vez por mensaje).',
@@ -350,13 +286,6 @@ const es: ConsentPromptStrings = {
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que concediste.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
   historyTitle: 'Tus respuestas anteriores',
-  historyDate: 'Fecha',
-  historyWho: 'Quién',
-  historyDecision: 'Decisión',
-  historyTypes: 'Qué',
-  historyUntil: 'Hasta',
-  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
-  none: '—',
 };
 
 export const consentPromptStrings: Record<Language, ConsentPromptStrings> = { en, es };

@@ -14,14 +14,7 @@ export const consentPromptStyles = css`
     inline-size: min(var(--nip82-consent-prompt-dialog-width, 40rem), calc(100vw - 2rem));
     max-block-size: calc(100vh - 2rem);
     overflow: auto;
-    padding: calc(var(--_space) * 1.5);
-    color: var(--_fg);
     background: var(--nip82-consent-prompt-dialog-background, var(--_bg));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
   }
   h2,
   h3 {
@@ -110,19 +103,6 @@ export const consentPromptStyles = css`
     border-color: var(--_warning-fg);
     color: var(--_warning-bg);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: 0.5rem;
-    margin-block-start: var(--_space);
-  }
-  .warning {
-    background: var(--_warning-bg);
-    color: var(--_warning-fg);
-    border-radius: var(--_radius);
-    padding: 0.5rem 0.75rem;
-  }
   .problems ul {
     margin: 0;
     padding-inline-start: 1.25rem;
@@ -130,22 +110,6 @@ export const consentPromptStyles = css`
   .preview {
     border-inline-start: 3px solid var(--_accent);
     padding-inline-start: var(--_space);
-  }
-  .state.error .status {
-    color: var(--_danger);
-  }
-  .receipts ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  .receipts .ok {
-    color: var(--_ok);
-  }
-  .receipts .error {
-    color: var(--_danger);
-  }
-  .ok {
-    color: var(--_ok);
   }
   .request {
     display: flex;
@@ -170,26 +134,7 @@ export const consentPromptStyles = css`
   .facts dd {
     margin: 0;
   }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-  }
-  caption {
-    text-align: start;
-    font-weight: 600;
-    margin-block-end: 0.25rem;
-  }
-  th,
-  td {
-    text-align: start;
-    padding-block: 0.25rem;
-    padding-inline: 0.5rem;
-    border-block-end: 1px solid var(--_border);
-  }
   textarea {
     min-block-size: 4rem;
-  }
-  code {
-    font-family: ui-monospace, monospace;
   }
 `;

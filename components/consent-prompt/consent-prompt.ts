@@ -6,8 +6,10 @@ import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
+import { stateText } from '../shared/state-strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { BundleEntry } from '../core/fhir/types.js';
@@ -18,7 +20,7 @@ import { answerRequest, readConsentMessages, type ConsentMessage } from '../core
 import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
 import { loadMyRecords, naddrsOf } from './my-records.js';
-import { receiptDetail, receiptsOf, renderReceipts, outcomesByRelay } from './receipts.js';
+import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, groupByType, isGrantConsent, recordTitle, resourceDate, resourceLabel, today } from './resources.js';
 import { consentSource, grantConsent } from './grant.js';
 import { profileNames, type ProfileName } from './profiles.js';
@@ -76,7 +78,7 @@ function hexKey(value: string | undefined): string | undefined {
  * @fires nip82-error - Something failed. Detail `{ code, message, action? }`.
  */
 export class Nip82ConsentPrompt extends Nip82Element {
-  static override styles = [tokens, consentPromptStyles];
+  static override styles = [tokens, dialogStyles, consentPromptStyles];
 
   /** `share`: share records with someone. `answer`: answer requests for access. */
   @property({ reflect: true }) mode: 'share' | 'answer' = 'share';
@@ -524,34 +526,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Render
 
-  private stateText(): string {
-    const s = this.s;
-    switch (this.status) {
-      case 'waiting-signer':
-        return s.waiting(this.message);
-      case 'no-signer':
-        return s.noSigner;
-      case 'refused':
-        return s.refused;
-      case 'timed-out':
-        return s.timedOut;
-      case 'relay-error':
-        return s.relayError;
-      case 'bad-data':
-        return s.badData(this.message);
-      case 'cancelled':
-        return s.cancelled;
-      default:
-        return this.message;
-    }
-  }
-
   private renderStatus(): TemplateResult {
-    const failed = this.status !== 'done' && this.status !== 'working' && this.status !== 'waiting-signer' && this.status !== 'idle';
-    return html`<div class=${failed ? 'state error' : 'state'}>
-      ${this.renderLive(this.stateText())}
-      ${this.status === 'relay-error' ? renderReceipts(this.receipts, this.s) : nothing}
-    </div>`;
+    return renderState(this.status, this.renderLive(stateText(this.status, this.s, this.message)), this.receipts, this.s);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

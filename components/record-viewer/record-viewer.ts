@@ -12,6 +12,7 @@ import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { shortNpub } from '../shared/identity.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
+import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import '../hidden-flag/define.js';
 import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
@@ -337,21 +338,13 @@ export class Nip82RecordViewer extends Nip82Element {
         if (this.outcome === 'none-found') return s.noneFound;
         if (this.outcome === 'not-found') return s.noneFound;
         return '';
-      case 'no-signer':
-        return s.noSigner;
-      case 'refused':
-        return s.refused;
-      case 'timed-out':
-        return s.timedOut;
       case 'relay-error':
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.message].filter(Boolean).join(' ');
       case 'bad-data':
         return [s.badData, this.message].filter(Boolean).join(' ');
-      case 'cancelled':
-        return s.cancelled;
       default:
-        return '';
+        return signerStateText(this.status, s) ?? '';
     }
   }
 

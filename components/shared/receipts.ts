@@ -2,8 +2,10 @@
  * Per-relay publish receipts, summarised for people: one line per relay saying whether every
  * event reached it, or how it failed and the relay's own reason.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { PublishReceipt } from '../core/relay/client.js';
+import type { Status } from './base.js';
+import { isFailure, type ReceiptStrings } from './state-strings.js';
 
 /** One line per relay: accepted when every event reached it, else the first failure and its reason. */
 export interface RelayOutcome {
@@ -40,11 +42,8 @@ export function receiptsOf(error: unknown): PublishReceipt[] {
   return Array.isArray(list) ? (list as PublishReceipt[]) : [];
 }
 
-/** The receipts list both elements render (`part="receipts"`). */
-export function renderReceipts(
-  receipts: readonly PublishReceipt[],
-  labels: { receiptsTitle: string; receiptStatus: (status: string, accepted: number, total: number, reason?: string) => string },
-) {
+/** The receipts list the publishing elements render (`part="receipts"`). */
+export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus'>) {
   if (receipts.length === 0) return nothing;
   return html`<section part="receipts" class="receipts">
     <h3>${labels.receiptsTitle}</h3>
@@ -56,4 +55,12 @@ export function renderReceipts(
       )}
     </ul>
   </section>`;
+}
+
+/** The state line (`live`, the element's live region) in the error colour on failure, with the receipts after a relay error. */
+export function renderState(status: Status, live: TemplateResult, receipts: readonly PublishReceipt[], labels: ReceiptStrings): TemplateResult {
+  return html`<div class=${isFailure(status) ? 'state error' : 'state'}>
+    ${live}
+    ${status === 'relay-error' ? renderReceipts(receipts, labels) : nothing}
+  </div>`;
 }

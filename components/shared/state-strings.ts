@@ -1,0 +1,97 @@
+/**
+ * The words for the states every signer-backed element shows, English and Spanish. Element string
+ * tables spread these in, so each stays overridable per element through `.strings`; where an
+ * element means something narrower (what was not changed, shared or opened), it says so itself.
+ */
+import type { Status } from './base.js';
+import type { Language } from './strings.js';
+
+/** The per-relay receipts list: its title and one line per relay. */
+export interface ReceiptStrings {
+  receiptsTitle: string;
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => string;
+  tryAgain: string;
+}
+
+/** What the live region says in each state. */
+export interface StateStrings extends ReceiptStrings {
+  waiting: (what: string) => string;
+  noSigner: string;
+  refused: string;
+  timedOut: string;
+  relayError: string;
+  badData: (message: string) => string;
+  cancelled: string;
+}
+
+/** The state words that do not depend on what the element was doing. */
+export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 'relayError' | 'cancelled'>;
+
+const en: CommonStateStrings = {
+  receiptsTitle: 'Relays',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
+    if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'timed out';
+    if (status === 'auth-required') return 'asked for sign-in (AUTH) and did not accept';
+    return 'could not be reached';
+  },
+  tryAgain: 'Try again',
+  waiting: (what: string) => `Waiting for your signer. ${what}`,
+  noSigner:
+    'No signer is available. Install a Nostr signer extension (NIP-07), or use a bunker:// or nostrconnect:// remote signer through <nip82-session>.',
+  badData: (message: string) => `Something in the data could not be used. ${message}`,
+};
+
+const es: CommonStateStrings = {
+  receiptsTitle: 'Relés',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
+    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'no respondió a tiempo';
+    if (status === 'auth-required') return 'pidió identificarse (AUTH) y no lo aceptó';
+    return 'no se pudo conectar';
+  },
+  tryAgain: 'Reintentar',
+  waiting: (what: string) => `Esperando a tu firmador. ${what}`,
+  noSigner:
+    'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o usa un firmador remoto bunker:// o nostrconnect:// mediante <nip82-session>.',
+  badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
+};
+
+export const stateStrings: Record<Language, CommonStateStrings> = { en, es };
+
+/** The states where the signer, or the host, stopped the action. */
+export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner' | 'refused' | 'timedOut' | 'cancelled'>): string | undefined {
+  switch (status) {
+    case 'no-signer':
+      return s.noSigner;
+    case 'refused':
+      return s.refused;
+    case 'timed-out':
+      return s.timedOut;
+    case 'cancelled':
+      return s.cancelled;
+    default:
+      return undefined;
+  }
+}
+
+/** What the live region says for `status`; `message` is the waiting text, the error, or the outcome. */
+export function stateText(status: Status, s: StateStrings, message: string): string {
+  switch (status) {
+    case 'waiting-signer':
+      return s.waiting(message);
+    case 'relay-error':
+      return s.relayError;
+    case 'bad-data':
+      return s.badData(message);
+    default:
+      return signerStateText(status, s) ?? message;
+  }
+}
+
+/** Whether `status` is a failure (shown in the error colour). */
+export function isFailure(status: Status): boolean {
+  return !['idle', 'done', 'working', 'waiting-signer'].includes(status);
+}
