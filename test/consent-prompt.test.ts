@@ -11,33 +11,7 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { downRelayUrl, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, heldSigner, receiptLines, root, text } from './element-helpers.js';
-
-function isoDay(daysFromNow: number): string {
-  const d = new Date(Date.now() + daysFromNow * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function setInput(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-/** Types a recipient into the npub picker inside the dialog, as a person would. */
-async function typeRecipient(el: Element, pubkey: string) {
-  const picker = $(el, 'nip82-npub-picker')!;
-  await waitUntil(() => picker.shadowRoot?.querySelector('#input'), 'picker rendered');
-  const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#input')!;
-  input.focus();
-  await sendKeys({ type: npubEncode(pubkey) });
-  await (el as Nip82ConsentPrompt).updateComplete;
-}
-
-function itemRow(el: Element, label: string): HTMLLIElement {
-  const row = $$<HTMLLIElement>(el, 'li.item').find((li) => text(li.querySelector('label')).includes(label));
-  if (!row) throw new Error(`no item ${label}`);
-  return row;
-}
+import { $, $$, buttonByText, dialogOf, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
 describe('<nip82-consent-prompt>', function () {
   this.timeout(60000);

@@ -1,4 +1,8 @@
 /** Reading an element's shadow DOM as a person would, for the element tests. */
+import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
+import { npubEncode } from 'nostr-tools/nip19';
 import type { Signer } from '../components/core/signers/signer.js';
 
 export const root = (el: Element) => el.shadowRoot!;
@@ -24,4 +28,31 @@ export function heldSigner(base: Signer) {
     nip44Decrypt: (p, c) => base.nip44Decrypt(p, c),
   };
   return { signer, release };
+}
+
+/** A date `daysFromNow` days ahead, as a date input takes it. */
+export function isoDay(daysFromNow: number): string {
+  const d = new Date(Date.now() + daysFromNow * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function setInput(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+/** Types a recipient into the npub picker inside the dialog, as a person would. */
+export async function typeRecipient(el: Element, pubkey: string) {
+  const picker = $(el, 'nip82-npub-picker')!;
+  await waitUntil(() => picker.shadowRoot?.querySelector('#input'), 'picker rendered');
+  const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#input')!;
+  input.focus();
+  await sendKeys({ type: npubEncode(pubkey) });
+  await (el as LitElement).updateComplete;
+}
+
+export function itemRow(el: Element, label: string): HTMLLIElement {
+  const row = $$<HTMLLIElement>(el, 'li.item').find((li) => text(li.querySelector('label')).includes(label));
+  if (!row) throw new Error(`no item ${label}`);
+  return row;
 }
