@@ -86,7 +86,9 @@ const MAX_CHECKED = 20000;
 export function hasValidSignature(event: NostrEvent): boolean {
   if (getEventHash(event) !== event.id) return false;
   if (checkedSignatures.get(event.id) === event.sig) return true;
-  if (!verifyEvent({ ...event })) return false;
+  const { id, pubkey, created_at, kind, tags, content, sig } = event;
+  // A fresh seven-field object: nothing the caller attached (a cached "verified" mark) carries over.
+  if (!verifyEvent({ id, pubkey, created_at, kind, tags, content, sig })) return false;
   if (checkedSignatures.size >= MAX_CHECKED) checkedSignatures.delete(checkedSignatures.keys().next().value!);
   checkedSignatures.set(event.id, event.sig);
   return true;

@@ -95,9 +95,14 @@ export class Nip82Session extends LitElement {
 
   protected override willUpdate(): void {
     if (this.signer && this.active !== this.signer && this.kind !== 'extension' && this.kind !== 'remote') {
-      this.active = this.signer;
+      const signer = this.signer;
+      // Another person's signer: nothing the last one unlocked may stay in memory.
+      this.keyCache.wipe();
+      this.pubkey = undefined;
+      this.active = signer;
       this.kind = 'injected';
-      void this.signer.getPublicKey().then((pk) => {
+      void signer.getPublicKey().then((pk) => {
+        if (this.active !== signer) return;
         this.pubkey = pk;
         this.status = 'done';
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
@@ -116,11 +121,17 @@ export class Nip82Session extends LitElement {
   }
 
   private async signIn(kind: SignerKind, signer: Signer): Promise<void> {
-    if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) return;
+    if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) {
+      if (kind === 'remote') await (signer as RemoteSigner).close().catch(() => undefined);
+      this.status = 'cancelled';
+      this.message = '';
+      return;
+    }
     this.status = 'waiting-signer';
     this.message = this.s.asking;
     try {
       const pubkey = await signer.getPublicKey();
+      this.keyCache.wipe();
       this.active = signer;
       this.kind = kind;
       this.pubkey = pubkey;

@@ -55,7 +55,10 @@ function instance(): ReturnType<typeof DOMPurify> {
   return purifier;
 }
 
+/** Longest narrative parsed; real narratives are a few KB, and DOMPurify copes with a cut tag. */
+const MAX_NARRATIVE = 256 * 1024;
+
 /** Sanitises untrusted narrative XHTML into a fragment safe to append. */
 export function sanitizeNarrative(html: string): DocumentFragment {
-  return instance().sanitize(String(html ?? ''), config);
+  return instance().sanitize(String(html ?? '').slice(0, MAX_NARRATIVE), config);
 }

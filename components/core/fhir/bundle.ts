@@ -10,12 +10,16 @@ export function uuidUrn(): string {
   return `urn:uuid:${crypto.randomUUID()}`;
 }
 
+/** Deeper than any real FHIR resource; deeper input is refused rather than exhausting the stack. */
+const MAX_DEPTH = 64;
+
 /** Removes `null`s, which FHIR JSON forbids, at any depth. Returns a new value. */
-export function withoutNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutNulls) as T;
+export function withoutNulls<T>(value: T, depth = 0): T {
+  if (depth > MAX_DEPTH) throw new RecordError('malformed', 'The FHIR content is nested too deeply.');
+  if (Array.isArray(value)) return value.filter((v) => v !== null).map((v) => withoutNulls(v, depth + 1)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v, depth + 1);
     return out as T;
   }
   return value;

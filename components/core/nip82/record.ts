@@ -124,7 +124,8 @@ interface RecordSecrets {
   /** The inner kind-82 JSON of each part, in part order, kept so access changes keep the author's signature. */
   inner: string[];
   participants: Participant[];
-  /** Relay hints per participant, from the `p` tags. */
+  /** Key tags the editor could not read: changing access would silently drop those people. */
+  unreadable: number;
 }
 
 /** Keys of each opened record, out of reach of the host page: no property, no serialisation. */
@@ -251,8 +252,9 @@ function sealParts(input: {
   const contentKey = conversationKey(input.signKey, input.viewKey ? publicKeyHex(input.viewKey) : signPub);
   const signHex = secretKeyHex(input.signKey);
   const viewHex = input.viewKey ? secretKeyHex(input.viewKey) : undefined;
-  const convs = input.participants.map((p) => conversationKey(input.signKey, p.pubkey));
+  const convs: Uint8Array[] = [];
   try {
+    for (const p of input.participants) convs.push(conversationKey(input.signKey, p.pubkey));
     return input.inner.map((innerJson, i) => {
       const tags: string[][] = [['d', input.ds[i]!]];
       input.participants.forEach((p) => tags.push(p.relay ? ['p', p.pubkey, p.relay] : ['p', p.pubkey]));
@@ -285,24 +287,26 @@ export async function openRecord(events: readonly unknown[], reader: Signer, opt
   const mine = parts.flatMap((e) => e.tags.filter((t) => t[0] === 'key' && t[1] === me && typeof t[2] === 'string'));
   if (mine.length === 0) throw new RecordError('not-a-participant', 'You are not listed on this record (never granted, or access was revoked).');
 
-  return unlock(parts, mine.slice(0, MAX_KEY_TAGS_TRIED).map((t) => t[2]!), reader, options.keyCache);
+  return unlock(parts, mine.slice(0, MAX_KEY_TAGS_TRIED).map((t) => t[2]!), reader, me, options.keyCache);
 }
 
 /**
  * Unlocks the parts with the session's cached key, else with one signer decrypt per key tag tried.
  * The key is proven by opening the content itself, so nothing is decrypted twice.
  */
-async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer, cache: RecordKeyCache | undefined): Promise<OpenedRecord> {
+async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer, me: string, cache: RecordKeyCache | undefined): Promise<OpenedRecord> {
   const signPubkey = parts[0]!.pubkey;
-  const cached = cache?.get(signPubkey);
+  // Cached per reader and record: a key one user unlocked never serves another.
+  const cacheId = `${me}:${signPubkey}`;
+  const cached = cache?.get(cacheId);
   if (cached) {
     const key = Uint8Array.from(cached);
     try {
-      return decryptParts(parts, key, cache);
+      return decryptParts(parts, key, cache, cacheId);
     } catch (error) {
       // A key from before a rotation: forget it and ask the signer.
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
-      cache!.delete(signPubkey);
+      cache!.delete(cacheId);
     } finally {
       wipe(key);
     }
@@ -322,7 +326,7 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
     let key: Uint8Array | undefined;
     try {
       key = parseSecretKeyHex(typeof text === 'string' ? text.trim() : '');
-      return decryptParts(parts, key, cache);
+      return decryptParts(parts, key, cache, cacheId);
     } catch (error) {
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
       lastError = error;
@@ -355,7 +359,11 @@ function usableParts(events: readonly unknown[], options: OpenRecordOptions): No
   const authors = new Set(good.map((e) => e.pubkey));
   if (authors.size > 1) throw new RecordError('invalid-input', 'These events belong to more than one record; group them by author first.');
 
-  const newest = newestPerAddress(good);
+  const perPart = newestPerAddress(good);
+  // Parts of one version share its time; a part older than that is left over from an earlier
+  // version (a relay kept it after a deletion) and is not merged in.
+  const current = Math.max(...perPart.map((e) => e.created_at));
+  const newest = perPart.filter((e) => e.created_at === current);
   if (options.versions) {
     for (const e of newest) {
       if (!options.versions.observe(e)) {
@@ -387,15 +395,17 @@ interface InnerPart {
   event: NostrEvent;
 }
 
-function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCache | undefined): OpenedRecord {
+function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCache | undefined, cacheId: string): OpenedRecord {
   const signPubkey = parts[0]!.pubkey;
   const isEditor = publicKeyHex(key) === signPubkey;
   let viewKey: Uint8Array | undefined;
   let participants: Participant[] | undefined;
+  let unreadable = 0;
   if (isEditor) {
     const found = readParticipants(parts[0]!, key);
     viewKey = found.viewKey;
     participants = found.participants;
+    unreadable = found.unreadable;
   }
   const contentKey = isEditor
     ? conversationKey(key, viewKey ? publicKeyHex(viewKey) : signPubkey)
@@ -439,8 +449,9 @@ function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCach
       viewKey: isEditor ? (viewKey ? Uint8Array.from(viewKey) : undefined) : Uint8Array.from(key),
       inner: inner.map((p) => p.inner),
       participants: participants ?? [],
+      unreadable,
     });
-    cache?.set(signPubkey, key);
+    cache?.set(cacheId, key);
     return record;
   } finally {
     wipe(contentKey, viewKey);
@@ -448,19 +459,22 @@ function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCach
 }
 
 /** An editor decrypts every key tag: the roles, and the view key (at most one distinct). */
-function readParticipants(event: NostrEvent, signKey: Uint8Array): { participants: Participant[]; viewKey?: Uint8Array } {
+function readParticipants(event: NostrEvent, signKey: Uint8Array): { participants: Participant[]; viewKey?: Uint8Array; unreadable: number } {
   const signPubkey = event.pubkey;
   const participants: Participant[] = [];
   let viewKey: Uint8Array | undefined;
   let viewPub: string | undefined;
+  let unreadable = 0;
   for (const t of event.tags) {
     if (t[0] !== 'key') continue;
-    const conv = conversationKey(signKey, t[1]!);
+    let conv: Uint8Array | undefined;
     let secret: Uint8Array;
     try {
-      secret = parseSecretKeyHex(nip44Decrypt(t[2]!, conv));
+      conv = conversationKey(signKey, t[1]!);
+      secret = parseSecretKeyHex(nip44Decrypt(t[2]!, conv).trim());
     } catch {
-      continue; // a key tag that decrypts to nothing usable gives that person no access; skip it
+      unreadable++; // gives that person no access; counted so no change silently drops them
+      continue;
     } finally {
       wipe(conv);
     }
@@ -480,7 +494,7 @@ function readParticipants(event: NostrEvent, signKey: Uint8Array): { participant
       participants.push({ pubkey: t[1]!, role: 'viewer' });
     }
   }
-  return { participants: dedupeParticipants(participants), viewKey };
+  return { participants: dedupeParticipants(participants), viewKey, unreadable };
 }
 
 function dedupeParticipants(list: Participant[]): Participant[] {
@@ -545,6 +559,18 @@ function editorSecrets(record: OpenedRecord): RecordSecrets & { signKey: Uint8Ar
   return s as RecordSecrets & { signKey: Uint8Array };
 }
 
+/** Secrets of a record that can be changed safely: every part at hand and every key tag read. */
+function changeableSecrets(record: OpenedRecord): RecordSecrets & { signKey: Uint8Array } {
+  const s = editorSecrets(record);
+  if (record.parts.have < record.parts.total) {
+    throw new RecordError('invalid-input', `Only ${record.parts.have} of ${record.parts.total} parts of this record were found; fetch every part before changing it, or the missing ones would stay readable as they are.`);
+  }
+  if (s.unreadable > 0) {
+    throw new RecordError('malformed', 'A key tag on this record could not be read; changing access now would silently remove that person.');
+  }
+  return s;
+}
+
 function nextVersionTime(record: OpenedRecord, at?: number): number {
   return Math.max(at ?? nowSeconds(), record.createdAt + 1);
 }
@@ -579,6 +605,7 @@ function reissue(
       viewKey: viewKey ? Uint8Array.from(viewKey) : undefined,
       inner: [...inner],
       participants: participants.map((p) => ({ ...p })),
+      unreadable: 0,
     });
     return { events, record: next };
   } finally {
@@ -590,12 +617,23 @@ function reissue(
  * Adds a participant (or changes their role). Returns the new version of every part. A view key
  * is rotated in the process, so the change also serves as a routine key rotation.
  */
-export async function grantAccess(record: OpenedRecord, participant: Participant, options: { createdAt?: number } = {}): Promise<AccessChange> {
-  const s = editorSecrets(record);
+export async function grantAccess(
+  record: OpenedRecord,
+  participant: Participant,
+  options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
+): Promise<AccessChange> {
+  const s = changeableSecrets(record);
   const [added] = normaliseParticipants([participant]);
   const rest = s.participants.filter((p) => p.pubkey !== added!.pubkey);
-  const { events, record: next } = reissue(record, s, [...rest, added!], options);
-  return { events, deletions: [], notices: [], record: next };
+  const next = [...rest, added!];
+  if (!next.some((p) => p.role === 'editor')) {
+    throw new RecordError('invalid-input', 'A record must keep at least one editor.');
+  }
+  // An editor made a viewer still holds the sign key: only moving the record takes it away.
+  const demoted = s.participants.some((p) => p.pubkey === added!.pubkey && p.role === 'editor') && added!.role === 'viewer';
+  if (demoted) return moveRecord(record, s, next, options);
+  const { events, record: changed } = reissue(record, s, next, options);
+  return { events, deletions: [], notices: [], record: changed };
 }
 
 /**
@@ -610,7 +648,7 @@ export async function revokeAccess(
   pubkey: string,
   options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
 ): Promise<AccessChange> {
-  const s = editorSecrets(record);
+  const s = changeableSecrets(record);
   const target = s.participants.find((p) => p.pubkey === pubkey);
   if (!target) throw new RecordError('not-a-participant', 'That person is not listed on this record.');
   const rest = s.participants.filter((p) => p.pubkey !== pubkey);
@@ -621,13 +659,26 @@ export async function revokeAccess(
     const { events, record: next } = reissue(record, s, rest, options);
     return { events, deletions: [], notices: [], record: next };
   }
+  return moveRecord(record, s, rest, options);
+}
+
+/**
+ * Moves a record to a new sign key (a new address) for `participants`: new versions first, then
+ * NIP-09 deletions of the old address, then (given `notify`) owner-signed notices of the move.
+ */
+async function moveRecord(
+  record: OpenedRecord,
+  s: RecordSecrets & { signKey: Uint8Array },
+  participants: Participant[],
+  options: { createdAt?: number; notify?: Signer; relays?: string[] },
+): Promise<AccessChange> {
   const newSignKey = generateSecretKey();
   try {
-    const { events, record: next } = reissue(record, s, rest, { ...options, newSignKey });
+    const { events, record: next } = reissue(record, s, participants, { ...options, newSignKey });
     const deletions = deletionRequests(record, s.signKey, options.createdAt);
     const notices: NostrEvent[] = [];
     if (options.notify) {
-      notices.push(...(await movedNotices(options.notify, record, next, rest, options.relays)));
+      notices.push(...(await movedNotices(options.notify, record, next, participants, options.relays)));
     }
     return { events: [...events, ...deletions, ...notices], deletions, notices, record: next, moved: { from: record.signPubkey, to: next.signPubkey } };
   } finally {
@@ -655,8 +706,9 @@ export async function updateRecord(
   record: OpenedRecord,
   options: { bundle: unknown; author: Signer; maxEventBytes?: number; createdAt?: number },
 ): Promise<AccessChange> {
-  const s = editorSecrets(record);
+  const s = changeableSecrets(record);
   const bundle = readBundle(options.bundle);
+  const author = await signerCall(() => options.author.getPublicKey());
   bundle.identifier ??= record.bundle.identifier;
   const createdAt = nextVersionTime(record, options.createdAt);
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
@@ -664,7 +716,9 @@ export async function updateRecord(
   const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner });
   const dropped = record.identifiers.slice(inner.length);
   const deletions = dropped.length ? [deletionRequest(record.signPubkey, dropped, s.signKey, createdAt)] : [];
-  const updated: OpenedRecord = { ...next, bundle, withheld: readWithheld(bundle), parts: { have: inner.length, total: inner.length } };
+  const updated: OpenedRecord = {
+    ...next, bundle, author, authorVerified: true, withheld: readWithheld(bundle), parts: { have: inner.length, total: inner.length },
+  };
   secrets.set(updated, secrets.get(next)!);
   return { events: [...events, ...deletions], deletions, notices: [], record: updated };
 }

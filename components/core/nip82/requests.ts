@@ -72,7 +72,10 @@ export async function createAccessRequest(options: AccessRequestOptions): Promis
   if (!isHex64(options.patient)) throw new RecordError('invalid-input', 'The patient public key is not 64 lowercase hex characters.');
   const types = [...new Set(options.resourceTypes)];
   if (types.length === 0 || !types.every((t) => RESOURCE_TYPE.test(t))) throw new RecordError('invalid-input', 'Name at least one FHIR resource type.');
-  if (!options.purpose?.trim()) throw new RecordError('invalid-input', 'Say why access is requested.');
+  if (typeof options.purpose !== 'string' || !options.purpose.trim()) throw new RecordError('invalid-input', 'Say why access is requested.');
+  if (options.days !== undefined && !(Number.isSafeInteger(options.days) && options.days > 0 && options.days <= 36500)) {
+    throw new RecordError('invalid-input', 'The period must be a whole number of days, from 1 to 36,500.');
+  }
   const me = await options.signer.getPublicKey();
   const start = new Date();
   const end = options.days ? new Date(start.getTime() + options.days * 86_400_000) : undefined;
@@ -105,10 +108,18 @@ export async function answerRequest(request: ConsentMessage, options: AnswerOpti
   if (request.status !== 'proposed') throw new RecordError('invalid-input', 'Only a proposed request can be answered.');
   const me = await options.signer.getPublicKey();
   if (me !== request.patient) throw new RecordError('invalid-input', 'Only the patient a request is addressed to can answer it.');
-  const records = options.decision === 'active' ? options.records ?? [] : [];
+  const records = (options.decision === 'active' ? options.records ?? [] : []).map((r) => String(r).replace(/^nostr:/, ''));
   for (const r of records) {
     const d = safeDecode(r);
     if (d?.type !== 'naddr' || d.data.kind !== RECORD_KIND) throw new RecordError('invalid-input', 'A granted record is not a kind-32225 naddr.');
+  }
+  if (options.until !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}/.test(options.until) || Number.isNaN(Date.parse(options.until))) {
+      throw new RecordError('invalid-input', 'The end date is not a date.');
+    }
+    // An answer may narrow what was asked, never widen it (compared by day).
+    const asked = request.period?.end?.slice(0, 10);
+    if (asked && options.until.slice(0, 10) > asked) throw new RecordError('invalid-input', 'An answer cannot grant access for longer than was asked.');
   }
   const types = options.resourceTypes ? request.resourceTypes.filter((t) => options.resourceTypes!.includes(t)) : request.resourceTypes;
   const consent = consentResource({

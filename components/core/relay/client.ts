@@ -59,6 +59,7 @@ const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
 
 /** Checks and normalises a relay URL list. */
 export function checkRelays(relays: readonly string[]): string[] {
+  if (!Array.isArray(relays) || relays.some((r) => typeof r !== 'string')) throw new RelayError('invalid-url', 'Relays must be a list of ws:// or wss:// addresses.');
   const out = [...new Set(relays.map((r) => r.trim()).filter(Boolean))];
   if (out.length === 0) throw new RelayError('no-relays', 'No relays are configured.');
   for (const r of out) if (!RELAY_URL.test(r)) throw new RelayError('invalid-url', `Not a relay address: ${r.slice(0, 80)}`);
@@ -86,8 +87,9 @@ export class RelayClient {
     this.versions = options.versions ?? new VersionTracker();
     this.ownsPool = !options.pool;
     this.pool = options.pool ?? new SimplePool({ enablePing: false, enableReconnect: false });
-    // Events are verified by the kit itself, on a clean copy, before use.
-    this.pool.verifyEvent = () => true;
+    // Events are verified by the kit itself, on a clean copy, before use. A pool the host shares
+    // keeps its own checks for the host's other subscriptions.
+    if (this.ownsPool) this.pool.verifyEvent = () => true;
   }
 
   private get onauth(): ((t: EventTemplate) => Promise<VerifiedEvent>) | undefined {
@@ -134,10 +136,14 @@ export class RelayClient {
    */
   async publishAll(events: readonly NostrEvent[]): Promise<PublishReceipt[]> {
     const receipts: PublishReceipt[] = [];
-    for (const event of events) receipts.push(...(await this.publish(event)));
-    const short = events.filter((e) => receipts.filter((r) => r.eventId === e.id && r.status === 'accepted').length < this.quorum);
-    if (short.length > 0) {
-      throw new RelayError('not-accepted', `${short.length} of ${events.length} event(s) were not accepted by enough relays; nothing is final yet, and you can retry.`, receipts);
+    for (const [i, event] of events.entries()) {
+      const answers = await this.publish(event);
+      receipts.push(...answers);
+      // Stop at the first shortfall: later events (deletions of an old address, notices) must
+      // never go out when what they depend on did not land.
+      if (answers.filter((r) => r.status === 'accepted').length < this.quorum) {
+        throw new RelayError('not-accepted', `Event ${i + 1} of ${events.length} was not accepted by enough relays; the rest were not sent. Nothing is final yet, and you can retry.`, receipts);
+      }
     }
     return receipts;
   }
@@ -179,9 +185,11 @@ export class RelayClient {
           } catch {
             return;
           }
-          if (byId.has(event.id) || !hasValidSignature(event)) return;
-          byId.set(event.id, event);
-          count++;
+          if (!byId.has(event.id)) {
+            if (!hasValidSignature(event)) return;
+            byId.set(event.id, event);
+          }
+          count++; // what this relay sent, so paging sees a full page even when another relay sent it first
         },
         // The pool reports a closed subscription as EOSE first, then the close: let the close speak.
         oneose: () => queueMicrotask(() => finish('complete')),
@@ -221,15 +229,18 @@ export class RelayClient {
   async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     const pageSize = options.pageSize ?? 500;
     const maxEvents = options.maxEvents ?? 20000;
+    const maxPages = Math.ceil(maxEvents / pageSize) + 1;
     const all = new Map<string, NostrEvent>();
     let until = filter.until;
     let reports: QueryReport[] = [];
-    for (;;) {
+    for (let pages = 0; pages < maxPages; pages++) {
       const page = await this.query({ ...filter, limit: pageSize, until });
       reports = reports.length ? reports.map((r, i) => ({ ...r, events: r.events + page.reports[i]!.events, status: r.status === 'complete' ? page.reports[i]!.status : r.status })) : page.reports;
+      const before = all.size;
       for (const e of page.events) all.set(e.id, e);
       const fullest = Math.max(0, ...page.reports.map((r) => r.events));
-      if (fullest < pageSize || all.size >= maxEvents || page.events.length === 0) break;
+      // A page with nothing new means a relay ignores `until`: stop rather than loop.
+      if (fullest < pageSize || all.size >= maxEvents || all.size === before) break;
       const oldest = Math.min(...page.events.map((e) => e.created_at));
       until = until !== undefined && oldest >= until ? until - 1 : oldest;
     }
@@ -245,7 +256,7 @@ export class RelayClient {
   async recordByNaddr(naddr: string): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
-      const d = decode(naddr.replace(/^nostr:/, ''));
+      const d = decode(String(naddr).replace(/^nostr:/, ''));
       if (d.type !== 'naddr') throw new Error('not an naddr');
       pointer = d.data;
     } catch (cause) {

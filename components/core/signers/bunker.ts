@@ -54,7 +54,7 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number): 
  */
 export async function bunkerSigner(input: string, options: RemoteSignerOptions = {}): Promise<RemoteSigner> {
   const timeoutMs = options.timeoutMs ?? 120_000;
-  const pointer = await parseBunkerInput(input.trim()).catch(() => null);
+  const pointer = typeof input === 'string' ? await parseBunkerInput(input.trim()).catch(() => null) : null;
   if (!pointer || pointer.relays.length === 0) {
     throw new SignerError('connection', 'That is not a usable bunker:// address (it needs a signer key and at least one relay).');
   }

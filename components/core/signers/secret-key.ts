@@ -3,6 +3,7 @@
  * labelled demo identities. Real users sign with an extension or a remote signer.
  */
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { encrypt, decrypt } from 'nostr-tools/nip44';
 import type { NostrEvent } from '../events.js';
 import { SignerError } from '../errors.js';
@@ -17,8 +18,8 @@ export interface SecretKeySigner extends Signer {
 
 /** A signer over `secretKey` (copied; the caller may wipe its own bytes). */
 export function secretKeySigner(secretKey: Uint8Array): SecretKeySigner {
-  if (!(secretKey instanceof Uint8Array) || secretKey.length !== 32) {
-    throw new SignerError('bad-response', 'A secret key must be 32 bytes.');
+  if (!(secretKey instanceof Uint8Array) || secretKey.length !== 32 || !secp256k1.utils.isValidSecretKey(secretKey)) {
+    throw new SignerError('bad-response', 'A secret key must be 32 bytes naming a valid secp256k1 scalar.');
   }
   const key = Uint8Array.from(secretKey);
   const pubkey = getPublicKey(key);
