@@ -341,21 +341,13 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
   progress('warming up');
   {
     const warm = new RelayClient({ relays: [relayUrl] });
-    const { events } = await warm.recordsFor(readerPub, { limit: N });
+    const { events } = await warm.recordsFor(readerPub);
     warm.close();
     const groups = [...groupRecords(events).values()].slice(0, 100);
     const cache = new RecordKeyCache();
     for (const g of groups) await openRecord(g, reader, { keyCache: cache });
     for (const g of groups) await floorOpen(g[0]!, provider, readerPub);
     cache.wipe();
-  }
-
-  // ---- What the default query returns (the kit's recordsFor() has a default limit).
-  {
-    const c = new RelayClient({ relays: [relayUrl] });
-    const { events } = await c.recordsFor(readerPub);
-    c.close();
-    result.defaultQueryEvents = events.length;
   }
 
   // ---- Kit (query + group + open, sequentially, fresh key cache, through NIP-07), then the floor
@@ -370,7 +362,7 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
     const client = new RelayClient({ relays: [relayUrl] });
     if (round === 0) await hook('kit-start');
     const tKit0 = now();
-    const { events: fetched, reports } = await client.recordsFor(readerPub, { limit: N });
+    const { events: fetched, reports } = await client.recordsFor(readerPub);
     const tQuery = now();
     groups = groupRecords(fetched);
     const tGroup = now();

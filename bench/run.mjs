@@ -114,9 +114,6 @@ function report(r) {
   log(`  kit query (fetch + kit's per-event checks): ${f(kit.queryMs / kit.events, 3)} ms/event`);
   log(`  kit openRecord from memory: ${f(b.kitOpenFromMemory, 3)} ms; with the key cached (no signer call): ${f(b.kitOpenCached, 3)} ms; floor: ${f(b.floorPerRecord, 3)} ms`);
   log(`  provider decrypt ${f(ms.providerDecrypt, 3)} | via nip07Signer ${f(ms.nip07Decrypt, 3)} | verify outer ${f(ms.verifyOuter, 3)} | ECDH ${f(ms.ecdh, 3)} | content decrypt ${f(ms.contentDecrypt, 3)} | verify inner ${f(ms.verifyInner, 3)} | parse ${f(ms.parse, 3)} | getPublicKey ${f(ms.pubFromSecret, 3)} | naddr ${f(ms.naddr, 3)}`);
-  if (r.defaultQueryEvents !== kit.events) {
-    log(`  note: recordsFor() without a limit returned ${r.defaultQueryEvents} events; the benchmark passes { limit: ${RECORDS} }`);
-  }
   log('');
   const c = r.change;
   log(`Create and access changes on ${c.records} single-part records (${c.parts} parts), best of 3 passes; changes by the author (editor):`);
