@@ -80,7 +80,7 @@ describe('<nip82-consent-prompt>', function () {
       const shared = [...preview.querySelectorAll('.shared-items li')].map((li) => text(li));
       expect(shared).to.deep.equal(['Personal details: Ana Rivera', 'Allergies: Penicillin']);
       expect(text(preview.querySelector('.hidden-count'))).to.equal('1 hidden item is left out.');
-      expect(text(preview.querySelector('.flag'))).to.equal('The flag will tell them that 1 item was withheld: 1 condition.');
+      expect(text(preview.querySelector('.flag'))).to.equal('The flag will tell them that 1 item was withheld: 1 problem.');
       expect(text(preview.querySelector('.role'))).to.equal('They can view it.');
       expect(text(preview.querySelector('.until'))).to.contain('Until 2099-01-31');
       expect(text(preview.querySelector('.purpose'))).to.equal('Purpose: Second opinion');

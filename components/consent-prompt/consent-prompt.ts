@@ -5,7 +5,7 @@ import { decode } from 'nostr-tools/nip19';
 import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
-import { resolveStrings } from '../shared/strings.js';
+import { languageOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
@@ -24,6 +24,7 @@ import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState
 import { dateOf, groupByType, isGrantConsent, recordTitle, resourceDate, resourceLabel, today } from './resources.js';
 import { consentSource, grantConsent } from './grant.js';
 import { profileNames, type ProfileName } from './profiles.js';
+import { describeKinds } from '../hidden-flag/kinds.js';
 
 type Step = 'choose' | 'preview' | 'result';
 
@@ -646,7 +647,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     const plan = this.plan();
     const recipient = shortNpub(this.recipientKey!);
-    const kinds = groupByType(plan.hidden).map(([type, list]) => s.typeCount(type, list.length)).join(', ');
+    const kinds = describeKinds(languageOf(this), Object.fromEntries(groupByType(plan.hidden).map(([type, list]) => [type, list.length])));
     return html`<section part="preview" class="preview" aria-labelledby="preview-title">
         <h3 id="preview-title" tabindex="-1">${s.previewTitle(recipient)}</h3>
         <p>${s.previewItems(plan.entries.length)}</p>

@@ -5,19 +5,10 @@ import { resolveStrings } from '../shared/strings.js';
 import { tokens } from '../shared/styles.js';
 import { hiddenFlagStyles } from './hidden-flag.styles.js';
 import { hiddenFlagStrings, type HiddenFlagStrings } from './hidden-flag.strings.js';
+import { groupKinds, isCount } from './kinds.js';
 
 const DISCLOSURES: readonly Disclosure[] = ['flag', 'count', 'count-and-kind'];
-const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
 
-/** Medication resources of every flavour read as one kind to a clinician. */
-const CANONICAL: Record<string, string> = {
-  MedicationRequest: 'Medication',
-  MedicationStatement: 'Medication',
-  MedicationAdministration: 'Medication',
-  MedicationDispense: 'Medication',
-};
-
-const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /** Accepts `kinds="Condition,Condition,Observation"` in HTML; the property takes counts per type. */
 export const kindsConverter = {
@@ -28,17 +19,6 @@ export const kindsConverter = {
     return kinds;
   },
 };
-
-/** Valid kinds merged by what a clinician would call them, most frequent first. */
-function groupKinds(kinds: Record<string, number> | undefined): [string, number][] {
-  const merged = new Map<string, number>();
-  for (const [type, n] of Object.entries(kinds ?? {})) {
-    if (!RESOURCE_TYPE.test(type) || !isCount(n) || n === 0) continue;
-    const key = CANONICAL[type] ?? type;
-    merged.set(key, (merged.get(key) ?? 0) + n);
-  }
-  return [...merged].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
 
 /**
  * Tells a clinician that the patient withheld items from what they are reading, as much as the
