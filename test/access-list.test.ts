@@ -10,7 +10,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RecordError } from '../components/core/errors.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { downRelayUrl, litWarnings, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, downRelayUrl, litWarnings, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, heldSigner, receiptLines, root, text } from './element-helpers.js';
 
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
@@ -76,6 +76,15 @@ describe('<nip82-access-list>', function () {
     await el.updateComplete;
     return button;
   }
+
+  it('shows "you" without asking the signer anything on load', async () => {
+    const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
+    const signer = counting(patient.signer);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${signer} relays=${url}></nip82-access-list>`);
+    await el.updateComplete;
+    expect(text(personRow(el, patient.pubkey))).to.contain('(you)');
+    expect(signer.calls).to.deep.equal({});
+  });
 
   it('an editor sees everyone with their role, marked "you", with revoke for others only', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'editor' }]);

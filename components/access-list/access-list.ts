@@ -82,8 +82,9 @@ export class Nip82AccessList extends Nip82Element {
     return resolveStrings(accessListStrings, this, this.strings);
   }
 
+  // "You" and the self-revoke guard come from who opened the records: the signer is not asked.
   private get myKey(): string | undefined {
-    return this.me ?? this.session?.pubkey;
+    return this.me ?? this.session?.pubkey ?? this.list?.[0]?.reader;
   }
 
   private get busy(): boolean {
@@ -105,13 +106,6 @@ export class Nip82AccessList extends Nip82Element {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // "You" and the self-revoke guard need the user's key; reading it asks the signer nothing secret.
-    if (!this.myKey && this.list && this.activeSigner) {
-      const signer = this.activeSigner;
-      void signer.getPublicKey().then((pk) => {
-        if (this.activeSigner === signer) this.me = pk;
-      }, () => undefined);
-    }
     const dialog = this.dialog;
     if (dialog && this.open && !dialog.open) dialog.showModal();
     if (this.focusNext) {

@@ -62,6 +62,8 @@ export interface OpenedRecord {
   authorVerified: boolean;
   /** The subject named by the inner `p` tag (the patient, or an animal's owner), when present. */
   subject?: string;
+  /** Who opened it (public key): the reader this view and its role belong to. */
+  reader: string;
   /** The reader's role. */
   role: Role;
   /** Every participant and role (editors only: viewers cannot tell roles apart). */
@@ -302,7 +304,7 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
   if (cached) {
     const key = Uint8Array.from(cached);
     try {
-      return decryptParts(parts, key, cache, cacheId);
+      return decryptParts(parts, key, me, cache, cacheId);
     } catch (error) {
       // A key from before a rotation: forget it and ask the signer.
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
@@ -326,7 +328,7 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
     let key: Uint8Array | undefined;
     try {
       key = parseSecretKeyHex(typeof text === 'string' ? text.trim() : '');
-      return decryptParts(parts, key, cache, cacheId);
+      return decryptParts(parts, key, me, cache, cacheId);
     } catch (error) {
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
       lastError = error;
@@ -395,7 +397,7 @@ interface InnerPart {
   event: NostrEvent;
 }
 
-function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCache | undefined, cacheId: string): OpenedRecord {
+function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cache: RecordKeyCache | undefined, cacheId: string): OpenedRecord {
   const signPubkey = parts[0]!.pubkey;
   const isEditor = publicKeyHex(key) === signPubkey;
   let viewKey: Uint8Array | undefined;
@@ -436,6 +438,7 @@ function decryptParts(parts: NostrEvent[], key: Uint8Array, cache: RecordKeyCach
       author,
       authorVerified: inner.every((p) => p.verified && p.author === author),
       subject: inner[0]!.subject,
+      reader,
       role: isEditor ? 'editor' : 'viewer',
       participants: participants?.map((p) => ({ ...p })),
       listed: [...new Set(parts[0]!.tags.filter((t) => t[0] === 'p' && isHex64(t[1])).map((t) => t[1]!))],
