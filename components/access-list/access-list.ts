@@ -16,7 +16,7 @@ import type { NostrEvent } from '../core/events.js';
 import { loadMyRecords } from '../consent-prompt/my-records.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, recordTitle } from '../consent-prompt/resources.js';
-import { profileNames, type ProfileName } from '../consent-prompt/profiles.js';
+import { withProfileNames, type ProfileName } from '../consent-prompt/profiles.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 
@@ -116,14 +116,9 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private async lookUpNames(): Promise<void> {
-    if (this.activeRelays.length === 0 || !this.list) return;
+    if (!this.list) return;
     const keys = [...new Set(this.list.flatMap((r) => (r.participants ?? []).map((p) => p.pubkey).concat(r.listed)))];
-    try {
-      const found = await profileNames(this.relayClient(), keys.filter((k) => !this.names.has(k)));
-      if (found.size) this.names = new Map([...this.names, ...found]);
-    } catch {
-      // a name is a courtesy: without it the short npub is shown
-    }
+    this.names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, keys);
   }
 
   private load = async (): Promise<void> => {

@@ -23,7 +23,7 @@ import { loadMyRecords, naddrsOf } from './my-records.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, groupByType, isGrantConsent, recordTitle, resourceDate, resourceLabel, today } from './resources.js';
 import { consentSource, grantConsent } from './grant.js';
-import { profileNames, type ProfileName } from './profiles.js';
+import { withProfileNames, type ProfileName } from './profiles.js';
 import { describeKinds } from '../hidden-flag/kinds.js';
 
 type Step = 'choose' | 'preview' | 'result';
@@ -179,13 +179,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private async lookUpNames(pubkeys: string[]): Promise<void> {
-    if (this.activeRelays.length === 0) return;
-    try {
-      const found = await profileNames(this.relayClient(), pubkeys.filter((p) => !this.names.has(p)));
-      if (found.size) this.names = new Map([...this.names, ...found]);
-    } catch {
-      // a name is a courtesy: without it the short npub is shown
-    }
+    this.names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, pubkeys);
   }
 
   // ---------------------------------------------------------------------------------------------

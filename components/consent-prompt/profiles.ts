@@ -32,3 +32,17 @@ export async function profileNames(client: RelayClient, pubkeys: readonly string
   }
   return out;
 }
+
+/**
+ * `known` plus the names of `pubkeys` not in it yet. A name is a courtesy: when relays are absent
+ * or fail, `known` comes back unchanged and the short npub is shown.
+ */
+export async function withProfileNames(client: RelayClient | undefined, known: Map<string, ProfileName>, pubkeys: readonly string[]): Promise<Map<string, ProfileName>> {
+  if (!client) return known;
+  try {
+    const found = await profileNames(client, pubkeys.filter((p) => !known.has(p)));
+    return found.size ? new Map([...known, ...found]) : known;
+  } catch {
+    return known;
+  }
+}
