@@ -1,7 +1,8 @@
 // Two builds:
 // 1. the library: unbundled ES modules mirroring components/ (dependencies external), for npm;
 // 2. the embed bundle: one minified file with everything, for a <script type="module"> tag.
-// Type declarations come from `tsc -p tsconfig.build.json` (see package.json "build").
+// Type declarations come from `tsc -p tsconfig.build.json`, and `scripts/size.mjs` prints the size
+// table and fails the build above the embed bundle's ceiling (see package.json "build").
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -34,7 +35,7 @@ export default [
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       esbuild(esbuildOptions),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
     output: { file: 'dist/cdn/nip82-elements.js', format: 'es', sourcemap: true },
   },

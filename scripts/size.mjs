@@ -1,0 +1,116 @@
+// The size table, printed after every build: minified, gzip and brotli bytes of the embed bundle and
+// of each public entry bundled on its own (what a bundler would ship for a page that imports only
+// that entry), then what the embed bundle is made of. Exits non-zero when the embed bundle is over
+// its ceiling, so a regression fails the build.
+//
+//   node scripts/size.mjs            the table (after `npm run build`)
+//   node scripts/size.mjs --json     the same figures as one JSON line, for the benchmark
+//   --embed-only                     only the embed bundle (quick); SIZE_BUDGET_FILE names another budget file
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { TraceMap, eachMapping } from '@jridgewell/trace-mapping';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const budget = JSON.parse(readFileSync(process.env.SIZE_BUDGET_FILE ?? path.join(root, 'size-budget.json'), 'utf8'));
+const EMBED = path.join(root, 'dist/cdn/nip82-elements.js');
+const ENTRIES = [
+  ['nip82-elements/core', 'dist/core/index.js'],
+  ['nip82-elements/session/define.js', 'dist/session/define.js'],
+  ['nip82-elements/npub-picker/define.js', 'dist/npub-picker/define.js'],
+  ['nip82-elements/hidden-flag/define.js', 'dist/hidden-flag/define.js'],
+  ['nip82-elements/record-viewer/define.js', 'dist/record-viewer/define.js'],
+  ['nip82-elements/consent-prompt/define.js', 'dist/consent-prompt/define.js'],
+  ['nip82-elements/access-list/define.js', 'dist/access-list/define.js'],
+];
+
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const measure = (code) => ({ min: Buffer.byteLength(code), gzip: gzip(code), brotli: brotli(code) });
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+async function bundled(file) {
+  const bundle = await rollup({
+    input: path.join(root, file),
+    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    onwarn(warning, warn) {
+      if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
+    },
+  });
+  try {
+    const { output } = await bundle.generate({ format: 'es' });
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** Which package (or kit folder) each byte of the minified embed bundle came from, by its source map. */
+function composition(code, mapText) {
+  const map = new TraceMap(mapText);
+  const lines = code.split('\n');
+  const segments = [];
+  eachMapping(map, (m) => segments.push(m));
+  const byOwner = new Map();
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    const next = segments[i + 1];
+    const line = lines[s.generatedLine - 1] ?? '';
+    const end = next && next.generatedLine === s.generatedLine ? next.generatedColumn : line.length;
+    const owner = ownerOf(s.source ?? '');
+    byOwner.set(owner, (byOwner.get(owner) ?? '') + line.slice(s.generatedColumn, end));
+  }
+  return [...byOwner].map(([owner, text]) => ({ owner, min: Buffer.byteLength(text), gzip: gzip(text) })).sort((a, b) => b.min - a.min);
+}
+
+function ownerOf(source) {
+  const inPackage = source.split('node_modules/')[1];
+  if (inPackage) {
+    const parts = inPackage.split('/');
+    const name = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+    // nostr-tools ships each subpath pre-bundled, so which file matters (pool and nip46 carry their own copies).
+    return name === 'nostr-tools' ? `nostr-tools/${parts.at(-1).replace(/\.js$/, '')}` : name;
+  }
+  const kit = source.split('components/')[1];
+  if (!kit) return 'other';
+  const [folder, sub] = kit.split('/');
+  return folder === 'core' ? `kit: core/${sub?.replace(/\.ts$/, '')}` : `kit: ${folder.replace(/\.ts$/, '')}`;
+}
+
+function table(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+if (!existsSync(EMBED)) {
+  console.error('size: dist/cdn/nip82-elements.js is missing; run `npm run build` first');
+  process.exit(2);
+}
+const embedCode = readFileSync(EMBED, 'utf8');
+const embed = measure(embedCode);
+const entryList = process.argv.includes('--embed-only') ? [] : ENTRIES;
+const entries = await Promise.all(entryList.map(async ([name, file]) => ({ name, ...measure(await bundled(file)) })));
+const parts = composition(embedCode, readFileSync(`${EMBED}.map`, 'utf8'));
+const overCeiling = embed.gzip > budget.embedGzipCeiling;
+
+if (process.argv.includes('--json')) {
+  console.log(`bench-size: ${JSON.stringify({ embed, target: budget.embedGzipTarget, ceiling: budget.embedGzipCeiling, entries })}`);
+} else {
+  const rows = [['dist/cdn/nip82-elements.js (embed, all elements + core)', embed], ...entries.map((e) => [e.name, e])];
+  console.log('\nsize (minified, then compressed; each entry bundled alone with its dependencies)');
+  console.log(table(['entry', 'min', 'gzip', 'brotli'], rows.map(([name, m]) => [name, kb(m.min), kb(m.gzip), kb(m.brotli)])));
+  const kitMin = parts.filter((p) => p.owner.startsWith('kit:')).reduce((n, p) => n + p.min, 0);
+  console.log(`\nembed bundle by origin (gzip of each origin alone; the kit's own code is ${Math.round((100 * kitMin) / embed.min)}% of the minified bytes)`);
+  console.log(table(['origin', 'min', 'gzip'], parts.filter((p) => p.min >= 1000).map((p) => [p.owner, kb(p.min), kb(p.gzip)])));
+  const verdict = embed.gzip <= budget.embedGzipTarget ? 'within the target' : `${kb(embed.gzip - budget.embedGzipTarget)} over the target`;
+  console.log(`\nembed bundle: ${kb(embed.gzip)} gzip; target ${kb(budget.embedGzipTarget)} (${verdict}); ceiling ${kb(budget.embedGzipCeiling)}`);
+}
+if (overCeiling) {
+  console.error(`size: the embed bundle is ${kb(embed.gzip)} gzip, above its ceiling of ${kb(budget.embedGzipCeiling)} (size-budget.json)`);
+  process.exit(1);
+}

@@ -1,0 +1,19 @@
+// The README's element reference is generated from custom-elements.json (built by `npm run build`
+// before these tests); a change to an element's JSDoc that was not carried into the README fails here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const run = (...args) => spawnSync(process.execPath, ['scripts/element-reference.mjs', ...args], { encoding: 'utf8' });
+
+test('the README element reference matches the built manifest, element by element', () => {
+  const check = run('--check');
+  assert.equal(check.status, 0, check.stderr);
+  const readme = readFileSync('README.md', 'utf8');
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName);
+  assert.equal(tags.length, 6);
+  for (const tag of tags) assert.match(readme, new RegExp(`### \`<${tag}>\``), `${tag} documented`);
+  for (const event of ['nip82-share', 'nip82-revoke', 'nip82-answer', 'nip82-record-open']) assert.ok(readme.includes(`| \`${event}\` |`), `${event} in an events table`);
+});
