@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
@@ -9,11 +9,12 @@ import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
-import { readConsentMessages, type ConsentMessage } from '../core/nip82/requests.js';
+import type { ConsentMessage } from '../core/nip82/requests.js';
 import { RECORD_KIND } from '../core/nip82/constants.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
-import { loadMyRecords } from '../consent-prompt/my-records.js';
+import { loadMyRecords, readMyConsentMail } from '../consent-prompt/my-records.js';
+import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, recordTitle } from '../consent-prompt/resources.js';
 import { withProfileNames, type ProfileName } from '../consent-prompt/profiles.js';
@@ -72,11 +73,10 @@ export class Nip82AccessList extends Nip82Element {
   @state() private receipts: PublishReceipt[] = [];
   @state() private history?: ConsentMessage[];
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private readonly modal = new ModalController(this, () => this.open);
 
   private trigger?: HTMLElement;
   private fallbackFocus?: string;
-  private focusNext?: string;
 
   private get s(): AccessListStrings {
     return resolveStrings(accessListStrings, this, this.strings);
@@ -104,17 +104,6 @@ export class Nip82AccessList extends Nip82Element {
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const dialog = this.dialog;
-    if (dialog && this.open && !dialog.open) dialog.showModal();
-    if (this.focusNext) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
-      this.focusNext = undefined;
-      target?.focus();
-    }
-  }
-
   private async lookUpNames(): Promise<void> {
     if (!this.list) return;
     const keys = [...new Set(this.list.flatMap((r) => (r.participants ?? []).map((p) => p.pubkey).concat(r.listed)))];
@@ -134,16 +123,12 @@ export class Nip82AccessList extends Nip82Element {
   };
 
   private showHistory = async (): Promise<void> => {
-    const result = await this.withSigner('read-requests', this.s.waitHistory, async (signer) => {
-      const me = await signer.getPublicKey();
-      const { events } = await this.relayClient().wrapsFor(me);
-      return { me, messages: await readConsentMessages(events, signer) };
-    });
+    const result = await this.withSigner('read-requests', this.s.waitHistory, (signer) => readMyConsentMail(this.relayClient(), signer));
     if (!result) return;
     this.me = result.me;
-    this.history = result.messages.filter((m) => m.from === result.me && (m.status === 'active' || m.status === 'rejected'));
+    this.history = result.history;
     this.setStatus('done', this.history.length ? '' : this.s.noHistory);
-    this.focusNext = '#history';
+    this.modal.focusNext = '#history';
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -161,7 +146,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private dismiss = (): void => {
     emit(this, 'nip82-cancel', { source: this.localName });
-    this.dialog?.close();
+    this.modal.close();
   };
 
   private onCancel = (): void => {
@@ -216,7 +201,7 @@ export class Nip82AccessList extends Nip82Element {
     const text = s.revoked(this.who(pubkey), relays.filter((r) => r.status === 'accepted').length, relays.length);
     this.setStatus('done', change.moved ? `${text} ${s.moved}` : text);
     this.done = true;
-    this.focusNext = '#result-title';
+    this.modal.focusNext = '#result-title';
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -315,7 +300,7 @@ export class Nip82AccessList extends Nip82Element {
       return html`<h2 id="dialog-title">${s.dialogTitle(who)}</h2>
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
-        <div part="actions" class="actions"><button type="button" class="primary" @click=${() => this.dialog?.close()}>${s.close}</button></div>`;
+        <div part="actions" class="actions"><button type="button" class="primary" @click=${() => this.modal.close()}>${s.close}</button></div>`;
     }
     return html`<h2 id="dialog-title">${s.dialogTitle(who)}</h2>
       <p class="warning">${s.truth}</p>

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { decode } from 'nostr-tools/nip19';
 import '../npub-picker/define.js';
@@ -16,10 +16,11 @@ import type { BundleEntry } from '../core/fhir/types.js';
 import type { NostrEvent } from '../core/events.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import { createShare, planShare, type SharePlan } from '../core/nip82/share.js';
-import { answerRequest, readConsentMessages, type ConsentMessage } from '../core/nip82/requests.js';
+import { answerRequest, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
-import { loadMyRecords, naddrsOf } from './my-records.js';
+import { loadMyRecords, naddrsOf, readMyConsentMail } from './my-records.js';
+import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, groupByType, isGrantConsent, recordTitle, resourceDate, resourceLabel, today } from './resources.js';
 import { consentSource, grantConsent } from './grant.js';
@@ -122,12 +123,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private grantUntil = '';
   @state() private reply = '';
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  private readonly modal = new ModalController(this, () => this.open);
 
   /** Signed events kept after a failed publish, so a retry republishes them instead of signing again. */
   private pending?: NostrEvent[];
   private trigger?: HTMLElement;
-  private focusNext?: string;
 
   private get s(): ConsentPromptStrings {
     return resolveStrings(consentPromptStrings, this, this.strings);
@@ -169,13 +169,6 @@ export class Nip82ConsentPrompt extends Nip82Element {
         if (this.activeSigner === signer) this.me = pk;
       }, () => undefined);
     }
-    const dialog = this.dialog;
-    if (dialog && this.open && !dialog.open) dialog.showModal();
-    if (this.focusNext) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
-      this.focusNext = undefined;
-      target?.focus();
-    }
   }
 
   private async lookUpNames(pubkeys: string[]): Promise<void> {
@@ -199,16 +192,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private checkRequests = async (): Promise<void> => {
     const s = this.s;
-    const result = await this.withSigner('read-requests', s.waitRead, async (signer) => {
-      const client = this.relayClient();
-      const me = await signer.getPublicKey();
-      const { events } = await client.wrapsFor(me);
-      return { me, messages: await readConsentMessages(events, signer) };
-    });
+    const result = await this.withSigner('read-requests', s.waitRead, (signer) => readMyConsentMail(this.relayClient(), signer));
     if (!result) return;
     const { me, messages } = result;
     this.me = me;
-    this.history = messages.filter((m) => m.from === me && (m.status === 'active' || m.status === 'rejected'));
+    this.history = result.history;
     this.answered = new Set(this.history.map((m) => m.answers).filter((id): id is string => !!id));
     this.incoming = messages.filter((m) => m.status === 'proposed' && m.patient === me && m.from !== me && !this.answered.has(m.id));
     this.checked = true;
@@ -263,11 +251,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private dismiss = (): void => {
     emit(this, 'nip82-cancel', { source: this.localName });
-    this.dialog?.close();
+    this.modal.close();
   };
 
   private closeDialog = (): void => {
-    this.dialog?.close();
+    this.modal.close();
   };
 
   /** Escape: the dialog closes itself; the host hears about it. */
@@ -340,13 +328,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.until && this.until < today()) problems.push(s.expiryPast);
     this.problems = problems;
     if (problems.length) {
-      this.focusNext = '#problems';
+      this.modal.focusNext = '#problems';
       return;
     }
     this.pending = undefined;
     this.setStatus('idle', '');
     this.step = 'preview';
-    this.focusNext = '#preview-title';
+    this.modal.focusNext = '#preview-title';
   };
 
   private backToChoose = (): void => {
@@ -354,7 +342,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.receipts = [];
     this.setStatus('idle', '');
     this.step = 'choose';
-    this.focusNext = '#dialog-title';
+    this.modal.focusNext = '#dialog-title';
   };
 
   private confirmShare = async (): Promise<void> => {
@@ -397,7 +385,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withhold.length });
     this.setStatus('done', s.shared(shortNpub(recipient), relays.filter((r) => r.status === 'accepted').length, relays.length));
     this.step = 'result';
-    this.focusNext = '#result-title';
+    this.modal.focusNext = '#result-title';
   };
 
   /** Publishes; on failure keeps the receipts for display and tells the host, then rethrows. */
@@ -450,7 +438,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const problems = this.answerProblems(request);
     this.problems = problems;
     if (problems.length) {
-      this.focusNext = '#problems';
+      this.modal.focusNext = '#problems';
       return;
     }
     const chosen = this.chosenRecords();
@@ -515,7 +503,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs });
     this.setStatus('done', text);
     this.step = 'result';
-    this.focusNext = '#result-title';
+    this.modal.focusNext = '#result-title';
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { groupRecords, openRecord, type OpenedRecord } from '../core/nip82/recor
 import type { RecordKeyCache } from '../core/nip82/keys.js';
 import type { VersionTracker } from '../core/nip82/versions.js';
 import { RECORD_KIND } from '../core/nip82/constants.js';
+import { readConsentMessages, type ConsentMessage } from '../core/nip82/requests.js';
 import { naddrEncode } from 'nostr-tools/nip19';
 import type { NostrEvent } from '../core/events.js';
 
@@ -46,4 +47,21 @@ export function naddrsOf(events: readonly NostrEvent[]): string[] {
   return events
     .filter((e) => e.kind === RECORD_KIND)
     .map((e) => naddrEncode({ kind: RECORD_KIND, pubkey: e.pubkey, identifier: e.tags.find((t) => t[0] === 'd')?.[1] ?? '' }));
+}
+
+export interface ConsentMail {
+  me: string;
+  /** Every consent message wrapped to the user: requests to them, and their own copies of answers. */
+  messages: ConsentMessage[];
+  /** The user's own answers (approved or denied): their consent history. */
+  history: ConsentMessage[];
+}
+
+/** Reads the consent messages wrapped to the signed-in user (one signer call per message). */
+export async function readMyConsentMail(client: RelayClient, signer: Signer): Promise<ConsentMail> {
+  const me = await signer.getPublicKey();
+  const { events } = await client.wrapsFor(me);
+  const messages = await readConsentMessages(events, signer);
+  const history = messages.filter((m) => m.from === me && (m.status === 'active' || m.status === 'rejected'));
+  return { me, messages, history };
 }
