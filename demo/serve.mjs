@@ -1,20 +1,32 @@
-// `npm start`: a local relay (its data kept in .demo-data/, so a restart keeps the records) and
-// the demo pages, on loopback. Prints the URLs. Stop with Ctrl+C.
+// `npm start`: a local relay (its data kept in .demo-data/, so a restart keeps the records), the
+// demo identities and records seeded on first start, and the demo pages, on loopback. Prints the
+// URLs. Stop with Ctrl+C.
+//
+// Environment: PORT (pages, default 8082), RELAY_PORT (default 7447), 0 for any free port;
+// DEMO_DATA_DIR (default .demo-data/ in the checkout). A busy port falls back to a free one.
 import http from 'node:http';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRelay } from '../scripts/relay.mjs';
+import { loadIdentities, forPages } from './server/identities.mjs';
+import { seed } from './server/seed.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const dataDir = join(root, '.demo-data');
+const dataDir = resolve(process.env.DEMO_DATA_DIR || join(root, '.demo-data'));
 mkdirSync(dataDir, { recursive: true });
 const relayPort = Number(process.env.RELAY_PORT ?? 7447);
 const webPort = Number(process.env.PORT ?? 8082);
+// The demo relay accepts smaller events than most (32 KB of content), so the kit's automatic
+// split of a large record into parts is visible with the seeded patient.
+const MAX_CONTENT = 32 * 1024;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
-// Only these folders are served: the demo pages and the built kit.
+// Only these folders are served: the demo pages and the built kit; never the server's own code,
+// the seed data or the data folder.
 const SERVED = ['demo', 'dist'];
+const NOT_SERVED = ['demo/server', 'demo/data'];
+const inside = (file, dir) => file.startsWith(join(root, dir) + '/');
 
 async function listen(server, port) {
   try {
@@ -26,40 +38,87 @@ async function listen(server, port) {
   return server.address().port;
 }
 
-const relay = await startRelay({ port: relayPort, dbPath: join(dataDir, 'relay.sqlite'), name: 'nip82-elements demo relay' }).catch(() =>
-  startRelay({ port: 0, dbPath: join(dataDir, 'relay.sqlite'), name: 'nip82-elements demo relay' }),
-);
+const people = loadIdentities(dataDir);
+const relayOptions = { dbPath: join(dataDir, 'relay.sqlite'), name: 'nip82-elements demo relay', maxContentLength: MAX_CONTENT };
+// The usual port when it is free, any free port when it is not (another demo may be running).
+const relay = await startRelay({ ...relayOptions, port: relayPort }).catch((error) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  return startRelay({ ...relayOptions, port: 0 });
+});
+// A failed seed is reported and retried at the next start; the pages work without it.
+const seeding = await seed({ relayUrl: relay.url, dataDir, people }).catch((error) => ({ seeded: [], skipped: [], error }));
+
+let port = 0;
+
+/**
+ * The demo identities go only to a page this server served on loopback: the request must come
+ * from 127.0.0.1, name this server as its host (a page elsewhere that rebinds a name to
+ * 127.0.0.1 cannot), and, where the browser says so, be same-origin.
+ */
+function mayHaveIdentities(req) {
+  const local = ['127.0.0.1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+  const host = req.headers.host === `127.0.0.1:${port}`;
+  const site = req.headers['sec-fetch-site'];
+  return local && host && (site === undefined || site === 'same-origin');
+}
+
+function sendJson(res, status, value) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(value));
+}
+
+/** The drop-in page is plain HTML: its `relays` attribute is filled in here, as a host's templates would. */
+function dropIn(file) {
+  const escaped = relay.url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return readFileSync(file, 'utf8').replaceAll('relays="{{RELAY}}"', `relays="${escaped}"`);
+}
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/config.json') {
-    res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ relays: [relay.url] }));
-    return;
+  if (url.pathname === '/config.json') return sendJson(res, 200, { relays: [relay.url] });
+  if (url.pathname === '/demo-identities.json') {
+    return mayHaveIdentities(req) ? sendJson(res, 200, forPages(people)) : sendJson(res, 403, { error: 'Demo identities are served to loopback pages only.' });
   }
   let path = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
   if (path === '' || path === '.') path = 'demo/index.html';
   if (path.endsWith('/')) path += 'index.html';
   const file = resolve(root, path);
-  const allowed = SERVED.some((dir) => file.startsWith(join(root, dir) + '/'));
+  const allowed = SERVED.some((dir) => inside(file, dir)) && !NOT_SERVED.some((dir) => inside(file, dir));
   if (!allowed || !existsSync(file)) {
     res.statusCode = 404;
     res.end('Not found');
     return;
   }
   res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-  res.setHeader('Content-Security-Policy', `default-src 'self'; connect-src 'self' ${relay.url} ws://127.0.0.1:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'`);
+  // The relay's http URL is its NIP-11 document: the kit reads the relay's size limit from it.
+  res.setHeader('Content-Security-Policy', `default-src 'self'; connect-src 'self' ${relay.url} ${relay.url.replace(/^ws/, 'http')} ws://127.0.0.1:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'`);
   res.setHeader('Cache-Control', 'no-store');
-  res.end(readFileSync(file));
+  res.end(file === join(root, 'demo/drop-in.html') ? dropIn(file) : readFileSync(file));
 });
-const port = await listen(server, webPort);
+port = await listen(server, webPort);
 
+const web = `http://127.0.0.1:${port}`;
+const seeded = seeding.error
+  ? `seeding failed, will retry at the next start: ${seeding.error.message}`
+  : seeding.seeded.length ? `seeded ${seeding.seeded.join(', ')}` : 'already seeded';
 console.log(`nip82-elements demo
-  relay:  ${relay.url}   (data in .demo-data/)
-  demo:   http://127.0.0.1:${port}/
+  relay:    ${relay.url}   (events up to ${MAX_CONTENT / 1024} KB, so large records are split into parts)
+  data:     ${dataDir}   (${seeded}; delete the folder to start over)
+  home:     ${web}/
+  patient:  ${web}/demo/patient.html
+  clinic:   ${web}/demo/clinic.html
+  vet:      ${web}/demo/vet.html
+  drop-in:  ${web}/demo/drop-in.html
+The demo identities are generated for this install; never use them for real data.
 Press Ctrl+C to stop.`);
 
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  server.closeAllConnections();
   server.close();
   await relay.close();
   process.exit(0);

@@ -25,7 +25,13 @@ export async function startRelay(options = {}) {
   const repository = new EventRepositorySqlite(options.dbPath ?? ':memory:');
   await repository.init();
   const server = http.createServer();
-  await new Promise((resolve) => server.listen(options.port ?? 0, host, resolve));
+  try {
+    // A busy port rejects (EADDRINUSE) instead of crashing the process, so a caller can pick another.
+    await new Promise((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, host, resolve));
+  } catch (error) {
+    await repository.destroy();
+    throw error;
+  }
   const { port } = server.address();
   const hostname = `${host}:${port}`;
   const relay = new NostrRelay(repository, {

@@ -1,0 +1,109 @@
+// What every demo portal page shares: the relay list, signing in (the browser's NIP-07 extension,
+// or a demo identity), and an activity log fed by the kit's events. A real portal would sign its
+// users in its own way; the elements only need `.signer` on <nip82-session>.
+import { nip07Signer, nostrIdentifier, secretKeySigner, waitForNip07 } from '/dist/cdn/nip82-elements.js';
+
+/** A short, recognisable form of an npub for messages (never a key of any other kind). */
+export const short = (npub) => `${npub.slice(0, 12)}…${npub.slice(-6)}`;
+
+function hexToBytes(hex) {
+  return Uint8Array.from(hex.match(/../g), (byte) => parseInt(byte, 16));
+}
+
+/**
+ * Signs the page in, as chosen by `?as=` (a demo role, or `extension`), and fills the chooser.
+ * The form `#identity-form` lists the roles this page offers in `data-roles`; the first is the
+ * default when the browser has no extension.
+ * @returns {Promise<{ relays: string[], people: Record<string, { name: string, pubkey: string, npub: string }>, pubkey?: string }>}
+ */
+export async function signIn(session) {
+  const form = document.getElementById('identity-form');
+  const select = form.querySelector('select');
+  const status = document.getElementById('signed-in');
+  const offered = form.dataset.roles.split(' ');
+
+  const [{ relays }, demo, hasExtension] = await Promise.all([
+    fetch('/config.json').then((r) => r.json()),
+    fetch('/demo-identities.json').then((r) => (r.ok ? r.json() : { identities: [] })),
+    waitForNip07(1000),
+  ]);
+  session.relays = relays;
+  const people = Object.fromEntries(demo.identities.map(({ role, name, pubkey, npub }) => [role, { name, pubkey, npub }]));
+  const roles = offered.filter((role) => people[role]);
+
+  if (hasExtension) select.append(new Option('My browser extension (NIP-07)', 'extension'));
+  for (const role of roles) select.append(new Option(`${people[role].name}: demo identity`, role));
+
+  const asked = new URLSearchParams(location.search).get('as');
+  const choice = asked === 'extension' && hasExtension ? 'extension' : roles.includes(asked) ? asked : hasExtension ? '' : roles[0];
+  if (!choice) {
+    select.prepend(new Option('Choose…', '', true, true));
+    status.textContent = roles.length
+      ? 'Not signed in. Use your browser extension, or pick a demo identity.'
+      : `No signer. Install a Nostr signer extension (NIP-07), or open this page at 127.0.0.1 to use the demo identities (they are handed to that address only).`;
+    return { relays, people };
+  }
+  select.value = choice;
+
+  let signer;
+  if (choice === 'extension') {
+    signer = nip07Signer();
+  } else {
+    // The one demo key this page signs with; it stays in this closure, never in the DOM.
+    const { secret } = demo.identities.find((i) => i.role === choice);
+    signer = secretKeySigner(hexToBytes(secret));
+  }
+  session.signer = signer;
+  let pubkey;
+  try {
+    pubkey = await signer.getPublicKey();
+  } catch (error) {
+    status.textContent = `Your extension did not sign you in: ${error.message}`;
+    return { relays, people };
+  }
+  const who = choice === 'extension' ? 'your browser extension' : people[choice].name;
+  status.replaceChildren(
+    `Signed in as ${who} `,
+    Object.assign(document.createElement('code'), { textContent: short(npubOf(pubkey)) }),
+    choice === 'extension' ? '.' : '. This is a demo identity generated for this install: never use it for real data.',
+  );
+  status.classList.toggle('demo-identity', choice !== 'extension');
+  return { relays, people, pubkey };
+}
+
+/** The npub of a hex public key (the kit writes it into FHIR as `nostr:npub1…`). */
+export const npubOf = (pubkey) => nostrIdentifier(pubkey).value.replace(/^nostr:/, '');
+
+/**
+ * Writes what the kit reports into `list`: the host's view of the elements. Details carry ids and
+ * public keys only, so the log never holds health data or keys.
+ */
+export function logActivity(root, list, people) {
+  const name = (pubkey) => Object.values(people).find((p) => p.pubkey === pubkey)?.name ?? `${pubkey.slice(0, 8)}…`;
+  const add = (text) => {
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()}: ${text}`;
+    list.prepend(item);
+  };
+  root.addEventListener('nip82-signer-request', (e) => add(`the kit asks the signer to ${e.detail.action} (${e.detail.source}).`));
+  root.addEventListener('nip82-record-open', (e) => add(`${e.detail.records.length} record(s) unlocked.`));
+  root.addEventListener('nip82-share', (e) => add(`shared with ${name(e.detail.recipient)} as ${e.detail.role}, ${e.detail.hidden} item(s) hidden.`));
+  root.addEventListener('nip82-answer', (e) => add(`request ${e.detail.decision === 'active' ? 'approved' : 'denied'}.`));
+  root.addEventListener('nip82-revoke', (e) => add(`access revoked for ${name(e.detail.pubkey)}${e.detail.movedTo ? '; the record moved' : ''}.`));
+  root.addEventListener('nip82-receipts', (e) => add(`relays: ${e.detail.receipts.filter((r) => r.status === 'accepted').length} of ${e.detail.receipts.length} event(s) accepted.`));
+  root.addEventListener('nip82-error', (e) => add(`error (${e.detail.code}): ${e.detail.message}`));
+}
+
+/** Lists how each unlocked record is stored, from `nip82-record-open` (ids and counts only). */
+export function showParts(viewer, list) {
+  viewer.addEventListener('nip82-record-open', (e) => {
+    list.replaceChildren(
+      ...e.detail.records.map((r, i) => {
+        const item = document.createElement('li');
+        const { have, total } = r.parts;
+        item.textContent = `Record ${i + 1}: ${have} of ${total} ${total === 1 ? 'part' : 'parts'}${have < total ? ' (some are missing)' : ''}; you ${r.role === 'editor' ? 'can view and share it' : 'can view it'}.`;
+        return item;
+      }),
+    );
+  });
+}

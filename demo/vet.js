@@ -1,0 +1,16 @@
+// The vet clinic site's own code: the owner shares with the kennel; the kennel only reads.
+import { logActivity, short, signIn } from './portal.js';
+
+const session = document.querySelector('nip82-session');
+const { people, pubkey } = await signIn(session);
+logActivity(document.getElementById('main'), document.getElementById('log'), people);
+
+const kennel = people.kennel;
+if (kennel) {
+  document.querySelector('nip82-consent-prompt[mode="share"]').recipient = kennel.npub;
+  document.getElementById('kennel-name').textContent = `${kennel.name} (${short(kennel.npub)})`;
+}
+// The kennel only reads what it was sent: sharing and access are for the owner (and the vet).
+const reader = !!pubkey && pubkey === kennel?.pubkey;
+document.getElementById('share-section').hidden = reader;
+document.getElementById('access-section').hidden = reader;

@@ -1,0 +1,391 @@
+// The demo as a user meets it: `node demo/serve.mjs` (real relay, seeded data, the pages) on free
+// ports with a temporary data folder, clicked through in a real headless browser. Everything started
+// here is stopped in `after`, also when a step fails; every wait is bounded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { secretKeySigner } from '../../dist/core/index.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+// No network beyond loopback: the same switches as the browser tests.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps',
+  '--disable-extensions', '--metrics-recording-only', '--mute-audio',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
+];
+const STEP = { timeout: 120_000 };
+
+const dataDir = mkdtempSync(join(tmpdir(), 'nip82-demo-'));
+let demo;
+let browser;
+
+/** Starts the demo server and waits for the URLs it prints. */
+async function startDemo() {
+  const child = spawn(process.execPath, ['demo/serve.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', RELAY_PORT: '0', DEMO_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const started = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo did not start in 30 s:\n${output}`)), 30_000);
+    const read = (chunk) => {
+      output += chunk;
+      if (!output.includes('Press Ctrl+C')) return;
+      clearTimeout(timer);
+      resolve({ home: output.match(/home:\s+(\S+)/)[1].replace(/\/$/, ''), relay: output.match(/relay:\s+(\S+)/)[1] });
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the demo exited (${code}):\n${output}`)); });
+  });
+  // Stop the child even when it never printed its URLs.
+  const handle = { child, output: () => output, stop: () => stopChild(child) };
+  try {
+    return Object.assign(handle, await started);
+  } catch (error) {
+    await handle.stop();
+    throw error;
+  }
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(kill);
+}
+
+/** A fresh browser context and page (fresh memory: nothing unlocked carries over). */
+async function openPage(path, setup) {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(20_000);
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    if (setup) await setup(page);
+    await page.goto(demo.home + path);
+    // A portal page signs in as it loads; a user sees this line before doing anything.
+    if (path.includes('?as=')) await page.locator('#signed-in').getByText('Signed in as').waitFor();
+    return { page, errors, close: () => context.close() };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Runs `fn` with a page, closing it whatever happens. */
+async function withPage(path, fn, setup) {
+  const opened = await openPage(path, setup);
+  try {
+    await fn(opened.page);
+    assert.deepEqual(opened.errors, [], 'no uncaught errors in the page');
+    await assertNoSecretsInDom(opened.page);
+  } catch (error) {
+    // What the page was saying when the step failed, to make the failure readable.
+    const said = await opened.page.locator('[role="status"]').allTextContents().catch(() => []);
+    error.message += `\n  page ${path} said: ${JSON.stringify(said.map((t) => t.trim()).filter(Boolean))}`;
+    throw error;
+  } finally {
+    await opened.close();
+  }
+}
+
+/** The demo keys live in page memory only: never in the DOM, its attributes or shadow roots. */
+async function assertNoSecretsInDom(page) {
+  const markup = await page.evaluate(() => {
+    const parts = [];
+    const walk = (root) => {
+      parts.push(root.innerHTML ?? root.documentElement?.outerHTML ?? '');
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return parts.join('\n');
+  });
+  for (const [role, secret] of Object.entries(secrets())) assert.ok(!markup.includes(secret), `the ${role} key is not in the DOM`);
+  assert.doesNotMatch(markup, /nsec1/);
+}
+
+async function unlock(page) {
+  await page.getByRole('button', { name: /Unlock my records|Try again/ }).click();
+  const viewer = page.locator('nip82-record-viewer');
+  await viewer.locator('[role="status"]').filter({ hasText: /records? unlocked|No records were found/ }).waitFor();
+  return viewer;
+}
+
+/**
+ * The test browser has no extension: this stands in for one, a NIP-07 `window.nostr` whose calls
+ * go to a signer over a demo key on the Node side (real keys, real signatures, as an extension).
+ */
+const extensionFor = (role) => async (page) => {
+  const signer = secretKeySigner(hexToBytes(secrets()[role]));
+  await page.exposeFunction('testExtension', (method, args) => signer[method](...args));
+  await page.addInitScript(() => {
+    const call = (method, ...args) => window.testExtension(method, args);
+    window.nostr = {
+      getPublicKey: () => call('getPublicKey'),
+      signEvent: (template) => call('signEvent', template),
+      nip44: { encrypt: (pk, text) => call('nip44Encrypt', pk, text), decrypt: (pk, text) => call('nip44Decrypt', pk, text) },
+    };
+  });
+};
+
+const secrets = () => JSON.parse(readFileSync(join(dataDir, 'identities.json'), 'utf8')).secrets;
+
+before(async () => {
+  demo = await startDemo();
+  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+}, { timeout: 60_000 });
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  await demo?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}, { timeout: 30_000 });
+
+// Last resort should the runner stop before `after` ran: never leave the server behind.
+process.on('exit', () => demo?.child.kill('SIGKILL'));
+
+test('the server prints the relay, every page and where the data lives', () => {
+  const out = demo.output();
+  assert.match(demo.relay, /^ws:\/\/127\.0\.0\.1:\d+$/);
+  for (const page of ['patient', 'clinic', 'vet', 'drop-in']) assert.match(out, new RegExp(`${page}:\\s+http://127\\.0\\.0\\.1:\\d+/demo/${page}\\.html`));
+  assert.ok(out.includes(dataDir), 'names the data folder');
+  assert.match(out, /seeded profiles, history, request, pet/);
+});
+
+test('demo identities are handed only to pages served on 127.0.0.1', async () => {
+  const { port } = new URL(demo.home);
+  const get = (host) =>
+    new Promise((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: '/demo-identities.json', headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      }).on('error', reject);
+    });
+  assert.equal(await get(`127.0.0.1:${port}`), 200);
+  assert.equal(await get(`rebound.example:${port}`), 403);
+  // The server's code and the seed data are not served.
+  for (const path of ['/demo/server/identities.mjs', '/demo/data/pet-biscuit.json', '/package.json']) {
+    assert.equal((await fetch(demo.home + path)).status, 404, path);
+  }
+});
+
+test('the drop-in page renders the elements from the embed bundle alone, and works with a NIP-07 extension', STEP, async () => {
+  const scripts = [];
+  const extension = async (page) => {
+    page.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname); });
+    await extensionFor('patient')(page);
+  };
+  await withPage('/demo/drop-in.html', async (page) => {
+    await page.getByRole('heading', { name: 'My medical records' }).waitFor();
+    await page.getByRole('button', { name: 'Share records…' }).or(page.getByRole('button', { name: 'Load my records' })).waitFor();
+    await page.getByRole('button', { name: 'Show who has access' }).waitFor();
+    await page.getByRole('button', { name: 'Use my browser extension' }).click();
+    await page.locator('nip82-session').getByText('Signed in as').waitFor();
+    const viewer = await unlock(page);
+    await viewer.getByText('1 record unlocked.').waitFor();
+    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
+    assert.deepEqual(scripts, ['/dist/cdn/nip82-elements.js'], 'the page loads the embed bundle and nothing else');
+  }, extension);
+});
+
+test('a portal page signs in with the browser extension when there is one', STEP, async () => {
+  await withPage('/demo/patient.html', async (page) => {
+    const status = page.locator('#signed-in');
+    await status.getByText('Not signed in').waitFor();
+    await page.getByLabel('Sign in as').selectOption({ label: 'My browser extension (NIP-07)' });
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await status.getByText('Signed in as your browser extension').waitFor();
+    assert.equal(await status.getByText('demo identity').count(), 0, 'not labelled as a demo identity');
+    const viewer = await unlock(page);
+    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
+  }, extensionFor('patient'));
+});
+
+test('patient portal: the seeded history, split into parts', STEP, async () => {
+  await withPage('/demo/patient.html?as=patient', async (page) => {
+    await page.locator('#signed-in').getByText('Alex (demo patient)').waitFor();
+    await page.locator('#signed-in').getByText('never use it for real data').waitFor();
+    const viewer = await unlock(page);
+    await viewer.getByText('1 record unlocked.').waitFor();
+    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
+    await viewer.getByRole('heading', { name: 'Problems (3)' }).waitFor();
+    const parts = await page.locator('#parts li').first().textContent();
+    const [, have, total] = parts.match(/Record 1: (\d+) of (\d+) parts/) ?? [];
+    assert.ok(Number(total) >= 2 && have === total, `the record is stored as several parts, all present: ${parts}`);
+  });
+});
+
+test('share with the clinic with one item hidden; the clinic sees the hidden-item flag; revoking ends it', STEP, async () => {
+  // Nothing is shared with the clinic yet.
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('No records were found for you').waitFor();
+  });
+
+  await withPage('/demo/patient.html?as=patient', async (page) => {
+    await page.locator('#signed-in').getByText('Alex (demo patient)').waitFor();
+    assert.match(await page.locator('#share-with option:checked').textContent(), /Harbor Clinic/);
+    const prompt = page.locator('nip82-consent-prompt[mode="share"]');
+    await prompt.getByRole('button', { name: 'Load my records' }).click();
+    await prompt.getByRole('button', { name: 'Share records…' }).click();
+    const dialog = prompt.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Hide Fracture of ankle' }).click();
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    await dialog.getByText('1 hidden item is left out.').waitFor();
+    await dialog.getByRole('button', { name: /^Share with/ }).click();
+    await dialog.getByText(/Shared with .*1 of 1 relay accepted it/).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator('#log').getByText(/shared with Harbor Clinic \(demo clinician\) as viewer, 1 item\(s\) hidden/).waitFor();
+  });
+
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('1 record unlocked.').waitFor();
+    await viewer.locator('nip82-hidden-flag').getByText('Some items were withheld by the patient').waitFor();
+    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
+    // Alex's history has three problems; the hidden one is not in the share.
+    await viewer.getByRole('heading', { name: 'Problems (2)' }).waitFor();
+  });
+
+  await withPage('/demo/patient.html?as=patient', async (page) => {
+    const list = page.locator('nip82-access-list');
+    await list.getByRole('button', { name: 'Show who has access' }).click();
+    const clinic = list.locator('li.person', { hasText: 'Harbor Clinic' });
+    await clinic.getByRole('button', { name: /Revoke access for Harbor Clinic/ }).click();
+    const dialog = list.getByRole('dialog');
+    await dialog.getByText('cannot be taken back').waitFor();
+    await dialog.getByRole('button', { name: /^Revoke Harbor Clinic/ }).click();
+    await dialog.getByText(/Access revoked for Harbor Clinic.*1 of 1 relay accepted the change/).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await list.locator('li.person', { hasText: 'Harbor Clinic' }).waitFor({ state: 'detached' });
+  });
+
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('No records were found for you').waitFor();
+  });
+});
+
+test('the patient approves the seeded request; the clinic opens what was granted, with no flag', STEP, async () => {
+  await withPage('/demo/patient.html?as=patient', async (page) => {
+    const prompt = page.locator('nip82-consent-prompt[mode="answer"]');
+    await prompt.getByRole('button', { name: 'Check for requests' }).click();
+    await prompt.getByText(/Harbor Clinic \(demo clinician\).* asks for/).waitFor();
+    await prompt.getByRole('button', { name: /Review and answer the request from Harbor Clinic/ }).click();
+    const dialog = prompt.getByRole('dialog');
+    await dialog.getByText('Preparing your first appointment at Harbor Clinic').waitFor();
+    await dialog.getByRole('button', { name: 'Load my records' }).click();
+    await dialog.getByRole('button', { name: /^Approve and share \d+ items/ }).click();
+    await dialog.getByText(/^Approved\./).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await prompt.getByRole('table', { name: 'Your past answers' }).getByText('Harbor Clinic').waitFor();
+  });
+
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('1 record unlocked.').waitFor();
+    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
+    await viewer.getByRole('heading', { name: /^Medications/ }).waitFor();
+    assert.equal(await viewer.locator('nip82-hidden-flag').count(), 0, 'nothing was withheld from this share');
+    assert.equal(await viewer.getByRole('heading', { name: /^Problems/ }).count(), 0, 'only the kinds asked for were granted');
+  });
+});
+
+test('the clinic publishes a visit record and asks for access; the patient reads the visit and denies the request', STEP, async () => {
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const visit = page.locator('#visit-form');
+    await visit.getByLabel('Reason for the visit').fill('Sprained wrist');
+    await visit.getByRole('button', { name: 'Sign and publish to the patient' }).click();
+    await visit.getByText('Visit record published to the patient. 1 of 1 relay(s) accepted it').waitFor();
+    const request = page.locator('#request-form');
+    await request.getByLabel('Why (the patient reads this)').fill('Checking your allergies before surgery');
+    await request.getByRole('button', { name: 'Send the request' }).click();
+    await request.getByText(/^Request sent; .* 1 of 1 relay\(s\) accepted it/).waitFor();
+  });
+  await withPage('/demo/patient.html?as=patient', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('Sprained wrist').first().waitFor();
+    const prompt = page.locator('nip82-consent-prompt[mode="answer"]');
+    await prompt.getByRole('button', { name: 'Check for requests' }).click();
+    await prompt.getByRole('button', { name: /Review and answer the request from Harbor Clinic/ }).click();
+    const dialog = prompt.getByRole('dialog');
+    await dialog.getByText('Checking your allergies before surgery').waitFor();
+    await dialog.getByRole('button', { name: 'Deny' }).click();
+    await dialog.getByText(/^Denied\./).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await prompt.getByText('No open requests.').first().waitFor();
+  });
+});
+
+test('vet clinic: the owner sends vaccination proof to the kennel, which sees only that', STEP, async () => {
+  await withPage('/demo/vet.html?as=kennel', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('No records were found for you').waitFor();
+  });
+
+  await withPage('/demo/vet.html?as=owner', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('1 record unlocked.').waitFor();
+    await viewer.getByText('Biscuit').first().waitFor();
+    await viewer.getByText('Labrador retriever').first().waitFor();
+    const prompt = page.locator('nip82-consent-prompt[mode="share"]');
+    await prompt.getByRole('button', { name: 'Load my records' }).click();
+    await prompt.getByRole('button', { name: 'Share records…' }).click();
+    const dialog = prompt.getByRole('dialog');
+    await dialog.getByText(/Meadow Kennel/).first().waitFor();
+    for (const item of [/Ear infection/, /Annual check-up/, /Body weight/]) await dialog.getByRole('checkbox', { name: item }).uncheck();
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    await dialog.getByText('Nothing is hidden, so there is no flag.').waitFor();
+    await dialog.getByRole('button', { name: /^Share with/ }).click();
+    await dialog.getByText(/Shared with .*1 of 1 relay accepted it/).waitFor();
+  });
+
+  await withPage('/demo/vet.html?as=kennel', async (page) => {
+    const viewer = await unlock(page);
+    await viewer.getByText('1 record unlocked.').waitFor();
+    await viewer.getByText('Rabies vaccine (3-year)').waitFor();
+    await viewer.getByText('Kennel cough (Bordetella) vaccine').waitFor();
+    await viewer.getByText('Biscuit').first().waitFor();
+    assert.equal(await viewer.getByText('Ear infection').count(), 0);
+    assert.equal(await viewer.getByText('Body weight').count(), 0);
+    assert.equal(await page.locator('#share-section').isVisible(), false, 'the kennel is not offered sharing');
+  });
+});
+
+test('a restart keeps the records and seeds nothing twice', STEP, async () => {
+  const before = await countRecords('patient');
+  await demo.stop();
+  demo = await startDemo();
+  assert.match(demo.output(), /already seeded/);
+  assert.equal(await countRecords('patient'), before, 'the same records after the restart');
+  await withPage('/demo/patient.html?as=patient', async (page) => {
+    // The seeded request was answered before the restart and has not come back.
+    const prompt = page.locator('nip82-consent-prompt[mode="answer"]');
+    await prompt.getByRole('button', { name: 'Check for requests' }).click();
+    await prompt.getByText('No open requests.').first().waitFor();
+  });
+});
+
+async function countRecords(role) {
+  let count = 0;
+  await withPage(`/demo/patient.html?as=${role}`, async (page) => {
+    const viewer = await unlock(page);
+    const text = await viewer.locator('[role="status"]').filter({ hasText: /records? unlocked/ }).textContent();
+    count = Number(text.match(/(\d+) records? unlocked/)[1]);
+  });
+  assert.ok(count >= 3, `the history, the share and the visit at least: ${count}`);
+  return count;
+}
