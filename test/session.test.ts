@@ -60,6 +60,22 @@ describe('<nip82-session>', () => {
     await el.updateComplete;
     expect(probe.seen.keyCache.size).to.equal(0);
     expect(shadowText(el)).to.contain('wiped');
+    // Signed out stays signed out: the injected signer is not taken back on the next render.
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    await probe.updateComplete;
+    expect(el.pubkey).to.equal(undefined);
+    expect(el.signer).to.equal(undefined);
+    expect(el.getAttribute('status')).to.equal('idle');
+    expect(probe.seen.signer).to.equal(undefined);
+    expect(shadowText(el)).not.to.contain('Signed in as');
+
+    // The host signs someone in again by injecting a signer.
+    const next = await person();
+    el.signer = next.signer;
+    await waitUntil(() => el.pubkey === next.pubkey, 'signed in again', { timeout: 3000 });
+    await probe.updateComplete;
+    expect(probe.seen.signer).to.equal(next.signer);
   });
 
   it('signs in with an extension on a click, after a cancelable request', async () => {

@@ -193,7 +193,9 @@ export class Nip82Session extends LitElement {
     const was = this.active;
     const kind = this.kind;
     this.clear();
-    // A host-injected signer belongs to the host; ours are closed.
+    // A host-injected signer belongs to the host, which is told by the event below and may inject
+    // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
+    if (kind === 'injected') this.signer = undefined;
     if (kind === 'remote') await (was as RemoteSigner).close().catch(() => undefined);
     this.message = this.s.signedOut;
     emit(this, 'nip82-session-change', {});
