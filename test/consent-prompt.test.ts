@@ -10,7 +10,8 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
-import { downRelayUrl, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
 import { $, $$, buttonByText, dialogOf, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
 describe('<nip82-consent-prompt>', function () {
@@ -126,6 +127,65 @@ describe('<nip82-consent-prompt>', function () {
         expect(consent.provision.actor[0].reference.identifier).to.deep.equal(nostrIdentifier(clinician.pubkey));
         expect(consent.provision.purpose[0].display).to.equal('Second opinion');
         expect(opened.subject).to.equal(patient.pubkey);
+      } finally {
+        reader.close();
+      }
+    });
+
+    it('hiding a diagnosis: the preview names the visit, procedure and notes that still mention it, and hides them on request', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+      const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+      const el = await shareFixture(patient, record);
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+
+      // One checkbox per kind shares or leaves out all of them, and shows a mixed choice as mixed.
+      const group = () => $$<HTMLInputElement>(el, 'h3.group input').find((i) => i.getAttribute('aria-label') === 'Share all 17 vaccinations')!;
+      const immunizations = () => $$<HTMLInputElement>(el, 'li.item input[type=checkbox]').filter((i) => i.closest('ul')!.previousElementSibling!.contains(group()));
+      expect(group().checked).to.equal(true);
+      group().click();
+      await el.updateComplete;
+      expect(immunizations().every((i) => !i.checked)).to.equal(true);
+      immunizations()[0]!.click();
+      await el.updateComplete;
+      expect(group().indeterminate).to.equal(true);
+      group().click();
+      await el.updateComplete;
+      expect(group().checked && !group().indeterminate).to.equal(true);
+      expect(immunizations().every((i) => i.checked)).to.equal(true);
+
+      itemRow(el, 'Fracture of ankle').querySelector<HTMLButtonElement>('button.hide')!.click();
+      await el.updateComplete;
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      const mentions = $(el, '.mentions')!;
+      expect(text(mentions.querySelector('h4'))).to.equal('11 shared items still mention what you hid');
+      const named = [...mentions.querySelectorAll('li')].map((li) => text(li));
+      expect(named.filter((line) => line.startsWith('Documents:'))).to.have.length(9);
+      expect(named.some((line) => /^Visits: .*, which mentions “Fracture of ankle”$/.test(line))).to.equal(true, named.join(' / '));
+      expect(named.some((line) => line.startsWith('Procedures: Bone immobilization'))).to.equal(true, named.join(' / '));
+      await expect(el).to.be.accessible();
+
+      buttonByText(el, 'Hide these 11 too')!.click();
+      await el.updateComplete;
+      expect($(el, '.mentions')).to.equal(null);
+      expect(text($(el, '.hidden-count'))).to.equal('12 hidden items are left out.');
+      expect(root(el).activeElement?.id).to.equal('hidden-count');
+
+      const shareEvent = oneEvent(el, 'nip82-share');
+      buttonByText(el, /^Share with npub1/)!.click();
+      const { detail } = (await shareEvent) as Nip82Event<'nip82-share'>;
+      expect(detail.hidden).to.equal(12);
+      const reader = new RelayClient({ relays: [url] });
+      try {
+        const { events } = await reader.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
+        const opened = await openRecord(events, clinician.signer);
+        const notes = opened.bundle.entry!.flatMap((e) => (e.resource as { content?: { attachment?: { data?: string } }[] }).content ?? [])
+          .map((c) => (c.attachment?.data ? atob(c.attachment.data) : ''));
+        expect(`${JSON.stringify(opened.bundle)} ${notes.join(' ')}`.toLowerCase()).not.to.contain('fracture of ankle');
+        expect(opened.withheld?.disclose).to.equal('flag');
       } finally {
         reader.close();
       }

@@ -27,6 +27,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   hide: string;
   hideItem: (label: string) => string;
   hiddenTag: string;
+  /** Name of the checkbox that shares or leaves out every item of one kind. */
+  shareGroup: (typeHeading: string, n: number) => string;
   noLabel: string;
   nothingChosen: string;
   discloseLegend: string;
@@ -43,6 +45,12 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   previewTitle: (who: string) => string;
   previewItems: (n: number) => string;
   previewHidden: (n: number) => string;
+  /** Heading over the shared items that still name a hidden one. */
+  mentionsTitle: (n: number) => string;
+  mentionsHelp: string;
+  /** One such item, and what it names. */
+  mentionItem: (item: string, hidden: string) => string;
+  hideMentions: (n: number) => string;
   flagTells: (d: Disclosure, n: number, kinds: string) => string;
   previewRole: (r: Role) => string;
   previewUntil: (date: string) => string;
@@ -114,6 +122,7 @@ const en: ConsentPromptStrings = {
   hide: 'Hide',
   hideItem: (label: string) => `Hide ${label}`,
   hiddenTag: 'hidden, flagged',
+  shareGroup: (typeHeading: string, n: number) => `Share all ${n} ${typeHeading.toLowerCase()}`,
   noLabel: '(no description)',
   nothingChosen: 'Choose at least one item to share.',
   discloseLegend: '3. If you hide items, the flag tells them',
@@ -130,6 +139,10 @@ const en: ConsentPromptStrings = {
   previewTitle: (who: string) => `What ${who} will be able to open`,
   previewItems: (n: number) => `${n} shared ${n === 1 ? 'item' : 'items'}:`,
   previewHidden: (n: number) => (n === 0 ? 'Nothing is hidden, so there is no flag.' : `${n} hidden ${n === 1 ? 'item is' : 'items are'} left out.`),
+  mentionsTitle: (n: number) => (n === 1 ? '1 shared item still mentions what you hid' : `${n} shared items still mention what you hid`),
+  mentionsHelp: 'A visit’s reason, a clinical note or a bill can name a hidden item. Hide them too, or share them knowing this. Items that only hint at it (an X-ray of the same body part) are not found: check the list below.',
+  mentionItem: (item: string, hidden: string) => `${item}, which mentions “${hidden}”`,
+  hideMentions: (n: number) => (n === 1 ? 'Hide it too' : `Hide these ${n} too`),
   flagTells: (d: Disclosure, n: number, kinds: string) =>
     d === 'flag'
       ? 'The flag will tell them only that something was withheld: not how much, not what.'
@@ -211,6 +224,7 @@ const es: ConsentPromptStrings = {
   hide: 'Ocultar',
   hideItem: (label: string) => `Ocultar ${label}`,
   hiddenTag: 'oculto, se avisa',
+  shareGroup: (typeHeading: string, n: number) => `Compartir los ${n} elementos de ${typeHeading.toLowerCase()}`,
   noLabel: '(sin descripción)',
   nothingChosen: 'Elige al menos un elemento para compartir.',
   discloseLegend: '3. Si ocultas elementos, el aviso dirá',
@@ -228,6 +242,10 @@ const es: ConsentPromptStrings = {
   previewItems: (n: number) => `${n} ${n === 1 ? 'elemento compartido' : 'elementos compartidos'}:`,
   previewHidden: (n: number) =>
     n === 0 ? 'No hay nada oculto, así que no habrá aviso.' : `${n} ${n === 1 ? 'elemento oculto queda' : 'elementos ocultos quedan'} fuera.`,
+  mentionsTitle: (n: number) => (n === 1 ? '1 elemento compartido todavía menciona lo que ocultó' : `${n} elementos compartidos todavía mencionan lo que ocultó`),
+  mentionsHelp: 'El motivo de una visita, una nota clínica o una factura pueden nombrar un elemento oculto. Ocúltelos también, o compártalos sabiéndolo. Lo que solo lo sugiere (una radiografía de la misma zona) no se detecta: revise la lista de abajo.',
+  mentionItem: (item: string, hidden: string) => `${item}, que menciona «${hidden}»`,
+  hideMentions: (n: number) => (n === 1 ? 'Ocultarlo también' : `Ocultar estos ${n} también`),
   flagTells: (d: Disclosure, n: number, kinds: string) =>
     d === 'flag'
       ? 'El aviso solo dirá que se ocultó algo: ni cuánto ni qué.'

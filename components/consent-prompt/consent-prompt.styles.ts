@@ -58,6 +58,17 @@ export const consentPromptStyles = css`
   .group {
     margin-block: var(--_space) 0.25rem;
     font-size: 0.95rem;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .mentions h4 {
+    margin: 0 0 0.25rem;
+    font-size: 1rem;
+  }
+  .mentions ul {
+    margin: 0.25rem 0 0.5rem;
+    padding-inline-start: 1.25rem;
   }
   .item-list,
   .shared-items,

@@ -107,6 +107,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private recipientKey?: string;
   @state() private included = new Set<string>();
   @state() private hiddenItems = new Set<string>();
+  private planCache?: { included: Set<string>; hidden: Set<string>; from: readonly OpenedRecord[]; plan: SharePlan };
   @state() private disclose: Disclosure = 'flag';
   @state() private shareRole: Role = 'viewer';
   @state() private until = '';
@@ -314,8 +315,36 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.hiddenItems = hidden;
   }
 
+  /** Every item of one kind in or out of the share (hidden ones stay hidden when all are shared). */
+  private toggleGroup(list: readonly BundleEntry[], on: boolean): void {
+    const included = new Set(this.included);
+    for (const e of list) {
+      if (on && !this.hiddenItems.has(e.fullUrl!)) included.add(e.fullUrl!);
+      if (!on) included.delete(e.fullUrl!);
+    }
+    this.included = included;
+  }
+
+  /** Hides the shared items that still name a hidden one, as the preview offers. */
+  private hideMentions = (): void => {
+    const included = new Set(this.included);
+    const hidden = new Set(this.hiddenItems);
+    for (const { entry } of this.plan().mentions) {
+      included.delete(entry.fullUrl!);
+      hidden.add(entry.fullUrl!);
+    }
+    this.included = included;
+    this.hiddenItems = hidden;
+    this.modal.focusNext = '#hidden-count';
+  };
+
+  /** The share as chosen; worked out again only when the choice changes (the mentions search reads every item). */
   private plan(): SharePlan {
-    return planShare({ from: this.available, include: [...this.included, ...this.hiddenItems], withhold: [...this.hiddenItems] });
+    const cached = this.planCache;
+    if (cached && cached.included === this.included && cached.hidden === this.hiddenItems && cached.from === this.available) return cached.plan;
+    const plan = planShare({ from: this.available, include: [...this.included, ...this.hiddenItems], withhold: [...this.hiddenItems] });
+    this.planCache = { included: this.included, hidden: this.hiddenItems, from: this.available, plan };
+    return plan;
   }
 
   private toPreview = (event: Event): void => {
@@ -567,12 +596,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
       <fieldset part="items" class="items" aria-describedby="items-help">
         <legend>${s.itemsLegend}</legend>
         <p class="help" id="items-help">${s.itemsHelp}</p>
-        ${groupByType(entries).map(
-          ([type, list]) => html`<h3 class="group">${s.typeHeading(type)} (${list.length})</h3>
+        ${groupByType(entries).map(([type, list], g) => {
+          const shared = list.filter((e) => this.included.has(e.fullUrl!)).length;
+          return html`<h3 class="group">
+              <input type="checkbox" id=${`group-${g}`} .checked=${shared === list.length} .indeterminate=${shared > 0 && shared < list.length}
+                aria-label=${s.shareGroup(s.typeHeading(type), list.length)}
+                @change=${(e: Event) => this.toggleGroup(list, (e.target as HTMLInputElement).checked)} />
+              <label for=${`group-${g}`}>${s.typeHeading(type)} (${list.length})</label>
+            </h3>
             <ul class="item-list">
               ${list.map((e) => this.renderItem(e, index.get(e.fullUrl!)!))}
-            </ul>`,
-        )}
+            </ul>`;
+        })}
       </fieldset>
       <fieldset>
         <legend>${s.discloseLegend}</legend>
@@ -636,7 +671,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
         <ul class="shared-items">
           ${plan.entries.map((e) => html`<li>${s.typeHeading(e.resource.resourceType)}: <bdi>${resourceLabel(e.resource) || s.noLabel}</bdi></li>`)}
         </ul>
-        <p class="hidden-count">${s.previewHidden(plan.hidden.length)}</p>
+        <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length)}</p>
+        ${this.renderMentions(plan)}
         ${plan.hidden.length ? html`<p class="flag">${s.flagTells(this.disclose, plan.hidden.length, kinds)}</p>` : nothing}
         <p class="role">${s.previewRole(this.shareRole)}</p>
         <p class="until">${this.until ? s.previewUntil(this.until) : s.previewNoEnd}</p>
@@ -649,6 +685,24 @@ export class Nip82ConsentPrompt extends Nip82Element {
         <button type="button" ?disabled=${this.busy} @click=${this.backToChoose}>${s.back}</button>
         <button type="button" class="primary" ?disabled=${this.busy} @click=${this.confirmShare}>${s.confirm(recipient)}</button>
       </div>`;
+  }
+
+  private renderMentions(plan: SharePlan): TemplateResult | typeof nothing {
+    const s = this.s;
+    if (plan.mentions.length === 0) return nothing;
+    const label = (e: BundleEntry) => resourceLabel(e.resource) || s.noLabel;
+    return html`<div class="mentions warning" role="group" aria-labelledby="mentions-title">
+      <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length)}</h4>
+      <p>${s.mentionsHelp}</p>
+      <ul>
+        ${plan.mentions.map(({ entry, mentions }) => {
+          const date = resourceDate(entry.resource);
+          const item = `${s.typeHeading(entry.resource.resourceType)}: ${label(entry)}${date ? ` (${date})` : ''}`;
+          return html`<li><bdi>${s.mentionItem(item, mentions.map(label).join(', '))}</bdi></li>`;
+        })}
+      </ul>
+      <button type="button" ?disabled=${this.busy} @click=${this.hideMentions}>${s.hideMentions(plan.mentions.length)}</button>
+    </div>`;
   }
 
   private renderResult(): TemplateResult {

@@ -5,6 +5,8 @@ import { nostrIdentifier, nostrPubkeyOf, patientOf, animalOf } from '../../compo
 import { markWithheld, readWithheld, isWithheldList } from '../../components/core/fhir/withheld.js';
 import { RecordError } from '../../components/core/errors.js';
 import { fixture, person, rejects, sampleBundle } from '../helpers.js';
+import { findMentions, termsOf } from '../../components/core/fhir/mentions.js';
+import type { FhirResource } from '../../components/core/fhir/types.js';
 
 describe('FHIR helpers', () => {
   it('writes conformant R4: collection, fullUrl + resource, no nulls', () => {
@@ -78,5 +80,36 @@ describe('FHIR helpers', () => {
       disclose: 'count-and-kind', count: 2, kinds: { Condition: 1, Immunization: 1 },
     });
     expect(readWithheld(bundle)).to.equal(undefined);
+  });
+});
+
+describe('findMentions (what a share still says about a hidden item)', () => {
+  const entry = (resource: Record<string, unknown>, n: number) => ({ fullUrl: `urn:uuid:m-${n}`, resource: resource as FhirResource });
+  const hiv = entry({ resourceType: 'Condition', code: { coding: [{ display: 'HIV infection (disorder)' }] } }, 0);
+  const note = (text: string, contentType = 'text/plain; charset=utf-8') =>
+    ({ resourceType: 'DocumentReference', content: [{ attachment: { contentType, data: btoa(text) } }] });
+
+  it('finds the term as text, as a display, without its "(disorder)" suffix, and inside plain-text notes', () => {
+    expect(termsOf(hiv.resource)).to.have.members(['hiv infection (disorder)', 'hiv infection']);
+    const shared = [
+      entry({ resourceType: 'Encounter', reasonCode: [{ coding: [{ display: 'HIV infection (disorder)' }] }] }, 1),
+      entry(note('Assessment: HIV infection, stable on treatment.'), 2),
+      entry({ resourceType: 'Claim', diagnosis: [{ diagnosisReference: { reference: 'urn:uuid:m-0' } }] }, 3),
+      entry({ resourceType: 'Observation', code: { text: 'HIV infections screening panel' } }, 4),
+      entry(note('HIV infection', 'application/pdf'), 5),
+    ];
+    const found = findMentions(shared, [hiv]).map((m) => m.entry.fullUrl);
+    // A bare reference gives nothing away; "infections" is another word; a PDF is not read as text.
+    expect(found).to.deep.equal(['urn:uuid:m-1', 'urn:uuid:m-2']);
+  });
+
+  it('kinds whose names are common (observations, visits) are not searched for, and hostile input stays bounded', () => {
+    const height = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 6);
+    const other = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 7);
+    expect(findMentions([other], [height])).to.deep.equal([]);
+    let deep: Record<string, unknown> = { text: 'HIV infection' };
+    for (let i = 0; i < 10000; i++) deep = { next: deep };
+    const hostile = entry({ resourceType: 'Basic', deep, big: 'x'.repeat(2_000_000), bad: { contentType: 'text/plain', data: '%%%not base64' } }, 8);
+    expect(findMentions([hostile], [hiv])).to.deep.equal([]);
   });
 });

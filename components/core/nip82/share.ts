@@ -8,6 +8,7 @@ import type { Signer } from '../signers/signer.js';
 import { createBundle } from '../fhir/bundle.js';
 import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.js';
 import type { BundleEntry } from '../fhir/types.js';
+import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
 
 /** Options for {@link createShare}. */
@@ -32,10 +33,17 @@ export interface CreateShareOptions {
 export interface SharePlan {
   entries: BundleEntry[];
   hidden: BundleEntry[];
+  /** Shared entries that still name a hidden one (a visit's reason, a note): see {@link findMentions}. */
+  mentions: Mention[];
 }
 
-/** Works out which entries a share carries and which it hides, without signing anything. */
+/** Works out which entries a share carries, which it hides and which still name a hidden one, without signing anything. */
 export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): SharePlan {
+  const { entries, hidden } = splitEntries(options);
+  return { entries, hidden, mentions: findMentions(entries, hidden) };
+}
+
+function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): Pick<SharePlan, 'entries' | 'hidden'> {
   if (!options.from?.length) throw new RecordError('invalid-input', 'A share needs at least one record to draw from.');
   const include = options.include ? new Set(options.include) : undefined;
   const withhold = new Set(options.withhold ?? []);
@@ -59,7 +67,7 @@ export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' |
 
 /** Builds a share record (its events to publish). Hidden items are dropped and flagged per `disclose`. */
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
-  const { entries, hidden } = planShare(options);
+  const { entries, hidden } = splitEntries(options);
   let bundle = createBundle(entries);
   if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), options.disclose ?? 'flag');
   return createRecord({

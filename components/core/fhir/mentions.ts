@@ -1,0 +1,118 @@
+/**
+ * Finding the shared items that still give away a hidden one. Hiding a diagnosis does not remove
+ * it from the visit whose reason it was, the procedure done for it, the claim that billed it or
+ * the clinical note that discusses it; a patient who hides it expects it gone, so a share's
+ * preview names those items and offers to hide them too.
+ *
+ * An item mentions a hidden one when its text (any string in it, and the decoded text of plain-text
+ * attachments such as clinical notes) contains one of the hidden item's defining terms: the name of
+ * the diagnosis, allergy, procedure, medication or vaccine, as text or as a coding's display. A bare
+ * reference to a hidden item gives nothing away and is not counted. Other kinds of resource
+ * (observations, visits, documents) are not searched for as terms: their names ("Body height",
+ * "General examination") are shared by many harmless items and would drown the warning.
+ */
+import type { BundleEntry, FhirResource } from './types.js';
+
+/** A shared entry and the hidden entries whose terms it contains. */
+export interface Mention {
+  entry: BundleEntry;
+  mentions: BundleEntry[];
+}
+
+/** The resource types whose own name is the sensitive fact, and where that name is. */
+const TERM_FIELDS: Record<string, readonly string[]> = {
+  Condition: ['code'],
+  AllergyIntolerance: ['code'],
+  Procedure: ['code'],
+  MedicationRequest: ['medicationCodeableConcept'],
+  MedicationStatement: ['medicationCodeableConcept'],
+  MedicationAdministration: ['medicationCodeableConcept'],
+  MedicationDispense: ['medicationCodeableConcept'],
+  Immunization: ['vaccineCode'],
+  FamilyMemberHistory: ['condition'],
+};
+const MIN_TERM = 4;
+/** Bounds the text read from one resource, so a hostile record cannot make the preview hang. */
+const MAX_TEXT = 512 * 1024;
+
+/** The defining terms of a resource, lower-cased: "fracture of ankle", also without "(disorder)". */
+export function termsOf(resource: FhirResource): string[] {
+  const fields = TERM_FIELDS[resource.resourceType];
+  if (!fields) return [];
+  const terms = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value !== 'string') return;
+    const term = value.trim().toLowerCase();
+    for (const t of [term, term.replace(/\s*\([^)]*\)\s*$/, '')]) if (t.length >= MIN_TERM) terms.add(t);
+  };
+  for (const field of fields) {
+    const raw = (resource as Record<string, unknown>)[field];
+    for (const concept of conceptsIn(raw)) {
+      add(concept.text);
+      for (const coding of Array.isArray(concept.coding) ? concept.coding : []) add((coding as { display?: unknown })?.display);
+    }
+  }
+  return [...terms];
+}
+
+/** `condition` of FamilyMemberHistory is a list of `{ code }`; the others are one CodeableConcept. */
+function conceptsIn(raw: unknown): { text?: unknown; coding?: unknown }[] {
+  if (Array.isArray(raw)) return raw.map((c) => (c as { code?: unknown })?.code).filter(isObject);
+  return isObject(raw) ? [raw] : [];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Every string in a resource, lower-cased, with plain-text attachments decoded; bounded. */
+export function searchableText(resource: FhirResource): string {
+  const parts: string[] = [];
+  let size = 0;
+  const walk = (value: unknown, key: string, parent: Record<string, unknown> | undefined, depth: number) => {
+    if (size > MAX_TEXT || depth > 32) return;
+    if (typeof value === 'string') {
+      const text = key === 'data' && parent && isPlainText(parent.contentType) ? decodeBase64Text(value) : value;
+      parts.push(text);
+      size += text.length;
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, key, parent, depth + 1);
+    } else if (isObject(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, k, value, depth + 1);
+    }
+  };
+  walk(resource, '', undefined, 0);
+  return parts.join('\n').slice(0, MAX_TEXT).toLowerCase();
+}
+
+const isPlainText = (contentType: unknown) => typeof contentType !== 'string' || /^text\/(plain|markdown)\b/i.test(contentType);
+
+function decodeBase64Text(data: string): string {
+  try {
+    const bytes = Uint8Array.from(atob(data.slice(0, MAX_TEXT)), (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  } catch {
+    return '';
+  }
+}
+
+/** The shared entries that contain a defining term of a hidden entry, in the shared entries' order. */
+export function findMentions(shared: readonly BundleEntry[], hidden: readonly BundleEntry[]): Mention[] {
+  const sources = hidden.map((entry) => ({ entry, terms: termsOf(entry.resource) })).filter((s) => s.terms.length > 0);
+  if (sources.length === 0) return [];
+  const out: Mention[] = [];
+  for (const entry of shared) {
+    const text = searchableText(entry.resource);
+    const mentions = sources.filter((s) => s.terms.some((t) => containsWord(text, t))).map((s) => s.entry);
+    if (mentions.length) out.push({ entry, mentions });
+  }
+  return out;
+}
+
+/** `term` in `text` as whole words ("ankle" is not found in "ankles", "flu" not in "influenza"). */
+function containsWord(text: string, term: string): boolean {
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    const before = at === 0 ? '' : text[at - 1]!;
+    const after = text[at + term.length] ?? '';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
