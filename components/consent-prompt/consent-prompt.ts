@@ -47,9 +47,10 @@ function hexKey(value: string | undefined): string | undefined {
  * Asks the patient, in one modal dialog, to share their records or to answer a request for them.
  *
  * In `mode="share"` the patient chooses the recipient, the items (each to share, leave out, or
- * hide with a flag), how much the flag reveals, the role, an end date and a purpose; a preview
- * states exactly what the recipient will be able to open before anything is signed. The share
- * carries a FHIR Consent recording those terms.
+ * hide with a flag; a whole kind at once), how much the flag reveals, the role, an end date and a
+ * purpose; a preview states exactly what the recipient will be able to open before anything is
+ * signed, and names the shared items that still mention a hidden one (a visit's reason, a clinical
+ * note), offering to hide them too. The share carries a FHIR Consent recording those terms.
  *
  * In `mode="answer"` the patient reads a request (who, what, why, for how long), may narrow it,
  * picks which records to grant from, and approves (a share limited to the granted kinds, then the
