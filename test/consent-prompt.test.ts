@@ -166,6 +166,12 @@ describe('<nip82-consent-prompt>', function () {
       expect(named.filter((line) => line.startsWith('Documents:'))).to.have.length(9);
       expect(named.some((line) => /^Visits: .*, which mentions “Fracture of ankle”$/.test(line))).to.equal(true, named.join(' / '));
       expect(named.some((line) => line.startsWith('Procedures: Bone immobilization'))).to.equal(true, named.join(' / '));
+      // Every item is recognisable (documents by their kind and date), and the warning comes before the long list.
+      expect(named.filter((line) => line.includes('(no description)'))).to.deep.equal([]);
+      expect(named.some((line) => /^Documents: History and physical note \(\d{4}-\d{2}-\d{2}\), which mentions/.test(line))).to.equal(true, named.join(' / '));
+      const firstGroup = $(el, 'details.shared-group')!;
+      expect(mentions.compareDocumentPosition(firstGroup) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      expect($$<HTMLDetailsElement>(el, 'details.shared-group').every((d) => !d.open)).to.equal(true);
       await expect(el).to.be.accessible();
 
       buttonByText(el, 'Hide these 11 too')!.click();
@@ -387,7 +393,7 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, 'Review')!.click();
       await el.updateComplete;
       expect($(el, '[part=preview]')).to.exist;
-      expect(text($(el, '.shared-items'))).to.contain('Tetanus');
+      expect($$(el, '.shared-items li').map((li) => text(li))).to.include.members(['Vaccinations: Tetanus (2021-05-01)']);
     });
   });
 

@@ -62,6 +62,13 @@ export const consentPromptStyles = css`
     align-items: center;
     gap: 0.5rem;
   }
+  .shared-group summary {
+    cursor: pointer;
+    padding-block: 0.15rem;
+  }
+  .shared-group ul {
+    margin-block: 0.25rem 0.5rem;
+  }
   .mentions h4 {
     margin: 0 0 0.25rem;
     font-size: 1rem;

@@ -43,6 +43,9 @@ function hexKey(value: string | undefined): string | undefined {
   }
 }
 
+/** A preview of up to this many items shows them all; a longer one shows each kind folded, with its count. */
+const PREVIEW_OPEN_UP_TO = 12;
+
 /**
  * Asks the patient, in one modal dialog, to share their records or to answer a request for them.
  *
@@ -668,13 +671,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const kinds = describeKinds(languageOf(this), Object.fromEntries(groupByType(plan.hidden).map(([type, list]) => [type, list.length])));
     return html`<section part="preview" class="preview" aria-labelledby="preview-title">
         <h3 id="preview-title" tabindex="-1">${s.previewTitle(recipient)}</h3>
-        <p>${s.previewItems(plan.entries.length)}</p>
-        <ul class="shared-items">
-          ${plan.entries.map((e) => html`<li>${s.typeHeading(e.resource.resourceType)}: <bdi>${resourceLabel(e.resource) || s.noLabel}</bdi></li>`)}
-        </ul>
-        <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length)}</p>
         ${this.renderMentions(plan)}
+        <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length)}</p>
         ${plan.hidden.length ? html`<p class="flag">${s.flagTells(this.disclose, plan.hidden.length, kinds)}</p>` : nothing}
+        <p>${s.previewItems(plan.entries.length)}</p>
+        ${groupByType(plan.entries).map(
+          ([type, list]) => html`<details class="shared-group" ?open=${plan.entries.length <= PREVIEW_OPEN_UP_TO}>
+            <summary>${s.typeHeading(type)} (${list.length})</summary>
+            <ul class="shared-items">
+              ${list.map((e) => html`<li>${s.typeHeading(type)}: <bdi>${this.itemText(e)}</bdi></li>`)}
+            </ul>
+          </details>`,
+        )}
         <p class="role">${s.previewRole(this.shareRole)}</p>
         <p class="until">${this.until ? s.previewUntil(this.until) : s.previewNoEnd}</p>
         <p class="purpose">${this.purpose.trim() ? s.previewPurpose(this.purpose.trim()) : s.previewNoPurpose}</p>
@@ -688,6 +696,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
       </div>`;
   }
 
+  /** An item as the patient recognises it: its label, and its date when it has one (never a birth date). */
+  private itemText(entry: BundleEntry): string {
+    const label = resourceLabel(entry.resource) || this.s.noLabel;
+    const date = entry.resource.resourceType === 'Patient' ? '' : resourceDate(entry.resource);
+    return date ? `${label} (${date})` : label;
+  }
+
   private renderMentions(plan: SharePlan): TemplateResult | typeof nothing {
     const s = this.s;
     if (plan.mentions.length === 0) return nothing;
@@ -697,8 +712,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       <p>${s.mentionsHelp}</p>
       <ul>
         ${plan.mentions.map(({ entry, mentions }) => {
-          const date = resourceDate(entry.resource);
-          const item = `${s.typeHeading(entry.resource.resourceType)}: ${label(entry)}${date ? ` (${date})` : ''}`;
+          const item = `${s.typeHeading(entry.resource.resourceType)}: ${this.itemText(entry)}`;
           return html`<li><bdi>${s.mentionItem(item, mentions.map(label).join(', '))}</bdi></li>`;
         })}
       </ul>

@@ -36,6 +36,12 @@ export function humanName(value: unknown): string {
   return clean([given, typeof n.family === 'string' ? n.family : ''].filter(Boolean).join(' '));
 }
 
+function deviceName(value: unknown): string {
+  const names = Array.isArray(value) ? (value as { name?: unknown }[]) : [];
+  const name = names.find((n) => typeof n?.name === 'string')?.name;
+  return typeof name === 'string' ? name : '';
+}
+
 function quantity(value: unknown): string {
   const q = value as { value?: unknown; unit?: unknown } | undefined;
   if (!q || typeof q.value !== 'number') return '';
@@ -50,7 +56,9 @@ export function resourceLabel(resource: FhirResource): string {
     conceptText(r.code) ||
     conceptText(r.vaccineCode) ||
     conceptText(r.medicationCodeableConcept) ||
-    conceptText((r.type as unknown[] | undefined)?.[0]) ||
+    // `type` is one concept on a document or a device, a list on a visit.
+    conceptText(Array.isArray(r.type) ? r.type[0] : r.type) ||
+    deviceName(r.deviceName) ||
     conceptText(r.class) ||
     (typeof r.title === 'string' ? r.title : '') ||
     (typeof r.description === 'string' ? r.description : '');
