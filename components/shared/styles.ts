@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 /**
  * Kit tokens. Each element reads `--nip82-<element>-<prop>`, falling back to these `--nip82-*`
- * tokens, then to a literal; light and dark follow the user's colour scheme.
+ * tokens, then to a literal. Light and dark follow the page's `color-scheme`, inherited like
+ * native form controls: `light dark` follows the user, `dark` forces it, nothing stays light, so a
+ * page that has no dark theme never gets a dark island.
  */
 export const tokens = css`
   :host {
@@ -20,7 +22,6 @@ export const tokens = css`
     --_radius: var(--nip82-radius, 0.5rem);
     --_space: var(--nip82-space, 0.75rem);
     --_font: var(--nip82-font-family, system-ui, sans-serif);
-    color-scheme: light dark;
     font-family: var(--_font);
     color: var(--_fg);
     line-height: 1.45;

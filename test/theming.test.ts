@@ -1,0 +1,47 @@
+/**
+ * Colour schemes as a host sets them: the elements follow the page's `color-scheme` (inherited, as
+ * native controls do), nested elements included, and the kit tokens override the built-in colours.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../components/hidden-flag/define.js';
+import '../components/consent-prompt/define.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { person, sampleBundle } from './helpers.js';
+import { $, buttonByText, dialogOf } from './element-helpers.js';
+
+const DARK_TEXT = 'rgb(232, 234, 237)';
+const FLAG_LIGHT = 'rgb(92, 59, 0)';
+const FLAG_DARK = 'rgb(255, 217, 122)';
+const textColour = (el: Element, selector: string) => getComputedStyle(el.shadowRoot!.querySelector(selector)!).color;
+
+describe('colour schemes and tokens', () => {
+  it('a page that declares nothing stays light; `dark` on an ancestor makes the element dark', async () => {
+    const plain = await fixture(html`<div><nip82-hidden-flag disclose="count" count="2"></nip82-hidden-flag></div>`);
+    expect(textColour(plain.firstElementChild!, '[part=explanation]')).to.equal(FLAG_LIGHT);
+    const dark = await fixture(html`<div style="color-scheme: dark; background: Canvas"><nip82-hidden-flag disclose="count" count="2"></nip82-hidden-flag></div>`);
+    expect(textColour(dark.firstElementChild!, '[part=explanation]')).to.equal(FLAG_DARK);
+    await expect(dark.firstElementChild!).to.be.accessible();
+  });
+
+  it('a forced dark scheme reaches the npub picker nested in the share dialog', async () => {
+    const patient = await person();
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+    const wrapper = await fixture(html`<div style="color-scheme: dark; background: Canvas">
+      <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer}></nip82-consent-prompt>
+    </div>`);
+    const el = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
+    buttonByText(el, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    const picker = $(el, 'nip82-npub-picker')!;
+    await waitUntil(() => picker.shadowRoot?.querySelector('#input'), 'picker rendered');
+    expect(getComputedStyle(picker.shadowRoot!.querySelector('#input')!).color).to.equal(DARK_TEXT);
+    expect(getComputedStyle(dialogOf(el)).color).to.equal(DARK_TEXT);
+    await expect(el).to.be.accessible();
+  });
+
+  it('kit tokens set on an ancestor override the built-in colours', async () => {
+    const themed = await fixture(html`<div style="--nip82-color-text: rgb(1, 2, 3)"><nip82-hidden-flag disclose="count" count="2"></nip82-hidden-flag></div>`);
+    expect(getComputedStyle(themed.firstElementChild!).color).to.equal('rgb(1, 2, 3)');
+  });
+});
