@@ -1,14 +1,23 @@
 // Benchmark: open 1,000 ~4 KB records from a real local relay through an in-page NIP-07 signer in
 // Chromium, against the crypto floor measured in the same run; plus create / grant / revoke costs.
+// Then the viewer: first render, interactive and long tasks while scrolling and filtering with
+// 100, 1,000 and 10,000 resources (bench/viewer.mjs). Then the size table, when there is one.
 //
 //   node bench/run.mjs
 //   CHROME_PATH  Chromium binary (default /usr/bin/chromium)
+//   BENCH_ONLY   phases to run, comma-separated: open, viewer, size (default all)
 //   BENCH_RECORDS records to open (default 1000), BENCH_ROUNDS kit/floor rounds (default 3, best of each reported)
-//   BENCH_PROFILE=1  also print a V8 CPU profile summary of the first kit and floor rounds
+//   BENCH_VIEWER_SIZES resources per handed-in Bundle (default 100,1000,10000)
+//   BENCH_VIEWER_RELAY resources per record unlocked from the relay (default 1000; empty for none)
+//   BENCH_PROFILE=1  also print a V8 CPU profile summary of the first kit and floor rounds, and of
+//                    each viewer scroll and filter phase
+//   BENCH_VERBOSE=1  list every long task of the viewer phases with the step it followed
 //
 // Everything stays on 127.0.0.1: the relay, the page server, and Chromium (which may not resolve
 // any other host). The run stops by itself: a hard deadline ends the process whatever happens.
 // Exit code 0 when the run completed (targets met or not), non-zero when anything failed.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +26,12 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { chromium } from 'playwright';
 import { startRelay } from '../scripts/relay.mjs';
+import { reportViewer, runViewerBench } from './viewer.mjs';
 
-const HARD_TIMEOUT_MS = 8 * 60 * 1000;
+const HARD_TIMEOUT_MS = 12 * 60 * 1000;
 const RUN_TIMEOUT_MS = 7 * 60 * 1000;
+const VIEWER_TIMEOUT_MS = 4 * 60 * 1000;
+const SIZE_TIMEOUT_MS = 2 * 60 * 1000;
 const TARGET_PER_SEC = 250;
 const TARGET_RATIO = 1.5;
 
@@ -28,6 +40,18 @@ const root = path.resolve(here, '..');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!(RECORDS >= 1 && ROUNDS >= 1)) throw new Error('BENCH_RECORDS and BENCH_ROUNDS must be positive numbers');
+const PHASES = ['open', 'viewer', 'size'];
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+for (const p of ONLY) if (!PHASES.includes(p)) throw new Error(`BENCH_ONLY: unknown phase ${p} (phases: ${PHASES.join(', ')})`);
+const runs = (p) => ONLY.length === 0 || ONLY.includes(p);
+const sizesOf = (value, fallback) =>
+  (value ?? fallback).split(',').map((x) => x.trim()).filter(Boolean).map((x) => {
+    const n = Number(x);
+    if (!(Number.isInteger(n) && n >= 2)) throw new Error(`viewer sizes must be whole numbers of at least 2: ${x}`);
+    return n;
+  });
+const VIEWER_SIZES = sizesOf(process.env.BENCH_VIEWER_SIZES, '100,1000,10000');
+const VIEWER_RELAY = sizesOf(process.env.BENCH_VIEWER_RELAY, '1000');
 // BENCH_PROFILE=1: take a V8 CPU profile of the kit and floor phases and print where the time went
 // (sampling slows the run a little, so the figures of a profiled run are not the reference ones).
 const PROFILE = !!process.env.BENCH_PROFILE;
@@ -43,9 +67,9 @@ const note = (line) => process.stderr.write(`${line}\n`);
 const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
 const round = (n, d) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function bundlePage() {
+async function bundlePage(file) {
   const bundle = await rollup({
-    input: path.join(here, 'page.ts'),
+    input: path.join(here, file),
     plugins: [nodeResolve({ browser: true }), esbuild({ target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') })],
     onwarn(warning, warn) {
       if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
@@ -60,15 +84,15 @@ async function bundlePage() {
   }
 }
 
-async function servePage(script) {
-  const html = '<!doctype html><meta charset="utf-8"><title>nip82 bench</title><script type="module" src="/page.js"></script>';
+const pageHtml = (script) => `<!doctype html><meta charset="utf-8"><title>nip82 bench</title><script type="module" src="/${script}"></script>`;
+
+/** Serves `routes` (path → [content type, body]) on loopback. */
+async function servePages(routes) {
   const server = http.createServer((req, res) => {
-    if (req.url === '/' || req.url === '/index.html') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(html);
-    } else if (req.url === '/page.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(script);
+    const route = routes[req.url === '/' ? '/index.html' : req.url];
+    if (route) {
+      res.writeHead(200, { 'Content-Type': route[0], 'Cache-Control': 'no-store' });
+      res.end(route[1]);
     } else {
       res.writeHead(404);
       res.end();
@@ -175,69 +199,133 @@ function printProfile(name, p) {
   log('');
 }
 
+/** The open phase: the existing page, one evaluate that does everything, then its report. */
+async function runOpenPhase(context, url, relayUrl) {
+  const page = await context.newPage();
+  const profiles = {};
+  if (PROFILE) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.exposeFunction('benchHook', async (phase) => {
+      const [name, edge] = phase.split('-');
+      if (edge === 'start') await cdp.send('Profiler.start');
+      else profiles[name] = summariseProfile((await cdp.send('Profiler.stop')).profile);
+    });
+  }
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning' || m.text().startsWith('[bench]')) note(`page ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => note(`page error: ${e.message}`));
+  try {
+    await page.goto(url, { timeout: 30_000 });
+    await page.waitForFunction(() => typeof window.runBench === 'function', null, { timeout: 30_000 });
+    const result = await withTimeout(
+      page.evaluate(([r, options]) => window.runBench(r, options), [relayUrl, { records: RECORDS, rounds: ROUNDS }]),
+      RUN_TIMEOUT_MS,
+      'the benchmark page',
+    );
+    for (const [name, p] of Object.entries(profiles)) printProfile(name, p);
+    report(result);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The size table of another tool, when the checkout has it: its output passed through as is. Its
+ * exit code is its own verdict on the size budget (a missed target, not a failed run), so it is
+ * printed rather than turned into the benchmark's exit code; only a failure to run it fails.
+ */
+async function runSizeHook() {
+  const script = path.join(root, 'scripts', 'size.mjs');
+  if (!existsSync(script)) {
+    note('bench: no scripts/size.mjs, no size table');
+    return true;
+  }
+  const child = spawn(process.execPath, [script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const timer = setTimeout(() => child.kill('SIGTERM'), SIZE_TIMEOUT_MS);
+  const { code, signal, error } = await new Promise((resolve) => {
+    child.on('error', (e) => resolve({ error: e }));
+    child.on('exit', (c, s) => resolve({ code: c, signal: s }));
+  }).finally(() => clearTimeout(timer));
+  if (error || signal) {
+    console.error(`bench: scripts/size.mjs did not run: ${error?.message ?? `ended by ${signal}`}`);
+    return false;
+  }
+  if (code !== 0) log(`bench: scripts/size.mjs exited with ${code}`);
+  return true;
+}
+
 async function main() {
   const cleanups = [];
   let failed = false;
   try {
     const started = Date.now();
-    const relay = await startRelay({});
-    cleanups.push(() => relay.close());
-    if (!/^ws:\/\/127\.0\.0\.1:\d+$/.test(relay.url)) throw new Error(`relay is not on loopback: ${relay.url}`);
+    if (runs('open') || runs('viewer')) {
+      const relay = await startRelay({});
+      cleanups.push(() => relay.close());
+      if (!/^ws:\/\/127\.0\.0\.1:\d+$/.test(relay.url)) throw new Error(`relay is not on loopback: ${relay.url}`);
 
-    const script = await bundlePage();
-    const { server, url } = await servePage(script);
-    cleanups.push(() => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }));
+      const js = 'text/javascript; charset=utf-8';
+      const html = 'text/html; charset=utf-8';
+      const routes = {};
+      if (runs('open')) Object.assign(routes, { '/index.html': [html, pageHtml('page.js')], '/page.js': [js, await bundlePage('page.ts')] });
+      if (runs('viewer')) {
+        Object.assign(routes, {
+          '/viewer.html': [html, pageHtml('viewer.js')],
+          '/viewer.js': [js, await bundlePage('viewer-page.ts')],
+          '/fixture.json': ['application/fhir+json', readFileSync(path.join(root, 'test', 'fixtures', 'synthea-patient.json'))],
+        });
+      }
+      const { server, url } = await servePages(routes);
+      cleanups.push(() => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }));
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      timeout: 60_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-        // nothing but loopback can be resolved
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    });
-    cleanups.push(() => browser.close());
-    const context = await browser.newContext();
-    await context.route('**/*', (route) => {
-      const u = new URL(route.request().url());
-      return u.hostname === '127.0.0.1' ? route.continue() : route.abort();
-    });
-    const page = await context.newPage();
-    const profiles = {};
-    if (PROFILE) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await page.exposeFunction('benchHook', async (phase) => {
-        const [name, edge] = phase.split('-');
-        if (edge === 'start') await cdp.send('Profiler.start');
-        else profiles[name] = summariseProfile((await cdp.send('Profiler.stop')).profile);
+      const browser = await chromium.launch({
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        timeout: 60_000,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+          // nothing but loopback can be resolved
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        ],
       });
-    }
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning' || m.text().startsWith('[bench]')) note(`page ${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => note(`page error: ${e.message}`));
-    await page.goto(url, { timeout: 30_000 });
-    await page.waitForFunction(() => typeof window.runBench === 'function', null, { timeout: 30_000 });
+      cleanups.push(() => browser.close());
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.route('**/*', (route) => {
+        const u = new URL(route.request().url());
+        return u.hostname === '127.0.0.1' ? route.continue() : route.abort();
+      });
 
-    const result = await withTimeout(
-      page.evaluate(([relayUrl, options]) => window.runBench(relayUrl, options), [relay.url, { records: RECORDS, rounds: ROUNDS }]),
-      RUN_TIMEOUT_MS,
-      'the benchmark page',
-    );
+      if (runs('open')) {
+        await runOpenPhase(context, url, relay.url);
+        note(`bench: open phase finished at ${f((Date.now() - started) / 1000, 1)} s`);
+        log('');
+      }
+      if (runs('viewer')) {
+        const rows = await withTimeout(
+          runViewerBench({ context, url: `${url}viewer.html`, relayUrl: relay.url, sizes: VIEWER_SIZES, relaySizes: VIEWER_RELAY, progress: (l) => note(`[bench] ${l}`), profiling: PROFILE }),
+          VIEWER_TIMEOUT_MS,
+          'the viewer phase',
+        );
+        note(`bench: viewer phase finished at ${f((Date.now() - started) / 1000, 1)} s`);
+        for (const r of rows) {
+          for (const p of ['scroll', 'filter']) if (r[p].profile) printProfile(`viewer ${r.resources} ${r.source} ${p}`, summariseProfile(r[p].profile));
+        }
+        reportViewer(rows, log);
+        log('');
+      }
+    }
+    if (runs('size') && !(await runSizeHook())) failed = true;
     note(`bench: finished in ${f((Date.now() - started) / 1000, 1)} s`);
-    for (const [name, p] of Object.entries(profiles)) printProfile(name, p);
-    report(result);
   } catch (error) {
     failed = true;
     console.error('bench failed:', error?.stack ?? error);

@@ -448,6 +448,106 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect(text($(el, '.count')!)).to.contain('Showing 5,000 of 5,000 items');
   });
 
+  it('shows a large record a bounded number of items at a time, counts complete from the start', async () => {
+    const el = document.createElement('nip82-record-viewer');
+    el.bundle = bigBundle(5000);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    // What the first render that shows items shows: a mutation observer runs right after it, before the next.
+    let first: { items: number; allergies: number; count: string; problems: string } | undefined;
+    const seen = new MutationObserver(() => {
+      const items = $$(el, '[part="item"]').length;
+      if (first || items === 0) return;
+      first = { items, allergies: section(el, 'allergies')!.querySelectorAll('[part="item"]').length, count: text($(el, '.count')!), problems: text(section(el, 'problems')!.querySelector('h3')!) };
+    });
+    wrapper.append(el);
+    seen.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await el.updateComplete;
+    seen.disconnect();
+    expect(first!.items).to.be.greaterThan(0).and.lessThan(300);
+    expect(first!.count).to.contain('Showing 5,000 of 5,000 items');
+    expect(first!.problems).to.equal('Problems (834)');
+    // The first section fills first: what is on screen at the top is complete.
+    expect(first!.allergies).to.equal(Math.min(50, first!.items));
+    expect($$(el, '[part="item"]')).to.have.length(300);
+    for (const s of $$(el, 'section[part="section"]')) expect(s.querySelectorAll('[part="item"]')).to.have.length(50);
+  });
+
+  it('describes a large Bundle in slices, saying so, and shows it when done', async () => {
+    const el = document.createElement('nip82-record-viewer');
+    el.bundle = bigBundle(5000);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    // Every status the element went through, and what it said while working (however quick the work).
+    const statuses: string[] = [];
+    let said = '';
+    let gate: Element | null = null;
+    const seen = new MutationObserver(() => {
+      statuses.push(el.status);
+      if (el.status === 'working' && !said) {
+        said = liveText(el);
+        gate = $(el, 'button.unlock');
+      }
+    });
+    seen.observe(el, { attributes: true, attributeFilter: ['status'] });
+    wrapper.append(el);
+    await el.updateComplete;
+    seen.disconnect();
+    expect(statuses).to.include('working');
+    expect(said).to.equal('Preparing 5,000 items…');
+    expect(gate).to.equal(null);
+    expect(el.status).to.equal('done');
+    expect(text($(el, '.count')!)).to.contain('Showing 5,000 of 5,000 items');
+
+    // Another Bundle handed in while a large one is being described: the last one handed in is shown.
+    el.bundle = bigBundle(20000);
+    await aTimeout(0);
+    el.bundle = richBundle();
+    await el.updateComplete;
+    expect(el.status).to.equal('done');
+    expect(text($(el, '.count')!)).to.contain('Showing 15 of 15 items');
+    await aTimeout(300);
+    await el.updateComplete;
+    expect(text($(el, '.count')!)).to.contain('Showing 15 of 15 items');
+  });
+
+  it('keeps the items on screen when another section is hidden and shown again', async () => {
+    const el = await viewerWith(bigBundle(5000));
+    const kept = section(el, 'problems')!.querySelector('[part="item"]')!;
+    const title = text(kept.querySelector('.title')!);
+    const box = $$<HTMLInputElement>(el, 'fieldset input[type="checkbox"]').find((b) => b.value === 'allergies')!;
+    box.click();
+    await el.updateComplete;
+    expect(section(el, 'allergies')).to.equal(null);
+    expect(section(el, 'problems')!.querySelector('[part="item"]')).to.equal(kept);
+    box.click();
+    await el.updateComplete;
+    expect(section(el, 'allergies')!.querySelectorAll('[part="item"]')).to.have.length(50);
+    expect(section(el, 'problems')!.querySelector('[part="item"]')).to.equal(kept);
+    expect(text(kept.querySelector('.title')!)).to.equal(title);
+  });
+
+  it('typed quickly into a large record, the search ends on what was typed last', async () => {
+    const el = await viewerWith(bigBundle(5000));
+    const input = $<HTMLInputElement>(el, 'input[type="search"]')!;
+    input.focus();
+    await sendKeys({ type: 'item 4999' });
+    await el.updateComplete;
+    expect(input.value).to.equal('item 4999');
+    expect($$(el, '[part="item"]').map((li) => text(li.querySelector('.title')!))).to.deep.equal(['Item 4999']);
+    for (let i = 0; i < 'item 4999'.length; i++) await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(text($(el, '.count')!)).to.contain('Showing 5,000 of 5,000 items');
+    expect($$(el, '[part="item"]')).to.have.length(300);
+  });
+
+  it('lays out only the items near the screen, and prints all of them', async () => {
+    const el = await viewerWith(richBundle());
+    const item = $(el, '[part="item"]')!;
+    expect(getComputedStyle(item).contentVisibility).to.equal('auto');
+    const rules = (el.constructor as typeof Nip82RecordViewer).styles as unknown as { cssText: string }[];
+    const css = rules.map((r) => r.cssText).join('\n');
+    expect(css).to.match(/@media print[\s\S]*\.item \{[^}]*content-visibility: visible/);
+  });
+
   it('takes string overrides, and speaks Spanish', async () => {
     const el = await viewerWith(richBundle());
     el.strings = { section_allergies: 'Sensitivities', print: 'Print it', showing: (a: string, b: string) => `${a}/${b}` };

@@ -87,17 +87,53 @@ const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Arr
 
 const memo = new WeakMap<FhirBundle, Summary>();
 
+/** Resources described between two looks at the clock when summarising in slices. */
+const SLICE_ENTRIES = 200;
+
 /** The summary of a Bundle (computed once per Bundle object). */
 export function summarize(bundle: FhirBundle): Summary {
+  const steps = summarizing(bundle);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Whether the summary of this Bundle object is already known (summarize would be immediate). */
+export function isSummarized(bundle: FhirBundle): boolean {
+  return memo.has(bundle);
+}
+
+/**
+ * The same summary, described in slices of about `sliceMs` with the main thread free in between,
+ * for Bundles large enough that describing them at once would hold it for a noticeable time.
+ */
+export async function summarizeInSlices(bundle: FhirBundle, sliceMs = 30): Promise<Summary> {
+  const steps = summarizing(bundle);
+  let started = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - started >= sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      started = performance.now();
+    }
+  }
+}
+
+/** Describes a Bundle, pausing (yielding) every SLICE_ENTRIES resources; returns the summary. */
+function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
   const known = memo.get(bundle);
   if (known) return known;
   const index = new ReferenceIndex(bundle);
   const items: Item[] = [];
-  (bundle.entry ?? []).forEach((entry, i) => {
-    const resource = entry?.resource;
-    if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource)) return;
+  const entries = bundle.entry ?? [];
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0 && i % SLICE_ENTRIES === 0) yield;
+    const resource = entries[i]?.resource;
+    if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource)) continue;
     items.push(describe(resource as FhirResource, `${i}`, index));
-  });
+  }
   const bySection = new Map<SectionKey, Item[]>();
   for (const item of items) {
     const group = bySection.get(item.section) ?? [];

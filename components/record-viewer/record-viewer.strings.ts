@@ -10,6 +10,7 @@ export interface RecordViewerStrings {
   retry: string;
   waitingSigner: string;
   searchingRelays: string;
+  preparing: (count: string) => string;
   unlocking: (done: string, total: string) => string;
   unlockingLabel: string;
   opened: (count: number) => string;
@@ -125,6 +126,7 @@ const en: RecordViewerStrings = {
   retry: 'Try again',
   waitingSigner: 'Waiting for your signer: it will be asked to decrypt the access key of each record (one request per record).',
   searchingRelays: 'Looking for records on your relays…',
+  preparing: (count) => `Preparing ${count} items…`,
   unlocking: (done, total) => `Unlocking ${done} of ${total}…`,
   unlockingLabel: 'Unlocking records',
   opened: (count) => (count === 1 ? '1 record unlocked.' : `${count} records unlocked.`),
@@ -240,6 +242,7 @@ const es: RecordViewerStrings = {
   retry: 'Intentar de nuevo',
   waitingSigner: 'Esperando a su firmador: se le pedirá descifrar la clave de acceso de cada registro (una solicitud por registro).',
   searchingRelays: 'Buscando registros en sus relés…',
+  preparing: (count) => `Preparando ${count} elementos…`,
   unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,
   unlockingLabel: 'Desbloqueando registros',
   opened: (count) => (count === 1 ? '1 registro desbloqueado.' : `${count} registros desbloqueados.`),

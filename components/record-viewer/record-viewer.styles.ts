@@ -154,6 +154,10 @@ export const recordViewerStyles = css`
     border: var(--_item-border);
     border-radius: var(--_radius);
     padding: var(--_item-padding);
+    /* Items far from the viewport are neither laid out nor painted until scrolled near (they stay
+       in the accessibility tree and find-in-page): showing hundreds costs about what is seen. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 6rem;
   }
   .item-head {
     display: flex;
@@ -254,6 +258,7 @@ export const recordViewerStyles = css`
     .item {
       break-inside: avoid;
       border-color: #999;
+      content-visibility: visible;
     }
     .attachment pre {
       max-block-size: none;

@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { RecordError } from '../core/errors.js';
 import { readBundle } from '../core/fhir/bundle.js';
 import type { FhirBundle } from '../core/fhir/types.js';
@@ -16,8 +18,9 @@ import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import '../hidden-flag/define.js';
 import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
-import { SECTION_ORDER, matches, queryWords, summarize, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
+import { SECTION_ORDER, isSummarized, matches, queryWords, summarize, summarizeInSlices, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { narrative } from './narrative.js';
+import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
 import { recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
 import { unlockAll, type UnlockFailure } from './unlock.js';
@@ -44,6 +47,16 @@ interface TimelineEntry {
 }
 
 type Outcome = 'opened' | 'none-found' | 'not-found';
+
+/**
+ * New items one render may create; the rest follow in the next renders, a task apart. About
+ * 20 ms of DOM on a slow machine, so that a search, a filter or a first render of thousands of
+ * items never holds the main thread for long.
+ */
+const NEW_ITEMS_PER_RENDER = 60;
+
+/** A handed-in Bundle this large is described in slices, the main thread free in between. */
+const SLICED_FROM_ENTRIES = 2000;
 
 /**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
@@ -125,6 +138,18 @@ export class Nip82RecordViewer extends Nip82Element {
   private matching = 0;
   private unlockedWith?: Signer;
   private run = 0;
+  private budget = new RenderBudget(NEW_ITEMS_PER_RENDER);
+  private stringsMemo?: { lang: string; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
+  /** Whether the last render left items for the next one. */
+  private unfinished = false;
+  /** Settles when the next of those renders has been asked for. */
+  private filling?: Promise<void>;
+  /** The handed-in Bundle as read, kept so that its summary (remembered per object) is found again. */
+  private read?: { source: unknown; bundle: FhirBundle };
+  /** Settles when a large handed-in Bundle has been described. */
+  private preparing?: Promise<void>;
+  /** Counts Bundles described in slices: a change builds the views again. */
+  @state() private prepared = 0;
 
   /** Whether anything is shown without unlocking. */
   private get handedIn(): boolean {
@@ -137,9 +162,42 @@ export class Nip82RecordViewer extends Nip82Element {
     if (this.unlocked.length && this.activeSigner !== this.unlockedWith) this.forgetUnlocked();
     if (changed.has('naddr') && changed.get('naddr') !== undefined) this.forgetUnlocked();
 
-    const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked');
+    // A Bundle handed in (again) is read again: the host may have changed it in between.
+    if (changed.has('bundle')) this.read = undefined;
+    const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked') || changed.has('prepared');
     if (sourcesChanged) this.views = this.buildViews();
     if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError')) this.applyFilters();
+  }
+
+  // The budget spans the whole commit: items are taken inside directives (repeat), which run
+  // after render() has returned, while the template is committed.
+  protected override update(changed: PropertyValues): void {
+    this.budget.begin();
+    super.update(changed);
+    this.unfinished = this.budget.end();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.unfinished || this.filling) return;
+    // A task apart, so that input and painting come in between.
+    this.filling = new Promise((resolve) =>
+      setTimeout(() => {
+        this.filling = undefined;
+        this.requestUpdate();
+        resolve();
+      }, 0),
+    );
+  }
+
+  /** Settles once every item that is due is shown, not only the first of them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.filling || this.preparing) {
+      await (this.filling ?? this.preparing);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private forgetUnlocked(): void {
@@ -160,11 +218,17 @@ export class Nip82RecordViewer extends Nip82Element {
       this.setStatus('done', '');
     } else if (this.bundle !== undefined) {
       try {
-        const bundle = readBundle(this.bundle);
-        const summary = summarize(bundle);
-        views = [{ key: 'bundle', bundle, summary, withheld: summary.withheld }];
-        this.setStatus('done', '');
+        const bundle = this.readHandedIn();
+        if (!isSummarized(bundle) && (bundle.entry?.length ?? 0) >= SLICED_FROM_ENTRIES) {
+          this.describeLater(bundle);
+          this.setStatus('working', '');
+        } else {
+          const summary = summarize(bundle);
+          views = [{ key: 'bundle', bundle, summary, withheld: summary.withheld }];
+          this.setStatus('done', '');
+        }
       } catch (error) {
+        this.read = undefined;
         this.fail(error);
       }
     } else {
@@ -178,6 +242,37 @@ export class Nip82RecordViewer extends Nip82Element {
     this.datedAll = views.length > 1 ? dated.sort((a, b) => (b.item.time ?? 0) - (a.item.time ?? 0)) : dated;
     this.limits = new Map();
     return views;
+  }
+
+  /** The handed-in Bundle, read once each time it is handed in. */
+  private readHandedIn(): FhirBundle {
+    if (this.read && this.read.source === this.bundle) return this.read.bundle;
+    const bundle = readBundle(this.bundle);
+    this.read = { source: this.bundle, bundle };
+    return bundle;
+  }
+
+  /** Describes a large Bundle in slices, then builds the views again (unless another was handed in meanwhile). */
+  private describeLater(bundle: FhirBundle): void {
+    // From a task of its own: the task that read the Bundle has done enough.
+    const current = () => this.read?.bundle === bundle;
+    const done = new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => summarizeInSlices(bundle))
+      .then(
+        () => {
+          if (current()) this.prepared++;
+        },
+        (error: unknown) => {
+          // What describing it at once would have shown.
+          if (!current()) return;
+          this.read = undefined;
+          this.fail(error);
+        },
+      );
+    this.preparing = done;
+    void done.finally(() => {
+      if (this.preparing === done) this.preparing = undefined;
+    });
   }
 
   private applyFilters(): void {
@@ -262,7 +357,14 @@ export class Nip82RecordViewer extends Nip82Element {
   // Actions
 
   private get s(): RecordViewerStrings {
-    return resolveStrings(recordViewerStrings, this, this.strings);
+    // The same table while language and overrides stay: items are re-rendered only when what
+    // they show changed, and the strings are part of that.
+    const lang = languageOf(this);
+    const known = this.stringsMemo;
+    if (known && known.lang === lang && known.overrides === this.strings) return known.value;
+    const value = resolveStrings(recordViewerStrings, this, this.strings);
+    this.stringsMemo = { lang, overrides: this.strings, value };
+    return value;
   }
 
   private onSearch(event: Event): void {
@@ -332,7 +434,7 @@ export class Nip82RecordViewer extends Nip82Element {
           ? s.unlocking(formatCount(Math.min(this.progress.done + 1, this.progress.total), lang), formatCount(this.progress.total, lang))
           : s.waitingSigner;
       case 'working':
-        return s.searchingRelays;
+        return this.preparing && this.read ? s.preparing(formatCount(this.read.bundle.entry?.length ?? 0, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length);
         if (this.outcome === 'none-found') return s.noneFound;
@@ -398,7 +500,7 @@ export class Nip82RecordViewer extends Nip82Element {
       ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
-        : this.filtered.map((f, i) => this.renderRecord(f, i, s, lang))}
+        : repeat(this.filtered, (f) => f.view.key, (f, i) => this.renderRecord(f, i, s, lang))}
     `;
   }
 
@@ -450,7 +552,7 @@ export class Nip82RecordViewer extends Nip82Element {
           ? html`<nip82-hidden-flag count=${ifDefined(view.withheld.count)} .kinds=${view.withheld.kinds} disclose=${view.withheld.disclose}></nip82-hidden-flag>`
           : nothing}
         ${view.summary.items.length === 0 ? html`<p class="empty">${s.emptyRecord}</p>` : nothing}
-        ${f.sections.map(([key, items]) => this.renderSection(view, i, key, items, s, lang))}
+        ${repeat(f.sections, ([key]) => key, ([key, items]) => this.renderSection(view, i, key, items, s, lang))}
       </article>
     `;
   }
@@ -482,11 +584,12 @@ export class Nip82RecordViewer extends Nip82Element {
     const limitKey = `${view.key}|${key}`;
     const limit = this.limitOf(limitKey);
     const id = `record-${index}-${key}`;
+    const shown = this.budget.take(items.slice(0, limit), (item) => `${view.key}|${item.id}`);
     return html`
       <section class="section ${key}" part="section" aria-labelledby=${id} data-section=${key}>
         <h3 id=${id}>${s.sectionCount(this.sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
-          ${items.slice(0, limit).map((item) => this.renderItem(item, s, lang))}
+          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(item, s, lang))}
         </ul>
         ${this.renderMore(limitKey, items.length, limit, s, lang)}
       </section>
@@ -502,15 +605,22 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderTimeline(s: RecordViewerStrings, lang: string) {
     if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>`;
     const limit = this.limitOf('timeline');
+    const key = (e: TimelineEntry) => `timeline|${e.view.key}|${e.item.id}`;
+    const shown = this.budget.take(this.timeline.slice(0, limit), key);
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${this.timeline.slice(0, limit).map((e) => this.renderItem(e.item, s, lang, true))}
+        ${repeat(shown, key, (e) => this.renderItemOnce(e.item, s, lang, true))}
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
     `;
   }
 
-  private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind = false): TemplateResult {
+  /** An item as last rendered unless something it shows changed: a render touches only what changed. */
+  private renderItemOnce(item: Item, s: RecordViewerStrings, lang: string, withKind = false) {
+    return guard([item, s, lang, withKind, this.narratives], () => this.renderItem(item, s, lang, withKind));
+  }
+
+  private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind: boolean): TemplateResult {
     const title = item.title || s.unnamed(item.type);
     const facts = item.facts.filter((f) => !(f.key === 'date' && f.value === item.date));
     return html`
