@@ -857,6 +857,44 @@ describe('<nip82-record-viewer> against a real relay', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the author by their profile beside the npub, and waits for the signer while it is asked who the user is', async () => {
+    const reader = await person();
+    const clinic = await person();
+    const profile = await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Lakeside Hospital' }) });
+    await client.publish(profile);
+    const events = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+    await client.publishAll(events);
+
+    let answer!: () => void;
+    const asked = new Promise<void>((resolve) => { answer = resolve; });
+    const signer: Signer = { ...reader.signer, getPublicKey: async () => { await asked; return reader.pubkey; } };
+    const el = await viewer(signer);
+    button(el, /^Unlock my records$/)!.click();
+    await el.updateComplete;
+    expect(el.status).to.equal('waiting-signer');
+    expect(liveText(el)).not.to.contain('Looking for records');
+    answer();
+    await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
+    await waitUntil(() => text($(el, '[part="provenance"]')!).includes('Lakeside Hospital'), 'author named', { timeout: 5000 });
+    expect(text($(el, '[part="provenance"] dd')!)).to.match(/^Lakeside Hospital npub1\S+ · verified$/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names each section by its record when several are shown (landmarks stay unique)', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    await recordFor(reader);
+    const el = await viewer(reader.signer);
+    button(el, /^Unlock my records$/)!.click();
+    await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
+    await el.updateComplete;
+    const names = $$(el, 'section[part=section]').map((sec) =>
+      sec.getAttribute('aria-labelledby')!.split(' ').map((id) => text(root(el).getElementById(id)!)).join(' '));
+    expect(names).to.include('Record 1 of 2 Allergies (1)').and.include('Record 2 of 2 Allergies (1)');
+    expect(new Set(names).size).to.equal(names.length);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows that it is searching the relays, then a timed-out signer', async () => {
     const reader = await person();
     const slow = await relayUrl('slow');

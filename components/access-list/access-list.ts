@@ -17,7 +17,7 @@ import { loadMyRecords, readMyConsentMail } from '../consent-prompt/my-records.j
 import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, recordTitle } from '../consent-prompt/resources.js';
-import { withProfileNames, type ProfileName } from '../consent-prompt/profiles.js';
+import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 

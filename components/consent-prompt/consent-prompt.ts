@@ -24,7 +24,7 @@ import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { dateOf, groupByType, isGrantConsent, recordTitle, resourceDate, resourceLabel, today } from './resources.js';
 import { consentSource, grantConsent } from './grant.js';
-import { withProfileNames, type ProfileName } from './profiles.js';
+import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { describeKinds } from '../hidden-flag/kinds.js';
 
 type Step = 'choose' | 'preview' | 'result';

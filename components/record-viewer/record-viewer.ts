@@ -13,6 +13,7 @@ import type { Signer } from '../core/signers/signer.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { shortNpub } from '../shared/identity.js';
+import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
@@ -120,6 +121,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @property({ attribute: false }) strings?: Partial<RecordViewerStrings>;
 
   @state() private unlocked: OpenedRecord[] = [];
+  /** Authors' profile names, looked up once records are shown (a courtesy: the npub is always shown). */
+  @state() private names = new Map<string, ProfileName>();
   @state() private failures: UnlockFailure[] = [];
   @state() private reports: QueryReport[] = [];
   @state() private progress?: { done: number; total: number };
@@ -166,7 +169,14 @@ export class Nip82RecordViewer extends Nip82Element {
     if (changed.has('bundle')) this.read = undefined;
     const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked') || changed.has('prepared');
     if (sourcesChanged) this.views = this.buildViews();
+    if (changed.has('records') || changed.has('unlocked')) void this.lookUpAuthors();
     if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError')) this.applyFilters();
+  }
+
+  private async lookUpAuthors(): Promise<void> {
+    const authors = this.views.flatMap((v) => (v.record?.author ? [v.record.author] : []));
+    if (!authors.length || !this.activeRelays.length) return;
+    this.names = await withProfileNames(this.relayClient(), this.names, authors);
   }
 
   // The budget spans the whole commit: items are taken inside directives (repeat), which run
@@ -305,15 +315,17 @@ export class Nip82RecordViewer extends Nip82Element {
     this.outcome = undefined;
     const signer = this.activeSigner;
     const result = await this.withSigner('unlock', s.waitingSigner, async (signer) => {
+      // Still "waiting for your signer" while it is asked who the user is (an extension may prompt).
+      const pubkey = naddr ? undefined : this.session?.pubkey ?? (await signer.getPublicKey());
+      if (!current()) return undefined;
       this.setStatus('working', '');
       const client = this.relayClient();
       let groups: ReturnType<typeof groupRecords>;
-      if (naddr) {
-        const { events, reports } = await client.recordByNaddr(naddr);
+      if (!pubkey) {
+        const { events, reports } = await client.recordByNaddr(naddr!);
         this.reports = reports;
         groups = groupRecords(events);
       } else {
-        const pubkey = this.session?.pubkey ?? (await signer.getPublicKey());
         const { events, reports } = await client.recordsFor(pubkey);
         this.reports = reports;
         groups = groupRecords(events);
@@ -561,11 +573,12 @@ export class Nip82RecordViewer extends Nip82Element {
     const record = view.record;
     if (!record) return html`<p class="provenance" part="provenance">${s.bundleProvenance}</p>`;
     const author = safeNpub(record.author);
+    const name = record.author ? this.names.get(record.author)?.name : undefined;
     return html`
       <dl class="provenance" part="provenance">
         <div>
           <dt>${s.authorLabel}</dt>
-          <dd><span class="npub">${author}</span>${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
+          <dd>${name ? html`<bdi class="name">${name}</bdi> ` : nothing}<span class="npub">${author}</span>${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
         </div>
         <div>
           <dt>${s.savedLabel}</dt>
@@ -586,7 +599,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const id = `record-${index}-${key}`;
     const shown = this.budget.take(items.slice(0, limit), (item) => `${view.key}|${item.id}`);
     return html`
-      <section class="section ${key}" part="section" aria-labelledby=${id} data-section=${key}>
+      <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id}>${s.sectionCount(this.sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
           ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(item, s, lang))}

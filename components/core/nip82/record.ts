@@ -8,6 +8,7 @@
  */
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { naddrEncode } from 'nostr-tools/nip19';
+import { timeSlicer } from '../slices.js';
 import { RecordError, SignerError } from '../errors.js';
 import { type NostrEvent, cleanEvent, eventBytes, hasValidSignature, isHex64, nowSeconds, tagValue, utf8Length } from '../events.js';
 import {
@@ -282,7 +283,7 @@ function sealParts(input: {
  * (none when `keyCache` already holds the key). Throws a {@link RecordError} for anything wrong.
  */
 export async function openRecord(events: readonly unknown[], reader: Signer, options: OpenRecordOptions = {}): Promise<OpenedRecord> {
-  const parts = usableParts(events, options);
+  const parts = await usableParts(events, options);
   const signPubkey = parts[0]!.pubkey;
   const me = await signerCall(() => reader.getPublicKey());
 
@@ -304,7 +305,8 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
   if (cached) {
     const key = Uint8Array.from(cached);
     try {
-      return decryptParts(parts, key, me, cache, cacheId);
+      // Awaited here, so the key is wiped (finally) only once every part is read.
+      return await decryptParts(parts, key, me, cache, cacheId);
     } catch (error) {
       // A key from before a rotation: forget it and ask the signer.
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
@@ -328,7 +330,8 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
     let key: Uint8Array | undefined;
     try {
       key = parseSecretKeyHex(typeof text === 'string' ? text.trim() : '');
-      return decryptParts(parts, key, me, cache, cacheId);
+      // Awaited here, so the key is wiped (finally) only once every part is read.
+      return await decryptParts(parts, key, me, cache, cacheId);
     } catch (error) {
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
       lastError = error;
@@ -340,12 +343,14 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
 }
 
 /** Verifies, filters and orders the parts; throws when none is usable. */
-function usableParts(events: readonly unknown[], options: OpenRecordOptions): NostrEvent[] {
+async function usableParts(events: readonly unknown[], options: OpenRecordOptions): Promise<NostrEvent[]> {
   if (!Array.isArray(events) || events.length === 0) throw new RecordError('invalid-input', 'No events were given for this record.');
   const now = options.now ?? nowSeconds();
   const failures: RecordError[] = [];
   const good: NostrEvent[] = [];
+  const pause = timeSlicer();
   for (const raw of events) {
+    await pause();
     try {
       const event = cleanEvent(raw);
       if (event.kind !== RECORD_KIND) throw new RecordError('unsupported', `Kind ${event.kind} is not a NIP-82 record.`);
@@ -397,7 +402,7 @@ interface InnerPart {
   event: NostrEvent;
 }
 
-function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cache: RecordKeyCache | undefined, cacheId: string): OpenedRecord {
+async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cache: RecordKeyCache | undefined, cacheId: string): Promise<OpenedRecord> {
   const signPubkey = parts[0]!.pubkey;
   const isEditor = publicKeyHex(key) === signPubkey;
   let viewKey: Uint8Array | undefined;
@@ -413,9 +418,12 @@ function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cach
     ? conversationKey(key, viewKey ? publicKeyHex(viewKey) : signPubkey)
     : conversationKey(key, signPubkey);
   try {
-    const inner = parts.map((event, i) => {
+    const inner: ReturnType<typeof readInner>[] = [];
+    const pause = timeSlicer();
+    for (const [i, event] of parts.entries()) {
+      if (i > 0) await pause();
       try {
-        return readInner(event, contentKey);
+        inner.push(readInner(event, contentKey));
       } catch (error) {
         // The outer signature held, so content that will not decrypt means this key is not the record's.
         if (i === 0 && error instanceof RecordError && error.code === 'decrypt-failed') {
@@ -423,7 +431,8 @@ function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cach
         }
         throw error;
       }
-    }).sort((a, b) => a.index - b.index);
+    }
+    inner.sort((a, b) => a.index - b.index);
     const total = Math.max(...inner.map((p) => p.total));
     const author = inner[0]!.author;
     const merged = mergeBundles(inner.map((p) => p.bundle));

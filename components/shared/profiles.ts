@@ -3,7 +3,7 @@
  * self-chosen and not unique, so it is cleaned and always shown beside the short npub.
  */
 import type { RelayClient } from '../core/relay/client.js';
-import { cleanName, hadInvisibleCharacters } from '../shared/identity.js';
+import { cleanName, hadInvisibleCharacters } from './identity.js';
 
 export interface ProfileName {
   name: string;
