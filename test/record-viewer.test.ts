@@ -378,6 +378,20 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect(liveText(el)).to.contain('not JSON');
   });
 
+  it('in Spanish the failure detail is Spanish too, the event keeps the core message, and a host can reword it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer></nip82-record-viewer></div>`);
+    const el = wrapper.querySelector('nip82-record-viewer')!;
+    const errors: Nip82Event<'nip82-error'>[] = [];
+    el.addEventListener('nip82-error', (e) => errors.push(e));
+    el.bundle = { resourceType: 'Patient' };
+    await el.updateComplete;
+    expect(liveText(el)).to.equal('No se pudo leer este registro. Un evento o un registro no tiene la forma esperada.');
+    expect(errors[0]!.detail.message).to.contain('not a FHIR Bundle');
+    el.strings = { errorDetail: (code: string) => `Código ${code}` };
+    await el.updateComplete;
+    expect(liveText(el)).to.equal('No se pudo leer este registro. Código malformed');
+  });
+
   it('prints and exports the FHIR JSON without firing events that carry health data', async () => {
     const el = await viewerWith(richBundle());
     const events = recordEvents(el);

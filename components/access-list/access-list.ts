@@ -208,7 +208,7 @@ export class Nip82AccessList extends Nip82Element {
   // Render
 
   private renderStatus(): TemplateResult {
-    return renderState(this.status, this.renderLive(stateText(this.status, this.s, this.message)), this.receipts, this.s);
+    return renderState(this.status, this.renderLive(stateText(this.status, this.s, this.message, this.errorCode)), this.receipts, this.s);
   }
 
   override render() {

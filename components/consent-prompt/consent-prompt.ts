@@ -543,7 +543,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   // Render
 
   private renderStatus(): TemplateResult {
-    return renderState(this.status, this.renderLive(stateText(this.status, this.s, this.message)), this.receipts, this.s);
+    return renderState(this.status, this.renderLive(stateText(this.status, this.s, this.message, this.errorCode)), this.receipts, this.s);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

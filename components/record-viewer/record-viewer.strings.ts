@@ -1,5 +1,6 @@
 /** Built-in strings of `<nip82-record-viewer>`, English and Spanish; each is overridable through `.strings`. */
 import type { Language } from '../shared/strings.js';
+import { errorDetails, type ErrorDetail } from '../shared/error-details.js';
 
 export interface RecordViewerStrings {
   [key: string]: string | ((...args: never[]) => string);
@@ -20,6 +21,8 @@ export interface RecordViewerStrings {
   timedOut: string;
   relayError: string;
   badData: string;
+  /** The detail line under a failure, from the error's code and the core's (English) message. */
+  errorDetail: ErrorDetail;
   cancelled: string;
   someFailed: (count: number) => string;
   relayReport: (relay: string, status: string) => string;
@@ -137,6 +140,7 @@ const en: RecordViewerStrings = {
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The relays could not be reached.',
   badData: 'This record could not be read.',
+  errorDetail: errorDetails.en,
   cancelled: 'Unlocking was cancelled. Nothing was opened.',
   someFailed: (count) => (count === 1 ? '1 record could not be opened:' : `${count} records could not be opened:`),
   relayReport: (relay, status) => `${relay}: ${status}`,
@@ -253,6 +257,7 @@ const es: RecordViewerStrings = {
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
   relayError: 'No se pudo contactar con los relés.',
   badData: 'No se pudo leer este registro.',
+  errorDetail: errorDetails.es,
   cancelled: 'Se canceló el desbloqueo. No se abrió nada.',
   someFailed: (count) => (count === 1 ? 'No se pudo abrir 1 registro:' : `No se pudieron abrir ${count} registros:`),
   relayReport: (relay, status) => `${relay}: ${status}`,

@@ -439,6 +439,11 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
+  /** The failure's detail in the page's language (the core's own words in English). */
+  private detail(s: RecordViewerStrings): string {
+    return this.errorCode && this.message ? s.errorDetail(this.errorCode, this.message) : this.message;
+  }
+
   private liveText(s: RecordViewerStrings, lang: string): string {
     switch (this.status) {
       case 'waiting-signer':
@@ -454,9 +459,9 @@ export class Nip82RecordViewer extends Nip82Element {
         return '';
       case 'relay-error':
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
-        return this.reports.length ? s.relayError : [s.relayError, this.message].filter(Boolean).join(' ');
+        return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':
-        return [s.badData, this.message].filter(Boolean).join(' ');
+        return [s.badData, this.detail(s)].filter(Boolean).join(' ');
       default:
         return signerStateText(this.status, s) ?? '';
     }

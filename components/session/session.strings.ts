@@ -1,4 +1,5 @@
 import type { Language } from '../shared/strings.js';
+import { errorDetails, type ErrorDetail } from '../shared/error-details.js';
 
 export interface SessionStrings {
   [key: string]: string | ((...args: never[]) => string);
@@ -23,10 +24,13 @@ export interface SessionStrings {
   asking: string;
   connected: string;
   neverNsec: string;
+  /** Why sign-in failed, from the error's code and the core's (English) message. */
+  errorDetail: ErrorDetail;
 }
 
 export const sessionStrings: Record<Language, SessionStrings> = {
   en: {
+    errorDetail: errorDetails.en,
     signedInAs: 'Signed in as',
     via: (kind: string) => `through ${kind}`,
     kindExtension: 'your browser extension',
@@ -50,6 +54,7 @@ export const sessionStrings: Record<Language, SessionStrings> = {
     neverNsec: 'That is a private key (nsec). Never share it; it was not stored or sent.',
   },
   es: {
+    errorDetail: errorDetails.es,
     signedInAs: 'Sesión iniciada como',
     via: (kind: string) => `mediante ${kind}`,
     kindExtension: 'la extensión del navegador',

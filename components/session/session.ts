@@ -145,9 +145,10 @@ export class Nip82Session extends LitElement {
 
   private failed(error: unknown): void {
     const { status, code } = classify(error);
+    const message = error instanceof Error ? error.message : String(error);
     this.status = status;
-    this.message = error instanceof Error ? error.message : String(error);
-    emit(this, 'nip82-error', { code, message: this.message, action: 'connect' });
+    this.message = this.s.errorDetail(code, message);
+    emit(this, 'nip82-error', { code, message, action: 'connect' });
   }
 
   private useExtension = () => this.signIn('extension', nip07Signer());

@@ -45,6 +45,8 @@ export abstract class Nip82Element extends LitElement {
 
   /** What the live region says now. */
   @state() protected message = '';
+  /** The code of the failure shown, so its detail can be worded in the page's language ('' when none). */
+  @state() protected errorCode = '';
 
   private ownCache = new RecordKeyCache();
   private ownVersions = new VersionTracker();
@@ -110,12 +112,14 @@ export abstract class Nip82Element extends LitElement {
     const { status, code } = classify(error);
     const message = error instanceof Error ? error.message : 'Something went wrong.';
     this.setStatus(status, message);
+    this.errorCode = code;
     emit(this, 'nip82-error', { code, message, action });
   }
 
   protected setStatus(status: Status, message: string): void {
     this.status = status;
     this.message = message;
+    this.errorCode = '';
   }
 
   /** The polite live region every element renders once. */

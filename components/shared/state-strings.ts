@@ -5,6 +5,7 @@
  */
 import type { Status } from './base.js';
 import type { Language } from './strings.js';
+import { errorDetails, type ErrorDetail } from './error-details.js';
 
 /** The per-relay receipts list: its title and one line per relay. */
 export interface ReceiptStrings {
@@ -22,6 +23,8 @@ export interface StateStrings extends ReceiptStrings {
   relayError: string;
   badData: (message: string) => string;
   cancelled: string;
+  /** The detail line under a failure, from the error's code and the core's (English) message. */
+  errorDetail: ErrorDetail;
 }
 
 /** The state words that do not depend on what the element was doing. */
@@ -41,6 +44,7 @@ const en: CommonStateStrings = {
   noSigner:
     'No signer is available. Install a Nostr signer extension (NIP-07), or use a bunker:// or nostrconnect:// remote signer through <nip82-session>.',
   badData: (message: string) => `Something in the data could not be used. ${message}`,
+  errorDetail: errorDetails.en,
 };
 
 const es: CommonStateStrings = {
@@ -57,6 +61,7 @@ const es: CommonStateStrings = {
   noSigner:
     'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o usa un firmador remoto bunker:// o nostrconnect:// mediante <nip82-session>.',
   badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
+  errorDetail: errorDetails.es,
 };
 
 export const stateStrings: Record<Language, CommonStateStrings> = { en, es };
@@ -77,15 +82,18 @@ export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner'
   }
 }
 
-/** What the live region says for `status`; `message` is the waiting text, the error, or the outcome. */
-export function stateText(status: Status, s: StateStrings, message: string): string {
+/**
+ * What the live region says for `status`; `message` is the waiting text, the error, or the outcome,
+ * and `code` the failure's code, which words the detail in the page's language.
+ */
+export function stateText(status: Status, s: StateStrings, message: string, code = ''): string {
   switch (status) {
     case 'waiting-signer':
       return s.waiting(message);
     case 'relay-error':
       return s.relayError;
     case 'bad-data':
-      return s.badData(message);
+      return s.badData(code ? s.errorDetail(code, message) : message);
     default:
       return signerStateText(status, s) ?? message;
   }
