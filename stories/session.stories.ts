@@ -14,6 +14,12 @@ const session = (canvas: HTMLElement) => element<Nip82Session>(canvas, 'nip82-se
 const bar = (el: Element) => inShadow(el, '[part="bar"]')!;
 const extensionButton = (el: Element) => button(el, /browser extension|extensión del navegador/);
 
+/** Waits until the session has found the extension, then clicks to sign in with it, as a person would. */
+async function signInWithExtension(el: Element): Promise<void> {
+  await waitFor(() => expect(extensionButton(el).disabled).toBe(false), { timeout: LOOK_MS });
+  await userEvent.click(extensionButton(el));
+}
+
 /** The session looks for an extension for up to 1.5 s before saying there is none. */
 const LOOK_MS = 3_000;
 
@@ -42,8 +48,7 @@ export const SignInWithExtension: Story = {
   beforeEach: () => installExtension('key'),
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(extensionButton(el).disabled).toBe(false), { timeout: LOOK_MS });
-    await userEvent.click(extensionButton(el));
+    await signInWithExtension(el);
     await settles(el, 'done');
     await announces(el, 'Signed in.');
     const npub = npubEncode(await pubkeyOf('patient'));
@@ -58,8 +63,7 @@ export const SignOut: Story = {
   beforeEach: () => installExtension('key'),
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(extensionButton(el).disabled).toBe(false), { timeout: LOOK_MS });
-    await userEvent.click(extensionButton(el));
+    await signInWithExtension(el);
     await settles(el, 'done');
     await userEvent.click(button(el, 'Sign out'));
     await settles(el, 'idle');
@@ -73,8 +77,7 @@ export const WaitingForExtension: Story = {
   beforeEach: () => installExtension('hangs'),
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(extensionButton(el).disabled).toBe(false), { timeout: LOOK_MS });
-    await userEvent.click(extensionButton(el));
+    await signInWithExtension(el);
     await settles(el, 'waiting-signer');
     await announces(el, 'Your signer will be asked for your public key.');
   },
