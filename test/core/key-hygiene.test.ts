@@ -3,6 +3,7 @@ import { createRecord, openRecord, grantAccess, revokeAccess } from '../../compo
 import { RecordKeyCache } from '../../components/core/nip82/keys.js';
 import { RecordError } from '../../components/core/errors.js';
 import { person, sampleBundle } from '../helpers.js';
+import type { Signer } from '../../components/core/signers/signer.js';
 
 describe('key hygiene', () => {
   it('record keys never reach the opened record, access changes, errors, logs or storage', async () => {
@@ -48,5 +49,39 @@ describe('key hygiene', () => {
     } finally {
       Object.assign(console, originals);
     }
+  });
+});
+
+describe('a sign-out while a record is being opened', () => {
+  it('leaves no key behind: neither when the wipe lands during the signer call nor just after the open began', async () => {
+    const author = await person();
+    const reader = await person();
+    const events = await createRecord({ bundle: sampleBundle(), author: author.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+    const cache = new RecordKeyCache();
+
+    // The user signs out while their signer is still answering.
+    const signingOut: Signer = {
+      ...reader.signer,
+      nip44Decrypt: async (pubkey, ciphertext) => {
+        const plain = await reader.signer.nip44Decrypt(pubkey, ciphertext);
+        cache.wipe();
+        return plain;
+      },
+    };
+    const opened = await openRecord(events, signingOut, { keyCache: cache });
+    expect(opened.bundle.entry).to.have.length(4);
+    expect(cache.size).to.equal(0);
+
+    // A key cached before; the wipe comes after the open started from it.
+    await openRecord(events, reader.signer, { keyCache: cache });
+    expect(cache.size).to.equal(1);
+    const opening = openRecord(events, reader.signer, { keyCache: cache });
+    cache.wipe();
+    await opening;
+    expect(cache.size).to.equal(0);
+
+    // With no sign-out in between, the key is kept as before.
+    await openRecord(events, reader.signer, { keyCache: cache });
+    expect(cache.size).to.equal(1);
   });
 });

@@ -6,14 +6,25 @@
  */
 export class RecordKeyCache {
   private readonly keys = new Map<string, Uint8Array>();
+  private wipes = 0;
+
+  /**
+   * Changes with every {@link wipe}. An opening that began before a wipe (its signer call or its
+   * decrypting was still under way at sign-out) passes the value it began with to {@link set},
+   * which then keeps nothing: a key must not outlive the sign-out that happened while it was read.
+   */
+  get generation(): number {
+    return this.wipes;
+  }
 
   /** The cached key for a record (its sign or view secret key), if any. The bytes stay owned by the cache. */
   get(id: string): Uint8Array | undefined {
     return this.keys.get(id);
   }
 
-  /** Remembers a copy of `key` under `id`. */
-  set(id: string, key: Uint8Array): void {
+  /** Remembers a copy of `key` under `id`, unless the cache was wiped since `generation` (when given). */
+  set(id: string, key: Uint8Array, generation?: number): void {
+    if (generation !== undefined && generation !== this.wipes) return;
     this.delete(id);
     this.keys.set(id, Uint8Array.from(key));
   }
@@ -31,6 +42,7 @@ export class RecordKeyCache {
 
   /** Wipes and forgets every key. */
   wipe(): void {
+    this.wipes++;
     for (const k of this.keys.values()) k.fill(0);
     this.keys.clear();
   }

@@ -283,6 +283,8 @@ function sealParts(input: {
  * (none when `keyCache` already holds the key). Throws a {@link RecordError} for anything wrong.
  */
 export async function openRecord(events: readonly unknown[], reader: Signer, options: OpenRecordOptions = {}): Promise<OpenedRecord> {
+  // Taken before anything is awaited: a sign-out (wipe) while this runs must not be undone by it.
+  const generation = options.keyCache?.generation;
   const parts = await usableParts(events, options);
   const signPubkey = parts[0]!.pubkey;
   const me = await signerCall(() => reader.getPublicKey());
@@ -290,14 +292,14 @@ export async function openRecord(events: readonly unknown[], reader: Signer, opt
   const mine = parts.flatMap((e) => e.tags.filter((t) => t[0] === 'key' && t[1] === me && typeof t[2] === 'string'));
   if (mine.length === 0) throw new RecordError('not-a-participant', 'You are not listed on this record (never granted, or access was revoked).');
 
-  return unlock(parts, mine.slice(0, MAX_KEY_TAGS_TRIED).map((t) => t[2]!), reader, me, options.keyCache);
+  return unlock(parts, mine.slice(0, MAX_KEY_TAGS_TRIED).map((t) => t[2]!), reader, me, options.keyCache, generation);
 }
 
 /**
  * Unlocks the parts with the session's cached key, else with one signer decrypt per key tag tried.
  * The key is proven by opening the content itself, so nothing is decrypted twice.
  */
-async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer, me: string, cache: RecordKeyCache | undefined): Promise<OpenedRecord> {
+async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer, me: string, cache: RecordKeyCache | undefined, generation: number | undefined): Promise<OpenedRecord> {
   const signPubkey = parts[0]!.pubkey;
   // Cached per reader and record: a key one user unlocked never serves another.
   const cacheId = `${me}:${signPubkey}`;
@@ -306,7 +308,7 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
     const key = Uint8Array.from(cached);
     try {
       // Awaited here, so the key is wiped (finally) only once every part is read.
-      return await decryptParts(parts, key, me, cache, cacheId);
+      return await decryptParts(parts, key, me, cache, cacheId, generation);
     } catch (error) {
       // A key from before a rotation: forget it and ask the signer.
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
@@ -331,7 +333,7 @@ async function unlock(parts: NostrEvent[], ciphertexts: string[], reader: Signer
     try {
       key = parseSecretKeyHex(typeof text === 'string' ? text.trim() : '');
       // Awaited here, so the key is wiped (finally) only once every part is read.
-      return await decryptParts(parts, key, me, cache, cacheId);
+      return await decryptParts(parts, key, me, cache, cacheId, generation);
     } catch (error) {
       if (!(error instanceof RecordError) || error.code !== 'bad-key') throw error;
       lastError = error;
@@ -402,7 +404,7 @@ interface InnerPart {
   event: NostrEvent;
 }
 
-async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cache: RecordKeyCache | undefined, cacheId: string): Promise<OpenedRecord> {
+async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cache: RecordKeyCache | undefined, cacheId: string, generation: number | undefined): Promise<OpenedRecord> {
   const signPubkey = parts[0]!.pubkey;
   const isEditor = publicKeyHex(key) === signPubkey;
   let viewKey: Uint8Array | undefined;
@@ -463,7 +465,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       participants: participants ?? [],
       unreadable,
     });
-    cache?.set(cacheId, key);
+    cache?.set(cacheId, key, generation);
     return record;
   } finally {
     wipe(contentKey, viewKey);
