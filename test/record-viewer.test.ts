@@ -894,6 +894,25 @@ describe('<nip82-record-viewer> against a real relay', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks relays for an author\'s profile only when the author is listed on the record and verified', async () => {
+    const clinic = await person();
+    const profile = await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+    await client.publish(profile);
+    const events = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [] });
+    const opened = await openRecord(events, clinic.signer);
+    const shown = async (record: typeof opened) => {
+      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay} .records=${[record]}></nip82-record-viewer>`);
+      await aTimeout(600);
+      await el.updateComplete;
+      return text($(el, '[part="provenance"] dd')!);
+    };
+    expect(await shown(opened)).to.match(/^Harbor Clinic npub1/);
+    // Not listed: its key is known only inside the encryption, so relays are not asked about it.
+    expect(await shown({ ...opened, listed: [] })).to.match(/^npub1/);
+    // Listed but unverified: a self-chosen name would lend it trust it has not earned.
+    expect(await shown({ ...opened, authorVerified: false })).to.match(/^npub1/);
+  });
+
   it('names each section by its record when several are shown (landmarks stay unique)', async () => {
     const reader = await person();
     await recordFor(reader);

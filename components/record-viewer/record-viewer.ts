@@ -173,10 +173,17 @@ export class Nip82RecordViewer extends Nip82Element {
     if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError')) this.applyFilters();
   }
 
+  /**
+   * Profile names of verified authors who are listed on their record. The inner author is known
+   * only inside the encryption; asking relays for a profile of anyone else would tell them whose
+   * records this reader holds. A listed author's key is already public in the record's `p` tags.
+   */
   private async lookUpAuthors(): Promise<void> {
-    const authors = this.views.flatMap((v) => (v.record?.author ? [v.record.author] : []));
+    const authors = this.views.flatMap((v) => (v.record && v.record.authorVerified && v.record.listed.includes(v.record.author) ? [v.record.author] : []));
     if (!authors.length || !this.activeRelays.length) return;
-    this.names = await withProfileNames(this.relayClient(), this.names, authors);
+    const run = this.run;
+    const names = await withProfileNames(this.relayClient(), this.names, authors);
+    if (run === this.run) this.names = names;
   }
 
   // The budget spans the whole commit: items are taken inside directives (repeat), which run
@@ -213,6 +220,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private forgetUnlocked(): void {
     this.run++;
     this.unlocked = [];
+    this.names = new Map();
     this.failures = [];
     this.reports = [];
     this.progress = undefined;
@@ -321,12 +329,12 @@ export class Nip82RecordViewer extends Nip82Element {
       this.setStatus('working', '');
       const client = this.relayClient();
       let groups: ReturnType<typeof groupRecords>;
-      if (!pubkey) {
-        const { events, reports } = await client.recordByNaddr(naddr!);
+      if (naddr) {
+        const { events, reports } = await client.recordByNaddr(naddr);
         this.reports = reports;
         groups = groupRecords(events);
       } else {
-        const { events, reports } = await client.recordsFor(pubkey);
+        const { events, reports } = await client.recordsFor(pubkey!);
         this.reports = reports;
         groups = groupRecords(events);
       }
@@ -578,7 +586,8 @@ export class Nip82RecordViewer extends Nip82Element {
     const record = view.record;
     if (!record) return html`<p class="provenance" part="provenance">${s.bundleProvenance}</p>`;
     const author = safeNpub(record.author);
-    const name = record.author ? this.names.get(record.author)?.name : undefined;
+    // A self-chosen name is shown only for an author whose signature holds.
+    const name = record.authorVerified ? this.names.get(record.author)?.name : undefined;
     return html`
       <dl class="provenance" part="provenance">
         <div>
