@@ -155,6 +155,21 @@ describe('<nip82-consent-prompt>', function () {
       await el.updateComplete;
       expect(group().checked && !group().indeterminate).to.equal(true);
       expect(immunizations().every((i) => i.checked)).to.equal(true);
+      // A hidden vaccination is settled: the box speaks for the others, and leaves it hidden.
+      const firstRow = immunizations()[0]!.closest('li')!;
+      firstRow.querySelector<HTMLButtonElement>('button.hide')!.click();
+      await el.updateComplete;
+      expect(group().checked && !group().indeterminate).to.equal(true);
+      group().click();
+      await el.updateComplete;
+      expect(group().checked || group().indeterminate).to.equal(false);
+      expect(immunizations().every((i) => !i.checked)).to.equal(true);
+      expect(firstRow.querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
+      group().click();
+      await el.updateComplete;
+      expect(group().checked && !group().indeterminate).to.equal(true);
+      firstRow.querySelector<HTMLButtonElement>('button.hide')!.click();
+      await el.updateComplete;
 
       itemRow(el, 'Fracture of ankle').querySelector<HTMLButtonElement>('button.hide')!.click();
       await el.updateComplete;

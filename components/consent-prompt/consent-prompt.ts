@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
 import { decode } from 'nostr-tools/nip19';
 import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
@@ -601,9 +602,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
         <legend>${s.itemsLegend}</legend>
         <p class="help" id="items-help">${s.itemsHelp}</p>
         ${groupByType(entries).map(([type, list], g) => {
-          const shared = list.filter((e) => this.included.has(e.fullUrl!)).length;
+          // Hidden items are settled (they go as a flag): the box speaks for the others.
+          const open = list.filter((e) => !this.hiddenItems.has(e.fullUrl!));
+          const shared = open.filter((e) => this.included.has(e.fullUrl!)).length;
+          // live(): the browser flips the box on click; the state below is what counts.
           return html`<h3 class="group">
-              <input type="checkbox" id=${`group-${g}`} .checked=${shared === list.length} .indeterminate=${shared > 0 && shared < list.length}
+              <input type="checkbox" id=${`group-${g}`} ?disabled=${open.length === 0}
+                .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
                 aria-label=${s.shareGroup(s.typeHeading(type), list.length)}
                 @change=${(e: Event) => this.toggleGroup(list, (e.target as HTMLInputElement).checked)} />
               <label for=${`group-${g}`}>${s.typeHeading(type)} (${list.length})</label>
