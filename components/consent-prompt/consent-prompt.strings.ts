@@ -51,6 +51,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   /** One such item, and what it names. */
   mentionItem: (item: string, hidden: string) => string;
   hideMentions: (n: number) => string;
+  /** When the share is too large to search whole for mentions of hidden items. */
+  mentionsUnchecked: string;
   flagTells: (d: Disclosure, n: number, kinds: string) => string;
   previewRole: (r: Role) => string;
   previewUntil: (date: string) => string;
@@ -143,6 +145,7 @@ const en: ConsentPromptStrings = {
   mentionsHelp: 'A visit’s reason, a clinical note or a bill can name a hidden item. Hide them too, or share them knowing this. Items that only hint at it (an X-ray of the same body part) are not found: check the list below.',
   mentionItem: (item: string, hidden: string) => `${item}, which mentions “${hidden}”`,
   hideMentions: (n: number) => (n === 1 ? 'Hide it too' : `Hide these ${n} too`),
+  mentionsUnchecked: 'This share is too large to check every item for mentions of what you hid. Look through the list below before you share.',
   flagTells: (d: Disclosure, n: number, kinds: string) =>
     d === 'flag'
       ? 'The flag will tell them only that something was withheld: not how much, not what.'
@@ -246,6 +249,7 @@ const es: ConsentPromptStrings = {
   mentionsHelp: 'El motivo de una visita, una nota clínica o una factura pueden nombrar un elemento oculto. Ocúltelos también, o compártalos sabiéndolo. Lo que solo lo sugiere (una radiografía de la misma zona) no se detecta: revise la lista de abajo.',
   mentionItem: (item: string, hidden: string) => `${item}, que menciona «${hidden}»`,
   hideMentions: (n: number) => (n === 1 ? 'Ocultarlo también' : `Ocultar estos ${n} también`),
+  mentionsUnchecked: 'Lo que comparte es demasiado grande para buscar en todo menciones de lo que ocultó. Revise la lista de abajo antes de compartir.',
   flagTells: (d: Disclosure, n: number, kinds: string) =>
     d === 'flag'
       ? 'El aviso solo dirá que se ocultó algo: ni cuánto ni qué.'

@@ -710,7 +710,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private renderMentions(plan: SharePlan): TemplateResult | typeof nothing {
     const s = this.s;
-    if (plan.mentions.length === 0) return nothing;
+    const unchecked = plan.mentionsChecked ? nothing : html`<p class="warning mentions-unchecked" role="note">${s.mentionsUnchecked}</p>`;
+    if (plan.mentions.length === 0) return unchecked;
     const label = (e: BundleEntry) => resourceLabel(e.resource) || s.noLabel;
     return html`<div class="mentions warning" role="group" aria-labelledby="mentions-title">
       <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length)}</h4>
@@ -722,7 +723,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         })}
       </ul>
       <button type="button" ?disabled=${this.busy} @click=${this.hideMentions}>${s.hideMentions(plan.mentions.length)}</button>
-    </div>`;
+    </div>${unchecked}`;
   }
 
   private renderResult(): TemplateResult {

@@ -56,7 +56,7 @@ export { fetchRelayInfo, eventBudget, type RelayInfo } from './relay/info.js';
 export type { FhirResource, FhirBundle, BundleEntry, Coding } from './fhir/types.js';
 export { readBundle, createBundle, resourcesOf, withoutNulls, ReferenceIndex, uuidUrn } from './fhir/bundle.js';
 export { nostrIdentifier, nostrPubkeyOf, patientOf, animalOf, URI_SYSTEM, ANIMAL_EXTENSION } from './fhir/patient.js';
-export { findMentions, termsOf, type Mention } from './fhir/mentions.js';
+export { findMentions, termsOf, type Mention, type MentionReport } from './fhir/mentions.js';
 export {
   markWithheld,
   readWithheld,

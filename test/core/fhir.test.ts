@@ -98,18 +98,43 @@ describe('findMentions (what a share still says about a hidden item)', () => {
       entry({ resourceType: 'Observation', code: { text: 'HIV infections screening panel' } }, 4),
       entry(note('HIV infection', 'application/pdf'), 5),
     ];
-    const found = findMentions(shared, [hiv]).map((m) => m.entry.fullUrl);
+    const found = findMentions(shared, [hiv]).mentions.map((m) => m.entry.fullUrl);
     // A bare reference gives nothing away; "infections" is another word; a PDF is not read as text.
     expect(found).to.deep.equal(['urn:uuid:m-1', 'urn:uuid:m-2']);
+  });
+
+  it('short names count as whole words, a line break inside a phrase still matches', () => {
+    const tb = entry({ resourceType: 'Condition', code: { text: 'TB' } }, 10);
+    const fracture = entry({ resourceType: 'Condition', code: { text: 'Fracture of ankle' } }, 11);
+    const shared = [
+      entry(note('Seen for TB follow-up.'), 12),
+      entry(note('TBD at next visit; HIVE not relevant.'), 13),
+      entry(note('Old fracture of\n   ankle, healed.'), 14),
+    ];
+    const found = findMentions(shared, [tb, fracture, hiv]);
+    expect(found.complete).to.equal(true);
+    expect(found.mentions.map((m) => [m.entry.fullUrl, m.mentions.map((h) => h.fullUrl)])).to.deep.equal([
+      ['urn:uuid:m-12', ['urn:uuid:m-10']],
+      ['urn:uuid:m-14', ['urn:uuid:m-11']],
+    ]);
+  });
+
+  it('bounds hostile input: terms per item are capped, and a share too large to read whole says so', () => {
+    const many = entry({ resourceType: 'Condition', code: { coding: Array.from({ length: 2000 }, (_, i) => ({ display: `term ${i}` })) } }, 20);
+    expect(termsOf(many.resource)).to.have.length(16);
+    const big = Array.from({ length: 80 }, (_, i) => entry({ resourceType: 'Basic', text: 'lorem ipsum '.repeat(22000) }, 100 + i));
+    const report = findMentions(big, [hiv]);
+    expect(report.complete).to.equal(false);
+    expect(findMentions(big.slice(0, 2), [hiv]).complete).to.equal(true);
   });
 
   it('kinds whose names are common (observations, visits) are not searched for, and hostile input stays bounded', () => {
     const height = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 6);
     const other = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 7);
-    expect(findMentions([other], [height])).to.deep.equal([]);
+    expect(findMentions([other], [height])).to.deep.equal({ mentions: [], complete: true });
     let deep: Record<string, unknown> = { text: 'HIV infection' };
     for (let i = 0; i < 10000; i++) deep = { next: deep };
     const hostile = entry({ resourceType: 'Basic', deep, big: 'x'.repeat(2_000_000), bad: { contentType: 'text/plain', data: '%%%not base64' } }, 8);
-    expect(findMentions([hostile], [hiv])).to.deep.equal([]);
+    expect(findMentions([hostile], [hiv]).mentions).to.deep.equal([]);
   });
 });

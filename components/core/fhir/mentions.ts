@@ -19,6 +19,12 @@ export interface Mention {
   mentions: BundleEntry[];
 }
 
+/** What {@link findMentions} found, and whether it read everything (a very large share is read up to a budget). */
+export interface MentionReport {
+  mentions: Mention[];
+  complete: boolean;
+}
+
 /** The resource types whose own name is the sensitive fact, and where that name is. */
 const TERM_FIELDS: Record<string, readonly string[]> = {
   Condition: ['code'],
@@ -31,9 +37,16 @@ const TERM_FIELDS: Record<string, readonly string[]> = {
   Immunization: ['vaccineCode'],
   FamilyMemberHistory: ['condition'],
 };
-const MIN_TERM = 4;
-/** Bounds the text read from one resource, so a hostile record cannot make the preview hang. */
-const MAX_TEXT = 512 * 1024;
+/** Short names matter most ("HIV", "TB"); whole-word matching keeps them from matching inside other words. */
+const MIN_TERM = 2;
+const MAX_TERM = 200;
+/** Bounds on hostile input: terms per hidden item and in all, text read per item and in all. */
+const MAX_TERMS_PER_ITEM = 16;
+const MAX_TERMS = 256;
+const MAX_TEXT = 256 * 1024;
+const MAX_TOTAL_TEXT = 16 * 1024 * 1024;
+
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The defining terms of a resource, lower-cased: "fracture of ankle", also without "(disorder)". */
 export function termsOf(resource: FhirResource): string[] {
@@ -41,9 +54,9 @@ export function termsOf(resource: FhirResource): string[] {
   if (!fields) return [];
   const terms = new Set<string>();
   const add = (value: unknown) => {
-    if (typeof value !== 'string') return;
-    const term = value.trim().toLowerCase();
-    for (const t of [term, term.replace(/\s*\([^)]*\)\s*$/, '')]) if (t.length >= MIN_TERM) terms.add(t);
+    if (typeof value !== 'string' || terms.size >= MAX_TERMS_PER_ITEM) return;
+    const term = fold(value.slice(0, MAX_TERM * 2));
+    for (const t of [term, term.replace(/\s*\([^)]*\)$/, '')]) if (t.length >= MIN_TERM && t.length <= MAX_TERM) terms.add(t);
   };
   for (const field of fields) {
     const raw = (resource as Record<string, unknown>)[field];
@@ -52,7 +65,7 @@ export function termsOf(resource: FhirResource): string[] {
       for (const coding of Array.isArray(concept.coding) ? concept.coding : []) add((coding as { display?: unknown })?.display);
     }
   }
-  return [...terms];
+  return [...terms].slice(0, MAX_TERMS_PER_ITEM);
 }
 
 /** `condition` of FamilyMemberHistory is a list of `{ code }`; the others are one CodeableConcept. */
@@ -63,14 +76,23 @@ function conceptsIn(raw: unknown): { text?: unknown; coding?: unknown }[] {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** Every string in a resource, lower-cased, with plain-text attachments decoded; bounded. */
+const texts = new WeakMap<object, string>();
+
+/**
+ * Every string in a resource, folded (lower case, single spaces), with plain-text attachments
+ * decoded and others skipped; bounded. Kept per resource, since a preview asks again after each change.
+ */
 export function searchableText(resource: FhirResource): string {
+  const known = texts.get(resource);
+  if (known !== undefined) return known;
   const parts: string[] = [];
   let size = 0;
   const walk = (value: unknown, key: string, parent: Record<string, unknown> | undefined, depth: number) => {
     if (size > MAX_TEXT || depth > 32) return;
     if (typeof value === 'string') {
-      const text = key === 'data' && parent && isPlainText(parent.contentType) ? decodeBase64Text(value) : value;
+      const attachment = key === 'data' && parent !== undefined;
+      if (attachment && !isPlainText(parent.contentType)) return;
+      const text = attachment ? decodeBase64Text(value) : value;
       parts.push(text);
       size += text.length;
     } else if (Array.isArray(value)) {
@@ -80,7 +102,9 @@ export function searchableText(resource: FhirResource): string {
     }
   };
   walk(resource, '', undefined, 0);
-  return parts.join('\n').slice(0, MAX_TEXT).toLowerCase();
+  const text = fold(parts.join('\n').slice(0, MAX_TEXT));
+  texts.set(resource, text);
+  return text;
 }
 
 const isPlainText = (contentType: unknown) => typeof contentType !== 'string' || /^text\/(plain|markdown)\b/i.test(contentType);
@@ -94,18 +118,38 @@ function decodeBase64Text(data: string): string {
   }
 }
 
-/** The shared entries that contain a defining term of a hidden entry, in the shared entries' order. */
-export function findMentions(shared: readonly BundleEntry[], hidden: readonly BundleEntry[]): Mention[] {
-  const sources = hidden.map((entry) => ({ entry, terms: termsOf(entry.resource) })).filter((s) => s.terms.length > 0);
-  if (sources.length === 0) return [];
-  const out: Mention[] = [];
+/**
+ * The shared entries that contain a defining term of a hidden entry, in the shared entries' order.
+ * Reads at most {@link MAX_TOTAL_TEXT} characters in all; `complete` says whether it read everything.
+ */
+export function findMentions(shared: readonly BundleEntry[], hidden: readonly BundleEntry[]): MentionReport {
+  const sources: { entry: BundleEntry; terms: string[] }[] = [];
+  let termCount = 0;
+  let complete = true;
+  for (const entry of hidden) {
+    const all = termsOf(entry.resource);
+    const terms = all.slice(0, Math.max(0, MAX_TERMS - termCount));
+    if (terms.length < all.length) complete = false;
+    if (terms.length) sources.push({ entry, terms });
+    termCount += terms.length;
+  }
+  if (sources.length === 0) return { mentions: [], complete };
+  // One pass per item finds any term; only the rare item that has one is checked term by term.
+  const any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.flatMap((s) => s.terms).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const mentions: Mention[] = [];
+  let read = 0;
   for (const entry of shared) {
     const text = searchableText(entry.resource);
-    const mentions = sources.filter((s) => s.terms.some((t) => containsWord(text, t))).map((s) => s.entry);
-    if (mentions.length) out.push({ entry, mentions });
+    read += text.length;
+    if (read > MAX_TOTAL_TEXT) return { mentions, complete: false };
+    if (!any.test(text)) continue;
+    const named = sources.filter((s) => s.terms.some((t) => containsWord(text, t))).map((s) => s.entry);
+    if (named.length) mentions.push({ entry, mentions: named });
   }
-  return out;
+  return { mentions, complete };
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `term` in `text` as whole words ("ankle" is not found in "ankles", "flu" not in "influenza"). */
 function containsWord(text: string, term: string): boolean {

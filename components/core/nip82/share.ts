@@ -35,12 +35,15 @@ export interface SharePlan {
   hidden: BundleEntry[];
   /** Shared entries that still name a hidden one (a visit's reason, a note): see {@link findMentions}. */
   mentions: Mention[];
+  /** False when the share was too large to search whole for those mentions. */
+  mentionsChecked: boolean;
 }
 
 /** Works out which entries a share carries, which it hides and which still name a hidden one, without signing anything. */
 export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): SharePlan {
   const { entries, hidden } = splitEntries(options);
-  return { entries, hidden, mentions: findMentions(entries, hidden) };
+  const { mentions, complete } = findMentions(entries, hidden);
+  return { entries, hidden, mentions, mentionsChecked: complete };
 }
 
 function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): Pick<SharePlan, 'entries' | 'hidden'> {
