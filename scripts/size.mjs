@@ -94,6 +94,10 @@ if (!existsSync(EMBED)) {
 }
 const embedCode = readFileSync(EMBED, 'utf8');
 const embed = measure(embedCode);
+if (process.argv.includes('--readme') && process.argv.includes('--embed-only')) {
+  console.error('size: --readme writes every entry, so it cannot go with --embed-only');
+  process.exit(2);
+}
 const entryList = process.argv.includes('--embed-only') ? [] : ENTRIES;
 const entries = await Promise.all(entryList.map(async ([name, file]) => ({ name, ...measure(await bundled(file)) })));
 const parts = composition(embedCode, readFileSync(`${EMBED}.map`, 'utf8'));
@@ -132,6 +136,12 @@ function writeReadmeTable() {
     '|---|---:|---:|---:|',
     row('`dist/cdn/nip82-elements.js` (embed: every element + the core)', embed),
     ...entries.map((e) => row(`\`${e.name}\``, e)),
+    '',
+    'The embed bundle by origin (each origin compressed alone), the largest first:',
+    '',
+    '| origin | min | gzip |',
+    '|---|---:|---:|',
+    ...parts.filter((p) => p.min >= 3000).map((p) => `| ${p.owner} | ${kb(p.min)} | ${kb(p.gzip)} |`),
   ];
   writeFileSync(readmePath, `${readme.slice(0, start)}${START}\n${lines.join('\n')}\n${END}${readme.slice(end + END.length)}`);
 }
