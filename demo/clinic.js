@@ -16,6 +16,13 @@ for (const picker of document.querySelectorAll('nip82-npub-picker')) {
 }
 document.getElementById('visit-date').valueAsDate = new Date();
 
+/** Base64 of bytes, a slice at a time: spreading all of a long note's bytes into one call overflows the stack. */
+function base64(bytes) {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return btoa(binary);
+}
+
 /** A visit as FHIR R4: the patient (by their nostr: identifier), the encounter, a blood pressure, the note. */
 function visitBundle(patient, form) {
   const id = () => crypto.randomUUID();
@@ -43,7 +50,7 @@ function visitBundle(patient, form) {
   ];
   const note = String(form.get('note')).trim();
   if (note) {
-    const data = btoa(String.fromCharCode(...new TextEncoder().encode(note)));
+    const data = base64(new TextEncoder().encode(note));
     resources.push({
       resourceType: 'DocumentReference', id: id(), status: 'current', subject, date: new Date(date).toISOString(),
       type: { text: 'Visit note' }, content: [{ attachment: { contentType: 'text/plain; charset=utf-8', title: 'Visit note', data } }],
@@ -52,6 +59,10 @@ function visitBundle(patient, form) {
   }
   return createBundle(resources);
 }
+
+/** How many of `total` events each relay accepted, from publish receipts. */
+const acceptedPerRelay = (receipts, total) =>
+  relays.map((relay) => `${relay} accepted ${receipts.filter((r) => r.relay === relay && r.status === 'accepted').length} of ${total} event(s)`).join('; ');
 
 /** Runs one signed action for a form: its status line says what happened, per relay. */
 function handle(formId, run) {
@@ -69,13 +80,19 @@ function handle(formId, run) {
     button.disabled = true;
     status.textContent = 'Signing and publishing…';
     const client = new RelayClient({ relays, signer: session.signer });
+    let events = [];
     try {
-      const { events, done } = await run(patient, new FormData(form), client);
+      const made = await run(patient, new FormData(form), client);
+      events = made.events;
       const receipts = await client.publishAll(events);
       const accepted = new Set(receipts.filter((r) => r.status === 'accepted').map((r) => r.relay)).size;
-      status.textContent = `${done} ${accepted} of ${relays.length} relay(s) accepted it (${events.length} event(s)).`;
+      status.textContent = `${made.done} ${accepted} of ${relays.length} relay(s) accepted it (${events.length} event(s)).`;
     } catch (error) {
-      status.textContent = `Nothing was published: ${error.message}`;
+      // publishAll stops at the first event too few relays took; the ones before it are out there.
+      const receipts = error.receipts ?? [];
+      status.textContent = receipts.some((r) => r.status === 'accepted')
+        ? `Only partly published: ${acceptedPerRelay(receipts, events.length)}. ${error.message}`
+        : `Nothing was published: ${error.message}`;
     } finally {
       client.close();
       button.disabled = false;

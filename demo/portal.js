@@ -24,12 +24,13 @@ export async function signIn(session) {
 
   const [{ relays }, demo, hasExtension] = await Promise.all([
     fetch('/config.json').then((r) => r.json()),
-    fetch('/demo-identities.json').then((r) => (r.ok ? r.json() : { identities: [] })),
+    // Everyone's public keys, and secret keys only for the roles this page offers.
+    fetch(`/demo-identities.json?roles=${offered.join(',')}`).then((r) => (r.ok ? r.json() : { identities: [] })),
     waitForNip07(1000),
   ]);
   session.relays = relays;
   const people = Object.fromEntries(demo.identities.map(({ role, name, pubkey, npub }) => [role, { name, pubkey, npub }]));
-  const roles = offered.filter((role) => people[role]);
+  const roles = offered.filter((role) => demo.identities.some((i) => i.role === role && i.secret));
 
   if (hasExtension) select.append(new Option('My browser extension (NIP-07)', 'extension'));
   for (const role of roles) select.append(new Option(`${people[role].name}: demo identity`, role));
@@ -40,7 +41,7 @@ export async function signIn(session) {
     select.prepend(new Option('Choose…', '', true, true));
     status.textContent = roles.length
       ? 'Not signed in. Use your browser extension, or pick a demo identity.'
-      : `No signer. Install a Nostr signer extension (NIP-07), or open this page at 127.0.0.1 to use the demo identities (they are handed to that address only).`;
+      : `No signer. Install a Nostr signer extension (NIP-07), or open this page at 127.0.0.1 to use the demo identities (the server gives them only to requests for its loopback address).`;
     return { relays, people };
   }
   select.value = choice;

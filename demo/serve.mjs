@@ -5,7 +5,7 @@
 // Environment: PORT (pages, default 8082), RELAY_PORT (default 7447), 0 for any free port;
 // DEMO_DATA_DIR (default .demo-data/ in the checkout). A busy port falls back to a free one.
 import http from 'node:http';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRelay } from '../scripts/relay.mjs';
@@ -26,7 +26,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 // the seed data or the data folder.
 const SERVED = ['demo', 'dist'];
 const NOT_SERVED = ['demo/server', 'demo/data'];
-const inside = (file, dir) => file.startsWith(join(root, dir) + '/');
+const inside = (file, dir) => file === join(root, dir) || file.startsWith(join(root, dir) + '/');
 
 async function listen(server, port) {
   try {
@@ -51,9 +51,10 @@ const seeding = await seed({ relayUrl: relay.url, dataDir, people }).catch((erro
 let port = 0;
 
 /**
- * The demo identities go only to a page this server served on loopback: the request must come
- * from 127.0.0.1, name this server as its host (a page elsewhere that rebinds a name to
- * 127.0.0.1 cannot), and, where the browser says so, be same-origin.
+ * The demo identities are served only to requests for this server's own loopback address: the
+ * request must come from 127.0.0.1, name this server as its host (a page elsewhere that rebinds a
+ * name to 127.0.0.1 cannot), and, where the browser says so, be same-origin. Any local process can
+ * still ask: they are demo keys, never for real data.
  */
 function mayHaveIdentities(req) {
   const local = ['127.0.0.1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
@@ -75,27 +76,62 @@ function dropIn(file) {
   return readFileSync(file, 'utf8').replaceAll('relays="{{RELAY}}"', `relays="${escaped}"`);
 }
 
-const server = http.createServer((req, res) => {
+function send(res, status, text) {
+  res.statusCode = status;
+  res.end(text);
+}
+
+/** The file a request path names, or undefined when the path is malformed (`/%E0%A4%A`, a NUL). */
+function fileFor(pathname) {
+  let path;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  path = normalize(path).replace(/^([/\\])+/, '');
+  if (path === '' || path === '.') path = 'demo/index.html';
+  if (path.endsWith('/')) path += 'index.html';
+  return resolve(root, path);
+}
+
+function route(req, res) {
+  if (!URL.canParse(req.url ?? '/', 'http://localhost')) return send(res, 400, 'Bad request');
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/config.json') return sendJson(res, 200, { relays: [relay.url] });
   if (url.pathname === '/demo-identities.json') {
-    return mayHaveIdentities(req) ? sendJson(res, 200, forPages(people)) : sendJson(res, 403, { error: 'Demo identities are served to loopback pages only.' });
+    // Every page needs everyone's name and public key; a secret key only for the roles it signs in as.
+    const roles = url.searchParams.get('roles')?.split(',') ?? [];
+    return mayHaveIdentities(req) ? sendJson(res, 200, forPages(people, roles)) : sendJson(res, 403, { error: "Demo identities are served only to requests for this server's loopback address." });
   }
-  let path = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-  if (path === '' || path === '.') path = 'demo/index.html';
-  if (path.endsWith('/')) path += 'index.html';
-  const file = resolve(root, path);
+  const file = fileFor(url.pathname);
+  if (!file) return send(res, 400, 'Bad request');
   const allowed = SERVED.some((dir) => inside(file, dir)) && !NOT_SERVED.some((dir) => inside(file, dir));
-  if (!allowed || !existsSync(file)) {
-    res.statusCode = 404;
-    res.end('Not found');
-    return;
-  }
+  // Files only: reading a folder would throw.
+  if (!allowed || !statSync(file, { throwIfNoEntry: false })?.isFile()) return send(res, 404, 'Not found');
   res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-  // The relay's http URL is its NIP-11 document: the kit reads the relay's size limit from it.
-  res.setHeader('Content-Security-Policy', `default-src 'self'; connect-src 'self' ${relay.url} ${relay.url.replace(/^ws/, 'http')} ws://127.0.0.1:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'`);
   res.setHeader('Cache-Control', 'no-store');
   res.end(file === join(root, 'demo/drop-in.html') ? dropIn(file) : readFileSync(file));
+}
+
+// The relay's http URL is its NIP-11 document: the kit reads the relay's size limit from it.
+const CSP = `default-src 'self'; connect-src 'self' ${relay.url} ${relay.url.replace(/^ws/, 'http')} ws://127.0.0.1:*; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`;
+
+const server = http.createServer((req, res) => {
+  // No framing and no type sniffing, on every answer: the pages sign in from the URL
+  // (`?as=patient`), so a site framing one could trick the user into clicking Share or Revoke.
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  try {
+    route(req, res);
+  } catch (error) {
+    // Any page the user visits can send requests here: a bad one must not stop the demo.
+    console.error(error);
+    if (res.headersSent) res.destroy();
+    else send(res, 500, 'Server error');
+  }
 });
 port = await listen(server, webPort);
 

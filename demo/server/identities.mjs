@@ -1,6 +1,7 @@
 // The demo identities: secret keys made once per install and kept in the git-ignored data folder,
 // so every page and every restart sees the same people. They are demo keys only: pages label them
-// as such, and the server hands them out only to pages it serves on loopback.
+// as such, and the server serves them only to requests for its own loopback address (any local
+// process could still ask).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
@@ -43,10 +44,14 @@ export function loadIdentities(dataDir) {
   return out;
 }
 
-/** What a demo page receives: names, public keys and (demo only) the secret keys in hex. */
-export function forPages(identities) {
+/**
+ * What a demo page receives: everyone's name and public keys (a page shows and shares with people
+ * it does not sign in as), and the secret keys in hex only for `roles`, the ones it signs in as.
+ */
+export function forPages(identities, roles = []) {
   return {
     note: 'Demo identities generated for this install. Never use them for real data.',
-    identities: Object.values(identities).map(({ role, name, pubkey, npub, secret }) => ({ role, name, pubkey, npub, secret: bytesToHex(secret) })),
+    identities: Object.values(identities).map(({ role, name, pubkey, npub, secret }) =>
+      roles.includes(role) ? { role, name, pubkey, npub, secret: bytesToHex(secret) } : { role, name, pubkey, npub }),
   };
 }

@@ -141,6 +141,9 @@ const extensionFor = (role) => async (page) => {
   });
 };
 
+/** A visit note longer than one base64 slice in clinic.js, with characters of two and three bytes. */
+const NOTE = 'Rest, ice and review in two weeks; naïve résumé ✓. '.repeat(250) + 'End of the note.';
+
 const secrets = () => JSON.parse(readFileSync(join(dataDir, 'identities.json'), 'utf8')).secrets;
 
 before(async () => {
@@ -165,20 +168,70 @@ test('the server prints the relay, every page and where the data lives', () => {
   assert.match(out, /seeded profiles, history, request, pet/);
 });
 
-test('demo identities are handed only to pages served on 127.0.0.1', async () => {
+/** A raw GET (the path sent as written, not normalised by a URL parser): its status, headers and body. */
+const get = (path, headers = {}) =>
+  new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: new URL(demo.home).port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk) => { body += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    }).on('error', reject);
+  });
+
+test("demo identities are served only to requests for this server's loopback address", async () => {
   const { port } = new URL(demo.home);
-  const get = (host) =>
-    new Promise((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: '/demo-identities.json', headers: { host } }, (res) => {
-        res.resume();
-        resolve(res.statusCode);
-      }).on('error', reject);
-    });
-  assert.equal(await get(`127.0.0.1:${port}`), 200);
-  assert.equal(await get(`rebound.example:${port}`), 403);
+  assert.equal((await get('/demo-identities.json', { host: `127.0.0.1:${port}` })).status, 200);
+  assert.equal((await get('/demo-identities.json', { host: `rebound.example:${port}` })).status, 403);
   // The server's code and the seed data are not served.
   for (const path of ['/demo/server/identities.mjs', '/demo/data/pet-biscuit.json', '/package.json']) {
     assert.equal((await fetch(demo.home + path)).status, 404, path);
+  }
+});
+
+test('a page gets every public key but only the secret keys of the roles it asks for', STEP, async () => {
+  const { identities } = JSON.parse((await get('/demo-identities.json?roles=clinic')).body);
+  assert.deepEqual(identities.map((i) => i.role).sort(), Object.keys(secrets()).sort(), 'everyone is listed');
+  for (const { role, pubkey, npub, secret } of identities) {
+    assert.match(pubkey, /^[0-9a-f]{64}$/, role);
+    assert.match(npub, /^npub1/, role);
+    assert.equal(secret, role === 'clinic' ? secrets().clinic : undefined, `the ${role} secret`);
+  }
+  const none = JSON.parse((await get('/demo-identities.json')).body).identities;
+  assert.ok(none.every((i) => i.secret === undefined), 'no roles asked, no secret keys');
+
+  // What the clinic page itself receives: its own key, not the patient's.
+  let body;
+  const watch = async (page) => {
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/demo-identities.json') body = response.text();
+    });
+  };
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    await page.locator('#signed-in').getByText('Harbor Clinic').waitFor();
+    const received = await body;
+    assert.ok(received.includes(secrets().clinic), 'the clinic page got the clinic key');
+    for (const role of ['patient', 'family', 'hospital', 'owner', 'vet', 'kennel']) assert.ok(!received.includes(secrets()[role]), `not the ${role} key`);
+  }, watch);
+});
+
+test('malformed paths and folders get 400 or 404, and the server keeps running', async () => {
+  const answers = {
+    '/%E0%A4%A': 400, '/demo/%E0%A4%A.html': 400, '/demo/%00.html': 400,
+    '/demo/server': 404, '/demo/data': 404, '/demo/server/': 404, '/demo/data/': 404, '/demo/server/seed.mjs': 404,
+    '/demo/%73erver/identities.mjs': 404, '/demo/server%2fidentities.mjs': 404, '/demo/data/../server/seed.mjs': 404,
+    '/demo': 404, '/dist': 404, '/dist/': 404, '/dist/core': 404, '/..%2fpackage.json': 404,
+  };
+  for (const [path, status] of Object.entries(answers)) assert.equal((await get(path)).status, status, path);
+  assert.equal(demo.child.exitCode, null, 'the server is still running');
+  assert.equal((await get('/')).status, 200, 'and still answers');
+});
+
+test('every answer forbids framing and type sniffing', async () => {
+  for (const path of ['/', '/demo/clinic.html', '/demo/portal.js', '/config.json', '/demo-identities.json', '/missing', '/%E0%A4%A']) {
+    const { headers } = await get(path);
+    assert.equal(headers['x-frame-options'], 'DENY', path);
+    assert.equal(headers['x-content-type-options'], 'nosniff', path);
+    assert.match(headers['content-security-policy'] ?? '', /frame-ancestors 'none'/, path);
   }
 });
 
@@ -308,6 +361,7 @@ test('the clinic publishes a visit record and asks for access; the patient reads
   await withPage('/demo/clinic.html?as=clinic', async (page) => {
     const visit = page.locator('#visit-form');
     await visit.getByLabel('Reason for the visit').fill('Sprained wrist');
+    await visit.getByLabel('Visit note').fill(NOTE);
     await visit.getByRole('button', { name: 'Sign and publish to the patient' }).click();
     await visit.getByText('Visit record published to the patient. 1 of 1 relay(s) accepted it').waitFor();
     const request = page.locator('#request-form');
@@ -318,6 +372,9 @@ test('the clinic publishes a visit record and asks for access; the patient reads
   await withPage('/demo/patient.html?as=patient', async (page) => {
     const viewer = await unlock(page);
     await viewer.getByText('Sprained wrist').first().waitFor();
+    const note = viewer.locator('pre', { hasText: 'End of the note.' });
+    await note.waitFor({ state: 'attached' });
+    assert.equal(await note.textContent(), NOTE, 'the note reads back exactly');
     const prompt = page.locator('nip82-consent-prompt[mode="answer"]');
     await prompt.getByRole('button', { name: 'Check for requests' }).click();
     await prompt.getByRole('button', { name: /Review and answer the request from Harbor Clinic/ }).click();
@@ -327,6 +384,47 @@ test('the clinic publishes a visit record and asks for access; the patient reads
     await dialog.getByText(/^Denied\./).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await prompt.getByText('No open requests.').first().waitFor();
+  });
+});
+
+test('a request that only partly reaches the relay says what was accepted, and the patient still gets it', STEP, async () => {
+  // The relay refuses the second event (the clinic's own copy of the request) and takes the rest.
+  const refuseSecondEvent = async (page) => {
+    let events = 0;
+    await page.routeWebSocket((url) => url.href.startsWith(demo.relay), (ws) => {
+      const relay = ws.connectToServer();
+      ws.onMessage((message) => {
+        const [type, event] = JSON.parse(message);
+        if (type === 'EVENT' && ++events === 2) ws.send(JSON.stringify(['OK', event.id, false, 'blocked: refused by the test']));
+        else relay.send(message);
+      });
+    });
+  };
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const request = page.locator('#request-form');
+    await request.getByLabel('Why (the patient reads this)').fill('Reviewing your vaccinations');
+    await request.getByRole('button', { name: 'Send the request' }).click();
+    await request.getByText(/^Only partly published: ws:\/\/127\.0\.0\.1:\d+\/? accepted 1 of 2 event\(s\)\. Event 2 of 2 was not accepted/).waitFor();
+  }, refuseSecondEvent);
+  await withPage('/demo/patient.html?as=patient', async (page) => {
+    const prompt = page.locator('nip82-consent-prompt[mode="answer"]');
+    await prompt.getByRole('button', { name: 'Check for requests' }).click();
+    await prompt.getByRole('button', { name: /Review and answer the request from Harbor Clinic/ }).click();
+    const dialog = prompt.getByRole('dialog');
+    await dialog.getByText('Reviewing your vaccinations').waitFor();
+    await dialog.getByRole('button', { name: 'Deny' }).click();
+    await dialog.getByText(/^Denied\./).waitFor();
+  });
+});
+
+test('a visit note too long for any record part is refused with the reason, not a crash', STEP, async () => {
+  // NIP-44 encrypts at most 64 KB per part and the kit never splits one resource, so a 150,000-character
+  // note cannot be published; the page must say so rather than fail while encoding it.
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const visit = page.locator('#visit-form');
+    await visit.getByLabel('Visit note').fill('x'.repeat(150_000));
+    await visit.getByRole('button', { name: 'Sign and publish to the patient' }).click();
+    await visit.getByText(/^Nothing was published: One DocumentReference is too large to fit in any record part/).waitFor();
   });
 });
 
