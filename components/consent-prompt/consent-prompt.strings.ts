@@ -245,11 +245,11 @@ const es: ConsentPromptStrings = {
   previewItems: (n: number) => `${n} ${n === 1 ? 'elemento compartido' : 'elementos compartidos'}:`,
   previewHidden: (n: number) =>
     n === 0 ? 'No hay nada oculto, así que no habrá aviso.' : `${n} ${n === 1 ? 'elemento oculto queda' : 'elementos ocultos quedan'} fuera.`,
-  mentionsTitle: (n: number) => (n === 1 ? '1 elemento compartido todavía menciona lo que ocultó' : `${n} elementos compartidos todavía mencionan lo que ocultó`),
-  mentionsHelp: 'El motivo de una visita, una nota clínica o una factura pueden nombrar un elemento oculto. Ocúltelos también, o compártalos sabiéndolo. Lo que solo lo sugiere (una radiografía de la misma zona) no se detecta: revise la lista de abajo.',
+  mentionsTitle: (n: number) => (n === 1 ? '1 elemento compartido todavía menciona lo que ocultaste' : `${n} elementos compartidos todavía mencionan lo que ocultaste`),
+  mentionsHelp: 'El motivo de una visita, una nota clínica o una factura pueden nombrar un elemento oculto. Ocúltalos también, o compártelos sabiéndolo. Lo que solo lo sugiere (una radiografía de la misma zona) no se detecta: revisa la lista de abajo.',
   mentionItem: (item: string, hidden: string) => `${item}, que menciona «${hidden}»`,
   hideMentions: (n: number) => (n === 1 ? 'Ocultarlo también' : `Ocultar estos ${n} también`),
-  mentionsUnchecked: 'Lo que comparte es demasiado grande para buscar en todo menciones de lo que ocultó. Revise la lista de abajo antes de compartir.',
+  mentionsUnchecked: 'Lo que compartes es demasiado grande para buscar en todo menciones de lo que ocultaste. Revisa la lista de abajo antes de compartir.',
   flagTells: (d: Disclosure, n: number, kinds: string) =>
     d === 'flag'
       ? 'El aviso solo dirá que se ocultó algo: ni cuánto ni qué.'

@@ -11,9 +11,9 @@ export type ErrorDetail = (code: string, message: string) => string;
 const ES: Record<string, string> = {
   malformed: 'Un evento o un registro no tiene la forma esperada.',
   'bad-signature': 'Una firma no es válida: el evento pudo ser alterado y no se usó.',
-  'not-a-participant': 'Este registro no le incluye a usted.',
+  'not-a-participant': 'Este registro no te incluye.',
   'bad-key': 'La clave de acceso de este registro no lo abre.',
-  'decrypt-failed': 'No se pudo descifrar: puede que ya no tenga acceso.',
+  'decrypt-failed': 'No se pudo descifrar: puede que ya no tengas acceso.',
   'too-large': 'Es demasiado grande para los relés.',
   unsupported: 'Este tipo de dato no está admitido.',
   'future-dated': 'Una versión tiene fecha futura y se ignoró.',
