@@ -212,6 +212,27 @@ describe('<nip82-consent-prompt>', function () {
       }
     });
 
+    it('a share too large to search whole for mentions says so, instead of freezing the page', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const base = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+      // Twenty megabytes of notes: more than the mentions search reads.
+      const notes = Array.from({ length: 80 }, (_, i) => ({
+        fullUrl: `urn:uuid:note-${i}`,
+        resource: { resourceType: 'Basic', id: `note-${i}`, code: { text: `Long note ${i}` }, text: { status: 'generated', div: 'lorem ipsum '.repeat(22000) } },
+      }));
+      const record = { ...base, bundle: { ...base.bundle, entry: [...base.bundle.entry!, ...notes] } } as OpenedRecord;
+      const el = await shareFixture(patient, record);
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      itemRow(el, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
+      await el.updateComplete;
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      expect(text($(el, '.mentions-unchecked'))).to.equal('This share is too large to check every item for mentions of what you hid. Look through the list below before you share.');
+      await expect(el).to.be.accessible();
+    });
+
     for (const [disclose, expected] of [
       ['flag', { disclose: 'flag' }],
       ['count', { disclose: 'count', count: 1 }],
