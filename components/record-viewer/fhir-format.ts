@@ -5,6 +5,7 @@
  */
 import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
+import { decodeTextData } from '../core/fhir/attachment.js';
 
 /** Longest text shown for one field; a record may carry megabytes in a single string. */
 export const MAX_TEXT = 2000;
@@ -230,19 +231,7 @@ export function attachmentText(attachment: unknown): { text: string; truncated: 
   if (!isObject(attachment)) return undefined;
   const type = str(attachment.contentType).toLowerCase();
   if (!/^text\/plain(?:\s*;|$)/.test(type) || typeof attachment.data !== 'string') return undefined;
-  // Decode only what will be shown (base64 groups of 4 characters carry 3 bytes).
-  const raw = attachment.data.replace(/\s+/g, '');
-  const slice = raw.slice(0, Math.ceil(MAX_ATTACHMENT_TEXT / 3) * 4);
-  let binary: string;
-  try {
-    binary = atob(slice.length % 4 === 0 ? slice : slice.slice(0, slice.length - (slice.length % 4)));
-  } catch {
-    return undefined;
-  }
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const truncated = raw.length > slice.length || text.length > MAX_ATTACHMENT_TEXT;
-  return { text: text.slice(0, MAX_ATTACHMENT_TEXT), truncated };
+  return decodeTextData(attachment.data, MAX_ATTACHMENT_TEXT);
 }
 
 function unique(values: string[]): string[] {

@@ -119,6 +119,12 @@ describe('findMentions (what a share still says about a hidden item)', () => {
     ]);
   });
 
+  it('reads a long note whose base64 is wrapped in lines, as exports often are', () => {
+    const wrapped = btoa(`Assessment: HIV infection. ${'x'.repeat(300_000)}`).replace(/.{76}/g, '$&\r\n');
+    const long = entry({ resourceType: 'DocumentReference', content: [{ attachment: { contentType: 'text/plain', data: wrapped } }] }, 30);
+    expect(findMentions([long], [hiv]).mentions.map((m) => m.entry.fullUrl)).to.deep.equal(['urn:uuid:m-30']);
+  });
+
   it('bounds hostile input: terms per item are capped, and a share too large to read whole says so', () => {
     const many = entry({ resourceType: 'Condition', code: { coding: Array.from({ length: 2000 }, (_, i) => ({ display: `term ${i}` })) } }, 20);
     expect(termsOf(many.resource)).to.have.length(16);

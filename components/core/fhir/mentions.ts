@@ -12,6 +12,7 @@
  * "General examination") are shared by many harmless items and would drown the warning.
  */
 import type { BundleEntry, FhirResource } from './types.js';
+import { decodeTextData } from './attachment.js';
 
 /** A shared entry and the hidden entries whose terms it contains. */
 export interface Mention {
@@ -92,7 +93,7 @@ export function searchableText(resource: FhirResource): string {
     if (typeof value === 'string') {
       const attachment = key === 'data' && parent !== undefined;
       if (attachment && !isPlainText(parent.contentType)) return;
-      const text = attachment ? decodeBase64Text(value) : value;
+      const text = attachment ? decodeTextData(value, MAX_TEXT)?.text ?? '' : value;
       parts.push(text);
       size += text.length;
     } else if (Array.isArray(value)) {
@@ -108,15 +109,6 @@ export function searchableText(resource: FhirResource): string {
 }
 
 const isPlainText = (contentType: unknown) => typeof contentType !== 'string' || /^text\/(plain|markdown)\b/i.test(contentType);
-
-function decodeBase64Text(data: string): string {
-  try {
-    const bytes = Uint8Array.from(atob(data.slice(0, MAX_TEXT)), (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  } catch {
-    return '';
-  }
-}
 
 /**
  * The shared entries that contain a defining term of a hidden entry, in the shared entries' order.
