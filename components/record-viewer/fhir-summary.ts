@@ -8,6 +8,7 @@ import { ReferenceIndex } from '../core/fhir/bundle.js';
 import { animalOf } from '../core/fhir/patient.js';
 import { isWithheldList, readWithheld, type Withheld } from '../core/fhir/withheld.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
+import { timeSlicer } from '../core/slices.js';
 import {
   conceptCodes, conceptText, conceptsText, dateOf, list, nameOf, periodOf, quantityText, rangeText,
   referenceText, referencesText, str, timeOf, valueText,
@@ -110,14 +111,11 @@ export function isSummarized(bundle: FhirBundle): boolean {
  */
 export async function summarizeInSlices(bundle: FhirBundle, sliceMs = 30): Promise<Summary> {
   const steps = summarizing(bundle);
-  let started = performance.now();
+  const pause = timeSlicer(sliceMs);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - started >= sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      started = performance.now();
-    }
+    await pause();
   }
 }
 
