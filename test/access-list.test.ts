@@ -89,7 +89,8 @@ describe('<nip82-access-list>', function () {
   it('an editor sees everyone with their role, marked "you", with revoke for others only', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'editor' }]);
     const el = await listFor([record], patient);
-    expect(text($(el, '[part=record] h3'))).to.match(/^Ana Rivera, \d{4}-\d{2}-\d{2}$/);
+    // Named by what it is, who wrote it and when: never by the patient's own name, which all their records share.
+    expect(text($(el, '[part=record] h3'))).to.match(/^Allergies, conditions, vaccinations · from you · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(text($(el, '[part=record]'))).to.contain('You can view and share this record.');
     const me = personRow(el, patient.pubkey)!;
     expect(text(me)).to.equal(`${shortNpub(patient.pubkey)} (you) can view and share`);
@@ -269,7 +270,7 @@ describe('<nip82-access-list>', function () {
     const rows = $$(el, 'table tbody tr').map((tr) => [...tr.querySelectorAll('td')].map((td) => text(td)));
     expect(rows).to.have.length(1);
     expect(rows[0]![1]).to.equal(shortNpub(clinician.pubkey));
-    expect(rows[0]![2]).to.equal('denied');
+    expect(rows[0]![2]).to.equal('request denied');
     expect(rows[0]![3]).to.equal('allergies, vaccinations');
     await expect(el).to.be.accessible();
   });

@@ -10,6 +10,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
+import { readGrant } from '../components/core/nip82/grant.js';
 import { downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { $, $$, buttonByText, dialogOf, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
@@ -497,7 +498,8 @@ describe('<nip82-consent-prompt>', function () {
       const row = text($(el, 'table.history tbody tr'));
       expect(row).to.contain('approved');
       expect(row).to.contain('allergies, vaccinations');
-      expect(row).to.contain(until);
+      // Dates in words, in the page's language.
+      expect(row).to.contain(new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(until)));
 
       // The clinician's side.
       const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === sent.id);
@@ -509,7 +511,9 @@ describe('<nip82-consent-prompt>', function () {
       expect(answer.period?.end).to.equal(until);
       const { events } = await client.recordByNaddr(answer.records[0]!);
       const granted = await openRecord(events, clinician.signer);
-      expect(granted.bundle.entry!.map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Immunization']);
+      // The granted items, and the Consent that documents the grant (so the patient's session knows it as a share).
+      expect(granted.bundle.entry!.map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Consent', 'Immunization']);
+      expect(readGrant(granted.bundle)).to.include({ recipient: clinician.pubkey, role: 'viewer', until });
       expect(JSON.stringify(granted.bundle)).not.to.contain('Chlamydia');
     });
 

@@ -916,7 +916,8 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('names each section by its record when several are shown (landmarks stay unique)', async () => {
     const reader = await person();
     await recordFor(reader);
-    await recordFor(reader);
+    // Other items (other fullUrls) of the same kinds: the same items twice would be shown once.
+    await recordFor(reader, JSON.parse(JSON.stringify(sampleBundle()).replaceAll('6a1f0bb2-6f0e', '7b2f0bb2-6f0e')));
     const el = await viewer(reader.signer);
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
@@ -926,6 +927,19 @@ describe('<nip82-record-viewer> against a real relay', () => {
     expect(names).to.include('Record 1 of 2 Allergies (1)').and.include('Record 2 of 2 Allergies (1)');
     expect(new Set(names).size).to.equal(names.length);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows an item carried by several records once', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    await recordFor(reader);
+    const el = await viewer(reader.signer);
+    button(el, /^Unlock my records$/)!.click();
+    await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
+    await el.updateComplete;
+    expect($$(el, 'article[part=record]')).to.have.length(2);
+    const allergies = $$(el, 'section[data-section=allergies] li[part~=item]');
+    expect(allergies).to.have.length(1);
   });
 
   it('shows that it is searching the relays, then a timed-out signer', async () => {

@@ -12,7 +12,7 @@ import { runRemoteSigner } from './remote-signer.js';
 /** A minimal kit element, to see what the session hands down. */
 class ProbeElement extends Nip82Element {
   get seen() {
-    return { signer: this.activeSigner, relays: this.activeRelays, keyCache: this.keyCache };
+    return { signer: this.activeSigner, relays: this.activeRelays, store: this.currentStore };
   }
   override render() {
     return this.renderLive('');
@@ -40,7 +40,7 @@ describe('<nip82-session>', () => {
     expect(warnings).to.deep.equal([]);
   });
 
-  it('an injected signer signs in and reaches the elements inside; sign-out wipes the key cache', async () => {
+  it('an injected signer signs in and reaches the elements inside with one store; sign-out closes and wipes it', async () => {
     const user = await person();
     const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1 ws://127.0.0.1:2" .signer=${user.signer}><test-probe></test-probe></nip82-session>`);
     await waitUntil(() => el.pubkey === user.pubkey, 'signed in', { timeout: 3000 });
@@ -51,14 +51,18 @@ describe('<nip82-session>', () => {
     await probe.updateComplete;
     expect(probe.seen.signer).to.equal(user.signer);
     expect(probe.seen.relays).to.deep.equal(['ws://127.0.0.1:1', 'ws://127.0.0.1:2']);
-    probe.seen.keyCache.set('a'.repeat(64), new Uint8Array(32).fill(7));
+    const store = probe.seen.store!;
+    expect(store.reader).to.equal(user.pubkey);
+    store.keyCache.set('a'.repeat(64), new Uint8Array(32).fill(7));
     await expect(el).to.be.accessible();
 
     const changed = oneEvent(el, 'nip82-session-change');
     button(el, /Sign out/).click();
     expect((await changed).detail).to.deep.equal({});
     await el.updateComplete;
-    expect(probe.seen.keyCache.size).to.equal(0);
+    expect(store.keyCache.size).to.equal(0);
+    expect(store.isClosed).to.equal(true);
+    expect(probe.seen.store).to.equal(undefined);
     expect(shadowText(el)).to.contain('wiped');
     // Signed out stays signed out: the injected signer is not taken back on the next render.
     await new Promise((r) => setTimeout(r, 50));

@@ -8,7 +8,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
   [key: string]: string | ((...args: never[]) => string);
   showAccess: string;
   noRecords: string;
-  recordTitle: (title: string, date: string) => string;
+  sharesTitle: string;
+  shareTerms: (since: string, items: string) => string;
+  shareItemCount: (n: number) => string;
+  sharePurpose: (purpose: string) => string;
+  dialogRecord: (record: string) => string;
   yourRoleEditor: string;
   yourRoleViewer: string;
   role: (r: Role) => string;
@@ -37,7 +41,11 @@ const en: AccessListStrings = {
   ...recordsStrings.en,
   showAccess: 'Show who has access',
   noRecords: 'No records list you yet.',
-  recordTitle: (title: string, date: string) => `${title}, ${date}`,
+  sharesTitle: 'What you shared',
+  shareTerms: (since: string, items: string) => `Shared on ${since}: ${items}.`,
+  shareItemCount: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
+  sharePurpose: (purpose: string) => `Why: ${purpose}`,
+  dialogRecord: (record: string) => `Record: ${record}`,
   yourRoleEditor: 'You can view and share this record.',
   yourRoleViewer: 'You can view this record.',
   role: (r: Role) => (r === 'viewer' ? 'can view' : 'can view and share'),
@@ -65,7 +73,7 @@ const en: AccessListStrings = {
   showHistory: 'Show consent history',
   waitHistory: 'Your signer will be asked to open your messages (once per message).',
   historyTitle: 'Your consent history',
-  noHistory: 'You have not answered any requests yet.',
+  noHistory: 'You have not shared anything or answered any requests yet.',
 };
 
 const es: AccessListStrings = {
@@ -73,7 +81,11 @@ const es: AccessListStrings = {
   ...recordsStrings.es,
   showAccess: 'Ver quién tiene acceso',
   noRecords: 'Todavía no apareces en ningún historial.',
-  recordTitle: (title: string, date: string) => `${title}, ${date}`,
+  sharesTitle: 'Lo que compartiste',
+  shareTerms: (since: string, items: string) => `Compartido el ${since}: ${items}.`,
+  shareItemCount: (n: number) => `${n} ${n === 1 ? 'elemento' : 'elementos'}`,
+  sharePurpose: (purpose: string) => `Para qué: ${purpose}`,
+  dialogRecord: (record: string) => `Historial: ${record}`,
   yourRoleEditor: 'Puedes ver y compartir este historial.',
   yourRoleViewer: 'Puedes ver este historial.',
   role: (r: Role) => (r === 'viewer' ? 'puede ver' : 'puede ver y compartir'),
@@ -101,7 +113,7 @@ const es: AccessListStrings = {
   showHistory: 'Ver historial de consentimientos',
   waitHistory: 'Tu firmador te pedirá abrir tus mensajes (una vez por mensaje).',
   historyTitle: 'Tu historial de consentimientos',
-  noHistory: 'Todavía no has respondido a ninguna solicitud.',
+  noHistory: 'Todavía no has compartido nada ni respondido a ninguna solicitud.',
 };
 
 export const accessListStrings: Record<Language, AccessListStrings> = { en, es };

@@ -9,14 +9,16 @@ import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
-import type { ConsentMessage } from '../core/nip82/requests.js';
-import { RECORD_KIND } from '../core/nip82/constants.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
-import { loadMyRecords, readMyConsentMail } from '../consent-prompt/my-records.js';
+import type { StoreChange } from '../core/store/record-store.js';
+import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
+import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
-import { dateOf, recordTitle } from '../consent-prompt/resources.js';
+import { recordName } from '../consent-prompt/resources.js';
+import { languageOf } from '../shared/strings.js';
+import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
@@ -25,13 +27,19 @@ interface Target {
   record: OpenedRecord;
   pubkey: string;
   role: Role;
+  /** Set when revoking a share: the record is the share copy made for this person. */
+  share?: ShareCopy;
 }
 
 /**
- * Who can open each of the user's records, and revoking them. An editor of a record sees every
- * participant and their role and may revoke anyone but themselves; a viewer sees only the keys
- * listed on the record (roles are hidden from viewers). Revoking tells the truth about what it
- * cannot undo, and the list changes only once relays have accepted the change.
+ * Who can open each of the user's records, and revoking them. The records the user holds come
+ * first: an editor of a record sees every participant and their role and may revoke anyone but
+ * themselves; a viewer sees only the keys listed on the record (roles are hidden from viewers).
+ * Then the shares the user made: to whom, since and until when, how many items, how many hidden,
+ * and whether they are still in force. The consent history lists every share, answer, revocation
+ * and end date. Revoking names the person and the record, tells the truth about what it cannot
+ * undo, and the list changes only once relays have accepted the change. Inside a
+ * `<nip82-session>` it reads the session's records: nothing is unlocked twice.
  *
  * @summary Who has access to each record, with revocation and the consent history.
  * @tag nip82-access-list
@@ -58,20 +66,20 @@ interface Target {
 export class Nip82AccessList extends Nip82Element {
   static override styles = [tokens, dialogStyles, accessListStyles];
 
-  /** The user's opened records (else the element loads them on request). Revocations replace entries in its own copy. */
+  /** The user's opened records (else the element shows the session's, loading them on request). Revocations replace entries in its own copy. */
   @property({ attribute: false }) records?: OpenedRecord[];
 
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<AccessListStrings>;
 
-  @state() private list?: OpenedRecord[];
-  @state() private me?: string;
+  /** A copy of `records` as handed in, with revocations applied. */
+  @state() private handed?: OpenedRecord[];
   @state() private names = new Map<string, ProfileName>();
   @state() private target?: Target;
   @state() private open = false;
   @state() private done = false;
   @state() private receipts: PublishReceipt[] = [];
-  @state() private history?: ConsentMessage[];
+  @state() private showingHistory = false;
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -82,9 +90,16 @@ export class Nip82AccessList extends Nip82Element {
     return resolveStrings(accessListStrings, this, this.strings);
   }
 
+  /** Every record shown: handed in, else the session store's once loaded. */
+  private get list(): OpenedRecord[] | undefined {
+    if (this.handed) return this.handed;
+    const store = this.currentStore;
+    return store?.loaded ? store.records : undefined;
+  }
+
   // "You" and the self-revoke guard come from who opened the records: the signer is not asked.
   private get myKey(): string | undefined {
-    return this.me ?? this.session?.pubkey ?? this.list?.[0]?.reader;
+    return this.currentStore?.reader ?? this.session?.pubkey ?? this.list?.[0]?.reader;
   }
 
   private get busy(): boolean {
@@ -96,47 +111,82 @@ export class Nip82AccessList extends Nip82Element {
     return name ? `${name} (${shortNpub(pubkey)})` : shortNpub(pubkey);
   }
 
+  private nameOf(record: OpenedRecord): string {
+    const author = record.author === this.myKey ? this.s.you : this.names.get(record.author)?.name ?? shortNpub(record.author);
+    return recordName(record, this.s, author, languageOf(this));
+  }
+
+  private day(value: number | string | undefined): string {
+    return value === undefined || value === '' ? this.s.none : dayText(value, languageOf(this));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('records') && this.records) {
-      this.list = [...this.records];
+    if (changed.has('records')) {
+      this.handed = this.records ? [...this.records] : undefined;
       void this.lookUpNames();
     }
   }
 
+  protected override storeChanged(change: StoreChange | 'replaced'): void {
+    if (change === 'replaced' || change === 'cleared' || change === 'reader') {
+      // Nothing of the last user stays: lists, names, history, an open dialog.
+      this.names = new Map();
+      this.showingHistory = false;
+      this.target = undefined;
+      this.receipts = [];
+      this.done = false;
+      if (this.open) this.modal.close();
+      return;
+    }
+    if (change === 'records' || change === 'mail') void this.lookUpNames();
+  }
+
   private async lookUpNames(): Promise<void> {
-    if (!this.list) return;
-    const keys = [...new Set(this.list.flatMap((r) => (r.participants ?? []).map((p) => p.pubkey).concat(r.listed)))];
-    this.names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, keys);
+    const list = this.list;
+    if (!list) return;
+    const store = this.currentStore;
+    const reader = store?.reader;
+    const keys = new Set(list.flatMap((r) => [...(r.participants ?? []).map((p) => p.pubkey), ...r.listed, ...(r.authorVerified ? [r.author] : [])]));
+    for (const e of this.currentStore?.history() ?? []) keys.add(e.who);
+    const names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, [...keys]);
+    // Names looked up for the last user never reach the next one.
+    if (this.currentStore === store && store?.reader === reader) this.names = names;
   }
 
   private load = async (): Promise<void> => {
     const s = this.s;
-    const result = await this.withSigner('unlock', s.waitUnlock, (signer) =>
-      loadMyRecords(this.relayClient(), signer, { keyCache: this.keyCache, versions: this.versions }),
-    );
-    if (!result) return;
-    this.me = result.me;
-    this.list = result.records;
-    this.setStatus('done', result.records.length ? s.loaded(result.records.length, result.skipped) : s.noRecords);
+    const store = await this.withSigner('unlock', s.waitUnlock, async () => {
+      const store = this.recordStore();
+      await store.load({ refresh: store.loaded });
+      return store;
+    });
+    if (!store) return;
+    this.setStatus('done', store.records.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords);
     void this.lookUpNames();
   };
 
   private showHistory = async (): Promise<void> => {
-    const result = await this.withSigner('read-requests', this.s.waitHistory, (signer) => readMyConsentMail(this.relayClient(), signer));
-    if (!result) return;
-    this.me = result.me;
-    this.history = result.history;
-    this.setStatus('done', this.history.length ? '' : this.s.noHistory);
+    const s = this.s;
+    const store = await this.withSigner('read-requests', s.waitHistory, async () => {
+      const store = this.recordStore();
+      // Shares and revocations come from the records, answers from the consent messages.
+      await Promise.all([store.load(), store.readMail()]);
+      return store;
+    });
+    if (!store) return;
+    this.showingHistory = true;
+    this.setStatus('done', store.history().length ? '' : s.noHistory);
     this.modal.focusNext = '#history';
+    void this.lookUpNames();
   };
 
   // ---------------------------------------------------------------------------------------------
   // Revoke
 
-  private ask(target: Target, index: number, event: Event): void {
+  private ask(target: Target, focusBack: string, event: Event): void {
     this.trigger = event.currentTarget as HTMLElement;
-    this.fallbackFocus = `#record-${index}`;
+    this.fallbackFocus = focusBack;
     this.target = target;
     this.done = false;
     this.receipts = [];
@@ -167,14 +217,18 @@ export class Nip82AccessList extends Nip82Element {
       'revoke',
       s.waitRevoke,
       async (signer) => {
-        const client = this.relayClient();
+        // Only the user who opened the record may change it: not whoever holds the signer now.
+        const store = this.handed ? undefined : this.recordStore();
+        await store?.assertCanChange(record);
+        const client = store?.client ?? this.relayClient();
         const change = await revokeAccess(record, pubkey, { notify: signer, relays: client.relays });
         this.setStatus('working', s.publishing(change.events.length, client.relays.length));
-        return { change, receipts: await this.publish(client, change.events) };
+        return { change, receipts: await this.publish(client, change.events), store };
       },
       { records: record.naddrs, recipient: pubkey },
     );
     if (!result) return;
+    result.store?.applyChange(record, result.change, pubkey);
     this.applied(record, pubkey, result.change, result.receipts);
   };
 
@@ -192,9 +246,8 @@ export class Nip82AccessList extends Nip82Element {
 
   private applied(record: OpenedRecord, pubkey: string, change: AccessChange, receipts: PublishReceipt[]): void {
     const s = this.s;
-    // Remember the new version, so an older one a relay still serves is never shown again.
-    for (const e of change.record.events) if (e.kind === RECORD_KIND) this.versions.observe(e);
-    this.list = (this.list ?? []).map((r) => (r === record ? change.record : r));
+    if (this.handed) this.handed = this.handed.map((r) => (r === record ? change.record : r));
+    this.target = this.target && { ...this.target, record: change.record };
     const relays = outcomesByRelay(receipts);
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
     emit(this, 'nip82-revoke', { signPubkey: record.signPubkey, pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
@@ -213,13 +266,17 @@ export class Nip82AccessList extends Nip82Element {
 
   override render() {
     const s = this.s;
+    const list = this.list;
+    const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
+    const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
     return html`<div part="base" class="base">
       <div class="controls">
-        ${this.records ? nothing : html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.load}>${s.showAccess}</button>`}
+        ${this.records || list ? nothing : html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.load}>${s.showAccess}</button>`}
         <button type="button" ?disabled=${this.busy} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
       ${this.open ? nothing : this.renderStatus()}
-      ${this.list?.length ? html`<div class="records">${repeat(this.list, (r) => r.signPubkey, (r, i) => this.renderRecord(r, i))}</div>` : nothing}
+      ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r, i) => this.renderRecord(r, i))}</div>` : nothing}
+      ${shares.length ? this.renderShares(shares) : nothing}
       ${this.renderHistory()}
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.onCancel} @close=${this.onClose}>
         ${this.open && this.target ? this.renderDialog(this.target) : nothing}
@@ -229,11 +286,10 @@ export class Nip82AccessList extends Nip82Element {
 
   private renderRecord(record: OpenedRecord, index: number): TemplateResult {
     const s = this.s;
-    const title = s.recordTitle(recordTitle(record, s.typeHeading) || s.none, dateOf(record.createdAt));
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
     return html`<section part="record" class="record" aria-labelledby=${`record-${index}`}>
-      <h3 id=${`record-${index}`} tabindex="-1"><bdi>${title}</bdi></h3>
+      <h3 id=${`record-${index}`} tabindex="-1"><bdi>${this.nameOf(record)}</bdi></h3>
       <p class="help">${editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
         ? html`<h4>${s.peopleTitle}</h4>
@@ -246,7 +302,7 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me
                     ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(p.pubkey))} ?disabled=${this.busy}
-                        @click=${(e: Event) => this.ask({ record, pubkey: p.pubkey, role: p.role }, index, e)}>${s.revoke}</button>`
+                        @click=${(e: Event) => this.ask({ record, pubkey: p.pubkey, role: p.role }, `#record-${index}`, e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
               )}
@@ -263,6 +319,34 @@ export class Nip82AccessList extends Nip82Element {
     </section>`;
   }
 
+  private renderShares(shares: ShareCopy[]): TemplateResult {
+    const s = this.s;
+    return html`<section class="shares" aria-labelledby="shares-title">
+      <h3 id="shares-title" tabindex="-1">${s.sharesTitle}</h3>
+      <ul class="share-list">
+        ${repeat(
+          shares,
+          (c) => c.record.signPubkey,
+          (c, i) => {
+            const recipient = c.grant.recipient;
+            const revocable = c.status === 'active' || c.status === 'overdue';
+            return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${`share-${i}`} tabindex="-1">
+              <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
+              <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items))}</p>
+              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, this.names.get(recipient)?.name ?? shortNpub(recipient))}</p>` : nothing}
+              ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(c.grant.purpose)}</p>` : nothing}
+              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
+              ${revocable && this.myKey
+                ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(recipient))} ?disabled=${this.busy}
+                    @click=${(e: Event) => this.ask({ record: c.record, pubkey: recipient, role: c.grant.role, share: c }, `#share-${i}`, e)}>${s.revoke}</button>`
+                : nothing}
+            </li>`;
+          },
+        )}
+      </ul>
+    </section>`;
+  }
+
   private renderWho(pubkey: string, me: string | undefined): TemplateResult {
     const name = this.names.get(pubkey)?.name;
     return html`${name ? html`<bdi class="name">${name}</bdi> ` : nothing}<code>${shortNpub(pubkey)}</code>${pubkey === me
@@ -272,37 +356,45 @@ export class Nip82AccessList extends Nip82Element {
 
   private renderHistory(): TemplateResult | typeof nothing {
     const s = this.s;
-    if (!this.history?.length) return nothing;
+    const history = this.showingHistory ? this.currentStore?.history() ?? [] : [];
+    if (!history.length) return nothing;
     return html`<table class="history" id="history" tabindex="-1">
       <caption>${s.historyTitle}</caption>
       <thead>
-        <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyDecision}</th>
-          <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyUntil}</th></tr>
+        <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyWhat}</th>
+          <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyNow}</th></tr>
       </thead>
       <tbody>
-        ${this.history.map(
-          (m) => html`<tr>
-            <td>${dateOf(m.createdAt)}</td>
-            <td><bdi>${this.who(m.requester)}</bdi></td>
-            <td>${s.decision(m.status as 'active' | 'rejected')}</td>
-            <td>${m.resourceTypes.length ? s.typeList(m.resourceTypes) : s.none}</td>
-            <td>${m.status === 'active' ? m.period?.end?.slice(0, 10) ?? s.none : s.none}</td>
-          </tr>`,
-        )}
+        ${history.map((e) => this.renderHistoryRow(e))}
       </tbody>
     </table>`;
+  }
+
+  private renderHistoryRow(e: ConsentEvent): TemplateResult {
+    const s = this.s;
+    const grants = e.kind === 'shared' || e.kind === 'approved';
+    return html`<tr class=${e.kind}>
+      <td>${this.day(e.at)}</td>
+      <td><bdi>${this.who(e.who)}</bdi></td>
+      <td>${s.historyKind(e.kind)}</td>
+      <td>${e.types?.length ? s.typeList(e.types) : s.none}</td>
+      <td>${grants ? (e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
+    </tr>`;
   }
 
   private renderDialog(target: Target): TemplateResult {
     const s = this.s;
     const who = this.who(target.pubkey);
+    const record = this.nameOf(target.record);
     if (this.done) {
       return html`<h2 id="dialog-title">${s.dialogTitle(who)}</h2>
+        <p class="record-name"><bdi>${record}</bdi></p>
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
         <div part="actions" class="actions"><button type="button" class="primary" @click=${() => this.modal.close()}>${s.close}</button></div>`;
     }
     return html`<h2 id="dialog-title">${s.dialogTitle(who)}</h2>
+      <p class="record-name">${s.dialogRecord(record)}</p>
       <p class="warning">${s.truth}</p>
       ${target.role === 'editor' ? html`<p class="warning">${s.editorMoves}</p>` : nothing}
       ${this.renderStatus()}

@@ -88,7 +88,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   untilInvalid: string;
   theirNote: string;
   recordsLegend: string;
-  recordOption: (title: string, date: string, matching: number) => string;
+  recordOption: (record: string, matching: number) => string;
+  you: string;
   noTypesChosen: string;
   noMatching: string;
   replyLabel: string;
@@ -190,7 +191,8 @@ const en: ConsentPromptStrings = {
   untilInvalid: 'Choose a date from today up to the date they asked for.',
   theirNote: 'Their note',
   recordsLegend: 'From which of your records',
-  recordOption: (title: string, date: string, n: number) => `${title} (${date}): ${n} matching ${n === 1 ? 'item' : 'items'}`,
+  recordOption: (record: string, n: number) => `${record}: ${n} matching ${n === 1 ? 'item' : 'items'}`,
+  you: 'you',
   noTypesChosen: 'Keep at least one kind of item, or deny the request.',
   noMatching: 'None of the chosen records has items of the kinds you are granting.',
   replyLabel: 'Your note to them (optional)',
@@ -294,7 +296,8 @@ const es: ConsentPromptStrings = {
   untilInvalid: 'Elige una fecha entre hoy y la fecha que pidió.',
   theirNote: 'Su nota',
   recordsLegend: 'De cuáles de tus historiales',
-  recordOption: (title: string, date: string, n: number) => `${title} (${date}): ${n} ${n === 1 ? 'elemento coincide' : 'elementos coinciden'}`,
+  recordOption: (record: string, n: number) => `${record}: ${n} ${n === 1 ? 'elemento coincide' : 'elementos coinciden'}`,
+  you: 'tú',
   noTypesChosen: 'Deja al menos un tipo de elemento, o rechaza la solicitud.',
   noMatching: 'Ninguno de los historiales elegidos tiene elementos de los tipos que concedes.',
   replyLabel: 'Tu nota (opcional)',

@@ -12,6 +12,8 @@ import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
+import type { StoreChange, RecordStore } from '../core/store/record-store.js';
+import { RecordError } from '../core/errors.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import type { NostrEvent } from '../core/events.js';
@@ -20,11 +22,12 @@ import { createShare, planShare, type SharePlan } from '../core/nip82/share.js';
 import { answerRequest, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
-import { loadMyRecords, naddrsOf, readMyConsentMail } from './my-records.js';
+import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
-import { dateOf, groupByType, isGrantConsent, recordTitle, resourceDate, resourceLabel, today } from './resources.js';
-import { consentSource, grantConsent } from './grant.js';
+import { groupByType, recordName, resourceDate, resourceLabel, today } from './resources.js';
+import { consentSource, grantConsent, isGrantConsent } from '../core/nip82/grant.js';
+import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { describeKinds } from '../hidden-flag/kinds.js';
 
@@ -102,8 +105,6 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<ConsentPromptStrings>;
 
-  @state() private loaded?: OpenedRecord[];
-  @state() private me?: string;
   @state() private open = false;
   @state() private step: Step = 'choose';
   @state() private problems: string[] = [];
@@ -118,10 +119,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private until = '';
   @state() private purpose = '';
   // answer
-  @state() private checked = false;
-  @state() private incoming: ConsentMessage[] = [];
-  @state() private history: ConsentMessage[] = [];
-  @state() private answered = new Set<string>();
+  @state() private answeredHere: ConsentMessage[] = [];
   @state() private names = new Map<string, ProfileName>();
   @state() private answering?: ConsentMessage;
   @state() private grantTypes = new Set<string>();
@@ -133,18 +131,63 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** Signed events kept after a failed publish, so a retry republishes them instead of signing again. */
   private pending?: NostrEvent[];
+  /** An approval's signed share and answer, kept the same way. */
+  private pendingAnswer?: { share: NostrEvent[]; events: NostrEvent[]; answer: ConsentMessage; naddrs: string[] };
   private trigger?: HTMLElement;
 
   private get s(): ConsentPromptStrings {
     return resolveStrings(consentPromptStrings, this, this.strings);
   }
 
+  /** The records to share from: handed in, else the ones the user holds in the session store (not their share copies). */
   private get available(): OpenedRecord[] {
-    return this.records ?? this.loaded ?? [];
+    if (this.records) return this.records;
+    const store = this.currentStore;
+    return store?.loaded ? store.held : [];
   }
 
+  // Who opened the records: the signer is not asked.
   private get myKey(): string | undefined {
-    return this.me ?? this.session?.pubkey;
+    return this.currentStore?.reader ?? this.session?.pubkey ?? this.records?.[0]?.reader;
+  }
+
+  /** Consent messages read into the store (none before the user asked for them). */
+  private get messages(): ConsentMessage[] {
+    const store = this.currentStore;
+    return store?.mailLoaded ? store.messages : [];
+  }
+
+  private get checked(): boolean {
+    return !!this.currentStore?.mailLoaded;
+  }
+
+  /** The user's own answers: their consent history here. */
+  private get history(): ConsentMessage[] {
+    const me = this.myKey;
+    const stored = this.messages.filter((m) => m.from === me && (m.status === 'active' || m.status === 'rejected'));
+    // Answers given here with records the host handed in (no session store to keep them).
+    const here = this.answeredHere.filter((a) => !stored.some((m) => m.id === a.id));
+    return [...here, ...stored];
+  }
+
+  private get answered(): Set<string> {
+    return new Set(this.history.map((m) => m.answers).filter((id): id is string => !!id));
+  }
+
+  private get incoming(): ConsentMessage[] {
+    const me = this.myKey;
+    const answered = this.answered;
+    return this.messages.filter((m) => m.status === 'proposed' && m.patient === me && m.from !== me && !answered.has(m.id));
+  }
+
+  private nameOf(record: OpenedRecord): string {
+    const author = record.author === this.myKey ? this.s.you : this.names.get(record.author)?.name ?? shortNpub(record.author);
+    return recordName(record, this.s, author, languageOf(this));
+  }
+
+  /** The person's name with the short npub beside it as a fingerprint, or the short npub alone. */
+  private named(pubkey: string): string {
+    return this.who(pubkey);
   }
 
   /** Every entry the records offer (deduplicated, flags and earlier grant notes left out). */
@@ -166,19 +209,42 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (changed.has('request') && this.request) void this.lookUpNames([this.request.requester]);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Refusing to share with yourself needs your key; reading it asks the signer nothing secret.
-    if (!this.myKey && this.open && this.activeSigner) {
-      const signer = this.activeSigner;
-      void signer.getPublicKey().then((pk) => {
-        if (this.activeSigner === signer) this.me = pk;
-      }, () => undefined);
+  protected override storeChanged(change: StoreChange | 'replaced'): void {
+    if (change === 'replaced' || change === 'cleared' || change === 'reader') {
+      // Nothing of the last user stays: their items, choices, names, an open dialog.
+      if (this.open) this.modal.close();
+      this.answering = undefined;
+      this.included = new Set();
+      this.hiddenItems = new Set();
+      this.grantRecords = new Set();
+      this.planCache = undefined;
+      this.pending = this.pendingAnswer = undefined;
+      this.receipts = [];
+      this.names = new Map();
+      this.answeredHere = [];
     }
   }
 
   private async lookUpNames(pubkeys: string[]): Promise<void> {
-    this.names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, pubkeys);
+    const store = this.currentStore;
+    const reader = store?.reader;
+    const names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, pubkeys);
+    // Names looked up for the last user never reach the next one.
+    if (this.currentStore === store && store?.reader === reader) this.names = names;
+  }
+
+  /**
+   * The store, checked against the signer: when the signer now answers with another key, the
+   * store cleared itself and records chosen for the last user must not be acted on.
+   */
+  private async storeForAction(records: readonly OpenedRecord[]): Promise<RecordStore | undefined> {
+    if (this.records) return undefined;
+    const store = this.recordStore();
+    const me = await store.currentReader();
+    if (records.some((r) => r.reader !== me)) {
+      throw new RecordError('wrong-reader', 'These records were opened for someone who is no longer signed in; open your records again.');
+    }
+    return store;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -186,26 +252,24 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private loadRecords = async (): Promise<void> => {
     const s = this.s;
-    const result = await this.withSigner('unlock', s.waitUnlock, (signer) =>
-      loadMyRecords(this.relayClient(), signer, { keyCache: this.keyCache, versions: this.versions }),
-    );
-    if (!result) return;
-    this.me = result.me;
-    this.loaded = result.records;
+    const store = await this.withSigner('unlock', s.waitUnlock, async () => {
+      const store = this.recordStore();
+      await store.load({ refresh: store.loaded });
+      return store;
+    });
+    if (!store) return;
     if (this.answering) this.grantRecords = this.matchingRecords(this.answering);
-    this.setStatus('done', result.records.length ? s.loaded(result.records.length, result.skipped) : s.noRecords);
+    this.setStatus('done', store.held.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords);
   };
 
   private checkRequests = async (): Promise<void> => {
     const s = this.s;
-    const result = await this.withSigner('read-requests', s.waitRead, (signer) => readMyConsentMail(this.relayClient(), signer));
-    if (!result) return;
-    const { me, messages } = result;
-    this.me = me;
-    this.history = result.history;
-    this.answered = new Set(this.history.map((m) => m.answers).filter((id): id is string => !!id));
-    this.incoming = messages.filter((m) => m.status === 'proposed' && m.patient === me && m.from !== me && !this.answered.has(m.id));
-    this.checked = true;
+    const store = await this.withSigner('read-requests', s.waitRead, async () => {
+      const store = this.recordStore();
+      await store.readMail({ refresh: store.mailLoaded });
+      return store;
+    });
+    if (!store) return;
     this.setStatus('done', this.incoming.length ? '' : s.noRequests);
     await this.lookUpNames([...this.incoming, ...this.history].map((m) => m.requester));
   };
@@ -237,7 +301,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.grantTypes = new Set(request.resourceTypes);
     this.grantUntil = request.period?.end?.slice(0, 10) ?? '';
     this.grantRecords = this.matchingRecords(request);
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
   }
 
   /** The records holding something of the kinds still granted. */
@@ -250,7 +314,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.step = 'choose';
     this.problems = [];
     this.receipts = [];
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
     this.setStatus('idle', '');
     this.open = true;
   }
@@ -287,12 +351,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private onPick = (event: CustomEvent<{ pubkey: string }>): void => {
     this.recipientKey = event.detail.pubkey;
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
   };
 
   private onPickClear = (): void => {
     this.recipientKey = undefined;
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
   };
 
   private toggleInclude(url: string, on: boolean): void {
@@ -365,14 +429,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
       this.modal.focusNext = '#problems';
       return;
     }
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
     this.setStatus('idle', '');
     this.step = 'preview';
     this.modal.focusNext = '#preview-title';
   };
 
   private backToChoose = (): void => {
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
     this.receipts = [];
     this.setStatus('idle', '');
     this.step = 'choose';
@@ -391,7 +455,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       'share',
       s.waitShare,
       async (signer) => {
-        const client = this.relayClient();
+        const store = await this.storeForAction(records);
+        const client = store?.client ?? this.relayClient();
         if (!this.pending) {
           const patient = records[0]!.subject ?? (await signer.getPublicKey());
           const consent = grantConsent({ patient, recipient, role, until: this.until || undefined, purpose: this.purpose.trim() || undefined });
@@ -404,20 +469,24 @@ export class Nip82ConsentPrompt extends Nip82Element {
             author: signer,
             participants: [{ pubkey: recipient, role }],
             maxEventBytes: await client.maxEventBytes(),
+            keyCache: store?.keyCache,
           });
         }
         this.setStatus('working', s.publishing(client.relays.length));
-        return this.publish(client, this.pending);
+        const receipts = await this.publish(client, this.pending);
+        // The copy joins the session's shares (its key is cached: no signer call).
+        await store?.adopt(this.pending).catch(() => undefined);
+        return receipts;
       },
       { recipient, records: records.flatMap((r) => r.naddrs) },
     );
     if (!result) return;
     const events = this.pending!;
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
     const relays = outcomesByRelay(result);
     emit(this, 'nip82-receipts', { receipts: receiptDetail(result) });
     emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withhold.length });
-    this.setStatus('done', s.shared(shortNpub(recipient), relays.filter((r) => r.status === 'accepted').length, relays.length));
+    this.setStatus('done', s.shared(this.named(recipient), relays.filter((r) => r.status === 'accepted').length, relays.length));
     this.step = 'result';
     this.modal.focusNext = '#result-title';
   };
@@ -452,7 +521,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (on) next.add(key);
     else next.delete(key);
     this[which] = next;
-    this.pending = undefined;
+    this.pending = this.pendingAnswer = undefined;
   }
 
   private answerProblems(request: ConsentMessage): string[] {
@@ -486,24 +555,36 @@ export class Nip82ConsentPrompt extends Nip82Element {
       'answer',
       s.waitApprove,
       async (signer) => {
-        const client = this.relayClient();
+        const store = await this.storeForAction(chosen);
+        const client = store?.client ?? this.relayClient();
         const maxEventBytes = await client.maxEventBytes();
-        this.pending ??= await createShare({
-          from: chosen, include, author: signer, participants: [{ pubkey: request.requester, role: 'viewer' }], maxEventBytes,
-        });
+        // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
+        if (!this.pendingAnswer) {
+          const patient = chosen[0]!.subject ?? (await signer.getPublicKey());
+          const consent = grantConsent({ patient, recipient: request.requester, role: 'viewer', until: until ?? (asked || undefined), purpose: request.purpose });
+          const { source, fullUrl } = consentSource(chosen[0]!, consent);
+          const share = await createShare({
+            from: [...chosen, source], include: [...include, fullUrl], author: signer, participants: [{ pubkey: request.requester, role: 'viewer' }], maxEventBytes,
+            keyCache: store?.keyCache,
+          });
+          const naddrs = naddrsOf(share);
+          this.setStatus('waiting-signer', s.waitAnswer);
+          const { events, answer } = await answerRequest(request, { signer, decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes });
+          this.pendingAnswer = { share, events, answer, naddrs };
+        }
+        const { share, events, answer, naddrs } = this.pendingAnswer;
         this.setStatus('working', s.publishingShare);
-        await this.publish(client, this.pending);
-        const naddrs = naddrsOf(this.pending);
-        this.setStatus('waiting-signer', s.waitAnswer);
-        const { events, answer } = await answerRequest(request, { signer, decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes });
+        await this.publish(client, share);
         this.setStatus('working', s.publishingAnswer);
         await this.publish(client, events);
+        await store?.adopt(share).catch(() => undefined);
+        store?.addMessage(answer);
         return { naddrs, answer };
       },
       { recipient: request.requester, records: chosen.flatMap((r) => r.naddrs) },
     );
     if (!result) return;
-    this.pending = undefined;
+    this.pendingAnswer = undefined;
     this.finishAnswer(request, result.answer, result.naddrs, s.approved(this.who(request.requester)));
   };
 
@@ -517,10 +598,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
       'answer',
       s.waitAnswer,
       async (signer) => {
-        const client = this.relayClient();
+        const store = await this.storeForAction([]);
+        const client = store?.client ?? this.relayClient();
         const { events, answer } = await answerRequest(request, { signer, decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
         this.setStatus('working', s.publishingAnswer);
         await this.publish(client, events);
+        store?.addMessage(answer);
         return answer;
       },
       { recipient: request.requester },
@@ -530,9 +613,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], text: string): void {
-    this.answered = new Set([...this.answered, request.id]);
-    this.incoming = this.incoming.filter((m) => m.id !== request.id);
-    this.history = [answer, ...this.history];
+    this.answeredHere = [answer, ...this.answeredHere];
     emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
     emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs });
     this.setStatus('done', text);
@@ -672,7 +753,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private renderPreview(): TemplateResult {
     const s = this.s;
     const plan = this.plan();
-    const recipient = shortNpub(this.recipientKey!);
+    const recipient = this.named(this.recipientKey!);
     const kinds = describeKinds(languageOf(this), Object.fromEntries(groupByType(plan.hidden).map(([type, list]) => [type, list.length])));
     return html`<section part="preview" class="preview" aria-labelledby="preview-title">
         <h3 id="preview-title" tabindex="-1">${s.previewTitle(recipient)}</h3>
@@ -780,11 +861,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
       <tbody>
         ${this.history.map(
           (m) => html`<tr>
-            <td>${dateOf(m.createdAt)}</td>
+            <td>${dayText(m.createdAt, languageOf(this))}</td>
             <td><bdi>${this.who(m.requester)}</bdi></td>
             <td>${s.decision(m.status as 'active' | 'rejected')}</td>
             <td>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
-            <td>${m.status === 'active' ? m.period?.end?.slice(0, 10) ?? s.none : s.none}</td>
+            <td>${m.status === 'active' && m.period?.end ? dayText(m.period.end, languageOf(this)) : s.none}</td>
           </tr>`,
         )}
       </tbody>
@@ -829,7 +910,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         <div class="field">
           <label for="grant-until">${s.untilLabel}</label>
           <input id="grant-until" type="date" min=${today()} max=${asked || nothing} .value=${this.grantUntil} aria-describedby="grant-until-help"
-            @input=${(e: Event) => { this.grantUntil = (e.target as HTMLInputElement).value; this.pending = undefined; }} />
+            @input=${(e: Event) => { this.grantUntil = (e.target as HTMLInputElement).value; this.pending = this.pendingAnswer = undefined; }} />
           <p class="help" id="grant-until-help">${s.untilHelp}</p>
         </div>
         <fieldset>
@@ -841,7 +922,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
                 return html`<label class="choice" for=${`record-${i}`}>
                   <input type="checkbox" id=${`record-${i}`} .checked=${this.grantRecords.has(r.signPubkey)}
                     @change=${(e: Event) => this.toggleSet('grantRecords', r.signPubkey, (e.target as HTMLInputElement).checked)} />
-                  <bdi>${s.recordOption(recordTitle(r, s.typeHeading), dateOf(r.createdAt), matching)}</bdi></label>`;
+                  <bdi>${s.recordOption(this.nameOf(r), matching)}</bdi></label>`;
               })}
         </fieldset>
       </div>

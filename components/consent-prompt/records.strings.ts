@@ -5,6 +5,22 @@
  */
 import type { Language } from '../shared/strings.js';
 import { typeHeading, typeList } from './type-names.js';
+import type { ConsentEvent } from '../core/store/history.js';
+import type { ShareStatus } from '../core/store/share-copies.js';
+
+/** What a record is, in words: its title or main kinds, who wrote it, when. */
+export interface RecordNameParts {
+  /** A document's title, when it is one. */
+  title?: string;
+  /** Its main kinds of items, already in words ("conditions, vaccinations"). */
+  kinds: string;
+  /** How many more kinds it holds than are named. */
+  moreKinds: number;
+  /** Who wrote it: a name, else a short npub. */
+  author: string;
+  /** The day it was saved, in words. */
+  date: string;
+}
 
 export interface RecordsStrings {
   typeHeading: (type: string) => string;
@@ -20,6 +36,14 @@ export interface RecordsStrings {
   historyUntil: string;
   decision: (d: 'active' | 'rejected') => string;
   none: string;
+  recordName: (parts: RecordNameParts) => string;
+  historyWhat: string;
+  historyNow: string;
+  historyKind: (kind: ConsentEvent['kind']) => string;
+  inForce: (until: string | undefined) => string;
+  notInForce: string;
+  shareStatus: (status: ShareStatus, until: string | undefined) => string;
+  youHid: (hidden: number | undefined, who: string) => string;
 }
 
 const en: RecordsStrings = {
@@ -37,6 +61,23 @@ const en: RecordsStrings = {
   historyUntil: 'Until',
   decision: (d: 'active' | 'rejected') => (d === 'active' ? 'approved' : 'denied'),
   none: '—',
+  recordName: ({ title, kinds, moreKinds, author, date }: RecordNameParts) =>
+    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` and ${moreKinds} more` : ''}` : 'Empty record')} · from ${author} · ${date}`,
+  historyWhat: 'What happened',
+  historyNow: 'Now',
+  historyKind: (kind: ConsentEvent['kind']) =>
+    ({ shared: 'shared', approved: 'request approved', denied: 'request denied', revoked: 'access revoked', ended: 'end date reached' })[kind],
+  inForce: (until: string | undefined) => (until ? `can view until ${until}` : 'can view'),
+  notInForce: 'no longer has access through this',
+  shareStatus: (status: ShareStatus, until: string | undefined) =>
+    ({
+      active: until ? `Can view until ${until}.` : 'Can view, with no end date.',
+      overdue: `The end date (${until}) has passed, but they can still open it until you revoke it.`,
+      ended: `Ended on ${until}.`,
+      revoked: 'Revoked.',
+    })[status],
+  youHid: (hidden: number | undefined, who: string) =>
+    hidden === undefined ? `You hid some items from ${who}.` : `You hid ${hidden} ${hidden === 1 ? 'item' : 'items'} from ${who}.`,
 };
 
 const es: RecordsStrings = {
@@ -54,6 +95,23 @@ const es: RecordsStrings = {
   historyUntil: 'Hasta',
   decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
   none: '—',
+  recordName: ({ title, kinds, moreKinds, author, date }: RecordNameParts) =>
+    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` y ${moreKinds} más` : ''}` : 'Historial vacío')} · de ${author} · ${date}`,
+  historyWhat: 'Qué pasó',
+  historyNow: 'Ahora',
+  historyKind: (kind: ConsentEvent['kind']) =>
+    ({ shared: 'compartido', approved: 'solicitud aprobada', denied: 'solicitud rechazada', revoked: 'acceso revocado', ended: 'llegó la fecha de fin' })[kind],
+  inForce: (until: string | undefined) => (until ? `puede ver hasta el ${until}` : 'puede ver'),
+  notInForce: 'ya no tiene acceso por esto',
+  shareStatus: (status: ShareStatus, until: string | undefined) =>
+    ({
+      active: until ? `Puede ver hasta el ${until}.` : 'Puede ver, sin fecha de fin.',
+      overdue: `La fecha de fin (${until}) ya pasó, pero aún puede abrirlo hasta que lo revoques.`,
+      ended: `Terminó el ${until}.`,
+      revoked: 'Revocado.',
+    })[status],
+  youHid: (hidden: number | undefined, who: string) =>
+    hidden === undefined ? `Ocultaste algunos elementos a ${who}.` : `Ocultaste ${hidden} ${hidden === 1 ? 'elemento' : 'elementos'} a ${who}.`,
 };
 
 export const recordsStrings: Record<Language, RecordsStrings> = { en, es };

@@ -5,7 +5,9 @@
  */
 import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
-import { patientOf } from '../core/fhir/patient.js';
+import { describeRecord } from '../core/store/record-description.js';
+import { dayText } from '../shared/dates.js';
+import type { RecordsStrings } from './records.strings.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
 
@@ -75,16 +77,6 @@ export function resourceDate(resource: FhirResource): string {
   return found ? found.slice(0, 10) : '';
 }
 
-/** The Consent the kit writes into a share to document the grant: not an item to pass on. */
-export function isGrantConsent(resource: FhirResource): boolean {
-  if (resource.resourceType !== 'Consent') return false;
-  const tags = resource.meta?.tag ?? [];
-  return tags.some((t) => t.system === GRANT_TAG.system && t.code === GRANT_TAG.code);
-}
-
-/** Marks the kit's grant Consent, so a later share does not offer it as an item. */
-export const GRANT_TAG = { system: 'urn:nip82:consent', code: 'share-grant', display: 'Share grant' } as const;
-
 /** Entries grouped by resource type, in first-seen order. */
 export function groupByType(entries: readonly BundleEntry[]): [string, BundleEntry[]][] {
   const groups = new Map<string, BundleEntry[]>();
@@ -96,12 +88,14 @@ export function groupByType(entries: readonly BundleEntry[]): [string, BundleEnt
   return [...groups.entries()];
 }
 
-/** "Ana Rivera", else the first resource types, for a record's heading. */
-export function recordTitle(record: OpenedRecord, typeName: (type: string) => string): string {
-  const name = humanName(patientOf(record.bundle)?.name);
-  if (name) return name;
-  const types = [...new Set((record.bundle.entry ?? []).map((e) => e.resource.resourceType))].slice(0, 3);
-  return types.map(typeName).join(', ');
+/**
+ * A record's name for a person choosing or revoking: its title or main kinds, who wrote it, when.
+ * Never the patient's own name, which every one of their records shares.
+ */
+export function recordName(record: OpenedRecord, s: Pick<RecordsStrings, 'recordName' | 'typeList'>, author: string, lang: string): string {
+  const d = describeRecord(record);
+  const named = d.kinds.slice(0, 3).map((k) => k.type);
+  return s.recordName({ ...(d.title ? { title: clean(d.title) } : {}), kinds: s.typeList(named), moreKinds: d.kinds.length - named.length, author, date: dayText(d.createdAt, lang) });
 }
 
 /** YYYY-MM-DD of a unix time, in the user's time zone. */

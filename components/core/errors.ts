@@ -17,6 +17,7 @@ export type RecordErrorCode =
   | 'rollback'
   | 'not-an-editor'
   | 'invalid-input'
+  | 'wrong-reader'
   | 'signer';
 
 /** A record could not be created, opened or changed. */

@@ -53,6 +53,8 @@ export interface RecordViewerStrings {
   roleEditor: string;
   roleViewer: string;
   partsMissing: (have: number, total: number) => string;
+  /** On a share the reader made: what they hid from its recipient (the flag itself is for recipients). */
+  youHid: (hidden: number | undefined, who: string) => string;
   enteredInError: string;
   unnamed: (type: string) => string;
   narrativeLabel: (title: string) => string;
@@ -172,6 +174,7 @@ const en: RecordViewerStrings = {
   roleEditor: 'editor (can change it)',
   roleViewer: 'viewer (read only)',
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
+  youHid: (hidden, who) => (hidden === undefined ? `You hid some items from ${who}.` : `You hid ${hidden} ${hidden === 1 ? 'item' : 'items'} from ${who}.`),
   enteredInError: 'Entered in error',
   unnamed: (type) => `${type} (no name)`,
   narrativeLabel: (title) => `Narrative: ${title}`,
@@ -289,6 +292,7 @@ const es: RecordViewerStrings = {
   roleEditor: 'editor (puede modificarlo)',
   roleViewer: 'lector (solo lectura)',
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este registro: pueden faltar elementos.`,
+  youHid: (hidden, who) => (hidden === undefined ? `Ocultaste algunos elementos a ${who}.` : `Ocultaste ${hidden} ${hidden === 1 ? 'elemento' : 'elementos'} a ${who}.`),
   enteredInError: 'Registrado por error',
   unnamed: (type) => `${type} (sin nombre)`,
   narrativeLabel: (title) => `Narrativa: ${title}`,

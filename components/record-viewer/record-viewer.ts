@@ -7,9 +7,12 @@ import { RecordError } from '../core/errors.js';
 import { readBundle } from '../core/fhir/bundle.js';
 import type { FhirBundle } from '../core/fhir/types.js';
 import type { Withheld } from '../core/fhir/withheld.js';
-import { groupRecords, type OpenedRecord } from '../core/nip82/record.js';
+import type { OpenedRecord } from '../core/nip82/record.js';
 import type { QueryReport } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
+import type { OpenFailure, StoreChange } from '../core/store/record-store.js';
+import { shareCopyOf } from '../core/store/share-copies.js';
+import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { shortNpub } from '../shared/identity.js';
@@ -24,7 +27,19 @@ import { narrative } from './narrative.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
 import { recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
-import { unlockAll, type UnlockFailure } from './unlock.js';
+
+/** A record's Bundle without the entries an earlier record already showed (the record itself when it has none). */
+function withoutSeen(record: OpenedRecord, seen: Set<string>): FhirBundle {
+  const entries = record.bundle.entry ?? [];
+  const kept: BundleEntry[] = [];
+  for (const entry of entries) {
+    const url = entry.fullUrl;
+    if (url && seen.has(url)) continue;
+    if (url) seen.add(url);
+    kept.push(entry);
+  }
+  return kept.length === entries.length ? record.bundle : { ...record.bundle, entry: kept };
+}
 
 /** One record (or handed-in Bundle) as shown. */
 interface View {
@@ -123,7 +138,7 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private unlocked: OpenedRecord[] = [];
   /** Authors' profile names, looked up once records are shown (a courtesy: the npub is always shown). */
   @state() private names = new Map<string, ProfileName>();
-  @state() private failures: UnlockFailure[] = [];
+  @state() private failures: readonly OpenFailure[] = [];
   @state() private reports: QueryReport[] = [];
   @state() private progress?: { done: number; total: number };
   @state() private outcome?: Outcome;
@@ -163,6 +178,7 @@ export class Nip82RecordViewer extends Nip82Element {
     super.willUpdate(changed as PropertyValues<this>);
     // Another user (or none) now: what the last one unlocked must not stay on screen.
     if (this.unlocked.length && this.activeSigner !== this.unlockedWith) this.forgetUnlocked();
+    if (!this.unlocked.length && this.outcome === undefined) this.showStore();
     if (changed.has('naddr') && changed.get('naddr') !== undefined) this.forgetUnlocked();
 
     // A Bundle handed in (again) is read again: the host may have changed it in between.
@@ -217,6 +233,42 @@ export class Nip82RecordViewer extends Nip82Element {
     return complete;
   }
 
+  /**
+   * Shows the store's records once it has them, whoever loaded them (this viewer or another
+   * element of the session): the signer is not asked again. Without an `naddr`, the records the
+   * user holds, not the copies they made to share.
+   */
+  private showStore(): void {
+    const store = this.currentStore;
+    if (!store?.loaded || this.naddr?.trim() || this.handedIn) return;
+    this.unlockedWith = this.activeSigner;
+    this.unlocked = store.held;
+    this.failures = store.failures;
+    this.reports = [...store.reports];
+    this.outcome = this.unlocked.length ? 'opened' : 'none-found';
+    if (this.status !== 'waiting-signer' && this.status !== 'working') this.setStatus('done', '');
+  }
+
+  protected override storeChanged(change: StoreChange | 'replaced'): void {
+    if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUnlocked();
+    else if (change === 'progress') {
+      const store = this.currentStore;
+      this.progress = store?.progress;
+      // Only a load this viewer asked for speaks in its status line.
+      if (this.status === 'waiting-signer' || this.status === 'working') {
+        if (store?.phase === 'fetching') this.setStatus('working', '');
+        else if (store?.phase) this.setStatus('waiting-signer', '');
+      }
+    }
+    else if (change === 'records') {
+      if (this.naddr?.trim()) {
+        // A record shown by address follows its new versions (a revocation, say) in the store.
+        const store = this.currentStore;
+        this.unlocked = this.unlocked.map((r) => store?.records.find((n) => n.signPubkey === r.signPubkey) ?? r);
+      } else this.showStore();
+    }
+  }
+
   private forgetUnlocked(): void {
     this.run++;
     this.unlocked = [];
@@ -250,7 +302,12 @@ export class Nip82RecordViewer extends Nip82Element {
         this.fail(error);
       }
     } else {
-      views = this.unlocked.map((record) => ({ key: record.signPubkey, record, bundle: record.bundle, summary: summarize(record.bundle), withheld: record.withheld }));
+      // One health item once, however many records carry it (newest record first).
+      const seen = new Set<string>();
+      views = this.unlocked.map((record) => {
+        const bundle = withoutSeen(record, seen);
+        return { key: record.signPubkey, record, bundle, summary: summarize(bundle), withheld: record.withheld };
+      });
     }
     const totals = new Map<SectionKey, number>();
     for (const v of views) for (const [key, items] of v.summary.sections) totals.set(key, (totals.get(key) ?? 0) + items.length);
@@ -322,27 +379,17 @@ export class Nip82RecordViewer extends Nip82Element {
     this.progress = undefined;
     this.outcome = undefined;
     const signer = this.activeSigner;
-    const result = await this.withSigner('unlock', s.waitingSigner, async (signer) => {
-      // Still "waiting for your signer" while it is asked who the user is (an extension may prompt).
-      const pubkey = naddr ? undefined : this.session?.pubkey ?? (await signer.getPublicKey());
-      if (!current()) return undefined;
-      this.setStatus('working', '');
-      const client = this.relayClient();
-      let groups: ReturnType<typeof groupRecords>;
+    const result = await this.withSigner('unlock', s.waitingSigner, async () => {
+      const store = this.recordStore();
       if (naddr) {
-        const { events, reports } = await client.recordByNaddr(naddr);
-        this.reports = reports;
-        groups = groupRecords(events);
-      } else {
-        const { events, reports } = await client.recordsFor(pubkey!);
-        this.reports = reports;
-        groups = groupRecords(events);
+        const found = await store.openAddress(naddr);
+        this.reports = found.reports;
+        return found;
       }
-      if (!current()) return undefined;
-      this.setStatus('waiting-signer', '');
-      return unlockAll([...groups.values()], signer, { keyCache: this.keyCache, versions: this.versions }, (done, total) => {
-        if (current()) this.progress = { done, total };
-      }, current);
+      // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
+      await store.load({ refresh: store.loaded });
+      this.reports = [...store.reports];
+      return { records: store.held, failures: store.failures };
     }, naddr ? { records: [naddr] } : {});
     if (!current()) return;
     this.progress = undefined;
@@ -573,13 +620,24 @@ export class Nip82RecordViewer extends Nip82Element {
         ${view.record && view.record.parts.have < view.record.parts.total
           ? html`<p class="warning parts" role="note">${s.partsMissing(view.record.parts.have, view.record.parts.total)}</p>`
           : nothing}
-        ${view.withheld
-          ? html`<nip82-hidden-flag count=${ifDefined(view.withheld.count)} .kinds=${view.withheld.kinds} disclose=${view.withheld.disclose}></nip82-hidden-flag>`
-          : nothing}
+        ${view.withheld ? this.renderWithheld(view, view.withheld, s) : nothing}
         ${view.summary.items.length === 0 ? html`<p class="empty">${s.emptyRecord}</p>` : nothing}
         ${repeat(f.sections, ([key]) => key, ([key, items]) => this.renderSection(view, i, key, items, s, lang))}
       </article>
     `;
+  }
+
+  /**
+   * The hidden-item flag, for recipients. On a share the reader made themselves, the flag (which
+   * asks a clinician to talk to the patient) would be about them: they read what they hid instead.
+   */
+  private renderWithheld(view: View, withheld: Withheld, s: RecordViewerStrings) {
+    const copy = view.record ? shareCopyOf(view.record) : undefined;
+    if (copy) {
+      const who = this.names.get(copy.grant.recipient)?.name ?? shortNpub(copy.grant.recipient);
+      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who)}</p>`;
+    }
+    return html`<nip82-hidden-flag count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose}></nip82-hidden-flag>`;
   }
 
   private renderProvenance(view: View, s: RecordViewerStrings, lang: string) {

@@ -3,12 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { generate } from 'lean-qr';
 import { toSvgPath } from 'lean-qr/extras/svg';
-import { RecordKeyCache } from '../core/nip82/keys.js';
-import { VersionTracker } from '../core/nip82/versions.js';
 import type { Signer } from '../core/signers/signer.js';
 import { nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
 import { bunkerSigner, nostrConnect, type NostrConnectSession, type RemoteSigner } from '../core/signers/bunker.js';
-import { checkRelays } from '../core/relay/client.js';
+import { RelayClient, checkRelays } from '../core/relay/client.js';
+import { RecordStore } from '../core/store/record-store.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
 import { relayListConverter, classify, type Status } from '../shared/base.js';
@@ -21,9 +20,11 @@ import { sessionStrings, type SessionStrings } from './session.strings.js';
 type SignerKind = 'extension' | 'remote' | 'injected';
 
 /**
- * Holds the relays, the user's signer and the session's record-key cache, and hands them to every
- * kit element inside it. Signs in with a NIP-07 extension, a NIP-46 remote signer (bunker:// or a
- * nostrconnect:// code with a QR), or a signer the host injects; signing out wipes the key cache.
+ * Holds the relays, the user's signer and the session's one record store, and hands them to every
+ * kit element inside it: records are loaded and opened once and every element shows them. Signs in
+ * with a NIP-07 extension, a NIP-46 remote signer (bunker:// or a nostrconnect:// code with a QR),
+ * or a signer the host injects. Signing out, another signer, or another key from the same signer
+ * clears the store: every record and key of the last user is forgotten and every element resets.
  *
  * @summary Sign-in and shared context for the NIP-82 elements.
  * @tag nip82-session
@@ -71,8 +72,8 @@ export class Nip82Session extends LitElement {
   @state() private connectSession?: NostrConnectSession;
   @state() private bunkerInput = '';
 
-  private readonly keyCache = new RecordKeyCache();
-  private readonly versions = new VersionTracker();
+  /** The signed-in user's records; replaced (the old one cleared) at every change of user, signer or relays. */
+  private store?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
 
   @provide({ context: sessionContext })
   protected value?: SessionValue;
@@ -89,15 +90,40 @@ export class Nip82Session extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.keyCache.wipe();
+    this.dropStore();
     this.connectSession?.cancel();
+  }
+
+  /** The store for the signer and relays in effect; a new one (the old one cleared) when either changed. */
+  private storeFor(signer: Signer | undefined, relays: string[]): RecordStore | undefined {
+    const key = relays.join(' ');
+    if (this.store && this.store.signer === signer && this.store.key === key) return this.store.store;
+    this.dropStore();
+    if (!signer || !relays.length) return undefined;
+    const store = new RecordStore({ client: new RelayClient({ relays, signer }), signer, reader: this.pubkey });
+    // The same signer answering with another key (switched in the extension): the store cleared
+    // itself; the session now stands for the new key.
+    const stop = store.subscribe((change) => {
+      if (change !== 'reader' || !store.reader || this.store?.store !== store) return;
+      this.pubkey = store.reader;
+      emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
+    });
+    this.store = { key, signer, store, stop };
+    return store;
+  }
+
+  private dropStore(): void {
+    if (!this.store) return;
+    this.store.stop();
+    this.store.store.close();
+    this.store = undefined;
   }
 
   protected override willUpdate(): void {
     if (this.signer && this.active !== this.signer && this.kind !== 'extension' && this.kind !== 'remote') {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.
-      this.keyCache.wipe();
+      this.dropStore();
       this.pubkey = undefined;
       this.active = signer;
       this.kind = 'injected';
@@ -115,9 +141,11 @@ export class Nip82Session extends LitElement {
     } catch {
       relays = [];
     }
-    const next: SessionValue = { relays, signer: this.active, pubkey: this.pubkey, keyCache: this.keyCache, versions: this.versions };
+    // The store waits for the user's key: records are never fetched for a signer not yet asked.
+    const store = this.pubkey ? this.storeFor(this.active, relays) : (this.dropStore(), undefined);
+    const next: SessionValue = { relays, signer: this.active, pubkey: this.pubkey, store };
     const prev = this.value;
-    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join()) this.value = next;
+    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.store !== next.store) this.value = next;
   }
 
   private async signIn(kind: SignerKind, signer: Signer): Promise<void> {
@@ -131,7 +159,7 @@ export class Nip82Session extends LitElement {
     this.message = this.s.asking;
     try {
       const pubkey = await signer.getPublicKey();
-      this.keyCache.wipe();
+      this.dropStore();
       this.active = signer;
       this.kind = kind;
       this.pubkey = pubkey;
@@ -203,7 +231,7 @@ export class Nip82Session extends LitElement {
   }
 
   private clear(): void {
-    this.keyCache.wipe();
+    this.dropStore();
     this.active = undefined;
     this.pubkey = undefined;
     this.kind = undefined;

@@ -1,5 +1,5 @@
 /**
- * The one thin base class of the kit's elements: where the relays, the signer and the key cache
+ * The one thin base class of the kit's elements: where the relays, the signer and the record store
  * come from (the element's own `relays` / `.signer`, else the enclosing `<nip82-session>`), the
  * cancelable request before every signer call, typed errors turned into calm visible states, and
  * the polite live region that announces them.
@@ -7,9 +7,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { RecordKeyCache } from '../core/nip82/keys.js';
-import { VersionTracker } from '../core/nip82/versions.js';
 import { RelayClient } from '../core/relay/client.js';
+import { RecordStore, type StoreChange } from '../core/store/record-store.js';
 import type { Signer } from '../core/signers/signer.js';
 import { RecordError, RelayError, SignerError } from '../core/errors.js';
 import { sessionContext, type SessionValue } from './context.js';
@@ -48,9 +47,10 @@ export abstract class Nip82Element extends LitElement {
   /** The code of the failure shown, so its detail can be worded in the page's language ('' when none). */
   @state() protected errorCode = '';
 
-  private ownCache = new RecordKeyCache();
-  private ownVersions = new VersionTracker();
   private clientCache?: { key: string; signer?: Signer; client: RelayClient };
+  /** The element's own store, when it is used outside a session (or with its own signer or relays). */
+  private ownStore?: { key: string; signer: Signer; store: RecordStore };
+  private watched?: { store: RecordStore; stop: () => void };
 
   /** The signer in effect: the element's own, else the session's. */
   protected get activeSigner(): Signer | undefined {
@@ -62,12 +62,63 @@ export abstract class Nip82Element extends LitElement {
     return this.relays.length ? this.relays : this.session?.relays ?? [];
   }
 
-  protected get keyCache(): RecordKeyCache {
-    return this.session?.keyCache ?? this.ownCache;
+  /**
+   * The record store in effect, if there is one yet: the session's, unless the element has its
+   * own signer or relays; else the element's own, while it matches them. Never creates one.
+   */
+  protected get currentStore(): RecordStore | undefined {
+    if (!this.signer && !this.relays.length && this.session?.store) return this.session.store;
+    const own = this.ownStore;
+    return own && own.signer === this.activeSigner && own.key === this.activeRelays.join(' ') ? own.store : undefined;
   }
 
-  protected get versions(): VersionTracker {
-    return this.session?.versions ?? this.ownVersions;
+  /**
+   * The record store for the signer and relays in effect, made on first use when no session
+   * provides one. Call it from a user action: it throws the relay list's typed errors.
+   */
+  protected recordStore(): RecordStore {
+    const current = this.currentStore;
+    if (current) return current;
+    const signer = this.activeSigner;
+    if (!signer) throw new SignerError('absent', 'No signer: sign in first.');
+    const relays = this.activeRelays;
+    const store = new RecordStore({ client: new RelayClient({ relays, signer }), signer });
+    this.ownStore?.store.close();
+    this.ownStore = { key: relays.join(' '), signer, store };
+    this.watchStore();
+    return store;
+  }
+
+  /**
+   * Called when the store's content changes, and with `replaced` when another store (or none)
+   * takes its place: a sign-out, another user. Elements reset what they showed of the last one.
+   */
+  protected storeChanged(_change: StoreChange | 'replaced'): void {}
+
+  /** Follows the store in effect; a change of store, or a clear, resets the element. */
+  private watchStore(): void {
+    const store = this.currentStore;
+    if (this.watched?.store === store) return;
+    const had = !!this.watched;
+    this.watched?.stop();
+    this.watched = undefined;
+    // An own store nobody uses any more holds the last user's keys: close it.
+    if (this.ownStore && this.ownStore.store !== store) {
+      this.ownStore.store.close();
+      this.ownStore = undefined;
+    }
+    if (store) {
+      const stop = store.subscribe((change) => {
+        if (change === 'cleared' || change === 'reader') this.setStatus('idle', '');
+        this.storeChanged(change);
+        this.requestUpdate();
+      });
+      this.watched = { store, stop };
+    }
+    if (had) {
+      this.setStatus('idle', '');
+      this.storeChanged('replaced');
+    }
   }
 
   /** A relay client for the relays and signer in effect (made once per combination). */
@@ -77,7 +128,7 @@ export abstract class Nip82Element extends LitElement {
     const key = relays.join(' ');
     if (this.clientCache && this.clientCache.key === key && this.clientCache.signer === signer) return this.clientCache.client;
     this.clientCache?.client.close();
-    const client = new RelayClient({ relays, signer, versions: this.versions });
+    const client = new RelayClient({ relays, signer });
     this.clientCache = { key, signer, client };
     return client;
   }
@@ -127,16 +178,24 @@ export abstract class Nip82Element extends LitElement {
     return html`<p class="status" part="status" role="status" aria-live="polite">${text || nothing}</p>`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.watchStore();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.ownCache.wipe();
+    this.watched?.stop();
+    this.watched = undefined;
+    this.ownStore?.store.close();
+    this.ownStore = undefined;
     this.clientCache?.client.close();
     this.clientCache = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('signer') && changed.get('signer') && changed.get('signer') !== this.signer) this.ownCache.wipe();
+    this.watchStore();
   }
 }
 

@@ -1,19 +1,18 @@
 /**
- * What `<nip82-session>` provides to the elements inside it: relays, the signer, and the
- * session's record-key cache and version memory.
+ * What `<nip82-session>` provides to the elements inside it: relays, the signer, and the one
+ * record store every element reads from.
  */
 import { createContext } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
-import type { RecordKeyCache } from '../core/nip82/keys.js';
-import type { VersionTracker } from '../core/nip82/versions.js';
+import type { RecordStore } from '../core/store/record-store.js';
 
 export interface SessionValue {
   relays: string[];
   signer?: Signer;
   /** The signed-in user's public key, once known. */
   pubkey?: string;
-  keyCache: RecordKeyCache;
-  versions: VersionTracker;
+  /** The signed-in user's records, consent mail and history, for every element (while signed in with relays set). */
+  store?: RecordStore;
 }
 
 export const sessionContext = createContext<SessionValue | undefined>(Symbol.for('nip82-session'));

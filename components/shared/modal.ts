@@ -26,7 +26,8 @@ export class ModalController implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.dialog;
-    if (dialog && this.isOpen() && !dialog.open) dialog.showModal();
+    // A host taken out of the page (a sign-out that removed it) has no modal to show.
+    if (dialog && this.host.isConnected && this.isOpen() && !dialog.open) dialog.showModal();
     if (this.focusNext) {
       const target = this.host.renderRoot.querySelector<HTMLElement>(this.focusNext);
       this.focusNext = undefined;

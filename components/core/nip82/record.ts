@@ -95,6 +95,11 @@ export interface CreateRecordOptions {
   subject?: string;
   /** `created_at` of the events; default now. */
   createdAt?: number;
+  /**
+   * The author's session key cache: given, it keeps the new record's sign key for the author, so
+   * opening the record just made (a share copy, say) asks the signer nothing.
+   */
+  keyCache?: RecordKeyCache;
 }
 
 /** Options for {@link openRecord}. */
@@ -105,6 +110,11 @@ export interface OpenRecordOptions {
   versions?: VersionTracker;
   /** Current time in seconds (for the future-date check). */
   now?: number;
+  /**
+   * The reader's public key when the caller already asked the signer for it (a session does once
+   * per user action), so opening many records does not ask again for each.
+   */
+  readerPubkey?: string;
 }
 
 /** The events an access change produces, and the record as it will be after they are published. */
@@ -157,6 +167,7 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
     for (const e of events) {
       if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
     }
+    options.keyCache?.set(`${authorPubkey}:${events[0]!.pubkey}`, signKey);
     return events;
   } finally {
     wipe(signKey, viewKey);
@@ -287,7 +298,7 @@ export async function openRecord(events: readonly unknown[], reader: Signer, opt
   const generation = options.keyCache?.generation;
   const parts = await usableParts(events, options);
   const signPubkey = parts[0]!.pubkey;
-  const me = await signerCall(() => reader.getPublicKey());
+  const me = options.readerPubkey ?? (await signerCall(() => reader.getPublicKey()));
 
   const mine = parts.flatMap((e) => e.tags.filter((t) => t[0] === 'key' && t[1] === me && typeof t[2] === 'string'));
   if (mine.length === 0) throw new RecordError('not-a-participant', 'You are not listed on this record (never granted, or access was revoked).');

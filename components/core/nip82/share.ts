@@ -10,6 +10,7 @@ import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.
 import type { BundleEntry } from '../fhir/types.js';
 import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
+import type { RecordKeyCache } from './keys.js';
 
 /** Options for {@link createShare}. */
 export interface CreateShareOptions {
@@ -27,6 +28,8 @@ export interface CreateShareOptions {
   participants: Participant[];
   maxEventBytes?: number;
   createdAt?: number;
+  /** The patient's session key cache, so the share copy opens without a signer call. */
+  keyCache?: RecordKeyCache;
 }
 
 /** What a share will hold, for a preview before anything is signed. */
@@ -79,6 +82,7 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     participants: options.participants,
     maxEventBytes: options.maxEventBytes,
     createdAt: options.createdAt,
+    keyCache: options.keyCache,
     subject: options.from[0]!.subject,
   });
 }

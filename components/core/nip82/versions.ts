@@ -39,6 +39,11 @@ export class VersionTracker {
     return true;
   }
 
+  /** Forgets every address (a sign-out: which records the last user saw is theirs too). */
+  clear(): void {
+    this.seen.clear();
+  }
+
   /** The newest version seen of an address. */
   newest(address: string): { created_at: number; id: string } | undefined {
     return this.seen.get(address);

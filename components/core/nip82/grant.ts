@@ -1,0 +1,101 @@
+/**
+ * The Consent a share carries to document its own grant: who may open it, in which role, until
+ * when and why. Relays cannot enforce an end date; the Consent records the patient's terms so the
+ * recipient (and the patient's own copy) can read them, and so the patient's session can tell a
+ * share it made from a record it holds.
+ */
+import type { FhirBundle, FhirResource } from '../fhir/types.js';
+import { createBundle } from '../fhir/bundle.js';
+import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
+import type { OpenedRecord, Role } from './record.js';
+
+/** Marks the kit's grant Consent, so a later share does not offer it as an item. */
+export const GRANT_TAG = { system: 'urn:nip82:consent', code: 'share-grant', display: 'Share grant' } as const;
+
+const RECIPIENT_ROLE = { system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' };
+const CONSENT_ACTION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentaction';
+
+/** The terms of one share. */
+export interface GrantTerms {
+  patient: string;
+  recipient: string;
+  role: Role;
+  /** Last day of access, YYYY-MM-DD. */
+  until?: string;
+  purpose?: string;
+}
+
+/** The terms as read back from a share, with when they were given. */
+export interface Grant extends GrantTerms {
+  /** When the grant was given (ISO date-time). */
+  since: string;
+}
+
+/** A FHIR R4 Consent (status active) documenting a share. */
+export function grantConsent(terms: GrantTerms): FhirResource {
+  const provision: Record<string, unknown> = {
+    type: 'permit',
+    period: { start: new Date().toISOString(), ...(terms.until ? { end: terms.until } : {}) },
+    actor: [{ role: { coding: [RECIPIENT_ROLE] }, reference: { identifier: nostrIdentifier(terms.recipient) } }],
+    // An editor may also pass the record on (add people), which FHIR calls disclosing it.
+    action: (terms.role === 'editor' ? ['access', 'disclose'] : ['access']).map((code) => ({
+      coding: [{ system: CONSENT_ACTION_SYSTEM, code }],
+    })),
+  };
+  // The patient's own words: no coded purpose fits every audience (a clinic, a relative).
+  if (terms.purpose) provision.purpose = [{ display: terms.purpose }];
+  return {
+    resourceType: 'Consent',
+    id: crypto.randomUUID(),
+    meta: { tag: [{ ...GRANT_TAG }] },
+    status: 'active',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }] },
+    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }],
+    patient: { identifier: nostrIdentifier(terms.patient) },
+    dateTime: new Date().toISOString(),
+    policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
+    provision,
+  };
+}
+
+/** The Consent the kit writes into a share to document the grant: not an item to pass on. */
+export function isGrantConsent(resource: FhirResource): boolean {
+  if (resource.resourceType !== 'Consent') return false;
+  const tags = resource.meta?.tag ?? [];
+  return tags.some((t) => t.system === GRANT_TAG.system && t.code === GRANT_TAG.code);
+}
+
+/** The grant a share documents, read back from its Bundle; undefined when it carries none (or an unreadable one). */
+export function readGrant(bundle: FhirBundle): Grant | undefined {
+  const consent = (bundle.entry ?? []).map((e) => e.resource).find((r) => r && isGrantConsent(r)) as Record<string, unknown> | undefined;
+  if (!consent) return undefined;
+  const provision = consent.provision as { period?: { start?: unknown; end?: unknown }; actor?: { reference?: { identifier?: unknown } }[]; action?: { coding?: { code?: unknown }[] }[]; purpose?: { display?: unknown }[] } | undefined;
+  const recipient = pubkeyOfIdentifier(provision?.actor?.[0]?.reference?.identifier);
+  const patient = pubkeyOfIdentifier((consent.patient as { identifier?: unknown } | undefined)?.identifier);
+  if (!recipient || !patient) return undefined;
+  const since = typeof provision?.period?.start === 'string' ? provision.period.start : typeof consent.dateTime === 'string' ? consent.dateTime : '';
+  const end = provision?.period?.end;
+  const purpose = provision?.purpose?.[0]?.display;
+  const discloses = (provision?.action ?? []).some((a) => a.coding?.some((c) => c.code === 'disclose'));
+  return {
+    patient,
+    recipient,
+    role: discloses ? 'editor' : 'viewer',
+    since,
+    ...(typeof end === 'string' && /^\d{4}-\d{2}-\d{2}/.test(end) ? { until: end.slice(0, 10) } : {}),
+    ...(typeof purpose === 'string' && purpose.trim() ? { purpose: purpose.trim() } : {}),
+  };
+}
+
+function pubkeyOfIdentifier(identifier: unknown): string | undefined {
+  return identifier ? nostrPubkeyOf({ resourceType: 'Basic', identifier: [identifier] }) : undefined;
+}
+
+/**
+ * `createShare` draws entries only from opened records, so the grant Consent travels as one more
+ * source: a copy of the first record's view holding just the Consent (no keys are involved).
+ */
+export function consentSource(first: OpenedRecord, consent: FhirResource): { source: OpenedRecord; fullUrl: string } {
+  const bundle: FhirBundle = createBundle([consent]);
+  return { source: { ...first, bundle, withheld: undefined }, fullUrl: bundle.entry![0]!.fullUrl! };
+}

@@ -1,0 +1,82 @@
+/**
+ * The consent history: every share, approval, denial, revocation and end date the reader's
+ * records and consent messages show, each saying whether it is in force now. Derived afresh from
+ * what the store holds, so a fresh page (another device) shows the same history as the session
+ * that made it; revocations of records that carry no grant note are known to the session alone.
+ */
+import type { ConsentMessage } from '../nip82/requests.js';
+import { isoDay, type ShareCopy } from './share-copies.js';
+
+/** One moment of the consent history. */
+export interface ConsentEvent {
+  kind: 'shared' | 'approved' | 'denied' | 'revoked' | 'ended';
+  /** The other person (public key). */
+  who: string;
+  /** When it happened, in seconds. */
+  at: number;
+  /** Last day of access, YYYY-MM-DD, for a grant. */
+  until?: string;
+  /** Kinds of items granted (FHIR resource types), when an answer names them. */
+  types?: string[];
+  purpose?: string;
+  /** The record it concerns (sign public key), when known. */
+  record?: string;
+  /** For a share or an approval: whether it still gives access now. */
+  inForce: boolean;
+}
+
+export interface HistoryInput {
+  reader?: string;
+  shares: readonly ShareCopy[];
+  messages: readonly ConsentMessage[];
+  /** Events only this session knows (revocations of records without a grant note). */
+  session: readonly ConsentEvent[];
+  now: Date;
+}
+
+export function consentHistory(input: HistoryInput): ConsentEvent[] {
+  const events: ConsentEvent[] = [];
+  const answers = input.messages.filter((m) => m.from === input.reader && (m.status === 'active' || m.status === 'rejected'));
+  const byNaddr = new Map<string, ShareCopy>();
+  for (const share of input.shares) for (const naddr of share.record.naddrs) byNaddr.set(naddr, share);
+  const answered = new Set<ShareCopy>();
+  const today = isoDay(input.now);
+
+  for (const answer of answers) {
+    const share = answer.records.map((n) => byNaddr.get(n)).find((s): s is ShareCopy => !!s);
+    if (share) answered.add(share);
+    const until = answer.period?.end?.slice(0, 10);
+    events.push({
+      kind: answer.status === 'active' ? 'approved' : 'denied',
+      who: answer.requester,
+      at: answer.createdAt,
+      ...(until && answer.status === 'active' ? { until } : {}),
+      types: [...answer.resourceTypes],
+      ...(answer.purpose ? { purpose: answer.purpose } : {}),
+      ...(share ? { record: share.record.signPubkey } : {}),
+      inForce: answer.status === 'active' && (share ? share.status === 'active' : !until || until >= today),
+    });
+  }
+  for (const share of input.shares) {
+    const { grant, record } = share;
+    if (!answered.has(share)) {
+      events.push({
+        kind: 'shared', who: grant.recipient, at: secondsOf(grant.since, record.createdAt), record: record.signPubkey, inForce: share.status === 'active',
+        ...(grant.until ? { until: grant.until } : {}), ...(grant.purpose ? { purpose: grant.purpose } : {}),
+      });
+    }
+    if (share.status === 'revoked') events.push({ kind: 'revoked', who: grant.recipient, at: record.createdAt, record: record.signPubkey, inForce: false });
+    if ((share.status === 'ended' || share.status === 'overdue') && grant.until) {
+      events.push({ kind: 'ended', who: grant.recipient, at: secondsOf(`${grant.until}T23:59:59Z`, record.createdAt), until: grant.until, record: record.signPubkey, inForce: false });
+    }
+  }
+  for (const e of input.session) {
+    if (!events.some((k) => k.kind === e.kind && k.who === e.who && k.record === e.record)) events.push({ ...e });
+  }
+  return events.sort((a, b) => b.at - a.at);
+}
+
+function secondsOf(iso: string, fallback: number): number {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : fallback;
+}

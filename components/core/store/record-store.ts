@@ -1,0 +1,411 @@
+/**
+ * The session's record store: for one reader and one set of relays, the reader's records are
+ * fetched and opened once (one signer call per record, none for a record already open), kept by
+ * record identity, refreshed without asking the signer again for records it already opened, and
+ * shared by every element of the page. It tells the records the reader holds from the share
+ * copies the reader made, and keeps the consent history.
+ *
+ * One wipe: {@link RecordStore.clear} forgets every record (its keys wiped), the key cache, the
+ * version memory, the consent mail and the history, and tells every listener. A different public
+ * key from the same signer (a user who switched keys in an extension) clears it too, at the next
+ * user action, through {@link RecordStore.currentReader}.
+ *
+ * No DOM and no Lit: it runs in Node as in browsers.
+ */
+import { RecordError, SignerError } from '../errors.js';
+import type { NostrEvent } from '../events.js';
+import type { Signer } from '../signers/signer.js';
+import type { QueryReport, RelayClient } from '../relay/client.js';
+import { RecordKeyCache } from '../nip82/keys.js';
+import { forgetRecord, groupRecords, openRecord, type AccessChange, type OpenedRecord } from '../nip82/record.js';
+import { readConsentMessages, type ConsentMessage } from '../nip82/requests.js';
+import { RECORD_KIND } from '../nip82/constants.js';
+import { addressOf, isNewer } from '../nip82/versions.js';
+import { consentHistory, type ConsentEvent } from './history.js';
+import { shareCopyOf, type ShareCopy } from './share-copies.js';
+
+/** What changed in a store, as its listeners hear it. */
+export type StoreChange = 'records' | 'progress' | 'mail' | 'history' | 'reader' | 'cleared';
+
+/** A record that could not be opened, by its sign key (public), with the reason. */
+export interface OpenFailure {
+  signPubkey: string;
+  code: string;
+  message: string;
+}
+
+/** Options for {@link RecordStore}. */
+export interface RecordStoreOptions {
+  /** The relays, through a client that answers AUTH with the same signer. */
+  client: RelayClient;
+  /** The reader's signer. */
+  signer: Signer;
+  /** The reader's public key when already known (asked at sign-in). */
+  reader?: string;
+}
+
+/** Signer failures that mean it will not help with any record: asking again per record would only pester the user. */
+const STOPPING = new Set(['absent', 'refused', 'timeout', 'connection']);
+
+/** Whether an error means the signer will not help with any record. */
+export function stopsEverything(error: unknown): boolean {
+  const cause = error instanceof RecordError && error.code === 'signer' ? error.cause : error;
+  return cause instanceof SignerError && STOPPING.has(cause.code);
+}
+
+export class RecordStore {
+  readonly client: RelayClient;
+  readonly signer: Signer;
+  readonly keyCache = new RecordKeyCache();
+
+  private readerKey?: string;
+  private readonly opened = new Map<string, OpenedRecord>();
+  private failed: OpenFailure[] = [];
+  private lastReports: QueryReport[] = [];
+  private loadedOnce = false;
+  private loading?: Promise<void>;
+  private progressNow?: { done: number; total: number };
+  private phaseNow?: 'asking' | 'fetching' | 'opening';
+  /** Consent messages by rumor id (a message's copies share it). */
+  private readonly mail = new Map<string, ConsentMessage>();
+  /** Gift wraps already opened (or found not to be consent messages): never opened twice. */
+  private readonly seenWraps = new Set<string>();
+  private mailRead = false;
+  private mailing?: Promise<void>;
+  private readonly sessionEvents: ConsentEvent[] = [];
+  /** Changes with every clear: work that began before one keeps nothing of what it finds. */
+  private generation = 0;
+  private closed = false;
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+
+  constructor(options: RecordStoreOptions) {
+    this.client = options.client;
+    this.signer = options.signer;
+    this.readerKey = options.reader;
+  }
+
+  /** The public key whose records these are, once known. */
+  get reader(): string | undefined {
+    return this.readerKey;
+  }
+
+  /** Whether the reader's records were loaded at least once since the last clear. */
+  get loaded(): boolean {
+    return this.loadedOnce;
+  }
+
+  /** Whether a load is under way. */
+  get busy(): boolean {
+    return !!this.loading;
+  }
+
+  /** Records opened so far, during a load. */
+  get progress(): { done: number; total: number } | undefined {
+    return this.progressNow;
+  }
+
+  /** What a load is doing: asking the signer who the user is, reading relays, or opening records. */
+  get phase(): 'asking' | 'fetching' | 'opening' | undefined {
+    return this.phaseNow;
+  }
+
+  /** Every record opened for the reader (held ones and the share copies they made), newest first. */
+  get records(): OpenedRecord[] {
+    return [...this.opened.values()].sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** The records the reader holds: their health records, without the copies they made to share. */
+  get held(): OpenedRecord[] {
+    return this.records.filter((r) => !shareCopyOf(r));
+  }
+
+  /** The copies the reader made to share, each with its terms and whether it is still in force. */
+  get shares(): ShareCopy[] {
+    return this.records.flatMap((r) => {
+      const copy = shareCopyOf(r);
+      return copy ? [copy] : [];
+    });
+  }
+
+  /** Records listing the reader that could not be opened at the last load. */
+  get failures(): readonly OpenFailure[] {
+    return this.failed;
+  }
+
+  /** What each relay answered at the last load. */
+  get reports(): readonly QueryReport[] {
+    return this.lastReports;
+  }
+
+  /** Every consent message read (requests to the reader, answers, the reader's own copies), newest first. */
+  get messages(): ConsentMessage[] {
+    return [...this.mail.values()].sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** Whether the reader's consent messages were read since the last clear. */
+  get mailLoaded(): boolean {
+    return this.mailRead;
+  }
+
+  /**
+   * The consent history: every share, approval, denial, revocation and end date, newest first,
+   * each saying whether it is in force now.
+   */
+  history(now = new Date()): ConsentEvent[] {
+    return consentHistory({ reader: this.readerKey, shares: this.shares, messages: this.messages, session: this.sessionEvents, now });
+  }
+
+  /** Listens to changes; returns the function that stops listening. */
+  subscribe(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Asks the signer who the user is now. A different key than the store's reader (switched in the
+   * extension) clears the store first: nothing of the last user is shown to or changed by the next.
+   */
+  async currentReader(): Promise<string> {
+    this.assertOpen();
+    let pubkey: string;
+    try {
+      pubkey = await this.signer.getPublicKey();
+    } catch (error) {
+      throw error instanceof SignerError ? new RecordError('signer', error.message, { cause: error }) : error;
+    }
+    if (this.readerKey !== pubkey) {
+      const had = this.readerKey !== undefined;
+      if (had) this.clear();
+      this.readerKey = pubkey;
+      if (had) this.notify('reader');
+    }
+    return pubkey;
+  }
+
+  /**
+   * Loads and opens the reader's records: once, then only on `refresh`. Callers that ask while a
+   * load runs share it. A record already open is not opened again unless a newer version arrived,
+   * and then from the session's key cache: the signer is asked only for records not yet opened.
+   */
+  async load(options: { refresh?: boolean } = {}): Promise<void> {
+    this.assertOpen();
+    if (this.loading) return this.loading;
+    if (this.loadedOnce && !options.refresh) return;
+    const run = this.loadRecords().finally(() => {
+      if (this.loading === run) this.loading = undefined;
+      this.progressNow = undefined;
+      this.phaseNow = undefined;
+    });
+    this.loading = run;
+    return run;
+  }
+
+  private async loadRecords(): Promise<void> {
+    const generation = this.generation;
+    this.setPhase('asking');
+    const me = await this.currentReader();
+    this.setPhase('fetching');
+    const { events, reports } = await this.client.recordsFor(me);
+    if (generation !== this.generation) return;
+    this.lastReports = reports;
+    const groups = [...groupRecords(events).values()];
+    this.setPhase('opening');
+    const failures: OpenFailure[] = [];
+    for (let i = 0; i < groups.length; i++) {
+      this.progressNow = { done: i, total: groups.length };
+      this.notify('progress');
+      const result = await this.openGroup(groups[i]!, me, generation);
+      if (generation !== this.generation) return;
+      if (result) failures.push(result);
+    }
+    this.failed = failures;
+    this.loadedOnce = true;
+    this.notify('records');
+  }
+
+  /** Opens one record's events unless the same version is already open; returns a failure to report, if any. */
+  private async openGroup(group: NostrEvent[], me: string, generation: number): Promise<OpenFailure | undefined> {
+    const signPubkey = group[0]!.pubkey;
+    const known = this.opened.get(signPubkey);
+    if (known && !hasNewer(group, known)) return undefined;
+    try {
+      const record = await openRecord(group, this.signer, { keyCache: this.keyCache, versions: this.client.versions, readerPubkey: me });
+      if (generation !== this.generation) {
+        forgetRecord(record);
+        return undefined;
+      }
+      this.keep(record);
+      return undefined;
+    } catch (error) {
+      if (stopsEverything(error)) throw error;
+      return {
+        signPubkey,
+        code: error instanceof RecordError ? error.code : 'unknown',
+        message: error instanceof Error ? error.message : 'The record could not be opened.',
+      };
+    }
+  }
+
+  /**
+   * Opens one record by its address (`naddr`), or returns it from the store when open. Parts of
+   * several records under one address are not expected; each record found is kept.
+   */
+  async openAddress(naddr: string): Promise<{ records: OpenedRecord[]; failures: OpenFailure[]; reports: QueryReport[] }> {
+    this.assertOpen();
+    const generation = this.generation;
+    const me = await this.currentReader();
+    const { events, reports } = await this.client.recordByNaddr(naddr);
+    if (generation !== this.generation) return { records: [], failures: [], reports };
+    const failures: OpenFailure[] = [];
+    const records: OpenedRecord[] = [];
+    for (const group of groupRecords(events).values()) {
+      const failure = await this.openGroup(group, me, generation);
+      if (generation !== this.generation) return { records: [], failures: [], reports };
+      if (failure) failures.push(failure);
+      const record = this.opened.get(group[0]!.pubkey);
+      if (record && !failure) records.push(record);
+    }
+    this.notify('records');
+    return { records, failures, reports };
+  }
+
+  /**
+   * Adds a record the reader just made (a share copy) from its events: its key is in the session
+   * cache (see `createRecord`'s `keyCache`), so this asks the signer nothing.
+   */
+  async adopt(events: readonly NostrEvent[]): Promise<OpenedRecord | undefined> {
+    this.assertOpen();
+    const generation = this.generation;
+    const me = this.readerKey ?? (await this.currentReader());
+    const parts = events.filter((e) => e.kind === RECORD_KIND);
+    if (!parts.length) return undefined;
+    const record = await openRecord(parts, this.signer, { keyCache: this.keyCache, versions: this.client.versions, readerPubkey: me });
+    if (generation !== this.generation) {
+      forgetRecord(record);
+      return undefined;
+    }
+    this.keep(record);
+    this.notify('records');
+    return record;
+  }
+
+  /**
+   * Before an access change: the signer must still be the reader who opened `record`, and the
+   * record must be the store's current view of it. Throws `wrong-reader` otherwise.
+   */
+  async assertCanChange(record: OpenedRecord): Promise<void> {
+    const me = await this.currentReader();
+    if (record.reader !== me || this.opened.get(record.signPubkey) !== record) {
+      throw new RecordError('wrong-reader', 'This record was opened for someone who is no longer signed in; open your records again.');
+    }
+  }
+
+  /** Takes in a published access change: the new version replaces the old, whose keys are wiped. */
+  applyChange(before: OpenedRecord, change: AccessChange, revoked?: string): void {
+    if (this.opened.get(before.signPubkey) !== before) return;
+    for (const e of change.record.events) if (e.kind === RECORD_KIND) this.client.versions.observe(e);
+    this.opened.delete(before.signPubkey);
+    forgetRecord(before);
+    this.keep(change.record);
+    if (revoked) this.sessionEvents.push({ kind: 'revoked', who: revoked, at: Math.floor(Date.now() / 1000), record: change.record.signPubkey, inForce: true });
+    this.notify('records');
+  }
+
+  /**
+   * Reads the consent messages wrapped to the reader: once, then only on `refresh`, and then
+   * opens only wraps not seen before (each costs signer calls).
+   */
+  async readMail(options: { refresh?: boolean } = {}): Promise<void> {
+    this.assertOpen();
+    if (this.mailing) return this.mailing;
+    if (this.mailRead && !options.refresh) return;
+    const run = this.readWraps().finally(() => {
+      if (this.mailing === run) this.mailing = undefined;
+    });
+    this.mailing = run;
+    return run;
+  }
+
+  private async readWraps(): Promise<void> {
+    const generation = this.generation;
+    const me = await this.currentReader();
+    const { events } = await this.client.wrapsFor(me);
+    const unseen = events.filter((e) => !this.seenWraps.has(e.id));
+    const messages = await readConsentMessages(unseen, this.signer);
+    if (generation !== this.generation) return;
+    for (const wrap of unseen) this.seenWraps.add(wrap.id);
+    for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
+    this.mailRead = true;
+    this.notify('mail');
+  }
+
+  /** Takes in a consent message the reader just sent (an answer), so the history shows it at once. */
+  addMessage(message: ConsentMessage): void {
+    if (!this.mail.has(message.id)) this.mail.set(message.id, message);
+    this.notify('mail');
+  }
+
+  /** Forgets everything of the reader: records (keys wiped), key cache, version memory, mail, history. */
+  clear(): void {
+    this.generation++;
+    for (const record of this.opened.values()) forgetRecord(record);
+    this.opened.clear();
+    this.keyCache.wipe();
+    this.client.versions.clear();
+    this.mail.clear();
+    this.seenWraps.clear();
+    this.sessionEvents.length = 0;
+    this.failed = [];
+    this.lastReports = [];
+    this.loadedOnce = false;
+    this.mailRead = false;
+    this.loading = undefined;
+    this.mailing = undefined;
+    this.progressNow = undefined;
+    this.phaseNow = undefined;
+    this.readerKey = undefined;
+    this.notify('cleared');
+  }
+
+  /** Clears the store and closes its relay connections; it cannot be used again. */
+  close(): void {
+    if (this.closed) return;
+    this.clear();
+    this.closed = true;
+    this.listeners.clear();
+    this.client.close();
+  }
+
+  /** Whether {@link close} was called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private setPhase(phase: 'asking' | 'fetching' | 'opening'): void {
+    this.phaseNow = phase;
+    this.notify('progress');
+  }
+
+  private keep(record: OpenedRecord): void {
+    const old = this.opened.get(record.signPubkey);
+    if (old && old !== record) forgetRecord(old);
+    this.opened.set(record.signPubkey, record);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new RecordError('wrong-reader', 'This session has ended; sign in again.');
+  }
+
+  private notify(change: StoreChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
+
+/** Whether `events` hold a newer version of some part than the opened record was built from. */
+function hasNewer(events: readonly NostrEvent[], record: OpenedRecord): boolean {
+  const have = new Map(record.events.map((e) => [addressOf(e), e]));
+  return events.some((e) => {
+    const current = have.get(addressOf(e));
+    return current ? isNewer(e, current) : e.created_at > record.createdAt;
+  });
+}
