@@ -136,7 +136,11 @@ export class Nip82AccessList extends Nip82Element {
       this.target = undefined;
       this.receipts = [];
       this.done = false;
-      if (this.open) this.modal.close();
+      if (this.open) {
+        // Closed now, not at the dialog's close event: a render in between would open it again.
+        this.open = false;
+        this.modal.close();
+      }
       return;
     }
     if (change === 'records' || change === 'mail') void this.lookUpNames();

@@ -212,7 +212,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
   protected override storeChanged(change: StoreChange | 'replaced'): void {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') {
       // Nothing of the last user stays: their items, choices, names, an open dialog.
-      if (this.open) this.modal.close();
+      if (this.open) {
+        // Closed now, not at the dialog's close event: a render in between would open it again.
+        this.open = false;
+        this.modal.close();
+      }
       this.answering = undefined;
       this.included = new Set();
       this.hiddenItems = new Set();

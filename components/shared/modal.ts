@@ -8,6 +8,8 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 export class ModalController implements ReactiveController {
   /** A selector in the host's shadow root to focus once the next render is done. */
   focusNext?: string;
+  /** Whether the dialog was opened for the host's current "open". */
+  private shown = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -26,8 +28,17 @@ export class ModalController implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.dialog;
-    // A host taken out of the page (a sign-out that removed it) has no modal to show.
-    if (dialog && this.host.isConnected && this.isOpen() && !dialog.open) dialog.showModal();
+    const open = this.isOpen();
+    // Opened once each time the host asks: a render between a close (Escape, a button) and the
+    // dialog's close event must not open it again. A host taken out of the page has no modal.
+    if (open && !this.shown && dialog && this.host.isConnected) {
+      dialog.showModal();
+      this.shown = true;
+    }
+    if (!open) {
+      this.shown = false;
+      if (dialog?.open) dialog.close();
+    }
     if (this.focusNext) {
       const target = this.host.renderRoot.querySelector<HTMLElement>(this.focusNext);
       this.focusNext = undefined;

@@ -190,8 +190,13 @@ export class RecordStore {
   async load(options: { refresh?: boolean } = {}): Promise<void> {
     this.assertOpen();
     if (this.loading) return this.loading;
-    if (this.loadedOnce && !options.refresh) return;
-    const run = this.loadRecords().finally(() => {
+    const run = (async () => {
+      this.setPhase('asking');
+      // Asked first: another key now clears the store, and its records are loaded afresh.
+      const me = await this.currentReader();
+      if (this.loadedOnce && !options.refresh) return;
+      await this.loadRecords(me);
+    })().finally(() => {
       if (this.loading === run) this.loading = undefined;
       this.progressNow = undefined;
       this.phaseNow = undefined;
@@ -200,10 +205,8 @@ export class RecordStore {
     return run;
   }
 
-  private async loadRecords(): Promise<void> {
+  private async loadRecords(me: string): Promise<void> {
     const generation = this.generation;
-    this.setPhase('asking');
-    const me = await this.currentReader();
     this.setPhase('fetching');
     const { events, reports } = await this.client.recordsFor(me);
     if (generation !== this.generation) return;
@@ -318,17 +321,19 @@ export class RecordStore {
   async readMail(options: { refresh?: boolean } = {}): Promise<void> {
     this.assertOpen();
     if (this.mailing) return this.mailing;
-    if (this.mailRead && !options.refresh) return;
-    const run = this.readWraps().finally(() => {
+    const run = (async () => {
+      const me = await this.currentReader();
+      if (this.mailRead && !options.refresh) return;
+      await this.readWraps(me);
+    })().finally(() => {
       if (this.mailing === run) this.mailing = undefined;
     });
     this.mailing = run;
     return run;
   }
 
-  private async readWraps(): Promise<void> {
+  private async readWraps(me: string): Promise<void> {
     const generation = this.generation;
-    const me = await this.currentReader();
     const { events } = await this.client.wrapsFor(me);
     const unseen = events.filter((e) => !this.seenWraps.has(e.id));
     const messages = await readConsentMessages(unseen, this.signer);
