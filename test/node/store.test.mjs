@@ -1,0 +1,183 @@
+// The session record store in plain Node (built dist/core): loads once, opens each record with one
+// signer call, tells share copies from held records, keeps the consent history, and clears
+// everything at a sign-out or a changed key.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import { useWebSocketImplementation } from 'nostr-tools/pool';
+import { generateSecretKey } from 'nostr-tools/pure';
+import { npubEncode } from 'nostr-tools/nip19';
+import { startRelay } from '../../scripts/relay.mjs';
+import {
+  RelayClient, RecordStore, RecordError, createRecord, createShare, grantConsent, consentSource, revokeAccess, secretKeySigner,
+} from '../../dist/core/index.js';
+
+useWebSocketImplementation(WebSocket);
+
+let relay;
+let publisher;
+before(async () => {
+  relay = await startRelay({});
+  publisher = new RelayClient({ relays: [relay.url] });
+});
+after(async () => {
+  publisher.close();
+  await relay.close();
+});
+
+/** A signer that counts its calls, and whose key can be switched as in an extension. */
+function switchable(first) {
+  const calls = {};
+  let current = first;
+  const count = (name, run) => (...args) => {
+    calls[name] = (calls[name] ?? 0) + 1;
+    return run(...args);
+  };
+  return {
+    calls,
+    use(next) { current = next; },
+    getPublicKey: count('getPublicKey', () => current.getPublicKey()),
+    signEvent: count('signEvent', (t) => current.signEvent(t)),
+    nip44Encrypt: count('nip44Encrypt', (p, t) => current.nip44Encrypt(p, t)),
+    nip44Decrypt: count('nip44Decrypt', (p, t) => current.nip44Decrypt(p, t)),
+  };
+}
+
+const person = () => secretKeySigner(generateSecretKey());
+
+function bundleFor(patient, items) {
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      { fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Patient', identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(patient)}` }] } },
+      ...items.map((text) => ({ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Condition', code: { text }, subject: { reference: 'Patient/x' } } })),
+    ],
+  };
+}
+
+async function recordFor(author, patient, items) {
+  const events = await createRecord({ bundle: bundleFor(patient, items), author, participants: [{ pubkey: patient, role: 'editor' }] });
+  await publisher.publishAll(events);
+  return events;
+}
+
+test('loads once for every caller, one signer decryption per record, none the second time', async () => {
+  const hospital = person();
+  const me = person();
+  const pk = await me.getPublicKey();
+  await recordFor(hospital, pk, ['Asthma']);
+  await recordFor(hospital, pk, ['Eczema', 'Hay fever']);
+  const signer = switchable(me);
+  const store = new RecordStore({ client: new RelayClient({ relays: [relay.url], signer }), signer });
+  try {
+    await Promise.all([store.load(), store.load(), store.load()]);
+    assert.equal(store.records.length, 2);
+    assert.equal(signer.calls.nip44Decrypt, 2);
+    await store.load();
+    await store.load({ refresh: true });
+    assert.equal(signer.calls.nip44Decrypt, 2, 'a refresh opens nothing already open');
+    assert.equal(store.reader, pk);
+  } finally {
+    store.close();
+  }
+});
+
+test('a share copy the reader made is a share, not a record, and opens with no signer call', async () => {
+  const hospital = person();
+  const me = person();
+  const clinic = await person().getPublicKey();
+  const pk = await me.getPublicKey();
+  await recordFor(hospital, pk, ['Asthma', 'Fracture']);
+  const signer = switchable(me);
+  const store = new RecordStore({ client: new RelayClient({ relays: [relay.url], signer }), signer });
+  try {
+    await store.load();
+    const [record] = store.held;
+    const hidden = record.bundle.entry.find((e) => e.resource.code?.text === 'Fracture').fullUrl;
+    const { source, fullUrl } = consentSource(record, grantConsent({ patient: pk, recipient: clinic, role: 'viewer', until: '2099-01-31', purpose: 'Check-up' }));
+    const events = await createShare({
+      from: [record, source], include: [...record.bundle.entry.map((e) => e.fullUrl), fullUrl], withhold: [hidden], disclose: 'count',
+      author: signer, participants: [{ pubkey: clinic, role: 'viewer' }], keyCache: store.keyCache,
+    });
+    await store.client.publishAll(events);
+    const decrypts = signer.calls.nip44Decrypt;
+    await store.adopt(events);
+    assert.equal(signer.calls.nip44Decrypt, decrypts, 'the copy opened from the cached key');
+    assert.equal(store.held.length, 1, 'still one record the patient holds');
+    assert.equal(store.shares.length, 1);
+    const [share] = store.shares;
+    assert.equal(share.grant.recipient, clinic);
+    assert.equal(share.grant.until, '2099-01-31');
+    assert.equal(share.status, 'active');
+    assert.equal(share.hidden, 1);
+    assert.equal(share.items, 2, 'the patient and one condition (the grant note and the marker not counted)');
+
+    await store.load({ refresh: true });
+    assert.equal(store.held.length, 1, 'a fresh load still tells the copy apart');
+    assert.equal(signer.calls.nip44Decrypt, decrypts);
+
+    // Revoked: the history says so, and no longer in force.
+    const change = await revokeAccess(share.record, clinic);
+    await store.client.publishAll(change.events);
+    store.applyChange(share.record, change, clinic);
+    assert.equal(store.shares[0].status, 'revoked');
+    const kinds = store.history().map((e) => `${e.kind}:${e.inForce}`);
+    assert.deepEqual(kinds.sort(), ['revoked:false', 'shared:false']);
+  } finally {
+    store.close();
+  }
+});
+
+test('a different key from the same signer clears the store; the old records cannot be changed', async () => {
+  const hospital = person();
+  const first = person();
+  const second = person();
+  await recordFor(hospital, await first.getPublicKey(), ['Asthma']);
+  await recordFor(hospital, await second.getPublicKey(), ['Gout']);
+  const signer = switchable(first);
+  const store = new RecordStore({ client: new RelayClient({ relays: [relay.url], signer }), signer });
+  const changes = [];
+  store.subscribe((c) => changes.push(c));
+  try {
+    await store.load();
+    const [old] = store.records;
+    assert.equal(store.keyCache.size, 1);
+    signer.use(second);
+    await assert.rejects(store.assertCanChange(old), (e) => e instanceof RecordError && e.code === 'wrong-reader');
+    assert.ok(changes.includes('cleared') && changes.includes('reader'));
+    assert.equal(store.records.length, 0);
+    assert.equal(store.keyCache.size, 0);
+    // The old view's keys were wiped with it: it can no longer be changed by anyone.
+    await assert.rejects(revokeAccess(old, await hospital.getPublicKey()), (e) => e instanceof RecordError);
+    await store.load();
+    assert.deepEqual(store.records.map((r) => r.bundle.entry[1].resource.code.text), ['Gout']);
+    assert.equal(store.reader, await second.getPublicKey());
+  } finally {
+    store.close();
+  }
+  assert.equal(store.isClosed, true);
+  await assert.rejects(store.load(), (e) => e instanceof RecordError && e.code === 'wrong-reader');
+});
+
+test('a sign-out during a load keeps nothing of what the load finds', async () => {
+  const hospital = person();
+  const me = person();
+  await recordFor(hospital, await me.getPublicKey(), ['Asthma']);
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const signer = switchable(me);
+  const slow = { ...signer, nip44Decrypt: async (p, t) => { await gate; return signer.nip44Decrypt(p, t); } };
+  const store = new RecordStore({ client: new RelayClient({ relays: [relay.url], signer: slow }), signer: slow });
+  try {
+    const loading = store.load();
+    while (signer.calls.getPublicKey === undefined || store.phase !== 'opening') await new Promise((r) => setImmediate(r));
+    store.clear();
+    release();
+    await loading;
+    assert.equal(store.records.length, 0);
+    assert.equal(store.keyCache.size, 0);
+  } finally {
+    store.close();
+  }
+});
