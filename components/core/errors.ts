@@ -15,6 +15,8 @@ export type RecordErrorCode =
   | 'unsupported'
   | 'future-dated'
   | 'rollback'
+  | 'deleted'
+  | 'stale'
   | 'not-an-editor'
   | 'invalid-input'
   | 'signer';
