@@ -46,6 +46,7 @@ export async function startRelay(options = {}) {
     eventHandlingResultCacheTtl: 0,
     filterResultCacheTtl: 0,
   });
+  relay.register(keepDeletions(repository));
   if (options.authRequired) relay.register(authGuard());
   if (options.authReadKinds || options.maxLimit || options.maxEventBytes) relay.register(readLimits(options));
   const validator = new Validator({ maxContentLength });
@@ -150,6 +151,21 @@ function readLimits({ authReadKinds = [], maxLimit, maxEventBytes }) {
         return { messageType: type, success: false };
       }
       return next();
+    },
+  };
+}
+
+/**
+ * NIP-09: relays keep serving deletion requests after carrying them out, so a reader learns that
+ * an address was ended even when someone publishes to it again. The relay library applies the
+ * deletion but does not store the request: store it once it has been accepted.
+ */
+function keepDeletions(repository) {
+  return {
+    async handleMessage(ctx, message, next) {
+      const result = await next();
+      if (message[0] === 'EVENT' && message[1]?.kind === 5 && result?.success !== false) await repository.upsert(message[1]);
+      return result;
     },
   };
 }

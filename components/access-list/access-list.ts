@@ -9,6 +9,7 @@ import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
+import { assertNewest } from '../core/relay/newest.js';
 import type { ConsentMessage } from '../core/nip82/requests.js';
 import { RECORD_KIND } from '../core/nip82/constants.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
@@ -168,6 +169,8 @@ export class Nip82AccessList extends Nip82Element {
       s.waitRevoke,
       async (signer) => {
         const client = this.relayClient();
+        // A relay still serving an older version must not make this change undo a newer one.
+        await assertNewest(client, record);
         const change = await revokeAccess(record, pubkey, { notify: signer, relays: client.relays });
         this.setStatus('working', s.publishing(change.events.length, client.relays.length));
         return { change, receipts: await this.publish(client, change.events) };

@@ -24,6 +24,7 @@ import { narrative } from './narrative.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
 import { recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
+import { openMovedRecord } from '../core/relay/moved.js';
 import { unlockAll, type UnlockFailure } from './unlock.js';
 
 /** One record (or handed-in Bundle) as shown. */
@@ -340,9 +341,14 @@ export class Nip82RecordViewer extends Nip82Element {
       }
       if (!current()) return undefined;
       this.setStatus('waiting-signer', '');
-      return unlockAll([...groups.values()], signer, { keyCache: this.keyCache, versions: this.versions }, (done, total) => {
+      const options = { keyCache: this.keyCache, versions: this.versions };
+      const opened = await unlockAll([...groups.values()], signer, options, (done, total) => {
         if (current()) this.progress = { done, total };
       }, current);
+      // An address its owner ended: follow their moved notice, if the new record proves the move.
+      const ended = naddr && opened.records.length === 0 ? opened.failures.find((f) => f.code === 'deleted') : undefined;
+      const moved = ended && current() ? await openMovedRecord(client, signer, ended.signPubkey, options) : undefined;
+      return moved ? { records: [moved], failures: [] } : opened;
     }, naddr ? { records: [naddr] } : {});
     if (!current()) return;
     this.progress = undefined;

@@ -74,6 +74,8 @@ export interface OpenedRecord {
   authorBound: boolean;
   /** When the author signed the inner kind 82 (seconds; the oldest part's), which may be long before `createdAt`. */
   authorSignedAt: number;
+  /** Earlier sign keys of this record, each proven by a signature of the one before (see moves.ts). */
+  movedFrom: string[];
   /** The subject named by the inner `p` tag (the patient, or an animal's owner), when present. */
   subject?: string;
   /** Who opened it (public key): the reader this view and its role belong to. */
@@ -515,6 +517,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       authorVerified: bound && inner.every((p) => p.verified && p.author === author),
       authorBound: bound,
       authorSignedAt: Math.min(...inner.map((p) => p.signedAt)),
+      movedFrom: [...keys].filter((k) => k !== signPubkey),
       subject: inner[0]!.subject,
       reader,
       role: isEditor ? 'editor' : 'viewer',
@@ -681,6 +684,7 @@ function reissue(
     const next: OpenedRecord = {
       ...record,
       signPubkey,
+      movedFrom: options.newSignKey ? [record.signPubkey, ...record.movedFrom] : record.movedFrom,
       identifiers: [...ds],
       naddrs: ds.map((d) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: d })),
       participants: participants.map((p) => ({ ...p })),
