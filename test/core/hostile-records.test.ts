@@ -5,7 +5,7 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { createRecord, grantAccess, openRecord, revokeAccess, updateRecord } from '../../components/core/nip82/record.js';
 import { checkPartsBelong, MAX_KEY_TAGS } from '../../components/core/nip82/parts.js';
 import { RecordError } from '../../components/core/errors.js';
-import { nowSeconds, type NostrEvent } from '../../components/core/events.js';
+import { eventBytes, nowSeconds, type NostrEvent } from '../../components/core/events.js';
 import { secretKeySigner } from '../../components/core/signers/secret-key.js';
 import type { FhirBundle } from '../../components/core/fhir/types.js';
 import { rejects, sampleBundle } from '../helpers.js';
@@ -138,5 +138,18 @@ describe('what a reader accepts from a hostile participant', () => {
     const again = await openRecord(second.events.filter((e) => e.kind === 32225), clinic.signer);
     expect(again.authorBound).to.equal(true);
     expect(again.authorVerified).to.equal(true);
+  });
+
+  it('too many participants for the event size gets an error that says so, with the limit', async () => {
+    const clinic = keyed();
+    const people = (n: number) => Array.from({ length: n }, () => ({ pubkey: getPublicKey(generateSecretKey()), role: 'viewer' as const }));
+    const crowd = await rejects(createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: people(200) }), RecordError, 'too-large');
+    expect(crowd.message).to.match(/too many participants/i);
+    const limit = Number(/at most (\d+) people/.exec(crowd.message)?.[1]);
+    expect(limit).to.be.within(100, 199);
+    const fits = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: people(limit - 1) });
+    for (const e of fits) expect(eventBytes(e)).to.be.at.most(65536);
+    const huge = await rejects(createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: people(MAX_KEY_TAGS + 1), maxEventBytes: 10_000_000 }), RecordError, 'too-large');
+    expect(huge.message).to.include(String(MAX_KEY_TAGS));
   });
 });
