@@ -69,6 +69,14 @@ export class RelayError extends Error {
   }
 }
 
+/**
+ * What may travel as a `cause`: the core's own typed errors, whose messages it wrote. Anything else
+ * (a signer's error, a parser's) may quote the event or the decrypted record, so it is left out.
+ */
+export function safeCause(error: unknown): RecordError | SignerError | RelayError | undefined {
+  return isNip82Error(error) ? error : undefined;
+}
+
 /** True when `error` is one of the core's typed errors. */
 export function isNip82Error(error: unknown): error is RecordError | SignerError | RelayError {
   return error instanceof RecordError || error instanceof SignerError || error instanceof RelayError;

@@ -9,7 +9,7 @@
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { naddrEncode } from 'nostr-tools/nip19';
 import { timeSlicer } from '../slices.js';
-import { RecordError, SignerError } from '../errors.js';
+import { RecordError, SignerError, safeCause } from '../errors.js';
 import { type NostrEvent, cleanEvent, eventBytes, hasValidSignature, isHex64, nowSeconds, tagValue, utf8Length } from '../events.js';
 import {
   INTEROP_MAX_PLAINTEXT,
@@ -858,7 +858,7 @@ async function signerCall<T>(run: () => Promise<T>): Promise<T> {
 function toRecordError(error: unknown): RecordError {
   if (error instanceof RecordError) return error;
   if (error instanceof SignerError) return new RecordError('signer', error.message, { cause: error });
-  return new RecordError('signer', 'The signer failed.', { cause: error });
+  return new RecordError('signer', 'The signer failed.', { cause: safeCause(error) });
 }
 
 export { addressOf };
