@@ -33,7 +33,7 @@ describe('error messages never quote a signer or a record', () => {
     const sk = generateSecretKey();
     const provider: Nip07Provider = {
       getPublicKey: async () => getPublicKey(sk),
-      signEvent: async (e) => {
+      signEvent: async (e: unknown) => {
         throw new Error(`internal error while signing ${JSON.stringify(e).slice(0, 400)} ${SECRET}`);
       },
       nip44: {
