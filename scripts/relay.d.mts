@@ -7,6 +7,10 @@ export interface RelayOptions {
   authRequired?: boolean;
   delayMs?: number;
   name?: string;
+  authReadKinds?: number[];
+  maxLimit?: number;
+  maxEventBytes?: number;
+  limitation?: Record<string, unknown>;
 }
 
 export interface RunningRelay {

@@ -18,6 +18,12 @@ import { WebSocketServer } from 'ws';
  * @param {boolean} [options.authRequired] answer EVENT and REQ with auth-required until the client AUTHs
  * @param {number} [options.delayMs] wait this long before handling each message
  * @param {string} [options.name] shown in the NIP-11 document
+ * @param {number[]} [options.authReadKinds] kinds only authenticated clients may read, as relays that
+ *   restrict gift wraps do: such a REQ gets an AUTH challenge, then CLOSED with a reason that carries
+ *   `auth-required:` after the relay's own prefix ("ERROR: auth-required: ...")
+ * @param {number} [options.maxLimit] most events one REQ filter returns, whatever limit it asks
+ * @param {number} [options.maxEventBytes] largest event accepted (its JSON, in bytes)
+ * @param {object} [options.limitation] the NIP-11 `limitation` advertised instead of the default
  */
 export async function startRelay(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -35,12 +41,14 @@ export async function startRelay(options = {}) {
   const { port } = server.address();
   const hostname = `${host}:${port}`;
   const relay = new NostrRelay(repository, {
-    hostname: options.authRequired ? host : undefined,
+    hostname: options.authRequired || options.authReadKinds ? host : undefined,
     logLevel: 3,
     eventHandlingResultCacheTtl: 0,
     filterResultCacheTtl: 0,
   });
+  relay.register(keepDeletions(repository));
   if (options.authRequired) relay.register(authGuard());
+  if (options.authReadKinds || options.maxLimit || options.maxEventBytes) relay.register(readLimits(options));
   const validator = new Validator({ maxContentLength });
 
   server.on('request', (req, res) => {
@@ -53,7 +61,7 @@ export async function startRelay(options = {}) {
         description: 'Local relay for the nip82-elements tests and demo.',
         supported_nips: [1, 9, 11, 40, 42],
         software: 'nip82-elements/scripts/relay.mjs',
-        limitation: { max_content_length: maxContentLength, auth_required: !!options.authRequired },
+        limitation: options.limitation ?? { max_content_length: maxContentLength, auth_required: !!options.authRequired },
       }));
       return;
     }
@@ -114,6 +122,50 @@ function authGuard() {
         return { messageType: type, success: false };
       }
       return next();
+    },
+  };
+}
+
+/**
+ * Limits of a relay that restricts some reads to authenticated users: REQs for `authReadKinds`
+ * from an unauthenticated client get an AUTH challenge and then a CLOSED whose reason carries
+ * `auth-required:` after a prefix; every filter's limit is capped at `maxLimit`; events larger than
+ * `maxEventBytes` are refused.
+ */
+function readLimits({ authReadKinds = [], maxLimit, maxEventBytes }) {
+  return {
+    async handleMessage(ctx, message, next) {
+      const [type] = message;
+      if (type === 'REQ') {
+        const filters = message.slice(2);
+        const restricted = filters.some((f) => Array.isArray(f?.kinds) && f.kinds.some((k) => authReadKinds.includes(k)));
+        if (authReadKinds.length && restricted && !ctx.pubkey) {
+          ctx.sendMessage(createOutgoingAuthMessage(ctx.id));
+          ctx.sendMessage(createOutgoingClosedMessage(message[1], 'ERROR: auth-required: requested filter requires authentication'));
+          return { messageType: type, success: false };
+        }
+        if (maxLimit) for (const f of filters) if (f && typeof f === 'object') f.limit = Math.min(f.limit ?? maxLimit, maxLimit);
+      }
+      if (type === 'EVENT' && maxEventBytes && Buffer.byteLength(JSON.stringify(message[1])) > maxEventBytes) {
+        ctx.sendMessage(createOutgoingOkMessage(message[1].id, false, 'invalid: event too large'));
+        return { messageType: type, success: false };
+      }
+      return next();
+    },
+  };
+}
+
+/**
+ * NIP-09: relays keep serving deletion requests after carrying them out, so a reader learns that
+ * an address was ended even when someone publishes to it again. The relay library applies the
+ * deletion but does not store the request: store it once it has been accepted.
+ */
+function keepDeletions(repository) {
+  return {
+    async handleMessage(ctx, message, next) {
+      const result = await next();
+      if (message[0] === 'EVENT' && message[1]?.kind === 5 && result?.success !== false) await repository.upsert(message[1]);
+      return result;
     },
   };
 }

@@ -2,8 +2,12 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
 
-/** URL of one of the real relays the test runner started (main, second, auth, small, slow). */
-export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' = 'main'): Promise<string> {
+/**
+ * URL of one of the real relays the test runner started (main, second, auth, small, slow, and
+ * restricted: reads of gift wraps need AUTH, 500 events per filter, NIP-11 names only the message length;
+ * hostile: floods bad events and oversized messages, ignoring limits).
+ */
+export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' | 'restricted' | 'hostile' = 'main'): Promise<string> {
   const url = await executeServerCommand<string, { name: string }>('relay-url', { name });
   if (!url) throw new Error(`no relay named ${name}`);
   return url;

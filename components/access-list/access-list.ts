@@ -9,6 +9,7 @@ import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
+import { assertNewest } from '../core/relay/newest.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
 import type { StoreChange } from '../core/store/record-store.js';
@@ -225,6 +226,8 @@ export class Nip82AccessList extends Nip82Element {
         const store = this.handed ? undefined : this.recordStore();
         await store?.assertCanChange(record);
         const client = store?.client ?? this.relayClient();
+        // A relay still serving an older version must not make this change undo a newer one.
+        await assertNewest(client, record);
         const change = await revokeAccess(record, pubkey, { notify: signer, relays: client.relays });
         this.setStatus('working', s.publishing(change.events.length, client.relays.length));
         return { change, receipts: await this.publish(client, change.events), store };

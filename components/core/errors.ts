@@ -15,6 +15,8 @@ export type RecordErrorCode =
   | 'unsupported'
   | 'future-dated'
   | 'rollback'
+  | 'deleted'
+  | 'stale'
   | 'not-an-editor'
   | 'invalid-input'
   | 'wrong-reader'
@@ -66,6 +68,14 @@ export class RelayError extends Error {
     this.code = code;
     this.receipts = receipts;
   }
+}
+
+/**
+ * What may travel as a `cause`: the core's own typed errors, whose messages it wrote. Anything else
+ * (a signer's error, a parser's) may quote the event or the decrypted record, so it is left out.
+ */
+export function safeCause(error: unknown): RecordError | SignerError | RelayError | undefined {
+  return isNip82Error(error) ? error : undefined;
 }
 
 /** True when `error` is one of the core's typed errors. */

@@ -52,6 +52,9 @@ export {
 
 export { RelayClient, checkRelays, type RelayClientOptions, type PublishReceipt, type ReceiptStatus, type QueryReport } from './relay/client.js';
 export { fetchRelayInfo, eventBudget, type RelayInfo } from './relay/info.js';
+export { assertNewest } from './relay/newest.js';
+export { openMovedRecord } from './relay/moved.js';
+export { MAX_KEY_TAGS } from './nip82/parts.js';
 
 export type { FhirResource, FhirBundle, BundleEntry, Coding } from './fhir/types.js';
 export { readBundle, createBundle, resourcesOf, withoutNulls, ReferenceIndex, uuidUrn } from './fhir/bundle.js';

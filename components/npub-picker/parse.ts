@@ -32,6 +32,11 @@ export function isPublicKey(hex: unknown): hex is string {
   }
 }
 
+/** True when `input` holds a private key in any form the picker refuses (nsec, ncryptsec, `nostr:nsec1…`, split by spaces). */
+export function holdsSecretKey(input: string): boolean {
+  return parseRecipient(input).kind === 'secret';
+}
+
 /** Classifies an npub, nprofile, 64-hex key, `nostr:` URI or `name@domain`; refuses to read secrets. */
 export function parseRecipient(input: string): ParsedRecipient {
   const text = input.replace(NOISE, '');

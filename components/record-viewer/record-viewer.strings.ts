@@ -48,6 +48,10 @@ export interface RecordViewerStrings {
   authorLabel: string;
   verified: string;
   unverified: string;
+  /** The author's signature holds, but it was given for another record (perhaps an older version). */
+  notBound: string;
+  /** Label of when the author signed the content (shown when it differs from when the record was saved). */
+  signedLabel: string;
   savedLabel: string;
   roleLabel: string;
   roleEditor: string;
@@ -58,6 +62,8 @@ export interface RecordViewerStrings {
   enteredInError: string;
   unnamed: (type: string) => string;
   narrativeLabel: (title: string) => string;
+  /** Shown above a narrative: it is the record's own text, as its author wrote it. */
+  narrativeOwnWords: string;
   attachmentRemote: string;
   attachmentText: string;
   shortened: string;
@@ -147,7 +153,7 @@ const en: RecordViewerStrings = {
   someFailed: (count) => (count === 1 ? '1 record could not be opened:' : `${count} records could not be opened:`),
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
-    ({ complete: 'answered', closed: 'closed the request', 'auth-required': 'asks for sign-in (AUTH)', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
+    ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks for sign-in (AUTH)', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
   recordFailure: (who, message) => `${who}: ${message}`,
   searchLabel: 'Search these records',
   viewLabel: 'View',
@@ -169,6 +175,8 @@ const en: RecordViewerStrings = {
   authorLabel: 'Author',
   verified: 'verified',
   unverified: 'Unverified author: the signature of whoever wrote this record does not check out. Treat its contents with care.',
+  notBound: 'Not confirmed as current: its author signed this for another record, perhaps an earlier version that was corrected since. Check the date it was signed.',
+  signedLabel: 'Signed by the author',
   savedLabel: 'Saved',
   roleLabel: 'Your access',
   roleEditor: 'editor (can change it)',
@@ -178,6 +186,7 @@ const en: RecordViewerStrings = {
   enteredInError: 'Entered in error',
   unnamed: (type) => `${type} (no name)`,
   narrativeLabel: (title) => `Narrative: ${title}`,
+  narrativeOwnWords: 'The record\'s own text, as written by its author:',
   attachmentRemote: 'Stored elsewhere; not loaded.',
   attachmentText: 'Document text',
   shortened: '(shortened)',
@@ -265,7 +274,7 @@ const es: RecordViewerStrings = {
   someFailed: (count) => (count === 1 ? 'No se pudo abrir 1 registro:' : `No se pudieron abrir ${count} registros:`),
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
-    ({ complete: 'respondió', closed: 'cerró la consulta', 'auth-required': 'pide identificarse (AUTH)', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
+    ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'pide identificarse (AUTH)', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
   recordFailure: (who, message) => `${who}: ${message}`,
   searchLabel: 'Buscar en estos registros',
   viewLabel: 'Vista',
@@ -287,6 +296,8 @@ const es: RecordViewerStrings = {
   authorLabel: 'Autor',
   verified: 'verificado',
   unverified: 'Autor no verificado: la firma de quien escribió este registro no es válida. Trate su contenido con cautela.',
+  notBound: 'No confirmado como vigente: su autor lo firmó para otro registro, quizá una versión anterior corregida después. Compruebe la fecha de la firma.',
+  signedLabel: 'Firmado por el autor',
   savedLabel: 'Guardado',
   roleLabel: 'Su acceso',
   roleEditor: 'editor (puede modificarlo)',
@@ -296,6 +307,7 @@ const es: RecordViewerStrings = {
   enteredInError: 'Registrado por error',
   unnamed: (type) => `${type} (sin nombre)`,
   narrativeLabel: (title) => `Narrativa: ${title}`,
+  narrativeOwnWords: 'Texto propio del registro, tal como lo escribió su autor:',
   attachmentRemote: 'Guardado en otro lugar; no se cargó.',
   attachmentText: 'Texto del documento',
   shortened: '(recortado)',

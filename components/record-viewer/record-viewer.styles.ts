@@ -235,6 +235,17 @@ export const recordViewerStyles = css`
   .narrative img[data-blocked] {
     display: none;
   }
+  /* The record's own words, visibly apart from what the kit says about the record. */
+  .narrative .own-words {
+    margin: 0 0 0.25rem;
+    font-size: 0.85em;
+    font-style: italic;
+    color: var(--_muted);
+  }
+  .narrative .own-text {
+    border: 1px dashed var(--_border);
+    padding: 0.5rem;
+  }
   .more {
     align-self: start;
   }

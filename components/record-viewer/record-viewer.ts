@@ -384,7 +384,10 @@ export class Nip82RecordViewer extends Nip82Element {
       if (naddr) {
         const found = await store.openAddress(naddr);
         this.reports = found.reports;
-        return found;
+        // An address its owner ended: follow their moved notice, if the new record proves the move.
+        const ended = found.records.length === 0 ? found.failures.find((f) => f.code === 'deleted') : undefined;
+        const moved = ended && current() ? await store.followMove(ended.signPubkey) : undefined;
+        return moved ? { records: [moved], failures: [] } : found;
       }
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
       await store.load({ refresh: store.loaded });
@@ -656,12 +659,18 @@ export class Nip82RecordViewer extends Nip82Element {
           <dt>${s.savedLabel}</dt>
           <dd><time datetime=${new Date(record.createdAt * 1000).toISOString()}>${formatSeconds(record.createdAt, lang)}</time></dd>
         </div>
+        ${record.authorSignedAt && record.authorSignedAt !== record.createdAt
+          ? html`<div class="signed-at">
+              <dt>${s.signedLabel}</dt>
+              <dd><time datetime=${new Date(record.authorSignedAt * 1000).toISOString()}>${formatSeconds(record.authorSignedAt, lang)}</time></dd>
+            </div>`
+          : nothing}
         <div>
           <dt>${s.roleLabel}</dt>
           <dd>${record.role === 'editor' ? s.roleEditor : s.roleViewer}</dd>
         </div>
       </dl>
-      ${record.authorVerified ? nothing : html`<p class="warning unverified" role="note">${s.unverified}</p>`}
+      ${record.authorVerified ? nothing : html`<p class="warning unverified" role="note">${record.authorBound === false ? s.notBound : s.unverified}</p>`}
     `;
   }
 
@@ -724,7 +733,10 @@ export class Nip82RecordViewer extends Nip82Element {
         ${item.lenses?.length ? this.renderLenses(item, s) : nothing}
         ${item.attachments?.length ? item.attachments.map((a) => this.renderAttachment(a, s)) : nothing}
         ${this.narratives && item.narrative
-          ? html`<div class="narrative" part="narrative" role="group" aria-label=${s.narrativeLabel(title)} ${narrative(item.narrative)}></div>`
+          ? html`<div class="narrative" part="narrative" role="group" aria-label=${s.narrativeLabel(title)}>
+              <p class="own-words">${s.narrativeOwnWords}</p>
+              <div class="own-text" ${narrative(item.narrative)}></div>
+            </div>`
           : nothing}
       </li>
     `;

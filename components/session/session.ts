@@ -1,3 +1,4 @@
+import { holdsSecretKey } from '../npub-picker/parse.js';
 import { LitElement, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
@@ -184,7 +185,8 @@ export class Nip82Session extends LitElement {
   private async connectBunker(event: Event): Promise<void> {
     event.preventDefault();
     const input = this.bunkerInput.trim();
-    if (/^nsec1/i.test(input)) {
+    // Every form the recipient field refuses, not only a bare nsec1 at the start.
+    if (holdsSecretKey(input)) {
       this.bunkerInput = '';
       this.status = 'bad-data';
       this.message = this.s.neverNsec;

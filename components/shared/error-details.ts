@@ -18,6 +18,8 @@ const ES: Record<string, string> = {
   unsupported: 'Este tipo de dato no está admitido.',
   'future-dated': 'Una versión tiene fecha futura y se ignoró.',
   rollback: 'Se vio antes una versión más nueva que no se pudo obtener ahora; la copia antigua no se muestra.',
+  deleted: 'Quien lo creó borró o trasladó este registro; la copia que aún queda en esta dirección no se muestra.',
+  stale: 'Un relé tiene una versión más nueva de este registro; vuelve a cargarlo antes de cambiar el acceso.',
   'not-an-editor': 'Solo quien puede editar el registro puede cambiar quién tiene acceso.',
   'invalid-input': 'Algún dato indicado no es válido.',
   signer: 'El firmador no pudo completar la petición.',

@@ -13,6 +13,9 @@ const ALLOWED_TAGS = [
 ];
 const ALLOWED_ATTR = ['href', 'title', 'alt', 'colspan', 'rowspan', 'scope', 'lang', 'dir', 'src', 'width', 'height', 'class', 'id', 'name'];
 
+/** Prefix of every class a narrative carries; the kit's own styles never use it. */
+export const NARRATIVE_CLASS_PREFIX = 'narrative-';
+
 /** Link schemes a narrative may point to; everything else loses its href. */
 export const ALLOWED_LINK = /^(?:https?:|mailto:|tel:|#)/i;
 /** Image sources allowed: inline data only. */
@@ -51,6 +54,13 @@ function instance(): ReturnType<typeof DOMPurify> {
     }
     // ids from a record must not collide with the host page's.
     if (node.hasAttribute('id')) node.setAttribute('id', `narrative-${node.getAttribute('id')}`);
+    // Nor may its classes take on the kit's look (a green "verified", the withheld-items warning):
+    // each keeps its name under a prefix the kit never styles.
+    if (node.hasAttribute('class')) {
+      const names = (node.getAttribute('class') ?? '').split(/\s+/).filter((c) => /^[A-Za-z0-9_-]{1,64}$/.test(c));
+      if (names.length) node.setAttribute('class', names.map((c) => `${NARRATIVE_CLASS_PREFIX}${c}`).join(' '));
+      else node.removeAttribute('class');
+    }
   });
   return purifier;
 }

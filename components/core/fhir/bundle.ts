@@ -39,8 +39,9 @@ export function readBundle(value: unknown): FhirBundle {
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value);
-    } catch (cause) {
-      throw new RecordError('malformed', 'The record content is not JSON.', { cause });
+    } catch {
+      // No cause: the parser's message quotes the start of the text.
+      throw new RecordError('malformed', 'The record content is not JSON.');
     }
   }
   if (!isResource(parsed) || parsed.resourceType !== 'Bundle') {

@@ -3,7 +3,7 @@
  * the seal is encrypted and signed by it, and only the outer wrap uses a one-time local key.
  */
 import { finalizeEvent, generateSecretKey, verifyEvent } from 'nostr-tools/pure';
-import { RecordError, SignerError } from '../errors.js';
+import { RecordError, SignerError, safeCause } from '../errors.js';
 import { type NostrEvent, type UnsignedEvent, cleanEvent, eventBytes, eventHash, isHex64, nowSeconds } from '../events.js';
 import { conversationKey, nip44Encrypt, wipe } from '../crypto.js';
 import { type Signer, signChecked } from '../signers/signer.js';
@@ -63,11 +63,11 @@ export async function giftWrap(
     try {
       sealed = await signer.nip44Encrypt(recipient, rumorJson);
     } catch (cause) {
-      throw new RecordError('signer', cause instanceof SignerError ? cause.message : 'The signer could not encrypt the message.', { cause });
+      throw new RecordError('signer', cause instanceof SignerError ? cause.message : 'The signer could not encrypt the message.', { cause: safeCause(cause) });
     }
     const now = nowSeconds();
     const seal = await signChecked(signer, { kind: SEAL_KIND, created_at: randomPast(now), tags: [], content: sealed }).catch((cause) => {
-      throw new RecordError('signer', cause instanceof SignerError ? cause.message : 'The signer could not sign the seal.', { cause });
+      throw new RecordError('signer', cause instanceof SignerError ? cause.message : 'The signer could not sign the seal.', { cause: safeCause(cause) });
     });
     const ephemeral = generateSecretKey();
     const conv = conversationKey(ephemeral, recipient);
@@ -116,15 +116,16 @@ async function decryptWithSigner(signer: Signer, peer: string, payload: string):
     return await signer.nip44Decrypt(peer, payload);
   } catch (cause) {
     if (cause instanceof SignerError && cause.code !== 'failed') throw new RecordError('signer', cause.message, { cause });
-    throw new RecordError('decrypt-failed', 'This message could not be decrypted with your key.', { cause });
+    throw new RecordError('decrypt-failed', 'This message could not be decrypted with your key.', { cause: safeCause(cause) });
   }
 }
 
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (cause) {
-    throw new RecordError('malformed', `The ${what} is not JSON.`, { cause });
+  } catch {
+    // No cause: the parser's message quotes the start of the decrypted text.
+    throw new RecordError('malformed', `The ${what} is not JSON.`);
   }
 }
 

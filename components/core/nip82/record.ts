@@ -9,7 +9,7 @@
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { naddrEncode } from 'nostr-tools/nip19';
 import { timeSlicer } from '../slices.js';
-import { RecordError, SignerError } from '../errors.js';
+import { RecordError, SignerError, safeCause } from '../errors.js';
 import { type NostrEvent, cleanEvent, eventBytes, hasValidSignature, isHex64, nowSeconds, tagValue, utf8Length } from '../events.js';
 import {
   INTEROP_MAX_PLAINTEXT,
@@ -31,6 +31,9 @@ import { RecordKeyCache } from './keys.js';
 import { VersionTracker, addressOf, newestPerAddress } from './versions.js';
 import { DEFAULT_MAX_EVENT_BYTES, MAX_FUTURE_SECONDS, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
 import { movedNotices } from './notices.js';
+import { MAX_KEY_TAGS, boundAddress, boundTag, checkKeyTagCount, checkPartsBelong } from './parts.js';
+import { MOVE_TAG_BYTES, boundKeys, moveProof, moveTags, readMoveTags } from './moves.js';
+import { DELETION_KIND, deadAddresses } from './deletions.js';
 
 /** At most this many key tags for the reader are tried (each may be a signer prompt). */
 const MAX_KEY_TAGS_TRIED = 4;
@@ -59,8 +62,20 @@ export interface OpenedRecord {
   bundle: FhirBundle;
   /** Who signed the inner kind 82 (a clinic, a practitioner, the patient). */
   author: string;
-  /** True when every part's inner kind 82 carries a valid signature by `author`. */
+  /**
+   * True when every part's inner kind 82 carries a valid signature by `author` and was signed for
+   * this record ({@link authorBound}): only then is it the author's word on this record.
+   */
   authorVerified: boolean;
+  /**
+   * True when every inner kind 82 names this record (or an address it provably moved from). False
+   * means an author's event signed for another record (perhaps since corrected) was wrapped in here.
+   */
+  authorBound: boolean;
+  /** When the author signed the inner kind 82 (seconds; the oldest part's), which may be long before `createdAt`. */
+  authorSignedAt: number;
+  /** Earlier sign keys of this record, each proven by a signature of the one before (see moves.ts). */
+  movedFrom: string[];
   /** The subject named by the inner `p` tag (the patient, or an animal's owner), when present. */
   subject?: string;
   /** Who opened it (public key): the reader this view and its role belong to. */
@@ -139,6 +154,8 @@ interface RecordSecrets {
   participants: Participant[];
   /** Key tags the editor could not read: changing access would silently drop those people. */
   unreadable: number;
+  /** Move proofs the record carries (see moves.ts), passed on to its next versions. */
+  moves: string[];
 }
 
 /** Keys of each opened record, out of reach of the host page: no property, no serialisation. */
@@ -159,11 +176,13 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   const createdAt = options.createdAt ?? nowSeconds();
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
 
-  const inner = await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt);
   const signKey = generateSecretKey();
   const viewKey = participants.some((p) => p.role === 'viewer') ? generateSecretKey() : undefined;
   try {
-    const events = sealParts({ inner, ds: inner.map(() => randomD()), signKey, viewKey, participants, createdAt });
+    // The inner events name the parts they are signed for, so they cannot pass as another record's.
+    const ds: string[] = [];
+    const inner = await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt, { signPubkey: publicKeyHex(signKey), ds });
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt });
     for (const e of events) {
       if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
     }
@@ -182,12 +201,16 @@ async function signParts(
   maxEventBytes: number,
   subject: string | undefined,
   createdAt: number,
+  bind: { signPubkey: string; ds: string[]; moves?: number },
 ): Promise<string[]> {
-  const groups = splitEntries(bundle, participants, maxEventBytes);
+  const groups = splitEntries(bundle, participants, maxEventBytes, bind.moves);
   const inner: string[] = [];
   for (let i = 0; i < groups.length; i++) {
     const tags: string[][] = subject ? [['p', subject]] : [];
     if (groups.length > 1) tags.push(['part', String(i + 1), String(groups.length)]);
+    // Parts beyond the identifiers given get new ones (written back for the caller).
+    bind.ds[i] ??= randomD();
+    tags.push(boundTag(bind.signPubkey, bind.ds[i]!));
     const content = JSON.stringify({ ...bundle, entry: groups[i] });
     const signed = await signerCall(() => signChecked(author, { kind: MEDICAL_DATA_KIND, created_at: createdAt, tags, content }));
     inner.push(JSON.stringify(signed));
@@ -216,28 +239,44 @@ function randomD(): string {
  * Packs a Bundle's entries into parts whose events fit `maxEventBytes`. Each part's size is
  * predicted from the entry's escaped JSON length, the NIP-44 padding and the tags' size.
  */
-function splitEntries(bundle: FhirBundle, participants: Participant[], maxEventBytes: number): BundleEntry[][] {
+function splitEntries(bundle: FhirBundle, participants: Participant[], maxEventBytes: number, moves = 0): BundleEntry[][] {
   const entries = bundle.entry ?? [];
-  // Per-part overhead: the event around the content (participants' p and key tags, id, sig, d),
-  // and the inner kind 82 around the Bundle JSON (tags, signature, the Bundle's own fields).
+  if (participants.length > MAX_KEY_TAGS) {
+    throw new RecordError('too-large', `Too many participants: a record can list at most ${MAX_KEY_TAGS} people, and this one lists ${participants.length}.`);
+  }
+  // Per-part overhead: the event around the content (participants' p and key tags, id, sig, d,
+  // move proofs), and the inner kind 82 around the Bundle JSON (tags, signature, the Bundle's own fields).
   const keyTagLength = nip44PayloadLength(64);
-  const tagsJson = JSON.stringify(participants.flatMap((p) => [['p', p.pubkey, p.relay ?? ''], ['key', p.pubkey, 'x'.repeat(keyTagLength)]]));
-  const outerOverhead = 420 + utf8Length(tagsJson);
+  const tagsBytes = utf8Length(JSON.stringify(participants.flatMap((p) => [['p', p.pubkey, p.relay ?? ''], ['key', p.pubkey, 'x'.repeat(keyTagLength)]])));
+  const perParticipant = tagsBytes / Math.max(1, participants.length);
   const emptyInner = JSON.stringify({
-    kind: 82, created_at: 0, tags: [['p', 'x'.repeat(64)], ['part', '9999', '9999']], content: JSON.stringify({ ...bundle, entry: [] }),
+    kind: 82, created_at: 0, tags: [['p', 'x'.repeat(64)], ['part', '9999', '9999'], ['a', `${RECORD_KIND}:${'x'.repeat(64)}:${'x'.repeat(32)}`]], content: JSON.stringify({ ...bundle, entry: [] }),
     pubkey: 'x'.repeat(64), id: 'x'.repeat(64), sig: 'x'.repeat(128),
   });
   const innerOverhead = utf8Length(emptyInner) + 16;
-  let maxInner = INTEROP_MAX_PLAINTEXT;
-  while (maxInner > 0 && outerOverhead + nip44PayloadLength(maxInner) > maxEventBytes) maxInner -= 256;
-  const budget = maxInner - innerOverhead;
-  if (budget <= 0) throw new RecordError('too-large', 'The event size budget is too small for even an empty record with these participants.');
+  const budgetFor = (people: number): number => {
+    const outerOverhead = 420 + Math.ceil(people * perParticipant) + moves * MOVE_TAG_BYTES;
+    let maxInner = INTEROP_MAX_PLAINTEXT;
+    while (maxInner > 0 && outerOverhead + nip44PayloadLength(maxInner) > maxEventBytes) maxInner -= 256;
+    return maxInner - innerOverhead;
+  };
+  const budget = budgetFor(participants.length);
+  const largest = Math.max(1, ...entries.map(entryCost));
+  if (largest > budget) {
+    // Say what is wrong: often it is not the data but the key tags of too many people.
+    let fit = participants.length - 1;
+    while (fit >= 1 && budgetFor(fit) < largest) fit--;
+    if (fit >= 1) {
+      throw new RecordError('too-large', `Too many participants for the relays' event size: with events of at most ${maxEventBytes} bytes, a record holding this data can list at most ${fit} people, and this one lists ${participants.length}.`);
+    }
+    if (budget <= 0) throw new RecordError('too-large', 'The event size budget is too small for even an empty record with these participants.');
+  }
 
   const groups: BundleEntry[][] = [];
   let current: BundleEntry[] = [];
   let used = 0;
   for (const entry of entries) {
-    const cost = utf8Length(JSON.stringify(JSON.stringify(entry))) + 2;
+    const cost = entryCost(entry);
     if (cost > budget) {
       throw new RecordError('too-large', `One ${entry.resource.resourceType} is too large to fit in any record part (${cost} bytes).`);
     }
@@ -253,6 +292,11 @@ function splitEntries(bundle: FhirBundle, participants: Participant[], maxEventB
   return groups;
 }
 
+/** Bytes an entry takes in a part: its JSON, escaped once more inside the inner event's content. */
+function entryCost(entry: BundleEntry): number {
+  return utf8Length(JSON.stringify(JSON.stringify(entry))) + 2;
+}
+
 /** Encrypts and signs every part with the record keys. */
 function sealParts(input: {
   inner: readonly string[];
@@ -261,6 +305,7 @@ function sealParts(input: {
   viewKey?: Uint8Array;
   participants: readonly Participant[];
   createdAt: number;
+  moves?: readonly string[];
 }): NostrEvent[] {
   const signPub = publicKeyHex(input.signKey);
   const contentKey = conversationKey(input.signKey, input.viewKey ? publicKeyHex(input.viewKey) : signPub);
@@ -269,6 +314,7 @@ function sealParts(input: {
   const convs: Uint8Array[] = [];
   try {
     for (const p of input.participants) convs.push(conversationKey(input.signKey, p.pubkey));
+    const moved = moveTags(input.moves ?? [], contentKey);
     return input.inner.map((innerJson, i) => {
       const tags: string[][] = [['d', input.ds[i]!]];
       input.participants.forEach((p) => tags.push(p.relay ? ['p', p.pubkey, p.relay] : ['p', p.pubkey]));
@@ -277,6 +323,7 @@ function sealParts(input: {
         if (!secret) throw new RecordError('invalid-input', 'A viewer needs a view key.');
         tags.push(['key', p.pubkey, nip44Encrypt(secret, convs[j]!)]);
       });
+      tags.push(...moved);
       const content = nip44Encrypt(innerJson, contentKey);
       return finalizeEvent({ kind: RECORD_KIND, created_at: input.createdAt, tags, content }, input.signKey) as NostrEvent;
     });
@@ -361,11 +408,16 @@ async function usableParts(events: readonly unknown[], options: OpenRecordOption
   const now = options.now ?? nowSeconds();
   const failures: RecordError[] = [];
   const good: NostrEvent[] = [];
+  const deletions: NostrEvent[] = [];
   const pause = timeSlicer();
   for (const raw of events) {
     await pause();
     try {
       const event = cleanEvent(raw);
+      if (event.kind === DELETION_KIND) {
+        if (hasValidSignature(event)) deletions.push(event);
+        continue;
+      }
       if (event.kind !== RECORD_KIND) throw new RecordError('unsupported', `Kind ${event.kind} is not a NIP-82 record.`);
       if (!hasValidSignature(event)) throw new RecordError('bad-signature', 'A record event has an invalid signature.');
       if (event.created_at > now + MAX_FUTURE_SECONDS) throw new RecordError('future-dated', 'A record version is dated in the future and was ignored.');
@@ -379,7 +431,13 @@ async function usableParts(events: readonly unknown[], options: OpenRecordOption
   const authors = new Set(good.map((e) => e.pubkey));
   if (authors.size > 1) throw new RecordError('invalid-input', 'These events belong to more than one record; group them by author first.');
 
-  const perPart = newestPerAddress(good);
+  // A deletion by the record's own sign key ends its address for every version, even newer ones.
+  const dead = deadAddresses(deletions, good[0]!.pubkey);
+  const alive = good.filter((e) => !dead.has(addressOf(e)));
+  if (alive.length === 0) {
+    throw new RecordError('deleted', 'This record was deleted or moved by its owner; any version still served at this address is not shown.');
+  }
+  const perPart = newestPerAddress(alive);
   // Parts of one version share its time; a part older than that is left over from an earlier
   // version (a relay kept it after a deletion) and is not merged in.
   const current = Math.max(...perPart.map((e) => e.created_at));
@@ -396,6 +454,7 @@ async function usableParts(events: readonly unknown[], options: OpenRecordOption
 
 /** Another project's kind 32225 has another shape: insist on NIP-82's. */
 function checkRecordShape(event: NostrEvent): void {
+  checkKeyTagCount(event.tags);
   const d = event.tags.filter((t) => t[0] === 'd');
   if (d.length !== 1 || !d[0]![1]) throw new RecordError('unsupported', 'This kind-32225 event has no single d tag: not a NIP-82 record.');
   const keys = event.tags.filter((t) => t[0] === 'key');
@@ -413,6 +472,10 @@ interface InnerPart {
   subject?: string;
   bundle: FhirBundle;
   event: NostrEvent;
+  /** The record part address the inner event names, if any. */
+  bound?: string;
+  /** The inner event's `created_at`: when the author signed it. */
+  signedAt: number;
 }
 
 async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string, cache: RecordKeyCache | undefined, cacheId: string, generation: number | undefined): Promise<OpenedRecord> {
@@ -422,7 +485,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
   let participants: Participant[] | undefined;
   let unreadable = 0;
   if (isEditor) {
-    const found = readParticipants(parts[0]!, key);
+    const found = await readParticipants(parts[0]!, key);
     viewKey = found.viewKey;
     participants = found.participants;
     unreadable = found.unreadable;
@@ -446,8 +509,12 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       }
     }
     inner.sort((a, b) => a.index - b.index);
-    const total = Math.max(...inner.map((p) => p.total));
+    checkPartsBelong(inner);
+    const total = inner[0]!.total;
     const author = inner[0]!.author;
+    const moves = readMoveTags(parts[0]!, contentKey);
+    const keys = boundKeys(signPubkey, moves);
+    const bound = inner.every((p) => p.bound !== undefined && keys.has(p.bound.split(':')[1]!));
     const merged = mergeBundles(inner.map((p) => p.bundle));
     const relays = new Map<string, string>();
     for (const t of parts[0]!.tags) if (t[0] === 'p' && t[2]) relays.set(t[1]!, t[2]);
@@ -458,7 +525,10 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       naddrs: inner.map((p) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: tagValue(p.event, 'd')! })),
       bundle: merged,
       author,
-      authorVerified: inner.every((p) => p.verified && p.author === author),
+      authorVerified: bound && inner.every((p) => p.verified && p.author === author),
+      authorBound: bound,
+      authorSignedAt: Math.min(...inner.map((p) => p.signedAt)),
+      movedFrom: [...keys].filter((k) => k !== signPubkey),
       subject: inner[0]!.subject,
       reader,
       role: isEditor ? 'editor' : 'viewer',
@@ -475,6 +545,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       inner: inner.map((p) => p.inner),
       participants: participants ?? [],
       unreadable,
+      moves,
     });
     cache?.set(cacheId, key, generation);
     return record;
@@ -484,14 +555,17 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
 }
 
 /** An editor decrypts every key tag: the roles, and the view key (at most one distinct). */
-function readParticipants(event: NostrEvent, signKey: Uint8Array): { participants: Participant[]; viewKey?: Uint8Array; unreadable: number } {
+async function readParticipants(event: NostrEvent, signKey: Uint8Array): Promise<{ participants: Participant[]; viewKey?: Uint8Array; unreadable: number }> {
   const signPubkey = event.pubkey;
   const participants: Participant[] = [];
   let viewKey: Uint8Array | undefined;
   let viewPub: string | undefined;
   let unreadable = 0;
+  // One key exchange per tag (their number is capped): in slices, so the page stays responsive.
+  const pause = timeSlicer();
   for (const t of event.tags) {
     if (t[0] !== 'key') continue;
+    await pause();
     let conv: Uint8Array | undefined;
     let secret: Uint8Array;
     try {
@@ -533,8 +607,9 @@ function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (cause) {
-    throw new RecordError('malformed', 'The record content is not a JSON event.', { cause });
+  } catch {
+    // No cause: the parser's message quotes the start of the decrypted text.
+    throw new RecordError('malformed', 'The record content is not a JSON event.');
   }
   const inner = parsed as Record<string, unknown>;
   if (!inner || typeof inner !== 'object' || inner.kind !== MEDICAL_DATA_KIND) {
@@ -557,7 +632,8 @@ function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
     throw new RecordError('malformed', 'The part numbering of this record is invalid.');
   }
   const subject = tags.find((t) => t[0] === 'p' && isHex64(t[1]))?.[1];
-  return { index, total, inner: text, author: inner.pubkey, verified, subject, bundle: readBundle(inner.content), event };
+  const signedAt = Number.isSafeInteger(inner.created_at) ? (inner.created_at as number) : 0;
+  return { index, total, inner: text, author: inner.pubkey, verified, subject, bundle: readBundle(inner.content), event, bound: boundAddress(tags), signedAt };
 }
 
 function mergeBundles(bundles: FhirBundle[]): FhirBundle {
@@ -604,20 +680,22 @@ function reissue(
   record: OpenedRecord,
   s: RecordSecrets & { signKey: Uint8Array },
   participants: Participant[],
-  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[] },
+  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[]; ds?: string[]; moves?: string[] },
 ): { events: NostrEvent[]; record: OpenedRecord } {
   const inner = options.inner ?? s.inner;
   const signKey = options.newSignKey ?? s.signKey;
   const hasViewers = participants.some((p) => p.role === 'viewer');
   const viewKey = hasViewers ? generateSecretKey() : undefined;
   const createdAt = options.newSignKey ? options.createdAt ?? nowSeconds() : nextVersionTime(record, options.createdAt);
-  const ds = inner.map((_, i) => (options.newSignKey ? undefined : record.identifiers[i]) ?? randomD());
+  const ds = options.ds ?? inner.map((_, i) => (options.newSignKey ? undefined : record.identifiers[i]) ?? randomD());
+  const moves = options.moves ?? s.moves;
   try {
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt });
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves });
     const signPubkey = events[0]!.pubkey;
     const next: OpenedRecord = {
       ...record,
       signPubkey,
+      movedFrom: options.newSignKey ? [record.signPubkey, ...record.movedFrom] : record.movedFrom,
       identifiers: [...ds],
       naddrs: ds.map((d) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: d })),
       participants: participants.map((p) => ({ ...p })),
@@ -631,6 +709,7 @@ function reissue(
       inner: [...inner],
       participants: participants.map((p) => ({ ...p })),
       unreadable: 0,
+      moves: [...moves],
     });
     return { events, record: next };
   } finally {
@@ -699,7 +778,9 @@ async function moveRecord(
 ): Promise<AccessChange> {
   const newSignKey = generateSecretKey();
   try {
-    const { events, record: next } = reissue(record, s, participants, { ...options, newSignKey });
+    // The old sign key vouches for the new one, so the author's inner events stay bound to the record.
+    const proof = moveProof(s.signKey, publicKeyHex(newSignKey), Math.max(options.createdAt ?? nowSeconds(), record.createdAt));
+    const { events, record: next } = reissue(record, s, participants, { ...options, newSignKey, moves: [...s.moves, proof] });
     const deletions = deletionRequests(record, s.signKey, options.createdAt);
     const notices: NostrEvent[] = [];
     if (options.notify) {
@@ -737,12 +818,13 @@ export async function updateRecord(
   bundle.identifier ??= record.bundle.identifier;
   const createdAt = nextVersionTime(record, options.createdAt);
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-  const inner = await signParts(bundle, options.author, s.participants, maxEventBytes, record.subject, createdAt);
-  const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner });
+  const ds = [...record.identifiers];
+  const inner = await signParts(bundle, options.author, s.participants, maxEventBytes, record.subject, createdAt, { signPubkey: record.signPubkey, ds, moves: s.moves.length });
+  const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner, ds: ds.slice(0, inner.length) });
   const dropped = record.identifiers.slice(inner.length);
   const deletions = dropped.length ? [deletionRequest(record.signPubkey, dropped, s.signKey, createdAt)] : [];
   const updated: OpenedRecord = {
-    ...next, bundle, author, authorVerified: true, withheld: readWithheld(bundle), parts: { have: inner.length, total: inner.length },
+    ...next, bundle, author, authorVerified: true, authorBound: true, authorSignedAt: createdAt, withheld: readWithheld(bundle), parts: { have: inner.length, total: inner.length },
   };
   secrets.set(updated, secrets.get(next)!);
   return { events: [...events, ...deletions], deletions, notices: [], record: updated };
@@ -760,7 +842,10 @@ export function forgetRecord(record: OpenedRecord): void {
   secrets.delete(record);
 }
 
-/** Groups kind-32225 events by record (sign public key), e.g. after a `#p` query. */
+/**
+ * Groups kind-32225 events by record (sign public key), e.g. after a `#p` query. Deletions (kind 5)
+ * by a record's sign key join its group, so {@link openRecord} refuses what they ended.
+ */
 export function groupRecords(events: readonly NostrEvent[]): Map<string, NostrEvent[]> {
   const groups = new Map<string, NostrEvent[]>();
   for (const e of events) {
@@ -769,6 +854,7 @@ export function groupRecords(events: readonly NostrEvent[]): Map<string, NostrEv
     list.push(e);
     groups.set(e.pubkey, list);
   }
+  for (const e of events) if (e.kind === DELETION_KIND) groups.get(e.pubkey)?.push(e);
   return groups;
 }
 
@@ -783,7 +869,7 @@ async function signerCall<T>(run: () => Promise<T>): Promise<T> {
 function toRecordError(error: unknown): RecordError {
   if (error instanceof RecordError) return error;
   if (error instanceof SignerError) return new RecordError('signer', error.message, { cause: error });
-  return new RecordError('signer', 'The signer failed.', { cause: error });
+  return new RecordError('signer', 'The signer failed.', { cause: safeCause(error) });
 }
 
 export { addressOf };

@@ -3,7 +3,7 @@
  * from several and merge, keep the newest version of each address and never go back to an older
  * one, drop events dated in the future, and answer NIP-42 AUTH through the user's signer.
  */
-import { SimplePool } from 'nostr-tools/pool';
+import { AbstractSimplePool as Pool, SimplePool } from 'nostr-tools/pool';
 import type { AbstractSimplePool } from 'nostr-tools/abstract-pool';
 import type { Filter } from 'nostr-tools/filter';
 import type { VerifiedEvent } from 'nostr-tools/core';
@@ -15,6 +15,8 @@ import { GIFT_WRAP_KIND } from '../nip82/gift-wrap.js';
 import { MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';
+import { DELETION_KIND } from '../nip82/deletions.js';
+import { MAX_MESSAGE_CHARS, cappedWebSocket, isAuthRequired } from './limits.js';
 
 /** How one relay answered one publish. */
 export type ReceiptStatus = 'accepted' | 'rejected' | 'auth-required' | 'timeout' | 'unreachable';
@@ -32,7 +34,8 @@ export interface PublishReceipt {
 /** How one relay answered one query. */
 export interface QueryReport {
   relay: string;
-  status: 'complete' | 'closed' | 'auth-required' | 'timeout' | 'unreachable';
+  /** `incomplete`: the relay holds more than it sent (a cap was reached, or it cannot page further). */
+  status: 'complete' | 'incomplete' | 'closed' | 'auth-required' | 'timeout' | 'unreachable';
   reason?: string;
   events: number;
 }
@@ -53,7 +56,12 @@ export interface RelayClientOptions {
   pool?: AbstractSimplePool;
   /** Version memory shared with {@link openRecord}; by default the client makes its own. */
   versions?: VersionTracker;
+  /** Most events one query takes from one relay (valid or not) before closing it. Default 5000. */
+  maxEventsPerQuery?: number;
 }
+
+/** Default cap of events one relay may send for one query (every event counts, valid or not). */
+const DEFAULT_MAX_EVENTS_PER_QUERY = 5000;
 
 const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
 
@@ -76,6 +84,7 @@ export class RelayClient {
   private readonly quorum: number;
   private readonly publishTimeoutMs: number;
   private readonly queryTimeoutMs: number;
+  private readonly maxEventsPerQuery: number;
   private infos?: Promise<(RelayInfo | undefined)[]>;
 
   constructor(options: RelayClientOptions) {
@@ -85,11 +94,11 @@ export class RelayClient {
     this.publishTimeoutMs = options.publishTimeoutMs ?? 8000;
     this.queryTimeoutMs = options.queryTimeoutMs ?? 5000;
     this.versions = options.versions ?? new VersionTracker();
+    this.maxEventsPerQuery = Math.max(1, options.maxEventsPerQuery ?? DEFAULT_MAX_EVENTS_PER_QUERY);
     this.ownsPool = !options.pool;
-    this.pool = options.pool ?? new SimplePool({ enablePing: false, enableReconnect: false });
-    // Events are verified by the kit itself, on a clean copy, before use. A pool the host shares
-    // keeps its own checks for the host's other subscriptions.
-    if (this.ownsPool) this.pool.verifyEvent = () => true;
+    this.pool = options.pool ?? ownPool();
+    // Events are verified by the kit itself, on a clean copy, before use (see ownPool). A pool the
+    // host shares keeps its own checks for the host's other subscriptions.
   }
 
   private get onauth(): ((t: EventTemplate) => Promise<VerifiedEvent>) | undefined {
@@ -117,7 +126,7 @@ export class RelayClient {
         return receipt('accepted', reason || undefined);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (/^auth-required/i.test(message)) return receipt('auth-required', message);
+        if (isAuthRequired(message)) return receipt('auth-required', message);
         if (/timed out/i.test(message)) return receipt('timeout', message);
         if (/connect|websocket|closed|ECONNREFUSED|failed/i.test(message) && !/^[a-z-]+:/.test(message)) return receipt('unreachable', message);
         return receipt('rejected', message);
@@ -162,8 +171,31 @@ export class RelayClient {
     return { events: this.newestOnly(fresh), reports };
   }
 
-  private queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>): Promise<QueryReport> {
+  private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>): Promise<QueryReport> {
+    const first = await this.subscribeOnce(relay, filter, timeoutMs, byId);
+    // A relay that restricts reads closes the query with a machine-readable `auth-required:`
+    // (some put it after their own prefix, "ERROR: auth-required: ..."); the pool retries only when
+    // the reason starts with it. Authenticate through the user's signer, once, and read again.
+    if (first.status !== 'auth-required' || !this.onauth) return first;
+    try {
+      const connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
+      await connection.auth(this.onauth);
+    } catch {
+      return first;
+    }
+    return this.subscribeOnce(relay, filter, timeoutMs, byId);
+  }
+
+  /**
+   * One subscription to one relay. Every event the relay sends counts toward the limit (the
+   * filter's, else the client's cap), valid or not, and the subscription closes there: a relay
+   * cannot make the reader verify more than that.
+   */
+  private subscribeOnce(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>): Promise<QueryReport> {
+    const limit = Math.min(filter.limit ?? Infinity, this.maxEventsPerQuery);
+    const capped = filter.limit === undefined || filter.limit > this.maxEventsPerQuery;
     return new Promise((resolve) => {
+      let sent = 0;
       let count = 0;
       let done = false;
       let sub: { close: (reason?: string) => void } | undefined;
@@ -174,28 +206,39 @@ export class RelayClient {
         sub?.close();
         resolve({ relay, status, reason, events: count });
       };
+      const atLimit = () => {
+        if (sent < limit) return;
+        if (capped) finish('incomplete', `The relay sent ${sent} events, the most one query takes; the rest were not read.`);
+        else finish('complete');
+      };
       const timer = setTimeout(() => finish('timeout', 'The relay did not finish in time.'), timeoutMs);
       sub = this.pool.subscribe([relay], filter, {
         maxWait: timeoutMs,
         onauth: this.onauth,
+        // Called for every event message of this subscription, before anything else is done with it.
+        receivedEvent: () => {
+          sent++;
+          if (sent > limit) atLimit();
+        },
+        oninvalidevent: () => atLimit(),
         onevent: (raw) => {
-          let event: NostrEvent;
+          if (done) return;
           try {
-            event = cleanEvent(raw);
+            const event = cleanEvent(raw);
+            if (!byId.has(event.id)) {
+              if (hasValidSignature(event)) byId.set(event.id, event);
+            }
           } catch {
-            return;
+            // Counted as sent; never used.
           }
-          if (!byId.has(event.id)) {
-            if (!hasValidSignature(event)) return;
-            byId.set(event.id, event);
-          }
-          count++; // what this relay sent, so paging sees a full page even when another relay sent it first
+          count = sent; // what this relay sent, so paging sees a full page even when another relay sent it first
+          atLimit();
         },
         // The pool reports a closed subscription as EOSE first, then the close: let the close speak.
         oneose: () => queueMicrotask(() => finish('complete')),
         onclose: (reasons) => {
           const reason = reasons[0]?.reason ?? '';
-          if (/^auth-required/i.test(reason)) finish('auth-required', reason);
+          if (isAuthRequired(reason)) finish('auth-required', reason);
           else if (/connect|websocket|timed out/i.test(reason)) finish('unreachable', reason);
           else finish(done ? 'complete' : 'closed', reason);
         },
@@ -223,33 +266,80 @@ export class RelayClient {
   }
 
   /**
-   * Reads every match by pages of `pageSize` (relays cap how many events one query returns),
-   * walking back in time until a page comes back short or `maxEvents` is reached.
+   * Reads every match by pages of `pageSize`, walking back in time. Each page ends at the oldest
+   * second the last one reached (inclusive), so events sharing one second are not skipped when a
+   * page was cut there; a page that brings nothing new steps one second back, and the walk ends
+   * when a page brings nothing at all. A relay that sent a full page of nothing new holds more
+   * events of that second than it will page through: it is reported `incomplete`, never `complete`.
    */
   async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
-    const pageSize = options.pageSize ?? 500;
-    const maxEvents = options.maxEvents ?? 20000;
-    const maxPages = Math.ceil(maxEvents / pageSize) + 1;
+    const pageSize = Math.max(1, options.pageSize ?? 500);
+    const maxEvents = Math.max(1, options.maxEvents ?? 20000);
+    // Pages that bring one new event each are still progress, but bounded: a relay capping pages
+    // below 100 events, or trickling, is read to this many pages and then reported incomplete.
+    const maxPages = Math.ceil(maxEvents / Math.min(pageSize, 100)) + 2;
     const all = new Map<string, NostrEvent>();
     let until = filter.until;
     let reports: QueryReport[] = [];
-    for (let pages = 0; pages < maxPages; pages++) {
-      const page = await this.query({ ...filter, limit: pageSize, until });
-      reports = reports.length ? reports.map((r, i) => ({ ...r, events: r.events + page.reports[i]!.events, status: r.status === 'complete' ? page.reports[i]!.status : r.status })) : page.reports;
+    // A relay's own cap, learned when a short page was followed by more.
+    const cap = new Map<string, number>();
+    let previous: QueryReport[] = [];
+    const mark = (relay: string, reason: string) => {
+      reports = reports.map((r) => (r.relay === relay && r.status === 'complete' ? { ...r, status: 'incomplete', reason } : r));
+    };
+    let pages = 0;
+    for (; pages < maxPages; pages++) {
+      const limit = Math.min(pageSize, maxEvents - all.size);
+      const page = await this.query({ ...filter, limit, until });
       const before = all.size;
-      for (const e of page.events) all.set(e.id, e);
-      const fullest = Math.max(0, ...page.reports.map((r) => r.events));
-      // A page with nothing new means a relay ignores `until`: stop rather than loop.
-      if (fullest < pageSize || all.size >= maxEvents || all.size === before) break;
-      const oldest = Math.min(...page.events.map((e) => e.created_at));
-      until = until !== undefined && oldest >= until ? until - 1 : oldest;
+      for (const e of page.events) {
+        if (all.size >= maxEvents) break;
+        all.set(e.id, e);
+      }
+      reports = reports.length ? reports.map((r, i) => mergeReport(r, page.reports[i]!)) : page.reports;
+      if (all.size >= maxEvents) {
+        for (const r of page.reports) if (r.events > 0) mark(r.relay, `Stopped at ${maxEvents} events.`);
+        break;
+      }
+      if (all.size > before) {
+        for (const r of previous) if (r.events > 1 && r.events < pageSize) cap.set(r.relay, Math.max(cap.get(r.relay) ?? 0, r.events));
+        previous = page.reports;
+        until = Math.min(until ?? Infinity, ...page.events.map((e) => e.created_at));
+        continue;
+      }
+      if (page.events.length === 0 || until === undefined) break;
+      // Nothing new: a relay that still filled its page is stuck at this second.
+      for (const r of page.reports) {
+        if (r.events > 1 && r.events >= Math.min(limit, cap.get(r.relay) ?? limit)) {
+          mark(r.relay, `More than ${r.events} events share one second; the relay cannot page past them.`);
+        }
+      }
+      previous = page.reports;
+      until -= 1;
     }
+    if (pages >= maxPages) for (const r of reports) mark(r.relay, `Stopped after ${maxPages} pages.`);
     return { events: [...all.values()], reports };
   }
 
   /** Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all pages. */
   async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
-    return this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, options);
+    const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, options);
+    const deletions = await this.deletionsBy([...new Set(found.events.filter((e) => e.kind === RECORD_KIND).map((e) => e.pubkey))]);
+    return { events: [...found.events, ...deletions], reports: found.reports };
+  }
+
+  /**
+   * Deletions (kind 5) signed by these record sign keys: fetched with the parts, because a
+   * deletion ends its address for every version, even one a removed editor publishes later.
+   */
+  async deletionsBy(signPubkeys: readonly string[]): Promise<NostrEvent[]> {
+    const out: NostrEvent[] = [];
+    for (let i = 0; i < signPubkeys.length; i += 100) {
+      const authors = signPubkeys.slice(i, i + 100);
+      const { events } = await this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000 });
+      out.push(...events);
+    }
+    return out;
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key). */
@@ -263,7 +353,7 @@ export class RelayClient {
       throw new RecordError('invalid-input', 'That is not a record address (naddr).', { cause });
     }
     if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
-    return this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey] });
+    return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: 5000 });
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
@@ -282,4 +372,22 @@ export class RelayClient {
     if (this.ownsPool) this.pool.destroy();
     else this.pool.close(this.relays);
   }
+}
+
+/** The merged report of one relay over several pages: the first trouble wins. */
+function mergeReport(a: QueryReport, b: QueryReport): QueryReport {
+  return { ...a, events: a.events + b.events, status: a.status === 'complete' ? b.status : a.status, reason: a.status === 'complete' ? b.reason : a.reason };
+}
+
+/** The client's own pool: events verified by the kit, messages larger than any event refused unread. */
+function ownPool(): AbstractSimplePool {
+  // The WebSocket implementation SimplePool would use (a host may set one for Node).
+  const base = (Reflect.get(new SimplePool(), '_WebSocket') as typeof WebSocket | undefined) ?? globalThis.WebSocket;
+  return new Pool({
+    verifyEvent: () => true,
+    websocketImplementation: base ? cappedWebSocket(base, MAX_MESSAGE_CHARS) : undefined,
+    maxWaitForConnection: 3000,
+    enablePing: false,
+    enableReconnect: false,
+  });
 }

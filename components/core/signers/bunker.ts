@@ -3,7 +3,7 @@
  */
 import { BunkerSigner, createNostrConnectURI, parseBunkerInput, type BunkerSignerParams } from 'nostr-tools/nip46';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { SignerError } from '../errors.js';
+import { SignerError, safeCause } from '../errors.js';
 import type { NostrEvent } from '../events.js';
 import { type Signer, checkedPublicKey, toSignerError, withTimeout } from './signer.js';
 
@@ -66,7 +66,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
     clientKey.fill(0);
     await bunker.close().catch(() => undefined);
     const mapped = toSignerError(error, 'connect');
-    throw mapped.code === 'timeout' ? new SignerError('connection', 'The remote signer did not answer.', { cause: error }) : mapped;
+    throw mapped.code === 'timeout' ? new SignerError('connection', 'The remote signer did not answer.', { cause: safeCause(error) }) : mapped;
   }
   return adapt(bunker, clientKey, timeoutMs);
 }
@@ -110,7 +110,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
     .then((bunker) => adapt(bunker, clientKey, timeoutMs))
     .catch((cause) => {
       clientKey.fill(0);
-      throw new SignerError('connection', abort.signal.aborted ? 'No remote signer connected in time.' : 'The remote signer could not connect.', { cause });
+      throw new SignerError('connection', abort.signal.aborted ? 'No remote signer connected in time.' : 'The remote signer could not connect.', { cause: safeCause(cause) });
     })
     .finally(() => clearTimeout(timer));
   return { uri, signer, cancel: () => abort.abort() };

@@ -53,8 +53,8 @@ export function secretKeySigner(secretKey: Uint8Array): SecretKeySigner {
       live();
       try {
         return decrypt(ciphertext, conv(peer));
-      } catch (cause) {
-        throw new SignerError('failed', 'The payload could not be decrypted with this key.', { cause });
+      } catch {
+        throw new SignerError('failed', 'The payload could not be decrypted with this key.');
       }
     },
     forget() {

@@ -65,15 +65,19 @@ export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Prom
   });
 }
 
-/** Maps whatever a signer threw to a {@link SignerError}, keeping typed ones as they are. */
+/**
+ * Maps whatever a signer threw to a {@link SignerError}, keeping typed ones as they are. Its text
+ * is only classified, never copied, and the error itself is not kept as the cause.
+ */
 export function toSignerError(error: unknown, what: string): SignerError {
   if (error instanceof SignerError) return error;
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   if (/denied|reject|refus|cancel|not allowed|declin|permission/i.test(text)) {
-    return new SignerError('refused', `The signer refused to ${what}.`, { cause: error });
+    return new SignerError('refused', `The signer refused to ${what}.`);
   }
   if (/mac|padding|invalid|base64|length|version|decrypt/i.test(text)) {
-    return new SignerError('failed', `The signer could not ${what} this payload.`, { cause: error });
+    return new SignerError('failed', `The signer could not ${what} this payload.`);
   }
-  return new SignerError('refused', `The signer could not ${what}${text ? `: ${text.slice(0, 120)}` : '.'}`, { cause: error });
+  // The signer's own words stay out: a remote signer's error can quote the event, record included.
+  return new SignerError('refused', `The signer could not ${what}.`);
 }

@@ -21,6 +21,7 @@ import { forgetRecord, groupRecords, openRecord, type AccessChange, type OpenedR
 import { readConsentMessages, type ConsentMessage } from '../nip82/requests.js';
 import { RECORD_KIND } from '../nip82/constants.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
+import { openMovedRecord } from '../relay/moved.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
 
@@ -219,7 +220,8 @@ export class RecordStore {
       this.notify('progress');
       const result = await this.openGroup(groups[i]!, me, generation);
       if (generation !== this.generation) return;
-      if (result) failures.push(result);
+      // An address its owner ended is no failure: a moved record lists the reader at its new address.
+      if (result && result.code !== 'deleted') failures.push(result);
     }
     this.failed = failures;
     this.loadedOnce = true;
@@ -270,6 +272,25 @@ export class RecordStore {
     }
     this.notify('records');
     return { records, failures, reports };
+  }
+
+  /**
+   * Opens the record that the one signed by `from` moved to, by its owner's moved notice, and keeps
+   * it; undefined when no notice leads to a record that proves the move.
+   */
+  async followMove(from: string): Promise<OpenedRecord | undefined> {
+    this.assertOpen();
+    const generation = this.generation;
+    const me = await this.currentReader();
+    const record = await openMovedRecord(this.client, this.signer, from, { keyCache: this.keyCache, versions: this.client.versions, readerPubkey: me });
+    if (!record) return undefined;
+    if (generation !== this.generation) {
+      forgetRecord(record);
+      return undefined;
+    }
+    this.keep(record);
+    this.notify('records');
+    return record;
   }
 
   /**

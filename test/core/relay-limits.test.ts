@@ -1,0 +1,135 @@
+import { expect } from '@open-wc/testing';
+import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
+import { RelayClient } from '../../components/core/relay/client.js';
+import { giftWrap, makeRumor } from '../../components/core/nip82/gift-wrap.js';
+import { isAuthRequired } from '../../components/core/relay/limits.js';
+import { nowSeconds, type NostrEvent } from '../../components/core/events.js';
+import { person, relayUrl } from '../helpers.js';
+
+/** Sends every event over one connection and resolves once the relay has answered each. */
+async function publishFast(url: string, events: readonly NostrEvent[]): Promise<void> {
+  const ws = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  const pending = new Set(events.map((e) => e.id));
+  const done = new Promise<void>((resolve) => {
+    ws.onmessage = (m) => {
+      const msg = JSON.parse(String(m.data)) as unknown[];
+      if (msg[0] === 'OK') pending.delete(String(msg[1]));
+      if (pending.size === 0) resolve();
+    };
+  });
+  for (const e of events) ws.send(JSON.stringify(['EVENT', e]));
+  await done;
+  ws.close();
+}
+
+/** `count` kind-32225-shaped events listing `reader`, at the given seconds. */
+function listing(reader: string, seconds: readonly number[]): NostrEvent[] {
+  return seconds.map((at, i) => finalizeEvent({
+    kind: 32225, created_at: at, content: 'x', tags: [['d', `part-${i}`], ['p', reader]],
+  }, generateSecretKey()) as NostrEvent);
+}
+
+describe('relays decide nothing about how much a reader does', () => {
+  it('recognises auth-required wherever the relay puts it in the reason', () => {
+    expect(isAuthRequired('auth-required: please sign in')).to.equal(true);
+    expect(isAuthRequired('ERROR: auth-required: requested filter requires authentication')).to.equal(true);
+    expect(isAuthRequired('restricted: not-auth-required:x')).to.equal(false);
+    expect(isAuthRequired('blocked: no')).to.equal(false);
+  });
+
+  it('reads gift wraps from a relay that requires AUTH for them, through the user\'s signer', async () => {
+    const url = await relayUrl('restricted');
+    const me = await person();
+    const sender = await person();
+    const wraps = await giftWrap(sender.signer, makeRumor({ kind: 14, tags: [['p', me.pubkey]], content: 'hello' }, sender.pubkey), [me.pubkey]);
+    await publishFast(url, wraps);
+
+    const anonymous = new RelayClient({ relays: [url] });
+    try {
+      const { events, reports } = await anonymous.wrapsFor(me.pubkey);
+      expect(events).to.have.length(0);
+      expect(reports[0]!.status).to.equal('auth-required');
+    } finally {
+      anonymous.close();
+    }
+    const signedIn = new RelayClient({ relays: [url], signer: me.signer });
+    try {
+      const { events, reports } = await signedIn.wrapsFor(me.pubkey);
+      expect(reports[0]!.status).to.equal('complete');
+      expect(events.map((e) => e.id)).to.include(wraps.find((w) => w.tags.some((t) => t[1] === me.pubkey))!.id);
+    } finally {
+      signedIn.close();
+    }
+  });
+
+  it('pages past a relay\'s 500-event cap without losing events that share a second', async () => {
+    const url = await relayUrl('restricted');
+    const me = await person();
+    const t = nowSeconds() - 100;
+    await publishFast(url, listing(me.pubkey, [...Array(300).fill(t + 1), ...Array(300).fill(t)]));
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const { events, reports } = await client.recordsFor(me.pubkey);
+      expect(events.filter((e) => e.kind === 32225)).to.have.length(600);
+      expect(reports[0]!.status).to.equal('complete');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('never says complete when more events share one second than the relay will send', async () => {
+    const url = await relayUrl('restricted');
+    const me = await person();
+    await publishFast(url, listing(me.pubkey, Array(600).fill(nowSeconds() - 50)));
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const { events, reports } = await client.recordsFor(me.pubkey);
+      expect(events.length).to.be.at.least(500);
+      if (events.length < 600) expect(reports[0]!.status).to.equal('incomplete');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('takes no more events than asked for, and says the rest was left', async () => {
+    const url = await relayUrl('restricted');
+    const me = await person();
+    const t = nowSeconds() - 200;
+    await publishFast(url, listing(me.pubkey, Array.from({ length: 400 }, (_, i) => t - i)));
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const { events, reports } = await client.recordsFor(me.pubkey, { maxEvents: 100 });
+      expect(events.filter((e) => e.kind === 32225)).to.have.length(100);
+      expect(reports[0]!.status).to.equal('incomplete');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('counts every event a relay sends, valid or not, and closes the query at the limit', async () => {
+    const client = new RelayClient({ relays: [await relayUrl('hostile')], maxEventsPerQuery: 1000 });
+    try {
+      const { events, reports } = await client.query({ kinds: [1] });
+      expect(events).to.have.length(0);
+      expect(reports[0]!.status).to.equal('incomplete');
+      expect(reports[0]!.events).to.be.at.most(1001);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('drops a message larger than any event unread', async () => {
+    const client = new RelayClient({ relays: [await relayUrl('hostile')] });
+    try {
+      const { events, reports } = await client.query({ kinds: [2] });
+      expect(reports[0]!.status).to.equal('complete');
+      expect(events.map((e) => e.content)).to.deep.equal(['small']);
+    } finally {
+      client.close();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import { sanitizeNarrative } from '../components/shared/sanitize.js';
+
+/** A Bundle whose narrative dresses up as the kit: a green "verified" and the withheld-items warning. */
+function dressedUp() {
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [{
+      fullUrl: 'urn:uuid:0b7f3c1e-2a4d-4c1e-9a43-000000000001',
+      resource: {
+        resourceType: 'AllergyIntolerance',
+        id: '0b7f3c1e-2a4d-4c1e-9a43-000000000001',
+        code: { text: 'Latex' },
+        patient: { display: 'Ana' },
+        text: {
+          status: 'generated',
+          div: '<div xmlns="http://www.w3.org/1999/xhtml"><span class="verified npub">verified</span><p class="warning unverified">Some items were withheld.</p><i class="hapi x">ok</i></div>',
+        },
+      },
+    }],
+  };
+}
+
+describe('narratives are the record\'s own text', () => {
+  it('keeps narrative classes only under a prefix the kit never styles', () => {
+    const host = document.createElement('div');
+    host.append(sanitizeNarrative(dressedUp().entry[0]!.resource.text.div));
+    const classes = [...host.querySelectorAll('[class]')].flatMap((e) => [...e.classList]);
+    expect(classes).to.have.members(['narrative-verified', 'narrative-npub', 'narrative-warning', 'narrative-unverified', 'narrative-hapi', 'narrative-x']);
+    expect(host.querySelector('.verified, .warning, .unverified, .npub')).to.equal(null);
+  });
+
+  it('shows narratives set apart, labelled as the record\'s own text, without the kit\'s look', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-record-viewer .bundle=${dressedUp()}></nip82-record-viewer></div>`);
+    const el = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
+    await el.updateComplete;
+    const toggle = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /Show narratives/.test(b.textContent ?? ''))!;
+    toggle.click();
+    await el.updateComplete;
+    for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;
+    const part = el.shadowRoot!.querySelector('[part="narrative"]')!;
+    expect(part.textContent).to.contain('The record\'s own text');
+    const span = [...part.querySelectorAll('span')].find((e) => e.textContent === 'verified')!;
+    expect(span.classList.contains('verified')).to.equal(false);
+    // The kit's "verified" look is green; the narrative's span keeps the text colour around it.
+    expect(getComputedStyle(span).color).to.equal(getComputedStyle(span.parentElement!).color);
+    expect(part.querySelector('.warning')).to.equal(null);
+  });
+});
