@@ -234,12 +234,7 @@ export class RecordStore {
     const known = this.opened.get(signPubkey);
     if (known && !hasNewer(group, known)) return undefined;
     try {
-      const record = await openRecord(group, this.signer, { keyCache: this.keyCache, versions: this.client.versions, readerPubkey: me });
-      if (generation !== this.generation) {
-        forgetRecord(record);
-        return undefined;
-      }
-      this.keep(record);
+      this.keepIfCurrent(await openRecord(group, this.signer, this.openOptions(me)), generation, false);
       return undefined;
     } catch (error) {
       if (stopsEverything(error)) throw error;
@@ -282,15 +277,8 @@ export class RecordStore {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
-    const record = await openMovedRecord(this.client, this.signer, from, { keyCache: this.keyCache, versions: this.client.versions, readerPubkey: me });
-    if (!record) return undefined;
-    if (generation !== this.generation) {
-      forgetRecord(record);
-      return undefined;
-    }
-    this.keep(record);
-    this.notify('records');
-    return record;
+    const record = await openMovedRecord(this.client, this.signer, from, this.openOptions(me));
+    return record && this.keepIfCurrent(record, generation);
   }
 
   /**
@@ -303,14 +291,7 @@ export class RecordStore {
     const me = this.readerKey ?? (await this.currentReader());
     const parts = events.filter((e) => e.kind === RECORD_KIND);
     if (!parts.length) return undefined;
-    const record = await openRecord(parts, this.signer, { keyCache: this.keyCache, versions: this.client.versions, readerPubkey: me });
-    if (generation !== this.generation) {
-      forgetRecord(record);
-      return undefined;
-    }
-    this.keep(record);
-    this.notify('records');
-    return record;
+    return this.keepIfCurrent(await openRecord(parts, this.signer, this.openOptions(me)), generation);
   }
 
   /**
@@ -410,6 +391,21 @@ export class RecordStore {
   private setPhase(phase: 'asking' | 'fetching' | 'opening'): void {
     this.phaseNow = phase;
     this.notify('progress');
+  }
+
+  private openOptions(readerPubkey: string) {
+    return { keyCache: this.keyCache, versions: this.client.versions, readerPubkey };
+  }
+
+  /** Keeps a record opened by work begun at `generation`, unless a clear came in between (then its keys are wiped). */
+  private keepIfCurrent(record: OpenedRecord, generation: number, announce = true): OpenedRecord | undefined {
+    if (generation !== this.generation) {
+      forgetRecord(record);
+      return undefined;
+    }
+    this.keep(record);
+    if (announce) this.notify('records');
+    return record;
   }
 
   private keep(record: OpenedRecord): void {
