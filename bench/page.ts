@@ -35,7 +35,7 @@ export interface BenchOptions {
   largeBytes?: number;
   /** Repetitions of the large-record measurements (the best is reported). */
   largeRounds?: number;
-  /** Kit-then-floor measurement rounds (the best of each is reported). */
+  /** Interleaved kit and floor rounds, each on events never opened before (medians are reported). */
   rounds?: number;
   /** Events published concurrently during setup. */
   publishBatch?: number;
@@ -51,6 +51,13 @@ interface Provider {
 
 /** A NIP-07 "extension" living in the page: a secret key, zero prompt latency, no caching. */
 function installProvider(sk: Uint8Array): Provider {
+  const provider = makeProvider(sk);
+  (window as unknown as { nostr: Provider }).nostr = provider;
+  return provider;
+}
+
+/** The same "extension" without installing it (the floor calls it directly). */
+function makeProvider(sk: Uint8Array): Provider {
   const pub = getPublicKey(sk);
   const provider: Provider = {
     async getPublicKey() {
@@ -68,8 +75,14 @@ function installProvider(sk: Uint8Array): Provider {
       },
     },
   };
-  (window as unknown as { nostr: Provider }).nostr = provider;
   return provider;
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 // ------------------------------------------------------------------------------------------
@@ -337,37 +350,67 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
   publisher.close();
   result.publish = { events: createdEvents.length, ms: publishMs, msPerEvent: publishMs / createdEvents.length, batch: publishBatch };
 
-  // ---- Warm-up (not timed): the same code paths, so neither side pays for the JIT.
+  // ---- Fresh events for every measured round. The kit memoises signature checks and nostr-tools
+  // marks the objects it checked, so reopening the same events would skip the very Schnorr
+  // checks the floor pays for. Each round gets a kit set (published, for its own reader) and a
+  // floor set (in memory, for another reader), none of them opened before.
+  type RoundSet = { sk: Uint8Array; pub: string; provider: Provider; events: NostrEvent[][] };
+  const makeSet = async (offset: number, publish: boolean): Promise<RoundSet> => {
+    const sk = generateSecretKey();
+    const pub = getPublicKey(sk);
+    const events: NostrEvent[][] = [];
+    for (let i = 0; i < N; i++) {
+      events.push(await createRecord({ bundle: makeBundle(pub, offset + i, recordBytes), author, participants: [{ pubkey: pub, role: 'viewer' }] }));
+    }
+    if (publish) {
+      const client = new RelayClient({ relays: [relayUrl] });
+      await publishInBatches(client, events.flat(), publishBatch);
+      client.close();
+    }
+    return { sk, pub, provider: makeProvider(sk), events };
+  };
+  const sets: { kit: RoundSet; floor: RoundSet }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    progress(`round ${round + 1}/${rounds}: creating ${2 * N} fresh records`);
+    sets.push({ kit: await makeSet((round + 1) * 2 * N, true), floor: await makeSet((round + 1) * 2 * N + N, false) });
+  }
+
+  // ---- Warm-up (not timed): the same code paths on the setup records, so neither side pays for the JIT.
   progress('warming up');
+  let groups = new Map<string, NostrEvent[]>();
   {
     const warm = new RelayClient({ relays: [relayUrl] });
     const { events } = await warm.recordsFor(readerPub);
     warm.close();
-    const groups = [...groupRecords(events).values()].slice(0, 100);
+    groups = groupRecords(events);
+    const sample = [...groups.values()].slice(0, 100);
     const cache = new RecordKeyCache();
-    for (const g of groups) await openRecord(g, reader, { keyCache: cache });
-    for (const g of groups) await floorOpen(g[0]!, provider, readerPub);
+    for (const g of sample) await openRecord(g, reader, { keyCache: cache });
+    for (const g of sample) await floorOpen(g[0]!, provider, readerPub);
     cache.wipe();
   }
 
   // ---- Kit (query + group + open, sequentially, fresh key cache, through NIP-07), then the floor
-  // (tight loop on the same events); `rounds` times, alternating. The best round of each is reported.
+  // (the same steps without the kit, from memory), interleaved `rounds` times on fresh events each
+  // time. Medians are reported: one disturbed round on a shared machine moves neither.
   type KitRound = { ms: number; queryMs: number; groupMs: number; openMs: number; events: number };
   const kitRounds: KitRound[] = [];
   const floorRounds: number[] = [];
-  let groups = new Map<string, NostrEvent[]>();
   for (let round = 0; round < rounds; round++) {
+    const set = sets[round]!;
     progress(`round ${round + 1}/${rounds}: kit`);
+    installProvider(set.kit.sk);
+    const roundReader: Signer = nip07Signer({ provider: () => (window as unknown as { nostr: Provider }).nostr });
     const keyCache = new RecordKeyCache();
     const client = new RelayClient({ relays: [relayUrl] });
     if (round === 0) await hook('kit-start');
     const tKit0 = now();
-    const { events: fetched, reports } = await client.recordsFor(readerPub);
+    const { events: fetched, reports } = await client.recordsFor(set.kit.pub);
     const tQuery = now();
-    groups = groupRecords(fetched);
+    const roundGroups = groupRecords(fetched);
     const tGroup = now();
     const opened: OpenedRecord[] = [];
-    for (const events of groups.values()) opened.push(await openRecord(events, reader, { keyCache }));
+    for (const events of roundGroups.values()) opened.push(await openRecord(events, roundReader, { keyCache }));
     const tKit1 = now();
     if (round === 0) await hook('kit-end');
     client.close();
@@ -378,30 +421,30 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
     keyCache.wipe();
 
     progress(`round ${round + 1}/${rounds}: floor`);
-    const firstParts = [...groups.values()].map((g) => g[0]!);
+    const firstParts = set.floor.events.map((g) => g[0]!);
     if (round === 0) await hook('floor-start');
     const tFloor0 = now();
-    for (const e of firstParts) await floorOpen(e, provider, readerPub);
+    for (const e of firstParts) await floorOpen(e, set.floor.provider, set.floor.pub);
     floorRounds.push(now() - tFloor0);
     if (round === 0) await hook('floor-end');
   }
-  // Best round of each: on a shared machine the fastest round is the one least disturbed.
-  const bestKit = kitRounds.reduce((a, b) => (b.ms < a.ms ? b : a));
-  const kitMs = bestKit.ms;
-  const floorMs = Math.min(...floorRounds);
+  installProvider(readerSk);
+  const kitMs = median(kitRounds.map((r) => r.ms));
+  const floorMs = median(floorRounds);
   result.kit = {
     records: N,
     events: kitRounds[0]!.events,
     ms: kitMs,
-    queryMs: bestKit.queryMs,
-    groupMs: bestKit.groupMs,
-    openMs: bestKit.openMs,
+    queryMs: median(kitRounds.map((r) => r.queryMs)),
+    groupMs: median(kitRounds.map((r) => r.groupMs)),
+    openMs: median(kitRounds.map((r) => r.openMs)),
     perSec: (N / kitMs) * 1000,
     concurrency: 'sequential',
     rounds: kitRounds,
   };
   result.floor = { records: N, ms: floorMs, perSec: (N / floorMs) * 1000, rounds: floorRounds };
   result.ratio = kitMs / floorMs;
+  result.roundRatios = kitRounds.map((r, i) => r.ms / floorRounds[i]!);
   const firstParts = [...groups.values()].map((g) => g[0]!);
 
   // ---- Where the time goes: the network alone, and per-operation costs.

@@ -427,7 +427,13 @@ async function usableParts(events: readonly unknown[], options: OpenRecordOption
       failures.push(error instanceof RecordError ? error : new RecordError('malformed', 'An event could not be read.'));
     }
   }
-  if (good.length === 0) throw failures[0] ?? new RecordError('malformed', 'No usable record event.');
+  if (good.length === 0) {
+    // Only the owner's deletion is left (relays removed the versions it covered): say so.
+    if (deletions.some((d) => deadAddresses([d], d.pubkey).size > 0) && failures.length === 0) {
+      throw new RecordError('deleted', 'This record was deleted or moved by its owner.');
+    }
+    throw failures[0] ?? new RecordError('malformed', 'No usable record event.');
+  }
   const authors = new Set(good.map((e) => e.pubkey));
   if (authors.size > 1) throw new RecordError('invalid-input', 'These events belong to more than one record; group them by author first.');
 
@@ -854,7 +860,14 @@ export function groupRecords(events: readonly NostrEvent[]): Map<string, NostrEv
     list.push(e);
     groups.set(e.pubkey, list);
   }
-  for (const e of events) if (e.kind === DELETION_KIND) groups.get(e.pubkey)?.push(e);
+  for (const e of events) {
+    if (e.kind !== DELETION_KIND || !isHex64(e.pubkey)) continue;
+    // A deletion alone (the relays removed what it covered) still tells that the record was ended.
+    if (!groups.has(e.pubkey) && deadAddresses([e], e.pubkey).size === 0) continue;
+    const list = groups.get(e.pubkey) ?? [];
+    list.push(e);
+    groups.set(e.pubkey, list);
+  }
   return groups;
 }
 

@@ -60,6 +60,9 @@ export interface RelayClientOptions {
   maxEventsPerQuery?: number;
 }
 
+/** Fewest events a relay is taken to send per page when it holds more (caps seen are 100 to 5,000). */
+const MIN_RELAY_CAP = 100;
+
 /** Default cap of events one relay may send for one query (every event counts, valid or not). */
 const DEFAULT_MAX_EVENTS_PER_QUERY = 5000;
 
@@ -303,6 +306,8 @@ export class RelayClient {
       }
       if (all.size > before) {
         for (const r of previous) if (r.events > 1 && r.events < pageSize) cap.set(r.relay, Math.max(cap.get(r.relay) ?? 0, r.events));
+        // No relay caps a page below MIN_RELAY_CAP: a page that short from every relay was the last.
+        if (page.reports.every((r) => r.events < Math.min(limit, MIN_RELAY_CAP))) break;
         previous = page.reports;
         until = Math.min(until ?? Infinity, ...page.events.map((e) => e.created_at));
         continue;
@@ -333,13 +338,10 @@ export class RelayClient {
    * deletion ends its address for every version, even one a removed editor publishes later.
    */
   async deletionsBy(signPubkeys: readonly string[]): Promise<NostrEvent[]> {
-    const out: NostrEvent[] = [];
-    for (let i = 0; i < signPubkeys.length; i += 100) {
-      const authors = signPubkeys.slice(i, i + 100);
-      const { events } = await this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000 });
-      out.push(...events);
-    }
-    return out;
+    const chunks: string[][] = [];
+    for (let i = 0; i < signPubkeys.length; i += 100) chunks.push(signPubkeys.slice(i, i + 100));
+    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000 })));
+    return found.flatMap((f) => f.events);
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key). */

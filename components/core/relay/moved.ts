@@ -14,7 +14,7 @@ import { openRecord, type OpenRecordOptions, type OpenedRecord } from '../nip82/
 import type { RelayClient } from './client.js';
 
 /** Most recent gift wraps read while looking for a moved notice (each costs signer calls). */
-const MAX_WRAPS_READ = 50;
+const MAX_WRAPS_READ = 20;
 /** Most notices of one record followed. */
 const MAX_TARGETS = 3;
 /** Most moves followed in a row (notices could point in a circle). */
