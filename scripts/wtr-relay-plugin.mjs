@@ -1,6 +1,8 @@
 // Starts real relays for the browser tests and hands their URLs to the tests by a server command:
-// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow,
+// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | silent,
 // and 'relay-down-url' for an address where nothing listens.
+// 'relay-requests' ({ name, author }) reports the filters of the REQs a relay received that name
+// `author` in `authors` or `#p`, so a test can check what was asked without waiting for anything.
 import net from 'node:net';
 import { startRelay } from './relay.mjs';
 
@@ -10,6 +12,7 @@ const KINDS = {
   auth: { authRequired: true },
   small: { maxContentLength: 16000 },
   slow: { delayMs: 1500 },
+  silent: { silent: true },
 };
 
 async function freePort() {
@@ -26,7 +29,7 @@ export function relayPlugin() {
   return {
     name: 'nostr-relays',
     async serverStart() {
-      for (const [name, options] of Object.entries(KINDS)) relays[name] = await startRelay({ ...options, name });
+      for (const [name, options] of Object.entries(KINDS)) relays[name] = await startRelay({ ...options, name, keepRequests: 5000 });
       downUrl = `ws://127.0.0.1:${await freePort()}`;
     },
     async serverStop() {
@@ -35,6 +38,12 @@ export function relayPlugin() {
     async executeCommand({ command, payload }) {
       if (command === 'relay-url') return relays[payload?.name ?? 'main']?.url ?? null;
       if (command === 'relay-down-url') return downUrl;
+      if (command === 'relay-requests') {
+        const relay = relays[payload?.name ?? 'main'];
+        if (!relay) return null;
+        const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
+        return relay.requests().filter((filters) => filters.some(about));
+      }
       return undefined;
     },
   };

@@ -10,7 +10,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
-import { downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { $, $$, buttonByText, dialogOf, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
@@ -289,6 +289,25 @@ describe('<nip82-consent-prompt>', function () {
       const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
       expect(events).to.have.length(0);
       await expect(el).to.be.accessible();
+    });
+
+    it('asks the signer nothing while the dialog is open, and on Share only after the request', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const order: string[] = [];
+      const signer = counting(patient.signer);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[await patientRecord(patient, false)]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      expect(signer.calls).to.deep.equal({});
+      el.addEventListener('nip82-signer-request', () => order.push(`request with ${JSON.stringify(signer.calls)}`), { once: true });
+      const shared = oneEvent(el, 'nip82-share');
+      buttonByText(el, /^Share with npub1/)!.click();
+      await shared;
+      expect(order).to.deep.equal(['request with {}']);
+      expect(signer.calls.signEvent).to.be.greaterThan(0);
     });
 
     it('Escape closes the dialog, fires nip82-cancel, and focus returns to the trigger', async () => {

@@ -2,8 +2,11 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
 
-/** URL of one of the real relays the test runner started (main, second, auth, small, slow). */
-export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' = 'main'): Promise<string> {
+/** The real relays the test runner starts. */
+export type RelayName = 'main' | 'second' | 'auth' | 'small' | 'slow' | 'silent';
+
+/** URL of one of the real relays the test runner started. */
+export async function relayUrl(name: RelayName = 'main'): Promise<string> {
   const url = await executeServerCommand<string, { name: string }>('relay-url', { name });
   if (!url) throw new Error(`no relay named ${name}`);
   return url;
@@ -13,6 +16,18 @@ export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slo
 export async function downRelayUrl(): Promise<string> {
   return (await executeServerCommand<string, undefined>('relay-down-url'))!;
 }
+
+/**
+ * The filters of every REQ the named relay has received that name `author` among their
+ * `authors` or `#p`, oldest first: what a test asserts on to know what reached a relay.
+ */
+export async function relayRequests(name: RelayName, author: string): Promise<Record<string, unknown>[][]> {
+  return (await executeServerCommand<Record<string, unknown>[][], { name: string; author: string }>('relay-requests', { name, author })) ?? [];
+}
+
+/** Whether any of `requests` asks for events of `kind`. */
+export const asksForKind = (requests: readonly Record<string, unknown>[][], kind: number) =>
+  requests.some((filters) => filters.some((f) => Array.isArray(f.kinds) && f.kinds.includes(kind)));
 
 /** A committed test fixture, parsed. */
 export async function fixture<T = unknown>(name: string): Promise<T> {

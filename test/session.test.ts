@@ -6,7 +6,7 @@ import type { Nip82Session } from '../components/session/session.js';
 import { Nip82Element } from '../components/shared/base.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { litWarnings, person, relayUrl } from './helpers.js';
+import { counting, litWarnings, person, relayUrl } from './helpers.js';
 import { runRemoteSigner } from './remote-signer.js';
 
 /** A minimal kit element, to see what the session hands down. */
@@ -61,7 +61,7 @@ describe('<nip82-session>', () => {
     expect(probe.seen.keyCache.size).to.equal(0);
     expect(shadowText(el)).to.contain('wiped');
     // Signed out stays signed out: the injected signer is not taken back on the next render.
-    await new Promise((r) => setTimeout(r, 50));
+    el.requestUpdate();
     await el.updateComplete;
     await probe.updateComplete;
     expect(el.pubkey).to.equal(undefined);
@@ -81,13 +81,18 @@ describe('<nip82-session>', () => {
   it('signs in with an extension on a click, after a cancelable request', async () => {
     const sk = generateSecretKey();
     const key = secretKeySigner(sk);
-    (window as { nostr?: Nip07Provider }).nostr = { getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) };
+    const extension = counting<Nip07Provider>({ getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) });
+    (window as { nostr?: Nip07Provider }).nostr = extension;
     const el = await fixture<Nip82Session>(html`<nip82-session></nip82-session>`);
     await waitUntil(() => !button(el, /browser extension/).disabled, 'extension found', { timeout: 3000 });
+    expect(extension.calls).to.deep.equal({});
 
     el.addEventListener('nip82-signer-request', (e) => e.preventDefault(), { once: true });
     button(el, /browser extension/).click();
     await el.updateComplete;
+    // Cancelled: the session says so and the extension was never called.
+    expect(el.status).to.equal('cancelled');
+    expect(extension.calls).to.deep.equal({});
     expect(el.pubkey).to.equal(undefined);
 
     const request = oneEvent(el, 'nip82-signer-request');
@@ -95,6 +100,37 @@ describe('<nip82-session>', () => {
     expect((await request).detail).to.deep.equal({ action: 'connect', source: 'nip82-session' });
     const change = await oneEvent(el, 'nip82-session-change');
     expect(change.detail).to.deep.equal({ pubkey: getPublicKey(sk), signer: 'extension' });
+    expect(extension.calls).to.deep.equal({ getPublicKey: 1 });
+  });
+
+  it('asks a host-injected signer only after a cancelable request, and not at all when it is cancelled', async () => {
+    const user = await person();
+    const signer = counting(user.signer);
+    const requests: Event[] = [];
+    const cancel = (e: Event) => { requests.push(e); e.preventDefault(); };
+    document.addEventListener('nip82-signer-request', cancel);
+    let el: Nip82Session;
+    try {
+      el = await fixture<Nip82Session>(html`<nip82-session .signer=${signer}></nip82-session>`);
+      await el.updateComplete;
+    } finally {
+      document.removeEventListener('nip82-signer-request', cancel);
+    }
+    expect(requests).to.have.length(1);
+    expect(el.status).to.equal('cancelled');
+    expect(signer.calls).to.deep.equal({});
+    // Not asked again on the next render.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(signer.calls).to.deep.equal({});
+
+    // Handed in again with the request allowed: asked once, after the request.
+    const order: string[] = [];
+    el.addEventListener('nip82-signer-request', () => order.push('request'), { once: true });
+    const next = await person();
+    el.signer = { ...next.signer, getPublicKey: () => { order.push('getPublicKey'); return next.signer.getPublicKey(); } };
+    await waitUntil(() => el.pubkey === next.pubkey, 'signed in', { timeout: 3000 });
+    expect(order).to.deep.equal(['request', 'getPublicKey']);
   });
 
   it('refuses an nsec pasted as a remote signer address without echoing it', async () => {

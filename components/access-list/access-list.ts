@@ -107,7 +107,7 @@ export class Nip82AccessList extends Nip82Element {
   private async lookUpNames(): Promise<void> {
     if (!this.list) return;
     const keys = [...new Set(this.list.flatMap((r) => (r.participants ?? []).map((p) => p.pubkey).concat(r.listed)))];
-    this.names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, keys);
+    this.names = await withProfileNames(this.passiveRelayClient(), this.names, keys);
   }
 
   private load = async (): Promise<void> => {

@@ -143,8 +143,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return this.records ?? this.loaded ?? [];
   }
 
+  /** The user's key as far as it is known without asking the signer: whoever opened the records. */
   private get myKey(): string | undefined {
-    return this.me ?? this.session?.pubkey;
+    return this.me ?? this.session?.pubkey ?? this.available[0]?.reader;
   }
 
   /** Every entry the records offer (deduplicated, flags and earlier grant notes left out). */
@@ -166,19 +167,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (changed.has('request') && this.request) void this.lookUpNames([this.request.requester]);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Refusing to share with yourself needs your key; reading it asks the signer nothing secret.
-    if (!this.myKey && this.open && this.activeSigner) {
-      const signer = this.activeSigner;
-      void signer.getPublicKey().then((pk) => {
-        if (this.activeSigner === signer) this.me = pk;
-      }, () => undefined);
-    }
-  }
-
   private async lookUpNames(pubkeys: string[]): Promise<void> {
-    this.names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, pubkeys);
+    this.names = await withProfileNames(this.passiveRelayClient(), this.names, pubkeys);
   }
 
   // ---------------------------------------------------------------------------------------------

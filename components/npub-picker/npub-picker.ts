@@ -198,7 +198,7 @@ export class Nip82NpubPicker extends Nip82Element {
     }
     this.requestUpdate();
     try {
-      const { events, reports } = await this.relayClient().query({ kinds: [0], authors: wanted, limit: wanted.length });
+      const { events, reports } = await this.passiveRelayClient()!.query({ kinds: [0], authors: wanted, limit: wanted.length });
       const found = newestProfiles(events.filter((e) => wanted.includes(e.pubkey)));
       const reached = reports.some((r) => r.status === 'complete');
       for (const pk of wanted) {

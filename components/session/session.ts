@@ -71,6 +71,8 @@ export class Nip82Session extends LitElement {
   @state() private connectSession?: NostrConnectSession;
   @state() private bunkerInput = '';
 
+  /** A host-injected signer whose request the host cancelled: not asked again until another is injected. */
+  private declined?: Signer;
   private readonly keyCache = new RecordKeyCache();
   private readonly versions = new VersionTracker();
 
@@ -94,11 +96,18 @@ export class Nip82Session extends LitElement {
   }
 
   protected override willUpdate(): void {
-    if (this.signer && this.active !== this.signer && this.kind !== 'extension' && this.kind !== 'remote') {
+    if (this.signer && this.active !== this.signer && this.signer !== this.declined && this.kind !== 'extension' && this.kind !== 'remote') {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.
       this.keyCache.wipe();
       this.pubkey = undefined;
+      // The host handed a signer in; it is still asked only after the cancelable request.
+      if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) {
+        this.declined = signer;
+        this.clear();
+        this.status = 'cancelled';
+        return this.provideValue();
+      }
       this.active = signer;
       this.kind = 'injected';
       void signer.getPublicKey().then((pk) => {
@@ -109,6 +118,11 @@ export class Nip82Session extends LitElement {
       }).catch((error) => this.failed(error));
     }
     if (!this.signer && this.kind === 'injected') this.clear();
+    this.provideValue();
+  }
+
+  /** What the elements inside see: the relays, the signer once adopted, the user's key and the session's memories. */
+  private provideValue(): void {
     let relays: string[] = [];
     try {
       relays = this.relays.length ? checkRelays(this.relays) : [];

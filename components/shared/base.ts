@@ -51,6 +51,7 @@ export abstract class Nip82Element extends LitElement {
   private ownCache = new RecordKeyCache();
   private ownVersions = new VersionTracker();
   private clientCache?: { key: string; signer?: Signer; client: RelayClient };
+  private passiveCache?: { key: string; client: RelayClient };
 
   /** The signer in effect: the element's own, else the session's. */
   protected get activeSigner(): Signer | undefined {
@@ -79,6 +80,22 @@ export abstract class Nip82Element extends LitElement {
     this.clientCache?.client.close();
     const client = new RelayClient({ relays, signer, versions: this.versions });
     this.clientCache = { key, signer, client };
+    return client;
+  }
+
+  /**
+   * A relay client for lookups nobody asked for (profile names): it has no signer, so a relay that
+   * asks for NIP-42 AUTH is simply not read, rather than making the user sign on no action of theirs.
+   * Undefined when no relays are in effect.
+   */
+  protected passiveRelayClient(): RelayClient | undefined {
+    const relays = this.activeRelays;
+    if (!relays.length) return undefined;
+    const key = relays.join(' ');
+    if (this.passiveCache?.key === key) return this.passiveCache.client;
+    this.passiveCache?.client.close();
+    const client = new RelayClient({ relays, versions: this.versions });
+    this.passiveCache = { key, client };
     return client;
   }
 
@@ -132,6 +149,8 @@ export abstract class Nip82Element extends LitElement {
     this.ownCache.wipe();
     this.clientCache?.client.close();
     this.clientCache = undefined;
+    this.passiveCache?.client.close();
+    this.passiveCache = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
