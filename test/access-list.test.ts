@@ -294,7 +294,7 @@ describe('<nip82-access-list>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('every built-in string can be overridden', async () => {
+  it('shows overridden strings in place of the built-ins', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${url}

@@ -633,7 +633,7 @@ describe('<nip82-consent-prompt>', function () {
       await expect(el).to.be.accessible();
     });
 
-    it('every built-in string can be overridden', async () => {
+    it('shows overridden strings in place of the built-ins', async () => {
       const patient = await person();
       const record = await patientRecord(patient, false);
       const el = await fixture<Nip82ConsentPrompt>(

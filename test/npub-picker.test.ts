@@ -522,7 +522,7 @@ describe('<nip82-npub-picker>', () => {
     expect(partText(el, 'clear-button')).to.equal('Borrar');
   });
 
-  it('lets every string be overridden, and the label be set', async () => {
+  it('shows overridden strings, and the label set', async () => {
     const el = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker
       .strings=${{ label: 'Share with', lookUp: 'Find', invalid: 'Nope', hint: 'Paste a key.', secret: 'Private key refused.' }}
     ></nip82-npub-picker>`);

@@ -184,7 +184,7 @@ describe('<nip82-session>', () => {
     expect(el.shadowRoot!.querySelector('svg[part="qr"]')).to.equal(null);
   });
 
-  it('speaks Spanish under lang="es", and every string can be overridden', async () => {
+  it('speaks Spanish under lang="es", and shows an overridden string', async () => {
     const es = await fixture<Nip82Session>(html`<div lang="es"><nip82-session></nip82-session></div>`);
     const session = es.querySelector('nip82-session')!;
     await session.updateComplete;
