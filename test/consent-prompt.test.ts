@@ -12,7 +12,7 @@ import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
-import { $, $$, buttonByText, dialogOf, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
 describe('<nip82-consent-prompt>', function () {
   this.timeout(60000);
@@ -399,9 +399,11 @@ describe('<nip82-consent-prompt>', function () {
       await typeRecipient(el, clinician.pubkey);
       buttonByText(el, 'Review')!.click();
       await el.updateComplete;
+      const codes = errorCodes(el);
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'relay-error', 'relay error', { timeout: 15000 });
       await el.updateComplete;
+      expect(codes).to.deep.equal(['not-accepted']);
       expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted it. Nothing is final yet; you can try again.');
       expect($$(el, '[part=receipts] li')).to.have.length(1);
       expect(shared).to.equal(false);
@@ -572,9 +574,11 @@ describe('<nip82-consent-prompt>', function () {
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      const codes = errorCodes(el);
       buttonByText(el, 'Deny')!.click();
       await waitUntil(() => el.status === 'refused', 'refused');
       await el.updateComplete;
+      expect(codes).to.deep.equal(['refused']);
       expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was shared or sent.');
       expect(dialogOf(el).open).to.equal(true);
       await expect(el).to.be.accessible();
@@ -595,9 +599,11 @@ describe('<nip82-consent-prompt>', function () {
       await typeRecipient(el, clinician.pubkey);
       buttonByText(el, 'Review')!.click();
       await el.updateComplete;
+      const codes = errorCodes(el);
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'timed-out', 'timed out');
       await el.updateComplete;
+      expect(codes).to.deep.equal(['timeout']);
       expect(text($(el, '[role=status]'))).to.equal('Your signer did not answer in time. Nothing was shared or sent; you can try again.');
       await expect(el).to.be.accessible();
     });
@@ -613,9 +619,11 @@ describe('<nip82-consent-prompt>', function () {
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      const codes = errorCodes(el);
       buttonByText(el, 'Deny')!.click();
       await waitUntil(() => el.status === 'bad-data', 'bad data');
       await el.updateComplete;
+      expect(codes).to.deep.equal(['invalid-input']);
       expect(text($(el, '[role=status]'))).to.equal('Something in the data could not be used. Only the patient a request is addressed to can answer it.');
       await expect(el).to.be.accessible();
     });

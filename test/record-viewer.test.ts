@@ -12,6 +12,7 @@ import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle, FhirResource } from '../components/core/fhir/types.js';
 import type { Nip82Event } from '../components/shared/events.js';
+import { errorCodes } from './element-helpers.js';
 import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -887,7 +888,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     const el = await viewer(reader.signer, { relays: down });
     const error = oneEvent(el, 'nip82-error');
     button(el, /^Unlock my records$/)!.click();
-    await error;
+    expect((await error).detail.code).to.equal('relay-unavailable');
     await el.updateComplete;
     expect(el.status).to.equal('relay-error');
     expect(liveText(el)).to.contain('The relays could not be reached.');
@@ -1003,6 +1004,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
       },
     };
     const el = await viewer(signer, { relays: slow });
+    const codes = errorCodes(el);
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'working', 'never searched', { timeout: 5000 });
     await el.updateComplete;
@@ -1011,6 +1013,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     await expect(el).to.be.accessible();
     await waitUntil(() => el.status === 'timed-out', 'never timed out', { timeout: 15000 });
     await el.updateComplete;
+    expect(codes).to.deep.equal(['timeout']);
     expect(liveText(el)).to.contain('did not answer in time');
     expect(button(el, /^Try again$/)!.disabled).to.equal(false);
     await expect(el).to.be.accessible();
@@ -1019,8 +1022,10 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('says when no relays are configured', async () => {
     const reader = await person();
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .signer=${reader.signer}></nip82-record-viewer>`);
+    const codes = errorCodes(el);
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'relay-error', 'no relay error', { timeout: 5000 });
+    expect(codes).to.deep.equal(['no-relays']);
     expect(liveText(el)).to.contain('No relays are configured.');
   });
 

@@ -13,7 +13,7 @@ import { RelayClient } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import { RecordError, RelayError, SignerError } from '../core/errors.js';
 import { sessionContext, type SessionValue } from './context.js';
-import { emit, type SignerAction } from './events.js';
+import { emit, type Nip82ErrorCode, type SignerAction } from './events.js';
 
 /** Every state an element shows. Reflected as the `status` attribute for host CSS. */
 export type Status = 'idle' | 'waiting-signer' | 'working' | 'done' | 'no-signer' | 'refused' | 'timed-out' | 'relay-error' | 'bad-data' | 'cancelled';
@@ -46,7 +46,7 @@ export abstract class Nip82Element extends LitElement {
   /** What the live region says now. */
   @state() protected message = '';
   /** The code of the failure shown, so its detail can be worded in the page's language ('' when none). */
-  @state() protected errorCode = '';
+  @state() protected errorCode: Nip82ErrorCode | '' = '';
 
   private ownCache = new RecordKeyCache();
   private ownVersions = new VersionTracker();
@@ -160,7 +160,7 @@ export abstract class Nip82Element extends LitElement {
 }
 
 /** Maps a typed error to the visible state it calls for. */
-export function classify(error: unknown): { status: Status; code: string } {
+export function classify(error: unknown): { status: Status; code: Nip82ErrorCode } {
   const cause = error instanceof RecordError && error.code === 'signer' ? (error.cause as unknown) : error;
   if (error instanceof CancelledError) return { status: 'cancelled', code: 'cancelled' };
   if (cause instanceof SignerError) {

@@ -5,10 +5,11 @@
  * The `nip82-error` event always carries the core's message, for the host's logs.
  */
 import type { Language } from './strings.js';
+import type { Nip82ErrorCode } from './events.js';
 
-export type ErrorDetail = (code: string, message: string) => string;
+export type ErrorDetail = (code: Nip82ErrorCode, message: string) => string;
 
-const ES: Record<string, string> = {
+const ES: Record<Nip82ErrorCode, string> = {
   malformed: 'Un evento o un registro no tiene la forma esperada.',
   'bad-signature': 'Una firma no es válida: el evento pudo ser alterado y no se usó.',
   'not-a-participant': 'Este registro no te incluye.',
@@ -30,6 +31,9 @@ const ES: Record<string, string> = {
   'invalid-url': 'Una dirección de relé no es válida.',
   'no-relays': 'No hay relés configurados.',
   'not-accepted': 'No hubo suficientes relés que lo aceptaran.',
+  'relay-unavailable': 'Ningún relé respondió.',
+  cancelled: 'Se canceló. No se firmó ni se envió nada.',
+  unknown: 'Algo salió mal.',
 };
 
 export const errorDetails: Record<Language, ErrorDetail> = {
