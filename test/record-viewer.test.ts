@@ -22,7 +22,6 @@ const PIXEL = 'http://127.0.0.1:9/pixel.png';
 const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 
 function richBundle(): FhirBundle {
-  const patient = 'urn:uuid:00000000-0000-4000-8000-000000000001';
   const r = (resource: FhirResource, n: number) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`, resource });
   return {
     resourceType: 'Bundle',

@@ -15,14 +15,14 @@ import { recordViewerStrings } from '../components/record-viewer/record-viewer.s
 import { sessionStrings } from '../components/session/session.strings.js';
 import { sampleBundle } from './helpers.js';
 
-type Table = Record<string, unknown>;
+type Table = object;
 
 const MARK = /⟦\w+⟧/g;
 const marker = (key: string) => `⟦${key}⟧`;
 
 /** Each key of the English table replaced by its marker (functions return theirs). */
 function markers(table: Table): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(table).map(([key, value]) => [key, typeof value === 'function' ? () => marker(key) : marker(key)]));
+  return Object.fromEntries(Object.entries(table as Record<string, unknown>).map(([key, value]) => [key, typeof value === 'function' ? () => marker(key) : marker(key)]));
 }
 
 /** What a person meets in the element's own shadow root: text, labels, titles, placeholders (not nested kit elements). */

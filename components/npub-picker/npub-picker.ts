@@ -97,7 +97,6 @@ export class Nip82NpubPicker extends Nip82Element {
   @state() private open = false;
   @state() private active = -1;
   @state() private filter = '';
-  @state() private lookingUp = '';
   @state() private foundBy?: { pubkey: string; name: string };
 
   @query('#input') private input!: HTMLInputElement;
@@ -220,7 +219,6 @@ export class Nip82NpubPicker extends Nip82Element {
     this.active = -1;
     this.filter = '';
     this.error = undefined;
-    this.lookingUp = '';
     if (foundBy) this.foundBy = { pubkey, name: foundBy };
     else if (this.foundBy?.pubkey !== pubkey) this.foundBy = undefined;
     const npub = npubEncode(pubkey);
@@ -248,7 +246,6 @@ export class Nip82NpubPicker extends Nip82Element {
     this.filter = '';
     this.open = false;
     this.active = -1;
-    this.lookingUp = '';
     this.unchoose();
     this.error = 'secret';
     this.status = 'bad-data';
@@ -280,7 +277,6 @@ export class Nip82NpubPicker extends Nip82Element {
   private onInput(event: Event): void {
     const parsed = parseRecipient(this.input.value);
     this.lookupSeq++;
-    this.lookingUp = '';
     if (parsed.kind === 'secret') {
       event.stopPropagation();
       // Typed key by key, the field holds a partial secret until it is whole; then it is wiped.
@@ -334,12 +330,10 @@ export class Nip82NpubPicker extends Nip82Element {
     const seq = ++this.lookupSeq;
     this.error = undefined;
     this.open = false;
-    this.lookingUp = name;
     this.status = 'working';
     this.message = this.s.lookingUp(name);
     const pubkey = await resolveName(name);
     if (seq !== this.lookupSeq) return;
-    this.lookingUp = '';
     if (!pubkey) {
       this.error = 'lookup';
       this.failedName = name;
@@ -423,7 +417,6 @@ export class Nip82NpubPicker extends Nip82Element {
     this.lookupSeq++;
     this.filter = '';
     this.error = undefined;
-    this.lookingUp = '';
     this.open = false;
     this.unchoose();
     this.input.focus();

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { generate } from 'lean-qr';
@@ -11,7 +11,7 @@ import { bunkerSigner, nostrConnect, type NostrConnectSession, type RemoteSigner
 import { checkRelays } from '../core/relay/client.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { relayListConverter, classify, type Status } from '../shared/base.js';
+import { relayListConverter, classify, reflectStatus, type Status } from '../shared/base.js';
 import { resolveStrings } from '../shared/strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
@@ -58,8 +58,14 @@ export class Nip82Session extends LitElement {
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<SessionStrings>;
 
-  /** `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`. */
-  @property({ reflect: true }) status: Status = 'idle';
+  /** Read-only, reflected as the `status` attribute: `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`, `cancelled`. */
+  get status(): Status {
+    return this.currentStatus;
+  }
+  private set status(value: Status) {
+    this.currentStatus = value;
+  }
+  @state() private currentStatus: Status = 'idle';
 
   /** The signed-in user's public key (hex), once known. */
   @state() pubkey?: string;
@@ -93,6 +99,11 @@ export class Nip82Session extends LitElement {
     super.disconnectedCallback();
     this.keyCache.wipe();
     this.connectSession?.cancel();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    reflectStatus(this, this.currentStatus);
+    super.update(changed);
   }
 
   protected override willUpdate(): void {

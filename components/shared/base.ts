@@ -36,8 +36,18 @@ export abstract class Nip82Element extends LitElement {
   /** The user's signer when not inside a `<nip82-session>` (never an attribute). */
   @property({ attribute: false }) signer?: Signer;
 
-  /** Current state, reflected for styling: `idle`, `waiting-signer`, `working`, `done`, `no-signer`, `refused`, `timed-out`, `relay-error`, `bad-data`, `cancelled`. */
-  @property({ reflect: true }) status: Status = 'idle';
+  /**
+   * Current state, read-only (the element's to change), reflected as the `status` attribute for
+   * styling: `idle`, `waiting-signer`, `working`, `done`, `no-signer`, `refused`, `timed-out`,
+   * `relay-error`, `bad-data`, `cancelled`.
+   */
+  get status(): Status {
+    return this.currentStatus;
+  }
+  protected set status(value: Status) {
+    this.currentStatus = value;
+  }
+  @state() private currentStatus: Status = 'idle';
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
@@ -153,10 +163,20 @@ export abstract class Nip82Element extends LitElement {
     this.passiveCache = undefined;
   }
 
+  protected override update(changed: PropertyValues): void {
+    reflectStatus(this, this.currentStatus);
+    super.update(changed);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('signer') && changed.get('signer') && changed.get('signer') !== this.signer) this.ownCache.wipe();
   }
+}
+
+/** Shows `status` as the host's `status` attribute, for host CSS (`[status="done"]`). */
+export function reflectStatus(host: Element, status: Status): void {
+  if (host.getAttribute('status') !== status) host.setAttribute('status', status);
 }
 
 /** Maps a typed error to the visible state it calls for. */

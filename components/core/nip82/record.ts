@@ -286,7 +286,6 @@ export async function openRecord(events: readonly unknown[], reader: Signer, opt
   // Taken before anything is awaited: a sign-out (wipe) while this runs must not be undone by it.
   const generation = options.keyCache?.generation;
   const parts = await usableParts(events, options);
-  const signPubkey = parts[0]!.pubkey;
   const me = await signerCall(() => reader.getPublicKey());
 
   const mine = parts.flatMap((e) => e.tags.filter((t) => t[0] === 'key' && t[1] === me && typeof t[2] === 'string'));
