@@ -121,7 +121,10 @@ describe('<nip82-consent-prompt>', function () {
         expect(types).to.have.members(['Patient', 'AllergyIntolerance', 'Consent', 'List']);
         expect(JSON.stringify(opened.bundle)).not.to.contain('Chlamydia');
         expect(JSON.stringify(opened.bundle)).not.to.contain('Tetanus');
-        const consent = opened.bundle.entry!.find((e) => e.resource.resourceType === 'Consent')!.resource as Record<string, any>;
+        const consent = opened.bundle.entry!.find((e) => e.resource.resourceType === 'Consent')!.resource as unknown as {
+          status: string;
+          provision: { period: { end: string }; actor: { reference: { identifier: unknown } }[]; purpose: { display: string }[] };
+        };
         expect(consent.status).to.equal('active');
         expect(consent.provision.period.end).to.equal('2099-01-31');
         expect(consent.provision.actor[0].reference.identifier).to.deep.equal(nostrIdentifier(clinician.pubkey));

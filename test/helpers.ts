@@ -68,9 +68,9 @@ export async function rejects(work: Promise<unknown> | (() => unknown), type: ne
   try {
     await (typeof work === 'function' ? work() : work);
   } catch (error) {
-    if (!(error instanceof type)) throw new Error(`expected ${type.name}, got ${String(error)}`);
+    if (!(error instanceof type)) throw new Error(`expected ${type.name}, got ${String(error)}`, { cause: error });
     if (code !== undefined && (error as { code?: string }).code !== code) {
-      throw new Error(`expected code ${code}, got ${(error as { code?: string }).code}: ${(error as Error).message}`);
+      throw new Error(`expected code ${code}, got ${(error as { code?: string }).code}: ${(error as Error).message}`, { cause: error });
     }
     return error as Error & { code?: string };
   }

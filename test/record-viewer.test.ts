@@ -749,8 +749,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     const signer = counting(reader.signer);
     const el = await viewer(signer);
     const events = recordEvents(el);
-    let warnings: string[] = [];
-    warnings = await litWarnings(async () => {
+    const warnings = await litWarnings(async () => {
       button(el, /^Unlock my records$/)!.click();
       await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
       await el.updateComplete;

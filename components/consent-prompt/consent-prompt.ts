@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { decode } from 'nostr-tools/nip19';
 import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
@@ -818,7 +819,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         </fieldset>
         <div class="field">
           <label for="grant-until">${s.untilLabel}</label>
-          <input id="grant-until" type="date" min=${today()} max=${asked || nothing} .value=${this.grantUntil} aria-describedby="grant-until-help"
+          <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${this.grantUntil} aria-describedby="grant-until-help"
             @input=${(e: Event) => { this.grantUntil = (e.target as HTMLInputElement).value; this.pending = undefined; }} />
           <p class="help" id="grant-until-help">${s.untilHelp}</p>
         </div>

@@ -351,7 +351,7 @@ export class Nip82NpubPicker extends Nip82Element {
     this.checks.set(key, 'checking');
     this.message = this.s.verifying(name);
     this.requestUpdate();
-    let found: { pubkey?: unknown } | null = null;
+    let found: { pubkey?: unknown } | null;
     try {
       found = await queryProfile(name);
     } catch {

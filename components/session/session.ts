@@ -134,7 +134,7 @@ export class Nip82Session extends LitElement {
 
   /** What the elements inside see: the relays, the signer once adopted, the user's key and the session's memories. */
   private provideValue(): void {
-    let relays: string[] = [];
+    let relays: string[];
     try {
       relays = this.relays.length ? checkRelays(this.relays) : [];
     } catch {

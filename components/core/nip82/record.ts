@@ -531,7 +531,7 @@ function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
   if (!isHex64(inner.pubkey) || typeof inner.content !== 'string' || !Array.isArray(inner.tags)) {
     throw new RecordError('malformed', 'The inner medical data event is incomplete.');
   }
-  let verified = false;
+  let verified: boolean;
   try {
     verified = hasValidSignature(cleanEvent(inner));
   } catch {
