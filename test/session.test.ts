@@ -6,7 +6,8 @@ import type { Nip82Session } from '../components/session/session.js';
 import { Nip82Element } from '../components/shared/base.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { counting, litWarnings, person, relayUrl } from './helpers.js';
+import { counting, litWarnings, person, relayRequests, relayUrl } from './helpers.js';
+import { RelayClient } from '../components/core/relay/client.js';
 import { runRemoteSigner } from './remote-signer.js';
 
 /** A minimal kit element, to see what the session hands down. */
@@ -164,6 +165,39 @@ describe('<nip82-session>', () => {
       await el.updateComplete;
       expect(shadowText(el)).to.contain('your remote signer');
       await el.signOut();
+    } finally {
+      bunker.close();
+    }
+  });
+
+  it('contacts no remote signer, by bunker:// or by code, when the host cancels the request', async () => {
+    const relay = await relayUrl('main');
+    const bunker = runRemoteSigner(relay, generateSecretKey(), generateSecretKey());
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      el.addEventListener('nip82-signer-request', (e) => e.preventDefault());
+      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await el.updateComplete;
+      expect(el.status).to.equal('cancelled');
+      el.shadowRoot!.querySelector('details')!.open = true;
+      button(el, /code for my signer/).click();
+      await el.updateComplete;
+      expect(el.status).to.equal('cancelled');
+      expect(el.shadowRoot!.querySelector('svg[part="qr"]')).to.equal(null);
+      // A round trip of our own to the relay, then: the session never subscribed to the remote signer's
+      // answers (the remote signer's own subscription names it by #p; the session's would by author).
+      const own = new RelayClient({ relays: [relay] });
+      try {
+        await own.query({ kinds: [1], limit: 1 });
+      } finally {
+        own.close();
+      }
+      const fromSession = (await relayRequests('main', bunker.pubkey)).filter((filters) => filters.some((f) => Array.isArray(f.authors) && f.authors.includes(bunker.pubkey)));
+      expect(fromSession).to.deep.equal([]);
     } finally {
       bunker.close();
     }

@@ -145,13 +145,17 @@ export class Nip82Session extends LitElement {
     if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join()) this.value = next;
   }
 
-  private async signIn(kind: SignerKind, signer: Signer): Promise<void> {
-    if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) {
-      if (kind === 'remote') await (signer as RemoteSigner).close().catch(() => undefined);
-      this.status = 'cancelled';
-      this.message = '';
-      return;
-    }
+  /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */
+  private announce(): boolean {
+    if (emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) return true;
+    this.status = 'cancelled';
+    this.message = '';
+    return false;
+  }
+
+  /** Asks `signer` who the user is; `announced` when the request went out before the signer was contacted. */
+  private async signIn(kind: SignerKind, signer: Signer, announced = false): Promise<void> {
+    if (!announced && !this.announce()) return;
     this.status = 'waiting-signer';
     this.message = this.s.asking;
     try {
@@ -187,18 +191,20 @@ export class Nip82Session extends LitElement {
       this.message = this.s.neverNsec;
       return;
     }
+    // Connecting already talks to the remote signer: the request comes first.
+    if (!this.announce()) return;
     this.status = 'waiting-signer';
     this.message = this.s.waitingForRemote;
     try {
       const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
-      await this.signIn('remote', remote);
+      await this.signIn('remote', remote, true);
     } catch (error) {
       this.failed(error);
     }
   }
 
   private async showCode(): Promise<void> {
-    if (!this.relays.length) return;
+    if (!this.relays.length || !this.announce()) return;
     this.connectSession?.cancel();
     const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
     this.connectSession = session;
@@ -206,7 +212,7 @@ export class Nip82Session extends LitElement {
     this.message = this.s.waitingForRemote;
     try {
       const remote = await session.signer;
-      if (this.connectSession === session) await this.signIn('remote', remote);
+      if (this.connectSession === session) await this.signIn('remote', remote, true);
     } catch (error) {
       if (this.connectSession === session) this.failed(error);
     } finally {
