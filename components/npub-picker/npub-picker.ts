@@ -131,9 +131,9 @@ export class Nip82NpubPicker extends Nip82Element {
       // Hosts may hand over an npub; anything that is not a public key (a secret included) is dropped.
       const parsed = parseRecipient(this.value);
       this.value = parsed.kind === 'key' ? parsed.pubkey : '';
-      if (this.value) this.status = 'done';
+      if (this.value) this.currentStatus = 'done';
     }
-    if (changed.has('value') && !this.value && this.status === 'done') this.status = 'idle';
+    if (changed.has('value') && !this.value && this.status === 'done') this.currentStatus = 'idle';
     if (changed.has('follows') || changed.has('recent')) this.suggestions = this.collectSuggestions();
     const relaysKey = this.activeRelays.join(' ');
     if (relaysKey !== this.relaysKey) {
@@ -223,7 +223,7 @@ export class Nip82NpubPicker extends Nip82Element {
     else if (this.foundBy?.pubkey !== pubkey) this.foundBy = undefined;
     const npub = npubEncode(pubkey);
     if (this.input) this.input.value = npub;
-    this.status = 'done';
+    this.currentStatus = 'done';
     this.message = this.s.chosen(shortNpub(pubkey));
     if (pubkey === this.value) return;
     this.value = pubkey;
@@ -232,7 +232,7 @@ export class Nip82NpubPicker extends Nip82Element {
 
   private unchoose(): void {
     this.foundBy = undefined;
-    this.status = 'idle';
+    this.currentStatus = 'idle';
     this.message = '';
     if (!this.value) return;
     this.value = '';
@@ -248,7 +248,7 @@ export class Nip82NpubPicker extends Nip82Element {
     this.active = -1;
     this.unchoose();
     this.error = 'secret';
-    this.status = 'bad-data';
+    this.currentStatus = 'bad-data';
   }
 
   private onPaste(event: ClipboardEvent): void {
@@ -286,7 +286,7 @@ export class Nip82NpubPicker extends Nip82Element {
         this.open = false;
         this.unchoose();
         this.error = 'secret';
-        this.status = 'bad-data';
+        this.currentStatus = 'bad-data';
       }
       return;
     }
@@ -321,7 +321,7 @@ export class Nip82NpubPicker extends Nip82Element {
       case 'invalid':
         this.open = false;
         this.error = 'invalid';
-        this.status = 'bad-data';
+        this.currentStatus = 'bad-data';
         return;
     }
   }
@@ -330,14 +330,14 @@ export class Nip82NpubPicker extends Nip82Element {
     const seq = ++this.lookupSeq;
     this.error = undefined;
     this.open = false;
-    this.status = 'working';
+    this.currentStatus = 'working';
     this.message = this.s.lookingUp(name);
     const pubkey = await resolveName(name);
     if (seq !== this.lookupSeq) return;
     if (!pubkey) {
       this.error = 'lookup';
       this.failedName = name;
-      this.status = 'bad-data';
+      this.currentStatus = 'bad-data';
       this.message = '';
       return;
     }

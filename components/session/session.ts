@@ -62,9 +62,6 @@ export class Nip82Session extends LitElement {
   get status(): Status {
     return this.currentStatus;
   }
-  private set status(value: Status) {
-    this.currentStatus = value;
-  }
   @state() private currentStatus: Status = 'idle';
 
   /** The signed-in user's public key (hex), once known. */
@@ -116,7 +113,7 @@ export class Nip82Session extends LitElement {
       if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) {
         this.declined = signer;
         this.clear();
-        this.status = 'cancelled';
+        this.currentStatus = 'cancelled';
         return this.provideValue();
       }
       this.active = signer;
@@ -124,7 +121,7 @@ export class Nip82Session extends LitElement {
       void signer.getPublicKey().then((pk) => {
         if (this.active !== signer) return;
         this.pubkey = pk;
-        this.status = 'done';
+        this.currentStatus = 'done';
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
       }).catch((error) => this.failed(error));
     }
@@ -148,7 +145,7 @@ export class Nip82Session extends LitElement {
   /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */
   private announce(): boolean {
     if (emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) return true;
-    this.status = 'cancelled';
+    this.currentStatus = 'cancelled';
     this.message = '';
     return false;
   }
@@ -156,7 +153,7 @@ export class Nip82Session extends LitElement {
   /** Asks `signer` who the user is; `announced` when the request went out before the signer was contacted. */
   private async signIn(kind: SignerKind, signer: Signer, announced = false): Promise<void> {
     if (!announced && !this.announce()) return;
-    this.status = 'waiting-signer';
+    this.currentStatus = 'waiting-signer';
     this.message = this.s.asking;
     try {
       const pubkey = await signer.getPublicKey();
@@ -164,7 +161,7 @@ export class Nip82Session extends LitElement {
       this.active = signer;
       this.kind = kind;
       this.pubkey = pubkey;
-      this.status = 'done';
+      this.currentStatus = 'done';
       this.message = this.s.connected;
       emit(this, 'nip82-session-change', { pubkey, signer: kind });
     } catch (error) {
@@ -175,7 +172,7 @@ export class Nip82Session extends LitElement {
   private failed(error: unknown): void {
     const { status, code } = classify(error);
     const message = error instanceof Error ? error.message : String(error);
-    this.status = status;
+    this.currentStatus = status;
     this.message = this.s.errorDetail(code, message);
     emit(this, 'nip82-error', { code, message, action: 'connect' });
   }
@@ -187,13 +184,13 @@ export class Nip82Session extends LitElement {
     const input = this.bunkerInput.trim();
     if (/^nsec1/i.test(input)) {
       this.bunkerInput = '';
-      this.status = 'bad-data';
+      this.currentStatus = 'bad-data';
       this.message = this.s.neverNsec;
       return;
     }
     // Connecting already talks to the remote signer: the request comes first.
     if (!this.announce()) return;
-    this.status = 'waiting-signer';
+    this.currentStatus = 'waiting-signer';
     this.message = this.s.waitingForRemote;
     try {
       const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
@@ -208,7 +205,7 @@ export class Nip82Session extends LitElement {
     this.connectSession?.cancel();
     const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
     this.connectSession = session;
-    this.status = 'waiting-signer';
+    this.currentStatus = 'waiting-signer';
     this.message = this.s.waitingForRemote;
     try {
       const remote = await session.signer;
@@ -238,7 +235,7 @@ export class Nip82Session extends LitElement {
     this.active = undefined;
     this.pubkey = undefined;
     this.kind = undefined;
-    this.status = 'idle';
+    this.currentStatus = 'idle';
   }
 
   private renderQr(uri: string) {

@@ -44,10 +44,8 @@ export abstract class Nip82Element extends LitElement {
   get status(): Status {
     return this.currentStatus;
   }
-  protected set status(value: Status) {
-    this.currentStatus = value;
-  }
-  @state() private currentStatus: Status = 'idle';
+  /** What `status` reads; the element's own code changes it. */
+  @state() protected currentStatus: Status = 'idle';
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
@@ -144,7 +142,7 @@ export abstract class Nip82Element extends LitElement {
   }
 
   protected setStatus(status: Status, message: string): void {
-    this.status = status;
+    this.currentStatus = status;
     this.message = message;
     this.errorCode = '';
   }
