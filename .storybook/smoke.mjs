@@ -53,7 +53,11 @@ try {
         return !!el?.shadowRoot && el.shadowRoot.childNodes.length > 0;
       }, undefined, { timeout: 15_000 })
       .then(() => true, () => false);
-    await page.waitForTimeout(1_000);
+    // The story's play function has run (or thrown) once the preview's render reaches its last phase.
+    const settled = await page
+      .waitForFunction(() => ['completed', 'finished', 'errored', 'aborted'].includes(window.__STORYBOOK_PREVIEW__?.currentRender?.phase), undefined, { timeout: 30_000 })
+      .then(() => true, () => false);
+    if (!settled) errors.push('the story never finished rendering and playing');
     page.off('pageerror', onError);
     page.off('console', onConsole);
     if (!rendered) failures.push(`${title} (${id}): the element was not registered or did not render`);

@@ -10,7 +10,7 @@ export { Nip82RecordViewer } from './record-viewer/record-viewer.js';
 export { Nip82ConsentPrompt } from './consent-prompt/consent-prompt.js';
 export { Nip82AccessList } from './access-list/access-list.js';
 export { Nip82Element, CancelledError, type Status } from './shared/base.js';
-export { Nip82Event, type Nip82EventName, type Nip82EventDetails, type SignerAction } from './shared/events.js';
+export { Nip82Event, type Nip82EventName, type Nip82EventDetails, type Nip82ErrorCode, type SignerAction } from './shared/events.js';
 export { sessionContext, type SessionValue } from './shared/context.js';
 export { LANGUAGES, type Language } from './shared/strings.js';
 export * from './core/index.js';

@@ -17,6 +17,7 @@ import { WebSocketServer } from 'ws';
  * @param {number} [options.maxContentLength] longest `content` accepted, in characters
  * @param {boolean} [options.authRequired] answer EVENT and REQ with auth-required until the client AUTHs
  * @param {number} [options.delayMs] wait this long before handling each message
+ * @param {boolean} [options.silent] accept connections but never answer (a relay that hangs)
  * @param {string} [options.name] shown in the NIP-11 document
  * @param {number[]} [options.authReadKinds] kinds only authenticated clients may read, as relays that
  *   restrict gift wraps do: such a REQ gets an AUTH challenge, then CLOSED with a reason that carries
@@ -24,6 +25,8 @@ import { WebSocketServer } from 'ws';
  * @param {number} [options.maxLimit] most events one REQ filter returns, whatever limit it asks
  * @param {number} [options.maxEventBytes] largest event accepted (its JSON, in bytes)
  * @param {object} [options.limitation] the NIP-11 `limitation` advertised instead of the default
+ * @param {number} [options.keepRequests] keep the filters of the last this many REQs, for tests that
+ *   check what reached the relay (see `requests()`); default 0
  */
 export async function startRelay(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -50,6 +53,9 @@ export async function startRelay(options = {}) {
   if (options.authRequired) relay.register(authGuard());
   if (options.authReadKinds || options.maxLimit || options.maxEventBytes) relay.register(readLimits(options));
   const validator = new Validator({ maxContentLength });
+  const keepRequests = options.keepRequests ?? 0;
+  /** @type {object[][]} */
+  const requests = [];
 
   server.on('request', (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
@@ -73,6 +79,8 @@ export async function startRelay(options = {}) {
   wss.on('connection', (ws) => {
     relay.handleConnection(ws, '127.0.0.1');
     ws.on('message', async (data) => {
+      if (keepRequests) noteRequest(requests, data, keepRequests);
+      if (options.silent) return;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       try {
         const message = await validator.validateIncomingMessage(data);
@@ -91,6 +99,10 @@ export async function startRelay(options = {}) {
   return {
     url: `ws://${hostname}`,
     port,
+    /** The filters of each REQ received (the last `keepRequests` of them), oldest first. */
+    requests() {
+      return requests.map((filters) => structuredClone(filters));
+    },
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise((resolve) => wss.close(() => resolve()));
@@ -99,6 +111,17 @@ export async function startRelay(options = {}) {
       await repository.destroy();
     },
   };
+}
+
+function noteRequest(requests, data, keep) {
+  try {
+    const message = JSON.parse(String(data));
+    if (message[0] !== 'REQ') return;
+    requests.push(message.slice(2));
+    if (requests.length > keep) requests.splice(0, requests.length - keep);
+  } catch {
+    // not JSON: the validator answers it
+  }
 }
 
 function eventIdOf(data) {

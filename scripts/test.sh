@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Everything, as `npm test` runs it: type check, build, the built core in Node, every test in
+# Everything, as `npm test` runs it: type check, lint and template check, build, the built core in Node, every test in
 # headless Chromium against real relays, every story as a test, and the static story build.
 # The last line is the total: "tests: N passed, N failed".
 set -u
@@ -10,6 +10,8 @@ status=0
 
 echo "== type check"
 npx tsc -p tsconfig.json --noEmit || status=1
+echo "== lint (layout boundaries included) and template check"
+npm run --silent lint || status=1
 echo "== build"
 npm run --silent build || status=1
 

@@ -1,7 +1,9 @@
 // Starts real relays for the browser tests and hands their URLs to the tests by a server command:
-// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | restricted,
-// hostile (floods, oversized messages: scripts/hostile-relay.mjs), and 'relay-down-url' for an
-// address where nothing listens.
+// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | silent |
+// restricted, hostile (floods, oversized messages: scripts/hostile-relay.mjs), and 'relay-down-url'
+// for an address where nothing listens.
+// 'relay-requests' ({ name, author }) reports the filters of the REQs a relay received that name
+// `author` in `authors` or `#p`, so a test can check what was asked without waiting for anything.
 import net from 'node:net';
 import { startRelay } from './relay.mjs';
 import { startHostileRelay } from './hostile-relay.mjs';
@@ -16,6 +18,7 @@ const KINDS = {
   // "ERROR: auth-required: ..." as the CLOSED reason), at most 500 events per filter, events up to
   // 65,536 bytes, and a NIP-11 document naming only the message length.
   restricted: { authReadKinds: [1059], maxLimit: 500, maxEventBytes: 65536, maxContentLength: 131072, limitation: { max_message_length: 131072 } },
+  silent: { silent: true },
 };
 
 async function freePort() {
@@ -32,7 +35,7 @@ export function relayPlugin() {
   return {
     name: 'nostr-relays',
     async serverStart() {
-      for (const [name, options] of Object.entries(KINDS)) relays[name] = await startRelay({ ...options, name });
+      for (const [name, options] of Object.entries(KINDS)) relays[name] = await startRelay({ ...options, name, keepRequests: 5000 });
       relays.hostile = await startHostileRelay();
       downUrl = `ws://127.0.0.1:${await freePort()}`;
     },
@@ -42,6 +45,12 @@ export function relayPlugin() {
     async executeCommand({ command, payload }) {
       if (command === 'relay-url') return relays[payload?.name ?? 'main']?.url ?? null;
       if (command === 'relay-down-url') return downUrl;
+      if (command === 'relay-requests') {
+        const relay = relays[payload?.name ?? 'main'];
+        if (!relay) return null;
+        const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
+        return relay.requests().filter((filters) => filters.some(about));
+      }
       return undefined;
     },
   };

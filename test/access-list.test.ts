@@ -11,7 +11,7 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RecordError } from '../components/core/errors.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { counting, downRelayUrl, litWarnings, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, heldSigner, receiptLines, root, text } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, root, text } from './element-helpers.js';
 
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
 
@@ -181,12 +181,14 @@ describe('<nip82-access-list>', function () {
     await askRevoke(el, clinician.pubkey);
     let revoked = false;
     el.addEventListener('nip82-revoke', () => { revoked = true; });
+    const codes = errorCodes(el);
     const receiptsEvent = oneEvent(el, 'nip82-receipts');
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
     const receipts = ((await receiptsEvent) as Nip82Event<'nip82-receipts'>).detail.receipts;
     expect(receipts.every((r) => r.relay === down && r.status !== 'accepted')).to.equal(true);
     await waitUntil(() => el.status === 'relay-error', 'relay error');
     await el.updateComplete;
+    expect(codes).to.deep.equal(['not-accepted']);
     expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted the change, so access was not revoked yet. You can try again.');
     const lines = receiptLines(el);
     expect(lines).to.have.length(1);
@@ -295,7 +297,7 @@ describe('<nip82-access-list>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('every built-in string can be overridden', async () => {
+  it('shows overridden strings in place of the built-ins', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const wrapper = await fixture<HTMLDivElement>(html`<div>
       <nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${url}

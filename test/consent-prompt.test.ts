@@ -11,9 +11,9 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { readGrant } from '../components/core/nip82/grant.js';
-import { downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
-import { $, $$, buttonByText, dialogOf, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
 describe('<nip82-consent-prompt>', function () {
   this.timeout(60000);
@@ -122,7 +122,10 @@ describe('<nip82-consent-prompt>', function () {
         expect(types).to.have.members(['Patient', 'AllergyIntolerance', 'Consent', 'List']);
         expect(JSON.stringify(opened.bundle)).not.to.contain('Chlamydia');
         expect(JSON.stringify(opened.bundle)).not.to.contain('Tetanus');
-        const consent = opened.bundle.entry!.find((e) => e.resource.resourceType === 'Consent')!.resource as Record<string, any>;
+        const consent = opened.bundle.entry!.find((e) => e.resource.resourceType === 'Consent')!.resource as unknown as {
+          status: string;
+          provision: { period: { end: string }; actor: { reference: { identifier: unknown } }[]; purpose: { display: string }[] };
+        };
         expect(consent.status).to.equal('active');
         expect(consent.provision.period.end).to.equal('2099-01-31');
         expect(consent.provision.actor[0].reference.identifier).to.deep.equal(nostrIdentifier(clinician.pubkey));
@@ -292,6 +295,25 @@ describe('<nip82-consent-prompt>', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('asks the signer nothing while the dialog is open, and on Share only after the request', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const order: string[] = [];
+      const signer = counting(patient.signer);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[await patientRecord(patient, false)]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      expect(signer.calls).to.deep.equal({});
+      el.addEventListener('nip82-signer-request', () => order.push(`request with ${JSON.stringify(signer.calls)}`), { once: true });
+      const shared = oneEvent(el, 'nip82-share');
+      buttonByText(el, /^Share with npub1/)!.click();
+      await shared;
+      expect(order).to.deep.equal(['request with {}']);
+      expect(signer.calls.signEvent).to.be.greaterThan(0);
+    });
+
     it('Escape closes the dialog, fires nip82-cancel, and focus returns to the trigger', async () => {
       const patient = await person();
       const el = await shareFixture(patient, await patientRecord(patient, false));
@@ -381,9 +403,11 @@ describe('<nip82-consent-prompt>', function () {
       await typeRecipient(el, clinician.pubkey);
       buttonByText(el, 'Review')!.click();
       await el.updateComplete;
+      const codes = errorCodes(el);
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'relay-error', 'relay error', { timeout: 15000 });
       await el.updateComplete;
+      expect(codes).to.deep.equal(['not-accepted']);
       expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted it. Nothing is final yet; you can try again.');
       expect($$(el, '[part=receipts] li')).to.have.length(1);
       expect(shared).to.equal(false);
@@ -557,9 +581,11 @@ describe('<nip82-consent-prompt>', function () {
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      const codes = errorCodes(el);
       buttonByText(el, 'Deny')!.click();
       await waitUntil(() => el.status === 'refused', 'refused');
       await el.updateComplete;
+      expect(codes).to.deep.equal(['refused']);
       expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was shared or sent.');
       expect(dialogOf(el).open).to.equal(true);
       await expect(el).to.be.accessible();
@@ -580,9 +606,11 @@ describe('<nip82-consent-prompt>', function () {
       await typeRecipient(el, clinician.pubkey);
       buttonByText(el, 'Review')!.click();
       await el.updateComplete;
+      const codes = errorCodes(el);
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'timed-out', 'timed out');
       await el.updateComplete;
+      expect(codes).to.deep.equal(['timeout']);
       expect(text($(el, '[role=status]'))).to.equal('Your signer did not answer in time. Nothing was shared or sent; you can try again.');
       await expect(el).to.be.accessible();
     });
@@ -598,9 +626,11 @@ describe('<nip82-consent-prompt>', function () {
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      const codes = errorCodes(el);
       buttonByText(el, 'Deny')!.click();
       await waitUntil(() => el.status === 'bad-data', 'bad data');
       await el.updateComplete;
+      expect(codes).to.deep.equal(['invalid-input']);
       expect(text($(el, '[role=status]'))).to.equal('Something in the data could not be used. Only the patient a request is addressed to can answer it.');
       await expect(el).to.be.accessible();
     });
@@ -618,7 +648,7 @@ describe('<nip82-consent-prompt>', function () {
       await expect(el).to.be.accessible();
     });
 
-    it('every built-in string can be overridden', async () => {
+    it('shows overridden strings in place of the built-ins', async () => {
       const patient = await person();
       const record = await patientRecord(patient, false);
       const el = await fixture<Nip82ConsentPrompt>(

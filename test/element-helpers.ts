@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { npubEncode } from 'nostr-tools/nip19';
 import type { Signer } from '../components/core/signers/signer.js';
+import type { Nip82ErrorCode, Nip82Event } from '../components/shared/events.js';
 
 export const root = (el: Element) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
@@ -55,4 +56,11 @@ export function itemRow(el: Element, label: string): HTMLLIElement {
   const row = $$<HTMLLIElement>(el, 'li.item').find((li) => text(li.querySelector('label')).includes(label));
   if (!row) throw new Error(`no item ${label}`);
   return row;
+}
+
+/** The `code` of every `nip82-error` the element fires from now on, in order. */
+export function errorCodes(el: Element): Nip82ErrorCode[] {
+  const codes: Nip82ErrorCode[] = [];
+  el.addEventListener('nip82-error', (e) => codes.push((e as Nip82Event<'nip82-error'>).detail.code));
+  return codes;
 }

@@ -3,11 +3,14 @@ import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
 
 /**
- * URL of one of the real relays the test runner started (main, second, auth, small, slow, and
- * restricted: reads of gift wraps need AUTH, 500 events per filter, NIP-11 names only the message length;
- * hostile: floods bad events and oversized messages, ignoring limits).
+ * The real relays the test runner starts: main, second, auth, small, slow, silent, restricted
+ * (reads of gift wraps need AUTH, 500 events per filter, NIP-11 names only the message length) and
+ * hostile (floods bad events and oversized messages, ignoring limits).
  */
-export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' | 'restricted' | 'hostile' = 'main'): Promise<string> {
+export type RelayName = 'main' | 'second' | 'auth' | 'small' | 'slow' | 'silent' | 'restricted' | 'hostile';
+
+/** URL of one of the real relays the test runner started. */
+export async function relayUrl(name: RelayName = 'main'): Promise<string> {
   const url = await executeServerCommand<string, { name: string }>('relay-url', { name });
   if (!url) throw new Error(`no relay named ${name}`);
   return url;
@@ -17,6 +20,18 @@ export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slo
 export async function downRelayUrl(): Promise<string> {
   return (await executeServerCommand<string, undefined>('relay-down-url'))!;
 }
+
+/**
+ * The filters of every REQ the named relay has received that name `author` among their
+ * `authors` or `#p`, oldest first: what a test asserts on to know what reached a relay.
+ */
+export async function relayRequests(name: RelayName, author: string): Promise<Record<string, unknown>[][]> {
+  return (await executeServerCommand<Record<string, unknown>[][], { name: string; author: string }>('relay-requests', { name, author })) ?? [];
+}
+
+/** Whether any of `requests` asks for events of `kind`. */
+export const asksForKind = (requests: readonly Record<string, unknown>[][], kind: number) =>
+  requests.some((filters) => filters.some((f) => Array.isArray(f.kinds) && f.kinds.includes(kind)));
 
 /** A committed test fixture, parsed. */
 export async function fixture<T = unknown>(name: string): Promise<T> {
@@ -57,9 +72,9 @@ export async function rejects(work: Promise<unknown> | (() => unknown), type: ne
   try {
     await (typeof work === 'function' ? work() : work);
   } catch (error) {
-    if (!(error instanceof type)) throw new Error(`expected ${type.name}, got ${String(error)}`);
+    if (!(error instanceof type)) throw new Error(`expected ${type.name}, got ${String(error)}`, { cause: error });
     if (code !== undefined && (error as { code?: string }).code !== code) {
-      throw new Error(`expected code ${code}, got ${(error as { code?: string }).code}: ${(error as Error).message}`);
+      throw new Error(`expected code ${code}, got ${(error as { code?: string }).code}: ${(error as Error).message}`, { cause: error });
     }
     return error as Error & { code?: string };
   }

@@ -123,7 +123,7 @@ describe('<nip82-hidden-flag>', () => {
     await expect(kinds!).to.be.accessible();
   });
 
-  it('lets every string be overridden', async () => {
+  it('shows overridden strings in place of the built-ins', async () => {
     const el = await fixture<Nip82HiddenFlag>(html`<nip82-hidden-flag
       disclose="count-and-kind"
       kinds="Condition,Observation"

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { npubEncode, naddrEncode } from 'nostr-tools/nip19';
 import '../components/record-viewer/define.js';
@@ -12,7 +12,8 @@ import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle, FhirResource } from '../components/core/fhir/types.js';
 import type { Nip82Event } from '../components/shared/events.js';
-import { counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { errorCodes } from './element-helpers.js';
+import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Test data
@@ -21,7 +22,6 @@ const PIXEL = 'http://127.0.0.1:9/pixel.png';
 const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 
 function richBundle(): FhirBundle {
-  const patient = 'urn:uuid:00000000-0000-4000-8000-000000000001';
   const r = (resource: FhirResource, n: number) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`, resource });
   return {
     resourceType: 'Bundle',
@@ -123,6 +123,17 @@ function bigBundle(n: number): FhirBundle {
 // Helpers
 
 const root = (el: Nip82RecordViewer) => el.shadowRoot!;
+/** Resolves when the element's reflected status becomes `status`. */
+const statusBecomes = (el: Element, status: string) =>
+  new Promise<void>((resolve) => {
+    const seen = new MutationObserver(() => {
+      if (el.getAttribute('status') === status) {
+        seen.disconnect();
+        resolve();
+      }
+    });
+    seen.observe(el, { attributes: true, attributeFilter: ['status'] });
+  });
 const text = (el: Element | ShadowRoot) => (el.textContent ?? '').replace(/\s+/g, ' ');
 const $ = <T extends Element = HTMLElement>(el: Nip82RecordViewer, selector: string) => root(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Nip82RecordViewer, selector: string) => [...root(el).querySelectorAll<T>(selector)];
@@ -512,13 +523,18 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect(text($(el, '.count')!)).to.contain('Showing 5,000 of 5,000 items');
 
     // Another Bundle handed in while a large one is being described: the last one handed in is shown.
+    const working = statusBecomes(el, 'working');
     el.bundle = bigBundle(20000);
-    await aTimeout(0);
+    await working;
+    // The large one is still being described in slices when the next one is handed in.
+    const stale = (el as unknown as { preparing?: Promise<void> }).preparing;
+    expect(stale).to.be.instanceOf(Promise);
     el.bundle = richBundle();
     await el.updateComplete;
     expect(el.status).to.equal('done');
     expect(text($(el, '.count')!)).to.contain('Showing 15 of 15 items');
-    await aTimeout(300);
+    // Once the stale description has finished, it has changed nothing.
+    await stale;
     await el.updateComplete;
     expect(text($(el, '.count')!)).to.contain('Showing 15 of 15 items');
   });
@@ -640,8 +656,9 @@ describe('<nip82-record-viewer> with hostile content', () => {
       // A control load to an address that does not answer, to show such a request would be seen.
       const control = new Image();
       control.src = 'http://127.0.0.1:9/control.png';
+      // Made after every image in the narratives was in the page, to the same dead address: once it
+      // is observed, a request for the pixel would have been observed before it.
       await waitUntil(() => requested.some((n) => n.includes('/control.png')), 'the control request was not observed', { timeout: 5000 });
-      await aTimeout(300);
 
       expect((window as unknown as Record<string, unknown>)[flag]).to.equal(undefined);
       const elements = allElements(root(el));
@@ -708,10 +725,17 @@ describe('<nip82-record-viewer> against a real relay', () => {
 
   it('waits for the user: nothing is unlocked on load', async () => {
     const reader = await person();
-    await recordFor(reader);
+    const events = await recordFor(reader);
     const signer = counting(reader.signer);
+    let requested = false;
+    document.addEventListener('nip82-signer-request', () => { requested = true; }, { once: true });
     const el = await viewer(signer);
-    await aTimeout(200);
+    await el.updateComplete;
+    // A load-time unlock would ask the relay for the reader's records first; a round trip of our
+    // own to the same relay lets such a request arrive before we look.
+    await client.query({ ids: [events[0]!.id] });
+    expect(await relayRequests('main', reader.pubkey)).to.deep.equal([]);
+    expect(requested).to.equal(false);
     expect(signer.calls).to.deep.equal({});
     expect(el.status).to.equal('idle');
     expect(text($(el, '.gate')!)).to.contain('Your records are encrypted');
@@ -725,8 +749,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     const signer = counting(reader.signer);
     const el = await viewer(signer);
     const events = recordEvents(el);
-    let warnings: string[] = [];
-    warnings = await litWarnings(async () => {
+    const warnings = await litWarnings(async () => {
       button(el, /^Unlock my records$/)!.click();
       await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
       await el.updateComplete;
@@ -850,7 +873,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     el.addEventListener('nip82-signer-request', (e) => e.preventDefault());
     button(el, /^Unlock my records$/)!.click();
     await el.updateComplete;
-    await aTimeout(100);
+    // Cancelling is decided before any await: had it been ignored, the signer would already have been asked.
     expect(el.status).to.equal('cancelled');
     expect(signer.calls).to.deep.equal({});
     expect(liveText(el)).to.contain('Unlocking was cancelled');
@@ -863,7 +886,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     const el = await viewer(reader.signer, { relays: down });
     const error = oneEvent(el, 'nip82-error');
     button(el, /^Unlock my records$/)!.click();
-    await error;
+    expect((await error).detail.code).to.equal('relay-unavailable');
     await el.updateComplete;
     expect(el.status).to.equal('relay-error');
     expect(liveText(el)).to.contain('The relays could not be reached.');
@@ -895,22 +918,54 @@ describe('<nip82-record-viewer> against a real relay', () => {
   });
 
   it('asks relays for an author\'s profile only when the author is listed on the record and verified', async () => {
-    const clinic = await person();
-    const profile = await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
-    await client.publish(profile);
-    const events = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [] });
-    const opened = await openRecord(events, clinic.signer);
-    const shown = async (record: typeof opened) => {
-      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay} .records=${[record]}></nip82-record-viewer>`);
-      await aTimeout(600);
-      await el.updateComplete;
-      return text($(el, '[part="provenance"] dd')!);
+    const profileOf = async (who: Person, name: string) =>
+      client.publish(await who.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) }));
+    const opened = async (author: Person) =>
+      openRecord(await createRecord({ bundle: sampleBundle(), author: author.signer, participants: [] }), author.signer);
+    // Each case shows the record beside a control whose author is listed and verified: the names
+    // are looked up in one request, so once the control's name is shown the lookup has been made.
+    const shownBeside = async (record: Awaited<ReturnType<typeof opened>>) => {
+      const control = await person();
+      await profileOf(control, 'Control Clinic');
+      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay} .records=${[record, await opened(control)]}></nip82-record-viewer>`);
+      await waitUntil(() => text(root(el)).includes('Control Clinic'), 'the control author was never named', { timeout: 10000 });
+      expect(asksForKind(await relayRequests('main', control.pubkey), 0)).to.equal(true);
+      return el;
     };
-    expect(await shown(opened)).to.match(/^Harbor Clinic npub1/);
+
+    const listed = await person();
+    await profileOf(listed, 'Harbor Clinic');
+    const el = await shownBeside(await opened(listed));
+    expect(text(root(el))).to.contain('Harbor Clinic');
+    expect(asksForKind(await relayRequests('main', listed.pubkey), 0)).to.equal(true);
+
     // Not listed: its key is known only inside the encryption, so relays are not asked about it.
-    expect(await shown({ ...opened, listed: [] })).to.match(/^npub1/);
+    const unlisted = await person();
+    await profileOf(unlisted, 'Unlisted Clinic');
+    const hidden = await shownBeside({ ...(await opened(unlisted)), listed: [] });
+    expect(text(root(hidden))).not.to.contain('Unlisted Clinic');
+    expect(await relayRequests('main', unlisted.pubkey)).to.deep.equal([]);
+
     // Listed but unverified: a self-chosen name would lend it trust it has not earned.
-    expect(await shown({ ...opened, authorVerified: false })).to.match(/^npub1/);
+    const unverified = await person();
+    await profileOf(unverified, 'Unverified Clinic');
+    const doubtful = await shownBeside({ ...(await opened(unverified)), authorVerified: false });
+    expect(text(root(doubtful))).not.to.contain('Unverified Clinic');
+    expect(await relayRequests('main', unverified.pubkey)).to.deep.equal([]);
+  });
+
+  it('looks profiles up without the user\'s signer: a relay that wants AUTH is not answered with a signature', async () => {
+    const reader = await person();
+    const clinic = await person();
+    await client.publish(await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Bayside Clinic' }) }));
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] }), reader.signer);
+    const signer = counting(reader.signer);
+    const both = `${await relayUrl('auth')} ${relay}`;
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${both} .signer=${signer} .records=${[record]}></nip82-record-viewer>`);
+    // The name comes from one lookup across both relays, so once it is shown the AUTH-restricted one has answered too.
+    await waitUntil(() => text(root(el)).includes('Bayside Clinic'), 'the author was never named', { timeout: 10000 });
+    expect(signer.calls).to.deep.equal({});
+    expect(asksForKind(await relayRequests('auth', clinic.pubkey), 0)).to.equal(true);
   });
 
   it('names each section by its record when several are shown (landmarks stay unique)', async () => {
@@ -961,6 +1016,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
       },
     };
     const el = await viewer(signer, { relays: slow });
+    const codes = errorCodes(el);
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'working', 'never searched', { timeout: 5000 });
     await el.updateComplete;
@@ -969,6 +1025,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     await expect(el).to.be.accessible();
     await waitUntil(() => el.status === 'timed-out', 'never timed out', { timeout: 15000 });
     await el.updateComplete;
+    expect(codes).to.deep.equal(['timeout']);
     expect(liveText(el)).to.contain('did not answer in time');
     expect(button(el, /^Try again$/)!.disabled).to.equal(false);
     await expect(el).to.be.accessible();
@@ -977,8 +1034,10 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('says when no relays are configured', async () => {
     const reader = await person();
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .signer=${reader.signer}></nip82-record-viewer>`);
+    const codes = errorCodes(el);
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'relay-error', 'no relay error', { timeout: 5000 });
+    expect(codes).to.deep.equal(['no-relays']);
     expect(liveText(el)).to.contain('No relays are configured.');
   });
 

@@ -6,7 +6,8 @@ import type { Nip82Session } from '../components/session/session.js';
 import { Nip82Element } from '../components/shared/base.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { litWarnings, person, relayUrl } from './helpers.js';
+import { counting, litWarnings, person, relayRequests, relayUrl } from './helpers.js';
+import { RelayClient } from '../components/core/relay/client.js';
 import { runRemoteSigner } from './remote-signer.js';
 
 /** A minimal kit element, to see what the session hands down. */
@@ -65,7 +66,7 @@ describe('<nip82-session>', () => {
     expect(probe.seen.store).to.equal(undefined);
     expect(shadowText(el)).to.contain('wiped');
     // Signed out stays signed out: the injected signer is not taken back on the next render.
-    await new Promise((r) => setTimeout(r, 50));
+    el.requestUpdate();
     await el.updateComplete;
     await probe.updateComplete;
     expect(el.pubkey).to.equal(undefined);
@@ -85,13 +86,18 @@ describe('<nip82-session>', () => {
   it('signs in with an extension on a click, after a cancelable request', async () => {
     const sk = generateSecretKey();
     const key = secretKeySigner(sk);
-    (window as { nostr?: Nip07Provider }).nostr = { getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) };
+    const extension = counting<Nip07Provider>({ getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) });
+    (window as { nostr?: Nip07Provider }).nostr = extension;
     const el = await fixture<Nip82Session>(html`<nip82-session></nip82-session>`);
     await waitUntil(() => !button(el, /browser extension/).disabled, 'extension found', { timeout: 3000 });
+    expect(extension.calls).to.deep.equal({});
 
     el.addEventListener('nip82-signer-request', (e) => e.preventDefault(), { once: true });
     button(el, /browser extension/).click();
     await el.updateComplete;
+    // Cancelled: the session says so and the extension was never called.
+    expect(el.status).to.equal('cancelled');
+    expect(extension.calls).to.deep.equal({});
     expect(el.pubkey).to.equal(undefined);
 
     const request = oneEvent(el, 'nip82-signer-request');
@@ -99,6 +105,37 @@ describe('<nip82-session>', () => {
     expect((await request).detail).to.deep.equal({ action: 'connect', source: 'nip82-session' });
     const change = await oneEvent(el, 'nip82-session-change');
     expect(change.detail).to.deep.equal({ pubkey: getPublicKey(sk), signer: 'extension' });
+    expect(extension.calls).to.deep.equal({ getPublicKey: 1 });
+  });
+
+  it('asks a host-injected signer only after a cancelable request, and not at all when it is cancelled', async () => {
+    const user = await person();
+    const signer = counting(user.signer);
+    const requests: Event[] = [];
+    const cancel = (e: Event) => { requests.push(e); e.preventDefault(); };
+    document.addEventListener('nip82-signer-request', cancel);
+    let el: Nip82Session;
+    try {
+      el = await fixture<Nip82Session>(html`<nip82-session .signer=${signer}></nip82-session>`);
+      await el.updateComplete;
+    } finally {
+      document.removeEventListener('nip82-signer-request', cancel);
+    }
+    expect(requests).to.have.length(1);
+    expect(el.status).to.equal('cancelled');
+    expect(signer.calls).to.deep.equal({});
+    // Not asked again on the next render.
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(signer.calls).to.deep.equal({});
+
+    // Handed in again with the request allowed: asked once, after the request.
+    const order: string[] = [];
+    el.addEventListener('nip82-signer-request', () => order.push('request'), { once: true });
+    const next = await person();
+    el.signer = { ...next.signer, getPublicKey: () => { order.push('getPublicKey'); return next.signer.getPublicKey(); } };
+    await waitUntil(() => el.pubkey === next.pubkey, 'signed in', { timeout: 3000 });
+    expect(order).to.deep.equal(['request', 'getPublicKey']);
   });
 
   it('refuses an nsec pasted as a remote signer address without echoing it', async () => {
@@ -137,6 +174,39 @@ describe('<nip82-session>', () => {
     }
   });
 
+  it('contacts no remote signer, by bunker:// or by code, when the host cancels the request', async () => {
+    const relay = await relayUrl('main');
+    const bunker = runRemoteSigner(relay, generateSecretKey(), generateSecretKey());
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      el.addEventListener('nip82-signer-request', (e) => e.preventDefault());
+      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await el.updateComplete;
+      expect(el.status).to.equal('cancelled');
+      el.shadowRoot!.querySelector('details')!.open = true;
+      button(el, /code for my signer/).click();
+      await el.updateComplete;
+      expect(el.status).to.equal('cancelled');
+      expect(el.shadowRoot!.querySelector('svg[part="qr"]')).to.equal(null);
+      // A round trip of our own to the relay, then: the session never subscribed to the remote signer's
+      // answers (the remote signer's own subscription names it by #p; the session's would by author).
+      const own = new RelayClient({ relays: [relay] });
+      try {
+        await own.query({ kinds: [1], limit: 1 });
+      } finally {
+        own.close();
+      }
+      const fromSession = (await relayRequests('main', bunker.pubkey)).filter((filters) => filters.some((f) => Array.isArray(f.authors) && f.authors.includes(bunker.pubkey)));
+      expect(fromSession).to.deep.equal([]);
+    } finally {
+      bunker.close();
+    }
+  });
+
   it('shows a nostrconnect:// code as a QR and as text, and cancels calmly', async () => {
     const el = await fixture<Nip82Session>(html`<nip82-session relays=${await relayUrl('main')}></nip82-session>`);
     el.shadowRoot!.querySelector('details')!.open = true;
@@ -152,7 +222,7 @@ describe('<nip82-session>', () => {
     expect(el.shadowRoot!.querySelector('svg[part="qr"]')).to.equal(null);
   });
 
-  it('speaks Spanish under lang="es", and every string can be overridden', async () => {
+  it('speaks Spanish under lang="es", and shows an overridden string', async () => {
     const es = await fixture<Nip82Session>(html`<div lang="es"><nip82-session></nip82-session></div>`);
     const session = es.querySelector('nip82-session')!;
     await session.updateComplete;

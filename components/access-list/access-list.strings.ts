@@ -5,7 +5,6 @@ import { recordsStrings, type RecordsStrings } from '../consent-prompt/records.s
 
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
 export interface AccessListStrings extends StateStrings, RecordsStrings {
-  [key: string]: string | ((...args: never[]) => string);
   showAccess: string;
   noRecords: string;
   sharesTitle: string;

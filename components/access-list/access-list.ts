@@ -154,7 +154,7 @@ export class Nip82AccessList extends Nip82Element {
     const reader = store?.reader;
     const keys = new Set(list.flatMap((r) => [...(r.participants ?? []).map((p) => p.pubkey), ...r.listed, ...(r.authorVerified ? [r.author] : [])]));
     for (const e of this.currentStore?.history() ?? []) keys.add(e.who);
-    const names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, [...keys]);
+    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys]);
     // Names looked up for the last user never reach the next one.
     if (this.currentStore === store && store?.reader === reader) this.names = names;
   }

@@ -7,7 +7,6 @@ import { typeCount } from './type-names.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
 export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
-  [key: string]: string | ((...args: never[]) => string);
   // Resource types
   typeCount: (type: string, n: number) => string;
   // Loading

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { decode } from 'nostr-tools/nip19';
 import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
@@ -148,7 +149,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   // Who opened the records: the signer is not asked.
   private get myKey(): string | undefined {
-    return this.currentStore?.reader ?? this.session?.pubkey ?? this.records?.[0]?.reader;
+    return this.currentStore?.reader ?? this.session?.pubkey ?? this.available[0]?.reader;
   }
 
   /** Consent messages read into the store (none before the user asked for them). */
@@ -232,7 +233,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private async lookUpNames(pubkeys: string[]): Promise<void> {
     const store = this.currentStore;
     const reader = store?.reader;
-    const names = await withProfileNames(this.activeRelays.length ? this.relayClient() : undefined, this.names, pubkeys);
+    const names = await withProfileNames(this.passiveRelayClient(), this.names, pubkeys);
     // Names looked up for the last user never reach the next one.
     if (this.currentStore === store && store?.reader === reader) this.names = names;
   }
@@ -913,7 +914,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         </fieldset>
         <div class="field">
           <label for="grant-until">${s.untilLabel}</label>
-          <input id="grant-until" type="date" min=${today()} max=${asked || nothing} .value=${this.grantUntil} aria-describedby="grant-until-help"
+          <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${this.grantUntil} aria-describedby="grant-until-help"
             @input=${(e: Event) => { this.grantUntil = (e.target as HTMLInputElement).value; this.pending = this.pendingAnswer = undefined; }} />
           <p class="help" id="grant-until-help">${s.untilHelp}</p>
         </div>

@@ -97,7 +97,6 @@ export class Nip82NpubPicker extends Nip82Element {
   @state() private open = false;
   @state() private active = -1;
   @state() private filter = '';
-  @state() private lookingUp = '';
   @state() private foundBy?: { pubkey: string; name: string };
 
   @query('#input') private input!: HTMLInputElement;
@@ -132,9 +131,9 @@ export class Nip82NpubPicker extends Nip82Element {
       // Hosts may hand over an npub; anything that is not a public key (a secret included) is dropped.
       const parsed = parseRecipient(this.value);
       this.value = parsed.kind === 'key' ? parsed.pubkey : '';
-      if (this.value) this.status = 'done';
+      if (this.value) this.currentStatus = 'done';
     }
-    if (changed.has('value') && !this.value && this.status === 'done') this.status = 'idle';
+    if (changed.has('value') && !this.value && this.status === 'done') this.currentStatus = 'idle';
     if (changed.has('follows') || changed.has('recent')) this.suggestions = this.collectSuggestions();
     const relaysKey = this.activeRelays.join(' ');
     if (relaysKey !== this.relaysKey) {
@@ -198,7 +197,7 @@ export class Nip82NpubPicker extends Nip82Element {
     }
     this.requestUpdate();
     try {
-      const { events, reports } = await this.relayClient().query({ kinds: [0], authors: wanted, limit: wanted.length });
+      const { events, reports } = await this.passiveRelayClient()!.query({ kinds: [0], authors: wanted, limit: wanted.length });
       const found = newestProfiles(events.filter((e) => wanted.includes(e.pubkey)));
       const reached = reports.some((r) => r.status === 'complete');
       for (const pk of wanted) {
@@ -220,12 +219,11 @@ export class Nip82NpubPicker extends Nip82Element {
     this.active = -1;
     this.filter = '';
     this.error = undefined;
-    this.lookingUp = '';
     if (foundBy) this.foundBy = { pubkey, name: foundBy };
     else if (this.foundBy?.pubkey !== pubkey) this.foundBy = undefined;
     const npub = npubEncode(pubkey);
     if (this.input) this.input.value = npub;
-    this.status = 'done';
+    this.currentStatus = 'done';
     this.message = this.s.chosen(shortNpub(pubkey));
     if (pubkey === this.value) return;
     this.value = pubkey;
@@ -234,7 +232,7 @@ export class Nip82NpubPicker extends Nip82Element {
 
   private unchoose(): void {
     this.foundBy = undefined;
-    this.status = 'idle';
+    this.currentStatus = 'idle';
     this.message = '';
     if (!this.value) return;
     this.value = '';
@@ -248,10 +246,9 @@ export class Nip82NpubPicker extends Nip82Element {
     this.filter = '';
     this.open = false;
     this.active = -1;
-    this.lookingUp = '';
     this.unchoose();
     this.error = 'secret';
-    this.status = 'bad-data';
+    this.currentStatus = 'bad-data';
   }
 
   private onPaste(event: ClipboardEvent): void {
@@ -280,7 +277,6 @@ export class Nip82NpubPicker extends Nip82Element {
   private onInput(event: Event): void {
     const parsed = parseRecipient(this.input.value);
     this.lookupSeq++;
-    this.lookingUp = '';
     if (parsed.kind === 'secret') {
       event.stopPropagation();
       // Typed key by key, the field holds a partial secret until it is whole; then it is wiped.
@@ -290,7 +286,7 @@ export class Nip82NpubPicker extends Nip82Element {
         this.open = false;
         this.unchoose();
         this.error = 'secret';
-        this.status = 'bad-data';
+        this.currentStatus = 'bad-data';
       }
       return;
     }
@@ -325,7 +321,7 @@ export class Nip82NpubPicker extends Nip82Element {
       case 'invalid':
         this.open = false;
         this.error = 'invalid';
-        this.status = 'bad-data';
+        this.currentStatus = 'bad-data';
         return;
     }
   }
@@ -334,16 +330,14 @@ export class Nip82NpubPicker extends Nip82Element {
     const seq = ++this.lookupSeq;
     this.error = undefined;
     this.open = false;
-    this.lookingUp = name;
-    this.status = 'working';
+    this.currentStatus = 'working';
     this.message = this.s.lookingUp(name);
     const pubkey = await resolveName(name);
     if (seq !== this.lookupSeq) return;
-    this.lookingUp = '';
     if (!pubkey) {
       this.error = 'lookup';
       this.failedName = name;
-      this.status = 'bad-data';
+      this.currentStatus = 'bad-data';
       this.message = '';
       return;
     }
@@ -357,7 +351,7 @@ export class Nip82NpubPicker extends Nip82Element {
     this.checks.set(key, 'checking');
     this.message = this.s.verifying(name);
     this.requestUpdate();
-    let found: { pubkey?: unknown } | null = null;
+    let found: { pubkey?: unknown } | null;
     try {
       found = await queryProfile(name);
     } catch {
@@ -423,7 +417,6 @@ export class Nip82NpubPicker extends Nip82Element {
     this.lookupSeq++;
     this.filter = '';
     this.error = undefined;
-    this.lookingUp = '';
     this.open = false;
     this.unchoose();
     this.input.focus();

@@ -180,161 +180,193 @@ function sectionOf(r: FhirResource): SectionKey {
   }
 }
 
-function describe(r: FhirResource, id: string, index: ReferenceIndex): Item {
-  const section = sectionOf(r);
-  const facts: Fact[] = [];
-  const add = (key: FactKey, value: string, extra: Partial<Fact> = {}) => {
-    if (value) facts.push({ key, value, ...extra });
-  };
-  const addPeriod = (key: FactKey, p: unknown) => {
-    const { start, end } = periodOf(p);
-    if (start || end) facts.push({ key, value: start ?? '', end, date: true });
-  };
-  const status = str(r.status) || undefined;
-  let title = '';
-  let lenses: LensRow[] | undefined;
-  let attachments: Json[] | undefined;
+/** An item's facts, in the order they are added; empty values are left out. */
+class FactList {
+  readonly all: Fact[] = [];
 
-  switch (r.resourceType) {
-    case 'Patient': {
-      title = nameOf(r);
-      add('birthDate', str(r.birthDate), { date: true });
-      add('gender', str(r.gender));
-      const animal = animalOf(r);
-      if (animal) {
-        add('species', str(animal.species));
-        add('breed', str(animal.breed));
-      }
-      break;
-    }
-    case 'AllergyIntolerance': {
-      title = conceptText(r.code);
-      add('clinicalStatus', conceptText(r.clinicalStatus));
-      add('verification', conceptText(r.verificationStatus));
-      add('criticality', str(r.criticality));
-      add('category', list(r.category).map(str).filter(Boolean).join(', '));
-      const reactions = list(r.reaction).filter(isObject).map((x) => {
-        const what = conceptsText(x.manifestation);
-        const severity = str(x.severity);
-        return severity ? `${what} (${severity})` : what;
-      });
-      add('reaction', reactions.filter(Boolean).join('; '));
-      addOnset(r, add, addPeriod);
-      add('recorded', str(r.recordedDate), { date: true });
-      break;
-    }
-    case 'Condition': {
-      title = conceptText(r.code);
-      add('clinicalStatus', conceptText(r.clinicalStatus));
-      add('verification', conceptText(r.verificationStatus));
-      add('category', conceptsText(r.category));
-      add('criticality', conceptText(r.severity));
-      addOnset(r, add, addPeriod);
-      add('resolved', str(r.abatementDateTime) || str(r.abatementString), { date: !!str(r.abatementDateTime) });
-      add('recorded', str(r.recordedDate), { date: true });
-      break;
-    }
-    case 'MedicationRequest':
-    case 'MedicationStatement': {
-      const med = r.medicationCodeableConcept ?? r.medicationReference;
-      title = isObject(r.medicationCodeableConcept) ? conceptText(med) : medicationName(r.medicationReference, index, r);
-      add('status', status ?? '');
-      add('intent', str(r.intent));
-      const dosage = list(r.dosageInstruction ?? r.dosage).filter(isObject).map(dosageText).filter(Boolean);
-      add('dosage', dosage.join('; '));
-      add('date', str(r.authoredOn) || str(r.effectiveDateTime) || str(r.dateAsserted), { date: true });
-      if (isObject(r.effectivePeriod)) addPeriod('period', r.effectivePeriod);
-      add('prescriber', referenceText(r.requester, index, r) || referenceText(r.informationSource, index, r));
-      add('reason', conceptsText(r.reasonCode));
-      break;
-    }
-    case 'Immunization': {
-      title = conceptText(r.vaccineCode);
-      add('status', status ?? '');
-      add('date', str(r.occurrenceDateTime) || str(r.occurrenceString), { date: !!str(r.occurrenceDateTime) });
-      add('lot', str(r.lotNumber));
-      add('site', conceptText(r.site));
-      add('route', conceptText(r.route));
-      add('performer', referencesText(r.performer, index, r));
-      add('location', referenceText(r.location, index, r));
-      break;
-    }
-    case 'Observation': {
-      title = conceptText(r.code);
-      describeObservation(r, facts, add);
-      add('status', status ?? '');
-      add('date', str(r.effectiveDateTime) || str(r.effectiveInstant) || str(r.issued), { date: true });
-      if (isObject(r.effectivePeriod)) addPeriod('period', r.effectivePeriod);
-      add('performer', referencesText(r.performer, index, r));
-      break;
-    }
-    case 'Procedure': {
-      title = conceptText(r.code);
-      add('status', status ?? '');
-      add('date', str(r.performedDateTime) || str(r.performedString), { date: !!str(r.performedDateTime) });
-      if (isObject(r.performedPeriod)) addPeriod('period', r.performedPeriod);
-      add('site', conceptsText(r.bodySite));
-      add('reason', conceptsText(r.reasonCode));
-      add('outcome', conceptText(r.outcome));
-      add('performer', referencesText(r.performer, index, r));
-      add('location', referenceText(r.location, index, r));
-      break;
-    }
-    case 'Encounter': {
-      title = conceptsText(r.type) || conceptsText(r.serviceType) || codingOrConcept(r.class);
-      add('status', status ?? '');
-      add('type', codingOrConcept(r.class));
-      addPeriod('period', r.period);
-      add('reason', conceptsText(r.reasonCode));
-      add('location', unique(list(r.location).filter(isObject).map((l) => referenceText(l.location, index, r))).join(', '));
-      add('performer', referencesText(list(r.participant).filter(isObject).map((p) => p.individual), index, r));
-      add('provider', referenceText(r.serviceProvider, index, r));
-      break;
-    }
-    case 'DocumentReference': {
-      const content = list(r.content).filter(isObject);
-      attachments = content.map((c) => c.attachment).filter(isObject);
-      title = str(r.description) || conceptText(r.type) || attachments.map((a) => str(a.title)).find(Boolean) || '';
-      add('type', conceptText(r.type));
-      add('category', conceptsText(r.category));
-      add('status', status ?? '');
-      add('date', str(r.date), { date: true });
-      add('author', referencesText(r.author, index, r));
-      const context = isObject(r.context) ? r.context : {};
-      if (isObject(context.period)) addPeriod('period', context.period);
-      break;
-    }
-    case 'VisionPrescription': {
-      title = referenceText(r.prescriber, index, r);
-      add('status', status ?? '');
-      add('date', str(r.dateWritten), { date: true });
-      add('prescriber', referenceText(r.prescriber, index, r));
-      lenses = list(r.lensSpecification).filter(isObject).map(lensRow);
-      break;
-    }
-    default: {
-      title = conceptText(r.code) || conceptText(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '');
-      add('resourceType', r.resourceType);
-      add('id', str(r.id));
-      add('status', status ?? '');
-      const date = dateOf(r);
-      if (date) add('date', date, { date: true });
-    }
+  add(key: FactKey, value: string, extra: Partial<Fact> = {}): void {
+    if (value) this.all.push({ key, value, ...extra });
   }
 
+  /** A FHIR Period, shown as one fact from start to end. */
+  period(key: FactKey, p: unknown): void {
+    const { start, end } = periodOf(p);
+    if (start || end) this.all.push({ key, value: start ?? '', end, date: true });
+  }
+
+  /** A fact labelled by the data itself (an Observation component's code). */
+  labelled(label: string, value: string, date?: boolean): void {
+    this.all.push({ label, value, date });
+  }
+}
+
+/** What a describer says about its resource beyond the facts it adds. */
+interface Described {
+  title: string;
+  lenses?: LensRow[];
+  attachments?: Json[];
+}
+
+/** Describes one resource type: adds its facts and names it. `status` is the resource's, or ''. */
+type Describer = (r: FhirResource, facts: FactList, index: ReferenceIndex, status: string) => Described;
+
+const describePatient: Describer = (r, facts) => {
+  facts.add('birthDate', str(r.birthDate), { date: true });
+  facts.add('gender', str(r.gender));
+  const animal = animalOf(r);
+  if (animal) {
+    facts.add('species', str(animal.species));
+    facts.add('breed', str(animal.breed));
+  }
+  return { title: nameOf(r) };
+};
+
+const describeAllergy: Describer = (r, facts) => {
+  facts.add('clinicalStatus', conceptText(r.clinicalStatus));
+  facts.add('verification', conceptText(r.verificationStatus));
+  facts.add('criticality', str(r.criticality));
+  facts.add('category', list(r.category).map(str).filter(Boolean).join(', '));
+  const reactions = list(r.reaction).filter(isObject).map((x) => {
+    const what = conceptsText(x.manifestation);
+    const severity = str(x.severity);
+    return severity ? `${what} (${severity})` : what;
+  });
+  facts.add('reaction', reactions.filter(Boolean).join('; '));
+  addOnset(r, facts);
+  facts.add('recorded', str(r.recordedDate), { date: true });
+  return { title: conceptText(r.code) };
+};
+
+const describeCondition: Describer = (r, facts) => {
+  facts.add('clinicalStatus', conceptText(r.clinicalStatus));
+  facts.add('verification', conceptText(r.verificationStatus));
+  facts.add('category', conceptsText(r.category));
+  facts.add('criticality', conceptText(r.severity));
+  addOnset(r, facts);
+  facts.add('resolved', str(r.abatementDateTime) || str(r.abatementString), { date: !!str(r.abatementDateTime) });
+  facts.add('recorded', str(r.recordedDate), { date: true });
+  return { title: conceptText(r.code) };
+};
+
+/** MedicationRequest and MedicationStatement. */
+const describeMedication: Describer = (r, facts, index, status) => {
+  const med = r.medicationCodeableConcept ?? r.medicationReference;
+  const title = isObject(r.medicationCodeableConcept) ? conceptText(med) : medicationName(r.medicationReference, index, r);
+  facts.add('status', status);
+  facts.add('intent', str(r.intent));
+  const dosage = list(r.dosageInstruction ?? r.dosage).filter(isObject).map(dosageText).filter(Boolean);
+  facts.add('dosage', dosage.join('; '));
+  facts.add('date', str(r.authoredOn) || str(r.effectiveDateTime) || str(r.dateAsserted), { date: true });
+  if (isObject(r.effectivePeriod)) facts.period('period', r.effectivePeriod);
+  facts.add('prescriber', referenceText(r.requester, index, r) || referenceText(r.informationSource, index, r));
+  facts.add('reason', conceptsText(r.reasonCode));
+  return { title };
+};
+
+const describeImmunization: Describer = (r, facts, index, status) => {
+  facts.add('status', status);
+  facts.add('date', str(r.occurrenceDateTime) || str(r.occurrenceString), { date: !!str(r.occurrenceDateTime) });
+  facts.add('lot', str(r.lotNumber));
+  facts.add('site', conceptText(r.site));
+  facts.add('route', conceptText(r.route));
+  facts.add('performer', referencesText(r.performer, index, r));
+  facts.add('location', referenceText(r.location, index, r));
+  return { title: conceptText(r.vaccineCode) };
+};
+
+const describeObservationItem: Describer = (r, facts, index, status) => {
+  describeObservation(r, facts);
+  facts.add('status', status);
+  facts.add('date', str(r.effectiveDateTime) || str(r.effectiveInstant) || str(r.issued), { date: true });
+  if (isObject(r.effectivePeriod)) facts.period('period', r.effectivePeriod);
+  facts.add('performer', referencesText(r.performer, index, r));
+  return { title: conceptText(r.code) };
+};
+
+const describeProcedure: Describer = (r, facts, index, status) => {
+  facts.add('status', status);
+  facts.add('date', str(r.performedDateTime) || str(r.performedString), { date: !!str(r.performedDateTime) });
+  if (isObject(r.performedPeriod)) facts.period('period', r.performedPeriod);
+  facts.add('site', conceptsText(r.bodySite));
+  facts.add('reason', conceptsText(r.reasonCode));
+  facts.add('outcome', conceptText(r.outcome));
+  facts.add('performer', referencesText(r.performer, index, r));
+  facts.add('location', referenceText(r.location, index, r));
+  return { title: conceptText(r.code) };
+};
+
+const describeEncounter: Describer = (r, facts, index, status) => {
+  facts.add('status', status);
+  facts.add('type', codingOrConcept(r.class));
+  facts.period('period', r.period);
+  facts.add('reason', conceptsText(r.reasonCode));
+  facts.add('location', unique(list(r.location).filter(isObject).map((l) => referenceText(l.location, index, r))).join(', '));
+  facts.add('performer', referencesText(list(r.participant).filter(isObject).map((p) => p.individual), index, r));
+  facts.add('provider', referenceText(r.serviceProvider, index, r));
+  return { title: conceptsText(r.type) || conceptsText(r.serviceType) || codingOrConcept(r.class) };
+};
+
+const describeDocument: Describer = (r, facts, index, status) => {
+  const attachments = list(r.content).filter(isObject).map((c) => c.attachment).filter(isObject);
+  facts.add('type', conceptText(r.type));
+  facts.add('category', conceptsText(r.category));
+  facts.add('status', status);
+  facts.add('date', str(r.date), { date: true });
+  facts.add('author', referencesText(r.author, index, r));
+  const context = isObject(r.context) ? r.context : {};
+  if (isObject(context.period)) facts.period('period', context.period);
+  return { title: str(r.description) || conceptText(r.type) || attachments.map((a) => str(a.title)).find(Boolean) || '', attachments };
+};
+
+const describeVision: Describer = (r, facts, index, status) => {
+  facts.add('status', status);
+  facts.add('date', str(r.dateWritten), { date: true });
+  facts.add('prescriber', referenceText(r.prescriber, index, r));
+  return { title: referenceText(r.prescriber, index, r), lenses: list(r.lensSpecification).filter(isObject).map(lensRow) };
+};
+
+/** Any other resource type: what most resources name themselves by, its type and id. */
+const describeOther: Describer = (r, facts, _index, status) => {
+  facts.add('resourceType', r.resourceType);
+  facts.add('id', str(r.id));
+  facts.add('status', status);
+  const date = dateOf(r);
+  if (date) facts.add('date', date, { date: true });
+  return { title: conceptText(r.code) || conceptText(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
+};
+
+/** One describer per resource type the viewer knows (a Map: resource types come from untrusted data). */
+const DESCRIBERS = new Map<string, Describer>([
+  ['Patient', describePatient],
+  ['AllergyIntolerance', describeAllergy],
+  ['Condition', describeCondition],
+  ['MedicationRequest', describeMedication],
+  ['MedicationStatement', describeMedication],
+  ['Immunization', describeImmunization],
+  ['Observation', describeObservationItem],
+  ['Procedure', describeProcedure],
+  ['Encounter', describeEncounter],
+  ['DocumentReference', describeDocument],
+  ['VisionPrescription', describeVision],
+]);
+
+function describe(r: FhirResource, id: string, index: ReferenceIndex): Item {
+  const status = str(r.status) || undefined;
+  const facts = new FactList();
+  const { title, lenses, attachments } = (DESCRIBERS.get(r.resourceType) ?? describeOther)(r, facts, index, status ?? '');
   const date = dateOf(r);
   const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
   const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
-  const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.flatMap((f) => [f.label ?? '', f.value, f.end ?? '']), ...(lenses ?? []).map((l) => l.product)]
+  const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '']), ...(lenses ?? []).map((l) => l.product)]
     .join(' ')
     .toLowerCase();
   return {
     id,
-    section,
+    section: sectionOf(r),
     type: r.resourceType,
     resource: r,
     title,
-    facts,
+    facts: facts.all,
     date,
     time: timeOf(date),
     status,
@@ -346,27 +378,27 @@ function describe(r: FhirResource, id: string, index: ReferenceIndex): Item {
   };
 }
 
-function addOnset(r: FhirResource, add: (k: FactKey, v: string, e?: Partial<Fact>) => void, addPeriod: (k: FactKey, p: unknown) => void): void {
-  if (str(r.onsetDateTime)) add('onset', str(r.onsetDateTime), { date: true });
-  else if (isObject(r.onsetPeriod)) addPeriod('onset', r.onsetPeriod);
-  else add('onset', quantityText(r.onsetAge) || rangeText(r.onsetRange) || str(r.onsetString));
+function addOnset(r: FhirResource, facts: FactList): void {
+  if (str(r.onsetDateTime)) facts.add('onset', str(r.onsetDateTime), { date: true });
+  else if (isObject(r.onsetPeriod)) facts.period('onset', r.onsetPeriod);
+  else facts.add('onset', quantityText(r.onsetAge) || rangeText(r.onsetRange) || str(r.onsetString));
 }
 
 /** value[x], interpretation, reference ranges and components (blood pressure's two readings). */
-function describeObservation(r: FhirResource, facts: Fact[], add: (k: FactKey, v: string, e?: Partial<Fact>) => void): void {
+function describeObservation(r: FhirResource, facts: FactList): void {
   const value = valueText(r);
   const components = list(r.component).filter(isObject);
   const reading = (loinc: string) => components.find((c) => list(isObject(c.code) ? c.code.coding : []).some((x) => isObject(x) && x.code === loinc));
   const systolic = reading('8480-6');
   const diastolic = reading('8462-4');
-  if (value.text) add('value', value.text, { date: value.date });
+  if (value.text) facts.add('value', value.text, { date: value.date });
   else if (systolic && diastolic && isObject(systolic.valueQuantity) && isObject(diastolic.valueQuantity)) {
     const unit = str(systolic.valueQuantity.unit) || str(systolic.valueQuantity.code);
-    add('value', `${str(systolic.valueQuantity.value)}/${str(diastolic.valueQuantity.value)}${unit ? ` ${unit}` : ''}`);
+    facts.add('value', `${str(systolic.valueQuantity.value)}/${str(diastolic.valueQuantity.value)}${unit ? ` ${unit}` : ''}`);
   }
-  if (!value.text) add('notAvailable', conceptText(r.dataAbsentReason));
-  add('interpretation', conceptsText(r.interpretation));
-  add('range', referenceRanges(r.referenceRange));
+  if (!value.text) facts.add('notAvailable', conceptText(r.dataAbsentReason));
+  facts.add('interpretation', conceptsText(r.interpretation));
+  facts.add('range', referenceRanges(r.referenceRange));
   for (const c of components) {
     const v = valueText(c);
     const text = v.text || conceptText(c.dataAbsentReason);
@@ -375,10 +407,10 @@ function describeObservation(r: FhirResource, facts: Fact[], add: (k: FactKey, v
     const label = conceptText(c.code);
     if (!label && !text) continue;
     const extra = [interpretation, range].filter(Boolean).join('; ');
-    facts.push({ label: label || '—', value: extra ? `${text} (${extra})` : text, date: v.date && !extra });
+    facts.labelled(label || '—', extra ? `${text} (${extra})` : text, v.date && !extra);
   }
-  add('category', conceptsText(r.category));
-  add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
+  facts.add('category', conceptsText(r.category));
+  facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
 }
 
 function referenceRanges(value: unknown): string {

@@ -3,7 +3,6 @@ import type { Language } from '../shared/strings.js';
 import { errorDetails, type ErrorDetail } from '../shared/error-details.js';
 
 export interface RecordViewerStrings {
-  [key: string]: string | ((...args: never[]) => string);
   introMine: string;
   introOne: string;
   unlockMine: string;

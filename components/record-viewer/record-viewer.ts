@@ -198,7 +198,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const authors = this.views.flatMap((v) => (v.record && v.record.authorVerified && v.record.listed.includes(v.record.author) ? [v.record.author] : []));
     if (!authors.length || !this.activeRelays.length) return;
     const run = this.run;
-    const names = await withProfileNames(this.relayClient(), this.names, authors);
+    const names = await withProfileNames(this.passiveRelayClient(), this.names, authors);
     if (run === this.run) this.names = names;
   }
 

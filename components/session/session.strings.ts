@@ -2,7 +2,6 @@ import type { Language } from '../shared/strings.js';
 import { errorDetails, type ErrorDetail } from '../shared/error-details.js';
 
 export interface SessionStrings {
-  [key: string]: string | ((...args: never[]) => string);
   signedInAs: string;
   via: (kind: string) => string;
   kindExtension: string;

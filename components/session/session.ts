@@ -1,5 +1,5 @@
 import { holdsSecretKey } from '../npub-picker/parse.js';
-import { LitElement, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { generate } from 'lean-qr';
@@ -11,7 +11,7 @@ import { RelayClient, checkRelays } from '../core/relay/client.js';
 import { RecordStore } from '../core/store/record-store.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { relayListConverter, classify, type Status } from '../shared/base.js';
+import { relayListConverter, classify, reflectStatus, type Status } from '../shared/base.js';
 import { resolveStrings } from '../shared/strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
@@ -60,8 +60,11 @@ export class Nip82Session extends LitElement {
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<SessionStrings>;
 
-  /** `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`. */
-  @property({ reflect: true }) status: Status = 'idle';
+  /** Read-only, reflected as the `status` attribute: `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`, `cancelled`. */
+  get status(): Status {
+    return this.currentStatus;
+  }
+  @state() private currentStatus: Status = 'idle';
 
   /** The signed-in user's public key (hex), once known. */
   @state() pubkey?: string;
@@ -75,6 +78,8 @@ export class Nip82Session extends LitElement {
 
   /** The signed-in user's records; replaced (the old one cleared) at every change of user, signer or relays. */
   private store?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
+  /** A host-injected signer whose request the host cancelled: not asked again until another is injected. */
+  private declined?: Signer;
 
   @provide({ context: sessionContext })
   protected value?: SessionValue;
@@ -120,23 +125,40 @@ export class Nip82Session extends LitElement {
     this.store = undefined;
   }
 
+  protected override update(changed: PropertyValues): void {
+    reflectStatus(this, this.currentStatus);
+    super.update(changed);
+  }
+
   protected override willUpdate(): void {
-    if (this.signer && this.active !== this.signer && this.kind !== 'extension' && this.kind !== 'remote') {
+    if (this.signer && this.active !== this.signer && this.signer !== this.declined && this.kind !== 'extension' && this.kind !== 'remote') {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.
       this.dropStore();
       this.pubkey = undefined;
+      // The host handed a signer in; it is still asked only after the cancelable request.
+      if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) {
+        this.declined = signer;
+        this.clear();
+        this.currentStatus = 'cancelled';
+        return this.provideValue();
+      }
       this.active = signer;
       this.kind = 'injected';
       void signer.getPublicKey().then((pk) => {
         if (this.active !== signer) return;
         this.pubkey = pk;
-        this.status = 'done';
+        this.currentStatus = 'done';
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
       }).catch((error) => this.failed(error));
     }
     if (!this.signer && this.kind === 'injected') this.clear();
-    let relays: string[] = [];
+    this.provideValue();
+  }
+
+  /** What the elements inside see: the relays, the signer once adopted, the user's key and the session's memories. */
+  private provideValue(): void {
+    let relays: string[];
     try {
       relays = this.relays.length ? checkRelays(this.relays) : [];
     } catch {
@@ -149,14 +171,18 @@ export class Nip82Session extends LitElement {
     if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.store !== next.store) this.value = next;
   }
 
-  private async signIn(kind: SignerKind, signer: Signer): Promise<void> {
-    if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) {
-      if (kind === 'remote') await (signer as RemoteSigner).close().catch(() => undefined);
-      this.status = 'cancelled';
-      this.message = '';
-      return;
-    }
-    this.status = 'waiting-signer';
+  /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */
+  private announce(): boolean {
+    if (emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) return true;
+    this.currentStatus = 'cancelled';
+    this.message = '';
+    return false;
+  }
+
+  /** Asks `signer` who the user is; `announced` when the request went out before the signer was contacted. */
+  private async signIn(kind: SignerKind, signer: Signer, announced = false): Promise<void> {
+    if (!announced && !this.announce()) return;
+    this.currentStatus = 'waiting-signer';
     this.message = this.s.asking;
     try {
       const pubkey = await signer.getPublicKey();
@@ -164,7 +190,7 @@ export class Nip82Session extends LitElement {
       this.active = signer;
       this.kind = kind;
       this.pubkey = pubkey;
-      this.status = 'done';
+      this.currentStatus = 'done';
       this.message = this.s.connected;
       emit(this, 'nip82-session-change', { pubkey, signer: kind });
     } catch (error) {
@@ -175,7 +201,7 @@ export class Nip82Session extends LitElement {
   private failed(error: unknown): void {
     const { status, code } = classify(error);
     const message = error instanceof Error ? error.message : String(error);
-    this.status = status;
+    this.currentStatus = status;
     this.message = this.s.errorDetail(code, message);
     emit(this, 'nip82-error', { code, message, action: 'connect' });
   }
@@ -188,30 +214,32 @@ export class Nip82Session extends LitElement {
     // Every form the recipient field refuses, not only a bare nsec1 at the start.
     if (holdsSecretKey(input)) {
       this.bunkerInput = '';
-      this.status = 'bad-data';
+      this.currentStatus = 'bad-data';
       this.message = this.s.neverNsec;
       return;
     }
-    this.status = 'waiting-signer';
+    // Connecting already talks to the remote signer: the request comes first.
+    if (!this.announce()) return;
+    this.currentStatus = 'waiting-signer';
     this.message = this.s.waitingForRemote;
     try {
       const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
-      await this.signIn('remote', remote);
+      await this.signIn('remote', remote, true);
     } catch (error) {
       this.failed(error);
     }
   }
 
   private async showCode(): Promise<void> {
-    if (!this.relays.length) return;
+    if (!this.relays.length || !this.announce()) return;
     this.connectSession?.cancel();
     const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
     this.connectSession = session;
-    this.status = 'waiting-signer';
+    this.currentStatus = 'waiting-signer';
     this.message = this.s.waitingForRemote;
     try {
       const remote = await session.signer;
-      if (this.connectSession === session) await this.signIn('remote', remote);
+      if (this.connectSession === session) await this.signIn('remote', remote, true);
     } catch (error) {
       if (this.connectSession === session) this.failed(error);
     } finally {
@@ -237,7 +265,7 @@ export class Nip82Session extends LitElement {
     this.active = undefined;
     this.pubkey = undefined;
     this.kind = undefined;
-    this.status = 'idle';
+    this.currentStatus = 'idle';
   }
 
   private renderQr(uri: string) {

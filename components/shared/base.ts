@@ -12,7 +12,7 @@ import { RecordStore, type StoreChange } from '../core/store/record-store.js';
 import type { Signer } from '../core/signers/signer.js';
 import { RecordError, RelayError, SignerError } from '../core/errors.js';
 import { sessionContext, type SessionValue } from './context.js';
-import { emit, type SignerAction } from './events.js';
+import { emit, type Nip82ErrorCode, type SignerAction } from './events.js';
 
 /** Every state an element shows. Reflected as the `status` attribute for host CSS. */
 export type Status = 'idle' | 'waiting-signer' | 'working' | 'done' | 'no-signer' | 'refused' | 'timed-out' | 'relay-error' | 'bad-data' | 'cancelled';
@@ -35,8 +35,16 @@ export abstract class Nip82Element extends LitElement {
   /** The user's signer when not inside a `<nip82-session>` (never an attribute). */
   @property({ attribute: false }) signer?: Signer;
 
-  /** Current state, reflected for styling: `idle`, `waiting-signer`, `working`, `done`, `no-signer`, `refused`, `timed-out`, `relay-error`, `bad-data`, `cancelled`. */
-  @property({ reflect: true }) status: Status = 'idle';
+  /**
+   * Current state, read-only (the element's to change), reflected as the `status` attribute for
+   * styling: `idle`, `waiting-signer`, `working`, `done`, `no-signer`, `refused`, `timed-out`,
+   * `relay-error`, `bad-data`, `cancelled`.
+   */
+  get status(): Status {
+    return this.currentStatus;
+  }
+  /** What `status` reads; the element's own code changes it. */
+  @state() protected currentStatus: Status = 'idle';
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
@@ -45,12 +53,13 @@ export abstract class Nip82Element extends LitElement {
   /** What the live region says now. */
   @state() protected message = '';
   /** The code of the failure shown, so its detail can be worded in the page's language ('' when none). */
-  @state() protected errorCode = '';
+  @state() protected errorCode: Nip82ErrorCode | '' = '';
 
   private clientCache?: { key: string; signer?: Signer; client: RelayClient };
   /** The element's own store, when it is used outside a session (or with its own signer or relays). */
   private ownStore?: { key: string; signer: Signer; store: RecordStore };
   private watched?: { store: RecordStore; stop: () => void };
+  private passiveCache?: { key: string; client: RelayClient };
 
   /** The signer in effect: the element's own, else the session's. */
   protected get activeSigner(): Signer | undefined {
@@ -134,6 +143,22 @@ export abstract class Nip82Element extends LitElement {
   }
 
   /**
+   * A relay client for lookups nobody asked for (profile names): it has no signer, so a relay that
+   * asks for NIP-42 AUTH is simply not read, rather than making the user sign on no action of theirs.
+   * Undefined when no relays are in effect.
+   */
+  protected passiveRelayClient(): RelayClient | undefined {
+    const relays = this.activeRelays;
+    if (!relays.length) return undefined;
+    const key = relays.join(' ');
+    if (this.passiveCache?.key === key) return this.passiveCache.client;
+    this.passiveCache?.client.close();
+    const client = new RelayClient({ relays });
+    this.passiveCache = { key, client };
+    return client;
+  }
+
+  /**
    * Runs a signer-backed action: announces it with the cancelable `nip82-signer-request`, shows
    * "waiting for your signer" with `waitingText`, then "working"; typed failures become visible
    * states. Returns undefined when cancelled or failed (the state says which).
@@ -168,7 +193,7 @@ export abstract class Nip82Element extends LitElement {
   }
 
   protected setStatus(status: Status, message: string): void {
-    this.status = status;
+    this.currentStatus = status;
     this.message = message;
     this.errorCode = '';
   }
@@ -191,6 +216,13 @@ export abstract class Nip82Element extends LitElement {
     this.ownStore = undefined;
     this.clientCache?.client.close();
     this.clientCache = undefined;
+    this.passiveCache?.client.close();
+    this.passiveCache = undefined;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    reflectStatus(this, this.currentStatus);
+    super.update(changed);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -199,8 +231,13 @@ export abstract class Nip82Element extends LitElement {
   }
 }
 
+/** Shows `status` as the host's `status` attribute, for host CSS (`[status="done"]`). */
+export function reflectStatus(host: Element, status: Status): void {
+  if (host.getAttribute('status') !== status) host.setAttribute('status', status);
+}
+
 /** Maps a typed error to the visible state it calls for. */
-export function classify(error: unknown): { status: Status; code: string } {
+export function classify(error: unknown): { status: Status; code: Nip82ErrorCode } {
   const cause = error instanceof RecordError && error.code === 'signer' ? (error.cause as unknown) : error;
   if (error instanceof CancelledError) return { status: 'cancelled', code: 'cancelled' };
   if (cause instanceof SignerError) {

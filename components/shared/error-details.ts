@@ -5,10 +5,11 @@
  * The `nip82-error` event always carries the core's message, for the host's logs.
  */
 import type { Language } from './strings.js';
+import type { Nip82ErrorCode } from './events.js';
 
-export type ErrorDetail = (code: string, message: string) => string;
+export type ErrorDetail = (code: Nip82ErrorCode, message: string) => string;
 
-const ES: Record<string, string> = {
+const ES: Record<Nip82ErrorCode, string> = {
   malformed: 'Un evento o un registro no tiene la forma esperada.',
   'bad-signature': 'Una firma no es válida: el evento pudo ser alterado y no se usó.',
   'not-a-participant': 'Este registro no te incluye.',
@@ -22,6 +23,7 @@ const ES: Record<string, string> = {
   stale: 'Un relé tiene una versión más nueva de este registro; vuelve a cargarlo antes de cambiar el acceso.',
   'not-an-editor': 'Solo quien puede editar el registro puede cambiar quién tiene acceso.',
   'invalid-input': 'Algún dato indicado no es válido.',
+  'wrong-reader': 'Este historial se abrió para otra persona que ya no tiene la sesión iniciada; vuelve a abrir tus historiales.',
   signer: 'El firmador no pudo completar la petición.',
   absent: 'No se encontró ninguna extensión firmadora de Nostr (NIP-07) en este navegador.',
   refused: 'El firmador rechazó la petición.',
@@ -32,6 +34,9 @@ const ES: Record<string, string> = {
   'invalid-url': 'Una dirección de relé no es válida.',
   'no-relays': 'No hay relés configurados.',
   'not-accepted': 'No hubo suficientes relés que lo aceptaran.',
+  'relay-unavailable': 'Ningún relé respondió.',
+  cancelled: 'Se canceló. No se firmó ni se envió nada.',
+  unknown: 'Algo salió mal.',
 };
 
 export const errorDetails: Record<Language, ErrorDetail> = {

@@ -4,10 +4,18 @@
  * and cross shadow roots so hosts can listen on a container.
  */
 import type { PublishReceipt } from '../core/relay/client.js';
+import type { RecordErrorCode, RelayErrorCode, SignerErrorCode } from '../core/errors.js';
 import type { Role } from '../core/nip82/record.js';
 
 /** What a signer is about to be asked, announced by `nip82-signer-request`. */
 export type SignerAction = 'connect' | 'unlock' | 'share' | 'grant' | 'revoke' | 'answer' | 'request' | 'read-requests';
+
+/**
+ * Every `code` a `nip82-error` carries: the protocol core's typed error codes, and three of the
+ * elements' own: `relay-unavailable` (no relay answered a read, so nothing could be looked for),
+ * `cancelled` (a `CancelledError`) and `unknown` (a failure that is none of these).
+ */
+export type Nip82ErrorCode = RecordErrorCode | SignerErrorCode | RelayErrorCode | 'relay-unavailable' | 'cancelled' | 'unknown';
 
 /** Detail of every event, by name. */
 export interface Nip82EventDetails {
@@ -28,7 +36,7 @@ export interface Nip82EventDetails {
   /** Publish receipts, one per relay per event. */
   'nip82-receipts': { receipts: Pick<PublishReceipt, 'relay' | 'eventId' | 'status' | 'reason'>[] };
   /** Something failed; `code` is the typed error's code. */
-  'nip82-error': { code: string; message: string; action?: SignerAction };
+  'nip82-error': { code: Nip82ErrorCode; message: string; action?: SignerAction };
   /** The session signed in or out. */
   'nip82-session-change': { pubkey?: string; signer?: 'extension' | 'remote' | 'injected' };
   /** The user cancelled a dialog or a flow. */

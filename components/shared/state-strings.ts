@@ -4,6 +4,7 @@
  * element means something narrower (what was not changed, shared or opened), it says so itself.
  */
 import type { Status } from './base.js';
+import type { Nip82ErrorCode } from './events.js';
 import type { Language } from './strings.js';
 import { errorDetails, type ErrorDetail } from './error-details.js';
 
@@ -86,7 +87,7 @@ export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner'
  * What the live region says for `status`; `message` is the waiting text, the error, or the outcome,
  * and `code` the failure's code, which words the detail in the page's language.
  */
-export function stateText(status: Status, s: StateStrings, message: string, code = ''): string {
+export function stateText(status: Status, s: StateStrings, message: string, code: Nip82ErrorCode | '' = ''): string {
   switch (status) {
     case 'waiting-signer':
       return s.waiting(message);

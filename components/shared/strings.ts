@@ -24,6 +24,6 @@ export function languageOf(element: Element): Language {
 }
 
 /** The element's strings: built-ins for its language, overridden by the host's. */
-export function resolveStrings<T extends StringTable>(builtins: Record<Language, T>, element: Element, overrides?: Partial<T>): T {
+export function resolveStrings<T extends object>(builtins: Record<Language, T>, element: Element, overrides?: Partial<T>): T {
   return { ...builtins[languageOf(element)], ...(overrides ?? {}) } as T;
 }

@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { createRecord, openRecord, grantAccess, revokeAccess } from '../../components/core/nip82/record.js';
 import { RecordKeyCache } from '../../components/core/nip82/keys.js';
 import { RecordError } from '../../components/core/errors.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { person, sampleBundle } from '../helpers.js';
+import { byteArrays, containsBytes, textForms } from '../key-forms.js';
 import type { Signer } from '../../components/core/signers/signer.js';
 
 describe('key hygiene', () => {
@@ -40,9 +42,12 @@ describe('key hygiene', () => {
         String(error), JSON.stringify(error), (error as Error).stack ?? '', logged.join('\n'),
         JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.documentElement.outerHTML,
       ].join('\n');
+      const arrays = byteArrays([opened, granted, revoked, error, localStorage, sessionStorage]);
       for (const secret of [signHex, viewHex, newView]) {
         expect(secret).to.match(/^[0-9a-f]{64}$/);
-        expect(exposed.includes(secret), 'a record key leaked').to.equal(false);
+        const key = hexToBytes(secret);
+        for (const form of textForms(key)) expect(exposed.includes(form), `a record key leaked as text (${form.length} characters)`).to.equal(false);
+        expect(arrays.some((a) => containsBytes(a, key)), 'a record key leaked as bytes').to.equal(false);
       }
       cache.wipe();
       expect(cache.size).to.equal(0);

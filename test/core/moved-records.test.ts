@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
-import { decrypt, getConversationKey } from 'nostr-tools/nip44';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { naddrEncode } from 'nostr-tools/nip19';
 import { createRecord, openRecord, revokeAccess, type OpenedRecord } from '../../components/core/nip82/record.js';

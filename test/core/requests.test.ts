@@ -4,6 +4,11 @@ import { createRecord, openRecord } from '../../components/core/nip82/record.js'
 import { createShare, planShare } from '../../components/core/nip82/share.js';
 import { createAccessRequest, answerRequest, readConsentMessages, sendBundle, receiveBundles } from '../../components/core/nip82/requests.js';
 import { RelayClient } from '../../components/core/relay/client.js';
+import { giftWrap, makeRumor } from '../../components/core/nip82/gift-wrap.js';
+import { MEDICAL_DATA_KIND } from '../../components/core/nip82/constants.js';
+import { createBundle } from '../../components/core/fhir/bundle.js';
+import { nostrIdentifier } from '../../components/core/fhir/patient.js';
+import type { FhirResource } from '../../components/core/fhir/types.js';
 import { RECORD_KIND } from '../../components/core/nip82/constants.js';
 import { RecordError } from '../../components/core/errors.js';
 import { person, rejects, relayUrl, sampleBundle, type Person } from '../helpers.js';
@@ -117,10 +122,18 @@ describe('shares with hidden items, requests and one-off sends, on a real relay'
 
   it('a request claiming to come from someone else is ignored', async () => {
     const impostor = await person();
-    const { events } = await createAccessRequest({ signer: impostor.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'x' });
-    // Valid wraps from the impostor: the Consent names the impostor, so it is read as theirs, never as the clinician's.
-    const messages = await readConsentMessages(events, patient.signer);
-    expect(messages.every((m) => m.requester === impostor.pubkey)).to.equal(true);
+    // A real request from the impostor, then the same Consent rewritten to name the clinician as
+    // the requester, sealed and wrapped by the impostor: every signature is valid, only the claim is false.
+    const { events: honest, request } = await createAccessRequest({ signer: impostor.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Second opinion' });
+    const forgedConsent = structuredClone(request.consent) as unknown as { provision: { actor: { reference: { identifier: unknown } }[] } };
+    forgedConsent.provision.actor[0]!.reference.identifier = nostrIdentifier(clinician.pubkey);
+    const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: [['p', patient.pubkey]], content: JSON.stringify(createBundle([forgedConsent as unknown as FhirResource])) }, impostor.pubkey);
+    const forged = await giftWrap(impostor.signer, rumor, [patient.pubkey]);
+
+    const messages = await readConsentMessages([...forged, ...honest], patient.signer);
+    // The honest request is read, as the impostor's; the forged one is not read at all.
+    expect(messages.map((m) => [m.id, m.requester])).to.deep.equal([[request.id, impostor.pubkey]]);
+    expect((await readConsentMessages(forged, patient.signer))).to.deep.equal([]);
   });
 
   it('rejects bad requests with typed errors', async () => {

@@ -344,7 +344,6 @@ export async function openRecord(events: readonly unknown[], reader: Signer, opt
   // Taken before anything is awaited: a sign-out (wipe) while this runs must not be undone by it.
   const generation = options.keyCache?.generation;
   const parts = await usableParts(events, options);
-  const signPubkey = parts[0]!.pubkey;
   const me = options.readerPubkey ?? (await signerCall(() => reader.getPublicKey()));
 
   const mine = parts.flatMap((e) => e.tags.filter((t) => t[0] === 'key' && t[1] === me && typeof t[2] === 'string'));
@@ -624,7 +623,7 @@ function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
   if (!isHex64(inner.pubkey) || typeof inner.content !== 'string' || !Array.isArray(inner.tags)) {
     throw new RecordError('malformed', 'The inner medical data event is incomplete.');
   }
-  let verified = false;
+  let verified: boolean;
   try {
     verified = hasValidSignature(cleanEvent(inner));
   } catch {

@@ -1,0 +1,43 @@
+/**
+ * Type-level contracts, checked by `tsc` (never run): a `@ts-expect-error` line that stops being an
+ * error fails the type check, so each one is a test that the contract still holds.
+ */
+import type { Nip82Session } from '../../components/session/session.js';
+import type { Nip82RecordViewer } from '../../components/record-viewer/record-viewer.js';
+import type { Nip82ConsentPrompt } from '../../components/consent-prompt/consent-prompt.js';
+import type { Nip82AccessList } from '../../components/access-list/access-list.js';
+import type { Nip82NpubPicker } from '../../components/npub-picker/npub-picker.js';
+import type { Nip82HiddenFlag } from '../../components/hidden-flag/hidden-flag.js';
+import type { Nip82ErrorCode, Nip82EventDetails } from '../../components/shared/events.js';
+
+export function strings(session: Nip82Session, viewer: Nip82RecordViewer, prompt: Nip82ConsentPrompt, list: Nip82AccessList, picker: Nip82NpubPicker, flag: Nip82HiddenFlag) {
+  session.strings = { signIn: 'Log in' };
+  // @ts-expect-error a misspelt key is not a string of the element
+  session.strings = { signInn: 'Log in' };
+  // @ts-expect-error a misspelt key is not a string of the element
+  viewer.strings = { unlockk: 'Open' };
+  // @ts-expect-error a misspelt key is not a string of the element
+  prompt.strings = { openSharee: 'Send' };
+  // @ts-expect-error a misspelt key is not a string of the element
+  list.strings = { revokee: 'Remove' };
+  // @ts-expect-error a misspelt key is not a string of the element
+  picker.strings = { labell: 'To' };
+  // @ts-expect-error a misspelt key is not a string of the element
+  flag.strings = { explanationn: 'Ask.' };
+}
+
+export function status(session: Nip82Session, viewer: Nip82RecordViewer) {
+  const shown: string = viewer.status + session.status;
+  // @ts-expect-error the state is the element's to change
+  viewer.status = 'done';
+  // @ts-expect-error the state is the element's to change
+  session.status = 'done';
+  return shown;
+}
+
+export function errorCodes(detail: Nip82EventDetails['nip82-error']) {
+  const known: Nip82ErrorCode = detail.code;
+  // @ts-expect-error only the kit's error codes
+  const typo: Nip82ErrorCode = 'relay-unavailabe';
+  return [known, typo];
+}
