@@ -377,7 +377,7 @@ export async function runBench(relayUrl: string, options: BenchOptions = {}) {
 
   // ---- Warm-up (not timed): the same code paths on the setup records, so neither side pays for the JIT.
   progress('warming up');
-  let groups = new Map<string, NostrEvent[]>();
+  let groups: Map<string, NostrEvent[]>;
   {
     const warm = new RelayClient({ relays: [relayUrl] });
     const { events } = await warm.recordsFor(readerPub);

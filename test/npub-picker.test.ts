@@ -6,7 +6,7 @@ import { useFetchImplementation } from 'nostr-tools/nip05';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import '../components/npub-picker/define.js';
 import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
-import { parseRecipient, isPublicKey } from '../components/npub-picker/parse.js';
+import { parseRecipient, isPublicKey } from '../components/shared/recipient-input.js';
 import { safePicture } from '../components/npub-picker/profile.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { nowSeconds, type NostrEvent } from '../components/core/events.js';

@@ -136,7 +136,6 @@ describe('one session, one store: the whole story on one page', function () {
     expect($$(viewer, 'article[part=record]')).to.have.length(1);
     expect($$(viewer, 'section[data-section=allergies] li[part~=item]')).to.have.length(1);
     expect($(viewer, 'nip82-hidden-flag')).to.equal(null);
-    // eslint-disable-next-line no-console
     console.log(`after three shares "My records" shows ${$$(viewer, 'article[part=record]').length} record(s), ${$$(viewer, 'li[part~=item]').length} items`);
     expect($$(access, '[part=record]')).to.have.length(1);
     const shares = $$(access, '[part=share]');
@@ -166,7 +165,6 @@ describe('one session, one store: the whole story on one page', function () {
     const kinds = $$(access, 'table.history tbody tr').map((tr) => text(tr.querySelectorAll('td')[2]));
     expect(kinds).to.include.members(['shared', 'request approved', 'access revoked']);
     expect(patient.calls.nip44Decrypt).to.equal(3);
-    // eslint-disable-next-line no-console
     console.log(`signer calls for the story: ${JSON.stringify(patient.calls)}`);
 
     // Sign out: nothing of the patient anywhere.

@@ -9,7 +9,7 @@ import { resolveStrings } from '../shared/strings.js';
 import { tokens } from '../shared/styles.js';
 import { npubPickerStyles } from './npub-picker.styles.js';
 import { npubPickerStrings, type NpubPickerStrings } from './npub-picker.strings.js';
-import { isPublicKey, parseRecipient } from './parse.js';
+import { isPublicKey, parseRecipient } from '../shared/recipient-input.js';
 import { newestProfiles, type ProfileInfo } from './profile.js';
 
 /** Options shown at once; more narrow down by typing. */

@@ -1,4 +1,4 @@
-import { holdsSecretKey } from '../npub-picker/parse.js';
+import { holdsSecretKey } from '../shared/recipient-input.js';
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
