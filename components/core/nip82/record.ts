@@ -177,7 +177,9 @@ async function signParts(
   for (let i = 0; i < groups.length; i++) {
     const tags: string[][] = subject ? [['p', subject]] : [];
     if (groups.length > 1) tags.push(['part', String(i + 1), String(groups.length)]);
-    const content = JSON.stringify({ ...bundle, entry: groups[i] });
+    // Only the part holding the Composition is a document; the others are collections of its entries.
+    const type = i > 0 && bundle.type === 'document' ? 'collection' : bundle.type;
+    const content = JSON.stringify({ ...bundle, type, entry: groups[i] });
     const signed = await signerCall(() => signChecked(author, { kind: MEDICAL_DATA_KIND, created_at: createdAt, tags, content }));
     inner.push(JSON.stringify(signed));
   }
