@@ -297,3 +297,22 @@ test('the 103 KB IPS document sent one-off arrives whole, as one document, throu
   const mine = await receiveBundles(sentBox, clinician.signer, { relays: client });
   assert.ok(mine.some((r) => r.bundle.identifier.value === IPS.identifier.value));
 });
+
+test('a large send in many small parts still announces itself in one small gift wrap', async () => {
+  const recipient = await person();
+  const maxEventBytes = 5_000;
+  const readings = Array.from({ length: 120 }, (_, i) => ({
+    resourceType: 'Observation', id: `reading-${i}`, status: 'final', code: { text: 'Body weight' },
+    effectiveDateTime: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(), valueQuantity: { value: 70 + (i % 7) / 10, unit: 'kg' },
+  }));
+  const bundle = { resourceType: 'Bundle', type: 'collection', entry: readings.map((r) => ({ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: r })) };
+  const events = await sendBundle({ signer: clinician.signer, recipients: [recipient.pubkey], bundle, maxEventBytes });
+  assert.ok(events.filter((e) => e.kind === RECORD_KIND).length >= 10, 'many parts');
+  assert.ok(events.every((e) => JSON.stringify(e).length <= maxEventBytes));
+  await client.publishAll(events);
+  const { events: inbox } = await client.wrapsFor(recipient.pubkey);
+  const [received] = await receiveBundles(inbox, recipient.signer, { relays: client });
+  assert.deepEqual(received.bundle.entry, readBundle(bundle).entry);
+  assertValid(received.bundle, 'the weight readings');
+  assert.equal(received.record.length, events.filter((e) => e.kind === RECORD_KIND).length);
+});

@@ -17,7 +17,7 @@ import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
 import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
 import { giftWrap, makeRumor, unwrapMany, type Unwrapped } from './gift-wrap.js';
-import { createRecord, openRecord } from './record.js';
+import { type OpenedRecord, createRecord, openRecord } from './record.js';
 import type { RecordKeyCache } from './keys.js';
 
 /**
@@ -193,11 +193,13 @@ export async function sendBundle(options: SendBundleOptions): Promise<NostrEvent
   const parts = await createRecord({
     bundle, author: options.signer, participants: recipients.map((pubkey) => ({ pubkey, role: 'viewer' as const })), maxEventBytes: max,
   });
-  const naddrs = parts.map((e) => naddrOf(e));
+  // One address is enough, and keeps the pointer small however many parts there are: every part
+  // shares the record's sign key, and each says which part of how many it is.
+  const first = parts[0]!;
   const pointer = makeRumor({
     kind: MEDICAL_DATA_KIND,
-    tags: [...tags, ...parts.map((e) => ['a', `${RECORD_KIND}:${e.pubkey}:${e.tags.find((t) => t[0] === 'd')![1]}`])],
-    content: JSON.stringify(createBundle([pointerResource(bundle, naddrs)])),
+    tags: [...tags, ['a', `${RECORD_KIND}:${first.pubkey}:${first.tags.find((t) => t[0] === 'd')![1]}`]],
+    content: JSON.stringify(createBundle([pointerResource(bundle, [naddrOf(first)])])),
   }, me);
   const wraps = await giftWrap(options.signer, pointer, to, options);
   return [...parts, ...wraps];
@@ -216,7 +218,7 @@ function naddrOf(event: NostrEvent): string {
   return naddrEncode({ kind: RECORD_KIND, pubkey: event.pubkey, identifier: event.tags.find((t) => t[0] === 'd')![1]! });
 }
 
-/** The pointer's one resource: a DocumentReference whose attachments are the record's parts. */
+/** The pointer's one resource: a DocumentReference whose attachment is the record. */
 function pointerResource(bundle: FhirBundle, naddrs: string[]): FhirResource {
   const resource: FhirResource = {
     resourceType: 'DocumentReference',
@@ -291,19 +293,19 @@ export async function receiveBundles(wraps: readonly unknown[], signer: Signer, 
     if (!options.relays || resolved >= MAX_POINTERS_RESOLVED) continue;
     resolved++;
     const sent = await openSentRecord(naddrs, sender, signer, options).catch(() => undefined);
-    if (sent) out.set(rumor.id, { id: rumor.id, from: sender, createdAt: rumor.created_at, bundle: sent, record: naddrs });
+    if (sent) out.set(rumor.id, { id: rumor.id, from: sender, createdAt: rumor.created_at, bundle: sent.bundle, record: sent.naddrs });
   }
   return [...out.values()].sort((a, b) => b.createdAt - a.createdAt);
 }
 
-async function openSentRecord(naddrs: string[], sender: string, signer: Signer, options: ReceiveBundlesOptions): Promise<FhirBundle | undefined> {
+async function openSentRecord(naddrs: string[], sender: string, signer: Signer, options: ReceiveBundlesOptions): Promise<OpenedRecord | undefined> {
   const { events } = await options.relays!.recordByNaddr(naddrs[0]!);
   if (events.length === 0) return undefined;
   const record = await openRecord(events, signer, { keyCache: options.keyCache });
   // The pointer's seal proves who sent it; the record's inner signature must prove the same author.
   if (!record.authorVerified || record.author !== sender) return undefined;
   if (record.parts.have < record.parts.total || !naddrs.every((n) => record.naddrs.includes(n))) return undefined;
-  return record.bundle;
+  return record;
 }
 
 /** What a Consent the kit writes says. @internal */

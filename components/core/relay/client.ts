@@ -263,7 +263,8 @@ export class RelayClient {
       throw new RecordError('invalid-input', 'That is not a record address (naddr).', { cause });
     }
     if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
-    return this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey] });
+    // By pages: a large record has more parts than a relay sends for a query without a limit.
+    return this.queryAll({ kinds: [RECORD_KIND], authors: [pointer.pubkey] });
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
