@@ -68,13 +68,19 @@ export function removeItems(input: RemoveItemsInput): BundleEntry[] {
   });
 }
 
-/** Strings that give a hidden item away in a narrative: its URLs, ids and defining terms. */
+/**
+ * What gives a hidden item away in a narrative: its URLs and ids (anywhere), and its defining terms
+ * such as "Essential hypertension" (as whole words, case aside). One pattern each, so a share with
+ * many hidden items still reads each narrative once.
+ */
 interface Traces {
-  /** Matched anywhere (URLs and ids are long and specific). */
-  literal: string[];
-  /** Matched as whole words, case aside (names such as "Essential hypertension"). */
-  terms: string[];
+  literal?: RegExp;
+  terms?: RegExp;
 }
+
+/** Bounds on hostile input, as for the mentions search: terms in all, narrative text read per item. */
+const MAX_TERMS = 256;
+const MAX_TEXT = 256 * 1024;
 
 function tracesOf(hidden: readonly BundleEntry[]): Traces {
   const literal = new Set<string>();
@@ -83,27 +89,25 @@ function tracesOf(hidden: readonly BundleEntry[]): Traces {
     if (fullUrl) literal.add(fullUrl);
     if (resource.id && resource.id.length >= 8) literal.add(resource.id);
     if (resource.id) literal.add(`${resource.resourceType}/${resource.id}`);
-    for (const t of termsOf(resource)) terms.add(t);
+    for (const t of termsOf(resource)) if (terms.size < MAX_TERMS) terms.add(t);
   }
-  return { literal: [...literal], terms: [...terms] };
+  const alternatives = (items: Set<string>) => [...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return {
+    literal: literal.size ? new RegExp(alternatives(literal)) : undefined,
+    terms: terms.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives(terms)})(?![\\p{L}\\p{N}])`, 'u') : undefined,
+  };
 }
 
 function namesHidden(text: unknown, traces: Traces): boolean {
   if (typeof text !== 'string' || !text) return false;
-  if (traces.literal.some((t) => text.includes(t))) return true;
-  if (traces.terms.length === 0) return false;
-  const folded = text.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').replace(/\s+/g, ' ').toLowerCase();
-  return traces.terms.some((t) => containsWord(folded, t));
+  const bounded = text.slice(0, MAX_TEXT);
+  if (traces.literal?.test(bounded)) return true;
+  if (!traces.terms) return false;
+  const folded = bounded.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').replace(/\s+/g, ' ').toLowerCase();
+  return traces.terms.test(folded);
 }
 
-function containsWord(text: string, term: string): boolean {
-  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
-    const before = at === 0 ? '' : text[at - 1]!;
-    const after = text[at + term.length] ?? '';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-}
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Judge = (ref: string, from: FhirResource) => boolean;
 
