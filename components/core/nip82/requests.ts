@@ -29,6 +29,8 @@ export const NOTE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/note';
 export const LARGE_SEND_TAG = { system: 'urn:nip82:send', code: 'record-pointer', display: 'Sent as a record' } as const;
 /** At most this many large sends are fetched per call: each costs a relay query and a signer call. */
 const MAX_POINTERS_RESOLVED = 16;
+/** At most this many events are read for one of them (about 45 MB of content at the default event budget). */
+const MAX_SENT_RECORD_EVENTS = 1000;
 
 /** A request's or answer's state. */
 export type ConsentStatus = 'proposed' | 'active' | 'rejected';
@@ -261,7 +263,7 @@ export interface ReceivedBundle {
 /** Options for {@link receiveBundles}. */
 export interface ReceiveBundlesOptions {
   /** Where to fetch the record a large send came in (a {@link RelayClient}); without it such sends are skipped. */
-  relays?: { recordByNaddr(naddr: string): Promise<{ events: NostrEvent[] }> };
+  relays?: { recordByNaddr(naddr: string, options?: { maxEvents?: number }): Promise<{ events: NostrEvent[] }> };
   /** Session key cache for those records. */
   keyCache?: RecordKeyCache;
 }
@@ -299,7 +301,7 @@ export async function receiveBundles(wraps: readonly unknown[], signer: Signer, 
 }
 
 async function openSentRecord(naddrs: string[], sender: string, signer: Signer, options: ReceiveBundlesOptions): Promise<OpenedRecord | undefined> {
-  const { events } = await options.relays!.recordByNaddr(naddrs[0]!);
+  const { events } = await options.relays!.recordByNaddr(naddrs[0]!, { maxEvents: MAX_SENT_RECORD_EVENTS });
   if (events.length === 0) return undefined;
   const record = await openRecord(events, signer, { keyCache: options.keyCache });
   // The pointer's seal proves who sent it; the record's inner signature must prove the same author.

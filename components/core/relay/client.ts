@@ -252,8 +252,8 @@ export class RelayClient {
     return this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, options);
   }
 
-  /** Every part of the record an `naddr` points to (all parts share its sign key). */
-  async recordByNaddr(naddr: string): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */
+  async recordByNaddr(naddr: string, options: { maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
       const d = decode(String(naddr).replace(/^nostr:/, ''));
@@ -264,7 +264,7 @@ export class RelayClient {
     }
     if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
     // By pages: a large record has more parts than a relay sends for a query without a limit.
-    return this.queryAll({ kinds: [RECORD_KIND], authors: [pointer.pubkey] });
+    return this.queryAll({ kinds: [RECORD_KIND], authors: [pointer.pubkey] }, options);
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
