@@ -16,7 +16,8 @@ import { startRelay } from '../../scripts/relay.mjs';
 import {
   RelayClient, createRecord, openRecord, createShare, planShare, secretKeySigner, createAccessRequest, answerRequest,
   readConsentMessages, sendBundle, receiveBundles, unwrapGift, withheldList, consentHistoryBundle, readBundle,
-  NOTE_EXTENSION, RECORD_KIND, GIFT_WRAP_KIND, DEFAULT_MAX_EVENT_BYTES,
+  NOTE_EXTENSION, RECORD_KIND, GIFT_WRAP_KIND, DEFAULT_MAX_EVENT_BYTES, LARGE_SEND_TAG, MEDICAL_DATA_KIND, makeRumor, giftWrap,
+  createBundle,
 } from '../../dist/core/index.js';
 import { grantConsent, consentSource } from '../../dist/consent-prompt/grant.js';
 
@@ -315,4 +316,26 @@ test('a large send in many small parts still announces itself in one small gift 
   assert.deepEqual(received.bundle.entry, readBundle(bundle).entry);
   assertValid(received.bundle, 'the weight readings');
   assert.equal(received.record.length, events.filter((e) => e.kind === RECORD_KIND).length);
+});
+
+test('a pointer to a record someone else wrote is not taken for the sender\'s send', async () => {
+  const recipient = await person();
+  const mallory = await person();
+  // A record the clinician really wrote and shared with the recipient, announced by someone else.
+  const parts = await createRecord({ bundle: IPS, author: clinician.signer, participants: [{ pubkey: recipient.pubkey, role: 'viewer' }] });
+  await client.publishAll(parts);
+  const d = parts[0].tags.find((t) => t[0] === 'd')[1];
+  const { naddrEncode } = await import('nostr-tools/nip19');
+  const pointer = createBundle([{
+    resourceType: 'DocumentReference', status: 'current', meta: { tag: [{ ...LARGE_SEND_TAG }] },
+    content: [{ attachment: { contentType: 'application/fhir+json', url: `nostr:${naddrEncode({ kind: RECORD_KIND, pubkey: parts[0].pubkey, identifier: d })}` } }],
+  }]);
+  assertValid(pointer, 'a forged pointer (still valid FHIR)');
+  const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: [['p', recipient.pubkey]], content: JSON.stringify(pointer) }, mallory.pubkey);
+  const forged = await giftWrap(mallory.signer, rumor, [recipient.pubkey]);
+  const honest = await sendBundle({ signer: clinician.signer, recipients: [recipient.pubkey], bundle: IPS });
+  await client.publishAll([...forged, ...honest]);
+  const { events: inbox } = await client.wrapsFor(recipient.pubkey);
+  const received = await receiveBundles(inbox, recipient.signer, { relays: client });
+  assert.deepEqual(received.map((r) => r.from), [clinician.pubkey], 'only the honest send');
 });
