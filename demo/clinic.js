@@ -1,6 +1,8 @@
 // The clinic EHR's own code. Publishing a visit and requesting access use the kit's core directly
 // (no element does those: an EHR has its own forms); opening shares is <nip82-record-viewer>'s job.
-import { RelayClient, createAccessRequest, createBundle, createRecord, nostrIdentifier } from '/dist/cdn/nip82-elements.js';
+import {
+  RelayClient, consentHistoryBundle, createAccessRequest, createBundle, createRecord, nostrIdentifier, readConsentMessages,
+} from '/dist/cdn/nip82-elements.js';
 import { logActivity, signIn } from './portal.js';
 
 const session = document.querySelector('nip82-session');
@@ -116,3 +118,33 @@ handle('request-form', async (patient, form, client) => ({
   })).events,
   done: 'Request sent; the patient will see it in their portal.',
 }));
+
+// The consent history as the EHR files it: the clinic's own copies of its requests and the answers
+// it received, read from its gift wraps (two signer calls each), as one FHIR Bundle.
+const exportButton = document.getElementById('consent-export');
+exportButton.addEventListener('click', async () => {
+  const status = document.getElementById('consent-export-status');
+  if (!session.signer) {
+    status.textContent = 'Sign in first.';
+    return;
+  }
+  exportButton.disabled = true;
+  status.textContent = 'Reading requests and answers…';
+  const client = new RelayClient({ relays, signer: session.signer });
+  try {
+    const { events } = await client.wrapsFor(await session.signer.getPublicKey());
+    const messages = await readConsentMessages(events, session.signer);
+    const bundle = consentHistoryBundle(messages);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' }));
+    link.download = `consent-history-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    status.textContent = `Downloaded ${messages.length} request(s) and answer(s).`;
+  } catch (error) {
+    status.textContent = `Nothing was downloaded: ${error.message}`;
+  } finally {
+    client.close();
+    exportButton.disabled = false;
+  }
+});

@@ -48,7 +48,11 @@ export {
   type AnswerOptions,
   type SendBundleOptions,
   type ReceivedBundle,
+  type ReceiveBundlesOptions,
+  NOTE_EXTENSION,
+  LARGE_SEND_TAG,
 } from './nip82/requests.js';
+export { consentHistoryBundle, type ConsentHistoryOptions } from './nip82/consent-export.js';
 
 export { RelayClient, checkRelays, type RelayClientOptions, type PublishReceipt, type ReceiptStatus, type QueryReport } from './relay/client.js';
 export { fetchRelayInfo, eventBudget, type RelayInfo } from './relay/info.js';
@@ -60,6 +64,7 @@ export type { FhirResource, FhirBundle, BundleEntry, Coding } from './fhir/types
 export { readBundle, createBundle, resourcesOf, withoutNulls, ReferenceIndex, uuidUrn } from './fhir/bundle.js';
 export { nostrIdentifier, nostrPubkeyOf, patientOf, animalOf, URI_SYSTEM, ANIMAL_EXTENSION } from './fhir/patient.js';
 export { findMentions, termsOf, type Mention, type MentionReport } from './fhir/mentions.js';
+export { isDocument, removeItems, type RemoveItemsInput } from './fhir/document.js';
 export {
   markWithheld,
   readWithheld,

@@ -398,6 +398,24 @@ test('the clinic publishes a visit record and asks for access; the patient reads
   });
 });
 
+test('the clinic downloads its consent history as FHIR: the requests it sent and the answers it got', STEP, async () => {
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download consent history (FHIR JSON)' }).click();
+    const download = await downloaded;
+    assert.match(download.suggestedFilename(), /^consent-history-\d{4}-\d{2}-\d{2}\.json$/);
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(bundle.resourceType, 'Bundle');
+    const consents = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Consent');
+    const provenances = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Provenance');
+    // The seeded request and its approval, the allergy request and its denial.
+    assert.deepEqual(consents.map((c) => c.status).sort(), ['active', 'proposed', 'proposed', 'rejected']);
+    assert.equal(provenances.length, consents.length);
+    for (const p of provenances) assert.match(p.agent[0].who.identifier.value, /^nostr:npub1/);
+    await page.getByText('Downloaded 4 request(s) and answer(s).').waitFor();
+  });
+});
+
 test('a request that only partly reaches the relay says what was accepted, and the patient still gets it', STEP, async () => {
   // The relay refuses the second event (the clinic's own copy of the request) and takes the rest.
   const refuseSecondEvent = async (page) => {

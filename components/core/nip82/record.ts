@@ -211,7 +211,9 @@ async function signParts(
     // Parts beyond the identifiers given get new ones (written back for the caller).
     bind.ds[i] ??= randomD();
     tags.push(boundTag(bind.signPubkey, bind.ds[i]!));
-    const content = JSON.stringify({ ...bundle, entry: groups[i] });
+    // Only the part holding the Composition is a document; the others are collections of its entries.
+    const type = i > 0 && bundle.type === 'document' ? 'collection' : bundle.type;
+    const content = JSON.stringify({ ...bundle, type, entry: groups[i] });
     const signed = await signerCall(() => signChecked(author, { kind: MEDICAL_DATA_KIND, created_at: createdAt, tags, content }));
     inner.push(JSON.stringify(signed));
   }

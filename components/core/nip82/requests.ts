@@ -7,15 +7,30 @@
  * granted records' naddrs in `provision.data`) or `rejected`. Each side keeps a copy wrapped to
  * itself: the patient's copies are the consent history.
  */
-import { decode } from 'nostr-tools/nip19';
+import { decode, naddrEncode } from 'nostr-tools/nip19';
 import { RecordError } from '../errors.js';
-import { type NostrEvent, isHex64 } from '../events.js';
+import { type NostrEvent, type UnsignedEvent, isHex64, utf8Length } from '../events.js';
+import { INTEROP_MAX_PLAINTEXT, nip44PayloadLength } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
 import { createBundle, readBundle } from '../fhir/bundle.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
-import { MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
+import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
 import { giftWrap, makeRumor, unwrapMany, type Unwrapped } from './gift-wrap.js';
+import { type OpenedRecord, createRecord, openRecord } from './record.js';
+import type { RecordKeyCache } from './keys.js';
+
+/**
+ * The FHIR extension that carries free text on a resource that has no `note` element (R4's
+ * Consent has none): the "Note" extension of HL7's extensions pack, valued as an Annotation.
+ */
+export const NOTE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/note';
+/** Marks the pointer that announces a send too large for one gift wrap. */
+export const LARGE_SEND_TAG = { system: 'urn:nip82:send', code: 'record-pointer', display: 'Sent as a record' } as const;
+/** At most this many large sends are fetched per call: each costs a relay query and a signer call. */
+const MAX_POINTERS_RESOLVED = 16;
+/** At most this many events are read for one of them (about 45 MB of content at the default event budget). */
+const MAX_SENT_RECORD_EVENTS = 1000;
 
 /** A request's or answer's state. */
 export type ConsentStatus = 'proposed' | 'active' | 'rejected';
@@ -159,13 +174,80 @@ export interface SendBundleOptions {
   maxEventBytes?: number;
 }
 
-/** A one-off send of a FHIR Bundle to each recipient as a gift-wrapped kind 82. */
+/**
+ * A one-off send of a FHIR Bundle to each recipient as a gift-wrapped kind 82. A Bundle too large
+ * for one gift wrap goes out as a record (kind 32225, in parts as needed) listing the recipients as
+ * viewers and the sender as editor, announced to each recipient by a gift-wrapped pointer to it;
+ * {@link receiveBundles} fetches and opens it, so both sides see one Bundle either way.
+ * Returns every event to publish, all signed: the record's parts first, then the wraps.
+ */
 export async function sendBundle(options: SendBundleOptions): Promise<NostrEvent[]> {
   const bundle = readBundle(options.bundle);
+  const recipients = [...new Set(options.recipients)];
+  if (recipients.length === 0 || !recipients.every(isHex64)) throw new RecordError('invalid-input', 'Name at least one recipient by a 64-character hex public key.');
   const me = await options.signer.getPublicKey();
-  const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: options.recipients.map((p) => ['p', p]), content: JSON.stringify(bundle) }, me);
-  const to = options.copyToSelf === false ? options.recipients : [...options.recipients, me];
-  return giftWrap(options.signer, rumor, to, options);
+  const to = options.copyToSelf === false ? recipients : [...recipients, me];
+  const tags = recipients.map((p) => ['p', p]);
+  const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags, content: JSON.stringify(bundle) }, me);
+  const max = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  if (fitsGiftWrap(rumor, max)) return giftWrap(options.signer, rumor, to, options);
+
+  const parts = await createRecord({
+    bundle, author: options.signer, participants: recipients.map((pubkey) => ({ pubkey, role: 'viewer' as const })), maxEventBytes: max,
+  });
+  // One address is enough, and keeps the pointer small however many parts there are: every part
+  // shares the record's sign key, and each says which part of how many it is.
+  const first = parts[0]!;
+  const pointer = makeRumor({
+    kind: MEDICAL_DATA_KIND,
+    tags: [...tags, ['a', `${RECORD_KIND}:${first.pubkey}:${first.tags.find((t) => t[0] === 'd')![1]}`]],
+    content: JSON.stringify(createBundle([pointerResource(bundle, [naddrOf(first)])])),
+  }, me);
+  const wraps = await giftWrap(options.signer, pointer, to, options);
+  return [...parts, ...wraps];
+}
+
+/** Whether `rumor` fits one gift wrap: NIP-44 plaintext limits for rumor and seal, the event budget for the wrap. */
+function fitsGiftWrap(rumor: UnsignedEvent, maxEventBytes: number): boolean {
+  const rumorBytes = utf8Length(JSON.stringify(rumor));
+  // The seal and the wrap around an encrypted payload: ids, keys, signature, tags, field names.
+  const sealBytes = nip44PayloadLength(Math.min(rumorBytes, INTEROP_MAX_PLAINTEXT)) + 320;
+  const wrapBytes = nip44PayloadLength(Math.min(sealBytes, INTEROP_MAX_PLAINTEXT)) + 420;
+  return rumorBytes <= INTEROP_MAX_PLAINTEXT && sealBytes <= INTEROP_MAX_PLAINTEXT && wrapBytes <= maxEventBytes;
+}
+
+function naddrOf(event: NostrEvent): string {
+  return naddrEncode({ kind: RECORD_KIND, pubkey: event.pubkey, identifier: event.tags.find((t) => t[0] === 'd')![1]! });
+}
+
+/** The pointer's one resource: a DocumentReference whose attachment is the record. */
+function pointerResource(bundle: FhirBundle, naddrs: string[]): FhirResource {
+  const resource: FhirResource = {
+    resourceType: 'DocumentReference',
+    id: crypto.randomUUID(),
+    meta: { tag: [{ ...LARGE_SEND_TAG }] },
+    status: 'current',
+    description: 'A FHIR Bundle too large for one message, sent as an encrypted record.',
+    content: naddrs.map((naddr) => ({ attachment: { contentType: 'application/fhir+json', url: `nostr:${naddr}` } })),
+  };
+  if (bundle.identifier?.value) resource.masterIdentifier = { ...bundle.identifier };
+  return resource;
+}
+
+/** The record parts a large send's pointer names, or undefined when the Bundle is not such a pointer. */
+function pointedRecord(bundle: FhirBundle): string[] | undefined {
+  const resource = bundle.entry?.length === 1 ? bundle.entry[0]!.resource : undefined;
+  if (resource?.resourceType !== 'DocumentReference') return undefined;
+  const tags = (resource.meta?.tag ?? []) as { system?: unknown; code?: unknown }[];
+  if (!tags.some((t) => t?.system === LARGE_SEND_TAG.system && t?.code === LARGE_SEND_TAG.code)) return undefined;
+  const content = Array.isArray(resource.content) ? (resource.content as { attachment?: { url?: unknown } }[]) : [];
+  const naddrs = content.map((c) => c?.attachment?.url).filter((u): u is string => typeof u === 'string' && u.startsWith('nostr:naddr1')).map((u) => u.slice(6));
+  if (!naddrs.length || naddrs.length > 10000) return undefined;
+  const decoded = naddrs.map(safeDecode);
+  // Every part of one record: kind 32225 under one sign key.
+  const pubkeys = new Set(decoded.map((d) => (d?.type === 'naddr' && d.data.kind === RECORD_KIND ? d.data.pubkey : '')));
+  if (pubkeys.size !== 1 || pubkeys.has('')) return undefined;
+  return naddrs;
 }
 
 /** A Bundle received by gift wrap. */
@@ -174,27 +256,63 @@ export interface ReceivedBundle {
   from: string;
   createdAt: number;
   bundle: FhirBundle;
+  /** For a send too large for one gift wrap: the addresses of the record it came in. */
+  record?: string[];
 }
 
-/** Opens gift-wrapped kind-82 bundles (consent messages excluded). */
-export async function receiveBundles(wraps: readonly unknown[], signer: Signer): Promise<ReceivedBundle[]> {
+/** Options for {@link receiveBundles}. */
+export interface ReceiveBundlesOptions {
+  /** Where to fetch the record a large send came in (a {@link RelayClient}); without it such sends are skipped. */
+  relays?: { recordByNaddr(naddr: string, options?: { maxEvents?: number }): Promise<{ events: NostrEvent[] }> };
+  /** Session key cache for those records. */
+  keyCache?: RecordKeyCache;
+}
+
+/**
+ * Opens gift-wrapped kind-82 bundles (consent messages excluded). A send too large for one gift
+ * wrap arrives as a pointer to a record: given `relays`, the record is fetched and opened and its
+ * Bundle returned in the pointer's place, when it is whole and its content is signed by the pointer's
+ * sender. Anything else (a missing part, another author) is skipped, as a wrap that does not open is.
+ */
+export async function receiveBundles(wraps: readonly unknown[], signer: Signer, options: ReceiveBundlesOptions = {}): Promise<ReceivedBundle[]> {
   const { opened } = await unwrapMany(wraps, signer);
   const out = new Map<string, ReceivedBundle>();
+  let resolved = 0;
   for (const { rumor, sender } of opened) {
     if (rumor.kind !== MEDICAL_DATA_KIND || out.has(rumor.id)) continue;
+    let bundle: FhirBundle;
     try {
-      const bundle = readBundle(rumor.content);
-      if (consentOf(bundle)) continue;
-      out.set(rumor.id, { id: rumor.id, from: sender, createdAt: rumor.created_at, bundle });
+      bundle = readBundle(rumor.content);
     } catch {
-      // not a Bundle: not for us
+      continue; // not a Bundle: not for us
     }
+    if (consentOf(bundle)) continue;
+    const naddrs = pointedRecord(bundle);
+    if (!naddrs) {
+      out.set(rumor.id, { id: rumor.id, from: sender, createdAt: rumor.created_at, bundle });
+      continue;
+    }
+    if (!options.relays || resolved >= MAX_POINTERS_RESOLVED) continue;
+    resolved++;
+    const sent = await openSentRecord(naddrs, sender, signer, options).catch(() => undefined);
+    if (sent) out.set(rumor.id, { id: rumor.id, from: sender, createdAt: rumor.created_at, bundle: sent.bundle, record: sent.naddrs });
   }
   return [...out.values()].sort((a, b) => b.createdAt - a.createdAt);
 }
 
-interface ConsentInput {
-  status: ConsentStatus;
+async function openSentRecord(naddrs: string[], sender: string, signer: Signer, options: ReceiveBundlesOptions): Promise<OpenedRecord | undefined> {
+  const { events } = await options.relays!.recordByNaddr(naddrs[0]!, { maxEvents: MAX_SENT_RECORD_EVENTS });
+  if (events.length === 0) return undefined;
+  const record = await openRecord(events, signer, { keyCache: options.keyCache });
+  // The pointer's seal proves who sent it; the record's inner signature must prove the same author.
+  if (!record.authorVerified || record.author !== sender) return undefined;
+  if (record.parts.have < record.parts.total || !naddrs.every((n) => record.naddrs.includes(n))) return undefined;
+  return record;
+}
+
+/** What a Consent the kit writes says. @internal */
+export interface ConsentInput {
+  status: ConsentStatus | 'inactive';
   requester: string;
   patient: string;
   types: string[];
@@ -202,9 +320,14 @@ interface ConsentInput {
   period: { start?: string; end?: string };
   note?: string;
   records: string[];
+  /** When it was decided (default now). */
+  dateTime?: string;
+  /** Who agreed (the patient, on an answer); a request names nobody yet. */
+  performer?: string;
 }
 
-function consentResource(c: ConsentInput): FhirResource {
+/** A FHIR R4 Consent for a request, an answer or an exported grant. @internal */
+export function consentResource(c: ConsentInput): FhirResource {
   const period: Record<string, string> = {};
   if (c.period.start) period.start = c.period.start;
   if (c.period.end) period.end = c.period.end;
@@ -227,16 +350,25 @@ function consentResource(c: ConsentInput): FhirResource {
     scope: CONSENT_SCOPE,
     category: CONSENT_CATEGORY,
     patient: { identifier: nostrIdentifier(c.patient) },
-    dateTime: new Date().toISOString(),
+    dateTime: c.dateTime ?? new Date().toISOString(),
     policyRule: OPT_IN[0],
     provision,
   };
-  if (c.note?.trim()) consent.note = [{ text: c.note.trim() }];
+  if (c.performer) consent.performer = [{ identifier: nostrIdentifier(c.performer) }];
+  if (c.note?.trim()) consent.extension = [{ url: NOTE_EXTENSION, valueAnnotation: { text: c.note.trim() } }];
   return consent;
 }
 
 function consentOf(bundle: FhirBundle): FhirResource | undefined {
   return bundle.entry?.find((e) => e.resource.resourceType === 'Consent')?.resource;
+}
+
+/** The note extension's text; messages written before it carried a (non-R4) `note` element, still read. */
+function noteOf(consent: FhirResource): unknown {
+  const extensions = Array.isArray(consent.extension) ? (consent.extension as { url?: unknown; valueAnnotation?: { text?: unknown } }[]) : [];
+  const fromExtension = extensions.find((e) => e?.url === NOTE_EXTENSION)?.valueAnnotation?.text;
+  if (fromExtension !== undefined) return fromExtension;
+  return Array.isArray(consent.note) ? (consent.note as { text?: unknown }[])[0]?.text : undefined;
 }
 
 function safeDecode(value: string): ReturnType<typeof decode> | undefined {
@@ -273,7 +405,7 @@ function toMessage(u: Unwrapped): ConsentMessage | undefined {
   const records = (Array.isArray(provision.data) ? (provision.data as { reference?: { reference?: unknown } }[]) : [])
     .map((d) => d?.reference?.reference).filter((r): r is string => typeof r === 'string' && r.startsWith('nostr:naddr1'))
     .map((r) => r.slice('nostr:'.length));
-  const note = Array.isArray(consent.note) ? (consent.note as { text?: unknown }[])[0]?.text : undefined;
+  const note = noteOf(consent);
   return {
     id: u.rumor.id,
     from: u.sender,

@@ -7,7 +7,8 @@ import type { NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import { createBundle } from '../fhir/bundle.js';
 import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.js';
-import type { BundleEntry } from '../fhir/types.js';
+import { isDocument, removeItems } from '../fhir/document.js';
+import type { BundleEntry, FhirBundle } from '../fhir/types.js';
 import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
 import type { RecordKeyCache } from './keys.js';
@@ -42,25 +43,37 @@ export interface SharePlan {
   mentionsChecked: boolean;
 }
 
-/** Works out which entries a share carries, which it hides and which still name a hidden one, without signing anything. */
+/**
+ * Works out which entries a share carries, which it hides and which still name a hidden one, without
+ * signing anything. Mentions are looked for in the entries as the share will carry them: a
+ * document's section narratives and references to hidden items are rewritten first, so only what
+ * the patient must decide on is reported.
+ */
 export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): SharePlan {
-  const { entries, hidden } = splitEntries(options);
-  const { mentions, complete } = findMentions(entries, hidden);
-  return { entries, hidden, mentions, mentionsChecked: complete };
+  const { entries, hidden, source } = splitEntries(options);
+  const prepared = removeItems({ source, kept: entries, hidden, disclose: 'flag' });
+  const originals = new Map(prepared.map((e, i) => [e, entries[i]!]));
+  const { mentions, complete } = findMentions(prepared, hidden);
+  return {
+    entries, hidden, mentionsChecked: complete,
+    mentions: mentions.map((m) => ({ ...m, entry: originals.get(m.entry) ?? m.entry })),
+  };
 }
 
-function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): Pick<SharePlan, 'entries' | 'hidden'> {
+function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): Pick<SharePlan, 'entries' | 'hidden'> & { source: BundleEntry[]; document?: FhirBundle } {
   if (!options.from?.length) throw new RecordError('invalid-input', 'A share needs at least one record to draw from.');
   const include = options.include ? new Set(options.include) : undefined;
   const withhold = new Set(options.withhold ?? []);
   const seen = new Set<string>();
   const entries: BundleEntry[] = [];
   const hidden: BundleEntry[] = [];
+  const source: BundleEntry[] = [];
   for (const record of options.from) {
     for (const entry of record.bundle.entry ?? []) {
       const key = entry.fullUrl ?? '';
       if (seen.has(key) || isWithheldList(entry.resource)) continue;
       seen.add(key);
+      source.push(entry);
       if (include && !include.has(key)) continue;
       (withhold.has(key) ? hidden : entries).push(entry);
     }
@@ -68,14 +81,28 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   for (const key of withhold) {
     if (!seen.has(key)) throw new RecordError('invalid-input', 'An item to withhold is not in the records shared.');
   }
-  return { entries, hidden };
+  // The first document drawn from whose Composition is shared makes the share a document again.
+  const document = options.from.map((r) => r.bundle).find((b) => isDocument(b) && entries.includes(b.entry![0]!));
+  if (document) {
+    const composition = document.entry![0]!;
+    entries.splice(entries.indexOf(composition), 1);
+    entries.unshift(composition);
+  }
+  return { entries, hidden, source, document };
 }
 
-/** Builds a share record (its events to publish). Hidden items are dropped and flagged per `disclose`. */
+/**
+ * Builds a share record (its events to publish). Hidden items are dropped and flagged per
+ * `disclose`, and references to them removed. A share drawn from a `document` whose Composition
+ * it carries is a `document` again: Composition first, sections listing only what is shared (see
+ * {@link removeItems}), a new identifier and timestamp.
+ */
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
-  const { entries, hidden } = splitEntries(options);
-  let bundle = createBundle(entries);
-  if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), options.disclose ?? 'flag');
+  const { entries, hidden, source, document } = splitEntries(options);
+  const disclose = options.disclose ?? 'flag';
+  let bundle = createBundle(removeItems({ source, kept: entries, hidden, disclose }));
+  if (document) bundle.type = 'document';
+  if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), disclose);
   return createRecord({
     bundle,
     author: options.author,

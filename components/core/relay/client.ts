@@ -344,8 +344,8 @@ export class RelayClient {
     return found.flatMap((f) => f.events);
   }
 
-  /** Every part of the record an `naddr` points to (all parts share its sign key). */
-  async recordByNaddr(naddr: string): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */
+  async recordByNaddr(naddr: string, options: { maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
       const d = decode(String(naddr).replace(/^nostr:/, ''));
@@ -355,7 +355,9 @@ export class RelayClient {
       throw new RecordError('invalid-input', 'That is not a record address (naddr).', { cause });
     }
     if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
-    return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: 5000 });
+    // By pages (a large record has more parts than a relay sends for a query without a limit), with
+    // the deletions that may have ended its addresses.
+    return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000 });
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */

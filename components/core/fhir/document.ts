@@ -1,0 +1,238 @@
+/**
+ * Taking items out of a FHIR R4 Bundle without leaving traces of them: a `document` stays a
+ * document (Composition first, its sections' entries and narratives rewritten), and references
+ * from the remaining items to the removed ones go. An EHR reading the result learns no more
+ * about a hidden item than the hidden-item marker discloses.
+ */
+import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
+import { LIST_EMPTY_REASON_SYSTEM, type Disclosure } from './withheld.js';
+import { ReferenceIndex } from './bundle.js';
+import { termsOf } from './mentions.js';
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+/** Deeper than any real FHIR resource; the walk stops there rather than exhausting the stack. */
+const MAX_DEPTH = 64;
+
+/** True when `bundle` is an R4 `document`: type `document` with a Composition as its first entry. */
+export function isDocument(bundle: FhirBundle | undefined): boolean {
+  return bundle?.type === 'document' && bundle.entry?.[0]?.resource.resourceType === 'Composition';
+}
+
+/** What {@link removeItems} needs to know: every entry of the source, and which stay. */
+export interface RemoveItemsInput {
+  /** Every entry the share draws from (kept and removed), for resolving references. */
+  source: readonly BundleEntry[];
+  /** The entries kept, in order. Not modified: changed ones are returned as copies. */
+  kept: readonly BundleEntry[];
+  /** The entries the patient hid (a subset of `source` not in `kept`). */
+  hidden: readonly BundleEntry[];
+  /** How much the hidden-item marker discloses; decides whether an emptied section may say "withheld". */
+  disclose: Disclosure;
+}
+
+/**
+ * Returns `kept` with every trace of the removed items taken out: references to hidden items are
+ * dropped (with the element that held them when it is a list member), narratives that name a hidden
+ * item or point to it are dropped, and a Composition's sections lose their entries for items not
+ * kept. A section left empty says `emptyReason: withheld` when the disclosure reveals kinds
+ * (`count-and-kind`); at `flag` and `count` it is dropped, since naming the section would tell
+ * what kind of item was hidden. Changed sections get a narrative generated from what remains.
+ */
+export function removeItems(input: RemoveItemsInput): BundleEntry[] {
+  const index = new ReferenceIndex({ resourceType: 'Bundle', type: 'collection', entry: [...input.source] });
+  const hiddenSet = new Set(input.hidden.map((e) => e.resource));
+  const keptSet = new Set(input.kept.map((e) => e.resource));
+  const traces = tracesOf(input.hidden);
+  const isHidden = (ref: string, from: FhirResource) => {
+    const target = index.resolve(ref, from);
+    return target !== undefined && hiddenSet.has(target);
+  };
+  // A Composition only lists what the share carries: items left out for this audience go too.
+  const isAbsent = (ref: string, from: FhirResource) => {
+    const target = index.resolve(ref, from);
+    return target !== undefined && !keptSet.has(target);
+  };
+  return input.kept.map((entry) => {
+    const original = entry.resource;
+    let resource = original;
+    // Sections first: a section that loses an entry gets a new narrative, so it must see the loss.
+    if (resource.resourceType === 'Composition') {
+      resource = rewriteSections(resource, { isAbsent, index, disclose: input.disclose, traces });
+    }
+    if (hiddenSet.size > 0) resource = withoutReferences(resource, isHidden);
+    if (hiddenSet.size > 0 && namesHidden((resource.text as { div?: unknown } | undefined)?.div, traces)) {
+      resource = { ...resource };
+      delete resource.text;
+    }
+    return resource === original ? entry : { ...entry, resource };
+  });
+}
+
+/**
+ * What gives a hidden item away in a narrative: its URLs and ids (anywhere), and its defining terms
+ * such as "Essential hypertension" (as whole words, case aside). One pattern each, so a share with
+ * many hidden items still reads each narrative once.
+ */
+interface Traces {
+  literal?: RegExp;
+  terms?: RegExp;
+}
+
+/** Bounds on hostile input, as for the mentions search: terms in all, narrative text read per item. */
+const MAX_TERMS = 256;
+const MAX_TEXT = 256 * 1024;
+
+function tracesOf(hidden: readonly BundleEntry[]): Traces {
+  const literal = new Set<string>();
+  const terms = new Set<string>();
+  for (const { fullUrl, resource } of hidden) {
+    if (fullUrl) literal.add(fullUrl);
+    if (resource.id && resource.id.length >= 8) literal.add(resource.id);
+    if (resource.id) literal.add(`${resource.resourceType}/${resource.id}`);
+    for (const t of termsOf(resource)) if (terms.size < MAX_TERMS) terms.add(t);
+  }
+  const alternatives = (items: Set<string>) => [...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return {
+    literal: literal.size ? new RegExp(alternatives(literal)) : undefined,
+    terms: terms.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives(terms)})(?![\\p{L}\\p{N}])`, 'u') : undefined,
+  };
+}
+
+function namesHidden(text: unknown, traces: Traces): boolean {
+  if (typeof text !== 'string' || !text) return false;
+  const bounded = text.slice(0, MAX_TEXT);
+  if (traces.literal?.test(bounded)) return true;
+  if (!traces.terms) return false;
+  const folded = bounded.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').replace(/\s+/g, ' ').toLowerCase();
+  return traces.terms.test(folded);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+type Judge = (ref: string, from: FhirResource) => boolean;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isReferenceTo = (v: unknown, judge: Judge, from: FhirResource) => isObject(v) && typeof v.reference === 'string' && judge(v.reference, from);
+
+/**
+ * A copy of `resource` without references the judge condemns. A reference in a list goes with
+ * its list member: an Encounter's diagnosis entry is nothing without its condition. Lists and
+ * elements emptied by that go as well (FHIR JSON forbids empty ones). Returns `resource` itself
+ * when nothing changed.
+ */
+function withoutReferences(resource: FhirResource, judge: Judge): FhirResource {
+  let changed = false;
+  const walk = (value: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH) return value;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const item of value) {
+        if (isReferenceTo(item, judge, resource)) { changed = true; continue; }
+        // A list member whose own reference goes (a diagnosis, an evidence detail holder) goes with it.
+        if (isObject(item) && Object.values(item).some((v) => isReferenceTo(v, judge, resource))) { changed = true; continue; }
+        const next = walk(item, depth + 1);
+        if (next !== undefined) out.push(next);
+      }
+      return out.length ? out : undefined;
+    }
+    if (isObject(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'contained' || k === 'text') { out[k] = v; continue; }
+        if (isReferenceTo(v, judge, resource)) { changed = true; continue; }
+        const next = walk(v, depth + 1);
+        if (next !== undefined) out[k] = next;
+      }
+      return Object.keys(out).length ? out : undefined;
+    }
+    return value;
+  };
+  const result = walk(resource, 0) as FhirResource;
+  return changed ? result : resource;
+}
+
+interface SectionContext {
+  isAbsent: Judge;
+  index: ReferenceIndex;
+  disclose: Disclosure;
+  traces: Traces;
+}
+
+interface Section {
+  title?: string;
+  text?: { status?: string; div?: string; extension?: unknown[] };
+  entry?: { reference?: string; display?: string }[];
+  emptyReason?: unknown;
+  section?: Section[];
+  [key: string]: unknown;
+}
+
+/** The Composition with its sections rewritten; unchanged sections keep their own narrative. */
+function rewriteSections(composition: FhirResource, ctx: SectionContext): FhirResource {
+  const sections = Array.isArray(composition.section) ? (composition.section as Section[]) : [];
+  const next = rewriteList(sections, composition, ctx, 0);
+  const out: FhirResource = { ...composition };
+  if (next.length) out.section = next;
+  else delete out.section;
+  return out;
+}
+
+function rewriteList(sections: Section[], composition: FhirResource, ctx: SectionContext, depth: number): Section[] {
+  const out: Section[] = [];
+  for (const section of sections) {
+    const next = depth < MAX_DEPTH ? rewriteSection(section, composition, ctx, depth) : section;
+    if (next) out.push(next);
+  }
+  return out;
+}
+
+function rewriteSection(section: Section, composition: FhirResource, ctx: SectionContext, depth: number): Section | undefined {
+  const entries = Array.isArray(section.entry) ? section.entry : [];
+  const keptEntries = entries.filter((e) => !(typeof e?.reference === 'string' && ctx.isAbsent(e.reference, composition)));
+  const children = Array.isArray(section.section) ? section.section : [];
+  const keptChildren = rewriteList(children, composition, ctx, depth + 1);
+  const lostEntries = keptEntries.length < entries.length;
+  const lostChildren = keptChildren.length < children.length || keptChildren.some((c, i) => c !== children[i]);
+  // Links from the narrative (textLink extensions) carry the items' URLs too.
+  const tellsHidden = namesHidden(section.text?.div, ctx.traces) || namesHidden(JSON.stringify(section.text?.extension ?? []), ctx.traces);
+  if (!lostEntries && !lostChildren && !tellsHidden) return section;
+
+  const out: Section = { ...section };
+  delete out.entry;
+  delete out.section;
+  if (keptEntries.length) out.entry = keptEntries;
+  if (keptChildren.length) out.section = keptChildren;
+  if (!keptEntries.length && !keptChildren.length) {
+    // Emptied: saying "withheld" under this section's title tells what kind of item was hidden.
+    if (ctx.disclose !== 'count-and-kind' || !lostEntries) return undefined;
+    out.emptyReason = { coding: [{ system: LIST_EMPTY_REASON_SYSTEM, code: 'withheld', display: 'Information Withheld' }] };
+    out.text = { status: 'generated', div: `<div xmlns="${XHTML}"><p>Withheld by the patient.</p></div>` };
+    return out;
+  }
+  delete out.emptyReason;
+  const labels = keptEntries.map((e) => labelOf(ctx.index.resolve(e.reference, composition), e));
+  if (labels.length) out.text = { status: 'generated', div: `<div xmlns="${XHTML}"><ul>${labels.map((l) => `<li>${escapeXml(l)}</li>`).join('')}</ul></div>` };
+  else delete out.text;
+  return out;
+}
+
+/** A short human label for a section entry, from the resource's own code or name. */
+function labelOf(resource: FhirResource | undefined, ref: { display?: unknown }): string {
+  if (typeof ref.display === 'string' && ref.display.trim()) return ref.display.trim().slice(0, 200);
+  if (!resource) return 'Item';
+  const r = resource as Record<string, unknown>;
+  for (const field of ['code', 'medicationCodeableConcept', 'vaccineCode', 'type', 'category']) {
+    const concept = Array.isArray(r[field]) ? (r[field] as unknown[])[0] : r[field];
+    if (!isObject(concept)) continue;
+    if (typeof concept.text === 'string' && concept.text.trim()) return concept.text.trim().slice(0, 200);
+    const coding = Array.isArray(concept.coding) ? concept.coding.find((c) => isObject(c) && typeof c.display === 'string') : undefined;
+    if (isObject(coding) && typeof coding.display === 'string') return coding.display.trim().slice(0, 200);
+  }
+  if (typeof r.title === 'string' && r.title.trim()) return r.title.trim().slice(0, 200);
+  if (typeof r.description === 'string' && r.description.trim()) return r.description.trim().slice(0, 200);
+  return resource.resourceType;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
