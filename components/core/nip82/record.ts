@@ -31,6 +31,8 @@ import { RecordKeyCache } from './keys.js';
 import { VersionTracker, addressOf, newestPerAddress } from './versions.js';
 import { DEFAULT_MAX_EVENT_BYTES, MAX_FUTURE_SECONDS, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
 import { movedNotices } from './notices.js';
+import { attestBundle, verifyAttestations, type AttestationRole, type ProvenanceReport } from '../attest/attestation.js';
+import { secretKeySigner } from '../signers/secret-key.js';
 
 /** At most this many key tags for the reader are tried (each may be a signer prompt). */
 const MAX_KEY_TAGS_TRIED = 4;
@@ -75,6 +77,8 @@ export interface OpenedRecord {
   parts: { have: number; total: number };
   /** The hidden-item marker, when the record withholds items. */
   withheld?: Withheld;
+  /** Who attested each entry, and whether it is unchanged since (see `verifyAttestations`). */
+  provenance: ProvenanceReport;
   /** Newest `created_at` among the parts. */
   createdAt: number;
   /** The events this view was built from (newest version of each part). */
@@ -85,8 +89,16 @@ export interface OpenedRecord {
 export interface CreateRecordOptions {
   /** The FHIR Bundle (object or JSON text). */
   bundle: unknown;
-  /** Signs the inner kind 82 (one signer call per part). */
+  /**
+   * Signs the record: ONE call for its attestation, whatever the number of parts (each part's
+   * inner kind 82 is then signed locally by the record's sign key). With `attest: false`, signs
+   * each part's inner kind 82 instead (one call per part), as before attestations.
+   */
   author: Signer;
+  /** Attest the entries (default true). */
+  attest?: boolean;
+  /** What the author's attestation means: `author` (default, "I wrote these") or `sharer` ("I passed these on"). */
+  attestAs?: AttestationRole;
   /** Who may open the record; the author is added as an editor if missing. */
   participants: Participant[];
   /** Budget for one event's JSON in bytes (default 65,536, or lower from a relay's NIP-11 limits). */
@@ -149,10 +161,10 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   const createdAt = options.createdAt ?? nowSeconds();
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
 
-  const inner = await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt);
   const signKey = generateSecretKey();
   const viewKey = participants.some((p) => p.role === 'viewer') ? generateSecretKey() : undefined;
   try {
+    const { inner } = await attestAndSignParts(bundle, options, signKey, participants, maxEventBytes, subject, createdAt);
     const events = sealParts({ inner, ds: inner.map(() => randomD()), signKey, viewKey, participants, createdAt });
     for (const e of events) {
       if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
@@ -163,7 +175,32 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   }
 }
 
-/** Splits a Bundle into parts and has the author sign each part's inner kind 82. */
+/**
+ * The author attests the entries (one signer call) and the record's sign key signs each part's
+ * inner kind 82; without attestation (asked for, or nothing to attest) the author signs each part.
+ */
+async function attestAndSignParts(
+  bundle: FhirBundle,
+  options: { author: Signer; attest?: boolean; attestAs?: AttestationRole },
+  signKey: Uint8Array,
+  participants: Participant[],
+  maxEventBytes: number,
+  subject: string | undefined,
+  createdAt: number,
+): Promise<{ inner: string[]; bundle: FhirBundle }> {
+  if (options.attest === false || !bundle.entry?.length) {
+    return { inner: await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt), bundle };
+  }
+  const attested = await signerCall(() => attestBundle(bundle, options.author, { createdAt, role: options.attestAs }));
+  const local = secretKeySigner(signKey);
+  try {
+    return { inner: await signParts(attested, local, participants, maxEventBytes, subject, createdAt), bundle: attested };
+  } finally {
+    local.forget();
+  }
+}
+
+/** Splits a Bundle into parts and has `author` sign each part's inner kind 82. */
 async function signParts(
   bundle: FhirBundle,
   author: Signer,
@@ -436,8 +473,12 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
     }
     inner.sort((a, b) => a.index - b.index);
     const total = Math.max(...inner.map((p) => p.total));
-    const author = inner[0]!.author;
     const merged = mergeBundles(inner.map((p) => p.bundle));
+    const provenance = verifyAttestations(merged);
+    // Parts signed by the record's own key: the author is whoever attested the record.
+    const innerAuthor = inner[0]!.author;
+    const sealed = innerAuthor === signPubkey ? provenance.sealedBy : undefined;
+    const author = sealed?.pubkey ?? innerAuthor;
     const relays = new Map<string, string>();
     for (const t of parts[0]!.tags) if (t[0] === 'p' && t[2]) relays.set(t[1]!, t[2]);
     if (participants) for (const p of participants) if (relays.has(p.pubkey)) p.relay = relays.get(p.pubkey);
@@ -447,7 +488,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       naddrs: inner.map((p) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: tagValue(p.event, 'd')! })),
       bundle: merged,
       author,
-      authorVerified: inner.every((p) => p.verified && p.author === author),
+      authorVerified: inner.every((p) => p.verified && p.author === innerAuthor) && (innerAuthor !== signPubkey || (!!sealed?.holds && provenance.changed === 0)),
       subject: inner[0]!.subject,
       reader,
       role: isEditor ? 'editor' : 'viewer',
@@ -455,6 +496,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       listed: [...new Set(parts[0]!.tags.filter((t) => t[0] === 'p' && isHex64(t[1])).map((t) => t[1]!))],
       parts: { have: new Set(inner.map((p) => p.index)).size, total },
       withheld: readWithheld(merged),
+      provenance,
       createdAt: Math.max(...parts.map((e) => e.created_at)),
       events: inner.map((p) => p.event),
     };
@@ -718,7 +760,7 @@ function deletionRequest(signPubkey: string, ds: readonly string[], signKey: Uin
  */
 export async function updateRecord(
   record: OpenedRecord,
-  options: { bundle: unknown; author: Signer; maxEventBytes?: number; createdAt?: number },
+  options: { bundle: unknown; author: Signer; maxEventBytes?: number; createdAt?: number; attest?: boolean; attestAs?: AttestationRole },
 ): Promise<AccessChange> {
   const s = changeableSecrets(record);
   const bundle = readBundle(options.bundle);
@@ -726,12 +768,14 @@ export async function updateRecord(
   bundle.identifier ??= record.bundle.identifier;
   const createdAt = nextVersionTime(record, options.createdAt);
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-  const inner = await signParts(bundle, options.author, s.participants, maxEventBytes, record.subject, createdAt);
+  const signed = await attestAndSignParts(bundle, options, s.signKey, s.participants, maxEventBytes, record.subject, createdAt);
+  const inner = signed.inner;
   const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner });
   const dropped = record.identifiers.slice(inner.length);
   const deletions = dropped.length ? [deletionRequest(record.signPubkey, dropped, s.signKey, createdAt)] : [];
   const updated: OpenedRecord = {
-    ...next, bundle, author, authorVerified: true, withheld: readWithheld(bundle), parts: { have: inner.length, total: inner.length },
+    ...next, bundle: signed.bundle, author, authorVerified: true, withheld: readWithheld(signed.bundle), provenance: verifyAttestations(signed.bundle),
+    parts: { have: inner.length, total: inner.length },
   };
   secrets.set(updated, secrets.get(next)!);
   return { events: [...events, ...deletions], deletions, notices: [], record: updated };

@@ -10,6 +10,7 @@ import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.
 import type { BundleEntry } from '../fhir/types.js';
 import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
+import { discloseEntries, isAttestation } from '../attest/attestation.js';
 
 /** Options for {@link createShare}. */
 export interface CreateShareOptions {
@@ -56,7 +57,7 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   for (const record of options.from) {
     for (const entry of record.bundle.entry ?? []) {
       const key = entry.fullUrl ?? '';
-      if (seen.has(key) || isWithheldList(entry.resource)) continue;
+      if (seen.has(key) || isWithheldList(entry.resource) || isAttestation(entry.resource)) continue;
       seen.add(key);
       if (include && !include.has(key)) continue;
       (withhold.has(key) ? hidden : entries).push(entry);
@@ -68,10 +69,14 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   return { entries, hidden };
 }
 
-/** Builds a share record (its events to publish). Hidden items are dropped and flagged per `disclose`. */
+/**
+ * Builds a share record (its events to publish). Hidden items are dropped and flagged per
+ * `disclose`. Each shared entry keeps its author's attestation (with that entry's salt and path
+ * only); the patient's own signature attests the share as passed on by them.
+ */
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
   const { entries, hidden } = splitEntries(options);
-  let bundle = createBundle(entries);
+  let bundle = createBundle([...entries, ...discloseEntries(options.from.map((r) => r.bundle), entries)]);
   if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), options.disclose ?? 'flag');
   return createRecord({
     bundle,
@@ -80,5 +85,6 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     maxEventBytes: options.maxEventBytes,
     createdAt: options.createdAt,
     subject: options.from[0]!.subject,
+    attestAs: 'sharer',
   });
 }
