@@ -52,7 +52,7 @@ for (const mb of sizes) {
   const t1 = performance.now();
   const record = await openRecord(events, reader);
   const t2 = performance.now();
-  const verdicts = record.provenance ? ` · items verified: ${record.provenance.items.filter((i) => i.status === 'verified').length}/${record.provenance.items.length}` : '';
+  const verdicts = record.provenance ? ` · items verified: ${record.provenance.verified}/${record.provenance.items.size}` : '';
   console.log(
     `${mb} MB (${bundle.entry.length} entries, ${events.length} parts): create ${prompts(author.calls)} signer call(s), ${(t1 - t0).toFixed(0)} ms; ` +
       `open ${prompts(reader.calls)} signer call(s), ${(t2 - t1).toFixed(0)} ms${verdicts}`,

@@ -53,6 +53,16 @@ export interface RecordViewerStrings {
   roleEditor: string;
   roleViewer: string;
   partsMissing: (have: number, total: number) => string;
+  /** An item whose signer's signature holds and which is unchanged since: who, and the day they signed. */
+  itemSigned: (name: string, date: string) => string;
+  /** An item nobody but whoever passed it on vouches for (e.g. the patient added it to a share). */
+  itemAddedBy: (name: string) => string;
+  /** An item that differs from what its signer signed. */
+  itemChanged: (name: string) => string;
+  /** An item nobody signed, in a record where others are signed. */
+  itemUnsigned: string;
+  /** The filter keeping only items signed by someone other than the patient. */
+  signedOnly: string;
   enteredInError: string;
   unnamed: (type: string) => string;
   narrativeLabel: (title: string) => string;
@@ -172,6 +182,11 @@ const en: RecordViewerStrings = {
   roleEditor: 'editor (can change it)',
   roleViewer: 'viewer (read only)',
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
+  itemSigned: (name, date) => `from ${name} · signed ${date} · verified`,
+  itemAddedBy: (name) => `added by ${name}`,
+  itemChanged: (name) => `changed after ${name} signed it`,
+  itemUnsigned: 'not signed by anyone',
+  signedOnly: 'Only items signed by a clinician',
   enteredInError: 'Entered in error',
   unnamed: (type) => `${type} (no name)`,
   narrativeLabel: (title) => `Narrative: ${title}`,
@@ -289,6 +304,11 @@ const es: RecordViewerStrings = {
   roleEditor: 'editor (puede modificarlo)',
   roleViewer: 'lector (solo lectura)',
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este registro: pueden faltar elementos.`,
+  itemSigned: (name, date) => `de ${name} · firmado el ${date} · verificado`,
+  itemAddedBy: (name) => `añadido por ${name}`,
+  itemChanged: (name) => `modificado después de que ${name} lo firmara`,
+  itemUnsigned: 'sin firma de nadie',
+  signedOnly: 'Solo lo firmado por un profesional sanitario',
   enteredInError: 'Registrado por error',
   unnamed: (type) => `${type} (sin nombre)`,
   narrativeLabel: (title) => `Narrativa: ${title}`,

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createRecord, openRecord, grantAccess, revokeAccess } from '../../components/core/nip82/record.js';
 import { RecordKeyCache } from '../../components/core/nip82/keys.js';
 import { RecordError } from '../../components/core/errors.js';
-import { person, sampleBundle } from '../helpers.js';
+import { itemsOf, person, sampleBundle } from '../helpers.js';
 import type { Signer } from '../../components/core/signers/signer.js';
 
 describe('key hygiene', () => {
@@ -69,7 +69,7 @@ describe('a sign-out while a record is being opened', () => {
       },
     };
     const opened = await openRecord(events, signingOut, { keyCache: cache });
-    expect(opened.bundle.entry).to.have.length(4);
+    expect(itemsOf(opened.bundle)).to.have.length(4);
     expect(cache.size).to.equal(0);
 
     // A key cached before; the wipe comes after the open started from it.

@@ -33,8 +33,14 @@ import {
 
 export { isAttestation, ATTESTATION_KIND, type AttestationRole } from './format.js';
 
-/** An attestation Provenance is kept to about this many bytes, so it always fits one record part. */
+/** An attestation Provenance is kept to about this many bytes by default, so it fits one record part. */
 const PROVENANCE_BYTES = 16000;
+
+/** The Provenance size that fits a part of a record whose events may be `maxEventBytes` long. */
+export function provenanceBudget(maxEventBytes: number): number {
+  // The entry is escaped once inside the inner event and grows by a third under NIP-44's base64.
+  return Math.max(1500, Math.min(PROVENANCE_BYTES, Math.floor(maxEventBytes / 4)));
+}
 /** Attestations read per Bundle; more are ignored (bounds the work a hostile Bundle can cause). */
 const MAX_ATTESTATIONS = 32;
 
@@ -66,6 +72,8 @@ export interface AttestOptions {
   createdAt: number;
   /** `author` (default) for a record one writes, `sharer` for a share one passes on. */
   role?: AttestationRole;
+  /** Largest Provenance JSON to write (see {@link provenanceBudget}). */
+  maxProvenanceBytes?: number;
 }
 
 /** The entries an attestation covers: every entry but attestations themselves. */
@@ -96,18 +104,19 @@ export async function attestBundle(bundle: FhirBundle, signer: Signer, options: 
   const levels = treeLevels(leafRow(depth, seed, new Map(leaves.map((l) => [l.index, l.digest!]))));
   const root = levels[levels.length - 1]![0]!;
   const event = await signChecked(signer, attestationTemplate(root, depth, options.role ?? 'author', options.createdAt));
-  const provenances = chunkBySize(leaves, depth).map((part) => provenanceResource(event, options.role ?? 'author', part, { seed, count: entries.length }));
+  const provenances = chunkBySize(leaves, depth, options.maxProvenanceBytes).map((part) => provenanceResource(event, options.role ?? 'author', part, { seed, count: entries.length }));
   return { ...bundle, entry: [...kept, ...provenances.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource }))] };
 }
 
 /** Leaves in groups whose Provenance stays near {@link PROVENANCE_BYTES} of JSON. */
-function chunkBySize(leaves: readonly LeafClaim[], depth: number): LeafClaim[][] {
+function chunkBySize(leaves: readonly LeafClaim[], depth: number, maxBytes = PROVENANCE_BYTES): LeafClaim[][] {
   const out: LeafClaim[][] = [[]];
   let used = 0;
   for (const leaf of leaves) {
     // The target's JSON around its reference, salt and index, plus its digest or its path in base64.
     const cost = 240 + leaf.reference.length + (leaf.path ? Math.ceil((depth * 32) / 3) * 4 : 44);
-    if (used + cost > PROVENANCE_BYTES && out[out.length - 1]!.length > 0) {
+    // Besides its targets, a Provenance carries the signed event (about 1 KB in base64) and its agent.
+    if (used + cost > maxBytes - 1400 && out[out.length - 1]!.length > 0) {
       out.push([]);
       used = 0;
     }
@@ -242,7 +251,7 @@ function verdictOf(found: Finding[]): ItemProvenance {
  * share form (each entry's salt, position and path; no seed, no count, nothing about the other
  * entries). Only authors' attestations whose signature holds are carried.
  */
-export function discloseEntries(sources: readonly FhirBundle[], shared: readonly BundleEntry[]): BundleEntry[] {
+export function discloseEntries(sources: readonly FhirBundle[], shared: readonly BundleEntry[], options: { maxProvenanceBytes?: number } = {}): BundleEntry[] {
   const wanted = new Set(shared.map((e) => e.fullUrl).filter((u): u is string => !!u));
   const out = new Map<string, { attestation: AttestationEvent; leaves: LeafClaim[] }>();
   const take = (attestation: AttestationEvent, leaf: LeafClaim) => {
@@ -268,7 +277,7 @@ export function discloseEntries(sources: readonly FhirBundle[], shared: readonly
   }
   const entries: BundleEntry[] = [];
   for (const { attestation, leaves } of out.values()) {
-    for (const part of chunkBySize(leaves, attestation.depth)) {
+    for (const part of chunkBySize(leaves, attestation.depth, options.maxProvenanceBytes)) {
       const resource: FhirResource = provenanceResource(attestation.event, attestation.role, part);
       entries.push({ fullUrl: `urn:uuid:${resource.id}`, resource });
     }

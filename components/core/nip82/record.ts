@@ -31,7 +31,7 @@ import { RecordKeyCache } from './keys.js';
 import { VersionTracker, addressOf, newestPerAddress } from './versions.js';
 import { DEFAULT_MAX_EVENT_BYTES, MAX_FUTURE_SECONDS, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
 import { movedNotices } from './notices.js';
-import { attestBundle, verifyAttestations, type AttestationRole, type ProvenanceReport } from '../attest/attestation.js';
+import { attestBundle, provenanceBudget, verifyAttestations, type AttestationRole, type ProvenanceReport } from '../attest/attestation.js';
 import { secretKeySigner } from '../signers/secret-key.js';
 
 /** At most this many key tags for the reader are tried (each may be a signer prompt). */
@@ -191,7 +191,7 @@ async function attestAndSignParts(
   if (options.attest === false || !bundle.entry?.length) {
     return { inner: await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt), bundle };
   }
-  const attested = await signerCall(() => attestBundle(bundle, options.author, { createdAt, role: options.attestAs }));
+  const attested = await signerCall(() => attestBundle(bundle, options.author, { createdAt, role: options.attestAs, maxProvenanceBytes: provenanceBudget(maxEventBytes) }));
   const local = secretKeySigner(signKey);
   try {
     return { inner: await signParts(attested, local, participants, maxEventBytes, subject, createdAt), bundle: attested };

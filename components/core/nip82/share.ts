@@ -10,7 +10,8 @@ import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.
 import type { BundleEntry } from '../fhir/types.js';
 import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
-import { discloseEntries, isAttestation } from '../attest/attestation.js';
+import { discloseEntries, isAttestation, provenanceBudget } from '../attest/attestation.js';
+import { DEFAULT_MAX_EVENT_BYTES } from './constants.js';
 
 /** Options for {@link createShare}. */
 export interface CreateShareOptions {
@@ -76,7 +77,8 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
  */
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
   const { entries, hidden } = splitEntries(options);
-  let bundle = createBundle([...entries, ...discloseEntries(options.from.map((r) => r.bundle), entries)]);
+  const disclosed = discloseEntries(options.from.map((r) => r.bundle), entries, { maxProvenanceBytes: provenanceBudget(options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES) });
+  let bundle = createBundle([...entries, ...disclosed]);
   if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), options.disclose ?? 'flag');
   return createRecord({
     bundle,
