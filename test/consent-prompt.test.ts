@@ -10,7 +10,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
-import { downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { $, $$, buttonByText, dialogOf, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
@@ -117,7 +117,7 @@ describe('<nip82-consent-prompt>', function () {
         const { events } = await reader.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
         const opened = await openRecord(events, clinician.signer);
         expect(opened.withheld).to.deep.equal({ disclose: 'count-and-kind', count: 1, kinds: { Condition: 1 } });
-        const types = opened.bundle.entry!.map((e) => e.resource.resourceType);
+        const types = itemsOf(opened.bundle).map((e) => e.resource.resourceType);
         expect(types).to.have.members(['Patient', 'AllergyIntolerance', 'Consent', 'List']);
         expect(JSON.stringify(opened.bundle)).not.to.contain('Chlamydia');
         expect(JSON.stringify(opened.bundle)).not.to.contain('Tetanus');
@@ -509,7 +509,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(answer.period?.end).to.equal(until);
       const { events } = await client.recordByNaddr(answer.records[0]!);
       const granted = await openRecord(events, clinician.signer);
-      expect(granted.bundle.entry!.map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Immunization']);
+      expect(itemsOf(granted.bundle).map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Immunization']);
       expect(JSON.stringify(granted.bundle)).not.to.contain('Chlamydia');
     });
 

@@ -58,9 +58,10 @@ export interface ProvenanceReport {
   items: Map<string, ItemProvenance>;
   /**
    * The attestation the Bundle itself was made with (its signer), when its signature holds;
-   * `holds` is false when its digests do not add up to what was signed or some are missing.
+   * `holds` says its digests add up to what was signed, which can only be known when `complete`
+   * (every attested entry at hand: none is while parts of a record are missing).
    */
-  sealedBy?: { pubkey: string; signedAt: number; role: AttestationRole; holds: boolean };
+  sealedBy?: { pubkey: string; signedAt: number; role: AttestationRole; holds: boolean; complete: boolean };
   verified: number;
   changed: number;
   unattested: number;
@@ -105,7 +106,8 @@ export async function attestBundle(bundle: FhirBundle, signer: Signer, options: 
   const root = levels[levels.length - 1]![0]!;
   const event = await signChecked(signer, attestationTemplate(root, depth, options.role ?? 'author', options.createdAt));
   const provenances = chunkBySize(leaves, depth, options.maxProvenanceBytes).map((part) => provenanceResource(event, options.role ?? 'author', part, { seed, count: entries.length }));
-  return { ...bundle, entry: [...kept, ...provenances.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource }))] };
+  // First in the Bundle, so that the first part of a large record names its author.
+  return { ...bundle, entry: [...provenances.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })), ...kept] };
 }
 
 /** Leaves in groups whose Provenance stays near {@link PROVENANCE_BYTES} of JSON. */
@@ -191,11 +193,12 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
   for (const group of groupsOf(bundle)) {
     const { attestation } = group;
     if (group.tree) {
-      const seal = { pubkey: attestation.attester, signedAt: attestation.signedAt, role: attestation.role, holds: false };
+      const complete = group.leaves.size === group.tree.count;
+      const seal = { pubkey: attestation.attester, signedAt: attestation.signedAt, role: attestation.role, holds: false, complete };
       if (!sealedBy || sealedBy.signedAt < seal.signedAt) sealedBy = seal;
       if (2 ** attestation.depth > maxLeaves) continue;
       // Without every leaf (a missing part) the root cannot be rebuilt: nothing is claimed either way.
-      if (group.leaves.size !== group.tree.count) continue;
+      if (!complete) continue;
       const holds = treeHolds(group);
       seal.holds = holds;
       for (const leaf of group.leaves.values()) {

@@ -61,7 +61,11 @@ export interface OpenedRecord {
   bundle: FhirBundle;
   /** Who signed the inner kind 82 (a clinic, a practitioner, the patient). */
   author: string;
-  /** True when every part's inner kind 82 carries a valid signature by `author`. */
+  /**
+   * True when every part's inner kind 82 carries a valid signature by `author`, or, for a record
+   * whose parts are signed by its own key, when `author`'s attestation signature holds and no entry
+   * changed since (with parts missing, only what is at hand can be checked; `parts` says so).
+   */
   authorVerified: boolean;
   /** The subject named by the inner `p` tag (the patient, or an animal's owner), when present. */
   subject?: string;
@@ -488,7 +492,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       naddrs: inner.map((p) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: tagValue(p.event, 'd')! })),
       bundle: merged,
       author,
-      authorVerified: inner.every((p) => p.verified && p.author === innerAuthor) && (innerAuthor !== signPubkey || (!!sealed?.holds && provenance.changed === 0)),
+      authorVerified: inner.every((p) => p.verified && p.author === innerAuthor) && (innerAuthor !== signPubkey || (!!sealed && (sealed.holds || !sealed.complete) && provenance.changed === 0)),
       subject: inner[0]!.subject,
       reader,
       role: isEditor ? 'editor' : 'viewer',
