@@ -21,6 +21,7 @@ import {
 } from './format.js';
 import {
   SALT_BYTES,
+  canonicalBytes,
   depthFor,
   entryDigest,
   leafRow,
@@ -187,6 +188,20 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
     list.push(finding);
     findings.set(url, list);
   };
+  // Each entry is put in canonical form once, however many attestations name it.
+  const bodies = new Map<string, Uint8Array | null>();
+  const digest = (leaf: LeafClaim, entry: BundleEntry): Uint8Array | undefined => {
+    let body = bodies.get(leaf.reference);
+    if (body === undefined) {
+      try {
+        body = canonicalBytes(entry);
+      } catch {
+        body = null;
+      }
+      bodies.set(leaf.reference, body);
+    }
+    return body ? entryDigest(leaf.salt, entry, body) : undefined;
+  };
   let sealedBy: ProvenanceReport['sealedBy'];
   // A record-form tree bigger than the Bundle could justify is not rebuilt (bounded work).
   const maxLeaves = Math.max(16, 2 * entries.length);
@@ -204,19 +219,15 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
       for (const leaf of group.leaves.values()) {
         const entry = byUrl.get(leaf.reference);
         if (!entry) continue;
-        note(leaf.reference, { ok: holds && digestMatches(leaf, entry), attestation });
+        const found = digest(leaf, entry);
+        note(leaf.reference, { ok: holds && !!found && sameBytes(found, leaf.digest!), attestation });
       }
     } else {
       for (const leaf of group.leaves.values()) {
         const entry = byUrl.get(leaf.reference);
         if (!entry) continue;
-        let ok = false;
-        try {
-          ok = sameBytes(rootFromPath(entryDigest(leaf.salt, entry), leaf.index, leaf.path!), attestation.root);
-        } catch {
-          ok = false;
-        }
-        note(leaf.reference, { ok, attestation });
+        const found = digest(leaf, entry);
+        note(leaf.reference, { ok: !!found && sameBytes(rootFromPath(found, leaf.index, leaf.path!), attestation.root), attestation });
       }
     }
   }
@@ -228,14 +239,6 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
     report[verdict.status]++;
   }
   return report;
-}
-
-function digestMatches(leaf: LeafClaim, entry: BundleEntry): boolean {
-  try {
-    return sameBytes(entryDigest(leaf.salt, entry), leaf.digest!);
-  } catch {
-    return false;
-  }
 }
 
 /** A change caught by an author wins; then the earliest author's signature; then the sharer's. */

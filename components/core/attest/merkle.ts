@@ -34,9 +34,13 @@ export function canonicalEntry(entry: BundleEntry): string {
   return text;
 }
 
-/** SHA-256(salt ‖ UTF-8 canonical JSON of the entry). */
-export function entryDigest(salt: Uint8Array, entry: BundleEntry): Uint8Array {
-  const body = encoder.encode(canonicalEntry(entry));
+/** The UTF-8 bytes of an entry's canonical JSON (worth keeping when one entry is checked against several attestations). */
+export function canonicalBytes(entry: BundleEntry): Uint8Array {
+  return encoder.encode(canonicalEntry(entry));
+}
+
+/** SHA-256(salt ‖ UTF-8 canonical JSON of the entry); `body` may be given as {@link canonicalBytes} already computed. */
+export function entryDigest(salt: Uint8Array, entry: BundleEntry, body: Uint8Array = canonicalBytes(entry)): Uint8Array {
   const input = new Uint8Array(salt.length + body.length);
   input.set(salt, 0);
   input.set(body, salt.length);
