@@ -6,6 +6,7 @@
 import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import { patientOf } from '../core/fhir/patient.js';
+import { isAttestation } from '../core/attest/format.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
 
@@ -100,7 +101,7 @@ export function groupByType(entries: readonly BundleEntry[]): [string, BundleEnt
 export function recordTitle(record: OpenedRecord, typeName: (type: string) => string): string {
   const name = humanName(patientOf(record.bundle)?.name);
   if (name) return name;
-  const types = [...new Set((record.bundle.entry ?? []).map((e) => e.resource.resourceType))].slice(0, 3);
+  const types = [...new Set((record.bundle.entry ?? []).filter((e) => !isAttestation(e.resource)).map((e) => e.resource.resourceType))].slice(0, 3);
   return types.map(typeName).join(', ');
 }
 
