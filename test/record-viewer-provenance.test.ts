@@ -53,7 +53,7 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     expect(got['Penicillin']).to.equal(`from Lakeside Hospital · signed ${day} · verified`);
     expect(got['Tetanus']).to.equal(`from Lakeside Hospital · signed ${day} · verified`);
     expect(got['Owner note: calm with strangers']).to.equal('added by Alex');
-    expect($$(el, '.item-provenance.verified')).to.have.length(2);
+    expect($$(el, '.item-provenance.signed')).to.have.length(2);
     await expect(el).to.be.accessible();
   });
 

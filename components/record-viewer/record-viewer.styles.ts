@@ -142,7 +142,7 @@ export const recordViewerStyles = css`
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
-  .item-provenance.verified {
+  .item-provenance.signed {
     color: var(--_ok);
   }
   .item-provenance.changed {

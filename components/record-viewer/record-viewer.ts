@@ -689,7 +689,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const name = this.nameOf(provenance);
     switch (provenance.status) {
       case 'verified':
-        return html`<p class="item-provenance verified" part="item-provenance">${s.itemSigned(name!, formatDate(new Date(provenance.signedAt * 1000).toISOString().slice(0, 10), lang))}</p>`;
+        return html`<p class="item-provenance signed" part="item-provenance">${s.itemSigned(name!, formatDate(new Date(provenance.signedAt * 1000).toISOString().slice(0, 10), lang))}</p>`;
       case 'changed':
         return html`<p class="item-provenance changed" part="item-provenance" role="note">${s.itemChanged(name!)}</p>`;
       default:
