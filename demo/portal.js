@@ -31,6 +31,9 @@ export async function signIn(session) {
   session.relays = relays;
   const people = Object.fromEntries(demo.identities.map(({ role, name, pubkey, npub }) => [role, { name, pubkey, npub }]));
   const roles = offered.filter((role) => demo.identities.some((i) => i.role === role && i.secret));
+  // The portal's own directory names whoever signed an item (the hospital, the vet) in every viewer.
+  const names = Object.fromEntries(Object.values(people).map((p) => [p.pubkey, p.name]));
+  for (const viewer of document.querySelectorAll('nip82-record-viewer')) viewer.knownNames = names;
 
   if (hasExtension) select.append(new Option('My browser extension (NIP-07)', 'extension'));
   for (const role of roles) select.append(new Option(`${people[role].name}: demo identity`, role));

@@ -11,7 +11,7 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { readGrant } from '../components/core/nip82/grant.js';
-import { counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
@@ -118,7 +118,7 @@ describe('<nip82-consent-prompt>', function () {
         const { events } = await reader.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
         const opened = await openRecord(events, clinician.signer);
         expect(opened.withheld).to.deep.equal({ disclose: 'count-and-kind', count: 1, kinds: { Condition: 1 } });
-        const types = opened.bundle.entry!.map((e) => e.resource.resourceType);
+        const types = itemsOf(opened.bundle).map((e) => e.resource.resourceType);
         expect(types).to.have.members(['Patient', 'AllergyIntolerance', 'Consent', 'List']);
         expect(JSON.stringify(opened.bundle)).not.to.contain('Chlamydia');
         expect(JSON.stringify(opened.bundle)).not.to.contain('Tetanus');
@@ -537,7 +537,7 @@ describe('<nip82-consent-prompt>', function () {
       const { events } = await client.recordByNaddr(answer.records[0]!);
       const granted = await openRecord(events, clinician.signer);
       // The granted items, and the Consent that documents the grant (so the patient's session knows it as a share).
-      expect(granted.bundle.entry!.map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Consent', 'Immunization']);
+      expect(itemsOf(granted.bundle).map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Consent', 'Immunization']);
       expect(readGrant(granted.bundle)).to.include({ recipient: clinician.pubkey, role: 'viewer', until });
       expect(JSON.stringify(granted.bundle)).not.to.contain('Chlamydia');
     });

@@ -1,6 +1,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
+import { isAttestation } from '../components/core/attest/format.js';
 
 /**
  * The real relays the test runner starts: main, second, auth, small, slow, silent, restricted
@@ -149,4 +150,9 @@ export async function litWarnings(run: () => Promise<unknown> | unknown): Promis
     console.warn = original;
   }
   return seen;
+}
+
+/** A Bundle's entries without its attestation Provenances (what a reader shows as items). */
+export function itemsOf<E extends { resource: { resourceType: string } }>(bundle: { entry?: E[] }): E[] {
+  return (bundle.entry ?? []).filter((e) => !isAttestation(e.resource as never));
 }

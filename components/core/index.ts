@@ -34,6 +34,18 @@ export {
 export { RecordKeyCache } from './nip82/keys.js';
 export { VersionTracker, addressOf, newestPerAddress } from './nip82/versions.js';
 export { createShare, planShare, type CreateShareOptions, type SharePlan } from './nip82/share.js';
+export {
+  attestBundle,
+  verifyAttestations,
+  discloseEntries,
+  isAttestation,
+  ATTESTATION_KIND,
+  type AttestationRole,
+  type AttestOptions,
+  type ItemProvenance,
+  type ProvenanceReport,
+} from './attest/attestation.js';
+export { canonicalEntry, entryDigest } from './attest/merkle.js';
 export { giftWrap, unwrapGift, unwrapMany, makeRumor, SEAL_KIND, GIFT_WRAP_KIND, type RumorTemplate, type Unwrapped } from './nip82/gift-wrap.js';
 export { movedNotices, readMovedNotice, CHAT_MESSAGE_KIND } from './nip82/notices.js';
 export {

@@ -7,6 +7,7 @@
 import { ReferenceIndex } from '../core/fhir/bundle.js';
 import { animalOf } from '../core/fhir/patient.js';
 import { isWithheldList, readWithheld, type Withheld } from '../core/fhir/withheld.js';
+import { isAttestation } from '../core/attest/format.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { timeSlicer } from '../core/slices.js';
 import {
@@ -129,7 +130,7 @@ function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
   for (let i = 0; i < entries.length; i++) {
     if (i > 0 && i % SLICE_ENTRIES === 0) yield;
     const resource = entries[i]?.resource;
-    if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource)) continue;
+    if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource) || isAttestation(resource as FhirResource)) continue;
     items.push(describe(resource as FhirResource, `${i}`, index));
   }
   const bySection = new Map<SectionKey, Item[]>();

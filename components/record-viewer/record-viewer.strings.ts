@@ -58,6 +58,16 @@ export interface RecordViewerStrings {
   partsMissing: (have: number, total: number) => string;
   /** On a share the reader made: what they hid from its recipient (the flag itself is for recipients). */
   youHid: (hidden: number | undefined, who: string) => string;
+  /** An item whose signer's signature holds and which is unchanged since: who, and the day they signed. */
+  itemSigned: (name: string, date: string) => string;
+  /** An item nobody but whoever passed it on vouches for (e.g. the patient added it to a share). */
+  itemAddedBy: (name: string) => string;
+  /** An item that differs from what its signer signed. */
+  itemChanged: (name: string) => string;
+  /** An item nobody signed, in a record where others are signed. */
+  itemUnsigned: string;
+  /** The filter keeping only items signed by someone other than the patient. */
+  signedOnly: string;
   enteredInError: string;
   unnamed: (type: string) => string;
   narrativeLabel: (title: string) => string;
@@ -182,6 +192,11 @@ const en: RecordViewerStrings = {
   roleViewer: 'viewer (read only)',
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
   youHid: (hidden, who) => (hidden === undefined ? `You hid some items from ${who}.` : `You hid ${hidden} ${hidden === 1 ? 'item' : 'items'} from ${who}.`),
+  itemSigned: (name, date) => `from ${name} · signed ${date} · verified`,
+  itemAddedBy: (name) => `added by ${name}`,
+  itemChanged: (name) => `changed after ${name} signed it`,
+  itemUnsigned: 'not signed by anyone',
+  signedOnly: 'Only items signed by a clinician',
   enteredInError: 'Entered in error',
   unnamed: (type) => `${type} (no name)`,
   narrativeLabel: (title) => `Narrative: ${title}`,
@@ -303,6 +318,11 @@ const es: RecordViewerStrings = {
   roleViewer: 'lector (solo lectura)',
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este registro: pueden faltar elementos.`,
   youHid: (hidden, who) => (hidden === undefined ? `Ocultaste algunos elementos a ${who}.` : `Ocultaste ${hidden} ${hidden === 1 ? 'elemento' : 'elementos'} a ${who}.`),
+  itemSigned: (name, date) => `de ${name} · firmado el ${date} · verificado`,
+  itemAddedBy: (name) => `añadido por ${name}`,
+  itemChanged: (name) => `modificado después de que ${name} lo firmara`,
+  itemUnsigned: 'sin firma de nadie',
+  signedOnly: 'Solo lo firmado por un profesional sanitario',
   enteredInError: 'Registrado por error',
   unnamed: (type) => `${type} (sin nombre)`,
   narrativeLabel: (title) => `Narrativa: ${title}`,

@@ -136,6 +136,24 @@ export const recordViewerStyles = css`
   .verified {
     color: var(--_ok);
   }
+  .item-provenance {
+    margin: 0.25rem 0 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .item-provenance.signed {
+    color: var(--_ok);
+  }
+  .item-provenance.changed {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .signed-only {
+    display: inline-flex;
+    gap: 0.35rem;
+    align-items: center;
+  }
   .section {
     display: flex;
     flex-direction: column;

@@ -7,6 +7,8 @@ import { RecordError } from '../core/errors.js';
 import { readBundle } from '../core/fhir/bundle.js';
 import type { FhirBundle } from '../core/fhir/types.js';
 import type { Withheld } from '../core/fhir/withheld.js';
+import { verifyAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/attestation.js';
+import { nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import type { QueryReport } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -48,6 +50,10 @@ interface View {
   bundle: FhirBundle;
   summary: Summary;
   withheld?: Withheld;
+  /** Who attested each entry (by `fullUrl`), and whether it is unchanged since. */
+  provenance: ProvenanceReport;
+  /** The patient (or an animal's owner): items they signed themselves are not "signed by a clinician". */
+  subject?: string;
 }
 
 /** A view's sections after the search and the section filters. */
@@ -80,7 +86,8 @@ const SLICED_FROM_ENTRIES = 2000;
  * the user's click. Shows a FHIR R4 summary by section (allergies, problems, medications,
  * immunizations, results, vital signs, procedures, encounters, documents, vision prescriptions,
  * the patient, anything else), a timeline, search and section filters, sanitised narratives,
- * who wrote each record and whether that is verified, missing parts, items entered in error and
+ * who wrote each record and who signed each item (unchanged since, or changed; a filter keeps
+ * only items signed by a clinician), missing parts, items entered in error and
  * the hidden-item flag; prints and exports the FHIR JSON. Stays quick with thousands of items:
  * each Bundle is summarised once and sections render a page at a time.
  *
@@ -100,6 +107,7 @@ const SLICED_FROM_ENTRIES = 2000;
  * @csspart section - One section of a record's summary.
  * @csspart timeline - The timeline list.
  * @csspart item - One resource.
+ * @csspart item-provenance - Who signed an item and whether it is unchanged since, or who added it.
  * @csspart narrative - A resource's sanitised narrative.
  *
  * @cssproperty --nip82-record-viewer-section-gap - Space between sections.
@@ -134,6 +142,17 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Overrides for the built-in strings. */
   @property({ attribute: false }) strings?: Partial<RecordViewerStrings>;
+
+  /**
+   * Names the host knows for public keys (hex → name), e.g. from its own directory of clinics:
+   * shown for whoever signed an item. Without one, the viewer shows a profile name only for
+   * signers listed on the record, else a short npub (asking relays about anyone else would tell
+   * them whose records this reader holds).
+   */
+  @property({ attribute: false }) knownNames?: Record<string, string>;
+
+  /** Show only items whose signature by someone other than the patient holds ("signed by a clinician"). */
+  @property({ type: Boolean, attribute: 'signed-only' }) signedOnly = false;
 
   @state() private unlocked: OpenedRecord[] = [];
   /** Authors' profile names, looked up once records are shown (a courtesy: the npub is always shown). */
@@ -186,7 +205,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked') || changed.has('prepared');
     if (sourcesChanged) this.views = this.buildViews();
     if (changed.has('records') || changed.has('unlocked')) void this.lookUpAuthors();
-    if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError')) this.applyFilters();
+    if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError') || changed.has('signedOnly')) this.applyFilters();
   }
 
   /**
@@ -195,7 +214,12 @@ export class Nip82RecordViewer extends Nip82Element {
    * records this reader holds. A listed author's key is already public in the record's `p` tags.
    */
   private async lookUpAuthors(): Promise<void> {
-    const authors = this.views.flatMap((v) => (v.record && v.record.authorVerified && v.record.listed.includes(v.record.author) ? [v.record.author] : []));
+    const authors = this.views.flatMap((v) => {
+      if (!v.record) return [];
+      const signers = [...v.provenance.items.values()].flatMap((p) => (p.status === 'verified' ? [p.attester] : []));
+      if (v.record.authorVerified) signers.push(v.record.author);
+      return [...new Set(signers)].filter((pubkey) => v.record!.listed.includes(pubkey));
+    });
     if (!authors.length || !this.activeRelays.length) return;
     const run = this.run;
     const names = await withProfileNames(this.passiveRelayClient(), this.names, authors);
@@ -284,7 +308,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private buildViews(): View[] {
     let views: View[] = [];
     if (this.records?.length) {
-      views = this.records.map((record) => ({ key: record.signPubkey, record, bundle: record.bundle, summary: summarize(record.bundle), withheld: record.withheld }));
+      views = this.records.map((record) => recordView(record));
       this.setStatus('done', '');
     } else if (this.bundle !== undefined) {
       try {
@@ -294,7 +318,7 @@ export class Nip82RecordViewer extends Nip82Element {
           this.setStatus('working', '');
         } else {
           const summary = summarize(bundle);
-          views = [{ key: 'bundle', bundle, summary, withheld: summary.withheld }];
+          views = [{ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance: provenanceOf(bundle), subject: nostrPubkeyOf(patientOf(bundle)) }];
           this.setStatus('done', '');
         }
       } catch (error) {
@@ -304,10 +328,7 @@ export class Nip82RecordViewer extends Nip82Element {
     } else {
       // One health item once, however many records carry it (newest record first).
       const seen = new Set<string>();
-      views = this.unlocked.map((record) => {
-        const bundle = withoutSeen(record, seen);
-        return { key: record.signPubkey, record, bundle, summary: summarize(bundle), withheld: record.withheld };
-      });
+      views = this.unlocked.map((record) => recordView(record, withoutSeen(record, seen)));
     }
     const totals = new Map<SectionKey, number>();
     for (const v of views) for (const [key, items] of v.summary.sections) totals.set(key, (totals.get(key) ?? 0) + items.length);
@@ -352,18 +373,19 @@ export class Nip82RecordViewer extends Nip82Element {
 
   private applyFilters(): void {
     const words = queryWords(this.query);
-    const keep = (item: Item) =>
-      !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) && (words.length === 0 || matches(item, words));
+    const keep = (item: Item, view: View) =>
+      !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) && (words.length === 0 || matches(item, words)) &&
+      (!this.signedOnly || signedByClinician(view, item));
     this.matching = 0;
     this.filtered = this.views.map((view) => {
       const sections = view.summary.sections
-        .map(([key, items]): [SectionKey, Item[]] => [key, items.filter(keep)])
+        .map(([key, items]): [SectionKey, Item[]] => [key, items.filter((item) => keep(item, view))])
         .filter(([, items]) => items.length > 0);
       const count = sections.reduce((n, [, items]) => n + items.length, 0);
       this.matching += count;
       return { view, sections, count };
     });
-    this.timeline = this.datedAll.filter((e) => keep(e.item));
+    this.timeline = this.datedAll.filter((e) => keep(e.item, e.view));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -605,6 +627,9 @@ export class Nip82RecordViewer extends Nip82Element {
             )}
           </fieldset>`
         : nothing}
+      ${this.views.some((v) => v.provenance.verified > 0)
+        ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => (this.signedOnly = (e.target as HTMLInputElement).checked)} /> ${s.signedOnly}</label>`
+        : nothing}
       <p class="count">${s.showing(formatCount(this.mode === 'timeline' ? this.timeline.length : this.matching, lang), formatCount(this.itemTotal, lang))}</p>
     `;
   }
@@ -683,7 +708,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id}>${s.sectionCount(this.sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
-          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(item, s, lang))}
+          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang))}
         </ul>
         ${this.renderMore(limitKey, items.length, limit, s, lang)}
       </section>
@@ -703,18 +728,42 @@ export class Nip82RecordViewer extends Nip82Element {
     const shown = this.budget.take(this.timeline.slice(0, limit), key);
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${repeat(shown, key, (e) => this.renderItemOnce(e.item, s, lang, true))}
+        ${repeat(shown, key, (e) => this.renderItemOnce(e.view, e.item, s, lang, true))}
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
     `;
   }
 
   /** An item as last rendered unless something it shows changed: a render touches only what changed. */
-  private renderItemOnce(item: Item, s: RecordViewerStrings, lang: string, withKind = false) {
-    return guard([item, s, lang, withKind, this.narratives], () => this.renderItem(item, s, lang, withKind));
+  private renderItemOnce(view: View, item: Item, s: RecordViewerStrings, lang: string, withKind = false) {
+    const provenance = itemProvenance(view, item);
+    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(provenance)], () => this.renderItem(item, s, lang, withKind, view, provenance));
   }
 
-  private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind: boolean): TemplateResult {
+  /** The name shown for whoever signed an item: the host's, else a listed signer's profile name, else a short npub. */
+  private nameOf(provenance: ItemProvenance | undefined): string | undefined {
+    const pubkey = provenance?.status === 'unattested' ? provenance.addedBy : provenance?.attester;
+    if (!pubkey) return undefined;
+    const known = this.knownNames?.[pubkey];
+    return (typeof known === 'string' && known.trim() ? known.trim() : undefined) ?? this.names.get(pubkey)?.name ?? safeNpub(pubkey);
+  }
+
+  private renderItemProvenance(view: View, provenance: ItemProvenance | undefined, s: RecordViewerStrings, lang: string) {
+    if (!provenance) return nothing;
+    const name = this.nameOf(provenance);
+    switch (provenance.status) {
+      case 'verified':
+        return html`<p class="item-provenance signed" part="item-provenance">${s.itemSigned(name!, formatDate(new Date(provenance.signedAt * 1000).toISOString().slice(0, 10), lang))}</p>`;
+      case 'changed':
+        return html`<p class="item-provenance changed" part="item-provenance" role="note">${s.itemChanged(name!)}</p>`;
+      default:
+        if (name) return html`<p class="item-provenance added" part="item-provenance">${s.itemAddedBy(name)}</p>`;
+        // In a record that carries signatures, an item nobody signed is worth saying so.
+        return view.provenance.verified + view.provenance.changed > 0 ? html`<p class="item-provenance unsigned" part="item-provenance">${s.itemUnsigned}</p>` : nothing;
+    }
+  }
+
+  private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind: boolean, view: View, provenance: ItemProvenance | undefined): TemplateResult {
     const title = item.title || s.unnamed(item.type);
     const facts = item.facts.filter((f) => !(f.key === 'date' && f.value === item.date));
     return html`
@@ -730,6 +779,7 @@ export class Nip82RecordViewer extends Nip82Element {
               ${facts.map((f) => html`<div><dt>${this.factLabel(f, s)}</dt><dd>${factValue(f, lang)}</dd></div>`)}
             </dl>`
           : nothing}
+        ${this.renderItemProvenance(view, provenance, s, lang)}
         ${item.lenses?.length ? this.renderLenses(item, s) : nothing}
         ${item.attachments?.length ? item.attachments.map((a) => this.renderAttachment(a, s)) : nothing}
         ${this.narratives && item.narrative
@@ -799,6 +849,35 @@ export class Nip82RecordViewer extends Nip82Element {
   private factLabel(f: Fact, s: RecordViewerStrings): string {
     return f.key ? (s[`fact_${f.key}`] as string) ?? f.key : f.label ?? '';
   }
+}
+
+/** A record as shown: its summary, and who signed each item. */
+function recordView(record: OpenedRecord, bundle = record.bundle): View {
+  return { key: record.signPubkey, record, bundle, summary: summarize(bundle), withheld: record.withheld, provenance: record.provenance ?? provenanceOf(record.bundle), subject: record.subject };
+}
+
+const checked = new WeakMap<FhirBundle, ProvenanceReport>();
+
+/** Attestations of a handed-in Bundle, checked once per Bundle object. */
+function provenanceOf(bundle: FhirBundle): ProvenanceReport {
+  let report = checked.get(bundle);
+  if (!report) {
+    report = verifyAttestations(bundle);
+    checked.set(bundle, report);
+  }
+  return report;
+}
+
+/** The verdict for an item: summary items are numbered by their entry's place in the Bundle. */
+function itemProvenance(view: View, item: Item): ItemProvenance | undefined {
+  const url = view.bundle.entry?.[Number(item.id)]?.fullUrl;
+  return url ? view.provenance.items.get(url) : undefined;
+}
+
+/** Signed, unchanged, by someone other than the patient (or the pet's owner). */
+function signedByClinician(view: View, item: Item): boolean {
+  const p = itemProvenance(view, item);
+  return p?.status === 'verified' && p.attester !== view.subject;
 }
 
 const decoded = new WeakMap<object, ReturnType<typeof attachmentText>>();

@@ -3,7 +3,7 @@ import { createRecord, openRecord, grantAccess, revokeAccess } from '../../compo
 import { RecordKeyCache } from '../../components/core/nip82/keys.js';
 import { RecordError } from '../../components/core/errors.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { person, sampleBundle } from '../helpers.js';
+import { itemsOf, person, sampleBundle } from '../helpers.js';
 import { byteArrays, containsBytes, textForms } from '../key-forms.js';
 import type { Signer } from '../../components/core/signers/signer.js';
 
@@ -74,7 +74,7 @@ describe('a sign-out while a record is being opened', () => {
       },
     };
     const opened = await openRecord(events, signingOut, { keyCache: cache });
-    expect(opened.bundle.entry).to.have.length(4);
+    expect(itemsOf(opened.bundle)).to.have.length(4);
     expect(cache.size).to.equal(0);
 
     // A key cached before; the wipe comes after the open started from it.

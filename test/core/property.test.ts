@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createRecord, openRecord, revokeAccess, type OpenedRecord, type Role } from '../../components/core/nip82/record.js';
 import { RecordError } from '../../components/core/errors.js';
 import type { NostrEvent } from '../../components/core/events.js';
-import { person, sampleBundle, type Person } from '../helpers.js';
+import { itemsOf, person, sampleBundle, type Person } from '../helpers.js';
 
 describe('properties', () => {
   let people: Person[];
@@ -44,7 +44,7 @@ describe('properties', () => {
             for (const { person: p, role } of kept.values()) {
               const opened = await openRecord(events, p.signer);
               expect(opened.role).to.equal(role);
-              expect(opened.bundle.entry).to.have.length(4);
+              expect(itemsOf(opened.bundle)).to.have.length(4);
             }
             expect((await openRecord(events, owner.signer)).participants!.length).to.equal(kept.size + 1);
           }

@@ -10,7 +10,7 @@ import { unwrapMany } from '../../components/core/nip82/gift-wrap.js';
 import { readMovedNotice } from '../../components/core/nip82/notices.js';
 import { RecordError } from '../../components/core/errors.js';
 import { eventBytes } from '../../components/core/events.js';
-import { counting, fixture, person, rejects, relayUrl, sampleBundle, type Person } from '../helpers.js';
+import { itemsOf, counting, fixture, person, rejects, relayUrl, sampleBundle, type Person } from '../helpers.js';
 
 describe('records on a real relay', () => {
   let patient: Person;
@@ -56,7 +56,7 @@ describe('records on a real relay', () => {
     expect(asPatient.participants!.map((p) => `${p.role}:${p.pubkey}`).sort()).to.deep.equal(
       [`editor:${patient.pubkey}`, `editor:${clinician.pubkey}`, `viewer:${family.pubkey}`].sort(),
     );
-    expect(asPatient.bundle.entry!.map((x) => x.resource.resourceType)).to.deep.equal(['Patient', 'AllergyIntolerance', 'Condition', 'Immunization']);
+    expect(itemsOf(asPatient.bundle).map((x) => x.resource.resourceType)).to.deep.equal(['Patient', 'AllergyIntolerance', 'Condition', 'Immunization']);
     expect(asPatient.withheld).to.equal(undefined);
 
     const asClinician = await openRecord(fetched, clinician.signer);
@@ -93,7 +93,7 @@ describe('records on a real relay', () => {
     expect(latest[0]!.id).to.equal(change.events[0]!.id);
     const asClinician = await openRecord(latest, clinician.signer);
     expect(asClinician.role).to.equal('viewer');
-    expect(asClinician.bundle.entry).to.have.length(4);
+    expect(itemsOf(asClinician.bundle)).to.have.length(4);
   });
 
   it('revokes a viewer: they cannot open the new version; everyone else still can', async () => {
@@ -169,8 +169,8 @@ describe('records on a real relay', () => {
     const opened = await openRecord(await fetchRecord(events[0]!.pubkey), reader, { keyCache: new RecordKeyCache() });
     expect(reader.calls.nip44Decrypt).to.equal(1);
     expect(opened.parts).to.deep.equal({ have: events.length, total: events.length });
-    expect(opened.bundle.entry).to.have.length(62);
-    expect(opened.bundle.entry!.map((e) => e.fullUrl)).to.deep.equal(
+    expect(itemsOf(opened.bundle)).to.have.length(62);
+    expect(itemsOf(opened.bundle).map((e) => e.fullUrl)).to.deep.equal(
       (bundle as { entry: { fullUrl: string }[] }).entry.map((e) => e.fullUrl),
     );
   });
@@ -226,7 +226,7 @@ describe('records on a real relay', () => {
     const change = await updateRecord(opened, { bundle: next, author: clinician.signer });
     await client.publishAll(change.events);
     const reopened = await openRecord(await fetchRecord(opened.signPubkey), family.signer);
-    expect(reopened.bundle.entry).to.have.length(2);
+    expect(itemsOf(reopened.bundle)).to.have.length(2);
     expect(reopened.author).to.equal(clinician.pubkey);
     expect(reopened.identifiers).to.deep.equal(opened.identifiers);
 

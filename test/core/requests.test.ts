@@ -11,7 +11,7 @@ import { nostrIdentifier } from '../../components/core/fhir/patient.js';
 import type { FhirResource } from '../../components/core/fhir/types.js';
 import { RECORD_KIND } from '../../components/core/nip82/constants.js';
 import { RecordError } from '../../components/core/errors.js';
-import { person, rejects, relayUrl, sampleBundle, type Person } from '../helpers.js';
+import { itemsOf, person, rejects, relayUrl, sampleBundle, type Person } from '../helpers.js';
 
 describe('shares with hidden items, requests and one-off sends, on a real relay', () => {
   let patient: Person;
@@ -41,7 +41,7 @@ describe('shares with hidden items, requests and one-off sends, on a real relay'
       await client.publishAll(events);
       const { events: fetched } = await client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] });
       const shared = await openRecord(fetched, clinician.signer);
-      const types = shared.bundle.entry!.map((e) => e.resource.resourceType);
+      const types = itemsOf(shared.bundle).map((e) => e.resource.resourceType);
       expect(types).not.to.include('Condition');
       expect(JSON.stringify(shared.bundle)).not.to.contain('Chlamydia');
       expect(types).to.include.members(['Patient', 'AllergyIntolerance', 'Immunization', 'List']);
@@ -62,7 +62,7 @@ describe('shares with hidden items, requests and one-off sends, on a real relay'
     const events = await createShare({ from: [record], include: [immunization], author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
     const shared = await openRecord(events, clinician.signer);
     expect(shared.withheld).to.equal(undefined);
-    expect(shared.bundle.entry).to.have.length(1);
+    expect(itemsOf(shared.bundle)).to.have.length(1);
     await rejects(createShare({ from: [record], withhold: ['urn:uuid:not-there'], author: patient.signer, participants: [] }), RecordError, 'invalid-input');
   });
 
@@ -101,7 +101,7 @@ describe('shares with hidden items, requests and one-off sends, on a real relay'
     expect(approval.records).to.deep.equal(shareRecord.naddrs);
     const { events: granted } = await client.recordByNaddr(approval.records[0]!);
     const opened = await openRecord(granted, clinician.signer);
-    expect(opened.bundle.entry!.map((e) => e.resource.resourceType)).to.deep.equal(['Patient', 'AllergyIntolerance']);
+    expect(itemsOf(opened.bundle).map((e) => e.resource.resourceType)).to.deep.equal(['Patient', 'AllergyIntolerance']);
 
     const history = await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer);
     expect(history.map((m) => m.status).sort()).to.deep.equal(['active', 'proposed']);

@@ -39,7 +39,7 @@ test('a clinic back end publishes a record; the patient opens it; access is gran
   assert.equal(opened.role, 'editor');
   assert.equal(opened.author, await clinic.getPublicKey());
   assert.equal(opened.authorVerified, true);
-  assert.equal(opened.bundle.entry[0].resource.code.text, 'HbA1c');
+  assert.equal(opened.bundle.entry.find((e) => e.resource.resourceType === 'Observation').resource.code.text, 'HbA1c');
 
   const granted = await grantAccess(opened, { pubkey: await family.getPublicKey(), role: 'viewer' });
   await client.publishAll(granted.events);

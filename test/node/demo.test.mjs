@@ -363,6 +363,13 @@ test('the patient approves the seeded request; the clinic opens what was granted
     await viewer.getByText('1 record unlocked.').waitFor();
     await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
     await viewer.getByRole('heading', { name: /^Medications/ }).waitFor();
+    // The hospital's signature came through the patient's share, on every item it wrote.
+    const vaccines = viewer.locator('[data-section="immunizations"] li.item');
+    assert.equal(await vaccines.count(), 17);
+    for (const text of await vaccines.locator('.item-provenance').allTextContents()) {
+      assert.match(text, /^from Lakeside Hospital \(demo\) · signed .+ · verified$/);
+    }
+    assert.equal(await vaccines.locator('.item-provenance.signed').count(), 17);
     assert.equal(await viewer.locator('nip82-hidden-flag').count(), 0, 'nothing was withheld from this share');
     assert.equal(await viewer.getByRole('heading', { name: /^Problems/ }).count(), 0, 'only the kinds asked for were granted');
   });
@@ -486,6 +493,13 @@ test('vet clinic: the owner sends vaccination proof to the kennel, which sees on
     await viewer.getByText('1 record unlocked.').waitFor();
     await viewer.getByText('Rabies vaccine (3-year)').waitFor();
     await viewer.getByText('Kennel cough (Bordetella) vaccine').waitFor();
+    // Each vaccine carries the vet's signature, not only the owner's who passed it on.
+    const vaccines = viewer.locator('[data-section="immunizations"] li.item');
+    const signed = await vaccines.locator('.item-provenance').allTextContents();
+    assert.ok(signed.length >= 2 && signed.length === await vaccines.count(), 'a line per vaccine');
+    for (const text of signed) assert.match(text, /^from Hillside Vet Clinic \(demo\) · signed .+ · verified$/);
+    await viewer.getByRole('checkbox', { name: 'Only items signed by a clinician' }).check();
+    assert.equal(await viewer.locator('li.item').count(), await viewer.locator('li.item .item-provenance.signed').count(), 'the filter keeps only signed items');
     await viewer.getByText('Biscuit').first().waitFor();
     assert.equal(await viewer.getByText('Ear infection').count(), 0);
     assert.equal(await viewer.getByText('Body weight').count(), 0);

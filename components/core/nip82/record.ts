@@ -34,6 +34,8 @@ import { movedNotices } from './notices.js';
 import { MAX_KEY_TAGS, boundAddress, boundTag, checkKeyTagCount, checkPartsBelong } from './parts.js';
 import { MOVE_TAG_BYTES, boundKeys, moveProof, moveTags, readMoveTags } from './moves.js';
 import { DELETION_KIND, deadAddresses } from './deletions.js';
+import { attestBundle, provenanceBudget, verifyAttestations, type AttestationRole, type ProvenanceReport } from '../attest/attestation.js';
+import { secretKeySigner } from '../signers/secret-key.js';
 
 /** At most this many key tags for the reader are tried (each may be a signer prompt). */
 const MAX_KEY_TAGS_TRIED = 4;
@@ -64,7 +66,9 @@ export interface OpenedRecord {
   author: string;
   /**
    * True when every part's inner kind 82 carries a valid signature by `author` and was signed for
-   * this record ({@link authorBound}): only then is it the author's word on this record.
+   * this record ({@link authorBound}), or, for a record whose parts are signed by its own key, when
+   * `author`'s attestation signature holds and no entry changed since (with parts missing, only what
+   * is at hand can be checked; `parts` says so): only then is it the author's word on this record.
    */
   authorVerified: boolean;
   /**
@@ -90,6 +94,8 @@ export interface OpenedRecord {
   parts: { have: number; total: number };
   /** The hidden-item marker, when the record withholds items. */
   withheld?: Withheld;
+  /** Who attested each entry, and whether it is unchanged since (see `verifyAttestations`). */
+  provenance: ProvenanceReport;
   /** Newest `created_at` among the parts. */
   createdAt: number;
   /** The events this view was built from (newest version of each part). */
@@ -100,8 +106,16 @@ export interface OpenedRecord {
 export interface CreateRecordOptions {
   /** The FHIR Bundle (object or JSON text). */
   bundle: unknown;
-  /** Signs the inner kind 82 (one signer call per part). */
+  /**
+   * Signs the record: ONE call for its attestation, whatever the number of parts (each part's
+   * inner kind 82 is then signed locally by the record's sign key). With `attest: false`, signs
+   * each part's inner kind 82 instead (one call per part), as before attestations.
+   */
   author: Signer;
+  /** Attest the entries (default true). */
+  attest?: boolean;
+  /** What the author's attestation means: `author` (default, "I wrote these") or `sharer` ("I passed these on"). */
+  attestAs?: AttestationRole;
   /** Who may open the record; the author is added as an editor if missing. */
   participants: Participant[];
   /** Budget for one event's JSON in bytes (default 65,536, or lower from a relay's NIP-11 limits). */
@@ -181,7 +195,7 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   try {
     // The inner events name the parts they are signed for, so they cannot pass as another record's.
     const ds: string[] = [];
-    const inner = await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt, { signPubkey: publicKeyHex(signKey), ds });
+    const { inner } = await attestAndSignParts(bundle, options, signKey, participants, maxEventBytes, subject, createdAt, { signPubkey: publicKeyHex(signKey), ds });
     const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt });
     for (const e of events) {
       if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
@@ -193,7 +207,33 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   }
 }
 
-/** Splits a Bundle into parts and has the author sign each part's inner kind 82. */
+/**
+ * The author attests the entries (one signer call) and the record's sign key signs each part's
+ * inner kind 82; without attestation (asked for, or nothing to attest) the author signs each part.
+ */
+async function attestAndSignParts(
+  bundle: FhirBundle,
+  options: { author: Signer; attest?: boolean; attestAs?: AttestationRole },
+  signKey: Uint8Array,
+  participants: Participant[],
+  maxEventBytes: number,
+  subject: string | undefined,
+  createdAt: number,
+  bind: { signPubkey: string; ds: string[]; moves?: number },
+): Promise<{ inner: string[]; bundle: FhirBundle }> {
+  if (options.attest === false || !bundle.entry?.length) {
+    return { inner: await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt, bind), bundle };
+  }
+  const attested = await signerCall(() => attestBundle(bundle, options.author, { createdAt, role: options.attestAs, maxProvenanceBytes: provenanceBudget(maxEventBytes) }));
+  const local = secretKeySigner(signKey);
+  try {
+    return { inner: await signParts(attested, local, participants, maxEventBytes, subject, createdAt, bind), bundle: attested };
+  } finally {
+    local.forget();
+  }
+}
+
+/** Splits a Bundle into parts and has `author` sign each part's inner kind 82. */
 async function signParts(
   bundle: FhirBundle,
   author: Signer,
@@ -518,11 +558,15 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
     inner.sort((a, b) => a.index - b.index);
     checkPartsBelong(inner);
     const total = inner[0]!.total;
-    const author = inner[0]!.author;
     const moves = readMoveTags(parts[0]!, contentKey);
     const keys = boundKeys(signPubkey, moves);
     const bound = inner.every((p) => p.bound !== undefined && keys.has(p.bound.split(':')[1]!));
     const merged = mergeBundles(inner.map((p) => p.bundle));
+    const provenance = verifyAttestations(merged);
+    // Parts signed by the record's own key: the author is whoever attested the record.
+    const innerAuthor = inner[0]!.author;
+    const sealed = innerAuthor === signPubkey ? provenance.sealedBy : undefined;
+    const author = sealed?.pubkey ?? innerAuthor;
     const relays = new Map<string, string>();
     for (const t of parts[0]!.tags) if (t[0] === 'p' && t[2]) relays.set(t[1]!, t[2]);
     if (participants) for (const p of participants) if (relays.has(p.pubkey)) p.relay = relays.get(p.pubkey);
@@ -532,7 +576,10 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       naddrs: inner.map((p) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: tagValue(p.event, 'd')! })),
       bundle: merged,
       author,
-      authorVerified: bound && inner.every((p) => p.verified && p.author === author),
+      authorVerified:
+        bound &&
+        inner.every((p) => p.verified && p.author === innerAuthor) &&
+        (innerAuthor !== signPubkey || (!!sealed && (sealed.holds || !sealed.complete) && provenance.changed === 0)),
       authorBound: bound,
       authorSignedAt: Math.min(...inner.map((p) => p.signedAt)),
       movedFrom: [...keys].filter((k) => k !== signPubkey),
@@ -543,6 +590,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       listed: [...new Set(parts[0]!.tags.filter((t) => t[0] === 'p' && isHex64(t[1])).map((t) => t[1]!))],
       parts: { have: new Set(inner.map((p) => p.index)).size, total },
       withheld: readWithheld(merged),
+      provenance,
       createdAt: Math.max(...parts.map((e) => e.created_at)),
       events: inner.map((p) => p.event),
     };
@@ -817,7 +865,7 @@ function deletionRequest(signPubkey: string, ds: readonly string[], signKey: Uin
  */
 export async function updateRecord(
   record: OpenedRecord,
-  options: { bundle: unknown; author: Signer; maxEventBytes?: number; createdAt?: number },
+  options: { bundle: unknown; author: Signer; maxEventBytes?: number; createdAt?: number; attest?: boolean; attestAs?: AttestationRole },
 ): Promise<AccessChange> {
   const s = changeableSecrets(record);
   const bundle = readBundle(options.bundle);
@@ -826,12 +874,14 @@ export async function updateRecord(
   const createdAt = nextVersionTime(record, options.createdAt);
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   const ds = [...record.identifiers];
-  const inner = await signParts(bundle, options.author, s.participants, maxEventBytes, record.subject, createdAt, { signPubkey: record.signPubkey, ds, moves: s.moves.length });
+  const signed = await attestAndSignParts(bundle, options, s.signKey, s.participants, maxEventBytes, record.subject, createdAt, { signPubkey: record.signPubkey, ds, moves: s.moves.length });
+  const inner = signed.inner;
   const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner, ds: ds.slice(0, inner.length) });
   const dropped = record.identifiers.slice(inner.length);
   const deletions = dropped.length ? [deletionRequest(record.signPubkey, dropped, s.signKey, createdAt)] : [];
   const updated: OpenedRecord = {
-    ...next, bundle, author, authorVerified: true, authorBound: true, authorSignedAt: createdAt, withheld: readWithheld(bundle), parts: { have: inner.length, total: inner.length },
+    ...next, bundle: signed.bundle, author, authorVerified: true, authorBound: true, authorSignedAt: createdAt, withheld: readWithheld(signed.bundle),
+    provenance: verifyAttestations(signed.bundle), parts: { have: inner.length, total: inner.length },
   };
   secrets.set(updated, secrets.get(next)!);
   return { events: [...events, ...deletions], deletions, notices: [], record: updated };

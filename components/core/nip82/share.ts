@@ -12,6 +12,8 @@ import type { BundleEntry, FhirBundle } from '../fhir/types.js';
 import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
 import type { RecordKeyCache } from './keys.js';
+import { discloseEntries, isAttestation, provenanceBudget } from '../attest/attestation.js';
+import { DEFAULT_MAX_EVENT_BYTES } from './constants.js';
 
 /** Options for {@link createShare}. */
 export interface CreateShareOptions {
@@ -71,7 +73,7 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   for (const record of options.from) {
     for (const entry of record.bundle.entry ?? []) {
       const key = entry.fullUrl ?? '';
-      if (seen.has(key) || isWithheldList(entry.resource)) continue;
+      if (seen.has(key) || isWithheldList(entry.resource) || isAttestation(entry.resource)) continue;
       seen.add(key);
       source.push(entry);
       if (include && !include.has(key)) continue;
@@ -95,12 +97,17 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
  * Builds a share record (its events to publish). Hidden items are dropped and flagged per
  * `disclose`, and references to them removed. A share drawn from a `document` whose Composition
  * it carries is a `document` again: Composition first, sections listing only what is shared (see
- * {@link removeItems}), a new identifier and timestamp.
+ * {@link removeItems}), a new identifier and timestamp. Each shared entry keeps its author's
+ * attestation (with that entry's salt and path only); an entry the share had to change (a reference
+ * to a hidden item removed) then reads as changed after its author signed it, which it was. The
+ * patient's own signature attests the share as passed on by them.
  */
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
   const { entries, hidden, source, document } = splitEntries(options);
   const disclose = options.disclose ?? 'flag';
-  let bundle = createBundle(removeItems({ source, kept: entries, hidden, disclose }));
+  const kept = removeItems({ source, kept: entries, hidden, disclose });
+  const disclosed = discloseEntries(options.from.map((r) => r.bundle), kept, { maxProvenanceBytes: provenanceBudget(options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES) });
+  let bundle = createBundle([...kept, ...disclosed]);
   if (document) bundle.type = 'document';
   if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), disclose);
   return createRecord({
@@ -111,5 +118,6 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     createdAt: options.createdAt,
     keyCache: options.keyCache,
     subject: options.from[0]!.subject,
+    attestAs: 'sharer',
   });
 }

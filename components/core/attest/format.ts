@@ -1,0 +1,224 @@
+/**
+ * How an attestation travels in a FHIR R4 Bundle: `Provenance` resources whose `signature` holds
+ * the author's signed Nostr event (base64 JSON) and whose `target`s are the attested entries,
+ * each target carrying its leaf position, salt, and either its digest (in the attested record
+ * itself) or the hashes along its path to the root (in a share). Written strictly, read strictly:
+ * anything malformed is ignored, and an item it claims to cover is then simply not attested.
+ */
+import { npubEncode } from 'nostr-tools/nip19';
+import { RecordError } from '../errors.js';
+import { type NostrEvent, isHex64, verifiedEvent } from '../events.js';
+import { URI_SYSTEM } from '../fhir/patient.js';
+import type { FhirResource } from '../fhir/types.js';
+import { DIGEST_BYTES, MAX_DEPTH, MIN_DEPTH, SALT_BYTES } from './merkle.js';
+
+/** Kind of the signed attestation event. It is never published alone: it lives inside encrypted records. */
+export const ATTESTATION_KIND = 1082;
+/** `Signature.sigFormat` of a signature that is a signed Nostr event. */
+export const NOSTR_SIG_FORMAT = 'application/nostr+json';
+/** Extension on each `Provenance.target`: where the entry sits in the tree and how to check it. */
+export const LEAF_EXTENSION = 'urn:nip82:attestation:leaf';
+/** Extension on an attested record's own `Provenance`: the padding seed and the number of entries. */
+export const TREE_EXTENSION = 'urn:nip82:attestation:tree';
+/** ASTM E1762 "Author's Signature", the `Signature.type` of an attestation. */
+export const AUTHOR_SIGNATURE = { system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" };
+/** HL7 provenance participant types used for the signer: who wrote it, or who passed it on. */
+const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+
+/** What the signer meant: "I wrote these" (a clinic, a vet) or "I passed these on" (a patient's share). */
+export type AttestationRole = 'author' | 'sharer';
+
+/** One target as read: an entry's leaf, and how to check it. */
+export interface LeafClaim {
+  reference: string;
+  index: number;
+  salt: Uint8Array;
+  /** Record form: the digest itself. */
+  digest?: Uint8Array;
+  /** Share form: sibling hashes from the leaf up (depth × 32 bytes). */
+  path?: Uint8Array;
+}
+
+/** A signed attestation event, checked. */
+export interface AttestationEvent {
+  event: NostrEvent;
+  attester: string;
+  signedAt: number;
+  root: Uint8Array;
+  depth: number;
+  role: AttestationRole;
+}
+
+/** One attestation Provenance as read. */
+export interface AttestationProvenance {
+  attestation: AttestationEvent;
+  /** Present on the attested record's own Provenances. */
+  tree?: { seed: Uint8Array; count: number };
+  leaves: LeafClaim[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bytes
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return btoa(binary);
+}
+
+export function fromBase64(text: unknown, length?: number): Uint8Array | undefined {
+  if (typeof text !== 'string' || text.length > 65536 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  try {
+    const binary = atob(text);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return length === undefined || out.length === length ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+function fromHex(text: string): Uint8Array {
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** The event template the author signs: the tree's root and depth, and what the signer means. */
+export function attestationTemplate(root: Uint8Array, depth: number, role: AttestationRole, createdAt: number) {
+  return {
+    kind: ATTESTATION_KIND,
+    created_at: createdAt,
+    tags: [['alg', 'sha-256'], ['depth', String(depth)], ['root', toHex(root)], ['role', role]],
+    content: role === 'author' ? 'I attest the entries of this health record.' : 'I attest that I shared these health record entries.',
+  };
+}
+
+/** A FHIR Reference to a Nostr user. */
+function nostrReference(pubkey: string) {
+  return { identifier: { system: URI_SYSTEM, value: `nostr:${npubEncode(pubkey)}` } };
+}
+
+/** An attestation Provenance over `leaves`, in record form (with `tree`) or share form. */
+export function provenanceResource(event: NostrEvent, role: AttestationRole, leaves: readonly LeafClaim[], tree?: { seed: Uint8Array; count: number }): FhirResource {
+  const when = new Date(event.created_at * 1000).toISOString();
+  const resource: FhirResource = {
+    resourceType: 'Provenance',
+    id: crypto.randomUUID(),
+    target: leaves.map((leaf) => ({
+      reference: leaf.reference,
+      extension: [{
+        url: LEAF_EXTENSION,
+        extension: [
+          { url: 'index', valueUnsignedInt: leaf.index },
+          { url: 'salt', valueBase64Binary: toBase64(leaf.salt) },
+          leaf.digest ? { url: 'digest', valueBase64Binary: toBase64(leaf.digest) } : { url: 'path', valueBase64Binary: toBase64(leaf.path!) },
+        ],
+      }],
+    })),
+    recorded: when,
+    agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: role === 'author' ? 'author' : 'informant' }] }, who: nostrReference(event.pubkey) }],
+    signature: [{
+      type: [AUTHOR_SIGNATURE],
+      when,
+      who: nostrReference(event.pubkey),
+      sigFormat: NOSTR_SIG_FORMAT,
+      data: toBase64(new TextEncoder().encode(JSON.stringify(event))),
+    }],
+  };
+  if (tree) {
+    resource.extension = [{
+      url: TREE_EXTENSION,
+      extension: [{ url: 'seed', valueBase64Binary: toBase64(tree.seed) }, { url: 'count', valueUnsignedInt: tree.count }],
+    }];
+  }
+  return resource;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** True for a Provenance that carries a Nostr-signed attestation (shown as provenance, not as an item). */
+export function isAttestation(resource: FhirResource | undefined): boolean {
+  return resource?.resourceType === 'Provenance' && list(resource.signature).some((s) => isObject(s) && s.sigFormat === NOSTR_SIG_FORMAT);
+}
+
+/** Signed events already read, by the exact `Signature.data` text (many Provenances repeat one). */
+const eventMemo = new Map<string, AttestationEvent | null>();
+const MAX_MEMO = 1000;
+
+/** The signed attestation event of a `Signature.data`, verified; undefined when anything is off. */
+export function readAttestationEvent(data: unknown): AttestationEvent | undefined {
+  if (typeof data !== 'string' || data.length > 8192) return undefined;
+  const known = eventMemo.get(data);
+  if (known !== undefined) return known ?? undefined;
+  let result: AttestationEvent | null = null;
+  try {
+    const bytes = fromBase64(data);
+    if (!bytes) throw new RecordError('malformed', 'Not base64.');
+    const event = verifiedEvent(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+    const tag = (name: string) => event.tags.find((t) => t[0] === name)?.[1];
+    const depth = Number(tag('depth'));
+    const root = tag('root');
+    const role = tag('role');
+    if (
+      event.kind === ATTESTATION_KIND && tag('alg') === 'sha-256' && Number.isInteger(depth) && depth >= MIN_DEPTH && depth <= MAX_DEPTH &&
+      isHex64(root) && (role === 'author' || role === 'sharer')
+    ) {
+      result = { event, attester: event.pubkey, signedAt: event.created_at, root: fromHex(root), depth, role };
+    }
+  } catch {
+    result = null;
+  }
+  if (eventMemo.size >= MAX_MEMO) eventMemo.delete(eventMemo.keys().next().value!);
+  eventMemo.set(data, result);
+  return result ?? undefined;
+}
+
+function subValue(ext: unknown, url: string): unknown {
+  const sub = list(isObject(ext) ? ext.extension : undefined).find((x) => isObject(x) && x.url === url) as Json | undefined;
+  return sub ? sub.valueUnsignedInt ?? sub.valueBase64Binary : undefined;
+}
+
+/** Reads an attestation Provenance; undefined when its signature or shape does not hold. */
+export function readProvenance(resource: FhirResource): AttestationProvenance | undefined {
+  const signature = list(resource.signature).find((s) => isObject(s) && s.sigFormat === NOSTR_SIG_FORMAT) as Json | undefined;
+  const attestation = readAttestationEvent(signature?.data);
+  if (!attestation) return undefined;
+  const size = 2 ** attestation.depth;
+  let tree: AttestationProvenance['tree'];
+  const treeExt = list(resource.extension).find((e) => isObject(e) && e.url === TREE_EXTENSION);
+  if (treeExt) {
+    const seed = fromBase64(subValue(treeExt, 'seed'), 32);
+    const count = subValue(treeExt, 'count');
+    if (!seed || !Number.isSafeInteger(count) || (count as number) < 0 || (count as number) > size) return undefined;
+    tree = { seed, count: count as number };
+  }
+  const leaves: LeafClaim[] = [];
+  for (const target of list(resource.target)) {
+    if (!isObject(target) || typeof target.reference !== 'string') continue;
+    const ext = list(target.extension).find((e) => isObject(e) && e.url === LEAF_EXTENSION);
+    if (!ext) continue;
+    const index = subValue(ext, 'index');
+    const salt = fromBase64(subValue(ext, 'salt'), SALT_BYTES);
+    if (!Number.isSafeInteger(index) || (index as number) < 0 || (index as number) >= size || !salt) continue;
+    const digest = tree ? fromBase64(subValue(ext, 'digest'), DIGEST_BYTES) : undefined;
+    const path = tree ? undefined : fromBase64(subValue(ext, 'path'), attestation.depth * DIGEST_BYTES);
+    if (!digest && !path) continue;
+    leaves.push({ reference: target.reference, index: index as number, salt, digest, path });
+  }
+  return { attestation, tree, leaves };
+}

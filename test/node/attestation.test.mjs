@@ -1,0 +1,185 @@
+// Attestation (provenance that survives sharing), on the built core: per-item verdicts on a share,
+// a changed character caught, withheld items unguessable from the digests, one signer call per
+// record whatever its size, and the committed test vector checked as another implementation would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { generateSecretKey } from 'nostr-tools/pure';
+import { sha256 } from '@noble/hashes/sha2.js';
+import {
+  createRecord, openRecord, createShare, secretKeySigner, verifyAttestations, entryDigest, isAttestation, canonicalEntry,
+} from '../../dist/core/index.js';
+
+/** A signer that counts every call a user could be prompted for. */
+function counting(signer) {
+  const calls = { signEvent: 0, nip44Encrypt: 0, nip44Decrypt: 0 };
+  return {
+    calls,
+    getPublicKey: () => signer.getPublicKey(),
+    signEvent: (t) => (calls.signEvent++, signer.signEvent(t)),
+    nip44Encrypt: (p, x) => (calls.nip44Encrypt++, signer.nip44Encrypt(p, x)),
+    nip44Decrypt: (p, x) => (calls.nip44Decrypt++, signer.nip44Decrypt(p, x)),
+  };
+}
+const prompts = (c) => c.signEvent + c.nip44Encrypt + c.nip44Decrypt;
+const person = async () => {
+  const signer = secretKeySigner(generateSecretKey());
+  return { signer, pubkey: await signer.getPublicKey() };
+};
+
+/** A clinic's history of `n` items: a Patient, then immunizations and observations. */
+function history(n, noteLength = 40) {
+  const entry = [{ fullUrl: 'urn:uuid:a0000000-0000-4000-8000-000000000000', resource: { resourceType: 'Patient', id: 'a0000000-0000-4000-8000-000000000000', name: [{ text: 'Ana Rivera' }] } }];
+  for (let i = 1; i < n; i++) {
+    const id = `a0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const resource = i % 2
+      ? { resourceType: 'Immunization', id, status: 'completed', vaccineCode: { text: `Vaccine ${i}` }, occurrenceDateTime: '2026-01-02', patient: { reference: entry[0].fullUrl }, note: [{ text: 'y'.repeat(noteLength) }] }
+      : { resourceType: 'Observation', id, status: 'final', code: { text: `Reading ${i}` }, valueQuantity: { value: i, unit: 'mg' }, note: [{ text: 'x'.repeat(noteLength) }], subject: { reference: entry[0].fullUrl } };
+    entry.push({ fullUrl: `urn:uuid:${id}`, resource });
+  }
+  return { resourceType: 'Bundle', type: 'collection', entry };
+}
+
+const items = (bundle) => bundle.entry.filter((e) => !isAttestation(e.resource));
+
+/** The clinic's 40-item record, as its patient (an editor) opens it. */
+async function clinicRecord() {
+  const clinic = await person();
+  const patient = await person();
+  const events = await createRecord({ bundle: history(40), author: clinic.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
+  return { clinic, patient, record: await openRecord(events, patient.signer) };
+}
+
+test('a share of 3 of 40 items verifies item by item against the clinic\'s signature', async () => {
+  const { clinic, patient, record } = await clinicRecord();
+  assert.equal(record.author, clinic.pubkey, 'the record names its attester as author, not its sign key');
+  assert.equal(record.authorVerified, true);
+  assert.equal(record.provenance.verified, 40);
+
+  const kennel = await person();
+  const chosen = items(record.bundle).slice(5, 8).map((e) => e.fullUrl);
+  const sharer = counting(patient.signer);
+  const events = await createShare({
+    from: [record], include: [...chosen, items(record.bundle)[9].fullUrl], withhold: [items(record.bundle)[9].fullUrl],
+    author: sharer, participants: [{ pubkey: kennel.pubkey, role: 'viewer' }],
+  });
+  assert.equal(prompts(sharer.calls), 1, 'one signer call for the share');
+  const shared = await openRecord(events, kennel.signer);
+  for (const url of chosen) {
+    assert.deepEqual(shared.provenance.items.get(url), { status: 'verified', attester: clinic.pubkey, signedAt: record.createdAt }, url);
+  }
+  // The withheld-items marker is the patient's own: attested by them as the sharer, not by the clinic.
+  const marker = shared.bundle.entry.find((e) => e.resource.resourceType === 'List');
+  assert.deepEqual(shared.provenance.items.get(marker.fullUrl), { status: 'unattested', addedBy: patient.pubkey, signedAt: shared.provenance.sealedBy.signedAt });
+  assert.equal(shared.provenance.verified, 3);
+  assert.equal(shared.author, patient.pubkey, 'the share itself is the patient\'s');
+  const text = JSON.stringify(shared.bundle);
+  assert.ok(!text.includes(items(record.bundle)[9].fullUrl), 'nothing names the withheld item');
+  const clinicTree = record.bundle.entry.find((e) => isAttestation(e.resource)).resource.extension[0].extension;
+  for (const x of clinicTree) assert.ok(!text.includes(`"${x.valueBase64Binary ?? x.valueUnsignedInt}"`) || x.url === 'count', `the clinic's ${x.url} stays home`);
+});
+
+test('one changed character in a shared item is caught and named', async () => {
+  const { clinic, patient, record } = await clinicRecord();
+  const target = items(record.bundle).find((e) => e.resource.resourceType === 'Immunization');
+  // The sharer (or anyone before them) edits one character of the vaccine's name, then shares it.
+  const edited = structuredClone(record.bundle);
+  edited.entry.find((e) => e.fullUrl === target.fullUrl).resource.vaccineCode.text = target.resource.vaccineCode.text.replace('Vaccine', 'Vaccinf');
+  const kennel = await person();
+  const events = await createShare({ from: [{ ...record, bundle: edited }], include: [target.fullUrl], author: patient.signer, participants: [{ pubkey: kennel.pubkey, role: 'viewer' }] });
+  const shared = await openRecord(events, kennel.signer);
+  assert.deepEqual(shared.provenance.items.get(target.fullUrl), { status: 'changed', attester: clinic.pubkey, signedAt: record.createdAt });
+  assert.equal(shared.authorVerified, false);
+
+  // The same edit inside the clinic's own record (a hostile editor) is caught there too.
+  const report = verifyAttestations(edited);
+  assert.equal(report.items.get(target.fullUrl).status, 'changed');
+  assert.equal(report.changed, 1);
+  assert.equal(report.verified, 39);
+});
+
+test('the digests in a share cannot confirm a guessed withheld item without its salt', async () => {
+  const { patient, record } = await clinicRecord();
+  // Positions and salts of the source, read from its own Provenance (the patient holds them; the recipient does not).
+  const leaves = new Map();
+  for (const e of record.bundle.entry.filter((x) => isAttestation(x.resource))) {
+    for (const t of e.resource.target) {
+      const ext = Object.fromEntries(t.extension[0].extension.map((x) => [x.url, x.valueUnsignedInt ?? x.valueBase64Binary]));
+      leaves.set(t.reference, { index: ext.index, salt: Buffer.from(ext.salt, 'base64') });
+    }
+  }
+  const byIndex = new Map([...leaves].map(([url, l]) => [l.index, url]));
+  // Share three items whose neighbouring leaf is a real entry, withheld: the share must carry that neighbour's digest.
+  const shared = [];
+  const withheld = [];
+  for (const [url, l] of leaves) {
+    const neighbour = byIndex.get(l.index ^ 1);
+    if (neighbour && !shared.includes(neighbour) && !withheld.includes(url) && shared.length < 3) {
+      shared.push(url);
+      withheld.push(neighbour);
+    }
+  }
+  assert.equal(shared.length, 3);
+  const clinician = await person();
+  const events = await createShare({ from: [record], include: shared, author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
+  const share = (await openRecord(events, clinician.signer)).bundle;
+  const carried = Buffer.from(JSON.stringify(share)).toString();
+  const hashesInShare = new Set();
+  for (const e of share.entry.filter((x) => isAttestation(x.resource))) {
+    for (const t of e.resource.target) {
+      for (const x of t.extension[0].extension) {
+        if (x.url !== 'path' && x.url !== 'digest') continue;
+        const bytes = Buffer.from(x.valueBase64Binary, 'base64');
+        for (let i = 0; i < bytes.length; i += 32) hashesInShare.add(bytes.subarray(i, i + 32).toString('hex'));
+      }
+    }
+  }
+  const entryOf = (url) => record.bundle.entry.find((e) => e.fullUrl === url);
+  for (const url of withheld) {
+    const guess = entryOf(url);
+    // With the salt the recipient never got, the neighbour's digest is right there in the share...
+    assert.ok(hashesInShare.has(Buffer.from(entryDigest(leaves.get(url).salt, guess)).toString('hex')), 'the test can see a digest when it has the salt');
+    // ...but a guess of the exact item, unsalted or with any other salt, matches nothing.
+    assert.ok(!hashesInShare.has(Buffer.from(sha256(new TextEncoder().encode(canonicalEntry(guess)))).toString('hex')));
+    for (let k = 0; k < 50; k++) assert.ok(!hashesInShare.has(Buffer.from(entryDigest(crypto.getRandomValues(new Uint8Array(16)), guess)).toString('hex')));
+    assert.ok(!carried.includes(url));
+  }
+});
+
+test('a 5 MB record is created with one signer call and opened with one, every item verified', async () => {
+  const clinic = counting((await person()).signer);
+  const reader = counting((await person()).signer);
+  const bundle = history(5200, 900);
+  assert.ok(JSON.stringify(bundle).length > 5_000_000);
+  const events = await createRecord({ bundle, author: clinic, participants: [{ pubkey: await reader.getPublicKey(), role: 'viewer' }] });
+  assert.ok(events.length > 100, `split into ${events.length} parts`);
+  assert.deepEqual(clinic.calls, { signEvent: 1, nip44Encrypt: 0, nip44Decrypt: 0 });
+  const record = await openRecord(events, reader);
+  assert.deepEqual(reader.calls, { signEvent: 0, nip44Encrypt: 0, nip44Decrypt: 1 });
+  assert.equal(record.provenance.verified, 5200);
+  assert.equal(record.author, await clinic.getPublicKey());
+  assert.equal(record.authorVerified, true);
+});
+
+test('a record made without attestation opens as before, its items unattested', async () => {
+  const clinic = counting((await person()).signer);
+  const events = await createRecord({ bundle: history(3), author: clinic, participants: [], attest: false });
+  const record = await openRecord(events, clinic);
+  assert.equal(record.author, await clinic.getPublicKey());
+  assert.equal(record.authorVerified, true);
+  assert.equal(record.provenance.unattested, 3);
+  assert.equal(record.bundle.entry.some((e) => isAttestation(e.resource)), false);
+});
+
+test('the committed test vector: an attested Bundle, a subset, and the verdicts another implementation must reach', () => {
+  const vector = JSON.parse(readFileSync(new URL('../fixtures/attestation-vector.json', import.meta.url), 'utf8'));
+  for (const [name, bundle] of Object.entries(vector.bundles)) {
+    const report = verifyAttestations(bundle);
+    const got = Object.fromEntries([...report.items].map(([url, v]) => [url, v]));
+    assert.deepEqual(got, vector.expected[name], name);
+  }
+  // The canonical form and digest of one entry, spelled out.
+  const { entry, salt, canonical, digest } = vector.digestExample;
+  assert.equal(canonicalEntry(entry), canonical);
+  assert.equal(Buffer.from(entryDigest(Buffer.from(salt, 'base64'), entry)).toString('base64'), digest);
+});
