@@ -3,4 +3,6 @@ export default {
   exclude: ['components/core/**', 'components/**/*.styles.ts', 'components/**/*.strings.ts', 'components/**/define.ts', 'components/define.ts', 'components/index.ts'],
   outdir: '.',
   litelement: true,
+  // npm start and the build print their own summary; the analyzer's timestamped line was noise.
+  quiet: true,
 };
