@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { decode } from 'nostr-tools/nip19';
-import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
