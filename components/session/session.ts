@@ -1,22 +1,29 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { generate } from 'lean-qr';
-import { toSvgPath } from 'lean-qr/extras/svg';
 import { RecordKeyCache } from '../core/nip82/keys.js';
 import { VersionTracker } from '../core/nip82/versions.js';
 import type { Signer } from '../core/signers/signer.js';
 import { nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
-import { bunkerSigner, nostrConnect, type NostrConnectSession, type RemoteSigner } from '../core/signers/bunker.js';
+import type { NostrConnectSession, RemoteSigner } from '../core/signers/bunker.js';
 import { checkRelays } from '../core/relay/client.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { relayListConverter, classify, type Status } from '../shared/base.js';
+import { relayList, relayListConverter, classify, type RelayListInput, type Status } from '../shared/base.js';
 import { resolveStrings } from '../shared/strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
 import { sessionStrings, type SessionStrings } from './session.strings.js';
+
+type RemoteSignerModule = typeof import('./remote-signer.js');
+/** The remote signer and its QR code, fetched the first time the user chooses them. */
+let remoteSignerModule: Promise<RemoteSignerModule> | undefined;
+const remoteSigner = (): Promise<RemoteSignerModule> => {
+  remoteSignerModule ??= import('./remote-signer.js');
+  remoteSignerModule.catch(() => { remoteSignerModule = undefined; });
+  return remoteSignerModule;
+};
 
 type SignerKind = 'extension' | 'remote' | 'injected';
 
@@ -46,8 +53,16 @@ export class Nip82Session extends LitElement {
   static override styles = [tokens, sessionStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** Relays for every element inside (space-separated). */
-  @property({ converter: relayListConverter }) relays: string[] = [];
+  private relayUrls: string[] = [];
+
+  /** Relays for every element inside (space-separated in HTML; the property also takes that string). */
+  @property({ converter: relayListConverter })
+  get relays(): string[] {
+    return this.relayUrls;
+  }
+  set relays(value: RelayListInput) {
+    this.relayUrls = relayList(value);
+  }
 
   /** A signer the host provides (e.g. its own login); the session is then signed in as `injected`. */
   @property({ attribute: false }) signer?: Signer;
@@ -70,6 +85,7 @@ export class Nip82Session extends LitElement {
   @state() private message = '';
   @state() private connectSession?: NostrConnectSession;
   @state() private bunkerInput = '';
+  private qr?: RemoteSignerModule['qrPath'];
 
   private readonly keyCache = new RecordKeyCache();
   private readonly versions = new VersionTracker();
@@ -165,6 +181,7 @@ export class Nip82Session extends LitElement {
     this.status = 'waiting-signer';
     this.message = this.s.waitingForRemote;
     try {
+      const { bunkerSigner } = await remoteSigner();
       const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
       await this.signIn('remote', remote);
     } catch (error) {
@@ -175,6 +192,13 @@ export class Nip82Session extends LitElement {
   private async showCode(): Promise<void> {
     if (!this.relays.length) return;
     this.connectSession?.cancel();
+    let nostrConnect: RemoteSignerModule['nostrConnect'];
+    try {
+      ({ nostrConnect, qrPath: this.qr } = await remoteSigner());
+    } catch (error) {
+      this.failed(error);
+      return;
+    }
     const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
     this.connectSession = session;
     this.status = 'waiting-signer';
@@ -211,9 +235,10 @@ export class Nip82Session extends LitElement {
   }
 
   private renderQr(uri: string) {
-    const code = generate(uri);
+    if (!this.qr) return nothing;
+    const code = this.qr(uri);
     return html`<svg class="qr" part="qr" role="img" aria-label=${this.s.scanCode} viewBox="-1 -1 ${code.size + 2} ${code.size + 2}">
-      ${svg`<path d=${toSvgPath(code)} fill="#000"></path>`}
+      ${svg`<path d=${code.path} fill="#000"></path>`}
     </svg>`;
   }
 
