@@ -72,7 +72,17 @@ async function bundled(file) {
   });
   try {
     const { output } = await bundle.generate({ format: 'es' });
-    return output[0].code;
+    // What loads eagerly: the entry chunk and the chunks it imports statically (parts an element
+    // loads later, behind import(), are left out, as a browser fetches them only when used).
+    const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+    const eager = new Set();
+    const visit = (name) => {
+      if (eager.has(name) || !chunks.has(name)) return;
+      eager.add(name);
+      for (const dep of chunks.get(name).imports) visit(dep);
+    };
+    visit(output.find((o) => o.type === 'chunk' && o.isEntry).fileName);
+    return [...eager].map((name) => chunks.get(name).code).join('\n');
   } finally {
     await bundle.close();
   }
