@@ -193,6 +193,8 @@ export class Nip82Session extends LitElement {
     if (!this.relays.length) return;
     this.connectSession?.cancel();
     let nostrConnect: RemoteSignerModule['nostrConnect'];
+    this.status = 'waiting-signer';
+    this.message = this.s.waitingForRemote;
     try {
       ({ nostrConnect, qrPath: this.qr } = await remoteSigner());
     } catch (error) {
