@@ -5,7 +5,8 @@
 //
 //   node bench/run.mjs
 //   CHROME_PATH  Chromium binary (default /usr/bin/chromium)
-//   BENCH_ONLY   phases to run, comma-separated: open, viewer, size (default all)
+//   BENCH_ONLY   phases to run, comma-separated: open, viewer, crypto, size (default all)
+//   (crypto: bench/crypto.mjs in Node on the built core: NIP-44 64 KB against raw ChaCha20 + HMAC, 1 MB / 5 MB records)
 //   BENCH_RECORDS records to open (default 1000), BENCH_ROUNDS interleaved kit/floor rounds, each on
 //                 records never opened before (default 3; medians reported)
 //   BENCH_VIEWER_SIZES resources per handed-in Bundle (default 100,1000,10000)
@@ -41,7 +42,7 @@ const root = path.resolve(here, '..');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 if (!(RECORDS >= 1 && ROUNDS >= 1)) throw new Error('BENCH_RECORDS and BENCH_ROUNDS must be positive numbers');
-const PHASES = ['open', 'viewer', 'size'];
+const PHASES = ['open', 'viewer', 'crypto', 'size'];
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 for (const p of ONLY) if (!PHASES.includes(p)) throw new Error(`BENCH_ONLY: unknown phase ${p} (phases: ${PHASES.join(', ')})`);
 const runs = (p) => ONLY.length === 0 || ONLY.includes(p);
@@ -325,6 +326,11 @@ async function main() {
         reportViewer(rows, log);
         log('');
       }
+    }
+    if (runs('crypto')) {
+      const { runCryptoBench } = await import('./crypto.mjs');
+      await runCryptoBench();
+      log('');
     }
     if (runs('size') && !(await runSizeHook())) failed = true;
     note(`bench: finished in ${f((Date.now() - started) / 1000, 1)} s`);

@@ -28,12 +28,16 @@ const SERVED = ['demo', 'dist'];
 const NOT_SERVED = ['demo/server', 'demo/data'];
 const inside = (file, dir) => file === join(root, dir) || file.startsWith(join(root, dir) + '/');
 
-async function listen(server, port) {
+/** Ports that were busy, to say so beside the addresses (a bookmark to the usual one would reach another program). */
+const busy = [];
+
+async function listen(server, port, what = 'pages') {
   try {
     await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   } catch (error) {
     if (error.code !== 'EADDRINUSE') throw error;
     await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+    busy.push(`port ${port} (${what}) was busy, so the ${what} are on port ${server.address().port} instead`);
   }
   return server.address().port;
 }
@@ -41,9 +45,11 @@ async function listen(server, port) {
 const people = loadIdentities(dataDir);
 const relayOptions = { dbPath: join(dataDir, 'relay.sqlite'), name: 'nip82-elements demo relay', maxContentLength: MAX_CONTENT };
 // The usual port when it is free, any free port when it is not (another demo may be running).
-const relay = await startRelay({ ...relayOptions, port: relayPort }).catch((error) => {
+const relay = await startRelay({ ...relayOptions, port: relayPort }).catch(async (error) => {
   if (error.code !== 'EADDRINUSE') throw error;
-  return startRelay({ ...relayOptions, port: 0 });
+  const moved = await startRelay({ ...relayOptions, port: 0 });
+  busy.push(`port ${relayPort} (relay) was busy, so the relay is on ${moved.url} instead`);
+  return moved;
 });
 // A failed seed is reported and retried at the next start; the pages work without it.
 const seeding = await seed({ relayUrl: relay.url, dataDir, people }).catch((error) => ({ seeded: [], skipped: [], error }));
@@ -149,6 +155,8 @@ console.log(`nip82-elements demo
   drop-in:  ${web}/demo/drop-in.html
 The demo identities are generated for this install; never use them for real data.
 Press Ctrl+C to stop.`);
+// After the addresses, so it is the last thing read: another program (perhaps another demo) holds the usual port.
+for (const line of busy) console.log(`Note: ${line}. Set PORT / RELAY_PORT to choose.`);
 
 let stopping = false;
 const stop = async () => {

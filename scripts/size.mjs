@@ -1,7 +1,10 @@
 // The size table, printed after every build: minified, gzip and brotli bytes of the embed bundle and
 // of each public entry bundled on its own (what a bundler would ship for a page that imports only
 // that entry), then what the embed bundle is made of. Exits non-zero when the embed bundle is over
-// its ceiling, so a regression fails the build.
+// its ceiling, so a regression fails the build. Then the autoloaded build (dist/cdn/auto): the
+// first file a page's script tag fetches, and what a page with <nip82-session> and
+// <nip82-record-viewer> downloads before it shows a record, each file compressed on its own as it
+// travels, against their goals; the build fails when either is over its ceiling (size-budget.json).
 //
 //   node scripts/size.mjs            the table (after `npm run build`)
 //   node scripts/size.mjs --json     the same figures as one JSON line, for the benchmark
@@ -30,6 +33,30 @@ const ENTRIES = [
   ['nip82-elements/access-list/define.js', 'dist/access-list/define.js'],
 ];
 
+const AUTO = path.join(root, 'dist/cdn/auto');
+
+/** The autoloaded build: the first file (with its static imports) and the session + viewer page, from the chunk manifest. */
+function autoloaded() {
+  const manifestPath = path.join(AUTO, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const { files } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const closure = (file, seen = new Set()) => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const dep of files[file].imports) closure(dep, seen);
+    return seen;
+  };
+  const tagChunk = (folder) => Object.keys(files).find((f) => f.startsWith(`chunks/${folder}-`));
+  const sum = (set) => [...set].reduce((n, f) => {
+    const code = readFileSync(path.join(AUTO, f));
+    return { files: n.files + 1, min: n.min + code.length, gzip: n.gzip + gzip(code), brotli: n.brotli + brotli(code) };
+  }, { files: 0, min: 0, gzip: 0, brotli: 0 });
+  const first = closure('nip82-autoloader.js');
+  const page = new Set([...first, ...closure(tagChunk('session')), ...closure(tagChunk('record-viewer'))]);
+  const all = new Set(Object.keys(files));
+  return { first: sum(first), page: sum(page), all: sum(all) };
+}
+
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const measure = (code) => ({ min: Buffer.byteLength(code), gzip: gzip(code), brotli: brotli(code) });
@@ -45,7 +72,17 @@ async function bundled(file) {
   });
   try {
     const { output } = await bundle.generate({ format: 'es' });
-    return output[0].code;
+    // What loads eagerly: the entry chunk and the chunks it imports statically (parts an element
+    // loads later, behind import(), are left out, as a browser fetches them only when used).
+    const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+    const eager = new Set();
+    const visit = (name) => {
+      if (eager.has(name) || !chunks.has(name)) return;
+      eager.add(name);
+      for (const dep of chunks.get(name).imports) visit(dep);
+    };
+    visit(output.find((o) => o.type === 'chunk' && o.isEntry).fileName);
+    return [...eager].map((name) => chunks.get(name).code).join('\n');
   } finally {
     await bundle.close();
   }
@@ -103,9 +140,14 @@ const entryList = process.argv.includes('--embed-only') ? [] : ENTRIES;
 const entries = await Promise.all(entryList.map(async ([name, file]) => ({ name, ...measure(await bundled(file)) })));
 const parts = composition(embedCode, readFileSync(`${EMBED}.map`, 'utf8'));
 const overCeiling = embed.gzip > budget.embedGzipCeiling;
+const auto = autoloaded();
+const autoOver = auto ? [
+  auto.first.gzip > budget.autoFirstGzipCeiling && `the autoloader's first file is ${kb(auto.first.gzip)} gzip, above its ceiling of ${kb(budget.autoFirstGzipCeiling)}`,
+  auto.page.gzip > budget.autoPageGzipCeiling && `a session + viewer page downloads ${kb(auto.page.gzip)} gzip, above its ceiling of ${kb(budget.autoPageGzipCeiling)}`,
+].filter(Boolean) : [];
 
 if (process.argv.includes('--json')) {
-  console.log(`bench-size: ${JSON.stringify({ embed, target: budget.embedGzipTarget, ceiling: budget.embedGzipCeiling, entries })}`);
+  console.log(`bench-size: ${JSON.stringify({ embed, target: budget.embedGzipTarget, ceiling: budget.embedGzipCeiling, entries, auto })}`);
 } else {
   const rows = [['dist/cdn/nip82-elements.js (embed, all elements + core)', embed], ...entries.map((e) => [e.name, e])];
   console.log('\nsize (minified, then compressed; each entry bundled alone with its dependencies)');
@@ -115,10 +157,23 @@ if (process.argv.includes('--json')) {
   console.log(table(['origin', 'min', 'gzip'], parts.filter((p) => p.min >= 1000).map((p) => [p.owner, kb(p.min), kb(p.gzip)])));
   const verdict = embed.gzip <= budget.embedGzipTarget ? 'within the target' : `${kb(embed.gzip - budget.embedGzipTarget)} over the target`;
   console.log(`\nembed bundle: ${kb(embed.gzip)} gzip; target ${kb(budget.embedGzipTarget)} (${verdict}); ceiling ${kb(budget.embedGzipCeiling)}`);
+  if (auto) {
+    const goal = (m, g) => `${kb(g)} ${m.gzip <= g ? 'met' : 'MISSED'}`;
+    console.log('\nautoloaded embed (dist/cdn/auto; each file compressed on its own, as it is fetched)');
+    console.log(table(['what a page downloads', 'files', 'min', 'gzip', 'brotli', 'goal (gzip)'], [
+      ['the script tag\'s first file (nip82-autoloader.js + its imports)', auto.first, goal(auto.first, budget.autoFirstGzipGoal)],
+      ['<nip82-session> + <nip82-record-viewer>, before a record shows', auto.page, goal(auto.page, budget.autoPageGzipGoal)],
+      ['every chunk (a page using every element and feature)', auto.all, ''],
+    ].map(([name, m, g]) => [name, m.files, kb(m.min), kb(m.gzip), kb(m.brotli), g])));
+  }
 }
 if (process.argv.includes('--readme')) writeReadmeTable();
 if (overCeiling) {
   console.error(`size: the embed bundle is ${kb(embed.gzip)} gzip, above its ceiling of ${kb(budget.embedGzipCeiling)} (size-budget.json)`);
+  process.exit(1);
+}
+if (autoOver.length) {
+  for (const line of autoOver) console.error(`size: ${line} (size-budget.json)`);
   process.exit(1);
 }
 

@@ -343,6 +343,8 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     await el.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     const narrative = $(el, '[part="narrative"]')!;
+    // The sanitiser is fetched the first time a narrative is shown.
+    await waitUntil(() => narrative.querySelector('b'), 'the narrative never appeared');
     expect(narrative.querySelector('b')!.textContent).to.equal('penicillin');
     expect(text(narrative)).to.contain('Allergic to penicillin since childhood.');
     await expect(el).to.be.accessible();
@@ -652,6 +654,7 @@ describe('<nip82-record-viewer> with hostile content', () => {
       const el = await viewerWith(hostileBundle());
       button(el, /Show narratives/)!.click();
       await el.updateComplete;
+      await waitUntil(() => $(el, '[part="narrative"] a'), 'the narratives never appeared');
       for (const d of $$<HTMLDetailsElement>(el, 'details')) d.open = true;
       // A control load to an address that does not answer, to show such a request would be seen.
       const control = new Image();

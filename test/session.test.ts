@@ -211,7 +211,8 @@ describe('<nip82-session>', () => {
     const el = await fixture<Nip82Session>(html`<nip82-session relays=${await relayUrl('main')}></nip82-session>`);
     el.shadowRoot!.querySelector('details')!.open = true;
     button(el, /code for my signer/).click();
-    await el.updateComplete;
+    // The remote signer and the QR code are fetched the first time they are chosen.
+    await waitUntil(() => el.shadowRoot!.querySelector('svg[part="qr"]'), 'no QR code', { timeout: 5000 });
     const qr = el.shadowRoot!.querySelector('svg[part="qr"]')!;
     expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(100);
     expect(shadowText(el)).to.match(/nostrconnect:\/\/[0-9a-f]{64}/);

@@ -4,7 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { decode } from 'nostr-tools/nip19';
-import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';

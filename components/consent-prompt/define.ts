@@ -1,3 +1,5 @@
+// The prompt renders <nip82-npub-picker>; its class registers nothing, so its define module does.
+import '../npub-picker/define.js';
 import { Nip82ConsentPrompt } from './consent-prompt.js';
 
 if (!customElements.get('nip82-consent-prompt')) customElements.define('nip82-consent-prompt', Nip82ConsentPrompt);

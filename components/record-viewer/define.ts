@@ -1,3 +1,5 @@
+// The viewer renders <nip82-hidden-flag>; its class registers nothing, so its define module does.
+import '../hidden-flag/define.js';
 import { Nip82RecordViewer } from './record-viewer.js';
 
 export { Nip82RecordViewer };

@@ -1,11 +1,21 @@
 /**
  * Renders an untrusted FHIR narrative into the element it is bound to: the XHTML is sanitised
  * into a DocumentFragment that replaces the element's children. Never a string handed to Lit as
- * HTML, and sanitised again only when the narrative changes.
+ * HTML, and sanitised again only when the narrative changes. The sanitiser is fetched the first
+ * time a narrative is shown (narratives are off until the reader asks), so a page that only shows
+ * records does not download it; until it arrives the element stays empty, never unsanitised.
  */
 import { noChange } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
-import { sanitizeNarrative } from '../shared/sanitize.js';
+
+type Sanitize = (typeof import('../shared/sanitize.js'))['sanitizeNarrative'];
+let sanitizer: Sanitize | undefined;
+let loading: Promise<Sanitize> | undefined;
+function loadSanitizer(): Promise<Sanitize> {
+  loading ??= import('../shared/sanitize.js').then((m) => (sanitizer = m.sanitizeNarrative));
+  loading.catch(() => { loading = undefined; });
+  return loading;
+}
 
 class NarrativeDirective extends Directive {
   private shown?: string;
@@ -22,7 +32,13 @@ class NarrativeDirective extends Directive {
   override update(part: ElementPart, [xhtml]: [string]) {
     if (xhtml !== this.shown) {
       this.shown = xhtml;
-      part.element.replaceChildren(sanitizeNarrative(xhtml));
+      if (sanitizer) part.element.replaceChildren(sanitizer(xhtml));
+      else {
+        part.element.replaceChildren();
+        void loadSanitizer().then((sanitize) => {
+          if (this.shown === xhtml) part.element.replaceChildren(sanitize(xhtml));
+        }, () => undefined);
+      }
     }
     return noChange;
   }

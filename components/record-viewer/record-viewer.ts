@@ -22,7 +22,6 @@ import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
-import '../hidden-flag/define.js';
 import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
 import { SECTION_ORDER, isSummarized, matches, queryWords, summarize, summarizeInSlices, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { narrative } from './narrative.js';

@@ -2,21 +2,28 @@ import { holdsSecretKey } from '../shared/recipient-input.js';
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { generate } from 'lean-qr';
-import { toSvgPath } from 'lean-qr/extras/svg';
 import type { Signer } from '../core/signers/signer.js';
 import { nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
-import { bunkerSigner, nostrConnect, type NostrConnectSession, type RemoteSigner } from '../core/signers/bunker.js';
+import type { NostrConnectSession, RemoteSigner } from '../core/signers/bunker.js';
 import { RelayClient, checkRelays } from '../core/relay/client.js';
 import { RecordStore } from '../core/store/record-store.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { relayListConverter, classify, reflectStatus, type Status } from '../shared/base.js';
+import { relayList, relayListConverter, classify, reflectStatus, type RelayListInput, type Status } from '../shared/base.js';
 import { resolveStrings } from '../shared/strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
 import { sessionStrings, type SessionStrings } from './session.strings.js';
+
+type RemoteSignerModule = typeof import('./remote-signer.js');
+/** The remote signer and its QR code, fetched the first time the user chooses them. */
+let remoteSignerModule: Promise<RemoteSignerModule> | undefined;
+const remoteSigner = (): Promise<RemoteSignerModule> => {
+  remoteSignerModule ??= import('./remote-signer.js');
+  remoteSignerModule.catch(() => { remoteSignerModule = undefined; });
+  return remoteSignerModule;
+};
 
 type SignerKind = 'extension' | 'remote' | 'injected';
 
@@ -48,8 +55,16 @@ export class Nip82Session extends LitElement {
   static override styles = [tokens, sessionStyles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** Relays for every element inside (space-separated). */
-  @property({ converter: relayListConverter }) relays: string[] = [];
+  private relayUrls: string[] = [];
+
+  /** Relays for every element inside (space-separated in HTML; the property also takes that string). */
+  @property({ converter: relayListConverter })
+  get relays(): string[] {
+    return this.relayUrls;
+  }
+  set relays(value: RelayListInput) {
+    this.relayUrls = relayList(value);
+  }
 
   /** A signer the host provides (e.g. its own login); the session is then signed in as `injected`. */
   @property({ attribute: false }) signer?: Signer;
@@ -75,6 +90,7 @@ export class Nip82Session extends LitElement {
   @state() private message = '';
   @state() private connectSession?: NostrConnectSession;
   @state() private bunkerInput = '';
+  private qr?: RemoteSignerModule['qrPath'];
 
   /** The signed-in user's records; replaced (the old one cleared) at every change of user, signer or relays. */
   private store?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
@@ -223,6 +239,7 @@ export class Nip82Session extends LitElement {
     this.currentStatus = 'waiting-signer';
     this.message = this.s.waitingForRemote;
     try {
+      const { bunkerSigner } = await remoteSigner();
       const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
       await this.signIn('remote', remote, true);
     } catch (error) {
@@ -233,6 +250,15 @@ export class Nip82Session extends LitElement {
   private async showCode(): Promise<void> {
     if (!this.relays.length || !this.announce()) return;
     this.connectSession?.cancel();
+    let nostrConnect: RemoteSignerModule['nostrConnect'];
+    this.currentStatus = 'waiting-signer';
+    this.message = this.s.waitingForRemote;
+    try {
+      ({ nostrConnect, qrPath: this.qr } = await remoteSigner());
+    } catch (error) {
+      this.failed(error);
+      return;
+    }
     const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
     this.connectSession = session;
     this.currentStatus = 'waiting-signer';
@@ -269,9 +295,10 @@ export class Nip82Session extends LitElement {
   }
 
   private renderQr(uri: string) {
-    const code = generate(uri);
+    if (!this.qr) return nothing;
+    const code = this.qr(uri);
     return html`<svg class="qr" part="qr" role="img" aria-label=${this.s.scanCode} viewBox="-1 -1 ${code.size + 2} ${code.size + 2}">
-      ${svg`<path d=${toSvgPath(code)} fill="#000"></path>`}
+      ${svg`<path d=${code.path} fill="#000"></path>`}
     </svg>`;
   }
 

@@ -28,9 +28,29 @@ export const relayListConverter = {
   toAttribute: (value: string[]) => value.join(' '),
 };
 
+/**
+ * What a `relays` property accepts: a list, or the attribute's space-separated string, since a
+ * framework that prefers properties (Vue does) hands the template's string to the property.
+ */
+export type RelayListInput = readonly string[] | string | null | undefined;
+
+/** A `relays` property value as a list of relay URLs. */
+export function relayList(value: RelayListInput): string[] {
+  if (typeof value === 'string') return relayListConverter.fromAttribute(value);
+  return Array.isArray(value) ? value.filter((url): url is string => typeof url === 'string' && url !== '') : [];
+}
+
 export abstract class Nip82Element extends LitElement {
-  /** Relays to use when not inside a `<nip82-session>` (space-separated in HTML). */
-  @property({ converter: relayListConverter }) relays: string[] = [];
+  private relayUrls: string[] = [];
+
+  /** Relays to use when not inside a `<nip82-session>` (space-separated in HTML; the property also takes that string). */
+  @property({ converter: relayListConverter })
+  get relays(): string[] {
+    return this.relayUrls;
+  }
+  set relays(value: RelayListInput) {
+    this.relayUrls = relayList(value);
+  }
 
   /** The user's signer when not inside a `<nip82-session>` (never an attribute). */
   @property({ attribute: false }) signer?: Signer;

@@ -4,10 +4,9 @@
  */
 import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { encrypt, decrypt } from 'nostr-tools/nip44';
 import type { NostrEvent } from '../events.js';
 import { SignerError } from '../errors.js';
-import { conversationKey } from '../crypto.js';
+import { conversationKey, nip44Decrypt, nip44Encrypt } from '../crypto.js';
 import type { Signer } from './signer.js';
 
 /** A secret-key signer that can also forget its key. */
@@ -28,6 +27,8 @@ export function secretKeySigner(secretKey: Uint8Array): SecretKeySigner {
   const live = () => {
     if (forgotten) throw new SignerError('absent', 'This signer has been signed out.');
   };
+  // NIP-44 as a signer does it: no size policy of the kit's (callers apply theirs), the kit's fast path.
+  const anySize = { maxPlaintextBytes: 2 ** 32 - 1 };
   const conv = (peer: string) => {
     let k = conversations.get(peer);
     if (!k) {
@@ -47,12 +48,12 @@ export function secretKeySigner(secretKey: Uint8Array): SecretKeySigner {
     },
     async nip44Encrypt(peer, plaintext) {
       live();
-      return encrypt(plaintext, conv(peer));
+      return nip44Encrypt(plaintext, conv(peer), anySize);
     },
     async nip44Decrypt(peer, ciphertext) {
       live();
       try {
-        return decrypt(ciphertext, conv(peer));
+        return nip44Decrypt(ciphertext, conv(peer), anySize);
       } catch {
         throw new SignerError('failed', 'The payload could not be decrypted with this key.');
       }

@@ -1,0 +1,72 @@
+/**
+ * The first file of the chunked embed build (`dist/cdn/auto/nip82-autoloader.js`): it knows every
+ * tag of the kit and loads an element's code, with the elements it renders, the first time the page
+ * uses that tag, so a page pays only for the elements it shows. It watches the document for tags
+ * added later (a framework rendering, `innerHTML`); elements a host creates but has not attached yet
+ * can be loaded ahead with {@link load}. Heavier parts load later still, inside the elements: the
+ * remote signer and its QR code when the user chooses them.
+ *
+ * Everything is fetched from the folder this file was served from (same origin, no eval), so a
+ * strict Content-Security-Policy with `script-src 'self'` allows it.
+ */
+import { ContextRoot } from '@lit/context';
+
+/** Each tag's define module: it registers the tag and the tags its element renders inside itself. */
+const DEFINES: Record<string, () => Promise<unknown>> = {
+  'nip82-session': () => import('./session/define.js'),
+  'nip82-record-viewer': () => import('./record-viewer/define.js'),
+  'nip82-consent-prompt': () => import('./consent-prompt/define.js'),
+  'nip82-access-list': () => import('./access-list/define.js'),
+  'nip82-npub-picker': () => import('./npub-picker/define.js'),
+  'nip82-hidden-flag': () => import('./hidden-flag/define.js'),
+};
+
+/** Every tag the autoloader knows. */
+export const TAGS = Object.keys(DEFINES);
+
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Loads and registers one tag (and what its element renders). Resolves once the tag is defined;
+ * a failed fetch rejects and may be retried.
+ */
+export function load(tag: string): Promise<void> {
+  const name = tag.toLowerCase();
+  const define = DEFINES[name];
+  if (!define) return Promise.reject(new Error(`${tag} is not an element of this kit.`));
+  if (customElements.get(name)) return Promise.resolve();
+  let pending = loading.get(name);
+  if (!pending) {
+    pending = define().then(() => undefined);
+    pending.catch(() => loading.delete(name));
+    loading.set(name, pending);
+  }
+  return pending;
+}
+
+/** Loads every kit tag used, not yet defined, in `root` (itself included when it is an element). */
+export function discover(root: ParentNode = document): Promise<void> {
+  const found = new Set<string>();
+  if (root instanceof Element && root.localName in DEFINES) found.add(root.localName);
+  for (const el of root.querySelectorAll(':not(:defined)')) if (el.localName in DEFINES) found.add(el.localName);
+  return Promise.all([...found].map((tag) => load(tag).catch((error: unknown) => {
+    // A host sees why an element stays blank; the error carries only the chunk's address.
+    console.error(`nip82-elements: could not load <${tag}>`, error);
+  }))).then(() => undefined);
+}
+
+function start(): void {
+  // Elements may define in any order; a viewer defined before its enclosing <nip82-session> asks
+  // for the session again when the session arrives, through this buffer of unanswered requests.
+  new ContextRoot().attach(document.documentElement);
+  void discover(document);
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) if (node instanceof Element) void discover(node);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+// A script in <head> may run before <body> exists: the observer on <html> sees the body's tags
+// as the parser adds them.
+start();

@@ -1,0 +1,78 @@
+/**
+ * The autoloaded embed (dist/cdn/auto, built by `npm run build` before the tests), as a clinic page
+ * uses it: one script, a <nip82-session> and a <nip82-record-viewer>. Each tag loads on first use,
+ * the page renders a record from a real relay, and what it downloaded is exactly what the size table
+ * counts for such a page (no consent prompt, no remote signer, no narrative sanitiser), within the
+ * ceiling of size-budget.json. This file imports no define module: the autoloader registers the tags.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { npubEncode } from 'nostr-tools/nip19';
+import { createRecord } from '../components/core/nip82/record.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { person, relayUrl, sampleBundle } from './helpers.js';
+
+const AUTO = new URL('../dist/cdn/auto/', import.meta.url);
+
+interface Manifest {
+  files: Record<string, { imports: string[]; dynamicImports: string[] }>;
+}
+
+async function json<T>(url: URL): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`missing ${url.pathname}: run npm run build first`);
+  return (await res.json()) as T;
+}
+
+describe('autoloaded embed', () => {
+  it('loads each tag on first use, renders a record, and downloads only the page\'s chunks', async () => {
+    const relay = await relayUrl('main');
+    const patient = await person();
+    const reader = await person();
+    const client = new RelayClient({ relays: [relay] });
+    try {
+      const bundle = sampleBundle(`nostr:${npubEncode(patient.pubkey)}`);
+      await client.publishAll(await createRecord({ bundle, author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] }));
+    } finally {
+      client.close();
+    }
+
+    // The page's tags are in the document before the script arrives, as in a server-rendered page.
+    const page = await fixture(html`<div><nip82-session relays=${relay} .signer=${reader.signer}><nip82-record-viewer></nip82-record-viewer></nip82-session></div>`);
+    expect(customElements.get('nip82-record-viewer')).to.equal(undefined);
+    const loader = await import(/* @vite-ignore */ new URL('nip82-autoloader.js', AUTO).href);
+    expect(loader.TAGS).to.include('nip82-consent-prompt');
+    await customElements.whenDefined('nip82-session');
+    await customElements.whenDefined('nip82-record-viewer');
+    const viewer = page.querySelector('nip82-record-viewer')! as HTMLElement & { status: string };
+    const root = viewer.shadowRoot!;
+    await waitUntil(() => [...root.querySelectorAll('button')].some((b) => /Unlock my records/.test(b.textContent ?? '')), 'no unlock button', { timeout: 10000 });
+    [...root.querySelectorAll('button')].find((b) => /Unlock my records/.test(b.textContent ?? ''))!.click();
+    await waitUntil(() => viewer.status === 'done' && (root.textContent ?? '').includes('Penicillin'), 'the record never showed', { timeout: 15000 });
+
+    const manifest = await json<Manifest>(new URL('manifest.json', AUTO));
+    const closure = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const dep of manifest.files[file]!.imports) closure(dep, seen);
+      return seen;
+    };
+    const chunk = (folder: string) => Object.keys(manifest.files).find((f) => f.startsWith(`chunks/${folder}-`))!;
+    const expected = new Set([...closure('nip82-autoloader.js'), ...closure(chunk('session')), ...closure(chunk('record-viewer'))]);
+    const fetched = performance.getEntriesByType('resource').map((e) => e.name.split('?')[0]!).filter((n) => n.startsWith(AUTO.href) && n.endsWith('.js'));
+    const files = [...new Set(fetched)].map((n) => n.slice(AUTO.href.length)).sort();
+    expect(files).to.deep.equal([...expected].sort());
+    for (const lazy of ['consent-prompt', 'session-remote-signer', 'shared-sanitize', 'access-list']) expect(files.some((f) => f.startsWith(`chunks/${lazy}-`)), lazy).to.equal(false);
+
+    // Sizes of the files as built (the test server rewrites what it serves), each gzipped on its own.
+    const sizes = (await executeServerCommand<Record<string, number>, { files: string[] }>('built-gzip-bytes', { files }))!;
+    const total = Object.values(sizes).reduce((n, b) => n + b, 0);
+    const budget = await json<{ autoPageGzipCeiling: number }>(new URL('../size-budget.json', import.meta.url));
+    expect(total, `${files.length} scripts, ${total} bytes gzip`).to.be.at.most(budget.autoPageGzipCeiling);
+
+    // A tag added later loads on its own.
+    expect(customElements.get('nip82-access-list')).to.equal(undefined);
+    page.appendChild(document.createElement('nip82-access-list'));
+    await customElements.whenDefined('nip82-access-list');
+  });
+});
