@@ -72,4 +72,4 @@ export { RecordStore, stopsEverything, type RecordStoreOptions, type StoreChange
 export { shareCopyOf, type ShareCopy, type ShareStatus } from './store/share-copies.js';
 export { consentHistory, type ConsentEvent } from './store/history.js';
 export { describeRecord, type RecordDescription } from './store/record-description.js';
-export { grantConsent, readGrant, isGrantConsent, consentSource, GRANT_TAG, type Grant, type GrantTerms } from './nip82/grant.js';
+export { grantConsent, readGrant, isGrantConsent, consentSource, grantExpiration, expirationOf, GRANT_TAG, type Grant, type GrantTerms } from './nip82/grant.js';
