@@ -7,6 +7,8 @@ export interface RelayOptions {
   authRequired?: boolean;
   delayMs?: number;
   name?: string;
+  /** Refuse the first copy of each event of these kinds; accept the same event sent again. */
+  rejectFirstKinds?: number[];
 }
 
 export interface RunningRelay {

@@ -18,6 +18,8 @@ import { WebSocketServer } from 'ws';
  * @param {boolean} [options.authRequired] answer EVENT and REQ with auth-required until the client AUTHs
  * @param {number} [options.delayMs] wait this long before handling each message
  * @param {string} [options.name] shown in the NIP-11 document
+ * @param {number[]} [options.rejectFirstKinds] refuse the first copy of each event of these kinds
+ *   (a relay briefly overloaded), and accept the same event when it is sent again
  */
 export async function startRelay(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -42,6 +44,8 @@ export async function startRelay(options = {}) {
   });
   if (options.authRequired) relay.register(authGuard());
   const validator = new Validator({ maxContentLength });
+  const refuseOnce = new Set(options.rejectFirstKinds ?? []);
+  const refused = new Set();
 
   server.on('request', (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
@@ -66,6 +70,11 @@ export async function startRelay(options = {}) {
     relay.handleConnection(ws, '127.0.0.1');
     ws.on('message', async (data) => {
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      const first = refuseOnce.size ? firstOfKinds(data, refuseOnce, refused) : undefined;
+      if (first) {
+        ws.send(JSON.stringify(createOutgoingOkMessage(first, false, 'error: the relay is busy; send it again')));
+        return;
+      }
       try {
         const message = await validator.validateIncomingMessage(data);
         await relay.handleMessage(ws, message);
@@ -91,6 +100,19 @@ export async function startRelay(options = {}) {
       await repository.destroy();
     },
   };
+}
+
+/** The id of an EVENT of one of `kinds` this relay has not seen before (noted in `seen`), else undefined. */
+function firstOfKinds(data, kinds, seen) {
+  try {
+    const message = JSON.parse(String(data));
+    const event = message[0] === 'EVENT' ? message[1] : undefined;
+    if (!event || !kinds.has(event.kind) || typeof event.id !== 'string' || seen.has(event.id)) return undefined;
+    seen.add(event.id);
+    return event.id;
+  } catch {
+    return undefined;
+  }
 }
 
 function eventIdOf(data) {

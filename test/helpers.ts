@@ -2,8 +2,11 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
 
-/** URL of one of the real relays the test runner started (main, second, auth, small, slow). */
-export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' = 'main'): Promise<string> {
+/**
+ * URL of one of the real relays the test runner started (main, second, auth, small, slow, and
+ * flaky: it refuses the first copy of each record part, deletion and gift wrap it is sent).
+ */
+export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' | 'flaky' = 'main'): Promise<string> {
   const url = await executeServerCommand<string, { name: string }>('relay-url', { name });
   if (!url) throw new Error(`no relay named ${name}`);
   return url;
