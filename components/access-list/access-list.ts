@@ -59,8 +59,10 @@ const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
  * themselves; a viewer sees only the keys listed on the record (roles are hidden from viewers).
  * Then the shares the user made: to whom, since and until when, how many items, how many hidden,
  * and whether they are still in force. The consent history lists every share, answer, revocation
- * and end date. Revoking names the person and the record, tells the truth about what it cannot
- * undo, and the list changes only once relays have accepted the change. Inside a
+ * and end date. Revoking names the person and the record, says what stops and what cannot be
+ * taken back, signs every event before publishing any, and the list changes only once relays have
+ * accepted the change; a shortfall says what went out and a retry sends the same signed events.
+ * Shares past their end date are offered for revocation together, after one confirmation. Inside a
  * `<nip82-session>` it reads the session's records: nothing is unlocked twice.
  *
  * @summary Who has access to each record, with revocation and the consent history.
@@ -74,6 +76,7 @@ const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
  * @csspart dialog - The revocation confirmation dialog.
  * @csspart receipts - Per-relay publish results.
  * @csspart status - The polite live status line.
+ * @csspart overdue - The notice offering to revoke every share past its end date.
  *
  * @cssproperty --nip82-access-list-record-background - Background of a record.
  * @cssproperty --nip82-access-list-record-gap - Space between records.
