@@ -372,19 +372,19 @@ describe('<nip82-access-list>', function () {
           : await listFor([record], { signer: refusing.signer as never, pubkey: patient.pubkey });
         if (role === 'viewer') {
           buttonByText(el, 'Show who has access')!.click();
-          await waitUntil(() => personRow(el, clinician.pubkey) && el.status === 'done', 'loaded');
+          await waitUntil(() => personRow(el, clinician.pubkey) && el.status === 'done', 'loaded', { timeout: 20000 });
         }
         await askRevoke(el, clinician.pubkey);
         refusing.arm();
         buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
         if (!total) {
-          await waitUntil(() => el.status === 'done', 'the counting run revokes');
+          await waitUntil(() => el.status === 'done', 'the counting run revokes', { timeout: 20000 });
           total = refusing.calls();
           expect(total, 'signer calls of one revocation').to.be.greaterThan(0);
           k = 0;
           continue;
         }
-        await waitUntil(() => el.status === 'refused', `refused at call ${k} of ${total}`);
+        await waitUntil(() => el.status === 'refused', `refused at call ${k} of ${total}`, { timeout: 20000 });
         await el.updateComplete;
         expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was changed.');
         expect(await outThere(record, [clinician.pubkey, family.pubkey]), `nothing published after refusing call ${k}`).to.deep.equal(before);
@@ -416,7 +416,7 @@ describe('<nip82-access-list>', function () {
     el.addEventListener('nip82-revoke', () => revoked++);
 
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
-    await waitUntil(() => el.status === 'relay-error', 'the first event is refused');
+    await waitUntil(() => el.status === 'relay-error', 'the first event is refused', { timeout: 20000 });
     await el.updateComplete;
     // Nothing went out: the relay refused the first event, and the rest were held back.
     expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted the change, so access was not revoked yet. You can try again.');
@@ -428,7 +428,7 @@ describe('<nip82-access-list>', function () {
     for (;;) {
       buttonByText(el, 'Try again')!.click();
       attempts++;
-      await waitUntil(() => el.status === 'relay-error' || el.status === 'done', `attempt ${attempts}`);
+      await waitUntil(() => el.status === 'relay-error' || el.status === 'done', `attempt ${attempts}`, { timeout: 20000 });
       await el.updateComplete;
       if (el.status === 'done') break;
       const line = text($(el, '[role=status]'));
@@ -472,9 +472,9 @@ describe('<nip82-access-list>', function () {
     const sent: string[] = [];
     el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
-    await waitUntil(() => el.status === 'relay-error', 'refused once');
+    await waitUntil(() => el.status === 'relay-error', 'refused once', { timeout: 20000 });
     buttonByText(el, 'Try again')!.click();
-    await waitUntil(() => el.status === 'done' || el.status === 'bad-data', 'retried');
+    await waitUntil(() => el.status === 'done' || el.status === 'bad-data', 'retried', { timeout: 20000 });
     expect(el.status).to.equal('done');
     expect(new Set(sent).size, 'one signed event, sent twice').to.equal(1);
     const check = new RelayClient({ relays: [flakyUrl] });
@@ -509,14 +509,14 @@ describe('<nip82-access-list>', function () {
     const shares = [await shareFor(record, clinician, ended), await shareFor(record, family, ended)];
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
     buttonByText(el, 'Show who has access')!.click();
-    await waitUntil(() => $(el, '[part=overdue]'), 'the overdue shares are found');
-    await waitUntil(() => text($(el, '.shares')).includes('Harbor Clinic'), 'names looked up');
+    await waitUntil(() => $(el, '[part=overdue]'), 'the overdue shares are found', { timeout: 20000 });
+    await waitUntil(() => text($(el, '.shares')).includes('Harbor Clinic'), 'names looked up', { timeout: 20000 });
     expect(text($(el, '[part=overdue] p'))).to.equal('The end date of 2 shares has passed, but those people can still open them until you revoke them.');
     await expect(el).to.be.accessible();
     const requests: Nip82Event<'nip82-signer-request'>[] = [];
     el.addEventListener('nip82-signer-request', (e) => requests.push(e));
     buttonByText(el, 'Revoke the 2 ended shares…')!.click();
-    await waitUntil(() => dialogOf(el).open, 'one dialog');
+    await waitUntil(() => dialogOf(el).open, 'one dialog', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '#dialog-title'))).to.equal('Revoke the 2 shares whose end date has passed?');
     const items = $$(el, '.ended-list li').map((li) => text(li));
@@ -527,7 +527,7 @@ describe('<nip82-access-list>', function () {
     expect(text(dialogOf(el))).to.contain(TRUTH);
     await expect(el).to.be.accessible();
     buttonByText(el, 'Revoke all 2')!.click();
-    await waitUntil(() => el.status === 'done', 'revoked');
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     await el.updateComplete;
     expect(requests.map((r) => r.detail.action)).to.deep.equal(['revoke']);
     expect(text($(el, '#result-title'))).to.equal('All 2 ended shares were revoked. 1 of 1 relay accepted the change.');
@@ -535,7 +535,7 @@ describe('<nip82-access-list>', function () {
       await rejects(openRecord(await freshEvents(shares[i]![0]!.pubkey), who.signer), RecordError, 'not-a-participant');
     }
     buttonByText(el, 'Close')!.click();
-    await waitUntil(() => !dialogOf(el).open, 'closed');
+    await waitUntil(() => !dialogOf(el).open, 'closed', { timeout: 20000 });
     await el.updateComplete;
     expect($(el, '[part=overdue]')).to.equal(null);
     expect($$(el, '.share .state').map((p) => text(p)).every((t) => t.startsWith('Ended on'))).to.equal(true);
@@ -547,17 +547,17 @@ describe('<nip82-access-list>', function () {
     const refusing = refusingAt(patient.signer, 1);
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${url}></nip82-access-list>`);
     buttonByText(el, 'Show who has access')!.click();
-    await waitUntil(() => $(el, '[part=overdue]'), 'found');
+    await waitUntil(() => $(el, '[part=overdue]'), 'found', { timeout: 20000 });
     buttonByText(el, 'Revoke the ended share…')!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog');
+    await waitUntil(() => dialogOf(el).open, 'dialog', { timeout: 20000 });
     refusing.arm();
     buttonByText(el, 'Revoke it')!.click();
-    await waitUntil(() => el.status === 'refused', 'refused');
+    await waitUntil(() => el.status === 'refused', 'refused', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was changed.');
     expect((await openRecord(await freshEvents(part!.pubkey), clinician.signer)).role).to.equal('viewer');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialogOf(el).open, 'closed');
+    await waitUntil(() => !dialogOf(el).open, 'closed', { timeout: 20000 });
     await el.updateComplete;
     expect($(el, '[part=overdue]')).to.exist;
   });
@@ -568,7 +568,7 @@ describe('<nip82-access-list>', function () {
       const el = await listFor([record], patient);
       await askRevoke(el, clinician.pubkey);
       buttonByText(el, 'Cancel')!.click();
-      await waitUntil(() => !dialogOf(el).open, 'dialog closes');
+      await waitUntil(() => !dialogOf(el).open, 'dialog closes', { timeout: 20000 });
       await el.updateComplete;
     });
     expect(warnings).to.deep.equal([]);

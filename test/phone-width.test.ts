@@ -121,23 +121,23 @@ describe('at 320 CSS px wide', function () {
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
     await expectReflows(el, 'before loading');
     buttonByText(el, 'Show who has access')!.click();
-    await waitUntil(() => $(el, '[part=overdue]') && $(el, '[part=record]'), 'loaded');
-    await waitUntil(() => (el.shadowRoot!.textContent ?? '').includes('Harbor Community'), 'names');
+    await waitUntil(() => $(el, '[part=overdue]') && $(el, '[part=record]'), 'loaded', { timeout: 20000 });
+    await waitUntil(() => (el.shadowRoot!.textContent ?? '').includes('Harbor Community'), 'names', { timeout: 20000 });
     buttonByText(el, 'Show consent history')!.click();
-    await waitUntil(() => $(el, 'table.history'), 'history');
+    await waitUntil(() => $(el, 'table.history'), 'history', { timeout: 20000 });
     await expectReflows(el, 'records, shares and history');
 
     // The revoke dialog of an editor (the longest), declined by the signer.
     $(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
-    await waitUntil(() => dialogOf(el).open, 'revoke dialog');
+    await waitUntil(() => dialogOf(el).open, 'revoke dialog', { timeout: 20000 });
     await expectReflows(el, 'revoke dialog');
     decline = true;
     buttonByText(el, /^Revoke Harbor/)!.click();
-    await waitUntil(() => el.status === 'refused', 'refused');
+    await waitUntil(() => el.status === 'refused', 'refused', { timeout: 20000 });
     await expectReflows(el, 'revoke refused');
     decline = false;
     buttonByText(el, /^Revoke Harbor/)!.click();
-    await waitUntil(() => el.status === 'done', 'revoked');
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     await expectReflows(el, 'revoke done');
     const closed = oneEvent(dialogOf(el), 'close');
     buttonByText(el, 'Close')!.click();
@@ -146,10 +146,10 @@ describe('at 320 CSS px wide', function () {
 
     // The one confirmation for every share past its end.
     buttonByText(el, /^Revoke the ended share/)!.click();
-    await waitUntil(() => dialogOf(el).open, 'ended dialog');
+    await waitUntil(() => dialogOf(el).open, 'ended dialog', { timeout: 20000 });
     await expectReflows(el, 'ended shares dialog');
     buttonByText(el, 'Revoke it')!.click();
-    await waitUntil(() => el.status === 'done', 'ended revoked');
+    await waitUntil(() => el.status === 'done', 'ended revoked', { timeout: 20000 });
     await expectReflows(el, 'ended shares revoked');
   });
 
@@ -162,12 +162,12 @@ describe('at 320 CSS px wide', function () {
     flaky.close();
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${flakyUrl}></nip82-access-list>`);
     $(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog');
+    await waitUntil(() => dialogOf(el).open, 'dialog', { timeout: 20000 });
     buttonByText(el, /^Revoke /)!.click();
-    await waitUntil(() => el.status === 'relay-error', 'nothing went out');
+    await waitUntil(() => el.status === 'relay-error', 'nothing went out', { timeout: 20000 });
     await expectReflows(el, 'nothing went out');
     buttonByText(el, 'Try again')!.click();
-    await waitUntil(() => el.status === 'relay-error' && ($(el, '[role=status]')?.textContent ?? '').includes('Only part'), 'part went out');
+    await waitUntil(() => el.status === 'relay-error' && ($(el, '[role=status]')?.textContent ?? '').includes('Only part'), 'part went out', { timeout: 20000 });
     await expectReflows(el, 'part went out');
   });
 
@@ -175,7 +175,7 @@ describe('at 320 CSS px wide', function () {
     const reader = await person();
     const synthea = await dataFixture('synthea-patient.json');
     const handed = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${synthea}></nip82-record-viewer>`);
-    await waitUntil(() => handed.status === 'done', 'shown');
+    await waitUntil(() => handed.status === 'done', 'shown', { timeout: 20000 });
     await expectReflows(handed, 'a full record');
     $$<HTMLButtonElement>(handed, 'button').find((b) => /^Timeline$/.test(b.textContent!.trim()))!.click();
     await expectReflows(handed, 'its timeline');
@@ -189,7 +189,7 @@ describe('at 320 CSS px wide', function () {
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${reader.signer}></nip82-record-viewer>`);
     await expectReflows(el, 'before unlocking');
     $$<HTMLButtonElement>(el, 'button').find((b) => /^Unlock my records$/.test(b.textContent!.trim()))!.click();
-    await waitUntil(() => $(el, '[part="share-ended"]'), 'the ended share');
+    await waitUntil(() => $(el, '[part="share-ended"]'), 'the ended share', { timeout: 20000 });
     await expectReflows(el, 'an ended share');
   });
 
@@ -199,7 +199,7 @@ describe('at 320 CSS px wide', function () {
     for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
     await expectReflows(el, 'signing in');
     el.signer = patient.signer;
-    await waitUntil(() => el.pubkey === patient.pubkey, 'signed in');
+    await waitUntil(() => el.pubkey === patient.pubkey, 'signed in', { timeout: 20000 });
     await expectReflows(el, 'signed in');
   });
 });
