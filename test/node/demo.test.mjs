@@ -460,10 +460,13 @@ test("the clinic's request, declined at any one signer prompt, publishes nothing
       });
     });
   };
+  const family = JSON.parse((await get('/demo-identities.json')).body).identities.find((i) => i.role === 'family').pubkey;
   const ask = async (k) => {
     const calls = { armed: false, count: 0, published: 0 };
     await withPage('/demo/clinic.html?as=extension', async (page) => {
       const request = page.locator('#request-form');
+      // Asked of the family member, so the patient's requests stay as the other steps leave them.
+      await request.locator('nip82-npub-picker').evaluate((picker, pubkey) => { picker.value = pubkey; }, family);
       calls.armed = true;
       await request.getByRole('button', { name: 'Send the request' }).click();
       await request.getByText(k ? /^Nothing was published: / : /^Request sent; /).waitFor();
