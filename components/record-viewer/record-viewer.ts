@@ -11,7 +11,7 @@ import type { OpenedRecord } from '../core/nip82/record.js';
 import type { QueryReport } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { OpenFailure, StoreChange } from '../core/store/record-store.js';
-import { grantToReader, shareCopyOf } from '../core/store/share-copies.js';
+import { grantToReader, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
@@ -158,6 +158,8 @@ export class Nip82RecordViewer extends Nip82Element {
   private matching = 0;
   private unlockedWith?: Signer;
   private run = 0;
+  /** Each record's grant to the reader, once read. */
+  private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
   private budget = new RenderBudget(NEW_ITEMS_PER_RENDER);
   private stringsMemo?: { lang: string; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
   /** Whether the last render left items for the next one. */
@@ -612,7 +614,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const { view } = f;
     const id = `record-${i}`;
     const heading = view.record ? s.recordHeading(i + 1, this.views.length) : s.bundleHeading;
-    const grant = view.record ? grantToReader(view.record) : undefined;
+    const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
@@ -631,11 +633,17 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
+  /** A record's grant to the reader, read once per record (a large record is not searched at every render). */
+  private grantOf(record: OpenedRecord): GrantToReader | undefined {
+    if (!this.grants.has(record)) this.grants.set(record, grantToReader(record));
+    return this.grants.get(record);
+  }
+
   /**
    * A share made for the reader says until when; once that day is over it says the share ended,
    * first thing, so nothing in it is taken for current.
    */
-  private renderGrant(grant: { until?: string; ended: boolean }, s: RecordViewerStrings, lang: string) {
+  private renderGrant(grant: GrantToReader, s: RecordViewerStrings, lang: string) {
     const day = grant.until ? formatDate(grant.until, lang) : undefined;
     if (grant.ended) return html`<p class="warning share-ended" part="share-ended" role="note">${s.shareEnded(day)}</p>`;
     return day ? html`<p class="share-until" part="share-until">${s.shareUntil(day)}</p>` : nothing;
