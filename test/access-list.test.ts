@@ -485,6 +485,42 @@ describe('<nip82-access-list>', function () {
     }
   });
 
+  it('a revocation one of two relays missed: says what that leaves open, and sends the same event there', async () => {
+    const flakyUrl = await relayUrl('flaky');
+    const events = await createRecord({
+      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(events);
+    await publishAnyway(flakyUrl, events);
+    const record = await openRecord(events, patient.signer);
+    const el = await listFor([record], patient, `${url} ${flakyUrl}`);
+    await askRevoke(el, clinician.pubkey);
+    const sent: string[] = [];
+    el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
+    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
+    await el.updateComplete;
+    expect(text($(el, '#result-title'))).to.equal(
+      `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 relays accepted the change. ` +
+        'A relay that did not take it still serves the old version, which they can still open from there: send it there too.',
+    );
+    // The flaky relay still hands the clinician the old version.
+    const there = new RelayClient({ relays: [flakyUrl] });
+    expect((await openRecord((await there.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events, clinician.signer)).role).to.equal('viewer');
+    await expect(el).to.be.accessible();
+    buttonByText(el, 'Send to the relays that missed it')!.click();
+    await waitUntil(() => el.status === 'done' && !buttonByText(el, 'Send to the relays that missed it'), 'sent there too', { timeout: 20000 });
+    expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 2 of 2 relays accepted the change.`);
+    expect(new Set(sent).size, 'the same signed event both times').to.equal(1);
+    const fresh = new RelayClient({ relays: [flakyUrl] });
+    try {
+      await rejects(openRecord((await fresh.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events, clinician.signer), RecordError, 'not-a-participant');
+    } finally {
+      fresh.close();
+      there.close();
+    }
+  });
+
   // -------------------------------------------------------------------------------------------
   // End dates
 

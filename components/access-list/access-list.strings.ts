@@ -27,6 +27,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
   stays: string;
   editorMoves: string;
   partlyRevoked: (sent: number, total: number) => string;
+  notEverywhere: string;
+  finishRelays: string;
   overdueNotice: (n: number) => string;
   revokeEnded: (n: number) => string;
   endedTitle: (n: number) => string;
@@ -72,6 +74,8 @@ const en: AccessListStrings = {
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   partlyRevoked: (sent: number, total: number) =>
     `Only part of this went out: ${sent} of ${total} ${total === 1 ? 'step' : 'steps'} reached a relay, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`,
+  notEverywhere: 'A relay that did not take it still serves the old version, which they can still open from there: send it there too.',
+  finishRelays: 'Send to the relays that missed it',
   overdueNotice: (n: number) =>
     n === 1
       ? 'The end date of one share has passed, but that person can still open it until you revoke it.'
@@ -125,6 +129,8 @@ const es: AccessListStrings = {
     'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un relé que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
   partlyRevoked: (sent: number, total: number) =>
     `Solo salió una parte: ${sent} de ${total} ${total === 1 ? 'paso llegó' : 'pasos llegaron'} a un relé, así que el acceso aún no está revocado del todo. Reintenta para enviar el resto; no se firmará nada nuevo.`,
+  notEverywhere: 'Un relé que no lo recibió sigue entregando la versión anterior, que aún puede abrir desde allí: envíalo también a ese relé.',
+  finishRelays: 'Enviar a los relés que no lo recibieron',
   overdueNotice: (n: number) =>
     n === 1
       ? 'Ya pasó la fecha de fin de un historial compartido, pero esa persona aún puede abrirlo hasta que lo revoques.'

@@ -104,6 +104,8 @@ export class Nip82AccessList extends Nip82Element {
   @state() private targets: Target[] = [];
   /** The dialog lists the shares past their end date. */
   @state() private overdue = false;
+  /** A revocation in force whose events some relay has not taken yet: it can be sent there too. */
+  @state() private unfinished?: PendingRevoke;
   /** What went out when publishing fell short, in words (the live region says it). */
   @state() private shortfall = '';
   @state() private open = false;
@@ -165,6 +167,7 @@ export class Nip82AccessList extends Nip82Element {
       this.names = new Map();
       this.showingHistory = false;
       this.targets = [];
+      this.unfinished = undefined;
       this.dropPending();
       this.receipts = [];
       this.done = false;
@@ -228,6 +231,7 @@ export class Nip82AccessList extends Nip82Element {
     if (!resumes) this.dropPending();
     this.targets = targets;
     this.overdue = overdue;
+    this.unfinished = undefined;
     this.done = false;
     this.receipts = resumes ? [...this.pending!.receipts.values()] : [];
     if (!resumes) {
@@ -321,25 +325,49 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private applied(pending: PendingRevoke): void {
-    const s = this.s;
     const receipts = this.receipts;
     for (const { target, change } of pending.changes) {
       if (this.handed) this.handed = this.handed.map((r) => (r === target.record ? change.record : r));
     }
     this.targets = this.targets.map((t) => ({ ...t, record: pending.changes.find((c) => c.target === t)?.change.record ?? t.record }));
-    const relays = outcomesByRelay(receipts);
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
     for (const { target, change } of pending.changes) {
       emit(this, 'nip82-revoke', { signPubkey: target.record.signPubkey, pubkey: target.pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
     }
+    this.done = true;
+    this.said(pending);
+    this.modal.focusNext = '#result-title';
+  }
+
+  /** The outcome in words; while a relay lacks some event, says what that leaves open and offers to send it there. */
+  private said(pending: PendingRevoke): void {
+    const s = this.s;
+    const relays = outcomesByRelay(this.receipts);
     const ok = relays.filter((r) => r.status === 'accepted').length;
     const text = this.overdue
       ? s.endedRevoked(pending.changes.length, ok, relays.length)
       : s.revoked(this.who(pending.changes[0]!.target.pubkey), ok, relays.length);
-    this.setStatus('done', pending.changes.some((c) => c.change.moved) ? `${text} ${s.moved}` : text);
-    this.done = true;
-    this.modal.focusNext = '#result-title';
+    this.unfinished = pending.events.some((e) => !reachedEvery(pending, e)) ? pending : undefined;
+    const parts = [text, ...(pending.changes.some((c) => c.change.moved) ? [s.moved] : []), ...(this.unfinished ? [s.notEverywhere] : [])];
+    this.setStatus('done', parts.join(' '));
   }
+
+  /** Sends the same signed events to the relays that missed them; nothing new is signed. */
+  private finish = async (): Promise<void> => {
+    const pending = this.unfinished;
+    if (!pending) return;
+    const left = pending.events.filter((e) => !reachedEvery(pending, e));
+    this.setStatus('working', this.s.publishing(left.length, pending.client.relays.length));
+    try {
+      await this.publish(pending, left);
+    } catch {
+      // Said below from the receipts: what each relay holds now.
+    }
+    this.shortfall = '';
+    emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+    this.said(pending);
+    this.modal.focusNext = '#result-title';
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Render
@@ -495,7 +523,10 @@ export class Nip82AccessList extends Nip82Element {
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
-        <div part="actions" class="actions"><button type="button" class="primary" @click=${() => this.modal.close()}>${s.close}</button></div>`;
+        <div part="actions" class="actions">
+          ${this.unfinished ? html`<button type="button" ?disabled=${this.busy} @click=${this.finish}>${s.finishRelays}</button>` : nothing}
+          <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
+        </div>`;
     }
     return html`<h2 id="dialog-title">${title}</h2>
       ${people}
