@@ -62,14 +62,54 @@ function visitBundle(patient, form) {
   return createBundle(resources);
 }
 
-/** How many of `total` events each relay accepted, from publish receipts. */
-const acceptedPerRelay = (receipts, total) =>
-  relays.map((relay) => `${relay} accepted ${receipts.filter((r) => r.relay === relay && r.status === 'accepted').length} of ${total} event(s)`).join('; ');
-
-/** Runs one signed action for a form: its status line says what happened, per relay. */
+/**
+ * Runs one signed action for a form. Every event is signed before any is published, so a signer
+ * that declines leaves nothing out there. When relays take only some events, the line says which,
+ * and "Finish sending" publishes the same signed events again (never new ones) until all are in.
+ */
 function handle(formId, run) {
   const form = document.getElementById(formId);
   const status = form.querySelector('[role="status"]');
+  const submit = form.querySelector('button[type="submit"]');
+  const retry = form.querySelector('button.retry');
+  /** Signed events not yet all published: { events, done, accepted: Set of "relay id" }. */
+  let pending;
+
+  const publish = async () => {
+    const client = new RelayClient({ relays, signer: session.signer });
+    const everywhere = (e) => relays.every((relay) => pending.accepted.has(`${relay} ${e.id}`));
+    const note = (receipts) => { for (const r of receipts) if (r.status === 'accepted') pending.accepted.add(`${r.relay} ${r.eventId}`); };
+    try {
+      note(await client.publishAll(pending.events.filter((e) => !everywhere(e))));
+      const reached = relays.filter((relay) => pending.events.every((e) => pending.accepted.has(`${relay} ${e.id}`))).length;
+      status.textContent = `${pending.done} ${reached} of ${relays.length} relay(s) accepted it (${pending.events.length} event(s)).`;
+      pending = undefined;
+      retry.hidden = true;
+    } catch (error) {
+      // publishAll stops at the first event too few relays took; the ones before it are out there.
+      note(error.receipts ?? []);
+      const perRelay = relays.map((relay) => `${relay} accepted ${pending.events.filter((e) => pending.accepted.has(`${relay} ${e.id}`)).length} of ${pending.events.length} event(s)`).join('; ');
+      const some = pending.events.some((e) => relays.some((relay) => pending.accepted.has(`${relay} ${e.id}`)));
+      status.textContent = some
+        ? `Only partly published: ${perRelay}. ${error.message} "Finish sending" sends the same signed events again.`
+        : `Signed, but no relay accepted it, so nothing was published: ${error.message} "Finish sending" tries the same signed events again.`;
+      retry.hidden = false;
+    } finally {
+      client.close();
+    }
+  };
+
+  retry.addEventListener('click', async () => {
+    if (!pending) return;
+    retry.disabled = submit.disabled = true;
+    status.textContent = 'Publishing the same signed events again…';
+    try {
+      await publish();
+    } finally {
+      retry.disabled = submit.disabled = false;
+    }
+  });
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const patient = form.querySelector('nip82-npub-picker').value;
@@ -78,26 +118,28 @@ function handle(formId, run) {
       status.textContent = missing;
       return;
     }
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    status.textContent = 'Signing and publishing…';
+    // A new submission is a new action: what an earlier one left unsent is dropped, not mixed in.
+    pending = undefined;
+    retry.hidden = true;
+    submit.disabled = true;
+    status.textContent = 'Signing…';
     const client = new RelayClient({ relays, signer: session.signer });
-    let events = [];
     try {
       const made = await run(patient, new FormData(form), client);
-      events = made.events;
-      const receipts = await client.publishAll(events);
-      const accepted = new Set(receipts.filter((r) => r.status === 'accepted').map((r) => r.relay)).size;
-      status.textContent = `${made.done} ${accepted} of ${relays.length} relay(s) accepted it (${events.length} event(s)).`;
+      pending = { events: made.events, done: made.done, accepted: new Set() };
     } catch (error) {
-      // publishAll stops at the first event too few relays took; the ones before it are out there.
-      const receipts = error.receipts ?? [];
-      status.textContent = receipts.some((r) => r.status === 'accepted')
-        ? `Only partly published: ${acceptedPerRelay(receipts, events.length)}. ${error.message}`
-        : `Nothing was published: ${error.message}`;
+      status.textContent = `Nothing was published: ${error.message}`;
+      return;
     } finally {
       client.close();
-      button.disabled = false;
+      submit.disabled = false;
+    }
+    submit.disabled = true;
+    status.textContent = 'Publishing…';
+    try {
+      await publish();
+    } finally {
+      submit.disabled = false;
     }
   });
 }

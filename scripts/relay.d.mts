@@ -11,6 +11,8 @@ export interface RelayOptions {
   maxLimit?: number;
   maxEventBytes?: number;
   limitation?: Record<string, unknown>;
+  /** Refuse the first copy of each event of these kinds; accept the same event sent again. */
+  rejectFirstKinds?: number[];
 }
 
 export interface RunningRelay {

@@ -27,6 +27,8 @@ import { WebSocketServer } from 'ws';
  * @param {object} [options.limitation] the NIP-11 `limitation` advertised instead of the default
  * @param {number} [options.keepRequests] keep the filters of the last this many REQs, for tests that
  *   check what reached the relay (see `requests()`); default 0
+ * @param {number[]} [options.rejectFirstKinds] refuse the first copy of each event of these kinds
+ *   (a relay briefly overloaded), and accept the same event when it is sent again
  */
 export async function startRelay(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -56,6 +58,8 @@ export async function startRelay(options = {}) {
   const keepRequests = options.keepRequests ?? 0;
   /** @type {object[][]} */
   const requests = [];
+  const refuseOnce = new Set(options.rejectFirstKinds ?? []);
+  const refused = new Set();
 
   server.on('request', (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
@@ -82,6 +86,11 @@ export async function startRelay(options = {}) {
       if (keepRequests) noteRequest(requests, data, keepRequests);
       if (options.silent) return;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      const first = refuseOnce.size ? firstOfKinds(data, refuseOnce, refused) : undefined;
+      if (first) {
+        ws.send(JSON.stringify(createOutgoingOkMessage(first, false, 'error: the relay is busy; send it again')));
+        return;
+      }
       try {
         const message = await validator.validateIncomingMessage(data);
         await relay.handleMessage(ws, message);
@@ -121,6 +130,16 @@ function noteRequest(requests, data, keep) {
     if (requests.length > keep) requests.splice(0, requests.length - keep);
   } catch {
     // not JSON: the validator answers it
+/** The id of an EVENT of one of `kinds` this relay has not seen before (noted in `seen`), else undefined. */
+function firstOfKinds(data, kinds, seen) {
+  try {
+    const message = JSON.parse(String(data));
+    const event = message[0] === 'EVENT' ? message[1] : undefined;
+    if (!event || !kinds.has(event.kind) || typeof event.id !== 'string' || seen.has(event.id)) return undefined;
+    seen.add(event.id);
+    return event.id;
+  } catch {
+    return undefined;
   }
 }
 

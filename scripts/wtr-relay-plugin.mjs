@@ -1,5 +1,5 @@
 // Starts real relays for the browser tests and hands their URLs to the tests by a server command:
-// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | silent |
+// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | silent | flaky |
 // restricted, hostile (floods, oversized messages: scripts/hostile-relay.mjs), and 'relay-down-url'
 // for an address where nothing listens.
 // 'relay-requests' ({ name, author }) reports the filters of the REQs a relay received that name
@@ -19,6 +19,8 @@ const KINDS = {
   // 65,536 bytes, and a NIP-11 document naming only the message length.
   restricted: { authReadKinds: [1059], maxLimit: 500, maxEventBytes: 65536, maxContentLength: 131072, limitation: { max_message_length: 131072 } },
   silent: { silent: true },
+  // Refuses the first copy of each record part, deletion and gift wrap: a retry must send the same events.
+  flaky: { rejectFirstKinds: [32225, 5, 1059] },
 };
 
 async function freePort() {

@@ -9,6 +9,8 @@ import { DEAD_RELAY, accessRequest, openedRecord, pubkeyOf, recordEvents } from 
 import { onRelays } from './support/relays.js';
 import { loaded, type Cast } from './support/signers.js';
 import { answerRequest } from '../components/core/nip82/requests.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
 
 type Data = { records: OpenedRecord[] };
 
@@ -91,16 +93,17 @@ export const Empty: Story = {
   },
 };
 
-/** The honest confirmation: what revoking cannot undo, and that an editor's removal moves the record. */
+/** The honest confirmation: what stops, what cannot be taken back, and that an editor's removal moves the record. */
 export const ConfirmRevoke: Story = {
   parameters: { signer: 'key' },
   play: async ({ canvasElement }) => {
     const el = list(canvasElement);
     await askToRevoke(el, 1);
     expect(text(inShadow(el, '#dialog-title'))).toMatch(/^Revoke access for npub1.*\?$/);
-    const warnings = allInShadow(el, 'dialog .warning').map((w) => text(w));
-    expect(warnings[0]).toContain('cannot be taken back');
-    expect(warnings[1]).toContain('the record moves to a new address');
+    const truth = allInShadow(el, 'dialog .truth p').map((w) => text(w));
+    expect(truth[0]).toMatch(/^What stops: .*can no longer open it from relays/);
+    expect(truth[1]).toMatch(/^What cannot be taken back: anything they already opened, downloaded or copied stays with them/);
+    expect(truth[2]).toContain('the record moves to a new address');
     await userEvent.click(button(el, 'Cancel'));
     await waitFor(() => expect(dialog(el).open).toBe(false));
   },
@@ -189,6 +192,41 @@ export const Revoked: Story = {
       expect(inShadow(el, '[part="receipts"] li')!.getAttribute('data-status')).toBe('accepted');
       await userEvent.click(button(el, 'Close'));
       await waitFor(() => expect(people(el)).toHaveLength(2));
+    },
+  }),
+};
+
+/**
+ * Shares past their end date: the patient's session finds them and offers to revoke them all after
+ * one confirmation, which lists each by person and record.
+ */
+export const EndedShares: Story = {
+  tags: ['relay'],
+  ...onRelays({
+    seed: async ({ cast, publish }) => {
+      const record = await openedRecord({ author: 'patient', cast });
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      for (const who of ['clinician', 'family'] as const) {
+        const recipient = await pubkeyOf(who, cast);
+        const { source, fullUrl } = consentSource(record, grantConsent({ patient: await pubkeyOf('patient', cast), recipient, role: 'viewer', until: yesterday }));
+        await publish(await createShare({
+          from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: cast.patient, participants: [{ pubkey: recipient, role: 'viewer' }],
+        }));
+      }
+      return {};
+    },
+    render: ({ relays, cast }) => html`<nip82-access-list relays=${relays.main} .signer=${cast.patient}></nip82-access-list>`,
+    play: async ({ canvasElement }) => {
+      const el = list(canvasElement);
+      await userEvent.click(button(el, 'Show who has access'));
+      await waitFor(() => expect(inShadow(el, '[part="overdue"]')).not.toBeNull(), { timeout: 20_000 });
+      expect(text(inShadow(el, '[part="overdue"] p'))).toBe('The end date of 2 shares has passed, but those people can still open them until you revoke them.');
+      await userEvent.click(button(el, 'Revoke the 2 ended shares…'));
+      await waitFor(() => expect(dialog(el).open).toBe(true));
+      expect(allInShadow(el, '.ended-list li')).toHaveLength(2);
+      await userEvent.click(button(el, 'Revoke all 2'));
+      await settles(el, 'done', 20_000);
+      expect(text(inShadow(el, '#result-title'))).toBe('All 2 ended shares were revoked. 1 of 1 relay accepted the change.');
     },
   }),
 };

@@ -5,7 +5,8 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { OpenedRecord } from '../components/core/nip82/record.js';
 import type { RecordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { allInShadow, announces, button, element, inShadow, liveRegion, settles, text } from './support/dom.js';
-import { DEAD_RELAY, NOT_A_BUNDLE, emptyBundle, hugeBundle, openedRecord, recordEvents, smallBundle, syntheticBundle, withheldBundle } from './support/data.js';
+import { DEAD_RELAY, NOT_A_BUNDLE, emptyBundle, hugeBundle, openedRecord, pubkeyOf, recordEvents, smallBundle, syntheticBundle, withheldBundle } from './support/data.js';
+import { grantConsent } from '../components/core/nip82/grant.js';
 import { onRelays } from './support/relays.js';
 import { cannotDecryptFrom, decryptWaits, loaded, loadedSigner } from './support/signers.js';
 
@@ -86,6 +87,22 @@ export const RecordsHandedIn: Story = {
     expect(provenance[0]).toContain('viewer (read only)');
     expect(provenance[1]).toContain('editor');
     expect(inShadow(el, '.unverified')).toBeNull();
+  },
+};
+
+/** A share made for the clinician whose end date has passed: it says so first, and is not shown as current. */
+export const EndedShare: Story = {
+  ...withRecords(async () => {
+    const [patient, clinician] = [await pubkeyOf('patient'), await pubkeyOf('clinician')];
+    const bundle = smallBundle(patient);
+    bundle.entry!.push({ fullUrl: 'urn:uuid:6b9e5b8a-5d0c-4d3e-8f0a-0000000000c1', resource: grantConsent({ patient, recipient: clinician, role: 'viewer', until: '2026-01-01' }) });
+    return [await openedRecord({ author: 'patient', reader: 'clinician', bundle, participants: [{ who: 'clinician', role: 'viewer' }] })];
+  }),
+  play: async ({ canvasElement }) => {
+    const el = viewer(canvasElement);
+    await settles(el, 'done');
+    expect(text(inShadow(el, '[part="share-ended"]'))).toMatch(/^This share ended on .*2026\. It shows the record as it was then, not as it is now\.$/);
+    expect(inShadow(el, '[part="record"]')!.classList.contains('ended')).toBe(true);
   },
 };
 

@@ -8,7 +8,11 @@ import { createRecord, openRecord, type OpenedRecord, type Participant } from '.
 import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RecordError } from '../components/core/errors.js';
+import { RecordError, SignerError } from '../components/core/errors.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { counting, downRelayUrl, litWarnings, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, root, text } from './element-helpers.js';
@@ -16,7 +20,8 @@ import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, ro
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
 
 const TRUTH =
-  'They will not be able to open new versions of this record. Anything they already opened, downloaded or copied cannot be taken back, and relays that ignore deletion requests may keep old encrypted copies.';
+  'What stops: the record is locked again with new keys, so they can no longer open it from relays, this version or any later one. ' +
+  'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A relay that keeps old copies may still hand out the old version, which the old key still opens.';
 const MOVES = 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.';
 
 describe('<nip82-access-list>', function () {
@@ -291,7 +296,8 @@ describe('<nip82-access-list>', function () {
     const el = await listFor([record], patient, url, 'es');
     expect(text(personRow(el, clinician.pubkey)!.querySelector('.role'))).to.equal('puede ver y compartir');
     await askRevoke(el, clinician.pubkey);
-    expect(text(dialogOf(el))).to.contain('No podrá abrir versiones nuevas de este historial.');
+    expect(text(dialogOf(el))).to.contain('ya no podrá abrirlo desde los relés');
+    expect(text(dialogOf(el))).to.contain('se queda con esa persona');
     expect(text(dialogOf(el))).to.contain('Como podía editar');
     expect(buttonByText(el, 'Cancelar')).to.exist;
     await expect(el).to.be.accessible();
@@ -309,13 +315,300 @@ describe('<nip82-access-list>', function () {
     expect(text(personRow(el, clinician.pubkey)!.querySelector('.role'))).to.equal('[viewer]');
   });
 
+  // -------------------------------------------------------------------------------------------
+  // All or nothing
+
+  /** `base`, refusing the `k`-th call made after `arm()` (every method counts), as a user declining one prompt. */
+  function refusingAt(base: Signer, k: number) {
+    let armed = false;
+    let calls = 0;
+    const signer = new Proxy(base, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          if (armed && ++calls === k) throw new SignerError('refused', 'The user declined.');
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { signer, arm: () => { armed = true; calls = 0; }, calls: () => calls };
+  }
+
+  /** Every event on the relay that a revocation of `record` could have published. */
+  async function outThere(record: OpenedRecord, others: string[], relay = url) {
+    const fresh = new RelayClient({ relays: [relay] });
+    try {
+      const parts = (await fresh.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events.map((e) => e.id).sort();
+      const deletions = (await fresh.query({ kinds: [5], authors: [record.signPubkey] })).events.length;
+      const wraps = (await fresh.query({ kinds: [1059], '#p': others })).events.length;
+      return { parts, deletions, wraps };
+    } finally {
+      fresh.close();
+    }
+  }
+
+  /** Publishes to a relay that refuses first copies: the same events again until each is in. */
+  async function publishAnyway(relay: string, events: NostrEvent[]) {
+    const flaky = new RelayClient({ relays: [relay] });
+    try {
+      for (const e of events) if ((await flaky.publish(e)).some((r) => r.status !== 'accepted')) await flaky.publish(e);
+    } finally {
+      flaky.close();
+    }
+  }
+
+  for (const role of ['viewer', 'editor'] as const) {
+    it(`revoking ${role === 'editor' ? 'an editor (the notices to the others are signed too)' : 'a viewer, inside a session store'}: a refusal at any signer call publishes nothing and says so`, async () => {
+      // One run that succeeds counts the calls a revocation makes; then each one is refused in turn.
+      let total = 0;
+      for (let k = 1; k <= Math.max(total, 1); k++) {
+        // New people each time: the session's list holds this run's record only.
+        [patient, clinician, family] = [await person(), await person(), await person()];
+        const record = await publishedRecord([{ pubkey: clinician.pubkey, role }, { pubkey: family.pubkey, role: 'viewer' }]);
+        const before = await outThere(record, [clinician.pubkey, family.pubkey]);
+        const refusing = refusingAt(patient.signer, total ? k : 0);
+        // Viewers are revoked from the session's own records (the store asks who is signed in); editors from handed records.
+        const el = role === 'viewer'
+          ? await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${url}></nip82-access-list>`)
+          : await listFor([record], { signer: refusing.signer as never, pubkey: patient.pubkey });
+        if (role === 'viewer') {
+          buttonByText(el, 'Show who has access')!.click();
+          await waitUntil(() => personRow(el, clinician.pubkey) && el.status === 'done', 'loaded', { timeout: 20000 });
+        }
+        await askRevoke(el, clinician.pubkey);
+        refusing.arm();
+        buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+        if (!total) {
+          await waitUntil(() => el.status === 'done', 'the counting run revokes', { timeout: 20000 });
+          total = refusing.calls();
+          expect(total, 'signer calls of one revocation').to.be.greaterThan(0);
+          // eslint-disable-next-line no-console
+          console.log(`signer calls of one ${role} revocation: ${total}`);
+          k = 0;
+          continue;
+        }
+        await waitUntil(() => el.status === 'refused', `refused at call ${k} of ${total}`, { timeout: 20000 });
+        await el.updateComplete;
+        expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was changed.');
+        expect(await outThere(record, [clinician.pubkey, family.pubkey]), `nothing published after refusing call ${k}`).to.deep.equal(before);
+        expect((await openRecord(await freshEvents(record.signPubkey), clinician.signer)).role).to.equal(role);
+        expect(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)).to.exist;
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+      expect(total).to.be.greaterThan(0);
+    });
+  }
+
+  it('a relay that takes only some events: says how many went out, and each retry sends the same signed events until done', async () => {
+    const flakyUrl = await relayUrl('flaky');
+    const events = await createRecord({
+      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer,
+      participants: [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }],
+    });
+    await publishAnyway(flakyUrl, events);
+    const reader = new RelayClient({ relays: [flakyUrl] });
+    const record = await openRecord((await reader.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
+    reader.close();
+    const signer = counting(patient.signer);
+    const el = await listFor([record], { signer: signer as never, pubkey: patient.pubkey }, flakyUrl);
+    await askRevoke(el, clinician.pubkey);
+    const sent: string[][] = [];
+    el.addEventListener('nip82-receipts', (e) => sent.push((e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
+    let revoked = 0;
+    el.addEventListener('nip82-revoke', () => revoked++);
+
+    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    await waitUntil(() => el.status === 'relay-error', 'the first event is refused', { timeout: 20000 });
+    await el.updateComplete;
+    // Nothing went out: the relay refused the first event, and the rest were held back.
+    expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted the change, so access was not revoked yet. You can try again.');
+    const signed = signer.calls.signEvent ?? 0;
+    expect(signed, 'the notices were signed before anything was sent').to.be.greaterThan(0);
+    // A record part, the deletion of the old address, a notice per remaining person: each refused once.
+    const ids = new Set<string>();
+    let attempts = 1;
+    for (;;) {
+      buttonByText(el, 'Try again')!.click();
+      attempts++;
+      await waitUntil(() => el.status === 'relay-error' || el.status === 'done', `attempt ${attempts}`, { timeout: 20000 });
+      await el.updateComplete;
+      if (el.status === 'done') break;
+      const line = text($(el, '[role=status]'));
+      expect(line).to.match(/^Only part of this went out: (\d+) of (\d+) steps reached a relay, so access is not fully revoked yet\. Try again to send the rest; nothing new will be signed\.$/);
+      const [, went] = line.match(/(\d+) of (\d+)/)!;
+      expect(Number(went)).to.equal(attempts - 1);
+      expect(revoked).to.equal(0);
+      expect(attempts).to.be.lessThan(12);
+      await expect(el).to.be.accessible();
+    }
+    expect(revoked).to.equal(1);
+    expect(signer.calls.signEvent ?? 0, 'a retry signs nothing new').to.equal(signed);
+    // Every retry carried the events signed the first time: each event was refused once, then taken.
+    for (const id of sent.flat()) ids.add(id);
+    expect(attempts).to.equal(ids.size + 1);
+    expect(text($(el, '#result-title'))).to.contain(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 relay accepted the change.`);
+    const last = sent[sent.length - 1]!;
+    expect([...new Set(last)].sort(), 'the last report covers every signed event').to.deep.equal([...ids].sort());
+    const movedTo = (el as unknown as { handed: OpenedRecord[] }).handed[0]!.signPubkey;
+    const check = new RelayClient({ relays: [flakyUrl] });
+    try {
+      const moved = (await check.query({ kinds: [RECORD_KIND], authors: [movedTo] })).events;
+      await rejects(openRecord(moved, clinician.signer), RecordError, 'not-a-participant');
+      expect((await openRecord(moved, family.signer)).role).to.equal('viewer');
+    } finally {
+      check.close();
+    }
+  });
+
+  it('a revocation refused by the only relay: retry sends the very same event and completes', async () => {
+    const flakyUrl = await relayUrl('flaky');
+    const events = await createRecord({
+      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }],
+    });
+    await publishAnyway(flakyUrl, events);
+    const reader = new RelayClient({ relays: [flakyUrl] });
+    const record = await openRecord((await reader.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
+    reader.close();
+    const el = await listFor([record], patient, flakyUrl);
+    await askRevoke(el, clinician.pubkey);
+    const sent: string[] = [];
+    el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
+    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    await waitUntil(() => el.status === 'relay-error', 'refused once', { timeout: 20000 });
+    buttonByText(el, 'Try again')!.click();
+    await waitUntil(() => el.status === 'done' || el.status === 'bad-data', 'retried', { timeout: 20000 });
+    expect(el.status).to.equal('done');
+    expect(new Set(sent).size, 'one signed event, sent twice').to.equal(1);
+    const check = new RelayClient({ relays: [flakyUrl] });
+    try {
+      await rejects(openRecord((await check.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events, clinician.signer), RecordError, 'not-a-participant');
+    } finally {
+      check.close();
+    }
+  });
+
+  it('a revocation one of two relays missed: says what that leaves open, and sends the same event there', async () => {
+    const flakyUrl = await relayUrl('flaky');
+    const events = await createRecord({
+      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(events);
+    await publishAnyway(flakyUrl, events);
+    const record = await openRecord(events, patient.signer);
+    const el = await listFor([record], patient, `${url} ${flakyUrl}`);
+    await askRevoke(el, clinician.pubkey);
+    const sent: string[] = [];
+    el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
+    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
+    await el.updateComplete;
+    expect(text($(el, '#result-title'))).to.equal(
+      `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 relays accepted the change. ` +
+        'A relay that did not take it still serves the old version, which they can still open from there: send it there too.',
+    );
+    // The flaky relay still hands the clinician the old version.
+    const there = new RelayClient({ relays: [flakyUrl] });
+    expect((await openRecord((await there.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events, clinician.signer)).role).to.equal('viewer');
+    await expect(el).to.be.accessible();
+    buttonByText(el, 'Send to the relays that missed it')!.click();
+    await waitUntil(() => el.status === 'done' && !buttonByText(el, 'Send to the relays that missed it'), 'sent there too', { timeout: 20000 });
+    expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 2 of 2 relays accepted the change.`);
+    expect(new Set(sent).size, 'the same signed event both times').to.equal(1);
+    const fresh = new RelayClient({ relays: [flakyUrl] });
+    try {
+      await rejects(openRecord((await fresh.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events, clinician.signer), RecordError, 'not-a-participant');
+    } finally {
+      fresh.close();
+      there.close();
+    }
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // End dates
+
+  /** A share of `record` the patient made for `who`, with its last day `until`, published. */
+  async function shareFor(record: OpenedRecord, who: Person, until: string) {
+    const consent = grantConsent({ patient: patient.pubkey, recipient: who.pubkey, role: 'viewer', until });
+    const { source, fullUrl } = consentSource(record, consent);
+    const events = await createShare({
+      from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(events);
+    return events;
+  }
+
+  const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+  it('shares past their end date: one confirmation, listing each by name and record, revokes them all', async () => {
+    const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+    await client.publishAll([profile as NostrEvent]);
+    const record = await publishedRecord([]);
+    const ended = yesterday();
+    const shares = [await shareFor(record, clinician, ended), await shareFor(record, family, ended)];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => $(el, '[part=overdue]'), 'the overdue shares are found', { timeout: 20000 });
+    await waitUntil(() => text($(el, '.shares')).includes('Harbor Clinic'), 'names looked up', { timeout: 20000 });
+    expect(text($(el, '[part=overdue] p'))).to.equal('The end date of 2 shares has passed, but those people can still open them until you revoke them.');
+    await expect(el).to.be.accessible();
+    const requests: Nip82Event<'nip82-signer-request'>[] = [];
+    el.addEventListener('nip82-signer-request', (e) => requests.push(e));
+    buttonByText(el, 'Revoke the 2 ended shares…')!.click();
+    await waitUntil(() => dialogOf(el).open, 'one dialog', { timeout: 20000 });
+    await el.updateComplete;
+    expect(text($(el, '#dialog-title'))).to.equal('Revoke the 2 shares whose end date has passed?');
+    const items = $$(el, '.ended-list li').map((li) => text(li));
+    expect(items).to.have.length(2);
+    const clinicLine = items.find((t) => t.startsWith('Harbor Clinic'))!;
+    expect(clinicLine).to.match(new RegExp(`^Harbor Clinic ${shortNpub(clinician.pubkey)} Allergies, conditions, vaccinations · from you · .+ Ended on `));
+    expect(items.some((t) => t.startsWith(shortNpub(family.pubkey)))).to.equal(true);
+    expect(text(dialogOf(el))).to.contain(TRUTH);
+    await expect(el).to.be.accessible();
+    buttonByText(el, 'Revoke all 2')!.click();
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
+    await el.updateComplete;
+    expect(requests.map((r) => r.detail.action)).to.deep.equal(['revoke']);
+    expect(text($(el, '#result-title'))).to.equal('All 2 ended shares were revoked. 1 of 1 relay accepted the change.');
+    for (const [i, who] of [clinician, family].entries()) {
+      await rejects(openRecord(await freshEvents(shares[i]![0]!.pubkey), who.signer), RecordError, 'not-a-participant');
+    }
+    buttonByText(el, 'Close')!.click();
+    await waitUntil(() => !dialogOf(el).open, 'closed', { timeout: 20000 });
+    await el.updateComplete;
+    expect($(el, '[part=overdue]')).to.equal(null);
+    expect($$(el, '.share .state').map((p) => text(p)).every((t) => t.startsWith('Ended on'))).to.equal(true);
+  });
+
+  it('an ended share whose revocation the signer declines: says it could not, and it stays listed as past its end', async () => {
+    const record = await publishedRecord([]);
+    const [part] = await shareFor(record, clinician, yesterday());
+    const refusing = refusingAt(patient.signer, 1);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${url}></nip82-access-list>`);
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => $(el, '[part=overdue]'), 'found', { timeout: 20000 });
+    buttonByText(el, 'Revoke the ended share…')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog', { timeout: 20000 });
+    refusing.arm();
+    buttonByText(el, 'Revoke it')!.click();
+    await waitUntil(() => el.status === 'refused', 'refused', { timeout: 20000 });
+    await el.updateComplete;
+    expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was changed.');
+    expect((await openRecord(await freshEvents(part!.pubkey), clinician.signer)).role).to.equal('viewer');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialogOf(el).open, 'closed', { timeout: 20000 });
+    await el.updateComplete;
+    expect($(el, '[part=overdue]')).to.exist;
+  });
+
   it('creates and uses the element without Lit warnings', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const warnings = await litWarnings(async () => {
       const el = await listFor([record], patient);
       await askRevoke(el, clinician.pubkey);
       buttonByText(el, 'Cancel')!.click();
-      await waitUntil(() => !dialogOf(el).open, 'dialog closes');
+      await waitUntil(() => !dialogOf(el).open, 'dialog closes', { timeout: 20000 });
       await el.updateComplete;
     });
     expect(warnings).to.deep.equal([]);

@@ -5,10 +5,11 @@ import { isAttestation } from '../components/core/attest/format.js';
 
 /**
  * The real relays the test runner starts: main, second, auth, small, slow, silent, restricted
- * (reads of gift wraps need AUTH, 500 events per filter, NIP-11 names only the message length) and
- * hostile (floods bad events and oversized messages, ignoring limits).
+ * (reads of gift wraps need AUTH, 500 events per filter, NIP-11 names only the message length), hostile
+ * (floods bad events and oversized messages, ignoring limits) and flaky (refuses the first copy of
+ * each record part, deletion and gift wrap it is sent).
  */
-export type RelayName = 'main' | 'second' | 'auth' | 'small' | 'slow' | 'silent' | 'restricted' | 'hostile';
+export type RelayName = 'main' | 'second' | 'auth' | 'small' | 'slow' | 'silent' | 'restricted' | 'hostile' | 'flaky';
 
 /** URL of one of the real relays the test runner started. */
 export async function relayUrl(name: RelayName = 'main'): Promise<string> {

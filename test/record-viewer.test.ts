@@ -5,6 +5,7 @@ import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent, grantExpiration } from '../components/core/nip82/grant.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { markWithheld } from '../components/core/fhir/withheld.js';
@@ -810,6 +811,45 @@ describe('<nip82-record-viewer> against a real relay', () => {
     expect(text(root(el))).not.to.contain('Chlamydia');
     expect(text(root(el))).not.to.contain('Withheld by the patient');
     expect(text(section(el, 'allergies')!)).to.contain('Penicillin');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a share whose end date has passed as ended, and a current one with its last day', async () => {
+    const reader = await person();
+    const own = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
+    const mine = await openRecord(own, patient.signer);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const shareUntil = async (until: string, expires: boolean) => {
+      const { source, fullUrl } = consentSource(mine, grantConsent({ patient: patient.pubkey, recipient: reader.pubkey, role: 'viewer', until }));
+      const events = await createShare({
+        from: [mine, source], include: [...mine.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer,
+        participants: [{ pubkey: reader.pubkey, role: 'viewer' }], ...(expires ? { expiresAt: grantExpiration(until) } : {}),
+      });
+      expect(events.every((e) => e.tags.some((t) => t[0] === 'expiration')), 'expiration tag').to.equal(expires);
+      await client.publishAll(events);
+      return naddrEncode({ kind: RECORD_KIND, pubkey: events[0]!.pubkey, identifier: events[0]!.tags.find((t) => t[0] === 'd')![1]! });
+    };
+    // A relay that honours NIP-40 refuses an expired share outright, so the ended one was kept by a relay that does not.
+    const ended = await shareUntil('2026-01-01', false);
+    const current = await shareUntil(day(30), true);
+
+    let el = await viewer(reader.signer, { naddr: ended });
+    button(el, /^Unlock this record$/)!.click();
+    await waitUntil(() => el.status === 'done', 'unlocked', { timeout: 15000 });
+    await el.updateComplete;
+    const note = $(el, '[part="share-ended"]');
+    expect(text(note!)).to.equal('This share ended on Jan 1, 2026. It shows the record as it was then, not as it is now.');
+    expect($(el, '[part="record"]')!.classList.contains('ended')).to.equal(true);
+    // Said first, before any item of the record.
+    expect(note!.compareDocumentPosition(section(el, 'allergies')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+
+    el = await viewer(reader.signer, { naddr: current });
+    button(el, /^Unlock this record$/)!.click();
+    await waitUntil(() => el.status === 'done', 'unlocked', { timeout: 15000 });
+    await el.updateComplete;
+    expect($(el, '[part="share-ended"]')).to.equal(null);
+    expect(text($(el, '[part="share-until"]')!)).to.match(/^Shared with you until [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/);
     await expect(el).to.be.accessible();
   });
 

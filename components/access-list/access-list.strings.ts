@@ -22,8 +22,18 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
   revoke: string;
   revokeWho: (who: string) => string;
   dialogTitle: (who: string) => string;
-  truth: string;
+  stops: string;
+  stays: string;
   editorMoves: string;
+  partlyRevoked: (sent: number, total: number) => string;
+  notEverywhere: string;
+  finishRelays: string;
+  overdueNotice: (n: number) => string;
+  revokeEnded: (n: number) => string;
+  endedTitle: (n: number) => string;
+  endedOn: (day: string) => string;
+  confirmEnded: (n: number) => string;
+  endedRevoked: (n: number, ok: number, total: number) => string;
   confirmRevoke: (who: string) => string;
   waitRevoke: string;
   publishing: (events: number, relays: number) => string;
@@ -56,9 +66,25 @@ const en: AccessListStrings = {
   revoke: 'Revoke',
   revokeWho: (who: string) => `Revoke access for ${who}`,
   dialogTitle: (who: string) => `Revoke access for ${who}?`,
-  truth:
-    'They will not be able to open new versions of this record. Anything they already opened, downloaded or copied cannot be taken back, and relays that ignore deletion requests may keep old encrypted copies.',
+  stops:
+    'What stops: the record is locked again with new keys, so they can no longer open it from relays, this version or any later one.',
+  stays:
+    'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A relay that keeps old copies may still hand out the old version, which the old key still opens.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
+  partlyRevoked: (sent: number, total: number) =>
+    `Only part of this went out: ${sent} of ${total} ${total === 1 ? 'step' : 'steps'} reached a relay, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`,
+  notEverywhere: 'A relay that did not take it still serves the old version, which they can still open from there: send it there too.',
+  finishRelays: 'Send to the relays that missed it',
+  overdueNotice: (n: number) =>
+    n === 1
+      ? 'The end date of one share has passed, but that person can still open it until you revoke it.'
+      : `The end date of ${n} shares has passed, but those people can still open them until you revoke them.`,
+  revokeEnded: (n: number) => (n === 1 ? 'Revoke the ended share…' : `Revoke the ${n} ended shares…`),
+  endedTitle: (n: number) => (n === 1 ? 'Revoke the share whose end date has passed?' : `Revoke the ${n} shares whose end date has passed?`),
+  endedOn: (day: string) => `Ended on ${day}`,
+  confirmEnded: (n: number) => (n === 1 ? 'Revoke it' : `Revoke all ${n}`),
+  endedRevoked: (n: number, ok: number, total: number) =>
+    `${n === 1 ? 'The ended share was revoked.' : `All ${n} ended shares were revoked.`} ${ok} of ${total} ${total === 1 ? 'relay' : 'relays'} accepted the change.`,
   confirmRevoke: (who: string) => `Revoke ${who}`,
   waitRevoke: 'Your signer will be asked to sign a notice to the remaining people.',
   publishing: (events: number, relays: number) => `Publishing ${events} ${events === 1 ? 'change' : 'changes'} to ${relays} ${relays === 1 ? 'relay' : 'relays'}…`,
@@ -96,8 +122,24 @@ const es: AccessListStrings = {
   revoke: 'Revocar',
   revokeWho: (who: string) => `Revocar el acceso de ${who}`,
   dialogTitle: (who: string) => `¿Revocar el acceso de ${who}?`,
-  truth:
-    'No podrá abrir versiones nuevas de este historial. Lo que ya haya abierto, descargado o copiado no se puede recuperar, y los relés que ignoran las solicitudes de borrado pueden conservar copias cifradas antiguas.',
+  stops:
+    'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que ya no podrá abrirlo desde los relés, ni esta versión ni las siguientes.',
+  stays:
+    'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un relé que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
+  partlyRevoked: (sent: number, total: number) =>
+    `Solo salió una parte: ${sent} de ${total} ${total === 1 ? 'paso llegó' : 'pasos llegaron'} a un relé, así que el acceso aún no está revocado del todo. Reintenta para enviar el resto; no se firmará nada nuevo.`,
+  notEverywhere: 'Un relé que no lo recibió sigue entregando la versión anterior, que aún puede abrir desde allí: envíalo también a ese relé.',
+  finishRelays: 'Enviar a los relés que no lo recibieron',
+  overdueNotice: (n: number) =>
+    n === 1
+      ? 'Ya pasó la fecha de fin de un historial compartido, pero esa persona aún puede abrirlo hasta que lo revoques.'
+      : `Ya pasó la fecha de fin de ${n} historiales compartidos, pero esas personas aún pueden abrirlos hasta que los revoques.`,
+  revokeEnded: (n: number) => (n === 1 ? 'Revocar el historial compartido vencido…' : `Revocar los ${n} historiales compartidos vencidos…`),
+  endedTitle: (n: number) => (n === 1 ? '¿Revocar el historial compartido cuya fecha de fin ya pasó?' : `¿Revocar los ${n} historiales compartidos cuya fecha de fin ya pasó?`),
+  endedOn: (day: string) => `Terminó el ${day}`,
+  confirmEnded: (n: number) => (n === 1 ? 'Revocarlo' : `Revocar los ${n}`),
+  endedRevoked: (n: number, ok: number, total: number) =>
+    `${n === 1 ? 'Se revocó el historial compartido vencido.' : `Se revocaron los ${n} historiales compartidos vencidos.`} ${ok} de ${total} ${total === 1 ? 'relé aceptó' : 'relés aceptaron'} el cambio.`,
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
   confirmRevoke: (who: string) => `Revocar a ${who}`,
   waitRevoke: 'Tu firmador te pedirá firmar un aviso para las personas que siguen teniendo acceso.',

@@ -3,6 +3,9 @@ import { css } from 'lit';
 export const accessListStyles = css`
   :host {
     display: block;
+    /* The history table stacks its cells when the element is narrow (a phone at 320 px). */
+    container-type: inline-size;
+    overflow-wrap: anywhere;
   }
   .base,
   .records {
@@ -64,7 +67,76 @@ export const accessListStyles = css`
     color: var(--_muted);
   }
   dialog {
-    inline-size: min(var(--nip82-access-list-dialog-width, 32rem), calc(100vw - 2rem));
+    box-sizing: border-box;
+    inline-size: min(var(--nip82-access-list-dialog-width, 32rem), calc(100vw - 1rem));
+    max-inline-size: calc(100vw - 1rem);
+    max-block-size: calc(100dvh - 1rem);
+    overflow-wrap: anywhere;
+  }
+  .truth p {
+    margin-block: 0.25rem;
+  }
+  .ended-list {
+    margin: 0 0 0.5rem;
+    padding-inline-start: 1.25rem;
+  }
+  .ended-list li {
+    margin-block-end: 0.35rem;
+  }
+  .ended-list .record-name,
+  .ended-list .until {
+    display: block;
+  }
+  .overdue {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-end: 0.5rem;
+  }
+  .overdue p {
+    margin: 0;
+    flex: 1 1 12rem;
+  }
+  .share-list {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .share {
+    padding-block: 0.35rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  .share p {
+    margin-block: 0.15rem;
+  }
+  @container (max-width: 30rem) {
+    .history,
+    .history tbody,
+    .history tr,
+    .history td,
+    .history caption {
+      display: block;
+    }
+    .history thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .history tr {
+      padding-block: 0.35rem;
+      border-block-end: 1px solid var(--_border);
+    }
+    .history td {
+      border: none;
+      padding-block: 0.1rem;
+    }
+    .history td::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
   }
   .receipts h3 {
     font-size: 0.95rem;

@@ -8,11 +8,12 @@ import { stateText } from '../shared/state-strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
-import { revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
+import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
 import { assertNewest } from '../core/relay/newest.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
-import type { StoreChange } from '../core/store/record-store.js';
+import type { Signer } from '../core/signers/signer.js';
+import type { RecordStore, StoreChange } from '../core/store/record-store.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -33,13 +34,36 @@ interface Target {
 }
 
 /**
+ * One revocation (of one person, or of every share past its end) signed and not yet wholly
+ * published. A retry publishes these very events again, skipping those every relay has: the same
+ * signed change, never a second one.
+ */
+interface PendingRevoke {
+  changes: { target: Target; change: AccessChange }[];
+  events: NostrEvent[];
+  client: RelayClient;
+  store?: RecordStore;
+  /** The latest receipt per relay and event. */
+  receipts: Map<string, PublishReceipt>;
+}
+
+/** Whether every relay of the revocation took `event`. */
+const reachedEvery = (pending: PendingRevoke, event: NostrEvent) =>
+  pending.client.relays.every((relay) => pending.receipts.get(`${relay} ${event.id}`)?.status === 'accepted');
+
+const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
+  a.length === b.length && a.every((t, i) => t.record === b[i]!.record && t.pubkey === b[i]!.pubkey);
+
+/**
  * Who can open each of the user's records, and revoking them. The records the user holds come
  * first: an editor of a record sees every participant and their role and may revoke anyone but
  * themselves; a viewer sees only the keys listed on the record (roles are hidden from viewers).
  * Then the shares the user made: to whom, since and until when, how many items, how many hidden,
  * and whether they are still in force. The consent history lists every share, answer, revocation
- * and end date. Revoking names the person and the record, tells the truth about what it cannot
- * undo, and the list changes only once relays have accepted the change. Inside a
+ * and end date. Revoking names the person and the record, says what stops and what cannot be
+ * taken back, signs every event before publishing any, and the list changes only once relays have
+ * accepted the change; a shortfall says what went out and a retry sends the same signed events.
+ * Shares past their end date are offered for revocation together, after one confirmation. Inside a
  * `<nip82-session>` it reads the session's records: nothing is unlocked twice.
  *
  * @summary Who has access to each record, with revocation and the consent history.
@@ -53,6 +77,7 @@ interface Target {
  * @csspart dialog - The revocation confirmation dialog.
  * @csspart receipts - Per-relay publish results.
  * @csspart status - The polite live status line.
+ * @csspart overdue - The notice offering to revoke every share past its end date.
  *
  * @cssproperty --nip82-access-list-record-background - Background of a record.
  * @cssproperty --nip82-access-list-record-gap - Space between records.
@@ -76,7 +101,14 @@ export class Nip82AccessList extends Nip82Element {
   /** A copy of `records` as handed in, with revocations applied. */
   @state() private handed?: OpenedRecord[];
   @state() private names = new Map<string, ProfileName>();
-  @state() private target?: Target;
+  /** Who the open dialog revokes: one person, or every share past its end date. */
+  @state() private targets: Target[] = [];
+  /** The dialog lists the shares past their end date. */
+  @state() private overdue = false;
+  /** A revocation in force whose events some relay has not taken yet: it can be sent there too. */
+  @state() private unfinished?: PendingRevoke;
+  /** What went out when publishing fell short, in words (the live region says it). */
+  @state() private shortfall = '';
   @state() private open = false;
   @state() private done = false;
   @state() private receipts: PublishReceipt[] = [];
@@ -84,6 +116,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private readonly modal = new ModalController(this, () => this.open);
 
+  private pending?: PendingRevoke;
   private trigger?: HTMLElement;
   private fallbackFocus?: string;
 
@@ -134,7 +167,9 @@ export class Nip82AccessList extends Nip82Element {
       // Nothing of the last user stays: lists, names, history, an open dialog.
       this.names = new Map();
       this.showingHistory = false;
-      this.target = undefined;
+      this.targets = [];
+      this.unfinished = undefined;
+      this.dropPending();
       this.receipts = [];
       this.done = false;
       if (this.open) {
@@ -189,14 +224,29 @@ export class Nip82AccessList extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Revoke
 
-  private ask(target: Target, focusBack: string, event: Event): void {
+  private ask(targets: Target[], focusBack: string, event: Event, overdue = false): void {
     this.trigger = event.currentTarget as HTMLElement;
     this.fallbackFocus = focusBack;
-    this.target = target;
+    // A change signed earlier and not wholly published is offered again as it was, never re-made.
+    const resumes = !!this.pending && sameTargets(this.pending.changes.map((c) => c.target), targets);
+    if (!resumes) this.dropPending();
+    this.targets = targets;
+    this.overdue = overdue;
+    this.unfinished = undefined;
     this.done = false;
-    this.receipts = [];
-    this.setStatus('idle', '');
+    this.receipts = resumes ? [...this.pending!.receipts.values()] : [];
+    if (!resumes) {
+      this.shortfall = '';
+      this.setStatus('idle', '');
+    }
     this.open = true;
+  }
+
+  /** Forgets a signed change that will not be published (its new keys wiped). */
+  private dropPending(): void {
+    for (const { change } of this.pending?.changes ?? []) forgetRecord(change.record);
+    this.pending = undefined;
+    this.shortfall = '';
   }
 
   private dismiss = (): void => {
@@ -216,59 +266,118 @@ export class Nip82AccessList extends Nip82Element {
 
   private confirm = async (): Promise<void> => {
     const s = this.s;
-    const { record, pubkey } = this.target!;
-    this.receipts = [];
-    const result = await this.withSigner(
+    const targets = this.targets;
+    this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
+    this.shortfall = '';
+    const pending = await this.withSigner(
       'revoke',
       s.waitRevoke,
       async (signer) => {
-        // Only the user who opened the record may change it: not whoever holds the signer now.
-        const store = this.handed ? undefined : this.recordStore();
-        await store?.assertCanChange(record);
-        const client = store?.client ?? this.relayClient();
-        // A relay still serving an older version must not make this change undo a newer one.
-        await assertNewest(client, record);
-        const change = await revokeAccess(record, pubkey, { notify: signer, relays: client.relays });
-        this.setStatus('working', s.publishing(change.events.length, client.relays.length));
-        return { change, receipts: await this.publish(client, change.events), store };
+        // Every event of this revocation is signed before any is published: a refusal at any
+        // prompt leaves nothing half-done. A retry sends the same events again.
+        const pending = this.pending ?? (await this.sign(targets, signer));
+        this.pending = pending;
+        const left = pending.events.filter((e) => !reachedEvery(pending, e));
+        this.setStatus('working', s.publishing(left.length, pending.client.relays.length));
+        await this.publish(pending, left);
+        return pending;
       },
-      { records: record.naddrs, recipient: pubkey },
+      { records: targets.flatMap((t) => t.record.naddrs), ...(targets.length === 1 ? { recipient: targets[0]!.pubkey } : {}) },
     );
-    if (!result) return;
-    result.store?.applyChange(record, result.change, pubkey);
-    this.applied(record, pubkey, result.change, result.receipts);
+    if (!pending) return;
+    this.pending = undefined;
+    for (const { target, change } of pending.changes) pending.store?.applyChange(target.record, change, target.pubkey);
+    this.applied(pending);
   };
 
-  private async publish(client: RelayClient, events: NostrEvent[]): Promise<PublishReceipt[]> {
+  /** Builds and signs every event of revoking `targets`; nothing is published here. */
+  private async sign(targets: Target[], signer: Signer): Promise<PendingRevoke> {
+    // Only the user who opened the records may change them: not whoever holds the signer now.
+    const store = this.handed ? undefined : this.recordStore();
+    for (const t of targets) await store?.assertCanChange(t.record);
+    const client = store?.client ?? this.relayClient();
+    // A relay still serving an older version must not make this change undo a newer one.
+    for (const t of targets) await assertNewest(client, t.record);
+    const changes: PendingRevoke['changes'] = [];
     try {
-      const receipts = await client.publishAll(events);
-      this.receipts = receipts;
-      return receipts;
+      for (const target of targets) {
+        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify: signer, relays: client.relays }) });
+      }
     } catch (error) {
-      this.receipts = receiptsOf(error);
+      for (const { change } of changes) forgetRecord(change.record);
+      throw error;
+    }
+    return { changes, events: changes.flatMap((c) => c.change.events), client, store, receipts: new Map() };
+  }
+
+  private async publish(pending: PendingRevoke, events: NostrEvent[]): Promise<void> {
+    const keep = (list: readonly PublishReceipt[]) => {
+      for (const r of list) pending.receipts.set(`${r.relay} ${r.eventId}`, r);
+      this.receipts = [...pending.receipts.values()];
+    };
+    try {
+      keep(await pending.client.publishAll(events));
+    } catch (error) {
+      keep(receiptsOf(error));
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+      // Exactly what went out: how many of the signed events some relay holds now.
+      const sent = pending.events.filter((e) => this.receipts.some((r) => r.eventId === e.id && r.status === 'accepted')).length;
+      this.shortfall = sent ? this.s.partlyRevoked(sent, pending.events.length) : '';
       throw error;
     }
   }
 
-  private applied(record: OpenedRecord, pubkey: string, change: AccessChange, receipts: PublishReceipt[]): void {
-    const s = this.s;
-    if (this.handed) this.handed = this.handed.map((r) => (r === record ? change.record : r));
-    this.target = this.target && { ...this.target, record: change.record };
-    const relays = outcomesByRelay(receipts);
+  private applied(pending: PendingRevoke): void {
+    const receipts = this.receipts;
+    for (const { target, change } of pending.changes) {
+      if (this.handed) this.handed = this.handed.map((r) => (r === target.record ? change.record : r));
+    }
+    this.targets = this.targets.map((t) => ({ ...t, record: pending.changes.find((c) => c.target === t)?.change.record ?? t.record }));
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
-    emit(this, 'nip82-revoke', { signPubkey: record.signPubkey, pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
-    const text = s.revoked(this.who(pubkey), relays.filter((r) => r.status === 'accepted').length, relays.length);
-    this.setStatus('done', change.moved ? `${text} ${s.moved}` : text);
+    for (const { target, change } of pending.changes) {
+      emit(this, 'nip82-revoke', { signPubkey: target.record.signPubkey, pubkey: target.pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
+    }
     this.done = true;
+    this.said(pending);
     this.modal.focusNext = '#result-title';
   }
+
+  /** The outcome in words; while a relay lacks some event, says what that leaves open and offers to send it there. */
+  private said(pending: PendingRevoke): void {
+    const s = this.s;
+    const relays = outcomesByRelay(this.receipts);
+    const ok = relays.filter((r) => r.status === 'accepted').length;
+    const text = this.overdue
+      ? s.endedRevoked(pending.changes.length, ok, relays.length)
+      : s.revoked(this.who(pending.changes[0]!.target.pubkey), ok, relays.length);
+    this.unfinished = pending.events.some((e) => !reachedEvery(pending, e)) ? pending : undefined;
+    const parts = [text, ...(pending.changes.some((c) => c.change.moved) ? [s.moved] : []), ...(this.unfinished ? [s.notEverywhere] : [])];
+    this.setStatus('done', parts.join(' '));
+  }
+
+  /** Sends the same signed events to the relays that missed them; nothing new is signed. */
+  private finish = async (): Promise<void> => {
+    const pending = this.unfinished;
+    if (!pending) return;
+    const left = pending.events.filter((e) => !reachedEvery(pending, e));
+    this.setStatus('working', this.s.publishing(left.length, pending.client.relays.length));
+    try {
+      await this.publish(pending, left);
+    } catch {
+      // Said below from the receipts: what each relay holds now.
+    }
+    this.shortfall = '';
+    emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+    this.said(pending);
+    this.modal.focusNext = '#result-title';
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Render
 
   private renderStatus(): TemplateResult {
-    return renderState(this.status, this.renderLive(stateText(this.status, this.s, this.message, this.errorCode)), this.receipts, this.s);
+    const said = this.status === 'relay-error' && this.shortfall ? this.shortfall : stateText(this.status, this.s, this.message, this.errorCode);
+    return renderState(this.status, this.renderLive(said), this.receipts, this.s);
   }
 
   override render() {
@@ -286,7 +395,7 @@ export class Nip82AccessList extends Nip82Element {
       ${shares.length ? this.renderShares(shares) : nothing}
       ${this.renderHistory()}
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.onCancel} @close=${this.onClose}>
-        ${this.open && this.target ? this.renderDialog(this.target) : nothing}
+        ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
       </dialog>
     </div>`;
   }
@@ -295,7 +404,8 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
-    return html`<section part="record" class="record" aria-labelledby=${`record-${index}`}>
+    // An article, not a landmark: two records may well carry the same name.
+    return html`<article part="record" class="record" aria-labelledby=${`record-${index}`}>
       <h3 id=${`record-${index}`} tabindex="-1"><bdi>${this.nameOf(record)}</bdi></h3>
       <p class="help">${editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
@@ -309,7 +419,7 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me
                     ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(p.pubkey))} ?disabled=${this.busy}
-                        @click=${(e: Event) => this.ask({ record, pubkey: p.pubkey, role: p.role }, `#record-${index}`, e)}>${s.revoke}</button>`
+                        @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], `#record-${index}`, e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
               )}
@@ -323,13 +433,22 @@ export class Nip82AccessList extends Nip82Element {
                 (pk) => html`<li part="person" class="person" data-pubkey=${pk}><span class="who">${this.renderWho(pk, me)}</span></li>`,
               )}
             </ul>`}
-    </section>`;
+    </article>`;
   }
 
   private renderShares(shares: ShareCopy[]): TemplateResult {
     const s = this.s;
+    const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
     return html`<section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title" tabindex="-1">${s.sharesTitle}</h3>
+      ${overdue.length
+        ? html`<div class="overdue warning" part="overdue">
+            <p>${s.overdueNotice(overdue.length)}</p>
+            <button type="button" class="danger" id="revoke-ended" ?disabled=${this.busy}
+              @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), '#shares-title', e, true)}>
+              ${s.revokeEnded(overdue.length)}</button>
+          </div>`
+        : nothing}
       <ul class="share-list">
         ${repeat(
           shares,
@@ -345,7 +464,7 @@ export class Nip82AccessList extends Nip82Element {
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(recipient))} ?disabled=${this.busy}
-                    @click=${(e: Event) => this.ask({ record: c.record, pubkey: recipient, role: c.grant.role, share: c }, `#share-${i}`, e)}>${s.revoke}</button>`
+                    @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], `#share-${i}`, e)}>${s.revoke}</button>`
                 : nothing}
             </li>`;
           },
@@ -380,35 +499,50 @@ export class Nip82AccessList extends Nip82Element {
   private renderHistoryRow(e: ConsentEvent): TemplateResult {
     const s = this.s;
     const grants = e.kind === 'shared' || e.kind === 'approved';
+    // Each cell carries its column's name, shown before it when the table stacks on a phone.
     return html`<tr class=${e.kind}>
-      <td>${this.day(e.at)}</td>
-      <td><bdi>${this.who(e.who)}</bdi></td>
-      <td>${s.historyKind(e.kind)}</td>
-      <td>${e.types?.length ? s.typeList(e.types) : s.none}</td>
-      <td>${grants ? (e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
+      <td data-label=${s.historyDate}>${this.day(e.at)}</td>
+      <td data-label=${s.historyWho}><bdi>${this.who(e.who)}</bdi></td>
+      <td data-label=${s.historyWhat}>${s.historyKind(e.kind)}</td>
+      <td data-label=${s.historyTypes}>${e.types?.length ? s.typeList(e.types) : s.none}</td>
+      <td data-label=${s.historyNow}>${grants ? (e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
     </tr>`;
   }
 
-  private renderDialog(target: Target): TemplateResult {
+  private renderDialog(targets: Target[]): TemplateResult {
     const s = this.s;
-    const who = this.who(target.pubkey);
-    const record = this.nameOf(target.record);
+    const first = targets[0]!;
+    const title = this.overdue ? s.endedTitle(targets.length) : s.dialogTitle(this.who(first.pubkey));
+    const editor = targets.some((t) => t.role === 'editor');
+    const people = this.overdue
+      ? html`<ul class="ended-list">
+          ${targets.map((t) => html`<li><strong>${this.renderWho(t.pubkey, undefined)}</strong>
+            <span class="record-name"><bdi>${this.nameOf(t.record)}</bdi></span>
+            ${t.share?.grant.until ? html`<span class="until">${s.endedOn(this.day(t.share.grant.until))}</span>` : nothing}</li>`)}
+        </ul>`
+      : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>`;
     if (this.done) {
-      return html`<h2 id="dialog-title">${s.dialogTitle(who)}</h2>
-        <p class="record-name"><bdi>${record}</bdi></p>
+      return html`<h2 id="dialog-title">${title}</h2>
+        ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
-        <div part="actions" class="actions"><button type="button" class="primary" @click=${() => this.modal.close()}>${s.close}</button></div>`;
+        <div part="actions" class="actions">
+          ${this.unfinished ? html`<button type="button" ?disabled=${this.busy} @click=${this.finish}>${s.finishRelays}</button>` : nothing}
+          <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
+        </div>`;
     }
-    return html`<h2 id="dialog-title">${s.dialogTitle(who)}</h2>
-      <p class="record-name">${s.dialogRecord(record)}</p>
-      <p class="warning">${s.truth}</p>
-      ${target.role === 'editor' ? html`<p class="warning">${s.editorMoves}</p>` : nothing}
+    return html`<h2 id="dialog-title">${title}</h2>
+      ${people}
+      <div class="warning truth">
+        <p>${s.stops}</p>
+        <p>${s.stays}</p>
+        ${editor ? html`<p>${s.editorMoves}</p>` : nothing}
+      </div>
       ${this.renderStatus()}
       <div part="actions" class="actions">
         <button type="button" ?disabled=${this.busy} @click=${this.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${this.busy} @click=${this.confirm}>
-          ${this.status === 'relay-error' ? s.tryAgain : s.confirmRevoke(who)}
+          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : s.confirmRevoke(this.who(first.pubkey))}
         </button>
       </div>`;
   }

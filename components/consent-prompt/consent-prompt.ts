@@ -26,7 +26,7 @@ import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { groupByType, recordName, resourceDate, resourceLabel, today } from './resources.js';
-import { consentSource, grantConsent, isGrantConsent } from '../core/nip82/grant.js';
+import { consentSource, grantConsent, grantExpiration, isGrantConsent } from '../core/nip82/grant.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { describeKinds } from '../hidden-flag/kinds.js';
@@ -474,6 +474,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
             participants: [{ pubkey: recipient, role }],
             maxEventBytes: await client.maxEventBytes(),
             keyCache: store?.keyCache,
+            ...(this.until ? { expiresAt: grantExpiration(this.until) } : {}),
           });
         }
         this.setStatus('working', s.publishing(client.relays.length));
@@ -570,6 +571,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           const share = await createShare({
             from: [...chosen, source], include: [...include, fullUrl], author: signer, participants: [{ pubkey: request.requester, role: 'viewer' }], maxEventBytes,
             keyCache: store?.keyCache,
+            ...(until ?? asked ? { expiresAt: grantExpiration((until ?? asked)!) } : {}),
           });
           const naddrs = naddrsOf(share);
           this.setStatus('waiting-signer', s.waitAnswer);

@@ -89,7 +89,7 @@ export {
 } from './fhir/withheld.js';
 
 export { RecordStore, stopsEverything, type RecordStoreOptions, type StoreChange, type OpenFailure } from './store/record-store.js';
-export { shareCopyOf, type ShareCopy, type ShareStatus } from './store/share-copies.js';
+export { shareCopyOf, grantToReader, type ShareCopy, type ShareStatus, type GrantToReader } from './store/share-copies.js';
 export { consentHistory, type ConsentEvent } from './store/history.js';
 export { describeRecord, type RecordDescription } from './store/record-description.js';
-export { grantConsent, readGrant, isGrantConsent, consentSource, GRANT_TAG, type Grant, type GrantTerms } from './nip82/grant.js';
+export { grantConsent, readGrant, isGrantConsent, consentSource, grantExpiration, expirationOf, GRANT_TAG, type Grant, type GrantTerms } from './nip82/grant.js';

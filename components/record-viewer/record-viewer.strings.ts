@@ -68,6 +68,8 @@ export interface RecordViewerStrings {
   itemUnsigned: string;
   /** The filter keeping only items signed by someone other than the patient. */
   signedOnly: string;
+  shareEnded: (day: string | undefined) => string;
+  shareUntil: (day: string) => string;
   enteredInError: string;
   unnamed: (type: string) => string;
   narrativeLabel: (title: string) => string;
@@ -190,6 +192,9 @@ const en: RecordViewerStrings = {
   roleLabel: 'Your access',
   roleEditor: 'editor (can change it)',
   roleViewer: 'viewer (read only)',
+  shareEnded: (day) =>
+    `This share ended${day ? ` on ${day}` : ''}. It shows the record as it was then, not as it is now.`,
+  shareUntil: (day) => `Shared with you until ${day}.`,
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
   youHid: (hidden, who) => (hidden === undefined ? `You hid some items from ${who}.` : `You hid ${hidden} ${hidden === 1 ? 'item' : 'items'} from ${who}.`),
   itemSigned: (name, date) => `from ${name} · signed ${date} · verified`,
@@ -316,6 +321,9 @@ const es: RecordViewerStrings = {
   roleLabel: 'Su acceso',
   roleEditor: 'editor (puede modificarlo)',
   roleViewer: 'lector (solo lectura)',
+  shareEnded: (day) =>
+    `Este acceso compartido terminó${day ? ` el ${day}` : ''}. Muestra el historial como era entonces, no como es ahora.`,
+  shareUntil: (day) => `Compartido contigo hasta el ${day}.`,
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este registro: pueden faltar elementos.`,
   youHid: (hidden, who) => (hidden === undefined ? `Ocultaste algunos elementos a ${who}.` : `Ocultaste ${hidden} ${hidden === 1 ? 'elemento' : 'elementos'} a ${who}.`),
   itemSigned: (name, date) => `de ${name} · firmado el ${date} · verificado`,

@@ -36,6 +36,10 @@ export const recordViewerStyles = css`
     padding-inline: var(--_space);
     margin: 0;
   }
+  .share-until {
+    margin: 0;
+    color: var(--_muted);
+  }
   .details {
     margin: 0;
     padding-inline-start: 1.25rem;

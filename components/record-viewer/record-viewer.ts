@@ -13,7 +13,7 @@ import type { OpenedRecord } from '../core/nip82/record.js';
 import type { QueryReport } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { OpenFailure, StoreChange } from '../core/store/record-store.js';
-import { shareCopyOf } from '../core/store/share-copies.js';
+import { grantToReader, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
@@ -100,6 +100,8 @@ const SLICED_FROM_ENTRIES = 2000;
  *
  * @csspart base - The element's wrapper.
  * @csspart status - The live status line.
+ * @csspart share-ended - On a record shared with the reader whose end date has passed: that it ended.
+ * @csspart share-until - On a record shared with the reader: the last day of access.
  * @csspart toolbar - Search, view switch, narrative toggle, print.
  * @csspart record - One record.
  * @csspart provenance - Who wrote a record, whether verified, when, and the reader's access.
@@ -174,6 +176,8 @@ export class Nip82RecordViewer extends Nip82Element {
   private matching = 0;
   private unlockedWith?: Signer;
   private run = 0;
+  /** Each record's grant to the reader, once read. */
+  private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
   private budget = new RenderBudget(NEW_ITEMS_PER_RENDER);
   private stringsMemo?: { lang: string; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
   /** Whether the last render left items for the next one. */
@@ -637,13 +641,15 @@ export class Nip82RecordViewer extends Nip82Element {
     const { view } = f;
     const id = `record-${i}`;
     const heading = view.record ? s.recordHeading(i + 1, this.views.length) : s.bundleHeading;
+    const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
-      <article class="record" part="record" aria-labelledby=${id}>
+      <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
           <h2 id=${id}>${heading}</h2>
           <button type="button" class="export" @click=${() => this.exportView(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
+        ${grant ? this.renderGrant(grant, s, lang) : nothing}
         ${view.record && view.record.parts.have < view.record.parts.total
           ? html`<p class="warning parts" role="note">${s.partsMissing(view.record.parts.have, view.record.parts.total)}</p>`
           : nothing}
@@ -652,6 +658,22 @@ export class Nip82RecordViewer extends Nip82Element {
         ${repeat(f.sections, ([key]) => key, ([key, items]) => this.renderSection(view, i, key, items, s, lang))}
       </article>
     `;
+  }
+
+  /** A record's grant to the reader, read once per record (a large record is not searched at every render). */
+  private grantOf(record: OpenedRecord): GrantToReader | undefined {
+    if (!this.grants.has(record)) this.grants.set(record, grantToReader(record));
+    return this.grants.get(record);
+  }
+
+  /**
+   * A share made for the reader says until when; once that day is over it says the share ended,
+   * first thing, so nothing in it is taken for current.
+   */
+  private renderGrant(grant: GrantToReader, s: RecordViewerStrings, lang: string) {
+    const day = grant.until ? formatDate(grant.until, lang) : undefined;
+    if (grant.ended) return html`<p class="warning share-ended" part="share-ended" role="note">${s.shareEnded(day)}</p>`;
+    return day ? html`<p class="share-until" part="share-until">${s.shareUntil(day)}</p>` : nothing;
   }
 
   /**

@@ -50,3 +50,33 @@ test('a clinic back end publishes a record; the patient opens it; access is gran
   const { events: latest } = await client.query({ kinds: [32225], authors: [opened.signPubkey] });
   await assert.rejects(openRecord(latest, family), (e) => e instanceof RecordError && e.code === 'not-a-participant');
 });
+
+test('a share carries a NIP-40 expiration at the end of its last day; a relay honouring it refuses it once past; a revocation drops it', async () => {
+  const { createShare, grantConsent, consentSource, grantExpiration, expirationOf, grantToReader } = await import('../../dist/core/index.js');
+  assert.equal(grantExpiration('2027-01-01'), Date.UTC(2027, 0, 2) / 1000, 'the first second after 1 Jan 2027 ends in UTC');
+  assert.throws(() => grantExpiration('soon'), (e) => e instanceof RecordError && e.code === 'invalid-input');
+  const patient = secretKeySigner(generateSecretKey());
+  const clinic = secretKeySigner(generateSecretKey());
+  const [me, them] = [await patient.getPublicKey(), await clinic.getPublicKey()];
+  const mine = await openRecord(await createRecord({ bundle, author: patient, participants: [] }), patient);
+  const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const { source, fullUrl } = consentSource(mine, grantConsent({ patient: me, recipient: them, role: 'viewer', until }));
+  const expiresAt = grantExpiration(until);
+  const share = await createShare({
+    from: [mine, source], include: ['urn:uuid:1', fullUrl], author: patient, participants: [{ pubkey: them, role: 'viewer' }], expiresAt,
+  });
+  assert.ok(share.every((e) => expirationOf(e) === expiresAt), 'every part carries the expiration');
+  await client.publishAll(share);
+  const seen = await openRecord(share, clinic);
+  assert.deepEqual(grantToReader(seen), { until, ended: false });
+  assert.deepEqual(grantToReader(seen, new Date(expiresAt * 1000)), { until, ended: true }, 'ended once the expiration is reached');
+  // A revocation is a new version without it: an expired version would be refused by the relays that honour it.
+  const change = await revokeAccess(await openRecord(share, patient), them);
+  assert.ok(change.events.every((e) => expirationOf(e) === undefined));
+  // Past its end, a relay honouring NIP-40 does not take the share at all.
+  await assert.rejects(createRecord({ bundle, author: patient, participants: [], createdAt: 2000, expiresAt: 1000 }), (e) => e.code === 'invalid-input');
+  const late = await createRecord({ bundle, author: patient, participants: [], createdAt: Math.floor(Date.now() / 1000) - 100, expiresAt: Math.floor(Date.now() / 1000) - 10 });
+  const receipts = await client.publish(late[0]);
+  assert.equal(receipts[0].status, 'rejected');
+  assert.match(receipts[0].reason, /expired/);
+});

@@ -6,6 +6,7 @@
  */
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
 import { createBundle } from '../fhir/bundle.js';
+import { RecordError } from '../errors.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { OpenedRecord, Role } from './record.js';
 
@@ -56,6 +57,24 @@ export function grantConsent(terms: GrantTerms): FhirResource {
     policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
     provision,
   };
+}
+
+/**
+ * The NIP-40 expiration of a grant whose last day is `until` (YYYY-MM-DD): the first second after
+ * that day ends in UTC, so access lasts through the whole last day wherever the patient is.
+ */
+export function grantExpiration(until: string): number {
+  const [y, m, d] = until.slice(0, 10).split('-').map(Number);
+  const ms = Date.UTC(y!, m! - 1, d! + 1);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(until) || !Number.isFinite(ms)) throw new RecordError('invalid-input', 'The end date is not a YYYY-MM-DD date.');
+  return ms / 1000;
+}
+
+/** The NIP-40 expiration an event carries, in seconds, when it has a valid one. */
+export function expirationOf(event: { tags: readonly (readonly string[])[] }): number | undefined {
+  const value = event.tags.find((t) => t[0] === 'expiration')?.[1];
+  const seconds = value && /^\d{1,12}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(seconds) ? seconds : undefined;
 }
 
 /** The Consent the kit writes into a share to document the grant: not an item to pass on. */

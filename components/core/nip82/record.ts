@@ -129,6 +129,11 @@ export interface CreateRecordOptions {
    * opening the record just made (a share copy, say) asks the signer nothing.
    */
   keyCache?: RecordKeyCache;
+  /**
+   * NIP-40 expiration, in seconds: every part carries an `expiration` tag, so relays that honour
+   * it stop serving the record then (a share's end date). Later versions (a revocation) drop it.
+   */
+  expiresAt?: number;
 }
 
 /** Options for {@link openRecord}. */
@@ -189,6 +194,10 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   if (subject !== undefined && !isHex64(subject)) throw new RecordError('invalid-input', 'The subject is not a hex public key.');
   const createdAt = options.createdAt ?? nowSeconds();
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  const expiresAt = options.expiresAt;
+  if (expiresAt !== undefined && !(Number.isSafeInteger(expiresAt) && expiresAt > createdAt)) {
+    throw new RecordError('invalid-input', 'The expiration must be a whole number of seconds after the record is made.');
+  }
 
   const signKey = generateSecretKey();
   const viewKey = participants.some((p) => p.role === 'viewer') ? generateSecretKey() : undefined;
@@ -196,7 +205,7 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
     // The inner events name the parts they are signed for, so they cannot pass as another record's.
     const ds: string[] = [];
     const { inner } = await attestAndSignParts(bundle, options, signKey, participants, maxEventBytes, subject, createdAt, { signPubkey: publicKeyHex(signKey), ds });
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt });
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, expiresAt });
     for (const e of events) {
       if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
     }
@@ -348,6 +357,7 @@ function sealParts(input: {
   participants: readonly Participant[];
   createdAt: number;
   moves?: readonly string[];
+  expiresAt?: number;
 }): NostrEvent[] {
   const signPub = publicKeyHex(input.signKey);
   const contentKey = conversationKey(input.signKey, input.viewKey ? publicKeyHex(input.viewKey) : signPub);
@@ -366,6 +376,7 @@ function sealParts(input: {
         tags.push(['key', p.pubkey, nip44Encrypt(secret, convs[j]!)]);
       });
       tags.push(...moved);
+      if (input.expiresAt !== undefined) tags.push(['expiration', String(input.expiresAt)]);
       const content = nip44Encrypt(innerJson, contentKey);
       return finalizeEvent({ kind: RECORD_KIND, created_at: input.createdAt, tags, content }, input.signKey) as NostrEvent;
     });

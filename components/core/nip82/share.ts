@@ -33,6 +33,8 @@ export interface CreateShareOptions {
   createdAt?: number;
   /** The patient's session key cache, so the share copy opens without a signer call. */
   keyCache?: RecordKeyCache;
+  /** NIP-40 expiration in seconds (see {@link grantExpiration}): relays that honour it drop the share then. */
+  expiresAt?: number;
 }
 
 /** What a share will hold, for a preview before anything is signed. */
@@ -117,6 +119,7 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     maxEventBytes: options.maxEventBytes,
     createdAt: options.createdAt,
     keyCache: options.keyCache,
+    expiresAt: options.expiresAt,
     subject: options.from[0]!.subject,
     attestAs: 'sharer',
   });

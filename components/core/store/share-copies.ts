@@ -5,7 +5,7 @@
  * as shares, never as more health records.
  */
 import type { OpenedRecord } from '../nip82/record.js';
-import { isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
+import { expirationOf, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
 
 /** Where a share stands: in force, past its end date but still open to the recipient, ended, or revoked. */
@@ -46,6 +46,32 @@ function statusOf(record: OpenedRecord, grant: Grant, today: string): ShareStatu
   if (listed) return past ? 'overdue' : 'active';
   // Taken off the record: at or after its last day it ended, before that it was revoked.
   return grant.until && isoDay(new Date(record.createdAt * 1000)) > grant.until ? 'ended' : 'revoked';
+}
+
+/** The terms of a record someone shared with the reader, as the reader sees them. */
+export interface GrantToReader {
+  /** Last day of access (YYYY-MM-DD), from the grant note, else from the NIP-40 expiration. */
+  until?: string;
+  /** True once that day is over (or the expiration passed): the share no longer gives access. */
+  ended: boolean;
+}
+
+/**
+ * For a record shared with the reader (its grant names them, or its events carry an expiration):
+ * until when, and whether that has passed. Undefined for a record with neither, or the reader's own share.
+ */
+export function grantToReader(record: OpenedRecord, now = new Date()): GrantToReader | undefined {
+  if (shareCopyOf(record)) return undefined;
+  const grant = readGrant(record.bundle);
+  const forReader = grant && grant.recipient === record.reader ? grant : undefined;
+  const expirations = record.events.map(expirationOf).filter((e): e is number => e !== undefined);
+  const expires = expirations.length ? Math.min(...expirations) : undefined;
+  if (!forReader && expires === undefined) return undefined;
+  // An expiration is the first second after the last day: that day is the one before it.
+  const until = forReader?.until ?? (expires !== undefined ? isoDay(new Date((expires - 1) * 1000)) : undefined);
+  const seconds = Math.floor(now.getTime() / 1000);
+  const ended = (!!until && until < isoDay(now)) || (expires !== undefined && expires <= seconds);
+  return { ...(until ? { until } : {}), ended };
 }
 
 /** YYYY-MM-DD of a date in UTC. */

@@ -1,0 +1,205 @@
+/**
+ * A phone 320 CSS px wide (WCAG 2.2 reflow): in every state and dialog of the access list, the
+ * record viewer and the session, the page does not scroll sideways, no dialog is wider than the
+ * screen or its own box, and every button is really there to tap (nothing covers its centre).
+ * Each state is also checked with axe.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { npubEncode } from 'nostr-tools/nip19';
+import '../components/define.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { Nip82Session } from '../components/session/session.js';
+import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
+import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { RECORD_KIND } from '../components/core/nip82/constants.js';
+import { SignerError } from '../components/core/errors.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import type { NostrEvent } from '../components/core/events.js';
+import { fixture as dataFixture, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { $, $$, buttonByText, dialogOf } from './element-helpers.js';
+
+const WIDTH = 320;
+
+/** Problems a person on a 320 px phone would meet in `el` now. */
+function reflowProblems(el: HTMLElement, state: string): string[] {
+  const problems: string[] = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > page.clientWidth) problems.push(`${state}: the page scrolls sideways (${page.scrollWidth} > ${page.clientWidth})`);
+  const root = el.shadowRoot!;
+  const open = [...root.querySelectorAll('dialog')].find((d) => d.open);
+  if (open) {
+    const box = open.getBoundingClientRect();
+    if (open.scrollWidth > open.clientWidth) problems.push(`${state}: the dialog scrolls sideways (${open.scrollWidth} > ${open.clientWidth})`);
+    if (box.left < 0 || box.right > window.innerWidth) problems.push(`${state}: the dialog is off screen (${box.left}..${box.right})`);
+  }
+  // With a modal dialog open, only its buttons can be reached; else every button of the element.
+  const buttons = [...(open ?? root).querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.getClientRects().length > 0 && !b.closest('dialog:not([open])'));
+  for (const button of buttons) {
+    button.scrollIntoView({ block: 'center', inline: 'center' });
+    const r = button.getBoundingClientRect();
+    if (r.left < 0 || r.right > window.innerWidth) problems.push(`${state}: "${button.textContent?.trim()}" sticks out (${r.left}..${r.right})`);
+    const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (!hit || !(hit === button || button.contains(hit))) {
+      problems.push(`${state}: "${button.textContent?.trim()}" is covered by ${hit ? hit.outerHTML.slice(0, 80) : 'nothing'}`);
+    }
+  }
+  return problems;
+}
+
+async function expectReflows(el: HTMLElement, state: string) {
+  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  expect(reflowProblems(el, state)).to.deep.equal([]);
+  await expect(el).to.be.accessible();
+}
+
+describe('at 320 CSS px wide', function () {
+  this.timeout(90000);
+  let url: string;
+  let client: RelayClient;
+  let patient: Person;
+  let clinician: Person;
+  let family: Person;
+
+  before(async () => {
+    await setViewport({ width: WIDTH, height: 640 });
+    url = await relayUrl('main');
+    client = new RelayClient({ relays: [url] });
+  });
+  after(async () => {
+    client.close();
+    await setViewport({ width: 800, height: 600 });
+  });
+  beforeEach(async () => {
+    [patient, clinician, family] = [await person(), await person(), await person()];
+  });
+
+  async function published(participants: { pubkey: string; role: 'editor' | 'viewer' }[], relay = client): Promise<OpenedRecord> {
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
+    await relay.publishAll(events);
+    return openRecord(events, patient.signer);
+  }
+
+  async function shareFor(record: OpenedRecord, who: Person, until: string) {
+    const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who.pubkey, role: 'viewer', until, purpose: 'A second opinion on a long-standing condition' }));
+    const events = await createShare({
+      from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(events);
+    return events;
+  }
+
+  it('the access list: records, shares past their end, history, and every revoke dialog state', async () => {
+    const profile = await clinician.signer.signEvent({
+      kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [],
+      content: JSON.stringify({ name: 'Harbor Community Health Clinic and Family Practice' }),
+    });
+    await client.publishAll([profile as NostrEvent]);
+    const record = await published([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    await shareFor(record, clinician, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    const { events: wraps } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
+    await client.publishAll(wraps);
+    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
+    await client.publishAll((await answerRequest(incoming, { signer: patient.signer, decision: 'rejected' })).events);
+
+    // A signer that declines when told to, for the refused state.
+    let decline = false;
+    const signer: Signer = new Proxy(patient.signer, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          if (decline && prop !== 'getPublicKey') throw new SignerError('refused', 'The user declined.');
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
+    await expectReflows(el, 'before loading');
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => $(el, '[part=overdue]') && $(el, '[part=record]'), 'loaded', { timeout: 20000 });
+    await waitUntil(() => (el.shadowRoot!.textContent ?? '').includes('Harbor Community'), 'names', { timeout: 20000 });
+    buttonByText(el, 'Show consent history')!.click();
+    await waitUntil(() => $(el, 'table.history'), 'history', { timeout: 20000 });
+    await expectReflows(el, 'records, shares and history');
+
+    // The revoke dialog of an editor (the longest), declined by the signer.
+    $(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
+    await waitUntil(() => dialogOf(el).open, 'revoke dialog', { timeout: 20000 });
+    await expectReflows(el, 'revoke dialog');
+    decline = true;
+    buttonByText(el, /^Revoke Harbor/)!.click();
+    await waitUntil(() => el.status === 'refused', 'refused', { timeout: 20000 });
+    await expectReflows(el, 'revoke refused');
+    decline = false;
+    buttonByText(el, /^Revoke Harbor/)!.click();
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
+    await expectReflows(el, 'revoke done');
+    const closed = oneEvent(dialogOf(el), 'close');
+    buttonByText(el, 'Close')!.click();
+    await closed;
+    await el.updateComplete;
+
+    // The one confirmation for every share past its end.
+    buttonByText(el, /^Revoke the ended share/)!.click();
+    await waitUntil(() => dialogOf(el).open, 'ended dialog', { timeout: 20000 });
+    await expectReflows(el, 'ended shares dialog');
+    buttonByText(el, 'Revoke it')!.click();
+    await waitUntil(() => el.status === 'done', 'ended revoked', { timeout: 20000 });
+    await expectReflows(el, 'ended shares revoked');
+  });
+
+  it('the access list: a revocation that went out only in part, with its retry', async () => {
+    const flakyUrl = await relayUrl('flaky');
+    const flaky = new RelayClient({ relays: [flakyUrl] });
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }] });
+    for (const e of events) if ((await flaky.publish(e)).some((r) => r.status !== 'accepted')) await flaky.publish(e);
+    const record = await openRecord((await flaky.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
+    flaky.close();
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${flakyUrl}></nip82-access-list>`);
+    $(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog', { timeout: 20000 });
+    buttonByText(el, /^Revoke /)!.click();
+    await waitUntil(() => el.status === 'relay-error', 'nothing went out', { timeout: 20000 });
+    await expectReflows(el, 'nothing went out');
+    buttonByText(el, 'Try again')!.click();
+    await waitUntil(() => el.status === 'relay-error' && ($(el, '[role=status]')?.textContent ?? '').includes('Only part'), 'part went out', { timeout: 20000 });
+    await expectReflows(el, 'part went out');
+  });
+
+  it('the record viewer: before unlocking, a full record, its timeline, and an ended share', async () => {
+    const reader = await person();
+    const synthea = await dataFixture('synthea-patient.json');
+    const handed = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${synthea}></nip82-record-viewer>`);
+    await waitUntil(() => handed.status === 'done', 'shown', { timeout: 20000 });
+    await expectReflows(handed, 'a full record');
+    $$<HTMLButtonElement>(handed, 'button').find((b) => /^Timeline$/.test(b.textContent!.trim()))!.click();
+    await expectReflows(handed, 'its timeline');
+    handed.remove();
+
+    const own = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
+    const mine = await openRecord(own, patient.signer);
+    const { source, fullUrl } = consentSource(mine, grantConsent({ patient: patient.pubkey, recipient: reader.pubkey, role: 'viewer', until: '2026-01-01' }));
+    const share = await createShare({ from: [mine, source], include: [...mine.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+    await client.publishAll(share);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${reader.signer}></nip82-record-viewer>`);
+    await expectReflows(el, 'before unlocking');
+    $$<HTMLButtonElement>(el, 'button').find((b) => /^Unlock my records$/.test(b.textContent!.trim()))!.click();
+    await waitUntil(() => $(el, '[part="share-ended"]'), 'the ended share', { timeout: 20000 });
+    await expectReflows(el, 'an ended share');
+  });
+
+  it('the session: signing in (every way open) and signed in', async () => {
+    const el = await fixture<Nip82Session>(html`<nip82-session relays=${url}></nip82-session>`);
+    await el.updateComplete;
+    for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
+    await expectReflows(el, 'signing in');
+    el.signer = patient.signer;
+    await waitUntil(() => el.pubkey === patient.pubkey, 'signed in', { timeout: 20000 });
+    await expectReflows(el, 'signed in');
+  });
+});
