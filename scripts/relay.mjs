@@ -130,6 +130,9 @@ function noteRequest(requests, data, keep) {
     if (requests.length > keep) requests.splice(0, requests.length - keep);
   } catch {
     // not JSON: the validator answers it
+  }
+}
+
 /** The id of an EVENT of one of `kinds` this relay has not seen before (noted in `seen`), else undefined. */
 function firstOfKinds(data, kinds, seen) {
   try {

@@ -383,7 +383,6 @@ describe('<nip82-access-list>', function () {
           await waitUntil(() => el.status === 'done', 'the counting run revokes', { timeout: 20000 });
           total = refusing.calls();
           expect(total, 'signer calls of one revocation').to.be.greaterThan(0);
-          // eslint-disable-next-line no-console
           console.log(`signer calls of one ${role} revocation: ${total}`);
           k = 0;
           continue;
