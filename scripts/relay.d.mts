@@ -7,11 +7,13 @@ export interface RelayOptions {
   authRequired?: boolean;
   delayMs?: number;
   name?: string;
+  acceptLimit?: number;
 }
 
 export interface RunningRelay {
   url: string;
   port: number;
+  acceptOnly(n: number | undefined): void;
   close(): Promise<void>;
 }
 

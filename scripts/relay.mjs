@@ -18,6 +18,8 @@ import { WebSocketServer } from 'ws';
  * @param {boolean} [options.authRequired] answer EVENT and REQ with auth-required until the client AUTHs
  * @param {number} [options.delayMs] wait this long before handling each message
  * @param {string} [options.name] shown in the NIP-11 document
+ * @param {number} [options.acceptLimit] accept only this many more EVENTs, then refuse each with
+ *   `blocked:` (a relay that accepts only some of one action's events); change it with `acceptOnly()`
  */
 export async function startRelay(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -61,11 +63,19 @@ export async function startRelay(options = {}) {
     res.end();
   });
 
+  let acceptLeft = options.acceptLimit;
   const wss = new WebSocketServer({ server });
   wss.on('connection', (ws) => {
     relay.handleConnection(ws, '127.0.0.1');
     ws.on('message', async (data) => {
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      if (acceptLeft !== undefined && eventIdOf(data)) {
+        if (acceptLeft <= 0) {
+          ws.send(JSON.stringify(createOutgoingOkMessage(eventIdOf(data), false, 'blocked: this relay accepts no more events for now')));
+          return;
+        }
+        acceptLeft--;
+      }
       try {
         const message = await validator.validateIncomingMessage(data);
         await relay.handleMessage(ws, message);
@@ -83,6 +93,10 @@ export async function startRelay(options = {}) {
   return {
     url: `ws://${hostname}`,
     port,
+    /** Accept only `n` more EVENTs (undefined: every one again). */
+    acceptOnly(n) {
+      acceptLeft = n ?? undefined;
+    },
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise((resolve) => wss.close(() => resolve()));

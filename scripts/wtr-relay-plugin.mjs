@@ -1,6 +1,7 @@
 // Starts real relays for the browser tests and hands their URLs to the tests by a server command:
-// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow,
-// and 'relay-down-url' for an address where nothing listens.
+// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | picky,
+// 'relay-down-url' for an address where nothing listens, and
+// 'relay-accept-only', { name, count } to make a relay accept only `count` more events (null: all again).
 import net from 'node:net';
 import { startRelay } from './relay.mjs';
 
@@ -10,6 +11,7 @@ const KINDS = {
   auth: { authRequired: true },
   small: { maxContentLength: 16000 },
   slow: { delayMs: 1500 },
+  picky: {},
 };
 
 async function freePort() {
@@ -35,6 +37,10 @@ export function relayPlugin() {
     async executeCommand({ command, payload }) {
       if (command === 'relay-url') return relays[payload?.name ?? 'main']?.url ?? null;
       if (command === 'relay-down-url') return downUrl;
+      if (command === 'relay-accept-only') {
+        relays[payload?.name ?? 'picky']?.acceptOnly(payload?.count ?? undefined);
+        return true;
+      }
       return undefined;
     },
   };

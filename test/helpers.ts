@@ -3,10 +3,15 @@ import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
 
 /** URL of one of the real relays the test runner started (main, second, auth, small, slow). */
-export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' = 'main'): Promise<string> {
+export async function relayUrl(name: 'main' | 'second' | 'auth' | 'small' | 'slow' | 'picky' = 'main'): Promise<string> {
   const url = await executeServerCommand<string, { name: string }>('relay-url', { name });
   if (!url) throw new Error(`no relay named ${name}`);
   return url;
+}
+
+/** Makes a test relay accept only `count` more events, refusing the rest (`null`: every one again). */
+export async function relayAcceptsOnly(name: 'picky', count: number | null): Promise<void> {
+  await executeServerCommand('relay-accept-only', { name, count });
 }
 
 /** A loopback address where nothing listens. */
