@@ -660,7 +660,7 @@ describe('<nip82-consent-prompt>', function () {
             code === 'refused' ? 'Your signer declined. Nothing was shared or sent.' : 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
           );
           expect(await published(clinician, patient)).to.deep.equal(before, `call ${k} of ${total}`);
-          expect(before.records + before.toClinician).to.equal(0);
+          expect(before.records).to.equal(0);
         }
       });
     }
@@ -695,7 +695,8 @@ describe('<nip82-consent-prompt>', function () {
         expect(said).to.match(/^Only part of this went out\. Sent: the shared record for npub1\S+\. Not sent yet: your answer to npub1\S+; your own copy of the answer\. Finish sending to complete it; nothing is signed again\.$/);
         expect(answered).to.equal(false);
         expect((await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(1);
-        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(0);
+        // Only the clinician's own copy of their request is there: no answer.
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(1);
         await expect(el).to.be.accessible();
 
         // Finishing: the relay takes events again; nothing is signed again, nothing is duplicated.
@@ -710,7 +711,7 @@ describe('<nip82-consent-prompt>', function () {
         expect((await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(1);
         const answers = await readConsentMessages((await pickyClient.wrapsFor(clinician.pubkey)).events, clinician.signer);
         expect(answers.filter((m) => m.answers === request.id)).to.have.length(1);
-        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(1);
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(2);
       } finally {
         await relayAcceptsOnly('picky', null);
         pickyClient.close();
@@ -736,11 +737,13 @@ describe('<nip82-consent-prompt>', function () {
         await waitUntil(() => el.status === 'relay-error', 'nothing accepted');
         await el.updateComplete;
         expect(text($(el, '[role=status]'))).to.equal('No storage server accepted it. Nothing was shared or sent; you can try again.');
-        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(0);
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(1);
+        await expect(el).to.be.accessible();
         await relayAcceptsOnly('picky', null);
         buttonByText(el, 'Try again')!.click();
         await waitUntil(() => el.status === 'done', 'sent');
-        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(1);
+        // The request's own copy, and the one answer.
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(2);
       } finally {
         await relayAcceptsOnly('picky', null);
         pickyClient.close();
