@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
@@ -342,7 +342,7 @@ describe('<nip82-consent-prompt>', function () {
       await el.updateComplete;
       expect(el.status).to.equal('waiting-signer');
       expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Your signer will be asked to sign the shared record (once per part).');
-      expect(buttonByText(el, /^Share with npub1/)!.disabled).to.equal(true);
+      expect(buttonByText(el, /^Share with npub1/)!.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
       held.release();
       await waitUntil(() => el.status === 'done', 'share done');
@@ -797,6 +797,143 @@ describe('<nip82-consent-prompt>', function () {
       // The recipient's copy does not say what was hidden: the note is for editors.
       expect(granted.editorNote).to.equal(undefined);
       expect(JSON.stringify(granted.events)).not.to.contain('Chlamydia');
+    });
+  });
+
+
+  describe('names, keyboard and phone', () => {
+    it('names the recipient at every consent moment, with the short npub beside it', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+      await client.publishAll([profile]);
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      await openDialog(el);
+      const fingerprint = `${npubEncode(clinician.pubkey).slice(0, 10)}…${npubEncode(clinician.pubkey).slice(-6)}`;
+      const named = `Harbor Clinic (${fingerprint})`;
+      await waitUntil(() => text($(el, '.items')).length > 0, 'items');
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => text($(el, '#preview-title')) === `What ${named} will be able to open`, 'named preview heading');
+      const shareButton = buttonByText(el, `Share with ${named}`)!;
+      expect(shareButton).to.exist;
+      shareButton.click();
+      await waitUntil(() => el.status === 'done', 'shared');
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.equal(`Shared with ${named}. 1 of 1 storage server accepted it.`);
+    });
+
+    it(`a keyboard-only share of the demo patient's record takes fewer than 40 key presses, and focus never falls to the page`, async () => {
+      const patient = await person();
+      const clinician = await person();
+      const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+      const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+      const el = await shareFixture(patient, record);
+      let presses = 0;
+      const focused = () => {
+        let node: Element | null = document.activeElement;
+        while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+        return node;
+      };
+      const press = async (key: string) => {
+        presses++;
+        await sendKeys({ press: key });
+        await el.updateComplete;
+        expect(focused(), `focus after ${key}`).not.to.equal(document.body);
+      };
+      const pressUntil = async (key: string, reached: () => boolean, what: string) => {
+        for (let i = 0; i < 40 && !reached(); i++) await press(key);
+        expect(reached(), what).to.equal(true);
+      };
+      (document.activeElement as HTMLElement | null)?.blur();
+      await pressUntil('Tab', () => focused() === buttonByText(el, 'Share records…'), 'the trigger');
+      await press('Enter');
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      // The recipient: their npub pasted into the picker (one key press, Control+V).
+      const picker = $(el, 'nip82-npub-picker')!;
+      await waitUntil(() => picker.shadowRoot?.querySelector('#input'), 'picker rendered');
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#input')!;
+      await pressUntil('Tab', () => focused() === input, 'the recipient field');
+      presses++;
+      setInput(input, npubEncode(clinician.pubkey));
+      await el.updateComplete;
+      // The item list is one tab stop: into it, Page Down to conditions, arrows to the fracture, Hide.
+      await pressUntil('Tab', () => !!focused()?.closest('.item-grid'), 'the item list');
+      await pressUntil('PageDown', () => text(focused()?.closest('[data-row]')?.querySelector('label')) === 'Conditions (3)', 'the conditions');
+      await pressUntil('ArrowDown', () => text(focused()?.closest('li')?.querySelector('label')).includes('Fracture of ankle'), 'the fracture');
+      await press('ArrowRight');
+      expect(focused()?.classList.contains('hide')).to.equal(true);
+      await press('Space');
+      expect(itemRow(el, 'Fracture of ankle').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
+      // One Tab leaves the whole list.
+      await press('Tab');
+      expect(focused()?.closest('.item-grid')).to.equal(null);
+      await pressUntil('Tab', () => focused() === buttonByText(el, 'Review'), 'Review');
+      await press('Enter');
+      await waitUntil(() => $(el, '[part=preview]'), 'preview');
+      await pressUntil('Tab', () => /^Hide these \d+ too$/.test(text(focused())), 'hide the mentions');
+      await press('Enter');
+      await pressUntil('Tab', () => /^Share with npub1/.test(text(focused())), 'the share button');
+      await press('Enter');
+      await waitUntil(() => el.status === 'done', 'shared');
+      await el.updateComplete;
+      await waitUntil(() => focused()?.id === 'result-title', 'the result');
+      // eslint-disable-next-line no-console
+      console.log(`keyboard-only share: ${presses} key presses`);
+      expect(presses).to.be.lessThan(40);
+      await expect(el).to.be.accessible();
+    });
+
+    it('every step of both dialogs fits a 320 px screen: no horizontal scroll, nothing covered', async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const patient = await person();
+        const clinician = await person();
+        const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+        const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+        const check = async (el: Nip82ConsentPrompt, step: string) => {
+          await el.updateComplete;
+          const dialog = dialogOf(el);
+          const box = dialog.getBoundingClientRect();
+          expect(document.documentElement.scrollWidth, `${step}: page width`).to.be.at.most(320);
+          expect(box.left, `${step}: dialog left`).to.be.at.least(0);
+          expect(box.right, `${step}: dialog right`).to.be.at.most(320);
+          expect(dialog.scrollWidth, `${step}: dialog scrolls sideways`).to.be.at.most(dialog.clientWidth);
+          const controls = $$<HTMLElement>(el, 'dialog button, dialog input, dialog textarea, dialog summary, dialog nip82-npub-picker').filter((c) => c.getClientRects().length);
+          for (const control of controls) {
+            control.scrollIntoView({ block: 'center' });
+            const r = control.getBoundingClientRect();
+            expect(r.left, `${step}: ${control.outerHTML.slice(0, 80)} left`).to.be.at.least(box.left - 1);
+            expect(r.right, `${step}: ${control.outerHTML.slice(0, 80)} right`).to.be.at.most(box.right + 1);
+            const hit = root(el).elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            const covered = !hit || !(hit === control || control.contains(hit) || hit.contains(control) || (hit as HTMLLabelElement).control === control);
+            expect(covered, `${step}: ${control.outerHTML.slice(0, 80)} is covered by ${hit?.outerHTML.slice(0, 80)}`).to.equal(false);
+          }
+          await expect(el).to.be.accessible();
+        };
+        const el = await shareFixture(patient, record);
+        await openDialog(el);
+        await typeRecipient(el, clinician.pubkey);
+        await check(el, 'share: choose');
+        itemRow(el, 'Fracture of ankle').querySelector<HTMLButtonElement>('button.hide')!.click();
+        buttonByText(el, 'Review')!.click();
+        await check(el, 'share: preview');
+        buttonByText(el, /^Share with npub1/)!.click();
+        await waitUntil(() => el.status === 'done', 'shared');
+        await check(el, 'share: result');
+
+        const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'Immunization'], purpose: 'Referral' });
+        await client.publishAll(events);
+        const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+        const answer = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        $<HTMLButtonElement>(answer, 'li.request button')!.click();
+        await waitUntil(() => dialogOf(answer).open, 'dialog opens');
+        await check(answer, 'answer: choose');
+        buttonByText(answer, /^Review: approve/)!.click();
+        await check(answer, 'answer: preview');
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
   });
 

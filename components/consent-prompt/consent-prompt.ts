@@ -265,6 +265,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   // Loading
 
   private loadRecords = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const store = await this.withSigner('unlock', s.waitUnlock, async () => {
       const store = this.recordStore();
@@ -277,6 +278,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private checkRequests = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const store = await this.withSigner('read-requests', s.waitRead, async () => {
       const store = this.recordStore();
@@ -330,6 +332,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private dismiss = (): void => {
+    if (this.busy) return;
     emit(this, 'nip82-cancel', { source: this.localName });
     this.modal.close();
   };
@@ -352,6 +355,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     back?.focus();
   };
 
+  /**
+   * Busy buttons say so (`aria-disabled`) instead of being disabled: a disabled button loses focus
+   * to the page body, and a keyboard user would have to find their place again.
+   */
   private get busy(): boolean {
     return this.status === 'waiting-signer' || this.status === 'working';
   }
@@ -370,12 +377,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private hideMentions = (): void => {
+    if (this.busy) return;
     this.plan.hideMentions();
     this.modal.focusNext = '#hidden-count';
   };
 
   private toPreview = (event: Event): void => {
     event.preventDefault();
+    if (this.busy) return;
     const s = this.s;
     const problems: string[] = [];
     if (this.answering) {
@@ -400,6 +409,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private backToChoose = (): void => {
+    if (this.busy) return;
     this.pending = undefined;
     this.receipts = [];
     this.partialText = '';
@@ -466,6 +476,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private confirmShare = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const records = this.available;
     const recipient = this.recipientKey!;
@@ -501,6 +512,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private approve = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const request = this.answering!;
     const records = this.available;
@@ -540,6 +552,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private deny = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const request = this.answering!;
     const note = this.reply.trim() || undefined;
@@ -634,7 +647,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     const records = this.available;
     if (records.length === 0) {
-      return html`<button type="button" class="primary" data-trigger ?disabled=${this.busy} @click=${this.loadRecords}>${s.loadRecords}</button>`;
+      return html`<button type="button" class="primary" data-trigger aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.loadRecords}>${s.loadRecords}</button>`;
     }
     return html`<p class="ready">${s.ready(records.length, offeredEntries(records).length)}</p>
       <button type="button" class="primary" data-trigger @click=${this.openShare}>${s.openShare}</button>`;
@@ -698,8 +711,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       <p class="warning">${s.revokeWarning}</p>
       ${this.renderStatus()}
       <div part="actions" class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${this.backToChoose}>${s.back}</button>
-        ${this.pending?.action.started ? nothing : html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.confirmShare}>${s.confirm(recipient)}</button>`}
+        <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.backToChoose}>${s.back}</button>
+        ${this.pending?.action.started ? nothing : html`<button type="button" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.confirmShare}>${s.confirm(recipient)}</button>`}
       </div>`;
   }
 
@@ -713,7 +726,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private renderAnswerBase(): TemplateResult {
     const s = this.s;
     const requests = this.requests;
-    return html`${this.request ? nothing : html`<button type="button" data-trigger ?disabled=${this.busy} @click=${this.checkRequests}>${s.checkRequests}</button>`}
+    return html`${this.request ? nothing : html`<button type="button" data-trigger aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.checkRequests}>${s.checkRequests}</button>`}
       ${requests.length || this.checked
         ? html`<section class="requests" aria-labelledby="requests-title">
             <h2 id="requests-title" tabindex="-1">${s.requestsTitle}</h2>
@@ -787,7 +800,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
       </dl>
       ${records.length === 0
-        ? html`<p><button type="button" ?disabled=${this.busy} @click=${this.loadRecords}>${s.loadRecords}</button></p>`
+        ? html`<p><button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.loadRecords}>${s.loadRecords}</button></p>`
         : html`<p class="help from">${s.recordsLegend}: ${records.map((r) => this.nameOf(r)).join('; ')}</p>
             ${renderItems(this.viewContext, s.itemsLegend)}
             ${renderDisclose(this.viewContext, s.discloseLegend)}`}
@@ -805,9 +818,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       ${this.renderProblems()}
       ${this.renderStatus()}
       <div part="actions" class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${this.dismiss}>${s.cancel}</button>
-        ${this.pending?.action.started ? nothing : html`<button type="button" ?disabled=${this.busy} @click=${this.deny}>${s.deny}</button>`}
-        <button type="submit" class="primary" ?disabled=${this.busy || shared === 0 || !!this.pending?.action.started}>${s.approve(shared)}</button>
+        <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.dismiss}>${s.cancel}</button>
+        ${this.pending?.action.started ? nothing : html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.deny}>${s.deny}</button>`}
+        <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} ?disabled=${shared === 0 || !!this.pending?.action.started}>${s.approve(shared)}</button>
       </div>
     </form>`;
   }
@@ -821,8 +834,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       ${this.renderProblems()}
       ${this.renderStatus()}
       <div part="actions" class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${this.backToChoose}>${s.back}</button>
-        ${this.pending?.action.started ? nothing : html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.approve}>${s.confirmAnswer(who)}</button>`}
+        <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.backToChoose}>${s.back}</button>
+        ${this.pending?.action.started ? nothing : html`<button type="button" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.approve}>${s.confirmAnswer(who)}</button>`}
       </div>`;
   }
 }
