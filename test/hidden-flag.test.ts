@@ -116,7 +116,7 @@ describe('<nip82-hidden-flag>', () => {
     </div>`);
     const [kinds, flag] = [...wrap.querySelectorAll('nip82-hidden-flag')] as Nip82HiddenFlag[];
     await kinds!.updateComplete;
-    expect(text(kinds!, 'title')).to.equal('El paciente no compartió 3 elementos de este registro');
+    expect(text(kinds!, 'title')).to.equal('El paciente no compartió 3 elementos de este historial');
     expect(text(kinds!, 'kinds')).to.equal('2 problemas, 1 medicamento');
     expect(text(kinds!, 'explanation')).to.match(/conviene preguntarle/);
     expect(text(flag!, 'title')).to.equal('El paciente decidió no compartir algunos elementos');

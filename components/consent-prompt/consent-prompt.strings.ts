@@ -63,6 +63,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   /** When the share is too large to search whole for mentions of hidden items. */
   mentionsUnchecked: string;
   flagTells: (d: Disclosure, n: number, kinds: string) => string;
+  /** The flag's clinician words for the hidden kinds, with the patient's words when they differ. */
+  inYourWords: (flagWords: string, yours: string) => string;
   previewRole: (r: Role) => string;
   previewUntil: (date: string) => string;
   previewNoEnd: string;
@@ -126,6 +128,14 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
 const en: ConsentPromptStrings = {
   ...stateStrings.en,
   ...recordsStrings.en,
+  receiptsTitle: 'Where it was sent',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
+    if (status === 'rejected') return `refused${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'did not answer in time';
+    if (status === 'auth-required') return 'asked you to sign in, and did not accept it';
+    return 'could not be reached';
+  },
   typeCount: (type: string, n: number) => typeCount('en', type, n),
   loadRecords: 'Load my records',
   loadingRecords: 'Opening your records…',
@@ -176,6 +186,7 @@ const en: ConsentPromptStrings = {
       : d === 'count'
         ? `The flag will tell them that ${n} ${n === 1 ? 'item was' : 'items were'} withheld, but not of which kind.`
         : `The flag will tell them that ${n} ${n === 1 ? 'item was' : 'items were'} withheld: ${kinds}.`,
+  inYourWords: (flagWords: string, yours: string) => `${flagWords} (in your words: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'They can view it.' : 'They can view it and share it with others (add and remove people).'),
   previewUntil: (date: string) => `Until ${date}: your stated terms. Revoke access to end it.`,
   previewNoEnd: 'No end date: access lasts until you revoke it.',
@@ -247,6 +258,14 @@ const en: ConsentPromptStrings = {
 const es: ConsentPromptStrings = {
   ...stateStrings.es,
   ...recordsStrings.es,
+  receiptsTitle: 'Dónde se envió',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
+    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'no respondió a tiempo';
+    if (status === 'auth-required') return 'pidió que iniciaras sesión y no lo aceptó';
+    return 'no se pudo conectar';
+  },
   typeCount: (type: string, n: number) => typeCount('es', type, n),
   loadRecords: 'Cargar mis historiales',
   loadingRecords: 'Abriendo tus historiales…',
@@ -299,6 +318,7 @@ const es: ConsentPromptStrings = {
       : d === 'count'
         ? `El aviso dirá que se ${n === 1 ? 'ocultó 1 elemento' : `ocultaron ${n} elementos`}, pero no de qué tipo.`
         : `El aviso dirá que se ${n === 1 ? 'ocultó 1 elemento' : `ocultaron ${n} elementos`}: ${kinds}.`,
+  inYourWords: (flagWords: string, yours: string) => `${flagWords} (en tus palabras: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'Podrá verlo.' : 'Podrá verlo y compartirlo con otros (añadir y quitar personas).'),
   previewUntil: (date: string) => `Hasta el ${date}: tus condiciones por escrito. Revoca el acceso para terminarlo.`,
   previewNoEnd: 'Sin fecha de fin: el acceso dura hasta que lo revoques.',

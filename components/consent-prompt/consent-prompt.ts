@@ -459,6 +459,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (!(error instanceof RelayError)) throw error;
       this.fail(error, this.answering ? 'answer' : 'share');
       this.partialText = action.started ? this.s.partial(action.states, who) : this.s.relayNothing;
+      // The button pressed may be gone (nothing is signed again once some went out): focus the way on.
+      this.modal.focusNext = 'button.finish';
       return false;
     }
   }

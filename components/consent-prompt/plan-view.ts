@@ -11,6 +11,7 @@ import type { SharePlan } from '../core/nip82/share.js';
 import type { Language } from '../shared/strings.js';
 import { describeKinds } from '../hidden-flag/kinds.js';
 import { dayText } from '../shared/dates.js';
+import { wordsDiffer } from '../shared/vocabulary.js';
 import { orderedGroups, type ConsentPlan } from './consent-plan.js';
 import { resourceDate, resourceLabel } from './resources.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
@@ -184,7 +185,11 @@ export function renderDisclose(ctx: PlanViewContext, legend: string): TemplateRe
 export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, terms: TemplateResult): TemplateResult {
   const { plan: controller, s, lang } = ctx;
   const plan = controller.plan();
-  const kinds = describeKinds(lang, Object.fromEntries(orderedGroups(plan.hidden).map(([type, list]) => [type, list.length])));
+  const hiddenKinds = orderedGroups(plan.hidden);
+  const flagWords = describeKinds(lang, Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length])));
+  // The flag speaks to a clinician; where the patient calls a kind otherwise, both are given.
+  const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length)).join(', ');
+  const kinds = hiddenKinds.some(([type]) => wordsDiffer(lang, type)) ? s.inYourWords(flagWords, yours) : flagWords;
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${s.previewTitle(ctx.recipient ?? '')}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
