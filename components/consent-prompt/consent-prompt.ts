@@ -130,7 +130,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private readonly modal = new ModalController(this, () => this.open);
 
   /** The signed events of the action under way, kept after a failed publish so a retry sends them, never signs again. */
-  private pending?: { action: SignedAction; finish: () => void };
+  private pending?: { action: SignedAction; finish: () => Promise<void> };
   private trigger?: HTMLElement;
 
   private get s(): ConsentPromptStrings {
@@ -474,7 +474,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       this.fail(error);
       return false;
     });
-    if (done) pending.finish();
+    if (done) await pending.finish();
   };
 
   private confirmShare = async (): Promise<void> => {
@@ -494,9 +494,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const client = store?.client ?? this.relayClient();
         const events = await this.signShare(signer, store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
         const action = new SignedAction([{ name: 'share', events }]);
-        const finish = () => {
+        const finish = async () => {
           // The copy joins the session's shares (its key is cached: no signer call).
-          void store?.adopt(events).catch(() => undefined);
+          await store?.adopt(events).catch(() => undefined);
           this.pending = undefined;
           const relays = outcomesByRelay(action.receipts);
           emit(this, 'nip82-receipts', { receipts: receiptDetail(action.receipts) });
@@ -510,7 +510,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       },
       { recipient, records: records.flatMap((r) => r.naddrs) },
     );
-    sent?.();
+    await sent?.();
   };
 
   private approve = async (): Promise<void> => {
@@ -539,8 +539,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
           signer, decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
         });
         const action = new SignedAction([{ name: 'share', events: share }, ...answerPieces(events)]);
-        const finish = () => {
-          void store?.adopt(share).catch(() => undefined);
+        const finish = async () => {
+          await store?.adopt(share).catch(() => undefined);
           store?.addMessage(answer);
           this.pending = undefined;
           this.finishAnswer(request, answer, naddrs, action.receipts, s.approved(this.named(request.requester)));
@@ -550,7 +550,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       },
       { recipient: request.requester, records: records.flatMap((r) => r.naddrs) },
     );
-    sent?.();
+    await sent?.();
   };
 
   private deny = async (): Promise<void> => {
@@ -569,7 +569,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const client = store?.client ?? this.relayClient();
         const { events, answer } = await answerRequest(request, { signer, decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
         const action = new SignedAction(answerPieces(events));
-        const finish = () => {
+        const finish = async () => {
           store?.addMessage(answer);
           this.pending = undefined;
           this.finishAnswer(request, answer, [], action.receipts, s.denied(this.named(request.requester)));
@@ -579,7 +579,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       },
       { recipient: request.requester },
     );
-    sent?.();
+    await sent?.();
   };
 
   private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], receipts: PublishReceipt[], text: string): void {
