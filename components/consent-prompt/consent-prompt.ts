@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { decode } from 'nostr-tools/nip19';
 import '../npub-picker/define.js';
 import { Nip82Element } from '../shared/base.js';
@@ -12,11 +11,10 @@ import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
 import type { StoreChange, RecordStore } from '../core/store/record-store.js';
-import { RecordError } from '../core/errors.js';
+import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
-import { RelayError } from '../core/errors.js';
 import { createShare } from '../core/nip82/share.js';
 import { answerRequest, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
@@ -29,10 +27,11 @@ import { consentSource, grantConsent } from '../core/nip82/grant.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ConsentPlan, offeredEntries } from './consent-plan.js';
-import { renderDisclose, renderItems, renderPreview, settleTabStop, type PlanViewContext } from './plan-view.js';
+import { settleTabStop, type PlanViewContext } from './plan-view.js';
+import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
+import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
+import type { CommonView, Step } from './view-parts.js';
 import { SignedAction } from './signed-action.js';
-
-type Step = 'choose' | 'preview' | 'result';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -615,14 +614,88 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   override render() {
-    const content = this.mode === 'answer' ? this.renderAnswerBase() : this.renderShareBase();
+    const answer = this.mode === 'answer';
+    const view = answer ? this.answerView() : this.shareView();
     return html`<div part="base" class="base">
-      ${content}
+      ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
       ${this.open ? nothing : this.renderStatus()}
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.onCancel} @close=${this.onClose}>
-        ${this.open ? (this.mode === 'answer' ? this.renderAnswerDialog() : this.renderShareDialog()) : nothing}
+        ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
     </div>`;
+  }
+
+  /** What both views read. */
+  private commonView(): CommonView {
+    return {
+      s: this.s,
+      plan: this.viewContext,
+      step: this.step,
+      busy: this.busy,
+      started: !!this.pending?.action.started,
+      until: this.until,
+      status: this.renderStatus(),
+      problems: this.renderProblems(),
+      result: () => this.renderResult(),
+      terms: (role, purpose) => this.renderTerms(role, purpose),
+      onUntil: (value) => {
+        this.until = value;
+        this.pending = undefined;
+      },
+      toPreview: this.toPreview,
+      back: this.backToChoose,
+      dismiss: this.dismiss,
+      hideMentions: this.hideMentions,
+      loadRecords: this.loadRecords,
+    };
+  }
+
+  private shareView(): ShareView {
+    const store = this.currentStore;
+    const records = this.available;
+    return {
+      ...this.commonView(),
+      records: records.length,
+      offered: records.length ? offeredEntries(records).length : 0,
+      relays: this.activeRelays,
+      recent: [...new Set((store?.loaded ? store.shares : []).map((c) => c.grant.recipient))],
+      recipientKey: this.recipientKey,
+      recipientNamed: this.recipientKey ? this.named(this.recipientKey) : '',
+      role: this.shareRole,
+      purpose: this.purpose,
+      openShare: this.openShare,
+      onPick: this.onPick,
+      onPickClear: this.onPickClear,
+      onRole: (role) => {
+        this.shareRole = role;
+      },
+      onPurpose: (value) => {
+        this.purpose = value;
+      },
+      confirm: this.confirmShare,
+    };
+  }
+
+  private answerView(): AnswerView {
+    return {
+      ...this.commonView(),
+      given: !!this.request,
+      checked: this.checked,
+      requests: this.requests,
+      history: this.history,
+      answering: this.answering,
+      recordNames: this.available.map((r) => this.nameOf(r)),
+      reply: this.reply,
+      named: (pubkey) => this.named(pubkey),
+      profile: (pubkey) => this.names.get(pubkey),
+      checkRequests: this.checkRequests,
+      openAnswer: (request, event) => this.openAnswer(request, event),
+      onReply: (value) => {
+        this.reply = value;
+      },
+      deny: this.deny,
+      approve: this.approve,
+    };
   }
 
   /** The grant's terms under the preview. */
@@ -643,202 +716,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       </div>`;
   }
 
-  // Share mode
-
-  private renderShareBase(): TemplateResult {
-    const s = this.s;
-    const records = this.available;
-    if (records.length === 0) {
-      return html`<button type="button" class="primary" data-trigger aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.loadRecords}>${s.loadRecords}</button>`;
-    }
-    return html`<p class="ready">${s.ready(records.length, offeredEntries(records).length)}</p>
-      <button type="button" class="primary" data-trigger @click=${this.openShare}>${s.openShare}</button>`;
-  }
-
-  private renderShareDialog(): TemplateResult {
-    const s = this.s;
-    return html`<h2 id="dialog-title" tabindex="-1">${s.shareTitle}</h2>
-      ${this.step === 'choose' ? this.renderChoose() : this.step === 'preview' ? this.renderSharePreview() : this.renderResult()}`;
-  }
-
-  private renderChoose(): TemplateResult {
-    const s = this.s;
-    const ctx = this.viewContext;
-    return html`<form @submit=${this.toPreview} novalidate>
-      <fieldset part="recipient">
-        <legend>${s.recipientLegend}</legend>
-        <nip82-npub-picker
-          .relays=${this.activeRelays}
-          .recent=${[...new Set((this.currentStore?.loaded ? this.currentStore.shares : []).map((c) => c.grant.recipient))]}
-          .value=${this.recipientKey ?? ''}
-          @nip82-npub-select=${this.onPick}
-          @nip82-npub-clear=${this.onPickClear}
-        ></nip82-npub-picker>
-        <p class="help">${s.recipientHelp}</p>
-      </fieldset>
-      ${renderItems(ctx, s.itemsLegend)}
-      ${renderDisclose(ctx, s.discloseLegend)}
-      <fieldset>
-        <legend>${s.roleLegend}</legend>
-        ${(['viewer', 'editor'] as const).map(
-          (r) => html`<label class="choice"><input type="radio" name="role" value=${r} .checked=${this.shareRole === r}
-              @change=${() => { this.shareRole = r; }} /> ${s.role(r)}</label>`,
-        )}
-        <p class="help">${s.roleEditorHelp}</p>
-      </fieldset>
-      <div class="field">
-        <label for="until">${s.expiryLabel}</label>
-        <input id="until" type="date" min=${today()} .value=${this.until} aria-describedby="until-help"
-          @input=${(e: Event) => { this.until = (e.target as HTMLInputElement).value; }} />
-        <p class="help" id="until-help">${s.expiryHelp}</p>
-      </div>
-      <div class="field">
-        <label for="purpose">${s.purposeLabel}</label>
-        <input id="purpose" type="text" maxlength="200" .value=${this.purpose}
-          @input=${(e: Event) => { this.purpose = (e.target as HTMLInputElement).value; }} />
-      </div>
-      ${this.renderProblems()}
-      ${this.renderStatus()}
-      <div part="actions" class="actions">
-        <button type="button" @click=${this.dismiss}>${s.cancel}</button>
-        <button type="submit" class="primary">${s.review}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderSharePreview(): TemplateResult {
-    const s = this.s;
-    const recipient = this.named(this.recipientKey!);
-    return html`${renderPreview(this.viewContext, this.hideMentions, this.renderTerms(this.shareRole, this.purpose.trim()))}
-      <p class="warning">${s.revokeWarning}</p>
-      ${this.renderStatus()}
-      <div part="actions" class="actions">
-        <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.backToChoose}>${s.back}</button>
-        ${this.pending?.action.started ? nothing : html`<button type="button" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.confirmShare}>${s.confirm(recipient)}</button>`}
-      </div>`;
-  }
-
-  // Answer mode
-
   private get requests(): ConsentMessage[] {
     const list = this.request ? [this.request, ...this.incoming.filter((m) => m.id !== this.request!.id)] : this.incoming;
     return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id));
-  }
-
-  private renderAnswerBase(): TemplateResult {
-    const s = this.s;
-    const requests = this.requests;
-    return html`${this.request ? nothing : html`<button type="button" data-trigger aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.checkRequests}>${s.checkRequests}</button>`}
-      ${requests.length || this.checked
-        ? html`<section class="requests" aria-labelledby="requests-title">
-            <h2 id="requests-title" tabindex="-1">${s.requestsTitle}</h2>
-            ${requests.length === 0
-              ? html`<p>${s.noRequests}</p>`
-              : html`<ul>
-                  ${repeat(
-                    requests,
-                    (r) => r.id,
-                    (r) => html`<li class="request">
-                      <span>${s.requestSummary(this.named(r.requester), s.typeList(r.resourceTypes))}</span>
-                      <button type="button" aria-label=${s.reviewRequestFrom(this.named(r.requester))} @click=${(e: Event) => this.openAnswer(r, e)}>
-                        ${s.reviewRequest}
-                      </button>
-                    </li>`,
-                  )}
-                </ul>`}
-          </section>`
-        : nothing}
-      ${this.renderHistory()}`;
-  }
-
-  private renderHistory(): TemplateResult | typeof nothing {
-    const s = this.s;
-    if (this.history.length === 0) return nothing;
-    return html`<table class="history">
-      <caption>${s.historyTitle}</caption>
-      <thead>
-        <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyDecision}</th>
-          <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyUntil}</th></tr>
-      </thead>
-      <tbody>
-        ${this.history.map(
-          (m) => html`<tr>
-            <td>${dayText(m.createdAt, this.language)}</td>
-            <td><bdi>${this.named(m.requester)}</bdi></td>
-            <td>${s.decision(m.status as 'active' | 'rejected')}</td>
-            <td>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
-            <td>${m.status === 'active' && m.period?.end ? dayText(m.period.end, this.language) : s.none}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
-
-  private renderAnswerDialog(): TemplateResult {
-    const s = this.s;
-    const request = this.answering!;
-    return html`<h2 id="dialog-title" tabindex="-1">${s.answerTitle}</h2>
-      ${this.step === 'result' ? this.renderResult() : this.step === 'preview' ? this.renderAnswerPreview() : this.renderAnswerForm(request)}`;
-  }
-
-  private renderAnswerForm(request: ConsentMessage): TemplateResult {
-    const s = this.s;
-    const profile = this.names.get(request.requester);
-    const asked = request.period?.end?.slice(0, 10) ?? '';
-    const records = this.available;
-    const shared = this.plan.plan().entries.length;
-    const when = (day: string | undefined) => (day ? dayText(day, this.language) : '');
-    return html`<form @submit=${this.toPreview} novalidate>
-      <dl part="recipient" class="facts">
-        <dt>${s.whoLabel}</dt>
-        <dd>${profile ? html`<bdi class="name">${profile.name}</bdi> ` : nothing}<code>${shortNpub(request.requester)}</code>
-          ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}</dd>
-        <dt>${s.whatLegend}</dt>
-        <dd>${s.typeList(request.resourceTypes)}</dd>
-        <dt>${s.whyLabel}</dt>
-        <dd><bdi>${request.purpose ?? s.noPurpose}</bdi></dd>
-        <dt>${s.periodLabel}</dt>
-        <dd>${request.period ? s.period(when(request.period.start), when(asked)) : s.noPeriod}</dd>
-        ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
-      </dl>
-      ${records.length === 0
-        ? html`<p><button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.loadRecords}>${s.loadRecords}</button></p>`
-        : html`<p class="help from">${s.recordsLegend}: ${records.map((r) => this.nameOf(r)).join('; ')}</p>
-            ${renderItems(this.viewContext, s.itemsLegend)}
-            ${renderDisclose(this.viewContext, s.discloseLegend)}`}
-      <div class="field">
-        <label for="grant-until">${s.untilLabel}</label>
-        <input id="grant-until" type="date" min=${today()} max=${asked || nothing} .value=${this.until} aria-describedby="grant-until-help"
-          @input=${(e: Event) => { this.until = (e.target as HTMLInputElement).value; this.pending = undefined; }} />
-        <p class="help" id="grant-until-help">${s.untilHelp}</p>
-      </div>
-      <div class="field">
-        <label for="reply">${s.replyLabel}</label>
-        <textarea id="reply" maxlength="500" .value=${this.reply}
-          @input=${(e: Event) => { this.reply = (e.target as HTMLTextAreaElement).value; }}></textarea>
-      </div>
-      ${this.renderProblems()}
-      ${this.renderStatus()}
-      <div part="actions" class="actions">
-        <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.dismiss}>${s.cancel}</button>
-        ${this.pending?.action.started ? nothing : html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.deny}>${s.deny}</button>`}
-        <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} ?disabled=${shared === 0 || !!this.pending?.action.started}>${s.approve(shared)}</button>
-      </div>
-    </form>`;
-  }
-
-  private renderAnswerPreview(): TemplateResult {
-    const s = this.s;
-    const request = this.answering!;
-    const who = this.named(request.requester);
-    return html`${renderPreview(this.viewContext, this.hideMentions, this.renderTerms('viewer', request.purpose ?? ''))}
-      <p class="warning">${s.revokeWarning}</p>
-      ${this.renderProblems()}
-      ${this.renderStatus()}
-      <div part="actions" class="actions">
-        <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.backToChoose}>${s.back}</button>
-        ${this.pending?.action.started ? nothing : html`<button type="button" class="primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.approve}>${s.confirmAnswer(who)}</button>`}
-      </div>`;
   }
 }
 
