@@ -648,6 +648,8 @@ describe('<nip82-consent-prompt>', function () {
         await waitUntil(() => done.status === 'done', `${action} done`);
         const total = probe.calls();
         expect(total).to.be.greaterThan(1);
+        // eslint-disable-next-line no-console
+        console.log(`${action}: ${total} signer calls, each refused in turn`);
         for (let k = 1; k <= total; k++) {
           const code = k % 2 ? 'refused' : 'timeout';
           const clinician = await person();
@@ -797,6 +799,18 @@ describe('<nip82-consent-prompt>', function () {
       // The recipient's copy does not say what was hidden: the note is for editors.
       expect(granted.editorNote).to.equal(undefined);
       expect(JSON.stringify(granted.events)).not.to.contain('Chlamydia');
+
+      // Sharing with them again, from a third session: hidden from the start as well; its own Hide brings it back.
+      const again = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      buttonByText(again, 'Load my records')!.click();
+      await waitUntil(() => buttonByText(again, 'Share records…'), 'records loaded');
+      await openDialog(again);
+      expect(itemRow(again, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
+      itemRow(again, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
+      await again.updateComplete;
+      buttonByText(again, 'Review')!.click();
+      await again.updateComplete;
+      expect(text($(again, '[part=preview]'))).to.contain('Chlamydia');
     });
   });
 
