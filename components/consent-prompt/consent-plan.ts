@@ -57,7 +57,8 @@ export class ConsentPlan implements ReactiveController {
   unhidden = new Set<string>();
   disclose: Disclosure = 'flag';
 
-  private cache?: { key: string; plan: SharePlan };
+  /** The last plan, with the choice version and records it was worked out for. */
+  private cache?: { version: number; from: readonly OpenedRecord[]; plan: SharePlan };
   private version = 0;
 
   constructor(
@@ -68,7 +69,9 @@ export class ConsentPlan implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // Nothing to start: the plan changes only when the patient chooses.
+  }
 
   /** Starts afresh: every offered item shared, except those hidden from this recipient before. */
   reset(offered: readonly BundleEntry[], hiddenBefore: Iterable<string> = []): void {
@@ -163,14 +166,12 @@ export class ConsentPlan implements ReactiveController {
   /** The share as chosen; worked out again only when the choice changes (the mentions search reads every item). */
   plan(): SharePlan {
     const from = this.from();
-    const key = `${this.version}`;
-    if (this.cache?.key === key && this.cacheFrom === from) return this.cache.plan;
+    if (this.cache?.version === this.version && this.cache.from === from) return this.cache.plan;
     const plan =
       from.length === 0
         ? { entries: [], hidden: [], mentions: [], mentionsChecked: true }
         : planShare({ from, include: [...this.included, ...this.hidden], withhold: [...this.hidden] });
-    this.cache = { key, plan };
-    this.cacheFrom = from;
+    this.cache = { version: this.version, from, plan };
     return plan;
   }
 
@@ -181,8 +182,6 @@ export class ConsentPlan implements ReactiveController {
   reshared(): BundleEntry[] {
     return this.plan().entries.filter((e) => this.hiddenBefore.has(e.fullUrl!) && !this.unhidden.has(e.fullUrl!));
   }
-
-  private cacheFrom?: readonly OpenedRecord[];
 
   private changed(): void {
     this.version++;

@@ -106,20 +106,15 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   untilInvalid: string;
   theirNote: string;
   recordsLegend: string;
-  recordOption: (record: string, matching: number) => string;
   you: string;
   noTypesChosen: string;
-  noMatching: string;
   replyLabel: string;
-  answerPreview: (n: number, kinds: string) => string;
   approve: (n: number) => string;
   /** The preview's approve button, naming who gets access. */
   confirmAnswer: (who: string) => string;
   deny: string;
   waitApprove: string;
   waitAnswer: string;
-  publishingShare: string;
-  publishingAnswer: string;
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
@@ -237,19 +232,14 @@ const en: ConsentPromptStrings = {
   untilInvalid: 'Choose a date from today up to the date they asked for.',
   theirNote: 'Their note',
   recordsLegend: 'From which of your records',
-  recordOption: (record: string, n: number) => `${record}: ${n} matching ${n === 1 ? 'item' : 'items'}`,
   you: 'you',
   noTypesChosen: 'Keep at least one kind of item, or deny the request.',
-  noMatching: 'None of the chosen records has items of the kinds you are granting.',
   replyLabel: 'Your note to them (optional)',
-  answerPreview: (n: number, kinds: string) => `They will be able to open ${n} ${n === 1 ? 'item' : 'items'}: ${kinds}.`,
   approve: (n: number) => plural('en', n, { one: 'Review: approve and share 1 item', other: `Review: approve and share ${n} items` }),
   confirmAnswer: (who: string) => `Approve and share with ${who}`,
   deny: 'Deny',
   waitApprove: 'Your signer will be asked to sign the shared record (once per part) and your answer.',
   waitAnswer: 'Your signer will be asked to sign your answer.',
-  publishingShare: 'Publishing the shared record…',
-  publishingAnswer: 'Sending your answer…',
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your past answers',
@@ -369,19 +359,14 @@ const es: ConsentPromptStrings = {
   untilInvalid: 'Elige una fecha entre hoy y la fecha que pidió.',
   theirNote: 'Su nota',
   recordsLegend: 'De cuáles de tus historiales',
-  recordOption: (record: string, n: number) => `${record}: ${n} ${n === 1 ? 'elemento coincide' : 'elementos coinciden'}`,
   you: 'tú',
   noTypesChosen: 'Deja al menos un tipo de elemento, o rechaza la solicitud.',
-  noMatching: 'Ninguno de los historiales elegidos tiene elementos de los tipos que concedes.',
   replyLabel: 'Tu nota (opcional)',
-  answerPreview: (n: number, kinds: string) => `Podrá abrir ${n} ${n === 1 ? 'elemento' : 'elementos'}: ${kinds}.`,
   approve: (n: number) => plural('es', n, { one: 'Revisar: aprobar y compartir 1 elemento', other: `Revisar: aprobar y compartir ${n} elementos` }),
   confirmAnswer: (who: string) => `Aprobar y compartir con ${who}`,
   deny: 'Rechazar',
   waitApprove: 'Tu firmador te pedirá firmar el historial compartido (una vez por parte) y tu respuesta.',
   waitAnswer: 'Tu firmador te pedirá firmar tu respuesta.',
-  publishingShare: 'Publicando el historial compartido…',
-  publishingAnswer: 'Enviando tu respuesta…',
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que concediste.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
   historyTitle: 'Tus respuestas anteriores',
