@@ -926,6 +926,8 @@ describe('<nip82-consent-prompt>', function () {
             expect(covered, `${step}: ${control.outerHTML.slice(0, 80)} is covered by ${hit?.outerHTML.slice(0, 80)}`).to.equal(false);
           }
           await expect(el).to.be.accessible();
+          // Patient words only: no protocol or FHIR code words.
+          expect(text(dialog)).not.to.match(/\bAMB\b|charset|relay|event\(s\)|\b(DocumentReference|MedicationRequest|AllergyIntolerance|Immunization)\b|<nip82-/);
         };
         const el = await shareFixture(patient, record);
         await openDialog(el);
@@ -1002,6 +1004,8 @@ describe('<nip82-consent-prompt>', function () {
       expect(text($(el, '#dialog-title'))).to.equal('Compartir tus historiales');
       expect(buttonByText(el, 'Revisar')).to.exist;
       expect(text(root(el))).to.contain('Alergias (1)');
+      // One word for record (historial), and the familiar register throughout.
+      expect(text(root(el))).not.to.match(/registro|usted|\bsu firmador\b/i);
       await expect(el).to.be.accessible();
     });
 
