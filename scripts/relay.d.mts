@@ -13,11 +13,13 @@ export interface RelayOptions {
   limitation?: Record<string, unknown>;
   /** Refuse the first copy of each event of these kinds; accept the same event sent again. */
   rejectFirstKinds?: number[];
+  acceptLimit?: number;
 }
 
 export interface RunningRelay {
   url: string;
   port: number;
+  acceptOnly(n: number | undefined): void;
   close(): Promise<void>;
 }
 

@@ -29,6 +29,8 @@ import { WebSocketServer } from 'ws';
  *   check what reached the relay (see `requests()`); default 0
  * @param {number[]} [options.rejectFirstKinds] refuse the first copy of each event of these kinds
  *   (a relay briefly overloaded), and accept the same event when it is sent again
+ * @param {number} [options.acceptLimit] accept only this many more EVENTs, then refuse each with
+ *   `blocked:` (a relay that accepts only some of one action's events); change it with `acceptOnly()`
  */
 export async function startRelay(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -79,6 +81,7 @@ export async function startRelay(options = {}) {
     res.end();
   });
 
+  let acceptLeft = options.acceptLimit;
   const wss = new WebSocketServer({ server });
   wss.on('connection', (ws) => {
     relay.handleConnection(ws, '127.0.0.1');
@@ -90,6 +93,13 @@ export async function startRelay(options = {}) {
       if (first) {
         ws.send(JSON.stringify(createOutgoingOkMessage(first, false, 'error: the relay is busy; send it again')));
         return;
+      }
+      if (acceptLeft !== undefined && eventIdOf(data)) {
+        if (acceptLeft <= 0) {
+          ws.send(JSON.stringify(createOutgoingOkMessage(eventIdOf(data), false, 'blocked: this relay accepts no more events for now')));
+          return;
+        }
+        acceptLeft--;
       }
       try {
         const message = await validator.validateIncomingMessage(data);
@@ -111,6 +121,10 @@ export async function startRelay(options = {}) {
     /** The filters of each REQ received (the last `keepRequests` of them), oldest first. */
     requests() {
       return requests.map((filters) => structuredClone(filters));
+    },
+    /** Accept only `n` more EVENTs (undefined: every one again). */
+    acceptOnly(n) {
+      acceptLeft = n ?? undefined;
     },
     async close() {
       for (const client of wss.clients) client.terminate();

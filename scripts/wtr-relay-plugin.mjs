@@ -1,9 +1,10 @@
 // Starts real relays for the browser tests and hands their URLs to the tests by a server command:
-// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | silent | flaky |
+// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | silent | flaky | picky |
 // restricted, hostile (floods, oversized messages: scripts/hostile-relay.mjs), and 'relay-down-url'
 // for an address where nothing listens.
 // 'relay-requests' ({ name, author }) reports the filters of the REQs a relay received that name
 // `author` in `authors` or `#p`, so a test can check what was asked without waiting for anything.
+// 'relay-accept-only' ({ name, count }) makes a relay accept only `count` more events (null: all again).
 import net from 'node:net';
 import { startRelay } from './relay.mjs';
 import { startHostileRelay } from './hostile-relay.mjs';
@@ -21,6 +22,7 @@ const KINDS = {
   silent: { silent: true },
   // Refuses the first copy of each record part, deletion and gift wrap: a retry must send the same events.
   flaky: { rejectFirstKinds: [32225, 5, 1059] },
+  picky: {},
 };
 
 async function freePort() {
@@ -52,6 +54,10 @@ export function relayPlugin() {
         if (!relay) return null;
         const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
         return relay.requests().filter((filters) => filters.some(about));
+      }
+      if (command === 'relay-accept-only') {
+        relays[payload?.name ?? 'picky']?.acceptOnly(payload?.count ?? undefined);
+        return true;
       }
       return undefined;
     },

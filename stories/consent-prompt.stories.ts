@@ -191,7 +191,8 @@ export const RelayDown: Story = {
     const receipts = new Promise<number>((resolve) => el.addEventListener('nip82-receipts', (e) => resolve(e.detail.receipts.length), { once: true }));
     await confirmShare(el);
     await settles(el, 'relay-error', 20_000);
-    await announces(el, 'Not enough relays accepted it. Nothing is final yet; you can try again.');
+    await announces(el, 'No storage server accepted it. Nothing was shared or sent; you can try again.');
+    expect(button(el, 'Try again')).toBeTruthy();
     expect(await receipts).toBeGreaterThan(0);
     const lines = allInShadow(el, '[part="receipts"] li');
     expect(lines).toHaveLength(1);
@@ -208,7 +209,7 @@ export const NoRelays: Story = {
     const el = prompt(canvasElement);
     await confirmShare(el);
     await settles(el, 'relay-error');
-    await announces(el, 'Not enough relays accepted it.');
+    await announces(el, /storage servers? accepted it/);
   },
 };
 
@@ -227,21 +228,37 @@ export const RequestWaiting: Story = {
     const facts = text(inShadow(el, '[part="recipient"]'));
     expect(facts).toContain('Preparing your visit to the asthma clinic');
     expect(facts).toContain('Please include your inhaler prescriptions.');
-    expect(text(inShadow(el, '[part="preview"]'))).toContain('They will be able to open 2 items');
-    expect(button(el, 'Approve and share 2 items').disabled).toBe(false);
+    // The items one by one, each with its own Hide, as when sharing.
+    expect(allInShadow(el, 'li.item')).toHaveLength(2);
+    expect(button(el, 'Review: approve and share 2 items').disabled).toBe(false);
   },
 };
 
-/** Narrowing a request: unticking a kind grants less. */
+/** Narrowing a request: unticking a kind grants less; the preview says exactly what they get. */
 export const RequestNarrowed: Story = {
   parameters: { signer: 'key' },
   ...answer(DEAD_RELAY),
   play: async ({ canvasElement }) => {
     const el = prompt(canvasElement);
     await openRequest(el);
-    await userEvent.click(inShadow<HTMLInputElement>(el, '#type-1')!);
-    await waitFor(() => expect(text(inShadow(el, '[part="preview"]'))).toContain('They will be able to open 1 item'));
-    expect(button(el, 'Approve and share 1 item')).toBeTruthy();
+    await userEvent.click(inShadow<HTMLInputElement>(el, '#group-1')!);
+    await waitFor(() => expect(button(el, 'Review: approve and share 1 item')).toBeTruthy());
+    await userEvent.click(button(el, 'Review: approve and share 1 item'));
+    await waitFor(() => expect(allInShadow(el, '.shared-items li')).toHaveLength(1));
+    expect(button(el, /^Approve and share with npub1/)).toBeTruthy();
+  },
+};
+
+/** A request answered with one item hidden: the preview says what the flag will tell them. */
+export const RequestWithHidden: Story = {
+  parameters: { signer: 'key' },
+  ...answer(DEAD_RELAY),
+  play: async ({ canvasElement }) => {
+    const el = prompt(canvasElement);
+    await openRequest(el);
+    await userEvent.click(inShadow<HTMLButtonElement>(el, 'li.item button.hide')!);
+    await userEvent.click(button(el, /^Review: approve/));
+    await waitFor(() => expect(text(inShadow(el, '.hidden-count'))).toBe('1 hidden item is left out.'));
   },
 };
 
@@ -266,8 +283,10 @@ export const ApproveRelayDown: Story = {
   play: async ({ canvasElement }) => {
     const el = prompt(canvasElement);
     await openRequest(el);
-    await userEvent.click(button(el, 'Approve and share 2 items'));
+    await userEvent.click(button(el, 'Review: approve and share 2 items'));
+    await userEvent.click(button(el, /^Approve and share with npub1/));
     await settles(el, 'relay-error', 20_000);
+    await announces(el, 'No storage server accepted it. Nothing was shared or sent; you can try again.');
     expect(text(inShadow(el, '[part="receipts"]'))).toContain('ws://127.0.0.1:9');
   },
 };
@@ -299,7 +318,7 @@ export const Shared: Story = {
       await confirmShare(el);
       await settles(el, 'done', 20_000);
       expect(await shared).toBe(data.clinician);
-      expect(text(inShadow(el, '#result-title'))).toMatch(/^Shared with npub1.*1 of 2 relays accepted it\.$/);
+      expect(text(inShadow(el, '#result-title'))).toMatch(/^Shared with npub1.*1 of 2 storage servers accepted it\.$/);
       const lines = allInShadow(el, '[part="receipts"] li');
       expect(lines.map((l) => l.getAttribute('data-status'))).toEqual(['accepted', 'rejected']);
       expect(text(lines[0])).toContain(data.relays.main);
@@ -319,10 +338,10 @@ export const RelayRejected: Story = {
       const el = prompt(canvasElement);
       await confirmShare(el);
       await settles(el, 'relay-error', 20_000);
-      await announces(el, 'Not enough relays accepted it. Nothing is final yet; you can try again.');
+      await announces(el, 'No storage server accepted it. Nothing was shared or sent; you can try again.');
       const receipt = text(inShadow(el, '[part="receipts"] li'));
       expect(receipt).toContain(data.relays.refusing);
-      expect(receipt).toContain('rejected: invalid: ');
+      expect(receipt).toContain('refused: invalid: ');
       expect(receipt).toContain(REFUSAL);
     },
   }),
@@ -361,7 +380,8 @@ export const Approved: Story = {
       const el = prompt(canvasElement);
       const answered = new Promise<string>((resolve) => el.addEventListener('nip82-answer', (e) => resolve(e.detail.decision), { once: true }));
       await openRequest(el);
-      await userEvent.click(button(el, 'Approve and share 2 items'));
+      await userEvent.click(button(el, 'Review: approve and share 2 items'));
+      await userEvent.click(button(el, /^Approve and share with npub1/));
       expect(await answered).toBe('active');
       await settles(el, 'done', 20_000);
       expect(text(inShadow(el, '#result-title'))).toMatch(/^Approved\. npub1.* can now open what you granted\.$/);

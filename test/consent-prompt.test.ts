@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
@@ -11,8 +11,10 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { readGrant } from '../components/core/nip82/grant.js';
-import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayAcceptsOnly, relayUrl, sampleBundle, type Person } from './helpers.js';
+import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
+import { dayText } from '../components/shared/dates.js';
 import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
 describe('<nip82-consent-prompt>', function () {
@@ -82,9 +84,9 @@ describe('<nip82-consent-prompt>', function () {
       const shared = [...preview.querySelectorAll('.shared-items li')].map((li) => text(li));
       expect(shared).to.deep.equal(['Personal details: Ana Rivera', 'Allergies: Penicillin']);
       expect(text(preview.querySelector('.hidden-count'))).to.equal('1 hidden item is left out.');
-      expect(text(preview.querySelector('.flag'))).to.equal('The flag will tell them that 1 item was withheld: 1 problem.');
+      expect(text(preview.querySelector('.flag'))).to.equal('The flag will tell them that 1 item was withheld: 1 problem (in your words: 1 condition).');
       expect(text(preview.querySelector('.role'))).to.equal('They can view it.');
-      expect(text(preview.querySelector('.until'))).to.contain('Until 2099-01-31');
+      expect(text(preview.querySelector('.until'))).to.contain(`Until ${dayText('2099-01-31', 'en')}`);
       expect(text(preview.querySelector('.purpose'))).to.equal('Purpose: Second opinion');
       expect(text(preview)).not.to.contain('Chlamydia');
       expect(text(preview)).not.to.contain('Tetanus');
@@ -107,7 +109,7 @@ describe('<nip82-consent-prompt>', function () {
 
       await waitUntil(() => el.status === 'done', 'share done');
       await el.updateComplete;
-      expect(text($(el, '#result-title'))).to.match(/^Shared with npub1.+\. 1 of 1 relay accepted it\.$/);
+      expect(text($(el, '#result-title'))).to.match(/^Shared with npub1.+\. 1 of 1 storage server accepted it\.$/);
       const lines = receiptLines(el);
       expect(lines).to.deep.equal([`${url}: accepted (1 of 1)`]);
       await expect(el).to.be.accessible();
@@ -146,7 +148,7 @@ describe('<nip82-consent-prompt>', function () {
       await typeRecipient(el, clinician.pubkey);
 
       // One checkbox per kind shares or leaves out all of them, and shows a mixed choice as mixed.
-      const group = () => $$<HTMLInputElement>(el, 'h3.group input').find((i) => i.getAttribute('aria-label') === 'Share all 17 vaccinations')!;
+      const group = () => $$<HTMLInputElement>(el, 'h3.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all 17 vaccinations')!;
       const immunizations = () => $$<HTMLInputElement>(el, 'li.item input[type=checkbox]').filter((i) => i.closest('ul')!.previousElementSibling!.contains(group()));
       expect(group().checked).to.equal(true);
       group().click();
@@ -188,7 +190,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(named.some((line) => line.startsWith('Procedures: Bone immobilization'))).to.equal(false, named.join(' / '));
       // Every item is recognisable (documents by their kind and date), and the warning comes before the long list.
       expect(named.filter((line) => line.includes('(no description)'))).to.deep.equal([]);
-      expect(named.some((line) => /^Documents: History and physical note \(\d{4}-\d{2}-\d{2}\), which mentions/.test(line))).to.equal(true, named.join(' / '));
+      expect(named.some((line) => /^Documents: History and physical note \([A-Z][a-z]{2} \d{1,2}, \d{4}\), which mentions/.test(line))).to.equal(true, named.join(' / '));
       const firstGroup = $(el, 'details.shared-group')!;
       expect(mentions.compareDocumentPosition(firstGroup) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
       expect($$<HTMLDetailsElement>(el, 'details.shared-group').every((d) => !d.open)).to.equal(true);
@@ -363,7 +365,7 @@ describe('<nip82-consent-prompt>', function () {
       await el.updateComplete;
       expect(el.status).to.equal('waiting-signer');
       expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Your signer will be asked to sign the shared record (once per part).');
-      expect(buttonByText(el, /^Share with npub1/)!.disabled).to.equal(true);
+      expect(buttonByText(el, /^Share with npub1/)!.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
       held.release();
       await waitUntil(() => el.status === 'done', 'share done');
@@ -384,7 +386,7 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'done', 'share done', { timeout: 15000 });
       await el.updateComplete;
-      expect(text($(el, '#result-title'))).to.match(/1 of 2 relays accepted it\.$/);
+      expect(text($(el, '#result-title'))).to.match(/1 of 2 storage servers accepted it\.$/);
       const lines = receiptLines(el);
       expect(lines).to.have.length(2);
       expect(lines).to.include(`${url}: accepted (1 of 1)`);
@@ -409,7 +411,7 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => el.status === 'relay-error', 'relay error', { timeout: 15000 });
       await el.updateComplete;
       expect(codes).to.deep.equal(['not-accepted']);
-      expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted it. Nothing is final yet; you can try again.');
+      expect(text($(el, '[role=status]'))).to.equal('No storage server accepted it. Nothing was shared or sent; you can try again.');
       expect($$(el, '[part=receipts] li')).to.have.length(1);
       expect(shared).to.equal(false);
       expect($(el, '[part=preview]')).to.exist;
@@ -455,7 +457,7 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, 'Review')!.click();
       await el.updateComplete;
       expect($(el, '[part=preview]')).to.exist;
-      expect($$(el, '.shared-items li').map((li) => text(li))).to.include.members(['Vaccinations: Tetanus (2021-05-01)']);
+      expect($$(el, '.shared-items li').map((li) => text(li))).to.include.members([`Vaccinations: Tetanus (${dayText('2021-05-01', 'en')})`]);
     });
   });
 
@@ -495,19 +497,26 @@ describe('<nip82-consent-prompt>', function () {
       const facts = text($(el, '.facts'));
       expect(facts).to.contain('Pre-operative assessment');
       expect(facts).to.contain('Surgery on the 3rd');
-      expect(facts).to.contain(`until ${sent.period!.end!.slice(0, 10)}`);
-      expect(buttonByText(el, /^Approve/)!.textContent!.trim()).to.equal('Approve and share 3 items');
+      expect(facts).to.contain(`until ${dayText(sent.period!.end!.slice(0, 10), 'en')}`);
+      expect(buttonByText(el, /^Review: approve/)!.textContent!.trim()).to.equal('Review: approve and share 3 items');
+      // The items one by one, grouped by kind in a fixed order, each with its own Hide.
+      expect($$(el, 'h3.group-head label').map((l) => text(l))).to.deep.equal(['Allergies (1)', 'Conditions (1)', 'Vaccinations (1)']);
+      expect(itemRow(el, 'Chlamydia').querySelector('button.hide')).to.exist;
       await expect(el).to.be.accessible();
 
-      // Narrow: no conditions, and a shorter period.
-      const conditionBox = $$<HTMLLabelElement>(el, 'fieldset label.choice').find((l) => text(l) === 'Conditions')!.querySelector('input')!;
-      conditionBox.click();
+      // Narrow: no conditions (the whole kind), and a shorter period.
+      $$<HTMLInputElement>(el, 'h3.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
       const until = isoDay(10);
       setInput($<HTMLInputElement>(el, '#grant-until')!, until);
       await el.updateComplete;
-      expect(text($(el, 'p[part=preview]'))).to.equal('They will be able to open 2 items: 1 allergy, 1 vaccination.');
+      buttonByText(el, 'Review: approve and share 2 items')!.click();
+      await el.updateComplete;
+      // The same exact preview as sharing.
+      expect($$(el, '.shared-items li').map((li) => text(li))).to.deep.equal(['Allergies: Penicillin', `Vaccinations: Tetanus (${dayText('2021-05-01', 'en')})`]);
+      expect(text($(el, '#preview-title'))).to.match(/^What npub1.+ will be able to open$/);
+      await expect(el).to.be.accessible();
       const answered = oneEvent(el, 'nip82-answer');
-      buttonByText(el, 'Approve and share 2 items')!.click();
+      buttonByText(el, /^Approve and share with npub1/)!.click();
       const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
       expect(detail.requestId).to.equal(sent.id);
       expect(detail.decision).to.equal('active');
@@ -593,6 +602,386 @@ describe('<nip82-consent-prompt>', function () {
     });
   });
 
+
+  describe('all or nothing, and the truth about it', () => {
+    /** A signer that refuses (or times out at) its k-th call of any kind, counting every call. */
+    function refusingAt(base: Signer, k: number, code: 'refused' | 'timeout') {
+      let n = 0;
+      const gate = async <T>(run: () => Promise<T>): Promise<T> => {
+        n++;
+        if (n === k) throw new SignerError(code, 'No.');
+        return run();
+      };
+      const signer: Signer = {
+        getPublicKey: () => gate(() => base.getPublicKey()),
+        signEvent: (t) => gate(() => base.signEvent(t)),
+        nip44Encrypt: (p, x) => gate(() => base.nip44Encrypt(p, x)),
+        nip44Decrypt: (p, c) => gate(() => base.nip44Decrypt(p, c)),
+      };
+      return { signer, calls: () => n };
+    }
+
+    /** What reached the relay for `clinician`: record parts listing them, and gift wraps to them. */
+    async function published(clinician: Person, patient: Person) {
+      const records = (await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length;
+      const toClinician = (await client.wrapsFor(clinician.pubkey)).events.length;
+      const toPatient = (await client.wrapsFor(patient.pubkey)).events.length;
+      return { records, toClinician, toPatient };
+    }
+
+    async function incomingRequest(patient: Person, clinician: Person) {
+      const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Condition'], purpose: 'Check-up' });
+      await client.publishAll(events);
+      return (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    }
+
+    type Action = 'share' | 'approve' | 'deny';
+
+    /** Runs one action up to its last click with `signer`; returns the element. */
+    async function run(action: Action, _patient: Person, clinician: Person, record: OpenedRecord, signer: Signer, request?: ConsentMessage) {
+      if (action === 'share') {
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+        await openDialog(el);
+        buttonByText(el, 'Review')!.click();
+        await el.updateComplete;
+        buttonByText(el, /^Share with npub1/)!.click();
+        return el;
+      }
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[record]} .signer=${signer} relays=${url}></nip82-consent-prompt>`,
+      );
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      if (action === 'deny') {
+        buttonByText(el, 'Deny')!.click();
+        return el;
+      }
+      buttonByText(el, /^Review: approve/)!.click();
+      await el.updateComplete;
+      buttonByText(el, /^Approve and share with npub1/)!.click();
+      return el;
+    }
+
+    for (const action of ['share', 'approve', 'deny'] as const) {
+      it(`${action}: a signer that refuses or times out at its k-th call, for every k, publishes nothing and says so`, async () => {
+        const patient = await person();
+        const record = await patientRecord(patient, false);
+        // How many signer calls the whole action makes.
+        const probeClinician = await person();
+        const probe = refusingAt(patient.signer, 0, 'refused');
+        const probeRequest = action === 'share' ? undefined : await incomingRequest(patient, probeClinician);
+        const done = await run(action, patient, probeClinician, record, probe.signer, probeRequest);
+        await waitUntil(() => done.status === 'done', `${action} done`);
+        const total = probe.calls();
+        expect(total).to.be.greaterThan(1);
+        // eslint-disable-next-line no-console
+        console.log(`${action}: ${total} signer calls, each refused in turn`);
+        for (let k = 1; k <= total; k++) {
+          const code = k % 2 ? 'refused' : 'timeout';
+          const clinician = await person();
+          const request = action === 'share' ? undefined : await incomingRequest(patient, clinician);
+          const before = await published(clinician, patient);
+          const el = await run(action, patient, clinician, record, refusingAt(patient.signer, k, code).signer, request);
+          await waitUntil(() => el.status === (code === 'refused' ? 'refused' : 'timed-out'), `call ${k} of ${total} stops it`);
+          await el.updateComplete;
+          expect(text($(el, '[role=status]'))).to.equal(
+            code === 'refused' ? 'Your signer declined. Nothing was shared or sent.' : 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
+          );
+          expect(await published(clinician, patient)).to.deep.equal(before, `call ${k} of ${total}`);
+          expect(before.records).to.equal(0);
+        }
+      });
+    }
+
+    it('a relay that accepts only some events: the page says exactly what went out; finishing sends the same signed events', async () => {
+      const picky = await relayUrl('picky');
+      const pickyClient = new RelayClient({ relays: [picky] });
+      try {
+        const patient = await person();
+        const clinician = await person();
+        const record = await patientRecord(patient, false);
+        const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
+        await pickyClient.publishAll(events);
+        const incoming = (await readConsentMessages((await pickyClient.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+        const signer = counting(patient.signer);
+        const el = await fixture<Nip82ConsentPrompt>(
+          html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${signer} relays=${picky}></nip82-consent-prompt>`,
+        );
+        $<HTMLButtonElement>(el, 'li.request button')!.click();
+        await waitUntil(() => dialogOf(el).open, 'dialog opens');
+        await el.updateComplete;
+        buttonByText(el, /^Review: approve/)!.click();
+        await el.updateComplete;
+        // The share goes out; the answer does not.
+        await relayAcceptsOnly('picky', 1);
+        let answered = false;
+        el.addEventListener('nip82-answer', () => { answered = true; });
+        buttonByText(el, /^Approve and share with npub1/)!.click();
+        await waitUntil(() => el.status === 'relay-error', 'stopped half way');
+        await el.updateComplete;
+        const said = text($(el, '[role=status]'));
+        expect(said).to.match(/^Only part of this went out\. Sent: the shared record for npub1\S+\. Not sent yet: your answer to npub1\S+; your own copy of the answer\. Finish sending to complete it; nothing is signed again\.$/);
+        expect(answered).to.equal(false);
+        expect((await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(1);
+        // Only the clinician's own copy of their request is there: no answer.
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(1);
+        await expect(el).to.be.accessible();
+
+        // Finishing: the relay takes events again; nothing is signed again, nothing is duplicated.
+        await relayAcceptsOnly('picky', null);
+        const calls = { ...signer.calls };
+        buttonByText(el, 'Finish sending')!.click();
+        await waitUntil(() => el.status === 'done', 'finished');
+        await el.updateComplete;
+        expect(signer.calls).to.deep.equal(calls);
+        expect(answered).to.equal(true);
+        expect(text($(el, '#result-title'))).to.match(/^Approved\. npub1.+ can now open what you granted\.$/);
+        expect((await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(1);
+        const answers = await readConsentMessages((await pickyClient.wrapsFor(clinician.pubkey)).events, clinician.signer);
+        expect(answers.filter((m) => m.answers === request.id)).to.have.length(1);
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(2);
+      } finally {
+        await relayAcceptsOnly('picky', null);
+        pickyClient.close();
+      }
+    });
+
+    it('a deny no relay accepts says nothing was sent, and trying again sends the same answer once', async () => {
+      const picky = await relayUrl('picky');
+      const pickyClient = new RelayClient({ relays: [picky] });
+      try {
+        const patient = await person();
+        const clinician = await person();
+        const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Check-up' });
+        await pickyClient.publishAll(events);
+        const incoming = (await readConsentMessages((await pickyClient.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+        const el = await fixture<Nip82ConsentPrompt>(
+          html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${patient.signer} relays=${picky}></nip82-consent-prompt>`,
+        );
+        $<HTMLButtonElement>(el, 'li.request button')!.click();
+        await waitUntil(() => dialogOf(el).open, 'dialog opens');
+        await relayAcceptsOnly('picky', 0);
+        buttonByText(el, 'Deny')!.click();
+        await waitUntil(() => el.status === 'relay-error', 'nothing accepted');
+        await el.updateComplete;
+        expect(text($(el, '[role=status]'))).to.equal('No storage server accepted it. Nothing was shared or sent; you can try again.');
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(1);
+        await expect(el).to.be.accessible();
+        await relayAcceptsOnly('picky', null);
+        buttonByText(el, 'Try again')!.click();
+        await waitUntil(() => el.status === 'done', 'sent');
+        // The request's own copy, and the one answer.
+        expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(2);
+      } finally {
+        await relayAcceptsOnly('picky', null);
+        pickyClient.close();
+      }
+    });
+  });
+
+  describe('what was hidden from a recipient stays hidden', () => {
+    it('items hidden from a clinician in an earlier share start hidden when answering them, and are not shared unless unhidden', async () => {
+      const patient = await person();
+      const clinician = await person();
+      await patientRecord(patient);
+      // A share from one session, hiding the diagnosis from this clinician.
+      const first = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      buttonByText(first, 'Load my records')!.click();
+      await waitUntil(() => buttonByText(first, 'Share records…'), 'records loaded');
+      await openDialog(first);
+      itemRow(first, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
+      await first.updateComplete;
+      buttonByText(first, 'Review')!.click();
+      await first.updateComplete;
+      buttonByText(first, /^Share with npub1/)!.click();
+      await waitUntil(() => first.status === 'done', 'shared');
+      first.remove();
+
+      // Another session: the clinician asks for conditions; the answer starts with the diagnosis hidden.
+      const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'AllergyIntolerance'], purpose: 'Referral' });
+      await client.publishAll(events);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => $(el, 'li.request button'), 'request listed');
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      buttonByText(el, 'Load my records')!.click();
+      await waitUntil(() => $$(el, 'li.item').length > 0, 'items listed');
+      await el.updateComplete;
+      expect(itemRow(el, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(text($(el, '.hidden-before'))).to.match(/^1 item you hid from npub1\S+ before starts hidden\.$/);
+      // Ticking the whole kind leaves it hidden: only its own Hide button brings it back.
+      $$<HTMLInputElement>(el, 'h3.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
+      await el.updateComplete;
+      buttonByText(el, /^Review: approve/)!.click();
+      await el.updateComplete;
+      expect(text($(el, '[part=preview]'))).not.to.contain('Chlamydia');
+      const answered = oneEvent(el, 'nip82-answer');
+      buttonByText(el, /^Approve and share with npub1/)!.click();
+      const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
+      const granted = await openRecord((await client.recordByNaddr(detail.naddrs[0]!)).events, clinician.signer);
+      expect(JSON.stringify(granted.bundle)).not.to.contain('Chlamydia');
+      expect(granted.withheld?.disclose).to.equal('flag');
+      // The recipient's copy does not say what was hidden: the note is for editors.
+      expect(granted.editorNote).to.equal(undefined);
+      expect(JSON.stringify(granted.events)).not.to.contain('Chlamydia');
+
+      // Sharing with them again, from a third session: hidden from the start as well; its own Hide brings it back.
+      const again = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      buttonByText(again, 'Load my records')!.click();
+      await waitUntil(() => buttonByText(again, 'Share records…'), 'records loaded');
+      await openDialog(again);
+      expect(itemRow(again, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
+      itemRow(again, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
+      await again.updateComplete;
+      buttonByText(again, 'Review')!.click();
+      await again.updateComplete;
+      expect(text($(again, '[part=preview]'))).to.contain('Chlamydia');
+    });
+  });
+
+
+  describe('names, keyboard and phone', () => {
+    it('names the recipient at every consent moment, with the short npub beside it', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+      await client.publishAll([profile]);
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      await openDialog(el);
+      const fingerprint = `${npubEncode(clinician.pubkey).slice(0, 10)}…${npubEncode(clinician.pubkey).slice(-6)}`;
+      const named = `Harbor Clinic (${fingerprint})`;
+      await waitUntil(() => text($(el, '.items')).length > 0, 'items');
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => text($(el, '#preview-title')) === `What ${named} will be able to open`, 'named preview heading');
+      const shareButton = buttonByText(el, `Share with ${named}`)!;
+      expect(shareButton).to.exist;
+      shareButton.click();
+      await waitUntil(() => el.status === 'done', 'shared');
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.equal(`Shared with ${named}. 1 of 1 storage server accepted it.`);
+    });
+
+    it(`a keyboard-only share of the demo patient's record takes fewer than 40 key presses, and focus never falls to the page`, async () => {
+      const patient = await person();
+      const clinician = await person();
+      const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+      const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+      const el = await shareFixture(patient, record);
+      let presses = 0;
+      const focused = () => {
+        let node: Element | null = document.activeElement;
+        while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+        return node;
+      };
+      const press = async (key: string) => {
+        // Past twice the target the share has failed already: stop rather than press on.
+        if (++presses > 80) throw new Error(`more than 80 key presses, at ${key}`);
+        await sendKeys({ press: key });
+        await el.updateComplete;
+        // Booleans, not elements: a failure message never has to print a whole dialog.
+        expect(focused() === document.body || !focused(), `focus fell to the page after ${key}`).to.equal(false);
+      };
+      const pressUntil = async (key: string, reached: () => boolean, what: string) => {
+        for (let i = 0; i < 20 && !reached(); i++) await press(key);
+        expect(reached(), what).to.equal(true);
+      };
+      (document.activeElement as HTMLElement | null)?.blur();
+      await pressUntil('Tab', () => focused() === buttonByText(el, 'Share records…'), 'the trigger');
+      await press('Enter');
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      // The recipient: their npub pasted into the picker (one key press, Control+V).
+      const picker = $(el, 'nip82-npub-picker')!;
+      await waitUntil(() => picker.shadowRoot?.querySelector('#input'), 'picker rendered');
+      const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#input')!;
+      await pressUntil('Tab', () => focused() === input, 'the recipient field');
+      presses++;
+      setInput(input, npubEncode(clinician.pubkey));
+      await el.updateComplete;
+      // The item list is one tab stop: into it, Page Down to conditions, arrows to the fracture, Hide.
+      await pressUntil('Tab', () => !!focused()?.closest('.item-grid'), 'the item list');
+      await pressUntil('PageDown', () => text(focused()?.closest('[data-row]')?.querySelector('label')) === 'Conditions (3)', 'the conditions');
+      await pressUntil('ArrowDown', () => text(focused()?.closest('li')?.querySelector('label')).includes('Fracture of ankle'), 'the fracture');
+      await press('ArrowRight');
+      expect(focused()?.classList.contains('hide')).to.equal(true);
+      await press('Space');
+      expect(itemRow(el, 'Fracture of ankle').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
+      // One Tab leaves the whole list.
+      await press('Tab');
+      expect(!!focused()?.closest('.item-grid'), 'one Tab leaves the list').to.equal(false);
+      await pressUntil('Tab', () => focused() === buttonByText(el, 'Review'), 'Review');
+      await press('Enter');
+      await waitUntil(() => $(el, '[part=preview]'), 'preview');
+      await pressUntil('Tab', () => /^Hide these \d+ too$/.test(text(focused())), 'hide the mentions');
+      await press('Enter');
+      await pressUntil('Tab', () => /^Share with npub1/.test(text(focused())), 'the share button');
+      await press('Enter');
+      await waitUntil(() => el.status === 'done', 'shared');
+      await el.updateComplete;
+      await waitUntil(() => focused()?.id === 'result-title', 'the result');
+      // eslint-disable-next-line no-console
+      console.log(`keyboard-only share: ${presses} key presses`);
+      expect(presses).to.be.lessThan(40);
+      await expect(el).to.be.accessible();
+    });
+
+    it('every step of both dialogs fits a 320 px screen: no horizontal scroll, nothing covered', async () => {
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const patient = await person();
+        const clinician = await person();
+        const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+        const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+        const check = async (el: Nip82ConsentPrompt, step: string) => {
+          await el.updateComplete;
+          const dialog = dialogOf(el);
+          const box = dialog.getBoundingClientRect();
+          expect(document.documentElement.scrollWidth, `${step}: page width`).to.be.at.most(320);
+          expect(box.left, `${step}: dialog left`).to.be.at.least(0);
+          expect(box.right, `${step}: dialog right`).to.be.at.most(320);
+          expect(dialog.scrollWidth, `${step}: dialog scrolls sideways`).to.be.at.most(dialog.clientWidth);
+          const controls = $$<HTMLElement>(el, 'dialog button, dialog input, dialog textarea, dialog summary, dialog nip82-npub-picker').filter((c) => c.getClientRects().length);
+          for (const control of controls) {
+            control.scrollIntoView({ block: 'center' });
+            const r = control.getBoundingClientRect();
+            expect(r.left, `${step}: ${control.outerHTML.slice(0, 80)} left`).to.be.at.least(box.left - 1);
+            expect(r.right, `${step}: ${control.outerHTML.slice(0, 80)} right`).to.be.at.most(box.right + 1);
+            const hit = root(el).elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            const covered = !hit || !(hit === control || control.contains(hit) || hit.contains(control) || (hit as HTMLLabelElement).control === control);
+            expect(covered, `${step}: ${control.outerHTML.slice(0, 80)} is covered by ${hit?.outerHTML.slice(0, 80)}`).to.equal(false);
+          }
+          await expect(el).to.be.accessible();
+          // Patient words only: no protocol or FHIR code words.
+          expect(text(dialog)).not.to.match(/\bAMB\b|charset|relay|event\(s\)|\b(DocumentReference|MedicationRequest|AllergyIntolerance|Immunization)\b|<nip82-/);
+        };
+        const el = await shareFixture(patient, record);
+        await openDialog(el);
+        await typeRecipient(el, clinician.pubkey);
+        await check(el, 'share: choose');
+        itemRow(el, 'Fracture of ankle').querySelector<HTMLButtonElement>('button.hide')!.click();
+        buttonByText(el, 'Review')!.click();
+        await check(el, 'share: preview');
+        buttonByText(el, /^Share with npub1/)!.click();
+        await waitUntil(() => el.status === 'done', 'shared');
+        await check(el, 'share: result');
+
+        const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'Immunization'], purpose: 'Referral' });
+        await client.publishAll(events);
+        const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+        const answer = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        $<HTMLButtonElement>(answer, 'li.request button')!.click();
+        await waitUntil(() => dialogOf(answer).open, 'dialog opens');
+        await check(answer, 'answer: choose');
+        buttonByText(answer, /^Review: approve/)!.click();
+        await check(answer, 'answer: preview');
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  });
+
   describe('failures', () => {
     it('a signer that times out shows the timed-out state', async () => {
       const patient = await person();
@@ -646,6 +1035,8 @@ describe('<nip82-consent-prompt>', function () {
       expect(text($(el, '#dialog-title'))).to.equal('Compartir tus historiales');
       expect(buttonByText(el, 'Revisar')).to.exist;
       expect(text(root(el))).to.contain('Alergias (1)');
+      // One word for record (historial), and the familiar register throughout.
+      expect(text(root(el))).not.to.match(/registro|usted|\bsu firmador\b/i);
       await expect(el).to.be.accessible();
     });
 

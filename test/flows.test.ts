@@ -102,7 +102,9 @@ describe('flows across elements, three people, real relays', function () {
     await waitUntil(() => dialogOf(prompt).open, 'dialog opens');
     await prompt.updateComplete;
     const answered = oneEvent(prompt, 'nip82-answer');
-    buttonByText(prompt, /^Approve/)!.click();
+    buttonByText(prompt, /^Review: approve/)!.click();
+    await prompt.updateComplete;
+    buttonByText(prompt, /^Approve and share with /)!.click();
     expect((await answered).detail.decision).to.equal('active');
 
     const viewer = await page<Nip82RecordViewer>(ehr, html`<nip82-record-viewer></nip82-record-viewer>`, 'nip82-record-viewer');

@@ -6,16 +6,22 @@ import { isAttestation } from '../components/core/attest/format.js';
 /**
  * The real relays the test runner starts: main, second, auth, small, slow, silent, restricted
  * (reads of gift wraps need AUTH, 500 events per filter, NIP-11 names only the message length), hostile
- * (floods bad events and oversized messages, ignoring limits) and flaky (refuses the first copy of
- * each record part, deletion and gift wrap it is sent).
+ * (floods bad events and oversized messages, ignoring limits) flaky (refuses the first copy of
+ * each record part, deletion and gift wrap it is sent) and picky (accepts only as many events as a
+ * test allows).
  */
-export type RelayName = 'main' | 'second' | 'auth' | 'small' | 'slow' | 'silent' | 'restricted' | 'hostile' | 'flaky';
+export type RelayName = 'main' | 'second' | 'auth' | 'small' | 'slow' | 'silent' | 'restricted' | 'hostile' | 'flaky' | 'picky';
 
 /** URL of one of the real relays the test runner started. */
 export async function relayUrl(name: RelayName = 'main'): Promise<string> {
   const url = await executeServerCommand<string, { name: string }>('relay-url', { name });
   if (!url) throw new Error(`no relay named ${name}`);
   return url;
+}
+
+/** Makes a test relay accept only `count` more events, refusing the rest (`null`: every one again). */
+export async function relayAcceptsOnly(name: 'picky', count: number | null): Promise<void> {
+  await executeServerCommand('relay-accept-only', { name, count });
 }
 
 /** A loopback address where nothing listens. */

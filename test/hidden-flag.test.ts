@@ -38,9 +38,9 @@ describe('<nip82-hidden-flag>', () => {
     el.kinds = { Condition: 1, AllergyIntolerance: 3, Immunization: 1, SupplyDelivery: 2 };
     el.count = undefined;
     await el.updateComplete;
-    // The count falls back to the sum of kinds; an unknown type keeps its FHIR name.
+    // The count falls back to the sum of kinds; an unknown type is spelled out in words.
     expect(text(el, 'title')).to.equal('The patient withheld 7 items from this record');
-    expect(text(el, 'kinds')).to.equal('3 allergies, 2 SupplyDelivery, 1 problem, 1 vaccination');
+    expect(text(el, 'kinds')).to.equal('3 allergies, 2 supply delivery, 1 problem, 1 immunization');
     await expect(el).to.be.accessible();
   });
 
@@ -116,7 +116,7 @@ describe('<nip82-hidden-flag>', () => {
     </div>`);
     const [kinds, flag] = [...wrap.querySelectorAll('nip82-hidden-flag')] as Nip82HiddenFlag[];
     await kinds!.updateComplete;
-    expect(text(kinds!, 'title')).to.equal('El paciente no compartió 3 elementos de este registro');
+    expect(text(kinds!, 'title')).to.equal('El paciente no compartió 3 elementos de este historial');
     expect(text(kinds!, 'kinds')).to.equal('2 problemas, 1 medicamento');
     expect(text(kinds!, 'explanation')).to.match(/conviene preguntarle/);
     expect(text(flag!, 'title')).to.equal('El paciente decidió no compartir algunos elementos');

@@ -114,7 +114,10 @@ describe('one session, one store: the whole story on one page', function () {
     await answer.updateComplete;
     expect(buttonByText(answer, 'Load my records')).to.equal(undefined);
     const answered = oneEvent(answer, 'nip82-answer');
-    buttonByText(answer, /^Approve and share/)!.click();
+    // The same plan as sharing: the items, then the exact preview, then approve.
+    buttonByText(answer, /^Review: approve and share/)!.click();
+    await answer.updateComplete;
+    buttonByText(answer, /^Approve and share with /)!.click();
     await answered;
     dialogOf(answer).close();
     await Promise.all(all.map((e) => e.updateComplete));

@@ -4,6 +4,8 @@ import type { Role } from '../core/nip82/record.js';
 import { stateStrings, type StateStrings } from '../shared/state-strings.js';
 import { recordsStrings, type RecordsStrings } from './records.strings.js';
 import { typeCount } from './type-names.js';
+import { plural } from '../shared/plural.js';
+import type { PieceState } from './signed-action.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
 export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
@@ -23,8 +25,15 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   recipientIsYou: string;
   itemsLegend: string;
   itemsHelp: string;
+  /** How to move through the item list with the keyboard. */
+  itemsKeys: string;
+  /** Items hidden from this recipient in an earlier share start hidden. */
+  hiddenBefore: (n: number, who: string) => string;
   hide: string;
   hideItem: (label: string) => string;
+  hideAll: string;
+  /** Name of the button that hides every item of one kind. */
+  hideGroup: (typeHeading: string, n: number) => string;
   hiddenTag: string;
   /** Name of the checkbox that shares or leaves out every item of one kind. */
   shareGroup: (typeHeading: string, n: number) => string;
@@ -53,6 +62,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   /** When the share is too large to search whole for mentions of hidden items. */
   mentionsUnchecked: string;
   flagTells: (d: Disclosure, n: number, kinds: string) => string;
+  /** The flag's clinician words for the hidden kinds, with the patient's words when they differ. */
+  inYourWords: (flagWords: string, yours: string) => string;
   previewRole: (r: Role) => string;
   previewUntil: (date: string) => string;
   previewNoEnd: string;
@@ -64,6 +75,13 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   waitShare: string;
   publishing: (relays: number) => string;
   shared: (who: string, ok: number, total: number) => string;
+  /** No relay took any of it. */
+  relayNothing: string;
+  /** Some of it went out: exactly which pieces, and that finishing sends the rest as signed. */
+  partial: (pieces: PieceState[], who: string) => string;
+  finishSending: string;
+  /** An item hidden from this recipient before would be shared without the patient unhiding it. */
+  reshared: string;
   // Answer mode
   checkRequests: string;
   waitRead: string;
@@ -87,18 +105,15 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   untilInvalid: string;
   theirNote: string;
   recordsLegend: string;
-  recordOption: (record: string, matching: number) => string;
   you: string;
   noTypesChosen: string;
-  noMatching: string;
   replyLabel: string;
-  answerPreview: (n: number, kinds: string) => string;
   approve: (n: number) => string;
+  /** The preview's approve button, naming who gets access. */
+  confirmAnswer: (who: string) => string;
   deny: string;
   waitApprove: string;
   waitAnswer: string;
-  publishingShare: string;
-  publishingAnswer: string;
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
@@ -107,6 +122,14 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
 const en: ConsentPromptStrings = {
   ...stateStrings.en,
   ...recordsStrings.en,
+  receiptsTitle: 'Where it was sent',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
+    if (status === 'rejected') return `refused${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'did not answer in time';
+    if (status === 'auth-required') return 'asked you to sign in, and did not accept it';
+    return 'could not be reached';
+  },
   typeCount: (type: string, n: number) => typeCount('en', type, n),
   loadRecords: 'Load my records',
   loadingRecords: 'Opening your records…',
@@ -121,10 +144,15 @@ const en: ConsentPromptStrings = {
   itemsLegend: '2. What to share',
   itemsHelp:
     'Tick what to share. Unticked items are simply not part of this share. Hidden items are left out too, but they will be told that something was withheld, so a clinician knows to ask.',
+  itemsKeys: 'The list is one stop for the Tab key: arrow keys move through it, Page Up and Page Down jump between kinds.',
+  hiddenBefore: (n: number, who: string) =>
+    plural('en', n, { one: `1 item you hid from ${who} before starts hidden.`, other: `${n} items you hid from ${who} before start hidden.` }),
   hide: 'Hide',
   hideItem: (label: string) => `Hide ${label}`,
+  hideAll: 'Hide all',
+  hideGroup: (typeHeading: string, n: number) => `Hide all ${typeHeading.toLowerCase()} (${n})`,
   hiddenTag: 'hidden, flagged',
-  shareGroup: (typeHeading: string, n: number) => `Share all ${n} ${typeHeading.toLowerCase()}`,
+  shareGroup: (typeHeading: string, n: number) => plural('en', n, { one: `Share the 1 item in ${typeHeading.toLowerCase()}`, other: `Share all ${n} ${typeHeading.toLowerCase()}` }),
   noLabel: '(no description)',
   nothingChosen: 'Choose at least one item to share.',
   discloseLegend: '3. If you hide items, the flag tells them',
@@ -152,6 +180,7 @@ const en: ConsentPromptStrings = {
       : d === 'count'
         ? `The flag will tell them that ${n} ${n === 1 ? 'item was' : 'items were'} withheld, but not of which kind.`
         : `The flag will tell them that ${n} ${n === 1 ? 'item was' : 'items were'} withheld: ${kinds}.`,
+  inYourWords: (flagWords: string, yours: string) => `${flagWords} (in your words: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'They can view it.' : 'They can view it and share it with others (add and remove people).'),
   previewUntil: (date: string) => `Until ${date}: your stated terms. Revoke access to end it.`,
   previewNoEnd: 'No end date: access lasts until you revoke it.',
@@ -161,12 +190,24 @@ const en: ConsentPromptStrings = {
   revokeWarning: 'You can revoke later: they lose access to future versions. Anything they have already opened or copied cannot be taken back.',
   confirm: (who: string) => `Share with ${who}`,
   waitShare: 'Your signer will be asked to sign the shared record (once per part).',
-  publishing: (n: number) => `Publishing to ${n} ${n === 1 ? 'relay' : 'relays'}…`,
-  shared: (who: string, ok: number, total: number) => `Shared with ${who}. ${ok} of ${total} ${total === 1 ? 'relay' : 'relays'} accepted it.`,
+  publishing: (n: number) => plural('en', n, { one: 'Sending to 1 storage server…', other: `Sending to ${n} storage servers…` }),
+  shared: (who: string, ok: number, total: number) =>
+    `Shared with ${who}. ${plural('en', total, { one: `${ok} of 1 storage server accepted it.`, other: `${ok} of ${total} storage servers accepted it.` })}`,
+  relayNothing: 'No storage server accepted it. Nothing was shared or sent; you can try again.',
+  partial: (pieces: PieceState[], who: string) => {
+    const name = (p: PieceState) =>
+      ({ share: `the shared record for ${who}`, answer: `your answer to ${who}`, copy: 'your own copy of the answer' })[p.name];
+    const part = (p: PieceState) => (p.total > 1 && p.sent > 0 ? `${p.sent} of ${p.total} parts of ${name(p)}` : name(p));
+    const out = pieces.filter((p) => p.sent > 0).map(part);
+    const missing = pieces.filter((p) => p.sent < p.total).map((p) => name(p));
+    return `Only part of this went out. Sent: ${out.join('; ')}. Not sent yet: ${missing.join('; ')}. Finish sending to complete it; nothing is signed again.`;
+  },
+  finishSending: 'Finish sending',
+  reshared: 'An item you hid from them before would be shared. Hide it, or unhide it yourself to share it.',
   // The stopped states say what this element did not do (nothing was signed, shared or sent).
   refused: 'Your signer declined. Nothing was shared or sent.',
   timedOut: 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
-  relayError: 'Not enough relays accepted it. Nothing is final yet; you can try again.',
+  relayError: 'Not enough storage servers accepted it. Nothing is final yet; you can try again.',
   cancelled: 'Cancelled. Nothing was signed or sent.',
   checkRequests: 'Check for requests',
   waitRead: 'Your signer will be asked to open your messages (once per message).',
@@ -190,18 +231,14 @@ const en: ConsentPromptStrings = {
   untilInvalid: 'Choose a date from today up to the date they asked for.',
   theirNote: 'Their note',
   recordsLegend: 'From which of your records',
-  recordOption: (record: string, n: number) => `${record}: ${n} matching ${n === 1 ? 'item' : 'items'}`,
   you: 'you',
   noTypesChosen: 'Keep at least one kind of item, or deny the request.',
-  noMatching: 'None of the chosen records has items of the kinds you are granting.',
   replyLabel: 'Your note to them (optional)',
-  answerPreview: (n: number, kinds: string) => `They will be able to open ${n} ${n === 1 ? 'item' : 'items'}: ${kinds}.`,
-  approve: (n: number) => `Approve and share ${n} ${n === 1 ? 'item' : 'items'}`,
+  approve: (n: number) => plural('en', n, { one: 'Review: approve and share 1 item', other: `Review: approve and share ${n} items` }),
+  confirmAnswer: (who: string) => `Approve and share with ${who}`,
   deny: 'Deny',
   waitApprove: 'Your signer will be asked to sign the shared record (once per part) and your answer.',
   waitAnswer: 'Your signer will be asked to sign your answer.',
-  publishingShare: 'Publishing the shared record…',
-  publishingAnswer: 'Sending your answer…',
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your past answers',
@@ -210,6 +247,14 @@ const en: ConsentPromptStrings = {
 const es: ConsentPromptStrings = {
   ...stateStrings.es,
   ...recordsStrings.es,
+  receiptsTitle: 'Dónde se envió',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
+    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'no respondió a tiempo';
+    if (status === 'auth-required') return 'pidió que iniciaras sesión y no lo aceptó';
+    return 'no se pudo conectar';
+  },
   typeCount: (type: string, n: number) => typeCount('es', type, n),
   loadRecords: 'Cargar mis historiales',
   loadingRecords: 'Abriendo tus historiales…',
@@ -225,10 +270,15 @@ const es: ConsentPromptStrings = {
   itemsLegend: '2. Qué compartir',
   itemsHelp:
     'Marca lo que quieres compartir. Lo que no marques simplemente no forma parte de lo compartido. Lo que ocultes también queda fuera, pero se le avisará de que se ocultó algo, para que un profesional sepa que debe preguntar.',
+  itemsKeys: 'La lista es una sola parada de la tecla Tab: las flechas recorren los elementos; Re Pág y Av Pág saltan de un tipo a otro.',
+  hiddenBefore: (n: number, who: string) =>
+    plural('es', n, { one: `1 elemento que ya ocultaste a ${who} empieza oculto.`, other: `${n} elementos que ya ocultaste a ${who} empiezan ocultos.` }),
   hide: 'Ocultar',
   hideItem: (label: string) => `Ocultar ${label}`,
+  hideAll: 'Ocultar todo',
+  hideGroup: (typeHeading: string, n: number) => `Ocultar todo: ${typeHeading.toLowerCase()} (${n})`,
   hiddenTag: 'oculto, se avisa',
-  shareGroup: (typeHeading: string, n: number) => `Compartir los ${n} elementos de ${typeHeading.toLowerCase()}`,
+  shareGroup: (typeHeading: string, n: number) => plural('es', n, { one: `Compartir el elemento de ${typeHeading.toLowerCase()}`, other: `Compartir los ${n} elementos de ${typeHeading.toLowerCase()}` }),
   noLabel: '(sin descripción)',
   nothingChosen: 'Elige al menos un elemento para compartir.',
   discloseLegend: '3. Si ocultas elementos, el aviso dirá',
@@ -257,6 +307,7 @@ const es: ConsentPromptStrings = {
       : d === 'count'
         ? `El aviso dirá que se ${n === 1 ? 'ocultó 1 elemento' : `ocultaron ${n} elementos`}, pero no de qué tipo.`
         : `El aviso dirá que se ${n === 1 ? 'ocultó 1 elemento' : `ocultaron ${n} elementos`}: ${kinds}.`,
+  inYourWords: (flagWords: string, yours: string) => `${flagWords} (en tus palabras: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'Podrá verlo.' : 'Podrá verlo y compartirlo con otros (añadir y quitar personas).'),
   previewUntil: (date: string) => `Hasta el ${date}: tus condiciones por escrito. Revoca el acceso para terminarlo.`,
   previewNoEnd: 'Sin fecha de fin: el acceso dura hasta que lo revoques.',
@@ -267,11 +318,23 @@ const es: ConsentPromptStrings = {
     'Puedes revocarlo más tarde: perderá el acceso a las versiones futuras. Lo que ya haya abierto o copiado no se puede recuperar.',
   confirm: (who: string) => `Compartir con ${who}`,
   waitShare: 'Tu firmador te pedirá firmar el historial compartido (una vez por parte).',
-  publishing: (n: number) => `Publicando en ${n} ${n === 1 ? 'relé' : 'relés'}…`,
-  shared: (who: string, ok: number, total: number) => `Compartido con ${who}. ${ok} de ${total} ${total === 1 ? 'relé lo aceptó' : 'relés lo aceptaron'}.`,
+  publishing: (n: number) => plural('es', n, { one: 'Enviando a 1 servidor de almacenamiento…', other: `Enviando a ${n} servidores de almacenamiento…` }),
+  shared: (who: string, ok: number, total: number) =>
+    `Compartido con ${who}. ${plural('es', total, { one: `${ok} de 1 servidor de almacenamiento lo aceptó.`, other: `${ok} de ${total} servidores de almacenamiento lo aceptaron.` })}`,
+  relayNothing: 'Ningún servidor de almacenamiento lo aceptó. No se compartió ni envió nada; puedes reintentarlo.',
+  partial: (pieces: PieceState[], who: string) => {
+    const name = (p: PieceState) =>
+      ({ share: `el historial compartido con ${who}`, answer: `tu respuesta a ${who}`, copy: 'tu propia copia de la respuesta' })[p.name];
+    const part = (p: PieceState) => (p.total > 1 && p.sent > 0 ? `${p.sent} de ${p.total} partes de ${name(p)}` : name(p));
+    const out = pieces.filter((p) => p.sent > 0).map(part);
+    const missing = pieces.filter((p) => p.sent < p.total).map((p) => name(p));
+    return `Solo salió una parte. Enviado: ${out.join('; ')}. Falta enviar: ${missing.join('; ')}. Termina el envío para completarlo; no se firma nada de nuevo.`;
+  },
+  finishSending: 'Terminar el envío',
+  reshared: 'Se compartiría un elemento que ya le ocultaste. Ocúltalo, o muéstralo tú para compartirlo.',
   refused: 'Tu firmador lo rechazó. No se compartió ni envió nada.',
   timedOut: 'Tu firmador no respondió a tiempo. No se compartió ni envió nada; puedes reintentarlo.',
-  relayError: 'No lo aceptaron suficientes relés. Todavía no hay nada definitivo; puedes reintentarlo.',
+  relayError: 'No lo aceptaron suficientes servidores de almacenamiento. Todavía no hay nada definitivo; puedes reintentarlo.',
   cancelled: 'Cancelado. No se firmó ni envió nada.',
   checkRequests: 'Ver solicitudes',
   waitRead: 'Tu firmador te pedirá abrir tus mensajes (una vez por mensaje).',
@@ -295,18 +358,14 @@ const es: ConsentPromptStrings = {
   untilInvalid: 'Elige una fecha entre hoy y la fecha que pidió.',
   theirNote: 'Su nota',
   recordsLegend: 'De cuáles de tus historiales',
-  recordOption: (record: string, n: number) => `${record}: ${n} ${n === 1 ? 'elemento coincide' : 'elementos coinciden'}`,
   you: 'tú',
   noTypesChosen: 'Deja al menos un tipo de elemento, o rechaza la solicitud.',
-  noMatching: 'Ninguno de los historiales elegidos tiene elementos de los tipos que concedes.',
   replyLabel: 'Tu nota (opcional)',
-  answerPreview: (n: number, kinds: string) => `Podrá abrir ${n} ${n === 1 ? 'elemento' : 'elementos'}: ${kinds}.`,
-  approve: (n: number) => `Aprobar y compartir ${n} ${n === 1 ? 'elemento' : 'elementos'}`,
+  approve: (n: number) => plural('es', n, { one: 'Revisar: aprobar y compartir 1 elemento', other: `Revisar: aprobar y compartir ${n} elementos` }),
+  confirmAnswer: (who: string) => `Aprobar y compartir con ${who}`,
   deny: 'Rechazar',
   waitApprove: 'Tu firmador te pedirá firmar el historial compartido (una vez por parte) y tu respuesta.',
   waitAnswer: 'Tu firmador te pedirá firmar tu respuesta.',
-  publishingShare: 'Publicando el historial compartido…',
-  publishingAnswer: 'Enviando tu respuesta…',
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que concediste.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
   historyTitle: 'Tus respuestas anteriores',

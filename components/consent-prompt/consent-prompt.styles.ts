@@ -11,9 +11,15 @@ export const consentPromptStyles = css`
     gap: 0.5rem;
   }
   dialog {
-    inline-size: min(var(--nip82-consent-prompt-dialog-width, 40rem), calc(100vw - 2rem));
-    max-block-size: calc(100vh - 2rem);
-    overflow: auto;
+    box-sizing: border-box;
+    inline-size: min(var(--nip82-consent-prompt-dialog-width, 40rem), calc(100vw - 1rem));
+    max-inline-size: calc(100vw - 1rem);
+    max-block-size: calc(100dvh - 1rem);
+    margin: auto;
+    overflow-x: hidden;
+    overflow-y: auto;
+    /* Long names, keys and labels wrap instead of widening the dialog past a 320 px screen. */
+    overflow-wrap: anywhere;
     background: var(--nip82-consent-prompt-dialog-background, var(--_bg));
   }
   h2,
@@ -55,12 +61,27 @@ export const consentPromptStyles = css`
     gap: 0.5rem;
     padding-block: 0.2rem;
   }
-  .group {
+  fieldset,
+  .field input,
+  textarea {
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    box-sizing: border-box;
+  }
+  .group-head {
     margin-block: var(--_space) 0.25rem;
     font-size: 0.95rem;
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
+  }
+  .group-head label {
+    flex: 1 1 8rem;
+  }
+  .item-grid :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
   }
   .shared-group summary {
     cursor: pointer;
@@ -98,7 +119,8 @@ export const consentPromptStyles = css`
     border-radius: var(--_radius);
   }
   .item label {
-    flex: 1 1 12rem;
+    flex: 1 1 8rem;
+    min-inline-size: 0;
   }
   .item.hidden {
     background: var(--nip82-consent-prompt-hidden-background, var(--_warning-bg));
@@ -142,7 +164,7 @@ export const consentPromptStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: 0.25rem 0.75rem;
     margin-block: 0 var(--_space);
   }
@@ -154,5 +176,9 @@ export const consentPromptStyles = css`
   }
   textarea {
     min-block-size: 4rem;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
 `;

@@ -3,7 +3,7 @@
  * Labels are text only (bound as text, never as HTML), cleaned and bounded: record contents come
  * from other people and may carry bidi or control-character tricks.
  */
-import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
+import type { FhirResource } from '../core/fhir/types.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import { describeRecord } from '../core/store/record-description.js';
 import { dayText } from '../shared/dates.js';
@@ -75,17 +75,6 @@ export function resourceDate(resource: FhirResource): string {
   const candidates = [r.effectiveDateTime, r.occurrenceDateTime, r.onsetDateTime, r.recordedDate, r.authoredOn, r.issued, r.date, period?.start, r.birthDate];
   const found = candidates.find((d): d is string => typeof d === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d));
   return found ? found.slice(0, 10) : '';
-}
-
-/** Entries grouped by resource type, in first-seen order. */
-export function groupByType(entries: readonly BundleEntry[]): [string, BundleEntry[]][] {
-  const groups = new Map<string, BundleEntry[]>();
-  for (const e of entries) {
-    const list = groups.get(e.resource.resourceType) ?? [];
-    list.push(e);
-    groups.set(e.resource.resourceType, list);
-  }
-  return [...groups.entries()];
 }
 
 /**

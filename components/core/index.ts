@@ -33,7 +33,7 @@ export {
 } from './nip82/record.js';
 export { RecordKeyCache } from './nip82/keys.js';
 export { VersionTracker, addressOf, newestPerAddress } from './nip82/versions.js';
-export { createShare, planShare, type CreateShareOptions, type SharePlan } from './nip82/share.js';
+export { createShare, planShare, readShareNote, type CreateShareOptions, type SharePlan, type ShareNote } from './nip82/share.js';
 export {
   attestBundle,
   verifyAttestations,

@@ -43,7 +43,7 @@ const en: CommonStateStrings = {
   tryAgain: 'Try again',
   waiting: (what: string) => `Waiting for your signer. ${what}`,
   noSigner:
-    'No signer is available. Install a Nostr signer extension (NIP-07), or use a bunker:// or nostrconnect:// remote signer through <nip82-session>.',
+    'No signer is available. Install a Nostr signer extension (NIP-07), or sign in with a remote signer (a bunker:// or nostrconnect:// link).',
   badData: (message: string) => `Something in the data could not be used. ${message}`,
   errorDetail: errorDetails.en,
 };
@@ -60,7 +60,7 @@ const es: CommonStateStrings = {
   tryAgain: 'Reintentar',
   waiting: (what: string) => `Esperando a tu firmador. ${what}`,
   noSigner:
-    'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o usa un firmador remoto bunker:// o nostrconnect:// mediante <nip82-session>.',
+    'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o inicia sesión con un firmador remoto (un enlace bunker:// o nostrconnect://).',
   badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
   errorDetail: errorDetails.es,
 };

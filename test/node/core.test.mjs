@@ -7,6 +7,7 @@ import { generateSecretKey } from 'nostr-tools/pure';
 import { startRelay } from '../../scripts/relay.mjs';
 import {
   RelayClient, createRecord, openRecord, grantAccess, revokeAccess, secretKeySigner, RecordError, RecordKeyCache,
+  createShare, readShareNote,
 } from '../../dist/core/index.js';
 
 useWebSocketImplementation(WebSocket);
@@ -79,4 +80,33 @@ test('a share carries a NIP-40 expiration at the end of its last day; a relay ho
   const receipts = await client.publish(late[0]);
   assert.equal(receipts[0].status, 'rejected');
   assert.match(receipts[0].reason, /expired/);
+test('a share remembers, for its editors alone, which items it hid: no signer call to read it, kept through access changes', async () => {
+  const patient = secretKeySigner(generateSecretKey());
+  const clinic = secretKeySigner(generateSecretKey());
+  const family = secretKeySigner(generateSecretKey());
+  const two = {
+    ...bundle,
+    entry: [...bundle.entry, { fullUrl: 'urn:uuid:2', resource: { resourceType: 'Condition', id: '2', code: { text: 'Hidden diagnosis' } } }],
+  };
+  const own = await openRecord(await createRecord({ bundle: two, author: patient, participants: [] }), patient);
+  const keyCache = new RecordKeyCache();
+  const events = await createShare({ from: [own], withhold: ['urn:uuid:2'], author: patient, participants: [{ pubkey: await clinic.getPublicKey(), role: 'viewer' }], keyCache });
+  assert.ok(events[0].tags.some((t) => t[0] === 'editor-note'), 'the note travels with the share');
+  assert.ok(!JSON.stringify(events).includes('urn:uuid:2'), 'and is not readable on the relay');
+  // The patient reads it with the cached sign key: the signer is never asked.
+  const silent = { getPublicKey: () => patient.getPublicKey(), signEvent: () => assert.fail('no signing'), nip44Encrypt: () => assert.fail('no encrypting'), nip44Decrypt: () => assert.fail('no signer decrypt') };
+  const copy = await openRecord(events, silent, { keyCache });
+  assert.deepEqual(readShareNote(copy.editorNote), ['urn:uuid:2']);
+  // The recipient, a viewer, cannot read it.
+  const theirs = await openRecord(events, clinic);
+  assert.equal(theirs.editorNote, undefined);
+  // Kept through a grant and a revocation (a new version), still for editors alone.
+  const granted = await grantAccess(copy, { pubkey: await family.getPublicKey(), role: 'viewer' });
+  const revoked = await revokeAccess(granted.record, await family.getPublicKey());
+  const reopened = await openRecord(revoked.events.filter((e) => e.kind === 32225), patient);
+  assert.deepEqual(readShareNote(reopened.editorNote), ['urn:uuid:2']);
+  // A note that is not ours, or too long, is ignored rather than trusted or thrown on.
+  assert.deepEqual(readShareNote('not json'), []);
+  assert.deepEqual(readShareNote(JSON.stringify({ hidden: [1, 'urn:uuid:9', 'x'.repeat(600)] })), ['urn:uuid:9']);
+  await assert.rejects(createRecord({ bundle, author: patient, participants: [], editorNote: 'x'.repeat(20_000) }), RecordError);
 });

@@ -299,7 +299,7 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
     await dialog.getByRole('button', { name: 'Review' }).click();
     await dialog.getByText('1 hidden item is left out.').waitFor();
     await dialog.getByRole('button', { name: /^Share with/ }).click();
-    await dialog.getByText(/Shared with .*1 of 1 relay accepted it/).waitFor();
+    await dialog.getByText(/Shared with .*1 of 1 storage server accepted it/).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.locator('#log').getByText(/shared with Harbor Clinic \(demo clinician\) as viewer, 1 item\(s\) hidden/).waitFor();
   });
@@ -349,10 +349,13 @@ test('the patient approves the seeded request; the clinic opens what was granted
     await dialog.getByText('Preparing your first appointment at Harbor Clinic').waitFor();
     // The records are loaded here unless this page's session already has them.
     const load = dialog.getByRole('button', { name: 'Load my records' });
-    const approve = dialog.getByRole('button', { name: /^Approve and share \d+ items/ });
-    await load.or(approve).first().waitFor();
+    const review = dialog.getByRole('button', { name: /^Review: approve and share \d+ items/ });
+    await load.or(review).first().waitFor();
     if (await load.isVisible()) await load.click();
-    await approve.click();
+    await review.click();
+    // The same exact preview as a share, naming the clinic, then approve.
+    await dialog.getByText(/^What Harbor Clinic .* will be able to open$/).waitFor();
+    await dialog.getByRole('button', { name: /^Approve and share with Harbor Clinic/ }).click();
     await dialog.getByText(/^Approved\./).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await prompt.getByRole('table', { name: 'Your past answers' }).getByText('Harbor Clinic').waitFor();
@@ -598,7 +601,7 @@ test('vet clinic: the owner sends vaccination proof to the kennel, which sees on
     await dialog.getByRole('button', { name: 'Review' }).click();
     await dialog.getByText('Nothing is hidden, so there is no flag.').waitFor();
     await dialog.getByRole('button', { name: /^Share with/ }).click();
-    await dialog.getByText(/Shared with .*1 of 1 relay accepted it/).waitFor();
+    await dialog.getByText(/Shared with .*1 of 1 storage server accepted it/).waitFor();
   });
 
   await withPage('/demo/vet.html?as=kennel', async (page) => {

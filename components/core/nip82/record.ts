@@ -100,6 +100,11 @@ export interface OpenedRecord {
   createdAt: number;
   /** The events this view was built from (newest version of each part). */
   events: NostrEvent[];
+  /**
+   * The record's editor note, read by editors only (see {@link CreateRecordOptions.editorNote}):
+   * a share keeps there which items it hid, so the patient's later sessions know without asking.
+   */
+  editorNote?: string;
 }
 
 /** Options for {@link createRecord}. */
@@ -134,7 +139,16 @@ export interface CreateRecordOptions {
    * it stop serving the record then (a share's end date). Later versions (a revocation) drop it.
    */
   expiresAt?: number;
+  /**
+   * Text for the record's editors alone: carried NIP-44 encrypted under the conversation key of
+   * the record's sign key and the author's public key (an `editor-note` tag), so an editor reads
+   * it with the sign key, asking no signer. At most {@link MAX_EDITOR_NOTE} characters.
+   */
+  editorNote?: string;
 }
+
+/** Longest editor note written or read, in characters. */
+export const MAX_EDITOR_NOTE = 16_000;
 
 /** Options for {@link openRecord}. */
 export interface OpenRecordOptions {
@@ -202,10 +216,13 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   const signKey = generateSecretKey();
   const viewKey = participants.some((p) => p.role === 'viewer') ? generateSecretKey() : undefined;
   try {
+    if (options.editorNote !== undefined && (typeof options.editorNote !== 'string' || options.editorNote.length > MAX_EDITOR_NOTE)) {
+      throw new RecordError('invalid-input', 'The editor note is not text, or is too long.');
+    }
     // The inner events name the parts they are signed for, so they cannot pass as another record's.
     const ds: string[] = [];
     const { inner } = await attestAndSignParts(bundle, options, signKey, participants, maxEventBytes, subject, createdAt, { signPubkey: publicKeyHex(signKey), ds });
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, expiresAt });
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, expiresAt, note: options.editorNote, author: authorPubkey });
     for (const e of events) {
       if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
     }
@@ -358,13 +375,18 @@ function sealParts(input: {
   createdAt: number;
   moves?: readonly string[];
   expiresAt?: number;
+  /** An editor note, and the author whose key it is encrypted with. */
+  note?: string;
+  author?: string;
 }): NostrEvent[] {
   const signPub = publicKeyHex(input.signKey);
   const contentKey = conversationKey(input.signKey, input.viewKey ? publicKeyHex(input.viewKey) : signPub);
   const signHex = secretKeyHex(input.signKey);
   const viewHex = input.viewKey ? secretKeyHex(input.viewKey) : undefined;
   const convs: Uint8Array[] = [];
+  const noteKey = input.note !== undefined && input.author ? conversationKey(input.signKey, input.author) : undefined;
   try {
+    const note = noteKey ? nip44Encrypt(input.note!, noteKey) : undefined;
     for (const p of input.participants) convs.push(conversationKey(input.signKey, p.pubkey));
     const moved = moveTags(input.moves ?? [], contentKey);
     return input.inner.map((innerJson, i) => {
@@ -377,11 +399,12 @@ function sealParts(input: {
       });
       tags.push(...moved);
       if (input.expiresAt !== undefined) tags.push(['expiration', String(input.expiresAt)]);
+      if (note) tags.push(['editor-note', note]);
       const content = nip44Encrypt(innerJson, contentKey);
       return finalizeEvent({ kind: RECORD_KIND, created_at: input.createdAt, tags, content }, input.signKey) as NostrEvent;
     });
   } finally {
-    wipe(contentKey, ...convs);
+    wipe(contentKey, noteKey, ...convs);
   }
 }
 
@@ -605,6 +628,10 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       createdAt: Math.max(...parts.map((e) => e.created_at)),
       events: inner.map((p) => p.event),
     };
+    if (isEditor) {
+      const note = readEditorNote(parts[0]!, key, author);
+      if (note !== undefined) record.editorNote = note;
+    }
     secrets.set(record, {
       signKey: isEditor ? Uint8Array.from(key) : undefined,
       viewKey: isEditor ? (viewKey ? Uint8Array.from(viewKey) : undefined) : Uint8Array.from(key),
@@ -617,6 +644,23 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
     return record;
   } finally {
     wipe(contentKey, viewKey);
+  }
+}
+
+/** The editor note of a record (editors only), when it carries one that decrypts; never throws. */
+function readEditorNote(event: NostrEvent, signKey: Uint8Array, author: string): string | undefined {
+  const tag = event.tags.find((t) => t[0] === 'editor-note');
+  // NIP-44 base64 grows text by about 4/3; anything longer than a maximal note is not read.
+  if (!tag || typeof tag[1] !== 'string' || tag[1].length > MAX_EDITOR_NOTE * 2) return undefined;
+  let conv: Uint8Array | undefined;
+  try {
+    conv = conversationKey(signKey, author);
+    const text = nip44Decrypt(tag[1], conv);
+    return text.length <= MAX_EDITOR_NOTE ? text : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    wipe(conv);
   }
 }
 
@@ -756,7 +800,8 @@ function reissue(
   const ds = options.ds ?? inner.map((_, i) => (options.newSignKey ? undefined : record.identifiers[i]) ?? randomD());
   const moves = options.moves ?? s.moves;
   try {
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves });
+    // The editor note goes with every version, encrypted again under the sign key in use.
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, note: record.editorNote, author: record.author });
     const signPubkey = events[0]!.pubkey;
     const next: OpenedRecord = {
       ...record,

@@ -37,6 +37,25 @@ export interface CreateShareOptions {
   expiresAt?: number;
 }
 
+/**
+ * What a share's editor note holds: the `fullUrl`s of the items hidden from its recipient, so the
+ * patient's later sessions start them hidden again. Editors alone read it (see `editorNote`).
+ */
+export interface ShareNote {
+  hidden: string[];
+}
+
+/** The items a share hid, from its editor note; empty when it has none or it is not one. */
+export function readShareNote(note: string | undefined): string[] {
+  if (!note) return [];
+  try {
+    const value = JSON.parse(note) as Partial<ShareNote>;
+    return Array.isArray(value.hidden) ? value.hidden.filter((u): u is string => typeof u === 'string' && u.length <= 512).slice(0, 2000) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** What a share will hold, for a preview before anything is signed. */
 export interface SharePlan {
   entries: BundleEntry[];
@@ -122,5 +141,20 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     expiresAt: options.expiresAt,
     subject: options.from[0]!.subject,
     attestAs: 'sharer',
+    editorNote: noteFor(hidden),
   });
+}
+
+/** The editor note of a share hiding `hidden`, bounded by the note's size. */
+function noteFor(hidden: readonly BundleEntry[]): string {
+  const urls: string[] = [];
+  let size = 20;
+  for (const e of hidden) {
+    const url = e.fullUrl ?? '';
+    if (!url || url.length > 512) continue;
+    size += url.length + 3;
+    if (size > 15_000) break;
+    urls.push(url);
+  }
+  return JSON.stringify({ hidden: urls } satisfies ShareNote);
 }

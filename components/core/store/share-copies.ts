@@ -7,6 +7,7 @@
 import type { OpenedRecord } from '../nip82/record.js';
 import { expirationOf, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
+import { readShareNote } from '../nip82/share.js';
 
 /** Where a share stands: in force, past its end date but still open to the recipient, ended, or revoked. */
 export type ShareStatus = 'active' | 'overdue' | 'ended' | 'revoked';
@@ -22,6 +23,8 @@ export interface ShareCopy {
   withholds: boolean;
   /** How many items were hidden, when the share's marker discloses it. */
   hidden?: number;
+  /** `fullUrl`s of the items hidden from the recipient, from the share's editor note (the patient alone reads it). */
+  hiddenItems: string[];
 }
 
 /** The share copy `record` is, or undefined when it is a record the reader holds. */
@@ -37,6 +40,7 @@ export function shareCopyOf(record: OpenedRecord, today = isoDay(new Date())): S
     items: entries.length,
     withholds: !!record.withheld,
     ...(record.withheld?.count !== undefined ? { hidden: record.withheld.count } : {}),
+    hiddenItems: readShareNote(record.editorNote),
   };
 }
 

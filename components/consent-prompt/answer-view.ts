@@ -1,0 +1,144 @@
+/**
+ * The answer view of the consent plan: the requests and the consent history, then in the dialog
+ * the request's facts with the plan's items (only the kinds asked for), the preview and the result.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ConsentMessage } from '../core/nip82/requests.js';
+import type { ProfileName } from '../shared/profiles.js';
+import { dayText } from '../shared/dates.js';
+import { shortNpub } from '../shared/identity.js';
+import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
+import { busyAttr, type CommonView } from './view-parts.js';
+import { today } from './resources.js';
+
+export interface AnswerView extends CommonView {
+  /** Whether a request was handed in (no "Check for requests" then). */
+  given: boolean;
+  checked: boolean;
+  requests: ConsentMessage[];
+  history: ConsentMessage[];
+  answering?: ConsentMessage;
+  /** Names of the user's records to grant from (empty until loaded). */
+  recordNames: string[];
+  reply: string;
+  named: (pubkey: string) => string;
+  profile: (pubkey: string) => ProfileName | undefined;
+  checkRequests: () => void;
+  openAnswer: (request: ConsentMessage, event: Event) => void;
+  onReply: (value: string) => void;
+  deny: () => void;
+  approve: () => void;
+}
+
+export function renderAnswerBase(v: AnswerView): TemplateResult {
+  const { s } = v;
+  return html`${v.given ? nothing : html`<button type="button" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.checkRequests}>${s.checkRequests}</button>`}
+    ${v.requests.length || v.checked
+      ? html`<section class="requests" aria-labelledby="requests-title">
+          <h2 id="requests-title" tabindex="-1">${s.requestsTitle}</h2>
+          ${v.requests.length === 0
+            ? html`<p>${s.noRequests}</p>`
+            : html`<ul>
+                ${repeat(
+                  v.requests,
+                  (r) => r.id,
+                  (r) => html`<li class="request">
+                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}</span>
+                    <button type="button" aria-label=${s.reviewRequestFrom(v.named(r.requester))} @click=${(e: Event) => v.openAnswer(r, e)}>
+                      ${s.reviewRequest}
+                    </button>
+                  </li>`,
+                )}
+              </ul>`}
+        </section>`
+      : nothing}
+    ${renderHistory(v)}`;
+}
+
+function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
+  const { s } = v;
+  const lang = v.plan.lang;
+  if (v.history.length === 0) return nothing;
+  return html`<table class="history">
+    <caption>${s.historyTitle}</caption>
+    <thead>
+      <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyDecision}</th>
+        <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyUntil}</th></tr>
+    </thead>
+    <tbody>
+      ${v.history.map(
+        (m) => html`<tr>
+          <td>${dayText(m.createdAt, lang)}</td>
+          <td><bdi>${v.named(m.requester)}</bdi></td>
+          <td>${s.decision(m.status as 'active' | 'rejected')}</td>
+          <td>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
+          <td>${m.status === 'active' && m.period?.end ? dayText(m.period.end, lang) : s.none}</td>
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export function renderAnswerDialog(v: AnswerView): TemplateResult {
+  return html`<h2 id="dialog-title" tabindex="-1">${v.s.answerTitle}</h2>
+    ${v.step === 'result' ? v.result() : v.step === 'preview' ? renderAnswerPreview(v) : renderAnswerForm(v, v.answering!)}`;
+}
+
+function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResult {
+  const { s } = v;
+  const profile = v.profile(request.requester);
+  const asked = request.period?.end?.slice(0, 10) ?? '';
+  const shared = v.plan.plan.plan().entries.length;
+  const when = (day: string | undefined) => (day ? dayText(day, v.plan.lang) : '');
+  return html`<form @submit=${v.toPreview} novalidate>
+    <dl part="recipient" class="facts">
+      <dt>${s.whoLabel}</dt>
+      <dd>${profile ? html`<bdi class="name">${profile.name}</bdi> ` : nothing}<code>${shortNpub(request.requester)}</code>
+        ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}</dd>
+      <dt>${s.whatLegend}</dt>
+      <dd>${s.typeList(request.resourceTypes)}</dd>
+      <dt>${s.whyLabel}</dt>
+      <dd><bdi>${request.purpose ?? s.noPurpose}</bdi></dd>
+      <dt>${s.periodLabel}</dt>
+      <dd>${request.period ? s.period(when(request.period.start), when(asked)) : s.noPeriod}</dd>
+      ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
+    </dl>
+    ${v.recordNames.length === 0
+      ? html`<p><button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
+      : html`<p class="help from">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
+          ${renderItems(v.plan, s.itemsLegend)}
+          ${renderDisclose(v.plan, s.discloseLegend)}`}
+    <div class="field">
+      <label for="grant-until">${s.untilLabel}</label>
+      <input id="grant-until" type="date" min=${today()} max=${asked || nothing} .value=${v.until} aria-describedby="grant-until-help"
+        @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
+      <p class="help" id="grant-until-help">${s.untilHelp}</p>
+    </div>
+    <div class="field">
+      <label for="reply">${s.replyLabel}</label>
+      <textarea id="reply" maxlength="500" .value=${v.reply}
+        @input=${(e: Event) => v.onReply((e.target as HTMLTextAreaElement).value)}></textarea>
+    </div>
+    ${v.problems}
+    ${v.status}
+    <div part="actions" class="actions">
+      <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.dismiss}>${s.cancel}</button>
+      ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
+      <button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>
+    </div>
+  </form>`;
+}
+
+function renderAnswerPreview(v: AnswerView): TemplateResult {
+  const { s } = v;
+  const request = v.answering!;
+  return html`${renderPreview(v.plan, v.hideMentions, v.terms('viewer', request.purpose ?? ''))}
+    <p class="warning">${s.revokeWarning}</p>
+    ${v.problems}
+    ${v.status}
+    <div part="actions" class="actions">
+      <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
+      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.approve}>${s.confirmAnswer(v.named(request.requester))}</button>`}
+    </div>`;
+}

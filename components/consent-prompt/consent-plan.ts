@@ -1,0 +1,190 @@
+/**
+ * The consent plan: what one grant will let one person open, whether the patient shares on their
+ * own or answers a request. The items offered (grouped by kind, dated, ordered), which are shared,
+ * left out or hidden with a flag, how much the flag tells, and the exact plan the preview shows
+ * and the share is built from. Items the patient hid from this recipient before start hidden, and
+ * only the patient's own unhiding lets one back in. Sharing and answering are two views of it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { OpenedRecord } from '../core/nip82/record.js';
+import type { BundleEntry } from '../core/fhir/types.js';
+import type { Disclosure } from '../core/fhir/withheld.js';
+import { planShare, type SharePlan } from '../core/nip82/share.js';
+import { isGrantConsent } from '../core/nip82/grant.js';
+import { resourceDate } from './resources.js';
+
+/** The order kinds are listed in: who the record is about, then what matters most for care. */
+const KIND_ORDER = [
+  'Patient', 'AllergyIntolerance', 'Condition', 'MedicationRequest', 'MedicationStatement', 'Medication', 'Immunization',
+  'Procedure', 'Observation', 'DiagnosticReport', 'Encounter', 'CarePlan', 'DocumentReference',
+];
+
+const rank = (type: string) => {
+  const i = KIND_ORDER.indexOf(type);
+  return i < 0 ? KIND_ORDER.length : i;
+};
+
+/** Entries grouped by kind (in {@link KIND_ORDER}, then by name), each group newest first. */
+export function orderedGroups(entries: readonly BundleEntry[]): [string, BundleEntry[]][] {
+  const groups = new Map<string, BundleEntry[]>();
+  for (const e of entries) {
+    const type = e.resource.resourceType;
+    groups.set(type, [...(groups.get(type) ?? []), e]);
+  }
+  for (const list of groups.values()) {
+    // Newest first; undated items after dated ones, in their record order (a stable sort keeps it).
+    list.sort((a, b) => resourceDate(b.resource).localeCompare(resourceDate(a.resource)));
+  }
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Every entry `records` offer (deduplicated; hidden-item markers and earlier grant notes left out). */
+export function offeredEntries(records: readonly OpenedRecord[]): BundleEntry[] {
+  if (records.length === 0) return [];
+  return planShare({ from: records }).entries.filter((e) => !isGrantConsent(e.resource));
+}
+
+export class ConsentPlan implements ReactiveController {
+  /** What this grant may include, grouped and ordered. */
+  offered: BundleEntry[] = [];
+  /** Items shared. */
+  included = new Set<string>();
+  /** Items left out with a flag. */
+  hidden = new Set<string>();
+  /** Items the patient hid from this recipient before. */
+  hiddenBefore = new Set<string>();
+  /** Of those, the ones the patient unhid here. */
+  unhidden = new Set<string>();
+  disclose: Disclosure = 'flag';
+
+  /** The last plan, with the choice version and records it was worked out for. */
+  private cache?: { version: number; from: readonly OpenedRecord[]; plan: SharePlan };
+  private version = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** The records the plan draws from. */
+    private readonly from: () => readonly OpenedRecord[],
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Nothing to start: the plan changes only when the patient chooses.
+  }
+
+  /** Starts afresh: every offered item shared, except those hidden from this recipient before. */
+  reset(offered: readonly BundleEntry[], hiddenBefore: Iterable<string> = []): void {
+    this.offered = orderedGroups(offered).flatMap(([, list]) => list);
+    this.included = new Set(this.offered.map((e) => e.fullUrl!));
+    this.hidden = new Set();
+    this.hiddenBefore = new Set();
+    this.unhidden = new Set();
+    this.disclose = 'flag';
+    this.applyHiddenBefore(hiddenBefore);
+  }
+
+  /** The recipient is known (or changed): what was hidden from them before starts hidden. */
+  applyHiddenBefore(urls: Iterable<string>): void {
+    const offered = new Set(this.offered.map((e) => e.fullUrl!));
+    // Items hidden only because another recipient was chosen before go back to shared.
+    for (const url of this.hiddenBefore) {
+      if (this.hidden.has(url) && !this.unhidden.has(url)) {
+        this.hidden.delete(url);
+        this.included.add(url);
+      }
+    }
+    this.hiddenBefore = new Set([...urls].filter((u) => offered.has(u)));
+    this.unhidden = new Set();
+    for (const url of this.hiddenBefore) {
+      this.included.delete(url);
+      this.hidden.add(url);
+    }
+    this.changed();
+  }
+
+  /** The offered items by kind, ordered. */
+  get groups(): [string, BundleEntry[]][] {
+    return orderedGroups(this.offered);
+  }
+
+  setIncluded(url: string, on: boolean): void {
+    if (on) {
+      this.included.add(url);
+      if (this.hidden.delete(url) && this.hiddenBefore.has(url)) this.unhidden.add(url);
+    } else this.included.delete(url);
+    this.changed();
+  }
+
+  toggleHidden(url: string): void {
+    if (this.hidden.has(url)) {
+      this.hidden.delete(url);
+      this.included.add(url);
+      if (this.hiddenBefore.has(url)) this.unhidden.add(url);
+    } else {
+      this.hidden.add(url);
+      this.included.delete(url);
+      this.unhidden.delete(url);
+    }
+    this.changed();
+  }
+
+  /** Every item of one kind in or out (hidden ones stay hidden when all are shared). */
+  setGroup(list: readonly BundleEntry[], on: boolean): void {
+    for (const e of list) {
+      if (on && !this.hidden.has(e.fullUrl!)) this.included.add(e.fullUrl!);
+      if (!on) this.included.delete(e.fullUrl!);
+    }
+    this.changed();
+  }
+
+  /** Every item of one kind hidden with the flag, or all shown again. */
+  setGroupHidden(list: readonly BundleEntry[], hide: boolean): void {
+    for (const e of list) {
+      const url = e.fullUrl!;
+      if (hide === this.hidden.has(url)) continue;
+      this.toggleHidden(url);
+    }
+    this.changed();
+  }
+
+  setDisclose(d: Disclosure): void {
+    this.disclose = d;
+    this.changed();
+  }
+
+  /** Hides the shared items that still name a hidden one, as the preview offers. */
+  hideMentions(): void {
+    for (const { entry } of this.plan().mentions) {
+      this.included.delete(entry.fullUrl!);
+      this.hidden.add(entry.fullUrl!);
+      this.unhidden.delete(entry.fullUrl!);
+    }
+    this.changed();
+  }
+
+  /** The share as chosen; worked out again only when the choice changes (the mentions search reads every item). */
+  plan(): SharePlan {
+    const from = this.from();
+    if (this.cache?.version === this.version && this.cache.from === from) return this.cache.plan;
+    const plan =
+      from.length === 0
+        ? { entries: [], hidden: [], mentions: [], mentionsChecked: true }
+        : planShare({ from, include: [...this.included, ...this.hidden], withhold: [...this.hidden] });
+    this.cache = { version: this.version, from, plan };
+    return plan;
+  }
+
+  /**
+   * Items the plan would share that were hidden from this recipient before and that the patient
+   * did not unhide here. Always empty by construction; checked again before anything is signed.
+   */
+  reshared(): BundleEntry[] {
+    return this.plan().entries.filter((e) => this.hiddenBefore.has(e.fullUrl!) && !this.unhidden.has(e.fullUrl!));
+  }
+
+  private changed(): void {
+    this.version++;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The consent plan as the patient sees it, for sharing and answering alike: the items to choose
+ * (one tab stop; arrow keys move between items, Page Up/Down between kinds), how much the flag
+ * tells, and the exact preview of what the recipient will be able to open.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { BundleEntry } from '../core/fhir/types.js';
+import type { Disclosure } from '../core/fhir/withheld.js';
+import type { SharePlan } from '../core/nip82/share.js';
+import type { Language } from '../shared/strings.js';
+import { describeKinds } from '../hidden-flag/kinds.js';
+import { dayText } from '../shared/dates.js';
+import { wordsDiffer } from '../shared/vocabulary.js';
+import { orderedGroups, type ConsentPlan } from './consent-plan.js';
+import { resourceDate, resourceLabel } from './resources.js';
+import type { ConsentPromptStrings } from './consent-prompt.strings.js';
+
+/** A preview of up to this many items shows them all; a longer one shows each kind folded, with its count. */
+const PREVIEW_OPEN_UP_TO = 12;
+
+export interface PlanViewContext {
+  plan: ConsentPlan;
+  s: ConsentPromptStrings;
+  lang: Language;
+  busy: boolean;
+  /** The recipient as shown: their name with the short npub, or the short npub. */
+  recipient?: string;
+}
+
+/** An item's date in the page's language, when it has one (never a birth date). */
+export function itemDate(entry: BundleEntry, lang: Language): string {
+  if (entry.resource.resourceType === 'Patient') return '';
+  const day = resourceDate(entry.resource);
+  return day ? dayText(day, lang) : '';
+}
+
+/** An item as the patient recognises it: its label and its date. */
+export function itemText(entry: BundleEntry, s: ConsentPromptStrings, lang: Language): string {
+  const label = resourceLabel(entry.resource) || s.noLabel;
+  const date = itemDate(entry, lang);
+  return date ? `${label} (${date})` : label;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing: one roving tab stop over every control of the list
+
+/** The list's controls, in order, as rows of [box, hide button]. */
+function rows(list: HTMLElement): HTMLElement[][] {
+  return [...list.querySelectorAll<HTMLElement>('[data-row]')].map((row) => [...row.querySelectorAll<HTMLElement>('[data-cell]')]);
+}
+
+/** Keeps exactly one control of the list tabbable: `target`, or the first. */
+export function settleTabStop(list: HTMLElement | null, target?: HTMLElement): void {
+  if (!list) return;
+  const cells = rows(list).flat();
+  const current = target ?? cells.find((c) => c.tabIndex === 0 && !(c as HTMLInputElement).disabled) ?? cells.find((c) => !(c as HTMLInputElement).disabled);
+  for (const c of cells) c.tabIndex = c === current ? 0 : -1;
+}
+
+/** Arrow keys, Home/End and Page Up/Down move the one tab stop through the list. */
+function onListKey(event: KeyboardEvent): void {
+  const list = event.currentTarget as HTMLElement;
+  const grid = rows(list);
+  const active = (list.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
+  const r = grid.findIndex((row) => row.includes(active!));
+  if (r < 0) return;
+  const c = grid[r]!.indexOf(active!);
+  const usable = (el: HTMLElement | undefined) => !!el && !(el as HTMLInputElement).disabled;
+  const isGroup = (i: number) => grid[i]![0]!.closest('[data-row]')!.hasAttribute('data-group');
+  let target: HTMLElement | undefined;
+  const inRow = (i: number) => (usable(grid[i]![c]) ? grid[i]![c] : grid[i]!.find(usable));
+  const step = (from: number, by: number, accept: (i: number) => boolean) => {
+    for (let i = from + by; i >= 0 && i < grid.length; i += by) if (accept(i) && inRow(i)) return inRow(i);
+    return undefined;
+  };
+  switch (event.key) {
+    case 'ArrowDown':
+      target = step(r, 1, () => true);
+      break;
+    case 'ArrowUp':
+      target = step(r, -1, () => true);
+      break;
+    case 'ArrowRight':
+      target = grid[r]!.slice(c + 1).find(usable);
+      break;
+    case 'ArrowLeft':
+      target = grid[r]!.slice(0, c).reverse().find(usable);
+      break;
+    case 'PageDown':
+      target = step(r, 1, isGroup);
+      break;
+    case 'PageUp':
+      target = step(r, -1, isGroup);
+      break;
+    case 'Home':
+      target = step(-1, 1, () => true);
+      break;
+    case 'End':
+      target = step(grid.length, -1, () => true);
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+  if (!target) return;
+  settleTabStop(list, target);
+  target.focus();
+}
+
+/** Focus entering the list by a click lands the tab stop there too. */
+function onListFocus(event: FocusEvent): void {
+  const target = event.target as HTMLElement;
+  if (target.hasAttribute('data-cell')) settleTabStop(event.currentTarget as HTMLElement, target);
+}
+
+/** The items to choose, by kind: per-item share and hide, per-kind share and hide. */
+export function renderItems(ctx: PlanViewContext, legend: string): TemplateResult {
+  const { plan, s } = ctx;
+  const groups = plan.groups;
+  let row = 0;
+  return html`<fieldset part="items" class="items" aria-describedby="items-help items-keys">
+    <legend>${legend}</legend>
+    <p class="help" id="items-help">${s.itemsHelp}</p>
+    <p class="help" id="items-keys">${s.itemsKeys}</p>
+    ${plan.hiddenBefore.size ? html`<p class="note hidden-before">${s.hiddenBefore(plan.hiddenBefore.size, ctx.recipient ?? '')}</p>` : nothing}
+    <div class="item-grid" @keydown=${onListKey} @focusin=${onListFocus}>
+      ${groups.map(([type, list], g) => {
+        // Hidden items are settled (they go as a flag): the box speaks for the others.
+        const open = list.filter((e) => !plan.hidden.has(e.fullUrl!));
+        const shared = open.filter((e) => plan.included.has(e.fullUrl!)).length;
+        const allHidden = list.every((e) => plan.hidden.has(e.fullUrl!));
+        const heading = s.typeHeading(type);
+        const first = row++ === 0;
+        return html`<div class="group" role="group" aria-labelledby=${`group-${g}-label`}>
+          <h3 class="group-head" data-row data-group>
+            <input type="checkbox" id=${`group-${g}`} data-cell tabindex=${first ? 0 : -1} ?disabled=${open.length === 0}
+              .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
+              aria-label=${s.shareGroup(heading, list.length)}
+              @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
+            <label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${list.length})</label>
+            <button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
+              aria-label=${s.hideGroup(heading, list.length)} @click=${() => plan.setGroupHidden(list, !allHidden)}>${s.hideAll}</button>
+          </h3>
+          <ul class="item-list">
+            ${list.map((e) => renderItem(ctx, e, row++))}
+          </ul>
+        </div>`;
+      })}
+    </div>
+  </fieldset>`;
+}
+
+function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): TemplateResult {
+  const { plan, s } = ctx;
+  const url = entry.fullUrl!;
+  const label = resourceLabel(entry.resource) || s.noLabel;
+  const date = itemDate(entry, ctx.lang);
+  const hidden = plan.hidden.has(url);
+  return html`<li class=${hidden ? 'item hidden' : 'item'} data-url=${url} data-row>
+    <input type="checkbox" id=${`item-${i}`} data-cell tabindex="-1" .checked=${live(plan.included.has(url))}
+      @change=${(e: Event) => plan.setIncluded(url, (e.target as HTMLInputElement).checked)} />
+    <label for=${`item-${i}`}><bdi>${label}</bdi>${date ? html` <span class="date">${date}</span>` : nothing}</label>
+    ${hidden ? html`<span class="tag">${s.hiddenTag}</span>` : nothing}
+    <button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${hidden ? 'true' : 'false'} aria-label=${s.hideItem(label)}
+      @click=${() => plan.toggleHidden(url)}>${s.hide}</button>
+  </li>`;
+}
+
+/** How much the flag tells, if anything is hidden. */
+export function renderDisclose(ctx: PlanViewContext, legend: string): TemplateResult {
+  const { plan, s } = ctx;
+  return html`<fieldset>
+    <legend>${legend}</legend>
+    ${(['flag', 'count', 'count-and-kind'] as const).map(
+      (d: Disclosure) => html`<label class="choice"><input type="radio" name="disclose" value=${d} .checked=${live(plan.disclose === d)}
+          @change=${() => plan.setDisclose(d)} /> ${s.disclose(d)}</label>`,
+    )}
+  </fieldset>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview: exactly what the recipient will be able to open
+
+export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, terms: TemplateResult): TemplateResult {
+  const { plan: controller, s, lang } = ctx;
+  const plan = controller.plan();
+  const hiddenKinds = orderedGroups(plan.hidden);
+  const flagWords = describeKinds(lang, Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length])));
+  // The flag speaks to a clinician; where the patient calls a kind otherwise, both are given.
+  const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length)).join(', ');
+  const kinds = hiddenKinds.some(([type]) => wordsDiffer(lang, type)) ? s.inYourWords(flagWords, yours) : flagWords;
+  return html`<section part="preview" class="preview" aria-labelledby="preview-title">
+    <h3 id="preview-title" tabindex="-1">${s.previewTitle(ctx.recipient ?? '')}</h3>
+    ${renderMentions(ctx, plan, onHideMentions)}
+    <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length)}</p>
+    ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, kinds)}</p>` : nothing}
+    <p>${s.previewItems(plan.entries.length)}</p>
+    ${orderedGroups(plan.entries).map(
+      ([type, list]) => html`<details class="shared-group" ?open=${plan.entries.length <= PREVIEW_OPEN_UP_TO}>
+        <summary>${s.typeHeading(type)} (${list.length})</summary>
+        <ul class="shared-items">
+          ${list.map((e) => html`<li>${s.typeHeading(type)}: <bdi>${itemText(e, s, lang)}</bdi></li>`)}
+        </ul>
+      </details>`,
+    )}
+    ${terms}
+  </section>`;
+}
+
+function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => void): TemplateResult | typeof nothing {
+  const { s, lang } = ctx;
+  const unchecked = plan.mentionsChecked ? nothing : html`<p class="warning mentions-unchecked" role="note">${s.mentionsUnchecked}</p>`;
+  if (plan.mentions.length === 0) return unchecked;
+  const label = (e: BundleEntry) => resourceLabel(e.resource) || s.noLabel;
+  return html`<div class="mentions warning" role="group" aria-labelledby="mentions-title">
+    <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length)}</h4>
+    <p>${s.mentionsHelp}</p>
+    <ul>
+      ${plan.mentions.map(({ entry, mentions }) => {
+        const item = `${s.typeHeading(entry.resource.resourceType)}: ${itemText(entry, s, lang)}`;
+        return html`<li><bdi>${s.mentionItem(item, mentions.map(label).join(', '))}</bdi></li>`;
+      })}
+    </ul>
+    <button type="button" ?disabled=${ctx.busy} @click=${onHide}>${s.hideMentions(plan.mentions.length)}</button>
+  </div>${unchecked}`;
+}

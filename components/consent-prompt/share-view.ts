@@ -1,0 +1,93 @@
+/** The share view of the consent plan: the trigger, then choose, preview and result in the dialog. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Role } from '../core/nip82/record.js';
+import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
+import { busyAttr, type CommonView } from './view-parts.js';
+import { today } from './resources.js';
+
+export interface ShareView extends CommonView {
+  records: number;
+  offered: number;
+  relays: string[];
+  /** People shared with before, offered by the picker. */
+  recent: string[];
+  recipientKey?: string;
+  recipientNamed: string;
+  role: Role;
+  purpose: string;
+  openShare: (event: Event) => void;
+  onPick: (event: CustomEvent<{ pubkey: string }>) => void;
+  onPickClear: () => void;
+  onRole: (role: Role) => void;
+  onPurpose: (value: string) => void;
+  confirm: () => void;
+}
+
+export function renderShareBase(v: ShareView): TemplateResult {
+  const { s } = v;
+  if (v.records === 0) {
+    return html`<button type="button" class="primary" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button>`;
+  }
+  return html`<p class="ready">${s.ready(v.records, v.offered)}</p>
+    <button type="button" class="primary" data-trigger @click=${v.openShare}>${s.openShare}</button>`;
+}
+
+export function renderShareDialog(v: ShareView): TemplateResult {
+  return html`<h2 id="dialog-title" tabindex="-1">${v.s.shareTitle}</h2>
+    ${v.step === 'choose' ? renderChoose(v) : v.step === 'preview' ? renderSharePreview(v) : v.result()}`;
+}
+
+function renderChoose(v: ShareView): TemplateResult {
+  const { s } = v;
+  return html`<form @submit=${v.toPreview} novalidate>
+    <fieldset part="recipient">
+      <legend>${s.recipientLegend}</legend>
+      <nip82-npub-picker
+        .relays=${v.relays}
+        .recent=${v.recent}
+        .value=${v.recipientKey ?? ''}
+        @nip82-npub-select=${v.onPick}
+        @nip82-npub-clear=${v.onPickClear}
+      ></nip82-npub-picker>
+      <p class="help">${s.recipientHelp}</p>
+    </fieldset>
+    ${renderItems(v.plan, s.itemsLegend)}
+    ${renderDisclose(v.plan, s.discloseLegend)}
+    <fieldset>
+      <legend>${s.roleLegend}</legend>
+      ${(['viewer', 'editor'] as const).map(
+        (r) => html`<label class="choice"><input type="radio" name="role" value=${r} .checked=${v.role === r}
+            @change=${() => v.onRole(r)} /> ${s.role(r)}</label>`,
+      )}
+      <p class="help">${s.roleEditorHelp}</p>
+    </fieldset>
+    <div class="field">
+      <label for="until">${s.expiryLabel}</label>
+      <input id="until" type="date" min=${today()} .value=${v.until} aria-describedby="until-help"
+        @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
+      <p class="help" id="until-help">${s.expiryHelp}</p>
+    </div>
+    <div class="field">
+      <label for="purpose">${s.purposeLabel}</label>
+      <input id="purpose" type="text" maxlength="200" .value=${v.purpose}
+        @input=${(e: Event) => v.onPurpose((e.target as HTMLInputElement).value)} />
+    </div>
+    ${v.problems}
+    ${v.status}
+    <div part="actions" class="actions">
+      <button type="button" @click=${v.dismiss}>${s.cancel}</button>
+      <button type="submit" class="primary">${s.review}</button>
+    </div>
+  </form>`;
+}
+
+function renderSharePreview(v: ShareView): TemplateResult {
+  const { s } = v;
+  return html`${renderPreview(v.plan, v.hideMentions, v.terms(v.role, v.purpose.trim()))}
+    <p class="warning">${s.revokeWarning}</p>
+    ${v.status}
+    <div part="actions" class="actions">
+      <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
+      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.confirm}>${s.confirm(v.recipientNamed)}</button>`}
+    </div>`;
+}

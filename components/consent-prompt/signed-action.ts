@@ -1,0 +1,83 @@
+/**
+ * One user action as a transaction: every event is signed before any is published, and publishing
+ * remembers what went out, so the page can say exactly that and a retry sends the same signed
+ * events (never signed again, never duplicated). No DOM and no Lit.
+ */
+import type { NostrEvent } from '../core/events.js';
+import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
+import { receiptsOf } from '../shared/receipts.js';
+
+/** The pieces of a consent action as a person knows them. */
+export type PieceName = 'share' | 'answer' | 'copy';
+
+/** One piece: its signed events, in publishing order. */
+export interface Piece {
+  name: PieceName;
+  events: readonly NostrEvent[];
+}
+
+/** How far one piece went out: every event, some, or none. */
+export interface PieceState {
+  name: PieceName;
+  sent: number;
+  total: number;
+}
+
+export class SignedAction {
+  readonly pieces: readonly Piece[];
+  /** Ids of the events enough relays accepted. */
+  private readonly accepted = new Set<string>();
+  /** The newest receipt of each event at each relay. */
+  private readonly latest = new Map<string, PublishReceipt>();
+
+  constructor(pieces: readonly Piece[]) {
+    this.pieces = pieces.filter((p) => p.events.length > 0);
+  }
+
+  /** Every event, in publishing order. */
+  get events(): NostrEvent[] {
+    return this.pieces.flatMap((p) => [...p.events]);
+  }
+
+  /** Whether every event went out. */
+  get complete(): boolean {
+    return this.events.every((e) => this.accepted.has(e.id));
+  }
+
+  /** Whether any event went out. */
+  get started(): boolean {
+    return this.accepted.size > 0;
+  }
+
+  /** Each piece and how much of it went out. */
+  get states(): PieceState[] {
+    return this.pieces.map((p) => ({ name: p.name, sent: p.events.filter((e) => this.accepted.has(e.id)).length, total: p.events.length }));
+  }
+
+  /** The receipts of every event, the newest per relay. */
+  get receipts(): PublishReceipt[] {
+    return [...this.latest.values()];
+  }
+
+  /**
+   * Publishes, in order, the events not yet out; stops at the first one too few relays accepted
+   * (later events may depend on it) and throws that {@link RelayError}. Events already out are
+   * not sent again.
+   */
+  async publish(client: RelayClient): Promise<void> {
+    for (const event of this.events) {
+      if (this.accepted.has(event.id)) continue;
+      try {
+        this.keep(await client.publishAll([event]));
+      } catch (error) {
+        this.keep(receiptsOf(error));
+        throw error;
+      }
+      this.accepted.add(event.id);
+    }
+  }
+
+  private keep(receipts: readonly PublishReceipt[]): void {
+    for (const r of receipts) this.latest.set(`${r.relay} ${r.eventId}`, r);
+  }
+}

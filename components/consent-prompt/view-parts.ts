@@ -1,0 +1,34 @@
+/**
+ * What the share and answer views get from the element: the words, the state shared by both
+ * dialogs, the pieces every step renders (status line, problems, result) and the handlers. The
+ * views read it and render; the element keeps the state and does the work.
+ */
+import type { TemplateResult, nothing } from 'lit';
+import type { Role } from '../core/nip82/record.js';
+import type { ConsentPromptStrings } from './consent-prompt.strings.js';
+import type { PlanViewContext } from './plan-view.js';
+
+export type Step = 'choose' | 'preview' | 'result';
+
+export interface CommonView {
+  s: ConsentPromptStrings;
+  plan: PlanViewContext;
+  step: Step;
+  busy: boolean;
+  /** Part of the action went out: nothing is signed again, so the buttons that would sign are gone. */
+  started: boolean;
+  until: string;
+  status: TemplateResult;
+  problems: TemplateResult | typeof nothing;
+  result: () => TemplateResult;
+  terms: (role: Role, purpose: string) => TemplateResult;
+  onUntil: (value: string) => void;
+  toPreview: (event: Event) => void;
+  back: () => void;
+  dismiss: () => void;
+  hideMentions: () => void;
+  loadRecords: () => void;
+}
+
+/** The `aria-disabled` of a button while the element works: focus stays on it (a disabled button drops focus to the page). */
+export const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
