@@ -675,7 +675,6 @@ describe('<nip82-consent-prompt>', function () {
         await waitUntil(() => done.status === 'done', `${action} done`);
         const total = probe.calls();
         expect(total).to.be.greaterThan(1);
-        // eslint-disable-next-line no-console
         console.log(`${action}: ${total} signer calls, each refused in turn`);
         for (let k = 1; k <= total; k++) {
           const code = k % 2 ? 'refused' : 'timeout';
@@ -921,7 +920,6 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => el.status === 'done', 'shared');
       await el.updateComplete;
       await waitUntil(() => focused()?.id === 'result-title', 'the result');
-      // eslint-disable-next-line no-console
       console.log(`keyboard-only share: ${presses} key presses`);
       expect(presses).to.be.lessThan(40);
       await expect(el).to.be.accessible();

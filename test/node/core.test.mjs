@@ -80,6 +80,8 @@ test('a share carries a NIP-40 expiration at the end of its last day; a relay ho
   const receipts = await client.publish(late[0]);
   assert.equal(receipts[0].status, 'rejected');
   assert.match(receipts[0].reason, /expired/);
+});
+
 test('a share remembers, for its editors alone, which items it hid: no signer call to read it, kept through access changes', async () => {
   const patient = secretKeySigner(generateSecretKey());
   const clinic = secretKeySigner(generateSecretKey());
