@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ConsentMessage } from '../core/nip82/requests.js';
 import type { ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
@@ -111,7 +112,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
           ${renderDisclose(v.plan, s.discloseLegend)}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>
-      <input id="grant-until" type="date" min=${today()} max=${asked || nothing} .value=${v.until} aria-describedby="grant-until-help"
+      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} aria-describedby="grant-until-help"
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="grant-until-help">${s.untilHelp}</p>
     </div>
