@@ -95,7 +95,8 @@ export const ShareDialog: Story = {
     await openShare(el);
     expect(dialog(el).getAttribute('aria-labelledby')).toBe('dialog-title');
     expect(text(inShadow(el, '#dialog-title'))).toBe('Share your records');
-    const hide = allInShadow<HTMLButtonElement>(el, 'button.hide');
+    // One Hide per item (each kind has its own Hide too).
+    const hide = allInShadow<HTMLButtonElement>(el, 'li.item button.hide');
     expect(hide).toHaveLength(7);
     await userEvent.click(hide.find((b) => b.getAttribute('aria-label') === 'Hide Migraine')!);
     await waitFor(() => expect(text(inShadow(el, 'li.item.hidden'))).toContain('hidden, flagged'));
@@ -130,7 +131,7 @@ export const Preview: Story = {
     expect(preview).toContain('6 shared items:');
     expect(preview).not.toContain('Migraine');
     expect(preview).toContain('1 hidden item is left out.');
-    expect(preview).toContain('The flag will tell them that 1 item was withheld: 1 problem.');
+    expect(preview).toContain('The flag will tell them that 1 item was withheld: 1 problem (in your words: 1 condition).');
     expect(preview).toContain('They can view it.');
     expect(text(el.shadowRoot!.querySelector('.warning'))).toContain('cannot be taken back');
   },
@@ -155,8 +156,9 @@ export const WaitingForSigner: Story = {
     await confirmShare(el);
     await settles(el, 'waiting-signer');
     await announces(el, 'Waiting for your signer. Your signer will be asked to sign the shared record (once per part).');
-    expect(button(el, /^Share with npub1/).disabled).toBe(true);
-    expect(button(el, 'Back').disabled).toBe(true);
+    // Busy, yet focusable: aria-disabled keeps focus off the page body.
+    expect(button(el, /^Share with npub1/).getAttribute('aria-disabled')).toBe('true');
+    expect(button(el, 'Back').getAttribute('aria-disabled')).toBe('true');
   },
 };
 

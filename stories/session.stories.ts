@@ -156,7 +156,12 @@ export const PairingCode: Story = {
       await userEvent.click(button(el, 'Show a code for my signer app'));
       await settles(el, 'waiting-signer');
       await announces(el, 'Waiting for your remote signer to connect…');
-      const qr = inShadow(el, '[part="qr"]')!;
+      // The QR code's module loads on first use: wait for it, not for time.
+      const qr = await waitFor(() => {
+        const found = inShadow(el, '[part="qr"]');
+        expect(found).toBeTruthy();
+        return found!;
+      });
       expect(qr.getAttribute('role')).toBe('img');
       expect(qr.getAttribute('aria-label')).toContain('Scan this code');
       expect(text(inShadow(el, '.uri'))).toMatch(/^nostrconnect:\/\/[0-9a-f]{64}\?/);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { sanitizeNarrative } from '../components/shared/sanitize.js';
@@ -43,6 +43,8 @@ describe('narratives are the record\'s own text', () => {
     for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;
     const part = el.shadowRoot!.querySelector('[part="narrative"]')!;
     expect(part.textContent).to.contain('The record\'s own text');
+    // The sanitiser loads the first time narratives are shown: wait for the narrative itself.
+    await waitUntil(() => [...part.querySelectorAll('span')].some((e) => e.textContent === 'verified'), 'the narrative is shown');
     const span = [...part.querySelectorAll('span')].find((e) => e.textContent === 'verified')!;
     expect(span.classList.contains('verified')).to.equal(false);
     // The kit's "verified" look is green; the narrative's span keeps the text colour around it.

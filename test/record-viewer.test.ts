@@ -963,8 +963,10 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('asks relays for an author\'s profile only when the author is listed on the record and verified', async () => {
     const profileOf = async (who: Person, name: string) =>
       client.publish(await who.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) }));
+    // Records whose author speaks through the inner signature (no per-item attestation), so the
+    // author alone decides whether a name is looked up.
     const opened = async (author: Person) =>
-      openRecord(await createRecord({ bundle: sampleBundle(), author: author.signer, participants: [] }), author.signer);
+      openRecord(await createRecord({ bundle: sampleBundle(), author: author.signer, participants: [], attest: false }), author.signer);
     // Each case shows the record beside a control whose author is listed and verified: the names
     // are looked up in one request, so once the control's name is shown the lookup has been made.
     const shownBeside = async (record: Awaited<ReturnType<typeof opened>>) => {

@@ -102,7 +102,8 @@ describe('what a reader accepts from a hostile participant', () => {
     const former = keyed();
     const victim = keyed();
     const signedAt = nowSeconds() - 3600;
-    const v1 = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: former.pubkey, role: 'viewer' }, { pubkey: victim.pubkey, role: 'viewer' }], createdAt: signedAt });
+    // Inner events signed by the author themselves (no attestation), as readers relying on the inner signature see them.
+    const v1 = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: former.pubkey, role: 'viewer' }, { pubkey: victim.pubkey, role: 'viewer' }], createdAt: signedAt, attest: false });
     const opened = await openRecord(v1, victim.signer);
     expect(opened.authorVerified).to.equal(true);
     expect(opened.authorBound).to.equal(true);

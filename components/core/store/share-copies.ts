@@ -7,6 +7,7 @@
 import type { OpenedRecord } from '../nip82/record.js';
 import { expirationOf, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
+import { isAttestation } from '../attest/format.js';
 import { readShareNote } from '../nip82/share.js';
 
 /** Where a share stands: in force, past its end date but still open to the recipient, ended, or revoked. */
@@ -17,7 +18,7 @@ export interface ShareCopy {
   record: OpenedRecord;
   grant: Grant;
   status: ShareStatus;
-  /** Health items shared (the grant note and the hidden-item marker not counted). */
+  /** Health items shared (the grant note, the hidden-item marker and signatures not counted). */
   items: number;
   /** True when the share withholds items. */
   withholds: boolean;
@@ -32,7 +33,7 @@ export function shareCopyOf(record: OpenedRecord, today = isoDay(new Date())): S
   if (record.role !== 'editor' || record.author !== record.reader || !record.authorVerified) return undefined;
   const grant = readGrant(record.bundle);
   if (!grant) return undefined;
-  const entries = (record.bundle.entry ?? []).filter((e) => e.resource && !isGrantConsent(e.resource) && !isWithheldList(e.resource));
+  const entries = (record.bundle.entry ?? []).filter((e) => e.resource && !isGrantConsent(e.resource) && !isWithheldList(e.resource) && !isAttestation(e.resource));
   return {
     record,
     grant,
