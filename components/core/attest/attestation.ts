@@ -217,13 +217,16 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
       // Without every leaf (a missing part) the root cannot be rebuilt: nothing is claimed either way.
       if (!complete) continue;
       const holds = treeHolds(group);
-      seal.holds = holds;
+      // The Bundle's own signature holds only when every entry it covers is as it was signed.
+      let allMatch = true;
       for (const leaf of group.leaves.values()) {
         const entry = byUrl.get(leaf.reference);
-        if (!entry) continue;
-        const found = digest(leaf, entry);
-        note(leaf.reference, { ok: holds && !!found && sameBytes(found, leaf.digest!), attestation });
+        const found = entry ? digest(leaf, entry) : undefined;
+        const ok = holds && !!found && sameBytes(found, leaf.digest!);
+        if (!ok) allMatch = false;
+        if (entry) note(leaf.reference, { ok, attestation });
       }
+      seal.holds = holds && allMatch;
     } else {
       for (const leaf of group.leaves.values()) {
         const entry = byUrl.get(leaf.reference);

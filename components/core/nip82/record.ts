@@ -613,7 +613,9 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
       authorVerified:
         bound &&
         inner.every((p) => p.verified && p.author === innerAuthor) &&
-        (innerAuthor !== signPubkey || (!!sealed && (sealed.holds || !sealed.complete) && provenance.changed === 0)),
+        // A share's own signature vouches for it as passed on, even where it differs from what an
+        // earlier author signed (a reference to a hidden item removed): those items say so themselves.
+        (innerAuthor !== signPubkey || (!!sealed && (sealed.complete ? sealed.holds : provenance.changed === 0))),
       authorBound: bound,
       authorSignedAt: Math.min(...inner.map((p) => p.signedAt)),
       movedFrom: [...keys].filter((k) => k !== signPubkey),
