@@ -22,7 +22,19 @@ export interface RecordDescription {
   createdAt: number;
 }
 
+/** Descriptions by opened record: lists name every record at every render, the Bundle is read once. */
+const described = new WeakMap<OpenedRecord, RecordDescription>();
+
 export function describeRecord(record: OpenedRecord): RecordDescription {
+  let description = described.get(record);
+  if (!description) {
+    description = Object.freeze(readDescription(record));
+    described.set(record, description);
+  }
+  return description;
+}
+
+function readDescription(record: OpenedRecord): RecordDescription {
   const counts = new Map<string, number>();
   let title: string | undefined;
   for (const entry of record.bundle.entry ?? []) {
@@ -36,5 +48,5 @@ export function describeRecord(record: OpenedRecord): RecordDescription {
     counts.set(resource.resourceType, (counts.get(resource.resourceType) ?? 0) + 1);
   }
   const kinds = [...counts.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
-  return { ...(title ? { title } : {}), kinds, author: record.author, authorVerified: record.authorVerified, createdAt: record.createdAt };
+  return { ...(title ? { title } : {}), kinds: Object.freeze(kinds) as RecordDescription['kinds'], author: record.author, authorVerified: record.authorVerified, createdAt: record.createdAt };
 }

@@ -5,6 +5,7 @@
  * as shares, never as more health records.
  */
 import type { OpenedRecord } from '../nip82/record.js';
+import type { FhirBundle } from '../fhir/types.js';
 import { expirationOf, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
 import { isAttestation } from '../attest/format.js';
@@ -28,21 +29,43 @@ export interface ShareCopy {
   hiddenItems: string[];
 }
 
-/** The share copy `record` is, or undefined when it is a record the reader holds. */
+/** What a share copy is, read once per opened record (a new version is a new object). */
+const copies = new WeakMap<OpenedRecord, Omit<ShareCopy, 'status'> | null>();
+/** The grant note of a Bundle, read once per Bundle object. */
+const grants = new WeakMap<FhirBundle, Grant | null>();
+
+/** Every list and render asks this of every record: the Bundle is scanned once, only the status (by date) each time. */
 export function shareCopyOf(record: OpenedRecord, today = isoDay(new Date())): ShareCopy | undefined {
-  if (record.role !== 'editor' || record.author !== record.reader || !record.authorVerified) return undefined;
-  const grant = readGrant(record.bundle);
-  if (!grant) return undefined;
+  let copy = copies.get(record);
+  if (copy === undefined) {
+    copy = readCopy(record);
+    copies.set(record, copy);
+  }
+  return copy ? { ...copy, status: statusOf(record, copy.grant, today) } : undefined;
+}
+
+function readCopy(record: OpenedRecord): Omit<ShareCopy, 'status'> | null {
+  if (record.role !== 'editor' || record.author !== record.reader || !record.authorVerified) return null;
+  const grant = grantOf(record.bundle);
+  if (!grant) return null;
   const entries = (record.bundle.entry ?? []).filter((e) => e.resource && !isGrantConsent(e.resource) && !isWithheldList(e.resource) && !isAttestation(e.resource));
   return {
     record,
     grant,
-    status: statusOf(record, grant, today),
     items: entries.length,
     withholds: !!record.withheld,
     ...(record.withheld?.count !== undefined ? { hidden: record.withheld.count } : {}),
     hiddenItems: readShareNote(record.editorNote),
   };
+}
+
+function grantOf(bundle: FhirBundle): Grant | undefined {
+  let grant = grants.get(bundle);
+  if (grant === undefined) {
+    grant = readGrant(bundle) ?? null;
+    grants.set(bundle, grant);
+  }
+  return grant ?? undefined;
 }
 
 function statusOf(record: OpenedRecord, grant: Grant, today: string): ShareStatus {
@@ -67,7 +90,7 @@ export interface GrantToReader {
  */
 export function grantToReader(record: OpenedRecord, now = new Date()): GrantToReader | undefined {
   if (shareCopyOf(record)) return undefined;
-  const grant = readGrant(record.bundle);
+  const grant = grantOf(record.bundle);
   const forReader = grant && grant.recipient === record.reader ? grant : undefined;
   const expirations = record.events.map(expirationOf).filter((e): e is number => e !== undefined);
   const expires = expirations.length ? Math.min(...expirations) : undefined;
