@@ -60,6 +60,7 @@ export class RecordStore {
   readonly keyCache = new RecordKeyCache();
 
   private readerKey?: string;
+  private asking?: Promise<string>;
   private readonly opened = new Map<string, OpenedRecord>();
   private failed: OpenFailure[] = [];
   private lastReports: QueryReport[] = [];
@@ -168,6 +169,14 @@ export class RecordStore {
    */
   async currentReader(): Promise<string> {
     this.assertOpen();
+    // One question at a time: a load and a mail read started by one click ask the signer once.
+    this.asking ??= this.askReader().finally(() => {
+      this.asking = undefined;
+    });
+    return this.asking;
+  }
+
+  private async askReader(): Promise<string> {
     let pubkey: string;
     try {
       pubkey = await this.signer.getPublicKey();
