@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { configure } from 'storybook/test';
 import { publicManifest, type Manifest } from '../stories/support/manifest.js';
 import { signerLoader } from '../stories/support/signers.js';
 import '../components/define.js';
@@ -10,6 +11,10 @@ const found = import.meta.glob<Manifest>('../custom-elements.json', { eager: tru
 const manifest = Object.values(found)[0];
 if (manifest) setCustomElementsManifest(publicManifest(manifest));
 else console.warn('custom-elements.json is missing: run `npm run analyze` for the API tables.');
+
+// A condition wait's 1-second default failed stories on a loaded 2-core machine while the condition was on its
+// way: the deadline only bounds a wait for something that never comes, so it is generous.
+configure({ asyncUtilTimeout: 10_000 });
 
 const preview: Preview = {
   tags: ['autodocs'],

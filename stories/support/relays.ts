@@ -47,7 +47,8 @@ interface StoryContextLike {
 }
 
 async function publishTo(relay: string, events: readonly NostrEvent[]): Promise<void> {
-  const client = new RelayClient({ relays: [relay] });
+  // Setting a story up is not what it shows: give a loaded machine's relay all the time a story has.
+  const client = new RelayClient({ relays: [relay], publishTimeoutMs: 20_000 });
   try {
     await client.publishAll(events);
   } finally {
