@@ -3,18 +3,26 @@
 import {
   RelayClient, consentHistoryBundle, createAccessRequest, createBundle, createRecord, nostrIdentifier, readConsentMessages,
 } from '/dist/cdn/nip82-elements.js';
-import { logActivity, signIn } from './portal.js';
+import { logActivity, short, signIn } from './portal.js';
 
 const session = document.querySelector('nip82-session');
-const { relays, people } = await signIn(session);
+const { relays, people, viaExtension } = await signIn(session);
 logActivity(document.getElementById('main'), document.getElementById('log'), people);
 
-// Both forms start with the demo patient chosen; the picker takes any npub.
+// With a demo identity both forms start with the demo patient chosen. Someone signed in with their
+// own key gets nobody chosen or suggested (the demo patient's key is one this demo made); the picker
+// takes any npub.
 for (const picker of document.querySelectorAll('nip82-npub-picker')) {
-  if (people.patient) {
+  if (people.patient && !viaExtension) {
     picker.recent = [people.patient.pubkey];
     picker.value = people.patient.pubkey;
   }
+}
+if (viaExtension) {
+  const note = document.getElementById('patient-note');
+  note.textContent = `You signed in with your own key, so no patient is chosen for you: enter your patient's npub in each form.${
+    people.patient ? ` The demo patient, ${people.patient.name}, is ${short(people.patient.npub)}, a key this demo generated.` : ''}`;
+  note.hidden = false;
 }
 document.getElementById('visit-date').valueAsDate = new Date();
 

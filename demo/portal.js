@@ -1,7 +1,7 @@
 // What every demo portal page shares: the relay list, signing in (the browser's NIP-07 extension,
 // or a demo identity), and an activity log fed by the kit's events. A real portal would sign its
 // users in its own way; the elements only need `.signer` on <nip82-session>.
-import { nip07Signer, nostrIdentifier, secretKeySigner, waitForNip07 } from '/dist/cdn/nip82-elements.js';
+import { nip07Signer, nostrIdentifier, secretKeySigner } from '/dist/cdn/nip82-elements.js';
 
 /** A short, recognisable form of an npub for messages (never a key of any other kind). */
 export const short = (npub) => `${npub.slice(0, 12)}…${npub.slice(-6)}`;
@@ -10,23 +10,45 @@ function hexToBytes(hex) {
   return Uint8Array.from(hex.match(/../g), (byte) => parseInt(byte, 16));
 }
 
+/** Whether the browser's NIP-07 extension has put `window.nostr` on the page yet. */
+const extensionHere = () => typeof window.nostr?.getPublicKey === 'function';
+
+/**
+ * Waits up to `withinMs` for the extension, looking again with growing gaps (0.1 s, 0.2 s, 0.4 s …):
+ * extensions inject their script after the page's own, some more than a second later.
+ */
+export async function findExtension(withinMs) {
+  const deadline = Date.now() + withinMs;
+  for (let gap = 100; !extensionHere(); gap = Math.min(gap * 2, 1600)) {
+    const left = deadline - Date.now();
+    if (left <= 0) return false;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(gap, left)));
+  }
+  return true;
+}
+
+/** How long a page looks for an extension before it signs in with a demo identity, and in all. */
+const FIRST_LOOK_MS = 1000;
+const WATCH_MS = 8000;
+
 /**
  * Signs the page in, as chosen by `?as=` (a demo role, or `extension`), and fills the chooser.
  * The form `#identity-form` lists the roles this page offers in `data-roles`; the first is the
- * default when the browser has no extension.
- * @returns {Promise<{ relays: string[], people: Record<string, { name: string, pubkey: string, npub: string }>, pubkey?: string }>}
+ * default when the browser has no extension. An extension that arrives later (or is there by the
+ * time the user opens the chooser or presses Switch) is added to the chooser then.
+ * @returns {Promise<{ relays: string[], people: Record<string, { name: string, pubkey: string, npub: string }>, pubkey?: string, viaExtension: boolean }>}
  */
 export async function signIn(session) {
   const form = document.getElementById('identity-form');
   const select = form.querySelector('select');
   const status = document.getElementById('signed-in');
   const offered = form.dataset.roles.split(' ');
+  const asked = new URLSearchParams(location.search).get('as');
 
-  const [{ relays }, demo, hasExtension] = await Promise.all([
+  const [{ relays }, demo] = await Promise.all([
     fetch('/config.json').then((r) => r.json()),
     // Everyone's public keys, and secret keys only for the roles this page offers.
     fetch(`/demo-identities.json?roles=${offered.join(',')}`).then((r) => (r.ok ? r.json() : { identities: [] })),
-    waitForNip07(1000),
   ]);
   session.relays = relays;
   const people = Object.fromEntries(demo.identities.map(({ role, name, pubkey, npub }) => [role, { name, pubkey, npub }]));
@@ -34,20 +56,35 @@ export async function signIn(session) {
   // The portal's own directory names whoever signed an item (the hospital, the vet) in every viewer.
   const names = Object.fromEntries(Object.values(people).map((p) => [p.pubkey, p.name]));
   for (const viewer of document.querySelectorAll('nip82-record-viewer')) viewer.knownNames = names;
-
-  if (hasExtension) select.append(new Option('My browser extension (NIP-07)', 'extension'));
   for (const role of roles) select.append(new Option(`${people[role].name}: demo identity`, role));
+  const failed = { relays, people, viaExtension: false };
 
-  const asked = new URLSearchParams(location.search).get('as');
-  const choice = asked === 'extension' && hasExtension ? 'extension' : roles.includes(asked) ? asked : hasExtension ? '' : roles[0];
-  if (!choice) {
+  // Asked for the extension by name, the page waits for it a while; otherwise briefly, then goes on.
+  if (asked === 'extension' && !extensionHere()) status.textContent = 'Waiting for your browser extension…';
+  const hasExtension = await findExtension(asked === 'extension' ? WATCH_MS : FIRST_LOOK_MS);
+  const offerExtension = () => {
+    if (!extensionHere()) return false;
+    if (![...select.options].some((o) => o.value === 'extension')) {
+      select.insertBefore(new Option('My browser extension (NIP-07)', 'extension'), [...select.options].find((o) => o.value) ?? null);
+    }
+    return true;
+  };
+  if (hasExtension) offerExtension();
+
+  // Asked for by name, the extension is never replaced by a demo identity.
+  const choice = asked === 'extension' ? (hasExtension ? 'extension' : '') : roles.includes(asked) ? asked : hasExtension ? '' : roles[0];
+  if (choice) {
+    select.value = choice;
+  } else {
     select.prepend(new Option('Choose…', '', true, true));
-    status.textContent = roles.length
+    status.textContent = hasExtension
       ? 'Not signed in. Use your browser extension, or pick a demo identity.'
-      : `No signer. Install a Nostr signer extension (NIP-07), or open this page at 127.0.0.1 to use the demo identities (the server gives them only to requests for its loopback address).`;
-    return { relays, people };
+      : asked === 'extension'
+        ? 'Your browser extension did not appear. Check that it is installed and allowed on this site, then press Switch, or pick a demo identity.'
+        : 'No signer. Install a Nostr signer extension (NIP-07), or open this page at 127.0.0.1 to use the demo identities (the server gives them only to requests for its loopback address).';
   }
-  select.value = choice;
+  if (!hasExtension) watchForExtension(form, select, offerExtension, status, !choice);
+  if (!choice) return failed;
 
   let signer;
   if (choice === 'extension') {
@@ -57,14 +94,16 @@ export async function signIn(session) {
     const { secret } = demo.identities.find((i) => i.role === choice);
     signer = secretKeySigner(hexToBytes(secret));
   }
-  session.signer = signer;
+  // Asked before the session gets the signer, so a refusal is told once, here, and the session
+  // holds only a signer that answered.
   let pubkey;
   try {
     pubkey = await signer.getPublicKey();
   } catch (error) {
-    status.textContent = `Your extension did not sign you in: ${error.message}`;
-    return { relays, people };
+    status.textContent = `Your extension did not sign you in: ${error.message} Press Switch to try again.`;
+    return failed;
   }
+  session.signer = signer;
   const who = choice === 'extension' ? 'your browser extension' : people[choice].name;
   status.replaceChildren(
     `Signed in as ${who} `,
@@ -72,7 +111,30 @@ export async function signIn(session) {
     choice === 'extension' ? '.' : '. This is a demo identity generated for this install: never use it for real data.',
   );
   status.classList.toggle('demo-identity', choice !== 'extension');
-  return { relays, people, pubkey };
+  return { relays, people, pubkey, viaExtension: choice === 'extension' };
+}
+
+/**
+ * Keeps looking for an extension that had not arrived: for a few seconds in the background, and
+ * again whenever the user opens the chooser or presses Switch. Once found, the chooser offers it.
+ */
+function watchForExtension(form, select, offerExtension, status, notSignedIn) {
+  let told = false;
+  const found = () => {
+    if (!offerExtension()) return false;
+    if (told) return true;
+    told = true;
+    const note = 'Your browser extension is ready: choose “My browser extension (NIP-07)” and press Switch to use it.';
+    if (notSignedIn) status.textContent = `Not signed in. ${note}`;
+    else form.after(Object.assign(document.createElement('p'), { className: 'help', id: 'extension-ready', role: 'status', textContent: note }));
+    return true;
+  };
+  void findExtension(WATCH_MS).then((here) => here && found());
+  for (const event of ['pointerdown', 'focus', 'keydown']) select.addEventListener(event, found);
+  // Switch pressed on "Choose…" just as the extension arrived: use it rather than reload to nothing.
+  form.addEventListener('submit', () => {
+    if (found() && !select.value) select.value = 'extension';
+  });
 }
 
 /** The npub of a hex public key (the kit writes it into FHIR as `nostr:npub1…`). */

@@ -2,11 +2,14 @@
 import { logActivity, short, signIn } from './portal.js';
 
 const session = document.querySelector('nip82-session');
-const { people, pubkey } = await signIn(session);
+const { people, pubkey, viaExtension } = await signIn(session);
 logActivity(document.getElementById('main'), document.getElementById('log'), people);
 
+// The demo owner shares with the demo kennel; someone signed in with their own key chooses for themselves.
 const kennel = people.kennel;
-if (kennel) {
+if (viaExtension) {
+  document.getElementById('kennel-name').textContent = 'the person you choose in the dialog (you signed in with your own key, so the demo kennel is not chosen for you)';
+} else if (kennel) {
   document.querySelector('nip82-consent-prompt[mode="share"]').recipient = kennel.npub;
   document.getElementById('kennel-name').textContent = `${kennel.name} (${short(kennel.npub)})`;
 }

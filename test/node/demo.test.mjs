@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { hexToBytes } from '@noble/hashes/utils.js';
+import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner } from '../../dist/core/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,8 +67,11 @@ async function stopChild(child) {
   clearTimeout(kill);
 }
 
-/** A fresh browser context and page (fresh memory: nothing unlocked carries over). */
-async function openPage(path, setup) {
+/**
+ * A fresh browser context and page (fresh memory: nothing unlocked carries over). A portal page
+ * opened with `?as=` is awaited until it says who signed in, unless `signedIn` is false.
+ */
+async function openPage(path, setup, { signedIn = path.includes('?as=') } = {}) {
   const context = await browser.newContext();
   context.setDefaultTimeout(20_000);
   try {
@@ -77,7 +81,7 @@ async function openPage(path, setup) {
     if (setup) await setup(page);
     await page.goto(demo.home + path);
     // A portal page signs in as it loads; a user sees this line before doing anything.
-    if (path.includes('?as=')) await page.locator('#signed-in').getByText('Signed in as').waitFor();
+    if (signedIn) await page.locator('#signed-in').getByText('Signed in as').waitFor();
     return { page, errors, close: () => context.close() };
   } catch (error) {
     await context.close();
@@ -86,8 +90,8 @@ async function openPage(path, setup) {
 }
 
 /** Runs `fn` with a page, closing it whatever happens. */
-async function withPage(path, fn, setup) {
-  const opened = await openPage(path, setup);
+async function withPage(path, fn, setup, options) {
+  const opened = await openPage(path, setup, options);
   try {
     await fn(opened.page);
     assert.deepEqual(opened.errors, [], 'no uncaught errors in the page');
@@ -126,20 +130,27 @@ async function unlock(page) {
 
 /**
  * The test browser has no extension: this stands in for one, a NIP-07 `window.nostr` whose calls
- * go to a signer over a demo key on the Node side (real keys, real signatures, as an extension).
+ * go to a signer over a key on the Node side (real keys, real signatures, as an extension).
+ * `exposeExtension` connects the page to the signer; `installExtension` is what the extension's
+ * injected script does, run by the page at start (`extensionFor`) or by a test when it chooses.
  */
-const extensionFor = (role) => async (page) => {
-  const signer = secretKeySigner(hexToBytes(secrets()[role]));
-  await page.exposeFunction('testExtension', (method, args) => signer[method](...args));
-  await page.addInitScript(() => {
-    const call = (method, ...args) => window.testExtension(method, args);
-    window.nostr = {
-      getPublicKey: () => call('getPublicKey'),
-      signEvent: (template) => call('signEvent', template),
-      nip44: { encrypt: (pk, text) => call('nip44Encrypt', pk, text), decrypt: (pk, text) => call('nip44Decrypt', pk, text) },
-    };
-  });
+const exposeExtension = (page, secretKey) => {
+  const signer = secretKeySigner(secretKey);
+  return page.exposeFunction('testExtension', (method, args) => signer[method](...args));
 };
+function installExtension() {
+  const call = (method, ...args) => window.testExtension(method, args);
+  window.nostr = {
+    getPublicKey: () => call('getPublicKey'),
+    signEvent: (template) => call('signEvent', template),
+    nip44: { encrypt: (pk, text) => call('nip44Encrypt', pk, text), decrypt: (pk, text) => call('nip44Decrypt', pk, text) },
+  };
+}
+const extensionWith = (secretKey) => async (page) => {
+  await exposeExtension(page, secretKey);
+  await page.addInitScript(installExtension);
+};
+const extensionFor = (role) => (page) => extensionWith(hexToBytes(secrets()[role]))(page);
 
 /** A visit note longer than one base64 slice in clinic.js, with characters of two and three bytes. */
 const NOTE = 'Rest, ice and review in two weeks; naïve résumé ✓. '.repeat(250) + 'End of the note.';
@@ -265,6 +276,71 @@ test('a portal page signs in with the browser extension when there is one', STEP
     const viewer = await unlock(page);
     await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
   }, extensionFor('patient'));
+});
+
+test('an extension that arrives after the page looked still signs the user in, never replaced by a demo identity', STEP, async () => {
+  await withPage('/demo/patient.html?as=extension', async (page) => {
+    const status = page.locator('#signed-in');
+    await status.getByText('Waiting for your browser extension').waitFor();
+    // The extension injects its script only now, after the page's own script ran.
+    await page.evaluate(installExtension);
+    await status.getByText('Signed in as your browser extension').waitFor();
+    assert.equal(await status.getByText('demo identity').count(), 0);
+    // The extension holds Alex's key here: the page says where the history came from.
+    await page.locator('#whose-records').getByText('published to you by Lakeside Hospital').waitFor();
+  }, (page) => exposeExtension(page, hexToBytes(secrets().patient)), { signedIn: false });
+});
+
+test('an extension that arrives after a demo identity signed in is offered in the chooser, and Switch uses it', STEP, async () => {
+  const setup = async (page) => {
+    await exposeExtension(page, hexToBytes(secrets().patient));
+    // After Switch the page loads again, and the extension is there from the start.
+    await page.addInitScript(`if (location.search.includes('as=extension')) (${installExtension})();`);
+  };
+  await withPage('/demo/patient.html', async (page) => {
+    const status = page.locator('#signed-in');
+    await status.getByText('Alex (demo patient)').waitFor();
+    await page.evaluate(installExtension);
+    const chooser = page.getByLabel('Sign in as');
+    await chooser.click();
+    await page.locator('#extension-ready').getByText('Your browser extension is ready').waitFor();
+    await chooser.selectOption({ label: 'My browser extension (NIP-07)' });
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await status.getByText('Signed in as your browser extension').waitFor();
+  }, setup);
+});
+
+test('signed in with their own key, a user is offered no demo person as a default, and no hospital that sent them nothing', STEP, async () => {
+  const ownKey = generateSecretKey();
+  await withPage('/demo/patient.html?as=extension', async (page) => {
+    await page.locator('#signed-in').getByText('Signed in as your browser extension').waitFor();
+    assert.equal(await page.locator('#share-with').inputValue(), '', 'nobody chosen to share with');
+    await page.locator('#share-with-note').getByText('nobody is chosen for you').waitFor();
+    assert.equal(await page.locator('nip82-consent-prompt[mode="share"]').evaluate((p) => p.recipient), undefined);
+    const lede = await page.locator('.lede').textContent();
+    assert.doesNotMatch(lede, /Lakeside Hospital/);
+    assert.match(lede, /Records published to you appear below once you unlock them\./);
+  }, extensionWith(ownKey));
+  await withPage('/demo/clinic.html?as=extension', async (page) => {
+    await page.locator('#patient-note').getByText('no patient is chosen for you').waitFor();
+    const pickers = page.locator('nip82-npub-picker');
+    assert.deepEqual(await pickers.evaluateAll((all) => all.map((p) => [p.value, p.recent.length])), [['', 0], ['', 0]]);
+  }, extensionWith(ownKey));
+  await withPage('/demo/vet.html?as=extension', async (page) => {
+    await page.locator('#kennel-name').getByText('the demo kennel is not chosen for you').waitFor();
+    assert.equal(await page.locator('nip82-consent-prompt[mode="share"]').evaluate((p) => p.recipient), undefined);
+  }, extensionWith(ownKey));
+});
+
+test('a sign-in the extension refuses is told once', STEP, async () => {
+  const refusing = (page) => page.addInitScript(() => {
+    window.nostr = { getPublicKey: () => Promise.reject(new Error('The user declined.')), signEvent: () => Promise.reject(new Error('The user declined.')) };
+  });
+  await withPage('/demo/patient.html?as=extension', async (page) => {
+    await page.locator('#signed-in').getByText('Your extension did not sign you in').waitFor();
+    await page.locator('nip82-session').evaluate((session) => session.updateComplete);
+    assert.equal(await page.getByText(/refused to share your public key/).count(), 1);
+  }, refusing, { signedIn: false });
 });
 
 test('patient portal: the seeded history, split into parts', STEP, async () => {
