@@ -1,7 +1,7 @@
 import type { Language } from '../shared/strings.js';
 import type { Role } from '../core/nip82/record.js';
 import { stateStrings, type StateStrings } from '../shared/state-strings.js';
-import { recordsStrings, type RecordsStrings } from '../consent-prompt/records.strings.js';
+import { recordsStrings, type RecordsStrings } from '../shared/records.strings.js';
 
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
 export interface AccessListStrings extends StateStrings, RecordsStrings {

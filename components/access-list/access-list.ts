@@ -18,7 +18,7 @@ import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
-import { recordName } from '../consent-prompt/resources.js';
+import { recordName } from '../shared/record-text.js';
 import { languageOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';

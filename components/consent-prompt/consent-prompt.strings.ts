@@ -2,8 +2,8 @@ import type { Language } from '../shared/strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
 import { stateStrings, type StateStrings } from '../shared/state-strings.js';
-import { recordsStrings, type RecordsStrings } from './records.strings.js';
-import { typeCount } from './type-names.js';
+import { recordsStrings, type RecordsStrings } from '../shared/records.strings.js';
+import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
 

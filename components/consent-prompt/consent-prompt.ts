@@ -21,7 +21,8 @@ import { consentPromptStrings, type ConsentPromptStrings } from './consent-promp
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState } from '../shared/receipts.js';
-import { recordName, today } from './resources.js';
+import { today } from './resources.js';
+import { recordName } from '../shared/record-text.js';
 import { consentSource, grantConsent, grantExpiration } from '../core/nip82/grant.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';

@@ -9,7 +9,7 @@ import type { BundleEntry } from '../core/fhir/types.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { SharePlan } from '../core/nip82/share.js';
 import type { Language } from '../shared/strings.js';
-import { describeKinds } from '../hidden-flag/kinds.js';
+import { describeKinds } from '../shared/withheld-kinds.js';
 import { dayText } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
 import { orderedGroups, type ConsentPlan } from './consent-plan.js';

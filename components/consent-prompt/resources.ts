@@ -4,10 +4,7 @@
  * from other people and may carry bidi or control-character tricks.
  */
 import type { FhirResource } from '../core/fhir/types.js';
-import type { OpenedRecord } from '../core/nip82/record.js';
-import { describeRecord } from '../core/store/record-description.js';
-import { dayText } from '../shared/dates.js';
-import type { RecordsStrings } from './records.strings.js';
+import { clean } from '../shared/record-text.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
 
@@ -18,14 +15,6 @@ function conceptText(value: unknown): string {
   const coding = Array.isArray(c.coding) ? c.coding : [];
   const shown = coding.find((x) => typeof x?.display === 'string') ?? coding.find((x) => typeof x?.code === 'string');
   return String(shown?.display ?? shown?.code ?? '');
-}
-
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
-
-/** Text from a record, safe to show: invisible and control characters removed, bounded. */
-export function clean(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  return text.slice(0, 1024).replace(INVISIBLE, '').replace(/[\u0000-\u001F\u007F\s]+/g, ' ').trim().slice(0, max);
 }
 
 /** A person's name from a FHIR HumanName list. */
@@ -75,16 +64,6 @@ export function resourceDate(resource: FhirResource): string {
   const candidates = [r.effectiveDateTime, r.occurrenceDateTime, r.onsetDateTime, r.recordedDate, r.authoredOn, r.issued, r.date, period?.start, r.birthDate];
   const found = candidates.find((d): d is string => typeof d === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d));
   return found ? found.slice(0, 10) : '';
-}
-
-/**
- * A record's name for a person choosing or revoking: its title or main kinds, who wrote it, when.
- * Never the patient's own name, which every one of their records shares.
- */
-export function recordName(record: OpenedRecord, s: Pick<RecordsStrings, 'recordName' | 'typeList'>, author: string, lang: string): string {
-  const d = describeRecord(record);
-  const named = d.kinds.slice(0, 3).map((k) => k.type);
-  return s.recordName({ ...(d.title ? { title: clean(d.title) } : {}), kinds: s.typeList(named), moreKinds: d.kinds.length - named.length, author, date: dayText(d.createdAt, lang) });
 }
 
 /** YYYY-MM-DD of a unix time, in the user's time zone. */

@@ -66,6 +66,12 @@ function decrypt(payload: string, key: Uint8Array): string {
  */
 export const INTEROP_MAX_PLAINTEXT = 65535;
 
+/**
+ * Length of the shortest NIP-44 v2 payload in base64: version, nonce, the smallest padded
+ * plaintext with its length, MAC (99 bytes). Anything shorter is not a payload at all.
+ */
+export const NIP44_MIN_PAYLOAD_CHARS = 132;
+
 /** Size policy for NIP-44 payloads. */
 export interface Nip44Policy {
   /** Largest plaintext, in UTF-8 bytes, to encrypt or accept. Default {@link INTEROP_MAX_PLAINTEXT}. */
@@ -104,7 +110,7 @@ export function nip44Encrypt(plaintext: string, key: Uint8Array, policy: Nip44Po
 /** Decrypts a NIP-44 v2 payload; any failure is a `decrypt-failed` RecordError. */
 export function nip44Decrypt(payload: string, key: Uint8Array, policy: Nip44Policy = {}): string {
   const max = policy.maxPlaintextBytes ?? INTEROP_MAX_PLAINTEXT;
-  if (typeof payload !== 'string' || payload.length < 132) {
+  if (typeof payload !== 'string' || payload.length < NIP44_MIN_PAYLOAD_CHARS) {
     throw new RecordError('decrypt-failed', 'The encrypted payload is too short.');
   }
   if (payload[0] === '#') throw new RecordError('unsupported', 'The payload uses an unknown encryption version.');

@@ -1,10 +1,10 @@
 /**
  * Built-in strings of `<nip82-hidden-flag>`; the kinds it lists are named in clinician words from
- * the kit's one vocabulary (shared/vocabulary.ts).
+ * the kit's one vocabulary, as the consent prompt's preview names them (shared/withheld-kinds.ts).
  */
 import type { Language } from '../shared/strings.js';
-import { kindCount } from '../shared/vocabulary.js';
 import { plural } from '../shared/plural.js';
+import { clinicianKind, kindsLine } from '../shared/withheld-kinds.js';
 
 export type HiddenFlagStrings = {
   /** Title when only the fact of withholding is disclosed. */
@@ -19,22 +19,19 @@ export type HiddenFlagStrings = {
   explanation: string;
 };
 
-/** "2 problems": clinician words from the kit's one vocabulary, counted through the language's plural rules. */
-const kindIn = (language: Language) => (resourceType: string, count: number) => kindCount(language, resourceType, count, 'clinician');
-
 export const hiddenFlagStrings: Record<Language, HiddenFlagStrings> = {
   en: {
     flagTitle: 'Some items were withheld by the patient',
     countTitle: (count) => `The patient withheld ${plural('en', count, { one: '1 item', other: `${count} items` })} from this record`,
-    kind: kindIn('en'),
-    kindsList: (parts) => parts.join(', '),
+    kind: clinicianKind('en'),
+    kindsList: kindsLine,
     explanation: 'The patient chose not to share these here. If they could matter for care, it is worth asking the patient about them.',
   },
   es: {
     flagTitle: 'El paciente decidió no compartir algunos elementos',
     countTitle: (count) => `El paciente no compartió ${plural('es', count, { one: '1 elemento', other: `${count} elementos` })} de este historial`,
-    kind: kindIn('es'),
-    kindsList: (parts) => parts.join(', '),
+    kind: clinicianKind('es'),
+    kindsList: kindsLine,
     explanation: 'El paciente decidió no compartirlos aquí. Si pudieran ser importantes para la atención, conviene preguntarle por ellos.',
   },
 };

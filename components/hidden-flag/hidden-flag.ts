@@ -5,7 +5,7 @@ import { resolveStrings } from '../shared/strings.js';
 import { tokens } from '../shared/styles.js';
 import { hiddenFlagStyles } from './hidden-flag.styles.js';
 import { hiddenFlagStrings, type HiddenFlagStrings } from './hidden-flag.strings.js';
-import { groupKinds, isCount } from './kinds.js';
+import { groupKinds, isCount } from '../shared/withheld-kinds.js';
 
 const DISCLOSURES: readonly Disclosure[] = ['flag', 'count', 'count-and-kind'];
 

@@ -5,7 +5,7 @@
 import { finalizeEvent, generateSecretKey, verifyEvent } from 'nostr-tools/pure';
 import { RecordError, SignerError, safeCause } from '../errors.js';
 import { type NostrEvent, type UnsignedEvent, cleanEvent, eventBytes, eventHash, isHex64, nowSeconds } from '../events.js';
-import { conversationKey, nip44Encrypt, wipe } from '../crypto.js';
+import { NIP44_MIN_PAYLOAD_CHARS, conversationKey, nip44Encrypt, wipe } from '../crypto.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { DEFAULT_MAX_EVENT_BYTES } from './constants.js';
 
@@ -111,7 +111,7 @@ export async function unwrapGift(wrapInput: unknown, signer: Signer): Promise<Un
 }
 
 async function decryptWithSigner(signer: Signer, peer: string, payload: string): Promise<string> {
-  if (payload.length < 132) throw new RecordError('decrypt-failed', 'The encrypted payload is too short.');
+  if (payload.length < NIP44_MIN_PAYLOAD_CHARS) throw new RecordError('decrypt-failed', 'The encrypted payload is too short.');
   try {
     return await signer.nip44Decrypt(peer, payload);
   } catch (cause) {

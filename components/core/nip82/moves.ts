@@ -10,6 +10,8 @@
 import { finalizeEvent } from 'nostr-tools/pure';
 import { cleanEvent, hasValidSignature, type NostrEvent } from '../events.js';
 import { nip44Decrypt, nip44Encrypt } from '../crypto.js';
+import { RECORD_KIND } from './constants.js';
+import { DELETION_KIND } from './deletions.js';
 
 /** Tag carrying one encrypted move proof. */
 export const MOVED_FROM_TAG = 'moved-from';
@@ -24,8 +26,8 @@ export const MOVE_TAG_BYTES = 800;
  * a deletion request (kind 5) that names no event, so it means nothing to a relay if republished.
  */
 export function moveProof(oldSignKey: Uint8Array, newSignPubkey: string, createdAt: number): string {
-  const tags = [['k', '32225'], ['moved-to', newSignPubkey]];
-  return JSON.stringify(finalizeEvent({ kind: 5, created_at: createdAt, tags, content: 'Record moved by its owner.' }, oldSignKey));
+  const tags = [['k', String(RECORD_KIND)], ['moved-to', newSignPubkey]];
+  return JSON.stringify(finalizeEvent({ kind: DELETION_KIND, created_at: createdAt, tags, content: 'Record moved by its owner.' }, oldSignKey));
 }
 
 /** The outer tags carrying `proofs`, encrypted with the record's content key. */
@@ -58,7 +60,7 @@ export function boundKeys(signPubkey: string, proofs: readonly string[]): Set<st
   for (const json of proofs) {
     try {
       const e = cleanEvent(JSON.parse(json));
-      if (e.kind === 5 && hasValidSignature(e)) valid.push(e);
+      if (e.kind === DELETION_KIND && hasValidSignature(e)) valid.push(e);
     } catch {
       // Not a proof.
     }

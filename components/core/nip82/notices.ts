@@ -13,6 +13,9 @@ import type { OpenedRecord, Participant } from './record.js';
 /** Kind of a NIP-17 chat message. */
 export const CHAT_MESSAGE_KIND = 14;
 
+/** Relay hints written into a notice's `naddr`: enough to find the record, short enough to pass around. */
+const MAX_NADDR_RELAYS = 3;
+
 /** Gift-wrapped "this record moved" notices, one per remaining participant other than the sender. */
 export async function movedNotices(
   signer: Signer,
@@ -24,7 +27,7 @@ export async function movedNotices(
   const me = await signer.getPublicKey();
   const recipients = participants.map((p) => p.pubkey).filter((p) => p !== me);
   if (recipients.length === 0) return [];
-  const naddr = naddrEncode({ kind: RECORD_KIND, pubkey: to.signPubkey, identifier: to.identifiers[0]!, relays: [...relays].slice(0, 3) });
+  const naddr = naddrEncode({ kind: RECORD_KIND, pubkey: to.signPubkey, identifier: to.identifiers[0]!, relays: [...relays].slice(0, MAX_NADDR_RELAYS) });
   const tags: string[][] = [
     ...to.identifiers.map((d) => ['a', `${RECORD_KIND}:${to.signPubkey}:${d}`, relays[0] ?? '', 'moved-to']),
     ...from.identifiers.map((d) => ['a', `${RECORD_KIND}:${from.signPubkey}:${d}`, relays[0] ?? '', 'moved-from']),

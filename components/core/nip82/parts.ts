@@ -16,6 +16,20 @@ import { RECORD_KIND } from './constants.js';
  */
 export const MAX_KEY_TAGS = 256;
 
+/**
+ * Most parts a record may say it has: about 650 MB at the default event budget, more than any
+ * record needs, and a bound on the part numbers a hostile record can make a reader handle.
+ */
+export const MAX_PARTS = 10_000;
+
+/** Random bytes in a part's `d` identifier: 128 bits, so no two parts ever share an address. */
+export const PART_ID_BYTES = 16;
+
+/** A new part identifier (`d`): {@link PART_ID_BYTES} random bytes as lowercase hex. */
+export function randomPartId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(PART_ID_BYTES)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** What a decrypted part says about the record it belongs to. */
 export interface PartClaims {
   index: number;

@@ -19,6 +19,7 @@ import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './const
 import { giftWrap, makeRumor, unwrapMany, type Unwrapped } from './gift-wrap.js';
 import { type OpenedRecord, createRecord, openRecord } from './record.js';
 import type { RecordKeyCache } from './keys.js';
+import { MAX_PARTS } from './parts.js';
 
 /**
  * The FHIR extension that carries free text on a resource that has no `note` element (R4's
@@ -31,6 +32,14 @@ export const LARGE_SEND_TAG = { system: 'urn:nip82:send', code: 'record-pointer'
 const MAX_POINTERS_RESOLVED = 16;
 /** At most this many events are read for one of them (about 45 MB of content at the default event budget). */
 const MAX_SENT_RECORD_EVENTS = 1000;
+/** Longest period a request may ask for, in days: a hundred years, beyond which it is a typo. */
+const MAX_REQUEST_DAYS = 36_500;
+/** A day in milliseconds, to date the end of the asked period. */
+const DAY_MS = 86_400_000;
+/** A seal's JSON around its encrypted rumor: id, pubkey, sig, kind, created_at, field names, with room to spare. */
+const SEAL_EVENT_BYTES = 320;
+/** A gift wrap's JSON around its encrypted seal: as a seal's, plus the recipient's `p` tag. */
+const WRAP_EVENT_BYTES = 420;
 
 /** A request's or answer's state. */
 export type ConsentStatus = 'proposed' | 'active' | 'rejected';
@@ -88,12 +97,12 @@ export async function createAccessRequest(options: AccessRequestOptions): Promis
   const types = [...new Set(options.resourceTypes)];
   if (types.length === 0 || !types.every((t) => RESOURCE_TYPE.test(t))) throw new RecordError('invalid-input', 'Name at least one FHIR resource type.');
   if (typeof options.purpose !== 'string' || !options.purpose.trim()) throw new RecordError('invalid-input', 'Say why access is requested.');
-  if (options.days !== undefined && !(Number.isSafeInteger(options.days) && options.days > 0 && options.days <= 36500)) {
+  if (options.days !== undefined && !(Number.isSafeInteger(options.days) && options.days > 0 && options.days <= MAX_REQUEST_DAYS)) {
     throw new RecordError('invalid-input', 'The period must be a whole number of days, from 1 to 36,500.');
   }
   const me = await options.signer.getPublicKey();
   const start = new Date();
-  const end = options.days ? new Date(start.getTime() + options.days * 86_400_000) : undefined;
+  const end = options.days ? new Date(start.getTime() + options.days * DAY_MS) : undefined;
   const consent = consentResource({
     status: 'proposed', requester: me, patient: options.patient, types, purpose: options.purpose.trim(),
     period: { start: start.toISOString(), end: end?.toISOString() }, note: options.note, records: [],
@@ -211,8 +220,8 @@ export async function sendBundle(options: SendBundleOptions): Promise<NostrEvent
 function fitsGiftWrap(rumor: UnsignedEvent, maxEventBytes: number): boolean {
   const rumorBytes = utf8Length(JSON.stringify(rumor));
   // The seal and the wrap around an encrypted payload: ids, keys, signature, tags, field names.
-  const sealBytes = nip44PayloadLength(Math.min(rumorBytes, INTEROP_MAX_PLAINTEXT)) + 320;
-  const wrapBytes = nip44PayloadLength(Math.min(sealBytes, INTEROP_MAX_PLAINTEXT)) + 420;
+  const sealBytes = nip44PayloadLength(Math.min(rumorBytes, INTEROP_MAX_PLAINTEXT)) + SEAL_EVENT_BYTES;
+  const wrapBytes = nip44PayloadLength(Math.min(sealBytes, INTEROP_MAX_PLAINTEXT)) + WRAP_EVENT_BYTES;
   return rumorBytes <= INTEROP_MAX_PLAINTEXT && sealBytes <= INTEROP_MAX_PLAINTEXT && wrapBytes <= maxEventBytes;
 }
 
@@ -241,8 +250,8 @@ function pointedRecord(bundle: FhirBundle): string[] | undefined {
   const tags = (resource.meta?.tag ?? []) as { system?: unknown; code?: unknown }[];
   if (!tags.some((t) => t?.system === LARGE_SEND_TAG.system && t?.code === LARGE_SEND_TAG.code)) return undefined;
   const content = Array.isArray(resource.content) ? (resource.content as { attachment?: { url?: unknown } }[]) : [];
-  const naddrs = content.map((c) => c?.attachment?.url).filter((u): u is string => typeof u === 'string' && u.startsWith('nostr:naddr1')).map((u) => u.slice(6));
-  if (!naddrs.length || naddrs.length > 10000) return undefined;
+  const naddrs = content.map((c) => c?.attachment?.url).filter((u): u is string => typeof u === 'string' && u.startsWith('nostr:naddr1')).map((u) => u.slice('nostr:'.length));
+  if (!naddrs.length || naddrs.length > MAX_PARTS) return undefined;
   const decoded = naddrs.map(safeDecode);
   // Every part of one record: kind 32225 under one sign key.
   const pubkeys = new Set(decoded.map((d) => (d?.type === 'naddr' && d.data.kind === RECORD_KIND ? d.data.pubkey : '')));

@@ -15,6 +15,17 @@ import type { RecordKeyCache } from './keys.js';
 import { discloseEntries, isAttestation, provenanceBudget } from '../attest/attestation.js';
 import { DEFAULT_MAX_EVENT_BYTES } from './constants.js';
 
+/** Longest item reference (`fullUrl`) a share note keeps: the kit's own are `urn:uuid:` (45 characters). */
+const MAX_HIDDEN_URL_CHARS = 512;
+/** Most hidden items read from a share note: a bound on what a crafted note can make a session hold. */
+const MAX_HIDDEN_READ = 2000;
+/** Characters a share note may grow to: under `MAX_EDITOR_NOTE` (16,000), with room for escaped characters. */
+const NOTE_BUDGET_CHARS = 15_000;
+/** A share note's JSON around its list (`{"hidden":[]}`), with room to spare. */
+const NOTE_FRAME_CHARS = 20;
+/** The quotes and comma around each reference in the list. */
+const URL_FRAME_CHARS = 3;
+
 /** Options for {@link createShare}. */
 export interface CreateShareOptions {
   /** The opened records to draw entries from. */
@@ -50,7 +61,7 @@ export function readShareNote(note: string | undefined): string[] {
   if (!note) return [];
   try {
     const value = JSON.parse(note) as Partial<ShareNote>;
-    return Array.isArray(value.hidden) ? value.hidden.filter((u): u is string => typeof u === 'string' && u.length <= 512).slice(0, 2000) : [];
+    return Array.isArray(value.hidden) ? value.hidden.filter((u): u is string => typeof u === 'string' && u.length <= MAX_HIDDEN_URL_CHARS).slice(0, MAX_HIDDEN_READ) : [];
   } catch {
     return [];
   }
@@ -148,12 +159,12 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
 /** The editor note of a share hiding `hidden`, bounded by the note's size. */
 function noteFor(hidden: readonly BundleEntry[]): string {
   const urls: string[] = [];
-  let size = 20;
+  let size = NOTE_FRAME_CHARS;
   for (const e of hidden) {
     const url = e.fullUrl ?? '';
-    if (!url || url.length > 512) continue;
-    size += url.length + 3;
-    if (size > 15_000) break;
+    if (!url || url.length > MAX_HIDDEN_URL_CHARS) continue;
+    size += url.length + URL_FRAME_CHARS;
+    if (size > NOTE_BUDGET_CHARS) break;
     urls.push(url);
   }
   return JSON.stringify({ hidden: urls } satisfies ShareNote);

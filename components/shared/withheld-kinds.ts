@@ -1,9 +1,10 @@
 /**
- * How the flag names withheld kinds, shared with the consent prompt's preview so the patient reads
- * exactly the words the clinician's flag will show.
+ * How withheld kinds of items are named to a clinician: the hidden flag's built-in words, shared
+ * with the consent prompt's preview so the patient reads exactly what the clinician's flag will
+ * show. Clinician words come from the kit's one vocabulary (vocabulary.ts).
  */
-import type { Language } from '../shared/strings.js';
-import { hiddenFlagStrings } from './hidden-flag.strings.js';
+import type { Language } from './strings.js';
+import { kindCount } from './vocabulary.js';
 
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
 export const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -27,9 +28,14 @@ export function groupKinds(kinds: Record<string, number> | undefined): [string, 
   return [...merged].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** "2 problems": one kind in clinician words, counted through the language's plural rules. */
+export const clinicianKind = (language: Language) => (resourceType: string, count: number): string => kindCount(language, resourceType, count, 'clinician');
+
+/** The kinds joined into one line. */
+export const kindsLine = (parts: string[]): string => parts.join(', ');
 
 /** The flag's built-in line of kinds, e.g. "2 problems, 1 medication", for counts per resource type. */
 export function describeKinds(language: Language, kinds: Record<string, number>): string {
-  const s = hiddenFlagStrings[language];
-  return s.kindsList(groupKinds(kinds).map(([type, n]) => s.kind(type, n)));
+  const kind = clinicianKind(language);
+  return kindsLine(groupKinds(kinds).map(([type, n]) => kind(type, n)));
 }

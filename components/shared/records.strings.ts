@@ -3,7 +3,7 @@
  * loading the user's records, the consent history table and the dialog buttons. Each element
  * spreads them into its own table, so they stay overridable per element through `.strings`.
  */
-import type { Language } from '../shared/strings.js';
+import type { Language } from './strings.js';
 import { typeHeading, typeList } from './type-names.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';

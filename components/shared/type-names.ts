@@ -3,8 +3,8 @@
  * (shared/vocabulary.ts, where the flag's clinician words sit beside them): a heading
  * ("Allergies"), a count ("1 allergy", "2 allergies"), a list in running text.
  */
-import type { Language } from '../shared/strings.js';
-import { kindCount, kindName } from '../shared/vocabulary.js';
+import type { Language } from './strings.js';
+import { kindCount, kindName } from './vocabulary.js';
 
 const capital = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 

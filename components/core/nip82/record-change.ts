@@ -1,0 +1,189 @@
+/**
+ * Changing a record an editor opened: adding or removing people, replacing its content, deleting
+ * it. Each change is a new version of every part, sealed under the keys the record holds (a new
+ * view key each time); removing an editor moves the record to a new sign key, since they keep the
+ * old one. Nothing is published here: the caller gets the events.
+ */
+import { generateSecretKey } from 'nostr-tools/pure';
+import { naddrEncode } from 'nostr-tools/nip19';
+import { RecordError } from '../errors.js';
+import { type NostrEvent, nowSeconds } from '../events.js';
+import { publicKeyHex, wipe } from '../crypto.js';
+import type { Signer } from '../signers/signer.js';
+import { readBundle } from '../fhir/bundle.js';
+import { readWithheld } from '../fhir/withheld.js';
+import { verifyAttestations, type AttestationRole } from '../attest/attestation.js';
+import { DEFAULT_MAX_EVENT_BYTES, RECORD_KIND } from './constants.js';
+import { randomPartId } from './parts.js';
+import { moveProof } from './moves.js';
+import { deletionRequest } from './deletions.js';
+import { movedNotices } from './notices.js';
+import { attestAndSignParts, normaliseParticipants, sealParts } from './record-create.js';
+import { type EditorSecrets, changeableSecrets, editorSecrets, keepSecrets, secretsOf } from './record-secrets.js';
+import { signerCall } from './signer-call.js';
+import type { AccessChange, OpenedRecord, Participant } from './record-types.js';
+
+/** A new version's time: now, but always after the version it replaces, so relays keep the new one. */
+function nextVersionTime(record: OpenedRecord, at?: number): number {
+  return Math.max(at ?? nowSeconds(), record.createdAt + 1);
+}
+
+/**
+ * Seals the record anew for `participants` under a new view key (and a new sign key, when given),
+ * and keeps the new version's secrets: the changer's view of the record after the change.
+ */
+function reissue(
+  record: OpenedRecord,
+  s: EditorSecrets,
+  participants: Participant[],
+  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[]; ds?: string[]; moves?: string[] },
+): { events: NostrEvent[]; record: OpenedRecord } {
+  const inner = options.inner ?? s.inner;
+  const signKey = options.newSignKey ?? s.signKey;
+  const hasViewers = participants.some((p) => p.role === 'viewer');
+  const viewKey = hasViewers ? generateSecretKey() : undefined;
+  const createdAt = options.newSignKey ? options.createdAt ?? nowSeconds() : nextVersionTime(record, options.createdAt);
+  const ds = options.ds ?? inner.map((_, i) => (options.newSignKey ? undefined : record.identifiers[i]) ?? randomPartId());
+  const moves = options.moves ?? s.moves;
+  try {
+    // The editor note goes with every version, encrypted again under the sign key in use.
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, note: record.editorNote, author: record.author });
+    const signPubkey = events[0]!.pubkey;
+    const next: OpenedRecord = {
+      ...record,
+      signPubkey,
+      movedFrom: options.newSignKey ? [record.signPubkey, ...record.movedFrom] : record.movedFrom,
+      identifiers: [...ds],
+      naddrs: ds.map((d) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: d })),
+      participants: participants.map((p) => ({ ...p })),
+      listed: participants.map((p) => p.pubkey),
+      createdAt,
+      events,
+    };
+    keepSecrets(next, {
+      signKey: Uint8Array.from(signKey),
+      viewKey: viewKey ? Uint8Array.from(viewKey) : undefined,
+      inner: [...inner],
+      participants: participants.map((p) => ({ ...p })),
+      unreadable: 0,
+      moves: [...moves],
+    });
+    return { events, record: next };
+  } finally {
+    wipe(viewKey);
+  }
+}
+
+/**
+ * Adds a participant (or changes their role). Returns the new version of every part. A view key
+ * is rotated in the process, so the change also serves as a routine key rotation.
+ */
+export async function grantAccess(
+  record: OpenedRecord,
+  participant: Participant,
+  options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
+): Promise<AccessChange> {
+  const s = changeableSecrets(record);
+  const [added] = normaliseParticipants([participant]);
+  const rest = s.participants.filter((p) => p.pubkey !== added!.pubkey);
+  const next = [...rest, added!];
+  if (!next.some((p) => p.role === 'editor')) {
+    throw new RecordError('invalid-input', 'A record must keep at least one editor.');
+  }
+  // An editor made a viewer still holds the sign key: only moving the record takes it away.
+  const demoted = s.participants.some((p) => p.pubkey === added!.pubkey && p.role === 'editor') && added!.role === 'viewer';
+  if (demoted) return moveRecord(record, s, next, options);
+  const { events, record: changed } = reissue(record, s, next, options);
+  return { events, deletions: [], notices: [], record: changed };
+}
+
+/**
+ * Removes a participant. A viewer: every part is re-encrypted under a new view key and the
+ * remaining key tags are re-issued. An editor, who keeps the old sign key: the record moves to a
+ * new sign key (a new address), the old address gets NIP-09 deletion requests, and, given a
+ * `notify` signer, the remaining participants get a gift-wrapped notice of the new address.
+ * Neither undoes what the removed person already opened or copied.
+ */
+export async function revokeAccess(
+  record: OpenedRecord,
+  pubkey: string,
+  options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
+): Promise<AccessChange> {
+  const s = changeableSecrets(record);
+  const target = s.participants.find((p) => p.pubkey === pubkey);
+  if (!target) throw new RecordError('not-a-participant', 'That person is not listed on this record.');
+  const rest = s.participants.filter((p) => p.pubkey !== pubkey);
+  if (!rest.some((p) => p.role === 'editor')) {
+    throw new RecordError('invalid-input', 'A record must keep at least one editor; delete the record instead.');
+  }
+  if (target.role === 'viewer') {
+    const { events, record: next } = reissue(record, s, rest, options);
+    return { events, deletions: [], notices: [], record: next };
+  }
+  return moveRecord(record, s, rest, options);
+}
+
+/**
+ * Moves a record to a new sign key (a new address) for `participants`: new versions first, then
+ * NIP-09 deletions of the old address, then (given `notify`) owner-signed notices of the move.
+ */
+async function moveRecord(
+  record: OpenedRecord,
+  s: EditorSecrets,
+  participants: Participant[],
+  options: { createdAt?: number; notify?: Signer; relays?: string[] },
+): Promise<AccessChange> {
+  const newSignKey = generateSecretKey();
+  try {
+    // The old sign key vouches for the new one, so the author's inner events stay bound to the record.
+    const proof = moveProof(s.signKey, publicKeyHex(newSignKey), Math.max(options.createdAt ?? nowSeconds(), record.createdAt));
+    const { events, record: next } = reissue(record, s, participants, { ...options, newSignKey, moves: [...s.moves, proof] });
+    const deletions = deletionRequests(record, s.signKey, options.createdAt);
+    const notices: NostrEvent[] = [];
+    if (options.notify) {
+      notices.push(...(await movedNotices(options.notify, record, next, participants, options.relays)));
+    }
+    return { events: [...events, ...deletions, ...notices], deletions, notices, record: next, moved: { from: record.signPubkey, to: next.signPubkey } };
+  } finally {
+    wipe(newSignKey);
+  }
+}
+
+/** The deletion requests ending every part of the record at its current address. */
+function deletionRequests(record: OpenedRecord, signKey: Uint8Array, at?: number): NostrEvent[] {
+  return [deletionRequest(record.signPubkey, record.identifiers, signKey, Math.max(at ?? nowSeconds(), record.createdAt))];
+}
+
+/**
+ * Replaces the record's content with `bundle`, signed anew by `author`, keeping its address,
+ * keys' holders and part identifiers where it can. Returns the events to publish (deletions for
+ * parts no longer needed included).
+ */
+export async function updateRecord(
+  record: OpenedRecord,
+  options: { bundle: unknown; author: Signer; maxEventBytes?: number; createdAt?: number; attest?: boolean; attestAs?: AttestationRole },
+): Promise<AccessChange> {
+  const s = changeableSecrets(record);
+  const bundle = readBundle(options.bundle);
+  const author = await signerCall(() => options.author.getPublicKey());
+  bundle.identifier ??= record.bundle.identifier;
+  const createdAt = nextVersionTime(record, options.createdAt);
+  const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  const ds = [...record.identifiers];
+  const signed = await attestAndSignParts(bundle, options, s.signKey, s.participants, maxEventBytes, record.subject, createdAt, { signPubkey: record.signPubkey, ds, moves: s.moves.length });
+  const inner = signed.inner;
+  const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner, ds: ds.slice(0, inner.length) });
+  const dropped = record.identifiers.slice(inner.length);
+  const deletions = dropped.length ? [deletionRequest(record.signPubkey, dropped, s.signKey, createdAt)] : [];
+  const updated: OpenedRecord = {
+    ...next, bundle: signed.bundle, author, authorVerified: true, authorBound: true, authorSignedAt: createdAt, withheld: readWithheld(signed.bundle),
+    provenance: verifyAttestations(signed.bundle), parts: { have: inner.length, total: inner.length },
+  };
+  keepSecrets(updated, secretsOf(next)!);
+  return { events: [...events, ...deletions], deletions, notices: [], record: updated };
+}
+
+/** NIP-09 deletion requests for every part of a record, signed by its sign key (editors only). */
+export function deleteRecord(record: OpenedRecord, options: { createdAt?: number } = {}): NostrEvent[] {
+  return deletionRequests(record, editorSecrets(record).signKey, options.createdAt);
+}
