@@ -150,7 +150,7 @@ export const SyntheticPatient: Story = {
     await settles(el, 'done');
     expect(count(el)).toMatch(/^Showing \d+ of \d+ items$/);
     for (const key of ['immunizations', 'encounters', 'documents', 'procedures']) expect(section(el, key)).not.toBeNull();
-    expect(text(section(el, 'immunizations')!.querySelector('h3'))).toMatch(/Immunizations/);
+    expect(text(section(el, 'immunizations')!.querySelector('h3'))).toMatch(/^Vaccinations \(\d+\)$/);
   },
 };
 
@@ -298,7 +298,7 @@ export const NoRelays: Story = {
     const el = viewer(canvasElement);
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'relay-error');
-    await announces(el, 'The relays could not be reached. No relays are configured.');
+    await announces(el, 'The storage servers could not be reached. No relays are configured.');
   },
 };
 
@@ -310,7 +310,7 @@ export const RelayUnreachable: Story = {
     const el = viewer(canvasElement);
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'relay-error', 15_000);
-    await announces(el, 'The relays could not be reached.');
+    await announces(el, 'The storage servers could not be reached.');
     expect(text(inShadow(el, '.relays'))).toContain('127.0.0.1:9');
     expect(button(el, 'Try again')).toBeTruthy();
   },
@@ -400,7 +400,7 @@ export const NoneFound: Story = {
       const el = viewer(canvasElement);
       await userEvent.click(button(el, 'Unlock my records'));
       await settles(el, 'done');
-      await announces(el, 'No records were found for you on these relays.');
+      await announces(el, 'No records were found for you on these storage servers.');
       expect(button(el, 'Try again')).toBeTruthy();
     },
   }),

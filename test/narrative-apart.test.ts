@@ -37,7 +37,7 @@ describe('narratives are the record\'s own text', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-record-viewer .bundle=${dressedUp()}></nip82-record-viewer></div>`);
     const el = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
     await el.updateComplete;
-    const toggle = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /Show narratives/.test(b.textContent ?? ''))!;
+    const toggle = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /Show original text/.test(b.textContent ?? ''))!;
     toggle.click();
     await el.updateComplete;
     for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;

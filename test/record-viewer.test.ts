@@ -13,6 +13,9 @@ import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle, FhirResource } from '../components/core/fhir/types.js';
 import type { Nip82Event } from '../components/shared/events.js';
+import { consentPromptStrings } from '../components/consent-prompt/consent-prompt.strings.js';
+import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings.js';
+import { recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { errorCodes } from './element-helpers.js';
 import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person } from './helpers.js';
 
@@ -142,8 +145,10 @@ const section = (el: Nip82RecordViewer, key: string) => $(el, `section[data-sect
 const button = (el: Nip82RecordViewer, label: RegExp) => $$<HTMLButtonElement>(el, 'button').find((b) => label.test((b.textContent ?? '').trim()));
 const liveText = (el: Nip82RecordViewer) => text($(el, '[part="status"]')!);
 
-async function viewerWith(bundle: unknown, attrs: { lang?: string } = {}): Promise<Nip82RecordViewer> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'en'}><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
+async function viewerWith(bundle: unknown, attrs: { lang?: string; audience?: 'patient' | 'clinician' } = {}): Promise<Nip82RecordViewer> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${attrs.lang ?? 'en'}><nip82-record-viewer audience=${attrs.audience ?? 'patient'} .bundle=${bundle}></nip82-record-viewer></div>`,
+  );
   const el = wrapper.querySelector('nip82-record-viewer')!;
   await el.updateComplete;
   return el;
@@ -219,13 +224,13 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect($(el, 'button.unlock')).to.equal(null);
     const headings = $$(el, 'h3').map((h) => text(h).trim());
     expect(headings).to.deep.equal([
-      'Patient (1)', 'Allergies (1)', 'Problems (2)', 'Medications (1)', 'Immunizations (1)', 'Results (1)', 'Vital signs (1)',
-      'Procedures (1)', 'Encounters (1)', 'Documents (2)', 'Vision prescriptions (1)', 'Other items (2)',
+      'Personal details (1)', 'Allergies (1)', 'Conditions (2)', 'Medications (1)', 'Vaccinations (1)', 'Test results and measurements (1)',
+      'Vital signs (1)', 'Procedures (1)', 'Visits (1)', 'Documents (2)', 'Glasses and contact lens prescriptions (1)', 'Other items (2)',
     ]);
     const patient = text(section(el, 'patient')!);
     expect(patient).to.contain('Ana María Rivera').and.contain('female').and.contain('Apr 2, 1990');
     const allergies = text(section(el, 'allergies')!);
-    expect(allergies).to.contain('Penicillin').and.contain('Hives (moderate)').and.contain('high');
+    expect(allergies).to.contain('Penicillin').and.contain('Hives (moderate)').and.contain('Risk of a severe reaction').and.contain('high');
     expect(text(section(el, 'medications')!)).to.contain('Amlodipine 5 MG Oral Tablet').and.contain('One tablet daily').and.contain('Dr. Chen');
     expect(text(section(el, 'immunizations')!)).to.contain('Tetanus').and.contain('LOT-77').and.contain('May 1, 2021');
     const results = text(section(el, 'results')!);
@@ -233,10 +238,12 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     const vitals = text(section(el, 'vitals')!);
     expect(vitals).to.contain('Blood pressure panel').and.contain('120/80 mmHg').and.contain('Systolic blood pressure').and.contain('80 mmHg');
     expect(text(section(el, 'procedures')!)).to.contain('Appendectomy');
-    expect(text(section(el, 'encounters')!)).to.contain('General check-up').and.contain('ambulatory');
+    // The encounter's class in words, not its code ("AMB").
+    expect(text(section(el, 'encounters')!)).to.contain('General check-up').and.contain('outpatient visit').and.not.contain('AMB');
     const other = text(section(el, 'other')!);
-    expect(other).to.contain('Consent').and.contain('cs1').and.contain('active').and.contain('Jan 1, 2020');
-    expect(other).to.contain('Asthma action plan').and.contain('CarePlan');
+    // Kinds in words, never a resource type's name: an item that names nothing is called by its kind.
+    expect(other).to.contain('Consent note').and.contain('cs1').and.contain('active').and.contain('Jan 1, 2020').and.not.contain('no name');
+    expect(other).to.contain('Asthma action plan').and.contain('Care plan').and.not.contain('CarePlan');
     await expect(el).to.be.accessible();
   });
 
@@ -271,7 +278,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect(text(section(el, 'immunizations')!)).to.contain('Influenza');
 
     const synthea = await viewerWith(await dataFixture('synthea-patient.json'));
-    expect(text(section(synthea, 'immunizations')!)).to.contain('Immunizations (17)');
+    expect(text(section(synthea, 'immunizations')!)).to.contain('Vaccinations (17)');
     expect(text(section(synthea, 'documents')!)).to.contain('Documents (15)');
     expect(text(section(synthea, 'patient')!)).to.contain('Denis399 Lincoln623 Schmitt836');
     await expect(synthea).to.be.accessible();
@@ -292,7 +299,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     el.hideEnteredInError = true;
     await el.updateComplete;
     expect(text(section(el, 'problems')!)).not.to.contain('Diabetes');
-    expect(text(section(el, 'problems')!)).to.contain('Problems (1)');
+    expect(text(section(el, 'problems')!)).to.contain('Conditions (1)');
   });
 
   it('has a timeline of dated items, newest first', async () => {
@@ -338,7 +345,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
   it('toggles sanitised narratives', async () => {
     const el = await viewerWith(richBundle());
     expect($(el, '[part="narrative"]')).to.equal(null);
-    const toggle = button(el, /Show narratives/)!;
+    const toggle = button(el, /Show original text/)!;
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
     toggle.click();
     await el.updateComplete;
@@ -399,11 +406,11 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     el.addEventListener('nip82-error', (e) => errors.push(e));
     el.bundle = { resourceType: 'Patient' };
     await el.updateComplete;
-    expect(liveText(el)).to.equal('No se pudo leer este registro. Un evento o un registro no tiene la forma esperada.');
+    expect(liveText(el)).to.equal('No se pudo leer este historial. Hay datos que no tienen la forma esperada.');
     expect(errors[0]!.detail.message).to.contain('not a FHIR Bundle');
     el.strings = { errorDetail: (code: string) => `Código ${code}` };
     await el.updateComplete;
-    expect(liveText(el)).to.equal('No se pudo leer este registro. Código malformed');
+    expect(liveText(el)).to.equal('No se pudo leer este historial. Código malformed');
   });
 
   it('prints and exports the FHIR JSON without firing events that carry health data', async () => {
@@ -419,7 +426,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     };
     try {
       button(el, /^Print$/)!.click();
-      button(el, /Export FHIR JSON/)!.click();
+      button(el, /^Download a copy$/)!.click();
     } finally {
       window.print = originalPrint;
       HTMLAnchorElement.prototype.click = originalClick;
@@ -446,7 +453,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     const el = await viewerWith(bigBundle(5000));
     expect(text($(el, '.count')!)).to.contain('Showing 5,000 of 5,000 items');
     const problems = section(el, 'problems')!;
-    expect(text(problems.querySelector('h3')!)).to.equal('Problems (834)');
+    expect(text(problems.querySelector('h3')!)).to.equal('Conditions (834)');
     expect(problems.querySelectorAll('[part="item"]')).to.have.length(50);
     expect($$(el, '[part="item"]').length).to.equal(300);
     const more = [...problems.querySelectorAll('button')].find((b) => /Show 50 more/.test(b.textContent ?? ''))!;
@@ -493,7 +500,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     seen.disconnect();
     expect(first!.items).to.be.greaterThan(0).and.lessThan(300);
     expect(first!.count).to.contain('Showing 5,000 of 5,000 items');
-    expect(first!.problems).to.equal('Problems (834)');
+    expect(first!.problems).to.equal('Conditions (834)');
     // The first section fills first: what is on screen at the top is complete.
     expect(first!.allergies).to.equal(Math.min(50, first!.items));
     expect($$(el, '[part="item"]')).to.have.length(300);
@@ -595,7 +602,60 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect(button(es, /^Cronología$/)).to.exist;
     expect(text(section(es, 'immunizations')!)).to.contain('1 may 2021');
     expect(text($(es, '.count')!)).to.contain('Mostrando 15 de 15 elementos');
+    // Codes in Spanish words: a status, a risk, a reaction's severity, a gender, an encounter's class.
+    expect(text(section(es, 'allergies')!)).to.contain('activo').and.contain('Riesgo de reacción grave').and.contain('alto').and.contain('Hives (moderada)');
+    expect(text(section(es, 'patient')!)).to.contain('femenino').and.not.contain('female');
+    expect(text(section(es, 'results')!)).to.contain('análisis de laboratorio').and.not.contain('laboratory');
+    expect(text(section(es, 'encounters')!)).to.contain('consulta ambulatoria').and.contain('terminado').and.not.contain('finished');
     await expect(es).to.be.accessible();
+  });
+});
+
+describe('<nip82-record-viewer> speaks the kit\'s one vocabulary', () => {
+  // Kinds whose section holds that kind alone, with the section showing them.
+  const kinds = { Condition: 'problems', Immunization: 'immunizations', Encounter: 'encounters', AllergyIntolerance: 'allergies', Procedure: 'procedures', DocumentReference: 'documents' };
+  const heading = (el: Nip82RecordViewer, key: string) => text(section(el, key)!.querySelector('h3')!).trim().replace(/ \(\d+\)$/, '');
+
+  for (const lang of ['en', 'es'] as const) {
+    it(`${lang}: a section is named as the consent prompt names its kind for patients, and as the hidden-item flag does for clinicians`, async () => {
+      const patient = await viewerWith(richBundle(), { lang });
+      const clinician = await viewerWith(richBundle(), { lang, audience: 'clinician' });
+      for (const [type, key] of Object.entries(kinds)) {
+        expect(heading(patient, key), `${type} for patients`).to.equal(consentPromptStrings[lang].typeHeading(type));
+        // The flag counts kinds ("2 problems"); the heading is the same word.
+        const flagWord = hiddenFlagStrings[lang].kind(type, 2).replace(/^2 /, '');
+        expect(heading(clinician, key).toLocaleLowerCase(lang), `${type} for clinicians`).to.equal(flagWord.toLocaleLowerCase(lang));
+      }
+      // Patient words and clinician words differ where the kit's map says they do.
+      expect(heading(patient, 'problems')).not.to.equal(heading(clinician, 'problems'));
+      expect(heading(patient, 'immunizations')).not.to.equal(heading(clinician, 'immunizations'));
+    });
+  }
+
+  it('keeps a count beside each section name, and every section name overridable', async () => {
+    const el = await viewerWith(richBundle());
+    expect(text(section(el, 'immunizations')!.querySelector('h3')!)).to.equal('Vaccinations (1)');
+    expect(text(section(el, 'problems')!.querySelector('h3')!)).to.equal('Conditions (2)');
+    el.strings = { section_immunizations: 'Shots', kind: (type: string) => `kind ${type}` };
+    await el.updateComplete;
+    expect(text(section(el, 'immunizations')!.querySelector('h3')!)).to.equal('Shots (1)');
+    expect(text(section(el, 'other')!)).to.contain('kind Consent');
+  });
+
+  it('speaks Spanish in one register (usted) and with one word for record (historial)', async () => {
+    // Every built-in Spanish string, as the element could show it.
+    const es = recordViewerStrings.es as unknown as Record<string, unknown>;
+    const said = Object.entries(es).map(([key, value]) => (typeof value === 'function' ? (value as (...a: unknown[]) => string)('1', 'Ana') : `${key}: ${String(value)}`));
+    // And what it shows of a record and before unlocking.
+    const shown = await viewerWith(richBundle(), { lang: 'es' });
+    const gate = (await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer></nip82-record-viewer></div>`)).querySelector('nip82-record-viewer')!;
+    await gate.updateComplete;
+    const all = [...said, text(root(shown)), text(root(gate))].join('\n');
+    expect(all).to.contain('historial').and.contain('Usted ocultó');
+    expect(all).not.to.match(/\bregistros?\b/i);
+    // The familiar register (tú): its pronouns and the verb forms the tables once used.
+    expect(all).not.to.match(/(^|[^\p{L}])(tú|tu|tus|te|ti|contigo)(?!\p{L})/iu);
+    expect(all).not.to.match(/ocultaste|puedes|elige|revisa\b|vuelve a/i);
   });
 });
 
@@ -653,7 +713,7 @@ describe('<nip82-record-viewer> with hostile content', () => {
     observer.observe({ type: 'resource', buffered: true });
     try {
       const el = await viewerWith(hostileBundle());
-      button(el, /Show narratives/)!.click();
+      button(el, /Show original text/)!.click();
       await el.updateComplete;
       await waitUntil(() => $(el, '[part="narrative"] a'), 'the narratives never appeared');
       for (const d of $$<HTMLDetailsElement>(el, 'details')) d.open = true;
@@ -932,7 +992,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     expect((await error).detail.code).to.equal('relay-unavailable');
     await el.updateComplete;
     expect(el.status).to.equal('relay-error');
-    expect(liveText(el)).to.contain('The relays could not be reached.');
+    expect(liveText(el)).to.contain('The storage servers could not be reached.');
     expect(text($(el, '.relays')!)).to.contain(down);
     await expect(el).to.be.accessible();
   });
@@ -1065,7 +1125,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'working', 'never searched', { timeout: 5000 });
     await el.updateComplete;
-    expect(liveText(el)).to.contain('Looking for records on your relays');
+    expect(liveText(el)).to.contain('Looking for your records on your storage servers');
     expect($<HTMLButtonElement>(el, 'button.unlock')!.disabled).to.equal(true);
     await expect(el).to.be.accessible();
     await waitUntil(() => el.status === 'timed-out', 'never timed out', { timeout: 15000 });
@@ -1118,8 +1178,8 @@ describe('<nip82-record-viewer> against a real relay', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer relays=${relay}></nip82-record-viewer></div>`);
     const es = wrapper.querySelector('nip82-record-viewer')!;
     await es.updateComplete;
-    expect(button(es, /^Desbloquear mis registros$/)).to.exist;
-    button(es, /^Desbloquear mis registros$/)!.click();
+    expect(button(es, /^Desbloquear mis historiales$/)).to.exist;
+    button(es, /^Desbloquear mis historiales$/)!.click();
     await es.updateComplete;
     expect(liveText(es)).to.contain('No hay un firmador conectado');
     await expect(es).to.be.accessible();

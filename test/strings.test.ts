@@ -11,7 +11,7 @@ import { accessListStrings } from '../components/access-list/access-list.strings
 import { consentPromptStrings } from '../components/consent-prompt/consent-prompt.strings.js';
 import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings.js';
 import { npubPickerStrings } from '../components/npub-picker/npub-picker.strings.js';
-import { recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
+import { recordViewerClinicianStrings, recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { sessionStrings } from '../components/session/session.strings.js';
 import { sampleBundle } from './helpers.js';
 
@@ -87,8 +87,10 @@ describe('every built-in string can be overridden', () => {
   });
 
   it('each language table has the same keys as the English one', () => {
-    for (const tables of [sessionStrings, npubPickerStrings, hiddenFlagStrings, recordViewerStrings, consentPromptStrings, accessListStrings]) {
+    for (const tables of [sessionStrings, npubPickerStrings, hiddenFlagStrings, recordViewerStrings, recordViewerClinicianStrings, consentPromptStrings, accessListStrings]) {
       expect(Object.keys(tables.es).sort()).to.deep.equal(Object.keys(tables.en).sort());
     }
+    // The viewer's clinician words (audience="clinician") replace words, never add or drop a key.
+    expect(Object.keys(recordViewerClinicianStrings.en).sort()).to.deep.equal(Object.keys(recordViewerStrings.en).sort());
   });
 });

@@ -6,6 +6,7 @@
 import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
+import { dayText } from '../shared/dates.js';
 
 /** Longest text shown for one field; a record may carry megabytes in a single string. */
 export const MAX_TEXT = 2000;
@@ -183,22 +184,23 @@ export function timeOf(value: unknown): number | undefined {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: string, kind: 'year-month' | 'date' | 'date-time'): Intl.DateTimeFormat {
+function formatter(lang: string, kind: 'year-month' | 'date-time'): Intl.DateTimeFormat {
   const key = `${lang}|${kind}`;
   let f = formatters.get(key);
   if (!f) {
-    // Dates without a time are calendar days: formatting them in UTC keeps them on the day written.
+    // A month without a day is a calendar month: formatting it in UTC keeps it on the month written.
     const options: Intl.DateTimeFormatOptions =
-      kind === 'year-month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
-      : kind === 'date' ? { dateStyle: 'medium', timeZone: 'UTC' }
-      : { dateStyle: 'medium', timeStyle: 'short' };
+      kind === 'year-month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
     f = new Intl.DateTimeFormat(lang, options);
     formatters.set(key, f);
   }
   return f;
 }
 
-/** A FHIR date or dateTime for people, at the precision it was written with. Unreadable dates are shown as written. */
+/**
+ * A FHIR date or dateTime for people, at the precision it was written with; a day in the kit's one
+ * format for days (shared/dates.ts). Unreadable dates are shown as written.
+ */
 export function formatDate(value: unknown, lang: string): string {
   const text = str(value);
   const m = DATE.exec(text);
@@ -206,7 +208,7 @@ export function formatDate(value: unknown, lang: string): string {
   if (!m || time === undefined) return text.slice(0, 64);
   if (!m[2]) return m[1]!;
   if (!m[3]) return formatter(lang, 'year-month').format(time);
-  if (!m[4]) return formatter(lang, 'date').format(time);
+  if (!m[4]) return dayText(text, lang);
   return formatter(lang, 'date-time').format(time);
 }
 

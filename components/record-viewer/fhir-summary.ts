@@ -10,6 +10,7 @@ import { isWithheldList, readWithheld, type Withheld } from '../core/fhir/withhe
 import { isAttestation } from '../core/attest/format.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { timeSlicer } from '../core/slices.js';
+import type { CodeSet } from './code-words.js';
 import {
   conceptCodes, conceptText, conceptsText, dateOf, list, nameOf, periodOf, quantityText, rangeText,
   referenceText, referencesText, str, timeOf, valueText,
@@ -24,7 +25,7 @@ export type SectionKey = (typeof SECTION_ORDER)[number];
 
 /** Labels of facts, translated by the element. */
 export type FactKey =
-  | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'category' | 'reaction' | 'onset' | 'resolved'
+  | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'severity' | 'category' | 'reaction' | 'onset' | 'resolved'
   | 'recorded' | 'dosage' | 'intent' | 'prescriber' | 'reason' | 'date' | 'value' | 'interpretation' | 'range'
   | 'performer' | 'lot' | 'site' | 'route' | 'location' | 'period' | 'type' | 'attachment' | 'birthDate' | 'gender'
   | 'species' | 'breed' | 'id' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider';
@@ -37,6 +38,13 @@ export interface Fact {
   /** `value` (and `end`) are FHIR dates, formatted when shown. */
   date?: boolean;
   end?: string;
+  /**
+   * Codes of a known value set, worded in the reader's language when shown; `value` (the record's
+   * own text or display, else the codes) stands in when no word is known for them.
+   */
+  codes?: { set: CodeSet; values: string[] };
+  /** A reaction's severity code, worded after its `value` when shown. */
+  severity?: string;
 }
 
 /** One lens of a vision prescription. */
@@ -195,6 +203,26 @@ class FactList {
     if (start || end) this.all.push({ key, value: start ?? '', end, date: true });
   }
 
+  /** Codes of a value set the element words (a status, a gender); `text` is the record's own words for them. */
+  coded(key: FactKey, set: CodeSet, codes: string[], text = ''): void {
+    const values = codes.filter(Boolean);
+    if (!values.length && !text) return;
+    this.all.push({ key, value: text || values.join(', '), ...(values.length ? { codes: { set, values } } : {}) });
+  }
+
+  /** A CodeableConcept (or Coding) of a fixed value set: its codes, with its text or display beside them. */
+  concept(key: FactKey, set: CodeSet, concept: unknown): void {
+    if (!isObject(concept)) return;
+    const codings = 'coding' in concept ? list(concept.coding).filter(isObject) : [concept];
+    this.coded(key, set, codings.map((c) => str(c.code)), str(concept.text) || codings.map((c) => str(c.display)).find(Boolean) || '');
+  }
+
+  /** Several CodeableConcepts of a fixed value set (categories): the first code of each, with their text beside them. */
+  concepts(key: FactKey, set: CodeSet, value: unknown): void {
+    const concepts = list(value).filter(isObject);
+    this.coded(key, set, concepts.map((c) => list(c.coding).filter(isObject).map((x) => str(x.code)).find(Boolean) ?? ''), conceptsText(concepts));
+  }
+
   /** A fact labelled by the data itself (an Observation component's code). */
   labelled(label: string, value: string, date?: boolean): void {
     this.all.push({ label, value, date });
@@ -213,8 +241,8 @@ type Describer = (r: FhirResource, facts: FactList, index: ReferenceIndex, statu
 
 const describePatient: Describer = (r, facts) => {
   facts.add('birthDate', str(r.birthDate), { date: true });
-  facts.add('gender', str(r.gender));
   const animal = animalOf(r);
+  facts.coded('gender', animal ? 'animalGender' : 'gender', [str(r.gender)]);
   if (animal) {
     facts.add('species', str(animal.species));
     facts.add('breed', str(animal.breed));
@@ -223,26 +251,25 @@ const describePatient: Describer = (r, facts) => {
 };
 
 const describeAllergy: Describer = (r, facts) => {
-  facts.add('clinicalStatus', conceptText(r.clinicalStatus));
-  facts.add('verification', conceptText(r.verificationStatus));
-  facts.add('criticality', str(r.criticality));
-  facts.add('category', list(r.category).map(str).filter(Boolean).join(', '));
-  const reactions = list(r.reaction).filter(isObject).map((x) => {
+  facts.concept('clinicalStatus', 'clinicalStatus', r.clinicalStatus);
+  facts.concept('verification', 'verification', r.verificationStatus);
+  facts.coded('criticality', 'criticality', [str(r.criticality)]);
+  facts.coded('category', 'allergyCategory', list(r.category).map(str));
+  for (const x of list(r.reaction).filter(isObject)) {
     const what = conceptsText(x.manifestation);
     const severity = str(x.severity);
-    return severity ? `${what} (${severity})` : what;
-  });
-  facts.add('reaction', reactions.filter(Boolean).join('; '));
+    if (what || severity) facts.all.push({ key: 'reaction', value: what, ...(severity ? { severity } : {}) });
+  }
   addOnset(r, facts);
   facts.add('recorded', str(r.recordedDate), { date: true });
   return { title: conceptText(r.code) };
 };
 
 const describeCondition: Describer = (r, facts) => {
-  facts.add('clinicalStatus', conceptText(r.clinicalStatus));
-  facts.add('verification', conceptText(r.verificationStatus));
-  facts.add('category', conceptsText(r.category));
-  facts.add('criticality', conceptText(r.severity));
+  facts.concept('clinicalStatus', 'clinicalStatus', r.clinicalStatus);
+  facts.concept('verification', 'verification', r.verificationStatus);
+  facts.concepts('category', 'conditionCategory', r.category);
+  facts.add('severity', conceptText(r.severity));
   addOnset(r, facts);
   facts.add('resolved', str(r.abatementDateTime) || str(r.abatementString), { date: !!str(r.abatementDateTime) });
   facts.add('recorded', str(r.recordedDate), { date: true });
@@ -253,8 +280,8 @@ const describeCondition: Describer = (r, facts) => {
 const describeMedication: Describer = (r, facts, index, status) => {
   const med = r.medicationCodeableConcept ?? r.medicationReference;
   const title = isObject(r.medicationCodeableConcept) ? conceptText(med) : medicationName(r.medicationReference, index, r);
-  facts.add('status', status);
-  facts.add('intent', str(r.intent));
+  facts.coded('status', 'status', [status]);
+  facts.coded('intent', 'intent', [str(r.intent)]);
   const dosage = list(r.dosageInstruction ?? r.dosage).filter(isObject).map(dosageText).filter(Boolean);
   facts.add('dosage', dosage.join('; '));
   facts.add('date', str(r.authoredOn) || str(r.effectiveDateTime) || str(r.dateAsserted), { date: true });
@@ -265,7 +292,7 @@ const describeMedication: Describer = (r, facts, index, status) => {
 };
 
 const describeImmunization: Describer = (r, facts, index, status) => {
-  facts.add('status', status);
+  facts.coded('status', 'status', [status]);
   facts.add('date', str(r.occurrenceDateTime) || str(r.occurrenceString), { date: !!str(r.occurrenceDateTime) });
   facts.add('lot', str(r.lotNumber));
   facts.add('site', conceptText(r.site));
@@ -277,7 +304,7 @@ const describeImmunization: Describer = (r, facts, index, status) => {
 
 const describeObservationItem: Describer = (r, facts, index, status) => {
   describeObservation(r, facts);
-  facts.add('status', status);
+  facts.coded('status', 'status', [status]);
   facts.add('date', str(r.effectiveDateTime) || str(r.effectiveInstant) || str(r.issued), { date: true });
   if (isObject(r.effectivePeriod)) facts.period('period', r.effectivePeriod);
   facts.add('performer', referencesText(r.performer, index, r));
@@ -285,7 +312,7 @@ const describeObservationItem: Describer = (r, facts, index, status) => {
 };
 
 const describeProcedure: Describer = (r, facts, index, status) => {
-  facts.add('status', status);
+  facts.coded('status', 'status', [status]);
   facts.add('date', str(r.performedDateTime) || str(r.performedString), { date: !!str(r.performedDateTime) });
   if (isObject(r.performedPeriod)) facts.period('period', r.performedPeriod);
   facts.add('site', conceptsText(r.bodySite));
@@ -297,21 +324,22 @@ const describeProcedure: Describer = (r, facts, index, status) => {
 };
 
 const describeEncounter: Describer = (r, facts, index, status) => {
-  facts.add('status', status);
-  facts.add('type', codingOrConcept(r.class));
+  facts.coded('status', 'status', [status]);
+  facts.concept('type', 'encounterClass', r.class);
   facts.period('period', r.period);
   facts.add('reason', conceptsText(r.reasonCode));
   facts.add('location', unique(list(r.location).filter(isObject).map((l) => referenceText(l.location, index, r))).join(', '));
   facts.add('performer', referencesText(list(r.participant).filter(isObject).map((p) => p.individual), index, r));
   facts.add('provider', referenceText(r.serviceProvider, index, r));
-  return { title: conceptsText(r.type) || conceptsText(r.serviceType) || codingOrConcept(r.class) };
+  // Never the class's bare code ("AMB"): without a name, the element calls it a visit.
+  return { title: conceptsText(r.type) || conceptsText(r.serviceType) || (isObject(r.class) ? str(r.class.display) || str(r.class.text) : '') };
 };
 
 const describeDocument: Describer = (r, facts, index, status) => {
   const attachments = list(r.content).filter(isObject).map((c) => c.attachment).filter(isObject);
   facts.add('type', conceptText(r.type));
   facts.add('category', conceptsText(r.category));
-  facts.add('status', status);
+  facts.coded('status', 'status', [status]);
   facts.add('date', str(r.date), { date: true });
   facts.add('author', referencesText(r.author, index, r));
   const context = isObject(r.context) ? r.context : {};
@@ -320,7 +348,7 @@ const describeDocument: Describer = (r, facts, index, status) => {
 };
 
 const describeVision: Describer = (r, facts, index, status) => {
-  facts.add('status', status);
+  facts.coded('status', 'status', [status]);
   facts.add('date', str(r.dateWritten), { date: true });
   facts.add('prescriber', referenceText(r.prescriber, index, r));
   return { title: referenceText(r.prescriber, index, r), lenses: list(r.lensSpecification).filter(isObject).map(lensRow) };
@@ -330,7 +358,7 @@ const describeVision: Describer = (r, facts, index, status) => {
 const describeOther: Describer = (r, facts, _index, status) => {
   facts.add('resourceType', r.resourceType);
   facts.add('id', str(r.id));
-  facts.add('status', status);
+  facts.coded('status', 'status', [status]);
   const date = dateOf(r);
   if (date) facts.add('date', date, { date: true });
   return { title: conceptText(r.code) || conceptText(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
@@ -358,7 +386,7 @@ function describe(r: FhirResource, id: string, index: ReferenceIndex): Item {
   const date = dateOf(r);
   const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
   const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
-  const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '']), ...(lenses ?? []).map((l) => l.product)]
+  const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '', f.severity ?? '']), ...(lenses ?? []).map((l) => l.product)]
     .join(' ')
     .toLowerCase();
   return {
@@ -410,7 +438,7 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     const extra = [interpretation, range].filter(Boolean).join('; ');
     facts.labelled(label || '—', extra ? `${text} (${extra})` : text, v.date && !extra);
   }
-  facts.add('category', conceptsText(r.category));
+  facts.concepts('category', 'observationCategory', r.category);
   facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
 }
 
@@ -435,11 +463,6 @@ function medicationName(ref: unknown, index: ReferenceIndex, from: FhirResource)
   if (!isObject(ref)) return '';
   const target = index.resolve(str(ref.reference), from);
   return str(ref.display) || (target ? conceptText(target.code) : '') || str(ref.reference);
-}
-
-function codingOrConcept(value: unknown): string {
-  if (!isObject(value)) return '';
-  return conceptText(value) || str(value.display) || str(value.code);
 }
 
 function lensRow(l: Json): LensRow {

@@ -1,6 +1,34 @@
-/** Built-in strings of `<nip82-record-viewer>`, English and Spanish; each is overridable through `.strings`. */
+/**
+ * Built-in strings of `<nip82-record-viewer>`, English and Spanish; each is overridable through
+ * `.strings`. Section headings and kinds of items come from the kit's one vocabulary
+ * (shared/vocabulary.ts): the patient's words by default, as the consent prompt says them, and the
+ * clinician's words (as the hidden-item flag says them) for `audience="clinician"`.
+ */
 import type { Language } from '../shared/strings.js';
 import { errorDetails, type ErrorDetail } from '../shared/error-details.js';
+import { plural } from '../shared/plural.js';
+import { kindHeading, kindLabel, type Audience } from '../shared/vocabulary.js';
+import { codeWordIn, type CodeSet } from './code-words.js';
+import type { SectionKey } from './fhir-summary.js';
+
+/** The kind of item in the kit's vocabulary that names each section ("other" holds many kinds: it is the viewer's own words). */
+export const SECTION_KINDS = {
+  patient: 'Patient',
+  allergies: 'AllergyIntolerance',
+  problems: 'Condition',
+  // Prescriptions and medications taken: both are medications.
+  medications: 'Medication',
+  immunizations: 'Immunization',
+  results: 'Observation',
+  vitals: 'Observation/vital-signs',
+  procedures: 'Procedure',
+  encounters: 'Encounter',
+  documents: 'DocumentReference',
+  vision: 'VisionPrescription',
+} as const satisfies Record<Exclude<SectionKey, 'other'>, string>;
+
+type KindSection = keyof typeof SECTION_KINDS;
+type SectionStrings = { [K in KindSection as `section_${K}`]: string };
 
 export interface RecordViewerStrings {
   introMine: string;
@@ -27,6 +55,10 @@ export interface RecordViewerStrings {
   relayReport: (relay: string, status: string) => string;
   relayStatus: (status: string) => string;
   recordFailure: (who: string, message: string) => string;
+  /** One item's kind ("Vaccination"), from its FHIR resource type: shown for an item without a name, and as its kind. */
+  kind: (type: string) => string;
+  /** A FHIR code of a known value set (a status, "AMB", "male") in words; a code it does not know, as written. */
+  codeWord: (set: CodeSet, code: string) => string;
   searchLabel: string;
   viewLabel: string;
   viewSummary: string;
@@ -71,7 +103,8 @@ export interface RecordViewerStrings {
   shareEnded: (day: string | undefined) => string;
   shareUntil: (day: string) => string;
   enteredInError: string;
-  unnamed: (type: string) => string;
+  /** The title of an item that names nothing: its kind (`kind`). */
+  unnamed: (kind: string) => string;
   narrativeLabel: (title: string) => string;
   /** Shown above a narrative: it is the record's own text, as its author wrote it. */
   narrativeOwnWords: string;
@@ -88,7 +121,7 @@ export interface RecordViewerStrings {
   lensAxis: string;
   lensAdd: string;
   lensPrism: string;
-  // Sections
+  // Sections (see SECTION_KINDS; the built-ins come from the kit's vocabulary)
   section_patient: string;
   section_allergies: string;
   section_problems: string;
@@ -106,6 +139,7 @@ export interface RecordViewerStrings {
   fact_clinicalStatus: string;
   fact_verification: string;
   fact_criticality: string;
+  fact_severity: string;
   fact_category: string;
   fact_reaction: string;
   fact_onset: string;
@@ -140,6 +174,16 @@ export interface RecordViewerStrings {
   fact_provider: string;
 }
 
+/** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
+function sectionNames(lang: Language, audience: Audience): SectionStrings {
+  return Object.fromEntries(Object.entries(SECTION_KINDS).map(([key, kind]) => [`section_${key}`, kindHeading(lang, kind, audience)])) as SectionStrings;
+}
+
+/** The strings that depend on who reads: section headings and kinds of items. */
+function audienceStrings(lang: Language, audience: Audience): SectionStrings & Pick<RecordViewerStrings, 'kind'> {
+  return { ...sectionNames(lang, audience), kind: (type) => kindLabel(lang, type, audience) };
+}
+
 const en: RecordViewerStrings = {
   introMine: 'Your records are encrypted. Unlock them to read them here; your signer will be asked once per record.',
   introOne: 'This record is encrypted. Unlock it to read it here; your signer will be asked once.',
@@ -147,32 +191,34 @@ const en: RecordViewerStrings = {
   unlockOne: 'Unlock this record',
   retry: 'Try again',
   waitingSigner: 'Waiting for your signer: it will be asked to decrypt the access key of each record (one request per record).',
-  searchingRelays: 'Looking for records on your relays…',
+  searchingRelays: 'Looking for your records on your storage servers…',
   preparing: (count) => `Preparing ${count} items…`,
   unlocking: (done, total) => `Unlocking ${done} of ${total}…`,
   unlockingLabel: 'Unlocking records',
-  opened: (count) => (count === 1 ? '1 record unlocked.' : `${count} records unlocked.`),
-  noneFound: 'No records were found for you on these relays.',
+  opened: (count) => plural('en', count, { one: '1 record unlocked.', other: `${count} records unlocked.` }),
+  noneFound: 'No records were found for you on these storage servers.',
   noSigner:
-    'No signer is connected. Install a Nostr signer browser extension (NIP-07), or connect a remote signer with a bunker:// or nostrconnect:// link through <nip82-session>, then try again.',
+    'No signer is connected. Install a Nostr signer browser extension (NIP-07), or sign in with a remote signer (a bunker:// or nostrconnect:// link), then try again.',
   refused: 'Your signer declined to unlock the records. Nothing was opened.',
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
-  relayError: 'The relays could not be reached.',
+  relayError: 'The storage servers could not be reached.',
   badData: 'This record could not be read.',
   errorDetail: errorDetails.en,
   cancelled: 'Unlocking was cancelled. Nothing was opened.',
-  someFailed: (count) => (count === 1 ? '1 record could not be opened:' : `${count} records could not be opened:`),
+  someFailed: (count) => plural('en', count, { one: '1 record could not be opened:', other: `${count} records could not be opened:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
-    ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks for sign-in (AUTH)', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
+    ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks you to sign in', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
   recordFailure: (who, message) => `${who}: ${message}`,
+  ...audienceStrings('en', 'patient'),
+  codeWord: codeWordIn('en'),
   searchLabel: 'Search these records',
   viewLabel: 'View',
   viewSummary: 'Summary',
   viewTimeline: 'Timeline',
-  showNarratives: 'Show narratives',
+  showNarratives: 'Show original text',
   print: 'Print',
-  exportJson: 'Export FHIR JSON',
+  exportJson: 'Download a copy',
   filterLegend: 'Sections to show',
   sectionCount: (label, count) => `${label} (${count})`,
   showing: (shown, total) => `Showing ${shown} of ${total} items`,
@@ -196,15 +242,16 @@ const en: RecordViewerStrings = {
     `This share ended${day ? ` on ${day}` : ''}. It shows the record as it was then, not as it is now.`,
   shareUntil: (day) => `Shared with you until ${day}.`,
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
-  youHid: (hidden, who) => (hidden === undefined ? `You hid some items from ${who}.` : `You hid ${hidden} ${hidden === 1 ? 'item' : 'items'} from ${who}.`),
+  youHid: (hidden, who) =>
+    hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),
   itemSigned: (name, date) => `from ${name} · signed ${date} · verified`,
   itemAddedBy: (name) => `added by ${name}`,
   itemChanged: (name) => `changed after ${name} signed it`,
   itemUnsigned: 'not signed by anyone',
   signedOnly: 'Only items signed by a clinician',
   enteredInError: 'Entered in error',
-  unnamed: (type) => `${type} (no name)`,
-  narrativeLabel: (title) => `Narrative: ${title}`,
+  unnamed: (kind) => kind,
+  narrativeLabel: (title) => `Original text: ${title}`,
   narrativeOwnWords: 'The record\'s own text, as written by its author:',
   attachmentRemote: 'Stored elsewhere; not loaded.',
   attachmentText: 'Document text',
@@ -219,22 +266,12 @@ const en: RecordViewerStrings = {
   lensAxis: 'Axis',
   lensAdd: 'Add',
   lensPrism: 'Prism',
-  section_patient: 'Patient',
-  section_allergies: 'Allergies',
-  section_problems: 'Problems',
-  section_medications: 'Medications',
-  section_immunizations: 'Immunizations',
-  section_results: 'Results',
-  section_vitals: 'Vital signs',
-  section_procedures: 'Procedures',
-  section_encounters: 'Encounters',
-  section_documents: 'Documents',
-  section_vision: 'Vision prescriptions',
   section_other: 'Other items',
   fact_status: 'Status',
   fact_clinicalStatus: 'Clinical status',
   fact_verification: 'Verification',
-  fact_criticality: 'Severity',
+  fact_criticality: 'Risk of a severe reaction',
+  fact_severity: 'Severity',
   fact_category: 'Category',
   fact_reaction: 'Reaction',
   fact_onset: 'Onset',
@@ -270,52 +307,54 @@ const en: RecordViewerStrings = {
 };
 
 const es: RecordViewerStrings = {
-  introMine: 'Sus registros están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por registro.',
-  introOne: 'Este registro está cifrado. Desbloquéelo para leerlo aquí; su firmador le preguntará una vez.',
-  unlockMine: 'Desbloquear mis registros',
-  unlockOne: 'Desbloquear este registro',
+  introMine: 'Sus historiales están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por historial.',
+  introOne: 'Este historial está cifrado. Desbloquéelo para leerlo aquí; su firmador le preguntará una vez.',
+  unlockMine: 'Desbloquear mis historiales',
+  unlockOne: 'Desbloquear este historial',
   retry: 'Intentar de nuevo',
-  waitingSigner: 'Esperando a su firmador: se le pedirá descifrar la clave de acceso de cada registro (una solicitud por registro).',
-  searchingRelays: 'Buscando registros en sus relés…',
+  waitingSigner: 'Esperando a su firmador: se le pedirá descifrar la clave de acceso de cada historial (una solicitud por historial).',
+  searchingRelays: 'Buscando sus historiales en sus servidores de almacenamiento…',
   preparing: (count) => `Preparando ${count} elementos…`,
   unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,
-  unlockingLabel: 'Desbloqueando registros',
-  opened: (count) => (count === 1 ? '1 registro desbloqueado.' : `${count} registros desbloqueados.`),
-  noneFound: 'No se encontraron registros para usted en estos relés.',
+  unlockingLabel: 'Desbloqueando historiales',
+  opened: (count) => plural('es', count, { one: '1 historial desbloqueado.', other: `${count} historiales desbloqueados.` }),
+  noneFound: 'No se encontraron historiales para usted en estos servidores de almacenamiento.',
   noSigner:
-    'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador (NIP-07), o conecte un firmador remoto con un enlace bunker:// o nostrconnect:// mediante <nip82-session>, y vuelva a intentarlo.',
-  refused: 'Su firmador rechazó desbloquear los registros. No se abrió nada.',
+    'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador (NIP-07), o inicie sesión con un firmador remoto (un enlace bunker:// o nostrconnect://), y vuelva a intentarlo.',
+  refused: 'Su firmador rechazó desbloquear los historiales. No se abrió nada.',
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
-  relayError: 'No se pudo contactar con los relés.',
-  badData: 'No se pudo leer este registro.',
+  relayError: 'No se pudo contactar con los servidores de almacenamiento.',
+  badData: 'No se pudo leer este historial.',
   errorDetail: errorDetails.es,
   cancelled: 'Se canceló el desbloqueo. No se abrió nada.',
-  someFailed: (count) => (count === 1 ? 'No se pudo abrir 1 registro:' : `No se pudieron abrir ${count} registros:`),
+  someFailed: (count) => plural('es', count, { one: 'No se pudo abrir 1 historial:', other: `No se pudieron abrir ${count} historiales:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
-    ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'pide identificarse (AUTH)', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
+    ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'le pide que inicie sesión', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
   recordFailure: (who, message) => `${who}: ${message}`,
-  searchLabel: 'Buscar en estos registros',
+  ...audienceStrings('es', 'patient'),
+  codeWord: codeWordIn('es'),
+  searchLabel: 'Buscar en estos historiales',
   viewLabel: 'Vista',
   viewSummary: 'Resumen',
   viewTimeline: 'Cronología',
-  showNarratives: 'Mostrar narrativas',
+  showNarratives: 'Mostrar el texto original',
   print: 'Imprimir',
-  exportJson: 'Exportar FHIR JSON',
+  exportJson: 'Descargar una copia',
   filterLegend: 'Secciones a mostrar',
   sectionCount: (label, count) => `${label} (${count})`,
   showing: (shown, total) => `Mostrando ${shown} de ${total} elementos`,
   showMore: (step, left) => `Mostrar ${step} más (${left} sin mostrar)`,
   noMatches: 'Nada coincide con esta búsqueda.',
-  emptyRecord: 'Este registro no tiene elementos.',
+  emptyRecord: 'Este historial no tiene elementos.',
   timelineEmpty: 'No hay elementos con fecha.',
-  recordHeading: (index, total) => (total > 1 ? `Registro ${index} de ${total}` : 'Historia clínica'),
-  bundleHeading: 'Historia clínica',
+  recordHeading: (index, total) => (total > 1 ? `Historial ${index} de ${total}` : 'Historial de salud'),
+  bundleHeading: 'Historial de salud',
   bundleProvenance: 'Proporcionado directamente por esta página: no hay firma que indique quién lo escribió.',
   authorLabel: 'Autor',
   verified: 'verificado',
-  unverified: 'Autor no verificado: la firma de quien escribió este registro no es válida. Trate su contenido con cautela.',
-  notBound: 'No confirmado como vigente: su autor lo firmó para otro registro, quizá una versión anterior corregida después. Compruebe la fecha de la firma.',
+  unverified: 'Autor no verificado: la firma de quien escribió este historial no es válida. Trate su contenido con cautela.',
+  notBound: 'No confirmado como vigente: su autor lo firmó para otro historial, quizá una versión anterior corregida después. Compruebe la fecha de la firma.',
   signedLabel: 'Firmado por el autor',
   savedLabel: 'Guardado',
   roleLabel: 'Su acceso',
@@ -323,18 +362,21 @@ const es: RecordViewerStrings = {
   roleViewer: 'lector (solo lectura)',
   shareEnded: (day) =>
     `Este acceso compartido terminó${day ? ` el ${day}` : ''}. Muestra el historial como era entonces, no como es ahora.`,
-  shareUntil: (day) => `Compartido contigo hasta el ${day}.`,
-  partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este registro: pueden faltar elementos.`,
-  youHid: (hidden, who) => (hidden === undefined ? `Ocultaste algunos elementos a ${who}.` : `Ocultaste ${hidden} ${hidden === 1 ? 'elemento' : 'elementos'} a ${who}.`),
+  shareUntil: (day) => `Compartido con usted hasta el ${day}.`,
+  partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este historial: pueden faltar elementos.`,
+  youHid: (hidden, who) =>
+    hidden === undefined
+      ? `Usted ocultó algunos elementos a ${who}.`
+      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
   itemSigned: (name, date) => `de ${name} · firmado el ${date} · verificado`,
   itemAddedBy: (name) => `añadido por ${name}`,
   itemChanged: (name) => `modificado después de que ${name} lo firmara`,
   itemUnsigned: 'sin firma de nadie',
   signedOnly: 'Solo lo firmado por un profesional sanitario',
   enteredInError: 'Registrado por error',
-  unnamed: (type) => `${type} (sin nombre)`,
-  narrativeLabel: (title) => `Narrativa: ${title}`,
-  narrativeOwnWords: 'Texto propio del registro, tal como lo escribió su autor:',
+  unnamed: (kind) => kind,
+  narrativeLabel: (title) => `Texto original: ${title}`,
+  narrativeOwnWords: 'Texto propio del historial, tal como lo escribió su autor:',
   attachmentRemote: 'Guardado en otro lugar; no se cargó.',
   attachmentText: 'Texto del documento',
   shortened: '(recortado)',
@@ -348,22 +390,12 @@ const es: RecordViewerStrings = {
   lensAxis: 'Eje',
   lensAdd: 'Adición',
   lensPrism: 'Prisma',
-  section_patient: 'Paciente',
-  section_allergies: 'Alergias',
-  section_problems: 'Problemas',
-  section_medications: 'Medicamentos',
-  section_immunizations: 'Vacunas',
-  section_results: 'Resultados',
-  section_vitals: 'Signos vitales',
-  section_procedures: 'Procedimientos',
-  section_encounters: 'Consultas',
-  section_documents: 'Documentos',
-  section_vision: 'Recetas de visión',
   section_other: 'Otros elementos',
   fact_status: 'Estado',
   fact_clinicalStatus: 'Estado clínico',
   fact_verification: 'Verificación',
-  fact_criticality: 'Gravedad',
+  fact_criticality: 'Riesgo de reacción grave',
+  fact_severity: 'Gravedad',
   fact_category: 'Categoría',
   fact_reaction: 'Reacción',
   fact_onset: 'Inicio',
@@ -398,4 +430,11 @@ const es: RecordViewerStrings = {
   fact_provider: 'Proveedor',
 };
 
+/** The built-in strings, in patient words (the default audience). */
 export const recordViewerStrings: Record<Language, RecordViewerStrings> = { en, es };
+
+/** The built-in strings for `audience="clinician"`: sections and kinds in the words of the hidden-item flag. */
+export const recordViewerClinicianStrings: Record<Language, RecordViewerStrings> = {
+  en: { ...en, ...audienceStrings('en', 'clinician') },
+  es: { ...es, ...audienceStrings('es', 'clinician') },
+};

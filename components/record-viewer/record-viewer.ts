@@ -19,7 +19,9 @@ import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
+import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
+import type { Audience } from '../shared/vocabulary.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
@@ -27,7 +29,7 @@ import { SECTION_ORDER, isSummarized, matches, queryWords, summarize, summarizeI
 import { narrative } from './narrative.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
-import { recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
+import { recordViewerClinicianStrings, recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
 
 /** A record's Bundle without the entries an earlier record already showed (the record itself when it has none). */
 function withoutSeen(record: OpenedRecord, seen: Set<string>): FhirBundle {
@@ -82,9 +84,10 @@ const SLICED_FROM_ENTRIES = 2000;
 /**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
  * one record by `naddr`, a FHIR Bundle handed in, or records already opened. Unlocking waits for
- * the user's click. Shows a FHIR R4 summary by section (allergies, problems, medications,
- * immunizations, results, vital signs, procedures, encounters, documents, vision prescriptions,
- * the patient, anything else), a timeline, search and section filters, sanitised narratives,
+ * the user's click. Shows a FHIR R4 summary by section (allergies, conditions, medications,
+ * vaccinations, test results, vital signs, procedures, visits, documents, glasses prescriptions,
+ * the patient, anything else), named in the patient's words or, with `audience="clinician"`, in
+ * the clinician's (the kit's one vocabulary), a timeline, search and section filters, sanitised narratives,
  * who wrote each record and who signed each item (unchanged since, or changed; a filter keeps
  * only items signed by a clinician), missing parts, items entered in error and
  * the hidden-item flag; prints and exports the FHIR JSON. Stays quick with thousands of items:
@@ -141,6 +144,13 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Items rendered per section before "Show more". */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
+  /**
+   * Who reads: `patient` (the default: a patient portal) names sections and kinds in the words the
+   * consent prompt uses ("Conditions", "Vaccinations"); `clinician` in the words of the hidden-item
+   * flag ("Problems", "Immunizations"), for a clinic's screen.
+   */
+  @property() audience: 'patient' | 'clinician' = 'patient';
+
   /** Overrides for the built-in strings. */
   @property({ attribute: false }) strings?: Partial<RecordViewerStrings>;
 
@@ -179,7 +189,7 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Each record's grant to the reader, once read. */
   private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
   private budget = new RenderBudget(NEW_ITEMS_PER_RENDER);
-  private stringsMemo?: { lang: string; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
+  private stringsMemo?: { lang: string; audience: Audience; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
   /** Whether the last render left items for the next one. */
   private unfinished = false;
   /** Settles when the next of those renders has been asked for. */
@@ -455,10 +465,11 @@ export class Nip82RecordViewer extends Nip82Element {
     // The same table while language and overrides stay: items are re-rendered only when what
     // they show changed, and the strings are part of that.
     const lang = languageOf(this);
+    const audience = this.audience === 'clinician' ? 'clinician' : 'patient';
     const known = this.stringsMemo;
-    if (known && known.lang === lang && known.overrides === this.strings) return known.value;
-    const value = resolveStrings(recordViewerStrings, this, this.strings);
-    this.stringsMemo = { lang, overrides: this.strings, value };
+    if (known && known.lang === lang && known.audience === audience && known.overrides === this.strings) return known.value;
+    const value = resolveStrings(audience === 'clinician' ? recordViewerClinicianStrings : recordViewerStrings, this, this.strings);
+    this.stringsMemo = { lang, audience, overrides: this.strings, value };
     return value;
   }
 
@@ -671,7 +682,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * first thing, so nothing in it is taken for current.
    */
   private renderGrant(grant: GrantToReader, s: RecordViewerStrings, lang: string) {
-    const day = grant.until ? formatDate(grant.until, lang) : undefined;
+    const day = grant.until ? dayText(grant.until, lang) : undefined;
     if (grant.ended) return html`<p class="warning share-ended" part="share-ended" role="note">${s.shareEnded(day)}</p>`;
     return day ? html`<p class="share-until" part="share-until">${s.shareUntil(day)}</p>` : nothing;
   }
@@ -774,7 +785,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const name = this.nameOf(provenance);
     switch (provenance.status) {
       case 'verified':
-        return html`<p class="item-provenance signed" part="item-provenance">${s.itemSigned(name!, formatDate(new Date(provenance.signedAt * 1000).toISOString().slice(0, 10), lang))}</p>`;
+        return html`<p class="item-provenance signed" part="item-provenance">${s.itemSigned(name!, dayText(provenance.signedAt, lang))}</p>`;
       case 'changed':
         return html`<p class="item-provenance changed" part="item-provenance" role="note">${s.itemChanged(name!)}</p>`;
       default:
@@ -785,8 +796,9 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind: boolean, view: View, provenance: ItemProvenance | undefined): TemplateResult {
-    const title = item.title || s.unnamed(item.type);
-    const facts = item.facts.filter((f) => !(f.key === 'date' && f.value === item.date));
+    const title = item.title || s.unnamed(s.kind(item.type));
+    // The date is in the heading; an item that names nothing is titled by its kind already.
+    const facts = item.facts.filter((f) => !(f.key === 'date' && f.value === item.date) && !(f.key === 'resourceType' && !item.title));
     return html`
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
@@ -797,7 +809,7 @@ export class Nip82RecordViewer extends Nip82Element {
         </div>
         ${facts.length
           ? html`<dl class="facts">
-              ${facts.map((f) => html`<div><dt>${this.factLabel(f, s)}</dt><dd>${factValue(f, lang)}</dd></div>`)}
+              ${facts.map((f) => html`<div><dt>${this.factLabel(f, s)}</dt><dd>${factValue(f, s, lang)}</dd></div>`)}
             </dl>`
           : nothing}
         ${this.renderItemProvenance(view, provenance, s, lang)}
@@ -847,12 +859,14 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private renderAttachment(attachment: Record<string, unknown>, s: RecordViewerStrings) {
-    const label = str(attachment.title) || str(attachment.contentType) || s.fact_attachment;
+    // Its title, never its media type ("text/plain; charset=utf-8" says nothing to a person).
+    const title = str(attachment.title);
+    const label = title || s.fact_attachment;
     const decoded = decodedText(attachment);
     if (decoded) {
       return html`
         <details class="attachment">
-          <summary>${s.attachmentText}: ${label}</summary>
+          <summary>${title ? `${s.attachmentText}: ${title}` : s.attachmentText}</summary>
           <pre>${decoded.text}${decoded.truncated ? html`\n${s.shortened}` : nothing}</pre>
         </details>
       `;
@@ -909,7 +923,15 @@ function decodedText(attachment: Record<string, unknown>) {
   return decoded.get(attachment);
 }
 
-function factValue(f: Fact, lang: string): string {
+function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
+  if (f.key === 'resourceType') return s.kind(f.value);
+  if (f.codes) {
+    const { set, values } = f.codes;
+    const words = values.map((code) => s.codeWord(set, code));
+    // A code nobody has words for: the record's own text for it, if it has one.
+    return words.some((word, i) => word !== values[i]) || f.value === values.join(', ') ? words.join(', ') : f.value;
+  }
+  if (f.severity) return f.value ? `${f.value} (${s.codeWord('severity', f.severity)})` : s.codeWord('severity', f.severity);
   if (!f.date) return f.value;
   const start = f.value ? formatDate(f.value, lang) : '';
   const end = f.end ? formatDate(f.end, lang) : '';

@@ -3,7 +3,9 @@
  * patient screens (the consent prompt, the access list) and in clinician words in the hidden-item
  * flag, side by side, so the two always name the same kind and the patient's preview can say what
  * the clinician's flag will call it. Each entry is [one, many]; a language picks between them
- * through its plural rules.
+ * through its plural rules. The record viewer's section headings come from here too; its vital
+ * signs, a part of Observation it shows apart, have the key `Observation/vital-signs` (no resource
+ * type contains a slash).
  */
 import type { Language } from './strings.js';
 import { plural } from './plural.js';
@@ -17,6 +19,7 @@ const WORDS: Record<Language, Record<string, readonly [patient: Forms, clinician
     AllergyIntolerance: [['allergy', 'allergies'], ['allergy', 'allergies']],
     Condition: [['condition', 'conditions'], ['problem', 'problems']],
     Observation: [['test result or measurement', 'test results and measurements'], ['observation', 'observations']],
+    'Observation/vital-signs': [['vital sign', 'vital signs'], ['vital sign', 'vital signs']],
     MedicationRequest: [['prescription', 'prescriptions'], ['medication', 'medications']],
     MedicationStatement: [['medication', 'medications'], ['medication', 'medications']],
     MedicationAdministration: [['medication given', 'medications given'], ['medication', 'medications']],
@@ -27,6 +30,7 @@ const WORDS: Record<Language, Record<string, readonly [patient: Forms, clinician
     Encounter: [['visit', 'visits'], ['encounter', 'encounters']],
     DiagnosticReport: [['test report', 'test reports'], ['diagnostic report', 'diagnostic reports']],
     ImagingStudy: [['scan or X-ray', 'scans and X-rays'], ['imaging study', 'imaging studies']],
+    VisionPrescription: [['glasses or contact lens prescription', 'glasses and contact lens prescriptions'], ['vision prescription', 'vision prescriptions']],
     DocumentReference: [['document', 'documents'], ['document', 'documents']],
     CarePlan: [['care plan', 'care plans'], ['care plan', 'care plans']],
     CareTeam: [['care team', 'care teams'], ['care team', 'care teams']],
@@ -50,6 +54,7 @@ const WORDS: Record<Language, Record<string, readonly [patient: Forms, clinician
     AllergyIntolerance: [['alergia', 'alergias'], ['alergia', 'alergias']],
     Condition: [['afección', 'afecciones'], ['problema', 'problemas']],
     Observation: [['resultado o medición', 'resultados y mediciones'], ['observación', 'observaciones']],
+    'Observation/vital-signs': [['signo vital', 'signos vitales'], ['signo vital', 'signos vitales']],
     MedicationRequest: [['receta', 'recetas'], ['medicamento', 'medicamentos']],
     MedicationStatement: [['medicamento', 'medicamentos'], ['medicamento', 'medicamentos']],
     MedicationAdministration: [['medicamento administrado', 'medicamentos administrados'], ['medicamento', 'medicamentos']],
@@ -60,6 +65,7 @@ const WORDS: Record<Language, Record<string, readonly [patient: Forms, clinician
     Encounter: [['consulta', 'consultas'], ['encuentro clínico', 'encuentros clínicos']],
     DiagnosticReport: [['informe de pruebas', 'informes de pruebas'], ['informe diagnóstico', 'informes diagnósticos']],
     ImagingStudy: [['radiografía o escáner', 'radiografías y escáneres'], ['estudio de imagen', 'estudios de imagen']],
+    VisionPrescription: [['receta de gafas o lentes de contacto', 'recetas de gafas y lentes de contacto'], ['prescripción óptica', 'prescripciones ópticas']],
     DocumentReference: [['documento', 'documentos'], ['documento', 'documentos']],
     CarePlan: [['plan de cuidados', 'planes de cuidados'], ['plan de cuidados', 'planes de cuidados']],
     CareTeam: [['equipo de atención', 'equipos de atención'], ['equipo de atención', 'equipos de atención']],
@@ -90,7 +96,8 @@ function spelled(type: string): string {
 
 /** The [one, many] forms of `type` for `audience` in `lang`. */
 export function kindForms(lang: Language, type: string, audience: Audience): Forms {
-  const entry = WORDS[lang][type];
+  // Types come from untrusted records: "constructor" or "__proto__" must not reach the prototype.
+  const entry = Object.hasOwn(WORDS[lang], type) ? WORDS[lang][type] : undefined;
   if (entry) return entry[audience === 'patient' ? 0 : 1];
   const words = spelled(type);
   return [words, words];
@@ -99,6 +106,18 @@ export function kindForms(lang: Language, type: string, audience: Audience): For
 /** "allergies": the kind in running text (plural form). */
 export function kindName(lang: Language, type: string, audience: Audience): string {
   return kindForms(lang, type, audience)[1];
+}
+
+const capital = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
+/** "Allergies": the kind as a heading (plural form, capitalised). */
+export function kindHeading(lang: Language, type: string, audience: Audience): string {
+  return capital(kindName(lang, type, audience));
+}
+
+/** "Allergy": one item's kind as a label (singular form, capitalised). */
+export function kindLabel(lang: Language, type: string, audience: Audience): string {
+  return capital(kindForms(lang, type, audience)[0]);
 }
 
 /** "1 allergy", "2 allergies": a count of one kind, through the language's plural rules. */

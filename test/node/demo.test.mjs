@@ -260,7 +260,7 @@ test('the drop-in page renders the elements from the embed bundle alone, and wor
     await page.locator('nip82-session').getByText('Signed in as').waitFor();
     const viewer = await unlock(page);
     await viewer.getByText('1 record unlocked.').waitFor();
-    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
+    await viewer.getByRole('heading', { name: 'Vaccinations (17)' }).waitFor();
     assert.deepEqual(scripts, ['/dist/cdn/nip82-elements.js'], 'the page loads the embed bundle and nothing else');
   }, extension);
 });
@@ -274,7 +274,7 @@ test('a portal page signs in with the browser extension when there is one', STEP
     await status.getByText('Signed in as your browser extension').waitFor();
     assert.equal(await status.getByText('demo identity').count(), 0, 'not labelled as a demo identity');
     const viewer = await unlock(page);
-    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
+    await viewer.getByRole('heading', { name: 'Vaccinations (17)' }).waitFor();
   }, extensionFor('patient'));
 });
 
@@ -349,8 +349,8 @@ test('patient portal: the seeded history, split into parts', STEP, async () => {
     await page.locator('#signed-in').getByText('never use it for real data').waitFor();
     const viewer = await unlock(page);
     await viewer.getByText('1 record unlocked.').waitFor();
-    await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
-    await viewer.getByRole('heading', { name: 'Problems (3)' }).waitFor();
+    await viewer.getByRole('heading', { name: 'Vaccinations (17)' }).waitFor();
+    await viewer.getByRole('heading', { name: 'Conditions (3)' }).waitFor();
     const parts = await page.locator('#parts li').first().textContent();
     const [, have, total] = parts.match(/Record 1: (\d+) of (\d+) parts/) ?? [];
     assert.ok(Number(total) >= 2 && have === total, `the record is stored as several parts, all present: ${parts}`);
@@ -384,6 +384,7 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
     const viewer = await unlock(page);
     await viewer.getByText('1 record unlocked.').waitFor();
     await viewer.locator('nip82-hidden-flag').getByText('Some items were withheld by the patient').waitFor();
+    // The clinic's viewer speaks as the clinic does (audience="clinician"): the hidden-item flag's words.
     await viewer.getByRole('heading', { name: 'Immunizations (17)' }).waitFor();
     // Alex's history has three problems; the hidden one is not in the share.
     await viewer.getByRole('heading', { name: 'Problems (2)' }).waitFor();
