@@ -11,6 +11,7 @@ import { naddrEncode } from 'nostr-tools/nip19';
 import { timeSlicer } from '../slices.js';
 import { RecordError, SignerError, safeCause } from '../errors.js';
 import { type NostrEvent, cleanEvent, eventBytes, hasValidSignature, isHex64, nowSeconds, tagValue, utf8Length } from '../events.js';
+import { innerSignatureHolds } from './inner-signature.js';
 import {
   INTEROP_MAX_PLAINTEXT,
   conversationKey,
@@ -730,12 +731,7 @@ function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
   if (!isHex64(inner.pubkey) || typeof inner.content !== 'string' || !Array.isArray(inner.tags)) {
     throw new RecordError('malformed', 'The inner medical data event is incomplete.');
   }
-  let verified: boolean;
-  try {
-    verified = hasValidSignature(cleanEvent(inner));
-  } catch {
-    verified = false;
-  }
+  const verified = innerSignatureHolds(inner, event);
   const tags = (inner.tags as unknown[]).filter((t): t is string[] => Array.isArray(t) && t.every((x) => typeof x === 'string'));
   const part = tags.find((t) => t[0] === 'part');
   const index = part ? Number(part[1]) : 1;
