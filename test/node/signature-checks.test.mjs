@@ -1,12 +1,13 @@
 // Signature checks on the open path, on the built core: each signature is checked once (the inner
-// events an attested record's own key signed are covered by the outer signature), and inner events
-// by anyone else still are.
+// events an attested record's own key signed are covered by the outer signature), inner events by
+// anyone else still are, and the opt-in WASM verifier takes over every check in Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { getConversationKey, encrypt } from 'nostr-tools/nip44';
-import { createRecord, openRecord, secretKeySigner } from '../../dist/core/index.js';
+import { createRecord, openRecord, secretKeySigner, verifiedEvent, isValidSignedEvent, RecordError } from '../../dist/core/index.js';
+import { useWasmVerifier, stopWasmVerifier } from '../../dist/core/wasm-verifier.js';
 
 /** Counts the JavaScript Schnorr checks `run` makes. */
 async function schnorrChecks(run) {
@@ -69,4 +70,32 @@ test('inner events signed by the author (no attestation) are still checked, and 
   const opened = await openRecord([outer], reader.signer);
   assert.equal(opened.author, clinic.pubkey);
   assert.equal(opened.authorVerified, false);
+});
+
+test('the WASM verifier, once asked for, makes every check and tells forged events apart', async (t) => {
+  t.after(() => stopWasmVerifier());
+  const author = generateSecretKey();
+  const good = finalizeEvent({ kind: 1, created_at: 5, tags: [], content: 'checked in WebAssembly' }, author);
+  const plain = { id: good.id, pubkey: good.pubkey, created_at: good.created_at, kind: good.kind, tags: good.tags, content: good.content, sig: good.sig };
+  await useWasmVerifier();
+  const clinic = person();
+  const reader = person();
+  const events = await createRecord({ bundle: bundleOf(2), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+  const { count, result } = await schnorrChecks(async () => {
+    assert.equal(isValidSignedEvent(plain), true);
+    assert.equal(isValidSignedEvent({ ...plain, content: 'changed' }), false);
+    assert.equal(isValidSignedEvent({ ...plain, id: plain.id.replace(/^./, (c) => (c === '0' ? '1' : '0')) }), false);
+    const other = finalizeEvent({ kind: 1, created_at: 6, tags: [], content: 'another' }, author);
+    assert.equal(isValidSignedEvent({ ...other, sig: plain.sig }), false);
+    assert.throws(() => verifiedEvent({ ...other, sig: other.sig.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }), RecordError);
+    return openRecord(events, reader.signer);
+  });
+  assert.equal(count, 0, 'no JavaScript Schnorr check while the WASM verifier is in use');
+  assert.equal(result.authorVerified, true);
+
+  stopWasmVerifier();
+  const again = finalizeEvent({ kind: 1, created_at: 7, tags: [], content: 'back in JavaScript' }, author);
+  const back = await schnorrChecks(() => isValidSignedEvent({ ...again }));
+  assert.equal(back.result, true);
+  assert.equal(back.count, 1);
 });
