@@ -1,7 +1,8 @@
 // Large-payload crypto and open rates in Node, against the built core (dist/core):
 //  nip44   NIP-44 v2 encrypt and decrypt of 64 KB beside the raw ChaCha20 + HMAC-SHA256 they are made
 //          of (@noble/ciphers, @noble/hashes), interleaved in each round. Goal: NIP-44 at least half
-//          the raw throughput. Best of BENCH_CRYPTO_ROUNDS (default 5).
+//          the raw throughput. Best of BENCH_CRYPTO_ROUNDS (default 5). With a baseline (below), every
+//          phase takes the builds in turn, in a rotated order each round.
 //  records creating then opening 1 MB and 5 MB records (each open on a record just created, so no
 //          signature is remembered from an earlier round). Best of 3 (1 MB) and 2 (5 MB) rounds.
 //  open    the open rate of many small (~4 KB) attested records, as a viewer, from memory: the kit's
@@ -34,6 +35,8 @@ const OPEN_ROUNDS = Number(process.env.BENCH_CRYPTO_OPEN_ROUNDS ?? 3);
 
 const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1000);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The items in a different order each round (rotated), so no one always runs after the same other. */
+const rotated = (items, round) => items.map((_, i) => items[(i + round) % items.length]);
 const time = async (run) => {
   const t = performance.now();
   await run();
@@ -79,7 +82,7 @@ async function nip44Phase(cores, label) {
   let raw = Infinity;
   for (let r = 0; r < ROUNDS; r++) {
     raw = Math.min(raw, await per(() => hmac(sha256, mk, chacha20(k, n, data))));
-    for (const s of setups) {
+    for (const s of rotated(setups, r)) {
       s.enc = Math.min(s.enc, await per(() => s.core.nip44Encrypt(text, s.key, s.policy)));
       s.dec = Math.min(s.dec, await per(() => s.core.nip44Decrypt(s.payload, s.key, s.policy)));
     }
@@ -102,7 +105,7 @@ async function recordsPhase(cores, label) {
     const rounds = Math.max(1, Math.min(ROUNDS, bytes >= 5e6 ? 2 : 3));
     const best = cores.map(() => ({ create: Infinity, open: Infinity, parts: 0 }));
     for (let r = 0; r < rounds; r++) {
-      for (const [i, { core }] of cores.entries()) {
+      for (const [i, { core }] of rotated([...cores.entries()], r)) {
         const author = core.secretKeySigner(generateSecretKey());
         const reader = core.secretKeySigner(readerKey);
         let events = [];
@@ -169,7 +172,7 @@ async function openPhase(cores, label) {
     await floorOpen(set);
   }
   for (let r = 0; r < OPEN_ROUNDS; r++) {
-    for (const v of variants) v.ms.push(await measure(v, await makeSet()));
+    for (const v of rotated(variants, r)) v.ms.push(await measure(v, await makeSet()));
     const set = await makeSet();
     floor.ms.push(await time(() => floorOpen(set)));
   }
