@@ -6,7 +6,8 @@
 //   node bench/run.mjs
 //   CHROME_PATH  Chromium binary (default /usr/bin/chromium)
 //   BENCH_ONLY   phases to run, comma-separated: open, viewer, crypto, size (default all)
-//   (crypto: bench/crypto.mjs in Node on the built core: NIP-44 64 KB against raw ChaCha20 + HMAC, 1 MB / 5 MB records)
+//   (crypto: bench/crypto.mjs in Node on the built core: NIP-44 64 KB against raw ChaCha20 + HMAC, 1 MB / 5 MB records,
+//    open rates of small records with the JS and the WASM verifier against the crypto floor)
 //   BENCH_RECORDS records to open (default 1000), BENCH_ROUNDS interleaved kit/floor rounds, each on
 //                 records never opened before (default 3; medians reported)
 //   BENCH_VIEWER_SIZES resources per handed-in Bundle (default 100,1000,10000)

@@ -1,7 +1,9 @@
 /**
  * Event shapes and the checks every event passes before the core trusts a byte of it.
  */
-import { verifyEvent, getEventHash } from 'nostr-tools/pure';
+import { getEventHash } from 'nostr-tools/pure';
+import { schnorr } from '@noble/curves/secp256k1.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { RecordError } from './errors.js';
 
 /** A signed Nostr event (NIP-01). */
@@ -82,15 +84,36 @@ export function cleanEvent(value: unknown): NostrEvent {
 const checkedSignatures = new Map<string, string>();
 const MAX_CHECKED = 20000;
 
+/**
+ * A whole-event check (id and signature) a host chose over the JavaScript one: the WASM verifier
+ * of ./wasm-verifier.ts, once a host opts in. Undefined: the JavaScript check below.
+ */
+let eventCheck: ((event: NostrEvent) => boolean) | undefined;
+
+/** Installs a whole-event check in place of the JavaScript one, or with undefined goes back to it. */
+export function setEventCheck(check: ((event: NostrEvent) => boolean) | undefined): void {
+  eventCheck = check;
+}
+
+/** The id is the event's hash and the Schnorr signature over it holds: each computed once. */
+function jsEventCheck(event: NostrEvent): boolean {
+  if (getEventHash(event) !== event.id) return false;
+  try {
+    return schnorr.verify(hexToBytes(event.sig), hexToBytes(event.id), hexToBytes(event.pubkey));
+  } catch {
+    return false;
+  }
+}
+
 /** True when the event's id is the hash of its fields and its signature verifies (memoised). */
 export function hasValidSignature(event: NostrEvent): boolean {
-  if (getEventHash(event) !== event.id) return false;
-  if (checkedSignatures.get(event.id) === event.sig) return true;
   const { id, pubkey, created_at, kind, tags, content, sig } = event;
+  if (checkedSignatures.get(id) === sig) return getEventHash(event) === id;
   // A fresh seven-field object: nothing the caller attached (a cached "verified" mark) carries over.
-  if (!verifyEvent({ id, pubkey, created_at, kind, tags, content, sig })) return false;
+  const fresh = { id, pubkey, created_at, kind, tags, content, sig };
+  if (!(eventCheck ?? jsEventCheck)(fresh)) return false;
   if (checkedSignatures.size >= MAX_CHECKED) checkedSignatures.delete(checkedSignatures.keys().next().value!);
-  checkedSignatures.set(event.id, event.sig);
+  checkedSignatures.set(id, sig);
   return true;
 }
 

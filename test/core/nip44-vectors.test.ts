@@ -123,6 +123,22 @@ describe('NIP-44 v2 official vectors through the kit', () => {
     }
   });
 
+  it('refuses non-canonical base64 that the native decoder would accept: whitespace, stray bits, another alphabet', async () => {
+    const t = v.valid.encrypt_decrypt.find((x) => x.payload.endsWith('=') && /[+/]/.test(x.payload))!;
+    const key = hexToBytes(t.conversation_key);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const i = t.payload.length - t.payload.match(/=*$/)![0].length - 1;
+    const variants = [
+      // Four spaces keep whole quanta: the built-in decoder skips them and the MAC would hold.
+      `${t.payload.slice(0, 40)}    ${t.payload.slice(40)}`,
+      `${t.payload.slice(0, 40)}\n\n\n\n${t.payload.slice(40)}`,
+      t.payload.slice(0, i) + alphabet[alphabet.indexOf(t.payload[i]!) ^ 1] + t.payload.slice(i + 1),
+      t.payload.replace(/\+/g, '-').replace(/\//g, '_'),
+    ];
+    for (const payload of variants) await rejects(() => nip44Decrypt(payload, key), RecordError, 'decrypt-failed');
+    expect(nip44Decrypt(t.payload, key)).to.equal(t.plaintext);
+  });
+
   it('refuses to decrypt an extended payload under the interop policy', async () => {
     const key = hexToBytes('c41c775356fd92eadc63ff5a0dc1da211b268cbea22316767095b2871ea1412d');
     const payload = nip44Encrypt('a'.repeat(70000), key, EXTENDED);

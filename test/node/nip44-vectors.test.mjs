@@ -44,4 +44,8 @@ test('non-canonical base64 (stray bits in the last quantum, whitespace) is refus
   const stray = t.payload.slice(0, i) + alphabet[alphabet.indexOf(t.payload[i]) ^ 1] + t.payload.slice(i + 1);
   assert.throws(() => nip44Decrypt(stray, key), RecordError);
   assert.throws(() => nip44Decrypt(`${t.payload.slice(0, 40)} ${t.payload.slice(41)}`, key), RecordError);
+  // Four spaces keep whole quanta: Buffer skips them, and the MAC would hold.
+  assert.throws(() => nip44Decrypt(`${t.payload.slice(0, 40)}    ${t.payload.slice(40)}`, key), RecordError);
+  const other = v.valid.encrypt_decrypt.find((x) => /[+/]/.test(x.payload));
+  assert.throws(() => nip44Decrypt(other.payload.replace(/\+/g, '-').replace(/\//g, '_'), hex(other.conversation_key)), RecordError);
 });

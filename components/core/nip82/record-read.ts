@@ -3,12 +3,13 @@
  * an editor decrypts (roles and the view key), the editor note, and the parts' Bundles merged.
  */
 import { RecordError } from '../errors.js';
-import { type NostrEvent, cleanEvent, hasValidSignature, isHex64 } from '../events.js';
+import { type NostrEvent, isHex64 } from '../events.js';
 import { conversationKey, nip44Decrypt, parseSecretKeyHex, publicKeyHex, wipe } from '../crypto.js';
 import { timeSlicer } from '../slices.js';
 import { readBundle } from '../fhir/bundle.js';
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
 import { MEDICAL_DATA_KIND } from './constants.js';
+import { innerSignatureHolds } from './inner-signature.js';
 import { MAX_PARTS, boundAddress } from './parts.js';
 import { MAX_EDITOR_NOTE, type Participant } from './record-types.js';
 
@@ -113,12 +114,7 @@ export function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart 
   if (!isHex64(inner.pubkey) || typeof inner.content !== 'string' || !Array.isArray(inner.tags)) {
     throw new RecordError('malformed', 'The inner medical data event is incomplete.');
   }
-  let verified: boolean;
-  try {
-    verified = hasValidSignature(cleanEvent(inner));
-  } catch {
-    verified = false;
-  }
+  const verified = innerSignatureHolds(inner, event);
   const tags = (inner.tags as unknown[]).filter((t): t is string[] => Array.isArray(t) && t.every((x) => typeof x === 'string'));
   const part = tags.find((t) => t[0] === 'part');
   const index = part ? Number(part[1]) : 1;
