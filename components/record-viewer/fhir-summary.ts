@@ -9,7 +9,7 @@ import { animalOf } from '../core/fhir/patient.js';
 import { isWithheldList, readWithheld, type Withheld } from '../core/fhir/withheld.js';
 import { isAttestation } from '../core/attest/format.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
-import { timeSlicer } from '../core/slices.js';
+import { atOnce } from '../core/slices.js';
 import {
   conceptCodes, conceptText, conceptsText, dateOf, list, nameOf, periodOf, quantityText, rangeText,
   referenceText, referencesText, str, timeOf, valueText,
@@ -89,16 +89,15 @@ const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Arr
 
 const memo = new WeakMap<FhirBundle, Summary>();
 
-/** Resources described between two looks at the clock when summarising in slices. */
-const SLICE_ENTRIES = 200;
+/**
+ * Resources described (or indexed) between two looks at the clock when summarising in slices: few
+ * enough that even a slow resource or a slow machine cannot take a slice far past its budget.
+ */
+const SLICE_ENTRIES = 25;
 
 /** The summary of a Bundle (computed once per Bundle object). */
 export function summarize(bundle: FhirBundle): Summary {
-  const steps = summarizing(bundle);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return atOnce(summarizing(bundle));
 }
 
 /** Whether the summary of this Bundle object is already known (summarize would be immediate). */
@@ -107,28 +106,22 @@ export function isSummarized(bundle: FhirBundle): boolean {
 }
 
 /**
- * The same summary, described in slices of about `sliceMs` with the main thread free in between,
- * for Bundles large enough that describing them at once would hold it for a noticeable time.
+ * Describes a Bundle as steps, pausing (yielding) every SLICE_ENTRIES resources and between sorts,
+ * for a caller that spreads a large Bundle over several tasks; returns the summary (remembered).
  */
-export async function summarizeInSlices(bundle: FhirBundle, sliceMs = 30): Promise<Summary> {
-  const steps = summarizing(bundle);
-  const pause = timeSlicer(sliceMs);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
-}
-
-/** Describes a Bundle, pausing (yielding) every SLICE_ENTRIES resources; returns the summary. */
-function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
+export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
   const known = memo.get(bundle);
   if (known) return known;
-  const index = new ReferenceIndex(bundle);
-  const items: Item[] = [];
   const entries = bundle.entry ?? [];
+  const index = new ReferenceIndex();
   for (let i = 0; i < entries.length; i++) {
     if (i > 0 && i % SLICE_ENTRIES === 0) yield;
+    const entry = entries[i];
+    if (entry && isObject(entry.resource)) index.include(entry);
+  }
+  const items: Item[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    if (i % SLICE_ENTRIES === 0) yield;
     const resource = entries[i]?.resource;
     if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource) || isAttestation(resource as FhirResource)) continue;
     items.push(describe(resource as FhirResource, `${i}`, index));
@@ -139,8 +132,12 @@ function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
     group.push(item);
     bySection.set(item.section, group);
   }
-  for (const group of bySection.values()) sortNewestFirst(group);
+  for (const group of bySection.values()) {
+    yield;
+    sortNewestFirst(group);
+  }
   const sections = SECTION_ORDER.filter((k) => bySection.has(k)).map((k): [SectionKey, Item[]] => [k, bySection.get(k)!]);
+  yield;
   const dated = sortNewestFirst(items.filter((i) => i.time !== undefined && i.section !== 'patient'));
   const summary: Summary = { items, sections, dated, withheld: readWithheld(bundle) };
   memo.set(bundle, summary);
