@@ -33,23 +33,26 @@ export const yieldToMain: () => Promise<void> = (() => {
   return () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 })();
 
-/** A function to await between steps: it yields to the event loop once `budgetMs` have passed since the last yield. */
-export function timeSlicer(budgetMs = 25): () => Promise<void> {
+/**
+ * A function to await between steps: it yields to the event loop (through `pause`) once
+ * `budgetMs` have passed since the last yield.
+ */
+export function timeSlicer(budgetMs = 25, pause: () => Promise<void> = yieldToMain): () => Promise<void> {
   let since = now();
   return async () => {
     if (now() - since < budgetMs) return;
-    await yieldToMain();
+    await pause();
     since = now();
   };
 }
 
 /**
- * Runs a generator of work to its end, yielding to the event loop whenever `budgetMs` have passed
- * since the last yield (checked at each of the generator's own `yield`s). Stops with the signal's
- * reason once `signal` is aborted: work nobody waits for any more is not finished.
+ * Runs a generator of work to its end, yielding to the event loop (through `yielder`) whenever
+ * `budgetMs` have passed since the last yield (checked at each of the generator's own `yield`s).
+ * Stops with the signal's reason once `signal` is aborted: work nobody waits for is not finished.
  */
-export async function inSlices<T>(steps: Generator<void, T, void>, budgetMs: number, signal?: AbortSignal): Promise<T> {
-  const pause = timeSlicer(budgetMs);
+export async function inSlices<T>(steps: Generator<void, T, void>, budgetMs: number, signal?: AbortSignal, yielder: () => Promise<void> = yieldToMain): Promise<T> {
+  const pause = timeSlicer(budgetMs, yielder);
   for (;;) {
     signal?.throwIfAborted();
     const step = steps.next();

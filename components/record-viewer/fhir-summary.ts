@@ -124,7 +124,7 @@ export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void>
     if (i % SLICE_ENTRIES === 0) yield;
     const resource = entries[i]?.resource;
     if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource) || isAttestation(resource as FhirResource)) continue;
-    items.push(describe(resource as FhirResource, `${i}`, index));
+    items.push(new LazyItem(resource as FhirResource, `${i}`, index));
   }
   const bySection = new Map<SectionKey, Item[]>();
   for (const item of items) {
@@ -348,32 +348,75 @@ const DESCRIBERS = new Map<string, Describer>([
   ['VisionPrescription', describeVision],
 ]);
 
-function describe(r: FhirResource, id: string, index: ReferenceIndex): Item {
+/** What describing a resource says of it beyond its section and date. */
+type Description = Pick<Item, 'title' | 'facts' | 'status' | 'enteredInError' | 'narrative' | 'lenses' | 'attachments' | 'search'>;
+
+function describe(r: FhirResource, index: ReferenceIndex, date: string | undefined): Description {
   const status = str(r.status) || undefined;
   const facts = new FactList();
   const { title, lenses, attachments } = (DESCRIBERS.get(r.resourceType) ?? describeOther)(r, facts, index, status ?? '');
-  const date = dateOf(r);
   const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
   const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
   const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '']), ...(lenses ?? []).map((l) => l.product)]
     .join(' ')
     .toLowerCase();
-  return {
-    id,
-    section: sectionOf(r),
-    type: r.resourceType,
-    resource: r,
-    title,
-    facts: facts.all,
-    date,
-    time: timeOf(date),
-    status,
-    enteredInError,
-    narrative,
-    lenses,
-    attachments,
-    search,
-  };
+  return { title, facts: facts.all, status, enteredInError, narrative, lenses, attachments, search };
+}
+
+/**
+ * An item as its section, type and date (what counting and ordering need), described in full the
+ * first time anything else of it is read: a record of thousands of resources shows its first
+ * screen without describing every one of them first, and the rest are described in idle slices.
+ */
+class LazyItem implements Item {
+  readonly section: SectionKey;
+  readonly type: string;
+  readonly date?: string;
+  readonly time?: number;
+  private known?: Description;
+
+  constructor(
+    readonly resource: FhirResource,
+    readonly id: string,
+    private readonly index: ReferenceIndex,
+  ) {
+    this.section = sectionOf(resource);
+    this.type = resource.resourceType;
+    this.date = dateOf(resource);
+    this.time = timeOf(this.date);
+  }
+
+  /** Whether the item is described yet. */
+  get described(): boolean {
+    return this.known !== undefined;
+  }
+
+  private get full(): Description {
+    return (this.known ??= describe(this.resource, this.index, this.date));
+  }
+
+  get title() { return this.full.title; }
+  get facts() { return this.full.facts; }
+  get status() { return this.full.status; }
+  get enteredInError() { return this.full.enteredInError; }
+  get narrative() { return this.full.narrative; }
+  get lenses() { return this.full.lenses; }
+  get attachments() { return this.full.attachments; }
+  get search() { return this.full.search; }
+}
+
+/**
+ * Describes in full, as steps (a pause every SLICE_ENTRIES items), the items of a summary not yet
+ * described: done after the first screen is shown, so that a search finds everything at once.
+ */
+export function* describingAll(items: readonly Item[]): Generator<void, void, void> {
+  let done = 0;
+  for (const item of items) {
+    if (item instanceof LazyItem && !item.described) {
+      void item.search;
+      if (++done % SLICE_ENTRIES === 0) yield;
+    }
+  }
 }
 
 function addOnset(r: FhirResource, facts: FactList): void {

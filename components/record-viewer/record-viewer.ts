@@ -25,7 +25,7 @@ import { languageOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
-import { SECTION_ORDER, isSummarized, matches, queryWords, summarizing, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
+import { SECTION_ORDER, describingAll, isSummarized, matches, queryWords, summarizing, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { narrative } from './narrative.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
@@ -245,6 +245,20 @@ export class Nip82RecordViewer extends Nip82Element {
   });
 
   /**
+   * Every item of what is shown, described in full in slices once its first screen is up (an
+   * item is described when first shown or searched; this does the rest while the page is idle), so
+   * that the first search finds everything at once. What is shown next aborts it.
+   */
+  private readonly completing = new Task(this, {
+    args: () => [this.views] as const,
+    task: async ([views], { signal }) => {
+      if (!views.length) return;
+      await whenIdle();
+      for (const view of views) await inSlices(describingAll(view.summary.items), SLICE_MS, signal, whenIdle);
+    },
+  });
+
+  /**
    * Authors' profile names, looked up once records are shown (a courtesy: the npub is always
    * shown); records shown next abort a lookup in progress, whose names are then not used.
    */
@@ -359,6 +373,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private forgetUnlocked(): void {
     this.unlocking.abort();
     this.authors.abort();
+    this.completing.abort();
     this.unlocked = [];
     this.names = new Map();
     this.failures = [];
@@ -959,6 +974,16 @@ function listedAuthors(views: readonly View[]): string[] {
     const signers = [...v.provenance.items.values()].flatMap((p) => (p.status === 'verified' ? [p.attester] : []));
     if (v.record.authorVerified) signers.push(v.record.author);
     return [...new Set(signers)].filter((pubkey) => v.record!.listed.includes(pubkey));
+  });
+}
+
+/** Settles when the page is idle: background work gives way to painting, input and the renders that show items. */
+function whenIdle(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { postTask?: (work: () => void, options: { priority: 'background' }) => Promise<void> } };
+  return new Promise((resolve) => {
+    if (typeof scheduler?.postTask === 'function') void scheduler.postTask(resolve, { priority: 'background' });
+    else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+    else setTimeout(resolve, 0);
   });
 }
 
