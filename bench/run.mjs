@@ -15,6 +15,8 @@
 //   BENCH_PROFILE=1  also print a V8 CPU profile summary of the first kit and floor rounds, and of
 //                    each viewer scroll and filter phase
 //   BENCH_VERBOSE=1  list every long task of the viewer phases with the step it followed
+//   BENCH_CPU=1      also trace each viewer load and report the CPU (thread) time of its longest
+//                    task: on a machine busy with other work, wall-clock long tasks mostly measure the wait
 //
 // Everything stays on 127.0.0.1: the relay, the page server, and Chromium (which may not resolve
 // any other host). The run stops by itself: a hard deadline ends the process whatever happens.
@@ -316,7 +318,7 @@ async function main() {
       }
       if (runs('viewer')) {
         const rows = await withTimeout(
-          runViewerBench({ context, url: `${url}viewer.html`, relayUrl: relay.url, sizes: VIEWER_SIZES, relaySizes: VIEWER_RELAY, progress: (l) => note(`[bench] ${l}`), profiling: PROFILE }),
+          runViewerBench({ context, url: `${url}viewer.html`, relayUrl: relay.url, sizes: VIEWER_SIZES, relaySizes: VIEWER_RELAY, progress: (l) => note(`[bench] ${l}`), profiling: PROFILE, cpu: !!process.env.BENCH_CPU }),
           VIEWER_TIMEOUT_MS,
           'the viewer phase',
         );

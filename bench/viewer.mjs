@@ -113,7 +113,32 @@ async function phase(page, run, cdp) {
   return stats;
 }
 
-async function runCase(context, url, relayUrl, c, profiling) {
+/**
+ * Runs `work` while tracing the page, and returns the CPU time (thread time, not wall time) of the
+ * renderer's main-thread tasks: the longest and the sum. On a machine busy with other work, a task
+ * waits for a core and its wall time grows; its thread time says what the page itself asked.
+ */
+async function cpuOfTasks(context, page, work) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  let result;
+  try {
+    result = await work();
+  } finally {
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+  }
+  const named = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (named ? e.tid === named.tid && e.pid === named.pid : true));
+  const cpu = tasks.map((e) => (e.tdur ?? e.dur) / 1000);
+  return { result, cpu: { maxTaskMs: Math.max(0, ...cpu), sumMs: cpu.reduce((a, b) => a + b, 0), over50: cpu.filter((x) => x > 50).length } };
+}
+
+async function runCase(context, url, relayUrl, c, profiling, cpu) {
   const page = await context.newPage();
   let cdp;
   if (profiling) {
@@ -125,14 +150,19 @@ async function runCase(context, url, relayUrl, c, profiling) {
     page.on('pageerror', (e) => process.stderr.write(`viewer page error: ${e.message}\n`));
     await page.goto(url, { timeout: 30_000 });
     await page.waitForFunction(() => typeof window.viewerBench === 'object', null, { timeout: 30_000 });
-    let mounted;
+    let mount;
     if (c.source === 'relay') {
       await page.evaluate(([r, n]) => window.viewerBench.prepareRecord(r, n), [relayUrl, c.resources]);
-      mounted = await page.evaluate((r) => window.viewerBench.mountRecord(r), relayUrl);
+      mount = () => page.evaluate((r) => window.viewerBench.mountRecord(r), relayUrl);
     } else {
       await page.evaluate((n) => window.viewerBench.prepare(n), c.resources);
-      mounted = await page.evaluate(() => window.viewerBench.mount());
+      mount = () => page.evaluate(() => window.viewerBench.mount());
     }
+    let mounted;
+    if (cpu) {
+      const traced = await cpuOfTasks(context, page, mount);
+      mounted = { ...traced.result, loadCpu: traced.cpu };
+    } else mounted = await mount();
     const scroll = await phase(page, scrollAround, cdp);
     const filter = await phase(page, filterAround, cdp);
     return { ...c, ...mounted, scroll, filter };
@@ -150,13 +180,14 @@ async function runCase(context, url, relayUrl, c, profiling) {
  * @param {number[]} o.relaySizes resources per record unlocked from the relay
  * @param {(line: string) => void} o.progress
  * @param {boolean} [o.profiling] take a V8 CPU profile of each scroll and filter phase (`profile` of each)
+ * @param {boolean} [o.cpu] trace the load and report the CPU time of its tasks (`loadCpu` of each)
  */
-export async function runViewerBench({ context, url, relayUrl, sizes, relaySizes, progress, profiling = false }) {
+export async function runViewerBench({ context, url, relayUrl, sizes, relaySizes, progress, profiling = false, cpu = false }) {
   const cases = [...sizes.map((resources) => ({ source: 'bundle', resources })), ...relaySizes.map((resources) => ({ source: 'relay', resources }))];
   const rows = [];
   for (const c of cases) {
     progress(`viewer: ${c.resources} resources (${c.source})`);
-    rows.push(await runCase(context, url, relayUrl, c, profiling));
+    rows.push(await runCase(context, url, relayUrl, c, profiling, cpu));
   }
   return rows;
 }
@@ -175,13 +206,16 @@ export function reportViewer(rows, log) {
   log('interactive = then main thread quiet for 500 ms; long tasks as reported by the browser (≥ 50 ms).');
   log(`Target: no long task over ${LONG_TASK_BUDGET_MS} ms while scrolling or filtering.`);
   log('');
-  const head = ['resources', 'source', 'first render', 'interactive', 'load max task', 'scroll max task (>100)', 'filter max task (>100)', 'slowest input', 'target'];
+  const withCpu = rows.some((r) => r.loadCpu);
+  if (withCpu) log('load CPU = thread time of the longest main-thread task while loading (and of all of them): what a task costs the page, however busy the machine.');
+  const head = ['resources', 'source', 'first render', 'interactive', 'load max task', ...(withCpu ? ['load CPU max (sum)'] : []), 'scroll max task (>100)', 'filter max task (>100)', 'slowest input', 'target'];
   const cells = rows.map((r) => [
     r.resources.toLocaleString('en-US'),
     r.source === 'relay' ? `relay (${r.parts} parts)` : 'bundle',
     `${f(r.firstRenderMs)} ms`,
     `${f(r.interactiveMs)} ms`,
     `${f(r.load.maxLongTaskMs)} ms`,
+    ...(withCpu ? [r.loadCpu ? `${f(r.loadCpu.maxTaskMs)} ms (${f(r.loadCpu.sumMs)} ms)` : '-'] : []),
     `${f(r.scroll.maxLongTaskMs)} ms (${r.scroll.over100})`,
     `${f(r.filter.maxLongTaskMs)} ms (${r.filter.over100})`,
     `${f(Math.max(r.scroll.maxEventMs, r.filter.maxEventMs))} ms`,
@@ -211,6 +245,7 @@ export function reportViewer(rows, log) {
       firstRenderMs: round1(r.firstRenderMs),
       interactiveMs: round1(r.interactiveMs),
       maxLongTaskLoadMs: round1(r.load.maxLongTaskMs),
+      ...(r.loadCpu ? { maxCpuTaskLoadMs: round1(r.loadCpu.maxTaskMs), cpuLoadMs: round1(r.loadCpu.sumMs) } : {}),
       maxLongTaskScrollMs: round1(r.scroll.maxLongTaskMs),
       longTasksOver100Scroll: r.scroll.over100,
       maxLongTaskFilterMs: round1(r.filter.maxLongTaskMs),

@@ -9,7 +9,7 @@ import { animalOf } from '../core/fhir/patient.js';
 import { isWithheldList, readWithheld, type Withheld } from '../core/fhir/withheld.js';
 import { isAttestation } from '../core/attest/format.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
-import { timeSlicer } from '../core/slices.js';
+import { atOnce } from '../core/slices.js';
 import type { CodeSet } from './code-words.js';
 import {
   conceptCodes, conceptText, conceptsText, dateOf, list, nameOf, periodOf, quantityText, rangeText,
@@ -97,16 +97,15 @@ const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Arr
 
 const memo = new WeakMap<FhirBundle, Summary>();
 
-/** Resources described between two looks at the clock when summarising in slices. */
-const SLICE_ENTRIES = 200;
+/**
+ * Resources described (or indexed) between two looks at the clock when summarising in slices: few
+ * enough that even a slow resource or a slow machine cannot take a slice far past its budget.
+ */
+const SLICE_ENTRIES = 25;
 
 /** The summary of a Bundle (computed once per Bundle object). */
 export function summarize(bundle: FhirBundle): Summary {
-  const steps = summarizing(bundle);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return atOnce(summarizing(bundle));
 }
 
 /** Whether the summary of this Bundle object is already known (summarize would be immediate). */
@@ -115,31 +114,25 @@ export function isSummarized(bundle: FhirBundle): boolean {
 }
 
 /**
- * The same summary, described in slices of about `sliceMs` with the main thread free in between,
- * for Bundles large enough that describing them at once would hold it for a noticeable time.
+ * Describes a Bundle as steps, pausing (yielding) every SLICE_ENTRIES resources and between sorts,
+ * for a caller that spreads a large Bundle over several tasks; returns the summary (remembered).
  */
-export async function summarizeInSlices(bundle: FhirBundle, sliceMs = 30): Promise<Summary> {
-  const steps = summarizing(bundle);
-  const pause = timeSlicer(sliceMs);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await pause();
-  }
-}
-
-/** Describes a Bundle, pausing (yielding) every SLICE_ENTRIES resources; returns the summary. */
-function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
+export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
   const known = memo.get(bundle);
   if (known) return known;
-  const index = new ReferenceIndex(bundle);
-  const items: Item[] = [];
   const entries = bundle.entry ?? [];
+  const index = new ReferenceIndex();
   for (let i = 0; i < entries.length; i++) {
     if (i > 0 && i % SLICE_ENTRIES === 0) yield;
+    const entry = entries[i];
+    if (entry && isObject(entry.resource)) index.include(entry);
+  }
+  const items: Item[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    if (i % SLICE_ENTRIES === 0) yield;
     const resource = entries[i]?.resource;
     if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource) || isAttestation(resource as FhirResource)) continue;
-    items.push(describe(resource as FhirResource, `${i}`, index));
+    items.push(new LazyItem(resource as FhirResource, `${i}`, index));
   }
   const bySection = new Map<SectionKey, Item[]>();
   for (const item of items) {
@@ -147,8 +140,12 @@ function* summarizing(bundle: FhirBundle): Generator<void, Summary, void> {
     group.push(item);
     bySection.set(item.section, group);
   }
-  for (const group of bySection.values()) sortNewestFirst(group);
+  for (const group of bySection.values()) {
+    yield;
+    sortNewestFirst(group);
+  }
   const sections = SECTION_ORDER.filter((k) => bySection.has(k)).map((k): [SectionKey, Item[]] => [k, bySection.get(k)!]);
+  yield;
   const dated = sortNewestFirst(items.filter((i) => i.time !== undefined && i.section !== 'patient'));
   const summary: Summary = { items, sections, dated, withheld: readWithheld(bundle) };
   memo.set(bundle, summary);
@@ -379,32 +376,75 @@ const DESCRIBERS = new Map<string, Describer>([
   ['VisionPrescription', describeVision],
 ]);
 
-function describe(r: FhirResource, id: string, index: ReferenceIndex): Item {
+/** What describing a resource says of it beyond its section and date. */
+type Description = Pick<Item, 'title' | 'facts' | 'status' | 'enteredInError' | 'narrative' | 'lenses' | 'attachments' | 'search'>;
+
+function describe(r: FhirResource, index: ReferenceIndex, date: string | undefined): Description {
   const status = str(r.status) || undefined;
   const facts = new FactList();
   const { title, lenses, attachments } = (DESCRIBERS.get(r.resourceType) ?? describeOther)(r, facts, index, status ?? '');
-  const date = dateOf(r);
   const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
   const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
   const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '', f.severity ?? '']), ...(lenses ?? []).map((l) => l.product)]
     .join(' ')
     .toLowerCase();
-  return {
-    id,
-    section: sectionOf(r),
-    type: r.resourceType,
-    resource: r,
-    title,
-    facts: facts.all,
-    date,
-    time: timeOf(date),
-    status,
-    enteredInError,
-    narrative,
-    lenses,
-    attachments,
-    search,
-  };
+  return { title, facts: facts.all, status, enteredInError, narrative, lenses, attachments, search };
+}
+
+/**
+ * An item as its section, type and date (what counting and ordering need), described in full the
+ * first time anything else of it is read: a record of thousands of resources shows its first
+ * screen without describing every one of them first, and the rest are described in idle slices.
+ */
+class LazyItem implements Item {
+  readonly section: SectionKey;
+  readonly type: string;
+  readonly date?: string;
+  readonly time?: number;
+  private known?: Description;
+
+  constructor(
+    readonly resource: FhirResource,
+    readonly id: string,
+    private readonly index: ReferenceIndex,
+  ) {
+    this.section = sectionOf(resource);
+    this.type = resource.resourceType;
+    this.date = dateOf(resource);
+    this.time = timeOf(this.date);
+  }
+
+  /** Whether the item is described yet. */
+  get described(): boolean {
+    return this.known !== undefined;
+  }
+
+  private get full(): Description {
+    return (this.known ??= describe(this.resource, this.index, this.date));
+  }
+
+  get title() { return this.full.title; }
+  get facts() { return this.full.facts; }
+  get status() { return this.full.status; }
+  get enteredInError() { return this.full.enteredInError; }
+  get narrative() { return this.full.narrative; }
+  get lenses() { return this.full.lenses; }
+  get attachments() { return this.full.attachments; }
+  get search() { return this.full.search; }
+}
+
+/**
+ * Describes in full, as steps (a pause every SLICE_ENTRIES items), the items of a summary not yet
+ * described: done after the first screen is shown, so that a search finds everything at once.
+ */
+export function* describingAll(items: readonly Item[]): Generator<void, void, void> {
+  let done = 0;
+  for (const item of items) {
+    if (item instanceof LazyItem && !item.described) {
+      void item.search;
+      if (++done % SLICE_ENTRIES === 0) yield;
+    }
+  }
 }
 
 function addOnset(r: FhirResource, facts: FactList): void {

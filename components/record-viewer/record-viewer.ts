@@ -3,8 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { Task, TaskStatus } from '@lit/task';
 import { RecordError } from '../core/errors.js';
-import { readBundle } from '../core/fhir/bundle.js';
+import { readingBundle } from '../core/fhir/bundle.js';
+import { atOnce, inSlices, yieldToMain } from '../core/slices.js';
 import type { FhirBundle } from '../core/fhir/types.js';
 import type { Withheld } from '../core/fhir/withheld.js';
 import { verifyAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/attestation.js';
@@ -25,7 +27,7 @@ import type { Audience } from '../shared/vocabulary.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
-import { SECTION_ORDER, isSummarized, matches, queryWords, summarize, summarizeInSlices, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
+import { SECTION_ORDER, describingAll, isSummarized, matches, queryWords, summarizing, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { narrative } from './narrative.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
@@ -72,14 +74,36 @@ interface TimelineEntry {
 type Outcome = 'opened' | 'none-found' | 'not-found';
 
 /**
- * New items one render may create; the rest follow in the next renders, a task apart. About
- * 20 ms of DOM on a slow machine, so that a search, a filter or a first render of thousands of
- * items never holds the main thread for long.
+ * What is shown, before it is read and described: a Bundle handed in (parsed when it came as
+ * text), records handed in, or records unlocked; `entries` counts their entries.
  */
-const NEW_ITEMS_PER_RENDER = 60;
+type Source =
+  | { kind: 'bundle'; value: unknown; entries: number }
+  | { kind: 'records' | 'unlocked'; records: readonly OpenedRecord[]; entries: number };
 
-/** A handed-in Bundle this large is described in slices, the main thread free in between. */
-const SLICED_FROM_ENTRIES = 2000;
+/** Views described, with what the toolbar and the timeline need of all of them. */
+interface Prepared {
+  views: View[];
+  sectionTotals: [SectionKey, number][];
+  itemTotal: number;
+  datedAll: TimelineEntry[];
+}
+
+/**
+ * New items the first render may create: about a screenful, so that a record shows at once. Each
+ * render after it creates as many as fit in about RENDER_MS, the rest following a task apart, so
+ * that a search, a filter or a first render of thousands of items never holds the main thread long.
+ */
+const FIRST_ITEMS = 16;
+const RENDER_MS = 16;
+const MOST_ITEMS_PER_RENDER = 120;
+
+/**
+ * Bundles or records this large are read and described in slices of about SLICE_MS, the main
+ * thread free in between: described at once they would hold it past a long task's 50 ms.
+ */
+const SLICED_FROM_ENTRIES = 500;
+const SLICE_MS = 10;
 
 /**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
@@ -185,21 +209,82 @@ export class Nip82RecordViewer extends Nip82Element {
   private datedAll: TimelineEntry[] = [];
   private matching = 0;
   private unlockedWith?: Signer;
-  private run = 0;
   /** Each record's grant to the reader, once read. */
   private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
-  private budget = new RenderBudget(NEW_ITEMS_PER_RENDER);
+  private budget = new RenderBudget(FIRST_ITEMS, RENDER_MS, MOST_ITEMS_PER_RENDER);
   private stringsMemo?: { lang: string; audience: Audience; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
   /** Whether the last render left items for the next one. */
   private unfinished = false;
   /** Settles when the next of those renders has been asked for. */
   private filling?: Promise<void>;
-  /** The handed-in Bundle as read, kept so that its summary (remembered per object) is found again. */
-  private read?: { source: unknown; bundle: FhirBundle };
-  /** Settles when a large handed-in Bundle has been described. */
-  private preparing?: Promise<void>;
-  /** Counts Bundles described in slices: a change builds the views again. */
-  @state() private prepared = 0;
+  /** A large Bundle or large records waiting to be read and described in slices (then shown). */
+  private toPrepare?: Source;
+
+  /**
+   * Unlocking, from the user's click: a new unlock, a sign-out, another user or another store
+   * aborts the one in progress, and nothing of it reaches the screen.
+   */
+  private readonly unlocking = new Task(this, {
+    autoRun: false,
+    task: ([naddr]: readonly [string | undefined], { signal }) => this.unlock(naddr, signal),
+  });
+
+  /**
+   * A large Bundle or large records, read and described in slices before they are shown; whatever
+   * is handed in or unlocked next aborts the work in progress, which then shows nothing.
+   */
+  private readonly describing = new Task(this, {
+    args: () => [this.toPrepare] as const,
+    task: async ([source], { signal }) => {
+      if (!source) return undefined;
+      // From a task of its own: the one that handed the source in has done enough.
+      await yieldToMain();
+      return { source, prepared: await inSlices(preparing(source), SLICE_MS, signal) };
+    },
+    onComplete: (done) => {
+      if (!done) return;
+      this.show(done.source, done.prepared);
+      this.applyFilters();
+    },
+    onError: (error) => {
+      if (isAbort(error)) return;
+      // What describing it at once would have shown.
+      this.toPrepare = undefined;
+      this.fail(error);
+    },
+  });
+
+  /**
+   * Every item of what is shown, described in full in slices once its first screen is up (an
+   * item is described when first shown or searched; this does the rest while the page is idle), so
+   * that the first search finds everything at once. What is shown next aborts it.
+   */
+  private readonly completing = new Task(this, {
+    args: () => [this.views] as const,
+    task: async ([views], { signal }) => {
+      if (!views.length) return;
+      await whenIdle();
+      for (const view of views) await inSlices(describingAll(view.summary.items), SLICE_MS, signal, whenIdle);
+    },
+  });
+
+  /**
+   * Authors' profile names, looked up once records are shown (a courtesy: the npub is always
+   * shown); records shown next abort a lookup in progress, whose names are then not used.
+   */
+  private readonly authors = new Task(this, {
+    args: () => [this.views] as const,
+    task: async ([views], { signal }) => {
+      const authors = listedAuthors(views);
+      if (!authors.length || !this.activeRelays.length) return undefined;
+      const names = await withProfileNames(this.passiveRelayClient(), this.names, authors);
+      signal.throwIfAborted();
+      return names;
+    },
+    onComplete: (names) => {
+      if (names) this.names = names;
+    },
+  });
 
   /** Whether anything is shown without unlocking. */
   private get handedIn(): boolean {
@@ -214,29 +299,9 @@ export class Nip82RecordViewer extends Nip82Element {
     if (changed.has('naddr') && changed.get('naddr') !== undefined) this.forgetUnlocked();
 
     // A Bundle handed in (again) is read again: the host may have changed it in between.
-    if (changed.has('bundle')) this.read = undefined;
-    const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked') || changed.has('prepared');
-    if (sourcesChanged) this.views = this.buildViews();
-    if (changed.has('records') || changed.has('unlocked')) void this.lookUpAuthors();
+    const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked');
+    if (sourcesChanged) this.prepare();
     if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError') || changed.has('signedOnly')) this.applyFilters();
-  }
-
-  /**
-   * Profile names of verified authors who are listed on their record. The inner author is known
-   * only inside the encryption; asking relays for a profile of anyone else would tell them whose
-   * records this reader holds. A listed author's key is already public in the record's `p` tags.
-   */
-  private async lookUpAuthors(): Promise<void> {
-    const authors = this.views.flatMap((v) => {
-      if (!v.record) return [];
-      const signers = [...v.provenance.items.values()].flatMap((p) => (p.status === 'verified' ? [p.attester] : []));
-      if (v.record.authorVerified) signers.push(v.record.author);
-      return [...new Set(signers)].filter((pubkey) => v.record!.listed.includes(pubkey));
-    });
-    if (!authors.length || !this.activeRelays.length) return;
-    const run = this.run;
-    const names = await withProfileNames(this.passiveRelayClient(), this.names, authors);
-    if (run === this.run) this.names = names;
   }
 
   // The budget spans the whole commit: items are taken inside directives (repeat), which run
@@ -268,6 +333,15 @@ export class Nip82RecordViewer extends Nip82Element {
       complete = await super.getUpdateComplete();
     }
     return complete;
+  }
+
+  /** Settles (never rejects) once the large Bundle or records being described are shown, or given up. */
+  private get preparing(): Promise<void> | undefined {
+    if (this.describing.status !== TaskStatus.PENDING) return undefined;
+    return this.describing.taskComplete.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**
@@ -307,7 +381,9 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private forgetUnlocked(): void {
-    this.run++;
+    this.unlocking.abort();
+    this.authors.abort();
+    this.completing.abort();
     this.unlocked = [];
     this.names = new Map();
     this.failures = [];
@@ -318,70 +394,45 @@ export class Nip82RecordViewer extends Nip82Element {
     if (!this.handedIn) this.setStatus('idle', '');
   }
 
-  private buildViews(): View[] {
-    let views: View[] = [];
-    if (this.records?.length) {
-      views = this.records.map((record) => recordView(record));
-      this.setStatus('done', '');
-    } else if (this.bundle !== undefined) {
+  /** What is shown now: records handed in, else a Bundle handed in, else the records unlocked. */
+  private source(): Source {
+    if (this.records?.length) return { kind: 'records', records: this.records, entries: entriesOf(this.records) };
+    if (this.bundle === undefined) return { kind: 'unlocked', records: this.unlocked, entries: entriesOf(this.unlocked) };
+    let value: unknown = this.bundle;
+    if (typeof value === 'string') {
       try {
-        const bundle = this.readHandedIn();
-        if (!isSummarized(bundle) && (bundle.entry?.length ?? 0) >= SLICED_FROM_ENTRIES) {
-          this.describeLater(bundle);
-          this.setStatus('working', '');
-        } else {
-          const summary = summarize(bundle);
-          views = [{ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance: provenanceOf(bundle), subject: nostrPubkeyOf(patientOf(bundle)) }];
-          this.setStatus('done', '');
-        }
-      } catch (error) {
-        this.read = undefined;
-        this.fail(error);
+        value = JSON.parse(value) as unknown;
+      } catch {
+        // Left as text: reading it says what is wrong with it.
       }
-    } else {
-      // One health item once, however many records carry it (newest record first).
-      const seen = new Set<string>();
-      views = this.unlocked.map((record) => recordView(record, withoutSeen(record, seen)));
     }
-    const totals = new Map<SectionKey, number>();
-    for (const v of views) for (const [key, items] of v.summary.sections) totals.set(key, (totals.get(key) ?? 0) + items.length);
-    this.sectionTotals = SECTION_ORDER.filter((k) => totals.has(k)).map((k) => [k, totals.get(k)!]);
-    this.itemTotal = views.reduce((n, v) => n + v.summary.items.length, 0);
-    const dated = views.flatMap((view) => view.summary.dated.map((item) => ({ view, item })));
-    this.datedAll = views.length > 1 ? dated.sort((a, b) => (b.item.time ?? 0) - (a.item.time ?? 0)) : dated;
+    const entry = value && typeof value === 'object' ? (value as { entry?: unknown }).entry : undefined;
+    return { kind: 'bundle', value, entries: Array.isArray(entry) ? entry.length : 0 };
+  }
+
+  /** Shows what is handed in or unlocked: at once when it is small, else once described in slices. */
+  private prepare(): void {
+    const source = this.source();
+    const known = source.kind !== 'bundle' && source.records.every((r) => isSummarized(r.bundle));
+    if (source.entries >= SLICED_FROM_ENTRIES && !known) {
+      this.toPrepare = source;
+      this.show(source, { views: [], sectionTotals: [], itemTotal: 0, datedAll: [] });
+      if (source.kind === 'bundle') this.setStatus('working', '');
+      return;
+    }
+    this.toPrepare = undefined;
+    try {
+      this.show(source, atOnce(preparing(source)));
+    } catch (error) {
+      this.show({ kind: 'unlocked', records: [], entries: 0 }, { views: [], sectionTotals: [], itemTotal: 0, datedAll: [] });
+      this.fail(error);
+    }
+  }
+
+  private show(source: Source, prepared: Prepared): void {
+    ({ views: this.views, sectionTotals: this.sectionTotals, itemTotal: this.itemTotal, datedAll: this.datedAll } = prepared);
     this.limits = new Map();
-    return views;
-  }
-
-  /** The handed-in Bundle, read once each time it is handed in. */
-  private readHandedIn(): FhirBundle {
-    if (this.read && this.read.source === this.bundle) return this.read.bundle;
-    const bundle = readBundle(this.bundle);
-    this.read = { source: this.bundle, bundle };
-    return bundle;
-  }
-
-  /** Describes a large Bundle in slices, then builds the views again (unless another was handed in meanwhile). */
-  private describeLater(bundle: FhirBundle): void {
-    // From a task of its own: the task that read the Bundle has done enough.
-    const current = () => this.read?.bundle === bundle;
-    const done = new Promise((resolve) => setTimeout(resolve, 0))
-      .then(() => summarizeInSlices(bundle))
-      .then(
-        () => {
-          if (current()) this.prepared++;
-        },
-        (error: unknown) => {
-          // What describing it at once would have shown.
-          if (!current()) return;
-          this.read = undefined;
-          this.fail(error);
-        },
-      );
-    this.preparing = done;
-    void done.finally(() => {
-      if (this.preparing === done) this.preparing = undefined;
-    });
+    if (prepared.views.length && source.kind !== 'unlocked') this.setStatus('done', '');
   }
 
   private applyFilters(): void {
@@ -389,26 +440,28 @@ export class Nip82RecordViewer extends Nip82Element {
     const keep = (item: Item, view: View) =>
       !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) && (words.length === 0 || matches(item, words)) &&
       (!this.signedOnly || signedByClinician(view, item));
+    // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
+    const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
     this.matching = 0;
     this.filtered = this.views.map((view) => {
-      const sections = view.summary.sections
-        .map(([key, items]): [SectionKey, Item[]] => [key, items.filter((item) => keep(item, view))])
-        .filter(([, items]) => items.length > 0);
+      const sections = all
+        ? view.summary.sections.filter(([, items]) => items.length > 0)
+        : view.summary.sections
+            .map(([key, items]): [SectionKey, Item[]] => [key, items.filter((item) => keep(item, view))])
+            .filter(([, items]) => items.length > 0);
       const count = sections.reduce((n, [, items]) => n + items.length, 0);
       this.matching += count;
       return { view, sections, count };
     });
-    this.timeline = this.datedAll.filter((e) => keep(e.item, e.view));
+    this.timeline = all ? this.datedAll : this.datedAll.filter((e) => keep(e.item, e.view));
   }
 
   // -------------------------------------------------------------------------------------------
   // Unlocking
 
-  private async unlock(): Promise<void> {
+  /** Unlocks the record at `naddr`, else every record shared with the user; shows nothing once `signal` is aborted. */
+  private async unlock(naddr: string | undefined, signal: AbortSignal): Promise<void> {
     const s = this.s;
-    const naddr = this.naddr?.trim();
-    const run = ++this.run;
-    const current = () => run === this.run && this.isConnected;
     this.failures = [];
     this.reports = [];
     this.progress = undefined;
@@ -418,18 +471,19 @@ export class Nip82RecordViewer extends Nip82Element {
       const store = this.recordStore();
       if (naddr) {
         const found = await store.openAddress(naddr);
+        if (signal.aborted) return found;
         this.reports = found.reports;
         // An address its owner ended: follow their moved notice, if the new record proves the move.
         const ended = found.records.length === 0 ? found.failures.find((f) => f.code === 'deleted') : undefined;
-        const moved = ended && current() ? await store.followMove(ended.signPubkey) : undefined;
+        const moved = ended ? await store.followMove(ended.signPubkey) : undefined;
         return moved ? { records: [moved], failures: [] } : found;
       }
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
       await store.load({ refresh: store.loaded });
-      this.reports = [...store.reports];
+      if (!signal.aborted) this.reports = [...store.reports];
       return { records: store.held, failures: store.failures };
-    }, naddr ? { records: [naddr] } : {});
-    if (!current()) return;
+    }, naddr ? { records: [naddr] } : {}, signal);
+    if (signal.aborted || !this.isConnected) return;
     this.progress = undefined;
     if (!result) return;
     this.unlockedWith = signer;
@@ -545,7 +599,7 @@ export class Nip82RecordViewer extends Nip82Element {
           ? s.unlocking(formatCount(Math.min(this.progress.done + 1, this.progress.total), lang), formatCount(this.progress.total, lang))
           : s.waitingSigner;
       case 'working':
-        return this.preparing && this.read ? s.preparing(formatCount(this.read.bundle.entry?.length ?? 0, lang)) : s.searchingRelays;
+        return this.toPrepare?.kind === 'bundle' ? s.preparing(formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length);
         if (this.outcome === 'none-found') return s.noneFound;
@@ -598,7 +652,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <div class="gate">
         ${busy ? nothing : html`<p>${single ? s.introOne : s.introMine}</p>`}
-        <button class="primary unlock" type="button" ?disabled=${busy} @click=${() => void this.unlock()}>
+        <button class="primary unlock" type="button" ?disabled=${busy} @click=${() => void this.unlocking.run([this.naddr?.trim()])}>
           ${retry ? s.retry : single ? s.unlockOne : s.unlockMine}
         </button>
       </div>
@@ -886,9 +940,70 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 }
 
-/** A record as shown: its summary, and who signed each item. */
-function recordView(record: OpenedRecord, bundle = record.bundle): View {
-  return { key: record.signPubkey, record, bundle, summary: summarize(bundle), withheld: record.withheld, provenance: record.provenance ?? provenanceOf(record.bundle), subject: record.subject };
+/** Entries of some records, counted. */
+function entriesOf(records: readonly OpenedRecord[]): number {
+  return records.reduce((n, r) => n + (r.bundle.entry?.length ?? 0), 0);
+}
+
+/** Reads and describes what is shown, as steps (a pause every few resources): the views and their totals. */
+function* preparing(source: Source): Generator<void, Prepared, void> {
+  const views: View[] = [];
+  if (source.kind === 'bundle') {
+    // Shown, never changed: the Bundle is read in place rather than copied.
+    const bundle = yield* readingBundle(source.value, { share: true });
+    const summary = yield* summarizing(bundle);
+    yield;
+    views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance: provenanceOf(bundle), subject: nostrPubkeyOf(patientOf(bundle)) });
+  } else {
+    // Unlocked: one health item once, however many records carry it (newest record first).
+    const seen = new Set<string>();
+    for (const record of source.records) {
+      const bundle = source.kind === 'unlocked' ? withoutSeen(record, seen) : record.bundle;
+      const summary = yield* summarizing(bundle);
+      views.push({ key: record.signPubkey, record, bundle, summary, withheld: record.withheld, provenance: record.provenance ?? provenanceOf(record.bundle), subject: record.subject });
+      yield;
+    }
+  }
+  const totals = new Map<SectionKey, number>();
+  for (const v of views) for (const [key, items] of v.summary.sections) totals.set(key, (totals.get(key) ?? 0) + items.length);
+  const sectionTotals = SECTION_ORDER.filter((k) => totals.has(k)).map((k): [SectionKey, number] => [k, totals.get(k)!]);
+  const itemTotal = views.reduce((n, v) => n + v.summary.items.length, 0);
+  const dated = views.flatMap((view) => view.summary.dated.map((item) => ({ view, item })));
+  if (views.length > 1) {
+    yield;
+    dated.sort((a, b) => (b.item.time ?? 0) - (a.item.time ?? 0));
+  }
+  return { views, sectionTotals, itemTotal, datedAll: dated };
+}
+
+/**
+ * Verified authors and signers who are listed on their record, for their profile names. The inner
+ * author is known only inside the encryption; asking relays for a profile of anyone else would
+ * tell them whose records this reader holds. A listed author's key is already public in the
+ * record's `p` tags.
+ */
+function listedAuthors(views: readonly View[]): string[] {
+  return views.flatMap((v) => {
+    if (!v.record) return [];
+    const signers = [...v.provenance.items.values()].flatMap((p) => (p.status === 'verified' ? [p.attester] : []));
+    if (v.record.authorVerified) signers.push(v.record.author);
+    return [...new Set(signers)].filter((pubkey) => v.record!.listed.includes(pubkey));
+  });
+}
+
+/** Settles when the page is idle: background work gives way to painting, input and the renders that show items. */
+function whenIdle(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { postTask?: (work: () => void, options: { priority: 'background' }) => Promise<void> } };
+  return new Promise((resolve) => {
+    if (typeof scheduler?.postTask === 'function') void scheduler.postTask(resolve, { priority: 'background' });
+    else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** Whether a task stopped because its signal was aborted. */
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 const checked = new WeakMap<FhirBundle, ProvenanceReport>();

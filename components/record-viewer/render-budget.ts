@@ -4,20 +4,35 @@
  * render, a cleared search, a section shown again) creates a bounded number, in reading order,
  * and the element renders again for the rest: no task grows with the size of the record. Items
  * already on screen cost next to nothing to keep, so they never wait.
+ *
+ * The bound follows the machine: each render that created items sizes the next one to take about
+ * `targetMs`, so a slow phone gets smaller renders and a fast desktop fewer of them. The first
+ * render creates `first` items, about a screenful, so that a record shows as soon as it can.
  */
 export class RenderBudget {
   private shown = new Set<string>();
   private next = new Set<string>();
   private left = 0;
   private skipped = false;
+  private created = 0;
+  private started = 0;
+  private perRender: number;
 
-  constructor(readonly perRender: number) {}
+  constructor(
+    first: number,
+    private readonly targetMs: number,
+    private readonly most: number,
+  ) {
+    this.perRender = first;
+  }
 
   /** Starts a render. */
   begin(): void {
     this.next = new Set();
     this.left = this.perRender;
     this.skipped = false;
+    this.created = 0;
+    this.started = performance.now();
   }
 
   /** The items of `list` this render shows, in order: those already shown, and new ones while there is room. */
@@ -25,8 +40,12 @@ export class RenderBudget {
     const out: T[] = [];
     for (const item of list) {
       const k = key(item);
-      if (this.shown.has(k) || this.left > 0) {
-        if (!this.shown.has(k)) this.left--;
+      const old = this.shown.has(k);
+      if (old || this.left > 0) {
+        if (!old) {
+          this.left--;
+          this.created++;
+        }
         out.push(item);
         this.next.add(k);
       } else {
@@ -39,6 +58,15 @@ export class RenderBudget {
   /** Ends the render; true when items were left for the next one. */
   end(): boolean {
     this.shown = this.next;
+    if (this.created > 0) {
+      // What the render cost per new item, its fixed part included: the next one errs on the small side.
+      const perItem = Math.max(performance.now() - this.started, 1) / this.created;
+      const fits = Math.floor(this.targetMs / perItem);
+      this.perRender = Math.max(MIN_PER_RENDER, Math.min(fits, this.perRender * 2, this.most));
+    }
     return this.skipped;
   }
 }
+
+/** However slow the last render, the next one still makes progress. */
+const MIN_PER_RENDER = 4;

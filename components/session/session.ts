@@ -1,15 +1,18 @@
 import { holdsSecretKey } from '../shared/recipient-input.js';
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
 import { nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
 import type { NostrConnectSession, RemoteSigner } from '../core/signers/bunker.js';
-import { RelayClient, checkRelays } from '../core/relay/client.js';
-import { RecordStore } from '../core/store/record-store.js';
+import { checkRelays } from '../core/relay/client.js';
+import type { RecordStore } from '../core/store/record-store.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
-import { relayList, relayListConverter, classify, reflectStatus, type RelayListInput, type Status } from '../shared/base.js';
+import { relayList, relayListConverter, type RelayListInput } from '../shared/base.js';
+import { StatusController, type Status } from '../shared/status-controller.js';
+import { SignerGate } from '../shared/signer-gate.js';
+import { OwnedStore } from '../shared/store-controller.js';
 import { resolveStrings } from '../shared/strings.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
@@ -77,9 +80,12 @@ export class Nip82Session extends LitElement {
 
   /** Read-only, reflected as the `status` attribute: `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`, `cancelled`. */
   get status(): Status {
-    return this.currentStatus;
+    return this.state.status;
   }
-  @state() private currentStatus: Status = 'idle';
+  /** The state shown and what the status line says. */
+  private readonly state = new StatusController(this);
+  /** The cancelable request before a signer is contacted. */
+  private readonly gate = new SignerGate(this, this.state);
 
   /** The signed-in user's public key (hex), once known. */
   @state() pubkey?: string;
@@ -87,13 +93,20 @@ export class Nip82Session extends LitElement {
   @state() private kind?: SignerKind;
   @state() private active?: Signer;
   @state() private extensionFound = false;
-  @state() private message = '';
   @state() private connectSession?: NostrConnectSession;
   @state() private bunkerInput = '';
   private qr?: RemoteSignerModule['qrPath'];
 
-  /** The signed-in user's records; replaced (the old one cleared) at every change of user, signer or relays. */
-  private store?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
+  /**
+   * The signed-in user's records; replaced (the old one cleared) at every change of user, signer
+   * or relays. The same signer answering with another key (switched in the extension): the store
+   * cleared itself; the session now stands for the new key.
+   */
+  private readonly store = new OwnedStore(this, (change, store) => {
+    if (change !== 'reader' || !store.reader) return;
+    this.pubkey = store.reader;
+    emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
+  });
   /** A host-injected signer whose request the host cancelled: not asked again until another is injected. */
   private declined?: Signer;
 
@@ -111,52 +124,30 @@ export class Nip82Session extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    // The store closes itself with the element (its controller); a pending code is given up.
     super.disconnectedCallback();
-    this.dropStore();
     this.connectSession?.cancel();
   }
 
   /** The store for the signer and relays in effect; a new one (the old one cleared) when either changed. */
   private storeFor(signer: Signer | undefined, relays: string[]): RecordStore | undefined {
-    const key = relays.join(' ');
-    if (this.store && this.store.signer === signer && this.store.key === key) return this.store.store;
-    this.dropStore();
-    if (!signer || !relays.length) return undefined;
-    const store = new RecordStore({ client: new RelayClient({ relays, signer }), signer, reader: this.pubkey });
-    // The same signer answering with another key (switched in the extension): the store cleared
-    // itself; the session now stands for the new key.
-    const stop = store.subscribe((change) => {
-      if (change !== 'reader' || !store.reader || this.store?.store !== store) return;
-      this.pubkey = store.reader;
-      emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
-    });
-    this.store = { key, signer, store, stop };
-    return store;
-  }
-
-  private dropStore(): void {
-    if (!this.store) return;
-    this.store.stop();
-    this.store.store.close();
-    this.store = undefined;
-  }
-
-  protected override update(changed: PropertyValues): void {
-    reflectStatus(this, this.currentStatus);
-    super.update(changed);
+    const held = this.store.matching(signer, relays);
+    if (held) return held;
+    this.store.drop();
+    return signer && relays.length ? this.store.make(signer, relays, this.pubkey) : undefined;
   }
 
   protected override willUpdate(): void {
     if (this.signer && this.active !== this.signer && this.signer !== this.declined && this.kind !== 'extension' && this.kind !== 'remote') {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.
-      this.dropStore();
+      this.store.drop();
       this.pubkey = undefined;
       // The host handed a signer in; it is still asked only after the cancelable request.
-      if (!emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) {
+      if (!this.gate.announce('connect')) {
         this.declined = signer;
         this.clear();
-        this.currentStatus = 'cancelled';
+        this.state.set('cancelled', '');
         return this.provideValue();
       }
       this.active = signer;
@@ -164,7 +155,7 @@ export class Nip82Session extends LitElement {
       void signer.getPublicKey().then((pk) => {
         if (this.active !== signer) return;
         this.pubkey = pk;
-        this.currentStatus = 'done';
+        this.state.status = 'done';
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
       }).catch((error) => this.failed(error));
     }
@@ -181,7 +172,7 @@ export class Nip82Session extends LitElement {
       relays = [];
     }
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
-    const store = this.pubkey ? this.storeFor(this.active, relays) : (this.dropStore(), undefined);
+    const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
     const next: SessionValue = { relays, signer: this.active, pubkey: this.pubkey, store };
     const prev = this.value;
     if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.store !== next.store) this.value = next;
@@ -189,37 +180,30 @@ export class Nip82Session extends LitElement {
 
   /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */
   private announce(): boolean {
-    if (emit(this, 'nip82-signer-request', { action: 'connect', source: this.localName })) return true;
-    this.currentStatus = 'cancelled';
-    this.message = '';
-    return false;
+    return this.gate.announce('connect');
   }
 
   /** Asks `signer` who the user is; `announced` when the request went out before the signer was contacted. */
   private async signIn(kind: SignerKind, signer: Signer, announced = false): Promise<void> {
     if (!announced && !this.announce()) return;
-    this.currentStatus = 'waiting-signer';
-    this.message = this.s.asking;
+    this.state.set('waiting-signer', this.s.asking);
     try {
       const pubkey = await signer.getPublicKey();
-      this.dropStore();
+      this.store.drop();
       this.active = signer;
       this.kind = kind;
       this.pubkey = pubkey;
-      this.currentStatus = 'done';
-      this.message = this.s.connected;
+      this.state.set('done', this.s.connected);
       emit(this, 'nip82-session-change', { pubkey, signer: kind });
     } catch (error) {
       this.failed(error);
     }
   }
 
+  /** A failed sign-in: its state, the detail in the page's language, and `nip82-error` for the host. */
   private failed(error: unknown): void {
-    const { status, code } = classify(error);
-    const message = error instanceof Error ? error.message : String(error);
-    this.currentStatus = status;
-    this.message = this.s.errorDetail(code, message);
-    emit(this, 'nip82-error', { code, message, action: 'connect' });
+    const { code, message } = this.state.fail(error, 'connect', error instanceof Error ? error.message : String(error));
+    this.state.message = this.s.errorDetail(code, message);
   }
 
   private useExtension = () => this.signIn('extension', nip07Signer());
@@ -230,14 +214,12 @@ export class Nip82Session extends LitElement {
     // Every form the recipient field refuses, not only a bare nsec1 at the start.
     if (holdsSecretKey(input)) {
       this.bunkerInput = '';
-      this.currentStatus = 'bad-data';
-      this.message = this.s.neverNsec;
+      this.state.set('bad-data', this.s.neverNsec);
       return;
     }
     // Connecting already talks to the remote signer: the request comes first.
     if (!this.announce()) return;
-    this.currentStatus = 'waiting-signer';
-    this.message = this.s.waitingForRemote;
+    this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
       const { bunkerSigner } = await remoteSigner();
       const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
@@ -251,8 +233,7 @@ export class Nip82Session extends LitElement {
     if (!this.relays.length || !this.announce()) return;
     this.connectSession?.cancel();
     let nostrConnect: RemoteSignerModule['nostrConnect'];
-    this.currentStatus = 'waiting-signer';
-    this.message = this.s.waitingForRemote;
+    this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
       ({ nostrConnect, qrPath: this.qr } = await remoteSigner());
     } catch (error) {
@@ -261,8 +242,7 @@ export class Nip82Session extends LitElement {
     }
     const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
     this.connectSession = session;
-    this.currentStatus = 'waiting-signer';
-    this.message = this.s.waitingForRemote;
+    this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
       const remote = await session.signer;
       if (this.connectSession === session) await this.signIn('remote', remote, true);
@@ -282,16 +262,16 @@ export class Nip82Session extends LitElement {
     // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
     if (kind === 'injected') this.signer = undefined;
     if (kind === 'remote') await (was as RemoteSigner).close().catch(() => undefined);
-    this.message = this.s.signedOut;
+    this.state.message = this.s.signedOut;
     emit(this, 'nip82-session-change', {});
   }
 
   private clear(): void {
-    this.dropStore();
+    this.store.drop();
     this.active = undefined;
     this.pubkey = undefined;
     this.kind = undefined;
-    this.currentStatus = 'idle';
+    this.state.status = 'idle';
   }
 
   private renderQr(uri: string) {
@@ -334,7 +314,7 @@ export class Nip82Session extends LitElement {
     const s = this.s;
     return html`
       ${this.noControls ? nothing : html`<div class="bar" part="bar">${this.pubkey ? this.renderSignedIn(s) : this.renderSignIn(s)}</div>`}
-      <p class="status" part="status" role="status" aria-live="polite">${this.message || nothing}</p>
+      <p class="status" part="status" role="status" aria-live="polite">${this.state.message || nothing}</p>
       <slot></slot>
     `;
   }

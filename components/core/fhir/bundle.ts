@@ -3,6 +3,7 @@
  * draft's own example puts resources straight into `entry[]`, uses bare-id references and nulls).
  */
 import { RecordError } from '../errors.js';
+import { atOnce } from '../slices.js';
 import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 
 /** A random `urn:uuid:` URI. */
@@ -30,11 +31,59 @@ function isResource(value: unknown): value is FhirResource {
 }
 
 /**
+ * The same value without `null`s, sharing every part that holds none: only what leads to a null is
+ * copied. For a value nobody changes afterwards (a Bundle a page hands in to be shown).
+ */
+function nullsDropped<T>(value: T, depth = 0): T {
+  if (depth > MAX_DEPTH) throw new RecordError('malformed', 'The FHIR content is nested too deeply.');
+  if (!value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const kept = v === null ? undefined : nullsDropped(v, depth + 1);
+      if (!out && (v === null || kept !== v)) out = value.slice(0, i);
+      if (out && v !== null) out.push(kept);
+    }
+    return (out ?? value) as T;
+  }
+  let out: Record<string, unknown> | undefined;
+  const source = value as Record<string, unknown>;
+  for (const k in source) {
+    if (!Object.hasOwn(source, k)) continue;
+    const v = source[k];
+    const kept = v === null ? undefined : nullsDropped(v, depth + 1);
+    if (!out && (v === null || kept !== v)) {
+      out = {};
+      for (const before in source) {
+        if (before === k) break;
+        if (Object.hasOwn(source, before)) out[before] = source[before];
+      }
+    }
+    if (out && v !== null) out[k] = kept;
+  }
+  return (out ?? value) as T;
+}
+
+/** Entries read between two pauses of `readingBundle`. */
+const READ_STEP_ENTRIES = 25;
+
+/**
  * Reads an untrusted Bundle (object or JSON text) into conformant R4 shape: every entry has a
  * `resource` and a `fullUrl`, no nulls. Entries that are not resources are dropped.
  * Throws `RecordError('malformed')` when the value is not a Bundle at all.
  */
 export function readBundle(value: unknown): FhirBundle {
+  return atOnce(readingBundle(value));
+}
+
+/**
+ * `readBundle` as steps (a pause every few entries), for a caller that spreads a large Bundle over
+ * several tasks. With `share`, the result shares every part of `value` that holds no null instead of
+ * copying it: for a Bundle that is only read, where the copy would be most of the work.
+ */
+export function* readingBundle(value: unknown, options: { share?: boolean } = {}): Generator<void, FhirBundle, void> {
+  const clean = options.share ? nullsDropped : withoutNulls;
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -47,17 +96,29 @@ export function readBundle(value: unknown): FhirBundle {
   if (!isResource(parsed) || parsed.resourceType !== 'Bundle') {
     throw new RecordError('malformed', 'The record content is not a FHIR Bundle.');
   }
-  const clean = withoutNulls(parsed) as FhirBundle & { entry?: unknown };
-  const rawEntries: unknown[] = Array.isArray(clean.entry) ? clean.entry : [];
+  // The rest of the Bundle at once, its keys in their order; the entries (the bulk of the work) one by one.
+  const source = parsed as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in source) {
+    if (!Object.hasOwn(source, k) || source[k] === null) continue;
+    out[k] = k === 'entry' ? undefined : clean(source[k], 1);
+  }
+  const rawEntries: unknown[] = Array.isArray(source.entry) ? source.entry : [];
   const entry: BundleEntry[] = [];
-  for (const raw of rawEntries) {
+  for (let i = 0; i < rawEntries.length; i++) {
+    if (i > 0 && i % READ_STEP_ENTRIES === 0) yield;
+    const item = rawEntries[i];
+    if (item === null) continue;
+    const raw = clean(item, 2);
     const r = raw as { resource?: unknown; fullUrl?: unknown };
     const resource = isResource(r?.resource) ? r.resource : isResource(raw) ? raw : undefined;
     if (!resource) continue;
     const fullUrl: string = typeof r?.fullUrl === 'string' ? r.fullUrl : resource.id ? `${resource.resourceType}/${resource.id}` : uuidUrn();
     entry.push({ fullUrl, resource });
   }
-  return { ...clean, type: typeof clean.type === 'string' ? clean.type : 'collection', entry };
+  out.type = typeof out.type === 'string' ? out.type : 'collection';
+  out.entry = entry;
+  return out as unknown as FhirBundle;
 }
 
 /** The resources of a Bundle, in order. */
@@ -91,13 +152,17 @@ export function createBundle(
 export class ReferenceIndex {
   private readonly byKey = new Map<string, FhirResource>();
 
-  constructor(bundle: FhirBundle) {
-    for (const { fullUrl, resource } of bundle.entry ?? []) {
-      if (fullUrl) this.add(fullUrl, resource);
-      if (resource.id) {
-        this.add(`${resource.resourceType}/${resource.id}`, resource);
-        this.add(resource.id, resource);
-      }
+  /** Indexes every entry of `bundle`; without one, entries are added with `include`. */
+  constructor(bundle?: FhirBundle) {
+    for (const entry of bundle?.entry ?? []) this.include(entry);
+  }
+
+  /** Indexes one more entry (for a caller that builds the index in steps; the first entry for a key wins). */
+  include({ fullUrl, resource }: BundleEntry): void {
+    if (fullUrl) this.add(fullUrl, resource);
+    if (resource.id) {
+      this.add(`${resource.resourceType}/${resource.id}`, resource);
+      this.add(resource.id, resource);
     }
   }
 

@@ -1,0 +1,96 @@
+/**
+ * The state an element shows: one `status` from a fixed list, the line its live region says, and
+ * the code of the failure shown. Typed errors become calm visible states and a `nip82-error` for
+ * the host; the status is reflected as the host's `status` attribute for host CSS.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { RecordError, RelayError, SignerError } from '../core/errors.js';
+import { emit, type Nip82ErrorCode, type SignerAction } from './events.js';
+
+/** Every state an element shows. Reflected as the `status` attribute for host CSS. */
+export type Status = 'idle' | 'waiting-signer' | 'working' | 'done' | 'no-signer' | 'refused' | 'timed-out' | 'relay-error' | 'bad-data' | 'cancelled';
+
+/** Thrown when a host cancelled `nip82-signer-request`. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+}
+
+export class StatusController implements ReactiveController {
+  private now: Status = 'idle';
+  private said = '';
+  private code: Nip82ErrorCode | '' = '';
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** The state shown; the element's own code changes it. */
+  get status(): Status {
+    return this.now;
+  }
+  set status(value: Status) {
+    if (value === this.now) return;
+    this.now = value;
+    this.host.requestUpdate();
+  }
+
+  /** What the live region says now. */
+  get message(): string {
+    return this.said;
+  }
+  set message(value: string) {
+    if (value === this.said) return;
+    this.said = value;
+    this.host.requestUpdate();
+  }
+
+  /** The code of the failure shown, so its detail can be worded in the page's language ('' when none). */
+  get errorCode(): Nip82ErrorCode | '' {
+    return this.code;
+  }
+  set errorCode(value: Nip82ErrorCode | '') {
+    if (value === this.code) return;
+    this.code = value;
+    this.host.requestUpdate();
+  }
+
+  /** A new state and what it says; no failure is shown any more. */
+  set(status: Status, message: string): void {
+    this.status = status;
+    this.message = message;
+    this.errorCode = '';
+  }
+
+  /** Shows a typed error as a calm state and tells the host (code and message only). */
+  fail(error: unknown, action?: SignerAction, message = error instanceof Error ? error.message : 'Something went wrong.'): { code: Nip82ErrorCode; message: string } {
+    const { status, code } = classify(error);
+    this.set(status, message);
+    this.errorCode = code;
+    emit(this.host, 'nip82-error', { code, message, action });
+    return { code, message };
+  }
+
+  hostUpdate(): void {
+    reflectStatus(this.host, this.now);
+  }
+}
+
+/** Shows `status` as the host's `status` attribute, for host CSS (`[status="done"]`). */
+export function reflectStatus(host: Element, status: Status): void {
+  if (host.getAttribute('status') !== status) host.setAttribute('status', status);
+}
+
+/** Maps a typed error to the visible state it calls for. */
+export function classify(error: unknown): { status: Status; code: Nip82ErrorCode } {
+  const cause = error instanceof RecordError && error.code === 'signer' ? (error.cause as unknown) : error;
+  if (error instanceof CancelledError) return { status: 'cancelled', code: 'cancelled' };
+  if (cause instanceof SignerError) {
+    if (cause.code === 'absent') return { status: 'no-signer', code: cause.code };
+    if (cause.code === 'timeout') return { status: 'timed-out', code: cause.code };
+    if (cause.code === 'refused') return { status: 'refused', code: cause.code };
+    return { status: 'bad-data', code: cause.code };
+  }
+  if (error instanceof RelayError) return { status: 'relay-error', code: error.code };
+  if (error instanceof RecordError) return { status: 'bad-data', code: error.code };
+  return { status: 'bad-data', code: 'unknown' };
+}

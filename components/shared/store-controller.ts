@@ -1,0 +1,157 @@
+/**
+ * Where an element's records come from. Inside a `<nip82-session>`, the session's one record store
+ * (and its relays and signer); with its own `.signer` or `relays`, a store of the element's own,
+ * made on first use. Either way the element follows the store in effect: a change of its content,
+ * a clear, or another store taking its place (a sign-out, another user) is handed to the element,
+ * and a store nobody uses any more is closed with the last user's keys in it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { RelayClient } from '../core/relay/client.js';
+import { RecordStore, type StoreChange } from '../core/store/record-store.js';
+import type { Signer } from '../core/signers/signer.js';
+import { SignerError } from '../core/errors.js';
+import { sessionContext, type SessionValue } from './context.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The one record store a host made for one signer and one set of relays: kept while both stay,
+ * closed (its keys wiped) when another takes its place, when dropped, and when the host leaves
+ * the page. `changed` hears the held store's changes only.
+ */
+export class OwnedStore implements ReactiveController {
+  private held?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly changed?: (change: StoreChange, store: RecordStore) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** The store held, if any. */
+  get store(): RecordStore | undefined {
+    return this.held?.store;
+  }
+
+  /** The store held, if it was made for exactly this signer and these relays. */
+  matching(signer: Signer | undefined, relays: readonly string[]): RecordStore | undefined {
+    const held = this.held;
+    return held && held.signer === signer && held.key === relays.join(' ') ? held.store : undefined;
+  }
+
+  /** A new store for `signer` on `relays` (the one held before is closed); `reader` when the user's key is known. */
+  make(signer: Signer, relays: string[], reader?: string): RecordStore {
+    this.drop();
+    const store = new RecordStore({ client: new RelayClient({ relays, signer }), signer, reader });
+    const stop = this.changed ? store.subscribe((change) => this.changed!(change, store)) : () => undefined;
+    this.held = { key: relays.join(' '), signer, store, stop };
+    return store;
+  }
+
+  /** Closes the store held: every record and key in it is forgotten. */
+  drop(): void {
+    if (!this.held) return;
+    this.held.stop();
+    this.held.store.close();
+    this.held = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.drop();
+  }
+}
+
+/** The host's own settings: a signer and relays set on the element itself win over the session's. */
+export type OwnSettings = () => { signer?: Signer; relays: string[] };
+
+export class StoreController implements ReactiveController {
+  private readonly context: ContextConsumer<typeof sessionContext, Host>;
+  private readonly own: OwnedStore;
+  private watched?: { store: RecordStore; stop: () => void };
+
+  /**
+   * @param changed called when the store's content changes, and with `replaced` when another
+   *   store (or none) takes its place; the host resets what it showed of the last one.
+   */
+  constructor(
+    private readonly host: Host,
+    private readonly settings: OwnSettings,
+    private readonly changed: (change: StoreChange | 'replaced') => void,
+  ) {
+    // Registered first, so that the session is known when this controller connects; the own
+    // store last, so that this controller stops listening before the store is closed.
+    this.context = new ContextConsumer(host, { context: sessionContext, subscribe: true });
+    host.addController(this);
+    this.own = new OwnedStore(host);
+  }
+
+  /** What the enclosing `<nip82-session>` provides, if there is one. */
+  get session(): SessionValue | undefined {
+    return this.context.value;
+  }
+
+  /** The signer in effect: the element's own, else the session's. */
+  get signer(): Signer | undefined {
+    return this.settings().signer ?? this.session?.signer;
+  }
+
+  /** The relays in effect: the element's own, else the session's. */
+  get relays(): string[] {
+    const own = this.settings().relays;
+    return own.length ? own : this.session?.relays ?? [];
+  }
+
+  /**
+   * The record store in effect, if there is one yet: the session's, unless the element has its
+   * own signer or relays; else the element's own, while it matches them. Never creates one.
+   */
+  get current(): RecordStore | undefined {
+    const own = this.settings();
+    if (!own.signer && !own.relays.length && this.session?.store) return this.session.store;
+    return this.own.matching(this.signer, this.relays);
+  }
+
+  /**
+   * The record store for the signer and relays in effect, made on first use when no session
+   * provides one. Call it from a user action: it throws the relay list's typed errors.
+   */
+  require(): RecordStore {
+    const current = this.current;
+    if (current) return current;
+    const signer = this.signer;
+    if (!signer) throw new SignerError('absent', 'No signer: sign in first.');
+    const store = this.own.make(signer, this.relays);
+    this.watch();
+    return store;
+  }
+
+  /** Follows the store in effect; a change of store, or a clear, is handed to the host. */
+  watch(): void {
+    const store = this.current;
+    if (this.watched?.store === store) return;
+    const had = !!this.watched;
+    this.watched?.stop();
+    this.watched = undefined;
+    // An own store nobody uses any more holds the last user's keys: close it.
+    if (this.own.store && this.own.store !== store) this.own.drop();
+    if (store) {
+      const stop = store.subscribe((change) => {
+        this.changed(change);
+        this.host.requestUpdate();
+      });
+      this.watched = { store, stop };
+    }
+    if (had) this.changed('replaced');
+  }
+
+  hostConnected(): void {
+    this.watch();
+  }
+
+  hostDisconnected(): void {
+    this.watched?.stop();
+    this.watched = undefined;
+  }
+}
