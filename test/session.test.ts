@@ -41,6 +41,28 @@ describe('<nip82-session>', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  it('offers an extension that arrives after the first look, and looks again when the user clicks', async () => {
+    const key = secretKeySigner(generateSecretKey());
+    const extension = counting<Nip07Provider>({ getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) });
+    const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1"></nip82-session>`);
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('No signer extension'), 'the first look found none', { timeout: 5000 });
+    (window as { nostr?: Nip07Provider }).nostr = extension;
+    // The click is the user reaching for the card: it looks again there and then.
+    el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(button(el, /browser extension/).disabled).to.equal(false);
+    expect(shadowText(el)).not.to.contain('No signer extension');
+    expect(extension.calls).to.deep.equal({});
+
+    // Without a click, the watch finds a late extension on its own.
+    delete (window as { nostr?: unknown }).nostr;
+    const other = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1"></nip82-session>`);
+    await waitUntil(() => other.shadowRoot!.textContent!.includes('No signer extension'), 'the first look found none', { timeout: 5000 });
+    (window as { nostr?: Nip07Provider }).nostr = extension;
+    await waitUntil(() => !button(other, /browser extension/).disabled, 'the watch offers the late extension', { timeout: 5000 });
+    expect(extension.calls).to.deep.equal({});
+  });
+
   it('an injected signer signs in and reaches the elements inside with one store; sign-out closes and wipes it', async () => {
     const user = await person();
     const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1 ws://127.0.0.1:2" .signer=${user.signer}><test-probe></test-probe></nip82-session>`);

@@ -40,6 +40,35 @@ export async function waitForNip07(waitMs = 1500, provider: () => Nip07Provider 
   return true;
 }
 
+/** How long an element keeps looking for an extension that injects late, in ms. */
+export const NIP07_WATCH_MS = 60_000;
+const FIRST_GAP_MS = 50;
+const LONGEST_GAP_MS = 1_000;
+
+/**
+ * Keeps looking for a NIP-07 extension until one appears, `signal` aborts or `watchMs` passes, with
+ * growing gaps between looks; resolves whether one appeared. A first look (`waitForNip07`) decides
+ * what the page says at first; some extensions inject later than any fixed wait (about 1 s seen),
+ * and a page that decided once would never offer them.
+ */
+export async function watchForNip07(
+  signal: AbortSignal,
+  watchMs = NIP07_WATCH_MS,
+  provider: () => Nip07Provider | undefined = defaultProvider,
+): Promise<boolean> {
+  const deadline = Date.now() + watchMs;
+  let gap = FIRST_GAP_MS;
+  while (!provider()) {
+    if (signal.aborted || Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, gap));
+    gap = Math.min(gap * 2, LONGEST_GAP_MS);
+  }
+  return true;
+}
+
+/** Whether a NIP-07 extension is there now (looked up on every call). */
+export const hasNip07 = (provider: () => Nip07Provider | undefined = defaultProvider): boolean => !!provider();
+
 /**
  * A signer over `window.nostr`. Nothing is asked of the extension until a method is called.
  * Errors: `absent` (no extension), `unsupported` (no NIP-44), `refused`, `timeout`, `bad-response`.
