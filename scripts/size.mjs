@@ -10,6 +10,8 @@
 //   node scripts/size.mjs --json     the same figures as one JSON line, for the benchmark
 //   --embed-only                     only the embed bundle (quick); SIZE_BUDGET_FILE names another budget file
 //   --readme                         also rewrite the size table in README.md (`npm run docs`)
+//   --why                            also list what each file of the session + viewer page, and the
+//                                    single file, is made of: every source over 1 KB minified
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import path from 'node:path';
@@ -54,7 +56,7 @@ function autoloaded() {
   const first = closure('nip82-autoloader.js');
   const page = new Set([...first, ...closure(tagChunk('session')), ...closure(tagChunk('record-viewer'))]);
   const all = new Set(Object.keys(files));
-  return { first: sum(first), page: sum(page), all: sum(all) };
+  return { first: sum(first), page: sum(page), all: sum(all), pageFiles: [...page] };
 }
 
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
@@ -88,8 +90,8 @@ async function bundled(file) {
   }
 }
 
-/** Which package (or kit folder) each byte of the minified embed bundle came from, by its source map. */
-function composition(code, mapText) {
+/** Which package (or kit folder) each byte of a minified file came from, by its source map. */
+function composition(code, mapText, owner = ownerOf) {
   const map = new TraceMap(mapText);
   const lines = code.split('\n');
   const segments = [];
@@ -100,11 +102,14 @@ function composition(code, mapText) {
     const next = segments[i + 1];
     const line = lines[s.generatedLine - 1] ?? '';
     const end = next && next.generatedLine === s.generatedLine ? next.generatedColumn : line.length;
-    const owner = ownerOf(s.source ?? '');
-    byOwner.set(owner, (byOwner.get(owner) ?? '') + line.slice(s.generatedColumn, end));
+    const key = owner(s.source ?? '');
+    byOwner.set(key, (byOwner.get(key) ?? '') + line.slice(s.generatedColumn, end));
   }
   return [...byOwner].map(([owner, text]) => ({ owner, min: Buffer.byteLength(text), gzip: gzip(text) })).sort((a, b) => b.min - a.min);
 }
+
+/** A source file by its path in the package or the kit ("nostr-tools/lib/esm/pool.js", "core/nip82/record.ts"). */
+const sourceOf = (source) => source.split('node_modules/').at(-1).split('components/').at(-1);
 
 function ownerOf(source) {
   const inPackage = source.split('node_modules/')[1];
@@ -167,6 +172,7 @@ if (process.argv.includes('--json')) {
     ].map(([name, m, g]) => [name, m.files, kb(m.min), kb(m.gzip), kb(m.brotli), g])));
   }
 }
+if (process.argv.includes('--why')) why();
 if (process.argv.includes('--readme')) writeReadmeTable();
 if (overCeiling) {
   console.error(`size: the embed bundle is ${kb(embed.gzip)} gzip, above its ceiling of ${kb(budget.embedGzipCeiling)} (size-budget.json)`);
@@ -175,6 +181,17 @@ if (overCeiling) {
 if (autoOver.length) {
   for (const line of autoOver) console.error(`size: ${line} (size-budget.json)`);
   process.exit(1);
+}
+
+/** What each file is made of, by source file: where to look when a figure grows. */
+function why() {
+  const files = [EMBED, ...(auto?.pageFiles ?? []).map((f) => path.join(AUTO, f))];
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8');
+    const rows = composition(code, readFileSync(`${file}.map`, 'utf8'), sourceOf).filter((p) => p.min >= 1000);
+    console.log(`\n${path.relative(root, file)}: ${kb(Buffer.byteLength(code))} min, ${kb(gzip(code))} gzip; its sources over 1 KB (gzip of each alone)`);
+    if (rows.length) console.log(table(['source', 'min', 'gzip'], rows.map((p) => [p.owner, kb(p.min), kb(p.gzip)])));
+  }
 }
 
 /** The README's size table, between its markers, from the figures just measured. */
