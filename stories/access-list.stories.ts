@@ -101,7 +101,7 @@ export const ConfirmRevoke: Story = {
     await askToRevoke(el, 1);
     expect(text(inShadow(el, '#dialog-title'))).toMatch(/^Revoke access for npub1.*\?$/);
     const truth = allInShadow(el, 'dialog .truth p').map((w) => text(w));
-    expect(truth[0]).toMatch(/^What stops: .*can no longer open it from relays/);
+    expect(truth[0]).toMatch(/^What stops: .*can no longer open it from the storage servers/);
     expect(truth[1]).toMatch(/^What cannot be taken back: anything they already opened, downloaded or copied stays with them/);
     expect(truth[2]).toContain('the record moves to a new address');
     await userEvent.click(button(el, 'Cancel'));

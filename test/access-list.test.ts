@@ -20,8 +20,8 @@ import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, ro
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
 
 const TRUTH =
-  'What stops: the record is locked again with new keys, so they can no longer open it from relays, this version or any later one. ' +
-  'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A relay that keeps old copies may still hand out the old version, which the old key still opens.';
+  'What stops: the record is locked again with new keys, so they can no longer open it from the storage servers, this version or any later one. ' +
+  'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.';
 const MOVES = 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.';
 
 describe('<nip82-access-list>', function () {
@@ -435,7 +435,7 @@ describe('<nip82-access-list>', function () {
       await el.updateComplete;
       if (el.status === 'done') break;
       const line = text($(el, '[role=status]'));
-      expect(line).to.match(/^Only part of this went out: (\d+) of (\d+) steps reached a relay, so access is not fully revoked yet\. Try again to send the rest; nothing new will be signed\.$/);
+      expect(line).to.match(/^Only part of this went out: (\d+) of (\d+) steps reached a storage server, so access is not fully revoked yet\. Try again to send the rest; nothing new will be signed\.$/);
       const [, went] = line.match(/(\d+) of (\d+)/)!;
       expect(Number(went)).to.equal(attempts - 1);
       expect(revoked).to.equal(0);
