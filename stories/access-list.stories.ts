@@ -101,7 +101,7 @@ export const ConfirmRevoke: Story = {
     await askToRevoke(el, 1);
     expect(text(inShadow(el, '#dialog-title'))).toMatch(/^Revoke access for npub1.*\?$/);
     const truth = allInShadow(el, 'dialog .truth p').map((w) => text(w));
-    expect(truth[0]).toMatch(/^What stops: .*can no longer open it from relays/);
+    expect(truth[0]).toMatch(/^What stops: .*can no longer open it from the storage servers/);
     expect(truth[1]).toMatch(/^What cannot be taken back: anything they already opened, downloaded or copied stays with them/);
     expect(truth[2]).toContain('the record moves to a new address');
     await userEvent.click(button(el, 'Cancel'));
@@ -167,7 +167,7 @@ export const RelayDown: Story = {
     await askToRevoke(el, 0);
     await userEvent.click(confirmButton(el));
     await settles(el, 'relay-error', 20_000);
-    await announces(el, 'Not enough relays accepted the change, so access was not revoked yet.');
+    await announces(el, 'Not enough storage servers accepted the change, so access was not revoked yet.');
     expect(text(inShadow(el, '[part="receipts"]'))).toContain('ws://127.0.0.1:9');
     expect(text(inShadow(el, '[part="receipts"]'))).toContain('could not be reached');
     expect(confirmButton(el).textContent?.trim()).toBe('Try again');
@@ -188,7 +188,7 @@ export const Revoked: Story = {
       await userEvent.click(confirmButton(el));
       expect(await revoked).toBe(await pubkeyOf('clinician', data.cast));
       await settles(el, 'done', 20_000);
-      expect(text(inShadow(el, '#result-title'))).toMatch(/^Access revoked for npub1.*\. 1 of 1 relay accepted the change\.$/);
+      expect(text(inShadow(el, '#result-title'))).toMatch(/^Access revoked for npub1.*\. 1 of 1 storage server accepted the change\.$/);
       expect(inShadow(el, '[part="receipts"] li')!.getAttribute('data-status')).toBe('accepted');
       await userEvent.click(button(el, 'Close'));
       await waitFor(() => expect(people(el)).toHaveLength(2));
@@ -226,7 +226,7 @@ export const EndedShares: Story = {
       expect(allInShadow(el, '.ended-list li')).toHaveLength(2);
       await userEvent.click(button(el, 'Revoke all 2'));
       await settles(el, 'done', 20_000);
-      expect(text(inShadow(el, '#result-title'))).toBe('All 2 ended shares were revoked. 1 of 1 relay accepted the change.');
+      expect(text(inShadow(el, '#result-title'))).toBe('All 2 ended shares were revoked. 1 of 1 storage server accepted the change.');
     },
   }),
 };

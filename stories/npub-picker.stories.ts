@@ -136,7 +136,7 @@ export const RelaysUnreachable: Story = {
   play: async ({ canvasElement }) => {
     const el = picker(canvasElement);
     await settles(el, 'done');
-    await waitFor(() => expect(text(inShadow(el, '[part="profile"]'))).toContain('Could not reach your relays to load their profile.'), { timeout: 15_000 });
+    await waitFor(() => expect(text(inShadow(el, '[part="profile"]'))).toContain('Could not reach your storage servers to load their profile.'), { timeout: 15_000 });
     expect(inShadow(el, '[part="fingerprint"]')).not.toBeNull();
   },
 };

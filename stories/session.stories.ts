@@ -191,8 +191,8 @@ export const Spanish: Story = {
   render: () => html`<div lang="es"><nip82-session></nip82-session></div>`,
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(text(bar(el))).toContain('No se encontró ninguna extensión firmante.'), { timeout: LOOK_MS });
-    expect(text(bar(el))).toContain('Inicie sesión con su firmante Nostr');
+    await waitFor(() => expect(text(bar(el))).toContain('No se encontró ninguna extensión de firmador en este navegador.'), { timeout: LOOK_MS });
+    expect(text(bar(el))).toContain('Inicie sesión con su firmador Nostr');
     expect(extensionButton(el).disabled).toBe(true);
   },
 };

@@ -20,8 +20,8 @@ import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, ro
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
 
 const TRUTH =
-  'What stops: the record is locked again with new keys, so they can no longer open it from relays, this version or any later one. ' +
-  'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A relay that keeps old copies may still hand out the old version, which the old key still opens.';
+  'What stops: the record is locked again with new keys, so they can no longer open it from the storage servers, this version or any later one. ' +
+  'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.';
 const MOVES = 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.';
 
 describe('<nip82-access-list>', function () {
@@ -60,7 +60,7 @@ describe('<nip82-access-list>', function () {
       <nip82-access-list .records=${records} .signer=${who.signer} relays=${relays}></nip82-access-list>
     </div>`);
     const el = wrapper.querySelector('nip82-access-list')!;
-    await waitUntil(() => text(root(el)).includes(lang === 'es' ? '(tú)' : '(you)'), 'knows who "you" are');
+    await waitUntil(() => text(root(el)).includes(lang === 'es' ? '(usted)' : '(you)'), 'knows who "you" are');
     return el;
   }
 
@@ -128,7 +128,7 @@ describe('<nip82-access-list>', function () {
     expect(receipts.every((r) => r.status === 'accepted')).to.equal(true);
     await el.updateComplete;
     expect(el.status).to.equal('done');
-    expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 relay accepted the change.`);
+    expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 storage server accepted the change.`);
     expect(receiptLines(el)).to.deep.equal([`${url}: accepted (1 of 1)`]);
     await expect(el).to.be.accessible();
     buttonByText(el, 'Close')!.click();
@@ -194,7 +194,7 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => el.status === 'relay-error', 'relay error');
     await el.updateComplete;
     expect(codes).to.deep.equal(['not-accepted']);
-    expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted the change, so access was not revoked yet. You can try again.');
+    expect(text($(el, '[role=status]'))).to.equal('Not enough storage servers accepted the change, so access was not revoked yet. You can try again.');
     const lines = receiptLines(el);
     expect(lines).to.have.length(1);
     expect(lines[0]).to.match(new RegExp(`^${down.replace(/[.]/g, '\\.')}: (could not be reached|timed out)$`));
@@ -296,7 +296,7 @@ describe('<nip82-access-list>', function () {
     const el = await listFor([record], patient, url, 'es');
     expect(text(personRow(el, clinician.pubkey)!.querySelector('.role'))).to.equal('puede ver y compartir');
     await askRevoke(el, clinician.pubkey);
-    expect(text(dialogOf(el))).to.contain('ya no podrá abrirlo desde los relés');
+    expect(text(dialogOf(el))).to.contain('ya no podrá abrirlo desde los servidores de almacenamiento');
     expect(text(dialogOf(el))).to.contain('se queda con esa persona');
     expect(text(dialogOf(el))).to.contain('Como podía editar');
     expect(buttonByText(el, 'Cancelar')).to.exist;
@@ -422,7 +422,7 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => el.status === 'relay-error', 'the first event is refused', { timeout: 20000 });
     await el.updateComplete;
     // Nothing went out: the relay refused the first event, and the rest were held back.
-    expect(text($(el, '[role=status]'))).to.equal('Not enough relays accepted the change, so access was not revoked yet. You can try again.');
+    expect(text($(el, '[role=status]'))).to.equal('Not enough storage servers accepted the change, so access was not revoked yet. You can try again.');
     const signed = signer.calls.signEvent ?? 0;
     expect(signed, 'the notices were signed before anything was sent').to.be.greaterThan(0);
     // A record part, the deletion of the old address, a notice per remaining person: each refused once.
@@ -435,7 +435,7 @@ describe('<nip82-access-list>', function () {
       await el.updateComplete;
       if (el.status === 'done') break;
       const line = text($(el, '[role=status]'));
-      expect(line).to.match(/^Only part of this went out: (\d+) of (\d+) steps reached a relay, so access is not fully revoked yet\. Try again to send the rest; nothing new will be signed\.$/);
+      expect(line).to.match(/^Only part of this went out: (\d+) of (\d+) steps reached a storage server, so access is not fully revoked yet\. Try again to send the rest; nothing new will be signed\.$/);
       const [, went] = line.match(/(\d+) of (\d+)/)!;
       expect(Number(went)).to.equal(attempts - 1);
       expect(revoked).to.equal(0);
@@ -447,7 +447,7 @@ describe('<nip82-access-list>', function () {
     // Every retry carried the events signed the first time: each event was refused once, then taken.
     for (const id of sent.flat()) ids.add(id);
     expect(attempts).to.equal(ids.size + 1);
-    expect(text($(el, '#result-title'))).to.contain(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 relay accepted the change.`);
+    expect(text($(el, '#result-title'))).to.contain(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 storage server accepted the change.`);
     const last = sent[sent.length - 1]!;
     expect([...new Set(last)].sort(), 'the last report covers every signed event').to.deep.equal([...ids].sort());
     const movedTo = (el as unknown as { handed: OpenedRecord[] }).handed[0]!.signPubkey;
@@ -504,16 +504,16 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.equal(
-      `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 relays accepted the change. ` +
-        'A relay that did not take it still serves the old version, which they can still open from there: send it there too.',
+      `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 storage servers accepted the change. ` +
+        'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
     );
     // The flaky relay still hands the clinician the old version.
     const there = new RelayClient({ relays: [flakyUrl] });
     expect((await openRecord((await there.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events, clinician.signer)).role).to.equal('viewer');
     await expect(el).to.be.accessible();
-    buttonByText(el, 'Send to the relays that missed it')!.click();
-    await waitUntil(() => el.status === 'done' && !buttonByText(el, 'Send to the relays that missed it'), 'sent there too', { timeout: 20000 });
-    expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 2 of 2 relays accepted the change.`);
+    buttonByText(el, 'Send to the storage servers that missed it')!.click();
+    await waitUntil(() => el.status === 'done' && !buttonByText(el, 'Send to the storage servers that missed it'), 'sent there too', { timeout: 20000 });
+    expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 2 of 2 storage servers accepted the change.`);
     expect(new Set(sent).size, 'the same signed event both times').to.equal(1);
     const fresh = new RelayClient({ relays: [flakyUrl] });
     try {
@@ -569,7 +569,7 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     await el.updateComplete;
     expect(requests.map((r) => r.detail.action)).to.deep.equal(['revoke']);
-    expect(text($(el, '#result-title'))).to.equal('All 2 ended shares were revoked. 1 of 1 relay accepted the change.');
+    expect(text($(el, '#result-title'))).to.equal('All 2 ended shares were revoked. 1 of 1 storage server accepted the change.');
     for (const [i, who] of [clinician, family].entries()) {
       await rejects(openRecord(await freshEvents(shares[i]![0]!.pubkey), who.signer), RecordError, 'not-a-participant');
     }

@@ -1030,11 +1030,12 @@ describe('<nip82-consent-prompt>', function () {
       const el = await shareFixture(patient, await patientRecord(patient, false), { lang: 'es' });
       expect(text($(el, '.ready'))).to.equal('Se pueden compartir 4 elementos de 1 historial.');
       await openDialog(el);
-      expect(text($(el, '#dialog-title'))).to.equal('Compartir tus historiales');
+      expect(text($(el, '#dialog-title'))).to.equal('Compartir sus historiales');
       expect(buttonByText(el, 'Revisar')).to.exist;
       expect(text(root(el))).to.contain('Alergias (1)');
-      // One word for record (historial), and the familiar register throughout.
-      expect(text(root(el))).not.to.match(/registro|usted|\bsu firmador\b/i);
+      // One word for record (historial), and the kit's one register (usted) throughout: no tú forms.
+      expect(text(root(el))).not.to.match(/(^|[^\p{L}])(registros?|tú|tu|tus|te|ti|contigo|puedes|quieres|tienes|elige|marca|pega)(?!\p{L})/iu);
+      expect(text(root(el))).to.contain('Marque lo que quiere compartir.');
       await expect(el).to.be.accessible();
     });
 

@@ -94,3 +94,72 @@ describe('every built-in string can be overridden', () => {
     expect(Object.keys(recordViewerClinicianStrings.en).sort()).to.deep.equal(Object.keys(recordViewerStrings.en).sort());
   });
 });
+
+/**
+ * Every string a table can produce: plain values, and each function called with sample arguments
+ * (counts of 0, 1, 2 and 5, names, every status, role, disclosure and error code the tables switch
+ * on). A call the arguments do not fit is skipped; the sample set is wide enough that each branch
+ * of each table is reached by some call.
+ */
+function everyString(table: object): string[] {
+  const firsts: unknown[] = [
+    undefined, 0, 1, 2, 5, 'Ana', '2030-01-02', ['Condition', 'Observation'], 'Condition',
+    ...['accepted', 'rejected', 'timeout', 'auth-required', 'unreachable', 'complete', 'incomplete', 'closed'],
+    ...['viewer', 'editor', 'flag', 'count', 'count-and-kind', 'active', 'overdue', 'ended', 'revoked', 'shared', 'approved', 'denied'],
+    ...['malformed', 'bad-signature', 'not-a-participant', 'bad-key', 'decrypt-failed', 'too-large', 'stale', 'not-an-editor', 'signer', 'absent', 'refused'],
+    ...['failed', 'connection', 'invalid-url', 'no-relays', 'not-accepted', 'relay-unavailable', 'cancelled', 'unknown', 'wrong-reader', 'deleted'],
+    [{ name: 'share', sent: 1, total: 2 }, { name: 'answer', sent: 0, total: 1 }, { name: 'copy', sent: 0, total: 1 }],
+    { title: undefined, kinds: 'afecciones', moreKinds: 2, author: 'Ana', date: '2 ene 2030' },
+  ];
+  const rests: unknown[][] = [[], [1, 1, 'Ana'], [2, 5, 'Ana'], ['Ana', 1, 2], [1, 2, 'motivo'], ['Ana']];
+  // The sample arguments echoed back are not the table's words: they are blanked out.
+  const echoes = [...firsts, ...rests.flat()].filter((a): a is string => typeof a === 'string').sort((a, b) => b.length - a.length);
+  const words = (text: string) => echoes.reduce((t, echo) => t.replace(new RegExp(echo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '…'), text);
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(table as Record<string, unknown>)) {
+    if (typeof value === 'string') out.push(`${key} → ${value}`);
+    if (typeof value !== 'function') continue;
+    for (const first of firsts) {
+      for (const rest of rests) {
+        try {
+          const text: unknown = (value as (...args: unknown[]) => unknown)(first, ...rest);
+          if (typeof text === 'string') out.push(`${key} → ${words(text)}`);
+        } catch {
+          // arguments of the wrong shape for this string
+        }
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** The entries of `strings` whose text (after the key) matches `pattern`, the first one per key. */
+function matching(strings: string[], pattern: RegExp): string[] {
+  const found = new Map<string, string>();
+  for (const s of strings) {
+    const key = s.slice(0, s.indexOf(' → '));
+    if (!found.has(key) && pattern.test(s.slice(key.length + 3))) found.set(key, s);
+  }
+  return [...found.values()];
+}
+
+describe('Spanish: one register (usted), one word for record, no protocol words', () => {
+  // Pronouns, possessives and verb forms that address the reader as tú, and tú imperatives.
+  const TU = /(^|[^\p{L}])(tú|tu|tus|te|ti|contigo|puedes|quieres|tienes|has|apareces|compartes|ocultaste|ocultes|compartiste|concediste|revoques|marques|iniciaras|instala|revisa|elige|pega|comprueba|marca|desmarca|revoca|reintenta|termina|deja|ocúltalos?|muéstralo|compártelos|envíalo)(?![\p{L}])/iu;
+  const tables = { sessionStrings, npubPickerStrings, hiddenFlagStrings, recordViewerStrings, recordViewerClinicianStrings, consentPromptStrings, accessListStrings };
+
+  for (const [name, table] of Object.entries(tables)) {
+    it(`${name}.es speaks usted, says "historial" and "firmador", and no "relé"`, () => {
+      const strings = everyString(table.es);
+      expect(strings.length).to.be.greaterThan(10);
+      expect(matching(strings, TU), 'tú forms').to.deep.equal([]);
+      expect(matching(strings, /(^|[^\p{L}])registros?(?![\p{L}])/iu), '"registro" for a record').to.deep.equal([]);
+      expect(matching(strings, /firmante/iu), '"firmante" for a signer').to.deep.equal([]);
+      expect(matching(strings, /rel[eé]s?(?![\p{L}])|relays?(?![\p{L}])/iu), 'relay, a protocol word').to.deep.equal([]);
+    });
+
+    it(`${name}.en says "storage server", never "relay"`, () => {
+      expect(matching(everyString(table.en), /(^|[^\p{L}])relays?(?![\p{L}])/iu), 'relay, a protocol word').to.deep.equal([]);
+    });
+  }
+});

@@ -3,7 +3,7 @@
  * message, which names exactly what was wrong; in other languages a sentence per code, since the
  * core speaks English. Every element's strings carry it as `errorDetail`, so a host can reword it.
  * The `nip82-error` event always carries the core's message, for the host's logs. The Spanish
- * sentences address nobody (neither tú nor usted), so they fit every element's register, and say
+ * sentences address nobody, so they fit the kit's one register (usted) wherever they appear, and say
  * "historial" for a record, as every element does.
  */
 import type { Language } from './strings.js';

@@ -7,6 +7,7 @@ import type { Language } from './strings.js';
 import { typeHeading, typeList } from './type-names.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';
+import { plural } from './plural.js';
 
 /** What a record is, in words: its title or main kinds, who wrote it, when. */
 export interface RecordNameParts {
@@ -51,7 +52,7 @@ const en: RecordsStrings = {
   typeList: (types: string[]) => typeList('en', types),
   waitUnlock: 'Your signer will be asked to unlock each of your records (once per record).',
   loaded: (n: number, skipped: number) =>
-    `${n} ${n === 1 ? 'record' : 'records'} loaded.${skipped ? ` ${skipped} could not be opened and ${skipped === 1 ? 'was' : 'were'} left out.` : ''}`,
+    `${plural('en', n, { one: '1 record loaded.', other: `${n} records loaded.` })}${skipped ? ` ${plural('en', skipped, { one: '1 could not be opened and was left out.', other: `${skipped} could not be opened and were left out.` })}` : ''}`,
   cancel: 'Cancel',
   close: 'Close',
   historyDate: 'Date',
@@ -77,15 +78,15 @@ const en: RecordsStrings = {
       revoked: 'Revoked.',
     })[status],
   youHid: (hidden: number | undefined, who: string) =>
-    hidden === undefined ? `You hid some items from ${who}.` : `You hid ${hidden} ${hidden === 1 ? 'item' : 'items'} from ${who}.`,
+    hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),
 };
 
 const es: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('es', type),
   typeList: (types: string[]) => typeList('es', types),
-  waitUnlock: 'Tu firmador te pedirá desbloquear cada uno de tus historiales (una vez por historial).',
+  waitUnlock: 'Su firmador le pedirá desbloquear cada uno de sus historiales (una vez por historial).',
   loaded: (n: number, skipped: number) =>
-    `${n} ${n === 1 ? 'historial cargado' : 'historiales cargados'}.${skipped ? ` ${skipped} no se ${skipped === 1 ? 'pudo' : 'pudieron'} abrir y se ${skipped === 1 ? 'dejó' : 'dejaron'} fuera.` : ''}`,
+    `${plural('es', n, { one: '1 historial cargado.', other: `${n} historiales cargados.` })}${skipped ? ` ${plural('es', skipped, { one: '1 no se pudo abrir y se dejó fuera.', other: `${skipped} no se pudieron abrir y se dejaron fuera.` })}` : ''}`,
   cancel: 'Cancelar',
   close: 'Cerrar',
   historyDate: 'Fecha',
@@ -106,12 +107,14 @@ const es: RecordsStrings = {
   shareStatus: (status: ShareStatus, until: string | undefined) =>
     ({
       active: until ? `Puede ver hasta el ${until}.` : 'Puede ver, sin fecha de fin.',
-      overdue: `La fecha de fin (${until}) ya pasó, pero aún puede abrirlo hasta que lo revoques.`,
+      overdue: `La fecha de fin (${until}) ya pasó, pero aún puede abrirlo hasta que usted lo revoque.`,
       ended: `Terminó el ${until}.`,
       revoked: 'Revocado.',
     })[status],
   youHid: (hidden: number | undefined, who: string) =>
-    hidden === undefined ? `Ocultaste algunos elementos a ${who}.` : `Ocultaste ${hidden} ${hidden === 1 ? 'elemento' : 'elementos'} a ${who}.`,
+    hidden === undefined
+      ? `Usted ocultó algunos elementos a ${who}.`
+      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
 };
 
 export const recordsStrings: Record<Language, RecordsStrings> = { en, es };

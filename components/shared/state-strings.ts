@@ -32,12 +32,12 @@ export interface StateStrings extends ReceiptStrings {
 export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 'relayError' | 'cancelled'>;
 
 const en: CommonStateStrings = {
-  receiptsTitle: 'Relays',
+  receiptsTitle: 'Storage servers',
   receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
     if (status === 'accepted') return `accepted (${accepted} of ${total})`;
     if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'timed out';
-    if (status === 'auth-required') return 'asked for sign-in (AUTH) and did not accept';
+    if (status === 'auth-required') return 'asked you to sign in, and did not accept it';
     return 'could not be reached';
   },
   tryAgain: 'Try again',
@@ -49,18 +49,18 @@ const en: CommonStateStrings = {
 };
 
 const es: CommonStateStrings = {
-  receiptsTitle: 'Relés',
+  receiptsTitle: 'Servidores de almacenamiento',
   receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
     if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
     if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'no respondió a tiempo';
-    if (status === 'auth-required') return 'pidió identificarse (AUTH) y no lo aceptó';
+    if (status === 'auth-required') return 'pidió que usted se identificara y no lo aceptó';
     return 'no se pudo conectar';
   },
   tryAgain: 'Reintentar',
-  waiting: (what: string) => `Esperando a tu firmador. ${what}`,
+  waiting: (what: string) => `Esperando a su firmador. ${what}`,
   noSigner:
-    'No hay ningún firmador disponible. Instala una extensión firmadora de Nostr (NIP-07) o inicia sesión con un firmador remoto (un enlace bunker:// o nostrconnect://).',
+    'No hay ningún firmador disponible. Instale una extensión de firmador Nostr (NIP-07) o inicie sesión con un firmador remoto (un enlace bunker:// o nostrconnect://).',
   badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
   errorDetail: errorDetails.es,
 };

@@ -405,7 +405,7 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
     await dialog.getByText('cannot be taken back').waitFor();
     await dialog.getByText(/^Record: /).waitFor();
     await dialog.getByRole('button', { name: /^Revoke Harbor Clinic/ }).click();
-    await dialog.getByText(/Access revoked for Harbor Clinic.*1 of 1 relay accepted the change/).waitFor();
+    await dialog.getByText(/Access revoked for Harbor Clinic.*1 of 1 storage server accepted the change/).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await share.getByText('Revoked.').waitFor();
   });
