@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';

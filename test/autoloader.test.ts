@@ -5,7 +5,8 @@
  * counts for such a page (no consent prompt, no remote signer, no narrative sanitiser), within the
  * ceiling of size-budget.json. This file imports no define module: the autoloader registers the tags.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import { createRecord } from '../components/core/nip82/record.js';

@@ -1,5 +1,5 @@
 /** Reading an element's shadow DOM as a person would, for the element tests. */
-import { waitUntil } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { npubEncode } from 'nostr-tools/nip19';

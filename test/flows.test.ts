@@ -4,7 +4,8 @@
  * shows the flag; request → approve → the clinician's viewer opens it; revoke → the family
  * member's viewer no longer opens the new version.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/define.js';
 import type { Nip82Session } from '../components/session/session.js';

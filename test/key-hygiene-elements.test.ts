@@ -3,7 +3,8 @@
  * elements: not in any shadow root, attribute, event detail, public property, log or storage,
  * in any of the forms bytes take when they leak (hex, base64, decimal lists, raw bytes).
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { LitElement } from 'lit';
 import { npubEncode } from 'nostr-tools/nip19';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';

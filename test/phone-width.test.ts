@@ -4,7 +4,8 @@
  * screen or its own box, and every button is really there to tap (nothing covers its centre).
  * Each state is also checked with axe.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/define.js';

@@ -3,7 +3,8 @@
  * signing in while records are being unlocked aborts the unlock, and its result, late as it comes,
  * never reaches the screen.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import type { Task } from '@lit/task';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';

@@ -5,7 +5,8 @@
  * once, the patient's own records do not fill up with the copies they made, and after the
  * sign-out nothing of the first user is left in any element or in what the next one can act on.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/define.js';
 import type { Nip82Session } from '../components/session/session.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { LitElement } from 'lit';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import '../components/session/define.js';

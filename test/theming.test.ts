@@ -2,7 +2,8 @@
  * Colour schemes as a host sets them: the elements follow the page's `color-scheme` (inherited, as
  * native controls do), nested elements included, and the kit tokens override the built-in colours.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import '../components/hidden-flag/define.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
