@@ -2,7 +2,7 @@
  * The suite's `waitUntil`: the same condition wait as @open-wc/testing's, with a deadline that a
  * machine busy with other work still meets. Its 1-second default failed tests on a loaded 2-core
  * machine while the condition was on its way; the deadline only bounds a wait for something that
- * never comes, so it can be generous (each test still has its own 20-second limit), and no
+ * never comes, so it can be generous (each test still has its own 45-second limit), and no
  * test's own deadline is shorter.
  */
 import { waitUntil as waitUntilShort } from '@open-wc/testing';
