@@ -1,7 +1,7 @@
 // What every demo portal page shares: the relay list, signing in (the browser's NIP-07 extension,
 // or a demo identity), and an activity log fed by the kit's events. A real portal would sign its
 // users in its own way; the elements only need `.signer` on <nip82-session>.
-import { nip07Signer, nostrIdentifier, secretKeySigner } from '/dist/cdn/nip82-elements.js';
+import { nip07Signer, nostrIdentifier, secretKeySigner, waitForNip07 } from '/dist/cdn/nip82-elements.js';
 
 /** A short, recognisable form of an npub for messages (never a key of any other kind). */
 export const short = (npub) => `${npub.slice(0, 12)}…${npub.slice(-6)}`;
@@ -12,20 +12,6 @@ function hexToBytes(hex) {
 
 /** Whether the browser's NIP-07 extension has put `window.nostr` on the page yet. */
 const extensionHere = () => typeof window.nostr?.getPublicKey === 'function';
-
-/**
- * Waits up to `withinMs` for the extension, looking again with growing gaps (0.1 s, 0.2 s, 0.4 s …):
- * extensions inject their script after the page's own, some more than a second later.
- */
-export async function findExtension(withinMs) {
-  const deadline = Date.now() + withinMs;
-  for (let gap = 100; !extensionHere(); gap = Math.min(gap * 2, 1600)) {
-    const left = deadline - Date.now();
-    if (left <= 0) return false;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(gap, left)));
-  }
-  return true;
-}
 
 /** How long a page looks for an extension before it signs in with a demo identity, and in all. */
 const FIRST_LOOK_MS = 1000;
@@ -61,7 +47,7 @@ export async function signIn(session) {
 
   // Asked for the extension by name, the page waits for it a while; otherwise briefly, then goes on.
   if (asked === 'extension' && !extensionHere()) status.textContent = 'Waiting for your browser extension…';
-  const hasExtension = await findExtension(asked === 'extension' ? WATCH_MS : FIRST_LOOK_MS);
+  const hasExtension = await waitForNip07(asked === 'extension' ? WATCH_MS : FIRST_LOOK_MS);
   const offerExtension = () => {
     if (!extensionHere()) return false;
     if (![...select.options].some((o) => o.value === 'extension')) {
@@ -129,7 +115,7 @@ function watchForExtension(form, select, offerExtension, status, notSignedIn) {
     else form.after(Object.assign(document.createElement('p'), { className: 'help', id: 'extension-ready', role: 'status', textContent: note }));
     return true;
   };
-  void findExtension(WATCH_MS).then((here) => here && found());
+  void waitForNip07(WATCH_MS).then((here) => here && found());
   for (const event of ['pointerdown', 'focus', 'keydown']) select.addEventListener(event, found);
   // Switch pressed on "Choose…" just as the extension arrived: use it rather than reload to nothing.
   form.addEventListener('submit', () => {

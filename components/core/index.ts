@@ -10,7 +10,7 @@ export { INTEROP_MAX_PLAINTEXT, type Nip44Policy, nip44Encrypt, nip44Decrypt, co
 
 export type { Signer } from './signers/signer.js';
 export { signChecked } from './signers/signer.js';
-export { hasNip07, nip07Signer, waitForNip07, watchForNip07, type Nip07Options, type Nip07Provider } from './signers/nip07.js';
+export { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07, type Nip07Options, type Nip07Provider } from './signers/nip07.js';
 export { bunkerSigner, nostrConnect, type RemoteSigner, type RemoteSignerOptions, type NostrConnectOptions, type NostrConnectSession } from './signers/bunker.js';
 export { secretKeySigner, type SecretKeySigner } from './signers/secret-key.js';
 

@@ -3,7 +3,7 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
-import { hasNip07, nip07Signer, waitForNip07, watchForNip07 } from '../core/signers/nip07.js';
+import { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
 import type { NostrConnectSession, RemoteSigner } from '../core/signers/bunker.js';
 import { checkRelays } from '../core/relay/client.js';
 import type { RecordStore } from '../core/store/record-store.js';
@@ -119,12 +119,11 @@ export class Nip82Session extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Passive: only look for window.nostr; never call it before the user asks. The first look decides
-    // what the card says at first; an extension that injects later (or is installed while the page is
-    // open) is still offered: the watch goes on, and a user's click or key in the card looks again.
+    // Passive: only look for window.nostr; never call it before the user asks. An extension that
+    // injects late (or is installed while the page is open) is still offered: the watch goes on, and
+    // a user's click or key in the card looks again.
     this.extensionWatch = new AbortController();
-    void waitForNip07(1500).then((found) => { this.extensionFound ||= found; });
-    void watchForNip07(this.extensionWatch.signal).then((found) => { this.extensionFound ||= found; });
+    void waitForNip07(NIP07_WATCH_MS, undefined, this.extensionWatch.signal).then((found) => { this.extensionFound ||= found; });
     this.addEventListener('pointerdown', this.lookForExtension);
     this.addEventListener('focusin', this.lookForExtension);
   }

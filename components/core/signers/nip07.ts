@@ -27,41 +27,27 @@ export interface Nip07Options {
 
 const defaultProvider = () => (globalThis as { nostr?: Nip07Provider }).nostr;
 
-/**
- * Waits up to `waitMs` for a NIP-07 extension to appear and reports whether one did.
- * Extensions inject their script when the document has loaded, possibly after our code runs.
- */
-export async function waitForNip07(waitMs = 1500, provider: () => Nip07Provider | undefined = defaultProvider): Promise<boolean> {
-  const deadline = Date.now() + waitMs;
-  while (!provider()) {
-    if (Date.now() >= deadline) return false;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return true;
-}
-
 /** How long an element keeps looking for an extension that injects late, in ms. */
 export const NIP07_WATCH_MS = 60_000;
 const FIRST_GAP_MS = 50;
 const LONGEST_GAP_MS = 1_000;
 
 /**
- * Keeps looking for a NIP-07 extension until one appears, `signal` aborts or `watchMs` passes, with
- * growing gaps between looks; resolves whether one appeared. A first look (`waitForNip07`) decides
- * what the page says at first; some extensions inject later than any fixed wait (about 1 s seen),
- * and a page that decided once would never offer them.
+ * Waits up to `waitMs` for a NIP-07 extension to appear (or until `signal` aborts) and reports
+ * whether one did. Extensions inject their script when the document has loaded, possibly after our
+ * code runs and some more than a second later; the looks come at growing gaps, so a long watch
+ * costs little.
  */
-export async function watchForNip07(
-  signal: AbortSignal,
-  watchMs = NIP07_WATCH_MS,
+export async function waitForNip07(
+  waitMs = 1500,
   provider: () => Nip07Provider | undefined = defaultProvider,
+  signal?: AbortSignal,
 ): Promise<boolean> {
-  const deadline = Date.now() + watchMs;
-  let gap = FIRST_GAP_MS;
-  while (!provider()) {
-    if (signal.aborted || Date.now() >= deadline) return false;
-    await new Promise((r) => setTimeout(r, gap));
-    gap = Math.min(gap * 2, LONGEST_GAP_MS);
+  const deadline = Date.now() + waitMs;
+  for (let gap = FIRST_GAP_MS; !provider(); gap = Math.min(gap * 2, LONGEST_GAP_MS)) {
+    const left = deadline - Date.now();
+    if (signal?.aborted || left <= 0) return false;
+    await new Promise((r) => setTimeout(r, Math.min(gap, left)));
   }
   return true;
 }
