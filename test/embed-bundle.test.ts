@@ -43,7 +43,8 @@ describe('embed bundle', () => {
     const user = generateSecretKey();
     const stop = runRemoteSigner(relay, generateSecretKey(), user);
     try {
-      const signer = await kit.bunkerSigner(`bunker://${stop.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 20_000 });
+      await stop.ready;
+      const signer = await kit.bunkerSigner(`bunker://${stop.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 8000 });
       expect(await signer.getPublicKey()).to.equal(getPublicKey(user));
       const author = kit.secretKeySigner(generateSecretKey());
       const events = await kit.createRecord({ bundle: sampleBundle(), author, participants: [{ pubkey: getPublicKey(user), role: 'viewer' }] });

@@ -3,8 +3,15 @@ import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
 import { encrypt, decrypt, getConversationKey } from 'nostr-tools/nip44';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 
-/** A minimal NIP-46 remote signer, answering on a real relay for `userKey`. */
+/**
+ * A minimal NIP-46 remote signer, answering on a real relay for `userKey`. Await `ready` before a
+ * client asks anything: NIP-46 requests are ephemeral events a relay does not keep, so a request
+ * sent before the signer's subscription is live is lost (seen on a busy machine as "The remote
+ * signer did not answer").
+ */
 export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: Uint8Array) {
+  let live!: () => void;
+  const ready = new Promise<void>((resolve) => { live = resolve; });
   const pool = new SimplePool();
   const pubkey = getPublicKey(bunkerKey);
   const user = secretKeySigner(userKey);
@@ -22,6 +29,7 @@ export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: U
       const reply = finalizeEvent({ kind: 24133, created_at: Math.floor(Date.now() / 1000), tags: [['p', event.pubkey]], content: encrypt(JSON.stringify({ id, result }), conv) }, bunkerKey);
       await Promise.any(pool.publish([relay], reply)).catch(() => undefined); // the test may have ended
     },
+    oneose: () => live(),
   });
-  return { pubkey, close: () => { sub.close(); pool.destroy(); } };
+  return { pubkey, ready, close: () => { sub.close(); pool.destroy(); } };
 }

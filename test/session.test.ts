@@ -180,6 +180,7 @@ describe('<nip82-session>', () => {
     const relay = await relayUrl('main');
     const userKey = generateSecretKey();
     const bunker = runRemoteSigner(relay, generateSecretKey(), userKey);
+    await bunker.ready;
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
       const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;

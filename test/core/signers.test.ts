@@ -72,8 +72,8 @@ describe('signers', () => {
     const user = generateSecretKey();
     const stop = runRemoteSigner(relay, generateSecretKey(), user);
     try {
-      // A deadline for a signer that never answers: 8 s was missed on a busy 2-core machine by one that did.
-      const signer = await bunkerSigner(`bunker://${stop.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 20_000 });
+      await stop.ready;
+      const signer = await bunkerSigner(`bunker://${stop.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 8000 });
       expect(await signer.getPublicKey()).to.equal(getPublicKey(user));
       const author = secretKeySigner(generateSecretKey());
       const events = await createRecord({ bundle: sampleBundle(), author, participants: [{ pubkey: getPublicKey(user), role: 'viewer' }] });
