@@ -9,7 +9,7 @@ import { readingBundle } from '../core/fhir/bundle.js';
 import { atOnce, inSlices, yieldToMain } from '../core/slices.js';
 import type { FhirBundle } from '../core/fhir/types.js';
 import type { Withheld } from '../core/fhir/withheld.js';
-import { verifyAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/attestation.js';
+import { verifyAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
 import { nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import type { QueryReport } from '../core/relay/client.js';

@@ -5,10 +5,8 @@
  * itself) or the hashes along its path to the root (in a share). Written strictly, read strictly:
  * anything malformed is ignored, and an item it claims to cover is then simply not attested.
  */
-import { npubEncode } from 'nostr-tools/nip19';
 import { RecordError } from '../errors.js';
 import { type NostrEvent, isHex64, verifiedEvent } from '../events.js';
-import { URI_SYSTEM } from '../fhir/patient.js';
 import type { FhirResource } from '../fhir/types.js';
 import { DIGEST_BYTES, MAX_DEPTH, MIN_DEPTH, SALT_BYTES } from './merkle.js';
 
@@ -23,7 +21,7 @@ export const TREE_EXTENSION = 'urn:nip82:attestation:tree';
 /** ASTM E1762 "Author's Signature", the `Signature.type` of an attestation. */
 export const AUTHOR_SIGNATURE = { system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" };
 /** HL7 provenance participant types used for the signer: who wrote it, or who passed it on. */
-const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+export const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 
 /** What the signer meant: "I wrote these" (a clinic, a vet) or "I passed these on" (a patient's share). */
 export type AttestationRole = 'author' | 'sharer';
@@ -88,60 +86,6 @@ function fromHex(text: string): Uint8Array {
   const out = new Uint8Array(text.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-/** The event template the author signs: the tree's root and depth, and what the signer means. */
-export function attestationTemplate(root: Uint8Array, depth: number, role: AttestationRole, createdAt: number) {
-  return {
-    kind: ATTESTATION_KIND,
-    created_at: createdAt,
-    tags: [['alg', 'sha-256'], ['depth', String(depth)], ['root', toHex(root)], ['role', role]],
-    content: role === 'author' ? 'I attest the entries of this health record.' : 'I attest that I shared these health record entries.',
-  };
-}
-
-/** A FHIR Reference to a Nostr user. */
-function nostrReference(pubkey: string) {
-  return { identifier: { system: URI_SYSTEM, value: `nostr:${npubEncode(pubkey)}` } };
-}
-
-/** An attestation Provenance over `leaves`, in record form (with `tree`) or share form. */
-export function provenanceResource(event: NostrEvent, role: AttestationRole, leaves: readonly LeafClaim[], tree?: { seed: Uint8Array; count: number }): FhirResource {
-  const when = new Date(event.created_at * 1000).toISOString();
-  const resource: FhirResource = {
-    resourceType: 'Provenance',
-    id: crypto.randomUUID(),
-    target: leaves.map((leaf) => ({
-      reference: leaf.reference,
-      extension: [{
-        url: LEAF_EXTENSION,
-        extension: [
-          { url: 'index', valueUnsignedInt: leaf.index },
-          { url: 'salt', valueBase64Binary: toBase64(leaf.salt) },
-          leaf.digest ? { url: 'digest', valueBase64Binary: toBase64(leaf.digest) } : { url: 'path', valueBase64Binary: toBase64(leaf.path!) },
-        ],
-      }],
-    })),
-    recorded: when,
-    agent: [{ type: { coding: [{ system: PARTICIPANT_TYPE, code: role === 'author' ? 'author' : 'informant' }] }, who: nostrReference(event.pubkey) }],
-    signature: [{
-      type: [AUTHOR_SIGNATURE],
-      when,
-      who: nostrReference(event.pubkey),
-      sigFormat: NOSTR_SIG_FORMAT,
-      data: toBase64(new TextEncoder().encode(JSON.stringify(event))),
-    }],
-  };
-  if (tree) {
-    resource.extension = [{
-      url: TREE_EXTENSION,
-      extension: [{ url: 'seed', valueBase64Binary: toBase64(tree.seed) }, { url: 'count', valueUnsignedInt: tree.count }],
-    }];
-  }
-  return resource;
 }
 
 // ---------------------------------------------------------------------------------------------

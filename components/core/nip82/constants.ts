@@ -8,3 +8,7 @@ export const MEDICAL_DATA_KIND = 82;
 export const DEFAULT_MAX_EVENT_BYTES = 65536;
 /** Events dated further ahead than this many seconds are ignored. */
 export const MAX_FUTURE_SECONDS = 600;
+/** Kind of a seal (NIP-59). */
+export const SEAL_KIND = 13;
+/** Kind of a gift wrap (NIP-59). */
+export const GIFT_WRAP_KIND = 1059;

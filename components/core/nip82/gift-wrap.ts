@@ -7,12 +7,9 @@ import { RecordError, SignerError, safeCause } from '../errors.js';
 import { type NostrEvent, type UnsignedEvent, cleanEvent, eventBytes, eventHash, isHex64, nowSeconds } from '../events.js';
 import { NIP44_MIN_PAYLOAD_CHARS, conversationKey, nip44Encrypt, wipe } from '../crypto.js';
 import { type Signer, signChecked } from '../signers/signer.js';
-import { DEFAULT_MAX_EVENT_BYTES } from './constants.js';
+import { DEFAULT_MAX_EVENT_BYTES, GIFT_WRAP_KIND, SEAL_KIND } from './constants.js';
 
-/** Kind of a seal. */
-export const SEAL_KIND = 13;
-/** Kind of a gift wrap. */
-export const GIFT_WRAP_KIND = 1059;
+export { GIFT_WRAP_KIND, SEAL_KIND } from './constants.js';
 const TWO_DAYS = 2 * 24 * 60 * 60;
 
 /** What to send: an unsigned event (the rumor) without its author, which the signer supplies. */

@@ -10,7 +10,7 @@ import { conversationKey, parseSecretKeyHex, publicKeyHex, wipe } from '../crypt
 import type { Signer } from '../signers/signer.js';
 import { timeSlicer } from '../slices.js';
 import { readWithheld } from '../fhir/withheld.js';
-import { verifyAttestations, type ProvenanceReport } from '../attest/attestation.js';
+import { verifyAttestations, type ProvenanceReport } from '../attest/verify.js';
 import type { RecordKeyCache } from './keys.js';
 import { RECORD_KIND } from './constants.js';
 import { checkPartsBelong } from './parts.js';

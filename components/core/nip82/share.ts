@@ -14,11 +14,10 @@ import { createRecord, type OpenedRecord, type Participant } from './record.js';
 import type { RecordKeyCache } from './keys.js';
 import { discloseEntries, isAttestation, provenanceBudget } from '../attest/attestation.js';
 import { DEFAULT_MAX_EVENT_BYTES } from './constants.js';
+import { MAX_HIDDEN_URL_CHARS, type ShareNote } from './share-note.js';
 
-/** Longest item reference (`fullUrl`) a share note keeps: the kit's own are `urn:uuid:` (45 characters). */
-const MAX_HIDDEN_URL_CHARS = 512;
-/** Most hidden items read from a share note: a bound on what a crafted note can make a session hold. */
-const MAX_HIDDEN_READ = 2000;
+export { readShareNote, type ShareNote } from './share-note.js';
+
 /** Characters a share note may grow to: under `MAX_EDITOR_NOTE` (16,000), with room for escaped characters. */
 const NOTE_BUDGET_CHARS = 15_000;
 /** A share note's JSON around its list (`{"hidden":[]}`), with room to spare. */
@@ -46,25 +45,6 @@ export interface CreateShareOptions {
   keyCache?: RecordKeyCache;
   /** NIP-40 expiration in seconds (see {@link grantExpiration}): relays that honour it drop the share then. */
   expiresAt?: number;
-}
-
-/**
- * What a share's editor note holds: the `fullUrl`s of the items hidden from its recipient, so the
- * patient's later sessions start them hidden again. Editors alone read it (see `editorNote`).
- */
-export interface ShareNote {
-  hidden: string[];
-}
-
-/** The items a share hid, from its editor note; empty when it has none or it is not one. */
-export function readShareNote(note: string | undefined): string[] {
-  if (!note) return [];
-  try {
-    const value = JSON.parse(note) as Partial<ShareNote>;
-    return Array.isArray(value.hidden) ? value.hidden.filter((u): u is string => typeof u === 'string' && u.length <= MAX_HIDDEN_URL_CHARS).slice(0, MAX_HIDDEN_READ) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** What a share will hold, for a preview before anything is signed. */

@@ -11,7 +11,7 @@ import { decode } from 'nostr-tools/nip19';
 import { RelayError, RecordError } from '../errors.js';
 import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
-import { GIFT_WRAP_KIND } from '../nip82/gift-wrap.js';
+import { GIFT_WRAP_KIND } from '../nip82/constants.js';
 import { MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';

@@ -10,7 +10,8 @@ import { unwrapMany } from '../nip82/gift-wrap.js';
 import { readMovedNotice } from '../nip82/notices.js';
 import { RECORD_KIND } from '../nip82/constants.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
-import { openRecord, type OpenRecordOptions, type OpenedRecord } from '../nip82/record.js';
+import type { OpenRecordOptions, OpenedRecord } from '../nip82/record-types.js';
+import { openRecord } from '../nip82/record-open.js';
 import type { RelayClient } from './client.js';
 
 /** Most recent gift wraps read while looking for a moved notice (each costs signer calls). */

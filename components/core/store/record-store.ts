@@ -17,11 +17,15 @@ import type { NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import type { QueryReport, RelayClient } from '../relay/client.js';
 import { RecordKeyCache } from '../nip82/keys.js';
-import { forgetRecord, groupRecords, openRecord, type AccessChange, type OpenedRecord } from '../nip82/record.js';
-import { readConsentMessages, type ConsentMessage } from '../nip82/requests.js';
+// Direct modules, not the records' public face: a page that only reads records (the autoloaded
+// session and viewer) should not download the code that makes and changes them.
+import type { AccessChange, OpenedRecord } from '../nip82/record-types.js';
+import { openRecord } from '../nip82/record-open.js';
+import { groupRecords } from '../nip82/record-events.js';
+import { forgetRecord } from '../nip82/record-secrets.js';
+import type { ConsentMessage } from '../nip82/requests.js';
 import { RECORD_KIND } from '../nip82/constants.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
-import { openMovedRecord } from '../relay/moved.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
 
@@ -286,6 +290,8 @@ export class RecordStore {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
+    // Moves and consent mail load their code when first used (see the imports above).
+    const { openMovedRecord } = await import('../relay/moved.js');
     const record = await openMovedRecord(this.client, this.signer, from, this.openOptions(me));
     return record && this.keepIfCurrent(record, generation);
   }
@@ -347,6 +353,7 @@ export class RecordStore {
     const generation = this.generation;
     const { events } = await this.client.wrapsFor(me);
     const unseen = events.filter((e) => !this.seenWraps.has(e.id));
+    const { readConsentMessages } = await import('../nip82/requests.js');
     const messages = await readConsentMessages(unseen, this.signer);
     if (generation !== this.generation) return;
     for (const wrap of unseen) this.seenWraps.add(wrap.id);

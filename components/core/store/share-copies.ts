@@ -9,7 +9,7 @@ import type { FhirBundle } from '../fhir/types.js';
 import { expirationOf, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
 import { isAttestation } from '../attest/format.js';
-import { readShareNote } from '../nip82/share.js';
+import { readShareNote } from '../nip82/share-note.js';
 
 /** Where a share stands: in force, past its end date but still open to the recipient, ended, or revoked. */
 export type ShareStatus = 'active' | 'overdue' | 'ended' | 'revoked';

@@ -1,0 +1,165 @@
+/**
+ * Reading attestations: each entry's verdict (verified by whom and when, changed since, or not
+ * attested). Apart from making them (attestation.ts), so a page that only reads records loads
+ * only this.
+ */
+import type { BundleEntry, FhirBundle } from '../fhir/types.js';
+import { type AttestationEvent, type AttestationRole, type LeafClaim, isAttestation, readProvenance } from './format.js';
+import { canonicalBytes, entryDigest, leafRow, rootFromPath, sameBytes, treeLevels } from './merkle.js';
+
+/** Attestations read per Bundle; more are ignored (bounds the work a hostile Bundle can cause). */
+const MAX_ATTESTATIONS = 32;
+
+/** What a reader can say about one entry. */
+export type ItemProvenance =
+  /** An author's signature covers the entry as it is. */
+  | { status: 'verified'; attester: string; signedAt: number }
+  /** An author signed this entry, and it has changed since. */
+  | { status: 'changed'; attester: string; signedAt: number }
+  /** No author's signature covers it; `addedBy` is whoever passed it on (the sharer), when they signed for it. */
+  | { status: 'unattested'; addedBy?: string; signedAt?: number };
+
+/** Per-entry provenance of a Bundle, by `fullUrl`. */
+export interface ProvenanceReport {
+  items: Map<string, ItemProvenance>;
+  /**
+   * The attestation the Bundle itself was made with (its signer), when its signature holds;
+   * `holds` says its digests add up to what was signed, which can only be known when `complete`
+   * (every attested entry at hand: none is while parts of a record are missing).
+   */
+  sealedBy?: { pubkey: string; signedAt: number; role: AttestationRole; holds: boolean; complete: boolean };
+  verified: number;
+  changed: number;
+  unattested: number;
+}
+
+/** The entries an attestation covers: every entry but attestations themselves. */
+export function attestable(bundle: FhirBundle): BundleEntry[] {
+  return (bundle.entry ?? []).filter((e) => typeof e.fullUrl === 'string' && e.fullUrl && !isAttestation(e.resource));
+}
+
+export interface Group {
+  attestation: AttestationEvent;
+  tree?: { seed: Uint8Array; count: number };
+  leaves: Map<string, LeafClaim>;
+}
+
+/** The attestations of a Bundle, one group per signed event, Provenances of one event merged. */
+export function groupsOf(bundle: FhirBundle): Group[] {
+  const groups = new Map<string, Group>();
+  for (const entry of bundle.entry ?? []) {
+    if (!isAttestation(entry.resource)) continue;
+    const read: ReturnType<typeof readProvenance> = readProvenance(entry.resource);
+    if (!read) continue;
+    const id = read.attestation.event.id + (read.tree ? ':tree' : ':path');
+    let group = groups.get(id);
+    if (!group) {
+      if (groups.size >= MAX_ATTESTATIONS) continue;
+      group = { attestation: read.attestation, tree: read.tree, leaves: new Map() };
+      groups.set(id, group);
+    }
+    // One tree per signed event: a second seed would let leaves be re-placed at will.
+    if (read.tree && group.tree && !sameBytes(read.tree.seed, group.tree.seed)) continue;
+    for (const leaf of read.leaves) if (!group.leaves.has(leaf.reference)) group.leaves.set(leaf.reference, leaf);
+  }
+  return [...groups.values()];
+}
+
+/** Whether a record-form group's stored digests add up to the signed root (every leaf present, no two at one place). */
+export function treeHolds(group: Group): boolean {
+  const { tree, attestation } = group;
+  if (!tree || group.leaves.size !== tree.count) return false;
+  const digests = new Map<number, Uint8Array>();
+  for (const leaf of group.leaves.values()) {
+    if (digests.has(leaf.index)) return false;
+    digests.set(leaf.index, leaf.digest!);
+  }
+  const levels = treeLevels(leafRow(attestation.depth, tree.seed, digests));
+  return sameBytes(levels[levels.length - 1]![0]!, attestation.root);
+}
+
+interface Finding {
+  ok: boolean;
+  attestation: AttestationEvent;
+}
+
+/**
+ * Checks every attestation in a Bundle and gives each entry its verdict: verified (by whom,
+ * when), changed after it was signed, or not attested (and who passed it on, when they signed).
+ * Never throws: what cannot be read attests nothing.
+ */
+export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
+  const entries = attestable(bundle);
+  const byUrl = new Map(entries.map((e) => [e.fullUrl!, e]));
+  const findings = new Map<string, Finding[]>();
+  const note = (url: string, finding: Finding) => {
+    const list = findings.get(url) ?? [];
+    list.push(finding);
+    findings.set(url, list);
+  };
+  // Each entry is put in canonical form once, however many attestations name it.
+  const bodies = new Map<string, Uint8Array | null>();
+  const digest = (leaf: LeafClaim, entry: BundleEntry): Uint8Array | undefined => {
+    let body = bodies.get(leaf.reference);
+    if (body === undefined) {
+      try {
+        body = canonicalBytes(entry);
+      } catch {
+        body = null;
+      }
+      bodies.set(leaf.reference, body);
+    }
+    return body ? entryDigest(leaf.salt, entry, body) : undefined;
+  };
+  let sealedBy: ProvenanceReport['sealedBy'];
+  // A record-form tree bigger than the Bundle could justify is not rebuilt (bounded work).
+  const maxLeaves = Math.max(16, 2 * entries.length);
+  for (const group of groupsOf(bundle)) {
+    const { attestation } = group;
+    if (group.tree) {
+      const complete = group.leaves.size === group.tree.count;
+      const seal = { pubkey: attestation.attester, signedAt: attestation.signedAt, role: attestation.role, holds: false, complete };
+      if (!sealedBy || sealedBy.signedAt < seal.signedAt) sealedBy = seal;
+      if (2 ** attestation.depth > maxLeaves) continue;
+      // Without every leaf (a missing part) the root cannot be rebuilt: nothing is claimed either way.
+      if (!complete) continue;
+      const holds = treeHolds(group);
+      // The Bundle's own signature holds only when every entry it covers is as it was signed.
+      let allMatch = true;
+      for (const leaf of group.leaves.values()) {
+        const entry = byUrl.get(leaf.reference);
+        const found = entry ? digest(leaf, entry) : undefined;
+        const ok = holds && !!found && sameBytes(found, leaf.digest!);
+        if (!ok) allMatch = false;
+        if (entry) note(leaf.reference, { ok, attestation });
+      }
+      seal.holds = holds && allMatch;
+    } else {
+      for (const leaf of group.leaves.values()) {
+        const entry = byUrl.get(leaf.reference);
+        if (!entry) continue;
+        const found = digest(leaf, entry);
+        note(leaf.reference, { ok: !!found && sameBytes(rootFromPath(found, leaf.index, leaf.path!), attestation.root), attestation });
+      }
+    }
+  }
+  const items = new Map<string, ItemProvenance>();
+  const report: ProvenanceReport = { items, sealedBy, verified: 0, changed: 0, unattested: 0 };
+  for (const entry of entries) {
+    const verdict = verdictOf(findings.get(entry.fullUrl!) ?? []);
+    items.set(entry.fullUrl!, verdict);
+    report[verdict.status]++;
+  }
+  return report;
+}
+
+/** A change caught by an author wins; then the earliest author's signature; then the sharer's. */
+function verdictOf(found: Finding[]): ItemProvenance {
+  const authors = found.filter((f) => f.attestation.role === 'author').sort((a, b) => a.attestation.signedAt - b.attestation.signedAt);
+  const broken = authors.find((f) => !f.ok);
+  if (broken) return { status: 'changed', attester: broken.attestation.attester, signedAt: broken.attestation.signedAt };
+  const good = authors.find((f) => f.ok);
+  if (good) return { status: 'verified', attester: good.attestation.attester, signedAt: good.attestation.signedAt };
+  const sharer = found.find((f) => f.attestation.role === 'sharer' && f.ok);
+  return sharer ? { status: 'unattested', addedBy: sharer.attestation.attester, signedAt: sharer.attestation.signedAt } : { status: 'unattested' };
+}
