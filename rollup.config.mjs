@@ -10,6 +10,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,18 @@ function entries(dir) {
 const esbuildOptions = { target: 'es2022', tsconfig: 'tsconfig.json' };
 // More passes, `pure_getters` and terser's unsafe transforms were tried: each saved under 0.3 KB gzip.
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
+
+/**
+ * The elements' `html` and `css` templates, minified before esbuild sees them (terser leaves a
+ * template's indentation alone). Whitespace collapses to one space, never to none, so text beside
+ * an expression or an inline element reads as written; empty attributes (`alt=""`) stay, since they
+ * mean something. A template it cannot minify fails the build rather than ship unminified.
+ */
+const templates = () => minifyTemplates({
+  include: ['components/**/*.ts'],
+  failOnError: true,
+  options: { minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false } },
+});
 
 /**
  * The autoloaded build's grouping. Each file travels compressed on its own, and gzip finds nothing
@@ -134,6 +147,7 @@ const builds = [
       singleFileEntry(),
       nostrToolsOnce(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
+      templates(),
       esbuild(esbuildOptions),
       minify(),
     ],
@@ -143,7 +157,7 @@ const builds = [
   {
     name: 'auto',
     input: { 'nip82-autoloader': 'components/autoloader.ts', 'nip82-core': 'components/core/index.ts' },
-    plugins: [nostrToolsOnce(), nodeResolve({ browser: true, exportConditions: ['production'] }), esbuild(esbuildOptions), minify(), chunkManifest()],
+    plugins: [nostrToolsOnce(), nodeResolve({ browser: true, exportConditions: ['production'] }), templates(), esbuild(esbuildOptions), minify(), chunkManifest()],
     output: { dir: 'dist/cdn/auto', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks: autoChunks() },
   },
 ];
