@@ -37,6 +37,7 @@ export { createShare, planShare, readShareNote, type CreateShareOptions, type Sh
 export {
   attestBundle,
   verifyAttestations,
+  verifyAttestationsInSlices,
   discloseEntries,
   isAttestation,
   ATTESTATION_KIND,

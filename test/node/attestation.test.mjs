@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
-  createRecord, openRecord, createShare, secretKeySigner, verifyAttestations, entryDigest, isAttestation, canonicalEntry,
+  createRecord, openRecord, createShare, secretKeySigner, verifyAttestations, verifyAttestationsInSlices, attestBundle, entryDigest, isAttestation, canonicalEntry,
 } from '../../dist/core/index.js';
 
 /** A signer that counts every call a user could be prompted for. */
@@ -162,6 +162,32 @@ test('a 5 MB record is created with one signer call and opened with one, every i
   assert.equal(record.provenance.verified, 5200);
   assert.equal(record.author, await clinic.getPublicKey());
   assert.equal(record.authorVerified, true);
+});
+
+test('a large record\'s attestations are checked in slices: other work runs in between, and the verdicts are the same', async () => {
+  const clinic = await person();
+  // 3,000 entries: a tree of 4,096 leaves, thousands of hashes, far more than one 1 ms slice.
+  const bundle = await attestBundle(history(3000), clinic.signer, { createdAt: Math.floor(Date.now() / 1000) });
+  let ticks = 0;
+  let running = true;
+  const tick = () => {
+    ticks++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const sliced = await verifyAttestationsInSlices(bundle, 1);
+  running = false;
+  // Checked in one go, the promise would settle before a single tick ran.
+  assert.ok(ticks > 1, `other work ran ${ticks} times during the check`);
+  const whole = verifyAttestations(bundle);
+  assert.equal(sliced.verified, 3000);
+  assert.deepEqual([sliced.verified, sliced.changed, sliced.unattested], [whole.verified, whole.changed, whole.unattested]);
+  assert.deepEqual(sliced.sealedBy, whole.sealedBy);
+  assert.equal(sliced.sealedBy?.holds, true);
+  // An aborted check stops with the signal's reason.
+  const controller = new AbortController();
+  controller.abort(new Error('signed out'));
+  await assert.rejects(verifyAttestationsInSlices(bundle, 1, controller.signal), /signed out/);
 });
 
 test('a record made without attestation opens as before, its items unattested', async () => {

@@ -30,7 +30,7 @@ import { attestable, groupsOf, treeHolds } from './verify.js';
 import { attestationTemplate, provenanceResource } from './write.js';
 
 export { isAttestation, ATTESTATION_KIND, type AttestationRole } from './format.js';
-export { verifyAttestations, type ItemProvenance, type ProvenanceReport } from './verify.js';
+export { verifyAttestations, verifyAttestationsInSlices, type ItemProvenance, type ProvenanceReport } from './verify.js';
 
 /** An attestation Provenance is kept to about this many bytes by default, so it fits one record part. */
 const PROVENANCE_BYTES = 16000;

@@ -5,7 +5,13 @@
  */
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
 import { type AttestationEvent, type AttestationRole, type LeafClaim, isAttestation, readProvenance } from './format.js';
-import { canonicalBytes, entryDigest, leafRow, rootFromPath, sameBytes, treeLevels } from './merkle.js';
+import { canonicalBytes, entryDigest, nodeHash, paddingLeaf, rootFromPath, sameBytes } from './merkle.js';
+import { atOnce, inSlices } from '../slices.js';
+
+/** Tree hashes between two steps of the sliced verification (a few hundred microseconds of work). */
+const HASHES_PER_STEP = 256;
+/** The sliced verification's default time slice: well under the 50 ms a long task starts at. */
+const SLICE_MS = 10;
 
 /** Attestations read per Bundle; more are ignored (bounds the work a hostile Bundle can cause). */
 const MAX_ATTESTATIONS = 32;
@@ -67,6 +73,11 @@ export function groupsOf(bundle: FhirBundle): Group[] {
 
 /** Whether a record-form group's stored digests add up to the signed root (every leaf present, no two at one place). */
 export function treeHolds(group: Group): boolean {
+  return atOnce(checkingTree(group));
+}
+
+/** {@link treeHolds} in steps: a tree of 2^15 leaves is about 65,000 hashes, too long for one task. */
+function* checkingTree(group: Group): Generator<void, boolean, void> {
   const { tree, attestation } = group;
   if (!tree || group.leaves.size !== tree.count) return false;
   const digests = new Map<number, Uint8Array>();
@@ -74,8 +85,26 @@ export function treeHolds(group: Group): boolean {
     if (digests.has(leaf.index)) return false;
     digests.set(leaf.index, leaf.digest!);
   }
-  const levels = treeLevels(leafRow(attestation.depth, tree.seed, digests));
-  return sameBytes(levels[levels.length - 1]![0]!, attestation.root);
+  const root = yield* treeRoot(attestation.depth, tree.seed, digests);
+  return sameBytes(root, attestation.root);
+}
+
+/** The root of the tree over `digests` (padding elsewhere), a step every {@link HASHES_PER_STEP} hashes. */
+function* treeRoot(depth: number, seed: Uint8Array, digests: ReadonlyMap<number, Uint8Array>): Generator<void, Uint8Array, void> {
+  let row: Uint8Array[] = new Array(2 ** depth);
+  for (let i = 0; i < row.length; i++) {
+    row[i] = digests.get(i) ?? paddingLeaf(seed, i);
+    if (i % HASHES_PER_STEP === HASHES_PER_STEP - 1) yield;
+  }
+  while (row.length > 1) {
+    const up: Uint8Array[] = new Array(row.length / 2);
+    for (let i = 0; i < up.length; i++) {
+      up[i] = nodeHash(row[2 * i]!, row[2 * i + 1]!);
+      if (i % HASHES_PER_STEP === HASHES_PER_STEP - 1) yield;
+    }
+    row = up;
+  }
+  return row[0]!;
 }
 
 interface Finding {
@@ -89,6 +118,20 @@ interface Finding {
  * Never throws: what cannot be read attests nothing.
  */
 export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
+  return atOnce(verifying(bundle));
+}
+
+/**
+ * {@link verifyAttestations} in slices of about `budgetMs`, yielding to the event loop between
+ * them: checking a record of thousands of entries is hundreds of milliseconds of hashing, which a
+ * page opening it should not spend in one task. Stops with the signal's reason once aborted.
+ */
+export function verifyAttestationsInSlices(bundle: FhirBundle, budgetMs = SLICE_MS, signal?: AbortSignal): Promise<ProvenanceReport> {
+  return inSlices(verifying(bundle), budgetMs, signal);
+}
+
+/** The verification's steps: one after each entry's digest and every few hundred tree hashes. */
+function* verifying(bundle: FhirBundle): Generator<void, ProvenanceReport, void> {
   const entries = attestable(bundle);
   const byUrl = new Map(entries.map((e) => [e.fullUrl!, e]));
   const findings = new Map<string, Finding[]>();
@@ -123,7 +166,7 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
       if (2 ** attestation.depth > maxLeaves) continue;
       // Without every leaf (a missing part) the root cannot be rebuilt: nothing is claimed either way.
       if (!complete) continue;
-      const holds = treeHolds(group);
+      const holds = yield* checkingTree(group);
       // The Bundle's own signature holds only when every entry it covers is as it was signed.
       let allMatch = true;
       for (const leaf of group.leaves.values()) {
@@ -132,6 +175,7 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
         const ok = holds && !!found && sameBytes(found, leaf.digest!);
         if (!ok) allMatch = false;
         if (entry) note(leaf.reference, { ok, attestation });
+        yield;
       }
       seal.holds = holds && allMatch;
     } else {
@@ -140,6 +184,7 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
         if (!entry) continue;
         const found = digest(leaf, entry);
         note(leaf.reference, { ok: !!found && sameBytes(rootFromPath(found, leaf.index, leaf.path!), attestation.root), attestation });
+        yield;
       }
     }
   }

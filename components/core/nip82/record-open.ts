@@ -10,7 +10,7 @@ import { conversationKey, parseSecretKeyHex, publicKeyHex, wipe } from '../crypt
 import type { Signer } from '../signers/signer.js';
 import { timeSlicer } from '../slices.js';
 import { readWithheld } from '../fhir/withheld.js';
-import { verifyAttestations, type ProvenanceReport } from '../attest/verify.js';
+import { verifyAttestationsInSlices, type ProvenanceReport } from '../attest/verify.js';
 import type { RecordKeyCache } from './keys.js';
 import { RECORD_KIND } from './constants.js';
 import { checkPartsBelong } from './parts.js';
@@ -107,7 +107,7 @@ async function decryptParts(parts: NostrEvent[], key: Uint8Array, reader: string
     checkPartsBelong(inner);
     const moves = readMoveTags(parts[0]!, contentKey);
     if (participants) addRelays(participants, parts[0]!);
-    const record = openedRecord(parts, inner, moves, reader, isEditor ? 'editor' : 'viewer', participants);
+    const record = await openedRecord(parts, inner, moves, reader, isEditor ? 'editor' : 'viewer', participants);
     if (isEditor) {
       const note = readEditorNote(parts[0]!, key, record.author);
       if (note !== undefined) record.editorNote = note;
@@ -154,12 +154,13 @@ function addRelays(participants: Participant[], event: NostrEvent): void {
 }
 
 /** The record its reader sees, from its decrypted parts (in part order, shown to belong together). */
-function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: string[], reader: string, role: OpenedRecord['role'], participants: Participant[] | undefined): OpenedRecord {
+async function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: string[], reader: string, role: OpenedRecord['role'], participants: Participant[] | undefined): Promise<OpenedRecord> {
   const signPubkey = parts[0]!.pubkey;
   const keys = boundKeys(signPubkey, moves);
   const bound = inner.every((p) => p.bound !== undefined && keys.has(p.bound.split(':')[1]!));
   const merged = mergeBundles(inner.map((p) => p.bundle));
-  const provenance = verifyAttestations(merged);
+  // In slices: a record of thousands of attested entries is hundreds of milliseconds of hashing.
+  const provenance = await verifyAttestationsInSlices(merged);
   // Parts signed by the record's own key: the author is whoever attested the record.
   const innerAuthor = inner[0]!.author;
   const sealed = innerAuthor === signPubkey ? provenance.sealedBy : undefined;
