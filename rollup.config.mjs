@@ -156,7 +156,7 @@ const builds = [
   },
   {
     name: 'auto',
-    input: { 'nip82-autoloader': 'components/autoloader.ts', 'nip82-core': 'components/core/index.ts' },
+    input: { 'nip82-autoloader': 'components/autoloader.ts', 'nip82-core': 'components/core/index.ts', 'nip82-wasm-verifier': 'components/core/wasm-verifier.ts' },
     plugins: [nostrToolsOnce(), nodeResolve({ browser: true, exportConditions: ['production'] }), templates(), esbuild(esbuildOptions), minify(), chunkManifest()],
     output: { dir: 'dist/cdn/auto', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks: autoChunks() },
   },

@@ -76,4 +76,30 @@ describe('autoloaded embed', () => {
     page.appendChild(document.createElement('nip82-access-list'));
     await customElements.whenDefined('nip82-access-list');
   });
+
+  it('offers the WASM verifier to a script-tag page: its own entry, on the page\'s core, loaded only when asked for', async () => {
+    const manifest = await json<Manifest>(new URL('manifest.json', AUTO));
+    const core = Object.keys(manifest.files).find((f) => /^chunks\/core-[^-]+\.js$/.test(f))!;
+    // The elements' signature checks live in the core chunk: the verifier must switch that one, not a copy.
+    expect(manifest.files['nip82-wasm-verifier.js']!.imports).to.deep.equal([core]);
+    const fetched = () => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.startsWith(AUTO.href));
+    const before = fetched().length;
+    const verifier = await import(/* @vite-ignore */ new URL('nip82-wasm-verifier.js', AUTO).href);
+    expect(fetched().some((n) => n.includes('/chunks/gzipped-')), 'WASM fetched before it was asked for').to.equal(false);
+    await verifier.useWasmVerifier();
+    try {
+      expect(fetched().length).to.be.above(before);
+      expect(fetched().some((n) => n.includes('/chunks/gzipped-'))).to.equal(true);
+      const coreApi = await import(/* @vite-ignore */ new URL('nip82-core.js', AUTO).href);
+      const patient = await person();
+      const reader = await person();
+      const events = await coreApi.createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+      const record = await coreApi.openRecord(events, reader.signer);
+      expect(record.authorVerified).to.equal(true);
+      const forged = { ...events[0], sig: events[0].sig.replace(/.$/, (c: string) => (c === '0' ? '1' : '0')) };
+      expect(coreApi.isValidSignedEvent(forged)).to.equal(false);
+    } finally {
+      verifier.stopWasmVerifier();
+    }
+  });
 });
