@@ -9,6 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import canonicalize from 'canonicalize';
 import { RecordError } from '../errors.js';
+import { atOnce } from '../slices.js';
 import type { BundleEntry } from '../fhir/types.js';
 
 /** Bytes of a per-entry salt. */
@@ -88,13 +89,24 @@ export function randomPositions(count: number, depth: number): number[] {
   return out;
 }
 
+/** Hashes between two steps of a tree built in steps (a few hundred microseconds of work). */
+const HASHES_PER_STEP = 256;
+
 /** Every level of the tree, leaves first; `leaves` must hold 2^depth digests. */
 export function treeLevels(leaves: Uint8Array[]): Uint8Array[][] {
+  return atOnce(treeLevelsInSteps(leaves));
+}
+
+/** {@link treeLevels} as steps of a few hundred hashes: a tree of 2^15 leaves is about 32,000 of them. */
+export function* treeLevelsInSteps(leaves: Uint8Array[]): Generator<void, Uint8Array[][], void> {
   const levels = [leaves];
   while (levels[levels.length - 1]!.length > 1) {
     const below = levels[levels.length - 1]!;
     const level: Uint8Array[] = [];
-    for (let i = 0; i < below.length; i += 2) level.push(nodeHash(below[i]!, below[i + 1]!));
+    for (let i = 0; i < below.length; i += 2) {
+      level.push(nodeHash(below[i]!, below[i + 1]!));
+      if (level.length % HASHES_PER_STEP === 0) yield;
+    }
     levels.push(level);
   }
   return levels;
@@ -102,9 +114,17 @@ export function treeLevels(leaves: Uint8Array[]): Uint8Array[][] {
 
 /** The full leaf row: digests at their positions, padding everywhere else. */
 export function leafRow(depth: number, seed: Uint8Array, digests: ReadonlyMap<number, Uint8Array>): Uint8Array[] {
+  return atOnce(leafRowInSteps(depth, seed, digests));
+}
+
+/** {@link leafRow} as steps of a few hundred padding leaves (each an HMAC). */
+export function* leafRowInSteps(depth: number, seed: Uint8Array, digests: ReadonlyMap<number, Uint8Array>): Generator<void, Uint8Array[], void> {
   const size = 2 ** depth;
   const row: Uint8Array[] = new Array(size);
-  for (let i = 0; i < size; i++) row[i] = digests.get(i) ?? paddingLeaf(seed, i);
+  for (let i = 0; i < size; i++) {
+    row[i] = digests.get(i) ?? paddingLeaf(seed, i);
+    if (i % HASHES_PER_STEP === HASHES_PER_STEP - 1) yield;
+  }
   return row;
 }
 

@@ -5,11 +5,9 @@
  */
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
 import { type AttestationEvent, type AttestationRole, type LeafClaim, isAttestation, readProvenance } from './format.js';
-import { canonicalBytes, entryDigest, nodeHash, paddingLeaf, rootFromPath, sameBytes } from './merkle.js';
+import { canonicalBytes, entryDigest, leafRowInSteps, rootFromPath, sameBytes, treeLevelsInSteps } from './merkle.js';
 import { atOnce, inSlices } from '../slices.js';
 
-/** Tree hashes between two steps of the sliced verification (a few hundred microseconds of work). */
-const HASHES_PER_STEP = 256;
 /** The sliced verification's default time slice: well under the 50 ms a long task starts at. */
 const SLICE_MS = 10;
 
@@ -76,7 +74,7 @@ export function treeHolds(group: Group): boolean {
   return atOnce(checkingTree(group));
 }
 
-/** {@link treeHolds} in steps: a tree of 2^15 leaves is about 65,000 hashes, too long for one task. */
+/** {@link treeHolds} in steps: a tree of 2^15 leaves is about 65,000 hashes and HMACs, too long for one task. */
 function* checkingTree(group: Group): Generator<void, boolean, void> {
   const { tree, attestation } = group;
   if (!tree || group.leaves.size !== tree.count) return false;
@@ -85,26 +83,8 @@ function* checkingTree(group: Group): Generator<void, boolean, void> {
     if (digests.has(leaf.index)) return false;
     digests.set(leaf.index, leaf.digest!);
   }
-  const root = yield* treeRoot(attestation.depth, tree.seed, digests);
-  return sameBytes(root, attestation.root);
-}
-
-/** The root of the tree over `digests` (padding elsewhere), a step every {@link HASHES_PER_STEP} hashes. */
-function* treeRoot(depth: number, seed: Uint8Array, digests: ReadonlyMap<number, Uint8Array>): Generator<void, Uint8Array, void> {
-  let row: Uint8Array[] = new Array(2 ** depth);
-  for (let i = 0; i < row.length; i++) {
-    row[i] = digests.get(i) ?? paddingLeaf(seed, i);
-    if (i % HASHES_PER_STEP === HASHES_PER_STEP - 1) yield;
-  }
-  while (row.length > 1) {
-    const up: Uint8Array[] = new Array(row.length / 2);
-    for (let i = 0; i < up.length; i++) {
-      up[i] = nodeHash(row[2 * i]!, row[2 * i + 1]!);
-      if (i % HASHES_PER_STEP === HASHES_PER_STEP - 1) yield;
-    }
-    row = up;
-  }
-  return row[0]!;
+  const levels = yield* treeLevelsInSteps(yield* leafRowInSteps(attestation.depth, tree.seed, digests));
+  return sameBytes(levels[levels.length - 1]![0]!, attestation.root);
 }
 
 interface Finding {
