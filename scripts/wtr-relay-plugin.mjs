@@ -15,6 +15,8 @@ const KINDS = {
   auth: { authRequired: true },
   small: { maxContentLength: 16000 },
   slow: { delayMs: 1500 },
+  // Slower than nostr-tools' own 4.4 s publish deadline, within the client's.
+  sluggish: { delayMs: 5000 },
   // Behaves like the relays clinics commonly run: gift wraps only for authenticated readers (with
   // "ERROR: auth-required: ..." as the CLOSED reason), at most 500 events per filter, events up to
   // 65,536 bytes, and a NIP-11 document naming only the message length.

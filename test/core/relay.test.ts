@@ -71,6 +71,18 @@ describe('relay client on real relays', () => {
     }
   });
 
+  it('waits for a slow relay as long as the client was told to, not the pool library\'s shorter deadline', async () => {
+    // The relay answers after 5 s; nostr-tools alone gives up on a publish after 4.4 s.
+    const client = new RelayClient({ relays: [await relayUrl('sluggish')], publishTimeoutMs: 20_000 });
+    try {
+      const [receipt] = await client.publishAll([note('worth the wait')]);
+      expect(receipt!.status).to.equal('accepted');
+      expect(receipt!.ms).to.be.at.least(5000);
+    } finally {
+      client.close();
+    }
+  });
+
   it('AUTH-required relay: without a signer it is a state; with one, NIP-42 AUTH goes through the signer', async () => {
     const url = await relayUrl('auth');
     const anonymous = new RelayClient({ relays: [url] });

@@ -11,8 +11,7 @@ import { decode } from 'nostr-tools/nip19';
 import { RelayError, RecordError } from '../errors.js';
 import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
-import { GIFT_WRAP_KIND } from '../nip82/constants.js';
-import { MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
+import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
@@ -99,7 +98,7 @@ export class RelayClient {
     this.versions = options.versions ?? new VersionTracker();
     this.maxEventsPerQuery = Math.max(1, options.maxEventsPerQuery ?? DEFAULT_MAX_EVENTS_PER_QUERY);
     this.ownsPool = !options.pool;
-    this.pool = options.pool ?? ownPool();
+    this.pool = options.pool ?? ownPool(this.publishTimeoutMs);
     // Events are verified by the kit itself, on a clean copy, before use (see ownPool). A pool the
     // host shares keeps its own checks for the host's other subscriptions.
   }
@@ -154,7 +153,9 @@ export class RelayClient {
       // Stop at the first shortfall: later events (deletions of an old address, notices) must
       // never go out when what they depend on did not land.
       if (answers.filter((r) => r.status === 'accepted').length < this.quorum) {
-        throw new RelayError('not-accepted', `Event ${i + 1} of ${events.length} was not accepted by enough relays; the rest were not sent. Nothing is final yet, and you can retry.`, receipts);
+        // The relays' answers in the message too: a log line says why without the receipts at hand.
+        const answered = answers.map((r) => r.status).join(', ');
+        throw new RelayError('not-accepted', `Event ${i + 1} of ${events.length} was not accepted by enough relays (${answered}); the rest were not sent. Nothing is final yet, and you can retry.`, receipts);
       }
     }
     return receipts;
@@ -383,15 +384,32 @@ function mergeReport(a: QueryReport, b: QueryReport): QueryReport {
   return { ...a, events: a.events + b.events, status: a.status === 'complete' ? b.status : a.status, reason: a.status === 'complete' ? b.reason : a.reason };
 }
 
+/**
+ * A pool whose relays wait for a publish as long as the client does: nostr-tools' relays give up
+ * after their own 4.4 s whatever the pool's `maxWait`, so a relay slowed by a busy machine was
+ * reported as not accepting an event well before the client's `publishTimeoutMs`.
+ */
+class PatientPool extends Pool {
+  constructor(options: ConstructorParameters<typeof Pool>[0], private readonly publishTimeoutMs: number) {
+    super(options);
+  }
+
+  override async ensureRelay(url: string, params?: Parameters<AbstractSimplePool['ensureRelay']>[1]) {
+    const relay = await super.ensureRelay(url, params);
+    relay.publishTimeout = this.publishTimeoutMs;
+    return relay;
+  }
+}
+
 /** The client's own pool: events verified by the kit, messages larger than any event refused unread. */
-function ownPool(): AbstractSimplePool {
+function ownPool(publishTimeoutMs: number): AbstractSimplePool {
   // The WebSocket implementation SimplePool would use (a host may set one for Node).
   const base = (Reflect.get(new SimplePool(), '_WebSocket') as typeof WebSocket | undefined) ?? globalThis.WebSocket;
-  return new Pool({
+  return new PatientPool({
     verifyEvent: () => true,
     websocketImplementation: base ? cappedWebSocket(base, MAX_MESSAGE_CHARS) : undefined,
     maxWaitForConnection: 3000,
     enablePing: false,
     enableReconnect: false,
-  });
+  }, publishTimeoutMs);
 }
