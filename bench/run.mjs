@@ -13,7 +13,7 @@
 //   BENCH_VIEWER_SIZES resources per handed-in Bundle (default 100,1000,10000)
 //   BENCH_VIEWER_RELAY resources per record unlocked from the relay (default 1000; empty for none)
 //   BENCH_PROFILE=1  also print a V8 CPU profile summary of the first kit and floor rounds, and of
-//                    each viewer scroll and filter phase
+//                    each viewer load, scroll and filter phase
 //   BENCH_VERBOSE=1  list every long task of the viewer phases with the step it followed
 //   BENCH_CPU=1      also trace each viewer load and report the CPU (thread) time of its longest
 //                    task: on a machine busy with other work, wall-clock long tasks mostly measure the wait
@@ -324,7 +324,7 @@ async function main() {
         );
         note(`bench: viewer phase finished at ${f((Date.now() - started) / 1000, 1)} s`);
         for (const r of rows) {
-          for (const p of ['scroll', 'filter']) if (r[p].profile) printProfile(`viewer ${r.resources} ${r.source} ${p}`, summariseProfile(r[p].profile));
+          for (const p of ['load', 'scroll', 'filter']) if (r[p]?.profile) printProfile(`viewer ${r.resources} ${r.source} ${p}`, summariseProfile(r[p].profile));
         }
         reportViewer(rows, log);
         log('');

@@ -159,10 +159,12 @@ async function runCase(context, url, relayUrl, c, profiling, cpu) {
       mount = () => page.evaluate(() => window.viewerBench.mount());
     }
     let mounted;
+    if (cdp) await cdp.send('Profiler.start');
     if (cpu) {
       const traced = await cpuOfTasks(context, page, mount);
       mounted = { ...traced.result, loadCpu: traced.cpu };
     } else mounted = await mount();
+    if (cdp) mounted.load = { profile: (await cdp.send('Profiler.stop')).profile };
     const scroll = await phase(page, scrollAround, cdp);
     const filter = await phase(page, filterAround, cdp);
     return { ...c, ...mounted, scroll, filter };
@@ -179,7 +181,7 @@ async function runCase(context, url, relayUrl, c, profiling, cpu) {
  * @param {number[]} o.sizes resources per Bundle
  * @param {number[]} o.relaySizes resources per record unlocked from the relay
  * @param {(line: string) => void} o.progress
- * @param {boolean} [o.profiling] take a V8 CPU profile of each scroll and filter phase (`profile` of each)
+ * @param {boolean} [o.profiling] take a V8 CPU profile of the load and of each scroll and filter phase (`profile` of each)
  * @param {boolean} [o.cpu] trace the load and report the CPU time of its tasks (`loadCpu` of each)
  */
 export async function runViewerBench({ context, url, relayUrl, sizes, relaySizes, progress, profiling = false, cpu = false }) {

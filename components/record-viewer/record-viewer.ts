@@ -57,6 +57,8 @@ interface View {
   provenance: ProvenanceReport;
   /** The patient (or an animal's owner): items they signed themselves are not "signed by a clinician". */
   subject?: string;
+  /** Short npubs of the record's signers, encoded once: every item of a large record names one of a few. */
+  npubs?: Map<string, string>;
 }
 
 /** A view's sections after the search and the section filters. */
@@ -823,20 +825,20 @@ export class Nip82RecordViewer extends Nip82Element {
   /** An item as last rendered unless something it shows changed: a render touches only what changed. */
   private renderItemOnce(view: View, item: Item, s: RecordViewerStrings, lang: string, withKind = false) {
     const provenance = itemProvenance(view, item);
-    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(provenance)], () => this.renderItem(item, s, lang, withKind, view, provenance));
+    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(view, provenance)], () => this.renderItem(item, s, lang, withKind, view, provenance));
   }
 
   /** The name shown for whoever signed an item: the host's, else a listed signer's profile name, else a short npub. */
-  private nameOf(provenance: ItemProvenance | undefined): string | undefined {
+  private nameOf(view: View, provenance: ItemProvenance | undefined): string | undefined {
     const pubkey = provenance?.status === 'unattested' ? provenance.addedBy : provenance?.attester;
     if (!pubkey) return undefined;
     const known = this.knownNames?.[pubkey];
-    return (typeof known === 'string' && known.trim() ? known.trim() : undefined) ?? this.names.get(pubkey)?.name ?? safeNpub(pubkey);
+    return (typeof known === 'string' && known.trim() ? known.trim() : undefined) ?? this.names.get(pubkey)?.name ?? npubOf(view, pubkey);
   }
 
   private renderItemProvenance(view: View, provenance: ItemProvenance | undefined, s: RecordViewerStrings, lang: string) {
     if (!provenance) return nothing;
-    const name = this.nameOf(provenance);
+    const name = this.nameOf(view, provenance);
     switch (provenance.status) {
       case 'verified':
         return html`<p class="item-provenance signed" part="item-provenance">${s.itemSigned(name!, dayText(provenance.signedAt, lang))}</p>`;
@@ -1055,6 +1057,17 @@ function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
 
 function isoOf(item: Item): string | undefined {
   return item.time === undefined ? undefined : item.date;
+}
+
+/** A signer's short npub, from the view's own memo (it goes with the view, so nothing outlives a sign-out). */
+function npubOf(view: View, pubkey: string): string {
+  view.npubs ??= new Map();
+  let short = view.npubs.get(pubkey);
+  if (short === undefined) {
+    short = safeNpub(pubkey);
+    view.npubs.set(pubkey, short);
+  }
+  return short;
 }
 
 function safeNpub(pubkey: string): string {
