@@ -50,13 +50,19 @@ const templates = () => minifyTemplates({
  * the viewer stand on goes in two chunks: `core` (the protocol core and its libraries, which
  * `nip82-core.js` shares without Lit) and `kit` (Lit and the elements' shared code); each element's
  * own code stays in its chunk, and what loads later (another element, the remote signer, the
- * sanitiser, a language pack) where Rollup puts it. The autoloader's own imports stay out of both,
- * so the first file remains small.
+ * sanitiser) where Rollup puts it. A language pack loads only on a page that speaks it: what the
+ * session, the viewer and its flag say in that language is one chunk (`es`), the other elements'
+ * words chunks of their own (`es-consent-prompt`…). The autoloader's own imports stay out of all
+ * of them, so the first file remains small.
  */
+/** A language pack module (`session.strings.es.ts`): its language. */
+const LANGUAGE_PACK = /\.([a-z]{2})\.ts$/;
+
 function autoChunks() {
   let kit;
   let first;
   let core;
+  let kitPacks;
   const closure = (ids, getModuleInfo, seen = new Set()) => {
     for (const id of ids) {
       if (seen.has(id)) continue;
@@ -72,7 +78,11 @@ function autoChunks() {
       kit = closure(['session/define.ts', 'record-viewer/define.ts'].map((f) => join(root, f)), getModuleInfo);
       core = closure([join(root, 'core/index.ts')], getModuleInfo);
       for (const m of kit) if (first.has(m) || /[\\/]components[\\/](session|record-viewer|hidden-flag)[\\/]/.test(m)) kit.delete(m);
+      const packs = ['session/session.strings.es.ts', 'record-viewer/record-viewer.strings.es.ts', 'hidden-flag/hidden-flag.strings.es.ts', 'shared/vocabulary.es.ts'];
+      kitPacks = new Set([...closure(packs.map((f) => join(root, f)), getModuleInfo)].filter((m) => LANGUAGE_PACK.test(m)));
     }
+    if (kitPacks.has(id)) return LANGUAGE_PACK.exec(id)[1];
+    if (LANGUAGE_PACK.test(id)) return undefined;
     // Named, or Rollup would pull the autoloader's imports into the kit chunk that uses them too.
     if (first.has(id)) return 'autoloader';
     // The flag's words, which the consent prompt borrows, travel with the flag rather than alone.
@@ -84,10 +94,13 @@ function autoChunks() {
 
 /** Chunks named after what they hold (a define module by its folder), so the size table and hosts can tell them apart. */
 function chunkName(chunk) {
-  if (['kit', 'core', 'hidden-flag'].includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
+  if (['kit', 'core', 'hidden-flag', 'es'].includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
   const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
   const kit = id.split('/components/')[1];
   if (!kit) return 'chunks/[name]-[hash].js';
+  // A language pack by its language first (es-consent-prompt), so no tag's chunk name starts like it.
+  const lang = LANGUAGE_PACK.exec(kit)?.[1];
+  if (lang) return `chunks/${lang}-${kit.replace(LANGUAGE_PACK, '').replace(/\.strings$/, '').replace(/^([\w-]+)\/\1$/, '$1').replaceAll('/', '-')}-[hash].js`;
   const name = kit.replace(/\.ts$/, '').replace(/\/define$/, '').replaceAll('/', '-');
   return `chunks/${name}-[hash].js`;
 }
@@ -95,10 +108,11 @@ function chunkName(chunk) {
 /**
  * The single file's entry: every element (components/define.ts), with some modules named first.
  * Rollup orders modules by first import, and gzip only looks back 32 KB, so what repeats itself is
- * better kept together: the remote signer, which the session loads on demand, next to the relay
- * code it uses; every stylesheet together; every strings table together (English and Spanish
- * repeat one another's shape); then the protocol core. Tables and stylesheets only define values,
- * so evaluating them earlier changes nothing else. Together about 4 KB gzip less than Rollup's order.
+ * better kept together: every strings table first, the language packs then English (tables of one
+ * element repeat one another's shape); the remote signer, which the session loads on demand, next
+ * to the relay code it uses; every stylesheet together; then the protocol core. Tables and
+ * stylesheets only define values, so evaluating them earlier changes nothing else. Together about
+ * 4 KB gzip less than Rollup's order.
  */
 const SINGLE_ENTRY = '\0nip82-single-file';
 function singleFileEntry() {
@@ -106,8 +120,9 @@ function singleFileEntry() {
   const kit = entries(join(root, 'components'));
   const styles = kit.filter((f) => f.endsWith('.styles.ts'));
   const strings = kit.filter((f) => /(strings|vocabulary|error-details)(\.\w+)?\.ts$/.test(f) && !f.endsWith('/shared/strings.ts'));
-  const first = ['lit', 'lit/decorators.js', '@lit/context', 'lean-qr', ...['core/nip82/keys.ts', 'core/nip82/versions.ts',
-    'core/signers/nip07.ts', 'session/remote-signer.ts'].map((f) => join(root, 'components', f)), ...styles, ...strings, join(root, 'components/core/index.ts')];
+  const first = [...strings.filter((f) => LANGUAGE_PACK.test(f)), ...strings.filter((f) => !LANGUAGE_PACK.test(f)), 'lit', 'lit/decorators.js', '@lit/context', 'lean-qr',
+    ...['core/nip82/keys.ts', 'core/nip82/versions.ts', 'core/signers/nip07.ts', 'session/remote-signer.ts'].map((f) => join(root, 'components', f)),
+    ...styles, join(root, 'components/core/index.ts')];
   return {
     name: 'single-file-entry',
     resolveId: (id) => (id === SINGLE_ENTRY ? id : null),
@@ -132,6 +147,28 @@ function chunkManifest() {
   };
 }
 
+/**
+ * In the single file every language pack is inside anyway: a pack's loader
+ * (`import('./x.strings.es.js').then((m) => m.name)`) becomes a static import and a resolved
+ * promise, which spares the module namespace object and the deferred call an inlined import() costs.
+ */
+function packsInline() {
+  const LOADER = /import\('(\.{1,2}\/[\w./-]+\.[a-z]{2}\.js)'\)\.then\(\(m\) => m\.(\w+)\)/g;
+  return {
+    name: 'packs-inline',
+    transform(code, id) {
+      if (!/[\\/]components[\\/]/.test(id)) return null;
+      const imports = [];
+      const out = code.replace(LOADER, (_all, file, name) => {
+        imports.push(`import { ${name} } from '${file}';`);
+        return `Promise.resolve(${name})`;
+      });
+      // Imports at the end (they are hoisted), so the lines above keep their places for the source map.
+      return imports.length ? { code: `${out}\n${imports.join('\n')}\n`, map: null } : null;
+    },
+  };
+}
+
 const builds = [
   {
     name: 'lib',
@@ -145,13 +182,14 @@ const builds = [
     input: SINGLE_ENTRY,
     plugins: [
       singleFileEntry(),
+      packsInline(),
       nostrToolsOnce(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       templates(),
       esbuild(esbuildOptions),
       minify(),
     ],
-    // One self-contained file: the parts the elements load later (the remote signer) are inlined.
+    // One self-contained file: the parts the elements load later (the remote signer, the language packs) are inlined.
     output: { file: 'dist/cdn/nip82-elements.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
   {

@@ -13,4 +13,5 @@ export { Nip82Element, CancelledError, type Status } from './shared/base.js';
 export { Nip82Event, type Nip82EventName, type Nip82EventDetails, type Nip82ErrorCode, type SignerAction } from './shared/events.js';
 export { sessionContext, type SessionValue } from './shared/context.js';
 export { LANGUAGES, type Language } from './shared/strings.js';
+export { loadLanguage } from './shared/language-packs.js';
 export * from './core/index.js';

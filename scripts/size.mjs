@@ -4,7 +4,8 @@
 // its ceiling, so a regression fails the build. Then the autoloaded build (dist/cdn/auto): the
 // first file a page's script tag fetches, and what a page with <nip82-session> and
 // <nip82-record-viewer> downloads before it shows a record, each file compressed on its own as it
-// travels, against their goals; the build fails when either is over its ceiling (size-budget.json).
+// travels, against their goals (and the same page in Spanish, which also fetches its language
+// pack); the build fails when either is over its ceiling (size-budget.json).
 //
 //   node scripts/size.mjs            the table (after `npm run build`)
 //   node scripts/size.mjs --json     the same figures as one JSON line, for the benchmark
@@ -55,6 +56,9 @@ function autoloaded() {
   }, { files: 0, min: 0, gzip: 0, brotli: 0 });
   const first = closure('nip82-autoloader.js');
   const page = new Set([...first, ...closure(tagChunk('session')), ...closure(tagChunk('record-viewer'))]);
+  // The same page under lang="es" also fetches the Spanish packs its files import (chunks/es-…).
+  const pageEs = new Set(page);
+  for (const file of page) for (const dep of files[file].dynamicImports) if (dep.startsWith('chunks/es-')) closure(dep, pageEs);
   // The WASM verifier is the host's choice, not a feature of an element: counted on its own, as what it adds to the page.
   const wasm = new Set();
   if (files['nip82-wasm-verifier.js']) {
@@ -66,7 +70,7 @@ function autoloaded() {
     withLazy('nip82-wasm-verifier.js');
   }
   const all = new Set(Object.keys(files).filter((f) => !wasm.has(f)));
-  return { first: sum(first), page: sum(page), all: sum(all), wasm: sum(wasm), pageFiles: [...page] };
+  return { first: sum(first), page: sum(page), pageEs: sum(pageEs), all: sum(all), wasm: sum(wasm), pageFiles: [...page] };
 }
 
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
@@ -178,6 +182,7 @@ if (process.argv.includes('--json')) {
     console.log(table(['what a page downloads', 'files', 'min', 'gzip', 'brotli', 'goal (gzip)'], [
       ['the script tag\'s first file (nip82-autoloader.js + its imports)', auto.first, goal(auto.first, budget.autoFirstGzipGoal)],
       ['<nip82-session> + <nip82-record-viewer>, before a record shows', auto.page, goal(auto.page, budget.autoPageGzipGoal)],
+      ['the same page in Spanish (lang="es": its language pack too)', auto.pageEs, ''],
       ['every chunk (a page using every element and feature)', auto.all, ''],
       ['the WASM verifier, when a host asks for it (nip82-wasm-verifier.js)', auto.wasm, ''],
     ].map(([name, m, g]) => [name, m.files, kb(m.min), kb(m.gzip), kb(m.brotli), g])));

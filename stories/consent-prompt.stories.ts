@@ -403,6 +403,8 @@ export const Spanish: Story = {
   render: (_, context) => html`<div lang="es">${share(DEAD_RELAY).render(_, context)}</div>`,
   play: async ({ canvasElement }) => {
     const el = prompt(canvasElement);
+    // Its first render waits for the Spanish language pack.
+    await el.updateComplete;
     expect(text(inShadow(el, '.ready'))).toMatch(/7 elementos/);
     await userEvent.click(allInShadow<HTMLButtonElement>(el, 'button')[0]!);
     await waitFor(() => expect(dialog(el).open).toBe(true));

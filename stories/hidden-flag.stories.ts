@@ -83,6 +83,8 @@ export const Spanish: Story = {
   </div>`,
   play: async ({ canvasElement }) => {
     const el = flag(canvasElement);
+    // Its first render waits for the Spanish language pack.
+    await el.updateComplete;
     expect(text(inShadow(el, '[part="kinds"]'))).toContain('2 problemas');
     expect(text(inShadow(el, '[part="kinds"]'))).toContain('1 alergia');
     expect(text(note(el))).not.toMatch(/withheld|problems/);

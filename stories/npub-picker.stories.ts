@@ -146,6 +146,8 @@ export const Spanish: Story = {
   render: () => html`<div lang="es"><nip82-npub-picker></nip82-npub-picker></div>`,
   play: async ({ canvasElement }) => {
     const el = picker(canvasElement);
+    // Its first render waits for the Spanish language pack.
+    await el.updateComplete;
     expect(text(inShadow(el, 'label[for="input"]'))).toBe('Destinatario');
     await userEvent.type(field(el), 'nada{Enter}');
     await settles(el, 'bad-data');

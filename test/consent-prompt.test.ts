@@ -39,7 +39,10 @@ describe('<nip82-consent-prompt>', function () {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'en'}>
       <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>
     </div>`);
-    return wrapper.querySelector('nip82-consent-prompt')!;
+    const el = wrapper.querySelector('nip82-consent-prompt')!;
+    // The wrapper is no Lit element: the prompt's first render (after its language pack, in Spanish) is its own to wait for.
+    await el.updateComplete;
+    return el;
   }
 
   async function openDialog(el: Nip82ConsentPrompt) {

@@ -17,6 +17,7 @@ import type { Nip82Event } from '../components/shared/events.js';
 import { consentPromptStrings } from '../components/consent-prompt/consent-prompt.strings.js';
 import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings.js';
 import { recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
+import { loadLanguage } from '../components/shared/language-packs.js';
 import { errorCodes } from './element-helpers.js';
 import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person } from './helpers.js';
 
@@ -621,10 +622,12 @@ describe('<nip82-record-viewer> speaks the kit\'s one vocabulary', () => {
     it(`${lang}: a section is named as the consent prompt names its kind for patients, and as the hidden-item flag does for clinicians`, async () => {
       const patient = await viewerWith(richBundle(), { lang });
       const clinician = await viewerWith(richBundle(), { lang, audience: 'clinician' });
+      // The tables compared with: every pack of the language, this file's other elements' too.
+      await loadLanguage(lang);
       for (const [type, key] of Object.entries(kinds)) {
-        expect(heading(patient, key), `${type} for patients`).to.equal(consentPromptStrings[lang].typeHeading(type));
+        expect(heading(patient, key), `${type} for patients`).to.equal(consentPromptStrings[lang]!.typeHeading(type));
         // The flag counts kinds ("2 problems"); the heading is the same word.
-        const flagWord = hiddenFlagStrings[lang].kind(type, 2).replace(/^2 /, '');
+        const flagWord = hiddenFlagStrings[lang]!.kind(type, 2).replace(/^2 /, '');
         expect(heading(clinician, key).toLocaleLowerCase(lang), `${type} for clinicians`).to.equal(flagWord.toLocaleLowerCase(lang));
       }
       // Patient words and clinician words differ where the kit's map says they do.
@@ -645,6 +648,7 @@ describe('<nip82-record-viewer> speaks the kit\'s one vocabulary', () => {
 
   it('speaks Spanish in one register (usted) and with one word for record (historial)', async () => {
     // Every built-in Spanish string, as the element could show it.
+    await loadLanguage('es');
     const es = recordViewerStrings.es as unknown as Record<string, unknown>;
     const said = Object.entries(es).map(([key, value]) => (typeof value === 'function' ? (value as (...a: unknown[]) => string)('1', 'Ana') : `${key}: ${String(value)}`));
     // And what it shows of a record and before unlocking.

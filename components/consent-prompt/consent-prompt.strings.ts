@@ -1,8 +1,8 @@
-import type { Language } from '../shared/strings.js';
+import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStrings, type StateStrings } from '../shared/state-strings.js';
-import { recordsStrings, type RecordsStrings } from '../shared/records.strings.js';
+import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
@@ -120,8 +120,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
 }
 
 const en: ConsentPromptStrings = {
-  ...stateStrings.en,
-  ...recordsStrings.en,
+  ...stateStringsEn,
+  ...recordsStringsEn,
   receiptsTitle: 'Where it was sent',
   receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
     if (status === 'accepted') return `accepted (${accepted} of ${total})`;
@@ -246,132 +246,5 @@ const en: ConsentPromptStrings = {
   historyTitle: 'Your past answers',
 };
 
-const es: ConsentPromptStrings = {
-  ...stateStrings.es,
-  ...recordsStrings.es,
-  receiptsTitle: 'Dónde se envió',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
-    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
-    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
-    if (status === 'timeout') return 'no respondió a tiempo';
-    if (status === 'auth-required') return 'pidió que usted se identificara y no lo aceptó';
-    return 'no se pudo conectar';
-  },
-  typeCount: (type: string, n: number) => typeCount('es', type, n),
-  loadRecords: 'Cargar mis historiales',
-  loadingRecords: 'Abriendo sus historiales…',
-  noRecords: 'Todavía no tiene historiales para compartir.',
-  openShare: 'Compartir historiales…',
-  ready: (records: number, items: number) =>
-    `${plural('es', items, { one: 'Se puede compartir 1 elemento', other: `Se pueden compartir ${items} elementos` })} de ${plural('es', records, { one: '1 historial', other: `${records} historiales` })}.`,
-  shareTitle: 'Compartir sus historiales',
-  recipientLegend: '1. Quién lo recibirá',
-  recipientHelp: 'Pegue el npub de esa persona. Compruebe con ella la huella corta.',
-  recipientMissing: 'Elija quién recibirá lo que comparte.',
-  recipientIsYou: 'Esa es su propia clave. Elija a otra persona.',
-  itemsLegend: '2. Qué compartir',
-  itemsHelp:
-    'Marque lo que quiere compartir. Lo que no marque simplemente no forma parte de lo compartido. Lo que oculte también queda fuera, pero se avisará a quien lo reciba de que se ocultó algo, para que un profesional sepa que debe preguntar.',
-  itemsKeys: 'La lista es una sola parada de la tecla Tab: las flechas recorren los elementos; Re Pág y Av Pág saltan de un tipo a otro.',
-  hiddenBefore: (n: number, who: string) =>
-    plural('es', n, { one: `1 elemento que ya ocultó a ${who} empieza oculto.`, other: `${n} elementos que ya ocultó a ${who} empiezan ocultos.` }),
-  hide: 'Ocultar',
-  hideItem: (label: string) => `Ocultar ${label}`,
-  hideAll: 'Ocultar todo',
-  hideGroup: (typeHeading: string, n: number) => `Ocultar todo: ${typeHeading.toLowerCase()} (${n})`,
-  hiddenTag: 'oculto, se avisa',
-  shareGroup: (typeHeading: string, n: number) => plural('es', n, { one: `Compartir el elemento de ${typeHeading.toLowerCase()}`, other: `Compartir los ${n} elementos de ${typeHeading.toLowerCase()}` }),
-  noLabel: '(sin descripción)',
-  nothingChosen: 'Elija al menos un elemento para compartir.',
-  discloseLegend: '3. Si oculta elementos, el aviso dirá',
-  disclose: (d: Disclosure) => (d === 'flag' ? 'solo que hay algo oculto' : d === 'count' ? 'cuántos' : 'cuántos y de qué tipo'),
-  roleLegend: '4. Esa persona',
-  role: (r: Role) => (r === 'viewer' ? 'puede ver' : 'puede ver y compartir con otros'),
-  roleEditorHelp: 'Quien puede compartir también puede añadir y quitar personas de este historial compartido.',
-  expiryLabel: '5. Hasta (opcional)',
-  expiryHelp: 'Queda escrito como sus condiciones. No quita el acceso por sí solo: revoque el acceso cuando termine.',
-  expiryPast: 'Elija una fecha a partir de hoy.',
-  purposeLabel: '6. Finalidad (opcional)',
-  review: 'Revisar',
-  back: 'Atrás',
-  previewTitle: (who: string) => `Lo que ${who} podrá abrir`,
-  previewItems: (n: number) => plural('es', n, { one: '1 elemento compartido:', other: `${n} elementos compartidos:` }),
-  previewHidden: (n: number) =>
-    n === 0 ? 'No hay nada oculto, así que no habrá aviso.' : plural('es', n, { one: '1 elemento oculto queda fuera.', other: `${n} elementos ocultos quedan fuera.` }),
-  mentionsTitle: (n: number) =>
-    plural('es', n, { one: '1 elemento compartido todavía menciona lo que usted ocultó', other: `${n} elementos compartidos todavía mencionan lo que usted ocultó` }),
-  mentionsHelp: 'El motivo de una visita, una nota clínica o una factura pueden nombrar un elemento oculto. Ocúltelos también, o compártalos sabiéndolo. Lo que solo lo sugiere (una radiografía de la misma zona) no se detecta: revise la lista de abajo.',
-  mentionItem: (item: string, hidden: string) => `${item}, que menciona «${hidden}»`,
-  hideMentions: (n: number) => plural('es', n, { one: 'Ocultarlo también', other: `Ocultar estos ${n} también` }),
-  mentionsUnchecked: 'Lo que comparte es demasiado grande para buscar en todo menciones de lo que ocultó. Revise la lista de abajo antes de compartir.',
-  flagTells: (d: Disclosure, n: number, kinds: string) =>
-    d === 'flag'
-      ? 'El aviso solo dirá que se ocultó algo: ni cuánto ni qué.'
-      : d === 'count'
-        ? `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${n} elementos` })}, pero no de qué tipo.`
-        : `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${n} elementos` })}: ${kinds}.`,
-  inYourWords: (flagWords: string, yours: string) => `${flagWords} (en sus palabras: ${yours})`,
-  previewRole: (r: Role) => (r === 'viewer' ? 'Podrá verlo.' : 'Podrá verlo y compartirlo con otros (añadir y quitar personas).'),
-  previewUntil: (date: string) => `Hasta el ${date}: sus condiciones por escrito. Revoque el acceso para terminarlo.`,
-  previewNoEnd: 'Sin fecha de fin: el acceso dura hasta que usted lo revoque.',
-  previewPurpose: (purpose: string) => `Finalidad: ${purpose}`,
-  previewNoPurpose: 'Sin finalidad indicada.',
-  previewConsent: 'Lo compartido incluye también una nota de consentimiento con estas condiciones.',
-  revokeWarning:
-    'Puede revocarlo más tarde: esa persona perderá el acceso a las versiones futuras. Lo que ya haya abierto o copiado no se puede recuperar.',
-  confirm: (who: string) => `Compartir con ${who}`,
-  waitShare: 'Su firmador le pedirá firmar el historial compartido (una vez por parte).',
-  publishing: (n: number) => plural('es', n, { one: 'Enviando a 1 servidor de almacenamiento…', other: `Enviando a ${n} servidores de almacenamiento…` }),
-  shared: (who: string, ok: number, total: number) =>
-    `Compartido con ${who}. ${plural('es', total, { one: `${ok} de 1 servidor de almacenamiento lo aceptó.`, other: `${ok} de ${total} servidores de almacenamiento lo aceptaron.` })}`,
-  relayNothing: 'Ningún servidor de almacenamiento lo aceptó. No se compartió ni envió nada; puede volver a intentarlo.',
-  partial: (pieces: PieceState[], who: string) => {
-    const name = (p: PieceState) =>
-      ({ share: `el historial compartido con ${who}`, answer: `su respuesta a ${who}`, copy: 'su propia copia de la respuesta' })[p.name];
-    const part = (p: PieceState) => (p.total > 1 && p.sent > 0 ? `${p.sent} de ${p.total} partes de ${name(p)}` : name(p));
-    const out = pieces.filter((p) => p.sent > 0).map(part);
-    const missing = pieces.filter((p) => p.sent < p.total).map((p) => name(p));
-    return `Solo salió una parte. Enviado: ${out.join('; ')}. Falta enviar: ${missing.join('; ')}. Termine el envío para completarlo; no se firma nada de nuevo.`;
-  },
-  finishSending: 'Terminar el envío',
-  reshared: 'Se compartiría un elemento que usted ya le ocultó. Ocúltelo, o muéstrelo usted mismo para compartirlo.',
-  refused: 'Su firmador lo rechazó. No se compartió ni envió nada.',
-  timedOut: 'Su firmador no respondió a tiempo. No se compartió ni envió nada; puede volver a intentarlo.',
-  relayError: 'No lo aceptaron suficientes servidores de almacenamiento. Todavía no hay nada definitivo; puede volver a intentarlo.',
-  cancelled: 'Cancelado. No se firmó ni envió nada.',
-  checkRequests: 'Ver solicitudes',
-  waitRead: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
-  reading: 'Leyendo sus mensajes…',
-  requestsTitle: 'Solicitudes de acceso a sus historiales',
-  noRequests: 'No hay solicitudes pendientes.',
-  requestSummary: (who: string, types: string) => `${who} pide acceso a: ${types}.`,
-  reviewRequest: 'Revisar y responder',
-  reviewRequestFrom: (who: string) => `Revisar y responder la solicitud de ${who}`,
-  answerTitle: 'Responder a una solicitud de acceso',
-  whoLabel: 'Quién lo pide',
-  invisibleWarning: 'Su nombre contenía caracteres ocultos, que se han quitado. Compruebe la clave con esa persona.',
-  whatLegend: 'Qué pide (desmarque para conceder menos)',
-  whyLabel: 'Para qué',
-  noPurpose: 'No indica el motivo.',
-  periodLabel: 'Durante cuánto tiempo',
-  period: (start: string, end: string) => (end ? `Desde ${start || 'ahora'} hasta el ${end}` : `Desde ${start || 'ahora'}, sin fecha de fin`),
-  noPeriod: 'No indica un periodo.',
-  untilLabel: 'Conceder hasta (puede acortarlo)',
-  untilHelp: 'Queda escrito en su respuesta y en lo compartido. Revoque el acceso para terminarlo.',
-  untilInvalid: 'Elija una fecha entre hoy y la fecha que pidió.',
-  theirNote: 'Su nota',
-  recordsLegend: 'De cuáles de sus historiales',
-  you: 'usted',
-  noTypesChosen: 'Deje al menos un tipo de elemento, o rechace la solicitud.',
-  replyLabel: 'Su nota (opcional)',
-  approve: (n: number) => plural('es', n, { one: 'Revisar: aprobar y compartir 1 elemento', other: `Revisar: aprobar y compartir ${n} elementos` }),
-  confirmAnswer: (who: string) => `Aprobar y compartir con ${who}`,
-  deny: 'Rechazar',
-  waitApprove: 'Su firmador le pedirá firmar el historial compartido (una vez por parte) y su respuesta.',
-  waitAnswer: 'Su firmador le pedirá firmar su respuesta.',
-  approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
-  denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
-  historyTitle: 'Sus respuestas anteriores',
-};
-
-export const consentPromptStrings: Record<Language, ConsentPromptStrings> = { en, es };
+/** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
+export const consentPromptStrings = languageTables(en, { es: () => import('./consent-prompt.strings.es.js').then((m) => m.consentPromptStringsEs) });

@@ -2,7 +2,7 @@
  * Built-in strings of `<nip82-hidden-flag>`; the kinds it lists are named in clinician words from
  * the kit's one vocabulary, as the consent prompt's preview names them (shared/withheld-kinds.ts).
  */
-import type { Language } from '../shared/strings.js';
+import { languageTables } from '../shared/language-packs.js';
 import { plural } from '../shared/plural.js';
 import { clinicianKind, kindsLine } from '../shared/withheld-kinds.js';
 
@@ -19,19 +19,13 @@ export type HiddenFlagStrings = {
   explanation: string;
 };
 
-export const hiddenFlagStrings: Record<Language, HiddenFlagStrings> = {
-  en: {
-    flagTitle: 'Some items were withheld by the patient',
-    countTitle: (count) => `The patient withheld ${plural('en', count, { one: '1 item', other: `${count} items` })} from this record`,
-    kind: clinicianKind('en'),
-    kindsList: kindsLine,
-    explanation: 'The patient chose not to share these here. If they could matter for care, it is worth asking the patient about them.',
-  },
-  es: {
-    flagTitle: 'El paciente decidió no compartir algunos elementos',
-    countTitle: (count) => `El paciente no compartió ${plural('es', count, { one: '1 elemento', other: `${count} elementos` })} de este historial`,
-    kind: clinicianKind('es'),
-    kindsList: kindsLine,
-    explanation: 'El paciente decidió no compartirlos aquí. Si pudieran ser importantes para la atención, conviene preguntarle por ellos.',
-  },
+const en: HiddenFlagStrings = {
+  flagTitle: 'Some items were withheld by the patient',
+  countTitle: (count) => `The patient withheld ${plural('en', count, { one: '1 item', other: `${count} items` })} from this record`,
+  kind: clinicianKind('en'),
+  kindsList: kindsLine,
+  explanation: 'The patient chose not to share these here. If they could matter for care, it is worth asking the patient about them.',
 };
+
+/** English at hand; Spanish (hidden-flag.strings.es.ts) once the page speaks it. */
+export const hiddenFlagStrings = languageTables(en, { es: () => import('./hidden-flag.strings.es.js').then((m) => m.hiddenFlagStringsEs) });

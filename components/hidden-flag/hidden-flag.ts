@@ -1,7 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Disclosure, Withheld } from '../core/fhir/withheld.js';
 import { resolveStrings } from '../shared/strings.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { tokens } from '../shared/styles.js';
 import { hiddenFlagStyles } from './hidden-flag.styles.js';
 import { hiddenFlagStrings, type HiddenFlagStrings } from './hidden-flag.strings.js';
@@ -40,7 +41,7 @@ export const kindsConverter = {
  *
  * @status experimental
  */
-export class Nip82HiddenFlag extends LitElement {
+export class Nip82HiddenFlag extends LocalizedElement {
   static override styles = [tokens, hiddenFlagStyles];
 
   /** How many items were withheld, when the patient disclosed it. */

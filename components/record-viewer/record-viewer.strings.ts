@@ -1,14 +1,16 @@
 /**
- * Built-in strings of `<nip82-record-viewer>`, English and Spanish; each is overridable through
- * `.strings`. Section headings and kinds of items come from the kit's one vocabulary
- * (shared/vocabulary.ts): the patient's words by default, as the consent prompt says them, and the
- * clinician's words (as the hidden-item flag says them) for `audience="clinician"`.
+ * Built-in strings of `<nip82-record-viewer>`, English here and Spanish in its language pack
+ * (record-viewer.strings.es.ts); each is overridable through `.strings`. Section headings and kinds
+ * of items come from the kit's one vocabulary (shared/vocabulary.ts): the patient's words by
+ * default, as the consent prompt says them, and the clinician's words (as the hidden-item flag says
+ * them) for `audience="clinician"`.
  */
 import type { Language } from '../shared/strings.js';
-import { errorDetails, type ErrorDetail } from '../shared/error-details.js';
+import { languageTables } from '../shared/language-packs.js';
+import { errorDetailEn, type ErrorDetail } from '../shared/error-details.js';
 import { plural } from '../shared/plural.js';
-import { kindHeading, kindLabel, type Audience } from '../shared/vocabulary.js';
-import { codeWordIn, type CodeSet } from './code-words.js';
+import { kindHeading, kindLabel, loadVocabulary, type Audience } from '../shared/vocabulary.js';
+import { codeWordFrom, codeWordsEn, type CodeSet } from './code-words.js';
 import type { SectionKey } from './fhir-summary.js';
 
 /** The kind of item in the kit's vocabulary that names each section ("other" holds many kinds: it is the viewer's own words). */
@@ -180,7 +182,10 @@ function sectionNames(lang: Language, audience: Audience): SectionStrings {
 }
 
 /** The strings that depend on who reads: section headings and kinds of items. */
-function audienceStrings(lang: Language, audience: Audience): SectionStrings & Pick<RecordViewerStrings, 'kind'> {
+export type AudienceStrings = SectionStrings & Pick<RecordViewerStrings, 'kind'>;
+
+/** The strings that depend on who reads, from the kit's vocabulary in `lang`. */
+function audienceStrings(lang: Language, audience: Audience): AudienceStrings {
   return { ...sectionNames(lang, audience), kind: (type) => kindLabel(lang, type, audience) };
 }
 
@@ -203,7 +208,7 @@ const en: RecordViewerStrings = {
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached.',
   badData: 'This record could not be read.',
-  errorDetail: errorDetails.en,
+  errorDetail: errorDetailEn,
   cancelled: 'Unlocking was cancelled. Nothing was opened.',
   someFailed: (count) => plural('en', count, { one: '1 record could not be opened:', other: `${count} records could not be opened:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
@@ -211,7 +216,7 @@ const en: RecordViewerStrings = {
     ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks you to sign in', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
   recordFailure: (who, message) => `${who}: ${message}`,
   ...audienceStrings('en', 'patient'),
-  codeWord: codeWordIn('en'),
+  codeWord: codeWordFrom(codeWordsEn),
   searchLabel: 'Search these records',
   viewLabel: 'View',
   viewSummary: 'Summary',
@@ -306,135 +311,14 @@ const en: RecordViewerStrings = {
   fact_provider: 'Provider',
 };
 
-const es: RecordViewerStrings = {
-  introMine: 'Sus historiales están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por historial.',
-  introOne: 'Este historial está cifrado. Desbloquéelo para leerlo aquí; su firmador le preguntará una vez.',
-  unlockMine: 'Desbloquear mis historiales',
-  unlockOne: 'Desbloquear este historial',
-  retry: 'Intentar de nuevo',
-  waitingSigner: 'Esperando a su firmador: se le pedirá descifrar la clave de acceso de cada historial (una solicitud por historial).',
-  searchingRelays: 'Buscando sus historiales en sus servidores de almacenamiento…',
-  preparing: (count) => `Preparando ${count} elementos…`,
-  unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,
-  unlockingLabel: 'Desbloqueando historiales',
-  opened: (count) => plural('es', count, { one: '1 historial desbloqueado.', other: `${count} historiales desbloqueados.` }),
-  noneFound: 'No se encontraron historiales para usted en estos servidores de almacenamiento.',
-  noSigner:
-    'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador (NIP-07), o inicie sesión con un firmador remoto (un enlace bunker:// o nostrconnect://), y vuelva a intentarlo.',
-  refused: 'Su firmador rechazó desbloquear los historiales. No se abrió nada.',
-  timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
-  relayError: 'No se pudo contactar con los servidores de almacenamiento.',
-  badData: 'No se pudo leer este historial.',
-  errorDetail: errorDetails.es,
-  cancelled: 'Se canceló el desbloqueo. No se abrió nada.',
-  someFailed: (count) => plural('es', count, { one: 'No se pudo abrir 1 historial:', other: `No se pudieron abrir ${count} historiales:` }),
-  relayReport: (relay, status) => `${relay}: ${status}`,
-  relayStatus: (status) =>
-    ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'le pide que inicie sesión', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
-  recordFailure: (who, message) => `${who}: ${message}`,
-  ...audienceStrings('es', 'patient'),
-  codeWord: codeWordIn('es'),
-  searchLabel: 'Buscar en estos historiales',
-  viewLabel: 'Vista',
-  viewSummary: 'Resumen',
-  viewTimeline: 'Cronología',
-  showNarratives: 'Mostrar el texto original',
-  print: 'Imprimir',
-  exportJson: 'Descargar una copia',
-  filterLegend: 'Secciones a mostrar',
-  sectionCount: (label, count) => `${label} (${count})`,
-  showing: (shown, total) => `Mostrando ${shown} de ${total} elementos`,
-  showMore: (step, left) => `Mostrar ${step} más (${left} sin mostrar)`,
-  noMatches: 'Nada coincide con esta búsqueda.',
-  emptyRecord: 'Este historial no tiene elementos.',
-  timelineEmpty: 'No hay elementos con fecha.',
-  recordHeading: (index, total) => (total > 1 ? `Historial ${index} de ${total}` : 'Historial de salud'),
-  bundleHeading: 'Historial de salud',
-  bundleProvenance: 'Proporcionado directamente por esta página: no hay firma que indique quién lo escribió.',
-  authorLabel: 'Autor',
-  verified: 'verificado',
-  unverified: 'Autor no verificado: la firma de quien escribió este historial no es válida. Trate su contenido con cautela.',
-  notBound: 'No confirmado como vigente: su autor lo firmó para otro historial, quizá una versión anterior corregida después. Compruebe la fecha de la firma.',
-  signedLabel: 'Firmado por el autor',
-  savedLabel: 'Guardado',
-  roleLabel: 'Su acceso',
-  roleEditor: 'editor (puede modificarlo)',
-  roleViewer: 'lector (solo lectura)',
-  shareEnded: (day) =>
-    `Este acceso compartido terminó${day ? ` el ${day}` : ''}. Muestra el historial como era entonces, no como es ahora.`,
-  shareUntil: (day) => `Compartido con usted hasta el ${day}.`,
-  partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este historial: pueden faltar elementos.`,
-  youHid: (hidden, who) =>
-    hidden === undefined
-      ? `Usted ocultó algunos elementos a ${who}.`
-      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
-  itemSigned: (name, date) => `de ${name} · firmado el ${date} · verificado`,
-  itemAddedBy: (name) => `añadido por ${name}`,
-  itemChanged: (name) => `modificado después de que ${name} lo firmara`,
-  itemUnsigned: 'sin firma de nadie',
-  signedOnly: 'Solo lo firmado por un profesional sanitario',
-  enteredInError: 'Registrado por error',
-  unnamed: (kind) => kind,
-  narrativeLabel: (title) => `Texto original: ${title}`,
-  narrativeOwnWords: 'Texto propio del historial, tal como lo escribió su autor:',
-  attachmentRemote: 'Guardado en otro lugar; no se cargó.',
-  attachmentText: 'Texto del documento',
-  shortened: '(recortado)',
-  eyeRight: 'Derecho',
-  eyeLeft: 'Izquierdo',
-  lensCaption: 'Lentes',
-  lensEye: 'Ojo',
-  lensProduct: 'Producto',
-  lensSphere: 'Esfera',
-  lensCylinder: 'Cilindro',
-  lensAxis: 'Eje',
-  lensAdd: 'Adición',
-  lensPrism: 'Prisma',
-  section_other: 'Otros elementos',
-  fact_status: 'Estado',
-  fact_clinicalStatus: 'Estado clínico',
-  fact_verification: 'Verificación',
-  fact_criticality: 'Riesgo de reacción grave',
-  fact_severity: 'Gravedad',
-  fact_category: 'Categoría',
-  fact_reaction: 'Reacción',
-  fact_onset: 'Inicio',
-  fact_resolved: 'Resuelto',
-  fact_recorded: 'Registrado',
-  fact_dosage: 'Dosis',
-  fact_intent: 'Intención',
-  fact_prescriber: 'Prescriptor',
-  fact_reason: 'Motivo',
-  fact_date: 'Fecha',
-  fact_value: 'Valor',
-  fact_interpretation: 'Interpretación',
-  fact_range: 'Intervalo de referencia',
-  fact_performer: 'Realizado por',
-  fact_lot: 'Lote',
-  fact_site: 'Sitio',
-  fact_route: 'Vía',
-  fact_location: 'Lugar',
-  fact_period: 'Periodo',
-  fact_type: 'Tipo',
-  fact_attachment: 'Adjunto',
-  fact_birthDate: 'Nacimiento',
-  fact_gender: 'Género',
-  fact_species: 'Especie',
-  fact_breed: 'Raza',
-  fact_id: 'ID',
-  fact_resourceType: 'Clase',
-  fact_author: 'Autor',
-  fact_outcome: 'Resultado',
-  fact_notAvailable: 'No disponible',
-  fact_note: 'Nota',
-  fact_provider: 'Proveedor',
-};
+/** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
+async function spanish(audience: Audience): Promise<RecordViewerStrings> {
+  const [{ recordViewerStringsEs, codeWordsEs }] = await Promise.all([import('./record-viewer.strings.es.js'), loadVocabulary('es')]);
+  return { ...recordViewerStringsEs, codeWord: codeWordFrom(codeWordsEs), ...audienceStrings('es', audience) };
+}
 
-/** The built-in strings, in patient words (the default audience). */
-export const recordViewerStrings: Record<Language, RecordViewerStrings> = { en, es };
+/** The built-in strings, in patient words (the default audience); Spanish once the page speaks it. */
+export const recordViewerStrings = languageTables(en, { es: () => spanish('patient') });
 
 /** The built-in strings for `audience="clinician"`: sections and kinds in the words of the hidden-item flag. */
-export const recordViewerClinicianStrings: Record<Language, RecordViewerStrings> = {
-  en: { ...en, ...audienceStrings('en', 'clinician') },
-  es: { ...es, ...audienceStrings('es', 'clinician') },
-};
+export const recordViewerClinicianStrings = languageTables({ ...en, ...audienceStrings('en', 'clinician') }, { es: () => spanish('clinician') });

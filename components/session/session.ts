@@ -1,5 +1,5 @@
 import { holdsSecretKey } from '../shared/recipient-input.js';
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
@@ -14,6 +14,7 @@ import { StatusController, type Status } from '../shared/status-controller.js';
 import { SignerGate } from '../shared/signer-gate.js';
 import { OwnedStore } from '../shared/store-controller.js';
 import { resolveStrings } from '../shared/strings.js';
+import { LocalizedElement } from '../shared/localized-element.js';
 import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
@@ -54,9 +55,9 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  * @cssproperty --nip82-session-bar-background - Bar background.
  * @cssproperty --nip82-session-bar-padding - Bar padding.
  */
-export class Nip82Session extends LitElement {
+export class Nip82Session extends LocalizedElement {
   static override styles = [tokens, sessionStyles];
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions = { ...LocalizedElement.shadowRootOptions, delegatesFocus: true };
 
   private relayUrls: string[] = [];
 

@@ -6,13 +6,14 @@
  * and the state it shows (`StatusController`: typed errors turned into calm visible states) with
  * the polite live region that announces them.
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RelayClient } from '../core/relay/client.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { SessionValue } from './context.js';
 import type { Nip82ErrorCode, SignerAction } from './events.js';
+import { LocalizedElement } from './localized-element.js';
 import { RelayClientController } from './relay-client-controller.js';
 import { SignerGate, type SignerRequestExtra } from './signer-gate.js';
 import { StatusController, type Status } from './status-controller.js';
@@ -38,7 +39,7 @@ export function relayList(value: RelayListInput): string[] {
   return Array.isArray(value) ? value.filter((url): url is string => typeof url === 'string' && url !== '') : [];
 }
 
-export abstract class Nip82Element extends LitElement {
+export abstract class Nip82Element extends LocalizedElement {
   private relayUrls: string[] = [];
 
   /** Relays to use when not inside a `<nip82-session>` (space-separated in HTML; the property also takes that string). */

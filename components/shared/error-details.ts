@@ -3,45 +3,11 @@
  * message, which names exactly what was wrong; in other languages a sentence per code, since the
  * core speaks English. Every element's strings carry it as `errorDetail`, so a host can reword it.
  * The `nip82-error` event always carries the core's message, for the host's logs. The Spanish
- * sentences address nobody, so they fit the kit's one register (usted) wherever they appear, and say
- * "historial" for a record, as every element does.
+ * sentences are in error-details.es.ts, part of the Spanish language pack.
  */
-import type { Language } from './strings.js';
 import type { Nip82ErrorCode } from './events.js';
 
 export type ErrorDetail = (code: Nip82ErrorCode, message: string) => string;
 
-const ES: Record<Nip82ErrorCode, string> = {
-  malformed: 'Hay datos que no tienen la forma esperada.',
-  'bad-signature': 'Una firma no es válida: los datos pudieron ser alterados y no se usaron.',
-  'not-a-participant': 'Este historial no está compartido con esta cuenta.',
-  'bad-key': 'La clave de acceso de este historial no lo abre.',
-  'decrypt-failed': 'No se pudo descifrar: puede que esta cuenta ya no tenga acceso.',
-  'too-large': 'Es demasiado grande para los servidores de almacenamiento.',
-  unsupported: 'Este tipo de dato no está admitido.',
-  'future-dated': 'Una versión tiene fecha futura y se ignoró.',
-  rollback: 'Se vio antes una versión más nueva que no se pudo obtener ahora; la copia antigua no se muestra.',
-  deleted: 'Quien lo creó borró o trasladó este historial; la copia que aún queda en esta dirección no se muestra.',
-  stale: 'Un servidor de almacenamiento tiene una versión más nueva de este historial; hay que volver a cargarlo antes de cambiar el acceso.',
-  'not-an-editor': 'Solo quien puede editar el historial puede cambiar quién tiene acceso.',
-  'invalid-input': 'Algún dato indicado no es válido.',
-  'wrong-reader': 'Este historial se abrió para otra persona que ya no tiene la sesión iniciada; hay que volver a abrir los historiales.',
-  signer: 'El firmador no pudo completar la petición.',
-  absent: 'No se encontró ninguna extensión firmadora de Nostr (NIP-07) en este navegador.',
-  refused: 'El firmador rechazó la petición.',
-  timeout: 'El firmador no respondió a tiempo.',
-  'bad-response': 'El firmador respondió algo que no se pudo usar.',
-  failed: 'El firmador no pudo completar la petición.',
-  connection: 'No se pudo conectar con el firmador remoto.',
-  'invalid-url': 'Una dirección de servidor de almacenamiento no es válida.',
-  'no-relays': 'No hay servidores de almacenamiento configurados.',
-  'not-accepted': 'No lo aceptaron suficientes servidores de almacenamiento.',
-  'relay-unavailable': 'Ningún servidor de almacenamiento respondió.',
-  cancelled: 'Se canceló. No se firmó ni se envió nada.',
-  unknown: 'Algo salió mal.',
-};
-
-export const errorDetails: Record<Language, ErrorDetail> = {
-  en: (_code, message) => message,
-  es: (code, message) => ES[code] ?? `Detalle técnico (en inglés): ${message}`,
-};
+/** English: the core's own message. */
+export const errorDetailEn: ErrorDetail = (_code, message) => message;

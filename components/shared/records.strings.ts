@@ -3,7 +3,6 @@
  * loading the user's records, the consent history table and the dialog buttons. Each element
  * spreads them into its own table, so they stay overridable per element through `.strings`.
  */
-import type { Language } from './strings.js';
 import { typeHeading, typeList } from './type-names.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';
@@ -47,7 +46,8 @@ export interface RecordsStrings {
   youHid: (hidden: number | undefined, who: string) => string;
 }
 
-const en: RecordsStrings = {
+/** English; Spanish is in records.strings.es.ts. */
+export const recordsStringsEn: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('en', type),
   typeList: (types: string[]) => typeList('en', types),
   waitUnlock: 'Your signer will be asked to unlock each of your records (once per record).',
@@ -80,41 +80,3 @@ const en: RecordsStrings = {
   youHid: (hidden: number | undefined, who: string) =>
     hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),
 };
-
-const es: RecordsStrings = {
-  typeHeading: (type: string) => typeHeading('es', type),
-  typeList: (types: string[]) => typeList('es', types),
-  waitUnlock: 'Su firmador le pedirá desbloquear cada uno de sus historiales (una vez por historial).',
-  loaded: (n: number, skipped: number) =>
-    `${plural('es', n, { one: '1 historial cargado.', other: `${n} historiales cargados.` })}${skipped ? ` ${plural('es', skipped, { one: '1 no se pudo abrir y se dejó fuera.', other: `${skipped} no se pudieron abrir y se dejaron fuera.` })}` : ''}`,
-  cancel: 'Cancelar',
-  close: 'Cerrar',
-  historyDate: 'Fecha',
-  historyWho: 'Quién',
-  historyDecision: 'Decisión',
-  historyTypes: 'Qué',
-  historyUntil: 'Hasta',
-  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
-  none: '—',
-  recordName: ({ title, kinds, moreKinds, author, date }: RecordNameParts) =>
-    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` y ${moreKinds} más` : ''}` : 'Historial vacío')} · de ${author} · ${date}`,
-  historyWhat: 'Qué pasó',
-  historyNow: 'Ahora',
-  historyKind: (kind: ConsentEvent['kind']) =>
-    ({ shared: 'compartido', approved: 'solicitud aprobada', denied: 'solicitud rechazada', revoked: 'acceso revocado', ended: 'llegó la fecha de fin' })[kind],
-  inForce: (until: string | undefined) => (until ? `puede ver hasta el ${until}` : 'puede ver'),
-  notInForce: 'ya no tiene acceso por esto',
-  shareStatus: (status: ShareStatus, until: string | undefined) =>
-    ({
-      active: until ? `Puede ver hasta el ${until}.` : 'Puede ver, sin fecha de fin.',
-      overdue: `La fecha de fin (${until}) ya pasó, pero aún puede abrirlo hasta que usted lo revoque.`,
-      ended: `Terminó el ${until}.`,
-      revoked: 'Revocado.',
-    })[status],
-  youHid: (hidden: number | undefined, who: string) =>
-    hidden === undefined
-      ? `Usted ocultó algunos elementos a ${who}.`
-      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
-};
-
-export const recordsStrings: Record<Language, RecordsStrings> = { en, es };

@@ -1,12 +1,11 @@
 /**
- * The words for the states every signer-backed element shows, English and Spanish. Element string
- * tables spread these in, so each stays overridable per element through `.strings`; where an
- * element means something narrower (what was not changed, shared or opened), it says so itself.
+ * The words for the states every signer-backed element shows (in Spanish: state-strings.es.ts).
+ * Element string tables spread these in, so each stays overridable per element through `.strings`;
+ * where an element means something narrower (what was not changed, shared or opened), it says so.
  */
 import type { Status } from './base.js';
 import type { Nip82ErrorCode } from './events.js';
-import type { Language } from './strings.js';
-import { errorDetails, type ErrorDetail } from './error-details.js';
+import { errorDetailEn, type ErrorDetail } from './error-details.js';
 
 /** The per-relay receipts list: its title and one line per relay. */
 export interface ReceiptStrings {
@@ -31,7 +30,8 @@ export interface StateStrings extends ReceiptStrings {
 /** The state words that do not depend on what the element was doing. */
 export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 'relayError' | 'cancelled'>;
 
-const en: CommonStateStrings = {
+/** English; Spanish is in state-strings.es.ts. */
+export const stateStringsEn: CommonStateStrings = {
   receiptsTitle: 'Storage servers',
   receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
     if (status === 'accepted') return `accepted (${accepted} of ${total})`;
@@ -45,27 +45,8 @@ const en: CommonStateStrings = {
   noSigner:
     'No signer is available. Install a Nostr signer extension (NIP-07), or sign in with a remote signer (a bunker:// or nostrconnect:// link).',
   badData: (message: string) => `Something in the data could not be used. ${message}`,
-  errorDetail: errorDetails.en,
+  errorDetail: errorDetailEn,
 };
-
-const es: CommonStateStrings = {
-  receiptsTitle: 'Servidores de almacenamiento',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
-    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
-    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
-    if (status === 'timeout') return 'no respondió a tiempo';
-    if (status === 'auth-required') return 'pidió que usted se identificara y no lo aceptó';
-    return 'no se pudo conectar';
-  },
-  tryAgain: 'Reintentar',
-  waiting: (what: string) => `Esperando a su firmador. ${what}`,
-  noSigner:
-    'No hay ningún firmador disponible. Instale una extensión de firmador Nostr (NIP-07) o inicie sesión con un firmador remoto (un enlace bunker:// o nostrconnect://).',
-  badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
-  errorDetail: errorDetails.es,
-};
-
-export const stateStrings: Record<Language, CommonStateStrings> = { en, es };
 
 /** The states where the signer, or the host, stopped the action. */
 export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner' | 'refused' | 'timedOut' | 'cancelled'>): string | undefined {

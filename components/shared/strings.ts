@@ -1,7 +1,9 @@
 /**
  * Built-in strings: every element has English and Spanish defaults, picked by the nearest `lang`,
- * and a `.strings` property whose entries override them one by one.
+ * and a `.strings` property whose entries override them one by one. English is always at hand;
+ * Spanish comes as a language pack, loaded the first time a page speaks it (language-packs.ts).
  */
+import type { LanguageTables } from './language-packs.js';
 
 /** A table of strings; a value may be a function of parameters. */
 export type StringTable = Record<string, string | ((...args: never[]) => string)>;
@@ -10,20 +12,26 @@ export type StringTable = Record<string, string | ((...args: never[]) => string)
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** The shipped language a language tag asks for ("es-MX" is Spanish), English for any other. */
+export function languageNamed(tag: string): Language {
+  const lang = tag.toLowerCase().split('-')[0]!;
+  return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
+}
+
 /** The language for an element: the nearest `lang` attribute up the tree (through shadow roots). */
 export function languageOf(element: Element): Language {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) {
-      const lang = node.getAttribute('lang')!.toLowerCase().split('-')[0];
-      return (LANGUAGES as readonly string[]).includes(lang!) ? (lang as Language) : 'en';
-    }
+    if (node instanceof Element && node.getAttribute('lang')) return languageNamed(node.getAttribute('lang')!);
     node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }
   return 'en';
 }
 
-/** The element's strings: built-ins for its language, overridden by the host's. */
-export function resolveStrings<T extends object>(builtins: Record<Language, T>, element: Element, overrides?: Partial<T>): T {
-  return { ...builtins[languageOf(element)], ...(overrides ?? {}) } as T;
+/**
+ * The element's strings: built-ins for its language, overridden by the host's. A language whose
+ * pack has not arrived (or failed to) reads English; elements wait for the pack before they render.
+ */
+export function resolveStrings<T extends object>(builtins: LanguageTables<T>, element: Element, overrides?: Partial<T>): T {
+  return { ...(builtins[languageOf(element)] ?? builtins.en), ...(overrides ?? {}) } as T;
 }

@@ -8,83 +8,58 @@
  * type contains a slash).
  */
 import type { Language } from './strings.js';
+import { languageTables, loadTables, type PackLanguage } from './language-packs.js';
 import { plural } from './plural.js';
 
 type Forms = readonly [one: string, many: string];
 
 /** Per type: [patient words, clinician words]. */
-const WORDS: Record<Language, Record<string, readonly [patient: Forms, clinician: Forms]>> = {
-  en: {
-    Patient: [['personal details', 'personal details'], ['patient details', 'patient details']],
-    AllergyIntolerance: [['allergy', 'allergies'], ['allergy', 'allergies']],
-    Condition: [['condition', 'conditions'], ['problem', 'problems']],
-    Observation: [['test result or measurement', 'test results and measurements'], ['observation', 'observations']],
-    'Observation/vital-signs': [['vital sign', 'vital signs'], ['vital sign', 'vital signs']],
-    MedicationRequest: [['prescription', 'prescriptions'], ['medication', 'medications']],
-    MedicationStatement: [['medication', 'medications'], ['medication', 'medications']],
-    MedicationAdministration: [['medication given', 'medications given'], ['medication', 'medications']],
-    MedicationDispense: [['medication dispensed', 'medications dispensed'], ['medication', 'medications']],
-    Medication: [['medication', 'medications'], ['medication', 'medications']],
-    Immunization: [['vaccination', 'vaccinations'], ['immunization', 'immunizations']],
-    Procedure: [['procedure', 'procedures'], ['procedure', 'procedures']],
-    Encounter: [['visit', 'visits'], ['encounter', 'encounters']],
-    DiagnosticReport: [['test report', 'test reports'], ['diagnostic report', 'diagnostic reports']],
-    ImagingStudy: [['scan or X-ray', 'scans and X-rays'], ['imaging study', 'imaging studies']],
-    VisionPrescription: [['glasses or contact lens prescription', 'glasses and contact lens prescriptions'], ['vision prescription', 'vision prescriptions']],
-    DocumentReference: [['document', 'documents'], ['document', 'documents']],
-    CarePlan: [['care plan', 'care plans'], ['care plan', 'care plans']],
-    CareTeam: [['care team', 'care teams'], ['care team', 'care teams']],
-    Goal: [['goal', 'goals'], ['goal', 'goals']],
-    ServiceRequest: [['referral or order', 'referrals and orders'], ['order', 'orders']],
-    FamilyMemberHistory: [['family history entry', 'family history entries'], ['family history entry', 'family history entries']],
-    Device: [['device', 'devices'], ['device', 'devices']],
-    Claim: [['insurance claim', 'insurance claims'], ['claim', 'claims']],
-    ExplanationOfBenefit: [['insurance statement', 'insurance statements'], ['explanation of benefit', 'explanations of benefit']],
-    Coverage: [['insurance coverage', 'insurance coverages'], ['coverage', 'coverages']],
-    Practitioner: [['care provider', 'care providers'], ['practitioner', 'practitioners']],
-    PractitionerRole: [['care provider', 'care providers'], ['practitioner role', 'practitioner roles']],
-    Organization: [['organization', 'organizations'], ['organization', 'organizations']],
-    Provenance: [['signature', 'signatures'], ['provenance', 'provenance entries']],
-    Composition: [['document summary', 'document summaries'], ['composition', 'compositions']],
-    Consent: [['consent note', 'consent notes'], ['consent', 'consents']],
-    Basic: [['note', 'notes'], ['note', 'notes']],
-  },
-  es: {
-    Patient: [['datos personales', 'datos personales'], ['datos del paciente', 'datos del paciente']],
-    AllergyIntolerance: [['alergia', 'alergias'], ['alergia', 'alergias']],
-    Condition: [['afección', 'afecciones'], ['problema', 'problemas']],
-    Observation: [['resultado o medición', 'resultados y mediciones'], ['observación', 'observaciones']],
-    'Observation/vital-signs': [['signo vital', 'signos vitales'], ['signo vital', 'signos vitales']],
-    MedicationRequest: [['receta', 'recetas'], ['medicamento', 'medicamentos']],
-    MedicationStatement: [['medicamento', 'medicamentos'], ['medicamento', 'medicamentos']],
-    MedicationAdministration: [['medicamento administrado', 'medicamentos administrados'], ['medicamento', 'medicamentos']],
-    MedicationDispense: [['medicamento dispensado', 'medicamentos dispensados'], ['medicamento', 'medicamentos']],
-    Medication: [['medicamento', 'medicamentos'], ['medicamento', 'medicamentos']],
-    Immunization: [['vacuna', 'vacunas'], ['inmunización', 'inmunizaciones']],
-    Procedure: [['procedimiento', 'procedimientos'], ['procedimiento', 'procedimientos']],
-    Encounter: [['consulta', 'consultas'], ['encuentro clínico', 'encuentros clínicos']],
-    DiagnosticReport: [['informe de pruebas', 'informes de pruebas'], ['informe diagnóstico', 'informes diagnósticos']],
-    ImagingStudy: [['radiografía o escáner', 'radiografías y escáneres'], ['estudio de imagen', 'estudios de imagen']],
-    VisionPrescription: [['receta de gafas o lentes de contacto', 'recetas de gafas y lentes de contacto'], ['prescripción óptica', 'prescripciones ópticas']],
-    DocumentReference: [['documento', 'documentos'], ['documento', 'documentos']],
-    CarePlan: [['plan de cuidados', 'planes de cuidados'], ['plan de cuidados', 'planes de cuidados']],
-    CareTeam: [['equipo de atención', 'equipos de atención'], ['equipo de atención', 'equipos de atención']],
-    Goal: [['objetivo', 'objetivos'], ['objetivo', 'objetivos']],
-    ServiceRequest: [['derivación o pedido', 'derivaciones y pedidos'], ['solicitud', 'solicitudes']],
-    FamilyMemberHistory: [['antecedente familiar', 'antecedentes familiares'], ['antecedente familiar', 'antecedentes familiares']],
-    Device: [['dispositivo', 'dispositivos'], ['dispositivo', 'dispositivos']],
-    Claim: [['reclamación al seguro', 'reclamaciones al seguro'], ['reclamación', 'reclamaciones']],
-    ExplanationOfBenefit: [['extracto del seguro', 'extractos del seguro'], ['explicación de beneficios', 'explicaciones de beneficios']],
-    Coverage: [['cobertura de seguro', 'coberturas de seguro'], ['cobertura', 'coberturas']],
-    Practitioner: [['profesional sanitario', 'profesionales sanitarios'], ['profesional', 'profesionales']],
-    PractitionerRole: [['profesional sanitario', 'profesionales sanitarios'], ['función profesional', 'funciones profesionales']],
-    Organization: [['organización', 'organizaciones'], ['organización', 'organizaciones']],
-    Provenance: [['firma', 'firmas'], ['procedencia', 'procedencias']],
-    Composition: [['resumen del documento', 'resúmenes de documentos'], ['composición', 'composiciones']],
-    Consent: [['nota de consentimiento', 'notas de consentimiento'], ['consentimiento', 'consentimientos']],
-    Basic: [['nota', 'notas'], ['nota', 'notas']],
-  },
+export type Words = Record<string, readonly [patient: Forms, clinician: Forms]>;
+
+const en: Words = {
+  Patient: [['personal details', 'personal details'], ['patient details', 'patient details']],
+  AllergyIntolerance: [['allergy', 'allergies'], ['allergy', 'allergies']],
+  Condition: [['condition', 'conditions'], ['problem', 'problems']],
+  Observation: [['test result or measurement', 'test results and measurements'], ['observation', 'observations']],
+  'Observation/vital-signs': [['vital sign', 'vital signs'], ['vital sign', 'vital signs']],
+  MedicationRequest: [['prescription', 'prescriptions'], ['medication', 'medications']],
+  MedicationStatement: [['medication', 'medications'], ['medication', 'medications']],
+  MedicationAdministration: [['medication given', 'medications given'], ['medication', 'medications']],
+  MedicationDispense: [['medication dispensed', 'medications dispensed'], ['medication', 'medications']],
+  Medication: [['medication', 'medications'], ['medication', 'medications']],
+  Immunization: [['vaccination', 'vaccinations'], ['immunization', 'immunizations']],
+  Procedure: [['procedure', 'procedures'], ['procedure', 'procedures']],
+  Encounter: [['visit', 'visits'], ['encounter', 'encounters']],
+  DiagnosticReport: [['test report', 'test reports'], ['diagnostic report', 'diagnostic reports']],
+  ImagingStudy: [['scan or X-ray', 'scans and X-rays'], ['imaging study', 'imaging studies']],
+  VisionPrescription: [['glasses or contact lens prescription', 'glasses and contact lens prescriptions'], ['vision prescription', 'vision prescriptions']],
+  DocumentReference: [['document', 'documents'], ['document', 'documents']],
+  CarePlan: [['care plan', 'care plans'], ['care plan', 'care plans']],
+  CareTeam: [['care team', 'care teams'], ['care team', 'care teams']],
+  Goal: [['goal', 'goals'], ['goal', 'goals']],
+  ServiceRequest: [['referral or order', 'referrals and orders'], ['order', 'orders']],
+  FamilyMemberHistory: [['family history entry', 'family history entries'], ['family history entry', 'family history entries']],
+  Device: [['device', 'devices'], ['device', 'devices']],
+  Claim: [['insurance claim', 'insurance claims'], ['claim', 'claims']],
+  ExplanationOfBenefit: [['insurance statement', 'insurance statements'], ['explanation of benefit', 'explanations of benefit']],
+  Coverage: [['insurance coverage', 'insurance coverages'], ['coverage', 'coverages']],
+  Practitioner: [['care provider', 'care providers'], ['practitioner', 'practitioners']],
+  PractitionerRole: [['care provider', 'care providers'], ['practitioner role', 'practitioner roles']],
+  Organization: [['organization', 'organizations'], ['organization', 'organizations']],
+  Provenance: [['signature', 'signatures'], ['provenance', 'provenance entries']],
+  Composition: [['document summary', 'document summaries'], ['composition', 'compositions']],
+  Consent: [['consent note', 'consent notes'], ['consent', 'consents']],
+  Basic: [['note', 'notes'], ['note', 'notes']],
 };
+
+/** English at hand; Spanish (vocabulary.es.ts) once the page speaks it, English until then. */
+const WORDS = languageTables(en, { es: () => import('./vocabulary.es.js').then((m) => m.wordsEs) });
+
+/**
+ * Loads the vocabulary of `lang`, for words computed when a language pack loads rather than when
+ * they are shown (the record viewer's section headings).
+ */
+export const loadVocabulary = (lang: PackLanguage): Promise<void> => loadTables(WORDS, lang);
 
 /** Who reads the words: a patient, or a clinician. */
 export type Audience = 'patient' | 'clinician';
@@ -97,10 +72,11 @@ function spelled(type: string): string {
 /** The [one, many] forms of `type` for `audience` in `lang`. */
 export function kindForms(lang: Language, type: string, audience: Audience): Forms {
   // Types come from untrusted records: "constructor" or "__proto__" must not reach the prototype.
-  const entry = Object.hasOwn(WORDS[lang], type) ? WORDS[lang][type] : undefined;
+  const words = WORDS[lang] ?? WORDS.en;
+  const entry = Object.hasOwn(words, type) ? words[type] : undefined;
   if (entry) return entry[audience === 'patient' ? 0 : 1];
-  const words = spelled(type);
-  return [words, words];
+  const spelt = spelled(type);
+  return [spelt, spelt];
 }
 
 /** "allergies": the kind in running text (plural form). */

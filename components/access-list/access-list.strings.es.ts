@@ -1,0 +1,72 @@
+/** The built-in strings of `<nip82-access-list>` in Spanish. */
+import type { AccessListStrings } from './access-list.strings.js';
+import type { Role } from '../core/nip82/record.js';
+import { stateStringsEs } from '../shared/state-strings.es.js';
+import { recordsStringsEs } from '../shared/records.strings.es.js';
+import { plural } from '../shared/plural.js';
+
+/** How many storage servers took a change: the plural follows the total ("1 de 1", "1 de 2"). */
+const storageAcceptedEs = (ok: number, total: number) =>
+  plural('es', total, {
+    one: `${ok} de 1 servidor de almacenamiento aceptó el cambio.`,
+    other: `${ok} de ${total} servidores de almacenamiento aceptaron el cambio.`,
+  });
+
+export const accessListStringsEs: AccessListStrings = {
+  ...stateStringsEs,
+  ...recordsStringsEs,
+  showAccess: 'Ver quién tiene acceso',
+  noRecords: 'Todavía no aparece en ningún historial.',
+  sharesTitle: 'Lo que usted compartió',
+  shareTerms: (since: string, items: string) => `Compartido el ${since}: ${items}.`,
+  shareItemCount: (n: number) => plural('es', n, { one: '1 elemento', other: `${n} elementos` }),
+  sharePurpose: (purpose: string) => `Para qué: ${purpose}`,
+  dialogRecord: (record: string) => `Historial: ${record}`,
+  yourRoleEditor: 'Puede ver y compartir este historial.',
+  yourRoleViewer: 'Puede ver este historial.',
+  role: (r: Role) => (r === 'viewer' ? 'puede ver' : 'puede ver y compartir'),
+  you: 'usted',
+  listedTitle: 'Aparecen en este historial',
+  listedExplain:
+    'Solo quien puede compartir un historial ve quién puede hacer qué. Estas claves aparecen en él; aparecer no demuestra que alguien pueda abrirlo.',
+  peopleTitle: 'Quién tiene acceso',
+  revoke: 'Revocar',
+  revokeWho: (who: string) => `Revocar el acceso de ${who}`,
+  dialogTitle: (who: string) => `¿Revocar el acceso de ${who}?`,
+  stops:
+    'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que esa persona ya no podrá abrirlo desde los servidores de almacenamiento, ni esta versión ni las siguientes.',
+  stays:
+    'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un servidor de almacenamiento que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
+  partlyRevoked: (sent: number, total: number) =>
+    `Solo salió una parte: ${sent} de ${plural('es', total, { one: '1 paso llegó', other: `${total} pasos llegaron` })} a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.`,
+  notEverywhere: 'Un servidor de almacenamiento que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí: envíelo también a ese servidor.',
+  finishRelays: 'Enviar a los servidores de almacenamiento que no lo recibieron',
+  overdueNotice: (n: number) =>
+    plural('es', n, {
+      one: 'Ya pasó la fecha de fin de un historial compartido, pero esa persona aún puede abrirlo hasta que usted lo revoque.',
+      other: `Ya pasó la fecha de fin de ${n} historiales compartidos, pero esas personas aún pueden abrirlos hasta que usted los revoque.`,
+    }),
+  revokeEnded: (n: number) => plural('es', n, { one: 'Revocar el historial compartido vencido…', other: `Revocar los ${n} historiales compartidos vencidos…` }),
+  endedTitle: (n: number) =>
+    plural('es', n, { one: '¿Revocar el historial compartido cuya fecha de fin ya pasó?', other: `¿Revocar los ${n} historiales compartidos cuya fecha de fin ya pasó?` }),
+  endedOn: (day: string) => `Terminó el ${day}`,
+  confirmEnded: (n: number) => plural('es', n, { one: 'Revocarlo', other: `Revocar los ${n}` }),
+  endedRevoked: (n: number, ok: number, total: number) =>
+    `${plural('es', n, { one: 'Se revocó el historial compartido vencido.', other: `Se revocaron los ${n} historiales compartidos vencidos.` })} ${storageAcceptedEs(ok, total)}`,
+  editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
+  confirmRevoke: (who: string) => `Revocar a ${who}`,
+  waitRevoke: 'Su firmador le pedirá firmar un aviso para las personas que siguen teniendo acceso.',
+  publishing: (events: number, relays: number) =>
+    `Enviando ${plural('es', events, { one: '1 cambio', other: `${events} cambios` })} a ${plural('es', relays, { one: '1 servidor de almacenamiento', other: `${relays} servidores de almacenamiento` })}…`,
+  revoked: (who: string, ok: number, total: number) =>
+    `Acceso revocado para ${who}. ${storageAcceptedEs(ok, total)}`,
+  moved: 'El historial pasó a una dirección nueva; se avisó a los demás.',
+  refused: 'Su firmador lo rechazó. No se cambió nada.',
+  timedOut: 'Su firmador no respondió a tiempo. No se cambió nada; puede volver a intentarlo.',
+  relayError: 'No aceptaron el cambio suficientes servidores de almacenamiento, así que el acceso aún no se ha revocado. Puede volver a intentarlo.',
+  cancelled: 'Cancelado. No se cambió nada.',
+  showHistory: 'Ver historial de consentimientos',
+  waitHistory: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
+  historyTitle: 'Su historial de consentimientos',
+  noHistory: 'Todavía no ha compartido nada ni respondido a ninguna solicitud.',
+};

@@ -1,0 +1,12 @@
+/** The built-in strings of `<nip82-hidden-flag>` in Spanish. */
+import type { HiddenFlagStrings } from './hidden-flag.strings.js';
+import { plural } from '../shared/plural.js';
+import { clinicianKind, kindsLine } from '../shared/withheld-kinds.js';
+
+export const hiddenFlagStringsEs: HiddenFlagStrings = {
+  flagTitle: 'El paciente decidió no compartir algunos elementos',
+  countTitle: (count) => `El paciente no compartió ${plural('es', count, { one: '1 elemento', other: `${count} elementos` })} de este historial`,
+  kind: clinicianKind('es'),
+  kindsList: kindsLine,
+  explanation: 'El paciente decidió no compartirlos aquí. Si pudieran ser importantes para la atención, conviene preguntarle por ellos.',
+};

@@ -1,0 +1,31 @@
+/** The built-in strings of `<nip82-npub-picker>` in Spanish. */
+import type { NpubPickerStrings } from './npub-picker.strings.js';
+
+export const npubPickerStringsEs: NpubPickerStrings = {
+  label: 'Destinatario',
+  hint: 'Pegue su npub, nprofile o clave pública, o escriba un nombre como ana@ejemplo.com y elija Buscar.',
+  lookUp: 'Buscar',
+  clear: 'Borrar',
+  suggestions: 'Sugerencias',
+  recent: 'Reciente',
+  following: 'Seguido',
+  invalid: 'No es un npub, nprofile, clave hexadecimal ni nombre NIP-05 válido',
+  secret: 'Eso es una clave privada (nsec). No la comparta nunca con nadie; no se ha guardado ni enviado.',
+  lookingUp: (name) => `Buscando ${name}…`,
+  lookupFailed: (name) => `No se encontró ${name}: puede que el nombre no exista o que su servidor no respondiera. Puede pegar su npub en su lugar.`,
+  chosen: (fingerprint) => `Elegido: ${fingerprint}`,
+  profileLabel: 'Destinatario elegido',
+  fingerprint: 'Clave',
+  noName: 'Sin nombre',
+  loadingProfile: 'Buscando su perfil…',
+  noProfile: 'No se encontró ningún perfil en sus servidores de almacenamiento. Compruebe la clave con esa persona por otra vía.',
+  profileUnreachable: 'No se pudo contactar con sus servidores de almacenamiento para cargar el perfil.',
+  suspiciousName: 'Este nombre contenía caracteres ocultos o que cambian la dirección del texto, que pueden usarse para suplantar a alguien. Se han quitado; compare la clave.',
+  claims: 'Dice ser',
+  verify: 'Verificar',
+  verifying: (name) => `Comprobando ${name}…`,
+  verified: (name) => `Verificado: ${name} corresponde a esta clave.`,
+  mismatch: (name) => `Este perfil dice ser ${name}, pero ese nombre corresponde a otra clave.`,
+  verifyFailed: (name) => `No se pudo confirmar ${name}: no se encontró el nombre o su servidor no respondió.`,
+  foundBy: (name) => `Encontrado al buscar ${name}.`,
+};

@@ -1,0 +1,34 @@
+/** The words for the FHIR codes of code-words.ts in Spanish: every code the viewer meets, since none is a Spanish word. */
+import type { CodeWords } from './code-words.js';
+
+export const codeWordsEs: CodeWords = {
+  // The resource statuses the viewer meets, across resource types.
+  status: {
+    active: 'activo', inactive: 'inactivo', completed: 'completado', final: 'definitivo', preliminary: 'preliminar',
+    amended: 'modificado', corrected: 'corregido', registered: 'registrado', cancelled: 'cancelado', finished: 'terminado',
+    planned: 'previsto', 'in-progress': 'en curso', stopped: 'suspendido', 'on-hold': 'en pausa', draft: 'borrador', current: 'vigente',
+    superseded: 'sustituido por una versión más nueva', 'not-done': 'no realizado', 'entered-in-error': 'registrado por error',
+    unknown: 'desconocido', intended: 'previsto', 'not-taken': 'no tomado', revoked: 'revocado', rejected: 'rechazado',
+    proposed: 'propuesto', accepted: 'aceptado',
+  },
+  clinicalStatus: { active: 'activo', recurrence: 'ha vuelto', relapse: 'recaída', inactive: 'inactivo', remission: 'en remisión', resolved: 'resuelto' },
+  verification: {
+    unconfirmed: 'sin confirmar', differential: 'uno de varios diagnósticos posibles', confirmed: 'confirmado', refuted: 'descartado',
+    'entered-in-error': 'registrado por error',
+  },
+  criticality: { low: 'bajo', high: 'alto', 'unable-to-assess': 'sin evaluar' },
+  severity: { mild: 'leve', moderate: 'moderada', severe: 'grave' },
+  intent: { proposal: 'propuesto', plan: 'planificado', order: 'prescrito', 'original-order': 'prescrito' },
+  gender: { male: 'masculino', female: 'femenino', other: 'otro', unknown: 'desconocido' },
+  animalGender: { male: 'macho', female: 'hembra', other: 'otro', unknown: 'desconocido' },
+  allergyCategory: { food: 'alimento', medication: 'medicamento', environment: 'entorno', biologic: 'producto biológico' },
+  conditionCategory: { 'problem-list-item': 'en la lista de problemas de salud', 'encounter-diagnosis': 'diagnosticado en una consulta', 'health-concern': 'preocupación de salud' },
+  observationCategory: {
+    'social-history': 'hábitos de vida', 'vital-signs': 'signos vitales', imaging: 'imagen', laboratory: 'análisis de laboratorio', procedure: 'procedimiento',
+    survey: 'cuestionario', exam: 'exploración', therapy: 'terapia', activity: 'actividad física',
+  },
+  encounterClass: {
+    AMB: 'consulta ambulatoria', EMER: 'urgencias', IMP: 'hospitalización', ACUTE: 'hospitalización', NONAC: 'hospitalización',
+    OBSENC: 'en observación', PRENC: 'antes del ingreso', SS: 'estancia corta', VR: 'consulta a distancia', HH: 'visita a domicilio', FLD: 'atención fuera del centro',
+  },
+};

@@ -1,0 +1,28 @@
+/** The built-in strings of `<nip82-session>` in Spanish. */
+import type { SessionStrings } from './session.strings.js';
+import { errorDetailEs } from '../shared/error-details.es.js';
+
+export const sessionStringsEs: SessionStrings = {
+  errorDetail: errorDetailEs,
+  signedInAs: 'Sesión iniciada como',
+  via: (kind: string) => `mediante ${kind}`,
+  kindExtension: 'la extensión del navegador',
+  kindRemote: 'su firmador remoto',
+  kindInjected: 'este sitio',
+  signOut: 'Cerrar sesión',
+  signedOut: 'Sesión cerrada. Las claves usadas se borraron de la memoria.',
+  signIn: 'Inicie sesión con su firmador Nostr',
+  useExtension: 'Usar la extensión del navegador',
+  noExtension: 'No se encontró ninguna extensión de firmador en este navegador. Instale una extensión de firmador Nostr (NIP-07) o conecte un firmador remoto abajo.',
+  remoteTitle: 'Usar un firmador remoto',
+  bunkerLabel: 'Dirección del firmador remoto (bunker://…)',
+  bunkerHelp: 'Su aplicación de firmador muestra esta dirección. Nunca pegue aquí ni en ningún otro sitio su clave privada (nsec).',
+  connect: 'Conectar',
+  showCode: 'Mostrar un código para mi aplicación de firmador',
+  scanCode: 'Escanee este código con su aplicación de firmador remoto, o copie el texto en ella:',
+  waitingForRemote: 'Esperando a que se conecte su firmador remoto…',
+  cancel: 'Cancelar',
+  asking: 'Se pedirá su clave pública a su firmador.',
+  connected: 'Sesión iniciada.',
+  neverNsec: 'Esa es una clave privada (nsec). No la comparta nunca; no se guardó ni se envió.',
+};

@@ -1,0 +1,39 @@
+/**
+ * The detail line under a failure in Spanish (see error-details.ts): a sentence per error code. The
+ * sentences address nobody, so they fit the kit's one register (usted) wherever they appear, and say
+ * "historial" for a record, as every element does.
+ */
+import type { Nip82ErrorCode } from './events.js';
+import type { ErrorDetail } from './error-details.js';
+
+const ES: Record<Nip82ErrorCode, string> = {
+  malformed: 'Hay datos que no tienen la forma esperada.',
+  'bad-signature': 'Una firma no es válida: los datos pudieron ser alterados y no se usaron.',
+  'not-a-participant': 'Este historial no está compartido con esta cuenta.',
+  'bad-key': 'La clave de acceso de este historial no lo abre.',
+  'decrypt-failed': 'No se pudo descifrar: puede que esta cuenta ya no tenga acceso.',
+  'too-large': 'Es demasiado grande para los servidores de almacenamiento.',
+  unsupported: 'Este tipo de dato no está admitido.',
+  'future-dated': 'Una versión tiene fecha futura y se ignoró.',
+  rollback: 'Se vio antes una versión más nueva que no se pudo obtener ahora; la copia antigua no se muestra.',
+  deleted: 'Quien lo creó borró o trasladó este historial; la copia que aún queda en esta dirección no se muestra.',
+  stale: 'Un servidor de almacenamiento tiene una versión más nueva de este historial; hay que volver a cargarlo antes de cambiar el acceso.',
+  'not-an-editor': 'Solo quien puede editar el historial puede cambiar quién tiene acceso.',
+  'invalid-input': 'Algún dato indicado no es válido.',
+  'wrong-reader': 'Este historial se abrió para otra persona que ya no tiene la sesión iniciada; hay que volver a abrir los historiales.',
+  signer: 'El firmador no pudo completar la petición.',
+  absent: 'No se encontró ninguna extensión firmadora de Nostr (NIP-07) en este navegador.',
+  refused: 'El firmador rechazó la petición.',
+  timeout: 'El firmador no respondió a tiempo.',
+  'bad-response': 'El firmador respondió algo que no se pudo usar.',
+  failed: 'El firmador no pudo completar la petición.',
+  connection: 'No se pudo conectar con el firmador remoto.',
+  'invalid-url': 'Una dirección de servidor de almacenamiento no es válida.',
+  'no-relays': 'No hay servidores de almacenamiento configurados.',
+  'not-accepted': 'No lo aceptaron suficientes servidores de almacenamiento.',
+  'relay-unavailable': 'Ningún servidor de almacenamiento respondió.',
+  cancelled: 'Se canceló. No se firmó ni se envió nada.',
+  unknown: 'Algo salió mal.',
+};
+
+export const errorDetailEs: ErrorDetail = (code, message) => ES[code] ?? `Detalle técnico (en inglés): ${message}`;

@@ -1,0 +1,42 @@
+/** The shared strings of records.strings.ts in Spanish. */
+import type { RecordNameParts, RecordsStrings } from './records.strings.js';
+import { typeHeading, typeList } from './type-names.js';
+import type { ConsentEvent } from '../core/store/history.js';
+import type { ShareStatus } from '../core/store/share-copies.js';
+import { plural } from './plural.js';
+
+export const recordsStringsEs: RecordsStrings = {
+  typeHeading: (type: string) => typeHeading('es', type),
+  typeList: (types: string[]) => typeList('es', types),
+  waitUnlock: 'Su firmador le pedirá desbloquear cada uno de sus historiales (una vez por historial).',
+  loaded: (n: number, skipped: number) =>
+    `${plural('es', n, { one: '1 historial cargado.', other: `${n} historiales cargados.` })}${skipped ? ` ${plural('es', skipped, { one: '1 no se pudo abrir y se dejó fuera.', other: `${skipped} no se pudieron abrir y se dejaron fuera.` })}` : ''}`,
+  cancel: 'Cancelar',
+  close: 'Cerrar',
+  historyDate: 'Fecha',
+  historyWho: 'Quién',
+  historyDecision: 'Decisión',
+  historyTypes: 'Qué',
+  historyUntil: 'Hasta',
+  decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
+  none: '—',
+  recordName: ({ title, kinds, moreKinds, author, date }: RecordNameParts) =>
+    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` y ${moreKinds} más` : ''}` : 'Historial vacío')} · de ${author} · ${date}`,
+  historyWhat: 'Qué pasó',
+  historyNow: 'Ahora',
+  historyKind: (kind: ConsentEvent['kind']) =>
+    ({ shared: 'compartido', approved: 'solicitud aprobada', denied: 'solicitud rechazada', revoked: 'acceso revocado', ended: 'llegó la fecha de fin' })[kind],
+  inForce: (until: string | undefined) => (until ? `puede ver hasta el ${until}` : 'puede ver'),
+  notInForce: 'ya no tiene acceso por esto',
+  shareStatus: (status: ShareStatus, until: string | undefined) =>
+    ({
+      active: until ? `Puede ver hasta el ${until}.` : 'Puede ver, sin fecha de fin.',
+      overdue: `La fecha de fin (${until}) ya pasó, pero aún puede abrirlo hasta que usted lo revoque.`,
+      ended: `Terminó el ${until}.`,
+      revoked: 'Revocado.',
+    })[status],
+  youHid: (hidden: number | undefined, who: string) =>
+    hidden === undefined
+      ? `Usted ocultó algunos elementos a ${who}.`
+      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
+};

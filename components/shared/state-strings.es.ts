@@ -1,0 +1,20 @@
+/** The state words of state-strings.ts in Spanish. */
+import type { CommonStateStrings } from './state-strings.js';
+import { errorDetailEs } from './error-details.es.js';
+
+export const stateStringsEs: CommonStateStrings = {
+  receiptsTitle: 'Servidores de almacenamiento',
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
+    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
+    if (status === 'timeout') return 'no respondió a tiempo';
+    if (status === 'auth-required') return 'pidió que usted se identificara y no lo aceptó';
+    return 'no se pudo conectar';
+  },
+  tryAgain: 'Reintentar',
+  waiting: (what: string) => `Esperando a su firmador. ${what}`,
+  noSigner:
+    'No hay ningún firmador disponible. Instale una extensión de firmador Nostr (NIP-07) o inicie sesión con un firmador remoto (un enlace bunker:// o nostrconnect://).',
+  badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
+  errorDetail: errorDetailEs,
+};
