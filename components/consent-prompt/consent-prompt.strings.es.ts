@@ -12,13 +12,6 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
   receiptsTitle: 'Dónde se envió',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
-    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
-    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
-    if (status === 'timeout') return 'no respondió a tiempo';
-    if (status === 'auth-required') return 'pidió que usted se identificara y no lo aceptó';
-    return 'no se pudo conectar';
-  },
   typeCount: (type: string, n: number) => typeCount('es', type, n),
   loadRecords: 'Cargar mis historiales',
   loadingRecords: 'Abriendo sus historiales…',
