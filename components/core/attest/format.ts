@@ -5,6 +5,8 @@
  * itself) or the hashes along its path to the root (in a share). Written strictly, read strictly:
  * anything malformed is ignored, and an item it claims to cover is then simply not attested.
  */
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { fromBase64 } from '../base64.js';
 import { RecordError } from '../errors.js';
 import { type NostrEvent, isHex64, verifiedEvent } from '../events.js';
 import type { FhirResource } from '../fhir/types.js';
@@ -58,34 +60,15 @@ export interface AttestationProvenance {
 // ---------------------------------------------------------------------------------------------
 // Bytes
 
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return btoa(binary);
-}
-
-export function fromBase64(text: unknown, length?: number): Uint8Array | undefined {
-  if (typeof text !== 'string' || text.length > 65536 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+/** A `base64Binary` value of `length` bytes (any, when not given); undefined unless it is canonical base64 within bounds. */
+function bytesOf(text: unknown, length?: number): Uint8Array | undefined {
+  if (typeof text !== 'string' || text.length > 65536) return undefined;
   try {
-    const binary = atob(text);
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    const out = fromBase64(text);
     return length === undefined || out.length === length ? out : undefined;
   } catch {
     return undefined;
   }
-}
-
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
-}
-
-function fromHex(text: string): Uint8Array {
-  const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,7 +94,7 @@ export function readAttestationEvent(data: unknown): AttestationEvent | undefine
   if (known !== undefined) return known ?? undefined;
   let result: AttestationEvent | null = null;
   try {
-    const bytes = fromBase64(data);
+    const bytes = bytesOf(data);
     if (!bytes) throw new RecordError('malformed', 'Not base64.');
     const event = verifiedEvent(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
     const tag = (name: string) => event.tags.find((t) => t[0] === name)?.[1];
@@ -122,7 +105,7 @@ export function readAttestationEvent(data: unknown): AttestationEvent | undefine
       event.kind === ATTESTATION_KIND && tag('alg') === 'sha-256' && Number.isInteger(depth) && depth >= MIN_DEPTH && depth <= MAX_DEPTH &&
       isHex64(root) && (role === 'author' || role === 'sharer')
     ) {
-      result = { event, attester: event.pubkey, signedAt: event.created_at, root: fromHex(root), depth, role };
+      result = { event, attester: event.pubkey, signedAt: event.created_at, root: hexToBytes(root), depth, role };
     }
   } catch {
     result = null;
@@ -146,7 +129,7 @@ export function readProvenance(resource: FhirResource): AttestationProvenance | 
   let tree: AttestationProvenance['tree'];
   const treeExt = list(resource.extension).find((e) => isObject(e) && e.url === TREE_EXTENSION);
   if (treeExt) {
-    const seed = fromBase64(subValue(treeExt, 'seed'), 32);
+    const seed = bytesOf(subValue(treeExt, 'seed'), 32);
     const count = subValue(treeExt, 'count');
     if (!seed || !Number.isSafeInteger(count) || (count as number) < 0 || (count as number) > size) return undefined;
     tree = { seed, count: count as number };
@@ -157,10 +140,10 @@ export function readProvenance(resource: FhirResource): AttestationProvenance | 
     const ext = list(target.extension).find((e) => isObject(e) && e.url === LEAF_EXTENSION);
     if (!ext) continue;
     const index = subValue(ext, 'index');
-    const salt = fromBase64(subValue(ext, 'salt'), SALT_BYTES);
+    const salt = bytesOf(subValue(ext, 'salt'), SALT_BYTES);
     if (!Number.isSafeInteger(index) || (index as number) < 0 || (index as number) >= size || !salt) continue;
-    const digest = tree ? fromBase64(subValue(ext, 'digest'), DIGEST_BYTES) : undefined;
-    const path = tree ? undefined : fromBase64(subValue(ext, 'path'), attestation.depth * DIGEST_BYTES);
+    const digest = tree ? bytesOf(subValue(ext, 'digest'), DIGEST_BYTES) : undefined;
+    const path = tree ? undefined : bytesOf(subValue(ext, 'path'), attestation.depth * DIGEST_BYTES);
     if (!digest && !path) continue;
     leaves.push({ reference: target.reference, index: index as number, salt, digest, path });
   }

@@ -2,7 +2,9 @@
  * Writing attestations: the event an author signs and the Provenance that carries it, in the
  * format format.ts reads. Only pages that make records load this.
  */
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { npubEncode } from 'nostr-tools/nip19';
+import { toBase64 } from '../base64.js';
 import type { NostrEvent } from '../events.js';
 import { URI_SYSTEM } from '../fhir/patient.js';
 import type { FhirResource } from '../fhir/types.js';
@@ -15,8 +17,6 @@ import {
   TREE_EXTENSION,
   type AttestationRole,
   type LeafClaim,
-  toBase64,
-  toHex,
 } from './format.js';
 
 /** The event template the author signs: the tree's root and depth, and what the signer means. */
@@ -24,7 +24,7 @@ export function attestationTemplate(root: Uint8Array, depth: number, role: Attes
   return {
     kind: ATTESTATION_KIND,
     created_at: createdAt,
-    tags: [['alg', 'sha-256'], ['depth', String(depth)], ['root', toHex(root)], ['role', role]],
+    tags: [['alg', 'sha-256'], ['depth', String(depth)], ['root', bytesToHex(root)], ['role', role]],
     content: role === 'author' ? 'I attest the entries of this health record.' : 'I attest that I shared these health record entries.',
   };
 }
