@@ -12,9 +12,21 @@ const args = [
   '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
 ];
 
+/**
+ * The policy a careful host serves (test/autoloader-csp.test.ts): scripts and styles from its own
+ * origin only, no eval, no inline script or style, sockets to the local test relays.
+ */
+export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ws://127.0.0.1:*; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+function strictCspForFixtures(context, next) {
+  if (context.path.startsWith('/test/fixtures/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
+  middleware: [strictCspForFixtures],
   plugins: [relayPlugin(), sizePlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     playwrightLauncher({
