@@ -14,7 +14,7 @@ import { person, relayUrl, sampleBundle } from './helpers.js';
 
 const PAGE = new URL('./fixtures/csp/page.html', import.meta.url);
 
-type CspWindow = Window & { cspViolations: string[] };
+type CspWindow = Window & typeof globalThis & { cspViolations: string[] };
 
 function buttonIn(root: ShadowRoot, label: RegExp): HTMLButtonElement | undefined {
   return [...root.querySelectorAll('button')].find((b) => label.test(b.textContent ?? ''));
