@@ -13,7 +13,7 @@ const args = [
 ];
 
 /**
- * The policy a careful host serves (test/autoloader-csp.test.ts): scripts and styles from its own
+ * The policy a careful host serves (test/embed-csp.test.ts): scripts and styles from its own
  * origin only, no eval, no inline script or style, sockets to the local test relays.
  */
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ws://127.0.0.1:*; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'";

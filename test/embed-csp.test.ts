@@ -1,8 +1,8 @@
 /**
- * The autoloaded embed on a host page under a strict Content-Security-Policy (`script-src 'self'`,
- * no eval, no inline script or style; set for test/fixtures/csp/ by web-test-runner.config.mjs):
- * every tag loads, a record unlocks from a real relay, the narrative sanitiser loads on demand, and
- * the policy blocks nothing. The README promises hosts exactly this.
+ * Both embeds on a host page under a strict Content-Security-Policy (`script-src 'self'`, no eval,
+ * no inline script or style; set for test/fixtures/csp/ by web-test-runner.config.mjs): every tag
+ * loads, a record unlocks from a real relay, its narrative is sanitised and shown, and the policy
+ * blocks nothing. The README promises hosts exactly this.
  */
 import { expect } from '@open-wc/testing';
 import { npubEncode } from 'nostr-tools/nip19';
@@ -12,7 +12,11 @@ import { RelayClient } from '../components/core/relay/client.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
 
-const PAGE = new URL('./fixtures/csp/page.html', import.meta.url);
+/** Each embed on its own host page: the autoloaded one fetches the sanitiser as a chunk, the single file carries it. */
+const PAGES = [
+  { embed: 'autoloaded embed', page: new URL('./fixtures/csp/autoloaded.html', import.meta.url), sanitiserChunk: true },
+  { embed: 'single-file embed', page: new URL('./fixtures/csp/single.html', import.meta.url), sanitiserChunk: false },
+];
 
 type CspWindow = Window & typeof globalThis & { cspViolations: string[] };
 
@@ -20,12 +24,12 @@ function buttonIn(root: ShadowRoot, label: RegExp): HTMLButtonElement | undefine
   return [...root.querySelectorAll('button')].find((b) => label.test(b.textContent ?? ''));
 }
 
-describe('autoloaded embed under a strict Content-Security-Policy', () => {
+describe('embeds under a strict Content-Security-Policy', () => {
   let frame: HTMLIFrameElement | undefined;
   afterEach(() => frame?.remove());
 
-  it('loads, unlocks a record and shows its narrative with nothing blocked', async () => {
-    const policy = (await fetch(PAGE)).headers.get('content-security-policy') ?? '';
+  for (const { embed, page, sanitiserChunk } of PAGES) it(`${embed}: loads, unlocks a record and shows its narrative with nothing blocked`, async () => {
+    const policy = (await fetch(page)).headers.get('content-security-policy') ?? '';
     // Without the policy this test would prove nothing.
     expect(policy).to.contain("script-src 'self'");
     expect(policy).not.to.contain('unsafe');
@@ -45,7 +49,7 @@ describe('autoloaded embed under a strict Content-Security-Policy', () => {
 
     frame = document.createElement('iframe');
     const loaded = new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
-    frame.src = PAGE.href;
+    frame.src = page.href;
     document.body.append(frame);
     await loaded;
     const win = frame.contentWindow as CspWindow;
@@ -69,7 +73,7 @@ describe('autoloaded embed under a strict Content-Security-Policy', () => {
     await waitUntil(() => root.querySelector('[part="narrative"] b'), 'the narrative never appeared', { timeout: 15000 });
     expect(root.querySelector('[part="narrative"] b')!.textContent).to.equal('penicillin');
     const fetched = win.performance.getEntriesByType('resource').map((e) => e.name);
-    expect(fetched.some((name) => /\/chunks\/shared-sanitize-[^/]+\.js$/.test(name)), 'the sanitiser chunk').to.equal(true);
+    expect(fetched.some((name) => /\/chunks\/shared-sanitize-[^/]+\.js$/.test(name)), 'the sanitiser chunk').to.equal(sanitiserChunk);
 
     expect(win.cspViolations).to.deep.equal([]);
     // The page really is under the policy: an eval is refused.
