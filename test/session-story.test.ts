@@ -215,6 +215,14 @@ describe('one session, one store: the whole story on one page', function () {
     await Promise.all(all.map((e) => e.updateComplete));
     const firstRevoke = $$(access, 'button.revoke');
     expect(firstRevoke.length).to.be.greaterThan(0);
+    // The first user searches, hides a section and shows narratives: none of it is the next user's.
+    const search = $<HTMLInputElement>(viewer, 'input[type="search"]')!;
+    search.value = 'penicillin';
+    search.dispatchEvent(new Event('input'));
+    $$<HTMLInputElement>(viewer, 'fieldset input[type="checkbox"]').find((b) => b.value === 'problems')!.click();
+    buttonByText(viewer, 'Show original text')!.click();
+    await viewer.updateComplete;
+    expect(shown(viewer)).to.contain('Showing 1 of');
 
     // The user switches keys in the extension, without reloading; their next action finds the other key.
     current = second.signer;
@@ -230,5 +238,8 @@ describe('one session, one store: the whole story on one page', function () {
     expect(list.length).to.be.greaterThan(0);
     expect(list.every((r) => r.reader === second.pubkey)).to.equal(true);
     expect(firstRevoke.some((b) => b.isConnected)).to.equal(false);
+    expect($<HTMLInputElement>(viewer, 'input[type="search"]')!.value).to.equal('');
+    expect($$<HTMLInputElement>(viewer, 'fieldset input[type="checkbox"]').every((b) => b.checked)).to.equal(true);
+    expect(buttonByText(viewer, 'Show original text')!.getAttribute('aria-pressed')).to.equal('false');
   });
 });

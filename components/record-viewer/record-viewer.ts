@@ -393,6 +393,11 @@ export class Nip82RecordViewer extends Nip82Element {
     this.progress = undefined;
     this.outcome = undefined;
     this.unlockedWith = undefined;
+    // What the last reader searched for and chose to see says something about them too.
+    this.query = '';
+    this.hiddenSections = new Set();
+    this.narratives = false;
+    this.limits = new Map();
     if (!this.handedIn) this.setStatus('idle', '');
   }
 
