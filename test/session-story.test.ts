@@ -19,6 +19,7 @@ import { createAccessRequest } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Signer } from '../components/core/signers/signer.js';
+import { nip07Signer, type Nip07Provider } from '../components/core/signers/nip07.js';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { counting, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
@@ -241,5 +242,43 @@ describe('one session, one store: the whole story on one page', function () {
     expect($<HTMLInputElement>(viewer, 'input[type="search"]')!.value).to.equal('');
     expect($$<HTMLInputElement>(viewer, 'fieldset input[type="checkbox"]').every((b) => b.checked)).to.equal(true);
     expect(buttonByText(viewer, 'Show original text')!.getAttribute('aria-pressed')).to.equal('false');
+  });
+  it('a key switched in the extension is found at the first action after the page gets the focus back', async () => {
+    const first = await person();
+    const second = await person();
+    await seed(first.pubkey);
+    await seed(second.pubkey);
+    // An extension over whichever key the user chose in it last; it counts who asked for the key.
+    let current = first.signer;
+    let keyQuestions = 0;
+    const extension: Nip07Provider = {
+      getPublicKey: () => {
+        keyQuestions++;
+        return current.getPublicKey();
+      },
+      signEvent: (t) => current.signEvent(t),
+      nip44: { encrypt: (p, t) => current.nip44Encrypt(p, t), decrypt: (p, c) => current.nip44Decrypt(p, c) },
+    };
+    const { session, viewer, access, all, store } = await page(nip07Signer({ provider: () => extension }));
+    buttonByText(viewer, 'Unlock my records')!.click();
+    await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
+    const asked = keyQuestions;
+
+    // Switched in the extension's own window; back on the page, the user asks for their history.
+    current = second.signer;
+    window.dispatchEvent(new Event('focus'));
+    const changed = oneEvent(session, 'nip82-session-change');
+    buttonByText(access, 'Show consent history')!.click();
+    expect((await changed).detail.pubkey).to.equal(second.pubkey);
+    expect(keyQuestions).to.equal(asked + 1);
+    await waitUntil(() => access.status === 'done' && viewer.status === 'done', 'loaded for the new key', { timeout: 20000 });
+    await Promise.all(all.map((e) => e.updateComplete));
+    // Nothing of the first key is left to see or to revoke: what shows is the second key's.
+    expect(store()!.records.length).to.be.greaterThan(0);
+    expect(store()!.records.every((r) => r.reader === second.pubkey)).to.equal(true);
+    expect($$(viewer, 'article[part=record]')).to.have.length(store()!.records.length);
+    const list = (access as unknown as { list?: { reader: string }[] }).list ?? [];
+    expect(list.every((r) => r.reader === second.pubkey)).to.equal(true);
+    expect(session.pubkey).to.equal(second.pubkey);
   });
 });

@@ -127,12 +127,24 @@ export class Nip82Session extends LocalizedElement {
     void waitForNip07(NIP07_WATCH_MS, undefined, this.extensionWatch.signal).then((found) => { this.extensionFound ||= found; });
     this.addEventListener('pointerdown', this.lookForExtension);
     this.addEventListener('focusin', this.lookForExtension);
+    window.addEventListener('focus', this.askKeyAgain);
+    document.addEventListener('visibilitychange', this.askKeyAgain);
   }
 
   private extensionWatch?: AbortController;
 
   private lookForExtension = () => {
     if (!this.extensionFound && hasNip07()) this.extensionFound = true;
+  };
+
+  /**
+   * Back on the page (from the extension's window, another tab or app), the user may have switched
+   * keys: the signer forgets the key it remembers, so the next action asks it again and, on another
+   * key, the store clears everything of the last one first. Nothing is asked now: a focus is not a
+   * user action, and an extension may prompt for every question.
+   */
+  private askKeyAgain = () => {
+    if (document.visibilityState === 'visible') this.active?.forgetPublicKey?.();
   };
 
   override disconnectedCallback(): void {
@@ -142,6 +154,8 @@ export class Nip82Session extends LocalizedElement {
     this.extensionWatch?.abort();
     this.removeEventListener('pointerdown', this.lookForExtension);
     this.removeEventListener('focusin', this.lookForExtension);
+    window.removeEventListener('focus', this.askKeyAgain);
+    document.removeEventListener('visibilitychange', this.askKeyAgain);
   }
 
   /** The store for the signer and relays in effect; a new one (the old one cleared) when either changed. */

@@ -64,6 +64,8 @@ export function nip07Signer(options: Nip07Options = {}): Signer {
   const waitMs = options.waitMs ?? 1500;
   const timeoutMs = options.timeoutMs ?? 120_000;
   let pubkey: Promise<string> | undefined;
+  /** The key `pubkey` resolved to, once it has. */
+  let known: string | undefined;
 
   async function provider(): Promise<Nip07Provider> {
     if (!(await waitForNip07(waitMs, lookup))) {
@@ -87,16 +89,34 @@ export function nip07Signer(options: Nip07Options = {}): Signer {
   }
 
   return {
+    // Remembered, so that one action asks the extension once, not once per event it signs.
     getPublicKey() {
-      pubkey ??= provider()
-        .then((p) => call('share your public key', () => p.getPublicKey()))
-        .then(checkedPublicKey);
-      pubkey.catch(() => { pubkey = undefined; });
+      if (!pubkey) {
+        const asked = provider()
+          .then((p) => call('share your public key', () => p.getPublicKey()))
+          .then(checkedPublicKey);
+        pubkey = asked;
+        asked.then(
+          (key) => { if (pubkey === asked) known = key; },
+          () => { if (pubkey === asked) pubkey = undefined; },
+        );
+      }
       return pubkey;
+    },
+    forgetPublicKey() {
+      pubkey = undefined;
+      known = undefined;
     },
     async signEvent(template) {
       const p = await provider();
-      return call('sign', () => p.signEvent(template));
+      const signed = await call('sign', () => p.signEvent(template));
+      // Signed with another key than the one remembered: the user switched keys in the extension.
+      // The next question asks again (whoever asked for this event still refuses it).
+      if (known !== undefined && (signed as { pubkey?: unknown } | null)?.pubkey !== known) {
+        pubkey = undefined;
+        known = undefined;
+      }
+      return signed;
     },
     async nip44Encrypt(peer, plaintext) {
       const n = await nip44();

@@ -18,6 +18,12 @@ export interface Signer {
   nip44Encrypt(pubkey: string, plaintext: string): Promise<string>;
   /** NIP-44 v2 decrypts `ciphertext` from `pubkey`. */
   nip44Decrypt(pubkey: string, ciphertext: string): Promise<string>;
+  /**
+   * Optional: forgets a public key the signer remembers, so that the next `getPublicKey` asks
+   * again. The session calls it when the page gets the focus back: meanwhile the user may have
+   * switched keys in their extension, and the next action must find the key now in use.
+   */
+  forgetPublicKey?(): void;
 }
 
 /**
