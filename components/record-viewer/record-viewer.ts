@@ -645,7 +645,7 @@ export class Nip82RecordViewer extends Nip82Element {
         ? html`<div class="failures">
             <p class="warning">${s.someFailed(this.failures.length)}</p>
             <ul class="details">
-              ${this.failures.map((f) => html`<li>${s.recordFailure(f.signPubkey ? shortNpub(f.signPubkey) : '?', f.message)}</li>`)}
+              ${this.failures.map((f) => html`<li>${s.recordFailure(f.signPubkey ? shortNpub(f.signPubkey) : '?', s.errorDetail(f.code, f.message))}</li>`)}
             </ul>
           </div>`
         : nothing}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { useWebSocketImplementation } from 'nostr-tools/pool';
-import { generateSecretKey } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { npubEncode } from 'nostr-tools/nip19';
 import { startRelay } from '../../scripts/relay.mjs';
 import {
@@ -78,6 +78,28 @@ test('loads once for every caller, one signer decryption per record, none the se
     await store.load({ refresh: true });
     assert.equal(signer.calls.nip44Decrypt, 2, 'a refresh opens nothing already open');
     assert.equal(store.reader, pk);
+  } finally {
+    store.close();
+  }
+});
+
+test('another project\'s events of the record kind that list the reader are left out, not reported as failures', async () => {
+  const hospital = person();
+  const me = person();
+  const pk = await me.getPublicKey();
+  await recordFor(hospital, pk, ['Asthma']);
+  // The same kind, another shape: no key tags, plain text content.
+  const foreign = finalizeEvent({ kind: 32225, created_at: Math.floor(Date.now() / 1000), tags: [['d', 'reading-list'], ['p', pk]], content: 'Books to read' }, generateSecretKey());
+  await publisher.publishAll([foreign]);
+  // Ours, but broken (a key tag that is not [key, pubkey, ciphertext]): still reported.
+  const broken = finalizeEvent({ kind: 32225, created_at: Math.floor(Date.now() / 1000), tags: [['d', 'x'], ['p', pk], ['key', pk]], content: 'A'.repeat(200) }, generateSecretKey());
+  await publisher.publishAll([broken]);
+  const signer = switchable(me);
+  const store = new RecordStore({ client: new RelayClient({ relays: [relay.url], signer }), signer });
+  try {
+    await store.load();
+    assert.equal(store.records.length, 1);
+    assert.deepEqual(store.failures.map((f) => [f.signPubkey, f.code]), [[broken.pubkey, 'malformed']]);
   } finally {
     store.close();
   }

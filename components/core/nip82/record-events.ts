@@ -101,6 +101,21 @@ function currentParts(good: NostrEvent[], deletions: NostrEvent[], versions: Ver
   return newest;
 }
 
+/**
+ * False for an event of the record kind shaped otherwise (no single `d`, no key tags, content that
+ * is no NIP-44 payload): another project's, which reuses the kind. A reader's list of records
+ * leaves it out rather than report it as a record that could not be opened.
+ */
+export function hasRecordShape(event: NostrEvent): boolean {
+  try {
+    checkRecordShape(event);
+    return true;
+  } catch (error) {
+    // Broken in other ways (a malformed key tag, too many): a record of ours that failed, reported.
+    return !(error instanceof RecordError && error.code === 'unsupported');
+  }
+}
+
 /** Another project's kind 32225 has another shape: insist on NIP-82's. */
 function checkRecordShape(event: NostrEvent): void {
   checkKeyTagCount(event.tags);

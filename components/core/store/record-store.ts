@@ -12,7 +12,7 @@
  *
  * No DOM and no Lit: it runs in Node as in browsers.
  */
-import { RecordError, SignerError } from '../errors.js';
+import { RecordError, SignerError, type RecordErrorCode } from '../errors.js';
 import type { NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import type { QueryReport, RelayClient } from '../relay/client.js';
@@ -21,7 +21,7 @@ import { RecordKeyCache } from '../nip82/keys.js';
 // session and viewer) should not download the code that makes and changes them.
 import type { AccessChange, OpenedRecord } from '../nip82/record-types.js';
 import { openRecord } from '../nip82/record-open.js';
-import { groupRecords } from '../nip82/record-events.js';
+import { groupRecords, hasRecordShape } from '../nip82/record-events.js';
 import { forgetRecord } from '../nip82/record-secrets.js';
 import type { ConsentMessage } from '../nip82/requests.js';
 import { RECORD_KIND } from '../nip82/constants.js';
@@ -35,7 +35,7 @@ export type StoreChange = 'records' | 'progress' | 'mail' | 'history' | 'reader'
 /** A record that could not be opened, by its sign key (public), with the reason. */
 export interface OpenFailure {
   signPubkey: string;
-  code: string;
+  code: RecordErrorCode | 'unknown';
   message: string;
 }
 
@@ -225,7 +225,8 @@ export class RecordStore {
     const { events, reports } = await this.client.recordsFor(me);
     if (generation !== this.generation) return;
     this.lastReports = reports;
-    const groups = [...groupRecords(events).values()];
+    // Another project's events of the record kind that list the reader are not their records.
+    const groups = [...groupRecords(events).values()].filter((g) => g.some((e) => e.kind !== RECORD_KIND || hasRecordShape(e)));
     this.setPhase('opening');
     const failures: OpenFailure[] = [];
     for (let i = 0; i < groups.length; i++) {
