@@ -650,7 +650,7 @@ export class Nip82RecordViewer extends Nip82Element {
             </ul>
           </div>`
         : nothing}
-      ${this.unopened > 0 && this.status === 'done' && !this.naddr?.trim()
+      ${this.unopened > 0 && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
         ? html`<div class="more">
             <p class="warning">${s.recordsLeft(this.unopened)}</p>
             <button type="button" class="open-more" @click=${() => void this.unlocking.run([undefined])}>${s.openMore}</button>

@@ -1,4 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
+import '../../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../../components/record-viewer/record-viewer.js';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { encrypt, getConversationKey } from 'nostr-tools/nip44';
 import { npubEncode } from 'nostr-tools/nip19';
@@ -108,5 +111,31 @@ describe('one read asks the signer a bounded number of times, newest first', () 
     } finally {
       store.close();
     }
+  });
+});
+
+describe('the record viewer says what a load left unopened', () => {
+  it('shows how many records are left and opens them with "Open more records"', async () => {
+    const url = await relayUrl('main');
+    const publisher = new RelayClient({ relays: [url] });
+    const reader = await person();
+    const now = nowSeconds();
+    try {
+      for (let i = 0; i < 30; i++) await publisher.publishAll([spamRecord(reader.pubkey, now - i)]);
+    } finally {
+      publisher.close();
+    }
+    const signer = counting(reader.signer);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${signer}></nip82-record-viewer>`);
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button.unlock')!.click();
+    // Every record tried failed: the viewer says so, and that more are left.
+    await waitUntil(() => root.querySelector('.more'), 'the records left were not said', { timeout: 15000 });
+    expect(signer.calls.nip44Decrypt).to.be.at.most(MAX_RECORD_DECRYPTS_PER_LOAD);
+    expect(root.querySelector('.more')!.textContent).to.contain('5 more records were not opened yet');
+    root.querySelector<HTMLButtonElement>('button.open-more')!.click();
+    await waitUntil(() => signer.calls.nip44Decrypt === 30 * 4 && el.status !== 'waiting-signer' && el.status !== 'working', 'the records left were not tried', { timeout: 15000 });
+    await el.updateComplete;
+    expect(root.querySelector('.more')).to.equal(null);
   });
 });
