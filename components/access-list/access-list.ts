@@ -14,6 +14,7 @@ import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
+import { sentences } from '../shared/records.strings.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -202,7 +203,7 @@ export class Nip82AccessList extends Nip82Element {
       return store;
     });
     if (!store) return;
-    this.setStatus('done', store.records.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords);
+    this.setStatus('done', sentences(store.records.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords, store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : ''));
     void this.lookUpNames();
   };
 
@@ -216,7 +217,12 @@ export class Nip82AccessList extends Nip82Element {
     });
     if (!store) return;
     this.showingHistory = true;
-    this.setStatus('done', store.history().length ? '' : s.noHistory);
+    // The history is only as whole as what was read: say what a read left for the next one.
+    this.setStatus('done', sentences(
+      store.history().length ? '' : s.noHistory,
+      store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : '',
+      store.unreadMail ? s.mailLeft(store.unreadMail) : '',
+    ));
     this.modal.focusNext = '#history';
     void this.lookUpNames();
   };
@@ -338,12 +344,12 @@ export class Nip82AccessList extends Nip82Element {
       emit(this, 'nip82-revoke', { signPubkey: target.record.signPubkey, pubkey: target.pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
     }
     this.done = true;
-    this.said(pending);
+    this.sentences(pending);
     this.modal.focusNext = '#result-title';
   }
 
   /** The outcome in words; while a relay lacks some event, says what that leaves open and offers to send it there. */
-  private said(pending: PendingRevoke): void {
+  private sentences(pending: PendingRevoke): void {
     const s = this.s;
     const relays = outcomesByRelay(this.receipts);
     const ok = relays.filter((r) => r.status === 'accepted').length;
@@ -368,7 +374,7 @@ export class Nip82AccessList extends Nip82Element {
     }
     this.shortfall = '';
     emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
-    this.said(pending);
+    this.sentences(pending);
     this.modal.focusNext = '#result-title';
   };
 

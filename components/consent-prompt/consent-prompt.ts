@@ -23,6 +23,7 @@ import { ModalController } from '../shared/modal.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState } from '../shared/receipts.js';
 import { today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
+import { sentences } from '../shared/records.strings.js';
 import { consentSource, grantConsent, grantExpiration } from '../core/nip82/grant.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
@@ -273,7 +274,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     });
     if (!store) return;
     if (this.answering) this.startPlan(this.answering);
-    this.setStatus('done', store.held.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords);
+    this.setStatus('done', sentences(store.held.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords, store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : ''));
   };
 
   private checkRequests = async (): Promise<void> => {
@@ -285,7 +286,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return store;
     });
     if (!store) return;
-    this.setStatus('done', this.incoming.length ? '' : s.noRequests);
+    this.setStatus('done', sentences(this.incoming.length ? '' : s.noRequests, store.unreadMail ? s.mailLeft(store.unreadMail) : ''));
     await this.lookUpNames([...this.incoming, ...this.history].map((m) => m.requester));
   };
 

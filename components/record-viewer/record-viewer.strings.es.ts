@@ -36,6 +36,12 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   relayStatus: (status) =>
     ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'le pide que inicie sesión', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
   recordFailure: (who, message) => `${who}: ${message}`,
+  recordsLeft: (count) =>
+    plural('es', count, {
+      one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez.',
+      other: `Aún no se abrieron ${count} historiales más, para no pedirle demasiado a su firmador de una vez.`,
+    }),
+  openMore: 'Abrir más historiales',
   searchLabel: 'Buscar en estos historiales',
   viewLabel: 'Vista',
   viewSummary: 'Resumen',

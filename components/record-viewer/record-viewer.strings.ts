@@ -57,6 +57,10 @@ export interface RecordViewerStrings {
   relayReport: (relay: string, status: string) => string;
   relayStatus: (status: string) => string;
   recordFailure: (who: string, message: string) => string;
+  /** Records a load left unopened so as not to ask the signer too often at once. */
+  recordsLeft: (count: number) => string;
+  /** The button that opens them. */
+  openMore: string;
   /** One item's kind ("Vaccination"), from its FHIR resource type: shown for an item without a name, and as its kind. */
   kind: (type: string) => string;
   /** A FHIR code of a known value set (a status, "AMB", "male") in words; a code it does not know, as written. */
@@ -215,6 +219,12 @@ const en: RecordViewerStrings = {
   relayStatus: (status) =>
     ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks you to sign in', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
   recordFailure: (who, message) => `${who}: ${message}`,
+  recordsLeft: (count) =>
+    plural('en', count, {
+      one: '1 more record was not opened yet, so that your signer is not asked too many times at once.',
+      other: `${count} more records were not opened yet, so that your signer is not asked too many times at once.`,
+    }),
+  openMore: 'Open more records',
   ...audienceStrings('en', 'patient'),
   codeWord: codeWordFrom(codeWordsEn),
   searchLabel: 'Search these records',

@@ -195,6 +195,8 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Authors' profile names, looked up once records are shown (a courtesy: the npub is always shown). */
   @state() private names = new Map<string, ProfileName>();
   @state() private failures: readonly OpenFailure[] = [];
+  /** The user's records the last load left unopened, to spare the signer (a later load opens them). */
+  @state() private unopened = 0;
   @state() private reports: QueryReport[] = [];
   @state() private progress?: { done: number; total: number };
   @state() private outcome?: Outcome;
@@ -357,6 +359,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlockedWith = this.activeSigner;
     this.unlocked = store.held;
     this.failures = store.failures;
+    this.unopened = store.unopenedRecords;
     this.reports = [...store.reports];
     this.outcome = this.unlocked.length ? 'opened' : 'none-found';
     if (this.status !== 'waiting-signer' && this.status !== 'working') this.setStatus('done', '');
@@ -389,6 +392,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlocked = [];
     this.names = new Map();
     this.failures = [];
+    this.unopened = 0;
     this.reports = [];
     this.progress = undefined;
     this.outcome = undefined;
@@ -470,6 +474,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private async unlock(naddr: string | undefined, signal: AbortSignal): Promise<void> {
     const s = this.s;
     this.failures = [];
+    this.unopened = 0;
     this.reports = [];
     this.progress = undefined;
     this.outcome = undefined;
@@ -478,17 +483,17 @@ export class Nip82RecordViewer extends Nip82Element {
       const store = this.recordStore();
       if (naddr) {
         const found = await store.openAddress(naddr);
-        if (signal.aborted) return found;
+        if (signal.aborted) return { ...found, unopened: 0 };
         this.reports = found.reports;
         // An address its owner ended: follow their moved notice, if the new record proves the move.
         const ended = found.records.length === 0 ? found.failures.find((f) => f.code === 'deleted') : undefined;
         const moved = ended ? await store.followMove(ended.signPubkey) : undefined;
-        return moved ? { records: [moved], failures: [] } : found;
+        return moved ? { records: [moved], failures: [], unopened: 0 } : { ...found, unopened: 0 };
       }
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
       await store.load({ refresh: store.loaded });
       if (!signal.aborted) this.reports = [...store.reports];
-      return { records: store.held, failures: store.failures };
+      return { records: store.held, failures: store.failures, unopened: store.unopenedRecords };
     }, naddr ? { records: [naddr] } : {}, signal);
     if (signal.aborted || !this.isConnected) return;
     this.progress = undefined;
@@ -496,6 +501,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlockedWith = signer;
     this.unlocked = result.records;
     this.failures = result.failures;
+    this.unopened = result.unopened;
     if (result.records.length === 0 && result.failures.length > 0) {
       const first = result.failures[0]!;
       this.fail(new RecordError(first.code as RecordError['code'], first.message), 'unlock');
@@ -647,6 +653,12 @@ export class Nip82RecordViewer extends Nip82Element {
             <ul class="details">
               ${this.failures.map((f) => html`<li>${s.recordFailure(f.signPubkey ? shortNpub(f.signPubkey) : '?', s.errorDetail(f.code, f.message))}</li>`)}
             </ul>
+          </div>`
+        : nothing}
+      ${this.unopened > 0 && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
+        ? html`<div class="more">
+            <p class="warning">${s.recordsLeft(this.unopened)}</p>
+            <button type="button" class="open-more" @click=${() => void this.unlocking.run([undefined])}>${s.openMore}</button>
           </div>`
         : nothing}
     `;

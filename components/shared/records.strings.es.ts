@@ -39,4 +39,14 @@ export const recordsStringsEs: RecordsStrings = {
     hidden === undefined
       ? `Usted ocultó algunos elementos a ${who}.`
       : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
+  recordsLeft: (n: number) =>
+    plural('es', n, {
+      one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlo.',
+      other: `Aún no se abrieron ${n} historiales más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlos.`,
+    }),
+  mailLeft: (n: number) =>
+    plural('es', n, {
+      one: 'Aún no se leyó 1 mensaje más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlo.',
+      other: `Aún no se leyeron ${n} mensajes más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlos.`,
+    }),
 };

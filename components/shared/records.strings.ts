@@ -44,6 +44,10 @@ export interface RecordsStrings {
   notInForce: string;
   shareStatus: (status: ShareStatus, until: string | undefined) => string;
   youHid: (hidden: number | undefined, who: string) => string;
+  /** Records a load left unopened so as not to ask the signer too often at once (the next load opens them). */
+  recordsLeft: (count: number) => string;
+  /** Messages a read left unopened so as not to ask the signer too often at once (the next read opens them). */
+  mailLeft: (count: number) => string;
 }
 
 /** English; Spanish is in records.strings.es.ts. */
@@ -79,4 +83,19 @@ export const recordsStringsEn: RecordsStrings = {
     })[status],
   youHid: (hidden: number | undefined, who: string) =>
     hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),
+  recordsLeft: (n: number) =>
+    plural('en', n, {
+      one: '1 more record was not opened yet, so that your signer is not asked too many times at once. Load your records again to open it.',
+      other: `${n} more records were not opened yet, so that your signer is not asked too many times at once. Load your records again to open them.`,
+    }),
+  mailLeft: (n: number) =>
+    plural('en', n, {
+      one: '1 more message was not read yet, so that your signer is not asked too many times at once. Check again to read it.',
+      other: `${n} more messages were not read yet, so that your signer is not asked too many times at once. Check again to read them.`,
+    }),
 };
+
+/** Status sentences said together (an empty one left out), e.g. what loaded and what was left for later. */
+export function sentences(...parts: string[]): string {
+  return parts.filter(Boolean).join(' ');
+}

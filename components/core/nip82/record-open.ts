@@ -22,7 +22,7 @@ import { signerCall, toRecordError } from './signer-call.js';
 import type { OpenRecordOptions, OpenedRecord, Participant } from './record-types.js';
 
 /** At most this many key tags for the reader are tried (each may be a signer prompt). */
-const MAX_KEY_TAGS_TRIED = 4;
+export const MAX_KEY_TAGS_TRIED = 4;
 
 /**
  * Opens a record from every event fetched for it (its parts, possibly several versions of each)

@@ -20,7 +20,7 @@ import { RecordKeyCache } from '../nip82/keys.js';
 // Direct modules, not the records' public face: a page that only reads records (the autoloaded
 // session and viewer) should not download the code that makes and changes them.
 import type { AccessChange, OpenedRecord } from '../nip82/record-types.js';
-import { openRecord } from '../nip82/record-open.js';
+import { MAX_KEY_TAGS_TRIED, openRecord } from '../nip82/record-open.js';
 import { groupRecords, hasRecordShape } from '../nip82/record-events.js';
 import { forgetRecord } from '../nip82/record-secrets.js';
 import type { ConsentMessage } from '../nip82/requests.js';
@@ -49,6 +49,23 @@ export interface RecordStoreOptions {
   reader?: string;
 }
 
+/**
+ * Most gift wraps one mail read opens, newest first. Each costs two signer decrypts (a prompt in
+ * some extensions, a round trip with a remote signer), and anyone may wrap a message to anyone: a
+ * stranger's thousands of wraps, or the private messages a social key already receives, must not
+ * turn one click into thousands of prompts. Fifty (at most 100 decrypts) is far more consent
+ * messages than a patient receives between two reads; the next read opens the next fifty.
+ */
+export const MAX_WRAPS_PER_READ = 50;
+
+/**
+ * Most signer decrypts one load spends on records not open yet, newest first: the hundred a mail
+ * read may ask for. A record the reader holds costs one (their key tag), so a hundred of a
+ * patient's records open in one load; a record anyone can mint with several key tags for the
+ * reader costs up to four, so such spam takes at most 25 per load. The next load opens the next ones.
+ */
+export const MAX_RECORD_DECRYPTS_PER_LOAD = 100;
+
 /** Signer failures that mean it will not help with any record: asking again per record would only pester the user. */
 const STOPPING = new Set(['absent', 'refused', 'timeout', 'connection']);
 
@@ -67,6 +84,13 @@ export class RecordStore {
   private asking?: Promise<string>;
   private readonly opened = new Map<string, OpenedRecord>();
   private failed: OpenFailure[] = [];
+  /**
+   * Records that could not be opened, by sign key, with the events tried: the same events are
+   * never tried again (each try may cost prompts); new events for the record are.
+   */
+  private readonly tried = new Map<string, { events: string; failure: OpenFailure }>();
+  private recordsLeft = 0;
+  private mailLeft = 0;
   private lastReports: QueryReport[] = [];
   private loadedOnce = false;
   private loading?: Promise<void>;
@@ -138,6 +162,14 @@ export class RecordStore {
     return this.failed;
   }
 
+  /**
+   * Records listing the reader that the last load left unopened, to stay within
+   * {@link MAX_RECORD_DECRYPTS_PER_LOAD}: the next load (a refresh) opens them, newest first.
+   */
+  get unopenedRecords(): number {
+    return this.recordsLeft;
+  }
+
   /** What each relay answered at the last load. */
   get reports(): readonly QueryReport[] {
     return this.lastReports;
@@ -146,6 +178,14 @@ export class RecordStore {
   /** Every consent message read (requests to the reader, answers, the reader's own copies), newest first. */
   get messages(): ConsentMessage[] {
     return [...this.mail.values()].sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /**
+   * Gift wraps to the reader that the last mail read left unopened, to stay within
+   * {@link MAX_WRAPS_PER_READ}: the next read (a refresh) opens them, newest first.
+   */
+  get unreadMail(): number {
+    return this.mailLeft;
   }
 
   /** Whether the reader's consent messages were read since the last clear. */
@@ -199,7 +239,10 @@ export class RecordStore {
   /**
    * Loads and opens the reader's records: once, then only on `refresh`. Callers that ask while a
    * load runs share it. A record already open is not opened again unless a newer version arrived,
-   * and then from the session's key cache: the signer is asked only for records not yet opened.
+   * and then from the session's key cache: the signer is asked only for records not yet opened,
+   * newest first, within {@link MAX_RECORD_DECRYPTS_PER_LOAD}; {@link unopenedRecords} says how
+   * many were left for the next load. A record that failed to open is not tried again until its
+   * events change.
    */
   async load(options: { refresh?: boolean } = {}): Promise<void> {
     this.assertOpen();
@@ -225,38 +268,67 @@ export class RecordStore {
     const { events, reports } = await this.client.recordsFor(me);
     if (generation !== this.generation) return;
     this.lastReports = reports;
-    // Another project's events of the record kind that list the reader are not their records.
-    const groups = [...groupRecords(events).values()].filter((g) => g.some((e) => e.kind !== RECORD_KIND || hasRecordShape(e)));
-    this.setPhase('opening');
     const failures: OpenFailure[] = [];
-    for (let i = 0; i < groups.length; i++) {
-      this.progressNow = { done: i, total: groups.length };
+    const toOpen: NostrEvent[][] = [];
+    for (const group of groupRecords(events).values()) {
+      // Another project's events of the record kind that list the reader are not their records.
+      if (!group.some((e) => e.kind !== RECORD_KIND || hasRecordShape(e))) continue;
+      const known = this.opened.get(group[0]!.pubkey);
+      if (known && !hasNewer(group, known)) continue;
+      const tried = this.triedBefore(group);
+      if (!tried) toOpen.push(group);
+      else if (tried.failure.code !== 'deleted') failures.push(tried.failure);
+    }
+    toOpen.sort((a, b) => newestIn(b) - newestIn(a));
+    this.setPhase('opening');
+    // Counted per load: a record that already cost its prompts is not tried again, so each load
+    // reaches further back until every record listing the reader was tried once.
+    const meter = metered(this.signer);
+    let done = 0;
+    for (; done < toOpen.length; done++) {
+      // Stopped before a record that might take the load past its budget, not in the middle of one.
+      if (meter.decrypts() + MAX_KEY_TAGS_TRIED > MAX_RECORD_DECRYPTS_PER_LOAD) break;
+      this.progressNow = { done, total: toOpen.length };
       this.notify('progress');
-      const result = await this.openGroup(groups[i]!, me, generation);
+      const result = await this.openGroup(toOpen[done]!, me, generation, meter.signer);
       if (generation !== this.generation) return;
       // An address its owner ended is no failure: a moved record lists the reader at its new address.
       if (result && result.code !== 'deleted') failures.push(result);
     }
     this.failed = failures;
+    this.recordsLeft = toOpen.length - done;
     this.loadedOnce = true;
     this.notify('records');
   }
 
+  /** What came of trying exactly these events before, if they were tried and failed. */
+  private triedBefore(group: readonly NostrEvent[]): { failure: OpenFailure } | undefined {
+    const tried = this.tried.get(group[0]!.pubkey);
+    return tried?.events === fingerprint(group) ? tried : undefined;
+  }
+
   /** Opens one record's events unless the same version is already open; returns a failure to report, if any. */
-  private async openGroup(group: NostrEvent[], me: string, generation: number): Promise<OpenFailure | undefined> {
+  private async openGroup(group: NostrEvent[], me: string, generation: number, signer: Signer = this.signer): Promise<OpenFailure | undefined> {
     const signPubkey = group[0]!.pubkey;
     const known = this.opened.get(signPubkey);
     if (known && !hasNewer(group, known)) return undefined;
+    const tried = this.triedBefore(group);
+    if (tried) return tried.failure;
     try {
-      this.keepIfCurrent(await openRecord(group, this.signer, this.openOptions(me)), generation, false);
+      this.keepIfCurrent(await openRecord(group, signer, this.openOptions(me)), generation, false);
       return undefined;
     } catch (error) {
       if (stopsEverything(error)) throw error;
-      return {
+      const failure: OpenFailure = {
         signPubkey,
         code: error instanceof RecordError ? error.code : 'unknown',
         message: error instanceof Error ? error.message : 'The record could not be opened.',
       };
+      // The signer's own trouble may pass; a record's (not for the reader, malformed, ended) will not.
+      if (generation === this.generation && failure.code !== 'signer') {
+        this.tried.set(signPubkey, { events: fingerprint(group), failure });
+      }
+      return failure;
     }
   }
 
@@ -334,7 +406,8 @@ export class RecordStore {
 
   /**
    * Reads the consent messages wrapped to the reader: once, then only on `refresh`, and then
-   * opens only wraps not seen before (each costs signer calls).
+   * opens only wraps not seen before (each costs signer calls), newest first, at most
+   * {@link MAX_WRAPS_PER_READ}; {@link unreadMail} says how many were left for the next read.
    */
   async readMail(options: { refresh?: boolean } = {}): Promise<void> {
     this.assertOpen();
@@ -353,12 +426,16 @@ export class RecordStore {
   private async readWraps(me: string): Promise<void> {
     const generation = this.generation;
     const { events } = await this.client.wrapsFor(me);
-    const unseen = events.filter((e) => !this.seenWraps.has(e.id));
+    // Newest first by the wrap's time, the only one readable unopened (NIP-59 dates it up to two
+    // days early, so "newest" is approximate by that much).
+    const unseen = events.filter((e) => !this.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
+    const now = unseen.slice(0, MAX_WRAPS_PER_READ);
     const { readConsentMessages } = await import('../nip82/requests.js');
-    const messages = await readConsentMessages(unseen, this.signer);
+    const messages = await readConsentMessages(now, this.signer);
     if (generation !== this.generation) return;
-    for (const wrap of unseen) this.seenWraps.add(wrap.id);
+    for (const wrap of now) this.seenWraps.add(wrap.id);
     for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
+    this.mailLeft = unseen.length - now.length;
     this.mailRead = true;
     this.notify('mail');
   }
@@ -378,6 +455,9 @@ export class RecordStore {
     this.client.versions.clear();
     this.mail.clear();
     this.seenWraps.clear();
+    this.tried.clear();
+    this.recordsLeft = 0;
+    this.mailLeft = 0;
     this.sessionEvents.length = 0;
     this.failed = [];
     this.lastReports = [];
@@ -438,6 +518,33 @@ export class RecordStore {
   private notify(change: StoreChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }
+}
+
+/** The events of one record, by id: what was tried when it failed to open. */
+function fingerprint(group: readonly NostrEvent[]): string {
+  return group.map((e) => e.id).sort().join(',');
+}
+
+/** A record's latest time, to open the newest records first. */
+function newestIn(group: readonly NostrEvent[]): number {
+  return Math.max(...group.map((e) => e.created_at));
+}
+
+/** The signer, counting its decrypts: a load stops opening records before it exceeds its budget. */
+function metered(signer: Signer): { signer: Signer; decrypts: () => number } {
+  let decrypts = 0;
+  return {
+    signer: {
+      getPublicKey: () => signer.getPublicKey(),
+      signEvent: (template) => signer.signEvent(template),
+      nip44Encrypt: (pubkey, plaintext) => signer.nip44Encrypt(pubkey, plaintext),
+      nip44Decrypt: (pubkey, ciphertext) => {
+        decrypts++;
+        return signer.nip44Decrypt(pubkey, ciphertext);
+      },
+    },
+    decrypts: () => decrypts,
+  };
 }
 
 /** Whether `events` hold a newer version of some part than the opened record was built from. */
