@@ -133,7 +133,11 @@ describe('<nip82-consent-prompt>', function () {
           provision: { period: { end: string }; actor: { reference: { identifier: unknown } }[]; purpose: { display: string }[] };
         };
         expect(consent.status).to.equal('active');
-        expect(consent.provision.period.end).to.equal('2099-01-31');
+        // The chosen day's last second in the patient's time zone: the same moment as the expiration.
+        expect(consent.provision.period.end).to.match(/^2099-01-31T23:59:59[+-]\d{2}:\d{2}$/);
+        const expiration = events[0]!.tags.find((t) => t[0] === 'expiration')![1];
+        expect(Date.parse(consent.provision.period.end) / 1000 + 1).to.equal(Number(expiration));
+        expect(Number(expiration)).to.equal(new Date(2099, 1, 1).getTime() / 1000);
         expect(consent.provision.actor[0].reference.identifier).to.deep.equal(nostrIdentifier(clinician.pubkey));
         expect(consent.provision.purpose[0].display).to.equal('Second opinion');
         expect(opened.subject).to.equal(patient.pubkey);

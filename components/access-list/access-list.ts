@@ -152,7 +152,10 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private day(value: number | string | undefined): string {
-    return value === undefined || value === '' ? this.s.none : dayText(value, languageOf(this));
+    if (value === undefined || value === '') return this.s.none;
+    // A moment (a share's start, written in UTC) falls on the reader's own day; a bare date is shown as written.
+    const ms = typeof value === 'string' && value.length > 10 ? Date.parse(value) : NaN;
+    return dayText(Number.isFinite(ms) ? Math.floor(ms / 1000) : value, languageOf(this));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

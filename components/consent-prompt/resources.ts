@@ -72,7 +72,10 @@ export function dateOf(seconds: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Today as YYYY-MM-DD (for date inputs' `min`). */
+/**
+ * Today as YYYY-MM-DD (for date inputs' `min`), in local time like `grantExpiration`: the
+ * earliest day the picker allows always ends (at local midnight) after now.
+ */
 export function today(): string {
   return dateOf(Date.now() / 1000);
 }

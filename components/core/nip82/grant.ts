@@ -21,7 +21,7 @@ export interface GrantTerms {
   patient: string;
   recipient: string;
   role: Role;
-  /** Last day of access, YYYY-MM-DD. */
+  /** Last day of access, YYYY-MM-DD, in the patient's calendar. */
   until?: string;
   purpose?: string;
 }
@@ -30,13 +30,18 @@ export interface GrantTerms {
 export interface Grant extends GrantTerms {
   /** When the grant was given (ISO date-time). */
   since: string;
+  /**
+   * The first second without access, when the Consent's end carries the patient's time zone; a
+   * share made before it did only names the day (see {@link grantEnd}).
+   */
+  ends?: number;
 }
 
 /** A FHIR R4 Consent (status active) documenting a share. */
 export function grantConsent(terms: GrantTerms): FhirResource {
   const provision: Record<string, unknown> = {
     type: 'permit',
-    period: { start: new Date().toISOString(), ...(terms.until ? { end: terms.until } : {}) },
+    period: { start: new Date().toISOString(), ...(terms.until ? { end: periodEndOf(terms.until) } : {}) },
     actor: [{ role: { coding: [RECIPIENT_ROLE] }, reference: { identifier: nostrIdentifier(terms.recipient) } }],
     // An editor may also pass the record on (add people), which FHIR calls disclosing it.
     action: (terms.role === 'editor' ? ['access', 'disclose'] : ['access']).map((code) => ({
@@ -61,13 +66,48 @@ export function grantConsent(terms: GrantTerms): FhirResource {
 
 /**
  * The NIP-40 expiration of a grant whose last day is `until` (YYYY-MM-DD): the first second after
- * that day ends in UTC, so access lasts through the whole last day wherever the patient is.
+ * that day ends in the local time zone of the device this runs on. In the consent prompt that is
+ * the patient's, so "until 5 Dec" lasts until their own midnight, and a day the date picker allows
+ * (today, in local time) always ends after now.
  */
 export function grantExpiration(until: string): number {
   const [y, m, d] = until.slice(0, 10).split('-').map(Number);
-  const ms = Date.UTC(y!, m! - 1, d! + 1);
+  // Local midnight, not UTC: UTC midnight falls in the evening of the day before in the Americas.
+  const ms = new Date(y!, m! - 1, d! + 1).getTime();
   if (!/^\d{4}-\d{2}-\d{2}/.test(until) || !Number.isFinite(ms)) throw new RecordError('invalid-input', 'The end date is not a YYYY-MM-DD date.');
   return ms / 1000;
+}
+
+/**
+ * The Consent's `period.end` for a last day: its last second in local time, with the offset, as an
+ * R4 dateTime ("2026-12-05T23:59:59-05:00"). The day stays readable as the first ten characters,
+ * the end is the same moment as the expiration wherever it is read, and it stays after the
+ * period's start (a UTC time that may already be the next day) for the period to be valid.
+ */
+function periodEndOf(until: string): string {
+  const last = new Date((grantExpiration(until) - 1) * 1000);
+  const offset = -last.getTimezoneOffset();
+  const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+  const day = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}-${String(last.getDate()).padStart(2, '0')}`;
+  const time = `${String(last.getHours()).padStart(2, '0')}:${String(last.getMinutes()).padStart(2, '0')}:${String(last.getSeconds()).padStart(2, '0')}`;
+  return `${day}T${time}${offset < 0 ? '-' : '+'}${hhmm}`;
+}
+
+/**
+ * The first second after a FHIR period's `end` (inclusive): a dateTime with its zone ends at the
+ * next second; a bare date ends at local midnight after it (FHIR leaves its zone unsaid, and the
+ * reader's own calendar is the least surprising guess). Undefined when it is neither.
+ */
+export function periodEnd(end: string): number | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(end)) return grantExpiration(end);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(end)) return undefined;
+  const ms = Date.parse(end);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) + 1 : undefined;
+}
+
+/** The first second a grant no longer gives access: its Consent's end moment, else local midnight after its last day. */
+export function grantEnd(grant: Pick<Grant, 'until' | 'ends'>): number | undefined {
+  return grant.ends ?? (grant.until ? grantExpiration(grant.until) : undefined);
 }
 
 /** The NIP-40 expiration an event carries, in seconds, when it has a valid one. */
@@ -101,7 +141,9 @@ export function readGrant(bundle: FhirBundle): Grant | undefined {
     recipient,
     role: discloses ? 'editor' : 'viewer',
     since,
+    // The day as the patient wrote it (their calendar), whatever the reader's time zone.
     ...(typeof end === 'string' && /^\d{4}-\d{2}-\d{2}/.test(end) ? { until: end.slice(0, 10) } : {}),
+    ...(typeof end === 'string' && end.length > 10 && periodEnd(end) !== undefined ? { ends: periodEnd(end) } : {}),
     ...(typeof purpose === 'string' && purpose.trim() ? { purpose: purpose.trim() } : {}),
   };
 }

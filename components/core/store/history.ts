@@ -5,7 +5,8 @@
  * that made it; revocations of records that carry no grant note are known to the session alone.
  */
 import type { ConsentMessage } from '../nip82/requests.js';
-import { isoDay, type ShareCopy } from './share-copies.js';
+import { grantEnd, periodEnd } from '../nip82/grant.js';
+import type { ShareCopy } from './share-copies.js';
 
 /** One moment of the consent history. */
 export interface ConsentEvent {
@@ -40,12 +41,14 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
   const byNaddr = new Map<string, ShareCopy>();
   for (const share of input.shares) for (const naddr of share.record.naddrs) byNaddr.set(naddr, share);
   const answered = new Set<ShareCopy>();
-  const today = isoDay(input.now);
+  const now = Math.floor(input.now.getTime() / 1000);
 
   for (const answer of answers) {
     const share = answer.records.map((n) => byNaddr.get(n)).find((s): s is ShareCopy => !!s);
     if (share) answered.add(share);
-    const until = answer.period?.end?.slice(0, 10);
+    const end = answer.period?.end;
+    const until = end?.slice(0, 10);
+    const ends = end ? periodEnd(end) : undefined;
     events.push({
       kind: answer.status === 'active' ? 'approved' : 'denied',
       who: answer.requester,
@@ -54,7 +57,7 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
       types: [...answer.resourceTypes],
       ...(answer.purpose ? { purpose: answer.purpose } : {}),
       ...(share ? { record: share.record.signPubkey } : {}),
-      inForce: answer.status === 'active' && (share ? share.status === 'active' : !until || until >= today),
+      inForce: answer.status === 'active' && (share ? share.status === 'active' : ends === undefined || now < ends),
     });
   }
   for (const share of input.shares) {
@@ -66,8 +69,10 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
       });
     }
     if (share.status === 'revoked') events.push({ kind: 'revoked', who: grant.recipient, at: record.createdAt, record: record.signPubkey, inForce: false });
-    if ((share.status === 'ended' || share.status === 'overdue') && grant.until) {
-      events.push({ kind: 'ended', who: grant.recipient, at: secondsOf(`${grant.until}T23:59:59Z`, record.createdAt), until: grant.until, record: record.signPubkey, inForce: false });
+    const end = grantEnd(grant);
+    if ((share.status === 'ended' || share.status === 'overdue') && grant.until && end !== undefined) {
+      // Its last second, so the day shown is the last day (the patient's midnight is the next one's).
+      events.push({ kind: 'ended', who: grant.recipient, at: end - 1, until: grant.until, record: record.signPubkey, inForce: false });
     }
   }
   for (const e of input.session) {

@@ -6,7 +6,7 @@
  */
 import type { OpenedRecord } from '../nip82/record.js';
 import type { FhirBundle } from '../fhir/types.js';
-import { expirationOf, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
+import { expirationOf, grantEnd, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
 import { isAttestation } from '../attest/format.js';
 import { readShareNote } from '../nip82/share-note.js';
@@ -35,13 +35,13 @@ const copies = new WeakMap<OpenedRecord, Omit<ShareCopy, 'status'> | null>();
 const grants = new WeakMap<FhirBundle, Grant | null>();
 
 /** Every list and render asks this of every record: the Bundle is scanned once, only the status (by date) each time. */
-export function shareCopyOf(record: OpenedRecord, today = isoDay(new Date())): ShareCopy | undefined {
+export function shareCopyOf(record: OpenedRecord, now = new Date()): ShareCopy | undefined {
   let copy = copies.get(record);
   if (copy === undefined) {
     copy = readCopy(record);
     copies.set(record, copy);
   }
-  return copy ? { ...copy, status: statusOf(record, copy.grant, today) } : undefined;
+  return copy ? { ...copy, status: statusOf(record, copy.grant, Math.floor(now.getTime() / 1000)) } : undefined;
 }
 
 function readCopy(record: OpenedRecord): Omit<ShareCopy, 'status'> | null {
@@ -68,12 +68,13 @@ function grantOf(bundle: FhirBundle): Grant | undefined {
   return grant ?? undefined;
 }
 
-function statusOf(record: OpenedRecord, grant: Grant, today: string): ShareStatus {
+function statusOf(record: OpenedRecord, grant: Grant, seconds: number): ShareStatus {
   const listed = (record.participants ?? []).some((p) => p.pubkey === grant.recipient);
-  const past = !!grant.until && grant.until < today;
-  if (listed) return past ? 'overdue' : 'active';
-  // Taken off the record: at or after its last day it ended, before that it was revoked.
-  return grant.until && isoDay(new Date(record.createdAt * 1000)) > grant.until ? 'ended' : 'revoked';
+  // Moments, not calendar days: the last day ends at the patient's midnight, not at UTC's.
+  const end = grantEnd(grant);
+  if (listed) return end !== undefined && seconds >= end ? 'overdue' : 'active';
+  // Taken off the record: once its last day was over it ended, before that it was revoked.
+  return end !== undefined && record.createdAt >= end ? 'ended' : 'revoked';
 }
 
 /** The terms of a record someone shared with the reader, as the reader sees them. */
@@ -95,14 +96,18 @@ export function grantToReader(record: OpenedRecord, now = new Date()): GrantToRe
   const expirations = record.events.map(expirationOf).filter((e): e is number => e !== undefined);
   const expires = expirations.length ? Math.min(...expirations) : undefined;
   if (!forReader && expires === undefined) return undefined;
-  // An expiration is the first second after the last day: that day is the one before it.
-  const until = forReader?.until ?? (expires !== undefined ? isoDay(new Date((expires - 1) * 1000)) : undefined);
-  const seconds = Math.floor(now.getTime() / 1000);
-  const ended = (!!until && until < isoDay(now)) || (expires !== undefined && expires <= seconds);
+  // The day shown is the one the patient chose, in their calendar, even for a reader in another
+  // time zone: both then name the same day, as the patient would on the phone. The share ends at
+  // the patient's midnight (the Consent's end and the expiration agree), which for a reader far
+  // east or west falls some hours into the next day or before their own midnight. Without a grant,
+  // the expiration's last second is read in the reader's calendar: nothing says the patient's.
+  const until = forReader?.until ?? (expires !== undefined ? localDay(new Date((expires - 1) * 1000)) : undefined);
+  const ends = [forReader ? grantEnd(forReader) : undefined, expires].filter((e): e is number => e !== undefined);
+  const ended = ends.length > 0 && Math.min(...ends) <= Math.floor(now.getTime() / 1000);
   return { ...(until ? { until } : {}), ended };
 }
 
-/** YYYY-MM-DD of a date in UTC. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** YYYY-MM-DD of a date in the local time zone of the device this runs on. */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
