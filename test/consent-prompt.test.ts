@@ -754,6 +754,109 @@ describe('<nip82-consent-prompt>', function () {
       }
     });
 
+    /** A prompt answering a fresh request on the picky relay, stopped after the share went out and before the answer did. */
+    async function halfSentApproval(pickyClient: RelayClient, picky: string) {
+      const patient = await person();
+      const clinician = await person();
+      const record = await patientRecord(patient, false);
+      const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
+      await pickyClient.publishAll(events);
+      const incoming = (await readConsentMessages((await pickyClient.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+      const signer = counting(patient.signer);
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${signer} relays=${picky}></nip82-consent-prompt>`,
+      );
+      const sent: string[][] = [];
+      el.addEventListener('nip82-receipts', (e) => sent.push(e.detail.receipts.map((r) => r.eventId)));
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      buttonByText(el, /^Review: approve/)!.click();
+      await el.updateComplete;
+      await relayAcceptsOnly('picky', 1);
+      buttonByText(el, /^Approve and share with npub1/)!.click();
+      await waitUntil(() => el.status === 'relay-error', 'stopped half way');
+      await el.updateComplete;
+      return { patient, clinician, request, signer, el, sent };
+    }
+
+    /** Closes the dialog and opens the same request again. */
+    async function reopen(el: Nip82ConsentPrompt) {
+      const closed = oneEvent(dialogOf(el), 'close');
+      dialogOf(el).close();
+      await closed;
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens again');
+      await el.updateComplete;
+    }
+
+    it('reopening a request whose share went out offers only to finish sending the same events: no Deny, nothing signed again', async () => {
+      const picky = await relayUrl('picky');
+      const pickyClient = new RelayClient({ relays: [picky] });
+      try {
+        const { clinician, request, signer, el, sent } = await halfSentApproval(pickyClient, picky);
+        const shareOut = (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.map((e) => e.id);
+        expect(shareOut).to.have.length(1);
+        // The share and the answer it stopped at were tried.
+        const tried = sent.at(-1)!;
+        expect(tried).to.include(shareOut[0]);
+
+        await reopen(el);
+        expect(!!buttonByText(el, 'Deny'), 'Deny offered').to.equal(false);
+        expect(!!buttonByText(el, /^Review: approve/), 'approve offered').to.equal(false);
+        expect(!!buttonByText(el, /^Approve and share/), 'approve offered').to.equal(false);
+        expect(text($(el, '[role=status]'))).to.match(/^Only part of this went out\. Sent: the shared record for npub1\S+\. Not sent yet: your answer to npub1\S+; your own copy of the answer\. Finish sending to complete it; nothing is signed again\.$/);
+        expect(text($(el, 'dialog .warning'))).to.match(/^You approved this request and part of the share has already reached a storage server, where npub1\S+ can open it, so it can no longer be denied\./);
+        await expect(el).to.be.accessible();
+
+        await relayAcceptsOnly('picky', null);
+        const calls = { ...signer.calls };
+        let answered = false;
+        el.addEventListener('nip82-answer', () => { answered = true; });
+        buttonByText(el, 'Finish sending')!.click();
+        await waitUntil(() => el.status === 'done', 'finished');
+        await el.updateComplete;
+        // No new signature, and the very events signed before: the share once, the answer once.
+        expect(signer.calls).to.deep.equal(calls);
+        expect(answered).to.equal(true);
+        const finished = sent.at(-1)!;
+        expect(finished).to.have.length(3);
+        for (const id of tried) expect(finished).to.include(id);
+        expect((await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.map((e) => e.id)).to.deep.equal(shareOut);
+        const wraps = (await pickyClient.wrapsFor(clinician.pubkey)).events;
+        // The request's own copy and the answer tried before, not a new one.
+        expect(wraps).to.have.length(2);
+        expect(wraps.map((w) => w.id)).to.include(tried.find((id) => id !== shareOut[0]));
+        const answers = await readConsentMessages(wraps, clinician.signer);
+        expect(answers.filter((m) => m.answers === request.id).map((m) => m.status)).to.deep.equal(['active']);
+      } finally {
+        await relayAcceptsOnly('picky', null);
+        pickyClient.close();
+      }
+    });
+
+    it('a sign-out forgets a half-sent answer: reopening after signing in again starts afresh', async () => {
+      const picky = await relayUrl('picky');
+      const pickyClient = new RelayClient({ relays: [picky] });
+      try {
+        const { signer, el } = await halfSentApproval(pickyClient, picky);
+        await relayAcceptsOnly('picky', null);
+        const closed = oneEvent(dialogOf(el), 'close');
+        el.signer = undefined;
+        await closed;
+        el.signer = signer;
+        await el.updateComplete;
+        $<HTMLButtonElement>(el, 'li.request button')!.click();
+        await waitUntil(() => dialogOf(el).open, 'dialog opens again');
+        await el.updateComplete;
+        expect(!!buttonByText(el, 'Finish sending'), 'finish offered').to.equal(false);
+        expect(!!buttonByText(el, 'Deny'), 'Deny offered').to.equal(true);
+      } finally {
+        await relayAcceptsOnly('picky', null);
+        pickyClient.close();
+      }
+    });
+
     it('a deny no relay accepts says nothing was sent, and trying again sends the same answer once', async () => {
       const picky = await relayUrl('picky');
       const pickyClient = new RelayClient({ relays: [picky] });

@@ -83,7 +83,7 @@ function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
 
 export function renderAnswerDialog(v: AnswerView): TemplateResult {
   return html`<h2 id="dialog-title" tabindex="-1">${v.s.answerTitle}</h2>
-    ${v.step === 'result' ? v.result() : v.step === 'preview' ? renderAnswerPreview(v) : renderAnswerForm(v, v.answering!)}`;
+    ${v.step === 'result' ? v.result() : v.step === 'finish' ? v.finishing() : v.step === 'preview' ? renderAnswerPreview(v) : renderAnswerForm(v, v.answering!)}`;
 }
 
 function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResult {

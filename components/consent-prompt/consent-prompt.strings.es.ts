@@ -89,6 +89,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     return `Solo salió una parte. Enviado: ${out.join('; ')}. Falta enviar: ${missing.join('; ')}. Termine el envío para completarlo; no se firma nada de nuevo.`;
   },
   finishSending: 'Terminar el envío',
+  partialNoDeny: (who: string) =>
+    `Usted aprobó esta solicitud y parte del historial compartido ya llegó a un servidor de almacenamiento, donde ${who} puede abrirlo, así que ya no se puede rechazar. Para retirar el acceso después del envío, revoque el historial compartido.`,
   reshared: 'Se compartiría un elemento que usted ya le ocultó. Ocúltelo, o muéstrelo usted mismo para compartirlo.',
   refused: 'Su firmador lo rechazó. No se compartió ni envió nada.',
   timedOut: 'Su firmador no respondió a tiempo. No se compartió ni envió nada; puede volver a intentarlo.',

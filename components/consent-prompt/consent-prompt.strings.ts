@@ -80,6 +80,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   /** Some of it went out: exactly which pieces, and that finishing sends the rest as signed. */
   partial: (pieces: PieceState[], who: string) => string;
   finishSending: string;
+  /** Why an approval that went out in part cannot be denied any more. */
+  partialNoDeny: (who: string) => string;
   /** An item hidden from this recipient before would be shared without the patient unhiding it. */
   reshared: string;
   // Answer mode
@@ -205,6 +207,8 @@ const en: ConsentPromptStrings = {
     return `Only part of this went out. Sent: ${out.join('; ')}. Not sent yet: ${missing.join('; ')}. Finish sending to complete it; nothing is signed again.`;
   },
   finishSending: 'Finish sending',
+  partialNoDeny: (who: string) =>
+    `You approved this request and part of the share has already reached a storage server, where ${who} can open it, so it can no longer be denied. To take access back after sending, revoke the share.`,
   reshared: 'An item you hid from them before would be shared. Hide it, or unhide it yourself to share it.',
   // The stopped states say what this element did not do (nothing was signed, shared or sent).
   refused: 'Your signer declined. Nothing was shared or sent.',

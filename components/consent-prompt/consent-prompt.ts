@@ -31,10 +31,25 @@ import { ConsentPlan, offeredEntries } from './consent-plan.js';
 import { settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
 import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
-import type { CommonView, Step } from './view-parts.js';
+import { busyAttr, type CommonView, type Step } from './view-parts.js';
 import { SignedAction } from './signed-action.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
+
+/** The key an unfinished share is kept under (an answer's is its request's id). */
+const SHARE = 'share';
+
+/** A signed action under way: its events, who receives them, and what follows once all went out. */
+interface Pending {
+  /** The request answered, or {@link SHARE}: what reopening finds it by. */
+  key: string;
+  action: SignedAction;
+  recipient: string;
+  /** The signer and user it was signed for: nobody else may finish it. */
+  signer: Signer | undefined;
+  reader: string | undefined;
+  finish: () => Promise<void>;
+}
 
 /** A hex key from a hex or npub attribute value. */
 function hexKey(value: string | undefined): string | undefined {
@@ -65,7 +80,9 @@ function hexKey(value: string | undefined): string | undefined {
  *
  * Every action signs all its events before publishing any: a refusal or timeout publishes
  * nothing. When relays take only part of it, the dialog says exactly what went out and offers
- * to finish sending the same signed events.
+ * to finish sending the same signed events; reopening that request (or the share) offers only
+ * that, never signing again, and a request whose share partly went out can no longer be denied.
+ * The signed events are kept in memory only and forgotten on a sign-out or a change of user.
  *
  * @summary Share records, or answer an access request, with a preview before signing.
  * @tag nip82-consent-prompt
@@ -130,7 +147,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private readonly modal = new ModalController(this, () => this.open);
 
   /** The signed events of the action under way, kept after a failed publish so a retry sends them, never signs again. */
-  private pending?: { action: SignedAction; finish: () => Promise<void> };
+  private pending?: Pending;
+  /**
+   * Actions part of which went out, by request id (or {@link SHARE}): reopening one offers only
+   * to finish sending the same events, since signing again would send a second copy and denying
+   * would be untrue. In memory only, and forgotten with the user.
+   */
+  private readonly unfinished = new Map<string, Pending>();
   private trigger?: HTMLElement;
 
   private get s(): ConsentPromptStrings {
@@ -212,6 +235,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
+    if (changed.has('signer') && changed.get('signer') !== undefined) this.forgetUser();
     if (changed.has('request') && this.request) void this.lookUpNames([this.request.requester]);
   }
 
@@ -222,21 +247,24 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
-    if (change === 'replaced' || change === 'cleared' || change === 'reader') {
-      // Nothing of the last user stays: their items, choices, names, an open dialog.
-      if (this.open) {
-        // Closed now, not at the dialog's close event: a render in between would open it again.
-        this.open = false;
-        this.modal.close();
-      }
-      this.answering = undefined;
-      this.plan.reset([]);
-      this.pending = undefined;
-      this.partialText = '';
-      this.receipts = [];
-      this.names = new Map();
-      this.answeredHere = [];
+    if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
+  }
+
+  /** Nothing of the last user stays: their items, choices, names, signed events, an open dialog. */
+  private forgetUser(): void {
+    if (this.open) {
+      // Closed now, not at the dialog's close event: a render in between would open it again.
+      this.open = false;
+      this.modal.close();
     }
+    this.answering = undefined;
+    this.plan.reset([]);
+    this.pending = undefined;
+    this.unfinished.clear();
+    this.partialText = '';
+    this.receipts = [];
+    this.names = new Map();
+    this.answeredHere = [];
   }
 
   private async lookUpNames(pubkeys: string[]): Promise<void> {
@@ -295,6 +323,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private openShare = (event: Event): void => {
     this.trigger = event.currentTarget as HTMLElement;
+    const unfinished = this.unfinishedOf(SHARE);
+    if (unfinished) return this.resume(unfinished);
     this.recipientKey = hexKey(this.recipient);
     if (this.recipientKey) void this.lookUpNames([this.recipientKey]);
     this.startPlan();
@@ -307,6 +337,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private openAnswer(request: ConsentMessage, event: Event): void {
     this.trigger = event.currentTarget as HTMLElement;
     this.answering = request;
+    const unfinished = this.unfinishedOf(request.id);
+    if (unfinished) return this.resume(unfinished);
     this.recipientKey = request.requester;
     this.startPlan(request);
     this.until = request.period?.end?.slice(0, 10) ?? '';
@@ -318,7 +350,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private startPlan(request?: ConsentMessage): void {
     const offered = offeredEntries(this.available).filter((e) => !request || request.resourceTypes.includes(e.resource.resourceType));
     this.plan.reset(offered, this.hiddenFrom(this.recipientKey));
-    this.pending = undefined;
+    this.dropPending();
   }
 
   private startDialog(): void {
@@ -326,9 +358,43 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.problems = [];
     this.receipts = [];
     this.partialText = '';
+    // Another action's unfinished events stay kept under their own key.
     this.pending = undefined;
     this.setStatus('idle', '');
     this.open = true;
+  }
+
+  /** The action under `key` part of which went out, while the same user and signer are in. */
+  private unfinishedOf(key: string): Pending | undefined {
+    const pending = this.unfinished.get(key);
+    if (pending && (pending.signer !== this.activeSigner || pending.reader !== this.myKey)) {
+      this.unfinished.delete(key);
+      return undefined;
+    }
+    return pending;
+  }
+
+  /** Reopens an action part of which went out: the dialog says what went out and offers only to finish sending it. */
+  private resume(pending: Pending): void {
+    this.pending = pending;
+    this.recipientKey = pending.recipient;
+    this.step = 'finish';
+    this.problems = [];
+    this.receipts = pending.action.receipts;
+    this.partialText = this.s.partial(pending.action.states, this.named(pending.recipient));
+    this.setStatus('relay-error', this.partialText);
+    this.open = true;
+  }
+
+  /** Forgets the signed events under way unless some went out: those are only ever sent again, never replaced. */
+  private dropPending(): void {
+    if (!this.pending?.action.started) this.pending = undefined;
+  }
+
+  /** The action is out in full: nothing is kept of it. */
+  private settle(key: string): void {
+    this.unfinished.delete(key);
+    this.pending = undefined;
   }
 
   private dismiss = (): void => {
@@ -367,13 +433,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.recipientKey = event.detail.pubkey;
     this.plan.applyHiddenBefore(this.hiddenFrom(this.recipientKey));
     void this.lookUpNames([event.detail.pubkey]);
-    this.pending = undefined;
+    this.dropPending();
   };
 
   private onPickClear = (): void => {
     this.recipientKey = undefined;
     this.plan.applyHiddenBefore([]);
-    this.pending = undefined;
+    this.dropPending();
   };
 
   private hideMentions = (): void => {
@@ -402,7 +468,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       this.modal.focusNext = '#problems';
       return;
     }
-    this.pending = undefined;
+    this.dropPending();
     this.setStatus('idle', '');
     this.step = 'preview';
     this.modal.focusNext = '#preview-title';
@@ -410,7 +476,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private backToChoose = (): void => {
     if (this.busy) return;
-    this.pending = undefined;
+    this.dropPending();
     this.receipts = [];
     this.partialText = '';
     this.setStatus('idle', '');
@@ -448,7 +514,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * Publishes the action's signed events. A shortfall becomes a relay-error state that says
    * exactly what went out; returns whether everything did.
    */
-  private async send(action: SignedAction, client: RelayClient, who: string): Promise<boolean> {
+  private async send(pending: Pending, client: RelayClient): Promise<boolean> {
+    const { action } = pending;
     this.setStatus('working', this.s.publishing(client.relays.length));
     try {
       await action.publish(client);
@@ -460,7 +527,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       if (!(error instanceof RelayError)) throw error;
       this.fail(error, this.answering ? 'answer' : 'share');
-      this.partialText = action.started ? this.s.partial(action.states, who) : this.s.relayNothing;
+      if (action.started) {
+        // From now on these events are all there is to this action: kept for whenever it is reopened,
+        // and only finished; unless the user changed while it was sending (all of theirs is forgotten).
+        if (pending.signer === this.activeSigner && pending.reader === this.myKey) this.unfinished.set(pending.key, pending);
+        this.step = 'finish';
+        this.partialText = this.s.partial(action.states, this.named(pending.recipient));
+      } else {
+        this.partialText = this.s.relayNothing;
+      }
       // The button pressed may be gone (nothing is signed again once some went out): focus the way on.
       this.modal.focusNext = 'button.finish';
       return false;
@@ -470,9 +545,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** Sends again the signed events of an action that went out only in part (or not at all). */
   private finishSending = async (): Promise<void> => {
     const pending = this.pending;
-    if (!pending) return;
+    if (!pending || this.busy) return;
     const client = this.currentStore?.client ?? this.relayClient();
-    const done = await this.send(pending.action, client, this.named(this.recipientKey!)).catch((error: unknown) => {
+    const done = await this.send(pending, client).catch((error: unknown) => {
       this.fail(error);
       return false;
     });
@@ -480,7 +555,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private confirmShare = async (): Promise<void> => {
-    if (this.busy) return;
+    if (this.busy || this.pending?.action.started) return;
     const s = this.s;
     const records = this.available;
     const recipient = this.recipientKey!;
@@ -499,7 +574,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const finish = async () => {
           // The copy joins the session's shares (its key is cached: no signer call).
           await store?.adopt(events).catch(() => undefined);
-          this.pending = undefined;
+          this.settle(SHARE);
           const relays = outcomesByRelay(action.receipts);
           emit(this, 'nip82-receipts', { receipts: receiptDetail(action.receipts) });
           emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withheld });
@@ -507,8 +582,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.step = 'result';
           this.modal.focusNext = '#result-title';
         };
-        this.pending = { action, finish };
-        return (await this.send(action, client, this.named(recipient))) ? finish : undefined;
+        const pending: Pending = { key: SHARE, action, recipient, signer, reader: this.myKey, finish };
+        this.pending = pending;
+        return (await this.send(pending, client)) ? finish : undefined;
       },
       { recipient, records: records.flatMap((r) => r.naddrs) },
     );
@@ -516,7 +592,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private approve = async (): Promise<void> => {
-    if (this.busy) return;
+    if (this.busy || this.pending?.action.started) return;
     const s = this.s;
     const request = this.answering!;
     const records = this.available;
@@ -544,11 +620,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const finish = async () => {
           await store?.adopt(share).catch(() => undefined);
           store?.addMessage(answer);
-          this.pending = undefined;
+          this.settle(request.id);
           this.finishAnswer(request, answer, naddrs, action.receipts, s.approved(this.named(request.requester)));
         };
-        this.pending = { action, finish };
-        return (await this.send(action, client, this.named(request.requester))) ? finish : undefined;
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: this.myKey, finish };
+        this.pending = pending;
+        return (await this.send(pending, client)) ? finish : undefined;
       },
       { recipient: request.requester, records: records.flatMap((r) => r.naddrs) },
     );
@@ -556,7 +633,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private deny = async (): Promise<void> => {
-    if (this.busy) return;
+    // Once part of an approval went out, the clinician can open it: a denial would be untrue.
+    if (this.busy || this.pending?.action.started) return;
     const s = this.s;
     const request = this.answering!;
     const note = this.reply.trim() || undefined;
@@ -573,11 +651,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const action = new SignedAction(answerPieces(events));
         const finish = async () => {
           store?.addMessage(answer);
-          this.pending = undefined;
+          this.settle(request.id);
           this.finishAnswer(request, answer, [], action.receipts, s.denied(this.named(request.requester)));
         };
-        this.pending = { action, finish };
-        return (await this.send(action, client, this.named(request.requester))) ? finish : undefined;
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: this.myKey, finish };
+        this.pending = pending;
+        return (await this.send(pending, client)) ? finish : undefined;
       },
       { recipient: request.requester },
     );
@@ -602,8 +681,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return html`<div class="state error">
         ${this.renderLive(this.partialText)}
         ${renderReceipts(this.receipts, s)}
-        ${this.pending ? html`<button type="button" class="primary finish" @click=${this.finishSending}>
-          ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>` : nothing}
+        ${this.pending && (!this.pending.action.started || !this.open)
+          ? html`<button type="button" class="primary finish" @click=${this.finishSending}>
+          ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>`
+          : nothing}
       </div>`;
     }
     return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode)), this.receipts, s);
@@ -640,10 +721,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
       status: this.renderStatus(),
       problems: this.renderProblems(),
       result: () => this.renderResult(),
+      finishing: () => this.renderFinishing(),
       terms: (role, purpose) => this.renderTerms(role, purpose),
       onUntil: (value) => {
         this.until = value;
-        this.pending = undefined;
+        this.dropPending();
       },
       toPreview: this.toPreview,
       back: this.backToChoose,
@@ -708,6 +790,24 @@ export class Nip82ConsentPrompt extends Nip82Element {
       <p class="until">${this.until ? s.previewUntil(dayText(this.until, this.language)) : s.previewNoEnd}</p>
       <p class="purpose">${purpose ? s.previewPurpose(purpose) : s.previewNoPurpose}</p>
       <p class="help">${s.previewConsent}</p>`;
+  }
+
+  /** An action part of which went out: what went out, and only the way to finish sending it. */
+  private renderFinishing(): TemplateResult {
+    const s = this.s;
+    const pending = this.pending;
+    const request = this.answering;
+    // An approval whose share went out in part can no longer be denied: say why the choice is gone.
+    const approval = !!request && !!pending?.action.pieces.some((p) => p.name === 'share');
+    return html`${request ? html`<p class="summary">${s.requestSummary(this.named(request.requester), s.typeList(request.resourceTypes))}</p>` : nothing}
+      ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester))}</p>` : nothing}
+      ${this.renderStatus()}
+      <div part="actions" class="actions">
+        <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.dismiss}>${s.close}</button>
+        ${pending
+          ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>${s.finishSending}</button>`
+          : nothing}
+      </div>`;
   }
 
   private renderResult(): TemplateResult {

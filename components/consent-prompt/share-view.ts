@@ -34,7 +34,7 @@ export function renderShareBase(v: ShareView): TemplateResult {
 
 export function renderShareDialog(v: ShareView): TemplateResult {
   return html`<h2 id="dialog-title" tabindex="-1">${v.s.shareTitle}</h2>
-    ${v.step === 'choose' ? renderChoose(v) : v.step === 'preview' ? renderSharePreview(v) : v.result()}`;
+    ${v.step === 'choose' ? renderChoose(v) : v.step === 'preview' ? renderSharePreview(v) : v.step === 'finish' ? v.finishing() : v.result()}`;
 }
 
 function renderChoose(v: ShareView): TemplateResult {

@@ -8,7 +8,8 @@ import type { Role } from '../core/nip82/record.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { PlanViewContext } from './plan-view.js';
 
-export type Step = 'choose' | 'preview' | 'result';
+/** `finish`: part of the action went out, and finishing it is all that is offered. */
+export type Step = 'choose' | 'preview' | 'result' | 'finish';
 
 export interface CommonView {
   s: ConsentPromptStrings;
@@ -21,6 +22,7 @@ export interface CommonView {
   status: TemplateResult;
   problems: TemplateResult | typeof nothing;
   result: () => TemplateResult;
+  finishing: () => TemplateResult;
   terms: (role: Role, purpose: string) => TemplateResult;
   onUntil: (value: string) => void;
   toPreview: (event: Event) => void;
