@@ -34,15 +34,26 @@ export const yieldToMain: () => Promise<void> = (() => {
 })();
 
 /**
- * A function to await between steps: it yields to the event loop (through `pause`) once
- * `budgetMs` have passed since the last yield.
+ * When the work of this module last resumed after a yield. Shared by every slicer: work in slices
+ * often runs phase after phase (check the parts, decrypt them, check their attestations) in one
+ * task, and a phase that starts a budget of its own would let the task grow by a budget per phase.
+ * After work that yielded some other way (a relay's answer), the time is older than any budget and
+ * the first step yields at once: one yield too many, never a long task.
  */
-export function timeSlicer(budgetMs = 25, pause: () => Promise<void> = yieldToMain): () => Promise<void> {
-  let since = now();
+let resumedAt = now();
+
+/** The default time slice: well under the 50 ms a long task starts at, even on a busy machine. */
+export const SLICE_MS = 10;
+
+/**
+ * A function to await between steps: it yields to the event loop (through `pause`) once
+ * `budgetMs` have passed since the last yield of any slicer (see `resumedAt`).
+ */
+export function timeSlicer(budgetMs = SLICE_MS, pause: () => Promise<void> = yieldToMain): () => Promise<void> {
   return async () => {
-    if (now() - since < budgetMs) return;
+    if (now() - resumedAt < budgetMs) return;
     await pause();
-    since = now();
+    resumedAt = now();
   };
 }
 

@@ -6,10 +6,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { RecordError } from '../core/errors.js';
 import { readingBundle } from '../core/fhir/bundle.js';
-import { atOnce, inSlices, yieldToMain } from '../core/slices.js';
+import { SLICE_MS, atOnce, inSlices, yieldToMain } from '../core/slices.js';
 import type { FhirBundle } from '../core/fhir/types.js';
 import type { Withheld } from '../core/fhir/withheld.js';
-import { verifyAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
+import { verifyingAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
 import { nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import type { QueryReport } from '../core/relay/client.js';
@@ -92,20 +92,25 @@ interface Prepared {
 }
 
 /**
- * New items the first render may create: about a screenful, so that a record shows at once. Each
- * render after it creates as many as fit in about RENDER_MS, the rest following a task apart, so
- * that a search, a filter or a first render of thousands of items never holds the main thread long.
+ * New items the first render may create: about half a screenful, so that a record shows at once
+ * (the first render is the costliest per item: the toolbar, every template made for the first time,
+ * the first layout of each typeface). Each render after it creates as many as fit in about
+ * RENDER_MS, the rest following a task apart, so that a search, a filter or a first render of
+ * thousands of items never holds the main thread long. Items differ: one with a text attachment
+ * costs several plain ones, so that no render becomes long when the next items are the costly
+ * kind, a render stays well under the 50 ms of a long task, and creates at most
+ * MOST_ITEMS_PER_RENDER.
  */
-const FIRST_ITEMS = 16;
-const RENDER_MS = 16;
-const MOST_ITEMS_PER_RENDER = 120;
+const FIRST_ITEMS = 8;
+const RENDER_MS = 10;
+const MOST_ITEMS_PER_RENDER = 64;
 
 /**
- * Bundles or records this large are read and described in slices of about SLICE_MS, the main
- * thread free in between: described at once they would hold it past a long task's 50 ms.
+ * Bundles or records this large say that they are being prepared while they are read and
+ * described; smaller ones are read and described in slices too (with their first render and its
+ * layout, describing even a hundred resources at once would make a long task), without a word.
  */
-const SLICED_FROM_ENTRIES = 500;
-const SLICE_MS = 10;
+const ANNOUNCED_FROM_ENTRIES = 500;
 
 /**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
@@ -221,8 +226,10 @@ export class Nip82RecordViewer extends Nip82Element {
   private unfinished = false;
   /** Settles when the next of those renders has been asked for. */
   private filling?: Promise<void>;
-  /** A large Bundle or large records waiting to be read and described in slices (then shown). */
+  /** The Bundle or records waiting to be read and described in slices (then shown). */
   private toPrepare?: Source;
+  /** Whether what is shown is still being described: unlocked records are then not yet shown, yet no longer locked. */
+  private awaitingViews = false;
 
   /**
    * Unlocking, from the user's click: a new unlock, a sign-out, another user or another store
@@ -234,7 +241,8 @@ export class Nip82RecordViewer extends Nip82Element {
   });
 
   /**
-   * A large Bundle or large records, read and described in slices before they are shown; whatever
+   * The Bundle or records handed in or unlocked, read and described in slices before they are
+   * shown (a record described before is shown at once); whatever
    * is handed in or unlocked next aborts the work in progress, which then shows nothing.
    */
   private readonly describing = new Task(this, {
@@ -243,10 +251,15 @@ export class Nip82RecordViewer extends Nip82Element {
       if (!source) return undefined;
       // From a task of its own: the one that handed the source in has done enough.
       await yieldToMain();
-      return { source, prepared: await inSlices(preparing(source), SLICE_MS, signal) };
+      const prepared = await inSlices(preparing(source), SLICE_MS, signal);
+      // And the first render from another: it is the costliest task of all.
+      await yieldToMain();
+      signal.throwIfAborted();
+      return { source, prepared };
     },
     onComplete: (done) => {
       if (!done) return;
+      this.awaitingViews = false;
       this.show(done.source, done.prepared);
       this.applyFilters();
     },
@@ -254,6 +267,7 @@ export class Nip82RecordViewer extends Nip82Element {
       if (isAbort(error)) return;
       // What describing it at once would have shown.
       this.toPrepare = undefined;
+      this.awaitingViews = false;
       this.fail(error);
     },
   });
@@ -421,17 +435,19 @@ export class Nip82RecordViewer extends Nip82Element {
     return { kind: 'bundle', value, entries: Array.isArray(entry) ? entry.length : 0 };
   }
 
-  /** Shows what is handed in or unlocked: at once when it is small, else once described in slices. */
+  /** Shows what is handed in or unlocked: at once when it was described before, else once described in slices. */
   private prepare(): void {
     const source = this.source();
-    const known = source.kind !== 'bundle' && source.records.every((r) => isSummarized(r.bundle));
-    if (source.entries >= SLICED_FROM_ENTRIES && !known) {
+    const known = source.kind !== 'bundle' && source.records.every((r) => isSummarized(r.bundle) && (r.provenance || checked.has(r.bundle)));
+    if (source.entries > 0 && !known) {
       this.toPrepare = source;
+      this.awaitingViews = true;
       this.show(source, { views: [], sectionTotals: [], itemTotal: 0, datedAll: [] });
-      if (source.kind === 'bundle') this.setStatus('working', '');
+      if (source.kind === 'bundle' && source.entries >= ANNOUNCED_FROM_ENTRIES) this.setStatus('working', '');
       return;
     }
     this.toPrepare = undefined;
+    this.awaitingViews = false;
     try {
       this.show(source, atOnce(preparing(source)));
     } catch (error) {
@@ -594,7 +610,7 @@ export class Nip82RecordViewer extends Nip82Element {
         ${this.renderLive(this.liveText(s, lang))}
         ${this.renderProgress(s, lang)}
         ${this.renderDetails(s)}
-        ${!this.handedIn && !showing ? this.renderGate(s) : nothing}
+        ${!this.handedIn && !showing && !this.awaitingViews ? this.renderGate(s) : nothing}
         ${showing ? this.renderContent(s, lang) : nothing}
       </div>
     `;
@@ -972,14 +988,16 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
     const bundle = yield* readingBundle(source.value, { share: true });
     const summary = yield* summarizing(bundle);
     yield;
-    views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance: provenanceOf(bundle), subject: nostrPubkeyOf(patientOf(bundle)) });
+    const provenance = yield* checkingProvenance(bundle);
+    views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance, subject: nostrPubkeyOf(patientOf(bundle)) });
   } else {
     // Unlocked: one health item once, however many records carry it (newest record first).
     const seen = new Set<string>();
     for (const record of source.records) {
       const bundle = source.kind === 'unlocked' ? withoutSeen(record, seen) : record.bundle;
       const summary = yield* summarizing(bundle);
-      views.push({ key: record.signPubkey, record, bundle, summary, withheld: record.withheld, provenance: record.provenance ?? provenanceOf(record.bundle), subject: record.subject });
+      const provenance = record.provenance ?? (yield* checkingProvenance(record.bundle));
+      views.push({ key: record.signPubkey, record, bundle, summary, withheld: record.withheld, provenance, subject: record.subject });
       yield;
     }
   }
@@ -1027,11 +1045,11 @@ function isAbort(error: unknown): boolean {
 
 const checked = new WeakMap<FhirBundle, ProvenanceReport>();
 
-/** Attestations of a handed-in Bundle, checked once per Bundle object. */
-function provenanceOf(bundle: FhirBundle): ProvenanceReport {
+/** Attestations of a handed-in Bundle, checked once per Bundle object, as steps. */
+function* checkingProvenance(bundle: FhirBundle): Generator<void, ProvenanceReport, void> {
   let report = checked.get(bundle);
   if (!report) {
-    report = verifyAttestations(bundle);
+    report = yield* verifyingAttestations(bundle);
     checked.set(bundle, report);
   }
   return report;

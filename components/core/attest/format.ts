@@ -10,6 +10,7 @@ import { fromBase64 } from '../base64.js';
 import { RecordError } from '../errors.js';
 import { type NostrEvent, isHex64, verifiedEvent } from '../events.js';
 import type { FhirResource } from '../fhir/types.js';
+import { atOnce } from '../slices.js';
 import { DIGEST_BYTES, MAX_DEPTH, MIN_DEPTH, SALT_BYTES } from './merkle.js';
 
 /** Kind of the signed attestation event. It is never published alone: it lives inside encrypted records. */
@@ -122,6 +123,17 @@ function subValue(ext: unknown, url: string): unknown {
 
 /** Reads an attestation Provenance; undefined when its signature or shape does not hold. */
 export function readProvenance(resource: FhirResource): AttestationProvenance | undefined {
+  return atOnce(readingProvenance(resource));
+}
+
+/** Targets read between two steps of {@link readingProvenance}. */
+const TARGETS_PER_STEP = 32;
+
+/**
+ * {@link readProvenance} as steps, for a caller that runs it in slices: an attested record's own
+ * Provenance names every entry, thousands of targets each with a salt and a digest to decode.
+ */
+export function* readingProvenance(resource: FhirResource): Generator<void, AttestationProvenance | undefined, void> {
   const signature = list(resource.signature).find((s) => isObject(s) && s.sigFormat === NOSTR_SIG_FORMAT) as Json | undefined;
   const attestation = readAttestationEvent(signature?.data);
   if (!attestation) return undefined;
@@ -135,7 +147,9 @@ export function readProvenance(resource: FhirResource): AttestationProvenance | 
     tree = { seed, count: count as number };
   }
   const leaves: LeafClaim[] = [];
+  let read = 0;
   for (const target of list(resource.target)) {
+    if (++read % TARGETS_PER_STEP === 0) yield;
     if (!isObject(target) || typeof target.reference !== 'string') continue;
     const ext = list(target.extension).find((e) => isObject(e) && e.url === LEAF_EXTENSION);
     if (!ext) continue;

@@ -4,12 +4,9 @@
  * only this.
  */
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
-import { type AttestationEvent, type AttestationRole, type LeafClaim, isAttestation, readProvenance } from './format.js';
+import { type AttestationEvent, type AttestationRole, type LeafClaim, isAttestation, readingProvenance } from './format.js';
 import { canonicalBytes, entryDigest, leafRowInSteps, rootFromPath, sameBytes, treeLevelsInSteps } from './merkle.js';
-import { atOnce, inSlices } from '../slices.js';
-
-/** The sliced verification's default time slice: well under the 50 ms a long task starts at. */
-const SLICE_MS = 10;
+import { SLICE_MS, atOnce, inSlices } from '../slices.js';
 
 /** Attestations read per Bundle; more are ignored (bounds the work a hostile Bundle can cause). */
 const MAX_ATTESTATIONS = 32;
@@ -50,10 +47,16 @@ export interface Group {
 
 /** The attestations of a Bundle, one group per signed event, Provenances of one event merged. */
 export function groupsOf(bundle: FhirBundle): Group[] {
+  return atOnce(grouping(bundle));
+}
+
+/** {@link groupsOf} as steps: one after each attestation's signature check, and every few dozen of its targets. */
+function* grouping(bundle: FhirBundle): Generator<void, Group[], void> {
   const groups = new Map<string, Group>();
   for (const entry of bundle.entry ?? []) {
     if (!isAttestation(entry.resource)) continue;
-    const read: ReturnType<typeof readProvenance> = readProvenance(entry.resource);
+    const read = yield* readingProvenance(entry.resource);
+    yield;
     if (!read) continue;
     const id = read.attestation.event.id + (read.tree ? ':tree' : ':path');
     let group = groups.get(id);
@@ -98,7 +101,7 @@ interface Finding {
  * Never throws: what cannot be read attests nothing.
  */
 export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
-  return atOnce(verifying(bundle));
+  return atOnce(verifyingAttestations(bundle));
 }
 
 /**
@@ -107,11 +110,14 @@ export function verifyAttestations(bundle: FhirBundle): ProvenanceReport {
  * page opening it should not spend in one task. Stops with the signal's reason once aborted.
  */
 export function verifyAttestationsInSlices(bundle: FhirBundle, budgetMs = SLICE_MS, signal?: AbortSignal): Promise<ProvenanceReport> {
-  return inSlices(verifying(bundle), budgetMs, signal);
+  return inSlices(verifyingAttestations(bundle), budgetMs, signal);
 }
 
-/** The verification's steps: one after each entry's digest and every few hundred tree hashes. */
-function* verifying(bundle: FhirBundle): Generator<void, ProvenanceReport, void> {
+/**
+ * The verification's steps, for a caller that runs them with other work in slices: one after each
+ * entry's digest and every few hundred tree hashes.
+ */
+export function* verifyingAttestations(bundle: FhirBundle): Generator<void, ProvenanceReport, void> {
   const entries = attestable(bundle);
   const byUrl = new Map(entries.map((e) => [e.fullUrl!, e]));
   const findings = new Map<string, Finding[]>();
@@ -137,7 +143,7 @@ function* verifying(bundle: FhirBundle): Generator<void, ProvenanceReport, void>
   let sealedBy: ProvenanceReport['sealedBy'];
   // A record-form tree bigger than the Bundle could justify is not rebuilt (bounded work).
   const maxLeaves = Math.max(16, 2 * entries.length);
-  for (const group of groupsOf(bundle)) {
+  for (const group of yield* grouping(bundle)) {
     const { attestation } = group;
     if (group.tree) {
       const complete = group.leaves.size === group.tree.count;
@@ -170,7 +176,8 @@ function* verifying(bundle: FhirBundle): Generator<void, ProvenanceReport, void>
   }
   const items = new Map<string, ItemProvenance>();
   const report: ProvenanceReport = { items, sealedBy, verified: 0, changed: 0, unattested: 0 };
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
+    if (i % 256 === 255) yield;
     const verdict = verdictOf(findings.get(entry.fullUrl!) ?? []);
     items.set(entry.fullUrl!, verdict);
     report[verdict.status]++;

@@ -83,7 +83,9 @@ export function readBundle(value: unknown): FhirBundle {
  * copying it: for a Bundle that is only read, where the copy would be most of the work.
  */
 export function* readingBundle(value: unknown, options: { share?: boolean } = {}): Generator<void, FhirBundle, void> {
-  const clean = options.share ? nullsDropped : withoutNulls;
+  // Text is parsed here into objects nobody else holds: copying them would only make garbage
+  // (a whole second copy of a large record, for the collector to sweep while the page renders it).
+  const clean = options.share || typeof value === 'string' ? nullsDropped : withoutNulls;
   let parsed: unknown = value;
   if (typeof value === 'string') {
     try {
