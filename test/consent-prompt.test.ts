@@ -18,6 +18,21 @@ import type { FhirBundle } from '../components/core/fhir/types.js';
 import { dayText } from '../components/shared/dates.js';
 import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
+/**
+ * Runs a test against the `picky` relay (which the test tells how many events to accept) with a
+ * client of its own, and afterwards makes the relay accept everything again for the next test.
+ */
+async function onPickyRelay(run: (picky: string, pickyClient: RelayClient) => Promise<void>): Promise<void> {
+  const picky = await relayUrl('picky');
+  const pickyClient = new RelayClient({ relays: [picky] });
+  try {
+    await run(picky, pickyClient);
+  } finally {
+    await relayAcceptsOnly('picky', null);
+    pickyClient.close();
+  }
+}
+
 describe('<nip82-consent-prompt>', function () {
   this.timeout(60000);
   let url: string;
@@ -702,9 +717,7 @@ describe('<nip82-consent-prompt>', function () {
     }
 
     it('a relay that accepts only some events: the page says exactly what went out; finishing sends the same signed events', async () => {
-      const picky = await relayUrl('picky');
-      const pickyClient = new RelayClient({ relays: [picky] });
-      try {
+      await onPickyRelay(async (picky, pickyClient) => {
         const patient = await person();
         const clinician = await person();
         const record = await patientRecord(patient, false);
@@ -748,10 +761,7 @@ describe('<nip82-consent-prompt>', function () {
         const answers = await readConsentMessages((await pickyClient.wrapsFor(clinician.pubkey)).events, clinician.signer);
         expect(answers.filter((m) => m.answers === request.id)).to.have.length(1);
         expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(2);
-      } finally {
-        await relayAcceptsOnly('picky', null);
-        pickyClient.close();
-      }
+      });
     });
 
     /** A prompt answering a fresh request on the picky relay, stopped after the share went out and before the answer did. */
@@ -791,9 +801,7 @@ describe('<nip82-consent-prompt>', function () {
     }
 
     it('reopening a request whose share went out offers only to finish sending the same events: no Deny, nothing signed again', async () => {
-      const picky = await relayUrl('picky');
-      const pickyClient = new RelayClient({ relays: [picky] });
-      try {
+      await onPickyRelay(async (picky, pickyClient) => {
         const { clinician, request, signer, el, sent } = await halfSentApproval(pickyClient, picky);
         const shareOut = (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.map((e) => e.id);
         expect(shareOut).to.have.length(1);
@@ -829,16 +837,11 @@ describe('<nip82-consent-prompt>', function () {
         expect(wraps.map((w) => w.id)).to.include(tried.find((id) => id !== shareOut[0]));
         const answers = await readConsentMessages(wraps, clinician.signer);
         expect(answers.filter((m) => m.answers === request.id).map((m) => m.status)).to.deep.equal(['active']);
-      } finally {
-        await relayAcceptsOnly('picky', null);
-        pickyClient.close();
-      }
+      });
     });
 
     it('a sign-out forgets a half-sent answer: reopening after signing in again starts afresh', async () => {
-      const picky = await relayUrl('picky');
-      const pickyClient = new RelayClient({ relays: [picky] });
-      try {
+      await onPickyRelay(async (picky, pickyClient) => {
         const { signer, el } = await halfSentApproval(pickyClient, picky);
         await relayAcceptsOnly('picky', null);
         const closed = oneEvent(dialogOf(el), 'close');
@@ -851,16 +854,11 @@ describe('<nip82-consent-prompt>', function () {
         await el.updateComplete;
         expect(!!buttonByText(el, 'Finish sending'), 'finish offered').to.equal(false);
         expect(!!buttonByText(el, 'Deny'), 'Deny offered').to.equal(true);
-      } finally {
-        await relayAcceptsOnly('picky', null);
-        pickyClient.close();
-      }
+      });
     });
 
     it('a deny no relay accepts says nothing was sent, and trying again sends the same answer once', async () => {
-      const picky = await relayUrl('picky');
-      const pickyClient = new RelayClient({ relays: [picky] });
-      try {
+      await onPickyRelay(async (picky, pickyClient) => {
         const patient = await person();
         const clinician = await person();
         const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Check-up' });
@@ -883,10 +881,7 @@ describe('<nip82-consent-prompt>', function () {
         await waitUntil(() => el.status === 'done', 'sent');
         // The request's own copy, and the one answer.
         expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(2);
-      } finally {
-        await relayAcceptsOnly('picky', null);
-        pickyClient.close();
-      }
+      });
     });
   });
 

@@ -347,12 +347,12 @@ export class Nip82AccessList extends Nip82Element {
       emit(this, 'nip82-revoke', { signPubkey: target.record.signPubkey, pubkey: target.pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
     }
     this.done = true;
-    this.sentences(pending);
+    this.said(pending);
     this.modal.focusNext = '#result-title';
   }
 
   /** The outcome in words; while a relay lacks some event, says what that leaves open and offers to send it there. */
-  private sentences(pending: PendingRevoke): void {
+  private said(pending: PendingRevoke): void {
     const s = this.s;
     const relays = outcomesByRelay(this.receipts);
     const ok = relays.filter((r) => r.status === 'accepted').length;
@@ -377,7 +377,7 @@ export class Nip82AccessList extends Nip82Element {
     }
     this.shortfall = '';
     emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
-    this.sentences(pending);
+    this.said(pending);
     this.modal.focusNext = '#result-title';
   };
 

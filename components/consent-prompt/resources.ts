@@ -4,6 +4,7 @@
  * from other people and may carry bidi or control-character tricks.
  */
 import type { FhirResource } from '../core/fhir/types.js';
+import { localDay } from '../core/nip82/grant.js';
 import { clean } from '../shared/record-text.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
@@ -68,8 +69,7 @@ export function resourceDate(resource: FhirResource): string {
 
 /** YYYY-MM-DD of a unix time, in the user's time zone. */
 export function dateOf(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localDay(new Date(seconds * 1000));
 }
 
 /**

@@ -88,9 +88,13 @@ function periodEndOf(until: string): string {
   const last = new Date((grantExpiration(until) - 1) * 1000);
   const offset = -last.getTimezoneOffset();
   const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-  const day = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}-${String(last.getDate()).padStart(2, '0')}`;
   const time = `${String(last.getHours()).padStart(2, '0')}:${String(last.getMinutes()).padStart(2, '0')}:${String(last.getSeconds()).padStart(2, '0')}`;
-  return `${day}T${time}${offset < 0 ? '-' : '+'}${hhmm}`;
+  return `${localDay(last)}T${time}${offset < 0 ? '-' : '+'}${hhmm}`;
+}
+
+/** YYYY-MM-DD of a date in the local time zone of the device this runs on (the patient's, in the consent prompt). */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 /**
@@ -134,6 +138,7 @@ export function readGrant(bundle: FhirBundle): Grant | undefined {
   if (!recipient || !patient) return undefined;
   const since = typeof provision?.period?.start === 'string' ? provision.period.start : typeof consent.dateTime === 'string' ? consent.dateTime : '';
   const end = provision?.period?.end;
+  const ends = typeof end === 'string' ? periodEnd(end) : undefined;
   const purpose = provision?.purpose?.[0]?.display;
   const discloses = (provision?.action ?? []).some((a) => a.coding?.some((c) => c.code === 'disclose'));
   return {
@@ -143,7 +148,7 @@ export function readGrant(bundle: FhirBundle): Grant | undefined {
     since,
     // The day as the patient wrote it (their calendar), whatever the reader's time zone.
     ...(typeof end === 'string' && /^\d{4}-\d{2}-\d{2}/.test(end) ? { until: end.slice(0, 10) } : {}),
-    ...(typeof end === 'string' && end.length > 10 && periodEnd(end) !== undefined ? { ends: periodEnd(end) } : {}),
+    ...(typeof end === 'string' && end.length > 10 && ends !== undefined ? { ends } : {}),
     ...(typeof purpose === 'string' && purpose.trim() ? { purpose: purpose.trim() } : {}),
   };
 }

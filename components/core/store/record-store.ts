@@ -429,13 +429,13 @@ export class RecordStore {
     // Newest first by the wrap's time, the only one readable unopened (NIP-59 dates it up to two
     // days early, so "newest" is approximate by that much).
     const unseen = events.filter((e) => !this.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
-    const now = unseen.slice(0, MAX_WRAPS_PER_READ);
+    const batch = unseen.slice(0, MAX_WRAPS_PER_READ);
     const { readConsentMessages } = await import('../nip82/requests.js');
-    const messages = await readConsentMessages(now, this.signer);
+    const messages = await readConsentMessages(batch, this.signer);
     if (generation !== this.generation) return;
-    for (const wrap of now) this.seenWraps.add(wrap.id);
+    for (const wrap of batch) this.seenWraps.add(wrap.id);
     for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
-    this.mailLeft = unseen.length - now.length;
+    this.mailLeft = unseen.length - batch.length;
     this.mailRead = true;
     this.notify('mail');
   }

@@ -6,7 +6,7 @@
  */
 import type { OpenedRecord } from '../nip82/record.js';
 import type { FhirBundle } from '../fhir/types.js';
-import { expirationOf, grantEnd, isGrantConsent, readGrant, type Grant } from '../nip82/grant.js';
+import { expirationOf, grantEnd, isGrantConsent, localDay, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
 import { isAttestation } from '../attest/format.js';
 import { readShareNote } from '../nip82/share-note.js';
@@ -107,7 +107,3 @@ export function grantToReader(record: OpenedRecord, now = new Date()): GrantToRe
   return { ...(until ? { until } : {}), ended };
 }
 
-/** YYYY-MM-DD of a date in the local time zone of the device this runs on. */
-export function localDay(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
