@@ -69,6 +69,7 @@ export { consentHistoryBundle, type ConsentHistoryOptions } from './nip82/consen
 
 export { RelayClient, checkRelays, type RelayClientOptions, type PublishReceipt, type ReceiptStatus, type QueryReport } from './relay/client.js';
 export { fetchRelayInfo, eventBudget, type RelayInfo } from './relay/info.js';
+export { DEFAULT_MAX_CHARS_PER_READ } from './relay/read-budget.js';
 export { assertNewest } from './relay/newest.js';
 export { openMovedRecord } from './relay/moved.js';
 export { MAX_KEY_TAGS } from './nip82/parts.js';
@@ -89,7 +90,7 @@ export {
   type Withheld,
 } from './fhir/withheld.js';
 
-export { RecordStore, stopsEverything, MAX_WRAPS_PER_READ, MAX_RECORD_DECRYPTS_PER_LOAD, type RecordStoreOptions, type StoreChange, type OpenFailure } from './store/record-store.js';
+export { RecordStore, stopsEverything, MAX_WRAPS_PER_READ, MAX_WRAPS_DOWNLOADED_PER_READ, MAX_RECORD_DECRYPTS_PER_LOAD, type RecordStoreOptions, type StoreChange, type OpenFailure } from './store/record-store.js';
 export { shareCopyOf, grantToReader, type ShareCopy, type ShareStatus, type GrantToReader } from './store/share-copies.js';
 export { consentHistory, type ConsentEvent } from './store/history.js';
 export { describeRecord, type RecordDescription } from './store/record-description.js';

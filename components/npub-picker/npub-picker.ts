@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import { queryProfile } from 'nostr-tools/nip05';
+import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { shortNpub } from '../shared/identity.js';
@@ -197,7 +198,7 @@ export class Nip82NpubPicker extends Nip82Element {
     }
     this.requestUpdate();
     try {
-      const { events, reports } = await this.passiveRelayClient()!.query({ kinds: [0], authors: wanted, limit: wanted.length });
+      const { events, reports } = await this.passiveRelayClient()!.query({ kinds: [0], authors: wanted, limit: wanted.length }, { maxChars: MAX_PROFILE_CHARS * wanted.length });
       const found = newestProfiles(events.filter((e) => wanted.includes(e.pubkey)));
       const reached = reports.some((r) => r.status === 'complete');
       for (const pk of wanted) {

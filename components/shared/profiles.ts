@@ -3,6 +3,7 @@
  * self-chosen and not unique, so it is cleaned and always shown beside the short npub.
  */
 import type { RelayClient } from '../core/relay/client.js';
+import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import { cleanName, hadInvisibleCharacters } from './identity.js';
 
 export interface ProfileName {
@@ -14,7 +15,8 @@ export interface ProfileName {
 export async function profileNames(client: RelayClient, pubkeys: readonly string[]): Promise<Map<string, ProfileName>> {
   const out = new Map<string, ProfileName>();
   if (pubkeys.length === 0) return out;
-  const { events } = await client.query({ kinds: [0], authors: [...new Set(pubkeys)] }, { timeoutMs: 3000 });
+  const authors = [...new Set(pubkeys)];
+  const { events } = await client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs: 3000, maxChars: MAX_PROFILE_CHARS * authors.length });
   const newest = new Map<string, (typeof events)[number]>();
   for (const e of events) {
     const seen = newest.get(e.pubkey);

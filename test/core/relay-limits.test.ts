@@ -26,10 +26,10 @@ async function publishFast(url: string, events: readonly NostrEvent[]): Promise<
   ws.close();
 }
 
-/** `count` kind-32225-shaped events listing `reader`, at the given seconds. */
-function listing(reader: string, seconds: readonly number[]): NostrEvent[] {
+/** `count` kind-32225-shaped events listing `reader`, at the given seconds, each with `content`. */
+function listing(reader: string, seconds: readonly number[], content = 'x'): NostrEvent[] {
   return seconds.map((at, i) => finalizeEvent({
-    kind: 32225, created_at: at, content: 'x', tags: [['d', `part-${i}`], ['p', reader]],
+    kind: 32225, created_at: at, content, tags: [['d', `part-${i}`], ['p', reader]],
   }, generateSecretKey()) as NostrEvent);
 }
 
@@ -105,6 +105,32 @@ describe('relays decide nothing about how much a reader does', () => {
       const { events, reports } = await client.recordsFor(me.pubkey, { maxEvents: 100 });
       expect(events.filter((e) => e.kind === 32225)).to.have.length(100);
       expect(reports[0]!.status).to.equal('incomplete');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('stops a read at its size budget, over every page and relay, and says the rest was left', async () => {
+    const [url, second] = [await relayUrl('restricted'), await relayUrl('main')];
+    const me = await person();
+    const t = nowSeconds() - 300;
+    // 60 events of 20,000 characters (1.2 million in all) on two relays, read with a budget of 300,000:
+    // a copy from the second relay costs nothing, so about 14 events are held, not 7.
+    const events = listing(me.pubkey, Array.from({ length: 60 }, (_, i) => t - i), 'y'.repeat(20000));
+    await Promise.all([publishFast(url, events), publishFast(second, events)]);
+    const client = new RelayClient({ relays: [url, second], maxCharsPerRead: 300_000 });
+    try {
+      const read = await client.recordsFor(me.pubkey, { maxEvents: 1000 });
+      const held = read.events.filter((e) => e.kind === 32225);
+      expect(held.length).to.be.within(10, 15);
+      expect(read.reports.some((r) => r.status === 'incomplete' && /stopped at/i.test(r.reason ?? ''))).to.equal(true);
+      // Paging cannot reset it: pages of ten still stop there.
+      const paged = await client.queryAll({ kinds: [32225], '#p': [me.pubkey] }, { pageSize: 10 });
+      expect(paged.events.length).to.be.within(10, 15);
+      // A read with room takes them all.
+      const whole = await client.recordsFor(me.pubkey, { maxChars: 2_000_000 });
+      expect(whole.events.filter((e) => e.kind === 32225)).to.have.length(60);
+      expect(whole.reports.every((r) => r.status === 'complete')).to.equal(true);
     } finally {
       client.close();
     }

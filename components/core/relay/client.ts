@@ -16,6 +16,7 @@ import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
 import { MAX_MESSAGE_CHARS, cappedWebSocket, isAuthRequired } from './limits.js';
+import { DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
 /** How one relay answered one publish. */
 export type ReceiptStatus = 'accepted' | 'rejected' | 'auth-required' | 'timeout' | 'unreachable';
@@ -55,6 +56,11 @@ export interface RelayClientOptions {
   pool?: AbstractSimplePool;
   /** Version memory shared with {@link openRecord}; by default the client makes its own. */
   versions?: VersionTracker;
+  /**
+   * Most characters (content and tags, valid events or not) one read takes from all its relays
+   * together, every page included; a read stops there and reports `incomplete`. Default 64 MB.
+   */
+  maxCharsPerRead?: number;
   /** Most events one query takes from one relay (valid or not) before closing it. Default 5000. */
   maxEventsPerQuery?: number;
 }
@@ -87,6 +93,7 @@ export class RelayClient {
   private readonly publishTimeoutMs: number;
   private readonly queryTimeoutMs: number;
   private readonly maxEventsPerQuery: number;
+  private readonly maxCharsPerRead: number;
   private infos?: Promise<(RelayInfo | undefined)[]>;
 
   constructor(options: RelayClientOptions) {
@@ -97,6 +104,7 @@ export class RelayClient {
     this.queryTimeoutMs = options.queryTimeoutMs ?? 5000;
     this.versions = options.versions ?? new VersionTracker();
     this.maxEventsPerQuery = Math.max(1, options.maxEventsPerQuery ?? DEFAULT_MAX_EVENTS_PER_QUERY);
+    this.maxCharsPerRead = Math.max(1, options.maxCharsPerRead ?? DEFAULT_MAX_CHARS_PER_READ);
     this.ownsPool = !options.pool;
     this.pool = options.pool ?? ownPool(this.publishTimeoutMs);
     // Events are verified by the kit itself, on a clean copy, before use (see ownPool). A pool the
@@ -164,19 +172,22 @@ export class RelayClient {
   /**
    * Reads events matching `filter` from every relay. Keeps only well-formed, validly signed
    * events not dated in the future, deduplicated by id; for addressable events only the newest
-   * version, and never one older than a version seen before this session.
+   * version, and never one older than a version seen before this session. Takes at most
+   * `maxChars` characters in all (default: the client's `maxCharsPerRead`), or what is left of
+   * `budget`, a read's budget shared by its pages.
    */
-  async query(filter: Filter, options: { timeoutMs?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; budget?: ReadBudget } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
+    const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead);
     const byId = new Map<string, NostrEvent>();
-    const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId)));
+    const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget)));
     const now = nowSeconds();
     const fresh = [...byId.values()].filter((e) => e.created_at <= now + MAX_FUTURE_SECONDS);
     return { events: this.newestOnly(fresh), reports };
   }
 
-  private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>): Promise<QueryReport> {
-    const first = await this.subscribeOnce(relay, filter, timeoutMs, byId);
+  private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget): Promise<QueryReport> {
+    const first = await this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
     // A relay that restricts reads closes the query with a machine-readable `auth-required:`
     // (some put it after their own prefix, "ERROR: auth-required: ..."); the pool retries only when
     // the reason starts with it. Authenticate through the user's signer, once, and read again.
@@ -187,15 +198,16 @@ export class RelayClient {
     } catch {
       return first;
     }
-    return this.subscribeOnce(relay, filter, timeoutMs, byId);
+    return this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
   }
 
   /**
    * One subscription to one relay. Every event the relay sends counts toward the limit (the
    * filter's, else the client's cap), valid or not, and the subscription closes there: a relay
-   * cannot make the reader verify more than that.
+   * cannot make the reader verify more than that. Every event also draws on the read's `budget`,
+   * and the subscription closes when it is spent.
    */
-  private subscribeOnce(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>): Promise<QueryReport> {
+  private subscribeOnce(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget): Promise<QueryReport> {
     const limit = Math.min(filter.limit ?? Infinity, this.maxEventsPerQuery);
     const capped = filter.limit === undefined || filter.limit > this.maxEventsPerQuery;
     return new Promise((resolve) => {
@@ -227,6 +239,11 @@ export class RelayClient {
         oninvalidevent: () => atLimit(),
         onevent: (raw) => {
           if (done) return;
+          // A copy of an event another relay sent already is not held twice, so it costs nothing.
+          if (!byId.has((raw as { id?: unknown }).id as string) && !budget.take(raw)) {
+            finish('incomplete', budget.reason);
+            return;
+          }
           try {
             const event = cleanEvent(raw);
             if (!byId.has(event.id)) {
@@ -275,10 +292,12 @@ export class RelayClient {
    * page was cut there; a page that brings nothing new steps one second back, and the walk ends
    * when a page brings nothing at all. A relay that sent a full page of nothing new holds more
    * events of that second than it will page through: it is reported `incomplete`, never `complete`.
+   * Every page draws on one budget of `maxChars` (default: the client's `maxCharsPerRead`).
    */
-  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     const pageSize = Math.max(1, options.pageSize ?? 500);
     const maxEvents = Math.max(1, options.maxEvents ?? 20000);
+    const budget = new ReadBudget(options.maxChars ?? this.maxCharsPerRead);
     // Pages that bring one new event each are still progress, but bounded: a relay capping pages
     // below 100 events, or trickling, is read to this many pages and then reported incomplete.
     const maxPages = Math.ceil(maxEvents / Math.min(pageSize, 100)) + 2;
@@ -294,13 +313,17 @@ export class RelayClient {
     let pages = 0;
     for (; pages < maxPages; pages++) {
       const limit = Math.min(pageSize, maxEvents - all.size);
-      const page = await this.query({ ...filter, limit, until });
+      const page = await this.query({ ...filter, limit, until }, { budget });
       const before = all.size;
       for (const e of page.events) {
         if (all.size >= maxEvents) break;
         all.set(e.id, e);
       }
       reports = reports.length ? reports.map((r, i) => mergeReport(r, page.reports[i]!)) : page.reports;
+      if (budget.spent) {
+        for (const r of page.reports) if (r.events > 0) mark(r.relay, budget.reason);
+        break;
+      }
       if (all.size >= maxEvents) {
         for (const r of page.reports) if (r.events > 0) mark(r.relay, `Stopped at ${maxEvents} events.`);
         break;
@@ -328,7 +351,7 @@ export class RelayClient {
   }
 
   /** Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all pages. */
-  async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, options);
     const deletions = await this.deletionsBy([...new Set(found.events.filter((e) => e.kind === RECORD_KIND).map((e) => e.pubkey))]);
     return { events: [...found.events, ...deletions], reports: found.reports };
@@ -362,7 +385,7 @@ export class RelayClient {
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
-  async wrapsFor(pubkey: string, options: { since?: number; maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async wrapsFor(pubkey: string, options: { since?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     return this.queryAll({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since }, options);
   }
 

@@ -59,6 +59,15 @@ export interface RecordStoreOptions {
 export const MAX_WRAPS_PER_READ = 50;
 
 /**
+ * Most gift wraps one mail read downloads (the newest the relays send), and the characters they
+ * may hold together. Opening is bounded above; this bounds what a flood of wraps can make the page
+ * download and hold. Two thousand is forty reads' worth of opening; consent messages are small (a
+ * one-off bundle is the largest), so 16 MB leaves room for many of them.
+ */
+export const MAX_WRAPS_DOWNLOADED_PER_READ = 2000;
+const MAX_MAIL_CHARS_PER_READ = 16 * 1024 * 1024;
+
+/**
  * Most signer decrypts one load spends on records not open yet, newest first: the hundred a mail
  * read may ask for. A record the reader holds costs one (their key tag), so a hundred of a
  * patient's records open in one load; a record anyone can mint with several key tags for the
@@ -425,7 +434,7 @@ export class RecordStore {
 
   private async readWraps(me: string): Promise<void> {
     const generation = this.generation;
-    const { events } = await this.client.wrapsFor(me);
+    const { events } = await this.client.wrapsFor(me, { maxEvents: MAX_WRAPS_DOWNLOADED_PER_READ, maxChars: MAX_MAIL_CHARS_PER_READ });
     // Newest first by the wrap's time, the only one readable unopened (NIP-59 dates it up to two
     // days early, so "newest" is approximate by that much).
     const unseen = events.filter((e) => !this.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));

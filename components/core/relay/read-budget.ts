@@ -1,0 +1,54 @@
+/**
+ * How much one read may download. Events are counted as they arrive, valid or not, by the
+ * characters of their content and tags: what a relay can make the reader hold in memory. Every
+ * relay and every page of one read draws on the same budget, so neither more relays nor more
+ * pages let a relay make the reader hold more.
+ */
+
+/** Default budget of one read of records or messages: 64 million characters (about 64 MB). */
+export const DEFAULT_MAX_CHARS_PER_READ = 64 * 1024 * 1024;
+
+/**
+ * Characters one person's profile (kind 0) may take in a read of names: a name and a short text;
+ * a picture is a link. A profile that carries more gets no name shown.
+ */
+export const MAX_PROFILE_CHARS = 64 * 1024;
+
+export class ReadBudget {
+  private left: number;
+
+  constructor(readonly maxChars: number) {
+    this.left = Math.max(0, maxChars);
+  }
+
+  /** Counts an event as it arrives; false once the budget is spent (the event is then not kept). */
+  take(event: unknown): boolean {
+    if (this.left <= 0) return false;
+    this.left -= charsOf(event);
+    return this.left >= 0;
+  }
+
+  get spent(): boolean {
+    return this.left <= 0;
+  }
+
+  /** Why a read stopped at this budget, for a query report. */
+  get reason(): string {
+    return `The read stopped at ${Math.round(this.maxChars / (1024 * 1024))} MB, the most one read takes; the rest were not read.`;
+  }
+}
+
+/** Characters of an event's content and tags, whatever their shape (the event is not checked yet). */
+function charsOf(event: unknown): number {
+  if (typeof event !== 'object' || event === null) return 0;
+  const { content, tags } = event as { content?: unknown; tags?: unknown };
+  let n = typeof content === 'string' ? content.length : 0;
+  if (Array.isArray(tags)) {
+    for (const tag of tags) {
+      if (!Array.isArray(tag)) continue;
+      for (const value of tag) if (typeof value === 'string') n += value.length;
+    }
+  }
+  // The id, key and signature every event carries, so a flood of empty events counts too.
+  return n + 256;
+}
