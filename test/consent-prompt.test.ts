@@ -565,7 +565,8 @@ describe('<nip82-consent-prompt>', function () {
       expect(answer.status).to.equal('active');
       expect(answer.records).to.deep.equal(detail.naddrs);
       expect(answer.resourceTypes).to.deep.equal(['AllergyIntolerance', 'Immunization']);
-      expect(answer.period?.end).to.equal(until);
+      // The chosen day, ending at the patient's midnight (as the share does).
+      expect(answer.period?.end).to.match(new RegExp(`^${until}T23:59:59[+-]\\d{2}:\\d{2}$`));
       const { events } = await client.recordByNaddr(answer.records[0]!);
       const granted = await openRecord(events, clinician.signer);
       // The granted items, and the Consent that documents the grant (so the patient's session knows it as a share).

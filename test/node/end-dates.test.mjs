@@ -12,7 +12,7 @@ function inZone(tz, body, input = {}) {
   const code = `
     import assert from 'node:assert/strict';
     import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-    import { createRecord, secretKeySigner, grantExpiration, grantConsent, readGrant, grantToReader, shareCopyOf, createBundle, consentHistory } from './dist/core/index.js';
+    import { createRecord, secretKeySigner, grantExpiration, grantConsent, readGrant, grantToReader, shareCopyOf, createBundle, consentHistory, createAccessRequest, answerRequest } from './dist/core/index.js';
     import * as grantModule from './dist/core/nip82/grant.js';
     const input = ${JSON.stringify(input)};
     const at = (iso) => Date.parse(iso) / 1000;
@@ -57,6 +57,20 @@ test('the grant Consent ends at the same moment as the expiration, as a valid R4
     assert.equal(grant.ends, grantExpiration('2026-12-05'));
     // A grant written before the Consent carried a time ends at local midnight after its day.
     assert.equal(grantModule.grantEnd({ until: '2026-12-05' }), at('${MIDNIGHT_NY}'));
+  `);
+});
+
+test("an answer that shortens a request ends on the patient's chosen day at their midnight, like a share", () => {
+  inZone('America/New_York', `
+    const [patientKey, clinicKey] = [generateSecretKey(), generateSecretKey()];
+    const patient = secretKeySigner(patientKey);
+    const { request } = await createAccessRequest({ signer: secretKeySigner(clinicKey), patient: getPublicKey(patientKey), resourceTypes: ['Observation'], purpose: 'Follow-up', days: 365 });
+    const { answer } = await answerRequest(request, { signer: patient, decision: 'active', until: '2026-12-05' });
+    assert.equal(answer.period.end, '2026-12-05T23:59:59-05:00');
+    assert.equal(Date.parse(answer.period.end) / 1000 + 1, grantExpiration('2026-12-05'), 'the same moment as a share until that day');
+    // Left as asked, the requester's own end stays.
+    const { answer: whole } = await answerRequest(request, { signer: patient, decision: 'active' });
+    assert.equal(whole.period.end, request.period.end);
   `);
 });
 

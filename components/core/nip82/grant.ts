@@ -84,7 +84,7 @@ export function grantExpiration(until: string): number {
  * the end is the same moment as the expiration wherever it is read, and it stays after the
  * period's start (a UTC time that may already be the next day) for the period to be valid.
  */
-function periodEndOf(until: string): string {
+export function periodEndOf(until: string): string {
   const last = new Date((grantExpiration(until) - 1) * 1000);
   const offset = -last.getTimezoneOffset();
   const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;

@@ -13,6 +13,7 @@ import { type NostrEvent, type UnsignedEvent, isHex64, utf8Length } from '../eve
 import { INTEROP_MAX_PLAINTEXT, nip44PayloadLength } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
 import { createBundle, readBundle } from '../fhir/bundle.js';
+import { periodEndOf } from './grant.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
 import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
@@ -148,7 +149,8 @@ export async function answerRequest(request: ConsentMessage, options: AnswerOpti
   const types = options.resourceTypes ? request.resourceTypes.filter((t) => options.resourceTypes!.includes(t)) : request.resourceTypes;
   const consent = consentResource({
     status: options.decision, requester: request.requester, patient: me, types, purpose: request.purpose,
-    period: { start: request.period?.start, end: options.until ?? request.period?.end }, note: options.note, records,
+    // A day the patient chose ends at their own midnight, as a share's end does (grant.ts).
+    period: { start: request.period?.start, end: options.until !== undefined ? periodEndOf(options.until) : request.period?.end }, note: options.note, records,
   });
   const rumor = makeRumor(
     { kind: MEDICAL_DATA_KIND, tags: [['p', request.requester], ['e', request.id]], content: JSON.stringify(createBundle([consent])) },
