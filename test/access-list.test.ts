@@ -180,6 +180,49 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => el.status === 'done', 'revoked');
   });
 
+  /** A revocation held at the signer, and the action's promise to await once released. */
+  async function heldRevoke(record: OpenedRecord) {
+    const { signer: held, release } = heldSigner(patient.signer);
+    const el = await listFor([record], { signer: held as never, pubkey: patient.pubkey });
+    const seen: string[] = [];
+    for (const type of ['nip82-revoke', 'nip82-receipts', 'nip82-error', 'nip82-cancel'] as const) el.addEventListener(type, () => seen.push(type));
+    await askRevoke(el, clinician.pubkey);
+    // The Revoke button's own handler, called as its click would, so the test can wait for the action to end.
+    const action = (el as unknown as { confirm: () => Promise<void> }).confirm();
+    await waitUntil(() => el.status === 'waiting-signer', 'waiting for the signer');
+    return { el, seen, action, release };
+  }
+
+  it('signing out while the signer is asked stops the revocation: nothing is published, announced or named', async () => {
+    const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const { el, seen, action, release } = await heldRevoke(record);
+    el.signer = undefined;
+    await el.updateComplete;
+    release();
+    await action;
+    await el.updateComplete;
+    expect(seen).to.deep.equal([]);
+    expect(el.status).to.equal('idle');
+    expect(text($(el, '[role=status]'))).not.to.contain(shortNpub(clinician.pubkey));
+    // The record is as it was on the relay: the clinician still opens it as an editor.
+    expect((await openRecord(await freshEvents(record.signPubkey), clinician.signer)).role).to.equal('editor');
+  });
+
+  it('Escape while the signer is asked stops the revocation: nothing is published, and nothing changed', async () => {
+    const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const { el, seen, action, release } = await heldRevoke(record);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialogOf(el).open, 'dialog closes');
+    release();
+    await action;
+    await el.updateComplete;
+    expect(seen).to.deep.equal(['nip82-cancel']);
+    expect(el.status).to.equal('cancelled');
+    expect(text($(el, '[role=status]'))).to.equal('Cancelled. Nothing was changed.');
+    expect(personRow(el, clinician.pubkey)).to.exist;
+    expect((await openRecord(await freshEvents(record.signPubkey), clinician.signer)).role).to.equal('editor');
+  });
+
   it('a relay that is down: relay-error with per-relay receipts, and the person is still listed', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const down = await downRelayUrl();

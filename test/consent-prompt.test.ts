@@ -394,6 +394,59 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => el.status === 'done', 'share done');
     });
 
+    /** A share held at the signer: the dialog at "waiting for your signer", and the action's promise to await once released. */
+    async function heldShare(patient: Person, clinician: Person) {
+      const held = heldSigner(patient.signer);
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${held.signer} relays=${url}></nip82-consent-prompt>`);
+      const seen: string[] = [];
+      for (const type of ['nip82-share', 'nip82-receipts', 'nip82-error', 'nip82-cancel'] as const) el.addEventListener(type, () => seen.push(type));
+      await openDialog(el);
+      await typeRecipient(el, clinician.pubkey);
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      // The Share button's own handler, called as its click would, so the test can wait for the action to end.
+      const action = (el as unknown as { confirmShare: () => Promise<void> }).confirmShare();
+      await waitUntil(() => el.status === 'waiting-signer', 'waiting for the signer');
+      return { el, seen, action, release: held.release };
+    }
+
+    it('signing out while the signer is asked stops the share: nothing is published, announced or named to the next user', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const { el, seen, action, release } = await heldShare(patient, clinician);
+      el.signer = undefined;
+      await waitUntil(() => !dialogOf(el).open, 'dialog closes on sign-out');
+      release();
+      await action;
+      await el.updateComplete;
+      expect(seen).to.deep.equal([]);
+      expect(el.status).to.equal('idle');
+      const said = text(root(el));
+      expect(said).not.to.contain(npubEncode(clinician.pubkey).slice(0, 10));
+      expect(said).not.to.match(/Shared with|storage server/);
+      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      expect(events).to.have.length(0);
+    });
+
+    it('Escape while the signer is asked stops the share: nothing is published, and the page says nothing was sent', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const { el, seen, action, release } = await heldShare(patient, clinician);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialogOf(el).open, 'dialog closes');
+      expect(el.status).to.equal('cancelled');
+      release();
+      await action;
+      await el.updateComplete;
+      expect(seen).to.deep.equal(['nip82-cancel']);
+      expect(el.status).to.equal('cancelled');
+      expect(text($(el, '[role=status]'))).to.equal('Cancelled. Nothing was sent.');
+      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      expect(events).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
     it('lists every relay\'s receipt: accepted on one, unreachable on another', async () => {
       const patient = await person();
       const clinician = await person();

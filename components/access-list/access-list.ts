@@ -118,6 +118,11 @@ export class Nip82AccessList extends Nip82Element {
   private readonly modal = new ModalController(this, () => this.open);
 
   private pending?: PendingRevoke;
+  /**
+   * The revocation under way, until it is published. Aborted by a sign-out, another user, the
+   * element leaving the page, and Escape or Cancel while the signer is asked: it then publishes nothing.
+   */
+  private revoking?: AbortController;
   private trigger?: HTMLElement;
   private fallbackFocus?: string;
 
@@ -160,6 +165,8 @@ export class Nip82AccessList extends Nip82Element {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
+    if (changed.has('signer') && changed.get('signer') !== undefined) this.stopRevoking();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
       void this.lookUpNames();
@@ -168,7 +175,8 @@ export class Nip82AccessList extends Nip82Element {
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') {
-      // Nothing of the last user stays: lists, names, history, an open dialog.
+      // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
+      this.stopRevoking();
       this.names = new Map();
       this.showingHistory = false;
       this.targets = [];
@@ -258,12 +266,43 @@ export class Nip82AccessList extends Nip82Element {
     this.shortfall = '';
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopRevoking();
+  }
+
+  /** Stops the revocation under way: nothing more of it is published, and its outcome is not shown. */
+  private stopRevoking(): void {
+    if (!this.revoking) return;
+    this.revoking.abort();
+    this.revoking = undefined;
+    if (this.busy) this.setStatus('idle', '');
+  }
+
+  /**
+   * Stops a revocation whose signer is still being asked: nothing of it was published (publishing
+   * begins after the last signature), which the cancelled state says.
+   */
+  private stopWaiting(): void {
+    if (this.status !== 'waiting-signer') return;
+    this.stopRevoking();
+    this.setStatus('cancelled', '');
+  }
+
   private dismiss = (): void => {
+    if (this.status === 'working') return;
+    this.stopWaiting();
     emit(this, 'nip82-cancel', { source: this.localName });
     this.modal.close();
   };
 
-  private onCancel = (): void => {
+  /** Escape: as Cancel; once the change is being sent the dialog stays, to say what went out. */
+  private onCancel = (event: Event): void => {
+    if (this.status === 'working') {
+      event.preventDefault();
+      return;
+    }
+    this.stopWaiting();
     emit(this, 'nip82-cancel', { source: this.localName });
   };
 
@@ -278,22 +317,32 @@ export class Nip82AccessList extends Nip82Element {
     const targets = this.targets;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
+    this.revoking?.abort();
+    this.revoking = new AbortController();
+    const { signal } = this.revoking;
     const pending = await this.withSigner(
       'revoke',
       s.waitRevoke,
       async (signer) => {
         // Every event of this revocation is signed before any is published: a refusal at any
         // prompt leaves nothing half-done. A retry sends the same events again.
-        const pending = this.pending ?? (await this.sign(targets, signer));
+        const kept = this.pending;
+        const pending = kept ?? (await this.sign(targets, signer));
+        if (signal.aborted) {
+          // Signed for a user who left, or after Escape: never published, its new keys wiped.
+          if (!kept) for (const { change } of pending.changes) forgetRecord(change.record);
+          signal.throwIfAborted();
+        }
         this.pending = pending;
         const left = pending.events.filter((e) => !reachedEvery(pending, e));
         this.setStatus('working', s.publishing(left.length, pending.client.relays.length));
-        await this.publish(pending, left);
+        await this.publish(pending, left, signal);
         return pending;
       },
       { records: targets.flatMap((t) => t.record.naddrs), ...(targets.length === 1 ? { recipient: targets[0]!.pubkey } : {}) },
+      signal,
     );
-    if (!pending) return;
+    if (!pending || signal.aborted) return;
     this.pending = undefined;
     for (const { target, change } of pending.changes) pending.store?.applyChange(target.record, change, target.pubkey);
     this.applied(pending);
@@ -319,14 +368,16 @@ export class Nip82AccessList extends Nip82Element {
     return { changes, events: changes.flatMap((c) => c.change.events), client, store, receipts: new Map() };
   }
 
-  private async publish(pending: PendingRevoke, events: NostrEvent[]): Promise<void> {
+  private async publish(pending: PendingRevoke, events: NostrEvent[], signal?: AbortSignal): Promise<void> {
     const keep = (list: readonly PublishReceipt[]) => {
       for (const r of list) pending.receipts.set(`${r.relay} ${r.eventId}`, r);
       this.receipts = [...pending.receipts.values()];
     };
     try {
-      keep(await pending.client.publishAll(events));
+      keep(await pending.client.publishAll(events, { signal }));
     } catch (error) {
+      // Whoever it was for has gone: nothing of it is shown.
+      if (signal?.aborted) throw error;
       keep(receiptsOf(error));
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
@@ -549,7 +600,7 @@ export class Nip82AccessList extends Nip82Element {
       </div>
       ${this.renderStatus()}
       <div part="actions" class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${this.dismiss}>${s.cancel}</button>
+        <button type="button" ?disabled=${this.status === 'working'} @click=${this.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${this.busy} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : s.confirmRevoke(this.who(first.pubkey))}
         </button>

@@ -124,7 +124,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     ${v.problems}
     ${v.status}
     <div part="actions" class="actions">
-      <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.dismiss}>${s.cancel}</button>
+      <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
       <button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>
     </div>

@@ -96,6 +96,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   timedOut: 'Su firmador no respondió a tiempo. No se compartió ni envió nada; puede volver a intentarlo.',
   relayError: 'No lo aceptaron suficientes servidores de almacenamiento. Todavía no hay nada definitivo; puede volver a intentarlo.',
   cancelled: 'Cancelado. No se firmó ni envió nada.',
+  stoppedNothingSent: 'Cancelado. No se envió nada.',
   checkRequests: 'Ver solicitudes',
   waitRead: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
   reading: 'Leyendo sus mensajes…',

@@ -84,6 +84,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   partialNoDeny: (who: string) => string;
   /** An item hidden from this recipient before would be shared without the patient unhiding it. */
   reshared: string;
+  /** Escape or Cancel while the signer was asked: nothing went out (though some may have been signed). */
+  stoppedNothingSent: string;
   // Answer mode
   checkRequests: string;
   waitRead: string;
@@ -215,6 +217,7 @@ const en: ConsentPromptStrings = {
   timedOut: 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
   relayError: 'Not enough storage servers accepted it. Nothing is final yet; you can try again.',
   cancelled: 'Cancelled. Nothing was signed or sent.',
+  stoppedNothingSent: 'Cancelled. Nothing was sent.',
   checkRequests: 'Check for requests',
   waitRead: 'Your signer will be asked to open your messages (once per message).',
   reading: 'Reading your messages…',

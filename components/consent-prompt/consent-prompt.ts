@@ -48,7 +48,8 @@ interface Pending {
   /** The signer and user it was signed for: nobody else may finish it. */
   signer: Signer | undefined;
   reader: string | undefined;
-  finish: () => Promise<void>;
+  /** Shows the outcome and tells the host; nothing once `signal` (the finishing action's) is aborted. */
+  finish: (signal: AbortSignal) => Promise<void>;
 }
 
 /** A hex key from a hex or npub attribute value. */
@@ -154,6 +155,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * would be untrue. In memory only, and forgotten with the user.
    */
   private readonly unfinished = new Map<string, Pending>();
+  /**
+   * The user action under way (loading, reading, sharing, answering, finishing). Aborted by a
+   * sign-out or another user, by the element leaving the page, and by Escape or Cancel while the
+   * signer is asked: from then on it publishes nothing and says nothing.
+   */
+  private action?: AbortController;
   private trigger?: HTMLElement;
 
   private get s(): ConsentPromptStrings {
@@ -250,8 +257,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
   }
 
-  /** Nothing of the last user stays: their items, choices, names, signed events, an open dialog. */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopAction();
+  }
+
+  /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog. */
   private forgetUser(): void {
+    this.stopAction();
     if (this.open) {
       // Closed now, not at the dialog's close event: a render in between would open it again.
       this.open = false;
@@ -265,6 +278,21 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.receipts = [];
     this.names = new Map();
     this.answeredHere = [];
+  }
+
+  /** A new action's signal; an earlier action still waiting on the signer is stopped. */
+  private beginAction(): AbortSignal {
+    this.action?.abort();
+    this.action = new AbortController();
+    return this.action.signal;
+  }
+
+  /** Stops the action under way: nothing more of it is published, and its outcome is not shown. */
+  private stopAction(): void {
+    if (!this.action) return;
+    this.action.abort();
+    this.action = undefined;
+    if (this.busy) this.setStatus('idle', '');
   }
 
   private async lookUpNames(pubkeys: string[]): Promise<void> {
@@ -295,12 +323,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private loadRecords = async (): Promise<void> => {
     if (this.busy) return;
     const s = this.s;
+    const signal = this.beginAction();
     const store = await this.withSigner('unlock', s.waitUnlock, async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
-    });
-    if (!store) return;
+    }, {}, signal);
+    if (!store || signal.aborted) return;
     if (this.answering) this.startPlan(this.answering);
     this.setStatus('done', sentences(store.held.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords, store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : ''));
   };
@@ -308,12 +337,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private checkRequests = async (): Promise<void> => {
     if (this.busy) return;
     const s = this.s;
+    const signal = this.beginAction();
     const store = await this.withSigner('read-requests', s.waitRead, async () => {
       const store = this.recordStore();
       await store.readMail({ refresh: store.mailLoaded });
       return store;
-    });
-    if (!store) return;
+    }, {}, signal);
+    if (!store || signal.aborted) return;
     this.setStatus('done', sentences(this.incoming.length ? '' : s.noRequests, store.unreadMail ? s.mailLeft(store.unreadMail) : ''));
     await this.lookUpNames([...this.incoming, ...this.history].map((m) => m.requester));
   };
@@ -397,8 +427,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.pending = undefined;
   }
 
+  /** Cancel: also while the signer is asked, which stops the action; not once it is being sent. */
   private dismiss = (): void => {
-    if (this.busy) return;
+    if (this.status === 'working') return;
+    this.stopWaiting();
     emit(this, 'nip82-cancel', { source: this.localName });
     this.modal.close();
   };
@@ -407,10 +439,28 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.modal.close();
   };
 
-  /** Escape: the dialog closes itself; the host hears about it. */
-  private onCancel = (): void => {
+  /**
+   * Escape: the dialog closes itself and the host hears about it; while the signer is asked, the
+   * action stops there. Once it is being sent the dialog stays, to say what went out.
+   */
+  private onCancel = (event: Event): void => {
+    if (this.status === 'working') {
+      event.preventDefault();
+      return;
+    }
+    this.stopWaiting();
     emit(this, 'nip82-cancel', { source: this.localName });
   };
+
+  /**
+   * Stops an action whose signer is still being asked. Nothing of it was published (publishing
+   * begins after the last signature), and the status says so in place of "waiting".
+   */
+  private stopWaiting(): void {
+    if (this.status !== 'waiting-signer') return;
+    this.stopAction();
+    this.setStatus('cancelled', this.s.stoppedNothingSent);
+  }
 
   private onClose = (): void => {
     this.open = false;
@@ -514,15 +564,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * Publishes the action's signed events. A shortfall becomes a relay-error state that says
    * exactly what went out; returns whether everything did.
    */
-  private async send(pending: Pending, client: RelayClient): Promise<boolean> {
+  private async send(pending: Pending, client: RelayClient, signal: AbortSignal): Promise<boolean> {
     const { action } = pending;
+    // A stopped action publishes nothing, through whatever client it was given.
+    signal.throwIfAborted();
     this.setStatus('working', this.s.publishing(client.relays.length));
     try {
-      await action.publish(client);
+      await action.publish(client, signal);
       this.receipts = action.receipts;
       this.partialText = '';
       return true;
     } catch (error) {
+      if (signal.aborted) {
+        // Nothing is shown of a stopped action. Part of it out, for the same user (the element left
+        // the page): kept like any half-sent action, to be finished when reopened, never signed again.
+        if (action.started && pending.signer === this.activeSigner && pending.reader === this.myKey) this.unfinished.set(pending.key, pending);
+        throw error;
+      }
       this.receipts = action.receipts;
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       if (!(error instanceof RelayError)) throw error;
@@ -546,12 +604,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private finishSending = async (): Promise<void> => {
     const pending = this.pending;
     if (!pending || this.busy) return;
+    const signal = this.beginAction();
     const client = this.currentStore?.client ?? this.relayClient();
-    const done = await this.send(pending, client).catch((error: unknown) => {
-      this.fail(error);
+    const done = await this.send(pending, client, signal).catch((error: unknown) => {
+      if (!signal.aborted) this.fail(error);
       return false;
     });
-    if (done) await pending.finish();
+    if (done && !signal.aborted) await pending.finish(signal);
   };
 
   private confirmShare = async (): Promise<void> => {
@@ -563,17 +622,22 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const withheld = this.plan.plan().hidden.length;
     this.receipts = [];
     this.partialText = '';
+    const signal = this.beginAction();
     const sent = await this.withSigner(
       'share',
       s.waitShare,
       async (signer) => {
         const store = await this.storeForAction(records);
+        signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         const events = await this.signShare(signer, store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
+        // Signed for a user who left, or after Escape: thrown away unpublished.
+        signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events }]);
-        const finish = async () => {
+        const finish = async (current: AbortSignal) => {
           // The copy joins the session's shares (its key is cached: no signer call).
           await store?.adopt(events).catch(() => undefined);
+          if (current.aborted) return;
           this.settle(SHARE);
           const relays = outcomesByRelay(action.receipts);
           emit(this, 'nip82-receipts', { receipts: receiptDetail(action.receipts) });
@@ -584,11 +648,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
         };
         const pending: Pending = { key: SHARE, action, recipient, signer, reader: this.myKey, finish };
         this.pending = pending;
-        return (await this.send(pending, client)) ? finish : undefined;
+        return (await this.send(pending, client, signal)) ? finish : undefined;
       },
       { recipient, records: records.flatMap((r) => r.naddrs) },
+      signal,
     );
-    await sent?.();
+    if (!signal.aborted) await sent?.(signal);
   };
 
   private approve = async (): Promise<void> => {
@@ -603,33 +668,39 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';
+    const signal = this.beginAction();
     const sent = await this.withSigner(
       'answer',
       s.waitApprove,
       async (signer) => {
         const store = await this.storeForAction(records);
+        signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
         const share = await this.signShare(signer, store, client, request.requester, 'viewer', until ?? (asked || undefined), request.purpose);
+        signal.throwIfAborted();
         const naddrs = naddrsOf(share);
         this.setStatus('waiting-signer', s.waitAnswer);
         const { events, answer } = await answerRequest(request, {
           signer, decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
         });
+        signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events: share }, ...answerPieces(events)]);
-        const finish = async () => {
+        const finish = async (current: AbortSignal) => {
           await store?.adopt(share).catch(() => undefined);
+          if (current.aborted) return;
           store?.addMessage(answer);
           this.settle(request.id);
           this.finishAnswer(request, answer, naddrs, action.receipts, s.approved(this.named(request.requester)));
         };
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: this.myKey, finish };
         this.pending = pending;
-        return (await this.send(pending, client)) ? finish : undefined;
+        return (await this.send(pending, client, signal)) ? finish : undefined;
       },
       { recipient: request.requester, records: records.flatMap((r) => r.naddrs) },
+      signal,
     );
-    await sent?.();
+    if (!signal.aborted) await sent?.(signal);
   };
 
   private deny = async (): Promise<void> => {
@@ -641,26 +712,30 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.problems = [];
     this.receipts = [];
     this.partialText = '';
+    const signal = this.beginAction();
     const sent = await this.withSigner(
       'answer',
       s.waitAnswer,
       async (signer) => {
         const store = await this.storeForAction([]);
+        signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         const { events, answer } = await answerRequest(request, { signer, decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
+        signal.throwIfAborted();
         const action = new SignedAction(answerPieces(events));
-        const finish = async () => {
+        const finish: Pending['finish'] = async () => {
           store?.addMessage(answer);
           this.settle(request.id);
           this.finishAnswer(request, answer, [], action.receipts, s.denied(this.named(request.requester)));
         };
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: this.myKey, finish };
         this.pending = pending;
-        return (await this.send(pending, client)) ? finish : undefined;
+        return (await this.send(pending, client, signal)) ? finish : undefined;
       },
       { recipient: request.requester },
+      signal,
     );
-    await sent?.();
+    if (!signal.aborted) await sent?.(signal);
   };
 
   private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], receipts: PublishReceipt[], text: string): void {
@@ -687,7 +762,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode)), this.receipts, s);
+    // A stop while the signer was asked says what it did not do in its own words (some may have been signed).
+    const said = this.status === 'cancelled' && this.message ? this.message : stateText(this.status, s, this.message, this.errorCode);
+    return renderState(this.status, this.renderLive(said), this.receipts, s);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
@@ -716,6 +793,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       plan: this.viewContext,
       step: this.step,
       busy: this.busy,
+      waiting: this.status === 'waiting-signer',
       started: !!this.pending?.action.started,
       until: this.until,
       status: this.renderStatus(),

@@ -62,13 +62,13 @@ export class SignedAction {
   /**
    * Publishes, in order, the events not yet out; stops at the first one too few relays accepted
    * (later events may depend on it) and throws that {@link RelayError}. Events already out are
-   * not sent again.
+   * not sent again. Once `signal` is aborted no further event is sent, and its reason is thrown.
    */
-  async publish(client: RelayClient): Promise<void> {
+  async publish(client: RelayClient, signal?: AbortSignal): Promise<void> {
     for (const event of this.events) {
       if (this.accepted.has(event.id)) continue;
       try {
-        this.keep(await client.publishAll([event]));
+        this.keep(await client.publishAll([event], { signal }));
       } catch (error) {
         this.keep(receiptsOf(error));
         throw error;

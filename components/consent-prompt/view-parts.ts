@@ -16,6 +16,8 @@ export interface CommonView {
   plan: PlanViewContext;
   step: Step;
   busy: boolean;
+  /** The signer is being asked: Cancel (or Escape) stops the action, which has sent nothing yet. */
+  waiting: boolean;
   /** Part of the action went out: nothing is signed again, so the buttons that would sign are gone. */
   started: boolean;
   until: string;

@@ -54,9 +54,10 @@ export class SignerError extends Error {
 }
 
 /** Why a relay operation failed as a whole (per-relay detail lives in the receipts). */
-export type RelayErrorCode = 'no-relays' | 'not-accepted' | 'invalid-url';
+/** `closed`: the client was closed (a sign-out, another user) and is used no more. */
+export type RelayErrorCode = 'no-relays' | 'not-accepted' | 'invalid-url' | 'closed';
 
-/** No relay accepted a publish, or the relay list is unusable. */
+/** No relay accepted a publish, the relay list is unusable, or the client was closed. */
 export class RelayError extends Error {
   override readonly name = 'RelayError';
   readonly code: RelayErrorCode;

@@ -31,6 +31,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   'invalid-url': 'Una dirección de servidor de almacenamiento no es válida.',
   'no-relays': 'No hay servidores de almacenamiento configurados.',
   'not-accepted': 'No lo aceptaron suficientes servidores de almacenamiento.',
+  closed: 'La conexión con los servidores de almacenamiento se cerró; ya no se envía ni se lee nada por ella.',
   'relay-unavailable': 'Ningún servidor de almacenamiento respondió.',
   cancelled: 'Se canceló. No se firmó ni se envió nada.',
   unknown: 'Algo salió mal.',

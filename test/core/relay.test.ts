@@ -152,6 +152,45 @@ describe('relay client on real relays', () => {
     }
   });
 
+  it('a closed client is closed for good: it publishes and reads nothing more, and connects nowhere again', async () => {
+    const url = await relayUrl('main');
+    const client = new RelayClient({ relays: [url] });
+    const checker = new RelayClient({ relays: [url] });
+    try {
+      const before = note('before close');
+      await client.publishAll([before]);
+      client.close();
+      expect(client.isClosed).to.equal(true);
+      const after = note('after close');
+      await rejects(client.publishAll([after]), RelayError, 'closed');
+      await rejects(client.publish(after), RelayError, 'closed');
+      await rejects(client.query({ ids: [before.id] }), RelayError, 'closed');
+      await rejects(client.queryAll({ ids: [before.id] }), RelayError, 'closed');
+      // Nothing went out through it: the relay holds the event from before, not the one after.
+      const { events } = await checker.query({ ids: [before.id, after.id] });
+      expect(events.map((e) => e.id)).to.deep.equal([before.id]);
+    } finally {
+      checker.close();
+    }
+  });
+
+  it('stops publishing at an aborted signal: no event after it is sent', async () => {
+    const url = await relayUrl('main');
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const abort = new AbortController();
+      abort.abort();
+      const event = note('never sent');
+      let threw: unknown;
+      await client.publishAll([event], { signal: abort.signal }).catch((error: unknown) => { threw = error; });
+      expect(threw).to.equal(abort.signal.reason);
+      const { events } = await client.query({ ids: [event.id] });
+      expect(events).to.have.length(0);
+    } finally {
+      client.close();
+    }
+  });
+
   it('checks relay URLs', async () => {
     await rejects(() => checkRelays([]), RelayError, 'no-relays');
     await rejects(() => checkRelays(['https://example.org']), RelayError, 'invalid-url');

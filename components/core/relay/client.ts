@@ -95,6 +95,7 @@ export class RelayClient {
   private readonly maxEventsPerQuery: number;
   private readonly maxCharsPerRead: number;
   private infos?: Promise<(RelayInfo | undefined)[]>;
+  private closed = false;
 
   constructor(options: RelayClientOptions) {
     this.relays = checkRelays(options.relays);
@@ -119,6 +120,7 @@ export class RelayClient {
 
   /** Publishes one event to every relay and waits for each relay's answer (or its deadline). */
   async publish(event: NostrEvent): Promise<PublishReceipt[]> {
+    this.assertOpen();
     return Promise.all(this.relays.map((relay) => this.publishTo(relay, event)));
   }
 
@@ -152,10 +154,12 @@ export class RelayClient {
   /**
    * Publishes events in order (e.g. every part of a record, then deletions) and throws a
    * {@link RelayError} with every receipt when any event reaches fewer relays than the quorum.
+   * Once `signal` is aborted no further event is sent, and its reason is thrown.
    */
-  async publishAll(events: readonly NostrEvent[]): Promise<PublishReceipt[]> {
+  async publishAll(events: readonly NostrEvent[], options: { signal?: AbortSignal } = {}): Promise<PublishReceipt[]> {
     const receipts: PublishReceipt[] = [];
     for (const [i, event] of events.entries()) {
+      options.signal?.throwIfAborted();
       const answers = await this.publish(event);
       receipts.push(...answers);
       // Stop at the first shortfall: later events (deletions of an old address, notices) must
@@ -177,6 +181,7 @@ export class RelayClient {
    * `budget`, a read's budget shared by its pages.
    */
   async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; budget?: ReadBudget } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    this.assertOpen();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead);
     const byId = new Map<string, NostrEvent>();
@@ -191,7 +196,8 @@ export class RelayClient {
     // A relay that restricts reads closes the query with a machine-readable `auth-required:`
     // (some put it after their own prefix, "ERROR: auth-required: ..."); the pool retries only when
     // the reason starts with it. Authenticate through the user's signer, once, and read again.
-    if (first.status !== 'auth-required' || !this.onauth) return first;
+    // A client closed meanwhile connects nowhere again.
+    if (first.status !== 'auth-required' || !this.onauth || this.closed) return first;
     try {
       const connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
       await connection.auth(this.onauth);
@@ -395,10 +401,24 @@ export class RelayClient {
     return eventBudget(await this.infos);
   }
 
-  /** Closes connections (and the pool, if the client made it). */
+  /**
+   * Closes connections (and the pool, if the client made it), for good: a publish or a read after
+   * this throws rather than opening new connections nobody would close (a destroyed pool connects
+   * again on its next use), and sends nothing for a user who has left.
+   */
   close(): void {
+    this.closed = true;
     if (this.ownsPool) this.pool.destroy();
     else this.pool.close(this.relays);
+  }
+
+  /** Whether {@link close} was called. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new RelayError('closed', 'This connection to the storage servers was closed; nothing more is sent or read through it.');
   }
 }
 

@@ -262,7 +262,7 @@ export class RecordStore {
       const me = await this.currentReader();
       if (this.loadedOnce && !options.refresh) return;
       await this.loadRecords(me);
-    })().finally(() => {
+    })().catch(this.quietOnceClosed).finally(() => {
       if (this.loading === run) this.loading = undefined;
       this.progressNow = undefined;
       this.phaseNow = undefined;
@@ -425,7 +425,7 @@ export class RecordStore {
       const me = await this.currentReader();
       if (this.mailRead && !options.refresh) return;
       await this.readWraps(me);
-    })().finally(() => {
+    })().catch(this.quietOnceClosed).finally(() => {
       if (this.mailing === run) this.mailing = undefined;
     });
     this.mailing = run;
@@ -519,6 +519,14 @@ export class RecordStore {
     if (old && old !== record) forgetRecord(old);
     this.opened.set(record.signPubkey, record);
   }
+
+  /**
+   * A read the store's own close cut short (its client refuses from then on) ends as one a clear
+   * overtook: quietly, keeping nothing, rather than as a failure shown after the user left.
+   */
+  private readonly quietOnceClosed = (error: unknown): void => {
+    if (!this.closed) throw error;
+  };
 
   private assertOpen(): void {
     if (this.closed) throw new RecordError('wrong-reader', 'This session has ended; sign in again.');
