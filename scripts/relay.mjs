@@ -60,6 +60,8 @@ export async function startRelay(options = {}) {
   const keepRequests = options.keepRequests ?? 0;
   /** @type {object[][]} */
   const requests = [];
+  /** Subscriptions not closed yet (when keepRequests): by connection, subscription id → filters. */
+  const live = new Map();
   const refuseOnce = new Set(options.rejectFirstKinds ?? []);
   const refused = new Set();
 
@@ -86,7 +88,10 @@ export async function startRelay(options = {}) {
   wss.on('connection', (ws) => {
     relay.handleConnection(ws, '127.0.0.1');
     ws.on('message', async (data) => {
-      if (keepRequests) noteRequest(requests, data, keepRequests);
+      if (keepRequests) {
+        noteRequest(requests, data, keepRequests);
+        noteLive(live, ws, data);
+      }
       if (options.silent) return;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       const first = refuseOnce.size ? firstOfKinds(data, refuseOnce, refused) : undefined;
@@ -111,8 +116,8 @@ export async function startRelay(options = {}) {
         ws.send(JSON.stringify(id ? createOutgoingOkMessage(id, false, reason) : ['NOTICE', reason]));
       }
     });
-    ws.on('close', () => relay.handleDisconnect(ws));
-    ws.on('error', () => relay.handleDisconnect(ws));
+    ws.on('close', () => { live.delete(ws); relay.handleDisconnect(ws); });
+    ws.on('error', () => { live.delete(ws); relay.handleDisconnect(ws); });
   });
 
   return {
@@ -121,6 +126,10 @@ export async function startRelay(options = {}) {
     /** The filters of each REQ received (the last `keepRequests` of them), oldest first. */
     requests() {
       return requests.map((filters) => structuredClone(filters));
+    },
+    /** The filters of each subscription still open (not closed by CLOSE or by its connection ending). */
+    liveRequests() {
+      return [...live.values()].flatMap((subs) => [...subs.values()].map((filters) => structuredClone(filters)));
     },
     /** Accept only `n` more EVENTs (undefined: every one again). */
     acceptOnly(n) {
@@ -142,6 +151,18 @@ function noteRequest(requests, data, keep) {
     if (message[0] !== 'REQ') return;
     requests.push(message.slice(2));
     if (requests.length > keep) requests.splice(0, requests.length - keep);
+  } catch {
+    // not JSON: the validator answers it
+  }
+}
+
+function noteLive(live, ws, data) {
+  try {
+    const [type, id, ...filters] = JSON.parse(String(data));
+    if (typeof id !== 'string' || (type !== 'REQ' && type !== 'CLOSE')) return;
+    if (!live.has(ws)) live.set(ws, new Map());
+    if (type === 'REQ') live.get(ws).set(id, filters);
+    else live.get(ws).delete(id);
   } catch {
     // not JSON: the validator answers it
   }

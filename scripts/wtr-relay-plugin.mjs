@@ -4,6 +4,7 @@
 // for an address where nothing listens.
 // 'relay-requests' ({ name, author }) reports the filters of the REQs a relay received that name
 // `author` in `authors` or `#p`, so a test can check what was asked without waiting for anything.
+// 'relay-live-requests' ({ name, author }) does the same for the subscriptions still open on the relay.
 // 'relay-accept-only' ({ name, count }) makes a relay accept only `count` more events (null: all again).
 import net from 'node:net';
 import { startRelay } from './relay.mjs';
@@ -51,11 +52,11 @@ export function relayPlugin() {
     async executeCommand({ command, payload }) {
       if (command === 'relay-url') return relays[payload?.name ?? 'main']?.url ?? null;
       if (command === 'relay-down-url') return downUrl;
-      if (command === 'relay-requests') {
+      if (command === 'relay-requests' || command === 'relay-live-requests') {
         const relay = relays[payload?.name ?? 'main'];
         if (!relay) return null;
         const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
-        return relay.requests().filter((filters) => filters.some(about));
+        return (command === 'relay-requests' ? relay.requests() : relay.liveRequests()).filter((filters) => filters.some(about));
       }
       if (command === 'relay-accept-only') {
         relays[payload?.name ?? 'picky']?.acceptOnly(payload?.count ?? undefined);

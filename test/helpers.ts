@@ -38,6 +38,11 @@ export async function relayRequests(name: RelayName, author: string): Promise<Re
   return (await executeServerCommand<Record<string, unknown>[][], { name: string; author: string }>('relay-requests', { name, author })) ?? [];
 }
 
+/** Like {@link relayRequests}, for the subscriptions still open on the relay. */
+export async function relayLiveRequests(name: RelayName, author: string): Promise<Record<string, unknown>[][]> {
+  return (await executeServerCommand<Record<string, unknown>[][], { name: string; author: string }>('relay-live-requests', { name, author })) ?? [];
+}
+
 /** Whether any of `requests` asks for events of `kind`. */
 export const asksForKind = (requests: readonly Record<string, unknown>[][], kind: number) =>
   requests.some((filters) => filters.some((f) => Array.isArray(f.kinds) && f.kinds.includes(kind)));

@@ -7,7 +7,7 @@ import type { Nip82Session } from '../components/session/session.js';
 import { Nip82Element } from '../components/shared/base.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { counting, litWarnings, person, relayRequests, relayUrl } from './helpers.js';
+import { counting, litWarnings, person, relayLiveRequests, relayRequests, relayUrl } from './helpers.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { runRemoteSigner } from './remote-signer.js';
 
@@ -193,6 +193,29 @@ describe('<nip82-session>', () => {
       await el.updateComplete;
       expect(shadowText(el)).to.contain('your remote signer');
       await el.signOut();
+    } finally {
+      bunker.close();
+    }
+  });
+
+  it('closes a remote signer that connected but refused to say who the user is', async () => {
+    const relay = await relayUrl('main');
+    const bunker = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { refuse: ['get_public_key'] });
+    await bunker.ready;
+    // The session's subscription to the remote signer's answers names it as author.
+    const fromSession = async () => (await relayLiveRequests('main', bunker.pubkey)).filter((filters) => filters.some((f) => Array.isArray(f.authors) && f.authors.includes(bunker.pubkey)));
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      const failed = oneEvent(el, 'nip82-error');
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await failed;
+      expect(el.pubkey).to.equal(undefined);
+      expect(el.status).not.to.equal('done');
+      await waitUntil(async () => (await fromSession()).length === 0, 'the subscription to the remote signer stayed open', { timeout: 5000 });
     } finally {
       bunker.close();
     }

@@ -233,6 +233,7 @@ export class Nip82AccessList extends Nip82Element {
       store.history().length ? '' : s.noHistory,
       store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : '',
       store.unreadMail ? s.mailLeft(store.unreadMail) : '',
+      store.olderMailUnchecked ? s.mailOlder : '',
     ));
     this.modal.focusNext = '#history';
     void this.lookUpNames();

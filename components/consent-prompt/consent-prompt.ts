@@ -344,7 +344,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return store;
     }, {}, signal);
     if (!store || signal.aborted) return;
-    this.setStatus('done', sentences(this.incoming.length ? '' : s.noRequests, store.unreadMail ? s.mailLeft(store.unreadMail) : ''));
+    // "No open requests" only when every message was checked: older ones may still hold one.
+    this.setStatus('done', sentences(
+      this.incoming.length || store.olderMailUnchecked ? '' : s.noRequests,
+      store.unreadMail ? s.mailLeft(store.unreadMail) : '',
+      store.olderMailUnchecked ? s.mailOlder : '',
+    ));
     await this.lookUpNames([...this.incoming, ...this.history].map((m) => m.requester));
   };
 

@@ -212,12 +212,19 @@ export class Nip82Session extends LocalizedElement {
     return this.gate.announce('connect');
   }
 
-  /** Asks `signer` who the user is; `announced` when the request went out before the signer was contacted. */
-  private async signIn(kind: SignerKind, signer: Signer, announced = false): Promise<void> {
+  /**
+   * Asks `signer` who the user is; `announced` when the request went out before the signer was
+   * contacted; `current` false once the user gave this sign-in up (a remote signer is then closed).
+   */
+  private async signIn(kind: SignerKind, signer: Signer, announced = false, current: () => boolean = () => true): Promise<void> {
     if (!announced && !this.announce()) return;
     this.state.set('waiting-signer', this.s.asking);
     try {
       const pubkey = await signer.getPublicKey();
+      if (!current()) {
+        if (kind === 'remote') await (signer as RemoteSigner).close().catch(() => undefined);
+        return;
+      }
       this.store.drop();
       this.active = signer;
       this.kind = kind;
@@ -225,7 +232,9 @@ export class Nip82Session extends LocalizedElement {
       this.state.set('done', this.s.connected);
       emit(this, 'nip82-session-change', { pubkey, signer: kind });
     } catch (error) {
-      this.failed(error);
+      if (current()) this.failed(error);
+      // A remote signer that connected but would not say who the user is: no subscription or client key stays.
+      if (kind === 'remote') await (signer as RemoteSigner).close().catch(() => undefined);
     }
   }
 
@@ -274,13 +283,23 @@ export class Nip82Session extends LocalizedElement {
     this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
       const remote = await session.signer;
-      if (this.connectSession === session) await this.signIn('remote', remote, true);
+      // One that connects after Cancel or after a new code was shown is closed, not left connected.
+      if (this.connectSession === session) await this.signIn('remote', remote, true, () => this.connectSession === session);
+      else await remote.close().catch(() => undefined);
     } catch (error) {
       if (this.connectSession === session) this.failed(error);
     } finally {
       if (this.connectSession === session) this.connectSession = undefined;
     }
   }
+
+  /** Gives the shown code up: a remote signer that still connects with it, or is being asked, is closed. */
+  private cancelCode = (): void => {
+    const session = this.connectSession;
+    this.connectSession = undefined;
+    session?.cancel();
+    this.state.set('idle', '');
+  };
 
   /** Signs out: forgets the signer and wipes every record key this session held. */
   async signOut(): Promise<void> {
@@ -334,7 +353,7 @@ export class Nip82Session extends LocalizedElement {
         ${this.connectSession
           ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
               <p class="uri"><code>${this.connectSession.uri}</code></p>
-              <button type="button" @click=${() => { this.connectSession?.cancel(); }}>${s.cancel}</button>`
+              <button type="button" @click=${this.cancelCode}>${s.cancel}</button>`
           : html`<button type="button" ?disabled=${!this.relays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }

@@ -5,11 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { useWebSocketImplementation } from 'nostr-tools/pool';
-import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { encrypt, decrypt, getConversationKey } from 'nostr-tools/nip44';
 import { npubEncode } from 'nostr-tools/nip19';
 import { startRelay } from '../../scripts/relay.mjs';
 import {
   RelayClient, RecordStore, RecordError, createRecord, createShare, grantConsent, consentSource, revokeAccess, secretKeySigner,
+  createAccessRequest, nowSeconds,
 } from '../../dist/core/index.js';
 
 useWebSocketImplementation(WebSocket);
@@ -200,6 +202,71 @@ test('a sign-out during a load keeps nothing of what the load finds', async () =
     await loading;
     assert.equal(store.records.length, 0);
     assert.equal(store.keyCache.size, 0);
+  } finally {
+    store.close();
+  }
+});
+
+/** The patient's wrap of `wrap`'s seal again, dated `created_at` (NIP-59 dates a wrap at random, a test needs it known). */
+function redated(wrap, patientKey, created_at) {
+  const seal = decrypt(wrap.content, getConversationKey(patientKey, wrap.pubkey));
+  const one = generateSecretKey();
+  return finalizeEvent({ kind: 1059, created_at, tags: [['p', getPublicKey(patientKey)]], content: encrypt(seal, getConversationKey(one, getPublicKey(patientKey))) }, one);
+}
+
+test('a flood of newer gift wraps hides no request for good: reads page back, new ones first, and say while older ones were not checked', async () => {
+  const patientKey = generateSecretKey();
+  const patient = getPublicKey(patientKey);
+  const clinician = person();
+  const now = nowSeconds();
+  const request = async (purpose, at) => {
+    const { events, request: sent } = await createAccessRequest({ signer: clinician, patient, resourceTypes: ['Immunization'], purpose });
+    await publisher.publishAll([redated(events[0], patientKey, at)]);
+    return sent.id;
+  };
+  const old = await request('Flu shot', now - 1000);
+  // Newer junk than a read downloads (its bounds lowered here as a host may, for speed).
+  const junk = 45;
+  for (let i = 0; i < junk; i++) {
+    const one = generateSecretKey();
+    await publisher.publishAll([finalizeEvent({ kind: 1059, created_at: now - i, tags: [['p', patient]], content: encrypt('not a seal', getConversationKey(one, patient)) }, one)]);
+  }
+  const signer = switchable(secretKeySigner(patientKey));
+  const store = new RecordStore({ client: new RelayClient({ relays: [relay.url], signer }), signer, mailReadBounds: { maxOpened: 5, maxDownloaded: 20 } });
+  try {
+    await store.readMail();
+    assert.equal(store.unreadMail, 15);
+    assert.equal(store.olderMailUnchecked, true, 'the read stopped at its newest 20 wraps');
+    let reads = 1;
+    let fresh;
+    const ids = () => store.messages.map((m) => m.id);
+    while (!ids().includes(old) && reads < 40) {
+      // Until the request is read, the store says what is left: unread wraps, or older ones not checked.
+      assert.ok(store.unreadMail > 0 || store.olderMailUnchecked, `read ${reads} says nothing is left`);
+      // A request arriving while the reads page back is read at the next read.
+      if (reads === 6) fresh = await request('Tetanus', nowSeconds() + 1);
+      await store.readMail({ refresh: true });
+      reads++;
+      if (reads === 7) assert.ok(ids().includes(fresh), 'the new request was not read first');
+    }
+    assert.ok(ids().includes(old), `the request under the flood was not read in ${reads} reads`);
+    assert.ok(reads > 6, 'the walk back took more than the first reads');
+    while (store.unreadMail > 0 || store.olderMailUnchecked) {
+      await store.readMail({ refresh: true });
+      assert.ok(++reads < 40);
+    }
+    // Every wrap was opened once. Later reads open none again; a flood of the last two days is
+    // walked again (a new wrap may be dated anywhere in them), saying so until it is done.
+    assert.equal(signer.calls.nip44Decrypt, 2 * 2 + junk);
+    await store.readMail({ refresh: true });
+    assert.equal(store.unreadMail, 0);
+    while (store.olderMailUnchecked) {
+      await store.readMail({ refresh: true });
+      assert.ok(++reads < 40);
+    }
+    assert.equal(signer.calls.nip44Decrypt, 2 * 2 + junk);
+    store.clear();
+    assert.equal(store.olderMailUnchecked, false);
   } finally {
     store.close();
   }

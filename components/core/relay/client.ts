@@ -391,8 +391,8 @@ export class RelayClient {
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
-  async wrapsFor(pubkey: string, options: { since?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
-    return this.queryAll({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since }, options);
+  async wrapsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    return this.queryAll({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since, until: options.until }, options);
   }
 
   /** The event-size budget every configured relay accepts, from their NIP-11 limits (fetched once). */

@@ -2,6 +2,7 @@
  * A {@link Signer} over a NIP-46 remote signer ("bunker"), for browsers without an extension.
  */
 import { BunkerSigner, createNostrConnectURI, parseBunkerInput, type BunkerSignerParams } from 'nostr-tools/nip46';
+import { SimplePool } from 'nostr-tools/pool';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { SignerError, safeCause } from '../errors.js';
 import type { NostrEvent } from '../events.js';
@@ -23,7 +24,17 @@ export interface RemoteSignerOptions {
   pool?: BunkerSignerParams['pool'];
 }
 
-function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number): RemoteSigner {
+/**
+ * The pool a remote signer talks through: the caller's, or one of its own that closing it ends
+ * (closing the signer only closes its subscription; the sockets would stay open).
+ */
+function poolFor(options: RemoteSignerOptions): { pool: NonNullable<BunkerSignerParams['pool']>; end: () => void } {
+  if (options.pool) return { pool: options.pool, end: () => undefined };
+  const pool = new SimplePool();
+  return { pool, end: () => pool.destroy() };
+}
+
+function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, endPool: () => void): RemoteSigner {
   const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await withTimeout(run(), timeoutMs, what);
@@ -43,7 +54,11 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number): 
     nip44Decrypt: (peer, text) => call('decrypt', () => bunker.nip44Decrypt(peer, text)),
     async close() {
       clientKey.fill(0);
-      await bunker.close();
+      try {
+        await bunker.close();
+      } finally {
+        endPool();
+      }
     },
   };
 }
@@ -59,16 +74,18 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
     throw new SignerError('connection', 'That is not a usable bunker:// address (it needs a signer key and at least one relay).');
   }
   const clientKey = generateSecretKey();
-  const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool: options.pool, onauth: options.onAuthUrl });
+  const { pool, end } = poolFor(options);
+  const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool, onauth: options.onAuthUrl });
   try {
     await withTimeout(bunker.connect(), timeoutMs, 'connect');
   } catch (error) {
     clientKey.fill(0);
     await bunker.close().catch(() => undefined);
+    end();
     const mapped = toSignerError(error, 'connect');
     throw mapped.code === 'timeout' ? new SignerError('connection', 'The remote signer did not answer.', { cause: safeCause(error) }) : mapped;
   }
-  return adapt(bunker, clientKey, timeoutMs);
+  return adapt(bunker, clientKey, timeoutMs, end);
 }
 
 /** What {@link nostrConnect} returns: a URI to show (as text and QR) and the signer once it connects. */
@@ -106,10 +123,19 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
   });
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
-  const signer = BunkerSigner.fromURI(clientKey, uri, { pool: options.pool, onauth: options.onAuthUrl }, abort.signal)
-    .then((bunker) => adapt(bunker, clientKey, timeoutMs))
+  const { pool, end } = poolFor(options);
+  const signer = BunkerSigner.fromURI(clientKey, uri, { pool, onauth: options.onAuthUrl }, abort.signal)
+    .then(async (bunker) => {
+      // Connected just as the wait was given up (cancelled or out of time): nobody takes this signer.
+      if (abort.signal.aborted) {
+        await bunker.close().catch(() => undefined);
+        throw new Error('given up');
+      }
+      return adapt(bunker, clientKey, timeoutMs, end);
+    })
     .catch((cause) => {
       clientKey.fill(0);
+      end();
       throw new SignerError('connection', abort.signal.aborted ? 'No remote signer connected in time.' : 'The remote signer could not connect.', { cause: safeCause(cause) });
     })
     .finally(() => clearTimeout(timer));

@@ -13,7 +13,7 @@
  * No DOM and no Lit: it runs in Node as in browsers.
  */
 import { RecordError, SignerError, type RecordErrorCode } from '../errors.js';
-import type { NostrEvent } from '../events.js';
+import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import type { QueryReport, RelayClient } from '../relay/client.js';
 import { RecordKeyCache } from '../nip82/keys.js';
@@ -47,6 +47,11 @@ export interface RecordStoreOptions {
   signer: Signer;
   /** The reader's public key when already known (asked at sign-in). */
   reader?: string;
+  /**
+   * Lower bounds for one mail read than {@link MAX_WRAPS_PER_READ},
+   * {@link MAX_WRAPS_DOWNLOADED_PER_READ} and 16 MB (e.g. a slow remote signer); never higher.
+   */
+  mailReadBounds?: { maxOpened?: number; maxDownloaded?: number; maxChars?: number };
 }
 
 /**
@@ -66,6 +71,14 @@ export const MAX_WRAPS_PER_READ = 50;
  */
 export const MAX_WRAPS_DOWNLOADED_PER_READ = 2000;
 const MAX_MAIL_CHARS_PER_READ = 16 * 1024 * 1024;
+
+/** How much earlier than its sending NIP-59 may date a gift wrap (randomised, to hide when it was sent). */
+const WRAP_BACKDATING = 2 * 24 * 60 * 60;
+
+/** Whether a read of wraps stopped before the oldest one it asked for (a bound, or a relay that pages no further). */
+function cutShort(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): boolean {
+  return found.events.length >= maxEvents || found.reports.some((r) => r.status === 'incomplete');
+}
 
 /**
  * Most signer decrypts one load spends on records not open yet, newest first: the hundred a mail
@@ -111,6 +124,21 @@ export class RecordStore {
   private readonly seenWraps = new Set<string>();
   private mailRead = false;
   private mailing?: Promise<void>;
+  private readonly mailBounds: { maxOpened: number; maxDownloaded: number; maxChars: number };
+  /**
+   * Where mail reads page back from (`until`, inclusive): set once the newest wraps downloaded are
+   * all opened while older ones were not downloaded, so a flood of newer wraps cannot hide older
+   * ones for good. Undefined when no walk back is under way.
+   */
+  private mailCursor?: number;
+  /** The wall time of the read that set {@link mailCursor}: when the walk ends, what existed then was all checked. */
+  private mailWalkFrom?: number;
+  /**
+   * Wraps dated before this were all checked: anything sent since is dated later (NIP-59 backdates
+   * by at most two days), so reads ask only from here on. Undefined until one read reached the oldest.
+   */
+  private mailFloor?: number;
+  private olderMail = false;
   private readonly sessionEvents: ConsentEvent[] = [];
   /** Changes with every clear: work that began before one keeps nothing of what it finds. */
   private generation = 0;
@@ -121,6 +149,13 @@ export class RecordStore {
     this.client = options.client;
     this.signer = options.signer;
     this.readerKey = options.reader;
+    const bounds = options.mailReadBounds ?? {};
+    const lower = (value: number | undefined, max: number) => Math.max(1, Math.min(max, Math.floor(value ?? max)));
+    this.mailBounds = {
+      maxOpened: lower(bounds.maxOpened, MAX_WRAPS_PER_READ),
+      maxDownloaded: lower(bounds.maxDownloaded, MAX_WRAPS_DOWNLOADED_PER_READ),
+      maxChars: lower(bounds.maxChars, MAX_MAIL_CHARS_PER_READ),
+    };
   }
 
   /** The public key whose records these are, once known. */
@@ -195,6 +230,15 @@ export class RecordStore {
    */
   get unreadMail(): number {
     return this.mailLeft;
+  }
+
+  /**
+   * Whether the last mail read stopped before the oldest gift wraps (it downloads at most
+   * {@link MAX_WRAPS_DOWNLOADED_PER_READ} and 16 MB): older messages were not checked yet, and the
+   * next reads (refreshes) page back to them, new arrivals first.
+   */
+  get olderMailUnchecked(): boolean {
+    return this.olderMail;
   }
 
   /** Whether the reader's consent messages were read since the last clear. */
@@ -417,6 +461,8 @@ export class RecordStore {
    * Reads the consent messages wrapped to the reader: once, then only on `refresh`, and then
    * opens only wraps not seen before (each costs signer calls), newest first, at most
    * {@link MAX_WRAPS_PER_READ}; {@link unreadMail} says how many were left for the next read.
+   * Once the newest wraps downloaded are all open, later reads also page back from the oldest one
+   * reached, so older wraps are read too; {@link olderMailUnchecked} says whether some were not yet.
    */
   async readMail(options: { refresh?: boolean } = {}): Promise<void> {
     this.assertOpen();
@@ -434,17 +480,51 @@ export class RecordStore {
 
   private async readWraps(me: string): Promise<void> {
     const generation = this.generation;
-    const { events } = await this.client.wrapsFor(me, { maxEvents: MAX_WRAPS_DOWNLOADED_PER_READ, maxChars: MAX_MAIL_CHARS_PER_READ });
+    const startedAt = nowSeconds();
+    const { maxOpened, maxDownloaded, maxChars } = this.mailBounds;
+    const cursor = this.mailCursor;
+    const since = this.mailFloor;
+    // The newest wraps first, so new arrivals are never behind older ones; during a walk back they
+    // take half the read's bounds and the page before the cursor the rest.
+    const newestEvents = cursor === undefined ? maxDownloaded : Math.max(1, Math.floor(maxDownloaded / 2));
+    const newestChars = cursor === undefined ? maxChars : Math.floor(maxChars / 2);
+    const newest = await this.client.wrapsFor(me, { since, maxEvents: newestEvents, maxChars: newestChars });
+    const newestCut = cutShort(newest, newestEvents);
+    // The page before the cursor, unless the newest wraps reached the floor (nothing older is unchecked).
+    const walkMax = Math.max(1, maxDownloaded - newest.events.length);
+    const walk = cursor !== undefined && newestCut
+      ? await this.client.wrapsFor(me, { since, until: cursor, maxEvents: walkMax, maxChars: maxChars - newestChars })
+      : undefined;
+    const walkCut = !!walk && cutShort(walk, walkMax);
+    const downloaded = new Map<string, NostrEvent>();
+    for (const e of [...newest.events, ...(walk?.events ?? [])]) downloaded.set(e.id, e);
     // Newest first by the wrap's time, the only one readable unopened (NIP-59 dates it up to two
     // days early, so "newest" is approximate by that much).
-    const unseen = events.filter((e) => !this.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
-    const batch = unseen.slice(0, MAX_WRAPS_PER_READ);
+    const unseen = [...downloaded.values()].filter((e) => !this.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
+    const batch = unseen.slice(0, maxOpened);
     const { readConsentMessages } = await import('../nip82/requests.js');
     const messages = await readConsentMessages(batch, this.signer);
     if (generation !== this.generation) return;
     for (const wrap of batch) this.seenWraps.add(wrap.id);
     for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
+    // Once everything downloaded is open, the reads reached the floor (what existed when they
+    // started is all checked: the floor moves up) or the walk back moves on.
+    if (unseen.length === batch.length) {
+      if (!newestCut || (walk && !walkCut)) {
+        this.mailFloor = (newestCut ? this.mailWalkFrom ?? startedAt : startedAt) - WRAP_BACKDATING;
+        this.mailCursor = this.mailWalkFrom = undefined;
+      } else {
+        // From the oldest second reached, again (inclusive: more wraps of that second may wait); one
+        // second further when a page brought nothing older (a relay cannot page past that second).
+        const reached = (walk ?? newest).events.map((e) => e.created_at);
+        const oldest = reached.length ? Math.min(...reached) : undefined;
+        if (cursor === undefined) this.mailWalkFrom = startedAt;
+        this.mailCursor = oldest === undefined || (cursor !== undefined && oldest >= cursor) ? (cursor ?? startedAt) - 1 : oldest;
+      }
+    }
     this.mailLeft = unseen.length - batch.length;
+    // Not downloaded yet, as opposed to downloaded and left unopened (counted in unreadMail).
+    this.olderMail = newestCut && (cursor === undefined || walkCut);
     this.mailRead = true;
     this.notify('mail');
   }
@@ -467,6 +547,8 @@ export class RecordStore {
     this.tried.clear();
     this.recordsLeft = 0;
     this.mailLeft = 0;
+    this.mailCursor = this.mailWalkFrom = this.mailFloor = undefined;
+    this.olderMail = false;
     this.sessionEvents.length = 0;
     this.failed = [];
     this.lastReports = [];
