@@ -6,7 +6,8 @@
  * copies the reader made, and keeps the consent history.
  *
  * One wipe: {@link RecordStore.clear} forgets every record (its keys wiped), the key cache, the
- * version memory, the consent mail and the history, and tells every listener. A different public
+ * version memory, the consent mail, the history and the core's process-wide memos of the events
+ * opened (see ../memory.ts), and tells every listener. A different public
  * key from the same signer (a user who switched keys in an extension) clears it too, at the next
  * user action, through {@link RecordStore.currentReader}.
  *
@@ -26,6 +27,7 @@ import { forgetRecord } from '../nip82/record-secrets.js';
 import type { ConsentMessage } from '../nip82/requests.js';
 import { RECORD_KIND } from '../nip82/constants.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
+import { forgetSessionMemory } from '../memory.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
 
@@ -455,7 +457,7 @@ export class RecordStore {
     this.notify('mail');
   }
 
-  /** Forgets everything of the reader: records (keys wiped), key cache, version memory, mail, history. */
+  /** Forgets everything of the reader: records (keys wiped), key cache, version memory, mail, history, and the core's memos of their events. */
   clear(): void {
     this.generation++;
     for (const record of this.opened.values()) forgetRecord(record);
@@ -477,6 +479,8 @@ export class RecordStore {
     this.progressNow = undefined;
     this.phaseNow = undefined;
     this.readerKey = undefined;
+    // Signatures checked and attestations read, process-wide: they name the events this reader opened.
+    forgetSessionMemory();
     this.notify('cleared');
   }
 
