@@ -6,6 +6,9 @@ import { nprofileEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
 import { useFetchImplementation } from 'nostr-tools/nip05';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import '../components/npub-picker/define.js';
+import '../components/session/define.js';
+import type { Nip82Session } from '../components/session/session.js';
+import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import { parseRecipient, isPublicKey } from '../components/shared/recipient-input.js';
 import { safePicture } from '../components/npub-picker/profile.js';
@@ -502,6 +505,35 @@ describe('<nip82-npub-picker>', () => {
       await waitUntil(() => partText(honest, 'nip05').includes('Verified'), 'verified');
       expect(partText(honest, 'nip05')).to.contain('Verified: alice@clinic.test points to this key.');
     });
+  });
+
+  it('inside a session, forgets the last user\'s choice, text, profile and checks when they sign out', async () => {
+    const relay = await relayUrl('main');
+    const pk = await publishProfile(relay, { name: 'Dr Lopez', picture: 'https://127.0.0.1:9/lopez.png', nip05: 'lopez@clinic.test' });
+    const user = secretKeySigner(generateSecretKey());
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay} .signer=${user}><nip82-npub-picker></nip82-npub-picker></nip82-session>`);
+    await waitUntil(() => session.pubkey, 'signed in', { timeout: 5000 });
+    const el = session.querySelector('nip82-npub-picker') as Nip82NpubPicker;
+    const events = recordEvents(el);
+    await enter(el, npubEncode(pk));
+    await waitUntil(() => partText(el, 'name') === 'Dr Lopez' && $(el, 'img'), 'the profile should load from the relay', { timeout: 8000 });
+    expect(el.value).to.equal(pk);
+    const memory = el as unknown as { profiles: Map<string, unknown>; tried: Set<string>; checks: Map<string, unknown> };
+    (memory.checks).set(`${pk} lopez@clinic.test`, 'ok');
+    expect(memory.profiles.size).to.equal(1);
+
+    await session.signOut();
+    await el.updateComplete;
+    expect(el.value).to.equal('');
+    expect(input(el).value).to.equal('');
+    expect($(el, '[part~="profile"]')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('Dr Lopez');
+    expect(el.shadowRoot!.innerHTML).not.to.contain('lopez');
+    expect(el.status).to.equal('idle');
+    expect([memory.profiles.size, memory.tried.size, memory.checks.size]).to.deep.equal([0, 0, 0]);
+    // Quietly: the user did not clear the choice; the host hears of the sign-out from the session.
+    expect(events.seen.map((e) => e.type)).not.to.include('nip82-npub-clear');
+    events.stop();
   });
 
   it('speaks Spanish under lang="es"', async () => {

@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { npubEncode, naddrEncode } from 'nostr-tools/nip19';
+import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { encrypt as nip44Encrypt, getConversationKey } from 'nostr-tools/nip44';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
@@ -1195,6 +1197,140 @@ describe('<nip82-record-viewer> against a real relay', () => {
     button(el, /^Open my health records$/)!.click();
     await el.updateComplete;
     expect(liveText(el)).to.equal('Connect a signer first.');
+  });
+
+  it('revokes the link to a downloaded copy when the user signs out', async () => {
+    const reader = await person();
+    await recordFor(reader);
+    const el = await viewer(reader.signer);
+    button(el, /^Unlock my records$/)!.click();
+    await waitUntil(() => el.status === 'done' && button(el, /^Download a copy$/), 'never unlocked', { timeout: 15000 });
+    const originalClick = HTMLAnchorElement.prototype.click;
+    const hrefs: string[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      hrefs.push(this.href);
+    };
+    try {
+      button(el, /^Download a copy$/)!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+    expect(hrefs).to.have.length(1);
+    expect(await (await fetch(hrefs[0]!)).text()).to.contain('Penicillin');
+
+    el.signer = undefined;
+    await el.updateComplete;
+    expect(text(root(el))).not.to.contain('Penicillin');
+    let reached = true;
+    try {
+      await fetch(hrefs[0]!);
+    } catch {
+      reached = false;
+    }
+    expect(reached).to.equal(false);
+  });
+
+  describe('records that could not be opened', () => {
+    const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    /** A kind-32225 event signed by a fresh key that lists `reader` in a p tag, with `keyTags` and content the reader may or may not open. */
+    function minted(reader: string, keyTags: (signKey: Uint8Array) => string[][], content?: (signKey: Uint8Array) => string) {
+      const signKey = generateSecretKey();
+      const selfKey = getConversationKey(signKey, getPublicKey(signKey));
+      return finalizeEvent({
+        kind: RECORD_KIND, created_at: Math.floor(Date.now() / 1000),
+        tags: [['d', hex(generateSecretKey()).slice(0, 32)], ['p', reader], ...keyTags(signKey)],
+        content: content ? content(signKey) : nip44Encrypt('not for anyone', selfKey),
+      }, signKey);
+    }
+
+    it('leaves out strangers\' events that give the reader no key or broken key tags: no failure, no bad-data', async () => {
+      const reader = await person();
+      const other = getPublicKey(generateSecretKey());
+      const noise = [
+        // A key tag for someone else: the reader is listed, not given a key (costs no signer call).
+        ...Array.from({ length: 15 }, () => minted(reader.pubkey, (sk) => [['key', other, nip44Encrypt(hex(generateSecretKey()), getConversationKey(sk, other))]])),
+        // Key tags that are not [key, pubkey, ciphertext].
+        ...Array.from({ length: 15 }, (_, i) => minted(reader.pubkey, () => (i % 2 ? [['key', reader.pubkey]] : [['key', 'not-a-key', 'x'], ['key', reader.pubkey, 'y']]))),
+      ];
+      for (const e of noise) await client.publishAll([e]);
+      const signer = counting(reader.signer);
+      const el = await viewer(signer);
+      button(el, /^Unlock my records$/)!.click();
+      await waitUntil(() => el.status !== 'waiting-signer' && el.status !== 'working' && el.status !== 'idle', 'never finished', { timeout: 15000 });
+      await el.updateComplete;
+      expect(el.status).to.equal('done');
+      expect(liveText(el)).to.contain('No records were found');
+      expect($(el, '.failures')).to.equal(null);
+      expect(text(root(el))).not.to.match(/npub1|key tag|could not be opened/);
+      expect(signer.calls.nip44Decrypt ?? 0).to.equal(0);
+    });
+
+    it('lists real failures in plain words, a line per reason, at most three lines', async () => {
+      const reader = await person();
+      await recordFor(reader);
+      const tagFor = (sk: Uint8Array, plaintext: string) => ['key', reader.pubkey, nip44Encrypt(plaintext, getConversationKey(sk, reader.pubkey))];
+      // The key tag does not decrypt for the reader (three of these).
+      const undecryptable = () => minted(reader.pubkey, () => [['key', reader.pubkey, nip44Encrypt(hex(generateSecretKey()), getConversationKey(generateSecretKey(), reader.pubkey))]]);
+      // The key decrypts, but does not open the content (two).
+      const wrongKey = () => minted(reader.pubkey, (sk) => [tagFor(sk, hex(generateSecretKey()))]);
+      // The key opens the content, which is no record.
+      const view = generateSecretKey();
+      const junk = minted(reader.pubkey, (sk) => [tagFor(sk, hex(view))], (sk) => nip44Encrypt('{"not":"a record"}', getConversationKey(view, getPublicKey(sk))));
+      // The signer answers nonsense for this one.
+      const odd = wrongKey();
+      for (const e of [undecryptable(), undecryptable(), undecryptable(), wrongKey(), wrongKey(), junk, odd]) await client.publishAll([e]);
+      const signer: Signer = {
+        getPublicKey: () => reader.signer.getPublicKey(),
+        signEvent: (t) => reader.signer.signEvent(t),
+        nip44Encrypt: (pk, text) => reader.signer.nip44Encrypt(pk, text),
+        nip44Decrypt: (pk, ct) => (pk === odd.pubkey ? Promise.reject(new SignerError('bad-response', 'Not a string.')) : reader.signer.nip44Decrypt(pk, ct)),
+      };
+
+      const el = await viewer(signer);
+      const errors: string[] = [];
+      el.addEventListener('nip82-error', (e) => errors.push((e as CustomEvent).detail.code));
+      button(el, /^Unlock my records$/)!.click();
+      await waitUntil(() => el.status === 'done' && $(el, '.failures'), 'never finished', { timeout: 15000 });
+      await el.updateComplete;
+      const failures = $(el, '.failures')!;
+      expect(text(failures)).to.contain('7 records could not be opened:');
+      const lines = [...failures.querySelectorAll('li')].map((li) => text(li).trim());
+      expect(lines).to.deep.equal([
+        'Your signer could not unlock the record: you may no longer have access. (3 records)',
+        'The access key given to you does not open the record. (2 records)',
+        'And 2 more records, for other reasons.',
+      ]);
+      expect(text(failures) + liveText(el)).not.to.match(/npub1|key tag|NIP-44|kind-82|kind 82|Bundle|\[key/i);
+      expect(text(section(el, 'allergies')!)).to.contain('Penicillin');
+
+      // Every line is the host's to reword, and Spanish has its own.
+      el.strings = { failureReason: (code) => `reason ${code}`, failureLine: (reason, count) => `${count} × ${reason}`, moreFailures: (count) => `+${count}` };
+      await el.updateComplete;
+      expect([...$(el, '.failures')!.querySelectorAll('li')].map((li) => text(li).trim())).to.deep.equal(['3 × reason decrypt-failed', '2 × reason bad-key', '+2']);
+      el.strings = undefined;
+      el.lang = 'es';
+      await loadLanguage('es');
+      await waitUntil(() => $(el, '.failures')?.textContent?.includes('historiales'), 'never spoke Spanish');
+      expect(text($(el, '.failures')!)).to.contain('No se pudieron abrir 7 historiales').and.contain('Y 2 historiales más');
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('a single record that fails says why in plain words', async () => {
+      const reader = await person();
+      const view = generateSecretKey();
+      const junk = minted(reader.pubkey, (sk) => [['key', reader.pubkey, nip44Encrypt(hex(view), getConversationKey(sk, reader.pubkey))]], (sk) => nip44Encrypt('{"not":"a record"}', getConversationKey(view, getPublicKey(sk))));
+      await client.publishAll([junk]);
+      const el = await viewer(reader.signer);
+      const errors: Nip82Event<'nip82-error'>[] = [];
+      el.addEventListener('nip82-error', (e) => errors.push(e));
+      button(el, /^Unlock my records$/)!.click();
+      await waitUntil(() => el.status === 'bad-data', 'never failed', { timeout: 15000 });
+      await el.updateComplete;
+      expect(liveText(el)).to.equal('This record could not be read. Part of the record is damaged or not in the expected form.');
+      expect(text($(el, '.failures')!).trim()).to.equal('1 record could not be opened: Part of the record is damaged or not in the expected form.');
+      // The host's logs keep the core's own words.
+      expect(errors.map((e) => e.detail.code)).to.deep.equal(['malformed']);
+    });
   });
 });
 

@@ -84,6 +84,16 @@ export function cleanEvent(value: unknown): NostrEvent {
 const checkedSignatures = new Map<string, string>();
 const MAX_CHECKED = 20000;
 
+/** Forgets every signature checked: their ids tell which events (records, their parts) a user opened. */
+export function forgetCheckedSignatures(): void {
+  checkedSignatures.clear();
+}
+
+/** How many checked signatures are remembered. */
+export function checkedSignatureCount(): number {
+  return checkedSignatures.size;
+}
+
 /**
  * A whole-event check (id and signature) a host chose over the JavaScript one: the WASM verifier
  * of ./wasm-verifier.ts, once a host opts in. Undefined: the JavaScript check below.

@@ -6,6 +6,7 @@
 export * from './errors.js';
 export type { NostrEvent, EventTemplate, UnsignedEvent } from './events.js';
 export { verifiedEvent, isValidSignedEvent, cleanEvent, nowSeconds, eventBytes } from './events.js';
+export { forgetSessionMemory, sessionMemorySize } from './memory.js';
 export { INTEROP_MAX_PLAINTEXT, type Nip44Policy, nip44Encrypt, nip44Decrypt, conversationKey, nip44PayloadLength } from './crypto.js';
 
 export type { Signer } from './signers/signer.js';

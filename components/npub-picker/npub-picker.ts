@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import { queryProfile } from 'nostr-tools/nip05';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
+import type { StoreChange } from '../core/store/record-store.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { shortNpub } from '../shared/identity.js';
@@ -110,6 +111,8 @@ export class Nip82NpubPicker extends Nip82Element {
   private readonly checks = new Map<string, Check>();
   private relaysKey = '';
   private lookupSeq = 0;
+  /** Changes when the user leaves: a profile or check that arrives afterwards is not kept. */
+  private epoch = 0;
 
   private get s(): NpubPickerStrings {
     return resolveStrings(npubPickerStrings, this, this.strings);
@@ -156,6 +159,34 @@ export class Nip82NpubPicker extends Nip82Element {
     this.lookupSeq++;
   }
 
+  /**
+   * A sign-out or another user (inside a session): whom the last user chose, typed, looked up or
+   * checked says who they share with, so nothing of it stays for the next one. Quietly: the
+   * user did not clear the choice, the session ended.
+   */
+  protected override storeChanged(change: StoreChange | 'replaced'): void {
+    if (change === 'cleared' || change === 'reader' || change === 'replaced') this.forgetUser();
+  }
+
+  private forgetUser(): void {
+    this.epoch++;
+    this.lookupSeq++;
+    if (this.input) this.input.value = '';
+    this.value = '';
+    this.error = undefined;
+    this.failedName = '';
+    this.open = false;
+    this.active = -1;
+    this.filter = '';
+    this.foundBy = undefined;
+    this.profiles.clear();
+    this.missing.clear();
+    this.loading.clear();
+    this.tried.clear();
+    this.checks.clear();
+    this.message = '';
+  }
+
   private collectSuggestions(): Suggestion[] {
     const seen = new Set<string>();
     const out: Suggestion[] = [];
@@ -197,8 +228,10 @@ export class Nip82NpubPicker extends Nip82Element {
       this.loading.add(pk);
     }
     this.requestUpdate();
+    const epoch = this.epoch;
     try {
       const { events, reports } = await this.passiveRelayClient()!.query({ kinds: [0], authors: wanted, limit: wanted.length }, { maxChars: MAX_PROFILE_CHARS * wanted.length });
+      if (epoch !== this.epoch) return;
       const found = newestProfiles(events.filter((e) => wanted.includes(e.pubkey)));
       const reached = reports.some((r) => r.status === 'complete');
       for (const pk of wanted) {
@@ -208,9 +241,9 @@ export class Nip82NpubPicker extends Nip82Element {
       }
     } catch {
       // A relay list that cannot be used (e.g. a malformed URL) reads as unreachable.
-      for (const pk of wanted) this.missing.set(pk, 'unreachable');
+      if (epoch === this.epoch) for (const pk of wanted) this.missing.set(pk, 'unreachable');
     } finally {
-      for (const pk of wanted) this.loading.delete(pk);
+      if (epoch === this.epoch) for (const pk of wanted) this.loading.delete(pk);
       this.requestUpdate();
     }
   }
@@ -352,12 +385,14 @@ export class Nip82NpubPicker extends Nip82Element {
     this.checks.set(key, 'checking');
     this.message = this.s.verifying(name);
     this.requestUpdate();
+    const epoch = this.epoch;
     let found: { pubkey?: unknown } | null;
     try {
       found = await queryProfile(name);
     } catch {
       found = null;
     }
+    if (epoch !== this.epoch) return;
     const claimed = typeof found?.pubkey === 'string' ? found.pubkey.toLowerCase() : undefined;
     const result: Check = claimed === undefined ? 'failed' : claimed === pubkey ? 'ok' : 'mismatch';
     this.checks.set(key, result);

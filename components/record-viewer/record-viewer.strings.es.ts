@@ -5,7 +5,7 @@
  * that it can travel apart from them.
  */
 import type { AudienceStrings, RecordViewerStrings } from './record-viewer.strings.js';
-import { errorDetailEs } from '../shared/error-details.es.js';
+import { errorDetailEs, recordFailureEs } from '../shared/error-details.es.js';
 import { plural } from '../shared/plural.js';
 
 export { codeWordsEs } from './code-words.es.js';
@@ -35,7 +35,9 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
     ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'le pide que inicie sesión', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
-  recordFailure: (who, message) => `${who}: ${message}`,
+  failureReason: recordFailureEs,
+  failureLine: (reason, count) => (count > 1 ? `${reason} (${count} historiales)` : reason),
+  moreFailures: (count) => plural('es', count, { one: 'Y 1 historial más, por otros motivos.', other: `Y ${count} historiales más, por otros motivos.` }),
   recordsLeft: (count) =>
     plural('es', count, {
       one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez.',

@@ -7,7 +7,7 @@
  */
 import type { Language } from '../shared/strings.js';
 import { languageTables } from '../shared/language-packs.js';
-import { errorDetailEn, type ErrorDetail } from '../shared/error-details.js';
+import { errorDetailEn, recordFailureEn, type ErrorDetail, type RecordFailureReason } from '../shared/error-details.js';
 import { plural } from '../shared/plural.js';
 import { kindHeading, kindLabel, loadVocabulary, type Audience } from '../shared/vocabulary.js';
 import { codeWordFrom, codeWordsEn, type CodeSet } from './code-words.js';
@@ -56,7 +56,12 @@ export interface RecordViewerStrings {
   someFailed: (count: number) => string;
   relayReport: (relay: string, status: string) => string;
   relayStatus: (status: string) => string;
-  recordFailure: (who: string, message: string) => string;
+  /** Why records could not be opened, in plain words per error code (never the core's message). */
+  failureReason: RecordFailureReason;
+  /** One line of the list of records that could not be opened: a reason, and how many records it stopped. */
+  failureLine: (reason: string, count: number) => string;
+  /** Closes that list when more reasons than it shows stopped records: how many records those are. */
+  moreFailures: (count: number) => string;
   /** Records a load left unopened so as not to ask the signer too often at once. */
   recordsLeft: (count: number) => string;
   /** The button that opens them. */
@@ -218,7 +223,9 @@ const en: RecordViewerStrings = {
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
     ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks you to sign in', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
-  recordFailure: (who, message) => `${who}: ${message}`,
+  failureReason: recordFailureEn,
+  failureLine: (reason, count) => (count > 1 ? `${reason} (${count} records)` : reason),
+  moreFailures: (count) => plural('en', count, { one: 'And 1 more record, for other reasons.', other: `And ${count} more records, for other reasons.` }),
   recordsLeft: (count) =>
     plural('en', count, {
       one: '1 more record was not opened yet, so that your signer is not asked too many times at once.',

@@ -113,6 +113,12 @@ const MOST_ITEMS_PER_RENDER = 64;
 const ANNOUNCED_FROM_ENTRIES = 500;
 
 /**
+ * Most lines in the list of records that could not be opened: one line per reason, with how many
+ * records it stopped, and a last line for the rest. However many records fail, the list stays short.
+ */
+const MAX_FAILURE_LINES = 3;
+
+/**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
  * one record by `naddr`, a FHIR Bundle handed in, or records already opened. Unlocking waits for
  * the user's click. Shows a FHIR R4 summary by section (allergies, conditions, medications,
@@ -230,6 +236,8 @@ export class Nip82RecordViewer extends Nip82Element {
   private toPrepare?: Source;
   /** Whether what is shown is still being described: unlocked records are then not yet shown, yet no longer locked. */
   private awaitingViews = false;
+  /** Object URLs of exported copies not yet revoked: each holds a whole record until then. */
+  private readonly exports = new Set<string>();
 
   /**
    * Unlocking, from the user's click: a new unlock, a sign-out, another user or another store
@@ -399,7 +407,14 @@ export class Nip82RecordViewer extends Nip82Element {
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.revokeExports();
+  }
+
   private forgetUnlocked(): void {
+    // A copy downloaded just before a sign-out stays reachable by its URL: not the next user's to fetch.
+    this.revokeExports();
     this.unlocking.abort();
     this.authors.abort();
     this.completing.abort();
@@ -594,8 +609,19 @@ export class Nip82RecordViewer extends Nip82Element {
     link.download = exportName(view);
     link.rel = 'noopener';
     link.click();
-    // The download has started from the URL by now; keep it a little for slow browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    // The download has started from the URL by now; keep it a little for slow browsers (a sign-out
+    // revokes it at once).
+    this.exports.add(url);
+    setTimeout(() => this.revokeExport(url), 60_000);
+  }
+
+  private revokeExport(url: string): void {
+    URL.revokeObjectURL(url);
+    this.exports.delete(url);
+  }
+
+  private revokeExports(): void {
+    for (const url of [...this.exports]) this.revokeExport(url);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -616,8 +642,12 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
-  /** The failure's detail in the page's language (the core's own words in English). */
+  /**
+   * The failure's detail in the page's language: for records that could not be opened, the plain
+   * reason for its code; for a Bundle handed in, the core's own words in English (for the host).
+   */
   private detail(s: RecordViewerStrings): string {
+    if (this.errorCode && this.failures.length && !this.unlocked.length) return s.failureReason(this.errorCode);
     return this.errorCode && this.message ? s.errorDetail(this.errorCode, this.message) : this.message;
   }
 
@@ -663,14 +693,7 @@ export class Nip82RecordViewer extends Nip82Element {
             ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status))}</li>`)}
           </ul>`
         : nothing}
-      ${this.failures.length
-        ? html`<div class="failures">
-            <p class="warning">${s.someFailed(this.failures.length)}</p>
-            <ul class="details">
-              ${this.failures.map((f) => html`<li>${s.recordFailure(f.signPubkey ? shortNpub(f.signPubkey) : '?', s.errorDetail(f.code, f.message))}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
+      ${this.failures.length ? this.renderFailures(s) : nothing}
       ${this.unopened > 0 && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
         ? html`<div class="more">
             <p class="warning">${s.recordsLeft(this.unopened)}</p>
@@ -678,6 +701,29 @@ export class Nip82RecordViewer extends Nip82Element {
           </div>`
         : nothing}
     `;
+  }
+
+  /**
+   * Records that could not be opened: a line per reason, most records first, at most
+   * {@link MAX_FAILURE_LINES}. A record's own key says nothing to the patient, so none is shown.
+   */
+  private renderFailures(s: RecordViewerStrings) {
+    const byCode = new Map<string, { code: OpenFailure['code']; count: number }>();
+    for (const f of this.failures) {
+      const seen = byCode.get(f.code);
+      if (seen) seen.count++;
+      else byCode.set(f.code, { code: f.code, count: 1 });
+    }
+    const groups = [...byCode.values()].sort((a, b) => b.count - a.count);
+    const shown = groups.length > MAX_FAILURE_LINES ? groups.slice(0, MAX_FAILURE_LINES - 1) : groups;
+    const rest = groups.slice(shown.length).reduce((n, g) => n + g.count, 0);
+    return html`<div class="failures">
+      <p class="warning">${s.someFailed(this.failures.length)}</p>
+      <ul class="details">
+        ${shown.map((g) => html`<li>${s.failureLine(s.failureReason(g.code), g.count)}</li>`)}
+        ${rest ? html`<li>${s.moreFailures(rest)}</li>` : nothing}
+      </ul>
+    </div>`;
   }
 
   private renderGate(s: RecordViewerStrings) {

@@ -4,7 +4,7 @@
  * "historial" for a record, as every element does.
  */
 import type { Nip82ErrorCode } from './events.js';
-import type { ErrorDetail } from './error-details.js';
+import type { ErrorDetail, RecordFailureReason } from './error-details.js';
 
 const ES: Record<Nip82ErrorCode, string> = {
   malformed: 'Hay datos que no tienen la forma esperada.',
@@ -38,3 +38,9 @@ const ES: Record<Nip82ErrorCode, string> = {
 };
 
 export const errorDetailEs: ErrorDetail = (code, message) => ES[code] ?? `Detalle técnico (en inglés): ${message}`;
+
+/**
+ * Why a record could not be opened, in Spanish (see recordFailureEn in error-details.ts): the
+ * sentences above already say it without the protocol's words, whatever the core's message.
+ */
+export const recordFailureEs: RecordFailureReason = (code) => ES[code] ?? ES.unknown;

@@ -6,6 +6,11 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { itemsOf, person, sampleBundle } from '../helpers.js';
 import { byteArrays, containsBytes, textForms } from '../key-forms.js';
 import type { Signer } from '../../components/core/signers/signer.js';
+import { RecordStore } from '../../components/core/store/record-store.js';
+import { RelayClient } from '../../components/core/relay/client.js';
+import { sessionMemorySize } from '../../components/core/memory.js';
+import { checkedSignatureCount } from '../../components/core/events.js';
+import { attestationEventCount } from '../../components/core/attest/format.js';
 
 describe('key hygiene', () => {
   it('record keys never reach the opened record, access changes, errors, logs or storage', async () => {
@@ -88,5 +93,26 @@ describe('a sign-out while a record is being opened', () => {
     // With no sign-out in between, the key is kept as before.
     await openRecord(events, reader.signer, { keyCache: cache });
     expect(cache.size).to.equal(1);
+  });
+});
+
+describe('a store\'s clear forgets what the core remembers of the records opened', () => {
+  it('empties the signatures checked and the attestations read, process-wide', async () => {
+    const patient = await person();
+    const clinician = await person();
+    const events = await createRecord({ bundle: sampleBundle(), author: clinician.signer, participants: [{ pubkey: patient.pubkey, role: 'viewer' }] });
+    const store = new RecordStore({ client: new RelayClient({ relays: ['ws://127.0.0.1:1'] }), signer: patient.signer, reader: patient.pubkey });
+    try {
+      const opened = await store.adopt(events);
+      expect(opened?.provenance?.sealedBy).to.exist;
+      // Both memos hold what this reader opened: its events' ids and the attestation it carries.
+      expect(checkedSignatureCount()).to.be.greaterThan(0);
+      expect(attestationEventCount()).to.be.greaterThan(0);
+      expect(sessionMemorySize()).to.equal(checkedSignatureCount() + attestationEventCount());
+      store.clear();
+      expect([sessionMemorySize(), checkedSignatureCount(), attestationEventCount()]).to.deep.equal([0, 0, 0]);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -85,23 +85,30 @@ test('loads once for every caller, one signer decryption per record, none the se
   }
 });
 
-test('another project\'s events of the record kind that list the reader are left out, not reported as failures', async () => {
+test('events that give the reader no key, or broken key tags, are left out; a record with a key for the reader that fails is reported', async () => {
   const hospital = person();
   const me = person();
   const pk = await me.getPublicKey();
   await recordFor(hospital, pk, ['Asthma']);
-  // The same kind, another shape: no key tags, plain text content.
-  const foreign = finalizeEvent({ kind: 32225, created_at: Math.floor(Date.now() / 1000), tags: [['d', 'reading-list'], ['p', pk]], content: 'Books to read' }, generateSecretKey());
-  await publisher.publishAll([foreign]);
-  // Ours, but broken (a key tag that is not [key, pubkey, ciphertext]): still reported.
-  const broken = finalizeEvent({ kind: 32225, created_at: Math.floor(Date.now() / 1000), tags: [['d', 'x'], ['p', pk], ['key', pk]], content: 'A'.repeat(200) }, generateSecretKey());
-  await publisher.publishAll([broken]);
+  const now = Math.floor(Date.now() / 1000);
+  const payload = 'A'.repeat(200);
+  // Another project's event of the same kind: no key tags, plain text content.
+  const foreign = finalizeEvent({ kind: 32225, created_at: now, tags: [['d', 'reading-list'], ['p', pk]], content: 'Books to read' }, generateSecretKey());
+  // A key tag that is not [key, pubkey, ciphertext]: anyone may publish it, for free.
+  const broken = finalizeEvent({ kind: 32225, created_at: now, tags: [['d', 'x'], ['p', pk], ['key', pk]], content: payload }, generateSecretKey());
+  // The reader listed, the key given to someone else.
+  const other = await person().getPublicKey();
+  const notMine = finalizeEvent({ kind: 32225, created_at: now, tags: [['d', 'y'], ['p', pk], ['key', other, payload]], content: payload }, generateSecretKey());
+  // A key for the reader that does not decrypt: a record of theirs that failed.
+  const failing = finalizeEvent({ kind: 32225, created_at: now, tags: [['d', 'z'], ['p', pk], ['key', pk, payload]], content: payload }, generateSecretKey());
+  await publisher.publishAll([foreign, broken, notMine, failing]);
   const signer = switchable(me);
   const store = new RecordStore({ client: new RelayClient({ relays: [relay.url], signer }), signer });
   try {
     await store.load();
     assert.equal(store.records.length, 1);
-    assert.deepEqual(store.failures.map((f) => [f.signPubkey, f.code]), [[broken.pubkey, 'malformed']]);
+    assert.deepEqual(store.failures.map((f) => f.signPubkey), [failing.pubkey]);
+    assert.equal(signer.calls.nip44Decrypt, 2, 'the record and the failing one; nothing for the noise');
   } finally {
     store.close();
   }

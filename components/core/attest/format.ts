@@ -88,6 +88,16 @@ export function isAttestation(resource: FhirResource | undefined): boolean {
 const eventMemo = new Map<string, AttestationEvent | null>();
 const MAX_MEMO = 1000;
 
+/** Forgets every attestation event read: they come from the records a user opened. */
+export function forgetAttestationEvents(): void {
+  eventMemo.clear();
+}
+
+/** How many attestation events read are remembered. */
+export function attestationEventCount(): number {
+  return eventMemo.size;
+}
+
 /** The signed attestation event of a `Signature.data`, verified; undefined when anything is off. */
 export function readAttestationEvent(data: unknown): AttestationEvent | undefined {
   if (typeof data !== 'string' || data.length > 8192) return undefined;

@@ -102,18 +102,19 @@ function currentParts(good: NostrEvent[], deletions: NostrEvent[], versions: Ver
 }
 
 /**
- * False for an event of the record kind shaped otherwise (no single `d`, no key tags, content that
- * is no NIP-44 payload): another project's, which reuses the kind. A reader's list of records
- * leaves it out rather than report it as a record that could not be opened.
+ * Whether `event` may be a record for `reader`: in NIP-82's shape, every key tag well formed and
+ * within the limit, one of them for `reader`. Anyone can publish, at no cost, an event that lists
+ * a reader without a key for them, or with broken key tags: a reader's list leaves those out, as
+ * strangers' noise, rather than report them as the reader's records that could not be opened.
  */
-export function hasRecordShape(event: NostrEvent): boolean {
+export function namesReader(event: NostrEvent, reader: string): boolean {
+  if (event.kind !== RECORD_KIND) return false;
   try {
     checkRecordShape(event);
-    return true;
-  } catch (error) {
-    // Broken in other ways (a malformed key tag, too many): a record of ours that failed, reported.
-    return !(error instanceof RecordError && error.code === 'unsupported');
+  } catch {
+    return false;
   }
+  return event.tags.some((t) => t[0] === 'key' && t[1] === reader);
 }
 
 /** Another project's kind 32225 has another shape: insist on NIP-82's. */

@@ -6,7 +6,8 @@
  * copies the reader made, and keeps the consent history.
  *
  * One wipe: {@link RecordStore.clear} forgets every record (its keys wiped), the key cache, the
- * version memory, the consent mail and the history, and tells every listener. A different public
+ * version memory, the consent mail, the history and the core's process-wide memos of the events
+ * opened (see ../memory.ts), and tells every listener. A different public
  * key from the same signer (a user who switched keys in an extension) clears it too, at the next
  * user action, through {@link RecordStore.currentReader}.
  *
@@ -21,11 +22,12 @@ import { RecordKeyCache } from '../nip82/keys.js';
 // session and viewer) should not download the code that makes and changes them.
 import type { AccessChange, OpenedRecord } from '../nip82/record-types.js';
 import { MAX_KEY_TAGS_TRIED, openRecord } from '../nip82/record-open.js';
-import { groupRecords, hasRecordShape } from '../nip82/record-events.js';
+import { groupRecords, namesReader } from '../nip82/record-events.js';
 import { forgetRecord } from '../nip82/record-secrets.js';
 import type { ConsentMessage } from '../nip82/requests.js';
 import { RECORD_KIND } from '../nip82/constants.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
+import { forgetSessionMemory } from '../memory.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
 
@@ -201,7 +203,7 @@ export class RecordStore {
     });
   }
 
-  /** Records listing the reader that could not be opened at the last load. */
+  /** Records with a key for the reader that could not be opened at the last load (strangers' noise left out). */
   get failures(): readonly OpenFailure[] {
     return this.failed;
   }
@@ -324,13 +326,14 @@ export class RecordStore {
     const failures: OpenFailure[] = [];
     const toOpen: NostrEvent[][] = [];
     for (const group of groupRecords(events).values()) {
-      // Another project's events of the record kind that list the reader are not their records.
-      if (!group.some((e) => e.kind !== RECORD_KIND || hasRecordShape(e))) continue;
+      // Another project's events of the record kind, and events with no well-formed key tag for
+      // the reader (anyone may list anyone, for free), are not the reader's records.
+      if (!group.some((e) => namesReader(e, me))) continue;
       const known = this.opened.get(group[0]!.pubkey);
       if (known && !hasNewer(group, known)) continue;
       const tried = this.triedBefore(group);
       if (!tried) toOpen.push(group);
-      else if (tried.failure.code !== 'deleted') failures.push(tried.failure);
+      else if (isReported(tried.failure)) failures.push(tried.failure);
     }
     toOpen.sort((a, b) => newestIn(b) - newestIn(a));
     this.setPhase('opening');
@@ -345,8 +348,7 @@ export class RecordStore {
       this.notify('progress');
       const result = await this.openGroup(toOpen[done]!, me, generation, meter.signer);
       if (generation !== this.generation) return;
-      // An address its owner ended is no failure: a moved record lists the reader at its new address.
-      if (result && result.code !== 'deleted') failures.push(result);
+      if (result && isReported(result)) failures.push(result);
     }
     this.failed = failures;
     this.recordsLeft = toOpen.length - done;
@@ -535,7 +537,7 @@ export class RecordStore {
     this.notify('mail');
   }
 
-  /** Forgets everything of the reader: records (keys wiped), key cache, version memory, mail, history. */
+  /** Forgets everything of the reader: records (keys wiped), key cache, version memory, mail, history, and the core's memos of their events. */
   clear(): void {
     this.generation++;
     for (const record of this.opened.values()) forgetRecord(record);
@@ -559,6 +561,8 @@ export class RecordStore {
     this.progressNow = undefined;
     this.phaseNow = undefined;
     this.readerKey = undefined;
+    // Signatures checked and attestations read, process-wide: they name the events this reader opened.
+    forgetSessionMemory();
     this.notify('cleared');
   }
 
@@ -617,6 +621,16 @@ export class RecordStore {
   private notify(change: StoreChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }
+}
+
+/**
+ * Whether a record that failed to open is the reader's failure to report. An address its owner
+ * ended is none (a moved record lists the reader at its new address), nor a record whose current
+ * version has no key for the reader (never granted, revoked, or a stranger's event that only
+ * lists them): reporting those would let anyone fill the reader's list of failures for free.
+ */
+function isReported(failure: OpenFailure): boolean {
+  return failure.code !== 'deleted' && failure.code !== 'not-a-participant';
 }
 
 /** The events of one record, by id: what was tried when it failed to open. */
