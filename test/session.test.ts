@@ -106,6 +106,24 @@ describe('<nip82-session>', () => {
     expect(probe.seen.signer).to.equal(next.signer);
   });
 
+  it('moved elsewhere on the page, hands its elements a working store again, not the one closed when it left', async () => {
+    const user = await person();
+    const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1" .signer=${user.signer}><test-probe></test-probe></nip82-session>`);
+    await waitUntil(() => el.pubkey === user.pubkey, 'signed in', { timeout: 3000 });
+    const probe = el.querySelector('test-probe') as ProbeElement;
+    await probe.updateComplete;
+    const first = probe.seen.store!;
+    // A host's layout moves the session (and what it holds) into another container.
+    const elsewhere = document.createElement('div');
+    el.parentElement!.append(elsewhere);
+    elsewhere.append(el);
+    expect(first.isClosed).to.equal(true, 'leaving the page closed the store and wiped its keys');
+    await waitUntil(() => probe.seen.store !== undefined && probe.seen.store !== first, 'a new store handed down', { timeout: 3000 });
+    expect(probe.seen.store!.isClosed).to.equal(false);
+    expect(probe.seen.store!.reader).to.equal(user.pubkey);
+    expect(shadowText(el)).to.contain('Signed in as');
+  });
+
   it('signs in with an extension on a click, after a cancelable request', async () => {
     const sk = generateSecretKey();
     const key = secretKeySigner(sk);

@@ -230,7 +230,7 @@ export class Nip82NpubPicker extends Nip82Element {
     this.requestUpdate();
     const epoch = this.epoch;
     try {
-      const { events, reports } = await this.passiveRelayClient()!.query({ kinds: [0], authors: wanted, limit: wanted.length }, { maxChars: MAX_PROFILE_CHARS * wanted.length });
+      const { events, reports } = await this.passiveRelayClient()!.query({ kinds: [0], authors: wanted, limit: wanted.length }, { maxChars: MAX_PROFILE_CHARS * wanted.length, maxEventChars: MAX_PROFILE_CHARS });
       if (epoch !== this.epoch) return;
       const found = newestProfiles(events.filter((e) => wanted.includes(e.pubkey)));
       const reached = reports.some((r) => r.status === 'complete');

@@ -129,6 +129,8 @@ export class Nip82Session extends LocalizedElement {
     this.addEventListener('focusin', this.lookForExtension);
     window.addEventListener('focus', this.askKeyAgain);
     document.addEventListener('visibilitychange', this.askKeyAgain);
+    // Moved on the page: leaving closed the store (its keys wiped); the elements inside need a new one.
+    if (this.hasUpdated) this.provideValue();
   }
 
   private extensionWatch?: AbortController;

@@ -39,8 +39,14 @@ const ES: Record<Nip82ErrorCode, string> = {
 
 export const errorDetailEs: ErrorDetail = (code, message) => ES[code] ?? `Detalle técnico (en inglés): ${message}`;
 
+/** Where a record's failure says something else than the same code elsewhere (a record too large to read, not to store). */
+const RECORD_ES: Partial<Record<Nip82ErrorCode, string>> = {
+  'too-large': 'El historial es demasiado grande para leerlo aquí.',
+};
+
 /**
  * Why a record could not be opened, in Spanish (see recordFailureEn in error-details.ts): the
  * sentences above already say it without the protocol's words, whatever the core's message.
  */
-export const recordFailureEs: RecordFailureReason = (code) => ES[code] ?? ES.unknown;
+export const recordFailureEs: RecordFailureReason = (code) => RECORD_ES[code] ?? ES[code] ?? ES.unknown;
+

@@ -16,7 +16,7 @@ export async function profileNames(client: RelayClient, pubkeys: readonly string
   const out = new Map<string, ProfileName>();
   if (pubkeys.length === 0) return out;
   const authors = [...new Set(pubkeys)];
-  const { events } = await client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs: 3000, maxChars: MAX_PROFILE_CHARS * authors.length });
+  const { events } = await client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs: 3000, maxChars: MAX_PROFILE_CHARS * authors.length, maxEventChars: MAX_PROFILE_CHARS });
   const newest = new Map<string, (typeof events)[number]>();
   for (const e of events) {
     const seen = newest.get(e.pubkey);

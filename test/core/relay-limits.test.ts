@@ -4,6 +4,7 @@ import { RelayClient } from '../../components/core/relay/client.js';
 import { giftWrap, makeRumor } from '../../components/core/nip82/gift-wrap.js';
 import { isAuthRequired } from '../../components/core/relay/limits.js';
 import { nowSeconds, type NostrEvent } from '../../components/core/events.js';
+import { profileNames } from '../../components/shared/profiles.js';
 import { person, relayUrl } from '../helpers.js';
 
 /** Sends every event over one connection and resolves once the relay has answered each. */
@@ -131,6 +132,26 @@ describe('relays decide nothing about how much a reader does', () => {
       const whole = await client.recordsFor(me.pubkey, { maxChars: 2_000_000 });
       expect(whole.events.filter((e) => e.kind === 32225)).to.have.length(60);
       expect(whole.reports.every((r) => r.status === 'complete')).to.equal(true);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('skips one oversized profile and still reads everyone else\'s name', async () => {
+    const url = await relayUrl('main');
+    const [big, small] = [generateSecretKey(), generateSecretKey()];
+    const t = nowSeconds() - 30;
+    // 220,000 characters (content and tags), sent first (the newer): more than the whole read may take for two people.
+    const huge = finalizeEvent({ kind: 0, created_at: t + 1, content: JSON.stringify({ name: 'Huge', about: 'z'.repeat(100000) }), tags: Array.from({ length: 120 }, () => ['t', 'w'.repeat(1000)]) }, big) as NostrEvent;
+    const named = finalizeEvent({ kind: 0, created_at: t, content: JSON.stringify({ name: 'Dr Rivera' }), tags: [] }, small) as NostrEvent;
+    await publishFast(url, [huge, named]);
+    const client = new RelayClient({ relays: [url] });
+    try {
+      // The relay holds both.
+      expect((await client.query({ kinds: [0], authors: [huge.pubkey, named.pubkey] })).events).to.have.length(2);
+      const names = await profileNames(client, [huge.pubkey, named.pubkey]);
+      expect(names.get(named.pubkey)?.name).to.equal('Dr Rivera');
+      expect(names.has(huge.pubkey)).to.equal(false);
     } finally {
       client.close();
     }

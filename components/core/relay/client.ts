@@ -178,12 +178,12 @@ export class RelayClient {
    * events not dated in the future, deduplicated by id; for addressable events only the newest
    * version, and never one older than a version seen before this session. Takes at most
    * `maxChars` characters in all (default: the client's `maxCharsPerRead`), or what is left of
-   * `budget`, a read's budget shared by its pages.
+   * `budget`, a read's budget shared by its pages; an event over `maxEventChars` is skipped.
    */
-  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; budget?: ReadBudget } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     this.assertOpen();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
-    const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead);
+    const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead, options.maxEventChars);
     const byId = new Map<string, NostrEvent>();
     const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget)));
     const now = nowSeconds();
@@ -246,8 +246,14 @@ export class RelayClient {
         onevent: (raw) => {
           if (done) return;
           // A copy of an event another relay sent already is not held twice, so it costs nothing.
-          if (!byId.has((raw as { id?: unknown }).id as string) && !budget.take(raw)) {
+          const admitted = byId.has((raw as { id?: unknown }).id as string) ? 'taken' : budget.take(raw);
+          if (admitted === 'spent') {
             finish('incomplete', budget.reason);
+            return;
+          }
+          if (admitted === 'too-large') {
+            count = sent;
+            atLimit();
             return;
           }
           try {

@@ -10,22 +10,32 @@ export const DEFAULT_MAX_CHARS_PER_READ = 64 * 1024 * 1024;
 
 /**
  * Characters one person's profile (kind 0) may take in a read of names: a name and a short text;
- * a picture is a link. A profile that carries more gets no name shown.
+ * a picture is a link. A larger profile is skipped (that person's short npub is shown).
  */
 export const MAX_PROFILE_CHARS = 64 * 1024;
+
+/** What a budget says of one arriving event. */
+export type Admission = 'taken' | 'too-large' | 'spent';
 
 export class ReadBudget {
   private left: number;
 
-  constructor(readonly maxChars: number) {
+  /** `maxEventChars`: an event larger than this is skipped, and the read goes on without it. */
+  constructor(readonly maxChars: number, private readonly maxEventChars = Infinity) {
     this.left = Math.max(0, maxChars);
   }
 
-  /** Counts an event as it arrives; false once the budget is spent (the event is then not kept). */
-  take(event: unknown): boolean {
-    if (this.left <= 0) return false;
-    this.left -= charsOf(event);
-    return this.left >= 0;
+  /**
+   * Counts an event as it arrives. `spent` once the budget is (the event is then not kept, and the
+   * read stops); `too-large` for one event over the per-event cap, which costs nothing, so one
+   * oversized event cannot crowd out the rest (a name the size of a book, say).
+   */
+  take(event: unknown): Admission {
+    if (this.left <= 0) return 'spent';
+    const chars = charsOf(event);
+    if (chars > this.maxEventChars) return 'too-large';
+    this.left -= chars;
+    return this.left >= 0 ? 'taken' : 'spent';
   }
 
   get spent(): boolean {
@@ -34,7 +44,8 @@ export class ReadBudget {
 
   /** Why a read stopped at this budget, for a query report. */
   get reason(): string {
-    return `The read stopped at ${Math.round(this.maxChars / (1024 * 1024))} MB, the most one read takes; the rest were not read.`;
+    const size = this.maxChars >= 1024 * 1024 ? `${Math.round(this.maxChars / (1024 * 1024))} MB` : `${Math.ceil(this.maxChars / 1024)} KB`;
+    return `The read stopped at ${size}, the most one read takes; the rest were not read.`;
   }
 }
 
