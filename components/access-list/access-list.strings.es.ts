@@ -16,6 +16,7 @@ export const accessListStringsEs: AccessListStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
   showAccess: 'Ver quién tiene acceso',
+  loadAgain: 'Volver a cargar sus historiales',
   noRecords: 'Todavía no aparece en ningún historial.',
   sharesTitle: 'Lo que usted compartió',
   shareTerms: (since: string, items: string) => `Compartido el ${since}: ${items}.`,

@@ -7,6 +7,7 @@ import { plural } from '../shared/plural.js';
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
 export interface AccessListStrings extends StateStrings, RecordsStrings {
   showAccess: string;
+  loadAgain: string;
   noRecords: string;
   sharesTitle: string;
   shareTerms: (since: string, items: string) => string;
@@ -54,6 +55,7 @@ const en: AccessListStrings = {
   ...stateStringsEn,
   ...recordsStringsEn,
   showAccess: 'Show who has access',
+  loadAgain: 'Load your records again',
   noRecords: 'No records list you yet.',
   sharesTitle: 'What you shared',
   shareTerms: (since: string, items: string) => `Shared on ${since}: ${items}.`,

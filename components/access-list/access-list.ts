@@ -214,8 +214,10 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const store = await this.withSigner('read-requests', s.waitHistory, async () => {
       const store = this.recordStore();
-      // Shares and revocations come from the records, answers from the consent messages.
-      await Promise.all([store.load(), store.readMail()]);
+      // Shares and revocations come from the records, answers from the consent messages. What the
+      // last read left (the status said so) is read now; else nothing is read again, since that
+      // would ask the signer to open the copies of what the user sent here, already known.
+      await Promise.all([store.load({ refresh: store.unopenedRecords > 0 }), store.readMail({ refresh: store.unreadMail > 0 })]);
       return store;
     });
     if (!store) return;
@@ -396,7 +398,9 @@ export class Nip82AccessList extends Nip82Element {
     const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
     return html`<div part="base" class="base">
       <div class="controls">
-        ${this.records || list ? nothing : html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.load}>${s.showAccess}</button>`}
+        ${this.records
+          ? nothing
+          : html`<button type="button" class=${list ? '' : 'primary'} ?disabled=${this.busy} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
         <button type="button" ?disabled=${this.busy} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
       ${this.open ? nothing : this.renderStatus()}
