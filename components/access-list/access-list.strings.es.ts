@@ -16,6 +16,7 @@ export const accessListStringsEs: AccessListStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
   showAccess: 'Ver quién tiene acceso',
+  loadAgain: 'Volver a cargar sus historiales',
   noRecords: 'Todavía no aparece en ningún historial.',
   sharesTitle: 'Lo que usted compartió',
   shareTerms: (since: string, items: string) => `Compartido el ${since}: ${items}.`,
@@ -41,6 +42,13 @@ export const accessListStringsEs: AccessListStrings = {
     `Solo salió una parte: ${sent} de ${plural('es', total, { one: '1 paso llegó', other: `${total} pasos llegaron` })} a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.`,
   notEverywhere: 'Un servidor de almacenamiento que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí: envíelo también a ese servidor.',
   finishRelays: 'Enviar a los servidores de almacenamiento que no lo recibieron',
+  unfinishedNotice: (who: string) =>
+    `El acceso de ${who} está revocado, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí.`,
+  unfinishedEndedNotice: (n: number) =>
+    plural('es', n, {
+      one: 'El historial compartido vencido está revocado, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí.',
+      other: `Los ${n} historiales compartidos vencidos están revocados, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esas personas aún pueden abrir desde allí.`,
+    }),
   overdueNotice: (n: number) =>
     plural('es', n, {
       one: 'Ya pasó la fecha de fin de un historial compartido, pero esa persona aún puede abrirlo hasta que usted lo revoque.',

@@ -7,6 +7,7 @@ import { plural } from '../shared/plural.js';
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
 export interface AccessListStrings extends StateStrings, RecordsStrings {
   showAccess: string;
+  loadAgain: string;
   noRecords: string;
   sharesTitle: string;
   shareTerms: (since: string, items: string) => string;
@@ -29,6 +30,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
   partlyRevoked: (sent: number, total: number) => string;
   notEverywhere: string;
   finishRelays: string;
+  unfinishedNotice: (who: string) => string;
+  unfinishedEndedNotice: (n: number) => string;
   overdueNotice: (n: number) => string;
   revokeEnded: (n: number) => string;
   endedTitle: (n: number) => string;
@@ -54,6 +57,7 @@ const en: AccessListStrings = {
   ...stateStringsEn,
   ...recordsStringsEn,
   showAccess: 'Show who has access',
+  loadAgain: 'Load your records again',
   noRecords: 'No records list you yet.',
   sharesTitle: 'What you shared',
   shareTerms: (since: string, items: string) => `Shared on ${since}: ${items}.`,
@@ -80,6 +84,13 @@ const en: AccessListStrings = {
     `Only part of this went out: ${sent} of ${plural('en', total, { one: '1 step', other: `${total} steps` })} reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`,
   notEverywhere: 'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
   finishRelays: 'Send to the storage servers that missed it',
+  unfinishedNotice: (who: string) =>
+    `Access for ${who} is revoked, but not on every storage server yet: one that missed it still serves the old version, which they can still open from there.`,
+  unfinishedEndedNotice: (n: number) =>
+    plural('en', n, {
+      one: 'The ended share is revoked, but not on every storage server yet: one that missed it still serves the old version, which that person can still open from there.',
+      other: `The ${n} ended shares are revoked, but not on every storage server yet: one that missed it still serves the old version, which those people can still open from there.`,
+    }),
   overdueNotice: (n: number) =>
     plural('en', n, {
       one: 'The end date of one share has passed, but that person can still open it until you revoke it.',

@@ -87,14 +87,16 @@ export const accessListStyles = css`
   .ended-list .until {
     display: block;
   }
-  .overdue {
+  .overdue,
+  .unfinished {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     margin-block-end: 0.5rem;
   }
-  .overdue p {
+  .overdue p,
+  .unfinished p {
     margin: 0;
     flex: 1 1 12rem;
   }

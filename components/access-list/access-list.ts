@@ -46,6 +46,11 @@ interface PendingRevoke {
   store?: RecordStore;
   /** The latest receipt per relay and event. */
   receipts: Map<string, PublishReceipt>;
+  /** Every share past its end date at once (worded as such), else one person. */
+  overdue: boolean;
+  /** The signer and user it was signed for: only they may finish sending it. */
+  signer: Signer;
+  reader?: string;
 }
 
 /** Whether every relay of the revocation took `event`. */
@@ -64,7 +69,9 @@ const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
  * and end date. Revoking names the person and the record, says what stops and what cannot be
  * taken back, signs every event before publishing any, and the list changes only once relays have
  * accepted the change; a shortfall says what went out and a retry sends the same signed events.
- * Shares past their end date are offered for revocation together, after one confirmation. Inside a
+ * A revocation some storage server missed stays offered beside the status, after the dialog
+ * closes, until it is sent there (for the same user and signer, in memory only). Shares past
+ * their end date are offered for revocation together, after one confirmation. Inside a
  * `<nip82-session>` it reads the session's records: nothing is unlocked twice.
  *
  * @summary Who has access to each record, with revocation and the consent history.
@@ -79,6 +86,7 @@ const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
  * @csspart receipts - Per-relay publish results.
  * @csspart status - The polite live status line.
  * @csspart overdue - The notice offering to revoke every share past its end date.
+ * @csspart unfinished - The notice offering to send a revocation to the storage servers that missed it.
  *
  * @cssproperty --nip82-access-list-record-background - Background of a record.
  * @cssproperty --nip82-access-list-record-gap - Space between records.
@@ -106,8 +114,13 @@ export class Nip82AccessList extends Nip82Element {
   @state() private targets: Target[] = [];
   /** The dialog lists the shares past their end date. */
   @state() private overdue = false;
-  /** A revocation in force whose events some relay has not taken yet: it can be sent there too. */
-  @state() private unfinished?: PendingRevoke;
+  /**
+   * Revocations in force whose events some relay has not taken yet, kept (in memory only, for
+   * this user and signer) so they can be sent there too after the dialog is closed.
+   */
+  @state() private unfinished: PendingRevoke[] = [];
+  /** The revocation whose outcome the open dialog shows. */
+  @state() private result?: PendingRevoke;
   /** What went out when publishing fell short, in words (the live region says it). */
   @state() private shortfall = '';
   @state() private open = false;
@@ -171,6 +184,9 @@ export class Nip82AccessList extends Nip82Element {
       this.handed = this.records ? [...this.records] : undefined;
       void this.lookUpNames();
     }
+    // Handed records have no store to say the user changed: another signer or user forgets what
+    // the last one left unfinished (never only hides it, to offer it again on their return).
+    if (this.unfinished.length && this.kept.length < this.unfinished.length) this.unfinished = this.kept;
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
@@ -180,7 +196,8 @@ export class Nip82AccessList extends Nip82Element {
       this.names = new Map();
       this.showingHistory = false;
       this.targets = [];
-      this.unfinished = undefined;
+      this.unfinished = [];
+      this.result = undefined;
       this.dropPending();
       this.receipts = [];
       this.done = false;
@@ -222,8 +239,10 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const store = await this.withSigner('read-requests', s.waitHistory, async () => {
       const store = this.recordStore();
-      // Shares and revocations come from the records, answers from the consent messages.
-      await Promise.all([store.load(), store.readMail()]);
+      // Shares and revocations come from the records, answers from the consent messages. What the
+      // last read left (the status said so) is read now; else nothing is read again, since that
+      // would ask the signer to open the copies of what the user sent here, already known.
+      await Promise.all([store.load({ refresh: store.unopenedRecords > 0 }), store.readMail({ refresh: store.unreadMail > 0 })]);
       return store;
     });
     if (!store) return;
@@ -250,7 +269,7 @@ export class Nip82AccessList extends Nip82Element {
     if (!resumes) this.dropPending();
     this.targets = targets;
     this.overdue = overdue;
-    this.unfinished = undefined;
+    this.result = undefined;
     this.done = false;
     this.receipts = resumes ? [...this.pending!.receipts.values()] : [];
     if (!resumes) {
@@ -309,6 +328,12 @@ export class Nip82AccessList extends Nip82Element {
 
   private onClose = (): void => {
     this.open = false;
+    // A revocation still missing from some storage server: its finish button, beside the status, is the way on.
+    const left = this.result ? this.kept.indexOf(this.result) : -1;
+    if (left >= 0) {
+      this.modal.focusNext = `#finish-${left}`;
+      return;
+    }
     const back = this.trigger?.isConnected ? this.trigger : this.fallbackFocus ? this.renderRoot.querySelector<HTMLElement>(this.fallbackFocus) : null;
     back?.focus();
   };
@@ -366,7 +391,7 @@ export class Nip82AccessList extends Nip82Element {
       for (const { change } of changes) forgetRecord(change.record);
       throw error;
     }
-    return { changes, events: changes.flatMap((c) => c.change.events), client, store, receipts: new Map() };
+    return { changes, events: changes.flatMap((c) => c.change.events), client, store, receipts: new Map(), overdue: this.overdue, signer, reader: this.myKey };
   }
 
   private async publish(pending: PendingRevoke, events: NostrEvent[], signal?: AbortSignal): Promise<void> {
@@ -399,27 +424,34 @@ export class Nip82AccessList extends Nip82Element {
       emit(this, 'nip82-revoke', { signPubkey: target.record.signPubkey, pubkey: target.pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
     }
     this.done = true;
+    this.result = pending;
     this.said(pending);
     this.modal.focusNext = '#result-title';
   }
 
-  /** The outcome in words; while a relay lacks some event, says what that leaves open and offers to send it there. */
+  /** The unfinished revocations of the user and signer in effect: nobody else may finish them (the rest are forgotten at the next update). */
+  private get kept(): PendingRevoke[] {
+    return this.unfinished.filter((p) => p.signer === this.activeSigner && p.reader === this.myKey);
+  }
+
+  /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */
   private said(pending: PendingRevoke): void {
     const s = this.s;
-    const relays = outcomesByRelay(this.receipts);
+    const relays = outcomesByRelay([...pending.receipts.values()]);
     const ok = relays.filter((r) => r.status === 'accepted').length;
-    const text = this.overdue
+    const text = pending.overdue
       ? s.endedRevoked(pending.changes.length, ok, relays.length)
       : s.revoked(this.who(pending.changes[0]!.target.pubkey), ok, relays.length);
-    this.unfinished = pending.events.some((e) => !reachedEvery(pending, e)) ? pending : undefined;
-    const parts = [text, ...(pending.changes.some((c) => c.change.moved) ? [s.moved] : []), ...(this.unfinished ? [s.notEverywhere] : [])];
+    const left = pending.events.some((e) => !reachedEvery(pending, e));
+    const others = this.unfinished.filter((p) => p !== pending);
+    this.unfinished = left ? [...others, pending] : others;
+    const parts = [text, ...(pending.changes.some((c) => c.change.moved) ? [s.moved] : []), ...(left ? [s.notEverywhere] : [])];
     this.setStatus('done', parts.join(' '));
   }
 
   /** Sends the same signed events to the relays that missed them; nothing new is signed. */
-  private finish = async (): Promise<void> => {
-    const pending = this.unfinished;
-    if (!pending) return;
+  private async finish(pending: PendingRevoke): Promise<void> {
+    if (this.busy || !this.kept.includes(pending)) return;
     const left = pending.events.filter((e) => !reachedEvery(pending, e));
     this.setStatus('working', this.s.publishing(left.length, pending.client.relays.length));
     try {
@@ -428,10 +460,21 @@ export class Nip82AccessList extends Nip82Element {
       // Said below from the receipts: what each relay holds now.
     }
     this.shortfall = '';
+    if (!this.unfinished.includes(pending)) {
+      // The user changed while it was sending: nothing of it is shown to the next one.
+      this.receipts = [];
+      return;
+    }
     emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
     this.said(pending);
-    this.modal.focusNext = '#result-title';
-  };
+    if (this.open) {
+      this.modal.focusNext = '#result-title';
+      return;
+    }
+    // The button pressed stays while some relay still lacks it; else focus goes to the next one, or the list.
+    const next = this.kept.indexOf(pending);
+    this.modal.focusNext = next >= 0 || this.kept.length ? `#finish-${Math.max(next, 0)}` : pending.changes[0]!.target.share ? '#shares-title' : '#record-0';
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Render
@@ -448,10 +491,13 @@ export class Nip82AccessList extends Nip82Element {
     const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
     return html`<div part="base" class="base">
       <div class="controls">
-        ${this.records || list ? nothing : html`<button type="button" class="primary" ?disabled=${this.busy} @click=${this.load}>${s.showAccess}</button>`}
+        ${this.records
+          ? nothing
+          : html`<button type="button" class=${list ? '' : 'primary'} ?disabled=${this.busy} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
         <button type="button" ?disabled=${this.busy} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
       ${this.open ? nothing : this.renderStatus()}
+      ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r, i) => this.renderRecord(r, i))}</div>` : nothing}
       ${shares.length ? this.renderShares(shares) : nothing}
       ${this.renderHistory()}
@@ -459,6 +505,17 @@ export class Nip82AccessList extends Nip82Element {
         ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
       </dialog>
     </div>`;
+  }
+
+  /** Each revocation some storage server still lacks, with the way to send it there (outside the dialog). */
+  private renderUnfinished(): TemplateResult | typeof nothing {
+    const s = this.s;
+    const kept = this.kept;
+    if (!kept.length) return nothing;
+    return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
+      <p id=${`unfinished-${i}`}>${p.overdue ? s.unfinishedEndedNotice(p.changes.length) : s.unfinishedNotice(this.who(p.changes[0]!.target.pubkey))}</p>
+      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} ?disabled=${this.busy} @click=${() => this.finish(p)}>${s.finishRelays}</button>
+    </div>`)}`;
   }
 
   private renderRecord(record: OpenedRecord, index: number): TemplateResult {
@@ -583,12 +640,15 @@ export class Nip82AccessList extends Nip82Element {
         </ul>`
       : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>`;
     if (this.done) {
+      const result = this.result;
       return html`<h2 id="dialog-title">${title}</h2>
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
         <div part="actions" class="actions">
-          ${this.unfinished ? html`<button type="button" ?disabled=${this.busy} @click=${this.finish}>${s.finishRelays}</button>` : nothing}
+          ${result && this.kept.includes(result)
+            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.finish(result)}>${s.finishRelays}</button>`
+            : nothing}
           <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
         </div>`;
     }

@@ -1,0 +1,188 @@
+/**
+ * What the access list leaves for later must stay within reach: a revocation some storage server
+ * missed can be sent there after its dialog is closed, and reading again (history, records) reads
+ * what the last read left.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { npubEncode } from 'nostr-tools/nip19';
+import '../components/access-list/define.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
+import type { Nip82Event } from '../components/shared/events.js';
+import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
+import { createAccessRequest } from '../components/core/nip82/requests.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { RECORD_KIND } from '../components/core/nip82/constants.js';
+import { RecordError } from '../components/core/errors.js';
+import type { NostrEvent } from '../components/core/events.js';
+import { shortNpub } from '../components/shared/identity.js';
+import { MAX_WRAPS_PER_READ } from '../components/core/store/record-store.js';
+import { counting, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { $, $$, buttonByText, dialogOf, root, text } from './element-helpers.js';
+
+const FINISH = 'Send to the storage servers that missed it';
+
+describe('<nip82-access-list>: finishing what was left', function () {
+  this.timeout(60000);
+  let url: string;
+  let client: RelayClient;
+  let patient: Person;
+  let clinician: Person;
+  let family: Person;
+
+  before(async () => {
+    url = await relayUrl('main');
+    client = new RelayClient({ relays: [url] });
+  });
+  after(() => client.close());
+  beforeEach(async () => {
+    [patient, clinician, family] = [await person(), await person(), await person()];
+  });
+
+  /** Publishes to a relay that refuses first copies: the same events again until each is in. */
+  async function publishAnyway(relay: string, events: NostrEvent[]) {
+    const flaky = new RelayClient({ relays: [relay] });
+    try {
+      for (const e of events) if ((await flaky.publish(e)).some((r) => r.status !== 'accepted')) await flaky.publish(e);
+    } finally {
+      flaky.close();
+    }
+  }
+
+  /** A record of the patient's listing `participants`, on the main relay and on the flaky one. */
+  async function onBoth(participants: Participant[]) {
+    const flakyUrl = await relayUrl('flaky');
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
+    await client.publishAll(events);
+    await publishAnyway(flakyUrl, events);
+    return { flakyUrl, record: await openRecord(events, patient.signer) };
+  }
+
+  async function listFor(records: OpenedRecord[], signer: unknown, relays: string) {
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${signer} relays=${relays}></nip82-access-list>`);
+    await waitUntil(() => text(root(el)).includes('(you)'), 'knows who "you" are');
+    return el;
+  }
+
+  const row = (el: Element, pubkey: string) => $(el, `[part=person][data-pubkey="${pubkey}"]`);
+  /** The dialog is shut and the element heard of it (its close event comes a task later). */
+  const closed = (el: Element) => !dialogOf(el).open && !$(el, '#dialog-title');
+
+  /** Revokes `who` (one relay of two misses it) and closes the dialog. */
+  async function revokeAndClose(el: Nip82AccessList, who: Person) {
+    row(el, who.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await el.updateComplete;
+    buttonByText(el, `Revoke ${shortNpub(who.pubkey)}`)!.click();
+    await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
+    await el.updateComplete;
+    expect(text($(el, '#result-title'))).to.contain('send it there too');
+    buttonByText(el, 'Close')!.click();
+    await waitUntil(() => closed(el), 'dialog closes');
+    await el.updateComplete;
+  }
+
+  it('a revocation one of two storage servers missed can still be sent there after Close, by keyboard, at 320 px', async () => {
+    const { flakyUrl, record } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const signer = counting(patient.signer);
+    const el = await listFor([record], signer, `${url} ${flakyUrl}`);
+    const sent: string[][] = [];
+    el.addEventListener('nip82-receipts', (e) => sent.push((e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
+    await setViewport({ width: 320, height: 640 });
+    try {
+      await revokeAndClose(el, clinician);
+      const signed = signer.calls.signEvent ?? 0;
+      const who = shortNpub(clinician.pubkey);
+      // The status still says what is left, and the way to do it is beside it, with focus on it.
+      expect(text($(el, '[role=status]'))).to.contain('send it there too');
+      expect(text($(el, '[part=unfinished] p'))).to.equal(
+        `Access for ${who} is revoked, but not on every storage server yet: one that missed it still serves the old version, which they can still open from there.`,
+      );
+      await waitUntil(() => root(el).activeElement === buttonByText(el, FINISH), 'focus on the way to finish');
+      const page = document.documentElement;
+      expect(page.scrollWidth, 'no sideways scrolling at 320 px').to.be.at.most(page.clientWidth);
+      expect(buttonByText(el, FINISH)!.getBoundingClientRect().right).to.be.at.most(window.innerWidth);
+      await expect(el).to.be.accessible();
+
+      // Another revocation begun and dismissed does not make this one forgotten.
+      row(el, family.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+      await waitUntil(() => dialogOf(el).open, 'second dialog opens');
+      await el.updateComplete;
+      buttonByText(el, 'Cancel')!.click();
+      await waitUntil(() => closed(el), 'second dialog closes');
+      await el.updateComplete;
+      expect($$(el, '[part=unfinished]')).to.have.length(1);
+
+      // Its words are the host's to change.
+      el.strings = { unfinishedNotice: (name: string) => `Not everywhere yet for ${name}.`, finishRelays: 'Send it there' };
+      await el.updateComplete;
+      expect(text($(el, '[part=unfinished] p'))).to.equal(`Not everywhere yet for ${who}.`);
+      buttonByText(el, 'Send it there')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.status === 'done' && !$(el, '[part=unfinished]'), 'sent there too', { timeout: 20000 });
+      expect(text($(el, '[role=status]'))).to.equal(`Access revoked for ${who}. 2 of 2 storage servers accepted the change.`);
+      expect(signer.calls.signEvent ?? 0, 'nothing new was signed').to.equal(signed);
+      expect(new Set(sent[sent.length - 1]), 'the same signed events').to.deep.equal(new Set(sent[0]));
+      await waitUntil(() => root(el).activeElement?.id === 'record-0', 'focus on the record once nothing is left');
+      const there = new RelayClient({ relays: [flakyUrl] });
+      try {
+        await rejects(openRecord((await there.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events, clinician.signer), RecordError, 'not-a-participant');
+      } finally {
+        there.close();
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('an unfinished revocation is forgotten on sign-out', async () => {
+    const { flakyUrl, record } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }]);
+    const el = await listFor([record], patient.signer, `${url} ${flakyUrl}`);
+    await revokeAndClose(el, clinician);
+    expect(!!buttonByText(el, FINISH)).to.equal(true);
+    el.signer = undefined;
+    await waitUntil(() => !$(el, '[part=unfinished]'), 'forgotten on sign-out');
+    // Forgotten, not hidden: the same user signing in again is not offered it either.
+    el.signer = patient.signer;
+    await el.updateComplete;
+    expect(!!$(el, '[part=unfinished]'), 'no notice after signing in again').to.equal(false);
+    expect(!!buttonByText(el, FINISH), 'no finish button after signing in again').to.equal(false);
+  });
+
+  it('"Show consent history" pressed again reads the messages the last read left', async () => {
+    const total = MAX_WRAPS_PER_READ + 2;
+    const wraps: NostrEvent[] = [];
+    for (let i = 0; i < total; i++) {
+      const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: `Visit ${i}` });
+      wraps.push(...events);
+    }
+    await client.publishAll(wraps);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[]} .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    buttonByText(el, 'Show consent history')!.click();
+    await waitUntil(() => el.status === 'done', 'first read', { timeout: 20000 });
+    await el.updateComplete;
+    expect(text($(el, '[role=status]'))).to.contain('2 more messages were not read yet');
+    buttonByText(el, 'Show consent history')!.click();
+    await waitUntil(() => el.status === 'done' && !text($(el, '[role=status]')).includes('more messages'), 'second read reads the rest', { timeout: 20000 });
+  });
+
+  it('"Show who has access" becomes "Load your records again", which reads the records anew', async () => {
+    const first = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
+    await client.publishAll(first);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded', { timeout: 20000 });
+    await el.updateComplete;
+    expect(!!buttonByText(el, 'Show who has access')).to.equal(false);
+    const again = buttonByText(el, 'Load your records again');
+    expect(!!again, 'a way to load again').to.equal(true);
+    const second = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });
+    await client.publishAll(second);
+    again!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.status === 'done' && row(el, family.pubkey), 'the new record is read', { timeout: 20000 });
+    expect($$(el, '[part=record]')).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+});
