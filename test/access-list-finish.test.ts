@@ -150,6 +150,52 @@ describe('<nip82-access-list>: finishing what was left', function () {
     expect(!!buttonByText(el, FINISH), 'no finish button after signing in again').to.equal(false);
   });
 
+  it('leaving the page while the revocation is sent lets it finish: the record moves, the old address is deleted, the others are told', async () => {
+    const slowUrl = await relayUrl('slow');
+    const events = await createRecord({
+      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer,
+      participants: [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(events);
+    const record = await openRecord(events, patient.signer);
+    const el = await listFor([record], patient.signer, `${url} ${slowUrl}`);
+    row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await el.updateComplete;
+    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    // Signed, and being sent one event at a time to a slow storage server: a route change now.
+    await waitUntil(() => el.status === 'working', 'sending', { timeout: 20000 });
+    el.remove();
+    await waitUntil(async () => (await client.query({ kinds: [1059], '#p': [family.pubkey] })).events.length > 0, 'the notice of the move, the last event, went out', { timeout: 30000 });
+    expect((await client.query({ kinds: [5], authors: [record.signPubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
+    await waitUntil(() => el.status === 'done', 'the element says it is done');
+  });
+
+  it('signing out while the revocation is sent to the servers that missed it stops it quietly: nothing is said, shown or announced', async () => {
+    const { flakyUrl } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }]);
+    // The records are the element's own store's, so that signing out closes that store.
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${`${url} ${flakyUrl}`}></nip82-access-list>`);
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded', { timeout: 20000 });
+    await revokeAndClose(el, clinician);
+    const seen: string[] = [];
+    for (const type of ['nip82-revoke', 'nip82-receipts', 'nip82-error'] as const) el.addEventListener(type, () => seen.push(type));
+    const unfinished = (el as unknown as { kept: unknown[] }).kept[0];
+    // The finish button's own handler, called as its click would, so the test can wait for it to end.
+    const finishing = (el as unknown as { finish: (p: unknown) => Promise<void> }).finish(unfinished);
+    expect(el.status).to.equal('working');
+    el.signer = undefined;
+    await finishing;
+    await el.updateComplete;
+    expect(seen).to.deep.equal([]);
+    expect(el.status).to.equal('idle');
+    const said = text(root(el));
+    expect(said).not.to.contain(shortNpub(clinician.pubkey));
+    expect(said).not.to.match(/revoked|storage server/i);
+    expect($$(el, '[part=receipts] li')).to.have.length(0);
+    expect(!!$(el, '[part=unfinished]')).to.equal(false);
+  });
+
   it('"Show consent history" pressed again reads the messages the last read left', async () => {
     const total = MAX_WRAPS_PER_READ + 2;
     const wraps: NostrEvent[] = [];

@@ -223,6 +223,30 @@ describe('<nip82-access-list>', function () {
     expect((await openRecord(await freshEvents(record.signPubkey), clinician.signer)).role).to.equal('editor');
   });
 
+  it('Cancel while the signer signs the notices stops asking it: no signature follows the "Cancelled"', async () => {
+    const third = await person();
+    const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }, { pubkey: third.pubkey, role: 'viewer' }]);
+    const { signer: held, release } = heldSigner(patient.signer);
+    const signer = counting(held);
+    const asked = () => (signer.calls.signEvent ?? 0) + (signer.calls.nip44Encrypt ?? 0);
+    const el = await listFor([record], { signer: signer as never, pubkey: patient.pubkey });
+    await askRevoke(el, clinician.pubkey);
+    const action = (el as unknown as { confirm: () => Promise<void> }).confirm();
+    // The first of the notices' signer calls (two per person told of the move) is being asked.
+    await waitUntil(() => asked() > 0, 'the signer is asked');
+    await el.updateComplete;
+    buttonByText(el, 'Cancel')!.click();
+    await waitUntil(() => !dialogOf(el).open, 'dialog closes');
+    const atCancel = asked();
+    release();
+    await action;
+    await el.updateComplete;
+    expect(asked(), 'signer calls after Cancel').to.equal(atCancel);
+    expect(el.status).to.equal('cancelled');
+    expect(text($(el, '[role=status]'))).to.equal('Cancelled. Nothing was changed.');
+    expect((await openRecord(await freshEvents(record.signPubkey), clinician.signer)).role).to.equal('editor');
+  });
+
   it('a relay that is down: relay-error with per-relay receipts, and the person is still listed', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const down = await downRelayUrl();

@@ -18,6 +18,7 @@ import { sentences } from '../shared/records.strings.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
+import { ActionController } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { recordName } from '../shared/record-text.js';
 import { languageOf } from '../shared/strings.js';
@@ -42,7 +43,11 @@ interface Target {
 interface PendingRevoke {
   changes: { target: Target; change: AccessChange }[];
   events: NostrEvent[];
-  client: RelayClient;
+  /**
+   * The relays of its last send, which an event must reach to be out. The client itself is taken
+   * at each send: the one in use then may have been closed (the element left the page).
+   */
+  relays: readonly string[];
   store?: RecordStore;
   /** The latest receipt per relay and event. */
   receipts: Map<string, PublishReceipt>;
@@ -55,7 +60,7 @@ interface PendingRevoke {
 
 /** Whether every relay of the revocation took `event`. */
 const reachedEvery = (pending: PendingRevoke, event: NostrEvent) =>
-  pending.client.relays.every((relay) => pending.receipts.get(`${relay} ${event.id}`)?.status === 'accepted');
+  pending.relays.every((relay) => pending.receipts.get(`${relay} ${event.id}`)?.status === 'accepted');
 
 const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
   a.length === b.length && a.every((t, i) => t.record === b[i]!.record && t.pubkey === b[i]!.pubkey);
@@ -131,11 +136,13 @@ export class Nip82AccessList extends Nip82Element {
   private readonly modal = new ModalController(this, () => this.open);
 
   private pending?: PendingRevoke;
-  /**
-   * The revocation under way, until it is published. Aborted by a sign-out, another user, the
-   * element leaving the page, and Escape or Cancel while the signer is asked: it then publishes nothing.
-   */
-  private revoking?: AbortController;
+  /** The revocation (or its finishing) under way, and every way it stops. */
+  private readonly actions = new ActionController(this, {
+    status: () => this.status,
+    setStatus: (status, message) => this.setStatus(status, message),
+    cancelledText: () => '',
+    closeDialog: () => this.modal.close(),
+  });
   private trigger?: HTMLElement;
   private fallbackFocus?: string;
 
@@ -179,7 +186,7 @@ export class Nip82AccessList extends Nip82Element {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
-    if (changed.has('signer') && changed.get('signer') !== undefined) this.stopRevoking();
+    if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
       void this.lookUpNames();
@@ -192,7 +199,7 @@ export class Nip82AccessList extends Nip82Element {
   protected override storeChanged(change: StoreChange | 'replaced'): void {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') {
       // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
-      this.stopRevoking();
+      this.actions.stop();
       this.names = new Map();
       this.showingHistory = false;
       this.targets = [];
@@ -286,45 +293,9 @@ export class Nip82AccessList extends Nip82Element {
     this.shortfall = '';
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopRevoking();
+  protected override stillSending(): Promise<unknown> | undefined {
+    return this.actions.sending;
   }
-
-  /** Stops the revocation under way: nothing more of it is published, and its outcome is not shown. */
-  private stopRevoking(): void {
-    if (!this.revoking) return;
-    this.revoking.abort();
-    this.revoking = undefined;
-    if (this.busy) this.setStatus('idle', '');
-  }
-
-  /**
-   * Stops a revocation whose signer is still being asked: nothing of it was published (publishing
-   * begins after the last signature), which the cancelled state says.
-   */
-  private stopWaiting(): void {
-    if (this.status !== 'waiting-signer') return;
-    this.stopRevoking();
-    this.setStatus('cancelled', '');
-  }
-
-  private dismiss = (): void => {
-    if (this.status === 'working') return;
-    this.stopWaiting();
-    emit(this, 'nip82-cancel', { source: this.localName });
-    this.modal.close();
-  };
-
-  /** Escape: as Cancel; once the change is being sent the dialog stays, to say what went out. */
-  private onCancel = (event: Event): void => {
-    if (this.status === 'working') {
-      event.preventDefault();
-      return;
-    }
-    this.stopWaiting();
-    emit(this, 'nip82-cancel', { source: this.localName });
-  };
 
   private onClose = (): void => {
     this.open = false;
@@ -343,9 +314,7 @@ export class Nip82AccessList extends Nip82Element {
     const targets = this.targets;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
-    this.revoking?.abort();
-    this.revoking = new AbortController();
-    const { signal } = this.revoking;
+    const signal = this.actions.begin();
     const pending = await this.withSigner(
       'revoke',
       s.waitRevoke,
@@ -353,16 +322,14 @@ export class Nip82AccessList extends Nip82Element {
         // Every event of this revocation is signed before any is published: a refusal at any
         // prompt leaves nothing half-done. A retry sends the same events again.
         const kept = this.pending;
-        const pending = kept ?? (await this.sign(targets, signer));
+        const pending = kept ?? (await this.sign(targets, signer, signal));
         if (signal.aborted) {
           // Signed for a user who left, or after Escape: never published, its new keys wiped.
           if (!kept) for (const { change } of pending.changes) forgetRecord(change.record);
           signal.throwIfAborted();
         }
         this.pending = pending;
-        const left = pending.events.filter((e) => !reachedEvery(pending, e));
-        this.setStatus('working', s.publishing(left.length, pending.client.relays.length));
-        await this.publish(pending, left, signal);
+        await this.sendRest(pending, signal);
         return pending;
       },
       { records: targets.flatMap((t) => t.record.naddrs), ...(targets.length === 1 ? { recipient: targets[0]!.pubkey } : {}) },
@@ -374,8 +341,11 @@ export class Nip82AccessList extends Nip82Element {
     this.applied(pending);
   };
 
-  /** Builds and signs every event of revoking `targets`; nothing is published here. */
-  private async sign(targets: Target[], signer: Signer): Promise<PendingRevoke> {
+  /**
+   * Builds and signs every event of revoking `targets`; nothing is published here. Once `signal`
+   * is aborted (Escape, Cancel) the signer is asked nothing more.
+   */
+  private async sign(targets: Target[], signer: Signer, signal: AbortSignal): Promise<PendingRevoke> {
     // Only the user who opened the records may change them: not whoever holds the signer now.
     const store = this.handed ? undefined : this.recordStore();
     for (const t of targets) await store?.assertCanChange(t.record);
@@ -385,25 +355,38 @@ export class Nip82AccessList extends Nip82Element {
     const changes: PendingRevoke['changes'] = [];
     try {
       for (const target of targets) {
-        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify: signer, relays: client.relays }) });
+        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify: this.actions.guard(signer, signal), relays: client.relays }) });
       }
     } catch (error) {
       for (const { change } of changes) forgetRecord(change.record);
       throw error;
     }
-    return { changes, events: changes.flatMap((c) => c.change.events), client, store, receipts: new Map(), overdue: this.overdue, signer, reader: this.myKey };
+    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), overdue: this.overdue, signer, reader: this.myKey };
   }
 
-  private async publish(pending: PendingRevoke, events: NostrEvent[], signal?: AbortSignal): Promise<void> {
+  /**
+   * Sends the revocation's events some relay still lacks, through the client in effect now (as
+   * the consent prompt does): a client kept from before may have been closed.
+   */
+  private async sendRest(pending: PendingRevoke, signal: AbortSignal): Promise<void> {
+    const client = this.currentStore?.client ?? this.relayClient();
+    pending.relays = client.relays;
+    const left = pending.events.filter((e) => !reachedEvery(pending, e));
+    this.setStatus('working', this.s.publishing(left.length, client.relays.length));
+    await this.actions.send(signal, () => this.publish(pending, left, client, signal));
+  }
+
+  private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal): Promise<void> {
     const keep = (list: readonly PublishReceipt[]) => {
       for (const r of list) pending.receipts.set(`${r.relay} ${r.eventId}`, r);
-      this.receipts = [...pending.receipts.values()];
+      // Whoever it was for may have gone meanwhile: nothing of it is shown to the next one.
+      if (!signal.aborted) this.receipts = [...pending.receipts.values()];
     };
     try {
-      keep(await pending.client.publishAll(events, { signal }));
+      keep(await client.publishAll(events, { signal }));
     } catch (error) {
       // Whoever it was for has gone: nothing of it is shown.
-      if (signal?.aborted) throw error;
+      if (signal.aborted) throw error;
       keep(receiptsOf(error));
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
@@ -449,16 +432,19 @@ export class Nip82AccessList extends Nip82Element {
     this.setStatus('done', parts.join(' '));
   }
 
-  /** Sends the same signed events to the relays that missed them; nothing new is signed. */
+  /**
+   * Sends the same signed events to the relays that missed them; nothing new is signed. A sign-out
+   * or another user meanwhile stops it, and nothing of it is said or announced.
+   */
   private async finish(pending: PendingRevoke): Promise<void> {
     if (this.busy || !this.kept.includes(pending)) return;
-    const left = pending.events.filter((e) => !reachedEvery(pending, e));
-    this.setStatus('working', this.s.publishing(left.length, pending.client.relays.length));
+    const signal = this.actions.begin();
     try {
-      await this.publish(pending, left);
+      await this.sendRest(pending, signal);
     } catch {
       // Said below from the receipts: what each relay holds now.
     }
+    if (signal.aborted) return;
     this.shortfall = '';
     if (!this.unfinished.includes(pending)) {
       // The user changed while it was sending: nothing of it is shown to the next one.
@@ -501,7 +487,7 @@ export class Nip82AccessList extends Nip82Element {
       ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r, i) => this.renderRecord(r, i))}</div>` : nothing}
       ${shares.length ? this.renderShares(shares) : nothing}
       ${this.renderHistory()}
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.onCancel} @close=${this.onClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
         ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
       </dialog>
     </div>`;
@@ -661,7 +647,7 @@ export class Nip82AccessList extends Nip82Element {
       </div>
       ${this.renderStatus()}
       <div part="actions" class="actions">
-        <button type="button" ?disabled=${this.status === 'working'} @click=${this.dismiss}>${s.cancel}</button>
+        <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${this.busy} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : s.confirmRevoke(this.who(first.pubkey))}
         </button>

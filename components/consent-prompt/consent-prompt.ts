@@ -20,6 +20,7 @@ import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
+import { ActionController } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState } from '../shared/receipts.js';
 import { today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
@@ -155,12 +156,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * would be untrue. In memory only, and forgotten with the user.
    */
   private readonly unfinished = new Map<string, Pending>();
-  /**
-   * The user action under way (loading, reading, sharing, answering, finishing). Aborted by a
-   * sign-out or another user, by the element leaving the page, and by Escape or Cancel while the
-   * signer is asked: from then on it publishes nothing and says nothing.
-   */
-  private action?: AbortController;
+  /** The user action under way (loading, reading, sharing, answering, finishing), and every way it stops. */
+  private readonly actions = new ActionController(this, {
+    status: () => this.status,
+    setStatus: (status, message) => this.setStatus(status, message),
+    cancelledText: () => this.s.stoppedNothingSent,
+    closeDialog: () => this.modal.close(),
+  });
   private trigger?: HTMLElement;
 
   private get s(): ConsentPromptStrings {
@@ -257,14 +259,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopAction();
+  protected override stillSending(): Promise<unknown> | undefined {
+    return this.actions.sending;
   }
 
   /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog. */
   private forgetUser(): void {
-    this.stopAction();
+    this.actions.stop();
     if (this.open) {
       // Closed now, not at the dialog's close event: a render in between would open it again.
       this.open = false;
@@ -278,21 +279,6 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.receipts = [];
     this.names = new Map();
     this.answeredHere = [];
-  }
-
-  /** A new action's signal; an earlier action still waiting on the signer is stopped. */
-  private beginAction(): AbortSignal {
-    this.action?.abort();
-    this.action = new AbortController();
-    return this.action.signal;
-  }
-
-  /** Stops the action under way: nothing more of it is published, and its outcome is not shown. */
-  private stopAction(): void {
-    if (!this.action) return;
-    this.action.abort();
-    this.action = undefined;
-    if (this.busy) this.setStatus('idle', '');
   }
 
   private async lookUpNames(pubkeys: string[]): Promise<void> {
@@ -323,7 +309,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private loadRecords = async (): Promise<void> => {
     if (this.busy) return;
     const s = this.s;
-    const signal = this.beginAction();
+    const signal = this.actions.begin('read');
     const store = await this.withSigner('unlock', s.waitUnlock, async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
@@ -337,7 +323,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private checkRequests = async (): Promise<void> => {
     if (this.busy) return;
     const s = this.s;
-    const signal = this.beginAction();
+    const signal = this.actions.begin('read');
     const store = await this.withSigner('read-requests', s.waitRead, async () => {
       const store = this.recordStore();
       await store.readMail({ refresh: store.mailLoaded });
@@ -432,40 +418,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.pending = undefined;
   }
 
-  /** Cancel: also while the signer is asked, which stops the action; not once it is being sent. */
-  private dismiss = (): void => {
-    if (this.status === 'working') return;
-    this.stopWaiting();
-    emit(this, 'nip82-cancel', { source: this.localName });
-    this.modal.close();
-  };
-
   private closeDialog = (): void => {
     this.modal.close();
   };
-
-  /**
-   * Escape: the dialog closes itself and the host hears about it; while the signer is asked, the
-   * action stops there. Once it is being sent the dialog stays, to say what went out.
-   */
-  private onCancel = (event: Event): void => {
-    if (this.status === 'working') {
-      event.preventDefault();
-      return;
-    }
-    this.stopWaiting();
-    emit(this, 'nip82-cancel', { source: this.localName });
-  };
-
-  /**
-   * Stops an action whose signer is still being asked. Nothing of it was published (publishing
-   * begins after the last signature), and the status says so in place of "waiting".
-   */
-  private stopWaiting(): void {
-    if (this.status !== 'waiting-signer') return;
-    this.stopAction();
-    this.setStatus('cancelled', this.s.stoppedNothingSent);
-  }
 
   private onClose = (): void => {
     this.open = false;
@@ -575,7 +530,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     signal.throwIfAborted();
     this.setStatus('working', this.s.publishing(client.relays.length));
     try {
-      await action.publish(client, signal);
+      await this.actions.send(signal, () => action.publish(client, signal));
       this.receipts = action.receipts;
       this.partialText = '';
       return true;
@@ -609,7 +564,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private finishSending = async (): Promise<void> => {
     const pending = this.pending;
     if (!pending || this.busy) return;
-    const signal = this.beginAction();
+    const signal = this.actions.begin();
     const client = this.currentStore?.client ?? this.relayClient();
     const done = await this.send(pending, client, signal).catch((error: unknown) => {
       if (!signal.aborted) this.fail(error);
@@ -627,7 +582,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const withheld = this.plan.plan().hidden.length;
     this.receipts = [];
     this.partialText = '';
-    const signal = this.beginAction();
+    const signal = this.actions.begin();
     const sent = await this.withSigner(
       'share',
       s.waitShare,
@@ -635,7 +590,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const store = await this.storeForAction(records);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
-        const events = await this.signShare(signer, store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
+        const events = await this.signShare(this.actions.guard(signer, signal), store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
         // Signed for a user who left, or after Escape: thrown away unpublished.
         signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events }]);
@@ -673,7 +628,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';
-    const signal = this.beginAction();
+    const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
       s.waitApprove,
@@ -682,12 +637,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
-        const share = await this.signShare(signer, store, client, request.requester, 'viewer', until ?? (asked || undefined), request.purpose);
+        const share = await this.signShare(this.actions.guard(signer, signal), store, client, request.requester, 'viewer', until ?? (asked || undefined), request.purpose);
         signal.throwIfAborted();
         const naddrs = naddrsOf(share);
         this.setStatus('waiting-signer', s.waitAnswer);
         const { events, answer } = await answerRequest(request, {
-          signer, decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
+          signer: this.actions.guard(signer, signal), decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
         });
         signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events: share }, ...answerPieces(events)]);
@@ -717,7 +672,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.problems = [];
     this.receipts = [];
     this.partialText = '';
-    const signal = this.beginAction();
+    const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
       s.waitAnswer,
@@ -725,7 +680,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const store = await this.storeForAction([]);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
-        const { events, answer } = await answerRequest(request, { signer, decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
+        const { events, answer } = await answerRequest(request, { signer: this.actions.guard(signer, signal), decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
         signal.throwIfAborted();
         const action = new SignedAction(answerPieces(events));
         const finish: Pending['finish'] = async () => {
@@ -785,7 +740,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return html`<div part="base" class="base">
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
       ${this.open ? nothing : this.renderStatus()}
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.onCancel} @close=${this.onClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
         ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
     </div>`;
@@ -798,7 +753,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       plan: this.viewContext,
       step: this.step,
       busy: this.busy,
-      waiting: this.status === 'waiting-signer',
+      waiting: this.actions.cancellable,
       started: !!this.pending?.action.started,
       until: this.until,
       status: this.renderStatus(),
@@ -812,7 +767,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       },
       toPreview: this.toPreview,
       back: this.backToChoose,
-      dismiss: this.dismiss,
+      dismiss: this.actions.dismiss,
       hideMentions: this.hideMentions,
       loadRecords: this.loadRecords,
     };
@@ -886,7 +841,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester))}</p>` : nothing}
       ${this.renderStatus()}
       <div part="actions" class="actions">
-        <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.dismiss}>${s.close}</button>
+        <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.actions.dismiss}>${s.close}</button>
         ${pending
           ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>${s.finishSending}</button>`
           : nothing}

@@ -16,7 +16,7 @@ export interface CommonView {
   plan: PlanViewContext;
   step: Step;
   busy: boolean;
-  /** The signer is being asked: Cancel (or Escape) stops the action, which has sent nothing yet. */
+  /** The signer is asked to sign: Cancel (or Escape) stops the action, which has sent nothing yet (a read offers no Cancel). */
   waiting: boolean;
   /** Part of the action went out: nothing is signed again, so the buttons that would sign are gone. */
   started: boolean;

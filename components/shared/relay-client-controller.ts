@@ -15,9 +15,14 @@ export class RelayClientController implements ReactiveController {
   private signed?: { key: string; signer?: Signer; client: RelayClient };
   private passiveOne?: { key: string; client: RelayClient };
 
+  /**
+   * @param sending what the host still sends when it leaves the page (signed events half out):
+   *   its client is closed once that is done, not cut off in the middle.
+   */
   constructor(
     host: ReactiveControllerHost,
     private readonly settings: RelaySettings,
+    private readonly sending: () => Promise<unknown> | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -49,8 +54,11 @@ export class RelayClientController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.signed?.client.close();
+    const signed = this.signed?.client;
     this.signed = undefined;
+    const work = this.sending();
+    if (work) void work.finally(() => signed?.close());
+    else signed?.close();
     this.passiveOne?.client.close();
     this.passiveOne = undefined;
   }

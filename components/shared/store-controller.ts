@@ -23,9 +23,14 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class OwnedStore implements ReactiveController {
   private held?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
 
+  /**
+   * @param sending what the host still sends when it leaves the page (signed events half out,
+   *   through this store's client): the store is closed once that is done, not cut off in the middle.
+   */
   constructor(
     host: ReactiveControllerHost,
     private readonly changed?: (change: StoreChange, store: RecordStore) => void,
+    private readonly sending: () => Promise<unknown> | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -59,7 +64,13 @@ export class OwnedStore implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.drop();
+    const held = this.held;
+    const work = this.sending();
+    if (!held || !work) return this.drop();
+    // Nobody gets it from now on; its keys are wiped once the send is done.
+    this.held = undefined;
+    held.stop();
+    void work.finally(() => held.store.close());
   }
 }
 
@@ -74,17 +85,19 @@ export class StoreController implements ReactiveController {
   /**
    * @param changed called when the store's content changes, and with `replaced` when another
    *   store (or none) takes its place; the host resets what it showed of the last one.
+   * @param sending what the host still sends when it leaves the page: its own store stays open until that is done.
    */
   constructor(
     private readonly host: Host,
     private readonly settings: OwnSettings,
     private readonly changed: (change: StoreChange | 'replaced') => void,
+    sending?: () => Promise<unknown> | undefined,
   ) {
     // Registered first, so that the session is known when this controller connects; the own
     // store last, so that this controller stops listening before the store is closed.
     this.context = new ContextConsumer(host, { context: sessionContext, subscribe: true });
     host.addController(this);
-    this.own = new OwnedStore(host);
+    this.own = new OwnedStore(host, undefined, sending);
   }
 
   /** What the enclosing `<nip82-session>` provides, if there is one. */

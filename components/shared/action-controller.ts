@@ -1,0 +1,177 @@
+/**
+ * The user action an element has under way (a read, or a change signed and then sent), and every
+ * way it stops. Shared by the elements that sign and publish, so that a sign-out, Escape or
+ * Cancel, and the element leaving the page stop an action the same way in each:
+ *
+ * - a sign-out or another user ({@link stop}): the action stops wherever it is; nothing more of it
+ *   is signed, sent or shown;
+ * - Escape or Cancel while the signer is asked to sign ({@link cancel}): the action stops, and
+ *   every later signer call of it throws before the signer hears of it ({@link guard}), so no
+ *   prompt follows "Cancelled". A read is not offered a Cancel: its decrypts run in the record
+ *   store, shared with the other elements reading it, and the status would be untrue. Once the
+ *   signed events are being sent nothing stops them but a sign-out (the dialog stays, to say what
+ *   went out);
+ * - the element leaving the page: an action still at the signer stops; one being sent goes on
+ *   (the same user's, already signed: stopping between its events would leave a change half made),
+ *   and {@link sending} keeps the element's relay connections open until it is done.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Signer } from '../core/signers/signer.js';
+import { emit } from './events.js';
+import type { Status } from './status-controller.js';
+
+/** A read asks the signer to decrypt; a change asks it to sign, then is sent. */
+export type ActionKind = 'read' | 'change';
+
+export interface ActionHooks {
+  /** The state the host shows now. */
+  status: () => Status;
+  /** Shows a state (the host's own `setStatus`). */
+  setStatus: (status: Status, message: string) => void;
+  /** What the cancelled state says once Escape or Cancel stopped the signer being asked. */
+  cancelledText: () => string;
+  /** Closes the host's dialog. */
+  closeDialog: () => void;
+}
+
+interface Action {
+  abort: AbortController;
+  kind: ActionKind;
+  sending: boolean;
+}
+
+export class ActionController implements ReactiveController {
+  /** The latest action. */
+  private current?: Action;
+  /** Actions a stop still reaches: the latest, and any still sending (begun before the element last left the page). */
+  private readonly live = new Set<Action>();
+  /** Sends under way. */
+  private readonly sends = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly hooks: ActionHooks,
+  ) {
+    host.addController(this);
+  }
+
+  /** A new action's signal; an earlier one not yet sending is stopped. */
+  begin(kind: ActionKind = 'change'): AbortSignal {
+    this.stopUnsent();
+    this.current = { abort: new AbortController(), kind, sending: false };
+    this.live.add(this.current);
+    return this.current.abort.signal;
+  }
+
+  /**
+   * Sends what the action `signal` belongs to has signed: from now on only a sign-out stops it.
+   * The element's relay connections stay open until `work` is done, even once it left the page.
+   */
+  send<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    signal.throwIfAborted();
+    const action = [...this.live].find((a) => a.abort.signal === signal);
+    if (action) action.sending = true;
+    const running = work();
+    const settled = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.sends.add(settled);
+    void settled.then(() => {
+      this.sends.delete(settled);
+      if (action && action !== this.current) this.live.delete(action);
+    });
+    return running;
+  }
+
+  /** Done once every send under way is; undefined when none is. */
+  get sending(): Promise<void> | undefined {
+    return this.sends.size ? Promise.all([...this.sends]).then(() => undefined) : undefined;
+  }
+
+  /**
+   * `signer`, for the action `signal` belongs to: once it is stopped, each call throws before the
+   * signer is asked, so an action made of many signatures or decrypts asks for none after a stop.
+   */
+  guard(signer: Signer, signal: AbortSignal): Signer {
+    const ask = <T>(call: () => Promise<T>) => {
+      signal.throwIfAborted();
+      return call();
+    };
+    return {
+      getPublicKey: () => ask(() => signer.getPublicKey()),
+      signEvent: (template) => ask(() => signer.signEvent(template)),
+      nip44Encrypt: (pubkey, plaintext) => ask(() => signer.nip44Encrypt(pubkey, plaintext)),
+      nip44Decrypt: (pubkey, ciphertext) => ask(() => signer.nip44Decrypt(pubkey, ciphertext)),
+    };
+  }
+
+  /** Whether Escape or Cancel would stop the action: the signer is asked to sign, and nothing was sent. */
+  get cancellable(): boolean {
+    const current = this.current;
+    return !!current && current.kind === 'change' && !current.sending && this.hooks.status() === 'waiting-signer';
+  }
+
+  /** Whether the dialog must stay open: a read (not offered a Cancel) or a send is under way. */
+  get holding(): boolean {
+    const status = this.hooks.status();
+    return status === 'working' || (status === 'waiting-signer' && this.current?.kind === 'read');
+  }
+
+  /** Stops the action under way, whatever it is doing (a sign-out, another user): it shows nothing from now on. */
+  stop(): void {
+    if (!this.live.size) return;
+    for (const action of this.live) action.abort.abort();
+    this.live.clear();
+    this.current = undefined;
+    this.settle();
+  }
+
+  /** Escape or Cancel: stops an action whose signer is asked to sign, and says nothing was sent. */
+  cancel(): void {
+    if (!this.cancellable) return;
+    this.stopUnsent();
+    this.hooks.setStatus('cancelled', this.hooks.cancelledText());
+  }
+
+  /** Stops the actions not being sent; those being sent go on. */
+  private stopUnsent(): void {
+    for (const action of this.live) {
+      if (action.sending) continue;
+      action.abort.abort();
+      this.live.delete(action);
+      if (action === this.current) {
+        this.current = undefined;
+        this.settle();
+      }
+    }
+  }
+
+  /** A stopped action's "waiting" or "working" is no longer true. */
+  private settle(): void {
+    const status = this.hooks.status();
+    if (status === 'waiting-signer' || status === 'working') this.hooks.setStatus('idle', '');
+  }
+
+  /** The dialog's Cancel: stops what it may and closes the dialog; nothing while the dialog must stay. */
+  readonly dismiss = (): void => {
+    if (this.holding) return;
+    this.cancel();
+    emit(this.host, 'nip82-cancel', { source: this.host.localName });
+    this.hooks.closeDialog();
+  };
+
+  /** The dialog's `cancel` event (Escape): as Cancel; the dialog stays while it must. */
+  readonly onDialogCancel = (event: Event): void => {
+    if (this.holding) {
+      event.preventDefault();
+      return;
+    }
+    this.cancel();
+    emit(this.host, 'nip82-cancel', { source: this.host.localName });
+  };
+
+  hostDisconnected(): void {
+    this.stopUnsent();
+  }
+}
