@@ -18,7 +18,7 @@ import { RecordError } from '../components/core/errors.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { MAX_WRAPS_PER_READ } from '../components/core/store/record-store.js';
-import { counting, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, root, text } from './element-helpers.js';
 
 const FINISH = 'Send to the storage servers that missed it';
@@ -39,16 +39,6 @@ describe('<nip82-access-list>: finishing what was left', function () {
   beforeEach(async () => {
     [patient, clinician, family] = [await person(), await person(), await person()];
   });
-
-  /** Publishes to a relay that refuses first copies: the same events again until each is in. */
-  async function publishAnyway(relay: string, events: NostrEvent[]) {
-    const flaky = new RelayClient({ relays: [relay] });
-    try {
-      for (const e of events) if ((await flaky.publish(e)).some((r) => r.status !== 'accepted')) await flaky.publish(e);
-    } finally {
-      flaky.close();
-    }
-  }
 
   /** A record of the patient's listing `participants`, on the main relay and on the flaky one. */
   async function onBoth(participants: Participant[]) {

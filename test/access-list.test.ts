@@ -15,7 +15,7 @@ import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { counting, downRelayUrl, litWarnings, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, downRelayUrl, litWarnings, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, root, text } from './element-helpers.js';
 
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
@@ -413,16 +413,6 @@ describe('<nip82-access-list>', function () {
       return { parts, deletions, wraps };
     } finally {
       fresh.close();
-    }
-  }
-
-  /** Publishes to a relay that refuses first copies: the same events again until each is in. */
-  async function publishAnyway(relay: string, events: NostrEvent[]) {
-    const flaky = new RelayClient({ relays: [relay] });
-    try {
-      for (const e of events) if ((await flaky.publish(e)).some((r) => r.status !== 'accepted')) await flaky.publish(e);
-    } finally {
-      flaky.close();
     }
   }
 

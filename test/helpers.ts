@@ -2,6 +2,8 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
 import { isAttestation } from '../components/core/attest/format.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import type { NostrEvent } from '../components/core/events.js';
 
 /**
  * The real relays the test runner starts: main, second, auth, small, slow, sluggish (answers after
@@ -168,4 +170,14 @@ export async function litWarnings(run: () => Promise<unknown> | unknown): Promis
 /** A Bundle's entries without its attestation Provenances (what a reader shows as items). */
 export function itemsOf<E extends { resource: { resourceType: string } }>(bundle: { entry?: E[] }): E[] {
   return (bundle.entry ?? []).filter((e) => !isAttestation(e.resource as never));
+}
+
+/** Publishes to a relay that refuses first copies (`flaky`): the same events again until each is in. */
+export async function publishAnyway(relay: string, events: readonly NostrEvent[]): Promise<void> {
+  const flaky = new RelayClient({ relays: [relay] });
+  try {
+    for (const e of events) if ((await flaky.publish(e)).some((r) => r.status !== 'accepted')) await flaky.publish(e);
+  } finally {
+    flaky.close();
+  }
 }
