@@ -49,5 +49,5 @@ export const recordsStringsEs: RecordsStrings = {
       one: 'Aún no se leyó 1 mensaje más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlo.',
       other: `Aún no se leyeron ${n} mensajes más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlos.`,
     }),
-  mailOlder: 'Aún no se revisaron los mensajes más antiguos, porque antes llegaron muchos más recientes. Vuelva a comprobar para buscar más atrás.',
+  mailOlder: 'Aún no se revisaron algunos mensajes: antes llegaron muchos más recientes, o un servidor de almacenamiento no respondió. Vuelva a comprobar para buscar más.',
 };

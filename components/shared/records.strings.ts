@@ -48,7 +48,7 @@ export interface RecordsStrings {
   recordsLeft: (count: number) => string;
   /** Messages a read left unopened so as not to ask the signer too often at once (the next read opens them). */
   mailLeft: (count: number) => string;
-  /** A read stopped before the oldest messages (it downloads a bounded number); the next read looks further back. */
+  /** A read stopped before the oldest messages (it downloads a bounded number), or a relay did not answer; the next read looks again. */
   mailOlder: string;
 }
 
@@ -95,7 +95,7 @@ export const recordsStringsEn: RecordsStrings = {
       one: '1 more message was not read yet, so that your signer is not asked too many times at once. Check again to read it.',
       other: `${n} more messages were not read yet, so that your signer is not asked too many times at once. Check again to read them.`,
     }),
-  mailOlder: 'Older messages were not checked yet, because many newer ones came first. Check again to look further back.',
+  mailOlder: 'Some messages were not checked yet: many newer ones came first, or a storage server did not answer. Check again to look further.',
 };
 
 /** Status sentences said together (an empty one left out), e.g. what loaded and what was left for later. */

@@ -3,6 +3,7 @@
 // everything at a sign-out or a changed key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import WebSocket from 'ws';
 import { useWebSocketImplementation } from 'nostr-tools/pool';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
@@ -10,7 +11,7 @@ import { encrypt, decrypt, getConversationKey } from 'nostr-tools/nip44';
 import { npubEncode } from 'nostr-tools/nip19';
 import { startRelay } from '../../scripts/relay.mjs';
 import {
-  RelayClient, RecordStore, RecordError, createRecord, createShare, grantConsent, consentSource, revokeAccess, secretKeySigner,
+  RelayClient, RecordStore, RecordError, SignerError, createRecord, createShare, grantConsent, consentSource, revokeAccess, secretKeySigner,
   createAccessRequest, nowSeconds,
 } from '../../dist/core/index.js';
 
@@ -276,5 +277,127 @@ test('a flood of newer gift wraps hides no request for good: reads page back, ne
     assert.equal(store.olderMailUnchecked, false);
   } finally {
     store.close();
+  }
+});
+
+/** A loopback relay address where nothing listens (a relay that is down). */
+async function downRelay() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return `ws://127.0.0.1:${port}`;
+}
+
+/** A clinician's access request to `patientKey`'s owner, wrapped for the patient and dated `at`, published through `to`. */
+async function requestAt(to, patientKey, purpose, at) {
+  const { events, request } = await createAccessRequest({ signer: person(), patient: getPublicKey(patientKey), resourceTypes: ['Immunization'], purpose });
+  const wrap = redated(events[0], patientKey, at);
+  await to.publishAll([wrap]);
+  return { id: request.id, wrap };
+}
+
+/** Junk gift wraps to `patient`, one at each of `times`, published through `to`. */
+async function junkAt(to, patient, times) {
+  await Promise.all(times.map((at) => {
+    const one = generateSecretKey();
+    return to.publishAll([finalizeEvent({ kind: 1059, created_at: at, tags: [['p', patient]], content: encrypt('not a seal', getConversationKey(one, patient)) }, one)]);
+  }));
+}
+
+const DAY = 24 * 60 * 60;
+
+test('a mail read a relay did not answer moves no floor: a request dated days back, found there later, is read', async () => {
+  const patientKey = generateSecretKey();
+  const signer = switchable(secretKeySigner(patientKey));
+  const store = new RecordStore({ client: new RelayClient({ relays: [await downRelay(), relay.url], signer }), signer });
+  try {
+    await store.readMail();
+    assert.equal(store.messages.length, 0);
+    assert.equal(store.olderMailUnchecked, true, 'a relay that did not answer was not checked');
+    // Wraps may carry any date: one the down relay held, now found on the other.
+    const { id } = await requestAt(publisher, patientKey, 'Flu shot', nowSeconds() - 3 * DAY);
+    await store.readMail({ refresh: true });
+    assert.deepEqual(store.messages.map((m) => m.id), [id]);
+    assert.equal(store.olderMailUnchecked, true, 'the down relay is still not checked');
+  } finally {
+    store.close();
+  }
+});
+
+test('a mail read refused for want of AUTH moves no floor: once the signer signs in, an old request is read', async () => {
+  const restricted = await startRelay({ authReadKinds: [1059] });
+  const patientKey = generateSecretKey();
+  const sender = new RelayClient({ relays: [restricted.url] });
+  const inner = switchable(secretKeySigner(patientKey));
+  let refuse = true;
+  const signer = {
+    ...inner,
+    signEvent: async (template) => {
+      if (refuse && template.kind === 22242) throw new SignerError('refused', 'The user said no.');
+      return inner.signEvent(template);
+    },
+  };
+  const store = new RecordStore({ client: new RelayClient({ relays: [restricted.url], signer }), signer });
+  try {
+    const { id } = await requestAt(sender, patientKey, 'Flu shot', nowSeconds() - 3 * DAY);
+    await store.readMail();
+    assert.equal(store.messages.length, 0);
+    assert.equal(store.olderMailUnchecked, true, 'a relay still asking for AUTH was not checked');
+    refuse = false;
+    await store.readMail({ refresh: true });
+    assert.deepEqual(store.messages.map((m) => m.id), [id]);
+    assert.equal(store.olderMailUnchecked, false);
+  } finally {
+    store.close();
+    sender.close();
+    await restricted.close();
+  }
+});
+
+test('relays paging at different speeds skip nothing: a request on the crowded relay, dated where the other relay\'s page went past, is read', async () => {
+  // The crowded relay sends at most 100 events a query; the other reaches far older wraps on its first page.
+  const crowded = await startRelay({ maxLimit: 100 });
+  const patientKey = generateSecretKey();
+  const patient = getPublicKey(patientKey);
+  const sender = new RelayClient({ relays: [crowded.url] });
+  const now = nowSeconds();
+  const signer = switchable(secretKeySigner(patientKey));
+  const client = new RelayClient({ relays: [crowded.url, relay.url], signer });
+  const store = new RecordStore({ client, signer });
+  try {
+    await junkAt(sender, patient, Array.from({ length: 110 }, (_, i) => now - i).filter((at) => at !== now - 105));
+    const { id, wrap } = await requestAt(sender, patientKey, 'Flu shot', now - 105);
+    await junkAt(publisher, patient, Array.from({ length: 5 }, (_, i) => now - 1000 - i));
+
+    const found = await client.wrapsFor(patient);
+    assert.equal(found.events.length, 115);
+    assert.ok(found.events.some((e) => e.id === wrap.id), 'the walk skipped the crowded relay\'s older page');
+    assert.ok(found.reports.every((r) => r.status === 'complete'));
+
+    let reads = 0;
+    while (!store.messages.some((m) => m.id === id) && reads < 8) {
+      await store.readMail({ refresh: true });
+      reads++;
+    }
+    assert.deepEqual(store.messages.map((m) => m.id), [id]);
+  } finally {
+    store.close();
+    sender.close();
+    await crowded.close();
+  }
+});
+
+test('a walk starts no later than events may be dated: a page of wraps dated too far ahead does not end it', async () => {
+  const patient = getPublicKey(generateSecretKey());
+  const now = nowSeconds();
+  await junkAt(publisher, patient, [...Array.from({ length: 10 }, (_, i) => now + 700 + i), now - 10]);
+  const client = new RelayClient({ relays: [relay.url] });
+  try {
+    const { events, reports } = await client.queryAll({ kinds: [1059], '#p': [patient] }, { pageSize: 10 });
+    assert.deepEqual(events.map((e) => e.created_at), [now - 10]);
+    assert.equal(reports[0].status, 'complete');
+  } finally {
+    client.close();
   }
 });

@@ -198,10 +198,14 @@ export class RelayClient {
     // the reason starts with it. Authenticate through the user's signer, once, and read again.
     // A client closed meanwhile connects nowhere again.
     if (first.status !== 'auth-required' || !this.onauth || this.closed) return first;
+    let connection: Awaited<ReturnType<AbstractSimplePool['ensureRelay']>> | undefined;
     try {
-      const connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
-      await connection.auth(this.onauth);
+      connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
+      await within(connection.auth(this.onauth), timeoutMs);
     } catch {
+      // When the signer refuses, the pool library keeps that connection's AUTH pending for good (its
+      // promise never settles): closed, so the read ends and the next one connects afresh and asks again.
+      connection?.close();
       return first;
     }
     return this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
@@ -299,14 +303,20 @@ export class RelayClient {
   }
 
   /**
-   * Reads every match by pages of `pageSize`, walking back in time. Each page ends at the oldest
-   * second the last one reached (inclusive), so events sharing one second are not skipped when a
-   * page was cut there; a page that brings nothing new steps one second back, and the walk ends
-   * when a page brings nothing at all. A relay that sent a full page of nothing new holds more
-   * events of that second than it will page through: it is reported `incomplete`, never `complete`.
-   * Every page draws on one budget of `maxChars` (default: the client's `maxCharsPerRead`).
+   * Reads every match by pages of `pageSize`, walking back in time, each relay at its own pace: a
+   * relay's next page ends at the oldest second its last page reached (inclusive), so events
+   * sharing one second are not skipped when a page was cut there, and a relay crowded by a flood
+   * is not asked to skip what a quieter relay's page went past. A page that brings nothing new
+   * steps one second back, and a relay is done when its page brings nothing, or fewer events than
+   * any relay caps a page at. A relay that sent a full page of nothing new holds more events of
+   * that second than it will page through: it is reported `incomplete`, never `complete`. The walk
+   * starts at most {@link MAX_FUTURE_SECONDS} ahead (a page of events dated further, all dropped,
+   * would end it), and every page draws on one budget of `maxChars` (default: the client's
+   * `maxCharsPerRead`). A walk stopped at a bound keeps the newest events, and none older than
+   * where a relay still holding more stopped: what it returns has no gap above its oldest event.
    */
   async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    this.assertOpen();
     const pageSize = Math.max(1, options.pageSize ?? 500);
     const maxEvents = Math.max(1, options.maxEvents ?? 20000);
     const budget = new ReadBudget(options.maxChars ?? this.maxCharsPerRead);
@@ -314,52 +324,84 @@ export class RelayClient {
     // below 100 events, or trickling, is read to this many pages and then reported incomplete.
     const maxPages = Math.ceil(maxEvents / Math.min(pageSize, 100)) + 2;
     const all = new Map<string, NostrEvent>();
-    let until = filter.until;
-    let reports: QueryReport[] = [];
-    // A relay's own cap, learned when a short page was followed by more.
-    const cap = new Map<string, number>();
-    let previous: QueryReport[] = [];
-    const mark = (relay: string, reason: string) => {
-      reports = reports.map((r) => (r.relay === relay && r.status === 'complete' ? { ...r, status: 'incomplete', reason } : r));
-    };
+    const top = Math.min(filter.until ?? Infinity, nowSeconds() + MAX_FUTURE_SECONDS);
+    const walks: RelayWalk[] = this.relays.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), previous: 0, cap: 0 }));
+    let stop: string | undefined;
     let pages = 0;
     for (; pages < maxPages; pages++) {
+      const active = walks.filter((w) => w.state === 'more');
+      if (!active.length) break;
+      this.assertOpen();
       const limit = Math.min(pageSize, maxEvents - all.size);
-      const page = await this.query({ ...filter, limit, until }, { budget });
-      const before = all.size;
-      for (const e of page.events) {
-        if (all.size >= maxEvents) break;
-        all.set(e.id, e);
-      }
-      reports = reports.length ? reports.map((r, i) => mergeReport(r, page.reports[i]!)) : page.reports;
+      const pageOf = active.map(() => new Map<string, NostrEvent>());
+      // A copy of an event the walk holds, or another relay sent on this page, costs nothing.
+      const held = new HeldBudget(budget, (id) => all.has(id) || pageOf.some((m) => m.has(id)));
+      const answers = await Promise.all(active.map((w, i) => this.queryOne(w.relay, { ...filter, limit, until: w.until }, this.queryTimeoutMs, pageOf[i]!, held)));
+      const now = nowSeconds();
+      const union = new Map<string, NostrEvent>();
+      for (const page of pageOf) for (const [id, e] of page) union.set(id, e);
+      for (const e of this.newestOnly([...union.values()].filter((e) => e.created_at <= now + MAX_FUTURE_SECONDS))) all.set(e.id, e);
+      for (const [i, w] of active.entries()) this.step(w, answers[i]!, [...pageOf[i]!.values()], limit, pageSize);
       if (budget.spent) {
-        for (const r of page.reports) if (r.events > 0) mark(r.relay, budget.reason);
+        stop = budget.reason;
         break;
       }
       if (all.size >= maxEvents) {
-        for (const r of page.reports) if (r.events > 0) mark(r.relay, `Stopped at ${maxEvents} events.`);
+        stop = `Stopped at ${maxEvents} events.`;
         break;
       }
-      if (all.size > before) {
-        for (const r of previous) if (r.events > 1 && r.events < pageSize) cap.set(r.relay, Math.max(cap.get(r.relay) ?? 0, r.events));
-        // No relay caps a page below MIN_RELAY_CAP: a page that short from every relay was the last.
-        if (page.reports.every((r) => r.events < Math.min(limit, MIN_RELAY_CAP))) break;
-        previous = page.reports;
-        until = Math.min(until ?? Infinity, ...page.events.map((e) => e.created_at));
-        continue;
-      }
-      if (page.events.length === 0 || until === undefined) break;
-      // Nothing new: a relay that still filled its page is stuck at this second.
-      for (const r of page.reports) {
-        if (r.events > 1 && r.events >= Math.min(limit, cap.get(r.relay) ?? limit)) {
-          mark(r.relay, `More than ${r.events} events share one second; the relay cannot page past them.`);
-        }
-      }
-      previous = page.reports;
-      until -= 1;
     }
-    if (pages >= maxPages) for (const r of reports) mark(r.relay, `Stopped after ${maxPages} pages.`);
-    return { events: [...all.values()], reports };
+    if (pages >= maxPages && walks.some((w) => w.state === 'more')) stop = `Stopped after ${maxPages} pages.`;
+    // Where the walk stopped: a relay that still holds more may hold events anywhere below its
+    // page's end, so nothing older than the highest such end is kept (a caller that goes on from the
+    // oldest event returned skips nothing), and at most maxEvents, newest first.
+    const line = Math.max(-Infinity, ...walks.filter((w) => w.state === 'more').map((w) => w.until));
+    const events = [...all.values()].filter((e) => e.created_at >= line).sort((a, b) => b.created_at - a.created_at).slice(0, maxEvents);
+    const kept = new Set(events.map((e) => e.id));
+    const dropped = events.length < all.size;
+    const reports = walks.map((w) => {
+      const report = w.report!;
+      const left = w.state === 'more' || (dropped && [...w.sent].some((id) => all.has(id) && !kept.has(id)));
+      return left && report.status === 'complete' ? { ...report, status: 'incomplete' as const, reason: stop ?? `Stopped at ${maxEvents} events.` } : report;
+    });
+    return { events, reports };
+  }
+
+  /** Takes in one relay's answer to one page of {@link queryAll}, and says where its next page ends, if any. */
+  private step(w: RelayWalk, answer: QueryReport, page: readonly NostrEvent[], limit: number, pageSize: number): void {
+    w.report = w.report ? mergeReport(w.report, answer) : answer;
+    if (answer.status !== 'complete' && answer.status !== 'incomplete') {
+      // No answer (or a refusal): what it holds is unknown, and asking again now would wait again.
+      w.state = 'failed';
+      return;
+    }
+    // What the relay sent beyond the page asked for (it ignored `until`) does not move its walk.
+    const inPage = page.filter((e) => e.created_at <= w.until);
+    const fresh = inPage.filter((e) => !w.sent.has(e.id));
+    for (const e of page) w.sent.add(e.id);
+    const oldest = Math.min(w.until, ...inPage.map((e) => e.created_at));
+    // `incomplete`: cut by the read's budget or the per-query cap; it goes on from where it stopped,
+    // and is never taken to have sent all it holds.
+    const complete = answer.status === 'complete';
+    if (fresh.length) {
+      // A short page followed by more: the relay caps its pages there.
+      if (w.previous > 1 && w.previous < pageSize) w.cap = Math.max(w.cap, w.previous);
+      w.previous = answer.events;
+      w.until = oldest;
+      // No relay caps a page below MIN_RELAY_CAP: a page that short was its last.
+      if (complete && answer.events < Math.min(limit, MIN_RELAY_CAP)) w.state = 'done';
+      return;
+    }
+    if (complete && !inPage.length) {
+      w.state = 'done';
+      return;
+    }
+    // Nothing new: a relay that still filled its page is stuck at this second.
+    if (answer.events > 1 && answer.events >= Math.min(limit, w.cap || limit) && w.report.status === 'complete') {
+      w.report = { ...w.report, status: 'incomplete', reason: `More than ${answer.events} events share one second; the relay cannot page past them.` };
+    }
+    w.previous = answer.events;
+    w.until -= 1;
   }
 
   /** Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all pages. */
@@ -425,6 +467,55 @@ export class RelayClient {
 
   private assertOpen(): void {
     if (this.closed) throw new RelayError('closed', 'This connection to the storage servers was closed; nothing more is sent or read through it.');
+  }
+}
+
+/** One relay's progress through a {@link RelayClient.queryAll} walk. */
+interface RelayWalk {
+  relay: string;
+  /** Where its next page ends (inclusive). */
+  until: number;
+  /** `more`: it may hold more below `until`; `done`: it sent all it holds; `failed`: it did not answer. */
+  state: 'more' | 'done' | 'failed';
+  /** Ids it sent, on any page: a page of only these brings nothing new. */
+  sent: Set<string>;
+  /** Events it sent on its last page. */
+  previous: number;
+  /** Its own page cap, learned when a short page was followed by more (0: none seen). */
+  cap: number;
+  report?: QueryReport;
+}
+
+/** A read's budget for one page of a walk: an event the walk already holds costs nothing again. */
+class HeldBudget extends ReadBudget {
+  constructor(private readonly shared: ReadBudget, private readonly held: (id: string) => boolean) {
+    super(shared.maxChars);
+  }
+
+  override take(event: unknown): boolean {
+    const id = typeof event === 'object' && event !== null ? (event as { id?: unknown }).id : undefined;
+    return (typeof id === 'string' && this.held(id)) || this.shared.take(event);
+  }
+
+  override get spent(): boolean {
+    return this.shared.spent;
+  }
+
+  override get reason(): string {
+    return this.shared.reason;
+  }
+}
+
+/** `promise`, or a rejection after `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

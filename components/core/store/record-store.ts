@@ -77,9 +77,20 @@ const MAX_MAIL_CHARS_PER_READ = 16 * 1024 * 1024;
 /** How much earlier than its sending NIP-59 may date a gift wrap (randomised, to hide when it was sent). */
 const WRAP_BACKDATING = 2 * 24 * 60 * 60;
 
-/** Whether a read of wraps stopped before the oldest one it asked for (a bound, or a relay that pages no further). */
-function cutShort(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): boolean {
-  return found.events.length >= maxEvents || found.reports.some((r) => r.status === 'incomplete');
+/** How far behind the reader's clock a sender's may be: its wraps are dated that much earlier still. */
+const CLOCK_SKEW = 60 * 60;
+
+/**
+ * What a read of wraps checked. `cut`: it stopped at a bound, or a relay pages no further, before
+ * the oldest wrap it asked for (what it returns has no gap above its oldest wrap, see
+ * `RelayClient.queryAll`). `unchecked`: some relay did not answer (unreachable, timed out, closed
+ * the read, or still asked for AUTH), so nothing is known of what that relay holds.
+ */
+function readOf(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): { cut: boolean; unchecked: boolean } {
+  return {
+    cut: found.events.length >= maxEvents || found.reports.some((r) => r.status === 'incomplete'),
+    unchecked: found.reports.some((r) => r.status !== 'complete' && r.status !== 'incomplete'),
+  };
 }
 
 /**
@@ -136,8 +147,14 @@ export class RecordStore {
   /** The wall time of the read that set {@link mailCursor}: when the walk ends, what existed then was all checked. */
   private mailWalkFrom?: number;
   /**
-   * Wraps dated before this were all checked: anything sent since is dated later (NIP-59 backdates
-   * by at most two days), so reads ask only from here on. Undefined until one read reached the oldest.
+   * Whether some relay did not answer a read of the walk under way: its end then vouches only for
+   * the relays that answered, so it sets no floor, and the next walk starts again from the newest.
+   */
+  private mailWalkPartial = false;
+  /**
+   * Wraps dated before this were all checked, on every relay: anything sent since is dated later
+   * (NIP-59 backdates by at most two days; a margin for clocks behind), so reads ask only from here
+   * on. Undefined until one read, or one walk, reached the oldest with every relay answering.
    */
   private mailFloor?: number;
   private olderMail = false;
@@ -235,9 +252,10 @@ export class RecordStore {
   }
 
   /**
-   * Whether the last mail read stopped before the oldest gift wraps (it downloads at most
-   * {@link MAX_WRAPS_DOWNLOADED_PER_READ} and 16 MB): older messages were not checked yet, and the
-   * next reads (refreshes) page back to them, new arrivals first.
+   * Whether the last mail read left messages unchecked: it stopped before the oldest gift wraps (it
+   * downloads at most {@link MAX_WRAPS_DOWNLOADED_PER_READ} and 16 MB), and the next reads
+   * (refreshes) page back to them, new arrivals first; or some relay did not answer (unreachable,
+   * too slow, or refused without AUTH), and the next reads ask it again.
    */
   get olderMailUnchecked(): boolean {
     return this.olderMail;
@@ -491,13 +509,13 @@ export class RecordStore {
     const newestEvents = cursor === undefined ? maxDownloaded : Math.max(1, Math.floor(maxDownloaded / 2));
     const newestChars = cursor === undefined ? maxChars : Math.floor(maxChars / 2);
     const newest = await this.client.wrapsFor(me, { since, maxEvents: newestEvents, maxChars: newestChars });
-    const newestCut = cutShort(newest, newestEvents);
-    // The page before the cursor, unless the newest wraps reached the floor (nothing older is unchecked).
+    const newestRead = readOf(newest, newestEvents);
+    // The page before the cursor, unless the newest wraps reached the floor on every relay (nothing older is unchecked).
     const walkMax = Math.max(1, maxDownloaded - newest.events.length);
-    const walk = cursor !== undefined && newestCut
+    const walk = cursor !== undefined && (newestRead.cut || newestRead.unchecked)
       ? await this.client.wrapsFor(me, { since, until: cursor, maxEvents: walkMax, maxChars: maxChars - newestChars })
       : undefined;
-    const walkCut = !!walk && cutShort(walk, walkMax);
+    const walkRead = walk && readOf(walk, walkMax);
     const downloaded = new Map<string, NostrEvent>();
     for (const e of [...newest.events, ...(walk?.events ?? [])]) downloaded.set(e.id, e);
     // Newest first by the wrap's time, the only one readable unopened (NIP-59 dates it up to two
@@ -509,24 +527,37 @@ export class RecordStore {
     if (generation !== this.generation) return;
     for (const wrap of batch) this.seenWraps.add(wrap.id);
     for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
+    // Everything since the floor was downloaded from every relay: by the newest wraps, or by a walk
+    // back that reached the floor with every relay answering each of its reads.
+    const newestReached = !newestRead.cut && !newestRead.unchecked;
+    const walkReached = !!walkRead && !walkRead.cut && !walkRead.unchecked && !this.mailWalkPartial;
     // Once everything downloaded is open, the reads reached the floor (what existed when they
-    // started is all checked: the floor moves up) or the walk back moves on.
+    // started is all checked: the floor moves up) or the walk back moves on. A relay that did not
+    // answer moves no floor: what it holds is checked at a later read.
     if (unseen.length === batch.length) {
-      if (!newestCut || (walk && !walkCut)) {
-        this.mailFloor = (newestCut ? this.mailWalkFrom ?? startedAt : startedAt) - WRAP_BACKDATING;
+      if (newestReached || walkReached) {
+        this.mailFloor = (newestReached ? startedAt : this.mailWalkFrom ?? startedAt) - WRAP_BACKDATING - CLOCK_SKEW;
         this.mailCursor = this.mailWalkFrom = undefined;
-      } else {
+        this.mailWalkPartial = false;
+      } else if (walkRead && !walkRead.cut) {
+        // The walk reached the floor, but not on every relay: the next reads walk again from the newest.
+        this.mailCursor = this.mailWalkFrom = undefined;
+        this.mailWalkPartial = false;
+      } else if (newestRead.cut || walk) {
         // From the oldest second reached, again (inclusive: more wraps of that second may wait); one
         // second further when a page brought nothing older (a relay cannot page past that second).
+        // The relays that answered are read on: one that never answers does not stop the walk.
         const reached = (walk ?? newest).events.map((e) => e.created_at);
         const oldest = reached.length ? Math.min(...reached) : undefined;
         if (cursor === undefined) this.mailWalkFrom = startedAt;
+        this.mailWalkPartial ||= (cursor === undefined ? newestRead : walkRead!).unchecked;
         this.mailCursor = oldest === undefined || (cursor !== undefined && oldest >= cursor) ? (cursor ?? startedAt) - 1 : oldest;
       }
     }
     this.mailLeft = unseen.length - batch.length;
-    // Not downloaded yet, as opposed to downloaded and left unopened (counted in unreadMail).
-    this.olderMail = newestCut && (cursor === undefined || walkCut);
+    // Not downloaded yet (or on a relay that did not answer), as opposed to downloaded and left
+    // unopened (counted in unreadMail).
+    this.olderMail = !(newestReached || walkReached) || newestRead.unchecked;
     this.mailRead = true;
     this.notify('mail');
   }
@@ -550,6 +581,7 @@ export class RecordStore {
     this.recordsLeft = 0;
     this.mailLeft = 0;
     this.mailCursor = this.mailWalkFrom = this.mailFloor = undefined;
+    this.mailWalkPartial = false;
     this.olderMail = false;
     this.sessionEvents.length = 0;
     this.failed = [];
