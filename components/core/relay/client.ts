@@ -16,7 +16,7 @@ import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
 import { MAX_MESSAGE_CHARS, cappedWebSocket, isAuthRequired } from './limits.js';
-import { DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
+import { type Admission, DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
 /** How one relay answered one publish. */
 export type ReceiptStatus = 'accepted' | 'rejected' | 'auth-required' | 'timeout' | 'unreachable';
@@ -492,9 +492,9 @@ class HeldBudget extends ReadBudget {
     super(shared.maxChars);
   }
 
-  override take(event: unknown): boolean {
+  override take(event: unknown): Admission {
     const id = typeof event === 'object' && event !== null ? (event as { id?: unknown }).id : undefined;
-    return (typeof id === 'string' && this.held(id)) || this.shared.take(event);
+    return typeof id === 'string' && this.held(id) ? 'taken' : this.shared.take(event);
   }
 
   override get spent(): boolean {
