@@ -99,8 +99,8 @@ export class RelayClient {
   private readonly maxCharsPerRead: number;
   private infos?: Promise<(RelayInfo | undefined)[]>;
   private closed = false;
-  /** Sends under way that a close lets finish ({@link sending}). */
-  private holds = 0;
+  /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
+  private readonly sends = new Set<Promise<void>>();
 
   constructor(options: RelayClientOptions) {
     this.relays = checkRelays(options.relays);
@@ -125,7 +125,7 @@ export class RelayClient {
 
   /** Publishes one event to every relay and waits for each relay's answer (or its deadline). */
   async publish(event: NostrEvent): Promise<PublishReceipt[]> {
-    if (!this.holds) this.assertOpen();
+    if (!this.sends.size) this.assertOpen();
     return Promise.all(this.relays.map((relay) => this.publishTo(relay, event)));
   }
 
@@ -479,7 +479,7 @@ export class RelayClient {
    */
   close(): void {
     this.closed = true;
-    if (!this.holds) this.endConnections();
+    if (!this.sends.size) this.endConnections();
   }
 
   /**
@@ -490,13 +490,20 @@ export class RelayClient {
    */
   async sending<T>(work: () => Promise<T>): Promise<T> {
     this.assertOpen();
-    this.holds++;
+    const running = work();
+    const settled = running.then(() => undefined, () => undefined);
+    this.sends.add(settled);
     try {
-      return await work();
+      return await running;
     } finally {
-      this.holds--;
-      if (this.closed && !this.holds) this.endConnections();
+      this.sends.delete(settled);
+      if (this.closed && !this.sends.size) this.endConnections();
     }
+  }
+
+  /** Done once every send under way ({@link sending}) is; undefined when none is. */
+  get sendsDone(): Promise<void> | undefined {
+    return this.sends.size ? Promise.all([...this.sends]).then(() => undefined) : undefined;
   }
 
   private endConnections(): void {
