@@ -8,6 +8,7 @@ import { waitUntil } from './wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/access-list/define.js';
+import '../components/session/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
@@ -159,6 +160,29 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(async () => (await client.query({ kinds: [1059], '#p': [family.pubkey] })).events.length > 0, 'the notice of the move, the last event, went out', { timeout: 30000 });
     expect((await client.query({ kinds: [5], authors: [record.signPubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
     await waitUntil(() => el.status === 'done', 'the element says it is done');
+  });
+
+  it('a session taken off the page while its access list sends a revocation lets the send finish too', async () => {
+    const slowUrl = await relayUrl('slow');
+    const events = await createRecord({
+      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer,
+      participants: [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(events);
+    const session = await fixture<HTMLElement>(html`<nip82-session relays=${`${url} ${slowUrl}`} .signer=${patient.signer}><nip82-access-list></nip82-access-list></nip82-session>`);
+    const el = session.querySelector('nip82-access-list') as Nip82AccessList;
+    await waitUntil(() => buttonByText(el, 'Show who has access'), 'signed in');
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded from the session store', { timeout: 20000 });
+    row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await el.updateComplete;
+    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    await waitUntil(() => el.status === 'working', 'sending', { timeout: 20000 });
+    // A route change takes the whole session away, and with it the store the send goes through.
+    session.remove();
+    await waitUntil(async () => (await client.query({ kinds: [1059], '#p': [family.pubkey] })).events.length > 0, 'the notice of the move, the last event, went out', { timeout: 30000 });
+    expect((await client.query({ kinds: [5], authors: [events[0]!.pubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
   });
 
   it('signing out while the revocation is sent to the servers that missed it stops it quietly: nothing is said, shown or announced', async () => {

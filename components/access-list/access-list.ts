@@ -373,7 +373,7 @@ export class Nip82AccessList extends Nip82Element {
     pending.relays = client.relays;
     const left = pending.events.filter((e) => !reachedEvery(pending, e));
     this.setStatus('working', this.s.publishing(left.length, client.relays.length));
-    await this.actions.send(signal, () => this.publish(pending, left, client, signal));
+    await this.actions.send(signal, () => client.sending(() => this.publish(pending, left, client, signal)));
   }
 
   private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal): Promise<void> {

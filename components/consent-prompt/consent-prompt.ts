@@ -530,14 +530,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
     signal.throwIfAborted();
     this.setStatus('working', this.s.publishing(client.relays.length));
     try {
-      await this.actions.send(signal, () => action.publish(client, signal));
+      await this.actions.send(signal, () => client.sending(() => action.publish(client, signal)));
       this.receipts = action.receipts;
       this.partialText = '';
       return true;
     } catch (error) {
       if (signal.aborted) {
-        // Nothing is shown of a stopped action. Part of it out, for the same user (the element left
-        // the page): kept like any half-sent action, to be finished when reopened, never signed again.
+        // Nothing is shown of a stopped action. Part of it out, and still the same user and signer:
+        // kept like any half-sent action, to be finished when reopened, never signed again.
         if (action.started && pending.signer === this.activeSigner && pending.reader === this.myKey) this.unfinished.set(pending.key, pending);
         throw error;
       }

@@ -65,7 +65,8 @@ export class OwnedStore implements ReactiveController {
 
   hostDisconnected(): void {
     const held = this.held;
-    const work = this.sending();
+    // The host's own send, or any send through this store's client (an element inside a session).
+    const work = this.sending() ?? held?.store.client.sendsDone;
     if (!held || !work) return this.drop();
     // Nobody gets it from now on; its keys are wiped once the send is done.
     this.held = undefined;

@@ -157,6 +157,27 @@ describe('relays decide nothing about how much a reader does', () => {
     }
   });
 
+  it('gives the user the signer\'s time to approve a relay\'s AUTH, not the read\'s deadline', async () => {
+    const url = await relayUrl('restricted');
+    const me = await person();
+    const sender = await person();
+    const wraps = await giftWrap(sender.signer, makeRumor({ kind: 14, tags: [['p', me.pubkey]], content: 'hello' }, sender.pubkey), [me.pubkey]);
+    await publishFast(url, wraps);
+    // A user who takes three read deadlines to approve the AUTH prompt (test input: a slow person, not a wait).
+    const slow = { ...me.signer, signEvent: async (t: Parameters<typeof me.signer.signEvent>[0]) => {
+      if (t.kind === 22242) await new Promise((resolve) => setTimeout(resolve, 900));
+      return me.signer.signEvent(t);
+    } };
+    const client = new RelayClient({ relays: [url], signer: slow, queryTimeoutMs: 300 });
+    try {
+      const { events, reports } = await client.wrapsFor(me.pubkey);
+      expect(reports[0]!.status).to.equal('complete');
+      expect(events).to.have.length.greaterThan(0);
+    } finally {
+      client.close();
+    }
+  });
+
   it('counts every event a relay sends, valid or not, and closes the query at the limit', async () => {
     const client = new RelayClient({ relays: [await relayUrl('hostile')], maxEventsPerQuery: 1000 });
     try {

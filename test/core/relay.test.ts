@@ -174,6 +174,27 @@ describe('relay client on real relays', () => {
     }
   });
 
+  it('a close during a send lets that send finish (the page went away), then refuses everything', async () => {
+    const url = await relayUrl('main');
+    const client = new RelayClient({ relays: [url] });
+    const checker = new RelayClient({ relays: [url] });
+    try {
+      const [first, second] = [note('first of a send'), note('second of a send')];
+      await client.sending(async () => {
+        await client.publishAll([first]);
+        client.close();
+        // Reads stop at once; the send goes on.
+        await rejects(client.query({ ids: [first.id] }), RelayError, 'closed');
+        await client.publishAll([second]);
+      });
+      await rejects(client.publish(note('after the send')), RelayError, 'closed');
+      const { events } = await checker.query({ ids: [first.id, second.id] });
+      expect(events.map((e) => e.id).sort()).to.deep.equal([first.id, second.id].sort());
+    } finally {
+      checker.close();
+    }
+  });
+
   it('stops publishing at an aborted signal: no event after it is sent', async () => {
     const url = await relayUrl('main');
     const client = new RelayClient({ relays: [url] });

@@ -65,6 +65,9 @@ export interface RelayClientOptions {
   maxEventsPerQuery?: number;
 }
 
+/** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
+const AUTH_PROMPT_MS = 120_000;
+
 /** Fewest events a relay is taken to send per page when it holds more (caps seen are 100 to 5,000). */
 const MIN_RELAY_CAP = 100;
 
@@ -96,6 +99,8 @@ export class RelayClient {
   private readonly maxCharsPerRead: number;
   private infos?: Promise<(RelayInfo | undefined)[]>;
   private closed = false;
+  /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
+  private readonly sends = new Set<Promise<void>>();
 
   constructor(options: RelayClientOptions) {
     this.relays = checkRelays(options.relays);
@@ -120,7 +125,7 @@ export class RelayClient {
 
   /** Publishes one event to every relay and waits for each relay's answer (or its deadline). */
   async publish(event: NostrEvent): Promise<PublishReceipt[]> {
-    this.assertOpen();
+    if (!this.sends.size) this.assertOpen();
     return Promise.all(this.relays.map((relay) => this.publishTo(relay, event)));
   }
 
@@ -199,9 +204,26 @@ export class RelayClient {
     // A client closed meanwhile connects nowhere again.
     if (first.status !== 'auth-required' || !this.onauth || this.closed) return first;
     let connection: Awaited<ReturnType<AbstractSimplePool['ensureRelay']>> | undefined;
+    const onauth = this.onauth;
     try {
       connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
-      await within(connection.auth(this.onauth), timeoutMs);
+      // The person at the signer takes the signer's own time (an extension's prompt, a phone); only
+      // the relay's answer to the signed AUTH is held to the read's deadline.
+      let signed!: (ok: boolean) => void;
+      const signing = new Promise<boolean>((resolve) => { signed = resolve; });
+      const answered = connection.auth(async (template) => {
+        try {
+          const event = await onauth(template);
+          signed(true);
+          return event;
+        } catch (error) {
+          signed(false);
+          throw error;
+        }
+      });
+      // Another read's AUTH on this connection already under way answers for this one too.
+      if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
+      await within(answered, timeoutMs);
     } catch {
       // When the signer refuses, the pool library keeps that connection's AUTH pending for good (its
       // promise never settles): closed, so the read ends and the next one connects afresh and asks again.
@@ -250,7 +272,7 @@ export class RelayClient {
         onevent: (raw) => {
           if (done) return;
           // A copy of an event another relay sent already is not held twice, so it costs nothing.
-          const admitted = byId.has((raw as { id?: unknown }).id as string) ? 'taken' : budget.take(raw);
+          const admitted = isCopyOf(byId.get((raw as { id?: unknown }).id as string), raw) ? 'taken' : budget.take(raw);
           if (admitted === 'spent') {
             finish('incomplete', budget.reason);
             return;
@@ -335,7 +357,7 @@ export class RelayClient {
       const limit = Math.min(pageSize, maxEvents - all.size);
       const pageOf = active.map(() => new Map<string, NostrEvent>());
       // A copy of an event the walk holds, or another relay sent on this page, costs nothing.
-      const held = new HeldBudget(budget, (id) => all.has(id) || pageOf.some((m) => m.has(id)));
+      const held = new HeldBudget(budget, (id) => all.get(id) ?? pageOf.find((m) => m.has(id))?.get(id));
       const answers = await Promise.all(active.map((w, i) => this.queryOne(w.relay, { ...filter, limit, until: w.until }, this.queryTimeoutMs, pageOf[i]!, held)));
       const now = nowSeconds();
       const union = new Map<string, NostrEvent>();
@@ -452,10 +474,39 @@ export class RelayClient {
   /**
    * Closes connections (and the pool, if the client made it), for good: a publish or a read after
    * this throws rather than opening new connections nobody would close (a destroyed pool connects
-   * again on its next use), and sends nothing for a user who has left.
+   * again on its next use), and sends nothing for a user who has left. A send under way
+   * ({@link sending}) finishes first.
    */
   close(): void {
     this.closed = true;
+    if (!this.sends.size) this.endConnections();
+  }
+
+  /**
+   * Runs `work`, a send of events already signed, keeping the connections for it: a close meanwhile
+   * (the page's element or session went away) refuses reads at once but lets the send finish, and
+   * ends the connections after it. What must stop a send (a sign-out) stops it through its abort
+   * signal, between events.
+   */
+  async sending<T>(work: () => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const running = work();
+    const settled = running.then(() => undefined, () => undefined);
+    this.sends.add(settled);
+    try {
+      return await running;
+    } finally {
+      this.sends.delete(settled);
+      if (this.closed && !this.sends.size) this.endConnections();
+    }
+  }
+
+  /** Done once every send under way ({@link sending}) is; undefined when none is. */
+  get sendsDone(): Promise<void> | undefined {
+    return this.sends.size ? Promise.all([...this.sends]).then(() => undefined) : undefined;
+  }
+
+  private endConnections(): void {
     if (this.ownsPool) this.pool.destroy();
     else this.pool.close(this.relays);
   }
@@ -488,13 +539,13 @@ interface RelayWalk {
 
 /** A read's budget for one page of a walk: an event the walk already holds costs nothing again. */
 class HeldBudget extends ReadBudget {
-  constructor(private readonly shared: ReadBudget, private readonly held: (id: string) => boolean) {
+  constructor(private readonly shared: ReadBudget, private readonly held: (id: string) => NostrEvent | undefined) {
     super(shared.maxChars);
   }
 
   override take(event: unknown): Admission {
     const id = typeof event === 'object' && event !== null ? (event as { id?: unknown }).id : undefined;
-    return typeof id === 'string' && this.held(id) ? 'taken' : this.shared.take(event);
+    return typeof id === 'string' && isCopyOf(this.held(id), event) ? 'taken' : this.shared.take(event);
   }
 
   override get spent(): boolean {
@@ -504,6 +555,16 @@ class HeldBudget extends ReadBudget {
   override get reason(): string {
     return this.shared.reason;
   }
+}
+
+/**
+ * Whether `raw` is another copy of the event held: its id alone is only a claim until checked, so a
+ * relay could otherwise send any bulk under ids already held, free of the budget.
+ */
+function isCopyOf(held: NostrEvent | undefined, raw: unknown): boolean {
+  if (!held || typeof raw !== 'object' || raw === null) return false;
+  const { sig, content } = raw as { sig?: unknown; content?: unknown };
+  return sig === held.sig && typeof content === 'string' && content.length === held.content.length;
 }
 
 /** `promise`, or a rejection after `ms`. */
