@@ -437,7 +437,13 @@ export class Nip82AccessList extends Nip82Element {
    * or another user meanwhile stops it, and nothing of it is said or announced.
    */
   private async finish(pending: PendingRevoke): Promise<void> {
-    if (this.busy || !this.kept.includes(pending)) return;
+    if (this.busy) return;
+    if (!this.kept.includes(pending)) {
+      // Signed for another user or signer (a change this element did not hear of): never sent
+      // through this one's, only forgotten, nothing said.
+      this.unfinished = this.kept;
+      return;
+    }
     const signal = this.actions.begin();
     try {
       await this.sendRest(pending, signal);

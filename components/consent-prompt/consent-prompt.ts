@@ -564,6 +564,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private finishSending = async (): Promise<void> => {
     const pending = this.pending;
     if (!pending || this.busy) return;
+    if (pending.signer !== this.activeSigner || pending.reader !== this.myKey) {
+      // Signed for another user or signer (a change this element did not hear of): never sent
+      // through this one's; it and all else shown of that user are forgotten, nothing said.
+      return this.forgetUser();
+    }
     const signal = this.actions.begin();
     const client = this.currentStore?.client ?? this.relayClient();
     const done = await this.send(pending, client, signal).catch((error: unknown) => {

@@ -82,6 +82,11 @@ export class StoreController implements ReactiveController {
   private readonly context: ContextConsumer<typeof sessionContext, Host>;
   private readonly own: OwnedStore;
   private watched?: { store: RecordStore; stop: () => void };
+  /**
+   * Who the host followed when it left the page (the store, its signer and reader, whether it was
+   * the host's own): a page kept alive while detached hears no sign-out, so reattaching compares.
+   */
+  private left?: { store: RecordStore; signer?: Signer; reader?: string; own: boolean };
 
   /**
    * @param changed called when the store's content changes, and with `replaced` when another
@@ -144,8 +149,10 @@ export class StoreController implements ReactiveController {
   /** Follows the store in effect; a change of store, or a clear, is handed to the host. */
   watch(): void {
     const store = this.current;
+    const left = this.left;
+    this.left = undefined;
     if (this.watched?.store === store) return;
-    const had = !!this.watched;
+    const had = !!this.watched || (!!left && this.userLeft(left, store));
     this.watched?.stop();
     this.watched = undefined;
     // An own store nobody uses any more holds the last user's keys: close it.
@@ -164,7 +171,20 @@ export class StoreController implements ReactiveController {
     this.watch();
   }
 
+  /**
+   * Whether someone else (or nobody) is in since the host left the page: what it kept of the last
+   * user goes, as at a sign-out seen live. Its own store was closed as it left, so there the signer
+   * tells; the session's stays while the same user does, so another one (or one closed meanwhile:
+   * reattached outside the session, the last value stays) or another reader tells.
+   */
+  private userLeft(left: NonNullable<StoreController['left']>, store: RecordStore | undefined): boolean {
+    if (left.own) return left.signer !== this.signer;
+    return left.store !== store || !!store?.isClosed || left.reader !== store?.reader;
+  }
+
   hostDisconnected(): void {
+    const watched = this.watched?.store;
+    if (watched) this.left = { store: watched, signer: this.signer, reader: watched.reader, own: watched === this.own.store };
     this.watched?.stop();
     this.watched = undefined;
   }
