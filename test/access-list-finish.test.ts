@@ -141,48 +141,52 @@ describe('<nip82-access-list>: finishing what was left', function () {
     expect(!!buttonByText(el, FINISH), 'no finish button after signing in again').to.equal(false);
   });
 
-  it('leaving the page while the revocation is sent lets it finish: the record moves, the old address is deleted, the others are told', async () => {
-    const slowUrl = await relayUrl('slow');
+  /** A record of the patient's with an editor (the clinician) and a viewer (family), on the main relay. */
+  async function withEditor() {
     const events = await createRecord({
       bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer,
       participants: [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }],
     });
     await client.publishAll(events);
-    const record = await openRecord(events, patient.signer);
-    const el = await listFor([record], patient.signer, `${url} ${slowUrl}`);
+    return events;
+  }
+
+  /** Revokes the clinician (an editor) in `el` and waits until the signed events are being sent. */
+  async function revokeEditorUntilSending(el: Nip82AccessList) {
     row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
-    // Signed, and being sent one event at a time to a slow storage server: a route change now.
     await waitUntil(() => el.status === 'working', 'sending', { timeout: 20000 });
-    el.remove();
+  }
+
+  /** Every event of the editor's removal went out: the notice of the move (the last), and the old address's deletion. */
+  async function allWentOut(signPubkey: string) {
     await waitUntil(async () => (await client.query({ kinds: [1059], '#p': [family.pubkey] })).events.length > 0, 'the notice of the move, the last event, went out', { timeout: 30000 });
-    expect((await client.query({ kinds: [5], authors: [record.signPubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
+    expect((await client.query({ kinds: [5], authors: [signPubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
+  }
+
+  it('leaving the page while the revocation is sent lets it finish: the record moves, the old address is deleted, the others are told', async () => {
+    const events = await withEditor();
+    const el = await listFor([await openRecord(events, patient.signer)], patient.signer, `${url} ${await relayUrl('slow')}`);
+    // Signed, and being sent one event at a time to a slow storage server: a route change now.
+    await revokeEditorUntilSending(el);
+    el.remove();
+    await allWentOut(events[0]!.pubkey);
     await waitUntil(() => el.status === 'done', 'the element says it is done');
   });
 
   it('a session taken off the page while its access list sends a revocation lets the send finish too', async () => {
-    const slowUrl = await relayUrl('slow');
-    const events = await createRecord({
-      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer,
-      participants: [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }],
-    });
-    await client.publishAll(events);
-    const session = await fixture<HTMLElement>(html`<nip82-session relays=${`${url} ${slowUrl}`} .signer=${patient.signer}><nip82-access-list></nip82-access-list></nip82-session>`);
+    const events = await withEditor();
+    const session = await fixture<HTMLElement>(html`<nip82-session relays=${`${url} ${await relayUrl('slow')}`} .signer=${patient.signer}><nip82-access-list></nip82-access-list></nip82-session>`);
     const el = session.querySelector('nip82-access-list') as Nip82AccessList;
     await waitUntil(() => buttonByText(el, 'Show who has access'), 'signed in');
     buttonByText(el, 'Show who has access')!.click();
     await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded from the session store', { timeout: 20000 });
-    row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog opens');
-    await el.updateComplete;
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
-    await waitUntil(() => el.status === 'working', 'sending', { timeout: 20000 });
+    await revokeEditorUntilSending(el);
     // A route change takes the whole session away, and with it the store the send goes through.
     session.remove();
-    await waitUntil(async () => (await client.query({ kinds: [1059], '#p': [family.pubkey] })).events.length > 0, 'the notice of the move, the last event, went out', { timeout: 30000 });
-    expect((await client.query({ kinds: [5], authors: [events[0]!.pubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
+    await allWentOut(events[0]!.pubkey);
   });
 
   it('signing out while the revocation is sent to the servers that missed it stops it quietly: nothing is said, shown or announced', async () => {
