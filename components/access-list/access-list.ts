@@ -293,10 +293,6 @@ export class Nip82AccessList extends Nip82Element {
     this.shortfall = '';
   }
 
-  protected override stillSending(): Promise<unknown> | undefined {
-    return this.actions.sending;
-  }
-
   private onClose = (): void => {
     this.open = false;
     // A revocation still missing from some storage server: its finish button, beside the status, is the way on.
@@ -373,7 +369,7 @@ export class Nip82AccessList extends Nip82Element {
     pending.relays = client.relays;
     const left = pending.events.filter((e) => !reachedEvery(pending, e));
     this.setStatus('working', this.s.publishing(left.length, client.relays.length));
-    await this.actions.send(signal, () => client.sending(() => this.publish(pending, left, client, signal)));
+    await this.actions.send(signal, client, () => this.publish(pending, left, client, signal));
   }
 
   private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal): Promise<void> {

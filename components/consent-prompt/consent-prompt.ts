@@ -259,10 +259,6 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
   }
 
-  protected override stillSending(): Promise<unknown> | undefined {
-    return this.actions.sending;
-  }
-
   /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog. */
   private forgetUser(): void {
     this.actions.stop();
@@ -530,7 +526,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     signal.throwIfAborted();
     this.setStatus('working', this.s.publishing(client.relays.length));
     try {
-      await this.actions.send(signal, () => client.sending(() => action.publish(client, signal)));
+      await this.actions.send(signal, client, () => action.publish(client, signal));
       this.receipts = action.receipts;
       this.partialText = '';
       return true;

@@ -13,9 +13,10 @@
  *   went out);
  * - the element leaving the page: an action still at the signer stops; one being sent goes on
  *   (the same user's, already signed: stopping between its events would leave a change half made),
- *   and {@link sending} keeps the element's relay connections open until it is done.
+ *   and its relay client keeps the connections open until it is done.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RelayClient } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import { emit } from './events.js';
 import type { Status } from './status-controller.js';
@@ -45,8 +46,6 @@ export class ActionController implements ReactiveController {
   private current?: Action;
   /** Actions a stop still reaches: the latest, and any still sending (begun before the element last left the page). */
   private readonly live = new Set<Action>();
-  /** Sends under way. */
-  private readonly sends = new Set<Promise<unknown>>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -64,29 +63,19 @@ export class ActionController implements ReactiveController {
   }
 
   /**
-   * Sends what the action `signal` belongs to has signed: from now on only a sign-out stops it.
-   * The element's relay connections stay open until `work` is done, even once it left the page.
+   * Sends, through `client`, what the action `signal` belongs to has signed: from now on only a
+   * sign-out stops it. The client keeps its connections until `work` is done, even once the
+   * element (or its session) left the page and closed it ({@link RelayClient.sending}).
    */
-  send<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  async send<T>(signal: AbortSignal, client: RelayClient, work: () => Promise<T>): Promise<T> {
     signal.throwIfAborted();
     const action = [...this.live].find((a) => a.abort.signal === signal);
     if (action) action.sending = true;
-    const running = work();
-    const settled = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.sends.add(settled);
-    void settled.then(() => {
-      this.sends.delete(settled);
+    try {
+      return await client.sending(work);
+    } finally {
       if (action && action !== this.current) this.live.delete(action);
-    });
-    return running;
-  }
-
-  /** Done once every send under way is; undefined when none is. */
-  get sending(): Promise<void> | undefined {
-    return this.sends.size ? Promise.all([...this.sends]).then(() => undefined) : undefined;
+    }
   }
 
   /**

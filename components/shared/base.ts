@@ -70,10 +70,10 @@ export abstract class Nip82Element extends LocalizedElement {
     // A sign-out, another user or a cleared store: nothing the element said of the last one stands.
     if (change === 'cleared' || change === 'reader' || change === 'replaced') this.setStatus('idle', '');
     this.storeChanged(change);
-  }, () => this.stillSending());
+  });
   /** The cancelable request before every signer call. */
   protected readonly gate = new SignerGate(this, this.state);
-  private readonly clients = new RelayClientController(this, () => ({ relays: this.activeRelays, signer: this.activeSigner }), () => this.stillSending());
+  private readonly clients = new RelayClientController(this, () => ({ relays: this.activeRelays, signer: this.activeSigner }));
 
   /** What `status` reads; the element's own code changes it. */
   protected get currentStatus(): Status {
@@ -132,14 +132,6 @@ export abstract class Nip82Element extends LocalizedElement {
    * takes its place: a sign-out, another user. Elements reset what they showed of the last one.
    */
   protected storeChanged(_change: StoreChange | 'replaced'): void {}
-
-  /**
-   * What the element still sends (events already signed) when it leaves the page: its relay
-   * connections and own store close once that is done. None by default.
-   */
-  protected stillSending(): Promise<unknown> | undefined {
-    return undefined;
-  }
 
   /** A relay client for the relays and signer in effect (made once per combination). */
   protected relayClient(): RelayClient {

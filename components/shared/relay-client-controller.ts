@@ -15,14 +15,9 @@ export class RelayClientController implements ReactiveController {
   private signed?: { key: string; signer?: Signer; client: RelayClient };
   private passiveOne?: { key: string; client: RelayClient };
 
-  /**
-   * @param sending what the host still sends when it leaves the page (signed events half out):
-   *   its client is closed once that is done, not cut off in the middle.
-   */
   constructor(
     host: ReactiveControllerHost,
     private readonly settings: RelaySettings,
-    private readonly sending: () => Promise<unknown> | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -54,11 +49,9 @@ export class RelayClientController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    const signed = this.signed?.client;
+    // A send under way through it finishes first (RelayClient.sending).
+    this.signed?.client.close();
     this.signed = undefined;
-    const work = this.sending();
-    if (work) void work.finally(() => signed?.close());
-    else signed?.close();
     this.passiveOne?.client.close();
     this.passiveOne = undefined;
   }

@@ -23,14 +23,9 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class OwnedStore implements ReactiveController {
   private held?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
 
-  /**
-   * @param sending what the host still sends when it leaves the page (signed events half out,
-   *   through this store's client): the store is closed once that is done, not cut off in the middle.
-   */
   constructor(
     host: ReactiveControllerHost,
     private readonly changed?: (change: StoreChange, store: RecordStore) => void,
-    private readonly sending: () => Promise<unknown> | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -65,8 +60,8 @@ export class OwnedStore implements ReactiveController {
 
   hostDisconnected(): void {
     const held = this.held;
-    // The host's own send, or any send through this store's client (an element inside a session).
-    const work = this.sending() ?? held?.store.client.sendsDone;
+    // A send through this store's client (the host's own, or an element's inside a session) is not cut off.
+    const work = held?.store.client.sendsDone;
     if (!held || !work) return this.drop();
     // Nobody gets it from now on; its keys are wiped once the send is done.
     this.held = undefined;
@@ -91,19 +86,17 @@ export class StoreController implements ReactiveController {
   /**
    * @param changed called when the store's content changes, and with `replaced` when another
    *   store (or none) takes its place; the host resets what it showed of the last one.
-   * @param sending what the host still sends when it leaves the page: its own store stays open until that is done.
    */
   constructor(
     private readonly host: Host,
     private readonly settings: OwnSettings,
     private readonly changed: (change: StoreChange | 'replaced') => void,
-    sending?: () => Promise<unknown> | undefined,
   ) {
     // Registered first, so that the session is known when this controller connects; the own
     // store last, so that this controller stops listening before the store is closed.
     this.context = new ContextConsumer(host, { context: sessionContext, subscribe: true });
     host.addController(this);
-    this.own = new OwnedStore(host, undefined, sending);
+    this.own = new OwnedStore(host);
   }
 
   /** What the enclosing `<nip82-session>` provides, if there is one. */
