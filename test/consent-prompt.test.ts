@@ -16,7 +16,7 @@ import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, p
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { dayText } from '../components/shared/dates.js';
-import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
+import { $, $$, approveHalfWay, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
 /**
  * Runs a test against the `picky` relay (which the test tells how many events to accept) with a
@@ -814,15 +814,7 @@ describe('<nip82-consent-prompt>', function () {
       el.addEventListener('nip82-receipts', (e) => sent.push(e.detail.receipts.map((r) => r.eventId)));
       const answered = { count: 0 };
       el.addEventListener('nip82-answer', () => answered.count++);
-      $<HTMLButtonElement>(el, 'li.request button')!.click();
-      await waitUntil(() => dialogOf(el).open, 'dialog opens');
-      await el.updateComplete;
-      buttonByText(el, /^Review: approve/)!.click();
-      await el.updateComplete;
-      await relayAcceptsOnly('picky', 1);
-      buttonByText(el, /^Approve and share with npub1/)!.click();
-      await waitUntil(() => el.status === 'relay-error', 'stopped half way');
-      await el.updateComplete;
+      await approveHalfWay(el);
       return { patient, clinician, request, signer, el, sent, answered };
     }
 

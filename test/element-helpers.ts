@@ -1,5 +1,6 @@
 /** Reading an element's shadow DOM as a person would, for the element tests. */
 import { waitUntil } from './wait.js';
+import { relayAcceptsOnly } from './helpers.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { npubEncode } from 'nostr-tools/nip19';
@@ -63,4 +64,20 @@ export function errorCodes(el: Element): Nip82ErrorCode[] {
   const codes: Nip82ErrorCode[] = [];
   el.addEventListener('nip82-error', (e) => codes.push((e as Nip82Event<'nip82-error'>).detail.code));
   return codes;
+}
+
+/**
+ * Approves the request an answer-mode prompt on the `picky` relay shows, with the relay taking one
+ * event only: the share goes out, the answer does not, and the prompt stops half way (`relay-error`).
+ */
+export async function approveHalfWay(el: LitElement & { status?: string }) {
+  $<HTMLButtonElement>(el, 'li.request button')!.click();
+  await waitUntil(() => dialogOf(el).open, 'dialog opens');
+  await el.updateComplete;
+  buttonByText(el, /^Review: approve/)!.click();
+  await el.updateComplete;
+  await relayAcceptsOnly('picky', 1);
+  buttonByText(el, /^Approve and share with npub1/)!.click();
+  await waitUntil(() => el.status === 'relay-error', 'stopped half way');
+  await el.updateComplete;
 }

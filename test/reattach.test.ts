@@ -17,7 +17,7 @@ import { createAccessRequest, readConsentMessages } from '../components/core/nip
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { person, publishAnyway, relayAcceptsOnly, relayUrl, sampleBundle } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, root, text } from './element-helpers.js';
+import { $, $$, approveHalfWay, buttonByText, dialogOf, root, text } from './element-helpers.js';
 
 describe('an element taken off the page and put back after another user signed in', function () {
   this.timeout(60000);
@@ -48,15 +48,7 @@ describe('an element taken off the page and put back after another user signed i
       await el.updateComplete;
 
       // The patient approves; the share goes out, the answer does not.
-      $<HTMLButtonElement>(el, 'li.request button')!.click();
-      await waitUntil(() => dialogOf(el).open, 'dialog opens');
-      await el.updateComplete;
-      buttonByText(el, /^Review: approve/)!.click();
-      await el.updateComplete;
-      await relayAcceptsOnly('picky', 1);
-      buttonByText(el, /^Approve and share with npub1/)!.click();
-      await waitUntil(() => el.status === 'relay-error', 'stopped half way');
-      await el.updateComplete;
+      await approveHalfWay(el);
       await relayAcceptsOnly('picky', null);
       expect(!!buttonByText(el, 'Finish sending'), 'the patient may finish sending').to.equal(true);
       expect(text(root(el))).to.contain('Only part of this went out');
