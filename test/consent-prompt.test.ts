@@ -16,7 +16,7 @@ import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, p
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { dayText } from '../components/shared/dates.js';
-import { $, $$, approveHalfWay, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
+import { $, $$, approveHalfWay, brokenWords, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
 
 /**
  * Runs a test against the `picky` relay (which the test tells how many events to accept) with a
@@ -1059,6 +1059,8 @@ describe('<nip82-consent-prompt>', function () {
 
     it('every step of both dialogs fits a 320 px screen: no horizontal scroll, nothing covered', async () => {
       await setViewport({ width: 320, height: 640 });
+      // As on a host page that lets long tokens wrap anywhere (the demo's cards do).
+      document.body.style.overflowWrap = 'anywhere';
       try {
         const patient = await person();
         const clinician = await person();
@@ -1082,6 +1084,7 @@ describe('<nip82-consent-prompt>', function () {
             const covered = !hit || !(hit === control || control.contains(hit) || hit.contains(control) || (hit as HTMLLabelElement).control === control);
             expect(covered, `${step}: ${control.outerHTML.slice(0, 80)} is covered by ${hit?.outerHTML.slice(0, 80)}`).to.equal(false);
           }
+          expect(brokenWords(root(el), step)).to.deep.equal([]);
           await expect(el).to.be.accessible();
           // Patient words only: no protocol or FHIR code words.
           expect(text(dialog)).not.to.match(/\bAMB\b|charset|relay|event\(s\)|\b(DocumentReference|MedicationRequest|AllergyIntolerance|Immunization)\b|<nip82-/);
@@ -1107,6 +1110,7 @@ describe('<nip82-consent-prompt>', function () {
         buttonByText(answer, /^Review: approve/)!.click();
         await check(answer, 'answer: preview');
       } finally {
+        document.body.style.overflowWrap = '';
         await setViewport({ width: 800, height: 600 });
       }
     });

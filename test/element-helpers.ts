@@ -81,3 +81,29 @@ export async function approveHalfWay(el: LitElement & { status?: string }) {
   await waitUntil(() => el.status === 'relay-error', 'stopped half way');
   await el.updateComplete;
 }
+
+/** Inside a box clipped away for all but screen readers (a stacked table's header row). */
+function visuallyHidden(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) if (getComputedStyle(at).clipPath !== 'none') return true;
+  return false;
+}
+
+/** Words of labels, headings and buttons split across lines (a host's `overflow-wrap: anywhere` lets a squeezed column do it). */
+export function brokenWords(root: ShadowRoot, state: string): string[] {
+  const problems: string[] = [];
+  for (const el of root.querySelectorAll('dt, th, legend, label, button, h2, h3, h4, summary')) {
+    if (el.getClientRects().length === 0 || el.closest('dialog:not([open])') || visuallyHidden(el)) continue;
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      const text = node.textContent ?? '';
+      for (const word of text.matchAll(/[\p{L}]{2,}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) problems.push(`${state}: "${word[0]}" in <${el.localName}> is split over ${lines.size} lines`);
+      }
+    }
+  }
+  return problems;
+}

@@ -22,7 +22,7 @@ import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { fixture as dataFixture, person, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf } from './element-helpers.js';
+import { $, $$, brokenWords, buttonByText, dialogOf } from './element-helpers.js';
 
 const WIDTH = 320;
 
@@ -49,6 +49,7 @@ function reflowProblems(el: HTMLElement, state: string): string[] {
       problems.push(`${state}: "${button.textContent?.trim()}" is covered by ${hit ? hit.outerHTML.slice(0, 80) : 'nothing'}`);
     }
   }
+  problems.push(...brokenWords(root, state));
   return problems;
 }
 
@@ -68,11 +69,14 @@ describe('at 320 CSS px wide', function () {
 
   before(async () => {
     await setViewport({ width: WIDTH, height: 640 });
+    // Host pages often let long tokens wrap anywhere (the demo's cards do), which reaches into the elements.
+    document.body.style.overflowWrap = 'anywhere';
     url = await relayUrl('main');
     client = new RelayClient({ relays: [url] });
   });
   after(async () => {
     client.close();
+    document.body.style.overflowWrap = '';
     await setViewport({ width: 800, height: 600 });
   });
   beforeEach(async () => {
@@ -184,6 +188,10 @@ describe('at 320 CSS px wide', function () {
 
     const own = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
     const mine = await openRecord(own, patient.signer);
+    const opened = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[mine]} .knownNames=${{ [patient.pubkey]: 'Lakeside Hospital' }}></nip82-record-viewer>`);
+    await waitUntil(() => $(opened, '[part=provenance]'), 'a record with its author', { timeout: 20000 });
+    await expectReflows(opened, 'a record with its author');
+    opened.remove();
     const { source, fullUrl } = consentSource(mine, grantConsent({ patient: patient.pubkey, recipient: reader.pubkey, role: 'viewer', until: '2026-01-01' }));
     const share = await createShare({ from: [mine, source], include: [...mine.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
     await client.publishAll(share);

@@ -129,10 +129,13 @@ export const recordViewerStyles = css`
     gap: 0.35rem;
   }
   .provenance dt {
+    /* A label keeps its words whole; the value beside it (a long npub) is what wraps. */
+    flex: none;
     color: var(--_muted);
   }
   .provenance dd {
     margin: 0;
+    min-inline-size: 0;
   }
   .npub {
     font-family: ui-monospace, monospace;
