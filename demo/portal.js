@@ -51,7 +51,7 @@ export async function signIn(session) {
   const offerExtension = () => {
     if (!extensionHere()) return false;
     if (![...select.options].some((o) => o.value === 'extension')) {
-      select.insertBefore(new Option('My browser extension (NIP-07)', 'extension'), [...select.options].find((o) => o.value) ?? null);
+      select.insertBefore(new Option('My browser extension', 'extension'), [...select.options].find((o) => o.value) ?? null);
     }
     return true;
   };
@@ -67,7 +67,7 @@ export async function signIn(session) {
       ? 'Not signed in. Use your browser extension, or pick a demo identity.'
       : asked === 'extension'
         ? 'Your browser extension did not appear. Check that it is installed and allowed on this site, then press Switch, or pick a demo identity.'
-        : 'No signer. Install a Nostr signer extension (NIP-07), or open this page at 127.0.0.1 to use the demo identities (the server gives them only to requests for its loopback address).';
+        : 'No signer. Install a Nostr signer extension, or open this page at 127.0.0.1 to use the demo identities (the server gives them only to requests for its loopback address).';
   }
   if (!hasExtension) watchForExtension(form, select, offerExtension, status, !choice);
   if (!choice) return failed;
@@ -110,7 +110,7 @@ function watchForExtension(form, select, offerExtension, status, notSignedIn) {
     if (!offerExtension()) return false;
     if (told) return true;
     told = true;
-    const note = 'Your browser extension is ready: choose “My browser extension (NIP-07)” and press Switch to use it.';
+    const note = 'Your browser extension is ready: choose “My browser extension” and press Switch to use it.';
     if (notSignedIn) status.textContent = `Not signed in. ${note}`;
     else form.after(Object.assign(document.createElement('p'), { className: 'help', id: 'extension-ready', role: 'status', textContent: note }));
     return true;

@@ -52,7 +52,7 @@ export const TypeAnNpub: Story = {
     await userEvent.type(field(el), npubEncode(clinician));
     expect(await chosen).toBe(clinician);
     await settles(el, 'done');
-    await announces(el, /^Chosen: npub1/);
+    await announces(el, /^Chosen: key npub1/);
     const profile = inShadow(el, '[part="profile"]')!;
     expect(profile.getAttribute('role')).toBe('group');
     expect(text(profile.querySelector('[part="fingerprint"]'))).toContain(npubEncode(clinician).slice(0, 10));
@@ -98,7 +98,7 @@ export const Invalid: Story = {
     const el = picker(canvasElement);
     await userEvent.type(field(el), 'not a key{Enter}');
     await settles(el, 'bad-data');
-    expect(errorText(el)).toBe('Not a valid npub, nprofile, hex key or NIP-05 name');
+    expect(errorText(el)).toBe('This is neither a public key nor an address like alice@example.com. Check it with them.');
     expect(field(el).getAttribute('aria-invalid')).toBe('true');
   },
 };

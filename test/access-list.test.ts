@@ -355,7 +355,7 @@ describe('<nip82-access-list>', function () {
     buttonByText(el, 'Show who has access')!.click();
     await el.updateComplete;
     expect(el.status).to.equal('no-signer');
-    expect(text($(el, '[role=status]'))).to.contain('Install a Nostr signer extension (NIP-07)');
+    expect(text($(el, '[role=status]'))).to.contain('Install a Nostr signer extension, or');
     await expect(el).to.be.accessible();
   });
 

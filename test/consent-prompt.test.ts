@@ -515,7 +515,7 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, 'Load my records')!.click();
       await el.updateComplete;
       expect(el.status).to.equal('no-signer');
-      expect(text($(el, '[role=status]'))).to.contain('Install a Nostr signer extension (NIP-07)');
+      expect(text($(el, '[role=status]'))).to.contain('Install a Nostr signer extension, or');
       expect(text($(el, '[role=status]'))).to.contain('bunker://');
       await expect(el).to.be.accessible();
     });

@@ -165,7 +165,7 @@ describe('<nip82-npub-picker>', () => {
       expect(input(el).value).to.equal(npubEncode(pk));
       await el.updateComplete;
       expect(partText(el, 'fingerprint')).to.contain(shortNpub(pk));
-      expect(partText(el, 'status')).to.equal(`Chosen: ${shortNpub(pk)}`);
+      expect(partText(el, 'status')).to.equal(`Chosen: key ${shortNpub(pk)}`);
       expect(el.getAttribute('status')).to.equal('done');
     });
   }
@@ -180,7 +180,7 @@ describe('<nip82-npub-picker>', () => {
     await el.updateComplete;
     stop();
     const field = input(el);
-    expect(partText(el, 'error')).to.equal('Not a valid npub, nprofile, hex key or NIP-05 name');
+    expect(partText(el, 'error')).to.equal('This is neither a public key nor an address like alice@example.com. Check it with them.');
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(field.getAttribute('aria-describedby')!.split(' ')).to.include($(el, '[part~="error"]')!.id);
     expect(el.value).to.equal('');
@@ -199,7 +199,7 @@ describe('<nip82-npub-picker>', () => {
     await enter(picker, 'npub1notreally');
     el.querySelector('button')!.focus();
     await picker.updateComplete;
-    expect(partText(picker, 'error')).to.equal('Not a valid npub, nprofile, hex key or NIP-05 name');
+    expect(partText(picker, 'error')).to.equal('This is neither a public key nor an address like alice@example.com. Check it with them.');
   });
 
   describe('refuses a private key without echoing it', () => {
@@ -295,6 +295,15 @@ describe('<nip82-npub-picker>', () => {
       expect(el.shadowRoot!.innerHTML).not.to.contain(nsec);
       expect(el.shadowRoot!.innerHTML).not.to.contain(hex);
     });
+  });
+
+  it('announces the chosen person by name once their profile is known, with the short key', async () => {
+    const relay = await relayUrl('main');
+    const pk = await publishProfile(relay, { name: 'Harbor Clinic' });
+    const el = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay}></nip82-npub-picker>`);
+    await enter(el, npubEncode(pk));
+    await waitUntil(() => partText(el, 'status') === `Chosen: Harbor Clinic, key ${shortNpub(pk)}`, 'the name announced', { timeout: 8000 });
+    expect($(el, '[part~="status"]')!.getAttribute('role') ?? $(el, '[part~="status"]')!.getAttribute('aria-live')).to.be.ok;
   });
 
   it('isolates a name with bidi and zero-width characters, warns, and keeps the fingerprint beside it', async () => {
@@ -545,13 +554,13 @@ describe('<nip82-npub-picker>', () => {
     await enter(el, 'no es una clave');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(partText(el, 'error')).to.equal('No es un npub, nprofile, clave hexadecimal ni nombre NIP-05 válido');
+    expect(partText(el, 'error')).to.equal('No es una clave pública ni una dirección como ana@ejemplo.com. Compruébela con esa persona.');
     await expect(el).to.be.accessible();
     await enter(el, nsecEncode(generateSecretKey()));
     expect(partText(el, 'error')).to.match(/^Eso es una clave privada \(nsec\)/);
     const pk = key();
     await enter(el, pk);
-    expect(partText(el, 'status')).to.equal(`Elegido: ${shortNpub(pk)}`);
+    expect(partText(el, 'status')).to.equal(`Elegido: clave ${shortNpub(pk)}`);
     expect(partText(el, 'clear-button')).to.equal('Borrar');
   });
 

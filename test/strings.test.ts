@@ -162,6 +162,12 @@ describe('Spanish: one register (usted), one word for record, no protocol words'
       expect(matching(strings, /rel[eé]s?(?![\p{L}])|relays?(?![\p{L}])/iu), 'relay, a protocol word').to.deep.equal([]);
     });
 
+    it(`${name} names no protocol or key format (NIP numbers, nprofile, hex, nostrconnect) in either language`, () => {
+      const code = /NIP-\d|nprofile|nostrconnect|(^|[^\p{L}])hex(adecimal)?(?![\p{L}])/iu;
+      expect(matching(everyString(table.en), code), 'English').to.deep.equal([]);
+      expect(matching(everyString(table.es!), code), 'Spanish').to.deep.equal([]);
+    });
+
     it(`${name}.en says "storage server", never "relay"`, () => {
       expect(matching(everyString(table.en), /(^|[^\p{L}])relays?(?![\p{L}])/iu), 'relay, a protocol word').to.deep.equal([]);
     });

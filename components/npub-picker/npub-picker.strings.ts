@@ -13,7 +13,8 @@ export type NpubPickerStrings = {
   secret: string;
   lookingUp: (name: string) => string;
   lookupFailed: (name: string) => string;
-  chosen: (fingerprint: string) => string;
+  /** Announced on a choice; `name` once their profile is known. */
+  chosen: (fingerprint: string, name?: string) => string;
   profileLabel: string;
   fingerprint: string;
   noName: string;
@@ -32,17 +33,17 @@ export type NpubPickerStrings = {
 
 const en: NpubPickerStrings = {
   label: 'Recipient',
-  hint: 'Paste their npub, nprofile or public key, or type a name like alice@example.com and choose Look up.',
+  hint: 'Paste their public key (it starts with npub), or type their address like alice@example.com and choose Look up.',
   lookUp: 'Look up',
   clear: 'Clear',
   suggestions: 'Suggestions',
   recent: 'Recent',
   following: 'Following',
-  invalid: 'Not a valid npub, nprofile, hex key or NIP-05 name',
+  invalid: 'This is neither a public key nor an address like alice@example.com. Check it with them.',
   secret: 'That is a private key (nsec). Never share it with anyone; it has not been stored or sent.',
   lookingUp: (name) => `Looking up ${name}…`,
   lookupFailed: (name) => `Could not find ${name}: the name may not exist, or its server did not answer. You can paste their npub instead.`,
-  chosen: (fingerprint) => `Chosen: ${fingerprint}`,
+  chosen: (fingerprint, name) => (name ? `Chosen: ${name}, key ${fingerprint}` : `Chosen: key ${fingerprint}`),
   profileLabel: 'Chosen recipient',
   fingerprint: 'Key',
   noName: 'No name given',

@@ -239,6 +239,8 @@ export class Nip82NpubPicker extends Nip82Element {
         if (profile) this.profiles.set(pk, profile);
         else this.missing.set(pk, reached ? 'none' : 'unreachable');
       }
+      // The choice was announced by its key alone: say it again with the name now known.
+      if (this.currentStatus === 'done' && wanted.includes(this.value) && this.profiles.get(this.value)?.name) this.message = this.chosenText(this.value);
     } catch {
       // A relay list that cannot be used (e.g. a malformed URL) reads as unreachable.
       if (epoch === this.epoch) for (const pk of wanted) this.missing.set(pk, 'unreachable');
@@ -258,10 +260,15 @@ export class Nip82NpubPicker extends Nip82Element {
     const npub = npubEncode(pubkey);
     if (this.input) this.input.value = npub;
     this.currentStatus = 'done';
-    this.message = this.s.chosen(shortNpub(pubkey));
+    this.message = this.chosenText(pubkey);
     if (pubkey === this.value) return;
     this.value = pubkey;
     emit(this, 'nip82-npub-select', { pubkey, npub });
+  }
+
+  /** What a screen reader hears on a choice: the person's name when known, and the short key. */
+  private chosenText(pubkey: string): string {
+    return this.s.chosen(shortNpub(pubkey), this.profiles.get(pubkey)?.name || undefined);
   }
 
   private unchoose(): void {

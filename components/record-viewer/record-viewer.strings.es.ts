@@ -24,7 +24,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   opened: (count) => plural('es', count, { one: '1 historial desbloqueado.', other: `${count} historiales desbloqueados.` }),
   noneFound: 'No se encontraron historiales para usted en estos servidores de almacenamiento.',
   noSigner:
-    'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador (NIP-07), o inicie sesión con un firmador remoto (un enlace bunker:// o nostrconnect://), y vuelva a intentarlo.',
+    'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador, o inicie sesión con su aplicación de firmador remoto, y vuelva a intentarlo.',
   refused: 'Su firmador rechazó desbloquear los historiales. No se abrió nada.',
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
   relayError: 'No se pudo contactar con los servidores de almacenamiento.',

@@ -212,7 +212,7 @@ const en: RecordViewerStrings = {
   opened: (count) => plural('en', count, { one: '1 record unlocked.', other: `${count} records unlocked.` }),
   noneFound: 'No records were found for you on these storage servers.',
   noSigner:
-    'No signer is connected. Install a Nostr signer browser extension (NIP-07), or sign in with a remote signer (a bunker:// or nostrconnect:// link), then try again.',
+    'No signer is connected. Install a Nostr signer browser extension, or sign in with your remote signer app, then try again.',
   refused: 'Your signer declined to unlock the records. Nothing was opened.',
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached.',

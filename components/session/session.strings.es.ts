@@ -13,7 +13,7 @@ export const sessionStringsEs: SessionStrings = {
   signedOut: 'Sesión cerrada. Las claves usadas se borraron de la memoria.',
   signIn: 'Inicie sesión con su firmador Nostr',
   useExtension: 'Usar la extensión del navegador',
-  noExtension: 'No se encontró ninguna extensión de firmador en este navegador. Instale una extensión de firmador Nostr (NIP-07) o conecte un firmador remoto abajo.',
+  noExtension: 'No se encontró ninguna extensión de firmador en este navegador. Instale una extensión de firmador Nostr o conecte un firmador remoto abajo.',
   remoteTitle: 'Usar un firmador remoto',
   bunkerLabel: 'Dirección del firmador remoto (bunker://…)',
   bunkerHelp: 'Su aplicación de firmador muestra esta dirección. Nunca pegue aquí ni en ningún otro sitio su clave privada (nsec).',

@@ -38,7 +38,7 @@ const en: SessionStrings = {
   signedOut: 'Signed out. Keys used this session were wiped from memory.',
   signIn: 'Sign in with your Nostr signer',
   useExtension: 'Use my browser extension',
-  noExtension: 'No signer extension was found in this browser. Install a Nostr signer extension (NIP-07), or connect a remote signer below.',
+  noExtension: 'No signer extension was found in this browser. Install a Nostr signer extension, or connect a remote signer below.',
   remoteTitle: 'Use a remote signer',
   bunkerLabel: 'Remote signer address (bunker://…)',
   bunkerHelp: 'Your remote signer app shows this address. Never paste your private key (nsec) here or anywhere else.',

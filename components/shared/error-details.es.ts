@@ -22,7 +22,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   'invalid-input': 'Algún dato indicado no es válido.',
   'wrong-reader': 'Este historial se abrió para otra persona que ya no tiene la sesión iniciada; hay que volver a abrir los historiales.',
   signer: 'El firmador no pudo completar la petición.',
-  absent: 'No se encontró ninguna extensión firmadora de Nostr (NIP-07) en este navegador.',
+  absent: 'No se encontró ninguna extensión firmadora de Nostr en este navegador.',
   refused: 'El firmador rechazó la petición.',
   timeout: 'El firmador no respondió a tiempo.',
   'bad-response': 'El firmador respondió algo que no se pudo usar.',

@@ -14,7 +14,7 @@ export const stateStringsEs: CommonStateStrings = {
   tryAgain: 'Reintentar',
   waiting: (what: string) => `Esperando a su firmador. ${what}`,
   noSigner:
-    'No hay ningún firmador disponible. Instale una extensión de firmador Nostr (NIP-07) o inicie sesión con un firmador remoto (un enlace bunker:// o nostrconnect://).',
+    'No hay ningún firmador disponible. Instale una extensión de firmador Nostr o inicie sesión con su aplicación de firmador remoto.',
   badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
   errorDetail: errorDetailEs,
 };

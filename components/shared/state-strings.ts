@@ -43,7 +43,7 @@ export const stateStringsEn: CommonStateStrings = {
   tryAgain: 'Try again',
   waiting: (what: string) => `Waiting for your signer. ${what}`,
   noSigner:
-    'No signer is available. Install a Nostr signer extension (NIP-07), or sign in with a remote signer (a bunker:// or nostrconnect:// link).',
+    'No signer is available. Install a Nostr signer extension, or sign in with your remote signer app.',
   badData: (message: string) => `Something in the data could not be used. ${message}`,
   errorDetail: errorDetailEn,
 };

@@ -269,7 +269,7 @@ test('a portal page signs in with the browser extension when there is one', STEP
   await withPage('/demo/patient.html', async (page) => {
     const status = page.locator('#signed-in');
     await status.getByText('Not signed in').waitFor();
-    await page.getByLabel('Sign in as').selectOption({ label: 'My browser extension (NIP-07)' });
+    await page.getByLabel('Sign in as').selectOption({ label: 'My browser extension' });
     await page.getByRole('button', { name: 'Switch' }).click();
     await status.getByText('Signed in as your browser extension').waitFor();
     assert.equal(await status.getByText('demo identity').count(), 0, 'not labelled as a demo identity');
@@ -304,7 +304,7 @@ test('an extension that arrives after a demo identity signed in is offered in th
     const chooser = page.getByLabel('Sign in as');
     await chooser.click();
     await page.locator('#extension-ready').getByText('Your browser extension is ready').waitFor();
-    await chooser.selectOption({ label: 'My browser extension (NIP-07)' });
+    await chooser.selectOption({ label: 'My browser extension' });
     await page.getByRole('button', { name: 'Switch' }).click();
     await status.getByText('Signed in as your browser extension').waitFor();
   }, setup);
