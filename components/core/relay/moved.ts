@@ -25,23 +25,37 @@ const MAX_HOPS = 3;
  * Opens the record the one signed by `from` moved to, as `signer`'s user, by their moved notices.
  * Undefined when no notice leads to a record that proves the move.
  */
-export async function openMovedRecord(client: RelayClient, signer: Signer, from: string, options: OpenRecordOptions = {}, depth = 0): Promise<OpenedRecord | undefined> {
-  if (depth >= MAX_HOPS) return undefined;
+export async function openMovedRecord(client: RelayClient, signer: Signer, from: string, options: OpenRecordOptions = {}): Promise<OpenedRecord | undefined> {
   const me = await signer.getPublicKey();
   const { events: wraps } = await client.wrapsFor(me, { maxEvents: MAX_WRAPS_READ });
   const newest = [...wraps].sort((a, b) => b.created_at - a.created_at).slice(0, MAX_WRAPS_READ);
+  // Opened once for every hop: a chain of notices costs the signer one read of the mail, not one per move.
   const { opened } = await unwrapMany(newest, signer);
-  const targets = [...new Set(opened.map((u) => readMovedNotice(u.rumor)).filter((n) => n?.from === from).map((n) => n!.to))];
+  const notices = opened.map((u) => readMovedNotice(u.rumor)).filter((n) => n !== undefined);
+  return follow(client, signer, notices, from, options, 0);
+}
+
+async function follow(
+  client: RelayClient,
+  signer: Signer,
+  notices: readonly { from: string; to: string }[],
+  from: string,
+  options: OpenRecordOptions,
+  depth: number,
+): Promise<OpenedRecord | undefined> {
+  if (depth >= MAX_HOPS) return undefined;
+  const targets = [...new Set(notices.filter((n) => n.from === from).map((n) => n.to))];
   for (const to of targets.slice(0, MAX_TARGETS)) {
     const { events } = await client.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [to] }, { maxEvents: 5000 });
-    if (!events.some((e) => e.kind === RECORD_KIND)) continue;
+    // Only a deletion left (relays drop what a deletion covers) still says the record moved on.
+    if (events.length === 0) continue;
     try {
       const record = await openRecord(events, signer, options);
       if (record.movedFrom.includes(from)) return record;
     } catch (error) {
       if (error instanceof RecordError && error.code === 'deleted') {
         // Moved again: follow on from there (each step needs its own notice).
-        const further = await openMovedRecord(client, signer, to, options, depth + 1);
+        const further = await follow(client, signer, notices, to, options, depth + 1);
         if (further?.movedFrom.includes(from)) return further;
         continue;
       }
