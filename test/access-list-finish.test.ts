@@ -141,6 +141,126 @@ describe('<nip82-access-list>: finishing what was left', function () {
     expect(!!buttonByText(el, FINISH), 'no finish button after signing in again').to.equal(false);
   });
 
+  /** Every call the counting signer has had, of any method. */
+  const signerCalls = (signer: { calls: Record<string, number> }) => Object.values(signer.calls).reduce((a, b) => a + b, 0);
+  const PART = /^Only part of this went out: 1 of 3 steps reached a storage server, so access is not fully revoked yet\. Try again to send the rest; nothing new will be signed\.$/;
+
+  /**
+   * The clinician (an editor) revoked on the flaky relay alone, which refuses each event's first
+   * copy: the first send is refused, "Try again" gets one step of three out, and Cancel closes the
+   * dialog. Returns the element, its counting signer, the record, and the ids of every event sent.
+   */
+  async function halfSent() {
+    const flakyUrl = await relayUrl('flaky');
+    const events = await withEditor();
+    await publishAnyway(flakyUrl, events);
+    const reader = new RelayClient({ relays: [flakyUrl] });
+    const record = await openRecord((await reader.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
+    reader.close();
+    const signer = counting(patient.signer);
+    const el = await listFor([record], signer, flakyUrl);
+    const sent: string[] = [];
+    el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
+    row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await el.updateComplete;
+    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    await waitUntil(() => el.status === 'relay-error', 'the first event is refused', { timeout: 20000 });
+    await el.updateComplete;
+    buttonByText(el, 'Try again')!.click();
+    await waitUntil(() => el.status === 'relay-error' && PART.test(text($(el, '[role=status]'))), 'one step of three went out', { timeout: 20000 });
+    buttonByText(el, 'Cancel')!.click();
+    await waitUntil(() => closed(el), 'dialog closes');
+    await el.updateComplete;
+    return { el, signer, record, flakyUrl, sent };
+  }
+
+  /** The record moved: the clinician can no longer open it there, the family still can, and the old address is deleted. */
+  async function revokedOn(flakyUrl: string, el: Nip82AccessList, old: OpenedRecord) {
+    const movedTo = (el as unknown as { handed: OpenedRecord[] }).handed[0]!.signPubkey;
+    expect(movedTo, 'the record moved').not.to.equal(old.signPubkey);
+    const check = new RelayClient({ relays: [flakyUrl] });
+    try {
+      const moved = (await check.query({ kinds: [RECORD_KIND], authors: [movedTo] })).events;
+      await rejects(openRecord(moved, clinician.signer), RecordError, 'not-a-participant');
+      expect((await openRecord(moved, family.signer)).role).to.equal('viewer');
+      expect((await check.query({ kinds: [5], authors: [old.signPubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
+    } finally {
+      check.close();
+    }
+  }
+
+  it('a half-sent revocation is kept after Cancel and another person\'s dialog: reopening it finishes the same signed events, with no new signer call', async () => {
+    const { el, signer, record, flakyUrl, sent } = await halfSent();
+    const calls = signerCalls(signer);
+    const before = new Set(sent);
+    let revoked = 0;
+    el.addEventListener('nip82-revoke', () => revoked++);
+    // What went out is said beside the list, with the way to send the rest.
+    expect(text($(el, '[role=status]'))).to.match(PART);
+    expect($$(el, '[part=unfinished]'), 'a finish control outside the dialog').to.have.length(1);
+    expect(!!buttonByText(el, 'Try again'), 'a finish control outside the dialog').to.equal(true);
+
+    // Another person's dialog, opened and cancelled, does not drop it.
+    row(el, family.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'the family dialog opens');
+    await el.updateComplete;
+    // Nor may it be made from the version the half-sent one replaces: the rest goes first.
+    expect(text(dialogOf(el))).to.contain('Another revocation of this record went out only in part.');
+    expect(buttonByText(el, `Revoke ${shortNpub(family.pubkey)}`)!.disabled, 'no second change of the record').to.equal(true);
+    buttonByText(el, 'Cancel')!.click();
+    await waitUntil(() => closed(el), 'the family dialog closes');
+    await el.updateComplete;
+    expect($$(el, '[part=unfinished]'), 'still kept').to.have.length(1);
+
+    // Revoke for the clinician again resumes it: the same notice and a way to finish, nothing signed anew.
+    row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'the clinician dialog opens again');
+    await el.updateComplete;
+    expect(text(dialogOf(el).querySelector('[role=status]'))).to.match(PART);
+    expect(!!buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`), 'no new revocation offered').to.equal(false);
+    await expect(el).to.be.accessible();
+    for (let attempt = 0; el.status !== 'done'; attempt++) {
+      expect(attempt, 'finished within a few tries').to.be.lessThan(6);
+      buttonByText(el, 'Try again')!.click();
+      await waitUntil(() => el.status === 'relay-error' || el.status === 'done', `try ${attempt + 1}`, { timeout: 20000 });
+      await el.updateComplete;
+    }
+    expect(signerCalls(signer), 'no new signer call').to.equal(calls);
+    expect(revoked).to.equal(1);
+    const ids = new Set(sent);
+    expect(ids.size, 'three events in all').to.equal(3);
+    for (const id of before) expect(ids.has(id), 'the events sent before are among those sent now').to.equal(true);
+    expect(text($(el, '#result-title'))).to.contain(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 storage server accepted the change.`);
+    await revokedOn(flakyUrl, el, record);
+    buttonByText(el, 'Close')!.click();
+    await waitUntil(() => closed(el), 'dialog closes');
+    await el.updateComplete;
+    expect(!!$(el, '[part=unfinished]'), 'nothing left').to.equal(false);
+  });
+
+  it('a half-sent revocation can be finished from beside the list after Cancel, with the same signed events', async () => {
+    const { el, signer, record, flakyUrl, sent } = await halfSent();
+    const calls = signerCalls(signer);
+    const who = shortNpub(clinician.pubkey);
+    expect(text($(el, '[part=unfinished] p'))).to.equal(
+      `Revoking access for ${who} went out only in part: 1 of 3 steps reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`,
+    );
+    await waitUntil(() => root(el).activeElement === buttonByText(el, 'Try again'), 'focus on the way to finish');
+    await expect(el).to.be.accessible();
+    for (let attempt = 0; $(el, '[part=unfinished]'); attempt++) {
+      expect(attempt, 'finished within a few tries').to.be.lessThan(6);
+      buttonByText(el, 'Try again')!.click();
+      await waitUntil(() => el.status === 'relay-error' || el.status === 'done', `try ${attempt + 1}`, { timeout: 20000 });
+      await el.updateComplete;
+      if (el.status === 'relay-error') expect(text($(el, '[role=status]'))).to.match(/^Only part of this went out: 2 of 3 steps/);
+    }
+    expect(text($(el, '[role=status]'))).to.equal(`Access revoked for ${who}. 1 of 1 storage server accepted the change. The record moved to a new address; the others were told.`);
+    expect(signerCalls(signer), 'no new signer call').to.equal(calls);
+    expect(new Set(sent).size, 'three events in all').to.equal(3);
+    await revokedOn(flakyUrl, el, record);
+  });
+
   /** A record of the patient's with an editor (the clinician) and a viewer (family), on the main relay. */
   async function withEditor() {
     const events = await createRecord({

@@ -12,6 +12,10 @@ const storageAcceptedEs = (ok: number, total: number) =>
     other: `${ok} de ${total} servidores de almacenamiento aceptaron el cambio.`,
   });
 
+/** The rest of the notice of a revocation of which only part went out. */
+const partlyRestEs = (sent: number, total: number) =>
+  `${sent} de ${plural('es', total, { one: '1 paso llegó', other: `${total} pasos llegaron` })} a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.`;
+
 export const accessListStringsEs: AccessListStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
@@ -49,6 +53,10 @@ export const accessListStringsEs: AccessListStrings = {
       one: 'El historial compartido vencido está revocado, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí.',
       other: `Los ${n} historiales compartidos vencidos están revocados, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esas personas aún pueden abrir desde allí.`,
     }),
+  partlyNotice: (who: string, sent: number, total: number) => `La revocación del acceso de ${who} solo salió en parte: ${partlyRestEs(sent, total)}`,
+  partlyEndedNotice: (n: number, sent: number, total: number) =>
+    `${plural('es', n, { one: 'La revocación del historial compartido vencido', other: `La revocación de los ${n} historiales compartidos vencidos` })} solo salió en parte: ${partlyRestEs(sent, total)}`,
+  otherFirst: 'Otra revocación de este historial solo salió en parte. Envíe primero el resto (junto a la lista); hasta entonces no se puede cambiar nada más en este historial.',
   overdueNotice: (n: number) =>
     plural('es', n, {
       one: 'Ya pasó la fecha de fin de un historial compartido, pero esa persona aún puede abrirlo hasta que usted lo revoque.',

@@ -32,6 +32,9 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
   finishRelays: string;
   unfinishedNotice: (who: string) => string;
   unfinishedEndedNotice: (n: number) => string;
+  partlyNotice: (who: string, sent: number, total: number) => string;
+  partlyEndedNotice: (n: number, sent: number, total: number) => string;
+  otherFirst: string;
   overdueNotice: (n: number) => string;
   revokeEnded: (n: number) => string;
   endedTitle: (n: number) => string;
@@ -52,6 +55,10 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
 const storageAcceptedEn = (ok: number, total: number) =>
   plural('en', total, { one: `${ok} of 1 storage server accepted the change.`, other: `${ok} of ${total} storage servers accepted the change.` });
+
+/** The rest of a notice of a revocation of which only part went out. */
+const partlyRestEn = (sent: number, total: number) =>
+  `${sent} of ${plural('en', total, { one: '1 step', other: `${total} steps` })} reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`;
 
 const en: AccessListStrings = {
   ...stateStringsEn,
@@ -91,6 +98,10 @@ const en: AccessListStrings = {
       one: 'The ended share is revoked, but not on every storage server yet: one that missed it still serves the old version, which that person can still open from there.',
       other: `The ${n} ended shares are revoked, but not on every storage server yet: one that missed it still serves the old version, which those people can still open from there.`,
     }),
+  partlyNotice: (who: string, sent: number, total: number) => `Revoking access for ${who} went out only in part: ${partlyRestEn(sent, total)}`,
+  partlyEndedNotice: (n: number, sent: number, total: number) =>
+    `${plural('en', n, { one: 'Revoking the ended share', other: `Revoking the ${n} ended shares` })} went out only in part: ${partlyRestEn(sent, total)}`,
+  otherFirst: 'Another revocation of this record went out only in part. Send the rest of it first (beside the list); until then nothing else on this record can be changed.',
   overdueNotice: (n: number) =>
     plural('en', n, {
       one: 'The end date of one share has passed, but that person can still open it until you revoke it.',

@@ -56,6 +56,8 @@ interface PendingRevoke {
   /** The signer and user it was signed for: only they may finish sending it. */
   signer: Signer;
   reader?: string;
+  /** Applied (the list shows the change): every event reached a storage server. Until then it is half-sent at most. */
+  inForce: boolean;
 }
 
 /** Whether every relay of the revocation took `event`. */
@@ -64,6 +66,15 @@ const reachedEvery = (pending: PendingRevoke, event: NostrEvent) =>
 
 const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
   a.length === b.length && a.every((t, i) => t.record === b[i]!.record && t.pubkey === b[i]!.pubkey);
+
+/** How many of the revocation's events some relay took. */
+const sentOf = (pending: PendingRevoke) =>
+  pending.events.filter((e) => pending.relays.some((relay) => pending.receipts.get(`${relay} ${e.id}`)?.status === 'accepted')).length;
+
+/** Wipes the new keys of revocations that will never be published. */
+const forgetUnsent = (list: readonly PendingRevoke[]) => {
+  for (const p of list) if (!p.inForce) for (const { change } of p.changes) forgetRecord(change.record);
+};
 
 /**
  * Who can open each of the user's records, and revoking them. The records the user holds come
@@ -75,9 +86,11 @@ const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
  * taken back, signs every event before publishing any, and the list changes only once relays have
  * accepted the change; a shortfall says what went out and a retry sends the same signed events.
  * A revocation some storage server missed stays offered beside the status, after the dialog
- * closes, until it is sent there (for the same user and signer, in memory only). Shares past
- * their end date are offered for revocation together, after one confirmation. Inside a
- * `<nip82-session>` it reads the session's records: nothing is unlocked twice.
+ * closes, until it is sent there (for the same user and signer, in memory only); so does one of
+ * which only part went out, and Revoke for the same people offers the rest of it, never a second
+ * revocation. Shares past their end date are offered for revocation together, after one
+ * confirmation. Inside a `<nip82-session>` it reads the session's records: nothing is unlocked
+ * twice.
  *
  * @summary Who has access to each record, with revocation and the consent history.
  * @tag nip82-access-list
@@ -120,8 +133,9 @@ export class Nip82AccessList extends Nip82Element {
   /** The dialog lists the shares past their end date. */
   @state() private overdue = false;
   /**
-   * Revocations in force whose events some relay has not taken yet, kept (in memory only, for
-   * this user and signer) so they can be sent there too after the dialog is closed.
+   * Revocations whose events some relay has not taken yet, kept (in memory only, for this user and
+   * signer) so they can be sent there too after the dialog is closed: those in force, and those of
+   * which only part went out (the rest must follow, never a second revocation of the same record).
    */
   @state() private unfinished: PendingRevoke[] = [];
   /** The revocation whose outcome the open dialog shows. */
@@ -193,7 +207,7 @@ export class Nip82AccessList extends Nip82Element {
     }
     // Handed records have no store to say the user changed: another signer or user forgets what
     // the last one left unfinished (never only hides it, to offer it again on their return).
-    if (this.unfinished.length && this.kept.length < this.unfinished.length) this.unfinished = this.kept;
+    if (this.unfinished.length && this.kept.length < this.unfinished.length) this.keepOnly(this.kept);
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
@@ -203,9 +217,9 @@ export class Nip82AccessList extends Nip82Element {
       this.names = new Map();
       this.showingHistory = false;
       this.targets = [];
-      this.unfinished = [];
       this.result = undefined;
       this.dropPending();
+      this.keepOnly([]);
       this.receipts = [];
       this.done = false;
       if (this.open) {
@@ -271,32 +285,51 @@ export class Nip82AccessList extends Nip82Element {
   private ask(targets: Target[], focusBack: string, event: Event, overdue = false): void {
     this.trigger = event.currentTarget as HTMLElement;
     this.fallbackFocus = focusBack;
-    // A change signed earlier and not wholly published is offered again as it was, never re-made.
-    const resumes = !!this.pending && sameTargets(this.pending.changes.map((c) => c.target), targets);
-    if (!resumes) this.dropPending();
+    // A change signed earlier and not wholly published is offered again as it was, never re-made:
+    // the one this dialog last showed, or one of which only part went out (kept beside the list).
+    const same = (p: PendingRevoke) => !p.inForce && p.signer === this.activeSigner && p.reader === this.myKey && sameTargets(p.changes.map((c) => c.target), targets);
+    const resumes = this.kept.find(same) ?? (this.pending && same(this.pending) ? this.pending : undefined);
+    if (resumes !== this.pending) this.dropPending();
+    this.pending = resumes;
     this.targets = targets;
     this.overdue = overdue;
     this.result = undefined;
     this.done = false;
-    this.receipts = resumes ? [...this.pending!.receipts.values()] : [];
-    if (!resumes) {
+    this.receipts = resumes ? [...resumes.receipts.values()] : [];
+    if (resumes && this.kept.includes(resumes)) {
+      // Whatever was shown since, the dialog says again what went out, and offers the rest.
+      this.shortfall = this.s.partlyRevoked(sentOf(resumes), resumes.events.length);
+      this.setStatus('relay-error', '');
+    } else if (!resumes) {
       this.shortfall = '';
       this.setStatus('idle', '');
     }
     this.open = true;
   }
 
-  /** Forgets a signed change that will not be published (its new keys wiped). */
+  /**
+   * Lets go of the change the dialog last showed. One of which nothing went out is forgotten (its
+   * new keys wiped); one of which part went out stays kept beside the list, to be finished.
+   */
   private dropPending(): void {
-    for (const { change } of this.pending?.changes ?? []) forgetRecord(change.record);
+    if (this.pending && !this.unfinished.includes(this.pending)) forgetUnsent([this.pending]);
     this.pending = undefined;
     this.shortfall = '';
+  }
+
+  /** Keeps only `list` of the unfinished revocations; the half-sent ones let go are forgotten (their new keys wiped). */
+  private keepOnly(list: PendingRevoke[]): void {
+    const gone = this.unfinished.filter((p) => !list.includes(p));
+    forgetUnsent(gone);
+    if (this.pending && gone.includes(this.pending)) this.pending = undefined;
+    this.unfinished = list;
   }
 
   private onClose = (): void => {
     this.open = false;
     // A revocation still missing from some storage server: its finish button, beside the status, is the way on.
-    const left = this.result ? this.kept.indexOf(this.result) : -1;
+    const shown = this.result ?? this.pending;
+    const left = shown ? this.kept.indexOf(shown) : -1;
     if (left >= 0) {
       this.modal.focusNext = `#finish-${left}`;
       return;
@@ -305,9 +338,18 @@ export class Nip82AccessList extends Nip82Element {
     back?.focus();
   };
 
+  /**
+   * Another revocation of a record the dialog's would change, of which only part went out: until
+   * its rest is sent, a second change of that record would be made from the version it replaces.
+   */
+  private get blocking(): PendingRevoke | undefined {
+    return this.kept.find((p) => !p.inForce && p !== this.pending && p.changes.some((c) => this.targets.some((t) => t.record === c.target.record)));
+  }
+
   private confirm = async (): Promise<void> => {
     const s = this.s;
     const targets = this.targets;
+    if (this.blocking) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
     const signal = this.actions.begin();
@@ -333,7 +375,6 @@ export class Nip82AccessList extends Nip82Element {
     );
     if (!pending || signal.aborted) return;
     this.pending = undefined;
-    for (const { target, change } of pending.changes) pending.store?.applyChange(target.record, change, target.pubkey);
     this.applied(pending);
   };
 
@@ -357,7 +398,7 @@ export class Nip82AccessList extends Nip82Element {
       for (const { change } of changes) forgetRecord(change.record);
       throw error;
     }
-    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), overdue: this.overdue, signer, reader: this.myKey };
+    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), overdue: this.overdue, signer, reader: this.myKey, inForce: false };
   }
 
   /**
@@ -386,15 +427,21 @@ export class Nip82AccessList extends Nip82Element {
       keep(receiptsOf(error));
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
-      const sent = pending.events.filter((e) => this.receipts.some((r) => r.eventId === e.id && r.status === 'accepted')).length;
+      const sent = sentOf(pending);
       this.shortfall = sent ? this.s.partlyRevoked(sent, pending.events.length) : '';
+      // Part of it is out: from now on it is kept, and its rest offered, until it is all sent or the user leaves.
+      if (sent && !this.unfinished.includes(pending)) this.unfinished = [...this.unfinished, pending];
       throw error;
     }
   }
 
+  /** Every event reached a storage server: the change is in force, in the list and announced. */
   private applied(pending: PendingRevoke): void {
     const receipts = this.receipts;
+    pending.inForce = true;
+    if (this.pending === pending) this.pending = undefined;
     for (const { target, change } of pending.changes) {
+      pending.store?.applyChange(target.record, change, target.pubkey);
       if (this.handed) this.handed = this.handed.map((r) => (r === target.record ? change.record : r));
     }
     this.targets = this.targets.map((t) => ({ ...t, record: pending.changes.find((c) => c.target === t)?.change.record ?? t.record }));
@@ -430,31 +477,49 @@ export class Nip82AccessList extends Nip82Element {
 
   /**
    * Sends the same signed events to the relays that missed them; nothing new is signed. A sign-out
-   * or another user meanwhile stops it, and nothing of it is said or announced.
+   * or another user meanwhile stops it, and nothing of it is said or announced. One of which only
+   * part went out is applied once every event reached a storage server; until then the status
+   * says again what went out.
    */
   private async finish(pending: PendingRevoke): Promise<void> {
     if (this.busy) return;
     if (!this.kept.includes(pending)) {
       // Signed for another user or signer (a change this element did not hear of): never sent
       // through this one's, only forgotten, nothing said.
-      this.unfinished = this.kept;
+      this.keepOnly(this.kept);
       return;
     }
     const signal = this.actions.begin();
+    let failed: unknown;
     try {
+      this.receipts = [...pending.receipts.values()];
       await this.sendRest(pending, signal);
-    } catch {
-      // Said below from the receipts: what each relay holds now.
+    } catch (error) {
+      // Said below: in force, from the receipts (what each relay holds now); else as the failure it is.
+      failed = error;
     }
     if (signal.aborted) return;
-    this.shortfall = '';
     if (!this.unfinished.includes(pending)) {
       // The user changed while it was sending: nothing of it is shown to the next one.
+      this.shortfall = '';
       this.receipts = [];
       return;
     }
-    emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
-    this.said(pending);
+    if (!pending.inForce) {
+      // Still not all out: the shortfall (set as it was sent) says how much is, beside its way on.
+      if (failed) {
+        this.fail(failed, 'revoke');
+        const at = this.kept.indexOf(pending);
+        if (!this.open && at >= 0) this.modal.focusNext = `#finish-${at}`;
+        return;
+      }
+      this.shortfall = '';
+      this.applied(pending);
+    } else {
+      this.shortfall = '';
+      emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+      this.said(pending);
+    }
     if (this.open) {
       this.modal.focusNext = '#result-title';
       return;
@@ -495,14 +560,20 @@ export class Nip82AccessList extends Nip82Element {
     </div>`;
   }
 
-  /** Each revocation some storage server still lacks, with the way to send it there (outside the dialog). */
+  /** Each revocation some storage server still lacks (in force, or only part of it out), with the way to send it there (outside the dialog). */
   private renderUnfinished(): TemplateResult | typeof nothing {
     const s = this.s;
     const kept = this.kept;
     if (!kept.length) return nothing;
+    const notice = (p: PendingRevoke) => {
+      const who = this.who(p.changes[0]!.target.pubkey);
+      if (p.inForce) return p.overdue ? s.unfinishedEndedNotice(p.changes.length) : s.unfinishedNotice(who);
+      const [sent, total] = [sentOf(p), p.events.length];
+      return p.overdue ? s.partlyEndedNotice(p.changes.length, sent, total) : s.partlyNotice(who, sent, total);
+    };
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
-      <p id=${`unfinished-${i}`}>${p.overdue ? s.unfinishedEndedNotice(p.changes.length) : s.unfinishedNotice(this.who(p.changes[0]!.target.pubkey))}</p>
-      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} ?disabled=${this.busy} @click=${() => this.finish(p)}>${s.finishRelays}</button>
+      <p id=${`unfinished-${i}`}>${notice(p)}</p>
+      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} ?disabled=${this.busy} @click=${() => this.finish(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
     </div>`)}`;
   }
 
@@ -620,6 +691,7 @@ export class Nip82AccessList extends Nip82Element {
     const first = targets[0]!;
     const title = this.overdue ? s.endedTitle(targets.length) : s.dialogTitle(this.who(first.pubkey));
     const editor = targets.some((t) => t.role === 'editor');
+    const blocked = !!this.blocking;
     const people = this.overdue
       ? html`<ul class="ended-list">
           ${targets.map((t) => html`<li><strong>${this.renderWho(t.pubkey, undefined)}</strong>
@@ -647,10 +719,11 @@ export class Nip82AccessList extends Nip82Element {
         <p>${s.stays}</p>
         ${editor ? html`<p>${s.editorMoves}</p>` : nothing}
       </div>
+      ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}
       ${this.renderStatus()}
       <div part="actions" class="actions">
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
-        <button type="button" class="danger" ?disabled=${this.busy} @click=${this.confirm}>
+        <button type="button" class="danger" ?disabled=${this.busy || blocked} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : s.confirmRevoke(this.who(first.pubkey))}
         </button>
       </div>`;
