@@ -3,7 +3,10 @@ import { waitUntil } from './wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
+import '../components/session/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import type { Nip82Session } from '../components/session/session.js';
+import { shortNpub } from '../components/shared/identity.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
@@ -979,6 +982,54 @@ describe('<nip82-consent-prompt>', function () {
         expect(!!$(el, 'dialog nip82-npub-picker'), 'the share form').to.equal(true);
         expect(!!buttonByText(el, 'Finish sending'), 'finish offered').to.equal(false);
         expect($(el, '#left-note')).to.equal(null);
+      });
+    });
+
+    it('a share half sent through relays of the prompt\'s own inside a session: once another user signs in there, finishing publishes nothing of the last one\'s', async () => {
+      await onPickyRelay(async (picky, pickyClient) => {
+        const [patient, clinician, next] = [await person(), await person(), await person()];
+        const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+        const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+        const nextSigner = counting(next.signer);
+        // Records handed in and relays of its own: the prompt follows no store, so no store
+        // replacement tells it of the next user; only the signer in effect changes under it.
+        const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
+          <nip82-consent-prompt .records=${[record]} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt>
+        </nip82-session>`);
+        await waitUntil(() => session.pubkey === patient.pubkey, 'the patient is signed in');
+        const el = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+        await el.updateComplete;
+        await openDialog(el);
+        buttonByText(el, 'Review')!.click();
+        await el.updateComplete;
+        await relayAcceptsOnly('picky', 1);
+        buttonByText(el, /^Share with npub1/)!.click();
+        await waitUntil(() => el.status === 'relay-error', 'stopped half way');
+        const partsFor = async () => (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.map((e) => e.id);
+        const out = await partsFor();
+        expect(out).to.have.length(1);
+
+        await relayAcceptsOnly('picky', null);
+        session.signer = nextSigner;
+        await waitUntil(() => session.pubkey === next.pubkey, 'the next user is signed in');
+        await el.updateComplete;
+        const seen: string[] = [];
+        for (const type of ['nip82-share', 'nip82-receipts', 'nip82-error'] as const) el.addEventListener(type, () => seen.push(type));
+        // The button the last user left on screen, pressed by the next one.
+        buttonByText(el, 'Finish sending')!.click();
+        await waitUntil(() => !dialogOf(el).open || el.status === 'done', 'the press is handled');
+        await el.updateComplete;
+        expect(await partsFor(), 'the rest of the last user\'s share sent').to.deep.equal(out);
+        expect(seen).to.deep.equal([]);
+        expect(dialogOf(el).open).to.equal(false);
+        expect(nextSigner.calls.signEvent ?? 0).to.equal(0);
+        expect(el.status).to.equal('idle');
+        expect(text(root(el))).not.to.contain(shortNpub(clinician.pubkey));
+        expect($$(el, '[part=receipts] li')).to.have.length(0);
+        expect(!!buttonByText(el, 'Finish sending'), 'a way to send the last user\'s events').to.equal(false);
+        // Opened by the next user: the share form, not the last user's share.
+        await openDialog(el);
+        expect(!!$(el, 'dialog nip82-npub-picker'), 'the share form').to.equal(true);
       });
     });
 

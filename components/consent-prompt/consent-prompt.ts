@@ -263,9 +263,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
   }
 
-  /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog. */
+  /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog, what was said. */
   private forgetUser(): void {
     this.actions.stop();
+    // A change the store did not report (records handed in, relays of the element's own) left the
+    // last user's state standing: "you can try again" would speak of what is no longer there.
+    this.setStatus('idle', '');
     if (this.open) {
       // Closed now, not at the dialog's close event: a render in between would open it again.
       this.open = false;
