@@ -2,11 +2,16 @@
 // Kind 1: answers with `flood` events whose signatures are wrong, whatever limit was asked (it stops
 // at the reader's CLOSE, as a relay would; the reader must close at its own limit).
 // Kind 2: answers with one validly signed event far larger than any real event, then a small one.
+// Kind 9: answers with `echoes` small, validly signed events of 1,000 characters each. At the path
+// /echo (a second relay URL, same server), answers with those events again, each under its own id
+// and signature but with `echoSwell` characters of content (0: true copies); only once a reader of
+// the plain path closed its kind-9 query, so that the reader holds the originals by then. Read
+// once per relay started.
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 
-/** @param {{ flood?: number, hugeChars?: number }} [options] */
+/** @param {{ flood?: number, hugeChars?: number, echoes?: number, echoSwell?: number }} [options] */
 export async function startHostileRelay(options = {}) {
   const flood = options.flood ?? 5000;
   const key = generateSecretKey();
@@ -15,11 +20,19 @@ export async function startHostileRelay(options = {}) {
   const small = finalizeEvent({ kind: 2, created_at: now, tags: [], content: 'small' }, key);
   const junk = { ...finalizeEvent({ kind: 1, created_at: now, tags: [], content: 'junk' }, key) };
   junk.sig = junk.sig.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+  const originals = Array.from({ length: options.echoes ?? 20 }, (_, i) =>
+    finalizeEvent({ kind: 9, created_at: now - i, tags: [], content: String(i).padEnd(1000, 'r') }, key));
+  const swell = options.echoSwell ?? 20000;
+  const echoes = originals.map((e) => (swell ? { ...e, content: 'x'.repeat(swell) } : e));
+  let originalsRead;
+  const held = new Promise((resolve) => { originalsRead = resolve; });
   const server = http.createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const wss = new WebSocketServer({ server });
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, request) => {
+    const echo = request.url === '/echo';
     const closed = new Set();
+    const originalSubs = new Set();
     ws.on('message', async (data) => {
       let message;
       try {
@@ -27,10 +40,18 @@ export async function startHostileRelay(options = {}) {
       } catch {
         return;
       }
-      if (message[0] === 'CLOSE') closed.add(message[1]);
+      if (message[0] === 'CLOSE') {
+        closed.add(message[1]);
+        if (originalSubs.has(message[1])) originalsRead();
+      }
       if (message[0] !== 'REQ') return;
       const [, sub, filter] = message;
       const kinds = Array.isArray(filter?.kinds) ? filter.kinds : [];
+      if (kinds.includes(9)) {
+        if (!echo) originalSubs.add(sub);
+        else await held;
+        for (const e of echo ? echoes : originals) if (ws.readyState === ws.OPEN && !closed.has(sub)) ws.send(JSON.stringify(['EVENT', sub, e]));
+      }
       if (kinds.includes(1)) {
         // In batches, yielding between them: the test relays share this process, and a reader's
         // CLOSE is heard (and honoured) on the way.
@@ -49,6 +70,10 @@ export async function startHostileRelay(options = {}) {
   });
   return {
     url: `ws://127.0.0.1:${server.address().port}`,
+    /** The same server as a second relay: kind 9 there is the echo of kind 9 at `url`. */
+    echoUrl: `ws://127.0.0.1:${server.address().port}/echo`,
+    /** The kind-9 events at `url`, as signed. */
+    originals,
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise((resolve) => wss.close(() => resolve()));

@@ -3,7 +3,10 @@ import { waitUntil } from './wait.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
+import '../components/session/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import type { Nip82Session } from '../components/session/session.js';
+import { shortNpub } from '../components/shared/identity.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
@@ -67,6 +70,34 @@ describe('<nip82-consent-prompt>', function () {
     await el.updateComplete;
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     return trigger;
+  }
+
+  /**
+   * The open dialog on a 320 px screen: no sideways scroll, every control inside it and uncovered,
+   * accessible, in patient words (unless it shows a relay's own refusal, in the relay's words).
+   */
+  async function fitsPhone(el: Nip82ConsentPrompt, step: string, ownWordsOnly = true) {
+    await el.updateComplete;
+    const dialog = dialogOf(el);
+    const box = dialog.getBoundingClientRect();
+    expect(document.documentElement.scrollWidth, `${step}: page width`).to.be.at.most(320);
+    expect(box.left, `${step}: dialog left`).to.be.at.least(0);
+    expect(box.right, `${step}: dialog right`).to.be.at.most(320);
+    expect(dialog.scrollWidth, `${step}: dialog scrolls sideways`).to.be.at.most(dialog.clientWidth);
+    const controls = $$<HTMLElement>(el, 'dialog button, dialog input, dialog textarea, dialog summary, dialog nip82-npub-picker').filter((c) => c.getClientRects().length);
+    for (const control of controls) {
+      control.scrollIntoView({ block: 'center' });
+      const r = control.getBoundingClientRect();
+      expect(r.left, `${step}: ${control.outerHTML.slice(0, 80)} left`).to.be.at.least(box.left - 1);
+      expect(r.right, `${step}: ${control.outerHTML.slice(0, 80)} right`).to.be.at.most(box.right + 1);
+      const hit = root(el).elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const covered = !hit || !(hit === control || control.contains(hit) || hit.contains(control) || (hit as HTMLLabelElement).control === control);
+      expect(covered, `${step}: ${control.outerHTML.slice(0, 80)} is covered by ${hit?.outerHTML.slice(0, 80)}`).to.equal(false);
+    }
+    expect(brokenWords(root(el), step)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // Patient words only: no protocol or FHIR code words.
+    if (ownWordsOnly) expect(text(dialog)).not.to.match(/\bAMB\b|charset|relay|event\(s\)|\b(DocumentReference|MedicationRequest|AllergyIntolerance|Immunization)\b|<nip82-/);
   }
 
   describe('share', () => {
@@ -866,6 +897,143 @@ describe('<nip82-consent-prompt>', function () {
       });
     });
 
+    it('reopening a half-sent share offers to finish it or to leave it for a new share: leaving signs and sends nothing, and says what stays', async () => {
+      await onPickyRelay(async (picky, pickyClient) => {
+        const patient = await person();
+        const [clinician, other] = [await person(), await person()];
+        // Large enough to be shared in several parts, so that one can go out and the rest not.
+        const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+        const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+        const signer = counting(patient.signer);
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${picky}></nip82-consent-prompt>`);
+        const sent: string[][] = [];
+        el.addEventListener('nip82-receipts', (e) => sent.push(e.detail.receipts.map((r) => r.eventId)));
+        const shared: string[] = [];
+        el.addEventListener('nip82-share', (e) => shared.push(e.detail.recipient));
+        const partsFor = async (who: Person) => (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [who.pubkey] })).events.map((e) => e.id);
+
+        await openDialog(el);
+        await typeRecipient(el, clinician.pubkey);
+        buttonByText(el, 'Review')!.click();
+        await el.updateComplete;
+        await relayAcceptsOnly('picky', 1);
+        buttonByText(el, /^Share with npub1/)!.click();
+        await waitUntil(() => el.status === 'relay-error', 'stopped half way');
+        const out = await partsFor(clinician);
+        expect(out).to.have.length(1);
+        const closed = oneEvent(dialogOf(el), 'close');
+        buttonByText(el, 'Close')!.click();
+        await closed;
+
+        // Reopened: both ways, and the truth about what went out.
+        await setViewport({ width: 320, height: 640 });
+        try {
+          await openDialog(el);
+          expect(text($(el, '[role=status]'))).to.match(
+            /^Only part of this went out\. Sent: 1 of \d+ parts of the shared record for npub1\S+\. Not sent yet: the shared record for npub1\S+\. Finish sending to complete it; nothing is signed again\.$/,
+          );
+          expect(text($(el, '#leave-help'))).to.match(
+            /^Or leave it as it is and start a new share\. Nothing more is sent, but what already went out stays, and npub1\S+ can open it\. To end their access, revoke it in the access list, if this page shows one\.$/,
+          );
+          const actions = $$<HTMLButtonElement>(el, 'dialog [part=actions] button').map((b) => text(b));
+          expect(actions).to.deep.equal(['Close', 'Leave it and start a new share', 'Finish sending']);
+          await fitsPhone(el, 'half-sent share', false);
+        } finally {
+          await setViewport({ width: 800, height: 600 });
+        }
+
+        // Left by keyboard, with the relay taking everything again: still nothing is signed or sent.
+        await relayAcceptsOnly('picky', null);
+        const calls = { ...signer.calls };
+        const receipts = sent.length;
+        buttonByText(el, 'Leave it and start a new share')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => $(el, 'dialog nip82-npub-picker'), 'the share form');
+        await el.updateComplete;
+        expect(signer.calls).to.deep.equal(calls);
+        expect(sent).to.have.length(receipts);
+        expect(shared).to.deep.equal([]);
+        expect(await partsFor(clinician)).to.deep.equal(out);
+        expect(el.status).to.equal('idle');
+        expect(dialogOf(el).open).to.equal(true);
+        expect(text($(el, '#left-note'))).to.match(
+          /^The unfinished share with npub1\S+ was left as it is\. What already went out stays, and they can open it\. To end their access, revoke it in the access list, if this page shows one\.$/,
+        );
+        expect(root(el).activeElement?.id, 'focus on what stays').to.equal('left-note');
+        expect(!!buttonByText(el, 'Finish sending'), 'finish offered').to.equal(false);
+        await expect(el).to.be.accessible();
+
+        // A new share, to someone else, goes out whole.
+        await typeRecipient(el, other.pubkey);
+        buttonByText(el, 'Review')!.click();
+        await el.updateComplete;
+        buttonByText(el, /^Share with npub1/)!.click();
+        await waitUntil(() => el.status === 'done', 'shared anew');
+        expect(shared).to.deep.equal([other.pubkey]);
+        expect(signer.calls.signEvent).to.be.greaterThan(calls.signEvent ?? 0);
+        const whole = sent.at(-1)!;
+        expect(await partsFor(other)).to.have.length(whole.length);
+        expect(await partsFor(clinician)).to.deep.equal(out);
+
+        // The half-sent share is forgotten: the dialog opens on the form.
+        const done = oneEvent(dialogOf(el), 'close');
+        buttonByText(el, 'Close')!.click();
+        await done;
+        await openDialog(el);
+        expect(!!$(el, 'dialog nip82-npub-picker'), 'the share form').to.equal(true);
+        expect(!!buttonByText(el, 'Finish sending'), 'finish offered').to.equal(false);
+        expect($(el, '#left-note')).to.equal(null);
+      });
+    });
+
+    it('a share half sent through relays of the prompt\'s own inside a session: once another user signs in there, finishing publishes nothing of the last one\'s', async () => {
+      await onPickyRelay(async (picky, pickyClient) => {
+        const [patient, clinician, next] = [await person(), await person(), await person()];
+        const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+        const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+        const nextSigner = counting(next.signer);
+        // Records handed in and relays of its own: the prompt follows no store, so no store
+        // replacement tells it of the next user; only the signer in effect changes under it.
+        const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
+          <nip82-consent-prompt .records=${[record]} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt>
+        </nip82-session>`);
+        await waitUntil(() => session.pubkey === patient.pubkey, 'the patient is signed in');
+        const el = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+        await el.updateComplete;
+        await openDialog(el);
+        buttonByText(el, 'Review')!.click();
+        await el.updateComplete;
+        await relayAcceptsOnly('picky', 1);
+        buttonByText(el, /^Share with npub1/)!.click();
+        await waitUntil(() => el.status === 'relay-error', 'stopped half way');
+        const partsFor = async () => (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.map((e) => e.id);
+        const out = await partsFor();
+        expect(out).to.have.length(1);
+
+        await relayAcceptsOnly('picky', null);
+        session.signer = nextSigner;
+        await waitUntil(() => session.pubkey === next.pubkey, 'the next user is signed in');
+        await el.updateComplete;
+        const seen: string[] = [];
+        for (const type of ['nip82-share', 'nip82-receipts', 'nip82-error'] as const) el.addEventListener(type, () => seen.push(type));
+        // The button the last user left on screen, pressed by the next one.
+        buttonByText(el, 'Finish sending')!.click();
+        await waitUntil(() => !dialogOf(el).open || el.status === 'done', 'the press is handled');
+        await el.updateComplete;
+        expect(await partsFor(), 'the rest of the last user\'s share sent').to.deep.equal(out);
+        expect(seen).to.deep.equal([]);
+        expect(dialogOf(el).open).to.equal(false);
+        expect(nextSigner.calls.signEvent ?? 0).to.equal(0);
+        expect(el.status).to.equal('idle');
+        expect(text(root(el))).not.to.contain(shortNpub(clinician.pubkey));
+        expect($$(el, '[part=receipts] li')).to.have.length(0);
+        expect(!!buttonByText(el, 'Finish sending'), 'a way to send the last user\'s events').to.equal(false);
+        // Opened by the next user: the share form, not the last user's share.
+        await openDialog(el);
+        expect(!!$(el, 'dialog nip82-npub-picker'), 'the share form').to.equal(true);
+      });
+    });
+
     it('a sign-out forgets a half-sent answer: reopening after signing in again starts afresh', async () => {
       await onPickyRelay(async (picky, pickyClient) => {
         const { signer, el } = await halfSentApproval(pickyClient, picky);
@@ -1066,39 +1234,16 @@ describe('<nip82-consent-prompt>', function () {
         const clinician = await person();
         const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
         const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
-        const check = async (el: Nip82ConsentPrompt, step: string) => {
-          await el.updateComplete;
-          const dialog = dialogOf(el);
-          const box = dialog.getBoundingClientRect();
-          expect(document.documentElement.scrollWidth, `${step}: page width`).to.be.at.most(320);
-          expect(box.left, `${step}: dialog left`).to.be.at.least(0);
-          expect(box.right, `${step}: dialog right`).to.be.at.most(320);
-          expect(dialog.scrollWidth, `${step}: dialog scrolls sideways`).to.be.at.most(dialog.clientWidth);
-          const controls = $$<HTMLElement>(el, 'dialog button, dialog input, dialog textarea, dialog summary, dialog nip82-npub-picker').filter((c) => c.getClientRects().length);
-          for (const control of controls) {
-            control.scrollIntoView({ block: 'center' });
-            const r = control.getBoundingClientRect();
-            expect(r.left, `${step}: ${control.outerHTML.slice(0, 80)} left`).to.be.at.least(box.left - 1);
-            expect(r.right, `${step}: ${control.outerHTML.slice(0, 80)} right`).to.be.at.most(box.right + 1);
-            const hit = root(el).elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-            const covered = !hit || !(hit === control || control.contains(hit) || hit.contains(control) || (hit as HTMLLabelElement).control === control);
-            expect(covered, `${step}: ${control.outerHTML.slice(0, 80)} is covered by ${hit?.outerHTML.slice(0, 80)}`).to.equal(false);
-          }
-          expect(brokenWords(root(el), step)).to.deep.equal([]);
-          await expect(el).to.be.accessible();
-          // Patient words only: no protocol or FHIR code words.
-          expect(text(dialog)).not.to.match(/\bAMB\b|charset|relay|event\(s\)|\b(DocumentReference|MedicationRequest|AllergyIntolerance|Immunization)\b|<nip82-/);
-        };
         const el = await shareFixture(patient, record);
         await openDialog(el);
         await typeRecipient(el, clinician.pubkey);
-        await check(el, 'share: choose');
+        await fitsPhone(el, 'share: choose');
         itemRow(el, 'Fracture of ankle').querySelector<HTMLButtonElement>('button.hide')!.click();
         buttonByText(el, 'Review')!.click();
-        await check(el, 'share: preview');
+        await fitsPhone(el, 'share: preview');
         buttonByText(el, /^Share with npub1/)!.click();
         await waitUntil(() => el.status === 'done', 'shared');
-        await check(el, 'share: result');
+        await fitsPhone(el, 'share: result');
 
         const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'Immunization'], purpose: 'Referral' });
         await client.publishAll(events);
@@ -1106,9 +1251,9 @@ describe('<nip82-consent-prompt>', function () {
         const answer = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
         $<HTMLButtonElement>(answer, 'li.request button')!.click();
         await waitUntil(() => dialogOf(answer).open, 'dialog opens');
-        await check(answer, 'answer: choose');
+        await fitsPhone(answer, 'answer: choose');
         buttonByText(answer, /^Review: approve/)!.click();
-        await check(answer, 'answer: preview');
+        await fitsPhone(answer, 'answer: preview');
       } finally {
         document.body.style.overflowWrap = '';
         await setViewport({ width: 800, height: 600 });

@@ -80,6 +80,12 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   /** Some of it went out: exactly which pieces, and that finishing sends the rest as signed. */
   partial: (pieces: PieceState[], who: string) => string;
   finishSending: string;
+  /** Beside "finish sending" a half-sent share: leaving it instead, and that what went out stays. */
+  leaveHelp: (who: string) => string;
+  /** The button that leaves a half-sent share as it is and starts a new one (nothing is signed or sent). */
+  leaveUnfinished: string;
+  /** Over the new share's form, once a half-sent share was left: what of it stays, and how to end it. */
+  leftUnfinished: (who: string) => string;
   /** Why an approval that went out in part cannot be denied any more. */
   partialNoDeny: (who: string) => string;
   /** An item hidden from this recipient before would be shared without the patient unhiding it. */
@@ -209,6 +215,11 @@ const en: ConsentPromptStrings = {
     return `Only part of this went out. Sent: ${out.join('; ')}. Not sent yet: ${missing.join('; ')}. Finish sending to complete it; nothing is signed again.`;
   },
   finishSending: 'Finish sending',
+  leaveHelp: (who: string) =>
+    `Or leave it as it is and start a new share. Nothing more is sent, but what already went out stays, and ${who} can open it. To end their access, revoke it in the access list, if this page shows one.`,
+  leaveUnfinished: 'Leave it and start a new share',
+  leftUnfinished: (who: string) =>
+    `The unfinished share with ${who} was left as it is. What already went out stays, and they can open it. To end their access, revoke it in the access list, if this page shows one.`,
   partialNoDeny: (who: string) =>
     `You approved this request and part of the share has already reached a storage server, where ${who} can open it, so it can no longer be denied. To take access back after sending, revoke the share.`,
   reshared: 'An item you hid from them before would be shared. Hide it, or unhide it yourself to share it.',

@@ -82,8 +82,10 @@ function hexKey(value: string | undefined): string | undefined {
  *
  * Every action signs all its events before publishing any: a refusal or timeout publishes
  * nothing. When relays take only part of it, the dialog says exactly what went out and offers
- * to finish sending the same signed events; reopening that request (or the share) offers only
- * that, never signing again, and a request whose share partly went out can no longer be denied.
+ * to finish sending the same signed events; reopening that request offers only that, never
+ * signing again, and a request whose share partly went out can no longer be denied. Reopening a
+ * half-sent share also offers to leave it as it is (what went out stays, until revoked) and start
+ * a new one, which signs and sends nothing of the old one.
  * The signed events are kept in memory only and forgotten on a sign-out or a change of user.
  *
  * @summary Share records, or answer an access request, with a preview before signing.
@@ -143,6 +145,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private reply = '';
   /** What went out of a publish that stopped half way, in words. */
   @state() private partialText = '';
+  /** A half-sent share left for a new one: what of it stays, said over the new share's form. */
+  @state() private leftNote = '';
 
   /** The consent plan both dialogs are views of. */
   private readonly plan = new ConsentPlan(this, () => this.available);
@@ -151,9 +155,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** The signed events of the action under way, kept after a failed publish so a retry sends them, never signs again. */
   private pending?: Pending;
   /**
-   * Actions part of which went out, by request id (or {@link SHARE}): reopening one offers only
-   * to finish sending the same events, since signing again would send a second copy and denying
-   * would be untrue. In memory only, and forgotten with the user.
+   * Actions part of which went out, by request id (or {@link SHARE}): reopening one offers to
+   * finish sending the same events, never to sign them again (a second copy) or deny (untrue); a
+   * share may also be left as it is. In memory only, and forgotten with the user.
    */
   private readonly unfinished = new Map<string, Pending>();
   /** The user action under way (loading, reading, sharing, answering, finishing), and every way it stops. */
@@ -259,9 +263,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
   }
 
-  /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog. */
+  /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog, what was said. */
   private forgetUser(): void {
     this.actions.stop();
+    // A change the store did not report (records handed in, relays of the element's own) left the
+    // last user's state standing: "you can try again" would speak of what is no longer there.
+    this.setStatus('idle', '');
     if (this.open) {
       // Closed now, not at the dialog's close event: a render in between would open it again.
       this.open = false;
@@ -272,6 +279,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.pending = undefined;
     this.unfinished.clear();
     this.partialText = '';
+    this.leftNote = '';
     this.receipts = [];
     this.names = new Map();
     this.answeredHere = [];
@@ -342,6 +350,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.trigger = event.currentTarget as HTMLElement;
     const unfinished = this.unfinishedOf(SHARE);
     if (unfinished) return this.resume(unfinished);
+    this.startShare();
+  };
+
+  /** The share form afresh: the preset recipient, every item offered, no terms. */
+  private startShare(): void {
     this.recipientKey = hexKey(this.recipient);
     if (this.recipientKey) void this.lookUpNames([this.recipientKey]);
     this.startPlan();
@@ -349,6 +362,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.until = '';
     this.purpose = '';
     this.startDialog();
+  }
+
+  /**
+   * Leaves a share part of which went out as it is, and starts a new one. Nothing is signed or
+   * sent: what went out stays out (only a revocation ends it), so the form says so.
+   */
+  private leaveUnfinished = (): void => {
+    const pending = this.pending;
+    if (this.busy || this.answering || pending?.key !== SHARE || !pending.action.started) return;
+    // Another user's events are not this one's to leave either: all of theirs is forgotten.
+    if (pending.signer !== this.activeSigner || pending.reader !== this.myKey) return this.forgetUser();
+    const who = this.named(pending.recipient);
+    this.unfinished.delete(SHARE);
+    this.pending = undefined;
+    this.startShare();
+    this.leftNote = this.s.leftUnfinished(who);
+    this.modal.focusNext = '#left-note';
   };
 
   private openAnswer(request: ConsentMessage, event: Event): void {
@@ -373,6 +403,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private startDialog(): void {
     this.step = 'choose';
     this.problems = [];
+    this.leftNote = '';
     this.receipts = [];
     this.partialText = '';
     // Another action's unfinished events stay kept under their own key.
@@ -391,7 +422,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return pending;
   }
 
-  /** Reopens an action part of which went out: the dialog says what went out and offers only to finish sending it. */
+  /** Reopens an action part of which went out: the dialog says what went out and offers to finish sending it. */
   private resume(pending: Pending): void {
     this.pending = pending;
     this.recipientKey = pending.recipient;
@@ -785,6 +816,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       recent: [...new Set((store?.loaded ? store.shares : []).map((c) => c.grant.recipient))],
       recipientKey: this.recipientKey,
       recipientNamed: this.recipientKey ? this.named(this.recipientKey) : '',
+      leftNote: this.leftNote,
       role: this.shareRole,
       purpose: this.purpose,
       openShare: this.openShare,
@@ -831,18 +863,27 @@ export class Nip82ConsentPrompt extends Nip82Element {
       <p class="help">${s.previewConsent}</p>`;
   }
 
-  /** An action part of which went out: what went out, and only the way to finish sending it. */
+  /**
+   * An action part of which went out: what went out, and the way to finish sending it. A share may
+   * also be left as it is for a new one (an answer may not: a second answer to one request would
+   * contradict the first).
+   */
   private renderFinishing(): TemplateResult {
     const s = this.s;
     const pending = this.pending;
     const request = this.answering;
     // An approval whose share went out in part can no longer be denied: say why the choice is gone.
     const approval = !!request && !!pending?.action.pieces.some((p) => p.name === 'share');
+    const leavable = !request && pending?.key === SHARE && pending.action.started;
     return html`${request ? html`<p class="summary">${s.requestSummary(this.named(request.requester), s.typeList(request.resourceTypes))}</p>` : nothing}
       ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester))}</p>` : nothing}
       ${this.renderStatus()}
+      ${leavable ? html`<p class="help" id="leave-help">${s.leaveHelp(this.named(pending.recipient))}</p>` : nothing}
       <div part="actions" class="actions">
         <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.actions.dismiss}>${s.close}</button>
+        ${leavable
+          ? html`<button type="button" class="leave" aria-describedby="leave-help" aria-disabled=${busyAttr(this.busy)} @click=${this.leaveUnfinished}>${s.leaveUnfinished}</button>`
+          : nothing}
         ${pending
           ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>${s.finishSending}</button>`
           : nothing}

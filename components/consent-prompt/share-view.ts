@@ -13,6 +13,8 @@ export interface ShareView extends CommonView {
   recent: string[];
   recipientKey?: string;
   recipientNamed: string;
+  /** A half-sent share was left for this one: what of it stays ('' when none). */
+  leftNote: string;
   role: Role;
   purpose: string;
   openShare: (event: Event) => void;
@@ -40,6 +42,7 @@ export function renderShareDialog(v: ShareView): TemplateResult {
 function renderChoose(v: ShareView): TemplateResult {
   const { s } = v;
   return html`<form @submit=${v.toPreview} novalidate>
+    ${v.leftNote ? html`<p id="left-note" class="warning" tabindex="-1">${v.leftNote}</p>` : nothing}
     <fieldset part="recipient">
       <legend>${s.recipientLegend}</legend>
       <nip82-npub-picker
