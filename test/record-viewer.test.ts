@@ -951,7 +951,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     button(el, /^Unlock my records$/)!.click();
     await el.updateComplete;
     expect(el.status).to.equal('no-signer');
-    expect(liveText(el)).to.contain('Nostr signer browser extension').and.contain('bunker://').and.contain('nostrconnect://');
+    expect(liveText(el)).to.contain('Nostr signer browser extension').and.contain('your remote signer app').and.not.contain('bunker://');
     expect(button(el, /^Try again$/)).to.exist;
     expect(errors).to.deep.equal([]);
     await expect(el).to.be.accessible();

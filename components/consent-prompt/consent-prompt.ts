@@ -248,8 +248,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
-    if (changed.has('signer') && changed.get('signer') !== undefined) this.forgetUser();
+    // Records handed in have no store to clear on a sign-out: the element's own signer changing is one,
+    // and so is any signer or user in effect other than the one a kept action was signed for.
+    if ((changed.has('signer') && changed.get('signer') !== undefined) || this.keptForSomeoneElse()) this.forgetUser();
     if (changed.has('request') && this.request) void this.lookUpNames([this.request.requester]);
   }
 
@@ -261,6 +262,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
+  }
+
+  /** An action under way or left unfinished that was signed for another signer or user than the one in effect. */
+  private keptForSomeoneElse(): boolean {
+    const signer = this.activeSigner;
+    const me = this.myKey;
+    return [this.pending, ...this.unfinished.values()].some((p) => p && (p.signer !== signer || p.reader !== me));
   }
 
   /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog, what was said. */
