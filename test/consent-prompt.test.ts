@@ -9,9 +9,11 @@ import type { Nip82Session } from '../components/session/session.js';
 import { shortNpub } from '../components/shared/identity.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
-import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
+import { consentResource, createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
+import { giftWrap, makeRumor } from '../components/core/nip82/gift-wrap.js';
+import { createBundle } from '../components/core/fhir/bundle.js';
+import { MEDICAL_DATA_KIND, RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { readGrant } from '../components/core/nip82/grant.js';
@@ -681,6 +683,51 @@ describe('<nip82-consent-prompt>', function () {
       const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === sent.id);
       expect(answers.map((m: ConsentMessage) => m.status)).to.deep.equal(['rejected']);
       expect(answers[0]!.records).to.deep.equal([]);
+      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      expect(events).to.have.length(0);
+    });
+
+    it('a request whose asked period ended yesterday is listed as ended and can only be denied', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const record = await patientRecord(patient, false);
+      // An old (or replayed) request: its software wrote a period that is over.
+      const ended = new Date(Date.now() - 86_400_000);
+      const consent = consentResource({
+        status: 'proposed', requester: clinician.pubkey, patient: patient.pubkey, types: ['AllergyIntolerance'], purpose: 'Check-up',
+        period: { start: new Date(Date.now() - 30 * 86_400_000).toISOString(), end: ended.toISOString() }, records: [],
+      });
+      const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: [['p', patient.pubkey]], content: JSON.stringify(createBundle([consent])) }, clinician.pubkey);
+      await client.publishAll(await giftWrap(clinician.signer, rumor, [patient.pubkey, clinician.pubkey]));
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`,
+      );
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => el.status === 'done', 'requests read');
+      await el.updateComplete;
+      const items = $$(el, 'li.request');
+      expect(items).to.have.length(1);
+      const day = dayText(ended.toISOString(), 'en');
+      expect(text(items[0])).to.contain(`This request ended on ${day}: it can only be denied.`);
+      await expect(el).to.be.accessible();
+
+      items[0]!.querySelector('button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      expect(text($(el, '.ended'))).to.equal(`The time they asked for ended on ${day}, so this request can no longer be approved. You can deny it, or cancel to leave it unanswered.`);
+      expect(buttonByText(el, /approve/i)).to.equal(undefined);
+      expect($(el, '#grant-until')).to.equal(null);
+      expect($(el, 'button[type=submit]')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      const answered = oneEvent(el, 'nip82-answer');
+      buttonByText(el, 'Deny')!.click();
+      const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
+      expect(detail).to.deep.equal({ requestId: rumor.id, decision: 'rejected', naddrs: [] });
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
+      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === rumor.id);
+      expect(answers.map((m: ConsentMessage) => m.status)).to.deep.equal(['rejected']);
       const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
       expect(events).to.have.length(0);
     });

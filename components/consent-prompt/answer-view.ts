@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ConsentMessage } from '../core/nip82/requests.js';
+import { requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import type { ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { shortNpub } from '../shared/identity.js';
@@ -45,7 +45,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   v.requests,
                   (r) => r.id,
                   (r) => html`<li class="request">
-                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}</span>
+                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(r.period!.end!, v.plan.lang))}` : ''}</span>
                     <button type="button" aria-label=${s.reviewRequestFrom(v.named(r.requester))} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>
@@ -92,6 +92,8 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
   const asked = request.period?.end?.slice(0, 10) ?? '';
   const shared = v.plan.plan.plan().entries.length;
   const when = (day: string | undefined) => (day ? dayText(day, v.plan.lang) : '');
+  // Over: nothing to choose for an approval, only Deny (or Cancel).
+  const ended = requestEnded(request);
   return html`<form @submit=${v.toPreview} novalidate>
     <dl part="recipient" class="facts">
       <dt>${s.whoLabel}</dt>
@@ -105,17 +107,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       <dd>${request.period ? s.period(when(request.period.start), when(asked)) : s.noPeriod}</dd>
       ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
     </dl>
-    ${v.recordNames.length === 0
-      ? html`<p><button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
-      : html`<p class="help from">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
-          ${renderItems(v.plan, s.itemsLegend)}
-          ${renderDisclose(v.plan, s.discloseLegend)}`}
-    <div class="field">
-      <label for="grant-until">${s.untilLabel}</label>
-      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} aria-describedby="grant-until-help"
-        @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
-      <p class="help" id="grant-until-help">${s.untilHelp}</p>
-    </div>
+    ${ended ? html`<p class="warning ended">${s.requestEndedNote(when(asked))}</p>` : renderApprovalChoices(v, asked)}
     <div class="field">
       <label for="reply">${s.replyLabel}</label>
       <textarea id="reply" maxlength="500" .value=${v.reply}
@@ -126,9 +118,25 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     <div part="actions" class="actions">
       <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
-      <button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>
+      ${ended ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>`}
     </div>
   </form>`;
+}
+
+/** What an approval needs chosen: the records and their items, the flag's disclosure, the end date. */
+function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
+  const { s } = v;
+  return html`${v.recordNames.length === 0
+      ? html`<p><button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
+      : html`<p class="help from">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
+          ${renderItems(v.plan, s.itemsLegend)}
+          ${renderDisclose(v.plan, s.discloseLegend)}`}
+    <div class="field">
+      <label for="grant-until">${s.untilLabel}</label>
+      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} aria-describedby="grant-until-help"
+        @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
+      <p class="help" id="grant-until-help">${s.untilHelp}</p>
+    </div>`;
 }
 
 function renderAnswerPreview(v: AnswerView): TemplateResult {

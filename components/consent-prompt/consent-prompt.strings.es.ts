@@ -108,6 +108,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   requestsTitle: 'Solicitudes de acceso a sus historiales',
   noRequests: 'No hay solicitudes pendientes.',
   requestSummary: (who: string, types: string) => `${who} pide acceso a: ${types}.`,
+  requestEnded: (day: string) => `Esta solicitud terminó el ${day}: solo se puede rechazar.`,
+  requestEndedNote: (day: string) => `El periodo que pidió terminó el ${day}, así que esta solicitud ya no se puede aprobar. Puede rechazarla, o cancelar para dejarla sin responder.`,
   reviewRequest: 'Revisar y responder',
   reviewRequestFrom: (who: string) => `Revisar y responder la solicitud de ${who}`,
   answerTitle: 'Responder a una solicitud de acceso',

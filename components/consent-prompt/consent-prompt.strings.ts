@@ -99,6 +99,10 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   requestsTitle: string;
   noRequests: string;
   requestSummary: (who: string, types: string) => string;
+  /** Beside a request in the list whose asked period is over. */
+  requestEnded: (day: string) => string;
+  /** In the dialog of such a request, in place of the choices an approval needs. */
+  requestEndedNote: (day: string) => string;
   reviewRequest: string;
   reviewRequestFrom: (who: string) => string;
   answerTitle: string;
@@ -235,6 +239,8 @@ const en: ConsentPromptStrings = {
   requestsTitle: 'Requests for your records',
   noRequests: 'No open requests.',
   requestSummary: (who: string, types: string) => `${who} asks for ${types}.`,
+  requestEnded: (day: string) => `This request ended on ${day}: it can only be denied.`,
+  requestEndedNote: (day: string) => `The time they asked for ended on ${day}, so this request can no longer be approved. You can deny it, or cancel to leave it unanswered.`,
   reviewRequest: 'Review and answer',
   reviewRequestFrom: (who: string) => `Review and answer the request from ${who}`,
   answerTitle: 'Answer a request for your records',

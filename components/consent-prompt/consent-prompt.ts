@@ -15,7 +15,7 @@ import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import { createShare } from '../core/nip82/share.js';
-import { answerRequest, type ConsentMessage } from '../core/nip82/requests.js';
+import { answerRequest, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
 import { naddrsOf } from './naddrs.js';
@@ -78,7 +78,8 @@ function hexKey(value: string | undefined): string | undefined {
  * the same plan as sharing, limited to the kinds asked for: the items one by one, per-item and
  * per-kind hide, the mentions check, the flag's disclosure and the exact preview; then approves (a
  * share, then the answer naming it) or denies. Items hidden from that recipient in an earlier
- * share start hidden. Past answers are listed as the consent history.
+ * share start hidden. Past answers are listed as the consent history. A request whose asked period
+ * is over (an old or replayed one) is listed as ended and offers only Deny.
  *
  * Every action signs all its events before publishing any: a refusal or timeout publishes
  * nothing. When relays take only part of it, the dialog says exactly what went out and offers
@@ -396,7 +397,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (unfinished) return this.resume(unfinished);
     this.recipientKey = request.requester;
     this.startPlan(request);
-    this.until = request.period?.end?.slice(0, 10) ?? '';
+    // An ended request's day is in the past: never offered as an end date (it can only be denied).
+    this.until = requestEnded(request) ? '' : request.period?.end?.slice(0, 10) ?? '';
     this.reply = '';
     this.startDialog();
   }
@@ -499,7 +501,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     const problems: string[] = [];
     if (this.answering) {
-      if (this.plan.plan().entries.length === 0) problems.push(s.noTypesChosen);
+      if (requestEnded(this.answering)) problems.push(this.endedText(this.answering));
+      else if (this.plan.plan().entries.length === 0) problems.push(s.noTypesChosen);
       const asked = this.answering.period?.end?.slice(0, 10);
       if (this.until && (this.until < today() || (asked && this.until > asked))) problems.push(s.untilInvalid);
     } else {
@@ -518,6 +521,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.step = 'preview';
     this.modal.focusNext = '#preview-title';
   };
+
+  /** Why a request whose asked period is over can only be denied. */
+  private endedText(request: ConsentMessage): string {
+    return this.s.requestEndedNote(dayText(request.period!.end!, this.language));
+  }
 
   private backToChoose = (): void => {
     if (this.busy) return;
@@ -660,6 +668,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.busy || this.pending?.action.started) return;
     const s = this.s;
     const request = this.answering!;
+    // It may have ended since the form was shown: said before the signer is asked anything.
+    if (requestEnded(request)) {
+      this.problems = [this.endedText(request)];
+      this.modal.focusNext = '#problems';
+      return;
+    }
     const records = this.available;
     const plan = this.plan.plan();
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));

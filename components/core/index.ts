@@ -54,6 +54,8 @@ export {
   createAccessRequest,
   answerRequest,
   readConsentMessages,
+  requestEnded,
+  isFhirDateTime,
   sendBundle,
   receiveBundles,
   type ConsentMessage,

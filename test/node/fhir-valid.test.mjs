@@ -17,9 +17,10 @@ import {
   RelayClient, createRecord, openRecord, createShare, planShare, secretKeySigner, createAccessRequest, answerRequest,
   readConsentMessages, sendBundle, receiveBundles, unwrapGift, withheldList, consentHistoryBundle, readBundle,
   NOTE_EXTENSION, RECORD_KIND, GIFT_WRAP_KIND, DEFAULT_MAX_EVENT_BYTES, LARGE_SEND_TAG, MEDICAL_DATA_KIND, makeRumor, giftWrap,
-  createBundle, isAttestation,
+  createBundle, isAttestation, requestEnded,
 } from '../../dist/core/index.js';
 import { grantConsent, consentSource } from '../../dist/core/nip82/grant.js';
+import { consentResource } from '../../dist/core/nip82/requests.js';
 
 useWebSocketImplementation(WebSocket);
 const require = createRequire(import.meta.url);
@@ -233,6 +234,60 @@ test('a request (with a note), an approval and a denial are valid; the note trav
   assertValid(await contentFor(approval, clinician.signer), 'the approval');
   const { events: denial } = await answerRequest(request, { signer: patient.signer, decision: 'rejected', note: 'Not now.' });
   assertValid(await contentFor(denial, clinician.signer), 'the denial');
+});
+
+/** A request built by hand, as any requester's software could write it, read by the patient. */
+async function handMadeRequest(period) {
+  const consent = consentResource({
+    status: 'proposed', requester: clinician.pubkey, patient: patient.pubkey, types: ['AllergyIntolerance'], purpose: 'Follow-up', period, records: [],
+  });
+  const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: [['p', patient.pubkey]], content: JSON.stringify(createBundle([consent])) }, clinician.pubkey);
+  const [request] = await readConsentMessages(await giftWrap(clinician.signer, rumor, [patient.pubkey]), patient.signer);
+  assert.ok(request, 'the patient reads the request');
+  return request;
+}
+
+test('a requester\'s malformed period dates are read as absent and never reach the answer, which stays valid', async () => {
+  const record = await ownRecord(fixture('synthea-patient.json'));
+  const cases = [
+    [{ start: 'soon', end: '2099-01-31' }, { end: '2099-01-31' }],
+    [{ start: '2026-01-01', end: 'next week' }, { start: '2026-01-01' }],
+    [{ start: '2026-02-30', end: '2099-02-30T10:00:00Z' }, {}],
+    // Valid partial dates stay; an end month or year is read as its last day.
+    [{ start: '2026', end: '2099-06' }, { start: '2026', end: '2099-06-30' }],
+  ];
+  for (const [period, read] of cases) {
+    const request = await handMadeRequest(period);
+    assert.deepEqual(JSON.parse(JSON.stringify(request.period ?? {})), read, `${JSON.stringify(period)} is read as ${JSON.stringify(read)}`);
+    const { events: approval } = await answerRequest(request, { signer: patient.signer, decision: 'active', records: record.naddrs });
+    const approved = await contentFor(approval, clinician.signer);
+    assertValid(approved, `the approval of ${JSON.stringify(period)}`);
+    const { events: narrowed } = await answerRequest(request, { signer: patient.signer, decision: 'active', records: record.naddrs, until: '2098-12-31' });
+    assertValid(await contentFor(narrowed, clinician.signer), `the narrowed approval of ${JSON.stringify(period)}`);
+    const { events: denial } = await answerRequest(request, { signer: patient.signer, decision: 'rejected' });
+    assertValid(await contentFor(denial, clinician.signer), `the denial of ${JSON.stringify(period)}`);
+    for (const bad of ['soon', 'next week', '2026-02-30', '2099-02-30T10:00:00Z']) {
+      assert.ok(!JSON.stringify(approved).includes(`"${bad}"`), `"${bad}" is not in the approval`);
+    }
+  }
+});
+
+test('an approval\'s period always ends in the future: a request whose period has ended, or a past day, is refused', async () => {
+  const record = await ownRecord(fixture('synthea-patient.json'));
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+  const ended = await handMadeRequest({ start: new Date(Date.now() - 30 * 86_400_000).toISOString(), end: yesterday });
+  assert.equal(requestEnded(ended), true);
+  await assert.rejects(answerRequest(ended, { signer: patient.signer, decision: 'active', records: record.naddrs }), { code: 'invalid-input' });
+  await assert.rejects(answerRequest(ended, { signer: patient.signer, decision: 'active', records: record.naddrs, until: yesterday.slice(0, 10) }), { code: 'invalid-input' });
+  // Denying it is still the patient's to do, and valid.
+  const { events: denial } = await answerRequest(ended, { signer: patient.signer, decision: 'rejected' });
+  assertValid(await contentFor(denial, clinician.signer), 'the denial of an ended request');
+
+  const { request: open } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Follow-up', days: 30 });
+  assert.equal(requestEnded(open), false);
+  await assert.rejects(answerRequest(open, { signer: patient.signer, decision: 'active', records: record.naddrs, until: '2020-01-01' }), { code: 'invalid-input' });
+  const { answer } = await answerRequest(open, { signer: patient.signer, decision: 'active', records: record.naddrs });
+  assert.ok(Date.parse(answer.period.end) > Date.now() && Date.parse(answer.period.start) <= Date.parse(answer.period.end));
 });
 
 test('consent history exports as a valid Bundle of Consents, each with a Provenance naming its signer', async () => {

@@ -12,7 +12,7 @@
 import { nostrIdentifier } from '../fhir/patient.js';
 import { createBundle } from '../fhir/bundle.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
-import { type ConsentMessage, consentResource } from './requests.js';
+import { type ConsentMessage, consentResource, isFhirDateTime } from './requests.js';
 
 const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 const DATA_OPERATION = 'http://terminology.hl7.org/CodeSystem/v3-DataOperation';
@@ -61,8 +61,7 @@ export function consentHistoryBundle(messages: readonly ConsentMessage[], option
   return createBundle(resources, { timestamp: options.timestamp });
 }
 
-/** A period bound as sent, when it is an R4 dateTime (a message from someone else may carry anything). */
+/** A period bound as read, when it is an R4 dateTime (a message handed in by a host may carry anything). */
 function validDateTime(value: string | undefined): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))?)?)?$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+  return isFhirDateTime(value) ? value : undefined;
 }

@@ -13,7 +13,7 @@ import { type NostrEvent, type UnsignedEvent, isHex64, utf8Length } from '../eve
 import { INTEROP_MAX_PLAINTEXT, nip44PayloadLength } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
 import { createBundle, readBundle } from '../fhir/bundle.js';
-import { periodEndOf } from './grant.js';
+import { periodEnd, periodEndOf } from './grant.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
 import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
@@ -60,6 +60,7 @@ export interface ConsentMessage {
   patient: string;
   resourceTypes: string[];
   purpose?: string;
+  /** The period asked for or granted: only R4 dateTimes, a start before the end; an end year or month as its last day. */
   period?: { start?: string; end?: string };
   /** Free text from the requester or the patient. */
   note?: string;
@@ -91,6 +92,53 @@ const CONSENT_SCOPE = { coding: [{ system: 'http://terminology.hl7.org/CodeSyste
 const CONSENT_CATEGORY = [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }];
 const OPT_IN = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] }];
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
+/** R4's dateTime, as its JSON Schema writes it: a year, year-month, date, or date and time with seconds and a zone. */
+const FHIR_DATE_TIME = /^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$/;
+
+/**
+ * Whether `value` is an R4 dateTime naming a real day ("2026-02-30" matches R4's pattern but is
+ * no date: R4 says dates SHALL be valid). A message's dates come from someone else, and may be anything.
+ */
+export function isFhirDateTime(value: unknown): value is string {
+  if (typeof value !== 'string' || !FHIR_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) return false;
+  if (value.length < 10) return true;
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const day = new Date(0);
+  day.setUTCFullYear(y!, m! - 1, d!);
+  return day.getUTCDate() === d;
+}
+
+/** A period's end as a day or a moment: a year or a month ends on its last day, which the date checks read. */
+function lastDayOf(end: string): string {
+  if (end.length >= 10) return end;
+  const [y, m] = end.split('-').map(Number);
+  const last = new Date(0);
+  last.setUTCFullYear(y!, m ?? 12, 0);
+  return last.toISOString().slice(0, 10);
+}
+
+/**
+ * A period from what someone else wrote: each bound kept only when it is an R4 dateTime, and the
+ * start dropped when it is not before the end (R4's per-1), so what the patient signs from it is valid.
+ */
+function periodOf(value: unknown): ConsentMessage['period'] {
+  if (!value || typeof value !== 'object') return undefined;
+  const { start: from, end: to } = value as { start?: unknown; end?: unknown };
+  const end = isFhirDateTime(to) ? lastDayOf(to) : undefined;
+  let start = isFhirDateTime(from) ? from : undefined;
+  if (start && end && Date.parse(start) >= periodEnd(end)! * 1000) start = undefined;
+  return start || end ? { ...(start ? { start } : {}), ...(end ? { end } : {}) } : undefined;
+}
+
+/**
+ * Whether the period a request asked for is over (an old request, or one replayed): it can then
+ * only be denied or left. Computed when asked, since a request ends while a page stays open.
+ */
+export function requestEnded(request: Pick<ConsentMessage, 'period'>, now = Date.now()): boolean {
+  const end = periodOf(request.period)?.end;
+  const after = end ? periodEnd(end) : undefined;
+  return after !== undefined && after * 1000 <= now;
+}
 
 /** Sends an access request to a patient: gift wraps for the patient and a copy for the requester. */
 export async function createAccessRequest(options: AccessRequestOptions): Promise<{ events: NostrEvent[]; request: ConsentMessage }> {
@@ -138,19 +186,28 @@ export async function answerRequest(request: ConsentMessage, options: AnswerOpti
     const d = safeDecode(r);
     if (d?.type !== 'naddr' || d.data.kind !== RECORD_KIND) throw new RecordError('invalid-input', 'A granted record is not a kind-32225 naddr.');
   }
+  const active = options.decision === 'active';
+  // Read again: a request handed in by a host may not have come through readConsentMessages.
+  const asked = periodOf(request.period);
+  if (active && requestEnded(request)) throw new RecordError('invalid-input', 'The period this request asked for has ended: it can only be denied.');
   if (options.until !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}/.test(options.until) || Number.isNaN(Date.parse(options.until))) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.until.slice(0, 10)) || !isFhirDateTime(options.until.slice(0, 10))) {
       throw new RecordError('invalid-input', 'The end date is not a date.');
     }
     // An answer may narrow what was asked, never widen it (compared by day).
-    const asked = request.period?.end?.slice(0, 10);
-    if (asked && options.until.slice(0, 10) > asked) throw new RecordError('invalid-input', 'An answer cannot grant access for longer than was asked.');
+    const last = asked?.end?.slice(0, 10);
+    if (last && options.until.slice(0, 10) > last) throw new RecordError('invalid-input', 'An answer cannot grant access for longer than was asked.');
   }
   const types = options.resourceTypes ? request.resourceTypes.filter((t) => options.resourceTypes!.includes(t)) : request.resourceTypes;
+  // A day the patient chose ends at their own midnight, as a share's end does (grant.ts). The
+  // request's own dates were checked when it was read (periodOf): nothing unchecked is signed.
+  const end = options.until !== undefined ? periodEndOf(options.until) : asked?.end;
+  if (active && end && periodEnd(end)! * 1000 <= Date.now()) throw new RecordError('invalid-input', 'The end date has passed.');
+  // An approval grants from now, when the share it names opens; a denial restates what was asked.
+  let start = active ? new Date().toISOString() : asked?.start;
+  if (start && end && Date.parse(start) >= periodEnd(end)! * 1000) start = undefined;
   const consent = consentResource({
-    status: options.decision, requester: request.requester, patient: me, types, purpose: request.purpose,
-    // A day the patient chose ends at their own midnight, as a share's end does (grant.ts).
-    period: { start: request.period?.start, end: options.until !== undefined ? periodEndOf(options.until) : request.period?.end }, note: options.note, records,
+    status: options.decision, requester: request.requester, patient: me, types, purpose: request.purpose, period: { start, end }, note: options.note, records,
   });
   const rumor = makeRumor(
     { kind: MEDICAL_DATA_KIND, tags: [['p', request.requester], ['e', request.id]], content: JSON.stringify(createBundle([consent])) },
@@ -412,7 +469,6 @@ function toMessage(u: Unwrapped): ConsentMessage | undefined {
   const types = (Array.isArray(provision.class) ? (provision.class as { code?: unknown }[]) : [])
     .map((c) => c?.code).filter((c): c is string => typeof c === 'string' && RESOURCE_TYPE.test(c));
   const purpose = Array.isArray(provision.purpose) ? (provision.purpose as { display?: unknown }[])[0]?.display : undefined;
-  const period = provision.period as { start?: unknown; end?: unknown } | undefined;
   const records = (Array.isArray(provision.data) ? (provision.data as { reference?: { reference?: unknown } }[]) : [])
     .map((d) => d?.reference?.reference).filter((r): r is string => typeof r === 'string' && r.startsWith('nostr:naddr1'))
     .map((r) => r.slice('nostr:'.length));
@@ -426,7 +482,7 @@ function toMessage(u: Unwrapped): ConsentMessage | undefined {
     patient,
     resourceTypes: types,
     purpose: typeof purpose === 'string' ? purpose : undefined,
-    period: period ? { start: typeof period.start === 'string' ? period.start : undefined, end: typeof period.end === 'string' ? period.end : undefined } : undefined,
+    period: periodOf(provision.period),
     note: typeof note === 'string' ? note : undefined,
     records,
     answers: u.rumor.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1],
