@@ -288,6 +288,166 @@ describe('<nip82-session>', () => {
     expect(el.shadowRoot!.querySelector('svg[part="qr"]')).to.equal(null);
   });
 
+  it('gives the shown code up at sign-out: the last user approving it late does not sign them back in', async () => {
+    const relay = await relayUrl('main');
+    const userKey = generateSecretKey();
+    const phone = runRemoteSigner(relay, generateSecretKey(), userKey);
+    await phone.ready;
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      el.shadowRoot!.querySelector('details')!.open = true;
+      button(el, /code for my signer/).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.uri code'), 'no code shown', { timeout: 5000 });
+      const uri = el.shadowRoot!.querySelector('.uri code')!.textContent!;
+      const client = new URL(uri).hostname;
+      await waitUntil(async () => (await relayLiveRequests('main', client)).length > 0, 'the session never waited for the code');
+      await el.signOut();
+      // The last user's phone approves the code late.
+      await phone.connectTo(uri);
+      // Given up, nothing listens for an answer to that code any more (the session's subscriptions
+      // name the code's client key), so none can sign anyone in; kept, the answer signs them in.
+      await waitUntil(async () => el.pubkey !== undefined || (await relayLiveRequests('main', client)).length === 0, 'neither signed in nor given up');
+      expect(el.pubkey).to.equal(undefined);
+      expect(el.status).not.to.equal('done');
+      expect(phone.asked).to.deep.equal([]);
+      await el.updateComplete;
+      // (A node's presence as a boolean: a failing assertion on the node itself stalls the test runner.)
+      expect(el.shadowRoot!.querySelector('svg[part="qr"]') !== null, 'the code stayed on screen after sign-out').to.equal(false);
+    } finally {
+      phone.close();
+    }
+  });
+
+  it('forgets the bunker:// address once used and at sign-out, and a bunker connect can be cancelled', async () => {
+    const relay = await relayUrl('main');
+    const bunker = runRemoteSigner(relay, generateSecretKey(), generateSecretKey());
+    const slow = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['connect'] });
+    await Promise.all([bunker.ready, slow.ready]);
+    const fromSession = async (pubkey: string) => (await relayLiveRequests('main', pubkey)).filter((filters) => filters.some((f) => Array.isArray(f.authors) && f.authors.includes(pubkey)));
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      const field = () => el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      const address = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}&secret=one-use-secret`;
+      field().value = address;
+      field().dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      const change = oneEvent(el, 'nip82-session-change');
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await change;
+      await el.signOut();
+      await el.updateComplete;
+      // The next person at this computer finds no address, and no secret, of the last one.
+      expect(field().value).to.equal('');
+      expect(el.shadowRoot!.innerHTML).not.to.contain('one-use-secret');
+
+      field().value = `bunker://${slow.pubkey}?relay=${encodeURIComponent(relay)}`;
+      field().dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await waitUntil(() => slow.asked.includes('connect'), 'the remote signer was never asked to connect');
+      await el.updateComplete;
+      expect(field().value).to.equal('');
+      button(el, /Cancel/).click();
+      await waitUntil(async () => (await fromSession(slow.pubkey)).length === 0, 'the cancelled connect stayed open');
+      await slow.release();
+      expect(el.status).to.equal('idle');
+      expect(el.pubkey).to.equal(undefined);
+    } finally {
+      bunker.close();
+      slow.close();
+    }
+  });
+
+  it('a bunker connect still waiting when the user signs in with the extension is given up, not switched to', async () => {
+    const relay = await relayUrl('main');
+    const slow = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['connect'] });
+    await slow.ready;
+    const key = secretKeySigner(generateSecretKey());
+    (window as { nostr?: Nip07Provider }).nostr = { getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) };
+    const fromSession = async () => (await relayLiveRequests('main', slow.pubkey)).filter((filters) => filters.some((f) => Array.isArray(f.authors) && f.authors.includes(slow.pubkey)));
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      await waitUntil(() => !button(el, /browser extension/).disabled, 'extension found');
+      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      input.value = `bunker://${slow.pubkey}?relay=${encodeURIComponent(relay)}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await waitUntil(() => slow.asked.includes('connect'), 'the remote signer was never asked to connect');
+      const change = oneEvent(el, 'nip82-session-change');
+      button(el, /browser extension/).click();
+      expect((await change).detail).to.deep.equal({ pubkey: await key.getPublicKey(), signer: 'extension' });
+      await waitUntil(async () => (await fromSession()).length === 0, 'the bunker connect stayed open after another sign-in');
+      await slow.release();
+      expect(el.pubkey).to.equal(await key.getPublicKey());
+      expect(slow.asked).not.to.include('get_public_key');
+    } finally {
+      slow.close();
+    }
+  });
+
+  it('shows the page a remote signer asks the user to open, as a link, while a call waits for it', async () => {
+    const relay = await relayUrl('main');
+    const userKey = generateSecretKey();
+    const authUrl = 'https://signer.example/approve?request=7';
+    const bunker = runRemoteSigner(relay, generateSecretKey(), userKey, { hold: ['connect', 'sign_event'], authUrl });
+    await bunker.ready;
+    const link = () => el.shadowRoot!.querySelector(`a[href="${authUrl}"]`) as HTMLAnchorElement | null;
+    let el!: Nip82Session;
+    try {
+      el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}><test-probe></test-probe></nip82-session>`);
+      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await waitUntil(link, 'the page the remote signer asked for was not shown');
+      const a = link()!;
+      expect(a.checkVisibility()).to.equal(true);
+      expect(a.rel).to.equal('noopener noreferrer');
+      expect(a.target).to.equal('_blank');
+      expect(shadowText(el)).to.contain('signer.example');
+      await expect(el).to.be.accessible();
+
+      // Approved there: the connect goes on, and the link goes once nothing waits for it.
+      await bunker.release();
+      await waitUntil(() => el.pubkey === getPublicKey(userKey), 'not signed in after the approval');
+      await waitUntil(() => !link(), 'the link stayed after the approval');
+
+      // A later call the signer also wants approved on its page.
+      const probe = el.querySelector('test-probe') as ProbeElement;
+      await waitUntil(() => probe.seen.signer, 'the elements never got the signer');
+      const signed = probe.seen.signer!.signEvent({ kind: 1, content: '', tags: [], created_at: Math.floor(Date.now() / 1000) });
+      await waitUntil(link, 'the page asked for during a later call was not shown');
+      await bunker.release();
+      expect((await signed).pubkey).to.equal(getPublicKey(userKey));
+      await waitUntil(() => !link(), 'the link stayed after the call');
+      await el.signOut();
+    } finally {
+      bunker.close();
+    }
+  });
+
+  it('does not link a page the remote signer names by anything but https', async () => {
+    const relay = await relayUrl('main');
+    const bunker = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['connect'], authUrl: 'javascript:alert(1)' });
+    await bunker.ready;
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await waitUntil(() => shadowText(el).includes('not a secure'), 'the refused page was not mentioned');
+      expect(el.shadowRoot!.querySelector('a') !== null, 'a link to the refused page').to.equal(false);
+      expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+      button(el, /Cancel/).click();
+    } finally {
+      bunker.close();
+    }
+  });
+
   it('speaks Spanish under lang="es", and shows an overridden string', async () => {
     const es = await fixture<Nip82Session>(html`<div lang="es"><nip82-session></nip82-session></div>`);
     const session = es.querySelector('nip82-session')!;

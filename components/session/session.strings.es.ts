@@ -25,4 +25,7 @@ export const sessionStringsEs: SessionStrings = {
   asking: 'Se pedirá su clave pública a su firmador.',
   connected: 'Sesión iniciada.',
   neverNsec: 'Esa es una clave privada (nsec). No la comparta nunca; no se guardó ni se envió.',
+  authNeeded: (host: string) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí: esta página sigue esperando.`,
+  authOpen: (host: string) => `Abrir ${host} en una pestaña nueva`,
+  authRefused: 'Su firmador remoto pidió abrir una página cuya dirección no es segura (https), así que no se muestra. Revise su aplicación de firmador.',
 };

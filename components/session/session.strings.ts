@@ -23,6 +23,12 @@ export interface SessionStrings {
   asking: string;
   connected: string;
   neverNsec: string;
+  /** A remote signer asks the user to confirm on a page of its own, at `host`, before it answers. */
+  authNeeded: (host: string) => string;
+  /** The link to that page. */
+  authOpen: (host: string) => string;
+  /** It asked for a page whose address is not https, so none is offered. */
+  authRefused: string;
   /** Why sign-in failed, from the error's code and the core's (English) message. */
   errorDetail: ErrorDetail;
 }
@@ -50,6 +56,9 @@ const en: SessionStrings = {
   asking: 'Your signer will be asked for your public key.',
   connected: 'Signed in.',
   neverNsec: 'That is a private key (nsec). Never share it; it was not stored or sent.',
+  authNeeded: (host: string) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here: this page keeps waiting.`,
+  authOpen: (host: string) => `Open ${host} in a new tab`,
+  authRefused: 'Your remote signer asked you to open a page whose address is not a secure (https) one, so it is not shown. Check your signer app instead.',
 };
 
 /** English at hand; Spanish (session.strings.es.ts) once the page speaks it. */

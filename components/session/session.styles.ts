@@ -45,6 +45,9 @@ export const sessionStyles = css`
     overflow-wrap: anywhere;
     font-size: 0.8rem;
   }
+  .auth a {
+    overflow-wrap: anywhere;
+  }
   .help {
     color: var(--_muted);
     font-size: 0.9rem;

@@ -51,6 +51,7 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  * @csspart bar - The sign-in / signed-in bar.
  * @csspart status - The live status line.
  * @csspart qr - The nostrconnect:// QR code.
+ * @csspart auth - The page a remote signer asks the user to open, while a call waits for it.
  *
  * @cssproperty --nip82-session-bar-background - Bar background.
  * @cssproperty --nip82-session-bar-padding - Bar padding.
@@ -95,8 +96,18 @@ export class Nip82Session extends LocalizedElement {
   @state() private active?: Signer;
   @state() private extensionFound = false;
   @state() private connectSession?: NostrConnectSession;
+  /** A bunker:// connect waits, and can be cancelled. */
+  @state() private bunkerWaiting = false;
   @state() private bunkerInput = '';
+  /** The page a remote signer asks the user to open (https only), or that it asked for one not offered. */
+  @state() private authPage?: URL | 'refused';
   private qr?: RemoteSignerModule['qrPath'];
+  /**
+   * The sign-in under way. Signing out, a clear and any other sign-in abort it: the code shown stops
+   * being listened to, a remote signer being connected or asked is closed, and a late answer to it
+   * signs no one in.
+   */
+  private attempt?: AbortController;
 
   /**
    * The signed-in user's records; replaced (the old one cleared) at every change of user, signer
@@ -150,9 +161,9 @@ export class Nip82Session extends LocalizedElement {
   };
 
   override disconnectedCallback(): void {
-    // The store closes itself with the element (its controller); a pending code is given up.
+    // The store closes itself with the element (its controller); a sign-in under way is given up.
     super.disconnectedCallback();
-    this.connectSession?.cancel();
+    this.giveUp();
     this.extensionWatch?.abort();
     this.removeEventListener('pointerdown', this.lookForExtension);
     this.removeEventListener('focusin', this.lookForExtension);
@@ -181,6 +192,7 @@ export class Nip82Session extends LocalizedElement {
         this.state.set('cancelled', '');
         return this.provideValue();
       }
+      this.giveUp();
       this.active = signer;
       this.kind = 'injected';
       void signer.getPublicKey().then((pk) => {
@@ -215,18 +227,39 @@ export class Nip82Session extends LocalizedElement {
   }
 
   /**
-   * Asks `signer` who the user is; `announced` when the request went out before the signer was
-   * contacted; `current` false once the user gave this sign-in up (a remote signer is then closed).
+   * Starts a sign-in: whatever sign-in was under way is given up. The signal aborts when this one
+   * is given up in turn; until then it is the one whose answer counts.
    */
-  private async signIn(kind: SignerKind, signer: Signer, announced = false, current: () => boolean = () => true): Promise<void> {
-    if (!announced && !this.announce()) return;
+  private begin(): AbortSignal {
+    this.giveUp();
+    this.attempt = new AbortController();
+    return this.attempt.signal;
+  }
+
+  /** Gives the sign-in under way up (see {@link attempt}); nothing of it stays on screen. */
+  private giveUp(): void {
+    this.attempt?.abort();
+    this.attempt = undefined;
+    // The code shown listens under the attempt's signal: it was cancelled with it.
+    this.connectSession = undefined;
+    this.bunkerWaiting = false;
+    this.authPage = undefined;
+  }
+
+  /**
+   * Asks `signer` who the user is, for the sign-in `attempt` (see {@link begin}), once the request
+   * went out. Given up meanwhile, a remote signer is closed at once and its answer, if any, is dropped.
+   */
+  private async signIn(kind: SignerKind, signer: Signer, attempt: AbortSignal): Promise<void> {
+    const close = () => { void (signer as RemoteSigner).close().catch(() => undefined); };
+    if (kind === 'remote') attempt.addEventListener('abort', close, { once: true });
     this.state.set('waiting-signer', this.s.asking);
     try {
       const pubkey = await signer.getPublicKey();
-      if (!current()) {
-        if (kind === 'remote') await (signer as RemoteSigner).close().catch(() => undefined);
-        return;
-      }
+      if (attempt.aborted) return;
+      // Done: a later give-up (a sign-out) must not take this signer for an attempt still under way.
+      attempt.removeEventListener('abort', close);
+      this.attempt = undefined;
       this.store.drop();
       this.active = signer;
       this.kind = kind;
@@ -234,10 +267,33 @@ export class Nip82Session extends LocalizedElement {
       this.state.set('done', this.s.connected);
       emit(this, 'nip82-session-change', { pubkey, signer: kind });
     } catch (error) {
-      if (current()) this.failed(error);
+      if (!attempt.aborted) this.failed(error);
       // A remote signer that connected but would not say who the user is: no subscription or client key stays.
-      if (kind === 'remote') await (signer as RemoteSigner).close().catch(() => undefined);
+      if (kind === 'remote') close();
     }
+  }
+
+  /**
+   * What a remote signer's `auth_url` does here: while its sign-in (`attempt`) is under way, or it
+   * is the signer in use, an https page is offered as a link (never opened for the user); any other
+   * is only mentioned. `undefined`: no call waits for it any more.
+   */
+  private authPageFor(attempt: AbortSignal, remote: () => RemoteSigner | undefined) {
+    return (url: string | undefined): void => {
+      const signer = remote();
+      if (attempt.aborted || (this.attempt?.signal !== attempt && (!signer || this.active !== signer))) return;
+      if (url === undefined) {
+        this.authPage = undefined;
+        return;
+      }
+      let page: URL | undefined;
+      try {
+        page = new URL(url);
+      } catch {
+        page = undefined;
+      }
+      this.authPage = page?.protocol === 'https:' ? page : 'refused';
+    };
   }
 
   /** A failed sign-in: its state, the detail in the page's language, and `nip82-error` for the host. */
@@ -246,60 +302,75 @@ export class Nip82Session extends LocalizedElement {
     this.state.message = this.s.errorDetail(code, message);
   }
 
-  private useExtension = () => this.signIn('extension', nip07Signer());
+  private useExtension = () => {
+    if (this.announce()) void this.signIn('extension', nip07Signer(), this.begin());
+  };
 
   private async connectBunker(event: Event): Promise<void> {
     event.preventDefault();
     const input = this.bunkerInput.trim();
+    // Used once: the address (its secret with it) does not stay in the field for the next person.
+    this.bunkerInput = '';
     // Every form the recipient field refuses, not only a bare nsec1 at the start.
     if (holdsSecretKey(input)) {
-      this.bunkerInput = '';
       this.state.set('bad-data', this.s.neverNsec);
       return;
     }
     // Connecting already talks to the remote signer: the request comes first.
     if (!this.announce()) return;
+    const attempt = this.begin();
+    this.bunkerWaiting = true;
     this.state.set('waiting-signer', this.s.waitingForRemote);
+    let remote: RemoteSigner | undefined;
     try {
       const { bunkerSigner } = await remoteSigner();
-      const remote = await bunkerSigner(input, { timeoutMs: 60_000 });
-      await this.signIn('remote', remote, true);
+      if (attempt.aborted) return;
+      const onAuthUrl = this.authPageFor(attempt, () => remote);
+      remote = await bunkerSigner(input, { timeoutMs: 60_000, signal: attempt, onAuthUrl });
+      if (attempt.aborted) {
+        await remote.close().catch(() => undefined);
+        return;
+      }
+      await this.signIn('remote', remote, attempt);
     } catch (error) {
-      this.failed(error);
+      if (!attempt.aborted) this.failed(error);
+    } finally {
+      // Given up, it was taken off screen then; a newer connect may be waiting now.
+      if (!attempt.aborted) this.bunkerWaiting = false;
     }
   }
 
   private async showCode(): Promise<void> {
     if (!this.relays.length || !this.announce()) return;
-    this.connectSession?.cancel();
+    const attempt = this.begin();
     let nostrConnect: RemoteSignerModule['nostrConnect'];
     this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
       ({ nostrConnect, qrPath: this.qr } = await remoteSigner());
     } catch (error) {
-      this.failed(error);
+      if (!attempt.aborted) this.failed(error);
       return;
     }
-    const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000 });
+    if (attempt.aborted) return;
+    let remote: RemoteSigner | undefined;
+    const onAuthUrl = this.authPageFor(attempt, () => remote);
+    const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000, signal: attempt, onAuthUrl });
     this.connectSession = session;
-    this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
-      const remote = await session.signer;
-      // One that connects after Cancel or after a new code was shown is closed, not left connected.
-      if (this.connectSession === session) await this.signIn('remote', remote, true, () => this.connectSession === session);
-      else await remote.close().catch(() => undefined);
+      remote = await session.signer;
+      // One that connects after Cancel, a sign-out or another sign-in is closed, not left connected.
+      if (attempt.aborted) await remote.close().catch(() => undefined);
+      else await this.signIn('remote', remote, attempt);
     } catch (error) {
-      if (this.connectSession === session) this.failed(error);
+      if (!attempt.aborted) this.failed(error);
     } finally {
       if (this.connectSession === session) this.connectSession = undefined;
     }
   }
 
-  /** Gives the shown code up: a remote signer that still connects with it, or is being asked, is closed. */
-  private cancelCode = (): void => {
-    const session = this.connectSession;
-    this.connectSession = undefined;
-    session?.cancel();
+  /** Cancel: the code shown or the bunker:// connect is given up (see {@link attempt}). */
+  private cancelRemote = (): void => {
+    this.giveUp();
     this.state.set('idle', '');
   };
 
@@ -316,7 +387,10 @@ export class Nip82Session extends LocalizedElement {
     emit(this, 'nip82-session-change', {});
   }
 
+  /** Nothing of the last user stays: no records or keys, no sign-in of theirs under way, no address they typed. */
   private clear(): void {
+    this.giveUp();
+    this.bunkerInput = '';
     this.store.drop();
     this.active = undefined;
     this.pubkey = undefined;
@@ -350,14 +424,24 @@ export class Nip82Session extends LocalizedElement {
               @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; }} aria-describedby="bunker-help">
           </label>
           <button type="submit" ?disabled=${!this.bunkerInput.trim()}>${s.connect}</button>
+          ${this.bunkerWaiting ? html`<button type="button" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
         </form>
         <p class="help" id="bunker-help">${s.bunkerHelp}</p>
         ${this.connectSession
           ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
               <p class="uri"><code>${this.connectSession.uri}</code></p>
-              <button type="button" @click=${this.cancelCode}>${s.cancel}</button>`
+              <button type="button" @click=${this.cancelRemote}>${s.cancel}</button>`
           : html`<button type="button" ?disabled=${!this.relays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
+  }
+
+  /** Plain words, the page's host as text, and a link the user opens themselves (never auto-opened). */
+  private renderAuthPage(s: SessionStrings) {
+    const page = this.authPage;
+    if (!page) return nothing;
+    if (page === 'refused') return html`<p>${s.authRefused}</p>`;
+    return html`<p>${s.authNeeded(page.host)}
+      <a href=${page.href} target="_blank" rel="noopener noreferrer">${s.authOpen(page.host)}</a></p>`;
   }
 
   override render() {
@@ -365,6 +449,7 @@ export class Nip82Session extends LocalizedElement {
     return html`
       ${this.noControls ? nothing : html`<div class="bar" part="bar">${this.pubkey ? this.renderSignedIn(s) : this.renderSignIn(s)}</div>`}
       <p class="status" part="status" role="status" aria-live="polite">${this.state.message || nothing}</p>
+      <div class="auth" part="auth" aria-live="polite">${this.renderAuthPage(s)}</div>
       <slot></slot>
     `;
   }

@@ -18,8 +18,14 @@ export interface RemoteSigner extends Signer {
 export interface RemoteSignerOptions {
   /** Deadline for connecting and for each call, in ms. Default 120000 (a call may wait for the user). */
   timeoutMs?: number;
-  /** Called with a URL the remote signer asks the user to open (NIP-46 `auth_url`). */
-  onAuthUrl?: (url: string) => void;
+  /**
+   * Called with a URL the remote signer asks the user to open (NIP-46 `auth_url`) before it answers
+   * a call that waits, and with `undefined` once no call waits any more (the URL is then stale).
+   * Only reported, never opened: what to show, and whether the URL is safe to offer, is the caller's.
+   */
+  onAuthUrl?: (url: string | undefined) => void;
+  /** Aborting gives the connect up (as {@link NostrConnectSession.cancel} does): what it was opening is closed. */
+  signal?: AbortSignal;
   /** An existing nostr-tools pool to share. */
   pool?: BunkerSignerParams['pool'];
 }
@@ -34,14 +40,55 @@ function poolFor(options: RemoteSignerOptions): { pool: NonNullable<BunkerSigner
   return { pool, end: () => pool.destroy() };
 }
 
-function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, endPool: () => void): RemoteSigner {
+/**
+ * The `auth_url`s of one remote signer: each is passed on, and once no call waits any more the
+ * caller hears that the last one is stale (the remote signer names no call, so the link stays
+ * while any call waits).
+ */
+function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl']) {
+  let waiting = 0;
+  let told = false;
+  const tell = (url: string | undefined) => {
+    try {
+      onAuthUrl?.(url);
+    } catch {
+      // The caller's trouble must not break the remote signer's subscription.
+    }
+  };
+  return {
+    onauth(url: string) {
+      if (typeof url !== 'string' || !onAuthUrl) return;
+      told = true;
+      tell(url);
+    },
+    async waitFor<T>(work: Promise<T>): Promise<T> {
+      waiting++;
+      try {
+        return await work;
+      } finally {
+        if (--waiting === 0 && told) {
+          told = false;
+          tell(undefined);
+        }
+      }
+    },
+  };
+}
+
+function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, endPool: () => void, auth: ReturnType<typeof authUrls>): RemoteSigner {
+  // Closing ends every call still waiting: nothing answers a closed signer, and a sign-in given up
+  // (a sign-out, another sign-in) must not wait out its deadline.
+  let closedNow!: () => void;
+  const closed = new Promise<never>((_, reject) => { closedNow = () => reject(new SignerError('connection', 'The remote signer was closed.')); });
+  closed.catch(() => undefined);
   const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
-      return await withTimeout(run(), timeoutMs, what);
+      return await auth.waitFor(withTimeout(Promise.race([run(), closed]), timeoutMs, what));
     } catch (error) {
       throw toSignerError(error, what);
     }
   };
+  let closing: Promise<void> | undefined;
   let pubkey: Promise<string> | undefined;
   return {
     getPublicKey() {
@@ -52,13 +99,17 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, e
     signEvent: (template) => call('sign', () => bunker.signEvent(template)) as Promise<NostrEvent>,
     nip44Encrypt: (peer, text) => call('encrypt', () => bunker.nip44Encrypt(peer, text)),
     nip44Decrypt: (peer, text) => call('decrypt', () => bunker.nip44Decrypt(peer, text)),
-    async close() {
-      clientKey.fill(0);
-      try {
-        await bunker.close();
-      } finally {
-        endPool();
-      }
+    close() {
+      closing ??= (async () => {
+        clientKey.fill(0);
+        closedNow();
+        try {
+          await bunker.close();
+        } finally {
+          endPool();
+        }
+      })();
+      return closing;
     },
   };
 }
@@ -69,23 +120,36 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, e
  */
 export async function bunkerSigner(input: string, options: RemoteSignerOptions = {}): Promise<RemoteSigner> {
   const timeoutMs = options.timeoutMs ?? 120_000;
+  const { signal } = options;
+  const givenUp = () => new SignerError('connection', 'The connection to the remote signer was given up.');
   const pointer = typeof input === 'string' ? await parseBunkerInput(input.trim()).catch(() => null) : null;
+  if (signal?.aborted) throw givenUp();
   if (!pointer || pointer.relays.length === 0) {
     throw new SignerError('connection', 'That is not a usable bunker:// address (it needs a signer key and at least one relay).');
   }
   const clientKey = generateSecretKey();
   const { pool, end } = poolFor(options);
-  const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool, onauth: options.onAuthUrl });
+  const auth = authUrls(options.onAuthUrl);
+  const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool, onauth: auth.onauth });
+  let stop: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(givenUp());
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+  aborted.catch(() => undefined);
   try {
-    await withTimeout(bunker.connect(), timeoutMs, 'connect');
+    await auth.waitFor(Promise.race([withTimeout(bunker.connect(), timeoutMs, 'connect'), aborted]));
   } catch (error) {
     clientKey.fill(0);
     await bunker.close().catch(() => undefined);
     end();
+    if (signal?.aborted) throw givenUp();
     const mapped = toSignerError(error, 'connect');
     throw mapped.code === 'timeout' ? new SignerError('connection', 'The remote signer did not answer.', { cause: safeCause(error) }) : mapped;
+  } finally {
+    signal?.removeEventListener('abort', stop!);
   }
-  return adapt(bunker, clientKey, timeoutMs, end);
+  return adapt(bunker, clientKey, timeoutMs, end, auth);
 }
 
 /** What {@link nostrConnect} returns: a URI to show (as text and QR) and the signer once it connects. */
@@ -122,16 +186,19 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
     name: options.name ?? 'NIP-82 medical records',
   });
   const abort = new AbortController();
+  options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  if (options.signal?.aborted) abort.abort();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const { pool, end } = poolFor(options);
-  const signer = BunkerSigner.fromURI(clientKey, uri, { pool, onauth: options.onAuthUrl }, abort.signal)
+  const auth = authUrls(options.onAuthUrl);
+  const signer = BunkerSigner.fromURI(clientKey, uri, { pool, onauth: auth.onauth }, abort.signal)
     .then(async (bunker) => {
       // Connected just as the wait was given up (cancelled or out of time): nobody takes this signer.
       if (abort.signal.aborted) {
         await bunker.close().catch(() => undefined);
         throw new Error('given up');
       }
-      return adapt(bunker, clientKey, timeoutMs, end);
+      return adapt(bunker, clientKey, timeoutMs, end, auth);
     })
     .catch((cause) => {
       clientKey.fill(0);
