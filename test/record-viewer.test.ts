@@ -417,6 +417,30 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect(liveText(el)).to.equal('No se pudo leer este historial. Código malformed');
   });
 
+  it('says a yes/no result in the page\'s language', async () => {
+    const observation = (id: string, value: Record<string, unknown>) => ({
+      fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Observation', status: 'final', code: { text: 'Smoker' }, ...value },
+    });
+    const bundle = {
+      resourceType: 'Bundle', type: 'collection',
+      entry: [
+        observation('7e0c1b7e-1111-4222-8333-000000000001', { valueBoolean: true }),
+        observation('7e0c1b7e-1111-4222-8333-000000000002', { component: [{ code: { text: 'Vaper' }, valueBoolean: false }] }),
+      ],
+    };
+    const es = await viewerWith(bundle, { lang: 'es' });
+    await waitUntil(() => es.status === 'done', 'shown');
+    await es.updateComplete;
+    const facts = [...es.shadowRoot!.querySelectorAll('dd')].map((d) => d.textContent!.trim());
+    expect(facts).to.include('sí').and.include('no');
+    expect(facts).not.to.include('yes');
+    const en = await viewerWith(bundle);
+    await waitUntil(() => en.status === 'done', 'shown');
+    await en.updateComplete;
+    expect([...en.shadowRoot!.querySelectorAll('dd')].map((d) => d.textContent!.trim())).to.include('yes').and.include('no');
+  });
+
   it('prints and exports the FHIR JSON without firing events that carry health data', async () => {
     const el = await viewerWith(richBundle());
     const events = recordEvents(el);

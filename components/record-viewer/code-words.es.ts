@@ -2,6 +2,7 @@
 import type { CodeWords } from './code-words.js';
 
 export const codeWordsEs: CodeWords = {
+  yesNo: { true: 'sí', false: 'no' },
   // The resource statuses the viewer meets, across resource types.
   status: {
     active: 'activo', inactive: 'inactivo', completed: 'completado', final: 'definitivo', preliminary: 'preliminar',

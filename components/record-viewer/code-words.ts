@@ -9,13 +9,16 @@
 /** The value sets whose codes are worded. */
 export type CodeSet =
   | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'severity' | 'intent' | 'gender' | 'animalGender'
-  | 'allergyCategory' | 'conditionCategory' | 'observationCategory' | 'encounterClass';
+  | 'allergyCategory' | 'conditionCategory' | 'observationCategory' | 'encounterClass'
+  /** A yes/no value (`valueBoolean`): the codes `true` and `false`. */
+  | 'yesNo';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
 
 /** English: only the codes that are not already their own word ("active" is). */
 export const codeWordsEn: CodeWords = {
+  yesNo: { true: 'yes', false: 'no' },
   status: {
     'in-progress': 'in progress', 'on-hold': 'on hold', superseded: 'replaced by a newer version', 'not-done': 'not done',
     'entered-in-error': 'entered in error', 'not-taken': 'not taken',

@@ -126,12 +126,13 @@ export function referencesText(refs: unknown, index?: ReferenceIndex, from?: Fhi
 }
 
 /** A `value[x]` (Observation, component, extension) as text; `date` says it is a date to format. */
-export function valueText(holder: Json, prefix = 'value'): { text: string; date?: boolean } {
+export function valueText(holder: Json, prefix = 'value'): { text: string; date?: boolean; yesNo?: boolean } {
   const get = (suffix: string) => holder[`${prefix}${suffix}`];
   if (get('Quantity') !== undefined) return { text: quantityText(get('Quantity')) };
   if (get('CodeableConcept') !== undefined) return { text: conceptText(get('CodeableConcept')) };
   if (get('String') !== undefined) return { text: str(get('String')) };
-  if (typeof get('Boolean') === 'boolean') return { text: get('Boolean') ? 'yes' : 'no' };
+  // The code, worded in the reader's language when shown (code set `yesNo`).
+  if (typeof get('Boolean') === 'boolean') return { text: String(get('Boolean')), yesNo: true };
   if (get('Integer') !== undefined) return { text: str(get('Integer')) };
   if (get('Decimal') !== undefined) return { text: str(get('Decimal')) };
   if (get('Range') !== undefined) return { text: rangeText(get('Range')) };

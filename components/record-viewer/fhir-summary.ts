@@ -221,8 +221,8 @@ class FactList {
   }
 
   /** A fact labelled by the data itself (an Observation component's code). */
-  labelled(label: string, value: string, date?: boolean): void {
-    this.all.push({ label, value, date });
+  labelled(label: string, value: string, date?: boolean, codes?: Fact['codes']): void {
+    this.all.push({ label, value, date, ...(codes ? { codes } : {}) });
   }
 }
 
@@ -460,7 +460,8 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   const reading = (loinc: string) => components.find((c) => list(isObject(c.code) ? c.code.coding : []).some((x) => isObject(x) && x.code === loinc));
   const systolic = reading('8480-6');
   const diastolic = reading('8462-4');
-  if (value.text) facts.add('value', value.text, { date: value.date });
+  if (value.yesNo) facts.coded('value', 'yesNo', [value.text]);
+  else if (value.text) facts.add('value', value.text, { date: value.date });
   else if (systolic && diastolic && isObject(systolic.valueQuantity) && isObject(diastolic.valueQuantity)) {
     const unit = str(systolic.valueQuantity.unit) || str(systolic.valueQuantity.code);
     facts.add('value', `${str(systolic.valueQuantity.value)}/${str(diastolic.valueQuantity.value)}${unit ? ` ${unit}` : ''}`);
@@ -476,7 +477,7 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     const label = conceptText(c.code);
     if (!label && !text) continue;
     const extra = [interpretation, range].filter(Boolean).join('; ');
-    facts.labelled(label || '—', extra ? `${text} (${extra})` : text, v.date && !extra);
+    facts.labelled(label || '—', extra ? `${text} (${extra})` : text, v.date && !extra, v.yesNo && !extra ? { set: 'yesNo', values: [text] } : undefined);
   }
   facts.concepts('category', 'observationCategory', r.category);
   facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
