@@ -225,7 +225,7 @@ export const NoSigner: Story = {
     const el = viewer(canvasElement);
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'no-signer');
-    await announces(el, /No signer is connected.*NIP-07.*bunker:\/\/.*nostrconnect:\/\//);
+    await announces(el, /No signer is connected.*browser extension.*remote signer app/);
     expect(button(el, 'Try again')).toBeTruthy();
   },
 };
