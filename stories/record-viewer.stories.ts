@@ -82,7 +82,7 @@ export const RecordsHandedIn: Story = {
     expect(records).toHaveLength(2);
     expect(records.map((r) => text(r.querySelector('h2')))).toEqual(['Record 1 of 2', 'Record 2 of 2']);
     const provenance = allInShadow(el, '[part="provenance"]').map((p) => text(p));
-    expect(provenance[0]).toContain('verified');
+    expect(provenance[0]).toContain('signature checked');
     expect(provenance[0]).toMatch(/npub1/);
     expect(provenance[0]).toContain('viewer (read only)');
     expect(provenance[1]).toContain('editor');

@@ -1,12 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { createBundle } from '../components/core/fhir/bundle.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { shortNpub } from '../components/shared/identity.js';
 import { $, $$, text } from './element-helpers.js';
-import { person, sampleBundle, type Person } from './helpers.js';
+import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
 
 /** The text of each item's provenance line, by item title. */
 function lines(el: Element): Record<string, string> {
@@ -50,8 +53,8 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     const el = await show(await share());
     const got = lines(el);
     const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(record.createdAt * 1000);
-    expect(got['Penicillin']).to.equal(`from Lakeside Hospital · signed ${day} · verified`);
-    expect(got['Tetanus']).to.equal(`from Lakeside Hospital · signed ${day} · verified`);
+    expect(got['Penicillin']).to.equal(`from Lakeside Hospital · signed ${day} · signature checked`);
+    expect(got['Tetanus']).to.equal(`from Lakeside Hospital · signed ${day} · signature checked`);
     expect(got['Owner note: calm with strangers']).to.equal('added by Alex');
     expect($$(el, '.item-provenance.signed')).to.have.length(2);
     await expect(el).to.be.accessible();
@@ -67,29 +70,75 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     const got = lines(el);
     expect(got['Penicillim']).to.equal('changed after Lakeside Hospital signed it');
     expect($(el, '.item-provenance.changed')!.getAttribute('role')).to.equal('note');
-    expect(got['Tetanus']).to.match(/^from Lakeside Hospital · signed .+ · verified$/);
+    expect(got['Tetanus']).to.match(/^from Lakeside Hospital · signed .+ · signature checked$/);
   });
 
-  it('filters to items signed by a clinician, and speaks Spanish', async () => {
+  it('filters to items signed by someone other than the patient, and speaks Spanish', async () => {
     const el = await show(await share(), 'es');
     expect(Object.keys(lines(el))).to.include('Owner note: calm with strangers');
     const box = $$<HTMLInputElement>(el, '.signed-only input')[0]!;
-    expect(text(box.parentElement)).to.equal('Solo lo firmado por un profesional sanitario');
+    expect(text(box.parentElement)).to.equal('Solo lo firmado por alguien distinto del paciente');
     box.click();
     await el.updateComplete;
     const got = lines(el);
     expect(Object.keys(got).sort()).to.deep.equal(['Penicillin', 'Tetanus']);
-    expect(got['Tetanus']).to.match(/^de Lakeside Hospital · firmado el .+ · verificado$/);
+    expect(got['Tetanus']).to.match(/^de Lakeside Hospital · firmado el .+ · firma comprobada$/);
   });
 
   it('shows a short npub for a signer the page has no name for, and nothing for records nobody attested', async () => {
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[await share()]}></nip82-record-viewer>`);
     await el.updateComplete;
-    expect(lines(el)['Tetanus']).to.match(/^from npub1\S+ · signed .+ · verified$/);
+    expect(lines(el)['Tetanus']).to.match(/^from npub1\S+ · signed .+ · signature checked$/);
     const plain = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [], attest: false }), patient.signer);
     const old = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[plain]}></nip82-record-viewer>`);
     await old.updateComplete;
     expect($$(old, '.item-provenance')).to.have.length(0);
     expect($(old, '.signed-only')).to.equal(null);
+  });
+
+  describe('a patient who signs their own items', () => {
+    let relay: string;
+    let client: RelayClient;
+    const posing = 'Dr. A. Hale, Lakeside Hospital cardiology';
+
+    before(async () => {
+      relay = await relayUrl('main');
+      client = new RelayClient({ relays: [relay] });
+      await client.publish(await patient.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: posing }) }));
+    });
+    after(() => client.close());
+
+    /** The patient's own attested record: with their `nostr:` identifier (a subject tag), or naming nobody. */
+    async function own(withSubject: boolean) {
+      const bundle = withSubject ? sampleBundle(`nostr:${npubEncode(patient.pubkey)}`) : sampleBundle();
+      const opened = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+      expect(opened.subject).to.equal(withSubject ? patient.pubkey : undefined);
+      return opened;
+    }
+
+    it('shows their profile name beside their short npub on each item, and calls the signature checked, not the name', async () => {
+      const opened = await own(false);
+      const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(opened.createdAt * 1000);
+      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay} .records=${[opened]}></nip82-record-viewer>`);
+      await waitUntil(() => text($(el, '.item-provenance.signed')).includes(posing), 'the patient\'s profile name was never shown', { timeout: 10000 });
+      const got = lines(el);
+      expect(got['Penicillin']).to.equal(`from ${posing} (${shortNpub(patient.pubkey)}) · signed ${day} · signature checked`);
+      for (const line of Object.values(got)) expect(line).to.contain(shortNpub(patient.pubkey)).and.not.contain('verified');
+      expect(text($(el, '[part="provenance"] dd'))).to.equal(`${posing} ${shortNpub(patient.pubkey)} · signature checked`);
+    });
+
+    for (const withSubject of [true, false]) {
+      it(`keeps none of their items among those signed by someone other than the patient (${withSubject ? 'with' : 'without'} a subject tag)`, async () => {
+        const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[await own(withSubject)]}></nip82-record-viewer>`);
+        await el.updateComplete;
+        expect($$(el, 'li.item').length).to.be.greaterThan(0);
+        const box = $$<HTMLInputElement>(el, '.signed-only input')[0]!;
+        box.click();
+        await el.updateComplete;
+        expect($$(el, 'li.item')).to.have.length(0);
+        // The viewer cannot know who is a clinician: the label says only what the filter does.
+        expect(text(box.parentElement)).to.equal('Only items signed by someone other than the patient');
+      });
+    }
   });
 });

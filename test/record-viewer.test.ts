@@ -855,7 +855,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     expect(text(section(el, 'allergies')!)).to.contain('Penicillin');
     expect(text(section(el, 'immunizations')!)).to.contain('Tetanus');
     const provenance = text($(el, '[part="provenance"]')!);
-    expect(provenance).to.contain(npubEncode(patient.pubkey).slice(0, 10)).and.contain('verified').and.contain('viewer (read only)');
+    expect(provenance).to.contain(npubEncode(patient.pubkey).slice(0, 10)).and.contain('signature checked').and.contain('viewer (read only)');
     expect($(el, '.unverified')).to.equal(null);
     expect($(el, 'nip82-hidden-flag')).to.equal(null);
 
@@ -1047,7 +1047,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     answer();
     await waitUntil(() => el.status === 'done', 'never unlocked', { timeout: 15000 });
     await waitUntil(() => text($(el, '[part="provenance"]')!).includes('Lakeside Hospital'), 'author named', { timeout: 5000 });
-    expect(text($(el, '[part="provenance"] dd')!)).to.match(/^Lakeside Hospital npub1\S+ · verified$/);
+    expect(text($(el, '[part="provenance"] dd')!)).to.match(/^Lakeside Hospital npub1\S+ · signature checked$/);
     await expect(el).to.be.accessible();
   });
 
@@ -1373,13 +1373,13 @@ describe('<nip82-record-viewer> with opened records handed in', () => {
     expect(el.status).to.equal('done');
     expect($(el, 'button.unlock')).to.equal(null);
     expect(text($(el, '.parts')!)).to.contain(`Only 1 of ${events.length} parts of this record were found`);
-    expect(text($(el, '[part="provenance"]')!)).to.contain('verified').and.contain('editor');
+    expect(text($(el, '[part="provenance"]')!)).to.contain('signature checked').and.contain('editor');
     await expect(el).to.be.accessible();
 
     el.records = [{ ...partial, authorVerified: false }];
     await el.updateComplete;
     expect(text($(el, '.unverified')!)).to.contain('Unverified author');
-    expect(text($(el, '[part="provenance"]')!)).not.to.match(/· verified/);
+    expect(text($(el, '[part="provenance"]')!)).not.to.match(/· signature checked/);
     await expect(el).to.be.accessible();
   });
 });

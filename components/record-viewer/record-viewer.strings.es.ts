@@ -62,7 +62,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   bundleHeading: 'Historial de salud',
   bundleProvenance: 'Proporcionado directamente por esta página: no hay firma que indique quién lo escribió.',
   authorLabel: 'Autor',
-  verified: 'verificado',
+  verified: 'firma comprobada',
   unverified: 'Autor no verificado: la firma de quien escribió este historial no es válida. Trate su contenido con cautela.',
   notBound: 'No confirmado como vigente: su autor lo firmó para otro historial, quizá una versión anterior corregida después. Compruebe la fecha de la firma.',
   signedLabel: 'Firmado por el autor',
@@ -78,11 +78,11 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
     hidden === undefined
       ? `Usted ocultó algunos elementos a ${who}.`
       : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
-  itemSigned: (name, date) => `de ${name} · firmado el ${date} · verificado`,
+  itemSigned: (name, date) => `de ${name} · firmado el ${date} · firma comprobada`,
   itemAddedBy: (name) => `añadido por ${name}`,
   itemChanged: (name) => `modificado después de que ${name} lo firmara`,
   itemUnsigned: 'sin firma de nadie',
-  signedOnly: 'Solo lo firmado por un profesional sanitario',
+  signedOnly: 'Solo lo firmado por alguien distinto del paciente',
   enteredInError: 'Registrado por error',
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Texto original: ${title}`,

@@ -88,6 +88,7 @@ export interface RecordViewerStrings {
   bundleHeading: string;
   bundleProvenance: string;
   authorLabel: string;
+  /** Beside the author's name and npub: the signature was checked (it says nothing of the name, which is self-chosen). */
   verified: string;
   unverified: string;
   /** The author's signature holds, but it was given for another record (perhaps an older version). */
@@ -101,15 +102,24 @@ export interface RecordViewerStrings {
   partsMissing: (have: number, total: number) => string;
   /** On a share the reader made: what they hid from its recipient (the flag itself is for recipients). */
   youHid: (hidden: number | undefined, who: string) => string;
-  /** An item whose signer's signature holds and which is unchanged since: who, and the day they signed. */
+  /**
+   * An item whose signer's signature holds and which is unchanged since: who, and the day they
+   * signed. `name` is the host's name for the signer, else their profile name with the short npub
+   * beside it (`Name (npub1…)`), else the short npub: a profile name is self-chosen, so it never
+   * comes alone. What was checked is the signature, not the name.
+   */
   itemSigned: (name: string, date: string) => string;
-  /** An item nobody but whoever passed it on vouches for (e.g. the patient added it to a share). */
+  /** An item nobody but whoever passed it on vouches for (e.g. the patient added it to a share); `name` as in `itemSigned`. */
   itemAddedBy: (name: string) => string;
-  /** An item that differs from what its signer signed. */
+  /** An item that differs from what its signer signed; `name` as in `itemSigned`. */
   itemChanged: (name: string) => string;
   /** An item nobody signed, in a record where others are signed. */
   itemUnsigned: string;
-  /** The filter keeping only items signed by someone other than the patient. */
+  /**
+   * The filter keeping only items whose signature holds and whose signer is neither the patient
+   * (or a pet's owner) nor, on a record that names no patient, its author: whether a signer is a
+   * clinician the viewer cannot know, so the label says only what the filter does.
+   */
   signedOnly: string;
   shareEnded: (day: string | undefined) => string;
   shareUntil: (day: string) => string;
@@ -252,7 +262,7 @@ const en: RecordViewerStrings = {
   bundleHeading: 'Health record',
   bundleProvenance: 'Provided directly by this page: there is no signature to say who wrote it.',
   authorLabel: 'Author',
-  verified: 'verified',
+  verified: 'signature checked',
   unverified: 'Unverified author: the signature of whoever wrote this record does not check out. Treat its contents with care.',
   notBound: 'Not confirmed as current: its author signed this for another record, perhaps an earlier version that was corrected since. Check the date it was signed.',
   signedLabel: 'Signed by the author',
@@ -266,11 +276,11 @@ const en: RecordViewerStrings = {
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
   youHid: (hidden, who) =>
     hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),
-  itemSigned: (name, date) => `from ${name} · signed ${date} · verified`,
+  itemSigned: (name, date) => `from ${name} · signed ${date} · signature checked`,
   itemAddedBy: (name) => `added by ${name}`,
   itemChanged: (name) => `changed after ${name} signed it`,
   itemUnsigned: 'not signed by anyone',
-  signedOnly: 'Only items signed by a clinician',
+  signedOnly: 'Only items signed by someone other than the patient',
   enteredInError: 'Entered in error',
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Original text: ${title}`,

@@ -55,7 +55,7 @@ interface View {
   withheld?: Withheld;
   /** Who attested each entry (by `fullUrl`), and whether it is unchanged since. */
   provenance: ProvenanceReport;
-  /** The patient (or an animal's owner): items they signed themselves are not "signed by a clinician". */
+  /** The patient (or an animal's owner): items they signed themselves are left out by `signedOnly`. */
   subject?: string;
   /** Short npubs of the record's signers, encoded once: every item of a large record names one of a few. */
   npubs?: Map<string, string>;
@@ -126,7 +126,7 @@ const MAX_FAILURE_LINES = 3;
  * the patient, anything else), named in the patient's words or, with `audience="clinician"`, in
  * the clinician's (the kit's one vocabulary), a timeline, search and section filters, sanitised narratives,
  * who wrote each record and who signed each item (unchanged since, or changed; a filter keeps
- * only items signed by a clinician), missing parts, items entered in error and
+ * only items signed by someone other than the patient), missing parts, items entered in error and
  * the hidden-item flag; prints and exports the FHIR JSON. Stays quick with thousands of items:
  * each Bundle is summarised once and sections render a page at a time.
  *
@@ -193,13 +193,20 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /**
    * Names the host knows for public keys (hex → name), e.g. from its own directory of clinics:
-   * shown for whoever signed an item. Without one, the viewer shows a profile name only for
-   * signers listed on the record, else a short npub (asking relays about anyone else would tell
-   * them whose records this reader holds).
+   * shown alone for whoever signed an item (the host vouches for them). Without one, the viewer
+   * shows a profile name only for signers listed on the record, always beside their short npub (a
+   * profile name is self-chosen and not unique), else the short npub alone (asking relays about
+   * anyone else would tell them whose records this reader holds). A name here does not change what
+   * `signedOnly` keeps.
    */
   @property({ attribute: false }) knownNames?: Record<string, string>;
 
-  /** Show only items whose signature by someone other than the patient holds ("signed by a clinician"). */
+  /**
+   * Show only items whose signature holds and whose signer is someone other than the patient: not
+   * the record's subject (the patient, or a pet's owner) and, on a record that names no subject, not
+   * its author or the Bundle's own signer either. Whether a signer is a clinician the viewer cannot
+   * tell, and its label says so ("Only items signed by someone other than the patient").
+   */
   @property({ type: Boolean, attribute: 'signed-only' }) signedOnly = false;
 
   @state() private unlocked: OpenedRecord[] = [];
@@ -481,7 +488,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const words = queryWords(this.query);
     const keep = (item: Item, view: View) =>
       !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) && (words.length === 0 || matches(item, words)) &&
-      (!this.signedOnly || signedByClinician(view, item));
+      (!this.signedOnly || signedByOthers(view, item));
     // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
     const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
     this.matching = 0;
@@ -907,12 +914,19 @@ export class Nip82RecordViewer extends Nip82Element {
     return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(view, provenance)], () => this.renderItem(item, s, lang, withKind, view, provenance));
   }
 
-  /** The name shown for whoever signed an item: the host's, else a listed signer's profile name, else a short npub. */
+  /**
+   * Who signed an item, as shown: the host's name for them alone (the host vouches for it), else a
+   * listed signer's profile name beside their short npub (self-chosen and not unique: alone, anyone
+   * could pass for a hospital), else the short npub.
+   */
   private nameOf(view: View, provenance: ItemProvenance | undefined): string | undefined {
     const pubkey = provenance?.status === 'unattested' ? provenance.addedBy : provenance?.attester;
     if (!pubkey) return undefined;
     const known = this.knownNames?.[pubkey];
-    return (typeof known === 'string' && known.trim() ? known.trim() : undefined) ?? this.names.get(pubkey)?.name ?? npubOf(view, pubkey);
+    if (typeof known === 'string' && known.trim()) return known.trim();
+    const short = npubOf(view, pubkey);
+    const profile = this.names.get(pubkey)?.name;
+    return profile ? `${profile} (${short})` : short;
   }
 
   private renderItemProvenance(view: View, provenance: ItemProvenance | undefined, s: RecordViewerStrings, lang: string) {
@@ -1107,10 +1121,16 @@ function itemProvenance(view: View, item: Item): ItemProvenance | undefined {
   return url ? view.provenance.items.get(url) : undefined;
 }
 
-/** Signed, unchanged, by someone other than the patient (or the pet's owner). */
-function signedByClinician(view: View, item: Item): boolean {
+/**
+ * Signed, unchanged, by someone other than the patient (or the pet's owner). A record that names
+ * no subject does not say who the patient is: its author, and whoever made the Bundle, may well be
+ * (a patient's own notes), so their signatures are not counted either.
+ */
+function signedByOthers(view: View, item: Item): boolean {
   const p = itemProvenance(view, item);
-  return p?.status === 'verified' && p.attester !== view.subject;
+  if (p?.status !== 'verified') return false;
+  if (view.subject) return p.attester !== view.subject;
+  return p.attester !== view.record?.author && p.attester !== view.provenance.sealedBy?.pubkey;
 }
 
 const decoded = new WeakMap<object, ReturnType<typeof attachmentText>>();

@@ -447,7 +447,7 @@ test('the patient approves the seeded request; the clinic opens what was granted
     const vaccines = viewer.locator('[data-section="immunizations"] li.item');
     assert.equal(await vaccines.count(), 17);
     for (const text of await vaccines.locator('.item-provenance').allTextContents()) {
-      assert.match(text, /^from Lakeside Hospital \(demo\) · signed .+ · verified$/);
+      assert.match(text, /^from Lakeside Hospital \(demo\) · signed .+ · signature checked$/);
     }
     assert.equal(await vaccines.locator('.item-provenance.signed').count(), 17);
     assert.equal(await viewer.locator('nip82-hidden-flag').count(), 0, 'nothing was withheld from this share');
@@ -690,8 +690,8 @@ test('vet clinic: the owner sends vaccination proof to the kennel, which sees on
     const vaccines = viewer.locator('[data-section="immunizations"] li.item');
     const signed = await vaccines.locator('.item-provenance').allTextContents();
     assert.ok(signed.length >= 2 && signed.length === await vaccines.count(), 'a line per vaccine');
-    for (const text of signed) assert.match(text, /^from Hillside Vet Clinic \(demo\) · signed .+ · verified$/);
-    await viewer.getByRole('checkbox', { name: 'Only items signed by a clinician' }).check();
+    for (const text of signed) assert.match(text, /^from Hillside Vet Clinic \(demo\) · signed .+ · signature checked$/);
+    await viewer.getByRole('checkbox', { name: 'Only items signed by someone other than the patient' }).check();
     assert.equal(await viewer.locator('li.item').count(), await viewer.locator('li.item .item-provenance.signed').count(), 'the filter keeps only signed items');
     await viewer.getByText('Biscuit').first().waitFor();
     assert.equal(await viewer.getByText('Ear infection').count(), 0);
