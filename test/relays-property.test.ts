@@ -8,10 +8,17 @@ import '../components/record-viewer/define.js';
 import type { Nip82Session } from '../components/session/session.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { Nip82Element } from '../components/shared/base.js';
+import type { Nip82Event } from '../components/shared/events.js';
+import { RelayError } from '../components/core/errors.js';
+import { waitUntil } from './wait.js';
+import { person, rejects } from './helpers.js';
 
 class RelaysProbe extends Nip82Element {
   get inEffect() {
     return this.activeRelays;
+  }
+  client() {
+    return this.relayClient();
   }
   override render() {
     return this.renderLive('');
@@ -37,5 +44,39 @@ describe('the relays property', () => {
     expect(el.relays).to.deep.equal([]);
     el.setAttribute('relays', 'ws://127.0.0.1:6 ws://127.0.0.1:7');
     expect(el.relays).to.deep.equal(['ws://127.0.0.1:6', 'ws://127.0.0.1:7']);
+  });
+
+  it('on an element: an entry that is no relay address is dropped and reported once per list; with none left, an action fails with invalid-url', async () => {
+    const reported: Nip82Event<'nip82-error'>['detail'][] = [];
+    const report = (e: Nip82Event<'nip82-error'>) => reported.push(e.detail);
+    const el = await fixture<RelaysProbe>(html`<relays-probe relays="ws://127.0.0.1:1 relay.example.com" @nip82-error=${report}></relays-probe>`);
+    expect(el.inEffect).to.deep.equal(['ws://127.0.0.1:1']);
+    for (let i = 0; i < 3; i++) {
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(el.inEffect).to.deep.equal(['ws://127.0.0.1:1']);
+    }
+    expect(reported.map((r) => r.code)).to.deep.equal(['invalid-url']);
+    expect(reported[0]!.message).to.contain('relay.example.com');
+    expect(el.client().relays).to.deep.equal(['ws://127.0.0.1:1']);
+
+    el.setAttribute('relays', 'https://127.0.0.1:7448');
+    await el.updateComplete;
+    expect(el.inEffect).to.deep.equal([]);
+    expect(reported.map((r) => r.code)).to.deep.equal(['invalid-url', 'invalid-url']);
+    const error = await rejects(() => el.client(), RelayError, 'invalid-url');
+    expect(error.message).to.contain('https://127.0.0.1:7448');
+
+    // A viewer with only bad relays of its own: Unlock says the page is set up wrong, in plain words.
+    const reader = await person();
+    const codes: string[] = [];
+    const viewer = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays="relay.example.com" .signer=${reader.signer} @nip82-error=${(e: Nip82Event<'nip82-error'>) => codes.push(e.detail.code)}></nip82-record-viewer>`);
+    const unlock = () => [...viewer.shadowRoot!.querySelectorAll('button')].find((b) => /Unlock my records/.test(b.textContent ?? ''));
+    await waitUntil(() => unlock(), 'no unlock button', { timeout: 5000 });
+    unlock()!.click();
+    await waitUntil(() => viewer.status === 'relay-error', 'no relay error', { timeout: 5000 });
+    await viewer.updateComplete;
+    expect(codes).to.deep.equal(['invalid-url', 'invalid-url']);
+    expect(viewer.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain("This page's storage server settings are wrong");
   });
 });

@@ -3,11 +3,15 @@ import { waitUntil } from './wait.js';
 import { LitElement } from 'lit';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import '../components/session/define.js';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import { createRecord } from '../components/core/nip82/record.js';
+import type { Nip82Event } from '../components/shared/events.js';
 import type { Nip82Session } from '../components/session/session.js';
 import { Nip82Element } from '../components/shared/base.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { counting, litWarnings, person, relayLiveRequests, relayRequests, relayUrl } from './helpers.js';
+import { counting, litWarnings, person, relayLiveRequests, relayRequests, relayUrl, sampleBundle } from './helpers.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { runRemoteSigner } from './remote-signer.js';
 
@@ -455,5 +459,80 @@ describe('<nip82-session>', () => {
     expect(shadowText(session)).to.contain('Inicie sesión');
     const custom = await fixture<Nip82Session>(html`<nip82-session .strings=${{ signIn: 'Log in to your health wallet' }}></nip82-session>`);
     expect(shadowText(custom)).to.contain('Log in to your health wallet');
+  });
+
+  describe('a relays list with entries that are no relay addresses', () => {
+    type Reported = Nip82Event<'nip82-error'>['detail'];
+    const unlockButton = (viewer: Nip82RecordViewer) =>
+      [...viewer.shadowRoot!.querySelectorAll('button')].find((b) => /Unlock my records/.test(b.textContent ?? '')) as HTMLButtonElement | undefined;
+
+    it('uses the good addresses, drops only the bad one, and tells the developer once per list', async () => {
+      const relay = await relayUrl('main');
+      const patient = await person();
+      const reader = await person();
+      const client = new RelayClient({ relays: [relay] });
+      try {
+        await client.publishAll(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] }));
+      } finally {
+        client.close();
+      }
+      const reported: Reported[] = [];
+      const report = (e: Nip82Event<'nip82-error'>) => reported.push(e.detail);
+      let el!: Nip82Session;
+      const warnings = await litWarnings(async () => {
+        el = await fixture<Nip82Session>(html`<nip82-session relays=${`${relay} relay.example.com`} .signer=${reader.signer} @nip82-error=${report}>
+          <nip82-record-viewer></nip82-record-viewer>
+        </nip82-session>`);
+        await waitUntil(() => el.pubkey === reader.pubkey, 'signed in', { timeout: 3000 });
+        const viewer = el.querySelector('nip82-record-viewer') as Nip82RecordViewer;
+        await waitUntil(() => unlockButton(viewer), 'no unlock button', { timeout: 5000 });
+        unlockButton(viewer)!.click();
+        await waitUntil(() => viewer.status === 'done' && viewer.shadowRoot!.textContent!.includes('Penicillin'), 'the record was not unlocked through the good relay', { timeout: 15000 });
+        // Read again and again: still one report for the one list.
+        for (let i = 0; i < 3; i++) {
+          el.requestUpdate();
+          await el.updateComplete;
+        }
+      });
+      expect(reported.map((r) => r.code)).to.deep.equal(['invalid-url']);
+      expect(reported[0]!.message).to.contain('relay.example.com');
+      expect(reported[0]!.message).not.to.contain(relay);
+      expect(warnings.filter((w) => w.includes('relay.example.com'))).to.have.length(1);
+      expect(shadowText(el)).not.to.contain('settings are wrong');
+
+      // Another list is another report, naming its own bad entry.
+      await litWarnings(async () => {
+        el.relays = `${relay} https://relay.example.org`;
+        await el.updateComplete;
+      });
+      expect(reported.map((r) => r.code)).to.deep.equal(['invalid-url', 'invalid-url']);
+      expect(reported[1]!.message).to.contain('https://relay.example.org');
+    });
+
+    it('with no usable address left, says in plain words that the page is set up wrong (invalid-url, not no-relays)', async () => {
+      const reader = await person();
+      const codes: string[] = [];
+      let el!: Nip82Session;
+      let viewer!: Nip82RecordViewer;
+      await litWarnings(async () => {
+        el = await fixture<Nip82Session>(html`<nip82-session relays="https://127.0.0.1:7448" .signer=${reader.signer} @nip82-error=${(e: Nip82Event<'nip82-error'>) => codes.push(e.detail.code)}>
+          <nip82-record-viewer></nip82-record-viewer>
+        </nip82-session>`);
+        await waitUntil(() => el.pubkey === reader.pubkey, 'signed in', { timeout: 3000 });
+        await el.updateComplete;
+        viewer = el.querySelector('nip82-record-viewer') as Nip82RecordViewer;
+        await waitUntil(() => unlockButton(viewer), 'no unlock button', { timeout: 5000 });
+        unlockButton(viewer)!.click();
+        await waitUntil(() => viewer.status === 'relay-error', 'no relay error', { timeout: 5000 });
+        await viewer.updateComplete;
+      });
+      expect(shadowText(el)).to.contain("This page's storage server settings are wrong; please tell the site's team.");
+      const said = viewer.shadowRoot!.querySelector('[part="status"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(said).to.contain("This page's storage server settings are wrong; please tell the site's team.");
+      expect(said).not.to.contain('relay');
+      // The session's report of the list, then the viewer's failed unlock: neither says no relays were given.
+      expect(codes).to.deep.equal(['invalid-url', 'invalid-url']);
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -7,6 +7,7 @@
 import type { AudienceStrings, RecordViewerStrings } from './record-viewer.strings.js';
 import { errorDetailEs, recordFailureEs } from '../shared/error-details.es.js';
 import { plural } from '../shared/plural.js';
+import { stateStringsEs } from '../shared/state-strings.es.js';
 
 export { codeWordsEs } from './code-words.es.js';
 
@@ -28,6 +29,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   refused: 'Su firmador rechazó desbloquear los historiales. No se abrió nada.',
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
   relayError: 'No se pudo contactar con los servidores de almacenamiento.',
+  badStorageSettings: stateStringsEs.badStorageSettings,
   badData: 'No se pudo leer este historial.',
   errorDetail: errorDetailEs,
   cancelled: 'Se canceló el desbloqueo. No se abrió nada.',

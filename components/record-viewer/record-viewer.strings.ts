@@ -9,6 +9,7 @@ import type { Language } from '../shared/strings.js';
 import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, recordFailureEn, type ErrorDetail, type RecordFailureReason } from '../shared/error-details.js';
 import { plural } from '../shared/plural.js';
+import { stateStringsEn } from '../shared/state-strings.js';
 import { kindHeading, kindLabel, loadVocabulary, type Audience } from '../shared/vocabulary.js';
 import { codeWordFrom, codeWordsEn, type CodeSet } from './code-words.js';
 import type { SectionKey } from './fhir-summary.js';
@@ -49,6 +50,8 @@ export interface RecordViewerStrings {
   refused: string;
   timedOut: string;
   relayError: string;
+  /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
+  badStorageSettings: string;
   badData: string;
   /** The detail line under a failure, from the error's code and the core's (English) message. */
   errorDetail: ErrorDetail;
@@ -226,6 +229,7 @@ const en: RecordViewerStrings = {
   refused: 'Your signer declined to unlock the records. Nothing was opened.',
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached.',
+  badStorageSettings: stateStringsEn.badStorageSettings,
   badData: 'This record could not be read.',
   errorDetail: errorDetailEn,
   cancelled: 'Unlocking was cancelled. Nothing was opened.',

@@ -672,6 +672,8 @@ export class Nip82RecordViewer extends Nip82Element {
         if (this.outcome === 'not-found') return s.noneFound;
         return '';
       case 'relay-error':
+        // The page's relay list: nothing the patient can fix but tell the site.
+        if (this.errorCode === 'invalid-url') return s.badStorageSettings;
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':

@@ -1,6 +1,7 @@
 /** The built-in strings of `<nip82-session>` in Spanish. */
 import type { SessionStrings } from './session.strings.js';
 import { errorDetailEs } from '../shared/error-details.es.js';
+import { stateStringsEs } from '../shared/state-strings.es.js';
 
 export const sessionStringsEs: SessionStrings = {
   errorDetail: errorDetailEs,
@@ -27,5 +28,6 @@ export const sessionStringsEs: SessionStrings = {
   neverNsec: 'Esa es una clave privada (nsec). No la comparta nunca; no se guardó ni se envió.',
   authNeeded: (host: string) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí: esta página sigue esperando.`,
   authOpen: (host: string) => `Abrir ${host} en una pestaña nueva`,
+  badStorageSettings: stateStringsEs.badStorageSettings,
   authRefused: 'Su firmador remoto pidió abrir una página cuya dirección no es segura (https), así que no se muestra. Revise su aplicación de firmador.',
 };

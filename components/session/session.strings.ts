@@ -1,5 +1,6 @@
 import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, type ErrorDetail } from '../shared/error-details.js';
+import { stateStringsEn } from '../shared/state-strings.js';
 
 export interface SessionStrings {
   signedInAs: string;
@@ -31,6 +32,8 @@ export interface SessionStrings {
   authRefused: string;
   /** Why sign-in failed, from the error's code and the core's (English) message. */
   errorDetail: ErrorDetail;
+  /** The page's relay list holds no usable address: only the site's team can fix it. */
+  badStorageSettings: string;
 }
 
 const en: SessionStrings = {
@@ -58,6 +61,7 @@ const en: SessionStrings = {
   neverNsec: 'That is a private key (nsec). Never share it; it was not stored or sent.',
   authNeeded: (host: string) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here: this page keeps waiting.`,
   authOpen: (host: string) => `Open ${host} in a new tab`,
+  badStorageSettings: stateStringsEn.badStorageSettings,
   authRefused: 'Your remote signer asked you to open a page whose address is not a secure (https) one, so it is not shown. Check your signer app instead.',
 };
 

@@ -5,7 +5,6 @@ import { provide } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
 import { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
 import type { NostrConnectSession, RemoteSigner } from '../core/signers/bunker.js';
-import { checkRelays } from '../core/relay/client.js';
 import type { RecordStore } from '../core/store/record-store.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
@@ -13,6 +12,7 @@ import { relayList, relayListConverter, type RelayListInput } from '../shared/ba
 import { StatusController, type Status } from '../shared/status-controller.js';
 import { SignerGate } from '../shared/signer-gate.js';
 import { OwnedStore } from '../shared/store-controller.js';
+import { RelayListCheck } from '../shared/relay-check.js';
 import { resolveStrings } from '../shared/strings.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { shortNpub } from '../shared/identity.js';
@@ -61,6 +61,8 @@ export class Nip82Session extends LocalizedElement {
   static override shadowRootOptions = { ...LocalizedElement.shadowRootOptions, delegatesFocus: true };
 
   private relayUrls: string[] = [];
+  /** The relays given, checked once per list: the addresses used and the entries dropped. */
+  private readonly relayCheck = new RelayListCheck(this);
 
   /** Relays for every element inside (space-separated in HTML; the property also takes that string). */
   @property({ converter: relayListConverter })
@@ -208,17 +210,14 @@ export class Nip82Session extends LocalizedElement {
 
   /** What the elements inside see: the relays, the signer once adopted, the user's key and the session's memories. */
   private provideValue(): void {
-    let relays: string[];
-    try {
-      relays = this.relays.length ? checkRelays(this.relays) : [];
-    } catch {
-      relays = [];
-    }
+    // A bad entry costs only itself: the others are used, and the elements can tell the page's
+    // mistake (every entry dropped) from relays never given.
+    const { relays, rejected } = this.relayCheck.check(this.relays);
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
     const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
-    const next: SessionValue = { relays, signer: this.active, pubkey: this.pubkey, store };
+    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store };
     const prev = this.value;
-    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.store !== next.store) this.value = next;
+    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store) this.value = next;
   }
 
   /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */
@@ -340,8 +339,14 @@ export class Nip82Session extends LocalizedElement {
     }
   }
 
+  /** The relays given that are relay addresses (see {@link relayCheck}). */
+  private get usableRelays(): string[] {
+    return this.relayCheck.check(this.relays).relays;
+  }
+
   private async showCode(): Promise<void> {
-    if (!this.relays.length || !this.announce()) return;
+    const relays = this.usableRelays;
+    if (!relays.length || !this.announce()) return;
     const attempt = this.begin();
     let nostrConnect: RemoteSignerModule['nostrConnect'];
     this.state.set('waiting-signer', this.s.waitingForRemote);
@@ -354,7 +359,7 @@ export class Nip82Session extends LocalizedElement {
     if (attempt.aborted) return;
     let remote: RemoteSigner | undefined;
     const onAuthUrl = this.authPageFor(attempt, () => remote);
-    const session = nostrConnect({ relays: this.relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000, signal: attempt, onAuthUrl });
+    const session = nostrConnect({ relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000, signal: attempt, onAuthUrl });
     this.connectSession = session;
     try {
       remote = await session.signer;
@@ -431,7 +436,7 @@ export class Nip82Session extends LocalizedElement {
           ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
               <p class="uri"><code>${this.connectSession.uri}</code></p>
               <button type="button" @click=${this.cancelRemote}>${s.cancel}</button>`
-          : html`<button type="button" ?disabled=${!this.relays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
+          : html`<button type="button" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }
 
@@ -444,11 +449,17 @@ export class Nip82Session extends LocalizedElement {
       <a href=${page.href} target="_blank" rel="noopener noreferrer">${s.authOpen(page.host)}</a></p>`;
   }
 
+  /** Relays were given and none is usable: the patient can only tell the site, in plain words. */
+  private settingsProblem(s: SessionStrings): string {
+    const { relays, rejected } = this.relayCheck.check(this.relays);
+    return !relays.length && rejected.length ? s.badStorageSettings : '';
+  }
+
   override render() {
     const s = this.s;
     return html`
       ${this.noControls ? nothing : html`<div class="bar" part="bar">${this.pubkey ? this.renderSignedIn(s) : this.renderSignIn(s)}</div>`}
-      <p class="status" part="status" role="status" aria-live="polite">${this.state.message || nothing}</p>
+      <p class="status" part="status" role="status" aria-live="polite">${[this.state.message, this.settingsProblem(s)].filter(Boolean).join(' ') || nothing}</p>
       <div class="auth" part="auth" aria-live="polite">${this.renderAuthPage(s)}</div>
       <slot></slot>
     `;

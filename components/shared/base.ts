@@ -73,7 +73,7 @@ export abstract class Nip82Element extends LocalizedElement {
   });
   /** The cancelable request before every signer call. */
   protected readonly gate = new SignerGate(this, this.state);
-  private readonly clients = new RelayClientController(this, () => ({ relays: this.activeRelays, signer: this.activeSigner }));
+  private readonly clients = new RelayClientController(this, () => ({ ...this.stores.relayList, signer: this.activeSigner }));
 
   /** What `status` reads; the element's own code changes it. */
   protected get currentStatus(): Status {

@@ -7,7 +7,10 @@ import type { Signer } from '../core/signers/signer.js';
 import type { RecordStore } from '../core/store/record-store.js';
 
 export interface SessionValue {
+  /** The relay addresses the session was given that it uses. */
   relays: string[];
+  /** Entries of the session's list that are no relay addresses, dropped (the developer was told). */
+  rejectedRelays?: string[];
   signer?: Signer;
   /** The signed-in user's public key, once known. */
   pubkey?: string;

@@ -7,9 +7,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RelayClient } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
+import { noRelayLeft } from './relay-check.js';
 
-/** The relays and signer in effect for a host, read each time a client is asked for. */
-export type RelaySettings = () => { relays: string[]; signer?: Signer };
+/**
+ * The relays and signer in effect for a host, read each time a client is asked for; `rejected`,
+ * the entries of the page's list that are no relay addresses (already left out of `relays`).
+ */
+export type RelaySettings = () => { relays: string[]; rejected?: string[]; signer?: Signer };
 
 export class RelayClientController implements ReactiveController {
   private signed?: { key: string; signer?: Signer; client: RelayClient };
@@ -24,7 +28,9 @@ export class RelayClientController implements ReactiveController {
 
   /** A relay client for the relays and signer in effect. */
   client(): RelayClient {
-    const { relays, signer } = this.settings();
+    const { relays, rejected, signer } = this.settings();
+    // The page gave relays, none usable: that, not "no relays", is what the developer must fix.
+    if (!relays.length && rejected?.length) throw noRelayLeft(rejected);
     const key = relays.join(' ');
     if (this.signed && this.signed.key === key && this.signed.signer === signer) return this.signed.client;
     this.signed?.client.close();

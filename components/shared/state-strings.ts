@@ -21,6 +21,8 @@ export interface StateStrings extends ReceiptStrings {
   refused: string;
   timedOut: string;
   relayError: string;
+  /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
+  badStorageSettings: string;
   badData: (message: string) => string;
   cancelled: string;
   /** The detail line under a failure, from the error's code and the core's (English) message. */
@@ -44,6 +46,7 @@ export const stateStringsEn: CommonStateStrings = {
   waiting: (what: string) => `Waiting for your signer. ${what}`,
   noSigner:
     'No signer is available. Install a Nostr signer extension, or sign in with your remote signer app.',
+  badStorageSettings: "This page's storage server settings are wrong; please tell the site's team.",
   badData: (message: string) => `Something in the data could not be used. ${message}`,
   errorDetail: errorDetailEn,
 };
@@ -73,7 +76,7 @@ export function stateText(status: Status, s: StateStrings, message: string, code
     case 'waiting-signer':
       return s.waiting(message);
     case 'relay-error':
-      return s.relayError;
+      return code === 'invalid-url' ? s.badStorageSettings : s.relayError;
     case 'bad-data':
       return s.badData(code ? s.errorDetail(code, message) : message);
     default:

@@ -12,6 +12,7 @@ import { RecordStore, type StoreChange } from '../core/store/record-store.js';
 import type { Signer } from '../core/signers/signer.js';
 import { SignerError } from '../core/errors.js';
 import { sessionContext, type SessionValue } from './context.js';
+import { RelayListCheck, noRelayLeft, type CheckedRelays } from './relay-check.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -82,6 +83,8 @@ export class StoreController implements ReactiveController {
    * the host's own): a page kept alive while detached hears no sign-out, so reattaching compares.
    */
   private left?: { store: RecordStore; signer?: Signer; reader?: string; own: boolean };
+  /** The host's own relay list, checked once per list given. */
+  private readonly ownRelays: RelayListCheck;
 
   /**
    * @param changed called when the store's content changes, and with `replaced` when another
@@ -97,6 +100,7 @@ export class StoreController implements ReactiveController {
     this.context = new ContextConsumer(host, { context: sessionContext, subscribe: true });
     host.addController(this);
     this.own = new OwnedStore(host);
+    this.ownRelays = new RelayListCheck(host);
   }
 
   /** What the enclosing `<nip82-session>` provides, if there is one. */
@@ -111,8 +115,17 @@ export class StoreController implements ReactiveController {
 
   /** The relays in effect: the element's own, else the session's. */
   get relays(): string[] {
+    return this.relayList.relays;
+  }
+
+  /**
+   * The relays in effect and the entries dropped from them. A list of the element's own wins even
+   * when none of it is usable: the page meant those relays, not the session's.
+   */
+  get relayList(): CheckedRelays {
     const own = this.settings().relays;
-    return own.length ? own : this.session?.relays ?? [];
+    if (own.length) return this.ownRelays.check(own);
+    return { relays: this.session?.relays ?? [], rejected: this.session?.rejectedRelays ?? [] };
   }
 
   /**
@@ -134,7 +147,9 @@ export class StoreController implements ReactiveController {
     if (current) return current;
     const signer = this.signer;
     if (!signer) throw new SignerError('absent', 'No signer: sign in first.');
-    const store = this.own.make(signer, this.relays);
+    const { relays, rejected } = this.relayList;
+    if (!relays.length && rejected.length) throw noRelayLeft(rejected);
+    const store = this.own.make(signer, relays);
     this.watch();
     return store;
   }

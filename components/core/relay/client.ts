@@ -76,12 +76,25 @@ const DEFAULT_MAX_EVENTS_PER_QUERY = 5000;
 
 const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
 
+/**
+ * Sorts a relay URL list: the relay addresses in it (trimmed, each once, in order) and the entries
+ * that are none (an https:// address, a bare host name), which a caller drops rather than failing
+ * on them all.
+ */
+export function sortRelays(relays: readonly string[]): { relays: string[]; rejected: string[] } {
+  const sorted = { relays: [] as string[], rejected: [] as string[] };
+  for (const r of new Set(relays.map((r) => (typeof r === 'string' ? r : String(r)).trim()).filter(Boolean))) {
+    (RELAY_URL.test(r) ? sorted.relays : sorted.rejected).push(r);
+  }
+  return sorted;
+}
+
 /** Checks and normalises a relay URL list. */
 export function checkRelays(relays: readonly string[]): string[] {
   if (!Array.isArray(relays) || relays.some((r) => typeof r !== 'string')) throw new RelayError('invalid-url', 'Relays must be a list of ws:// or wss:// addresses.');
-  const out = [...new Set(relays.map((r) => r.trim()).filter(Boolean))];
+  const { relays: out, rejected } = sortRelays(relays);
+  if (rejected.length) throw new RelayError('invalid-url', `Not a relay address: ${rejected[0]!.slice(0, 80)}`);
   if (out.length === 0) throw new RelayError('no-relays', 'No relays are configured.');
-  for (const r of out) if (!RELAY_URL.test(r)) throw new RelayError('invalid-url', `Not a relay address: ${r.slice(0, 80)}`);
   return out;
 }
 
