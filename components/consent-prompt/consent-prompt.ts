@@ -613,8 +613,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return this.forgetUser();
     }
     const signal = this.actions.begin();
-    const client = this.currentStore?.client ?? this.relayClient();
-    const done = await this.send(pending, client, signal).catch((error: unknown) => {
+    // A relay list no longer usable fails here like a send that failed: shown as a state, never thrown.
+    const done = await Promise.resolve().then(() => this.send(pending, this.currentStore?.client ?? this.relayClient(), signal)).catch((error: unknown) => {
       if (!signal.aborted) this.fail(error);
       return false;
     });
