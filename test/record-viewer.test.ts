@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { npubEncode, naddrEncode } from 'nostr-tools/nip19';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { encrypt as nip44Encrypt, getConversationKey } from 'nostr-tools/nip44';
@@ -124,6 +124,24 @@ function bigBundle(n: number): FhirBundle {
     else Object.assign(resource, { code: { text: name }, recordedDate: date });
     entry.push({ fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, resource });
   }
+  return { resourceType: 'Bundle', type: 'collection', entry };
+}
+
+/** `labs` laboratory results (one section, more than a page of them) and one document. */
+function labBundle(labs = 60): FhirBundle {
+  const entry = [];
+  for (let i = 0; i < labs; i++) {
+    const resource: FhirResource = {
+      resourceType: 'Observation', id: `lab${i}`, status: 'final', code: { text: `Lab result ${i}` },
+      category: [{ coding: [{ code: 'laboratory' }] }], effectiveDateTime: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      valueQuantity: { value: i, unit: 'mmol/L' },
+    };
+    entry.push({ fullUrl: `urn:uuid:00000000-0000-4000-8000-1${String(i).padStart(11, '0')}`, resource });
+  }
+  entry.push({
+    fullUrl: 'urn:uuid:00000000-0000-4000-8000-2000000000000',
+    resource: { resourceType: 'DocumentReference', id: 'doc', status: 'current', description: 'Referral letter', date: '2024-02-01' },
+  });
   return { resourceType: 'Bundle', type: 'collection', entry };
 }
 
@@ -636,6 +654,126 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     expect(text(section(es, 'results')!)).to.contain('análisis de laboratorio').and.not.contain('laboratory');
     expect(text(section(es, 'encounters')!)).to.contain('consulta ambulatoria').and.contain('terminado').and.not.contain('finished');
     await expect(es).to.be.accessible();
+  });
+});
+
+describe('<nip82-record-viewer> printing', () => {
+  const items = (el: Nip82RecordViewer) => $$(el, 'li.item');
+  /** Elements that print media lays out (display: none leaves no box). */
+  const laidOut = (list: Element[]) => list.filter((e) => e.getClientRects().length > 0);
+  const notes = (el: Nip82RecordViewer, words = /not in this printout/) => $$(el, '*').filter((e) => e.children.length === 0 && words.test(e.textContent ?? ''));
+  const countText = (el: Nip82RecordViewer) => $(el, '.count')!.innerText.replace(/\s+/g, ' ').trim();
+  const originalPrint = window.print;
+
+  afterEach(async () => {
+    window.print = originalPrint;
+    window.dispatchEvent(new Event('afterprint'));
+    await emulateMedia({ media: 'screen' });
+  });
+
+  it('the Print button prints every item that matches, and afterwards shows a page per section again', async () => {
+    const el = await viewerWith(labBundle());
+    expect(items(el)).to.have.length(51);
+    await emulateMedia({ media: 'print' });
+    let atPrint: { items: number; laidOut: number; notes: number; count: string } | undefined;
+    let calls = 0;
+    window.print = () => {
+      calls++;
+      atPrint = { items: items(el).length, laidOut: laidOut(items(el)).length, notes: laidOut(notes(el)).length, count: countText(el) };
+    };
+    button(el, /^Print$/)!.click();
+    await waitUntil(() => atPrint, 'print was never called');
+    expect(calls).to.equal(1);
+    expect(atPrint).to.deep.equal({ items: 61, laidOut: 61, notes: 0, count: 'Showing 61 of 61 items' });
+
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    await emulateMedia({ media: 'screen' });
+    expect(items(el)).to.have.length(51);
+    expect(button(el, /^Show 10 more/)).to.exist;
+    expect(calls).to.equal(1);
+  });
+
+  it('prints what the filters keep, in the timeline too', async () => {
+    const el = await viewerWith(labBundle(120));
+    el.mode = 'timeline';
+    await el.updateComplete;
+    expect(items(el)).to.have.length(50);
+    let printed = -1;
+    window.print = () => void (printed = items(el).length);
+    button(el, /^Print$/)!.click();
+    await waitUntil(() => printed >= 0, 'print was never called');
+    expect(printed).to.equal(121);
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    el.mode = 'summary';
+    const search = $<HTMLInputElement>(el, 'input[type="search"]')!;
+    search.value = 'Lab result';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    printed = -1;
+    button(el, /^Print$/)!.click();
+    await waitUntil(() => printed >= 0, 'print was never called');
+    expect(printed).to.equal(120);
+  });
+
+  it('printed from the browser\'s menu with items left out, says so per section and never counts them as shown', async () => {
+    const el = await viewerWith(labBundle());
+    // On screen the note is not there (the "Show more" button is), and the count counts what matches.
+    expect(laidOut(notes(el))).to.have.length(0);
+    expect(countText(el)).to.equal('Showing 61 of 61 items');
+    await emulateMedia({ media: 'print' });
+    const shown = laidOut(notes(el));
+    expect(shown).to.have.length(1);
+    expect(shown[0]!.closest('section')!.getAttribute('data-section')).to.equal('results');
+    expect(text(shown[0]!).trim()).to.equal('10 more items are not in this printout: use the Print button.');
+    expect(countText(el)).to.not.contain('61 of 61');
+    expect(countText(el)).to.equal('Showing 51 of 61 items');
+  });
+
+  it('says it in Spanish, with the Print button\'s own words', async () => {
+    const el = await viewerWith(labBundle(), { lang: 'es' });
+    el.strings = { print: 'Imprimir todo' };
+    await el.updateComplete;
+    await emulateMedia({ media: 'print' });
+    const shown = laidOut(notes(el, /en esta impresión/));
+    expect(shown).to.have.length(1);
+    expect(text(shown[0]!).trim()).to.equal('Faltan 10 elementos más en esta impresión: use el botón Imprimir todo.');
+    expect(countText(el)).to.equal('Mostrando 51 de 61 elementos');
+  });
+
+  it('printed from the browser\'s menu, a small record is printed whole at once', async () => {
+    const el = await viewerWith(labBundle());
+    window.dispatchEvent(new Event('beforeprint'));
+    // The browser lays the page out for print as soon as the event returns: nothing may wait.
+    expect(items(el)).to.have.length(61);
+    await emulateMedia({ media: 'print' });
+    expect(laidOut(notes(el))).to.have.length(0);
+    expect(countText(el)).to.equal('Showing 61 of 61 items');
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    expect(items(el)).to.have.length(51);
+  });
+
+  it('printed from the browser\'s menu, a large record keeps its pages and says what is left out', async () => {
+    const el = await viewerWith(bigBundle(5000));
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(items(el)).to.have.length(300);
+    await emulateMedia({ media: 'print' });
+    expect(laidOut(notes(el))).to.have.length(6);
+    expect(countText(el)).to.equal('Showing 300 of 5,000 items');
+  });
+
+  it('prints all of 10,000 items from the Print button', async () => {
+    const el = await viewerWith(bigBundle(10000));
+    let printed = -1;
+    window.print = () => void (printed = items(el).length);
+    button(el, /^Print$/)!.click();
+    await waitUntil(() => printed >= 0, 'print was never called', { timeout: 40000 });
+    expect(printed).to.equal(10000);
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    expect(items(el)).to.have.length(300);
   });
 });
 

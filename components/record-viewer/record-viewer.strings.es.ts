@@ -57,6 +57,8 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   sectionCount: (label, count) => `${label} (${count})`,
   showing: (shown, total) => `Mostrando ${shown} de ${total} elementos`,
   showMore: (step, left) => `Mostrar ${step} más (${left} sin mostrar)`,
+  notPrinted: (count, left, print) =>
+    plural('es', count, { one: `Falta 1 elemento más en esta impresión: use el botón ${print}.`, other: `Faltan ${left} elementos más en esta impresión: use el botón ${print}.` }),
   noMatches: 'Nada coincide con esta búsqueda.',
   emptyRecord: 'Este historial no tiene elementos.',
   timelineEmpty: 'No hay elementos con fecha.',

@@ -84,6 +84,8 @@ export interface RecordViewerStrings {
   sectionCount: (label: string, count: string) => string;
   showing: (shown: string, total: string) => string;
   showMore: (step: string, left: string) => string;
+  /** Printed only, under a list that goes on: how many items are not on paper (`left` formatted), and that `print` (the button's label) prints them all. */
+  notPrinted: (count: number, left: string, print: string) => string;
   noMatches: string;
   emptyRecord: string;
   timelineEmpty: string;
@@ -259,6 +261,8 @@ const en: RecordViewerStrings = {
   sectionCount: (label, count) => `${label} (${count})`,
   showing: (shown, total) => `Showing ${shown} of ${total} items`,
   showMore: (step, left) => `Show ${step} more (${left} not shown)`,
+  notPrinted: (count, left, print) =>
+    plural('en', count, { one: `1 more item is not in this printout: use the ${print} button.`, other: `${left} more items are not in this printout: use the ${print} button.` }),
   noMatches: 'Nothing matches this search.',
   emptyRecord: 'This record has no items.',
   timelineEmpty: 'No dated items to show.',

@@ -274,6 +274,11 @@ export const recordViewerStyles = css`
   .more {
     align-self: start;
   }
+  /* Said on paper only: on screen, "Show more" says it and lets the reader act. */
+  .not-printed,
+  .count .in-print {
+    display: none;
+  }
   @media print {
     :host {
       color: #000;
@@ -299,6 +304,20 @@ export const recordViewerStyles = css`
     .attachment pre {
       max-block-size: none;
       overflow: visible;
+    }
+    .count .on-screen {
+      display: none;
+    }
+    .count .in-print {
+      display: inline;
+    }
+    .not-printed {
+      display: block;
+      margin: 0;
+      padding: 0.5rem;
+      border: 2px solid #000;
+      font-weight: 600;
+      break-inside: avoid;
     }
   }
 `;

@@ -119,6 +119,16 @@ const ANNOUNCED_FROM_ENTRIES = 500;
 const MAX_FAILURE_LINES = 3;
 
 /**
+ * Items a render creates for a printout, where the reader waits for all of them: each render of
+ * a large record costs more the more items it already shows, so the machine's pace (a few dozen
+ * items a render) would take minutes for 10,000; this many a render keeps the renders to tens of
+ * milliseconds, and the whole in seconds. A print started from the browser's menu cannot wait: it
+ * shows every item at once when no more than this many are left out, else each section says on
+ * paper how many are, and that the Print button prints them.
+ */
+const PRINT_ITEMS_PER_RENDER = 500;
+
+/**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
  * one record by `naddr`, a FHIR Bundle handed in, or records already opened. Unlocking waits for
  * the user's click. Shows a FHIR R4 summary by section (allergies, conditions, medications,
@@ -222,6 +232,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private hiddenSections: ReadonlySet<SectionKey> = new Set();
   @state() private narratives = false;
   @state() private limits: ReadonlyMap<string, number> = new Map();
+  /** Every item that matches is shown, for a printout: no section stops at a page. */
+  @state() private printing = false;
 
   private views: View[] = [];
   private sectionTotals: [SectionKey, number][] = [];
@@ -245,6 +257,15 @@ export class Nip82RecordViewer extends Nip82Element {
   private awaitingViews = false;
   /** Object URLs of exported copies not yet revoked: each holds a whole record until then. */
   private readonly exports = new Set<string>();
+  /** What the last render showed of each section (by its limit key), and of the timeline. */
+  private shownItems = new Map<string, Item[]>();
+  private shownTimeline: TimelineEntry[] = [];
+  /** How many items the last render showed, of those that match. */
+  private rendered = 0;
+  /** The next render creates every item due at once. */
+  private unbounded = false;
+  /** The Print button's request, while its items are being rendered (a sign-out drops it). */
+  private printAsked?: object;
 
   /**
    * Unlocking, from the user's click: a new unlock, a sign-out, another user or another store
@@ -337,10 +358,10 @@ export class Nip82RecordViewer extends Nip82Element {
     if (sourcesChanged || changed.has('query') || changed.has('hiddenSections') || changed.has('hideEnteredInError') || changed.has('signedOnly')) this.applyFilters();
   }
 
-  // The budget spans the whole commit: items are taken inside directives (repeat), which run
-  // after render() has returned, while the template is committed.
+  // One budget per render: render() takes from it the items it shows (takeShown).
   protected override update(changed: PropertyValues): void {
-    this.budget.begin();
+    this.budget.begin(this.unbounded ? Infinity : this.printing ? PRINT_ITEMS_PER_RENDER : 0);
+    this.unbounded = false;
     super.update(changed);
     this.unfinished = this.budget.end();
   }
@@ -414,8 +435,18 @@ export class Nip82RecordViewer extends Nip82Element {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    this.printAsked = undefined;
+    this.printing = false;
     this.revokeExports();
   }
 
@@ -438,6 +469,8 @@ export class Nip82RecordViewer extends Nip82Element {
     this.hiddenSections = new Set();
     this.narratives = false;
     this.limits = new Map();
+    this.printAsked = undefined;
+    this.printing = false;
     if (!this.handedIn) this.setStatus('idle', '');
   }
 
@@ -600,12 +633,52 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private limitOf(key: string): number {
-    return this.limits.get(key) ?? this.step;
+    return this.printing ? Infinity : (this.limits.get(key) ?? this.step);
   }
 
-  private print(): void {
-    window.print();
+  /** How many items match: all of them are due on paper. */
+  private get due(): number {
+    return this.mode === 'timeline' ? this.timeline.length : this.matching;
   }
+
+  /**
+   * Prints every item that matches: sections no longer stop at a page, and the printout waits
+   * until each item is rendered (PRINT_ITEMS_PER_RENDER a render, a task apart, so that the page
+   * stays responsive meanwhile); `afterprint` brings the pages back.
+   */
+  private print(): void {
+    if (this.printAsked) return;
+    if (this.rendered >= this.due && !this.isUpdatePending && !this.filling) {
+      window.print();
+      return;
+    }
+    const asked = {};
+    this.printAsked = asked;
+    this.printing = true;
+    void this.updateComplete.then(() => {
+      // A sign-out or another user meanwhile: their record is not printed.
+      if (this.printAsked !== asked || !this.isConnected) return;
+      this.printAsked = undefined;
+      window.print();
+    });
+  }
+
+  /**
+   * A print from the browser's own menu is laid out as soon as this returns: every item is
+   * rendered at once when that is cheap; otherwise each section's note says what is left out.
+   */
+  private readonly onBeforePrint = (): void => {
+    if (this.printing || !this.views.length) return;
+    const left = this.due - this.rendered;
+    if (left <= 0 || left > PRINT_ITEMS_PER_RENDER) return;
+    this.printing = true;
+    this.unbounded = true;
+    this.performUpdate();
+  };
+
+  private readonly onAfterPrint = (): void => {
+    if (this.printing && !this.printAsked) this.printing = false;
+  };
 
   /** Downloads a record's Bundle as FHIR JSON; the file name carries no health data. */
   private exportView(view: View): void {
@@ -638,6 +711,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const s = this.s;
     const lang = languageOf(this);
     const showing = this.views.length > 0;
+    this.rendered = showing ? this.takeShown() : 0;
     return html`
       <div class="base" part="base">
         ${this.renderLive(this.liveText(s, lang))}
@@ -749,6 +823,29 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
+  /**
+   * Takes from the budget what this render shows, in reading order, before anything is rendered:
+   * the count above the items then knows how many are on the page.
+   */
+  private takeShown(): number {
+    this.shownItems = new Map();
+    this.shownTimeline = [];
+    if (this.mode === 'timeline') {
+      this.shownTimeline = this.budget.take(this.timeline.slice(0, this.limitOf('timeline')), timelineKey);
+      return this.shownTimeline.length;
+    }
+    let n = 0;
+    for (const { view, sections } of this.filtered) {
+      for (const [key, items] of sections) {
+        const limitKey = `${view.key}|${key}`;
+        const shown = this.budget.take(items.slice(0, this.limitOf(limitKey)), (item) => `${view.key}|${item.id}`);
+        this.shownItems.set(limitKey, shown);
+        n += shown.length;
+      }
+    }
+    return n;
+  }
+
   private renderContent(s: RecordViewerStrings, lang: string) {
     return html`
       ${this.renderToolbar(s, lang)}
@@ -788,8 +885,16 @@ export class Nip82RecordViewer extends Nip82Element {
       ${this.views.some((v) => v.provenance.verified > 0)
         ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => (this.signedOnly = (e.target as HTMLInputElement).checked)} /> ${s.signedOnly}</label>`
         : nothing}
-      <p class="count">${s.showing(formatCount(this.mode === 'timeline' ? this.timeline.length : this.matching, lang), formatCount(this.itemTotal, lang))}</p>
+      ${this.renderCount(s, lang)}
     `;
+  }
+
+  /** How many items match; on paper, how many are printed, never more than are. */
+  private renderCount(s: RecordViewerStrings, lang: string) {
+    const total = formatCount(this.itemTotal, lang);
+    const matching = s.showing(formatCount(this.due, lang), total);
+    if (this.rendered >= this.due) return html`<p class="count">${matching}</p>`;
+    return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total)}</span></p>`;
   }
 
   private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
@@ -879,7 +984,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const limitKey = `${view.key}|${key}`;
     const limit = this.limitOf(limitKey);
     const id = `record-${index}-${key}`;
-    const shown = this.budget.take(items.slice(0, limit), (item) => `${view.key}|${item.id}`);
+    const shown = this.shownItems.get(limitKey) ?? [];
     return html`
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id}>${s.sectionCount(this.sectionLabel(key, s), formatCount(items.length, lang))}</h3>
@@ -887,6 +992,7 @@ export class Nip82RecordViewer extends Nip82Element {
           ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang))}
         </ul>
         ${this.renderMore(limitKey, items.length, limit, s, lang)}
+        ${this.renderNotPrinted(items.length - shown.length, s, lang)}
       </section>
     `;
   }
@@ -897,16 +1003,21 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`<button type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang))}</button>`;
   }
 
+  /** On paper only, where "Show more" cannot be pressed: how many items of the list are not printed. */
+  private renderNotPrinted(left: number, s: RecordViewerStrings, lang: string) {
+    return left > 0 ? html`<p class="not-printed" role="note">${s.notPrinted(left, formatCount(left, lang), s.print)}</p>` : nothing;
+  }
+
   private renderTimeline(s: RecordViewerStrings, lang: string) {
     if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>`;
     const limit = this.limitOf('timeline');
-    const key = (e: TimelineEntry) => `timeline|${e.view.key}|${e.item.id}`;
-    const shown = this.budget.take(this.timeline.slice(0, limit), key);
+    const shown = this.shownTimeline;
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${repeat(shown, key, (e) => this.renderItemOnce(e.view, e.item, s, lang, true))}
+        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true))}
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
+      ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
     `;
   }
 
@@ -1035,6 +1146,11 @@ export class Nip82RecordViewer extends Nip82Element {
   private factLabel(f: Fact, s: RecordViewerStrings): string {
     return f.key ? (s[`fact_${f.key}`] as string) ?? f.key : f.label ?? '';
   }
+}
+
+/** A timeline entry's key, for the budget and for `repeat`. */
+function timelineKey(e: TimelineEntry): string {
+  return `timeline|${e.view.key}|${e.item.id}`;
 }
 
 /** Entries of some records, counted. */

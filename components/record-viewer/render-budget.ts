@@ -26,10 +26,14 @@ export class RenderBudget {
     this.perRender = first;
   }
 
-  /** Starts a render. */
-  begin(): void {
+  /**
+   * Starts a render that creates at least `atLeast` new items (when that many are due): more than
+   * the machine's pace for a printout the reader waits for, every one for a print started from the
+   * browser's menu, which is laid out as soon as its event returns.
+   */
+  begin(atLeast = 0): void {
     this.next = new Set();
-    this.left = this.perRender;
+    this.left = Math.max(this.perRender, atLeast);
     this.skipped = false;
     this.created = 0;
     this.started = performance.now();
