@@ -14,7 +14,14 @@ import { npubPickerStrings } from '../components/npub-picker/npub-picker.strings
 import { recordViewerClinicianStrings, recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { sessionStrings } from '../components/session/session.strings.js';
 import { loadLanguage } from '../components/index.js';
-import { sampleBundle } from './helpers.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { markWithheld } from '../components/core/fhir/withheld.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { person, sampleBundle } from './helpers.js';
+import { $, dialogOf, text } from './element-helpers.js';
+import { waitUntil } from './wait.js';
 
 type Table = object;
 
@@ -96,6 +103,81 @@ describe('every built-in string can be overridden', () => {
     }
     // The viewer's clinician words (audience="clinician") replace words, never add or drop a key.
     expect(Object.keys(recordViewerClinicianStrings.en).sort()).to.deep.equal(Object.keys(recordViewerStrings.en).sort());
+  });
+});
+
+/** A Bundle whose patient withheld two problems and a test result, and said so in full. */
+const withheldBundle = () =>
+  markWithheld(sampleBundle() as FhirBundle, [{ resourceType: 'Condition', id: 'h1' }, { resourceType: 'Condition', id: 'h2' }, { resourceType: 'Observation', id: 'h3' }], 'count-and-kind');
+
+/** The hidden-item flag inside a viewer, once the viewer shows the Bundle and the flag has rendered. */
+async function nestedFlag(viewer: Nip82RecordViewer): Promise<LitElement> {
+  await waitUntil(() => viewer.status === 'done' && $(viewer, 'nip82-hidden-flag'), 'the viewer never showed the flag');
+  const flag = $(viewer, 'nip82-hidden-flag') as unknown as LitElement;
+  await flag.updateComplete;
+  return flag;
+}
+
+/** The npub picker inside a prompt's share dialog, once the dialog is open and the picker rendered. */
+async function nestedPicker(prompt: Nip82ConsentPrompt): Promise<LitElement> {
+  $<HTMLButtonElement>(prompt, 'button[data-trigger]')!.click();
+  await waitUntil(() => dialogOf(prompt).open && $(prompt, 'nip82-npub-picker')?.shadowRoot?.querySelector('#input'), 'the share dialog never showed the picker');
+  const picker = $(prompt, 'nip82-npub-picker') as unknown as LitElement;
+  await picker.updateComplete;
+  return picker;
+}
+
+async function sharePrompt(render: (records: unknown[], signer: unknown) => TemplateResult): Promise<Nip82ConsentPrompt> {
+  const patient = await person();
+  const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+  const host = await fixture<HTMLElement>(render([record], patient.signer));
+  return (host.localName === 'nip82-consent-prompt' ? host : host.querySelector('nip82-consent-prompt')!) as Nip82ConsentPrompt;
+}
+
+describe('the strings of an element nested in another reach it through its parent', () => {
+  it('<nip82-record-viewer>.flagStrings: every string of its hidden-item flag can be overridden', async () => {
+    const viewer = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${withheldBundle()} .flagStrings=${markers(hiddenFlagStrings.en)}></nip82-record-viewer>`);
+    const flag = await nestedFlag(viewer);
+    const seen = shown(flag);
+    expect(seen.length, 'the flag shows nothing').to.be.greaterThan(0);
+    expect(seen.map((t) => t.replace(MARK, '')).filter((t) => /\p{L}{2,}/u.test(t)), 'words not taken from the overrides').to.deep.equal([]);
+    for (const m of seen.join(' ').match(MARK) ?? []) expect(hiddenFlagStrings.en).to.have.property(m.slice(1, -1));
+  });
+
+  it('<nip82-record-viewer>.flagStrings rewords one string and leaves the others; a later change reaches the flag', async () => {
+    const viewer = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${withheldBundle()} .flagStrings=${{ countTitle: (n: number) => `The owner withheld ${n} items` }}></nip82-record-viewer>`);
+    let flag = await nestedFlag(viewer);
+    expect(text(flag.shadowRoot!.querySelector('[part=title]'))).to.equal('The owner withheld 3 items');
+    expect(text(flag.shadowRoot!.querySelector('[part=explanation]'))).to.equal(hiddenFlagStrings.en.explanation);
+    viewer.flagStrings = { explanation: 'Ask the owner.' };
+    await viewer.updateComplete;
+    flag = await nestedFlag(viewer);
+    expect(text(flag.shadowRoot!.querySelector('[part=explanation]'))).to.equal('Ask the owner.');
+    expect(text(flag.shadowRoot!.querySelector('[part=title]'))).to.equal(hiddenFlagStrings.en.countTitle(3));
+  });
+
+  it('<nip82-record-viewer lang="es">: the flag speaks Spanish, with the host\'s overrides on top', async () => {
+    const page = await fixture<HTMLElement>(html`<div lang="es"><nip82-record-viewer .bundle=${withheldBundle()} .flagStrings=${{ explanation: '⟦explanation⟧' }}></nip82-record-viewer></div>`);
+    const flag = await nestedFlag(page.querySelector('nip82-record-viewer')!);
+    expect(text(flag.shadowRoot!.querySelector('[part=title]'))).to.equal(hiddenFlagStrings.es!.countTitle(3));
+    expect(text(flag.shadowRoot!.querySelector('[part=kinds]'))).to.contain('2 problemas');
+    expect(text(flag.shadowRoot!.querySelector('[part=explanation]'))).to.equal('⟦explanation⟧');
+  });
+
+  it('<nip82-consent-prompt>.pickerStrings: every string of its npub picker can be overridden', async () => {
+    const prompt = await sharePrompt((records, signer) => html`<nip82-consent-prompt mode="share" .records=${records} .signer=${signer} .pickerStrings=${markers(npubPickerStrings.en)}></nip82-consent-prompt>`);
+    const picker = await nestedPicker(prompt);
+    expect(text(picker.shadowRoot!.querySelector('[part=label]'))).to.equal('⟦label⟧');
+    const seen = shown(picker);
+    expect(seen.map((t) => t.replace(MARK, '')).filter((t) => /\p{L}{2,}/u.test(t)), 'words not taken from the overrides').to.deep.equal([]);
+    for (const m of seen.join(' ').match(MARK) ?? []) expect(npubPickerStrings.en).to.have.property(m.slice(1, -1));
+  });
+
+  it('<nip82-consent-prompt lang="es">.pickerStrings: a new label on a Spanish picker', async () => {
+    const prompt = await sharePrompt((records, signer) => html`<div lang="es"><nip82-consent-prompt mode="share" .records=${records} .signer=${signer} .pickerStrings=${{ label: 'Destinataire' }}></nip82-consent-prompt></div>`);
+    const picker = await nestedPicker(prompt);
+    expect(text(picker.shadowRoot!.querySelector('[part=label]'))).to.equal('Destinataire');
+    expect(text(picker.shadowRoot!.querySelector('[part=hint]'))).to.equal(npubPickerStrings.es!.hint);
   });
 });
 

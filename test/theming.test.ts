@@ -6,6 +6,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/hidden-flag/define.js';
 import '../components/consent-prompt/define.js';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import { markWithheld } from '../components/core/fhir/withheld.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, sampleBundle } from './helpers.js';
@@ -39,6 +43,50 @@ describe('colour schemes and tokens', () => {
     expect(getComputedStyle(picker.shadowRoot!.querySelector('#input')!).color).to.equal(DARK_TEXT);
     expect(getComputedStyle(dialogOf(el)).color).to.equal(DARK_TEXT);
     await expect(el).to.be.accessible();
+  });
+
+  it('the viewer exports its hidden-item flag\'s parts as flag-…', async () => {
+    const bundle = markWithheld(sampleBundle() as FhirBundle, [{ resourceType: 'Condition', id: 'h1' }], 'count-and-kind');
+    const wrapper = await fixture(html`<div>
+      <style>
+        nip82-record-viewer::part(flag-base) { background-color: rgb(1, 2, 3); }
+        nip82-record-viewer::part(flag-title) { color: rgb(4, 5, 6); }
+      </style>
+      <nip82-record-viewer .bundle=${bundle}></nip82-record-viewer>
+    </div>`);
+    const viewer = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
+    await waitUntil(() => viewer.status === 'done' && $(viewer, 'nip82-hidden-flag')?.shadowRoot?.querySelector('[part=base]'), 'the viewer never showed the flag');
+    const flag = $(viewer, 'nip82-hidden-flag')!;
+    expect(getComputedStyle(flag.shadowRoot!.querySelector('[part=base]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(textColour(flag, '[part=title]')).to.equal('rgb(4, 5, 6)');
+    // Every part the flag shows is reachable from outside the viewer, by its prefixed name.
+    const exported = flag.getAttribute('exportparts') ?? '';
+    for (const el of flag.shadowRoot!.querySelectorAll('[part]')) {
+      for (const part of el.getAttribute('part')!.split(/\s+/)) expect(exported, part).to.match(new RegExp(`(^|,)\\s*${part}:flag-${part}\\s*(,|$)`));
+    }
+  });
+
+  it('the prompt exports its npub picker\'s parts as recipient-…', async () => {
+    const patient = await person();
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+    const wrapper = await fixture(html`<div>
+      <style>
+        nip82-consent-prompt::part(recipient-input) { color: rgb(7, 8, 9); }
+        nip82-consent-prompt::part(recipient-label) { color: rgb(10, 11, 12); }
+      </style>
+      <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer}></nip82-consent-prompt>
+    </div>`);
+    const el = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
+    buttonByText(el, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    const picker = $(el, 'nip82-npub-picker')!;
+    await waitUntil(() => picker.shadowRoot?.querySelector('#input'), 'picker rendered');
+    expect(textColour(picker, '[part=input]')).to.equal('rgb(7, 8, 9)');
+    expect(textColour(picker, '[part=label]')).to.equal('rgb(10, 11, 12)');
+    const exported = picker.getAttribute('exportparts') ?? '';
+    for (const node of picker.shadowRoot!.querySelectorAll('[part]')) {
+      for (const part of node.getAttribute('part')!.split(/\s+/)) expect(exported, part).to.match(new RegExp(`(^|,)\\s*${part}:recipient-${part}\\s*(,|$)`));
+    }
   });
 
   it('kit tokens set on an ancestor override the built-in colours', async () => {

@@ -34,6 +34,8 @@ import { renderShareBase, renderShareDialog, type ShareView } from './share-view
 import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
 import { busyAttr, type CommonView, type Step } from './view-parts.js';
 import { SignedAction } from './signed-action.js';
+// A type only: the picker registers through this element's define module, never through its class.
+import type { NpubPickerStrings } from '../npub-picker/define.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -101,6 +103,23 @@ function hexKey(value: string | undefined): string | undefined {
  * @csspart actions - The dialog's buttons.
  * @csspart receipts - Per-relay publish results.
  * @csspart status - The polite live status line.
+ * @csspart recipient-base - The recipient picker's wrapper (the nested `<nip82-npub-picker>`'s `base`).
+ * @csspart recipient-label - The recipient picker's label (its `label`).
+ * @csspart recipient-hint - What the recipient field accepts (its `hint`).
+ * @csspart recipient-input - The recipient text field (its `input`).
+ * @csspart recipient-lookup-button - The picker's "Look up" (its `lookup-button`).
+ * @csspart recipient-listbox - The picker's suggestions (its `listbox`).
+ * @csspart recipient-option - One suggestion (its `option`).
+ * @csspart recipient-error - The picker's inline error (its `error`).
+ * @csspart recipient-profile - The chosen person (its `profile`).
+ * @csspart recipient-picture - Their profile picture (its `picture`).
+ * @csspart recipient-name - Their cleaned display name (its `name`).
+ * @csspart recipient-fingerprint - Their short npub (its `fingerprint`).
+ * @csspart recipient-warning - A warning about their name or NIP-05 claim (its `warning`).
+ * @csspart recipient-nip05 - Their NIP-05 claim and its check (its `nip05`).
+ * @csspart recipient-verify-button - Checks their NIP-05 claim (its `verify-button`).
+ * @csspart recipient-clear-button - Clears the choice (its `clear-button`).
+ * @csspart recipient-status - The picker's polite live region (its `status`).
  *
  * @cssproperty --nip82-consent-prompt-dialog-width - Inline size of the dialog.
  * @cssproperty --nip82-consent-prompt-dialog-background - Dialog background.
@@ -130,6 +149,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<ConsentPromptStrings>;
+
+  /**
+   * Overrides for the strings of the recipient picker in the share dialog (the keys of
+   * `<nip82-npub-picker>`'s `.strings`, its `label` included), handed to it as they are: built-ins
+   * in the picker's language fill in the rest.
+   */
+  @property({ attribute: false }) pickerStrings?: Partial<NpubPickerStrings>;
 
   @state() private open = false;
   @state() private step: Step = 'choose';
@@ -836,6 +862,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       offered: records.length ? offeredEntries(records).length : 0,
       relays: this.activeRelays,
       recent: [...new Set((store?.loaded ? store.shares : []).map((c) => c.grant.recipient))],
+      pickerStrings: this.pickerStrings,
       recipientKey: this.recipientKey,
       recipientNamed: this.recipientKey ? this.named(this.recipientKey) : '',
       leftNote: this.leftNote,

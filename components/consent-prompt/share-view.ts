@@ -4,6 +4,16 @@ import type { Role } from '../core/nip82/record.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
+import type { NpubPickerStrings } from '../npub-picker/define.js';
+
+/**
+ * The nested picker's parts (its own @csspart list), exported as `recipient-<part>`, so that a host
+ * can style the picker inside the prompt, which its shadow root would otherwise hide from the page.
+ */
+const PICKER_EXPORTPARTS = [
+  'base', 'label', 'hint', 'input', 'lookup-button', 'listbox', 'option', 'error', 'profile', 'picture',
+  'name', 'fingerprint', 'warning', 'nip05', 'verify-button', 'clear-button', 'status',
+].map((part) => `${part}:recipient-${part}`).join(', ');
 
 export interface ShareView extends CommonView {
   records: number;
@@ -11,6 +21,8 @@ export interface ShareView extends CommonView {
   relays: string[];
   /** People shared with before, offered by the picker. */
   recent: string[];
+  /** The host's overrides for the picker's strings. */
+  pickerStrings?: Partial<NpubPickerStrings>;
   recipientKey?: string;
   recipientNamed: string;
   /** A half-sent share was left for this one: what of it stays ('' when none). */
@@ -45,7 +57,7 @@ function renderChoose(v: ShareView): TemplateResult {
     ${v.leftNote ? html`<p id="left-note" class="warning" tabindex="-1">${v.leftNote}</p>` : nothing}
     <fieldset part="recipient">
       <legend>${s.recipientLegend}</legend>
-      <nip82-npub-picker
+      <nip82-npub-picker exportparts=${PICKER_EXPORTPARTS} .strings=${v.pickerStrings}
         .relays=${v.relays}
         .recent=${v.recent}
         .value=${v.recipientKey ?? ''}

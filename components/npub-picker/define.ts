@@ -1,6 +1,8 @@
 import { Nip82NpubPicker } from './npub-picker.js';
 
 export { Nip82NpubPicker };
+/** For elements that render a picker and forward a host's overrides to it (types only: registers nothing more). */
+export type { NpubPickerStrings } from './npub-picker.strings.js';
 
 if (!customElements.get('nip82-npub-picker')) customElements.define('nip82-npub-picker', Nip82NpubPicker);
 

@@ -32,6 +32,14 @@ import { narrative } from './narrative.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
 import { recordViewerClinicianStrings, recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
+// A type only: the flag registers through this element's define module, never through its class.
+import type { HiddenFlagStrings } from '../hidden-flag/define.js';
+
+/**
+ * The nested flag's parts (its own @csspart list), exported as `flag-<part>`, so that a host can
+ * style the flag inside the viewer, which its shadow root would otherwise hide from the page.
+ */
+const FLAG_EXPORTPARTS = ['base', 'icon', 'title', 'kinds', 'explanation'].map((part) => `${part}:flag-${part}`).join(', ');
 
 /** A record's Bundle without the entries an earlier record already showed (the record itself when it has none). */
 function withoutSeen(record: OpenedRecord, seen: Set<string>): FhirBundle {
@@ -160,6 +168,11 @@ const PRINT_ITEMS_PER_RENDER = 500;
  * @csspart item - One resource.
  * @csspart item-provenance - Who signed an item and whether it is unchanged since, or who added it.
  * @csspart narrative - A resource's sanitised narrative.
+ * @csspart flag-base - The hidden-item flag's note (the nested `<nip82-hidden-flag>`'s `base`).
+ * @csspart flag-icon - The hidden-item flag's icon (its `icon`).
+ * @csspart flag-title - The hidden-item flag's title (its `title`).
+ * @csspart flag-kinds - The hidden-item flag's kinds, when disclosed (its `kinds`).
+ * @csspart flag-explanation - The hidden-item flag's explanation (its `explanation`).
  *
  * @cssproperty --nip82-record-viewer-section-gap - Space between sections.
  * @cssproperty --nip82-record-viewer-item-gap - Space between items.
@@ -200,6 +213,13 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Overrides for the built-in strings. */
   @property({ attribute: false }) strings?: Partial<RecordViewerStrings>;
+
+  /**
+   * Overrides for the strings of the hidden-item flag the viewer shows (the keys of
+   * `<nip82-hidden-flag>`'s `.strings`), handed to it as they are: built-ins in the flag's language
+   * fill in the rest.
+   */
+  @property({ attribute: false }) flagStrings?: Partial<HiddenFlagStrings>;
 
   /**
    * Names the host knows for public keys (hex → name), e.g. from its own directory of clinics:
@@ -946,7 +966,7 @@ export class Nip82RecordViewer extends Nip82Element {
       const who = this.names.get(copy.grant.recipient)?.name ?? shortNpub(copy.grant.recipient);
       return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who)}</p>`;
     }
-    return html`<nip82-hidden-flag count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose}></nip82-hidden-flag>`;
+    return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }
 
   private renderProvenance(view: View, s: RecordViewerStrings, lang: string) {

@@ -17,3 +17,12 @@ test('the README element reference matches the built manifest, element by elemen
   for (const tag of tags) assert.match(readme, new RegExp(`### \`<${tag}>\``), `${tag} documented`);
   for (const event of ['nip82-share', 'nip82-revoke', 'nip82-answer', 'nip82-record-open']) assert.ok(readme.includes(`| \`${event}\` |`), `${event} in an events table`);
 });
+
+test('an element that renders another documents each of its parts under its prefix', () => {
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const parts = (tag) => (manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag)?.cssParts ?? []).map((p) => p.name);
+  for (const [outer, inner, prefix] of [['nip82-record-viewer', 'nip82-hidden-flag', 'flag'], ['nip82-consent-prompt', 'nip82-npub-picker', 'recipient']]) {
+    assert.ok(parts(inner).length > 0, `${inner} has parts`);
+    for (const part of parts(inner)) assert.ok(parts(outer).includes(`${prefix}-${part}`), `${outer} documents ${prefix}-${part}`);
+  }
+});

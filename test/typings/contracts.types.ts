@@ -24,6 +24,13 @@ export function strings(session: Nip82Session, viewer: Nip82RecordViewer, prompt
   picker.strings = { labell: 'To' };
   // @ts-expect-error a misspelt key is not a string of the element
   flag.strings = { explanationn: 'Ask.' };
+  // A nested element's strings go through its parent, with the nested element's own keys.
+  viewer.flagStrings = { explanation: 'Ask the owner.' };
+  prompt.pickerStrings = { label: 'To' };
+  // @ts-expect-error a misspelt key is not a string of the nested flag
+  viewer.flagStrings = { explanationn: 'Ask.' };
+  // @ts-expect-error the picker's keys, not the flag's
+  prompt.pickerStrings = { explanation: 'Ask.' };
 }
 
 export function status(session: Nip82Session, viewer: Nip82RecordViewer) {
