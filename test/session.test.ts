@@ -18,7 +18,7 @@ import { runRemoteSigner } from './remote-signer.js';
 /** A minimal kit element, to see what the session hands down. */
 class ProbeElement extends Nip82Element {
   get seen() {
-    return { signer: this.activeSigner, relays: this.activeRelays, store: this.currentStore };
+    return { signer: this.activeSigner, relays: this.activeRelays, store: this.currentStore, rejected: this.session?.rejectedRelays };
   }
   override render() {
     return this.renderLive('');
@@ -29,6 +29,12 @@ customElements.define('test-probe', ProbeElement);
 const shadowText = (el: LitElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const button = (el: LitElement, text: RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => text.test(b.textContent ?? '')) as HTMLButtonElement;
+
+/** Lit issues each warning once per page: forgets that change-in-update was issued, so it shows again. */
+const reissueChangeInUpdate = () => {
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+  for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
+};
 
 describe('<nip82-session>', () => {
   afterEach(() => {
@@ -507,6 +513,41 @@ describe('<nip82-session>', () => {
       });
       expect(reported.map((r) => r.code)).to.deep.equal(['invalid-url', 'invalid-url']);
       expect(reported[1]!.message).to.contain('https://relay.example.org');
+    });
+
+    it('a handler that fixes the relays when told changes them within the update, and alternating lists are each reported once', async () => {
+      reissueChangeInUpdate();
+      const good = 'ws://127.0.0.1:1';
+      const reported: string[] = [];
+      let fixing = true;
+      const report = (e: Nip82Event<'nip82-error'>) => {
+        reported.push(e.detail.message);
+        if (fixing) (e.currentTarget as Nip82Session).relays = good;
+      };
+      let el!: Nip82Session;
+      const warnings = await litWarnings(async () => {
+        el = await fixture<Nip82Session>(html`<nip82-session relays=${`${good} relay.example.com`} @nip82-error=${report}><test-probe></test-probe></nip82-session>`);
+        // Done in one update: none scheduled by the handler's change.
+        expect(await el.updateComplete).to.equal(true);
+      });
+      expect(warnings.filter((w) => w.includes('change-in-update'))).to.deep.equal([]);
+      expect(reported).to.have.length(1);
+      expect(el.relays).to.deep.equal([good]);
+      const probe = el.querySelector('test-probe') as ProbeElement;
+      await probe.updateComplete;
+      // The elements are handed the fixed list, not the one reported.
+      expect(probe.seen.relays).to.deep.equal([good]);
+      expect(probe.seen.rejected).to.deep.equal([]);
+
+      fixing = false;
+      await litWarnings(async () => {
+        for (const list of [`${good} relay.example.com`, `${good} https://relay.example.org`, `${good} relay.example.com`, `${good} https://relay.example.org`]) {
+          el.relays = list;
+          await el.updateComplete;
+        }
+      });
+      expect(reported).to.have.length(2);
+      expect(reported[1]).to.contain('https://relay.example.org');
     });
 
     it('with no usable address left, says in plain words that the page is set up wrong (invalid-url, not no-relays)', async () => {

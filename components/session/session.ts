@@ -61,7 +61,7 @@ export class Nip82Session extends LocalizedElement {
   static override shadowRootOptions = { ...LocalizedElement.shadowRootOptions, delegatesFocus: true };
 
   private relayUrls: string[] = [];
-  /** The relays given, checked once per list: the addresses used and the entries dropped. */
+  /** The relays given, sorted into the addresses used and the entries dropped; each bad list reported once. */
   private readonly relayCheck = new RelayListCheck(this);
 
   /** Relays for every element inside (space-separated in HTML; the property also takes that string). */
@@ -182,6 +182,8 @@ export class Nip82Session extends LocalizedElement {
   }
 
   protected override willUpdate(): void {
+    // First: a host answering the report by setting `relays` does so before the elements are handed them.
+    this.relayCheck.report(() => this.relays);
     if (this.signer && this.active !== this.signer && this.signer !== this.declined && this.kind !== 'extension' && this.kind !== 'remote') {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.

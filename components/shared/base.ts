@@ -173,6 +173,8 @@ export abstract class Nip82Element extends LocalizedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // First: a host answering the report by setting `relays` does so before anything reads them.
+    this.stores.reportRelays();
     // Before the element's own willUpdate: a store replaced is reset before anything is shown of it.
     this.stores.watch();
   }

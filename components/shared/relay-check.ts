@@ -24,24 +24,44 @@ export function noRelayLeft(rejected: readonly string[]): RelayError {
 }
 
 /**
- * Checks the relay lists a host is given. The list is read on every update, so the last one is
- * remembered: the developer hears of a bad entry when the list changes, not at each read.
+ * A handler may answer a report by setting yet another bad list; each is reported in the same
+ * update, up to this many, so a handler that keeps inventing lists cannot hold the update forever.
+ */
+const REPORTS_PER_UPDATE = 3;
+
+/**
+ * Checks the relay lists a host is given. `check` has no side effect, so render() and the getters
+ * it uses may call it at will; `report` tells the developer, and belongs in `willUpdate`.
  */
 export class RelayListCheck {
+  /** The list is read on every update: sorted again only when it changed. */
   private last?: { key: string; checked: CheckedRelays };
+  /** Every list reported, so that a page switching between two lists hears of each once. */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly host: HTMLElement) {}
 
   check(list: readonly string[]): CheckedRelays {
     const key = JSON.stringify(list);
-    if (this.last?.key === key) return this.last.checked;
-    const checked = sortRelays(list);
-    this.last = { key, checked };
-    if (checked.rejected.length) {
-      const message = dropped(checked.rejected);
+    if (this.last?.key !== key) this.last = { key, checked: sortRelays(list) };
+    return this.last.checked;
+  }
+
+  /**
+   * Tells the developer of the entries dropped from the list in effect (`current`), once per list.
+   * Called from `willUpdate`, a handler that sets the relays in answer changes them within this
+   * update: rendered now, and no second update (which Lit warns of as change-in-update).
+   */
+  report(current: () => readonly string[]): void {
+    for (let i = 0; i < REPORTS_PER_UPDATE; i++) {
+      const list = current();
+      const key = JSON.stringify(list);
+      const { rejected } = this.check(list);
+      if (!rejected.length || this.reported.has(key)) return;
+      this.reported.add(key);
+      const message = dropped(rejected);
       console.warn(`<${this.host.localName}> relays: ${message}`);
       emit(this.host, 'nip82-error', { code: 'invalid-url', message });
     }
-    return checked;
   }
 }

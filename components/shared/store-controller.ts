@@ -113,6 +113,14 @@ export class StoreController implements ReactiveController {
     return this.settings().signer ?? this.session?.signer;
   }
 
+  /**
+   * Tells the developer of the entries dropped from the element's own relay list, once per list;
+   * from the host's `willUpdate` (see {@link RelayListCheck.report}). The session reports its own.
+   */
+  reportRelays(): void {
+    this.ownRelays.report(() => this.settings().relays);
+  }
+
   /** The relays in effect: the element's own, else the session's. */
   get relays(): string[] {
     return this.relayList.relays;
