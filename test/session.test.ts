@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from './wait.js';
 import { LitElement } from 'lit';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
@@ -356,7 +357,9 @@ describe('<nip82-session>', () => {
       (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
       await waitUntil(() => slow.asked.includes('connect'), 'the remote signer was never asked to connect');
       await el.updateComplete;
-      expect(field().value).to.equal('');
+      // Kept, unchangeable, while the connect waits: it is emptied once the sign-in succeeded.
+      expect(field().value).to.equal(`bunker://${slow.pubkey}?relay=${encodeURIComponent(relay)}`);
+      expect(field().readOnly).to.equal(true);
       button(el, /Cancel/).click();
       await waitUntil(async () => (await fromSession(slow.pubkey)).length === 0, 'the cancelled connect stayed open');
       await slow.release();
@@ -365,6 +368,72 @@ describe('<nip82-session>', () => {
     } finally {
       bunker.close();
       slow.close();
+    }
+  });
+
+  it('keeps a keyboard user, and the address to correct, through a cancelled and a failed bunker connect; the address goes at the sign-in', async () => {
+    const relay = await relayUrl('main');
+    const slow = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['connect'] });
+    const refusing = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { refuse: ['connect'] });
+    const userKey = generateSecretKey();
+    const bunker = runRemoteSigner(relay, generateSecretKey(), userKey);
+    await Promise.all([slow.ready, refusing.ready, bunker.ready]);
+    const address = (signer: { pubkey: string }, secret: string) => `bunker://${signer.pubkey}?relay=${encodeURIComponent(relay)}&secret=${secret}`;
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      el.shadowRoot!.querySelector('details')!.open = true;
+      const field = () => el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+      const focused = () => el.shadowRoot!.activeElement;
+      const notOnBody = (step: string) => expect(document.activeElement, `focus dropped to the page ${step}`).not.to.equal(document.body);
+      /** Types the address (as a paste) and presses Enter in the field. */
+      const submit = async (value: string) => {
+        field().focus();
+        field().value = value;
+        field().dispatchEvent(new Event('input'));
+        await el.updateComplete;
+        await sendKeys({ press: 'Enter' });
+      };
+
+      // Submitted: the user is taken to Cancel, the address stays in view.
+      await submit(address(slow, 'held'));
+      await waitUntil(() => /Cancel/.test(focused()?.textContent ?? ''), 'focus never reached Cancel');
+      notOnBody('on submit');
+      expect(field().value).to.equal(address(slow, 'held'));
+      await waitUntil(() => slow.asked.includes('connect'), 'the remote signer was never asked to connect');
+      notOnBody('while waiting');
+
+      // Cancel, by keyboard: back in the field, the address kept.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => focused() === field(), 'focus did not return to the field after Cancel');
+      notOnBody('after Cancel');
+      expect(el.status).to.equal('idle');
+      expect(field().value).to.equal(address(slow, 'held'));
+      expect(field().readOnly).to.equal(false);
+
+      // A signer that says no: the address stays to correct, the user in the field.
+      const failed = oneEvent(el, 'nip82-error');
+      await submit(address(refusing, 'typo'));
+      await failed;
+      await waitUntil(() => focused() === field(), 'focus did not return to the field after the failure');
+      notOnBody('after the failure');
+      expect(field().value).to.equal(address(refusing, 'typo'));
+
+      // Signed in: the address, its secret with it, is gone; the user is on the signed-in bar.
+      const change = oneEvent(el, 'nip82-session-change');
+      await submit(address(bunker, 'one-use-secret'));
+      expect((await change).detail).to.deep.equal({ pubkey: getPublicKey(userKey), signer: 'remote' });
+      await waitUntil(() => /Sign out/.test(focused()?.textContent ?? ''), 'focus did not reach the signed-in bar');
+      notOnBody('after the sign-in');
+      expect(el.shadowRoot!.innerHTML).not.to.contain('one-use-secret');
+      // (Not shown while signed in: what the field would hold is read directly.)
+      expect((el as unknown as { bunkerInput: string }).bunkerInput).to.equal('');
+      await el.signOut();
+      await el.updateComplete;
+      expect(field().value).to.equal('');
+    } finally {
+      slow.close();
+      refusing.close();
+      bunker.close();
     }
   });
 

@@ -251,13 +251,13 @@ export class Nip82Session extends LocalizedElement {
    * Asks `signer` who the user is, for the sign-in `attempt` (see {@link begin}), once the request
    * went out. Given up meanwhile, a remote signer is closed at once and its answer, if any, is dropped.
    */
-  private async signIn(kind: SignerKind, signer: Signer, attempt: AbortSignal): Promise<void> {
+  private async signIn(kind: SignerKind, signer: Signer, attempt: AbortSignal): Promise<boolean> {
     const close = () => { void (signer as RemoteSigner).close().catch(() => undefined); };
     if (kind === 'remote') attempt.addEventListener('abort', close, { once: true });
     this.state.set('waiting-signer', this.s.asking);
     try {
       const pubkey = await signer.getPublicKey();
-      if (attempt.aborted) return;
+      if (attempt.aborted) return false;
       // Done: a later give-up (a sign-out) must not take this signer for an attempt still under way.
       attempt.removeEventListener('abort', close);
       this.attempt = undefined;
@@ -266,13 +266,29 @@ export class Nip82Session extends LocalizedElement {
       this.kind = kind;
       this.pubkey = pubkey;
       this.state.set('done', this.s.connected);
+      // The sign-in controls give way to the signed-in bar: a keyboard user stays on it.
+      this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.sign-out'));
       emit(this, 'nip82-session-change', { pubkey, signer: kind });
+      return true;
     } catch (error) {
       if (!attempt.aborted) this.failed(error);
       // A remote signer that connected but would not say who the user is: no subscription or client key stays.
       if (kind === 'remote') close();
+      return false;
     }
   }
+
+  /**
+   * Called just after a change that is about to be rendered: once it is, focus goes to `target`
+   * if it is in this element now, as the control it is on may be going or being disabled (which
+   * would drop a keyboard user on the page's body). Focus the user moved elsewhere is left alone.
+   */
+  private refocus(target: () => HTMLElement | null | undefined): void {
+    if (!this.shadowRoot?.activeElement) return;
+    void this.updateComplete.then(() => target()?.focus());
+  }
+
+  private readonly bunkerField = () => this.renderRoot.querySelector<HTMLInputElement>('input[name="bunker"]');
 
   /**
    * What a remote signer's `auth_url` does here: while its sign-in (`attempt`) is under way, or it
@@ -310,18 +326,25 @@ export class Nip82Session extends LocalizedElement {
   private async connectBunker(event: Event): Promise<void> {
     event.preventDefault();
     const input = this.bunkerInput.trim();
-    // Used once: the address (its secret with it) does not stay in the field for the next person.
-    this.bunkerInput = '';
-    // Every form the recipient field refuses, not only a bare nsec1 at the start.
+    // Every form the recipient field refuses, not only a bare nsec1 at the start: wiped at once.
     if (holdsSecretKey(input)) {
+      this.bunkerInput = '';
       this.state.set('bad-data', this.s.neverNsec);
+      this.refocus(this.bunkerField);
       return;
     }
-    // Connecting already talks to the remote signer: the request comes first.
-    if (!this.announce()) return;
+    // Connecting already talks to the remote signer: the request comes first. Cancelled, the
+    // address stays, and so does the user, in the field.
+    if (!this.announce()) {
+      this.refocus(this.bunkerField);
+      return;
+    }
     const attempt = this.begin();
+    // The address stays (read-only) until the sign-in is done: a typo or an unreachable signer is
+    // corrected, not typed again. The focused Connect is disabled meanwhile: the user goes to Cancel.
     this.bunkerWaiting = true;
     this.state.set('waiting-signer', this.s.waitingForRemote);
+    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.cancel-bunker'));
     let remote: RemoteSigner | undefined;
     try {
       const { bunkerSigner } = await remoteSigner();
@@ -332,12 +355,17 @@ export class Nip82Session extends LocalizedElement {
         await remote.close().catch(() => undefined);
         return;
       }
-      await this.signIn('remote', remote, attempt);
+      // Used once: the address (its secret with it) does not stay for the next person.
+      if (await this.signIn('remote', remote, attempt)) this.bunkerInput = '';
     } catch (error) {
       if (!attempt.aborted) this.failed(error);
     } finally {
-      // Given up, it was taken off screen then; a newer connect may be waiting now.
-      if (!attempt.aborted) this.bunkerWaiting = false;
+      // Given up, it was taken off screen then; a newer connect may be waiting now. Failed, the
+      // user is back in the field, the address there to correct.
+      if (!attempt.aborted) {
+        this.bunkerWaiting = false;
+        if (!this.pubkey) this.refocus(this.bunkerField);
+      }
     }
   }
 
@@ -377,7 +405,10 @@ export class Nip82Session extends LocalizedElement {
 
   /** Cancel: the code shown or the bunker:// connect is given up (see {@link attempt}). */
   private cancelRemote = (): void => {
+    const bunker = this.bunkerWaiting;
     this.giveUp();
+    // The Cancel button goes: the user is back where the sign-in began.
+    this.refocus(bunker ? this.bunkerField : () => this.renderRoot.querySelector<HTMLElement>('.show-code'));
     this.state.set('idle', '');
   };
 
@@ -416,7 +447,7 @@ export class Nip82Session extends LocalizedElement {
   private renderSignedIn(s: SessionStrings) {
     const kind = this.kind === 'extension' ? s.kindExtension : this.kind === 'remote' ? s.kindRemote : s.kindInjected;
     return html`<span class="who">${s.signedInAs} <code>${shortNpub(this.pubkey!)}</code> ${s.via(kind)}</span>
-      <button type="button" @click=${() => this.signOut()}>${s.signOut}</button>`;
+      <button type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
 
   private renderSignIn(s: SessionStrings) {
@@ -427,18 +458,18 @@ export class Nip82Session extends LocalizedElement {
         <summary>${s.remoteTitle}</summary>
         <form class="row" @submit=${this.connectBunker}>
           <label>${s.bunkerLabel}
-            <input name="bunker" autocomplete="off" spellcheck="false" .value=${this.bunkerInput}
+            <input name="bunker" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
               @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; }} aria-describedby="bunker-help">
           </label>
-          <button type="submit" ?disabled=${!this.bunkerInput.trim()}>${s.connect}</button>
-          ${this.bunkerWaiting ? html`<button type="button" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
+          <button type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
+          ${this.bunkerWaiting ? html`<button type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
         </form>
         <p class="help" id="bunker-help">${s.bunkerHelp}</p>
         ${this.connectSession
           ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
               <p class="uri"><code>${this.connectSession.uri}</code></p>
               <button type="button" @click=${this.cancelRemote}>${s.cancel}</button>`
-          : html`<button type="button" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
+          : html`<button type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }
 
