@@ -980,7 +980,7 @@ describe('<nip82-consent-prompt>', function () {
             /^Only part of this went out\. Sent: 1 of \d+ parts of the shared record for npub1\S+\. Not sent yet: the shared record for npub1\S+\. Finish sending to complete it; nothing is signed again\.$/,
           );
           expect(text($(el, '#leave-help'))).to.match(
-            /^Or leave it as it is and start a new share\. Nothing more is sent, but what already went out stays, and npub1\S+ can open it\. To end their access, revoke it in the access list, if this page shows one\.$/,
+            /^Or leave it as it is and start a new share\. Nothing more is sent, but what already went out stays, and npub1\S+ can open it\. A share left unfinished can no longer be finished or revoked: finish sending it if you may want to end their access later\.$/,
           );
           const actions = $$<HTMLButtonElement>(el, 'dialog [part=actions] button').map((b) => text(b));
           expect(actions).to.deep.equal(['Close', 'Leave it and start a new share', 'Finish sending']);
@@ -1004,7 +1004,7 @@ describe('<nip82-consent-prompt>', function () {
         expect(el.status).to.equal('idle');
         expect(dialogOf(el).open).to.equal(true);
         expect(text($(el, '#left-note'))).to.match(
-          /^The unfinished share with npub1\S+ was left as it is\. What already went out stays, and they can open it\. To end their access, revoke it in the access list, if this page shows one\.$/,
+          /^The unfinished share with npub1\S+ was left as it is\. What already went out stays, and they can open it\.$/,
         );
         expect(root(el).activeElement?.id, 'focus on what stays').to.equal('left-note');
         expect(!!buttonByText(el, 'Finish sending'), 'finish offered').to.equal(false);

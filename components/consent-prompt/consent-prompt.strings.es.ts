@@ -90,10 +90,10 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   },
   finishSending: 'Terminar el envío',
   leaveHelp: (who: string) =>
-    `O déjelo como está y empiece a compartir de nuevo. No se envía nada más, pero lo que ya salió se queda, y ${who} puede abrirlo. Para terminar su acceso, revóquelo en la lista de acceso, si esta página la muestra.`,
+    `O déjelo como está y empiece a compartir de nuevo. No se envía nada más, pero lo que ya salió se queda, y ${who} puede abrirlo. Un envío que se deja sin terminar ya no se puede terminar ni revocar: termine el envío si quizá quiera retirarle el acceso más adelante.`,
   leaveUnfinished: 'Dejarlo así y compartir de nuevo',
   leftUnfinished: (who: string) =>
-    `El envío sin terminar a ${who} se quedó como estaba. Lo que ya salió se queda, y esa persona puede abrirlo. Para terminar su acceso, revóquelo en la lista de acceso, si esta página la muestra.`,
+    `El envío sin terminar a ${who} se quedó como estaba. Lo que ya salió se queda, y esa persona puede abrirlo.`,
   partialNoDeny: (who: string) =>
     `Usted aprobó esta solicitud y parte del historial compartido ya llegó a un servidor de almacenamiento, donde ${who} puede abrirlo, así que ya no se puede rechazar. Para retirar el acceso después del envío, revoque el historial compartido.`,
   reshared: 'Se compartiría un elemento que usted ya le ocultó. Ocúltelo, o muéstrelo usted mismo para compartirlo.',

@@ -220,10 +220,10 @@ const en: ConsentPromptStrings = {
   },
   finishSending: 'Finish sending',
   leaveHelp: (who: string) =>
-    `Or leave it as it is and start a new share. Nothing more is sent, but what already went out stays, and ${who} can open it. To end their access, revoke it in the access list, if this page shows one.`,
+    `Or leave it as it is and start a new share. Nothing more is sent, but what already went out stays, and ${who} can open it. A share left unfinished can no longer be finished or revoked: finish sending it if you may want to end their access later.`,
   leaveUnfinished: 'Leave it and start a new share',
   leftUnfinished: (who: string) =>
-    `The unfinished share with ${who} was left as it is. What already went out stays, and they can open it. To end their access, revoke it in the access list, if this page shows one.`,
+    `The unfinished share with ${who} was left as it is. What already went out stays, and they can open it.`,
   partialNoDeny: (who: string) =>
     `You approved this request and part of the share has already reached a storage server, where ${who} can open it, so it can no longer be denied. To take access back after sending, revoke the share.`,
   reshared: 'An item you hid from them before would be shared. Hide it, or unhide it yourself to share it.',

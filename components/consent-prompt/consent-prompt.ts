@@ -87,8 +87,8 @@ function hexKey(value: string | undefined): string | undefined {
  * nothing. When relays take only part of it, the dialog says exactly what went out and offers
  * to finish sending the same signed events; reopening that request offers only that, never
  * signing again, and a request whose share partly went out can no longer be denied. Reopening a
- * half-sent share also offers to leave it as it is (what went out stays, until revoked) and start
- * a new one, which signs and sends nothing of the old one.
+ * half-sent share also offers to leave it as it is (what went out stays, and can no longer be
+ * finished or revoked) and start a new one, which signs and sends nothing of the old one.
  * The signed events are kept in memory only and forgotten on a sign-out or a change of user.
  *
  * @summary Share records, or answer an access request, with a preview before signing.

@@ -26,3 +26,22 @@ test('an element that renders another documents each of its parts under its pref
     for (const part of parts(inner)) assert.ok(parts(outer).includes(`${prefix}-${part}`), `${outer} documents ${prefix}-${part}`);
   }
 });
+
+test('an element that renders another exports each of its parts, rendered or not yet', () => {
+  // The lists handed to `exportparts`, as written in the source: a part the nested element gains
+  // (documented in its JSDoc) and the list misses would be unstylable in states tests never render.
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const parts = (tag) => (manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag)?.cssParts ?? []).map((p) => p.name);
+  const listIn = (file, name) => {
+    const source = readFileSync(file, 'utf8');
+    const list = new RegExp(`const ${name} = \\[([^\\]]*)\\]`).exec(source)?.[1];
+    assert.ok(list, `${name} in ${file}`);
+    return [...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+  };
+  for (const [file, name, inner] of [
+    ['components/record-viewer/record-viewer.ts', 'FLAG_EXPORTPARTS', 'nip82-hidden-flag'],
+    ['components/consent-prompt/share-view.ts', 'PICKER_EXPORTPARTS', 'nip82-npub-picker'],
+  ]) {
+    assert.deepEqual(listIn(file, name).sort(), parts(inner).sort(), `${name} exports every part of <${inner}>`);
+  }
+});
