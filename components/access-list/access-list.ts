@@ -67,9 +67,14 @@ const reachedEvery = (pending: PendingRevoke, event: NostrEvent) =>
 const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
   a.length === b.length && a.every((t, i) => t.record === b[i]!.record && t.pubkey === b[i]!.pubkey);
 
-/** How many of the revocation's events some relay took. */
-const sentOf = (pending: PendingRevoke) =>
-  pending.events.filter((e) => pending.relays.some((relay) => pending.receipts.get(`${relay} ${e.id}`)?.status === 'accepted')).length;
+/**
+ * How many of the revocation's events some relay took: any relay it was ever sent to, since one
+ * taken off the list since still holds what it took.
+ */
+const sentOf = (pending: PendingRevoke) => {
+  const taken = new Set([...pending.receipts.values()].filter((r) => r.status === 'accepted').map((r) => r.eventId));
+  return pending.events.filter((e) => taken.has(e.id)).length;
+};
 
 /** Wipes the new keys of revocations that will never be published. */
 const forgetUnsent = (list: readonly PendingRevoke[]) => {
@@ -408,6 +413,9 @@ export class Nip82AccessList extends Nip82Element {
    * the consent prompt does): a client kept from before may have been closed.
    */
   private async sendRest(pending: PendingRevoke, signal: AbortSignal): Promise<void> {
+    // What went out is said again only when this send falls short: one that fails before sending
+    // anything (no usable relay) is said as the failure it is.
+    this.shortfall = '';
     const client = this.currentStore?.client ?? this.relayClient();
     pending.relays = client.relays;
     const left = pending.events.filter((e) => !reachedEvery(pending, e));
