@@ -19,7 +19,7 @@ import { RecordError } from '../components/core/errors.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { MAX_WRAPS_PER_READ } from '../components/core/store/record-store.js';
-import { counting, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, downRelayUrl, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, root, text } from './element-helpers.js';
 
 const FINISH = 'Send to the storage servers that missed it';
@@ -259,6 +259,75 @@ describe('<nip82-access-list>: finishing what was left', function () {
     expect(signerCalls(signer), 'no new signer call').to.equal(calls);
     expect(new Set(sent).size, 'three events in all').to.equal(3);
     await revokedOn(flakyUrl, el, record);
+  });
+
+  it('records handed in taken away while the host reloads them are nobody yet, not another user: a half-sent revocation stays kept, still blocks a second change, and finishes', async () => {
+    const { el, signer, record, flakyUrl, sent } = await halfSent();
+    const calls = signerCalls(signer);
+    const who = shortNpub(clinician.pubkey);
+    const notice = `Revoking access for ${who} went out only in part: 1 of 3 steps reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`;
+    // The host reloads its records: none for a moment (either way a host may say so), then the same again.
+    for (const reloading of [undefined, []]) {
+      el.records = reloading;
+      await el.updateComplete;
+      expect(text($(el, '[part=unfinished] p')), 'still kept while no records are handed in').to.equal(notice);
+      el.records = [record];
+      await el.updateComplete;
+      expect(text($(el, '[part=unfinished] p'))).to.equal(notice);
+    }
+    // Still no second change of the record made from the version the half-sent one replaces.
+    row(el, family.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'the family dialog opens');
+    await el.updateComplete;
+    expect(text(dialogOf(el))).to.contain('Another revocation of this record went out only in part.');
+    expect(buttonByText(el, `Revoke ${shortNpub(family.pubkey)}`)!.disabled, 'no second change of the record').to.equal(true);
+    buttonByText(el, 'Cancel')!.click();
+    await waitUntil(() => closed(el), 'the family dialog closes');
+    await el.updateComplete;
+    // Finished from beside the list: the same signed events, whose new keys were kept.
+    for (let attempt = 0; $(el, '[part=unfinished]'); attempt++) {
+      expect(attempt, 'finished within a few tries').to.be.lessThan(6);
+      buttonByText(el, 'Try again')!.click();
+      await waitUntil(() => el.status === 'relay-error' || el.status === 'done', `try ${attempt + 1}`, { timeout: 20000 });
+      await el.updateComplete;
+    }
+    expect(text($(el, '[role=status]'))).to.contain(`Access revoked for ${who}.`);
+    expect(signerCalls(signer), 'no new signer call').to.equal(calls);
+    expect(new Set(sent).size, 'three events in all').to.equal(3);
+    await revokedOn(flakyUrl, el, record);
+  });
+
+  it('finishing a half-sent revocation with no usable relay left says so, not what went out before', async () => {
+    const { el } = await halfSent();
+    const failures: string[] = [];
+    el.addEventListener('nip82-error', (e) => {
+      const { code, action } = (e as Nip82Event<'nip82-error'>).detail;
+      if (action === 'revoke') failures.push(code);
+    });
+    el.setAttribute('relays', 'relay.example.com');
+    await el.updateComplete;
+    buttonByText(el, 'Try again')!.click();
+    await waitUntil(() => failures.length > 0 && el.status === 'relay-error', 'the finish failed');
+    await el.updateComplete;
+    expect(failures).to.deep.equal(['invalid-url']);
+    expect(text($(el, '[role=status]'))).to.equal("This page's storage server settings are wrong; please tell the site's team.");
+    // What went out is still said beside the way to send the rest.
+    expect(text($(el, '[part=unfinished] p'))).to.contain('1 of 3 steps reached a storage server');
+  });
+
+  it('what went out to a storage server since taken off the list still counts as sent', async () => {
+    const { el } = await halfSent();
+    let failed = false;
+    el.addEventListener('nip82-error', (e) => {
+      failed ||= (e as Nip82Event<'nip82-error'>).detail.action === 'revoke';
+    });
+    el.setAttribute('relays', await downRelayUrl());
+    await el.updateComplete;
+    buttonByText(el, 'Try again')!.click();
+    await waitUntil(() => failed && el.status === 'relay-error', 'nothing taken', { timeout: 20000 });
+    await el.updateComplete;
+    expect(text($(el, '[role=status]'))).to.match(PART);
+    expect(text($(el, '[part=unfinished] p'))).to.contain('1 of 3 steps reached a storage server');
   });
 
   /** A record of the patient's with an editor (the clinician) and a viewer (family), on the main relay. */

@@ -1033,6 +1033,59 @@ describe('<nip82-consent-prompt>', function () {
       });
     });
 
+    it('records handed in taken away while the host reloads them are nobody yet, not another user: a half-sent share is still said, and finishing it sends the same events', async () => {
+      await onPickyRelay(async (picky, pickyClient) => {
+        const [patient, clinician] = [await person(), await person()];
+        const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+        const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+        const signer = counting(patient.signer);
+        // No session and no store of its own: who the user is comes from the records alone.
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+        const shared: string[] = [];
+        el.addEventListener('nip82-share', (e) => shared.push(e.detail.recipient));
+        const partsFor = async () => (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.map((e) => e.id);
+        await openDialog(el);
+        buttonByText(el, 'Review')!.click();
+        await el.updateComplete;
+        await relayAcceptsOnly('picky', 1);
+        buttonByText(el, /^Share with npub1/)!.click();
+        await waitUntil(() => el.status === 'relay-error', 'stopped half way');
+        const out = await partsFor();
+        expect(out).to.have.length(1);
+        const closed = oneEvent(dialogOf(el), 'close');
+        buttonByText(el, 'Close')!.click();
+        await closed;
+        await el.updateComplete;
+        const said = text($(el, '[role=status]'));
+        expect(said).to.match(/^Only part of this went out\. Sent: 1 of \d+ parts/);
+
+        // The host reloads its records: none for a moment (either way a host may say so), then the same again.
+        for (const reloading of [undefined, []]) {
+          el.records = reloading;
+          await el.updateComplete;
+          expect(el.status, 'still half sent while no records are handed in').to.equal('relay-error');
+          el.records = [record];
+          await el.updateComplete;
+          expect(el.status).to.equal('relay-error');
+          expect(text($(el, '[role=status]'))).to.equal(said);
+          expect(!!buttonByText(el, 'Finish sending'), 'a way to finish').to.equal(true);
+        }
+
+        // Reopened, it still offers only to finish; finishing sends the rest of the same signed share.
+        await openDialog(el);
+        expect(text($(el, 'dialog [role=status]'))).to.equal(said);
+        await relayAcceptsOnly('picky', null);
+        const calls = { ...signer.calls };
+        buttonByText(el, 'Finish sending')!.click();
+        await waitUntil(() => el.status === 'done', 'finished');
+        expect(shared).to.deep.equal([clinician.pubkey]);
+        expect(signer.calls, 'nothing signed again').to.deep.equal(calls);
+        const all = await partsFor();
+        expect(all.length).to.be.greaterThan(1);
+        expect(all).to.include(out[0]);
+      });
+    });
+
     it('a share half sent through relays of the prompt\'s own inside a session: once another user signs in there, nothing of it is shown or sent', async () => {
       await onPickyRelay(async (picky, pickyClient) => {
         const [patient, clinician, next] = [await person(), await person(), await person()];

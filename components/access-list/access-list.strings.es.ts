@@ -12,7 +12,7 @@ const storageAcceptedEs = (ok: number, total: number) =>
     other: `${ok} de ${total} servidores de almacenamiento aceptaron el cambio.`,
   });
 
-/** The rest of the notice of a revocation of which only part went out. */
+/** What went out of a revocation sent only in part, and the way on: the dialog and the notice beside the list say it alike. */
 const partlyRestEs = (sent: number, total: number) =>
   `${sent} de ${plural('es', total, { one: '1 paso llegó', other: `${total} pasos llegaron` })} a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.`;
 
@@ -42,8 +42,7 @@ export const accessListStringsEs: AccessListStrings = {
     'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que esa persona ya no podrá abrirlo desde los servidores de almacenamiento, ni esta versión ni las siguientes.',
   stays:
     'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un servidor de almacenamiento que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
-  partlyRevoked: (sent: number, total: number) =>
-    `Solo salió una parte: ${sent} de ${plural('es', total, { one: '1 paso llegó', other: `${total} pasos llegaron` })} a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.`,
+  partlyRevoked: (sent: number, total: number) => `Solo salió una parte: ${partlyRestEs(sent, total)}`,
   notEverywhere: 'Un servidor de almacenamiento que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí: envíelo también a ese servidor.',
   finishRelays: 'Enviar a los servidores de almacenamiento que no lo recibieron',
   unfinishedNotice: (who: string) =>

@@ -27,6 +27,7 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
   stops: string;
   stays: string;
   editorMoves: string;
+  /** In the dialog, what went out of a revocation sent only in part; `partlyNotice` and `partlyEndedNotice` say the same beside the list: override them together. */
   partlyRevoked: (sent: number, total: number) => string;
   notEverywhere: string;
   finishRelays: string;
@@ -56,7 +57,7 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
 const storageAcceptedEn = (ok: number, total: number) =>
   plural('en', total, { one: `${ok} of 1 storage server accepted the change.`, other: `${ok} of ${total} storage servers accepted the change.` });
 
-/** The rest of a notice of a revocation of which only part went out. */
+/** What went out of a revocation sent only in part, and the way on: the dialog and the notice beside the list say it alike. */
 const partlyRestEn = (sent: number, total: number) =>
   `${sent} of ${plural('en', total, { one: '1 step', other: `${total} steps` })} reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`;
 
@@ -87,8 +88,7 @@ const en: AccessListStrings = {
   stays:
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
-  partlyRevoked: (sent: number, total: number) =>
-    `Only part of this went out: ${sent} of ${plural('en', total, { one: '1 step', other: `${total} steps` })} reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`,
+  partlyRevoked: (sent: number, total: number) => `Only part of this went out: ${partlyRestEn(sent, total)}`,
   notEverywhere: 'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
   finishRelays: 'Send to the storage servers that missed it',
   unfinishedNotice: (who: string) =>

@@ -67,9 +67,14 @@ const reachedEvery = (pending: PendingRevoke, event: NostrEvent) =>
 const sameTargets = (a: readonly Target[], b: readonly Target[]) =>
   a.length === b.length && a.every((t, i) => t.record === b[i]!.record && t.pubkey === b[i]!.pubkey);
 
-/** How many of the revocation's events some relay took. */
-const sentOf = (pending: PendingRevoke) =>
-  pending.events.filter((e) => pending.relays.some((relay) => pending.receipts.get(`${relay} ${e.id}`)?.status === 'accepted')).length;
+/**
+ * How many of the revocation's events some relay took: any relay it was ever sent to, since one
+ * taken off the list since still holds what it took.
+ */
+const sentOf = (pending: PendingRevoke) => {
+  const taken = new Set([...pending.receipts.values()].filter((r) => r.status === 'accepted').map((r) => r.eventId));
+  return pending.events.filter((e) => taken.has(e.id)).length;
+};
 
 /** Wipes the new keys of revocations that will never be published. */
 const forgetUnsent = (list: readonly PendingRevoke[]) => {
@@ -287,7 +292,7 @@ export class Nip82AccessList extends Nip82Element {
     this.fallbackFocus = focusBack;
     // A change signed earlier and not wholly published is offered again as it was, never re-made:
     // the one this dialog last showed, or one of which only part went out (kept beside the list).
-    const same = (p: PendingRevoke) => !p.inForce && p.signer === this.activeSigner && p.reader === this.myKey && sameTargets(p.changes.map((c) => c.target), targets);
+    const same = (p: PendingRevoke) => !p.inForce && this.ownedHere(p) && sameTargets(p.changes.map((c) => c.target), targets);
     const resumes = this.kept.find(same) ?? (this.pending && same(this.pending) ? this.pending : undefined);
     if (resumes !== this.pending) this.dropPending();
     this.pending = resumes;
@@ -352,6 +357,8 @@ export class Nip82AccessList extends Nip82Element {
     if (this.blocking) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
+    // Whose revocation this is, taken now: once signing ends the host may be reloading the records, and nobody known.
+    const reader = this.myKey;
     const signal = this.actions.begin();
     const pending = await this.withSigner(
       'revoke',
@@ -360,7 +367,7 @@ export class Nip82AccessList extends Nip82Element {
         // Every event of this revocation is signed before any is published: a refusal at any
         // prompt leaves nothing half-done. A retry sends the same events again.
         const kept = this.pending;
-        const pending = kept ?? (await this.sign(targets, signer, signal));
+        const pending = kept ?? (await this.sign(targets, signer, reader, signal));
         if (signal.aborted) {
           // Signed for a user who left, or after Escape: never published, its new keys wiped.
           if (!kept) for (const { change } of pending.changes) forgetRecord(change.record);
@@ -382,7 +389,7 @@ export class Nip82AccessList extends Nip82Element {
    * Builds and signs every event of revoking `targets`; nothing is published here. Once `signal`
    * is aborted (Escape, Cancel) the signer is asked nothing more.
    */
-  private async sign(targets: Target[], signer: Signer, signal: AbortSignal): Promise<PendingRevoke> {
+  private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal): Promise<PendingRevoke> {
     // Only the user who opened the records may change them: not whoever holds the signer now.
     const store = this.handed ? undefined : this.recordStore();
     for (const t of targets) await store?.assertCanChange(t.record);
@@ -398,7 +405,7 @@ export class Nip82AccessList extends Nip82Element {
       for (const { change } of changes) forgetRecord(change.record);
       throw error;
     }
-    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), overdue: this.overdue, signer, reader: this.myKey, inForce: false };
+    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), overdue: this.overdue, signer, reader: reader ?? this.myKey, inForce: false };
   }
 
   /**
@@ -406,6 +413,9 @@ export class Nip82AccessList extends Nip82Element {
    * the consent prompt does): a client kept from before may have been closed.
    */
   private async sendRest(pending: PendingRevoke, signal: AbortSignal): Promise<void> {
+    // What went out is said again only when this send falls short: one that fails before sending
+    // anything (no usable relay) is said as the failure it is.
+    this.shortfall = '';
     const client = this.currentStore?.client ?? this.relayClient();
     pending.relays = client.relays;
     const left = pending.events.filter((e) => !reachedEvery(pending, e));
@@ -457,7 +467,17 @@ export class Nip82AccessList extends Nip82Element {
 
   /** The unfinished revocations of the user and signer in effect: nobody else may finish them (the rest are forgotten at the next update). */
   private get kept(): PendingRevoke[] {
-    return this.unfinished.filter((p) => p.signer === this.activeSigner && p.reader === this.myKey);
+    return this.unfinished.filter((p) => this.ownedHere(p));
+  }
+
+  /**
+   * Whether `pending` was signed with the signer in effect, for the user in effect. No user known
+   * (records handed in taken away while the host reloads them) is nobody yet, not someone else:
+   * what the user signed is kept, its new keys with it.
+   */
+  private ownedHere(pending: PendingRevoke): boolean {
+    const me = this.myKey;
+    return pending.signer === this.activeSigner && (me === undefined || pending.reader === me);
   }
 
   /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */

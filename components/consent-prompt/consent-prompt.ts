@@ -293,9 +293,17 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** An action under way or left unfinished that was signed for another signer or user than the one in effect. */
   private keptForSomeoneElse(): boolean {
-    const signer = this.activeSigner;
+    return [this.pending, ...this.unfinished.values()].some((p) => p && this.someoneElses(p));
+  }
+
+  /**
+   * Whether `pending` was signed for another signer, or for another user than the one known now.
+   * No user known (records handed in taken away while the host reloads them) is nobody yet, not
+   * someone else: what the user signed is kept, and sending it goes on.
+   */
+  private someoneElses(pending: Pending): boolean {
     const me = this.myKey;
-    return [this.pending, ...this.unfinished.values()].some((p) => p && (p.signer !== signer || p.reader !== me));
+    return pending.signer !== this.activeSigner || (me !== undefined && pending.reader !== me);
   }
 
   /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog, what was said. */
@@ -407,7 +415,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const pending = this.pending;
     if (this.busy || this.answering || pending?.key !== SHARE || !pending.action.started) return;
     // Another user's events are not this one's to leave either: all of theirs is forgotten.
-    if (pending.signer !== this.activeSigner || pending.reader !== this.myKey) return this.forgetUser();
+    if (this.someoneElses(pending)) return this.forgetUser();
     const who = this.named(pending.recipient);
     this.unfinished.delete(SHARE);
     this.pending = undefined;
@@ -451,7 +459,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** The action under `key` part of which went out, while the same user and signer are in. */
   private unfinishedOf(key: string): Pending | undefined {
     const pending = this.unfinished.get(key);
-    if (pending && (pending.signer !== this.activeSigner || pending.reader !== this.myKey)) {
+    if (pending && this.someoneElses(pending)) {
       this.unfinished.delete(key);
       return undefined;
     }
@@ -607,7 +615,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (signal.aborted) {
         // Nothing is shown of a stopped action. Part of it out, and still the same user and signer:
         // kept like any half-sent action, to be finished when reopened, never signed again.
-        if (action.started && pending.signer === this.activeSigner && pending.reader === this.myKey) this.unfinished.set(pending.key, pending);
+        if (action.started && !this.someoneElses(pending)) this.unfinished.set(pending.key, pending);
         throw error;
       }
       this.receipts = action.receipts;
@@ -617,7 +625,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (action.started) {
         // From now on these events are all there is to this action: kept for whenever it is reopened,
         // and only finished; unless the user changed while it was sending (all of theirs is forgotten).
-        if (pending.signer === this.activeSigner && pending.reader === this.myKey) this.unfinished.set(pending.key, pending);
+        if (!this.someoneElses(pending)) this.unfinished.set(pending.key, pending);
         this.step = 'finish';
         this.partialText = this.s.partial(action.states, this.named(pending.recipient));
       } else {
@@ -633,7 +641,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private finishSending = async (): Promise<void> => {
     const pending = this.pending;
     if (!pending || this.busy) return;
-    if (pending.signer !== this.activeSigner || pending.reader !== this.myKey) {
+    if (this.someoneElses(pending)) {
       // Signed for another user or signer (a change this element did not hear of): never sent
       // through this one's; it and all else shown of that user are forgotten, nothing said.
       return this.forgetUser();
@@ -656,6 +664,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const withheld = this.plan.plan().hidden.length;
     this.receipts = [];
     this.partialText = '';
+    // Whose action this is, taken now: once signing ends the host may be reloading the records, and
+    // nobody known. Else it is known only once the store asked the signer (records of its own).
+    const reader = this.myKey;
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'share',
@@ -680,7 +691,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.step = 'result';
           this.modal.focusNext = '#result-title';
         };
-        const pending: Pending = { key: SHARE, action, recipient, signer, reader: this.myKey, finish };
+        const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish };
         this.pending = pending;
         return (await this.send(pending, client, signal)) ? finish : undefined;
       },
@@ -708,6 +719,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';
+    const reader = this.myKey;
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
@@ -733,7 +745,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.settle(request.id);
           this.finishAnswer(request, answer, naddrs, action.receipts, s.approved(this.named(request.requester)));
         };
-        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: this.myKey, finish };
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish };
         this.pending = pending;
         return (await this.send(pending, client, signal)) ? finish : undefined;
       },
@@ -752,6 +764,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.problems = [];
     this.receipts = [];
     this.partialText = '';
+    const reader = this.myKey;
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
@@ -768,7 +781,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.settle(request.id);
           this.finishAnswer(request, answer, [], action.receipts, s.denied(this.named(request.requester)));
         };
-        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: this.myKey, finish };
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish };
         this.pending = pending;
         return (await this.send(pending, client, signal)) ? finish : undefined;
       },
