@@ -146,6 +146,21 @@ describe('<nip82-access-list>: finishing what was left', function () {
   const PART = /^Only part of this went out: 1 of 3 steps reached a storage server, so access is not fully revoked yet\. Try again to send the rest; nothing new will be signed\.$/;
 
   /**
+   * Opens Revoke for another person on the record a half-sent revocation changes: it waits, since
+   * it would be made from the version the half-sent one replaces (the rest goes first). Then Cancel.
+   */
+  async function expectSecondRevocationWaits(el: Nip82AccessList, other: string) {
+    row(el, other)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+    await waitUntil(() => dialogOf(el).open, 'the other dialog opens');
+    await el.updateComplete;
+    expect(text(dialogOf(el))).to.contain('Another revocation of this record went out only in part.');
+    expect(buttonByText(el, `Revoke ${shortNpub(other)}`)!.disabled, 'no second change of the record').to.equal(true);
+    buttonByText(el, 'Cancel')!.click();
+    await waitUntil(() => closed(el), 'the other dialog closes');
+    await el.updateComplete;
+  }
+
+  /**
    * The clinician (an editor) revoked on the flaky relay alone, which refuses each event's first
    * copy: the first send is refused, "Try again" gets one step of three out, and Cancel closes the
    * dialog. Returns the element, its counting signer, the record, and the ids of every event sent.
@@ -202,15 +217,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     expect(!!buttonByText(el, 'Try again'), 'a finish control outside the dialog').to.equal(true);
 
     // Another person's dialog, opened and cancelled, does not drop it.
-    row(el, family.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
-    await waitUntil(() => dialogOf(el).open, 'the family dialog opens');
-    await el.updateComplete;
-    // Nor may it be made from the version the half-sent one replaces: the rest goes first.
-    expect(text(dialogOf(el))).to.contain('Another revocation of this record went out only in part.');
-    expect(buttonByText(el, `Revoke ${shortNpub(family.pubkey)}`)!.disabled, 'no second change of the record').to.equal(true);
-    buttonByText(el, 'Cancel')!.click();
-    await waitUntil(() => closed(el), 'the family dialog closes');
-    await el.updateComplete;
+    await expectSecondRevocationWaits(el, family.pubkey);
     expect($$(el, '[part=unfinished]'), 'still kept').to.have.length(1);
 
     // Revoke for the clinician again resumes it: the same notice and a way to finish, nothing signed anew.
@@ -276,14 +283,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
       expect(text($(el, '[part=unfinished] p'))).to.equal(notice);
     }
     // Still no second change of the record made from the version the half-sent one replaces.
-    row(el, family.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
-    await waitUntil(() => dialogOf(el).open, 'the family dialog opens');
-    await el.updateComplete;
-    expect(text(dialogOf(el))).to.contain('Another revocation of this record went out only in part.');
-    expect(buttonByText(el, `Revoke ${shortNpub(family.pubkey)}`)!.disabled, 'no second change of the record').to.equal(true);
-    buttonByText(el, 'Cancel')!.click();
-    await waitUntil(() => closed(el), 'the family dialog closes');
-    await el.updateComplete;
+    await expectSecondRevocationWaits(el, family.pubkey);
     // Finished from beside the list: the same signed events, whose new keys were kept.
     for (let attempt = 0; $(el, '[part=unfinished]'); attempt++) {
       expect(attempt, 'finished within a few tries').to.be.lessThan(6);

@@ -167,6 +167,12 @@ export async function litWarnings(run: () => Promise<unknown> | unknown): Promis
   return seen;
 }
 
+/** Lit issues each warning once per page: forgets that change-in-update was issued, so it shows again. */
+export function reissueChangeInUpdate(): void {
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+  for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
+}
+
 /** A Bundle's entries without its attestation Provenances (what a reader shows as items). */
 export function itemsOf<E extends { resource: { resourceType: string } }>(bundle: { entry?: E[] }): E[] {
   return (bundle.entry ?? []).filter((e) => !isAttestation(e.resource as never));

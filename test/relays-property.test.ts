@@ -11,7 +11,7 @@ import { Nip82Element } from '../components/shared/base.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { RelayError } from '../components/core/errors.js';
 import { waitUntil } from './wait.js';
-import { litWarnings, person, rejects } from './helpers.js';
+import { litWarnings, person, reissueChangeInUpdate, rejects } from './helpers.js';
 
 class RelaysProbe extends Nip82Element {
   get inEffect() {
@@ -81,9 +81,7 @@ describe('the relays property', () => {
   });
 
   it('on an element: a handler that fixes the relays when told changes them within the update; alternating lists are each reported once', async () => {
-    // Lit issues each warning once per page: forget that change-in-update was, so it shows again.
-    const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
-    for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
+    reissueChangeInUpdate();
     const good = 'ws://127.0.0.1:1';
     const reported: string[] = [];
     let fixing = true;

@@ -12,7 +12,7 @@ import type { Nip82Session } from '../components/session/session.js';
 import { Nip82Element } from '../components/shared/base.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { counting, litWarnings, person, relayLiveRequests, relayRequests, relayUrl, sampleBundle } from './helpers.js';
+import { counting, litWarnings, person, reissueChangeInUpdate, relayLiveRequests, relayRequests, relayUrl, sampleBundle } from './helpers.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { runRemoteSigner } from './remote-signer.js';
 
@@ -30,12 +30,6 @@ customElements.define('test-probe', ProbeElement);
 const shadowText = (el: LitElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const button = (el: LitElement, text: RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => text.test(b.textContent ?? '')) as HTMLButtonElement;
-
-/** Lit issues each warning once per page: forgets that change-in-update was issued, so it shows again. */
-const reissueChangeInUpdate = () => {
-  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
-  for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
-};
 
 describe('<nip82-session>', () => {
   afterEach(() => {
