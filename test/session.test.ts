@@ -421,8 +421,11 @@ describe('<nip82-session>', () => {
       expect(el.shadowRoot!.innerHTML).not.to.contain('one-use-secret');
       // (Not shown while signed in: what the field would hold is read directly.)
       expect((el as unknown as { bunkerInput: string }).bunkerInput).to.equal('');
-      await el.signOut();
-      await el.updateComplete;
+      // Signed out by keyboard: the user lands on the way to sign in again, not on the page.
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.pubkey, 'signed out');
+      await waitUntil(() => focused()?.localName === 'summary', 'focus did not reach the sign-in controls after signing out');
+      notOnBody('after signing out');
       expect(field().value).to.equal('');
     } finally {
       slow.close();

@@ -417,6 +417,8 @@ export class Nip82Session extends LocalizedElement {
     const was = this.active;
     const kind = this.kind;
     this.clear();
+    // The Sign out button goes with the signed-in bar: a keyboard user lands on the way to sign in again.
+    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('details > summary'));
     // A host-injected signer belongs to the host, which is told by the event below and may inject
     // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
     if (kind === 'injected') this.signer = undefined;
@@ -452,7 +454,7 @@ export class Nip82Session extends LocalizedElement {
 
   private renderSignIn(s: SessionStrings) {
     return html`<span class="who">${s.signIn}</span>
-      <button type="button" class="primary" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
+      <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
       <details>
         <summary>${s.remoteTitle}</summary>
