@@ -90,7 +90,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   },
   finishSending: 'Terminar el envío',
   leaveHelp: (who: string) =>
-    `O déjelo como está y empiece a compartir de nuevo. No se envía nada más, pero lo que ya salió se queda, y ${who} puede abrirlo. Un envío que se deja sin terminar ya no se puede terminar ni revocar: termine el envío si quizá quiera retirarle el acceso más adelante.`,
+    `O déjelo como está y empiece a compartir de nuevo. No se envía nada más, pero lo que ya salió se queda, y ${who} puede abrirlo. Un envío que queda sin terminar ya no se puede terminar ni revocar: termine el envío si quizá quiera retirarle el acceso más adelante.`,
   leaveUnfinished: 'Dejarlo así y compartir de nuevo',
   leftUnfinished: (who: string) =>
     `El envío sin terminar a ${who} se quedó como estaba. Lo que ya salió se queda, y esa persona puede abrirlo.`,
