@@ -78,6 +78,24 @@ describe('<nip82-consent-prompt>', function () {
    * The open dialog on a 320 px screen: no sideways scroll, every control inside it and uncovered,
    * accessible, in patient words (unless it shows a relay's own refusal, in the relay's words).
    */
+  /**
+   * Deny, in the open answer dialog: the event names the request, the page says the requester was
+   * told, the requester reads a rejection, and no record reached them. Returns their answers to it.
+   */
+  async function denyAndExpectTold(el: Nip82ConsentPrompt, requestId: string, requester: Person): Promise<ConsentMessage[]> {
+    const answered = oneEvent(el, 'nip82-answer');
+    buttonByText(el, 'Deny')!.click();
+    const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
+    expect(detail).to.deep.equal({ requestId, decision: 'rejected', naddrs: [] });
+    await el.updateComplete;
+    expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
+    const answers = (await readConsentMessages((await client.wrapsFor(requester.pubkey)).events, requester.signer)).filter((m) => m.answers === requestId);
+    expect(answers.map((m: ConsentMessage) => m.status)).to.deep.equal(['rejected']);
+    const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [requester.pubkey] });
+    expect(events).to.have.length(0);
+    return answers;
+  }
+
   async function fitsPhone(el: Nip82ConsentPrompt, step: string, ownWordsOnly = true) {
     await el.updateComplete;
     const dialog = dialogOf(el);
@@ -674,17 +692,8 @@ describe('<nip82-consent-prompt>', function () {
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;
-      const answered = oneEvent(el, 'nip82-answer');
-      buttonByText(el, 'Deny')!.click();
-      const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
-      expect(detail).to.deep.equal({ requestId: sent.id, decision: 'rejected', naddrs: [] });
-      await el.updateComplete;
-      expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
-      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === sent.id);
-      expect(answers.map((m: ConsentMessage) => m.status)).to.deep.equal(['rejected']);
+      const answers = await denyAndExpectTold(el, sent.id, clinician);
       expect(answers[0]!.records).to.deep.equal([]);
-      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
-      expect(events).to.have.length(0);
     });
 
     it('a request whose asked period ended yesterday is listed as ended and can only be denied', async () => {
@@ -720,16 +729,7 @@ describe('<nip82-consent-prompt>', function () {
       expect($(el, 'button[type=submit]')).to.equal(null);
       await expect(el).to.be.accessible();
 
-      const answered = oneEvent(el, 'nip82-answer');
-      buttonByText(el, 'Deny')!.click();
-      const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
-      expect(detail).to.deep.equal({ requestId: rumor.id, decision: 'rejected', naddrs: [] });
-      await el.updateComplete;
-      expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
-      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === rumor.id);
-      expect(answers.map((m: ConsentMessage) => m.status)).to.deep.equal(['rejected']);
-      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
-      expect(events).to.have.length(0);
+      await denyAndExpectTold(el, rumor.id, clinician);
     });
 
     it('a refused signer leaves the request unanswered', async () => {

@@ -1,4 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
+import { expect } from '@open-wc/testing';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { secretKeySigner, type SecretKeySigner } from '../components/core/signers/secret-key.js';
 import { isAttestation } from '../components/core/attest/format.js';
@@ -168,9 +169,52 @@ export async function litWarnings(run: () => Promise<unknown> | unknown): Promis
 }
 
 /** Lit issues each warning once per page: forgets that change-in-update was issued, so it shows again. */
-export function reissueChangeInUpdate(): void {
+function reissueChangeInUpdate(): void {
   const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
   for (const warning of [...(issued ?? [])]) if (warning.includes('change-in-update')) issued!.delete(warning);
+}
+
+/** An element with a `relays` list a host sets as text, as `<nip82-session>` and the kit's elements have. */
+type WithRelays = HTMLElement & { relays: string[] | string; updateComplete: Promise<boolean> };
+
+/**
+ * A `nip82-error` handler that fixes `relays` in answer to the bad-address report: the fix lands
+ * within the same update (no change-in-update warning, no second update) and the list is reported
+ * once. `mount` renders the element with `bad` and the handler; `fixed` checks the element then.
+ * After it, with the handler no longer fixing, two bad lists set in turn are each reported once.
+ */
+export async function expectRelayFixWithinUpdate<E extends WithRelays>(
+  mount: (bad: string, onError: (e: Event) => void) => Promise<E>,
+  fixed: (el: E, good: string) => Promise<void> | void,
+): Promise<void> {
+  reissueChangeInUpdate();
+  const good = 'ws://127.0.0.1:1';
+  const reported: string[] = [];
+  let fixing = true;
+  const onError = (e: Event) => {
+    reported.push((e as CustomEvent<{ message: string }>).detail.message);
+    if (fixing) (e.currentTarget as E).relays = good;
+  };
+  let el!: E;
+  const warnings = await litWarnings(async () => {
+    el = await mount(`${good} relay.example.com`, onError);
+    // Done in one update: none scheduled by the handler's change.
+    expect(await el.updateComplete).to.equal(true);
+  });
+  expect(warnings.filter((w) => w.includes('change-in-update'))).to.deep.equal([]);
+  expect(reported).to.have.length(1);
+  expect(el.relays).to.deep.equal([good]);
+  await fixed(el, good);
+
+  fixing = false;
+  await litWarnings(async () => {
+    for (const list of [`${good} relay.example.com`, `${good} https://relay.example.org`, `${good} relay.example.com`, `${good} https://relay.example.org`]) {
+      el.relays = list;
+      await el.updateComplete;
+    }
+  });
+  expect(reported).to.have.length(2);
+  expect(reported[1]).to.contain('https://relay.example.org');
 }
 
 /** A Bundle's entries without its attestation Provenances (what a reader shows as items). */

@@ -12,7 +12,7 @@ import type { Nip82Session } from '../components/session/session.js';
 import { Nip82Element } from '../components/shared/base.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { counting, litWarnings, person, reissueChangeInUpdate, relayLiveRequests, relayRequests, relayUrl, sampleBundle } from './helpers.js';
+import { counting, expectRelayFixWithinUpdate, litWarnings, person, relayLiveRequests, relayRequests, relayUrl, sampleBundle } from './helpers.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { runRemoteSigner } from './remote-signer.js';
 
@@ -30,6 +30,19 @@ customElements.define('test-probe', ProbeElement);
 const shadowText = (el: LitElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const button = (el: LitElement, text: RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => text.test(b.textContent ?? '')) as HTMLButtonElement;
+
+/** A remote signer's bunker:// address on the test relay. */
+const bunkerAddress = (pubkey: string, relay: string, secret?: string) =>
+  `bunker://${pubkey}?relay=${encodeURIComponent(relay)}${secret ? `&secret=${secret}` : ''}`;
+
+/** Types `address` into the remote signer field (as a paste) and submits it. */
+async function submitBunker(el: Nip82Session, address: string): Promise<void> {
+  const field = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
+  field.value = address;
+  field.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+  (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+}
 
 describe('<nip82-session>', () => {
   afterEach(() => {
@@ -187,11 +200,8 @@ describe('<nip82-session>', () => {
   it('refuses an nsec pasted as a remote signer address without echoing it', async () => {
     const el = await fixture<Nip82Session>(html`<nip82-session></nip82-session>`);
     const nsec = 'nsec1vl029mgpspedva04g90vltkh6fvh240zqtv9k0t9af8935ke9laqsnlfe5';
+    await submitBunker(el, nsec);
     const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-    input.value = nsec;
-    input.dispatchEvent(new Event('input'));
-    await el.updateComplete;
-    (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
     await el.updateComplete;
     expect(input.value).to.equal('');
     expect(shadowText(el)).to.contain('Never share it');
@@ -206,12 +216,8 @@ describe('<nip82-session>', () => {
     await bunker.ready;
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
-      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
       const change = oneEvent(el, 'nip82-session-change');
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(bunker.pubkey, relay));
       expect((await change).detail).to.deep.equal({ pubkey: getPublicKey(userKey), signer: 'remote' });
       await el.updateComplete;
       expect(shadowText(el)).to.contain('your remote signer');
@@ -229,12 +235,8 @@ describe('<nip82-session>', () => {
     const fromSession = async () => (await relayLiveRequests('main', bunker.pubkey)).filter((filters) => filters.some((f) => Array.isArray(f.authors) && f.authors.includes(bunker.pubkey)));
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
-      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
       const failed = oneEvent(el, 'nip82-error');
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(bunker.pubkey, relay));
       await failed;
       expect(el.pubkey).to.equal(undefined);
       expect(el.status).not.to.equal('done');
@@ -250,11 +252,7 @@ describe('<nip82-session>', () => {
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
       el.addEventListener('nip82-signer-request', (e) => e.preventDefault());
-      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(bunker.pubkey, relay));
       await el.updateComplete;
       expect(el.status).to.equal('cancelled');
       el.shadowRoot!.querySelector('details')!.open = true;
@@ -332,12 +330,8 @@ describe('<nip82-session>', () => {
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
       const field = () => el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-      const address = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}&secret=one-use-secret`;
-      field().value = address;
-      field().dispatchEvent(new Event('input'));
-      await el.updateComplete;
       const change = oneEvent(el, 'nip82-session-change');
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(bunker.pubkey, relay, 'one-use-secret'));
       await change;
       await el.signOut();
       await el.updateComplete;
@@ -345,14 +339,11 @@ describe('<nip82-session>', () => {
       expect(field().value).to.equal('');
       expect(el.shadowRoot!.innerHTML).not.to.contain('one-use-secret');
 
-      field().value = `bunker://${slow.pubkey}?relay=${encodeURIComponent(relay)}`;
-      field().dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(slow.pubkey, relay));
       await waitUntil(() => slow.asked.includes('connect'), 'the remote signer was never asked to connect');
       await el.updateComplete;
       // Kept, unchangeable, while the connect waits: it is emptied once the sign-in succeeded.
-      expect(field().value).to.equal(`bunker://${slow.pubkey}?relay=${encodeURIComponent(relay)}`);
+      expect(field().value).to.equal(bunkerAddress(slow.pubkey, relay));
       expect(field().readOnly).to.equal(true);
       button(el, /Cancel/).click();
       await waitUntil(async () => (await fromSession(slow.pubkey)).length === 0, 'the cancelled connect stayed open');
@@ -372,7 +363,6 @@ describe('<nip82-session>', () => {
     const userKey = generateSecretKey();
     const bunker = runRemoteSigner(relay, generateSecretKey(), userKey);
     await Promise.all([slow.ready, refusing.ready, bunker.ready]);
-    const address = (signer: { pubkey: string }, secret: string) => `bunker://${signer.pubkey}?relay=${encodeURIComponent(relay)}&secret=${secret}`;
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
       el.shadowRoot!.querySelector('details')!.open = true;
@@ -389,10 +379,10 @@ describe('<nip82-session>', () => {
       };
 
       // Submitted: the user is taken to Cancel, the address stays in view.
-      await submit(address(slow, 'held'));
+      await submit(bunkerAddress(slow.pubkey, relay, 'held'));
       await waitUntil(() => /Cancel/.test(focused()?.textContent ?? ''), 'focus never reached Cancel');
       notOnBody('on submit');
-      expect(field().value).to.equal(address(slow, 'held'));
+      expect(field().value).to.equal(bunkerAddress(slow.pubkey, relay, 'held'));
       await waitUntil(() => slow.asked.includes('connect'), 'the remote signer was never asked to connect');
       notOnBody('while waiting');
 
@@ -401,20 +391,20 @@ describe('<nip82-session>', () => {
       await waitUntil(() => focused() === field(), 'focus did not return to the field after Cancel');
       notOnBody('after Cancel');
       expect(el.status).to.equal('idle');
-      expect(field().value).to.equal(address(slow, 'held'));
+      expect(field().value).to.equal(bunkerAddress(slow.pubkey, relay, 'held'));
       expect(field().readOnly).to.equal(false);
 
       // A signer that says no: the address stays to correct, the user in the field.
       const failed = oneEvent(el, 'nip82-error');
-      await submit(address(refusing, 'typo'));
+      await submit(bunkerAddress(refusing.pubkey, relay, 'typo'));
       await failed;
       await waitUntil(() => focused() === field(), 'focus did not return to the field after the failure');
       notOnBody('after the failure');
-      expect(field().value).to.equal(address(refusing, 'typo'));
+      expect(field().value).to.equal(bunkerAddress(refusing.pubkey, relay, 'typo'));
 
       // Signed in: the address, its secret with it, is gone; the user is on the signed-in bar.
       const change = oneEvent(el, 'nip82-session-change');
-      await submit(address(bunker, 'one-use-secret'));
+      await submit(bunkerAddress(bunker.pubkey, relay, 'one-use-secret'));
       expect((await change).detail).to.deep.equal({ pubkey: getPublicKey(userKey), signer: 'remote' });
       await waitUntil(() => /Sign out/.test(focused()?.textContent ?? ''), 'focus did not reach the signed-in bar');
       notOnBody('after the sign-in');
@@ -444,11 +434,7 @@ describe('<nip82-session>', () => {
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
       await waitUntil(() => !button(el, /browser extension/).disabled, 'extension found');
-      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-      input.value = `bunker://${slow.pubkey}?relay=${encodeURIComponent(relay)}`;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(slow.pubkey, relay));
       await waitUntil(() => slow.asked.includes('connect'), 'the remote signer was never asked to connect');
       const change = oneEvent(el, 'nip82-session-change');
       button(el, /browser extension/).click();
@@ -472,11 +458,7 @@ describe('<nip82-session>', () => {
     let el!: Nip82Session;
     try {
       el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}><test-probe></test-probe></nip82-session>`);
-      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(bunker.pubkey, relay));
       await waitUntil(link, 'the page the remote signer asked for was not shown');
       const a = link()!;
       expect(a.checkVisibility()).to.equal(true);
@@ -510,11 +492,7 @@ describe('<nip82-session>', () => {
     await bunker.ready;
     try {
       const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
-      const input = el.shadowRoot!.querySelector('input[name="bunker"]') as HTMLInputElement;
-      input.value = `bunker://${bunker.pubkey}?relay=${encodeURIComponent(relay)}`;
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      (el.shadowRoot!.querySelector('form') as HTMLFormElement).requestSubmit();
+      await submitBunker(el, bunkerAddress(bunker.pubkey, relay));
       await waitUntil(() => shadowText(el).includes('not a secure'), 'the refused page was not mentioned');
       expect(el.shadowRoot!.querySelector('a') !== null, 'a link to the refused page').to.equal(false);
       expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
@@ -582,38 +560,16 @@ describe('<nip82-session>', () => {
     });
 
     it('a handler that fixes the relays when told changes them within the update, and alternating lists are each reported once', async () => {
-      reissueChangeInUpdate();
-      const good = 'ws://127.0.0.1:1';
-      const reported: string[] = [];
-      let fixing = true;
-      const report = (e: Nip82Event<'nip82-error'>) => {
-        reported.push(e.detail.message);
-        if (fixing) (e.currentTarget as Nip82Session).relays = good;
-      };
-      let el!: Nip82Session;
-      const warnings = await litWarnings(async () => {
-        el = await fixture<Nip82Session>(html`<nip82-session relays=${`${good} relay.example.com`} @nip82-error=${report}><test-probe></test-probe></nip82-session>`);
-        // Done in one update: none scheduled by the handler's change.
-        expect(await el.updateComplete).to.equal(true);
-      });
-      expect(warnings.filter((w) => w.includes('change-in-update'))).to.deep.equal([]);
-      expect(reported).to.have.length(1);
-      expect(el.relays).to.deep.equal([good]);
-      const probe = el.querySelector('test-probe') as ProbeElement;
-      await probe.updateComplete;
-      // The elements are handed the fixed list, not the one reported.
-      expect(probe.seen.relays).to.deep.equal([good]);
-      expect(probe.seen.rejected).to.deep.equal([]);
-
-      fixing = false;
-      await litWarnings(async () => {
-        for (const list of [`${good} relay.example.com`, `${good} https://relay.example.org`, `${good} relay.example.com`, `${good} https://relay.example.org`]) {
-          el.relays = list;
-          await el.updateComplete;
-        }
-      });
-      expect(reported).to.have.length(2);
-      expect(reported[1]).to.contain('https://relay.example.org');
+      await expectRelayFixWithinUpdate(
+        (bad, onError) => fixture<Nip82Session>(html`<nip82-session relays=${bad} @nip82-error=${onError}><test-probe></test-probe></nip82-session>`),
+        async (el, good) => {
+          const probe = el.querySelector('test-probe') as ProbeElement;
+          await probe.updateComplete;
+          // The elements are handed the fixed list, not the one reported.
+          expect(probe.seen.relays).to.deep.equal([good]);
+          expect(probe.seen.rejected).to.deep.equal([]);
+        },
+      );
     });
 
     it('with no usable address left, says in plain words that the page is set up wrong (invalid-url, not no-relays)', async () => {

@@ -18,7 +18,7 @@ import { sentences } from '../shared/records.strings.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
-import { ActionController } from '../shared/action-controller.js';
+import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
 import { recordName } from '../shared/record-text.js';
 import { languageOf } from '../shared/strings.js';
@@ -470,14 +470,9 @@ export class Nip82AccessList extends Nip82Element {
     return this.unfinished.filter((p) => this.ownedHere(p));
   }
 
-  /**
-   * Whether `pending` was signed with the signer in effect, for the user in effect. No user known
-   * (records handed in taken away while the host reloads them) is nobody yet, not someone else:
-   * what the user signed is kept, its new keys with it.
-   */
+  /** Whether `pending` was signed with the signer in effect, for the user in effect (see {@link signedForCurrent}); its new keys are kept with it. */
   private ownedHere(pending: PendingRevoke): boolean {
-    const me = this.myKey;
-    return pending.signer === this.activeSigner && (me === undefined || pending.reader === me);
+    return signedForCurrent(pending, this.activeSigner, this.myKey);
   }
 
   /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */

@@ -20,7 +20,7 @@ import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
-import { ActionController } from '../shared/action-controller.js';
+import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState } from '../shared/receipts.js';
 import { today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
@@ -296,14 +296,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return [this.pending, ...this.unfinished.values()].some((p) => p && this.someoneElses(p));
   }
 
-  /**
-   * Whether `pending` was signed for another signer, or for another user than the one known now.
-   * No user known (records handed in taken away while the host reloads them) is nobody yet, not
-   * someone else: what the user signed is kept, and sending it goes on.
-   */
+  /** Whether `pending` was signed with another signer, or for another user than the one known now (see {@link signedForCurrent}). */
   private someoneElses(pending: Pending): boolean {
-    const me = this.myKey;
-    return pending.signer !== this.activeSigner || (me !== undefined && pending.reader !== me);
+    return !signedForCurrent(pending, this.activeSigner, this.myKey);
   }
 
   /** Nothing of the last user stays: their action under way, items, choices, names, signed events, an open dialog, what was said. */

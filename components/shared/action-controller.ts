@@ -21,6 +21,21 @@ import type { Signer } from '../core/signers/signer.js';
 import { emit } from './events.js';
 import type { Status } from './status-controller.js';
 
+/** Who an action kept after signing (to be sent, or finished later) was signed with and for. */
+export interface SignedFor {
+  signer: Signer | undefined;
+  reader?: string | undefined;
+}
+
+/**
+ * Whether an action kept for `kept` may still be sent with the signer and user in effect. No user
+ * known (records handed in taken away while the host reloads them) is nobody yet, not someone
+ * else: what the user signed is kept, and sending it goes on.
+ */
+export function signedForCurrent(kept: SignedFor, signer: Signer | undefined, me: string | undefined): boolean {
+  return kept.signer === signer && (me === undefined || kept.reader === me);
+}
+
 /** A read asks the signer to decrypt; a change asks it to sign, then is sent. */
 export type ActionKind = 'read' | 'change';
 
