@@ -764,6 +764,39 @@ describe('<nip82-record-viewer> printing', () => {
     expect(countText(el)).to.equal('Showing 300 of 5,000 items');
   });
 
+  it('says that it prepares the printout while the items render, keeps the busy button focused, and a second press does nothing', async () => {
+    const el = await viewerWith(bigBundle(3000));
+    const print = button(el, /^Print$/)!;
+    const busy = () => print.getAttribute('aria-disabled');
+    // What the status line and the button said each time the printout's items grew, and at the print.
+    const whileRendering: string[] = [];
+    let atPrint: string | undefined;
+    let calls = 0;
+    let last = items(el).length;
+    const watch = new MutationObserver(() => {
+      const now = items(el).length;
+      if (now === last) return;
+      last = now;
+      whileRendering.push(`${liveText(el).trim()} | ${busy()}`);
+      // Pressed again while items are still to come.
+      if (whileRendering.length === 1) print.click();
+    });
+    watch.observe(root(el), { childList: true, subtree: true });
+    window.print = () => {
+      calls++;
+      atPrint = `${liveText(el).trim()} | ${busy()} | ${items(el).length}`;
+    };
+    print.focus();
+    print.click();
+    await waitUntil(() => atPrint, 'print was never called', { timeout: 20000 });
+    watch.disconnect();
+    expect(whileRendering.length).to.be.greaterThan(1);
+    expect([...new Set(whileRendering)]).to.deep.equal(['Preparing 3,000 items for printing… | true']);
+    expect(atPrint).to.equal(' | false | 3000');
+    expect(calls).to.equal(1);
+    expect(root(el).activeElement).to.equal(print);
+  });
+
   it('prints all of 10,000 items from the Print button', async () => {
     const el = await viewerWith(bigBundle(10000));
     let printed = -1;

@@ -52,6 +52,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   viewTimeline: 'Cronología',
   showNarratives: 'Mostrar el texto original',
   print: 'Imprimir',
+  printPreparing: (count) => `Preparando ${count} elementos para imprimir…`,
   exportJson: 'Descargar una copia',
   filterLegend: 'Secciones a mostrar',
   sectionCount: (label, count) => `${label} (${count})`,

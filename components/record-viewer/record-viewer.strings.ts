@@ -79,6 +79,8 @@ export interface RecordViewerStrings {
   viewTimeline: string;
   showNarratives: string;
   print: string;
+  /** In the status line while a printout's items are rendered, before the print dialog opens (`count` formatted). */
+  printPreparing: (count: string) => string;
   exportJson: string;
   filterLegend: string;
   sectionCount: (label: string, count: string) => string;
@@ -256,6 +258,7 @@ const en: RecordViewerStrings = {
   viewTimeline: 'Timeline',
   showNarratives: 'Show original text',
   print: 'Print',
+  printPreparing: (count) => `Preparing ${count} items for printing…`,
   exportJson: 'Download a copy',
   filterLegend: 'Sections to show',
   sectionCount: (label, count) => `${label} (${count})`,

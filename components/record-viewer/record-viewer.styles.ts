@@ -274,6 +274,10 @@ export const recordViewerStyles = css`
   .more {
     align-self: start;
   }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
   /* Said on paper only: on screen, "Show more" says it and lets the reader act. */
   .not-printed,
   .count .in-print {

@@ -664,7 +664,9 @@ export class Nip82RecordViewer extends Nip82Element {
   /**
    * Prints every item that matches: sections no longer stop at a page, and the printout waits
    * until each item is rendered (PRINT_ITEMS_PER_RENDER a render, a task apart, so that the page
-   * stays responsive meanwhile); `afterprint` brings the pages back.
+   * stays responsive meanwhile); `afterprint` brings the pages back. Rendering thousands of items
+   * takes seconds: meanwhile the status line says so and the button is busy (aria-disabled, so
+   * that it keeps the keyboard's focus; a second press does nothing).
    */
   private print(): void {
     if (this.printAsked) return;
@@ -675,10 +677,14 @@ export class Nip82RecordViewer extends Nip82Element {
     const asked = {};
     this.printAsked = asked;
     this.printing = true;
-    void this.updateComplete.then(() => {
+    void this.updateComplete.then(async () => {
       // A sign-out or another user meanwhile: their record is not printed.
       if (this.printAsked !== asked || !this.isConnected) return;
+      // The status line and the button as they were, before the dialog lays the page out.
       this.printAsked = undefined;
+      this.requestUpdate();
+      await this.updateComplete;
+      if (!this.printing || !this.isConnected) return;
       window.print();
     });
   }
@@ -753,6 +759,7 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private liveText(s: RecordViewerStrings, lang: string): string {
+    if (this.printAsked) return s.printPreparing(formatCount(this.due, lang));
     switch (this.status) {
       case 'waiting-signer':
         return this.progress && this.progress.total > 0
@@ -889,7 +896,7 @@ export class Nip82RecordViewer extends Nip82Element {
           <button type="button" aria-pressed=${pressed(this.mode === 'timeline')} @click=${() => (this.mode = 'timeline')}>${s.viewTimeline}</button>
         </div>
         <button type="button" class="narratives" aria-pressed=${pressed(this.narratives)} @click=${() => (this.narratives = !this.narratives)}>${s.showNarratives}</button>
-        <button type="button" class="print" @click=${this.print}>${s.print}</button>
+        <button type="button" class="print" aria-disabled=${this.printAsked ? 'true' : 'false'} @click=${this.print}>${s.print}</button>
       </div>
       ${this.sectionTotals.length > 1
         ? html`<fieldset class="filters">
