@@ -10,8 +10,8 @@ import type { Nip82ErrorCode, Nip82Event } from '../components/shared/events.js'
 export const root = (el: Element) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
 export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-/** Visible text with white space folded. */
-export const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Visible text with white space folded; the invisible isolates around names (FSI…PDI) are not read. */
+export const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 export const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
 /** The button whose text is `label` (or matches it). */
 export const buttonByText = (el: Element, label: string | RegExp) =>

@@ -20,7 +20,8 @@ import { litWarnings, relayUrl } from './helpers.js';
 const key = () => getPublicKey(generateSecretKey());
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const input = (el: Element) => $<HTMLInputElement>(el, 'input')!;
-const partText = (el: Element, part: string) => $(el, `[part~="${part}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** A part's text as read: white space folded, the invisible isolates around names (FSI…PDI) left out. */
+const partText = (el: Element, part: string) => $(el, `[part~="${part}"]`)?.textContent?.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() ?? '';
 
 /** Puts text into the field the way a paste or an IME commit does (a real insertText edit). */
 async function enter(el: Nip82NpubPicker, text: string) {

@@ -3,6 +3,8 @@ import { waitUntil } from './wait.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import '../components/npub-picker/define.js';
+import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { createBundle } from '../components/core/fhir/bundle.js';
@@ -42,8 +44,8 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     return openRecord(events, kennel.signer);
   }
 
-  async function show(opened: OpenedRecord, lang = 'en') {
-    const el = await fixture<Nip82RecordViewer>(html`<div lang=${lang}><nip82-record-viewer .records=${[opened]} .knownNames=${{ [clinic.pubkey]: 'Lakeside Hospital', [patient.pubkey]: 'Alex' }}></nip82-record-viewer></div>`);
+  async function show(opened: OpenedRecord, lang = 'en', clinicName = 'Lakeside Hospital') {
+    const el = await fixture<Nip82RecordViewer>(html`<div lang=${lang}><nip82-record-viewer .records=${[opened]} .knownNames=${{ [clinic.pubkey]: clinicName, [patient.pubkey]: 'Alex' }}></nip82-record-viewer></div>`);
     const viewer = el.querySelector('nip82-record-viewer')!;
     await viewer.updateComplete;
     return viewer;
@@ -58,6 +60,33 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     expect(got['Owner note: calm with strangers']).to.equal('added by Alex');
     expect($$(el, '.item-provenance.signed')).to.have.length(2);
     await expect(el).to.be.accessible();
+  });
+
+  it('isolates a right-to-left name ending in a digit on an item line and in a status line', async () => {
+    // Without isolation "2" and what follows it would join the name's direction: "from 2 مريم · signed…".
+    const name = 'مريم 2';
+    const isolated = `\u2068${name}\u2069`;
+    const el = await show(await share(), 'en', name);
+    const line = $$(el, 'li.item').find((li) => text(li.querySelector('.title')) === 'Penicillin')!.querySelector('.item-provenance')!;
+    expect(line.textContent).to.match(new RegExp(`^from ${isolated} · signed `));
+
+    // A status line built as a string: the recipient picker announcing whom the patient chose.
+    const relay = await relayUrl('main');
+    const client = new RelayClient({ relays: [relay] });
+    try {
+      await client.publishAll([await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) })]);
+    } finally {
+      client.close();
+    }
+    const picker = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay}></nip82-npub-picker>`);
+    const field = $<HTMLInputElement>(picker, 'input')!;
+    field.focus();
+    document.execCommand('insertText', false, npubEncode(clinic.pubkey));
+    const status = () => $(picker, '[part~="status"]')?.textContent?.trim();
+    await waitUntil(() => status()?.startsWith('Chosen: ') && status() !== `Chosen: key ${shortNpub(clinic.pubkey)}`, 'the name announced', { timeout: 8000 });
+    expect(status()).to.equal(`Chosen: ${isolated}, key ${shortNpub(clinic.pubkey)}`);
+    // The name shown beside the key is isolated by its element.
+    expect($(picker, '[part~="name"]')!.localName).to.equal('bdi');
   });
 
   it('says an item changed after the clinic signed it', async () => {

@@ -5,7 +5,7 @@ import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
-import { shortNpub } from '../shared/identity.js';
+import { isolate, shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
@@ -185,13 +185,14 @@ export class Nip82AccessList extends Nip82Element {
     return this.status === 'waiting-signer' || this.status === 'working';
   }
 
+  /** A name isolated beside its short npub (it goes into sentences built as strings), or the short npub alone. */
   private who(pubkey: string): string {
     const name = this.names.get(pubkey)?.name;
-    return name ? `${name} (${shortNpub(pubkey)})` : shortNpub(pubkey);
+    return name ? `${isolate(name)} (${shortNpub(pubkey)})` : shortNpub(pubkey);
   }
 
   private nameOf(record: OpenedRecord): string {
-    const author = record.author === this.myKey ? this.s.you : this.names.get(record.author)?.name ?? shortNpub(record.author);
+    const author = record.author === this.myKey ? this.s.you : isolate(this.names.get(record.author)?.name ?? shortNpub(record.author));
     return recordName(record, this.s, author, languageOf(this));
   }
 
@@ -651,8 +652,8 @@ export class Nip82AccessList extends Nip82Element {
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${`share-${i}`} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items))}</p>
-              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, this.names.get(recipient)?.name ?? shortNpub(recipient))}</p>` : nothing}
-              ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(c.grant.purpose)}</p>` : nothing}
+              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.names.get(recipient)?.name ?? shortNpub(recipient)))}</p>` : nothing}
+              ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(recipient))} ?disabled=${this.busy}

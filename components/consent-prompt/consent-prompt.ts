@@ -5,7 +5,7 @@ import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
-import { shortNpub } from '../shared/identity.js';
+import { isolate, shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
@@ -246,14 +246,17 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private nameOf(record: OpenedRecord): string {
-    const author = record.author === this.myKey ? this.s.you : this.names.get(record.author)?.name ?? shortNpub(record.author);
+    const author = record.author === this.myKey ? this.s.you : isolate(this.names.get(record.author)?.name ?? shortNpub(record.author));
     return recordName(record, this.s, author, this.language);
   }
 
-  /** The person's name with the short npub beside it as a fingerprint, or the short npub alone. */
+  /**
+   * The person's name with the short npub beside it as a fingerprint, or the short npub alone; the
+   * name isolated, since this goes into sentences built as strings ("Shared with …").
+   */
   private named(pubkey: string): string {
     const name = this.names.get(pubkey)?.name;
-    return name ? `${name} (${shortNpub(pubkey)})` : shortNpub(pubkey);
+    return name ? `${isolate(name)} (${shortNpub(pubkey)})` : shortNpub(pubkey);
   }
 
   /**

@@ -6,7 +6,7 @@ import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import type { StoreChange } from '../core/store/record-store.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
-import { shortNpub } from '../shared/identity.js';
+import { isolate, shortNpub } from '../shared/identity.js';
 import { resolveStrings } from '../shared/strings.js';
 import { tokens } from '../shared/styles.js';
 import { npubPickerStyles } from './npub-picker.styles.js';
@@ -268,7 +268,8 @@ export class Nip82NpubPicker extends Nip82Element {
 
   /** What a screen reader hears on a choice: the person's name when known, and the short key. */
   private chosenText(pubkey: string): string {
-    return this.s.chosen(shortNpub(pubkey), this.profiles.get(pubkey)?.name || undefined);
+    const name = this.profiles.get(pubkey)?.name;
+    return this.s.chosen(shortNpub(pubkey), name ? isolate(name) : undefined);
   }
 
   private unchoose(): void {
@@ -390,7 +391,7 @@ export class Nip82NpubPicker extends Nip82Element {
     const key = `${pubkey} ${name}`;
     if (this.checks.get(key) === 'checking') return;
     this.checks.set(key, 'checking');
-    this.message = this.s.verifying(name);
+    this.message = this.s.verifying(isolate(name));
     this.requestUpdate();
     const epoch = this.epoch;
     let found: { pubkey?: unknown } | null;
@@ -404,7 +405,8 @@ export class Nip82NpubPicker extends Nip82Element {
     const result: Check = claimed === undefined ? 'failed' : claimed === pubkey ? 'ok' : 'mismatch';
     this.checks.set(key, result);
     const s = this.s;
-    this.message = result === 'ok' ? s.verified(name) : result === 'mismatch' ? s.mismatch(name) : s.verifyFailed(name);
+    const claim = isolate(name);
+    this.message = result === 'ok' ? s.verified(claim) : result === 'mismatch' ? s.mismatch(claim) : s.verifyFailed(claim);
     const hadFocus = (this.renderRoot as ShadowRoot).activeElement?.matches('[part~="verify-button"]');
     this.requestUpdate();
     await this.updateComplete;
@@ -557,7 +559,7 @@ export class Nip82NpubPicker extends Nip82Element {
           </p>
           ${profile?.suspicious ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}
           ${profile?.nip05 ? this.renderClaim(s, pubkey, profile.nip05) : nothing}
-          ${foundBy ? html`<p class="muted">${s.foundBy(foundBy)}</p>` : nothing}
+          ${foundBy ? html`<p class="muted">${s.foundBy(isolate(foundBy))}</p>` : nothing}
           ${this.loading.has(pubkey)
             ? html`<p class="muted">${s.loadingProfile}</p>`
             : !profile && missing
@@ -571,12 +573,13 @@ export class Nip82NpubPicker extends Nip82Element {
 
   private renderClaim(s: NpubPickerStrings, pubkey: string, name: string) {
     const check = this.checks.get(`${pubkey} ${name}`);
-    if (check === 'ok') return html`<p class="ok" part="nip05" tabindex="-1"><span aria-hidden="true">✓ </span>${s.verified(name)}</p>`;
-    if (check === 'mismatch') return html`<p class="warning" part="nip05 warning" tabindex="-1"><span aria-hidden="true">⚠ </span>${s.mismatch(name)}</p>`;
+    const claim = isolate(name);
+    if (check === 'ok') return html`<p class="ok" part="nip05" tabindex="-1"><span aria-hidden="true">✓ </span>${s.verified(claim)}</p>`;
+    if (check === 'mismatch') return html`<p class="warning" part="nip05 warning" tabindex="-1"><span aria-hidden="true">⚠ </span>${s.mismatch(claim)}</p>`;
     return html`<p class="claim" part="nip05" tabindex="-1">
       ${s.claims} <bdi>${name}</bdi>
       <button type="button" part="verify-button" @click=${() => this.verify(pubkey, name)}>${s.verify}</button>
-      ${check === 'checking' ? html`<span class="muted">${s.verifying(name)}</span>` : check === 'failed' ? html`<span class="muted">${s.verifyFailed(name)}</span>` : nothing}
+      ${check === 'checking' ? html`<span class="muted">${s.verifying(claim)}</span>` : check === 'failed' ? html`<span class="muted">${s.verifyFailed(claim)}</span>` : nothing}
     </p>`;
   }
 }

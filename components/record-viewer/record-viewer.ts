@@ -19,7 +19,7 @@ import { grantToReader, shareCopyOf, type GrantToReader } from '../core/store/sh
 import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
-import { shortNpub } from '../shared/identity.js';
+import { isolate, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
@@ -970,7 +970,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderWithheld(view: View, withheld: Withheld, s: RecordViewerStrings) {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
-      const who = this.names.get(copy.grant.recipient)?.name ?? shortNpub(copy.grant.recipient);
+      const who = isolate(this.names.get(copy.grant.recipient)?.name ?? shortNpub(copy.grant.recipient));
       return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who)}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} .strings=${this.flagStrings}></nip82-hidden-flag>`;
@@ -1063,10 +1063,11 @@ export class Nip82RecordViewer extends Nip82Element {
     const pubkey = provenance?.status === 'unattested' ? provenance.addedBy : provenance?.attester;
     if (!pubkey) return undefined;
     const known = this.knownNames?.[pubkey];
-    if (typeof known === 'string' && known.trim()) return known.trim();
+    // Isolated: the line around it is built as a string (itemSigned), where no <bdi> can go.
+    if (typeof known === 'string' && known.trim()) return isolate(known.trim());
     const short = npubOf(view, pubkey);
     const profile = this.names.get(pubkey)?.name;
-    return profile ? `${profile} (${short})` : short;
+    return profile ? `${isolate(profile)} (${short})` : short;
   }
 
   private renderItemProvenance(view: View, provenance: ItemProvenance | undefined, s: RecordViewerStrings, lang: string) {
@@ -1091,7 +1092,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
-          <span class="title">${title}</span>
+          <bdi class="title">${title}</bdi>
           ${withKind ? html`<span class="kind">${this.sectionLabel(item.section, s)}</span>` : nothing}
           ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
           ${item.date ? html`<time datetime=${ifDefined(isoOf(item))}>${formatDate(item.date, lang)}</time>` : nothing}
@@ -1155,13 +1156,13 @@ export class Nip82RecordViewer extends Nip82Element {
     if (decoded) {
       return html`
         <details class="attachment">
-          <summary>${title ? `${s.attachmentText}: ${title}` : s.attachmentText}</summary>
+          <summary>${title ? html`${s.attachmentText}: <bdi>${title}</bdi>` : s.attachmentText}</summary>
           <pre>${decoded.text}${decoded.truncated ? html`\n${s.shortened}` : nothing}</pre>
         </details>
       `;
     }
     if (typeof attachment.url === 'string' || typeof attachment.data === 'string') {
-      return html`<p class="attachment">${s.fact_attachment}: ${label} — ${s.attachmentRemote}</p>`;
+      return html`<p class="attachment">${s.fact_attachment}: <bdi>${label}</bdi> — ${s.attachmentRemote}</p>`;
     }
     return nothing;
   }

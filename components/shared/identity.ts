@@ -13,6 +13,17 @@ export function cleanName(name: unknown): string {
   return name.replace(INVISIBLE, '').replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, 64);
 }
 
+/**
+ * Someone else's words (a self-chosen name, a record's title) set apart inside a sentence built
+ * as a string, between FSI and PDI: a right-to-left name ending in a digit or a stop ("مريم 2")
+ * would otherwise take the words and numbers beside it into its own direction and read as
+ * another name. Templates isolate with `<bdi>`; this is for strings the elements' string
+ * functions build. Cleaned names carry no isolates of their own, so these always pair up.
+ */
+export function isolate(text: string): string {
+  return text ? `\u2068${text}\u2069` : text;
+}
+
 /** `npub1abcd…wxyz`: enough to tell two keys apart at a glance. */
 export function shortNpub(pubkey: string): string {
   const npub = npubEncode(pubkey);

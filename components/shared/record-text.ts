@@ -6,6 +6,7 @@
 import type { OpenedRecord } from '../core/nip82/record.js';
 import { describeRecord } from '../core/store/record-description.js';
 import { dayText } from './dates.js';
+import { isolate } from './identity.js';
 import type { RecordsStrings } from './records.strings.js';
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
@@ -23,5 +24,6 @@ export function clean(text: string, max = 120): string {
 export function recordName(record: OpenedRecord, s: Pick<RecordsStrings, 'recordName' | 'typeList'>, author: string, lang: string): string {
   const d = describeRecord(record);
   const named = d.kinds.slice(0, 3).map((k) => k.type);
-  return s.recordName({ ...(d.title ? { title: clean(d.title) } : {}), kinds: s.typeList(named), moreKinds: d.kinds.length - named.length, author, date: dayText(d.createdAt, lang) });
+  // Isolated: a right-to-left title would carry the kinds and date beside it into its direction (`author` comes isolated).
+  return s.recordName({ ...(d.title ? { title: isolate(clean(d.title)) } : {}), kinds: s.typeList(named), moreKinds: d.kinds.length - named.length, author, date: dayText(d.createdAt, lang) });
 }
