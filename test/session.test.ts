@@ -28,6 +28,7 @@ class ProbeElement extends Nip82Element {
 customElements.define('test-probe', ProbeElement);
 
 const shadowText = (el: LitElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const partText = (el: LitElement, part: string) => (el.shadowRoot!.querySelector(`[part="${part}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const button = (el: LitElement, text: RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => text.test(b.textContent ?? '')) as HTMLButtonElement;
 
@@ -465,6 +466,9 @@ describe('<nip82-session>', () => {
       expect(a.rel).to.equal('noopener noreferrer');
       expect(a.target).to.equal('_blank');
       expect(shadowText(el)).to.contain('signer.example');
+      // The call now waits for the user there, and the user is told how long, in plain words.
+      expect(partText(el, 'auth')).to.contain('This page waits up to 5 minutes for you to finish there.');
+      expect(partText(el, 'auth')).not.to.match(/auth_url|NIP-46|timeout/i);
       await expect(el).to.be.accessible();
 
       // Approved there: the connect goes on, and the link goes once nothing waits for it.
@@ -481,6 +485,30 @@ describe('<nip82-session>', () => {
       expect((await signed).pubkey).to.equal(getPublicKey(userKey));
       await waitUntil(() => !link(), 'the link stayed after the call');
       await el.signOut();
+    } finally {
+      bunker.close();
+    }
+  });
+
+  it('in Spanish, says how long it waits while the user is on the remote signer\'s page; Cancel stops the wait at once', async () => {
+    const relay = await relayUrl('main');
+    const authUrl = 'https://signer.example/approve?request=8';
+    const bunker = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['connect'], authUrl });
+    await bunker.ready;
+    const fromSession = async () => (await relayLiveRequests('main', bunker.pubkey)).filter((filters) => filters.some((f) => Array.isArray(f.authors) && f.authors.includes(bunker.pubkey)));
+    try {
+      const page = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-session relays=${relay}></nip82-session></div>`);
+      const el = page.querySelector('nip82-session')!;
+      await waitUntil(() => shadowText(el).includes('Inicie sesión'), 'the Spanish pack never loaded');
+      await submitBunker(el, bunkerAddress(bunker.pubkey, relay));
+      await waitUntil(() => el.shadowRoot!.querySelector(`a[href="${authUrl}"]`), 'the page the remote signer asked for was not shown');
+      expect(partText(el, 'auth')).to.contain('Esta página espera hasta 5 minutos a que termine allí.');
+      expect(partText(el, 'auth')).not.to.match(/auth_url|NIP-46/i);
+      button(el, /Cancelar/).click();
+      await el.updateComplete;
+      expect(partText(el, 'auth')).to.equal('');
+      expect(el.status).to.equal('idle');
+      await waitUntil(async () => (await fromSession()).length === 0, 'the connect stayed open after Cancel');
     } finally {
       bunker.close();
     }

@@ -26,6 +26,11 @@ export interface SessionStrings {
   neverNsec: string;
   /** A remote signer asks the user to confirm on a page of its own, at `host`, before it answers. */
   authNeeded: (host: string) => string;
+  /**
+   * How long this page waits for the user to finish there, in whole minutes (rounded up): the
+   * signer's answer is given up after that.
+   */
+  authWait: (minutes: number) => string;
   /** The link to that page. */
   authOpen: (host: string) => string;
   /** It asked for a page whose address is not https, so none is offered. */
@@ -59,7 +64,8 @@ const en: SessionStrings = {
   asking: 'Your signer will be asked for your public key.',
   connected: 'Signed in.',
   neverNsec: 'That is a private key (nsec). Never share it; it was not stored or sent.',
-  authNeeded: (host: string) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here: this page keeps waiting.`,
+  authNeeded: (host: string) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
+  authWait: (minutes: number) => `This page waits up to ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} for you to finish there.`,
   authOpen: (host: string) => `Open ${host} in a new tab`,
   badStorageSettings: stateStringsEn.badStorageSettings,
   authRefused: 'Your remote signer asked you to open a page whose address is not a secure (https) one, so it is not shown. Check your signer app instead.',

@@ -51,7 +51,7 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  * @csspart bar - The sign-in / signed-in bar.
  * @csspart status - The live status line.
  * @csspart qr - The nostrconnect:// QR code.
- * @csspart auth - The page a remote signer asks the user to open, while a call waits for it.
+ * @csspart auth - The page a remote signer asks the user to open, while a call waits for it, and how long it waits (up to 5 minutes).
  *
  * @cssproperty --nip82-session-bar-background - Bar background.
  * @cssproperty --nip82-session-bar-padding - Bar padding.
@@ -103,6 +103,8 @@ export class Nip82Session extends LocalizedElement {
   @state() private bunkerInput = '';
   /** The page a remote signer asks the user to open (https only), or that it asked for one not offered. */
   @state() private authPage?: URL | 'refused';
+  /** How long the call waits for the user on that page, in ms from when it was asked (see `authWaitMs` of the remote signer). */
+  @state() private authWaitMs?: number;
   private qr?: RemoteSignerModule['qrPath'];
   /**
    * The sign-in under way. Signing out, a clear and any other sign-in abort it: the code shown stops
@@ -245,6 +247,7 @@ export class Nip82Session extends LocalizedElement {
     this.connectSession = undefined;
     this.bunkerWaiting = false;
     this.authPage = undefined;
+    this.authWaitMs = undefined;
   }
 
   /**
@@ -293,12 +296,15 @@ export class Nip82Session extends LocalizedElement {
   /**
    * What a remote signer's `auth_url` does here: while its sign-in (`attempt`) is under way, or it
    * is the signer in use, an https page is offered as a link (never opened for the user); any other
-   * is only mentioned. `undefined`: no call waits for it any more.
+   * is only mentioned. `undefined`: no call waits for it any more. The call then waits longer for
+   * the user (`AUTH_WAIT_MS` of the remote signer, 5 minutes, `waitMs` here), and the user is told
+   * how long; Cancel and Sign out still end it at once.
    */
   private authPageFor(attempt: AbortSignal, remote: () => RemoteSigner | undefined) {
-    return (url: string | undefined): void => {
+    return (url: string | undefined, waitMs?: number): void => {
       const signer = remote();
       if (attempt.aborted || (this.attempt?.signal !== attempt && (!signer || this.active !== signer))) return;
+      this.authWaitMs = url === undefined ? undefined : waitMs;
       if (url === undefined) {
         this.authPage = undefined;
         return;
@@ -479,8 +485,9 @@ export class Nip82Session extends LocalizedElement {
   private renderAuthPage(s: SessionStrings) {
     const page = this.authPage;
     if (!page) return nothing;
-    if (page === 'refused') return html`<p>${s.authRefused}</p>`;
-    return html`<p>${s.authNeeded(page.host)}
+    const wait = this.authWaitMs === undefined ? nothing : s.authWait(Math.max(1, Math.ceil(this.authWaitMs / 60_000)));
+    if (page === 'refused') return html`<p>${s.authRefused} ${wait}</p>`;
+    return html`<p>${s.authNeeded(page.host)} ${wait}
       <a href=${page.href} target="_blank" rel="noopener noreferrer">${s.authOpen(page.host)}</a></p>`;
   }
 

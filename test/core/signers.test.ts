@@ -3,11 +3,12 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { nip07Signer, waitForNip07, type Nip07Provider } from '../../components/core/signers/nip07.js';
 import { bunkerSigner, nostrConnect } from '../../components/core/signers/bunker.js';
 import { secretKeySigner } from '../../components/core/signers/secret-key.js';
-import { signChecked } from '../../components/core/signers/signer.js';
+import { signChecked, withDeadline } from '../../components/core/signers/signer.js';
 import { SignerError, RecordError } from '../../components/core/errors.js';
 import { createRecord, openRecord } from '../../components/core/nip82/record.js';
 import { rejects, relayUrl, sampleBundle } from '../helpers.js';
 import { runRemoteSigner } from '../remote-signer.js';
+import { waitUntil } from '../wait.js';
 
 /** An in-page NIP-07 provider over a secret key, with switches for the failures extensions show. */
 function fakeExtension(sk: Uint8Array, behaviour: { refuse?: boolean; hang?: boolean; noNip44?: boolean; wrongSigner?: boolean } = {}): Nip07Provider {
@@ -91,6 +92,114 @@ describe('signers', () => {
     const relay = await relayUrl('main');
     await rejects(bunkerSigner(`bunker://${getPublicKey(generateSecretKey())}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 500 }), SignerError, 'connection');
     await rejects(bunkerSigner('bunker://nothing'), SignerError, 'connection');
+  });
+
+  describe('NIP-46: a remote signer that sends the user to a page of its own (auth_url)', () => {
+    // Small deadlines so it runs fast: each call's own, and the longer one after the page is asked for.
+    const TIMEOUT_MS = 400;
+    const AUTH_WAIT_MS = 2000;
+    const authUrl = 'https://signer.example/approve';
+    const address = (pubkey: string, relay: string) => `bunker://${pubkey}?relay=${encodeURIComponent(relay)}`;
+    /** Whether `work` is still pending; watched, so its rejection is not left unhandled. */
+    const watch = (work: Promise<unknown>) => {
+      let settled = false;
+      work.then(() => { settled = true; }, () => { settled = true; });
+      return () => !settled;
+    };
+
+    it('waits past the call\'s own deadline for the user: the sign-in and a later signing call both succeed', async () => {
+      const relay = await relayUrl('main');
+      const user = generateSecretKey();
+      const remote = runRemoteSigner(relay, generateSecretKey(), user, { hold: ['connect', 'sign_event'], authUrl });
+      const told: [string | undefined, number | undefined][] = [];
+      try {
+        await remote.ready;
+        let started = Date.now();
+        const connecting = bunkerSigner(address(remote.pubkey, relay), { timeoutMs: TIMEOUT_MS, authWaitMs: AUTH_WAIT_MS, onAuthUrl: (url, waitMs) => told.push([url, waitMs]) });
+        const connectPending = watch(connecting);
+        await waitUntil(() => told.length === 1, 'the page was not reported');
+        expect(told[0]![0]).to.equal(authUrl);
+        // The caller hears how long the call now waits: more than its own deadline, at most the longer one.
+        expect(told[0]![1]).to.be.above(TIMEOUT_MS).and.at.most(AUTH_WAIT_MS);
+        // The user is still on the page when the connect's own deadline passes.
+        await waitUntil(() => Date.now() - started > TIMEOUT_MS * 2, 'the first deadline did not pass');
+        expect(connectPending(), 'the connect gave up at its own deadline').to.equal(true);
+        await remote.release();
+        const signer = await connecting;
+        expect(told.at(-1)).to.deep.equal([undefined, undefined]);
+        expect(await signer.getPublicKey()).to.equal(getPublicKey(user));
+
+        started = Date.now();
+        const signing = signer.signEvent({ kind: 1, created_at: 1, tags: [], content: 'x' });
+        const signPending = watch(signing);
+        await waitUntil(() => told.length === 3, 'the page asked for by the signing call was not reported');
+        await waitUntil(() => Date.now() - started > TIMEOUT_MS * 2, 'the first deadline did not pass');
+        expect(signPending(), 'the signing call gave up at its own deadline').to.equal(true);
+        await remote.release();
+        expect((await signing).pubkey).to.equal(getPublicKey(user));
+        await signer.close();
+      } finally {
+        remote.close();
+      }
+    });
+
+    it('gives up at the longer limit when the signer never answers after sending the page, or at once when aborted', async () => {
+      const relay = await relayUrl('main');
+      const silent = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['connect', 'sign_event'], authUrl });
+      const signsNever = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['sign_event'], authUrl });
+      try {
+        await Promise.all([silent.ready, signsNever.ready]);
+        const told: (string | undefined)[] = [];
+        let started = Date.now();
+        const error = await rejects(bunkerSigner(address(silent.pubkey, relay), { timeoutMs: TIMEOUT_MS, authWaitMs: AUTH_WAIT_MS, onAuthUrl: (url) => told.push(url) }), SignerError, 'connection');
+        expect(Date.now() - started, 'gave up before the longer limit').to.be.at.least(AUTH_WAIT_MS);
+        expect(error.message).to.equal('The remote signer did not answer.');
+        // The page is withdrawn with the call.
+        expect(told).to.deep.equal([authUrl, undefined]);
+
+        const signer = await bunkerSigner(address(signsNever.pubkey, relay), { timeoutMs: TIMEOUT_MS, authWaitMs: AUTH_WAIT_MS, onAuthUrl: () => undefined });
+        started = Date.now();
+        const timedOut = await rejects(signer.signEvent({ kind: 1, created_at: 1, tags: [], content: 'x' }), SignerError, 'timeout');
+        expect(Date.now() - started, 'gave up before the longer limit').to.be.at.least(AUTH_WAIT_MS);
+        // It names the time it waited in all, not the first deadline.
+        expect(timedOut.message).to.match(/^The signer did not answer \(sign\) within [23] s\.$/);
+        await signer.close();
+
+        // Given up while the user is on the page (Cancel, Sign out): it stops there and then.
+        const abort = new AbortController();
+        const urls: (string | undefined)[] = [];
+        const connecting = bunkerSigner(address(silent.pubkey, relay), { timeoutMs: TIMEOUT_MS, authWaitMs: 60_000, signal: abort.signal, onAuthUrl: (url) => urls.push(url) });
+        await waitUntil(() => urls.length === 1, 'the page was not reported');
+        started = Date.now();
+        abort.abort();
+        await rejects(connecting, SignerError, 'connection');
+        expect(Date.now() - started).to.be.below(AUTH_WAIT_MS);
+      } finally {
+        silent.close();
+        signsNever.close();
+      }
+    });
+
+    it('moves a call\'s deadline once, and never earlier: asking again gains no more time', async () => {
+      const started = Date.now();
+      const call = withDeadline(new Promise<never>(() => undefined), 200, 'sign');
+      expect(call.extend(600)).to.equal(true);
+      expect(call.extend(600_000), 'a second extension').to.equal(false);
+      await rejects(call.done, SignerError, 'timeout');
+      const waited = Date.now() - started;
+      expect(waited).to.be.at.least(600).and.below(60_000);
+      expect(call.remaining()).to.equal(0);
+
+      // Less time than it already has is no extension.
+      let answer!: (value: string) => void;
+      const long = withDeadline(new Promise<string>((resolve) => { answer = resolve; }), 60_000, 'sign');
+      long.extend(10);
+      expect(long.remaining()).to.be.above(10_000);
+      answer('done');
+      expect(await long.done).to.equal('done');
+      // No deadline, nothing to extend.
+      expect(withDeadline(Promise.resolve(1), 0, 'sign').extend(1000)).to.equal(false);
+    });
   });
 
   it('NIP-46: nostrconnect:// gives a URI to show, and a cancel ends the wait with a typed error', async () => {

@@ -6,7 +6,14 @@ import { SimplePool } from 'nostr-tools/pool';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { SignerError, safeCause } from '../errors.js';
 import type { NostrEvent } from '../events.js';
-import { type Signer, checkedPublicKey, toSignerError, withTimeout } from './signer.js';
+import { type Deadline, type Signer, checkedPublicKey, toSignerError, withDeadline } from './signer.js';
+
+/**
+ * How long a call waits once the remote signer asks the user to open a page of its own (NIP-46
+ * `auth_url`): 5 minutes from then. Logging in and approving on another page takes longer than a
+ * call's usual deadline, and the remote signer answers only after that.
+ */
+export const AUTH_WAIT_MS = 5 * 60_000;
 
 /** A remote signer that can be disconnected. */
 export interface RemoteSigner extends Signer {
@@ -22,8 +29,17 @@ export interface RemoteSignerOptions {
    * Called with a URL the remote signer asks the user to open (NIP-46 `auth_url`) before it answers
    * a call that waits, and with `undefined` once no call waits any more (the URL is then stale).
    * Only reported, never opened: what to show, and whether the URL is safe to offer, is the caller's.
+   * `waitMs`: how long from now the calls waiting wait at most (see `authWaitMs`); absent when
+   * they have no deadline.
    */
-  onAuthUrl?: (url: string | undefined) => void;
+  onAuthUrl?: (url: string | undefined, waitMs?: number) => void;
+  /**
+   * How long a call waits, in ms, from the moment the remote signer asks the user to open its
+   * page. The deadline of every call then waiting moves to that (never earlier), once per call: a
+   * remote signer that asks again and again gains no more time. Only with `onAuthUrl`: a page
+   * nobody shows gives the user nothing to finish. Default {@link AUTH_WAIT_MS} (5 minutes).
+   */
+  authWaitMs?: number;
   /** Aborting gives the connect up (as {@link NostrConnectSession.cancel} does): what it was opening is closed. */
   signal?: AbortSignal;
   /** An existing nostr-tools pool to share. */
@@ -43,30 +59,39 @@ function poolFor(options: RemoteSignerOptions): { pool: NonNullable<BunkerSigner
 /**
  * The `auth_url`s of one remote signer: each is passed on, and once no call waits any more the
  * caller hears that the last one is stale (the remote signer names no call, so the link stays
- * while any call waits).
+ * while any call waits). The remote signer naming no call, each call waiting when one comes gets
+ * its one extension of the deadline (see {@link RemoteSignerOptions.authWaitMs}).
  */
-function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl']) {
-  let waiting = 0;
+function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl'], authWaitMs: number) {
+  const waiting = new Set<Deadline<unknown>>();
   let told = false;
-  const tell = (url: string | undefined) => {
+  const tell = (url: string | undefined, waitMs?: number) => {
     try {
-      onAuthUrl?.(url);
+      onAuthUrl?.(url, waitMs);
     } catch {
       // The caller's trouble must not break the remote signer's subscription.
     }
   };
   return {
     onauth(url: string) {
-      if (typeof url !== 'string' || !onAuthUrl) return;
+      // None waiting: the page is for a call given up, and would stay on screen with nothing to finish.
+      if (typeof url !== 'string' || !onAuthUrl || waiting.size === 0) return;
+      let longest = 0;
+      for (const deadline of waiting) {
+        deadline.extend(authWaitMs);
+        longest = Math.max(longest, deadline.remaining());
+      }
       told = true;
-      tell(url);
+      tell(url, Number.isFinite(longest) ? longest : undefined);
     },
-    async waitFor<T>(work: Promise<T>): Promise<T> {
-      waiting++;
+    /** `deadline`'s outcome, raced with `also` (a give-up); while neither settled, an `auth_url` may extend it. */
+    async waitFor<T>(deadline: Deadline<T>, also?: Promise<never>): Promise<T> {
+      waiting.add(deadline);
       try {
-        return await work;
+        return await (also ? Promise.race([deadline.done, also]) : deadline.done);
       } finally {
-        if (--waiting === 0 && told) {
+        waiting.delete(deadline);
+        if (waiting.size === 0 && told) {
           told = false;
           tell(undefined);
         }
@@ -83,7 +108,7 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, e
   closed.catch(() => undefined);
   const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
-      return await auth.waitFor(withTimeout(Promise.race([run(), closed]), timeoutMs, what));
+      return await auth.waitFor(withDeadline(Promise.race([run(), closed]), timeoutMs, what));
     } catch (error) {
       throw toSignerError(error, what);
     }
@@ -129,7 +154,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
   }
   const clientKey = generateSecretKey();
   const { pool, end } = poolFor(options);
-  const auth = authUrls(options.onAuthUrl);
+  const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
   const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool, onauth: auth.onauth });
   let stop: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
@@ -138,7 +163,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
   });
   aborted.catch(() => undefined);
   try {
-    await auth.waitFor(Promise.race([withTimeout(bunker.connect(), timeoutMs, 'connect'), aborted]));
+    await auth.waitFor(withDeadline(bunker.connect(), timeoutMs, 'connect'), aborted);
   } catch (error) {
     clientKey.fill(0);
     await bunker.close().catch(() => undefined);
@@ -190,7 +215,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
   if (options.signal?.aborted) abort.abort();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const { pool, end } = poolFor(options);
-  const auth = authUrls(options.onAuthUrl);
+  const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
   const signer = BunkerSigner.fromURI(clientKey, uri, { pool, onauth: auth.onauth }, abort.signal)
     .then(async (bunker) => {
       // Connected just as the wait was given up (cancelled or out of time): nobody takes this signer.

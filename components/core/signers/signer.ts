@@ -61,14 +61,68 @@ export function checkedPublicKey(value: unknown): string {
 
 /** Runs `work` with a deadline, mapping the timeout to a {@link SignerError}. */
 export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  if (!Number.isFinite(ms) || ms <= 0) return work;
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new SignerError('timeout', `The signer did not answer (${what}) within ${Math.round(ms / 1000)} s.`)), ms);
+  return withDeadline(work, ms, what).done;
+}
+
+/** A call under a deadline that can be moved later, once (see {@link withDeadline}). */
+export interface Deadline<T> {
+  /** The work's outcome, or a `timeout` {@link SignerError} once the deadline passes. */
+  readonly done: Promise<T>;
+  /**
+   * Moves the deadline to `ms` from now if that is later; never earlier. Only the first call does
+   * anything: whoever asks for more time cannot keep a call waiting forever by asking again.
+   * False when it did nothing (asked before, the call settled, no deadline, or `ms` not a time).
+   */
+  extend(ms: number): boolean;
+  /** The time left, in ms (`Infinity` without a deadline, 0 once settled). */
+  remaining(): number;
+}
+
+/** A wait, as the timeout message says it. */
+function spoken(ms: number): string {
+  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
+}
+
+/**
+ * Runs `work` with a deadline that can be extended once, e.g. while the user is away on a page a
+ * remote signer asked them to open. `ms` not a positive number: no deadline.
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Deadline<T> {
+  const timed = Number.isFinite(ms) && ms > 0;
+  const start = Date.now();
+  let end = start + ms;
+  let settled = false;
+  let extended = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let arm = () => {};
+  const done = new Promise<T>((resolve, reject) => {
+    arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        settled = true;
+        reject(new SignerError('timeout', `The signer did not answer (${what}) within ${spoken(end - start)}.`));
+      }, Math.max(0, end - Date.now()));
+    };
+    if (timed) arm();
     work.then(
-      (value) => { clearTimeout(timer); resolve(value); },
-      (error) => { clearTimeout(timer); reject(error); },
+      (value) => { settled = true; clearTimeout(timer); resolve(value); },
+      (error) => { settled = true; clearTimeout(timer); reject(error); },
     );
   });
+  return {
+    done,
+    extend(more) {
+      if (!timed || settled || extended || !Number.isFinite(more) || more <= 0) return false;
+      extended = true;
+      const later = Date.now() + more;
+      if (later > end) {
+        end = later;
+        arm();
+      }
+      return true;
+    },
+    remaining: () => (settled ? 0 : timed ? Math.max(0, end - Date.now()) : Infinity),
+  };
 }
 
 /**
