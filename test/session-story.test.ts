@@ -281,4 +281,78 @@ describe('one session, one store: the whole story on one page', function () {
     expect(list.every((r) => r.reader === second.pubkey)).to.equal(true);
     expect(session.pubkey).to.equal(second.pubkey);
   });
+
+  it('an extension whose prompts give the page the focus back is asked for the key once per action, and a switch is still found', async () => {
+    const first = await person();
+    const second = await person();
+    await seed(first.pubkey);
+    await seed(second.pubkey);
+    // An extension whose every prompt is a window of its own: closing it gives the page the focus
+    // back as the answer arrives. It counts every question, by kind.
+    let current = first.signer;
+    const calls: Record<string, number> = {};
+    const prompted = async <T>(kind: string, work: () => Promise<T>): Promise<T> => {
+      calls[kind] = (calls[kind] ?? 0) + 1;
+      try {
+        return await work();
+      } finally {
+        window.dispatchEvent(new Event('focus'));
+      }
+    };
+    const extension: Nip07Provider = {
+      getPublicKey: () => prompted('getPublicKey', () => current.getPublicKey()),
+      signEvent: (t) => prompted('signEvent', () => current.signEvent(t)),
+      nip44: {
+        encrypt: (p, t) => prompted('encrypt', () => current.nip44Encrypt(p, t)),
+        decrypt: (p, c) => prompted('decrypt', () => current.nip44Decrypt(p, c)),
+      },
+    };
+    const keyQuestions = () => calls.getPublicKey ?? 0;
+    /** Questions of `kind` asked since `before`. */
+    const since = (before: Record<string, number>, kind: string) => (calls[kind] ?? 0) - (before[kind] ?? 0);
+    const { session, viewer, share, answer, access, all } = await page(nip07Signer({ provider: () => extension }));
+    buttonByText(viewer, 'Unlock my records')!.click();
+    await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
+    buttonByText(answer, 'Check for requests')!.click();
+    await waitUntil(() => $$(answer, 'li.request').length === 1, 'request listed', { timeout: 20000 });
+    $$(answer, 'li.request')[0]!.querySelector('button')!.click();
+    await waitUntil(() => dialogOf(answer).open, 'answer dialog');
+    await answer.updateComplete;
+
+    // Deny: several events signed, the key asked once (the focus after each prompt waits for the next action).
+    let before = { ...calls };
+    const answered = oneEvent(answer, 'nip82-answer');
+    buttonByText(answer, 'Deny')!.click();
+    await answered;
+    expect(since(before, 'signEvent'), 'events signed to deny').to.be.greaterThan(1);
+    expect(since(before, 'getPublicKey'), 'key questions to deny').to.equal(1);
+    dialogOf(answer).close();
+    await Promise.all(all.map((e) => e.updateComplete));
+
+    // Share: the same.
+    buttonByText(share, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(share).open, 'share dialog');
+    await typeRecipient(share, family.pubkey);
+    buttonByText(share, 'Review')!.click();
+    await share.updateComplete;
+    before = { ...calls };
+    const shared = oneEvent(share, 'nip82-share');
+    buttonByText(share, /^Share with /)!.click();
+    await shared;
+    expect(since(before, 'signEvent'), 'events signed to share').to.be.at.least(1);
+    expect(since(before, 'getPublicKey'), 'key questions to share').to.equal(1);
+    dialogOf(share).close();
+    await Promise.all(all.map((e) => e.updateComplete));
+
+    // Switched in the extension between actions: the next action asks once and finds the other key.
+    current = second.signer;
+    window.dispatchEvent(new Event('focus'));
+    const asked = keyQuestions();
+    const changed = oneEvent(session, 'nip82-session-change');
+    buttonByText(access, 'Show consent history')!.click();
+    expect((await changed).detail.pubkey).to.equal(second.pubkey);
+    expect(keyQuestions()).to.equal(asked + 1);
+    await waitUntil(() => access.status === 'done', 'history for the new key', { timeout: 20000 });
+    expect(session.pubkey).to.equal(second.pubkey);
+  });
 });

@@ -142,8 +142,8 @@ export class Nip82Session extends LocalizedElement {
     void waitForNip07(NIP07_WATCH_MS, undefined, this.extensionWatch.signal).then((found) => { this.extensionFound ||= found; });
     this.addEventListener('pointerdown', this.lookForExtension);
     this.addEventListener('focusin', this.lookForExtension);
-    window.addEventListener('focus', this.askKeyAgain);
-    document.addEventListener('visibilitychange', this.askKeyAgain);
+    window.addEventListener('focus', this.keyMayHaveChanged);
+    document.addEventListener('visibilitychange', this.keyMayHaveChanged);
     // Moved on the page: leaving closed the store (its keys wiped); the elements inside need a new one.
     if (this.hasUpdated) this.provideValue();
   }
@@ -154,14 +154,28 @@ export class Nip82Session extends LocalizedElement {
     if (!this.extensionFound && hasNip07()) this.extensionFound = true;
   };
 
+  /** The page got the focus back since the last action began. */
+  private focusedSinceAction = false;
+
   /**
    * Back on the page (from the extension's window, another tab or app), the user may have switched
-   * keys: the signer forgets the key it remembers, so the next action asks it again and, on another
-   * key, the store clears everything of the last one first. Nothing is asked now: a focus is not a
-   * user action, and an extension may prompt for every question.
+   * keys. Nothing is asked now (a focus is not a user action), nor forgotten: an extension whose
+   * prompts are windows of their own gives the focus back after each, and the action under way
+   * would ask for the key again before every signature. The next action asks ({@link actionBegins}).
    */
-  private askKeyAgain = () => {
-    if (document.visibilityState === 'visible') this.active?.forgetPublicKey?.();
+  private keyMayHaveChanged = () => {
+    if (document.visibilityState === 'visible') this.focusedSinceAction = true;
+  };
+
+  /**
+   * An element's action begins: after a focus, the signer forgets the key it remembers, so this
+   * action asks it once and, on another key, the store clears everything of the last one first.
+   * A switch within an action is the signer's to notice (an event signed by another key).
+   */
+  private actionBegins = (signer: Signer) => {
+    if (signer !== this.active || !this.focusedSinceAction) return;
+    this.focusedSinceAction = false;
+    signer.forgetPublicKey?.();
   };
 
   override disconnectedCallback(): void {
@@ -171,8 +185,8 @@ export class Nip82Session extends LocalizedElement {
     this.extensionWatch?.abort();
     this.removeEventListener('pointerdown', this.lookForExtension);
     this.removeEventListener('focusin', this.lookForExtension);
-    window.removeEventListener('focus', this.askKeyAgain);
-    document.removeEventListener('visibilitychange', this.askKeyAgain);
+    window.removeEventListener('focus', this.keyMayHaveChanged);
+    document.removeEventListener('visibilitychange', this.keyMayHaveChanged);
   }
 
   /** The store for the signer and relays in effect; a new one (the old one cleared) when either changed. */
@@ -219,7 +233,7 @@ export class Nip82Session extends LocalizedElement {
     const { relays, rejected } = this.relayCheck.check(this.relays);
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
     const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
-    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store };
+    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins };
     const prev = this.value;
     if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store) this.value = next;
   }

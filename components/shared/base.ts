@@ -151,10 +151,14 @@ export abstract class Nip82Element extends LocalizedElement {
    * Runs a signer-backed action: announces it with the cancelable `nip82-signer-request`, shows
    * "waiting for your signer" with `waitingText`, then "working"; typed failures become visible
    * states. Returns undefined when cancelled or failed (the state says which), and shows nothing
-   * of an action whose `signal` was aborted.
+   * of an action whose `signal` was aborted. The session hears that an action begins: after the
+   * page got the focus back, its signer asks for the key again, once in this action.
    */
   protected withSigner<T>(action: SignerAction, waitingText: string, run: (signer: Signer) => Promise<T>, extra: SignerRequestExtra = {}, signal?: AbortSignal): Promise<T | undefined> {
-    return this.gate.run(this.activeSigner, action, waitingText, run, extra, signal);
+    return this.gate.run(this.activeSigner, action, waitingText, (signer) => {
+      this.session?.actionBegins?.(signer);
+      return run(signer);
+    }, extra, signal);
   }
 
   /** Shows a typed error as a calm state and tells the host (code and message only). */

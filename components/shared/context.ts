@@ -16,6 +16,13 @@ export interface SessionValue {
   pubkey?: string;
   /** The signed-in user's records, consent mail and history, for every element (while signed in with relays set). */
   store?: RecordStore;
+  /**
+   * Called by an element as a user action with `signer` begins, before the signer is asked
+   * anything. The session's own signer forgets the key it remembers when the page got the focus
+   * back since the last action began (the user may have switched keys in their extension), so
+   * this action asks once; a focus while it runs waits for the next one.
+   */
+  actionBegins?: (signer: Signer) => void;
 }
 
 export const sessionContext = createContext<SessionValue | undefined>(Symbol.for('nip82-session'));

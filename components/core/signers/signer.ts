@@ -20,8 +20,10 @@ export interface Signer {
   nip44Decrypt(pubkey: string, ciphertext: string): Promise<string>;
   /**
    * Optional: forgets a public key the signer remembers, so that the next `getPublicKey` asks
-   * again. The session calls it when the page gets the focus back: meanwhile the user may have
-   * switched keys in their extension, and the next action must find the key now in use.
+   * again. The session calls it as the first action after the page got the focus back begins:
+   * meanwhile the user may have switched keys in their extension, and that action must find the
+   * key now in use. Not on the focus itself: an extension whose prompts are windows of their own
+   * gives the focus back after each, and the action under way would ask before every signature.
    */
   forgetPublicKey?(): void;
 }
