@@ -755,6 +755,47 @@ describe('<nip82-consent-prompt>', function () {
       expect(dialogOf(el).open).to.equal(true);
       await expect(el).to.be.accessible();
     });
+
+    it('"Check for requests" says how many wait, in the status line; each Review button says who asks, for what and when', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+      await client.publishAll([profile]);
+      const record = await patientRecord(patient, false);
+      const allergies = await sendRequest(patient, clinician, ['AllergyIntolerance']);
+      await sendRequest(patient, clinician, ['Immunization']);
+      // Sent twice alike, within the same minute (a double submit): still two names.
+      await sendRequest(patient, clinician, ['Condition']);
+      await sendRequest(patient, clinician, ['Condition']);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => el.status === 'done', 'requests read');
+      await el.updateComplete;
+      expect($$(el, 'li.request')).to.have.length(4);
+      expect(text($(el, '[role=status]'))).to.equal('4 requests are waiting for your answer.');
+
+      const named = `Harbor Clinic (${shortNpub(clinician.pubkey)})`;
+      const names = () => $$(el, 'li.request button').map((b) => b.getAttribute('aria-label')!.replace(/[\u2066-\u2069]/g, ''));
+      await waitUntil(() => names().every((n) => n.includes('Harbor Clinic')), 'the requester named');
+      expect(new Set(names()).size, names().join(' | ')).to.equal(4);
+      expect(names()).to.include(`Review and answer the request from ${named} for allergies, sent ${dayText(allergies.createdAt, 'en')}`);
+      for (const name of names()) expect(name).to.match(new RegExp(`^Review and answer the request from ${named.replace(/[()]/g, '\\$&')} for (allergies|vaccinations|conditions), sent \\S`));
+      // Alike to the minute, the two are numbered; across a minute, their times tell them apart.
+      expect(names().filter((n) => n.includes(' for conditions, sent '))).to.have.length(2);
+      await expect(el).to.be.accessible();
+
+      // In Spanish, and with one request: the singular.
+      const other = await person();
+      await sendRequest(other, clinician, ['Condition']);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-consent-prompt mode="answer" .signer=${other.signer} relays=${url}></nip82-consent-prompt></div>`);
+      const es = wrapper.querySelector('nip82-consent-prompt')!;
+      await es.updateComplete;
+      buttonByText(es, 'Ver solicitudes')!.click();
+      await waitUntil(() => es.status === 'done', 'solicitudes leídas');
+      await es.updateComplete;
+      expect(text($(es, '[role=status]'))).to.equal('1 solicitud espera su respuesta.');
+      expect($<HTMLButtonElement>(es, 'li.request button')!.getAttribute('aria-label')).to.match(/^Revisar y responder la solicitud de .+ de acceso a .+, enviada el \d/);
+    });
   });
 
 

@@ -376,8 +376,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }, {}, signal);
     if (!store || signal.aborted) return;
     // "No open requests" only when every message was checked: older ones may still hold one.
+    const waiting = this.requests.length;
     this.setStatus('done', sentences(
-      this.incoming.length || store.olderMailUnchecked ? '' : s.noRequests,
+      waiting ? s.requestsWaiting(waiting) : store.olderMailUnchecked ? '' : s.noRequests,
       store.unreadMail ? s.mailLeft(store.unreadMail) : '',
       store.olderMailUnchecked ? s.mailOlder : '',
     ));
