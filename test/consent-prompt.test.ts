@@ -796,6 +796,34 @@ describe('<nip82-consent-prompt>', function () {
       expect(text($(es, '[role=status]'))).to.equal('1 solicitud espera su respuesta.');
       expect($<HTMLButtonElement>(es, 'li.request button')!.getAttribute('aria-label')).to.match(/^Revisar y responder la solicitud de .+ de acceso a .+, enviada el \d/);
     });
+
+    it('"Load my records" in the answer dialog: focus moves to the records chosen from, each named by its author\'s name', async () => {
+      const patient = await person();
+      const hospital = await person();
+      const clinician = await person();
+      const profile = await hospital.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Lakeside Hospital' }) });
+      await client.publishAll([profile]);
+      // A record the hospital wrote for the patient.
+      await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }));
+      const sent = await sendRequest(patient, clinician, ['AllergyIntolerance', 'Immunization']);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      const load = buttonByText(el, 'Load my records')!;
+      load.focus();
+      load.click();
+      await waitUntil(() => $(el, 'p.from'), 'records loaded');
+      await el.updateComplete;
+      await waitUntil(() => text(root(el).activeElement) !== '', 'focus in the dialog, not on the page behind it');
+      expect(document.activeElement).to.equal(el);
+      expect(text(root(el).activeElement)).to.match(/^From which of your records: /);
+      expect(dialogOf(el).contains(root(el).activeElement)).to.equal(true);
+      await waitUntil(() => text($(el, 'p.from')).includes('from Lakeside Hospital'), 'the author named as the viewer names them');
+      expect(text($(el, 'p.from'))).not.to.contain('npub1');
+      await expect(el).to.be.accessible();
+    });
   });
 
 

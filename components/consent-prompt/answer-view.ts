@@ -154,8 +154,8 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
 function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
   const { s } = v;
   return html`${v.recordNames.length === 0
-      ? html`<p><button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
-      : html`<p class="help from">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
+      ? html`<p><button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
+      : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
           ${renderItems(v.plan, s.itemsLegend)}
           ${renderDisclose(v.plan, s.discloseLegend)}`}
     <div class="field">
