@@ -9,7 +9,7 @@ import type { Nip82Session } from '../components/session/session.js';
 import { shortNpub } from '../components/shared/identity.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
-import { consentResource, createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
+import { answerRequest, consentResource, createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
 import { giftWrap, makeRumor } from '../components/core/nip82/gift-wrap.js';
 import { createBundle } from '../components/core/fhir/bundle.js';
 import { MEDICAL_DATA_KIND, RECORD_KIND } from '../components/core/nip82/constants.js';
@@ -1418,6 +1418,39 @@ describe('<nip82-consent-prompt>', function () {
         await fitsPhone(answer, 'answer: choose');
         buttonByText(answer, /^Review: approve/)!.click();
         await fitsPhone(answer, 'answer: preview');
+      } finally {
+        document.body.style.overflowWrap = '';
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  });
+
+  describe('past answers on a phone', () => {
+    it('at 320 px, under a host page that wraps anywhere, the past answers stack with each cell named and no word split', async () => {
+      await setViewport({ width: 320, height: 640 });
+      document.body.style.overflowWrap = 'anywhere';
+      try {
+        const patient = await person();
+        const clinician = await person();
+        for (let i = 0; i < 2; i++) {
+          const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
+          await client.publishAll(events);
+        }
+        const requests = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).filter((m) => m.status === 'proposed');
+        await client.publishAll((await answerRequest(requests[0]!, { signer: patient.signer, decision: 'active', until: isoDay(10) })).events);
+        await client.publishAll((await answerRequest(requests[1]!, { signer: patient.signer, decision: 'rejected' })).events);
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        buttonByText(el, 'Check for requests')!.click();
+        await waitUntil(() => $$(el, 'table.history tbody tr').length === 2, 'past answers');
+        await el.updateComplete;
+        expect(brokenWords(root(el), 'past answers')).to.deep.equal([]);
+        expect(document.documentElement.scrollWidth).to.be.at.most(320);
+        // The header row is there for screen readers only; each cell says its column.
+        expect(getComputedStyle($(el, 'table.history thead')!).clipPath).not.to.equal('none');
+        const cells = $$(el, 'table.history tbody tr:first-child td');
+        expect(cells.map((td) => td.dataset.label)).to.deep.equal(['Date', 'Who', 'Decision', 'What', 'Until']);
+        expect(cells.map((td) => getComputedStyle(td).display)).to.deep.equal(['block', 'block', 'block', 'block', 'block']);
+        await expect(el).to.be.accessible();
       } finally {
         document.body.style.overflowWrap = '';
         await setViewport({ width: 800, height: 600 });

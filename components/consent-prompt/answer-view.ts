@@ -97,11 +97,11 @@ function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
     <tbody>
       ${v.history.map(
         (m) => html`<tr>
-          <td>${dayText(m.createdAt, lang)}</td>
-          <td><bdi>${v.named(m.requester)}</bdi></td>
-          <td>${s.decision(m.status as 'active' | 'rejected')}</td>
-          <td>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
-          <td>${m.status === 'active' && m.period?.end ? dayText(m.period.end, lang) : s.none}</td>
+          <td data-label=${s.historyDate}>${dayText(m.createdAt, lang)}</td>
+          <td data-label=${s.historyWho}><bdi>${v.named(m.requester)}</bdi></td>
+          <td data-label=${s.historyDecision}>${s.decision(m.status as 'active' | 'rejected')}</td>
+          <td data-label=${s.historyTypes}>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
+          <td data-label=${s.historyUntil}>${m.status === 'active' && m.period?.end ? dayText(m.period.end, lang) : s.none}</td>
         </tr>`,
       )}
     </tbody>
