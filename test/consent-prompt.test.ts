@@ -9,7 +9,7 @@ import type { Nip82Session } from '../components/session/session.js';
 import { shortNpub } from '../components/shared/identity.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
-import { consentResource, createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
+import { answerRequest, consentResource, createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
 import { giftWrap, makeRumor } from '../components/core/nip82/gift-wrap.js';
 import { createBundle } from '../components/core/fhir/bundle.js';
 import { MEDICAL_DATA_KIND, RECORD_KIND } from '../components/core/nip82/constants.js';
@@ -755,6 +755,75 @@ describe('<nip82-consent-prompt>', function () {
       expect(dialogOf(el).open).to.equal(true);
       await expect(el).to.be.accessible();
     });
+
+    it('"Check for requests" says how many wait, in the status line; each Review button says who asks, for what and when', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+      await client.publishAll([profile]);
+      const record = await patientRecord(patient, false);
+      const allergies = await sendRequest(patient, clinician, ['AllergyIntolerance']);
+      await sendRequest(patient, clinician, ['Immunization']);
+      // Sent twice alike, within the same minute (a double submit): still two names.
+      await sendRequest(patient, clinician, ['Condition']);
+      await sendRequest(patient, clinician, ['Condition']);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => el.status === 'done', 'requests read');
+      await el.updateComplete;
+      expect($$(el, 'li.request')).to.have.length(4);
+      expect(text($(el, '[role=status]'))).to.equal('4 requests are waiting for your answer.');
+
+      const named = `Harbor Clinic (${shortNpub(clinician.pubkey)})`;
+      const names = () => $$(el, 'li.request button').map((b) => b.getAttribute('aria-label')!.replace(/[\u2066-\u2069]/g, ''));
+      await waitUntil(() => names().every((n) => n.includes('Harbor Clinic')), 'the requester named');
+      expect(new Set(names()).size, names().join(' | ')).to.equal(4);
+      expect(names()).to.include(`Review and answer the request from ${named} for allergies, sent ${dayText(allergies.createdAt, 'en')}`);
+      for (const name of names()) expect(name).to.match(new RegExp(`^Review and answer the request from ${named.replace(/[()]/g, '\\$&')} for (allergies|vaccinations|conditions), sent \\S`));
+      // Alike to the minute, the two are numbered; across a minute, their times tell them apart.
+      expect(names().filter((n) => n.includes(' for conditions, sent '))).to.have.length(2);
+      await expect(el).to.be.accessible();
+
+      // In Spanish, and with one request: the singular.
+      const other = await person();
+      await sendRequest(other, clinician, ['Condition']);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-consent-prompt mode="answer" .signer=${other.signer} relays=${url}></nip82-consent-prompt></div>`);
+      const es = wrapper.querySelector('nip82-consent-prompt')!;
+      await es.updateComplete;
+      buttonByText(es, 'Ver solicitudes')!.click();
+      await waitUntil(() => es.status === 'done', 'solicitudes leídas');
+      await es.updateComplete;
+      expect(text($(es, '[role=status]'))).to.equal('1 solicitud espera su respuesta.');
+      expect($<HTMLButtonElement>(es, 'li.request button')!.getAttribute('aria-label')).to.match(/^Revisar y responder la solicitud de .+ de acceso a .+, enviada el \d/);
+    });
+
+    it('"Load my records" in the answer dialog: focus moves to the records chosen from, each named by its author\'s name', async () => {
+      const patient = await person();
+      const hospital = await person();
+      const clinician = await person();
+      const profile = await hospital.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Lakeside Hospital' }) });
+      await client.publishAll([profile]);
+      // A record the hospital wrote for the patient.
+      await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }));
+      const sent = await sendRequest(patient, clinician, ['AllergyIntolerance', 'Immunization']);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      const load = buttonByText(el, 'Load my records')!;
+      load.focus();
+      load.click();
+      await waitUntil(() => $(el, 'p.from'), 'records loaded');
+      await el.updateComplete;
+      await waitUntil(() => text(root(el).activeElement) !== '', 'focus in the dialog, not on the page behind it');
+      expect(document.activeElement).to.equal(el);
+      expect(text(root(el).activeElement)).to.match(/^From which of your records: /);
+      expect(dialogOf(el).contains(root(el).activeElement)).to.equal(true);
+      await waitUntil(() => text($(el, 'p.from')).includes('from Lakeside Hospital'), 'the author named as the viewer names them');
+      expect(text($(el, 'p.from'))).not.to.contain('npub1');
+      await expect(el).to.be.accessible();
+    });
   });
 
 
@@ -1349,6 +1418,39 @@ describe('<nip82-consent-prompt>', function () {
         await fitsPhone(answer, 'answer: choose');
         buttonByText(answer, /^Review: approve/)!.click();
         await fitsPhone(answer, 'answer: preview');
+      } finally {
+        document.body.style.overflowWrap = '';
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  });
+
+  describe('past answers on a phone', () => {
+    it('at 320 px, under a host page that wraps anywhere, the past answers stack with each cell named and no word split', async () => {
+      await setViewport({ width: 320, height: 640 });
+      document.body.style.overflowWrap = 'anywhere';
+      try {
+        const patient = await person();
+        const clinician = await person();
+        for (let i = 0; i < 2; i++) {
+          const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
+          await client.publishAll(events);
+        }
+        const requests = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).filter((m) => m.status === 'proposed');
+        await client.publishAll((await answerRequest(requests[0]!, { signer: patient.signer, decision: 'active', until: isoDay(10) })).events);
+        await client.publishAll((await answerRequest(requests[1]!, { signer: patient.signer, decision: 'rejected' })).events);
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        buttonByText(el, 'Check for requests')!.click();
+        await waitUntil(() => $$(el, 'table.history tbody tr').length === 2, 'past answers');
+        await el.updateComplete;
+        expect(brokenWords(root(el), 'past answers')).to.deep.equal([]);
+        expect(document.documentElement.scrollWidth).to.be.at.most(320);
+        // The header row is there for screen readers only; each cell says its column.
+        expect(getComputedStyle($(el, 'table.history thead')!).clipPath).not.to.equal('none');
+        const cells = $$(el, 'table.history tbody tr:first-child td');
+        expect(cells.map((td) => td.dataset.label)).to.deep.equal(['Date', 'Who', 'Decision', 'What', 'Until']);
+        expect(cells.map((td) => getComputedStyle(td).display)).to.deep.equal(['block', 'block', 'block', 'block', 'block']);
+        await expect(el).to.be.accessible();
       } finally {
         document.body.style.overflowWrap = '';
         await setViewport({ width: 800, height: 600 });

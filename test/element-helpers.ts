@@ -88,10 +88,10 @@ function visuallyHidden(el: Element): boolean {
   return false;
 }
 
-/** Words of labels, headings and buttons split across lines (a host's `overflow-wrap: anywhere` lets a squeezed column do it). */
+/** Words of labels, headings, buttons and table cells split across lines (a host's `overflow-wrap: anywhere` lets a squeezed column do it). */
 export function brokenWords(root: ShadowRoot, state: string): string[] {
   const problems: string[] = [];
-  for (const el of root.querySelectorAll('dt, th, legend, label, button, h2, h3, h4, summary')) {
+  for (const el of root.querySelectorAll('dt, th, td, caption, legend, label, button, h2, h3, h4, summary')) {
     if (el.getClientRects().length === 0 || el.closest('dialog:not([open])') || visuallyHidden(el)) continue;
     for (const node of el.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE) continue;

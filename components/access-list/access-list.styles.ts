@@ -3,8 +3,6 @@ import { css } from 'lit';
 export const accessListStyles = css`
   :host {
     display: block;
-    /* The history table stacks its cells when the element is narrow (a phone at 320 px). */
-    container-type: inline-size;
     overflow-wrap: anywhere;
   }
   .base,
@@ -111,34 +109,6 @@ export const accessListStyles = css`
   }
   .share p {
     margin-block: 0.15rem;
-  }
-  @container (max-width: 30rem) {
-    .history,
-    .history tbody,
-    .history tr,
-    .history td,
-    .history caption {
-      display: block;
-    }
-    .history thead {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-    .history tr {
-      padding-block: 0.35rem;
-      border-block-end: 1px solid var(--_border);
-    }
-    .history td {
-      border: none;
-      padding-block: 0.1rem;
-    }
-    .history td::before {
-      content: attr(data-label) ': ';
-      font-weight: 600;
-    }
   }
   .receipts h3 {
     font-size: 0.95rem;

@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import type { ProfileName } from '../shared/profiles.js';
-import { dayText } from '../shared/dates.js';
+import { dayText, momentText } from '../shared/dates.js';
 import { shortNpub } from '../shared/identity.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, type CommonView } from './view-parts.js';
@@ -32,8 +32,35 @@ export interface AnswerView extends CommonView {
   approve: () => void;
 }
 
+/**
+ * Each request's Review button name, by request id: who asks, for what, and the day they sent it;
+ * the time of day as well for requests alike on one day, and a number for requests alike to the
+ * minute, so no two buttons in the list sound the same.
+ */
+function reviewNames(v: AnswerView): Map<string, string> {
+  const { s } = v;
+  const lang = v.plan.lang;
+  const name = (r: ConsentMessage, sent: string) => s.reviewRequestFrom(v.named(r.requester), s.typeList(r.resourceTypes), sent);
+  const alike = <T>(list: T[], key: (t: T) => string) => {
+    const groups = new Map<string, T[]>();
+    for (const t of list) groups.set(key(t), [...(groups.get(key(t)) ?? []), t]);
+    return [...groups.values()];
+  };
+  const names = new Map<string, string>();
+  for (const sameDay of alike(v.requests, (r) => name(r, dayText(r.createdAt, lang)))) {
+    for (const sameMinute of alike(sameDay, (r) => name(r, momentText(r.createdAt, lang)))) {
+      sameMinute.forEach((r, i) => {
+        const sent = sameDay.length === 1 ? dayText(r.createdAt, lang) : momentText(r.createdAt, lang);
+        names.set(r.id, name(r, sameMinute.length === 1 ? sent : s.sentNumber(sent, i + 1, sameMinute.length)));
+      });
+    }
+  }
+  return names;
+}
+
 export function renderAnswerBase(v: AnswerView): TemplateResult {
   const { s } = v;
+  const reviewName = reviewNames(v);
   return html`${v.given ? nothing : html`<button type="button" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.checkRequests}>${s.checkRequests}</button>`}
     ${v.requests.length || v.checked
       ? html`<section class="requests" aria-labelledby="requests-title">
@@ -46,7 +73,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   (r) => r.id,
                   (r) => html`<li class="request">
                     <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(r.period!.end!, v.plan.lang))}` : ''}</span>
-                    <button type="button" aria-label=${s.reviewRequestFrom(v.named(r.requester))} @click=${(e: Event) => v.openAnswer(r, e)}>
+                    <button type="button" aria-label=${reviewName.get(r.id)!} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>
                   </li>`,
@@ -70,11 +97,11 @@ function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
     <tbody>
       ${v.history.map(
         (m) => html`<tr>
-          <td>${dayText(m.createdAt, lang)}</td>
-          <td><bdi>${v.named(m.requester)}</bdi></td>
-          <td>${s.decision(m.status as 'active' | 'rejected')}</td>
-          <td>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
-          <td>${m.status === 'active' && m.period?.end ? dayText(m.period.end, lang) : s.none}</td>
+          <td data-label=${s.historyDate}>${dayText(m.createdAt, lang)}</td>
+          <td data-label=${s.historyWho}><bdi>${v.named(m.requester)}</bdi></td>
+          <td data-label=${s.historyDecision}>${s.decision(m.status as 'active' | 'rejected')}</td>
+          <td data-label=${s.historyTypes}>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
+          <td data-label=${s.historyUntil}>${m.status === 'active' && m.period?.end ? dayText(m.period.end, lang) : s.none}</td>
         </tr>`,
       )}
     </tbody>
@@ -127,8 +154,8 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
 function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
   const { s } = v;
   return html`${v.recordNames.length === 0
-      ? html`<p><button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
-      : html`<p class="help from">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
+      ? html`<p><button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
+      : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
           ${renderItems(v.plan, s.itemsLegend)}
           ${renderDisclose(v.plan, s.discloseLegend)}`}
     <div class="field">

@@ -98,13 +98,18 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   reading: string;
   requestsTitle: string;
   noRequests: string;
+  /** Said in the status line once the requests are read and some wait for an answer. */
+  requestsWaiting: (n: number) => string;
   requestSummary: (who: string, types: string) => string;
   /** Beside a request in the list whose asked period is over. */
   requestEnded: (day: string) => string;
   /** In the dialog of such a request, in place of the choices an approval needs. */
   requestEndedNote: (day: string) => string;
   reviewRequest: string;
-  reviewRequestFrom: (who: string) => string;
+  /** The name of a request's Review button: who asks, for what, and when they sent it (a day, or a day and time). */
+  reviewRequestFrom: (who: string, types: string, sent: string) => string;
+  /** When it was sent, for requests alike down to the minute: which one of them this is. */
+  sentNumber: (sent: string, n: number, total: number) => string;
   answerTitle: string;
   whoLabel: string;
   invisibleWarning: string;
@@ -238,11 +243,13 @@ const en: ConsentPromptStrings = {
   reading: 'Reading your messages…',
   requestsTitle: 'Requests for your records',
   noRequests: 'No open requests.',
+  requestsWaiting: (n: number) => plural('en', n, { one: '1 request is waiting for your answer.', other: `${n} requests are waiting for your answer.` }),
   requestSummary: (who: string, types: string) => `${who} asks for ${types}.`,
   requestEnded: (day: string) => `This request ended on ${day}: it can only be denied.`,
   requestEndedNote: (day: string) => `The time they asked for ended on ${day}, so this request can no longer be approved. You can deny it, or cancel to leave it unanswered.`,
   reviewRequest: 'Review and answer',
-  reviewRequestFrom: (who: string) => `Review and answer the request from ${who}`,
+  reviewRequestFrom: (who: string, types: string, sent: string) => `Review and answer the request from ${who} for ${types}, sent ${sent}`,
+  sentNumber: (sent: string, n: number, total: number) => `${sent} (${n} of ${total})`,
   answerTitle: 'Answer a request for your records',
   whoLabel: 'Who asks',
   invisibleWarning: 'Their name contained hidden characters, which were removed. Check the key with them.',

@@ -9,6 +9,11 @@ export const consentPromptStyles = css`
     flex-direction: column;
     align-items: flex-start;
     gap: 0.5rem;
+    /*
+     * A host page's "overflow-wrap: anywhere" (common on cards) would let a squeezed table column
+     * or button split its words letter by letter: here only a token too long for its line breaks.
+     */
+    overflow-wrap: break-word;
   }
   dialog {
     box-sizing: border-box;
@@ -161,6 +166,8 @@ export const consentPromptStyles = css`
   }
   .request span {
     flex: 1 1 16rem;
+    /* May shrink below its longest word, which then breaks rather than widening the page. */
+    min-inline-size: 0;
   }
   .facts {
     display: grid;

@@ -246,7 +246,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private nameOf(record: OpenedRecord): string {
-    const author = record.author === this.myKey ? this.s.you : isolate(this.names.get(record.author)?.name ?? shortNpub(record.author));
+    // A profile name only for an author whose signature was checked: else it would lend a claim a name.
+    const name = record.authorVerified ? this.names.get(record.author)?.name : undefined;
+    const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
     return recordName(record, this.s, author, this.language);
   }
 
@@ -326,12 +328,20 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.answeredHere = [];
   }
 
+  /** The authors of the records to grant from whose signature was checked, the user left out: the ones worth a name. */
+  private authors(): string[] {
+    const me = this.myKey;
+    return [...new Set(this.available.filter((r) => r.authorVerified && r.author !== me).map((r) => r.author))];
+  }
+
   private async lookUpNames(pubkeys: string[]): Promise<void> {
     const store = this.currentStore;
     const reader = store?.reader;
-    const names = await withProfileNames(this.passiveRelayClient(), this.names, pubkeys);
-    // Names looked up for the last user never reach the next one.
-    if (this.currentStore === store && store?.reader === reader) this.names = names;
+    const known = this.names;
+    const names = await withProfileNames(this.passiveRelayClient(), known, pubkeys);
+    // Names looked up for the last user never reach the next one. Lookups overlap (the requesters',
+    // then the authors' as a dialog opens): each adds what it found to what the others did.
+    if (names !== known && this.currentStore === store && store?.reader === reader) this.names = new Map([...this.names, ...names]);
   }
 
   /**
@@ -361,7 +371,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return store;
     }, {}, signal);
     if (!store || signal.aborted) return;
-    if (this.answering) this.startPlan(this.answering);
+    if (this.answering) {
+      // The answer dialog names each record by its author.
+      void this.lookUpNames(this.authors());
+      this.startPlan(this.answering);
+      // The button pressed gives way to the records chosen from: focus goes there, not to the page behind the dialog.
+      const focused = (this.renderRoot as ShadowRoot).activeElement;
+      if (this.open && store.held.length && (!focused || focused.matches('button.load'))) this.modal.focusNext = '#records-from';
+    }
     this.setStatus('done', sentences(store.held.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords, store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : ''));
   };
 
@@ -376,12 +393,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }, {}, signal);
     if (!store || signal.aborted) return;
     // "No open requests" only when every message was checked: older ones may still hold one.
+    const waiting = this.requests.length;
     this.setStatus('done', sentences(
-      this.incoming.length || store.olderMailUnchecked ? '' : s.noRequests,
+      waiting ? s.requestsWaiting(waiting) : store.olderMailUnchecked ? '' : s.noRequests,
       store.unreadMail ? s.mailLeft(store.unreadMail) : '',
       store.olderMailUnchecked ? s.mailOlder : '',
     ));
-    await this.lookUpNames([...this.incoming, ...this.history].map((m) => m.requester));
+    await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -428,6 +446,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const unfinished = this.unfinishedOf(request.id);
     if (unfinished) return this.resume(unfinished);
     this.recipientKey = request.requester;
+    // The records' authors are named in the dialog (records handed in, or loaded elsewhere in the session).
+    void this.lookUpNames([request.requester, ...this.authors()]);
     this.startPlan(request);
     // An ended request's day is in the past: never offered as an end date (it can only be denied).
     this.until = requestEnded(request) ? '' : request.period?.end?.slice(0, 10) ?? '';

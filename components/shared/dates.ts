@@ -23,3 +23,15 @@ export function dayText(value: number | string, lang: string): string {
   const local = new Date(value * 1000);
   return format(lang).format(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
 }
+
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day and time of day, in the reader's time zone, from seconds since the epoch ("Dec 3, 2026, 2:05 PM"). */
+export function momentText(seconds: number, lang: string): string {
+  let f = momentFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+    momentFormats.set(lang, f);
+  }
+  return f.format(seconds * 1000);
+}

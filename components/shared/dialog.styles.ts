@@ -7,6 +7,10 @@ import { css } from 'lit';
  * `--nip82-<element>-dialog-width`.
  */
 export const dialogStyles = css`
+  :host {
+    /* The history table stacks its cells when the element is narrow (a phone at 320 px). */
+    container-type: inline-size;
+  }
   dialog {
     padding: calc(var(--_space) * 1.5);
     color: var(--_fg);
@@ -64,5 +68,34 @@ export const dialogStyles = css`
   }
   code {
     font-family: ui-monospace, monospace;
+  }
+  /* Each cell names its column (its data-label) once the header row is only there for screen readers. */
+  @container (max-width: 30rem) {
+    .history,
+    .history tbody,
+    .history tr,
+    .history td,
+    .history caption {
+      display: block;
+    }
+    .history thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .history tr {
+      padding-block: 0.35rem;
+      border-block-end: 1px solid var(--_border);
+    }
+    .history td {
+      border: none;
+      padding-block: 0.1rem;
+    }
+    .history td::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
   }
 `;
