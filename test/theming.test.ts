@@ -7,6 +7,7 @@ import { waitUntil } from './wait.js';
 import '../components/hidden-flag/define.js';
 import '../components/consent-prompt/define.js';
 import '../components/record-viewer/define.js';
+import '../components/access-list/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { markWithheld } from '../components/core/fhir/withheld.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
@@ -92,5 +93,25 @@ describe('colour schemes and tokens', () => {
   it('kit tokens set on an ancestor override the built-in colours', async () => {
     const themed = await fixture(html`<div style="--nip82-color-text: rgb(1, 2, 3)"><nip82-hidden-flag disclose="count" count="2"></nip82-hidden-flag></div>`);
     expect(getComputedStyle(themed.firstElementChild!).color).to.equal('rgb(1, 2, 3)');
+  });
+});
+
+describe('in a host\'s layout', () => {
+  it('the prompt and the access list keep the width of what they show as items of a flex row', async () => {
+    const patient = await person();
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+    const row = await fixture(html`<div style="display: flex; align-items: flex-start; inline-size: 60rem">
+      <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer}></nip82-consent-prompt>
+      <nip82-access-list .records=${[record]} .signer=${patient.signer}></nip82-access-list>
+    </div>`);
+    const prompt = row.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
+    const list = row.querySelector('nip82-access-list')!;
+    await waitUntil(() => buttonByText(prompt, 'Share records…') && list.shadowRoot?.querySelector('button'), 'both show their buttons');
+    for (const el of [prompt, list]) {
+      const button = el.shadowRoot!.querySelector('button')!;
+      // A host that gave its width away to a container query would be narrower than its own button.
+      expect(el.getBoundingClientRect().width, el.localName).to.be.at.least(button.getBoundingClientRect().width);
+      expect(button.getBoundingClientRect().width, el.localName).to.be.greaterThan(40);
+    }
   });
 });

@@ -677,7 +677,7 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const history = this.showingHistory ? this.currentStore?.history() ?? [] : [];
     if (!history.length) return nothing;
-    return html`<table class="history" id="history" tabindex="-1">
+    return html`<div class="history-frame"><table class="history" id="history" tabindex="-1">
       <caption>${s.historyTitle}</caption>
       <thead>
         <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyWhat}</th>
@@ -686,7 +686,7 @@ export class Nip82AccessList extends Nip82Element {
       <tbody>
         ${history.map((e) => this.renderHistoryRow(e))}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private renderHistoryRow(e: ConsentEvent): TemplateResult {

@@ -88,7 +88,7 @@ function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
   const { s } = v;
   const lang = v.plan.lang;
   if (v.history.length === 0) return nothing;
-  return html`<table class="history">
+  return html`<div class="history-frame"><table class="history">
     <caption>${s.historyTitle}</caption>
     <thead>
       <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyDecision}</th>
@@ -105,7 +105,7 @@ function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }
 
 export function renderAnswerDialog(v: AnswerView): TemplateResult {

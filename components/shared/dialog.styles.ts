@@ -7,8 +7,12 @@ import { css } from 'lit';
  * `--nip82-<element>-dialog-width`.
  */
 export const dialogStyles = css`
-  :host {
-    /* The history table stacks its cells when the element is narrow (a phone at 320 px). */
+  /*
+   * A history table stacks its cells when its frame is narrow (a phone at 320 px). The frame, not
+   * the host, is the container: a container has no width of its own to give, and a host sized by
+   * its content (a flex item, a float) would shrink to nothing.
+   */
+  .history-frame {
     container-type: inline-size;
   }
   dialog {
