@@ -1,14 +1,16 @@
 // NIP-42 AUTH at relays that close reads and refuse events with the standard `auth-required:`
-// reason (built dist/core): the user's own time at the signer, one prompt per relay and read, and
-// a refusal said as one.
+// reason (built dist/core): the user's own time at the signer, one prompt per relay and read, a
+// refusal said as one, and a freshness check that does not pass over a relay it could not read.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { useWebSocketImplementation } from 'nostr-tools/pool';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { npubEncode } from 'nostr-tools/nip19';
 import { startRelay } from '../../scripts/relay.mjs';
 import {
-  RelayClient, RecordStore, SignerError, createAccessRequest, secretKeySigner,
+  RelayClient, RecordStore, RecordError, SignerError, assertNewest, createAccessRequest, createRecord, revokeAccess,
+  secretKeySigner,
 } from '../../dist/core/index.js';
 
 useWebSocketImplementation(WebSocket);
@@ -130,5 +132,48 @@ test('publishing: the user\'s time at the signer is theirs; a refused AUTH is a 
     assert.deepEqual([user.askedFor(first.url), user.askedFor(second.url)], [1, 1], 'one refusal holds for the rest of the action');
   } finally {
     client.close();
+  }
+});
+
+test('the newest-version check fails, naming the server, when a relay it must read was not signed in to', async () => {
+  const open = await startRelay({});
+  // Reads of records and deletions need AUTH there; events are taken from anyone.
+  const guarded = await startRelay({ authReadKinds: [32225, 5] });
+  const clients = [];
+  const client = (relays, signer) => {
+    const made = new RelayClient({ relays, signer });
+    clients.push(made);
+    return made;
+  };
+  try {
+    const hospitalKey = generateSecretKey();
+    const key = generateSecretKey();
+    const patient = getPublicKey(key);
+    const me = secretKeySigner(key);
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Patient', identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(patient)}` }] } }] };
+    const events = await createRecord({ bundle, author: secretKeySigner(hospitalKey), participants: [{ pubkey: patient, role: 'editor' }] });
+    await client([open.url, guarded.url]).publishAll(events);
+    const store = new RecordStore({ client: client([open.url], me), signer: me });
+    await store.load();
+    const record = store.held[0];
+    // Another device already removed the hospital: that change reached only the guarded relay.
+    const moved = await revokeAccess(record, getPublicKey(hospitalKey), { relays: [guarded.url] });
+    await client([guarded.url]).publishAll(moved.events);
+
+    const user = userAt(key, refusing(guarded.url));
+    const both = client([open.url, guarded.url], user.signer);
+    await assert.rejects(assertNewest(both, record), (error) => {
+      assert.ok(error instanceof RecordError);
+      assert.equal(error.code, 'unchecked');
+      assert.ok(error.message.includes(guarded.url), error.message);
+      assert.ok(!error.message.includes(open.url), 'the server that answered is not named');
+      return true;
+    });
+    assert.equal(user.askedFor(guarded.url), 1);
+    // Signed in, the check reads the newer version and says so.
+    await assert.rejects(assertNewest(client([open.url, guarded.url], me), record), (error) => error.code === 'stale');
+  } finally {
+    for (const c of clients) c.close();
+    await Promise.all([open.close(), guarded.close()]);
   }
 });
