@@ -5,6 +5,8 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
+import { SignerError } from '../components/core/errors.js';
+import type { Signer } from '../components/core/signers/signer.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
 import { $, buttonByText, dialogOf, root, text } from './element-helpers.js';
 
@@ -44,6 +46,52 @@ describe('<nip82-access-list> and a relay serving an old version', function () {
       // Nothing went out: the newest version on the relay is still the one that removed only the first person.
       const { events: now } = await client.query({ kinds: [RECORD_KIND], authors: [stale.signPubkey] });
       expect(now.map((e) => e.id)).to.deep.equal(newer.record.events.map((e) => e.id));
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a storage server it could not check (the user declined to sign in there) stops the change calmly, named, with a way to try again', async () => {
+    const url = await relayUrl('main');
+    const signIn = await relayUrl('auth');
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const patient = await person();
+      const family = await person();
+      const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });
+      await client.publishAll(events);
+      const record = await openRecord(events, patient.signer);
+      const declining: Signer = {
+        getPublicKey: () => patient.signer.getPublicKey(),
+        signEvent: async (template) => {
+          if (template.kind === 22242) throw new SignerError('refused', 'User said no.');
+          return patient.signer.signEvent(template);
+        },
+        nip44Encrypt: (peer, text) => patient.signer.nip44Encrypt(peer, text),
+        nip44Decrypt: (peer, text) => patient.signer.nip44Decrypt(peer, text),
+      };
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">
+        <nip82-access-list .records=${[record]} .signer=${declining} relays=${`${url} ${signIn}`}></nip82-access-list>
+      </div>`);
+      const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
+      await waitUntil(() => text(root(el)).includes('(you)'), 'knows who "you" are');
+      let revokedEvent = false;
+      el.addEventListener('nip82-revoke', () => { revokedEvent = true; });
+      $<HTMLLIElement>(el, `[part=person][data-pubkey="${family.pubkey}"]`)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      buttonByText(el, /^Revoke /)!.click();
+      await waitUntil(() => el.status === 'relay-error', 'stopped');
+      await el.updateComplete;
+      const said = text(dialogOf(el));
+      expect(said).to.contain(`Could not check ${signIn} (it asked you to sign in, and you did not)`);
+      expect(said).to.contain('nothing was changed');
+      expect(said).not.to.match(/could not be used|newer version of this record than/);
+      expect(buttonByText(el, 'Try again')).to.exist;
+      expect(revokedEvent).to.equal(false);
+      // Nothing went out: the relay still holds only the version the change started from.
+      const { events: now } = await client.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] });
+      expect(now.map((e) => e.id)).to.deep.equal(events.map((e) => e.id));
     } finally {
       client.close();
     }

@@ -824,6 +824,33 @@ describe('<nip82-consent-prompt>', function () {
       expect(text($(el, 'p.from'))).not.to.contain('npub1');
       await expect(el).to.be.accessible();
     });
+
+    it('a storage server the user declined to sign in to is named as such after "Check for requests", not as one that did not answer', async () => {
+      const patient = await person();
+      const clinician = await person();
+      await sendRequest(patient, clinician, ['Condition']);
+      const signIn = await relayUrl('auth');
+      // The user declines every sign-in their signer is asked for, and signs everything else.
+      const declining: Signer = {
+        getPublicKey: () => patient.signer.getPublicKey(),
+        signEvent: async (template) => {
+          if (template.kind === 22242) throw new SignerError('refused', 'User said no.');
+          return patient.signer.signEvent(template);
+        },
+        nip44Encrypt: (peer, text) => patient.signer.nip44Encrypt(peer, text),
+        nip44Decrypt: (peer, text) => patient.signer.nip44Decrypt(peer, text),
+      };
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .signer=${declining} relays=${`${url} ${signIn}`}></nip82-consent-prompt>`,
+      );
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => el.status === 'done', 'requests read');
+      await el.updateComplete;
+      expect($$(el, 'li.request'), 'the request, from the server that answered').to.have.length(1);
+      const said = text($(el, '[role=status]'));
+      expect(said).to.contain(`${signIn} asked you to sign in, and you did not.`);
+      expect(said).not.to.contain('did not answer');
+    });
   });
 
 

@@ -14,7 +14,7 @@ import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
-import { sentences } from '../shared/records.strings.js';
+import { mailUnchecked, sentences } from '../shared/records.strings.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -279,7 +279,7 @@ export class Nip82AccessList extends Nip82Element {
       store.history().length ? '' : s.noHistory,
       store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : '',
       store.unreadMail ? s.mailLeft(store.unreadMail) : '',
-      store.olderMailUnchecked ? s.mailOlder : '',
+      mailUnchecked(store, s),
     ));
     this.modal.focusNext = '#history';
     void this.lookUpNames();

@@ -24,7 +24,7 @@ import { ActionController, signedForCurrent } from '../shared/action-controller.
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState } from '../shared/receipts.js';
 import { today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
-import { sentences } from '../shared/records.strings.js';
+import { mailUnchecked, sentences } from '../shared/records.strings.js';
 import { consentSource, grantConsent, grantExpiration } from '../core/nip82/grant.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
@@ -397,7 +397,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.setStatus('done', sentences(
       waiting ? s.requestsWaiting(waiting) : store.olderMailUnchecked ? '' : s.noRequests,
       store.unreadMail ? s.mailLeft(store.unreadMail) : '',
-      store.olderMailUnchecked ? s.mailOlder : '',
+      mailUnchecked(store, s),
     ));
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };

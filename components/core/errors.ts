@@ -17,6 +17,7 @@ export type RecordErrorCode =
   | 'rollback'
   | 'deleted'
   | 'stale'
+  | 'unchecked'
   | 'not-an-editor'
   | 'invalid-input'
   | 'wrong-reader'

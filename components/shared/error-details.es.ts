@@ -17,6 +17,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   'future-dated': 'Una versión tiene fecha futura y se ignoró.',
   rollback: 'Se vio antes una versión más nueva que no se pudo obtener ahora; la copia antigua no se muestra.',
   deleted: 'Quien lo creó borró o trasladó este historial; la copia que aún queda en esta dirección no se muestra.',
+  unchecked: 'No se pudo comprobar si un servidor de almacenamiento tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.',
   stale: 'Un servidor de almacenamiento tiene una versión más nueva de este historial; hay que volver a cargarlo antes de cambiar el acceso.',
   'not-an-editor': 'Solo quien puede editar el historial puede cambiar quién tiene acceso.',
   'invalid-input': 'Algún dato indicado no es válido.',
@@ -37,7 +38,12 @@ const ES: Record<Nip82ErrorCode, string> = {
   unknown: 'Algo salió mal.',
 };
 
-export const errorDetailEs: ErrorDetail = (code, message) => ES[code] ?? `Detalle técnico (en inglés): ${message}`;
+export const errorDetailEs: ErrorDetail = (code, message) => {
+  // The core's message names the servers it could not check (their addresses, in no language).
+  const servers = code === 'unchecked' ? message.match(/wss?:\/\/[^\s,()]+/g) : null;
+  if (servers) return `No se pudo comprobar si ${servers.join(' o ')} tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.`;
+  return ES[code] ?? `Detalle técnico (en inglés): ${message}`;
+};
 
 /** Where a record's failure says something else than the same code elsewhere (a record too large to read, not to store). */
 const RECORD_ES: Partial<Record<Nip82ErrorCode, string>> = {

@@ -6,6 +6,7 @@
 import { typeHeading, typeList } from './type-names.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';
+import type { RecordStore } from '../core/store/record-store.js';
 import { plural } from './plural.js';
 
 /** What a record is, in words: its title or main kinds, who wrote it, when. */
@@ -50,6 +51,8 @@ export interface RecordsStrings {
   mailLeft: (count: number) => string;
   /** A read stopped before the oldest messages (it downloads a bounded number), or a relay did not answer; the next read looks again. */
   mailOlder: string;
+  /** Storage servers (their addresses) that asked the user to sign in during the read, and were not signed in to. */
+  mailSignIn: (servers: string[]) => string;
 }
 
 /** English; Spanish is in records.strings.es.ts. */
@@ -96,7 +99,19 @@ export const recordsStringsEn: RecordsStrings = {
       other: `${n} more messages were not read yet, so that your signer is not asked too many times at once. Check again to read them.`,
     }),
   mailOlder: 'Some messages were not checked yet: many newer ones came first, or a storage server did not answer. Check again to look further.',
+  mailSignIn: (servers: string[]) =>
+    `Some messages were not checked yet: ${servers.join(' and ')} asked you to sign in, and you did not. Check again to be asked again.`,
 };
+
+/**
+ * What the last mail read left unchecked, in words: the storage servers that asked the user to
+ * sign in and were not signed in to, by name (they did answer); else that some messages wait.
+ */
+export function mailUnchecked(store: Pick<RecordStore, 'olderMailUnchecked' | 'mailReports'>, s: Pick<RecordsStrings, 'mailOlder' | 'mailSignIn'>): string {
+  const declined = store.mailReports.filter((r) => r.status === 'auth-required').map((r) => r.relay);
+  if (declined.length) return s.mailSignIn(declined);
+  return store.olderMailUnchecked ? s.mailOlder : '';
+}
 
 /** Status sentences said together (an empty one left out), e.g. what loaded and what was left for later. */
 export function sentences(...parts: string[]): string {

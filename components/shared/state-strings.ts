@@ -76,6 +76,8 @@ export function stateText(status: Status, s: StateStrings, message: string, code
     case 'waiting-signer':
       return s.waiting(message);
     case 'relay-error':
+      // `unchecked`: a server could not be read before a change; the detail names it and why.
+      if (code === 'unchecked') return s.errorDetail(code, message);
       return code === 'invalid-url' ? s.badStorageSettings : s.relayError;
     case 'bad-data':
       return s.badData(code ? s.errorDetail(code, message) : message);

@@ -91,6 +91,8 @@ export function classify(error: unknown): { status: Status; code: Nip82ErrorCode
     return { status: 'bad-data', code: cause.code };
   }
   if (error instanceof RelayError) return { status: 'relay-error', code: error.code };
+  // Nothing is wrong with the data: a storage server could not be read, and a retry may do.
+  if (error instanceof RecordError && error.code === 'unchecked') return { status: 'relay-error', code: error.code };
   if (error instanceof RecordError) return { status: 'bad-data', code: error.code };
   return { status: 'bad-data', code: 'unknown' };
 }

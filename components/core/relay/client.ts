@@ -68,6 +68,12 @@ export interface RelayClientOptions {
 /** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
 const AUTH_PROMPT_MS = 120_000;
 
+/** The receipt's reason at a relay the user already declined to sign in to during the same action. */
+const DECLINED = 'auth-required: you did not sign in to this server, so it was not sent there.';
+
+/** One connection to one relay, as the pool keeps it. */
+type Connection = Awaited<ReturnType<AbstractSimplePool['ensureRelay']>>;
+
 /** Fewest events a relay is taken to send per page when it holds more (caps seen are 100 to 5,000). */
 const MIN_RELAY_CAP = 100;
 
@@ -114,6 +120,8 @@ export class RelayClient {
   private closed = false;
   /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
   private readonly sends = new Set<Promise<void>>();
+  /** The sign-in under way or done on each connection (see {@link authenticate}). */
+  private readonly signingIn = new WeakMap<Connection, Promise<boolean>>();
 
   constructor(options: RelayClientOptions) {
     this.relays = checkRelays(options.relays);
@@ -136,30 +144,76 @@ export class RelayClient {
     return signer ? (template) => signChecked(signer, template) as Promise<VerifiedEvent> : undefined;
   }
 
-  /** Publishes one event to every relay and waits for each relay's answer (or its deadline). */
-  async publish(event: NostrEvent): Promise<PublishReceipt[]> {
-    if (!this.sends.size) this.assertOpen();
-    return Promise.all(this.relays.map((relay) => this.publishTo(relay, event)));
+  /**
+   * Signs in at `relay` (NIP-42) through the user's signer, after it asked for it: true once the
+   * relay accepted the AUTH. Every auth-required answer, read or send, comes here; the pool is never
+   * given the signer, since its own AUTH waits out the read's deadline while the user is still at
+   * the signer, and never settles when they refuse. Reads and sends on one connection share one
+   * prompt. A refusal (or no answer from the user within {@link AUTH_PROMPT_MS}) closes that
+   * connection: what is under way ends now, and a later read connects afresh and asks again, once.
+   */
+  private async authenticate(relay: string, timeoutMs: number): Promise<boolean> {
+    const onauth = this.onauth;
+    // A closed client asks nothing more, except for a send it lets finish.
+    if (!onauth || (this.closed && !this.sends.size)) return false;
+    let connection: Connection;
+    try {
+      connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
+    } catch {
+      return false;
+    }
+    let attempt = this.signingIn.get(connection);
+    if (!attempt) {
+      attempt = signIn(connection, onauth, timeoutMs);
+      this.signingIn.set(connection, attempt);
+    }
+    return attempt;
   }
 
-  private async publishTo(relay: string, event: NostrEvent): Promise<PublishReceipt> {
+  /** Publishes one event to every relay and waits for each relay's answer (or its deadline). */
+  async publish(event: NostrEvent): Promise<PublishReceipt[]> {
+    return this.publishEach(event, new Set());
+  }
+
+  /** {@link publish}, where `declined` holds the relays the user declined to sign in to during this action. */
+  private async publishEach(event: NostrEvent, declined: Set<string>): Promise<PublishReceipt[]> {
+    if (!this.sends.size) this.assertOpen();
+    return Promise.all(this.relays.map((relay) => this.publishTo(relay, event, declined)));
+  }
+
+  private async publishTo(relay: string, event: NostrEvent, declined?: Set<string>): Promise<PublishReceipt> {
     const started = Date.now();
     const receipt = (status: ReceiptStatus, reason?: string): PublishReceipt => ({ relay, eventId: event.id, status, reason, ms: Date.now() - started });
+    // The user already declined to sign in there during this action: not asked again for each event.
+    if (declined?.has(relay)) return receipt('auth-required', DECLINED);
+    const first = await this.sendOnce(relay, event);
+    if (first.status !== 'auth-required') return receipt(first.status, first.reason);
+    // Only the relay's answers are held to the deadline: the person at the signer takes their own time.
+    if (!(await this.authenticate(relay, this.publishTimeoutMs))) {
+      declined?.add(relay);
+      return receipt('auth-required', first.reason);
+    }
+    const second = await this.sendOnce(relay, event);
+    return receipt(second.status, second.reason);
+  }
+
+  /** Sends `event` to one relay once and waits for its answer, at most the publish deadline. */
+  private async sendOnce(relay: string, event: NostrEvent): Promise<{ status: ReceiptStatus; reason?: string }> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<PublishReceipt>((resolve) => {
-      timer = setTimeout(() => resolve(receipt('timeout', 'The relay did not answer in time.')), this.publishTimeoutMs);
+    const deadline = new Promise<{ status: ReceiptStatus; reason?: string }>((resolve) => {
+      timer = setTimeout(() => resolve({ status: 'timeout', reason: 'The relay did not answer in time.' }), this.publishTimeoutMs);
     });
-    const attempt = (async () => {
+    const attempt = (async (): Promise<{ status: ReceiptStatus; reason?: string }> => {
       try {
-        const [p] = this.pool.publish([relay], event, { onauth: this.onauth, maxWait: this.publishTimeoutMs });
+        const [p] = this.pool.publish([relay], event, { maxWait: this.publishTimeoutMs });
         const reason = await p;
-        return receipt('accepted', reason || undefined);
+        return { status: 'accepted', reason: reason || undefined };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (isAuthRequired(message)) return receipt('auth-required', message);
-        if (/timed out/i.test(message)) return receipt('timeout', message);
-        if (/connect|websocket|closed|ECONNREFUSED|failed/i.test(message) && !/^[a-z-]+:/.test(message)) return receipt('unreachable', message);
-        return receipt('rejected', message);
+        if (isAuthRequired(message)) return { status: 'auth-required', reason: message };
+        if (/timed out/i.test(message)) return { status: 'timeout', reason: message };
+        if (/connect|websocket|closed|ECONNREFUSED|failed/i.test(message) && !/^[a-z-]+:/.test(message)) return { status: 'unreachable', reason: message };
+        return { status: 'rejected', reason: message };
       }
     })();
     try {
@@ -176,9 +230,11 @@ export class RelayClient {
    */
   async publishAll(events: readonly NostrEvent[], options: { signal?: AbortSignal } = {}): Promise<PublishReceipt[]> {
     const receipts: PublishReceipt[] = [];
+    // A relay the user declined to sign in to is not asked again for the action's later events.
+    const declined = new Set<string>();
     for (const [i, event] of events.entries()) {
       options.signal?.throwIfAborted();
-      const answers = await this.publish(event);
+      const answers = await this.publishEach(event, declined);
       receipts.push(...answers);
       // Stop at the first shortfall: later events (deletions of an old address, notices) must
       // never go out when what they depend on did not land.
@@ -212,37 +268,10 @@ export class RelayClient {
   private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget): Promise<QueryReport> {
     const first = await this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
     // A relay that restricts reads closes the query with a machine-readable `auth-required:`
-    // (some put it after their own prefix, "ERROR: auth-required: ..."); the pool retries only when
-    // the reason starts with it. Authenticate through the user's signer, once, and read again.
-    // A client closed meanwhile connects nowhere again.
-    if (first.status !== 'auth-required' || !this.onauth || this.closed) return first;
-    let connection: Awaited<ReturnType<AbstractSimplePool['ensureRelay']>> | undefined;
-    const onauth = this.onauth;
-    try {
-      connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
-      // The person at the signer takes the signer's own time (an extension's prompt, a phone); only
-      // the relay's answer to the signed AUTH is held to the read's deadline.
-      let signed!: (ok: boolean) => void;
-      const signing = new Promise<boolean>((resolve) => { signed = resolve; });
-      const answered = connection.auth(async (template) => {
-        try {
-          const event = await onauth(template);
-          signed(true);
-          return event;
-        } catch (error) {
-          signed(false);
-          throw error;
-        }
-      });
-      // Another read's AUTH on this connection already under way answers for this one too.
-      if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
-      await within(answered, timeoutMs);
-    } catch {
-      // When the signer refuses, the pool library keeps that connection's AUTH pending for good (its
-      // promise never settles): closed, so the read ends and the next one connects afresh and asks again.
-      connection?.close();
-      return first;
-    }
+    // (some put it after their own prefix, "ERROR: auth-required: ..."): sign in there, once, and
+    // read again. A client closed meanwhile connects nowhere again.
+    if (first.status !== 'auth-required' || this.closed) return first;
+    if (!(await this.authenticate(relay, timeoutMs)) || this.closed) return first;
     return this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
   }
 
@@ -275,7 +304,6 @@ export class RelayClient {
       const timer = setTimeout(() => finish('timeout', 'The relay did not finish in time.'), timeoutMs);
       sub = this.pool.subscribe([relay], filter, {
         maxWait: timeoutMs,
-        onauth: this.onauth,
         // Called for every event message of this subscription, before anything else is done with it.
         receivedEvent: () => {
           sent++;
@@ -591,6 +619,71 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * NIP-42 AUTH on `connection` through `onauth`, once the relay sent its challenge: true when the
+ * relay accepted it. The user's answer may take {@link AUTH_PROMPT_MS}; the relay's challenge and
+ * its answer to the signed AUTH, `timeoutMs` each. Anything else closes the connection: the pool
+ * library keeps an AUTH the signer refused pending for good, so that connection could never sign
+ * in again.
+ */
+async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number): Promise<boolean> {
+  try {
+    // Some relays send the challenge only after their refusal.
+    await within(challengeOf(connection), timeoutMs);
+    let signed!: (ok: boolean) => void;
+    const signing = new Promise<boolean>((resolve) => { signed = resolve; });
+    const answered = connection.auth(async (template) => {
+      try {
+        const event = await onauth(template);
+        signed(true);
+        return event;
+      } catch (error) {
+        signed(false);
+        throw error;
+      }
+    });
+    answered.catch(() => undefined);
+    // An AUTH another party (a host's shared pool) started on this connection answers for this one too.
+    if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
+    await within(answered, timeoutMs);
+    return true;
+  } catch {
+    connection.close();
+    return false;
+  }
+}
+
+/** Waiters for a connection's AUTH challenge, by connection (see {@link challengeOf}). */
+const challengeWaiters = new WeakMap<Connection, Set<() => void>>();
+
+/**
+ * Settles once the relay has sent its AUTH challenge on `connection`. The pool library keeps the
+ * challenge in a field and says nothing when it comes, so the field is watched.
+ */
+function challengeOf(connection: Connection): Promise<void> {
+  if (Reflect.get(connection, 'challenge')) return Promise.resolve();
+  let waiters = challengeWaiters.get(connection);
+  if (!waiters) {
+    const heard = new Set<() => void>();
+    waiters = heard;
+    challengeWaiters.set(connection, heard);
+    let challenge: unknown = Reflect.get(connection, 'challenge');
+    Object.defineProperty(connection, 'challenge', {
+      configurable: true,
+      enumerable: true,
+      get: () => challenge,
+      set: (value: unknown) => {
+        challenge = value;
+        if (!value) return;
+        for (const wake of heard) wake();
+        heard.clear();
+      },
+    });
+  }
+  const list = waiters;
+  return new Promise((resolve) => list.add(resolve));
 }
 
 /** The merged report of one relay over several pages: the first trouble wins. */

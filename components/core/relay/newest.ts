@@ -9,15 +9,22 @@ import { DELETION_KIND, deadAddresses } from '../nip82/deletions.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
 import type { OpenedRecord } from '../nip82/record.js';
 import type { NostrEvent } from '../events.js';
-import type { RelayClient } from './client.js';
+import type { QueryReport, RelayClient } from './client.js';
 
 /**
  * Asks every relay for every version of `record` and throws a {@link RecordError} `stale` unless
- * the version in hand is the newest any of them holds and none holds a deletion of it.
+ * the version in hand is the newest any of them holds and none holds a deletion of it, or
+ * `unchecked`, naming them, when some relay could not be read to the end (it did not answer, or
+ * asked the user to sign in and they did not): nothing is changed, and the user can try again.
  */
 export async function assertNewest(client: RelayClient, record: OpenedRecord): Promise<void> {
-  // A relay that does not answer cannot take the change either (the publish reports it per relay).
-  const { events } = await client.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [record.signPubkey] }, { maxEvents: 5000 });
+  const { events, reports } = await client.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [record.signPubkey] }, { maxEvents: 5000 });
+  // A relay not read may still take the change: one that restricts reads but not writes holds a
+  // newer version unseen, and the change would re-issue keys to whoever that version removed.
+  const unread = reports.filter((r) => r.status !== 'complete');
+  if (unread.length) {
+    throw new RecordError('unchecked', `Could not check ${unread.map(why).join(', or ')} for a newer version of this record, so nothing was changed. You can try again.`);
+  }
   const dead = deadAddresses(events.filter((e) => e.kind === DELETION_KIND), record.signPubkey);
   const newest = new Map<string, NostrEvent>();
   for (const e of events) {
@@ -33,4 +40,17 @@ export async function assertNewest(client: RelayClient, record: OpenedRecord): P
       throw new RecordError('stale', 'A relay holds a newer version of this record than the one loaded here; nothing was changed. Reload it first.');
     }
   }
+}
+
+/** One relay not read to the end, and why, in plain words. */
+function why(report: QueryReport): string {
+  const because: Record<QueryReport['status'], string> = {
+    complete: '',
+    incomplete: 'it sent only part of what it holds',
+    closed: 'it refused the request',
+    'auth-required': 'it asked you to sign in, and you did not',
+    timeout: 'it did not answer in time',
+    unreachable: 'it could not be reached',
+  };
+  return `${report.relay} (${because[report.status]})`;
 }

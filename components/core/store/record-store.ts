@@ -127,6 +127,7 @@ export class RecordStore {
   private recordsLeft = 0;
   private mailLeft = 0;
   private lastReports: QueryReport[] = [];
+  private lastMailReports: QueryReport[] = [];
   private loadedOnce = false;
   private loading?: Promise<void>;
   private progressNow?: { done: number; total: number };
@@ -259,6 +260,14 @@ export class RecordStore {
    */
   get olderMailUnchecked(): boolean {
     return this.olderMail;
+  }
+
+  /**
+   * What each relay answered at the last mail read (the first trouble of its reads, if any): one
+   * `auth-required` asked the user to sign in, and they did not.
+   */
+  get mailReports(): readonly QueryReport[] {
+    return this.lastMailReports;
   }
 
   /** Whether the reader's consent messages were read since the last clear. */
@@ -558,6 +567,11 @@ export class RecordStore {
     // Not downloaded yet (or on a relay that did not answer), as opposed to downloaded and left
     // unopened (counted in unreadMail).
     this.olderMail = !(newestReached || walkReached) || newestRead.unchecked;
+    // Both reads ask the client's relays in its order.
+    this.lastMailReports = newest.reports.map((r, i) => {
+      const walked = walk?.reports[i];
+      return walked ? { ...(r.status === 'complete' ? walked : r), events: r.events + walked.events } : r;
+    });
     this.mailRead = true;
     this.notify('mail');
   }
@@ -586,6 +600,7 @@ export class RecordStore {
     this.sessionEvents.length = 0;
     this.failed = [];
     this.lastReports = [];
+    this.lastMailReports = [];
     this.loadedOnce = false;
     this.mailRead = false;
     this.loading = undefined;
