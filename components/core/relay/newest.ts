@@ -14,16 +14,20 @@ import type { QueryReport, RelayClient } from './client.js';
 /**
  * Asks every relay for every version of `record` and throws a {@link RecordError} `stale` unless
  * the version in hand is the newest any of them holds and none holds a deletion of it, or
- * `unchecked`, naming them, when some relay could not be read to the end (it did not answer, or
- * asked the user to sign in and they did not): nothing is changed, and the user can try again.
+ * `unchecked`, naming them, when some relay answered but could not be read to the end (it asked
+ * the user to sign in and they did not, refused the request, or sent only part): nothing is
+ * changed, and the user can try again. A relay that does not answer at all is passed over: it
+ * cannot take the change either (the send reports it per relay, and the revocation waits for it
+ * as unfinished), and a relay down for good must not stop every revocation.
  */
 export async function assertNewest(client: RelayClient, record: OpenedRecord): Promise<void> {
   const { events, reports } = await client.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [record.signPubkey] }, { maxEvents: 5000 });
   // A relay not read may still take the change: one that restricts reads but not writes holds a
   // newer version unseen, and the change would re-issue keys to whoever that version removed.
-  const unread = reports.filter((r) => r.status !== 'complete');
+  const unread = reports.filter((r) => UNREAD[r.status]);
   if (unread.length) {
-    throw new RecordError('unchecked', `Could not check ${unread.map(why).join(', or ')} for a newer version of this record, so nothing was changed. You can try again.`);
+    const which = unread.map((r) => `${r.relay} (${UNREAD[r.status]})`).join(', or ');
+    throw new RecordError('unchecked', `Could not check ${which} for a newer version of this record, so nothing was changed. You can try again.`);
   }
   const dead = deadAddresses(events.filter((e) => e.kind === DELETION_KIND), record.signPubkey);
   const newest = new Map<string, NostrEvent>();
@@ -42,15 +46,9 @@ export async function assertNewest(client: RelayClient, record: OpenedRecord): P
   }
 }
 
-/** One relay not read to the end, and why, in plain words. */
-function why(report: QueryReport): string {
-  const because: Record<QueryReport['status'], string> = {
-    complete: '',
-    incomplete: 'it sent only part of what it holds',
-    closed: 'it refused the request',
-    'auth-required': 'it asked you to sign in, and you did not',
-    timeout: 'it did not answer in time',
-    unreachable: 'it could not be reached',
-  };
-  return `${report.relay} (${because[report.status]})`;
-}
+/** Why a relay that answered was not read to the end, in plain words; the statuses that stop a change. */
+const UNREAD: Partial<Record<QueryReport['status'], string>> = {
+  incomplete: 'it sent only part of what it holds',
+  closed: 'it refused the request',
+  'auth-required': 'it asked you to sign in, and you did not',
+};
