@@ -83,6 +83,9 @@ const sentOf = (pending: PendingRevoke) => {
 const recordId = (record: OpenedRecord) => `record-${record.signPubkey}`;
 const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
 
+/** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
+const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
+
 /** Wipes the new keys of revocations that will never be published. */
 const forgetUnsent = (list: readonly PendingRevoke[]) => {
   for (const p of list) if (!p.inForce) for (const { change } of p.changes) forgetRecord(change.record);
@@ -257,6 +260,7 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private load = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const store = await this.withSigner('unlock', s.waitUnlock, async () => {
       const store = this.recordStore();
@@ -269,6 +273,7 @@ export class Nip82AccessList extends Nip82Element {
   };
 
   private showHistory = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const store = await this.withSigner('read-requests', s.waitHistory, async () => {
       const store = this.recordStore();
@@ -372,7 +377,7 @@ export class Nip82AccessList extends Nip82Element {
   private confirm = async (): Promise<void> => {
     const s = this.s;
     const targets = this.targets;
-    if (this.blocking) return;
+    if (this.busy || this.blocking) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
     // Whose revocation this is, taken now: once signing ends the host may be reloading the records, and nobody known.
@@ -584,8 +589,8 @@ export class Nip82AccessList extends Nip82Element {
       <div class="controls">
         ${this.records
           ? nothing
-          : html`<button type="button" class=${list ? '' : 'primary'} ?disabled=${this.busy} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
-        <button type="button" ?disabled=${this.busy} @click=${this.showHistory}>${s.showHistory}</button>
+          : html`<button type="button" class=${list ? '' : 'primary'} aria-disabled=${busyAttr(this.busy)} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
+        <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
       ${this.open ? nothing : this.renderStatus()}
       ${this.open ? nothing : this.renderUnfinished()}
@@ -611,7 +616,7 @@ export class Nip82AccessList extends Nip82Element {
     };
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
       <p id=${`unfinished-${i}`}>${notice(p)}</p>
-      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} ?disabled=${this.busy} @click=${() => this.finish(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
+      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finish(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
     </div>`)}`;
   }
 
@@ -746,7 +751,7 @@ export class Nip82AccessList extends Nip82Element {
         ${renderReceipts(this.receipts, s)}
         <div part="actions" class="actions">
           ${result && this.kept.includes(result)
-            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.finish(result)}>${s.finishRelays}</button>`
+            ? html`<button type="button" aria-disabled=${busyAttr(this.busy)} @click=${() => this.finish(result)}>${s.finishRelays}</button>`
             : nothing}
           <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
         </div>`;
@@ -762,7 +767,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.renderStatus()}
       <div part="actions" class="actions">
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
-        <button type="button" class="danger" ?disabled=${this.busy || blocked} @click=${this.confirm}>
+        <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : s.confirmRevoke(this.who(first.pubkey))}
         </button>
       </div>`;
