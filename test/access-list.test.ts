@@ -138,7 +138,7 @@ describe('<nip82-access-list>', function () {
     expect(personRow(el, clinician.pubkey)).to.equal(null);
     expect(personRow(el, family.pubkey)).to.exist;
     // The revoke button is gone with the person: focus goes back to the record's heading.
-    await waitUntil(() => root(el).activeElement?.id === 'record-0', 'focus on the record heading');
+    await waitUntil(() => root(el).activeElement?.id === `record-${record.signPubkey}`, 'focus on the record heading');
 
     const events = await freshEvents(record.signPubkey);
     await rejects(openRecord(events, clinician.signer), RecordError, 'not-a-participant');

@@ -37,6 +37,8 @@ export const accessListStringsEs: AccessListStrings = {
   peopleTitle: 'Quién tiene acceso',
   revoke: 'Revocar',
   revokeWho: (who: string) => `Revocar el acceso de ${who}`,
+  revokeShare: (who: string, items: number, since: string, until?: string) =>
+    `Revocar el acceso de ${who} ${plural('es', items, { one: 'al elemento compartido', other: `a los ${items} elementos compartidos` })} el ${since}${until ? `, hasta el ${until}` : ''}`,
   dialogTitle: (who: string) => `¿Revocar el acceso de ${who}?`,
   stops:
     'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que esa persona ya no podrá abrirlo desde los servidores de almacenamiento, ni esta versión ni las siguientes.',

@@ -23,6 +23,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings {
   peopleTitle: string;
   revoke: string;
   revokeWho: (who: string) => string;
+  /**
+   * The Revoke button of one share: who, and what tells it from another share to the same person
+   * (how many items, the day it was shared, its last day if it has one).
+   */
+  revokeShare: (who: string, items: number, since: string, until?: string) => string;
   dialogTitle: (who: string) => string;
   stops: string;
   stays: string;
@@ -82,6 +87,8 @@ const en: AccessListStrings = {
   peopleTitle: 'Who has access',
   revoke: 'Revoke',
   revokeWho: (who: string) => `Revoke access for ${who}`,
+  revokeShare: (who: string, items: number, since: string, until?: string) =>
+    `Revoke access for ${who} to ${plural('en', items, { one: 'the 1 item', other: `the ${items} items` })} shared on ${since}${until ? `, until ${until}` : ''}`,
   dialogTitle: (who: string) => `Revoke access for ${who}?`,
   stops:
     'What stops: the record is locked again with new keys, so they can no longer open it from the storage servers, this version or any later one.',

@@ -16,6 +16,11 @@ export const accessListStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
+  /* Busy: it keeps the keyboard's focus (a disabled button would drop it), and a press does nothing. */
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
   .record {
     padding: var(--_space);
     background: var(--nip82-access-list-record-background, var(--_bg-alt));

@@ -76,6 +76,16 @@ const sentOf = (pending: PendingRevoke) => {
   return pending.events.filter((e) => taken.has(e.id)).length;
 };
 
+/**
+ * The element ids of a record's heading and of a share, by the record's address, never by place:
+ * a change applied makes its record the newest, and the list (newest first) re-sorts under it.
+ */
+const recordId = (record: OpenedRecord) => `record-${record.signPubkey}`;
+const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
+
+/** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
+const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
+
 /** Wipes the new keys of revocations that will never be published. */
 const forgetUnsent = (list: readonly PendingRevoke[]) => {
   for (const p of list) if (!p.inForce) for (const { change } of p.changes) forgetRecord(change.record);
@@ -163,7 +173,6 @@ export class Nip82AccessList extends Nip82Element {
     closeDialog: () => this.modal.close(),
   });
   private trigger?: HTMLElement;
-  private fallbackFocus?: string;
 
   private get s(): AccessListStrings {
     return resolveStrings(accessListStrings, this, this.strings);
@@ -251,6 +260,7 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private load = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const store = await this.withSigner('unlock', s.waitUnlock, async () => {
       const store = this.recordStore();
@@ -263,6 +273,7 @@ export class Nip82AccessList extends Nip82Element {
   };
 
   private showHistory = async (): Promise<void> => {
+    if (this.busy) return;
     const s = this.s;
     const store = await this.withSigner('read-requests', s.waitHistory, async () => {
       const store = this.recordStore();
@@ -288,9 +299,8 @@ export class Nip82AccessList extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Revoke
 
-  private ask(targets: Target[], focusBack: string, event: Event, overdue = false): void {
+  private ask(targets: Target[], event: Event, overdue = false): void {
     this.trigger = event.currentTarget as HTMLElement;
-    this.fallbackFocus = focusBack;
     // A change signed earlier and not wholly published is offered again as it was, never re-made:
     // the one this dialog last showed, or one of which only part went out (kept beside the list).
     const same = (p: PendingRevoke) => !p.inForce && this.ownedHere(p) && sameTargets(p.changes.map((c) => c.target), targets);
@@ -340,9 +350,21 @@ export class Nip82AccessList extends Nip82Element {
       this.modal.focusNext = `#finish-${left}`;
       return;
     }
-    const back = this.trigger?.isConnected ? this.trigger : this.fallbackFocus ? this.renderRoot.querySelector<HTMLElement>(this.fallbackFocus) : null;
+    const fallback = this.trigger?.isConnected ? undefined : this.focusBack();
+    const back = fallback ? this.renderRoot.querySelector<HTMLElement>(fallback) : this.trigger;
     back?.focus();
   };
+
+  /**
+   * Where focus goes once the button that opened the dialog is gone (the person or share revoked):
+   * the share or record itself, found by its address now (targets follow a record that moved), or
+   * the shares' heading after revoking every ended share.
+   */
+  private focusBack(): string | undefined {
+    const first = this.targets[0];
+    if (this.overdue) return '#shares-title';
+    return first ? `#${first.share ? shareId(first.record) : recordId(first.record)}` : undefined;
+  }
 
   /**
    * Another revocation of a record the dialog's would change, of which only part went out: until
@@ -355,7 +377,7 @@ export class Nip82AccessList extends Nip82Element {
   private confirm = async (): Promise<void> => {
     const s = this.s;
     const targets = this.targets;
-    if (this.blocking) return;
+    if (this.busy || this.blocking) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
     // Whose revocation this is, taken now: once signing ends the host may be reloading the records, and nobody known.
@@ -455,7 +477,9 @@ export class Nip82AccessList extends Nip82Element {
       pending.store?.applyChange(target.record, change, target.pubkey);
       if (this.handed) this.handed = this.handed.map((r) => (r === target.record ? change.record : r));
     }
-    this.targets = this.targets.map((t) => ({ ...t, record: pending.changes.find((c) => c.target === t)?.change.record ?? t.record }));
+    // Matched by record and person: a revocation resumed from before was signed for equal targets, not these very objects.
+    const changed = (t: Target) => pending.changes.find((c) => c.target.record === t.record && c.target.pubkey === t.pubkey)?.change.record;
+    this.targets = this.targets.map((t) => ({ ...t, record: changed(t) ?? t.record }));
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
     for (const { target, change } of pending.changes) {
       emit(this, 'nip82-revoke', { signPubkey: target.record.signPubkey, pubkey: target.pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
@@ -542,7 +566,10 @@ export class Nip82AccessList extends Nip82Element {
     }
     // The button pressed stays while some relay still lacks it; else focus goes to the next one, or the list.
     const next = this.kept.indexOf(pending);
-    this.modal.focusNext = next >= 0 || this.kept.length ? `#finish-${Math.max(next, 0)}` : pending.changes[0]!.target.share ? '#shares-title' : '#record-0';
+    const first = pending.changes[0]!;
+    this.modal.focusNext = next >= 0 || this.kept.length
+      ? `#finish-${Math.max(next, 0)}`
+      : pending.overdue ? '#shares-title' : `#${first.target.share ? shareId(first.change.record) : recordId(first.change.record)}`;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -562,12 +589,12 @@ export class Nip82AccessList extends Nip82Element {
       <div class="controls">
         ${this.records
           ? nothing
-          : html`<button type="button" class=${list ? '' : 'primary'} ?disabled=${this.busy} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
-        <button type="button" ?disabled=${this.busy} @click=${this.showHistory}>${s.showHistory}</button>
+          : html`<button type="button" class=${list ? '' : 'primary'} aria-disabled=${busyAttr(this.busy)} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
+        <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
       ${this.open ? nothing : this.renderStatus()}
       ${this.open ? nothing : this.renderUnfinished()}
-      ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r, i) => this.renderRecord(r, i))}</div>` : nothing}
+      ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r))}</div>` : nothing}
       ${shares.length ? this.renderShares(shares) : nothing}
       ${this.renderHistory()}
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
@@ -589,17 +616,17 @@ export class Nip82AccessList extends Nip82Element {
     };
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
       <p id=${`unfinished-${i}`}>${notice(p)}</p>
-      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} ?disabled=${this.busy} @click=${() => this.finish(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
+      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finish(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
     </div>`)}`;
   }
 
-  private renderRecord(record: OpenedRecord, index: number): TemplateResult {
+  private renderRecord(record: OpenedRecord): TemplateResult {
     const s = this.s;
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
     // An article, not a landmark: two records may well carry the same name.
-    return html`<article part="record" class="record" aria-labelledby=${`record-${index}`}>
-      <h3 id=${`record-${index}`} tabindex="-1"><bdi>${this.nameOf(record)}</bdi></h3>
+    return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
+      <h3 id=${recordId(record)} tabindex="-1"><bdi>${this.nameOf(record)}</bdi></h3>
       <p class="help">${editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
         ? html`<h4>${s.peopleTitle}</h4>
@@ -612,7 +639,7 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me
                     ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(p.pubkey))} ?disabled=${this.busy}
-                        @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], `#record-${index}`, e)}>${s.revoke}</button>`
+                        @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
               )}
@@ -638,7 +665,7 @@ export class Nip82AccessList extends Nip82Element {
         ? html`<div class="overdue warning" part="overdue">
             <p>${s.overdueNotice(overdue.length)}</p>
             <button type="button" class="danger" id="revoke-ended" ?disabled=${this.busy}
-              @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), '#shares-title', e, true)}>
+              @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), e, true)}>
               ${s.revokeEnded(overdue.length)}</button>
           </div>`
         : nothing}
@@ -646,18 +673,19 @@ export class Nip82AccessList extends Nip82Element {
         ${repeat(
           shares,
           (c) => c.record.signPubkey,
-          (c, i) => {
+          (c) => {
             const recipient = c.grant.recipient;
             const revocable = c.status === 'active' || c.status === 'overdue';
-            return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${`share-${i}`} tabindex="-1">
+            return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items))}</p>
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.names.get(recipient)?.name ?? shortNpub(recipient)))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
-                ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(recipient))} ?disabled=${this.busy}
-                    @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], `#share-${i}`, e)}>${s.revoke}</button>`
+                ? html`<button type="button" class="revoke" ?disabled=${this.busy}
+                    aria-label=${s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined)}
+                    @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
             </li>`;
           },
@@ -723,7 +751,7 @@ export class Nip82AccessList extends Nip82Element {
         ${renderReceipts(this.receipts, s)}
         <div part="actions" class="actions">
           ${result && this.kept.includes(result)
-            ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.finish(result)}>${s.finishRelays}</button>`
+            ? html`<button type="button" aria-disabled=${busyAttr(this.busy)} @click=${() => this.finish(result)}>${s.finishRelays}</button>`
             : nothing}
           <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
         </div>`;
@@ -739,7 +767,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.renderStatus()}
       <div part="actions" class="actions">
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
-        <button type="button" class="danger" ?disabled=${this.busy || blocked} @click=${this.confirm}>
+        <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : s.confirmRevoke(this.who(first.pubkey))}
         </button>
       </div>`;
