@@ -26,6 +26,16 @@ if (viaExtension) {
 }
 document.getElementById('visit-date').valueAsDate = new Date();
 
+/**
+ * Marks a button busy while its action runs: aria-disabled, not disabled, so that a keyboard user
+ * who pressed it stays on it (a disabled button drops its focus to the page's body). Its handler
+ * checks {@link isBusy} and does nothing meanwhile.
+ */
+function setBusy(button, busy) {
+  button.setAttribute('aria-disabled', String(busy));
+}
+const isBusy = (button) => button.getAttribute('aria-disabled') === 'true';
+
 /** Base64 of bytes, a slice at a time: spreading all of a long note's bytes into one call overflows the stack. */
 function base64(bytes) {
   let binary = '';
@@ -108,18 +118,25 @@ function handle(formId, run) {
   };
 
   retry.addEventListener('click', async () => {
-    if (!pending) return;
-    retry.disabled = submit.disabled = true;
+    if (!pending || isBusy(retry)) return;
+    setBusy(retry, true);
+    setBusy(submit, true);
     status.textContent = 'Publishing the same signed events again…';
     try {
       await publish();
     } finally {
-      retry.disabled = submit.disabled = false;
+      setBusy(retry, false);
+      setBusy(submit, false);
+      // All sent, "Finish sending" hides (its focus falls to the page's body): a keyboard user on it
+      // goes on to the form's own button.
+      if (retry.hidden && [retry, document.body, null].includes(document.activeElement)) submit.focus();
     }
   });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    // Pressed again (or Enter in a field) while signing or publishing: one action at a time.
+    if (isBusy(submit)) return;
     const patient = form.querySelector('nip82-npub-picker').value;
     const missing = !session.signer ? 'Sign in first.' : !patient ? 'Choose the patient first.' : '';
     if (missing) {
@@ -129,7 +146,7 @@ function handle(formId, run) {
     // A new submission is a new action: what an earlier one left unsent is dropped, not mixed in.
     pending = undefined;
     retry.hidden = true;
-    submit.disabled = true;
+    setBusy(submit, true);
     status.textContent = 'Signing…';
     const client = new RelayClient({ relays, signer: session.signer });
     try {
@@ -140,14 +157,14 @@ function handle(formId, run) {
       return;
     } finally {
       client.close();
-      submit.disabled = false;
+      setBusy(submit, false);
     }
-    submit.disabled = true;
+    setBusy(submit, true);
     status.textContent = 'Publishing…';
     try {
       await publish();
     } finally {
-      submit.disabled = false;
+      setBusy(submit, false);
     }
   });
 }
@@ -173,12 +190,13 @@ handle('request-form', async (patient, form, client) => ({
 // it received, read from its gift wraps (two signer calls each), as one FHIR Bundle.
 const exportButton = document.getElementById('consent-export');
 exportButton.addEventListener('click', async () => {
+  if (isBusy(exportButton)) return;
   const status = document.getElementById('consent-export-status');
   if (!session.signer) {
     status.textContent = 'Sign in first.';
     return;
   }
-  exportButton.disabled = true;
+  setBusy(exportButton, true);
   status.textContent = 'Reading requests and answers…';
   const client = new RelayClient({ relays, signer: session.signer });
   try {
@@ -195,6 +213,6 @@ exportButton.addEventListener('click', async () => {
     status.textContent = `Nothing was downloaded: ${error.message}`;
   } finally {
     client.close();
-    exportButton.disabled = false;
+    setBusy(exportButton, false);
   }
 });

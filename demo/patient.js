@@ -20,9 +20,10 @@ const prompt = document.querySelector('nip82-consent-prompt[mode="share"]');
 const shareWith = document.getElementById('share-with');
 const anyone = new Option('Someone else (paste their npub in the dialog)', '');
 if (viaExtension) shareWith.append(anyone);
+// Never the person signed in: sharing with oneself gives nobody access (the share dialog refuses it).
 for (const role of ['clinic', 'family']) {
   const person = people[role];
-  if (person) shareWith.append(new Option(`${person.name}, ${short(person.npub)}`, person.npub));
+  if (person && person.pubkey !== pubkey) shareWith.append(new Option(`${person.name}, ${short(person.npub)}`, person.npub));
 }
 if (!viaExtension) shareWith.append(anyone);
 shareWith.value = viaExtension ? '' : shareWith.options[0]?.value ?? '';

@@ -17,3 +17,6 @@ if (viaExtension) {
 const reader = !!pubkey && pubkey === kennel?.pubkey;
 document.getElementById('share-section').hidden = reader;
 document.getElementById('access-section').hidden = reader;
+// The page's viewer speaks to clinicians (the vet, the kennel: records shared with them); the owner
+// reads their own pet's records in a patient's words.
+if (pubkey && pubkey === people.owner?.pubkey) document.querySelector('nip82-record-viewer').audience = 'patient';

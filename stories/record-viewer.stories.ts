@@ -232,7 +232,7 @@ export const NoSigner: Story = {
 
 /**
  * Waiting for the signer: it has been asked who the user is and has not answered yet (an extension
- * may be showing its prompt), so the relays are not searched yet; the button stays disabled.
+ * may be showing its prompt), so the relays are not searched yet; the button stays busy (aria-disabled).
  */
 export const WaitingForSigner: Story = {
   parameters: { signer: 'hangs' },
@@ -242,7 +242,7 @@ export const WaitingForSigner: Story = {
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'waiting-signer');
     await announces(el, /^Waiting for your signer/);
-    expect(inShadow<HTMLButtonElement>(el, 'button.unlock')!.disabled).toBe(true);
+    expect(inShadow<HTMLButtonElement>(el, 'button.unlock')!.getAttribute('aria-disabled')).toBe('true');
     expect((data.signer as { asked: string[] }).asked).toEqual(['getPublicKey']);
   },
 };

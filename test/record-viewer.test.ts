@@ -1328,7 +1328,8 @@ describe('<nip82-record-viewer> against a real relay', () => {
     await waitUntil(() => el.status === 'working', 'never searched', { timeout: 5000 });
     await el.updateComplete;
     expect(liveText(el)).to.contain('Looking for your records on your storage servers');
-    expect($<HTMLButtonElement>(el, 'button.unlock')!.disabled).to.equal(true);
+    // Busy, yet it keeps the keyboard's focus: aria-disabled, not disabled.
+    expect($<HTMLButtonElement>(el, 'button.unlock')!.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
     await waitUntil(() => el.status === 'timed-out', 'never timed out', { timeout: 15000 });
     await el.updateComplete;

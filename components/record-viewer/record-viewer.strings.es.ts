@@ -4,7 +4,7 @@
  * FHIR codes from the table exported here. This pack imports none of the viewer's own modules, so
  * that it can travel apart from them.
  */
-import type { AudienceStrings, RecordViewerStrings } from './record-viewer.strings.js';
+import type { AudienceStrings, RecipientStrings, RecordViewerStrings } from './record-viewer.strings.js';
 import { errorDetailEs, recordFailureEs } from '../shared/error-details.es.js';
 import { plural } from '../shared/plural.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
@@ -143,4 +143,11 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_notAvailable: 'No disponible',
   fact_note: 'Nota',
   fact_provider: 'Proveedor',
+};
+
+/** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */
+export const recordViewerRecipientStringsEs: RecipientStrings = {
+  introMine: 'Los historiales compartidos con usted están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por historial.',
+  unlockMine: 'Desbloquear los historiales compartidos con usted',
+  searchingRelays: 'Buscando los historiales compartidos con usted en sus servidores de almacenamiento…',
 };

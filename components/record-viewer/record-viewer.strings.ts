@@ -3,7 +3,7 @@
  * (record-viewer.strings.es.ts); each is overridable through `.strings`. Section headings and kinds
  * of items come from the kit's one vocabulary (shared/vocabulary.ts): the patient's words by
  * default, as the consent prompt says them, and the clinician's words (as the hidden-item flag says
- * them) for `audience="clinician"`.
+ * them) for `audience="clinician"`, who also reads of the records shared with them, not of their own.
  */
 import type { Language } from '../shared/strings.js';
 import { languageTables } from '../shared/language-packs.js';
@@ -210,6 +210,18 @@ function sectionNames(lang: Language, audience: Audience): SectionStrings {
 /** The strings that depend on who reads: section headings and kinds of items. */
 export type AudienceStrings = SectionStrings & Pick<RecordViewerStrings, 'kind'>;
 
+/**
+ * Where the patient reads of their own records ("Unlock my records"), a clinician (a clinic's
+ * staff, a kennel) reads of the records patients shared with them.
+ */
+export type RecipientStrings = Pick<RecordViewerStrings, 'introMine' | 'unlockMine' | 'searchingRelays'>;
+
+const recipientEn: RecipientStrings = {
+  introMine: 'The records shared with you are encrypted. Unlock them to read them here; your signer will be asked once per record.',
+  unlockMine: 'Unlock the records shared with you',
+  searchingRelays: 'Looking for the records shared with you on your storage servers…',
+};
+
 /** The strings that depend on who reads, from the kit's vocabulary in `lang`. */
 function audienceStrings(lang: Language, audience: Audience): AudienceStrings {
   return { ...sectionNames(lang, audience), kind: (type) => kindLabel(lang, type, audience) };
@@ -351,12 +363,16 @@ const en: RecordViewerStrings = {
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
 async function spanish(audience: Audience): Promise<RecordViewerStrings> {
-  const [{ recordViewerStringsEs, codeWordsEs }] = await Promise.all([import('./record-viewer.strings.es.js'), loadVocabulary('es')]);
-  return { ...recordViewerStringsEs, codeWord: codeWordFrom(codeWordsEs), ...audienceStrings('es', audience) };
+  const [{ recordViewerStringsEs, recordViewerRecipientStringsEs, codeWordsEs }] = await Promise.all([import('./record-viewer.strings.es.js'), loadVocabulary('es')]);
+  const recipient = audience === 'clinician' ? recordViewerRecipientStringsEs : {};
+  return { ...recordViewerStringsEs, ...recipient, codeWord: codeWordFrom(codeWordsEs), ...audienceStrings('es', audience) };
 }
 
 /** The built-in strings, in patient words (the default audience); Spanish once the page speaks it. */
 export const recordViewerStrings = languageTables(en, { es: () => spanish('patient') });
 
-/** The built-in strings for `audience="clinician"`: sections and kinds in the words of the hidden-item flag. */
-export const recordViewerClinicianStrings = languageTables({ ...en, ...audienceStrings('en', 'clinician') }, { es: () => spanish('clinician') });
+/**
+ * The built-in strings for `audience="clinician"`: sections and kinds in the words of the hidden-item
+ * flag, and the records are the ones shared with the reader.
+ */
+export const recordViewerClinicianStrings = languageTables({ ...en, ...recipientEn, ...audienceStrings('en', 'clinician') }, { es: () => spanish('clinician') });

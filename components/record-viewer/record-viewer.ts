@@ -19,6 +19,7 @@ import { grantToReader, shareCopyOf, type GrantToReader } from '../core/store/sh
 import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
+import { focusDropped } from '../shared/focus.js';
 import { isolate, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
@@ -206,8 +207,10 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /**
    * Who reads: `patient` (the default: a patient portal) names sections and kinds in the words the
-   * consent prompt uses ("Conditions", "Vaccinations"); `clinician` in the words of the hidden-item
-   * flag ("Problems", "Immunizations"), for a clinic's screen.
+   * consent prompt uses ("Conditions", "Vaccinations"), and the records are the reader's own ("Unlock
+   * my records"); `clinician` in the words of the hidden-item flag ("Problems", "Immunizations"), for
+   * a clinic's screen, where the records are those patients shared with the reader ("Unlock the
+   * records shared with you").
    */
   @property() audience: 'patient' | 'clinician' = 'patient';
 
@@ -380,10 +383,17 @@ export class Nip82RecordViewer extends Nip82Element {
 
   // One budget per render: render() takes from it the items it shows (takeShown).
   protected override update(changed: PropertyValues): void {
+    const focused = this.shadowRoot?.activeElement;
     this.budget.begin(this.unbounded ? Infinity : this.printing ? PRINT_ITEMS_PER_RENDER : 0);
     this.unbounded = false;
     super.update(changed);
     this.unfinished = this.budget.end();
+    // The unlock button goes once the records it opened are shown, and "Open more records" as it
+    // starts: a keyboard user on either lands on the first record's heading (else on the unlock
+    // button, busy meanwhile), not on the page's body.
+    if (focusDropped(focused, this) && focused.matches('button.unlock, button.open-more')) {
+      (this.renderRoot.querySelector<HTMLElement>('article[part=record] h2') ?? this.renderRoot.querySelector<HTMLElement>('button.unlock'))?.focus();
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -743,7 +753,7 @@ export class Nip82RecordViewer extends Nip82Element {
         ${this.renderLive(this.liveText(s, lang))}
         ${this.renderProgress(s, lang)}
         ${this.renderDetails(s)}
-        ${!this.handedIn && !showing && !this.awaitingViews ? this.renderGate(s) : nothing}
+        ${!this.handedIn && !showing ? this.renderGate(s) : nothing}
         ${showing ? this.renderContent(s, lang) : nothing}
       </div>
     `;
@@ -836,14 +846,19 @@ export class Nip82RecordViewer extends Nip82Element {
     </div>`;
   }
 
+  /**
+   * The unlock button, busy (aria-disabled, so that it keeps the keyboard's focus; a press does
+   * nothing) until what it opened is on screen: then it goes, and the focus with it to the first
+   * record's heading (see {@link update}).
+   */
   private renderGate(s: RecordViewerStrings) {
-    const busy = this.status === 'waiting-signer' || this.status === 'working';
-    const retry = ['no-signer', 'refused', 'timed-out', 'relay-error', 'bad-data', 'cancelled'].includes(this.status) || this.outcome !== undefined;
+    const busy = this.status === 'waiting-signer' || this.status === 'working' || this.awaitingViews;
+    const retry = !this.awaitingViews && (['no-signer', 'refused', 'timed-out', 'relay-error', 'bad-data', 'cancelled'].includes(this.status) || this.outcome !== undefined);
     const single = !!this.naddr?.trim();
     return html`
       <div class="gate">
         ${busy ? nothing : html`<p>${single ? s.introOne : s.introMine}</p>`}
-        <button class="primary unlock" type="button" ?disabled=${busy} @click=${() => void this.unlocking.run([this.naddr?.trim()])}>
+        <button class="primary unlock" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => { if (!busy) void this.unlocking.run([this.naddr?.trim()]); }}>
           ${retry ? s.retry : single ? s.unlockOne : s.unlockMine}
         </button>
       </div>
@@ -932,7 +947,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
-          <h2 id=${id}>${heading}</h2>
+          <h2 id=${id} tabindex="-1">${heading}</h2>
           <button type="button" class="export" @click=${() => this.exportView(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>

@@ -411,6 +411,8 @@ export class Nip82Session extends LocalizedElement {
     const onAuthUrl = this.authPageFor(attempt, () => remote);
     const session = nostrConnect({ relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000, signal: attempt, onAuthUrl });
     this.connectSession = session;
+    // The code takes the place of the focused "Show a code" button: the user goes to its Cancel.
+    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.cancel-code'));
     try {
       remote = await session.signer;
       // One that connects after Cancel, a sign-out or another sign-in is closed, not left connected.
@@ -490,7 +492,7 @@ export class Nip82Session extends LocalizedElement {
         ${this.connectSession
           ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
               <p class="uri"><code>${this.connectSession.uri}</code></p>
-              <button type="button" @click=${this.cancelRemote}>${s.cancel}</button>`
+              <button type="button" class="cancel-code" @click=${this.cancelRemote}>${s.cancel}</button>`
           : html`<button type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { waitUntil } from '../wait.js';
 import '../../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../../components/record-viewer/record-viewer.js';
@@ -133,9 +134,16 @@ describe('the record viewer says what a load left unopened', () => {
     await waitUntil(() => root.querySelector('.more'), 'the records left were not said', { timeout: 15000 });
     expect(signer.calls.nip44Decrypt).to.be.at.most(MAX_RECORD_DECRYPTS_PER_LOAD);
     expect(root.querySelector('.more')!.textContent).to.contain('5 more records were not opened yet');
-    root.querySelector<HTMLButtonElement>('button.open-more')!.click();
+    // Pressed from the keyboard, the button goes as it starts: the keyboard user is on the unlock
+    // button (busy meanwhile; no record is shown to land on), not on the page's body.
+    root.querySelector<HTMLButtonElement>('button.open-more')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !root.querySelector('button.open-more'), 'the button stayed');
+    expect(root.activeElement?.matches('button.unlock') ?? false, 'focus on the unlock button').to.equal(true);
+    expect(document.activeElement === document.body, 'focus dropped to the page').to.equal(false);
     await waitUntil(() => signer.calls.nip44Decrypt === 30 * 4 && el.status !== 'waiting-signer' && el.status !== 'working', 'the records left were not tried', { timeout: 15000 });
     await el.updateComplete;
     expect(root.querySelector('.more')).to.equal(null);
+    expect(root.activeElement?.matches('button.unlock') ?? false, 'focus still on the unlock button').to.equal(true);
   });
 });

@@ -121,10 +121,39 @@ async function assertNoSecretsInDom(page) {
   assert.doesNotMatch(markup, /nsec1/);
 }
 
+/** What has the keyboard's focus, shadow roots included, named (`body` when it fell to the page). */
+const focusOf = (page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.localName}${el.className ? `.${String(el.className).trim().replace(/\s+/g, '.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 50)}"` : 'nothing';
+  });
+
+/** Waits until what has the focus (see {@link focusOf}) matches `selector`, then names it. */
+async function focusReaches(page, selector, step) {
+  try {
+    await page.waitForFunction((selector) => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return !!el?.matches(selector);
+    }, selector, { timeout: 10_000 });
+  } catch {
+    assert.fail(`${step}: the focus is on ${await focusOf(page)}, not on ${selector}`);
+  }
+}
+
+/**
+ * Unlocks the viewer's records from the keyboard, as the review did: the focus stays on the button
+ * while it works, then lands on the first record's heading (or stays on the button when none is found).
+ */
 async function unlock(page) {
-  await page.getByRole('button', { name: /Unlock my records|Try again/ }).click();
   const viewer = page.locator('nip82-record-viewer');
-  await viewer.locator('[role="status"]').filter({ hasText: /records? unlocked|No records were found/ }).waitFor();
+  await page.getByRole('button', { name: /Unlock my records|Unlock the records shared with you|Try again/ }).focus();
+  await page.keyboard.press('Enter');
+  const status = viewer.locator('[role="status"]').filter({ hasText: /records? unlocked|No records were found/ });
+  await status.waitFor();
+  const opened = /unlocked/.test(await status.textContent());
+  await focusReaches(page, opened ? 'article[part=record] h2' : 'button.unlock', 'after unlocking');
   return viewer;
 }
 
@@ -360,6 +389,8 @@ test('patient portal: the seeded history, split into parts', STEP, async () => {
 test('share with the clinic with one item hidden; the clinic sees the hidden-item flag; revoking ends it', STEP, async () => {
   // Nothing is shared with the clinic yet.
   await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    // Clinic staff are told of the records shared with them, not of "my records".
+    await page.getByRole('button', { name: 'Unlock the records shared with you' }).waitFor();
     const viewer = await unlock(page);
     await viewer.getByText('No records were found for you').waitFor();
   });
@@ -584,6 +615,38 @@ test("the clinic's request, declined at any one signer prompt, publishes nothing
   for (let k = 1; k <= count; k++) {
     const calls = await ask(k);
     assert.equal(calls.published, 0, `nothing published when prompt ${k} of ${count} is declined`);
+  }
+});
+
+test("the clinic's forms keep a keyboard user on the button pressed while they sign and publish", STEP, async () => {
+  const family = JSON.parse((await get('/demo-identities.json')).body).identities.find((i) => i.role === 'family').pubkey;
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    for (const [form, name, done] of [
+      ['#visit-form', 'Sign and publish to the patient', /^Visit record published to the patient\. 1 of 1 relay/],
+      ['#request-form', 'Send the request', /^Request sent; .* 1 of 1 relay/],
+    ]) {
+      const section = page.locator(form);
+      // To the family member, so the patient's records and requests stay as the other steps leave them.
+      await section.locator('nip82-npub-picker').evaluate((picker, pubkey) => { picker.value = pubkey; }, family);
+      const button = section.getByRole('button', { name });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await section.getByText(done).waitFor();
+      await focusReaches(page, `${form} button[type=submit]`, `after "${name}"`);
+      assert.equal(await button.getAttribute('aria-disabled'), 'false', `"${name}" is ready again`);
+    }
+  });
+});
+
+test('the patient portal never offers the person signed in as someone to share with', STEP, async () => {
+  const people = Object.fromEntries(JSON.parse((await get('/demo-identities.json')).body).identities.map((i) => [i.role, i]));
+  for (const [role, offered] of [['family', [people.clinic]], ['patient', [people.clinic, people.family]]]) {
+    await withPage(`/demo/patient.html?as=${role}`, async (page) => {
+      const options = (await page.locator('#share-with option').allTextContents()).filter((o) => !o.startsWith('Someone else'));
+      assert.deepEqual(options.map((o) => o.replace(/, npub1.*$/, '')), offered.map((p) => p.name), `offered to ${role}`);
+      const chosen = await page.locator('nip82-consent-prompt[mode="share"]').evaluate((p) => p.recipient);
+      assert.equal(chosen, people.clinic.npub, `the clinic is chosen for ${role}, never the person signed in`);
+    });
   }
 });
 

@@ -1,0 +1,46 @@
+/**
+ * "Show a code for my signer app" as a keyboard user meets it: the code takes the button's place,
+ * and the focus goes to the code's Cancel (as a bunker:// connect takes the user to its own), in
+ * English and Spanish; Cancel brings them back to the button.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../components/session/define.js';
+import type { Nip82Session } from '../components/session/session.js';
+import { relayUrl } from './helpers.js';
+import { waitUntil } from './wait.js';
+
+/** The focused element, named: a failing assertion on a node itself stalls the test runner. */
+const named = (node: Element | null | undefined) => (node ? `${node.localName}${node.className ? `.${String(node.className).replace(/ /g, '.')}` : ''} "${(node.textContent ?? '').trim()}"` : 'nothing');
+
+describe('<nip82-session>: the remote signer\'s code and the keyboard', function () {
+  this.timeout(60000);
+
+  for (const [lang, showCode, cancel] of [
+    ['en', 'Show a code for my signer app', 'Cancel'],
+    ['es', 'Mostrar un código para mi aplicación de firmador', 'Cancelar'],
+  ] as const) {
+    it(`${lang}: pressed with Enter, the focus goes to the code's ${cancel}, and ${cancel} brings it back`, async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-session relays=${await relayUrl('main')}></nip82-session></div>`);
+      const el = page.querySelector<Nip82Session>('nip82-session')!;
+      const focused = () => el.shadowRoot!.activeElement;
+      const button = (label: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+      // A Spanish page renders once its language pack is in.
+      await waitUntil(() => el.shadowRoot!.querySelector('details'), 'the sign-in controls never rendered');
+      el.shadowRoot!.querySelector('details')!.open = true;
+      await waitUntil(() => button(showCode), `no "${showCode}" button`);
+      button(showCode)!.focus();
+      await sendKeys({ press: 'Enter' });
+
+      await waitUntil(() => el.shadowRoot!.querySelector('svg[part="qr"]'), 'no QR code', { timeout: 5000 });
+      await el.updateComplete;
+      expect(named(focused()), 'focus on the code\'s Cancel').to.equal(named(button(cancel)));
+      expect(named(document.activeElement), 'focus dropped to the page').not.to.match(/^body/);
+
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !el.shadowRoot!.querySelector('svg[part="qr"]'), 'the code stayed');
+      await waitUntil(() => focused()?.matches('.show-code'), 'focus did not come back to the button');
+      expect(named(document.activeElement), 'focus dropped to the page after Cancel').not.to.match(/^body/);
+    });
+  }
+});
