@@ -5,7 +5,7 @@ import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
-import { isolate, shortNpub } from '../shared/identity.js';
+import { isolate, shortNpub, spoken } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
@@ -638,7 +638,7 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="who">${this.renderWho(p.pubkey, me)}</span>
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me
-                    ? html`<button type="button" class="revoke" aria-label=${s.revokeWho(this.who(p.pubkey))} ?disabled=${this.busy}
+                    ? html`<button type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} ?disabled=${this.busy}
                         @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
@@ -684,7 +684,7 @@ export class Nip82AccessList extends Nip82Element {
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button type="button" class="revoke" ?disabled=${this.busy}
-                    aria-label=${s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined)}
+                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
             </li>`;

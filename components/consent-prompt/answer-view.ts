@@ -8,7 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import type { ProfileName } from '../shared/profiles.js';
 import { dayText, momentText } from '../shared/dates.js';
-import { shortNpub } from '../shared/identity.js';
+import { shortNpub, spoken } from '../shared/identity.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
@@ -73,7 +73,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   (r) => r.id,
                   (r) => html`<li class="request">
                     <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(r.period!.end!, v.plan.lang))}` : ''}</span>
-                    <button type="button" aria-label=${reviewName.get(r.id)!} @click=${(e: Event) => v.openAnswer(r, e)}>
+                    <button type="button" aria-label=${spoken(reviewName.get(r.id)!)} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>
                   </li>`,

@@ -24,6 +24,14 @@ export function isolate(text: string): string {
   return text ? `\u2068${text}\u2069` : text;
 }
 
+/**
+ * A sentence for a control's accessible name, without {@link isolate}'s marks: a name is heard,
+ * not laid out, and the marks would otherwise stay in the name a host's own page tests look for.
+ */
+export function spoken(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
+}
+
 /** `npub1abcd…wxyz`: enough to tell two keys apart at a glance. */
 export function shortNpub(pubkey: string): string {
   const npub = npubEncode(pubkey);

@@ -429,14 +429,15 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
     await show.or(share).first().waitFor();
     if (await show.isVisible()) await show.click();
     // The copy made for the clinic is a share, with what was hidden, not another record.
-    await share.getByText('You hid some items from Harbor Clinic').waitFor();
+    // The name sits between invisible direction isolates (U+2068…U+2069), as every name in a sentence does.
+    await share.getByText(/You hid some items from \u2068?Harbor Clinic/).waitFor();
     assert.equal(await list.locator('[part=record]').count(), 1, 'one record the patient holds; the copy is listed as a share');
     await share.getByRole('button', { name: /Revoke access for Harbor Clinic/ }).click();
     const dialog = list.getByRole('dialog');
     await dialog.getByText('cannot be taken back').waitFor();
     await dialog.getByText(/^Record: /).waitFor();
-    await dialog.getByRole('button', { name: /^Revoke Harbor Clinic/ }).click();
-    await dialog.getByText(/Access revoked for Harbor Clinic.*1 of 1 storage server accepted the change/).waitFor();
+    await dialog.getByRole('button', { name: /^Revoke \u2068?Harbor Clinic/ }).click();
+    await dialog.getByText(/Access revoked for \u2068?Harbor Clinic.*1 of 1 storage server accepted the change/).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await share.getByText('Revoked.').waitFor();
   });
@@ -462,8 +463,8 @@ test('the patient approves the seeded request; the clinic opens what was granted
     if (await load.isVisible()) await load.click();
     await review.click();
     // The same exact preview as a share, naming the clinic, then approve.
-    await dialog.getByText(/^What Harbor Clinic .* will be able to open$/).waitFor();
-    await dialog.getByRole('button', { name: /^Approve and share with Harbor Clinic/ }).click();
+    await dialog.getByText(/^What \u2068?Harbor Clinic .* will be able to open$/).waitFor();
+    await dialog.getByRole('button', { name: /^Approve and share with \u2068?Harbor Clinic/ }).click();
     await dialog.getByText(/^Approved\./).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await prompt.getByRole('table', { name: 'Your past answers' }).getByText('Harbor Clinic').waitFor();
@@ -478,7 +479,7 @@ test('the patient approves the seeded request; the clinic opens what was granted
     const vaccines = viewer.locator('[data-section="immunizations"] li.item');
     assert.equal(await vaccines.count(), 17);
     for (const text of await vaccines.locator('.item-provenance').allTextContents()) {
-      assert.match(text, /^from Lakeside Hospital \(demo\) · signed .+ · signature checked$/);
+      assert.match(text, /^from \u2068?Lakeside Hospital \(demo\)\u2069? · signed .+ · signature checked$/);
     }
     assert.equal(await vaccines.locator('.item-provenance.signed').count(), 17);
     assert.equal(await viewer.locator('nip82-hidden-flag').count(), 0, 'nothing was withheld from this share');
@@ -753,7 +754,7 @@ test('vet clinic: the owner sends vaccination proof to the kennel, which sees on
     const vaccines = viewer.locator('[data-section="immunizations"] li.item');
     const signed = await vaccines.locator('.item-provenance').allTextContents();
     assert.ok(signed.length >= 2 && signed.length === await vaccines.count(), 'a line per vaccine');
-    for (const text of signed) assert.match(text, /^from Hillside Vet Clinic \(demo\) · signed .+ · signature checked$/);
+    for (const text of signed) assert.match(text, /^from \u2068?Hillside Vet Clinic \(demo\)\u2069? · signed .+ · signature checked$/);
     await viewer.getByRole('checkbox', { name: 'Only items signed by someone other than the patient' }).check();
     assert.equal(await viewer.locator('li.item').count(), await viewer.locator('li.item .item-provenance.signed').count(), 'the filter keeps only signed items');
     await viewer.getByText('Biscuit').first().waitFor();
