@@ -14,6 +14,8 @@ export const dialogStyles = css`
    */
   .history-frame {
     container-type: inline-size;
+    /* All the width there is: as a flex item it would otherwise shrink to its contained width, none. */
+    inline-size: 100%;
   }
   dialog {
     padding: calc(var(--_space) * 1.5);
