@@ -29,6 +29,8 @@ import { WebSocketServer } from 'ws';
  *   check what reached the relay (see `requests()`); default 0
  * @param {number[]} [options.rejectFirstKinds] refuse the first copy of each event of these kinds
  *   (a relay briefly overloaded), and accept the same event when it is sent again
+ * @param {boolean} [options.writeOnly] take events but close every REQ with `blocked:` (a relay
+ *   that only receives, or serves reads to its members only)
  * @param {number} [options.acceptLimit] accept only this many more EVENTs, then refuse each with
  *   `blocked:` (a relay that accepts only some of one action's events); change it with `acceptOnly()`
  */
@@ -55,7 +57,7 @@ export async function startRelay(options = {}) {
   });
   relay.register(keepDeletions(repository));
   if (options.authRequired) relay.register(authGuard());
-  if (options.authReadKinds || options.maxLimit || options.maxEventBytes) relay.register(readLimits(options));
+  if (options.authReadKinds || options.maxLimit || options.maxEventBytes || options.writeOnly) relay.register(readLimits(options));
   const validator = new Validator({ maxContentLength });
   const keepRequests = options.keepRequests ?? 0;
   /** @type {object[][]} */
@@ -210,12 +212,16 @@ function authGuard() {
  * Limits of a relay that restricts some reads to authenticated users: REQs for `authReadKinds`
  * from an unauthenticated client get an AUTH challenge and then a CLOSED whose reason carries
  * `auth-required:` after a prefix; every filter's limit is capped at `maxLimit`; events larger than
- * `maxEventBytes` are refused.
+ * `maxEventBytes` are refused; with `writeOnly`, every REQ is closed.
  */
-function readLimits({ authReadKinds = [], maxLimit, maxEventBytes }) {
+function readLimits({ authReadKinds = [], maxLimit, maxEventBytes, writeOnly }) {
   return {
     async handleMessage(ctx, message, next) {
       const [type] = message;
+      if (type === 'REQ' && writeOnly) {
+        ctx.sendMessage(createOutgoingClosedMessage(message[1], 'blocked: this relay only receives events'));
+        return { messageType: type, success: false };
+      }
       if (type === 'REQ') {
         const filters = message.slice(2);
         const restricted = filters.some((f) => Array.isArray(f?.kinds) && f.kinds.some((k) => authReadKinds.includes(k)));

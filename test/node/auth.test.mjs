@@ -177,3 +177,31 @@ test('the newest-version check fails, naming the server, when a relay it must re
     await Promise.all([open.close(), guarded.close()]);
   }
 });
+
+test('the newest-version check passes over a relay that refuses every read for good (write-only): trying again would never help', async () => {
+  const open = await startRelay({});
+  const writeOnly = await startRelay({ writeOnly: true });
+  const clients = [];
+  const client = (relays, signer) => {
+    const made = new RelayClient({ relays, signer });
+    clients.push(made);
+    return made;
+  };
+  try {
+    const key = generateSecretKey();
+    const patient = getPublicKey(key);
+    const me = secretKeySigner(key);
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Patient', identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(patient)}` }] } }] };
+    const events = await createRecord({ bundle, author: me, participants: [] });
+    const both = client([open.url, writeOnly.url], me);
+    const receipts = await both.publishAll(events);
+    assert.ok(receipts.every((r) => r.status === 'accepted'), 'the write-only relay takes the record');
+    const store = new RecordStore({ client: client([open.url], me), signer: me });
+    await store.load();
+    // Read from the open relay; the write-only one closes the read, and the check goes on without it.
+    await assertNewest(both, store.held[0]);
+  } finally {
+    for (const c of clients) c.close();
+    await Promise.all([open.close(), writeOnly.close()]);
+  }
+});

@@ -14,11 +14,12 @@ import type { QueryReport, RelayClient } from './client.js';
 /**
  * Asks every relay for every version of `record` and throws a {@link RecordError} `stale` unless
  * the version in hand is the newest any of them holds and none holds a deletion of it, or
- * `unchecked`, naming them, when some relay answered but could not be read to the end (it asked
- * the user to sign in and they did not, refused the request, or sent only part): nothing is
- * changed, and the user can try again. A relay that does not answer at all is passed over: it
- * cannot take the change either (the send reports it per relay, and the revocation waits for it
- * as unfinished), and a relay down for good must not stop every revocation.
+ * `unchecked`, naming them, when some relay could not be read to the end for a reason the user
+ * can change (it asked them to sign in and they did not, or sent only part): nothing is changed,
+ * and the user can try again. A relay that does not answer, or refuses reads for good (a
+ * write-only or members-only one: `blocked:`, `restricted:`), is passed over: trying again would
+ * never help, and a relay that cannot be read must not stop every revocation. One that cannot be
+ * reached cannot take the change either (the send reports it per relay).
  */
 export async function assertNewest(client: RelayClient, record: OpenedRecord): Promise<void> {
   const { events, reports } = await client.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [record.signPubkey] }, { maxEvents: 5000 });
@@ -49,6 +50,5 @@ export async function assertNewest(client: RelayClient, record: OpenedRecord): P
 /** Why a relay that answered was not read to the end, in plain words; the statuses that stop a change. */
 const UNREAD: Partial<Record<QueryReport['status'], string>> = {
   incomplete: 'it sent only part of what it holds',
-  closed: 'it refused the request',
   'auth-required': 'it asked you to sign in, and you did not',
 };
