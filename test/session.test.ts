@@ -514,7 +514,7 @@ describe('<nip82-session>', () => {
     }
   });
 
-  it('does not link a page the remote signer names by anything but https', async () => {
+  it('does not link a page the remote signer names by anything but https, nor waits longer for it', async () => {
     const relay = await relayUrl('main');
     const bunker = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['connect'], authUrl: 'javascript:alert(1)' });
     await bunker.ready;
@@ -524,6 +524,13 @@ describe('<nip82-session>', () => {
       await waitUntil(() => shadowText(el).includes('not a secure'), 'the refused page was not mentioned');
       expect(el.shadowRoot!.querySelector('a') !== null, 'a link to the refused page').to.equal(false);
       expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+      // No page offered, nothing to finish there: no wait is promised, and the remote signer is told
+      // the page was declined, so the connect keeps its own deadline.
+      expect(partText(el, 'auth')).to.equal('Your remote signer asked you to open a page whose address is not a secure (https) one, so it is not shown. Check your signer app instead.');
+      const session = el as unknown as { attempt: AbortController; authPageFor: (a: AbortSignal, r: () => undefined) => (url: string, waitMs?: number) => boolean };
+      expect(session.authPageFor(session.attempt.signal, () => undefined)('javascript:alert(1)', 300_000), 'the refused page declined').to.equal(false);
+      await el.updateComplete;
+      expect(partText(el, 'auth')).not.to.contain('waits');
       button(el, /Cancel/).click();
     } finally {
       bunker.close();

@@ -104,6 +104,15 @@ describe('every built-in string can be overridden', () => {
     // The viewer's clinician words (audience="clinician") replace words, never add or drop a key.
     expect(Object.keys(recordViewerClinicianStrings.en).sort()).to.deep.equal(Object.keys(recordViewerStrings.en).sort());
   });
+
+  it('the viewer\'s "preparing" counts take the plural form of their number: 1 item, not "1 items"', () => {
+    const { en, es } = { en: recordViewerStrings.en, es: recordViewerStrings.es! };
+    expect([en.preparing(1, '1'), en.printPreparing(1, '1')]).to.deep.equal(['Preparing 1 item…', 'Preparing 1 item for printing…']);
+    expect([es.preparing(1, '1'), es.printPreparing(1, '1')]).to.deep.equal(['Preparando 1 elemento…', 'Preparando 1 elemento para imprimir…']);
+    // Other counts say the number as the page writes it.
+    expect([en.preparing(5000, '5,000'), en.printPreparing(2, '2')]).to.deep.equal(['Preparing 5,000 items…', 'Preparing 2 items for printing…']);
+    expect([es.preparing(5000, '5000'), es.printPreparing(2, '2')]).to.deep.equal(['Preparando 5000 elementos…', 'Preparando 2 elementos para imprimir…']);
+  });
 });
 
 /** A Bundle whose patient withheld two problems and a test result, and said so in full. */

@@ -9,7 +9,7 @@ export { verifiedEvent, isValidSignedEvent, cleanEvent, nowSeconds, eventBytes }
 export { forgetSessionMemory, sessionMemorySize } from './memory.js';
 export { INTEROP_MAX_PLAINTEXT, type Nip44Policy, nip44Encrypt, nip44Decrypt, conversationKey, nip44PayloadLength } from './crypto.js';
 
-export type { Signer } from './signers/signer.js';
+export type { DeadlineHook, Signer } from './signers/signer.js';
 export { signChecked } from './signers/signer.js';
 export { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07, type Nip07Options, type Nip07Provider } from './signers/nip07.js';
 export { AUTH_WAIT_MS, bunkerSigner, nostrConnect, type RemoteSigner, type RemoteSignerOptions, type NostrConnectOptions, type NostrConnectSession } from './signers/bunker.js';

@@ -41,7 +41,8 @@ export interface RecordViewerStrings {
   retry: string;
   waitingSigner: string;
   searchingRelays: string;
-  preparing: (count: string) => string;
+  /** While a large Bundle handed in is described, before it shows (`formatted`: `count` as the page writes numbers). */
+  preparing: (count: number, formatted: string) => string;
   unlocking: (done: string, total: string) => string;
   unlockingLabel: string;
   opened: (count: number) => string;
@@ -79,8 +80,8 @@ export interface RecordViewerStrings {
   viewTimeline: string;
   showNarratives: string;
   print: string;
-  /** In the status line while a printout's items are rendered, before the print dialog opens (`count` formatted). */
-  printPreparing: (count: string) => string;
+  /** In the status line while a printout's items are rendered, before the print dialog opens (`formatted`: `count` as the page writes numbers). */
+  printPreparing: (count: number, formatted: string) => string;
   exportJson: string;
   filterLegend: string;
   sectionCount: (label: string, count: string) => string;
@@ -235,7 +236,7 @@ const en: RecordViewerStrings = {
   retry: 'Try again',
   waitingSigner: 'Waiting for your signer: it will be asked to decrypt the access key of each record (one request per record).',
   searchingRelays: 'Looking for your records on your storage servers…',
-  preparing: (count) => `Preparing ${count} items…`,
+  preparing: (count, formatted) => plural('en', count, { one: 'Preparing 1 item…', other: `Preparing ${formatted} items…` }),
   unlocking: (done, total) => `Unlocking ${done} of ${total}…`,
   unlockingLabel: 'Unlocking records',
   opened: (count) => plural('en', count, { one: '1 record unlocked.', other: `${count} records unlocked.` }),
@@ -270,7 +271,7 @@ const en: RecordViewerStrings = {
   viewTimeline: 'Timeline',
   showNarratives: 'Show original text',
   print: 'Print',
-  printPreparing: (count) => `Preparing ${count} items for printing…`,
+  printPreparing: (count, formatted) => plural('en', count, { one: 'Preparing 1 item for printing…', other: `Preparing ${formatted} items for printing…` }),
   exportJson: 'Download a copy',
   filterLegend: 'Sections to show',
   sectionCount: (label, count) => `${label} (${count})`,

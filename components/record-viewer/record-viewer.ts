@@ -769,14 +769,14 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private liveText(s: RecordViewerStrings, lang: string): string {
-    if (this.printAsked) return s.printPreparing(formatCount(this.due, lang));
+    if (this.printAsked) return s.printPreparing(this.due, formatCount(this.due, lang));
     switch (this.status) {
       case 'waiting-signer':
         return this.progress && this.progress.total > 0
           ? s.unlocking(formatCount(Math.min(this.progress.done + 1, this.progress.total), lang), formatCount(this.progress.total, lang))
           : s.waitingSigner;
       case 'working':
-        return this.toPrepare?.kind === 'bundle' ? s.preparing(formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
+        return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length);
         if (this.outcome === 'none-found') return s.noneFound;

@@ -310,18 +310,19 @@ export class Nip82Session extends LocalizedElement {
   /**
    * What a remote signer's `auth_url` does here: while its sign-in (`attempt`) is under way, or it
    * is the signer in use, an https page is offered as a link (never opened for the user); any other
-   * is only mentioned. `undefined`: no call waits for it any more. The call then waits longer for
-   * the user (`AUTH_WAIT_MS` of the remote signer, 5 minutes, `waitMs` here), and the user is told
-   * how long; Cancel and Sign out still end it at once.
+   * is only mentioned. `undefined`: no call waits for it any more. For a page offered the call then
+   * waits longer for the user (`AUTH_WAIT_MS` of the remote signer, 5 minutes, `waitMs` here), and
+   * the user is told how long; Cancel and Sign out still end it at once. A page not offered is
+   * declined (`false`): the user has nothing to finish there, so the call keeps its own deadline.
    */
   private authPageFor(attempt: AbortSignal, remote: () => RemoteSigner | undefined) {
-    return (url: string | undefined, waitMs?: number): void => {
+    return (url: string | undefined, waitMs?: number): boolean => {
       const signer = remote();
-      if (attempt.aborted || (this.attempt?.signal !== attempt && (!signer || this.active !== signer))) return;
-      this.authWaitMs = url === undefined ? undefined : waitMs;
+      if (attempt.aborted || (this.attempt?.signal !== attempt && (!signer || this.active !== signer))) return false;
       if (url === undefined) {
         this.authPage = undefined;
-        return;
+        this.authWaitMs = undefined;
+        return false;
       }
       let page: URL | undefined;
       try {
@@ -329,7 +330,10 @@ export class Nip82Session extends LocalizedElement {
       } catch {
         page = undefined;
       }
-      this.authPage = page?.protocol === 'https:' ? page : 'refused';
+      const offered = page?.protocol === 'https:';
+      this.authPage = offered ? page : 'refused';
+      this.authWaitMs = offered ? waitMs : undefined;
+      return offered;
     };
   }
 
@@ -501,8 +505,9 @@ export class Nip82Session extends LocalizedElement {
   private renderAuthPage(s: SessionStrings) {
     const page = this.authPage;
     if (!page) return nothing;
+    // Refused: no page to finish on, so no longer wait to speak of (the call keeps its own deadline).
+    if (page === 'refused') return html`<p>${s.authRefused}</p>`;
     const wait = this.authWaitMs === undefined ? nothing : s.authWait(Math.max(1, Math.ceil(this.authWaitMs / 60_000)));
-    if (page === 'refused') return html`<p>${s.authRefused} ${wait}</p>`;
     return html`<p>${s.authNeeded(page.host)} ${wait}
       <a href=${page.href} target="_blank" rel="noopener noreferrer">${s.authOpen(page.host)}</a></p>`;
   }

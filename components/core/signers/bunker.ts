@@ -6,7 +6,7 @@ import { SimplePool } from 'nostr-tools/pool';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { SignerError, safeCause } from '../errors.js';
 import type { NostrEvent } from '../events.js';
-import { type Deadline, type Signer, checkedPublicKey, toSignerError, withDeadline } from './signer.js';
+import { type Deadline, type DeadlineHook, type Signer, checkedPublicKey, toSignerError, withDeadline } from './signer.js';
 
 /**
  * How long a call waits once the remote signer asks the user to open a page of its own (NIP-46
@@ -29,17 +29,24 @@ export interface RemoteSignerOptions {
    * Called with a URL the remote signer asks the user to open (NIP-46 `auth_url`) before it answers
    * a call that waits, and with `undefined` once no call waits any more (the URL is then stale).
    * Only reported, never opened: what to show, and whether the URL is safe to offer, is the caller's.
-   * `waitMs`: how long from now the calls waiting wait at most (see `authWaitMs`); absent when
-   * they have no deadline.
+   * `waitMs`: how long from now the calls waiting wait at most once the page is offered (see
+   * `authWaitMs`); absent when they have no deadline. Returning `false` says the page is not
+   * offered to the user (e.g. not a safe address): the calls then keep their own deadlines.
    */
-  onAuthUrl?: (url: string | undefined, waitMs?: number) => void;
+  onAuthUrl?: (url: string | undefined, waitMs?: number) => boolean | void;
   /**
    * How long a call waits, in ms, from the moment the remote signer asks the user to open its
    * page. The deadline of every call then waiting moves to that (never earlier), once per call: a
-   * remote signer that asks again and again gains no more time. Only with `onAuthUrl`: a page
-   * nobody shows gives the user nothing to finish. Default {@link AUTH_WAIT_MS} (5 minutes).
+   * remote signer that asks again and again gains no more time. Only with `onAuthUrl`, and only
+   * when it does not decline the page (`false`): a page nobody shows gives the user nothing to
+   * finish. Default {@link AUTH_WAIT_MS} (5 minutes).
    */
   authWaitMs?: number;
+  /**
+   * Told as each call's deadline comes (see {@link DeadlineHook}): whether it waits on, given more
+   * time by `authWaitMs`, or gives up. Only observes; the calls go on the same without it.
+   */
+  onDue?: DeadlineHook;
   /** Aborting gives the connect up (as {@link NostrConnectSession.cancel} does): what it was opening is closed. */
   signal?: AbortSignal;
   /** An existing nostr-tools pool to share. */
@@ -60,14 +67,16 @@ function poolFor(options: RemoteSignerOptions): { pool: NonNullable<BunkerSigner
  * The `auth_url`s of one remote signer: each is passed on, and once no call waits any more the
  * caller hears that the last one is stale (the remote signer names no call, so the link stays
  * while any call waits). The remote signer naming no call, each call waiting when one comes gets
- * its one extension of the deadline (see {@link RemoteSignerOptions.authWaitMs}).
+ * its one extension of the deadline (see {@link RemoteSignerOptions.authWaitMs}), unless the
+ * caller declines the page.
  */
 function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl'], authWaitMs: number) {
   const waiting = new Set<Deadline<unknown>>();
   let told = false;
-  const tell = (url: string | undefined, waitMs?: number) => {
+  /** The caller's answer: `false` declines the page. */
+  const tell = (url: string | undefined, waitMs?: number): boolean | void => {
     try {
-      onAuthUrl?.(url, waitMs);
+      return onAuthUrl?.(url, waitMs);
     } catch {
       // The caller's trouble must not break the remote signer's subscription.
     }
@@ -76,13 +85,12 @@ function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl'], authWaitMs: numbe
     onauth(url: string) {
       // None waiting: the page is for a call given up, and would stay on screen with nothing to finish.
       if (typeof url !== 'string' || !onAuthUrl || waiting.size === 0) return;
+      // The caller hears the wait it would give the user before deciding to offer the page at all.
       let longest = 0;
-      for (const deadline of waiting) {
-        deadline.extend(authWaitMs);
-        longest = Math.max(longest, deadline.remaining());
-      }
+      for (const deadline of waiting) longest = Math.max(longest, deadline.remainingIfExtended(authWaitMs));
       told = true;
-      tell(url, Number.isFinite(longest) ? longest : undefined);
+      if (tell(url, Number.isFinite(longest) ? longest : undefined) === false) return;
+      for (const deadline of waiting) deadline.extend(authWaitMs);
     },
     /** `deadline`'s outcome, raced with `also` (a give-up); while neither settled, an `auth_url` may extend it. */
     async waitFor<T>(deadline: Deadline<T>, also?: Promise<never>): Promise<T> {
@@ -100,7 +108,7 @@ function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl'], authWaitMs: numbe
   };
 }
 
-function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, endPool: () => void, auth: ReturnType<typeof authUrls>): RemoteSigner {
+function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, endPool: () => void, auth: ReturnType<typeof authUrls>, onDue?: DeadlineHook): RemoteSigner {
   // Closing ends every call still waiting: nothing answers a closed signer, and a sign-in given up
   // (a sign-out, another sign-in) must not wait out its deadline.
   let closedNow!: () => void;
@@ -108,7 +116,7 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, e
   closed.catch(() => undefined);
   const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
-      return await auth.waitFor(withDeadline(Promise.race([run(), closed]), timeoutMs, what));
+      return await auth.waitFor(withDeadline(Promise.race([run(), closed]), timeoutMs, what, onDue));
     } catch (error) {
       throw toSignerError(error, what);
     }
@@ -163,7 +171,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
   });
   aborted.catch(() => undefined);
   try {
-    await auth.waitFor(withDeadline(bunker.connect(), timeoutMs, 'connect'), aborted);
+    await auth.waitFor(withDeadline(bunker.connect(), timeoutMs, 'connect', options.onDue), aborted);
   } catch (error) {
     clientKey.fill(0);
     await bunker.close().catch(() => undefined);
@@ -174,7 +182,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
   } finally {
     signal?.removeEventListener('abort', stop!);
   }
-  return adapt(bunker, clientKey, timeoutMs, end, auth);
+  return adapt(bunker, clientKey, timeoutMs, end, auth, options.onDue);
 }
 
 /** What {@link nostrConnect} returns: a URI to show (as text and QR) and the signer once it connects. */
@@ -223,7 +231,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
         await bunker.close().catch(() => undefined);
         throw new Error('given up');
       }
-      return adapt(bunker, clientKey, timeoutMs, end, auth);
+      return adapt(bunker, clientKey, timeoutMs, end, auth, options.onDue);
     })
     .catch((cause) => {
       clientKey.fill(0);

@@ -78,7 +78,18 @@ export interface Deadline<T> {
   extend(ms: number): boolean;
   /** The time left, in ms (`Infinity` without a deadline, 0 once settled). */
   remaining(): number;
+  /** The time {@link remaining} would be were `extend(ms)` called now; nothing changes. */
+  remainingIfExtended(ms: number): number;
 }
+
+/**
+ * Told each time a call's deadline comes while the call still waits: `givingUp` false when its
+ * first deadline passed but it was given more time and waits on, true when it gives up now (at its
+ * first deadline, or at the later one). Lets a caller (a test, a log) see the wait as it happens
+ * instead of timing it; it changes nothing about the call, even when it throws (the error is then
+ * the page's, uncaught, as any in a timer).
+ */
+export type DeadlineHook = (what: string, givingUp: boolean) => void;
 
 /** A wait, as the timeout message says it. */
 function spoken(ms: number): string {
@@ -89,41 +100,46 @@ function spoken(ms: number): string {
  * Runs `work` with a deadline that can be extended once, e.g. while the user is away on a page a
  * remote signer asked them to open. `ms` not a positive number: no deadline.
  */
-export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Deadline<T> {
+export function withDeadline<T>(work: Promise<T>, ms: number, what: string, onDue?: DeadlineHook): Deadline<T> {
   const timed = Number.isFinite(ms) && ms > 0;
   const start = Date.now();
-  let end = start + ms;
+  const first = start + ms;
+  let end = first;
   let settled = false;
   let extended = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let arm = () => {};
   const done = new Promise<T>((resolve, reject) => {
-    arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        settled = true;
-        reject(new SignerError('timeout', `The signer did not answer (${what}) within ${spoken(end - start)}.`));
-      }, Math.max(0, end - Date.now()));
+    // The hook is told last: should it throw, the call has already gone on (or ended) as it would.
+    const giveUp = () => {
+      settled = true;
+      reject(new SignerError('timeout', `The signer did not answer (${what}) within ${spoken(end - start)}.`));
+      onDue?.(what, true);
     };
-    if (timed) arm();
+    // The timer is set for the first deadline whatever comes: an extension only moves `end`, and
+    // the call, once there, waits on to it. So the first deadline is seen coming, extended or not.
+    const atFirst = () => {
+      if (end <= first) return giveUp();
+      timer = setTimeout(giveUp, Math.max(0, end - Date.now()));
+      onDue?.(what, false);
+    };
+    if (timed) timer = setTimeout(atFirst, ms);
     work.then(
       (value) => { settled = true; clearTimeout(timer); resolve(value); },
       (error) => { settled = true; clearTimeout(timer); reject(error); },
     );
   });
+  const extendable = (more: number) => timed && !settled && !extended && Number.isFinite(more) && more > 0;
+  const remaining = () => (settled ? 0 : timed ? Math.max(0, end - Date.now()) : Infinity);
   return {
     done,
     extend(more) {
-      if (!timed || settled || extended || !Number.isFinite(more) || more <= 0) return false;
+      if (!extendable(more)) return false;
       extended = true;
-      const later = Date.now() + more;
-      if (later > end) {
-        end = later;
-        arm();
-      }
+      end = Math.max(end, Date.now() + more);
       return true;
     },
-    remaining: () => (settled ? 0 : timed ? Math.max(0, end - Date.now()) : Infinity),
+    remaining,
+    remainingIfExtended: (more) => (extendable(more) ? Math.max(end, Date.now() + more) - Date.now() : remaining()),
   };
 }
 
