@@ -48,3 +48,10 @@ export function errorCodes(detail: Nip82EventDetails['nip82-error']) {
   const typo: Nip82ErrorCode = 'relay-unavailabe';
   return [known, typo];
 }
+
+/** A remote signer's page callback written for its side effect still fits; only `false` declines the page. */
+export function remoteSignerPages(options: import('../../components/core/signers/bunker.js').RemoteSignerOptions) {
+  const pages: (string | undefined)[] = [];
+  options.onAuthUrl = (url) => pages.push(url);
+  options.onAuthUrl = (url) => url?.startsWith('https://') ?? false;
+}

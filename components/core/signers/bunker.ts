@@ -30,10 +30,12 @@ export interface RemoteSignerOptions {
    * a call that waits, and with `undefined` once no call waits any more (the URL is then stale).
    * Only reported, never opened: what to show, and whether the URL is safe to offer, is the caller's.
    * `waitMs`: how long from now the calls waiting wait at most once the page is offered (see
-   * `authWaitMs`); absent when they have no deadline. Returning `false` says the page is not
-   * offered to the user (e.g. not a safe address): the calls then keep their own deadlines.
+   * `authWaitMs`); absent when they have no deadline. Returning `false` (exactly) says the page is
+   * not offered to the user (e.g. not a safe address): the calls then keep their own deadlines. Any
+   * other result is ignored, so a callback written for its side effect (`(url) => urls.push(url)`)
+   * still fits.
    */
-  onAuthUrl?: (url: string | undefined, waitMs?: number) => boolean | void;
+  onAuthUrl?: (url: string | undefined, waitMs?: number) => unknown;
   /**
    * How long a call waits, in ms, from the moment the remote signer asks the user to open its
    * page. The deadline of every call then waiting moves to that (never earlier), once per call: a
@@ -74,7 +76,7 @@ function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl'], authWaitMs: numbe
   const waiting = new Set<Deadline<unknown>>();
   let told = false;
   /** The caller's answer: `false` declines the page. */
-  const tell = (url: string | undefined, waitMs?: number): boolean | void => {
+  const tell = (url: string | undefined, waitMs?: number): unknown => {
     try {
       return onAuthUrl?.(url, waitMs);
     } catch {
