@@ -5,9 +5,7 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { SignerError } from '../components/core/errors.js';
-import type { Signer } from '../components/core/signers/signer.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, relayUrl, sampleBundle, decliningSignIn } from './helpers.js';
 import { $, buttonByText, dialogOf, root, text } from './element-helpers.js';
 
 describe('<nip82-access-list> and a relay serving an old version', function () {
@@ -61,15 +59,7 @@ describe('<nip82-access-list> and a relay serving an old version', function () {
       const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });
       await client.publishAll(events);
       const record = await openRecord(events, patient.signer);
-      const declining: Signer = {
-        getPublicKey: () => patient.signer.getPublicKey(),
-        signEvent: async (template) => {
-          if (template.kind === 22242) throw new SignerError('refused', 'User said no.');
-          return patient.signer.signEvent(template);
-        },
-        nip44Encrypt: (peer, text) => patient.signer.nip44Encrypt(peer, text),
-        nip44Decrypt: (peer, text) => patient.signer.nip44Decrypt(peer, text),
-      };
+      const declining = decliningSignIn(patient.signer);
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="en">
         <nip82-access-list .records=${[record]} .signer=${declining} relays=${`${url} ${signIn}`}></nip82-access-list>
       </div>`);

@@ -17,7 +17,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { readGrant } from '../components/core/nip82/grant.js';
-import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayAcceptsOnly, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayAcceptsOnly, relayUrl, sampleBundle, type Person, decliningSignIn } from './helpers.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { dayText } from '../components/shared/dates.js';
@@ -831,15 +831,7 @@ describe('<nip82-consent-prompt>', function () {
       await sendRequest(patient, clinician, ['Condition']);
       const signIn = await relayUrl('auth');
       // The user declines every sign-in their signer is asked for, and signs everything else.
-      const declining: Signer = {
-        getPublicKey: () => patient.signer.getPublicKey(),
-        signEvent: async (template) => {
-          if (template.kind === 22242) throw new SignerError('refused', 'User said no.');
-          return patient.signer.signEvent(template);
-        },
-        nip44Encrypt: (peer, text) => patient.signer.nip44Encrypt(peer, text),
-        nip44Decrypt: (peer, text) => patient.signer.nip44Decrypt(peer, text),
-      };
+      const declining = decliningSignIn(patient.signer);
       const el = await fixture<Nip82ConsentPrompt>(
         html`<nip82-consent-prompt mode="answer" .signer=${declining} relays=${`${url} ${signIn}`}></nip82-consent-prompt>`,
       );

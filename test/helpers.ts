@@ -5,6 +5,8 @@ import { secretKeySigner, type SecretKeySigner } from '../components/core/signer
 import { isAttestation } from '../components/core/attest/format.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { NostrEvent } from '../components/core/events.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import { SignerError } from '../components/core/errors.js';
 
 /**
  * The real relays the test runner starts: main, second, auth, small, slow, sluggish (answers after
@@ -230,4 +232,35 @@ export async function publishAnyway(relay: string, events: readonly NostrEvent[]
   } finally {
     flaky.close();
   }
+}
+
+/** A signer whose decrypting waits until released, and that says when it was first asked to. */
+export function heldDecrypt(base: Signer) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => { release = resolve; });
+  let asked = false;
+  const signer: Signer = {
+    getPublicKey: () => base.getPublicKey(),
+    signEvent: (t) => base.signEvent(t),
+    nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
+    nip44Decrypt: async (p, c) => {
+      asked = true;
+      await gate;
+      return base.nip44Decrypt(p, c);
+    },
+  };
+  return { signer, release, asked: () => asked };
+}
+
+/** The user behind `base` declines every sign-in to a storage server (NIP-42 AUTH) and signs everything else. */
+export function decliningSignIn(base: Signer): Signer {
+  return {
+    getPublicKey: () => base.getPublicKey(),
+    signEvent: async (template) => {
+      if (template.kind === 22242) throw new SignerError('refused', 'User said no.');
+      return base.signEvent(template);
+    },
+    nip44Encrypt: (peer, text) => base.nip44Encrypt(peer, text),
+    nip44Decrypt: (peer, text) => base.nip44Decrypt(peer, text),
+  };
 }

@@ -10,26 +10,8 @@ import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { Signer } from '../components/core/signers/signer.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, relayUrl, sampleBundle, heldDecrypt } from './helpers.js';
 
-/** A signer whose decrypting waits until released, and that says when it was first asked to. */
-function heldDecrypt(base: Signer) {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
-  let asked = false;
-  const signer: Signer = {
-    getPublicKey: () => base.getPublicKey(),
-    signEvent: (t) => base.signEvent(t),
-    nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
-    nip44Decrypt: async (p, c) => {
-      asked = true;
-      await gate;
-      return base.nip44Decrypt(p, c);
-    },
-  };
-  return { signer, release, asked: () => asked };
-}
 
 describe('<nip82-record-viewer>: work nobody wants any more', function () {
   this.timeout(60000);

@@ -11,28 +11,10 @@ import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { Signer } from '../components/core/signers/signer.js';
 import { $, buttonByText, root, text } from './element-helpers.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, relayUrl, sampleBundle, type Person, heldDecrypt } from './helpers.js';
 import { waitUntil } from './wait.js';
 
-/** A signer whose decrypting waits until released. */
-function heldDecrypt(base: Signer) {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
-  let asked = false;
-  const signer: Signer = {
-    getPublicKey: () => base.getPublicKey(),
-    signEvent: (t) => base.signEvent(t),
-    nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
-    nip44Decrypt: async (p, c) => {
-      asked = true;
-      await gate;
-      return base.nip44Decrypt(p, c);
-    },
-  };
-  return { signer, release, asked: () => asked };
-}
 
 /** The focused element, named: a failing assertion on a node itself stalls the test runner. */
 const named = (node: Element | null | undefined) => (node ? `${node.localName}${node.className ? `.${String(node.className).replace(/ /g, '.')}` : ''} "${text(node).slice(0, 40)}"` : 'nothing');
