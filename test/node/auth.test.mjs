@@ -27,6 +27,20 @@ after(async () => {
   await Promise.all([first.close(), second.close()]);
 });
 
+/** A record's smallest Bundle: the patient, named by their key. */
+const patientBundle = (pubkey) => ({ resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Patient', identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(pubkey)}` }] } }] });
+
+/** Makes relay clients and keeps them, for the test to close at its end. */
+function clientMaker() {
+  const clients = [];
+  const client = (relays, signer) => {
+    const made = new RelayClient({ relays, signer });
+    clients.push(made);
+    return made;
+  };
+  return { client, clients };
+}
+
 /**
  * The user at their signer: every AUTH prompt is noted (by the relay it names) and answered by
  * `answer(relay)`, which may take its time or throw (a refusal); everything else is signed at once.
@@ -139,18 +153,13 @@ test('the newest-version check fails, naming the server, when a relay it must re
   const open = await startRelay({});
   // Reads of records and deletions need AUTH there; events are taken from anyone.
   const guarded = await startRelay({ authReadKinds: [32225, 5] });
-  const clients = [];
-  const client = (relays, signer) => {
-    const made = new RelayClient({ relays, signer });
-    clients.push(made);
-    return made;
-  };
+  const { client, clients } = clientMaker();
   try {
     const hospitalKey = generateSecretKey();
     const key = generateSecretKey();
     const patient = getPublicKey(key);
     const me = secretKeySigner(key);
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Patient', identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(patient)}` }] } }] };
+    const bundle = patientBundle(patient);
     const events = await createRecord({ bundle, author: secretKeySigner(hospitalKey), participants: [{ pubkey: patient, role: 'editor' }] });
     await client([open.url, guarded.url]).publishAll(events);
     const store = new RecordStore({ client: client([open.url], me), signer: me });
@@ -181,17 +190,12 @@ test('the newest-version check fails, naming the server, when a relay it must re
 test('the newest-version check passes over a relay that refuses every read for good (write-only): trying again would never help', async () => {
   const open = await startRelay({});
   const writeOnly = await startRelay({ writeOnly: true });
-  const clients = [];
-  const client = (relays, signer) => {
-    const made = new RelayClient({ relays, signer });
-    clients.push(made);
-    return made;
-  };
+  const { client, clients } = clientMaker();
   try {
     const key = generateSecretKey();
     const patient = getPublicKey(key);
     const me = secretKeySigner(key);
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Patient', identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(patient)}` }] } }] };
+    const bundle = patientBundle(patient);
     const events = await createRecord({ bundle, author: me, participants: [] });
     const both = client([open.url, writeOnly.url], me);
     const receipts = await both.publishAll(events);
