@@ -843,6 +843,43 @@ describe('<nip82-consent-prompt>', function () {
       expect(said).to.contain(`${signIn} asked you to sign in, and you did not.`);
       expect(said).not.to.contain('did not answer');
     });
+
+    it('Deny asks once to sign in at a storage server the user declines, not once for each event it sends', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const sent = await sendRequest(patient, clinician, ['Condition']);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const signIn = await relayUrl('auth');
+      const same = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
+      // Every sign-in prompt, by the server it names; each is declined, everything else signed.
+      const prompts: string[] = [];
+      let signed = 0;
+      const declining: Signer = {
+        getPublicKey: () => patient.signer.getPublicKey(),
+        signEvent: async (template) => {
+          if (template.kind === 22242) {
+            prompts.push(template.tags.find((t) => t[0] === 'relay')?.[1] ?? '');
+            throw new SignerError('refused', 'User said no.');
+          }
+          signed++;
+          return patient.signer.signEvent(template);
+        },
+        nip44Encrypt: (peer, text) => patient.signer.nip44Encrypt(peer, text),
+        nip44Decrypt: (peer, text) => patient.signer.nip44Decrypt(peer, text),
+      };
+      const el = await fixture<Nip82ConsentPrompt>(
+        html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${declining} relays=${`${url} ${signIn}`}></nip82-consent-prompt>`,
+      );
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      const answered = oneEvent(el, 'nip82-answer');
+      buttonByText(el, 'Deny')!.click();
+      await answered;
+      await waitUntil(() => el.status === 'done', 'denied');
+      expect(signed, 'Deny sends several events').to.be.greaterThan(1);
+      expect(prompts.filter((r) => same(r, signIn)), 'one prompt for the whole Deny').to.have.length(1);
+      expect(prompts.filter((r) => same(r, url)), 'the open server never asks').to.have.length(0);
+    });
   });
 
 

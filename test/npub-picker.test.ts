@@ -14,7 +14,7 @@ import { parseRecipient, isPublicKey } from '../components/shared/recipient-inpu
 import { safePicture } from '../components/npub-picker/profile.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { nowSeconds, type NostrEvent } from '../components/core/events.js';
-import { shortNpub } from '../components/shared/identity.js';
+import { isolate, shortNpub } from '../components/shared/identity.js';
 import { litWarnings, relayUrl } from './helpers.js';
 
 const key = () => getPublicKey(generateSecretKey());
@@ -106,6 +106,17 @@ describe('<nip82-npub-picker> parsing', () => {
     for (const bad of ['http://cdn.example/a.png', 'data:image/png;base64,AAAA', 'javascript:alert(1)', '//cdn.example/a.png', 'https://u:p@cdn.example/a.png', 42]) {
       expect(safePicture(bad), String(bad)).to.equal(undefined);
     }
+  });
+});
+
+describe('isolate()', () => {
+  it('keeps exactly one FSI…PDI pair around text nobody cleaned: embeddings, overrides and isolates inside are dropped', () => {
+    const uncleaned = 'Flu \u202Eshot\u202C \u2067check\u2069 \u2066up\u2068 \u202A\u202B\u202D';
+    const shown = isolate(uncleaned);
+    expect(shown).to.equal('\u2068Flu shot check up \u2069');
+    expect(shown.match(/[\u202A-\u202E\u2066-\u2069]/g)).to.deep.equal(['\u2068', '\u2069']);
+    expect(isolate('\u202E\u2069')).to.equal('', 'nothing left: nothing to isolate');
+    expect(isolate('Harbor Clinic')).to.equal('\u2068Harbor Clinic\u2069');
   });
 });
 

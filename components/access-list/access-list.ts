@@ -10,7 +10,7 @@ import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
 import { assertNewest } from '../core/relay/newest.js';
-import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
+import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
@@ -279,8 +279,10 @@ export class Nip82AccessList extends Nip82Element {
       const store = this.recordStore();
       // Shares and revocations come from the records, answers from the consent messages. What the
       // last read left (the status said so) is read now; else nothing is read again, since that
-      // would ask the signer to open the copies of what the user sent here, already known.
-      await Promise.all([store.load({ refresh: store.unopenedRecords > 0 }), store.readMail({ refresh: store.unreadMail > 0 })]);
+      // would ask the signer to open the copies of what the user sent here, already known. Both
+      // reads are one click: a server the user declines to sign in to is asked once.
+      const declined = store.client.declineScope();
+      await Promise.all([store.load({ refresh: store.unopenedRecords > 0, declined }), store.readMail({ refresh: store.unreadMail > 0, declined })]);
       return store;
     });
     if (!store) return;
@@ -390,14 +392,16 @@ export class Nip82AccessList extends Nip82Element {
         // Every event of this revocation is signed before any is published: a refusal at any
         // prompt leaves nothing half-done. A retry sends the same events again.
         const kept = this.pending;
-        const pending = kept ?? (await this.sign(targets, signer, reader, signal));
+        // One sign-in prompt per server for the whole revocation: its checks and its sends.
+        const declined = new DeclineScope();
+        const pending = kept ?? (await this.sign(targets, signer, reader, signal, declined));
         if (signal.aborted) {
           // Signed for a user who left, or after Escape: never published, its new keys wiped.
           if (!kept) for (const { change } of pending.changes) forgetRecord(change.record);
           signal.throwIfAborted();
         }
         this.pending = pending;
-        await this.sendRest(pending, signal);
+        await this.sendRest(pending, signal, declined);
         return pending;
       },
       { records: targets.flatMap((t) => t.record.naddrs), ...(targets.length === 1 ? { recipient: targets[0]!.pubkey } : {}) },
@@ -412,13 +416,13 @@ export class Nip82AccessList extends Nip82Element {
    * Builds and signs every event of revoking `targets`; nothing is published here. Once `signal`
    * is aborted (Escape, Cancel) the signer is asked nothing more.
    */
-  private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal): Promise<PendingRevoke> {
+  private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal, declined: DeclineScope): Promise<PendingRevoke> {
     // Only the user who opened the records may change them: not whoever holds the signer now.
     const store = this.handed ? undefined : this.recordStore();
     for (const t of targets) await store?.assertCanChange(t.record);
     const client = store?.client ?? this.relayClient();
     // A relay still serving an older version must not make this change undo a newer one.
-    for (const t of targets) await assertNewest(client, t.record);
+    for (const t of targets) await assertNewest(client, t.record, { declined });
     const changes: PendingRevoke['changes'] = [];
     try {
       for (const target of targets) {
@@ -435,7 +439,7 @@ export class Nip82AccessList extends Nip82Element {
    * Sends the revocation's events some relay still lacks, through the client in effect now (as
    * the consent prompt does): a client kept from before may have been closed.
    */
-  private async sendRest(pending: PendingRevoke, signal: AbortSignal): Promise<void> {
+  private async sendRest(pending: PendingRevoke, signal: AbortSignal, declined?: DeclineScope): Promise<void> {
     // What went out is said again only when this send falls short: one that fails before sending
     // anything (no usable relay) is said as the failure it is.
     this.shortfall = '';
@@ -443,17 +447,17 @@ export class Nip82AccessList extends Nip82Element {
     pending.relays = client.relays;
     const left = pending.events.filter((e) => !reachedEvery(pending, e));
     this.setStatus('working', this.s.publishing(left.length, client.relays.length));
-    await this.actions.send(signal, client, () => this.publish(pending, left, client, signal));
+    await this.actions.send(signal, client, () => this.publish(pending, left, client, signal, declined));
   }
 
-  private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal): Promise<void> {
+  private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal, declined?: DeclineScope): Promise<void> {
     const keep = (list: readonly PublishReceipt[]) => {
       for (const r of list) pending.receipts.set(`${r.relay} ${r.eventId}`, r);
       // Whoever it was for may have gone meanwhile: nothing of it is shown to the next one.
       if (!signal.aborted) this.receipts = [...pending.receipts.values()];
     };
     try {
-      keep(await client.publishAll(events, { signal }));
+      keep(await client.publishAll(events, { signal, declined }));
     } catch (error) {
       // Whoever it was for has gone: nothing of it is shown.
       if (signal.aborted) throw error;

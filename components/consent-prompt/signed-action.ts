@@ -63,12 +63,15 @@ export class SignedAction {
    * Publishes, in order, the events not yet out; stops at the first one too few relays accepted
    * (later events may depend on it) and throws that {@link RelayError}. Events already out are
    * not sent again. Once `signal` is aborted no further event is sent, and its reason is thrown.
+   * One call is one user action (a retry is another): a relay the user declines to sign in to is
+   * asked once in it, not once per event.
    */
   async publish(client: RelayClient, signal?: AbortSignal): Promise<void> {
+    const declined = client.declineScope();
     for (const event of this.events) {
       if (this.accepted.has(event.id)) continue;
       try {
-        this.keep(await client.publishAll([event], { signal }));
+        this.keep(await client.publishAll([event], { signal, declined }));
       } catch (error) {
         this.keep(receiptsOf(error));
         throw error;

@@ -70,7 +70,7 @@ export {
 } from './nip82/requests.js';
 export { consentHistoryBundle, type ConsentHistoryOptions } from './nip82/consent-export.js';
 
-export { RelayClient, checkRelays, sortRelays, type RelayClientOptions, type PublishReceipt, type ReceiptStatus, type QueryReport } from './relay/client.js';
+export { DeclineScope, RelayClient, checkRelays, sortRelays, type RelayClientOptions, type PublishReceipt, type ReceiptStatus, type QueryReport, type SignInFailure } from './relay/client.js';
 export { fetchRelayInfo, eventBudget, type RelayInfo } from './relay/info.js';
 export { DEFAULT_MAX_CHARS_PER_READ } from './relay/read-budget.js';
 export { assertNewest } from './relay/newest.js';

@@ -13,15 +13,22 @@ export function cleanName(name: unknown): string {
   return name.replace(INVISIBLE, '').replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, 64);
 }
 
+/** Embeddings, overrides and isolates: what can change the direction of text around them. */
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /**
  * Someone else's words (a self-chosen name, a record's title) set apart inside a sentence built
  * as a string, between FSI and PDI: a right-to-left name ending in a digit or a stop ("مريم 2")
  * would otherwise take the words and numbers beside it into its own direction and read as
  * another name. Templates isolate with `<bdi>`; this is for strings the elements' string
- * functions build. Cleaned names carry no isolates of their own, so these always pair up.
+ * functions build. Direction controls inside (embeddings, overrides, isolates: U+202A–U+202E,
+ * U+2066–U+2069) are dropped first, since not all text shown this way was cleaned (a grant's
+ * purpose, a host's names): an unmatched one would reach past the PDI into the sentence, and
+ * exactly one FSI…PDI pair remains.
  */
 export function isolate(text: string): string {
-  return text ? `\u2068${text}\u2069` : text;
+  const plain = text.replace(DIRECTION_CONTROLS, '');
+  return plain ? `\u2068${plain}\u2069` : plain;
 }
 
 /**

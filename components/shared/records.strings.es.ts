@@ -52,4 +52,6 @@ export const recordsStringsEs: RecordsStrings = {
   mailOlder: 'Aún no se revisaron algunos mensajes: antes llegaron muchos más recientes, o un servidor de almacenamiento no respondió. Vuelva a comprobar para buscar más.',
   mailSignIn: (servers: string[]) =>
     `Aún no se revisaron algunos mensajes: ${servers.join(' y ')} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara y no lo aceptó. Vuelva a comprobar para que se lo pidan de nuevo.`,
+  mailSignInFailed: (servers: string[]) =>
+    `Aún no se revisaron algunos mensajes: ${servers.join(' y ')} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara, pero no se pudo completar. Vuelva a comprobar para intentarlo de nuevo.`,
 };

@@ -53,6 +53,8 @@ export interface RecordsStrings {
   mailOlder: string;
   /** Storage servers (their addresses) that asked the user to sign in during the read, and were not signed in to. */
   mailSignIn: (servers: string[]) => string;
+  /** Storage servers that asked for a sign-in that did not complete on their side (the user may never have been asked). */
+  mailSignInFailed: (servers: string[]) => string;
 }
 
 /** English; Spanish is in records.strings.es.ts. */
@@ -101,15 +103,21 @@ export const recordsStringsEn: RecordsStrings = {
   mailOlder: 'Some messages were not checked yet: many newer ones came first, or a storage server did not answer. Check again to look further.',
   mailSignIn: (servers: string[]) =>
     `Some messages were not checked yet: ${servers.join(' and ')} asked you to sign in, and you did not. Check again to be asked again.`,
+  mailSignInFailed: (servers: string[]) =>
+    `Some messages were not checked yet: ${servers.join(' and ')} asked for a sign-in that did not complete. Check again to try again.`,
 };
 
 /**
  * What the last mail read left unchecked, in words: the storage servers that asked the user to
- * sign in and were not signed in to, by name (they did answer); else that some messages wait.
+ * sign in and were not signed in to, by name (they did answer), the user's no told apart from a
+ * sign-in that failed on the server's side (the user was never asked, or said yes); else that
+ * some messages wait.
  */
-export function mailUnchecked(store: Pick<RecordStore, 'olderMailUnchecked' | 'mailReports'>, s: Pick<RecordsStrings, 'mailOlder' | 'mailSignIn'>): string {
-  const declined = store.mailReports.filter((r) => r.status === 'auth-required').map((r) => r.relay);
-  if (declined.length) return s.mailSignIn(declined);
+export function mailUnchecked(store: Pick<RecordStore, 'olderMailUnchecked' | 'mailReports'>, s: Pick<RecordsStrings, 'mailOlder' | 'mailSignIn' | 'mailSignInFailed'>): string {
+  const unsigned = store.mailReports.filter((r) => r.status === 'auth-required');
+  const declined = unsigned.filter((r) => r.signIn !== 'failed').map((r) => r.relay);
+  const failed = unsigned.filter((r) => r.signIn === 'failed').map((r) => r.relay);
+  if (declined.length || failed.length) return sentences(declined.length ? s.mailSignIn(declined) : '', failed.length ? s.mailSignInFailed(failed) : '');
   return store.olderMailUnchecked ? s.mailOlder : '';
 }
 

@@ -3,7 +3,7 @@
 // refusal said as one, and a freshness check that does not pass over a relay it could not read.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { useWebSocketImplementation } from 'nostr-tools/pool';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { npubEncode } from 'nostr-tools/nip19';
@@ -12,6 +12,7 @@ import {
   RelayClient, RecordStore, RecordError, SignerError, assertNewest, createAccessRequest, createRecord, revokeAccess,
   secretKeySigner,
 } from '../../dist/core/index.js';
+import { mailUnchecked, recordsStringsEn } from '../../dist/shared/records.strings.js';
 
 useWebSocketImplementation(WebSocket);
 
@@ -117,6 +118,8 @@ test('AUTH refused at one relay: that relay reports auth-required, the other is 
     assert.deepEqual(store.messages.map((m) => m.id), [id]);
     assert.deepEqual(store.mailReports.map((r) => [r.relay, r.status]), [[first.url, 'complete'], [second.url, 'auth-required']]);
     assert.equal(store.olderMailUnchecked, true, 'what the refused relay holds was not checked');
+    assert.equal(store.mailReports[1].signIn, 'declined');
+    assert.ok(mailUnchecked(store, recordsStringsEn).includes(`${second.url} asked you to sign in, and you did not.`));
     assert.deepEqual([user.askedFor(first.url), user.askedFor(second.url)], [1, 1]);
     await store.readMail({ refresh: true });
     assert.equal(store.mailReports[1].status, 'auth-required');
@@ -144,8 +147,87 @@ test('publishing: the user\'s time at the signer is theirs; a refused AUTH is a 
     const receipts = await client.publishAll(events);
     assert.deepEqual(receipts.map((r) => r.status), ['accepted', 'auth-required', 'accepted', 'auth-required', 'accepted', 'auth-required']);
     assert.deepEqual([user.askedFor(first.url), user.askedFor(second.url)], [1, 1], 'one refusal holds for the rest of the action');
+    assert.ok(receipts.filter((r) => r.status === 'auth-required').every((r) => r.signIn === 'declined'));
+    // One action that sends its events one publishAll each (as the consent prompt does), in one scope.
+    const declined = client.declineScope();
+    for (const event of [note(author, 'four'), note(author, 'five'), note(author, 'six')]) {
+      const [, there] = await client.publishAll([event], { declined });
+      assert.equal(there.status, 'auth-required');
+    }
+    assert.equal(user.askedFor(second.url), 2, 'asked once in that action');
+    // The next action asks again: the person may have changed their mind.
+    await client.publishAll([note(author, 'seven')]);
+    assert.equal(user.askedFor(second.url), 3);
   } finally {
     client.close();
+  }
+});
+
+test('one load asks once at a relay the user declines, though it reads records and then their deletions; the next action asks again', async () => {
+  const open = await startRelay({});
+  // Reads of records, deletions and gift wraps need AUTH there.
+  const guarded = await startRelay({ authReadKinds: [32225, 5, 1059] });
+  const key = generateSecretKey();
+  const patient = getPublicKey(key);
+  const user = userAt(key, refusing(guarded.url));
+  const client = new RelayClient({ relays: [open.url, guarded.url], signer: user.signer, queryTimeoutMs: DEADLINE_MS });
+  const store = new RecordStore({ client, signer: user.signer });
+  try {
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Patient', identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(patient)}` }] } }] };
+    const events = await createRecord({ bundle, author: secretKeySigner(generateSecretKey()), participants: [{ pubkey: patient, role: 'editor' }] });
+    const sender = new RelayClient({ relays: [open.url] });
+    await sender.publishAll(events);
+    sender.close();
+    await store.load();
+    assert.equal(store.held.length, 1, 'the record, from the relay that answered');
+    assert.equal(user.askedFor(guarded.url), 1, 'one prompt for the records and their deletions');
+    assert.equal(store.reports[1].status, 'auth-required');
+    // "Show consent history": records and mail read together, one click, one prompt more.
+    const declined = client.declineScope();
+    await Promise.all([store.load({ refresh: true, declined }), store.readMail({ declined })]);
+    assert.equal(user.askedFor(guarded.url), 2);
+    assert.equal(user.askedFor(open.url), 0, 'the open relay never asks');
+  } finally {
+    store.close();
+    await Promise.all([open.close(), guarded.close()]);
+  }
+});
+
+/** A broken relay: it says `auth-required:` to every read and send and never sends the AUTH challenge. */
+async function challengeless() {
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  server.on('connection', (socket) => socket.on('message', (data) => {
+    const [type, second] = JSON.parse(String(data));
+    if (type === 'REQ') socket.send(JSON.stringify(['CLOSED', second, 'auth-required: sign in first']));
+    if (type === 'EVENT') socket.send(JSON.stringify(['OK', second.id, false, 'auth-required: sign in first']));
+  }));
+  return {
+    url: `ws://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => {
+      for (const socket of server.clients) socket.terminate();
+      server.close(resolve);
+    }),
+  };
+}
+
+test('a sign-in that failed on the relay\'s side is not said as the user\'s refusal: they were never asked', async () => {
+  const broken = await challengeless();
+  const key = generateSecretKey();
+  const id = await requestTo(getPublicKey(key));
+  const user = userAt(key, () => undefined);
+  const store = new RecordStore({ client: new RelayClient({ relays: [first.url, broken.url], signer: user.signer, queryTimeoutMs: DEADLINE_MS, publishTimeoutMs: DEADLINE_MS }), signer: user.signer });
+  try {
+    await store.readMail();
+    assert.deepEqual(store.messages.map((m) => m.id), [id]);
+    assert.deepEqual(store.mailReports.map((r) => [r.status, r.signIn]), [['complete', undefined], ['auth-required', 'failed']]);
+    assert.equal(user.askedFor(broken.url), 0);
+    assert.equal(mailUnchecked(store, recordsStringsEn), `Some messages were not checked yet: ${broken.url} asked for a sign-in that did not complete. Check again to try again.`);
+    const [, there] = await store.client.publish(note(generateSecretKey(), 'hello'));
+    assert.deepEqual([there.status, there.signIn], ['auth-required', 'failed']);
+  } finally {
+    store.close();
+    await broken.close();
   }
 });
 
@@ -207,5 +289,21 @@ test('the newest-version check passes over a relay that refuses every read for g
   } finally {
     for (const c of clients) c.close();
     await Promise.all([open.close(), writeOnly.close()]);
+  }
+});
+
+test('a signer out of reach is a sign-in that did not complete, not the user saying no', async () => {
+  const key = generateSecretKey();
+  await requestTo(getPublicKey(key));
+  const user = userAt(key, () => {
+    throw new SignerError('connection', 'The remote signer could not be reached.');
+  });
+  const store = new RecordStore({ client: new RelayClient({ relays: [first.url], signer: user.signer, queryTimeoutMs: DEADLINE_MS }), signer: user.signer });
+  try {
+    await store.readMail();
+    assert.deepEqual(store.mailReports.map((r) => [r.status, r.signIn]), [['auth-required', 'failed']]);
+    assert.ok(mailUnchecked(store, recordsStringsEn).includes('asked for a sign-in that did not complete'));
+  } finally {
+    store.close();
   }
 });

@@ -8,7 +8,7 @@ import type { AbstractSimplePool } from 'nostr-tools/abstract-pool';
 import type { Filter } from 'nostr-tools/filter';
 import type { VerifiedEvent } from 'nostr-tools/core';
 import { decode } from 'nostr-tools/nip19';
-import { RelayError, RecordError } from '../errors.js';
+import { RelayError, RecordError, SignerError } from '../errors.js';
 import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
@@ -28,6 +28,8 @@ export interface PublishReceipt {
   status: ReceiptStatus;
   /** The relay's reason (its OK message), when it gave one. */
   reason?: string;
+  /** With `auth-required`: how the sign-in the relay asked for ended (see {@link SignInFailure}). */
+  signIn?: SignInFailure;
   ms: number;
 }
 
@@ -37,8 +39,67 @@ export interface QueryReport {
   /** `incomplete`: the relay holds more than it sent (a cap was reached, or it cannot page further). */
   status: 'complete' | 'incomplete' | 'closed' | 'auth-required' | 'timeout' | 'unreachable';
   reason?: string;
+  /** With `auth-required`: how the sign-in the relay asked for ended (see {@link SignInFailure}). */
+  signIn?: SignInFailure;
   events: number;
 }
+
+/**
+ * Why a relay that asked for a NIP-42 sign-in was not signed in to. `declined`: the user said no
+ * at their signer, or did not answer it in time. `failed`: the user was never asked, or said yes,
+ * and the relay's side did not complete it (no challenge in time, no answer to the signed AUTH,
+ * no connection), or there is no signer to ask.
+ */
+export type SignInFailure = 'declined' | 'failed';
+
+/**
+ * What one user action learned of signing in, by relay URL: a relay the user declined (or whose
+ * sign-in failed) is not asked again for the rest of the action, neither by its later events nor
+ * by its later reads, and reads or sends of it that meet the same relay at once share one prompt.
+ * They are still sent to it once each without signing in (a relay may take some kinds from
+ * anyone), and report `auth-required` with the reason.
+ *
+ * Whoever begins a user action opens one ({@link RelayClient.declineScope}) and hands it to every
+ * read and send of that action; a read or send given none opens its own. Nothing is kept beyond
+ * the scope: the next action opens another, so the user is asked again there (they may have
+ * changed their mind), and two actions under way at once (two elements, one client) never answer
+ * for each other.
+ */
+export class DeclineScope {
+  private readonly ended = new Map<string, SignInFailure>();
+  private readonly asking = new Map<string, Promise<SignInOutcome>>();
+
+  /** How the sign-in at `relay` ended in this action, if it did not succeed. */
+  failure(relay: string): SignInFailure | undefined {
+    return this.ended.get(relayKey(relay));
+  }
+
+  /**
+   * The sign-in at `relay` for this action: the one under way, if any, else `attempt()`; a failure
+   * is kept for the rest of the action. A success is not: a later connection signs in afresh.
+   */
+  signIn(relay: string, attempt: () => Promise<SignInOutcome>): Promise<SignInOutcome> {
+    const key = relayKey(relay);
+    const known = this.ended.get(key);
+    if (known) return Promise.resolve(known);
+    let running = this.asking.get(key);
+    if (!running) {
+      running = attempt().catch((): SignInOutcome => 'failed').then((outcome) => {
+        if (outcome !== 'signed-in') this.ended.set(key, outcome);
+        this.asking.delete(key);
+        return outcome;
+      });
+      this.asking.set(key, running);
+    }
+    return running;
+  }
+}
+
+/** How one sign-in ended. */
+type SignInOutcome = 'signed-in' | SignInFailure;
+
+/** One relay, however its URL was written (a trailing slash or not). */
+const relayKey = (relay: string): string => relay.replace(/\/+$/, '');
 
 /** Options for {@link RelayClient}. */
 export interface RelayClientOptions {
@@ -67,9 +128,6 @@ export interface RelayClientOptions {
 
 /** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
 const AUTH_PROMPT_MS = 120_000;
-
-/** The receipt's reason at a relay the user already declined to sign in to during the same action. */
-const DECLINED = 'auth-required: you did not sign in to this server, so it was not sent there.';
 
 /** One connection to one relay, as the pool keeps it. */
 type Connection = Awaited<ReturnType<AbstractSimplePool['ensureRelay']>>;
@@ -121,7 +179,7 @@ export class RelayClient {
   /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
   private readonly sends = new Set<Promise<void>>();
   /** The sign-in under way or done on each connection (see {@link authenticate}). */
-  private readonly signingIn = new WeakMap<Connection, Promise<boolean>>();
+  private readonly signingIn = new WeakMap<Connection, Promise<SignInOutcome>>();
 
   constructor(options: RelayClientOptions) {
     this.relays = checkRelays(options.relays);
@@ -144,23 +202,30 @@ export class RelayClient {
     return signer ? (template) => signChecked(signer, template) as Promise<VerifiedEvent> : undefined;
   }
 
+  /** A scope for one user action's sign-ins: see {@link DeclineScope}. */
+  declineScope(): DeclineScope {
+    return new DeclineScope();
+  }
+
   /**
-   * Signs in at `relay` (NIP-42) through the user's signer, after it asked for it: true once the
-   * relay accepted the AUTH. Every auth-required answer, read or send, comes here; the pool is never
-   * given the signer, since its own AUTH waits out the read's deadline while the user is still at
-   * the signer, and never settles when they refuse. Reads and sends on one connection share one
-   * prompt. A refusal (or no answer from the user within {@link AUTH_PROMPT_MS}) closes that
-   * connection: what is under way ends now, and a later read connects afresh and asks again, once.
+   * Signs in at `relay` (NIP-42) through the user's signer, after it asked for it: `signed-in` once
+   * the relay accepted the AUTH, else why not ({@link SignInFailure}). Every auth-required answer,
+   * read or send, comes here (through the action's {@link DeclineScope}); the pool is never given
+   * the signer, since its own AUTH waits out the read's deadline while the user is still at the
+   * signer, and never settles when they refuse. Reads and sends on one connection share one prompt,
+   * whatever their action. A refusal (or no answer from the user within {@link AUTH_PROMPT_MS})
+   * closes that connection: what is under way ends now, and only a later action connects afresh
+   * and asks again, once.
    */
-  private async authenticate(relay: string, timeoutMs: number): Promise<boolean> {
+  private async authenticate(relay: string, timeoutMs: number): Promise<SignInOutcome> {
     const onauth = this.onauth;
     // A closed client asks nothing more, except for a send it lets finish.
-    if (!onauth || (this.closed && !this.sends.size)) return false;
+    if (!onauth || (this.closed && !this.sends.size)) return 'failed';
     let connection: Connection;
     try {
       connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
     } catch {
-      return false;
+      return 'failed';
     }
     let attempt = this.signingIn.get(connection);
     if (!attempt) {
@@ -170,29 +235,25 @@ export class RelayClient {
     return attempt;
   }
 
-  /** Publishes one event to every relay and waits for each relay's answer (or its deadline). */
-  async publish(event: NostrEvent): Promise<PublishReceipt[]> {
-    return this.publishEach(event, new Set());
-  }
-
-  /** {@link publish}, where `declined` holds the relays the user declined to sign in to during this action. */
-  private async publishEach(event: NostrEvent, declined: Set<string>): Promise<PublishReceipt[]> {
+  /**
+   * Publishes one event to every relay and waits for each relay's answer (or its deadline).
+   * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this publish's own.
+   */
+  async publish(event: NostrEvent, options: { declined?: DeclineScope } = {}): Promise<PublishReceipt[]> {
     if (!this.sends.size) this.assertOpen();
+    const declined = options.declined ?? this.declineScope();
     return Promise.all(this.relays.map((relay) => this.publishTo(relay, event, declined)));
   }
 
-  private async publishTo(relay: string, event: NostrEvent, declined?: Set<string>): Promise<PublishReceipt> {
+  private async publishTo(relay: string, event: NostrEvent, declined: DeclineScope): Promise<PublishReceipt> {
     const started = Date.now();
-    const receipt = (status: ReceiptStatus, reason?: string): PublishReceipt => ({ relay, eventId: event.id, status, reason, ms: Date.now() - started });
-    // The user already declined to sign in there during this action: not asked again for each event.
-    if (declined?.has(relay)) return receipt('auth-required', DECLINED);
+    const receipt = (status: ReceiptStatus, reason?: string, signIn?: SignInFailure): PublishReceipt => ({ relay, eventId: event.id, status, reason, ...(signIn ? { signIn } : {}), ms: Date.now() - started });
     const first = await this.sendOnce(relay, event);
     if (first.status !== 'auth-required') return receipt(first.status, first.reason);
-    // Only the relay's answers are held to the deadline: the person at the signer takes their own time.
-    if (!(await this.authenticate(relay, this.publishTimeoutMs))) {
-      declined?.add(relay);
-      return receipt('auth-required', first.reason);
-    }
+    // Only the relay's answers are held to the deadline: the person at the signer takes their own
+    // time. A relay already declined in this action is not asked again (see DeclineScope).
+    const outcome = await declined.signIn(relay, () => this.authenticate(relay, this.publishTimeoutMs));
+    if (outcome !== 'signed-in') return receipt('auth-required', first.reason, outcome);
     const second = await this.sendOnce(relay, event);
     return receipt(second.status, second.reason);
   }
@@ -226,15 +287,16 @@ export class RelayClient {
   /**
    * Publishes events in order (e.g. every part of a record, then deletions) and throws a
    * {@link RelayError} with every receipt when any event reaches fewer relays than the quorum.
-   * Once `signal` is aborted no further event is sent, and its reason is thrown.
+   * Once `signal` is aborted no further event is sent, and its reason is thrown. `declined`: the
+   * user action's sign-ins ({@link DeclineScope}); by default one for these events.
    */
-  async publishAll(events: readonly NostrEvent[], options: { signal?: AbortSignal } = {}): Promise<PublishReceipt[]> {
+  async publishAll(events: readonly NostrEvent[], options: { signal?: AbortSignal; declined?: DeclineScope } = {}): Promise<PublishReceipt[]> {
     const receipts: PublishReceipt[] = [];
     // A relay the user declined to sign in to is not asked again for the action's later events.
-    const declined = new Set<string>();
+    const declined = options.declined ?? this.declineScope();
     for (const [i, event] of events.entries()) {
       options.signal?.throwIfAborted();
-      const answers = await this.publishEach(event, declined);
+      const answers = await this.publish(event, { declined });
       receipts.push(...answers);
       // Stop at the first shortfall: later events (deletions of an old address, notices) must
       // never go out when what they depend on did not land.
@@ -253,25 +315,29 @@ export class RelayClient {
    * version, and never one older than a version seen before this session. Takes at most
    * `maxChars` characters in all (default: the client's `maxCharsPerRead`), or what is left of
    * `budget`, a read's budget shared by its pages; an event over `maxEventChars` is skipped.
+   * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this read's own.
    */
-  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     this.assertOpen();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead, options.maxEventChars);
     const byId = new Map<string, NostrEvent>();
-    const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget)));
+    const declined = options.declined ?? this.declineScope();
+    const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget, declined)));
     const now = nowSeconds();
     const fresh = [...byId.values()].filter((e) => e.created_at <= now + MAX_FUTURE_SECONDS);
     return { events: this.newestOnly(fresh), reports };
   }
 
-  private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget): Promise<QueryReport> {
+  private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget, declined: DeclineScope): Promise<QueryReport> {
     const first = await this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
     // A relay that restricts reads closes the query with a machine-readable `auth-required:`
-    // (some put it after their own prefix, "ERROR: auth-required: ..."): sign in there, once, and
-    // read again. A client closed meanwhile connects nowhere again.
+    // (some put it after their own prefix, "ERROR: auth-required: ..."): sign in there, once per
+    // action (see DeclineScope), and read again. A client closed meanwhile connects nowhere again.
     if (first.status !== 'auth-required' || this.closed) return first;
-    if (!(await this.authenticate(relay, timeoutMs)) || this.closed) return first;
+    const outcome = await declined.signIn(relay, () => this.authenticate(relay, timeoutMs));
+    if (outcome !== 'signed-in') return { ...first, signIn: outcome };
+    if (this.closed) return first;
     return this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
   }
 
@@ -377,9 +443,11 @@ export class RelayClient {
    * would end it), and every page draws on one budget of `maxChars` (default: the client's
    * `maxCharsPerRead`). A walk stopped at a bound keeps the newest events, and none older than
    * where a relay still holding more stopped: what it returns has no gap above its oldest event.
+   * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this walk's own.
    */
-  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     this.assertOpen();
+    const declined = options.declined ?? this.declineScope();
     const pageSize = Math.max(1, options.pageSize ?? 500);
     const maxEvents = Math.max(1, options.maxEvents ?? 20000);
     const budget = new ReadBudget(options.maxChars ?? this.maxCharsPerRead);
@@ -399,7 +467,7 @@ export class RelayClient {
       const pageOf = active.map(() => new Map<string, NostrEvent>());
       // A copy of an event the walk holds, or another relay sent on this page, costs nothing.
       const held = new HeldBudget(budget, (id) => all.get(id) ?? pageOf.find((m) => m.has(id))?.get(id));
-      const answers = await Promise.all(active.map((w, i) => this.queryOne(w.relay, { ...filter, limit, until: w.until }, this.queryTimeoutMs, pageOf[i]!, held)));
+      const answers = await Promise.all(active.map((w, i) => this.queryOne(w.relay, { ...filter, limit, until: w.until }, this.queryTimeoutMs, pageOf[i]!, held, declined)));
       const now = nowSeconds();
       const union = new Map<string, NostrEvent>();
       for (const page of pageOf) for (const [id, e] of page) union.set(id, e);
@@ -467,10 +535,14 @@ export class RelayClient {
     w.until -= 1;
   }
 
-  /** Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all pages. */
-  async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
-    const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, options);
-    const deletions = await this.deletionsBy([...new Set(found.events.filter((e) => e.kind === RECORD_KIND).map((e) => e.pubkey))]);
+  /**
+   * Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all
+   * pages, and the deletions by their sign keys: one read, so one sign-in prompt per relay at most.
+   */
+  async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    const declined = options.declined ?? this.declineScope();
+    const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, { ...options, declined });
+    const deletions = await this.deletionsBy([...new Set(found.events.filter((e) => e.kind === RECORD_KIND).map((e) => e.pubkey))], { declined });
     return { events: [...found.events, ...deletions], reports: found.reports };
   }
 
@@ -478,15 +550,16 @@ export class RelayClient {
    * Deletions (kind 5) signed by these record sign keys: fetched with the parts, because a
    * deletion ends its address for every version, even one a removed editor publishes later.
    */
-  async deletionsBy(signPubkeys: readonly string[]): Promise<NostrEvent[]> {
+  async deletionsBy(signPubkeys: readonly string[], options: { declined?: DeclineScope } = {}): Promise<NostrEvent[]> {
     const chunks: string[][] = [];
     for (let i = 0; i < signPubkeys.length; i += 100) chunks.push(signPubkeys.slice(i, i + 100));
-    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000 })));
+    const declined = options.declined ?? this.declineScope();
+    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000, declined })));
     return found.flatMap((f) => f.events);
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */
-  async recordByNaddr(naddr: string, options: { maxEvents?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
       const d = decode(String(naddr).replace(/^nostr:/, ''));
@@ -498,11 +571,11 @@ export class RelayClient {
     if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
     // By pages (a large record has more parts than a relay sends for a query without a limit), with
     // the deletions that may have ended its addresses.
-    return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000 });
+    return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
-  async wrapsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async wrapsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     return this.queryAll({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since, until: options.until }, options);
   }
 
@@ -622,24 +695,31 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * NIP-42 AUTH on `connection` through `onauth`, once the relay sent its challenge: true when the
- * relay accepted it. The user's answer may take {@link AUTH_PROMPT_MS}; the relay's challenge and
- * its answer to the signed AUTH, `timeoutMs` each. Anything else closes the connection: the pool
- * library keeps an AUTH the signer refused pending for good, so that connection could never sign
- * in again.
+ * NIP-42 AUTH on `connection` through `onauth`, once the relay sent its challenge: `signed-in`
+ * when the relay accepted it. The user's answer may take {@link AUTH_PROMPT_MS}; the relay's
+ * challenge and its answer to the signed AUTH, `timeoutMs` each. A no, or no answer, from the user
+ * is `declined`; anything else (the relay's side) `failed`: the user must not be told they
+ * refused what they were never asked. Either closes the connection: the pool library keeps an
+ * AUTH the signer refused pending for good, so that connection could never sign in again.
  */
-async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number): Promise<boolean> {
+async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number): Promise<SignInOutcome> {
+  // Where the user is: not asked yet, at their signer, or past it (signed, said no, or their
+  // signer failed them: see USER_ANSWERS).
+  let user = 'unasked' as 'unasked' | 'asked' | 'signed' | 'refused' | 'unreached';
   try {
     // Some relays send the challenge only after their refusal.
     await within(challengeOf(connection), timeoutMs);
     let signed!: (ok: boolean) => void;
     const signing = new Promise<boolean>((resolve) => { signed = resolve; });
     const answered = connection.auth(async (template) => {
+      user = 'asked';
       try {
         const event = await onauth(template);
+        user = 'signed';
         signed(true);
         return event;
       } catch (error) {
+        user = error instanceof SignerError && !USER_ANSWERS.has(error.code) ? 'unreached' : 'refused';
         signed(false);
         throw error;
       }
@@ -648,12 +728,19 @@ async function signIn(connection: Connection, onauth: (t: EventTemplate) => Prom
     // An AUTH another party (a host's shared pool) started on this connection answers for this one too.
     if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
     await within(answered, timeoutMs);
-    return true;
+    return 'signed-in';
   } catch {
     connection.close();
-    return false;
+    // Still at the signer when the wait ended: the user let the prompt go unanswered.
+    return user === 'refused' || user === 'asked' ? 'declined' : 'failed';
   }
 }
+
+/**
+ * Signer failures that are the user's answer: a no, or no answer in time. Any other (no signer,
+ * one out of reach, one that answered nonsense) is the sign-in failing, not the user refusing.
+ */
+const USER_ANSWERS = new Set<string>(['refused', 'timeout']);
 
 /** Waiters for a connection's AUTH challenge, by connection (see {@link challengeOf}). */
 const challengeWaiters = new WeakMap<Connection, Set<() => void>>();
@@ -688,7 +775,7 @@ function challengeOf(connection: Connection): Promise<void> {
 
 /** The merged report of one relay over several pages: the first trouble wins. */
 function mergeReport(a: QueryReport, b: QueryReport): QueryReport {
-  return { ...a, events: a.events + b.events, status: a.status === 'complete' ? b.status : a.status, reason: a.status === 'complete' ? b.reason : a.reason };
+  return { ...(a.status === 'complete' ? b : a), relay: a.relay, events: a.events + b.events };
 }
 
 /**

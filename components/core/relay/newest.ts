@@ -9,7 +9,7 @@ import { DELETION_KIND, deadAddresses } from '../nip82/deletions.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
 import type { OpenedRecord } from '../nip82/record.js';
 import type { NostrEvent } from '../events.js';
-import type { QueryReport, RelayClient } from './client.js';
+import type { DeclineScope, QueryReport, RelayClient } from './client.js';
 
 /**
  * Asks every relay for every version of `record` and throws a {@link RecordError} `stale` unless
@@ -19,15 +19,16 @@ import type { QueryReport, RelayClient } from './client.js';
  * and the user can try again. A relay that does not answer, or refuses reads for good (a
  * write-only or members-only one: `blocked:`, `restricted:`), is passed over: trying again would
  * never help, and a relay that cannot be read must not stop every revocation. One that cannot be
- * reached cannot take the change either (the send reports it per relay).
+ * reached cannot take the change either (the send reports it per relay). `declined`: the sign-ins
+ * of the user action it is part of ({@link DeclineScope}).
  */
-export async function assertNewest(client: RelayClient, record: OpenedRecord): Promise<void> {
-  const { events, reports } = await client.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [record.signPubkey] }, { maxEvents: 5000 });
+export async function assertNewest(client: RelayClient, record: OpenedRecord, options: { declined?: DeclineScope } = {}): Promise<void> {
+  const { events, reports } = await client.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [record.signPubkey] }, { maxEvents: 5000, declined: options.declined });
   // A relay not read may still take the change: one that restricts reads but not writes holds a
   // newer version unseen, and the change would re-issue keys to whoever that version removed.
   const unread = reports.filter((r) => UNREAD[r.status]);
   if (unread.length) {
-    const which = unread.map((r) => `${r.relay} (${UNREAD[r.status]})`).join(', or ');
+    const which = unread.map((r) => `${r.relay} (${r.signIn === 'failed' ? SIGN_IN_FAILED : UNREAD[r.status]})`).join(', or ');
     throw new RecordError('unchecked', `Could not check ${which} for a newer version of this record, so nothing was changed. You can try again.`);
   }
   const dead = deadAddresses(events.filter((e) => e.kind === DELETION_KIND), record.signPubkey);
@@ -52,3 +53,6 @@ const UNREAD: Partial<Record<QueryReport['status'], string>> = {
   incomplete: 'it sent only part of what it holds',
   'auth-required': 'it asked you to sign in, and you did not',
 };
+
+/** A relay whose sign-in did not complete on its side: the user may never have been asked. */
+const SIGN_IN_FAILED = 'it asked for a sign-in that did not complete';

@@ -16,7 +16,7 @@
 import { RecordError, SignerError, type RecordErrorCode } from '../errors.js';
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
-import type { QueryReport, RelayClient } from '../relay/client.js';
+import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js';
 import { RecordKeyCache } from '../nip82/keys.js';
 // Direct modules, not the records' public face: a page that only reads records (the autoloaded
 // session and viewer) should not download the code that makes and changes them.
@@ -264,7 +264,8 @@ export class RecordStore {
 
   /**
    * What each relay answered at the last mail read (the first trouble of its reads, if any): one
-   * `auth-required` asked the user to sign in, and they did not.
+   * `auth-required` asked the user to sign in, and they did not (`signIn: 'declined'`), or the
+   * sign-in did not complete on the relay's side (`'failed'`).
    */
   get mailReports(): readonly QueryReport[] {
     return this.lastMailReports;
@@ -324,9 +325,10 @@ export class RecordStore {
    * and then from the session's key cache: the signer is asked only for records not yet opened,
    * newest first, within {@link MAX_RECORD_DECRYPTS_PER_LOAD}; {@link unopenedRecords} says how
    * many were left for the next load. A record that failed to open is not tried again until its
-   * events change.
+   * events change. `declined`: the user action's sign-ins, when it reads more than this
+   * ({@link DeclineScope}); by default the load's own, so its reads ask each relay at most once.
    */
-  async load(options: { refresh?: boolean } = {}): Promise<void> {
+  async load(options: { refresh?: boolean; declined?: DeclineScope } = {}): Promise<void> {
     this.assertOpen();
     if (this.loading) return this.loading;
     const run = (async () => {
@@ -334,7 +336,7 @@ export class RecordStore {
       // Asked first: another key now clears the store, and its records are loaded afresh.
       const me = await this.currentReader();
       if (this.loadedOnce && !options.refresh) return;
-      await this.loadRecords(me);
+      await this.loadRecords(me, options.declined);
     })().catch(this.quietOnceClosed).finally(() => {
       if (this.loading === run) this.loading = undefined;
       this.progressNow = undefined;
@@ -344,10 +346,10 @@ export class RecordStore {
     return run;
   }
 
-  private async loadRecords(me: string): Promise<void> {
+  private async loadRecords(me: string, declined?: DeclineScope): Promise<void> {
     const generation = this.generation;
     this.setPhase('fetching');
-    const { events, reports } = await this.client.recordsFor(me);
+    const { events, reports } = await this.client.recordsFor(me, { declined });
     if (generation !== this.generation) return;
     this.lastReports = reports;
     const failures: OpenFailure[] = [];
@@ -492,14 +494,16 @@ export class RecordStore {
    * {@link MAX_WRAPS_PER_READ}; {@link unreadMail} says how many were left for the next read.
    * Once the newest wraps downloaded are all open, later reads also page back from the oldest one
    * reached, so older wraps are read too; {@link olderMailUnchecked} says whether some were not yet.
+   * `declined`: the user action's sign-ins, when it reads more than this ({@link DeclineScope});
+   * by default the read's own, so its reads ask each relay at most once.
    */
-  async readMail(options: { refresh?: boolean } = {}): Promise<void> {
+  async readMail(options: { refresh?: boolean; declined?: DeclineScope } = {}): Promise<void> {
     this.assertOpen();
     if (this.mailing) return this.mailing;
     const run = (async () => {
       const me = await this.currentReader();
       if (this.mailRead && !options.refresh) return;
-      await this.readWraps(me);
+      await this.readWraps(me, options.declined ?? this.client.declineScope());
     })().catch(this.quietOnceClosed).finally(() => {
       if (this.mailing === run) this.mailing = undefined;
     });
@@ -507,7 +511,7 @@ export class RecordStore {
     return run;
   }
 
-  private async readWraps(me: string): Promise<void> {
+  private async readWraps(me: string, declined: DeclineScope): Promise<void> {
     const generation = this.generation;
     const startedAt = nowSeconds();
     const { maxOpened, maxDownloaded, maxChars } = this.mailBounds;
@@ -517,12 +521,12 @@ export class RecordStore {
     // take half the read's bounds and the page before the cursor the rest.
     const newestEvents = cursor === undefined ? maxDownloaded : Math.max(1, Math.floor(maxDownloaded / 2));
     const newestChars = cursor === undefined ? maxChars : Math.floor(maxChars / 2);
-    const newest = await this.client.wrapsFor(me, { since, maxEvents: newestEvents, maxChars: newestChars });
+    const newest = await this.client.wrapsFor(me, { since, maxEvents: newestEvents, maxChars: newestChars, declined });
     const newestRead = readOf(newest, newestEvents);
     // The page before the cursor, unless the newest wraps reached the floor on every relay (nothing older is unchecked).
     const walkMax = Math.max(1, maxDownloaded - newest.events.length);
     const walk = cursor !== undefined && (newestRead.cut || newestRead.unchecked)
-      ? await this.client.wrapsFor(me, { since, until: cursor, maxEvents: walkMax, maxChars: maxChars - newestChars })
+      ? await this.client.wrapsFor(me, { since, until: cursor, maxEvents: walkMax, maxChars: maxChars - newestChars, declined })
       : undefined;
     const walkRead = walk && readOf(walk, walkMax);
     const downloaded = new Map<string, NostrEvent>();
