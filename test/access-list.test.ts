@@ -15,7 +15,7 @@ import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { counting, downRelayUrl, litWarnings, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, downRelayUrl, litWarnings, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, root, text } from './element-helpers.js';
 
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
@@ -599,7 +599,7 @@ describe('<nip82-access-list>', function () {
   const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
   it('shares past their end date: one confirmation, listing each by name and record, revokes them all', async () => {
-    const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+    const profile = await profileEvent(clinician, 'Harbor Clinic');
     await client.publishAll([profile as NostrEvent]);
     const record = await publishedRecord([]);
     const ended = yesterday();

@@ -17,7 +17,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { readGrant } from '../components/core/nip82/grant.js';
-import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayAcceptsOnly, relayUrl, sampleBundle, type Person, decliningSignIn } from './helpers.js';
+import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayAcceptsOnly, relayUrl, sampleBundle, type Person, decliningSignIn, profileEvent } from './helpers.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { dayText } from '../components/shared/dates.js';
@@ -759,7 +759,7 @@ describe('<nip82-consent-prompt>', function () {
     it('"Check for requests" says how many wait, in the status line; each Review button says who asks, for what and when', async () => {
       const patient = await person();
       const clinician = await person();
-      const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+      const profile = await profileEvent(clinician, 'Harbor Clinic');
       await client.publishAll([profile]);
       const record = await patientRecord(patient, false);
       const allergies = await sendRequest(patient, clinician, ['AllergyIntolerance']);
@@ -801,7 +801,7 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const hospital = await person();
       const clinician = await person();
-      const profile = await hospital.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Lakeside Hospital' }) });
+      const profile = await profileEvent(hospital, 'Lakeside Hospital');
       await client.publishAll([profile]);
       // A record the hospital wrote for the patient.
       await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }));
@@ -1365,7 +1365,7 @@ describe('<nip82-consent-prompt>', function () {
     it('names the recipient at every consent moment, with the short npub beside it', async () => {
       const patient = await person();
       const clinician = await person();
-      const profile = await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Harbor Clinic' }) });
+      const profile = await profileEvent(clinician, 'Harbor Clinic');
       await client.publishAll([profile]);
       const record = await patientRecord(patient, false);
       const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);

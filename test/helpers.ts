@@ -264,3 +264,8 @@ export function decliningSignIn(base: Signer): Signer {
     nip44Decrypt: (peer, text) => base.nip44Decrypt(peer, text),
   };
 }
+
+/** `who`'s profile (kind 0) naming them `name`, signed, for a test to publish. */
+export function profileEvent(who: Person, name: string): Promise<NostrEvent> {
+  return who.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) });
+}

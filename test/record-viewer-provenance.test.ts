@@ -11,7 +11,7 @@ import { createBundle } from '../components/core/fhir/bundle.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { $, $$, text } from './element-helpers.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
 
 /** The text of each item's provenance line, by item title. */
 function lines(el: Element): Record<string, string> {
@@ -74,7 +74,7 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     const relay = await relayUrl('main');
     const client = new RelayClient({ relays: [relay] });
     try {
-      await client.publishAll([await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) })]);
+      await client.publishAll([await profileEvent(clinic, name)]);
     } finally {
       client.close();
     }
@@ -133,7 +133,7 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     before(async () => {
       relay = await relayUrl('main');
       client = new RelayClient({ relays: [relay] });
-      await client.publish(await patient.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: posing }) }));
+      await client.publish(await profileEvent(patient, posing));
     });
     after(() => client.close());
 

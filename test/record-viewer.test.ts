@@ -21,7 +21,7 @@ import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings
 import { recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { loadLanguage } from '../components/shared/language-packs.js';
 import { errorCodes } from './element-helpers.js';
-import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Test data
@@ -1202,7 +1202,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('names the author by their profile beside the npub, and waits for the signer while it is asked who the user is', async () => {
     const reader = await person();
     const clinic = await person();
-    const profile = await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Lakeside Hospital' }) });
+    const profile = await profileEvent(clinic, 'Lakeside Hospital');
     await client.publish(profile);
     const events = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
     await client.publishAll(events);
@@ -1224,7 +1224,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
 
   it('asks relays for an author\'s profile only when the author is listed on the record and verified', async () => {
     const profileOf = async (who: Person, name: string) =>
-      client.publish(await who.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) }));
+      client.publish(await profileEvent(who, name));
     // Records whose author speaks through the inner signature (no per-item attestation), so the
     // author alone decides whether a name is looked up.
     const opened = async (author: Person) =>
@@ -1264,7 +1264,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('looks profiles up without the user\'s signer: a relay that wants AUTH is not answered with a signature', async () => {
     const reader = await person();
     const clinic = await person();
-    await client.publish(await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Bayside Clinic' }) }));
+    await client.publish(await profileEvent(clinic, 'Bayside Clinic'));
     const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] }), reader.signer);
     const signer = counting(reader.signer);
     const both = `${await relayUrl('auth')} ${relay}`;

@@ -2,17 +2,19 @@
  * Dates as a person reads them, in the page's language ("2 Dec 2026", "2 dic 2026"): one format
  * for every consent moment and list, never the ISO form.
  */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(lang: string): Intl.DateTimeFormat {
-  let f = formats.get(lang);
+/** One formatter per language and set of options, made once: making one costs far more than using it. */
+function formatter(cache: Map<string, Intl.DateTimeFormat>, lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let f = cache.get(lang);
   if (!f) {
-    // Calendar days (YYYY-MM-DD) are read as UTC midnight, so they are shown in UTC too.
-    f = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    formats.set(lang, f);
+    f = new Intl.DateTimeFormat(lang, options);
+    cache.set(lang, f);
   }
   return f;
 }
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+// Calendar days (YYYY-MM-DD) are read as UTC midnight, so they are shown in UTC too.
+const format = (lang: string) => formatter(formats, lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** A day: from seconds since the epoch (in the reader's time zone), or a YYYY-MM-DD date. */
 export function dayText(value: number | string, lang: string): string {
@@ -28,10 +30,5 @@ const momentFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A day and time of day, in the reader's time zone, from seconds since the epoch ("Dec 3, 2026, 2:05 PM"). */
 export function momentText(seconds: number, lang: string): string {
-  let f = momentFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
-    momentFormats.set(lang, f);
-  }
-  return f.format(seconds * 1000);
+  return formatter(momentFormats, lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(seconds * 1000);
 }
