@@ -694,6 +694,26 @@ describe('<nip82-record-viewer> printing', () => {
     expect(calls).to.equal(1);
   });
 
+  it('a keyboard user who shows the last items of a list goes on from the first of them, in sections and in the timeline', async () => {
+    const el = await viewerWith(labBundle());
+    const labs = () => [...section(el, 'results')!.querySelectorAll<HTMLElement>('[part="item"]')];
+    expect(labs()).to.have.length(50);
+    button(el, /^Show 10 more/)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => labs().length === 60 && !button(el, /^Show \d+ more/), 'the last ten were never shown');
+    const focused = () => (root(el).activeElement as HTMLElement | null)?.querySelector('.title')?.textContent ?? root(el).activeElement?.tagName ?? 'the page';
+    expect(focused()).to.equal(labs()[50].querySelector('.title')!.textContent);
+
+    el.mode = 'timeline';
+    await el.updateComplete;
+    const dated = () => $$(el, 'ol.timeline > [part="item"]');
+    expect(dated()).to.have.length(50);
+    button(el, /^Show \d+ more/)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !button(el, /^Show \d+ more/), 'the timeline\'s last items were never shown');
+    expect(focused()).to.equal(dated()[50].querySelector('.title')!.textContent);
+  });
+
   it('prints what the filters keep, in the timeline too', async () => {
     const el = await viewerWith(labBundle(120));
     el.mode = 'timeline';

@@ -384,6 +384,8 @@ export class Nip82RecordViewer extends Nip82Element {
   // One budget per render: render() takes from it the items it shows (takeShown).
   protected override update(changed: PropertyValues): void {
     const focused = this.shadowRoot?.activeElement;
+    const moreList = focused?.matches('button.more') ? focused.parentElement?.querySelector(':scope > .items') : undefined;
+    const shownBefore = moreList?.children.length ?? 0;
     this.budget.begin(this.unbounded ? Infinity : this.printing ? PRINT_ITEMS_PER_RENDER : 0);
     this.unbounded = false;
     super.update(changed);
@@ -393,6 +395,13 @@ export class Nip82RecordViewer extends Nip82Element {
     // button, busy meanwhile), not on the page's body.
     if (focusDropped(focused, this) && focused.matches('button.unlock, button.open-more')) {
       (this.renderRoot.querySelector<HTMLElement>('article[part=record] h2') ?? this.renderRoot.querySelector<HTMLElement>('button.unlock'))?.focus();
+    }
+    // "Show more" goes when it shows the last of a list: the keyboard goes on from the first item it
+    // brought, where the user would have read next.
+    if (moreList && focusDropped(focused, this)) {
+      const first = (moreList.children[shownBefore] ?? moreList.lastElementChild) as HTMLElement | null;
+      first?.setAttribute('tabindex', '-1');
+      first?.focus();
     }
   }
 
