@@ -16,7 +16,7 @@ import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { counting, downRelayUrl, litWarnings, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, root, text } from './element-helpers.js';
+import { $, $$, accessibleName, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, root, setApart, text } from './element-helpers.js';
 
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
 
@@ -657,6 +657,35 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => !dialogOf(el).open, 'closed', { timeout: 20000 });
     await el.updateComplete;
     expect($(el, '[part=overdue]')).to.exist;
+  });
+
+  it('a right-to-left name is set apart on screen, and the record, the dialog and the Revoke button that name people are named without the isolation marks', async () => {
+    const hospital = await person();
+    const rtl = 'مريم 2';
+    await client.publishAll([await profileEvent(hospital, 'Lakeside Hospital'), await profileEvent(clinician, rtl)]);
+    // The hospital wrote it: the record's heading names its author.
+    const events = await createRecord({
+      bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer,
+      participants: [{ pubkey: patient.pubkey, role: 'editor' }, { pubkey: clinician.pubkey, role: 'viewer' }],
+    });
+    await client.publishAll(events);
+    const el = await listFor([await openRecord(events, patient.signer)], patient);
+    await waitUntil(() => text(personRow(el, clinician.pubkey)).includes(rtl) && text($(el, '[part=record] h3')).includes('Lakeside Hospital'), 'names looked up');
+
+    const article = $(el, '[part=record]')!;
+    expect(accessibleName(article)).to.match(/^Allergies, conditions, vaccinations · from Lakeside Hospital · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(setApart(article.querySelector('h3')!)).to.include('Lakeside Hospital');
+
+    await askRevoke(el, clinician.pubkey);
+    const named = `${rtl} (${shortNpub(clinician.pubkey)})`;
+    expect(accessibleName(dialogOf(el))).to.equal(`Revoke access for ${named}?`);
+    expect(setApart($(el, '#dialog-title')!)).to.deep.equal([rtl]);
+    const confirm = $<HTMLButtonElement>(el, 'dialog button.danger')!;
+    expect(accessibleName(confirm)).to.equal(`Revoke ${named}`);
+    expect(setApart(confirm)).to.deep.equal([rtl]);
+    await expect(el).to.be.accessible();
+    buttonByText(el, 'Cancel')!.click();
+    await waitUntil(() => !dialogOf(el).open, 'dialog closes');
   });
 
   it('creates and uses the element without Lit warnings', async () => {

@@ -21,7 +21,7 @@ import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, p
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { dayText } from '../components/shared/dates.js';
-import { $, $$, approveHalfWay, brokenWords, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setInput, text, typeRecipient } from './element-helpers.js';
+import { $, $$, accessibleName, approveHalfWay, brokenWords, buttonByText, dialogOf, errorCodes, heldSigner, isoDay, itemRow, receiptLines, root, setApart, setInput, text, typeRecipient } from './element-helpers.js';
 
 /**
  * Runs a test against the `picky` relay (which the test tells how many events to accept) with a
@@ -797,6 +797,36 @@ describe('<nip82-consent-prompt>', function () {
       expect($<HTMLButtonElement>(es, 'li.request button')!.getAttribute('aria-label')).to.match(/^Revisar y responder la solicitud de .+ de acceso a .+, enviada el \d/);
     });
 
+    it('a right-to-left requester\'s name is set apart on screen, and the preview, the Approve button and the result that name them are named without the isolation marks', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const rtl = 'مريم 2';
+      await client.publishAll([await profileEvent(clinician, rtl)]);
+      const record = await patientRecord(patient, false);
+      const sent = await sendRequest(patient, clinician, ['AllergyIntolerance']);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const named = `${rtl} (${shortNpub(clinician.pubkey)})`;
+      await waitUntil(() => text($(el, 'li.request')).startsWith(`${named} asks`), 'the requester named');
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      buttonByText(el, /^Review: approve/)!.click();
+      await el.updateComplete;
+      expect(accessibleName($(el, '[part=preview]')!)).to.equal(`What ${named} will be able to open`);
+      expect(setApart($(el, '#preview-title')!)).to.deep.equal([rtl]);
+      const approve = buttonByText(el, `Approve and share with ${named}`)!;
+      expect(accessibleName(approve)).to.equal(`Approve and share with ${named}`);
+      expect(setApart(approve)).to.deep.equal([rtl]);
+      await expect(el).to.be.accessible();
+      approve.click();
+      await waitUntil(() => el.status === 'done', 'approved');
+      await el.updateComplete;
+      const result = $(el, '#result-title')!;
+      expect(accessibleName(result)).to.equal(`Approved. ${named} can now open what you granted.`);
+      expect(setApart(result)).to.deep.equal([rtl]);
+    });
+
     it('"Load my records" in the answer dialog: focus moves to the records chosen from, each named by its author\'s name', async () => {
       const patient = await person();
       const hospital = await person();
@@ -1381,6 +1411,31 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => el.status === 'done', 'shared');
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.equal(`Shared with ${named}. 1 of 1 storage server accepted it.`);
+    });
+
+    it('a right-to-left name is set apart on screen, and the preview, the Share button and the result that name the recipient are named without the isolation marks', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const rtl = 'مريم 2';
+      await client.publishAll([await profileEvent(clinician, rtl)]);
+      const record = await patientRecord(patient, false);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      await openDialog(el);
+      const named = `${rtl} (${shortNpub(clinician.pubkey)})`;
+      await waitUntil(() => text($(el, '.items')).length > 0, 'items');
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => text($(el, '#preview-title')) === `What ${named} will be able to open`, 'named preview heading');
+      expect(accessibleName($(el, '[part=preview]')!)).to.equal(`What ${named} will be able to open`);
+      expect(setApart($(el, '#preview-title')!)).to.deep.equal([rtl]);
+      const share = buttonByText(el, `Share with ${named}`)!;
+      expect(accessibleName(share)).to.equal(`Share with ${named}`);
+      expect(setApart(share)).to.deep.equal([rtl]);
+      share.click();
+      await waitUntil(() => el.status === 'done', 'shared');
+      await el.updateComplete;
+      const result = $(el, '#result-title')!;
+      expect(accessibleName(result)).to.equal(`Shared with ${named}. 1 of 1 storage server accepted it.`);
+      expect(setApart(result)).to.deep.equal([rtl]);
     });
 
     it(`a keyboard-only share of the demo patient's record takes fewer than 40 key presses, and focus never falls to the page`, async () => {

@@ -13,6 +13,21 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, selector: strin
 /** Visible text with white space folded; the invisible isolates around names (FSI…PDI) are not read. */
 export const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 export const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
+/**
+ * An element's accessible name, for what the elements use: the text of what `aria-labelledby`
+ * points to, else `aria-label`, else its own text. White space is folded, nothing else is dropped:
+ * the isolation marks (FSI…PDI) that `text` leaves out stay, as they would stay in the name.
+ */
+export function accessibleName(el: Element): string {
+  const own = (node: Element) => node.getAttribute('aria-label') || node.textContent || '';
+  const ids = el.getAttribute('aria-labelledby');
+  const rootNode = el.getRootNode() as Document | ShadowRoot;
+  const raw = ids ? ids.split(/\s+/).map((id) => own(rootNode.getElementById(id)!)).join(' ') : own(el);
+  return raw.replace(/\s+/g, ' ').trim();
+}
+/** The text of each part of `el` set apart from the words around it on screen (a `<bdi>` the browser isolates). */
+export const setApart = (el: Element) =>
+  [...el.querySelectorAll('bdi')].filter((b) => getComputedStyle(b).unicodeBidi === 'isolate').map((b) => b.textContent);
 /** The button whose text is `label` (or matches it). */
 export const buttonByText = (el: Element, label: string | RegExp) =>
   $$<HTMLButtonElement>(el, 'button').find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));

@@ -6,6 +6,7 @@ import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
 import { isolate, shortNpub, spoken } from '../shared/identity.js';
+import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
@@ -630,7 +631,7 @@ export class Nip82AccessList extends Nip82Element {
     const editor = record.role === 'editor' && !!record.participants;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
-      <h3 id=${recordId(record)} tabindex="-1"><bdi>${this.nameOf(record)}</bdi></h3>
+      <h3 id=${recordId(record)} tabindex="-1"><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
       <p class="help">${editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
         ? html`<h4>${s.peopleTitle}</h4>
@@ -737,7 +738,8 @@ export class Nip82AccessList extends Nip82Element {
   private renderDialog(targets: Target[]): TemplateResult {
     const s = this.s;
     const first = targets[0]!;
-    const title = this.overdue ? s.endedTitle(targets.length) : s.dialogTitle(this.who(first.pubkey));
+    // The heading names the dialog (aria-labelledby): its name is its text, so names go in as <bdi>, not FSI…PDI.
+    const title = withBdi(this.overdue ? s.endedTitle(targets.length) : s.dialogTitle(this.who(first.pubkey)));
     const editor = targets.some((t) => t.role === 'editor');
     const blocked = !!this.blocking;
     const people = this.overdue
@@ -772,7 +774,7 @@ export class Nip82AccessList extends Nip82Element {
       <div part="actions" class="actions">
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
-          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : s.confirmRevoke(this.who(first.pubkey))}
+          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : withBdi(s.confirmRevoke(this.who(first.pubkey)))}
         </button>
       </div>`;
   }

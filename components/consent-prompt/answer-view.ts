@@ -9,6 +9,7 @@ import { requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import type { ProfileName } from '../shared/profiles.js';
 import { dayText, momentText } from '../shared/dates.js';
 import { shortNpub, spoken } from '../shared/identity.js';
+import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
@@ -175,6 +176,6 @@ function renderAnswerPreview(v: AnswerView): TemplateResult {
     ${v.status}
     <div part="actions" class="actions">
       <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
-      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.approve}>${s.confirmAnswer(v.named(request.requester))}</button>`}
+      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.approve}>${withBdi(s.confirmAnswer(v.named(request.requester)))}</button>`}
     </div>`;
 }

@@ -6,6 +6,7 @@ import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
 import { isolate, shortNpub } from '../shared/identity.js';
+import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
@@ -972,7 +973,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private renderResult(): TemplateResult {
     const s = this.s;
-    return html`<h3 id="result-title" tabindex="-1" class="ok">${this.message}</h3>
+    return html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>
       ${renderReceipts(this.receipts, s)}
       <div part="actions" class="actions">
         <button type="button" class="primary" @click=${this.closeDialog}>${s.close}</button>

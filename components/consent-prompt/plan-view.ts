@@ -12,6 +12,7 @@ import type { Language } from '../shared/strings.js';
 import { describeKinds } from '../shared/withheld-kinds.js';
 import { dayText } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
+import { withBdi } from '../shared/bdi.js';
 import { orderedGroups, type ConsentPlan } from './consent-plan.js';
 import { resourceDate, resourceLabel } from './resources.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
@@ -191,7 +192,7 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length)).join(', ');
   const kinds = hiddenKinds.some(([type]) => wordsDiffer(lang, type)) ? s.inYourWords(flagWords, yours) : flagWords;
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
-    <h3 id="preview-title" tabindex="-1">${s.previewTitle(ctx.recipient ?? '')}</h3>
+    <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
     <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length)}</p>
     ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, kinds)}</p>` : nothing}

@@ -1,6 +1,7 @@
 /** The share view of the consent plan: the trigger, then choose, preview and result in the dialog. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Role } from '../core/nip82/record.js';
+import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
@@ -103,6 +104,6 @@ function renderSharePreview(v: ShareView): TemplateResult {
     ${v.status}
     <div part="actions" class="actions">
       <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
-      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.confirm}>${s.confirm(v.recipientNamed)}</button>`}
+      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.confirm}>${withBdi(s.confirm(v.recipientNamed))}</button>`}
     </div>`;
 }

@@ -32,8 +32,9 @@ export function isolate(text: string): string {
 }
 
 /**
- * A sentence for a control's accessible name, without {@link isolate}'s marks: a name is heard,
- * not laid out, and the marks would otherwise stay in the name a host's own page tests look for.
+ * A sentence for a control's `aria-label`, without {@link isolate}'s marks: a name is heard, not
+ * laid out, and the marks would otherwise stay in the name a host's own page tests look for. (A
+ * name taken from the text shown is rendered with `withBdi` (bdi.ts) instead.)
  */
 export function spoken(text: string): string {
   return text.replace(/[\u2068\u2069]/g, '');
