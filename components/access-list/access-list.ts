@@ -620,7 +620,7 @@ export class Nip82AccessList extends Nip82Element {
       return p.overdue ? s.partlyEndedNotice(p.changes.length, sent, total) : s.partlyNotice(who, sent, total);
     };
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
-      <p id=${`unfinished-${i}`}>${notice(p)}</p>
+      <p id=${`unfinished-${i}`}>${withBdi(notice(p))}</p>
       <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finish(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
     </div>`)}`;
   }

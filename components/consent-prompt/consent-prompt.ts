@@ -959,7 +959,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return html`${request ? html`<p class="summary">${s.requestSummary(this.named(request.requester), s.typeList(request.resourceTypes))}</p>` : nothing}
       ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester))}</p>` : nothing}
       ${this.renderStatus()}
-      ${leavable ? html`<p class="help" id="leave-help">${s.leaveHelp(this.named(pending.recipient))}</p>` : nothing}
+      ${leavable ? html`<p class="help" id="leave-help">${withBdi(s.leaveHelp(this.named(pending.recipient)))}</p>` : nothing}
       <div part="actions" class="actions">
         <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.actions.dismiss}>${s.close}</button>
         ${leavable
