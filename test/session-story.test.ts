@@ -355,4 +355,52 @@ describe('one session, one store: the whole story on one page', function () {
     await waitUntil(() => access.status === 'done', 'history for the new key', { timeout: 20000 });
     expect(session.pubkey).to.equal(second.pubkey);
   });
+
+  it('signed in through an extension whose prompt takes the focus, the first action does not ask for the key again; leaving the page afterwards still does', async () => {
+    const first = await person();
+    const second = await person();
+    await seed(first.pubkey);
+    await seed(second.pubkey);
+    // Every prompt a window of its own, as a browser shows it: the page loses the focus as it
+    // opens and gets it back as it closes.
+    let current = first.signer;
+    let keyQuestions = 0;
+    const prompted = async <T>(work: () => Promise<T>): Promise<T> => {
+      window.dispatchEvent(new Event('blur'));
+      try {
+        return await work();
+      } finally {
+        window.dispatchEvent(new Event('focus'));
+      }
+    };
+    (window as { nostr?: Nip07Provider }).nostr = {
+      getPublicKey: () => prompted(() => (keyQuestions++, current.getPublicKey())),
+      signEvent: (t) => prompted(() => current.signEvent(t)),
+      nip44: { encrypt: (p, t) => prompted(() => current.nip44Encrypt(p, t)), decrypt: (p, c) => prompted(() => current.nip44Decrypt(p, c)) },
+    };
+    try {
+      const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}><nip82-record-viewer></nip82-record-viewer><nip82-access-list></nip82-access-list></nip82-session>`);
+      const viewer = session.querySelector('nip82-record-viewer') as Nip82RecordViewer;
+      const access = session.querySelector('nip82-access-list') as Nip82AccessList;
+      await waitUntil(() => { const b = buttonByText(session, /browser extension/); return !!b && !b.disabled; }, 'the extension offered');
+      buttonByText(session, /browser extension/)!.click();
+      await waitUntil(() => session.pubkey === first.pubkey, 'signed in');
+      expect(keyQuestions, 'asked once, to sign in').to.equal(1);
+      await viewer.updateComplete;
+      buttonByText(viewer, 'Unlock my records')!.click();
+      await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
+      expect(keyQuestions, 'the sign-in\'s own prompt is no reason to ask again').to.equal(1);
+
+      // Away from the page with nothing under way (the user may switch keys there): the next action asks.
+      current = second.signer;
+      window.dispatchEvent(new Event('blur'));
+      window.dispatchEvent(new Event('focus'));
+      const changed = oneEvent(session, 'nip82-session-change');
+      buttonByText(access, 'Show consent history')!.click();
+      expect((await changed).detail.pubkey).to.equal(second.pubkey);
+      expect(keyQuestions).to.equal(2);
+    } finally {
+      delete (window as { nostr?: unknown }).nostr;
+    }
+  });
 });

@@ -143,6 +143,7 @@ export class Nip82Session extends LocalizedElement {
     this.addEventListener('pointerdown', this.lookForExtension);
     this.addEventListener('focusin', this.lookForExtension);
     window.addEventListener('focus', this.keyMayHaveChanged);
+    window.addEventListener('blur', this.pageLeft);
     document.addEventListener('visibilitychange', this.keyMayHaveChanged);
     // Moved on the page: leaving closed the store (its keys wiped); the elements inside need a new one.
     if (this.hasUpdated) this.provideValue();
@@ -157,6 +158,13 @@ export class Nip82Session extends LocalizedElement {
   /** The page got the focus back since the last action began. */
   private focusedSinceAction = false;
 
+  /** The page last lost the focus while a sign-in was under way: to the signer's own prompt. */
+  private leftForSignIn = false;
+
+  private pageLeft = () => {
+    this.leftForSignIn = this.attempt !== undefined;
+  };
+
   /**
    * Back on the page (from the extension's window, another tab or app), the user may have switched
    * keys. Nothing is asked now (a focus is not a user action), nor forgotten: an extension whose
@@ -164,7 +172,9 @@ export class Nip82Session extends LocalizedElement {
    * would ask for the key again before every signature. The next action asks ({@link actionBegins}).
    */
   private keyMayHaveChanged = () => {
-    if (document.visibilityState === 'visible') this.focusedSinceAction = true;
+    if (document.visibilityState !== 'visible') return this.pageLeft();
+    // Back from the sign-in's own prompt (the extension's window), the key is the one just given.
+    if (!this.leftForSignIn) this.focusedSinceAction = true;
   };
 
   /**
@@ -186,6 +196,7 @@ export class Nip82Session extends LocalizedElement {
     this.removeEventListener('pointerdown', this.lookForExtension);
     this.removeEventListener('focusin', this.lookForExtension);
     window.removeEventListener('focus', this.keyMayHaveChanged);
+    window.removeEventListener('blur', this.pageLeft);
     document.removeEventListener('visibilitychange', this.keyMayHaveChanged);
   }
 
