@@ -910,6 +910,35 @@ describe('<nip82-consent-prompt>', function () {
       expect(prompts.filter((r) => same(r, signIn)), 'one prompt for the whole Deny').to.have.length(1);
       expect(prompts.filter((r) => same(r, url)), 'the open server never asks').to.have.length(0);
     });
+
+    it('a send that a sign-in-only server did not take says whether the user said no or the sign-in failed', async () => {
+      const patient = await person();
+      const clinician = await person();
+      const sent = await sendRequest(patient, clinician, ['Condition']);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const signIn = await relayUrl('auth');
+      // The user's signer cannot sign the sign-in (it is not the user's no): the sign-in fails.
+      const failing: Signer = { ...decliningSignIn(patient.signer), signEvent: async (t) => {
+        if (t.kind === 22242) throw new SignerError('failed', 'The signer broke.');
+        return patient.signer.signEvent(t);
+      } };
+      const lines: Record<string, string[]> = {};
+      for (const [how, signer] of [['declined', decliningSignIn(patient.signer)], ['failed', failing]] as const) {
+        const el = await fixture<Nip82ConsentPrompt>(
+          html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${signer} relays=${signIn}></nip82-consent-prompt>`,
+        );
+        $<HTMLButtonElement>(el, 'li.request button')!.click();
+        await waitUntil(() => dialogOf(el).open, 'dialog opens');
+        buttonByText(el, 'Deny')!.click();
+        await waitUntil(() => el.status === 'relay-error', `not sent (${how})`);
+        await el.updateComplete;
+        lines[how] = receiptLines(el);
+      }
+      expect(lines).to.deep.equal({
+        declined: [`${signIn}: asked you to sign in; you did not, so it did not accept it`],
+        failed: [`${signIn}: asked you to sign in; the sign-in did not go through, so it did not accept it`],
+      });
+    });
   });
 
 

@@ -1,7 +1,7 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { signInNotAccepted, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
@@ -142,11 +142,11 @@ const en: ConsentPromptStrings = {
   ...stateStringsEn,
   ...recordsStringsEn,
   receiptsTitle: 'Where it was sent',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+  receiptStatus: (status, accepted, total, reason, signIn) => {
     if (status === 'accepted') return `accepted (${accepted} of ${total})`;
     if (status === 'rejected') return `refused${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'did not answer in time';
-    if (status === 'auth-required') return 'asked you to sign in, and did not accept it';
+    if (status === 'auth-required') return signInNotAccepted(signIn);
     return 'could not be reached';
   },
   typeCount: (type: string, n: number) => typeCount('en', type, n),

@@ -3,7 +3,7 @@
  * event reached it, or how it failed and the relay's own reason.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PublishReceipt } from '../core/relay/client.js';
+import type { PublishReceipt, SignInFailure } from '../core/relay/client.js';
 import type { Status } from './base.js';
 import { isFailure, type ReceiptStrings } from './state-strings.js';
 
@@ -12,6 +12,8 @@ export interface RelayOutcome {
   relay: string;
   status: PublishReceipt['status'];
   reason?: string;
+  /** Why a server that asked the user to sign in was not signed in to. */
+  signIn?: SignInFailure;
   accepted: number;
   total: number;
 }
@@ -25,6 +27,7 @@ export function outcomesByRelay(receipts: readonly PublishReceipt[]): RelayOutco
       relay,
       status: failed?.status ?? 'accepted',
       reason: failed?.reason,
+      ...(failed?.signIn ? { signIn: failed.signIn } : {}),
       accepted: list.filter((r) => r.status === 'accepted').length,
       total: list.length,
     };
@@ -50,7 +53,7 @@ export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick
     <ul>
       ${outcomesByRelay(receipts).map(
         (o) => html`<li class=${o.status === 'accepted' ? 'ok' : 'error'} data-status=${o.status}>
-          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason)}
+          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn)}
         </li>`,
       )}
     </ul>

@@ -4,11 +4,15 @@ import { errorDetailEs } from './error-details.es.js';
 
 export const stateStringsEs: CommonStateStrings = {
   receiptsTitle: 'Servidores de almacenamiento',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+  receiptStatus: (status, accepted, total, reason, signIn) => {
     if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
     if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'no respondió a tiempo';
-    if (status === 'auth-required') return 'pidió que usted se identificara y no lo aceptó';
+    if (status === 'auth-required') {
+      return signIn === 'failed'
+        ? 'pidió que usted iniciara sesión; el inicio de sesión no se completó, así que no lo aceptó'
+        : 'pidió que usted iniciara sesión; usted no lo hizo, así que no lo aceptó';
+    }
     return 'no se pudo conectar';
   },
   tryAgain: 'Reintentar',

@@ -6,11 +6,17 @@
 import type { Status } from './base.js';
 import type { Nip82ErrorCode } from './events.js';
 import { errorDetailEn, type ErrorDetail } from './error-details.js';
+import type { SignInFailure } from '../core/relay/client.js';
 
 /** The per-relay receipts list: its title and one line per relay. */
 export interface ReceiptStrings {
   receiptsTitle: string;
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => string;
+  /**
+   * A relay's line. `signIn` is set when it asked the user to sign in (`auth-required`) and was
+   * not signed in to: `declined`, the user said no (or let the prompt go); `failed`, the sign-in
+   * did not go through on the server's or the signer's side.
+   */
+  receiptStatus: (status: string, accepted: number, total: number, reason?: string, signIn?: SignInFailure) => string;
   tryAgain: string;
 }
 
@@ -32,14 +38,20 @@ export interface StateStrings extends ReceiptStrings {
 /** The state words that do not depend on what the element was doing. */
 export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 'relayError' | 'cancelled'>;
 
+/** Why a server that asked the user to sign in did not take what was sent: their no is told apart from a sign-in that failed. */
+export const signInNotAccepted = (signIn?: SignInFailure) =>
+  signIn === 'failed'
+    ? 'asked you to sign in; the sign-in did not go through, so it did not accept it'
+    : 'asked you to sign in; you did not, so it did not accept it';
+
 /** English; Spanish is in state-strings.es.ts. */
 export const stateStringsEn: CommonStateStrings = {
   receiptsTitle: 'Storage servers',
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string) => {
+  receiptStatus: (status, accepted, total, reason, signIn) => {
     if (status === 'accepted') return `accepted (${accepted} of ${total})`;
     if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'timed out';
-    if (status === 'auth-required') return 'asked you to sign in, and did not accept it';
+    if (status === 'auth-required') return signInNotAccepted(signIn);
     return 'could not be reached';
   },
   tryAgain: 'Try again',
