@@ -3,7 +3,8 @@
 // 2. the embed bundle: one minified file with everything, for a <script type="module"> tag;
 // 3. the autoloaded embed: a small first file (components/autoloader.ts) that loads each element's
 //    chunk the first time the page uses its tag, in dist/cdn/auto/ with a manifest.json of the chunks.
-// Both embeds bundle nostr-tools once (scripts/rollup-nostr-tools.mjs). NIP82_BUILDS=single,auto
+// Both embeds bundle nostr-tools once (scripts/rollup-nostr-tools.mjs) and take secp256k1 from the
+// small library (scripts/rollup-secp256k1.mjs). NIP82_BUILDS=single,auto
 // builds only the named ones, for a quick look at sizes (`npm run size -- --embed-only --why`).
 // Type declarations come from `tsc -p tsconfig.build.json`, and `scripts/size.mjs` prints the size
 // table and fails the build above the embed bundle's ceiling (see package.json "build").
@@ -15,6 +16,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nostrToolsOnce } from './scripts/rollup-nostr-tools.mjs';
+import { smallSecp256k1 } from './scripts/rollup-secp256k1.mjs';
 
 const external = (id) => /^(lit|@lit|nostr-tools|@noble|@scure|dompurify)(\/|$)/.test(id);
 
@@ -184,6 +186,7 @@ const builds = [
       singleFileEntry(),
       packsInline(),
       nostrToolsOnce(),
+      smallSecp256k1(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       templates(),
       esbuild(esbuildOptions),
@@ -195,7 +198,7 @@ const builds = [
   {
     name: 'auto',
     input: { 'nip82-autoloader': 'components/autoloader.ts', 'nip82-core': 'components/core/index.ts', 'nip82-wasm-verifier': 'components/core/wasm-verifier.ts' },
-    plugins: [nostrToolsOnce(), nodeResolve({ browser: true, exportConditions: ['production'] }), templates(), esbuild(esbuildOptions), minify(), chunkManifest()],
+    plugins: [nostrToolsOnce(), smallSecp256k1(), nodeResolve({ browser: true, exportConditions: ['production'] }), templates(), esbuild(esbuildOptions), minify(), chunkManifest()],
     output: { dir: 'dist/cdn/auto', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkName, manualChunks: autoChunks() },
   },
 ];

@@ -1,4 +1,5 @@
-// Large-payload crypto and open rates in Node, against the built core (dist/core):
+// Large-payload crypto and open rates in Node, against the built core (dist/core) and, where built,
+// the embed's (dist/cdn/auto/nip82-core.js, whose secp256k1 is the small library's), side by side:
 //  nip44   NIP-44 v2 encrypt and decrypt of 64 KB beside the raw ChaCha20 + HMAC-SHA256 they are made
 //          of (@noble/ciphers, @noble/hashes), interleaved in each round. Goal: NIP-44 at least half
 //          the raw throughput. Best of BENCH_CRYPTO_ROUNDS (default 5). With a baseline (below), every
@@ -45,12 +46,15 @@ const time = async (run) => {
 
 /** The built core (and its opt-in WASM verifier module, where it has one), and the baseline's. */
 async function loadCores() {
-  const load = async (name, dir) => {
+  const load = async (name, dir, files = { core: 'index.js', verifier: 'wasm-verifier.js' }) => {
     const url = (file) => pathToFileURL(path.join(dir, file)).href;
-    const verifier = existsSync(path.join(dir, 'wasm-verifier.js')) ? await import(url('wasm-verifier.js')) : undefined;
-    return { name, core: await import(url('index.js')), verifier };
+    const verifier = existsSync(path.join(dir, files.verifier)) ? await import(url(files.verifier)) : undefined;
+    return { name, core: await import(url(files.core)), verifier };
   };
   const cores = [await load('this build', path.join(here, '..', 'dist', 'core'))];
+  // The core as the autoloaded embed ships it (its secp256k1 from the small library): measured beside the library build's.
+  const embed = path.join(here, '..', 'dist', 'cdn', 'auto');
+  if (existsSync(path.join(embed, 'nip82-core.js'))) cores.push(await load('embed', embed, { core: 'nip82-core.js', verifier: 'nip82-wasm-verifier.js' }));
   const base = process.env.BENCH_CRYPTO_BASELINE;
   if (base) cores.unshift(await load('baseline', path.resolve(base)));
   return cores;
