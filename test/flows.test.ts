@@ -15,6 +15,8 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
+import { KIT_PERMISSIONS } from '../components/core/signers/bunker.js';
+import type { Signer } from '../components/core/signers/signer.js';
 import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
 
@@ -33,7 +35,7 @@ describe('flows across elements, three people, real relays', function () {
   });
 
   /** One person's page: a session with the given elements inside. */
-  async function page<T extends HTMLElement>(who: Person, inner: ReturnType<typeof html>, tag: string): Promise<T> {
+  async function page<T extends HTMLElement>(who: { signer: Signer; pubkey: string }, inner: ReturnType<typeof html>, tag: string): Promise<T> {
     const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')} .signer=${who.signer}>${inner}</nip82-session>`);
     await waitUntil(() => session.pubkey === who.pubkey, 'signed in');
     const el = session.querySelector(tag) as T & { updateComplete: Promise<unknown> };
@@ -113,6 +115,46 @@ describe('flows across elements, three people, real relays', function () {
     expect(shown).to.contain('Penicillin');
     expect(shown).not.to.contain('Chlamydia');
     expect(shown).not.to.contain('Tetanus');
+  });
+
+  it('every kind the patient\'s signer signs to create, share and approve is among the permissions the sign-in code asks for', async () => {
+    // The patient's signer, noting the kind of every event it is asked to sign.
+    const kinds = new Set<string>();
+    const noting: Signer = { ...patient.signer, signEvent: (t) => (kinds.add(`sign_event:${t.kind}`), patient.signer.signEvent(t)) };
+    const me = { ...patient, signer: noting };
+    const client = new RelayClient({ relays });
+    let record: OpenedRecord;
+    const ehr = await person();
+    try {
+      const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: noting, participants: [] });
+      await client.publishAll(events);
+      record = await openRecord(events, noting);
+      await client.publishAll((await createAccessRequest({ signer: ehr.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up', days: 14 })).events);
+    } finally {
+      client.close();
+    }
+    const share = await page<Nip82ConsentPrompt>(me, html`<nip82-consent-prompt mode="share" .records=${[record]}></nip82-consent-prompt>`, 'nip82-consent-prompt');
+    buttonByText(share, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(share).open, 'dialog opens');
+    await typeRecipient(share, clinician.pubkey);
+    buttonByText(share, 'Review')!.click();
+    await share.updateComplete;
+    const shared = oneEvent(share, 'nip82-share');
+    buttonByText(share, /^Share with npub1/)!.click();
+    await shared;
+    const answer = await page<Nip82ConsentPrompt>(me, html`<nip82-consent-prompt mode="answer" .records=${[record]}></nip82-consent-prompt>`, 'nip82-consent-prompt');
+    buttonByText(answer, 'Check for requests')!.click();
+    await waitUntil(() => $(answer, 'li.request') !== null, 'request listed', { timeout: 20000 });
+    $(answer, 'li.request button')!.click();
+    await waitUntil(() => dialogOf(answer).open, 'dialog opens');
+    await answer.updateComplete;
+    const answered = oneEvent(answer, 'nip82-answer');
+    buttonByText(answer, /^Review: approve/)!.click();
+    await answer.updateComplete;
+    buttonByText(answer, /^Approve and share with /)!.click();
+    await answered;
+    expect(kinds.size, 'events were signed').to.be.greaterThan(1);
+    expect([...kinds].filter((k) => !KIT_PERMISSIONS.includes(k)), 'signed without having asked for it').to.deep.equal([]);
   });
 
   it('revoke → the family member\'s viewer no longer opens the new version; the clinician\'s still does', async () => {

@@ -12,7 +12,7 @@ export { INTEROP_MAX_PLAINTEXT, type Nip44Policy, nip44Encrypt, nip44Decrypt, co
 export type { DeadlineHook, Signer } from './signers/signer.js';
 export { signChecked } from './signers/signer.js';
 export { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07, type Nip07Options, type Nip07Provider } from './signers/nip07.js';
-export { AUTH_WAIT_MS, bunkerSigner, nostrConnect, type RemoteSigner, type RemoteSignerOptions, type NostrConnectOptions, type NostrConnectSession } from './signers/bunker.js';
+export { AUTH_WAIT_MS, KIT_PERMISSIONS, bunkerSigner, nostrConnect, type RemoteSigner, type RemoteSignerOptions, type NostrConnectOptions, type NostrConnectSession } from './signers/bunker.js';
 export { secretKeySigner, type SecretKeySigner } from './signers/secret-key.js';
 
 export * from './nip82/constants.js';

@@ -12,3 +12,5 @@ export const MAX_FUTURE_SECONDS = 600;
 export const SEAL_KIND = 13;
 /** Kind of a gift wrap (NIP-59). */
 export const GIFT_WRAP_KIND = 1059;
+/** Kind of a sign-in to a storage server (NIP-42 AUTH), which the user's signer signs. */
+export const AUTH_KIND = 22242;

@@ -5,6 +5,8 @@ import { BunkerSigner, createNostrConnectURI, parseBunkerInput, type BunkerSigne
 import { SimplePool } from 'nostr-tools/pool';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { SignerError, safeCause } from '../errors.js';
+import { ATTESTATION_KIND } from '../attest/format.js';
+import { AUTH_KIND, MEDICAL_DATA_KIND, SEAL_KIND } from '../nip82/constants.js';
 import type { NostrEvent } from '../events.js';
 import { type Deadline, type DeadlineHook, type Signer, checkedPublicKey, toSignerError, withDeadline } from './signer.js';
 
@@ -207,6 +209,20 @@ export interface NostrConnectOptions extends RemoteSignerOptions {
   perms?: string[];
 }
 
+/**
+ * What the kit asks the user's signer to do, from the kinds it signs with their key: records'
+ * medical data (82) and attestations (1082) when they create or share, seals (13) for every gift
+ * wrap, and sign-ins to storage servers (22242); NIP-44 both ways. A signer that honours the list
+ * asks nothing more of the user for these; one asked for a kind it was never granted prompts again
+ * or refuses.
+ */
+export const KIT_PERMISSIONS: readonly string[] = [
+  'get_public_key',
+  ...[MEDICAL_DATA_KIND, ATTESTATION_KIND, SEAL_KIND, AUTH_KIND].map((kind) => `sign_event:${kind}`),
+  'nip44_encrypt',
+  'nip44_decrypt',
+];
+
 /** Starts a client-initiated NIP-46 connection (`nostrconnect://`). */
 export function nostrConnect(options: NostrConnectOptions): NostrConnectSession {
   if (!options.relays?.length) throw new SignerError('connection', 'A nostrconnect:// session needs at least one relay.');
@@ -217,7 +233,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
     clientPubkey: getPublicKey(clientKey),
     relays: options.relays,
     secret,
-    perms: options.perms ?? ['get_public_key', 'sign_event:82', 'sign_event:13', 'sign_event:22242', 'nip44_encrypt', 'nip44_decrypt'],
+    perms: options.perms ?? [...KIT_PERMISSIONS],
     name: options.name ?? 'NIP-82 medical records',
   });
   const abort = new AbortController();
