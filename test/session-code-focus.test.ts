@@ -7,7 +7,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../components/session/define.js';
 import type { Nip82Session } from '../components/session/session.js';
+import { generateSecretKey } from 'nostr-tools/pure';
 import { relayUrl } from './helpers.js';
+import { runRemoteSigner } from './remote-signer.js';
 import { waitUntil } from './wait.js';
 
 /** The focused element, named: a failing assertion on a node itself stalls the test runner. */
@@ -43,4 +45,25 @@ describe('<nip82-session>: the remote signer\'s code and the keyboard', function
       expect(named(document.activeElement), 'focus dropped to the page after Cancel').not.to.match(/^body/);
     });
   }
+
+  it('a code that ends without a sign-in (the signer app will not say who the user is) gives the focus back to the button', async () => {
+    const relay = await relayUrl('main');
+    const app = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { refuse: ['get_public_key'] });
+    await app.ready;
+    try {
+      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      const focused = () => el.shadowRoot!.activeElement;
+      el.shadowRoot!.querySelector('details')!.open = true;
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.show-code')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.shadowRoot!.querySelector('.uri code') && focused()?.matches('.cancel-code'), 'the code and its Cancel', { timeout: 5000 });
+      await app.connectTo(el.shadowRoot!.querySelector('.uri code')!.textContent!);
+      await waitUntil(() => !['idle', 'waiting-signer', 'working'].includes(el.status), 'the sign-in ended', { timeout: 20000 });
+      await waitUntil(() => focused()?.matches('.show-code'), `focus on ${named(focused())}, not back on the button`);
+      expect(named(document.activeElement), 'focus dropped to the page').not.to.match(/^body/);
+    } finally {
+      app.close();
+    }
+  });
 });

@@ -395,13 +395,21 @@ describe('<nip82-session>', () => {
       expect(field().value).to.equal(bunkerAddress(slow.pubkey, relay, 'held'));
       expect(field().readOnly).to.equal(false);
 
-      // A signer that says no: the address stays to correct, the user in the field.
+      // A signer that says no: the address stays to correct, the user in the field, but not its
+      // one-time secret, which the next person at this screen must not find ready to use.
       const failed = oneEvent(el, 'nip82-error');
       await submit(bunkerAddress(refusing.pubkey, relay, 'typo'));
       await failed;
       await waitUntil(() => focused() === field(), 'focus did not return to the field after the failure');
       notOnBody('after the failure');
-      expect(field().value).to.equal(bunkerAddress(refusing.pubkey, relay, 'typo'));
+      expect(field().value).to.equal(bunkerAddress(refusing.pubkey, relay));
+      expect(el.shadowRoot!.innerHTML).not.to.contain('typo');
+      expect(el.shadowRoot!.querySelector('#bunker-help')!.textContent).to.match(/^For your safety, the one-time secret was taken out of the address/);
+      // Typing again is a new address: the note goes.
+      field().value = bunkerAddress(refusing.pubkey, relay, 'again');
+      field().dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#bunker-help')!.textContent).to.match(/^Your remote signer app shows this address/);
 
       // Signed in: the address, its secret with it, is gone; the user is on the signed-in bar.
       const change = oneEvent(el, 'nip82-session-change');

@@ -17,6 +17,7 @@ export const sessionStringsEs: SessionStrings = {
   noExtension: 'No se encontró ninguna extensión de firmador en este navegador. Instale una extensión de firmador Nostr o conecte un firmador remoto abajo.',
   remoteTitle: 'Usar un firmador remoto',
   bunkerLabel: 'Dirección del firmador remoto (bunker://…)',
+  secretRemoved: 'Por su seguridad, se quitó de la dirección su código secreto de un solo uso: copie de nuevo la dirección desde su aplicación de firmador.',
   bunkerHelp: 'Su aplicación de firmador muestra esta dirección. Nunca pegue aquí ni en ningún otro sitio su clave privada (nsec).',
   connect: 'Conectar',
   showCode: 'Mostrar un código para mi aplicación de firmador',

@@ -15,6 +15,8 @@ export interface SessionStrings {
   noExtension: string;
   remoteTitle: string;
   bunkerLabel: string;
+  /** Said before the help under the address field once a failed connect took the address's one-time secret out. */
+  secretRemoved: string;
   bunkerHelp: string;
   connect: string;
   showCode: string;
@@ -55,6 +57,7 @@ const en: SessionStrings = {
   noExtension: 'No signer extension was found in this browser. Install a Nostr signer extension, or connect a remote signer below.',
   remoteTitle: 'Use a remote signer',
   bunkerLabel: 'Remote signer address (bunker://…)',
+  secretRemoved: 'For your safety, the one-time secret was taken out of the address: copy the address again from your signer app.',
   bunkerHelp: 'Your remote signer app shows this address. Never paste your private key (nsec) here or anywhere else.',
   connect: 'Connect',
   showCode: 'Show a code for my signer app',

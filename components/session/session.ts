@@ -101,6 +101,9 @@ export class Nip82Session extends LocalizedElement {
   /** A bunker:// connect waits, and can be cancelled. */
   @state() private bunkerWaiting = false;
   @state() private bunkerInput = '';
+
+  /** The one-time secret was taken out of the address after a failed connect (see {@link withoutSecret}). */
+  @state() private secretDropped = false;
   /** The page a remote signer asks the user to open (https only), or that it asked for one not offered. */
   @state() private authPage?: URL | 'refused';
   /** How long the call waits for the user on that page, in ms from when it was asked (see `authWaitMs` of the remote signer). */
@@ -396,10 +399,16 @@ export class Nip82Session extends LocalizedElement {
       if (!attempt.aborted) this.failed(error);
     } finally {
       // Given up, it was taken off screen then; a newer connect may be waiting now. Failed, the
-      // user is back in the field, the address there to correct.
+      // user is back in the field, the address there to correct, but not its one-time secret: the
+      // user may walk away, and the next person at this screen must not find it ready to use.
       if (!attempt.aborted) {
         this.bunkerWaiting = false;
-        if (!this.pubkey) this.refocus(this.bunkerField);
+        if (!this.pubkey) {
+          const kept = withoutSecret(this.bunkerInput);
+          this.secretDropped = kept !== this.bunkerInput;
+          this.bunkerInput = kept;
+          this.refocus(this.bunkerField);
+        }
       }
     }
   }
@@ -437,6 +446,9 @@ export class Nip82Session extends LocalizedElement {
       if (!attempt.aborted) this.failed(error);
     } finally {
       if (this.connectSession === session) this.connectSession = undefined;
+      // Ended without a sign-in (refused, out of time, failed): the code and its Cancel go, and the
+      // user is back on the button that showed it.
+      if (!attempt.aborted && !this.pubkey) this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.show-code'));
     }
   }
 
@@ -468,6 +480,7 @@ export class Nip82Session extends LocalizedElement {
   private clear(): void {
     this.giveUp();
     this.bunkerInput = '';
+    this.secretDropped = false;
     this.store.drop();
     this.active = undefined;
     this.pubkey = undefined;
@@ -498,12 +511,12 @@ export class Nip82Session extends LocalizedElement {
         <form class="row" @submit=${this.connectBunker}>
           <label>${s.bunkerLabel}
             <input name="bunker" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
-              @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; }} aria-describedby="bunker-help">
+              @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; this.secretDropped = false; }} aria-describedby="bunker-help">
           </label>
           <button type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
           ${this.bunkerWaiting ? html`<button type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
         </form>
-        <p class="help" id="bunker-help">${s.bunkerHelp}</p>
+        <p class="help" id="bunker-help">${this.secretDropped ? `${s.secretRemoved} ` : ''}${s.bunkerHelp}</p>
         ${this.connectSession
           ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
               <p class="uri"><code>${this.connectSession.uri}</code></p>
@@ -538,4 +551,12 @@ export class Nip82Session extends LocalizedElement {
       <slot></slot>
     `;
   }
+}
+
+/**
+ * A bunker:// address without its one-time `secret`: what may stay on screen after a connect that
+ * failed. The rest (the signer's key, its relays) is kept for the user to correct.
+ */
+function withoutSecret(address: string): string {
+  return address.replace(/([?&])secret=[^&#]*&?/gi, '$1').replace(/[?&]$/, '');
 }
