@@ -597,6 +597,31 @@ describe('<nip82-consent-prompt>', function () {
       return request;
     }
 
+    it('checking again after an answer does not ask the signer to open the user\'s own copy of it', async () => {
+      const patient = await person();
+      const clinician = await person();
+      await sendRequest(patient, clinician, ['Condition']);
+      const signer = counting(patient.signer);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => el.status === 'done' && $$(el, 'li.request').length === 1, 'request listed');
+      $(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      const answered = oneEvent(el, 'nip82-answer');
+      buttonByText(el, 'Deny')!.click();
+      await answered;
+      await waitUntil(() => el.status === 'done', 'denied');
+      buttonByText(el, 'Close')!.click();
+      await waitUntil(() => !dialogOf(el).open, 'dialog closes');
+      const opened = signer.calls.nip44Decrypt ?? 0;
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => el.status === 'done', 'checked again');
+      await el.updateComplete;
+      expect((signer.calls.nip44Decrypt ?? 0) - opened, 'signer calls to read back the answer just sent').to.equal(0);
+      expect($$(el, 'li.request')).to.have.length(0);
+      expect(text($(el, 'table.history tbody'))).to.contain('denied');
+    });
+
     it('loads a request, approves it narrowed; the clinician reads the answer and opens exactly what was granted', async () => {
       const patient = await person();
       const clinician = await person();

@@ -760,7 +760,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const finish = async (current: AbortSignal) => {
           await store?.adopt(share).catch(() => undefined);
           if (current.aborted) return;
-          store?.addMessage(answer);
+          store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
           this.finishAnswer(request, answer, naddrs, action.receipts, s.approved(this.named(request.requester)));
         };
@@ -796,7 +796,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         signal.throwIfAborted();
         const action = new SignedAction(answerPieces(events));
         const finish: Pending['finish'] = async () => {
-          store?.addMessage(answer);
+          store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
           this.finishAnswer(request, answer, [], action.receipts, s.denied(this.named(request.requester)));
         };

@@ -580,8 +580,13 @@ export class RecordStore {
     this.notify('mail');
   }
 
-  /** Takes in a consent message the reader just sent (an answer), so the history shows it at once. */
-  addMessage(message: ConsentMessage): void {
+  /**
+   * Takes in a consent message the reader just sent (an answer), so the history shows it at once.
+   * `wraps`: the ids of its gift wraps, the reader's own copy among them, which the next mail read
+   * then does not open again (two signer calls each, for what the reader already holds).
+   */
+  addMessage(message: ConsentMessage, wraps: Iterable<string> = []): void {
+    for (const id of wraps) this.seenWraps.add(id);
     if (!this.mail.has(message.id)) this.mail.set(message.id, message);
     this.notify('mail');
   }
