@@ -205,6 +205,9 @@ describe('at 320 CSS px wide', function () {
   it('the session: signing in (every way open) and signed in', async () => {
     const el = await fixture<Nip82Session>(html`<nip82-session relays=${url}></nip82-session>`);
     await el.updateComplete;
+    // No extension in this browser: the remote signer, the only way in, is open and easy to tap.
+    await waitUntil(() => $(el, 'details')?.hasAttribute('open'), 'the remote signer\'s way in is not open without an extension');
+    expect($(el, 'summary')!.getBoundingClientRect().height, 'its summary is a target a finger can hit').to.be.at.least(24);
     for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
     await expectReflows(el, 'signing in');
     el.signer = patient.signer;

@@ -62,6 +62,9 @@ describe('<nip82-session>: the remote signer\'s code and the keyboard', function
       await waitUntil(() => !['idle', 'waiting-signer', 'working'].includes(el.status), 'the sign-in ended', { timeout: 20000 });
       await waitUntil(() => focused()?.matches('.show-code'), `focus on ${named(focused())}, not back on the button`);
       expect(named(document.activeElement), 'focus dropped to the page').not.to.match(/^body/);
+      // Said in the patient's words: no "public key".
+      expect(el.shadowRoot!.textContent).to.contain('Your signer said no, so you are not signed in.');
+      expect(el.shadowRoot!.textContent).not.to.contain('public key');
     } finally {
       app.close();
     }

@@ -1,5 +1,6 @@
 import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, type ErrorDetail } from '../shared/error-details.js';
+import type { Nip82ErrorCode } from '../shared/events.js';
 import { stateStringsEn } from '../shared/state-strings.js';
 
 export interface SessionStrings {
@@ -37,14 +38,29 @@ export interface SessionStrings {
   authOpen: (host: string) => string;
   /** It asked for a page whose address is not https, so none is offered. */
   authRefused: string;
-  /** Why sign-in failed, from the error's code and the core's (English) message. */
+  /** Why sign-in failed, from the error's code (and the core's English message, for codes a sign-in does not meet). */
   errorDetail: ErrorDetail;
   /** The page's relay list holds no usable address: only the site's team can fix it. */
   badStorageSettings: string;
 }
 
+/**
+ * Why a sign-in failed, in a patient's words: the core's own message names protocol parts
+ * ("bunker:// address", "public key"), which stay in the `nip82-error` event for the host.
+ */
+const SIGN_IN_EN: Partial<Record<Nip82ErrorCode, string>> = {
+  absent: 'No signer extension was found in this browser.',
+  refused: 'Your signer said no, so you are not signed in.',
+  timeout: 'Your signer did not answer in time, so you are not signed in. You can try again.',
+  connection: 'Your remote signer app could not be reached. Check that the app is open and copy the address it shows again, then try again.',
+  'bad-response': 'Your signer answered something this page cannot use.',
+  unsupported: 'This signer extension cannot lock and unlock records; please update it or use another signer.',
+  failed: 'Your signer could not finish signing you in.',
+  signer: 'Your signer could not finish signing you in.',
+};
+
 const en: SessionStrings = {
-  errorDetail: errorDetailEn,
+  errorDetail: (code, message) => SIGN_IN_EN[code] ?? errorDetailEn(code, message),
   signedInAs: 'Signed in as',
   via: (kind: string) => `through ${kind}`,
   kindExtension: 'your browser extension',

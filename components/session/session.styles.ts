@@ -23,6 +23,11 @@ export const sessionStyles = css`
   details {
     flex-basis: 100%;
   }
+  /* A target at least as tall as a finger needs: on a phone without an extension it is the way in. */
+  summary {
+    padding-block: 0.5rem;
+    cursor: pointer;
+  }
   .row {
     display: flex;
     gap: 0.5rem;

@@ -506,7 +506,7 @@ export class Nip82Session extends LocalizedElement {
     return html`<span class="who">${s.signIn}</span>
       <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
-      <details>
+      <details ?open=${!this.extensionFound}>
         <summary>${s.remoteTitle}</summary>
         <form class="row" @submit=${this.connectBunker}>
           <label>${s.bunkerLabel}
