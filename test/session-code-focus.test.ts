@@ -39,6 +39,21 @@ describe('<nip82-session>: the remote signer\'s code and the keyboard', function
       expect(named(focused()), 'focus on the code\'s Cancel').to.equal(named(button(cancel)));
       expect(named(document.activeElement), 'focus dropped to the page').not.to.match(/^body/);
 
+      // On a phone the code cannot be scanned from its own screen: it is copied, or opened in the app.
+      const code = el.shadowRoot!.querySelector('.uri code')!.textContent!;
+      expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('a.open-app')!.getAttribute('href')).to.equal(code);
+      expect(new URL(code).searchParams.get('name')).to.equal(document.title || (lang === 'es' ? 'Historial médico' : 'Medical records'));
+      let copied = '';
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => { copied = t; } } });
+      try {
+        el.shadowRoot!.querySelector<HTMLButtonElement>('.copy-code')!.click();
+        await waitUntil(() => copied === code && /^(Copied|Copiado)\./.test(el.shadowRoot!.querySelector('.help[role=status]')?.textContent ?? ''), 'the copy was never said');
+      } finally {
+        // The page's own clipboard (the prototype's) again.
+        delete (navigator as { clipboard?: unknown }).clipboard;
+      }
+      button(cancel)!.focus();
+
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => !el.shadowRoot!.querySelector('svg[part="qr"]'), 'the code stayed');
       await waitUntil(() => focused()?.matches('.show-code'), 'focus did not come back to the button');

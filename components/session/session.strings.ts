@@ -22,6 +22,14 @@ export interface SessionStrings {
   connect: string;
   showCode: string;
   scanCode: string;
+  /** Copies the code's text, for a signer app on the same phone. */
+  copyCode: string;
+  codeCopied: string;
+  copyFailed: string;
+  /** A link that opens the code in a signer app on this device, where one takes such links. */
+  openInApp: string;
+  /** How the signer app names this page when it has no title. */
+  appName: string;
   waitingForRemote: string;
   cancel: string;
   asking: string;
@@ -78,6 +86,11 @@ const en: SessionStrings = {
   connect: 'Connect',
   showCode: 'Show a code for my signer app',
   scanCode: 'Scan this code with your remote signer app, or copy the text into it:',
+  copyCode: 'Copy the code',
+  codeCopied: 'Copied. Paste it into your signer app.',
+  copyFailed: 'Could not copy here: select the text above and copy it.',
+  openInApp: 'Open my signer app on this device',
+  appName: 'Medical records',
   waitingForRemote: 'Waiting for your remote signer to connect…',
   cancel: 'Cancel',
   asking: 'Your signer will be asked for your public key.',

@@ -102,6 +102,9 @@ export class Nip82Session extends LocalizedElement {
   @state() private bunkerWaiting = false;
   @state() private bunkerInput = '';
 
+  /** Whether the shown code was copied when the user asked (`false`: the browser would not). */
+  @state() private copied?: boolean;
+
   /** The one-time secret was taken out of the address after a failed connect (see {@link withoutSecret}). */
   @state() private secretDropped = false;
   /** The page a remote signer asks the user to open (https only), or that it asked for one not offered. */
@@ -418,10 +421,24 @@ export class Nip82Session extends LocalizedElement {
     return this.relayCheck.check(this.relays).relays;
   }
 
+  /**
+   * On a phone the code is on the same screen as the signer app: it cannot be scanned, so it is
+   * copied (or opened in the app, where one takes such links). Whether the copy worked is said.
+   */
+  private async copyCode(uri: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(uri);
+      this.copied = true;
+    } catch {
+      this.copied = false;
+    }
+  }
+
   private async showCode(): Promise<void> {
     const relays = this.usableRelays;
     if (!relays.length || !this.announce()) return;
     const attempt = this.begin();
+    this.copied = undefined;
     let nostrConnect: RemoteSignerModule['nostrConnect'];
     this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
@@ -433,7 +450,7 @@ export class Nip82Session extends LocalizedElement {
     if (attempt.aborted) return;
     let remote: RemoteSigner | undefined;
     const onAuthUrl = this.authPageFor(attempt, () => remote);
-    const session = nostrConnect({ relays, name: document.title || 'NIP-82 medical records', timeoutMs: 180_000, signal: attempt, onAuthUrl });
+    const session = nostrConnect({ relays, name: document.title || this.s.appName, timeoutMs: 180_000, signal: attempt, onAuthUrl });
     this.connectSession = session;
     // The code takes the place of the focused "Show a code" button: the user goes to its Cancel.
     this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.cancel-code'));
@@ -481,6 +498,7 @@ export class Nip82Session extends LocalizedElement {
     this.giveUp();
     this.bunkerInput = '';
     this.secretDropped = false;
+    this.copied = undefined;
     this.store.drop();
     this.active = undefined;
     this.pubkey = undefined;
@@ -520,7 +538,12 @@ export class Nip82Session extends LocalizedElement {
         ${this.connectSession
           ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
               <p class="uri"><code>${this.connectSession.uri}</code></p>
-              <button type="button" class="cancel-code" @click=${this.cancelRemote}>${s.cancel}</button>`
+              <div class="row">
+                <button type="button" class="copy-code" @click=${() => this.copyCode(this.connectSession!.uri)}>${s.copyCode}</button>
+                <a class="open-app" href=${this.connectSession.uri}>${s.openInApp}</a>
+                <button type="button" class="cancel-code" @click=${this.cancelRemote}>${s.cancel}</button>
+              </div>
+              <p class="help" role="status">${this.copied === undefined ? nothing : this.copied ? s.codeCopied : s.copyFailed}</p>`
           : html`<button type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }
