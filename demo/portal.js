@@ -86,7 +86,9 @@ export async function signIn(session) {
   try {
     pubkey = await signer.getPublicKey();
   } catch (error) {
-    status.textContent = `Your extension did not sign you in: ${error.message} Press Switch to try again.`;
+    // In the patient's words, from the error's code (its message names protocol parts).
+    const why = { refused: 'you said no in it', timeout: 'it did not answer in time', absent: 'it is no longer there' }[error.code] ?? 'it could not finish';
+    status.textContent = `Your extension did not sign you in: ${why}. Press Switch to try again.`;
     return failed;
   }
   session.signer = signer;

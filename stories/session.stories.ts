@@ -93,7 +93,7 @@ export const ExtensionRefused: Story = {
     await userEvent.click(extensionButton(el));
     await settles(el, 'refused');
     expect(await error).toBe('refused');
-    await announces(el, /refused/);
+    await announces(el, 'Your signer said no, so you are not signed in.');
     expect(text(bar(el))).toContain('Sign in with your Nostr signer');
   },
 };
@@ -115,7 +115,7 @@ export const SignerFromHostRefused: Story = {
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
     await settles(el, 'refused');
-    await announces(el, 'The user declined to share their public key in their signer.');
+    await announces(el, 'Your signer said no, so you are not signed in.');
   },
 };
 
@@ -134,8 +134,8 @@ export const SignerFromHostTimedOut: Story = {
 export const PrivateKeyRefused: Story = {
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    const details = inShadow<HTMLDetailsElement>(el, 'details')!;
-    await userEvent.click(details.querySelector('summary')!);
+    // With no extension in this browser, the remote signer's way in is open already.
+    await waitFor(() => expect(inShadow<HTMLDetailsElement>(el, 'details')!.open).toBe(true));
     const input = inShadow<HTMLInputElement>(el, 'input[name="bunker"]')!;
     await userEvent.type(input, 'nsec1vl029mgpspedva04g90vltkh6fvh240zqtv9k0t9af8935ke9laqsnlfe5');
     await userEvent.click(button(el, 'Connect'));
@@ -152,7 +152,8 @@ export const PairingCode: Story = {
     render: ({ relays }) => html`<nip82-session relays=${relays.main}></nip82-session>`,
     play: async ({ canvasElement, data }) => {
       const el = session(canvasElement);
-      await userEvent.click(inShadow(el, 'details summary')!);
+      // With no extension in this browser, the remote signer's way in is open already.
+      await waitFor(() => expect(inShadow<HTMLDetailsElement>(el, 'details')!.open).toBe(true));
       await userEvent.click(button(el, 'Show a code for my signer app'));
       await settles(el, 'waiting-signer');
       await announces(el, 'Waiting for your remote signer to connect…');

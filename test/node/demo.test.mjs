@@ -368,7 +368,7 @@ test('a sign-in the extension refuses is told once', STEP, async () => {
   await withPage('/demo/patient.html?as=extension', async (page) => {
     await page.locator('#signed-in').getByText('Your extension did not sign you in').waitFor();
     await page.locator('nip82-session').evaluate((session) => session.updateComplete);
-    assert.equal(await page.getByText(/Your signer said no, so you are not signed in/).count(), 1);
+    assert.equal(await page.getByText(/did not sign you in: you said no in it\. Press Switch to try again\./).count(), 1);
   }, refusing, { signedIn: false });
 });
 
