@@ -92,6 +92,15 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   reshared: string;
   /** Escape or Cancel while the signer was asked: nothing went out (though some may have been signed). */
   stoppedNothingSent: string;
+  /**
+   * The live button beside a step's aria-disabled ones while the signer is asked: a remote signer
+   * that never answers, on a phone with no Escape key, must not leave the patient waiting.
+   */
+  stopWaiting: string;
+  /** "Stop waiting" while the signer was asked to sign: nothing went out (some may have been signed, never to be sent). */
+  stoppedWaiting: string;
+  /** Stopped waiting for the signer to open the records: it may still ask, and what it opens then still loads. */
+  stoppedReading: string;
   // Answer mode
   checkRequests: string;
   waitRead: string;
@@ -238,6 +247,9 @@ const en: ConsentPromptStrings = {
   relayError: 'Not enough storage servers accepted it. Nothing is final yet; you can try again.',
   cancelled: 'Cancelled. Nothing was signed or sent.',
   stoppedNothingSent: 'Cancelled. Nothing was sent.',
+  stopWaiting: 'Stop waiting',
+  stoppedWaiting: 'Stopped waiting for your signer. Nothing was shared or sent; you can try again.',
+  stoppedReading: 'Stopped waiting for your signer. It may still ask you to confirm; if you do, your records load here.',
   checkRequests: 'Check for requests',
   waitRead: 'Your signer will be asked to open your messages (once per message).',
   reading: 'Reading your messages…',
