@@ -105,6 +105,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   stopWaiting: 'Dejar de esperar',
   stoppedWaiting: 'Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.',
   stoppedReading: 'Se dejó de esperar a su firmador. Es posible que todavía le pida confirmar; si lo hace, sus historiales se cargarán aquí.',
+  signerPage: (host: string) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
+  signerPageOpen: (host: string) => `Abrir ${host} en una pestaña nueva`,
   checkRequests: 'Ver solicitudes',
   waitRead: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
   reading: 'Leyendo sus mensajes…',

@@ -101,6 +101,10 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   stoppedWaiting: string;
   /** Stopped waiting for the signer to open the records: it may still ask, and what it opens then still loads. */
   stoppedReading: string;
+  /** In the open dialog, beside its status: the remote signer waits for the patient on its own page, at `host`. */
+  signerPage: (host: string) => string;
+  /** The link to that page (opened by the patient, in a new tab). */
+  signerPageOpen: (host: string) => string;
   // Answer mode
   checkRequests: string;
   waitRead: string;
@@ -250,6 +254,8 @@ const en: ConsentPromptStrings = {
   stopWaiting: 'Stop waiting',
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was shared or sent; you can try again.',
   stoppedReading: 'Stopped waiting for your signer. It may still ask you to confirm; if you do, your records load here.',
+  signerPage: (host: string) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
+  signerPageOpen: (host: string) => `Open ${host} in a new tab`,
   checkRequests: 'Check for requests',
   waitRead: 'Your signer will be asked to open your messages (once per message).',
   reading: 'Reading your messages…',

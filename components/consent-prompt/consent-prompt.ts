@@ -105,6 +105,7 @@ function hexKey(value: string | undefined): string | undefined {
  * @csspart actions - The dialog's buttons.
  * @csspart receipts - Per-relay publish results.
  * @csspart status - The polite live status line.
+ * @csspart signer-page - In the open dialog, the remote signer's page to confirm on, with its link.
  * @csspart recipient-base - The recipient picker's wrapper (the nested `<nip82-npub-picker>`'s `base`).
  * @csspart recipient-label - The recipient picker's label (its `label`).
  * @csspart recipient-hint - What the recipient field accepts (its `hint`).
@@ -854,6 +855,22 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return renderState(this.status, this.renderLive(said), this.receipts, s);
   }
 
+  /**
+   * The remote signer's page, while the dialog waits for the signer and it waits for the patient
+   * there: in the dialog, since the session's link is behind the dialog's backdrop. Opened by the
+   * patient only, never for them.
+   */
+  private renderSignerPage(): TemplateResult | typeof nothing {
+    const page = this.session?.signerPage;
+    if (!this.open || !page || this.status !== 'waiting-signer') return nothing;
+    const s = this.s;
+    // The link on a line of its own: a finger finds it whole, not wrapped into the sentence.
+    return html`<div class="signer-page" part="signer-page">
+      <p>${s.signerPage(page.host)}</p>
+      <p><a href=${page.href} target="_blank" rel="noopener noreferrer">${s.signerPageOpen(page.host)}</a></p>
+    </div>`;
+  }
+
   private renderProblems(): TemplateResult | typeof nothing {
     if (this.problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
@@ -883,7 +900,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       waiting: this.actions.cancellable,
       started: !!this.pending?.action.started,
       until: this.until,
-      status: this.renderStatus(),
+      status: html`${this.renderStatus()}${this.renderSignerPage()}`,
       problems: this.renderProblems(),
       result: () => this.renderResult(),
       finishing: () => this.renderFinishing(),
