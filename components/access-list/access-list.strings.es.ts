@@ -3,6 +3,7 @@ import type { AccessListStrings } from './access-list.strings.js';
 import type { Role } from '../core/nip82/record.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
+import { signerPageStringsEs } from '../shared/signer-page.es.js';
 import { plural } from '../shared/plural.js';
 
 /** How many storage servers took a change: the plural follows the total ("1 de 1", "1 de 2"). */
@@ -19,6 +20,7 @@ const partlyRestEs = (sent: number, total: number) =>
 export const accessListStringsEs: AccessListStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
+  ...signerPageStringsEs,
   showAccess: 'Ver quién tiene acceso',
   loadAgain: 'Volver a cargar sus historiales',
   noRecords: 'Todavía no aparece en ningún historial.',

@@ -4,6 +4,7 @@ import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
+import { signerPageStringsEs } from '../shared/signer-page.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
@@ -11,6 +12,7 @@ import type { PieceState } from './signed-action.js';
 export const consentPromptStringsEs: ConsentPromptStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
+  ...signerPageStringsEs,
   receiptsTitle: 'Dónde se envió',
   typeCount: (type: string, n: number) => typeCount('es', type, n),
   loadRecords: 'Cargar mis historiales',
@@ -105,8 +107,6 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   stopWaiting: 'Dejar de esperar',
   stoppedWaiting: 'Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.',
   stoppedReading: 'Se dejó de esperar a su firmador. Es posible que todavía le pida confirmar; si lo hace, sus historiales se cargarán aquí.',
-  signerPage: (host: string) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
-  signerPageOpen: (host: string) => `Abrir ${host} en una pestaña nueva`,
   checkRequests: 'Ver solicitudes',
   waitRead: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
   reading: 'Leyendo sus mensajes…',

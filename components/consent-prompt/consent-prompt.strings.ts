@@ -3,12 +3,13 @@ import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
 import { signInNotAccepted, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
+import { signerPageStringsEn, type SignerPageStrings } from '../shared/signer-page.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
-export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
+export interface ConsentPromptStrings extends StateStrings, RecordsStrings, SignerPageStrings {
   // Resource types
   typeCount: (type: string, n: number) => string;
   // Loading
@@ -101,10 +102,6 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
   stoppedWaiting: string;
   /** Stopped waiting for the signer to open the records: it may still ask, and what it opens then still loads. */
   stoppedReading: string;
-  /** In the open dialog, beside its status: the remote signer waits for the patient on its own page, at `host`. */
-  signerPage: (host: string) => string;
-  /** The link to that page (opened by the patient, in a new tab). */
-  signerPageOpen: (host: string) => string;
   // Answer mode
   checkRequests: string;
   waitRead: string;
@@ -154,6 +151,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings {
 const en: ConsentPromptStrings = {
   ...stateStringsEn,
   ...recordsStringsEn,
+  ...signerPageStringsEn,
   receiptsTitle: 'Where it was sent',
   receiptStatus: (status, accepted, total, reason, signIn) => {
     if (status === 'accepted') return `accepted (${accepted} of ${total})`;
@@ -254,8 +252,6 @@ const en: ConsentPromptStrings = {
   stopWaiting: 'Stop waiting',
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was shared or sent; you can try again.',
   stoppedReading: 'Stopped waiting for your signer. It may still ask you to confirm; if you do, your records load here.',
-  signerPage: (host: string) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
-  signerPageOpen: (host: string) => `Open ${host} in a new tab`,
   checkRequests: 'Check for requests',
   waitRead: 'Your signer will be asked to open your messages (once per message).',
   reading: 'Reading your messages…',

@@ -21,6 +21,7 @@ import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
+import { renderSignerPage } from '../shared/signer-page.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState } from '../shared/receipts.js';
 import { today } from './resources.js';
@@ -855,22 +856,6 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return renderState(this.status, this.renderLive(said), this.receipts, s);
   }
 
-  /**
-   * The remote signer's page, while the dialog waits for the signer and it waits for the patient
-   * there: in the dialog, since the session's link is behind the dialog's backdrop. Opened by the
-   * patient only, never for them.
-   */
-  private renderSignerPage(): TemplateResult | typeof nothing {
-    const page = this.session?.signerPage;
-    if (!this.open || !page || this.status !== 'waiting-signer') return nothing;
-    const s = this.s;
-    // The link on a line of its own: a finger finds it whole, not wrapped into the sentence.
-    return html`<div class="signer-page" part="signer-page">
-      <p>${s.signerPage(page.host)}</p>
-      <p><a href=${page.href} target="_blank" rel="noopener noreferrer">${s.signerPageOpen(page.host)}</a></p>
-    </div>`;
-  }
-
   private renderProblems(): TemplateResult | typeof nothing {
     if (this.problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
@@ -900,7 +885,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       waiting: this.actions.cancellable,
       started: !!this.pending?.action.started,
       until: this.until,
-      status: html`${this.renderStatus()}${this.renderSignerPage()}`,
+      status: html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', this.s)}`,
       problems: this.renderProblems(),
       result: () => this.renderResult(),
       finishing: () => this.renderFinishing(),
