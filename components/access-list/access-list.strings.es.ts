@@ -1,9 +1,8 @@
 /** The built-in strings of `<nip82-access-list>` in Spanish. */
 import type { AccessListStrings } from './access-list.strings.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs, stateStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
-import { signerPageStringsEs } from '../shared/signer-page.es.js';
 import { plural } from '../shared/plural.js';
 
 /** How many storage servers took a change: the plural follows the total ("1 de 1", "1 de 2"). */

@@ -1,8 +1,7 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { signerPageStringsEn, stateStringsEn, type SignerPageStrings, type StateStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
-import { signerPageStringsEn, type SignerPageStrings } from '../shared/signer-page.js';
 import { plural } from '../shared/plural.js';
 
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */

@@ -2,9 +2,8 @@
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs, stateStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
-import { signerPageStringsEs } from '../shared/signer-page.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';

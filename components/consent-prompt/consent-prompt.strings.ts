@@ -1,9 +1,8 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { signInNotAccepted, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { signInNotAccepted, signerPageStringsEn, stateStringsEn, type SignerPageStrings, type StateStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
-import { signerPageStringsEn, type SignerPageStrings } from '../shared/signer-page.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
