@@ -1,7 +1,7 @@
 /** The built-in strings of `<nip82-access-list>` in Spanish. */
 import type { AccessListStrings } from './access-list.strings.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs, stateStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { plural } from '../shared/plural.js';
 
@@ -19,6 +19,7 @@ const partlyRestEs = (sent: number, total: number) =>
 export const accessListStringsEs: AccessListStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
+  ...signerPageStringsEs,
   showAccess: 'Ver quién tiene acceso',
   loadAgain: 'Volver a cargar sus historiales',
   noRecords: 'Todavía no aparece en ningún historial.',

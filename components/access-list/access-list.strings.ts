@@ -1,11 +1,11 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { signerPageStringsEn, stateStringsEn, type SignerPageStrings, type StateStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { plural } from '../shared/plural.js';
 
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
-export interface AccessListStrings extends StateStrings, RecordsStrings {
+export interface AccessListStrings extends StateStrings, RecordsStrings, SignerPageStrings {
   showAccess: string;
   loadAgain: string;
   noRecords: string;
@@ -69,6 +69,7 @@ const partlyRestEn = (sent: number, total: number) =>
 const en: AccessListStrings = {
   ...stateStringsEn,
   ...recordsStringsEn,
+  ...signerPageStringsEn,
   showAccess: 'Show who has access',
   loadAgain: 'Load your records again',
   noRecords: 'No records list you yet.',

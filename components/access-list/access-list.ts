@@ -20,7 +20,7 @@ import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState } from '../shared/receipts.js';
+import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
 import { recordName } from '../shared/record-text.js';
 import { languageOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
@@ -119,6 +119,7 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * @csspart dialog - The revocation confirmation dialog.
  * @csspart receipts - Per-relay publish results.
  * @csspart status - The polite live status line.
+ * @csspart signer-page - In the open dialog, the remote signer's page to confirm on, with its link.
  * @csspart overdue - The notice offering to revoke every share past its end date.
  * @csspart unfinished - The notice offering to send a revocation to the storage servers that missed it.
  *
@@ -771,6 +772,7 @@ export class Nip82AccessList extends Nip82Element {
       </div>
       ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}
       ${this.renderStatus()}
+      ${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', s)}
       <div part="actions" class="actions">
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>

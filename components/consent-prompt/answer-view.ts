@@ -11,7 +11,7 @@ import { dayText, momentText } from '../shared/dates.js';
 import { shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
-import { busyAttr, type CommonView } from './view-parts.js';
+import { busyAttr, stopWaitingButton, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
 
 export interface AnswerView extends CommonView {
@@ -144,6 +144,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     ${v.problems}
     ${v.status}
     <div part="actions" class="actions">
+      ${stopWaitingButton(v)}
       <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
       ${ended ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>`}
@@ -175,6 +176,7 @@ function renderAnswerPreview(v: AnswerView): TemplateResult {
     ${v.problems}
     ${v.status}
     <div part="actions" class="actions">
+      ${stopWaitingButton(v)}
       <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
       ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.approve}>${withBdi(s.confirmAnswer(v.named(request.requester)))}</button>`}
     </div>`;

@@ -22,7 +22,7 @@ import { consentPromptStrings, type ConsentPromptStrings } from './consent-promp
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { outcomesByRelay, receiptDetail, renderReceipts, renderState } from '../shared/receipts.js';
+import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
 import { today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
 import { mailUnchecked, sentences } from '../shared/records.strings.js';
@@ -85,7 +85,8 @@ function hexKey(value: string | undefined): string | undefined {
  * is over (an old or replayed one) is listed as ended and offers only Deny.
  *
  * Every action signs all its events before publishing any: a refusal or timeout publishes
- * nothing. When relays take only part of it, the dialog says exactly what went out and offers
+ * nothing. While the dialog waits for the signer (to sign, or to open records), a live "Stop
+ * waiting" ends the wait at once, and the dialog stays to say that nothing was shared or sent. When relays take only part of it, the dialog says exactly what went out and offers
  * to finish sending the same signed events; reopening that request offers only that, never
  * signing again, and a request whose share partly went out can no longer be denied. Reopening a
  * half-sent share also offers to leave it as it is (what went out stays, and can no longer be
@@ -104,6 +105,7 @@ function hexKey(value: string | undefined): string | undefined {
  * @csspart actions - The dialog's buttons.
  * @csspart receipts - Per-relay publish results.
  * @csspart status - The polite live status line.
+ * @csspart signer-page - In the open dialog, the remote signer's page to confirm on, with its link.
  * @csspart recipient-base - The recipient picker's wrapper (the nested `<nip82-npub-picker>`'s `base`).
  * @csspart recipient-label - The recipient picker's label (its `label`).
  * @csspart recipient-hint - What the recipient field accepts (its `hint`).
@@ -194,6 +196,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     setStatus: (status, message) => this.setStatus(status, message),
     cancelledText: () => this.s.stoppedNothingSent,
     closeDialog: () => this.modal.close(),
+    readStoppedText: () => this.s.stoppedReading,
   });
   private trigger?: HTMLElement;
 
@@ -294,7 +297,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
-    if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUser();
+    if (change === 'replaced' || change === 'cleared' || change === 'reader') return this.forgetUser();
+    // Records that came after the patient stopped waiting for "Load my records" (or that another
+    // element loaded): the answer's plan is made of them, as the load would have made it.
+    if (change === 'records' && this.open && this.answering && this.step === 'choose' && this.plan.offered.length === 0) this.startPlan(this.answering);
   }
 
   /** An action under way or left unfinished that was signed for another signer or user than the one in effect. */
@@ -507,6 +513,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.unfinished.delete(key);
     this.pending = undefined;
   }
+
+  /**
+   * "Stop waiting": ends the wait for the signer as Escape does, but the dialog stays to say what
+   * did not happen, and the patient may try again. The button pressed is gone: focus goes to the
+   * step's heading, never to the page behind the dialog.
+   */
+  private stopWaiting = (): void => {
+    if (!this.actions.cancel(this.s.stoppedWaiting)) return;
+    this.modal.focusNext = this.step === 'preview' ? '#preview-title' : '#dialog-title';
+  };
 
   private closeDialog = (): void => {
     this.modal.close();
@@ -868,7 +884,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       waiting: this.actions.cancellable,
       started: !!this.pending?.action.started,
       until: this.until,
-      status: this.renderStatus(),
+      status: html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', this.s)}`,
       problems: this.renderProblems(),
       result: () => this.renderResult(),
       finishing: () => this.renderFinishing(),
@@ -880,6 +896,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       toPreview: this.toPreview,
       back: this.backToChoose,
       dismiss: this.actions.dismiss,
+      stopWaiting: this.stopWaiting,
       hideMentions: this.hideMentions,
       loadRecords: this.loadRecords,
     };

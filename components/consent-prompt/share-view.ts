@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Role } from '../core/nip82/record.js';
 import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
-import { busyAttr, type CommonView } from './view-parts.js';
+import { busyAttr, stopWaitingButton, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
 import type { NpubPickerStrings } from '../npub-picker/define.js';
 
@@ -103,6 +103,7 @@ function renderSharePreview(v: ShareView): TemplateResult {
     <p class="warning">${s.revokeWarning}</p>
     ${v.status}
     <div part="actions" class="actions">
+      ${stopWaitingButton(v)}
       <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
       ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.confirm}>${withBdi(s.confirm(v.recipientNamed))}</button>`}
     </div>`;

@@ -3,7 +3,7 @@
  * dialogs, the pieces every step renders (status line, problems, result) and the handlers. The
  * views read it and render; the element keeps the state and does the work.
  */
-import type { TemplateResult, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Role } from '../core/nip82/record.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { PlanViewContext } from './plan-view.js';
@@ -16,7 +16,10 @@ export interface CommonView {
   plan: PlanViewContext;
   step: Step;
   busy: boolean;
-  /** The signer is asked to sign: Cancel (or Escape) stops the action, which has sent nothing yet (a read offers no Cancel). */
+  /**
+   * The signer is asked (to sign, or to open records in the dialog): "Stop waiting", Cancel or
+   * Escape stops the action, which has sent nothing yet.
+   */
   waiting: boolean;
   /** Part of the action went out: nothing is signed again, so the buttons that would sign are gone. */
   started: boolean;
@@ -30,9 +33,18 @@ export interface CommonView {
   toPreview: (event: Event) => void;
   back: () => void;
   dismiss: () => void;
+  /** Ends the wait for the signer and leaves the dialog open, saying what did not happen. */
+  stopWaiting: () => void;
   hideMentions: () => void;
   loadRecords: () => void;
 }
 
 /** The `aria-disabled` of a button while the element works: focus stays on it (a disabled button drops focus to the page). */
 export const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
+
+/**
+ * "Stop waiting", live while the signer is asked, in the step's row of actions beside the
+ * aria-disabled ones it stands in for (the button just pressed among them).
+ */
+export const stopWaitingButton = (v: CommonView): TemplateResult | typeof nothing =>
+  v.waiting ? html`<button type="button" class="stop-waiting" @click=${v.stopWaiting}>${v.s.stopWaiting}</button>` : nothing;

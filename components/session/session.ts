@@ -250,9 +250,10 @@ export class Nip82Session extends LocalizedElement {
     const { relays, rejected } = this.relayCheck.check(this.relays);
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
     const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
-    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins };
+    const page = this.authPage instanceof URL ? { href: this.authPage.href, host: this.authPage.host } : undefined;
+    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, signerPage: page };
     const prev = this.value;
-    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store) this.value = next;
+    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store || prev.signerPage?.href !== page?.href) this.value = next;
   }
 
   /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */

@@ -5,12 +5,14 @@
  *
  * - a sign-out or another user ({@link stop}): the action stops wherever it is; nothing more of it
  *   is signed, sent or shown;
- * - Escape or Cancel while the signer is asked to sign ({@link cancel}): the action stops, and
- *   every later signer call of it throws before the signer hears of it ({@link guard}), so no
- *   prompt follows "Cancelled". A read is not offered a Cancel: its decrypts run in the record
- *   store, shared with the other elements reading it, and the status would be untrue. Once the
- *   signed events are being sent nothing stops them but a sign-out (the dialog stays, to say what
- *   went out);
+ * - Escape, Cancel or "Stop waiting" while the signer is asked to sign ({@link cancel}): the action
+ *   stops, and every later signer call of it throws before the signer hears of it ({@link guard}),
+ *   so no prompt follows "Cancelled". A remote signer may never answer, and a phone has no Escape:
+ *   without a way out the user would wait for the deadline. A read is stopped only where the host
+ *   has words for it ({@link ActionHooks.readStoppedText}): its decrypts run in the record store,
+ *   shared with the other elements reading it, so the element stops waiting while the signer may
+ *   still ask. Once the signed events are being sent nothing stops them but a sign-out (the dialog
+ *   stays, to say what went out);
  * - the element leaving the page: an action still at the signer stops; one being sent goes on
  *   (the same user's, already signed: stopping between its events would leave a change half made),
  *   and its relay client keeps the connections open until it is done.
@@ -48,6 +50,11 @@ export interface ActionHooks {
   cancelledText: () => string;
   /** Closes the host's dialog. */
   closeDialog: () => void;
+  /**
+   * What the cancelled state says once a read stopped waiting for the signer. Without it a read is
+   * not stopped (and holds the host's dialog open) until the signer answers.
+   */
+  readStoppedText?: () => string;
 }
 
 interface Action {
@@ -110,16 +117,19 @@ export class ActionController implements ReactiveController {
     };
   }
 
-  /** Whether Escape or Cancel would stop the action: the signer is asked to sign, and nothing was sent. */
+  /**
+   * Whether Escape or Cancel would stop the action: the signer is asked, nothing was sent, and the
+   * action is a change (or a read the host has words for).
+   */
   get cancellable(): boolean {
     const current = this.current;
-    return !!current && current.kind === 'change' && !current.sending && this.hooks.status() === 'waiting-signer';
+    return !!current && !current.sending && this.hooks.status() === 'waiting-signer' && (current.kind === 'change' || !!this.hooks.readStoppedText);
   }
 
-  /** Whether the dialog must stay open: a read (not offered a Cancel) or a send is under way. */
+  /** Whether the dialog must stay open: a read not offered a Cancel, or a send, is under way. */
   get holding(): boolean {
     const status = this.hooks.status();
-    return status === 'working' || (status === 'waiting-signer' && this.current?.kind === 'read');
+    return status === 'working' || (status === 'waiting-signer' && this.current?.kind === 'read' && !this.hooks.readStoppedText);
   }
 
   /** Stops the action under way, whatever it is doing (a sign-out, another user): it shows nothing from now on. */
@@ -131,11 +141,17 @@ export class ActionController implements ReactiveController {
     this.settle();
   }
 
-  /** Escape or Cancel: stops an action whose signer is asked to sign, and says nothing was sent. */
-  cancel(): void {
-    if (!this.cancellable) return;
+  /**
+   * Escape, Cancel or "Stop waiting": stops an action whose signer is asked, and says nothing was
+   * sent (`text`, else the host's cancelled words), or for a read that the element stopped waiting.
+   * Returns whether it stopped anything.
+   */
+  cancel(text?: string): boolean {
+    if (!this.cancellable) return false;
+    const read = this.current?.kind === 'read';
     this.stopUnsent();
-    this.hooks.setStatus('cancelled', this.hooks.cancelledText());
+    this.hooks.setStatus('cancelled', read && this.hooks.readStoppedText ? this.hooks.readStoppedText() : text ?? this.hooks.cancelledText());
+    return true;
   }
 
   /** Stops the actions not being sent; those being sent go on. */

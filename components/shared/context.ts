@@ -23,6 +23,12 @@ export interface SessionValue {
    * this action asks once; a focus while it runs waits for the next one.
    */
   actionBegins?: (signer: Signer) => void;
+  /**
+   * The page the user's remote signer asks them to confirm on (https only, offered by the session
+   * as a link) while a call of it waits for that. An element whose modal dialog is open shows the
+   * same link in it: the session's own is behind the dialog's backdrop, where it cannot be tapped.
+   */
+  signerPage?: { href: string; host: string };
 }
 
 export const sessionContext = createContext<SessionValue | undefined>(Symbol.for('nip82-session'));

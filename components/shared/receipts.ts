@@ -5,7 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PublishReceipt, SignInFailure } from '../core/relay/client.js';
 import type { Status } from './base.js';
-import { isFailure, type ReceiptStrings } from './state-strings.js';
+import { isFailure, type ReceiptStrings, type SignerPageStrings } from './state-strings.js';
+import type { SessionValue } from './context.js';
 
 /** One line per relay: accepted when every event reached it, else the first failure and its reason. */
 export interface RelayOutcome {
@@ -65,5 +66,19 @@ export function renderState(status: Status, live: TemplateResult, receipts: read
   return html`<div class=${isFailure(status) ? 'state error' : 'state'}>
     ${live}
     ${status === 'relay-error' ? renderReceipts(receipts, labels) : nothing}
+  </div>`;
+}
+
+/**
+ * The remote signer's page (NIP-46 `auth_url`) the session offered, in an element's open modal
+ * dialog while `waiting` (the dialog waits for the signer): the session's own link is behind the
+ * dialog's backdrop, where it cannot be tapped. Nothing otherwise. Opened by the user only, never for them; the link on a line of its own, so a finger
+ * finds it whole rather than wrapped into the sentence.
+ */
+export function renderSignerPage(page: SessionValue['signerPage'], waiting: boolean, s: SignerPageStrings): TemplateResult | typeof nothing {
+  if (!page || !waiting) return nothing;
+  return html`<div class="signer-page" part="signer-page">
+    <p>${s.signerPage(page.host)}</p>
+    <p><a href=${page.href} target="_blank" rel="noopener noreferrer">${s.signerPageOpen(page.host)}</a></p>
   </div>`;
 }

@@ -1,5 +1,5 @@
 /** The state words of state-strings.ts in Spanish. */
-import type { CommonStateStrings } from './state-strings.js';
+import type { CommonStateStrings, SignerPageStrings } from './state-strings.js';
 import { errorDetailEs } from './error-details.es.js';
 
 export const stateStringsEs: CommonStateStrings = {
@@ -22,4 +22,9 @@ export const stateStringsEs: CommonStateStrings = {
   badStorageSettings: 'La configuración de los servidores de almacenamiento de esta página es incorrecta; por favor, avise al equipo del sitio.',
   badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
   errorDetail: errorDetailEs,
+};
+
+export const signerPageStringsEs: SignerPageStrings = {
+  signerPage: (host) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
+  signerPageOpen: (host) => `Abrir ${host} en una pestaña nueva`,
 };

@@ -102,3 +102,19 @@ export function stateText(status: Status, s: StateStrings, message: string, code
 export function isFailure(status: Status): boolean {
   return !['idle', 'done', 'working', 'waiting-signer'].includes(status);
 }
+
+/**
+ * The remote signer's page (NIP-46 `auth_url`) in an element's open modal dialog: the session
+ * offers it in its own bar, behind the dialog's backdrop where it cannot be tapped.
+ */
+export interface SignerPageStrings {
+  /** The remote signer waits for the user on its own page, at `host`. */
+  signerPage: (host: string) => string;
+  /** The link to that page (opened by the user, in a new tab). */
+  signerPageOpen: (host: string) => string;
+}
+
+export const signerPageStringsEn: SignerPageStrings = {
+  signerPage: (host) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
+  signerPageOpen: (host) => `Open ${host} in a new tab`,
+};
