@@ -61,13 +61,15 @@ describe('<nip82-session>: the remote signer\'s code and the keyboard', function
     });
   }
 
-  it('a code that ends without a sign-in (the signer app will not say who the user is) gives the focus back to the button', async () => {
+  for (const [lang, saidNo] of [['en', 'Your signer said no, so you are not signed in.'], ['es', 'Su firmador dijo que no, así que no ha iniciado sesión.']] as const) it(`${lang}: a code that ends without a sign-in (the signer app will not say who the user is) gives the focus back to the button`, async () => {
     const relay = await relayUrl('main');
     const app = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { refuse: ['get_public_key'] });
     await app.ready;
     try {
-      const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay}></nip82-session>`);
+      const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-session relays=${relay}></nip82-session></div>`);
+      const el = page.querySelector<Nip82Session>('nip82-session')!;
       const focused = () => el.shadowRoot!.activeElement;
+      await waitUntil(() => el.shadowRoot!.querySelector('details .show-code'), 'the sign-in controls never rendered');
       el.shadowRoot!.querySelector('details')!.open = true;
       await el.updateComplete;
       el.shadowRoot!.querySelector<HTMLButtonElement>('.show-code')!.focus();
@@ -78,8 +80,8 @@ describe('<nip82-session>: the remote signer\'s code and the keyboard', function
       await waitUntil(() => focused()?.matches('.show-code'), `focus on ${named(focused())}, not back on the button`);
       expect(named(document.activeElement), 'focus dropped to the page').not.to.match(/^body/);
       // Said in the patient's words: no "public key".
-      expect(el.shadowRoot!.textContent).to.contain('Your signer said no, so you are not signed in.');
-      expect(el.shadowRoot!.textContent).not.to.contain('public key');
+      expect(el.shadowRoot!.textContent).to.contain(saidNo);
+      expect(el.shadowRoot!.textContent).not.to.match(/public key|clave pública/);
     } finally {
       app.close();
     }

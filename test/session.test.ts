@@ -71,6 +71,8 @@ describe('<nip82-session>', () => {
     el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     await el.updateComplete;
     expect(button(el, /browser extension/).disabled).to.equal(false);
+    // The remote signer's section, open while there was no extension, stays open under the user.
+    expect(el.shadowRoot!.querySelector('details')!.open).to.equal(true);
     expect(shadowText(el)).not.to.contain('No signer extension');
     expect(extension.calls).to.deep.equal({});
 
@@ -398,7 +400,7 @@ describe('<nip82-session>', () => {
       // A signer that says no: the address stays to correct, the user in the field, but not its
       // one-time secret, which the next person at this screen must not find ready to use.
       const failed = oneEvent(el, 'nip82-error');
-      await submit(bunkerAddress(refusing.pubkey, relay, 'typo'));
+      await submit(`${bunkerAddress(refusing.pubkey, relay, 'typo')}&secret=typo2`);
       await failed;
       await waitUntil(() => focused() === field(), 'focus did not return to the field after the failure');
       notOnBody('after the failure');

@@ -300,7 +300,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') return this.forgetUser();
     // Records that came after the patient stopped waiting for "Load my records" (or that another
     // element loaded): the answer's plan is made of them, as the load would have made it.
-    if (change === 'records' && this.open && this.answering && this.step === 'choose' && this.plan.offered.length === 0) this.startPlan(this.answering);
+    if (change === 'records' && this.open && this.answering && this.step === 'choose' && this.plan.offered.length === 0 && !this.busy && !this.pending) this.startPlan(this.answering);
   }
 
   /** An action under way or left unfinished that was signed for another signer or user than the one in effect. */

@@ -2,9 +2,22 @@
 import type { SessionStrings } from './session.strings.js';
 import { errorDetailEs } from '../shared/error-details.es.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
+import type { Nip82ErrorCode } from '../shared/events.js';
+
+/** Why a sign-in failed, in a patient's words, in Spanish (see SIGN_IN_EN in session.strings.ts). */
+const SIGN_IN_ES: Partial<Record<Nip82ErrorCode, string>> = {
+  absent: 'No se encontró ninguna extensión de firmador en este navegador.',
+  refused: 'Su firmador dijo que no, así que no ha iniciado sesión.',
+  timeout: 'Su firmador no respondió a tiempo, así que no ha iniciado sesión. Puede volver a intentarlo.',
+  connection: 'No se pudo contactar con su aplicación de firmador remoto. Compruebe que la aplicación está abierta, copie de nuevo la dirección que muestra y vuelva a intentarlo.',
+  'bad-response': 'Su firmador respondió algo que esta página no puede usar.',
+  unsupported: 'Esta extensión de firmador no puede cerrar ni abrir historiales; actualícela o use otro firmador.',
+  failed: 'Su firmador no pudo terminar de iniciar su sesión.',
+  signer: 'Su firmador no pudo terminar de iniciar su sesión.',
+};
 
 export const sessionStringsEs: SessionStrings = {
-  errorDetail: errorDetailEs,
+  errorDetail: (code, message) => SIGN_IN_ES[code] ?? errorDetailEs(code, message),
   signedInAs: 'Sesión iniciada como',
   via: (kind: string) => `mediante ${kind}`,
   kindExtension: 'la extensión del navegador',

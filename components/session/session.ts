@@ -161,6 +161,21 @@ export class Nip82Session extends LocalizedElement {
     if (!this.extensionFound && hasNip07()) this.extensionFound = true;
   };
 
+  /** The remote signer's sections already shown (see {@link updated}). */
+  private readonly remoteSections = new WeakSet<Element>();
+
+  /**
+   * The remote signer's section, as it is first shown: open when no extension is there (it is the
+   * only way in). Only then: an extension found later must not close it under a user typing in it.
+   */
+  protected override updated(): void {
+    const section = this.renderRoot.querySelector('details');
+    if (section && !this.remoteSections.has(section)) {
+      this.remoteSections.add(section);
+      section.open = !this.extensionFound;
+    }
+  }
+
   /** The page got the focus back since the last action began. */
   private focusedSinceAction = false;
 
@@ -296,6 +311,8 @@ export class Nip82Session extends LocalizedElement {
       // Done: a later give-up (a sign-out) must not take this signer for an attempt still under way.
       attempt.removeEventListener('abort', close);
       this.attempt = undefined;
+      // The key was just asked: a focus before the sign-in is no reason to ask again at the first action.
+      this.focusedSinceAction = false;
       this.store.drop();
       this.active = signer;
       this.kind = kind;
@@ -525,7 +542,7 @@ export class Nip82Session extends LocalizedElement {
     return html`<span class="who">${s.signIn}</span>
       <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
-      <details ?open=${!this.extensionFound}>
+      <details>
         <summary>${s.remoteTitle}</summary>
         <form class="row" @submit=${this.connectBunker}>
           <label>${s.bunkerLabel}
@@ -582,5 +599,13 @@ export class Nip82Session extends LocalizedElement {
  * failed. The rest (the signer's key, its relays) is kept for the user to correct.
  */
 function withoutSecret(address: string): string {
-  return address.replace(/([?&])secret=[^&#]*&?/gi, '$1').replace(/[?&]$/, '');
+  try {
+    const url = new URL(address.trim());
+    if (!url.searchParams.has('secret')) return address;
+    url.searchParams.delete('secret');
+    return url.toString();
+  } catch {
+    // Not an address at all (a typo, a name@domain): nothing that reads as a secret stays either.
+    return address.replace(/([?&])secret=[^&#]*/gi, '$1').replace(/[?&]+(?=&|#|$)/g, '');
+  }
 }

@@ -9,9 +9,8 @@ export const stateStringsEs: CommonStateStrings = {
     if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'no respondió a tiempo';
     if (status === 'auth-required') {
-      return signIn === 'failed'
-        ? 'pidió que usted iniciara sesión; el inicio de sesión no se completó, así que no lo aceptó'
-        : 'pidió que usted iniciara sesión; usted no lo hizo, así que no lo aceptó';
+      if (signIn === 'failed') return 'pidió que usted iniciara sesión; el inicio de sesión no se completó, así que no lo aceptó';
+      return signIn === 'declined' ? 'pidió que usted iniciara sesión; usted no lo hizo, así que no lo aceptó' : 'pidió que usted iniciara sesión y no lo aceptó';
     }
     return 'no se pudo conectar';
   },

@@ -42,7 +42,10 @@ export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 're
 export const signInNotAccepted = (signIn?: SignInFailure) =>
   signIn === 'failed'
     ? 'asked you to sign in; the sign-in did not go through, so it did not accept it'
-    : 'asked you to sign in; you did not, so it did not accept it';
+    : signIn === 'declined'
+      ? 'asked you to sign in; you did not, so it did not accept it'
+      // Signed in, and still refused (the key may not be allowed there): nobody's fault to name.
+      : 'asked you to sign in, and did not accept it';
 
 /** English; Spanish is in state-strings.es.ts. */
 export const stateStringsEn: CommonStateStrings = {
