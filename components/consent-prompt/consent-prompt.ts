@@ -86,7 +86,8 @@ function hexKey(value: string | undefined): string | undefined {
  *
  * Every action signs all its events before publishing any: a refusal or timeout publishes
  * nothing. While the dialog waits for the signer (to sign, or to open records), a live "Stop
- * waiting" ends the wait at once, and the dialog stays to say that nothing was shared or sent. When relays take only part of it, the dialog says exactly what went out and offers
+ * waiting" ends the wait at once, and the dialog stays to say that nothing was shared or sent.
+ * When relays take only part of it, the dialog says exactly what went out and offers
  * to finish sending the same signed events; reopening that request offers only that, never
  * signing again, and a request whose share partly went out can no longer be denied. Reopening a
  * half-sent share also offers to leave it as it is (what went out stays, and can no longer be

@@ -72,8 +72,9 @@ export function renderState(status: Status, live: TemplateResult, receipts: read
 /**
  * The remote signer's page (NIP-46 `auth_url`) the session offered, in an element's open modal
  * dialog while `waiting` (the dialog waits for the signer): the session's own link is behind the
- * dialog's backdrop, where it cannot be tapped. Nothing otherwise. Opened by the user only, never for them; the link on a line of its own, so a finger
- * finds it whole rather than wrapped into the sentence.
+ * dialog's backdrop, where it cannot be tapped. Nothing otherwise. Opened by the user only, never
+ * for them; the link on a line of its own, so a finger finds it whole rather than wrapped into the
+ * sentence.
  */
 export function renderSignerPage(page: SessionValue['signerPage'], waiting: boolean, s: SignerPageStrings): TemplateResult | typeof nothing {
   if (!page || !waiting) return nothing;
