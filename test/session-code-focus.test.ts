@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../components/session/define.js';
 import type { Nip82Session } from '../components/session/session.js';
 import { generateSecretKey } from 'nostr-tools/pure';
-import { relayUrl } from './helpers.js';
+import { relayLiveRequests, relayUrl } from './helpers.js';
 import { runRemoteSigner } from './remote-signer.js';
 import { waitUntil } from './wait.js';
 
@@ -75,7 +75,10 @@ describe('<nip82-session>: the remote signer\'s code and the keyboard', function
       el.shadowRoot!.querySelector<HTMLButtonElement>('.show-code')!.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => el.shadowRoot!.querySelector('.uri code') && focused()?.matches('.cancel-code'), 'the code and its Cancel', { timeout: 5000 });
-      await app.connectTo(el.shadowRoot!.querySelector('.uri code')!.textContent!);
+      const uri = el.shadowRoot!.querySelector('.uri code')!.textContent!;
+      // The app answers once the page listens for it, as a person scanning the code would.
+      await waitUntil(async () => (await relayLiveRequests('main', new URL(uri).hostname)).length > 0, 'the page never listened for the signer app');
+      await app.connectTo(uri);
       await waitUntil(() => !['idle', 'waiting-signer', 'working'].includes(el.status), 'the sign-in ended', { timeout: 20000 });
       await waitUntil(() => focused()?.matches('.show-code'), `focus on ${named(focused())}, not back on the button`);
       expect(named(document.activeElement), 'focus dropped to the page').not.to.match(/^body/);
