@@ -26,6 +26,35 @@ import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './e
 
 const shown = (el: Element) => text(el.shadowRoot);
 
+/**
+ * A fake extension over whichever key the user chose in it last (`use`), counting every question
+ * by kind. `windows`: each prompt is a window of its own, which gives the page the focus back as
+ * the answer arrives (`focus-after`), and also takes it away as it opens (`blur-and-focus`), as a
+ * browser shows it.
+ */
+function fakeExtension(signer: Signer, windows: 'none' | 'focus-after' | 'blur-and-focus' = 'none') {
+  let current = signer;
+  const calls: Record<string, number> = {};
+  const prompted = async <T>(kind: string, work: () => Promise<T>): Promise<T> => {
+    calls[kind] = (calls[kind] ?? 0) + 1;
+    if (windows === 'blur-and-focus') window.dispatchEvent(new Event('blur'));
+    try {
+      return await work();
+    } finally {
+      if (windows !== 'none') window.dispatchEvent(new Event('focus'));
+    }
+  };
+  const provider: Nip07Provider = {
+    getPublicKey: () => prompted('getPublicKey', () => current.getPublicKey()),
+    signEvent: (t) => prompted('signEvent', () => current.signEvent(t)),
+    nip44: {
+      encrypt: (p, t) => prompted('encrypt', () => current.nip44Encrypt(p, t)),
+      decrypt: (p, c) => prompted('decrypt', () => current.nip44Decrypt(p, c)),
+    },
+  };
+  return { provider, calls, use: (next: Signer) => { current = next; }, keyQuestions: () => calls.getPublicKey ?? 0 };
+}
+
 describe('one session, one store: the whole story on one page', function () {
   this.timeout(90000);
   let relays: string[];
@@ -248,29 +277,19 @@ describe('one session, one store: the whole story on one page', function () {
     const second = await person();
     await seed(first.pubkey);
     await seed(second.pubkey);
-    // An extension over whichever key the user chose in it last; it counts who asked for the key.
-    let current = first.signer;
-    let keyQuestions = 0;
-    const extension: Nip07Provider = {
-      getPublicKey: () => {
-        keyQuestions++;
-        return current.getPublicKey();
-      },
-      signEvent: (t) => current.signEvent(t),
-      nip44: { encrypt: (p, t) => current.nip44Encrypt(p, t), decrypt: (p, c) => current.nip44Decrypt(p, c) },
-    };
-    const { session, viewer, access, all, store } = await page(nip07Signer({ provider: () => extension }));
+    const extension = fakeExtension(first.signer);
+    const { session, viewer, access, all, store } = await page(nip07Signer({ provider: () => extension.provider }));
     buttonByText(viewer, 'Unlock my records')!.click();
     await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
-    const asked = keyQuestions;
+    const asked = extension.keyQuestions();
 
     // Switched in the extension's own window; back on the page, the user asks for their history.
-    current = second.signer;
+    extension.use(second.signer);
     window.dispatchEvent(new Event('focus'));
     const changed = oneEvent(session, 'nip82-session-change');
     buttonByText(access, 'Show consent history')!.click();
     expect((await changed).detail.pubkey).to.equal(second.pubkey);
-    expect(keyQuestions).to.equal(asked + 1);
+    expect(extension.keyQuestions()).to.equal(asked + 1);
     await waitUntil(() => access.status === 'done' && viewer.status === 'done', 'loaded for the new key', { timeout: 20000 });
     await Promise.all(all.map((e) => e.updateComplete));
     // Nothing of the first key is left to see or to revoke: what shows is the second key's.
@@ -288,29 +307,12 @@ describe('one session, one store: the whole story on one page', function () {
     await seed(first.pubkey);
     await seed(second.pubkey);
     // An extension whose every prompt is a window of its own: closing it gives the page the focus
-    // back as the answer arrives. It counts every question, by kind.
-    let current = first.signer;
-    const calls: Record<string, number> = {};
-    const prompted = async <T>(kind: string, work: () => Promise<T>): Promise<T> => {
-      calls[kind] = (calls[kind] ?? 0) + 1;
-      try {
-        return await work();
-      } finally {
-        window.dispatchEvent(new Event('focus'));
-      }
-    };
-    const extension: Nip07Provider = {
-      getPublicKey: () => prompted('getPublicKey', () => current.getPublicKey()),
-      signEvent: (t) => prompted('signEvent', () => current.signEvent(t)),
-      nip44: {
-        encrypt: (p, t) => prompted('encrypt', () => current.nip44Encrypt(p, t)),
-        decrypt: (p, c) => prompted('decrypt', () => current.nip44Decrypt(p, c)),
-      },
-    };
-    const keyQuestions = () => calls.getPublicKey ?? 0;
+    // back as the answer arrives.
+    const extension = fakeExtension(first.signer, 'focus-after');
+    const { calls, keyQuestions } = extension;
     /** Questions of `kind` asked since `before`. */
     const since = (before: Record<string, number>, kind: string) => (calls[kind] ?? 0) - (before[kind] ?? 0);
-    const { session, viewer, share, answer, access, all } = await page(nip07Signer({ provider: () => extension }));
+    const { session, viewer, share, answer, access, all } = await page(nip07Signer({ provider: () => extension.provider }));
     buttonByText(viewer, 'Unlock my records')!.click();
     await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
     buttonByText(answer, 'Check for requests')!.click();
@@ -345,7 +347,7 @@ describe('one session, one store: the whole story on one page', function () {
     await Promise.all(all.map((e) => e.updateComplete));
 
     // Switched in the extension between actions: the next action asks once and finds the other key.
-    current = second.signer;
+    extension.use(second.signer);
     window.dispatchEvent(new Event('focus'));
     const asked = keyQuestions();
     const changed = oneEvent(session, 'nip82-session-change');
@@ -361,23 +363,10 @@ describe('one session, one store: the whole story on one page', function () {
     const second = await person();
     await seed(first.pubkey);
     await seed(second.pubkey);
-    // Every prompt a window of its own, as a browser shows it: the page loses the focus as it
-    // opens and gets it back as it closes.
-    let current = first.signer;
-    let keyQuestions = 0;
-    const prompted = async <T>(work: () => Promise<T>): Promise<T> => {
-      window.dispatchEvent(new Event('blur'));
-      try {
-        return await work();
-      } finally {
-        window.dispatchEvent(new Event('focus'));
-      }
-    };
-    (window as { nostr?: Nip07Provider }).nostr = {
-      getPublicKey: () => prompted(() => (keyQuestions++, current.getPublicKey())),
-      signEvent: (t) => prompted(() => current.signEvent(t)),
-      nip44: { encrypt: (p, t) => prompted(() => current.nip44Encrypt(p, t)), decrypt: (p, c) => prompted(() => current.nip44Decrypt(p, c)) },
-    };
+    // Every prompt a window of its own: the page loses the focus as it opens and gets it back as it closes.
+    const extension = fakeExtension(first.signer, 'blur-and-focus');
+    const { keyQuestions } = extension;
+    (window as { nostr?: Nip07Provider }).nostr = extension.provider;
     try {
       const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}><nip82-record-viewer></nip82-record-viewer><nip82-access-list></nip82-access-list></nip82-session>`);
       const viewer = session.querySelector('nip82-record-viewer') as Nip82RecordViewer;
@@ -388,20 +377,20 @@ describe('one session, one store: the whole story on one page', function () {
       window.dispatchEvent(new Event('focus'));
       buttonByText(session, /browser extension/)!.click();
       await waitUntil(() => session.pubkey === first.pubkey, 'signed in');
-      expect(keyQuestions, 'asked once, to sign in').to.equal(1);
+      expect(keyQuestions(), 'asked once, to sign in').to.equal(1);
       await viewer.updateComplete;
       buttonByText(viewer, 'Unlock my records')!.click();
       await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
-      expect(keyQuestions, 'the sign-in\'s own prompt is no reason to ask again').to.equal(1);
+      expect(keyQuestions(), 'the sign-in\'s own prompt is no reason to ask again').to.equal(1);
 
       // Away from the page with nothing under way (the user may switch keys there): the next action asks.
-      current = second.signer;
+      extension.use(second.signer);
       window.dispatchEvent(new Event('blur'));
       window.dispatchEvent(new Event('focus'));
       const changed = oneEvent(session, 'nip82-session-change');
       buttonByText(access, 'Show consent history')!.click();
       expect((await changed).detail.pubkey).to.equal(second.pubkey);
-      expect(keyQuestions).to.equal(2);
+      expect(keyQuestions()).to.equal(2);
     } finally {
       delete (window as { nostr?: unknown }).nostr;
     }
