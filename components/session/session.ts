@@ -468,7 +468,7 @@ export class Nip82Session extends LocalizedElement {
     if (attempt.aborted) return;
     let remote: RemoteSigner | undefined;
     const onAuthUrl = this.authPageFor(attempt, () => remote);
-    const session = nostrConnect({ relays, name: document.title || this.s.appName, timeoutMs: 180_000, signal: attempt, onAuthUrl });
+    const session = nostrConnect({ relays, name: document.title || this.s.appName, connectTimeoutMs: 180_000, timeoutMs: 60_000, signal: attempt, onAuthUrl });
     this.connectSession = session;
     // The code takes the place of the focused "Show a code" button: the user goes to its Cancel.
     this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.cancel-code'));

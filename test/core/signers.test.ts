@@ -6,7 +6,7 @@ import { secretKeySigner } from '../../components/core/signers/secret-key.js';
 import { signChecked, withDeadline } from '../../components/core/signers/signer.js';
 import { SignerError, RecordError } from '../../components/core/errors.js';
 import { createRecord, openRecord } from '../../components/core/nip82/record.js';
-import { rejects, relayUrl, sampleBundle } from '../helpers.js';
+import { rejects, relayLiveRequests, relayUrl, sampleBundle } from '../helpers.js';
 import { runRemoteSigner } from '../remote-signer.js';
 import { waitUntil } from '../wait.js';
 
@@ -230,6 +230,29 @@ describe('signers', () => {
       // No deadline, nothing to extend.
       expect(withDeadline(Promise.resolve(1), 0, 'sign').extend(1000)).to.equal(false);
     });
+  });
+
+  it('NIP-46: a nostrconnect:// code gives the user its own time to scan; each call after keeps the call\'s deadline', async () => {
+    const relay = await relayUrl('main');
+    const phone = runRemoteSigner(relay, generateSecretKey(), generateSecretKey(), { hold: ['sign_event'] });
+    try {
+      await phone.ready;
+      const came: [string, boolean][] = [];
+      // A long time to scan, a short one per call: a call that waited as long as the scan would outlast the test.
+      const session = nostrConnect({ relays: [relay], connectTimeoutMs: 600_000, timeoutMs: 400, onDue: (what, givingUp) => { came.push([what, givingUp]); } });
+      // The code's answers are only heard once the page listens for them (they are not stored).
+      await waitUntil(async () => (await relayLiveRequests('main', new URL(session.uri).hostname)).length > 0, 'the page never listened for the code');
+      await phone.connectTo(session.uri);
+      const signer = await session.signer;
+      try {
+        await rejects(signer.signEvent({ kind: 1, created_at: 1, tags: [], content: 'x' }), SignerError, 'timeout');
+        expect(came).to.deep.equal([['sign', true]]);
+      } finally {
+        await signer.close();
+      }
+    } finally {
+      phone.close();
+    }
   });
 
   it('NIP-46: nostrconnect:// gives a URI to show, and a cancel ends the wait with a typed error', async () => {

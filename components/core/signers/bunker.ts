@@ -207,6 +207,11 @@ export interface NostrConnectOptions extends RemoteSignerOptions {
   name?: string;
   /** Permissions to request, e.g. `['nip44_decrypt', 'sign_event:82']`. */
   perms?: string[];
+  /**
+   * How long the user has to scan or paste the URI, in ms; `timeoutMs` then bounds each call once
+   * connected, so finding a phone takes its own time and a call does not inherit it. Default `timeoutMs`.
+   */
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -239,7 +244,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
   const abort = new AbortController();
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
   if (options.signal?.aborted) abort.abort();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  const timer = setTimeout(() => abort.abort(), options.connectTimeoutMs ?? timeoutMs);
   const { pool, end } = poolFor(options);
   const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
   const signer = BunkerSigner.fromURI(clientKey, uri, { pool, onauth: auth.onauth }, abort.signal)
