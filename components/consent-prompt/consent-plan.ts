@@ -75,6 +75,8 @@ export class ConsentPlan implements ReactiveController {
 
   /** Starts afresh: every offered item shared, except those hidden from this recipient before. */
   reset(offered: readonly BundleEntry[], hiddenBefore: Iterable<string> = []): void {
+    // The last plan holds the records it was worked out from: with nothing offered, nothing is kept.
+    if (offered.length === 0) this.cache = undefined;
     this.offered = orderedGroups(offered).flatMap(([, list]) => list);
     this.included = new Set(this.offered.map((e) => e.fullUrl!));
     this.hidden = new Set();

@@ -327,6 +327,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     this.answering = undefined;
     this.plan.reset([]);
+    // What the last user chose and typed, though a dialog resets it when it opens: held here, it
+    // would keep their words in memory for the next person at the screen.
+    this.recipientKey = undefined;
+    this.shareRole = 'viewer';
+    this.until = '';
+    this.purpose = '';
+    this.reply = '';
     this.pending = undefined;
     this.unfinished.clear();
     this.partialText = '';

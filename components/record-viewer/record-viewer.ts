@@ -508,6 +508,9 @@ export class Nip82RecordViewer extends Nip82Element {
     this.hiddenSections = new Set();
     this.narratives = false;
     this.limits = new Map();
+    // Made again at the next render that shows records: until then they would hold the last reader's items.
+    this.shownItems = new Map();
+    this.shownTimeline = [];
     this.printAsked = undefined;
     this.printing = false;
     if (!this.handedIn) this.setStatus('idle', '');
