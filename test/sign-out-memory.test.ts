@@ -50,7 +50,7 @@ function heldStrings(root: object, needles: readonly string[]): string[] {
 describe('a sign-out on a shared computer', function () {
   this.timeout(90000);
 
-  it('leaves none of the last user\'s typed words, choices or items in any element', async () => {
+  it('leaves none of the last user\'s typed words, choices or items in any element, and tells the next person to sign in', async () => {
     const relays = [await relayUrl('main')];
     const [patient, hospital, clinic] = [await person(), await person(), await person()];
     const client = new RelayClient({ relays });
@@ -106,6 +106,16 @@ describe('a sign-out on a shared computer', function () {
       await waitUntil(() => session.pubkey === undefined, 'never signed out');
       await Promise.all([viewer, share, answer].map((el) => el.updateComplete));
       expect([viewer, share, answer].flatMap((el) => heldStrings(el, words))).to.deep.equal([]);
+
+      // What the next person reads: the way in is to sign in, not to install a signer they have.
+      expect(text(session.shadowRoot)).to.contain('Signed out. Your records were closed, and this page keeps nothing of yours.');
+      buttonByText(viewer, 'Unlock my records')!.click();
+      await waitUntil(() => viewer.status === 'no-signer', 'the viewer did not stop');
+      expect(text($(viewer, '[role=status]'))).to.equal('You are not signed in. Sign in to see your records.');
+      buttonByText(answer, 'Check for requests')!.click();
+      await waitUntil(() => answer.status === 'no-signer', 'the answer prompt did not stop');
+      expect(text(answer.shadowRoot)).to.contain('You are not signed in. Sign in, then try again.');
+      expect(text(answer.shadowRoot)).not.to.contain('Install');
     } finally {
       delete (window as { nostr?: Nip07Provider }).nostr;
     }

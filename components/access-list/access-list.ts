@@ -582,7 +582,7 @@ export class Nip82AccessList extends Nip82Element {
   // Render
 
   private renderStatus(): TemplateResult {
-    const said = this.status === 'relay-error' && this.shortfall ? this.shortfall : stateText(this.status, this.s, this.message, this.errorCode);
+    const said = this.status === 'relay-error' && this.shortfall ? this.shortfall : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
     return renderState(this.status, this.renderLive(said), this.receipts, this.s);
   }
 

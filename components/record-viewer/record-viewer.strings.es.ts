@@ -26,6 +26,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   noneFound: 'No se encontraron historiales para usted en estos servidores de almacenamiento.',
   noSigner:
     'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador, o inicie sesión con su aplicación de firmador remoto, y vuelva a intentarlo.',
+  signInFirst: 'No ha iniciado sesión. Inicie sesión para ver sus historiales.',
   refused: 'Su firmador rechazó desbloquear los historiales. No se abrió nada.',
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
   relayError: 'No se pudo contactar con los servidores de almacenamiento.',

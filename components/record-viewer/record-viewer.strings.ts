@@ -48,6 +48,8 @@ export interface RecordViewerStrings {
   opened: (count: number) => string;
   noneFound: string;
   noSigner: string;
+  /** Instead of `noSigner` inside a `<nip82-session>` nobody is signed in to. */
+  signInFirst: string;
   refused: string;
   timedOut: string;
   relayError: string;
@@ -243,6 +245,7 @@ const en: RecordViewerStrings = {
   noneFound: 'No records were found for you on these storage servers.',
   noSigner:
     'No signer is connected. Install a Nostr signer browser extension, or sign in with your remote signer app, then try again.',
+  signInFirst: 'You are not signed in. Sign in to see your records.',
   refused: 'Your signer declined to unlock the records. Nothing was opened.',
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached.',

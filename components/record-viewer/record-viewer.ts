@@ -802,7 +802,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'bad-data':
         return [s.badData, this.detail(s)].filter(Boolean).join(' ');
       default:
-        return signerStateText(this.status, s) ?? '';
+        return signerStateText(this.status, s, this.signedOut) ?? '';
     }
   }
 

@@ -24,7 +24,7 @@ export const sessionStringsEs: SessionStrings = {
   kindRemote: 'su firmador remoto',
   kindInjected: 'este sitio',
   signOut: 'Cerrar sesión',
-  signedOut: 'Sesión cerrada. Las claves usadas se borraron de la memoria.',
+  signedOut: 'Sesión cerrada. Sus historiales se cerraron y esta página no guarda nada suyo.',
   signIn: 'Inicie sesión con su firmador Nostr',
   useExtension: 'Usar la extensión del navegador',
   noExtension: 'No se encontró ninguna extensión de firmador en este navegador. Instale una extensión de firmador Nostr o conecte un firmador remoto abajo.',

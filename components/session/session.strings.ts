@@ -75,7 +75,7 @@ const en: SessionStrings = {
   kindRemote: 'your remote signer',
   kindInjected: 'this site',
   signOut: 'Sign out',
-  signedOut: 'Signed out. Keys used this session were wiped from memory.',
+  signedOut: 'Signed out. Your records were closed, and this page keeps nothing of yours.',
   signIn: 'Sign in with your Nostr signer',
   useExtension: 'Use my browser extension',
   noExtension: 'No signer extension was found in this browser. Install a Nostr signer extension, or connect a remote signer below.',

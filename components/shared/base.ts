@@ -106,6 +106,11 @@ export abstract class Nip82Element extends LocalizedElement {
     return this.stores.signer;
   }
 
+  /** Inside a `<nip82-session>` nobody is signed in to: "sign in" is the way on, not "install a signer". */
+  protected get signedOut(): boolean {
+    return this.session !== undefined && this.activeSigner === undefined;
+  }
+
   /** The relays in effect: the element's own, else the session's. */
   protected get activeRelays(): string[] {
     return this.stores.relays;

@@ -24,6 +24,8 @@ export interface ReceiptStrings {
 export interface StateStrings extends ReceiptStrings {
   waiting: (what: string) => string;
   noSigner: string;
+  /** Instead of `noSigner` inside a `<nip82-session>` nobody is signed in to: the way in is there. */
+  signInFirst: string;
   refused: string;
   timedOut: string;
   relayError: string;
@@ -61,16 +63,20 @@ export const stateStringsEn: CommonStateStrings = {
   waiting: (what: string) => `Waiting for your signer. ${what}`,
   noSigner:
     'No signer is available. Install a Nostr signer extension, or sign in with your remote signer app.',
+  signInFirst: 'You are not signed in. Sign in, then try again.',
   badStorageSettings: "This page's storage server settings are wrong; please tell the site's team.",
   badData: (message: string) => `Something in the data could not be used. ${message}`,
   errorDetail: errorDetailEn,
 };
 
-/** The states where the signer, or the host, stopped the action. */
-export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner' | 'refused' | 'timedOut' | 'cancelled'>): string | undefined {
+/**
+ * The states where the signer, or the host, stopped the action. `signedOut`: the element is inside
+ * a session nobody is signed in to, where the way in is the session's, not an extension to install.
+ */
+export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner' | 'signInFirst' | 'refused' | 'timedOut' | 'cancelled'>, signedOut = false): string | undefined {
   switch (status) {
     case 'no-signer':
-      return s.noSigner;
+      return signedOut ? s.signInFirst : s.noSigner;
     case 'refused':
       return s.refused;
     case 'timed-out':
@@ -86,7 +92,7 @@ export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner'
  * What the live region says for `status`; `message` is the waiting text, the error, or the outcome,
  * and `code` the failure's code, which words the detail in the page's language.
  */
-export function stateText(status: Status, s: StateStrings, message: string, code: Nip82ErrorCode | '' = ''): string {
+export function stateText(status: Status, s: StateStrings, message: string, code: Nip82ErrorCode | '' = '', signedOut = false): string {
   switch (status) {
     case 'waiting-signer':
       return s.waiting(message);
@@ -97,7 +103,7 @@ export function stateText(status: Status, s: StateStrings, message: string, code
     case 'bad-data':
       return s.badData(code ? s.errorDetail(code, message) : message);
     default:
-      return signerStateText(status, s) ?? message;
+      return signerStateText(status, s, signedOut) ?? message;
   }
 }
 
