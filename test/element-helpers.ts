@@ -1,7 +1,7 @@
 /** Reading an element's shadow DOM as a person would, for the element tests. */
 import { waitUntil } from './wait.js';
 import { relayAcceptsOnly } from './helpers.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { npubEncode } from 'nostr-tools/nip19';
 import type { Signer } from '../components/core/signers/signer.js';
@@ -45,6 +45,13 @@ export function heldSigner(base: Signer) {
     nip44Decrypt: (p, c) => base.nip44Decrypt(p, c),
   };
   return { signer, release };
+}
+
+/** A tap at the middle of `el`, as a finger on a phone would (no keyboard, no Escape). */
+export async function tap(el: Element) {
+  el.scrollIntoView({ block: 'center' });
+  const box = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
 
 /** A date `daysFromNow` days ahead, as a date input takes it. */

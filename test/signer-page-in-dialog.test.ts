@@ -1,8 +1,9 @@
 /**
  * A remote signer that answers a call with a page to confirm on (NIP-46 `auth_url`) while an
  * element's modal dialog is open (the consent prompt's, the access list's): the session's link is
- * behind the dialog's backdrop, so the dialog shows the same link beside its status, and a finger
- * can tap it at 320 px.
+ * behind the dialog's backdrop, so the dialog shows the same link beside its status, a screen
+ * reader hears of it (the modal hides the session's own announcement), and a finger can tap it at
+ * 320 px.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
@@ -20,7 +21,7 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
-import { $, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
 import { runRemoteSigner } from './remote-signer.js';
 import { waitUntil } from './wait.js';
 
@@ -70,6 +71,26 @@ describe('the remote signer\'s page while an element\'s dialog is open', functio
     return session;
   }
 
+  /**
+   * The dialog's polite live region for the signer's page (not its status line): in the dialog,
+   * empty, before the signer is asked, so that what arrives in it is announced.
+   */
+  function emptyRegion(el: HTMLElement): HTMLElement {
+    const regions = $$(el, 'dialog [aria-live=polite]').filter((r) => r.getAttribute('role') !== 'status');
+    expect(regions, 'one live region for the signer\'s page in the open dialog').to.have.length(1);
+    expect(text(regions[0]), 'empty until the page arrives').to.equal('');
+    return regions[0]!;
+  }
+
+  /** The page arrived inside the very region that was there before, which says it. */
+  function announcedIn(region: HTMLElement, el: HTMLElement) {
+    expect(region.isConnected, 'the region stayed in the dialog').to.equal(true);
+    expect(region.contains($(el, 'dialog [part=signer-page]')), 'the page is inside the live region').to.equal(true);
+    expect(text(region)).to.equal(
+      'Your remote signer wants you to confirm on its own page, at signer.example, before it answers. Open that page, confirm there, then come back here. Open signer.example in a new tab',
+    );
+  }
+
   /** The page's link shows in `el`'s open dialog, in plain words, and a finger's tap at its place reaches it (not the backdrop). */
   async function tapsTheLink(el: HTMLElement) {
     const link = () => el.shadowRoot!.querySelector<HTMLAnchorElement>(`dialog [part=signer-page] a[href="${AUTH_URL}"]`);
@@ -107,8 +128,10 @@ describe('the remote signer\'s page while an element\'s dialog is open', functio
       buttonByText(share, 'Review')!.click();
       await share.updateComplete;
       expect($(share, '[part=signer-page]')).to.equal(null);
+      const region = emptyRegion(share);
       buttonByText(share, /^Share with npub1/)!.click();
       await tapsTheLink(share);
+      announcedIn(region, share);
       // Stopping the wait takes the link away with it: the dialog no longer waits for the signer.
       buttonByText(share, 'Stop waiting')!.click();
       await waitUntil(() => share.status === 'cancelled', 'stopped');
@@ -119,7 +142,7 @@ describe('the remote signer\'s page while an element\'s dialog is open', functio
     }
   });
 
-  it('access list: the revocation dialog shows the link, and a tap at 320 px reaches it', async () => {
+  it('access list: the revocation dialog shows the link, a tap at 320 px reaches it, and it goes with the wait', async () => {
     const clinician = await person();
     const family = await person();
     // An editor's revocation asks the patient's signer (to sign the notices to those who stay).
@@ -132,8 +155,16 @@ describe('the remote signer\'s page while an element\'s dialog is open', functio
       await waitUntil(() => dialogOf(list).open, 'dialog opens');
       await list.updateComplete;
       expect($(list, '[part=signer-page]')).to.equal(null);
+      const region = emptyRegion(list);
       $<HTMLButtonElement>(list, 'dialog button.danger')!.click();
       await tapsTheLink(list);
+      announcedIn(region, list);
+      // Stopping the wait takes the link away with it, and the dialog stays to say so.
+      buttonByText(list, 'Stop waiting')!.click();
+      await waitUntil(() => list.status === 'cancelled', 'stopped');
+      await list.updateComplete;
+      expect(dialogOf(list).open).to.equal(true);
+      expect($(list, '[part=signer-page]')).to.equal(null);
     } finally {
       phone.close();
     }

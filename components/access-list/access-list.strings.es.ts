@@ -1,7 +1,7 @@
 /** The built-in strings of `<nip82-access-list>` in Spanish. */
 import type { AccessListStrings } from './access-list.strings.js';
 import type { Role } from '../core/nip82/record.js';
-import { signerPageStringsEs, stateStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs, stateStringsEs, stopWaitingStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { plural } from '../shared/plural.js';
 
@@ -20,6 +20,7 @@ export const accessListStringsEs: AccessListStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
   ...signerPageStringsEs,
+  ...stopWaitingStringsEs,
   showAccess: 'Ver quién tiene acceso',
   loadAgain: 'Volver a cargar sus historiales',
   noRecords: 'Todavía no aparece en ningún historial.',
@@ -83,6 +84,7 @@ export const accessListStringsEs: AccessListStrings = {
   timedOut: 'Su firmador no respondió a tiempo. No se cambió nada; puede volver a intentarlo.',
   relayError: 'No aceptaron el cambio suficientes servidores de almacenamiento, así que el acceso aún no se ha revocado. Puede volver a intentarlo.',
   cancelled: 'Cancelado. No se cambió nada.',
+  stoppedWaiting: 'Se dejó de esperar a su firmador. No se cambió ni envió nada; puede volver a intentarlo.',
   showHistory: 'Ver historial de consentimientos',
   waitHistory: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
   historyTitle: 'Su historial de consentimientos',

@@ -1,11 +1,11 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Role } from '../core/nip82/record.js';
-import { signerPageStringsEn, stateStringsEn, type SignerPageStrings, type StateStrings } from '../shared/state-strings.js';
+import { signerPageStringsEn, stateStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StateStrings, type StopWaitingStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { plural } from '../shared/plural.js';
 
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
-export interface AccessListStrings extends StateStrings, RecordsStrings, SignerPageStrings {
+export interface AccessListStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings {
   showAccess: string;
   loadAgain: string;
   noRecords: string;
@@ -70,6 +70,7 @@ const en: AccessListStrings = {
   ...stateStringsEn,
   ...recordsStringsEn,
   ...signerPageStringsEn,
+  ...stopWaitingStringsEn,
   showAccess: 'Show who has access',
   loadAgain: 'Load your records again',
   noRecords: 'No records list you yet.',
@@ -132,6 +133,9 @@ const en: AccessListStrings = {
   timedOut: 'Your signer did not answer in time. Nothing was changed; you can try again.',
   relayError: 'Not enough storage servers accepted the change, so access was not revoked yet. You can try again.',
   cancelled: 'Cancelled. Nothing was changed.',
+  // Every event of a revocation is signed before any is sent, and the wait can only be stopped
+  // before sending: nothing of it can have gone out.
+  stoppedWaiting: 'Stopped waiting for your signer. Nothing was changed or sent; you can try again.',
   showHistory: 'Show consent history',
   waitHistory: 'Your signer will be asked to open your messages (once per message).',
   historyTitle: 'Your consent history',

@@ -22,6 +22,7 @@ import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
 import { recordName } from '../shared/record-text.js';
+import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { languageOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
@@ -101,6 +102,8 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * and end date. Revoking names the person and the record, says what stops and what cannot be
  * taken back, signs every event before publishing any, and the list changes only once relays have
  * accepted the change; a shortfall says what went out and a retry sends the same signed events.
+ * While the signer is asked, "Stop waiting" (a phone has no Escape key, and a remote signer may
+ * never answer) ends the wait: nothing was sent, the dialog says so and the user may try again.
  * A revocation some storage server missed stays offered beside the status, after the dialog
  * closes, until it is sent there (for the same user and signer, in memory only); so does one of
  * which only part went out, and Revoke for the same people offers the rest of it, never a second
@@ -345,6 +348,16 @@ export class Nip82AccessList extends Nip82Element {
     this.unfinished = list;
   }
 
+  /**
+   * "Stop waiting": ends the wait for the signer as Escape does, but the dialog stays to say that
+   * nothing was changed, and the user may try again. The button pressed is gone: focus goes to the
+   * dialog's heading, never to the page behind it.
+   */
+  private stopWaiting = (): void => {
+    if (!this.actions.cancel(this.s.stoppedWaiting)) return;
+    this.modal.focusNext = '#dialog-title';
+  };
+
   private onClose = (): void => {
     this.open = false;
     // A revocation still missing from some storage server: its finish button, beside the status, is the way on.
@@ -422,9 +435,12 @@ export class Nip82AccessList extends Nip82Element {
     // Only the user who opened the records may change them: not whoever holds the signer now.
     const store = this.handed ? undefined : this.recordStore();
     for (const t of targets) await store?.assertCanChange(t.record);
+    // Stopped while the signer was asked who is signed in: no server is read for it any more.
+    signal.throwIfAborted();
     const client = store?.client ?? this.relayClient();
     // A relay still serving an older version must not make this change undo a newer one.
     for (const t of targets) await assertNewest(client, t.record, { declined });
+    signal.throwIfAborted();
     const changes: PendingRevoke['changes'] = [];
     try {
       for (const target of targets) {
@@ -752,7 +768,7 @@ export class Nip82AccessList extends Nip82Element {
       : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>`;
     if (this.done) {
       const result = this.result;
-      return html`<h2 id="dialog-title">${title}</h2>
+      return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
@@ -763,7 +779,7 @@ export class Nip82AccessList extends Nip82Element {
           <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
         </div>`;
     }
-    return html`<h2 id="dialog-title">${title}</h2>
+    return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
       ${people}
       <div class="warning truth">
         <p>${s.stops}</p>
@@ -774,6 +790,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.renderStatus()}
       ${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', s)}
       <div part="actions" class="actions">
+        ${renderStopWaiting(this.actions.cancellable, s, this.stopWaiting)}
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : withBdi(s.confirmRevoke(this.who(first.pubkey)))}

@@ -2,7 +2,7 @@
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { signerPageStringsEs, stateStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs, stateStringsEs, stopWaitingStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
@@ -12,6 +12,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ...stateStringsEs,
   ...recordsStringsEs,
   ...signerPageStringsEs,
+  ...stopWaitingStringsEs,
   receiptsTitle: 'Dónde se envió',
   typeCount: (type: string, n: number) => typeCount('es', type, n),
   loadRecords: 'Cargar mis historiales',
@@ -103,7 +104,6 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   relayError: 'No lo aceptaron suficientes servidores de almacenamiento. Todavía no hay nada definitivo; puede volver a intentarlo.',
   cancelled: 'Cancelado. No se firmó ni envió nada.',
   stoppedNothingSent: 'Cancelado. No se envió nada.',
-  stopWaiting: 'Dejar de esperar',
   stoppedWaiting: 'Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.',
   stoppedReading: 'Se dejó de esperar a su firmador. Es posible que todavía le pida confirmar; si lo hace, sus historiales se cargarán aquí.',
   checkRequests: 'Ver solicitudes',

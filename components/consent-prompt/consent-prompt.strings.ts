@@ -1,14 +1,14 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { signInNotAccepted, signerPageStringsEn, stateStringsEn, type SignerPageStrings, type StateStrings } from '../shared/state-strings.js';
+import { signInNotAccepted, signerPageStringsEn, stateStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StateStrings, type StopWaitingStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
-export interface ConsentPromptStrings extends StateStrings, RecordsStrings, SignerPageStrings {
+export interface ConsentPromptStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings {
   // Resource types
   typeCount: (type: string, n: number) => string;
   // Loading
@@ -92,13 +92,6 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   reshared: string;
   /** Escape or Cancel while the signer was asked: nothing went out (though some may have been signed). */
   stoppedNothingSent: string;
-  /**
-   * The live button beside a step's aria-disabled ones while the signer is asked: a remote signer
-   * that never answers, on a phone with no Escape key, must not leave the patient waiting.
-   */
-  stopWaiting: string;
-  /** "Stop waiting" while the signer was asked to sign: nothing went out (some may have been signed, never to be sent). */
-  stoppedWaiting: string;
   /** Stopped waiting for the signer to open the records: it may still ask, and what it opens then still loads. */
   stoppedReading: string;
   // Answer mode
@@ -151,6 +144,7 @@ const en: ConsentPromptStrings = {
   ...stateStringsEn,
   ...recordsStringsEn,
   ...signerPageStringsEn,
+  ...stopWaitingStringsEn,
   receiptsTitle: 'Where it was sent',
   receiptStatus: (status, accepted, total, reason, signIn) => {
     if (status === 'accepted') return `accepted (${accepted} of ${total})`;
@@ -248,7 +242,6 @@ const en: ConsentPromptStrings = {
   relayError: 'Not enough storage servers accepted it. Nothing is final yet; you can try again.',
   cancelled: 'Cancelled. Nothing was signed or sent.',
   stoppedNothingSent: 'Cancelled. Nothing was sent.',
-  stopWaiting: 'Stop waiting',
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was shared or sent; you can try again.',
   stoppedReading: 'Stopped waiting for your signer. It may still ask you to confirm; if you do, your records load here.',
   checkRequests: 'Check for requests',

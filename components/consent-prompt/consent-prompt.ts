@@ -858,9 +858,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           : nothing}
       </div>`;
     }
-    // A stop while the signer was asked says what it did not do in its own words (some may have been signed).
-    const said = this.status === 'cancelled' && this.message ? this.message : stateText(this.status, s, this.message, this.errorCode, this.signedOut);
-    return renderState(this.status, this.renderLive(said), this.receipts, s);
+    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut)), this.receipts, s);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

@@ -3,7 +3,8 @@
  * dialogs, the pieces every step renders (status line, problems, result) and the handlers. The
  * views read it and render; the element keeps the state and does the work.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { nothing, TemplateResult } from 'lit';
+import { renderStopWaiting } from '../shared/stop-waiting.js';
 import type { Role } from '../core/nip82/record.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { PlanViewContext } from './plan-view.js';
@@ -42,9 +43,5 @@ export interface CommonView {
 /** The `aria-disabled` of a button while the element works: focus stays on it (a disabled button drops focus to the page). */
 export const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
 
-/**
- * "Stop waiting", live while the signer is asked, in the step's row of actions beside the
- * aria-disabled ones it stands in for (the button just pressed among them).
- */
-export const stopWaitingButton = (v: CommonView): TemplateResult | typeof nothing =>
-  v.waiting ? html`<button type="button" class="stop-waiting" @click=${v.stopWaiting}>${v.s.stopWaiting}</button>` : nothing;
+/** "Stop waiting" in the step's row of actions, live while the signer is asked. */
+export const stopWaitingButton = (v: CommonView): TemplateResult | typeof nothing => renderStopWaiting(v.waiting, v.s, v.stopWaiting);

@@ -72,14 +72,18 @@ export function renderState(status: Status, live: TemplateResult, receipts: read
 /**
  * The remote signer's page (NIP-46 `auth_url`) the session offered, in an element's open modal
  * dialog while `waiting` (the dialog waits for the signer): the session's own link is behind the
- * dialog's backdrop, where it cannot be tapped. Nothing otherwise. Opened by the user only, never
- * for them; the link on a line of its own, so a finger finds it whole rather than wrapped into the
- * sentence.
+ * dialog's backdrop, where it cannot be tapped. Opened by the user only, never for them; the link
+ * on a line of its own, so a finger finds it whole rather than wrapped into the sentence.
+ *
+ * Always rendered as a polite live region, empty until the page arrives: the session's own
+ * announcement is outside the modal, which a screen reader no longer reads, and a region is only
+ * announced when it was in the page before its content changed.
  */
-export function renderSignerPage(page: SessionValue['signerPage'], waiting: boolean, s: SignerPageStrings): TemplateResult | typeof nothing {
-  if (!page || !waiting) return nothing;
-  return html`<div class="signer-page" part="signer-page">
-    <p>${s.signerPage(page.host)}</p>
-    <p><a href=${page.href} target="_blank" rel="noopener noreferrer">${s.signerPageOpen(page.host)}</a></p>
-  </div>`;
+export function renderSignerPage(page: SessionValue['signerPage'], waiting: boolean, s: SignerPageStrings): TemplateResult {
+  return html`<div class="signer-page-live" aria-live="polite" aria-atomic="true">${page && waiting
+    ? html`<div class="signer-page" part="signer-page">
+        <p>${s.signerPage(page.host)}</p>
+        <p><a href=${page.href} target="_blank" rel="noopener noreferrer">${s.signerPageOpen(page.host)}</a></p>
+      </div>`
+    : nothing}</div>`;
 }

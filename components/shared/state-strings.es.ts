@@ -1,5 +1,5 @@
 /** The state words of state-strings.ts in Spanish. */
-import type { CommonStateStrings, SignerPageStrings } from './state-strings.js';
+import type { CommonStateStrings, SignerPageStrings, StopWaitingStrings } from './state-strings.js';
 import { errorDetailEs } from './error-details.es.js';
 
 export const stateStringsEs: CommonStateStrings = {
@@ -27,4 +27,8 @@ export const stateStringsEs: CommonStateStrings = {
 export const signerPageStringsEs: SignerPageStrings = {
   signerPage: (host) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
   signerPageOpen: (host) => `Abrir ${host} en una pestaña nueva`,
+};
+
+export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting'> = {
+  stopWaiting: 'Dejar de esperar',
 };

@@ -89,8 +89,8 @@ export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner'
 }
 
 /**
- * What the live region says for `status`; `message` is the waiting text, the error, or the outcome,
- * and `code` the failure's code, which words the detail in the page's language.
+ * What the live region says for `status`; `message` is the waiting text, the error, the outcome, or
+ * the words of a stop, and `code` the failure's code, which words the detail in the page's language.
  */
 export function stateText(status: Status, s: StateStrings, message: string, code: Nip82ErrorCode | '' = '', signedOut = false): string {
   switch (status) {
@@ -102,6 +102,10 @@ export function stateText(status: Status, s: StateStrings, message: string, code
       return code === 'invalid-url' ? s.badStorageSettings : s.relayError;
     case 'bad-data':
       return s.badData(code ? s.errorDetail(code, message) : message);
+    case 'cancelled':
+      // A stop the element worded itself ("Stop waiting": what it did not do) says those words; one
+      // from a failure (its message is the core's English) or with none, the element's cancelled words.
+      return message && !code ? message : s.cancelled;
     default:
       return signerStateText(status, s, signedOut) ?? message;
   }
@@ -126,4 +130,23 @@ export interface SignerPageStrings {
 export const signerPageStringsEn: SignerPageStrings = {
   signerPage: (host) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
   signerPageOpen: (host) => `Open ${host} in a new tab`,
+};
+
+/**
+ * "Stop waiting" in an element's open dialog while the signer is asked: a remote signer may never
+ * answer, and a phone has no Escape key, so the user is not left waiting for the deadline.
+ */
+export interface StopWaitingStrings {
+  /** The live button beside the dialog's aria-disabled ones while the signer is asked. */
+  stopWaiting: string;
+  /**
+   * What the dialog says once "Stop waiting" ended the wait for a signature: what did not happen
+   * (some events may have been signed, never to be sent), and that the user may try again.
+   */
+  stoppedWaiting: string;
+}
+
+/** The button's words; each element says in its own words what did not happen. */
+export const stopWaitingStringsEn: Pick<StopWaitingStrings, 'stopWaiting'> = {
+  stopWaiting: 'Stop waiting',
 };
