@@ -13,47 +13,9 @@ import { createRecord, openRecord, type OpenedRecord } from '../components/core/
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { Signer } from '../components/core/signers/signer.js';
-import { heldDecrypt, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { heldDecrypt, person, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-
-/**
- * `base`, except that once armed, its k-th signature or encryption from then on is never answered
- * until released (a remote signer gone quiet), and answered late then.
- */
-function silentAt(base: Signer) {
-  let count = 0;
-  let at = 0;
-  let asked = false;
-  let answered = false;
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
-  const call = async <T>(work: () => Promise<T>): Promise<T> => {
-    count += 1;
-    if (count !== at) return work();
-    asked = true;
-    await gate;
-    try {
-      return await work();
-    } finally {
-      answered = true;
-    }
-  };
-  const signer: Signer = {
-    getPublicKey: () => base.getPublicKey(),
-    signEvent: (t) => call(() => base.signEvent(t)),
-    nip44Encrypt: (p, x) => call(() => base.nip44Encrypt(p, x)),
-    nip44Decrypt: (p, c) => call(() => base.nip44Decrypt(p, c)),
-  };
-  return {
-    signer,
-    arm: (k: number) => { at = count + k; },
-    release,
-    asked: () => asked,
-    answered: () => answered,
-  };
-}
 
 /** A tap at the middle of `el`, as a finger on a phone would (no keyboard, no Escape). */
 async function tap(el: Element) {

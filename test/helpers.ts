@@ -252,6 +252,43 @@ export function heldDecrypt(base: Signer) {
   return { signer, release, asked: () => asked };
 }
 
+/**
+ * `base`, except that once armed, its k-th signature or encryption from then on is never answered
+ * until released (a remote signer gone quiet), and answered late then.
+ */
+export function silentAt(base: Signer) {
+  let count = 0;
+  let at = 0;
+  let asked = false;
+  let answered = false;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => { release = resolve; });
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    count += 1;
+    if (count !== at) return work();
+    asked = true;
+    await gate;
+    try {
+      return await work();
+    } finally {
+      answered = true;
+    }
+  };
+  const signer: Signer = {
+    getPublicKey: () => base.getPublicKey(),
+    signEvent: (t) => call(() => base.signEvent(t)),
+    nip44Encrypt: (p, x) => call(() => base.nip44Encrypt(p, x)),
+    nip44Decrypt: (p, c) => call(() => base.nip44Decrypt(p, c)),
+  };
+  return {
+    signer,
+    arm: (k: number) => { at = count + k; },
+    release,
+    asked: () => asked,
+    answered: () => answered,
+  };
+}
+
 /** The user behind `base` declines every sign-in to a storage server (NIP-42 AUTH) and signs everything else. */
 export function decliningSignIn(base: Signer): Signer {
   return {
