@@ -151,4 +151,49 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
       client.close();
     }
   });
+  it('records that arrived while the signer was asked are there to choose from once the patient stops waiting, and approving from them works', async () => {
+    const url = await relayUrl('main');
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const patient = await person();
+      const clinician = await person();
+      const request = await recordAndRequest(client, patient, clinician);
+      const quiet = silentAt(patient.signer);
+      const { el, viewer } = await answerPage(url, quiet.signer, patient, request);
+
+      quiet.arm(1);
+      buttonByText(el, 'Deny')!.click();
+      await waitUntil(() => quiet.asked(), 'the signer is asked to sign the denial');
+      await recordsArrive(viewer, el);
+      expect(itemsOffered(el)).to.deep.equal([]);
+
+      buttonByText(el, 'Stop waiting')!.click();
+      await waitUntil(() => el.status === 'cancelled', 'stopped waiting');
+      await el.updateComplete;
+      expect(text($(el, 'dialog [role=status]'))).to.equal('Stopped waiting for your signer. Nothing was shared or sent; you can try again.');
+      // The records named in the dialog are the ones to choose from: never named with nothing to choose.
+      expect(text($(el, '#records-from'))).to.contain('From which of your records');
+      expect(itemsOffered(el)).to.deep.equal(['Penicillin']);
+      const review = buttonByText(el, 'Review: approve and share 1 item')!;
+      expect(review.disabled || review.getAttribute('aria-disabled') === 'true').to.equal(false);
+
+      // The denial signed late goes nowhere.
+      quiet.release();
+      await waitUntil(() => quiet.answered(), 'the signer answers late');
+      expect(await toClinician(client, clinician, request.id)).to.deep.equal({ answers: [], records: 0 });
+
+      review.click();
+      await el.updateComplete;
+      const answered = oneEvent(el, 'nip82-answer');
+      buttonByText(el, /^Approve and share with /)!.click();
+      const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
+      expect(detail.decision).to.equal('active');
+      await waitUntil(() => el.status === 'done', 'approved');
+      const { answers, records } = await toClinician(client, clinician, request.id);
+      expect(answers.map((a) => a.status)).to.deep.equal(['active']);
+      expect(records).to.be.greaterThan(0);
+    } finally {
+      client.close();
+    }
+  });
 });
