@@ -183,6 +183,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private readonly plan = new ConsentPlan(this, () => this.available);
   private readonly modal = new ModalController(this, () => this.open);
 
+  /** Records came into the store since the plan was made, not yet made into it (an action was under way). */
+  private recordsArrived = false;
   /** The signed events of the action under way, kept after a failed publish so a retry sends them, never signs again. */
   private pending?: Pending;
   /**
@@ -289,6 +291,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // and so is any signer or user in effect other than the one a kept action was signed for.
     if ((changed.has('signer') && changed.get('signer') !== undefined) || this.keptForSomeoneElse()) this.forgetUser();
     if (changed.has('request') && this.request) void this.lookUpNames([this.request.requester]);
+    // Every way an action ends (done, stopped, refused, a signed answer dropped) comes with an update.
+    this.planArrivedRecords();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -299,9 +303,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') return this.forgetUser();
-    // Records that came after the patient stopped waiting for "Load my records" (or that another
-    // element loaded): the answer's plan is made of them, as the load would have made it.
-    if (change === 'records' && this.open && this.answering && this.step === 'choose' && this.plan.offered.length === 0 && !this.busy && !this.pending) this.startPlan(this.answering);
+    if (change === 'records') {
+      this.recordsArrived = true;
+      this.planArrivedRecords();
+    }
+  }
+
+  /**
+   * Records that came after the patient stopped waiting for "Load my records" (or that another
+   * element loaded): the answer's plan is made of them, as the load would have made it. Never under
+   * an action being signed or sent, or a signed one left to try again (that would change, or drop,
+   * what the patient chose): then once it is over, so the records named are never left with nothing
+   * to choose from.
+   */
+  private planArrivedRecords(): void {
+    if (!this.recordsArrived || this.busy || this.pending) return;
+    this.recordsArrived = false;
+    if (this.open && this.answering && this.step === 'choose' && this.plan.offered.length === 0) this.startPlan(this.answering);
   }
 
   /** An action under way or left unfinished that was signed for another signer or user than the one in effect. */
@@ -472,6 +490,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** The plan afresh: every item offered (only the kinds asked for, when answering), hidden as before for this recipient. */
   private startPlan(request?: ConsentMessage): void {
+    this.recordsArrived = false;
     const offered = offeredEntries(this.available).filter((e) => !request || request.resourceTypes.includes(e.resource.resourceType));
     this.plan.reset(offered, this.hiddenFrom(this.recipientKey));
     this.dropPending();
