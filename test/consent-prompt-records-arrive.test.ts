@@ -20,7 +20,7 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { counting, person, relayAcceptsOnly, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, text } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, setInput, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('<nip82-consent-prompt>: records arriving while an answer is under way', function () {
@@ -151,6 +151,39 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
       client.close();
     }
   });
+  it('a signed denial no server took is forgotten when the patient edits its note: the next Deny signs and sends the note as it now reads', async () => {
+    const picky = await relayUrl('picky');
+    const client = new RelayClient({ relays: [picky] });
+    try {
+      const patient = await person();
+      const clinician = await person();
+      const request = await recordAndRequest(client, patient, clinician);
+      const { el } = await answerPage(picky, patient.signer, patient, request);
+      const note = $<HTMLTextAreaElement>(el, '#reply')!;
+
+      await relayAcceptsOnly('picky', 0);
+      setInput(note, 'Please call me first');
+      buttonByText(el, 'Deny')!.click();
+      await waitUntil(() => el.status === 'relay-error', 'no server took the denial');
+      await el.updateComplete;
+      expect(buttonByText(el, 'Try again'), 'the signed denial can be sent again').to.exist;
+
+      // "Try again" would send the words signed before, not the ones now in the box.
+      setInput(note, 'Please write to me instead');
+      await el.updateComplete;
+      expect(buttonByText(el, 'Try again') === undefined, 'the denial with the old note is no longer offered').to.equal(true);
+
+      await relayAcceptsOnly('picky', null);
+      buttonByText(el, 'Deny')!.click();
+      await waitUntil(() => el.status === 'done', 'denied');
+      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === request.id);
+      expect(answers.map((m) => [m.status, m.note])).to.deep.equal([['rejected', 'Please write to me instead']]);
+    } finally {
+      await relayAcceptsOnly('picky', null);
+      client.close();
+    }
+  });
+
   it('records that arrived while the signer was asked are there to choose from once the patient stops waiting, and approving from them works', async () => {
     const url = await relayUrl('main');
     const client = new RelayClient({ relays: [url] });

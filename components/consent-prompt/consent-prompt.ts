@@ -971,6 +971,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       openAnswer: (request, event) => this.openAnswer(request, event),
       onReply: (value) => {
         this.reply = value;
+        // A signed answer carries the note as it was: "Try again" would send words no longer in the box.
+        this.dropPending();
       },
       deny: this.deny,
       approve: this.approve,
