@@ -14,7 +14,7 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { person, relayRequests, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, tap, text } from './element-helpers.js';
+import { $, buttonByText, dialogOf, focused, stopButton, tap, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 /**
@@ -23,12 +23,6 @@ import { waitUntil } from './wait.js';
  * (who is signing, encrypt the notice, who is signing, sign it).
  */
 const CALLS: Record<Role, number> = { viewer: 1, editor: 5 };
-
-/** The one live "Stop waiting" of the open dialog. */
-const stopButton = (el: Nip82AccessList) =>
-  $$<HTMLButtonElement>(el, 'dialog button').find((b) => text(b) === 'Stop waiting' && b.getAttribute('aria-disabled') !== 'true' && !b.disabled);
-
-const focused = (el: Nip82AccessList) => el.shadowRoot!.activeElement;
 
 describe('<nip82-access-list>: "Stop waiting" while the signer never answers a revocation', function () {
   this.timeout(60000);

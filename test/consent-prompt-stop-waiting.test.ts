@@ -14,16 +14,8 @@ import { createAccessRequest, readConsentMessages, type ConsentMessage } from '.
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { heldDecrypt, person, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, tap, text, typeRecipient } from './element-helpers.js';
+import { $, buttonByText, dialogOf, focused, stopButton, tap, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-
-/** The one live "Stop waiting" of the open dialog, the only control there not aria-disabled but Cancel. */
-function stopButton(el: Nip82ConsentPrompt): HTMLButtonElement | undefined {
-  return $$<HTMLButtonElement>(el, 'dialog button').find((b) => text(b) === 'Stop waiting' && b.getAttribute('aria-disabled') !== 'true' && !b.disabled);
-}
-
-/** What the element's focus is on inside its shadow root (never the page's body). */
-const focused = (el: Nip82ConsentPrompt) => el.shadowRoot!.activeElement;
 
 describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers', function () {
   this.timeout(60000);

@@ -31,6 +31,11 @@ export const setApart = (el: Element) =>
 /** The button whose text is `label` (or matches it). */
 export const buttonByText = (el: Element, label: string | RegExp) =>
   $$<HTMLButtonElement>(el, 'button').find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));
+/** The open dialog's live "Stop waiting" (while the signer is asked, the only live control there but Cancel). */
+export const stopButton = (el: Element) =>
+  $$<HTMLButtonElement>(el, 'dialog button').find((b) => text(b) === 'Stop waiting' && b.getAttribute('aria-disabled') !== 'true' && !b.disabled);
+/** What the element's focus is on inside its shadow root (never the page's body). */
+export const focused = (el: Element) => el.shadowRoot!.activeElement;
 /** The per-relay receipt lines, as shown. */
 export const receiptLines = (el: Element) => $$(el, '[part=receipts] li').map((li) => text(li));
 
