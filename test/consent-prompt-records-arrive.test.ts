@@ -7,6 +7,7 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { npubEncode } from 'nostr-tools/nip19';
+import { sendKeys } from '@web/test-runner-commands';
 import '../components/consent-prompt/define.js';
 import '../components/record-viewer/define.js';
 import '../components/session/define.js';
@@ -172,6 +173,9 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
       setInput(note, 'Please write to me instead');
       await el.updateComplete;
       expect(buttonByText(el, 'Try again') === undefined, 'the denial with the old note is no longer offered').to.equal(true);
+      // Nor spoken of: the line offering to try again goes with it.
+      expect(el.status).to.equal('idle');
+      expect(text($(el, 'dialog [role=status]'))).to.equal('');
 
       await relayAcceptsOnly('picky', null);
       buttonByText(el, 'Deny')!.click();
@@ -180,6 +184,35 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
       expect(answers.map((m) => [m.status, m.note])).to.deep.equal([['rejected', 'Please write to me instead']]);
     } finally {
       await relayAcceptsOnly('picky', null);
+      client.close();
+    }
+  });
+
+  it('the note cannot change while its denial is being signed: what goes out is what the box shows', async () => {
+    const url = await relayUrl('main');
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const patient = await person();
+      const clinician = await person();
+      const request = await recordAndRequest(client, patient, clinician);
+      const quiet = silentAt(patient.signer);
+      const { el } = await answerPage(url, quiet.signer, patient, request);
+      const note = $<HTMLTextAreaElement>(el, '#reply')!;
+      setInput(note, 'Please call me first');
+
+      quiet.arm(1);
+      buttonByText(el, 'Deny')!.click();
+      await waitUntil(() => quiet.asked(), 'the signer is asked to sign the denial');
+      await el.updateComplete;
+      note.focus();
+      await sendKeys({ type: ' and soon' });
+      expect(note.value).to.equal('Please call me first');
+
+      quiet.release();
+      await waitUntil(() => el.status === 'done', 'denied');
+      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === request.id);
+      expect(answers.map((m) => m.note)).to.deep.equal(['Please call me first']);
+    } finally {
       client.close();
     }
   });

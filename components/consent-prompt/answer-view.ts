@@ -138,7 +138,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     ${ended ? html`<p class="warning ended">${s.requestEndedNote(when(asked))}</p>` : renderApprovalChoices(v, asked)}
     <div class="field">
       <label for="reply">${s.replyLabel}</label>
-      <textarea id="reply" maxlength="500" .value=${v.reply}
+      <textarea id="reply" maxlength="500" .value=${v.reply} ?readonly=${v.busy}
         @input=${(e: Event) => v.onReply((e.target as HTMLTextAreaElement).value)}></textarea>
     </div>
     ${v.problems}
@@ -162,7 +162,7 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
           ${renderDisclose(v.plan, s.discloseLegend)}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>
-      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} aria-describedby="grant-until-help"
+      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} ?readonly=${v.busy} aria-describedby="grant-until-help"
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="grant-until-help">${s.untilHelp}</p>
     </div>`;

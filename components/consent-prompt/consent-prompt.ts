@@ -535,6 +535,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (!this.pending?.action.started) this.pending = undefined;
   }
 
+  /**
+   * The end date or the note changed after an answer or share was signed and no server took it:
+   * "Try again" would send what is no longer on screen, so it is forgotten, with the words that
+   * offered it. (While one is being signed or sent the fields are read-only.)
+   */
+  private termsChanged(): void {
+    if (this.busy || !this.pending || this.pending.action.started) return;
+    this.pending = undefined;
+    this.partialText = '';
+    this.setStatus('idle', '');
+  }
+
   /** The action is out in full: nothing is kept of it. */
   private settle(key: string): void {
     this.unfinished.delete(key);
@@ -916,7 +928,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       terms: (role, purpose) => this.renderTerms(role, purpose),
       onUntil: (value) => {
         this.until = value;
-        this.dropPending();
+        this.termsChanged();
       },
       toPreview: this.toPreview,
       back: this.backToChoose,
@@ -971,8 +983,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       openAnswer: (request, event) => this.openAnswer(request, event),
       onReply: (value) => {
         this.reply = value;
-        // A signed answer carries the note as it was: "Try again" would send words no longer in the box.
-        this.dropPending();
+        this.termsChanged();
       },
       deny: this.deny,
       approve: this.approve,
