@@ -242,6 +242,9 @@ describe('signers', () => {
       const session = nostrConnect({ relays: [relay], connectTimeoutMs: 600_000, timeoutMs: 400, onDue: (what, givingUp) => { came.push([what, givingUp]); } });
       // The code's answers are only heard once the page listens for them (they are not stored).
       await waitUntil(async () => (await relayLiveRequests('main', new URL(session.uri).hostname)).length > 0, 'the page never listened for the code');
+      // The user scans after a call's deadline has come: a deadline as long, started after the
+      // code's, ends after any the code would have run out on (timers of one length fire in order).
+      await withDeadline(new Promise<never>(() => undefined), 400, 'sign').done.catch(() => undefined);
       await phone.connectTo(session.uri);
       const signer = await session.signer;
       try {
