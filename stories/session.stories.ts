@@ -67,7 +67,7 @@ export const SignOut: Story = {
     await settles(el, 'done');
     await userEvent.click(button(el, 'Sign out'));
     await settles(el, 'idle');
-    await announces(el, 'Signed out. Your records were closed, and this page keeps nothing of yours.');
+    await announces(el, 'Signed out. Your records were closed, and this page keeps nothing of yours. Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.');
     expect(text(bar(el))).toContain('Sign in with your Nostr signer');
   },
 };

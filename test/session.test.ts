@@ -108,7 +108,7 @@ describe('<nip82-session>', () => {
     expect(store.keyCache.size).to.equal(0);
     expect(store.isClosed).to.equal(true);
     expect(probe.seen.store).to.equal(undefined);
-    expect(shadowText(el)).to.contain('wiped');
+    expect(shadowText(el)).to.contain('Your records were closed');
     // Signed out stays signed out: the injected signer is not taken back on the next render.
     el.requestUpdate();
     await el.updateComplete;

@@ -11,6 +11,8 @@ export interface SessionStrings {
   kindInjected: string;
   signOut: string;
   signedOut: string;
+  /** After `signedOut`, when the user had signed in through their browser extension, which the page cannot lock. */
+  extensionStillOpen: string;
   signIn: string;
   useExtension: string;
   noExtension: string;
@@ -76,6 +78,7 @@ const en: SessionStrings = {
   kindInjected: 'this site',
   signOut: 'Sign out',
   signedOut: 'Signed out. Your records were closed, and this page keeps nothing of yours.',
+  extensionStillOpen: 'Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.',
   signIn: 'Sign in with your Nostr signer',
   useExtension: 'Use my browser extension',
   noExtension: 'No signer extension was found in this browser. Install a Nostr signer extension, or connect a remote signer below.',

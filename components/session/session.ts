@@ -507,7 +507,8 @@ export class Nip82Session extends LocalizedElement {
     // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
     if (kind === 'injected') this.signer = undefined;
     if (kind === 'remote') await (was as RemoteSigner).close().catch(() => undefined);
-    this.state.message = this.s.signedOut;
+    // The extension keeps its own unlock and this site's permission: the next person at the screen may find it open.
+    this.state.message = kind === 'extension' ? `${this.s.signedOut} ${this.s.extensionStillOpen}` : this.s.signedOut;
     emit(this, 'nip82-session-change', {});
   }
 
