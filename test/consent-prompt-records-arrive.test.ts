@@ -57,6 +57,19 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
     return { el, viewer };
   }
 
+  /** A patient with a record, and a clinician's request for it, on relay `name`; the caller closes `client`. */
+  async function scene(name: 'main' | 'picky') {
+    const url = await relayUrl(name);
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const [patient, clinician] = [await person(), await person()];
+      return { url, client, patient, clinician, request: await recordAndRequest(client, patient, clinician) };
+    } catch (error) {
+      client.close();
+      throw error;
+    }
+  }
+
   /** The viewer unlocks the patient's records into the session's store, as its button would. */
   async function recordsArrive(viewer: Nip82RecordViewer, el: Nip82ConsentPrompt) {
     buttonByText(viewer, 'Unlock my records')!.click();
@@ -67,20 +80,20 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
   /** The items the answer dialog offers to choose from, by their words. */
   const itemsOffered = (el: Nip82ConsentPrompt) => $$(el, 'dialog li.item').map((li) => text(li.querySelector('label')));
 
+  /** The answers to their request the clinician can read. */
+  const answersTo = async (client: RelayClient, clinician: Person, requestId: string) =>
+    (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === requestId);
+
   /** What reached the clinician: the answers to their request they can read, and any record parts naming them. */
   async function toClinician(client: RelayClient, clinician: Person, requestId: string) {
-    const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === requestId);
+    const answers = await answersTo(client, clinician, requestId);
     const records = (await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events;
     return { answers: answers.map((m) => ({ status: m.status, records: m.records })), records: records.length };
   }
 
   it('Deny while the signer is asked: the records that arrive change nothing under it, and the denial goes out as signed', async () => {
-    const url = await relayUrl('main');
-    const client = new RelayClient({ relays: [url] });
+    const { url, client, patient, clinician, request } = await scene('main');
     try {
-      const patient = await person();
-      const clinician = await person();
-      const request = await recordAndRequest(client, patient, clinician);
       const quiet = silentAt(patient.signer);
       const { el, viewer } = await answerPage(url, quiet.signer, patient, request);
 
@@ -110,12 +123,8 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
   });
 
   it('a signed denial no server took, left to try again: records arriving keep "Try again", which sends that same denial', async () => {
-    const picky = await relayUrl('picky');
-    const client = new RelayClient({ relays: [picky] });
+    const { url: picky, client, patient, clinician, request } = await scene('picky');
     try {
-      const patient = await person();
-      const clinician = await person();
-      const request = await recordAndRequest(client, patient, clinician);
       const signer = counting(patient.signer);
       const { el, viewer } = await answerPage(picky, signer, patient, request);
 
@@ -153,12 +162,8 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
     }
   });
   it('a signed denial no server took is forgotten when the patient edits its note: the next Deny signs and sends the note as it now reads', async () => {
-    const picky = await relayUrl('picky');
-    const client = new RelayClient({ relays: [picky] });
+    const { url: picky, client, patient, clinician, request } = await scene('picky');
     try {
-      const patient = await person();
-      const clinician = await person();
-      const request = await recordAndRequest(client, patient, clinician);
       const { el } = await answerPage(picky, patient.signer, patient, request);
       const note = $<HTMLTextAreaElement>(el, '#reply')!;
 
@@ -180,7 +185,7 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
       await relayAcceptsOnly('picky', null);
       buttonByText(el, 'Deny')!.click();
       await waitUntil(() => el.status === 'done', 'denied');
-      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === request.id);
+      const answers = await answersTo(client, clinician, request.id);
       expect(answers.map((m) => [m.status, m.note])).to.deep.equal([['rejected', 'Please write to me instead']]);
     } finally {
       await relayAcceptsOnly('picky', null);
@@ -189,12 +194,8 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
   });
 
   it('the note cannot change while its denial is being signed: what goes out is what the box shows', async () => {
-    const url = await relayUrl('main');
-    const client = new RelayClient({ relays: [url] });
+    const { url, client, patient, clinician, request } = await scene('main');
     try {
-      const patient = await person();
-      const clinician = await person();
-      const request = await recordAndRequest(client, patient, clinician);
       const quiet = silentAt(patient.signer);
       const { el } = await answerPage(url, quiet.signer, patient, request);
       const note = $<HTMLTextAreaElement>(el, '#reply')!;
@@ -210,7 +211,7 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
 
       quiet.release();
       await waitUntil(() => el.status === 'done', 'denied');
-      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === request.id);
+      const answers = await answersTo(client, clinician, request.id);
       expect(answers.map((m) => m.note)).to.deep.equal(['Please call me first']);
     } finally {
       client.close();
@@ -218,12 +219,8 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
   });
 
   it('records that arrived while the signer was asked are there to choose from once the patient stops waiting, and approving from them works', async () => {
-    const url = await relayUrl('main');
-    const client = new RelayClient({ relays: [url] });
+    const { url, client, patient, clinician, request } = await scene('main');
     try {
-      const patient = await person();
-      const clinician = await person();
-      const request = await recordAndRequest(client, patient, clinician);
       const quiet = silentAt(patient.signer);
       const { el, viewer } = await answerPage(url, quiet.signer, patient, request);
 

@@ -132,10 +132,7 @@ export const signerPageStringsEn: SignerPageStrings = {
   signerPageOpen: (host) => `Open ${host} in a new tab`,
 };
 
-/**
- * "Stop waiting" in an element's open dialog while the signer is asked: a remote signer may never
- * answer, and a phone has no Escape key, so the user is not left waiting for the deadline.
- */
+/** The words of "Stop waiting" (see shared/stop-waiting.ts). */
 export interface StopWaitingStrings {
   /** The live button beside the dialog's aria-disabled ones while the signer is asked. */
   stopWaiting: string;
