@@ -265,6 +265,29 @@ describe('a key switched in the extension without a sign-out', function () {
     await closedAndSaid(p, clinician, outcome);
   });
 
+  it('a switch with no focus, and the signer will not say who is in now: nothing is published, and nobody stays signed in', async () => {
+    const p = await firstSignedIn();
+    const clinician = await person();
+    await shareReady(p.share, clinician);
+    p.ext.use(p.b.signer);
+    // The next person says no when asked which account is in use.
+    p.ext.provider.getPublicKey = () => Promise.reject(new Error('User denied.'));
+    let shared = false;
+    p.share.addEventListener('nip82-share', () => { shared = true; });
+    buttonByText(p.share, /^Share with /)!.click();
+    await waitUntil(() => !p.session.pubkey || p.share.status === 'bad-data', 'signed out, or bad data shown', { timeout: 20000 });
+    await Promise.all([p.session, ...p.all].map((e) => e.updateComplete));
+    expect(p.session.pubkey).to.equal(undefined);
+    expect(dialogOf(p.share).open).to.equal(false);
+    expect(live(p.share)).to.contain(ANOTHER_ACCOUNT);
+    await waitUntil(() => text($(p.session, '[part=status]')).includes(ANOTHER_ACCOUNT), 'the session says why');
+    expect(buttonByText(p.session, /browser extension/), 'the way to sign in').to.not.equal(undefined);
+    expect(text($(p.session, '[part=bar]'))).not.to.contain(shortNpub(p.a.pubkey));
+    expect($$(p.viewer, 'article[part=record]')).to.have.length(0);
+    expect(shared).to.equal(false);
+    expect(await sentFor(clinician, p.b)).to.equal(0);
+  });
+
   it('a switch while the share\'s signature waits at the extension: nothing is published, the dialog closes and says why', async () => {
     const p = await firstSignedIn();
     const clinician = await person();
