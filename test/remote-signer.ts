@@ -25,7 +25,7 @@ export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: U
   const ready = new Promise<void>((resolve) => { live = resolve; });
   const pool = new SimplePool();
   const pubkey = getPublicKey(bunkerKey);
-  const user = secretKeySigner(userKey);
+  let user = secretKeySigner(userKey);
   const asked: string[] = [];
   let held: (() => Promise<void>)[] = [];
   const send = async (to: string, message: Record<string, unknown>) => {
@@ -72,6 +72,8 @@ export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: U
       const code = new URL(uri);
       await send(code.hostname, { id: Math.random().toString(36).slice(2), result: code.searchParams.get('secret') });
     },
+    /** The user switches to another account in the signer app: from now on it answers as `key`. */
+    useKey: (key: Uint8Array) => { user = secretKeySigner(key); },
     close: () => { sub.close(); pool.destroy(); },
   };
 }

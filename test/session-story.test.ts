@@ -22,38 +22,10 @@ import type { Signer } from '../components/core/signers/signer.js';
 import { nip07Signer, type Nip07Provider } from '../components/core/signers/nip07.js';
 import { generateSecretKey } from 'nostr-tools/pure';
 import { counting, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { fakeExtension } from './fake-extension.js';
 import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
 
 const shown = (el: Element) => text(el.shadowRoot);
-
-/**
- * A fake extension over whichever key the user chose in it last (`use`), counting every question
- * by kind. `windows`: each prompt is a window of its own, which gives the page the focus back as
- * the answer arrives (`focus-after`), and also takes it away as it opens (`blur-and-focus`), as a
- * browser shows it.
- */
-function fakeExtension(signer: Signer, windows: 'none' | 'focus-after' | 'blur-and-focus' = 'none') {
-  let current = signer;
-  const calls: Record<string, number> = {};
-  const prompted = async <T>(kind: string, work: () => Promise<T>): Promise<T> => {
-    calls[kind] = (calls[kind] ?? 0) + 1;
-    if (windows === 'blur-and-focus') window.dispatchEvent(new Event('blur'));
-    try {
-      return await work();
-    } finally {
-      if (windows !== 'none') window.dispatchEvent(new Event('focus'));
-    }
-  };
-  const provider: Nip07Provider = {
-    getPublicKey: () => prompted('getPublicKey', () => current.getPublicKey()),
-    signEvent: (t) => prompted('signEvent', () => current.signEvent(t)),
-    nip44: {
-      encrypt: (p, t) => prompted('encrypt', () => current.nip44Encrypt(p, t)),
-      decrypt: (p, c) => prompted('decrypt', () => current.nip44Decrypt(p, c)),
-    },
-  };
-  return { provider, calls, use: (next: Signer) => { current = next; }, keyQuestions: () => calls.getPublicKey ?? 0 };
-}
 
 describe('one session, one store: the whole story on one page', function () {
   this.timeout(90000);

@@ -183,6 +183,14 @@ export class Nip82AccessList extends Nip82Element {
     return resolveStrings(accessListStrings, this, this.strings);
   }
 
+  protected override get accountChangedText(): string {
+    return this.s.accountChanged;
+  }
+
+  protected override get checkingAccountText(): string {
+    return this.s.checkingAccount;
+  }
+
   /** Every record shown: handed in, else the session store's once loaded. */
   private get list(): OpenedRecord[] | undefined {
     if (this.handed) return this.handed;
@@ -306,8 +314,14 @@ export class Nip82AccessList extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Revoke
 
+  /** The dialog names the user's record and the person: after a focus, only once the signer says the same user is there. */
   private ask(targets: Target[], event: Event, overdue = false): void {
-    this.trigger = event.currentTarget as HTMLElement;
+    const trigger = event.currentTarget as HTMLElement;
+    this.afterKeyCheck(() => this.askWith(targets, trigger, overdue));
+  }
+
+  private askWith(targets: Target[], trigger: HTMLElement, overdue: boolean): void {
+    this.trigger = trigger;
     // A change signed earlier and not wholly published is offered again as it was, never re-made:
     // the one this dialog last showed, or one of which only part went out (kept beside the list).
     const same = (p: PendingRevoke) => !p.inForce && this.ownedHere(p) && sameTargets(p.changes.map((c) => c.target), targets);
@@ -543,6 +557,12 @@ export class Nip82AccessList extends Nip82Element {
    * part went out is applied once every event reached a storage server; until then the status
    * says again what went out.
    */
+  /** Sends what the user signed: after a focus, only once the signer says the same user is there. */
+  private finishChecked(pending: PendingRevoke): void {
+    if (this.busy) return;
+    this.afterKeyCheck(() => void this.finish(pending));
+  }
+
   private async finish(pending: PendingRevoke): Promise<void> {
     if (this.busy) return;
     if (!this.kept.includes(pending)) {
@@ -638,7 +658,7 @@ export class Nip82AccessList extends Nip82Element {
     };
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
       <p id=${`unfinished-${i}`}>${withBdi(notice(p))}</p>
-      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finish(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
+      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
     </div>`)}`;
   }
 
@@ -774,7 +794,7 @@ export class Nip82AccessList extends Nip82Element {
         ${renderReceipts(this.receipts, s)}
         <div part="actions" class="actions">
           ${result && this.kept.includes(result)
-            ? html`<button type="button" aria-disabled=${busyAttr(this.busy)} @click=${() => this.finish(result)}>${s.finishRelays}</button>`
+            ? html`<button type="button" aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(result)}>${s.finishRelays}</button>`
             : nothing}
           <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
         </div>`;

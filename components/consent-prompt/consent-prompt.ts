@@ -207,6 +207,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return resolveStrings(consentPromptStrings, this, this.strings);
   }
 
+  protected override get accountChangedText(): string {
+    return this.s.accountChanged;
+  }
+
+  protected override get checkingAccountText(): string {
+    return this.s.checkingAccount;
+  }
+
   private get language() {
     return languageOf(this);
   }
@@ -438,11 +446,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Dialog
 
+  /** The dialog lists the user's records: after a focus, only once the signer says the same user is there. */
   private openShare = (event: Event): void => {
-    this.trigger = event.currentTarget as HTMLElement;
-    const unfinished = this.unfinishedOf(SHARE);
-    if (unfinished) return this.resume(unfinished);
-    this.startShare();
+    const trigger = event.currentTarget as HTMLElement;
+    this.afterKeyCheck(() => {
+      this.trigger = trigger;
+      const unfinished = this.unfinishedOf(SHARE);
+      if (unfinished) return this.resume(unfinished);
+      this.startShare();
+    });
   };
 
   /** The share form afresh: the preset recipient, every item offered, no terms. */
@@ -474,7 +486,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   private openAnswer(request: ConsentMessage, event: Event): void {
-    this.trigger = event.currentTarget as HTMLElement;
+    const trigger = event.currentTarget as HTMLElement;
+    // The dialog lists the user's records: after a focus, only once the signer says the same user is there.
+    this.afterKeyCheck(() => this.answerWith(request, trigger));
+  }
+
+  private answerWith(request: ConsentMessage, trigger: HTMLElement): void {
+    this.trigger = trigger;
     this.answering = request;
     const unfinished = this.unfinishedOf(request.id);
     if (unfinished) return this.resume(unfinished);
@@ -712,7 +730,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /** Sends again the signed events of an action that went out only in part (or not at all). */
-  private finishSending = async (): Promise<void> => {
+  /** Sends what the user signed: after a focus, only once the signer says the same user is there. */
+  private finishSending = (): void => {
+    if (!this.pending || this.busy) return;
+    this.afterKeyCheck(() => void this.sendAgain());
+  };
+
+  private sendAgain = async (): Promise<void> => {
     const pending = this.pending;
     if (!pending || this.busy) return;
     if (this.someoneElses(pending)) {

@@ -38,8 +38,12 @@ export class RecordError extends Error {
   }
 }
 
-/** Why a signer could not do what it was asked. */
-export type SignerErrorCode = 'absent' | 'refused' | 'timeout' | 'unsupported' | 'bad-response' | 'failed' | 'connection';
+/**
+ * Why a signer could not do what it was asked. `account-changed`: it answered as another key than
+ * the signed-in user's (the account in use was switched in the signer): whatever the answer was
+ * for belongs to the last user and is dropped, and the session closes their records.
+ */
+export type SignerErrorCode = 'absent' | 'refused' | 'timeout' | 'unsupported' | 'bad-response' | 'failed' | 'connection' | 'account-changed';
 
 /** A signer (extension, remote signer) was missing, refused, timed out or answered nonsense. */
 export class SignerError extends Error {
@@ -78,6 +82,12 @@ export class RelayError extends Error {
  */
 export function safeCause(error: unknown): RecordError | SignerError | RelayError | undefined {
   return isNip82Error(error) ? error : undefined;
+}
+
+/** Whether `error` (or the signer error a record error carries) says the signer now answers as another key. */
+export function isAccountChanged(error: unknown): boolean {
+  const cause = error instanceof RecordError && error.code === 'signer' ? error.cause : error;
+  return cause instanceof SignerError && cause.code === 'account-changed';
 }
 
 /** True when `error` is one of the core's typed errors. */

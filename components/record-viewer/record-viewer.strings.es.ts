@@ -33,6 +33,8 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   badStorageSettings: stateStringsEs.badStorageSettings,
   badData: 'No se pudo leer este historial.',
   errorDetail: errorDetailEs,
+  accountChanged: stateStringsEs.accountChanged,
+  checkingAccount: stateStringsEs.checkingAccount,
   cancelled: 'Se canceló el desbloqueo. No se abrió nada.',
   someFailed: (count) => plural('es', count, { one: 'No se pudo abrir 1 historial:', other: `No se pudieron abrir ${count} historiales:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,

@@ -59,6 +59,10 @@ export interface RecordViewerStrings {
   /** The detail line under a failure, from the error's code and the core's (English) message. */
   errorDetail: ErrorDetail;
   cancelled: string;
+  /** A download or print found the signer using another account: the last person's records were closed, nothing of theirs saved or printed. */
+  accountChanged: string;
+  /** While the signer is asked which account it uses, before a download or print. */
+  checkingAccount: string;
   someFailed: (count: number) => string;
   relayReport: (relay: string, status: string) => string;
   relayStatus: (status: string) => string;
@@ -253,6 +257,8 @@ const en: RecordViewerStrings = {
   badData: 'This record could not be read.',
   errorDetail: errorDetailEn,
   cancelled: 'Unlocking was cancelled. Nothing was opened.',
+  accountChanged: stateStringsEn.accountChanged,
+  checkingAccount: stateStringsEn.checkingAccount,
   someFailed: (count) => plural('en', count, { one: '1 record could not be opened:', other: `${count} records could not be opened:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>

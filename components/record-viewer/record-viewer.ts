@@ -653,6 +653,14 @@ export class Nip82RecordViewer extends Nip82Element {
     return value;
   }
 
+  protected override get accountChangedText(): string {
+    return this.s.accountChanged;
+  }
+
+  protected override get checkingAccountText(): string {
+    return this.s.checkingAccount;
+  }
+
   private onSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
   }
@@ -690,8 +698,14 @@ export class Nip82RecordViewer extends Nip82Element {
    * takes seconds: meanwhile the status line says so and the button is busy (aria-disabled, so
    * that it keeps the keyboard's focus; a second press does nothing).
    */
-  private print(): void {
+  private print = (): void => {
     if (this.printAsked) return;
+    // On paper the records leave the screen: after a focus, only once the signer says the same user is there.
+    this.afterKeyCheck(() => this.printAll());
+  };
+
+  private printAll(): void {
+    if (this.printAsked || !this.views.length) return;
     if (this.rendered >= this.due && !this.isUpdatePending && !this.filling) {
       window.print();
       return;
@@ -730,6 +744,13 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Downloads a record's Bundle as FHIR JSON; the file name carries no health data. */
   private exportView(view: View): void {
+    // A copy leaves the page: after a focus, only once the signer says the same user is there.
+    this.afterKeyCheck(() => {
+      if (this.views.includes(view)) this.download(view);
+    });
+  }
+
+  private download(view: View): void {
     const json = JSON.stringify(view.bundle, null, 2);
     const url = URL.createObjectURL(new Blob([json], { type: 'application/fhir+json' }));
     const link = document.createElement('a');
@@ -801,6 +822,9 @@ export class Nip82RecordViewer extends Nip82Element {
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':
         return [s.badData, this.detail(s)].filter(Boolean).join(' ');
+      case 'idle':
+        // Said only when something happened: the signer found using another account.
+        return this.message;
       default:
         return signerStateText(this.status, s, this.signedOut) ?? '';
     }

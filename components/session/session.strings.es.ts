@@ -25,6 +25,7 @@ export const sessionStringsEs: SessionStrings = {
   kindInjected: 'este sitio',
   signOut: 'Cerrar sesión',
   signedOut: 'Sesión cerrada. Sus historiales se cerraron y esta página no guarda nada suyo.',
+  accountChanged: stateStringsEs.accountChanged,
   extensionStillOpen: 'Puede que su extensión firmadora siga desbloqueada en este navegador: si otras personas usan este equipo, bloquéela o cierre el navegador.',
   signIn: 'Inicie sesión con su firmador Nostr',
   useExtension: 'Usar la extensión del navegador',

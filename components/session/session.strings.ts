@@ -11,6 +11,11 @@ export interface SessionStrings {
   kindInjected: string;
   signOut: string;
   signedOut: string;
+  /**
+   * The signer answered as another account than the signed-in one: the last person's records were
+   * closed, and the bar names who is in now (or offers to sign in, if the signer would not say).
+   */
+  accountChanged: string;
   /** After `signedOut`, when the user had signed in through their browser extension, which the page cannot lock. */
   extensionStillOpen: string;
   signIn: string;
@@ -78,6 +83,7 @@ const en: SessionStrings = {
   kindInjected: 'this site',
   signOut: 'Sign out',
   signedOut: 'Signed out. Your records were closed, and this page keeps nothing of yours.',
+  accountChanged: stateStringsEn.accountChanged,
   extensionStillOpen: 'Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.',
   signIn: 'Sign in with your Nostr signer',
   useExtension: 'Use my browser extension',

@@ -127,6 +127,7 @@ export class Nip82Session extends LocalizedElement {
   private readonly store = new OwnedStore(this, (change, store) => {
     if (change !== 'reader' || !store.reader) return;
     this.pubkey = store.reader;
+    this.state.set('done', this.s.accountChanged);
     emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
   });
   /** A host-injected signer whose request the host cancelled: not asked again until another is injected. */
@@ -204,9 +205,55 @@ export class Nip82Session extends LocalizedElement {
    * A switch within an action is the signer's to notice (an event signed by another key).
    */
   private actionBegins = (signer: Signer) => {
-    if (signer !== this.active || !this.focusedSinceAction) return;
+    if (!this.keyToAsk(signer)) return;
     this.focusedSinceAction = false;
     signer.forgetPublicKey?.();
+  };
+
+  /**
+   * Whether the next action with `signer` asks for the key (see {@link actionBegins}). Not for a
+   * remote signer: its app is elsewhere (on a phone, every prompt leaves the page and comes back),
+   * so each action would ask it over the relays; an account switched there shows in a signature.
+   */
+  private keyToAsk = (signer: Signer): boolean =>
+    signer === this.active && this.kind !== 'remote' && this.focusedSinceAction && !!signer.forgetPublicKey;
+
+  /** The signer being asked who is there now, after an answer from another account (see {@link accountChanged}). */
+  private reasking?: Signer;
+
+  /**
+   * An element's action got an answer signed by another key than the user's: the account was
+   * switched in the signer. Nothing of the last user stays a moment longer (the store is closed,
+   * every element resets), then the signer is asked once who is there now: the bar names them, or,
+   * if it will not say, nobody is signed in. Either way the status line says what happened.
+   */
+  private accountChanged = (signer: Signer): void => {
+    if (signer !== this.active || this.reasking === signer) return;
+    this.reasking = signer;
+    const kind = this.kind;
+    signer.forgetPublicKey?.();
+    this.store.drop();
+    this.pubkey = undefined;
+    // The elements hear now, not at the next render, that there is no store: their dialogs close.
+    this.provideValue();
+    this.state.set('waiting-signer', this.s.asking);
+    void signer.getPublicKey().then(
+      (pubkey) => {
+        if (this.active !== signer) return;
+        // Just asked: no reason to ask again at the next action.
+        this.focusedSinceAction = false;
+        this.pubkey = pubkey;
+        this.state.set('done', this.s.accountChanged);
+        emit(this, 'nip82-session-change', { pubkey, signer: kind });
+      },
+      async () => {
+        if (this.active !== signer) return;
+        await this.signOut();
+        this.state.message = this.s.accountChanged;
+      },
+    ).finally(() => {
+      if (this.reasking === signer) this.reasking = undefined;
+    });
   };
 
   override disconnectedCallback(): void {
@@ -266,7 +313,7 @@ export class Nip82Session extends LocalizedElement {
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
     const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
     const page = this.authPage instanceof URL ? { href: this.authPage.href, host: this.authPage.host } : undefined;
-    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, signerPage: page };
+    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, keyToAsk: this.keyToAsk, accountChanged: this.accountChanged, signerPage: page };
     const prev = this.value;
     if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store || prev.signerPage?.href !== page?.href) this.value = next;
   }

@@ -11,6 +11,8 @@ import { property } from 'lit/decorators.js';
 import type { RelayClient } from '../core/relay/client.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
 import type { Signer } from '../core/signers/signer.js';
+import { isAccountChanged } from '../core/errors.js';
+import { emit } from './events.js';
 import type { SessionValue } from './context.js';
 import type { Nip82ErrorCode, SignerAction } from './events.js';
 import { LocalizedElement } from './localized-element.js';
@@ -67,9 +69,13 @@ export abstract class Nip82Element extends LocalizedElement {
   protected readonly state = new StatusController(this);
   /** The store in effect, and the signer and relays it was made for. */
   protected readonly stores = new StoreController(this, () => ({ signer: this.signer, relays: this.relays }), (change) => {
+    const acting = this.state.status === 'waiting-signer' || this.state.status === 'working';
     // A sign-out, another user or a cleared store: nothing the element said of the last one stands.
     if (change === 'cleared' || change === 'reader' || change === 'replaced') this.setStatus('idle', '');
     this.storeChanged(change);
+    // The action under way here found another account in the signer: what it showed went with the
+    // last user (a dialog closed under the user's hands), so it says why.
+    if (change === 'reader' && acting) this.setStatus('idle', this.accountChangedText);
   });
   /** The cancelable request before every signer call. */
   protected readonly gate = new SignerGate(this, this.state);
@@ -160,10 +166,73 @@ export abstract class Nip82Element extends LocalizedElement {
    * page got the focus back, its signer asks for the key again, once in this action.
    */
   protected withSigner<T>(action: SignerAction, waitingText: string, run: (signer: Signer) => Promise<T>, extra: SignerRequestExtra = {}, signal?: AbortSignal): Promise<T | undefined> {
-    return this.gate.run(this.activeSigner, action, waitingText, (signer) => {
+    return this.gate.run<T | undefined>(this.activeSigner, action, waitingText, async (signer) => {
       this.session?.actionBegins?.(signer);
-      return run(signer);
+      try {
+        return await run(signer);
+      } catch (error) {
+        if (!isAccountChanged(error)) throw error;
+        this.accountChanged(signer, error, action);
+        return undefined;
+      }
     }, extra, signal);
+  }
+
+  /**
+   * The signer answered this element's action as another account (switched in the signer, with no
+   * focus to tell): the answer is dropped (nothing was published: every event is signed before any
+   * is sent), the session closes the last user's records and asks who is there now, and this
+   * element says why its dialog closed. An element's own signer: its own store is cleared.
+   */
+  private accountChanged(signer: Signer, error: unknown, action: SignerAction): void {
+    emit(this, 'nip82-error', { code: 'account-changed', message: error instanceof Error ? error.message : '', action });
+    if (this.session?.accountChanged && signer === this.session.signer) this.session.accountChanged(signer);
+    else this.currentStore?.clear();
+    // The session's store is gone now: heard at once, so that the next render's "replaced" does not
+    // take the words back.
+    this.stores.watch();
+    this.setStatus('idle', this.accountChangedText);
+  }
+
+  /** What the element says when an action found the signer using another account (its strings table's words). */
+  protected get accountChangedText(): string {
+    return '';
+  }
+
+  /** What the element says while the signer is asked which account it uses (see {@link afterKeyCheck}). */
+  protected get checkingAccountText(): string {
+    return '';
+  }
+
+  /**
+   * Runs `go`, an action that shows or saves records already unlocked (a dialog listing them, a
+   * download, a print), as the same user only. When the session marked the key to be asked again
+   * (the page got the focus back since the last action: the user may have switched accounts in
+   * the extension) the signer is asked once first, as a signing action would; another key runs
+   * the session's reset (nothing of the last user is shown or saved, and this element says why),
+   * a refusal stops the action. Otherwise `go` runs at once, asking nothing.
+   */
+  protected afterKeyCheck(go: () => void): void {
+    const signer = this.activeSigner;
+    const store = this.currentStore;
+    if (!signer || !store || !this.session?.keyToAsk?.(signer)) return go();
+    void this.sameUser(store).then((same) => { if (same) go(); });
+  }
+
+  /** Asks the signer who the user is now; true when it is still the store's reader, and the state is back as it was. */
+  private async sameUser(store: RecordStore): Promise<boolean> {
+    const { status, message, errorCode } = this.state;
+    const reader = store.reader;
+    const now = await this.withSigner('connect', this.checkingAccountText, () => store.currentReader());
+    // Refused or cancelled: the state says which.
+    if (now === undefined) return false;
+    if (now !== reader || this.currentStore !== store) {
+      this.setStatus('idle', this.accountChangedText);
+      return false;
+    }
+    this.setStatus(status, message);
+    this.state.errorCode = errorCode;
+    return true;
   }
 
   /** Shows a typed error as a calm state and tells the host (code and message only). */

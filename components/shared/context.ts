@@ -24,6 +24,19 @@ export interface SessionValue {
    */
   actionBegins?: (signer: Signer) => void;
   /**
+   * Whether the next action with `signer` asks who the user is (see {@link actionBegins}): then an
+   * action that shows or saves records already on screen (a dialog listing them, a download, a
+   * print) asks first, as a signing action would, so that someone who switched accounts meanwhile
+   * is never shown the last user's records.
+   */
+  keyToAsk?: (signer: Signer) => boolean;
+  /**
+   * Called by an element whose action got an answer signed by another key than the user's (the
+   * account was switched in the signer, with no focus to tell): the session closes the store at
+   * once (every element resets) and asks the signer who is there now.
+   */
+  accountChanged?: (signer: Signer) => void;
+  /**
    * The page the user's remote signer asks them to confirm on (https only, offered by the session
    * as a link) while a call of it waits for that. An element whose modal dialog is open shows the
    * same link in it: the session's own is behind the dialog's backdrop, where it cannot be tapped.

@@ -29,6 +29,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   'bad-response': 'El firmador respondió algo que no se pudo usar.',
   failed: 'El firmador no pudo completar la petición.',
   connection: 'No se pudo conectar con el firmador remoto.',
+  'account-changed': 'El firmador usa ahora otra cuenta; no se usó nada de su respuesta.',
   'invalid-url': 'Una dirección de servidor de almacenamiento no es válida.',
   'no-relays': 'No hay servidores de almacenamiento configurados.',
   'not-accepted': 'No lo aceptaron suficientes servidores de almacenamiento.',

@@ -22,6 +22,8 @@ export const stateStringsEs: CommonStateStrings = {
   badStorageSettings: 'La configuración de los servidores de almacenamiento de esta página es incorrecta; por favor, avise al equipo del sitio.',
   badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,
   errorDetail: errorDetailEs,
+  accountChanged: 'Su firmador usa ahora otra cuenta. Los historiales de la persona anterior se cerraron.',
+  checkingAccount: 'Comprobando qué cuenta usa su firmador.',
 };
 
 export const signerPageStringsEs: SignerPageStrings = {

@@ -35,6 +35,10 @@ export interface StateStrings extends ReceiptStrings {
   cancelled: string;
   /** The detail line under a failure, from the error's code and the core's (English) message. */
   errorDetail: ErrorDetail;
+  /** An action found the signer using another account: the last person's records were closed, nothing of theirs shown or sent. */
+  accountChanged: string;
+  /** While the signer is asked which account it uses, before records on screen are shown again or saved. */
+  checkingAccount: string;
 }
 
 /** The state words that do not depend on what the element was doing. */
@@ -67,6 +71,8 @@ export const stateStringsEn: CommonStateStrings = {
   badStorageSettings: "This page's storage server settings are wrong; please tell the site's team.",
   badData: (message: string) => `Something in the data could not be used. ${message}`,
   errorDetail: errorDetailEn,
+  accountChanged: "Your signer is now using another account. The previous person's records were closed.",
+  checkingAccount: 'Checking which account your signer is using.',
 };
 
 /**

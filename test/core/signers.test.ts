@@ -63,9 +63,39 @@ describe('signers', () => {
     expect((error.cause as SignerError).code).to.equal('refused');
   });
 
-  it('a signer answering with someone else\'s signature is caught', async () => {
+  it('a signer answering with someone else\'s signature is caught: another account in use, not bad data', async () => {
     const signer = nip07Signer({ provider: () => fakeExtension(generateSecretKey(), { wrongSigner: true }) });
-    await rejects(signChecked(signer, { kind: 1, created_at: 1, tags: [], content: 'x' }), SignerError, 'bad-response');
+    await rejects(signChecked(signer, { kind: 1, created_at: 1, tags: [], content: 'x' }), SignerError, 'account-changed');
+    // Another key's event that is not what was asked, or does not verify, is still bad data.
+    const other = secretKeySigner(generateSecretKey());
+    const sk = generateSecretKey();
+    const forged = (change: (e: Awaited<ReturnType<typeof other.signEvent>>) => object): Nip07Provider => ({
+      ...fakeExtension(sk),
+      signEvent: async (t) => change(await other.signEvent(t)) as Awaited<ReturnType<typeof other.signEvent>>,
+    });
+    await rejects(signChecked(nip07Signer({ provider: () => forged((e) => ({ ...e, content: 'y' })) }), { kind: 1, created_at: 1, tags: [], content: 'x' }), SignerError, 'bad-response');
+    await rejects(signChecked(nip07Signer({ provider: () => forged((e) => ({ ...e, sig: e.sig.replace(/^./, (c) => (c === '0' ? '1' : '0')) })) }), { kind: 1, created_at: 1, tags: [], content: 'x' }), SignerError, 'bad-response');
+  });
+
+  it('NIP-46: the user switches accounts in the signer app: a signature by the other key is account-changed, and the key is asked again', async () => {
+    const relay = await relayUrl('main');
+    const first = generateSecretKey();
+    const next = generateSecretKey();
+    const app = runRemoteSigner(relay, generateSecretKey(), first);
+    try {
+      await app.ready;
+      const signer = await bunkerSigner(`bunker://${app.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 8000 });
+      expect(await signer.getPublicKey()).to.equal(getPublicKey(first));
+      app.useKey(next);
+      await rejects(signChecked(signer, { kind: 82, created_at: 1, tags: [], content: '{}' }), SignerError, 'account-changed');
+      // Not answered from memory: the app is asked, and says who is in now.
+      const asked = app.asked.filter((m) => m === 'get_public_key').length;
+      expect(await signer.getPublicKey()).to.equal(getPublicKey(next));
+      expect(app.asked.filter((m) => m === 'get_public_key').length).to.equal(asked + 1);
+      await signer.close();
+    } finally {
+      app.close();
+    }
   });
 
   it('NIP-46: connects to a remote signer over the real relay with bunker:// and works end to end', async () => {

@@ -127,13 +127,34 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, e
   };
   let closing: Promise<void> | undefined;
   let pubkey: Promise<string> | undefined;
+  /** The key `pubkey` resolved to, once it has. */
+  let known: string | undefined;
+  const forget = () => {
+    pubkey = undefined;
+    known = undefined;
+    // The library remembers the key too: asked again, it must ask the remote signer, not answer from memory.
+    (bunker as unknown as { cachedPubKey?: string }).cachedPubKey = undefined;
+  };
   return {
     getPublicKey() {
-      pubkey ??= call('share your public key', () => bunker.getPublicKey()).then(checkedPublicKey);
-      pubkey.catch(() => { pubkey = undefined; });
+      if (!pubkey) {
+        const asked = call('share your public key', () => bunker.getPublicKey()).then(checkedPublicKey);
+        pubkey = asked;
+        asked.then(
+          (key) => { if (pubkey === asked) known = key; },
+          () => { if (pubkey === asked) pubkey = undefined; },
+        );
+      }
       return pubkey;
     },
-    signEvent: (template) => call('sign', () => bunker.signEvent(template)) as Promise<NostrEvent>,
+    forgetPublicKey: forget,
+    async signEvent(template) {
+      const signed = (await call('sign', () => bunker.signEvent(template))) as NostrEvent;
+      // Signed with another key than the one remembered: the user switched accounts in the signer
+      // app. The next question asks again (whoever asked for this event still refuses it).
+      if (known !== undefined && (signed as { pubkey?: unknown } | null)?.pubkey !== known) forget();
+      return signed;
+    },
     nip44Encrypt: (peer, text) => call('encrypt', () => bunker.nip44Encrypt(peer, text)),
     nip44Decrypt: (peer, text) => call('decrypt', () => bunker.nip44Decrypt(peer, text)),
     close() {

@@ -22,7 +22,8 @@ export interface Signer {
    * Optional: forgets a public key the signer remembers, so that the next `getPublicKey` asks
    * again. The session calls it as the first action after the page got the focus back begins:
    * meanwhile the user may have switched keys in their extension, and that action must find the
-   * key now in use. Not on the focus itself: an extension whose prompts are windows of their own
+   * key now in use (and the session asks it first, before an action shows or saves records already
+   * on screen). Not on the focus itself: an extension whose prompts are windows of their own
    * gives the focus back after each, and the action under way would ask before every signature.
    */
   forgetPublicKey?(): void;
@@ -31,7 +32,7 @@ export interface Signer {
 /**
  * Asks the signer to sign and checks the answer: a signer's transport can be spoofed by any
  * script on the page, so the result must be well formed, by the user, of the template asked,
- * with a valid signature.
+ * with a valid signature. Signed by another key than the user's: `account-changed`.
  */
 export async function signChecked(signer: Signer, template: EventTemplate): Promise<NostrEvent> {
   const pubkey = await signer.getPublicKey();
@@ -41,6 +42,13 @@ export async function signChecked(signer: Signer, template: EventTemplate): Prom
     event = cleanEvent(signed);
   } catch (cause) {
     throw new SignerError('bad-response', 'The signer returned something that is not a signed event.', { cause });
+  }
+  const asked = event.kind === template.kind && event.content === template.content && event.created_at === template.created_at &&
+    JSON.stringify(event.tags) === JSON.stringify(template.tags);
+  // What was asked, validly signed, by another key: the user switched accounts in the signer. Not
+  // bad data: the session must hear that someone else is there now (and nothing of this is used).
+  if (event.pubkey !== pubkey && asked && verifyEvent({ ...event })) {
+    throw new SignerError('account-changed', 'The signer signed with another key than the signed-in user\'s: the account in use was switched.');
   }
   if (
     event.pubkey !== pubkey ||
