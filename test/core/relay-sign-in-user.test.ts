@@ -5,8 +5,11 @@
  */
 import { expect } from '@open-wc/testing';
 import { RelayClient } from '../../components/core/relay/client.js';
+import { RecordStore } from '../../components/core/store/record-store.js';
+import { createRecord } from '../../components/core/nip82/record.js';
+import { npubEncode } from 'nostr-tools/nip19';
 import type { Signer } from '../../components/core/signers/signer.js';
-import { person, relaySignIns, relayUrl, type Person } from '../helpers.js';
+import { person, relaySignIns, relayUrl, sampleBundle, type Person } from '../helpers.js';
 import { waitUntil } from '../wait.js';
 
 /**
@@ -104,6 +107,40 @@ describe('relay client: a change of user ends the last one’s sign-ins', functi
       expect((await relaySignIns('auth')).signIns).not.to.include(a.pubkey);
     } finally {
       client.close();
+    }
+  });
+
+  it('the store: a load of the last user caught at its sign-in by a key switch reads nothing over the new key’s, and shows nothing', async () => {
+    const [a, b, hospital] = [await person(), await person(), await person()];
+    const relays = [await relayUrl('auth')];
+    const seeder = new RelayClient({ relays, signer: hospital.signer });
+    try {
+      for (const p of [a, b]) await seeder.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(p.pubkey)}`), author: hospital.signer, participants: [{ pubkey: p.pubkey, role: 'editor' }] }));
+    } finally {
+      seeder.close();
+    }
+    const user = switchable(a.signer);
+    const store = new RecordStore({ client: new RelayClient({ relays, signer: user.signer }), signer: user.signer });
+    try {
+      user.holdNext();
+      const stale = store.load();
+      await waitUntil(() => user.asked.length === 1, 'the last user was not asked to sign in');
+      // Another key, found by the next action (a mail read): the store clears, the new key signs in.
+      user.use(b.signer);
+      const mail = store.readMail();
+      await waitUntil(() => store.reader === b.pubkey, 'the new key was not noticed');
+      user.release();
+      await Promise.all([mail, stale]);
+      expect(store.records).to.have.length(0);
+      await store.load();
+      expect(store.records.map((r) => r.reader)).to.deep.equal([b.pubkey]);
+      expect(await servedAs(a)).to.deep.equal([]);
+      const asB = await servedAs(b);
+      expect(asB.length).to.be.greaterThan(1);
+      expect(asB.every((k) => k === b.pubkey), `served as ${asB.join(', ')}`).to.equal(true);
+      expect(user.asked).to.deep.equal([a.pubkey, b.pubkey]);
+    } finally {
+      store.close();
     }
   });
 

@@ -175,7 +175,7 @@ export function checkRelays(relays: readonly string[]): string[] {
 export class RelayClient {
   readonly relays: string[];
   readonly versions: VersionTracker;
-  private readonly pool: AbstractSimplePool;
+  private pool: AbstractSimplePool;
   private readonly ownsPool: boolean;
   private readonly signer?: Signer;
   private readonly quorum: number;
@@ -231,7 +231,12 @@ export class RelayClient {
     if (this.closed) return;
     this.user++;
     this.signingIn = new WeakMap();
-    this.endConnections();
+    if (!this.ownsPool) return this.pool.close(this.relays);
+    // A pool of its own is replaced: an old connection's late close would otherwise strike the new
+    // connection to its relay off the pool's list, and the next read sign in once more on another.
+    const old = this.pool;
+    this.pool = ownPool(this.publishTimeoutMs);
+    old.destroy();
   }
 
   /**
