@@ -14,12 +14,15 @@ export interface RelayOptions {
   /** Refuse the first copy of each event of these kinds; accept the same event sent again. */
   rejectFirstKinds?: number[];
   acceptLimit?: number;
+  keepRequests?: number;
 }
 
 export interface RunningRelay {
   url: string;
   port: number;
   acceptOnly(n: number | undefined): void;
+  /** With `keepRequests`: the keys that signed in, and the REQs served with the key signed in as then. */
+  signIns(): { signIns: string[]; served: { as: string | null; filters: Record<string, unknown>[] }[] };
   close(): Promise<void>;
 }
 

@@ -58,6 +58,10 @@ export async function startRelay(options = {}) {
   relay.register(keepDeletions(repository));
   if (options.authRequired) relay.register(authGuard());
   if (options.authReadKinds || options.maxLimit || options.maxEventBytes || options.writeOnly) relay.register(readLimits(options));
+  /** @type {{ signIns: string[], served: { as: string | null, filters: object[] }[] }} */
+  const seen = { signIns: [], served: [] };
+  // Last: it hears only what the guards above let through.
+  if (options.keepRequests) relay.register(noteSignIns(seen, options.keepRequests));
   const validator = new Validator({ maxContentLength });
   const keepRequests = options.keepRequests ?? 0;
   /** @type {object[][]} */
@@ -133,6 +137,13 @@ export async function startRelay(options = {}) {
     liveRequests() {
       return [...live.values()].flatMap((subs) => [...subs.values()].map((filters) => structuredClone(filters)));
     },
+    /**
+     * Who signed in (NIP-42), in order, and the REQs served (past any AUTH guard), each with the key
+     * its connection was signed in as then (null: none), oldest first.
+     */
+    signIns() {
+      return structuredClone(seen);
+    },
     /** Accept only `n` more EVENTs (undefined: every one again). */
     acceptOnly(n) {
       acceptLeft = n ?? undefined;
@@ -190,6 +201,22 @@ function eventIdOf(data) {
   } catch {
     return undefined;
   }
+}
+
+/** Notes each accepted AUTH's key, and each REQ served with the key its connection is signed in as. */
+function noteSignIns(seen, keep) {
+  const push = (list, item) => {
+    list.push(item);
+    if (list.length > keep) list.splice(0, list.length - keep);
+  };
+  return {
+    async handleMessage(ctx, message, next) {
+      if (message[0] === 'REQ') push(seen.served, { as: ctx.pubkey ?? null, filters: message.slice(2) });
+      const result = await next();
+      if (message[0] === 'AUTH' && result?.success && ctx.pubkey) push(seen.signIns, ctx.pubkey);
+      return result;
+    },
+  };
 }
 
 /** Refuses EVENT and REQ from a client that has not completed NIP-42 AUTH. */

@@ -5,6 +5,8 @@
 // 'relay-requests' ({ name, author }) reports the filters of the REQs a relay received that name
 // `author` in `authors` or `#p`, so a test can check what was asked without waiting for anything.
 // 'relay-live-requests' ({ name, author }) does the same for the subscriptions still open on the relay.
+// 'relay-sign-ins' ({ name, author }) reports the keys that signed in (NIP-42 AUTH), in order, and
+// the REQs served that name `author`, each with the key its connection was signed in as (or null).
 // 'relay-accept-only' ({ name, count }) makes a relay accept only `count` more events (null: all again).
 import net from 'node:net';
 import { startRelay } from './relay.mjs';
@@ -57,6 +59,13 @@ export function relayPlugin() {
         if (!relay) return null;
         const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
         return (command === 'relay-requests' ? relay.requests() : relay.liveRequests()).filter((filters) => filters.some(about));
+      }
+      if (command === 'relay-sign-ins') {
+        const relay = relays[payload?.name ?? 'auth'];
+        if (!relay?.signIns) return null;
+        const { signIns, served } = relay.signIns();
+        const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
+        return { signIns, served: served.filter((r) => r.filters.some(about)) };
       }
       if (command === 'relay-accept-only') {
         relays[payload?.name ?? 'picky']?.acceptOnly(payload?.count ?? undefined);

@@ -48,6 +48,14 @@ export async function relayLiveRequests(name: RelayName, author: string): Promis
   return (await executeServerCommand<Record<string, unknown>[][], { name: string; author: string }>('relay-live-requests', { name, author })) ?? [];
 }
 
+/**
+ * The keys that signed in (NIP-42 AUTH) at the named relay, in order, and the REQs it served that
+ * name `author` in `authors` or `#p`, each with the key its connection was signed in as (null: none).
+ */
+export async function relaySignIns(name: RelayName, author?: string): Promise<{ signIns: string[]; served: { as: string | null; filters: Record<string, unknown>[] }[] }> {
+  return (await executeServerCommand<{ signIns: string[]; served: { as: string | null; filters: Record<string, unknown>[] }[] }, { name: string; author?: string }>('relay-sign-ins', { name, author })) ?? { signIns: [], served: [] };
+}
+
 /** Whether any of `requests` asks for events of `kind`. */
 export const asksForKind = (requests: readonly Record<string, unknown>[][], kind: number) =>
   requests.some((filters) => filters.some((f) => Array.isArray(f.kinds) && f.kinds.includes(kind)));

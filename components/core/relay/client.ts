@@ -64,6 +64,9 @@ export type SignInFailure = 'declined' | 'failed';
  * the scope: the next action opens another, so the user is asked again there (they may have
  * changed their mind), and two actions under way at once (two elements, one client) never answer
  * for each other.
+ *
+ * A scope also belongs to one user: the one the client served when it was first used. Once another
+ * comes ({@link RelayClient.forgetSignIns}), its reads and sends stop where they are.
  */
 export class DeclineScope {
   private readonly ended = new Map<string, SignInFailure>();
@@ -98,6 +101,9 @@ export class DeclineScope {
 /** How one sign-in ended. */
 type SignInOutcome = 'signed-in' | SignInFailure;
 
+/** The user (see {@link RelayClient.forgetSignIns}) each scope was first used for. */
+const scopeUsers = new WeakMap<DeclineScope, number>();
+
 /** One relay, however its URL was written (a trailing slash or not). */
 const relayKey = (relay: string): string => relay.replace(/\/+$/, '');
 
@@ -125,6 +131,9 @@ export interface RelayClientOptions {
   /** Most events one query takes from one relay (valid or not) before closing it. Default 5000. */
   maxEventsPerQuery?: number;
 }
+
+/** Why a read or send of the last user's action stopped (see {@link RelayClient.forgetSignIns}). */
+const USER_CHANGED = 'Another user is signed in now.';
 
 /** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
 const AUTH_PROMPT_MS = 120_000;
@@ -166,7 +175,7 @@ export function checkRelays(relays: readonly string[]): string[] {
 export class RelayClient {
   readonly relays: string[];
   readonly versions: VersionTracker;
-  private readonly pool: AbstractSimplePool;
+  private pool: AbstractSimplePool;
   private readonly ownsPool: boolean;
   private readonly signer?: Signer;
   private readonly quorum: number;
@@ -179,7 +188,9 @@ export class RelayClient {
   /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
   private readonly sends = new Set<Promise<void>>();
   /** The sign-in under way or done on each connection (see {@link authenticate}). */
-  private readonly signingIn = new WeakMap<Connection, Promise<SignInOutcome>>();
+  private signingIn = new WeakMap<Connection, Promise<SignInOutcome>>();
+  /** Counts the users served: one more at each {@link forgetSignIns}. */
+  private user = 0;
 
   constructor(options: RelayClientOptions) {
     this.relays = checkRelays(options.relays);
@@ -208,6 +219,38 @@ export class RelayClient {
   }
 
   /**
+   * Another user from now on (a sign-out, another signer, the same signer answering for another
+   * key): every connection is closed, each signed in as the last user or about to be, and every
+   * sign-in on them forgotten, so the next read connects afresh and signs in as whoever the signer
+   * answers for now (one prompt per relay, as ever). A relay must not take the two people for one,
+   * nor serve the new one by the last one's key. What the last user's actions were reading or
+   * sending stops where it is: nothing more of it is sent, retried or signed in for, and what was
+   * on its way ends as `unreachable`. The client stays open.
+   */
+  forgetSignIns(): void {
+    if (this.closed) return;
+    this.user++;
+    this.signingIn = new WeakMap();
+    if (!this.ownsPool) return this.pool.close(this.relays);
+    // A pool of its own is replaced: an old connection's late close would otherwise strike the new
+    // connection to its relay off the pool's list, and the next read sign in once more on another.
+    const old = this.pool;
+    this.pool = ownPool(this.publishTimeoutMs);
+    old.destroy();
+  }
+
+  /**
+   * Whether `scope` belongs to the user served now: a scope belongs to the one it was first used
+   * for, so an action that opened it before learning who the user is (a key switch found on its
+   * way) reads for the user it found.
+   */
+  private forThisUser(scope: DeclineScope): boolean {
+    const user = scopeUsers.get(scope);
+    if (user === undefined) scopeUsers.set(scope, this.user);
+    return (user ?? this.user) === this.user;
+  }
+
+  /**
    * Signs in at `relay` (NIP-42) through the user's signer, after it asked for it: `signed-in` once
    * the relay accepted the AUTH, else why not ({@link SignInFailure}). Every auth-required answer,
    * read or send, comes here (through the action's {@link DeclineScope}); the pool is never given
@@ -217,10 +260,23 @@ export class RelayClient {
    * closes that connection: what is under way ends now, and only a later action connects afresh
    * and asks again, once.
    */
-  private async authenticate(relay: string, timeoutMs: number): Promise<SignInOutcome> {
-    const onauth = this.onauth;
-    // A closed client asks nothing more, except for a send it lets finish.
-    if (!onauth || (this.closed && !this.sends.size)) return 'failed';
+  private async authenticate(relay: string, timeoutMs: number, scope: DeclineScope): Promise<SignInOutcome> {
+    const signed = this.onauth;
+    // A closed client asks nothing more, except for a send it lets finish; nor does the last user's
+    // action once another is served (see forgetSignIns).
+    if (!signed || (this.closed && !this.sends.size) || !this.forThisUser(scope)) return 'failed';
+    // Nor is the signer asked once the user changed on the way, and a signature it gave meanwhile
+    // is never sent.
+    const user = this.user;
+    const same = () => {
+      if (user !== this.user) throw new SignerError('failed', USER_CHANGED);
+    };
+    const onauth = async (template: EventTemplate) => {
+      same();
+      const event = await signed(template);
+      same();
+      return event;
+    };
     let connection: Connection;
     try {
       connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
@@ -248,12 +304,15 @@ export class RelayClient {
   private async publishTo(relay: string, event: NostrEvent, declined: DeclineScope): Promise<PublishReceipt> {
     const started = Date.now();
     const receipt = (status: ReceiptStatus, reason?: string, signIn?: SignInFailure): PublishReceipt => ({ relay, eventId: event.id, status, reason, ...(signIn ? { signIn } : {}), ms: Date.now() - started });
+    // The last user's action sends nothing more once another is served (see forgetSignIns).
+    if (!this.forThisUser(declined)) return receipt('unreachable', USER_CHANGED);
     const first = await this.sendOnce(relay, event);
     if (first.status !== 'auth-required') return receipt(first.status, first.reason);
     // Only the relay's answers are held to the deadline: the person at the signer takes their own
     // time. A relay already declined in this action is not asked again (see DeclineScope).
-    const outcome = await declined.signIn(relay, () => this.authenticate(relay, this.publishTimeoutMs));
+    const outcome = await declined.signIn(relay, () => this.authenticate(relay, this.publishTimeoutMs, declined));
     if (outcome !== 'signed-in') return receipt('auth-required', first.reason, outcome);
+    if (!this.forThisUser(declined)) return receipt('unreachable', USER_CHANGED);
     const second = await this.sendOnce(relay, event);
     return receipt(second.status, second.reason);
   }
@@ -330,14 +389,16 @@ export class RelayClient {
   }
 
   private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget, declined: DeclineScope): Promise<QueryReport> {
+    // The last user's action reads nothing more once another is served (see forgetSignIns).
+    if (!this.forThisUser(declined)) return { relay, status: 'unreachable', reason: USER_CHANGED, events: 0 };
     const first = await this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
     // A relay that restricts reads closes the query with a machine-readable `auth-required:`
     // (some put it after their own prefix, "ERROR: auth-required: ..."): sign in there, once per
     // action (see DeclineScope), and read again. A client closed meanwhile connects nowhere again.
     if (first.status !== 'auth-required' || this.closed) return first;
-    const outcome = await declined.signIn(relay, () => this.authenticate(relay, timeoutMs));
+    const outcome = await declined.signIn(relay, () => this.authenticate(relay, timeoutMs, declined));
     if (outcome !== 'signed-in') return { ...first, signIn: outcome };
-    if (this.closed) return first;
+    if (this.closed || !this.forThisUser(declined)) return first;
     return this.subscribeOnce(relay, filter, timeoutMs, byId, budget);
   }
 

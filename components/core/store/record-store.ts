@@ -7,7 +7,8 @@
  *
  * One wipe: {@link RecordStore.clear} forgets every record (its keys wiped), the key cache, the
  * version memory, the consent mail, the history and the core's process-wide memos of the events
- * opened (see ../memory.ts), and tells every listener. A different public
+ * opened (see ../memory.ts), ends the relay connections signed in as the last user, and tells
+ * every listener. A different public
  * key from the same signer (a user who switched keys in an extension) clears it too, at the next
  * user action, through {@link RecordStore.currentReader}.
  *
@@ -591,8 +592,18 @@ export class RecordStore {
     this.notify('mail');
   }
 
-  /** Forgets everything of the reader: records (keys wiped), key cache, version memory, mail, history, and the core's memos of their events. */
+  /**
+   * Forgets everything of the reader: records (keys wiped), key cache, version memory, mail,
+   * history, the core's memos of their events, and their sign-ins at the relays: the client's
+   * connections are ended, so the next user's reads sign in as them, never ride on the last one's
+   * ({@link RelayClient.forgetSignIns}).
+   */
   clear(): void {
+    this.client.forgetSignIns();
+    this.wipe();
+  }
+
+  private wipe(): void {
     this.generation++;
     for (const record of this.opened.values()) forgetRecord(record);
     this.opened.clear();
@@ -622,10 +633,13 @@ export class RecordStore {
     this.notify('cleared');
   }
 
-  /** Clears the store and closes its relay connections; it cannot be used again. */
+  /**
+   * Clears the store and closes its relay connections; it cannot be used again. A send under way
+   * through its client finishes first ({@link RelayClient.sending}); the client serves nobody after.
+   */
   close(): void {
     if (this.closed) return;
-    this.clear();
+    this.wipe();
     this.closed = true;
     this.listeners.clear();
     this.client.close();

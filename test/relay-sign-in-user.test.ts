@@ -1,0 +1,165 @@
+/**
+ * A relay that asks who is reading (NIP-42 AUTH) is told the truth after a change of user: once the
+ * signer answers for another key (switched in the extension), or another person signs in after a
+ * sign-out, nothing is read for the new user over the last one's sign-in. The relay sees the new
+ * user sign in (once), and every read of theirs comes on a connection signed in as them: it could
+ * otherwise take the two people for one, or withhold the new user's mail from the last one's key.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
+import { npubEncode } from 'nostr-tools/nip19';
+import '../components/define.js';
+import type { Nip82Session } from '../components/session/session.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
+import { createRecord } from '../components/core/nip82/record.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import type { Nip07Provider } from '../components/core/signers/nip07.js';
+import { person, relaySignIns, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { buttonByText } from './element-helpers.js';
+
+/** A signer over whichever key was chosen last (`use`), noting the key of every relay sign-in it signs. */
+function switchable(first: Signer) {
+  let current = first;
+  const signIns: string[] = [];
+  const signer: Signer = {
+    getPublicKey: () => current.getPublicKey(),
+    signEvent: async (template) => {
+      if (template.kind === 22242) signIns.push(await current.getPublicKey());
+      return current.signEvent(template);
+    },
+    nip44Encrypt: (pubkey, text) => current.nip44Encrypt(pubkey, text),
+    nip44Decrypt: (pubkey, text) => current.nip44Decrypt(pubkey, text),
+  };
+  const provider: Nip07Provider = {
+    getPublicKey: () => signer.getPublicKey(),
+    signEvent: (template) => signer.signEvent(template),
+    nip44: { encrypt: (p, t) => signer.nip44Encrypt(p, t), decrypt: (p, c) => signer.nip44Decrypt(p, c) },
+  };
+  return { signer, provider, signIns, use: (next: Signer) => { current = next; } };
+}
+
+describe('relay sign-ins follow the user', function () {
+  this.timeout(90000);
+  let relay: string;
+  let hospital: Person;
+
+  before(async () => {
+    relay = await relayUrl('auth');
+    hospital = await person();
+  });
+
+  afterEach(() => {
+    delete (window as { nostr?: Nip07Provider }).nostr;
+  });
+
+  /** A record for each patient, at the relay that serves only signed-in readers. */
+  async function seed(...patients: Person[]): Promise<void> {
+    const client = new RelayClient({ relays: [relay], signer: hospital.signer });
+    try {
+      for (const p of patients) {
+        await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(p.pubkey)}`), author: hospital.signer, participants: [{ pubkey: p.pubkey, role: 'editor' }] }));
+      }
+    } finally {
+      client.close();
+    }
+  }
+
+  /** What the relay saw of `who`: their sign-ins, and the keys its connections were signed in as for the reads naming them. */
+  async function seenBy(who: Person): Promise<{ signIns: number; readAs: string[] }> {
+    const { signIns, served } = await relaySignIns('auth', who.pubkey);
+    return { signIns: signIns.filter((k) => k === who.pubkey).length, readAs: served.map((r) => r.as ?? 'nobody') };
+  }
+
+  const servedAsThemselves = (seen: { readAs: string[] }, who: Person) => seen.readAs.every((k) => k === who.pubkey);
+
+  async function sessionPage(ext: ReturnType<typeof switchable>) {
+    (window as { nostr?: Nip07Provider }).nostr = ext.provider;
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay}><nip82-record-viewer></nip82-record-viewer><nip82-access-list></nip82-access-list></nip82-session>`);
+    await waitUntil(() => { const b = buttonByText(session, /browser extension/); return !!b && !b.disabled; }, 'the extension was not offered');
+    buttonByText(session, /browser extension/)!.click();
+    await waitUntil(() => !!session.pubkey, 'not signed in');
+    const viewer = session.querySelector('nip82-record-viewer') as Nip82RecordViewer;
+    const access = session.querySelector('nip82-access-list') as Nip82AccessList;
+    await viewer.updateComplete;
+    return { session, viewer, access };
+  }
+
+  async function unlock(viewer: Nip82RecordViewer): Promise<void> {
+    buttonByText(viewer, 'Unlock my records')!.click();
+    await waitUntil(() => viewer.status === 'done', 'the records were not unlocked', { timeout: 20000 });
+  }
+
+  it('a key switched in the extension signs in afresh: no read for the new key rides on the last key’s sign-in', async () => {
+    const [a, b] = [await person(), await person()];
+    await seed(a, b);
+    const ext = switchable(a.signer);
+    const { session, viewer, access } = await sessionPage(ext);
+    await unlock(viewer);
+    expect(ext.signIns).to.deep.equal([a.pubkey]);
+
+    ext.use(b.signer);
+    // Back from the extension's window: the next action asks who the user is.
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+    buttonByText(access, 'Show consent history')!.click();
+    await waitUntil(() => session.pubkey === b.pubkey, 'the new key was not noticed', { timeout: 20000 });
+    await waitUntil(() => access.status === 'done', 'the history was not read for the new key', { timeout: 20000 });
+
+    // One sign-in as the new key, asked once for the whole action; every read of theirs on it.
+    const seen = await seenBy(b);
+    expect(seen.readAs.length).to.be.greaterThan(0);
+    expect(servedAsThemselves(seen, b), `reads for the new key were served as ${seen.readAs.map((k) => k.slice(0, 8)).join(', ')}`).to.equal(true);
+    expect(seen.signIns).to.equal(1);
+    expect(ext.signIns).to.deep.equal([a.pubkey, b.pubkey]);
+    // And the relay served the new user their own record.
+    buttonByText(viewer, 'Unlock my records')?.click();
+    await waitUntil(() => viewer.status === 'done' && viewer.shadowRoot!.textContent!.includes('Penicillin'), 'the new user’s record was not shown', { timeout: 20000 });
+    expect(servedAsThemselves(await seenBy(b), b)).to.equal(true);
+  });
+
+  it('after a sign-out, the next person signs in at the relay as themselves', async () => {
+    const [a, b] = [await person(), await person()];
+    await seed(a, b);
+    const ext = switchable(a.signer);
+    const { session, viewer } = await sessionPage(ext);
+    await unlock(viewer);
+
+    await session.signOut();
+    ext.use(b.signer);
+    await session.updateComplete;
+    buttonByText(session, /browser extension/)!.click();
+    await waitUntil(() => session.pubkey === b.pubkey, 'the next person was not signed in');
+    await viewer.updateComplete;
+    await unlock(viewer);
+
+    const seen = await seenBy(b);
+    expect(seen.readAs.length).to.be.greaterThan(0);
+    expect(servedAsThemselves(seen, b), `reads for the new key were served as ${seen.readAs.map((k) => k.slice(0, 8)).join(', ')}`).to.equal(true);
+    expect(seen.signIns).to.equal(1);
+    expect(ext.signIns).to.deep.equal([a.pubkey, b.pubkey]);
+  });
+
+  it('an element with a signer of its own signs in afresh when that signer answers for another key', async () => {
+    const [a, b] = [await person(), await person()];
+    await seed(a, b);
+    const own = switchable(a.signer);
+    const access = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${relay} .signer=${own.signer}></nip82-access-list>`);
+    buttonByText(access, 'Show consent history')!.click();
+    await waitUntil(() => access.status === 'done', 'the history was not read', { timeout: 20000 });
+    expect(own.signIns).to.deep.equal([a.pubkey]);
+
+    own.use(b.signer);
+    buttonByText(access, 'Show consent history')!.click();
+    // Its mail read is the action's last: once the relay served it and the element is done, so is the action.
+    const mailRead = async () => (await relaySignIns('auth', b.pubkey)).served.some((r) => r.filters.some((f) => Array.isArray(f.kinds) && f.kinds.includes(1059)));
+    await waitUntil(async () => (await mailRead()) && access.status === 'done', 'the history was not read for the new key', { timeout: 20000 });
+
+    const seen = await seenBy(b);
+    expect(seen.readAs.length).to.be.greaterThan(0);
+    expect(servedAsThemselves(seen, b), `reads for the new key were served as ${seen.readAs.map((k) => k.slice(0, 8)).join(', ')}`).to.equal(true);
+    expect(seen.signIns).to.equal(1);
+    expect(own.signIns).to.deep.equal([a.pubkey, b.pubkey]);
+  });
+});
