@@ -79,7 +79,7 @@ export abstract class Nip82Element extends LocalizedElement {
   });
   /** The cancelable request before every signer call. */
   protected readonly gate = new SignerGate(this, this.state);
-  private readonly clients = new RelayClientController(this, () => ({ ...this.stores.relayList, signer: this.activeSigner }));
+  private readonly clients = new RelayClientController(this, () => ({ ...this.stores.relayList, signer: this.activeSigner, user: this.stores.user }));
 
   /** What `status` reads; the element's own code changes it. */
   protected get currentStatus(): Status {
@@ -188,6 +188,8 @@ export abstract class Nip82Element extends LocalizedElement {
     emit(this, 'nip82-error', { code: 'account-changed', message: error instanceof Error ? error.message : '', action });
     if (this.session?.accountChanged && signer === this.session.signer) this.session.accountChanged(signer);
     else this.currentStore?.clear();
+    // Records handed in are sent through the element's own client: its sign-ins are the last user's too.
+    this.clients.forgetSignIns();
     // The session's store is gone now: heard at once, so that the next render's "replaced" does not
     // take the words back.
     this.stores.watch();

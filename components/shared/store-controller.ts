@@ -158,7 +158,7 @@ export class StoreController implements ReactiveController {
    * matches no more and is closed with its keys, as the session's own is. Undefined with the host's
    * own signer, which only the host's own store follows.
    */
-  private get user(): string | undefined {
+  get user(): string | undefined {
     return this.settings().signer ? undefined : this.session?.pubkey;
   }
 
