@@ -56,9 +56,20 @@ export class OwnedStore implements ReactiveController {
     return store;
   }
 
-  /** Closes the store held: every record and key in it is forgotten. */
-  drop(): void {
+  /** Whether the store held was made with `signer` for another user than `user` (see {@link make}). */
+  otherUser(signer: Signer | undefined, user: string | undefined): boolean {
+    return !!this.held && this.held.signer === signer && this.held.user !== user;
+  }
+
+  /**
+   * Closes the store held: every record and key in it is forgotten. `userLeft`: its signer answers
+   * for someone else now. A close lets a send under way finish, and a relay asking that send to
+   * sign in would then be answered with the next person's key: the last user's sign-ins end
+   * first, so that what was left of their send stops instead (see RelayClient.forgetSignIns).
+   */
+  drop(userLeft = false): void {
     if (!this.held) return;
+    if (userLeft) this.held.store.client.forgetSignIns();
     this.held.stop();
     this.held.store.close();
     this.held = undefined;
@@ -192,7 +203,7 @@ export class StoreController implements ReactiveController {
     this.watched?.stop();
     this.watched = undefined;
     // An own store nobody uses any more holds the last user's keys: close it.
-    if (this.own.store && this.own.store !== store) this.own.drop();
+    if (this.own.store && this.own.store !== store) this.own.drop(this.own.otherUser(this.signer, this.user));
     if (store) {
       const stop = store.subscribe((change) => {
         this.changed(change);
