@@ -388,6 +388,32 @@ describe('a key switched in the extension without a sign-out', function () {
     }
   });
 
+  it('a viewer with relays of its own meets the other account first: the session closes the last person\'s records too, and its other elements save nothing of them', async () => {
+    const downloads = catchDownloads();
+    try {
+      const { a, b, ext, session, viewer, first } = await ownRelaysViewerUnlocked(downloads);
+      const other = document.createElement('nip82-record-viewer') as Nip82RecordViewer;
+      session.append(other);
+      await other.updateComplete;
+      buttonByText(other, 'Unlock my records')!.click();
+      await waitUntil(() => other.status === 'done' && $$(other, 'article[part=record]').length === 1, 'the session\'s viewer unlocked', { timeout: 20000 });
+      switchAway(ext, b);
+      // Download in the viewer with relays of its own: the key question finds the other account there.
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      await waitUntil(() => session.pubkey === b.pubkey, 'the session names the next person', { timeout: 20000 });
+      await other.updateComplete;
+      expect($$(other, 'article[part=record]').length, 'the last person\'s records on the session\'s viewer').to.equal(0);
+      expect(!!$(other, 'button.export'), 'a Download button of the last person\'s').to.equal(false);
+      expect(downloads.saved, 'nothing saved for the next person').to.have.length(1);
+      await session.updateComplete;
+      barNames(session, b, a);
+      await viewerStartsOver(viewer, downloads, first);
+    } finally {
+      downloads.restore();
+    }
+  });
+
   it('Share after a switch with no focus to tell: nothing is published, the dialog closes and says why, the bar names who is in', async () => {
     const p = await firstSignedIn();
     const clinician = await person();
