@@ -368,7 +368,8 @@ export class Nip82AccessList extends Nip82Element {
    * dialog's heading, never to the page behind it.
    */
   private stopWaiting = (): void => {
-    if (!this.actions.cancel(this.s.stoppedWaiting)) return;
+    // The words are read from the strings in effect at each render: they follow a change of language.
+    if (!this.actions.cancel(() => this.s.stoppedWaiting)) return;
     this.modal.focusNext = '#dialog-title';
   };
 

@@ -577,7 +577,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * step's heading, never to the page behind the dialog.
    */
   private stopWaiting = (): void => {
-    if (!this.actions.cancel(this.s.stoppedWaiting)) return;
+    if (!this.actions.cancel(() => this.s.stoppedWaiting)) return;
     this.modal.focusNext = this.step === 'preview' ? '#preview-title' : '#dialog-title';
   };
 

@@ -21,7 +21,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RelayClient } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import { emit } from './events.js';
-import type { Status } from './status-controller.js';
+import type { Message, Status } from './status-controller.js';
 
 /** Who an action kept after signing (to be sent, or finished later) was signed with and for. */
 export interface SignedFor {
@@ -45,7 +45,7 @@ export interface ActionHooks {
   /** The state the host shows now. */
   status: () => Status;
   /** Shows a state (the host's own `setStatus`). */
-  setStatus: (status: Status, message: string) => void;
+  setStatus: (status: Status, message: Message) => void;
   /** What the cancelled state says once Escape or Cancel stopped the signer being asked. */
   cancelledText: () => string;
   /** Closes the host's dialog. */
@@ -146,11 +146,13 @@ export class ActionController implements ReactiveController {
    * sent (`text`, else the host's cancelled words), or for a read that the element stopped waiting.
    * Returns whether it stopped anything.
    */
-  cancel(text?: string): boolean {
+  cancel(text?: Message): boolean {
     if (!this.cancellable) return false;
     const read = this.current?.kind === 'read';
     this.stopUnsent();
-    this.hooks.setStatus('cancelled', read && this.hooks.readStoppedText ? this.hooks.readStoppedText() : text ?? this.hooks.cancelledText());
+    // Where the words are, not the words: they follow the page's language if it changes later.
+    const { readStoppedText, cancelledText } = this.hooks;
+    this.hooks.setStatus('cancelled', read && readStoppedText ? readStoppedText : text ?? cancelledText);
     return true;
   }
 
