@@ -18,10 +18,10 @@ import type { Nip82ErrorCode, SignerAction } from './events.js';
 import { LocalizedElement } from './localized-element.js';
 import { RelayClientController } from './relay-client-controller.js';
 import { SignerGate, type SignerRequestExtra } from './signer-gate.js';
-import { StatusController, type Status } from './status-controller.js';
+import { StatusController, type Message, type Status } from './status-controller.js';
 import { StoreController } from './store-controller.js';
 
-export { CancelledError, classify, reflectStatus, type Status } from './status-controller.js';
+export { CancelledError, classify, reflectStatus, type Message, type Status } from './status-controller.js';
 
 /** Splits a `relays` attribute (space or comma separated). */
 export const relayListConverter = {
@@ -93,7 +93,7 @@ export abstract class Nip82Element extends LocalizedElement {
   protected get message(): string {
     return this.state.message;
   }
-  protected set message(value: string) {
+  protected set message(value: Message) {
     this.state.message = value;
   }
 
@@ -221,7 +221,7 @@ export abstract class Nip82Element extends LocalizedElement {
 
   /** Asks the signer who the user is now; true when it is still the store's reader, and the state is back as it was. */
   private async sameUser(store: RecordStore): Promise<boolean> {
-    const { status, message, errorCode } = this.state;
+    const { status, words, errorCode } = this.state;
     const reader = store.reader;
     const now = await this.withSigner('connect', this.checkingAccountText, () => store.currentReader());
     // Refused or cancelled: the state says which.
@@ -230,7 +230,7 @@ export abstract class Nip82Element extends LocalizedElement {
       this.setStatus('idle', this.accountChangedText);
       return false;
     }
-    this.setStatus(status, message);
+    this.setStatus(status, words);
     this.state.errorCode = errorCode;
     return true;
   }
@@ -240,7 +240,7 @@ export abstract class Nip82Element extends LocalizedElement {
     this.state.fail(error, action);
   }
 
-  protected setStatus(status: Status, message: string): void {
+  protected setStatus(status: Status, message: Message): void {
     this.state.set(status, message);
   }
 
