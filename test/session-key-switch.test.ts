@@ -108,6 +108,45 @@ describe('a key switched in the extension without a sign-out', function () {
     return { saved, restore: () => { HTMLAnchorElement.prototype.click = click; } };
   }
 
+  it('PROBE: a second Download press while the key question is open saves nothing of the last person', async () => {
+    const { b, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      switchAway(ext, b);
+      // The extension's key question stays open (the user has not answered yet).
+      let answer = () => {};
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
+      // Pressed again (no focus change: the prompt did not take the page's focus).
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      answer();
+      await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
+      expect(downloads.saved, 'nothing saved for the next person').to.have.length(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('PROBE4: the key question refused, Download pressed again: nothing of the last person is saved', async () => {
+    const { b, ext, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      switchAway(ext, b);
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => Promise.reject(new Error('User rejected.'));
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'refused', 'refused');
+      ext.provider.getPublicKey = original;
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await viewer.updateComplete;
+      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
   it('Download after the focus came back: the same person gets the file after one key question; the next person gets nothing of the last', async () => {
     const { a, b, ext, session, viewer, access } = await firstSignedIn();
     const downloads = catchDownloads();
@@ -252,6 +291,56 @@ describe('a key switched in the extension without a sign-out', function () {
     if (ext) expect(ext.keyQuestions() - outcome.asked, 'key questions in this action').to.be.at.most(1);
     expect(await sentFor(clinician, b), 'events sent').to.equal(0);
   }
+
+  it('PROBE2: Share confirmed after a switch and a focus: the dialog closes and says why', async () => {
+    const p = await firstSignedIn();
+    const clinician = await person();
+    await shareReady(p.share, clinician);
+    switchAway(p.ext, p.b);
+    const outcome = { shared: false, asked: p.ext.keyQuestions() };
+    p.share.addEventListener('nip82-share', () => { outcome.shared = true; });
+    buttonByText(p.share, /^Share with /)!.click();
+    await closedAndSaid(p, clinician, outcome);
+  });
+
+  it('PROBE3: a viewer with relays of its own inside the session: after a share meets the other account, nothing of the last person stays on it', async () => {
+    const [a, b] = [await person(), await person()];
+    await seed(a.pubkey);
+    await seed(b.pubkey);
+    const ext = fakeExtension(a.signer);
+    (window as { nostr?: Nip07Provider }).nostr = ext.provider;
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}>
+      <nip82-record-viewer relays=${relays.join(' ')}></nip82-record-viewer>
+      <nip82-consent-prompt mode="share"></nip82-consent-prompt>
+    </nip82-session>`);
+    await waitUntil(() => { const x = buttonByText(session, /browser extension/); return !!x && !x.disabled; }, 'the extension offered');
+    buttonByText(session, /browser extension/)!.click();
+    await waitUntil(() => session.pubkey === a.pubkey, 'signed in');
+    const viewer = session.querySelector('nip82-record-viewer') as Nip82RecordViewer;
+    const share = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+    await Promise.all([viewer.updateComplete, share.updateComplete]);
+    buttonByText(viewer, 'Unlock my records')!.click();
+    await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
+    buttonByText(share, 'Load my records')!.click();
+    await waitUntil(() => buttonByText(share, 'Share records…'), 'loaded', { timeout: 20000 });
+    buttonByText(share, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(share).open, 'share dialog');
+    const clinician = await person();
+    await typeRecipient(share, clinician.pubkey);
+    buttonByText(share, 'Review')!.click();
+    await share.updateComplete;
+    ext.use(b.signer);
+    buttonByText(share, /^Share with /)!.click();
+    await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
+    await viewer.updateComplete;
+    const downloads = catchDownloads();
+    try {
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await viewer.updateComplete;
+      expect(downloads.saved, 'saved for B').to.have.length(0);
+    } finally { downloads.restore(); }
+    expect($$(viewer, 'article[part=record]').length, 'the last person\'s records on the viewer').to.equal(0);
+  });
 
   it('Share after a switch with no focus to tell: nothing is published, the dialog closes and says why, the bar names who is in', async () => {
     const p = await firstSignedIn();
