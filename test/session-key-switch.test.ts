@@ -292,7 +292,7 @@ describe('a key switched in the extension without a sign-out', function () {
     expect(await sentFor(clinician, b), 'events sent').to.equal(0);
   }
 
-  it('PROBE2: Share confirmed after a switch and a focus: the dialog closes and says why', async () => {
+  it('Share confirmed after a switch and a focus: nothing is published, the dialog closes and says why, the bar names who is in', async () => {
     const p = await firstSignedIn();
     const clinician = await person();
     await shareReady(p.share, clinician);

@@ -69,7 +69,10 @@ export abstract class Nip82Element extends LocalizedElement {
   protected readonly state = new StatusController(this);
   /** The store in effect, and the signer and relays it was made for. */
   protected readonly stores = new StoreController(this, () => ({ signer: this.signer, relays: this.relays }), (change) => {
-    const acting = this.state.status === 'waiting-signer' || this.state.status === 'working';
+    // A store that finds another key clears itself ('cleared', which sets this element idle) and
+    // then names the new reader ('reader'): what was under way is told by the state before the clear.
+    const acting = this.acting || (change === 'reader' && this.actingWhenCleared);
+    this.actingWhenCleared = change === 'cleared' && acting;
     // A sign-out, another user or a cleared store: nothing the element said of the last one stands.
     if (change === 'cleared' || change === 'reader' || change === 'replaced') this.setStatus('idle', '');
     this.storeChanged(change);
@@ -77,6 +80,12 @@ export abstract class Nip82Element extends LocalizedElement {
     // last user (a dialog closed under the user's hands), so it says why.
     if (change === 'reader' && acting) this.setStatus('idle', this.accountChangedText);
   });
+  /** An action was under way here as the store last changed, and that change was a clear. */
+  private actingWhenCleared = false;
+
+  private get acting(): boolean {
+    return this.state.status === 'waiting-signer' || this.state.status === 'working';
+  }
   /** The cancelable request before every signer call. */
   protected readonly gate = new SignerGate(this, this.state);
   private readonly clients = new RelayClientController(this, () => ({ ...this.stores.relayList, signer: this.activeSigner }));
