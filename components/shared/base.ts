@@ -213,19 +213,28 @@ export abstract class Nip82Element extends LocalizedElement {
     return '';
   }
 
+  /** The key check under way here (see {@link afterKeyCheck}): a press meanwhile waits for its answer. */
+  private keyCheck?: Promise<boolean>;
+
   /**
    * Runs `go`, an action that shows or saves records already unlocked (a dialog listing them, a
    * download, a print), as the same user only. When the session marked the key to be asked again
-   * (the page got the focus back since the last action: the user may have switched accounts in
-   * the extension) the signer is asked once first, as a signing action would; another key runs
-   * the session's reset (nothing of the last user is shown or saved, and this element says why),
-   * a refusal stops the action. Otherwise `go` runs at once, asking nothing.
+   * (the page got the focus back since the last action, or the key question then asked was not
+   * answered: the user may have switched accounts in the extension) the signer is asked once
+   * first, as a signing action would; another key runs the session's reset (nothing of the last
+   * user is shown or saved, and this element says why), a refusal stops the action. Otherwise
+   * `go` runs at once, asking nothing.
    */
   protected afterKeyCheck(go: () => void): void {
     const signer = this.activeSigner;
     const store = this.currentStore;
-    if (!signer || !store || !this.session?.keyToAsk?.(signer)) return go();
-    void this.sameUser(store).then((same) => { if (same) go(); });
+    if (!signer || !store) return go();
+    // A second press while the signer is asked (a double click, a prompt that left the focus
+    // here) waits for that answer: going ahead at once would show or save the last user's records,
+    // and a second check would leave the first one's "checking" words behind.
+    if (!this.keyCheck && !this.session?.keyToAsk?.(signer)) return go();
+    const check = (this.keyCheck ??= this.sameUser(store).finally(() => { this.keyCheck = undefined; }));
+    void check.then((same) => { if (same) go(); });
   }
 
   /** Asks the signer who the user is now; true when it is still the store's reader, and the state is back as it was. */
