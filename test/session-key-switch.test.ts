@@ -143,6 +143,87 @@ describe('a key switched in the extension without a sign-out', function () {
     }
   });
 
+  it('Download pressed twice while the key question is open: one question, and nothing of the last person is saved', async () => {
+    const { b, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      switchAway(ext, b);
+      // The extension's key question stays open: the user has not answered yet.
+      let questions = 0;
+      let answer = () => {};
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => {
+        questions++;
+        return new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
+      };
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
+      // Pressed again with no focus change in between (a double click; the prompt did not take the focus).
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      answer();
+      await waitUntil(() => downloads.saved.length > 0 || session.pubkey === b.pubkey, 'saved, or the switch found', { timeout: 20000 });
+      expect(downloads.saved, 'nothing saved for the next person').to.have.length(0);
+      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      expect(questions, 'key questions for both presses').to.equal(1);
+      expect($$(viewer, 'article[part=record]')).to.have.length(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('Download pressed twice while the key question is open, same person: one question, both saves, and the viewer does not stay waiting', async () => {
+    const { a, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      window.dispatchEvent(new Event('blur'));
+      window.dispatchEvent(new Event('focus'));
+      const shown = live(viewer);
+      let questions = 0;
+      let answer = () => {};
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => {
+        questions++;
+        return new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
+      };
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      answer();
+      await waitUntil(() => downloads.saved.length === 2, 'saved for both presses');
+      await viewer.updateComplete;
+      expect(questions, 'key questions for both presses').to.equal(1);
+      expect(viewer.status).to.equal('done');
+      expect(live(viewer)).to.equal(shown);
+      expect(session.pubkey).to.equal(a.pubkey);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('the key question refused, then Download pressed again: the key is asked again, and nothing of the last person is saved', async () => {
+    const { b, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      switchAway(ext, b);
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => Promise.reject(new Error('User rejected.'));
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'refused', 'refused');
+      expect(downloads.saved, 'saved at a refused key question').to.have.length(0);
+      // The user thinks again and presses Download once more, with no focus in between.
+      ext.provider.getPublicKey = original;
+      const asked = ext.keyQuestions();
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => downloads.saved.length > 0 || session.pubkey === b.pubkey, 'saved, or the switch found', { timeout: 20000 });
+      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
+      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      expect(ext.keyQuestions(), 'key questions at the second press').to.equal(asked + 1);
+      expect($$(viewer, 'article[part=record]')).to.have.length(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
   it('Print after a switch and a focus: nothing of the last person is printed', async () => {
     const { a, b, ext, session, viewer } = await firstSignedIn();
     const print = window.print;
@@ -252,6 +333,81 @@ describe('a key switched in the extension without a sign-out', function () {
     if (ext) expect(ext.keyQuestions() - outcome.asked, 'key questions in this action').to.be.at.most(1);
     expect(await sentFor(clinician, b), 'events sent').to.equal(0);
   }
+
+  it('Share confirmed after a switch and a focus: nothing is published, the dialog closes and says why, the bar names who is in', async () => {
+    const p = await firstSignedIn();
+    const clinician = await person();
+    await shareReady(p.share, clinician);
+    switchAway(p.ext, p.b);
+    const outcome = { shared: false, asked: p.ext.keyQuestions() };
+    p.share.addEventListener('nip82-share', () => { outcome.shared = true; });
+    buttonByText(p.share, /^Share with /)!.click();
+    await closedAndSaid(p, clinician, outcome);
+  });
+
+  it('the key question refused as Share is confirmed, then Download pressed: the key is asked again, and nothing of the last person is saved', async () => {
+    const p = await firstSignedIn();
+    const clinician = await person();
+    await shareReady(p.share, clinician);
+    switchAway(p.ext, p.b);
+    const original = p.ext.provider.getPublicKey;
+    p.ext.provider.getPublicKey = () => Promise.reject(new Error('User rejected.'));
+    buttonByText(p.share, /^Share with /)!.click();
+    await waitUntil(() => p.share.status === 'refused', 'refused');
+    p.ext.provider.getPublicKey = original;
+    const downloads = catchDownloads();
+    try {
+      const asked = p.ext.keyQuestions();
+      $<HTMLButtonElement>(p.viewer, 'button.export')!.click();
+      await waitUntil(() => downloads.saved.length > 0 || p.session.pubkey === p.b.pubkey, 'saved, or the switch found', { timeout: 20000 });
+      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
+      await waitUntil(() => live(p.viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      expect(p.ext.keyQuestions(), 'key questions to save').to.equal(asked + 1);
+    } finally {
+      downloads.restore();
+    }
+    expect(await sentFor(clinician, p.b), 'events sent').to.equal(0);
+  });
+
+  // other branch: this one is fixed, and un-skipped, there.
+  it.skip('PROBE3: a viewer with relays of its own inside the session: after a share meets the other account, nothing of the last person stays on it', async () => {
+    const [a, b] = [await person(), await person()];
+    await seed(a.pubkey);
+    await seed(b.pubkey);
+    const ext = fakeExtension(a.signer);
+    (window as { nostr?: Nip07Provider }).nostr = ext.provider;
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}>
+      <nip82-record-viewer relays=${relays.join(' ')}></nip82-record-viewer>
+      <nip82-consent-prompt mode="share"></nip82-consent-prompt>
+    </nip82-session>`);
+    await waitUntil(() => { const x = buttonByText(session, /browser extension/); return !!x && !x.disabled; }, 'the extension offered');
+    buttonByText(session, /browser extension/)!.click();
+    await waitUntil(() => session.pubkey === a.pubkey, 'signed in');
+    const viewer = session.querySelector('nip82-record-viewer') as Nip82RecordViewer;
+    const share = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+    await Promise.all([viewer.updateComplete, share.updateComplete]);
+    buttonByText(viewer, 'Unlock my records')!.click();
+    await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
+    buttonByText(share, 'Load my records')!.click();
+    await waitUntil(() => buttonByText(share, 'Share records…'), 'loaded', { timeout: 20000 });
+    buttonByText(share, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(share).open, 'share dialog');
+    const clinician = await person();
+    await typeRecipient(share, clinician.pubkey);
+    buttonByText(share, 'Review')!.click();
+    await share.updateComplete;
+    ext.use(b.signer);
+    buttonByText(share, /^Share with /)!.click();
+    await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
+    await viewer.updateComplete;
+    const downloads = catchDownloads();
+    try {
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await viewer.updateComplete;
+      expect(downloads.saved, 'saved for B').to.have.length(0);
+    } finally { downloads.restore(); }
+    expect($$(viewer, 'article[part=record]').length, 'the last person\'s records on the viewer').to.equal(0);
+  });
 
   it('Share after a switch with no focus to tell: nothing is published, the dialog closes and says why, the bar names who is in', async () => {
     const p = await firstSignedIn();

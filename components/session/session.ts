@@ -126,6 +126,8 @@ export class Nip82Session extends LocalizedElement {
    */
   private readonly store = new OwnedStore(this, (change, store) => {
     if (change !== 'reader' || !store.reader) return;
+    // The key question was answered, by another key: everything of the last one is gone already.
+    this.keyUnanswered = false;
     this.pubkey = store.reader;
     this.state.set('done', this.s.accountChanged);
     emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
@@ -180,6 +182,24 @@ export class Nip82Session extends LocalizedElement {
   /** The page got the focus back since the last action began. */
   private focusedSinceAction = false;
 
+  /**
+   * The key question asked after a focus has not named the user yet (refused, failed or still
+   * open): the next action asks again, so a refusal never lets the next press go unchecked.
+   */
+  private keyUnanswered = false;
+
+  /** That key question while it waits for the answer: actions beginning meanwhile share it. */
+  private keyQuestion?: Promise<void>;
+
+  /**
+   * The signer just named the user (a sign-in, or the account found after a switch): no reason to
+   * ask at the next action, and a question asked before no longer stands for one.
+   */
+  private keyJustAsked(): void {
+    this.focusedSinceAction = this.keyUnanswered = false;
+    this.keyQuestion = undefined;
+  }
+
   /** The page last lost the focus while a sign-in was under way: to the signer's own prompt. */
   private leftForSignIn = false;
 
@@ -205,9 +225,19 @@ export class Nip82Session extends LocalizedElement {
    * A switch within an action is the signer's to notice (an event signed by another key).
    */
   private actionBegins = (signer: Signer) => {
-    if (!this.keyToAsk(signer)) return;
+    if (!this.keyToAsk(signer) || this.keyQuestion) return;
     this.focusedSinceAction = false;
+    this.keyUnanswered = true;
     signer.forgetPublicKey?.();
+    // Asked here, to hear the answer: the action asks the key first too, and the signer remembers
+    // this answer for it, so the user still answers once. Another key: the store clears itself.
+    const question = signer.getPublicKey().then(
+      (pubkey) => { if (this.keyQuestion === question && signer === this.active && pubkey === this.pubkey) this.keyUnanswered = false; },
+      () => undefined,
+    ).finally(() => {
+      if (this.keyQuestion === question) this.keyQuestion = undefined;
+    });
+    this.keyQuestion = question;
   };
 
   /**
@@ -216,7 +246,7 @@ export class Nip82Session extends LocalizedElement {
    * so each action would ask it over the relays; an account switched there shows in a signature.
    */
   private keyToAsk = (signer: Signer): boolean =>
-    signer === this.active && this.kind !== 'remote' && this.focusedSinceAction && !!signer.forgetPublicKey;
+    signer === this.active && this.kind !== 'remote' && (this.focusedSinceAction || this.keyUnanswered) && !!signer.forgetPublicKey;
 
   /** The signer being asked who is there now, after an answer from another account (see {@link accountChanged}). */
   private reasking?: Signer;
@@ -240,8 +270,7 @@ export class Nip82Session extends LocalizedElement {
     void signer.getPublicKey().then(
       (pubkey) => {
         if (this.active !== signer) return;
-        // Just asked: no reason to ask again at the next action.
-        this.focusedSinceAction = false;
+        this.keyJustAsked();
         this.pubkey = pubkey;
         this.state.set('done', this.s.accountChanged);
         emit(this, 'nip82-session-change', { pubkey, signer: kind });
@@ -358,8 +387,8 @@ export class Nip82Session extends LocalizedElement {
       // Done: a later give-up (a sign-out) must not take this signer for an attempt still under way.
       attempt.removeEventListener('abort', close);
       this.attempt = undefined;
-      // The key was just asked: a focus before the sign-in is no reason to ask again at the first action.
-      this.focusedSinceAction = false;
+      // A focus before the sign-in is no reason to ask again at the first action.
+      this.keyJustAsked();
       this.store.drop();
       this.active = signer;
       this.kind = kind;
