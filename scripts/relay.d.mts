@@ -4,7 +4,7 @@ export interface RelayOptions {
   port?: number;
   dbPath?: string;
   maxContentLength?: number;
-  authRequired?: boolean;
+  authRequired?: boolean | 'writes';
   delayMs?: number;
   name?: string;
   authReadKinds?: number[];

@@ -15,7 +15,8 @@ import { WebSocketServer } from 'ws';
  * @param {number} [options.port] port, 0 for a free one
  * @param {string} [options.dbPath] SQLite file, or ':memory:'
  * @param {number} [options.maxContentLength] longest `content` accepted, in characters
- * @param {boolean} [options.authRequired] answer EVENT and REQ with auth-required until the client AUTHs
+ * @param {boolean | 'writes'} [options.authRequired] answer EVENT and REQ (with 'writes', EVENT only) with
+ *   auth-required until the client AUTHs
  * @param {number} [options.delayMs] wait this long before handling each message
  * @param {boolean} [options.silent] accept connections but never answer (a relay that hangs)
  * @param {string} [options.name] shown in the NIP-11 document
@@ -56,7 +57,7 @@ export async function startRelay(options = {}) {
     filterResultCacheTtl: 0,
   });
   relay.register(keepDeletions(repository));
-  if (options.authRequired) relay.register(authGuard());
+  if (options.authRequired) relay.register(authGuard(options.authRequired === 'writes'));
   if (options.authReadKinds || options.maxLimit || options.maxEventBytes || options.writeOnly) relay.register(readLimits(options));
   /** @type {{ signIns: string[], served: { as: string | null, filters: object[] }[] }} */
   const seen = { signIns: [], served: [] };
@@ -81,7 +82,7 @@ export async function startRelay(options = {}) {
         description: 'Local relay for the nip82-elements tests and demo.',
         supported_nips: [1, 9, 11, 40, 42],
         software: 'nip82-elements/scripts/relay.mjs',
-        limitation: options.limitation ?? { max_content_length: maxContentLength, auth_required: !!options.authRequired },
+        limitation: options.limitation ?? { max_content_length: maxContentLength, auth_required: options.authRequired === true },
       }));
       return;
     }
@@ -220,11 +221,11 @@ function noteSignIns(seen, keep) {
 }
 
 /** Refuses EVENT and REQ from a client that has not completed NIP-42 AUTH. */
-function authGuard() {
+function authGuard(writesOnly = false) {
   return {
     async handleMessage(ctx, message, next) {
       const [type] = message;
-      if ((type === 'EVENT' || type === 'REQ') && !ctx.pubkey) {
+      if ((type === 'EVENT' || (type === 'REQ' && !writesOnly)) && !ctx.pubkey) {
         if (type === 'EVENT') ctx.sendMessage(createOutgoingOkMessage(message[1].id, false, 'auth-required: this relay only serves authenticated users'));
         else ctx.sendMessage(createOutgoingClosedMessage(message[1], 'auth-required: this relay only serves authenticated users'));
         ctx.sendMessage(createOutgoingAuthMessage(ctx.id));

@@ -1,5 +1,5 @@
 // Starts real relays for the browser tests and hands their URLs to the tests by a server command:
-// executeServerCommand('relay-url', { name }) with name main | second | auth | small | slow | silent | flaky | picky |
+// executeServerCommand('relay-url', { name }) with name main | second | auth | auth-write | small | slow | silent | flaky | picky |
 // restricted, hostile (floods, oversized messages: scripts/hostile-relay.mjs), and 'relay-down-url'
 // for an address where nothing listens.
 // 'relay-requests' ({ name, author }) reports the filters of the REQs a relay received that name
@@ -16,6 +16,8 @@ const KINDS = {
   main: {},
   second: {},
   auth: { authRequired: true },
+  // Lets anyone read; takes events only from a client signed in (NIP-42), as a members' relay does.
+  'auth-write': { authRequired: 'writes' },
   small: { maxContentLength: 16000 },
   slow: { delayMs: 1500 },
   // Slower than nostr-tools' own 4.4 s publish deadline, within the client's.

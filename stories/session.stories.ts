@@ -72,6 +72,26 @@ export const SignOut: Story = {
   },
 };
 
+/**
+ * Two tabs of the same site, here side by side: signing out in one closes the records in the
+ * other, which says why. A host running deliberately separate sessions sets `no-shared-sign-out`.
+ */
+export const SignOutInAnotherTab: Story = {
+  parameters: { signer: 'key' },
+  render: (_, context) => html`
+    <nip82-session id="tab-a" relays=${DEAD_RELAY} .signer=${loadedSigner(context)}></nip82-session>
+    <nip82-session id="tab-b" relays=${DEAD_RELAY} .signer=${loadedSigner(context)}></nip82-session>`,
+  play: async ({ canvasElement }) => {
+    const [a, b] = [element<Nip82Session>(canvasElement, '#tab-a'), element<Nip82Session>(canvasElement, '#tab-b')];
+    await settles(a, 'done');
+    await settles(b, 'done');
+    await userEvent.click(button(a, 'Sign out'));
+    await settles(b, 'idle');
+    await announces(b, 'Signed out in another tab or window of this site. Your records here were closed too, and this page keeps nothing of yours.');
+    expect(text(bar(b))).toContain('Sign in with your Nostr signer');
+  },
+};
+
 /** The extension is asked and the user has not answered yet. */
 export const WaitingForExtension: Story = {
   beforeEach: () => installExtension('hangs'),

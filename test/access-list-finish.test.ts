@@ -346,7 +346,8 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
-    await waitUntil(() => el.status === 'working', 'sending', { timeout: 20000 });
+    // "working" is also the change being prepared (nothing sent yet): the status line tells the send.
+    await waitUntil(() => el.status === 'working' && /^Sending /.test(text($(el, 'dialog [role=status]'))), 'sending', { timeout: 20000 });
   }
 
   /** Every event of the editor's removal went out: the notice of the move (the last), and the old address's deletion. */

@@ -13,6 +13,7 @@ import { createRecord, openRecord, type OpenedRecord } from '../components/core/
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
+import { loadLanguage } from '../components/shared/language-packs.js';
 import { heldDecrypt, person, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
 import { $, buttonByText, dialogOf, focused, stopButton, tap, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
@@ -94,6 +95,41 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     buttonByText(el, /^Share with npub1/)!.click();
     await waitUntil(() => el.status === 'done', 'shared the second time');
     expect((await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length).to.be.greaterThan(0);
+  });
+
+  it('"Stopped waiting…" follows the page\'s language: Spanish once the page is, English again after', async () => {
+    const patient = await person();
+    const clinician = await person();
+    const quiet = silentAt(patient.signer);
+    const record = await patientRecord(patient, false);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-consent-prompt></div>`);
+    const el = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
+    await tap(buttonByText(el, 'Share records…')!);
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await typeRecipient(el, clinician.pubkey);
+    await tap(buttonByText(el, 'Review')!);
+    await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview');
+    quiet.arm(1);
+    await tap(buttonByText(el, /^Share with npub1/)!);
+    await waitUntil(() => quiet.asked() && stopButton(el), 'the signer is asked, and "Stop waiting" is offered');
+    await tap(stopButton(el)!);
+    await waitUntil(() => el.status === 'cancelled', 'stopped');
+    await el.updateComplete;
+    const line = () => text($(el, 'dialog [role=status]'));
+    expect(line()).to.equal('Stopped waiting for your signer. Nothing was shared or sent; you can try again.');
+
+    await loadLanguage('es');
+    wrapper.lang = 'es';
+    el.requestUpdate();
+    await waitUntil(() => buttonByText(el, 'Atrás'), 'the dialog speaks Spanish');
+    expect(line()).to.equal('Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.');
+
+    wrapper.lang = 'en';
+    el.requestUpdate();
+    await waitUntil(() => buttonByText(el, 'Back'), 'the dialog speaks English again');
+    expect(line()).to.equal('Stopped waiting for your signer. Nothing was shared or sent; you can try again.');
+    quiet.release();
+    await waitUntil(() => quiet.answered(), 'the late answer came');
   });
 
   it('approve: the 3rd signer call never comes; "Stop waiting" ends it, nothing reaches the requester, even once the signer answers late', async () => {

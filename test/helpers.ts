@@ -9,14 +9,14 @@ import type { Signer } from '../components/core/signers/signer.js';
 import { SignerError } from '../components/core/errors.js';
 
 /**
- * The real relays the test runner starts: main, second, auth, small, slow, sluggish (answers after
+ * The real relays the test runner starts: main, second, auth, auth-write (reads open, writes need AUTH), small, slow, sluggish (answers after
  * 5 s), silent, restricted
  * (reads of gift wraps need AUTH, 500 events per filter, NIP-11 names only the message length), hostile
  * (floods bad events and oversized messages, ignoring limits) flaky (refuses the first copy of
  * each record part, deletion and gift wrap it is sent) and picky (accepts only as many events as a
  * test allows).
  */
-export type RelayName = 'main' | 'second' | 'auth' | 'small' | 'slow' | 'sluggish' | 'silent' | 'restricted' | 'hostile' | 'flaky' | 'picky';
+export type RelayName = 'main' | 'second' | 'auth' | 'auth-write' | 'small' | 'slow' | 'sluggish' | 'silent' | 'restricted' | 'hostile' | 'flaky' | 'picky';
 
 /** URL of one of the real relays the test runner started. */
 export async function relayUrl(name: RelayName = 'main'): Promise<string> {

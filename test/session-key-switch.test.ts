@@ -108,47 +108,6 @@ describe('a key switched in the extension without a sign-out', function () {
     return { saved, restore: () => { HTMLAnchorElement.prototype.click = click; } };
   }
 
-  // other branch
-  it.skip('PROBE: a second Download press while the key question is open saves nothing of the last person', async () => {
-    const { b, ext, session, viewer } = await firstSignedIn();
-    const downloads = catchDownloads();
-    try {
-      switchAway(ext, b);
-      // The extension's key question stays open (the user has not answered yet).
-      let answer = () => {};
-      const original = ext.provider.getPublicKey;
-      ext.provider.getPublicKey = () => new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
-      $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
-      // Pressed again (no focus change: the prompt did not take the page's focus).
-      $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      answer();
-      await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
-      expect(downloads.saved, 'nothing saved for the next person').to.have.length(0);
-    } finally {
-      downloads.restore();
-    }
-  });
-
-  // other branch
-  it.skip('PROBE4: the key question refused, Download pressed again: nothing of the last person is saved', async () => {
-    const { b, ext, viewer } = await firstSignedIn();
-    const downloads = catchDownloads();
-    try {
-      switchAway(ext, b);
-      const original = ext.provider.getPublicKey;
-      ext.provider.getPublicKey = () => Promise.reject(new Error('User rejected.'));
-      $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      await waitUntil(() => viewer.status === 'refused', 'refused');
-      ext.provider.getPublicKey = original;
-      $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      await viewer.updateComplete;
-      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
-    } finally {
-      downloads.restore();
-    }
-  });
-
   it('Download after the focus came back: the same person gets the file after one key question; the next person gets nothing of the last', async () => {
     const { a, b, ext, session, viewer, access } = await firstSignedIn();
     const downloads = catchDownloads();
@@ -179,6 +138,87 @@ describe('a key switched in the extension without a sign-out', function () {
       barNames(session, b, a);
       expect(text($(session, '[part=status]'))).to.contain(ANOTHER_ACCOUNT);
       expect($$(access, '[part=record]')).to.have.length(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('Download pressed twice while the key question is open: one question, and nothing of the last person is saved', async () => {
+    const { b, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      switchAway(ext, b);
+      // The extension's key question stays open: the user has not answered yet.
+      let questions = 0;
+      let answer = () => {};
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => {
+        questions++;
+        return new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
+      };
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
+      // Pressed again with no focus change in between (a double click; the prompt did not take the focus).
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      answer();
+      await waitUntil(() => downloads.saved.length > 0 || session.pubkey === b.pubkey, 'saved, or the switch found', { timeout: 20000 });
+      expect(downloads.saved, 'nothing saved for the next person').to.have.length(0);
+      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      expect(questions, 'key questions for both presses').to.equal(1);
+      expect($$(viewer, 'article[part=record]')).to.have.length(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('Download pressed twice while the key question is open, same person: one question, both saves, and the viewer does not stay waiting', async () => {
+    const { a, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      window.dispatchEvent(new Event('blur'));
+      window.dispatchEvent(new Event('focus'));
+      const shown = live(viewer);
+      let questions = 0;
+      let answer = () => {};
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => {
+        questions++;
+        return new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
+      };
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      answer();
+      await waitUntil(() => downloads.saved.length === 2, 'saved for both presses');
+      await viewer.updateComplete;
+      expect(questions, 'key questions for both presses').to.equal(1);
+      expect(viewer.status).to.equal('done');
+      expect(live(viewer)).to.equal(shown);
+      expect(session.pubkey).to.equal(a.pubkey);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('the key question refused, then Download pressed again: the key is asked again, and nothing of the last person is saved', async () => {
+    const { b, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      switchAway(ext, b);
+      const original = ext.provider.getPublicKey;
+      ext.provider.getPublicKey = () => Promise.reject(new Error('User rejected.'));
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => viewer.status === 'refused', 'refused');
+      expect(downloads.saved, 'saved at a refused key question').to.have.length(0);
+      // The user thinks again and presses Download once more, with no focus in between.
+      ext.provider.getPublicKey = original;
+      const asked = ext.keyQuestions();
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => downloads.saved.length > 0 || session.pubkey === b.pubkey, 'saved, or the switch found', { timeout: 20000 });
+      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
+      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      expect(ext.keyQuestions(), 'key questions at the second press').to.equal(asked + 1);
+      expect($$(viewer, 'article[part=record]')).to.have.length(0);
     } finally {
       downloads.restore();
     }
@@ -294,8 +334,7 @@ describe('a key switched in the extension without a sign-out', function () {
     expect(await sentFor(clinician, b), 'events sent').to.equal(0);
   }
 
-  // other branch
-  it.skip('PROBE2: Share confirmed after a switch and a focus: the dialog closes and says why', async () => {
+  it('Share confirmed after a switch and a focus: nothing is published, the dialog closes and says why, the bar names who is in', async () => {
     const p = await firstSignedIn();
     const clinician = await person();
     await shareReady(p.share, clinician);
@@ -304,6 +343,30 @@ describe('a key switched in the extension without a sign-out', function () {
     p.share.addEventListener('nip82-share', () => { outcome.shared = true; });
     buttonByText(p.share, /^Share with /)!.click();
     await closedAndSaid(p, clinician, outcome);
+  });
+
+  it('the key question refused as Share is confirmed, then Download pressed: the key is asked again, and nothing of the last person is saved', async () => {
+    const p = await firstSignedIn();
+    const clinician = await person();
+    await shareReady(p.share, clinician);
+    switchAway(p.ext, p.b);
+    const original = p.ext.provider.getPublicKey;
+    p.ext.provider.getPublicKey = () => Promise.reject(new Error('User rejected.'));
+    buttonByText(p.share, /^Share with /)!.click();
+    await waitUntil(() => p.share.status === 'refused', 'refused');
+    p.ext.provider.getPublicKey = original;
+    const downloads = catchDownloads();
+    try {
+      const asked = p.ext.keyQuestions();
+      $<HTMLButtonElement>(p.viewer, 'button.export')!.click();
+      await waitUntil(() => downloads.saved.length > 0 || p.session.pubkey === p.b.pubkey, 'saved, or the switch found', { timeout: 20000 });
+      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
+      await waitUntil(() => live(p.viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      expect(p.ext.keyQuestions(), 'key questions to save').to.equal(asked + 1);
+    } finally {
+      downloads.restore();
+    }
+    expect(await sentFor(clinician, p.b), 'events sent').to.equal(0);
   });
 
   /**

@@ -75,8 +75,11 @@ export const accessListStringsEs: AccessListStrings = {
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
   confirmRevoke: (who: string) => `Revocar a ${who}`,
   waitRevoke: 'Su firmador le pedirá firmar un aviso para las personas que siguen teniendo acceso.',
+  preparing: 'Preparando el cambio. Todavía no se ha enviado nada.',
+  waitSignIn: 'Un servidor de almacenamiento le pide que inicie sesión primero.',
   publishing: (events: number, relays: number) =>
     `Enviando ${plural('es', events, { one: '1 cambio', other: `${events} cambios` })} a ${plural('es', relays, { one: '1 servidor de almacenamiento', other: `${relays} servidores de almacenamiento` })}…`,
+  sendingOn: 'Se dejó de esperar a su firmador. Se sigue enviando el cambio a los servidores de almacenamiento que no le pidieron iniciar sesión…',
   revoked: (who: string, ok: number, total: number) =>
     `Acceso revocado para ${who}. ${storageAcceptedEs(ok, total)}`,
   moved: 'El historial pasó a una dirección nueva; se avisó a los demás.',

@@ -49,7 +49,13 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   endedRevoked: (n: number, ok: number, total: number) => string;
   confirmRevoke: (who: string) => string;
   waitRevoke: string;
+  /** Between signer calls, before anything is sent: the servers read, the record locked anew. */
+  preparing: string;
+  /** While the signer is asked to sign the user in to a storage server that asked for it (after "Waiting for your signer."). */
+  waitSignIn: string;
   publishing: (events: number, relays: number) => string;
+  /** After "Stop waiting" during a send: the servers that asked for a sign-in are passed over, the rest still sent to (the outcome follows). */
+  sendingOn: string;
   revoked: (who: string, ok: number, total: number) => string;
   moved: string;
   showHistory: string;
@@ -124,8 +130,11 @@ const en: AccessListStrings = {
     `${plural('en', n, { one: 'The ended share was revoked.', other: `All ${n} ended shares were revoked.` })} ${storageAcceptedEn(ok, total)}`,
   confirmRevoke: (who: string) => `Revoke ${who}`,
   waitRevoke: 'Your signer will be asked to sign a notice to the remaining people.',
+  preparing: 'Preparing the change. Nothing has been sent yet.',
+  waitSignIn: 'A storage server asks you to sign in first.',
   publishing: (events: number, relays: number) =>
     `Sending ${plural('en', events, { one: '1 change', other: `${events} changes` })} to ${plural('en', relays, { one: '1 storage server', other: `${relays} storage servers` })}…`,
+  sendingOn: 'Stopped waiting for your signer. Sending the change on to the storage servers that did not ask you to sign in…',
   revoked: (who: string, ok: number, total: number) => `Access revoked for ${who}. ${storageAcceptedEn(ok, total)}`,
   moved: 'The record moved to a new address; the others were told.',
   // The stopped states say what this element did not do (nothing was changed).
@@ -133,8 +142,9 @@ const en: AccessListStrings = {
   timedOut: 'Your signer did not answer in time. Nothing was changed; you can try again.',
   relayError: 'Not enough storage servers accepted the change, so access was not revoked yet. You can try again.',
   cancelled: 'Cancelled. Nothing was changed.',
-  // Every event of a revocation is signed before any is sent, and the wait can only be stopped
-  // before sending: nothing of it can have gone out.
+  // Every event of a revocation is signed before any is sent, and a wait for a signature can only
+  // be stopped before sending: nothing of it can have gone out. ("Stop waiting" for a sign-in
+  // during the send says `sendingOn`, then the outcome.)
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was changed or sent; you can try again.',
   showHistory: 'Show consent history',
   waitHistory: 'Your signer will be asked to open your messages (once per message).',

@@ -26,6 +26,7 @@ import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { languageOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
+import { RevokeProgress, type RevokeStep } from './revoke-progress.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 
@@ -102,8 +103,13 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * and end date. Revoking names the person and the record, says what stops and what cannot be
  * taken back, signs every event before publishing any, and the list changes only once relays have
  * accepted the change; a shortfall says what went out and a retry sends the same signed events.
- * While the signer is asked, "Stop waiting" (a phone has no Escape key, and a remote signer may
- * never answer) ends the wait: nothing was sent, the dialog says so and the user may try again.
+ * The status says "waiting for your signer" only while the signer is asked something (who is
+ * signed in, the notice to the others, a storage server's sign-in); between those the change is
+ * prepared, then sent, and it says so. While the signer is asked before the send, "Stop waiting"
+ * (a phone has no Escape key, and a remote signer may never answer) ends the wait: nothing was
+ * sent, the dialog says so and the user may try again. While the send waits only for the signer
+ * to sign the user in to a storage server, "Stop waiting" passes that server over: the rest is
+ * sent on, and the outcome names which servers took the change (the missed one is offered after).
  * A revocation some storage server missed stays offered beside the status, after the dialog
  * closes, until it is sent there (for the same user and signer, in memory only); so does one of
  * which only part went out, and Revoke for the same people offers the rest of it, never a second
@@ -170,6 +176,10 @@ export class Nip82AccessList extends Nip82Element {
   private readonly modal = new ModalController(this, () => this.open);
 
   private pending?: PendingRevoke;
+  /** What the latest revocation (or its finishing) is doing, and the signer calls it waits on. */
+  private progress?: RevokeProgress;
+  /** What the send under way sends: how many events, to how many storage servers. */
+  private sendingNow: [events: number, relays: number] = [0, 0];
   /** The revocation (or its finishing) under way, and every way it stops. */
   private readonly actions = new ActionController(this, {
     status: () => this.status,
@@ -363,14 +373,31 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   /**
-   * "Stop waiting": ends the wait for the signer as Escape does, but the dialog stays to say that
-   * nothing was changed, and the user may try again. The button pressed is gone: focus goes to the
-   * dialog's heading, never to the page behind it.
+   * "Stop waiting": before the send, ends the wait for the signer as Escape does, but the dialog
+   * stays to say that nothing was changed, and the user may try again. During the send, where the
+   * only wait is the signer signing the user in to a storage server that asked (a remote signer
+   * may never answer, and the send cannot be cancelled: part of it may be out), those servers are
+   * passed over and the rest goes on without them; the outcome then says exactly which servers
+   * took it. The button pressed is gone: focus goes to the dialog's heading, never to the page
+   * behind it.
    */
   private stopWaiting = (): void => {
-    if (!this.actions.cancel(this.s.stoppedWaiting)) return;
-    this.modal.focusNext = '#dialog-title';
+    const progress = this.progress;
+    // The words are read from the strings in effect at each render: they follow a change of language.
+    if (this.actions.cancel(() => this.s.stoppedWaiting)) this.modal.focusNext = '#dialog-title';
+    else if (progress?.sendWaitsOnSignIn) {
+      progress.stopSignIns();
+      this.modal.focusNext = '#dialog-title';
+    }
   };
+
+  /** Follows the revocation begun with `signal`, saying at each moment what it does (see {@link RevokeProgress}). */
+  private track(signal: AbortSignal, signIns: DeclineScope): RevokeProgress {
+    const words = (step: RevokeStep) => () =>
+      step === 'preparing' ? this.s.preparing : step === 'sending' ? this.s.publishing(...this.sendingNow) : this.s.sendingOn;
+    this.progress = new RevokeProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns);
+    return this.progress;
+  }
 
   private onClose = (): void => {
     this.open = false;
@@ -418,20 +445,26 @@ export class Nip82AccessList extends Nip82Element {
       'revoke',
       s.waitRevoke,
       async (signer) => {
-        // Every event of this revocation is signed before any is published: a refusal at any
-        // prompt leaves nothing half-done. A retry sends the same events again.
-        const kept = this.pending;
-        // One sign-in prompt per server for the whole revocation: its checks and its sends.
-        const declined = new DeclineScope();
-        const pending = kept ?? (await this.sign(targets, signer, reader, signal, declined));
-        if (signal.aborted) {
-          // Signed for a user who left, or after Escape: never published, its new keys wiped.
-          if (!kept) for (const { change } of pending.changes) forgetRecord(change.record);
-          signal.throwIfAborted();
+        // One sign-in prompt per server for the whole revocation: its checks and its sends. From
+        // here the status says what is done at each moment, "waiting for your signer" only while
+        // the signer is asked something.
+        const progress = this.track(signal, new DeclineScope());
+        try {
+          // Every event of this revocation is signed before any is published: a refusal at any
+          // prompt leaves nothing half-done. A retry sends the same events again.
+          const kept = this.pending;
+          const pending = kept ?? (await this.sign(targets, signer, reader, signal, progress));
+          if (signal.aborted) {
+            // Signed for a user who left, or after Escape: never published, its new keys wiped.
+            if (!kept) for (const { change } of pending.changes) forgetRecord(change.record);
+            signal.throwIfAborted();
+          }
+          this.pending = pending;
+          await this.sendRest(pending, signal, progress);
+          return pending;
+        } finally {
+          progress.end();
         }
-        this.pending = pending;
-        await this.sendRest(pending, signal, declined);
-        return pending;
       },
       { records: targets.flatMap((t) => t.record.naddrs), ...(targets.length === 1 ? { recipient: targets[0]!.pubkey } : {}) },
       signal,
@@ -445,10 +478,12 @@ export class Nip82AccessList extends Nip82Element {
    * Builds and signs every event of revoking `targets`; nothing is published here. Once `signal`
    * is aborted (Escape, Cancel) the signer is asked nothing more.
    */
-  private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal, declined: DeclineScope): Promise<PendingRevoke> {
-    // Only the user who opened the records may change them: not whoever holds the signer now.
+  private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal, progress: RevokeProgress): Promise<PendingRevoke> {
+    const declined = progress.signIns;
+    // Only the user who opened the records may change them: not whoever holds the signer now,
+    // whom the store asks (records handed in have no store, and nobody is asked).
     const store = this.handed ? undefined : this.recordStore();
-    for (const t of targets) await store?.assertCanChange(t.record);
+    if (store) for (const t of targets) await progress.asking(() => this.s.checkingAccount, () => store.assertCanChange(t.record));
     // Stopped while the signer was asked who is signed in: no server is read for it any more.
     signal.throwIfAborted();
     const client = store?.client ?? this.relayClient();
@@ -458,7 +493,8 @@ export class Nip82AccessList extends Nip82Element {
     const changes: PendingRevoke['changes'] = [];
     try {
       for (const target of targets) {
-        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify: this.actions.guard(signer, signal), relays: client.relays }) });
+        const notify = progress.signer(this.actions.guard(signer, signal), () => this.s.waitRevoke);
+        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays }) });
       }
     } catch (error) {
       for (const { change } of changes) forgetRecord(change.record);
@@ -471,18 +507,26 @@ export class Nip82AccessList extends Nip82Element {
    * Sends the revocation's events some relay still lacks, through the client in effect now (as
    * the consent prompt does): a client kept from before may have been closed.
    */
-  private async sendRest(pending: PendingRevoke, signal: AbortSignal, declined?: DeclineScope): Promise<void> {
+  private async sendRest(pending: PendingRevoke, signal: AbortSignal, progress?: RevokeProgress): Promise<void> {
     // What went out is said again only when this send falls short: one that fails before sending
     // anything (no usable relay) is said as the failure it is.
     this.shortfall = '';
     const client = this.currentStore?.client ?? this.relayClient();
     pending.relays = client.relays;
     const left = pending.events.filter((e) => !reachedEvery(pending, e));
-    this.setStatus('working', this.s.publishing(left.length, client.relays.length));
-    await this.actions.send(signal, client, () => this.publish(pending, left, client, signal, declined));
+    this.sendingNow = [left.length, client.relays.length];
+    // Finishing one sent before is an action of its own: its own sign-ins, followed as it goes.
+    const tracked = progress ?? this.track(signal, client.declineScope());
+    try {
+      signal.throwIfAborted();
+      tracked.doing('sending');
+      await this.actions.send(signal, client, () => this.publish(pending, left, client, signal, tracked.signIns));
+    } finally {
+      if (!progress) tracked.end();
+    }
   }
 
-  private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal, declined?: DeclineScope): Promise<void> {
+  private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal, declined: DeclineScope): Promise<void> {
     const keep = (list: readonly PublishReceipt[]) => {
       for (const r of list) pending.receipts.set(`${r.relay} ${r.eventId}`, r);
       // Whoever it was for may have gone meanwhile: nothing of it is shown to the next one.
@@ -793,6 +837,7 @@ export class Nip82AccessList extends Nip82Element {
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
         <div part="actions" class="actions">
+          ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
           ${result && this.kept.includes(result)
             ? html`<button type="button" aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(result)}>${s.finishRelays}</button>`
             : nothing}
@@ -810,7 +855,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.renderStatus()}
       ${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', s)}
       <div part="actions" class="actions">
-        ${renderStopWaiting(this.actions.cancellable, s, this.stopWaiting)}
+        ${renderStopWaiting(this.actions.waitingOnSigner || !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : withBdi(s.confirmRevoke(this.who(first.pubkey)))}

@@ -577,7 +577,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * step's heading, never to the page behind the dialog.
    */
   private stopWaiting = (): void => {
-    if (!this.actions.cancel(this.s.stoppedWaiting)) return;
+    if (!this.actions.cancel(() => this.s.stoppedWaiting)) return;
     this.modal.focusNext = this.step === 'preview' ? '#preview-title' : '#dialog-title';
   };
 
@@ -942,7 +942,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       plan: this.viewContext,
       step: this.step,
       busy: this.busy,
-      waiting: this.actions.cancellable,
+      waiting: this.actions.waitingOnSigner,
       started: !!this.pending?.action.started,
       until: this.until,
       status: html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', this.s)}`,

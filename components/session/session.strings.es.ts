@@ -26,6 +26,8 @@ export const sessionStringsEs: SessionStrings = {
   signOut: 'Cerrar sesión',
   signedOut: 'Sesión cerrada. Sus historiales se cerraron y esta página no guarda nada suyo.',
   accountChanged: stateStringsEs.accountChanged,
+  signedOutElsewhere: 'Se cerró la sesión en otra pestaña o ventana de este sitio. Sus historiales de aquí también se cerraron y esta página no guarda nada suyo.',
+  accountChangedElsewhere: 'Su firmador ahora usa otra cuenta (se notó en otra pestaña o ventana de este sitio). Los historiales de aquí se cerraron; inicie sesión para ver los suyos.',
   extensionStillOpen: 'Puede que su extensión firmadora siga desbloqueada en este navegador: si otras personas usan este equipo, bloquéela o cierre el navegador.',
   signIn: 'Inicie sesión con su firmador Nostr',
   useExtension: 'Usar la extensión del navegador',

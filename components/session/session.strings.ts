@@ -16,6 +16,14 @@ export interface SessionStrings {
    * closed, and the bar names who is in now (or offers to sign in, if the signer would not say).
    */
   accountChanged: string;
+  /**
+   * The user signed out in another tab or window of this site (the person may have walked away
+   * from this one): the records here were closed as well. Followed by `extensionStillOpen` when
+   * they had signed in here through their browser extension.
+   */
+  signedOutElsewhere: string;
+  /** Another tab or window of this site found the signer using another account, and the records here were closed. */
+  accountChangedElsewhere: string;
   /** After `signedOut`, when the user had signed in through their browser extension, which the page cannot lock. */
   extensionStillOpen: string;
   signIn: string;
@@ -84,6 +92,8 @@ const en: SessionStrings = {
   signOut: 'Sign out',
   signedOut: 'Signed out. Your records were closed, and this page keeps nothing of yours.',
   accountChanged: stateStringsEn.accountChanged,
+  signedOutElsewhere: 'Signed out in another tab or window of this site. Your records here were closed too, and this page keeps nothing of yours.',
+  accountChangedElsewhere: 'Your signer is now using another account (noticed in another tab or window of this site). The records here were closed; sign in to see yours.',
   extensionStillOpen: 'Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.',
   signIn: 'Sign in with your Nostr signer',
   useExtension: 'Use my browser extension',

@@ -19,6 +19,7 @@ import { shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
 import { sessionStrings, type SessionStrings } from './session.strings.js';
+import { OtherTabs, type OtherTabNews } from './other-tabs.js';
 
 type RemoteSignerModule = typeof import('./remote-signer.js');
 /** The remote signer and its QR code, fetched the first time the user chooses them. */
@@ -37,6 +38,9 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  * with a NIP-07 extension, a NIP-46 remote signer (bunker:// or a nostrconnect:// code with a QR),
  * or a signer the host injects. Signing out, another signer, or another key from the same signer
  * clears the store: every record and key of the last user is forgotten and every element resets.
+ * A sign-out, or records closed because the account changed, closes them in the other sessions of
+ * this site too (its other tabs, windows and frames), unless `no-shared-sign-out` is set; a
+ * sign-in is each tab's own.
  *
  * @summary Sign-in and shared context for the NIP-82 elements.
  * @tag nip82-session
@@ -78,6 +82,14 @@ export class Nip82Session extends LocalizedElement {
 
   /** Hide the sign-in bar (the host signs in through `.signer` or its own UI). */
   @property({ type: Boolean, attribute: 'no-controls' }) noControls = false;
+
+  /**
+   * Signs out on its own: neither tells the other sessions of this site (tabs, windows, frames)
+   * when its user signs out or its records are closed because the account changed, nor closes its
+   * records when one of them does. For a host that deliberately runs separate sessions side by
+   * side (e.g. two test users); on a shared computer, leave it off.
+   */
+  @property({ type: Boolean, attribute: 'no-shared-sign-out' }) noSharedSignOut = false;
 
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<SessionStrings>;
@@ -126,10 +138,16 @@ export class Nip82Session extends LocalizedElement {
    */
   private readonly store = new OwnedStore(this, (change, store) => {
     if (change !== 'reader' || !store.reader) return;
+    // The key question was answered, by another key: everything of the last one is gone already.
+    this.keyUnanswered = false;
+    this.otherTabs.tell('account-changed');
     this.pubkey = store.reader;
     this.state.set('done', this.s.accountChanged);
     emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
   });
+
+  /** The other sessions of this site: told of a sign-out or an account change here, heard from there. */
+  private readonly otherTabs = new OtherTabs(this, (news) => this.closedElsewhere(news), () => this.noSharedSignOut);
   /** A host-injected signer whose request the host cancelled: not asked again until another is injected. */
   private declined?: Signer;
 
@@ -180,6 +198,24 @@ export class Nip82Session extends LocalizedElement {
   /** The page got the focus back since the last action began. */
   private focusedSinceAction = false;
 
+  /**
+   * The key question asked after a focus has not named the user yet (refused, failed or still
+   * open): the next action asks again, so a refusal never lets the next press go unchecked.
+   */
+  private keyUnanswered = false;
+
+  /** That key question while it waits for the answer: actions beginning meanwhile share it. */
+  private keyQuestion?: Promise<void>;
+
+  /**
+   * The signer just named the user (a sign-in, or the account found after a switch): no reason to
+   * ask at the next action, and a question asked before no longer stands for one.
+   */
+  private keyJustAsked(): void {
+    this.focusedSinceAction = this.keyUnanswered = false;
+    this.keyQuestion = undefined;
+  }
+
   /** The page last lost the focus while a sign-in was under way: to the signer's own prompt. */
   private leftForSignIn = false;
 
@@ -205,9 +241,19 @@ export class Nip82Session extends LocalizedElement {
    * A switch within an action is the signer's to notice (an event signed by another key).
    */
   private actionBegins = (signer: Signer) => {
-    if (!this.keyToAsk(signer)) return;
+    if (!this.keyToAsk(signer) || this.keyQuestion) return;
     this.focusedSinceAction = false;
+    this.keyUnanswered = true;
     signer.forgetPublicKey?.();
+    // Asked here, to hear the answer: the action asks the key first too, and the signer remembers
+    // this answer for it, so the user still answers once. Another key: the store clears itself.
+    const question = signer.getPublicKey().then(
+      (pubkey) => { if (this.keyQuestion === question && signer === this.active && pubkey === this.pubkey) this.keyUnanswered = false; },
+      () => undefined,
+    ).finally(() => {
+      if (this.keyQuestion === question) this.keyQuestion = undefined;
+    });
+    this.keyQuestion = question;
   };
 
   /**
@@ -216,7 +262,7 @@ export class Nip82Session extends LocalizedElement {
    * so each action would ask it over the relays; an account switched there shows in a signature.
    */
   private keyToAsk = (signer: Signer): boolean =>
-    signer === this.active && this.kind !== 'remote' && this.focusedSinceAction && !!signer.forgetPublicKey;
+    signer === this.active && this.kind !== 'remote' && (this.focusedSinceAction || this.keyUnanswered) && !!signer.forgetPublicKey;
 
   /** The signer being asked who is there now, after an answer from another account (see {@link accountChanged}). */
   private reasking?: Signer;
@@ -236,22 +282,22 @@ export class Nip82Session extends LocalizedElement {
     // in to a relay with the next one's key.
     this.store.drop(true);
     this.pubkey = undefined;
+    this.otherTabs.tell('account-changed');
     // The elements hear now, not at the next render, that there is no store: their dialogs close.
     this.provideValue();
     this.state.set('waiting-signer', this.s.asking);
     void signer.getPublicKey().then(
       (pubkey) => {
         if (this.active !== signer) return;
-        // Just asked: no reason to ask again at the next action.
-        this.focusedSinceAction = false;
+        this.keyJustAsked();
         this.pubkey = pubkey;
         this.state.set('done', this.s.accountChanged);
         emit(this, 'nip82-session-change', { pubkey, signer: kind });
       },
       async () => {
         if (this.active !== signer) return;
-        await this.signOut();
-        this.state.message = this.s.accountChanged;
+        // The other sessions were told already, of the account change.
+        await this.end(() => this.s.accountChanged);
       },
     ).finally(() => {
       if (this.reasking === signer) this.reasking = undefined;
@@ -360,8 +406,8 @@ export class Nip82Session extends LocalizedElement {
       // Done: a later give-up (a sign-out) must not take this signer for an attempt still under way.
       attempt.removeEventListener('abort', close);
       this.attempt = undefined;
-      // The key was just asked: a focus before the sign-in is no reason to ask again at the first action.
-      this.focusedSinceAction = false;
+      // A focus before the sign-in is no reason to ask again at the first action.
+      this.keyJustAsked();
       this.store.drop();
       this.active = signer;
       this.kind = kind;
@@ -545,8 +591,29 @@ export class Nip82Session extends LocalizedElement {
     this.state.set('idle', '');
   };
 
-  /** Signs out: forgets the signer and wipes every record key this session held. */
+  /**
+   * Signs out: forgets the signer and wipes every record key this session held, and the other
+   * sessions of this site (tabs, windows, frames) close theirs too (see `noSharedSignOut`).
+   */
   async signOut(): Promise<void> {
+    if (this.active) this.otherTabs.tell('signed-out');
+    // The extension keeps its own unlock and this site's permission: the next person at the screen may find it open.
+    await this.end((kind) => kind === 'extension' ? `${this.s.signedOut} ${this.s.extensionStillOpen}` : this.s.signedOut);
+  }
+
+  /**
+   * Another session of this site signed out, or closed its records because the signer now uses
+   * another account: the user walked away from this tab too, so it closes as a sign-out does, and
+   * tells no one. A sign-in under way here is someone's own action, and is left alone.
+   */
+  private closedElsewhere(news: OtherTabNews): void {
+    if (!this.active) return;
+    void this.end((kind) => news === 'account-changed' ? this.s.accountChangedElsewhere
+      : kind === 'extension' ? `${this.s.signedOutElsewhere} ${this.s.extensionStillOpen}` : this.s.signedOutElsewhere);
+  }
+
+  /** Signed out, for whatever reason: nothing of the user stays, the host is told, and `said` (given the signer's kind) is shown. */
+  private async end(said: (kind: SignerKind | undefined) => string): Promise<void> {
     const was = this.active;
     const kind = this.kind;
     this.clear();
@@ -556,8 +623,7 @@ export class Nip82Session extends LocalizedElement {
     // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
     if (kind === 'injected') this.signer = undefined;
     if (kind === 'remote') await (was as RemoteSigner).close().catch(() => undefined);
-    // The extension keeps its own unlock and this site's permission: the next person at the screen may find it open.
-    this.state.message = kind === 'extension' ? `${this.s.signedOut} ${this.s.extensionStillOpen}` : this.s.signedOut;
+    this.state.message = said(kind);
     emit(this, 'nip82-session-change', {});
   }
 

@@ -5,14 +5,16 @@
  *
  * - a sign-out or another user ({@link stop}): the action stops wherever it is; nothing more of it
  *   is signed, sent or shown;
- * - Escape, Cancel or "Stop waiting" while the signer is asked to sign ({@link cancel}): the action
+ * - Escape, Cancel or "Stop waiting" while the signer is asked to sign, or Escape and Cancel while
+ *   a change is prepared between its signer calls (`working`, nothing sent) ({@link cancel}): the action
  *   stops, and every later signer call of it throws before the signer hears of it ({@link guard}),
  *   so no prompt follows "Cancelled". A remote signer may never answer, and a phone has no Escape:
  *   without a way out the user would wait for the deadline. A read is stopped only where the host
  *   has words for it ({@link ActionHooks.readStoppedText}): its decrypts run in the record store,
  *   shared with the other elements reading it, so the element stops waiting while the signer may
  *   still ask. Once the signed events are being sent nothing stops them but a sign-out (the dialog
- *   stays, to say what went out);
+ *   stays, to say what went out; a host may still let the user stop waiting for a storage
+ *   server's sign-in, which passes that server over: see `DeclineScope.stopAsking`);
  * - the element leaving the page: an action still at the signer stops; one being sent goes on
  *   (the same user's, already signed: stopping between its events would leave a change half made),
  *   and its relay client keeps the connections open until it is done.
@@ -21,7 +23,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { RelayClient } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import { emit } from './events.js';
-import type { Status } from './status-controller.js';
+import type { Message, Status } from './status-controller.js';
 
 /** Who an action kept after signing (to be sent, or finished later) was signed with and for. */
 export interface SignedFor {
@@ -45,7 +47,7 @@ export interface ActionHooks {
   /** The state the host shows now. */
   status: () => Status;
   /** Shows a state (the host's own `setStatus`). */
-  setStatus: (status: Status, message: string) => void;
+  setStatus: (status: Status, message: Message) => void;
   /** What the cancelled state says once Escape or Cancel stopped the signer being asked. */
   cancelledText: () => string;
   /** Closes the host's dialog. */
@@ -118,18 +120,32 @@ export class ActionController implements ReactiveController {
   }
 
   /**
-   * Whether Escape or Cancel would stop the action: the signer is asked, nothing was sent, and the
-   * action is a change (or a read the host has words for).
+   * Whether Escape or Cancel would stop the action: nothing of it is being sent, and the signer is
+   * asked, or a change is being prepared between its signer calls (`working` before its send: the
+   * servers read, the record locked anew), and the action is a change (or a read the host has
+   * words for).
    */
   get cancellable(): boolean {
     const current = this.current;
-    return !!current && !current.sending && this.hooks.status() === 'waiting-signer' && (current.kind === 'change' || !!this.hooks.readStoppedText);
+    if (!current || current.sending) return false;
+    const status = this.hooks.status();
+    if (status === 'working') return current.kind === 'change';
+    return status === 'waiting-signer' && (current.kind === 'change' || !!this.hooks.readStoppedText);
   }
 
-  /** Whether the dialog must stay open: a read not offered a Cancel, or a send, is under way. */
+  /** Whether "Stop waiting" stops the action: it could be cancelled, and the signer is asked now. */
+  get waitingOnSigner(): boolean {
+    return this.cancellable && this.hooks.status() === 'waiting-signer';
+  }
+
+  /**
+   * Whether the dialog must stay open: a send is under way (whatever it waits for: a server's
+   * answer, or the user's signer signing them in there), or a read not offered a Cancel.
+   */
   get holding(): boolean {
     const status = this.hooks.status();
-    return status === 'working' || (status === 'waiting-signer' && this.current?.kind === 'read' && !this.hooks.readStoppedText);
+    if (this.current?.sending) return status === 'working' || status === 'waiting-signer';
+    return status === 'working' ? this.current?.kind !== 'change' : status === 'waiting-signer' && this.current?.kind === 'read' && !this.hooks.readStoppedText;
   }
 
   /** Stops the action under way, whatever it is doing (a sign-out, another user): it shows nothing from now on. */
@@ -146,11 +162,13 @@ export class ActionController implements ReactiveController {
    * sent (`text`, else the host's cancelled words), or for a read that the element stopped waiting.
    * Returns whether it stopped anything.
    */
-  cancel(text?: string): boolean {
+  cancel(text?: Message): boolean {
     if (!this.cancellable) return false;
     const read = this.current?.kind === 'read';
     this.stopUnsent();
-    this.hooks.setStatus('cancelled', read && this.hooks.readStoppedText ? this.hooks.readStoppedText() : text ?? this.hooks.cancelledText());
+    // Where the words are, not the words: they follow the page's language if it changes later.
+    const { readStoppedText, cancelledText } = this.hooks;
+    this.hooks.setStatus('cancelled', read && readStoppedText ? readStoppedText : text ?? cancelledText);
     return true;
   }
 

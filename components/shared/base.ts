@@ -18,10 +18,10 @@ import type { Nip82ErrorCode, SignerAction } from './events.js';
 import { LocalizedElement } from './localized-element.js';
 import { RelayClientController } from './relay-client-controller.js';
 import { SignerGate, type SignerRequestExtra } from './signer-gate.js';
-import { StatusController, type Status } from './status-controller.js';
+import { StatusController, type Message, type Status } from './status-controller.js';
 import { StoreController } from './store-controller.js';
 
-export { CancelledError, classify, reflectStatus, type Status } from './status-controller.js';
+export { CancelledError, classify, reflectStatus, type Message, type Status } from './status-controller.js';
 
 /** Splits a `relays` attribute (space or comma separated). */
 export const relayListConverter = {
@@ -69,7 +69,10 @@ export abstract class Nip82Element extends LocalizedElement {
   protected readonly state = new StatusController(this);
   /** The store in effect, and the signer and relays it was made for. */
   protected readonly stores = new StoreController(this, () => ({ signer: this.signer, relays: this.relays }), (change) => {
-    const acting = this.state.status === 'waiting-signer' || this.state.status === 'working';
+    // A store that finds another key clears itself ('cleared', which sets this element idle) and
+    // then names the new reader ('reader'): what was under way is told by the state before the clear.
+    const acting = this.acting || (change === 'reader' && this.actingWhenCleared);
+    this.actingWhenCleared = change === 'cleared' && acting;
     // A sign-out, another user or a cleared store: nothing the element said of the last one stands.
     if (change === 'cleared' || change === 'reader' || change === 'replaced') this.setStatus('idle', '');
     this.storeChanged(change);
@@ -78,6 +81,12 @@ export abstract class Nip82Element extends LocalizedElement {
     // last user (a dialog closed under the user's hands), so it says why.
     if (change === 'reader' && acting) this.setStatus('idle', this.accountChangedText);
   });
+  /** An action was under way here as the store last changed, and that change was a clear. */
+  private actingWhenCleared = false;
+
+  private get acting(): boolean {
+    return this.state.status === 'waiting-signer' || this.state.status === 'working';
+  }
   /** The cancelable request before every signer call. */
   protected readonly gate = new SignerGate(this, this.state);
   private readonly clients = new RelayClientController(this, () => ({ ...this.stores.relayList, signer: this.activeSigner, user: this.stores.user }));
@@ -94,7 +103,7 @@ export abstract class Nip82Element extends LocalizedElement {
   protected get message(): string {
     return this.state.message;
   }
-  protected set message(value: string) {
+  protected set message(value: Message) {
     this.state.message = value;
   }
 
@@ -221,24 +230,33 @@ export abstract class Nip82Element extends LocalizedElement {
     return '';
   }
 
+  /** The key check under way here (see {@link afterKeyCheck}): a press meanwhile waits for its answer. */
+  private keyCheck?: Promise<boolean>;
+
   /**
    * Runs `go`, an action that shows or saves records already unlocked (a dialog listing them, a
    * download, a print), as the same user only. When the session marked the key to be asked again
-   * (the page got the focus back since the last action: the user may have switched accounts in
-   * the extension) the signer is asked once first, as a signing action would; another key runs
-   * the session's reset (nothing of the last user is shown or saved, and this element says why),
-   * a refusal stops the action. Otherwise `go` runs at once, asking nothing.
+   * (the page got the focus back since the last action, or the key question then asked was not
+   * answered: the user may have switched accounts in the extension) the signer is asked once
+   * first, as a signing action would; another key runs the session's reset (nothing of the last
+   * user is shown or saved, and this element says why), a refusal stops the action. Otherwise
+   * `go` runs at once, asking nothing.
    */
   protected afterKeyCheck(go: () => void): void {
     const signer = this.activeSigner;
     const store = this.currentStore;
-    if (!signer || !store || !this.session?.keyToAsk?.(signer)) return go();
-    void this.sameUser(store).then((same) => { if (same) go(); });
+    if (!signer || !store) return go();
+    // A second press while the signer is asked (a double click, a prompt that left the focus
+    // here) waits for that answer: going ahead at once would show or save the last user's records,
+    // and a second check would leave the first one's "checking" words behind.
+    if (!this.keyCheck && !this.session?.keyToAsk?.(signer)) return go();
+    const check = (this.keyCheck ??= this.sameUser(store).finally(() => { this.keyCheck = undefined; }));
+    void check.then((same) => { if (same) go(); });
   }
 
   /** Asks the signer who the user is now; true when it is still the store's reader, and the state is back as it was. */
   private async sameUser(store: RecordStore): Promise<boolean> {
-    const { status, message, errorCode } = this.state;
+    const { status, words, errorCode } = this.state;
     const reader = store.reader;
     const now = await this.withSigner('connect', this.checkingAccountText, () => store.currentReader());
     // Refused or cancelled: the state says which.
@@ -247,7 +265,7 @@ export abstract class Nip82Element extends LocalizedElement {
       this.setStatus('idle', this.accountChangedText);
       return false;
     }
-    this.setStatus(status, message);
+    this.setStatus(status, words);
     this.state.errorCode = errorCode;
     return true;
   }
@@ -257,7 +275,7 @@ export abstract class Nip82Element extends LocalizedElement {
     this.state.fail(error, action);
   }
 
-  protected setStatus(status: Status, message: string): void {
+  protected setStatus(status: Status, message: Message): void {
     this.state.set(status, message);
   }
 

@@ -19,8 +19,9 @@ export interface SessionValue {
   /**
    * Called by an element as a user action with `signer` begins, before the signer is asked
    * anything. The session's own signer forgets the key it remembers when the page got the focus
-   * back since the last action began (the user may have switched keys in their extension), so
-   * this action asks once; a focus while it runs waits for the next one.
+   * back since the last action began (the user may have switched keys in their extension), or
+   * the key question then asked was refused or is still open, so this action asks once; actions
+   * beginning before the answer share that question; a focus while it runs waits for the next one.
    */
   actionBegins?: (signer: Signer) => void;
   /**

@@ -10,6 +10,13 @@ import { emit, type Nip82ErrorCode, type SignerAction } from './events.js';
 /** Every state an element shows. Reflected as the `status` attribute for host CSS. */
 export type Status = 'idle' | 'waiting-signer' | 'working' | 'done' | 'no-signer' | 'refused' | 'timed-out' | 'relay-error' | 'bad-data' | 'cancelled';
 
+/**
+ * What the live region says: words, or where to read them (from the element's strings table in
+ * effect at each render), so that words the element chose itself follow the page's language when
+ * it changes later. A failure's message (the core's) is kept as it came.
+ */
+export type Message = string | (() => string);
+
 /** Thrown when a host cancelled `nip82-signer-request`. */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';
@@ -17,7 +24,7 @@ export class CancelledError extends Error {
 
 export class StatusController implements ReactiveController {
   private now: Status = 'idle';
-  private said = '';
+  private said: Message = '';
   private code: Nip82ErrorCode | '' = '';
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -34,14 +41,19 @@ export class StatusController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** What the live region says now. */
+  /** What the live region says now, in the words in effect now. */
   get message(): string {
-    return this.said;
+    return typeof this.said === 'function' ? this.said() : this.said;
   }
-  set message(value: string) {
+  set message(value: Message) {
     if (value === this.said) return;
     this.said = value;
     this.host.requestUpdate();
+  }
+
+  /** What the live region says, as it was set (words, or where to read them): to show it again as it was. */
+  get words(): Message {
+    return this.said;
   }
 
   /** The code of the failure shown, so its detail can be worded in the page's language ('' when none). */
@@ -55,7 +67,7 @@ export class StatusController implements ReactiveController {
   }
 
   /** A new state and what it says; no failure is shown any more. */
-  set(status: Status, message: string): void {
+  set(status: Status, message: Message): void {
     this.status = status;
     this.message = message;
     this.errorCode = '';

@@ -71,10 +71,55 @@ export type SignInFailure = 'declined' | 'failed';
 export class DeclineScope {
   private readonly ended = new Map<string, SignInFailure>();
   private readonly asking = new Map<string, Promise<SignInOutcome>>();
+  /** Relays whose sign-in for this action waits for the user at their signer now. */
+  private readonly atSigner = new Set<string>();
+  private stopped = false;
+  private stop!: () => void;
+  private readonly stopping = new Promise<SignInOutcome>((resolve) => {
+    this.stop = () => resolve('declined');
+  });
+  private listener?: () => void;
 
   /** How the sign-in at `relay` ended in this action, if it did not succeed. */
   failure(relay: string): SignInFailure | undefined {
     return this.ended.get(relayKey(relay));
+  }
+
+  /**
+   * Whether a sign-in of this action waits for the user at their signer now: the only way the
+   * relay client asks the signer anything, so a page can say so, and offer to stop waiting.
+   */
+  get waitingForSigner(): boolean {
+    return this.atSigner.size > 0;
+  }
+
+  /** Calls `listener` whenever {@link waitingForSigner} may have changed (one listener: the action's owner). */
+  watch(listener: () => void): void {
+    this.listener = listener;
+  }
+
+  /**
+   * The user stopped waiting for their signer: every sign-in of this action under way ends now as
+   * `declined` (what waited on it goes on without it: a send to that relay reports `auth-required`
+   * and sends nothing there), and none is asked for in the rest of it. A signature the signer
+   * gives later may still sign that connection in; nothing of this action is sent over it.
+   */
+  stopAsking(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const key of this.asking.keys()) this.ended.set(key, 'declined');
+    this.stop();
+    this.atSigner.clear();
+    this.listener?.();
+  }
+
+  /** The relay client's word that the sign-in at `relay` waits at the user's signer (`asked`), or no longer does. */
+  signerAsked(relay: string, asked: boolean): void {
+    const key = relayKey(relay);
+    if (asked === this.atSigner.has(key) || (asked && this.stopped)) return;
+    if (asked) this.atSigner.add(key);
+    else this.atSigner.delete(key);
+    this.listener?.();
   }
 
   /**
@@ -85,9 +130,14 @@ export class DeclineScope {
     const key = relayKey(relay);
     const known = this.ended.get(key);
     if (known) return Promise.resolve(known);
+    if (this.stopped) {
+      this.ended.set(key, 'declined');
+      return Promise.resolve('declined');
+    }
     let running = this.asking.get(key);
     if (!running) {
-      running = attempt().catch((): SignInOutcome => 'failed').then((outcome) => {
+      const outcome = attempt().catch((): SignInOutcome => 'failed');
+      running = Promise.race([outcome, this.stopping]).then((outcome) => {
         if (outcome !== 'signed-in') this.ended.set(key, outcome);
         this.asking.delete(key);
         return outcome;
@@ -100,6 +150,13 @@ export class DeclineScope {
 
 /** How one sign-in ended. */
 type SignInOutcome = 'signed-in' | SignInFailure;
+
+/** One connection's sign-in, shared by every action that meets it, and whether it waits at the user's signer now. */
+interface SignInAttempt {
+  outcome: Promise<SignInOutcome>;
+  atSigner: boolean;
+  watchers: Set<(asked: boolean) => void>;
+}
 
 /** The user (see {@link RelayClient.forgetSignIns}) each scope was first used for. */
 const scopeUsers = new WeakMap<DeclineScope, number>();
@@ -188,7 +245,7 @@ export class RelayClient {
   /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
   private readonly sends = new Set<Promise<void>>();
   /** The sign-in under way or done on each connection (see {@link authenticate}). */
-  private signingIn = new WeakMap<Connection, Promise<SignInOutcome>>();
+  private signingIn = new WeakMap<Connection, SignInAttempt>();
   /** Counts the users served: one more at each {@link forgetSignIns}. */
   private user = 0;
 
@@ -285,10 +342,24 @@ export class RelayClient {
     }
     let attempt = this.signingIn.get(connection);
     if (!attempt) {
-      attempt = signIn(connection, onauth, timeoutMs);
-      this.signingIn.set(connection, attempt);
+      const made: SignInAttempt = { atSigner: false, watchers: new Set(), outcome: Promise.resolve<SignInOutcome>('failed') };
+      made.outcome = signIn(connection, onauth, timeoutMs, (asked) => {
+        made.atSigner = asked;
+        for (const watcher of made.watchers) watcher(asked);
+      });
+      attempt = made;
+      this.signingIn.set(connection, made);
     }
-    return attempt;
+    // The action hears when its sign-in waits at the signer, even one another action began.
+    const watcher = (asked: boolean) => scope.signerAsked(relay, asked);
+    attempt.watchers.add(watcher);
+    if (attempt.atSigner) watcher(true);
+    try {
+      return await attempt.outcome;
+    } finally {
+      attempt.watchers.delete(watcher);
+      scope.signerAsked(relay, false);
+    }
   }
 
   /**
@@ -763,7 +834,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * refused what they were never asked. Either closes the connection: the pool library keeps an
  * AUTH the signer refused pending for good, so that connection could never sign in again.
  */
-async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number): Promise<SignInOutcome> {
+async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void): Promise<SignInOutcome> {
   // Where the user is: not asked yet, at their signer, or past it (signed, said no, or their
   // signer failed them: see USER_ANSWERS).
   let user = 'unasked' as 'unasked' | 'asked' | 'signed' | 'refused' | 'unreached';
@@ -774,6 +845,7 @@ async function signIn(connection: Connection, onauth: (t: EventTemplate) => Prom
     const signing = new Promise<boolean>((resolve) => { signed = resolve; });
     const answered = connection.auth(async (template) => {
       user = 'asked';
+      atSigner(true);
       try {
         const event = await onauth(template);
         user = 'signed';
@@ -783,6 +855,8 @@ async function signIn(connection: Connection, onauth: (t: EventTemplate) => Prom
         user = error instanceof SignerError && !USER_ANSWERS.has(error.code) ? 'unreached' : 'refused';
         signed(false);
         throw error;
+      } finally {
+        atSigner(false);
       }
     });
     answered.catch(() => undefined);
@@ -794,6 +868,9 @@ async function signIn(connection: Connection, onauth: (t: EventTemplate) => Prom
     connection.close();
     // Still at the signer when the wait ended: the user let the prompt go unanswered.
     return user === 'refused' || user === 'asked' ? 'declined' : 'failed';
+  } finally {
+    // Past the deadline the signer's answer no longer counts: nobody waits for it.
+    atSigner(false);
   }
 }
 

@@ -1,0 +1,213 @@
+/**
+ * What the access list's revocation dialog says at each moment, on a phone (320 px, taps):
+ * "Waiting for your signer" only while the signer is asked something; the words of "Stop waiting"
+ * follow the page's language after it; and a send held up by a storage server's sign-in at a silent
+ * remote signer can be stopped, with an outcome that says exactly which servers took the change.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { npubEncode } from 'nostr-tools/nip19';
+import '../components/access-list/define.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
+import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
+import { RECORD_KIND } from '../components/core/nip82/constants.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { loadLanguage } from '../components/shared/language-packs.js';
+import { shortNpub } from '../components/shared/identity.js';
+import { person, relaySignIns, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
+import { $, buttonByText, dialogOf, focused, receiptLines, stopButton, tap, text } from './element-helpers.js';
+import { waitUntil } from './wait.js';
+
+const WAITING = /^Waiting for your signer\./;
+
+describe('<nip82-access-list>: the revocation dialog tells the truth about the signer and the send', function () {
+  this.timeout(60000);
+  let url: string;
+  let client: RelayClient;
+
+  before(async () => {
+    url = await relayUrl('main');
+    client = new RelayClient({ relays: [url] });
+    await setViewport({ width: 320, height: 640 });
+  });
+  after(async () => {
+    client.close();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  async function publishedRecord(patient: Person, participants: Participant[]): Promise<OpenedRecord> {
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
+    await client.publishAll(events);
+    return openRecord(events, patient.signer);
+  }
+
+  /** The status line of every render of `el` from now on, beside the signer calls made by then. */
+  function everyRender(el: Nip82AccessList, calls: () => number) {
+    const seen: { status: string; said: string; calls: number }[] = [];
+    el.addController({ hostUpdated: () => seen.push({ status: el.status, said: text($(el, 'dialog [role=status]')), calls: calls() }) });
+    return seen;
+  }
+
+  const revokeButton = (el: Nip82AccessList, who: Person) => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${who.pubkey}"] button.revoke`);
+
+  async function openDialog(el: Nip82AccessList, who: Person) {
+    await waitUntil(() => revokeButton(el, who), 'the person is listed');
+    await tap(revokeButton(el, who)!);
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await el.updateComplete;
+  }
+
+  it('records handed in, revoking a viewer: the signer is never asked, and no moment says it is; the dialog says it prepares, then sends', async () => {
+    const [patient, clinician, family] = [await person(), await person(), await person()];
+    const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const quiet = silentAt(patient.signer, { countKey: true });
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+    await openDialog(el, clinician);
+    const renders = everyRender(el, quiet.calls);
+    const before = quiet.calls();
+
+    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
+    expect(quiet.calls() - before, 'signer calls of the whole revocation').to.equal(0);
+    const said = renders.map((r) => r.said);
+    expect(said.filter((line) => WAITING.test(line)), 'moments that said the signer was asked').to.deep.equal([]);
+    expect(renders.filter((r) => r.status === 'waiting-signer')).to.deep.equal([]);
+    expect(said, 'while the servers are read and the record locked anew').to.include('Preparing the change. Nothing has been sent yet.');
+    expect(text($(el, '#result-title'))).to.match(new RegExp(`^Access revoked for ${shortNpub(clinician.pubkey)}\\.`));
+  });
+
+  it('records the element loaded: "Waiting for your signer" while it is asked who is signed in, then "Preparing" once it answered', async () => {
+    const [patient, clinician, family] = [await person(), await person(), await person()];
+    await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const quiet = silentAt(patient.signer, { countKey: true });
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+    await tap(buttonByText(el, 'Show who has access')!);
+    await waitUntil(() => revokeButton(el, clinician) && el.status === 'done', 'loaded', { timeout: 20000 });
+    await openDialog(el, clinician);
+
+    quiet.arm(1);
+    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await waitUntil(() => quiet.asked(), 'the signer is asked who is signed in');
+    await el.updateComplete;
+    expect(text($(el, 'dialog [role=status]'))).to.equal('Waiting for your signer. Checking which account your signer is using.');
+    expect(stopButton(el), 'a live "Stop waiting" while it is asked').to.exist;
+    const renders = everyRender(el, quiet.calls);
+
+    quiet.release();
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
+    expect(renders.map((r) => r.said).filter((line) => WAITING.test(line)), 'said once it answered').to.deep.equal([]);
+    expect(renders.map((r) => r.said)).to.include('Preparing the change. Nothing has been sent yet.');
+  });
+
+  it('"Stopped waiting…" follows the page\'s language: Spanish once the page is, English again after', async () => {
+    const [patient, clinician, family] = [await person(), await person(), await person()];
+    const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    // Revoking an editor signs a notice to the one who stays: its first call never answers.
+    const quiet = silentAt(patient.signer);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-access-list></div>`);
+    const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
+    await openDialog(el, clinician);
+    quiet.arm(1);
+    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await waitUntil(() => quiet.asked() && stopButton(el), 'the signer is asked, and "Stop waiting" is offered');
+    await tap(stopButton(el)!);
+    await waitUntil(() => el.status === 'cancelled', 'stopped');
+    await el.updateComplete;
+    const line = () => text($(el, 'dialog [role=status]'));
+    expect(line()).to.equal('Stopped waiting for your signer. Nothing was changed or sent; you can try again.');
+
+    await loadLanguage('es');
+    wrapper.lang = 'es';
+    el.requestUpdate();
+    await waitUntil(() => buttonByText(el, 'Cancelar'), 'the dialog speaks Spanish');
+    expect(line()).to.equal('Se dejó de esperar a su firmador. No se cambió ni envió nada; puede volver a intentarlo.');
+
+    wrapper.lang = 'en';
+    el.requestUpdate();
+    await waitUntil(() => buttonByText(el, 'Cancel'), 'the dialog speaks English again');
+    expect(line()).to.equal('Stopped waiting for your signer. Nothing was changed or sent; you can try again.');
+    quiet.release();
+    await waitUntil(() => quiet.answered(), 'the late answer came');
+  });
+
+  describe('a storage server that takes changes only from the signed in, and a remote signer that never signs the sign-in', () => {
+    let gated: string;
+    let gatedClient: RelayClient;
+    before(async () => {
+      gated = await relayUrl('auth-write');
+      // Reads there are open to anyone: what it holds is checked without signing in.
+      gatedClient = new RelayClient({ relays: [gated] });
+    });
+    after(() => gatedClient.close());
+
+    const partsOn = async (c: RelayClient, signPubkey: string) => (await c.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events.map((e) => e.id).sort();
+
+    it('beside another server: "Stop waiting" ends the wait, the change is in force where it went, the dialog names the server that did not take it, and nothing reaches that one after', async () => {
+      const [patient, clinician, family] = [await person(), await person(), await person()];
+      const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
+      const quiet = silentAt(patient.signer);
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-access-list>`);
+      await openDialog(el, clinician);
+      const gatedBefore = await partsOn(gatedClient, record.signPubkey);
+
+      // Revoking a viewer of records handed in signs nothing: the first signer call is the sign-in.
+      quiet.arm(1);
+      await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+      await waitUntil(() => quiet.asked(), 'the signer is asked to sign in to the server');
+      await waitUntil(() => stopButton(el), 'a live "Stop waiting" while only the sign-in is awaited');
+      expect(el.status).to.equal('waiting-signer');
+      expect(text($(el, 'dialog [role=status]'))).to.equal('Waiting for your signer. A storage server asks you to sign in first.');
+      expect(buttonByText(el, 'Cancel')!.disabled, 'Cancel stays off: part of the change may be out').to.equal(true);
+      await expect(el).to.be.accessible();
+
+      await tap(stopButton(el)!);
+      await waitUntil(() => el.status === 'done', 'the send ends without the sign-in', { timeout: 20000 });
+      await el.updateComplete;
+      expect(text($(el, '#result-title'))).to.equal(
+        `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 storage servers accepted the change. ` +
+        'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
+      );
+      expect(receiptLines(el).find((l) => l.includes(gated))).to.contain('asked you to sign in; you did not, so it did not accept it');
+      expect(focused(el)?.id).to.equal('result-title');
+      const revoked = await partsOn(client, record.signPubkey);
+      expect(revoked, 'the new version is on the server that took it').not.to.deep.equal(record.events.map((e) => e.id).sort());
+      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(gatedBefore);
+
+      // The signer answers late: that signs the connection in, and still nothing of this change is sent there.
+      quiet.release();
+      await waitUntil(async () => (await relaySignIns('auth-write')).signIns.includes(patient.pubkey), 'the late sign-in reached the server');
+      expect(await partsOn(gatedClient, record.signPubkey), 'sent there after "Stop waiting"').to.deep.equal(gatedBefore);
+
+      // The way on is the same signed change, sent there now.
+      await tap(buttonByText(el, 'Send to the storage servers that missed it')!);
+      await waitUntil(() => el.status === 'done' && !buttonByText(el, 'Send to the storage servers that missed it'), 'sent there too', { timeout: 20000 });
+      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(revoked);
+    });
+
+    it('the only server: "Stop waiting" ends the wait, and the dialog says the change was not made; nothing is there', async () => {
+      const [patient, clinician, family] = [await person(), await person(), await person()];
+      const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }] });
+      const record = await openRecord(events, patient.signer);
+      const quiet = silentAt(patient.signer);
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${gated}></nip82-access-list>`);
+      let revokedEvent = false;
+      el.addEventListener('nip82-revoke', () => { revokedEvent = true; });
+      await openDialog(el, clinician);
+
+      quiet.arm(1);
+      await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+      await waitUntil(() => quiet.asked() && stopButton(el), 'the sign-in is asked, and "Stop waiting" offered');
+      await tap(stopButton(el)!);
+      await waitUntil(() => el.status === 'relay-error', 'the send ends without the sign-in', { timeout: 20000 });
+      await el.updateComplete;
+      expect(text($(el, 'dialog [role=status]'))).to.equal('Not enough storage servers accepted the change, so access was not revoked yet. You can try again.');
+      expect(receiptLines(el).join(' ')).to.contain('asked you to sign in; you did not, so it did not accept it');
+      expect(buttonByText(el, 'Try again')).to.exist;
+      expect(buttonByText(el, 'Cancel')!.disabled).to.equal(false);
+      expect(revokedEvent).to.equal(false);
+      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal([]);
+      quiet.release();
+      await waitUntil(() => quiet.answered(), 'the late answer came');
+    });
+  });
+});
