@@ -12,20 +12,25 @@ import '../components/define.js';
 import type { Nip82Session } from '../components/session/session.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { createRecord } from '../components/core/nip82/record.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { Signer } from '../components/core/signers/signer.js';
-import type { Nip07Provider } from '../components/core/signers/nip07.js';
+import { nip07Signer, type Nip07Provider } from '../components/core/signers/nip07.js';
 import { person, relaySignIns, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { buttonByText } from './element-helpers.js';
+import { buttonByText, dialogOf, typeRecipient } from './element-helpers.js';
+import { ContextEvent } from '@lit/context';
+import { sessionContext, type SessionValue } from '../components/shared/context.js';
 
-/** A signer over whichever key was chosen last (`use`), noting the key of every relay sign-in it signs. */
+/** A signer over whichever key was chosen last (`use`), noting the key of every relay sign-in it signs (or refusing them all, `refuseSignIns`). */
 function switchable(first: Signer) {
   let current = first;
+  let refuseSignIns = false;
   const signIns: string[] = [];
   const signer: Signer = {
     getPublicKey: () => current.getPublicKey(),
     signEvent: async (template) => {
+      if (template.kind === 22242 && refuseSignIns) throw new Error('User rejected.');
       if (template.kind === 22242) signIns.push(await current.getPublicKey());
       return current.signEvent(template);
     },
@@ -37,7 +42,7 @@ function switchable(first: Signer) {
     signEvent: (template) => signer.signEvent(template),
     nip44: { encrypt: (p, t) => signer.nip44Encrypt(p, t), decrypt: (p, c) => signer.nip44Decrypt(p, c) },
   };
-  return { signer, provider, signIns, use: (next: Signer) => { current = next; } };
+  return { signer, provider, signIns, use: (next: Signer) => { current = next; }, refuseSignIns: (refuse: boolean) => { refuseSignIns = refuse; } };
 }
 
 describe('relay sign-ins follow the user', function () {
@@ -161,5 +166,164 @@ describe('relay sign-ins follow the user', function () {
     expect(servedAsThemselves(seen, b), `reads for the new key were served as ${seen.readAs.map((k) => k.slice(0, 8)).join(', ')}`).to.equal(true);
     expect(seen.signIns).to.equal(1);
     expect(own.signIns).to.deep.equal([a.pubkey, b.pubkey]);
+  });
+  /** A record of `patient`'s, opened for them, as a page that reads records itself hands it in. */
+  async function ownRecord(patient: Person) {
+    return openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
+  }
+
+  /** Closes the share's dialog (by its Close button when it has one), once the element heard it close (a Share pressed sooner would be closed with it). */
+  async function closeDialog(share: Nip82ConsentPrompt): Promise<void> {
+    const dialog = dialogOf(share);
+    const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+    const button = buttonByText(share, 'Close');
+    if (button) button.click();
+    else dialog.close();
+    await closed;
+    await share.updateComplete;
+  }
+
+  /** Opens Share, names `to`, reviews and confirms. */
+  async function shareWith(share: Nip82ConsentPrompt, to: Person): Promise<void> {
+    buttonByText(share, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(share).open, 'the share dialog did not open');
+    await typeRecipient(share, to.pubkey);
+    buttonByText(share, 'Review')!.click();
+    await share.updateComplete;
+    buttonByText(share, /^Share with /)!.click();
+  }
+
+  it('records handed in and shared after a key switched in the extension: the share goes out signed in as the next person, never on the last one’s sign-in', async () => {
+    const [a, b, clinician] = [await person(), await person(), await person()];
+    const ext = switchable(a.signer);
+    (window as { nostr?: Nip07Provider }).nostr = ext.provider;
+    // The page reads records itself and hands them in: the prompt has no store, and sends through a client of its own.
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay}><nip82-consent-prompt mode="share" .records=${[await ownRecord(a)]}></nip82-consent-prompt></nip82-session>`);
+    await waitUntil(() => { const x = buttonByText(session, /browser extension/); return !!x && !x.disabled; }, 'the extension was not offered');
+    buttonByText(session, /browser extension/)!.click();
+    await waitUntil(() => session.pubkey === a.pubkey, 'not signed in');
+    const share = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+    await share.updateComplete;
+    await shareWith(share, clinician);
+    await waitUntil(() => share.status === 'done', 'the first person’s share did not go out', { timeout: 20000 });
+    expect(ext.signIns).to.deep.equal([a.pubkey]);
+    await closeDialog(share);
+
+    // Switched in the extension's own window; back on the page, Share asks who is in first: the
+    // session names the next person, and nothing of the last one's opens.
+    ext.use(b.signer);
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+    buttonByText(share, 'Share records…')!.click();
+    await waitUntil(() => session.pubkey === b.pubkey, 'the new key was not noticed', { timeout: 20000 });
+    expect(dialogOf(share).open, 'the last person’s share dialog').to.equal(false);
+
+    // The page hands in the next person's record, and they share it.
+    share.records = [await ownRecord(b)];
+    await share.updateComplete;
+    await shareWith(share, clinician);
+    await waitUntil(() => share.status === 'done', 'the next person’s share did not go out', { timeout: 20000 });
+    expect(ext.signIns, 'the keys that signed in at the relay').to.deep.equal([a.pubkey, b.pubkey]);
+    const { signIns } = await relaySignIns('auth', b.pubkey);
+    expect(signIns.filter((k) => k === b.pubkey), 'the next person’s sign-ins the relay saw').to.have.length(1);
+  });
+  it('an element with an extension signer of its own and records handed in: after the account is switched there, the next share signs in at the relay as the next person', async () => {
+    const [a, b, clinician] = [await person(), await person(), await person()];
+    const ext = switchable(a.signer);
+    const share = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${relay} .signer=${nip07Signer({ provider: () => ext.provider })} .records=${[await ownRecord(a)]}></nip82-consent-prompt>`);
+    await shareWith(share, clinician);
+    await waitUntil(() => share.status === 'done', 'the first person’s share did not go out', { timeout: 20000 });
+    expect(ext.signIns).to.deep.equal([a.pubkey]);
+    await closeDialog(share);
+
+    // Switched in the extension: the next share is signed by the other account and publishes nothing.
+    ext.use(b.signer);
+    await shareWith(share, clinician);
+    await waitUntil(() => share.status === 'idle' && (share.shadowRoot!.textContent ?? '').includes('Your signer is now using another account.'), 'the last person’s share was not stopped', { timeout: 20000 });
+    // The page takes the last person's records away and hands in the next person's.
+    await closeDialog(share);
+
+    share.records = [await ownRecord(b)];
+    await share.updateComplete;
+    await shareWith(share, clinician);
+    await waitUntil(() => share.status === 'done', 'the next person’s share did not go out', { timeout: 20000 });
+    expect(ext.signIns, 'the keys that signed in at the relay').to.deep.equal([a.pubkey, b.pubkey]);
+  });
+  /**
+   * Events the page sends to `url` wait (at the socket) until `release`: a relay slow to answer.
+   * `ended`: each event held was taken by the relay, or its connection is closed.
+   */
+  function holdEventsTo(url: string) {
+    const send = WebSocket.prototype.send;
+    const held: (() => void)[] = [];
+    const ids = new Set<string>();
+    const taken = new Set<string>();
+    const sockets = new Set<WebSocket>();
+    const watch = (socket: WebSocket) => {
+      if (sockets.has(socket)) return;
+      sockets.add(socket);
+      socket.addEventListener('message', (message) => {
+        const [type, id, ok] = JSON.parse(String(message.data)) as [string, string, boolean];
+        if (type === 'OK' && ok) taken.add(id);
+      });
+    };
+    WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+      if (!this.url.startsWith(url) || typeof data !== 'string' || !data.startsWith('["EVENT"')) return send.call(this, data);
+      watch(this);
+      ids.add((JSON.parse(data) as [string, { id: string }])[1].id);
+      held.push(() => send.call(this, data));
+    };
+    const restore = () => { WebSocket.prototype.send = send; };
+    return {
+      held: () => held.length,
+      restore,
+      release: () => { restore(); for (const go of held.splice(0)) go(); },
+      ended: () => [...sockets].every((socket) => socket.readyState === WebSocket.CLOSED) || [...ids].every((id) => taken.has(id)),
+    };
+  }
+
+  it('a share of the last person still on its way when the session meets another account: it never signs in at the relay as the next person', async () => {
+    const main = await relayUrl('main');
+    const [a, b, clinician] = [await person(), await person(), await person()];
+    // The record is at a relay open to all; the relay that asks who is there has none of it.
+    const seeding = new RelayClient({ relays: [main] });
+    try {
+      await seeding.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(a.pubkey)}`), author: hospital.signer, participants: [{ pubkey: a.pubkey, role: 'editor' }] }));
+    } finally {
+      seeding.close();
+    }
+    const ext = switchable(a.signer);
+    (window as { nostr?: Nip07Provider }).nostr = ext.provider;
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${`${main} ${relay}`}><nip82-consent-prompt mode="share"></nip82-consent-prompt></nip82-session>`);
+    await waitUntil(() => { const x = buttonByText(session, /browser extension/); return !!x && !x.disabled; }, 'the extension was not offered');
+    buttonByText(session, /browser extension/)!.click();
+    await waitUntil(() => session.pubkey === a.pubkey, 'not signed in');
+    const share = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+    await share.updateComplete;
+    // The first person says no to signing in at that relay while loading: their share will ask again there.
+    ext.refuseSignIns(true);
+    buttonByText(share, 'Load my records')!.click();
+    await waitUntil(() => buttonByText(share, 'Share records…'), 'the records were not loaded', { timeout: 20000 });
+    ext.refuseSignIns(false);
+
+    const socket = holdEventsTo(relay);
+    try {
+      await shareWith(share, clinician);
+      await waitUntil(() => socket.held() > 0, 'the share did not reach the relay', { timeout: 20000 });
+      // Meanwhile the account is switched, and an element's action meets the other account.
+      ext.use(b.signer);
+      let value: SessionValue | undefined;
+      share.dispatchEvent(new ContextEvent(sessionContext, share, (v: SessionValue | undefined) => { value = v; }));
+      value!.accountChanged!(value!.signer!);
+      await waitUntil(() => session.pubkey === b.pubkey, 'the new key was not noticed', { timeout: 20000 });
+      // The relay now answers the last person's share: it asks who is there.
+      socket.release();
+      await waitUntil(() => socket.ended(), 'the last person’s share did not end', { timeout: 20000 });
+    } finally {
+      socket.restore();
+    }
+    expect(ext.signIns, 'the keys that signed in at the relay').not.to.include(b.pubkey);
+    const { signIns } = await relaySignIns('auth', b.pubkey);
+    expect(signIns.filter((k) => k === b.pubkey), 'the next person’s sign-ins the relay saw').to.have.length(0);
   });
 });

@@ -369,8 +369,11 @@ describe('a key switched in the extension without a sign-out', function () {
     expect(await sentFor(clinician, p.b), 'events sent').to.equal(0);
   });
 
-  // other branch: this one is fixed, and un-skipped, there.
-  it.skip('PROBE3: a viewer with relays of its own inside the session: after a share meets the other account, nothing of the last person stays on it', async () => {
+  /**
+   * Two people with records; the first signed in through the extension, their records unlocked in
+   * a viewer with relays of its own (a store of its own, with the session's signer), and saved once.
+   */
+  async function ownRelaysViewerUnlocked(downloads: ReturnType<typeof catchDownloads>) {
     const [a, b] = [await person(), await person()];
     await seed(a.pubkey);
     await seed(b.pubkey);
@@ -379,34 +382,99 @@ describe('a key switched in the extension without a sign-out', function () {
     const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}>
       <nip82-record-viewer relays=${relays.join(' ')}></nip82-record-viewer>
       <nip82-consent-prompt mode="share"></nip82-consent-prompt>
+      <nip82-access-list></nip82-access-list>
     </nip82-session>`);
     await waitUntil(() => { const x = buttonByText(session, /browser extension/); return !!x && !x.disabled; }, 'the extension offered');
     buttonByText(session, /browser extension/)!.click();
     await waitUntil(() => session.pubkey === a.pubkey, 'signed in');
     const viewer = session.querySelector('nip82-record-viewer') as Nip82RecordViewer;
     const share = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
-    await Promise.all([viewer.updateComplete, share.updateComplete]);
+    const access = session.querySelector('nip82-access-list') as Nip82AccessList;
+    await Promise.all([viewer.updateComplete, share.updateComplete, access.updateComplete]);
     buttonByText(viewer, 'Unlock my records')!.click();
     await waitUntil(() => viewer.status === 'done', 'unlocked', { timeout: 20000 });
-    buttonByText(share, 'Load my records')!.click();
-    await waitUntil(() => buttonByText(share, 'Share records…'), 'loaded', { timeout: 20000 });
-    buttonByText(share, 'Share records…')!.click();
-    await waitUntil(() => dialogOf(share).open, 'share dialog');
-    const clinician = await person();
-    await typeRecipient(share, clinician.pubkey);
-    buttonByText(share, 'Review')!.click();
-    await share.updateComplete;
-    ext.use(b.signer);
-    buttonByText(share, /^Share with /)!.click();
-    await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
-    await viewer.updateComplete;
+    $<HTMLButtonElement>(viewer, 'button.export')!.click();
+    await waitUntil(() => downloads.saved.length === 1, 'the first person saved their record');
+    return { a, b, ext, session, viewer, share, access, first: downloads.saved[0]! };
+  }
+
+  /** The viewer shows nothing of the last person; the next one unlocks and saves their own record, never the last one's. */
+  async function viewerStartsOver(viewer: Nip82RecordViewer, downloads: ReturnType<typeof catchDownloads>, first: string) {
+    expect($$(viewer, 'article[part=record]').length, 'the last person\'s records on the viewer').to.equal(0);
+    expect(!!$(viewer, 'button.export'), 'a Download button of the last person\'s').to.equal(false);
+    buttonByText(viewer, 'Unlock my records')!.click();
+    await waitUntil(() => viewer.status === 'done' && $$(viewer, 'article[part=record]').length === 1, 'the next person\'s record', { timeout: 20000 });
+    const before = downloads.saved.length;
+    $<HTMLButtonElement>(viewer, 'button.export')!.click();
+    await waitUntil(() => downloads.saved.length === before + 1, 'the next person saved their record');
+    expect(downloads.saved[before], 'the record saved for the next person').not.to.equal(first);
+  }
+
+  it('a viewer with relays of its own inside the session: once a Share meets the other account, the viewer shows and saves nothing of the last person; the next one unlocks their own', async () => {
     const downloads = catchDownloads();
     try {
-      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      const { b, ext, session, viewer, share, first } = await ownRelaysViewerUnlocked(downloads);
+      buttonByText(share, 'Load my records')!.click();
+      await waitUntil(() => buttonByText(share, 'Share records…'), 'loaded', { timeout: 20000 });
+      buttonByText(share, 'Share records…')!.click();
+      await waitUntil(() => dialogOf(share).open, 'share dialog');
+      const clinician = await person();
+      await typeRecipient(share, clinician.pubkey);
+      buttonByText(share, 'Review')!.click();
+      await share.updateComplete;
+      // Switched in the extension's own window with no focus to tell: the share is signed by the other account.
+      ext.use(b.signer);
+      buttonByText(share, /^Share with /)!.click();
+      await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
       await viewer.updateComplete;
-      expect(downloads.saved, 'saved for B').to.have.length(0);
-    } finally { downloads.restore(); }
-    expect($$(viewer, 'article[part=record]').length, 'the last person\'s records on the viewer').to.equal(0);
+      await viewerStartsOver(viewer, downloads, first);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('a viewer with relays of its own, off the page while the session meets the other account: put back, it shows and saves nothing of the last person', async () => {
+    const downloads = catchDownloads();
+    try {
+      const { b, ext, session, viewer, access, first } = await ownRelaysViewerUnlocked(downloads);
+      // A page that keeps a hidden route alive takes the viewer out; meanwhile the extension is
+      // switched and the next person's first action (the history) finds the other account.
+      viewer.remove();
+      switchAway(ext, b);
+      buttonByText(access, 'Show consent history')!.click();
+      await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
+      session.prepend(viewer);
+      await viewer.updateComplete;
+      await viewerStartsOver(viewer, downloads, first);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('a viewer with relays of its own meets the other account first: the session closes the last person\'s records too, and its other elements save nothing of them', async () => {
+    const downloads = catchDownloads();
+    try {
+      const { a, b, ext, session, viewer, first } = await ownRelaysViewerUnlocked(downloads);
+      const other = document.createElement('nip82-record-viewer') as Nip82RecordViewer;
+      session.append(other);
+      await other.updateComplete;
+      buttonByText(other, 'Unlock my records')!.click();
+      await waitUntil(() => other.status === 'done' && $$(other, 'article[part=record]').length === 1, 'the session\'s viewer unlocked', { timeout: 20000 });
+      switchAway(ext, b);
+      // Download in the viewer with relays of its own: the key question finds the other account there.
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      await waitUntil(() => session.pubkey === b.pubkey, 'the session names the next person', { timeout: 20000 });
+      await other.updateComplete;
+      expect($$(other, 'article[part=record]').length, 'the last person\'s records on the session\'s viewer').to.equal(0);
+      expect(!!$(other, 'button.export'), 'a Download button of the last person\'s').to.equal(false);
+      expect(downloads.saved, 'nothing saved for the next person').to.have.length(1);
+      await session.updateComplete;
+      barNames(session, b, a);
+      await viewerStartsOver(viewer, downloads, first);
+    } finally {
+      downloads.restore();
+    }
   });
 
   it('Share after a switch with no focus to tell: nothing is published, the dialog closes and says why, the bar names who is in', async () => {

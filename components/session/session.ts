@@ -278,7 +278,9 @@ export class Nip82Session extends LocalizedElement {
     this.reasking = signer;
     const kind = this.kind;
     signer.forgetPublicKey?.();
-    this.store.drop();
+    // The same signer answers for someone else: the last user's send still under way is not signed
+    // in to a relay with the next one's key.
+    this.store.drop(true);
     this.pubkey = undefined;
     this.otherTabs.tell('account-changed');
     // The elements hear now, not at the next render, that there is no store: their dialogs close.

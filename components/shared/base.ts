@@ -76,6 +76,7 @@ export abstract class Nip82Element extends LocalizedElement {
     // A sign-out, another user or a cleared store: nothing the element said of the last one stands.
     if (change === 'cleared' || change === 'reader' || change === 'replaced') this.setStatus('idle', '');
     this.storeChanged(change);
+    if (change === 'reader') this.ownStoreMetAnother();
     // The action under way here found another account in the signer: what it showed went with the
     // last user (a dialog closed under the user's hands), so it says why.
     if (change === 'reader' && acting) this.setStatus('idle', this.accountChangedText);
@@ -88,7 +89,7 @@ export abstract class Nip82Element extends LocalizedElement {
   }
   /** The cancelable request before every signer call. */
   protected readonly gate = new SignerGate(this, this.state);
-  private readonly clients = new RelayClientController(this, () => ({ ...this.stores.relayList, signer: this.activeSigner }));
+  private readonly clients = new RelayClientController(this, () => ({ ...this.stores.relayList, signer: this.activeSigner, user: this.stores.user }));
 
   /** What `status` reads; the element's own code changes it. */
   protected get currentStatus(): Status {
@@ -197,10 +198,26 @@ export abstract class Nip82Element extends LocalizedElement {
     emit(this, 'nip82-error', { code: 'account-changed', message: error instanceof Error ? error.message : '', action });
     if (this.session?.accountChanged && signer === this.session.signer) this.session.accountChanged(signer);
     else this.currentStore?.clear();
+    // Records handed in are sent through the element's own client: its sign-ins are the last user's too.
+    this.clients.forgetSignIns();
     // The session's store is gone now: heard at once, so that the next render's "replaced" does not
     // take the words back.
     this.stores.watch();
     this.setStatus('idle', this.accountChangedText);
+  }
+
+  /**
+   * A store of the element's own (its own relays) found another account in the session's signer,
+   * before the session did: the session hears it as it would from an action's answer (its store
+   * closes, every element resets, the bar names who is in now), or the others would go on showing
+   * and saving the last user's records. This element's store of the last user goes at once.
+   */
+  private ownStoreMetAnother(): void {
+    const session = this.session;
+    const signer = this.activeSigner;
+    if (!session?.accountChanged || !signer || signer !== session.signer || this.currentStore === session.store) return;
+    session.accountChanged(signer);
+    this.stores.watch();
   }
 
   /** What the element says when an action found the signer using another account (its strings table's words). */

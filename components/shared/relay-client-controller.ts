@@ -1,8 +1,8 @@
 /**
  * An element's relay clients: one that may answer NIP-42 AUTH with the user's signer (for what the
  * user asked for), and one without any signer (for lookups nobody asked for, such as profile
- * names). Each is made once per combination of relays and signer, closed when replaced and when
- * the element leaves the page.
+ * names). Each is made once per combination of relays and signer (and user, for the signed one),
+ * closed when replaced and when the element leaves the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RelayClient } from '../core/relay/client.js';
@@ -11,12 +11,14 @@ import { noRelayLeft } from './relay-check.js';
 
 /**
  * The relays and signer in effect for a host, read each time a client is asked for; `rejected`,
- * the entries of the page's list that are no relay addresses (already left out of `relays`).
+ * the entries of the page's list that are no relay addresses (already left out of `relays`);
+ * `user`, who the signer answers for when the signer alone does not tell (the session's user: the
+ * same extension signer answers for another account once it is switched there).
  */
-export type RelaySettings = () => { relays: string[]; rejected?: string[]; signer?: Signer };
+export type RelaySettings = () => { relays: string[]; rejected?: string[]; signer?: Signer; user?: string };
 
 export class RelayClientController implements ReactiveController {
-  private signed?: { key: string; signer?: Signer; client: RelayClient };
+  private signed?: { key: string; signer?: Signer; user?: string; client: RelayClient };
   private passiveOne?: { key: string; client: RelayClient };
 
   constructor(
@@ -26,17 +28,34 @@ export class RelayClientController implements ReactiveController {
     host.addController(this);
   }
 
-  /** A relay client for the relays and signer in effect. */
+  /**
+   * A relay client for the relays, signer and user in effect. Another user gets another client: the
+   * last one's connections are signed in (NIP-42) as them, and a relay must not serve the next
+   * person by that sign-in.
+   */
   client(): RelayClient {
-    const { relays, rejected, signer } = this.settings();
+    const { relays, rejected, signer, user } = this.settings();
     // The page gave relays, none usable: that, not "no relays", is what the developer must fix.
     if (!relays.length && rejected?.length) throw noRelayLeft(rejected);
     const key = relays.join(' ');
-    if (this.signed && this.signed.key === key && this.signed.signer === signer) return this.signed.client;
-    this.signed?.client.close();
+    const held = this.signed;
+    if (held && held.key === key && held.signer === signer && held.user === user) return held.client;
+    // The same signer for another user: a send of the last one's still under way stops rather
+    // than sign in with the signer as the next person (see RelayClient.forgetSignIns).
+    if (held && held.signer === signer && held.user !== user) held.client.forgetSignIns();
+    held?.client.close();
     const client = new RelayClient({ relays, signer });
-    this.signed = { key, signer, client };
+    this.signed = { key, signer, user, client };
     return client;
+  }
+
+  /**
+   * The signer answered for another account (switched in it, with nothing else to tell): the
+   * signed client's connections, signed in as the last user, are ended, and whatever of theirs was
+   * under way on it stops; the next use connects afresh and signs in as whoever it is now.
+   */
+  forgetSignIns(): void {
+    this.signed?.client.forgetSignIns();
   }
 
   /**

@@ -17,12 +17,13 @@ import { RelayListCheck, noRelayLeft, type CheckedRelays } from './relay-check.j
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * The one record store a host made for one signer and one set of relays: kept while both stay,
- * closed (its keys wiped) when another takes its place, when dropped, and when the host leaves
- * the page. `changed` hears the held store's changes only.
+ * The one record store a host made for one signer, one set of relays and, with a signer shared by
+ * several people over time (the session's), the user it was made for: kept while all stay, closed
+ * (its keys wiped) when another takes its place, when dropped, and when the host leaves the page.
+ * `changed` hears the held store's changes only.
  */
 export class OwnedStore implements ReactiveController {
-  private held?: { key: string; signer: Signer; store: RecordStore; stop: () => void };
+  private held?: { key: string; signer: Signer; user?: string; store: RecordStore; stop: () => void };
 
   constructor(
     host: ReactiveControllerHost,
@@ -36,24 +37,39 @@ export class OwnedStore implements ReactiveController {
     return this.held?.store;
   }
 
-  /** The store held, if it was made for exactly this signer and these relays. */
-  matching(signer: Signer | undefined, relays: readonly string[]): RecordStore | undefined {
+  /** The store held, if it was made for exactly this signer, these relays and this user (see {@link make}). */
+  matching(signer: Signer | undefined, relays: readonly string[], user?: string): RecordStore | undefined {
     const held = this.held;
-    return held && held.signer === signer && held.key === relays.join(' ') ? held.store : undefined;
+    return held && held.signer === signer && held.key === relays.join(' ') && held.user === user ? held.store : undefined;
   }
 
-  /** A new store for `signer` on `relays` (the one held before is closed); `reader` when the user's key is known. */
-  make(signer: Signer, relays: string[], reader?: string): RecordStore {
+  /**
+   * A new store for `signer` on `relays` (the one held before is closed); `reader` when the user's
+   * key is known. `user`: who it is for, when the signer alone does not tell (the session's signer
+   * stays the same object when the account is switched in the extension); another user, no match.
+   */
+  make(signer: Signer, relays: string[], reader?: string, user?: string): RecordStore {
     this.drop();
     const store = new RecordStore({ client: new RelayClient({ relays, signer }), signer, reader });
     const stop = this.changed ? store.subscribe((change) => this.changed!(change, store)) : () => undefined;
-    this.held = { key: relays.join(' '), signer, store, stop };
+    this.held = { key: relays.join(' '), signer, user, store, stop };
     return store;
   }
 
-  /** Closes the store held: every record and key in it is forgotten. */
-  drop(): void {
+  /** Whether the store held was made with `signer` for another user than `user` (see {@link make}). */
+  otherUser(signer: Signer | undefined, user: string | undefined): boolean {
+    return !!this.held && this.held.signer === signer && this.held.user !== user;
+  }
+
+  /**
+   * Closes the store held: every record and key in it is forgotten. `userLeft`: its signer answers
+   * for someone else now. A close lets a send under way finish, and a relay asking that send to
+   * sign in would then be answered with the next person's key: the last user's sign-ins end
+   * first, so that what was left of their send stops instead (see RelayClient.forgetSignIns).
+   */
+  drop(userLeft = false): void {
     if (!this.held) return;
+    if (userLeft) this.held.store.client.forgetSignIns();
     this.held.stop();
     this.held.store.close();
     this.held = undefined;
@@ -79,10 +95,10 @@ export class StoreController implements ReactiveController {
   private readonly own: OwnedStore;
   private watched?: { store: RecordStore; stop: () => void };
   /**
-   * Who the host followed when it left the page (the store, its signer and reader, whether it was
-   * the host's own): a page kept alive while detached hears no sign-out, so reattaching compares.
+   * Who the host followed when it left the page (the store, its signer, reader and user, whether it
+   * was the host's own): a page kept alive while detached hears no sign-out, so reattaching compares.
    */
-  private left?: { store: RecordStore; signer?: Signer; reader?: string; own: boolean };
+  private left?: { store: RecordStore; signer?: Signer; reader?: string; user?: string; own: boolean };
   /** The host's own relay list, checked once per list given. */
   private readonly ownRelays: RelayListCheck;
 
@@ -143,7 +159,18 @@ export class StoreController implements ReactiveController {
   get current(): RecordStore | undefined {
     const own = this.settings();
     if (!own.signer && !own.relays.length && this.session?.store) return this.session.store;
-    return this.own.matching(this.signer, this.relays);
+    return this.own.matching(this.signer, this.relays, this.user);
+  }
+
+  /**
+   * Whose records a store of the host's own holds, when its signer is the session's: the session's
+   * user. The session hears of another account in the signer (a sign-out, a share answered by
+   * another key) and names someone else, or nobody: the host's own store of the last one then
+   * matches no more and is closed with its keys, as the session's own is. Undefined with the host's
+   * own signer, which only the host's own store follows.
+   */
+  get user(): string | undefined {
+    return this.settings().signer ? undefined : this.session?.pubkey;
   }
 
   /**
@@ -157,7 +184,7 @@ export class StoreController implements ReactiveController {
     if (!signer) throw new SignerError('absent', 'No signer: sign in first.');
     const { relays, rejected } = this.relayList;
     if (!relays.length && rejected.length) throw noRelayLeft(rejected);
-    const store = this.own.make(signer, relays);
+    const store = this.own.make(signer, relays, undefined, this.user);
     this.watch();
     return store;
   }
@@ -166,13 +193,17 @@ export class StoreController implements ReactiveController {
   watch(): void {
     const store = this.current;
     const left = this.left;
-    this.left = undefined;
-    if (this.watched?.store === store) return;
-    const had = !!this.watched || (!!left && this.userLeft(left, store));
+    const gone = !!left && this.userLeft(left, store);
+    // Back on the page with no store to follow yet (its own was closed as it left, or the session's
+    // value comes at the session's next update): what the host kept stays only while the same user
+    // does, so the comparison is made again at each change until a store is followed.
+    this.left = store || gone ? undefined : left;
+    if (this.watched?.store === store && !gone) return;
+    const had = !!this.watched || gone;
     this.watched?.stop();
     this.watched = undefined;
     // An own store nobody uses any more holds the last user's keys: close it.
-    if (this.own.store && this.own.store !== store) this.own.drop();
+    if (this.own.store && this.own.store !== store) this.own.drop(this.own.otherUser(this.signer, this.user));
     if (store) {
       const stop = store.subscribe((change) => {
         this.changed(change);
@@ -190,17 +221,18 @@ export class StoreController implements ReactiveController {
   /**
    * Whether someone else (or nobody) is in since the host left the page: what it kept of the last
    * user goes, as at a sign-out seen live. Its own store was closed as it left, so there the signer
-   * tells; the session's stays while the same user does, so another one (or one closed meanwhile:
-   * reattached outside the session, the last value stays) or another reader tells.
+   * tells, and with the session's signer the session's user too (the same extension answers for
+   * another account); the session's store stays while the same user does, so another one (or one
+   * closed meanwhile: reattached outside the session, the last value stays) or another reader tells.
    */
   private userLeft(left: NonNullable<StoreController['left']>, store: RecordStore | undefined): boolean {
-    if (left.own) return left.signer !== this.signer;
+    if (left.own) return left.signer !== this.signer || left.user !== this.user;
     return left.store !== store || !!store?.isClosed || left.reader !== store?.reader;
   }
 
   hostDisconnected(): void {
     const watched = this.watched?.store;
-    if (watched) this.left = { store: watched, signer: this.signer, reader: watched.reader, own: watched === this.own.store };
+    if (watched) this.left = { store: watched, signer: this.signer, reader: watched.reader, user: this.user, own: watched === this.own.store };
     this.watched?.stop();
     this.watched = undefined;
   }
