@@ -12,10 +12,9 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import { loadLanguage } from '../components/shared/language-packs.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { person, relaySignIns, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
-import { $, buttonByText, dialogOf, focused, receiptLines, stopButton, tap, text } from './element-helpers.js';
+import { $, buttonByText, dialogOf, focused, receiptLines, statusFollowsLanguage, stopButton, tap, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 const WAITING = /^Waiting for your signer\./;
@@ -113,19 +112,9 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     await tap(stopButton(el)!);
     await waitUntil(() => el.status === 'cancelled', 'stopped');
     await el.updateComplete;
-    const line = () => text($(el, 'dialog [role=status]'));
-    expect(line()).to.equal('Stopped waiting for your signer. Nothing was changed or sent; you can try again.');
-
-    await loadLanguage('es');
-    wrapper.lang = 'es';
-    el.requestUpdate();
-    await waitUntil(() => buttonByText(el, 'Cancelar'), 'the dialog speaks Spanish');
-    expect(line()).to.equal('Se dejó de esperar a su firmador. No se cambió ni envió nada; puede volver a intentarlo.');
-
-    wrapper.lang = 'en';
-    el.requestUpdate();
-    await waitUntil(() => buttonByText(el, 'Cancel'), 'the dialog speaks English again');
-    expect(line()).to.equal('Stopped waiting for your signer. Nothing was changed or sent; you can try again.');
+    await statusFollowsLanguage(wrapper, el,
+      { en: 'Stopped waiting for your signer. Nothing was changed or sent; you can try again.', es: 'Se dejó de esperar a su firmador. No se cambió ni envió nada; puede volver a intentarlo.' },
+      { en: 'Cancel', es: 'Cancelar' });
     quiet.release();
     await waitUntil(() => quiet.answered(), 'the late answer came');
   });

@@ -13,9 +13,8 @@ import { createRecord, openRecord, type OpenedRecord } from '../components/core/
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import { loadLanguage } from '../components/shared/language-packs.js';
 import { heldDecrypt, person, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
-import { $, buttonByText, dialogOf, focused, stopButton, tap, text, typeRecipient } from './element-helpers.js';
+import { $, buttonByText, dialogOf, focused, statusFollowsLanguage, stopButton, tap, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers', function () {
@@ -115,19 +114,9 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     await tap(stopButton(el)!);
     await waitUntil(() => el.status === 'cancelled', 'stopped');
     await el.updateComplete;
-    const line = () => text($(el, 'dialog [role=status]'));
-    expect(line()).to.equal('Stopped waiting for your signer. Nothing was shared or sent; you can try again.');
-
-    await loadLanguage('es');
-    wrapper.lang = 'es';
-    el.requestUpdate();
-    await waitUntil(() => buttonByText(el, 'Atrás'), 'the dialog speaks Spanish');
-    expect(line()).to.equal('Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.');
-
-    wrapper.lang = 'en';
-    el.requestUpdate();
-    await waitUntil(() => buttonByText(el, 'Back'), 'the dialog speaks English again');
-    expect(line()).to.equal('Stopped waiting for your signer. Nothing was shared or sent; you can try again.');
+    await statusFollowsLanguage(wrapper, el,
+      { en: 'Stopped waiting for your signer. Nothing was shared or sent; you can try again.', es: 'Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.' },
+      { en: 'Back', es: 'Atrás' });
     quiet.release();
     await waitUntil(() => quiet.answered(), 'the late answer came');
   });

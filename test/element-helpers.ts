@@ -1,4 +1,5 @@
 /** Reading an element's shadow DOM as a person would, for the element tests. */
+import { expect } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import { relayAcceptsOnly } from './helpers.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -6,6 +7,7 @@ import type { LitElement } from 'lit';
 import { npubEncode } from 'nostr-tools/nip19';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { Nip82ErrorCode, Nip82Event } from '../components/shared/events.js';
+import { loadLanguage } from '../components/shared/language-packs.js';
 
 export const root = (el: Element) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
@@ -133,4 +135,23 @@ export function brokenWords(root: ShadowRoot, state: string): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * The dialog's status line of `el` says `said.en`; the page (`wrapper`) then turns Spanish and back:
+ * the line follows, saying `said.es`, then `said.en` again. `buttons` names a button of the dialog
+ * in each language, to know the dialog has turned.
+ */
+export async function statusFollowsLanguage(wrapper: HTMLElement, el: LitElement, said: { en: string; es: string }, buttons: { en: string; es: string }) {
+  const line = () => text(el.shadowRoot!.querySelector('dialog [role=status]'));
+  expect(line()).to.equal(said.en);
+  await loadLanguage('es');
+  wrapper.lang = 'es';
+  el.requestUpdate();
+  await waitUntil(() => buttonByText(el, buttons.es), 'the dialog speaks Spanish');
+  expect(line()).to.equal(said.es);
+  wrapper.lang = 'en';
+  el.requestUpdate();
+  await waitUntil(() => buttonByText(el, buttons.en), 'the dialog speaks English again');
+  expect(line()).to.equal(said.en);
 }

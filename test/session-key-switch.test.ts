@@ -97,6 +97,30 @@ describe('a key switched in the extension without a sign-out', function () {
     expect(bar).not.to.contain(shortNpub(notWho.pubkey));
   }
 
+  /**
+   * After an action on the last person's records: waits until the page found the switch to `next`
+   * (or the action went ahead), then checks the action did nothing (`done`, what it did, stays 0)
+   * and the viewer, emptied of the last person's records, says why.
+   */
+  async function switchFound(p: { session: Nip82Session; viewer: Nip82RecordViewer }, next: Person, done: () => number, what: string, timeout?: number): Promise<void> {
+    await waitUntil(() => done() > 0 || p.session.pubkey === next.pubkey, `${what}, or the switch found`, timeout ? { timeout } : undefined);
+    expect(done(), `${what} for the next person`).to.equal(0);
+    await waitUntil(() => live(p.viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+    expect($$(p.viewer, 'article[part=record]')).to.have.length(0);
+  }
+
+  /** The extension's key question held open until `answer()` (the user has not answered yet); `questions()` counts them. */
+  function holdKeyQuestion(ext: ReturnType<typeof fakeExtension>) {
+    let questions = 0;
+    let answer = () => {};
+    const original = ext.provider.getPublicKey;
+    ext.provider.getPublicKey = () => {
+      questions++;
+      return new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
+    };
+    return { answer: () => answer(), questions: () => questions };
+  }
+
   /** Saves made by the page (a link with `download` clicked), instead of files. */
   function catchDownloads() {
     const saved: string[] = [];
@@ -129,11 +153,8 @@ describe('a key switched in the extension without a sign-out', function () {
       switchAway(ext, b);
       asked = ext.keyQuestions();
       $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      await waitUntil(() => downloads.saved.length > 2 || session.pubkey === b.pubkey, 'saved, or the switch found');
-      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
-      expect(downloads.saved, 'nothing saved for the next person').to.have.length(2);
+      await switchFound({ session, viewer }, b, () => downloads.saved.length - 2, 'saved');
       expect(ext.keyQuestions(), 'key questions to save, after the switch').to.equal(asked + 1);
-      expect($$(viewer, 'article[part=record]')).to.have.length(0);
       await session.updateComplete;
       barNames(session, b, a);
       expect(text($(session, '[part=status]'))).to.contain(ANOTHER_ACCOUNT);
@@ -148,24 +169,14 @@ describe('a key switched in the extension without a sign-out', function () {
     const downloads = catchDownloads();
     try {
       switchAway(ext, b);
-      // The extension's key question stays open: the user has not answered yet.
-      let questions = 0;
-      let answer = () => {};
-      const original = ext.provider.getPublicKey;
-      ext.provider.getPublicKey = () => {
-        questions++;
-        return new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
-      };
+      const held = holdKeyQuestion(ext);
       $<HTMLButtonElement>(viewer, 'button.export')!.click();
       await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
       // Pressed again with no focus change in between (a double click; the prompt did not take the focus).
       $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      answer();
-      await waitUntil(() => downloads.saved.length > 0 || session.pubkey === b.pubkey, 'saved, or the switch found', { timeout: 20000 });
-      expect(downloads.saved, 'nothing saved for the next person').to.have.length(0);
-      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
-      expect(questions, 'key questions for both presses').to.equal(1);
-      expect($$(viewer, 'article[part=record]')).to.have.length(0);
+      held.answer();
+      await switchFound({ session, viewer }, b, () => downloads.saved.length, 'saved', 20000);
+      expect(held.questions(), 'key questions for both presses').to.equal(1);
     } finally {
       downloads.restore();
     }
@@ -178,20 +189,14 @@ describe('a key switched in the extension without a sign-out', function () {
       window.dispatchEvent(new Event('blur'));
       window.dispatchEvent(new Event('focus'));
       const shown = live(viewer);
-      let questions = 0;
-      let answer = () => {};
-      const original = ext.provider.getPublicKey;
-      ext.provider.getPublicKey = () => {
-        questions++;
-        return new Promise<string>((resolve) => { answer = () => void original().then(resolve); });
-      };
+      const held = holdKeyQuestion(ext);
       $<HTMLButtonElement>(viewer, 'button.export')!.click();
       await waitUntil(() => viewer.status === 'waiting-signer', 'the key asked');
       $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      answer();
+      held.answer();
       await waitUntil(() => downloads.saved.length === 2, 'saved for both presses');
       await viewer.updateComplete;
-      expect(questions, 'key questions for both presses').to.equal(1);
+      expect(held.questions(), 'key questions for both presses').to.equal(1);
       expect(viewer.status).to.equal('done');
       expect(live(viewer)).to.equal(shown);
       expect(session.pubkey).to.equal(a.pubkey);
@@ -214,11 +219,8 @@ describe('a key switched in the extension without a sign-out', function () {
       ext.provider.getPublicKey = original;
       const asked = ext.keyQuestions();
       $<HTMLButtonElement>(viewer, 'button.export')!.click();
-      await waitUntil(() => downloads.saved.length > 0 || session.pubkey === b.pubkey, 'saved, or the switch found', { timeout: 20000 });
-      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
-      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      await switchFound({ session, viewer }, b, () => downloads.saved.length, 'saved after a refused key question', 20000);
       expect(ext.keyQuestions(), 'key questions at the second press').to.equal(asked + 1);
-      expect($$(viewer, 'article[part=record]')).to.have.length(0);
     } finally {
       downloads.restore();
     }
@@ -233,11 +235,8 @@ describe('a key switched in the extension without a sign-out', function () {
       switchAway(ext, b);
       const asked = ext.keyQuestions();
       $<HTMLButtonElement>(viewer, 'button.print')!.click();
-      await waitUntil(() => printed > 0 || session.pubkey === b.pubkey, 'printed, or the switch found');
-      await waitUntil(() => live(viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
-      expect(printed, 'nothing printed for the next person').to.equal(0);
+      await switchFound({ session, viewer }, b, () => printed, 'printed');
       expect(ext.keyQuestions()).to.equal(asked + 1);
-      expect($$(viewer, 'article[part=record]')).to.have.length(0);
       await session.updateComplete;
       barNames(session, b, a);
     } finally {
@@ -359,9 +358,7 @@ describe('a key switched in the extension without a sign-out', function () {
     try {
       const asked = p.ext.keyQuestions();
       $<HTMLButtonElement>(p.viewer, 'button.export')!.click();
-      await waitUntil(() => downloads.saved.length > 0 || p.session.pubkey === p.b.pubkey, 'saved, or the switch found', { timeout: 20000 });
-      expect(downloads.saved, 'saved after a refused key question').to.have.length(0);
-      await waitUntil(() => live(p.viewer).includes(ANOTHER_ACCOUNT), 'the viewer says why', { timeout: 20000 });
+      await switchFound(p, p.b, () => downloads.saved.length, 'saved after a refused key question', 20000);
       expect(p.ext.keyQuestions(), 'key questions to save').to.equal(asked + 1);
     } finally {
       downloads.restore();
