@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Nip82Element } from '../shared/base.js';
+import { Nip82Element, type Message } from '../shared/base.js';
+import { wordsNow } from '../shared/status-controller.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
@@ -166,8 +167,8 @@ export class Nip82AccessList extends Nip82Element {
   @state() private unfinished: PendingRevoke[] = [];
   /** The revocation whose outcome the open dialog shows. */
   @state() private result?: PendingRevoke;
-  /** What went out when publishing fell short, in words (the live region says it). */
-  @state() private shortfall = '';
+  /** What went out when publishing fell short, in words, or where to read them (the live region says it). */
+  @state() private shortfall: Message = '';
   @state() private open = false;
   @state() private done = false;
   @state() private receipts: PublishReceipt[] = [];
@@ -284,21 +285,21 @@ export class Nip82AccessList extends Nip82Element {
 
   private load = async (): Promise<void> => {
     if (this.busy) return;
-    const s = this.s;
-    const store = await this.withSigner('unlock', s.waitUnlock, async () => {
+    const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
     });
     if (!store) return;
-    this.setStatus('done', sentences(store.records.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords, store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : ''));
+    // What this read found, said in the words of the page's language at each render.
+    const [found, held, failed, left] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords];
+    this.setStatus('done', () => sentences(found ? this.s.loaded(held, failed) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
     void this.lookUpNames();
   };
 
   private showHistory = async (): Promise<void> => {
     if (this.busy) return;
-    const s = this.s;
-    const store = await this.withSigner('read-requests', s.waitHistory, async () => {
+    const store = await this.withSigner('read-requests', () => this.s.waitHistory, async () => {
       const store = this.recordStore();
       // Shares and revocations come from the records, answers from the consent messages. What the
       // last read left (the status said so) is read now; else nothing is read again, since that
@@ -310,13 +311,14 @@ export class Nip82AccessList extends Nip82Element {
     });
     if (!store) return;
     this.showingHistory = true;
-    // The history is only as whole as what was read: say what a read left for the next one.
-    this.setStatus('done', sentences(
-      store.history().length ? '' : s.noHistory,
-      store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : '',
-      store.unreadMail ? s.mailLeft(store.unreadMail) : '',
-      mailUnchecked(store, s),
-    ));
+    // The history is only as whole as what was read: say what a read left for the next one (as
+    // this read left it, in the words of the page's language at each render).
+    const [none, records, mail] = [!store.history().length, store.unopenedRecords, store.unreadMail];
+    const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
+    this.setStatus('done', () => {
+      const s = this.s;
+      return sentences(none ? s.noHistory : '', records ? s.recordsLeft(records) : '', mail ? s.mailLeft(mail) : '', mailUnchecked(unchecked, s));
+    });
     this.modal.focusNext = '#history';
     void this.lookUpNames();
   };
@@ -345,7 +347,7 @@ export class Nip82AccessList extends Nip82Element {
     this.receipts = resumes ? [...resumes.receipts.values()] : [];
     if (resumes && this.kept.includes(resumes)) {
       // Whatever was shown since, the dialog says again what went out, and offers the rest.
-      this.shortfall = this.s.partlyRevoked(sentOf(resumes), resumes.events.length);
+      this.shortfall = this.partlyText(resumes);
       this.setStatus('relay-error', '');
     } else if (!resumes) {
       this.shortfall = '';
@@ -433,7 +435,6 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private confirm = async (): Promise<void> => {
-    const s = this.s;
     const targets = this.targets;
     if (this.busy || this.blocking) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
@@ -443,7 +444,7 @@ export class Nip82AccessList extends Nip82Element {
     const signal = this.actions.begin();
     const pending = await this.withSigner(
       'revoke',
-      s.waitRevoke,
+      () => this.s.waitRevoke,
       async (signer) => {
         // One sign-in prompt per server for the whole revocation: its checks and its sends. From
         // here the status says what is done at each moment, "waiting for your signer" only while
@@ -541,7 +542,7 @@ export class Nip82AccessList extends Nip82Element {
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
       const sent = sentOf(pending);
-      this.shortfall = sent ? this.s.partlyRevoked(sent, pending.events.length) : '';
+      this.shortfall = sent ? this.partlyText(pending) : '';
       // Part of it is out: from now on it is kept, and its rest offered, until it is all sent or the user leaves.
       if (sent && !this.unfinished.includes(pending)) this.unfinished = [...this.unfinished, pending];
       throw error;
@@ -580,19 +581,27 @@ export class Nip82AccessList extends Nip82Element {
     return signedForCurrent(pending, this.activeSigner, this.myKey);
   }
 
+  /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
+  private partlyText(pending: PendingRevoke): Message {
+    const [sent, total] = [sentOf(pending), pending.events.length];
+    return () => this.s.partlyRevoked(sent, total);
+  }
+
   /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */
   private said(pending: PendingRevoke): void {
-    const s = this.s;
     const relays = outcomesByRelay([...pending.receipts.values()]);
-    const ok = relays.filter((r) => r.status === 'accepted').length;
-    const text = pending.overdue
-      ? s.endedRevoked(pending.changes.length, ok, relays.length)
-      : s.revoked(this.who(pending.changes[0]!.target.pubkey), ok, relays.length);
+    const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
     const left = pending.events.some((e) => !reachedEvery(pending, e));
     const others = this.unfinished.filter((p) => p !== pending);
     this.unfinished = left ? [...others, pending] : others;
-    const parts = [text, ...(pending.changes.some((c) => c.change.moved) ? [s.moved] : []), ...(left ? [s.notEverywhere] : [])];
-    this.setStatus('done', parts.join(' '));
+    const [count, pubkey, moved] = [pending.changes.length, pending.changes[0]!.target.pubkey, pending.changes.some((c) => c.change.moved)];
+    // The outcome as it stands now, said in the words of the page's language at each render: a
+    // change of language later says it again, not leaves it in the last one.
+    this.setStatus('done', () => {
+      const s = this.s;
+      const text = pending.overdue ? s.endedRevoked(count, ok, total) : s.revoked(this.who(pubkey), ok, total);
+      return [text, ...(moved ? [s.moved] : []), ...(left ? [s.notEverywhere] : [])].join(' ');
+    });
   }
 
   /**
@@ -662,7 +671,7 @@ export class Nip82AccessList extends Nip82Element {
   // Render
 
   private renderStatus(): TemplateResult {
-    const said = this.status === 'relay-error' && this.shortfall ? this.shortfall : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
+    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
     return renderState(this.status, this.renderLive(said), this.receipts, this.s);
   }
 
