@@ -114,7 +114,9 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * A revocation some storage server missed stays offered beside the status, after the dialog
  * closes, until it is sent there (for the same user and signer, in memory only); so does one of
  * which only part went out, and Revoke for the same people offers the rest of it, never a second
- * revocation. Shares past their end date are offered for revocation together, after one
+ * revocation. Sending it from there offers the same "Stop waiting" beside its notice while a
+ * server's sign-in waits on the signer (the status says "waiting for your signer" only then).
+ * Shares past their end date are offered for revocation together, after one
  * confirmation. Inside a `<nip82-session>` it reads the session's records: nothing is unlocked
  * twice.
  *
@@ -179,6 +181,8 @@ export class Nip82AccessList extends Nip82Element {
   private pending?: PendingRevoke;
   /** What the latest revocation (or its finishing) is doing, and the signer calls it waits on. */
   private progress?: RevokeProgress;
+  /** The unfinished revocation being sent to the storage servers that missed it, from its notice or the dialog. */
+  private finishing?: PendingRevoke;
   /** What the send under way sends: how many events, to how many storage servers. */
   private sendingNow: [events: number, relays: number] = [0, 0];
   /** The revocation (or its finishing) under way, and every way it stops. */
@@ -381,15 +385,17 @@ export class Nip82AccessList extends Nip82Element {
    * may never answer, and the send cannot be cancelled: part of it may be out), those servers are
    * passed over and the rest goes on without them; the outcome then says exactly which servers
    * took it. The button pressed is gone: focus goes to the dialog's heading, never to the page
-   * behind it.
+   * behind it; outside the dialog (finishing from the notice of a revocation some server missed),
+   * to that notice's own button, which stays.
    */
   private stopWaiting = (): void => {
     const progress = this.progress;
+    const back = this.open ? '#dialog-title' : `#finish-${Math.max(this.finishing ? this.kept.indexOf(this.finishing) : 0, 0)}`;
     // The words are read from the strings in effect at each render: they follow a change of language.
-    if (this.actions.cancel(() => this.s.stoppedWaiting)) this.modal.focusNext = '#dialog-title';
+    if (this.actions.cancel(() => this.s.stoppedWaiting)) this.modal.focusNext = back;
     else if (progress?.sendWaitsOnSignIn) {
       progress.stopSignIns();
-      this.modal.focusNext = '#dialog-title';
+      this.modal.focusNext = back;
     }
   };
 
@@ -626,12 +632,15 @@ export class Nip82AccessList extends Nip82Element {
     }
     const signal = this.actions.begin();
     let failed: unknown;
+    this.finishing = pending;
     try {
       this.receipts = [...pending.receipts.values()];
       await this.sendRest(pending, signal);
     } catch (error) {
       // Said below: in force, from the receipts (what each relay holds now); else as the failure it is.
       failed = error;
+    } finally {
+      if (this.finishing === pending) this.finishing = undefined;
     }
     if (signal.aborted) return;
     if (!this.unfinished.includes(pending)) {
@@ -712,6 +721,7 @@ export class Nip82AccessList extends Nip82Element {
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
       <p id=${`unfinished-${i}`}>${withBdi(notice(p))}</p>
       <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
+      ${renderStopWaiting(p === this.finishing && !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
     </div>`)}`;
   }
 
