@@ -20,7 +20,9 @@ import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { MAX_WRAPS_PER_READ } from '../components/core/store/record-store.js';
 import { counting, downRelayUrl, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, root, text } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, root, statusFollowsLanguage, text } from './element-helpers.js';
+import { accessListStringsEs } from '../components/access-list/access-list.strings.es.js';
+import { sentences } from '../components/shared/records.strings.js';
 
 const FINISH = 'Send to the storage servers that missed it';
 
@@ -60,8 +62,8 @@ describe('<nip82-access-list>: finishing what was left', function () {
   /** The dialog is shut and the element heard of it (its close event comes a task later). */
   const closed = (el: Element) => !dialogOf(el).open && !$(el, '#dialog-title');
 
-  /** Revokes `who` (one relay of two misses it) and closes the dialog. */
-  async function revokeAndClose(el: Nip82AccessList, who: Person) {
+  /** Revokes `who` (one relay of two misses it); the dialog stays on the outcome. */
+  async function revokeOnOne(el: Nip82AccessList, who: Person) {
     row(el, who.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
@@ -69,9 +71,18 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.contain('send it there too');
+  }
+
+  async function close(el: Nip82AccessList) {
     buttonByText(el, 'Close')!.click();
     await waitUntil(() => closed(el), 'dialog closes');
     await el.updateComplete;
+  }
+
+  /** Revokes `who` (one relay of two misses it) and closes the dialog. */
+  async function revokeAndClose(el: Nip82AccessList, who: Person) {
+    await revokeOnOne(el, who);
+    await close(el);
   }
 
   it('a revocation one of two storage servers missed can still be sent there after Close, by keyboard, at 320 px', async () => {
@@ -125,6 +136,22 @@ describe('<nip82-access-list>: finishing what was left', function () {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  it('the outcome of a revocation, in the dialog and beside the list after Close, follows the page\'s language', async () => {
+    const { flakyUrl, record } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const el = await listFor([record], patient.signer, `${url} ${flakyUrl}`);
+    await revokeOnOne(el, clinician);
+    const who = shortNpub(clinician.pubkey);
+    const outcome = {
+      en: `Access revoked for ${who}. 1 of 2 storage servers accepted the change. ` +
+        'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
+      es: `Acceso revocado para ${who}. 1 de 2 servidores de almacenamiento aceptaron el cambio. ` +
+        'Un servidor de almacenamiento que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí: envíelo también a ese servidor.',
+    };
+    await statusFollowsLanguage(el, el, outcome, { en: 'Close', es: 'Cerrar' }, '#result-title');
+    await close(el);
+    await statusFollowsLanguage(el, el, outcome, { en: FINISH, es: 'Enviar a los servidores de almacenamiento que no lo recibieron' }, '[role=status]');
   });
 
   it('an unfinished revocation is forgotten on sign-out', async () => {
@@ -250,6 +277,11 @@ describe('<nip82-access-list>: finishing what was left', function () {
     const { el, signer, record, flakyUrl, sent } = await halfSent();
     const calls = signerCalls(signer);
     const who = shortNpub(clinician.pubkey);
+    // What went out is said in the page's language, also once it changes.
+    await statusFollowsLanguage(el, el, {
+      en: text($(el, '[role=status]')),
+      es: 'Solo salió una parte: 1 de 3 pasos llegaron a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.',
+    }, { en: 'Try again', es: 'Reintentar' }, '[role=status]');
     expect(text($(el, '[part=unfinished] p'))).to.equal(
       `Revoking access for ${who} went out only in part: 1 of 3 steps reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`,
     );
@@ -417,6 +449,9 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(() => el.status === 'done', 'first read', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '[role=status]'))).to.contain('2 more messages were not read yet');
+    // What the read left is said in the page's language, also once it changes.
+    const said = { en: text($(el, '[role=status]')), es: sentences(accessListStringsEs.noHistory, accessListStringsEs.mailLeft(2)) };
+    await statusFollowsLanguage(el, el, said, { en: 'Show consent history', es: accessListStringsEs.showHistory }, '[role=status]');
     buttonByText(el, 'Show consent history')!.click();
     await waitUntil(() => el.status === 'done' && !text($(el, '[role=status]')).includes('more messages'), 'second read reads the rest', { timeout: 20000 });
   });
@@ -429,6 +464,8 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded', { timeout: 20000 });
     await el.updateComplete;
     expect(!!buttonByText(el, 'Show who has access')).to.equal(false);
+    // What the read found is said in the page's language, also once it changes.
+    await statusFollowsLanguage(el, el, { en: '1 record loaded.', es: accessListStringsEs.loaded(1, 0) }, { en: 'Load your records again', es: accessListStringsEs.loadAgain }, '[role=status]');
     const again = buttonByText(el, 'Load your records again');
     expect(!!again, 'a way to load again').to.equal(true);
     const second = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });

@@ -5,7 +5,7 @@
  * remote signer can be stopped, with an outcome that says exactly which servers took the change.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
@@ -18,6 +18,7 @@ import { $, buttonByText, dialogOf, focused, receiptLines, statusFollowsLanguage
 import { waitUntil } from './wait.js';
 
 const WAITING = /^Waiting for your signer\./;
+const FINISH = 'Send to the storage servers that missed it';
 
 describe('<nip82-access-list>: the revocation dialog tells the truth about the signer and the send', function () {
   this.timeout(60000);
@@ -40,10 +41,10 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     return openRecord(events, patient.signer);
   }
 
-  /** The status line of every render of `el` from now on, beside the signer calls made by then. */
-  function everyRender(el: Nip82AccessList, calls: () => number) {
+  /** The status line (the dialog's, else the one at `where`) of every render of `el` from now on, beside the signer calls made by then. */
+  function everyRender(el: Nip82AccessList, calls: () => number, where = 'dialog [role=status]') {
     const seen: { status: string; said: string; calls: number }[] = [];
-    el.addController({ hostUpdated: () => seen.push({ status: el.status, said: text($(el, 'dialog [role=status]')), calls: calls() }) });
+    el.addController({ hostUpdated: () => seen.push({ status: el.status, said: text($(el, where)), calls: calls() }) });
     return seen;
   }
 
@@ -171,6 +172,61 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       await tap(buttonByText(el, 'Send to the storage servers that missed it')!);
       await waitUntil(() => el.status === 'done' && !buttonByText(el, 'Send to the storage servers that missed it'), 'sent there too', { timeout: 20000 });
       expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(revoked);
+    });
+
+    it('sent on after Close from the notice beside the list: "Waiting for your signer" only while the sign-in is open, a "Stop waiting" reached by keyboard at 320 px passes the server over, and the notice stays for later', async () => {
+      const [patient, clinician, family] = [await person(), await person(), await person()];
+      const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
+      const quiet = silentAt(patient.signer);
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-access-list>`);
+      await openDialog(el, clinician);
+      const gatedBefore = await partsOn(gatedClient, record.signPubkey);
+      // In the dialog the sign-in is passed over: the server missed the change.
+      quiet.arm(1);
+      await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+      await waitUntil(() => quiet.asked() && stopButton(el), 'the sign-in is asked, and "Stop waiting" offered');
+      await tap(stopButton(el)!);
+      await waitUntil(() => el.status === 'done', 'in force where it went', { timeout: 20000 });
+      await tap(buttonByText(el, 'Close')!);
+      const finish = () => buttonByText(el, FINISH);
+      await waitUntil(() => !dialogOf(el).open && finish() && focused(el)?.id === 'finish-0', 'closed, focus on the way to finish');
+      const outside = () => stopButton(el, '[part=unfinished]');
+      expect(outside(), 'no "Stop waiting" before anything is sent').to.equal(undefined);
+
+      // Sent on from the notice: the server asks for a sign-in the signer still does not give.
+      quiet.arm(1);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => outside(), 'a live "Stop waiting" beside the notice while only the sign-in is awaited', { timeout: 20000 });
+      expect(el.status).to.equal('waiting-signer');
+      expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. A storage server asks you to sign in first.');
+      expect(finish()!.getAttribute('aria-disabled'), 'the finish button says it is busy').to.equal('true');
+      const page = document.documentElement;
+      expect(page.scrollWidth, 'no sideways scrolling at 320 px').to.be.at.most(page.clientWidth);
+      expect(outside()!.getBoundingClientRect().right).to.be.at.most(window.innerWidth);
+      await expect(el).to.be.accessible();
+      const renders = everyRender(el, quiet.calls, '[role=status]');
+
+      // The keyboard reaches it from the button just pressed.
+      await sendKeys({ press: 'Tab' });
+      expect(text(focused(el)), 'Tab reaches "Stop waiting"').to.equal('Stop waiting');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.status === 'done', 'the send ends without the sign-in', { timeout: 20000 });
+      await el.updateComplete;
+      expect(renders.map((r) => r.said).filter((line) => WAITING.test(line)), 'said once the wait was stopped').to.deep.equal([]);
+      expect(text($(el, '[role=status]'))).to.equal(
+        `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 storage servers accepted the change. ` +
+        'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
+      );
+      expect(outside()).to.equal(undefined);
+      await waitUntil(() => focused(el)?.id === 'finish-0', 'focus on the notice\'s button, which stays');
+      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(gatedBefore);
+
+      // Once the signer answers, the notice's button sends the same change there.
+      quiet.release();
+      await waitUntil(async () => (await relaySignIns('auth-write')).signIns.includes(patient.pubkey), 'the late sign-in reached the server');
+      await tap(finish()!);
+      await waitUntil(() => el.status === 'done' && !finish(), 'sent there too', { timeout: 20000 });
+      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(await partsOn(client, record.signPubkey));
     });
 
     it('the only server: "Stop waiting" ends the wait, and the dialog says the change was not made; nothing is there', async () => {

@@ -33,9 +33,12 @@ export const setApart = (el: Element) =>
 /** The button whose text is `label` (or matches it). */
 export const buttonByText = (el: Element, label: string | RegExp) =>
   $$<HTMLButtonElement>(el, 'button').find((b) => (typeof label === 'string' ? text(b) === label : label.test(text(b))));
-/** The open dialog's live "Stop waiting" (while the signer is asked, the only live control there but Cancel). */
-export const stopButton = (el: Element) =>
-  $$<HTMLButtonElement>(el, 'dialog button').find((b) => text(b) === 'Stop waiting' && b.getAttribute('aria-disabled') !== 'true' && !b.disabled);
+/**
+ * The open dialog's live "Stop waiting" (while the signer is asked, the only live control there but
+ * Cancel); with `within`, the one in that part of the element instead (outside the dialog).
+ */
+export const stopButton = (el: Element, within = 'dialog') =>
+  $$<HTMLButtonElement>(el, `${within} button`).find((b) => text(b) === 'Stop waiting' && b.getAttribute('aria-disabled') !== 'true' && !b.disabled);
 /** What the element's focus is on inside its shadow root (never the page's body). */
 export const focused = (el: Element) => el.shadowRoot!.activeElement;
 /** The per-relay receipt lines, as shown. */
@@ -138,20 +141,20 @@ export function brokenWords(root: ShadowRoot, state: string): string[] {
 }
 
 /**
- * The dialog's status line of `el` says `said.en`; the page (`wrapper`) then turns Spanish and back:
- * the line follows, saying `said.es`, then `said.en` again. `buttons` names a button of the dialog
- * in each language, to know the dialog has turned.
+ * The dialog's status line of `el` (or the line at `where`) says `said.en`; the page (`wrapper`)
+ * then turns Spanish and back: the line follows, saying `said.es`, then `said.en` again. `buttons`
+ * names a button of the element in each language, to know it has turned.
  */
-export async function statusFollowsLanguage(wrapper: HTMLElement, el: LitElement, said: { en: string; es: string }, buttons: { en: string; es: string }) {
-  const line = () => text(el.shadowRoot!.querySelector('dialog [role=status]'));
+export async function statusFollowsLanguage(wrapper: HTMLElement, el: LitElement, said: { en: string; es: string }, buttons: { en: string; es: string }, where = 'dialog [role=status]') {
+  const line = () => text(el.shadowRoot!.querySelector(where));
   expect(line()).to.equal(said.en);
   await loadLanguage('es');
   wrapper.lang = 'es';
   el.requestUpdate();
-  await waitUntil(() => buttonByText(el, buttons.es), 'the dialog speaks Spanish');
+  await waitUntil(() => buttonByText(el, buttons.es), 'the element speaks Spanish');
   expect(line()).to.equal(said.es);
   wrapper.lang = 'en';
   el.requestUpdate();
-  await waitUntil(() => buttonByText(el, buttons.en), 'the dialog speaks English again');
+  await waitUntil(() => buttonByText(el, buttons.en), 'the element speaks English again');
   expect(line()).to.equal(said.en);
 }

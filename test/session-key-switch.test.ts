@@ -22,7 +22,9 @@ import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { fakeExtension } from './fake-extension.js';
 import { runRemoteSigner } from './remote-signer.js';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, statusFollowsLanguage, text, typeRecipient } from './element-helpers.js';
+import { stateStringsEn } from '../components/shared/state-strings.js';
+import { stateStringsEs } from '../components/shared/state-strings.es.js';
 
 const ANOTHER_ACCOUNT = 'Your signer is now using another account.';
 const live = (el: Element) => text(el.shadowRoot!.querySelector('[role=status]'));
@@ -159,6 +161,20 @@ describe('a key switched in the extension without a sign-out', function () {
       barNames(session, b, a);
       expect(text($(session, '[part=status]'))).to.contain(ANOTHER_ACCOUNT);
       expect($$(access, '[part=record]')).to.have.length(0);
+    } finally {
+      downloads.restore();
+    }
+  });
+
+  it('the viewer\'s word that the signer uses another account follows the page\'s language', async () => {
+    const { b, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      switchAway(ext, b);
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await switchFound({ session, viewer }, b, () => downloads.saved.length, 'saved');
+      await viewer.updateComplete;
+      await statusFollowsLanguage(session, viewer, { en: stateStringsEn.accountChanged, es: stateStringsEs.accountChanged }, { en: 'Unlock my records', es: 'Desbloquear mis historiales' }, '[role=status]');
     } finally {
       downloads.restore();
     }

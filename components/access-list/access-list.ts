@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Nip82Element } from '../shared/base.js';
+import { Nip82Element, type Message } from '../shared/base.js';
+import { wordsNow } from '../shared/status-controller.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/state-strings.js';
@@ -113,7 +114,9 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * A revocation some storage server missed stays offered beside the status, after the dialog
  * closes, until it is sent there (for the same user and signer, in memory only); so does one of
  * which only part went out, and Revoke for the same people offers the rest of it, never a second
- * revocation. Shares past their end date are offered for revocation together, after one
+ * revocation. Sending it from there offers the same "Stop waiting" beside its notice while a
+ * server's sign-in waits on the signer (the status says "waiting for your signer" only then).
+ * Shares past their end date are offered for revocation together, after one
  * confirmation. Inside a `<nip82-session>` it reads the session's records: nothing is unlocked
  * twice.
  *
@@ -166,8 +169,8 @@ export class Nip82AccessList extends Nip82Element {
   @state() private unfinished: PendingRevoke[] = [];
   /** The revocation whose outcome the open dialog shows. */
   @state() private result?: PendingRevoke;
-  /** What went out when publishing fell short, in words (the live region says it). */
-  @state() private shortfall = '';
+  /** What went out when publishing fell short, in words, or where to read them (the live region says it). */
+  @state() private shortfall: Message = '';
   @state() private open = false;
   @state() private done = false;
   @state() private receipts: PublishReceipt[] = [];
@@ -178,6 +181,8 @@ export class Nip82AccessList extends Nip82Element {
   private pending?: PendingRevoke;
   /** What the latest revocation (or its finishing) is doing, and the signer calls it waits on. */
   private progress?: RevokeProgress;
+  /** The unfinished revocation being sent to the storage servers that missed it, from its notice or the dialog. */
+  private finishing?: PendingRevoke;
   /** What the send under way sends: how many events, to how many storage servers. */
   private sendingNow: [events: number, relays: number] = [0, 0];
   /** The revocation (or its finishing) under way, and every way it stops. */
@@ -284,21 +289,21 @@ export class Nip82AccessList extends Nip82Element {
 
   private load = async (): Promise<void> => {
     if (this.busy) return;
-    const s = this.s;
-    const store = await this.withSigner('unlock', s.waitUnlock, async () => {
+    const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
     });
     if (!store) return;
-    this.setStatus('done', sentences(store.records.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords, store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : ''));
+    // What this read found, said in the words of the page's language at each render.
+    const [found, held, failed, left] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords];
+    this.setStatus('done', () => sentences(found ? this.s.loaded(held, failed) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
     void this.lookUpNames();
   };
 
   private showHistory = async (): Promise<void> => {
     if (this.busy) return;
-    const s = this.s;
-    const store = await this.withSigner('read-requests', s.waitHistory, async () => {
+    const store = await this.withSigner('read-requests', () => this.s.waitHistory, async () => {
       const store = this.recordStore();
       // Shares and revocations come from the records, answers from the consent messages. What the
       // last read left (the status said so) is read now; else nothing is read again, since that
@@ -310,13 +315,14 @@ export class Nip82AccessList extends Nip82Element {
     });
     if (!store) return;
     this.showingHistory = true;
-    // The history is only as whole as what was read: say what a read left for the next one.
-    this.setStatus('done', sentences(
-      store.history().length ? '' : s.noHistory,
-      store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : '',
-      store.unreadMail ? s.mailLeft(store.unreadMail) : '',
-      mailUnchecked(store, s),
-    ));
+    // The history is only as whole as what was read: say what a read left for the next one (as
+    // this read left it, in the words of the page's language at each render).
+    const [none, records, mail] = [!store.history().length, store.unopenedRecords, store.unreadMail];
+    const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
+    this.setStatus('done', () => {
+      const s = this.s;
+      return sentences(none ? s.noHistory : '', records ? s.recordsLeft(records) : '', mail ? s.mailLeft(mail) : '', mailUnchecked(unchecked, s));
+    });
     this.modal.focusNext = '#history';
     void this.lookUpNames();
   };
@@ -345,7 +351,7 @@ export class Nip82AccessList extends Nip82Element {
     this.receipts = resumes ? [...resumes.receipts.values()] : [];
     if (resumes && this.kept.includes(resumes)) {
       // Whatever was shown since, the dialog says again what went out, and offers the rest.
-      this.shortfall = this.s.partlyRevoked(sentOf(resumes), resumes.events.length);
+      this.shortfall = this.partlyText(resumes);
       this.setStatus('relay-error', '');
     } else if (!resumes) {
       this.shortfall = '';
@@ -379,15 +385,17 @@ export class Nip82AccessList extends Nip82Element {
    * may never answer, and the send cannot be cancelled: part of it may be out), those servers are
    * passed over and the rest goes on without them; the outcome then says exactly which servers
    * took it. The button pressed is gone: focus goes to the dialog's heading, never to the page
-   * behind it.
+   * behind it; outside the dialog (finishing from the notice of a revocation some server missed),
+   * to that notice's own button, which stays.
    */
   private stopWaiting = (): void => {
     const progress = this.progress;
+    const back = this.open ? '#dialog-title' : `#finish-${Math.max(this.finishing ? this.kept.indexOf(this.finishing) : 0, 0)}`;
     // The words are read from the strings in effect at each render: they follow a change of language.
-    if (this.actions.cancel(() => this.s.stoppedWaiting)) this.modal.focusNext = '#dialog-title';
+    if (this.actions.cancel(() => this.s.stoppedWaiting)) this.modal.focusNext = back;
     else if (progress?.sendWaitsOnSignIn) {
       progress.stopSignIns();
-      this.modal.focusNext = '#dialog-title';
+      this.modal.focusNext = back;
     }
   };
 
@@ -433,7 +441,6 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private confirm = async (): Promise<void> => {
-    const s = this.s;
     const targets = this.targets;
     if (this.busy || this.blocking) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
@@ -443,7 +450,7 @@ export class Nip82AccessList extends Nip82Element {
     const signal = this.actions.begin();
     const pending = await this.withSigner(
       'revoke',
-      s.waitRevoke,
+      () => this.s.waitRevoke,
       async (signer) => {
         // One sign-in prompt per server for the whole revocation: its checks and its sends. From
         // here the status says what is done at each moment, "waiting for your signer" only while
@@ -541,7 +548,7 @@ export class Nip82AccessList extends Nip82Element {
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
       const sent = sentOf(pending);
-      this.shortfall = sent ? this.s.partlyRevoked(sent, pending.events.length) : '';
+      this.shortfall = sent ? this.partlyText(pending) : '';
       // Part of it is out: from now on it is kept, and its rest offered, until it is all sent or the user leaves.
       if (sent && !this.unfinished.includes(pending)) this.unfinished = [...this.unfinished, pending];
       throw error;
@@ -580,19 +587,27 @@ export class Nip82AccessList extends Nip82Element {
     return signedForCurrent(pending, this.activeSigner, this.myKey);
   }
 
+  /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
+  private partlyText(pending: PendingRevoke): Message {
+    const [sent, total] = [sentOf(pending), pending.events.length];
+    return () => this.s.partlyRevoked(sent, total);
+  }
+
   /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */
   private said(pending: PendingRevoke): void {
-    const s = this.s;
     const relays = outcomesByRelay([...pending.receipts.values()]);
-    const ok = relays.filter((r) => r.status === 'accepted').length;
-    const text = pending.overdue
-      ? s.endedRevoked(pending.changes.length, ok, relays.length)
-      : s.revoked(this.who(pending.changes[0]!.target.pubkey), ok, relays.length);
+    const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
     const left = pending.events.some((e) => !reachedEvery(pending, e));
     const others = this.unfinished.filter((p) => p !== pending);
     this.unfinished = left ? [...others, pending] : others;
-    const parts = [text, ...(pending.changes.some((c) => c.change.moved) ? [s.moved] : []), ...(left ? [s.notEverywhere] : [])];
-    this.setStatus('done', parts.join(' '));
+    const [count, pubkey, moved] = [pending.changes.length, pending.changes[0]!.target.pubkey, pending.changes.some((c) => c.change.moved)];
+    // The outcome as it stands now, said in the words of the page's language at each render: a
+    // change of language later says it again, not leaves it in the last one.
+    this.setStatus('done', () => {
+      const s = this.s;
+      const text = pending.overdue ? s.endedRevoked(count, ok, total) : s.revoked(this.who(pubkey), ok, total);
+      return [text, ...(moved ? [s.moved] : []), ...(left ? [s.notEverywhere] : [])].join(' ');
+    });
   }
 
   /**
@@ -617,12 +632,15 @@ export class Nip82AccessList extends Nip82Element {
     }
     const signal = this.actions.begin();
     let failed: unknown;
+    this.finishing = pending;
     try {
       this.receipts = [...pending.receipts.values()];
       await this.sendRest(pending, signal);
     } catch (error) {
       // Said below: in force, from the receipts (what each relay holds now); else as the failure it is.
       failed = error;
+    } finally {
+      if (this.finishing === pending) this.finishing = undefined;
     }
     if (signal.aborted) return;
     if (!this.unfinished.includes(pending)) {
@@ -662,7 +680,7 @@ export class Nip82AccessList extends Nip82Element {
   // Render
 
   private renderStatus(): TemplateResult {
-    const said = this.status === 'relay-error' && this.shortfall ? this.shortfall : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
+    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
     return renderState(this.status, this.renderLive(said), this.receipts, this.s);
   }
 
@@ -703,6 +721,7 @@ export class Nip82AccessList extends Nip82Element {
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
       <p id=${`unfinished-${i}`}>${withBdi(notice(p))}</p>
       <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
+      ${renderStopWaiting(p === this.finishing && !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
     </div>`)}`;
   }
 

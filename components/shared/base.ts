@@ -79,7 +79,7 @@ export abstract class Nip82Element extends LocalizedElement {
     if (change === 'reader') this.ownStoreMetAnother();
     // The action under way here found another account in the signer: what it showed went with the
     // last user (a dialog closed under the user's hands), so it says why.
-    if (change === 'reader' && acting) this.setStatus('idle', this.accountChangedText);
+    if (change === 'reader' && acting) this.setStatus('idle', () => this.accountChangedText);
   });
   /** An action was under way here as the store last changed, and that change was a clear. */
   private actingWhenCleared = false;
@@ -175,7 +175,7 @@ export abstract class Nip82Element extends LocalizedElement {
    * of an action whose `signal` was aborted. The session hears that an action begins: after the
    * page got the focus back, its signer asks for the key again, once in this action.
    */
-  protected withSigner<T>(action: SignerAction, waitingText: string, run: (signer: Signer) => Promise<T>, extra: SignerRequestExtra = {}, signal?: AbortSignal): Promise<T | undefined> {
+  protected withSigner<T>(action: SignerAction, waitingText: Message, run: (signer: Signer) => Promise<T>, extra: SignerRequestExtra = {}, signal?: AbortSignal): Promise<T | undefined> {
     return this.gate.run<T | undefined>(this.activeSigner, action, waitingText, async (signer) => {
       this.session?.actionBegins?.(signer);
       try {
@@ -203,7 +203,7 @@ export abstract class Nip82Element extends LocalizedElement {
     // The session's store is gone now: heard at once, so that the next render's "replaced" does not
     // take the words back.
     this.stores.watch();
-    this.setStatus('idle', this.accountChangedText);
+    this.setStatus('idle', () => this.accountChangedText);
   }
 
   /**
@@ -258,11 +258,11 @@ export abstract class Nip82Element extends LocalizedElement {
   private async sameUser(store: RecordStore): Promise<boolean> {
     const { status, words, errorCode } = this.state;
     const reader = store.reader;
-    const now = await this.withSigner('connect', this.checkingAccountText, () => store.currentReader());
+    const now = await this.withSigner('connect', () => this.checkingAccountText, () => store.currentReader());
     // Refused or cancelled: the state says which.
     if (now === undefined) return false;
     if (now !== reader || this.currentStore !== store) {
-      this.setStatus('idle', this.accountChangedText);
+      this.setStatus('idle', () => this.accountChangedText);
       return false;
     }
     this.setStatus(status, words);

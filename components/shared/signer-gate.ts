@@ -5,7 +5,7 @@
  */
 import type { Signer } from '../core/signers/signer.js';
 import { emit, type SignerAction } from './events.js';
-import type { StatusController } from './status-controller.js';
+import type { Message, StatusController } from './status-controller.js';
 
 /** What a request may name besides its action: the records it opens, or the person it is for. */
 export type SignerRequestExtra = { records?: string[]; recipient?: string };
@@ -33,7 +33,7 @@ export class SignerGate {
   async run<T>(
     signer: Signer | undefined,
     action: SignerAction,
-    waitingText: string,
+    waitingText: Message,
     work: (signer: Signer) => Promise<T>,
     extra: SignerRequestExtra = {},
     signal?: AbortSignal,

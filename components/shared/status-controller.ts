@@ -17,6 +17,9 @@ export type Status = 'idle' | 'waiting-signer' | 'working' | 'done' | 'no-signer
  */
 export type Message = string | (() => string);
 
+/** The words of `message` in effect now. */
+export const wordsNow = (message: Message): string => (typeof message === 'function' ? message() : message);
+
 /** Thrown when a host cancelled `nip82-signer-request`. */
 export class CancelledError extends Error {
   override readonly name = 'CancelledError';
@@ -43,7 +46,7 @@ export class StatusController implements ReactiveController {
 
   /** What the live region says now, in the words in effect now. */
   get message(): string {
-    return typeof this.said === 'function' ? this.said() : this.said;
+    return wordsNow(this.said);
   }
   set message(value: Message) {
     if (value === this.said) return;
