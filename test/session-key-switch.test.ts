@@ -180,6 +180,25 @@ describe('a key switched in the extension without a sign-out', function () {
     }
   });
 
+  it('back to this tab with no focus event (a tab switch): the switch itself asks nothing; the next Download asks once and saves nothing of the last person', async () => {
+    const { a, b, ext, session, viewer } = await firstSignedIn();
+    const downloads = catchDownloads();
+    try {
+      expect(document.visibilityState, 'the test page is shown').to.equal('visible');
+      ext.use(b.signer);
+      const asked = ext.keyQuestions();
+      // The tab is shown again; the element's window gets no focus event.
+      document.dispatchEvent(new Event('visibilitychange'));
+      $<HTMLButtonElement>(viewer, 'button.export')!.click();
+      await switchFound({ session, viewer }, b, () => downloads.saved.length, 'saved');
+      expect(ext.keyQuestions(), 'key questions: the download\'s only').to.equal(asked + 1);
+      await session.updateComplete;
+      barNames(session, b, a);
+    } finally {
+      downloads.restore();
+    }
+  });
+
   it('Download pressed twice while the key question is open: one question, and nothing of the last person is saved', async () => {
     const { b, ext, session, viewer } = await firstSignedIn();
     const downloads = catchDownloads();

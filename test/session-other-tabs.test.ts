@@ -133,6 +133,33 @@ describe('a sign-out in one tab, on a shared computer', function () {
     await waitUntil(() => viewerB.status === 'no-signer', 'B\'s viewer did not stop');
   });
 
+  it('B taken off the page (a hidden route) as A signs out: put back, B holds nothing of the patient and says why', async () => {
+    const { patient, tabA, tabB, viewerB, listener } = await twoTabs();
+    const place = tabB.parentElement!;
+    tabB.remove();
+    buttonByText(tabA, 'Sign out')!.click();
+    // The listener hears after every session made before it: once it heard, B (off the page) had its chance.
+    await waitUntil(() => listener.heard.length === 1, 'A told nothing');
+    place.append(tabB);
+    await closedLikeASignOut(tabB, viewerB, patient);
+    expect(status(tabB)).to.contain(SIGNED_OUT_THERE);
+    // B's records stay closed: unlocking again asks for a sign-in.
+    buttonByText(viewerB, 'Unlock my records')!.click();
+    await waitUntil(() => viewerB.status === 'no-signer', 'B\'s viewer did not stop');
+  });
+
+  it('B moved on the page (taken off and put back at once) stays signed in, and still hears A\'s sign-out', async () => {
+    const { patient, tabA, tabB, viewerB } = await twoTabs();
+    const place = tabB.parentElement!;
+    tabB.remove();
+    place.append(tabB);
+    await waitUntil(() => records(viewerB) === 0 || tabB.pubkey !== patient.pubkey, 'B\'s move was not taken in');
+    expect(tabB.pubkey, 'still signed in after a move').to.equal(patient.pubkey);
+    buttonByText(tabA, 'Sign out')!.click();
+    await closedLikeASignOut(tabB, viewerB, patient);
+    expect(status(tabB)).to.contain(SIGNED_OUT_THERE);
+  });
+
   it('in Spanish, B says why in Spanish', async () => {
     const { patient, tabA, tabB, viewerB } = await twoTabs({ lang: 'es' });
     buttonByText(tabA, 'Sign out')!.click();

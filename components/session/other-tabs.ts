@@ -31,17 +31,21 @@ interface Host {
 }
 
 /**
- * The channel to the other sessions, open while the host is on the page. `heard` gets what another
- * session told; `alone` (read at each message, both ways) keeps a host's deliberately separate
- * session out of it.
+ * The channel to the other sessions, open while the host is on the page, and also while it is off
+ * the page with someone signed in (a single-page app moves it, or keeps a hidden route's elements
+ * for later): put back, it would otherwise stand for a person who signed out meanwhile. `heard`
+ * gets what another session told; `alone` (read at each message, both ways) keeps a host's
+ * deliberately separate session out of it; `holding` says whether the host still holds someone.
  */
 export class OtherTabs {
   private channel?: BroadcastChannel;
+  private connected = false;
 
   constructor(
     host: Host,
     private readonly heard: (news: OtherTabNews) => void,
     private readonly alone: () => boolean,
+    private readonly holding: () => boolean,
   ) {
     host.addController(this);
   }
@@ -54,19 +58,39 @@ export class OtherTabs {
   }
 
   hostConnected(): void {
+    this.connected = true;
     // Browsers without it (very old ones) keep every tab to itself, as before.
     if (this.channel || typeof BroadcastChannel === 'undefined') return;
     const channel = new BroadcastChannel(CHANNEL);
+    // Only a weak hold on the session: an open channel is never collected, and a session taken off
+    // the page for good must not be kept alive by it. Once collected, it holds no one to close.
+    const self = new WeakRef(this);
     channel.onmessage = (event: MessageEvent) => {
-      const news = newsIn(event.data);
-      if (news && !this.alone()) this.heard(news);
+      const tabs = self.deref();
+      if (!tabs) return channel.close();
+      tabs.hear(event.data);
     };
     this.channel = channel;
   }
 
-  /** Off the page, the session hears nothing and keeps no channel open. */
-  hostDisconnected(): void {
+  private hear(data: unknown): void {
+    const news = newsIn(data);
+    if (news && !this.alone()) this.heard(news);
+    this.closeIfIdle();
+  }
+
+  /**
+   * Off the page, the session keeps listening only while it holds someone; call it once it holds
+   * no one (signed out while off the page).
+   */
+  closeIfIdle(): void {
+    if (this.connected || (this.holding() && !this.alone())) return;
     this.channel?.close();
     this.channel = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.closeIfIdle();
   }
 }

@@ -39,8 +39,8 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  * or a signer the host injects. Signing out, another signer, or another key from the same signer
  * clears the store: every record and key of the last user is forgotten and every element resets.
  * A sign-out, or records closed because the account changed, closes them in the other sessions of
- * this site too (its other tabs, windows and frames), unless `no-shared-sign-out` is set; a
- * sign-in is each tab's own.
+ * this site too (its other tabs, windows and frames), even one taken off the page meanwhile, unless
+ * `no-shared-sign-out` is set; a sign-in is each tab's own.
  *
  * @summary Sign-in and shared context for the NIP-82 elements.
  * @tag nip82-session
@@ -146,8 +146,11 @@ export class Nip82Session extends LocalizedElement {
     emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
   });
 
-  /** The other sessions of this site: told of a sign-out or an account change here, heard from there. */
-  private readonly otherTabs = new OtherTabs(this, (news) => this.closedElsewhere(news), () => this.noSharedSignOut);
+  /**
+   * The other sessions of this site: told of a sign-out or an account change here, heard from
+   * there, also while this session is off the page with someone signed in (see {@link OtherTabs}).
+   */
+  private readonly otherTabs = new OtherTabs(this, (news) => this.closedElsewhere(news), () => this.noSharedSignOut, () => this.active !== undefined);
   /** A host-injected signer whose request the host cancelled: not asked again until another is injected. */
   private declined?: Signer;
 
@@ -638,6 +641,8 @@ export class Nip82Session extends LocalizedElement {
     this.pubkey = undefined;
     this.kind = undefined;
     this.state.status = 'idle';
+    // Off the page, nobody is left to close when another session signs out.
+    this.otherTabs.closeIfIdle();
   }
 
   private renderQr(uri: string) {

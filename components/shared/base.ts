@@ -192,18 +192,31 @@ export abstract class Nip82Element extends LocalizedElement {
    * The signer answered this element's action as another account (switched in the signer, with no
    * focus to tell): the answer is dropped (nothing was published: every event is signed before any
    * is sent), the session closes the last user's records and asks who is there now, and this
-   * element says why its dialog closed. An element's own signer: its own store is cleared.
+   * element says why its dialog closed. An element's own signer: its own store is cleared, and the
+   * element forgets the last user as it does when a store is replaced (its dialog closes, focus
+   * back on the control that opened it) even with no store to tell it: records handed in.
    */
   private accountChanged(signer: Signer, error: unknown, action: SignerAction): void {
     emit(this, 'nip82-error', { code: 'account-changed', message: error instanceof Error ? error.message : '', action });
     if (this.session?.accountChanged && signer === this.session.signer) this.session.accountChanged(signer);
-    else this.currentStore?.clear();
+    else this.ownSignerChanged();
     // Records handed in are sent through the element's own client: its sign-ins are the last user's too.
     this.clients.forgetSignIns();
     // The session's store is gone now: heard at once, so that the next render's "replaced" does not
     // take the words back.
     this.stores.watch();
     this.setStatus('idle', () => this.accountChangedText);
+  }
+
+  /**
+   * The element's own signer answers for someone else. Its store, if it has one, clears itself and
+   * the element hears it; records handed in have no store to say so, and the dialog showing them
+   * would stay open under a status saying the records were closed: the element hears it here.
+   */
+  private ownSignerChanged(): void {
+    const store = this.currentStore;
+    if (store) store.clear();
+    else this.storeChanged('replaced');
   }
 
   /**

@@ -1,0 +1,131 @@
+/**
+ * A page that signs in itself and hands its element the signer and the records (no session): the
+ * extension is switched to the next person's account while the last person's dialog is open. The
+ * signature comes from the other account, nothing is published, and the dialog naming the last
+ * person's records closes, as it does inside a session: the status says why, and the keyboard is
+ * back on the button that opened it.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { npubEncode } from 'nostr-tools/nip19';
+import '../components/define.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
+import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { nip07Signer } from '../components/core/signers/nip07.js';
+import { shortNpub } from '../components/shared/identity.js';
+import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { fakeExtension } from './fake-extension.js';
+import { $, buttonByText, dialogOf, errorCodes, focused, text, typeRecipient } from './element-helpers.js';
+import { waitUntil } from './wait.js';
+
+const ANOTHER_ACCOUNT = 'Your signer is now using another account.';
+const ANOTHER_ACCOUNT_ES = 'Su firmador usa ahora otra cuenta.';
+const live = (el: Element) => text($(el, '[role=status]'));
+/** Where the keyboard is in `el`, in words (elements themselves are not compared). */
+const focusOf = (el: Element) => text(focused(el)) || `nothing in the element (the page's: ${document.activeElement?.localName})`;
+
+describe('an element with its own signer meets another account with its dialog open', function () {
+  this.timeout(60000);
+  let url: string;
+  let client: RelayClient;
+
+  before(async () => {
+    url = await relayUrl('main');
+    client = new RelayClient({ relays: [url] });
+  });
+  after(() => client.close());
+
+  /** `patient`'s record, published and opened for them, as a page that reads records itself hands it in. */
+  async function handedRecord(patient: Person, participants: Participant[] = []): Promise<OpenedRecord> {
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
+    await client.publishAll(events);
+    return openRecord(events, patient.signer);
+  }
+
+  /** Whatever went out naming `who`, or signed by `by`. */
+  async function sentFor(who: Person, by: Person): Promise<number> {
+    const [tagged, signed] = await Promise.all([client.query({ '#p': [who.pubkey] }), client.query({ authors: [by.pubkey] })]);
+    return tagged.events.length + signed.events.length;
+  }
+
+  /** Closed, said and focused: the outcome every case here ends with. */
+  async function closedAndSaid(el: HTMLElement & { updateComplete: Promise<boolean>; status: string }, codes: string[], words: string, opener: RegExp): Promise<void> {
+    await waitUntil(() => codes.includes('account-changed'), 'the other account was never found', { timeout: 20000 });
+    await el.updateComplete;
+    expect(dialogOf(el).open, 'the last person\'s dialog').to.equal(false);
+    expect(el.status).to.equal('idle');
+    expect(live(el)).to.contain(words);
+    // The dialog's close event comes after: focus goes back to what opened it, not to the page.
+    await waitUntil(() => opener.test(focusOf(el)), `focus on the button that opened the dialog, not ${focusOf(el)}`);
+    expect(live(el), 'the words stay once the dialog closed').to.contain(words);
+  }
+
+  /** The page's own sign-in through the extension, as `patient`: the signer knows who the user is. */
+  async function signedIn(patient: Person) {
+    const ext = fakeExtension(patient.signer);
+    const signer = nip07Signer({ provider: () => ext.provider });
+    expect(await signer.getPublicKey()).to.equal(patient.pubkey);
+    return { ext, signer };
+  }
+
+  async function shareDialog(lang: string) {
+    const [a, b, clinician] = [await person(), await person(), await person()];
+    const { ext, signer } = await signedIn(a);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-consent-prompt mode="share" relays=${url}
+      .signer=${signer} .records=${[await handedRecord(a)]}></nip82-consent-prompt></div>`);
+    const share = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
+    await share.updateComplete;
+    const open = buttonByText(share, /^(Share records…|Compartir historiales…)$/)!;
+    open.focus();
+    open.click();
+    await waitUntil(() => dialogOf(share).open, 'the share dialog did not open');
+    await typeRecipient(share, clinician.pubkey);
+    buttonByText(share, /^(Review|Revisar)/)!.click();
+    await share.updateComplete;
+    return { a, b, clinician, ext, share };
+  }
+
+  it('a share dialog over records handed in: nothing is published, the dialog closes and says why, focus back on Share', async () => {
+    const { b, clinician, ext, share } = await shareDialog('en');
+    let shared = false;
+    share.addEventListener('nip82-share', () => { shared = true; });
+    // Switched in the extension's popup, which never took the page's focus: the signature tells.
+    ext.use(b.signer);
+    const codes = errorCodes(share);
+    buttonByText(share, /^Share with /)!.click();
+    await closedAndSaid(share, codes, ANOTHER_ACCOUNT, /^Share records…$/);
+    expect(shared).to.equal(false);
+    expect(await sentFor(clinician, b), 'events sent').to.equal(0);
+  });
+
+  it('in Spanish, the share dialog closes and says why in Spanish', async () => {
+    const { b, ext, share } = await shareDialog('es');
+    ext.use(b.signer);
+    const confirm = buttonByText(share, /^(Compartir con |Share with )/);
+    expect(confirm, 'the Spanish confirm button').to.not.equal(undefined);
+    const codes = errorCodes(share);
+    confirm!.click();
+    await closedAndSaid(share, codes, ANOTHER_ACCOUNT_ES, /^Compartir historiales…$/);
+  });
+
+  it('an access list over records handed in, revoking an editor (a notice signed to the one who stays): nothing is published, the dialog closes and says why, focus back on Revoke', async () => {
+    const [a, b, editor, family] = [await person(), await person(), await person(), await person()];
+    const { ext, signer } = await signedIn(a);
+    const record = await handedRecord(a, [{ pubkey: editor.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const access = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${url} .signer=${signer} .records=${[record]}></nip82-access-list>`);
+    const revoke = () => $<HTMLButtonElement>(access, `[part=person][data-pubkey="${editor.pubkey}"] button.revoke`);
+    await waitUntil(() => revoke(), 'the editor is listed');
+    revoke()!.focus();
+    revoke()!.click();
+    await waitUntil(() => dialogOf(access).open, 'the revoke dialog did not open');
+    await access.updateComplete;
+    // What the record itself already says to the family (its key for them) is no notice.
+    const before = await sentFor(family, b);
+    ext.use(b.signer);
+    const codes = errorCodes(access);
+    buttonByText(access, `Revoke ${shortNpub(editor.pubkey)}`)!.click();
+    await closedAndSaid(access, codes, ANOTHER_ACCOUNT, /^Revoke/);
+    expect(await sentFor(family, b), 'events sent').to.equal(before);
+  });
+});
