@@ -128,4 +128,29 @@ describe('an element with its own signer meets another account with its dialog o
     await closedAndSaid(access, codes, ANOTHER_ACCOUNT, /^Revoke/);
     expect(await sentFor(family, b), 'events sent').to.equal(before);
   });
+
+  it('records handed in for the last person, with a signer never asked who is in: nothing goes out under the next person\'s signature', async () => {
+    const [a, b, clinician] = [await person(), await person(), await person()];
+    const record = await handedRecord(a);
+    // The page opened the records with the last person's key, and hands the element a signer of
+    // its own that no one has asked yet: the extension now answers for the next person.
+    const ext = fakeExtension(b.signer);
+    const signer = nip07Signer({ provider: () => ext.provider });
+    const share = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${url} .signer=${signer} .records=${[record]}></nip82-consent-prompt>`);
+    let shared = false;
+    share.addEventListener('nip82-share', () => { shared = true; });
+    buttonByText(share, /^Share records…$/)!.click();
+    await waitUntil(() => dialogOf(share).open, 'the share dialog did not open');
+    await typeRecipient(share, clinician.pubkey);
+    buttonByText(share, /^Review/)!.click();
+    await share.updateComplete;
+    const codes = errorCodes(share);
+    buttonByText(share, /^Share with /)!.click();
+    await waitUntil(() => codes.length > 0 || shared, 'the share neither failed nor went out', { timeout: 20000 });
+    expect(codes).to.deep.equal(['wrong-reader']);
+    expect(shared).to.equal(false);
+    expect(await sentFor(clinician, b), 'events sent').to.equal(0);
+    await share.updateComplete;
+    expect(live(share)).to.contain('open your records again');
+  });
 });

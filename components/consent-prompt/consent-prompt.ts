@@ -387,12 +387,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /**
    * The store, checked against the signer: when the signer now answers with another key, the
-   * store cleared itself and records chosen for the last user must not be acted on.
+   * store cleared itself and records chosen for the last user must not be acted on. Records handed
+   * in have no store to ask: they are checked against the signer's key directly, else the last
+   * user's records would go out under the next user's signature.
    */
-  private async storeForAction(records: readonly OpenedRecord[]): Promise<RecordStore | undefined> {
-    if (this.records) return undefined;
-    const store = this.recordStore();
-    const me = await store.currentReader();
+  private async storeForAction(records: readonly OpenedRecord[], signer: Signer): Promise<RecordStore | undefined> {
+    const store = this.records ? undefined : this.recordStore();
+    const me = store ? await store.currentReader() : records.length ? await signer.getPublicKey() : undefined;
     if (records.some((r) => r.reader !== me)) {
       throw new RecordError('wrong-reader', 'These records were opened for someone who is no longer signed in; open your records again.');
     }
@@ -770,7 +771,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       'share',
       s.waitShare,
       async (signer) => {
-        const store = await this.storeForAction(records);
+        const store = await this.storeForAction(records, signer);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         const events = await this.signShare(this.actions.guard(signer, signal), store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
@@ -823,7 +824,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       'answer',
       s.waitApprove,
       async (signer) => {
-        const store = await this.storeForAction(records);
+        const store = await this.storeForAction(records, signer);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
@@ -868,7 +869,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       'answer',
       s.waitAnswer,
       async (signer) => {
-        const store = await this.storeForAction([]);
+        const store = await this.storeForAction([], signer);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         const { events, answer } = await answerRequest(request, { signer: this.actions.guard(signer, signal), decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
