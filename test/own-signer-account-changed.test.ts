@@ -153,4 +153,29 @@ describe('an element with its own signer meets another account with its dialog o
     await share.updateComplete;
     expect(live(share)).to.contain('open your records again');
   });
+
+  it('an access list over records handed in for the last person, with a signer never asked who is in: revoking an editor (a signed notice) changes nothing', async () => {
+    const [a, b, editor, family] = [await person(), await person(), await person(), await person()];
+    const record = await handedRecord(a, [{ pubkey: editor.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const ext = fakeExtension(b.signer);
+    const signer = nip07Signer({ provider: () => ext.provider });
+    const access = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${url} .signer=${signer} .records=${[record]}></nip82-access-list>`);
+    const revoke = () => $<HTMLButtonElement>(access, `[part=person][data-pubkey="${editor.pubkey}"] button.revoke`);
+    await waitUntil(() => revoke(), 'the editor is listed');
+    const versions = async () => (await client.query({ authors: [record.signPubkey] })).events.length;
+    const [before, told] = [await versions(), await sentFor(family, b)];
+    revoke()!.click();
+    await waitUntil(() => dialogOf(access).open, 'the revoke dialog did not open');
+    await access.updateComplete;
+    const codes = errorCodes(access);
+    let revoked = false;
+    access.addEventListener('nip82-revoke', () => { revoked = true; });
+    buttonByText(access, `Revoke ${shortNpub(editor.pubkey)}`)!.click();
+    await waitUntil(() => codes.length > 0 || revoked, 'the revocation neither failed nor went out', { timeout: 20000 });
+    expect(codes).to.deep.equal(['wrong-reader']);
+    expect(revoked).to.equal(false);
+    expect(await versions(), 'versions of the record').to.equal(before);
+    expect(await sentFor(family, b), 'events sent').to.equal(told);
+    expect(ext.calls.signEvent ?? 0, 'signatures asked of the next person').to.equal(0);
+  });
 });

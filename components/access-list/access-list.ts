@@ -15,7 +15,7 @@ import { assertNewest } from '../core/relay/newest.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
-import type { RecordStore, StoreChange } from '../core/store/record-store.js';
+import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, sentences } from '../shared/records.strings.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
@@ -487,8 +487,8 @@ export class Nip82AccessList extends Nip82Element {
    */
   private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal, progress: RevokeProgress): Promise<PendingRevoke> {
     const declined = progress.signIns;
-    // Only the user who opened the records may change them: not whoever holds the signer now,
-    // whom the store asks (records handed in have no store, and nobody is asked).
+    // Only the user who opened the records may change them, not whoever holds the signer now: the
+    // store asks it (records handed in have no store: their notices are signed only as their reader).
     const store = this.handed ? undefined : this.recordStore();
     if (store) for (const t of targets) await progress.asking(() => this.s.checkingAccount, () => store.assertCanChange(t.record));
     // Stopped while the signer was asked who is signed in: no server is read for it any more.
@@ -500,7 +500,9 @@ export class Nip82AccessList extends Nip82Element {
     const changes: PendingRevoke['changes'] = [];
     try {
       for (const target of targets) {
-        const notify = progress.signer(this.actions.guard(signer, signal), () => this.s.waitRevoke);
+        const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitRevoke);
+        // Records handed in: the notice is signed only by the user they were opened for.
+        const notify = store ? asked : signerAsReader(asked, target.record.reader);
         changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays }) });
       }
     } catch (error) {

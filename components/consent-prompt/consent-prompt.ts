@@ -10,7 +10,7 @@ import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
-import type { StoreChange, RecordStore } from '../core/store/record-store.js';
+import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -394,9 +394,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private async storeForAction(records: readonly OpenedRecord[], signer: Signer): Promise<RecordStore | undefined> {
     const store = this.records ? undefined : this.recordStore();
     const me = store ? await store.currentReader() : records.length ? await signer.getPublicKey() : undefined;
-    if (records.some((r) => r.reader !== me)) {
-      throw new RecordError('wrong-reader', 'These records were opened for someone who is no longer signed in; open your records again.');
-    }
+    assertOpenedFor(records, me);
     return store;
   }
 

@@ -473,9 +473,8 @@ export class RecordStore {
    */
   async assertCanChange(record: OpenedRecord): Promise<void> {
     const me = await this.currentReader();
-    if (record.reader !== me || this.opened.get(record.signPubkey) !== record) {
-      throw new RecordError('wrong-reader', 'This record was opened for someone who is no longer signed in; open your records again.');
-    }
+    assertOpenedFor([record], me);
+    if (this.opened.get(record.signPubkey) !== record) throw wrongReader();
   }
 
   /** Takes in a published access change: the new version replaces the old, whose keys are wiped. */
@@ -737,4 +736,34 @@ function hasNewer(events: readonly NostrEvent[], record: OpenedRecord): boolean 
     const current = have.get(addressOf(e));
     return current ? isNewer(e, current) : e.created_at > record.createdAt;
   });
+}
+
+const wrongReader = () => new RecordError('wrong-reader', 'These records were opened for someone who is no longer signed in; open your records again.');
+
+/**
+ * Throws `wrong-reader` unless every record was opened for `me`, the key the signer answers with
+ * now: records opened for the last user must not be shared or changed under the next one's key.
+ */
+export function assertOpenedFor(records: readonly Pick<OpenedRecord, 'reader'>[], me: string | undefined): void {
+  if (records.some((r) => r.reader !== me)) throw wrongReader();
+}
+
+/**
+ * `signer`, used only while it answers as `reader`, the user the records were opened for: its
+ * first call asks the key, and another key is `wrong-reader` before anything is signed or
+ * encrypted. For records handed in, which have no store to ask: a change that needs no signature
+ * asks nothing.
+ */
+export function signerAsReader(signer: Signer, reader: string): Signer {
+  let checked: Promise<string> | undefined;
+  const key = () => (checked ??= signer.getPublicKey().then((me) => {
+    assertOpenedFor([{ reader }], me);
+    return me;
+  }));
+  return {
+    getPublicKey: key,
+    signEvent: async (template) => (await key(), signer.signEvent(template)),
+    nip44Encrypt: async (pubkey, plaintext) => (await key(), signer.nip44Encrypt(pubkey, plaintext)),
+    nip44Decrypt: async (pubkey, ciphertext) => (await key(), signer.nip44Decrypt(pubkey, ciphertext)),
+  };
 }
