@@ -34,6 +34,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   editorMoves: string;
   /** In the dialog, what went out of a revocation sent only in part; `partlyNotice` and `partlyEndedNotice` say the same beside the list: override them together. */
   partlyRevoked: (sent: number, total: number) => string;
+  /** "Stop waiting" passed servers over during the send and no server took any of it. */
+  nothingRevoked: string;
   notEverywhere: string;
   unfinishedNotice: (who: string) => string;
   unfinishedEndedNotice: (n: number) => string;
@@ -101,6 +103,7 @@ const en: AccessListStrings = {
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   partlyRevoked: (sent: number, total: number) => `Only part of this went out: ${partlyRestEn(sent, total)}`,
+  nothingRevoked: 'You stopped waiting for your signer and no storage server took the change, so nothing was sent: access was not revoked, and they can still open the record. You can try again.',
   notEverywhere: 'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
   unfinishedNotice: (who: string) =>
     `Access for ${who} is revoked, but not on every storage server yet: one that missed it still serves the old version, which they can still open from there.`,

@@ -541,7 +541,8 @@ export class Nip82AccessList extends Nip82Element {
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
       const sent = sentOf(pending);
-      this.shortfall = sent ? this.s.partlyRevoked(sent, pending.events.length) : '';
+      // Nothing out once "Stop waiting" passed servers over: said plainly, not as servers that refused.
+      this.shortfall = sent ? this.s.partlyRevoked(sent, pending.events.length) : progress.passedOver ? this.s.nothingRevoked : '';
       // Part of it is out: from now on it is kept, and its rest offered, until it is all sent or the user leaves.
       if (sent && !this.unfinished.includes(pending)) this.unfinished = [...this.unfinished, pending];
       throw error;
