@@ -229,7 +229,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(await partsOn(client, record.signPubkey));
     });
 
-    it('the only server: "Stop waiting" ends the wait, and the dialog says the change was not made; nothing is there', async () => {
+    it('the only server: "Stop waiting" ends the wait, and the dialog says plainly that nothing was sent and access was not revoked; nothing is there', async () => {
       const [patient, clinician, family] = [await person(), await person(), await person()];
       const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }] });
       const record = await openRecord(events, patient.signer);
@@ -245,7 +245,9 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       await tap(stopButton(el)!);
       await waitUntil(() => el.status === 'relay-error', 'the send ends without the sign-in', { timeout: 20000 });
       await el.updateComplete;
-      expect(text($(el, 'dialog [role=status]'))).to.equal('Not enough storage servers accepted the change, so access was not revoked yet. You can try again.');
+      expect(text($(el, 'dialog [role=status]'))).to.equal(
+        'You stopped waiting for your signer and no storage server took the change, so nothing was sent: access was not revoked, and they can still open the record. You can try again.',
+      );
       expect(receiptLines(el).join(' ')).to.contain('asked you to sign in; you did not, so it did not accept it');
       expect(buttonByText(el, 'Try again')).to.exist;
       expect(buttonByText(el, 'Cancel')!.disabled).to.equal(false);

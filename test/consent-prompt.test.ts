@@ -498,7 +498,7 @@ describe('<nip82-consent-prompt>', function () {
       await expect(el).to.be.accessible();
     });
 
-    it('lists every relay\'s receipt: accepted on one, unreachable on another', async () => {
+    it('lists every relay\'s receipt: accepted on one, unreachable on another, and offers to send it to the one that missed it', async () => {
       const patient = await person();
       const clinician = await person();
       const down = await downRelayUrl();
@@ -513,7 +513,8 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'done', 'share done', { timeout: 15000 });
       await el.updateComplete;
-      expect(text($(el, '#result-title'))).to.match(/1 of 2 storage servers accepted it\.$/);
+      expect(text($(el, '#result-title'))).to.match(/1 of 2 storage servers accepted it\. Not every storage server took it\. It is in effect from the ones that did; send it to the others too, so that it is kept on all of them\.$/);
+      expect(buttonByText(el, 'Send to the storage servers that missed it')).to.exist;
       const lines = receiptLines(el);
       expect(lines).to.have.length(2);
       expect(lines).to.include(`${url}: accepted (1 of 1)`);

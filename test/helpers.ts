@@ -264,9 +264,11 @@ export function heldDecrypt(base: Signer) {
  * `base`, except that once armed, its k-th signer call from then on is never answered until
  * released (a remote signer gone quiet), and answered late then. Its calls are signatures,
  * encryptions and decryptions; with `countKey`, asking for the public key too (as a record store
- * does before a change, to know who is signed in). `calls` counts them all.
+ * does before a change, to know who is signed in); with `signInsOnly`, only the signatures that
+ * sign the user in to a storage server (NIP-42), whatever was signed before them. `calls` counts
+ * the calls that count.
  */
-export function silentAt(base: Signer, options: { countKey?: boolean } = {}) {
+export function silentAt(base: Signer, options: { countKey?: boolean; signInsOnly?: boolean } = {}) {
   let count = 0;
   let at = 0;
   let asked = false;
@@ -284,11 +286,12 @@ export function silentAt(base: Signer, options: { countKey?: boolean } = {}) {
       answered = true;
     }
   };
+  const only = options.signInsOnly;
   const signer: Signer = {
-    getPublicKey: () => (options.countKey ? call(() => base.getPublicKey()) : base.getPublicKey()),
-    signEvent: (t) => call(() => base.signEvent(t)),
-    nip44Encrypt: (p, x) => call(() => base.nip44Encrypt(p, x)),
-    nip44Decrypt: (p, c) => call(() => base.nip44Decrypt(p, c)),
+    getPublicKey: () => (options.countKey && !only ? call(() => base.getPublicKey()) : base.getPublicKey()),
+    signEvent: (t) => (only && t.kind !== 22242 ? base.signEvent(t) : call(() => base.signEvent(t))),
+    nip44Encrypt: (p, x) => (only ? base.nip44Encrypt(p, x) : call(() => base.nip44Encrypt(p, x))),
+    nip44Decrypt: (p, c) => (only ? base.nip44Decrypt(p, c) : call(() => base.nip44Decrypt(p, c))),
   };
   return {
     signer,

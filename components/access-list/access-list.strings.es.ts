@@ -47,8 +47,8 @@ export const accessListStringsEs: AccessListStrings = {
   stays:
     'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un servidor de almacenamiento que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
   partlyRevoked: (sent: number, total: number) => `Solo salió una parte: ${partlyRestEs(sent, total)}`,
+  nothingRevoked: 'Se dejó de esperar a su firmador y ningún servidor de almacenamiento recibió el cambio, así que no se envió nada: el acceso no se revocó y todavía pueden abrir el historial. Puede volver a intentarlo.',
   notEverywhere: 'Un servidor de almacenamiento que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí: envíelo también a ese servidor.',
-  finishRelays: 'Enviar a los servidores de almacenamiento que no lo recibieron',
   unfinishedNotice: (who: string) =>
     `El acceso de ${who} está revocado, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí.`,
   unfinishedEndedNotice: (n: number) =>
@@ -76,7 +76,6 @@ export const accessListStringsEs: AccessListStrings = {
   confirmRevoke: (who: string) => `Revocar a ${who}`,
   waitRevoke: 'Su firmador le pedirá firmar un aviso para las personas que siguen teniendo acceso.',
   preparing: 'Preparando el cambio. Todavía no se ha enviado nada.',
-  waitSignIn: 'Un servidor de almacenamiento le pide que inicie sesión primero.',
   publishing: (events: number, relays: number) =>
     `Enviando ${plural('es', events, { one: '1 cambio', other: `${events} cambios` })} a ${plural('es', relays, { one: '1 servidor de almacenamiento', other: `${relays} servidores de almacenamiento` })}…`,
   sendingOn: 'Se dejó de esperar a su firmador. Se sigue enviando el cambio a los servidores de almacenamiento que no le pidieron iniciar sesión…',

@@ -34,8 +34,9 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   editorMoves: string;
   /** In the dialog, what went out of a revocation sent only in part; `partlyNotice` and `partlyEndedNotice` say the same beside the list: override them together. */
   partlyRevoked: (sent: number, total: number) => string;
+  /** "Stop waiting" passed servers over during the send and no server took any of it. */
+  nothingRevoked: string;
   notEverywhere: string;
-  finishRelays: string;
   unfinishedNotice: (who: string) => string;
   unfinishedEndedNotice: (n: number) => string;
   partlyNotice: (who: string, sent: number, total: number) => string;
@@ -51,8 +52,6 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   waitRevoke: string;
   /** Between signer calls, before anything is sent: the servers read, the record locked anew. */
   preparing: string;
-  /** While the signer is asked to sign the user in to a storage server that asked for it (after "Waiting for your signer."). */
-  waitSignIn: string;
   publishing: (events: number, relays: number) => string;
   /** After "Stop waiting" during a send: the servers that asked for a sign-in are passed over, the rest still sent to (the outcome follows). */
   sendingOn: string;
@@ -104,8 +103,8 @@ const en: AccessListStrings = {
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   partlyRevoked: (sent: number, total: number) => `Only part of this went out: ${partlyRestEn(sent, total)}`,
+  nothingRevoked: 'You stopped waiting for your signer and no storage server took the change, so nothing was sent: access was not revoked, and they can still open the record. You can try again.',
   notEverywhere: 'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
-  finishRelays: 'Send to the storage servers that missed it',
   unfinishedNotice: (who: string) =>
     `Access for ${who} is revoked, but not on every storage server yet: one that missed it still serves the old version, which they can still open from there.`,
   unfinishedEndedNotice: (n: number) =>
@@ -131,7 +130,6 @@ const en: AccessListStrings = {
   confirmRevoke: (who: string) => `Revoke ${who}`,
   waitRevoke: 'Your signer will be asked to sign a notice to the remaining people.',
   preparing: 'Preparing the change. Nothing has been sent yet.',
-  waitSignIn: 'A storage server asks you to sign in first.',
   publishing: (events: number, relays: number) =>
     `Sending ${plural('en', events, { one: '1 change', other: `${events} changes` })} to ${plural('en', relays, { one: '1 storage server', other: `${relays} storage servers` })}…`,
   sendingOn: 'Stopped waiting for your signer. Sending the change on to the storage servers that did not ask you to sign in…',

@@ -27,7 +27,7 @@ import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { languageOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
-import { RevokeProgress, type RevokeStep } from './revoke-progress.js';
+import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 
@@ -180,7 +180,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private pending?: PendingRevoke;
   /** What the latest revocation (or its finishing) is doing, and the signer calls it waits on. */
-  private progress?: RevokeProgress;
+  private progress?: ActionProgress;
   /** The unfinished revocation being sent to the storage servers that missed it, from its notice or the dialog. */
   private finishing?: PendingRevoke;
   /** What the send under way sends: how many events, to how many storage servers. */
@@ -399,11 +399,11 @@ export class Nip82AccessList extends Nip82Element {
     }
   };
 
-  /** Follows the revocation begun with `signal`, saying at each moment what it does (see {@link RevokeProgress}). */
-  private track(signal: AbortSignal, signIns: DeclineScope): RevokeProgress {
-    const words = (step: RevokeStep) => () =>
+  /** Follows the revocation begun with `signal`, saying at each moment what it does (see {@link ActionProgress}). */
+  private track(signal: AbortSignal, signIns: DeclineScope): ActionProgress {
+    const words = (step: ActionStep) => () =>
       step === 'preparing' ? this.s.preparing : step === 'sending' ? this.s.publishing(...this.sendingNow) : this.s.sendingOn;
-    this.progress = new RevokeProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns);
+    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns);
     return this.progress;
   }
 
@@ -485,7 +485,7 @@ export class Nip82AccessList extends Nip82Element {
    * Builds and signs every event of revoking `targets`; nothing is published here. Once `signal`
    * is aborted (Escape, Cancel) the signer is asked nothing more.
    */
-  private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal, progress: RevokeProgress): Promise<PendingRevoke> {
+  private async sign(targets: Target[], signer: Signer, reader: string | undefined, signal: AbortSignal, progress: ActionProgress): Promise<PendingRevoke> {
     const declined = progress.signIns;
     // Only the user who opened the records may change them, not whoever holds the signer now: the
     // store asks it (records handed in have no store: their notices are signed only as their reader).
@@ -516,7 +516,7 @@ export class Nip82AccessList extends Nip82Element {
    * Sends the revocation's events some relay still lacks, through the client in effect now (as
    * the consent prompt does): a client kept from before may have been closed.
    */
-  private async sendRest(pending: PendingRevoke, signal: AbortSignal, progress?: RevokeProgress): Promise<void> {
+  private async sendRest(pending: PendingRevoke, signal: AbortSignal, progress?: ActionProgress): Promise<void> {
     // What went out is said again only when this send falls short: one that fails before sending
     // anything (no usable relay) is said as the failure it is.
     this.shortfall = '';
@@ -529,20 +529,20 @@ export class Nip82AccessList extends Nip82Element {
     try {
       signal.throwIfAborted();
       tracked.doing('sending');
-      await this.actions.send(signal, client, () => this.publish(pending, left, client, signal, tracked.signIns));
+      await this.actions.send(signal, client, () => this.publish(pending, left, client, signal, tracked));
     } finally {
       if (!progress) tracked.end();
     }
   }
 
-  private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal, declined: DeclineScope): Promise<void> {
+  private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal, progress: ActionProgress): Promise<void> {
     const keep = (list: readonly PublishReceipt[]) => {
       for (const r of list) pending.receipts.set(`${r.relay} ${r.eventId}`, r);
       // Whoever it was for may have gone meanwhile: nothing of it is shown to the next one.
       if (!signal.aborted) this.receipts = [...pending.receipts.values()];
     };
     try {
-      keep(await client.publishAll(events, { signal, declined }));
+      keep(await client.publishAll(events, { signal, declined: progress.signIns }));
     } catch (error) {
       // Whoever it was for has gone: nothing of it is shown.
       if (signal.aborted) throw error;
@@ -550,7 +550,8 @@ export class Nip82AccessList extends Nip82Element {
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
       const sent = sentOf(pending);
-      this.shortfall = sent ? this.partlyText(pending) : '';
+      // Nothing out once "Stop waiting" passed servers over: said plainly, not as servers that refused.
+      this.shortfall = sent ? this.partlyText(pending) : progress.passedOver ? () => this.s.nothingRevoked : '';
       // Part of it is out: from now on it is kept, and its rest offered, until it is all sent or the user leaves.
       if (sent && !this.unfinished.includes(pending)) this.unfinished = [...this.unfinished, pending];
       throw error;

@@ -82,6 +82,10 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   shared: (who: string, ok: number, total: number) =>
     `Compartido con ${who}. ${plural('es', total, { one: `${ok} de 1 servidor de almacenamiento lo aceptó.`, other: `${ok} de ${total} servidores de almacenamiento lo aceptaron.` })}`,
   relayNothing: 'Ningún servidor de almacenamiento lo aceptó. No se compartió ni envió nada; puede volver a intentarlo.',
+  sendingOn: 'Se dejó de esperar a su firmador. Se sigue enviando a los servidores de almacenamiento que no le pidieron iniciar sesión…',
+  stoppedNothingOut: (share: boolean) =>
+    `Se dejó de esperar a su firmador y ningún servidor de almacenamiento lo recibió, así que no se envió nada: ${share ? 'lo compartido no está en vigor' : 'su respuesta no se entregó'}. Puede volver a intentarlo.`,
+  notEverywhere: 'No todos los servidores de almacenamiento lo recibieron. Está en vigor desde los que sí lo recibieron; envíelo también a los demás, para que quede guardado en todos.',
   partial: (pieces: PieceState[], who: string) => {
     const name = (p: PieceState) =>
       ({ share: `el historial compartido con ${who}`, answer: `su respuesta a ${who}`, copy: 'su propia copia de la respuesta' })[p.name];

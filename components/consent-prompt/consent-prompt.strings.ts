@@ -77,6 +77,12 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   shared: (who: string, ok: number, total: number) => string;
   /** No relay took any of it. */
   relayNothing: string;
+  /** After "Stop waiting" during the send: the servers that asked for a sign-in are passed over, the rest still sent to (the outcome follows). */
+  sendingOn: string;
+  /** "Stop waiting" passed servers over and no server took any of it; `share`: it held a share (else only an answer). */
+  stoppedNothingOut: (share: boolean) => string;
+  /** After the outcome, while some storage server lacks part of it: in effect from the others, and the way on ({@link StopWaitingStrings.finishRelays}). */
+  notEverywhere: string;
   /** Some of it went out: exactly which pieces, and that finishing sends the rest as signed. */
   partial: (pieces: PieceState[], who: string) => string;
   finishSending: string;
@@ -219,6 +225,10 @@ const en: ConsentPromptStrings = {
   shared: (who: string, ok: number, total: number) =>
     `Shared with ${who}. ${plural('en', total, { one: `${ok} of 1 storage server accepted it.`, other: `${ok} of ${total} storage servers accepted it.` })}`,
   relayNothing: 'No storage server accepted it. Nothing was shared or sent; you can try again.',
+  sendingOn: 'Stopped waiting for your signer. Sending it on to the storage servers that did not ask you to sign in…',
+  stoppedNothingOut: (share: boolean) =>
+    `You stopped waiting for your signer and no storage server took it, so nothing was sent: ${share ? 'the share is not in effect' : 'your answer was not delivered'}. You can try again.`,
+  notEverywhere: 'Not every storage server took it. It is in effect from the ones that did; send it to the others too, so that it is kept on all of them.',
   partial: (pieces: PieceState[], who: string) => {
     const name = (p: PieceState) =>
       ({ share: `the shared record for ${who}`, answer: `your answer to ${who}`, copy: 'your own copy of the answer' })[p.name];

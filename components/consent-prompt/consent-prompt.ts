@@ -34,6 +34,9 @@ import { settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
 import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
 import { busyAttr, type CommonView, type Step } from './view-parts.js';
+import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
+import { renderStopWaiting } from '../shared/stop-waiting.js';
+import type { Message } from '../shared/status-controller.js';
 import { SignedAction } from './signed-action.js';
 // A type only: the picker registers through this element's define module, never through its class.
 import type { NpubPickerStrings } from '../npub-picker/define.js';
@@ -54,6 +57,8 @@ interface Pending {
   reader: string | undefined;
   /** Shows the outcome and tells the host; nothing once `signal` (the finishing action's) is aborted. */
   finish: (signal: AbortSignal) => Promise<void>;
+  /** The outcome in words, from what each storage server holds now (see {@link Nip82ConsentPrompt.said}). */
+  outcome: () => string;
 }
 
 /** A hex key from a hex or npub attribute value. */
@@ -87,6 +92,9 @@ function hexKey(value: string | undefined): string | undefined {
  * Every action signs all its events before publishing any: a refusal or timeout publishes
  * nothing. While the dialog waits for the signer (to sign, or to open records), a live "Stop
  * waiting" ends the wait at once, and the dialog stays to say that nothing was shared or sent.
+ * While the send waits only for the signer to sign the patient in to a storage server that asked
+ * for it, "Stop waiting" passes that server over and the rest is sent; the outcome names which
+ * servers took it, and offers to send it to those that missed it (nothing is signed again).
  * When relays take only part of it, the dialog says exactly what went out and offers
  * to finish sending the same signed events; reopening that request offers only that, never
  * signing again, and a request whose share partly went out can no longer be denied. Reopening a
@@ -179,6 +187,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** A half-sent share left for a new one: what of it stays, said over the new share's form. */
   @state() private leftNote = '';
 
+  /**
+   * An action in effect that some storage server missed (passed over while its sign-in was not
+   * waited for, or down), while its outcome is what the status says: the way on sends the same
+   * signed events there. In memory only, and forgotten with the user.
+   */
+  @state() private missed?: { pending: Pending; words: Message };
+
   /** The consent plan both dialogs are views of. */
   private readonly plan = new ConsentPlan(this, () => this.available);
   private readonly modal = new ModalController(this, () => this.open);
@@ -202,6 +217,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     readStoppedText: () => this.s.stoppedReading,
   });
   private trigger?: HTMLElement;
+  /** What the send under way is doing, and the sign-ins at the signer it waits on (see {@link ActionProgress}). */
+  private progress?: ActionProgress;
+  /** The action in effect being sent to the storage servers that missed it. */
+  private missedUnderWay?: Pending;
 
   private get s(): ConsentPromptStrings {
     return resolveStrings(consentPromptStrings, this, this.strings);
@@ -362,6 +381,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.reply = '';
     this.pending = undefined;
     this.unfinished.clear();
+    this.missed = undefined;
     this.partialText = '';
     this.leftNote = '';
     this.receipts = [];
@@ -571,13 +591,21 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /**
-   * "Stop waiting": ends the wait for the signer as Escape does, but the dialog stays to say what
-   * did not happen, and the patient may try again. The button pressed is gone: focus goes to the
-   * step's heading, never to the page behind the dialog.
+   * "Stop waiting": before the send, ends the wait for the signer as Escape does, but the dialog
+   * stays to say what did not happen, and the patient may try again. During the send, where the
+   * only wait is the signer signing the patient in to a storage server that asked (a remote signer
+   * may never answer, and the send cannot be cancelled: part of it may be out), those servers are
+   * passed over and the rest goes on without them; the outcome then names which servers took it.
+   * The button pressed is gone: focus goes to the step's heading, never to the page behind the
+   * dialog; on the page (a send to the servers that missed it), to that send's button.
    */
   private stopWaiting = (): void => {
-    if (!this.actions.cancel(() => this.s.stoppedWaiting)) return;
-    this.modal.focusNext = this.step === 'preview' ? '#preview-title' : '#dialog-title';
+    const progress = this.progress;
+    if (!this.actions.cancel(() => this.s.stoppedWaiting)) {
+      if (!progress?.sendWaitsOnSignIn) return;
+      progress.stopSignIns();
+    }
+    this.modal.focusNext = !this.open ? 'button.finish-relays' : this.step === 'preview' ? '#preview-title' : '#dialog-title';
   };
 
   private closeDialog = (): void => {
@@ -586,12 +614,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private onClose = (): void => {
     this.open = false;
-    // An answered request's button is gone: fall back to the element's own trigger or the list heading.
+    this.focusBack();
+  };
+
+  /** Focus back on the page: an answered request's button is gone, so the element's own trigger or the list heading. */
+  private focusBack(): void {
     const back = this.trigger?.isConnected
       ? this.trigger
       : this.renderRoot.querySelector<HTMLElement>('[data-trigger]') ?? this.renderRoot.querySelector<HTMLElement>('#requests-title');
     back?.focus();
-  };
+  }
 
   /**
    * Busy buttons say so (`aria-disabled`) instead of being disabled: a disabled button loses focus
@@ -689,16 +721,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /**
-   * Publishes the action's signed events. A shortfall becomes a relay-error state that says
-   * exactly what went out; returns whether everything did.
+   * Publishes the action's signed events (with `missed`, again where some storage server lacks
+   * them, for an action in effect). A shortfall becomes a relay-error state that says exactly what
+   * went out; returns whether everything did (a missed send: whether it ended, however far it got).
+   * The status says "Waiting for your signer" only while a storage server's sign-in waits there.
    */
-  private async send(pending: Pending, client: RelayClient, signal: AbortSignal): Promise<boolean> {
+  private async send(pending: Pending, client: RelayClient, signal: AbortSignal, missed = false): Promise<boolean> {
     const { action } = pending;
     // A stopped action publishes nothing, through whatever client it was given.
     signal.throwIfAborted();
-    this.setStatus('working', this.s.publishing(client.relays.length));
+    const progress = this.track(signal, client);
     try {
-      await this.actions.send(signal, client, () => action.publish(client, signal));
+      try {
+        await this.actions.send(signal, client, () => action.publish(client, signal, progress.signIns, missed));
+      } finally {
+        // From here the outcome is said: a sign-in settling late must not say "Sending…" over it.
+        progress.end();
+      }
       this.receipts = action.receipts;
       this.partialText = '';
       return true;
@@ -710,6 +749,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
         throw error;
       }
       this.receipts = action.receipts;
+      if (missed && error instanceof RelayError) {
+        // In effect already: what each server holds now is the outcome, said by the caller.
+        this.partialText = '';
+        return true;
+      }
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       if (!(error instanceof RelayError)) throw error;
       this.fail(error, this.answering ? 'answer' : 'share');
@@ -719,12 +763,71 @@ export class Nip82ConsentPrompt extends Nip82Element {
         if (!this.someoneElses(pending)) this.unfinished.set(pending.key, pending);
         this.step = 'finish';
         this.partialText = this.s.partial(action.states, this.named(pending.recipient));
+      } else if (progress.passedOver) {
+        // Not servers that refused it: the patient passed over the ones that asked for a sign-in.
+        const share = action.pieces.some((p) => p.name === 'share');
+        this.partialText = this.s.stoppedNothingOut(share);
       } else {
         this.partialText = this.s.relayNothing;
       }
       // The button pressed may be gone (nothing is signed again once some went out): focus the way on.
       this.modal.focusNext = 'button.finish';
       return false;
+    }
+  }
+
+  /** Follows the send begun with `signal` through `client`, saying at each moment what it does. */
+  private track(signal: AbortSignal, client: RelayClient): ActionProgress {
+    const relays = client.relays.length;
+    const words = (step: ActionStep) => () => (step === 'sending-on' ? this.s.sendingOn : this.s.publishing(relays));
+    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, client.declineScope(), 'sending');
+    return this.progress;
+  }
+
+  /**
+   * The outcome of an action in effect, from what each storage server holds now; while some server
+   * lacks part of it, it says so, and the way on (the same signed events, sent there) is offered.
+   */
+  private said(pending: Pending): void {
+    const everywhere = pending.action.everywhere;
+    const words: Message = () => sentences(pending.outcome(), everywhere ? '' : this.s.notEverywhere);
+    this.missed = everywhere ? undefined : { pending, words };
+    this.setStatus('done', words);
+  }
+
+  /** The action in effect some storage server missed, while its outcome is what the status says. */
+  private get missedShown(): Pending | undefined {
+    const missed = this.missed;
+    return missed && this.status === 'done' && this.state.words === missed.words ? missed.pending : undefined;
+  }
+
+  /** Sends an action in effect to the storage servers that missed it: after a focus, only once the signer says the same user is there. */
+  private sendMissed = (): void => {
+    const pending = this.missedShown;
+    if (!pending || this.busy) return;
+    this.afterKeyCheck(() => void this.sendMissedNow(pending));
+  };
+
+  private async sendMissedNow(pending: Pending): Promise<void> {
+    if (this.busy) return;
+    // Signed for another user or signer: never sent through this one's; all of theirs is forgotten.
+    if (this.someoneElses(pending)) return this.forgetUser();
+    const signal = this.actions.begin();
+    this.missedUnderWay = pending;
+    const ended = await Promise.resolve().then(() => this.send(pending, this.currentStore?.client ?? this.relayClient(), signal, true)).catch((error: unknown) => {
+      if (!signal.aborted) this.fail(error);
+      return false;
+    }).finally(() => {
+      this.missedUnderWay = undefined;
+    });
+    if (!ended || signal.aborted) return;
+    emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+    this.said(pending);
+    if (this.open) this.modal.focusNext = '#result-title';
+    else if (!this.missed) {
+      // The button pressed is gone: focus goes back to the element's own trigger.
+      await this.updateComplete;
+      this.focusBack();
     }
   }
 
@@ -781,14 +884,17 @@ export class Nip82ConsentPrompt extends Nip82Element {
           await store?.adopt(events).catch(() => undefined);
           if (current.aborted) return;
           this.settle(SHARE);
-          const relays = outcomesByRelay(action.receipts);
           emit(this, 'nip82-receipts', { receipts: receiptDetail(action.receipts) });
           emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withheld });
-          this.setStatus('done', s.shared(this.named(recipient), relays.filter((r) => r.status === 'accepted').length, relays.length));
+          this.said(pending);
           this.step = 'result';
           this.modal.focusNext = '#result-title';
         };
-        const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish };
+        const outcome = () => {
+          const relays = outcomesByRelay(action.receipts);
+          return this.s.shared(this.named(recipient), relays.filter((r) => r.status === 'accepted').length, relays.length);
+        };
+        const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal)) ? finish : undefined;
       },
@@ -840,9 +946,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
           if (current.aborted) return;
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
-          this.finishAnswer(request, answer, naddrs, action.receipts, s.approved(this.named(request.requester)));
+          this.finishAnswer(request, answer, naddrs, pending);
         };
-        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish };
+        const outcome = () => this.s.approved(this.named(request.requester));
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal)) ? finish : undefined;
       },
@@ -876,9 +983,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const finish: Pending['finish'] = async () => {
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
-          this.finishAnswer(request, answer, [], action.receipts, s.denied(this.named(request.requester)));
+          this.finishAnswer(request, answer, [], pending);
         };
-        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish };
+        const outcome = () => this.s.denied(this.named(request.requester));
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal)) ? finish : undefined;
       },
@@ -888,11 +996,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (!signal.aborted) await sent?.(signal);
   };
 
-  private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], receipts: PublishReceipt[], text: string): void {
+  private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], pending: Pending): void {
     this.answeredHere = [answer, ...this.answeredHere];
-    emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
+    emit(this, 'nip82-receipts', { receipts: receiptDetail(pending.action.receipts) });
     emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs });
-    this.setStatus('done', text);
+    this.said(pending);
     this.step = 'result';
     this.modal.focusNext = '#result-title';
   }
@@ -927,7 +1035,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const view = answer ? this.answerView() : this.shareView();
     return html`<div part="base" class="base">
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
-      ${this.open ? nothing : this.renderStatus()}
+      ${this.open ? nothing : html`${this.renderStatus()}${this.renderSendButtons()}`}
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
         ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
@@ -942,6 +1050,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       step: this.step,
       busy: this.busy,
       waiting: this.actions.waitingOnSigner,
+      signInWait: !!this.progress?.sendWaitsOnSignIn,
       started: !!this.pending?.action.started,
       until: this.until,
       status: html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', this.s)}`,
@@ -1039,6 +1148,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       ${this.renderStatus()}
       ${leavable ? html`<p class="help" id="leave-help">${withBdi(s.leaveHelp(this.named(pending.recipient)))}</p>` : nothing}
       <div part="actions" class="actions">
+        ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
         <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.actions.dismiss}>${s.close}</button>
         ${leavable
           ? html`<button type="button" class="leave" aria-describedby="leave-help" aria-disabled=${busyAttr(this.busy)} @click=${this.leaveUnfinished}>${s.leaveUnfinished}</button>`
@@ -1049,13 +1159,35 @@ export class Nip82ConsentPrompt extends Nip82Element {
       </div>`;
   }
 
+  /**
+   * The outcome, with the way on while some storage server missed it; while that is sent, what
+   * the send does (and "Stop waiting" while it waits on a server's sign-in at the signer).
+   */
   private renderResult(): TemplateResult {
     const s = this.s;
-    return html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>
-      ${renderReceipts(this.receipts, s)}
+    const busy = this.busy;
+    return html`${this.status === 'done'
+        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s)}`
+        : html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.status === 'waiting-signer', s)}`}
       <div part="actions" class="actions">
-        <button type="button" class="primary" @click=${this.closeDialog}>${s.close}</button>
+        ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
+        ${this.missedButton()}
+        <button type="button" class="primary" ?disabled=${busy} @click=${this.closeDialog}>${s.close}</button>
       </div>`;
+  }
+
+  /** Beside the status on the page: "Stop waiting" during a send that waits on a server's sign-in, and the way on for an action some server missed. */
+  private renderSendButtons(): TemplateResult | typeof nothing {
+    const stop = renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, this.s, this.stopWaiting);
+    const missed = this.missedButton();
+    return stop === nothing && missed === nothing ? nothing : html`<div class="actions">${stop}${missed}</div>`;
+  }
+
+  /** "Send to the storage servers that missed it", while the outcome shown is of such an action, and while that send is under way (focus stays on it). */
+  private missedButton(): TemplateResult | typeof nothing {
+    const resending = !!this.missed && this.missedUnderWay === this.missed.pending && this.busy;
+    if (!this.missedShown && !resending) return nothing;
+    return html`<button type="button" class="finish-relays" aria-disabled=${busyAttr(this.busy)} @click=${this.sendMissed}>${this.s.finishRelays}</button>`;
   }
 
   private get requests(): ConsentMessage[] {

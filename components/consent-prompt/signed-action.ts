@@ -4,7 +4,7 @@
  * events (never signed again, never duplicated). No DOM and no Lit.
  */
 import type { NostrEvent } from '../core/events.js';
-import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
+import type { DeclineScope, PublishReceipt, RelayClient } from '../core/relay/client.js';
 import { receiptsOf } from '../shared/receipts.js';
 
 /** The pieces of a consent action as a person knows them. */
@@ -29,6 +29,8 @@ export class SignedAction {
   private readonly accepted = new Set<string>();
   /** The newest receipt of each event at each relay. */
   private readonly latest = new Map<string, PublishReceipt>();
+  /** The storage servers of the last send: where every event should be. */
+  private relays: readonly string[] = [];
 
   constructor(pieces: readonly Piece[]) {
     this.pieces = pieces.filter((p) => p.events.length > 0);
@@ -49,6 +51,15 @@ export class SignedAction {
     return this.accepted.size > 0;
   }
 
+  /**
+   * Whether every storage server of the last send holds every event. A server passed over (its
+   * sign-in not waited for) or down misses what the others took: the action may be in effect
+   * and still not be everywhere.
+   */
+  get everywhere(): boolean {
+    return this.events.every((e) => this.everywhereHas(e));
+  }
+
   /** Each piece and how much of it went out. */
   get states(): PieceState[] {
     return this.pieces.map((p) => ({ name: p.name, sent: p.events.filter((e) => this.accepted.has(e.id)).length, total: p.events.length }));
@@ -63,13 +74,15 @@ export class SignedAction {
    * Publishes, in order, the events not yet out; stops at the first one too few relays accepted
    * (later events may depend on it) and throws that {@link RelayError}. Events already out are
    * not sent again. Once `signal` is aborted no further event is sent, and its reason is thrown.
-   * One call is one user action (a retry is another): a relay the user declines to sign in to is
-   * asked once in it, not once per event.
+   * One call is one user action (a retry is another), with its sign-ins (`declined`): a relay the
+   * user declines to sign in to, or passes over, is asked once in it, not once per event. With
+   * `missed`, the events some storage server lacks are sent again (to every server: one that holds
+   * an event already just says so), for an action in effect that did not reach everywhere.
    */
-  async publish(client: RelayClient, signal?: AbortSignal): Promise<void> {
-    const declined = client.declineScope();
+  async publish(client: RelayClient, signal?: AbortSignal, declined: DeclineScope = client.declineScope(), missed = false): Promise<void> {
+    this.relays = client.relays;
     for (const event of this.events) {
-      if (this.accepted.has(event.id)) continue;
+      if (missed ? this.everywhereHas(event) : this.accepted.has(event.id)) continue;
       try {
         this.keep(await client.publishAll([event], { signal, declined }));
       } catch (error) {
@@ -78,6 +91,10 @@ export class SignedAction {
       }
       this.accepted.add(event.id);
     }
+  }
+
+  private everywhereHas(event: NostrEvent): boolean {
+    return this.relays.every((relay) => this.latest.get(`${relay} ${event.id}`)?.status === 'accepted');
   }
 
   private keep(receipts: readonly PublishReceipt[]): void {

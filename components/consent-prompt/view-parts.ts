@@ -22,6 +22,11 @@ export interface CommonView {
    * Escape stops the action, which has sent nothing yet.
    */
   waiting: boolean;
+  /**
+   * The send waits only for the signer to sign the user in to a storage server that asked: "Stop
+   * waiting" passes that server over and the rest is sent (Cancel stays off: part may be out).
+   */
+  signInWait: boolean;
   /** Part of the action went out: nothing is signed again, so the buttons that would sign are gone. */
   started: boolean;
   until: string;
@@ -43,5 +48,5 @@ export interface CommonView {
 /** The `aria-disabled` of a button while the element works: focus stays on it (a disabled button drops focus to the page). */
 export const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
 
-/** "Stop waiting" in the step's row of actions, live while the signer is asked. */
-export const stopWaitingButton = (v: CommonView): TemplateResult | typeof nothing => renderStopWaiting(v.waiting, v.s, v.stopWaiting);
+/** "Stop waiting" in the step's row of actions, live while the signer is asked (to sign, or to sign the user in during the send). */
+export const stopWaitingButton = (v: CommonView): TemplateResult | typeof nothing => renderStopWaiting(v.waiting || v.signInWait, v.s, v.stopWaiting);

@@ -31,6 +31,8 @@ export const signerPageStringsEs: SignerPageStrings = {
   signerPageOpen: (host) => `Abrir ${host} en una pestaña nueva`,
 };
 
-export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting'> = {
+export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting' | 'waitSignIn' | 'finishRelays'> = {
   stopWaiting: 'Dejar de esperar',
+  waitSignIn: 'Un servidor de almacenamiento le pide que inicie sesión primero.',
+  finishRelays: 'Enviar a los servidores de almacenamiento que no lo recibieron',
 };

@@ -147,9 +147,18 @@ export interface StopWaitingStrings {
    * (some events may have been signed, never to be sent), and that the user may try again.
    */
   stoppedWaiting: string;
+  /**
+   * While a send waits for the signer to sign the user in to a storage server that asked for it
+   * (after "Waiting for your signer."): "Stop waiting" then passes that server over.
+   */
+  waitSignIn: string;
+  /** The way on once a change is in effect but some storage server missed it (passed over, or down): the same signed events, sent there. */
+  finishRelays: string;
 }
 
-/** The button's words; each element says in its own words what did not happen. */
-export const stopWaitingStringsEn: Pick<StopWaitingStrings, 'stopWaiting'> = {
+/** The button's words and the send's; each element says in its own words what did not happen. */
+export const stopWaitingStringsEn: Pick<StopWaitingStrings, 'stopWaiting' | 'waitSignIn' | 'finishRelays'> = {
   stopWaiting: 'Stop waiting',
+  waitSignIn: 'A storage server asks you to sign in first.',
+  finishRelays: 'Send to the storage servers that missed it',
 };

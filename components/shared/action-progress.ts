@@ -1,31 +1,32 @@
 /**
- * What one revocation is doing, for its status line. "Waiting for your signer" is true only while
- * a call to the signer is unanswered: asking who is signed in, signing the notice to the others, or
- * signing in to a storage server that asked for it (reading the record's versions, or sending).
- * Between those calls the revocation is prepared (servers read, the record locked anew) or sent,
- * and the line says that instead. Records handed in need no "who is signed in", and revoking a
- * viewer signs nothing: such a revocation may never ask the signer at all.
+ * What one signed change (a revocation, a share, an answer) is doing, for its status line.
+ * "Waiting for your signer" is true only while a call to the signer is unanswered: asking who is
+ * signed in, signing, or signing in to a storage server that asked for it (reading, or sending).
+ * Between those calls the change is prepared (servers read, a record locked anew) or sent, and the
+ * line says that instead. A change may never ask the signer at all (a revocation of a viewer of
+ * records handed in signs nothing). No Lit and no DOM: the element shows what it is told.
  */
 import type { DeclineScope } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
-import type { Message, Status } from '../shared/status-controller.js';
+import type { Message, Status } from './status-controller.js';
 
-/** What the revocation does between signer calls. */
-export type RevokeStep = 'preparing' | 'sending' | 'sending-on';
+/** What the change does between signer calls (`sending-on`: after "Stop waiting" passed servers over). */
+export type ActionStep = 'preparing' | 'sending' | 'sending-on';
 
-export class RevokeProgress {
+export class ActionProgress {
   /** The unanswered signer calls, each said as its words. */
   private readonly calls: Message[] = [];
   private over = false;
+  private skipped = false;
 
   constructor(
     private readonly show: (status: Status, message: Message) => void,
-    private readonly words: (step: RevokeStep) => Message,
+    private readonly words: (step: ActionStep) => Message,
     private readonly signInWords: Message,
     private readonly signal: AbortSignal,
     /** The sign-ins of the action (one prompt per server for its reads and sends). */
     readonly signIns: DeclineScope,
-    private step: RevokeStep = 'preparing',
+    private step: ActionStep = 'preparing',
   ) {
     signIns.watch(() => this.render());
     // Stopped (Escape, Cancel, "Stop waiting", a sign-out): a sign-in it waits on is waited on no more.
@@ -33,8 +34,8 @@ export class RevokeProgress {
     this.render();
   }
 
-  /** From now on the revocation is doing `step`. */
-  doing(step: RevokeStep): void {
+  /** From now on the change is doing `step`. */
+  doing(step: ActionStep): void {
     this.step = step;
     this.render();
   }
@@ -54,7 +55,13 @@ export class RevokeProgress {
    */
   stopSignIns(): void {
     this.step = 'sending-on';
+    this.skipped = true;
     this.signIns.stopAsking();
+  }
+
+  /** Whether "Stop waiting" passed over the servers that asked for a sign-in during this send. */
+  get passedOver(): boolean {
+    return this.skipped;
   }
 
   /** Runs `call`, a call to the user's signer, said as `what` while it is unanswered. */
@@ -79,7 +86,7 @@ export class RevokeProgress {
     };
   }
 
-  /** The revocation ended (done, failed or stopped): its outcome is said from now on, not its progress. */
+  /** The change ended (done, failed or stopped): its outcome is said from now on, not its progress. */
   end(): void {
     this.over = true;
   }
