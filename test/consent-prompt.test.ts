@@ -436,9 +436,9 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, 'Review')!.click();
       await el.updateComplete;
       buttonByText(el, /^Share with npub1/)!.click();
-      await el.updateComplete;
-      expect(el.status).to.equal('waiting-signer');
-      expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Your signer will be asked to sign the shared record (once per part).');
+      // First the storage servers are read ("Preparing…"), then the signer is asked to sign.
+      const asked = 'Waiting for your signer. Your signer will be asked to sign the shared record (once per part).';
+      await waitUntil(() => el.status === 'waiting-signer' && text($(el, '[role=status]')) === asked, 'the signer is asked to sign', { timeout: 20000 });
       expect(buttonByText(el, /^Share with npub1/)!.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
       held.release();

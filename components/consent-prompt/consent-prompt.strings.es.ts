@@ -78,6 +78,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     'Puede revocarlo más tarde: esa persona perderá el acceso a las versiones futuras. Lo que ya haya abierto o copiado no se puede recuperar.',
   confirm: (who: string) => `Compartir con ${who}`,
   waitShare: 'Su firmador le pedirá firmar el historial compartido (una vez por parte).',
+  preparing: 'Preparándolo para su firmador. Todavía no se ha compartido ni enviado nada.',
   publishing: (n: number) => plural('es', n, { one: 'Enviando a 1 servidor de almacenamiento…', other: `Enviando a ${n} servidores de almacenamiento…` }),
   shared: (who: string, ok: number, total: number) =>
     `Compartido con ${who}. ${plural('es', total, { one: `${ok} de 1 servidor de almacenamiento lo aceptó.`, other: `${ok} de ${total} servidores de almacenamiento lo aceptaron.` })}`,

@@ -73,6 +73,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   revokeWarning: string;
   confirm: (who: string) => string;
   waitShare: string;
+  /** Between the signer's prompts of a share or an answer: the storage servers are read, the records checked; nothing sent yet. */
+  preparing: string;
   publishing: (relays: number) => string;
   shared: (who: string, ok: number, total: number) => string;
   /** No relay took any of it. */
@@ -221,6 +223,7 @@ const en: ConsentPromptStrings = {
   revokeWarning: 'You can revoke later: they lose access to future versions. Anything they have already opened or copied cannot be taken back.',
   confirm: (who: string) => `Share with ${who}`,
   waitShare: 'Your signer will be asked to sign the shared record (once per part).',
+  preparing: 'Preparing it for your signer. Nothing has been shared or sent yet.',
   publishing: (n: number) => plural('en', n, { one: 'Sending to 1 storage server…', other: `Sending to ${n} storage servers…` }),
   shared: (who: string, ok: number, total: number) =>
     `Shared with ${who}. ${plural('en', total, { one: `${ok} of 1 storage server accepted it.`, other: `${ok} of ${total} storage servers accepted it.` })}`,

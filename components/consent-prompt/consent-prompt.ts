@@ -14,7 +14,7 @@ import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/sto
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
-import type { PublishReceipt, RelayClient } from '../core/relay/client.js';
+import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
 import { createShare } from '../core/nip82/share.js';
 import { answerRequest, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
@@ -36,7 +36,7 @@ import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-
 import { busyAttr, type CommonView, type Step } from './view-parts.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
-import type { Message } from '../shared/status-controller.js';
+import { wordsNow, type Message } from '../shared/status-controller.js';
 import { SignedAction } from './signed-action.js';
 // A type only: the picker registers through this element's define module, never through its class.
 import type { NpubPickerStrings } from '../npub-picker/define.js';
@@ -57,8 +57,11 @@ interface Pending {
   reader: string | undefined;
   /** Shows the outcome and tells the host; nothing once `signal` (the finishing action's) is aborted. */
   finish: (signal: AbortSignal) => Promise<void>;
-  /** The outcome in words, from what each storage server holds now (see {@link Nip82ConsentPrompt.said}). */
-  outcome: () => string;
+  /**
+   * The outcome, from what each storage server holds now (see {@link Nip82ConsentPrompt.said}):
+   * its numbers taken at the call, its words read at each render.
+   */
+  outcome: () => Message;
 }
 
 /** A hex key from a hex or npub attribute value. */
@@ -171,7 +174,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   @state() private open = false;
   @state() private step: Step = 'choose';
-  @state() private problems: string[] = [];
+  /** What stops the next step, each in words or where to read them (they follow the page's language). */
+  @state() private problems: Message[] = [];
   @state() private receipts: PublishReceipt[] = [];
   /** Who receives the grant: the chosen recipient, or the requester. */
   @state() private recipientKey?: string;
@@ -182,10 +186,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private names = new Map<string, ProfileName>();
   @state() private answering?: ConsentMessage;
   @state() private reply = '';
-  /** What went out of a publish that stopped half way, in words. */
-  @state() private partialText = '';
-  /** A half-sent share left for a new one: what of it stays, said over the new share's form. */
-  @state() private leftNote = '';
+  /**
+   * What went out of a publish that stopped half way, or that nothing did: in words, or where to
+   * read them (the numbers as they were, the words of the page's language at each render).
+   */
+  @state() private partialText: Message = '';
+  /** A half-sent share left for a new one: what of it stays, said over the new share's form (read at each render). */
+  @state() private leftNote: Message = '';
 
   /**
    * An action in effect that some storage server missed (passed over while its sign-in was not
@@ -221,6 +228,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private progress?: ActionProgress;
   /** The action in effect being sent to the storage servers that missed it. */
   private missedUnderWay?: Pending;
+  /** How many storage servers the send under way goes to (its "Sending…" words say so). */
+  private sendingTo = 0;
 
   private get s(): ConsentPromptStrings {
     return resolveStrings(consentPromptStrings, this, this.strings);
@@ -411,9 +420,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * in have no store to ask: they are checked against the signer's key directly, else the last
    * user's records would go out under the next user's signature.
    */
-  private async storeForAction(records: readonly OpenedRecord[], signer: Signer): Promise<RecordStore | undefined> {
+  private async storeForAction(records: readonly OpenedRecord[], signer: Signer, progress: ActionProgress): Promise<RecordStore | undefined> {
     const store = this.records ? undefined : this.recordStore();
-    const me = store ? await store.currentReader() : records.length ? await signer.getPublicKey() : undefined;
+    const ask = (call: () => Promise<string>) => progress.asking(() => this.s.checkingAccount, call);
+    const me = store ? await ask(() => store.currentReader()) : records.length ? await ask(() => signer.getPublicKey()) : undefined;
     assertOpenedFor(records, me);
     return store;
   }
@@ -423,9 +433,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private loadRecords = async (): Promise<void> => {
     if (this.busy) return;
-    const s = this.s;
     const signal = this.actions.begin('read');
-    const store = await this.withSigner('unlock', s.waitUnlock, async () => {
+    const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
@@ -439,26 +448,28 @@ export class Nip82ConsentPrompt extends Nip82Element {
       const focused = (this.renderRoot as ShadowRoot).activeElement;
       if (this.open && store.held.length && (!focused || focused.matches('button.load'))) this.modal.focusNext = '#records-from';
     }
-    this.setStatus('done', sentences(store.held.length ? s.loaded(store.held.length, store.failures.length) : s.noRecords, store.unopenedRecords ? s.recordsLeft(store.unopenedRecords) : ''));
+    // What this read found and left, said in the words of the page's language at each render.
+    const [held, failed, left] = [store.held.length, store.failures.length, store.unopenedRecords];
+    this.setStatus('done', () => sentences(held ? this.s.loaded(held, failed) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
   };
 
   private checkRequests = async (): Promise<void> => {
     if (this.busy) return;
-    const s = this.s;
     const signal = this.actions.begin('read');
-    const store = await this.withSigner('read-requests', s.waitRead, async () => {
+    const store = await this.withSigner('read-requests', () => this.s.waitRead, async () => {
       const store = this.recordStore();
       await store.readMail({ refresh: store.mailLoaded });
       return store;
     }, {}, signal);
     if (!store || signal.aborted) return;
     // "No open requests" only when every message was checked: older ones may still hold one.
-    const waiting = this.requests.length;
-    this.setStatus('done', sentences(
-      waiting ? s.requestsWaiting(waiting) : store.olderMailUnchecked ? '' : s.noRequests,
-      store.unreadMail ? s.mailLeft(store.unreadMail) : '',
-      mailUnchecked(store, s),
-    ));
+    // As this read left it, in the words of the page's language at each render.
+    const [waiting, unread] = [this.requests.length, store.unreadMail];
+    const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
+    this.setStatus('done', () => {
+      const s = this.s;
+      return sentences(waiting ? s.requestsWaiting(waiting) : unchecked.olderMailUnchecked ? '' : s.noRequests, unread ? s.mailLeft(unread) : '', mailUnchecked(unchecked, s));
+    });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };
 
@@ -496,11 +507,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.busy || this.answering || pending?.key !== SHARE || !pending.action.started) return;
     // Another user's events are not this one's to leave either: all of theirs is forgotten.
     if (this.someoneElses(pending)) return this.forgetUser();
-    const who = this.named(pending.recipient);
+    const recipient = pending.recipient;
     this.unfinished.delete(SHARE);
     this.pending = undefined;
     this.startShare();
-    this.leftNote = this.s.leftUnfinished(who);
+    this.leftNote = () => this.s.leftUnfinished(this.named(recipient));
     this.modal.focusNext = '#left-note';
   };
 
@@ -562,7 +573,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.step = 'finish';
     this.problems = [];
     this.receipts = pending.action.receipts;
-    this.partialText = this.s.partial(pending.action.states, this.named(pending.recipient));
+    this.partialText = this.partText(pending);
     this.setStatus('relay-error', this.partialText);
     this.open = true;
   }
@@ -655,18 +666,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private toPreview = (event: Event): void => {
     event.preventDefault();
     if (this.busy) return;
-    const s = this.s;
-    const problems: string[] = [];
+    // Where each problem's words are, not the words: they follow the page's language while shown.
+    const problems: Message[] = [];
+    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast') => problems.push(() => this.s[key]);
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push(this.endedText(this.answering));
-      else if (this.plan.plan().entries.length === 0) problems.push(s.noTypesChosen);
+      else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = this.answering.period?.end?.slice(0, 10);
-      if (this.until && (this.until < today() || (asked && this.until > asked))) problems.push(s.untilInvalid);
+      if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid');
     } else {
-      if (!this.recipientKey) problems.push(s.recipientMissing);
-      else if (this.recipientKey === this.myKey) problems.push(s.recipientIsYou);
-      if (this.plan.included.size === 0) problems.push(s.nothingChosen);
-      if (this.until && this.until < today()) problems.push(s.expiryPast);
+      if (!this.recipientKey) say('recipientMissing');
+      else if (this.recipientKey === this.myKey) say('recipientIsYou');
+      if (this.plan.included.size === 0) say('nothingChosen');
+      if (this.until && this.until < today()) say('expiryPast');
     }
     this.problems = problems;
     if (problems.length) {
@@ -680,8 +692,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   /** Why a request whose asked period is over can only be denied. */
-  private endedText(request: ConsentMessage): string {
-    return this.s.requestEndedNote(dayText(request.period!.end!, this.language));
+  private endedText(request: ConsentMessage): Message {
+    return () => this.s.requestEndedNote(dayText(request.period!.end!, this.language));
   }
 
   private backToChoose = (): void => {
@@ -725,12 +737,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * them, for an action in effect). A shortfall becomes a relay-error state that says exactly what
    * went out; returns whether everything did (a missed send: whether it ended, however far it got).
    * The status says "Waiting for your signer" only while a storage server's sign-in waits there.
+   * `signed`: the progress of the action that has just signed these events (its sign-ins go on
+   * into the send); else the send is an action of its own (a retry, the servers that missed it).
    */
-  private async send(pending: Pending, client: RelayClient, signal: AbortSignal, missed = false): Promise<boolean> {
+  private async send(pending: Pending, client: RelayClient, signal: AbortSignal, missed = false, signed?: ActionProgress): Promise<boolean> {
     const { action } = pending;
     // A stopped action publishes nothing, through whatever client it was given.
     signal.throwIfAborted();
-    const progress = this.track(signal, client);
+    this.sendingTo = client.relays.length;
+    const progress = signed ?? this.track(signal);
+    progress.doing('sending');
     try {
       try {
         await this.actions.send(signal, client, () => action.publish(client, signal, progress.signIns, missed));
@@ -762,13 +778,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
         // and only finished; unless the user changed while it was sending (all of theirs is forgotten).
         if (!this.someoneElses(pending)) this.unfinished.set(pending.key, pending);
         this.step = 'finish';
-        this.partialText = this.s.partial(action.states, this.named(pending.recipient));
+        this.partialText = this.partText(pending);
       } else if (progress.passedOver) {
         // Not servers that refused it: the patient passed over the ones that asked for a sign-in.
         const share = action.pieces.some((p) => p.name === 'share');
-        this.partialText = this.s.stoppedNothingOut(share);
+        this.partialText = () => this.s.stoppedNothingOut(share);
       } else {
-        this.partialText = this.s.relayNothing;
+        this.partialText = () => this.s.relayNothing;
       }
       // The button pressed may be gone (nothing is signed again once some went out): focus the way on.
       this.modal.focusNext = 'button.finish';
@@ -776,12 +792,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
   }
 
-  /** Follows the send begun with `signal` through `client`, saying at each moment what it does. */
-  private track(signal: AbortSignal, client: RelayClient): ActionProgress {
-    const relays = client.relays.length;
-    const words = (step: ActionStep) => () => (step === 'sending-on' ? this.s.sendingOn : this.s.publishing(relays));
-    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, client.declineScope(), 'sending');
+  /**
+   * Follows the action begun with `signal` (its signing, then its send; or a send alone), saying at
+   * each moment what it does: "Waiting for your signer" only while a call to it is unanswered.
+   */
+  private track(signal: AbortSignal, step: ActionStep = 'sending'): ActionProgress {
+    const words = (now: ActionStep) => () => {
+      const s = this.s;
+      return now === 'preparing' ? s.preparing : now === 'sending' ? s.publishing(this.sendingTo) : s.sendingOn;
+    };
+    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, new DeclineScope(), step);
     return this.progress;
+  }
+
+  /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
+  private partText(pending: Pending): Message {
+    const [states, recipient] = [pending.action.states, pending.recipient];
+    return () => this.s.partial(states, this.named(recipient));
   }
 
   /**
@@ -789,8 +816,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * lacks part of it, it says so, and the way on (the same signed events, sent there) is offered.
    */
   private said(pending: Pending): void {
-    const everywhere = pending.action.everywhere;
-    const words: Message = () => sentences(pending.outcome(), everywhere ? '' : this.s.notEverywhere);
+    const [everywhere, outcome] = [pending.action.everywhere, pending.outcome()];
+    // As the servers hold it now, in the words of the page's language at each render.
+    const words: Message = () => sentences(wordsNow(outcome), everywhere ? '' : this.s.notEverywhere);
     this.missed = everywhere ? undefined : { pending, words };
     this.setStatus('done', words);
   }
@@ -855,9 +883,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (done && !signal.aborted) await pending.finish(signal);
   };
 
+  /**
+   * Runs the signing and sending of one action begun with `signal`, followed by its progress: it
+   * prepares (the servers' limits read, the records checked against the signer), says "Waiting
+   * for your signer" only while a call to it is unanswered, then sends with the same sign-ins.
+   */
+  private async signing<T>(signal: AbortSignal, work: (progress: ActionProgress) => Promise<T>): Promise<T> {
+    const progress = this.track(signal, 'preparing');
+    try {
+      return await work(progress);
+    } finally {
+      // Signed and sent, refused or stopped: its outcome is said from now on, not its progress.
+      progress.end();
+    }
+  }
+
   private confirmShare = async (): Promise<void> => {
     if (this.busy || this.pending?.action.started) return;
-    const s = this.s;
     const records = this.available;
     const recipient = this.recipientKey!;
     const role = this.shareRole;
@@ -870,12 +912,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'share',
-      s.waitShare,
-      async (signer) => {
-        const store = await this.storeForAction(records, signer);
+      () => this.s.waitShare,
+      (signer) => this.signing(signal, async (progress) => {
+        const store = await this.storeForAction(records, signer, progress);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
-        const events = await this.signShare(this.actions.guard(signer, signal), store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
+        const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitShare);
+        const events = await this.signShare(asked, store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
         // Signed for a user who left, or after Escape: thrown away unpublished.
         signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events }]);
@@ -890,14 +933,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.step = 'result';
           this.modal.focusNext = '#result-title';
         };
-        const outcome = () => {
+        const outcome = (): Message => {
           const relays = outcomesByRelay(action.receipts);
-          return this.s.shared(this.named(recipient), relays.filter((r) => r.status === 'accepted').length, relays.length);
+          const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
+          return () => this.s.shared(this.named(recipient), ok, total);
         };
         const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;
-        return (await this.send(pending, client, signal)) ? finish : undefined;
-      },
+        return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
+      }),
       { recipient, records: records.flatMap((r) => r.naddrs) },
       signal,
     );
@@ -906,7 +950,6 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private approve = async (): Promise<void> => {
     if (this.busy || this.pending?.action.started) return;
-    const s = this.s;
     const request = this.answering!;
     // It may have ended since the form was shown: said before the signer is asked anything.
     if (requestEnded(request)) {
@@ -926,18 +969,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
-      s.waitApprove,
-      async (signer) => {
-        const store = await this.storeForAction(records, signer);
+      () => this.s.waitApprove,
+      (signer) => this.signing(signal, async (progress) => {
+        const store = await this.storeForAction(records, signer, progress);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
+        const guarded = this.actions.guard(signer, signal);
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
-        const share = await this.signShare(this.actions.guard(signer, signal), store, client, request.requester, 'viewer', until ?? (asked || undefined), request.purpose);
+        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, request.requester, 'viewer', until ?? (asked || undefined), request.purpose);
         signal.throwIfAborted();
         const naddrs = naddrsOf(share);
-        this.setStatus('waiting-signer', s.waitAnswer);
         const { events, answer } = await answerRequest(request, {
-          signer: this.actions.guard(signer, signal), decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
+          signer: progress.signer(guarded, () => this.s.waitAnswer), decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
         });
         signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events: share }, ...answerPieces(events)]);
@@ -948,11 +991,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.settle(request.id);
           this.finishAnswer(request, answer, naddrs, pending);
         };
-        const outcome = () => this.s.approved(this.named(request.requester));
+        const outcome = (): Message => () => this.s.approved(this.named(request.requester));
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;
-        return (await this.send(pending, client, signal)) ? finish : undefined;
-      },
+        return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
+      }),
       { recipient: request.requester, records: records.flatMap((r) => r.naddrs) },
       signal,
     );
@@ -962,7 +1005,6 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private deny = async (): Promise<void> => {
     // Once part of an approval went out, the clinician can open it: a denial would be untrue.
     if (this.busy || this.pending?.action.started) return;
-    const s = this.s;
     const request = this.answering!;
     const note = this.reply.trim() || undefined;
     this.problems = [];
@@ -972,12 +1014,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
-      s.waitAnswer,
-      async (signer) => {
-        const store = await this.storeForAction([], signer);
+      () => this.s.waitAnswer,
+      (signer) => this.signing(signal, async (progress) => {
+        const store = await this.storeForAction([], signer, progress);
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
-        const { events, answer } = await answerRequest(request, { signer: this.actions.guard(signer, signal), decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
+        const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitAnswer);
+        const { events, answer } = await answerRequest(request, { signer: asked, decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
         signal.throwIfAborted();
         const action = new SignedAction(answerPieces(events));
         const finish: Pending['finish'] = async () => {
@@ -985,11 +1028,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.settle(request.id);
           this.finishAnswer(request, answer, [], pending);
         };
-        const outcome = () => this.s.denied(this.named(request.requester));
+        const outcome = (): Message => () => this.s.denied(this.named(request.requester));
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;
-        return (await this.send(pending, client, signal)) ? finish : undefined;
-      },
+        return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
+      }),
       { recipient: request.requester },
       signal,
     );
@@ -1012,7 +1055,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     if (this.status === 'relay-error' && this.partialText) {
       return html`<div class="state error">
-        ${this.renderLive(this.partialText)}
+        ${this.renderLive(wordsNow(this.partialText))}
         ${renderReceipts(this.receipts, s)}
         ${this.pending && (!this.pending.action.started || !this.open)
           ? html`<button type="button" class="primary finish" @click=${this.finishSending}>
@@ -1026,7 +1069,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private renderProblems(): TemplateResult | typeof nothing {
     if (this.problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
-      <ul>${this.problems.map((p) => html`<li>${p}</li>`)}</ul>
+      <ul>${this.problems.map((p) => html`<li>${wordsNow(p)}</li>`)}</ul>
     </div>`;
   }
 
@@ -1083,7 +1126,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       pickerStrings: this.pickerStrings,
       recipientKey: this.recipientKey,
       recipientNamed: this.recipientKey ? this.named(this.recipientKey) : '',
-      leftNote: this.leftNote,
+      leftNote: wordsNow(this.leftNote),
       role: this.shareRole,
       purpose: this.purpose,
       openShare: this.openShare,
