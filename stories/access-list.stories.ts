@@ -10,7 +10,7 @@ import { onRelays } from './support/relays.js';
 import { loaded, type Cast } from './support/signers.js';
 import { answerRequest } from '../components/core/nip82/requests.js';
 import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 
 type Data = { records: OpenedRecord[] };
 

@@ -6,7 +6,7 @@ import type { OpenedRecord } from '../components/core/nip82/record.js';
 import type { RecordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { allInShadow, announces, button, element, inShadow, liveRegion, settles, text } from './support/dom.js';
 import { DEAD_RELAY, NOT_A_BUNDLE, emptyBundle, hugeBundle, openedRecord, pubkeyOf, recordEvents, smallBundle, syntheticBundle, withheldBundle } from './support/data.js';
-import { grantConsent } from '../components/core/nip82/grant.js';
+import { grantConsent } from '../components/core/nip82/grant-create.js';
 import { onRelays } from './support/relays.js';
 import { cannotDecryptFrom, decryptWaits, loaded, loadedSigner } from './support/signers.js';
 

@@ -13,7 +13,7 @@ import { createRecord, openRecord, type OpenedRecord } from '../components/core/
 import { createAccessRequest } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { person, relayUrl, sampleBundle, type Person } from './helpers.js';

@@ -11,7 +11,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RecordError, SignerError } from '../components/core/errors.js';
 import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';

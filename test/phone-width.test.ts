@@ -14,7 +14,7 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82Session } from '../components/session/session.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';

@@ -26,7 +26,8 @@ import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSign
 import { today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
 import { mailUnchecked, sentences } from '../shared/records.strings.js';
-import { consentSource, grantConsent, grantExpiration } from '../core/nip82/grant.js';
+import { grantExpiration } from '../core/nip82/grant.js';
+import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ConsentPlan, offeredEntries } from './consent-plan.js';

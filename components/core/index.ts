@@ -97,4 +97,5 @@ export { RecordStore, stopsEverything, MAX_WRAPS_PER_READ, MAX_WRAPS_DOWNLOADED_
 export { shareCopyOf, grantToReader, type ShareCopy, type ShareStatus, type GrantToReader } from './store/share-copies.js';
 export { consentHistory, type ConsentEvent } from './store/history.js';
 export { describeRecord, type RecordDescription } from './store/record-description.js';
-export { grantConsent, readGrant, isGrantConsent, consentSource, grantExpiration, expirationOf, GRANT_TAG, type Grant, type GrantTerms } from './nip82/grant.js';
+export { readGrant, isGrantConsent, grantExpiration, expirationOf, GRANT_TAG, type Grant, type GrantTerms } from './nip82/grant.js';
+export { grantConsent, consentSource } from './nip82/grant-create.js';

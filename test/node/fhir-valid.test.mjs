@@ -19,7 +19,7 @@ import {
   NOTE_EXTENSION, RECORD_KIND, GIFT_WRAP_KIND, DEFAULT_MAX_EVENT_BYTES, LARGE_SEND_TAG, MEDICAL_DATA_KIND, makeRumor, giftWrap,
   createBundle, isAttestation, requestEnded,
 } from '../../dist/core/index.js';
-import { grantConsent, consentSource } from '../../dist/core/nip82/grant.js';
+import { grantConsent, consentSource } from '../../dist/core/nip82/grant-create.js';
 import { consentResource } from '../../dist/core/nip82/requests.js';
 
 useWebSocketImplementation(WebSocket);

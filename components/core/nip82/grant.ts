@@ -2,19 +2,16 @@
  * The Consent a share carries to document its own grant: who may open it, in which role, until
  * when and why. Relays cannot enforce an end date; the Consent records the patient's terms so the
  * recipient (and the patient's own copy) can read them, and so the patient's session can tell a
- * share it made from a record it holds.
+ * share it made from a record it holds. Reading the terms back is here; writing them is in
+ * grant-create.ts, which a page that only reads records never loads.
  */
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
-import { createBundle } from '../fhir/bundle.js';
 import { RecordError } from '../errors.js';
-import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
-import type { OpenedRecord, Role } from './record.js';
+import { nostrPubkeyOf } from '../fhir/patient.js';
+import type { Role } from './record.js';
 
 /** Marks the kit's grant Consent, so a later share does not offer it as an item. */
 export const GRANT_TAG = { system: 'urn:nip82:consent', code: 'share-grant', display: 'Share grant' } as const;
-
-const RECIPIENT_ROLE = { system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' };
-const CONSENT_ACTION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentaction';
 
 /** The terms of one share. */
 export interface GrantTerms {
@@ -37,33 +34,6 @@ export interface Grant extends GrantTerms {
   ends?: number;
 }
 
-/** A FHIR R4 Consent (status active) documenting a share. */
-export function grantConsent(terms: GrantTerms): FhirResource {
-  const provision: Record<string, unknown> = {
-    type: 'permit',
-    period: { start: new Date().toISOString(), ...(terms.until ? { end: periodEndOf(terms.until) } : {}) },
-    actor: [{ role: { coding: [RECIPIENT_ROLE] }, reference: { identifier: nostrIdentifier(terms.recipient) } }],
-    // An editor may also pass the record on (add people), which FHIR calls disclosing it.
-    action: (terms.role === 'editor' ? ['access', 'disclose'] : ['access']).map((code) => ({
-      coding: [{ system: CONSENT_ACTION_SYSTEM, code }],
-    })),
-  };
-  // The patient's own words: no coded purpose fits every audience (a clinic, a relative).
-  if (terms.purpose) provision.purpose = [{ display: terms.purpose }];
-  return {
-    resourceType: 'Consent',
-    id: crypto.randomUUID(),
-    meta: { tag: [{ ...GRANT_TAG }] },
-    status: 'active',
-    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }] },
-    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }],
-    patient: { identifier: nostrIdentifier(terms.patient) },
-    dateTime: new Date().toISOString(),
-    policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
-    provision,
-  };
-}
-
 /**
  * The NIP-40 expiration of a grant whose last day is `until` (YYYY-MM-DD): the first second after
  * that day ends in the local time zone of the device this runs on. In the consent prompt that is
@@ -76,20 +46,6 @@ export function grantExpiration(until: string): number {
   const ms = new Date(y!, m! - 1, d! + 1).getTime();
   if (!/^\d{4}-\d{2}-\d{2}/.test(until) || !Number.isFinite(ms)) throw new RecordError('invalid-input', 'The end date is not a YYYY-MM-DD date.');
   return ms / 1000;
-}
-
-/**
- * The Consent's `period.end` for a last day: its last second in local time, with the offset, as an
- * R4 dateTime ("2026-12-05T23:59:59-05:00"). The day stays readable as the first ten characters,
- * the end is the same moment as the expiration wherever it is read, and it stays after the
- * period's start (a UTC time that may already be the next day) for the period to be valid.
- */
-export function periodEndOf(until: string): string {
-  const last = new Date((grantExpiration(until) - 1) * 1000);
-  const offset = -last.getTimezoneOffset();
-  const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
-  const time = `${String(last.getHours()).padStart(2, '0')}:${String(last.getMinutes()).padStart(2, '0')}:${String(last.getSeconds()).padStart(2, '0')}`;
-  return `${localDay(last)}T${time}${offset < 0 ? '-' : '+'}${hhmm}`;
 }
 
 /** YYYY-MM-DD of a date in the local time zone of the device this runs on (the patient's, in the consent prompt). */
@@ -155,13 +111,4 @@ export function readGrant(bundle: FhirBundle): Grant | undefined {
 
 function pubkeyOfIdentifier(identifier: unknown): string | undefined {
   return identifier ? nostrPubkeyOf({ resourceType: 'Basic', identifier: [identifier] }) : undefined;
-}
-
-/**
- * `createShare` draws entries only from opened records, so the grant Consent travels as one more
- * source: a copy of the first record's view holding just the Consent (no keys are involved).
- */
-export function consentSource(first: OpenedRecord, consent: FhirResource): { source: OpenedRecord; fullUrl: string } {
-  const bundle: FhirBundle = createBundle([consent]);
-  return { source: { ...first, bundle, withheld: undefined }, fullUrl: bundle.entry![0]!.fullUrl! };
 }

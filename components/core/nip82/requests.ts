@@ -13,7 +13,8 @@ import { type NostrEvent, type UnsignedEvent, isHex64, utf8Length } from '../eve
 import { INTEROP_MAX_PLAINTEXT, nip44PayloadLength } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
 import { createBundle, readBundle } from '../fhir/bundle.js';
-import { periodEnd, periodEndOf } from './grant.js';
+import { periodEnd } from './grant.js';
+import { periodEndOf } from './grant-create.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
 import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
