@@ -90,7 +90,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   partial: (pieces: PieceState[], who: string) => {
     const name = (p: PieceState) =>
       ({ share: `el historial compartido con ${who}`, answer: `su respuesta a ${who}`, copy: 'su propia copia de la respuesta' })[p.name];
-    const part = (p: PieceState) => (p.total > 1 && p.sent > 0 ? `${p.sent} de ${p.total} partes de ${name(p)}` : name(p));
+    // "de el" contracts to "del" in Spanish.
+    const part = (p: PieceState) => (p.total > 1 && p.sent > 0 ? `${p.sent} de ${p.total} partes de ${name(p)}`.replace(/ de el /, ' del ') : name(p));
     const out = pieces.filter((p) => p.sent > 0).map(part);
     const missing = pieces.filter((p) => p.sent < p.total).map((p) => name(p));
     return `Solo salió una parte. Enviado: ${out.join('; ')}. Falta enviar: ${missing.join('; ')}. Termine el envío para completarlo; no se firma nada de nuevo.`;
