@@ -148,14 +148,17 @@ export const NoSigner: Story = {
   },
 };
 
-/** The signer is asked to sign the share and has not answered. */
+/**
+ * The signer has not answered. Before anything is signed it is asked which account it holds, so the
+ * records handed in are never shared under someone else's signature.
+ */
 export const WaitingForSigner: Story = {
   parameters: { signer: 'hangs' },
   play: async ({ canvasElement }) => {
     const el = prompt(canvasElement);
     await confirmShare(el);
     await settles(el, 'waiting-signer');
-    await announces(el, 'Waiting for your signer. Your signer will be asked to sign the shared record (once per part).');
+    await announces(el, 'Waiting for your signer. Checking which account your signer is using.');
     // Busy, yet focusable: aria-disabled keeps focus off the page body.
     expect(button(el, /^Share with npub1/).getAttribute('aria-disabled')).toBe('true');
     expect(button(el, 'Back').getAttribute('aria-disabled')).toBe('true');
