@@ -132,13 +132,18 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
 
     const partsOn = async (c: RelayClient, signPubkey: string) => (await c.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events.map((e) => e.id).sort();
 
-    it('beside another server: "Stop waiting" ends the wait, the change is in force where it went, the dialog names the server that did not take it, and nothing reaches that one after', async () => {
+    /** Two viewers on a record handed in, the list on both servers, and the clinician's revocation dialog open. */
+    const besideGated = async () => {
       const [patient, clinician, family] = [await person(), await person(), await person()];
       const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
       const quiet = silentAt(patient.signer);
       const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-access-list>`);
       await openDialog(el, clinician);
-      const gatedBefore = await partsOn(gatedClient, record.signPubkey);
+      return { patient, clinician, record, quiet, el, gatedBefore: await partsOn(gatedClient, record.signPubkey) };
+    };
+
+    it('beside another server: "Stop waiting" ends the wait, the change is in force where it went, the dialog names the server that did not take it, and nothing reaches that one after', async () => {
+      const { patient, clinician, record, quiet, el, gatedBefore } = await besideGated();
 
       // Revoking a viewer of records handed in signs nothing: the first signer call is the sign-in.
       quiet.arm(1);
@@ -175,12 +180,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     });
 
     it('sent on after Close from the notice beside the list: "Waiting for your signer" only while the sign-in is open, a "Stop waiting" reached by keyboard at 320 px passes the server over, and the notice stays for later', async () => {
-      const [patient, clinician, family] = [await person(), await person(), await person()];
-      const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
-      const quiet = silentAt(patient.signer);
-      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-access-list>`);
-      await openDialog(el, clinician);
-      const gatedBefore = await partsOn(gatedClient, record.signPubkey);
+      const { patient, clinician, record, quiet, el, gatedBefore } = await besideGated();
       // In the dialog the sign-in is passed over: the server missed the change.
       quiet.arm(1);
       await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);

@@ -860,13 +860,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
   }
 
-  /** Sends again the signed events of an action that went out only in part (or not at all). */
   /** Sends what the user signed: after a focus, only once the signer says the same user is there. */
   private finishSending = (): void => {
     if (!this.pending || this.busy) return;
     this.afterKeyCheck(() => void this.sendAgain());
   };
 
+  /** Sends again the signed events of an action that went out only in part (or not at all). */
   private sendAgain = async (): Promise<void> => {
     const pending = this.pending;
     if (!pending || this.busy) return;
