@@ -94,7 +94,9 @@ function hexKey(value: string | undefined): string | undefined {
  * is over (an old or replayed one) is listed as ended and offers only Deny.
  *
  * Every action signs all its events before publishing any: a refusal or timeout publishes
- * nothing. While the dialog waits for the signer (to sign, or to open records), a live "Stop
+ * nothing. Its status says "Waiting for your signer" only while a call to the signer is open (first
+ * which account it holds, for records handed in; then each signature), and between calls "Preparing
+ * it for your signer. Nothing has been shared or sent yet." While the dialog waits for the signer (to sign, or to open records), a live "Stop
  * waiting" ends the wait at once, and the dialog stays to say that nothing was shared or sent.
  * While the send waits only for the signer to sign the patient in to a storage server that asked
  * for it, "Stop waiting" passes that server over and the rest is sent; the outcome names which
