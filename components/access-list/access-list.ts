@@ -21,7 +21,7 @@ import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
+import { keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
 import { recordName } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { languageOf } from '../shared/strings.js';
@@ -537,7 +537,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal, progress: ActionProgress): Promise<void> {
     const keep = (list: readonly PublishReceipt[]) => {
-      for (const r of list) pending.receipts.set(`${r.relay} ${r.eventId}`, r);
+      keepReceipts(pending.receipts, list);
       // Whoever it was for may have gone meanwhile: nothing of it is shown to the next one.
       if (!signal.aborted) this.receipts = [...pending.receipts.values()];
     };
@@ -613,18 +613,18 @@ export class Nip82AccessList extends Nip82Element {
     });
   }
 
-  /**
-   * Sends the same signed events to the relays that missed them; nothing new is signed. A sign-out
-   * or another user meanwhile stops it, and nothing of it is said or announced. One of which only
-   * part went out is applied once every event reached a storage server; until then the status
-   * says again what went out.
-   */
   /** Sends what the user signed: after a focus, only once the signer says the same user is there. */
   private finishChecked(pending: PendingRevoke): void {
     if (this.busy) return;
     this.afterKeyCheck(() => void this.finish(pending));
   }
 
+  /**
+   * Sends the same signed events to the relays that missed them; nothing new is signed. A sign-out
+   * or another user meanwhile stops it, and nothing of it is said or announced. One of which only
+   * part went out is applied once every event reached a storage server; until then the status
+   * says again what went out.
+   */
   private async finish(pending: PendingRevoke): Promise<void> {
     if (this.busy) return;
     if (!this.kept.includes(pending)) {

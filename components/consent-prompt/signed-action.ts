@@ -5,7 +5,7 @@
  */
 import type { NostrEvent } from '../core/events.js';
 import type { DeclineScope, PublishReceipt, RelayClient } from '../core/relay/client.js';
-import { receiptsOf } from '../shared/receipts.js';
+import { keepReceipts, receiptsOf } from '../shared/receipts.js';
 
 /** The pieces of a consent action as a person knows them. */
 export type PieceName = 'share' | 'answer' | 'copy';
@@ -65,7 +65,7 @@ export class SignedAction {
     return this.pieces.map((p) => ({ name: p.name, sent: p.events.filter((e) => this.accepted.has(e.id)).length, total: p.events.length }));
   }
 
-  /** The receipts of every event, the newest per relay. */
+  /** The receipts of every event, the newest per relay (an acceptance is never undone by a later failure there). */
   get receipts(): PublishReceipt[] {
     return [...this.latest.values()];
   }
@@ -98,6 +98,6 @@ export class SignedAction {
   }
 
   private keep(receipts: readonly PublishReceipt[]): void {
-    for (const r of receipts) this.latest.set(`${r.relay} ${r.eventId}`, r);
+    keepReceipts(this.latest, receipts);
   }
 }

@@ -40,6 +40,18 @@ export function receiptDetail(receipts: readonly PublishReceipt[]) {
   return receipts.map(({ relay, eventId, status, reason }) => ({ relay, eventId, status, reason }));
 }
 
+/**
+ * Adds `receipts` to `held` (one per relay and event, the newest answer), except over an
+ * acceptance: a server that took an event holds it, so a later send there that fails (the server
+ * down, its sign-in passed over, a duplicate refused) must not make the outcome count it out.
+ */
+export function keepReceipts(held: Map<string, PublishReceipt>, receipts: readonly PublishReceipt[]): void {
+  for (const r of receipts) {
+    const key = `${r.relay} ${r.eventId}`;
+    if (held.get(key)?.status !== 'accepted') held.set(key, r);
+  }
+}
+
 /** The receipts a RelayError carries, typed. */
 export function receiptsOf(error: unknown): PublishReceipt[] {
   const list = (error as { receipts?: unknown })?.receipts;
