@@ -231,6 +231,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private progress?: ActionProgress;
   /** The action in effect being sent to the storage servers that missed it. */
   private missedUnderWay?: Pending;
+  /** The action sent again from the page ("Try again" or "Finish sending" there, the dialog closed). */
+  private againUnderWay?: Pending;
   /** How many storage servers the send under way goes to (its "Sending…" words say so). */
   private sendingTo = 0;
 
@@ -611,7 +613,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * may never answer, and the send cannot be cancelled: part of it may be out), those servers are
    * passed over and the rest goes on without them; the outcome then names which servers took it.
    * The button pressed is gone: focus goes to the step's heading, never to the page behind the
-   * dialog; on the page (a send to the servers that missed it), to that send's button.
+   * dialog; on the page, to the button that began the send (it stays, aria-disabled, while the
+   * send goes on).
    */
   private stopWaiting = (): void => {
     const progress = this.progress;
@@ -619,7 +622,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (!progress?.sendWaitsOnSignIn) return;
       progress.stopSignIns();
     }
-    this.modal.focusNext = !this.open ? 'button.finish-relays' : this.step === 'preview' ? '#preview-title' : '#dialog-title';
+    this.modal.focusNext = !this.open ? (this.againUnderWay ? 'button.finish' : 'button.finish-relays') : this.step === 'preview' ? '#preview-title' : '#dialog-title';
   };
 
   private closeDialog = (): void => {
@@ -878,12 +881,24 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return this.forgetUser();
     }
     const signal = this.actions.begin();
-    // A relay list no longer usable fails here like a send that failed: shown as a state, never thrown.
-    const done = await Promise.resolve().then(() => this.send(pending, this.currentStore?.client ?? this.relayClient(), signal)).catch((error: unknown) => {
-      if (!signal.aborted) this.fail(error);
-      return false;
-    });
-    if (done && !signal.aborted) await pending.finish(signal);
+    this.againUnderWay = pending;
+    try {
+      // A relay list no longer usable fails here like a send that failed: shown as a state, never thrown.
+      const done = await Promise.resolve().then(() => this.send(pending, this.currentStore?.client ?? this.relayClient(), signal)).catch((error: unknown) => {
+        if (!signal.aborted) this.fail(error);
+        return false;
+      });
+      if (done && !signal.aborted) await pending.finish(signal);
+    } finally {
+      this.againUnderWay = undefined;
+    }
+    if (this.open || signal.aborted) return;
+    // On the page the outcome's heading is not shown, and the button pressed is gone once it is in
+    // effect: focus goes to the page's way on, never to the page body.
+    await this.updateComplete;
+    const on = this.renderRoot.querySelector<HTMLElement>('button.finish, button.finish-relays');
+    if (on) on.focus();
+    else this.focusBack();
   };
 
   /**
@@ -1056,12 +1071,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private renderStatus(): TemplateResult {
     const s = this.s;
-    if (this.status === 'relay-error' && this.partialText) {
-      return html`<div class="state error">
-        ${this.renderLive(wordsNow(this.partialText))}
-        ${renderReceipts(this.receipts, s)}
+    // On the page the button pressed stays (aria-disabled) while the send it began goes on: one that
+    // vanished would drop the keyboard's focus to the page body. Same template: the same button.
+    const again = !this.open && !!this.pending && this.againUnderWay === this.pending && this.busy;
+    if ((this.status === 'relay-error' && this.partialText) || again) {
+      return html`<div class=${again ? 'state' : 'state error'}>
+        ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText))}
+        ${again ? nothing : renderReceipts(this.receipts, s)}
         ${this.pending && (!this.pending.action.started || !this.open)
-          ? html`<button type="button" class="primary finish" @click=${this.finishSending}>
+          ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
           ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>`
           : nothing}
       </div>`;
