@@ -502,7 +502,7 @@ export class Nip82AccessList extends Nip82Element {
       for (const target of targets) {
         const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitRevoke);
         // Records handed in: the notice is signed only by the user they were opened for.
-        const notify = store ? asked : signerAsReader(asked, target.record.reader);
+        const notify = store ? asked : signerAsReader(asked, target.record.reader, this.signedInAs(signer));
         changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays }) });
       }
     } catch (error) {

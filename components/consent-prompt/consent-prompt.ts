@@ -423,13 +423,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * The store, checked against the signer: when the signer now answers with another key, the
    * store cleared itself and records chosen for the last user must not be acted on. Records handed
    * in have no store to ask: they are checked against the signer's key directly, else the last
-   * user's records would go out under the next user's signature.
+   * user's records would go out under the next user's signature; and against the key the session
+   * is signed in as, else a switch found here would leave the session showing the last user's records.
    */
   private async storeForAction(records: readonly OpenedRecord[], signer: Signer, progress: ActionProgress): Promise<RecordStore | undefined> {
     const store = this.records ? undefined : this.recordStore();
     const ask = (call: () => Promise<string>) => progress.asking(() => this.s.checkingAccount, call);
     const me = store ? await ask(() => store.currentReader()) : records.length ? await ask(() => signer.getPublicKey()) : undefined;
-    assertOpenedFor(records, me);
+    assertOpenedFor(records, me, store ? undefined : this.signedInAs(signer));
     return store;
   }
 

@@ -117,6 +117,16 @@ export abstract class Nip82Element extends LocalizedElement {
     return this.stores.session;
   }
 
+  /**
+   * The key the session holds `signer` signed in as, when `signer` is the session's: records
+   * handed in are checked against it, so that another key there reaches the session as the
+   * account change it is. Undefined for a signer of the element's own.
+   */
+  protected signedInAs(signer: Signer): string | undefined {
+    const session = this.session;
+    return session?.accountChanged && signer === session.signer ? session.pubkey : undefined;
+  }
+
   /** The signer in effect: the element's own, else the session's. */
   protected get activeSigner(): Signer | undefined {
     return this.stores.signer;

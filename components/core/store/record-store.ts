@@ -743,21 +743,28 @@ const wrongReader = () => new RecordError('wrong-reader', 'These records were op
 /**
  * Throws `wrong-reader` unless every record was opened for `me`, the key the signer answers with
  * now: records opened for the last user must not be shared or changed under the next one's key.
+ * `signedIn`, the key a session holds this signer signed in as: when the signer no longer answers
+ * with it, the account was switched there, and saying only `wrong-reader` would leave the session
+ * naming, and showing the records of, the last user: `account-changed` makes it close them.
  */
-export function assertOpenedFor(records: readonly Pick<OpenedRecord, 'reader'>[], me: string | undefined): void {
-  if (records.some((r) => r.reader !== me)) throw wrongReader();
+export function assertOpenedFor(records: readonly Pick<OpenedRecord, 'reader'>[], me: string | undefined, signedIn?: string): void {
+  if (!records.some((r) => r.reader !== me)) return;
+  if (signedIn !== undefined && me !== undefined && me !== signedIn) {
+    throw new SignerError('account-changed', 'The signer answers with another key than the signed-in user\'s: the account in use was switched.');
+  }
+  throw wrongReader();
 }
 
 /**
  * `signer`, used only while it answers as `reader`, the user the records were opened for: its
  * first call asks the key, and another key is `wrong-reader` before anything is signed or
- * encrypted. For records handed in, which have no store to ask: a change that needs no signature
- * asks nothing.
+ * encrypted (`account-changed` when it no longer answers as `signedIn`: see {@link assertOpenedFor}).
+ * For records handed in, which have no store to ask: a change that needs no signature asks nothing.
  */
-export function signerAsReader(signer: Signer, reader: string): Signer {
+export function signerAsReader(signer: Signer, reader: string, signedIn?: string): Signer {
   let checked: Promise<string> | undefined;
   const key = () => (checked ??= signer.getPublicKey().then((me) => {
-    assertOpenedFor([{ reader }], me);
+    assertOpenedFor([{ reader }], me, signedIn);
     return me;
   }));
   return {
