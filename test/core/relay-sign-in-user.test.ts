@@ -44,6 +44,9 @@ function switchable(first: Signer) {
   };
 }
 
+/** A busy machine's slow connection is not a relay out of reach: no read here is meant to run out of time. */
+const UNHURRIED = { queryTimeoutMs: 20_000, publishTimeoutMs: 20_000 };
+
 /** The keys the relay's connections were signed in as for the reads it served naming `who`. */
 async function servedAs(who: Person): Promise<string[]> {
   return (await relaySignIns('auth', who.pubkey)).served.map((r) => r.as ?? 'nobody');
@@ -55,7 +58,7 @@ describe('relay client: a change of user ends the last one’s sign-ins', functi
   it('signs in again as the key the signer answers for now, once, and reads for it only as it', async () => {
     const [a, b] = [await person(), await person()];
     const user = switchable(a.signer);
-    const client = new RelayClient({ relays: [await relayUrl('auth')], signer: user.signer });
+    const client = new RelayClient({ relays: [await relayUrl('auth')], signer: user.signer, ...UNHURRIED });
     try {
       const first = await client.query({ kinds: [1059], '#p': [a.pubkey] });
       expect(first.reports.map((r) => r.status)).to.deep.equal(['complete']);
@@ -85,7 +88,7 @@ describe('relay client: a change of user ends the last one’s sign-ins', functi
   it('a read of the last user waiting at their sign-in stops there: it never reads over the new user’s sign-in', async () => {
     const [a, b] = [await person(), await person()];
     const user = switchable(a.signer);
-    const client = new RelayClient({ relays: [await relayUrl('auth')], signer: user.signer });
+    const client = new RelayClient({ relays: [await relayUrl('auth')], signer: user.signer, ...UNHURRIED });
     try {
       user.holdNext();
       const stale = client.query({ kinds: [1059], '#p': [a.pubkey] });
@@ -113,14 +116,14 @@ describe('relay client: a change of user ends the last one’s sign-ins', functi
   it('the store: a load of the last user caught at its sign-in by a key switch reads nothing over the new key’s, and shows nothing', async () => {
     const [a, b, hospital] = [await person(), await person(), await person()];
     const relays = [await relayUrl('auth')];
-    const seeder = new RelayClient({ relays, signer: hospital.signer });
+    const seeder = new RelayClient({ relays, signer: hospital.signer, ...UNHURRIED });
     try {
       for (const p of [a, b]) await seeder.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(p.pubkey)}`), author: hospital.signer, participants: [{ pubkey: p.pubkey, role: 'editor' }] }));
     } finally {
       seeder.close();
     }
     const user = switchable(a.signer);
-    const store = new RecordStore({ client: new RelayClient({ relays, signer: user.signer }), signer: user.signer });
+    const store = new RecordStore({ client: new RelayClient({ relays, signer: user.signer, ...UNHURRIED }), signer: user.signer });
     try {
       user.holdNext();
       const stale = store.load();
