@@ -17,13 +17,17 @@ describe('<nip82-consent-prompt>: "Try again" and "Stop waiting" on the page kee
   this.timeout(60000);
   afterEach(() => relayAcceptsOnly('picky', null));
 
-  it('the pressed "Try again" stays (aria-disabled) and keeps focus through "Stop waiting"; after the outcome focus is on "Send to the storage servers that missed it"', async () => {
+  /**
+   * A share nothing of went out, the dialog closed, and "Try again" pressed on the page by keyboard:
+   * the picky server takes it this time, the gated one's sign-in waits at the signer.
+   */
+  async function retriedFromThePage() {
     const picky = await relayUrl('picky');
     const gated = await relayUrl('auth-write');
     const [patient, clinician] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
     const quiet = silentAt(patient.signer, { signInsOnly: true });
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${picky} ${gated}`}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<div><nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${picky} ${gated}`}></nip82-consent-prompt><input aria-label="Elsewhere on the page"></div>`).then((page) => page.querySelector('nip82-consent-prompt')!);
     await tap(buttonByText(el, 'Share records…')!);
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await typeRecipient(el, clinician.pubkey);
@@ -47,9 +51,14 @@ describe('<nip82-consent-prompt>: "Try again" and "Stop waiting" on the page kee
     retry.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => stopButton(el, '.base'), '"Stop waiting" on the page', { timeout: 20000 });
+    return { el, quiet, retry };
+  }
+
+  it('the pressed "Try again" stays (aria-disabled) and keeps focus through "Stop waiting"; after the outcome focus is on "Send to the storage servers that missed it"', async () => {
+    const { el, quiet, retry } = await retriedFromThePage();
     expect(retry.isConnected, 'the pressed "Try again" stays while its send goes on').to.equal(true);
     expect(retry.getAttribute('aria-disabled')).to.equal('true');
-    expect(focused(el)).to.equal(retry);
+    expect(focused(el) === retry, 'focus stays on the pressed "Try again"').to.equal(true);
 
     stopButton(el, '.base')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -62,7 +71,17 @@ describe('<nip82-consent-prompt>: "Try again" and "Stop waiting" on the page kee
     await waitUntil(() => $(el, '.base > .actions button.finish-relays'), 'the way on to the server passed over');
     const missed = $(el, '.base > .actions button.finish-relays')!;
     await waitUntil(() => focused(el) === missed, 'focus on "Send to the storage servers that missed it"');
-    expect(document.activeElement).to.equal(el);
+    expect(document.activeElement === el, 'the page\'s focus is in the element').to.equal(true);
     quiet.release();
+  });
+
+  it('a focus the user took elsewhere on the page while the send went on stays there when it ends', async () => {
+    const { el, quiet } = await retriedFromThePage();
+    const elsewhere = el.parentElement!.querySelector('input')!;
+    elsewhere.focus();
+    quiet.release();
+    await waitUntil(() => el.status === 'done' && !$(el, '.base > .state button.finish'), 'sent everywhere once the sign-in is given', { timeout: 20000 });
+    await el.updateComplete;
+    expect(document.activeElement === elsewhere, `focus stays where the user put it, not on ${document.activeElement?.tagName}`).to.equal(true);
   });
 });

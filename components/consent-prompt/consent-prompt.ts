@@ -897,6 +897,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // On the page the outcome's heading is not shown, and the button pressed is gone once it is in
     // effect: focus goes to the page's way on, never to the page body.
     await this.updateComplete;
+    // A focus the user took elsewhere on the page meanwhile stays there.
+    const away = document.activeElement;
+    if (!this.matches(':focus-within') && away && away !== document.body) return;
     const on = this.renderRoot.querySelector<HTMLElement>('button.finish, button.finish-relays');
     if (on) on.focus();
     else this.focusBack();
