@@ -76,6 +76,26 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     expect(text($(el, '#result-title'))).to.match(new RegExp(`^Access revoked for ${shortNpub(clinician.pubkey)}\\.`));
   });
 
+  it('records handed in, revoking an editor: while the signer is asked which account it holds, the dialog says so, not that a notice is being signed', async () => {
+    const [patient, clinician, family] = [await person(), await person(), await person()];
+    const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+    const quiet = silentAt(patient.signer, { countKey: true });
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+    await openDialog(el, clinician);
+
+    quiet.arm(1);
+    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await waitUntil(() => quiet.asked(), 'the signer is asked which account it holds');
+    await el.updateComplete;
+    expect(text($(el, 'dialog [role=status]'))).to.equal('Waiting for your signer. Checking which account your signer is using.');
+    const renders = everyRender(el, quiet.calls);
+
+    quiet.release();
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
+    expect(renders.map((r) => r.said), 'then the notice is signed').to.include('Waiting for your signer. Your signer will be asked to sign a notice to the remaining people.');
+    expect(text($(el, '#result-title'))).to.match(new RegExp(`^Access revoked for ${shortNpub(clinician.pubkey)}\\.`));
+  });
+
   it('records the element loaded: "Waiting for your signer" while it is asked who is signed in, then "Preparing" once it answered', async () => {
     const [patient, clinician, family] = [await person(), await person(), await person()];
     await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);

@@ -498,11 +498,13 @@ export class Nip82AccessList extends Nip82Element {
     for (const t of targets) await assertNewest(client, t.record, { declined });
     signal.throwIfAborted();
     const changes: PendingRevoke['changes'] = [];
+    const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitRevoke, () => this.s.checkingAccount);
+    // Records handed in: the notices are signed only by the user they were opened for, whose key is asked once.
+    const asReader = new Map<string, Signer>();
+    const notifier = (reader: string) => asReader.get(reader) ?? asReader.set(reader, signerAsReader(asked, reader, this.signedInAs(signer))).get(reader)!;
     try {
       for (const target of targets) {
-        const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitRevoke);
-        // Records handed in: the notice is signed only by the user they were opened for.
-        const notify = store ? asked : signerAsReader(asked, target.record.reader, this.signedInAs(signer));
+        const notify = store ? asked : notifier(target.record.reader);
         changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays }) });
       }
     } catch (error) {

@@ -76,10 +76,10 @@ export class ActionProgress {
     }
   }
 
-  /** `signer`, each of its calls said as `what` while unanswered. */
-  signer(signer: Signer, what: Message): Signer {
+  /** `signer`, each of its calls said as `what` while unanswered; the question of its key as `keyWords`. */
+  signer(signer: Signer, what: Message, keyWords: Message = what): Signer {
     return {
-      getPublicKey: () => this.asking(what, () => signer.getPublicKey()),
+      getPublicKey: () => this.asking(keyWords, () => signer.getPublicKey()),
       signEvent: (template) => this.asking(what, () => signer.signEvent(template)),
       nip44Encrypt: (pubkey, plaintext) => this.asking(what, () => signer.nip44Encrypt(pubkey, plaintext)),
       nip44Decrypt: (pubkey, ciphertext) => this.asking(what, () => signer.nip44Decrypt(pubkey, ciphertext)),
