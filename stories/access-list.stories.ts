@@ -121,7 +121,7 @@ export const NoSigner: Story = {
   },
 };
 
-/** Removing an editor: the signer is asked to sign the notice to the others, and has not answered yet; Cancel still stops it. */
+/** Removing an editor: the signer is first asked which account it holds (the records were handed in), and has not answered yet; Cancel still stops it. */
 export const WaitingForSigner: Story = {
   parameters: { signer: 'hangs' },
   play: async ({ canvasElement }) => {
@@ -129,7 +129,7 @@ export const WaitingForSigner: Story = {
     await askToRevoke(el, 1);
     await userEvent.click(confirmButton(el));
     await settles(el, 'waiting-signer');
-    await announces(el, 'Your signer will be asked to sign a notice to the remaining people.');
+    await announces(el, 'Waiting for your signer. Checking which account your signer is using.');
     // Nothing is sent before every event is signed, so stopping here is still true to say.
     await userEvent.click(button(el, 'Cancel'));
     await settles(el, 'cancelled');
