@@ -10,7 +10,7 @@ import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, relayAcceptsOnly, relayUrl, sampleBundle, silentAt } from './helpers.js';
-import { $, buttonByText, dialogOf, focused, stopButton, tap, typeRecipient } from './element-helpers.js';
+import { $, buttonByText, dialogOf, focused, stopButton, tap, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('<nip82-consent-prompt>: "Try again" and "Stop waiting" on the page keep the keyboard\'s place', function () {
@@ -28,11 +28,7 @@ describe('<nip82-consent-prompt>: "Try again" and "Stop waiting" on the page kee
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
     const quiet = silentAt(patient.signer, { signInsOnly: true });
     const el = await fixture<Nip82ConsentPrompt>(html`<div><nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${picky} ${gated}`}></nip82-consent-prompt><input aria-label="Elsewhere on the page"></div>`).then((page) => page.querySelector('nip82-consent-prompt')!);
-    await tap(buttonByText(el, 'Share records…')!);
-    await waitUntil(() => dialogOf(el).open, 'dialog opens');
-    await typeRecipient(el, clinician.pubkey);
-    await tap(buttonByText(el, 'Review')!);
-    await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview');
+    await toSharePreview(el, clinician.pubkey);
 
     // First send: the picky server refuses, the gated one's sign-in is passed over: nothing goes out.
     await relayAcceptsOnly('picky', 0);

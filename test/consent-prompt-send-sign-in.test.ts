@@ -16,7 +16,7 @@ import { GIFT_WRAP_KIND, RECORD_KIND } from '../components/core/nip82/constants.
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { person, relaySignIns, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
-import { $, buttonByText, dialogOf, focused, receiptLines, stopButton, tap, text, typeRecipient } from './element-helpers.js';
+import { $, buttonByText, dialogOf, focused, receiptLines, stopButton, tap, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 const WAITING_SIGN_IN = 'Waiting for your signer. A storage server asks you to sign in first.';
@@ -58,20 +58,12 @@ describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in
     return seen;
   }
 
-  async function toSharePreview(el: Nip82ConsentPrompt, clinician: Person) {
-    await tap(buttonByText(el, 'Share records…')!);
-    await waitUntil(() => dialogOf(el).open, 'dialog opens');
-    await typeRecipient(el, clinician.pubkey);
-    await tap(buttonByText(el, 'Review')!);
-    await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview');
-  }
-
   it('share, beside another server: the status waits on the signer only while the sign-in is asked; "Stop waiting" passes that server over, the outcome names it, and the way on sends it there', async () => {
     const [patient, clinician] = [await person(), await person()];
     const record = await patientRecord(patient);
     const quiet = silentAt(patient.signer, { signInsOnly: true });
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-consent-prompt>`);
-    await toSharePreview(el, clinician);
+    await toSharePreview(el, clinician.pubkey);
     const renders = everyRender(el);
 
     quiet.arm(1);
@@ -123,7 +115,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${gated}></nip82-consent-prompt>`);
     let sharedEvent = false;
     el.addEventListener('nip82-share', () => { sharedEvent = true; });
-    await toSharePreview(el, clinician);
+    await toSharePreview(el, clinician.pubkey);
 
     quiet.arm(1);
     await tap(buttonByText(el, /^Share with npub1/)!);

@@ -14,7 +14,7 @@ import { createAccessRequest, readConsentMessages, type ConsentMessage } from '.
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { heldDecrypt, person, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
-import { $, buttonByText, dialogOf, focused, statusFollowsLanguage, stopButton, tap, text, typeRecipient } from './element-helpers.js';
+import { $, buttonByText, dialogOf, focused, statusFollowsLanguage, stopButton, tap, text, typeRecipient, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers', function () {
@@ -103,11 +103,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     const record = await patientRecord(patient, false);
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-consent-prompt></div>`);
     const el = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
-    await tap(buttonByText(el, 'Share records…')!);
-    await waitUntil(() => dialogOf(el).open, 'dialog opens');
-    await typeRecipient(el, clinician.pubkey);
-    await tap(buttonByText(el, 'Review')!);
-    await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview');
+    await toSharePreview(el, clinician.pubkey);
     quiet.arm(1);
     await tap(buttonByText(el, /^Share with npub1/)!);
     await waitUntil(() => quiet.asked() && stopButton(el), 'the signer is asked, and "Stop waiting" is offered');

@@ -85,6 +85,15 @@ export async function typeRecipient(el: Element, pubkey: string) {
   await (el as LitElement).updateComplete;
 }
 
+/** From the consent prompt's own button to the preview of a share with `recipient`, by taps. */
+export async function toSharePreview(el: Element, recipient: string) {
+  await tap(buttonByText(el, 'Share records…')!);
+  await waitUntil(() => dialogOf(el).open, 'dialog opens');
+  await typeRecipient(el, recipient);
+  await tap(buttonByText(el, 'Review')!);
+  await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview');
+}
+
 export function itemRow(el: Element, label: string): HTMLLIElement {
   const row = $$<HTMLLIElement>(el, 'li.item').find((li) => text(li.querySelector('label')).includes(label));
   if (!row) throw new Error(`no item ${label}`);

@@ -18,7 +18,7 @@ import type { Nip07Provider } from '../components/core/signers/nip07.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { fakeExtension } from './fake-extension.js';
-import { $, $$, buttonByText, dialogOf, errorCodes, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, errorCodes, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 const ANOTHER_ACCOUNT = 'Your signer is now using another account. The previous person\'s records were closed.';
@@ -93,11 +93,7 @@ describe('records handed in, inside a session, after the extension is switched t
     const [a, b, clinician] = [await person(), await person(), await person()];
     const handed = await handedRecord(a);
     const { ext, session, viewer, el: share } = await signedIn<Nip82ConsentPrompt>(a, (records) => html`<nip82-consent-prompt mode="share" .records=${records}></nip82-consent-prompt>`, [handed]);
-    buttonByText(share, /^Share records…$/)!.click();
-    await waitUntil(() => dialogOf(share).open, 'dialog opens');
-    await typeRecipient(share, clinician.pubkey);
-    buttonByText(share, /^Review/)!.click();
-    await waitUntil(() => buttonByText(share, /^Share with /), 'the preview');
+    await toSharePreview(share, clinician.pubkey);
     const codes = errorCodes(share);
     let shared = false;
     share.addEventListener('nip82-share', () => { shared = true; });
@@ -150,11 +146,7 @@ describe('records handed in, inside a session, after the extension is switched t
     const [a, other, clinician] = [await person(), await person(), await person()];
     const handed = await handedRecord(other, [], other);
     const { ext, session, viewer, el: share, shown } = await signedIn<Nip82ConsentPrompt>(a, (records) => html`<nip82-consent-prompt mode="share" .records=${records}></nip82-consent-prompt>`, [handed]);
-    buttonByText(share, /^Share records…$/)!.click();
-    await waitUntil(() => dialogOf(share).open, 'dialog opens');
-    await typeRecipient(share, clinician.pubkey);
-    buttonByText(share, /^Review/)!.click();
-    await waitUntil(() => buttonByText(share, /^Share with /), 'the preview');
+    await toSharePreview(share, clinician.pubkey);
     const codes = errorCodes(share);
     const signed = ext.calls.signEvent ?? 0;
     buttonByText(share, /^Share with /)!.click();
