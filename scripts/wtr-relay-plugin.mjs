@@ -8,6 +8,8 @@
 // 'relay-sign-ins' ({ name, author }) reports the keys that signed in (NIP-42 AUTH), in order, and
 // the REQs served that name `author`, each with the key its connection was signed in as (or null).
 // 'relay-accept-only' ({ name, count }) makes a relay accept only `count` more events (null: all again).
+// 'picky' is one relay per test file: files run side by side, and one file's "accept nothing now"
+// must never reach another's send.
 import net from 'node:net';
 import { startRelay } from './relay.mjs';
 import { startHostileRelay } from './hostile-relay.mjs';
@@ -29,7 +31,6 @@ const KINDS = {
   silent: { silent: true },
   // Refuses the first copy of each record part, deletion and gift wrap: a retry must send the same events.
   flaky: { rejectFirstKinds: [32225, 5, 1059] },
-  picky: {},
 };
 
 async function freePort() {
@@ -42,7 +43,15 @@ async function freePort() {
 
 export function relayPlugin() {
   const relays = {};
+  const pickyByFile = new Map();
   let downUrl;
+  /** The relay `name` as the test file of `session` sees it. */
+  const relayFor = async (name, session) => {
+    if (name !== 'picky') return relays[name];
+    const file = session?.testFile ?? '';
+    if (!pickyByFile.has(file)) pickyByFile.set(file, startRelay({ name: 'picky', keepRequests: 5000 }));
+    return pickyByFile.get(file);
+  };
   return {
     name: 'nostr-relays',
     async serverStart() {
@@ -51,26 +60,26 @@ export function relayPlugin() {
       downUrl = `ws://127.0.0.1:${await freePort()}`;
     },
     async serverStop() {
-      await Promise.all(Object.values(relays).map((r) => r.close()));
+      await Promise.all([...Object.values(relays), ...(await Promise.all(pickyByFile.values()))].map((r) => r.close()));
     },
-    async executeCommand({ command, payload }) {
-      if (command === 'relay-url') return relays[payload?.name ?? 'main']?.url ?? null;
+    async executeCommand({ command, payload, session }) {
+      if (command === 'relay-url') return (await relayFor(payload?.name ?? 'main', session))?.url ?? null;
       if (command === 'relay-down-url') return downUrl;
       if (command === 'relay-requests' || command === 'relay-live-requests') {
-        const relay = relays[payload?.name ?? 'main'];
+        const relay = await relayFor(payload?.name ?? 'main', session);
         if (!relay) return null;
         const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
         return (command === 'relay-requests' ? relay.requests() : relay.liveRequests()).filter((filters) => filters.some(about));
       }
       if (command === 'relay-sign-ins') {
-        const relay = relays[payload?.name ?? 'auth'];
+        const relay = await relayFor(payload?.name ?? 'auth', session);
         if (!relay?.signIns) return null;
         const { signIns, served } = relay.signIns();
         const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
         return { signIns, served: served.filter((r) => r.filters.some(about)) };
       }
       if (command === 'relay-accept-only') {
-        relays[payload?.name ?? 'picky']?.acceptOnly(payload?.count ?? undefined);
+        (await relayFor(payload?.name ?? 'picky', session))?.acceptOnly(payload?.count ?? undefined);
         return true;
       }
       return undefined;

@@ -25,7 +25,7 @@ export async function relayUrl(name: RelayName = 'main'): Promise<string> {
   return url;
 }
 
-/** Makes a test relay accept only `count` more events, refusing the rest (`null`: every one again). */
+/** Makes this test file's picky relay accept only `count` more events, refusing the rest (`null`: every one again); other files' are untouched. */
 export async function relayAcceptsOnly(name: 'picky', count: number | null): Promise<void> {
   await executeServerCommand('relay-accept-only', { name, count });
 }
