@@ -1314,8 +1314,9 @@ function* checkingProvenance(bundle: FhirBundle): Generator<void, ProvenanceRepo
 
 /** The verdict for an item: summary items are numbered by their entry's place in the Bundle. */
 function itemProvenance(view: View, item: Item): ItemProvenance | undefined {
-  const url = view.bundle.entry?.[Number(item.id)]?.fullUrl;
-  return url ? view.provenance.items.get(url) : undefined;
+  const entry = view.bundle.entry?.[Number(item.id)];
+  if (!entry) return undefined;
+  return view.provenance.entries.get(entry) ?? (entry.fullUrl ? view.provenance.items.get(entry.fullUrl) : undefined);
 }
 
 /**

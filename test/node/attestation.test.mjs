@@ -101,6 +101,22 @@ test('one changed character in a shared item is caught and named', async () => {
   assert.equal(report.verified, 39);
 });
 
+test('an entry slipped in under a signed entry\'s address is not vouched for by that signature', async () => {
+  const { clinic, record } = await clinicRecord();
+  const target = items(record.bundle).find((e) => e.resource.resourceType === 'Immunization');
+  const forged = { fullUrl: target.fullUrl, resource: { ...structuredClone(target.resource), vaccineCode: { text: 'Forged vaccine' } } };
+  for (const [where, bundle] of [['before', { ...record.bundle, entry: [forged, ...record.bundle.entry] }], ['after', { ...record.bundle, entry: [...record.bundle.entry, forged] }]]) {
+    const report = verifyAttestations(bundle);
+    const genuine = bundle.entry.find((e) => e.fullUrl === target.fullUrl && e !== forged);
+    assert.deepEqual(report.entries.get(genuine), { status: 'verified', attester: clinic.pubkey, signedAt: record.createdAt }, where);
+    assert.deepEqual(report.entries.get(forged), { status: 'changed', attester: clinic.pubkey, signedAt: record.createdAt }, where);
+    // By address, the least trusted: the signature vouches for no one entry there.
+    assert.equal(report.items.get(target.fullUrl).status, 'changed', where);
+    // The clinic signed 40 entries; this Bundle holds 41: it is not as they signed it.
+    assert.equal(report.sealedBy.holds, false, where);
+  }
+});
+
 test('the digests in a share cannot confirm a guessed withheld item without its salt', async () => {
   const { patient, record } = await clinicRecord();
   // Positions and salts of the source, read from its own Provenance (the patient holds them; the recipient does not).

@@ -20,9 +20,15 @@ export type ItemProvenance =
   /** No author's signature covers it; `addedBy` is whoever passed it on (the sharer), when they signed for it. */
   | { status: 'unattested'; addedBy?: string; signedAt?: number };
 
-/** Per-entry provenance of a Bundle, by `fullUrl`. */
+/** Per-entry provenance of a Bundle. */
 export interface ProvenanceReport {
+  /**
+   * By `fullUrl`. Where entries share one (a Bundle can carry a forged entry under a signed one's
+   * address), the least trusted of their verdicts: an address never vouches for a stranger.
+   */
   items: Map<string, ItemProvenance>;
+  /** By the entry itself (as it is in the Bundle checked): each entry's own verdict. */
+  entries: Map<BundleEntry, ItemProvenance>;
   /**
    * The attestation the Bundle itself was made with (its signer), when its signature holds;
    * `holds` says its digests add up to what was signed, which can only be known when `complete`
@@ -119,24 +125,29 @@ export function verifyAttestationsInSlices(bundle: FhirBundle, budgetMs = SLICE_
  */
 export function* verifyingAttestations(bundle: FhirBundle): Generator<void, ProvenanceReport, void> {
   const entries = attestable(bundle);
-  const byUrl = new Map(entries.map((e) => [e.fullUrl!, e]));
-  const findings = new Map<string, Finding[]>();
-  const note = (url: string, finding: Finding) => {
-    const list = findings.get(url) ?? [];
+  const byUrl = new Map<string, BundleEntry[]>();
+  for (const e of entries) {
+    const same = byUrl.get(e.fullUrl!);
+    if (same) same.push(e);
+    else byUrl.set(e.fullUrl!, [e]);
+  }
+  const findings = new Map<BundleEntry, Finding[]>();
+  const note = (entry: BundleEntry, finding: Finding) => {
+    const list = findings.get(entry) ?? [];
     list.push(finding);
-    findings.set(url, list);
+    findings.set(entry, list);
   };
   // Each entry is put in canonical form once, however many attestations name it.
-  const bodies = new Map<string, Uint8Array | null>();
+  const bodies = new Map<BundleEntry, Uint8Array | null>();
   const digest = (leaf: LeafClaim, entry: BundleEntry): Uint8Array | undefined => {
-    let body = bodies.get(leaf.reference);
+    let body = bodies.get(entry);
     if (body === undefined) {
       try {
         body = canonicalBytes(entry);
       } catch {
         body = null;
       }
-      bodies.set(leaf.reference, body);
+      bodies.set(entry, body);
     }
     return body ? entryDigest(leaf.salt, entry, body) : undefined;
   };
@@ -156,34 +167,43 @@ export function* verifyingAttestations(bundle: FhirBundle): Generator<void, Prov
       // The Bundle's own signature holds only when every entry it covers is as it was signed.
       let allMatch = true;
       for (const leaf of group.leaves.values()) {
-        const entry = byUrl.get(leaf.reference);
-        const found = entry ? digest(leaf, entry) : undefined;
-        const ok = holds && !!found && sameBytes(found, leaf.digest!);
-        if (!ok) allMatch = false;
-        if (entry) note(leaf.reference, { ok, attestation });
+        const named = byUrl.get(leaf.reference) ?? [];
+        if (named.length !== 1) allMatch = false;
+        for (const entry of named) {
+          const found = digest(leaf, entry);
+          const ok = holds && !!found && sameBytes(found, leaf.digest!);
+          if (!ok) allMatch = false;
+          note(entry, { ok, attestation });
+        }
         yield;
       }
       seal.holds = holds && allMatch;
     } else {
       for (const leaf of group.leaves.values()) {
-        const entry = byUrl.get(leaf.reference);
-        if (!entry) continue;
-        const found = digest(leaf, entry);
-        note(leaf.reference, { ok: !!found && sameBytes(rootFromPath(found, leaf.index, leaf.path!), attestation.root), attestation });
+        for (const entry of byUrl.get(leaf.reference) ?? []) {
+          const found = digest(leaf, entry);
+          note(entry, { ok: !!found && sameBytes(rootFromPath(found, leaf.index, leaf.path!), attestation.root), attestation });
+        }
         yield;
       }
     }
   }
   const items = new Map<string, ItemProvenance>();
-  const report: ProvenanceReport = { items, sealedBy, verified: 0, changed: 0, unattested: 0 };
+  const byEntry = new Map<BundleEntry, ItemProvenance>();
+  const report: ProvenanceReport = { items, entries: byEntry, sealedBy, verified: 0, changed: 0, unattested: 0 };
   for (const [i, entry] of entries.entries()) {
     if (i % 256 === 255) yield;
-    const verdict = verdictOf(findings.get(entry.fullUrl!) ?? []);
-    items.set(entry.fullUrl!, verdict);
+    const verdict = verdictOf(findings.get(entry) ?? []);
+    byEntry.set(entry, verdict);
+    const before = items.get(entry.fullUrl!);
+    if (!before || TRUST[verdict.status] < TRUST[before.status]) items.set(entry.fullUrl!, verdict);
     report[verdict.status]++;
   }
   return report;
 }
+
+/** Lower is less trusted: what one address says when several entries share it. */
+const TRUST: Record<ItemProvenance['status'], number> = { changed: 0, unattested: 1, verified: 2 };
 
 /** A change caught by an author wins; then the earliest author's signature; then the sharer's. */
 function verdictOf(found: Finding[]): ItemProvenance {

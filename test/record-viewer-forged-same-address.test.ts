@@ -6,8 +6,13 @@ import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, sampleBundle } from './helpers.js';
 import { $$, text } from './element-helpers.js';
 
-describe('probe s25: a handed-in Bundle with a forged entry under a signed entry\'s fullUrl', () => {
-  it('does not say the forged entry\'s signature was checked', async () => {
+/**
+ * A Bundle handed to the viewer can carry two entries under one address (fullUrl). The clinic's
+ * signature covers one entry's content, not whatever sits at its address: only the entry it
+ * covers reads as signed, wherever the forged one stands.
+ */
+describe('the record viewer: a forged entry under a signed entry\'s address', () => {
+  it('shows the forged entry as changed after the clinic signed, and the genuine one as signed', async () => {
     const [clinic, patient] = await Promise.all([person(), person()]);
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: clinic.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
     const record = await openRecord(events, patient.signer);
@@ -20,5 +25,6 @@ describe('probe s25: a handed-in Bundle with a forged entry under a signed entry
     const lines = Object.fromEntries($$(el, 'li.item').map((li) => [text(li.querySelector('.title')), text(li.querySelector('.item-provenance'))]));
     expect(lines['Penicillin'] ?? '').to.contain('signature checked');
     expect(lines['Forged: no known allergies'] ?? '(not shown)').not.to.contain('signature checked');
+    expect(lines['Forged: no known allergies'] ?? '(not shown)').to.contain('changed after Lakeside Hospital signed it');
   });
 });
