@@ -45,6 +45,17 @@ export function nowSeconds(): number {
 }
 
 /**
+ * The last second a date can be written in four-digit years (9999-12-31T23:59:59Z). A signed time
+ * past it is a valid number, but no date a browser, FHIR or a person can read.
+ */
+export const LAST_EVENT_TIME = 253_402_300_799;
+
+/** A signed event time every reader can show as a date: whole seconds from 1970 to the year 9999. */
+export function isEventTime(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= LAST_EVENT_TIME;
+}
+
+/**
  * Checks an untrusted value is shaped like a signed event and copies exactly its seven fields.
  * The copy matters: nostr-tools caches a verification result on the object it was handed, and a
  * host could hand over an object already marked as verified.
@@ -58,8 +69,8 @@ export function cleanEvent(value: unknown): NostrEvent {
   if (!Number.isSafeInteger(v.kind) || (v.kind as number) < 0 || (v.kind as number) > 65535) {
     throw new RecordError('malformed', 'The event kind is not a number in range.');
   }
-  if (!Number.isSafeInteger(v.created_at) || (v.created_at as number) < 0) {
-    throw new RecordError('malformed', 'The event time is not a whole number of seconds.');
+  if (!isEventTime(v.created_at)) {
+    throw new RecordError('malformed', 'The event time is not a date between 1970 and the year 9999.');
   }
   if (typeof v.content !== 'string') throw new RecordError('malformed', 'The event content is not text.');
   if (!Array.isArray(v.tags) || !v.tags.every((t) => Array.isArray(t) && t.every((x) => typeof x === 'string'))) {

@@ -5,6 +5,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { RecordError } from '../core/errors.js';
+import { isEventTime } from '../core/events.js';
 import { readingBundle } from '../core/fhir/bundle.js';
 import { SLICE_MS, atOnce, inSlices, yieldToMain } from '../core/slices.js';
 import type { FhirBundle } from '../core/fhir/types.js';
@@ -1041,12 +1042,12 @@ export class Nip82RecordViewer extends Nip82Element {
         </div>
         <div>
           <dt>${s.savedLabel}</dt>
-          <dd><time datetime=${new Date(record.createdAt * 1000).toISOString()}>${formatSeconds(record.createdAt, lang)}</time></dd>
+          <dd>${momentAt(record.createdAt, lang)}</dd>
         </div>
-        ${record.authorSignedAt && record.authorSignedAt !== record.createdAt
+        ${record.authorSignedAt && record.authorSignedAt !== record.createdAt && isEventTime(record.authorSignedAt)
           ? html`<div class="signed-at">
               <dt>${s.signedLabel}</dt>
-              <dd><time datetime=${new Date(record.authorSignedAt * 1000).toISOString()}>${formatSeconds(record.authorSignedAt, lang)}</time></dd>
+              <dd>${momentAt(record.authorSignedAt, lang)}</dd>
             </div>`
           : nothing}
         <div>
@@ -1310,6 +1311,11 @@ function* checkingProvenance(bundle: FhirBundle): Generator<void, ProvenanceRepo
     checked.set(bundle, report);
   }
   return report;
+}
+
+/** A signed time as a date and time; a time no date can hold (a record made by hand, not read by the core) as nothing. */
+function momentAt(seconds: number, lang: string) {
+  return isEventTime(seconds) ? html`<time datetime=${new Date(seconds * 1000).toISOString()}>${formatSeconds(seconds, lang)}</time>` : nothing;
 }
 
 /** The verdict for an item: summary items are numbered by their entry's place in the Bundle. */

@@ -99,3 +99,12 @@ test('the WASM verifier, once asked for, makes every check and tells forged even
   assert.equal(back.result, true);
   assert.equal(back.count, 1);
 });
+
+test('a signed event dated past the year 9999 is refused as malformed, one dated on its last second is kept', () => {
+  const { key } = person();
+  const at = (created_at) => finalizeEvent({ kind: 1, created_at, tags: [], content: '' }, key);
+  assert.equal(verifiedEvent(at(253402300799)).created_at, 253402300799);
+  for (const created_at of [253402300800, 9_000_000_000_000]) {
+    assert.throws(() => verifiedEvent(at(created_at)), (e) => e instanceof RecordError && e.code === 'malformed', String(created_at));
+  }
+});

@@ -4,7 +4,7 @@
  */
 import { finalizeEvent, generateSecretKey, verifyEvent } from 'nostr-tools/pure';
 import { RecordError, SignerError, safeCause } from '../errors.js';
-import { type NostrEvent, type UnsignedEvent, cleanEvent, eventBytes, eventHash, isHex64, nowSeconds } from '../events.js';
+import { type NostrEvent, type UnsignedEvent, cleanEvent, eventBytes, eventHash, isEventTime, isHex64, nowSeconds } from '../events.js';
 import { NIP44_MIN_PAYLOAD_CHARS, conversationKey, nip44Encrypt, wipe } from '../crypto.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { DEFAULT_MAX_EVENT_BYTES, GIFT_WRAP_KIND, SEAL_KIND } from './constants.js';
@@ -96,7 +96,7 @@ export async function unwrapGift(wrapInput: unknown, signer: Signer): Promise<Un
   if (!verifyEvent({ ...seal })) throw new RecordError('bad-signature', 'The seal signature does not verify.');
   const rumorJson = await decryptWithSigner(signer, seal.pubkey, seal.content);
   const raw = parseJson(rumorJson, 'message') as Record<string, unknown>;
-  if (!raw || typeof raw !== 'object' || typeof raw.content !== 'string' || !Array.isArray(raw.tags) || !Number.isSafeInteger(raw.kind) || !Number.isSafeInteger(raw.created_at)) {
+  if (!raw || typeof raw !== 'object' || typeof raw.content !== 'string' || !Array.isArray(raw.tags) || !Number.isSafeInteger(raw.kind) || !isEventTime(raw.created_at)) {
     throw new RecordError('malformed', 'The sealed message is not an event.');
   }
   if (raw.pubkey !== seal.pubkey) throw new RecordError('bad-signature', 'The sealed message claims another author than the one who sealed it.');

@@ -3,7 +3,7 @@
  * an editor decrypts (roles and the view key), the editor note, and the parts' Bundles merged.
  */
 import { RecordError } from '../errors.js';
-import { type NostrEvent, isHex64 } from '../events.js';
+import { type NostrEvent, isEventTime, isHex64 } from '../events.js';
 import { conversationKey, nip44Decrypt, parseSecretKeyHex, publicKeyHex, wipe } from '../crypto.js';
 import { timeSlicer } from '../slices.js';
 import { readBundle } from '../fhir/bundle.js';
@@ -123,7 +123,8 @@ export function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart 
     throw new RecordError('malformed', 'The part numbering of this record is invalid.');
   }
   const subject = tags.find((t) => t[0] === 'p' && isHex64(t[1]))?.[1];
-  const signedAt = Number.isSafeInteger(inner.created_at) ? (inner.created_at as number) : 0;
+  // A signing time no one can read as a date is not shown rather than the record refused.
+  const signedAt = isEventTime(inner.created_at) ? inner.created_at : 0;
   return { index, total, inner: text, author: inner.pubkey, verified, subject, bundle: readBundle(inner.content), event, bound: boundAddress(tags), signedAt };
 }
 

@@ -9,8 +9,12 @@ import { boundTag } from '../components/core/nip82/parts.js';
 import { person, sampleBundle } from './helpers.js';
 import { $$ } from './element-helpers.js';
 
-describe('probe s25: a record whose author dated the inner event far in the future', () => {
-  it('still shows the record: a valid safe-integer created_at must not crash rendering', async () => {
+/**
+ * An author can sign the inner event with any whole number of seconds, including one past what a
+ * date can hold. The record is still shown; only the signing time, which no one can read, is not.
+ */
+describe('the record viewer: a record signed at a time no date can hold', () => {
+  it('shows the record and its saved time, without the unreadable signing time', async () => {
     const patient = await person();
     const authorKey = generateSecretKey();
     const author = getPublicKey(authorKey);
@@ -30,5 +34,7 @@ describe('probe s25: a record whose author dated the inner event far in the futu
     const items = $$(el, 'li.item').length;
     expect(errors.join(' | ')).to.equal('');
     expect(items > 0).to.equal(true);
+    expect($$(el, '[part=provenance] .signed-at').length).to.equal(0);
+    expect($$(el, '[part=provenance] time').length).to.equal(1);
   });
 });
