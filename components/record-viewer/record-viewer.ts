@@ -21,7 +21,7 @@ import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
-import { isolate, shortNpub } from '../shared/identity.js';
+import { cleanName, isolate, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
@@ -1022,7 +1022,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderWithheld(view: View, withheld: Withheld, s: RecordViewerStrings) {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
-      const who = isolate(this.names.get(copy.grant.recipient)?.name ?? shortNpub(copy.grant.recipient));
+      const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
       return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who)}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} .strings=${this.flagStrings}></nip82-hidden-flag>`;
@@ -1032,13 +1032,15 @@ export class Nip82RecordViewer extends Nip82Element {
     const record = view.record;
     if (!record) return html`<p class="provenance" part="provenance">${s.bundleProvenance}</p>`;
     const author = safeNpub(record.author);
-    // A self-chosen name is shown only for an author whose signature holds.
-    const name = record.authorVerified ? this.names.get(record.author)?.name : undefined;
+    // A name is shown only for an author whose signature holds: the host's alone (it vouches for
+    // them), a self-chosen one beside the short npub.
+    const known = record.authorVerified ? this.knownName(record.author) : undefined;
+    const name = known ?? (record.authorVerified ? this.names.get(record.author)?.name : undefined);
     return html`
       <dl class="provenance" part="provenance">
         <div>
           <dt>${s.authorLabel}</dt>
-          <dd>${name ? html`<bdi class="name">${name}</bdi> ` : nothing}<span class="npub">${author}</span>${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
+          <dd>${name ? html`<bdi class="name">${name}</bdi>` : nothing}${known ? nothing : html`${name ? ' ' : nothing}<span class="npub">${author}</span>`}${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
         </div>
         <div>
           <dt>${s.savedLabel}</dt>
@@ -1113,11 +1115,21 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private nameOf(view: View, provenance: ItemProvenance | undefined): string | undefined {
     const pubkey = provenance?.status === 'unattested' ? provenance.addedBy : provenance?.attester;
-    if (!pubkey) return undefined;
-    const known = this.knownNames?.[pubkey];
-    // Isolated: the line around it is built as a string (itemSigned), where no <bdi> can go.
-    if (typeof known === 'string' && known.trim()) return isolate(known.trim());
-    const short = npubOf(view, pubkey);
+    return pubkey ? this.nameFor(pubkey, npubOf(view, pubkey)) : undefined;
+  }
+
+  /** The host's name for a key, cleaned like any name shown; undefined without one. */
+  private knownName(pubkey: string): string | undefined {
+    return cleanName(this.knownNames?.[pubkey]) || undefined;
+  }
+
+  /**
+   * A person in a line built as a string (where no <bdi> can go, so isolated): the host's name
+   * alone, a self-chosen profile name beside the short npub, else the short npub.
+   */
+  private nameFor(pubkey: string, short: string): string {
+    const known = this.knownName(pubkey);
+    if (known) return isolate(known);
     const profile = this.names.get(pubkey)?.name;
     return profile ? `${isolate(profile)} (${short})` : short;
   }
