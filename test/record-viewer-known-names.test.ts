@@ -37,7 +37,7 @@ describe('the record viewer: names the host knows', () => {
     const made = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: clinic.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
     const record = await openRecord(made, patient.signer);
     const consent = grantConsent({ patient: patient.pubkey, recipient: vet.pubkey, role: 'viewer', until: isoDay(30) });
-    const { source, fullUrl } = consentSource(record, consent);
+    const { source } = consentSource(record, consent);
     const items = record.bundle.entry!.filter((e) => e.resource.resourceType !== 'Patient' && e.resource.resourceType !== 'Provenance');
     const events = await createShare({
       from: [record, source], withhold: items.slice(0, 2).map((e) => e.fullUrl!), disclose: 'count',

@@ -133,6 +133,17 @@ describe('a sign-out in one tab, on a shared computer', function () {
     await waitUntil(() => viewerB.status === 'no-signer', 'B\'s viewer did not stop');
   });
 
+  it('a keyboard user in B\'s search box as A signs out lands on B\'s way to unlock, not the page\'s body', async () => {
+    const { patient, tabA, tabB, viewerB } = await twoTabs();
+    $<HTMLInputElement>(viewerB, 'input#search')!.focus();
+    expect(viewerB.shadowRoot!.activeElement?.id).to.equal('search');
+    buttonByText(tabA, 'Sign out')!.click();
+    await closedLikeASignOut(tabB, viewerB, patient);
+    await viewerB.updateComplete;
+    expect(document.activeElement?.localName).to.equal('nip82-record-viewer');
+    expect(viewerB.shadowRoot!.activeElement?.className).to.equal('primary unlock');
+  });
+
   it('B taken off the page (a hidden route) as A signs out: put back, B holds nothing of the patient and says why', async () => {
     const { patient, tabA, tabB, viewerB, listener } = await twoTabs();
     const place = tabB.parentElement!;

@@ -391,19 +391,20 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unbounded = false;
     super.update(changed);
     this.unfinished = this.budget.end();
-    // The unlock button goes once the records it opened are shown, and "Open more records" as it
-    // starts: a keyboard user on either lands on the first record's heading (else on the unlock
-    // button, busy meanwhile), not on the page's body.
-    if (focusDropped(focused, this) && focused.matches('button.unlock, button.open-more')) {
-      (this.renderRoot.querySelector<HTMLElement>('article[part=record] h2') ?? this.renderRoot.querySelector<HTMLElement>('button.unlock'))?.focus();
-    }
+    if (!focusDropped(focused, this)) return;
     // "Show more" goes when it shows the last of a list: the keyboard goes on from the first item it
     // brought, where the user would have read next.
-    if (moreList && focusDropped(focused, this)) {
+    if (moreList) {
       const first = (moreList.children[shownBefore] ?? moreList.lastElementChild) as HTMLElement | null;
       first?.setAttribute('tabindex', '-1');
       first?.focus();
+      return;
     }
+    // Any other control that went with a render: the unlock button once the records it opened are
+    // shown, "Open more records" as it starts, or Download, Print or the search box when the records
+    // closed under them (a sign-out, another account). A keyboard user lands on the first record's
+    // heading, else on the unlock button, not on the page's body.
+    (this.renderRoot.querySelector<HTMLElement>('article[part=record] h2') ?? this.renderRoot.querySelector<HTMLElement>('button.unlock'))?.focus();
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,6 +1,8 @@
 /**
- * Probe s25: a keyboard user presses Download (or Print) on their records after the extension was
- * switched to another account; the records go, and so does the button. Where is the keyboard then?
+ * A keyboard user presses Download or Print on their records after the extension was switched to
+ * another account: the action finds the switch, the records close, and the button with them. The
+ * keyboard lands on the way to unlock the new person's records, never on the page's body. (A sign-out
+ * in another tab under the search box: session-other-tabs.test.ts.)
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -17,12 +19,12 @@ import { $, $$, buttonByText } from './element-helpers.js';
 
 const named = (n: Element | null | undefined) => (n ? `${n.localName}${n.className ? '.' + String(n.className).replace(/\s+/g, '.') : ''}` : 'nothing');
 
-describe('probe s25: focus after an action finds another account', function () {
+describe('the record viewer: focus when an account switch closes the records under it', function () {
   this.timeout(120000);
   afterEach(() => { delete (window as { nostr?: unknown }).nostr; });
 
   for (const control of ['button.export', 'button.print']) {
-    it(`${control} pressed from the keyboard after a switch: focus does not fall to the page body`, async () => {
+    it(`${control} pressed after a switch: focus goes to the unlock button, not the page body`, async () => {
       const relays = [await relayUrl('main')];
       const [hospital, a, b] = [await person(), await person(), await person()];
       const client = new RelayClient({ relays });
@@ -55,7 +57,8 @@ describe('probe s25: focus after an action finds another account', function () {
         await waitUntil(() => session.pubkey === b.pubkey, 'the switch found', { timeout: 20000 });
         await waitUntil(() => $$(viewer, 'article[part=record]').length === 0, 'records gone');
         await viewer.updateComplete;
-        expect(named(document.activeElement)).not.to.equal('body');
+        expect(named(document.activeElement)).to.equal('nip82-record-viewer');
+        expect(named(viewer.shadowRoot!.activeElement)).to.equal('button.primary.unlock');
       } finally {
         window.print = print;
         HTMLAnchorElement.prototype.click = click;
