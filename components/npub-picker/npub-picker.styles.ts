@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const npubPickerStyles = css`
   :host {
     display: block;
+    /* A name, an address or a key quoted in a line (not found, not valid) is one long word. */
+    overflow-wrap: anywhere;
   }
   .label {
     display: block;

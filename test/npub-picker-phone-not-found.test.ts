@@ -5,7 +5,7 @@ import '../components/npub-picker/define.js';
 import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import { $, text } from './element-helpers.js';
 
-describe('probe s25: the recipient picker at 320 CSS px on a plain host page', function () {
+describe('the recipient picker at 320 CSS px on a plain host page', function () {
   this.timeout(60000);
   before(() => setViewport({ width: 320, height: 640 }));
   after(() => setViewport({ width: 800, height: 600 }));
