@@ -15,11 +15,26 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** A string field, trimmed and bounded; anything else is ''. */
+/** A string field, trimmed and bounded; a number as a plain decimal; anything else is ''. */
 export function str(value: unknown): string {
   if (typeof value === 'string') return value.trim().slice(0, MAX_TEXT);
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return plainDecimal(value);
   return '';
+}
+
+/**
+ * A number with every digit JavaScript keeps, never in exponent notation: a lab value of 0.0000001
+ * reads "0.0000001", not "1e-7". The digits are moved, not recomputed, so none is lost or invented.
+ */
+export function plainDecimal(n: number): string {
+  const text = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = lead! + rest;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  return `${sign}${digits.padEnd(point, '0')}${point < digits.length ? `.${digits.slice(point)}` : ''}`;
 }
 
 /** The elements of a field that may be one value or a list. */

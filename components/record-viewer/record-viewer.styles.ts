@@ -189,6 +189,8 @@ export const recordViewerStyles = css`
     flex-wrap: wrap;
     align-items: baseline;
     gap: 0.25rem 0.75rem;
+    /* A diagnosis can be one long word: it wraps rather than being cut at a phone's edge. */
+    overflow-wrap: anywhere;
   }
   .title {
     font-weight: 600;

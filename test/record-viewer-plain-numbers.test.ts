@@ -1,5 +1,5 @@
-// A patient sees a lab value "1e-7 mol/L" (JavaScript exponent notation) for a result of 0.0000001 mol/L;
-// they should see the number as a decimal (0.0000001), never "1e-7" or "1e+21".
+// A lab value of 0.0000001 mol/L reads as that decimal, never in JavaScript's exponent notation ("1e-7", "1e+21"):
+// the digits are the record's own, only written out.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
@@ -16,13 +16,22 @@ const bundle: FhirBundle = {
       // As JSON.parse hands it over from "value": 0.0000001.
       valueQuantity: { value: JSON.parse('0.0000001') as number, unit: 'mol/L' },
     },
+  }, {
+    fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000002',
+    resource: {
+      resourceType: 'Observation', id: 'o2', status: 'final', code: { text: 'Particle count' }, effectiveDateTime: '2024-01-06',
+      valueQuantity: { value: JSON.parse('1e21') as number, unit: '/L' },
+    },
   }],
 };
 
-describe('record viewer: very small decimals', () => {
-  it('shows a decimal, not exponent notation', async () => {
+describe('record viewer: very small and very large decimals', () => {
+  it('shows each as a decimal, not in exponent notation', async () => {
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="en" .bundle=${bundle}></nip82-record-viewer>`);
-    await waitUntil(() => $$(el, '[part=item]').length === 1, 'the item never showed');
-    expect(text($$(el, '[part=item]')[0])).not.to.match(/\de[-+]?\d/);
+    await waitUntil(() => $$(el, '[part=item]').length === 2, 'the items never showed');
+    const shown = $$(el, '[part=item]').map((item) => text(item)).join(' | ');
+    expect(shown).not.to.match(/\de[-+]?\d/);
+    expect(shown).to.contain('0.0000001 mol/L');
+    expect(shown).to.contain('1000000000000000000000 /L');
   });
 });

@@ -1,5 +1,5 @@
-// On a 320 px phone a condition named with one long word ("Pneumonoultramicroscopicsilicovolcanoconiosis") is cut off at the item's edge
-// (the item clips its overflow, nothing scrolls): the patient cannot read its name. The title should wrap inside the item like the facts do.
+// On a 320 px phone, a condition named with one long word ("Pneumonoultramicroscopicsilicovolcanoconiosis") wraps inside
+// its item, as the facts do: the item clips its overflow, so a title that did not wrap would be cut off and unreadable.
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { waitUntil } from './wait.js';
