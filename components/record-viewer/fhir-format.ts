@@ -141,7 +141,7 @@ export function referencesText(refs: unknown, index?: ReferenceIndex, from?: Fhi
 }
 
 /** A `value[x]` (Observation, component, extension) as text; `date` says it is a date to format. */
-export function valueText(holder: Json, prefix = 'value'): { text: string; date?: boolean; yesNo?: boolean } {
+export function valueText(holder: Json, prefix = 'value'): { text: string; date?: boolean; end?: string; yesNo?: boolean } {
   const get = (suffix: string) => holder[`${prefix}${suffix}`];
   if (get('Quantity') !== undefined) return { text: quantityText(get('Quantity')) };
   if (get('CodeableConcept') !== undefined) return { text: conceptText(get('CodeableConcept')) };
@@ -158,7 +158,7 @@ export function valueText(holder: Json, prefix = 'value'): { text: string; date?
   if (get('Time') !== undefined) return { text: str(get('Time')) };
   if (get('Period') !== undefined) {
     const p = periodOf(get('Period'));
-    return { text: [p.start, p.end].filter(Boolean).join(' – '), date: !p.end };
+    return { text: p.start ?? '', date: true, ...(p.end ? { end: p.end } : {}) };
   }
   if (get('Coding') !== undefined) return { text: codingText(get('Coding')) };
   if (get('Code') !== undefined) return { text: str(get('Code')) };
@@ -175,13 +175,20 @@ const DATE_FIELDS: readonly (string | [string, string])[] = [
   'date', 'dateTime', ['period', 'start'], 'started', 'created', 'recorded',
 ];
 
-/** The date that places a resource on a timeline (raw FHIR date text), if any. */
+/**
+ * The date that places a resource on a timeline (raw FHIR date text), if any. Without a readable
+ * one, a date written in form but naming no real day (2021-02-29): shown as written, undated on
+ * the timeline.
+ */
 export function dateOf(resource: FhirResource): string | undefined {
+  let unreal: string | undefined;
   for (const field of DATE_FIELDS) {
     const value = typeof field === 'string' ? resource[field] : isObject(resource[field[0]]) ? (resource[field[0]] as Json)[field[1]] : undefined;
-    if (typeof value === 'string' && timeOf(value) !== undefined) return value;
+    if (typeof value !== 'string') continue;
+    if (timeOf(value) !== undefined) return value;
+    unreal ??= DATE.test(value.trim()) ? value : undefined;
   }
-  return undefined;
+  return unreal;
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
@@ -191,11 +198,24 @@ export function timeOf(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const m = DATE.exec(value.trim());
   if (!m) return undefined;
+  // A day that does not exist (29 February 2021, month 13) is not rolled into another one.
+  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  if (month < 1 || month > 12 || day < 1 || day > utcDay(year, month, 0)) return undefined;
   if (m[4]) {
     const t = Date.parse(value.trim());
     return Number.isFinite(t) ? t : undefined;
   }
-  return Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1);
+  return utcDay(year, month - 1, day, true);
+}
+
+/**
+ * Midnight UTC of a day (`ms`), or the day of the month it falls on: with day 0, the last day of
+ * the month before. Set through setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999.
+ */
+function utcDay(year: number, monthIndex: number, day: number, ms = false): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return ms ? d.getTime() : d.getUTCDate();
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -221,8 +221,8 @@ class FactList {
   }
 
   /** A fact labelled by the data itself (an Observation component's code). */
-  labelled(label: string, value: string, date?: boolean, codes?: Fact['codes']): void {
-    this.all.push({ label, value, date, ...(codes ? { codes } : {}) });
+  labelled(label: string, value: string, date?: boolean, codes?: Fact['codes'], end?: string): void {
+    this.all.push({ label, value, date, ...(codes ? { codes } : {}), ...(end ? { end } : {}) });
   }
 }
 
@@ -461,6 +461,7 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   const systolic = reading('8480-6');
   const diastolic = reading('8462-4');
   if (value.yesNo) facts.coded('value', 'yesNo', [value.text]);
+  else if (value.end) facts.period('value', r.valuePeriod);
   else if (value.text) facts.add('value', value.text, { date: value.date });
   else if (systolic && diastolic && isObject(systolic.valueQuantity) && isObject(diastolic.valueQuantity)) {
     const unit = str(systolic.valueQuantity.unit) || str(systolic.valueQuantity.code);
@@ -477,7 +478,7 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     const label = conceptText(c.code);
     if (!label && !text) continue;
     const extra = [interpretation, range].filter(Boolean).join('; ');
-    facts.labelled(label || '—', extra ? `${text} (${extra})` : text, v.date && !extra, v.yesNo && !extra ? { set: 'yesNo', values: [text] } : undefined);
+    facts.labelled(label || '—', extra ? `${[text, v.end].filter(Boolean).join(' – ')} (${extra})` : text, v.date && !extra, v.yesNo && !extra ? { set: 'yesNo', values: [text] } : undefined, extra ? undefined : v.end);
   }
   facts.concepts('category', 'observationCategory', r.category);
   facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));

@@ -19,8 +19,10 @@ const format = (lang: string) => formatter(formats, lang, { day: 'numeric', mont
 /** A day: from seconds since the epoch (in the reader's time zone), or a YYYY-MM-DD date. */
 export function dayText(value: number | string, lang: string): string {
   if (typeof value === 'string') {
-    const ms = Date.parse(value.slice(0, 10));
-    return Number.isFinite(ms) ? format(lang).format(ms) : value.slice(0, 10);
+    const day = value.slice(0, 10);
+    const ms = Date.parse(day);
+    // Only a day that exists as written: 2021-02-29 is not shown as 1 March.
+    return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === day ? format(lang).format(ms) : day;
   }
   const local = new Date(value * 1000);
   return format(lang).format(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
