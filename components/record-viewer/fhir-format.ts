@@ -125,14 +125,17 @@ export function nameOf(resource: FhirResource | undefined): string {
   return humanName(official);
 }
 
-/** What a Reference names: its `display`, else the referenced resource's name or code, else the reference itself. */
+/**
+ * What a Reference names: its `display`, else the referenced resource's name, code or title; else
+ * nothing. The reference itself ("Practitioner/abc", "urn:uuid:…") and a type name are the
+ * record's plumbing, not words for a person.
+ */
 export function referenceText(ref: unknown, index?: ReferenceIndex, from?: FhirResource): string {
   if (!isObject(ref)) return '';
   const display = str(ref.display);
   if (display) return display;
   const target = index?.resolve(str(ref.reference), from);
-  if (target) return nameOf(target) || conceptText(target.code) || str(target.title) || target.resourceType;
-  return str(ref.reference);
+  return target ? nameOf(target) || conceptText(target.code) || str(target.title) : '';
 }
 
 /** References, joined. */

@@ -504,7 +504,7 @@ function dosageText(d: Json): string {
 function medicationName(ref: unknown, index: ReferenceIndex, from: FhirResource): string {
   if (!isObject(ref)) return '';
   const target = index.resolve(str(ref.reference), from);
-  return str(ref.display) || (target ? conceptText(target.code) : '') || str(ref.reference);
+  return str(ref.display) || (target ? conceptText(target.code) : '');
 }
 
 function lensRow(l: Json): LensRow {

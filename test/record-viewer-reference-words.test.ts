@@ -1,5 +1,5 @@
-// A patient sees "Performed by Practitioner/abc", "Prescriber Practitioner" and a medicine titled "urn:uuid:…":
-// FHIR reference syntax and resource-type names, where they should see no name (or the kit's own words), never protocol text.
+// A reference without a display name (common in real exports) shows no name rather than FHIR plumbing: never
+// "Performed by Practitioner/abc", "Prescriber Practitioner" or a medicine titled "urn:uuid:…".
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
@@ -35,5 +35,9 @@ describe('record viewer: references without a display', () => {
     await waitUntil(() => $$(el, '[part=item]').length === 3, 'the items never showed');
     const shown = $$(el, '[part=item]').map((li) => text(li)).join(' | ');
     expect(shown).not.to.match(/Practitioner\/|urn:uuid:|Prescriber ?Practitioner\b/);
+    // What is known still shows: the result, and a medicine without a name as one.
+    expect(shown).to.contain('Glucose');
+    expect(shown).to.contain('5.2 mmol/L');
+    expect(shown).to.contain('Prescription');
   });
 });
