@@ -563,8 +563,11 @@ export class Nip82RecordViewer extends Nip82Element {
 
   private applyFilters(): void {
     const words = queryWords(this.query);
+    const s = this.s;
+    const lang = languageOf(this);
     const keep = (item: Item, view: View) =>
-      !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) && (words.length === 0 || matches(item, words)) &&
+      !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
+      (words.length === 0 || matches(item, words) || words.every((w) => this.shownText(item, s, lang).includes(w))) &&
       (!this.signedOnly || signedByOthers(view, item));
     // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
     const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
@@ -1236,6 +1239,25 @@ export class Nip82RecordViewer extends Nip82Element {
     return s[`section_${key}`] as string;
   }
 
+  /**
+   * An item's words as the reader sees them, lowercased, for the search: its kind and section, its
+   * date as shown, each fact's label and worded value ("prescribed", not "order"). Made once per
+   * item and language, the first time a search does not find the item by the record's own text.
+   */
+  private shownText(item: Item, s: RecordViewerStrings, lang: string): string {
+    const known = shownTexts.get(item);
+    if (known?.s === s && known.lang === lang) return known.text;
+    const text = [
+      item.title || s.unnamed(s.kind(item.type)),
+      s.kind(item.type),
+      this.sectionLabel(item.section, s),
+      item.date ? formatDate(item.date, lang) : '',
+      ...item.facts.flatMap((f) => [this.factLabel(f, s), factValue(f, s, lang)]),
+    ].join(' ').toLowerCase();
+    shownTexts.set(item, { s, lang, text });
+    return text;
+  }
+
   private factLabel(f: Fact, s: RecordViewerStrings): string {
     return f.key ? (s[`fact_${f.key}`] as string) ?? f.key : f.label ?? '';
   }
@@ -1357,6 +1379,9 @@ function decodedText(attachment: Record<string, unknown>) {
   if (!decoded.has(attachment)) decoded.set(attachment, attachmentText(attachment));
   return decoded.get(attachment);
 }
+
+/** Items' shown words, per item (see shownText): they go with the items, so nothing outlives a sign-out. */
+const shownTexts = new WeakMap<Item, { s: RecordViewerStrings; lang: string; text: string }>();
 
 function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
   if (f.key === 'resourceType') return s.kind(f.value);

@@ -1,5 +1,5 @@
-// A patient who types a word they can see on the item ("prescribed", "vaccination", "emergency", "Mar 15") is told "Nothing matches this search.":
-// the search reads raw codes and ISO dates, not the words and dates on screen. Searching a word shown on an item should find it.
+// A patient who types a word or date they can see on an item ("prescribed", "vaccination", "emergency", "Mar 15, 2023")
+// finds that item: the search reads the words and dates on screen, not only the record's raw codes and ISO dates.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
