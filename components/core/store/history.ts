@@ -17,7 +17,7 @@ export interface ConsentEvent {
   at: number;
   /** Last day of access, YYYY-MM-DD, for a grant. */
   until?: string;
-  /** Kinds of items granted (FHIR resource types), when an answer names them. */
+  /** Kinds of items granted (FHIR resource types): those an answer names, or a share carries. */
   types?: string[];
   purpose?: string;
   /** The record it concerns (sign public key), when known. */
@@ -64,7 +64,7 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
     const { grant, record } = share;
     if (!answered.has(share)) {
       events.push({
-        kind: 'shared', who: grant.recipient, at: secondsOf(grant.since, record.createdAt), record: record.signPubkey, inForce: share.status === 'active',
+        kind: 'shared', who: grant.recipient, at: secondsOf(grant.since, record.createdAt), record: record.signPubkey, inForce: share.status === 'active', types: [...share.types],
         ...(grant.until ? { until: grant.until } : {}), ...(grant.purpose ? { purpose: grant.purpose } : {}),
       });
     }

@@ -21,6 +21,8 @@ export interface ShareCopy {
   status: ShareStatus;
   /** Health items shared (the grant note, the hidden-item marker and signatures not counted). */
   items: number;
+  /** Their kinds (FHIR resource types), each once, in the order they first come. */
+  types: string[];
   /** True when the share withholds items. */
   withholds: boolean;
   /** How many items were hidden, when the share's marker discloses it. */
@@ -53,6 +55,7 @@ function readCopy(record: OpenedRecord): Omit<ShareCopy, 'status'> | null {
     record,
     grant,
     items: entries.length,
+    types: [...new Set(entries.map((e) => e.resource.resourceType))],
     withholds: !!record.withheld,
     ...(record.withheld?.count !== undefined ? { hidden: record.withheld.count } : {}),
     hiddenItems: readShareNote(record.editorNote),

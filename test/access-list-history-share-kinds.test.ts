@@ -1,11 +1,7 @@
 /**
- * Probe (review s26, demo): the patient's consent history says what each share gave.
- *
- * In the demo (patient.html → Share with a clinician → share 61 items → Who has access → Show consent
- * history) the row of the share reads "Dec 4, 2026 | Harbor Clinic … | shared | — | can view": the
- * "What" column is an em dash, as if nothing had been shared. Shares never carry `types` in the
- * history (core/store/history.ts pushes `kind: 'shared'` without them), so every share made with
- * the share dialog shows "—" there, while an approved request lists its kinds.
+ * The patient's consent history says what each share gave: the kinds of items it carries, as an
+ * approved request's row lists the kinds it granted. Before, a share's row read "—" there, as if
+ * nothing had been shared.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { npubEncode } from 'nostr-tools/nip19';
@@ -19,7 +15,7 @@ import { person, relayUrl, sampleBundle } from './helpers.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { $$, buttonByText, text } from './element-helpers.js';
 
-describe('probe s26: the consent history of a share', function () {
+describe('the access list: the consent history of a share', function () {
   this.timeout(60000);
 
   it('says what a share gave, not "—"', async () => {
@@ -50,5 +46,8 @@ describe('probe s26: the consent history of a share', function () {
     expect(shared, JSON.stringify(rows)).to.exist;
     // The share gave every item of the record: the "What" column should say so (its kinds, or how many items).
     expect(shared![3], `the "What" cell of ${JSON.stringify(shared)}`).not.to.equal('—');
+    // In the patient's words, without the grant note or signatures it travels with.
+    expect(shared![3]).to.match(/vaccinations/i);
+    expect(shared![3]).not.to.match(/consent|provenance|Immunization/i);
   });
 });
