@@ -162,13 +162,13 @@ describe('the strings of an element nested in another reach it through its paren
     await viewer.updateComplete;
     flag = await nestedFlag(viewer);
     expect(text(flag.shadowRoot!.querySelector('[part=explanation]'))).to.equal('Ask the owner.');
-    expect(text(flag.shadowRoot!.querySelector('[part=title]'))).to.equal(hiddenFlagStrings.en.countTitle(3));
+    expect(text(flag.shadowRoot!.querySelector('[part=title]'))).to.equal(hiddenFlagStrings.en.countTitle(3, '3'));
   });
 
   it('<nip82-record-viewer lang="es">: the flag speaks Spanish, with the host\'s overrides on top', async () => {
     const page = await fixture<HTMLElement>(html`<div lang="es"><nip82-record-viewer .bundle=${withheldBundle()} .flagStrings=${{ explanation: '⟦explanation⟧' }}></nip82-record-viewer></div>`);
     const flag = await nestedFlag(page.querySelector('nip82-record-viewer')!);
-    expect(text(flag.shadowRoot!.querySelector('[part=title]'))).to.equal(hiddenFlagStrings.es!.countTitle(3));
+    expect(text(flag.shadowRoot!.querySelector('[part=title]'))).to.equal(hiddenFlagStrings.es!.countTitle(3, '3'));
     expect(text(flag.shadowRoot!.querySelector('[part=kinds]'))).to.contain('2 problemas');
     expect(text(flag.shadowRoot!.querySelector('[part=explanation]'))).to.equal('⟦explanation⟧');
   });

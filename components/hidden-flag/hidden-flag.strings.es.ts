@@ -5,7 +5,7 @@ import { clinicianKind, kindsLine } from '../shared/withheld-kinds.js';
 
 export const hiddenFlagStringsEs: HiddenFlagStrings = {
   flagTitle: 'El paciente decidió no compartir algunos elementos',
-  countTitle: (count) => `El paciente no compartió ${plural('es', count, { one: '1 elemento', other: `${count} elementos` })} de este historial`,
+  countTitle: (count, countText) => `El paciente no compartió ${plural('es', count, { one: `${countText} elemento`, other: `${countText} elementos` })} de este historial`,
   kind: clinicianKind('es'),
   kindsList: kindsLine,
   explanation: 'El paciente decidió no compartirlos aquí. Si pudieran ser importantes para la atención, conviene preguntarle por ellos.',

@@ -9,9 +9,12 @@ import { clinicianKind, kindsLine } from '../shared/withheld-kinds.js';
 export type HiddenFlagStrings = {
   /** Title when only the fact of withholding is disclosed. */
   flagTitle: string;
-  /** Title when the number is disclosed. */
-  countTitle: (count: number) => string;
-  /** One kind with its number, e.g. "2 problems". */
+  /**
+   * Title when the number is disclosed: `count` to choose a plural form by, `countText` the same
+   * number as the page's language writes it ("12,345"), to show.
+   */
+  countTitle: (count: number, countText: string) => string;
+  /** One kind with its number, written as the language writes numbers, e.g. "2 problems", "12,345 observations". */
   kind: (resourceType: string, count: number) => string;
   /** Joins the kinds into one line. */
   kindsList: (parts: string[]) => string;
@@ -21,7 +24,7 @@ export type HiddenFlagStrings = {
 
 const en: HiddenFlagStrings = {
   flagTitle: 'Some items were withheld by the patient',
-  countTitle: (count) => `The patient withheld ${plural('en', count, { one: '1 item', other: `${count} items` })} from this record`,
+  countTitle: (count, countText) => `The patient withheld ${plural('en', count, { one: `${countText} item`, other: `${countText} items` })} from this record`,
   kind: clinicianKind('en'),
   kindsList: kindsLine,
   explanation: 'The patient chose not to share these here. If they could matter for care, it is worth asking the patient about them.',

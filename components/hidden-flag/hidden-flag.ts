@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Disclosure, Withheld } from '../core/fhir/withheld.js';
-import { resolveStrings } from '../shared/strings.js';
+import { languageOf, resolveStrings } from '../shared/strings.js';
+import { formatCount } from '../shared/numbers.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { tokens } from '../shared/styles.js';
 import { hiddenFlagStyles } from './hidden-flag.styles.js';
@@ -44,7 +45,10 @@ export const kindsConverter = {
 export class Nip82HiddenFlag extends LocalizedElement {
   static override styles = [tokens, hiddenFlagStyles];
 
-  /** How many items were withheld, when the patient disclosed it. */
+  /**
+   * How many items were withheld, when the patient disclosed it: a whole number up to
+   * `Number.MAX_SAFE_INTEGER`; any other is no count (the flag then only says that items were withheld).
+   */
   @property({ type: Number }) count?: number;
 
   /** Withheld items per FHIR resource type; in HTML a comma list like `Condition,Condition,Observation`. */
@@ -77,7 +81,9 @@ export class Nip82HiddenFlag extends LocalizedElement {
     const disclose = this.disclose;
     if (!disclose || !DISCLOSURES.includes(disclose)) return undefined;
     const kinds = disclose === 'count-and-kind' ? groupKinds(this.kinds) : [];
-    const count = disclose === 'flag' ? undefined : isCount(this.count) ? this.count : kinds.length ? kinds.reduce((n, [, k]) => n + k, 0) : undefined;
+    const sum = kinds.reduce((n, [, k]) => n + k, 0);
+    // A count past the exact whole numbers (from untrusted data) is none: never "1e+21 items".
+    const count = disclose === 'flag' ? undefined : isCount(this.count) ? this.count : kinds.length && isCount(sum) ? sum : undefined;
     // A disclosed count of zero means nothing was withheld; a bare flag always means something was.
     if (count === 0 || (disclose !== 'flag' && isCount(this.count) && this.count === 0)) return undefined;
     return { count, kinds };
@@ -87,6 +93,7 @@ export class Nip82HiddenFlag extends LocalizedElement {
     const view = this.view();
     if (!view) return nothing;
     const s = resolveStrings(hiddenFlagStrings, this, this.strings);
+    const lang = languageOf(this);
     const kinds = view.kinds.map(([type, n]) => s.kind(type, n));
     return html`
       <div class="base" part="base" role="note">
@@ -96,7 +103,7 @@ export class Nip82HiddenFlag extends LocalizedElement {
           <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
         </svg>
         <div class="text">
-          <p class="title" part="title">${view.count === undefined ? s.flagTitle : s.countTitle(view.count)}</p>
+          <p class="title" part="title">${view.count === undefined ? s.flagTitle : s.countTitle(view.count, formatCount(view.count, lang))}</p>
           ${kinds.length ? html`<p class="kinds" part="kinds">${s.kindsList(kinds)}</p>` : nothing}
           <p class="explanation" part="explanation">${s.explanation}</p>
         </div>

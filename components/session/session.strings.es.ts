@@ -19,6 +19,7 @@ const SIGN_IN_ES: Partial<Record<Nip82ErrorCode, string>> = {
 export const sessionStringsEs: SessionStrings = {
   errorDetail: (code, message) => SIGN_IN_ES[code] ?? errorDetailEs(code, message),
   signedInAs: 'Sesión iniciada como',
+  accountKey: (shortKey: string) => `Cuenta ${shortKey}`,
   via: (kind: string) => `mediante ${kind}`,
   kindExtension: 'la extensión del navegador',
   kindRemote: 'su firmador remoto',

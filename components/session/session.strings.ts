@@ -4,7 +4,10 @@ import type { Nip82ErrorCode } from '../shared/events.js';
 import { stateStringsEn } from '../shared/state-strings.js';
 
 export interface SessionStrings {
+  /** Before who is signed in: their name, else their short npub. */
   signedInAs: string;
+  /** Under the signed-in user's name: their short npub (`npub1abcd…wxyz`), to tell two accounts apart. */
+  accountKey: (shortKey: string) => string;
   via: (kind: string) => string;
   kindExtension: string;
   kindRemote: string;
@@ -85,6 +88,7 @@ const SIGN_IN_EN: Partial<Record<Nip82ErrorCode, string>> = {
 const en: SessionStrings = {
   errorDetail: (code, message) => SIGN_IN_EN[code] ?? errorDetailEn(code, message),
   signedInAs: 'Signed in as',
+  accountKey: (shortKey: string) => `Account ${shortKey}`,
   via: (kind: string) => `through ${kind}`,
   kindExtension: 'your browser extension',
   kindRemote: 'your remote signer',

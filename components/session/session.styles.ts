@@ -17,6 +17,16 @@ export const sessionStyles = css`
   .who {
     flex: 1 1 auto;
   }
+  /* A long name (or one with no spaces) wraps rather than widen the bar past a 320 px screen. */
+  .name,
+  .account {
+    overflow-wrap: anywhere;
+  }
+  .account {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.85rem;
+  }
   code {
     font-family: ui-monospace, monospace;
   }

@@ -15,11 +15,12 @@ import { OwnedStore } from '../shared/store-controller.js';
 import { RelayListCheck } from '../shared/relay-check.js';
 import { resolveStrings } from '../shared/strings.js';
 import { LocalizedElement } from '../shared/localized-element.js';
-import { shortNpub } from '../shared/identity.js';
+import { cleanName, shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
 import { sessionStrings, type SessionStrings } from './session.strings.js';
 import { OtherTabs, type OtherTabNews } from './other-tabs.js';
+import { lookUpOwnName } from './own-name.js';
 
 type RemoteSignerModule = typeof import('./remote-signer.js');
 /** The remote signer and its QR code, fetched the first time the user chooses them. */
@@ -94,6 +95,15 @@ export class Nip82Session extends LocalizedElement {
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<SessionStrings>;
 
+  /**
+   * Names the host knows for public keys (hex → name), e.g. from its own accounts: the bar greets
+   * the signed-in user by theirs (cleaned of invisible and direction characters). Without one for
+   * the user, the bar looks up the user's own profile (kind 0) on the session's relays and, until
+   * it answers or when it names nobody, shows the short npub. Beside a name the short npub stays,
+   * muted, so that two accounts can still be told apart.
+   */
+  @property({ attribute: false }) knownNames?: Record<string, string>;
+
   /** Read-only, reflected as the `status` attribute: `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`, `cancelled`. */
   get status(): Status {
     return this.state.status;
@@ -107,6 +117,10 @@ export class Nip82Session extends LocalizedElement {
   @state() pubkey?: string;
 
   @state() private kind?: SignerKind;
+  /** The name the user's own profile gives, with the key it was looked up for (see {@link lookUpName}). */
+  @state() private profileName?: { pubkey: string; name: string };
+  /** The profile lookup for the user in effect: what it was asked for, and its abort (the key changed, or signed out). */
+  private nameLookup?: { key: string; stop: AbortController };
   @state() private active?: Signer;
   @state() private extensionFound = false;
   @state() private connectSession?: NostrConnectSession;
@@ -174,7 +188,10 @@ export class Nip82Session extends LocalizedElement {
     window.addEventListener('blur', this.pageLeft);
     document.addEventListener('visibilitychange', this.keyMayHaveChanged);
     // Moved on the page: leaving closed the store (its keys wiped); the elements inside need a new one.
-    if (this.hasUpdated) this.provideValue();
+    if (this.hasUpdated) {
+      this.provideValue();
+      this.lookUpName();
+    }
   }
 
   private extensionWatch?: AbortController;
@@ -311,6 +328,7 @@ export class Nip82Session extends LocalizedElement {
     // The store closes itself with the element (its controller); a sign-in under way is given up.
     super.disconnectedCallback();
     this.giveUp();
+    this.stopNameLookup();
     this.extensionWatch?.abort();
     this.removeEventListener('pointerdown', this.lookForExtension);
     this.removeEventListener('focusin', this.lookForExtension);
@@ -354,6 +372,46 @@ export class Nip82Session extends LocalizedElement {
     }
     if (!this.signer && this.kind === 'injected') this.clear();
     this.provideValue();
+    this.lookUpName();
+  }
+
+  /** The name the host gave for `pubkey`, cleaned; '' when none. */
+  private knownName(pubkey: string): string {
+    const names = this.knownNames;
+    return names && Object.hasOwn(names, pubkey) ? cleanName(names[pubkey]) : '';
+  }
+
+  /** The name the bar greets `pubkey` by: the host's, else their profile's once found; '' when none. */
+  private nameOf(pubkey: string): string {
+    return this.knownName(pubkey) || (this.profileName?.pubkey === pubkey ? this.profileName.name : '');
+  }
+
+  /**
+   * For the user in effect, with no name from the host: their own profile's name, looked up once
+   * (again for other relays). Another key, or nobody, first drops the last one's name and gives
+   * their lookup up: an answer for the last person never names the next one.
+   */
+  private lookUpName(): void {
+    const pubkey = this.pubkey;
+    if (this.profileName && this.profileName.pubkey !== pubkey) this.profileName = undefined;
+    // Off the page, nothing is asked (the lookup starts again when it is back).
+    const relays = pubkey && this.isConnected && !this.knownName(pubkey) ? this.usableRelays : [];
+    const key = relays.length ? `${pubkey} ${relays.join(' ')}` : '';
+    if (this.nameLookup?.key === key) return;
+    this.stopNameLookup();
+    if (!key || this.profileName?.pubkey === pubkey) return;
+    const lookup = { key, stop: new AbortController() };
+    this.nameLookup = lookup;
+    void lookUpOwnName(relays, pubkey!, lookup.stop.signal).then((name) => {
+      if (this.nameLookup !== lookup || this.pubkey !== pubkey) return;
+      if (name) this.profileName = { pubkey: pubkey!, name };
+    });
+  }
+
+  /** The profile lookup under way is given up; its answer, if any, is dropped. */
+  private stopNameLookup(): void {
+    this.nameLookup?.stop.abort();
+    this.nameLookup = undefined;
   }
 
   /** What the elements inside see: the relays, the signer once adopted, the user's key and the session's memories. */
@@ -640,6 +698,8 @@ export class Nip82Session extends LocalizedElement {
     this.active = undefined;
     this.pubkey = undefined;
     this.kind = undefined;
+    this.stopNameLookup();
+    this.profileName = undefined;
     this.state.status = 'idle';
     // Off the page, nobody is left to close when another session signs out.
     this.otherTabs.closeIfIdle();
@@ -653,9 +713,16 @@ export class Nip82Session extends LocalizedElement {
     </svg>`;
   }
 
+  /**
+   * Who is signed in: by name where one is known (the host's, or the user's own profile's), with
+   * the short npub beside it, muted, to tell accounts apart; else by the short npub alone.
+   */
   private renderSignedIn(s: SessionStrings) {
     const kind = this.kind === 'extension' ? s.kindExtension : this.kind === 'remote' ? s.kindRemote : s.kindInjected;
-    return html`<span class="who">${s.signedInAs} <code>${shortNpub(this.pubkey!)}</code> ${s.via(kind)}</span>
+    const short = shortNpub(this.pubkey!);
+    const name = this.nameOf(this.pubkey!);
+    const who = name ? html`<bdi class="name">${name}</bdi>` : html`<code>${short}</code>`;
+    return html`<span class="who">${s.signedInAs} ${who} ${s.via(kind)}${name ? html` <span class="account">${s.accountKey(short)}</span>` : nothing}</span>
       <button type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
 

@@ -10,6 +10,7 @@
 import type { Language } from './strings.js';
 import { languageTables, loadTables, type PackLanguage } from './language-packs.js';
 import { plural } from './plural.js';
+import { formatCount } from './numbers.js';
 
 type Forms = readonly [one: string, many: string];
 
@@ -96,10 +97,13 @@ export function kindLabel(lang: Language, type: string, audience: Audience): str
   return capital(kindForms(lang, type, audience)[0]);
 }
 
-/** "1 allergy", "2 allergies": a count of one kind, through the language's plural rules. */
+/**
+ * "1 allergy", "2 allergies", "12,345 observations": a count of one kind, written as the language
+ * writes numbers and through its plural rules.
+ */
 export function kindCount(lang: Language, type: string, n: number, audience: Audience): string {
   const [one, many] = kindForms(lang, type, audience);
-  return `${n} ${plural(lang, n, { one, other: many })}`;
+  return `${formatCount(n, lang)} ${plural(lang, n, { one, other: many })}`;
 }
 
 /** Whether patients and clinicians call `type` differently (the preview then gives both). */

@@ -5,9 +5,11 @@
  */
 import type { Language } from './strings.js';
 import { kindCount } from './vocabulary.js';
+import { isCount } from './numbers.js';
+
+export { isCount };
 
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
-export const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /** Medication resources of every flavour read as one kind to a clinician. */
 const CANONICAL: Record<string, string> = {
@@ -17,7 +19,10 @@ const CANONICAL: Record<string, string> = {
   MedicationDispense: 'Medication',
 };
 
-/** Valid kinds merged by what a clinician would call them, most frequent first. */
+/**
+ * Valid kinds merged by what a clinician would call them, most frequent first. A count that is no
+ * exact whole number (see {@link isCount}), alone or once merged, leaves its kind out.
+ */
 export function groupKinds(kinds: Record<string, number> | undefined): [string, number][] {
   const merged = new Map<string, number>();
   for (const [type, n] of Object.entries(kinds ?? {})) {
@@ -25,7 +30,7 @@ export function groupKinds(kinds: Record<string, number> | undefined): [string, 
     const key = CANONICAL[type] ?? type;
     merged.set(key, (merged.get(key) ?? 0) + n);
   }
-  return [...merged].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...merged].filter(([, n]) => isCount(n)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /** "2 problems": one kind in clinician words, counted through the language's plural rules. */
