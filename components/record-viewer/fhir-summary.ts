@@ -8,6 +8,7 @@ import { ReferenceIndex } from '../core/fhir/bundle.js';
 import { animalOf } from '../core/fhir/patient.js';
 import { isWithheldList, readWithheld, type Withheld } from '../core/fhir/withheld.js';
 import { isAttestation } from '../core/attest/format.js';
+import { isGrantConsent } from '../core/nip82/grant.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
 import type { CodeSet } from './code-words.js';
@@ -28,7 +29,7 @@ export type FactKey =
   | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'severity' | 'category' | 'reaction' | 'onset' | 'resolved'
   | 'recorded' | 'dosage' | 'intent' | 'prescriber' | 'reason' | 'date' | 'value' | 'interpretation' | 'range'
   | 'performer' | 'lot' | 'site' | 'route' | 'location' | 'period' | 'type' | 'attachment' | 'birthDate' | 'gender'
-  | 'species' | 'breed' | 'id' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider';
+  | 'species' | 'breed' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider';
 
 /** One labelled value of an item. `label` is data (e.g. an Observation component's code); `key` is ours. */
 export interface Fact {
@@ -131,7 +132,8 @@ export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void>
   for (let i = 0; i < entries.length; i++) {
     if (i % SLICE_ENTRIES === 0) yield;
     const resource = entries[i]?.resource;
-    if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource) || isAttestation(resource as FhirResource)) continue;
+    // The share's own grant note, the hidden-item marker and signatures are about the record, not health items.
+    if (!isObject(resource) || typeof resource.resourceType !== 'string' || isWithheldList(resource as FhirResource) || isAttestation(resource as FhirResource) || isGrantConsent(resource as FhirResource)) continue;
     items.push(new LazyItem(resource as FhirResource, `${i}`, index));
   }
   const bySection = new Map<SectionKey, Item[]>();
@@ -351,10 +353,9 @@ const describeVision: Describer = (r, facts, index, status) => {
   return { title: referenceText(r.prescriber, index, r), lenses: list(r.lensSpecification).filter(isObject).map(lensRow) };
 };
 
-/** Any other resource type: what most resources name themselves by, its type and id. */
+/** Any other resource type: what most resources name themselves by, and its kind (its id is a database key, no one's words). */
 const describeOther: Describer = (r, facts, _index, status) => {
   facts.add('resourceType', r.resourceType);
-  facts.add('id', str(r.id));
   facts.coded('status', 'status', [status]);
   const date = dateOf(r);
   if (date) facts.add('date', date, { date: true });

@@ -139,7 +139,6 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_gender: 'Género',
   fact_species: 'Especie',
   fact_breed: 'Raza',
-  fact_id: 'ID',
   fact_resourceType: 'Clase',
   fact_author: 'Autor',
   fact_outcome: 'Resultado',

@@ -200,7 +200,6 @@ export interface RecordViewerStrings {
   fact_gender: string;
   fact_species: string;
   fact_breed: string;
-  fact_id: string;
   fact_resourceType: string;
   fact_author: string;
   fact_outcome: string;
@@ -362,7 +361,6 @@ const en: RecordViewerStrings = {
   fact_gender: 'Gender',
   fact_species: 'Species',
   fact_breed: 'Breed',
-  fact_id: 'ID',
   fact_resourceType: 'Kind',
   fact_author: 'Author',
   fact_outcome: 'Outcome',
