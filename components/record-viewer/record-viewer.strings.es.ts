@@ -66,6 +66,8 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   noMatches: 'Nada coincide con esta búsqueda.',
   emptyRecord: 'Este historial no tiene elementos.',
   timelineEmpty: 'No hay elementos con fecha.',
+  undatedNotOnTimeline: (count, formatted) =>
+    plural('es', count, { one: '1 elemento no tiene fecha, así que no está en la cronología. El resumen lo incluye.', other: `${formatted} elementos no tienen fecha, así que no están en la cronología. El resumen los incluye.` }),
   recordHeading: (index, total) => (total > 1 ? `Historial ${index} de ${total}` : 'Historial de salud'),
   bundleHeading: 'Historial de salud',
   bundleProvenance: 'Proporcionado directamente por esta página: no hay firma que indique quién lo escribió.',

@@ -98,6 +98,8 @@ export interface RecordViewerStrings {
   noMatches: string;
   emptyRecord: string;
   timelineEmpty: string;
+  /** Below the timeline: matching items without a date, which it cannot place. */
+  undatedNotOnTimeline: (count: number, formatted: string) => string;
   recordHeading: (index: number, total: number) => string;
   bundleHeading: string;
   bundleProvenance: string;
@@ -290,6 +292,8 @@ const en: RecordViewerStrings = {
   noMatches: 'Nothing matches this search.',
   emptyRecord: 'This record has no items.',
   timelineEmpty: 'No dated items to show.',
+  undatedNotOnTimeline: (count, formatted) =>
+    plural('en', count, { one: '1 item has no date, so it is not on the timeline. The summary lists it.', other: `${formatted} items have no date, so they are not on the timeline. The summary lists them.` }),
   recordHeading: (index, total) => (total > 1 ? `Record ${index} of ${total}` : 'Health record'),
   bundleHeading: 'Health record',
   bundleProvenance: 'Provided directly by this page: there is no signature to say who wrote it.',

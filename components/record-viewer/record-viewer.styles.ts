@@ -87,6 +87,9 @@ export const recordViewerStyles = css`
     align-items: center;
     gap: 0.35rem;
   }
+  .undated {
+    color: var(--_muted);
+  }
   .count {
     margin: 0;
     color: var(--_muted);

@@ -167,6 +167,7 @@ const PRINT_ITEMS_PER_RENDER = 500;
  * @csspart provenance - Who wrote a record, whether verified, when, and the reader's access.
  * @csspart section - One section of a record's summary.
  * @csspart timeline - The timeline list.
+ * @csspart undated - The line under the timeline saying how many items it cannot place (no date).
  * @csspart item - One resource.
  * @csspart item-provenance - Who signed an item and whether it is unchanged since, or who added it.
  * @csspart narrative - A resource's sanitised narrative.
@@ -1094,7 +1095,10 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private renderTimeline(s: RecordViewerStrings, lang: string) {
-    if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>`;
+    // Items the filters keep but no date places: said, not silently left out.
+    const undated = this.matching - this.timeline.length;
+    const undatedLine = undated > 0 ? html`<p class="undated" part="undated">${s.undatedNotOnTimeline(undated, formatCount(undated, lang))}</p>` : nothing;
+    if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     return html`
@@ -1103,6 +1107,7 @@ export class Nip82RecordViewer extends Nip82Element {
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
+      ${undatedLine}
     `;
   }
 
