@@ -265,6 +265,10 @@ describe('<nip82-consent-prompt>', function () {
       // Every item is recognisable (documents by their kind and date), and the warning comes before the long list.
       expect(named.filter((line) => line.includes('(no description)'))).to.deep.equal([]);
       expect(named.some((line) => /^Documents: History and physical note \([A-Z][a-z]{2} \d{1,2}, \d{4}\), which mentions/.test(line))).to.equal(true, named.join(' / '));
+      // Newest first, as every list of items in the dialog.
+      const days = named.flatMap((line) => /\(([A-Z][a-z]{2} \d{1,2}, \d{4})\)/.exec(line)?.[1] ?? []).map((d) => Date.parse(d));
+      expect(days.length > 1).to.equal(true);
+      expect(days.join()).to.equal([...days].sort((a, b) => b - a).join());
       const firstGroup = $(el, 'details.shared-group')!;
       expect(mentions.compareDocumentPosition(firstGroup) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
       expect($$<HTMLDetailsElement>(el, 'details.shared-group').every((d) => !d.open)).to.equal(true);

@@ -209,6 +209,11 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   </section>`;
 }
 
+/** Items that mention a hidden one, newest first, as every list of items in the dialog. */
+function newestFirst<T extends { entry: BundleEntry }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => resourceDate(b.entry.resource).localeCompare(resourceDate(a.entry.resource)));
+}
+
 function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => void): TemplateResult | typeof nothing {
   const { s, lang } = ctx;
   const unchecked = plan.mentionsChecked ? nothing : html`<p class="warning mentions-unchecked" role="note">${s.mentionsUnchecked}</p>`;
@@ -218,7 +223,7 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
     <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length)}</h4>
     <p>${s.mentionsHelp}</p>
     <ul>
-      ${plan.mentions.map(({ entry, mentions }) => {
+      ${newestFirst(plan.mentions).map(({ entry, mentions }) => {
         const item = `${s.typeHeading(entry.resource.resourceType)}: ${itemText(entry, s, lang)}`;
         return html`<li><bdi>${s.mentionItem(item, mentions.map(label).join(', '))}</bdi></li>`;
       })}
