@@ -334,9 +334,10 @@ export class Nip82RecordViewer extends Nip82Element {
   });
 
   /**
-   * Every item of what is shown, described in full in slices once its first screen is up (an
-   * item is described when first shown or searched; this does the rest while the page is idle), so
-   * that the first search finds everything at once. What is shown next aborts it.
+   * Every item of what is shown, described in full and worded as shown (for the search) in slices
+   * once its first screen is up (an item is described when first shown or searched; this does the
+   * rest while the page is idle), so that the first search finds everything at once. What is shown
+   * next aborts it.
    */
   private readonly completing = new Task(this, {
     args: () => [this.views] as const,
@@ -344,6 +345,8 @@ export class Nip82RecordViewer extends Nip82Element {
       if (!views.length) return;
       await whenIdle();
       for (const view of views) await inSlices(describingAll(view.summary.items), SLICE_MS, signal, whenIdle);
+      const [s, lang] = [this.s, languageOf(this)];
+      for (const view of views) await inSlices(eachOf(view.summary.items, (item) => void this.shownText(item, s, lang)), SLICE_MS, signal, whenIdle);
     },
   });
 
@@ -1324,6 +1327,14 @@ function listedAuthors(views: readonly View[]): string[] {
     if (v.record.authorVerified) signers.push(v.record.author);
     return [...new Set(signers)].filter((pubkey) => v.record!.listed.includes(pubkey));
   });
+}
+
+/** `work` on each item, as steps (a pause every few dozen). */
+function* eachOf(items: readonly Item[], work: (item: Item) => void): Generator<void, void, void> {
+  for (let i = 0; i < items.length; i++) {
+    work(items[i]!);
+    if (i % 64 === 63) yield;
+  }
 }
 
 /** Settles when the page is idle: background work gives way to painting, input and the renders that show items. */
