@@ -46,6 +46,8 @@ export interface Fact {
   codes?: { set: CodeSet; values: string[] };
   /** A reaction's severity code, worded after its `value` when shown. */
   severity?: string;
+  /** Said in brackets after the value as shown (a reading's interpretation and range beside its worded code). */
+  aside?: string;
 }
 
 /** One lens of a vision prescription. */
@@ -223,8 +225,9 @@ class FactList {
   }
 
   /** A fact labelled by the data itself (an Observation component's code). */
-  labelled(label: string, value: string, date?: boolean, codes?: Fact['codes'], end?: string): void {
-    this.all.push({ label, value, date, ...(codes ? { codes } : {}), ...(end ? { end } : {}) });
+  labelled(label: string, value: string, extra: Pick<Fact, 'date' | 'codes' | 'end' | 'aside'> = {}): void {
+    const { date, codes, end, aside } = extra;
+    this.all.push({ label, value, date, ...(codes ? { codes } : {}), ...(end ? { end } : {}), ...(aside ? { aside } : {}) });
   }
 }
 
@@ -478,8 +481,11 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     const range = referenceRanges(c.referenceRange);
     const label = conceptText(c.code);
     if (!label && !text) continue;
-    const extra = [interpretation, range].filter(Boolean).join('; ');
-    facts.labelled(label || '—', extra ? `${[text, v.end].filter(Boolean).join(' – ')} (${extra})` : text, v.date && !extra, v.yesNo && !extra ? { set: 'yesNo', values: [text] } : undefined, extra ? undefined : v.end);
+    const aside = [interpretation, range].filter(Boolean).join('; ');
+    // A yes/no reading is worded (never "true"), its interpretation and range beside it.
+    facts.labelled(label || '—', aside && !v.yesNo ? `${[text, v.end].filter(Boolean).join(' – ')} (${aside})` : text, {
+      date: v.date && !aside, codes: v.yesNo ? { set: 'yesNo', values: [text] } : undefined, end: aside ? undefined : v.end, aside: v.yesNo ? aside : undefined,
+    });
   }
   facts.concepts('category', 'observationCategory', r.category);
   facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));

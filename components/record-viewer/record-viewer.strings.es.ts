@@ -83,6 +83,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   shareEnded: (day) =>
     `Este acceso compartido terminó${day ? ` el ${day}` : ''}. Muestra el historial como era entonces, no como es ahora.`,
   shareUntil: (day) => `Compartido con usted hasta el ${day}.`,
+  onlyUntil: (end) => `hasta ${end}`,
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este historial: pueden faltar elementos.`,
   youHid: (hidden, who) =>
     hidden === undefined

@@ -139,6 +139,8 @@ export interface RecordViewerStrings {
   signedOnly: string;
   shareEnded: (day: string | undefined) => string;
   shareUntil: (day: string) => string;
+  /** A period the record gives only an end for ("until Jan 1, 2023"). */
+  onlyUntil: (end: string) => string;
   enteredInError: string;
   /** The title of an item that names nothing: its kind (`kind`). */
   unnamed: (kind: string) => string;
@@ -309,6 +311,7 @@ const en: RecordViewerStrings = {
   shareEnded: (day) =>
     `This share ended${day ? ` on ${day}` : ''}. It shows the record as it was then, not as it is now.`,
   shareUntil: (day) => `Shared with you until ${day}.`,
+  onlyUntil: (end) => `until ${end}`,
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
   youHid: (hidden, who) =>
     hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),

@@ -1400,6 +1400,11 @@ function decodedText(attachment: Record<string, unknown>) {
 const shownTexts = new WeakMap<Item, { s: RecordViewerStrings; lang: string; text: string }>();
 
 function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
+  const value = factWords(f, s, lang);
+  return f.aside ? `${value} (${f.aside})` : value;
+}
+
+function factWords(f: Fact, s: RecordViewerStrings, lang: string): string {
   if (f.key === 'resourceType') return s.kind(f.value);
   if (f.codes) {
     const { set, values } = f.codes;
@@ -1411,7 +1416,8 @@ function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
   if (!f.date) return f.value;
   const start = f.value ? formatDate(f.value, lang) : '';
   const end = f.end ? formatDate(f.end, lang) : '';
-  return end ? `${start} – ${end}` : start;
+  if (!end) return start;
+  return start ? `${start} – ${end}` : s.onlyUntil(end);
 }
 
 function isoOf(item: Item): string | undefined {
