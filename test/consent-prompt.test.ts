@@ -143,6 +143,8 @@ describe('<nip82-consent-prompt>', function () {
       itemRow(el, 'Tetanus').querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
       $$<HTMLInputElement>(el, 'input[name=disclose]').find((r) => r.value === 'count-and-kind')!.click();
       setInput($<HTMLInputElement>(el, '#until')!, '2099-01-31');
+      // What an end date does, told as it is: servers that honour it stop serving the share; the list offers to revoke it after.
+      expect(text($(el, '#until-help'))).to.match(/honour end dates stop giving the share out.*offers to revoke it/);
       setInput($<HTMLInputElement>(el, '#purpose')!, 'Second opinion');
       await el.updateComplete;
       await expect(el).to.be.accessible();

@@ -46,7 +46,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   role: (r: Role) => (r === 'viewer' ? 'puede ver' : 'puede ver y compartir con otros'),
   roleEditorHelp: 'Quien puede compartir también puede añadir y quitar personas de este historial compartido.',
   expiryLabel: '5. Hasta (opcional)',
-  expiryHelp: 'Queda escrito como sus condiciones. No quita el acceso por sí solo: revoque el acceso cuando termine.',
+  expiryHelp: 'Queda escrito como sus condiciones. Los servidores de almacenamiento que respetan las fechas de fin dejan de entregarlo después de ese día, pero no todos lo hacen: cuando termine, su lista de quién tiene acceso le ofrecerá revocarlo.',
   expiryPast: 'Elija una fecha a partir de hoy.',
   purposeLabel: '6. Finalidad (opcional)',
   review: 'Revisar',

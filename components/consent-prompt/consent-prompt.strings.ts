@@ -193,7 +193,7 @@ const en: ConsentPromptStrings = {
   role: (r: Role) => (r === 'viewer' ? 'can view' : 'can view and share with others'),
   roleEditorHelp: 'Someone who can share may also add and remove people on this shared record.',
   expiryLabel: '5. Until (optional)',
-  expiryHelp: 'Written into the share as your terms. It does not lock them out by itself: revoke access when it ends.',
+  expiryHelp: 'Written into the share as your terms. Storage servers that honour end dates stop giving the share out after that day, but not all do: once it ends, your list of who has access offers to revoke it.',
   expiryPast: 'Choose a date from today on.',
   purposeLabel: '6. Purpose (optional)',
   review: 'Review',
