@@ -1,0 +1,31 @@
+/**
+ * What the user sees: hiding their personal details with "how many and of which kind", the preview says "1 item was withheld: 1 patient details (in your words: 1 personal details)".
+ * What they should see: a count that reads as English ("patient details", "your personal details"), never "1 … details".
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
+import '../components/consent-prompt/define.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { person } from './helpers.js';
+import { sampleBundle } from './helpers.js';
+import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
+
+describe('probe s26b: the flag line for hidden personal details', function () {
+  this.timeout(60000);
+
+  it('does not say "1 patient details"', async () => {
+    const [patient, clinic] = [await person(), await person()];
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays="ws://127.0.0.1:1"></nip82-consent-prompt>`);
+    buttonByText(el, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog');
+    await typeRecipient(el, clinic.pubkey);
+    itemRow(el, 'Ana Rivera').querySelector<HTMLButtonElement>('button.hide')!.click();
+    $$<HTMLInputElement>(el, 'input[name=disclose]').find((i) => i.value === 'count-and-kind')!.click();
+    await el.updateComplete;
+    buttonByText(el, 'Review')!.click();
+    await waitUntil(() => $(el, '.flag'), 'the preview');
+    expect(text($(el, '.flag'))).not.to.match(/\b1 (patient|personal) details\b/);
+  });
+});
