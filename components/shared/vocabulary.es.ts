@@ -3,6 +3,7 @@ import type { Words } from './vocabulary.js';
 
 export const wordsEs: Words = {
   Patient: [['datos personales', 'datos personales'], ['datos del paciente', 'datos del paciente']],
+  'Patient/counted': [['conjunto de datos personales', 'conjuntos de datos personales'], ['conjunto de datos del paciente', 'conjuntos de datos del paciente']],
   AllergyIntolerance: [['alergia', 'alergias'], ['alergia', 'alergias']],
   Condition: [['afección', 'afecciones'], ['problema', 'problemas']],
   Observation: [['resultado o medición', 'resultados y mediciones'], ['observación', 'observaciones']],

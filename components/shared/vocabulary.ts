@@ -19,6 +19,8 @@ export type Words = Record<string, readonly [patient: Forms, clinician: Forms]>;
 
 const en: Words = {
   Patient: [['personal details', 'personal details'], ['patient details', 'patient details']],
+  // Counted (kindCount): "details" has no singular to count with.
+  'Patient/counted': [['set of personal details', 'sets of personal details'], ['set of patient details', 'sets of patient details']],
   AllergyIntolerance: [['allergy', 'allergies'], ['allergy', 'allergies']],
   Condition: [['condition', 'conditions'], ['problem', 'problems']],
   Observation: [['test result or measurement', 'test results and measurements'], ['observation', 'observations']],
@@ -102,7 +104,8 @@ export function kindLabel(lang: Language, type: string, audience: Audience): str
  * writes numbers and through its plural rules.
  */
 export function kindCount(lang: Language, type: string, n: number, audience: Audience): string {
-  const [one, many] = kindForms(lang, type, audience);
+  const words = WORDS[lang] ?? WORDS.en;
+  const [one, many] = kindForms(lang, Object.hasOwn(words, `${type}/counted`) ? `${type}/counted` : type, audience);
   return `${formatCount(n, lang)} ${plural(lang, n, { one, other: many })}`;
 }
 

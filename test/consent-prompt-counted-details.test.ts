@@ -1,6 +1,7 @@
 /**
- * What the user sees: hiding their personal details with "how many and of which kind", the preview says "1 item was withheld: 1 patient details (in your words: 1 personal details)".
- * What they should see: a count that reads as English ("patient details", "your personal details"), never "1 … details".
+ * Hiding their personal details with "how many and of which kind", the patient reads a count that
+ * reads as language: "1 set of patient details (in your words: 1 set of personal details)", never
+ * "1 patient details".
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -11,7 +12,7 @@ import { person } from './helpers.js';
 import { sampleBundle } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
 
-describe('probe s26b: the flag line for hidden personal details', function () {
+describe('the consent prompt: the flag line for hidden personal details', function () {
   this.timeout(60000);
 
   it('does not say "1 patient details"', async () => {
@@ -27,5 +28,6 @@ describe('probe s26b: the flag line for hidden personal details', function () {
     buttonByText(el, 'Review')!.click();
     await waitUntil(() => $(el, '.flag'), 'the preview');
     expect(text($(el, '.flag'))).not.to.match(/\b1 (patient|personal) details\b/);
+    expect(text($(el, '.flag'))).to.contain('1 set of patient details (in your words: 1 set of personal details)');
   });
 });
