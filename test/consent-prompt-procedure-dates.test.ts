@@ -1,6 +1,7 @@
 /**
- * What the user sees: in the share dialog, a Synthea record's eight procedures carry no date, so the four "Medication Reconciliation (procedure)" rows are identical and out of time order (2021, 2014, 2013, 2015).
- * What they should see: each procedure with the day it was done (its performed date), newest first, as every other kind in the list.
+ * In the share dialog, each of a Synthea record's procedures shows the day it was done (its
+ * performed date), newest first, as every other kind in the list: four "Medication Reconciliation
+ * (procedure)" rows can be told apart. Before, procedures had no date and kept the record's order.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -11,7 +12,7 @@ import type { FhirBundle } from '../components/core/fhir/types.js';
 import { fixture as dataFixture, person } from './helpers.js';
 import { $$, buttonByText, dialogOf, text } from './element-helpers.js';
 
-describe('probe s26b: procedures in the share dialog', function () {
+describe('the consent prompt: procedures in the share dialog', function () {
   this.timeout(60000);
 
   it('each procedure shows the day it was done, newest first', async () => {
