@@ -42,6 +42,7 @@ export const accessListStringsEs: AccessListStrings = {
   revokeShare: (who: string, items: number, since: string, until?: string) =>
     `Revocar el acceso de ${who} ${plural('es', items, { one: 'al elemento compartido', other: `a los ${items} elementos compartidos` })} el ${since}${until ? `, hasta el ${until}` : ''}`,
   dialogTitle: (who: string) => `¿Revocar el acceso de ${who}?`,
+  doneTitle: (who: string) => `Revocación del acceso de ${who}`,
   stops:
     'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que esa persona ya no podrá abrirlo desde los servidores de almacenamiento, ni esta versión ni las siguientes.',
   stays:
@@ -68,6 +69,8 @@ export const accessListStringsEs: AccessListStrings = {
   revokeEnded: (n: number) => plural('es', n, { one: 'Revocar el historial compartido vencido…', other: `Revocar los ${n} historiales compartidos vencidos…` }),
   endedTitle: (n: number) =>
     plural('es', n, { one: '¿Revocar el historial compartido cuya fecha de fin ya pasó?', other: `¿Revocar los ${n} historiales compartidos cuya fecha de fin ya pasó?` }),
+  endedDoneTitle: (n: number) =>
+    plural('es', n, { one: 'Revocación del historial compartido cuya fecha de fin ya pasó', other: `Revocación de los ${n} historiales compartidos cuya fecha de fin ya pasó` }),
   endedOn: (day: string) => `Terminó el ${day}`,
   confirmEnded: (n: number) => plural('es', n, { one: 'Revocarlo', other: `Revocar los ${n}` }),
   endedRevoked: (n: number, ok: number, total: number) =>

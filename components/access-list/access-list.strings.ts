@@ -29,6 +29,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    */
   revokeShare: (who: string, items: number, since: string, until?: string) => string;
   dialogTitle: (who: string) => string;
+  /** The dialog's heading over the outcome: no longer a question. */
+  doneTitle: (who: string) => string;
   stops: string;
   stays: string;
   editorMoves: string;
@@ -45,6 +47,7 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   overdueNotice: (n: number) => string;
   revokeEnded: (n: number) => string;
   endedTitle: (n: number) => string;
+  endedDoneTitle: (n: number) => string;
   endedOn: (day: string) => string;
   confirmEnded: (n: number) => string;
   endedRevoked: (n: number, ok: number, total: number) => string;
@@ -97,6 +100,7 @@ const en: AccessListStrings = {
   revokeShare: (who: string, items: number, since: string, until?: string) =>
     `Revoke access for ${who} to ${plural('en', items, { one: 'the 1 item', other: `the ${items} items` })} shared on ${since}${until ? `, until ${until}` : ''}`,
   dialogTitle: (who: string) => `Revoke access for ${who}?`,
+  doneTitle: (who: string) => `Revoking access for ${who}`,
   stops:
     'What stops: the record is locked again with new keys, so they can no longer open it from the storage servers, this version or any later one.',
   stays:
@@ -123,6 +127,7 @@ const en: AccessListStrings = {
     }),
   revokeEnded: (n: number) => plural('en', n, { one: 'Revoke the ended share…', other: `Revoke the ${n} ended shares…` }),
   endedTitle: (n: number) => plural('en', n, { one: 'Revoke the share whose end date has passed?', other: `Revoke the ${n} shares whose end date has passed?` }),
+  endedDoneTitle: (n: number) => plural('en', n, { one: 'Revoking the share whose end date has passed', other: `Revoking the ${n} shares whose end date has passed` }),
   endedOn: (day: string) => `Ended on ${day}`,
   confirmEnded: (n: number) => plural('en', n, { one: 'Revoke it', other: `Revoke all ${n}` }),
   endedRevoked: (n: number, ok: number, total: number) =>

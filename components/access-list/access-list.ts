@@ -844,7 +844,10 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const first = targets[0]!;
     // The heading names the dialog (aria-labelledby): its name is its text, so names go in as <bdi>, not FSI…PDI.
-    const title = withBdi(this.overdue ? s.endedTitle(targets.length) : s.dialogTitle(this.who(first.pubkey)));
+    const who = this.who(first.pubkey);
+    const title = withBdi(
+      this.done ? (this.overdue ? s.endedDoneTitle(targets.length) : s.doneTitle(who)) : this.overdue ? s.endedTitle(targets.length) : s.dialogTitle(who),
+    );
     const editor = targets.some((t) => t.role === 'editor');
     const blocked = !!this.blocking;
     const people = this.overdue
@@ -860,6 +863,7 @@ export class Nip82AccessList extends Nip82Element {
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
         ${renderReceipts(this.receipts, s)}
+        <p class="warning truth">${s.stays}</p>
         <div part="actions" class="actions">
           ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
           ${result && this.kept.includes(result)
@@ -882,7 +886,7 @@ export class Nip82AccessList extends Nip82Element {
         ${renderStopWaiting(this.actions.waitingOnSigner || !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
-          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : withBdi(s.confirmRevoke(this.who(first.pubkey)))}
+          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : withBdi(s.confirmRevoke(who))}
         </button>
       </div>`;
   }

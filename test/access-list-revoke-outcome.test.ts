@@ -1,6 +1,7 @@
 /**
- * What the user sees: once a revocation is done, the dialog still asks "Revoke access for …?" and says only "Access revoked for …", the list "Revoked."; the lines on what cannot be taken back are gone.
- * What they should see: an outcome that no longer asks, and that keeps saying a copy they already opened or downloaded stays with them.
+ * Once a revocation is done, the dialog's heading no longer asks ("Revoking access for …", not
+ * "Revoke access for …?"), and the outcome keeps saying what cannot be taken back: what they
+ * already opened, downloaded or copied stays with them.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -13,7 +14,7 @@ import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 
-describe('probe s26b: what the revoke outcome says', function () {
+describe('the access list: what the revoke outcome says', function () {
   this.timeout(60000);
 
   async function revoked() {
