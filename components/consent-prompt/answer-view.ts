@@ -147,9 +147,17 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       ${stopWaitingButton(v)}
       <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
-      ${ended ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>`}
+      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>`}
     </div>
   </form>`;
+}
+
+/**
+ * Records loaded and none holds what was asked: nothing to approve, only to deny. Not while an
+ * answer is under way: what arrives then changes nothing under it.
+ */
+function nothingAsked(v: AnswerView): boolean {
+  return !v.busy && v.recordNames.length > 0 && v.plan.plan.groups.length === 0;
 }
 
 /** What an approval needs chosen: the records and their items, the flag's disclosure, the end date. */
@@ -158,8 +166,9 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
   return html`${v.recordNames.length === 0
       ? html`<p><button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
       : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
-          ${renderItems(v.plan, s.itemsLegend)}
-          ${renderDisclose(v.plan, s.discloseLegend)}`}
+          ${nothingAsked(v)
+            ? html`<p class="note nothing-asked">${s.nothingAsked(s.typeList(v.answering?.resourceTypes ?? []))}</p>`
+            : html`${renderItems(v.plan, s.answerItemsLegend)} ${renderDisclose(v.plan, s.answerDiscloseLegend)}`}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>
       <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} ?readonly=${v.busy} aria-describedby="grant-until-help"

@@ -134,6 +134,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   untilInvalid: string;
   theirNote: string;
   recordsLegend: string;
+  /** The answer dialog's steps (the share dialog's start with who receives it). */
+  answerItemsLegend: string;
+  answerDiscloseLegend: string;
+  /** Records loaded, and none holds any kind asked for. */
+  nothingAsked: (kinds: string) => string;
   you: string;
   noTypesChosen: string;
   replyLabel: string;
@@ -283,6 +288,9 @@ const en: ConsentPromptStrings = {
   untilInvalid: 'Choose a date from today up to the date they asked for.',
   theirNote: 'Their note',
   recordsLegend: 'From which of your records',
+  answerItemsLegend: '1. What to share',
+  answerDiscloseLegend: '2. If you hide items, the flag tells them',
+  nothingAsked: (kinds) => `None of your records holds ${kinds}, so there is nothing to share. You can deny the request, and say why in a reply.`,
   you: 'you',
   noTypesChosen: 'Keep at least one kind of item, or deny the request.',
   replyLabel: 'Your note to them (optional)',
