@@ -12,7 +12,7 @@ import { shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, stopWaitingButton, type CommonView } from './view-parts.js';
-import { today } from './resources.js';
+import { periodDay, today } from './resources.js';
 
 export interface AnswerView extends CommonView {
   /** Whether a request was handed in (no "Check for requests" then). */
@@ -102,7 +102,7 @@ function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
           <td data-label=${s.historyWho}><bdi>${v.named(m.requester)}</bdi></td>
           <td data-label=${s.historyDecision}>${s.decision(m.status as 'active' | 'rejected')}</td>
           <td data-label=${s.historyTypes}>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
-          <td data-label=${s.historyUntil}>${m.status === 'active' && m.period?.end ? dayText(m.period.end, lang) : s.none}</td>
+          <td data-label=${s.historyUntil}>${m.status === 'active' && m.period?.end ? dayText(periodDay(m.period.end), lang) : s.none}</td>
         </tr>`,
       )}
     </tbody>
@@ -117,7 +117,7 @@ export function renderAnswerDialog(v: AnswerView): TemplateResult {
 function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResult {
   const { s } = v;
   const profile = v.profile(request.requester);
-  const asked = request.period?.end?.slice(0, 10) ?? '';
+  const asked = periodDay(request.period?.end);
   const shared = v.plan.plan.plan().entries.length;
   const when = (day: string | undefined) => (day ? dayText(day, v.plan.lang) : '');
   // Over: nothing to choose for an approval, only Deny (or Cancel).
@@ -132,7 +132,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       <dt>${s.whyLabel}</dt>
       <dd><bdi>${request.purpose ?? s.noPurpose}</bdi></dd>
       <dt>${s.periodLabel}</dt>
-      <dd>${request.period ? s.period(when(request.period.start), when(asked)) : s.noPeriod}</dd>
+      <dd>${request.period ? s.period(when(periodDay(request.period.start)), when(asked)) : s.noPeriod}</dd>
       ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
     </dl>
     ${ended ? html`<p class="warning ended">${s.requestEndedNote(when(asked))}</p>` : renderApprovalChoices(v, asked)}

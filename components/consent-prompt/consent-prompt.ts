@@ -23,7 +23,7 @@ import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
-import { today } from './resources.js';
+import { periodDay, today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
 import { mailUnchecked, sentences } from '../shared/records.strings.js';
 import { grantExpiration } from '../core/nip82/grant.js';
@@ -537,7 +537,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     void this.lookUpNames([request.requester, ...this.authors()]);
     this.startPlan(request);
     // An ended request's day is in the past: never offered as an end date (it can only be denied).
-    this.until = requestEnded(request) ? '' : request.period?.end?.slice(0, 10) ?? '';
+    this.until = requestEnded(request) ? '' : periodDay(request.period?.end);
     this.reply = '';
     this.startDialog();
   }
@@ -679,7 +679,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push(this.endedText(this.answering));
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
-      const asked = this.answering.period?.end?.slice(0, 10);
+      const asked = periodDay(this.answering.period?.end) || undefined;
       if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid');
     } else {
       if (!this.recipientKey) say('recipientMissing');
@@ -982,7 +982,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const records = this.available;
     const plan = this.plan.plan();
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));
-    const asked = request.period?.end?.slice(0, 10) ?? '';
+    const asked = periodDay(request.period?.end);
     const until = this.until && this.until !== asked ? this.until : undefined;
     const note = this.reply.trim() || undefined;
     this.receipts = [];

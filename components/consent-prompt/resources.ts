@@ -72,6 +72,17 @@ export function resourceDate(resource: FhirResource): string {
   return found ? found.slice(0, 10) : '';
 }
 
+/**
+ * The patient's calendar day of a period's bound (YYYY-MM-DD): a day as written; a moment (with
+ * its offset, as a clinic far away writes it) as the day it falls on where the patient is.
+ */
+export function periodDay(value: string | undefined): string {
+  if (!value) return '';
+  if (!value.includes('T')) return value.slice(0, 10);
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? localDay(new Date(ms)) : value.slice(0, 10);
+}
+
 /** YYYY-MM-DD of a unix time, in the user's time zone. */
 export function dateOf(seconds: number): string {
   return localDay(new Date(seconds * 1000));

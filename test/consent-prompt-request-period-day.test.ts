@@ -1,6 +1,7 @@
 /**
- * What the user sees: a request whose period ends "2026-12-24T01:00:00+05:00" (Dec 23, 20:00 UTC, written with the clinic's offset) reads "until Dec 24" and the grant-until picker offers Dec 24, a day past the patient's own day.
- * What they should see: the end in the patient's time zone (Dec 23 for a patient at UTC or west of it), in the text and as the picker's default and latest day.
+ * A request whose period ends at a moment written with the clinic's offset ("…T01:00:00+05:00",
+ * the evening before at UTC) reads as the patient's own day: in the text, and as the grant-until
+ * picker's default and latest day. Before, it read the day as the clinic wrote it, a day late.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -16,7 +17,7 @@ import { dayText } from '../components/shared/dates.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
 import { $, buttonByText, dialogOf, isoDay, text } from './element-helpers.js';
 
-describe('probe s26b: the asked period in the patient\'s time zone', function () {
+describe('the consent prompt: the asked period in the patient\'s time zone', function () {
   this.timeout(60000);
 
   it('a request\'s end reads as the patient\'s day, not the day written with the clinic\'s offset', async () => {
