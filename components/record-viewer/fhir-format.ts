@@ -7,6 +7,9 @@ import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
 import { dayText } from '../shared/dates.js';
+import { formatCount } from '../shared/numbers.js';
+
+export { formatCount };
 
 /** Longest text shown for one field; a record may carry megabytes in a single string. */
 export const MAX_TEXT = 2000;
@@ -254,18 +257,6 @@ export function formatDate(value: unknown, lang: string): string {
 /** Seconds since the epoch as a date and time. */
 export function formatSeconds(seconds: number, lang: string): string {
   return formatter(lang, 'date-time').format(seconds * 1000);
-}
-
-const counters = new Map<string, Intl.NumberFormat>();
-
-/** A number with the reader's grouping (5,000 / 5.000). One formatter per language: making one is far slower than using it. */
-export function formatCount(n: number, lang: string): string {
-  let f = counters.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang || undefined);
-    counters.set(lang, f);
-  }
-  return f.format(n);
 }
 
 /**
