@@ -18,7 +18,7 @@ import type { NostrEvent } from '../components/core/events.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { loadLanguage } from '../components/shared/language-packs.js';
-import { ownProfileName } from '../components/session/own-name.js';
+import { namesFromProfiles } from '../components/shared/profiles.js';
 import { asksForKind, person, profileEvent, relayRequests, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { fakeExtension } from './fake-extension.js';
 import { $, $$, buttonByText, text } from './element-helpers.js';
@@ -222,6 +222,8 @@ describe('<nip82-session>: the signed-in bar names the person', function () {
 });
 
 describe('the name in the user\'s own profile', () => {
+  /** The name the profiles give this key, as the session reads them (the kit's one profile reader). */
+  const ownProfileName = (events: NostrEvent[], key: string) => namesFromProfiles(events).get(key)?.name ?? '';
   const sk = generateSecretKey();
   const pubkey = getPublicKey(sk);
   const profile = (name: string, created_at: number, key = sk) => finalizeEvent({ kind: 0, created_at, tags: [], content: JSON.stringify({ name }) }, key) as NostrEvent;

@@ -4,6 +4,7 @@
  */
 import type { RelayClient } from '../core/relay/client.js';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
+import { hasValidSignature, type NostrEvent } from '../core/events.js';
 import { cleanName, hadInvisibleCharacters } from './identity.js';
 
 export interface ProfileName {
@@ -12,27 +13,41 @@ export interface ProfileName {
   suspicious: boolean;
 }
 
-export async function profileNames(client: RelayClient, pubkeys: readonly string[]): Promise<Map<string, ProfileName>> {
-  const out = new Map<string, ProfileName>();
-  if (pubkeys.length === 0) return out;
-  const authors = [...new Set(pubkeys)];
-  const { events } = await client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs: 3000, maxChars: MAX_PROFILE_CHARS * authors.length, maxEventChars: MAX_PROFILE_CHARS });
-  const newest = new Map<string, (typeof events)[number]>();
+/**
+ * The name in each key's newest profile (kind 0) among `events`, cleaned: its display name, else
+ * its name. A relay's answer is not taken on trust: only a validly signed profile counts, under
+ * the key that signed it, so no one's profile names another.
+ */
+export function namesFromProfiles(events: readonly NostrEvent[]): Map<string, ProfileName> {
+  const newest = new Map<string, NostrEvent>();
   for (const e of events) {
+    if (e.kind !== 0 || !hasValidSignature(e)) continue;
     const seen = newest.get(e.pubkey);
-    if (!seen || e.created_at > seen.created_at) newest.set(e.pubkey, e);
+    if (!seen || e.created_at > seen.created_at || (e.created_at === seen.created_at && e.id < seen.id)) newest.set(e.pubkey, e);
   }
+  const out = new Map<string, ProfileName>();
   for (const [pubkey, event] of newest) {
+    let meta: unknown;
     try {
-      const meta = JSON.parse(event.content) as { display_name?: unknown; name?: unknown };
-      const raw = typeof meta.display_name === 'string' && meta.display_name.trim() ? meta.display_name : meta.name;
-      const name = cleanName(raw);
-      if (name) out.set(pubkey, { name, suspicious: hadInvisibleCharacters(raw) });
+      meta = JSON.parse(event.content);
     } catch {
-      // a profile that is not JSON has no name to show
+      continue; // a profile that is not JSON has no name to show
     }
+    if (!meta || typeof meta !== 'object' || Array.isArray(meta)) continue;
+    const { display_name: display, name: plain } = meta as Record<string, unknown>;
+    const shown = cleanName(display);
+    const name = shown || cleanName(plain);
+    if (name) out.set(pubkey, { name, suspicious: hadInvisibleCharacters(display) || (!shown && hadInvisibleCharacters(plain)) });
   }
   return out;
+}
+
+/** The profile names of `pubkeys` on `client`'s relays, waiting at most `timeoutMs`. */
+export async function profileNames(client: RelayClient, pubkeys: readonly string[], timeoutMs = 3000): Promise<Map<string, ProfileName>> {
+  if (pubkeys.length === 0) return new Map();
+  const authors = [...new Set(pubkeys)];
+  const { events } = await client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs, maxChars: MAX_PROFILE_CHARS * authors.length, maxEventChars: MAX_PROFILE_CHARS });
+  return namesFromProfiles(events);
 }
 
 /**
