@@ -60,6 +60,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   filterLegend: 'Secciones a mostrar',
   sectionCount: (label, count) => `${label} (${count})`,
   showing: (shown, total) => `Mostrando ${shown} de ${total} elementos`,
+  stillSearching: (showing) => `${showing}; sigue buscando…`,
   showMore: (step, left) => `Mostrar ${step} más (${left} sin mostrar)`,
   notPrinted: (count, left, print) =>
     plural('es', count, { one: `Falta 1 elemento más en esta impresión: use el botón ${print}.`, other: `Faltan ${left} elementos más en esta impresión: use el botón ${print}.` }),

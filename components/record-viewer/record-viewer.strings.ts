@@ -92,6 +92,8 @@ export interface RecordViewerStrings {
   filterLegend: string;
   sectionCount: (label: string, count: string) => string;
   showing: (shown: string, total: string) => string;
+  /** `showing` while a search has not looked at every item yet (it goes on a slice at a time). */
+  stillSearching: (showing: string) => string;
   showMore: (step: string, left: string) => string;
   /** Printed only, under a list that goes on: how many items are not on paper (`left` formatted), and that `print` (the button's label) prints them all. */
   notPrinted: (count: number, left: string, print: string) => string;
@@ -288,6 +290,7 @@ const en: RecordViewerStrings = {
   filterLegend: 'Sections to show',
   sectionCount: (label, count) => `${label} (${count})`,
   showing: (shown, total) => `Showing ${shown} of ${total} items`,
+  stillSearching: (showing) => `${showing}, still searching…`,
   showMore: (step, left) => `Show ${step} more (${left} not shown)`,
   notPrinted: (count, left, print) =>
     plural('en', count, { one: `1 more item is not in this printout: use the ${print} button.`, other: `${left} more items are not in this printout: use the ${print} button.` }),

@@ -111,6 +111,13 @@ interface Prepared {
  * kind, a render stays well under the 50 ms of a long task, and creates at most
  * MOST_ITEMS_PER_RENDER.
  */
+/**
+ * How long one search may spend wording items not worded yet (their shown words are made while the
+ * page is idle once a record shows; a search typed before that, or in another language, makes
+ * them): past it, the search shows what it found and words the rest a slice at a time.
+ */
+const SEARCH_MS = 25;
+
 const FIRST_ITEMS = 8;
 const RENDER_MS = 10;
 const MOST_ITEMS_PER_RENDER = 64;
@@ -267,6 +274,8 @@ export class Nip82RecordViewer extends Nip82Element {
   private timeline: TimelineEntry[] = [];
   private datedAll: TimelineEntry[] = [];
   private matching = 0;
+  /** The search has not looked at every item yet (see SEARCH_MS): its count may still grow. */
+  private searchUnfinished = false;
   private unlockedWith?: Signer;
   /** Each record's grant to the reader, once read. */
   private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
@@ -347,6 +356,24 @@ export class Nip82RecordViewer extends Nip82Element {
       for (const view of views) await inSlices(describingAll(view.summary.items), SLICE_MS, signal, whenIdle);
       const [s, lang] = [this.s, languageOf(this)];
       for (const view of views) await inSlices(eachOf(view.summary.items, (item) => void this.shownText(item, s, lang)), SLICE_MS, signal, whenIdle);
+    },
+  });
+
+  /**
+   * The rest of a search that ran out of its time (SEARCH_MS): the items it could not word yet are
+   * worded a slice at a time, then the search runs again over all of them. What is shown next, or
+   * another search, aborts it.
+   */
+  private readonly searching = new Task(this, {
+    autoRun: false,
+    task: async ([views, s, lang]: readonly [View[], RecordViewerStrings, string], { signal }) => {
+      // From a task of its own: the search that started it has spent its time.
+      await yieldToMain();
+      for (const view of views) await inSlices(eachOf(view.summary.items, (item) => void this.shownText(item, s, lang)), SLICE_MS, signal);
+      signal.throwIfAborted();
+      if (this.views !== views) return;
+      this.applyFilters();
+      this.requestUpdate();
     },
   });
 
@@ -501,6 +528,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlocking.abort();
     this.authors.abort();
     this.completing.abort();
+    this.searching.abort();
     this.unlocked = [];
     this.names = new Map();
     this.failures = [];
@@ -569,9 +597,20 @@ export class Nip82RecordViewer extends Nip82Element {
     const words = queryWords(this.query);
     const s = this.s;
     const lang = languageOf(this);
+    // Wording an item costs: a search typed before the page worded them all (or in a new language)
+    // words what fits in SEARCH_MS, shows what it found, and `searching` finds the rest.
+    const until = performance.now() + SEARCH_MS;
+    let unfinished = false;
+    const found = (item: Item) => {
+      if (!this.worded(item, s, lang) && performance.now() > until) {
+        unfinished = true;
+        return false;
+      }
+      return matches(item, words) || words.every((w) => this.shownText(item, s, lang).includes(w));
+    };
     const keep = (item: Item, view: View) =>
       !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
-      (words.length === 0 || matches(item, words) || words.every((w) => this.shownText(item, s, lang).includes(w))) &&
+      (words.length === 0 || found(item)) &&
       (!this.signedOnly || signedByOthers(view, item));
     // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
     const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
@@ -587,6 +626,9 @@ export class Nip82RecordViewer extends Nip82Element {
       return { view, sections, count };
     });
     this.timeline = all ? this.datedAll : this.datedAll.filter((e) => keep(e.item, e.view));
+    this.searchUnfinished = unfinished;
+    if (unfinished) void this.searching.run([this.views, s, lang]);
+    else this.searching.abort();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -980,6 +1022,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderCount(s: RecordViewerStrings, lang: string) {
     const total = formatCount(this.itemTotal, lang);
     const matching = s.showing(formatCount(this.due, lang), total);
+    if (this.searchUnfinished) return html`<p class="count">${s.stillSearching(matching)}</p>`;
     if (this.rendered >= this.due) return html`<p class="count">${matching}</p>`;
     return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total)}</span></p>`;
   }
@@ -1252,6 +1295,12 @@ export class Nip82RecordViewer extends Nip82Element {
    * date as shown, each fact's label and worded value ("prescribed", not "order"). Made once per
    * item and language, the first time a search does not find the item by the record's own text.
    */
+  /** Whether the item's shown words in `lang` are made (and so the item described). */
+  private worded(item: Item, s: RecordViewerStrings, lang: string): boolean {
+    const known = shownTexts.get(item);
+    return known?.s === s && known.lang === lang;
+  }
+
   private shownText(item: Item, s: RecordViewerStrings, lang: string): string {
     const known = shownTexts.get(item);
     if (known?.s === s && known.lang === lang) return known.text;
