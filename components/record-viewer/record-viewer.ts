@@ -274,6 +274,12 @@ export class Nip82RecordViewer extends Nip82Element {
   private timeline: TimelineEntry[] = [];
   private datedAll: TimelineEntry[] = [];
   private matching = 0;
+  /**
+   * The view the host set, once the reader changed it in the toolbar: how the last reader chose to
+   * read their records says something about them, and hides items from the next one (a sign-out
+   * puts it back).
+   */
+  private hostView?: HostView;
   /** The search has not looked at every item yet (see SEARCH_MS): its count may still grow. */
   private searchUnfinished = false;
   private unlockedWith?: Signer;
@@ -541,6 +547,8 @@ export class Nip82RecordViewer extends Nip82Element {
     this.query = '';
     this.hiddenSections = new Set();
     this.narratives = false;
+    if (this.hostView) ({ mode: this.mode, signedOnly: this.signedOnly } = this.hostView);
+    this.hostView = undefined;
     this.limits = new Map();
     // Made again at the next render that shows records: until then they would hold the last reader's items.
     this.shownItems = new Map();
@@ -710,6 +718,12 @@ export class Nip82RecordViewer extends Nip82Element {
 
   protected override get checkingAccountText(): string {
     return this.s.checkingAccount;
+  }
+
+  /** The reader's choice of view in the toolbar; the host's own stays in `hostView` for the next reader. */
+  private chooseView(change: Partial<HostView>): void {
+    this.hostView ??= { mode: this.mode, signedOnly: this.signedOnly };
+    Object.assign(this, change);
   }
 
   private onSearch(event: Event): void {
@@ -994,8 +1008,8 @@ export class Nip82RecordViewer extends Nip82Element {
           <input id="search" type="search" autocomplete="off" spellcheck="false" .value=${this.query} @input=${this.onSearch} />
         </div>
         <div class="view-switch" role="group" aria-label=${s.viewLabel}>
-          <button type="button" aria-pressed=${pressed(this.mode === 'summary')} @click=${() => (this.mode = 'summary')}>${s.viewSummary}</button>
-          <button type="button" aria-pressed=${pressed(this.mode === 'timeline')} @click=${() => (this.mode = 'timeline')}>${s.viewTimeline}</button>
+          <button type="button" aria-pressed=${pressed(this.mode === 'summary')} @click=${() => this.chooseView({ mode: 'summary' })}>${s.viewSummary}</button>
+          <button type="button" aria-pressed=${pressed(this.mode === 'timeline')} @click=${() => this.chooseView({ mode: 'timeline' })}>${s.viewTimeline}</button>
         </div>
         <button type="button" class="narratives" aria-pressed=${pressed(this.narratives)} @click=${() => (this.narratives = !this.narratives)}>${s.showNarratives}</button>
         <button type="button" class="print" aria-disabled=${this.printAsked ? 'true' : 'false'} @click=${this.print}>${s.print}</button>
@@ -1012,7 +1026,7 @@ export class Nip82RecordViewer extends Nip82Element {
           </fieldset>`
         : nothing}
       ${this.views.some((v) => v.provenance.verified > 0)
-        ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => (this.signedOnly = (e.target as HTMLInputElement).checked)} /> ${s.signedOnly}</label>`
+        ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${s.signedOnly}</label>`
         : nothing}
       ${this.renderCount(s, lang)}
     `;
@@ -1446,6 +1460,9 @@ function decodedText(attachment: Record<string, unknown>) {
 }
 
 /** Items' shown words, per item (see shownText): they go with the items, so nothing outlives a sign-out. */
+/** The view choices a reader can change in the toolbar. */
+type HostView = { mode: 'summary' | 'timeline'; signedOnly: boolean };
+
 const shownTexts = new WeakMap<Item, { s: RecordViewerStrings; lang: string; text: string }>();
 
 function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {

@@ -284,6 +284,11 @@ export abstract class Nip82Element extends LocalizedElement {
     const now = await this.withSigner('connect', () => this.checkingAccountText, () => store.currentReader());
     // Refused or cancelled: the state says which.
     if (now === undefined) return false;
+    // Signed out meanwhile: the records closed with the sign-out, which is all there is to say.
+    if (this.currentStore !== store && !this.activeSigner) {
+      this.setStatus('idle', '');
+      return false;
+    }
     if (now !== reader || this.currentStore !== store) {
       this.setStatus('idle', () => this.accountChangedText);
       return false;
