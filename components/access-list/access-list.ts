@@ -294,7 +294,8 @@ export class Nip82AccessList extends Nip82Element {
       await store.load({ refresh: store.loaded });
       return store;
     });
-    if (!store) return;
+    // Signed out or another person meanwhile: what the last one's read found is not the next one's to hear.
+    if (!store || store !== this.currentStore) return;
     // What this read found, said in the words of the page's language at each render.
     const [found, held, failed, left] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords];
     this.setStatus('done', () => sentences(found ? this.s.loaded(held, failed) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
@@ -313,7 +314,7 @@ export class Nip82AccessList extends Nip82Element {
       await Promise.all([store.load({ refresh: store.unopenedRecords > 0, declined }), store.readMail({ refresh: store.unreadMail > 0, declined })]);
       return store;
     });
-    if (!store) return;
+    if (!store || store !== this.currentStore) return;
     this.showingHistory = true;
     // The history is only as whole as what was read: say what a read left for the next one (as
     // this read left it, in the words of the page's language at each render).
