@@ -280,8 +280,11 @@ export class Nip82AccessList extends Nip82Element {
     if (!list) return;
     const store = this.currentStore;
     const reader = store?.reader;
-    const keys = new Set(list.flatMap((r) => [...(r.participants ?? []).map((p) => p.pubkey), ...r.listed, ...(r.authorVerified ? [r.author] : [])]));
+    // Who holds a record and who signed it first, then the history's people; keys a record merely
+    // lists (which anyone may pad) last: only so many names are looked up.
+    const keys = new Set(list.flatMap((r) => [...(r.participants ?? []).map((p) => p.pubkey), ...(r.authorVerified ? [r.author] : [])]));
     for (const e of this.currentStore?.history() ?? []) keys.add(e.who);
+    for (const r of list) for (const pubkey of r.listed) keys.add(pubkey);
     const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys]);
     // Names looked up for the last user never reach the next one.
     if (this.currentStore === store && store?.reader === reader) this.names = names;

@@ -42,12 +42,24 @@ export function namesFromProfiles(events: readonly NostrEvent[]): Map<string, Pr
   return out;
 }
 
-/** The profile names of `pubkeys` on `client`'s relays, waiting at most `timeoutMs`. */
+/**
+ * At most this many names are looked up at a time: a record holds keys for at most 256 people,
+ * and what a record lists beyond them (a `p` tag costs nothing) must not decide how much the page
+ * asks of relays. Callers put the keys that matter most first.
+ */
+export const MAX_NAMES_LOOKED_UP = 256;
+/** Keys per request: relays refuse filters with too many authors (many take at most 100 to 1,000). */
+const KEYS_PER_REQUEST = 100;
+
+/** The profile names of `pubkeys` (the first MAX_NAMES_LOOKED_UP) on `client`'s relays, waiting at most `timeoutMs`. */
 export async function profileNames(client: RelayClient, pubkeys: readonly string[], timeoutMs = 3000): Promise<Map<string, ProfileName>> {
-  if (pubkeys.length === 0) return new Map();
-  const authors = [...new Set(pubkeys)];
-  const { events } = await client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs, maxChars: MAX_PROFILE_CHARS * authors.length, maxEventChars: MAX_PROFILE_CHARS });
-  return namesFromProfiles(events);
+  const keys = [...new Set(pubkeys)].slice(0, MAX_NAMES_LOOKED_UP);
+  const batches: string[][] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_REQUEST) batches.push(keys.slice(i, i + KEYS_PER_REQUEST));
+  // Each batch on its own: a relay refusing one leaves the others' names.
+  const answers = await Promise.allSettled(batches.map((authors) =>
+    client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs, maxChars: MAX_PROFILE_CHARS * authors.length, maxEventChars: MAX_PROFILE_CHARS })));
+  return namesFromProfiles(answers.flatMap((a) => (a.status === 'fulfilled' ? a.value.events : [])));
 }
 
 /**
