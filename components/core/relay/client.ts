@@ -15,6 +15,7 @@ import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/consta
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
+import { namesReader } from '../nip82/record-events.js';
 import { MAX_MESSAGE_CHARS, cappedWebSocket, isAuthRequired } from './limits.js';
 import { type Admission, DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
@@ -203,6 +204,8 @@ const MIN_RELAY_CAP = 100;
 
 /** Default cap of events one relay may send for one query (every event counts, valid or not). */
 const DEFAULT_MAX_EVENTS_PER_QUERY = 5000;
+/** Record sign keys whose deletions one load asks for: far more records than a person holds. */
+const MAX_DELETION_KEYS = 1000;
 
 const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
 
@@ -674,7 +677,12 @@ export class RelayClient {
   async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     const declined = options.declined ?? this.declineScope();
     const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, { ...options, declined });
-    const deletions = await this.deletionsBy([...new Set(found.events.filter((e) => e.kind === RECORD_KIND).map((e) => e.pubkey))], { declined });
+    // Deletions only of records the user holds a key for: a `p` tag costs nothing, and a stranger's
+    // free events must not each cost a read. Newest first, and only so many.
+    const holding = found.events
+      .filter((e) => namesReader(e, pubkey))
+      .sort((a, b) => b.created_at - a.created_at);
+    const deletions = await this.deletionsBy([...new Set(holding.map((e) => e.pubkey))].slice(0, MAX_DELETION_KEYS), { declined });
     return { events: [...found.events, ...deletions], reports: found.reports };
   }
 
