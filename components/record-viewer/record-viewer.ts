@@ -460,11 +460,20 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Settles once every item that is due is shown, not only the first of them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.filling || this.preparing) {
-      await (this.filling ?? this.preparing);
+    while (this.filling || this.preparing || this.searchingRest) {
+      await (this.filling ?? this.preparing ?? this.searchingRest);
       complete = await super.getUpdateComplete();
     }
     return complete;
+  }
+
+  /** Settles (never rejects) once a search that ran out of its time has looked at every item, or stopped. */
+  private get searchingRest(): Promise<void> | undefined {
+    if (this.searching.status !== TaskStatus.PENDING) return undefined;
+    return this.searching.taskComplete.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Settles (never rejects) once the large Bundle or records being described are shown, or given up. */
