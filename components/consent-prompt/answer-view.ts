@@ -147,7 +147,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       ${stopWaitingButton(v)}
       <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
-      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>`}
+      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared)}</button>`}
     </div>
   </form>`;
 }

@@ -678,6 +678,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast') => problems.push(() => this.s[key]);
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push(this.endedText(this.answering));
+      // Said here, not by a disabled Review button: Tab would skip that without a word.
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
       if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid');
