@@ -86,8 +86,10 @@ export const npubPickerStyles = css`
   .error:empty {
     display: none;
   }
+  /* On a narrow screen Clear drops below rather than squeezing the name a few letters wide. */
   .profile {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
     align-items: flex-start;
     margin-block-start: var(--_space);
@@ -106,7 +108,7 @@ export const npubPickerStyles = css`
   }
   .who {
     flex: 1;
-    min-inline-size: 0;
+    min-inline-size: min(10rem, 100%);
   }
   .who p {
     margin-block: 0 0.3rem;

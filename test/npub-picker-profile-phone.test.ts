@@ -1,8 +1,8 @@
 /**
  * On a 320 px phone, in the share dialog, the patient chooses a recipient whose profile has a
- * picture, a long name and a NIP-05 claim: the chosen person's name and the "Verify" button read
- * whole, not broken letter by letter into a column a few characters wide beside the picture and
- * the Clear button.
+ * picture, a long name and a NIP-05 claim: the chosen person's row wraps (Clear drops below), so
+ * the name and the "Verify" button read whole, not broken letter by letter into a column a few
+ * characters wide beside the picture and the Clear button.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
