@@ -83,8 +83,9 @@ export const npubPickerStyles = css`
     margin-block: 0.35rem 0;
     color: var(--_danger);
   }
+  /* Empty, it takes no room but stays rendered: a live region hidden until its words arrive is never heard. */
   .error:empty {
-    display: none;
+    margin-block: 0;
   }
   /* On a narrow screen Clear drops below rather than squeezing the name a few letters wide. */
   .profile {

@@ -1,8 +1,8 @@
 /**
  * The recipient field refuses what was typed ("neither a public key nor an address…"): a screen
- * reader user, whose focus stays in the field, hears it only if it lands in a live region that
- * was already in the accessibility tree. A region that is `display: none` while empty is not
- * there: it appears with its words already in it, and nothing is announced.
+ * reader user, whose focus stays in the field, hears it because it lands in a live region that
+ * was already in the accessibility tree. The error region stays rendered while empty (taking no
+ * room), not `display: none` until its words arrive, which would announce nothing.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
