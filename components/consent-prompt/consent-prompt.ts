@@ -453,6 +453,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // The button pressed gives way to the records chosen from: focus goes there, not to the page behind the dialog.
       const focused = (this.renderRoot as ShadowRoot).activeElement;
       if (this.open && store.held.length && (!focused || focused.matches('button.load'))) this.modal.focusNext = '#records-from';
+    } else if (!this.open) {
+      // "Load my records" gives way to "Share records…": a keyboard user goes on from there, not from the page body.
+      const focused = (this.renderRoot as ShadowRoot).activeElement;
+      if (focused?.matches('[data-trigger]') || (!focused && document.activeElement === document.body)) this.modal.focusNext = '[data-trigger]';
     }
     // What this read found and left, said in the words of the page's language at each render.
     const [held, failed, left] = [store.held.length, store.failures.length, store.unopenedRecords];

@@ -1,7 +1,7 @@
 /**
  * The share prompt with no records yet: a keyboard user presses "Load my records". Once they are
- * loaded, the button gives way to "Share records…": focus goes there (the next step), never to
- * the page body.
+ * loaded, the button gives way to "Share records…" and focus goes on to it (the next step), not
+ * to the page body.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
