@@ -332,6 +332,7 @@ export class Nip82AccessList extends Nip82Element {
 
   /** The dialog names the user's record and the person: after a focus, only once the signer says the same user is there. */
   private ask(targets: Target[], event: Event, overdue = false): void {
+    if (this.busy) return;
     const trigger = event.currentTarget as HTMLElement;
     this.afterKeyCheck(() => this.askWith(targets, trigger, overdue));
   }
@@ -748,7 +749,7 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="who">${this.renderWho(p.pubkey, me)}</span>
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me
-                    ? html`<button type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} ?disabled=${this.busy}
+                    ? html`<button type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
                         @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
@@ -774,7 +775,7 @@ export class Nip82AccessList extends Nip82Element {
       ${overdue.length
         ? html`<div class="overdue warning" part="overdue">
             <p>${s.overdueNotice(overdue.length)}</p>
-            <button type="button" class="danger" id="revoke-ended" ?disabled=${this.busy}
+            <button type="button" class="danger" id="revoke-ended" aria-disabled=${busyAttr(this.busy)}
               @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), e, true)}>
               ${s.revokeEnded(overdue.length)}</button>
           </div>`
@@ -793,7 +794,7 @@ export class Nip82AccessList extends Nip82Element {
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
-                ? html`<button type="button" class="revoke" ?disabled=${this.busy}
+                ? html`<button type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}

@@ -1,8 +1,9 @@
 /**
  * Inside a session, back on the page after a visit elsewhere, a keyboard user presses Revoke: the
- * signer is first asked which account it holds. While that question is open, and after the user
- * declines it in the signer, the keyboard's focus stays on the Revoke button pressed (it says it
- * is busy), never drops to the page body.
+ * signer is first asked which account it holds. While that question is open the Revoke buttons say
+ * they are busy (aria-disabled, a press does nothing) instead of being disabled, so the keyboard's
+ * focus stays on the button pressed, there and after the user declines in the signer; it never
+ * drops to the page body.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
