@@ -639,12 +639,17 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.focusBack();
   };
 
-  /** Focus back on the page: an answered request's button is gone, so the element's own trigger or the list heading. */
+  /**
+   * Focus back on the page: an answered request's button is gone, so the element's own trigger or
+   * the list heading. A request handed in has neither: then the page's status line, which says the
+   * outcome once the dialog's content is gone; never the page body.
+   */
   private focusBack(): void {
     const back = this.trigger?.isConnected
       ? this.trigger
       : this.renderRoot.querySelector<HTMLElement>('[data-trigger]') ?? this.renderRoot.querySelector<HTMLElement>('#requests-title');
-    back?.focus();
+    if (back) back.focus();
+    else this.modal.focusNext = '.base > .state > .status';
   }
 
   /**
@@ -1085,7 +1090,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const again = !this.open && !!this.pending && this.againUnderWay === this.pending && this.busy;
     if ((this.status === 'relay-error' && this.partialText) || again) {
       return html`<div class=${again ? 'state' : 'state error'}>
-        ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText))}
+        ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText), !this.open)}
         ${again ? nothing : renderReceipts(this.receipts, s)}
         ${this.pending && (!this.pending.action.started || !this.open)
           ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
@@ -1093,7 +1098,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut)), this.receipts, s);
+    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut), !this.open), this.receipts, s);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

@@ -1,6 +1,7 @@
 /**
- * A request handed in (`.request`), answered with the keyboard: once the dialog closes, focus goes
- * back somewhere on the element, never to the page body (the Review button pressed is gone).
+ * A request handed in (`.request`), answered with the keyboard: the Review button pressed is gone
+ * and the element has no trigger or list of its own, so once the dialog closes focus goes to the
+ * page's status line, which says the outcome, never to the page body.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -53,5 +54,6 @@ describe('consent prompt: focus after answering a request handed in', function (
     await closed;
     await el.updateComplete;
     expect(focusWords(el)).not.to.equal('the page body');
+    expect(el.shadowRoot!.activeElement?.getAttribute('role'), 'on the status line').to.equal('status');
   });
 });
