@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { decode } from 'nostr-tools/nip19';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
@@ -177,8 +178,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   @state() private open = false;
   @state() private step: Step = 'choose';
-  /** What stops the next step, each in words or where to read them (they follow the page's language). */
-  @state() private problems: Message[] = [];
+  /**
+   * What stops the next step, each in words or where to read them (they follow the page's
+   * language), and the id of the field at fault when one field is: that field says so itself.
+   */
+  @state() private problems: Problem[] = [];
   @state() private receipts: PublishReceipt[] = [];
   /** Who receives the grant: the chosen recipient, or the requester. */
   @state() private recipientKey?: string;
@@ -683,19 +687,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
     event.preventDefault();
     if (this.busy) return;
     // Where each problem's words are, not the words: they follow the page's language while shown.
-    const problems: Message[] = [];
-    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast') => problems.push(() => this.s[key]);
+    const problems: Problem[] = [];
+    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast', field?: string) => problems.push({ words: () => this.s[key], field });
     if (this.answering) {
-      if (requestEnded(this.answering)) problems.push(this.endedText(this.answering));
+      if (requestEnded(this.answering)) problems.push({ words: this.endedText(this.answering) });
       // Said here, not by a disabled Review button: Tab would skip that without a word.
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
-      if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid');
+      if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
     } else {
       if (!this.recipientKey) say('recipientMissing');
       else if (this.recipientKey === this.myKey) say('recipientIsYou');
       if (this.plan.included.size === 0) say('nothingChosen');
-      if (this.until && this.until < today()) say('expiryPast');
+      if (this.until && this.until < today()) say('expiryPast', 'until');
     }
     this.problems = problems;
     if (problems.length) {
@@ -985,7 +989,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const request = this.answering!;
     // It may have ended since the form was shown: said before the signer is asked anything.
     if (requestEnded(request)) {
-      this.problems = [this.endedText(request)];
+      this.problems = [{ words: this.endedText(request) }];
       this.modal.focusNext = '#problems';
       return;
     }
@@ -1104,7 +1108,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private renderProblems(): TemplateResult | typeof nothing {
     if (this.problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
-      <ul>${this.problems.map((p) => html`<li>${wordsNow(p)}</li>`)}</ul>
+      <ul>${this.problems.map((p) => html`<li id=${ifDefined(p.field && problemId(p.field))}>${wordsNow(p.words)}</li>`)}</ul>
     </div>`;
   }
 
@@ -1133,6 +1137,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       until: this.until,
       status: html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', this.s)}`,
       problems: this.renderProblems(),
+      problemWith: (field) => (this.problems.some((p) => p.field === field) ? problemId(field) : undefined),
       result: () => this.renderResult(),
       finishing: () => this.renderFinishing(),
       terms: (role, purpose) => this.renderTerms(role, purpose),
@@ -1281,3 +1286,12 @@ function answerPieces(events: readonly NostrEvent[]) {
     { name: 'copy' as const, events: events.slice(1) },
   ];
 }
+
+/** A problem the last Review found, and the id of the field at fault when one field is. */
+interface Problem {
+  words: Message;
+  field?: string;
+}
+
+/** The id of the problem's words, which the field at fault names in its `aria-describedby`. */
+const problemId = (field: string) => `problem-${field}`;
