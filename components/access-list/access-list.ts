@@ -685,7 +685,13 @@ export class Nip82AccessList extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Render
 
-  private renderStatus(): TemplateResult {
+  /**
+   * `page`: the page's own status line. It is always there, its words left out while the dialog is
+   * open (the dialog's own line says them): words that land in a live region made afresh as the
+   * dialog closes are never announced.
+   */
+  private renderStatus(page = false): TemplateResult {
+    if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s);
     const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
     return renderState(this.status, this.renderLive(said), this.receipts, this.s);
   }
@@ -695,21 +701,22 @@ export class Nip82AccessList extends Nip82Element {
     const list = this.list;
     const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
     const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
+    // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
+        ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
+      </dialog>
       <div class="controls">
         ${this.records
           ? nothing
           : html`<button type="button" class=${list ? '' : 'primary'} aria-disabled=${busyAttr(this.busy)} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
         <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
-      ${this.open ? nothing : this.renderStatus()}
+      ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r))}</div>` : nothing}
       ${shares.length ? this.renderShares(shares) : nothing}
       ${this.renderHistory()}
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
-        ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
-      </dialog>
     </div>`;
   }
 

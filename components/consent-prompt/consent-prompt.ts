@@ -1087,8 +1087,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Render
 
-  private renderStatus(): TemplateResult {
+  /**
+   * `page`: the page's own status line. It is always there, its words left out while the dialog is
+   * open (the dialog's own line says them): words that land in a live region made afresh as the
+   * dialog closes are never announced.
+   */
+  private renderStatus(page = false): TemplateResult {
     const s = this.s;
+    if (page && this.open) return renderState('idle', this.renderLive(''), [], s);
     // On the page the button pressed stays (aria-disabled) while the send it began goes on: one that
     // vanished would drop the keyboard's focus to the page body. Same template: the same button.
     const again = !this.open && !!this.pending && this.againUnderWay === this.pending && this.busy;
@@ -1115,12 +1121,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   override render() {
     const answer = this.mode === 'answer';
     const view = answer ? this.answerView() : this.shareView();
+    // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
-      ${this.open ? nothing : html`${this.renderStatus()}${this.renderSendButtons()}`}
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
         ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
+      ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
+      ${this.renderStatus(true)}${this.open ? nothing : this.renderSendButtons()}
     </div>`;
   }
 

@@ -1,9 +1,8 @@
 /**
  * Escape while the signer is asked to sign a revocation: the dialog closes and the page says
- * "Cancelled. Nothing was changed." A screen reader hears that only if the words change inside a
- * live region already in the page; a status line created afresh with its words in it (the page's
- * own, put back as the dialog closes) is not announced, so the user is never told that nothing
- * changed.
+ * "Cancelled. Nothing was changed." The words land in the page's status line, a live region kept
+ * rendered (empty) while the dialog was open, so a screen reader announces them; a line created
+ * afresh with its words already in it would say nothing.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
