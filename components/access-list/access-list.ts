@@ -336,6 +336,7 @@ export class Nip82AccessList extends Nip82Element {
 
   /** The dialog names the user's record and the person: after a focus, only once the signer says the same user is there. */
   private ask(targets: Target[], event: Event, overdue = false): void {
+    if (this.busy) return;
     const trigger = event.currentTarget as HTMLElement;
     this.afterKeyCheck(() => this.askWith(targets, trigger, overdue));
   }
@@ -688,7 +689,13 @@ export class Nip82AccessList extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Render
 
-  private renderStatus(): TemplateResult {
+  /**
+   * `page`: the page's own status line. It is always there, its words left out while the dialog is
+   * open (the dialog's own line says them): words that land in a live region made afresh as the
+   * dialog closes are never announced.
+   */
+  private renderStatus(page = false): TemplateResult {
+    if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s);
     const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
     return renderState(this.status, this.renderLive(said), this.receipts, this.s);
   }
@@ -698,21 +705,22 @@ export class Nip82AccessList extends Nip82Element {
     const list = this.list;
     const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
     const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
+    // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
+        ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
+      </dialog>
       <div class="controls">
         ${this.records
           ? nothing
           : html`<button type="button" class=${list ? '' : 'primary'} aria-disabled=${busyAttr(this.busy)} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
         <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
-      ${this.open ? nothing : this.renderStatus()}
+      ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r))}</div>` : nothing}
       ${shares.length ? this.renderShares(shares) : nothing}
       ${this.renderHistory()}
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
-        ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
-      </dialog>
     </div>`;
   }
 
@@ -752,7 +760,7 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="who">${this.renderWho(p.pubkey, me)}</span>
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me
-                    ? html`<button type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} ?disabled=${this.busy}
+                    ? html`<button type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
                         @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
@@ -778,7 +786,7 @@ export class Nip82AccessList extends Nip82Element {
       ${overdue.length
         ? html`<div class="overdue warning" part="overdue">
             <p>${s.overdueNotice(overdue.length)}</p>
-            <button type="button" class="danger" id="revoke-ended" ?disabled=${this.busy}
+            <button type="button" class="danger" id="revoke-ended" aria-disabled=${busyAttr(this.busy)}
               @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), e, true)}>
               ${s.revokeEnded(overdue.length)}</button>
           </div>`
@@ -797,7 +805,7 @@ export class Nip82AccessList extends Nip82Element {
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
-                ? html`<button type="button" class="revoke" ?disabled=${this.busy}
+                ? html`<button type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}

@@ -11,7 +11,7 @@ import { dayText, momentText } from '../shared/dates.js';
 import { shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
-import { busyAttr, stopWaitingButton, type CommonView } from './view-parts.js';
+import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
 import { periodDay, today } from './resources.js';
 
 export interface AnswerView extends CommonView {
@@ -147,7 +147,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       ${stopWaitingButton(v)}
       <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
-      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${shared === 0 || v.started}>${s.approve(shared)}</button>`}
+      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared)}</button>`}
     </div>
   </form>`;
 }
@@ -163,6 +163,7 @@ function nothingAsked(v: AnswerView): boolean {
 /** What an approval needs chosen: the records and their items, the flag's disclosure, the end date. */
 function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
   const { s } = v;
+  const until = fieldState(v, 'grant-until', 'grant-until-help');
   return html`${v.recordNames.length === 0
       ? html`<p><button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
       : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
@@ -171,7 +172,8 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
             : html`${renderItems(v.plan, s.answerItemsLegend)} ${renderDisclose(v.plan, s.answerDiscloseLegend)}`}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>
-      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} ?readonly=${v.busy} aria-describedby="grant-until-help"
+      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} ?readonly=${v.busy}
+        aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="grant-until-help">${s.untilHelp}</p>
     </div>`;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { decode } from 'nostr-tools/nip19';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
@@ -177,8 +178,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   @state() private open = false;
   @state() private step: Step = 'choose';
-  /** What stops the next step, each in words or where to read them (they follow the page's language). */
-  @state() private problems: Message[] = [];
+  /**
+   * What stops the next step, each in words or where to read them (they follow the page's
+   * language), and the id of the field at fault when one field is: that field says so itself.
+   */
+  @state() private problems: Problem[] = [];
   @state() private receipts: PublishReceipt[] = [];
   /** Who receives the grant: the chosen recipient, or the requester. */
   @state() private recipientKey?: string;
@@ -453,6 +457,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // The button pressed gives way to the records chosen from: focus goes there, not to the page behind the dialog.
       const focused = (this.renderRoot as ShadowRoot).activeElement;
       if (this.open && store.held.length && (!focused || focused.matches('button.load'))) this.modal.focusNext = '#records-from';
+    } else if (!this.open) {
+      // "Load my records" gives way to "Share records…": a keyboard user goes on from there, not from the page body.
+      const focused = (this.renderRoot as ShadowRoot).activeElement;
+      if (focused?.matches('[data-trigger]') || (!focused && document.activeElement === document.body)) this.modal.focusNext = '[data-trigger]';
     }
     // What this read found and left, said in the words of the page's language at each render.
     const [held, failed, left] = [store.held.length, store.failures.length, store.unopenedRecords];
@@ -635,12 +643,17 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.focusBack();
   };
 
-  /** Focus back on the page: an answered request's button is gone, so the element's own trigger or the list heading. */
+  /**
+   * Focus back on the page: an answered request's button is gone, so the element's own trigger or
+   * the list heading. A request handed in has neither: then the page's status line, which says the
+   * outcome once the dialog's content is gone; never the page body.
+   */
   private focusBack(): void {
     const back = this.trigger?.isConnected
       ? this.trigger
       : this.renderRoot.querySelector<HTMLElement>('[data-trigger]') ?? this.renderRoot.querySelector<HTMLElement>('#requests-title');
-    back?.focus();
+    if (back) back.focus();
+    else this.modal.focusNext = '.base > .state > .status';
   }
 
   /**
@@ -674,18 +687,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
     event.preventDefault();
     if (this.busy) return;
     // Where each problem's words are, not the words: they follow the page's language while shown.
-    const problems: Message[] = [];
-    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast') => problems.push(() => this.s[key]);
+    const problems: Problem[] = [];
+    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast', field?: string) => problems.push({ words: () => this.s[key], field });
     if (this.answering) {
-      if (requestEnded(this.answering)) problems.push(this.endedText(this.answering));
+      if (requestEnded(this.answering)) problems.push({ words: this.endedText(this.answering) });
+      // Said here, not by a disabled Review button: Tab would skip that without a word.
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
-      if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid');
+      if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
     } else {
       if (!this.recipientKey) say('recipientMissing');
       else if (this.recipientKey === this.myKey) say('recipientIsYou');
       if (this.plan.included.size === 0) say('nothingChosen');
-      if (this.until && this.until < today()) say('expiryPast');
+      if (this.until && this.until < today()) say('expiryPast', 'until');
     }
     this.problems = problems;
     if (problems.length) {
@@ -975,7 +989,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const request = this.answering!;
     // It may have ended since the form was shown: said before the signer is asked anything.
     if (requestEnded(request)) {
-      this.problems = [this.endedText(request)];
+      this.problems = [{ words: this.endedText(request) }];
       this.modal.focusNext = '#problems';
       return;
     }
@@ -1073,14 +1087,20 @@ export class Nip82ConsentPrompt extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Render
 
-  private renderStatus(): TemplateResult {
+  /**
+   * `page`: the page's own status line. It is always there, its words left out while the dialog is
+   * open (the dialog's own line says them): words that land in a live region made afresh as the
+   * dialog closes are never announced.
+   */
+  private renderStatus(page = false): TemplateResult {
     const s = this.s;
+    if (page && this.open) return renderState('idle', this.renderLive(''), [], s);
     // On the page the button pressed stays (aria-disabled) while the send it began goes on: one that
     // vanished would drop the keyboard's focus to the page body. Same template: the same button.
     const again = !this.open && !!this.pending && this.againUnderWay === this.pending && this.busy;
     if ((this.status === 'relay-error' && this.partialText) || again) {
       return html`<div class=${again ? 'state' : 'state error'}>
-        ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText))}
+        ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText), !this.open)}
         ${again ? nothing : renderReceipts(this.receipts, s)}
         ${this.pending && (!this.pending.action.started || !this.open)
           ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
@@ -1088,25 +1108,26 @@ export class Nip82ConsentPrompt extends Nip82Element {
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut)), this.receipts, s);
+    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut), !this.open), this.receipts, s);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
     if (this.problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
-      <ul>${this.problems.map((p) => html`<li>${wordsNow(p)}</li>`)}</ul>
+      <ul>${this.problems.map((p) => html`<li id=${ifDefined(p.field && problemId(p.field))}>${wordsNow(p.words)}</li>`)}</ul>
     </div>`;
   }
 
   override render() {
     const answer = this.mode === 'answer';
     const view = answer ? this.answerView() : this.shareView();
+    // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
-      ${this.open ? nothing : html`${this.renderStatus()}${this.renderSendButtons()}`}
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
         ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
+      ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
+      ${this.renderStatus(true)}${this.open ? nothing : this.renderSendButtons()}
     </div>`;
   }
 
@@ -1123,6 +1144,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       until: this.until,
       status: html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', this.s)}`,
       problems: this.renderProblems(),
+      problemWith: (field) => (this.problems.some((p) => p.field === field) ? problemId(field) : undefined),
       result: () => this.renderResult(),
       finishing: () => this.renderFinishing(),
       terms: (role, purpose) => this.renderTerms(role, purpose),
@@ -1271,3 +1293,12 @@ function answerPieces(events: readonly NostrEvent[]) {
     { name: 'copy' as const, events: events.slice(1) },
   ];
 }
+
+/** A problem the last Review found, and the id of the field at fault when one field is. */
+interface Problem {
+  words: Message;
+  field?: string;
+}
+
+/** The id of the problem's words, which the field at fault names in its `aria-describedby`. */
+const problemId = (field: string) => `problem-${field}`;

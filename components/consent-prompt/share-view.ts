@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Role } from '../core/nip82/record.js';
 import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
-import { busyAttr, stopWaitingButton, type CommonView } from './view-parts.js';
+import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
 import type { NpubPickerStrings } from '../npub-picker/define.js';
 
@@ -54,6 +54,7 @@ export function renderShareDialog(v: ShareView): TemplateResult {
 
 function renderChoose(v: ShareView): TemplateResult {
   const { s } = v;
+  const until = fieldState(v, 'until', 'until-help');
   return html`<form @submit=${v.toPreview} novalidate>
     ${v.leftNote ? html`<p id="left-note" class="warning" tabindex="-1">${v.leftNote}</p>` : nothing}
     <fieldset part="recipient">
@@ -79,7 +80,7 @@ function renderChoose(v: ShareView): TemplateResult {
     </fieldset>
     <div class="field">
       <label for="until">${s.expiryLabel}</label>
-      <input id="until" type="date" min=${today()} .value=${v.until} aria-describedby="until-help"
+      <input id="until" type="date" min=${today()} .value=${v.until} aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="until-help">${s.expiryHelp}</p>
     </div>

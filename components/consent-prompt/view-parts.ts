@@ -32,6 +32,8 @@ export interface CommonView {
   until: string;
   status: TemplateResult;
   problems: TemplateResult | typeof nothing;
+  /** The id of the problem the last Review found with the field of this id, if any. */
+  problemWith: (field: string) => string | undefined;
   result: () => TemplateResult;
   finishing: () => TemplateResult;
   terms: (role: Role, purpose: string) => TemplateResult;
@@ -43,6 +45,15 @@ export interface CommonView {
   stopWaiting: () => void;
   hideMentions: () => void;
   loadRecords: () => void;
+}
+
+/**
+ * A field's `aria-invalid` and `aria-describedby`: the problem the last Review found with it, then
+ * its help. The list of problems is at the foot of the form; back on the field, it says so itself.
+ */
+export function fieldState(v: CommonView, field: string, help: string): { invalid: 'true' | 'false'; describedBy: string } {
+  const problem = v.problemWith(field);
+  return { invalid: problem ? 'true' : 'false', describedBy: problem ? `${problem} ${help}` : help };
 }
 
 /** The `aria-disabled` of a button while the element works: focus stays on it (a disabled button drops focus to the page). */

@@ -83,11 +83,14 @@ export const npubPickerStyles = css`
     margin-block: 0.35rem 0;
     color: var(--_danger);
   }
+  /* Empty, it takes no room but stays rendered: a live region hidden until its words arrive is never heard. */
   .error:empty {
-    display: none;
+    margin-block: 0;
   }
+  /* On a narrow screen Clear drops below rather than squeezing the name a few letters wide. */
   .profile {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
     align-items: flex-start;
     margin-block-start: var(--_space);
@@ -106,7 +109,7 @@ export const npubPickerStyles = css`
   }
   .who {
     flex: 1;
-    min-inline-size: 0;
+    min-inline-size: min(10rem, 100%);
   }
   .who p {
     margin-block: 0 0.3rem;

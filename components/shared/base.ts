@@ -8,6 +8,7 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { RelayClient } from '../core/relay/client.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -307,9 +308,12 @@ export abstract class Nip82Element extends LocalizedElement {
     this.state.set(status, message);
   }
 
-  /** The polite live region every element renders once. */
-  protected renderLive(text: string) {
-    return html`<p class="status" part="status" role="status" aria-live="polite">${text || nothing}</p>`;
+  /**
+   * The polite live region every element renders once. `focusable`: focus may be put there (never
+   * by Tab), where the control it would go back to is gone.
+   */
+  protected renderLive(text: string, focusable = false) {
+    return html`<p class="status" part="status" role="status" aria-live="polite" tabindex=${ifDefined(focusable ? -1 : undefined)}>${text || nothing}</p>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
