@@ -1,0 +1,44 @@
+/**
+ * Probe: a kind of item the vocabulary does not list (RiskAssessment, Specimen,
+ * QuestionnaireResponse: all common FHIR R4 types) is spelled out from its code in English words
+ * ("Risk assessment"), whatever the page's language. On a Spanish page the patient reads English
+ * in the viewer's item title and "Clase" line, and the clinician in the hidden-item flag.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
+import '../components/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
+import { $$, text } from './element-helpers.js';
+
+const bundle = {
+  resourceType: 'Bundle', type: 'collection',
+  entry: [
+    { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'RiskAssessment', id: 'r1', status: 'final', occurrenceDateTime: '2024-01-05' } },
+    { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000002', resource: { resourceType: 'Specimen', id: 's1', type: { text: 'Sangre venosa' } } },
+    { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000003', resource: { resourceType: 'QuestionnaireResponse', id: 'q1', status: 'completed', authored: '2024-02-01' } },
+  ],
+} as unknown as FhirBundle;
+
+/** English words spelled from the type codes. */
+const ENGLISH = /risk assessment|specimen|questionnaire response/i;
+
+describe('probe (es): kinds the vocabulary does not list', () => {
+  it('the record viewer names them in Spanish, not in English words spelled from the code', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
+    const el = wrapper.firstElementChild as Nip82RecordViewer;
+    await waitUntil(() => $$(el, '[part=item]').length === 3, 'the items never showed');
+    await el.updateComplete;
+    const shown = $$(el, '[part=item]').map((li) => text(li)).join(' | ');
+    expect(shown, 'the items as shown').to.contain('Sangre venosa');
+    expect(shown.match(ENGLISH)?.[0] ?? '', `English on a Spanish page: ${shown}`).to.equal('');
+  });
+
+  it('the hidden-item flag names them in Spanish to a clinician', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-hidden-flag disclose="count-and-kind" kinds="RiskAssessment,RiskAssessment,Specimen"></nip82-hidden-flag></div>`);
+    const flag = wrapper.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
+    await waitUntil(() => text(flag.shadowRoot?.querySelector('[part=kinds]')) !== '', 'the flag never listed kinds');
+    const kinds = text(flag.shadowRoot!.querySelector('[part=kinds]'));
+    expect(kinds.match(ENGLISH)?.[0] ?? '', `the flag's kinds: ${kinds}`).to.equal('');
+  });
+});
