@@ -2,14 +2,18 @@
  * Probe: a kind of item the vocabulary does not list (RiskAssessment, Specimen,
  * QuestionnaireResponse: all common FHIR R4 types) is spelled out from its code in English words
  * ("Risk assessment"), whatever the page's language. On a Spanish page the patient reads English
- * in the viewer's item title and "Clase" line, and the clinician in the hidden-item flag.
+ * in the viewer's item title and "Clase" line and in the share dialog's group headings, and the
+ * clinician in the hidden-item flag ("2 risk assessment": not even an English plural).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
-import { $$, text } from './element-helpers.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { person } from './helpers.js';
+import { $$, buttonByText, dialogOf, text } from './element-helpers.js';
 
 const bundle = {
   resourceType: 'Bundle', type: 'collection',
@@ -23,7 +27,9 @@ const bundle = {
 /** English words spelled from the type codes. */
 const ENGLISH = /risk assessment|specimen|questionnaire response/i;
 
-describe('probe (es): kinds the vocabulary does not list', () => {
+describe('probe (es): kinds the vocabulary does not list', function () {
+  this.timeout(60000);
+
   it('the record viewer names them in Spanish, not in English words spelled from the code', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
     const el = wrapper.firstElementChild as Nip82RecordViewer;
@@ -40,5 +46,17 @@ describe('probe (es): kinds the vocabulary does not list', () => {
     await waitUntil(() => text(flag.shadowRoot?.querySelector('[part=kinds]')) !== '', 'the flag never listed kinds');
     const kinds = text(flag.shadowRoot!.querySelector('[part=kinds]'));
     expect(kinds.match(ENGLISH)?.[0] ?? '', `the flag's kinds: ${kinds}`).to.equal('');
+  });
+
+  it('the share dialog heads their group in Spanish', async () => {
+    const patient = await person();
+    const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays="ws://127.0.0.1:1"></nip82-consent-prompt></div>`);
+    const el = wrapper.firstElementChild as Nip82ConsentPrompt;
+    await waitUntil(() => buttonByText(el, 'Compartir historiales…'), 'the share button');
+    buttonByText(el, 'Compartir historiales…')!.click();
+    await waitUntil(() => dialogOf(el).open && $$(el, '.group h3').length === 3, 'the groups');
+    const headings = $$(el, '.group h3').map((h) => text(h)).join(' | ');
+    expect(headings.match(ENGLISH)?.[0] ?? '', `the group headings: ${headings}`).to.equal('');
   });
 });
