@@ -6,6 +6,7 @@ import { signerPageStringsEs, stateStringsEs, stopWaitingStringsEs } from '../sh
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
+import { theDayEs } from '../shared/dates.js';
 import type { PieceState } from './signed-action.js';
 
 export const consentPromptStringsEs: ConsentPromptStrings = {
@@ -131,7 +132,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   whyLabel: 'Para qué',
   noPurpose: 'No indica el motivo.',
   periodLabel: 'Durante cuánto tiempo',
-  period: (start: string, end: string) => (end ? `Desde ${start || 'ahora'} hasta el ${end}` : `Desde ${start || 'ahora'}, sin fecha de fin`),
+  period: (start: string, end: string) => (end ? `Desde ${start ? theDayEs(start) : 'ahora'} hasta ${theDayEs(end)}` : `Desde ${start ? theDayEs(start) : 'ahora'}, sin fecha de fin`),
   noPeriod: 'No indica un periodo.',
   untilLabel: 'Conceder hasta (puede acortarlo)',
   untilHelp: 'Queda escrito en su respuesta y en lo compartido. Revoque el acceso para terminarlo.',

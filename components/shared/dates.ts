@@ -34,3 +34,12 @@ const momentFormats = new Map<string, Intl.DateTimeFormat>();
 export function momentText(seconds: number, lang: string): string {
   return formatter(momentFormats, lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(seconds * 1000);
 }
+
+/**
+ * A date as Spanish writes it after "desde" or "hasta": a day takes its article ("hasta el 3 ene
+ * 2020"), a month or a year does not ("hasta mar 2015", "hasta 2015"). Only the text is at hand
+ * in a language pack, and only a day's text begins with the day of the month.
+ */
+export function theDayEs(date: string): string {
+  return /^\d{1,2}\s/.test(date) ? `el ${date}` : date;
+}

@@ -1,8 +1,8 @@
 /**
- * Probe: a day after "desde" or "hasta" loses its article in two Spanish strings. The period a
- * request asks for reads "Desde 4 dic 2026 hasta el 24 dic 2026", and the viewer's period known
- * only by its end reads "hasta 3 ene 2020": Spanish says "desde el 4 dic 2026", "hasta el 3 ene
- * 2020", as every other day the kit writes in Spanish does ("hasta el", "Compartido el", "Terminó el").
+ * A day after "desde" or "hasta" takes its article in Spanish, as every other day the kit writes
+ * does ("hasta el", "Compartido el", "Terminó el"): the period a request asks for reads "Desde el
+ * 4 dic 2026 hasta el 24 dic 2026", and the viewer's period known only by its end "hasta el 3 ene
+ * 2020".
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -21,7 +21,7 @@ import { dayText } from '../components/shared/dates.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, isoDay, text } from './element-helpers.js';
 
-describe('probe (es): the article before a day', function () {
+describe('the article before a day (es)', function () {
   this.timeout(60000);
 
   it('the period a request asks for reads "Desde el <día> hasta el <día>"', async () => {
