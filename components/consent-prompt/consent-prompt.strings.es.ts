@@ -24,7 +24,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     `${plural('es', items, { one: 'Se puede compartir 1 elemento', other: `Se pueden compartir ${items} elementos` })} de ${plural('es', records, { one: '1 historial', other: `${records} historiales` })}.`,
   shareTitle: 'Compartir sus historiales',
   recipientLegend: '1. Quién lo recibirá',
-  recipientHelp: 'Pegue el npub de esa persona. Compruebe con ella la huella corta.',
+  recipientHelp: 'Pegue su clave pública. Después compruebe con esa persona la Clave que se muestra para quien eligió.',
   recipientMissing: 'Elija quién recibirá lo que comparte.',
   recipientIsYou: 'Esa es su propia clave. Elija a otra persona.',
   itemsLegend: '2. Qué compartir',

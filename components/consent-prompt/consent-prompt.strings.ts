@@ -175,7 +175,7 @@ const en: ConsentPromptStrings = {
     `${plural('en', items, { one: '1 item', other: `${items} items` })} from ${plural('en', records, { one: '1 record', other: `${records} records` })} can be shared.`,
   shareTitle: 'Share your records',
   recipientLegend: '1. Who will receive it',
-  recipientHelp: 'Paste their npub. Check the short fingerprint with them.',
+  recipientHelp: string;
   recipientMissing: 'Choose who will receive the share.',
   recipientIsYou: 'That is your own key. Choose someone else.',
   itemsLegend: '2. What to share',

@@ -1,7 +1,7 @@
 /**
- * Probe: the share dialog's help under the recipient field tells the patient "Pegue el npub de
- * esa persona" (English: "Paste their npub"), a protocol word used as a noun, right under the
- * picker's own hint, which says it in plain words ("su clave pública (empieza por npub)").
+ * The share dialog's help under the recipient field speaks in plain words, as the picker's own hint
+ * does: paste their public key, then check with them the Key shown for the person chosen (the
+ * picker's label for it). No protocol word such as "npub" is used as a noun.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -12,7 +12,7 @@ import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, sampleBundle } from './helpers.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 
-describe('probe (es): "npub" in the share dialog\'s help', function () {
+describe('the share dialog\'s help about the recipient', function () {
   this.timeout(60000);
 
   for (const [lang, open] of [['es', 'Compartir historiales…'], ['en', 'Share records…']] as const) {
