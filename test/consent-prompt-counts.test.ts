@@ -1,7 +1,7 @@
 /**
- * Probe: the share dialog writes its counts as JavaScript prints a number ("10000 elementos"),
- * where the kit's one number formatter writes "10.000" in Spanish ("10,000" in English), as the
- * hidden-item flag and the record viewer do for the same items.
+ * The consent prompt writes its counts through the kit's one number formatter, as the hidden-item
+ * flag and the record viewer do for the same items: "10.000 elementos" in Spanish ("10,000 items"
+ * in English), never as JavaScript prints a number.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -21,7 +21,7 @@ const bundle = {
   })),
 } as unknown as FhirBundle;
 
-describe('probe (es): counts in the consent prompt', function () {
+describe('counts in the consent prompt (es)', function () {
   this.timeout(120000);
 
   it('says how many items can be shared as Spanish writes the number', async () => {
