@@ -10,7 +10,7 @@ import type { Disclosure } from '../core/fhir/withheld.js';
 import type { SharePlan } from '../core/nip82/share.js';
 import type { Language } from '../shared/strings.js';
 import { describeKinds } from '../shared/withheld-kinds.js';
-import { dayText } from '../shared/dates.js';
+import { formatDate } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
 import { withBdi } from '../shared/bdi.js';
 import { orderedGroups, type ConsentPlan } from './consent-plan.js';
@@ -30,11 +30,14 @@ export interface PlanViewContext {
   recipient?: string;
 }
 
-/** An item's date in the page's language, when it has one (never a birth date). */
+/**
+ * An item's date in the page's language, when it has one (never a birth date), at the precision
+ * the record gives it ("mar 2015", "2010"), as the record viewer shows it.
+ */
 export function itemDate(entry: BundleEntry, lang: Language): string {
   if (entry.resource.resourceType === 'Patient') return '';
-  const day = resourceDate(entry.resource);
-  return day ? dayText(day, lang) : '';
+  const date = resourceDate(entry.resource);
+  return date ? formatDate(date, lang) : '';
 }
 
 /** An item as the patient recognises it: its label and its date. */

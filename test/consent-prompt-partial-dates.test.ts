@@ -1,7 +1,8 @@
 /**
- * Probe: in the share dialog an item dated to a month or a year only (FHIR allows "2015-03" and
- * "2010": an onset known to the month, a childhood vaccination known to the year) shows that date
- * in its ISO form, "(2015-03)", in every language, where the record viewer says "mar 2015".
+ * In the share dialog an item dated to a month or a year only (FHIR allows "2015-03" and "2010":
+ * an onset known to the month, a childhood vaccination known to the year) shows that date as the
+ * record viewer does, "mar 2015" and "2010", through the kit's one formatter of FHIR dates
+ * (shared/dates.ts), never in its ISO form.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -21,7 +22,7 @@ const bundle = {
   ],
 } as unknown as FhirBundle;
 
-describe('probe (es): month-only and year-only dates in the share dialog', function () {
+describe('month-only and year-only dates in the share dialog (es)', function () {
   this.timeout(60000);
 
   it('shows them as a person reads them, never as "2015-03"', async () => {
