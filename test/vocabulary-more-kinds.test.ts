@@ -1,9 +1,9 @@
 /**
- * Probe: a kind of item the vocabulary does not list (RiskAssessment, Specimen,
- * QuestionnaireResponse: all common FHIR R4 types) is spelled out from its code in English words
- * ("Risk assessment"), whatever the page's language. On a Spanish page the patient reads English
- * in the viewer's item title and "Clase" line and in the share dialog's group headings, and the
- * clinician in the hidden-item flag ("2 risk assessment": not even an English plural).
+ * The kit's vocabulary names the common FHIR R4 kinds a record carries (RiskAssessment, Specimen,
+ * QuestionnaireResponse…) in patient and clinician words of the page's language: on a Spanish page
+ * the viewer's item title and "Clase" line, the share dialog's group headings and the hidden-item
+ * flag speak Spanish. A kind it still does not name goes by its generic word for an item
+ * ("elemento", "item"), counted as one kind, never by its code spelled in English.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -27,7 +27,7 @@ const bundle = {
 /** English words spelled from the type codes. */
 const ENGLISH = /risk assessment|specimen|questionnaire response/i;
 
-describe('probe (es): kinds the vocabulary does not list', function () {
+describe('kinds of items in the page\'s language (es)', function () {
   this.timeout(60000);
 
   it('the record viewer names them in Spanish, not in English words spelled from the code', async () => {
@@ -46,6 +46,16 @@ describe('probe (es): kinds the vocabulary does not list', function () {
     await waitUntil(() => text(flag.shadowRoot?.querySelector('[part=kinds]')) !== '', 'the flag never listed kinds');
     const kinds = text(flag.shadowRoot!.querySelector('[part=kinds]'));
     expect(kinds.match(ENGLISH)?.[0] ?? '', `the flag's kinds: ${kinds}`).to.equal('');
+  });
+
+  it('the hidden-item flag counts kinds it does not name as items, in the page\'s language', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-hidden-flag disclose="count-and-kind" kinds="Specimen,ChargeItem,Linkage"></nip82-hidden-flag></div>`);
+    const flag = wrapper.firstElementChild as HTMLElement;
+    await waitUntil(() => text(flag.shadowRoot?.querySelector('[part=kinds]')).includes('muestra'), 'the flag never listed kinds in Spanish');
+    expect(text(flag.shadowRoot!.querySelector('[part=kinds]'))).to.equal('2 elementos, 1 muestra biológica');
+    const english = await fixture<HTMLElement>(html`<nip82-hidden-flag disclose="count-and-kind" kinds="ChargeItem"></nip82-hidden-flag>`);
+    await waitUntil(() => text(english.shadowRoot?.querySelector('[part=kinds]')) !== '', 'the flag never listed kinds');
+    expect(text(english.shadowRoot!.querySelector('[part=kinds]'))).to.equal('1 item');
   });
 
   it('the share dialog heads their group in Spanish', async () => {
