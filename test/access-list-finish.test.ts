@@ -465,7 +465,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await el.updateComplete;
     expect(!!buttonByText(el, 'Show who has access')).to.equal(false);
     // What the read found is said in the page's language, also once it changes.
-    await statusFollowsLanguage(el, el, { en: '1 record loaded.', es: accessListStringsEs.loaded(1, 0) }, { en: 'Load your records again', es: accessListStringsEs.loadAgain }, '[role=status]');
+    await statusFollowsLanguage(el, el, { en: '1 record loaded.', es: accessListStringsEs.loaded(1, '1', 0, '0') }, { en: 'Load your records again', es: accessListStringsEs.loadAgain }, '[role=status]');
     const again = buttonByText(el, 'Load your records again');
     expect(!!again, 'a way to load again').to.equal(true);
     const second = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });

@@ -144,7 +144,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       buttonByText(el, en.loadRecords)!.click();
       await waitUntil(() => el.status === 'done', 'loaded', { timeout: 20000 });
       await el.updateComplete;
-      await statusFollowsLanguage(wrapper, el, { en: en.loaded(1, 0), es: es.loaded(1, 0) }, { en: en.openShare, es: es.openShare }, '[role=status]');
+      await statusFollowsLanguage(wrapper, el, { en: en.loaded(1, '1', 0, '0'), es: es.loaded(1, '1', 0, '0') }, { en: en.openShare, es: es.openShare }, '[role=status]');
     });
 
     it('what a check for requests found', async () => {
@@ -154,7 +154,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       buttonByText(el, en.checkRequests)!.click();
       await waitUntil(() => el.status === 'done', 'read', { timeout: 20000 });
       await el.updateComplete;
-      await statusFollowsLanguage(wrapper, el, { en: en.requestsWaiting(1), es: es.requestsWaiting(1) }, { en: en.checkRequests, es: es.checkRequests }, '[role=status]');
+      await statusFollowsLanguage(wrapper, el, { en: en.requestsWaiting(1, '1'), es: es.requestsWaiting(1, '1') }, { en: en.checkRequests, es: es.checkRequests }, '[role=status]');
     });
 
     it('what stands in the way of the preview', async () => {

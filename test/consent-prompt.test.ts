@@ -1694,7 +1694,7 @@ describe('<nip82-consent-prompt>', function () {
       const record = await patientRecord(patient, false);
       const el = await fixture<Nip82ConsentPrompt>(
         html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url}
-          .strings=${{ openShare: 'Send to my doctor', ready: (r: number, i: number) => `${i}/${r}` }}></nip82-consent-prompt>`,
+          .strings=${{ openShare: 'Send to my doctor', ready: (r: number, _records: string, i: number) => `${i}/${r}` }}></nip82-consent-prompt>`,
       );
       expect(buttonByText(el, 'Send to my doctor')).to.exist;
       expect(text($(el, '.ready'))).to.equal('4/1');

@@ -38,9 +38,9 @@ describe('<nip82-hidden-flag>', () => {
     el.kinds = { Condition: 1, AllergyIntolerance: 3, Immunization: 1, SupplyDelivery: 2 };
     el.count = undefined;
     await el.updateComplete;
-    // The count falls back to the sum of kinds; an unknown type is spelled out in words.
+    // The count falls back to the sum of kinds.
     expect(text(el, 'title')).to.equal('The patient withheld 7 items from this record');
-    expect(text(el, 'kinds')).to.equal('3 allergies, 2 supply delivery, 1 problem, 1 immunization');
+    expect(text(el, 'kinds')).to.equal('3 allergies, 2 supply deliveries, 1 problem, 1 immunization');
     await expect(el).to.be.accessible();
   });
 

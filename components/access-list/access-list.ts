@@ -30,6 +30,7 @@ import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
+import { formatCount } from '../shared/numbers.js';
 
 interface Target {
   record: OpenedRecord;
@@ -301,7 +302,7 @@ export class Nip82AccessList extends Nip82Element {
     if (!store || store !== this.currentStore) return;
     // What this read found, said in the words of the page's language at each render.
     const [found, held, failed, left] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords];
-    this.setStatus('done', () => sentences(found ? this.s.loaded(held, failed) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
+    this.setStatus('done', () => sentences(found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
     void this.lookUpNames();
   };
 

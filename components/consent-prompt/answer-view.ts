@@ -13,6 +13,7 @@ import { withBdi } from '../shared/bdi.js';
 import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
 import { periodDay, today } from './resources.js';
+import { formatCount } from '../shared/numbers.js';
 
 export interface AnswerView extends CommonView {
   /** Whether a request was handed in (no "Check for requests" then). */
@@ -147,7 +148,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       ${stopWaitingButton(v)}
       <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
-      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared)}</button>`}
+      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared, formatCount(shared, v.plan.lang))}</button>`}
     </div>
   </form>`;
 }

@@ -6,6 +6,7 @@ import { signerPageStringsEs, stateStringsEs, stopWaitingStringsEs } from '../sh
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { plural } from '../shared/plural.js';
+import { theDayEs } from '../shared/dates.js';
 import type { PieceState } from './signed-action.js';
 
 export const consentPromptStringsEs: ConsentPromptStrings = {
@@ -19,25 +20,25 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   loadingRecords: 'Abriendo sus historiales…',
   noRecords: 'Todavía no tiene historiales para compartir.',
   openShare: 'Compartir historiales…',
-  ready: (records: number, items: number) =>
-    `${plural('es', items, { one: 'Se puede compartir 1 elemento', other: `Se pueden compartir ${items} elementos` })} de ${plural('es', records, { one: '1 historial', other: `${records} historiales` })}.`,
+  ready: (records: number, recordsText: string, items: number, itemsText: string) =>
+    `${plural('es', items, { one: 'Se puede compartir 1 elemento', other: `Se pueden compartir ${itemsText} elementos` })} de ${plural('es', records, { one: '1 historial', other: `${recordsText} historiales` })}.`,
   shareTitle: 'Compartir sus historiales',
   recipientLegend: '1. Quién lo recibirá',
-  recipientHelp: 'Pegue el npub de esa persona. Compruebe con ella la huella corta.',
+  recipientHelp: 'Pegue su clave pública. Después compruebe con esa persona la Clave que se muestra para quien eligió.',
   recipientMissing: 'Elija quién recibirá lo que comparte.',
   recipientIsYou: 'Esa es su propia clave. Elija a otra persona.',
   itemsLegend: '2. Qué compartir',
   itemsHelp:
     'Marque lo que quiere compartir. Lo que no marque simplemente no forma parte de lo compartido. Lo que oculte también queda fuera, pero se avisará a quien lo reciba de que se ocultó algo, para que un profesional sepa que debe preguntar.',
   itemsKeys: 'La lista es una sola parada de la tecla Tab: las flechas recorren los elementos; Re Pág y Av Pág saltan de un tipo a otro.',
-  hiddenBefore: (n: number, who: string) =>
-    plural('es', n, { one: `1 elemento que ya ocultó a ${who} empieza oculto.`, other: `${n} elementos que ya ocultó a ${who} empiezan ocultos.` }),
+  hiddenBefore: (n: number, formatted: string, who: string) =>
+    plural('es', n, { one: `1 elemento que ya ocultó a ${who} empieza oculto.`, other: `${formatted} elementos que ya ocultó a ${who} empiezan ocultos.` }),
   hide: 'Ocultar',
   hideItem: (label: string) => `Ocultar ${label}`,
   hideAll: 'Ocultar todo',
-  hideGroup: (typeHeading: string, n: number) => `Ocultar todo: ${typeHeading.toLowerCase()} (${n})`,
+  hideGroup: (typeHeading: string, _n: number, formatted: string) => `Ocultar todo: ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'oculto, se avisa',
-  shareGroup: (typeHeading: string, n: number) => plural('es', n, { one: `Compartir el elemento de ${typeHeading.toLowerCase()}`, other: `Compartir los ${n} elementos de ${typeHeading.toLowerCase()}` }),
+  shareGroup: (typeHeading: string, n: number, formatted: string) => plural('es', n, { one: `Compartir el elemento de ${typeHeading.toLowerCase()}`, other: `Compartir los ${formatted} elementos de ${typeHeading.toLowerCase()}` }),
   noLabel: '(sin descripción)',
   nothingChosen: 'Elija al menos un elemento para compartir.',
   discloseLegend: '3. Si oculta elementos, el aviso dirá',
@@ -52,21 +53,21 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   review: 'Revisar',
   back: 'Atrás',
   previewTitle: (who: string) => `Lo que ${who} podrá abrir`,
-  previewItems: (n: number) => plural('es', n, { one: '1 elemento compartido:', other: `${n} elementos compartidos:` }),
-  previewHidden: (n: number) =>
-    n === 0 ? 'No hay nada oculto, así que no habrá aviso.' : plural('es', n, { one: '1 elemento oculto queda fuera.', other: `${n} elementos ocultos quedan fuera.` }),
-  mentionsTitle: (n: number) =>
-    plural('es', n, { one: '1 elemento compartido todavía menciona lo que usted ocultó', other: `${n} elementos compartidos todavía mencionan lo que usted ocultó` }),
+  previewItems: (n: number, formatted: string) => plural('es', n, { one: '1 elemento compartido:', other: `${formatted} elementos compartidos:` }),
+  previewHidden: (n: number, formatted: string) =>
+    n === 0 ? 'No hay nada oculto, así que no habrá aviso.' : plural('es', n, { one: '1 elemento oculto queda fuera.', other: `${formatted} elementos ocultos quedan fuera.` }),
+  mentionsTitle: (n: number, formatted: string) =>
+    plural('es', n, { one: '1 elemento compartido todavía menciona lo que usted ocultó', other: `${formatted} elementos compartidos todavía mencionan lo que usted ocultó` }),
   mentionsHelp: 'El motivo de una visita, una nota clínica o una factura pueden nombrar un elemento oculto. Ocúltelos también, o compártalos sabiéndolo. Lo que solo lo sugiere (una radiografía de la misma zona) no se detecta: revise la lista de abajo.',
   mentionItem: (item: string, hidden: string) => `${item}, que menciona «${hidden}»`,
-  hideMentions: (n: number) => plural('es', n, { one: 'Ocultarlo también', other: `Ocultar estos ${n} también` }),
+  hideMentions: (n: number, formatted: string) => plural('es', n, { one: 'Ocultarlo también', other: `Ocultar estos ${formatted} también` }),
   mentionsUnchecked: 'Lo que comparte es demasiado grande para buscar en todo menciones de lo que ocultó. Revise la lista de abajo antes de compartir.',
-  flagTells: (d: Disclosure, n: number, kinds: string) =>
+  flagTells: (d: Disclosure, n: number, formatted: string, kinds: string) =>
     d === 'flag'
       ? 'El aviso solo dirá que se ocultó algo: ni cuánto ni qué.'
       : d === 'count'
-        ? `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${n} elementos` })}, pero no de qué tipo.`
-        : `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${n} elementos` })}: ${kinds}.`,
+        ? `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${formatted} elementos` })}, pero no de qué tipo.`
+        : `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${formatted} elementos` })}: ${kinds}.`,
   inYourWords: (flagWords: string, yours: string) => `${flagWords} (en sus palabras: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'Podrá verlo.' : 'Podrá verlo y compartirlo con otros (añadir y quitar personas).'),
   previewUntil: (date: string) => `Hasta el ${date}: sus condiciones por escrito. Revoque el acceso para terminarlo.`,
@@ -117,7 +118,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   reading: 'Leyendo sus mensajes…',
   requestsTitle: 'Solicitudes de acceso a sus historiales',
   noRequests: 'No hay solicitudes pendientes.',
-  requestsWaiting: (n: number) => plural('es', n, { one: '1 solicitud espera su respuesta.', other: `${n} solicitudes esperan su respuesta.` }),
+  requestsWaiting: (n: number, formatted: string) => plural('es', n, { one: '1 solicitud espera su respuesta.', other: `${formatted} solicitudes esperan su respuesta.` }),
   requestSummary: (who: string, types: string) => `${who} pide acceso a: ${types}.`,
   requestEnded: (day: string) => `Esta solicitud terminó el ${day}: solo se puede rechazar.`,
   requestEndedNote: (day: string) => `El periodo que pidió terminó el ${day}, así que esta solicitud ya no se puede aprobar. Puede rechazarla, o cancelar para dejarla sin responder.`,
@@ -131,7 +132,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   whyLabel: 'Para qué',
   noPurpose: 'No indica el motivo.',
   periodLabel: 'Durante cuánto tiempo',
-  period: (start: string, end: string) => (end ? `Desde ${start || 'ahora'} hasta el ${end}` : `Desde ${start || 'ahora'}, sin fecha de fin`),
+  period: (start: string, end: string) => (end ? `Desde ${start ? theDayEs(start) : 'ahora'} hasta ${theDayEs(end)}` : `Desde ${start ? theDayEs(start) : 'ahora'}, sin fecha de fin`),
   noPeriod: 'No indica un periodo.',
   untilLabel: 'Conceder hasta (puede acortarlo)',
   untilHelp: 'Queda escrito en su respuesta y en lo compartido. Revoque el acceso para terminarlo.',
@@ -144,7 +145,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   you: 'usted',
   noTypesChosen: 'Deje al menos un tipo de elemento, o rechace la solicitud.',
   replyLabel: 'Su nota (opcional)',
-  approve: (n: number) => plural('es', n, { one: 'Revisar: aprobar y compartir 1 elemento', other: `Revisar: aprobar y compartir ${n} elementos` }),
+  approve: (n: number, formatted: string) => plural('es', n, { one: 'Revisar: aprobar y compartir 1 elemento', other: `Revisar: aprobar y compartir ${formatted} elementos` }),
   confirmAnswer: (who: string) => `Aprobar y compartir con ${who}`,
   deny: 'Rechazar',
   waitApprove: 'Su firmador le pedirá firmar el historial compartido (una vez por parte) y su respuesta.',

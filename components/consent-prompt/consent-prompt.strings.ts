@@ -17,7 +17,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   noRecords: string;
   // Share: trigger and dialog
   openShare: string;
-  ready: (records: number, items: number) => string;
+  /** Each count with its text as the page's language writes numbers ("10,000"); the numbers choose the plural form. */
+  ready: (records: number, recordsText: string, items: number, itemsText: string) => string;
   shareTitle: string;
   recipientLegend: string;
   recipientHelp: string;
@@ -28,15 +29,15 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** How to move through the item list with the keyboard. */
   itemsKeys: string;
   /** Items hidden from this recipient in an earlier share start hidden. */
-  hiddenBefore: (n: number, who: string) => string;
+  hiddenBefore: (n: number, formatted: string, who: string) => string;
   hide: string;
   hideItem: (label: string) => string;
   hideAll: string;
   /** Name of the button that hides every item of one kind. */
-  hideGroup: (typeHeading: string, n: number) => string;
+  hideGroup: (typeHeading: string, n: number, formatted: string) => string;
   hiddenTag: string;
   /** Name of the checkbox that shares or leaves out every item of one kind. */
-  shareGroup: (typeHeading: string, n: number) => string;
+  shareGroup: (typeHeading: string, n: number, formatted: string) => string;
   noLabel: string;
   nothingChosen: string;
   discloseLegend: string;
@@ -51,17 +52,17 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   review: string;
   back: string;
   previewTitle: (who: string) => string;
-  previewItems: (n: number) => string;
-  previewHidden: (n: number) => string;
+  previewItems: (n: number, formatted: string) => string;
+  previewHidden: (n: number, formatted: string) => string;
   /** Heading over the shared items that still name a hidden one. */
-  mentionsTitle: (n: number) => string;
+  mentionsTitle: (n: number, formatted: string) => string;
   mentionsHelp: string;
   /** One such item, and what it names. */
   mentionItem: (item: string, hidden: string) => string;
-  hideMentions: (n: number) => string;
+  hideMentions: (n: number, formatted: string) => string;
   /** When the share is too large to search whole for mentions of hidden items. */
   mentionsUnchecked: string;
-  flagTells: (d: Disclosure, n: number, kinds: string) => string;
+  flagTells: (d: Disclosure, n: number, formatted: string, kinds: string) => string;
   /** The flag's clinician words for the hidden kinds, with the patient's words when they differ. */
   inYourWords: (flagWords: string, yours: string) => string;
   previewRole: (r: Role) => string;
@@ -109,7 +110,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   requestsTitle: string;
   noRequests: string;
   /** Said in the status line once the requests are read and some wait for an answer. */
-  requestsWaiting: (n: number) => string;
+  requestsWaiting: (n: number, formatted: string) => string;
   requestSummary: (who: string, types: string) => string;
   /** Beside a request in the list whose asked period is over. */
   requestEnded: (day: string) => string;
@@ -142,7 +143,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   you: string;
   noTypesChosen: string;
   replyLabel: string;
-  approve: (n: number) => string;
+  approve: (n: number, formatted: string) => string;
   /** The preview's approve button, naming who gets access. */
   confirmAnswer: (who: string) => string;
   deny: string;
@@ -171,25 +172,25 @@ const en: ConsentPromptStrings = {
   loadingRecords: 'Opening your records…',
   noRecords: 'You have no records to share yet.',
   openShare: 'Share records…',
-  ready: (records: number, items: number) =>
-    `${plural('en', items, { one: '1 item', other: `${items} items` })} from ${plural('en', records, { one: '1 record', other: `${records} records` })} can be shared.`,
+  ready: (records: number, recordsText: string, items: number, itemsText: string) =>
+    `${plural('en', items, { one: '1 item', other: `${itemsText} items` })} from ${plural('en', records, { one: '1 record', other: `${recordsText} records` })} can be shared.`,
   shareTitle: 'Share your records',
   recipientLegend: '1. Who will receive it',
-  recipientHelp: 'Paste their npub. Check the short fingerprint with them.',
+  recipientHelp: 'Paste their public key. Then check with them the Key shown for the person you chose.',
   recipientMissing: 'Choose who will receive the share.',
   recipientIsYou: 'That is your own key. Choose someone else.',
   itemsLegend: '2. What to share',
   itemsHelp:
     'Tick what to share. Unticked items are simply not part of this share. Hidden items are left out too, but they will be told that something was withheld, so a clinician knows to ask.',
   itemsKeys: 'The list is one stop for the Tab key: arrow keys move through it, Page Up and Page Down jump between kinds.',
-  hiddenBefore: (n: number, who: string) =>
-    plural('en', n, { one: `1 item you hid from ${who} before starts hidden.`, other: `${n} items you hid from ${who} before start hidden.` }),
+  hiddenBefore: (n: number, formatted: string, who: string) =>
+    plural('en', n, { one: `1 item you hid from ${who} before starts hidden.`, other: `${formatted} items you hid from ${who} before start hidden.` }),
   hide: 'Hide',
   hideItem: (label: string) => `Hide ${label}`,
   hideAll: 'Hide all',
-  hideGroup: (typeHeading: string, n: number) => `Hide all ${typeHeading.toLowerCase()} (${n})`,
+  hideGroup: (typeHeading: string, _n: number, formatted: string) => `Hide all ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'hidden, flagged',
-  shareGroup: (typeHeading: string, n: number) => plural('en', n, { one: `Share the 1 item in ${typeHeading.toLowerCase()}`, other: `Share all ${n} ${typeHeading.toLowerCase()}` }),
+  shareGroup: (typeHeading: string, n: number, formatted: string) => plural('en', n, { one: `Share the 1 item in ${typeHeading.toLowerCase()}`, other: `Share all ${formatted} ${typeHeading.toLowerCase()}` }),
   noLabel: '(no description)',
   nothingChosen: 'Choose at least one item to share.',
   discloseLegend: '3. If you hide items, the flag tells them',
@@ -204,20 +205,20 @@ const en: ConsentPromptStrings = {
   review: 'Review',
   back: 'Back',
   previewTitle: (who: string) => `What ${who} will be able to open`,
-  previewItems: (n: number) => plural('en', n, { one: '1 shared item:', other: `${n} shared items:` }),
-  previewHidden: (n: number) =>
-    n === 0 ? 'Nothing is hidden, so there is no flag.' : plural('en', n, { one: '1 hidden item is left out.', other: `${n} hidden items are left out.` }),
-  mentionsTitle: (n: number) => plural('en', n, { one: '1 shared item still mentions what you hid', other: `${n} shared items still mention what you hid` }),
+  previewItems: (n: number, formatted: string) => plural('en', n, { one: '1 shared item:', other: `${formatted} shared items:` }),
+  previewHidden: (n: number, formatted: string) =>
+    n === 0 ? 'Nothing is hidden, so there is no flag.' : plural('en', n, { one: '1 hidden item is left out.', other: `${formatted} hidden items are left out.` }),
+  mentionsTitle: (n: number, formatted: string) => plural('en', n, { one: '1 shared item still mentions what you hid', other: `${formatted} shared items still mention what you hid` }),
   mentionsHelp: 'A visit’s reason, a clinical note or a bill can name a hidden item. Hide them too, or share them knowing this. Items that only hint at it (an X-ray of the same body part) are not found: check the list below.',
   mentionItem: (item: string, hidden: string) => `${item}, which mentions “${hidden}”`,
-  hideMentions: (n: number) => plural('en', n, { one: 'Hide it too', other: `Hide these ${n} too` }),
+  hideMentions: (n: number, formatted: string) => plural('en', n, { one: 'Hide it too', other: `Hide these ${formatted} too` }),
   mentionsUnchecked: 'This share is too large to check every item for mentions of what you hid. Look through the list below before you share.',
-  flagTells: (d: Disclosure, n: number, kinds: string) =>
+  flagTells: (d: Disclosure, n: number, formatted: string, kinds: string) =>
     d === 'flag'
       ? 'The flag will tell them only that something was withheld: not how much, not what.'
       : d === 'count'
-        ? `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${n} items were` })} withheld, but not of which kind.`
-        : `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${n} items were` })} withheld: ${kinds}.`,
+        ? `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${formatted} items were` })} withheld, but not of which kind.`
+        : `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${formatted} items were` })} withheld: ${kinds}.`,
   inYourWords: (flagWords: string, yours: string) => `${flagWords} (in your words: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'They can view it.' : 'They can view it and share it with others (add and remove people).'),
   previewUntil: (date: string) => `Until ${date}: your stated terms. Revoke access to end it.`,
@@ -267,7 +268,7 @@ const en: ConsentPromptStrings = {
   reading: 'Reading your messages…',
   requestsTitle: 'Requests for your records',
   noRequests: 'No open requests.',
-  requestsWaiting: (n: number) => plural('en', n, { one: '1 request is waiting for your answer.', other: `${n} requests are waiting for your answer.` }),
+  requestsWaiting: (n: number, formatted: string) => plural('en', n, { one: '1 request is waiting for your answer.', other: `${formatted} requests are waiting for your answer.` }),
   requestSummary: (who: string, types: string) => `${who} asks for ${types}.`,
   requestEnded: (day: string) => `This request ended on ${day}: it can only be denied.`,
   requestEndedNote: (day: string) => `The time they asked for ended on ${day}, so this request can no longer be approved. You can deny it, or cancel to leave it unanswered.`,
@@ -294,7 +295,7 @@ const en: ConsentPromptStrings = {
   you: 'you',
   noTypesChosen: 'Keep at least one kind of item, or deny the request.',
   replyLabel: 'Your note to them (optional)',
-  approve: (n: number) => plural('en', n, { one: 'Review: approve and share 1 item', other: `Review: approve and share ${n} items` }),
+  approve: (n: number, formatted: string) => plural('en', n, { one: 'Review: approve and share 1 item', other: `Review: approve and share ${formatted} items` }),
   confirmAnswer: (who: string) => `Approve and share with ${who}`,
   deny: 'Deny',
   waitApprove: 'Your signer will be asked to sign the shared record (once per part) and your answer.',

@@ -42,6 +42,7 @@ import { wordsNow, type Message } from '../shared/status-controller.js';
 import { SignedAction } from './signed-action.js';
 // A type only: the picker registers through this element's define module, never through its class.
 import type { NpubPickerStrings } from '../npub-picker/define.js';
+import { formatCount } from '../shared/numbers.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -464,7 +465,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     // What this read found and left, said in the words of the page's language at each render.
     const [held, failed, left] = [store.held.length, store.failures.length, store.unopenedRecords];
-    this.setStatus('done', () => sentences(held ? this.s.loaded(held, failed) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
+    this.setStatus('done', () => sentences(held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
   };
 
   private checkRequests = async (): Promise<void> => {
@@ -482,7 +483,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
-      return sentences(waiting ? s.requestsWaiting(waiting) : unchecked.olderMailUnchecked ? '' : s.noRequests, unread ? s.mailLeft(unread) : '', mailUnchecked(unchecked, s));
+      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked ? '' : s.noRequests, unread ? s.mailLeft(unread) : '', mailUnchecked(unchecked, s));
     });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };

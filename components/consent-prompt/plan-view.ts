@@ -10,12 +10,13 @@ import type { Disclosure } from '../core/fhir/withheld.js';
 import type { SharePlan } from '../core/nip82/share.js';
 import type { Language } from '../shared/strings.js';
 import { describeKinds } from '../shared/withheld-kinds.js';
-import { dayText } from '../shared/dates.js';
+import { formatDate } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
 import { withBdi } from '../shared/bdi.js';
 import { orderedGroups, type ConsentPlan } from './consent-plan.js';
 import { resourceDate, resourceLabel } from './resources.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
+import { formatCount } from '../shared/numbers.js';
 
 /** A preview of up to this many items shows them all; a longer one shows each kind folded, with its count. */
 const PREVIEW_OPEN_UP_TO = 12;
@@ -29,11 +30,14 @@ export interface PlanViewContext {
   recipient?: string;
 }
 
-/** An item's date in the page's language, when it has one (never a birth date). */
+/**
+ * An item's date in the page's language, when it has one (never a birth date), at the precision
+ * the record gives it ("mar 2015", "2010"), as the record viewer shows it.
+ */
 export function itemDate(entry: BundleEntry, lang: Language): string {
   if (entry.resource.resourceType === 'Patient') return '';
-  const day = resourceDate(entry.resource);
-  return day ? dayText(day, lang) : '';
+  const date = resourceDate(entry.resource);
+  return date ? formatDate(date, lang) : '';
 }
 
 /** An item as the patient recognises it: its label and its date. */
@@ -124,7 +128,7 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
     <legend>${legend}</legend>
     <p class="help" id="items-help">${s.itemsHelp}</p>
     <p class="help" id="items-keys">${s.itemsKeys}</p>
-    ${plan.hiddenBefore.size ? html`<p class="note hidden-before">${s.hiddenBefore(plan.hiddenBefore.size, ctx.recipient ?? '')}</p>` : nothing}
+    ${plan.hiddenBefore.size ? html`<p class="note hidden-before">${s.hiddenBefore(plan.hiddenBefore.size, formatCount(plan.hiddenBefore.size, ctx.lang), ctx.recipient ?? '')}</p>` : nothing}
     <div class="item-grid" @keydown=${onListKey} @focusin=${onListFocus}>
       ${groups.map(([type, list], g) => {
         // Hidden items are settled (they go as a flag): the box speaks for the others.
@@ -132,16 +136,17 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
         const shared = open.filter((e) => plan.included.has(e.fullUrl!)).length;
         const allHidden = list.every((e) => plan.hidden.has(e.fullUrl!));
         const heading = s.typeHeading(type);
+        const count = formatCount(list.length, ctx.lang);
         const first = row++ === 0;
         return html`<div class="group" role="group" aria-labelledby=${`group-${g}-label`}>
           <h3 class="group-head" data-row data-group>
             <input type="checkbox" id=${`group-${g}`} data-cell tabindex=${first ? 0 : -1} ?disabled=${open.length === 0}
               .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
-              aria-label=${s.shareGroup(heading, list.length)}
+              aria-label=${s.shareGroup(heading, list.length, count)}
               @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
-            <label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${list.length})</label>
+            <label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label>
             <button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
-              aria-label=${s.hideGroup(heading, list.length)} @click=${() => plan.setGroupHidden(list, !allHidden)}>${s.hideAll}</button>
+              aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(list, !allHidden)}>${s.hideAll}</button>
           </h3>
           <ul class="item-list">
             ${list.map((e) => renderItem(ctx, e, row++))}
@@ -194,12 +199,12 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
-    <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length)}</p>
-    ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, kinds)}</p>` : nothing}
-    <p>${s.previewItems(plan.entries.length)}</p>
+    <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang))}</p>
+    ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, formatCount(plan.hidden.length, lang), kinds)}</p>` : nothing}
+    <p>${s.previewItems(plan.entries.length, formatCount(plan.entries.length, lang))}</p>
     ${orderedGroups(plan.entries).map(
       ([type, list]) => html`<details class="shared-group" ?open=${plan.entries.length <= PREVIEW_OPEN_UP_TO}>
-        <summary>${s.typeHeading(type)} (${list.length})</summary>
+        <summary>${s.typeHeading(type)} (${formatCount(list.length, lang)})</summary>
         <ul class="shared-items">
           ${list.map((e) => html`<li>${s.typeHeading(type)}: <bdi>${itemText(e, s, lang)}</bdi></li>`)}
         </ul>
@@ -220,7 +225,7 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
   if (plan.mentions.length === 0) return unchecked;
   const label = (e: BundleEntry) => resourceLabel(e.resource) || s.noLabel;
   return html`<div class="mentions warning" role="group" aria-labelledby="mentions-title">
-    <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length)}</h4>
+    <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length, formatCount(plan.mentions.length, lang))}</h4>
     <p>${s.mentionsHelp}</p>
     <ul>
       ${newestFirst(plan.mentions).map(({ entry, mentions }) => {
@@ -228,6 +233,6 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
         return html`<li><bdi>${s.mentionItem(item, mentions.map(label).join(', '))}</bdi></li>`;
       })}
     </ul>
-    <button type="button" ?disabled=${ctx.busy} @click=${onHide}>${s.hideMentions(plan.mentions.length)}</button>
+    <button type="button" ?disabled=${ctx.busy} @click=${onHide}>${s.hideMentions(plan.mentions.length, formatCount(plan.mentions.length, lang))}</button>
   </div>${unchecked}`;
 }

@@ -6,6 +6,7 @@ import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
 import { today } from './resources.js';
 import type { NpubPickerStrings } from '../npub-picker/define.js';
+import { formatCount } from '../shared/numbers.js';
 
 /**
  * The nested picker's parts (its own @csspart list), exported as `recipient-<part>`, so that a host
@@ -43,7 +44,8 @@ export function renderShareBase(v: ShareView): TemplateResult {
   if (v.records === 0) {
     return html`<button type="button" class="primary" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button>`;
   }
-  return html`<p class="ready">${s.ready(v.records, v.offered)}</p>
+  const lang = v.plan.lang;
+  return html`<p class="ready">${s.ready(v.records, formatCount(v.records, lang), v.offered, formatCount(v.offered, lang))}</p>
     <button type="button" class="primary" data-trigger @click=${v.openShare}>${s.openShare}</button>`;
 }
 

@@ -6,10 +6,10 @@
 import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
-import { dayText } from '../shared/dates.js';
+import { FHIR_DATE, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
 import { formatCount } from '../shared/numbers.js';
 
-export { formatCount };
+export { formatCount, formatDate, formatSeconds, timeOf };
 
 /** Longest text shown for one field; a record may carry megabytes in a single string. */
 export const MAX_TEXT = 2000;
@@ -192,71 +192,9 @@ export function dateOf(resource: FhirResource): string | undefined {
     const value = typeof field === 'string' ? resource[field] : isObject(resource[field[0]]) ? (resource[field[0]] as Json)[field[1]] : undefined;
     if (typeof value !== 'string') continue;
     if (timeOf(value) !== undefined) return value;
-    unreal ??= DATE.test(value.trim()) ? value : undefined;
+    unreal ??= FHIR_DATE.test(value.trim()) ? value : undefined;
   }
   return unreal;
-}
-
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-/** Milliseconds since the epoch for a FHIR date, dateTime or instant (partial dates at their start). */
-export function timeOf(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = DATE.exec(value.trim());
-  if (!m) return undefined;
-  // A day that does not exist (29 February 2021, month 13) is not rolled into another one.
-  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
-  if (month < 1 || month > 12 || day < 1 || day > utcDay(year, month, 0)) return undefined;
-  if (m[4]) {
-    const t = Date.parse(value.trim());
-    return Number.isFinite(t) ? t : undefined;
-  }
-  return utcDay(year, month - 1, day, true);
-}
-
-/**
- * Midnight UTC of a day (`ms`), or the day of the month it falls on: with day 0, the last day of
- * the month before. Set through setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999.
- */
-function utcDay(year: number, monthIndex: number, day: number, ms = false): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, monthIndex, day);
-  return ms ? d.getTime() : d.getUTCDate();
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(lang: string, kind: 'year-month' | 'date-time'): Intl.DateTimeFormat {
-  const key = `${lang}|${kind}`;
-  let f = formatters.get(key);
-  if (!f) {
-    // A month without a day is a calendar month: formatting it in UTC keeps it on the month written.
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'year-month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
-    f = new Intl.DateTimeFormat(lang, options);
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/**
- * A FHIR date or dateTime for people, at the precision it was written with; a day in the kit's one
- * format for days (shared/dates.ts). Unreadable dates are shown as written.
- */
-export function formatDate(value: unknown, lang: string): string {
-  const text = str(value);
-  const m = DATE.exec(text);
-  const time = timeOf(text);
-  if (!m || time === undefined) return text.slice(0, 64);
-  if (!m[2]) return m[1]!;
-  if (!m[3]) return formatter(lang, 'year-month').format(time);
-  if (!m[4]) return dayText(text, lang);
-  return formatter(lang, 'date-time').format(time);
-}
-
-/** Seconds since the epoch as a date and time. */
-export function formatSeconds(seconds: number, lang: string): string {
-  return formatter(lang, 'date-time').format(seconds * 1000);
 }
 
 /**

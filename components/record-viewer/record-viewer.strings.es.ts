@@ -7,6 +7,7 @@
 import type { AudienceStrings, RecipientStrings, RecordViewerStrings } from './record-viewer.strings.js';
 import { errorDetailEs, recordFailureEs } from '../shared/error-details.es.js';
 import { plural } from '../shared/plural.js';
+import { theDayEs } from '../shared/dates.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
 
 export { codeWordsEs } from './code-words.es.js';
@@ -84,7 +85,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   shareEnded: (day) =>
     `Este acceso compartido terminó${day ? ` el ${day}` : ''}. Muestra el historial como era entonces, no como es ahora.`,
   shareUntil: (day) => `Compartido con usted hasta el ${day}.`,
-  onlyUntil: (end) => `hasta ${end}`,
+  onlyUntil: (end) => `hasta ${theDayEs(end)}`,
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este historial: pueden faltar elementos.`,
   youHid: (hidden, who) =>
     hidden === undefined

@@ -34,3 +34,77 @@ const momentFormats = new Map<string, Intl.DateTimeFormat>();
 export function momentText(seconds: number, lang: string): string {
   return formatter(momentFormats, lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(seconds * 1000);
 }
+
+/** A FHIR date, dateTime or instant as written: a year, a month, a day, or a day and time. */
+export const FHIR_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** Milliseconds since the epoch for a FHIR date, dateTime or instant (partial dates at their start). */
+export function timeOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = FHIR_DATE.exec(value.trim());
+  if (!m) return undefined;
+  // A day that does not exist (29 February 2021, month 13) is not rolled into another one.
+  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  if (month < 1 || month > 12 || day < 1 || day > utcDay(year, month, 0)) return undefined;
+  if (m[4]) {
+    const t = Date.parse(value.trim());
+    return Number.isFinite(t) ? t : undefined;
+  }
+  return utcDay(year, month - 1, day, true);
+}
+
+/**
+ * Midnight UTC of a day (`ms`), or the day of the month it falls on: with day 0, the last day of
+ * the month before. Set through setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999.
+ */
+function utcDay(year: number, monthIndex: number, day: number, ms = false): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return ms ? d.getTime() : d.getUTCDate();
+}
+
+const fhirFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A month of a year, or a day and time, in `lang`. */
+function fhirFormat(lang: string, kind: 'year-month' | 'date-time'): Intl.DateTimeFormat {
+  const key = `${lang}|${kind}`;
+  let f = fhirFormats.get(key);
+  if (!f) {
+    // A month without a day is a calendar month: formatting it in UTC keeps it on the month written.
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'year-month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
+    f = new Intl.DateTimeFormat(lang, options);
+    fhirFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A FHIR date or dateTime for people, at the precision it was written with ("2010", "mar 2015", a
+ * day as dayText writes it, a day and time): every element shows a record's dates alike.
+ * Unreadable dates are shown as written.
+ */
+export function formatDate(value: unknown, lang: string): string {
+  const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  const m = FHIR_DATE.exec(text);
+  const time = timeOf(text);
+  if (!m || time === undefined) return text.slice(0, 64);
+  if (!m[2]) return m[1]!;
+  if (!m[3]) return fhirFormat(lang, 'year-month').format(time);
+  if (!m[4]) return dayText(text, lang);
+  return fhirFormat(lang, 'date-time').format(time);
+}
+
+/** Seconds since the epoch as a date and time. */
+export function formatSeconds(seconds: number, lang: string): string {
+  return fhirFormat(lang, 'date-time').format(seconds * 1000);
+}
+
+/**
+ * A date as Spanish writes it after "desde" or "hasta": a day takes its article ("hasta el 3 ene
+ * 2020"), a month or a year does not ("hasta mar 2015", "hasta 2015"). Only the text is at hand
+ * in a language pack, and only a day's text begins with the day of the month.
+ */
+export function theDayEs(date: string): string {
+  return /^\d{1,2}\s/.test(date) ? `el ${date}` : date;
+}

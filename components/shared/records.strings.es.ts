@@ -9,8 +9,8 @@ export const recordsStringsEs: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('es', type),
   typeList: (types: string[]) => typeList('es', types),
   waitUnlock: 'Su firmador le pedirá desbloquear cada uno de sus historiales (una vez por historial).',
-  loaded: (n: number, skipped: number) =>
-    `${plural('es', n, { one: '1 historial cargado.', other: `${n} historiales cargados.` })}${skipped ? ` ${plural('es', skipped, { one: '1 no se pudo abrir y se dejó fuera.', other: `${skipped} no se pudieron abrir y se dejaron fuera.` })}` : ''}`,
+  loaded: (n: number, nText: string, skipped: number, skippedText: string) =>
+    `${plural('es', n, { one: '1 historial cargado.', other: `${nText} historiales cargados.` })}${skipped ? ` ${plural('es', skipped, { one: '1 no se pudo abrir y se dejó fuera.', other: `${skippedText} no se pudieron abrir y se dejaron fuera.` })}` : ''}`,
   cancel: 'Cancelar',
   close: 'Cerrar',
   historyDate: 'Fecha',

@@ -27,7 +27,8 @@ export interface RecordsStrings {
   typeHeading: (type: string) => string;
   typeList: (types: string[]) => string;
   waitUnlock: string;
-  loaded: (records: number, skipped: number) => string;
+  /** Each count with its text as the page's language writes numbers; the numbers choose the plural form. */
+  loaded: (records: number, recordsText: string, skipped: number, skippedText: string) => string;
   cancel: string;
   close: string;
   historyDate: string;
@@ -62,8 +63,8 @@ export const recordsStringsEn: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('en', type),
   typeList: (types: string[]) => typeList('en', types),
   waitUnlock: 'Your signer will be asked to unlock each of your records (once per record).',
-  loaded: (n: number, skipped: number) =>
-    `${plural('en', n, { one: '1 record loaded.', other: `${n} records loaded.` })}${skipped ? ` ${plural('en', skipped, { one: '1 could not be opened and was left out.', other: `${skipped} could not be opened and were left out.` })}` : ''}`,
+  loaded: (n: number, nText: string, skipped: number, skippedText: string) =>
+    `${plural('en', n, { one: '1 record loaded.', other: `${nText} records loaded.` })}${skipped ? ` ${plural('en', skipped, { one: '1 could not be opened and was left out.', other: `${skippedText} could not be opened and were left out.` })}` : ''}`,
   cancel: 'Cancel',
   close: 'Close',
   historyDate: 'Date',

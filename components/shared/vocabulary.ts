@@ -14,6 +14,9 @@ import { formatCount } from './numbers.js';
 
 type Forms = readonly [one: string, many: string];
 
+/** The key of the words for a kind no entry names (no resource type contains a slash). */
+export const OTHER_KIND = '/other';
+
 /** Per type: [patient words, clinician words]. */
 export type Words = Record<string, readonly [patient: Forms, clinician: Forms]>;
 
@@ -53,6 +56,32 @@ const en: Words = {
   Composition: [['document summary', 'document summaries'], ['composition', 'compositions']],
   Consent: [['consent note', 'consent notes'], ['consent', 'consents']],
   Basic: [['note', 'notes'], ['note', 'notes']],
+  RiskAssessment: [['risk assessment', 'risk assessments'], ['risk assessment', 'risk assessments']],
+  Specimen: [['sample', 'samples'], ['specimen', 'specimens']],
+  QuestionnaireResponse: [['questionnaire answer', 'questionnaire answers'], ['questionnaire response', 'questionnaire responses']],
+  Questionnaire: [['questionnaire', 'questionnaires'], ['questionnaire', 'questionnaires']],
+  NutritionOrder: [['diet order', 'diet orders'], ['nutrition order', 'nutrition orders']],
+  DeviceRequest: [['order for a medical device', 'orders for medical devices'], ['device request', 'device requests']],
+  DeviceUseStatement: [['medical device in use', 'medical devices in use'], ['device use', 'device uses']],
+  AdverseEvent: [['harmful effect or incident', 'harmful effects and incidents'], ['adverse event', 'adverse events']],
+  Appointment: [['appointment', 'appointments'], ['appointment', 'appointments']],
+  EpisodeOfCare: [['course of care', 'courses of care'], ['episode of care', 'episodes of care']],
+  Location: [['place', 'places'], ['location', 'locations']],
+  RelatedPerson: [['family member or carer', 'family members and carers'], ['related person', 'related persons']],
+  SupplyDelivery: [['delivery of supplies', 'deliveries of supplies'], ['supply delivery', 'supply deliveries']],
+  Media: [['photo or recording', 'photos and recordings'], ['media item', 'media items']],
+  List: [['list', 'lists'], ['list', 'lists']],
+  ClinicalImpression: [['clinical assessment', 'clinical assessments'], ['clinical impression', 'clinical impressions']],
+  DetectedIssue: [['warning about a treatment', 'warnings about treatments'], ['detected issue', 'detected issues']],
+  BodyStructure: [['body part', 'body parts'], ['body structure', 'body structures']],
+  MolecularSequence: [['genetic sequence', 'genetic sequences'], ['molecular sequence', 'molecular sequences']],
+  Communication: [['message', 'messages'], ['communication', 'communications']],
+  Task: [['task', 'tasks'], ['task', 'tasks']],
+  Flag: [['alert', 'alerts'], ['flag', 'flags']],
+  ImmunizationRecommendation: [['recommended vaccination', 'recommended vaccinations'], ['immunization recommendation', 'immunization recommendations']],
+  Invoice: [['bill', 'bills'], ['invoice', 'invoices']],
+  // Any kind not listed: a generic word in the page's language, never the code spelled in English.
+  [OTHER_KIND]: [['item', 'items'], ['item', 'items']],
 };
 
 /** English at hand; Spanish (vocabulary.es.ts) once the page speaks it, English until then. */
@@ -67,9 +96,9 @@ export const loadVocabulary = (lang: PackLanguage): Promise<void> => loadTables(
 /** Who reads the words: a patient, or a clinician. */
 export type Audience = 'patient' | 'clinician';
 
-/** Words for a type no map entry names: "AllergyIntolerance" as "allergy intolerance" (never shown as code). */
-function spelled(type: string): string {
-  return type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/** Whether the vocabulary names `type`; the others all go by its generic word for an item. */
+export function knownKind(type: string): boolean {
+  return type !== OTHER_KIND && Object.hasOwn(en, type);
 }
 
 /** The [one, many] forms of `type` for `audience` in `lang`. */
@@ -77,9 +106,7 @@ export function kindForms(lang: Language, type: string, audience: Audience): For
   // Types come from untrusted records: "constructor" or "__proto__" must not reach the prototype.
   const words = WORDS[lang] ?? WORDS.en;
   const entry = Object.hasOwn(words, type) ? words[type] : undefined;
-  if (entry) return entry[audience === 'patient' ? 0 : 1];
-  const spelt = spelled(type);
-  return [spelt, spelt];
+  return (entry ?? words[OTHER_KIND] ?? en[OTHER_KIND]!)[audience === 'patient' ? 0 : 1];
 }
 
 /** "allergies": the kind in running text (plural form). */

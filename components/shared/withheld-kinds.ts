@@ -4,7 +4,7 @@
  * show. Clinician words come from the kit's one vocabulary (vocabulary.ts).
  */
 import type { Language } from './strings.js';
-import { kindCount } from './vocabulary.js';
+import { OTHER_KIND, kindCount, knownKind } from './vocabulary.js';
 import { isCount } from './numbers.js';
 
 export { isCount };
@@ -27,7 +27,8 @@ export function groupKinds(kinds: Record<string, number> | undefined): [string, 
   const merged = new Map<string, number>();
   for (const [type, n] of Object.entries(kinds ?? {})) {
     if (!RESOURCE_TYPE.test(type) || !isCount(n) || n === 0) continue;
-    const key = CANONICAL[type] ?? type;
+    // Kinds the vocabulary does not name share its one generic word, so they are counted as one.
+    const key = CANONICAL[type] ?? (knownKind(type) ? type : OTHER_KIND);
     merged.set(key, (merged.get(key) ?? 0) + n);
   }
   return [...merged].filter(([, n]) => isCount(n)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
