@@ -6,6 +6,7 @@
 import type { FhirResource } from '../core/fhir/types.js';
 import { localDay } from '../core/nip82/grant.js';
 import { clean } from '../shared/record-text.js';
+import { datesWritten } from '../shared/dates.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
 
@@ -60,14 +61,8 @@ export function resourceLabel(resource: FhirResource): string {
 
 /** The date a resource is about, as YYYY-MM-DD, when it names one. */
 export function resourceDate(resource: FhirResource): string {
-  const r = resource as Record<string, unknown>;
-  const start = (field: string) => (r[field] as { start?: unknown } | undefined)?.start;
   // The fields the viewer dates an item by, in its order, so both show an item on the same day.
-  const candidates = [
-    r.effectiveDateTime, start('effectivePeriod'), r.effectiveInstant, r.occurrenceDateTime, start('occurrencePeriod'),
-    r.performedDateTime, start('performedPeriod'), r.onsetDateTime, start('onsetPeriod'), r.authoredOn, r.dateWritten, r.issued,
-    r.recordedDate, r.dateAsserted, r.date, r.dateTime, start('period'), r.started, r.created, r.recorded, r.birthDate,
-  ];
+  const candidates = [...datesWritten(resource), resource.birthDate];
   const found = candidates.find((d): d is string => typeof d === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d));
   return found ? found.slice(0, 10) : '';
 }

@@ -6,7 +6,7 @@
 import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
-import { FHIR_DATE, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
+import { FHIR_DATE, datesWritten, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
 import { formatCount } from '../shared/numbers.js';
 
 export { formatCount, formatDate, formatSeconds, timeOf };
@@ -171,16 +171,6 @@ export function valueText(holder: Json, prefix = 'value'): { text: string; date?
   return { text: '' };
 }
 
-/** Fields, in order of preference, that date a resource for the timeline. */
-const DATE_FIELDS: readonly (string | [string, string])[] = [
-  'effectiveDateTime', ['effectivePeriod', 'start'], 'effectiveInstant',
-  'occurrenceDateTime', ['occurrencePeriod', 'start'],
-  'performedDateTime', ['performedPeriod', 'start'],
-  'onsetDateTime', ['onsetPeriod', 'start'],
-  'authoredOn', 'dateWritten', 'issued', 'recordedDate', 'dateAsserted',
-  'date', 'dateTime', ['period', 'start'], 'started', 'created', 'recorded',
-];
-
 /**
  * The date that places a resource on a timeline (raw FHIR date text), if any. Without a readable
  * one, a date written in form but naming no real day (2021-02-29): shown as written, undated on
@@ -188,9 +178,7 @@ const DATE_FIELDS: readonly (string | [string, string])[] = [
  */
 export function dateOf(resource: FhirResource): string | undefined {
   let unreal: string | undefined;
-  for (const field of DATE_FIELDS) {
-    const value = typeof field === 'string' ? resource[field] : isObject(resource[field[0]]) ? (resource[field[0]] as Json)[field[1]] : undefined;
-    if (typeof value !== 'string') continue;
+  for (const value of datesWritten(resource)) {
     if (timeOf(value) !== undefined) return value;
     unreal ??= FHIR_DATE.test(value.trim()) ? value : undefined;
   }

@@ -469,20 +469,12 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Settles (never rejects) once a search that ran out of its time has looked at every item, or stopped. */
   private get searchingRest(): Promise<void> | undefined {
-    if (this.searching.status !== TaskStatus.PENDING) return undefined;
-    return this.searching.taskComplete.then(
-      () => undefined,
-      () => undefined,
-    );
+    return whilePending(this.searching);
   }
 
   /** Settles (never rejects) once the large Bundle or records being described are shown, or given up. */
   private get preparing(): Promise<void> | undefined {
-    if (this.describing.status !== TaskStatus.PENDING) return undefined;
-    return this.describing.taskComplete.then(
-      () => undefined,
-      () => undefined,
-    );
+    return whilePending(this.describing);
   }
 
   /**
@@ -1417,6 +1409,15 @@ function whenIdle(): Promise<void> {
     else if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
     else setTimeout(resolve, 0);
   });
+}
+
+/** While `task` runs: a promise that settles (never rejects) when it ends. */
+function whilePending(task: { readonly status: TaskStatus; readonly taskComplete: Promise<unknown> }): Promise<void> | undefined {
+  if (task.status !== TaskStatus.PENDING) return undefined;
+  return task.taskComplete.then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Whether a task stopped because its signal was aborted. */

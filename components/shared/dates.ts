@@ -35,6 +35,25 @@ export function momentText(seconds: number, lang: string): string {
   return formatter(momentFormats, lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(seconds * 1000);
 }
 
+/** Fields, in order of preference, that date a resource: the viewer's timeline and the share dialog's lists agree on a day. */
+const DATE_FIELDS: readonly (string | readonly [string, string])[] = [
+  'effectiveDateTime', ['effectivePeriod', 'start'], 'effectiveInstant',
+  'occurrenceDateTime', ['occurrencePeriod', 'start'],
+  'performedDateTime', ['performedPeriod', 'start'],
+  'onsetDateTime', ['onsetPeriod', 'start'],
+  'authoredOn', 'dateWritten', 'issued', 'recordedDate', 'dateAsserted',
+  'date', 'dateTime', ['period', 'start'], 'started', 'created', 'recorded',
+];
+
+/** The values of a resource's date fields that are strings, in order of preference (not yet checked as dates). */
+export function* datesWritten(resource: Readonly<Record<string, unknown>>): Generator<string, void, void> {
+  for (const field of DATE_FIELDS) {
+    const holder = typeof field === 'string' ? undefined : resource[field[0]];
+    const value = typeof field === 'string' ? resource[field] : holder && typeof holder === 'object' ? (holder as Record<string, unknown>)[field[1]] : undefined;
+    if (typeof value === 'string') yield value;
+  }
+}
+
 /** A FHIR date, dateTime or instant as written: a year, a month, a day, or a day and time. */
 export const FHIR_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
