@@ -1109,7 +1109,7 @@ describe('<nip82-consent-prompt>', function () {
       const answered = { count: 0 };
       el.addEventListener('nip82-answer', () => answered.count++);
       await approveHalfWay(el);
-      return { patient, clinician, request, signer, el, sent, answered };
+      return { patient, clinician, request, incoming, record, signer, el, sent, answered };
     }
 
     /** Closes the dialog and opens the same request again. */
@@ -1347,12 +1347,18 @@ describe('<nip82-consent-prompt>', function () {
 
     it('a sign-out forgets a half-sent answer: reopening after signing in again starts afresh', async () => {
       await onPickyRelay(async (picky, pickyClient) => {
-        const { signer, el } = await halfSentApproval(pickyClient, picky);
+        const { signer, el, incoming, record } = await halfSentApproval(pickyClient, picky);
         await relayAcceptsOnly('picky', null);
         const closed = oneEvent(dialogOf(el), 'close');
         el.signer = undefined;
         await closed;
+        await el.updateComplete;
+        // What the page handed in for the person went with them: no request is left to reopen.
+        expect([el.request, el.records, $$(el, 'li.request').length]).to.deep.equal([undefined, undefined, 0]);
+        // Signed in again, the page hands in the same request and records.
         el.signer = signer;
+        el.request = incoming;
+        el.records = [record];
         await el.updateComplete;
         $<HTMLButtonElement>(el, 'li.request button')!.click();
         await waitUntil(() => dialogOf(el).open, 'dialog opens again');

@@ -2,8 +2,9 @@
  * A page that signs in itself and hands its element the signer and the records (no session): the
  * extension is switched to the next person's account while the last person's dialog is open. The
  * signature comes from the other account, nothing is published, and the dialog naming the last
- * person's records closes, as it does inside a session: the status says why, and the keyboard is
- * back on the button that opened it.
+ * person's records closes, as it does inside a session: the status says why. The records handed in
+ * were the last person's and go with them, so the keyboard lands on the element's way on for the
+ * next person (the button that opened the dialog is gone with the records).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { npubEncode } from 'nostr-tools/nip19';
@@ -56,8 +57,8 @@ describe('an element with its own signer meets another account with its dialog o
     expect(dialogOf(el).open, 'the last person\'s dialog').to.equal(false);
     expect(el.status).to.equal('idle');
     expect(live(el)).to.contain(words);
-    // The dialog's close event comes after: focus goes back to what opened it, not to the page.
-    await waitUntil(() => opener.test(focusOf(el)), `focus on the button that opened the dialog, not ${focusOf(el)}`);
+    // The dialog's close event comes after: focus lands on the element's way on, not on the page.
+    await waitUntil(() => opener.test(focusOf(el)), `focus on ${opener}, not ${focusOf(el)}`);
     expect(live(el), 'the words stay once the dialog closed').to.contain(words);
   }
 
@@ -86,7 +87,7 @@ describe('an element with its own signer meets another account with its dialog o
     return { a, b, clinician, ext, share };
   }
 
-  it('a share dialog over records handed in: nothing is published, the dialog closes and says why, focus back on Share', async () => {
+  it('a share dialog over records handed in: nothing is published, the dialog closes and says why, the records handed in go with the last person and focus lands on the way on: Load my records', async () => {
     const { b, clinician, ext, share } = await shareDialog('en');
     let shared = false;
     share.addEventListener('nip82-share', () => { shared = true; });
@@ -94,7 +95,8 @@ describe('an element with its own signer meets another account with its dialog o
     ext.use(b.signer);
     const codes = errorCodes(share);
     buttonByText(share, /^Share with /)!.click();
-    await closedAndSaid(share, codes, ANOTHER_ACCOUNT, /^Share records…$/);
+    // The records handed in went with the last person: the way on is the next one's own.
+    await closedAndSaid(share, codes, ANOTHER_ACCOUNT, /^Load my records$/);
     expect(shared).to.equal(false);
     expect(await sentFor(clinician, b), 'events sent').to.equal(0);
   });
@@ -106,10 +108,10 @@ describe('an element with its own signer meets another account with its dialog o
     expect(confirm, 'the Spanish confirm button').to.not.equal(undefined);
     const codes = errorCodes(share);
     confirm!.click();
-    await closedAndSaid(share, codes, ANOTHER_ACCOUNT_ES, /^Compartir historiales…$/);
+    await closedAndSaid(share, codes, ANOTHER_ACCOUNT_ES, /^Cargar mis historiales$/);
   });
 
-  it('an access list over records handed in, revoking an editor (a notice signed to the one who stays): nothing is published, the dialog closes and says why, focus back on Revoke', async () => {
+  it('an access list over records handed in, revoking an editor (a notice signed to the one who stays): nothing is published, the dialog closes and says why, the records handed in go with the last person and focus lands on Show who has access', async () => {
     const [a, b, editor, family] = [await person(), await person(), await person(), await person()];
     const { ext, signer } = await signedIn(a);
     const record = await handedRecord(a, [{ pubkey: editor.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
@@ -125,7 +127,8 @@ describe('an element with its own signer meets another account with its dialog o
     ext.use(b.signer);
     const codes = errorCodes(access);
     buttonByText(access, `Revoke ${shortNpub(editor.pubkey)}`)!.click();
-    await closedAndSaid(access, codes, ANOTHER_ACCOUNT, /^Revoke/);
+    await closedAndSaid(access, codes, ANOTHER_ACCOUNT, /^Show who has access$/);
+    expect(access.records, 'the last person\'s records handed in').to.equal(undefined);
     expect(await sentFor(family, b), 'events sent').to.equal(before);
   });
 

@@ -149,8 +149,16 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
 export class Nip82AccessList extends Nip82Element {
   static override styles = [tokens, dialogStyles, accessListStyles];
 
-  /** The user's opened records (else the element shows the session's, loading them on request). Revocations replace entries in its own copy. */
+  /**
+   * The user's opened records (else the element shows the session's, loading them on request).
+   * Revocations replace entries in its own copy. Set back to undefined when the person signed in
+   * as they were handed in leaves: a sign-out, another account or another signer.
+   */
   @property({ attribute: false }) records?: OpenedRecord[];
+
+  protected override get handedInProperties(): readonly (keyof this)[] {
+    return ['records'];
+  }
 
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<AccessListStrings>;
@@ -422,8 +430,9 @@ export class Nip82AccessList extends Nip82Element {
       this.modal.focusNext = `#finish-${left}`;
       return;
     }
-    const fallback = this.trigger?.isConnected ? undefined : this.focusBack();
-    const back = fallback ? this.renderRoot.querySelector<HTMLElement>(fallback) : this.trigger;
+    // With nothing of the last person left to go back to (their records went with them), the
+    // list's first control: the way on for whoever is in now.
+    const back = this.trigger?.isConnected ? this.trigger : this.renderRoot.querySelector<HTMLElement>(this.focusBack() ?? '.controls > button');
     back?.focus();
   };
 

@@ -158,11 +158,22 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** `share`: share records with someone. `answer`: answer requests for access. */
   @property({ reflect: true }) mode: 'share' | 'answer' = 'share';
 
-  /** The patient's opened records to share from (else the element loads them on request). */
+  /**
+   * The patient's opened records to share from (else the element loads them on request). Set back
+   * to undefined when the person signed in as they were handed in leaves: a sign-out, another
+   * account or another signer.
+   */
   @property({ attribute: false }) records?: OpenedRecord[];
 
-  /** A request to answer (a `proposed` ConsentMessage); else the element checks for requests. */
+  /**
+   * A request to answer (a `proposed` ConsentMessage); else the element checks for requests. Like
+   * `records`, set back to undefined when the person signed in as it was handed in leaves.
+   */
   @property({ attribute: false }) request?: ConsentMessage;
+
+  protected override get handedInProperties(): readonly (keyof this)[] {
+    return ['records', 'request'];
+  }
 
   /** Preset recipient (hex public key, or npub) for `mode="share"`. */
   @property() recipient?: string;

@@ -199,11 +199,23 @@ export class Nip82RecordViewer extends Nip82Element {
   /** One record to unlock, by its NIP-19 address (`naddr1…`); without it, every record shared with the user. */
   @property() naddr?: string;
 
-  /** A FHIR Bundle to show as is (object or JSON text): no relay, no signer, no unlocking. */
+  /**
+   * A FHIR Bundle to show as is (object or JSON text): no relay, no signer, no unlocking. Handed in
+   * while someone is signed in, it is theirs: set back to undefined when they sign out or another
+   * account signs in, as `records` is.
+   */
   @property({ attribute: false }) bundle?: unknown;
 
-  /** Records already opened (e.g. by the host with `openRecord`), shown without unlocking. */
+  /**
+   * Records already opened (e.g. by the host with `openRecord`), shown without unlocking. Set back
+   * to undefined when the person signed in as they were handed in leaves: a sign-out, another
+   * account or another signer.
+   */
   @property({ attribute: false }) records?: OpenedRecord[];
+
+  protected override get handedInProperties(): readonly (keyof this)[] {
+    return ['records', 'bundle'];
+  }
 
   /** `summary` (by section) or `timeline` (dated items, newest first). */
   @property({ reflect: true }) mode: 'summary' | 'timeline' = 'summary';

@@ -21,6 +21,7 @@ import { RelayClientController } from './relay-client-controller.js';
 import { SignerGate, type SignerRequestExtra } from './signer-gate.js';
 import { StatusController, type Message, type Status } from './status-controller.js';
 import { StoreController } from './store-controller.js';
+import { HandedIn } from './handed-in.js';
 
 export { CancelledError, classify, reflectStatus, type Message, type Status } from './status-controller.js';
 
@@ -76,12 +77,25 @@ export abstract class Nip82Element extends LocalizedElement {
     this.actingWhenCleared = change === 'cleared' && acting;
     // A sign-out, another user or a cleared store: nothing the element said of the last one stands.
     if (change === 'cleared' || change === 'reader' || change === 'replaced') this.setStatus('idle', '');
+    if (change === 'cleared') this.handedInByUser.storeCleared(this.currentStore);
+    if (change === 'replaced') this.handedInByUser.storeReplaced(this.currentStore);
     this.storeChanged(change);
     if (change === 'reader') this.ownStoreMetAnother();
     // The action under way here found another account in the signer: what it showed went with the
     // last user (a dialog closed under the user's hands), so it says why.
     if (change === 'reader' && acting) this.setStatus('idle', () => this.accountChangedText);
   });
+  /** What the host handed in for the person signed in: it leaves with them. */
+  private readonly handedInByUser = new HandedIn<this>(this, () => this.handedInProperties);
+
+  /**
+   * The properties through which a host hands in what is one person's (records, a Bundle, a
+   * request): set back to undefined when that person leaves (a sign-out, another account or signer).
+   */
+  protected get handedInProperties(): readonly (keyof this)[] {
+    return [];
+  }
+
   /** An action was under way here as the store last changed, and that change was a clear. */
   private actingWhenCleared = false;
 
@@ -227,7 +241,10 @@ export abstract class Nip82Element extends LocalizedElement {
   private ownSignerChanged(): void {
     const store = this.currentStore;
     if (store) store.clear();
-    else this.storeChanged('replaced');
+    else {
+      if (this.activeSigner) this.handedInByUser.signerLeft(this.activeSigner);
+      this.storeChanged('replaced');
+    }
   }
 
   /**
@@ -322,5 +339,9 @@ export abstract class Nip82Element extends LocalizedElement {
     this.stores.reportRelays();
     // Before the element's own willUpdate: a store replaced is reset before anything is shown of it.
     this.stores.watch();
+    // An element's own signer replaced: whoever it signed for has left, with what was handed in for them.
+    const leftSigner = changed.has('signer') ? changed.get('signer') as Signer | undefined : undefined;
+    if (leftSigner) this.handedInByUser.signerLeft(leftSigner);
+    this.handedInByUser.took(this.currentStore, this.activeSigner);
   }
 }
