@@ -1,0 +1,93 @@
+/**
+ * Anyone may publish record-kind events that list a patient (a `p` tag costs nothing), dated after
+ * the patient's real record. A load reads records newest first and stops at its bounds: a flood
+ * larger than them filled every load, and the patient's real, older record was never reached, at
+ * any load, while nothing said that records were left unchecked. A load cut short must say so, and
+ * the next loads must walk on, past the flood, to the record.
+ */
+import { expect } from '@open-wc/testing';
+import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
+import { npubEncode } from 'nostr-tools/nip19';
+import { createRecord } from '../components/core/nip82/record.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { RecordStore } from '../components/core/store/record-store.js';
+import { nowSeconds, type NostrEvent } from '../components/core/events.js';
+import { counting, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+
+/** Characters one load of records may download here: a few dozen junk events, far below the 64 MB a page allows. */
+const MAX_CHARS = 40_000;
+/** Junk events of this many characters each: the flood is several loads' worth. */
+const JUNK_CHARS = 2_000;
+const JUNK = 80;
+
+/** A stranger's record-kind event listing `patient`, with no key for them, dated `at`. */
+function junk(patient: string, at: number): NostrEvent {
+  return finalizeEvent({ kind: 32225, created_at: at, tags: [['d', crypto.randomUUID()], ['p', patient]], content: 'x'.repeat(JUNK_CHARS) }, generateSecretKey()) as NostrEvent;
+}
+
+/** A record by `hospital` for `patient`, naming `text` as its condition, dated `at`. */
+async function record(hospital: Person, patient: Person, text: string, at: number): Promise<NostrEvent[]> {
+  const bundle = sampleBundle(`nostr:${npubEncode(patient.pubkey)}`);
+  (bundle.entry[2]!.resource as { code: { text: string } }).code.text = text;
+  return createRecord({ bundle, author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'viewer' }], createdAt: at });
+}
+
+const conditions = (store: RecordStore) =>
+  store.held.flatMap((r) => (r.bundle.entry ?? []).map((e) => (e.resource as { code?: { text?: string } }).code?.text).filter(Boolean));
+
+describe('a flood of newer record-kind events listing the patient', function () {
+  this.timeout(120000);
+
+  it('hides the patient\'s real record at no load: a load cut short says so, and the next loads walk back to it', async () => {
+    const url = await relayUrl('main');
+    const [patient, hospital] = [await person(), await person()];
+    const now = nowSeconds();
+    const publisher = new RelayClient({ relays: [url] });
+    try {
+      await publisher.publishAll(await record(hospital, patient, 'Asthma', now - 2000));
+      // Newer than the record, and more than one load downloads: each in a second of its own.
+      await publisher.publishAll(Array.from({ length: JUNK }, (_, i) => junk(patient.pubkey, now - 1000 + i)));
+    } finally {
+      publisher.close();
+    }
+
+    const signer = counting(patient.signer);
+    const store = new RecordStore({ client: new RelayClient({ relays: [url], signer, maxCharsPerRead: MAX_CHARS }), signer });
+    try {
+      await store.load();
+      let loads = 1;
+      while (!conditions(store).includes('Asthma') && loads < 20) {
+        // Until the record shows, the store must not claim it checked everything.
+        expect({ load: loads, olderRecordsUnchecked: store.olderRecordsUnchecked }).to.deep.equal({ load: loads, olderRecordsUnchecked: true });
+        await store.load({ refresh: true });
+        loads++;
+      }
+      expect(conditions(store), `the record under the flood never showed in ${loads} loads`).to.include('Asthma');
+      expect(loads, 'the flood was larger than one load').to.be.greaterThan(1);
+
+      // A record arriving while the loads walk back shows at the next load, ahead of the walk.
+      const fresh = new RelayClient({ relays: [url] });
+      try {
+        await fresh.publishAll(await record(hospital, patient, 'Eczema', nowSeconds()));
+      } finally {
+        fresh.close();
+      }
+      await store.load({ refresh: true });
+      expect(conditions(store)).to.include.members(['Asthma', 'Eczema']);
+
+      // The walk ends: every event was checked, and the store says so.
+      while (store.olderRecordsUnchecked && loads < 40) {
+        await store.load({ refresh: true });
+        loads++;
+      }
+      expect(store.olderRecordsUnchecked, `still unchecked after ${loads} loads`).to.equal(false);
+      // The junk holds no key for the patient: it cost their signer nothing, one decrypt per record.
+      expect(signer.calls.nip44Decrypt).to.equal(2);
+      expect(store.failures).to.have.length(0);
+      store.clear();
+      expect(store.olderRecordsUnchecked).to.equal(false);
+    } finally {
+      store.close();
+    }
+  });
+});
