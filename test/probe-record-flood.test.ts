@@ -5,7 +5,8 @@
  * any load, while nothing said that records were left unchecked. A load cut short must say so, and
  * the next loads must walk on, past the flood, to the record.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { ContextProvider } from '@lit/context';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { npubEncode } from 'nostr-tools/nip19';
 import { createRecord } from '../components/core/nip82/record.js';
@@ -13,6 +14,11 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { RecordStore } from '../components/core/store/record-store.js';
 import { nowSeconds, type NostrEvent } from '../components/core/events.js';
 import { counting, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { buttonByText, text } from './element-helpers.js';
+import { waitUntil } from './wait.js';
+import { sessionContext } from '../components/shared/context.js';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 
 /** Characters one load of records may download here: a few dozen junk events, far below the 64 MB a page allows. */
 const MAX_CHARS = 40_000;
@@ -35,21 +41,26 @@ async function record(hospital: Person, patient: Person, text: string, at: numbe
 const conditions = (store: RecordStore) =>
   store.held.flatMap((r) => (r.bundle.entry ?? []).map((e) => (e.resource as { code?: { text?: string } }).code?.text).filter(Boolean));
 
+/** A flood of junk newer than a record of the patient's, on `url`. */
+async function flooded(url: string, patient: Person, hospital: Person): Promise<void> {
+  const now = nowSeconds();
+  const publisher = new RelayClient({ relays: [url] });
+  try {
+    await publisher.publishAll(await record(hospital, patient, 'Asthma', now - 2000));
+    // Newer than the record, and more than one load downloads: each in a second of its own.
+    await publisher.publishAll(Array.from({ length: JUNK }, (_, i) => junk(patient.pubkey, now - 1000 + i)));
+  } finally {
+    publisher.close();
+  }
+}
+
 describe('a flood of newer record-kind events listing the patient', function () {
   this.timeout(120000);
 
   it('hides the patient\'s real record at no load: a load cut short says so, and the next loads walk back to it', async () => {
     const url = await relayUrl('main');
     const [patient, hospital] = [await person(), await person()];
-    const now = nowSeconds();
-    const publisher = new RelayClient({ relays: [url] });
-    try {
-      await publisher.publishAll(await record(hospital, patient, 'Asthma', now - 2000));
-      // Newer than the record, and more than one load downloads: each in a second of its own.
-      await publisher.publishAll(Array.from({ length: JUNK }, (_, i) => junk(patient.pubkey, now - 1000 + i)));
-    } finally {
-      publisher.close();
-    }
+    await flooded(url, patient, hospital);
 
     const signer = counting(patient.signer);
     const store = new RecordStore({ client: new RelayClient({ relays: [url], signer, maxCharsPerRead: MAX_CHARS }), signer });
@@ -86,6 +97,40 @@ describe('a flood of newer record-kind events listing the patient', function () 
       expect(store.failures).to.have.length(0);
       store.clear();
       expect(store.olderRecordsUnchecked).to.equal(false);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('is said in the record viewer, which looks further back at "Open more records" until the record shows', async () => {
+    const url = await relayUrl('main');
+    const [patient, hospital] = [await person(), await person()];
+    await flooded(url, patient, hospital);
+    const store = new RecordStore({ client: new RelayClient({ relays: [url], signer: patient.signer, maxCharsPerRead: MAX_CHARS }), signer: patient.signer, reader: patient.pubkey });
+    // The session's value, with a store whose loads are as small as the one above.
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    new ContextProvider(wrapper, { context: sessionContext, initialValue: { relays: [url], signer: patient.signer, pubkey: patient.pubkey, store } });
+    const viewer = wrapper.appendChild(document.createElement('nip82-record-viewer')) as Nip82RecordViewer;
+    try {
+      await waitUntil(() => buttonByText(viewer, 'Unlock my records'), 'no way to unlock');
+      buttonByText(viewer, 'Unlock my records')!.click();
+      const idle = () => viewer.status !== 'waiting-signer' && viewer.status !== 'working';
+      await waitUntil(() => idle() && store.loaded, 'the first load never ended', { timeout: 20000 });
+      await viewer.updateComplete;
+      // Nothing found yet: the viewer must not say there is nothing, but that not all was checked.
+      expect(text(viewer.shadowRoot)).not.to.contain('No records were found');
+      expect(text(viewer.shadowRoot)).not.to.contain('could not be reached');
+      expect(text(viewer.shadowRoot)).to.contain('may not have been checked yet');
+      let presses = 0;
+      while (!text(viewer.shadowRoot).includes('Asthma') && presses < 20) {
+        expect(text(viewer.shadowRoot), `press ${presses}`).to.contain('may not have been checked yet');
+        const loads = store.reports;
+        buttonByText(viewer, 'Open more records')!.click();
+        presses++;
+        await waitUntil(() => idle() && store.reports !== loads, `load ${presses} never ended`, { timeout: 20000 });
+        await viewer.updateComplete;
+      }
+      expect(text(viewer.shadowRoot), `the record under the flood never showed in ${presses} presses`).to.contain('Asthma');
     } finally {
       store.close();
     }
