@@ -18,7 +18,9 @@ import { buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 import { sessionContext } from '../components/shared/context.js';
 import '../components/record-viewer/define.js';
+import '../components/access-list/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
 
 /** Characters one load of records may download here: a few dozen junk events, far below the 64 MB a page allows. */
 const MAX_CHARS = 40_000;
@@ -131,6 +133,36 @@ describe('a flood of newer record-kind events listing the patient', function () 
         await viewer.updateComplete;
       }
       expect(text(viewer.shadowRoot), `the record under the flood never showed in ${presses} presses`).to.contain('Asthma');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('is said in the access list, which looks further back at each load until the record is listed', async () => {
+    const url = await relayUrl('main');
+    const [patient, hospital] = [await person(), await person()];
+    await flooded(url, patient, hospital);
+    const store = new RecordStore({ client: new RelayClient({ relays: [url], signer: patient.signer, maxCharsPerRead: MAX_CHARS }), signer: patient.signer, reader: patient.pubkey });
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    new ContextProvider(wrapper, { context: sessionContext, initialValue: { relays: [url], signer: patient.signer, pubkey: patient.pubkey, store } });
+    const list = wrapper.appendChild(document.createElement('nip82-access-list')) as Nip82AccessList;
+    try {
+      await waitUntil(() => buttonByText(list, 'Show who has access'), 'no way to load');
+      let loads = store.reports;
+      buttonByText(list, 'Show who has access')!.click();
+      let presses = 1;
+      await waitUntil(() => store.reports !== loads && list.status === 'done', 'the first load never ended', { timeout: 20000 });
+      await list.updateComplete;
+      expect(text(list.shadowRoot)).not.to.contain('No records list you yet');
+      while (!text(list.shadowRoot).includes('1 record loaded') && presses < 20) {
+        expect(text(list.shadowRoot), `press ${presses}`).to.contain('may not have been checked yet');
+        loads = store.reports;
+        buttonByText(list, 'Load your records again')!.click();
+        presses++;
+        await waitUntil(() => store.reports !== loads && list.status === 'done', `load ${presses} never ended`, { timeout: 20000 });
+        await list.updateComplete;
+      }
+      expect(text(list.shadowRoot), `the record under the flood never listed in ${presses} loads`).to.contain('1 record loaded');
     } finally {
       store.close();
     }
