@@ -104,6 +104,26 @@ describe('a flood of newer record-kind events listing the patient', function () 
     }
   });
 
+  it('is walked past under the store\'s own lower bound on events too (recordReadBounds), whatever their size', async () => {
+    const url = await relayUrl('main');
+    const [patient, hospital] = [await person(), await person()];
+    await flooded(url, patient, hospital);
+    const store = new RecordStore({ client: new RelayClient({ relays: [url], signer: patient.signer }), signer: patient.signer, recordReadBounds: { maxDownloaded: 20 } });
+    try {
+      await store.load();
+      expect(store.olderRecordsUnchecked, 'the first load stopped at its 20 events').to.equal(true);
+      let loads = 1;
+      while (!conditions(store).includes('Asthma') && loads < 20) {
+        expect(store.olderRecordsUnchecked, `load ${loads}`).to.equal(true);
+        await store.load({ refresh: true });
+        loads++;
+      }
+      expect(conditions(store), `the record under the flood never showed in ${loads} loads`).to.include('Asthma');
+    } finally {
+      store.close();
+    }
+  });
+
   it('is said in the record viewer, which looks further back at "Open more records" until the record shows', async () => {
     const url = await relayUrl('main');
     const [patient, hospital] = [await person(), await person()];
