@@ -309,8 +309,9 @@ export class Nip82AccessList extends Nip82Element {
     // Signed out or another person meanwhile: what the last one's read found is not the next one's to hear.
     if (!store || store !== this.currentStore) return;
     // What this read found, said in the words of the page's language at each render.
-    const [found, held, failed, left] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords];
-    this.setStatus('done', () => sentences(found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
+    const [found, held, failed, left, older] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked];
+    // Not "no records" while older ones were not checked.
+    this.setStatus('done', () => sentences(found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left) : '', older ? this.s.recordsOlder : ''));
     void this.lookUpNames();
   };
 
@@ -323,18 +324,18 @@ export class Nip82AccessList extends Nip82Element {
       // would ask the signer to open the copies of what the user sent here, already known. Both
       // reads are one click: a server the user declines to sign in to is asked once.
       const declined = store.client.declineScope();
-      await Promise.all([store.load({ refresh: store.unopenedRecords > 0, declined }), store.readMail({ refresh: store.unreadMail > 0, declined })]);
+      await Promise.all([store.load({ refresh: store.unopenedRecords > 0 || store.olderRecordsUnchecked, declined }), store.readMail({ refresh: store.unreadMail > 0, declined })]);
       return store;
     });
     if (!store || store !== this.currentStore) return;
     this.showingHistory = true;
     // The history is only as whole as what was read: say what a read left for the next one (as
     // this read left it, in the words of the page's language at each render).
-    const [none, records, mail] = [!store.history().length, store.unopenedRecords, store.unreadMail];
+    const [none, records, olderRecords, mail] = [!store.history().length, store.unopenedRecords, store.olderRecordsUnchecked, store.unreadMail];
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
-      return sentences(none ? s.noHistory : '', records ? s.recordsLeft(records) : '', mail ? s.mailLeft(mail) : '', mailUnchecked(unchecked, s));
+      return sentences(none ? s.noHistory : '', records ? s.recordsLeft(records) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail) : '', mailUnchecked(unchecked, s));
     });
     this.modal.focusNext = '#history';
     void this.lookUpNames();

@@ -475,8 +475,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (focused?.matches('[data-trigger]') || (!focused && document.activeElement === document.body)) this.modal.focusNext = '[data-trigger]';
     }
     // What this read found and left, said in the words of the page's language at each render.
-    const [held, failed, left] = [store.held.length, store.failures.length, store.unopenedRecords];
-    this.setStatus('done', () => sentences(held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : this.s.noRecords, left ? this.s.recordsLeft(left) : ''));
+    const [held, failed, left, older] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked];
+    // Not "no records" while older ones were not checked.
+    this.setStatus('done', () => sentences(held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left) : '', older ? this.s.recordsOlder : ''));
   };
 
   private checkRequests = async (): Promise<void> => {

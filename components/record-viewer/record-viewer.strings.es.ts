@@ -49,6 +49,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
       one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez.',
       other: `Aún no se abrieron ${count} historiales más, para no pedirle demasiado a su firmador de una vez.`,
     }),
+  recordsOlder: 'Puede que aún no se hayan revisado algunos de sus historiales: antes llegaron muchos elementos más recientes. Abra más historiales para buscar más atrás.',
   openMore: 'Abrir más historiales',
   searchLabel: 'Buscar en estos historiales',
   viewLabel: 'Vista',

@@ -74,7 +74,12 @@ export interface RecordViewerStrings {
   moreFailures: (count: number) => string;
   /** Records a load left unopened so as not to ask the signer too often at once. */
   recordsLeft: (count: number) => string;
-  /** The button that opens them. */
+  /**
+   * A load stopped before the user's oldest records: many newer items listing them came first (a
+   * load reads a bounded number, newest first). The button (`openMore`) looks further back.
+   */
+  recordsOlder: string;
+  /** The button that opens them, or looks further back. */
   openMore: string;
   /** One item's kind ("Vaccination"), from its FHIR resource type: shown for an item without a name, and as its kind. */
   kind: (type: string) => string;
@@ -276,6 +281,7 @@ const en: RecordViewerStrings = {
       one: '1 more record was not opened yet, so that your signer is not asked too many times at once.',
       other: `${count} more records were not opened yet, so that your signer is not asked too many times at once.`,
     }),
+  recordsOlder: 'Some of your records may not have been checked yet: many newer items came first. Open more records to look further back.',
   openMore: 'Open more records',
   ...audienceStrings('en', 'patient'),
   codeWord: codeWordFrom(codeWordsEn),

@@ -269,6 +269,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private failures: readonly OpenFailure[] = [];
   /** The user's records the last load left unopened, to spare the signer (a later load opens them). */
   @state() private unopened = 0;
+  /** Whether the last load stopped before the user's oldest records (a later load looks further back). */
+  @state() private older = false;
   @state() private reports: QueryReport[] = [];
   @state() private progress?: { done: number; total: number };
   @state() private outcome?: Outcome;
@@ -501,6 +503,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlocked = store.held;
     this.failures = store.failures;
     this.unopened = store.unopenedRecords;
+    this.older = store.olderRecordsUnchecked;
     this.reports = [...store.reports];
     this.outcome = this.unlocked.length ? 'opened' : 'none-found';
     if (this.status !== 'waiting-signer' && this.status !== 'working') this.setStatus('done', '');
@@ -552,6 +555,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.names = new Map();
     this.failures = [];
     this.unopened = 0;
+    this.older = false;
     this.reports = [];
     this.progress = undefined;
     this.outcome = undefined;
@@ -660,6 +664,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const s = this.s;
     this.failures = [];
     this.unopened = 0;
+    this.older = false;
     this.reports = [];
     this.progress = undefined;
     this.outcome = undefined;
@@ -668,17 +673,17 @@ export class Nip82RecordViewer extends Nip82Element {
       const store = this.recordStore();
       if (naddr) {
         const found = await store.openAddress(naddr);
-        if (signal.aborted) return { ...found, unopened: 0 };
+        if (signal.aborted) return { ...found, unopened: 0, older: false };
         this.reports = found.reports;
         // An address its owner ended: follow their moved notice, if the new record proves the move.
         const ended = found.records.length === 0 ? found.failures.find((f) => f.code === 'deleted') : undefined;
         const moved = ended ? await store.followMove(ended.signPubkey) : undefined;
-        return moved ? { records: [moved], failures: [], unopened: 0 } : { ...found, unopened: 0 };
+        return moved ? { records: [moved], failures: [], unopened: 0, older: false } : { ...found, unopened: 0, older: false };
       }
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
       await store.load({ refresh: store.loaded });
       if (!signal.aborted) this.reports = [...store.reports];
-      return { records: store.held, failures: store.failures, unopened: store.unopenedRecords };
+      return { records: store.held, failures: store.failures, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
     }, naddr ? { records: [naddr] } : {}, signal);
     if (signal.aborted || !this.isConnected) return;
     this.progress = undefined;
@@ -687,13 +692,15 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlocked = result.records;
     this.failures = result.failures;
     this.unopened = result.unopened;
+    this.older = result.older;
     if (result.records.length === 0 && result.failures.length > 0) {
       const first = result.failures[0]!;
       this.fail(new RecordError(first.code as RecordError['code'], first.message), 'unlock');
       return;
     }
     if (result.records.length === 0) {
-      const answered = this.reports.some((r) => r.status === 'complete');
+      // A relay that sent part of what it holds (a load cut at its bounds) did answer.
+      const answered = this.reports.some((r) => r.status === 'complete' || r.status === 'incomplete');
       if (!answered && this.reports.length > 0) {
         this.setStatus('relay-error', '');
         emit(this, 'nip82-error', { code: 'relay-unavailable', message: 'No relay answered.', action: 'unlock' });
@@ -890,7 +897,8 @@ export class Nip82RecordViewer extends Nip82Element {
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length);
-        if (this.outcome === 'none-found') return s.noneFound;
+        // Not "none found" while older records were not checked.
+        if (this.outcome === 'none-found') return this.older ? s.recordsOlder : s.noneFound;
         if (this.outcome === 'not-found') return s.noneFound;
         return '';
       case 'relay-error':
@@ -928,9 +936,10 @@ export class Nip82RecordViewer extends Nip82Element {
           </ul>`
         : nothing}
       ${this.failures.length ? this.renderFailures(s) : nothing}
-      ${this.unopened > 0 && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
+      ${(this.unopened > 0 || this.older) && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
         ? html`<div class="more">
-            <p class="warning">${s.recordsLeft(this.unopened)}</p>
+            ${this.unopened > 0 ? html`<p class="warning">${s.recordsLeft(this.unopened)}</p>` : nothing}
+            ${this.older && this.outcome !== 'none-found' ? html`<p class="warning older">${s.recordsOlder}</p>` : nothing}
             <button type="button" class="open-more" @click=${() => void this.unlocking.run([undefined])}>${s.openMore}</button>
           </div>`
         : nothing}

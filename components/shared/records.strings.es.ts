@@ -44,6 +44,7 @@ export const recordsStringsEs: RecordsStrings = {
       one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlo.',
       other: `Aún no se abrieron ${n} historiales más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlos.`,
     }),
+  recordsOlder: 'Puede que aún no se hayan revisado algunos de sus historiales: antes llegaron muchos elementos más recientes. Vuelva a cargar sus historiales para buscar más atrás.',
   mailLeft: (n: number) =>
     plural('es', n, {
       one: 'Aún no se leyó 1 mensaje más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlo.',

@@ -48,6 +48,11 @@ export interface RecordsStrings {
   youHid: (hidden: number | undefined, who: string) => string;
   /** Records a load left unopened so as not to ask the signer too often at once (the next load opens them). */
   recordsLeft: (count: number) => string;
+  /**
+   * A load stopped before the user's oldest records: many newer items listing them came first (a
+   * load reads a bounded number, newest first); the next load looks further back.
+   */
+  recordsOlder: string;
   /** Messages a read left unopened so as not to ask the signer too often at once (the next read opens them). */
   mailLeft: (count: number) => string;
   /** A read stopped before the oldest messages (it downloads a bounded number), or a relay did not answer; the next read looks again. */
@@ -96,6 +101,7 @@ export const recordsStringsEn: RecordsStrings = {
       one: '1 more record was not opened yet, so that your signer is not asked too many times at once. Load your records again to open it.',
       other: `${n} more records were not opened yet, so that your signer is not asked too many times at once. Load your records again to open them.`,
     }),
+  recordsOlder: 'Some of your records may not have been checked yet: many newer items came first. Load your records again to look further back.',
   mailLeft: (n: number) =>
     plural('en', n, {
       one: '1 more message was not read yet, so that your signer is not asked too many times at once. Check again to read it.',

@@ -242,7 +242,8 @@ export class RelayClient {
   private readonly publishTimeoutMs: number;
   private readonly queryTimeoutMs: number;
   private readonly maxEventsPerQuery: number;
-  private readonly maxCharsPerRead: number;
+  /** Most characters one read takes from all its relays together (see {@link RelayClientOptions.maxCharsPerRead}). */
+  readonly maxCharsPerRead: number;
   private infos?: Promise<(RelayInfo | undefined)[]>;
   private closed = false;
   /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
@@ -672,11 +673,12 @@ export class RelayClient {
 
   /**
    * Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all
-   * pages, and the deletions by their sign keys: one read, so one sign-in prompt per relay at most.
+   * pages (those dated from `since` to `until`, inclusive), and the deletions by their sign keys:
+   * one read, so one sign-in prompt per relay at most.
    */
-  async recordsFor(pubkey: string, options: { since?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     const declined = options.declined ?? this.declineScope();
-    const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since }, { ...options, declined });
+    const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, until: options.until }, { ...options, declined });
     // Deletions only of records the user holds a key for: a `p` tag costs nothing, and a stranger's
     // free events must not each cost a read. Newest first, and only so many.
     const holding = found.events

@@ -31,6 +31,7 @@ import { addressOf, isNewer } from '../nip82/versions.js';
 import { forgetSessionMemory } from '../memory.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
+import { WalkBack, readOf, type WalkRead } from './walk-back.js';
 
 /** What changed in a store, as its listeners hear it. */
 export type StoreChange = 'records' | 'progress' | 'mail' | 'history' | 'reader' | 'cleared';
@@ -55,6 +56,11 @@ export interface RecordStoreOptions {
    * {@link MAX_WRAPS_DOWNLOADED_PER_READ} and 16 MB (e.g. a slow remote signer); never higher.
    */
   mailReadBounds?: { maxOpened?: number; maxDownloaded?: number; maxChars?: number };
+  /**
+   * Lower bounds for one load of records than {@link MAX_RECORD_EVENTS_PER_LOAD} and the client's
+   * characters per read; never higher.
+   */
+  recordReadBounds?: { maxDownloaded?: number; maxChars?: number };
 }
 
 /**
@@ -82,25 +88,27 @@ const WRAP_BACKDATING = 2 * 24 * 60 * 60;
 const CLOCK_SKEW = 60 * 60;
 
 /**
- * What a read of wraps checked. `cut`: it stopped at a bound, or a relay pages no further, before
- * the oldest wrap it asked for (what it returns has no gap above its oldest wrap, see
- * `RelayClient.queryAll`). `unchecked`: some relay did not answer (unreachable, timed out, closed
- * the read, or still asked for AUTH), so nothing is known of what that relay holds.
- */
-function readOf(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): { cut: boolean; unchecked: boolean } {
-  return {
-    cut: found.events.length >= maxEvents || found.reports.some((r) => r.status === 'incomplete'),
-    unchecked: found.reports.some((r) => r.status !== 'complete' && r.status !== 'incomplete'),
-  };
-}
-
-/**
  * Most signer decrypts one load spends on records not open yet, newest first: the hundred a mail
  * read may ask for. A record the reader holds costs one (their key tag), so a hundred of a
  * patient's records open in one load; a record anyone can mint with several key tags for the
  * reader costs up to four, so such spam takes at most 25 per load. The next load opens the next ones.
  */
 export const MAX_RECORD_DECRYPTS_PER_LOAD = 100;
+
+/**
+ * Most record events one load downloads (the newest the relays send), valid or not, for the reader
+ * or a stranger's noise: what a flood of free events listing the reader can make one load download
+ * and check. Far more than a patient's records; a load cut short by a flood says so, and the next
+ * load walks back past it (see {@link RecordStore.olderRecordsUnchecked}).
+ */
+export const MAX_RECORD_EVENTS_PER_LOAD = 20000;
+
+/**
+ * How much earlier than its arrival a record version may be dated: it is dated as it is signed,
+ * and sent at once, by a clock that may be behind. A walk back through a flood vouches for what
+ * is dated before its start, less this.
+ */
+const RECORD_LATENESS = CLOCK_SKEW;
 
 /** Signer failures that mean it will not help with any record: asking again per record would only pester the user. */
 const STOPPING = new Set(['absent', 'refused', 'timeout', 'connection']);
@@ -126,6 +134,10 @@ export class RecordStore {
    */
   private readonly tried = new Map<string, { events: string; failure: OpenFailure }>();
   private recordsLeft = 0;
+  /** Loads of records walk back past a flood of newer record-kind events (see walk-back.ts). */
+  private readonly recordWalk = new WalkBack(RECORD_LATENESS);
+  private olderRecords = false;
+  private readonly recordBounds: { maxDownloaded: number; maxChars: number };
   private mailLeft = 0;
   private lastReports: QueryReport[] = [];
   private lastMailReports: QueryReport[] = [];
@@ -140,25 +152,8 @@ export class RecordStore {
   private mailRead = false;
   private mailing?: Promise<void>;
   private readonly mailBounds: { maxOpened: number; maxDownloaded: number; maxChars: number };
-  /**
-   * Where mail reads page back from (`until`, inclusive): set once the newest wraps downloaded are
-   * all opened while older ones were not downloaded, so a flood of newer wraps cannot hide older
-   * ones for good. Undefined when no walk back is under way.
-   */
-  private mailCursor?: number;
-  /** The wall time of the read that set {@link mailCursor}: when the walk ends, what existed then was all checked. */
-  private mailWalkFrom?: number;
-  /**
-   * Whether some relay did not answer a read of the walk under way: its end then vouches only for
-   * the relays that answered, so it sets no floor, and the next walk starts again from the newest.
-   */
-  private mailWalkPartial = false;
-  /**
-   * Wraps dated before this were all checked, on every relay: anything sent since is dated later
-   * (NIP-59 backdates by at most two days; a margin for clocks behind), so reads ask only from here
-   * on. Undefined until one read, or one walk, reached the oldest with every relay answering.
-   */
-  private mailFloor?: number;
+  /** Mail reads walk back past a flood of newer gift wraps (see walk-back.ts). */
+  private readonly mailWalk = new WalkBack(WRAP_BACKDATING + CLOCK_SKEW);
   private olderMail = false;
   private readonly sessionEvents: ConsentEvent[] = [];
   /** Changes with every clear: work that began before one keeps nothing of what it finds. */
@@ -176,6 +171,11 @@ export class RecordStore {
       maxOpened: lower(bounds.maxOpened, MAX_WRAPS_PER_READ),
       maxDownloaded: lower(bounds.maxDownloaded, MAX_WRAPS_DOWNLOADED_PER_READ),
       maxChars: lower(bounds.maxChars, MAX_MAIL_CHARS_PER_READ),
+    };
+    const records = options.recordReadBounds ?? {};
+    this.recordBounds = {
+      maxDownloaded: lower(records.maxDownloaded, MAX_RECORD_EVENTS_PER_LOAD),
+      maxChars: lower(records.maxChars, this.client.maxCharsPerRead),
     };
   }
 
@@ -233,6 +233,17 @@ export class RecordStore {
    */
   get unopenedRecords(): number {
     return this.recordsLeft;
+  }
+
+  /**
+   * Whether the last load stopped before the oldest records listing the reader: it downloads at
+   * most {@link MAX_RECORD_EVENTS_PER_LOAD} events and the client's characters per read, newest
+   * first, and anyone may publish newer events listing the reader. The next loads (refreshes) walk
+   * back past them, new arrivals first, until this is false. Relays that did not answer are not
+   * counted here: {@link reports} says which.
+   */
+  get olderRecordsUnchecked(): boolean {
+    return this.olderRecords;
   }
 
   /** What each relay answered at the last load. */
@@ -347,12 +358,30 @@ export class RecordStore {
     return run;
   }
 
-  private async loadRecords(me: string, declined?: DeclineScope): Promise<void> {
+  private async loadRecords(me: string, given?: DeclineScope): Promise<void> {
     const generation = this.generation;
+    // One scope for both reads of a pass: a relay the user declined is not asked again by the second.
+    const declined = given ?? this.client.declineScope();
     this.setPhase('fetching');
-    const { events, reports } = await this.client.recordsFor(me, { declined });
+    const startedAt = nowSeconds();
+    const { maxDownloaded, maxChars } = this.recordBounds;
+    const walking = this.recordWalk;
+    // The newest events first, so a new record is never behind older ones. Not only from the floor:
+    // what a load has room for is read again (new deletions, versions), as before any flood. During
+    // a walk back the newest take half the load's bounds, and the page before the cursor the rest.
+    const newestEvents = walking.newestShare(maxDownloaded);
+    const newestChars = walking.newestShare(maxChars);
+    const newest = await this.client.recordsFor(me, { maxEvents: newestEvents, maxChars: newestChars, declined });
     if (generation !== this.generation) return;
-    this.lastReports = reports;
+    const newestRead = recordRead(newest, newestEvents);
+    const walkMax = Math.max(1, maxDownloaded - newestRead.times.length);
+    const walk = walking.walksOn(newestRead)
+      ? await this.client.recordsFor(me, { since: walking.floor, until: walking.until, maxEvents: walkMax, maxChars: Math.max(1, maxChars - newestChars), declined })
+      : undefined;
+    if (generation !== this.generation) return;
+    const walkRead = walk && recordRead(walk, walkMax);
+    const events = walk ? unique([...newest.events, ...walk.events]) : newest.events;
+    this.lastReports = mergedReports(newest.reports, walk?.reports);
     const failures: OpenFailure[] = [];
     const toOpen: NostrEvent[][] = [];
     for (const group of groupRecords(events).values()) {
@@ -382,6 +411,11 @@ export class RecordStore {
     }
     this.failed = failures;
     this.recordsLeft = toOpen.length - done;
+    // Once every record downloaded was tried, the walk back moves on (else the next load downloads
+    // the same page and opens the next ones).
+    const { cutShort } = walking.step(startedAt, newestRead, walkRead, this.recordsLeft === 0);
+    // Said apart from relays that did not answer: the reports say those.
+    this.olderRecords = cutShort;
     this.loadedOnce = true;
     this.notify('records');
   }
@@ -515,20 +549,19 @@ export class RecordStore {
     const generation = this.generation;
     const startedAt = nowSeconds();
     const { maxOpened, maxDownloaded, maxChars } = this.mailBounds;
-    const cursor = this.mailCursor;
-    const since = this.mailFloor;
+    const walking = this.mailWalk;
+    const since = walking.floor;
     // The newest wraps first, so new arrivals are never behind older ones; during a walk back they
     // take half the read's bounds and the page before the cursor the rest.
-    const newestEvents = cursor === undefined ? maxDownloaded : Math.max(1, Math.floor(maxDownloaded / 2));
-    const newestChars = cursor === undefined ? maxChars : Math.floor(maxChars / 2);
+    const newestEvents = walking.newestShare(maxDownloaded);
+    const newestChars = walking.newestShare(maxChars);
     const newest = await this.client.wrapsFor(me, { since, maxEvents: newestEvents, maxChars: newestChars, declined });
-    const newestRead = readOf(newest, newestEvents);
-    // The page before the cursor, unless the newest wraps reached the floor on every relay (nothing older is unchecked).
+    const newestRead: WalkRead = { times: newest.events.map((e) => e.created_at), read: readOf(newest, newestEvents) };
     const walkMax = Math.max(1, maxDownloaded - newest.events.length);
-    const walk = cursor !== undefined && (newestRead.cut || newestRead.unchecked)
-      ? await this.client.wrapsFor(me, { since, until: cursor, maxEvents: walkMax, maxChars: maxChars - newestChars, declined })
+    const walk = walking.walksOn(newestRead)
+      ? await this.client.wrapsFor(me, { since, until: walking.until, maxEvents: walkMax, maxChars: Math.max(1, maxChars - newestChars), declined })
       : undefined;
-    const walkRead = walk && readOf(walk, walkMax);
+    const walkRead: WalkRead | undefined = walk && { times: walk.events.map((e) => e.created_at), read: readOf(walk, walkMax) };
     const downloaded = new Map<string, NostrEvent>();
     for (const e of [...newest.events, ...(walk?.events ?? [])]) downloaded.set(e.id, e);
     // Newest first by the wrap's time, the only one readable unopened (NIP-59 dates it up to two
@@ -540,42 +573,13 @@ export class RecordStore {
     if (generation !== this.generation) return;
     for (const wrap of batch) this.seenWraps.add(wrap.id);
     for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
-    // Everything since the floor was downloaded from every relay: by the newest wraps, or by a walk
-    // back that reached the floor with every relay answering each of its reads.
-    const newestReached = !newestRead.cut && !newestRead.unchecked;
-    const walkReached = !!walkRead && !walkRead.cut && !walkRead.unchecked && !this.mailWalkPartial;
-    // Once everything downloaded is open, the reads reached the floor (what existed when they
-    // started is all checked: the floor moves up) or the walk back moves on. A relay that did not
-    // answer moves no floor: what it holds is checked at a later read.
-    if (unseen.length === batch.length) {
-      if (newestReached || walkReached) {
-        this.mailFloor = (newestReached ? startedAt : this.mailWalkFrom ?? startedAt) - WRAP_BACKDATING - CLOCK_SKEW;
-        this.mailCursor = this.mailWalkFrom = undefined;
-        this.mailWalkPartial = false;
-      } else if (walkRead && !walkRead.cut) {
-        // The walk reached the floor, but not on every relay: the next reads walk again from the newest.
-        this.mailCursor = this.mailWalkFrom = undefined;
-        this.mailWalkPartial = false;
-      } else if (newestRead.cut || walk) {
-        // From the oldest second reached, again (inclusive: more wraps of that second may wait); one
-        // second further when a page brought nothing older (a relay cannot page past that second).
-        // The relays that answered are read on: one that never answers does not stop the walk.
-        const reached = (walk ?? newest).events.map((e) => e.created_at);
-        const oldest = reached.length ? Math.min(...reached) : undefined;
-        if (cursor === undefined) this.mailWalkFrom = startedAt;
-        this.mailWalkPartial ||= (cursor === undefined ? newestRead : walkRead!).unchecked;
-        this.mailCursor = oldest === undefined || (cursor !== undefined && oldest >= cursor) ? (cursor ?? startedAt) - 1 : oldest;
-      }
-    }
+    // Once everything downloaded is open, the floor moves up or the walk back moves on.
+    const { reached } = walking.step(startedAt, newestRead, walkRead, unseen.length === batch.length);
     this.mailLeft = unseen.length - batch.length;
     // Not downloaded yet (or on a relay that did not answer), as opposed to downloaded and left
     // unopened (counted in unreadMail).
-    this.olderMail = !(newestReached || walkReached) || newestRead.unchecked;
-    // Both reads ask the client's relays in its order.
-    this.lastMailReports = newest.reports.map((r, i) => {
-      const walked = walk?.reports[i];
-      return walked ? { ...(r.status === 'complete' ? walked : r), events: r.events + walked.events } : r;
-    });
+    this.olderMail = !reached || newestRead.read.unchecked;
+    this.lastMailReports = mergedReports(newest.reports, walk?.reports);
     this.mailRead = true;
     this.notify('mail');
   }
@@ -613,8 +617,9 @@ export class RecordStore {
     this.tried.clear();
     this.recordsLeft = 0;
     this.mailLeft = 0;
-    this.mailCursor = this.mailWalkFrom = this.mailFloor = undefined;
-    this.mailWalkPartial = false;
+    this.recordWalk.reset();
+    this.mailWalk.reset();
+    this.olderRecords = false;
     this.olderMail = false;
     this.sessionEvents.length = 0;
     this.failed = [];
@@ -710,6 +715,28 @@ function fingerprint(group: readonly NostrEvent[]): string {
 /** A record's latest time, to open the newest records first. */
 function newestIn(group: readonly NostrEvent[]): number {
   return Math.max(...group.map((e) => e.created_at));
+}
+
+/** What a read of records walked through (its record events, not the deletions fetched with them) and checked. */
+function recordRead(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): WalkRead {
+  const walked = found.events.filter((e) => e.kind === RECORD_KIND);
+  return { times: walked.map((e) => e.created_at), read: readOf({ events: walked, reports: found.reports }, maxEvents) };
+}
+
+/** Events by id, each once (the newest read and the page before the cursor may share some). */
+function unique(events: readonly NostrEvent[]): NostrEvent[] {
+  return [...new Map(events.map((e) => [e.id, e])).values()];
+}
+
+/**
+ * One report per relay for a pass of two reads (both ask the client's relays in its order): the
+ * first trouble of the two, and the events of both.
+ */
+function mergedReports(newest: readonly QueryReport[], walk: readonly QueryReport[] | undefined): QueryReport[] {
+  return newest.map((r, i) => {
+    const walked = walk?.[i];
+    return walked ? { ...(r.status === 'complete' ? walked : r), events: r.events + walked.events } : r;
+  });
 }
 
 /** The signer, counting its decrypts: a load stops opening records before it exceeds its budget. */
