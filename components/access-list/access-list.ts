@@ -128,6 +128,7 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * @csspart base - The element's wrapper.
  * @csspart record - One record and its people.
  * @csspart person - One person on a record.
+ * @csspart share - One share the user made: to whom, since and until when, how many items, how many hidden, in force or not.
  * @csspart actions - The confirmation dialog's buttons.
  * @csspart dialog - The revocation confirmation dialog.
  * @csspart receipts - Per-relay publish results.
