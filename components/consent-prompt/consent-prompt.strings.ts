@@ -10,7 +10,8 @@ import type { PieceState } from './signed-action.js';
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
 export interface ConsentPromptStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings {
   // Resource types
-  typeCount: (type: string, n: number) => string;
+  /** A kind with its number, in the patient's words ("2 conditions"); `formatted`: `n` as the page's language writes numbers. */
+  typeCount: (type: string, n: number, formatted: string) => string;
   // Loading
   loadRecords: string;
   loadingRecords: string;

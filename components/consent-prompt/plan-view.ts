@@ -194,7 +194,7 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   const hiddenKinds = orderedGroups(plan.hidden);
   const flagWords = describeKinds(lang, Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length])));
   // The flag speaks to a clinician; where the patient calls a kind otherwise, both are given.
-  const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length)).join(', ');
+  const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length, formatCount(list.length, lang))).join(', ');
   const kinds = hiddenKinds.some(([type]) => wordsDiffer(lang, type)) ? s.inYourWords(flagWords, yours) : flagWords;
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
