@@ -4,6 +4,7 @@ import type { Role } from '../core/nip82/record.js';
 import { signInNotAccepted, signerPageStringsEn, stateStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StateStrings, type StopWaitingStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
+import { clinicianKind } from '../shared/withheld-kinds.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
 
@@ -64,6 +65,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** When the share is too large to search whole for mentions of hidden items. */
   mentionsUnchecked: string;
   flagTells: (d: Disclosure, n: number, formatted: string, kinds: string) => string;
+  /**
+   * One hidden kind as the recipient's hidden-item flag will name it, in a clinician's words ("2
+   * problems"), as `<nip82-hidden-flag>`'s `kind` does; `formatted`: `n` as the page's language writes numbers.
+   */
+  flagKind: (type: string, n: number, formatted: string) => string;
   /** The flag's clinician words for the hidden kinds, with the patient's words when they differ. */
   inYourWords: (flagWords: string, yours: string) => string;
   previewRole: (r: Role) => string;
@@ -220,6 +226,7 @@ const en: ConsentPromptStrings = {
       : d === 'count'
         ? `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${formatted} items were` })} withheld, but not of which kind.`
         : `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${formatted} items were` })} withheld: ${kinds}.`,
+  flagKind: clinicianKind('en'),
   inYourWords: (flagWords: string, yours: string) => `${flagWords} (in your words: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'They can view it.' : 'They can view it and share it with others (add and remove people).'),
   previewUntil: (date: string) => `Until ${date}: your stated terms. Revoke access to end it.`,
