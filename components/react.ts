@@ -25,9 +25,18 @@ import type { RelayListInput } from './shared/base.js';
 /** `on<event-name>` handlers for every kit event (events bubble, so any kit tag may hear any). */
 export type Nip82EventHandlers = { [K in Nip82EventName as `on${K}`]?: (event: Nip82Event<K>) => void };
 
-/** The element's own public, non-method properties (what the class adds to LitElement), all optional. */
+/** Whether two types are the same, `readonly` included. */
+type Same<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
+
+/**
+ * The keys of `E` a host may set. A getter alone (`status`, `visible`) is left out: React 19 would
+ * assign it as a property, which throws on a getter without a setter.
+ */
+type SettableKeys<E> = { [K in keyof E]-?: Same<{ [Q in K]: E[K] }, { -readonly [Q in K]: E[K] }> extends true ? K : never }[keyof E];
+
+/** The element's own public, settable, non-method properties (what the class adds to LitElement), all optional. */
 export type Nip82ElementProps<E extends LitElement> = {
-  [K in Exclude<keyof E, keyof LitElement> as E[K] extends (...args: never[]) => unknown ? never : K]?: K extends 'relays' ? RelayListInput : E[K];
+  [K in Exclude<SettableKeys<E>, keyof LitElement> as E[K] extends (...args: never[]) => unknown ? never : K]?: K extends 'relays' ? RelayListInput : E[K];
 };
 
 /** Everything a kit tag takes in JSX: its properties, the kit's events, and React's usual attributes. */

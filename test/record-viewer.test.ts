@@ -846,7 +846,7 @@ describe('<nip82-record-viewer> speaks the kit\'s one vocabulary', () => {
       for (const [type, key] of Object.entries(kinds)) {
         expect(heading(patient, key), `${type} for patients`).to.equal(consentPromptStrings[lang]!.typeHeading(type));
         // The flag counts kinds ("2 problems"); the heading is the same word.
-        const flagWord = hiddenFlagStrings[lang]!.kind(type, 2).replace(/^2 /, '');
+        const flagWord = hiddenFlagStrings[lang]!.kind(type, 2, '2').replace(/^2 /, '');
         expect(heading(clinician, key).toLocaleLowerCase(lang), `${type} for clinicians`).to.equal(flagWord.toLocaleLowerCase(lang));
       }
       // Patient words and clinician words differ where the kit's map says they do.

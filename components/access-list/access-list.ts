@@ -128,6 +128,7 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * @csspart base - The element's wrapper.
  * @csspart record - One record and its people.
  * @csspart person - One person on a record.
+ * @csspart share - One share the user made: to whom, since and until when, how many items, how many hidden, in force or not.
  * @csspart actions - The confirmation dialog's buttons.
  * @csspart dialog - The revocation confirmation dialog.
  * @csspart receipts - Per-relay publish results.
@@ -240,6 +241,11 @@ export class Nip82AccessList extends Nip82Element {
   private nameOf(record: OpenedRecord): string {
     const author = record.author === this.myKey ? this.s.you : isolate(this.names.get(record.author)?.name ?? shortNpub(record.author));
     return recordName(record, this.s, author, languageOf(this));
+  }
+
+  /** Counts read as the share dialog wrote them when the share was made ("1,050"), never as JavaScript prints them; '' for a count the share does not give. */
+  private count(n: number | undefined): string {
+    return n === undefined ? '' : formatCount(n, languageOf(this));
   }
 
   private day(value: number | string | undefined): string {
@@ -811,13 +817,13 @@ export class Nip82AccessList extends Nip82Element {
             const revocable = c.status === 'active' || c.status === 'overdue';
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
-              <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items))}</p>
-              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.names.get(recipient)?.name ?? shortNpub(recipient)))}</p>` : nothing}
+              <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
+              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.names.get(recipient)?.name ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
-                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined))}
+                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
             </li>`;

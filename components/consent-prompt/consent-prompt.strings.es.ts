@@ -5,6 +5,7 @@ import type { Role } from '../core/nip82/record.js';
 import { signerPageStringsEs, stateStringsEs, stopWaitingStringsEs } from '../shared/state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
+import { clinicianKind } from '../shared/withheld-kinds.js';
 import { plural } from '../shared/plural.js';
 import { theDayEs } from '../shared/dates.js';
 import type { PieceState } from './signed-action.js';
@@ -68,6 +69,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
       : d === 'count'
         ? `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${formatted} elementos` })}, pero no de qué tipo.`
         : `El aviso dirá que se ${plural('es', n, { one: 'ocultó 1 elemento', other: `ocultaron ${formatted} elementos` })}: ${kinds}.`,
+  flagKind: clinicianKind('es'),
   inYourWords: (flagWords: string, yours: string) => `${flagWords} (en sus palabras: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'Podrá verlo.' : 'Podrá verlo y compartirlo con otros (añadir y quitar personas).'),
   previewUntil: (date: string) => `Hasta el ${date}: sus condiciones por escrito. Revoque el acceso para terminarlo.`,

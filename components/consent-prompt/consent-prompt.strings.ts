@@ -4,13 +4,15 @@ import type { Role } from '../core/nip82/record.js';
 import { signInNotAccepted, signerPageStringsEn, stateStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StateStrings, type StopWaitingStrings } from '../shared/state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
+import { clinicianKind } from '../shared/withheld-kinds.js';
 import { plural } from '../shared/plural.js';
 import type { PieceState } from './signed-action.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
 export interface ConsentPromptStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings {
   // Resource types
-  typeCount: (type: string, n: number) => string;
+  /** A kind with its number, in the patient's words ("2 conditions"); `formatted`: `n` as the page's language writes numbers. */
+  typeCount: (type: string, n: number, formatted: string) => string;
   // Loading
   loadRecords: string;
   loadingRecords: string;
@@ -63,6 +65,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** When the share is too large to search whole for mentions of hidden items. */
   mentionsUnchecked: string;
   flagTells: (d: Disclosure, n: number, formatted: string, kinds: string) => string;
+  /**
+   * One hidden kind as the recipient's hidden-item flag will name it, in a clinician's words ("2
+   * problems"), as `<nip82-hidden-flag>`'s `kind` does; `formatted`: `n` as the page's language writes numbers.
+   */
+  flagKind: (type: string, n: number, formatted: string) => string;
   /** The flag's clinician words for the hidden kinds, with the patient's words when they differ. */
   inYourWords: (flagWords: string, yours: string) => string;
   previewRole: (r: Role) => string;
@@ -219,6 +226,7 @@ const en: ConsentPromptStrings = {
       : d === 'count'
         ? `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${formatted} items were` })} withheld, but not of which kind.`
         : `The flag will tell them that ${plural('en', n, { one: '1 item was', other: `${formatted} items were` })} withheld: ${kinds}.`,
+  flagKind: clinicianKind('en'),
   inYourWords: (flagWords: string, yours: string) => `${flagWords} (in your words: ${yours})`,
   previewRole: (r: Role) => (r === 'viewer' ? 'They can view it.' : 'They can view it and share it with others (add and remove people).'),
   previewUntil: (date: string) => `Until ${date}: your stated terms. Revoke access to end it.`,

@@ -9,7 +9,7 @@ import type { BundleEntry } from '../core/fhir/types.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { SharePlan } from '../core/nip82/share.js';
 import type { Language } from '../shared/strings.js';
-import { describeKinds } from '../shared/withheld-kinds.js';
+import { groupKinds, kindsLine } from '../shared/withheld-kinds.js';
 import { formatDate } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
 import { withBdi } from '../shared/bdi.js';
@@ -192,9 +192,10 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   const { plan: controller, s, lang } = ctx;
   const plan = controller.plan();
   const hiddenKinds = orderedGroups(plan.hidden);
-  const flagWords = describeKinds(lang, Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length])));
+  // Grouped as the flag groups them, so the preview names the kinds the recipient will read.
+  const flagWords = kindsLine(groupKinds(Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length]))).map(([type, n]) => s.flagKind(type, n, formatCount(n, lang))));
   // The flag speaks to a clinician; where the patient calls a kind otherwise, both are given.
-  const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length)).join(', ');
+  const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length, formatCount(list.length, lang))).join(', ');
   const kinds = hiddenKinds.some(([type]) => wordsDiffer(lang, type)) ? s.inYourWords(flagWords, yours) : flagWords;
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>

@@ -14,8 +14,11 @@ export type HiddenFlagStrings = {
    * number as the page's language writes it ("12,345"), to show.
    */
   countTitle: (count: number, countText: string) => string;
-  /** One kind with its number, written as the language writes numbers, e.g. "2 problems", "12,345 observations". */
-  kind: (resourceType: string, count: number) => string;
+  /**
+   * One kind with its number, e.g. "2 problems", "12,345 observations": `count` to choose a plural
+   * form by, `countText` the same number as the page's language writes it, to show.
+   */
+  kind: (resourceType: string, count: number, countText: string) => string;
   /** Joins the kinds into one line. */
   kindsList: (parts: string[]) => string;
   /** Why the items are missing and what to do about it. */

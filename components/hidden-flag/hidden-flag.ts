@@ -94,7 +94,7 @@ export class Nip82HiddenFlag extends LocalizedElement {
     if (!view) return nothing;
     const s = resolveStrings(hiddenFlagStrings, this, this.strings);
     const lang = languageOf(this);
-    const kinds = view.kinds.map(([type, n]) => s.kind(type, n));
+    const kinds = view.kinds.map(([type, n]) => s.kind(type, n, formatCount(n, lang)));
     return html`
       <div class="base" part="base" role="note">
         <svg class="icon" part="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">

@@ -162,7 +162,7 @@ const PRINT_ITEMS_PER_RENDER = 500;
  * @status experimental
  *
  * @fires nip82-signer-request - Cancelable, before the signer is asked to unlock; detail `{ action: 'unlock', source, records? }`.
- * @fires nip82-record-open - Records were unlocked; detail `{ records: [{ signPubkey, naddrs, role, parts }] }` (ids only).
+ * @fires nip82-record-open - Records were unlocked and shown, by this viewer or by another element of its session (once per record); detail `{ records: [{ signPubkey, naddrs, role, parts }] }` (ids only).
  * @fires nip82-error - Unlocking failed, or a handed-in Bundle is unreadable; detail `{ code, message, action? }`.
  *
  * @csspart base - The element's wrapper.
@@ -297,6 +297,13 @@ export class Nip82RecordViewer extends Nip82Element {
   /** The search has not looked at every item yet (see SEARCH_MS): its count may still grow. */
   private searchUnfinished = false;
   private unlockedWith?: Signer;
+  /**
+   * Records the host was told of (`nip82-record-open`), by sign key: records another element of the
+   * session unlocked are announced once they show here, and a new version of one is not news.
+   */
+  private announced = new Set<string>();
+  /** Records to announce once the update that shows them is done (not from inside it). */
+  private toAnnounce?: readonly OpenedRecord[];
   /** Each record's grant to the reader, once read. */
   private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
   private budget = new RenderBudget(FIRST_ITEMS, RENDER_MS, MOST_ITEMS_PER_RENDER);
@@ -460,6 +467,11 @@ export class Nip82RecordViewer extends Nip82Element {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.toAnnounce) {
+      const records = this.toAnnounce;
+      this.toAnnounce = undefined;
+      if (records === this.unlocked) this.announce(records);
+    }
     if (!this.unfinished || this.filling) return;
     // A task apart, so that input and painting come in between.
     this.filling = new Promise((resolve) =>
@@ -506,7 +518,18 @@ export class Nip82RecordViewer extends Nip82Element {
     this.older = store.olderRecordsUnchecked;
     this.reports = [...store.reports];
     this.outcome = this.unlocked.length ? 'opened' : 'none-found';
-    if (this.status !== 'waiting-signer' && this.status !== 'working') this.setStatus('done', '');
+    // A load of this viewer's own announces what it opened when it ends (unlock).
+    if (this.status === 'waiting-signer' || this.status === 'working') return;
+    this.setStatus('done', '');
+    if (this.unlocked.some((r) => !this.announced.has(r.signPubkey))) this.toAnnounce = this.unlocked;
+  }
+
+  /** Tells the host which records were opened and are shown (ids only). */
+  private announce(records: readonly OpenedRecord[]): void {
+    for (const r of records) this.announced.add(r.signPubkey);
+    emit(this, 'nip82-record-open', {
+      records: records.map((r) => ({ signPubkey: r.signPubkey, naddrs: [...r.naddrs], role: r.role, parts: { ...r.parts } })),
+    });
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
@@ -552,6 +575,8 @@ export class Nip82RecordViewer extends Nip82Element {
     this.completing.abort();
     this.searching.abort();
     this.unlocked = [];
+    this.announced = new Set();
+    this.toAnnounce = undefined;
     this.names = new Map();
     this.failures = [];
     this.unopened = 0;
@@ -712,9 +737,8 @@ export class Nip82RecordViewer extends Nip82Element {
     }
     this.outcome = 'opened';
     this.setStatus('done', '');
-    emit(this, 'nip82-record-open', {
-      records: result.records.map((r) => ({ signPubkey: r.signPubkey, naddrs: [...r.naddrs], role: r.role, parts: { ...r.parts } })),
-    });
+    this.toAnnounce = undefined;
+    this.announce(result.records);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1110,7 +1134,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
-      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who)}</p>`;
+      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, languageOf(this)))}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }

@@ -32,6 +32,10 @@ export function Mistakes() {
       <nip82-access-list onnip82-revoke={(e) => notify(e.detail.nothing)} />
       {/* @ts-expect-error: not a kit tag */}
       <nip82-unknown />
+      {/* @ts-expect-error: the state is the element's to change (React would set the property, which has only a getter) */}
+      <nip82-record-viewer status="done" />
+      {/* @ts-expect-error: whether the flag shows is the element's to say */}
+      <nip82-hidden-flag visible />
     </>
   );
 }

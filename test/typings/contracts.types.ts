@@ -9,6 +9,7 @@ import type { Nip82AccessList } from '../../components/access-list/access-list.j
 import type { Nip82NpubPicker } from '../../components/npub-picker/npub-picker.js';
 import type { Nip82HiddenFlag } from '../../components/hidden-flag/hidden-flag.js';
 import type { Nip82ErrorCode, Nip82EventDetails } from '../../components/shared/events.js';
+import type { AccessListStrings, ConsentPromptStrings, HiddenFlagStrings, NpubPickerStrings, RecordViewerStrings, SessionStrings } from '../../components/index.js';
 
 export function strings(session: Nip82Session, viewer: Nip82RecordViewer, prompt: Nip82ConsentPrompt, list: Nip82AccessList, picker: Nip82NpubPicker, flag: Nip82HiddenFlag) {
   session.strings = { signIn: 'Log in' };
@@ -54,4 +55,21 @@ export function remoteSignerPages(options: import('../../components/core/signers
   const pages: (string | undefined)[] = [];
   options.onAuthUrl = (url) => pages.push(url);
   options.onAuthUrl = (url) => url?.startsWith('https://') ?? false;
+}
+
+/**
+ * The README names each element's keys by its `…Strings` type: a host keeps its overrides in a
+ * table of its own, typed by name from the package's entry (not from a file the exports map hides).
+ */
+export function stringTablesByName(viewer: Nip82RecordViewer, prompt: Nip82ConsentPrompt, list: Nip82AccessList, session: Nip82Session) {
+  const mine: Partial<RecordViewerStrings> = { unlockMine: 'Open my records', preparing: (_n, written) => `Getting ${written} items ready…` };
+  const share: Partial<ConsentPromptStrings> = { openShare: 'Share', typeCount: (type, _n, written) => `${written} × ${type}` };
+  const access: Partial<AccessListStrings> = { revoke: 'Remove', shareItemCount: (_n, written) => `${written} entries` };
+  const bar: Partial<SessionStrings> = { signIn: 'Log in' };
+  const picker: Partial<NpubPickerStrings> = { label: 'To' };
+  const flag: Partial<HiddenFlagStrings> = { kind: (type, _n, written) => `${written} × ${type}` };
+  [viewer.strings, viewer.flagStrings, prompt.strings, prompt.pickerStrings, list.strings, session.strings] = [mine, flag, share, picker, access, bar];
+  // @ts-expect-error a misspelt key is not a string of the element
+  const typo: Partial<RecordViewerStrings> = { unlockMinee: 'Open' };
+  return typo;
 }
