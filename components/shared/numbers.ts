@@ -20,3 +20,21 @@ export function formatCount(n: number, lang: string): string {
   // `|| 0`: a negative zero reads as "0", not "-0".
   return f.format(n || 0);
 }
+
+const marks = new Map<string, string>();
+
+/**
+ * A decimal from a record, written as plainDecimal (record-viewer/fhir-format.ts) writes it ("0.125", "-2.25"), with the
+ * decimal mark of `lang`: "0,125" in Spanish. Only the mark changes: every digit the record gives
+ * is kept (a clinician may need them all), and no group mark is added, which a reader of the other
+ * convention could take for a decimal mark. Anything else is returned as written.
+ */
+export function formatDecimal(digits: string, lang: string): string {
+  if (!/^[-+]?\d+\.\d+$/.test(digits)) return digits;
+  let mark = marks.get(lang);
+  if (mark === undefined) {
+    mark = new Intl.NumberFormat(lang || undefined).formatToParts(0.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    marks.set(lang, mark);
+  }
+  return digits.replace('.', mark);
+}
