@@ -7,10 +7,10 @@ import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
 import { FHIR_DATE, datesWritten, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
-import { formatCount } from '../shared/numbers.js';
+import { formatCount, plainDecimal } from '../shared/numbers.js';
 import type { CodeSet } from './code-words.js';
 
-export { formatCount, formatDate, formatSeconds, timeOf };
+export { formatCount, formatDate, formatSeconds, plainDecimal, timeOf };
 
 /** Longest text shown for one field; a record may carry megabytes in a single string. */
 export const MAX_TEXT = 2000;
@@ -24,21 +24,6 @@ export function str(value: unknown): string {
   if (typeof value === 'string') return value.trim().slice(0, MAX_TEXT);
   if (typeof value === 'number' && Number.isFinite(value)) return plainDecimal(value);
   return '';
-}
-
-/**
- * A number with every digit JavaScript keeps, never in exponent notation: a lab value of 0.0000001
- * reads "0.0000001", not "1e-7". The digits are moved, not recomputed, so none is lost or invented.
- */
-export function plainDecimal(n: number): string {
-  const text = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(text);
-  if (!m) return text;
-  const [, sign, lead, rest = '', exp] = m;
-  const digits = lead! + rest;
-  const point = 1 + Number(exp);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  return `${sign}${digits.padEnd(point, '0')}${point < digits.length ? `.${digits.slice(point)}` : ''}`;
 }
 
 /** The elements of a field that may be one value or a list. */
