@@ -26,7 +26,7 @@ export const accessListStringsEs: AccessListStrings = {
   noRecords: 'Todavía no aparece en ningún historial.',
   sharesTitle: 'Lo que usted compartió',
   shareTerms: (since: string, items: string) => `Compartido el ${since}: ${items}.`,
-  shareItemCount: (n: number) => plural('es', n, { one: '1 elemento', other: `${n} elementos` }),
+  shareItemCount: (n: number, formatted: string) => plural('es', n, { one: '1 elemento', other: `${formatted} elementos` }),
   sharePurpose: (purpose: string) => `Para qué: ${purpose}`,
   dialogRecord: (record: string) => `Historial: ${record}`,
   yourRoleEditor: 'Puede ver y compartir este historial.',
@@ -39,8 +39,8 @@ export const accessListStringsEs: AccessListStrings = {
   peopleTitle: 'Quién tiene acceso',
   revoke: 'Revocar',
   revokeWho: (who: string) => `Revocar el acceso de ${who}`,
-  revokeShare: (who: string, items: number, since: string, until?: string) =>
-    `Revocar el acceso de ${who} ${plural('es', items, { one: 'al elemento compartido', other: `a los ${items} elementos compartidos` })} el ${since}${until ? `, hasta el ${until}` : ''}`,
+  revokeShare: (who: string, items: number, since: string, until: string | undefined, itemsText: string) =>
+    `Revocar el acceso de ${who} ${plural('es', items, { one: 'al elemento compartido', other: `a los ${itemsText} elementos compartidos` })} el ${since}${until ? `, hasta el ${until}` : ''}`,
   dialogTitle: (who: string) => `¿Revocar el acceso de ${who}?`,
   doneTitle: (who: string) => `Revocación del acceso de ${who}`,
   stops:

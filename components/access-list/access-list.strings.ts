@@ -11,7 +11,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noRecords: string;
   sharesTitle: string;
   shareTerms: (since: string, items: string) => string;
-  shareItemCount: (n: number) => string;
+  /** Each count also as the page writes numbers (`formatted`, `itemsText`); the numbers choose the plural form. */
+  shareItemCount: (n: number, formatted: string) => string;
   sharePurpose: (purpose: string) => string;
   dialogRecord: (record: string) => string;
   yourRoleEditor: string;
@@ -27,7 +28,7 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * The Revoke button of one share: who, and what tells it from another share to the same person
    * (how many items, the day it was shared, its last day if it has one).
    */
-  revokeShare: (who: string, items: number, since: string, until?: string) => string;
+  revokeShare: (who: string, items: number, since: string, until: string | undefined, itemsText: string) => string;
   dialogTitle: (who: string) => string;
   /** The dialog's heading over the outcome: no longer a question. */
   doneTitle: (who: string) => string;
@@ -84,7 +85,7 @@ const en: AccessListStrings = {
   noRecords: 'No records list you yet.',
   sharesTitle: 'What you shared',
   shareTerms: (since: string, items: string) => `Shared on ${since}: ${items}.`,
-  shareItemCount: (n: number) => plural('en', n, { one: '1 item', other: `${n} items` }),
+  shareItemCount: (n: number, formatted: string) => plural('en', n, { one: '1 item', other: `${formatted} items` }),
   sharePurpose: (purpose: string) => `Why: ${purpose}`,
   dialogRecord: (record: string) => `Record: ${record}`,
   yourRoleEditor: 'You can view and share this record.',
@@ -97,8 +98,8 @@ const en: AccessListStrings = {
   peopleTitle: 'Who has access',
   revoke: 'Revoke',
   revokeWho: (who: string) => `Revoke access for ${who}`,
-  revokeShare: (who: string, items: number, since: string, until?: string) =>
-    `Revoke access for ${who} to ${plural('en', items, { one: 'the 1 item', other: `the ${items} items` })} shared on ${since}${until ? `, until ${until}` : ''}`,
+  revokeShare: (who: string, items: number, since: string, until: string | undefined, itemsText: string) =>
+    `Revoke access for ${who} to ${plural('en', items, { one: 'the 1 item', other: `the ${itemsText} items` })} shared on ${since}${until ? `, until ${until}` : ''}`,
   dialogTitle: (who: string) => `Revoke access for ${who}?`,
   doneTitle: (who: string) => `Revoking access for ${who}`,
   stops:

@@ -781,6 +781,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private renderShares(shares: ShareCopy[]): TemplateResult {
     const s = this.s;
+    const lang = languageOf(this);
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
     return html`<section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title" tabindex="-1">${s.sharesTitle}</h3>
@@ -799,15 +800,16 @@ export class Nip82AccessList extends Nip82Element {
           (c) => {
             const recipient = c.grant.recipient;
             const revocable = c.status === 'active' || c.status === 'overdue';
+            const items = formatCount(c.items, lang);
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
-              <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items))}</p>
-              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.names.get(recipient)?.name ?? shortNpub(recipient)))}</p>` : nothing}
+              <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, items))}</p>
+              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.names.get(recipient)?.name ?? shortNpub(recipient)), c.hidden === undefined ? '' : formatCount(c.hidden, lang))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
-                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined))}
+                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, items))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
             </li>`;

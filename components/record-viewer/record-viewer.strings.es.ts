@@ -99,10 +99,10 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
     return period === 1 ? `${times} ${words[0]}` : `${times} cada ${periodText} ${words[1]}`;
   },
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este historial: pueden faltar elementos.`,
-  youHid: (hidden, who) =>
+  youHid: (hidden, who, hiddenText) =>
     hidden === undefined
       ? `Usted ocultó algunos elementos a ${who}.`
-      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
+      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hiddenText} elementos a ${who}.` }),
   itemSigned: (name, date) => `de ${name} · firmado el ${date} · firma comprobada`,
   itemAddedBy: (name) => `añadido por ${name}`,
   itemChanged: (name) => `modificado después de que ${name} lo firmara`,

@@ -130,7 +130,7 @@ export interface RecordViewerStrings {
   roleViewer: string;
   partsMissing: (have: number, total: number) => string;
   /** On a share the reader made: what they hid from its recipient (the flag itself is for recipients). */
-  youHid: (hidden: number | undefined, who: string) => string;
+  youHid: (hidden: number | undefined, who: string, hiddenText: string) => string;
   /**
    * An item whose signer's signature holds and which is unchanged since: who, and the day they
    * signed. `name` is the host's name for the signer, else their profile name with the short npub
@@ -333,8 +333,8 @@ const en: RecordViewerStrings = {
   shareUntil: (day) => `Shared with you until ${day}.`,
   onlyUntil: (end) => `until ${end}`,
   partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
-  youHid: (hidden, who) =>
-    hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),
+  youHid: (hidden, who, hiddenText) =>
+    hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hiddenText} items from ${who}.` }),
   itemSigned: (name, date) => `from ${name} · signed ${date} · signature checked`,
   itemAddedBy: (name) => `added by ${name}`,
   itemChanged: (name) => `changed after ${name} signed it`,

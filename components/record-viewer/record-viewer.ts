@@ -1090,7 +1090,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
-      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who)}</p>`;
+      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, languageOf(this)))}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }

@@ -35,10 +35,10 @@ export const recordsStringsEs: RecordsStrings = {
       ended: `Terminó el ${until}.`,
       revoked: 'Revocado.',
     })[status],
-  youHid: (hidden: number | undefined, who: string) =>
+  youHid: (hidden: number | undefined, who: string, hiddenText: string) =>
     hidden === undefined
       ? `Usted ocultó algunos elementos a ${who}.`
-      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hidden} elementos a ${who}.` }),
+      : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hiddenText} elementos a ${who}.` }),
   recordsLeft: (n: number) =>
     plural('es', n, {
       one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlo.',

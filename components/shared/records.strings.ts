@@ -45,7 +45,8 @@ export interface RecordsStrings {
   inForce: (until: string | undefined) => string;
   notInForce: string;
   shareStatus: (status: ShareStatus, until: string | undefined) => string;
-  youHid: (hidden: number | undefined, who: string) => string;
+  /** `hiddenText`: `hidden` as the page writes numbers ('' when the share does not say how many). */
+  youHid: (hidden: number | undefined, who: string, hiddenText: string) => string;
   /** Records a load left unopened so as not to ask the signer too often at once (the next load opens them). */
   recordsLeft: (count: number) => string;
   /** Messages a read left unopened so as not to ask the signer too often at once (the next read opens them). */
@@ -89,8 +90,8 @@ export const recordsStringsEn: RecordsStrings = {
       ended: `Ended on ${until}.`,
       revoked: 'Revoked.',
     })[status],
-  youHid: (hidden: number | undefined, who: string) =>
-    hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hidden} items from ${who}.` }),
+  youHid: (hidden: number | undefined, who: string, hiddenText: string) =>
+    hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hiddenText} items from ${who}.` }),
   recordsLeft: (n: number) =>
     plural('en', n, {
       one: '1 more record was not opened yet, so that your signer is not asked too many times at once. Load your records again to open it.',
