@@ -4,7 +4,7 @@
  * "historial" for a record, as every element does.
  */
 import type { Nip82ErrorCode } from './events.js';
-import type { ErrorDetail, RecordFailureReason } from './error-details.js';
+import { tooLarge, type ErrorDetail, type RecordFailureReason } from './error-details.js';
 import { SIGN_IN_FAILED, UNREAD } from '../core/relay/unread.js';
 
 const ES: Record<Nip82ErrorCode, string> = {
@@ -56,6 +56,11 @@ export const errorDetailEs: ErrorDetail = (code, message) => {
       return reason ? `${server} (${reason})` : server;
     });
     return `No se pudo comprobar si ${named.join(' o ')} tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.`;
+  }
+  const big = code === 'too-large' ? tooLarge(message, 'es') : undefined;
+  if (big) {
+    if ('people' in big) return 'Demasiadas personas tienen acceso a este historial para que los servidores de almacenamiento lo guarden.';
+    return `Un elemento${big.item ? ` (${big.item})` : ''} es demasiado grande para los servidores de almacenamiento.`;
   }
   return ES[code] ?? `Detalle técnico (en inglés): ${message}`;
 };

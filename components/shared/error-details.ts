@@ -1,7 +1,8 @@
 /**
  * The detail line under a failure, per error code. In English it is the protocol core's own
- * message, which names exactly what was wrong; in other languages a sentence per code, since the
- * core speaks English. Every element's strings carry it as `errorDetail`, so a host can reword it.
+ * message, which names exactly what was wrong, but where that message names the protocol's parts
+ * (`too-large`: a FHIR resource type, a count of bytes) it is plain words; in other languages a
+ * sentence per code, since the core speaks English. Every element's strings carry it as `errorDetail`, so a host can reword it.
  * The `nip82-error` event always carries the core's message, for the host's logs. The Spanish
  * sentences are in error-details.es.ts, part of the Spanish language pack.
  *
@@ -9,11 +10,31 @@
  * language ({@link recordFailureEn}): the core's message names the protocol's parts.
  */
 import type { Nip82ErrorCode } from './events.js';
+import { kindForms, knownKind } from './vocabulary.js';
+import type { Language } from './strings.js';
 
 export type ErrorDetail = (code: Nip82ErrorCode, message: string) => string;
 
-/** English: the core's own message. */
-export const errorDetailEn: ErrorDetail = (_code, message) => message;
+/**
+ * What a `too-large` message of the core is about, for words without its numbers of bytes: one
+ * item that fits in no part of a record (record-split.ts names its FHIR type), in the patient's
+ * word for its kind ('' for a kind the vocabulary does not name); too many people on the record;
+ * or, when neither, the data as a whole.
+ */
+export function tooLarge(message: string, lang: Language): { item: string } | { people: true } | undefined {
+  const type = /^One (\w+) is too large to fit in any record part/.exec(message)?.[1];
+  if (type !== undefined) return { item: knownKind(type) ? kindForms(lang, type, 'patient')[0] : '' };
+  return /^Too many participants/.test(message) ? { people: true } : undefined;
+}
+
+/** English: the core's own message, but a `too-large` one in plain words. */
+export const errorDetailEn: ErrorDetail = (code, message) => {
+  if (code !== 'too-large') return message;
+  const what = tooLarge(message, 'en');
+  if (!what) return 'It is too large for the storage servers.';
+  if ('people' in what) return 'Too many people have access to this record for the storage servers to hold it.';
+  return `One item${what.item ? ` (${what.item})` : ''} is too large for the storage servers.`;
+};
 
 /**
  * Why a record could not be opened, in plain words, from the error's code alone: said to the
