@@ -1,7 +1,7 @@
 /**
  * A share holding an item too large for the storage servers says so in the patient's words, in
- * the page's language: which kind of item, never the core's FHIR resource type or its count of
- * bytes ("One DocumentReference is too large to fit in any record part (40261 bytes)").
+ * the page's language, never with the core's FHIR resource type or its count of bytes ("One
+ * DocumentReference is too large to fit in any record part (40261 bytes)").
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
@@ -21,15 +21,15 @@ const bundle = {
 } as unknown as FhirBundle;
 
 const pages = [
-  { lang: 'es', open: 'Compartir historiales…', review: 'Revisar', share: /^Compartir con npub1/, said: 'Hay datos que no se pudieron usar. Un elemento (documento) es demasiado grande para los servidores de almacenamiento.' },
-  { lang: 'en', open: 'Share records…', review: 'Review', share: /^Share with npub1/, said: 'Something in the data could not be used. One item (document) is too large for the storage servers.' },
+  { lang: 'es', open: 'Compartir historiales…', review: 'Revisar', share: /^Compartir con npub1/, said: 'Hay datos que no se pudieron usar. Un elemento es demasiado grande para los servidores de almacenamiento.' },
+  { lang: 'en', open: 'Share records…', review: 'Review', share: /^Share with npub1/, said: 'Something in the data could not be used. One item is too large for the storage servers.' },
 ] as const;
 
 describe('the consent prompt: an item too large to share', function () {
   this.timeout(60000);
 
   for (const page of pages) {
-    it(`names the kind of item, not its FHIR type or bytes (${page.lang})`, async () => {
+    it(`says an item is too large, without its FHIR type or bytes (${page.lang})`, async () => {
       const url = await relayUrl('main');
       const [patient, clinic] = [await person(), await person()];
       // Made where events may be larger than the storage servers take.

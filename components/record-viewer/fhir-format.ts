@@ -101,10 +101,6 @@ export function quantityPieces(q: unknown): Piece[] {
   return joinPieces([comparator ? [comparator] : [], value, unit ? [unit] : []], ' ');
 }
 
-export function quantityText(q: unknown): string {
-  return piecesText(quantityPieces(q));
-}
-
 /** A Range: `3.5–5.1 mmol/L`. */
 export function rangePieces(r: unknown): Piece[] {
   if (!isObject(r)) return [];
@@ -117,10 +113,6 @@ export function rangePieces(r: unknown): Piece[] {
   if (low.length) return ['≥ ', ...low, ...tail];
   if (high.length) return ['≤ ', ...high, ...tail];
   return [];
-}
-
-export function rangeText(r: unknown): string {
-  return piecesText(rangePieces(r));
 }
 
 /** A Ratio: `1 mg / 2 mL`. */

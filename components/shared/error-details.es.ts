@@ -57,11 +57,9 @@ export const errorDetailEs: ErrorDetail = (code, message) => {
     });
     return `No se pudo comprobar si ${named.join(' o ')} tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.`;
   }
-  const big = code === 'too-large' ? tooLarge(message, 'es') : undefined;
-  if (big) {
-    if ('people' in big) return 'Demasiadas personas tienen acceso a este historial para que los servidores de almacenamiento lo guarden.';
-    return `Un elemento${big.item ? ` (${big.item})` : ''} es demasiado grande para los servidores de almacenamiento.`;
-  }
+  const big = code === 'too-large' ? tooLarge(message) : undefined;
+  if (big === 'people') return 'Demasiadas personas tienen acceso a este historial para que los servidores de almacenamiento lo guarden.';
+  if (big === 'item') return 'Un elemento es demasiado grande para los servidores de almacenamiento.';
   return ES[code] ?? `Detalle técnico (en inglés): ${message}`;
 };
 

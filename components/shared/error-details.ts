@@ -10,30 +10,26 @@
  * language ({@link recordFailureEn}): the core's message names the protocol's parts.
  */
 import type { Nip82ErrorCode } from './events.js';
-import { kindForms, knownKind } from './vocabulary.js';
-import type { Language } from './strings.js';
 
 export type ErrorDetail = (code: Nip82ErrorCode, message: string) => string;
 
 /**
- * What a `too-large` message of the core is about, for words without its numbers of bytes: one
- * item that fits in no part of a record (record-split.ts names its FHIR type), in the patient's
- * word for its kind ('' for a kind the vocabulary does not name); too many people on the record;
- * or, when neither, the data as a whole.
+ * What a `too-large` message of the core is about, for words without its FHIR type and bytes: one
+ * item that fits in no part of a record (record-split.ts), too many people on the record, or else
+ * the data as a whole. The item's kind is not named: its words (shared/vocabulary.ts) would weigh
+ * on every element that shows a failure, the session too.
  */
-export function tooLarge(message: string, lang: Language): { item: string } | { people: true } | undefined {
-  const type = /^One (\w+) is too large to fit in any record part/.exec(message)?.[1];
-  if (type !== undefined) return { item: knownKind(type) ? kindForms(lang, type, 'patient')[0] : '' };
-  return /^Too many participants/.test(message) ? { people: true } : undefined;
+export function tooLarge(message: string): 'item' | 'people' | undefined {
+  if (/^One \w+ is too large to fit in any record part/.test(message)) return 'item';
+  return /^Too many participants/.test(message) ? 'people' : undefined;
 }
 
 /** English: the core's own message, but a `too-large` one in plain words. */
 export const errorDetailEn: ErrorDetail = (code, message) => {
   if (code !== 'too-large') return message;
-  const what = tooLarge(message, 'en');
-  if (!what) return 'It is too large for the storage servers.';
-  if ('people' in what) return 'Too many people have access to this record for the storage servers to hold it.';
-  return `One item${what.item ? ` (${what.item})` : ''} is too large for the storage servers.`;
+  const what = tooLarge(message);
+  if (what === 'people') return 'Too many people have access to this record for the storage servers to hold it.';
+  return what === 'item' ? 'One item is too large for the storage servers.' : 'It is too large for the storage servers.';
 };
 
 /**
