@@ -2,7 +2,8 @@
  * A Bundle as a clinical summary: every resource described once (title, facts, date, status,
  * lowercase search text) and sorted into sections, computed once per Bundle and remembered, so
  * that filtering thousands of items is a scan of short strings and rendering touches only what
- * is shown. Language-neutral: labels are keys, dates stay raw until rendered.
+ * is shown. Language-neutral: labels are keys, dates stay raw, numbers and codes within a value
+ * are pieces (fhir-format.ts `Piece`), all worded when rendered.
  */
 import { ReferenceIndex } from '../core/fhir/bundle.js';
 import { animalOf } from '../core/fhir/patient.js';
