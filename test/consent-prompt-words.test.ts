@@ -181,7 +181,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       await waitUntil(() => el.status === 'done', 'shared', { timeout: 20000 });
       await el.updateComplete;
       const who = shortNpub(clinician.pubkey);
-      await statusFollowsLanguage(wrapper, el, { en: en.shared(who, 1, 1), es: es.shared(who, 1, 1) }, { en: en.close, es: es.close }, '#result-title');
+      await statusFollowsLanguage(wrapper, el, { en: en.shared(who, 1, 1, '1', '1'), es: es.shared(who, 1, 1, '1', '1') }, { en: en.close, es: es.close }, '#result-title');
     });
 
     it('the wait for the signer while an approval\'s answer is signed, and while a denial is', async () => {

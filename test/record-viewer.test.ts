@@ -286,7 +286,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     const table = section(el, 'vision')!.querySelector('table')!;
     const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => text(c).trim()));
     expect(rows[0]).to.deep.equal(['Eye', 'Sphere', 'Cylinder', 'Axis', 'Add', 'Prism', 'Product']);
-    expect(rows[1]).to.deep.equal(['Right', '-2.25', '-0.5', '180', '+1.5', '0.5 down', 'Spectacles']);
+    expect(rows[1]).to.deep.equal(['Right', '-2.25', '-0.5', '180', '+1.5', '0.5 base down', 'Spectacles']);
     expect(rows[2]).to.deep.equal(['Left', '-1.75', '-0.25', '175', '+1.5', '', 'Spectacles']);
     expect(text(section(el, 'vision')!)).to.contain('Dr. Okafor');
   });

@@ -53,7 +53,7 @@ function reviewNames(v: AnswerView): Map<string, string> {
     for (const sameMinute of alike(sameDay, (r) => name(r, momentText(r.createdAt, lang)))) {
       sameMinute.forEach((r, i) => {
         const sent = sameDay.length === 1 ? dayText(r.createdAt, lang) : momentText(r.createdAt, lang);
-        names.set(r.id, name(r, sameMinute.length === 1 ? sent : s.sentNumber(sent, i + 1, sameMinute.length)));
+        names.set(r.id, name(r, sameMinute.length === 1 ? sent : s.sentNumber(sent, i + 1, sameMinute.length, formatCount(i + 1, lang), formatCount(sameMinute.length, lang))));
       });
     }
   }

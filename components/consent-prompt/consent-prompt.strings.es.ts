@@ -82,9 +82,9 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   confirm: (who: string) => `Compartir con ${who}`,
   waitShare: 'Su firmador le pedirá firmar el historial compartido (una vez por parte).',
   preparing: 'Preparándolo para su firmador. Todavía no se ha compartido ni enviado nada.',
-  publishing: (n: number) => plural('es', n, { one: 'Enviando a 1 servidor de almacenamiento…', other: `Enviando a ${n} servidores de almacenamiento…` }),
-  shared: (who: string, ok: number, total: number) =>
-    `Compartido con ${who}. ${plural('es', total, { one: `${ok} de 1 servidor de almacenamiento lo aceptó.`, other: `${ok} de ${total} servidores de almacenamiento lo aceptaron.` })}`,
+  publishing: (n: number, formatted: string) => plural('es', n, { one: 'Enviando a 1 servidor de almacenamiento…', other: `Enviando a ${formatted} servidores de almacenamiento…` }),
+  shared: (who: string, _ok: number, total: number, okText: string, totalText: string) =>
+    `Compartido con ${who}. ${plural('es', total, { one: `${okText} de 1 servidor de almacenamiento lo aceptó.`, other: `${okText} de ${totalText} servidores de almacenamiento lo aceptaron.` })}`,
   relayNothing: 'Ningún servidor de almacenamiento lo aceptó. No se compartió ni envió nada; puede volver a intentarlo.',
   sendingOn: 'Se dejó de esperar a su firmador. Se sigue enviando a los servidores de almacenamiento que no le pidieron iniciar sesión…',
   stoppedNothingOut: (share: boolean) =>
@@ -126,7 +126,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   requestEndedNote: (day: string) => `El periodo que pidió terminó el ${day}, así que esta solicitud ya no se puede aprobar. Puede rechazarla, o cancelar para dejarla sin responder.`,
   reviewRequest: 'Revisar y responder',
   reviewRequestFrom: (who: string, types: string, sent: string) => `Revisar y responder la solicitud de ${who} de acceso a ${types}, enviada el ${sent}`,
-  sentNumber: (sent: string, n: number, total: number) => `${sent} (${n} de ${total})`,
+  sentNumber: (sent: string, _n: number, _total: number, nText: string, totalText: string) => `${sent} (${nText} de ${totalText})`,
   answerTitle: 'Responder a una solicitud de acceso',
   whoLabel: 'Quién lo pide',
   invisibleWarning: 'Su nombre contenía caracteres ocultos, que se han quitado. Compruebe la clave con esa persona.',

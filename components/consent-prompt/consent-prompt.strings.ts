@@ -83,8 +83,9 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   waitShare: string;
   /** Between the signer's prompts of a share or an answer: the storage servers are read, the records checked; nothing sent yet. */
   preparing: string;
-  publishing: (relays: number) => string;
-  shared: (who: string, ok: number, total: number) => string;
+  /** Each count also as the page writes numbers (`formatted`, `okText`, `totalText`); the numbers choose the plural form. */
+  publishing: (relays: number, formatted: string) => string;
+  shared: (who: string, ok: number, total: number, okText: string, totalText: string) => string;
   /** No relay took any of it. */
   relayNothing: string;
   /** After "Stop waiting" during the send: the servers that asked for a sign-in are passed over, the rest still sent to (the outcome follows). */
@@ -127,7 +128,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** The name of a request's Review button: who asks, for what, and when they sent it (a day, or a day and time). */
   reviewRequestFrom: (who: string, types: string, sent: string) => string;
   /** When it was sent, for requests alike down to the minute: which one of them this is. */
-  sentNumber: (sent: string, n: number, total: number) => string;
+  sentNumber: (sent: string, n: number, total: number, nText: string, totalText: string) => string;
   answerTitle: string;
   whoLabel: string;
   invisibleWarning: string;
@@ -238,9 +239,9 @@ const en: ConsentPromptStrings = {
   confirm: (who: string) => `Share with ${who}`,
   waitShare: 'Your signer will be asked to sign the shared record (once per part).',
   preparing: 'Preparing it for your signer. Nothing has been shared or sent yet.',
-  publishing: (n: number) => plural('en', n, { one: 'Sending to 1 storage server…', other: `Sending to ${n} storage servers…` }),
-  shared: (who: string, ok: number, total: number) =>
-    `Shared with ${who}. ${plural('en', total, { one: `${ok} of 1 storage server accepted it.`, other: `${ok} of ${total} storage servers accepted it.` })}`,
+  publishing: (n: number, formatted: string) => plural('en', n, { one: 'Sending to 1 storage server…', other: `Sending to ${formatted} storage servers…` }),
+  shared: (who: string, _ok: number, total: number, okText: string, totalText: string) =>
+    `Shared with ${who}. ${plural('en', total, { one: `${okText} of 1 storage server accepted it.`, other: `${okText} of ${totalText} storage servers accepted it.` })}`,
   relayNothing: 'No storage server accepted it. Nothing was shared or sent; you can try again.',
   sendingOn: 'Stopped waiting for your signer. Sending it on to the storage servers that did not ask you to sign in…',
   stoppedNothingOut: (share: boolean) =>
@@ -282,7 +283,7 @@ const en: ConsentPromptStrings = {
   requestEndedNote: (day: string) => `The time they asked for ended on ${day}, so this request can no longer be approved. You can deny it, or cancel to leave it unanswered.`,
   reviewRequest: 'Review and answer',
   reviewRequestFrom: (who: string, types: string, sent: string) => `Review and answer the request from ${who} for ${types}, sent ${sent}`,
-  sentNumber: (sent: string, n: number, total: number) => `${sent} (${n} of ${total})`,
+  sentNumber: (sent: string, _n: number, _total: number, nText: string, totalText: string) => `${sent} (${nText} of ${totalText})`,
   answerTitle: 'Answer a request for your records',
   whoLabel: 'Who asks',
   invisibleWarning: 'Their name contained hidden characters, which were removed. Check the key with them.',

@@ -833,7 +833,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private track(signal: AbortSignal, step: ActionStep = 'sending'): ActionProgress {
     const words = (now: ActionStep) => () => {
       const s = this.s;
-      return now === 'preparing' ? s.preparing : now === 'sending' ? s.publishing(this.sendingTo) : s.sendingOn;
+      return now === 'preparing' ? s.preparing : now === 'sending' ? s.publishing(this.sendingTo, formatCount(this.sendingTo, this.language)) : s.sendingOn;
     };
     this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, new DeclineScope(), step);
     return this.progress;
@@ -985,7 +985,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const outcome = (): Message => {
           const relays = outcomesByRelay(action.receipts);
           const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
-          return () => this.s.shared(this.named(recipient), ok, total);
+          return () => this.s.shared(this.named(recipient), ok, total, formatCount(ok, this.language), formatCount(total, this.language));
         };
         const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;

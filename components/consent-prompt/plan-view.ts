@@ -42,7 +42,7 @@ export function itemDate(entry: BundleEntry, lang: Language): string {
 
 /** An item as the patient recognises it: its label and its date. */
 export function itemText(entry: BundleEntry, s: ConsentPromptStrings, lang: Language): string {
-  const label = resourceLabel(entry.resource) || s.noLabel;
+  const label = resourceLabel(entry.resource, lang) || s.noLabel;
   const date = itemDate(entry, lang);
   return date ? `${label} (${date})` : label;
 }
@@ -160,7 +160,7 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
 function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): TemplateResult {
   const { plan, s } = ctx;
   const url = entry.fullUrl!;
-  const label = resourceLabel(entry.resource) || s.noLabel;
+  const label = resourceLabel(entry.resource, ctx.lang) || s.noLabel;
   const date = itemDate(entry, ctx.lang);
   const hidden = plan.hidden.has(url);
   return html`<li class=${hidden ? 'item hidden' : 'item'} data-url=${url} data-row>
@@ -224,7 +224,7 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
   const { s, lang } = ctx;
   const unchecked = plan.mentionsChecked ? nothing : html`<p class="warning mentions-unchecked" role="note">${s.mentionsUnchecked}</p>`;
   if (plan.mentions.length === 0) return unchecked;
-  const label = (e: BundleEntry) => resourceLabel(e.resource) || s.noLabel;
+  const label = (e: BundleEntry) => resourceLabel(e.resource, lang) || s.noLabel;
   return html`<div class="mentions warning" role="group" aria-labelledby="mentions-title">
     <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length, formatCount(plan.mentions.length, lang))}</h4>
     <p>${s.mentionsHelp}</p>

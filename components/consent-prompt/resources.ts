@@ -7,6 +7,7 @@ import type { FhirResource } from '../core/fhir/types.js';
 import { localDay } from '../core/nip82/grant.js';
 import { clean } from '../shared/record-text.js';
 import { datesWritten } from '../shared/dates.js';
+import { formatDecimal, plainDecimal } from '../shared/numbers.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
 
@@ -35,14 +36,14 @@ function deviceName(value: unknown): string {
   return typeof name === 'string' ? name : '';
 }
 
-function quantity(value: unknown): string {
+function quantity(value: unknown, lang: string): string {
   const q = value as { value?: unknown; unit?: unknown } | undefined;
-  if (!q || typeof q.value !== 'number') return '';
-  return `${q.value}${typeof q.unit === 'string' ? ` ${q.unit}` : ''}`;
+  if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value)) return '';
+  return `${formatDecimal(plainDecimal(q.value), lang)}${typeof q.unit === 'string' ? ` ${q.unit}` : ''}`;
 }
 
-/** The most telling short text of one resource ("Penicillin", "Tetanus", "Blood pressure 120 mmHg"). */
-export function resourceLabel(resource: FhirResource): string {
+/** The most telling short text of one resource ("Penicillin", "Tetanus", "Blood pressure 120 mmHg"), its numbers as `lang` writes them. */
+export function resourceLabel(resource: FhirResource, lang: string): string {
   const r = resource as Record<string, unknown>;
   if (resource.resourceType === 'Patient') return humanName(r.name);
   const main =
@@ -55,7 +56,7 @@ export function resourceLabel(resource: FhirResource): string {
     conceptText(r.class) ||
     (typeof r.title === 'string' ? r.title : '') ||
     (typeof r.description === 'string' ? r.description : '');
-  const value = quantity(r.valueQuantity) || conceptText(r.valueCodeableConcept) || (typeof r.valueString === 'string' ? r.valueString : '');
+  const value = quantity(r.valueQuantity, lang) || conceptText(r.valueCodeableConcept) || (typeof r.valueString === 'string' ? r.valueString : '');
   return clean([main, value].filter(Boolean).join(': '));
 }
 

@@ -3,6 +3,7 @@ import type { CodeWords } from './code-words.js';
 
 export const codeWordsEs: CodeWords = {
   yesNo: { true: 'sí', false: 'no' },
+  prismBase: { up: 'base arriba', down: 'base abajo', in: 'base interna', out: 'base externa' },
   // The resource statuses the viewer meets, across resource types.
   status: {
     active: 'activo', inactive: 'inactivo', completed: 'completado', final: 'definitivo', preliminary: 'preliminar',

@@ -11,7 +11,9 @@ export type CodeSet =
   | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'severity' | 'intent' | 'gender' | 'animalGender'
   | 'allergyCategory' | 'conditionCategory' | 'observationCategory' | 'encounterClass'
   /** A yes/no value (`valueBoolean`): the codes `true` and `false`. */
-  | 'yesNo';
+  | 'yesNo'
+  /** Which way a glasses prism's thicker edge points (`up`, `down`, `in`, `out`). */
+  | 'prismBase';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
@@ -19,6 +21,7 @@ export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
 /** English: only the codes that are not already their own word ("active" is). */
 export const codeWordsEn: CodeWords = {
   yesNo: { true: 'yes', false: 'no' },
+  prismBase: { up: 'base up', down: 'base down', in: 'base in', out: 'base out' },
   status: {
     'in-progress': 'in progress', 'on-hold': 'on hold', superseded: 'replaced by a newer version', 'not-done': 'not done',
     'entered-in-error': 'entered in error', 'not-taken': 'not taken',

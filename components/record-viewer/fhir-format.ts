@@ -7,9 +7,10 @@ import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
 import { FHIR_DATE, datesWritten, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
-import { formatCount } from '../shared/numbers.js';
+import { formatCount, plainDecimal } from '../shared/numbers.js';
+import type { CodeSet } from './code-words.js';
 
-export { formatCount, formatDate, formatSeconds, timeOf };
+export { formatCount, formatDate, formatSeconds, plainDecimal, timeOf };
 
 /** Longest text shown for one field; a record may carry megabytes in a single string. */
 export const MAX_TEXT = 2000;
@@ -23,21 +24,6 @@ export function str(value: unknown): string {
   if (typeof value === 'string') return value.trim().slice(0, MAX_TEXT);
   if (typeof value === 'number' && Number.isFinite(value)) return plainDecimal(value);
   return '';
-}
-
-/**
- * A number with every digit JavaScript keeps, never in exponent notation: a lab value of 0.0000001
- * reads "0.0000001", not "1e-7". The digits are moved, not recomputed, so none is lost or invented.
- */
-export function plainDecimal(n: number): string {
-  const text = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(text);
-  if (!m) return text;
-  const [, sign, lead, rest = '', exp] = m;
-  const digits = lead! + rest;
-  const point = 1 + Number(exp);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  return `${sign}${digits.padEnd(point, '0')}${point < digits.length ? `.${digits.slice(point)}` : ''}`;
 }
 
 /** The elements of a field that may be one value or a list. */
@@ -73,35 +59,68 @@ export function conceptCodes(concept: unknown): string[] {
   return list(concept.coding).filter(isObject).map((c) => str(c.code).toLowerCase()).filter(Boolean);
 }
 
+/**
+ * A value as the viewer words it when shown: the record's own text as written, and what the
+ * reader's language writes its own way. The summary stays language-neutral; the element words it.
+ */
+export type Piece =
+  | string
+  /** A number the record gives as a number, as {@link plainDecimal} writes it: the decimal mark is the reader's. */
+  | { readonly n: string }
+  /** A code of a value set the element words (a prism's base). */
+  | { readonly set: CodeSet; readonly code: string }
+  /** How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code, "wk"). */
+  | { readonly frequency: string; readonly period: string; readonly unit: string };
+
+/** A field as a piece: a number as its digits, text as written, anything else nothing. */
+export function numberPiece(value: unknown): Piece[] {
+  if (typeof value === 'number' && Number.isFinite(value)) return [{ n: plainDecimal(value) }];
+  const text = str(value);
+  return text ? [text] : [];
+}
+
+/** Several values' pieces, each non-empty one after the last with `separator` between them. */
+export function joinPieces(values: readonly Piece[][], separator: string): Piece[] {
+  return values.filter((v) => v.length).flatMap((v, i) => (i ? [separator, ...v] : v));
+}
+
+/** The pieces as plain text (search, and the fact's `value`): numbers as written, codes as written. */
+export function piecesText(pieces: readonly Piece[]): string {
+  return pieces
+    .map((p) => (typeof p === 'string' ? p : 'n' in p ? p.n : 'code' in p ? p.code : `${p.frequency}× / ${p.period} ${p.unit}`))
+    .join('');
+}
+
 /** A Quantity (or Age, Duration, SimpleQuantity): `≥ 5.2 mmol/L`. */
-export function quantityText(q: unknown): string {
-  if (!isObject(q)) return '';
-  const value = str(q.value);
-  if (!value) return '';
+export function quantityPieces(q: unknown): Piece[] {
+  if (!isObject(q)) return [];
+  const value = numberPiece(q.value);
+  if (!value.length) return [];
   const unit = str(q.unit) || str(q.code);
   const comparator = str(q.comparator);
-  return [comparator, value, unit].filter(Boolean).join(' ');
+  return joinPieces([comparator ? [comparator] : [], value, unit ? [unit] : []], ' ');
 }
 
 /** A Range: `3.5–5.1 mmol/L`. */
-export function rangeText(r: unknown): string {
-  if (!isObject(r)) return '';
-  const low = isObject(r.low) ? str(r.low.value) : '';
-  const high = isObject(r.high) ? str(r.high.value) : '';
+export function rangePieces(r: unknown): Piece[] {
+  if (!isObject(r)) return [];
+  const low = isObject(r.low) ? numberPiece(r.low.value) : [];
+  const high = isObject(r.high) ? numberPiece(r.high.value) : [];
   const unitOf = (q: unknown) => (isObject(q) ? str(q.unit) || str(q.code) : '');
   const unit = unitOf(r.high) || unitOf(r.low);
-  if (low && high) return `${low}–${high}${unit ? ` ${unit}` : ''}`;
-  if (low) return `≥ ${low}${unit ? ` ${unit}` : ''}`;
-  if (high) return `≤ ${high}${unit ? ` ${unit}` : ''}`;
-  return '';
+  const tail = unit ? [` ${unit}`] : [];
+  if (low.length && high.length) return [...low, '–', ...high, ...tail];
+  if (low.length) return ['≥ ', ...low, ...tail];
+  if (high.length) return ['≤ ', ...high, ...tail];
+  return [];
 }
 
 /** A Ratio: `1 mg / 2 mL`. */
-export function ratioText(r: unknown): string {
-  if (!isObject(r)) return '';
-  const n = quantityText(r.numerator);
-  const d = quantityText(r.denominator);
-  return n && d ? `${n} / ${d}` : n;
+export function ratioPieces(r: unknown): Piece[] {
+  if (!isObject(r)) return [];
+  const n = quantityPieces(r.numerator);
+  const d = quantityPieces(r.denominator);
+  return n.length && d.length ? [...n, ' / ', ...d] : n;
 }
 
 /** A Period's raw ends, for formatting by the caller. */
@@ -146,18 +165,22 @@ export function referencesText(refs: unknown, index?: ReferenceIndex, from?: Fhi
   return unique(list(refs).map((r) => referenceText(isObject(r) && isObject(r.actor) ? r.actor : r, index, from))).join(', ');
 }
 
-/** A `value[x]` (Observation, component, extension) as text; `date` says it is a date to format. */
-export function valueText(holder: Json, prefix = 'value'): { text: string; date?: boolean; end?: string; yesNo?: boolean } {
+/**
+ * A `value[x]` (Observation, component, extension) as text; `date` says it is a date to format;
+ * `pieces`, a value with numbers, worded when shown.
+ */
+export function valueText(holder: Json, prefix = 'value'): { text: string; date?: boolean; end?: string; yesNo?: boolean; pieces?: Piece[] } {
   const get = (suffix: string) => holder[`${prefix}${suffix}`];
-  if (get('Quantity') !== undefined) return { text: quantityText(get('Quantity')) };
+  const worded = (pieces: Piece[]) => ({ text: piecesText(pieces), pieces });
+  if (get('Quantity') !== undefined) return worded(quantityPieces(get('Quantity')));
   if (get('CodeableConcept') !== undefined) return { text: conceptText(get('CodeableConcept')) };
   if (get('String') !== undefined) return { text: str(get('String')) };
   // The code, worded in the reader's language when shown (code set `yesNo`).
   if (typeof get('Boolean') === 'boolean') return { text: String(get('Boolean')), yesNo: true };
-  if (get('Integer') !== undefined) return { text: str(get('Integer')) };
-  if (get('Decimal') !== undefined) return { text: str(get('Decimal')) };
-  if (get('Range') !== undefined) return { text: rangeText(get('Range')) };
-  if (get('Ratio') !== undefined) return { text: ratioText(get('Ratio')) };
+  if (get('Integer') !== undefined) return worded(numberPiece(get('Integer')));
+  if (get('Decimal') !== undefined) return worded(numberPiece(get('Decimal')));
+  if (get('Range') !== undefined) return worded(rangePieces(get('Range')));
+  if (get('Ratio') !== undefined) return worded(ratioPieces(get('Ratio')));
   if (get('DateTime') !== undefined) return { text: str(get('DateTime')), date: true };
   if (get('Date') !== undefined) return { text: str(get('Date')), date: true };
   if (get('Instant') !== undefined) return { text: str(get('Instant')), date: true };

@@ -2,7 +2,8 @@
  * A Bundle as a clinical summary: every resource described once (title, facts, date, status,
  * lowercase search text) and sorted into sections, computed once per Bundle and remembered, so
  * that filtering thousands of items is a scan of short strings and rendering touches only what
- * is shown. Language-neutral: labels are keys, dates stay raw until rendered.
+ * is shown. Language-neutral: labels are keys, dates stay raw, numbers and codes within a value
+ * are pieces (fhir-format.ts `Piece`), all worded when rendered.
  */
 import { ReferenceIndex } from '../core/fhir/bundle.js';
 import { animalOf } from '../core/fhir/patient.js';
@@ -13,8 +14,8 @@ import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
 import type { CodeSet } from './code-words.js';
 import {
-  conceptCodes, conceptText, conceptsText, dateOf, list, nameOf, periodOf, quantityText, rangeText,
-  referenceText, referencesText, str, timeOf, valueText,
+  conceptCodes, conceptText, conceptsText, dateOf, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
+  rangePieces, referenceText, referencesText, str, timeOf, valueText, type Piece,
 } from './fhir-format.js';
 
 /** The summary's sections, in the order shown. */
@@ -46,19 +47,21 @@ export interface Fact {
   codes?: { set: CodeSet; values: string[] };
   /** A reaction's severity code, worded after its `value` when shown. */
   severity?: string;
+  /** The value with its numbers and codes apart, worded when shown; `value` is its plain text. */
+  pieces?: Piece[];
   /** Said in brackets after the value as shown (a reading's interpretation and range beside its worded code). */
-  aside?: string;
+  aside?: Piece[];
 }
 
-/** One lens of a vision prescription. */
+/** One lens of a vision prescription: its measures worded when shown (a decimal mark, a prism's base). */
 export interface LensRow {
   eye: string;
   product: string;
-  sphere: string;
-  cylinder: string;
-  axis: string;
-  add: string;
-  prism: string;
+  sphere: Piece[];
+  cylinder: Piece[];
+  axis: Piece[];
+  add: Piece[];
+  prism: Piece[];
 }
 
 /** A resource as the viewer shows it. */
@@ -194,8 +197,10 @@ function sectionOf(r: FhirResource): SectionKey {
 class FactList {
   readonly all: Fact[] = [];
 
-  add(key: FactKey, value: string, extra: Partial<Fact> = {}): void {
-    if (value) this.all.push({ key, value, ...extra });
+  /** A fact whose value is text, or pieces worded when shown. */
+  add(key: FactKey, value: string | Piece[], extra: Partial<Fact> = {}): void {
+    const text = typeof value === 'string' ? value : piecesText(value);
+    if (text) this.all.push({ key, value: text, ...extra, ...worded(value) });
   }
 
   /** A FHIR Period, shown as one fact from start to end. */
@@ -225,10 +230,16 @@ class FactList {
   }
 
   /** A fact labelled by the data itself (an Observation component's code). */
-  labelled(label: string, value: string, extra: Pick<Fact, 'date' | 'codes' | 'end' | 'aside'> = {}): void {
+  labelled(label: string, value: string | Piece[], extra: Pick<Fact, 'date' | 'codes' | 'end' | 'aside'> = {}): void {
     const { date, codes, end, aside } = extra;
-    this.all.push({ label, value, date, ...(codes ? { codes } : {}), ...(end ? { end } : {}), ...(aside ? { aside } : {}) });
+    const text = typeof value === 'string' ? value : piecesText(value);
+    this.all.push({ label, value: text, date, ...worded(value), ...(codes ? { codes } : {}), ...(end ? { end } : {}), ...(aside?.length ? { aside } : {}) });
   }
+}
+
+/** Pieces kept for wording only when some piece is more than text. */
+function worded(value: string | Piece[]): Pick<Fact, 'pieces'> {
+  return typeof value !== 'string' && value.some((p) => typeof p !== 'string') ? { pieces: value } : {};
 }
 
 /** What a describer says about its resource beyond the facts it adds. */
@@ -284,8 +295,7 @@ const describeMedication: Describer = (r, facts, index, status) => {
   const title = isObject(r.medicationCodeableConcept) ? conceptText(med) : medicationName(r.medicationReference, index, r);
   facts.coded('status', 'status', [status]);
   facts.coded('intent', 'intent', [str(r.intent)]);
-  const dosage = list(r.dosageInstruction ?? r.dosage).filter(isObject).map(dosageText).filter(Boolean);
-  facts.add('dosage', dosage.join('; '));
+  facts.add('dosage', joinPieces(list(r.dosageInstruction ?? r.dosage).filter(isObject).map(dosagePieces), '; '));
   facts.add('date', str(r.authoredOn) || str(r.effectiveDateTime) || str(r.dateAsserted), { date: true });
   if (isObject(r.effectivePeriod)) facts.period('period', r.effectivePeriod);
   facts.add('prescriber', referenceText(r.requester, index, r) || referenceText(r.informationSource, index, r));
@@ -454,7 +464,11 @@ export function* describingAll(items: readonly Item[]): Generator<void, void, vo
 function addOnset(r: FhirResource, facts: FactList): void {
   if (str(r.onsetDateTime)) facts.add('onset', str(r.onsetDateTime), { date: true });
   else if (isObject(r.onsetPeriod)) facts.period('onset', r.onsetPeriod);
-  else facts.add('onset', quantityText(r.onsetAge) || rangeText(r.onsetRange) || str(r.onsetString));
+  else {
+    const age = quantityPieces(r.onsetAge);
+    const range = rangePieces(r.onsetRange);
+    facts.add('onset', age.length ? age : range.length ? range : str(r.onsetString));
+  }
 }
 
 /** value[x], interpretation, reference ranges and components (blood pressure's two readings). */
@@ -466,10 +480,10 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   const diastolic = reading('8462-4');
   if (value.yesNo) facts.coded('value', 'yesNo', [value.text]);
   else if (value.end) facts.period('value', r.valuePeriod);
-  else if (value.text) facts.add('value', value.text, { date: value.date });
+  else if (value.text) facts.add('value', value.pieces ?? value.text, { date: value.date });
   else if (systolic && diastolic && isObject(systolic.valueQuantity) && isObject(diastolic.valueQuantity)) {
     const unit = str(systolic.valueQuantity.unit) || str(systolic.valueQuantity.code);
-    facts.add('value', `${str(systolic.valueQuantity.value)}/${str(diastolic.valueQuantity.value)}${unit ? ` ${unit}` : ''}`);
+    facts.add('value', [...numberPiece(systolic.valueQuantity.value), '/', ...numberPiece(diastolic.valueQuantity.value), ...(unit ? [` ${unit}`] : [])]);
   }
   if (!value.text) facts.add('notAvailable', conceptText(r.dataAbsentReason));
   facts.add('interpretation', conceptsText(r.interpretation));
@@ -481,31 +495,36 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     const range = referenceRanges(c.referenceRange);
     const label = conceptText(c.code);
     if (!label && !text) continue;
-    const aside = [interpretation, range].filter(Boolean).join('; ');
+    const aside = joinPieces([interpretation ? [interpretation] : [], range], '; ');
+    const shown: Piece[] = v.text ? v.pieces ?? [v.text] : text ? [text] : [];
     // A yes/no reading is worded (never "true"), its interpretation and range beside it.
-    facts.labelled(label || '—', aside && !v.yesNo ? `${[text, v.end].filter(Boolean).join(' – ')} (${aside})` : text, {
-      date: v.date && !aside, codes: v.yesNo ? { set: 'yesNo', values: [text] } : undefined, end: aside ? undefined : v.end, aside: v.yesNo ? aside : undefined,
+    facts.labelled(label || '—', aside.length && !v.yesNo ? [...joinPieces([shown, v.end ? [v.end] : []], ' – '), ' (', ...aside, ')'] : shown.length ? shown : text, {
+      date: v.date && !aside.length, codes: v.yesNo ? { set: 'yesNo', values: [text] } : undefined, end: aside.length ? undefined : v.end, aside: v.yesNo ? aside : undefined,
     });
   }
   facts.concepts('category', 'observationCategory', r.category);
   facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
 }
 
-function referenceRanges(value: unknown): string {
-  return list(value).filter(isObject).map((rr) => str(rr.text) || rangeText(rr)).filter(Boolean).join('; ');
+function referenceRanges(value: unknown): Piece[] {
+  return joinPieces(list(value).filter(isObject).map((rr) => (str(rr.text) ? [str(rr.text)] : rangePieces(rr))), '; ');
 }
 
-function dosageText(d: Json): string {
+function dosagePieces(d: Json): Piece[] {
   const text = str(d.text);
-  if (text) return text;
-  const dose = list(d.doseAndRate).filter(isObject).map((x) => quantityText(x.doseQuantity) || rangeText(x.doseRange)).find(Boolean) ?? '';
+  if (text) return [text];
+  const doses = list(d.doseAndRate).filter(isObject).map((x) => {
+    const quantity = quantityPieces(x.doseQuantity);
+    return quantity.length ? quantity : rangePieces(x.doseRange);
+  });
   const timing = isObject(d.timing) ? d.timing : {};
   const repeat = isObject(timing.repeat) ? timing.repeat : {};
-  const frequency = str(repeat.frequency);
   const period = str(repeat.period);
   const unit = str(repeat.periodUnit);
-  const when = frequency && period ? `${frequency}× / ${period} ${unit}` : conceptText(timing.code);
-  return [dose, when, conceptText(d.route)].filter(Boolean).join(', ');
+  // Without a frequency, a dose is taken once per period (FHIR Timing).
+  const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit }] : [conceptText(timing.code)].filter(Boolean);
+  const route = conceptText(d.route);
+  return joinPieces([doses.find((x) => x.length) ?? [], when, route ? [route] : []], ', ');
 }
 
 function medicationName(ref: unknown, index: ReferenceIndex, from: FhirResource): string {
@@ -515,18 +534,16 @@ function medicationName(ref: unknown, index: ReferenceIndex, from: FhirResource)
 }
 
 function lensRow(l: Json): LensRow {
-  const prism = list(l.prism).filter(isObject).map((p) => [str(p.amount), str(p.base)].filter(Boolean).join(' ')).filter(Boolean).join(', ');
-  const num = (v: unknown) => {
-    const s = str(v);
-    // Optical powers read with an explicit sign (+1.25, -0.50).
-    return s && typeof v === 'number' && v > 0 ? `+${s}` : s;
-  };
+  const base = (code: string): Piece[] => (code ? [{ set: 'prismBase', code }] : []);
+  const prism = joinPieces(list(l.prism).filter(isObject).map((p) => joinPieces([numberPiece(p.amount), base(str(p.base))], ' ')), ', ');
+  // Optical powers read with an explicit sign (+1.25, -0.50).
+  const num = (v: unknown): Piece[] => (typeof v === 'number' && v > 0 ? ['+', ...numberPiece(v)] : numberPiece(v));
   return {
     eye: str(l.eye),
     product: conceptText(l.product),
     sphere: num(l.sphere),
     cylinder: num(l.cylinder),
-    axis: str(l.axis),
+    axis: numberPiece(l.axis),
     add: num(l.add),
     prism,
   };

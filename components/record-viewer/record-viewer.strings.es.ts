@@ -12,6 +12,12 @@ import { stateStringsEs } from '../shared/state-strings.es.js';
 
 export { codeWordsEs } from './code-words.es.js';
 
+/** Per FHIR unit of time: "al día" (una vez al día) and "días" (cada 2 días). */
+const TIME_UNITS_ES: Record<string, [string, string]> = {
+  s: ['por segundo', 'segundos'], min: ['por minuto', 'minutos'], h: ['por hora', 'horas'], d: ['al día', 'días'],
+  wk: ['a la semana', 'semanas'], mo: ['al mes', 'meses'], a: ['al año', 'años'],
+};
+
 export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStrings | 'codeWord'> = {
   introMine: 'Sus historiales están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por historial.',
   introOne: 'Este historial está cifrado. Desbloquéelo para leerlo aquí; su firmador le preguntará una vez.',
@@ -87,6 +93,12 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
     `Este acceso compartido terminó${day ? ` el ${day}` : ''}. Muestra el historial como era entonces, no como es ahora.`,
   shareUntil: (day) => `Compartido con usted hasta el ${day}.`,
   onlyUntil: (end) => `hasta ${theDayEs(end)}`,
+  dosageTiming: (frequency, period, unit, frequencyText, periodText) => {
+    const times = frequency === 1 ? 'una vez' : `${frequencyText} veces`;
+    const words = Object.hasOwn(TIME_UNITS_ES, unit) ? TIME_UNITS_ES[unit]! : undefined;
+    if (!words) return `${times} cada ${periodText} ${unit}`;
+    return period === 1 ? `${times} ${words[0]}` : `${times} cada ${periodText} ${words[1]}`;
+  },
   partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este historial: pueden faltar elementos.`,
   youHid: (hidden, who, hiddenText) =>
     hidden === undefined

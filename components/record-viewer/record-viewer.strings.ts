@@ -14,6 +14,12 @@ import { kindHeading, kindLabel, loadVocabulary, type Audience } from '../shared
 import { codeWordFrom, codeWordsEn, type CodeSet } from './code-words.js';
 import type { SectionKey } from './fhir-summary.js';
 
+/** Per FHIR unit of time: "a day" (once a day) and "days" (every 2 days). */
+const TIME_UNITS_EN: Record<string, [string, string]> = {
+  s: ['a second', 'seconds'], min: ['a minute', 'minutes'], h: ['an hour', 'hours'], d: ['a day', 'days'],
+  wk: ['a week', 'weeks'], mo: ['a month', 'months'], a: ['a year', 'years'],
+};
+
 /** The kind of item in the kit's vocabulary that names each section ("other" holds many kinds: it is the viewer's own words). */
 export const SECTION_KINDS = {
   patient: 'Patient',
@@ -85,6 +91,11 @@ export interface RecordViewerStrings {
   kind: (type: string) => string;
   /** A FHIR code of a known value set (a status, "AMB", "male") in words; a code it does not know, as written. */
   codeWord: (set: CodeSet, code: string) => string;
+  /**
+   * How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code: s, min,
+   * h, d, wk, mo, a), each number also as the page writes it ("0,5"). "Twice a day".
+   */
+  dosageTiming: (frequency: number, period: number, unit: string, frequencyText: string, periodText: string) => string;
   searchLabel: string;
   viewLabel: string;
   viewSummary: string;
@@ -286,6 +297,12 @@ const en: RecordViewerStrings = {
   openMore: 'Open more records',
   ...audienceStrings('en', 'patient'),
   codeWord: codeWordFrom(codeWordsEn),
+  dosageTiming: (frequency, period, unit, frequencyText, periodText) => {
+    const times = frequency === 1 ? 'once' : frequency === 2 ? 'twice' : `${frequencyText} times`;
+    const words = Object.hasOwn(TIME_UNITS_EN, unit) ? TIME_UNITS_EN[unit]! : undefined;
+    if (!words) return `${times} every ${periodText} ${unit}`;
+    return period === 1 ? `${times} ${words[0]}` : `${times} every ${periodText} ${words[1]}`;
+  },
   searchLabel: 'Search these records',
   viewLabel: 'View',
   viewSummary: 'Summary',

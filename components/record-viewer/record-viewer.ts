@@ -28,7 +28,8 @@ import { languageOf, resolveStrings } from '../shared/strings.js';
 import type { Audience } from '../shared/vocabulary.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
-import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
+import { attachmentText, formatCount, formatDate, formatSeconds, str, type Piece } from './fhir-format.js';
+import { formatDecimal } from '../shared/numbers.js';
 import { SECTION_ORDER, describingAll, isSummarized, matches, queryWords, summarizing, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { narrative } from './narrative.js';
 import { RenderBudget } from './render-budget.js';
@@ -1282,7 +1283,7 @@ export class Nip82RecordViewer extends Nip82Element {
             </dl>`
           : nothing}
         ${this.renderItemProvenance(view, provenance, s, lang)}
-        ${item.lenses?.length ? this.renderLenses(item, s) : nothing}
+        ${item.lenses?.length ? this.renderLenses(item, s, lang) : nothing}
         ${item.attachments?.length ? item.attachments.map((a) => this.renderAttachment(a, s)) : nothing}
         ${this.narratives && item.narrative
           ? html`<div class="narrative" part="narrative" role="group" aria-label=${s.narrativeLabel(title)}>
@@ -1294,7 +1295,7 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
-  private renderLenses(item: Item, s: RecordViewerStrings) {
+  private renderLenses(item: Item, s: RecordViewerStrings, lang: string) {
     const eye = (e: string) => (e === 'right' ? s.eyeRight : e === 'left' ? s.eyeLeft : e);
     return html`
       <table class="lenses">
@@ -1314,11 +1315,11 @@ export class Nip82RecordViewer extends Nip82Element {
           ${item.lenses!.map(
             (l) => html`<tr>
               <th scope="row">${eye(l.eye)}</th>
-              <td>${l.sphere}</td>
-              <td>${l.cylinder}</td>
-              <td>${l.axis}</td>
-              <td>${l.add}</td>
-              <td>${l.prism}</td>
+              <td>${piecesWords(l.sphere, s, lang)}</td>
+              <td>${piecesWords(l.cylinder, s, lang)}</td>
+              <td>${piecesWords(l.axis, s, lang)}</td>
+              <td>${piecesWords(l.add, s, lang)}</td>
+              <td>${piecesWords(l.prism, s, lang)}</td>
               <td>${l.product}</td>
             </tr>`,
           )}
@@ -1522,7 +1523,19 @@ const shownTexts = new WeakMap<Item, { s: RecordViewerStrings; lang: string; tex
 
 function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
   const value = factWords(f, s, lang);
-  return f.aside ? `${value} (${f.aside})` : value;
+  return f.aside ? `${value} (${piecesWords(f.aside, s, lang)})` : value;
+}
+
+/** A value's pieces in the reader's words: the record's text as written, its numbers and codes as `lang` writes them. */
+function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, lang: string): string {
+  return pieces
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      if ('n' in p) return formatDecimal(p.n, lang);
+      if ('code' in p) return s.codeWord(p.set, p.code);
+      return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
+    })
+    .join('');
 }
 
 function factWords(f: Fact, s: RecordViewerStrings, lang: string): string {
@@ -1534,6 +1547,7 @@ function factWords(f: Fact, s: RecordViewerStrings, lang: string): string {
     return words.some((word, i) => word !== values[i]) || f.value === values.join(', ') ? words.join(', ') : f.value;
   }
   if (f.severity) return f.value ? `${f.value} (${s.codeWord('severity', f.severity)})` : s.codeWord('severity', f.severity);
+  if (f.pieces) return piecesWords(f.pieces, s, lang);
   if (!f.date) return f.value;
   const start = f.value ? formatDate(f.value, lang) : '';
   const end = f.end ? formatDate(f.end, lang) : '';

@@ -4,7 +4,8 @@
  * "historial" for a record, as every element does.
  */
 import type { Nip82ErrorCode } from './events.js';
-import type { ErrorDetail, RecordFailureReason } from './error-details.js';
+import { tooLarge, type ErrorDetail, type RecordFailureReason } from './error-details.js';
+import { SIGN_IN_FAILED, UNREAD } from '../core/relay/unread.js';
 
 const ES: Record<Nip82ErrorCode, string> = {
   malformed: 'Hay datos que no tienen la forma esperada.',
@@ -39,10 +40,26 @@ const ES: Record<Nip82ErrorCode, string> = {
   unknown: 'Algo salió mal.',
 };
 
+/** Why a server was not checked, per the core's English reason (newest.ts): what the user may change before trying again. */
+const UNCHECKED_WHY = new Map<string, string>([
+  [UNREAD.incomplete!, 'envió solo parte de lo que guarda'],
+  [UNREAD['auth-required']!, 'le pidió iniciar sesión y no lo hizo'],
+  [SIGN_IN_FAILED, 'pidió un inicio de sesión que no se completó'],
+]);
+
 export const errorDetailEs: ErrorDetail = (code, message) => {
-  // The core's message names the servers it could not check (their addresses, in no language).
-  const servers = code === 'unchecked' ? message.match(/wss?:\/\/[^\s,()]+/g) : null;
-  if (servers) return `No se pudo comprobar si ${servers.join(' o ')} tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.`;
+  // The core's message names each server it could not check (an address, in no language) and why, in brackets.
+  const servers = code === 'unchecked' ? [...message.matchAll(/(wss?:\/\/[^\s,()]+)(?: \(([^()]*)\))?/g)] : [];
+  if (servers.length) {
+    const named = servers.map(([, server, why]) => {
+      const reason = why === undefined ? undefined : UNCHECKED_WHY.get(why);
+      return reason ? `${server} (${reason})` : server;
+    });
+    return `No se pudo comprobar si ${named.join(' o ')} tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.`;
+  }
+  const big = code === 'too-large' ? tooLarge(message) : undefined;
+  if (big === 'people') return 'Demasiadas personas tienen acceso a este historial para que los servidores de almacenamiento lo guarden.';
+  if (big === 'item') return 'Un elemento es demasiado grande para los servidores de almacenamiento.';
   return ES[code] ?? `Detalle técnico (en inglés): ${message}`;
 };
 

@@ -1,7 +1,8 @@
 /**
  * The detail line under a failure, per error code. In English it is the protocol core's own
- * message, which names exactly what was wrong; in other languages a sentence per code, since the
- * core speaks English. Every element's strings carry it as `errorDetail`, so a host can reword it.
+ * message, which names exactly what was wrong, but where that message names the protocol's parts
+ * (`too-large`: a FHIR resource type, a count of bytes) it is plain words; in other languages a
+ * sentence per code, since the core speaks English. Every element's strings carry it as `errorDetail`, so a host can reword it.
  * The `nip82-error` event always carries the core's message, for the host's logs. The Spanish
  * sentences are in error-details.es.ts, part of the Spanish language pack.
  *
@@ -12,8 +13,24 @@ import type { Nip82ErrorCode } from './events.js';
 
 export type ErrorDetail = (code: Nip82ErrorCode, message: string) => string;
 
-/** English: the core's own message. */
-export const errorDetailEn: ErrorDetail = (_code, message) => message;
+/**
+ * What a `too-large` message of the core is about, for words without its FHIR type and bytes: one
+ * item that fits in no part of a record (record-split.ts), too many people on the record, or else
+ * the data as a whole. The item's kind is not named: its words (shared/vocabulary.ts) would weigh
+ * on every element that shows a failure, the session too.
+ */
+export function tooLarge(message: string): 'item' | 'people' | undefined {
+  if (/^One \w+ is too large to fit in any record part/.test(message)) return 'item';
+  return /^Too many participants/.test(message) ? 'people' : undefined;
+}
+
+/** English: the core's own message, but a `too-large` one in plain words. */
+export const errorDetailEn: ErrorDetail = (code, message) => {
+  if (code !== 'too-large') return message;
+  const what = tooLarge(message);
+  if (what === 'people') return 'Too many people have access to this record for the storage servers to hold it.';
+  return what === 'item' ? 'One item is too large for the storage servers.' : 'It is too large for the storage servers.';
+};
 
 /**
  * Why a record could not be opened, in plain words, from the error's code alone: said to the

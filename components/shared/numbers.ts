@@ -3,6 +3,7 @@
  * (`Intl.NumberFormat`: "12,345" in English, "12.345" in Spanish), and only counts that can be
  * exact. A count often comes from untrusted data (a record's withheld marker, a host's attribute):
  * a number past the safe integers would be shown as "1e+21", so it is no count to show at all.
+ * And a record's decimals: every digit as the record gives it, with the language's decimal mark.
  */
 
 /** A count that can be shown exactly: a whole number from 0 to `Number.MAX_SAFE_INTEGER`. */
@@ -19,4 +20,37 @@ export function formatCount(n: number, lang: string): string {
   }
   // `|| 0`: a negative zero reads as "0", not "-0".
   return f.format(n || 0);
+}
+
+/**
+ * A number with every digit JavaScript keeps, never in exponent notation: a lab value of 0.0000001
+ * reads "0.0000001", not "1e-7". The digits are moved, not recomputed, so none is lost or invented.
+ */
+export function plainDecimal(n: number): string {
+  const text = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = lead! + rest;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  return `${sign}${digits.padEnd(point, '0')}${point < digits.length ? `.${digits.slice(point)}` : ''}`;
+}
+
+const marks = new Map<string, string>();
+
+/**
+ * A decimal from a record, written as {@link plainDecimal} writes it ("0.125", "-2.25"), with the
+ * decimal mark of `lang`: "0,125" in Spanish. Only the mark changes: every digit the record gives
+ * is kept (a clinician may need them all), and no group mark is added, which a reader of the other
+ * convention could take for a decimal mark. Anything else is returned as written.
+ */
+export function formatDecimal(digits: string, lang: string): string {
+  if (!/^[-+]?\d+\.\d+$/.test(digits)) return digits;
+  let mark = marks.get(lang);
+  if (mark === undefined) {
+    mark = new Intl.NumberFormat(lang || undefined).formatToParts(0.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    marks.set(lang, mark);
+  }
+  return digits.replace('.', mark);
 }

@@ -9,7 +9,8 @@ import { DELETION_KIND, deadAddresses } from '../nip82/deletions.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
 import type { OpenedRecord } from '../nip82/record.js';
 import type { NostrEvent } from '../events.js';
-import type { DeclineScope, QueryReport, RelayClient } from './client.js';
+import type { DeclineScope, RelayClient } from './client.js';
+import { SIGN_IN_FAILED, UNREAD } from './unread.js';
 
 /**
  * Asks every relay for every version of `record` and throws a {@link RecordError} `stale` unless
@@ -47,12 +48,3 @@ export async function assertNewest(client: RelayClient, record: OpenedRecord, op
     }
   }
 }
-
-/** Why a relay that answered was not read to the end, in plain words; the statuses that stop a change. */
-const UNREAD: Partial<Record<QueryReport['status'], string>> = {
-  incomplete: 'it sent only part of what it holds',
-  'auth-required': 'it asked you to sign in, and you did not',
-};
-
-/** A relay whose sign-in did not complete on its side: the user may never have been asked. */
-const SIGN_IN_FAILED = 'it asked for a sign-in that did not complete';
