@@ -84,6 +84,7 @@ export { findMentions, termsOf, type Mention, type MentionReport } from './fhir/
 export { isDocument, removeItems, type RemoveItemsInput } from './fhir/document.js';
 export {
   markWithheld,
+  MAX_WITHHELD_ENTRIES_PER_LIST,
   readWithheld,
   withheldList,
   isWithheldList,

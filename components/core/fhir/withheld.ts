@@ -49,13 +49,24 @@ export function withheldList(hidden: readonly FhirResource[], disclose: Disclosu
   return list;
 }
 
-/** Returns a copy of `bundle` carrying the marker for `hidden`. */
-export function markWithheld(bundle: FhirBundle, hidden: readonly FhirResource[], disclose: Disclosure): FhirBundle {
+/**
+ * Most entries one marker List holds (about 80 characters each): a List is one resource, and one
+ * resource must fit in one record part, so a share hiding more items carries several Lists.
+ * Readers count the entries of every marker List ({@link readWithheld}).
+ */
+export const MAX_WITHHELD_ENTRIES_PER_LIST = 250;
+
+/** Returns a copy of `bundle` carrying the marker for `hidden`: one List, or several when many items are hidden and counted. */
+export function markWithheld(bundle: FhirBundle, hidden: readonly FhirResource[], disclose: Disclosure, maxEntriesPerList = MAX_WITHHELD_ENTRIES_PER_LIST): FhirBundle {
   const security = [...(bundle.meta?.security ?? []).filter((c) => !isRedacted(c)), REDACTED];
+  const per = Math.max(1, Math.floor(maxEntriesPerList));
+  const groups: (readonly FhirResource[])[] = [];
+  if (disclose === 'flag' || hidden.length <= per) groups.push(hidden);
+  else for (let i = 0; i < hidden.length; i += per) groups.push(hidden.slice(i, i + per));
   return {
     ...bundle,
     meta: { ...bundle.meta, security },
-    entry: [...(bundle.entry ?? []), { fullUrl: uuidUrn(), resource: withheldList(hidden, disclose) }],
+    entry: [...(bundle.entry ?? []), ...groups.map((group) => ({ fullUrl: uuidUrn(), resource: withheldList(group, disclose) }))],
   };
 }
 

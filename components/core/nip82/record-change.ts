@@ -7,7 +7,7 @@
 import { generateSecretKey } from 'nostr-tools/pure';
 import { naddrEncode } from 'nostr-tools/nip19';
 import { RecordError } from '../errors.js';
-import { type NostrEvent, nowSeconds } from '../events.js';
+import { type NostrEvent, nowSeconds, utf8Length } from '../events.js';
 import { publicKeyHex, wipe } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
 import { readBundle } from '../fhir/bundle.js';
@@ -170,7 +170,7 @@ export async function updateRecord(
   const createdAt = nextVersionTime(record, options.createdAt);
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   const ds = [...record.identifiers];
-  const signed = await attestAndSignParts(bundle, options, s.signKey, s.participants, maxEventBytes, record.subject, createdAt, { signPubkey: record.signPubkey, ds, moves: s.moves.length });
+  const signed = await attestAndSignParts(bundle, options, s.signKey, s.participants, maxEventBytes, record.subject, createdAt, { signPubkey: record.signPubkey, ds, moves: s.moves.length, noteBytes: record.editorNote ? utf8Length(record.editorNote) : 0 });
   const inner = signed.inner;
   const { events, record: next } = reissue(record, s, s.participants, { createdAt, inner, ds: ds.slice(0, inner.length) });
   const dropped = record.identifiers.slice(inner.length);

@@ -5,7 +5,7 @@
  */
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { RecordError } from '../errors.js';
-import { type NostrEvent, eventBytes, isHex64, nowSeconds } from '../events.js';
+import { type NostrEvent, eventBytes, isHex64, nowSeconds, utf8Length } from '../events.js';
 import { conversationKey, nip44Encrypt, publicKeyHex, secretKeyHex, wipe } from '../crypto.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { secretKeySigner } from '../signers/secret-key.js';
@@ -49,7 +49,7 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
     }
     // The inner events name the parts they are signed for, so they cannot pass as another record's.
     const ds: string[] = [];
-    const { inner } = await attestAndSignParts(bundle, options, signKey, participants, maxEventBytes, subject, createdAt, { signPubkey: publicKeyHex(signKey), ds });
+    const { inner } = await attestAndSignParts(bundle, options, signKey, participants, maxEventBytes, subject, createdAt, { signPubkey: publicKeyHex(signKey), ds, noteBytes: options.editorNote === undefined ? 0 : utf8Length(options.editorNote) });
     const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, expiresAt, note: options.editorNote, author: authorPubkey });
     for (const e of events) {
       if (eventBytes(e) > maxEventBytes) throw new RecordError('too-large', 'A part of the record is larger than the event size budget.');
@@ -59,6 +59,17 @@ export async function createRecord(options: CreateRecordOptions): Promise<NostrE
   } finally {
     wipe(signKey, viewKey);
   }
+}
+
+/**
+ * What binds the parts to their record, and what rides on every part beside the content: move
+ * proofs, and the editor note's bytes (before encryption).
+ */
+export interface PartBinding {
+  signPubkey: string;
+  ds: string[];
+  moves?: number;
+  noteBytes?: number;
 }
 
 /**
@@ -73,7 +84,7 @@ export async function attestAndSignParts(
   maxEventBytes: number,
   subject: string | undefined,
   createdAt: number,
-  bind: { signPubkey: string; ds: string[]; moves?: number },
+  bind: PartBinding,
 ): Promise<{ inner: string[]; bundle: FhirBundle }> {
   if (options.attest === false || !bundle.entry?.length) {
     return { inner: await signParts(bundle, options.author, participants, maxEventBytes, subject, createdAt, bind), bundle };
@@ -95,9 +106,9 @@ async function signParts(
   maxEventBytes: number,
   subject: string | undefined,
   createdAt: number,
-  bind: { signPubkey: string; ds: string[]; moves?: number },
+  bind: PartBinding,
 ): Promise<string[]> {
-  const groups = splitEntries(bundle, participants, maxEventBytes, bind.moves);
+  const groups = splitEntries(bundle, participants, maxEventBytes, bind.moves, bind.noteBytes);
   const inner: string[] = [];
   for (let i = 0; i < groups.length; i++) {
     const tags: string[][] = subject ? [['p', subject]] : [];

@@ -26,6 +26,8 @@ const OUTER_EVENT_BYTES = 420;
  * one, and part numbers can run longer than four.
  */
 const INNER_SLACK_BYTES = 16;
+/** An `editor-note` tag around its encrypted note: `,["editor-note",""]`. */
+const NOTE_TAG_FRAME_BYTES = 20;
 /**
  * Step by which the plaintext budget is lowered until its NIP-44 payload fits the event: small
  * beside the padding of large payloads, and a part wastes less than this.
@@ -38,12 +40,12 @@ const ENTRY_MARGIN_BYTES = 2;
  * Packs a Bundle's entries into parts whose events fit `maxEventBytes`. Each part's size is
  * predicted from the entry's escaped JSON length, the NIP-44 padding and the tags' size.
  */
-export function splitEntries(bundle: FhirBundle, participants: Participant[], maxEventBytes: number, moves = 0): BundleEntry[][] {
+export function splitEntries(bundle: FhirBundle, participants: Participant[], maxEventBytes: number, moves = 0, noteBytes = 0): BundleEntry[][] {
   const entries = bundle.entry ?? [];
   if (participants.length > MAX_KEY_TAGS) {
     throw new RecordError('too-large', `Too many participants: a record can list at most ${MAX_KEY_TAGS} people, and this one lists ${participants.length}.`);
   }
-  const budgetFor = partBudget(bundle, participants, maxEventBytes, moves);
+  const budgetFor = partBudget(bundle, participants, maxEventBytes, moves, noteBytes);
   const budget = budgetFor(participants.length);
   const largest = Math.max(1, ...entries.map(entryCost));
   if (largest > budget) explainTooLarge(budgetFor, largest, participants.length, maxEventBytes);
@@ -57,7 +59,7 @@ export function splitEntries(bundle: FhirBundle, participants: Participant[], ma
  * tags, id, sig, d, move proofs), and the inner kind 82 around the Bundle JSON (tags, signature,
  * the Bundle's own fields).
  */
-function partBudget(bundle: FhirBundle, participants: Participant[], maxEventBytes: number, moves: number): (people: number) => number {
+function partBudget(bundle: FhirBundle, participants: Participant[], maxEventBytes: number, moves: number, noteBytes: number): (people: number) => number {
   const keyTagLength = nip44PayloadLength(KEY_HEX_CHARS);
   const tagsBytes = utf8Length(JSON.stringify(participants.flatMap((p) => [['p', p.pubkey, p.relay ?? ''], ['key', p.pubkey, 'x'.repeat(keyTagLength)]])));
   const perParticipant = tagsBytes / Math.max(1, participants.length);
@@ -67,8 +69,10 @@ function partBudget(bundle: FhirBundle, participants: Participant[], maxEventByt
     pubkey: key, id: key, sig: 'x'.repeat(SIGNATURE_HEX_CHARS),
   });
   const innerOverhead = utf8Length(emptyInner) + INNER_SLACK_BYTES;
+  // An editor note (a share's list of what it hides, up to 16,000 characters) rides, encrypted, on every part.
+  const noteTag = noteBytes > 0 ? nip44PayloadLength(noteBytes) + NOTE_TAG_FRAME_BYTES : 0;
   return (people: number): number => {
-    const outerOverhead = OUTER_EVENT_BYTES + Math.ceil(people * perParticipant) + moves * MOVE_TAG_BYTES;
+    const outerOverhead = OUTER_EVENT_BYTES + Math.ceil(people * perParticipant) + moves * MOVE_TAG_BYTES + noteTag;
     let maxInner = INTEROP_MAX_PLAINTEXT;
     while (maxInner > 0 && outerOverhead + nip44PayloadLength(maxInner) > maxEventBytes) maxInner -= PLAINTEXT_STEP_BYTES;
     return maxInner - innerOverhead;
