@@ -245,6 +245,11 @@ export const recordViewerStyles = css`
     padding-inline: 0.5rem;
     text-align: start;
   }
+  /* A target a finger can hit (24 px and more at any text size), as the session's summary. */
+  .attachment summary {
+    padding-block: 0.25rem;
+    cursor: pointer;
+  }
   .attachment pre {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
