@@ -65,6 +65,8 @@ export const recordViewerStyles = css`
   }
   .view-switch {
     display: inline-flex;
+    /* At large text on a phone the two views stack rather than split their names. */
+    flex-wrap: wrap;
     gap: 0.25rem;
   }
   button[aria-pressed='true'] {
