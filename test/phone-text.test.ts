@@ -14,7 +14,7 @@ import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Nip82Session } from '../components/session/session.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
-import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
+import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { markWithheld } from '../components/core/fhir/withheld.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { NostrEvent } from '../components/core/events.js';
@@ -125,6 +125,7 @@ for (const { name, lang, fontSize } of cases) {
       buttonByText(el, say.shareWith)!.click();
       await waitUntil(() => el.status === 'done', 'shared', { timeout: 20000 });
       await expectReflows(el, 'share: result');
+      el.parentElement!.remove();
 
       const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'Immunization'], purpose: 'Referral to a specialist' });
       await client.publishAll(events);
@@ -141,12 +142,16 @@ for (const { name, lang, fontSize } of cases) {
 
     it('the access list: people with access, their history, and the revoke dialog', async () => {
       await patientRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+      const { events: wraps } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
+      await client.publishAll(wraps);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
+      await client.publishAll((await answerRequest(incoming, { signer: patient.signer, decision: 'rejected' })).events);
       const el = await onPage<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
       await expectReflows(el, 'before loading');
       buttonByText(el, say.showAccess)!.click();
       await waitUntil(() => $(el, '[part=record]') && (el.shadowRoot!.textContent ?? '').includes('Harbor'), 'people, named', { timeout: 20000 });
       buttonByText(el, say.showHistory)!.click();
-      await waitUntil(() => $(el, '.history-frame'), 'history', { timeout: 20000 });
+      await waitUntil(() => $(el, 'table.history'), 'history', { timeout: 20000 });
       await expectReflows(el, 'people and history');
       $(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
       await waitUntil(() => dialogOf(el).open, 'the revoke dialog', { timeout: 20000 });

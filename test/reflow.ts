@@ -73,7 +73,8 @@ export async function reflowProblems(el: HTMLElement, state: string): Promise<st
     // Boxes that cut off their own content (an item painted only in its box, a dialog that hides
     // what overflows it): brought into view first, as an item far from it is not laid out.
     for (const box of root.querySelectorAll<HTMLElement>('*')) {
-      if (!shown(box) || !within(box) || !clips(getComputedStyle(box))) continue;
+      // A text field scrolls its own value (a key longer than the field is still all there to read).
+      if (!shown(box) || !within(box) || /^(input|textarea|select)$/.test(box.localName) || !clips(getComputedStyle(box))) continue;
       if (getComputedStyle(box).contentVisibility === 'auto') {
         box.scrollIntoView({ block: 'center' });
         await frame();
