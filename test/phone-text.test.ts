@@ -28,11 +28,11 @@ import { expectReflows, onPhone } from './reflow.js';
 const words = {
   en: {
     showAccess: 'Show who has access', showHistory: 'Show consent history', openShare: 'Share records…', review: 'Review',
-    shareWith: /^Share with /, approve: /^Review: approve/, timeline: 'Timeline', showCode: /^Show a code/,
+    shareWith: /^Share with /, approve: /^Review: approve/, timeline: 'Timeline', showCode: /^Show a code/, revokeWho: /^Revoke Harbor/,
   },
   es: {
     showAccess: 'Ver quién tiene acceso', showHistory: 'Ver historial de consentimientos', openShare: 'Compartir historiales…', review: 'Revisar',
-    shareWith: /^Compartir con /, approve: /^Revisar: aprobar/, timeline: 'Cronología', showCode: /^Mostrar un código/,
+    shareWith: /^Compartir con /, approve: /^Revisar: aprobar/, timeline: 'Cronología', showCode: /^Mostrar un código/, revokeWho: /^Revocar a Harbor/,
   },
 };
 
@@ -91,6 +91,12 @@ for (const { name, lang, fontSize } of cases) {
       el.signer = clinician.signer;
       await waitUntil(() => el.pubkey === clinician.pubkey && (el.shadowRoot!.textContent ?? '').includes('Harbor'), 'signed in, with their name', { timeout: 20000 });
       await expectReflows(el, 'signed in');
+    });
+
+    it('the record viewer: before unlocking', async () => {
+      const el = await onPage<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${family.signer}></nip82-record-viewer>`);
+      await waitUntil(() => $(el, '.gate button'), 'the way to unlock');
+      await expectReflows(el, 'before unlocking');
     });
 
     it('the record viewer: a full record with a hidden-item flag, searched, and its timeline', async () => {
@@ -156,6 +162,9 @@ for (const { name, lang, fontSize } of cases) {
       $(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
       await waitUntil(() => dialogOf(el).open, 'the revoke dialog', { timeout: 20000 });
       await expectReflows(el, 'the revoke dialog');
+      buttonByText(el, say.revokeWho)!.click();
+      await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
+      await expectReflows(el, 'revoked');
     });
 
     it('the npub picker: a chosen person with a picture, a long name and a claim', async () => {

@@ -80,6 +80,9 @@ export async function reflowProblems(el: HTMLElement, state: string): Promise<st
         await frame();
       }
       if (box.scrollWidth > box.clientWidth + 1) problems.push(`${state}: <${box.localName} class="${box.className}"> cuts off what is too wide for it (${box.scrollWidth} > ${box.clientWidth}): "${label(box)}"`);
+      if (['hidden', 'clip'].includes(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight + 1) {
+        problems.push(`${state}: <${box.localName} class="${box.className}"> cuts off what is too tall for it (${box.scrollHeight} > ${box.clientHeight}): "${label(box)}"`);
+      }
     }
     // Text that does not follow the reader's size (a size in px) shows small when they ask for large.
     const own = parseFloat(getComputedStyle(document.documentElement).fontSize);
