@@ -14,7 +14,7 @@ import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Nip82Session } from '../components/session/session.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
-import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
+import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { markWithheld } from '../components/core/fhir/withheld.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { NostrEvent } from '../components/core/events.js';
@@ -22,7 +22,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
 import { fixture as dataFixture, person, relayUrl, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, setInput, typeRecipient } from './element-helpers.js';
-import { expectReflows, onPhone } from './reflow.js';
+import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from './reflow.js';
 
 /** The words a person taps, in each language the page may speak. */
 const words = {
@@ -146,16 +146,14 @@ for (const { name, lang, fontSize } of cases) {
       await expectReflows(answer, 'answer: preview');
     });
 
-    it('the access list: people with access, their history, and the revoke dialog', async () => {
-      await patientRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
-      const { events: wraps } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
-      await client.publishAll(wraps);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
-      await client.publishAll((await answerRequest(incoming, { signer: patient.signer, decision: 'rejected' })).events);
+    it('the access list: people with access, an ended share, their history, the revoke dialog and its outcome', async () => {
+      const record = await patientRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
+      await publishEndedShare(client, record, patient, clinician);
+      await publishDeniedRequest(client, patient, clinician);
       const el = await onPage<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
       await expectReflows(el, 'before loading');
       buttonByText(el, say.showAccess)!.click();
-      await waitUntil(() => $(el, '[part=record]') && (el.shadowRoot!.textContent ?? '').includes('Harbor'), 'people, named', { timeout: 20000 });
+      await waitUntil(() => $(el, '[part=record]') && $(el, '[part=overdue]') && (el.shadowRoot!.textContent ?? '').includes('Harbor'), 'people, named, and the ended share', { timeout: 20000 });
       buttonByText(el, say.showHistory)!.click();
       await waitUntil(() => $(el, 'table.history'), 'history', { timeout: 20000 });
       await expectReflows(el, 'people and history');

@@ -15,7 +15,6 @@ import type { Nip82Session } from '../components/session/session.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
-import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { SignerError } from '../components/core/errors.js';
@@ -23,7 +22,7 @@ import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { fixture as dataFixture, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf } from './element-helpers.js';
-import { expectReflows, onPhone } from './reflow.js';
+import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from './reflow.js';
 
 describe('at 320 CSS px wide', function () {
   this.timeout(90000);
@@ -49,15 +48,6 @@ describe('at 320 CSS px wide', function () {
     return openRecord(events, patient.signer);
   }
 
-  async function shareFor(record: OpenedRecord, who: Person, until: string) {
-    const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who.pubkey, role: 'viewer', until, purpose: 'A second opinion on a long-standing condition' }));
-    const events = await createShare({
-      from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who.pubkey, role: 'viewer' }],
-    });
-    await client.publishAll(events);
-    return events;
-  }
-
   it('the access list: records, shares past their end, history, and every revoke dialog state', async () => {
     const profile = await clinician.signer.signEvent({
       kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [],
@@ -65,11 +55,8 @@ describe('at 320 CSS px wide', function () {
     });
     await client.publishAll([profile as NostrEvent]);
     const record = await published([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
-    await shareFor(record, clinician, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
-    const { events: wraps } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
-    await client.publishAll(wraps);
-    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
-    await client.publishAll((await answerRequest(incoming, { signer: patient.signer, decision: 'rejected' })).events);
+    await publishEndedShare(client, record, patient, clinician);
+    await publishDeniedRequest(client, patient, clinician);
 
     // A signer that declines when told to, for the refused state.
     let decline = false;

@@ -6,6 +6,12 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { brokenWords } from './element-helpers.js';
+import type { Person } from './helpers.js';
+import type { OpenedRecord } from '../components/core/nip82/record.js';
+import type { RelayClient } from '../components/core/relay/client.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
+import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 
 export const PHONE = { width: 320, height: 640 } as const;
 
@@ -119,4 +125,23 @@ export function onPhone(options: { fontSize?: string } = {}) {
     document.documentElement.style.fontSize = '';
     await setViewport({ width: 800, height: 600 });
   });
+}
+
+/** A share of `record` with `who` whose end date (yesterday) has passed, published: the access list's longest warning. */
+export async function publishEndedShare(client: RelayClient, record: OpenedRecord, patient: Person, who: Person) {
+  const until = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who.pubkey, role: 'viewer', until, purpose: 'A second opinion on a long-standing condition' }));
+  const events = await createShare({
+    from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who.pubkey, role: 'viewer' }],
+  });
+  await client.publishAll(events);
+  return events;
+}
+
+/** A request from `requester` that `patient` denied, published: a line of consent history. */
+export async function publishDeniedRequest(client: RelayClient, patient: Person, requester: Person) {
+  const { events: wraps } = await createAccessRequest({ signer: requester.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
+  await client.publishAll(wraps);
+  const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
+  await client.publishAll((await answerRequest(incoming, { signer: patient.signer, decision: 'rejected' })).events);
 }
