@@ -21,18 +21,19 @@ import type { NostrEvent } from '../components/core/events.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
 import { fixture as dataFixture, person, relayUrl, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, setInput, typeRecipient } from './element-helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { $, $$, buttonByText, dialogOf, setInput, text, typeRecipient } from './element-helpers.js';
 import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from './reflow.js';
 
 /** The words a person taps, in each language the page may speak. */
 const words = {
   en: {
     showAccess: 'Show who has access', showHistory: 'Show consent history', openShare: 'Share records…', review: 'Review',
-    shareWith: /^Share with /, approve: /^Review: approve/, timeline: 'Timeline', showCode: /^Show a code/, revokeWho: /^Revoke Harbor/,
+    shareWith: /^Share with /, approve: /^Review: approve/, timeline: 'Timeline', showCode: /^Show a code/, revokeWho: /^Revoke Harbor/, clear: 'Clear',
   },
   es: {
     showAccess: 'Ver quién tiene acceso', showHistory: 'Ver historial de consentimientos', openShare: 'Compartir historiales…', review: 'Revisar',
-    shareWith: /^Compartir con /, approve: /^Revisar: aprobar/, timeline: 'Cronología', showCode: /^Mostrar un código/, revokeWho: /^Revocar a Harbor/,
+    shareWith: /^Compartir con /, approve: /^Revisar: aprobar/, timeline: 'Cronología', showCode: /^Mostrar un código/, revokeWho: /^Revocar a Harbor/, clear: 'Borrar',
   },
 };
 
@@ -165,13 +166,24 @@ for (const { name, lang, fontSize } of cases) {
       await expectReflows(el, 'revoked');
     });
 
-    it('the npub picker: a chosen person with a picture, a long name and a claim', async () => {
-      const el = await onPage<Nip82NpubPicker>(html`<nip82-npub-picker relays=${url}></nip82-npub-picker>`);
+    it('the npub picker: its suggestions, a chosen person with a picture, a long name and a claim, and a name not found', async () => {
+      const el = await onPage<Nip82NpubPicker>(html`<nip82-npub-picker relays=${url} .recent=${[clinician.pubkey]} .follows=${[family.pubkey]}></nip82-npub-picker>`);
       await expectReflows(el, 'empty');
+      $<HTMLInputElement>(el, '#input')!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => $(el, '[part=listbox]') && (text($(el, '[part=listbox]'))).includes('Harbor'), 'the suggestions, named', { timeout: 20000 });
+      await expectReflows(el, 'its suggestions');
+      await sendKeys({ press: 'Escape' });
       el.value = clinician.pubkey;
-      await waitUntil(() => el.shadowRoot!.querySelector('[part~=verify-button]') && (el.shadowRoot!.textContent ?? '').includes('Harbor'), 'their profile', { timeout: 20000 });
+      await waitUntil(() => $(el, '[part~=verify-button]') && text(el.shadowRoot!).includes('Harbor'), 'their profile', { timeout: 20000 });
       expect(el.value).to.equal(clinician.pubkey);
       await expectReflows(el, 'a chosen person');
+      buttonByText(el, say.clear)!.click();
+      await el.updateComplete;
+      setInput($<HTMLInputElement>(el, '#input')!, 'alexandra_montgomery_fitzwilliams@medicalcenter.invalid');
+      $<HTMLInputElement>(el, '#input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      await waitUntil(() => text($(el, '[part=error]')).includes('alexandra'), 'the name not found', { timeout: 30000 });
+      await expectReflows(el, 'a name not found');
     });
   });
 }
