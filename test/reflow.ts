@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { brokenWords } from './element-helpers.js';
+import { waitUntil } from './wait.js';
 import type { Person } from './helpers.js';
 import type { OpenedRecord } from '../components/core/nip82/record.js';
 import type { RelayClient } from '../components/core/relay/client.js';
@@ -43,8 +44,6 @@ function clips(style: CSSStyleDeclaration): boolean {
 }
 
 const label = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60) || el.outerHTML.slice(0, 80);
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 /** Problems a person on a 320 px phone would meet in `el` now. */
 export async function reflowProblems(el: HTMLElement, state: string): Promise<string[]> {
@@ -94,7 +93,8 @@ export async function reflowProblems(el: HTMLElement, state: string): Promise<st
       if (!clips(getComputedStyle(box))) continue;
       if (getComputedStyle(box).contentVisibility === 'auto') {
         box.scrollIntoView({ block: 'center' });
-        await frame();
+        const inside = box.firstElementChild;
+        await waitUntil(() => !inside || inside.checkVisibility({ contentVisibilityAuto: true }), 'an item brought into view is laid out');
       }
       if (box.scrollWidth > box.clientWidth + 1) problems.push(`${state}: <${box.localName} class="${box.className}"> cuts off what is too wide for it (${box.scrollWidth} > ${box.clientWidth}): "${label(box)}"`);
       if (['hidden', 'clip'].includes(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight + 1) {
