@@ -129,7 +129,30 @@ function visuallyHidden(el: Element): boolean {
   return false;
 }
 
-/** Words of labels, headings, buttons and table cells split across lines (a host's `overflow-wrap: anywhere` lets a squeezed column do it). */
+/**
+ * The most room `el`'s lines could have: its parent's content box (the host's, at the top of a
+ * shadow root). Siblings may squeeze `el` narrower; they cannot make it wider than that.
+ */
+function roomFor(el: Element): number {
+  const parent = el.parentElement ?? (el.getRootNode() as ShadowRoot).host;
+  const style = getComputedStyle(parent);
+  return parent.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+}
+
+let measure: CanvasRenderingContext2D | undefined;
+/** How wide `text` is on one line in `el`'s font. */
+function widthOf(text: string, el: Element): number {
+  measure ??= document.createElement('canvas').getContext('2d')!;
+  measure.font = getComputedStyle(el).font;
+  return measure.measureText(text).width;
+}
+
+/**
+ * Words of labels, headings, buttons and table cells split across lines (a host's `overflow-wrap:
+ * anywhere` lets a squeezed column do it). A word in a token (a run without spaces, such as a
+ * short key "(npub1…)?") wider than all the room its element could have is not counted: no layout
+ * keeps that whole on a line (a long word in large text on a 320 px phone), so it must break.
+ */
 export function brokenWords(root: ShadowRoot, state: string): string[] {
   const problems: string[] = [];
   for (const el of root.querySelectorAll('dt, th, td, caption, legend, label, button, h2, h3, h4, summary')) {
@@ -137,7 +160,10 @@ export function brokenWords(root: ShadowRoot, state: string): string[] {
     for (const node of el.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE) continue;
       const text = node.textContent ?? '';
+      const tokens = [...text.matchAll(/\S+/g)];
       for (const word of text.matchAll(/[\p{L}]{2,}/gu)) {
+        const token = tokens.find((t) => t.index <= word.index && word.index < t.index + t[0].length)!;
+        if (widthOf(token[0], el) > roomFor(el)) continue;
         const range = document.createRange();
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word[0].length);

@@ -1,12 +1,12 @@
 /**
  * A phone 320 CSS px wide (WCAG 2.2 reflow): in every state and dialog of the access list, the
- * record viewer and the session, the page does not scroll sideways, no dialog is wider than the
- * screen or its own box, and every button is really there to tap (nothing covers its centre).
- * Each state is also checked with axe.
+ * record viewer and the session, the page does not scroll sideways, no dialog is wider or taller
+ * than the screen or its own box, every control is really there to tap (big enough, nothing covers
+ * its centre), nothing is cut off and no word is split (test/reflow.ts). Each state is also
+ * checked with axe. test/phone-text.test.ts checks the same in Spanish and with text at 200%.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
-import { setViewport } from '@web/test-runner-commands';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
@@ -15,49 +15,14 @@ import type { Nip82Session } from '../components/session/session.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
-import { answerRequest, createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { fixture as dataFixture, person, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { $, $$, brokenWords, buttonByText, dialogOf } from './element-helpers.js';
-
-const WIDTH = 320;
-
-/** Problems a person on a 320 px phone would meet in `el` now. */
-function reflowProblems(el: HTMLElement, state: string): string[] {
-  const problems: string[] = [];
-  const page = document.documentElement;
-  if (page.scrollWidth > page.clientWidth) problems.push(`${state}: the page scrolls sideways (${page.scrollWidth} > ${page.clientWidth})`);
-  const root = el.shadowRoot!;
-  const open = [...root.querySelectorAll('dialog')].find((d) => d.open);
-  if (open) {
-    const box = open.getBoundingClientRect();
-    if (open.scrollWidth > open.clientWidth) problems.push(`${state}: the dialog scrolls sideways (${open.scrollWidth} > ${open.clientWidth})`);
-    if (box.left < 0 || box.right > window.innerWidth) problems.push(`${state}: the dialog is off screen (${box.left}..${box.right})`);
-  }
-  // With a modal dialog open, only its buttons can be reached; else every button of the element.
-  const buttons = [...(open ?? root).querySelectorAll<HTMLButtonElement>('button')].filter((b) => b.getClientRects().length > 0 && !b.closest('dialog:not([open])'));
-  for (const button of buttons) {
-    button.scrollIntoView({ block: 'center', inline: 'center' });
-    const r = button.getBoundingClientRect();
-    if (r.left < 0 || r.right > window.innerWidth) problems.push(`${state}: "${button.textContent?.trim()}" sticks out (${r.left}..${r.right})`);
-    const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    if (!hit || !(hit === button || button.contains(hit))) {
-      problems.push(`${state}: "${button.textContent?.trim()}" is covered by ${hit ? hit.outerHTML.slice(0, 80) : 'nothing'}`);
-    }
-  }
-  problems.push(...brokenWords(root, state));
-  return problems;
-}
-
-async function expectReflows(el: HTMLElement, state: string) {
-  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-  expect(reflowProblems(el, state)).to.deep.equal([]);
-  await expect(el).to.be.accessible();
-}
+import { $, $$, buttonByText, dialogOf } from './element-helpers.js';
+import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from './reflow.js';
 
 describe('at 320 CSS px wide', function () {
   this.timeout(90000);
@@ -67,18 +32,12 @@ describe('at 320 CSS px wide', function () {
   let clinician: Person;
   let family: Person;
 
+  onPhone();
   before(async () => {
-    await setViewport({ width: WIDTH, height: 640 });
-    // Host pages often let long tokens wrap anywhere (the demo's cards do), which reaches into the elements.
-    document.body.style.overflowWrap = 'anywhere';
     url = await relayUrl('main');
     client = new RelayClient({ relays: [url] });
   });
-  after(async () => {
-    client.close();
-    document.body.style.overflowWrap = '';
-    await setViewport({ width: 800, height: 600 });
-  });
+  after(() => client.close());
   beforeEach(async () => {
     [patient, clinician, family] = [await person(), await person(), await person()];
   });
@@ -89,15 +48,6 @@ describe('at 320 CSS px wide', function () {
     return openRecord(events, patient.signer);
   }
 
-  async function shareFor(record: OpenedRecord, who: Person, until: string) {
-    const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who.pubkey, role: 'viewer', until, purpose: 'A second opinion on a long-standing condition' }));
-    const events = await createShare({
-      from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who.pubkey, role: 'viewer' }],
-    });
-    await client.publishAll(events);
-    return events;
-  }
-
   it('the access list: records, shares past their end, history, and every revoke dialog state', async () => {
     const profile = await clinician.signer.signEvent({
       kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [],
@@ -105,11 +55,8 @@ describe('at 320 CSS px wide', function () {
     });
     await client.publishAll([profile as NostrEvent]);
     const record = await published([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
-    await shareFor(record, clinician, new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
-    const { events: wraps } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
-    await client.publishAll(wraps);
-    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
-    await client.publishAll((await answerRequest(incoming, { signer: patient.signer, decision: 'rejected' })).events);
+    await publishEndedShare(client, record, patient, clinician);
+    await publishDeniedRequest(client, patient, clinician);
 
     // A signer that declines when told to, for the refused state.
     let decline = false;

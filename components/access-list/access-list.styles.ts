@@ -71,9 +71,9 @@ export const accessListStyles = css`
   }
   dialog {
     box-sizing: border-box;
-    inline-size: min(var(--nip82-access-list-dialog-width, 32rem), calc(100vw - 1rem));
-    max-inline-size: calc(100vw - 1rem);
-    max-block-size: calc(100dvh - 1rem);
+    inline-size: min(var(--nip82-access-list-dialog-width, 32rem), calc(100vw - min(1rem, 5vw)));
+    max-inline-size: calc(100vw - min(1rem, 5vw));
+    max-block-size: calc(100dvh - min(1rem, 5vw));
     overflow-wrap: anywhere;
   }
   .truth p {

@@ -17,15 +17,17 @@ export const consentPromptStyles = css`
   }
   dialog {
     box-sizing: border-box;
-    inline-size: min(var(--nip82-consent-prompt-dialog-width, 40rem), calc(100vw - 1rem));
-    max-inline-size: calc(100vw - 1rem);
-    max-block-size: calc(100dvh - 1rem);
+    inline-size: min(var(--nip82-consent-prompt-dialog-width, 40rem), calc(100vw - min(1rem, 5vw)));
+    max-inline-size: calc(100vw - min(1rem, 5vw));
+    max-block-size: calc(100dvh - min(1rem, 5vw));
     margin: auto;
     overflow-x: hidden;
     overflow-y: auto;
     /* Long names, keys and labels wrap instead of widening the dialog past a 320 px screen. */
     overflow-wrap: anywhere;
     background: var(--nip82-consent-prompt-dialog-background, var(--_bg));
+    /* Its width is its own (set above), so what is inside can ask how narrow it is. */
+    container: prompt-dialog / inline-size;
   }
   h2,
   h3 {
@@ -180,6 +182,19 @@ export const consentPromptStyles = css`
   }
   .facts dd {
     margin: 0;
+  }
+  /*
+   * Too narrow for a label beside its value (a phone, more so at large text): each value goes
+   * under its label, rather than squeezed to nothing past the dialog's edge beside a long label.
+   */
+  @container prompt-dialog (max-width: 22rem) {
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    .facts dd {
+      margin-block-end: 0.35rem;
+    }
   }
   textarea {
     min-block-size: 4rem;

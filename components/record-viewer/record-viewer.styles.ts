@@ -65,6 +65,8 @@ export const recordViewerStyles = css`
   }
   .view-switch {
     display: inline-flex;
+    /* At large text on a phone the two views stack rather than split their names. */
+    flex-wrap: wrap;
     gap: 0.25rem;
   }
   button[aria-pressed='true'] {
@@ -244,6 +246,11 @@ export const recordViewerStyles = css`
     padding-block: 0.2rem;
     padding-inline: 0.5rem;
     text-align: start;
+  }
+  /* A target a finger can hit (24 px and more at any text size), as the session's summary. */
+  .attachment summary {
+    padding-block: 0.25rem;
+    cursor: pointer;
   }
   .attachment pre {
     white-space: pre-wrap;

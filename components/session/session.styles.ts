@@ -50,9 +50,14 @@ export const sessionStyles = css`
     gap: 0.25rem;
     flex: 1 1 20rem;
   }
+  /* The field takes the width there is: its own (some 20 letters) would push past a phone's edge at large text. */
+  label input {
+    inline-size: 100%;
+  }
   .qr {
-    inline-size: 12rem;
-    block-size: 12rem;
+    inline-size: min(12rem, 100%);
+    block-size: auto;
+    aspect-ratio: 1;
     background: #fff;
     padding: 0.5rem;
   }

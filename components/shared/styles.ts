@@ -20,7 +20,11 @@ export const tokens = css`
     --_warning-fg: var(--nip82-color-warning-text, light-dark(#5c3b00, #ffd97a));
     --_ok: var(--nip82-color-success, light-dark(#1a7f37, #7ee2a8));
     --_radius: var(--nip82-radius, 0.5rem);
-    --_space: var(--nip82-space, 0.75rem);
+    /*
+     * Spacing follows the reader's text size, but on a narrow screen it stops growing (12 px at
+     * 320 px wide): large text then keeps the width for its words instead of giving it to margins.
+     */
+    --_space: var(--nip82-space, min(0.75rem, 3.75vw));
     --_font: var(--nip82-font-family, system-ui, sans-serif);
     font-family: var(--_font);
     color: var(--_fg);
@@ -38,7 +42,8 @@ export const tokens = css`
     font: inherit;
     min-block-size: 2.25rem;
     padding-block: 0.35rem;
-    padding-inline: 0.9rem;
+    /* As the spacing: no wider than 14.4 px a side on a 320 px screen, whatever the text size. */
+    padding-inline: min(0.9rem, 4.5vw);
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_bg-alt);
