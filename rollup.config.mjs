@@ -65,6 +65,7 @@ function autoChunks() {
   let first;
   let core;
   let kitPacks;
+  let packCore;
   const closure = (ids, getModuleInfo, seen = new Set()) => {
     for (const id of ids) {
       if (seen.has(id)) continue;
@@ -81,9 +82,14 @@ function autoChunks() {
       core = closure([join(root, 'core/index.ts')], getModuleInfo);
       for (const m of kit) if (first.has(m) || /[\\/]components[\\/](session|record-viewer|hidden-flag)[\\/]/.test(m)) kit.delete(m);
       const packs = ['session/session.strings.es.ts', 'record-viewer/record-viewer.strings.es.ts', 'hidden-flag/hidden-flag.strings.es.ts', 'shared/vocabulary.es.ts'];
-      kitPacks = new Set([...closure(packs.map((f) => join(root, f)), getModuleInfo)].filter((m) => LANGUAGE_PACK.test(m)));
+      const packClosure = [...closure(packs.map((f) => join(root, f)), getModuleInfo)];
+      kitPacks = new Set(packClosure.filter((m) => LANGUAGE_PACK.test(m)));
+      // What a pack reads of the core (the core's reasons it words): with the core, or Rollup pulls
+      // it into the pack, and the core's own chunks would then fetch the pack (and the kit) with it.
+      packCore = new Set(packClosure.filter((m) => !LANGUAGE_PACK.test(m) && /[\\/]components[\\/]core[\\/]/.test(m)));
     }
     if (kitPacks.has(id)) return LANGUAGE_PACK.exec(id)[1];
+    if (packCore.has(id)) return 'core';
     if (LANGUAGE_PACK.test(id)) return undefined;
     // Named, or Rollup would pull the autoloader's imports into the kit chunk that uses them too.
     if (first.has(id)) return 'autoloader';
