@@ -27,3 +27,15 @@ test('above the ceiling: the build fails with the sizes in the message', () => {
   assert.equal(run.status, 1);
   assert.match(run.stderr, /above its ceiling of 2\.0 KB/);
 });
+
+test('the autoloaded core (nip82-core.js) fetches only core files: no element, no Lit, no autoloader, no language pack', () => {
+  const { files } = JSON.parse(readFileSync('dist/cdn/auto/manifest.json', 'utf8'));
+  const fetched = new Set();
+  const walk = (file) => {
+    if (fetched.has(file)) return;
+    fetched.add(file);
+    for (const dep of files[file].imports) walk(dep);
+  };
+  walk('nip82-core.js');
+  assert.deepEqual([...fetched].filter((f) => f !== 'nip82-core.js' && !f.startsWith('chunks/core')), []);
+});
