@@ -6,15 +6,15 @@ import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { plural } from '../shared/plural.js';
 
 /** How many storage servers took a change: the plural follows the total ("1 de 1", "1 de 2"). */
-const storageAcceptedEs = (ok: number, total: number) =>
+const storageAcceptedEs = (total: number, okText: string, totalText: string) =>
   plural('es', total, {
-    one: `${ok} de 1 servidor de almacenamiento aceptó el cambio.`,
-    other: `${ok} de ${total} servidores de almacenamiento aceptaron el cambio.`,
+    one: `${okText} de 1 servidor de almacenamiento aceptó el cambio.`,
+    other: `${okText} de ${totalText} servidores de almacenamiento aceptaron el cambio.`,
   });
 
 /** What went out of a revocation sent only in part, and the way on: the dialog and the notice beside the list say it alike. */
-const partlyRestEs = (sent: number, total: number) =>
-  `${sent} de ${plural('es', total, { one: '1 paso llegó', other: `${total} pasos llegaron` })} a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.`;
+const partlyRestEs = (total: number, sentText: string, totalText: string) =>
+  `${sentText} de ${plural('es', total, { one: '1 paso llegó', other: `${totalText} pasos llegaron` })} a un servidor de almacenamiento, así que el acceso aún no está revocado del todo. Vuelva a intentarlo para enviar el resto; no se firmará nada nuevo.`;
 
 export const accessListStringsEs: AccessListStrings = {
   ...stateStringsEs,
@@ -47,43 +47,44 @@ export const accessListStringsEs: AccessListStrings = {
     'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que esa persona ya no podrá abrirlo desde los servidores de almacenamiento, ni esta versión ni las siguientes.',
   stays:
     'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un servidor de almacenamiento que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
-  partlyRevoked: (sent: number, total: number) => `Solo salió una parte: ${partlyRestEs(sent, total)}`,
+  partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Solo salió una parte: ${partlyRestEs(total, sentText, totalText)}`,
   nothingRevoked: 'Se dejó de esperar a su firmador y ningún servidor de almacenamiento recibió el cambio, así que no se envió nada: el acceso no se revocó y todavía pueden abrir el historial. Puede volver a intentarlo.',
   notEverywhere: 'Un servidor de almacenamiento que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí: envíelo también a ese servidor.',
   unfinishedNotice: (who: string) =>
     `El acceso de ${who} está revocado, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí.`,
-  unfinishedEndedNotice: (n: number) =>
+  unfinishedEndedNotice: (n: number, nText: string) =>
     plural('es', n, {
       one: 'El historial compartido vencido está revocado, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí.',
-      other: `Los ${n} historiales compartidos vencidos están revocados, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esas personas aún pueden abrir desde allí.`,
+      other: `Los ${nText} historiales compartidos vencidos están revocados, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esas personas aún pueden abrir desde allí.`,
     }),
-  partlyNotice: (who: string, sent: number, total: number) => `La revocación del acceso de ${who} solo salió en parte: ${partlyRestEs(sent, total)}`,
-  partlyEndedNotice: (n: number, sent: number, total: number) =>
-    `${plural('es', n, { one: 'La revocación del historial compartido vencido', other: `La revocación de los ${n} historiales compartidos vencidos` })} solo salió en parte: ${partlyRestEs(sent, total)}`,
+  partlyNotice: (who: string, _sent: number, total: number, sentText: string, totalText: string) =>
+    `La revocación del acceso de ${who} solo salió en parte: ${partlyRestEs(total, sentText, totalText)}`,
+  partlyEndedNotice: (n: number, _sent: number, total: number, nText: string, sentText: string, totalText: string) =>
+    `${plural('es', n, { one: 'La revocación del historial compartido vencido', other: `La revocación de los ${nText} historiales compartidos vencidos` })} solo salió en parte: ${partlyRestEs(total, sentText, totalText)}`,
   otherFirst: 'Otra revocación de este historial solo salió en parte. Envíe primero el resto (junto a la lista); hasta entonces no se puede cambiar nada más en este historial.',
-  overdueNotice: (n: number) =>
+  overdueNotice: (n: number, nText: string) =>
     plural('es', n, {
       one: 'Ya pasó la fecha de fin de un historial compartido, pero esa persona aún puede abrirlo hasta que usted lo revoque.',
-      other: `Ya pasó la fecha de fin de ${n} historiales compartidos, pero esas personas aún pueden abrirlos hasta que usted los revoque.`,
+      other: `Ya pasó la fecha de fin de ${nText} historiales compartidos, pero esas personas aún pueden abrirlos hasta que usted los revoque.`,
     }),
-  revokeEnded: (n: number) => plural('es', n, { one: 'Revocar el historial compartido vencido…', other: `Revocar los ${n} historiales compartidos vencidos…` }),
-  endedTitle: (n: number) =>
-    plural('es', n, { one: '¿Revocar el historial compartido cuya fecha de fin ya pasó?', other: `¿Revocar los ${n} historiales compartidos cuya fecha de fin ya pasó?` }),
-  endedDoneTitle: (n: number) =>
-    plural('es', n, { one: 'Revocación del historial compartido cuya fecha de fin ya pasó', other: `Revocación de los ${n} historiales compartidos cuya fecha de fin ya pasó` }),
+  revokeEnded: (n: number, nText: string) => plural('es', n, { one: 'Revocar el historial compartido vencido…', other: `Revocar los ${nText} historiales compartidos vencidos…` }),
+  endedTitle: (n: number, nText: string) =>
+    plural('es', n, { one: '¿Revocar el historial compartido cuya fecha de fin ya pasó?', other: `¿Revocar los ${nText} historiales compartidos cuya fecha de fin ya pasó?` }),
+  endedDoneTitle: (n: number, nText: string) =>
+    plural('es', n, { one: 'Revocación del historial compartido cuya fecha de fin ya pasó', other: `Revocación de los ${nText} historiales compartidos cuya fecha de fin ya pasó` }),
   endedOn: (day: string) => `Terminó el ${day}`,
-  confirmEnded: (n: number) => plural('es', n, { one: 'Revocarlo', other: `Revocar los ${n}` }),
-  endedRevoked: (n: number, ok: number, total: number) =>
-    `${plural('es', n, { one: 'Se revocó el historial compartido vencido.', other: `Se revocaron los ${n} historiales compartidos vencidos.` })} ${storageAcceptedEs(ok, total)}`,
+  confirmEnded: (n: number, nText: string) => plural('es', n, { one: 'Revocarlo', other: `Revocar los ${nText}` }),
+  endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
+    `${plural('es', n, { one: 'Se revocó el historial compartido vencido.', other: `Se revocaron los ${nText} historiales compartidos vencidos.` })} ${storageAcceptedEs(total, okText, totalText)}`,
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
   confirmRevoke: (who: string) => `Revocar a ${who}`,
   waitRevoke: 'Su firmador le pedirá firmar un aviso para las personas que siguen teniendo acceso.',
   preparing: 'Preparando el cambio. Todavía no se ha enviado nada.',
-  publishing: (events: number, relays: number) =>
-    `Enviando ${plural('es', events, { one: '1 cambio', other: `${events} cambios` })} a ${plural('es', relays, { one: '1 servidor de almacenamiento', other: `${relays} servidores de almacenamiento` })}…`,
+  publishing: (events: number, relays: number, eventsText: string, relaysText: string) =>
+    `Enviando ${plural('es', events, { one: '1 cambio', other: `${eventsText} cambios` })} a ${plural('es', relays, { one: '1 servidor de almacenamiento', other: `${relaysText} servidores de almacenamiento` })}…`,
   sendingOn: 'Se dejó de esperar a su firmador. Se sigue enviando el cambio a los servidores de almacenamiento que no le pidieron iniciar sesión…',
-  revoked: (who: string, ok: number, total: number) =>
-    `Acceso revocado para ${who}. ${storageAcceptedEs(ok, total)}`,
+  revoked: (who: string, _ok: number, total: number, okText: string, totalText: string) =>
+    `Acceso revocado para ${who}. ${storageAcceptedEs(total, okText, totalText)}`,
   moved: 'El historial pasó a una dirección nueva; se avisó a los demás.',
   refused: 'Su firmador lo rechazó. No se cambió nada.',
   timedOut: 'Su firmador no respondió a tiempo. No se cambió nada; puede volver a intentarlo.',

@@ -36,31 +36,44 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   stops: string;
   stays: string;
   editorMoves: string;
-  /** In the dialog, what went out of a revocation sent only in part; `partlyNotice` and `partlyEndedNotice` say the same beside the list: override them together. */
-  partlyRevoked: (sent: number, total: number) => string;
+  /**
+   * In the dialog, what went out of a revocation sent only in part; `partlyNotice` and
+   * `partlyEndedNotice` say the same beside the list: override them together. Every count of these
+   * strings comes as a number (which chooses the plural form) and, after the numbers, as the page's
+   * language writes it ("1,050"): `sentText`, `totalText`, `nText`.
+   */
+  partlyRevoked: (sent: number, total: number, sentText: string, totalText: string) => string;
   /** "Stop waiting" passed servers over during the send and no server took any of it. */
   nothingRevoked: string;
   notEverywhere: string;
   unfinishedNotice: (who: string) => string;
-  unfinishedEndedNotice: (n: number) => string;
-  partlyNotice: (who: string, sent: number, total: number) => string;
-  partlyEndedNotice: (n: number, sent: number, total: number) => string;
+  /** `nText`: `n` (ended shares) as the page's language writes numbers; `n` chooses the plural form. */
+  unfinishedEndedNotice: (n: number, nText: string) => string;
+  partlyNotice: (who: string, sent: number, total: number, sentText: string, totalText: string) => string;
+  partlyEndedNotice: (n: number, sent: number, total: number, nText: string, sentText: string, totalText: string) => string;
   otherFirst: string;
-  overdueNotice: (n: number) => string;
-  revokeEnded: (n: number) => string;
-  endedTitle: (n: number) => string;
-  endedDoneTitle: (n: number) => string;
+  /** Shares whose end date has passed and are not revoked yet (`nText`: `n` as the page's language writes numbers), and the button that revokes them. */
+  overdueNotice: (n: number, nText: string) => string;
+  revokeEnded: (n: number, nText: string) => string;
+  endedTitle: (n: number, nText: string) => string;
+  endedDoneTitle: (n: number, nText: string) => string;
   endedOn: (day: string) => string;
-  confirmEnded: (n: number) => string;
-  endedRevoked: (n: number, ok: number, total: number) => string;
+  confirmEnded: (n: number, nText: string) => string;
+  /**
+   * The ended shares revoked (`n`), and how many of the storage servers (`total`) took the change
+   * (`ok`); each count also written as the page's language writes numbers, after the numbers.
+   */
+  endedRevoked: (n: number, ok: number, total: number, nText: string, okText: string, totalText: string) => string;
   confirmRevoke: (who: string) => string;
   waitRevoke: string;
   /** Between signer calls, before anything is sent: the servers read, the record locked anew. */
   preparing: string;
-  publishing: (events: number, relays: number) => string;
+  /** While the changes (`events`) go to the storage servers (`relays`); each count also as the page's language writes numbers ("1,050"), after the numbers. */
+  publishing: (events: number, relays: number, eventsText: string, relaysText: string) => string;
   /** After "Stop waiting" during a send: the servers that asked for a sign-in are passed over, the rest still sent to (the outcome follows). */
   sendingOn: string;
-  revoked: (who: string, ok: number, total: number) => string;
+  /** Access revoked for `who`: `ok` of the `total` storage servers took the change (`okText`, `totalText`: as the page's language writes numbers). */
+  revoked: (who: string, ok: number, total: number, okText: string, totalText: string) => string;
   moved: string;
   showHistory: string;
   waitHistory: string;
@@ -69,12 +82,12 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
-const storageAcceptedEn = (ok: number, total: number) =>
-  plural('en', total, { one: `${ok} of 1 storage server accepted the change.`, other: `${ok} of ${total} storage servers accepted the change.` });
+const storageAcceptedEn = (total: number, okText: string, totalText: string) =>
+  plural('en', total, { one: `${okText} of 1 storage server accepted the change.`, other: `${okText} of ${totalText} storage servers accepted the change.` });
 
 /** What went out of a revocation sent only in part, and the way on: the dialog and the notice beside the list say it alike. */
-const partlyRestEn = (sent: number, total: number) =>
-  `${sent} of ${plural('en', total, { one: '1 step', other: `${total} steps` })} reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`;
+const partlyRestEn = (total: number, sentText: string, totalText: string) =>
+  `${sentText} of ${plural('en', total, { one: '1 step', other: `${totalText} steps` })} reached a storage server, so access is not fully revoked yet. Try again to send the rest; nothing new will be signed.`;
 
 const en: AccessListStrings = {
   ...stateStringsEn,
@@ -108,39 +121,41 @@ const en: AccessListStrings = {
   stays:
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
-  partlyRevoked: (sent: number, total: number) => `Only part of this went out: ${partlyRestEn(sent, total)}`,
+  partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Only part of this went out: ${partlyRestEn(total, sentText, totalText)}`,
   nothingRevoked: 'You stopped waiting for your signer and no storage server took the change, so nothing was sent: access was not revoked, and they can still open the record. You can try again.',
   notEverywhere: 'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
   unfinishedNotice: (who: string) =>
     `Access for ${who} is revoked, but not on every storage server yet: one that missed it still serves the old version, which they can still open from there.`,
-  unfinishedEndedNotice: (n: number) =>
+  unfinishedEndedNotice: (n: number, nText: string) =>
     plural('en', n, {
       one: 'The ended share is revoked, but not on every storage server yet: one that missed it still serves the old version, which that person can still open from there.',
-      other: `The ${n} ended shares are revoked, but not on every storage server yet: one that missed it still serves the old version, which those people can still open from there.`,
+      other: `The ${nText} ended shares are revoked, but not on every storage server yet: one that missed it still serves the old version, which those people can still open from there.`,
     }),
-  partlyNotice: (who: string, sent: number, total: number) => `Revoking access for ${who} went out only in part: ${partlyRestEn(sent, total)}`,
-  partlyEndedNotice: (n: number, sent: number, total: number) =>
-    `${plural('en', n, { one: 'Revoking the ended share', other: `Revoking the ${n} ended shares` })} went out only in part: ${partlyRestEn(sent, total)}`,
+  partlyNotice: (who: string, _sent: number, total: number, sentText: string, totalText: string) =>
+    `Revoking access for ${who} went out only in part: ${partlyRestEn(total, sentText, totalText)}`,
+  partlyEndedNotice: (n: number, _sent: number, total: number, nText: string, sentText: string, totalText: string) =>
+    `${plural('en', n, { one: 'Revoking the ended share', other: `Revoking the ${nText} ended shares` })} went out only in part: ${partlyRestEn(total, sentText, totalText)}`,
   otherFirst: 'Another revocation of this record went out only in part. Send the rest of it first (beside the list); until then nothing else on this record can be changed.',
-  overdueNotice: (n: number) =>
+  overdueNotice: (n: number, nText: string) =>
     plural('en', n, {
       one: 'The end date of one share has passed, but that person can still open it until you revoke it.',
-      other: `The end date of ${n} shares has passed, but those people can still open them until you revoke them.`,
+      other: `The end date of ${nText} shares has passed, but those people can still open them until you revoke them.`,
     }),
-  revokeEnded: (n: number) => plural('en', n, { one: 'Revoke the ended share…', other: `Revoke the ${n} ended shares…` }),
-  endedTitle: (n: number) => plural('en', n, { one: 'Revoke the share whose end date has passed?', other: `Revoke the ${n} shares whose end date has passed?` }),
-  endedDoneTitle: (n: number) => plural('en', n, { one: 'Revoking the share whose end date has passed', other: `Revoking the ${n} shares whose end date has passed` }),
+  revokeEnded: (n: number, nText: string) => plural('en', n, { one: 'Revoke the ended share…', other: `Revoke the ${nText} ended shares…` }),
+  endedTitle: (n: number, nText: string) => plural('en', n, { one: 'Revoke the share whose end date has passed?', other: `Revoke the ${nText} shares whose end date has passed?` }),
+  endedDoneTitle: (n: number, nText: string) =>
+    plural('en', n, { one: 'Revoking the share whose end date has passed', other: `Revoking the ${nText} shares whose end date has passed` }),
   endedOn: (day: string) => `Ended on ${day}`,
-  confirmEnded: (n: number) => plural('en', n, { one: 'Revoke it', other: `Revoke all ${n}` }),
-  endedRevoked: (n: number, ok: number, total: number) =>
-    `${plural('en', n, { one: 'The ended share was revoked.', other: `All ${n} ended shares were revoked.` })} ${storageAcceptedEn(ok, total)}`,
+  confirmEnded: (n: number, nText: string) => plural('en', n, { one: 'Revoke it', other: `Revoke all ${nText}` }),
+  endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
+    `${plural('en', n, { one: 'The ended share was revoked.', other: `All ${nText} ended shares were revoked.` })} ${storageAcceptedEn(total, okText, totalText)}`,
   confirmRevoke: (who: string) => `Revoke ${who}`,
   waitRevoke: 'Your signer will be asked to sign a notice to the remaining people.',
   preparing: 'Preparing the change. Nothing has been sent yet.',
-  publishing: (events: number, relays: number) =>
-    `Sending ${plural('en', events, { one: '1 change', other: `${events} changes` })} to ${plural('en', relays, { one: '1 storage server', other: `${relays} storage servers` })}…`,
+  publishing: (events: number, relays: number, eventsText: string, relaysText: string) =>
+    `Sending ${plural('en', events, { one: '1 change', other: `${eventsText} changes` })} to ${plural('en', relays, { one: '1 storage server', other: `${relaysText} storage servers` })}…`,
   sendingOn: 'Stopped waiting for your signer. Sending the change on to the storage servers that did not ask you to sign in…',
-  revoked: (who: string, ok: number, total: number) => `Access revoked for ${who}. ${storageAcceptedEn(ok, total)}`,
+  revoked: (who: string, _ok: number, total: number, okText: string, totalText: string) => `Access revoked for ${who}. ${storageAcceptedEn(total, okText, totalText)}`,
   moved: 'The record moved to a new address; the others were told.',
   // The stopped states say what this element did not do (nothing was changed).
   refused: 'Your signer declined. Nothing was changed.',

@@ -317,7 +317,7 @@ export class Nip82AccessList extends Nip82Element {
     // What this read found, said in the words of the page's language at each render.
     const [found, held, failed, left, older] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked];
     // Not "no records" while older ones were not checked.
-    this.setStatus('done', () => sentences(found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left) : '', older ? this.s.recordsOlder : ''));
+    this.setStatus('done', () => sentences(found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left, this.count(left)) : '', older ? this.s.recordsOlder : ''));
     void this.lookUpNames();
   };
 
@@ -341,7 +341,7 @@ export class Nip82AccessList extends Nip82Element {
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
-      return sentences(none ? s.noHistory : '', records ? s.recordsLeft(records) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail) : '', mailUnchecked(unchecked, s));
+      return sentences(none ? s.noHistory : '', records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
     });
     this.modal.focusNext = '#history';
     void this.lookUpNames();
@@ -422,8 +422,11 @@ export class Nip82AccessList extends Nip82Element {
 
   /** Follows the revocation begun with `signal`, saying at each moment what it does (see {@link ActionProgress}). */
   private track(signal: AbortSignal, signIns: DeclineScope): ActionProgress {
-    const words = (step: ActionStep) => () =>
-      step === 'preparing' ? this.s.preparing : step === 'sending' ? this.s.publishing(...this.sendingNow) : this.s.sendingOn;
+    const sending = () => {
+      const [events, relays] = this.sendingNow;
+      return this.s.publishing(events, relays, this.count(events), this.count(relays));
+    };
+    const words = (step: ActionStep) => () => (step === 'preparing' ? this.s.preparing : step === 'sending' ? sending() : this.s.sendingOn);
     this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns);
     return this.progress;
   }
@@ -617,7 +620,7 @@ export class Nip82AccessList extends Nip82Element {
   /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
   private partlyText(pending: PendingRevoke): Message {
     const [sent, total] = [sentOf(pending), pending.events.length];
-    return () => this.s.partlyRevoked(sent, total);
+    return () => this.s.partlyRevoked(sent, total, this.count(sent), this.count(total));
   }
 
   /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */
@@ -632,7 +635,8 @@ export class Nip82AccessList extends Nip82Element {
     // change of language later says it again, not leaves it in the last one.
     this.setStatus('done', () => {
       const s = this.s;
-      const text = pending.overdue ? s.endedRevoked(count, ok, total) : s.revoked(this.who(pubkey), ok, total);
+      const text = pending.overdue ? s.endedRevoked(count, ok, total, this.count(count), this.count(ok), this.count(total))
+        : s.revoked(this.who(pubkey), ok, total, this.count(ok), this.count(total));
       return [text, ...(moved ? [s.moved] : []), ...(left ? [s.notEverywhere] : [])].join(' ');
     });
   }
@@ -712,9 +716,9 @@ export class Nip82AccessList extends Nip82Element {
    * dialog closes are never announced.
    */
   private renderStatus(page = false): TemplateResult {
-    if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s);
+    if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, languageOf(this));
     const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
-    return renderState(this.status, this.renderLive(said), this.receipts, this.s);
+    return renderState(this.status, this.renderLive(said), this.receipts, this.s, languageOf(this));
   }
 
   override render() {
@@ -748,9 +752,10 @@ export class Nip82AccessList extends Nip82Element {
     if (!kept.length) return nothing;
     const notice = (p: PendingRevoke) => {
       const who = this.who(p.changes[0]!.target.pubkey);
-      if (p.inForce) return p.overdue ? s.unfinishedEndedNotice(p.changes.length) : s.unfinishedNotice(who);
+      if (p.inForce) return p.overdue ? s.unfinishedEndedNotice(p.changes.length, this.count(p.changes.length)) : s.unfinishedNotice(who);
       const [sent, total] = [sentOf(p), p.events.length];
-      return p.overdue ? s.partlyEndedNotice(p.changes.length, sent, total) : s.partlyNotice(who, sent, total);
+      return p.overdue ? s.partlyEndedNotice(p.changes.length, sent, total, this.count(p.changes.length), this.count(sent), this.count(total))
+        : s.partlyNotice(who, sent, total, this.count(sent), this.count(total));
     };
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
       <p id=${`unfinished-${i}`}>${withBdi(notice(p))}</p>
@@ -802,10 +807,10 @@ export class Nip82AccessList extends Nip82Element {
       <h3 id="shares-title" tabindex="-1">${s.sharesTitle}</h3>
       ${overdue.length
         ? html`<div class="overdue warning" part="overdue">
-            <p>${s.overdueNotice(overdue.length)}</p>
+            <p>${s.overdueNotice(overdue.length, this.count(overdue.length))}</p>
             <button type="button" class="danger" id="revoke-ended" aria-disabled=${busyAttr(this.busy)}
               @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), e, true)}>
-              ${s.revokeEnded(overdue.length)}</button>
+              ${s.revokeEnded(overdue.length, this.count(overdue.length))}</button>
           </div>`
         : nothing}
       <ul class="share-list">
@@ -875,7 +880,7 @@ export class Nip82AccessList extends Nip82Element {
     // The heading names the dialog (aria-labelledby): its name is its text, so names go in as <bdi>, not FSI…PDI.
     const who = this.who(first.pubkey);
     const title = withBdi(
-      this.done ? (this.overdue ? s.endedDoneTitle(targets.length) : s.doneTitle(who)) : this.overdue ? s.endedTitle(targets.length) : s.dialogTitle(who),
+      this.done ? (this.overdue ? s.endedDoneTitle(targets.length, this.count(targets.length)) : s.doneTitle(who)) : this.overdue ? s.endedTitle(targets.length, this.count(targets.length)) : s.dialogTitle(who),
     );
     const editor = targets.some((t) => t.role === 'editor');
     const blocked = !!this.blocking;
@@ -891,7 +896,7 @@ export class Nip82AccessList extends Nip82Element {
       return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
-        ${renderReceipts(this.receipts, s)}
+        ${renderReceipts(this.receipts, s, languageOf(this))}
         <p class="warning truth">${s.stays}</p>
         <div part="actions" class="actions">
           ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
@@ -915,7 +920,7 @@ export class Nip82AccessList extends Nip82Element {
         ${renderStopWaiting(this.actions.waitingOnSigner || !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
         <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
         <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
-          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length) : withBdi(s.confirmRevoke(who))}
+          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length, this.count(targets.length)) : withBdi(s.confirmRevoke(who))}
         </button>
       </div>`;
   }

@@ -168,8 +168,8 @@ const en: ConsentPromptStrings = {
   ...signerPageStringsEn,
   ...stopWaitingStringsEn,
   receiptsTitle: 'Where it was sent',
-  receiptStatus: (status, accepted, total, reason, signIn) => {
-    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
+  receiptStatus: (status, _accepted, _total, reason, signIn, acceptedText, totalText) => {
+    if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
     if (status === 'rejected') return `refused${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'did not answer in time';
     if (status === 'auth-required') return signInNotAccepted(signIn);

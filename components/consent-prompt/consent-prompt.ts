@@ -477,7 +477,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // What this read found and left, said in the words of the page's language at each render.
     const [held, failed, left, older] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked];
     // Not "no records" while older ones were not checked.
-    this.setStatus('done', () => sentences(held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left) : '', older ? this.s.recordsOlder : ''));
+    this.setStatus('done', () => sentences(held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '', older ? this.s.recordsOlder : ''));
   };
 
   private checkRequests = async (): Promise<void> => {
@@ -495,7 +495,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
-      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked ? '' : s.noRequests, unread ? s.mailLeft(unread) : '', mailUnchecked(unchecked, s));
+      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s));
     });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };
@@ -1107,21 +1107,21 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private renderStatus(page = false): TemplateResult {
     const s = this.s;
-    if (page && this.open) return renderState('idle', this.renderLive(''), [], s);
+    if (page && this.open) return renderState('idle', this.renderLive(''), [], s, this.language);
     // On the page the button pressed stays (aria-disabled) while the send it began goes on: one that
     // vanished would drop the keyboard's focus to the page body. Same template: the same button.
     const again = !this.open && !!this.pending && this.againUnderWay === this.pending && this.busy;
     if ((this.status === 'relay-error' && this.partialText) || again) {
       return html`<div class=${again ? 'state' : 'state error'}>
         ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText), !this.open)}
-        ${again ? nothing : renderReceipts(this.receipts, s)}
+        ${again ? nothing : renderReceipts(this.receipts, s, this.language)}
         ${this.pending && (!this.pending.action.started || !this.open)
           ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
           ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>`
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut), !this.open), this.receipts, s);
+    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut), !this.open), this.receipts, s, this.language);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
@@ -1270,7 +1270,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     const busy = this.busy;
     return html`${this.status === 'done'
-        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s)}`
+        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s, this.language)}`
         : html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.status === 'waiting-signer', s)}`}
       <div part="actions" class="actions">
         ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}

@@ -29,7 +29,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   preparing: (count, formatted) => plural('es', count, { one: 'Preparando 1 elemento…', other: `Preparando ${formatted} elementos…` }),
   unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,
   unlockingLabel: 'Desbloqueando historiales',
-  opened: (count) => plural('es', count, { one: '1 historial desbloqueado.', other: `${count} historiales desbloqueados.` }),
+  opened: (count, countText) => plural('es', count, { one: '1 historial desbloqueado.', other: `${countText} historiales desbloqueados.` }),
   noneFound: 'No se encontraron historiales para usted en estos servidores de almacenamiento.',
   noSigner:
     'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador, o inicie sesión con su aplicación de firmador remoto, y vuelva a intentarlo.',
@@ -43,17 +43,17 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   accountChanged: stateStringsEs.accountChanged,
   checkingAccount: stateStringsEs.checkingAccount,
   cancelled: 'Se canceló el desbloqueo. No se abrió nada.',
-  someFailed: (count) => plural('es', count, { one: 'No se pudo abrir 1 historial:', other: `No se pudieron abrir ${count} historiales:` }),
+  someFailed: (count, countText) => plural('es', count, { one: 'No se pudo abrir 1 historial:', other: `No se pudieron abrir ${countText} historiales:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
     ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'le pide que inicie sesión', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
   failureReason: recordFailureEs,
-  failureLine: (reason, count) => (count > 1 ? `${reason} (${count} historiales)` : reason),
-  moreFailures: (count) => plural('es', count, { one: 'Y 1 historial más, por otros motivos.', other: `Y ${count} historiales más, por otros motivos.` }),
-  recordsLeft: (count) =>
+  failureLine: (reason, count, countText) => (count > 1 ? `${reason} (${countText} historiales)` : reason),
+  moreFailures: (count, countText) => plural('es', count, { one: 'Y 1 historial más, por otros motivos.', other: `Y ${countText} historiales más, por otros motivos.` }),
+  recordsLeft: (count, countText) =>
     plural('es', count, {
       one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez.',
-      other: `Aún no se abrieron ${count} historiales más, para no pedirle demasiado a su firmador de una vez.`,
+      other: `Aún no se abrieron ${countText} historiales más, para no pedirle demasiado a su firmador de una vez.`,
     }),
   recordsOlder: 'Puede que aún no se hayan revisado algunos de sus historiales: antes llegaron muchos elementos más recientes. Abra más historiales para buscar más atrás.',
   openMore: 'Abrir más historiales',
@@ -77,7 +77,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   timelineEmpty: 'No hay elementos con fecha.',
   undatedNotOnTimeline: (count, formatted) =>
     plural('es', count, { one: '1 elemento no tiene fecha, así que no está en la cronología. El resumen lo incluye.', other: `${formatted} elementos no tienen fecha, así que no están en la cronología. El resumen los incluye.` }),
-  recordHeading: (index, total) => (total > 1 ? `Historial ${index} de ${total}` : 'Historial de salud'),
+  recordHeading: (_index, total, indexText, totalText) => (total > 1 ? `Historial ${indexText} de ${totalText}` : 'Historial de salud'),
   bundleHeading: 'Historial de salud',
   bundleProvenance: 'Proporcionado directamente por esta página: no hay firma que indique quién lo escribió.',
   authorLabel: 'Autor',
@@ -99,7 +99,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
     if (!words) return `${times} cada ${periodText} ${unit}`;
     return period === 1 ? `${times} ${words[0]}` : `${times} cada ${periodText} ${words[1]}`;
   },
-  partsMissing: (have, total) => `Solo se encontraron ${have} de ${total} partes de este historial: pueden faltar elementos.`,
+  partsMissing: (_have, _total, haveText, totalText) => `Solo se encontraron ${haveText} de ${totalText} partes de este historial: pueden faltar elementos.`,
   youHid: (hidden, who, hiddenText) =>
     hidden === undefined
       ? `Usted ocultó algunos elementos a ${who}.`

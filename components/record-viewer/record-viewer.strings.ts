@@ -51,7 +51,8 @@ export interface RecordViewerStrings {
   preparing: (count: number, formatted: string) => string;
   unlocking: (done: string, total: string) => string;
   unlockingLabel: string;
-  opened: (count: number) => string;
+  /** `countText`: `count` as the page's language writes numbers ("1,050"); `count` chooses the plural form (so in every count below that comes with its text). */
+  opened: (count: number, countText: string) => string;
   noneFound: string;
   noSigner: string;
   /** Instead of `noSigner` inside a `<nip82-session>` nobody is signed in to. */
@@ -69,17 +70,17 @@ export interface RecordViewerStrings {
   accountChanged: string;
   /** While the signer is asked which account it uses, before a download or print. */
   checkingAccount: string;
-  someFailed: (count: number) => string;
+  someFailed: (count: number, countText: string) => string;
   relayReport: (relay: string, status: string) => string;
   relayStatus: (status: string) => string;
   /** Why records could not be opened, in plain words per error code (never the core's message). */
   failureReason: RecordFailureReason;
   /** One line of the list of records that could not be opened: a reason, and how many records it stopped. */
-  failureLine: (reason: string, count: number) => string;
+  failureLine: (reason: string, count: number, countText: string) => string;
   /** Closes that list when more reasons than it shows stopped records: how many records those are. */
-  moreFailures: (count: number) => string;
+  moreFailures: (count: number, countText: string) => string;
   /** Records a load left unopened so as not to ask the signer too often at once. */
-  recordsLeft: (count: number) => string;
+  recordsLeft: (count: number, countText: string) => string;
   /**
    * A load stopped before the user's oldest records: many newer items listing them came first (a
    * load reads a bounded number, newest first). The button (`openMore`) looks further back.
@@ -118,7 +119,8 @@ export interface RecordViewerStrings {
   timelineEmpty: string;
   /** Below the timeline: matching items without a date, which it cannot place. */
   undatedNotOnTimeline: (count: number, formatted: string) => string;
-  recordHeading: (index: number, total: number) => string;
+  /** A record's heading among several: the `index`th of `total`, each also as the page's language writes numbers (after the numbers). */
+  recordHeading: (index: number, total: number, indexText: string, totalText: string) => string;
   bundleHeading: string;
   bundleProvenance: string;
   authorLabel: string;
@@ -133,7 +135,8 @@ export interface RecordViewerStrings {
   roleLabel: string;
   roleEditor: string;
   roleViewer: string;
-  partsMissing: (have: number, total: number) => string;
+  /** Only `have` of the record's `total` parts were found; each also as the page's language writes numbers (after the numbers). */
+  partsMissing: (have: number, total: number, haveText: string, totalText: string) => string;
   /** On a share the reader made: what they hid from its recipient (the flag itself is for recipients). */
   /** `hiddenText`: `hidden` as the page's language writes numbers ("1,050"; '' when the share does not say how many). */
   youHid: (hidden: number | undefined, who: string, hiddenText: string) => string;
@@ -267,7 +270,7 @@ const en: RecordViewerStrings = {
   preparing: (count, formatted) => plural('en', count, { one: 'Preparing 1 item…', other: `Preparing ${formatted} items…` }),
   unlocking: (done, total) => `Unlocking ${done} of ${total}…`,
   unlockingLabel: 'Unlocking records',
-  opened: (count) => plural('en', count, { one: '1 record unlocked.', other: `${count} records unlocked.` }),
+  opened: (count, countText) => plural('en', count, { one: '1 record unlocked.', other: `${countText} records unlocked.` }),
   noneFound: 'No records were found for you on these storage servers.',
   noSigner:
     'No signer is connected. Install a Nostr signer browser extension, or sign in with your remote signer app, then try again.',
@@ -281,17 +284,17 @@ const en: RecordViewerStrings = {
   cancelled: 'Unlocking was cancelled. Nothing was opened.',
   accountChanged: stateStringsEn.accountChanged,
   checkingAccount: stateStringsEn.checkingAccount,
-  someFailed: (count) => plural('en', count, { one: '1 record could not be opened:', other: `${count} records could not be opened:` }),
+  someFailed: (count, countText) => plural('en', count, { one: '1 record could not be opened:', other: `${countText} records could not be opened:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status) =>
     ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks you to sign in', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
   failureReason: recordFailureEn,
-  failureLine: (reason, count) => (count > 1 ? `${reason} (${count} records)` : reason),
-  moreFailures: (count) => plural('en', count, { one: 'And 1 more record, for other reasons.', other: `And ${count} more records, for other reasons.` }),
-  recordsLeft: (count) =>
+  failureLine: (reason, count, countText) => (count > 1 ? `${reason} (${countText} records)` : reason),
+  moreFailures: (count, countText) => plural('en', count, { one: 'And 1 more record, for other reasons.', other: `And ${countText} more records, for other reasons.` }),
+  recordsLeft: (count, countText) =>
     plural('en', count, {
       one: '1 more record was not opened yet, so that your signer is not asked too many times at once.',
-      other: `${count} more records were not opened yet, so that your signer is not asked too many times at once.`,
+      other: `${countText} more records were not opened yet, so that your signer is not asked too many times at once.`,
     }),
   recordsOlder: 'Some of your records may not have been checked yet: many newer items came first. Open more records to look further back.',
   openMore: 'Open more records',
@@ -323,7 +326,7 @@ const en: RecordViewerStrings = {
   timelineEmpty: 'No dated items to show.',
   undatedNotOnTimeline: (count, formatted) =>
     plural('en', count, { one: '1 item has no date, so it is not on the timeline. The summary lists it.', other: `${formatted} items have no date, so they are not on the timeline. The summary lists them.` }),
-  recordHeading: (index, total) => (total > 1 ? `Record ${index} of ${total}` : 'Health record'),
+  recordHeading: (_index, total, indexText, totalText) => (total > 1 ? `Record ${indexText} of ${totalText}` : 'Health record'),
   bundleHeading: 'Health record',
   bundleProvenance: 'Provided directly by this page: there is no signature to say who wrote it.',
   authorLabel: 'Author',
@@ -339,7 +342,7 @@ const en: RecordViewerStrings = {
     `This share ended${day ? ` on ${day}` : ''}. It shows the record as it was then, not as it is now.`,
   shareUntil: (day) => `Shared with you until ${day}.`,
   onlyUntil: (end) => `until ${end}`,
-  partsMissing: (have, total) => `Only ${have} of ${total} parts of this record were found: some items may be missing.`,
+  partsMissing: (_have, _total, haveText, totalText) => `Only ${haveText} of ${totalText} parts of this record were found: some items may be missing.`,
   youHid: (hidden, who, hiddenText) =>
     hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hiddenText} items from ${who}.` }),
   itemSigned: (name, date) => `from ${name} · signed ${date} · signature checked`,

@@ -921,7 +921,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'working':
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
-        if (this.outcome === 'opened') return s.opened(this.unlocked.length);
+        if (this.outcome === 'opened') return s.opened(this.unlocked.length, formatCount(this.unlocked.length, lang));
         // Not "none found" while older records were not checked.
         if (this.outcome === 'none-found') return this.older ? s.recordsOlder : s.noneFound;
         if (this.outcome === 'not-found') return s.noneFound;
@@ -952,6 +952,7 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Per-relay answers when relays failed, and records that could not be opened. */
   private renderDetails(s: RecordViewerStrings) {
+    const lang = languageOf(this);
     const troubled = this.reports.filter((r) => r.status !== 'complete');
     const showRelays = troubled.length > 0 && (this.status === 'relay-error' || this.status === 'done');
     return html`
@@ -960,10 +961,10 @@ export class Nip82RecordViewer extends Nip82Element {
             ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status))}</li>`)}
           </ul>`
         : nothing}
-      ${this.failures.length ? this.renderFailures(s) : nothing}
+      ${this.failures.length ? this.renderFailures(s, lang) : nothing}
       ${(this.unopened > 0 || this.older) && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
         ? html`<div class="more">
-            ${this.unopened > 0 ? html`<p class="warning">${s.recordsLeft(this.unopened)}</p>` : nothing}
+            ${this.unopened > 0 ? html`<p class="warning">${s.recordsLeft(this.unopened, formatCount(this.unopened, lang))}</p>` : nothing}
             ${this.older && this.outcome !== 'none-found' ? html`<p class="warning older">${s.recordsOlder}</p>` : nothing}
             <button type="button" class="open-more" @click=${() => void this.unlocking.run([undefined])}>${s.openMore}</button>
           </div>`
@@ -975,7 +976,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * Records that could not be opened: a line per reason, most records first, at most
    * {@link MAX_FAILURE_LINES}. A record's own key says nothing to the patient, so none is shown.
    */
-  private renderFailures(s: RecordViewerStrings) {
+  private renderFailures(s: RecordViewerStrings, lang: string) {
     const byCode = new Map<string, { code: OpenFailure['code']; count: number }>();
     for (const f of this.failures) {
       const seen = byCode.get(f.code);
@@ -986,10 +987,10 @@ export class Nip82RecordViewer extends Nip82Element {
     const shown = groups.length > MAX_FAILURE_LINES ? groups.slice(0, MAX_FAILURE_LINES - 1) : groups;
     const rest = groups.slice(shown.length).reduce((n, g) => n + g.count, 0);
     return html`<div class="failures">
-      <p class="warning">${s.someFailed(this.failures.length)}</p>
+      <p class="warning">${s.someFailed(this.failures.length, formatCount(this.failures.length, lang))}</p>
       <ul class="details">
-        ${shown.map((g) => html`<li>${s.failureLine(s.failureReason(g.code), g.count)}</li>`)}
-        ${rest ? html`<li>${s.moreFailures(rest)}</li>` : nothing}
+        ${shown.map((g) => html`<li>${s.failureLine(s.failureReason(g.code), g.count, formatCount(g.count, lang))}</li>`)}
+        ${rest ? html`<li>${s.moreFailures(rest, formatCount(rest, lang))}</li>` : nothing}
       </ul>
     </div>`;
   }
@@ -1091,7 +1092,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
     const { view } = f;
     const id = `record-${i}`;
-    const heading = view.record ? s.recordHeading(i + 1, this.views.length) : s.bundleHeading;
+    const heading = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
     const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
@@ -1102,7 +1103,7 @@ export class Nip82RecordViewer extends Nip82Element {
         </header>
         ${grant ? this.renderGrant(grant, s, lang) : nothing}
         ${view.record && view.record.parts.have < view.record.parts.total
-          ? html`<p class="warning parts" role="note">${s.partsMissing(view.record.parts.have, view.record.parts.total)}</p>`
+          ? html`<p class="warning parts" role="note">${s.partsMissing(view.record.parts.have, view.record.parts.total, formatCount(view.record.parts.have, lang), formatCount(view.record.parts.total, lang))}</p>`
           : nothing}
         ${view.withheld ? this.renderWithheld(view, view.withheld, s) : nothing}
         ${view.summary.items.length === 0 ? html`<p class="empty">${s.emptyRecord}</p>` : nothing}

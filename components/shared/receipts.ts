@@ -7,6 +7,7 @@ import type { PublishReceipt, SignInFailure } from '../core/relay/client.js';
 import type { Status } from './base.js';
 import { isFailure, type ReceiptStrings, type SignerPageStrings } from './state-strings.js';
 import type { SessionValue } from './context.js';
+import { formatCount } from './numbers.js';
 
 /** One line per relay: accepted when every event reached it, else the first failure and its reason. */
 export interface RelayOutcome {
@@ -58,15 +59,15 @@ export function receiptsOf(error: unknown): PublishReceipt[] {
   return Array.isArray(list) ? (list as PublishReceipt[]) : [];
 }
 
-/** The receipts list the publishing elements render (`part="receipts"`). */
-export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus'>) {
+/** The receipts list the publishing elements render (`part="receipts"`), its counts written as `lang` writes numbers. */
+export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus'>, lang: string) {
   if (receipts.length === 0) return nothing;
   return html`<section part="receipts" class="receipts">
     <h3>${labels.receiptsTitle}</h3>
     <ul>
       ${outcomesByRelay(receipts).map(
         (o) => html`<li class=${o.status === 'accepted' ? 'ok' : 'error'} data-status=${o.status}>
-          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn)}
+          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn, formatCount(o.accepted, lang), formatCount(o.total, lang))}
         </li>`,
       )}
     </ul>
@@ -74,10 +75,10 @@ export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick
 }
 
 /** The state line (`live`, the element's live region) in the error colour on failure, with the receipts after a relay error. */
-export function renderState(status: Status, live: TemplateResult, receipts: readonly PublishReceipt[], labels: ReceiptStrings): TemplateResult {
+export function renderState(status: Status, live: TemplateResult, receipts: readonly PublishReceipt[], labels: ReceiptStrings, lang: string): TemplateResult {
   return html`<div class=${isFailure(status) ? 'state error' : 'state'}>
     ${live}
-    ${status === 'relay-error' ? renderReceipts(receipts, labels) : nothing}
+    ${status === 'relay-error' ? renderReceipts(receipts, labels, lang) : nothing}
   </div>`;
 }
 

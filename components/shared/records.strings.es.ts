@@ -39,16 +39,16 @@ export const recordsStringsEs: RecordsStrings = {
     hidden === undefined
       ? `Usted ocultó algunos elementos a ${who}.`
       : plural('es', hidden, { one: `Usted ocultó 1 elemento a ${who}.`, other: `Usted ocultó ${hiddenText} elementos a ${who}.` }),
-  recordsLeft: (n: number) =>
+  recordsLeft: (n: number, nText: string) =>
     plural('es', n, {
       one: 'Aún no se abrió 1 historial más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlo.',
-      other: `Aún no se abrieron ${n} historiales más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlos.`,
+      other: `Aún no se abrieron ${nText} historiales más, para no pedirle demasiado a su firmador de una vez. Vuelva a cargar sus historiales para abrirlos.`,
     }),
   recordsOlder: 'Puede que aún no se hayan revisado algunos de sus historiales: antes llegaron muchos elementos más recientes. Vuelva a cargar sus historiales para buscar más atrás.',
-  mailLeft: (n: number) =>
+  mailLeft: (n: number, nText: string) =>
     plural('es', n, {
       one: 'Aún no se leyó 1 mensaje más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlo.',
-      other: `Aún no se leyeron ${n} mensajes más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlos.`,
+      other: `Aún no se leyeron ${nText} mensajes más, para no pedirle demasiado a su firmador de una vez. Vuelva a comprobar para leerlos.`,
     }),
   mailOlder: 'Aún no se revisaron algunos mensajes: antes llegaron muchos más recientes, o un servidor de almacenamiento no respondió. Vuelva a comprobar para buscar más.',
   mailSignIn: (servers: string[]) =>

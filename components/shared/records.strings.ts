@@ -47,15 +47,18 @@ export interface RecordsStrings {
   shareStatus: (status: ShareStatus, until: string | undefined) => string;
   /** `hiddenText`: `hidden` as the page's language writes numbers ("1,050"; '' when the share does not say how many). */
   youHid: (hidden: number | undefined, who: string, hiddenText: string) => string;
-  /** Records a load left unopened so as not to ask the signer too often at once (the next load opens them). */
-  recordsLeft: (count: number) => string;
+  /**
+   * Records a load left unopened so as not to ask the signer too often at once (the next load opens
+   * them). `countText`: `count` as the page's language writes numbers ("1,050"); `count` chooses the plural form.
+   */
+  recordsLeft: (count: number, countText: string) => string;
   /**
    * A load stopped before the user's oldest records: many newer items listing them came first (a
    * load reads a bounded number, newest first); the next load looks further back.
    */
   recordsOlder: string;
-  /** Messages a read left unopened so as not to ask the signer too often at once (the next read opens them). */
-  mailLeft: (count: number) => string;
+  /** Messages a read left unopened so as not to ask the signer too often at once (the next read opens them); `countText` as in `recordsLeft`. */
+  mailLeft: (count: number, countText: string) => string;
   /** A read stopped before the oldest messages (it downloads a bounded number), or a relay did not answer; the next read looks again. */
   mailOlder: string;
   /** Storage servers (their addresses) that asked the user to sign in during the read, and were not signed in to. */
@@ -97,16 +100,16 @@ export const recordsStringsEn: RecordsStrings = {
     })[status],
   youHid: (hidden: number | undefined, who: string, hiddenText: string) =>
     hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hiddenText} items from ${who}.` }),
-  recordsLeft: (n: number) =>
+  recordsLeft: (n: number, nText: string) =>
     plural('en', n, {
       one: '1 more record was not opened yet, so that your signer is not asked too many times at once. Load your records again to open it.',
-      other: `${n} more records were not opened yet, so that your signer is not asked too many times at once. Load your records again to open them.`,
+      other: `${nText} more records were not opened yet, so that your signer is not asked too many times at once. Load your records again to open them.`,
     }),
   recordsOlder: 'Some of your records may not have been checked yet: many newer items came first. Load your records again to look further back.',
-  mailLeft: (n: number) =>
+  mailLeft: (n: number, nText: string) =>
     plural('en', n, {
       one: '1 more message was not read yet, so that your signer is not asked too many times at once. Check again to read it.',
-      other: `${n} more messages were not read yet, so that your signer is not asked too many times at once. Check again to read them.`,
+      other: `${nText} more messages were not read yet, so that your signer is not asked too many times at once. Check again to read them.`,
     }),
   mailOlder: 'Some messages were not checked yet: many newer ones came first, or a storage server did not answer. Check again to look further.',
   mailSignIn: (servers: string[]) =>

@@ -4,8 +4,8 @@ import { errorDetailEs } from './error-details.es.js';
 
 export const stateStringsEs: CommonStateStrings = {
   receiptsTitle: 'Servidores de almacenamiento',
-  receiptStatus: (status, accepted, total, reason, signIn) => {
-    if (status === 'accepted') return `aceptado (${accepted} de ${total})`;
+  receiptStatus: (status, _accepted, _total, reason, signIn, acceptedText, totalText) => {
+    if (status === 'accepted') return `aceptado (${acceptedText} de ${totalText})`;
     if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'no respondió a tiempo';
     if (status === 'auth-required') {

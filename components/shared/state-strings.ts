@@ -14,9 +14,11 @@ export interface ReceiptStrings {
   /**
    * A relay's line. `signIn` is set when it asked the user to sign in (`auth-required`) and was
    * not signed in to: `declined`, the user said no (or let the prompt go); `failed`, the sign-in
-   * did not go through on the server's or the signer's side.
+   * did not go through on the server's or the signer's side. `acceptedText`, `totalText`: how many
+   * of the events sent it took, and of how many, as the page's language writes numbers ("1,050");
+   * after the other values, so that an override written before them still works.
    */
-  receiptStatus: (status: string, accepted: number, total: number, reason?: string, signIn?: SignInFailure) => string;
+  receiptStatus: (status: string, accepted: number, total: number, reason: string | undefined, signIn: SignInFailure | undefined, acceptedText: string, totalText: string) => string;
   tryAgain: string;
 }
 
@@ -56,8 +58,8 @@ export const signInNotAccepted = (signIn?: SignInFailure) =>
 /** English; Spanish is in state-strings.es.ts. */
 export const stateStringsEn: CommonStateStrings = {
   receiptsTitle: 'Storage servers',
-  receiptStatus: (status, accepted, total, reason, signIn) => {
-    if (status === 'accepted') return `accepted (${accepted} of ${total})`;
+  receiptStatus: (status, _accepted, _total, reason, signIn, acceptedText, totalText) => {
+    if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
     if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
     if (status === 'timeout') return 'timed out';
     if (status === 'auth-required') return signInNotAccepted(signIn);
