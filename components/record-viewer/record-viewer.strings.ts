@@ -51,7 +51,7 @@ export interface RecordViewerStrings {
   preparing: (count: number, formatted: string) => string;
   unlocking: (done: string, total: string) => string;
   unlockingLabel: string;
-  /** `countText`: `count` as the page's language writes numbers ("1,050"); `count` chooses the plural form (so in every count below that comes with its text). */
+  /** The records unlocked. `countText`: `count` as the page's language writes numbers ("1,050"); `count` chooses the plural form (so in each string below given a `countText`). */
   opened: (count: number, countText: string) => string;
   noneFound: string;
   noSigner: string;
@@ -70,16 +70,17 @@ export interface RecordViewerStrings {
   accountChanged: string;
   /** While the signer is asked which account it uses, before a download or print. */
   checkingAccount: string;
+  /** Over the list of records that could not be opened: how many (`countText` written, as in `opened`). */
   someFailed: (count: number, countText: string) => string;
   relayReport: (relay: string, status: string) => string;
   relayStatus: (status: string) => string;
   /** Why records could not be opened, in plain words per error code (never the core's message). */
   failureReason: RecordFailureReason;
-  /** One line of the list of records that could not be opened: a reason, and how many records it stopped. */
+  /** One line of the list of records that could not be opened: a reason, and how many records it stopped (`countText` written, as in `opened`). */
   failureLine: (reason: string, count: number, countText: string) => string;
   /** Closes that list when more reasons than it shows stopped records: how many records those are. */
   moreFailures: (count: number, countText: string) => string;
-  /** Records a load left unopened so as not to ask the signer too often at once. */
+  /** Records a load left unopened so as not to ask the signer too often at once (`countText` written, as in `opened`). */
   recordsLeft: (count: number, countText: string) => string;
   /**
    * A load stopped before the user's oldest records: many newer items listing them came first (a
