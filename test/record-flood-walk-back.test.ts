@@ -56,6 +56,17 @@ async function flooded(url: string, patient: Person, hospital: Person): Promise<
   }
 }
 
+/**
+ * `tag` inside a session (its value provided as `<nip82-session>` would) whose store loads as
+ * little as the store above: the patient signed in, on `url`.
+ */
+async function inSession<T extends HTMLElement>(url: string, patient: Person, tag: string): Promise<{ store: RecordStore; el: T }> {
+  const store = new RecordStore({ client: new RelayClient({ relays: [url], signer: patient.signer, maxCharsPerRead: MAX_CHARS }), signer: patient.signer, reader: patient.pubkey });
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  new ContextProvider(wrapper, { context: sessionContext, initialValue: { relays: [url], signer: patient.signer, pubkey: patient.pubkey, store } });
+  return { store, el: wrapper.appendChild(document.createElement(tag)) as T };
+}
+
 describe('a flood of newer record-kind events listing the patient', function () {
   this.timeout(120000);
 
@@ -128,11 +139,7 @@ describe('a flood of newer record-kind events listing the patient', function () 
     const url = await relayUrl('main');
     const [patient, hospital] = [await person(), await person()];
     await flooded(url, patient, hospital);
-    const store = new RecordStore({ client: new RelayClient({ relays: [url], signer: patient.signer, maxCharsPerRead: MAX_CHARS }), signer: patient.signer, reader: patient.pubkey });
-    // The session's value, with a store whose loads are as small as the one above.
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-    new ContextProvider(wrapper, { context: sessionContext, initialValue: { relays: [url], signer: patient.signer, pubkey: patient.pubkey, store } });
-    const viewer = wrapper.appendChild(document.createElement('nip82-record-viewer')) as Nip82RecordViewer;
+    const { store, el: viewer } = await inSession<Nip82RecordViewer>(url, patient, 'nip82-record-viewer');
     try {
       await waitUntil(() => buttonByText(viewer, 'Unlock my records'), 'no way to unlock');
       buttonByText(viewer, 'Unlock my records')!.click();
@@ -162,10 +169,7 @@ describe('a flood of newer record-kind events listing the patient', function () 
     const url = await relayUrl('main');
     const [patient, hospital] = [await person(), await person()];
     await flooded(url, patient, hospital);
-    const store = new RecordStore({ client: new RelayClient({ relays: [url], signer: patient.signer, maxCharsPerRead: MAX_CHARS }), signer: patient.signer, reader: patient.pubkey });
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-    new ContextProvider(wrapper, { context: sessionContext, initialValue: { relays: [url], signer: patient.signer, pubkey: patient.pubkey, store } });
-    const list = wrapper.appendChild(document.createElement('nip82-access-list')) as Nip82AccessList;
+    const { store, el: list } = await inSession<Nip82AccessList>(url, patient, 'nip82-access-list');
     try {
       await waitUntil(() => buttonByText(list, 'Show who has access'), 'no way to load');
       let loads = store.reports;
