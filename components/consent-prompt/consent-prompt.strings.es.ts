@@ -28,6 +28,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   recipientHelp: 'Pegue su clave pública. Después compruebe con esa persona la Clave que se muestra para quien eligió.',
   recipientMissing: 'Elija quién recibirá lo que comparte.',
   recipientIsYou: 'Esa es su propia clave. Elija a otra persona.',
+  recipientPresetInvalid: 'Esta página intentó indicar quién recibe lo que comparte, pero dio una clave que no es válida. Elija usted a la persona y, por favor, avise al equipo del sitio.',
+  recipientPresetSecret: 'Esta página intentó indicar quién recibe lo que comparte, pero dio una clave privada, que aquí nunca se usa. Elija usted a la persona y, por favor, avise al equipo del sitio.',
   itemsLegend: '2. Qué compartir',
   itemsHelp:
     'Marque lo que quiere compartir. Lo que no marque simplemente no forma parte de lo compartido. Lo que oculte también queda fuera, pero se avisará a quien lo reciba de que se ocultó algo, para que un profesional sepa que debe preguntar.',

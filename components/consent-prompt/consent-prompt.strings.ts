@@ -26,6 +26,10 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   recipientHelp: string;
   recipientMissing: string;
   recipientIsYou: string;
+  /** The page preset a recipient (its `recipient` attribute) that is not a public key: none is preset. */
+  recipientPresetInvalid: string;
+  /** The page preset a private key as the recipient: refused, never shown, and none is preset. */
+  recipientPresetSecret: string;
   itemsLegend: string;
   itemsHelp: string;
   /** How to move through the item list with the keyboard. */
@@ -187,6 +191,8 @@ const en: ConsentPromptStrings = {
   recipientHelp: 'Paste their public key. Then check with them the Key shown for the person you chose.',
   recipientMissing: 'Choose who will receive the share.',
   recipientIsYou: 'That is your own key. Choose someone else.',
+  recipientPresetInvalid: "This page tried to fill in who receives the share, but gave a key that is not valid. Choose the person yourself, and please tell the site's team.",
+  recipientPresetSecret: "This page tried to fill in who receives the share, but gave a private key, which is never used here. Choose the person yourself, and please tell the site's team.",
   itemsLegend: '2. What to share',
   itemsHelp:
     'Tick what to share. Unticked items are simply not part of this share. Hidden items are left out too, but they will be told that something was withheld, so a clinician knows to ask.',

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { decode } from 'nostr-tools/nip19';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
@@ -43,8 +42,7 @@ import { SignedAction } from './signed-action.js';
 // A type only: the picker registers through this element's define module, never through its class.
 import type { NpubPickerStrings } from '../npub-picker/define.js';
 import { formatCount } from '../shared/numbers.js';
-
-const HEX64 = /^[0-9a-f]{64}$/;
+import { parseRecipient } from '../shared/recipient-input.js';
 
 /** The key an unfinished share is kept under (an answer's is its request's id). */
 const SHARE = 'share';
@@ -67,16 +65,24 @@ interface Pending {
   outcome: () => Message;
 }
 
-/** A hex key from a hex or npub attribute value. */
-function hexKey(value: string | undefined): string | undefined {
-  const v = value?.trim() ?? '';
-  if (HEX64.test(v)) return v;
-  try {
-    const d = decode(v);
-    return d.type === 'npub' ? d.data : undefined;
-  } catch {
-    return undefined;
-  }
+/** What is wrong with a preset `recipient`: a private key, or anything else that is no public key. */
+type PresetProblem = 'secret' | 'invalid';
+
+/** The public key (64 lowercase hex) a preset `recipient` names: hex in either case, an npub, an nprofile or a `nostr:` URI. */
+function presetKey(value: string | null | undefined): string | undefined {
+  const parsed = parseRecipient(value ?? '');
+  return parsed.kind === 'key' ? parsed.pubkey : undefined;
+}
+
+/**
+ * Why a preset `recipient` is not used, for the developer, in English: what the value looks like,
+ * never the value itself (a 64-hex private key looks like any other hex).
+ */
+function presetProblemText(problem: PresetProblem, value: string): string {
+  if (problem === 'secret') return 'The recipient attribute holds a private key: refused, taken off the element, never shown. Treat that key as exposed.';
+  const v = value.trim();
+  const hint = /^[0-9a-f]+$/i.test(v) && v.length !== 64 ? `; it has ${v.length} hex characters` : /^n(?:pub|profile)1/i.test(v) ? '; that npub does not decode (a typo?)' : '';
+  return `The recipient attribute is not a public key (64 hex characters, or an npub)${hint}. Nobody is preset.`;
 }
 
 /**
@@ -117,6 +123,7 @@ function hexKey(value: string | undefined): string | undefined {
  * @csspart base - The element's wrapper.
  * @csspart dialog - The modal dialog.
  * @csspart recipient - Who receives the share (or who asks).
+ * @csspart recipient-problem - Why the page's preset `recipient` is not used (on the page, and in the dialog until someone is chosen).
  * @csspart items - The items to choose from (or kinds and records to grant).
  * @csspart preview - What the recipient will be able to open.
  * @csspart actions - The dialog's buttons.
@@ -150,7 +157,7 @@ function hexKey(value: string | undefined): string | undefined {
  * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs }`.
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel). Detail `{ source }`.
- * @fires nip82-error - Something failed. Detail `{ code, message, action? }`.
+ * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`). Detail `{ code, message, action? }`.
  */
 export class Nip82ConsentPrompt extends Nip82Element {
   static override styles = [tokens, dialogStyles, consentPromptStyles];
@@ -175,7 +182,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return ['records', 'request'];
   }
 
-  /** Preset recipient (hex public key, or npub) for `mode="share"`. */
+  /**
+   * Preset recipient for `mode="share"`: a public key as 64 hex characters (either case) or an
+   * npub (an nprofile or a `nostr:` URI also does). A value that is none of these presets no one:
+   * the element fires `nip82-error` with code `invalid-input` (and warns in the console) each time
+   * one is given, saying what is wrong with it but never repeating it, and tells the patient in plain
+   * words that the page's choice could not be used, so they choose the person themselves. A
+   * private key (nsec, ncryptsec) is refused the same way and, besides, removed: the property is
+   * set to undefined and the attribute taken off, so it stays nowhere in the page.
+   */
   @property() recipient?: string;
 
   /** Override any built-in string. */
@@ -198,6 +213,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private receipts: PublishReceipt[] = [];
   /** Who receives the grant: the chosen recipient, or the requester. */
   @state() private recipientKey?: string;
+  /** Why the page's preset `recipient` is not used, while it is not (a private key: until another value is given). */
+  @state() private presetProblem?: PresetProblem;
   @state() private shareRole: Role = 'viewer';
   @state() private until = '';
   @state() private purpose = '';
@@ -347,6 +364,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one,
     // and so is any signer or user in effect other than the one a kept action was signed for.
     if ((changed.has('signer') && changed.get('signer') !== undefined) || this.keptForSomeoneElse()) this.forgetUser();
+    if (changed.has('recipient')) this.checkPreset();
     if (changed.has('request') && this.request) void this.lookUpNames([this.request.requester]);
     // Every way an action ends (done, stopped, refused, a signed answer dropped) comes with an update.
     this.planArrivedRecords();
@@ -363,6 +381,34 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (change === 'records') {
       this.recordsArrived = true;
       this.planArrivedRecords();
+    }
+  }
+
+  /**
+   * Tells the developer a preset `recipient` is no public key (see {@link recipient}), each time
+   * one is given. A handler may answer by setting another value: it is checked within this update too, up
+   * to a few times, so a handler that keeps setting bad values cannot hold the update forever.
+   */
+  private checkPreset(): void {
+    for (let i = 0; i < 3; i++) {
+      const value = this.recipient ?? '';
+      const parsed = parseRecipient(value);
+      if (parsed.kind === 'empty' || parsed.kind === 'key') {
+        this.presetProblem = undefined;
+        return;
+      }
+      const problem: PresetProblem = parsed.kind === 'secret' ? 'secret' : 'invalid';
+      this.presetProblem = problem;
+      const message = presetProblemText(problem, value);
+      if (problem === 'secret') {
+        // Before anyone hears of it: a handler reading the element finds no key.
+        this.recipient = undefined;
+        if (this.hasAttribute('recipient')) this.removeAttribute('recipient');
+      }
+      console.warn(`<${this.localName}> ${message}`);
+      emit(this, 'nip82-error', { code: 'invalid-input', message });
+      // Unless a handler gave another value, done: a private key removed leaves none, and what the patient is told of it stays.
+      if ((this.recipient ?? '') === (problem === 'secret' ? '' : value)) return;
     }
   }
 
@@ -516,7 +562,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** The share form afresh: the preset recipient, every item offered, no terms. */
   private startShare(): void {
-    this.recipientKey = hexKey(this.recipient);
+    this.recipientKey = presetKey(this.recipient);
     if (this.recipientKey) void this.lookUpNames([this.recipientKey]);
     this.startPlan();
     this.shareRole = 'viewer';
@@ -1184,6 +1230,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       relays: this.activeRelays,
       recent: [...new Set((store?.loaded ? store.shares : []).map((c) => c.grant.recipient))],
       pickerStrings: this.pickerStrings,
+      presetProblem: this.presetProblem && (this.presetProblem === 'secret' ? this.s.recipientPresetSecret : this.s.recipientPresetInvalid),
       recipientKey: this.recipientKey,
       recipientNamed: this.recipientKey ? this.named(this.recipientKey) : '',
       leftNote: wordsNow(this.leftNote),

@@ -25,6 +25,8 @@ export interface ShareView extends CommonView {
   recent: string[];
   /** The host's overrides for the picker's strings. */
   pickerStrings?: Partial<NpubPickerStrings>;
+  /** Why the page's preset recipient is not used, in the patient's words (undefined when it is, or none was given). */
+  presetProblem?: string;
   recipientKey?: string;
   recipientNamed: string;
   /** A half-sent share was left for this one: what of it stays ('' when none). */
@@ -42,11 +44,16 @@ export interface ShareView extends CommonView {
 export function renderShareBase(v: ShareView): TemplateResult {
   const { s } = v;
   if (v.records === 0) {
-    return html`<button type="button" class="primary" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button>`;
+    return html`${presetNote(v)}<button type="button" class="primary" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button>`;
   }
   const lang = v.plan.lang;
-  return html`<p class="ready">${s.ready(v.records, formatCount(v.records, lang), v.offered, formatCount(v.offered, lang))}</p>
+  return html`${presetNote(v)}<p class="ready">${s.ready(v.records, formatCount(v.records, lang), v.offered, formatCount(v.offered, lang))}</p>
     <button type="button" class="primary" data-trigger @click=${v.openShare}>${s.openShare}</button>`;
+}
+
+/** Why the page's preset recipient is not used: the patient chooses the person. */
+function presetNote(v: ShareView): TemplateResult | typeof nothing {
+  return v.presetProblem ? html`<p part="recipient-problem" class="warning">${v.presetProblem}</p>` : nothing;
 }
 
 export function renderShareDialog(v: ShareView): TemplateResult {
@@ -68,6 +75,7 @@ function renderChoose(v: ShareView): TemplateResult {
         @nip82-npub-select=${v.onPick}
         @nip82-npub-clear=${v.onPickClear}
       ></nip82-npub-picker>
+      ${v.recipientKey ? nothing : presetNote(v)}
       <p class="help">${s.recipientHelp}</p>
     </fieldset>
     ${renderItems(v.plan, s.itemsLegend)}
