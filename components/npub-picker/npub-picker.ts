@@ -49,6 +49,7 @@ async function resolveName(name: string): Promise<string | undefined> {
  *
  * @fires nip82-npub-select - The user chose a recipient; detail `{ pubkey, npub }`.
  * @fires nip82-npub-clear - The user cleared the choice; detail `{}`.
+ * @fires nip82-error - The `value` the page set is no public key (code `invalid-input`; a private key is also taken off the element); detail `{ code, message }`.
  *
  * @csspart base - The wrapper.
  * @csspart label - The field's label.
@@ -79,7 +80,11 @@ export class Nip82NpubPicker extends Nip82Element {
   static override styles = [tokens, npubPickerStyles];
   static override shadowRootOptions = { ...Nip82Element.shadowRootOptions, delegatesFocus: true };
 
-  /** The chosen public key, 64 lowercase hex ('' when none). Setting it shows that person without an event. */
+  /**
+   * The chosen public key, 64 lowercase hex ('' when none). Setting it (hex in either case, an npub
+   * or an nprofile) shows that person without an event; a value that is no public key chooses
+   * nobody and fires `nip82-error` (code `invalid-input`).
+   */
   @property() value = '';
 
   /** The field's label (default "Recipient"). */
@@ -132,10 +137,12 @@ export class Nip82NpubPicker extends Nip82Element {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('value') && this.value) {
-      // Hosts may hand over an npub; anything that is not a public key (a secret included) is dropped.
+      // Hosts may hand over an npub; anything that is not a public key (a secret included) is dropped,
+      // and the host is told, never with the value itself (a 64-hex private key looks like any other hex).
       const parsed = parseRecipient(this.value);
       this.value = parsed.kind === 'key' ? parsed.pubkey : '';
       if (this.value) this.currentStatus = 'done';
+      else if (parsed.kind !== 'empty') this.presetRefused(parsed.kind === 'secret');
     }
     if (changed.has('value') && !this.value && this.status === 'done') this.currentStatus = 'idle';
     if (changed.has('follows') || changed.has('recent')) this.suggestions = this.collectSuggestions();
@@ -282,6 +289,23 @@ export class Nip82NpubPicker extends Nip82Element {
   }
 
   /** Wipes a private key from the field before anything else can read it again. */
+  /**
+   * A `value` the page set is no public key: the field stays empty for the user to choose, and the
+   * developer hears why. A private key is also taken off the element, so it stays nowhere in the page.
+   */
+  private presetRefused(secret: boolean): void {
+    if (secret && this.hasAttribute('value')) {
+      this.removeAttribute('value');
+      // An attribute taken off sets the property to null: the value stays '' when none.
+      this.value = '';
+    }
+    const message = secret
+      ? 'The value set holds a private key: refused, taken off the element, never shown. Treat that key as exposed.'
+      : 'The value set is not a public key (64 hex characters, or an npub). Nobody is chosen.';
+    console.warn(`<${this.localName}> ${message}`);
+    emit(this, 'nip82-error', { code: 'invalid-input', message });
+  }
+
   private refuseSecret(): void {
     this.input.value = '';
     this.lookupSeq++;
