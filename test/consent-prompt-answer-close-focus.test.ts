@@ -9,10 +9,9 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
 import { $, buttonByText, dialogOf } from './element-helpers.js';
 
 /** What has the keyboard focus, in words: the focused control's text in the prompt, or "the page body". */
@@ -35,9 +34,7 @@ describe('consent prompt: focus after answering a request handed in', function (
   it('Deny, then Close: focus lands on the element, not on the page body', async () => {
     const [patient, clinician] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
-    const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Referral', days: 30 });
-    await client.publishAll(events);
-    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    const incoming = await receivedRequest(client, patient, clinician);
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
     const review = $<HTMLButtonElement>(el, 'li.request button')!;
     review.focus();

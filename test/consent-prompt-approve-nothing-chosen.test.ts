@@ -9,10 +9,9 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
 import { $, dialogOf, text } from './element-helpers.js';
 
 describe('consent prompt: approving with every item unticked', function () {
@@ -28,9 +27,7 @@ describe('consent prompt: approving with every item unticked', function () {
   it('Tab from the reply reaches the approve button, and pressing it says what is missing', async () => {
     const [patient, clinician] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
-    const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Referral', days: 30 });
-    await client.publishAll(events);
-    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    const incoming = await receivedRequest(client, patient, clinician);
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');

@@ -12,12 +12,7 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { waitUntil } from './wait.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
-import { buttonByText, dialogOf, heldSigner, text, typeRecipient } from './element-helpers.js';
-
-/** The live regions of `el` rendered now (in the accessibility tree). */
-function shownLiveRegions(el: Element): Element[] {
-  return [...el.shadowRoot!.querySelectorAll('[aria-live], [role=status], [role=alert]')].filter((r) => r.getClientRects().length > 0);
-}
+import { buttonByText, dialogOf, heldSigner, text, typeRecipient, shownLiveRegions } from './element-helpers.js';
 
 describe('consent prompt: the outcome of Escape is announced', function () {
   this.timeout(60000);

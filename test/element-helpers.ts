@@ -15,6 +15,9 @@ export const $$ = <T extends Element = HTMLElement>(el: Element, selector: strin
 /** Visible text with white space folded; the invisible isolates around names (FSI…PDI) are not read. */
 export const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 export const dialogOf = (el: Element) => $<HTMLDialogElement>(el, 'dialog')!;
+/** The live regions of `el` rendered now (in the accessibility tree). */
+export const shownLiveRegions = (el: Element): Element[] =>
+  [...root(el).querySelectorAll('[aria-live], [role=status], [role=alert]')].filter((r) => r.getClientRects().length > 0);
 /**
  * An element's accessible name, for what the elements use: the text of what `aria-labelledby`
  * points to, else `aria-label`, else its own text. White space is folded, nothing else is dropped:

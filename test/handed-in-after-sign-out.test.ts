@@ -13,10 +13,9 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, receivedRequest, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { fakeExtension } from './fake-extension.js';
 import { $$, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
@@ -53,9 +52,7 @@ describe('what the page handed in for the person signed in, after they sign out'
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });
     await client.publishAll(events);
     const record = await openRecord(events, patient.signer);
-    const asked = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Referral', days: 30 });
-    await client.publishAll(asked.events);
-    const request = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === asked.request.id)!;
+    const request = await receivedRequest(client, patient, clinician);
 
     const session = await signedIn(patient, html`
       <nip82-record-viewer></nip82-record-viewer>

@@ -7,6 +7,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import type { NostrEvent } from '../components/core/events.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { SignerError } from '../components/core/errors.js';
+import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
 
 /**
  * The real relays the test runner starts: main, second, auth, auth-write (reads open, writes need AUTH), small, slow, sluggish (answers after
@@ -319,4 +320,14 @@ export function decliningSignIn(base: Signer): Signer {
 /** `who`'s profile (kind 0) naming them `name`, signed, for a test to publish. */
 export function profileEvent(who: Person, name: string): Promise<NostrEvent> {
   return who.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) });
+}
+
+/**
+ * A referral request (`Condition`, 30 days) from `clinician` to `patient`, published through `client`
+ * and read back from the patient's mail, as a page hands it to the answer prompt (`.request`).
+ */
+export async function receivedRequest(client: RelayClient, patient: Person, clinician: Person): Promise<ConsentMessage> {
+  const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Referral', days: 30 });
+  await client.publishAll(events);
+  return (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
 }

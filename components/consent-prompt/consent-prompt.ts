@@ -43,6 +43,7 @@ import { SignedAction } from './signed-action.js';
 import type { NpubPickerStrings } from '../npub-picker/define.js';
 import { formatCount } from '../shared/numbers.js';
 import { parseRecipient } from '../shared/recipient-input.js';
+import { presetRefusal } from '../shared/preset-refusal.js';
 
 /** The key an unfinished share is kept under (an answer's is its request's id). */
 const SHARE = 'share';
@@ -72,17 +73,6 @@ type PresetProblem = 'secret' | 'invalid';
 function presetKey(value: string | null | undefined): string | undefined {
   const parsed = parseRecipient(value ?? '');
   return parsed.kind === 'key' ? parsed.pubkey : undefined;
-}
-
-/**
- * Why a preset `recipient` is not used, for the developer, in English: what the value looks like,
- * never the value itself (a 64-hex private key looks like any other hex).
- */
-function presetProblemText(problem: PresetProblem, value: string): string {
-  if (problem === 'secret') return 'The recipient attribute holds a private key: refused, taken off the element, never shown. Treat that key as exposed.';
-  const v = value.trim();
-  const hint = /^[0-9a-f]+$/i.test(v) && v.length !== 64 ? `; it has ${v.length} hex characters` : /^n(?:pub|profile)1/i.test(v) ? '; that npub does not decode (a typo?)' : '';
-  return `The recipient attribute is not a public key (64 hex characters, or an npub)${hint}. Nobody is preset.`;
 }
 
 /**
@@ -392,15 +382,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private checkPreset(): void {
     for (let i = 0; i < 3; i++) {
       const value = this.recipient ?? '';
-      const parsed = parseRecipient(value);
-      if (parsed.kind === 'empty' || parsed.kind === 'key') {
+      const refusal = presetRefusal('recipient', value);
+      if (!refusal) {
         this.presetProblem = undefined;
         return;
       }
-      const problem: PresetProblem = parsed.kind === 'secret' ? 'secret' : 'invalid';
-      this.presetProblem = problem;
-      const message = presetProblemText(problem, value);
-      if (problem === 'secret') {
+      const { secret, message } = refusal;
+      this.presetProblem = secret ? 'secret' : 'invalid';
+      if (secret) {
         // Before anyone hears of it: a handler reading the element finds no key.
         this.recipient = undefined;
         if (this.hasAttribute('recipient')) this.removeAttribute('recipient');
@@ -408,7 +397,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       console.warn(`<${this.localName}> ${message}`);
       emit(this, 'nip82-error', { code: 'invalid-input', message });
       // Unless a handler gave another value, done: a private key removed leaves none, and what the patient is told of it stays.
-      if ((this.recipient ?? '') === (problem === 'secret' ? '' : value)) return;
+      if ((this.recipient ?? '') === (secret ? '' : value)) return;
     }
   }
 

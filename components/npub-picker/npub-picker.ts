@@ -12,6 +12,7 @@ import { tokens } from '../shared/styles.js';
 import { npubPickerStyles } from './npub-picker.styles.js';
 import { npubPickerStrings, type NpubPickerStrings } from './npub-picker.strings.js';
 import { isPublicKey, parseRecipient } from '../shared/recipient-input.js';
+import { presetRefusal } from '../shared/preset-refusal.js';
 import { newestProfiles, type ProfileInfo } from './profile.js';
 
 /** Options shown at once; more narrow down by typing. */
@@ -139,10 +140,11 @@ export class Nip82NpubPicker extends Nip82Element {
     if (changed.has('value') && this.value) {
       // Hosts may hand over an npub; anything that is not a public key (a secret included) is dropped,
       // and the host is told, never with the value itself (a 64-hex private key looks like any other hex).
-      const parsed = parseRecipient(this.value);
+      const given = this.value;
+      const parsed = parseRecipient(given);
       this.value = parsed.kind === 'key' ? parsed.pubkey : '';
       if (this.value) this.currentStatus = 'done';
-      else if (parsed.kind !== 'empty') this.presetRefused(parsed.kind === 'secret');
+      else this.presetRefused(presetRefusal('value', given));
     }
     if (changed.has('value') && !this.value && this.status === 'done') this.currentStatus = 'idle';
     if (changed.has('follows') || changed.has('recent')) this.suggestions = this.collectSuggestions();
@@ -288,24 +290,23 @@ export class Nip82NpubPicker extends Nip82Element {
     emit(this, 'nip82-npub-clear', {});
   }
 
-  /** Wipes a private key from the field before anything else can read it again. */
   /**
    * A `value` the page set is no public key: the field stays empty for the user to choose, and the
    * developer hears why. A private key is also taken off the element, so it stays nowhere in the page.
    */
-  private presetRefused(secret: boolean): void {
+  private presetRefused(refusal: ReturnType<typeof presetRefusal>): void {
+    if (!refusal) return;
+    const { secret, message } = refusal;
     if (secret && this.hasAttribute('value')) {
       this.removeAttribute('value');
       // An attribute taken off sets the property to null: the value stays '' when none.
       this.value = '';
     }
-    const message = secret
-      ? 'The value set holds a private key: refused, taken off the element, never shown. Treat that key as exposed.'
-      : 'The value set is not a public key (64 hex characters, or an npub). Nobody is chosen.';
     console.warn(`<${this.localName}> ${message}`);
     emit(this, 'nip82-error', { code: 'invalid-input', message });
   }
 
+  /** Wipes a private key from the field before anything else can read it again. */
   private refuseSecret(): void {
     this.input.value = '';
     this.lookupSeq++;
