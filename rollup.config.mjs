@@ -156,12 +156,13 @@ function chunkManifest() {
 }
 
 /**
- * In the single file every language pack is inside anyway: a pack's loader
- * (`import('./x.strings.es.js').then((m) => m.name)`) becomes a static import and a resolved
- * promise, which spares the module namespace object and the deferred call an inlined import() costs.
+ * In the single file every module loaded on demand is inside anyway: a loader written as
+ * `import('./x.js').then((m) => m.name)` (a language pack, a part an element needs only later)
+ * becomes a static import and a resolved promise, which spares the module namespace object and the
+ * deferred call an inlined import() costs.
  */
-function packsInline() {
-  const LOADER = /import\('(\.{1,2}\/[\w./-]+\.[a-z]{2}\.js)'\)\.then\(\(m\) => m\.(\w+)\)/g;
+function loadersInline() {
+  const LOADER = /import\('(\.{1,2}\/[\w./-]+\.js)'\)\.then\(\(m\) => m\.(\w+)\)/g;
   return {
     name: 'packs-inline',
     transform(code, id) {
@@ -190,7 +191,7 @@ const builds = [
     input: SINGLE_ENTRY,
     plugins: [
       singleFileEntry(),
-      packsInline(),
+      loadersInline(),
       nostrToolsOnce(),
       smallSecp256k1(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
