@@ -65,6 +65,14 @@ describe('autoloaded embed', () => {
     expect(files).to.deep.equal([...expected].sort());
     // An English page fetches no language pack (chunks/es-…).
     for (const lazy of ['consent-prompt', 'session-remote-signer', 'shared-sanitize', 'access-list', 'es']) expect(files.some((f) => f.startsWith(`chunks/${lazy}-`)), lazy).to.equal(false);
+    // What only writing needs is the core chunk's to load on demand (a page that reads never does):
+    // the NIP-11 reader, which sizes what is written.
+    const core = Object.keys(manifest.files).find((f) => /^chunks\/core-[\w-]{8}\.js$/.test(f))!;
+    for (const writing of ['core-relay-info']) {
+      const onDemand = manifest.files[core]!.dynamicImports.find((f) => f.startsWith(`chunks/${writing}-`));
+      expect(onDemand, `${writing} is not loaded on demand by the core chunk`).to.be.a('string');
+      expect(files, `${writing} was fetched by a page that only reads`).not.to.include(onDemand);
+    }
 
     // Sizes of the files as built (the test server rewrites what it serves), each gzipped on its own.
     const sizes = (await executeServerCommand<Record<string, number>, { files: string[] }>('built-gzip-bytes', { files }))!;
@@ -76,6 +84,23 @@ describe('autoloaded embed', () => {
     expect(customElements.get('nip82-access-list')).to.equal(undefined);
     page.appendChild(document.createElement('nip82-access-list'));
     await customElements.whenDefined('nip82-access-list');
+  });
+
+  it('sizes what it writes from the relays\' NIP-11 limits, through the reader the core chunk loads on demand', async () => {
+    const coreApi = await import(/* @vite-ignore */ new URL('nip82-core.js', AUTO).href);
+    const relay = await relayUrl('small');
+    const small = new coreApi.RelayClient({ relays: [relay] });
+    const documents = () => performance.getEntriesByType('resource').filter((e) => e.name.startsWith(relay.replace(/^ws/, 'http'))).length;
+    try {
+      expect(await small.maxEventBytes()).to.equal(16000);
+      // Asked for once: the relay's document is not fetched again.
+      const fetched = documents();
+      expect(fetched).to.be.above(0);
+      expect(await small.maxEventBytes()).to.equal(16000);
+      expect(documents()).to.equal(fetched);
+    } finally {
+      small.close();
+    }
   });
 
   it('offers the WASM verifier to a script-tag page: its own entry, on the page\'s core, loaded only when asked for', async () => {

@@ -13,7 +13,6 @@ import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, now
 import { type Signer, signChecked } from '../signers/signer.js';
 import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
-import { type RelayInfo, eventBudget, fetchRelayInfo } from './info.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
 import { namesReader } from '../nip82/record-events.js';
 import { MAX_MESSAGE_CHARS, cappedWebSocket, isAuthRequired } from './limits.js';
@@ -244,7 +243,8 @@ export class RelayClient {
   private readonly maxEventsPerQuery: number;
   /** Most characters one read takes from all its relays together (see {@link RelayClientOptions.maxCharsPerRead}). */
   readonly maxCharsPerRead: number;
-  private infos?: Promise<(RelayInfo | undefined)[]>;
+  /** The event-size budget of {@link maxEventBytes}, once asked for. */
+  private budget?: Promise<number>;
   private closed = false;
   /** Sends under way that a close lets finish ({@link sending}), each settled when done. */
   private readonly sends = new Set<Promise<void>>();
@@ -723,8 +723,10 @@ export class RelayClient {
 
   /** The event-size budget every configured relay accepts, from their NIP-11 limits (fetched once). */
   async maxEventBytes(): Promise<number> {
-    this.infos ??= Promise.all(this.relays.map((r) => fetchRelayInfo(r)));
-    return eventBudget(await this.infos);
+    // Only what is written is sized: the NIP-11 reader loads with the first write, never for a read.
+    const budgetOf = await import('./info.js').then((m) => m.relaysEventBudget);
+    this.budget ??= budgetOf(this.relays);
+    return this.budget;
   }
 
   /**

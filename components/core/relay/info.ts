@@ -51,3 +51,8 @@ export function eventBudget(infos: readonly (RelayInfo | undefined)[], fallback 
   }
   return budget;
 }
+
+/** The event-size budget every relay of `relays` accepts, from their NIP-11 documents (never rejects). */
+export async function relaysEventBudget(relays: readonly string[]): Promise<number> {
+  return eventBudget(await Promise.all(relays.map((r) => fetchRelayInfo(r))));
+}
