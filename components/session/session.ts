@@ -1,4 +1,4 @@
-import { holdsSecretKey } from '../shared/recipient-input.js';
+import { holdsSecretKey } from '../shared/secret-key.js';
 import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';

@@ -1,5 +1,6 @@
-/** The state words of state-strings.ts in Spanish. */
-import type { CommonStateStrings, SignerPageStrings, StopWaitingStrings } from './state-strings.js';
+/** The state words of state-strings.ts and action-state-strings.ts in Spanish. */
+import type { CommonStateStrings } from './state-strings.js';
+import type { SignerPageStrings, StopWaitingStrings } from './action-state-strings.js';
 import { errorDetailEs } from './error-details.es.js';
 
 export const stateStringsEs: CommonStateStrings = {
