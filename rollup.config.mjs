@@ -117,7 +117,7 @@ function chunkName(chunk) {
  * The single file's entry: every element (components/define.ts), with some modules named first.
  * Rollup orders modules by first import, and gzip only looks back 32 KB, so what repeats itself is
  * better kept together: every strings table first, the language packs then English (tables of one
- * element repeat one another's shape); the remote signer, which the session loads on demand, next
+ * element repeat one another's shape); the remote signer (core/signers/bunker.ts), which the session loads on demand, next
  * to the relay code it uses; every stylesheet together; then the protocol core. Tables and
  * stylesheets only define values, so evaluating them earlier changes nothing else. Together about
  * 4 KB gzip less than Rollup's order.
@@ -129,7 +129,7 @@ function singleFileEntry() {
   const styles = kit.filter((f) => f.endsWith('.styles.ts'));
   const strings = kit.filter((f) => /(strings|vocabulary|error-details)(\.\w+)?\.ts$/.test(f) && !f.endsWith('/shared/strings.ts'));
   const first = [...strings.filter((f) => LANGUAGE_PACK.test(f)), ...strings.filter((f) => !LANGUAGE_PACK.test(f)), 'lit', 'lit/decorators.js', '@lit/context', 'lean-qr',
-    ...['core/nip82/keys.ts', 'core/nip82/versions.ts', 'core/signers/nip07.ts', 'session/remote-signer.ts'].map((f) => join(root, 'components', f)),
+    ...['core/nip82/keys.ts', 'core/nip82/versions.ts', 'core/signers/bunker.ts', 'core/signers/nip07.ts'].map((f) => join(root, 'components', f)),
     ...styles, join(root, 'components/core/index.ts')];
   return {
     name: 'single-file-entry',

@@ -64,7 +64,7 @@ describe('autoloaded embed', () => {
     const files = [...new Set(fetched)].map((n) => n.slice(AUTO.href.length)).sort();
     expect(files).to.deep.equal([...expected].sort());
     // An English page fetches no language pack (chunks/es-…).
-    for (const lazy of ['consent-prompt', 'session-remote-signer', 'shared-sanitize', 'access-list', 'es']) expect(files.some((f) => f.startsWith(`chunks/${lazy}-`)), lazy).to.equal(false);
+    for (const lazy of ['consent-prompt', 'session-remote-sign-in', 'shared-sanitize', 'access-list', 'es']) expect(files.some((f) => f.startsWith(`chunks/${lazy}-`)), lazy).to.equal(false);
 
     // Sizes of the files as built (the test server rewrites what it serves), each gzipped on its own.
     const sizes = (await executeServerCommand<Record<string, number>, { files: string[] }>('built-gzip-bytes', { files }))!;
