@@ -1,5 +1,5 @@
 /** The words of a remote sign-in under way (remote-sign-in.strings.ts) in Spanish. */
-import { signerPageStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs } from '../shared/action-state-strings.es.js';
 import type { RemoteSignInStrings } from './remote-sign-in.strings.js';
 
 export const remoteSignInStringsEs: RemoteSignInStrings = {
