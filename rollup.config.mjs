@@ -60,6 +60,12 @@ const templates = () => minifyTemplates({
 /** A language pack module (`session.strings.es.ts`): its language. */
 const LANGUAGE_PACK = /\.([a-z]{2})\.ts$/;
 
+/**
+ * The modules the protocol core stands on (components/core/index.ts and its imports), once the
+ * autoloaded build has looked: a chunk of nothing else is the core's, and named so (chunkName).
+ */
+let coreModules;
+
 function autoChunks() {
   let kit;
   let first;
@@ -80,6 +86,7 @@ function autoChunks() {
       first = closure([join(root, 'autoloader.ts')], getModuleInfo);
       kit = closure(['session/define.ts', 'record-viewer/define.ts'].map((f) => join(root, f)), getModuleInfo);
       core = closure([join(root, 'core/index.ts')], getModuleInfo);
+      coreModules = core;
       for (const m of kit) if (first.has(m) || /[\\/]components[\\/](session|record-viewer|hidden-flag)[\\/]/.test(m)) kit.delete(m);
       const packs = ['session/session.strings.es.ts', 'record-viewer/record-viewer.strings.es.ts', 'hidden-flag/hidden-flag.strings.es.ts', 'shared/vocabulary.es.ts'];
       const packClosure = [...closure(packs.map((f) => join(root, f)), getModuleInfo)];
@@ -105,7 +112,8 @@ function chunkName(chunk) {
   if (['kit', 'core', 'hidden-flag', 'es'].includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
   const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
   const kit = id.split('/components/')[1];
-  if (!kit) return 'chunks/[name]-[hash].js';
+  // A library only the core and elements loaded later share (nostr-tools' NIP-05): the core's.
+  if (!kit) return chunk.moduleIds.every((m) => coreModules?.has(m)) ? 'chunks/core-[name]-[hash].js' : 'chunks/[name]-[hash].js';
   // A language pack by its language first (es-consent-prompt), so no tag's chunk name starts like it.
   const lang = LANGUAGE_PACK.exec(kit)?.[1];
   if (lang) return `chunks/${lang}-${kit.replace(LANGUAGE_PACK, '').replace(/\.strings$/, '').replace(/^([\w-]+)\/\1$/, '$1').replaceAll('/', '-')}-[hash].js`;
