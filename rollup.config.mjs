@@ -60,6 +60,12 @@ const templates = () => minifyTemplates({
 /** A language pack module (`session.strings.es.ts`): its language. */
 const LANGUAGE_PACK = /\.([a-z]{2})\.ts$/;
 
+/**
+ * The modules the protocol core stands on (components/core/index.ts and its imports), once the
+ * autoloaded build has looked: a chunk of nothing else is the core's, and named so (chunkName).
+ */
+let coreModules;
+
 function autoChunks() {
   let kit;
   let first;
@@ -80,6 +86,7 @@ function autoChunks() {
       first = closure([join(root, 'autoloader.ts')], getModuleInfo);
       kit = closure(['session/define.ts', 'record-viewer/define.ts'].map((f) => join(root, f)), getModuleInfo);
       core = closure([join(root, 'core/index.ts')], getModuleInfo);
+      coreModules = core;
       for (const m of kit) if (first.has(m) || /[\\/]components[\\/](session|record-viewer|hidden-flag)[\\/]/.test(m)) kit.delete(m);
       const packs = ['session/session.strings.es.ts', 'record-viewer/record-viewer.strings.es.ts', 'hidden-flag/hidden-flag.strings.es.ts', 'shared/vocabulary.es.ts'];
       const packClosure = [...closure(packs.map((f) => join(root, f)), getModuleInfo)];
@@ -105,7 +112,8 @@ function chunkName(chunk) {
   if (['kit', 'core', 'hidden-flag', 'es'].includes(chunk.name)) return `chunks/${chunk.name}-[hash].js`;
   const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
   const kit = id.split('/components/')[1];
-  if (!kit) return 'chunks/[name]-[hash].js';
+  // A library only the core and elements loaded later share (nostr-tools' NIP-05): the core's.
+  if (!kit) return chunk.moduleIds.every((m) => coreModules?.has(m)) ? 'chunks/core-[name]-[hash].js' : 'chunks/[name]-[hash].js';
   // A language pack by its language first (es-consent-prompt), so no tag's chunk name starts like it.
   const lang = LANGUAGE_PACK.exec(kit)?.[1];
   if (lang) return `chunks/${lang}-${kit.replace(LANGUAGE_PACK, '').replace(/\.strings$/, '').replace(/^([\w-]+)\/\1$/, '$1').replaceAll('/', '-')}-[hash].js`;
@@ -117,7 +125,7 @@ function chunkName(chunk) {
  * The single file's entry: every element (components/define.ts), with some modules named first.
  * Rollup orders modules by first import, and gzip only looks back 32 KB, so what repeats itself is
  * better kept together: every strings table first, the language packs then English (tables of one
- * element repeat one another's shape); the remote signer, which the session loads on demand, next
+ * element repeat one another's shape); the remote signer (core/signers/bunker.ts), which the session loads on demand, next
  * to the relay code it uses; every stylesheet together; then the protocol core. Tables and
  * stylesheets only define values, so evaluating them earlier changes nothing else. Together about
  * 4 KB gzip less than Rollup's order.
@@ -129,7 +137,7 @@ function singleFileEntry() {
   const styles = kit.filter((f) => f.endsWith('.styles.ts'));
   const strings = kit.filter((f) => /(strings|vocabulary|error-details)(\.\w+)?\.ts$/.test(f) && !f.endsWith('/shared/strings.ts'));
   const first = [...strings.filter((f) => LANGUAGE_PACK.test(f)), ...strings.filter((f) => !LANGUAGE_PACK.test(f)), 'lit', 'lit/decorators.js', '@lit/context', 'lean-qr',
-    ...['core/nip82/keys.ts', 'core/nip82/versions.ts', 'core/signers/nip07.ts', 'session/remote-signer.ts'].map((f) => join(root, 'components', f)),
+    ...['core/nip82/keys.ts', 'core/nip82/versions.ts', 'core/signers/bunker.ts', 'core/signers/nip07.ts'].map((f) => join(root, 'components', f)),
     ...styles, join(root, 'components/core/index.ts')];
   return {
     name: 'single-file-entry',

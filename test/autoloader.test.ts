@@ -64,7 +64,7 @@ describe('autoloaded embed', () => {
     const files = [...new Set(fetched)].map((n) => n.slice(AUTO.href.length)).sort();
     expect(files).to.deep.equal([...expected].sort());
     // An English page fetches no language pack (chunks/es-…).
-    for (const lazy of ['consent-prompt', 'session-remote-signer', 'shared-sanitize', 'access-list', 'es']) expect(files.some((f) => f.startsWith(`chunks/${lazy}-`)), lazy).to.equal(false);
+    for (const lazy of ['consent-prompt', 'session-remote-sign-in', 'shared-sanitize', 'access-list', 'es']) expect(files.some((f) => f.startsWith(`chunks/${lazy}-`)), lazy).to.equal(false);
     // What only writing needs is the core chunk's to load on demand (a page that reads never does):
     // the NIP-11 reader, which sizes what is written.
     const core = Object.keys(manifest.files).find((f) => /^chunks\/core-[\w-]{8}\.js$/.test(f))!;

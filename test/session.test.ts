@@ -537,8 +537,9 @@ describe('<nip82-session>', () => {
       // No page offered, nothing to finish there: no wait is promised, and the remote signer is told
       // the page was declined, so the connect keeps its own deadline.
       expect(partText(el, 'auth')).to.equal('Your remote signer asked you to open a page whose address is not a secure (https) one, so it is not shown. Check your signer app instead.');
-      const session = el as unknown as { attempt: AbortController; authPageFor: (a: AbortSignal, r: () => undefined) => (url: string, waitMs?: number) => boolean };
-      expect(session.authPageFor(session.attempt.signal, () => undefined)('javascript:alert(1)', 300_000), 'the refused page declined').to.equal(false);
+      // The remote sign-in's part (remote-sign-in.ts) answers for the session.
+      const session = el as unknown as { attempt: AbortController; remote: { authPageFor: (a: AbortSignal, r: () => undefined) => (url: string, waitMs?: number) => boolean } };
+      expect(session.remote.authPageFor(session.attempt.signal, () => undefined)('javascript:alert(1)', 300_000), 'the refused page declined').to.equal(false);
       await el.updateComplete;
       expect(partText(el, 'auth')).not.to.contain('waits');
       button(el, /Cancel/).click();

@@ -13,6 +13,7 @@ import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings
 import { npubPickerStrings } from '../components/npub-picker/npub-picker.strings.js';
 import { recordViewerClinicianStrings, recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { sessionStrings } from '../components/session/session.strings.js';
+import { remoteSignInStrings } from '../components/session/remote-sign-in.strings.js';
 import { loadLanguage } from '../components/index.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { markWithheld } from '../components/core/fhir/withheld.js';
@@ -98,7 +99,7 @@ describe('every built-in string can be overridden', () => {
   });
 
   it('each language table has the same keys as the English one', () => {
-    for (const tables of [sessionStrings, npubPickerStrings, hiddenFlagStrings, recordViewerStrings, recordViewerClinicianStrings, consentPromptStrings, accessListStrings]) {
+    for (const tables of [sessionStrings, remoteSignInStrings, npubPickerStrings, hiddenFlagStrings, recordViewerStrings, recordViewerClinicianStrings, consentPromptStrings, accessListStrings]) {
       expect(Object.keys(tables.es!).sort()).to.deep.equal(Object.keys(tables.en).sort());
     }
     // The viewer's clinician words (audience="clinician") replace words, never add or drop a key.
@@ -241,7 +242,7 @@ function matching(strings: string[], pattern: RegExp): string[] {
 describe('Spanish: one register (usted), one word for record, no protocol words', () => {
   // Pronouns, possessives and verb forms that address the reader as tú, and tú imperatives.
   const TU = /(^|[^\p{L}])(tú|tu|tus|te|ti|contigo|puedes|quieres|tienes|has|apareces|compartes|ocultaste|ocultes|compartiste|concediste|revoques|marques|iniciaras|instala|revisa|elige|pega|comprueba|marca|desmarca|revoca|reintenta|termina|deja|ocúltalos?|muéstralo|compártelos|envíalo)(?![\p{L}])/iu;
-  const tables = { sessionStrings, npubPickerStrings, hiddenFlagStrings, recordViewerStrings, recordViewerClinicianStrings, consentPromptStrings, accessListStrings };
+  const tables = { sessionStrings, remoteSignInStrings, npubPickerStrings, hiddenFlagStrings, recordViewerStrings, recordViewerClinicianStrings, consentPromptStrings, accessListStrings };
 
   for (const [name, table] of Object.entries(tables)) {
     it(`${name}.es speaks usted, says "historial" and "firmador", and no "relé"`, () => {

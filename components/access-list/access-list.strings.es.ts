@@ -1,7 +1,8 @@
 /** The built-in strings of `<nip82-access-list>` in Spanish. */
 import type { AccessListStrings } from './access-list.strings.js';
 import type { Role } from '../core/nip82/record.js';
-import { signerPageStringsEs, stateStringsEs, stopWaitingStringsEs } from '../shared/state-strings.es.js';
+import { stateStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { plural } from '../shared/plural.js';
 

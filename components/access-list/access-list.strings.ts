@@ -1,6 +1,7 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Role } from '../core/nip82/record.js';
-import { signerPageStringsEn, stateStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StateStrings, type StopWaitingStrings } from '../shared/state-strings.js';
+import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { plural } from '../shared/plural.js';
 

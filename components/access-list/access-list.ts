@@ -5,7 +5,7 @@ import { Nip82Element, type Message } from '../shared/base.js';
 import { wordsNow } from '../shared/status-controller.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
-import { stateText } from '../shared/state-strings.js';
+import { stateText } from '../shared/action-state-strings.js';
 import { isolate, shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';

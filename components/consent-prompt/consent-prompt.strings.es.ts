@@ -2,7 +2,8 @@
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { signerPageStringsEs, stateStringsEs, stopWaitingStringsEs } from '../shared/state-strings.es.js';
+import { stateStringsEs } from '../shared/state-strings.es.js';
+import { signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';

@@ -1,7 +1,8 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { signInNotAccepted, signerPageStringsEn, stateStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StateStrings, type StopWaitingStrings } from '../shared/state-strings.js';
+import { signInNotAccepted, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';

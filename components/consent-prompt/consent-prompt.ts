@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
-import { stateText } from '../shared/state-strings.js';
+import { stateText } from '../shared/action-state-strings.js';
 import { isolate, shortNpub } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';

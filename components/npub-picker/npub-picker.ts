@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import { queryProfile } from 'nostr-tools/nip05';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
@@ -107,7 +107,13 @@ export class Nip82NpubPicker extends Nip82Element {
   @state() private filter = '';
   @state() private foundBy?: { pubkey: string; name: string };
 
-  @query('#input') private input!: HTMLInputElement;
+  /**
+   * The field, once rendered. A getter rather than Lit's `@query`: that decorator would be the one
+   * piece of Lit only the picker uses, carried by the chunk every element shares.
+   */
+  private get input(): HTMLInputElement {
+    return this.renderRoot?.querySelector<HTMLInputElement>('#input') as HTMLInputElement;
+  }
 
   private suggestions: Suggestion[] = [];
   private readonly profiles = new Map<string, ProfileInfo>();

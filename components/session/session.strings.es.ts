@@ -1,5 +1,5 @@
 /** The built-in strings of `<nip82-session>` in Spanish. */
-import type { SessionStrings } from './session.strings.js';
+import type { SessionBuiltins } from './session.strings.js';
 import { errorDetailEs } from '../shared/error-details.es.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
 import type { Nip82ErrorCode } from '../shared/events.js';
@@ -16,7 +16,7 @@ const SIGN_IN_ES: Partial<Record<Nip82ErrorCode, string>> = {
   signer: 'Su firmador no pudo terminar de iniciar su sesión.',
 };
 
-export const sessionStringsEs: SessionStrings = {
+export const sessionStringsEs: SessionBuiltins = {
   errorDetail: (code, message) => SIGN_IN_ES[code] ?? errorDetailEs(code, message),
   signedInAs: 'Sesión iniciada como',
   accountKey: (shortKey: string) => `Cuenta ${shortKey}`,
@@ -39,20 +39,10 @@ export const sessionStringsEs: SessionStrings = {
   bunkerHelp: 'Su aplicación de firmador muestra esta dirección. Nunca pegue aquí ni en ningún otro sitio su clave privada (nsec).',
   connect: 'Conectar',
   showCode: 'Mostrar un código para mi aplicación de firmador',
-  scanCode: 'Escanee este código con su aplicación de firmador remoto, o copie el texto en ella:',
-  copyCode: 'Copiar el código',
-  codeCopied: 'Copiado. Péguelo en su aplicación de firmador.',
-  copyFailed: 'No se pudo copiar aquí: seleccione el texto de arriba y cópielo.',
-  openInApp: 'Abrir mi aplicación de firmador en este dispositivo',
-  appName: 'Historial médico',
   waitingForRemote: 'Esperando a que se conecte su firmador remoto…',
   cancel: 'Cancelar',
   asking: 'Se pedirá su clave pública a su firmador.',
   connected: 'Sesión iniciada.',
   neverNsec: 'Esa es una clave privada (nsec). No la comparta nunca; no se guardó ni se envió.',
-  authNeeded: (host: string) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
-  authWait: (minutes: number) => `Esta página espera hasta ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} a que termine allí.`,
-  authOpen: (host: string) => `Abrir ${host} en una pestaña nueva`,
   badStorageSettings: stateStringsEs.badStorageSettings,
-  authRefused: 'Su firmador remoto pidió abrir una página cuya dirección no es segura (https), así que no se muestra. Revise su aplicación de firmador.',
 };

@@ -2,6 +2,7 @@ import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, type ErrorDetail } from '../shared/error-details.js';
 import type { Nip82ErrorCode } from '../shared/events.js';
 import { stateStringsEn } from '../shared/state-strings.js';
+import type { RemoteSignInKey } from './remote-sign-in.strings.js';
 
 export interface SessionStrings {
   /** Before who is signed in: their name, else their short npub. */
@@ -71,6 +72,12 @@ export interface SessionStrings {
 }
 
 /**
+ * The session's own tables: every key but the words of a remote sign-in under way, which come
+ * with that part (remote-sign-in.strings.ts).
+ */
+export type SessionBuiltins = Omit<SessionStrings, RemoteSignInKey>;
+
+/**
  * Why a sign-in failed, in a patient's words: the core's own message names protocol parts
  * ("bunker:// address", "public key"), which stay in the `nip82-error` event for the host.
  */
@@ -85,7 +92,7 @@ const SIGN_IN_EN: Partial<Record<Nip82ErrorCode, string>> = {
   signer: 'Your signer could not finish signing you in.',
 };
 
-const en: SessionStrings = {
+const en: SessionBuiltins = {
   errorDetail: (code, message) => SIGN_IN_EN[code] ?? errorDetailEn(code, message),
   signedInAs: 'Signed in as',
   accountKey: (shortKey: string) => `Account ${shortKey}`,
@@ -108,22 +115,12 @@ const en: SessionStrings = {
   bunkerHelp: 'Your remote signer app shows this address. Never paste your private key (nsec) here or anywhere else.',
   connect: 'Connect',
   showCode: 'Show a code for my signer app',
-  scanCode: 'Scan this code with your remote signer app, or copy the text into it:',
-  copyCode: 'Copy the code',
-  codeCopied: 'Copied. Paste it into your signer app.',
-  copyFailed: 'Could not copy here: select the text above and copy it.',
-  openInApp: 'Open my signer app on this device',
-  appName: 'Medical records',
   waitingForRemote: 'Waiting for your remote signer to connect…',
   cancel: 'Cancel',
   asking: 'Your signer will be asked for your public key.',
   connected: 'Signed in.',
   neverNsec: 'That is a private key (nsec). Never share it; it was not stored or sent.',
-  authNeeded: (host: string) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
-  authWait: (minutes: number) => `This page waits up to ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} for you to finish there.`,
-  authOpen: (host: string) => `Open ${host} in a new tab`,
   badStorageSettings: stateStringsEn.badStorageSettings,
-  authRefused: 'Your remote signer asked you to open a page whose address is not a secure (https) one, so it is not shown. Check your signer app instead.',
 };
 
 /** English at hand; Spanish (session.strings.es.ts) once the page speaks it. */

@@ -1,10 +1,10 @@
-import { holdsSecretKey } from '../shared/recipient-input.js';
-import { html, nothing, svg } from 'lit';
+import { holdsSecretKey } from '../shared/secret-key.js';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
 import { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
-import type { NostrConnectSession, RemoteSigner } from '../core/signers/bunker.js';
+import type { RemoteSigner } from '../core/signers/bunker.js';
 import type { RecordStore } from '../core/store/record-store.js';
 import { sessionContext, type SessionValue } from '../shared/context.js';
 import { emit } from '../shared/events.js';
@@ -13,22 +13,26 @@ import { StatusController, type Status } from '../shared/status-controller.js';
 import { SignerGate } from '../shared/signer-gate.js';
 import { OwnedStore } from '../shared/store-controller.js';
 import { RelayListCheck } from '../shared/relay-check.js';
-import { resolveStrings } from '../shared/strings.js';
+import { languageOf, resolveStrings } from '../shared/strings.js';
+import { languageReady } from '../shared/language-packs.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { cleanName, shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
-import { sessionStrings, type SessionStrings } from './session.strings.js';
+import { sessionStrings, type SessionBuiltins, type SessionStrings } from './session.strings.js';
 import { OtherTabs, type OtherTabNews } from './other-tabs.js';
 import { lookUpOwnName } from './own-name.js';
+import type { RemoteSignIn } from './remote-sign-in.js';
 
-type RemoteSignerModule = typeof import('./remote-signer.js');
-/** The remote signer and its QR code, fetched the first time the user chooses them. */
-let remoteSignerModule: Promise<RemoteSignerModule> | undefined;
-const remoteSigner = (): Promise<RemoteSignerModule> => {
-  remoteSignerModule ??= import('./remote-signer.js');
-  remoteSignerModule.catch(() => { remoteSignerModule = undefined; });
-  return remoteSignerModule;
+/**
+ * The remote sign-in (the NIP-46 signer, the code to scan, their words), fetched the first time the
+ * user submits an address or asks for a code; fetched again after a failure.
+ */
+let remoteSignInClass: Promise<typeof RemoteSignIn> | undefined;
+const loadRemoteSignIn = (): Promise<typeof RemoteSignIn> => {
+  remoteSignInClass ??= import('./remote-sign-in.js').then((m) => m.RemoteSignIn);
+  remoteSignInClass.catch(() => { remoteSignInClass = undefined; });
+  return remoteSignInClass;
 };
 
 type SignerKind = 'extension' | 'remote' | 'injected';
@@ -123,21 +127,14 @@ export class Nip82Session extends LocalizedElement {
   private nameLookup?: { key: string; stop: AbortController };
   @state() private active?: Signer;
   @state() private extensionFound = false;
-  @state() private connectSession?: NostrConnectSession;
+  /** The remote sign-in, once the user first asked for one (see {@link remoteSignIn}). */
+  private remote?: RemoteSignIn;
   /** A bunker:// connect waits, and can be cancelled. */
   @state() private bunkerWaiting = false;
   @state() private bunkerInput = '';
 
-  /** Whether the shown code was copied when the user asked (`false`: the browser would not). */
-  @state() private copied?: boolean;
-
   /** The one-time secret was taken out of the address after a failed connect (see {@link withoutSecret}). */
   @state() private secretDropped = false;
-  /** The page a remote signer asks the user to open (https only), or that it asked for one not offered. */
-  @state() private authPage?: URL | 'refused';
-  /** How long the call waits for the user on that page, in ms from when it was asked (see `authWaitMs` of the remote signer). */
-  @state() private authWaitMs?: number;
-  private qr?: RemoteSignerModule['qrPath'];
   /**
    * The sign-in under way. Signing out, a clear and any other sign-in abort it: the code shown stops
    * being listened to, a remote signer being connected or asked is closed, and a late answer to it
@@ -171,7 +168,8 @@ export class Nip82Session extends LocalizedElement {
   @provide({ context: sessionContext })
   protected value?: SessionValue;
 
-  private get s(): SessionStrings {
+  /** The session's words; a remote sign-in under way words its own part (remote-sign-in.ts). */
+  private get s(): SessionBuiltins {
     return resolveStrings(sessionStrings, this, this.strings);
   }
 
@@ -180,13 +178,14 @@ export class Nip82Session extends LocalizedElement {
     // Passive: only look for window.nostr; never call it before the user asks. An extension that
     // injects late (or is installed while the page is open) is still offered: the watch goes on, and
     // a user's click or key in the card looks again.
-    this.extensionWatch = new AbortController();
-    void waitForNip07(NIP07_WATCH_MS, undefined, this.extensionWatch.signal).then((found) => { this.extensionFound ||= found; });
-    this.addEventListener('pointerdown', this.lookForExtension);
-    this.addEventListener('focusin', this.lookForExtension);
-    window.addEventListener('focus', this.keyMayHaveChanged);
-    window.addEventListener('blur', this.pageLeft);
-    document.addEventListener('visibilitychange', this.keyMayHaveChanged);
+    this.onPage = new AbortController();
+    const signal = this.onPage.signal;
+    void waitForNip07(NIP07_WATCH_MS, undefined, signal).then((found) => { this.extensionFound ||= found; });
+    this.addEventListener('pointerdown', this.lookForExtension, { signal });
+    this.addEventListener('focusin', this.lookForExtension, { signal });
+    window.addEventListener('focus', this.keyMayHaveChanged, { signal });
+    window.addEventListener('blur', this.pageLeft, { signal });
+    document.addEventListener('visibilitychange', this.keyMayHaveChanged, { signal });
     // Moved on the page: leaving closed the store (its keys wiped); the elements inside need a new one.
     if (this.hasUpdated) {
       this.provideValue();
@@ -194,7 +193,8 @@ export class Nip82Session extends LocalizedElement {
     }
   }
 
-  private extensionWatch?: AbortController;
+  /** Aborts as the element leaves the page: the extension watch ends and the listeners above go with it. */
+  private onPage?: AbortController;
 
   private lookForExtension = () => {
     if (!this.extensionFound && hasNip07()) this.extensionFound = true;
@@ -329,12 +329,7 @@ export class Nip82Session extends LocalizedElement {
     super.disconnectedCallback();
     this.giveUp();
     this.stopNameLookup();
-    this.extensionWatch?.abort();
-    this.removeEventListener('pointerdown', this.lookForExtension);
-    this.removeEventListener('focusin', this.lookForExtension);
-    window.removeEventListener('focus', this.keyMayHaveChanged);
-    window.removeEventListener('blur', this.pageLeft);
-    document.removeEventListener('visibilitychange', this.keyMayHaveChanged);
+    this.onPage?.abort();
   }
 
   /** The store for the signer and relays in effect; a new one (the old one cleared) when either changed. */
@@ -421,7 +416,7 @@ export class Nip82Session extends LocalizedElement {
     const { relays, rejected } = this.relayCheck.check(this.relays);
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
     const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
-    const page = this.authPage instanceof URL ? { href: this.authPage.href, host: this.authPage.host } : undefined;
+    const page = this.remote?.signerPage;
     const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, keyToAsk: this.keyToAsk, accountChanged: this.accountChanged, signerPage: page };
     const prev = this.value;
     if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store || prev.signerPage?.href !== page?.href) this.value = next;
@@ -446,11 +441,8 @@ export class Nip82Session extends LocalizedElement {
   private giveUp(): void {
     this.attempt?.abort();
     this.attempt = undefined;
-    // The code shown listens under the attempt's signal: it was cancelled with it.
-    this.connectSession = undefined;
     this.bunkerWaiting = false;
-    this.authPage = undefined;
-    this.authWaitMs = undefined;
+    this.remote?.reset();
   }
 
   /**
@@ -498,36 +490,6 @@ export class Nip82Session extends LocalizedElement {
 
   private readonly bunkerField = () => this.renderRoot.querySelector<HTMLInputElement>('input[name="bunker"]');
 
-  /**
-   * What a remote signer's `auth_url` does here: while its sign-in (`attempt`) is under way, or it
-   * is the signer in use, an https page is offered as a link (never opened for the user); any other
-   * is only mentioned. `undefined`: no call waits for it any more. For a page offered the call then
-   * waits longer for the user (`AUTH_WAIT_MS` of the remote signer, 5 minutes, `waitMs` here), and
-   * the user is told how long; Cancel and Sign out still end it at once. A page not offered is
-   * declined (`false`): the user has nothing to finish there, so the call keeps its own deadline.
-   */
-  private authPageFor(attempt: AbortSignal, remote: () => RemoteSigner | undefined) {
-    return (url: string | undefined, waitMs?: number): boolean => {
-      const signer = remote();
-      if (attempt.aborted || (this.attempt?.signal !== attempt && (!signer || this.active !== signer))) return false;
-      if (url === undefined) {
-        this.authPage = undefined;
-        this.authWaitMs = undefined;
-        return false;
-      }
-      let page: URL | undefined;
-      try {
-        page = new URL(url);
-      } catch {
-        page = undefined;
-      }
-      const offered = page?.protocol === 'https:';
-      this.authPage = offered ? page : 'refused';
-      this.authWaitMs = offered ? waitMs : undefined;
-      return offered;
-    };
-  }
-
   /** A failed sign-in: its state, the detail in the page's language, and `nip82-error` for the host. */
   private failed(error: unknown): void {
     const { code, message } = this.state.fail(error, 'connect', error instanceof Error ? error.message : String(error));
@@ -560,18 +522,11 @@ export class Nip82Session extends LocalizedElement {
     this.bunkerWaiting = true;
     this.state.set('waiting-signer', this.s.waitingForRemote);
     this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.cancel-bunker'));
-    let remote: RemoteSigner | undefined;
     try {
-      const { bunkerSigner } = await remoteSigner();
+      const remote = await this.remoteSignIn();
       if (attempt.aborted) return;
-      const onAuthUrl = this.authPageFor(attempt, () => remote);
-      remote = await bunkerSigner(input, { timeoutMs: 60_000, signal: attempt, onAuthUrl });
-      if (attempt.aborted) {
-        await remote.close().catch(() => undefined);
-        return;
-      }
       // Used once: the address (its secret with it) does not stay for the next person.
-      if (await this.signIn('remote', remote, attempt)) this.bunkerInput = '';
+      if (await remote.connectBunker(input, attempt)) this.bunkerInput = '';
     } catch (error) {
       if (!attempt.aborted) this.failed(error);
     } finally {
@@ -596,50 +551,31 @@ export class Nip82Session extends LocalizedElement {
   }
 
   /**
-   * On a phone the code is on the same screen as the signer app: it cannot be scanned, so it is
-   * copied (or opened in the app, where one takes such links). Whether the copy worked is said.
+   * The remote sign-in, loaded the first time it is needed, with its words in the page's language
+   * (a pack of their own) before anything of it is shown. Made once per session element.
    */
-  private async copyCode(uri: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(uri);
-      this.copied = true;
-    } catch {
-      this.copied = false;
-    }
+  private async remoteSignIn(): Promise<RemoteSignIn> {
+    const RemoteSignInPart = await loadRemoteSignIn();
+    await languageReady(languageOf(this));
+    return (this.remote ??= new RemoteSignInPart({
+      element: this,
+      overrides: () => this.strings,
+      signIn: (signer, attempt) => this.signIn('remote', signer, attempt),
+      refocus: (target) => this.refocus(target),
+      current: (attempt, signer) => this.attempt?.signal === attempt || (!!signer && this.active === signer),
+    }));
   }
 
   private async showCode(): Promise<void> {
     const relays = this.usableRelays;
     if (!relays.length || !this.announce()) return;
     const attempt = this.begin();
-    this.copied = undefined;
-    let nostrConnect: RemoteSignerModule['nostrConnect'];
     this.state.set('waiting-signer', this.s.waitingForRemote);
     try {
-      ({ nostrConnect, qrPath: this.qr } = await remoteSigner());
+      const remote = await this.remoteSignIn();
+      if (!attempt.aborted) await remote.showCode(relays, attempt);
     } catch (error) {
       if (!attempt.aborted) this.failed(error);
-      return;
-    }
-    if (attempt.aborted) return;
-    let remote: RemoteSigner | undefined;
-    const onAuthUrl = this.authPageFor(attempt, () => remote);
-    const session = nostrConnect({ relays, name: document.title || this.s.appName, connectTimeoutMs: 180_000, timeoutMs: 60_000, signal: attempt, onAuthUrl });
-    this.connectSession = session;
-    // The code takes the place of the focused "Show a code" button: the user goes to its Cancel.
-    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.cancel-code'));
-    try {
-      remote = await session.signer;
-      // One that connects after Cancel, a sign-out or another sign-in is closed, not left connected.
-      if (attempt.aborted) await remote.close().catch(() => undefined);
-      else await this.signIn('remote', remote, attempt);
-    } catch (error) {
-      if (!attempt.aborted) this.failed(error);
-    } finally {
-      if (this.connectSession === session) this.connectSession = undefined;
-      // Ended without a sign-in (refused, out of time, failed): the code and its Cancel go, and the
-      // user is back on the button that showed it.
-      if (!attempt.aborted && !this.pubkey) this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.show-code'));
     }
   }
 
@@ -693,7 +629,6 @@ export class Nip82Session extends LocalizedElement {
     this.giveUp();
     this.bunkerInput = '';
     this.secretDropped = false;
-    this.copied = undefined;
     this.store.drop();
     this.active = undefined;
     this.pubkey = undefined;
@@ -705,19 +640,11 @@ export class Nip82Session extends LocalizedElement {
     this.otherTabs.closeIfIdle();
   }
 
-  private renderQr(uri: string) {
-    if (!this.qr) return nothing;
-    const code = this.qr(uri);
-    return html`<svg class="qr" part="qr" role="img" aria-label=${this.s.scanCode} viewBox="-1 -1 ${code.size + 2} ${code.size + 2}">
-      ${svg`<path d=${code.path} fill="#000"></path>`}
-    </svg>`;
-  }
-
   /**
    * Who is signed in: by name where one is known (the host's, or the user's own profile's), with
    * the short npub beside it, muted, to tell accounts apart; else by the short npub alone.
    */
-  private renderSignedIn(s: SessionStrings) {
+  private renderSignedIn(s: SessionBuiltins) {
     const kind = this.kind === 'extension' ? s.kindExtension : this.kind === 'remote' ? s.kindRemote : s.kindInjected;
     const short = shortNpub(this.pubkey!);
     const name = this.nameOf(this.pubkey!);
@@ -726,7 +653,7 @@ export class Nip82Session extends LocalizedElement {
       <button type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
 
-  private renderSignIn(s: SessionStrings) {
+  private renderSignIn(s: SessionBuiltins) {
     return html`<span class="who">${s.signIn}</span>
       <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
@@ -741,32 +668,14 @@ export class Nip82Session extends LocalizedElement {
           ${this.bunkerWaiting ? html`<button type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
         </form>
         <p class="help" id="bunker-help">${this.secretDropped ? `${s.secretRemoved} ` : ''}${s.bunkerHelp}</p>
-        ${this.connectSession
-          ? html`<p>${s.scanCode}</p>${this.renderQr(this.connectSession.uri)}
-              <p class="uri"><code>${this.connectSession.uri}</code></p>
-              <div class="row">
-                <button type="button" class="copy-code" @click=${() => this.copyCode(this.connectSession!.uri)}>${s.copyCode}</button>
-                <a class="open-app" href=${this.connectSession.uri}>${s.openInApp}</a>
-                <button type="button" class="cancel-code" @click=${this.cancelRemote}>${s.cancel}</button>
-              </div>
-              <p class="help" role="status">${this.copied === undefined ? nothing : this.copied ? s.codeCopied : s.copyFailed}</p>`
+        ${this.remote?.codeShown
+          ? this.remote.renderCode(s.cancel, this.cancelRemote)
           : html`<button type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }
 
-  /** Plain words, the page's host as text, and a link the user opens themselves (never auto-opened). */
-  private renderAuthPage(s: SessionStrings) {
-    const page = this.authPage;
-    if (!page) return nothing;
-    // Refused: no page to finish on, so no longer wait to speak of (the call keeps its own deadline).
-    if (page === 'refused') return html`<p>${s.authRefused}</p>`;
-    const wait = this.authWaitMs === undefined ? nothing : s.authWait(Math.max(1, Math.ceil(this.authWaitMs / 60_000)));
-    return html`<p>${s.authNeeded(page.host)} ${wait}
-      <a href=${page.href} target="_blank" rel="noopener noreferrer">${s.authOpen(page.host)}</a></p>`;
-  }
-
   /** Relays were given and none is usable: the patient can only tell the site, in plain words. */
-  private settingsProblem(s: SessionStrings): string {
+  private settingsProblem(s: SessionBuiltins): string {
     const { relays, rejected } = this.relayCheck.check(this.relays);
     return !relays.length && rejected.length ? s.badStorageSettings : '';
   }
@@ -776,7 +685,7 @@ export class Nip82Session extends LocalizedElement {
     return html`
       ${this.noControls ? nothing : html`<div class="bar" part="bar">${this.pubkey ? this.renderSignedIn(s) : this.renderSignIn(s)}</div>`}
       <p class="status" part="status" role="status" aria-live="polite">${[this.state.message, this.settingsProblem(s)].filter(Boolean).join(' ') || nothing}</p>
-      <div class="auth" part="auth" aria-live="polite">${this.renderAuthPage(s)}</div>
+      <div class="auth" part="auth" aria-live="polite">${this.remote?.renderAuthPage() ?? nothing}</div>
       <slot></slot>
     `;
   }

@@ -82,21 +82,11 @@ function utcDay(year: number, monthIndex: number, day: number, ms = false): numb
   return ms ? d.getTime() : d.getUTCDate();
 }
 
-const fhirFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A month of a year, or a day and time, in `lang`. */
-function fhirFormat(lang: string, kind: 'year-month' | 'date-time'): Intl.DateTimeFormat {
-  const key = `${lang}|${kind}`;
-  let f = fhirFormats.get(key);
-  if (!f) {
-    // A month without a day is a calendar month: formatting it in UTC keeps it on the month written.
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'year-month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' };
-    f = new Intl.DateTimeFormat(lang, options);
-    fhirFormats.set(key, f);
-  }
-  return f;
-}
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+// A month without a day is a calendar month: formatting it in UTC keeps it on the month written.
+const yearMonth = (lang: string) => formatter(monthFormats, lang, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+const dateTime = (lang: string) => formatter(dateTimeFormats, lang, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * A FHIR date or dateTime for people, at the precision it was written with ("2010", "mar 2015", a
@@ -109,14 +99,14 @@ export function formatDate(value: unknown, lang: string): string {
   const time = timeOf(text);
   if (!m || time === undefined) return text.slice(0, 64);
   if (!m[2]) return m[1]!;
-  if (!m[3]) return fhirFormat(lang, 'year-month').format(time);
+  if (!m[3]) return yearMonth(lang).format(time);
   if (!m[4]) return dayText(text, lang);
-  return fhirFormat(lang, 'date-time').format(time);
+  return dateTime(lang).format(time);
 }
 
 /** Seconds since the epoch as a date and time. */
 export function formatSeconds(seconds: number, lang: string): string {
-  return fhirFormat(lang, 'date-time').format(seconds * 1000);
+  return dateTime(lang).format(seconds * 1000);
 }
 
 /**

@@ -5,7 +5,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PublishReceipt, SignInFailure } from '../core/relay/client.js';
 import type { Status } from './base.js';
-import { isFailure, type ReceiptStrings, type SignerPageStrings } from './state-strings.js';
+import type { ReceiptStrings } from './state-strings.js';
+import { isFailure, type SignerPageStrings } from './action-state-strings.js';
 import type { SessionValue } from './context.js';
 import { formatCount } from './numbers.js';
 

@@ -5,6 +5,7 @@
 import { decode } from 'nostr-tools/nip19';
 import { NIP05_REGEX } from 'nostr-tools/nip05';
 import { schnorr } from '@noble/curves/secp256k1.js';
+import { NOISE, SECRET, WHOLE_SECRET } from './secret-key.js';
 
 export type ParsedRecipient =
   | { kind: 'empty' }
@@ -14,11 +15,6 @@ export type ParsedRecipient =
   | { kind: 'secret'; complete: boolean }
   | { kind: 'invalid' };
 
-// Bech32 data never contains "1", so these can only be a private key's prefix.
-const SECRET = /n(?:crypt)?sec1/i;
-const WHOLE_SECRET = /nsec1[02-9ac-hj-np-z]{58}|ncryptsec1[02-9ac-hj-np-z]{50}/i;
-// Pasted keys often carry line breaks, spaces or zero-width characters.
-const NOISE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
 const HEX64 = /^[0-9a-f]{64}$/i;
 
 /** Whether `hex` (64 lowercase hex) is a usable public key: an x coordinate on secp256k1. */
@@ -30,11 +26,6 @@ export function isPublicKey(hex: unknown): hex is string {
   } catch {
     return false;
   }
-}
-
-/** True when `input` holds a private key in any form the picker refuses (nsec, ncryptsec, `nostr:nsec1…`, split by spaces). */
-export function holdsSecretKey(input: string): boolean {
-  return parseRecipient(input).kind === 'secret';
 }
 
 /** Classifies an npub, nprofile, 64-hex key, `nostr:` URI or `name@domain`; refuses to read secrets. */

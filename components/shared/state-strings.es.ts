@@ -1,5 +1,5 @@
-/** The state words of state-strings.ts in Spanish. */
-import type { CommonStateStrings, SignerPageStrings, StopWaitingStrings } from './state-strings.js';
+/** The state words of state-strings.ts in Spanish (those of action-state-strings.ts are in action-state-strings.es.ts). */
+import type { CommonStateStrings } from './state-strings.js';
 import { errorDetailEs } from './error-details.es.js';
 
 export const stateStringsEs: CommonStateStrings = {
@@ -24,15 +24,4 @@ export const stateStringsEs: CommonStateStrings = {
   errorDetail: errorDetailEs,
   accountChanged: 'Su firmador usa ahora otra cuenta. Los historiales de la persona anterior se cerraron.',
   checkingAccount: 'Comprobando qué cuenta usa su firmador.',
-};
-
-export const signerPageStringsEs: SignerPageStrings = {
-  signerPage: (host) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
-  signerPageOpen: (host) => `Abrir ${host} en una pestaña nueva`,
-};
-
-export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting' | 'waitSignIn' | 'finishRelays'> = {
-  stopWaiting: 'Dejar de esperar',
-  waitSignIn: 'Un servidor de almacenamiento le pide que inicie sesión primero.',
-  finishRelays: 'Enviar a los servidores de almacenamiento que no lo recibieron',
 };

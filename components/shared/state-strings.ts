@@ -2,9 +2,10 @@
  * The words for the states every signer-backed element shows (in Spanish: state-strings.es.ts).
  * Element string tables spread these in, so each stays overridable per element through `.strings`;
  * where an element means something narrower (what was not changed, shared or opened), it says so.
+ * What only the elements that sign and send from a dialog use (the live region's text per state,
+ * the remote signer's page, "Stop waiting") is in action-state-strings.ts.
  */
 import type { Status } from './base.js';
-import type { Nip82ErrorCode } from './events.js';
 import { errorDetailEn, type ErrorDetail } from './error-details.js';
 import type { SignInFailure } from '../core/relay/client.js';
 
@@ -95,72 +96,3 @@ export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner'
       return undefined;
   }
 }
-
-/**
- * What the live region says for `status`; `message` is the waiting text, the error, the outcome, or
- * the words of a stop, and `code` the failure's code, which words the detail in the page's language.
- */
-export function stateText(status: Status, s: StateStrings, message: string, code: Nip82ErrorCode | '' = '', signedOut = false): string {
-  switch (status) {
-    case 'waiting-signer':
-      return s.waiting(message);
-    case 'relay-error':
-      // `unchecked`: a server could not be read before a change; the detail names it and why.
-      if (code === 'unchecked') return s.errorDetail(code, message);
-      return code === 'invalid-url' ? s.badStorageSettings : s.relayError;
-    case 'bad-data':
-      return s.badData(code ? s.errorDetail(code, message) : message);
-    case 'cancelled':
-      // A stop the element worded itself ("Stop waiting": what it did not do) says those words; one
-      // from a failure (its message is the core's English) or with none, the element's cancelled words.
-      return message && !code ? message : s.cancelled;
-    default:
-      return signerStateText(status, s, signedOut) ?? message;
-  }
-}
-
-/** Whether `status` is a failure (shown in the error colour). */
-export function isFailure(status: Status): boolean {
-  return !['idle', 'done', 'working', 'waiting-signer'].includes(status);
-}
-
-/**
- * The remote signer's page (NIP-46 `auth_url`) in an element's open modal dialog: the session
- * offers it in its own bar, behind the dialog's backdrop where it cannot be tapped.
- */
-export interface SignerPageStrings {
-  /** The remote signer waits for the user on its own page, at `host`. */
-  signerPage: (host: string) => string;
-  /** The link to that page (opened by the user, in a new tab). */
-  signerPageOpen: (host: string) => string;
-}
-
-export const signerPageStringsEn: SignerPageStrings = {
-  signerPage: (host) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
-  signerPageOpen: (host) => `Open ${host} in a new tab`,
-};
-
-/** The words of "Stop waiting" (see shared/stop-waiting.ts). */
-export interface StopWaitingStrings {
-  /** The live button beside the dialog's aria-disabled ones while the signer is asked. */
-  stopWaiting: string;
-  /**
-   * What the dialog says once "Stop waiting" ended the wait for a signature: what did not happen
-   * (some events may have been signed, never to be sent), and that the user may try again.
-   */
-  stoppedWaiting: string;
-  /**
-   * While a send waits for the signer to sign the user in to a storage server that asked for it
-   * (after "Waiting for your signer."): "Stop waiting" then passes that server over.
-   */
-  waitSignIn: string;
-  /** The way on once a change is in effect but some storage server missed it (passed over, or down): the same signed events, sent there. */
-  finishRelays: string;
-}
-
-/** The button's words and the send's; each element says in its own words what did not happen. */
-export const stopWaitingStringsEn: Pick<StopWaitingStrings, 'stopWaiting' | 'waitSignIn' | 'finishRelays'> = {
-  stopWaiting: 'Stop waiting',
-  waitSignIn: 'A storage server asks you to sign in first.',
-  finishRelays: 'Send to the storage servers that missed it',
-};

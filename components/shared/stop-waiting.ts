@@ -7,7 +7,7 @@
  * button that sent it, for the storage server's sign-in waiting on the signer.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { StopWaitingStrings } from './state-strings.js';
+import type { StopWaitingStrings } from './action-state-strings.js';
 
 /**
  * The live button, while `waiting`, in the dialog's row of actions beside the aria-disabled ones

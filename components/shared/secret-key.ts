@@ -1,0 +1,17 @@
+/**
+ * Whether typed or pasted text holds a private key. Apart from recipient-input.ts, which decodes
+ * public keys (bech32, the curve) for the picker and the share prompt: the session refuses a
+ * private key in its remote-signer field with this alone, so a page that only signs in and shows
+ * records carries none of that decoding.
+ */
+
+// Bech32 data never contains "1", so these can only be a private key's prefix.
+export const SECRET = /n(?:crypt)?sec1/i;
+export const WHOLE_SECRET = /nsec1[02-9ac-hj-np-z]{58}|ncryptsec1[02-9ac-hj-np-z]{50}/i;
+// Pasted keys often carry line breaks, spaces or zero-width characters.
+export const NOISE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
+
+/** True when `input` holds a private key in any form the picker refuses (nsec, ncryptsec, `nostr:nsec1…`, split by spaces). */
+export function holdsSecretKey(input: string): boolean {
+  return SECRET.test(input.replace(NOISE, ''));
+}
