@@ -153,7 +153,7 @@ export class Nip82Session extends LocalizedElement {
     this.keyUnanswered = false;
     this.otherTabs.tell('account-changed');
     this.pubkey = store.reader;
-    this.state.set('done', this.s.accountChanged);
+    this.state.set('done', () => this.s.accountChanged);
     emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
   });
 
@@ -305,13 +305,13 @@ export class Nip82Session extends LocalizedElement {
     this.otherTabs.tell('account-changed');
     // The elements hear now, not at the next render, that there is no store: their dialogs close.
     this.provideValue();
-    this.state.set('waiting-signer', this.s.asking);
+    this.state.set('waiting-signer', () => this.s.asking);
     void signer.getPublicKey().then(
       (pubkey) => {
         if (this.active !== signer) return;
         this.keyJustAsked();
         this.pubkey = pubkey;
-        this.state.set('done', this.s.accountChanged);
+        this.state.set('done', () => this.s.accountChanged);
         emit(this, 'nip82-session-change', { pubkey, signer: kind });
       },
       async () => {
@@ -452,7 +452,7 @@ export class Nip82Session extends LocalizedElement {
   private async signIn(kind: SignerKind, signer: Signer, attempt: AbortSignal): Promise<boolean> {
     const close = () => { void (signer as RemoteSigner).close().catch(() => undefined); };
     if (kind === 'remote') attempt.addEventListener('abort', close, { once: true });
-    this.state.set('waiting-signer', this.s.asking);
+    this.state.set('waiting-signer', () => this.s.asking);
     try {
       const pubkey = await signer.getPublicKey();
       if (attempt.aborted) return false;
@@ -465,7 +465,7 @@ export class Nip82Session extends LocalizedElement {
       this.active = signer;
       this.kind = kind;
       this.pubkey = pubkey;
-      this.state.set('done', this.s.connected);
+      this.state.set('done', () => this.s.connected);
       // The sign-in controls give way to the signed-in bar: a keyboard user stays on it.
       this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.sign-out'));
       emit(this, 'nip82-session-change', { pubkey, signer: kind });
@@ -493,7 +493,8 @@ export class Nip82Session extends LocalizedElement {
   /** A failed sign-in: its state, the detail in the page's language, and `nip82-error` for the host. */
   private failed(error: unknown): void {
     const { code, message } = this.state.fail(error, 'connect', error instanceof Error ? error.message : String(error));
-    this.state.message = this.s.errorDetail(code, message);
+    // Read at each render, so the line follows the page's language if it changes later.
+    this.state.message = () => this.s.errorDetail(code, message);
   }
 
   private useExtension = () => {
@@ -506,7 +507,7 @@ export class Nip82Session extends LocalizedElement {
     // Every form the recipient field refuses, not only a bare nsec1 at the start: wiped at once.
     if (holdsSecretKey(input)) {
       this.bunkerInput = '';
-      this.state.set('bad-data', this.s.neverNsec);
+      this.state.set('bad-data', () => this.s.neverNsec);
       this.refocus(this.bunkerField);
       return;
     }
@@ -520,7 +521,7 @@ export class Nip82Session extends LocalizedElement {
     // The address stays (read-only) until the sign-in is done: a typo or an unreachable signer is
     // corrected, not typed again. The focused Connect is disabled meanwhile: the user goes to Cancel.
     this.bunkerWaiting = true;
-    this.state.set('waiting-signer', this.s.waitingForRemote);
+    this.state.set('waiting-signer', () => this.s.waitingForRemote);
     this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.cancel-bunker'));
     try {
       const remote = await this.remoteSignIn();
@@ -570,7 +571,7 @@ export class Nip82Session extends LocalizedElement {
     const relays = this.usableRelays;
     if (!relays.length || !this.announce()) return;
     const attempt = this.begin();
-    this.state.set('waiting-signer', this.s.waitingForRemote);
+    this.state.set('waiting-signer', () => this.s.waitingForRemote);
     try {
       const remote = await this.remoteSignIn();
       if (!attempt.aborted) await remote.showCode(relays, attempt);
@@ -620,7 +621,7 @@ export class Nip82Session extends LocalizedElement {
     // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
     if (kind === 'injected') this.signer = undefined;
     if (kind === 'remote') await (was as RemoteSigner).close().catch(() => undefined);
-    this.state.message = said(kind);
+    this.state.message = () => said(kind);
     emit(this, 'nip82-session-change', {});
   }
 
