@@ -32,6 +32,7 @@ import { attachmentText, formatCount, formatDate, formatSeconds, str, type Piece
 import { formatDecimal } from '../shared/numbers.js';
 import { SECTION_ORDER, describingAll, isSummarized, matches, queryWords, summarizing, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { narrative } from './narrative.js';
+import { OnDemand } from './on-demand.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
 import { recordViewerClinicianStrings, recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
@@ -131,12 +132,6 @@ const MOST_ITEMS_PER_RENDER = 64;
 const ANNOUNCED_FROM_ENTRIES = 500;
 
 /**
- * Most lines in the list of records that could not be opened: one line per reason, with how many
- * records it stopped, and a last line for the rest. However many records fail, the list stays short.
- */
-const MAX_FAILURE_LINES = 3;
-
-/**
  * Items a render creates for a printout, where the reader waits for all of them: each render of
  * a large record costs more the more items it already shows, so the machine's pace (a few dozen
  * items a render) would take minutes for 10,000; this many a render keeps the renders to tens of
@@ -145,6 +140,12 @@ const MAX_FAILURE_LINES = 3;
  * paper how many are, and that the Print button prints them.
  */
 const PRINT_ITEMS_PER_RENDER = 500;
+
+/**
+ * The notices of a load that did not go as planned: a record's first view does not use them, so
+ * they are fetched the first time they are due.
+ */
+const notices = new OnDemand(() => import('./record-notices.js').then((m) => m.renderNotices));
 
 /**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
@@ -487,8 +488,8 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Settles once every item that is due is shown, not only the first of them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.filling || this.preparing || this.searchingRest) {
-      await (this.filling ?? this.preparing ?? this.searchingRest);
+    while (this.filling || this.preparing || this.searchingRest || notices.arriving) {
+      await (this.filling ?? this.preparing ?? this.searchingRest ?? notices.arriving);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -950,49 +951,18 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
-  /** Per-relay answers when relays failed, and records that could not be opened. */
-  private renderDetails(s: RecordViewerStrings) {
-    const lang = languageOf(this);
-    const troubled = this.reports.filter((r) => r.status !== 'complete');
-    const showRelays = troubled.length > 0 && (this.status === 'relay-error' || this.status === 'done');
-    return html`
-      ${showRelays
-        ? html`<ul class="details relays">
-            ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status))}</li>`)}
-          </ul>`
-        : nothing}
-      ${this.failures.length ? this.renderFailures(s, lang) : nothing}
-      ${(this.unopened > 0 || this.older) && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
-        ? html`<div class="more">
-            ${this.unopened > 0 ? html`<p class="warning">${s.recordsLeft(this.unopened, formatCount(this.unopened, lang))}</p>` : nothing}
-            ${this.older && this.outcome !== 'none-found' ? html`<p class="warning older">${s.recordsOlder}</p>` : nothing}
-            <button type="button" class="open-more" @click=${() => void this.unlocking.run([undefined])}>${s.openMore}</button>
-          </div>`
-        : nothing}
-    `;
-  }
-
   /**
-   * Records that could not be opened: a line per reason, most records first, at most
-   * {@link MAX_FAILURE_LINES}. A record's own key says nothing to the patient, so none is shown.
+   * Per-relay answers when relays failed, records that could not be opened, and records a later
+   * load opens: rare, so said once their module arrives (record-notices.ts), a moment after the
+   * state; updateComplete waits for it. A failed fetch is tried again at the next render.
    */
-  private renderFailures(s: RecordViewerStrings, lang: string) {
-    const byCode = new Map<string, { code: OpenFailure['code']; count: number }>();
-    for (const f of this.failures) {
-      const seen = byCode.get(f.code);
-      if (seen) seen.count++;
-      else byCode.set(f.code, { code: f.code, count: 1 });
-    }
-    const groups = [...byCode.values()].sort((a, b) => b.count - a.count);
-    const shown = groups.length > MAX_FAILURE_LINES ? groups.slice(0, MAX_FAILURE_LINES - 1) : groups;
-    const rest = groups.slice(shown.length).reduce((n, g) => n + g.count, 0);
-    return html`<div class="failures">
-      <p class="warning">${s.someFailed(this.failures.length, formatCount(this.failures.length, lang))}</p>
-      <ul class="details">
-        ${shown.map((g) => html`<li>${s.failureLine(s.failureReason(g.code), g.count, formatCount(g.count, lang))}</li>`)}
-        ${rest ? html`<li>${s.moreFailures(rest, formatCount(rest, lang))}</li>` : nothing}
-      </ul>
-    </div>`;
+  private renderDetails(s: RecordViewerStrings) {
+    if (!this.failures.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
+    const render = notices.now(this);
+    if (!render) return nothing;
+    const openMore = () => void this.unlocking.run([undefined]);
+    const state = { reports: this.reports, failures: this.failures, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, byAddress: !!this.naddr?.trim(), openMore };
+    return render(state, s, languageOf(this));
   }
 
   /**
