@@ -21,9 +21,9 @@ export class OnDemand<T> {
     ));
   }
 
-  /** The part for a render: once here; until then undefined, and `host` renders again when it arrives. */
-  now(host: { requestUpdate(): void }): T | undefined {
-    if (!this.value) this.load().then(() => host.requestUpdate(), () => undefined);
+  /** The part for a render: once here; until then undefined, and `arrived` (a render again) runs when it is. */
+  now(arrived: () => void): T | undefined {
+    if (!this.value) this.load().then(arrived, () => undefined);
     return this.value;
   }
 

@@ -26,7 +26,7 @@ export interface LoadState {
   status: string;
   outcome?: string;
   /** One record by address: a later load would open no more. */
-  byAddress: boolean;
+  naddr?: string;
   openMore: () => void;
 }
 
@@ -42,7 +42,7 @@ export function renderNotices(state: LoadState, s: RecordViewerStrings, lang: st
         </ul>`
       : nothing}
     ${state.failures.length ? renderFailures(state.failures, s, lang) : nothing}
-    ${(state.unopened > 0 || state.older) && !loading && !state.byAddress
+    ${(state.unopened > 0 || state.older) && !loading && !state.naddr?.trim()
       ? html`<div class="more">
           ${state.unopened > 0 ? html`<p class="warning">${s.recordsLeft(state.unopened, formatCount(state.unopened, lang))}</p>` : nothing}
           ${state.older && state.outcome !== 'none-found' ? html`<p class="warning older">${s.recordsOlder}</p>` : nothing}
