@@ -164,12 +164,6 @@ export function sortNewestFirst(items: Item[]): Item[] {
   return items.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity));
 }
 
-/** Whether an item matches every word of a lowercase query. */
-export function matches(item: Item, words: readonly string[]): boolean {
-  for (const w of words) if (!item.search.includes(w)) return false;
-  return true;
-}
-
 /** A query split into lowercase words. */
 export function queryWords(query: string): string[] {
   return query.toLowerCase().split(/\s+/).filter(Boolean);

@@ -7,15 +7,9 @@
  */
 import { noChange } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { OnDemand } from './on-demand.js';
 
-type Sanitize = (typeof import('../shared/sanitize.js'))['sanitizeNarrative'];
-let sanitizer: Sanitize | undefined;
-let loading: Promise<Sanitize> | undefined;
-function loadSanitizer(): Promise<Sanitize> {
-  loading ??= import('../shared/sanitize.js').then((m) => (sanitizer = m.sanitizeNarrative));
-  loading.catch(() => { loading = undefined; });
-  return loading;
-}
+const sanitizer = new OnDemand(() => import('../shared/sanitize.js').then((m) => m.sanitizeNarrative));
 
 class NarrativeDirective extends Directive {
   private shown?: string;
@@ -32,10 +26,10 @@ class NarrativeDirective extends Directive {
   override update(part: ElementPart, [xhtml]: [string]) {
     if (xhtml !== this.shown) {
       this.shown = xhtml;
-      if (sanitizer) part.element.replaceChildren(sanitizer(xhtml));
+      if (sanitizer.value) part.element.replaceChildren(sanitizer.value(xhtml));
       else {
         part.element.replaceChildren();
-        void loadSanitizer().then((sanitize) => {
+        void sanitizer.load().then((sanitize) => {
           if (this.shown === xhtml) part.element.replaceChildren(sanitize(xhtml));
         }, () => undefined);
       }

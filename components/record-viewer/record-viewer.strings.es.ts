@@ -10,7 +10,7 @@ import { plural } from '../shared/plural.js';
 import { theDayEs } from '../shared/dates.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
 
-export { codeWordsEs } from './code-words.es.js';
+import { codeWordsEs } from './code-words.es.js';
 
 /** Per FHIR unit of time: "al día" (una vez al día) and "días" (cada 2 días). */
 const TIME_UNITS_ES: Record<string, [string, string]> = {
@@ -171,3 +171,6 @@ export const recordViewerRecipientStringsEs: RecipientStrings = {
   unlockMine: 'Desbloquear los historiales compartidos con usted',
   searchingRelays: 'Buscando los historiales compartidos con usted en sus servidores de almacenamiento…',
 };
+
+/** The pack as the viewer loads it: one export, so that the single file holds the tables themselves (no module object). */
+export const recordViewerPackEs = { strings: recordViewerStringsEs, recipient: recordViewerRecipientStringsEs, codeWords: codeWordsEs };

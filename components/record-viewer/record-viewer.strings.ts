@@ -409,9 +409,9 @@ const en: RecordViewerStrings = {
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
 async function spanish(audience: Audience): Promise<RecordViewerStrings> {
-  const [{ recordViewerStringsEs, recordViewerRecipientStringsEs, codeWordsEs }] = await Promise.all([import('./record-viewer.strings.es.js'), loadVocabulary('es')]);
-  const recipient = audience === 'clinician' ? recordViewerRecipientStringsEs : {};
-  return { ...recordViewerStringsEs, ...recipient, codeWord: codeWordFrom(codeWordsEs), ...audienceStrings('es', audience) };
+  const [pack] = await Promise.all([import('./record-viewer.strings.es.js').then((m) => m.recordViewerPackEs), loadVocabulary('es')]);
+  const recipient = audience === 'clinician' ? pack.recipient : {};
+  return { ...pack.strings, ...recipient, codeWord: codeWordFrom(pack.codeWords), ...audienceStrings('es', audience) };
 }
 
 /** The built-in strings, in patient words (the default audience); Spanish once the page speaks it. */

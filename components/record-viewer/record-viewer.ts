@@ -28,10 +28,11 @@ import { languageOf, resolveStrings } from '../shared/strings.js';
 import type { Audience } from '../shared/vocabulary.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
-import { attachmentText, formatCount, formatDate, formatSeconds, str, type Piece } from './fhir-format.js';
-import { formatDecimal } from '../shared/numbers.js';
-import { SECTION_ORDER, describingAll, isSummarized, matches, queryWords, summarizing, type Fact, type Item, type SectionKey, type Summary } from './fhir-summary.js';
+import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
+import { SECTION_ORDER, describingAll, isSummarized, queryWords, summarizing, type Item, type SectionKey, type Summary } from './fhir-summary.js';
+import { factLabel, factValue, piecesWords, sectionLabel } from './item-words.js';
 import { narrative } from './narrative.js';
+import { OnDemand } from './on-demand.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
 import { recordViewerClinicianStrings, recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
@@ -112,13 +113,6 @@ interface Prepared {
  * kind, a render stays well under the 50 ms of a long task, and creates at most
  * MOST_ITEMS_PER_RENDER.
  */
-/**
- * How long one search may spend wording items not worded yet (their shown words are made while the
- * page is idle once a record shows; a search typed before that, or in another language, makes
- * them): past it, the search shows what it found and words the rest a slice at a time.
- */
-const SEARCH_MS = 25;
-
 const FIRST_ITEMS = 8;
 const RENDER_MS = 10;
 const MOST_ITEMS_PER_RENDER = 64;
@@ -131,12 +125,6 @@ const MOST_ITEMS_PER_RENDER = 64;
 const ANNOUNCED_FROM_ENTRIES = 500;
 
 /**
- * Most lines in the list of records that could not be opened: one line per reason, with how many
- * records it stopped, and a last line for the rest. However many records fail, the list stays short.
- */
-const MAX_FAILURE_LINES = 3;
-
-/**
  * Items a render creates for a printout, where the reader waits for all of them: each render of
  * a large record costs more the more items it already shows, so the machine's pace (a few dozen
  * items a render) would take minutes for 10,000; this many a render keeps the renders to tens of
@@ -145,6 +133,14 @@ const MAX_FAILURE_LINES = 3;
  * paper how many are, and that the Print button prints them.
  */
 const PRINT_ITEMS_PER_RENDER = 500;
+
+/**
+ * Parts a record's first view does not use, fetched the first time they are needed: the notices of
+ * a load that did not go as planned, and the search by the reader's words (or while the page is
+ * idle once a record shows).
+ */
+const notices = new OnDemand(() => import('./record-notices.js').then((m) => m.renderNotices));
+const search = new OnDemand(() => import('./record-search.js').then((m) => m.recordSearch));
 
 /**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
@@ -382,8 +378,9 @@ export class Nip82RecordViewer extends Nip82Element {
       if (!views.length) return;
       await whenIdle();
       for (const view of views) await inSlices(describingAll(view.summary.items), SLICE_MS, signal, whenIdle);
+      const { wording } = await search.load();
       const [s, lang] = [this.s, languageOf(this)];
-      for (const view of views) await inSlices(eachOf(view.summary.items, (item) => void this.shownText(item, s, lang)), SLICE_MS, signal, whenIdle);
+      for (const view of views) await inSlices(wording(view.summary.items, s, lang), SLICE_MS, signal, whenIdle);
     },
   });
 
@@ -395,9 +392,10 @@ export class Nip82RecordViewer extends Nip82Element {
   private readonly searching = new Task(this, {
     autoRun: false,
     task: async ([views, s, lang]: readonly [View[], RecordViewerStrings, string], { signal }) => {
-      // From a task of its own: the search that started it has spent its time.
+      // Once the search is here, from a task of its own: the search that started it has spent its time.
+      const { wording } = await search.load();
       await yieldToMain();
-      for (const view of views) await inSlices(eachOf(view.summary.items, (item) => void this.shownText(item, s, lang)), SLICE_MS, signal);
+      for (const view of views) await inSlices(wording(view.summary.items, s, lang), SLICE_MS, signal);
       signal.throwIfAborted();
       if (this.views !== views) return;
       this.applyFilters();
@@ -487,8 +485,8 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Settles once every item that is due is shown, not only the first of them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.filling || this.preparing || this.searchingRest) {
-      await (this.filling ?? this.preparing ?? this.searchingRest);
+    while (this.filling || this.preparing || this.searchingRest || notices.arriving) {
+      await (this.filling ?? this.preparing ?? this.searchingRest ?? notices.arriving);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -648,37 +646,37 @@ export class Nip82RecordViewer extends Nip82Element {
     const words = queryWords(this.query);
     const s = this.s;
     const lang = languageOf(this);
+    const finder = words.length ? search.value?.finder(words, s, lang) : undefined;
+    // The search arrives on its first use (once a page, a moment), and `searching` then runs it:
+    // meanwhile what is shown stays, its count saying the search is under way; records shown since
+    // stay out of sight.
+    const arriving = words.length > 0 && !finder;
+    if (arriving) {
+      if (this.filtered.some((f, i) => f.view !== this.views[i])) [this.filtered, this.matching, this.timeline] = [[], 0, []];
+    } else {
+      const keep = (item: Item, view: View) =>
+        !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
+        (!finder || finder.found(item)) &&
+        (!this.signedOnly || signedByOthers(view, item));
+      // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
+      const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
+      this.matching = 0;
+      this.filtered = this.views.map((view) => {
+        const sections = all
+          ? view.summary.sections.filter(([, items]) => items.length > 0)
+          : view.summary.sections
+              .map(([key, items]): [SectionKey, Item[]] => [key, items.filter((item) => keep(item, view))])
+              .filter(([, items]) => items.length > 0);
+        const count = sections.reduce((n, [, items]) => n + items.length, 0);
+        this.matching += count;
+        return { view, sections, count };
+      });
+      this.timeline = all ? this.datedAll : this.datedAll.filter((e) => keep(e.item, e.view));
+    }
     // Wording an item costs: a search typed before the page worded them all (or in a new language)
-    // words what fits in SEARCH_MS, shows what it found, and `searching` finds the rest.
-    const until = performance.now() + SEARCH_MS;
-    let unfinished = false;
-    const found = (item: Item) => {
-      if (!this.worded(item, s, lang) && performance.now() > until) {
-        unfinished = true;
-        return false;
-      }
-      return matches(item, words) || words.every((w) => this.shownText(item, s, lang).includes(w));
-    };
-    const keep = (item: Item, view: View) =>
-      !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
-      (words.length === 0 || found(item)) &&
-      (!this.signedOnly || signedByOthers(view, item));
-    // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
-    const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
-    this.matching = 0;
-    this.filtered = this.views.map((view) => {
-      const sections = all
-        ? view.summary.sections.filter(([, items]) => items.length > 0)
-        : view.summary.sections
-            .map(([key, items]): [SectionKey, Item[]] => [key, items.filter((item) => keep(item, view))])
-            .filter(([, items]) => items.length > 0);
-      const count = sections.reduce((n, [, items]) => n + items.length, 0);
-      this.matching += count;
-      return { view, sections, count };
-    });
-    this.timeline = all ? this.datedAll : this.datedAll.filter((e) => keep(e.item, e.view));
-    this.searchUnfinished = unfinished;
-    if (unfinished) void this.searching.run([this.views, s, lang]);
+    // words what fits in its time, shows what it found, and `searching` finds the rest.
+    this.searchUnfinished = arriving || !!finder?.unfinished;
+    if (this.searchUnfinished) void this.searching.run([this.views, s, lang]);
     else this.searching.abort();
   }
 
@@ -950,49 +948,18 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
-  /** Per-relay answers when relays failed, and records that could not be opened. */
-  private renderDetails(s: RecordViewerStrings) {
-    const lang = languageOf(this);
-    const troubled = this.reports.filter((r) => r.status !== 'complete');
-    const showRelays = troubled.length > 0 && (this.status === 'relay-error' || this.status === 'done');
-    return html`
-      ${showRelays
-        ? html`<ul class="details relays">
-            ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status))}</li>`)}
-          </ul>`
-        : nothing}
-      ${this.failures.length ? this.renderFailures(s, lang) : nothing}
-      ${(this.unopened > 0 || this.older) && this.status !== 'waiting-signer' && this.status !== 'working' && !this.naddr?.trim()
-        ? html`<div class="more">
-            ${this.unopened > 0 ? html`<p class="warning">${s.recordsLeft(this.unopened, formatCount(this.unopened, lang))}</p>` : nothing}
-            ${this.older && this.outcome !== 'none-found' ? html`<p class="warning older">${s.recordsOlder}</p>` : nothing}
-            <button type="button" class="open-more" @click=${() => void this.unlocking.run([undefined])}>${s.openMore}</button>
-          </div>`
-        : nothing}
-    `;
-  }
-
   /**
-   * Records that could not be opened: a line per reason, most records first, at most
-   * {@link MAX_FAILURE_LINES}. A record's own key says nothing to the patient, so none is shown.
+   * Per-relay answers when relays failed, records that could not be opened, and records a later
+   * load opens: rare, so said once their module arrives (record-notices.ts), a moment after the
+   * state; updateComplete waits for it. A failed fetch is tried again at the next render.
    */
-  private renderFailures(s: RecordViewerStrings, lang: string) {
-    const byCode = new Map<string, { code: OpenFailure['code']; count: number }>();
-    for (const f of this.failures) {
-      const seen = byCode.get(f.code);
-      if (seen) seen.count++;
-      else byCode.set(f.code, { code: f.code, count: 1 });
-    }
-    const groups = [...byCode.values()].sort((a, b) => b.count - a.count);
-    const shown = groups.length > MAX_FAILURE_LINES ? groups.slice(0, MAX_FAILURE_LINES - 1) : groups;
-    const rest = groups.slice(shown.length).reduce((n, g) => n + g.count, 0);
-    return html`<div class="failures">
-      <p class="warning">${s.someFailed(this.failures.length, formatCount(this.failures.length, lang))}</p>
-      <ul class="details">
-        ${shown.map((g) => html`<li>${s.failureLine(s.failureReason(g.code), g.count, formatCount(g.count, lang))}</li>`)}
-        ${rest ? html`<li>${s.moreFailures(rest, formatCount(rest, lang))}</li>` : nothing}
-      </ul>
-    </div>`;
+  private renderDetails(s: RecordViewerStrings) {
+    if (!this.failures.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
+    const render = notices.now(() => this.requestUpdate());
+    if (!render) return nothing;
+    const openMore = () => void this.unlocking.run([undefined]);
+    const state = { reports: this.reports, failures: this.failures, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
+    return render(state, s, languageOf(this));
   }
 
   /**
@@ -1068,7 +1035,7 @@ export class Nip82RecordViewer extends Nip82Element {
             ${this.sectionTotals.map(
               ([key, n]) => html`<label>
                 <input type="checkbox" name="section" value=${key} .checked=${!this.hiddenSections.has(key)} @change=${(e: Event) => this.toggleSection(key, (e.target as HTMLInputElement).checked)} />
-                ${s.sectionCount(this.sectionLabel(key, s), formatCount(n, lang))}
+                ${s.sectionCount(sectionLabel(key, s), formatCount(n, lang))}
               </label>`,
             )}
           </fieldset>`
@@ -1181,7 +1148,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const shown = this.shownItems.get(limitKey) ?? [];
     return html`
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
-        <h3 id=${id}>${s.sectionCount(this.sectionLabel(key, s), formatCount(items.length, lang))}</h3>
+        <h3 id=${id}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
           ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang))}
         </ul>
@@ -1274,13 +1241,13 @@ export class Nip82RecordViewer extends Nip82Element {
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
           <bdi class="title">${title}</bdi>
-          ${withKind ? html`<span class="kind">${this.sectionLabel(item.section, s)}</span>` : nothing}
+          ${withKind ? html`<span class="kind">${sectionLabel(item.section, s)}</span>` : nothing}
           ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
           ${item.date ? html`<time datetime=${ifDefined(isoOf(item))}>${formatDate(item.date, lang)}</time>` : nothing}
         </div>
         ${facts.length
           ? html`<dl class="facts">
-              ${facts.map((f) => html`<div><dt>${this.factLabel(f, s)}</dt><dd>${factValue(f, s, lang)}</dd></div>`)}
+              ${facts.map((f) => html`<div><dt>${factLabel(f, s)}</dt><dd>${factValue(f, s, lang)}</dd></div>`)}
             </dl>`
           : nothing}
         ${this.renderItemProvenance(view, provenance, s, lang)}
@@ -1347,39 +1314,6 @@ export class Nip82RecordViewer extends Nip82Element {
     }
     return nothing;
   }
-
-  private sectionLabel(key: SectionKey, s: RecordViewerStrings): string {
-    return s[`section_${key}`] as string;
-  }
-
-  /**
-   * An item's words as the reader sees them, lowercased, for the search: its kind and section, its
-   * date as shown, each fact's label and worded value ("prescribed", not "order"). Made once per
-   * item and language, the first time a search does not find the item by the record's own text.
-   */
-  /** Whether the item's shown words in `lang` are made (and so the item described). */
-  private worded(item: Item, s: RecordViewerStrings, lang: string): boolean {
-    const known = shownTexts.get(item);
-    return known?.s === s && known.lang === lang;
-  }
-
-  private shownText(item: Item, s: RecordViewerStrings, lang: string): string {
-    const known = shownTexts.get(item);
-    if (known?.s === s && known.lang === lang) return known.text;
-    const text = [
-      item.title || s.unnamed(s.kind(item.type)),
-      s.kind(item.type),
-      this.sectionLabel(item.section, s),
-      item.date ? formatDate(item.date, lang) : '',
-      ...item.facts.flatMap((f) => [this.factLabel(f, s), factValue(f, s, lang)]),
-    ].join(' ').toLowerCase();
-    shownTexts.set(item, { s, lang, text });
-    return text;
-  }
-
-  private factLabel(f: Fact, s: RecordViewerStrings): string {
-    return f.key ? (s[`fact_${f.key}`] as string) ?? f.key : f.label ?? '';
-  }
 }
 
 /** A timeline entry's key, for the budget and for `repeat`. */
@@ -1438,14 +1372,6 @@ function listedAuthors(views: readonly View[]): string[] {
     if (v.record.authorVerified) signers.push(v.record.author);
     return [...new Set(signers)].filter((pubkey) => v.record!.listed.includes(pubkey));
   });
-}
-
-/** `work` on each item, as steps (a pause every few dozen). */
-function* eachOf(items: readonly Item[], work: (item: Item) => void): Generator<void, void, void> {
-  for (let i = 0; i < items.length; i++) {
-    work(items[i]!);
-    if (i % 64 === 63) yield;
-  }
 }
 
 /** Settles when the page is idle: background work gives way to painting, input and the renders that show items. */
@@ -1516,45 +1442,8 @@ function decodedText(attachment: Record<string, unknown>) {
   return decoded.get(attachment);
 }
 
-/** Items' shown words, per item (see shownText): they go with the items, so nothing outlives a sign-out. */
 /** The view choices a reader can change in the toolbar. */
 type HostView = { mode: 'summary' | 'timeline'; signedOnly: boolean };
-
-const shownTexts = new WeakMap<Item, { s: RecordViewerStrings; lang: string; text: string }>();
-
-function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
-  const value = factWords(f, s, lang);
-  return f.aside ? `${value} (${piecesWords(f.aside, s, lang)})` : value;
-}
-
-/** A value's pieces in the reader's words: the record's text as written, its numbers and codes as `lang` writes them. */
-function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, lang: string): string {
-  return pieces
-    .map((p) => {
-      if (typeof p === 'string') return p;
-      if ('n' in p) return formatDecimal(p.n, lang);
-      if ('code' in p) return s.codeWord(p.set, p.code);
-      return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
-    })
-    .join('');
-}
-
-function factWords(f: Fact, s: RecordViewerStrings, lang: string): string {
-  if (f.key === 'resourceType') return s.kind(f.value);
-  if (f.codes) {
-    const { set, values } = f.codes;
-    const words = values.map((code) => s.codeWord(set, code));
-    // A code nobody has words for: the record's own text for it, if it has one.
-    return words.some((word, i) => word !== values[i]) || f.value === values.join(', ') ? words.join(', ') : f.value;
-  }
-  if (f.severity) return f.value ? `${f.value} (${s.codeWord('severity', f.severity)})` : s.codeWord('severity', f.severity);
-  if (f.pieces) return piecesWords(f.pieces, s, lang);
-  if (!f.date) return f.value;
-  const start = f.value ? formatDate(f.value, lang) : '';
-  const end = f.end ? formatDate(f.end, lang) : '';
-  if (!end) return start;
-  return start ? `${start} – ${end}` : s.onlyUntil(end);
-}
 
 function isoOf(item: Item): string | undefined {
   return item.time === undefined ? undefined : item.date;

@@ -482,9 +482,11 @@ export class RecordStore {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
-    // Moves and consent mail load their code when first used (see the imports above).
-    const { openMovedRecord } = await import('../relay/moved.js');
-    const record = await openMovedRecord(this.client, this.signer, from, this.openOptions(me));
+    // Moves and consent mail load their code when first used (see the imports above), each as
+    // import().then((m) => m.name), which the single file turns into the function itself, not a module object
+    // (so named apart from it: the single file's import takes its name).
+    const openMoved = await import('../relay/moved.js').then((m) => m.openMovedRecord);
+    const record = await openMoved(this.client, this.signer, from, this.openOptions(me));
     return record && this.keepIfCurrent(record, generation);
   }
 
@@ -568,8 +570,8 @@ export class RecordStore {
     // days early, so "newest" is approximate by that much).
     const unseen = [...downloaded.values()].filter((e) => !this.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
     const batch = unseen.slice(0, maxOpened);
-    const { readConsentMessages } = await import('../nip82/requests.js');
-    const messages = await readConsentMessages(batch, this.signer);
+    const readMessages = await import('../nip82/requests.js').then((m) => m.readConsentMessages);
+    const messages = await readMessages(batch, this.signer);
     if (generation !== this.generation) return;
     for (const wrap of batch) this.seenWraps.add(wrap.id);
     for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);

@@ -1,0 +1,51 @@
+/**
+ * An item's facts in the reader's words: what the viewer shows, and what its search looks for
+ * (record-search.ts words an item the way it is shown). A module of its own so that both use one
+ * wording without the search's code travelling with the first view.
+ */
+import { formatDate, type Piece } from './fhir-format.js';
+import { formatDecimal } from '../shared/numbers.js';
+import type { Fact, SectionKey } from './fhir-summary.js';
+import type { RecordViewerStrings } from './record-viewer.strings.js';
+
+export function sectionLabel(key: SectionKey, s: RecordViewerStrings): string {
+  return s[`section_${key}`] as string;
+}
+
+export function factLabel(f: Fact, s: RecordViewerStrings): string {
+  return f.key ? (s[`fact_${f.key}`] as string) ?? f.key : f.label ?? '';
+}
+
+export function factValue(f: Fact, s: RecordViewerStrings, lang: string): string {
+  const value = factWords(f, s, lang);
+  return f.aside ? `${value} (${piecesWords(f.aside, s, lang)})` : value;
+}
+
+/** A value's pieces in the reader's words: the record's text as written, its numbers and codes as `lang` writes them. */
+export function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, lang: string): string {
+  return pieces
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      if ('n' in p) return formatDecimal(p.n, lang);
+      if ('code' in p) return s.codeWord(p.set, p.code);
+      return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
+    })
+    .join('');
+}
+
+function factWords(f: Fact, s: RecordViewerStrings, lang: string): string {
+  if (f.key === 'resourceType') return s.kind(f.value);
+  if (f.codes) {
+    const { set, values } = f.codes;
+    const words = values.map((code) => s.codeWord(set, code));
+    // A code nobody has words for: the record's own text for it, if it has one.
+    return words.some((word, i) => word !== values[i]) || f.value === values.join(', ') ? words.join(', ') : f.value;
+  }
+  if (f.severity) return f.value ? `${f.value} (${s.codeWord('severity', f.severity)})` : s.codeWord('severity', f.severity);
+  if (f.pieces) return piecesWords(f.pieces, s, lang);
+  if (!f.date) return f.value;
+  const start = f.value ? formatDate(f.value, lang) : '';
+  const end = f.end ? formatDate(f.end, lang) : '';
+  if (!end) return start;
+  return start ? `${start} – ${end}` : s.onlyUntil(end);
+}
