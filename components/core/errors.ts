@@ -94,3 +94,27 @@ export function isAccountChanged(error: unknown): boolean {
 export function isNip82Error(error: unknown): error is RecordError | SignerError | RelayError {
   return error instanceof RecordError || error instanceof SignerError || error instanceof RelayError;
 }
+
+/**
+ * A part of the kit that loads on demand (a module of its own, fetched from the page's server the
+ * first time it is needed) could not be fetched: the connection dropped, or the host did not serve
+ * every file of the build. The browser remembers a module that failed, so only reloading the page
+ * tries again. Nothing was signed or sent for the action that needed it.
+ */
+export class PartUnavailableError extends Error {
+  override readonly name = 'PartUnavailableError';
+  readonly code = 'part-unavailable';
+  override readonly cause?: unknown;
+
+  constructor(options?: { cause?: unknown }) {
+    super('Part of this page could not be loaded. Check your internet connection, then reload the page.');
+    this.cause = options?.cause;
+  }
+}
+
+/** What `load` (written `() => import('./x.js').then((m) => m.name)`) gives, a failed fetch told as a {@link PartUnavailableError}. */
+export function loadPart<T>(load: () => Promise<T>): Promise<T> {
+  return load().catch((cause: unknown) => {
+    throw new PartUnavailableError({ cause });
+  });
+}

@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
+import { loadPart } from '../core/errors.js';
 import { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
 import type { RemoteSigner } from '../core/signers/bunker.js';
 import type { RecordStore } from '../core/store/record-store.js';
@@ -30,7 +31,7 @@ import type { RemoteSignIn } from './remote-sign-in.js';
  */
 let remoteSignInClass: Promise<typeof RemoteSignIn> | undefined;
 const loadRemoteSignIn = (): Promise<typeof RemoteSignIn> => {
-  remoteSignInClass ??= import('./remote-sign-in.js').then((m) => m.RemoteSignIn);
+  remoteSignInClass ??= loadPart(() => import('./remote-sign-in.js').then((m) => m.RemoteSignIn));
   remoteSignInClass.catch(() => { remoteSignInClass = undefined; });
   return remoteSignInClass;
 };

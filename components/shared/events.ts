@@ -11,11 +11,12 @@ import type { Role } from '../core/nip82/record.js';
 export type SignerAction = 'connect' | 'unlock' | 'share' | 'grant' | 'revoke' | 'answer' | 'request' | 'read-requests';
 
 /**
- * Every `code` a `nip82-error` carries: the protocol core's typed error codes, and three of the
- * elements' own: `relay-unavailable` (no relay answered a read, so nothing could be looked for),
- * `cancelled` (a `CancelledError`) and `unknown` (a failure that is none of these).
+ * Every `code` a `nip82-error` carries: the protocol core's typed error codes (with
+ * `part-unavailable`, a `PartUnavailableError`: a part loaded on demand could not be fetched), and
+ * three of the elements' own: `relay-unavailable` (no relay answered a read, so nothing could be
+ * looked for), `cancelled` (a `CancelledError`) and `unknown` (a failure that is none of these).
  */
-export type Nip82ErrorCode = RecordErrorCode | SignerErrorCode | RelayErrorCode | 'relay-unavailable' | 'cancelled' | 'unknown';
+export type Nip82ErrorCode = RecordErrorCode | SignerErrorCode | RelayErrorCode | 'relay-unavailable' | 'part-unavailable' | 'cancelled' | 'unknown';
 
 /** Detail of every event, by name. */
 export interface Nip82EventDetails {

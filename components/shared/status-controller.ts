@@ -4,7 +4,7 @@
  * the host; the status is reflected as the host's `status` attribute for host CSS.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { RecordError, RelayError, SignerError } from '../core/errors.js';
+import { PartUnavailableError, RecordError, RelayError, SignerError } from '../core/errors.js';
 import { emit, type Nip82ErrorCode, type SignerAction } from './events.js';
 
 /** Every state an element shows. Reflected as the `status` attribute for host CSS. */
@@ -106,6 +106,8 @@ export function classify(error: unknown): { status: Status; code: Nip82ErrorCode
     return { status: 'bad-data', code: cause.code };
   }
   if (error instanceof RelayError) return { status: 'relay-error', code: error.code };
+  // A connection problem, as a relay's is: the same state, so a host's styling of it fits.
+  if (error instanceof PartUnavailableError) return { status: 'relay-error', code: error.code };
   // Nothing is wrong with the data: a storage server could not be read, and a retry may do.
   if (error instanceof RecordError && error.code === 'unchecked') return { status: 'relay-error', code: error.code };
   if (error instanceof RecordError) return { status: 'bad-data', code: error.code };

@@ -8,7 +8,7 @@ import type { AbstractSimplePool } from 'nostr-tools/abstract-pool';
 import type { Filter } from 'nostr-tools/filter';
 import type { VerifiedEvent } from 'nostr-tools/core';
 import { decode } from 'nostr-tools/nip19';
-import { RelayError, RecordError, SignerError } from '../errors.js';
+import { RelayError, RecordError, SignerError, loadPart } from '../errors.js';
 import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
@@ -724,7 +724,7 @@ export class RelayClient {
   /** The event-size budget every configured relay accepts, from their NIP-11 limits (fetched once). */
   async maxEventBytes(): Promise<number> {
     // Only what is written is sized: the NIP-11 reader loads with the first write, never for a read.
-    const budgetOf = await import('./info.js').then((m) => m.relaysEventBudget);
+    const budgetOf = await loadPart(() => import('./info.js').then((m) => m.relaysEventBudget));
     this.budget ??= budgetOf(this.relays);
     return this.budget;
   }
