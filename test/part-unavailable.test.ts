@@ -1,6 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/session/define.js';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import { OnDemand } from '../components/record-viewer/on-demand.js';
+import { narrativeSanitizer } from '../components/record-viewer/narrative.js';
+import { sampleBundle } from './helpers.js';
 import type { Nip82Session } from '../components/session/session.js';
 import { PartUnavailableError, loadPart } from '../components/core/errors.js';
 import type { Nip82Event } from '../components/shared/events.js';
@@ -40,6 +45,46 @@ describe('a part of the page that could not be fetched', () => {
       await waitUntil(() => words.test(statusLine(session)), `${lang}: the line says "${statusLine(session)}"`);
       expect(session.getAttribute('status')).to.equal('relay-error');
       expect(statusLine(session)).not.to.match(/\.js|parts-never-served|Failed to fetch|import/i);
+    }
+  });
+
+  it('a viewer part that could not be fetched fails once, is not fetched again by every render, and is fetched again when needed', async () => {
+    let fetches = 0;
+    const part = new OnDemand(() => {
+      fetches++;
+      return import(/* @vite-ignore */ `./parts-never-served-${Date.now()}-${fetches}.js`).then((m: { part: string }) => m.part);
+    });
+    let renders = 0;
+    const render = () => {
+      renders++;
+      part.now(render);
+    };
+    render();
+    await waitUntil(() => part.failed, 'the fetch never failed');
+    // The failure asked for one more render, which fetched nothing: no render after render.
+    await waitUntil(() => renders === 2, `renders: ${renders}`);
+    expect(fetches).to.equal(1);
+    expect(part.arriving).to.equal(undefined);
+    // The reader's next need of it tries again, and says why it failed.
+    const again = await part.load().catch((e: unknown) => e);
+    expect(again).to.be.instanceOf(PartUnavailableError);
+    expect(fetches).to.equal(2);
+  });
+
+  it('the viewer says in plain words that part of the page could not be loaded, and still shows the record', async () => {
+    const viewer = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${sampleBundle('nostr:npub1x')}></nip82-record-viewer>`);
+    await waitUntil(() => (viewer.shadowRoot!.textContent ?? '').includes('Penicillin'), 'the record never showed');
+    expect(viewer.shadowRoot!.querySelector('.lost-part')).to.equal(null);
+    // As when the narrative sanitiser could not be fetched (above, a real failed fetch sets it).
+    narrativeSanitizer.failed = true;
+    try {
+      viewer.requestUpdate();
+      await viewer.updateComplete;
+      expect(viewer.shadowRoot!.querySelector('.lost-part')?.textContent).to.match(/Part of this page could not be loaded.*reload the page/);
+      expect(viewer.shadowRoot!.textContent).to.include('Penicillin');
+      await expect(viewer).to.be.accessible();
+    } finally {
+      narrativeSanitizer.failed = false;
     }
   });
 });

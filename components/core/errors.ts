@@ -95,11 +95,14 @@ export function isNip82Error(error: unknown): error is RecordError | SignerError
   return error instanceof RecordError || error instanceof SignerError || error instanceof RelayError;
 }
 
+/** What a person reads when a part of the page could not be loaded (see {@link PartUnavailableError}). */
+export const PART_UNAVAILABLE_MESSAGE = 'Part of this page could not be loaded. Check your internet connection, then reload the page.';
+
 /**
  * A part of the kit that loads on demand (a module of its own, fetched from the page's server the
  * first time it is needed) could not be fetched: the connection dropped, or the host did not serve
- * every file of the build. The browser remembers a module that failed, so only reloading the page
- * tries again. Nothing was signed or sent for the action that needed it.
+ * every file of the build. A browser may keep a failed module as failed, so reloading the page is
+ * the sure way to try again. Nothing was signed or sent for the action that needed it.
  */
 export class PartUnavailableError extends Error {
   override readonly name = 'PartUnavailableError';
@@ -107,7 +110,7 @@ export class PartUnavailableError extends Error {
   override readonly cause?: unknown;
 
   constructor(options?: { cause?: unknown }) {
-    super('Part of this page could not be loaded. Check your internet connection, then reload the page.');
+    super(PART_UNAVAILABLE_MESSAGE);
     this.cause = options?.cause;
   }
 }

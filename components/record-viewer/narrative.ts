@@ -3,13 +3,15 @@
  * into a DocumentFragment that replaces the element's children. Never a string handed to Lit as
  * HTML, and sanitised again only when the narrative changes. The sanitiser is fetched the first
  * time a narrative is shown (narratives are off until the reader asks), so a page that only shows
- * records does not download it; until it arrives the element stays empty, never unsanitised.
+ * records does not download it; until it arrives the element stays empty, never unsanitised, and if it cannot be fetched the
+ * viewer says so (`narrativeSanitizer.failed`).
  */
 import { noChange } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { OnDemand } from './on-demand.js';
 
-const sanitizer = new OnDemand(() => import('../shared/sanitize.js').then((m) => m.sanitizeNarrative));
+/** The sanitiser, once fetched; the viewer says so when it could not be. */
+export const narrativeSanitizer = new OnDemand(() => import('../shared/sanitize.js').then((m) => m.sanitizeNarrative));
 
 class NarrativeDirective extends Directive {
   private shown?: string;
@@ -26,12 +28,12 @@ class NarrativeDirective extends Directive {
   override update(part: ElementPart, [xhtml]: [string]) {
     if (xhtml !== this.shown) {
       this.shown = xhtml;
-      if (sanitizer.value) part.element.replaceChildren(sanitizer.value(xhtml));
+      if (narrativeSanitizer.value) part.element.replaceChildren(narrativeSanitizer.value(xhtml));
       else {
         part.element.replaceChildren();
-        void sanitizer.load().then((sanitize) => {
+        void narrativeSanitizer.load().then((sanitize) => {
           if (this.shown === xhtml) part.element.replaceChildren(sanitize(xhtml));
-        }, () => undefined);
+        }, () => (part.options?.host as { requestUpdate?: () => void } | undefined)?.requestUpdate?.());
       }
     }
     return noChange;

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { RecordError } from '../core/errors.js';
+import { PART_UNAVAILABLE_MESSAGE, RecordError } from '../core/errors.js';
 import { isEventTime } from '../core/events.js';
 import { readingBundle } from '../core/fhir/bundle.js';
 import { SLICE_MS, atOnce, inSlices, yieldToMain } from '../core/slices.js';
@@ -31,7 +31,7 @@ import { tokens } from '../shared/styles.js';
 import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
 import { SECTION_ORDER, describingAll, isSummarized, queryWords, summarizing, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { factLabel, factValue, piecesWords, sectionLabel } from './item-words.js';
-import { narrative } from './narrative.js';
+import { narrative, narrativeSanitizer } from './narrative.js';
 import { OnDemand } from './on-demand.js';
 import { RenderBudget } from './render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
@@ -391,7 +391,10 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private readonly searching = new Task(this, {
     autoRun: false,
-    task: async ([views, s, lang]: readonly [View[], RecordViewerStrings, string], { signal }) => {
+    // The items are read when it starts, not passed as its arguments: a task keeps its last
+    // arguments, and the records shown must not outlive a sign-out there.
+    task: async ([s, lang]: readonly [RecordViewerStrings, string], { signal }) => {
+      const views = this.views;
       // Once the search is here, from a task of its own: the search that started it has spent its time.
       const { wording } = await search.load();
       await yieldToMain();
@@ -676,7 +679,7 @@ export class Nip82RecordViewer extends Nip82Element {
     // Wording an item costs: a search typed before the page worded them all (or in a new language)
     // words what fits in its time, shows what it found, and `searching` finds the rest.
     this.searchUnfinished = arriving || !!finder?.unfinished;
-    if (this.searchUnfinished) void this.searching.run([this.views, s, lang]);
+    if (this.searchUnfinished) void this.searching.run([s, lang]);
     else this.searching.abort();
   }
 
@@ -893,7 +896,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <div class="base" part="base">
         ${this.renderLive(this.liveText(s, lang))}
         ${this.renderProgress(s, lang)}
-        ${this.renderDetails(s)}
+        ${this.renderLostParts(s)} ${this.renderDetails(s)}
         ${!this.handedIn && !showing ? this.renderGate(s) : nothing}
         ${showing ? this.renderContent(s, lang) : nothing}
       </div>
@@ -948,10 +951,16 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
+  /** A part the viewer fetches on demand (notices, search, the narrative sanitiser) that could not be fetched. */
+  private renderLostParts(s: RecordViewerStrings) {
+    if (![notices, search, narrativeSanitizer].some((p) => p.failed)) return nothing;
+    return html`<p class="warning lost-part">${s.errorDetail('part-unavailable', PART_UNAVAILABLE_MESSAGE)}</p>`;
+  }
+
   /**
    * Per-relay answers when relays failed, records that could not be opened, and records a later
    * load opens: rare, so said once their module arrives (record-notices.ts), a moment after the
-   * state; updateComplete waits for it. A failed fetch is tried again at the next render.
+   * state; updateComplete waits for it. A failed fetch is said instead (renderLostParts).
    */
   private renderDetails(s: RecordViewerStrings) {
     if (!this.failures.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
