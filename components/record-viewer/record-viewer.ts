@@ -951,9 +951,13 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
-  /** A part the viewer fetches on demand (notices, search, the narrative sanitiser) that could not be fetched. */
+  /**
+   * A part the viewer fetches on demand (notices, the narrative sanitiser, the search once the
+   * reader searches: fetched ahead while idle, its loss matters only then) that could not be fetched.
+   */
   private renderLostParts(s: RecordViewerStrings) {
-    if (![notices, search, narrativeSanitizer].some((p) => p.failed)) return nothing;
+    const searchLost = search.failed && queryWords(this.query).length > 0;
+    if (!searchLost && !notices.failed && !narrativeSanitizer.failed) return nothing;
     return html`<p class="warning lost-part">${s.errorDetail('part-unavailable', PART_UNAVAILABLE_MESSAGE)}</p>`;
   }
 
