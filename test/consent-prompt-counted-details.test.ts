@@ -4,13 +4,12 @@
  * "1 patient details".
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { waitUntil } from './wait.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person } from './helpers.js';
 import { sampleBundle } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
+import { $, previewHidingOne, text } from './element-helpers.js';
 
 describe('the consent prompt: the flag line for hidden personal details', function () {
   this.timeout(60000);
@@ -19,14 +18,7 @@ describe('the consent prompt: the flag line for hidden personal details', functi
     const [patient, clinic] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays="ws://127.0.0.1:1"></nip82-consent-prompt>`);
-    buttonByText(el, 'Share records…')!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog');
-    await typeRecipient(el, clinic.pubkey);
-    itemRow(el, 'Ana Rivera').querySelector<HTMLButtonElement>('button.hide')!.click();
-    $$<HTMLInputElement>(el, 'input[name=disclose]').find((i) => i.value === 'count-and-kind')!.click();
-    await el.updateComplete;
-    buttonByText(el, 'Review')!.click();
-    await waitUntil(() => $(el, '.flag'), 'the preview');
+    await previewHidingOne(el, clinic.pubkey, 'Ana Rivera');
     expect(text($(el, '.flag'))).not.to.match(/\b1 (patient|personal) details\b/);
     expect(text($(el, '.flag'))).to.contain('1 set of patient details (in your words: 1 set of personal details)');
   });

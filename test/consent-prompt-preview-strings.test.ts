@@ -5,13 +5,12 @@
  * English the host cannot reach.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { waitUntil } from './wait.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { consentPromptStrings, type ConsentPromptStrings } from '../components/consent-prompt/consent-prompt.strings.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, sampleBundle } from './helpers.js';
-import { $, $$, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
+import { $, previewHidingOne, text } from './element-helpers.js';
 
 const MARK = /⟦\w+⟧/g;
 
@@ -28,14 +27,7 @@ describe('the consent prompt\'s preview, every string overridden', function () {
     strings.flagTells = (_d, _n, _f, kinds) => `⟦flagTells⟧ ${kinds}`;
     strings.inYourWords = (flagWords, yours) => `⟦inYourWords⟧ ${flagWords} / ${yours}`;
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} .strings=${strings} relays="ws://127.0.0.1:1"></nip82-consent-prompt>`);
-    $<HTMLButtonElement>(el, 'button[data-trigger]')!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog');
-    await typeRecipient(el, clinic.pubkey);
-    itemRow(el, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
-    $$<HTMLInputElement>(el, 'input[name=disclose]').find((i) => i.value === 'count-and-kind')!.click();
-    await el.updateComplete;
-    $$<HTMLButtonElement>(el, 'button').find((b) => text(b) === '⟦review⟧')!.click();
-    await waitUntil(() => $(el, '.flag'), 'the preview');
+    await previewHidingOne(el, clinic.pubkey, 'Chlamydia', '⟦review⟧');
     const flag = text($(el, '.flag'));
     expect(flag).to.match(/^⟦flagTells⟧ ⟦inYourWords⟧/);
     expect(flag.replace(MARK, '').match(/\p{L}{2,}/gu) ?? [], `words the host could not override in "${flag}"`).to.deep.equal([]);

@@ -97,6 +97,21 @@ export async function toSharePreview(el: Element, recipient: string) {
   await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview');
 }
 
+/**
+ * The share preview with `recipient`, the item `hidden` left out and the clinic told how many and
+ * of what kind were left out (count-and-kind), by clicks. `review` is the Review button's words.
+ */
+export async function previewHidingOne(el: LitElement, recipient: string, hidden: string, review = 'Review') {
+  $<HTMLButtonElement>(el, 'button[data-trigger]')!.click();
+  await waitUntil(() => dialogOf(el).open, 'dialog');
+  await typeRecipient(el, recipient);
+  itemRow(el, hidden).querySelector<HTMLButtonElement>('button.hide')!.click();
+  $$<HTMLInputElement>(el, 'input[name=disclose]').find((i) => i.value === 'count-and-kind')!.click();
+  await el.updateComplete;
+  buttonByText(el, review)!.click();
+  await waitUntil(() => $(el, '.flag'), 'the preview');
+}
+
 export function itemRow(el: Element, label: string): HTMLLIElement {
   const row = $$<HTMLLIElement>(el, 'li.item').find((li) => text(li.querySelector('label')).includes(label));
   if (!row) throw new Error(`no item ${label}`);
