@@ -50,9 +50,10 @@ const templates = () => minifyTemplates({
  * The autoloaded build's grouping. Each file travels compressed on its own, and gzip finds nothing
  * to share between files: a page showing records fetched fifteen small ones. What the session and
  * the viewer stand on goes in two chunks: `core` (the protocol core and its libraries, which
- * `nip82-core.js` shares without Lit) and `kit` (Lit and the elements' shared code); each element's
- * own code stays in its chunk, and what loads later (another element, the remote signer, the
- * sanitiser) where Rollup puts it. A language pack loads only on a page that speaks it: what the
+ * `nip82-core.js` shares without Lit) and `kit` (Lit, the elements' shared code and the session,
+ * which nearly every page has: every element takes its signer, relays and records from it, and one
+ * file less saves a page about 1 KB); each other element's own code stays in its chunk, and what
+ * loads later (another element, the remote signer, the sanitiser) where Rollup puts it. A language pack loads only on a page that speaks it: what the
  * session, the viewer and its flag say in that language is one chunk (`es`), the other elements'
  * words chunks of their own (`es-consent-prompt`…). The autoloader's own imports stay out of all
  * of them, so the first file remains small.
@@ -87,7 +88,7 @@ function autoChunks() {
       kit = closure(['session/define.ts', 'record-viewer/define.ts'].map((f) => join(root, f)), getModuleInfo);
       core = closure([join(root, 'core/index.ts')], getModuleInfo);
       coreModules = core;
-      for (const m of kit) if (first.has(m) || /[\\/]components[\\/](session|record-viewer|hidden-flag)[\\/]/.test(m)) kit.delete(m);
+      for (const m of kit) if (first.has(m) || /[\\/]components[\\/](record-viewer|hidden-flag)[\\/]/.test(m)) kit.delete(m);
       const packs = ['session/session.strings.es.ts', 'record-viewer/record-viewer.strings.es.ts', 'hidden-flag/hidden-flag.strings.es.ts', 'shared/vocabulary.es.ts'];
       const packClosure = [...closure(packs.map((f) => join(root, f)), getModuleInfo)];
       kitPacks = new Set(packClosure.filter((m) => LANGUAGE_PACK.test(m)));
@@ -154,11 +155,17 @@ function chunkManifest() {
     buildStart: () => rmSync('dist/cdn/auto', { recursive: true, force: true }),
     generateBundle(_options, bundle) {
       const files = {};
+      // Per tag, the file the autoloader fetches for it (its define module's chunk, which may be a shared one).
+      const tags = {};
       for (const [file, chunk] of Object.entries(bundle)) {
         if (chunk.type !== 'chunk') continue;
         files[file] = { imports: chunk.imports, dynamicImports: chunk.dynamicImports, isEntry: chunk.isEntry };
+        for (const id of chunk.moduleIds) {
+          const folder = /[\\/]components[\\/]([\w-]+)[\\/]define\.ts$/.exec(id)?.[1];
+          if (folder) tags[`nip82-${folder}`] = file;
+        }
       }
-      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify({ files }, null, 2)}\n` });
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify({ tags, files }, null, 2)}\n` });
     },
   };
 }

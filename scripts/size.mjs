@@ -42,20 +42,19 @@ const AUTO = path.join(root, 'dist/cdn/auto');
 function autoloaded() {
   const manifestPath = path.join(AUTO, 'manifest.json');
   if (!existsSync(manifestPath)) return undefined;
-  const { files } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const { tags, files } = JSON.parse(readFileSync(manifestPath, 'utf8'));
   const closure = (file, seen = new Set()) => {
     if (seen.has(file)) return seen;
     seen.add(file);
     for (const dep of files[file].imports) closure(dep, seen);
     return seen;
   };
-  const tagChunk = (folder) => Object.keys(files).find((f) => f.startsWith(`chunks/${folder}-`));
   const sum = (set) => [...set].reduce((n, f) => {
     const code = readFileSync(path.join(AUTO, f));
     return { files: n.files + 1, min: n.min + code.length, gzip: n.gzip + gzip(code), brotli: n.brotli + brotli(code) };
   }, { files: 0, min: 0, gzip: 0, brotli: 0 });
   const first = closure('nip82-autoloader.js');
-  const page = new Set([...first, ...closure(tagChunk('session')), ...closure(tagChunk('record-viewer'))]);
+  const page = new Set([...first, ...closure(tags['nip82-session']), ...closure(tags['nip82-record-viewer'])]);
   // The same page under lang="es" also fetches the Spanish packs its files import (chunks/es-…).
   const pageEs = new Set(page);
   for (const file of page) for (const dep of files[file].dynamicImports) if (dep.startsWith('chunks/es-')) closure(dep, pageEs);
