@@ -1,17 +1,57 @@
 /**
- * The base of every element of the kit: it renders in its page's language from the first render.
- * An update under a language whose pack has not arrived waits for the pack (an English page never
- * waits), so a Spanish page never shows English first, and an element whose `lang` changed to such
- * a language keeps its words until the new ones are here.
+ * The base of every element of the kit: it renders in its page's language from the first render,
+ * and again whenever that language changes. An update under a language whose pack has not arrived
+ * waits for the pack (an English page never waits), so a Spanish page never shows English first,
+ * and an element whose `lang` changed to such a language keeps its words until the new ones are here.
+ *
+ * A portal's language switcher changes `lang` on `<html>` or on some container, never telling the
+ * elements: one observer of `lang` attributes for the whole page (as Shoelace's LocalizeController
+ * does) re-renders every element of the kit on the page whose language it changed, nested ones
+ * included (an element inside another's shadow root takes its host's language, and is on the page
+ * too; its host rendering again would not render it). An element removed from the page is dropped
+ * from the observer's list, so nothing is kept alive.
  */
 import { LitElement } from 'lit';
 import { languageReady } from './language-packs.js';
-import { languageOf } from './strings.js';
+import { languageOf, type Language } from './strings.js';
 
+/** The kit's elements on the page. */
+const elementsOnPage = new Set<LocalizedElement>();
+let observer: MutationObserver | undefined;
+
+/** The base class of the kit's elements: they speak the language of their nearest `lang`, and follow it when it changes. */
 export abstract class LocalizedElement extends LitElement {
+  /** The language of the last render. */
+  private renderedIn?: Language;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    elementsOnPage.add(this);
+    // Made on the first connection, not at import, so that importing the kit needs no DOM; observing
+    // again changes nothing. The document rather than `<html>`: its subtree still holds a `<html>` a
+    // script put in place of the first.
+    (observer ??= new MutationObserver(() => elementsOnPage.forEach((el) => el.followLanguage()))).observe(document, { attributeFilter: ['lang'], subtree: true });
+    // Lit renders a reattached element only if a property changed; being moved into another language is a change too.
+    this.followLanguage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    elementsOnPage.delete(this);
+  }
+
+  /** Renders again if the element's language is no longer the one it last rendered in. */
+  private followLanguage(): void {
+    // Before the first render an update is already pending, and asking for another does nothing.
+    if (languageOf(this) !== this.renderedIn) this.requestUpdate();
+  }
+
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ready = languageReady(languageOf(this));
+    const lang = languageOf(this);
+    const ready = languageReady(lang);
     // Asked again once it is here: another element's pack, or another `lang`, may have come meanwhile.
-    return ready ? ready.then(() => this.scheduleUpdate()) : super.scheduleUpdate();
+    if (ready) return ready.then(() => this.scheduleUpdate());
+    this.renderedIn = lang;
+    return super.scheduleUpdate();
   }
 }
