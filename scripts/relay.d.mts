@@ -20,7 +20,7 @@ export interface RelayOptions {
 export interface RunningRelay {
   url: string;
   port: number;
-  acceptOnly(n: number | undefined): void;
+  acceptOnly(n: number | undefined, reason?: string): void;
   /** With `keepRequests`: the keys that signed in, and the REQs served with the key signed in as then. */
   signIns(): { signIns: string[]; served: { as: string | null; filters: Record<string, unknown>[] }[] };
   close(): Promise<void>;

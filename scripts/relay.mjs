@@ -91,6 +91,8 @@ export async function startRelay(options = {}) {
   });
 
   let acceptLeft = options.acceptLimit;
+  const BLOCKED = 'blocked: this relay accepts no more events for now';
+  let refusal = BLOCKED;
   const wss = new WebSocketServer({ server });
   wss.on('connection', (ws) => {
     relay.handleConnection(ws, '127.0.0.1');
@@ -108,7 +110,7 @@ export async function startRelay(options = {}) {
       }
       if (acceptLeft !== undefined && eventIdOf(data)) {
         if (acceptLeft <= 0) {
-          ws.send(JSON.stringify(createOutgoingOkMessage(eventIdOf(data), false, 'blocked: this relay accepts no more events for now')));
+          ws.send(JSON.stringify(createOutgoingOkMessage(eventIdOf(data), false, refusal)));
           return;
         }
         acceptLeft--;
@@ -145,9 +147,10 @@ export async function startRelay(options = {}) {
     signIns() {
       return structuredClone(seen);
     },
-    /** Accept only `n` more EVENTs (undefined: every one again). */
-    acceptOnly(n) {
+    /** Accept only `n` more EVENTs (undefined: every one again), refusing the rest with `reason` (by default a `blocked:` one). */
+    acceptOnly(n, reason) {
       acceptLeft = n ?? undefined;
+      refusal = reason ?? BLOCKED;
     },
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -7,7 +7,8 @@
 // 'relay-live-requests' ({ name, author }) does the same for the subscriptions still open on the relay.
 // 'relay-sign-ins' ({ name, author }) reports the keys that signed in (NIP-42 AUTH), in order, and
 // the REQs served that name `author`, each with the key its connection was signed in as (or null).
-// 'relay-accept-only' ({ name, count }) makes a relay accept only `count` more events (null: all again).
+// 'relay-accept-only' ({ name, count, reason }) makes a relay accept only `count` more events (null: all again),
+// refusing the rest with `reason` as its OK message's text (by default a `blocked:` one).
 // 'picky' is one relay per test file: files run side by side, and one file's "accept nothing now"
 // must never reach another's send.
 import net from 'node:net';
@@ -79,7 +80,7 @@ export function relayPlugin() {
         return { signIns, served: served.filter((r) => r.filters.some(about)) };
       }
       if (command === 'relay-accept-only') {
-        (await relayFor(payload?.name ?? 'picky', session))?.acceptOnly(payload?.count ?? undefined);
+        (await relayFor(payload?.name ?? 'picky', session))?.acceptOnly(payload?.count ?? undefined, payload?.reason ?? undefined);
         return true;
       }
       return undefined;

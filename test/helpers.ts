@@ -26,9 +26,12 @@ export async function relayUrl(name: RelayName = 'main'): Promise<string> {
   return url;
 }
 
-/** Makes this test file's picky relay accept only `count` more events, refusing the rest (`null`: every one again); other files' are untouched. */
-export async function relayAcceptsOnly(name: 'picky', count: number | null): Promise<void> {
-  await executeServerCommand('relay-accept-only', { name, count });
+/**
+ * Makes this test file's picky relay accept only `count` more events, refusing the rest (`null`:
+ * every one again) with `reason` as its OK message's text (by default "blocked: ..."); other files' are untouched.
+ */
+export async function relayAcceptsOnly(name: 'picky', count: number | null, reason?: string): Promise<void> {
+  await executeServerCommand('relay-accept-only', { name, count, reason });
 }
 
 /** A loopback address where nothing listens. */

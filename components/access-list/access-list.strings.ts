@@ -1,7 +1,7 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Role } from '../core/nip82/record.js';
 import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
-import { signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
+import { refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { plural } from '../shared/plural.js';
 
@@ -95,6 +95,7 @@ const en: AccessListStrings = {
   ...recordsStringsEn,
   ...signerPageStringsEn,
   ...stopWaitingStringsEn,
+  ...refusedWhyEn,
   showAccess: 'Show who has access',
   loadAgain: 'Load your records again',
   noRecords: 'No records list you yet.',

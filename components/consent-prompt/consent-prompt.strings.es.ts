@@ -3,7 +3,7 @@ import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
 import { stateStringsEs } from '../shared/state-strings.es.js';
-import { signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
+import { refusedWhyEs, signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
@@ -16,6 +16,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ...recordsStringsEs,
   ...signerPageStringsEs,
   ...stopWaitingStringsEs,
+  ...refusedWhyEs,
   receiptsTitle: 'Dónde se envió',
   typeCount: (type: string, n: number) => typeCount('es', type, n),
   loadRecords: 'Cargar mis historiales',

@@ -2,7 +2,7 @@ import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
 import { signInNotAccepted, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
-import { signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
+import { refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
@@ -172,10 +172,11 @@ const en: ConsentPromptStrings = {
   ...recordsStringsEn,
   ...signerPageStringsEn,
   ...stopWaitingStringsEn,
+  ...refusedWhyEn,
   receiptsTitle: 'Where it was sent',
-  receiptStatus: (status, _accepted, _total, reason, signIn, acceptedText, totalText) => {
+  receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
     if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
-    if (status === 'rejected') return `refused${reason ? `: ${reason}` : ''}`;
+    if (status === 'rejected') return why ? `refused: ${why}` : 'refused';
     if (status === 'timeout') return 'did not answer in time';
     if (status === 'auth-required') return signInNotAccepted(signIn);
     return 'could not be reached';

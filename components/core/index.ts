@@ -74,6 +74,7 @@ export { DeclineScope, RelayClient, checkRelays, sortRelays, type RelayClientOpt
 export { fetchRelayInfo, eventBudget, type RelayInfo } from './relay/info.js';
 export { DEFAULT_MAX_CHARS_PER_READ } from './relay/read-budget.js';
 export { assertNewest } from './relay/newest.js';
+export { refusalKind, type RefusalKind } from './relay/refusal.js';
 export { openMovedRecord } from './relay/moved.js';
 export { MAX_KEY_TAGS } from './nip82/parts.js';
 

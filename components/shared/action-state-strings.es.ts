@@ -3,6 +3,8 @@
  * session and the record viewer does not carry them.
  */
 import type { SignerPageStrings, StopWaitingStrings } from './action-state-strings.js';
+import type { ReceiptStrings } from './state-strings.js';
+import type { RefusalKind } from '../core/relay/refusal.js';
 
 export const signerPageStringsEs: SignerPageStrings = {
   signerPage: (host) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
@@ -13,4 +15,20 @@ export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting' | 'wai
   stopWaiting: 'Dejar de esperar',
   waitSignIn: 'Un servidor de almacenamiento le pide que inicie sesión primero.',
   finishRelays: 'Enviar a los servidores de almacenamiento que no lo recibieron',
+};
+
+const REFUSED_ES: Partial<Record<RefusalKind, string>> = {
+  duplicate: 'ya lo tenía',
+  pow: 'pide a su dispositivo un trabajo extra que esta página no hace',
+  blocked: 'este servidor no acepta su cuenta',
+  'rate-limited': 'demasiados mensajes, vuelva a intentarlo más tarde',
+  invalid: 'encontró algo incorrecto en lo enviado',
+  restricted: 'este servidor no lo permite desde su cuenta',
+  mute: 'no lo guardó',
+  error: 'el servidor tuvo un problema, vuelva a intentarlo más tarde',
+  'auth-required': 'pide que inicie sesión primero',
+};
+
+export const refusedWhyEs: Pick<ReceiptStrings, 'refusedWhy'> = {
+  refusedWhy: (kind) => REFUSED_ES[kind] ?? '',
 };

@@ -6,7 +6,8 @@
  */
 import type { Status } from './base.js';
 import type { Nip82ErrorCode } from './events.js';
-import { signerStateText, type StateStrings } from './state-strings.js';
+import { signerStateText, type ReceiptStrings, type StateStrings } from './state-strings.js';
+import type { RefusalKind } from '../core/relay/refusal.js';
 
 /**
  * What the live region says for `status`; `message` is the waiting text, the error, the outcome, or
@@ -75,4 +76,24 @@ export const stopWaitingStringsEn: Pick<StopWaitingStrings, 'stopWaiting' | 'wai
   stopWaiting: 'Stop waiting',
   waitSignIn: 'A storage server asks you to sign in first.',
   finishRelays: 'Send to the storage servers that missed it',
+};
+
+/**
+ * Why a storage server refused, in the kit's words: never the server's own, which nothing proves
+ * and which may be in another language, or name the protocol's parts.
+ */
+const REFUSED_EN: Partial<Record<RefusalKind, string>> = {
+  duplicate: 'it already had it',
+  pow: 'it asks your device for extra work this page does not do',
+  blocked: 'this server does not accept your account',
+  'rate-limited': 'too many messages, try again later',
+  invalid: 'it found something wrong in what was sent',
+  restricted: 'this server does not allow it from your account',
+  mute: 'it did not keep it',
+  error: 'the server had a problem, try again later',
+  'auth-required': 'it asks you to sign in first',
+};
+
+export const refusedWhyEn: Pick<ReceiptStrings, 'refusedWhy'> = {
+  refusedWhy: (kind) => REFUSED_EN[kind] ?? '',
 };

@@ -1,6 +1,7 @@
 /**
  * Per-relay publish receipts, summarised for people: one line per relay saying whether every
- * event reached it, or how it failed and the relay's own reason.
+ * event reached it, or how it failed, a refusal's why in the kit's words from the prefix of the
+ * relay's reason. The reason itself, the relay's own text, stays in the receipts for the host.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PublishReceipt, SignInFailure } from '../core/relay/client.js';
@@ -9,6 +10,7 @@ import type { ReceiptStrings } from './state-strings.js';
 import { isFailure, type SignerPageStrings } from './action-state-strings.js';
 import type { SessionValue } from './context.js';
 import { formatCount } from './numbers.js';
+import { refusalKind } from '../core/relay/refusal.js';
 
 /** One line per relay: accepted when every event reached it, else the first failure and its reason. */
 export interface RelayOutcome {
@@ -61,14 +63,14 @@ export function receiptsOf(error: unknown): PublishReceipt[] {
 }
 
 /** The receipts list the publishing elements render (`part="receipts"`), its counts written as `lang` writes numbers. */
-export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus'>, lang: string) {
+export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus' | 'refusedWhy'>, lang: string) {
   if (receipts.length === 0) return nothing;
   return html`<section part="receipts" class="receipts">
     <h3>${labels.receiptsTitle}</h3>
     <ul>
       ${outcomesByRelay(receipts).map(
         (o) => html`<li class=${o.status === 'accepted' ? 'ok' : 'error'} data-status=${o.status}>
-          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn, formatCount(o.accepted, lang), formatCount(o.total, lang))}
+          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn, formatCount(o.accepted, lang), formatCount(o.total, lang), o.status === 'rejected' ? labels.refusedWhy(refusalKind(o.reason)) : '')}
         </li>`,
       )}
     </ul>

@@ -4,9 +4,9 @@ import { errorDetailEs } from './error-details.es.js';
 
 export const stateStringsEs: CommonStateStrings = {
   receiptsTitle: 'Servidores de almacenamiento',
-  receiptStatus: (status, _accepted, _total, reason, signIn, acceptedText, totalText) => {
+  receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
     if (status === 'accepted') return `aceptado (${acceptedText} de ${totalText})`;
-    if (status === 'rejected') return `rechazado${reason ? `: ${reason}` : ''}`;
+    if (status === 'rejected') return why ? `rechazado: ${why}` : 'rechazado';
     if (status === 'timeout') return 'no respondió a tiempo';
     if (status === 'auth-required') {
       if (signIn === 'failed') return 'pidió que usted iniciara sesión; el inicio de sesión no se completó, así que no lo aceptó';

@@ -8,6 +8,7 @@
 import type { Status } from './base.js';
 import { errorDetailEn, type ErrorDetail } from './error-details.js';
 import type { SignInFailure } from '../core/relay/client.js';
+import type { RefusalKind } from '../core/relay/refusal.js';
 
 /** The per-relay receipts list: its title and one line per relay. */
 export interface ReceiptStrings {
@@ -17,9 +18,20 @@ export interface ReceiptStrings {
    * not signed in to: `declined`, the user said no (or let the prompt go); `failed`, the sign-in
    * did not go through on the server's or the signer's side. `acceptedText`, `totalText`: how many
    * of the events sent it took, and of how many, as the page's language writes numbers ("1,050");
-   * after the other values, so that an override written before them still works.
+   * `why`, when it refused (`rejected`): the kit's own words for why (`refusedWhy`), '' or absent
+   * when it gave no reason the kit knows. All after the other values, so that an override written
+   * before them still works.
+   *
+   * `reason` is the relay's own text, as it sent it: for a host's logs, never shown by the built-in
+   * words. Nothing proves what it says (any relay can write anything there, in any language).
    */
-  receiptStatus: (status: string, accepted: number, total: number, reason: string | undefined, signIn: SignInFailure | undefined, acceptedText: string, totalText: string) => string;
+  receiptStatus: (status: string, accepted: number, total: number, reason: string | undefined, signIn: SignInFailure | undefined, acceptedText: string, totalText: string, why?: string) => string;
+  /**
+   * Why a relay refused, in plain words, from the machine-readable prefix of its reason (NIP-01:
+   * see {@link RefusalKind}); '' for `other`, a reason without a prefix the kit knows. Passed to
+   * `receiptStatus` as `why`.
+   */
+  refusedWhy: (kind: RefusalKind) => string;
   tryAgain: string;
 }
 
@@ -44,8 +56,11 @@ export interface StateStrings extends ReceiptStrings {
   checkingAccount: string;
 }
 
-/** The state words that do not depend on what the element was doing. */
-export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 'relayError' | 'cancelled'>;
+/**
+ * The state words that do not depend on what the element was doing. Why a relay refused is only
+ * said by the elements that send (action-state-strings.ts), so the session's page carries none of it.
+ */
+export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 'relayError' | 'cancelled' | 'refusedWhy'>;
 
 /** Why a server that asked the user to sign in did not take what was sent: their no is told apart from a sign-in that failed. */
 export const signInNotAccepted = (signIn?: SignInFailure) =>
@@ -59,9 +74,9 @@ export const signInNotAccepted = (signIn?: SignInFailure) =>
 /** English; Spanish is in state-strings.es.ts. */
 export const stateStringsEn: CommonStateStrings = {
   receiptsTitle: 'Storage servers',
-  receiptStatus: (status, _accepted, _total, reason, signIn, acceptedText, totalText) => {
+  receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
     if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
-    if (status === 'rejected') return `rejected${reason ? `: ${reason}` : ''}`;
+    if (status === 'rejected') return why ? `rejected: ${why}` : 'rejected';
     if (status === 'timeout') return 'timed out';
     if (status === 'auth-required') return signInNotAccepted(signIn);
     return 'could not be reached';

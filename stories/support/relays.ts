@@ -24,7 +24,7 @@ export interface StoryRelayUrls {
 /** The relays' addresses, or undefined in a static build. */
 export const RELAYS: StoryRelayUrls | undefined = storyRelays.main && storyRelays.refusing ? { main: storyRelays.main, refusing: storyRelays.refusing } : undefined;
 
-/** What the `refusing` relay's validator says about every event's content (the limit is one character). */
+/** What the `refusing` relay's validator says about every event's content (the limit is one character): its own text, which the elements never show. */
 export const REFUSAL = 'must be less than or equal to 1 chars';
 
 /** The note a relay story shows where there is no relay. */
