@@ -1,9 +1,9 @@
 /**
- * A relay client over nostr-tools' pool: publish to every relay with a receipt per relay, read
+ * A relay client over a pool of relay connections (the kit's own, see pool.ts, or a host's
+ * nostr-tools pool): publish to every relay with a receipt per relay, read
  * from several and merge, keep the newest version of each address and never go back to an older
  * one, drop events dated in the future, and answer NIP-42 AUTH through the user's signer.
  */
-import { AbstractSimplePool as Pool, SimplePool } from 'nostr-tools/pool';
 import type { AbstractSimplePool } from 'nostr-tools/abstract-pool';
 import type { Filter } from 'nostr-tools/filter';
 import type { VerifiedEvent } from 'nostr-tools/core';
@@ -15,7 +15,8 @@ import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/consta
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
 import { namesReader } from '../nip82/record-events.js';
-import { MAX_MESSAGE_CHARS, cappedWebSocket, isAuthRequired } from './limits.js';
+import { isAuthRequired } from './limits.js';
+import { type RelayPool, ownPool } from './pool.js';
 import { type Admission, DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
 /** How one relay answered one publish. */
@@ -196,7 +197,7 @@ const USER_CHANGED = 'Another user is signed in now.';
 const AUTH_PROMPT_MS = 120_000;
 
 /** One connection to one relay, as the pool keeps it. */
-type Connection = Awaited<ReturnType<AbstractSimplePool['ensureRelay']>>;
+type Connection = Awaited<ReturnType<RelayPool['ensureRelay']>>;
 
 /** Fewest events a relay is taken to send per page when it holds more (caps seen are 100 to 5,000). */
 const MIN_RELAY_CAP = 100;
@@ -234,7 +235,7 @@ export function checkRelays(relays: readonly string[]): string[] {
 export class RelayClient {
   readonly relays: string[];
   readonly versions: VersionTracker;
-  private pool: AbstractSimplePool;
+  private pool: RelayPool;
   private readonly ownsPool: boolean;
   private readonly signer?: Signer;
   private readonly quorum: number;
@@ -393,11 +394,7 @@ export class RelayClient {
   }
 
   /** Sends `event` to one relay once and waits for its answer, at most the publish deadline. */
-  private async sendOnce(relay: string, event: NostrEvent): Promise<{ status: ReceiptStatus; reason?: string }> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<{ status: ReceiptStatus; reason?: string }>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'timeout', reason: 'The relay did not answer in time.' }), this.publishTimeoutMs);
-    });
+  private sendOnce(relay: string, event: NostrEvent): Promise<{ status: ReceiptStatus; reason?: string }> {
     const attempt = (async (): Promise<{ status: ReceiptStatus; reason?: string }> => {
       try {
         const [p] = this.pool.publish([relay], event, { maxWait: this.publishTimeoutMs });
@@ -411,11 +408,8 @@ export class RelayClient {
         return { status: 'rejected', reason: message };
       }
     })();
-    try {
-      return await Promise.race([attempt, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
+    // The attempt itself never fails: only the deadline does.
+    return within(attempt, this.publishTimeoutMs).catch(() => ({ status: 'timeout', reason: 'The relay did not answer in time.' }));
   }
 
   /**
@@ -926,34 +920,4 @@ function challengeOf(connection: Connection): Promise<void> {
 /** The merged report of one relay over several pages: the first trouble wins. */
 function mergeReport(a: QueryReport, b: QueryReport): QueryReport {
   return { ...(a.status === 'complete' ? b : a), relay: a.relay, events: a.events + b.events };
-}
-
-/**
- * A pool whose relays wait for a publish as long as the client does: nostr-tools' relays give up
- * after their own 4.4 s whatever the pool's `maxWait`, so a relay slowed by a busy machine was
- * reported as not accepting an event well before the client's `publishTimeoutMs`.
- */
-class PatientPool extends Pool {
-  constructor(options: ConstructorParameters<typeof Pool>[0], private readonly publishTimeoutMs: number) {
-    super(options);
-  }
-
-  override async ensureRelay(url: string, params?: Parameters<AbstractSimplePool['ensureRelay']>[1]) {
-    const relay = await super.ensureRelay(url, params);
-    relay.publishTimeout = this.publishTimeoutMs;
-    return relay;
-  }
-}
-
-/** The client's own pool: events verified by the kit, messages larger than any event refused unread. */
-function ownPool(publishTimeoutMs: number): AbstractSimplePool {
-  // The WebSocket implementation SimplePool would use (a host may set one for Node).
-  const base = (Reflect.get(new SimplePool(), '_WebSocket') as typeof WebSocket | undefined) ?? globalThis.WebSocket;
-  return new PatientPool({
-    verifyEvent: () => true,
-    websocketImplementation: base ? cappedWebSocket(base, MAX_MESSAGE_CHARS) : undefined,
-    maxWaitForConnection: 3000,
-    enablePing: false,
-    enableReconnect: false,
-  }, publishTimeoutMs);
 }
