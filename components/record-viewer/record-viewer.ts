@@ -1064,7 +1064,9 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderCount(s: RecordViewerStrings, lang: string) {
     const total = formatCount(this.itemTotal, lang);
     const matching = s.showing(formatCount(this.due, lang), total);
-    if (this.searchUnfinished) return html`<p class="count">${s.stillSearching(matching)}</p>`;
+    // A search whose part could not be fetched is not under way: the lost-part line says so, and the
+    // list stays as it was (each word fetches it again, and a search that arrives runs at once).
+    if (this.searchUnfinished && !search.failed) return html`<p class="count">${s.stillSearching(matching)}</p>`;
     if (this.rendered >= this.due) return html`<p class="count">${matching}</p>`;
     return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total)}</span></p>`;
   }
