@@ -82,7 +82,8 @@ async function bundlePage(file) {
     },
   });
   try {
-    const { output } = await bundle.generate({ format: 'es' });
+    // One file: the page server serves only it, so the parts the kit loads on demand come inside it.
+    const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
     return output[0].code;
   } finally {
     await bundle.close();
