@@ -202,12 +202,11 @@ export async function statusFollowsLanguage(wrapper: HTMLElement, el: LitElement
   const line = () => text(el.shadowRoot!.querySelector(where));
   expect(line()).to.equal(said.en);
   await loadLanguage('es');
+  // No requestUpdate: the element follows the page's language by itself.
   wrapper.lang = 'es';
-  el.requestUpdate();
   await waitUntil(() => buttonByText(el, buttons.es), 'the element speaks Spanish');
   expect(line()).to.equal(said.es);
   wrapper.lang = 'en';
-  el.requestUpdate();
   await waitUntil(() => buttonByText(el, buttons.en), 'the element speaks English again');
   expect(line()).to.equal(said.en);
 }

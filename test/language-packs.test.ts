@@ -52,9 +52,9 @@ describe('language packs', () => {
     await session.updateComplete;
     expect(session.shadowRoot!.textContent).to.contain('Sign in');
     const said = renders(session);
+    // The session follows the page's language by itself, once the pack has arrived.
     page.lang = 'es';
-    session.requestUpdate();
-    await session.updateComplete;
+    await waitUntil(() => said.length > 0, 'the session never rendered again');
     expect(said[0], 'the first render after the change').to.contain('Inicie sesión');
     expect(packsFetched().some((path) => path.endsWith('/session.strings.es.ts')), 'the pack was fetched').to.equal(true);
   });
