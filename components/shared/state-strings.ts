@@ -76,7 +76,7 @@ export const stateStringsEn: CommonStateStrings = {
   receiptsTitle: 'Storage servers',
   receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
     if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
-    if (status === 'rejected') return why ? `rejected: ${why}` : 'rejected';
+    if (status === 'rejected') return why ? `refused: ${why}` : 'refused';
     if (status === 'timeout') return 'timed out';
     if (status === 'auth-required') return signInNotAccepted(signIn);
     return 'could not be reached';
