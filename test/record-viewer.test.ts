@@ -1430,6 +1430,8 @@ describe('<nip82-record-viewer> against a real relay', () => {
     };
     try {
       button(el, /^Download a copy$/)!.click();
+      // At once when the download's part (record-extras.ts) is here already, else once it arrives.
+      await el.updateComplete;
     } finally {
       HTMLAnchorElement.prototype.click = originalClick;
     }

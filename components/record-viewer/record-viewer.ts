@@ -28,9 +28,9 @@ import { languageOf, resolveStrings } from '../shared/strings.js';
 import type { Audience } from '../shared/vocabulary.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
-import { attachmentText, formatCount, formatDate, formatSeconds, str } from './fhir-format.js';
+import { formatCount, formatDate, formatSeconds } from './fhir-format.js';
 import { SECTION_ORDER, describingAll, isSummarized, queryWords, summarizing, type Item, type SectionKey, type Summary } from './fhir-summary.js';
-import { factLabel, factValue, piecesWords, sectionLabel } from './item-words.js';
+import { factLabel, factValue, sectionLabel } from './item-words.js';
 import { narrative, narrativeSanitizer } from './narrative.js';
 import { OnDemand } from './on-demand.js';
 import { RenderBudget } from './render-budget.js';
@@ -135,11 +135,12 @@ const ANNOUNCED_FROM_ENTRIES = 500;
 const PRINT_ITEMS_PER_RENDER = 500;
 
 /**
- * Parts a record's first view does not use, fetched the first time they are needed: the notices of
- * a load that did not go as planned, and the search by the reader's words (or while the page is
- * idle once a record shows).
+ * Parts a record's first view does not use, fetched the first time they are needed: the extras
+ * (the notices of a load that did not go as planned, lens tables, attachments, the download of a
+ * record), and the search by the reader's words (or while the page is idle once a record shows).
  */
-const notices = new OnDemand(() => import('./record-notices.js').then((m) => m.renderNotices));
+const extras = new OnDemand(() => import('./record-extras.js').then((m) => m.recordExtras));
+type RecordExtras = NonNullable<typeof extras.value>;
 const search = new OnDemand(() => import('./record-search.js').then((m) => m.recordSearch));
 
 /**
@@ -315,6 +316,8 @@ export class Nip82RecordViewer extends Nip82Element {
   private awaitingViews = false;
   /** Object URLs of exported copies not yet revoked: each holds a whole record until then. */
   private readonly exports = new Set<string>();
+  /** Changes at a sign-out (or another reader): a download pressed before then no longer happens. */
+  private exportsAllowed = {};
   /** What the last render showed of each section (by its limit key), and of the timeline. */
   private shownItems = new Map<string, Item[]>();
   private shownTimeline: TimelineEntry[] = [];
@@ -378,6 +381,9 @@ export class Nip82RecordViewer extends Nip82Element {
       if (!views.length) return;
       await whenIdle();
       for (const view of views) await inSlices(describingAll(view.summary.items), SLICE_MS, signal, whenIdle);
+      // A lens table or an attachment further down is fetched now, not once printed: a print from the
+      // browser's menu is laid out at once (onBeforePrint), with no time to fetch it.
+      if (views.some((view) => view.summary.items.some(needsExtras))) extras.now(() => this.requestUpdate());
       const { wording } = await search.load();
       const [s, lang] = [this.s, languageOf(this)];
       for (const view of views) await inSlices(wording(view.summary.items, s, lang), SLICE_MS, signal, whenIdle);
@@ -488,8 +494,9 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Settles once every item that is due is shown, not only the first of them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.filling || this.preparing || this.searchingRest || notices.arriving) {
-      await (this.filling ?? this.preparing ?? this.searchingRest ?? notices.arriving);
+    // Each is a promise while under way, else undefined.
+    for (let pending; (pending = this.filling ?? this.preparing ?? this.searchingRest ?? extras.arriving); ) {
+      await pending;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -567,11 +574,14 @@ export class Nip82RecordViewer extends Nip82Element {
     this.printAsked = undefined;
     this.printing = false;
     this.revokeExports();
+    this.exportsAllowed = {};
   }
 
   private forgetUnlocked(): void {
-    // A copy downloaded just before a sign-out stays reachable by its URL: not the next user's to fetch.
+    // A copy downloaded just before a sign-out stays reachable by its URL: not the next user's to
+    // fetch; one pressed for while its part was on its way is not made.
     this.revokeExports();
+    this.exportsAllowed = {};
     this.unlocking.abort();
     this.authors.abort();
     this.completing.abort();
@@ -853,35 +863,37 @@ export class Nip82RecordViewer extends Nip82Element {
     if (this.printing && !this.printAsked) this.printing = false;
   };
 
-  /** Downloads a record's Bundle as FHIR JSON; the file name carries no health data. */
-  private exportView(view: View): void {
+  /**
+   * Downloads a record's Bundle as FHIR JSON (record-extras.ts, fetched the first time); the file
+   * name carries no health data. A download whose part could not be fetched is said
+   * (renderLostParts), and the focus stays on the button.
+   */
+  private download(view: View): void {
     // A copy leaves the page: after a focus, only once the signer says the same user is there.
     this.afterKeyCheck(() => {
-      if (this.views.includes(view)) this.download(view);
+      const allowed = this.exportsAllowed;
+      // Not once the record closed meanwhile (a sign-out, another account, the element removed).
+      const go = ({ download }: RecordExtras) => {
+        if (allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)) download(view, this.exports);
+      };
+      // Here already: at once, from the press itself.
+      if (extras.value) go(extras.value);
+      // A render says the part arrived (items rendered without it show it) or was lost (renderLostParts).
+      else {
+        extras.load().then(
+          (part) => {
+            go(part);
+            this.requestUpdate();
+          },
+          () => this.requestUpdate(),
+        );
+      }
     });
   }
 
-  private download(view: View): void {
-    const json = JSON.stringify(view.bundle, null, 2);
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/fhir+json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = exportName(view);
-    link.rel = 'noopener';
-    link.click();
-    // The download has started from the URL by now; keep it a little for slow browsers (a sign-out
-    // revokes it at once).
-    this.exports.add(url);
-    setTimeout(() => this.revokeExport(url), 60_000);
-  }
-
-  private revokeExport(url: string): void {
-    URL.revokeObjectURL(url);
-    this.exports.delete(url);
-  }
-
   private revokeExports(): void {
-    for (const url of [...this.exports]) this.revokeExport(url);
+    for (const url of this.exports) URL.revokeObjectURL(url);
+    this.exports.clear();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -952,27 +964,26 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   /**
-   * A part the viewer fetches on demand (notices, the narrative sanitiser, the search once the
-   * reader searches: fetched ahead while idle, its loss matters only then) that could not be fetched.
+   * A part the viewer fetches on demand that could not be fetched: the extras (notices, a lens table
+   * or an attachment shown, a download pressed), the narrative sanitiser, the search once the reader
+   * searches (fetched ahead while idle, its loss matters only then).
    */
   private renderLostParts(s: RecordViewerStrings) {
     const searchLost = search.failed && queryWords(this.query).length > 0;
-    if (!searchLost && !notices.failed && !narrativeSanitizer.failed) return nothing;
+    if (!searchLost && !extras.failed && !narrativeSanitizer.failed) return nothing;
     return html`<p class="warning lost-part">${s.errorDetail('part-unavailable', PART_UNAVAILABLE_MESSAGE)}</p>`;
   }
 
   /**
    * Per-relay answers when relays failed, records that could not be opened, and records a later
-   * load opens: rare, so said once their module arrives (record-notices.ts), a moment after the
+   * load opens: rare, so said once their part arrives (record-notices.ts, in record-extras.ts), a moment after the
    * state; updateComplete waits for it. A failed fetch is said instead (renderLostParts).
    */
   private renderDetails(s: RecordViewerStrings) {
     if (!this.failures.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
-    const render = notices.now(() => this.requestUpdate());
-    if (!render) return nothing;
     const openMore = () => void this.unlocking.run([undefined]);
     const state = { reports: this.reports, failures: this.failures, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
-    return render(state, s, languageOf(this));
+    return extras.now(() => this.requestUpdate())?.notices(state, s, languageOf(this)) ?? nothing;
   }
 
   /**
@@ -1080,7 +1091,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
           <h2 id=${id} tabindex="-1">${heading}</h2>
-          <button type="button" class="export" @click=${() => this.exportView(view)}>${s.exportJson}</button>
+          <button type="button" class="export" @click=${() => this.download(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
         ${grant ? this.renderGrant(grant, s, lang) : nothing}
@@ -1204,7 +1215,8 @@ export class Nip82RecordViewer extends Nip82Element {
   /** An item as last rendered unless something it shows changed: a render touches only what changed. */
   private renderItemOnce(view: View, item: Item, s: RecordViewerStrings, lang: string, withKind = false) {
     const provenance = itemProvenance(view, item);
-    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(view, provenance)], () => this.renderItem(item, s, lang, withKind, view, provenance));
+    // The extras too: an item rendered before they arrived shows its lens table or attachment once they have.
+    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(view, provenance), extras.value], () => this.renderItem(item, s, lang, withKind, view, provenance));
   }
 
   /**
@@ -1266,8 +1278,7 @@ export class Nip82RecordViewer extends Nip82Element {
             </dl>`
           : nothing}
         ${this.renderItemProvenance(view, provenance, s, lang)}
-        ${item.lenses?.length ? this.renderLenses(item, s, lang) : nothing}
-        ${item.attachments?.length ? item.attachments.map((a) => this.renderAttachment(a, s)) : nothing}
+        ${needsExtras(item) ? extras.now(() => this.requestUpdate())?.item(item, s, lang) : nothing}
         ${this.narratives && item.narrative
           ? html`<div class="narrative" part="narrative" role="group" aria-label=${s.narrativeLabel(title)}>
               <p class="own-words">${s.narrativeOwnWords}</p>
@@ -1276,58 +1287,6 @@ export class Nip82RecordViewer extends Nip82Element {
           : nothing}
       </li>
     `;
-  }
-
-  private renderLenses(item: Item, s: RecordViewerStrings, lang: string) {
-    const eye = (e: string) => (e === 'right' ? s.eyeRight : e === 'left' ? s.eyeLeft : e);
-    return html`
-      <table class="lenses">
-        <caption>${s.lensCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${s.lensEye}</th>
-            <th scope="col">${s.lensSphere}</th>
-            <th scope="col">${s.lensCylinder}</th>
-            <th scope="col">${s.lensAxis}</th>
-            <th scope="col">${s.lensAdd}</th>
-            <th scope="col">${s.lensPrism}</th>
-            <th scope="col">${s.lensProduct}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${item.lenses!.map(
-            (l) => html`<tr>
-              <th scope="row">${eye(l.eye)}</th>
-              <td>${piecesWords(l.sphere, s, lang)}</td>
-              <td>${piecesWords(l.cylinder, s, lang)}</td>
-              <td>${piecesWords(l.axis, s, lang)}</td>
-              <td>${piecesWords(l.add, s, lang)}</td>
-              <td>${piecesWords(l.prism, s, lang)}</td>
-              <td>${l.product}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    `;
-  }
-
-  private renderAttachment(attachment: Record<string, unknown>, s: RecordViewerStrings) {
-    // Its title, never its media type ("text/plain; charset=utf-8" says nothing to a person).
-    const title = str(attachment.title);
-    const label = title || s.fact_attachment;
-    const decoded = decodedText(attachment);
-    if (decoded) {
-      return html`
-        <details class="attachment">
-          <summary>${title ? html`${s.attachmentText}: <bdi>${title}</bdi>` : s.attachmentText}</summary>
-          <pre>${decoded.text}${decoded.truncated ? html`\n${s.shortened}` : nothing}</pre>
-        </details>
-      `;
-    }
-    if (typeof attachment.url === 'string' || typeof attachment.data === 'string') {
-      return html`<p class="attachment">${s.fact_attachment}: <bdi>${label}</bdi> — ${s.attachmentRemote}</p>`;
-    }
-    return nothing;
   }
 }
 
@@ -1449,12 +1408,9 @@ function signedByOthers(view: View, item: Item): boolean {
   return p.attester !== view.record?.author && p.attester !== view.provenance.sealedBy?.pubkey;
 }
 
-const decoded = new WeakMap<object, ReturnType<typeof attachmentText>>();
-
-/** Decodes a text attachment once, the first time it is shown. */
-function decodedText(attachment: Record<string, unknown>) {
-  if (!decoded.has(attachment)) decoded.set(attachment, attachmentText(attachment));
-  return decoded.get(attachment);
+/** Whether an item shows a lens table or an attachment (record-extras.ts). */
+function needsExtras(item: Item): boolean {
+  return !!(item.lenses?.length || item.attachments?.length);
 }
 
 /** The view choices a reader can change in the toolbar. */
@@ -1481,10 +1437,4 @@ function safeNpub(pubkey: string): string {
   } catch {
     return pubkey.slice(0, 16);
   }
-}
-
-function exportName(view: View): string {
-  if (view.record) return `nip82-record-${view.record.signPubkey.slice(0, 12)}.json`;
-  const id = str(view.bundle.identifier?.value).replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 36);
-  return id ? `fhir-bundle-${id}.json` : 'fhir-bundle.json';
 }

@@ -1,0 +1,103 @@
+/**
+ * What few records use, or only once the reader asks: the notices of a load that did not go as
+ * planned (record-notices.ts), a glasses prescription's lens table, a document's attached text, and
+ * the download of a record's Bundle as FHIR JSON. A record as it opens rarely needs any of it, so
+ * it is fetched the first time one is due: a notice, an item shown with a lens table or an
+ * attachment, or the reader's press on Download.
+ */
+import { html, nothing } from 'lit';
+import type { FhirBundle } from '../core/fhir/types.js';
+import { attachmentText, str } from './fhir-format.js';
+import type { Item } from './fhir-summary.js';
+import { piecesWords } from './item-words.js';
+import { renderNotices } from './record-notices.js';
+import type { RecordViewerStrings } from './record-viewer.strings.js';
+
+/** An item's lens table and attachments, as shown under its facts. */
+function renderExtras(item: Item, s: RecordViewerStrings, lang: string) {
+  return html`${item.lenses?.length ? renderLenses(item, s, lang) : nothing}${item.attachments?.map((a) => renderAttachment(a, s))}`;
+}
+
+function renderLenses(item: Item, s: RecordViewerStrings, lang: string) {
+  const eye = (e: string) => (e === 'right' ? s.eyeRight : e === 'left' ? s.eyeLeft : e);
+  return html`
+    <table class="lenses">
+      <caption>${s.lensCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${s.lensEye}</th>
+          <th scope="col">${s.lensSphere}</th>
+          <th scope="col">${s.lensCylinder}</th>
+          <th scope="col">${s.lensAxis}</th>
+          <th scope="col">${s.lensAdd}</th>
+          <th scope="col">${s.lensPrism}</th>
+          <th scope="col">${s.lensProduct}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${item.lenses!.map(
+          (l) => html`<tr>
+            <th scope="row">${eye(l.eye)}</th>
+            <td>${piecesWords(l.sphere, s, lang)}</td>
+            <td>${piecesWords(l.cylinder, s, lang)}</td>
+            <td>${piecesWords(l.axis, s, lang)}</td>
+            <td>${piecesWords(l.add, s, lang)}</td>
+            <td>${piecesWords(l.prism, s, lang)}</td>
+            <td>${l.product}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  `;
+}
+
+const decoded = new WeakMap<object, ReturnType<typeof attachmentText>>();
+
+/** Decodes a text attachment once, the first time it is shown. */
+function decodedText(attachment: Record<string, unknown>) {
+  if (!decoded.has(attachment)) decoded.set(attachment, attachmentText(attachment));
+  return decoded.get(attachment);
+}
+
+function renderAttachment(attachment: Record<string, unknown>, s: RecordViewerStrings) {
+  // Its title, never its media type ("text/plain; charset=utf-8" says nothing to a person).
+  const title = str(attachment.title);
+  const label = title || s.fact_attachment;
+  const text = decodedText(attachment);
+  if (text) {
+    return html`
+      <details class="attachment">
+        <summary>${title ? html`${s.attachmentText}: <bdi>${title}</bdi>` : s.attachmentText}</summary>
+        <pre>${text.text}${text.truncated ? html`\n${s.shortened}` : nothing}</pre>
+      </details>
+    `;
+  }
+  if (typeof attachment.url === 'string' || typeof attachment.data === 'string') {
+    return html`<p class="attachment">${s.fact_attachment}: <bdi>${label}</bdi> — ${s.attachmentRemote}</p>`;
+  }
+  return nothing;
+}
+
+/**
+ * Starts the download of a shown Bundle as FHIR JSON, named after its record's sign key or the
+ * Bundle's identifier: the file name carries no health data. Its object URL, which holds the whole
+ * record until revoked, joins the viewer's `exports` (a sign-out revokes them at once).
+ */
+function download({ bundle, record }: { bundle: FhirBundle; record?: { signPubkey: string } }, exports: Set<string>): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' }));
+  const id = str(bundle.identifier?.value).replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 36);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = record ? `nip82-record-${record.signPubkey.slice(0, 12)}.json` : id ? `fhir-bundle-${id}.json` : 'fhir-bundle.json';
+  link.rel = 'noopener';
+  link.click();
+  // The download has started from the URL by now; it is kept a little for slow browsers.
+  exports.add(url);
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+    exports.delete(url);
+  }, 60_000);
+}
+
+/** The extras, as the viewer loads them (one export: see OnDemand). */
+export const recordExtras = { download, item: renderExtras, notices: renderNotices };
