@@ -25,7 +25,6 @@ import { cleanName, isolate, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
-import type { Audience } from '../shared/vocabulary.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import { formatCount, formatDate, formatSeconds } from './fhir-format.js';
@@ -305,7 +304,7 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Each record's grant to the reader, once read. */
   private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
   private budget = new RenderBudget(FIRST_ITEMS, RENDER_MS, MOST_ITEMS_PER_RENDER);
-  private stringsMemo?: { lang: string; audience: Audience; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
+  private stringsMemo?: { table: RecordViewerStrings; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
   /** Whether the last render left items for the next one. */
   private unfinished = false;
   /** Settles when the next of those renders has been asked for. */
@@ -759,12 +758,15 @@ export class Nip82RecordViewer extends Nip82Element {
   private get s(): RecordViewerStrings {
     // The same table while language and overrides stay: items are re-rendered only when what
     // they show changed, and the strings are part of that.
-    const lang = languageOf(this);
-    const audience = this.audience === 'clinician' ? 'clinician' : 'patient';
+    const tables = this.audience === 'clinician' ? recordViewerClinicianStrings : recordViewerStrings;
+    // Kept by the built-in table, not the language: read under a language whose pack is still on
+    // its way (an idle task, just after the page's lang changed), English stands in, and must not
+    // stay once the pack is here.
+    const table = tables[languageOf(this)] ?? tables.en;
     const known = this.stringsMemo;
-    if (known && known.lang === lang && known.audience === audience && known.overrides === this.strings) return known.value;
-    const value = resolveStrings(audience === 'clinician' ? recordViewerClinicianStrings : recordViewerStrings, this, this.strings);
-    this.stringsMemo = { lang, audience, overrides: this.strings, value };
+    if (known && known.table === table && known.overrides === this.strings) return known.value;
+    const value = resolveStrings(tables, this, this.strings);
+    this.stringsMemo = { table, overrides: this.strings, value };
     return value;
   }
 
