@@ -22,16 +22,15 @@ import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings
 import { recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 import { loadLanguage } from '../components/shared/language-packs.js';
 import { errorCodes } from './element-helpers.js';
+import { PIXEL, b64, entryOf, extrasResources } from './record-extras-helpers.js';
 import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Test data
 
-const PIXEL = 'http://127.0.0.1:9/pixel.png';
-const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 
 function richBundle(): FhirBundle {
-  const r = (resource: FhirResource, n: number) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`, resource });
+  const r = entryOf;
   return {
     resourceType: 'Bundle',
     type: 'collection',
@@ -69,21 +68,7 @@ function richBundle(): FhirBundle {
       }, 8),
       r({ resourceType: 'Procedure', id: 'pr1', status: 'completed', code: { text: 'Appendectomy' }, performedDateTime: '2010-08-20' }, 9),
       r({ resourceType: 'Encounter', id: 'e1', status: 'finished', class: { code: 'AMB', display: 'ambulatory' }, type: [{ text: 'General check-up' }], period: { start: '2023-03-15T10:00:00Z', end: '2023-03-15T10:30:00Z' } }, 10),
-      r({
-        resourceType: 'DocumentReference', id: 'd1', status: 'current', type: { text: 'Discharge summary' }, date: '2023-03-16T12:00:00Z',
-        content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: b64('Patient discharged in good health. Señal estable.') } }],
-      }, 11),
-      r({
-        resourceType: 'DocumentReference', id: 'd2', status: 'current', description: 'Chest X-ray image', date: '2022-11-01',
-        content: [{ attachment: { contentType: 'image/png', url: PIXEL, title: 'xray.png' } }],
-      }, 12),
-      r({
-        resourceType: 'VisionPrescription', id: 'v1', status: 'active', dateWritten: '2022-09-01', prescriber: { display: 'Dr. Okafor' },
-        lensSpecification: [
-          { product: { text: 'Spectacles' }, eye: 'right', sphere: -2.25, cylinder: -0.5, axis: 180, add: 1.5, prism: [{ amount: 0.5, base: 'down' }] },
-          { product: { text: 'Spectacles' }, eye: 'left', sphere: -1.75, cylinder: -0.25, axis: 175, add: 1.5 },
-        ],
-      }, 13),
+      ...extrasResources().map((resource, i) => r(resource, 11 + i)),
       r({ resourceType: 'Consent', id: 'cs1', status: 'active', dateTime: '2020-01-01', scope: { text: 'Research' } }, 14),
       r({ resourceType: 'CarePlan', id: 'cp1', status: 'active', title: 'Asthma action plan', period: { start: '2018-05-01' } }, 15),
     ],
