@@ -1217,8 +1217,9 @@ export class Nip82RecordViewer extends Nip82Element {
   /** An item as last rendered unless something it shows changed: a render touches only what changed. */
   private renderItemOnce(view: View, item: Item, s: RecordViewerStrings, lang: string, withKind = false) {
     const provenance = itemProvenance(view, item);
-    // The extras too: an item rendered before they arrived shows its lens table or attachment once they have.
-    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(view, provenance), extras.value], () => this.renderItem(item, s, lang, withKind, view, provenance));
+    // The extras too, for an item that shows them: rendered before they arrived, it shows its lens
+    // table or attachment once they have (and the other items are not rendered again for them).
+    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(view, provenance), needsExtras(item) && extras.value], () => this.renderItem(item, s, lang, withKind, view, provenance));
   }
 
   /**
