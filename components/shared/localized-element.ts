@@ -5,8 +5,8 @@
  * and an element whose `lang` changed to such a language keeps its words until the new ones are here.
  *
  * A portal's language switcher changes `lang` on `<html>` or on some container, never telling the
- * elements: one observer of `lang` attributes for the whole page (as Shoelace's LocalizeController
- * does) re-renders every element of the kit on the page whose language it changed, nested ones
+ * elements: one observer of `lang` attributes for the whole page re-renders every element of the
+ * kit on the page whose language it changed, nested ones
  * included (an element inside another's shadow root takes its host's language, and is on the page
  * too; its host rendering again would not render it). An element removed from the page is dropped
  * from the observer's list, so nothing is kept alive.
