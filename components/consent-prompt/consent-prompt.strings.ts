@@ -1,7 +1,7 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { signInNotAccepted, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
 import { refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
@@ -174,13 +174,6 @@ const en: ConsentPromptStrings = {
   ...stopWaitingStringsEn,
   ...refusedWhyEn,
   receiptsTitle: 'Where it was sent',
-  receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
-    if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
-    if (status === 'rejected') return why ? `refused: ${why}` : 'refused';
-    if (status === 'timeout') return 'did not answer in time';
-    if (status === 'auth-required') return signInNotAccepted(signIn);
-    return 'could not be reached';
-  },
   typeCount: (type: string, n: number) => typeCount('en', type, n),
   loadRecords: 'Load my records',
   loadingRecords: 'Opening your records…',

@@ -27,10 +27,9 @@ export abstract class LocalizedElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     elementsOnPage.add(this);
-    // Made on the first connection, not at import, so that importing the kit needs no DOM; observing
-    // again changes nothing. The document rather than `<html>`: its subtree still holds a `<html>` a
-    // script put in place of the first.
-    (observer ??= new MutationObserver(() => elementsOnPage.forEach((el) => el.followLanguage()))).observe(document, { attributeFilter: ['lang'], subtree: true });
+    // Made on the first connection, not at import, so that importing the kit needs no DOM. The
+    // document rather than `<html>`: its subtree still holds a `<html>` a script put in place of the first.
+    if (!observer) (observer = new MutationObserver(() => elementsOnPage.forEach((el) => el.followLanguage()))).observe(document, { attributeFilter: ['lang'], subtree: true });
     // Lit renders a reattached element only if a property changed; being moved into another language is a change too.
     this.followLanguage();
   }

@@ -77,7 +77,7 @@ export const stateStringsEn: CommonStateStrings = {
   receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
     if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
     if (status === 'rejected') return why ? `refused: ${why}` : 'refused';
-    if (status === 'timeout') return 'timed out';
+    if (status === 'timeout') return 'did not answer in time';
     if (status === 'auth-required') return signInNotAccepted(signIn);
     return 'could not be reached';
   },
