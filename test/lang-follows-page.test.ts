@@ -3,7 +3,8 @@
  * tells the kit nothing: every element it reaches speaks the new language, nested ones included,
  * with no `requestUpdate()` from the host, and never English first on a switch to Spanish. Only
  * the elements whose language changed render again, and one removed from the page is followed no
- * more. The tests share one page and run in order: the first switch to Spanish fetches its pack.
+ * more. So too inside the shadow roots of a portal's own components. The tests share one page and
+ * run in order: the first switch to Spanish fetches its pack.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LitElement } from 'lit';
@@ -135,5 +136,38 @@ describe('elements follow the language of their page', () => {
     page.append(english);
     await waitUntil(() => speaksSession(gone, 'en'), 'put back under lang="en", the session kept its Spanish');
     expect(speaksSession(stays, 'es')).to.equal(true);
+  });
+
+  it('a lang changed inside the shadow roots of the host\'s own components reaches the elements there, with no host code', async () => {
+    // A portal built of components of its own: its shell renders a panel, whose shadow root holds the session.
+    const shell = document.createElement('div');
+    const shellRoot = shell.attachShadow({ mode: 'open' });
+    shellRoot.innerHTML = '<main lang="en"><div id="panel"></div></main>';
+    const panelRoot = shellRoot.querySelector('#panel')!.attachShadow({ mode: 'open' });
+    panelRoot.innerHTML = '<section lang="en"><nip82-session></nip82-session></section>';
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    page.append(shell);
+    const session = panelRoot.querySelector<Nip82Session>('nip82-session')!;
+    await waitUntil(() => speaksSession(session, 'en'), 'never shown');
+
+    // A switcher inside the panel's own shadow root, then one in the shell's around it.
+    panelRoot.querySelector('section')!.lang = 'es';
+    await waitUntil(() => speaksSession(session, 'es'), 'the panel turned Spanish; the session in it did not');
+    panelRoot.querySelector('section')!.removeAttribute('lang');
+    shellRoot.querySelector('main')!.lang = 'es';
+    await waitUntil(() => speaksSession(session, 'es'), 'lost its language');
+    shellRoot.querySelector('main')!.lang = 'en';
+    await waitUntil(() => speaksSession(session, 'en'), 'the shell turned English; the session in its panel did not');
+
+    // The shell moved into another component's shadow root: changes there are followed as well.
+    const other = document.createElement('div');
+    const otherRoot = other.attachShadow({ mode: 'open' });
+    otherRoot.innerHTML = '<article lang="en"></article>';
+    page.append(other);
+    shellRoot.querySelector('main')!.removeAttribute('lang');
+    otherRoot.querySelector('article')!.append(shell);
+    await waitUntil(() => speaksSession(session, 'en'), 'lost its words when moved');
+    otherRoot.querySelector('article')!.lang = 'es';
+    await waitUntil(() => speaksSession(session, 'es'), 'moved into another component, the shell\'s session did not follow its lang');
   });
 });

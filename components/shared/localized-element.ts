@@ -8,8 +8,10 @@
  * elements: one observer of `lang` attributes for the whole page re-renders every element of the
  * kit on the page whose language it changed, nested ones
  * included (an element inside another's shadow root takes its host's language, and is on the page
- * too; its host rendering again would not render it). An element removed from the page is dropped
- * from the observer's list, so nothing is kept alive.
+ * too; its host rendering again would not render it). A portal built of components of its own puts
+ * the elements inside its shadow roots, where the document's observer sees nothing: each shadow root
+ * an element is connected in, and those around it, is observed too, once. An element removed from
+ * the page is dropped from the observer's list, so nothing is kept alive.
  */
 import { LitElement } from 'lit';
 import { languageReady } from './language-packs.js';
@@ -18,6 +20,22 @@ import { languageOf, type Language } from './strings.js';
 /** The kit's elements on the page. */
 const elementsOnPage = new Set<LocalizedElement>();
 let observer: MutationObserver | undefined;
+/** The shadow roots the observer watches, beside the document (weakly: a root gone from the page is not kept). */
+const watchedRoots = new WeakSet<ShadowRoot>();
+const LANG_CHANGES: MutationObserverInit = { attributeFilter: ['lang'], subtree: true };
+
+/**
+ * Every shadow root `el` is inside, from its own outwards, watched by `watcher` (each once). The
+ * walk goes all the way out each time: a component whose root is watched may since have been
+ * moved into another's.
+ */
+function watchShadowRootsAround(el: Element, watcher: MutationObserver): void {
+  for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    if (watchedRoots.has(root)) continue;
+    watchedRoots.add(root);
+    watcher.observe(root, LANG_CHANGES);
+  }
+}
 
 /** The base class of the kit's elements: they speak the language of their nearest `lang`, and follow it when it changes. */
 export abstract class LocalizedElement extends LitElement {
@@ -29,7 +47,8 @@ export abstract class LocalizedElement extends LitElement {
     elementsOnPage.add(this);
     // Made on the first connection, not at import, so that importing the kit needs no DOM. The
     // document rather than `<html>`: its subtree still holds a `<html>` a script put in place of the first.
-    if (!observer) (observer = new MutationObserver(() => elementsOnPage.forEach((el) => el.followLanguage()))).observe(document, { attributeFilter: ['lang'], subtree: true });
+    if (!observer) (observer = new MutationObserver(() => elementsOnPage.forEach((el) => el.followLanguage()))).observe(document, LANG_CHANGES);
+    watchShadowRootsAround(this, observer);
     // Lit renders a reattached element only if a property changed; being moved into another language is a change too.
     this.followLanguage();
   }
