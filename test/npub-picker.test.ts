@@ -557,6 +557,39 @@ describe('<nip82-npub-picker>', () => {
     events.stop();
   });
 
+  it('inside a session, offers none of the last user\'s recent or followed people to the next one', async () => {
+    const relay = await relayUrl('main');
+    const [chosen, followed] = [await publishProfile(relay, { name: 'Dr Recent' }), await publishProfile(relay, { name: 'Dr Followed' })];
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay} .signer=${secretKeySigner(generateSecretKey())}><nip82-npub-picker></nip82-npub-picker></nip82-session>`);
+    await waitUntil(() => session.pubkey, 'signed in', { timeout: 5000 });
+    const el = session.querySelector('nip82-npub-picker') as Nip82NpubPicker;
+    el.recent = [chosen];
+    el.follows = [followed];
+    const options = () => [...el.shadowRoot!.querySelectorAll('[role="option"]')].map((o) => o.textContent ?? '');
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => options().some((o) => o.includes('Dr Recent')) && options().some((o) => o.includes('Dr Followed')), 'the user\'s own suggestions', { timeout: 8000 });
+
+    await session.signOut();
+    await el.updateComplete;
+    expect([el.recent, el.follows]).to.deep.equal([undefined, undefined]);
+    input(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(options(), 'suggestions offered to whoever comes next').to.deep.equal([]);
+    expect(el.shadowRoot!.innerHTML).not.to.contain('Dr Recent');
+    expect(el.shadowRoot!.innerHTML).not.to.contain('Dr Followed');
+    for (const pk of [chosen, followed]) expect(el.shadowRoot!.innerHTML).not.to.contain(npubEncode(pk).slice(5, 15));
+
+    // Handed in after the sign-out, for the next person: theirs, and kept.
+    const next = key();
+    el.recent = [next];
+    await el.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => options().length === 1, 'the next person\'s suggestion');
+  });
+
   it('speaks Spanish under lang="es"', async () => {
     const wrap = await fixture(html`<div lang="es"><nip82-npub-picker></nip82-npub-picker></div>`);
     const el = wrap.querySelector('nip82-npub-picker')!;

@@ -91,11 +91,14 @@ export class Nip82NpubPicker extends Nip82Element {
   /** The field's label (default "Recipient"). */
   @property() label?: string;
 
-  /** Hex public keys the user follows, offered as suggestions. */
-  @property({ attribute: false }) follows: string[] = [];
+  /**
+   * Hex public keys the user follows, offered as suggestions. Inside a session they are the signed-in
+   * person's: set back to undefined when they sign out or another account comes in.
+   */
+  @property({ attribute: false }) follows?: string[];
 
-  /** Hex public keys the user chose recently, offered first. */
-  @property({ attribute: false }) recent: string[] = [];
+  /** Hex public keys the user chose recently, offered first; like `follows`, they leave with the person. */
+  @property({ attribute: false }) recent?: string[];
 
   /** Overrides for the built-in strings. */
   @property({ attribute: false }) strings?: Partial<NpubPickerStrings>;
@@ -183,6 +186,11 @@ export class Nip82NpubPicker extends Nip82Element {
     if (change === 'cleared' || change === 'reader' || change === 'replaced') this.forgetUser();
   }
 
+  /** Whom the person shares with and follows says who their clinicians are: it leaves with them. */
+  protected override get handedInProperties(): readonly (keyof this)[] {
+    return ['follows', 'recent'];
+  }
+
   private forgetUser(): void {
     this.epoch++;
     this.lookupSeq++;
@@ -194,6 +202,7 @@ export class Nip82NpubPicker extends Nip82Element {
     this.active = -1;
     this.filter = '';
     this.foundBy = undefined;
+    this.suggestions = this.collectSuggestions();
     this.profiles.clear();
     this.missing.clear();
     this.loading.clear();
