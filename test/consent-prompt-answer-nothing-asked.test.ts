@@ -50,4 +50,12 @@ describe('the consent prompt: answering a request for something the patient does
     const numbers = legends.flatMap((l) => /^(\d+)\./.exec(l)?.[1] ?? []);
     expect(numbers.join(), JSON.stringify(legends)).to.equal('1,2');
   });
+
+  it('names each kind asked for once, however the request lists them', async () => {
+    // A medication and its statement are both "medications"; kinds the kit has no word for are all "items".
+    const el = await openAnswer(['MedicationStatement', 'Medication', 'AllergyIntolerance', 'KindNobodyKnows', 'AnotherUnknownKind']);
+    const said = text(el.shadowRoot);
+    expect(said).to.contain('medications, allergies, items');
+    expect(said).not.to.match(/medications, medications|items, items/);
+  });
 });

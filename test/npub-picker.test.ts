@@ -491,7 +491,7 @@ describe('<nip82-npub-picker>', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => partText(el, 'error') !== '', 'lookup failure');
       stop();
-      expect(partText(el, 'error')).to.equal('Could not find nobody@unreachable.test: the name may not exist, or its server did not answer. You can paste their npub instead.');
+      expect(partText(el, 'error')).to.equal('Could not find nobody@unreachable.test: the name may not exist, or its server did not answer. You can paste their public key instead.');
       expect(input(el).getAttribute('aria-invalid')).to.equal('true');
       expect(input(el).value).to.equal('nobody@unreachable.test');
       expect(el.value).to.equal('');

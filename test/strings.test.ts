@@ -23,6 +23,9 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { person, sampleBundle } from './helpers.js';
 import { $, dialogOf, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import { recordsStringsEn } from '../components/shared/records.strings.js';
+import { recordsStringsEs } from '../components/shared/records.strings.es.js';
+import { errorDetailEs } from '../components/shared/error-details.es.js';
 
 type Table = object;
 
@@ -258,10 +261,26 @@ describe('Spanish: one register (usted), one word for record, no protocol words'
       const code = /NIP-\d|nprofile|nostrconnect|(^|[^\p{L}])hex(adecimal)?(?![\p{L}])/iu;
       expect(matching(everyString(table.en), code), 'English').to.deep.equal([]);
       expect(matching(everyString(table.es!), code), 'Spanish').to.deep.equal([]);
+      // "npub" only as the letters a public key starts with, never as the name of a thing.
+      const npub = /(^|[^\p{L}])(?<!starts with |empieza por )npubs?(?![\p{L}\d])/iu;
+      expect(matching(everyString(table.en), npub), 'English').to.deep.equal([]);
+      expect(matching(everyString(table.es!), npub), 'Spanish').to.deep.equal([]);
     });
 
     it(`${name}.en says "storage server", never "relay"`, () => {
       expect(matching(everyString(table.en), /(^|[^\p{L}])relays?(?![\p{L}])/iu), 'relay, a protocol word').to.deep.equal([]);
     });
   }
+});
+
+describe('several storage servers named in one sentence', () => {
+  const servers = ['wss://a.example', 'wss://b.example', 'wss://c.example'];
+
+  it('are listed as each language lists them, and the Spanish says who did not sign in', () => {
+    expect(recordsStringsEn.mailSignIn(servers)).to.contain('wss://a.example, wss://b.example, and wss://c.example asked you to sign in, and you did not.');
+    expect(recordsStringsEs.mailSignIn(servers)).to.contain('wss://a.example, wss://b.example y wss://c.example pidieron que usted se identificara y usted no lo hizo.');
+    expect(recordsStringsEs.mailSignIn(servers.slice(0, 1))).to.contain('wss://a.example pidió que usted se identificara y usted no lo hizo.');
+    expect(recordsStringsEs.mailSignInFailed(servers.slice(0, 2))).to.contain('wss://a.example y wss://b.example pidieron');
+    expect(errorDetailEs('unchecked', `Could not check ${servers.join(', ')} for a newer version.`)).to.contain('si wss://a.example, wss://b.example o wss://c.example tiene una versión más nueva');
+  });
 });

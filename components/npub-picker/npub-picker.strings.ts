@@ -42,7 +42,7 @@ const en: NpubPickerStrings = {
   invalid: 'This is neither a public key nor an address like alice@example.com. Check it with them.',
   secret: 'That is a private key (nsec). Never share it with anyone; it has not been stored or sent.',
   lookingUp: (name) => `Looking up ${name}…`,
-  lookupFailed: (name) => `Could not find ${name}: the name may not exist, or its server did not answer. You can paste their npub instead.`,
+  lookupFailed: (name) => `Could not find ${name}: the name may not exist, or its server did not answer. You can paste their public key instead.`,
   chosen: (fingerprint, name) => (name ? `Chosen: ${name}, key ${fingerprint}` : `Chosen: key ${fingerprint}`),
   profileLabel: 'Chosen recipient',
   fingerprint: 'Key',

@@ -4,6 +4,7 @@
  * "historial" for a record, as every element does.
  */
 import type { Nip82ErrorCode } from './events.js';
+import { listText } from './lists.js';
 import { tooLarge, type ErrorDetail, type RecordFailureReason } from './error-details.js';
 import { SIGN_IN_FAILED, UNREAD } from '../core/relay/unread.js';
 
@@ -56,7 +57,7 @@ export const errorDetailEs: ErrorDetail = (code, message) => {
       const reason = why === undefined ? undefined : UNCHECKED_WHY.get(why);
       return reason ? `${server} (${reason})` : server;
     });
-    return `No se pudo comprobar si ${named.join(' o ')} tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.`;
+    return `No se pudo comprobar si ${listText('es', named, 'or')} tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.`;
   }
   const big = code === 'too-large' ? tooLarge(message) : undefined;
   if (big === 'people') return 'Demasiadas personas tienen acceso a este historial para que los servidores de almacenamiento lo guarden.';

@@ -4,6 +4,7 @@ import { typeHeading, typeList } from './type-names.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';
 import { plural } from './plural.js';
+import { listText } from './lists.js';
 
 export const recordsStringsEs: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('es', type),
@@ -52,7 +53,7 @@ export const recordsStringsEs: RecordsStrings = {
     }),
   mailOlder: 'Aún no se revisaron algunos mensajes: antes llegaron muchos más recientes, o un servidor de almacenamiento no respondió. Vuelva a comprobar para buscar más.',
   mailSignIn: (servers: string[]) =>
-    `Aún no se revisaron algunos mensajes: ${servers.join(' y ')} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara y no lo aceptó. Vuelva a comprobar para que se lo pidan de nuevo.`,
+    `Aún no se revisaron algunos mensajes: ${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara y usted no lo hizo. Vuelva a comprobar para que se lo pidan de nuevo.`,
   mailSignInFailed: (servers: string[]) =>
-    `Aún no se revisaron algunos mensajes: ${servers.join(' y ')} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara, pero no se pudo completar. Vuelva a comprobar para intentarlo de nuevo.`,
+    `Aún no se revisaron algunos mensajes: ${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara, pero no se pudo completar. Vuelva a comprobar para intentarlo de nuevo.`,
 };

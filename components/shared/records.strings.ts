@@ -8,6 +8,7 @@ import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';
 import type { RecordStore } from '../core/store/record-store.js';
 import { plural } from './plural.js';
+import { listText } from './lists.js';
 
 /** What a record is, in words: its title or main kinds, who wrote it, when. */
 export interface RecordNameParts {
@@ -113,9 +114,9 @@ export const recordsStringsEn: RecordsStrings = {
     }),
   mailOlder: 'Some messages were not checked yet: many newer ones came first, or a storage server did not answer. Check again to look further.',
   mailSignIn: (servers: string[]) =>
-    `Some messages were not checked yet: ${servers.join(' and ')} asked you to sign in, and you did not. Check again to be asked again.`,
+    `Some messages were not checked yet: ${listText('en', servers)} asked you to sign in, and you did not. Check again to be asked again.`,
   mailSignInFailed: (servers: string[]) =>
-    `Some messages were not checked yet: ${servers.join(' and ')} asked for a sign-in that did not complete. Check again to try again.`,
+    `Some messages were not checked yet: ${listText('en', servers)} asked for a sign-in that did not complete. Check again to try again.`,
 };
 
 /**

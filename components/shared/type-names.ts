@@ -18,7 +18,10 @@ export function typeCount(lang: Language, type: string, n: number): string {
   return kindCount(lang, type, n, 'patient');
 }
 
-/** "allergies, vaccinations": types in running text. */
+/**
+ * "allergies, vaccinations": types in running text, each word once (a medication and its
+ * statement are both "medications"; kinds the vocabulary lacks are all "items").
+ */
 export function typeList(lang: Language, types: readonly string[]): string {
-  return types.map((t) => kindName(lang, t, 'patient')).join(', ');
+  return [...new Set(types.map((t) => kindName(lang, t, 'patient')))].join(', ');
 }

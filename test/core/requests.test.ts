@@ -136,6 +136,27 @@ describe('shares with hidden items, requests and one-off sends, on a real relay'
     expect((await readConsentMessages(forged, patient.signer))).to.deep.equal([]);
   });
 
+  it('a request naming a kind many times reads it once; one naming more kinds than FHIR has is not read', async () => {
+    const stranger = await person();
+    const { request } = await createAccessRequest({ signer: stranger.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Second opinion' });
+    /** The stranger's own request, its asked-for kinds rewritten: every signature is valid. */
+    const asking = async (codes: string[]) => {
+      const consent = structuredClone(request.consent) as unknown as { provision: { class: { code: string }[] } };
+      consent.provision.class = codes.map((code) => ({ code }));
+      const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: [['p', patient.pubkey]], content: JSON.stringify(createBundle([consent as unknown as FhirResource])) }, stranger.pubkey);
+      return readConsentMessages(await giftWrap(stranger.signer, rumor, [patient.pubkey]), patient.signer);
+    };
+
+    // As many as one encrypted message holds.
+    const repeated = await asking([...Array(1000).fill('Condition'), 'Immunization', 'Condition']);
+    expect(repeated.map((m) => m.resourceTypes)).to.deep.equal([['Condition', 'Immunization']]);
+    // 150 distinct kinds are still a request (R4 has 145); 151 are not.
+    const kinds = (n: number) => Array.from({ length: n }, (_, i) => `Kind${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`);
+    expect((await asking(kinds(150))).map((m) => m.resourceTypes.length)).to.deep.equal([150]);
+    expect(await asking(kinds(151))).to.deep.equal([]);
+    await rejects(createAccessRequest({ signer: stranger.signer, patient: patient.pubkey, resourceTypes: kinds(151), purpose: 'x' }), RecordError, 'invalid-input');
+  });
+
   it('rejects bad requests with typed errors', async () => {
     await rejects(createAccessRequest({ signer: clinician.signer, patient: 'nope', resourceTypes: ['Condition'], purpose: 'x' }), RecordError, 'invalid-input');
     await rejects(createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: [], purpose: 'x' }), RecordError, 'invalid-input');

@@ -93,6 +93,11 @@ const CONSENT_SCOPE = { coding: [{ system: 'http://terminology.hl7.org/CodeSyste
 const CONSENT_CATEGORY = [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }];
 const OPT_IN = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] }];
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
+/**
+ * The most kinds one request may name: FHIR R4 defines 145 resource types. A request read with more
+ * is not one a clinic wrote, and would set how much the patient's screen and screen reader must say.
+ */
+export const MAX_REQUESTED_KINDS = 150;
 /** R4's dateTime, as its JSON Schema writes it: a year, year-month, date, or date and time with seconds and a zone. */
 const FHIR_DATE_TIME = /^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$/;
 
@@ -146,6 +151,7 @@ export async function createAccessRequest(options: AccessRequestOptions): Promis
   if (!isHex64(options.patient)) throw new RecordError('invalid-input', 'The patient public key is not 64 lowercase hex characters.');
   const types = [...new Set(options.resourceTypes)];
   if (types.length === 0 || !types.every((t) => RESOURCE_TYPE.test(t))) throw new RecordError('invalid-input', 'Name at least one FHIR resource type.');
+  if (types.length > MAX_REQUESTED_KINDS) throw new RecordError('invalid-input', `Name at most ${MAX_REQUESTED_KINDS} FHIR resource types.`);
   if (typeof options.purpose !== 'string' || !options.purpose.trim()) throw new RecordError('invalid-input', 'Say why access is requested.');
   if (options.days !== undefined && !(Number.isSafeInteger(options.days) && options.days > 0 && options.days <= MAX_REQUEST_DAYS)) {
     throw new RecordError('invalid-input', 'The period must be a whole number of days, from 1 to 36,500.');
@@ -467,8 +473,10 @@ function toMessage(u: Unwrapped): ConsentMessage | undefined {
   if (!requester || !patient) return undefined;
   // A request must come from the requester it names, an answer from the patient it names.
   if (status === 'proposed' ? u.sender !== requester : u.sender !== patient) return undefined;
-  const types = (Array.isArray(provision.class) ? (provision.class as { code?: unknown }[]) : [])
-    .map((c) => c?.code).filter((c): c is string => typeof c === 'string' && RESOURCE_TYPE.test(c));
+  // Each kind once: a repeated one asks for nothing more, and would only be said again.
+  const types = [...new Set((Array.isArray(provision.class) ? (provision.class as { code?: unknown }[]) : [])
+    .map((c) => c?.code).filter((c): c is string => typeof c === 'string' && RESOURCE_TYPE.test(c)))];
+  if (types.length > MAX_REQUESTED_KINDS) return undefined;
   const purpose = Array.isArray(provision.purpose) ? (provision.purpose as { display?: unknown }[])[0]?.display : undefined;
   const records = (Array.isArray(provision.data) ? (provision.data as { reference?: { reference?: unknown } }[]) : [])
     .map((d) => d?.reference?.reference).filter((r): r is string => typeof r === 'string' && r.startsWith('nostr:naddr1'))
