@@ -3,13 +3,16 @@
  * the patient's real record. A load reads records newest first and stops at its bounds: a flood
  * larger than them filled every load, and the patient's real, older record was never reached, at
  * any load, while nothing said that records were left unchecked. A load cut short must say so, and
- * the next loads must walk on, past the flood, to the record.
+ * the next loads must walk on, past the flood, to the record. And a record found only that deep
+ * must still leave the store once its author deletes it: deletions are not addressed to the
+ * patient, and were asked for only for the records a load's reads brought, never for one the
+ * flood keeps out of them.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { npubEncode } from 'nostr-tools/nip19';
-import { createRecord } from '../components/core/nip82/record.js';
+import { createRecord, deleteRecord, openRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RecordStore } from '../components/core/store/record-store.js';
 import { nowSeconds, type NostrEvent } from '../components/core/events.js';
@@ -36,18 +39,24 @@ function junk(patient: string, at: number): NostrEvent {
 /** A record by `hospital` for `patient`, naming `text` as its condition, dated `at`. */
 async function record(hospital: Person, patient: Person, text: string, at: number): Promise<NostrEvent[]> {
   const bundle = sampleBundle(`nostr:${npubEncode(patient.pubkey)}`);
-  (bundle.entry[2]!.resource as { code: { text: string } }).code.text = text;
+  const condition = bundle.entry[2]!;
+  (condition.resource as { code: { text: string } }).code.text = text;
+  // Its own identity: records holding the same resource are shown as one.
+  const id = crypto.randomUUID();
+  condition.fullUrl = `urn:uuid:${id}`;
+  condition.resource.id = id;
   return createRecord({ bundle, author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'viewer' }], createdAt: at });
 }
 
 const conditions = (store: RecordStore) =>
   store.held.flatMap((r) => (r.bundle.entry ?? []).map((e) => (e.resource as { code?: { text?: string } }).code?.text).filter(Boolean));
 
-/** A flood of junk newer than a record of the patient's, on `url`. */
-async function flooded(url: string, patient: Person, hospital: Person): Promise<void> {
+/** A flood of junk newer than a record of the patient's (and `more` records, older still), on `url`. */
+async function flooded(url: string, patient: Person, hospital: Person, more: readonly NostrEvent[][] = []): Promise<void> {
   const now = nowSeconds();
   const publisher = new RelayClient({ relays: [url] });
   try {
+    for (const events of more) await publisher.publishAll(events);
     await publisher.publishAll(await record(hospital, patient, 'Asthma', now - 2000));
     // Newer than the record, and more than one load downloads: each in a second of its own.
     await publisher.publishAll(Array.from({ length: JUNK }, (_, i) => junk(patient.pubkey, now - 1000 + i)));
@@ -187,6 +196,46 @@ describe('a flood of newer record-kind events listing the patient', function () 
         await list.updateComplete;
       }
       expect(text(list.shadowRoot), `the record under the flood never listed in ${presses} loads`).to.contain('1 record loaded');
+    } finally {
+      store.close();
+    }
+  });
+  it('keeps no record its author deleted: one found only deep in the walk leaves the store, and the viewer, at the next load while the flood lasts; one not deleted stays', async () => {
+    const url = await relayUrl('main');
+    const [patient, hospital] = [await person(), await person()];
+    const eczema = await record(hospital, patient, 'Eczema', nowSeconds() - 3000);
+    await flooded(url, patient, hospital, [eczema]);
+    const { store, el: viewer } = await inSession<Nip82RecordViewer>(url, patient, 'nip82-record-viewer');
+    try {
+      await waitUntil(() => buttonByText(viewer, 'Unlock my records'), 'no way to unlock');
+      buttonByText(viewer, 'Unlock my records')!.click();
+      await waitUntil(() => store.loaded && !store.busy, 'the first load never ended', { timeout: 20000 });
+      let loads = 1;
+      while (!(conditions(store).includes('Asthma') && conditions(store).includes('Eczema')) && loads < 20) {
+        await store.load({ refresh: true });
+        loads++;
+      }
+      expect(conditions(store), `the records under the flood never showed in ${loads} loads`).to.include.members(['Asthma', 'Eczema']);
+      await waitUntil(() => text(viewer.shadowRoot).includes('Asthma') && text(viewer.shadowRoot).includes('Eczema'), 'the viewer never showed both records');
+
+      // Its author deletes the record: the relay drops its versions and keeps the deletion.
+      const author = new RelayClient({ relays: [url] });
+      try {
+        await author.publishAll(deleteRecord(await openRecord(eczema, hospital.signer)));
+      } finally {
+        author.close();
+      }
+      await store.load({ refresh: true });
+      // The flood still fills what a load reads first: the records were found only by the walk.
+      expect(store.reports.map((r) => r.status), 'the flood no longer filled the newest read').to.include('incomplete');
+      expect(conditions(store), 'the deleted record stayed in the store').to.include('Asthma').and.not.include('Eczema');
+      await waitUntil(() => !text(viewer.shadowRoot).includes('Eczema'), 'the viewer still shows the deleted record');
+      expect(text(viewer.shadowRoot)).to.contain('Asthma');
+
+      // Loads go on as before: the deleted record does not come back, the other stays.
+      await store.load({ refresh: true });
+      expect(conditions(store)).to.include('Asthma').and.not.include('Eczema');
+      expect(store.failures).to.have.length(0);
     } finally {
       store.close();
     }

@@ -667,18 +667,18 @@ export class RelayClient {
 
   /**
    * Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all
-   * pages (those dated from `since` to `until`, inclusive), and the deletions by their sign keys:
-   * one read, so one sign-in prompt per relay at most.
+   * pages (those dated from `since` to `until`, inclusive), and the deletions by their sign keys
+   * and by the sign keys in `held` (records the caller holds, which the pages may not bring): one
+   * read, so one sign-in prompt per relay at most.
    */
-  async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; held?: readonly string[] } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     const declined = options.declined ?? this.declineScope();
     const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, until: options.until }, { ...options, declined });
     // Deletions only of records the user holds a key for: a `p` tag costs nothing, and a stranger's
-    // free events must not each cost a read. Newest first, and only so many.
-    const holding = found.events
-      .filter((e) => namesReader(e, pubkey))
-      .sort((a, b) => b.created_at - a.created_at);
-    const deletions = await this.deletionsBy([...new Set(holding.map((e) => e.pubkey))].slice(0, MAX_DELETION_KEYS), { declined });
+    // free events must not each cost a read. Newest first (as the read returns them), then the
+    // caller's, and only so many.
+    const holding = found.events.filter((e) => namesReader(e, pubkey));
+    const deletions = await this.deletionsBy([...new Set([...holding.map((e) => e.pubkey), ...options.held ?? []])].slice(0, MAX_DELETION_KEYS), { declined });
     return { events: [...found.events, ...deletions], reports: found.reports };
   }
 

@@ -27,8 +27,8 @@ const MAX_HOPS = 3;
  */
 export async function openMovedRecord(client: RelayClient, signer: Signer, from: string, options: OpenRecordOptions = {}): Promise<OpenedRecord | undefined> {
   const me = await signer.getPublicKey();
-  const { events: wraps } = await client.wrapsFor(me, { maxEvents: MAX_WRAPS_READ });
-  const newest = [...wraps].sort((a, b) => b.created_at - a.created_at).slice(0, MAX_WRAPS_READ);
+  // The newest, at most so many: the read returns them newest first.
+  const { events: newest } = await client.wrapsFor(me, { maxEvents: MAX_WRAPS_READ });
   // Opened once for every hop: a chain of notices costs the signer one read of the mail, not one per move.
   const { opened } = await unwrapMany(newest, signer);
   const notices = opened.map((u) => readMovedNotice(u.rumor)).filter((n) => n !== undefined);

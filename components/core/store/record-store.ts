@@ -371,7 +371,11 @@ export class RecordStore {
     // a walk back the newest take half the load's bounds, and the page before the cursor the rest.
     const newestEvents = walking.newestShare(maxDownloaded);
     const newestChars = walking.newestShare(maxChars);
-    const newest = await this.client.recordsFor(me, { maxEvents: newestEvents, maxChars: newestChars, declined });
+    // Deletions are not addressed to the reader: a read finds them only by the sign keys it is
+    // given. Those of the records open are asked too, or one the reads no longer bring (found deep
+    // in a walk back under a flood, or its versions dropped by relays that carried out its owner's
+    // deletion) would stay shown after its owner deleted it.
+    const newest = await this.client.recordsFor(me, { maxEvents: newestEvents, maxChars: newestChars, declined, held: [...this.opened.keys()] });
     if (generation !== this.generation) return;
     const newestRead = recordRead(newest, newestEvents);
     const walkMax = Math.max(1, maxDownloaded - newestRead.times.length);
@@ -386,10 +390,10 @@ export class RecordStore {
     const toOpen: NostrEvent[][] = [];
     for (const group of groupRecords(events).values()) {
       // Another project's events of the record kind, and events with no well-formed key tag for
-      // the reader (anyone may list anyone, for free), are not the reader's records.
-      if (!group.some((e) => namesReader(e, me))) continue;
+      // the reader (anyone may list anyone, for free), are not the reader's records; a record open
+      // is, even when only its deletion came (relays drop what a deletion ends).
       const known = this.opened.get(group[0]!.pubkey);
-      if (known && !hasNewer(group, known)) continue;
+      if (known ? !hasNewer(group, known) : !group.some((e) => namesReader(e, me))) continue;
       const tried = this.triedBefore(group);
       if (!tried) toOpen.push(group);
       else if (isReported(tried.failure)) failures.push(tried.failure);
@@ -443,6 +447,11 @@ export class RecordStore {
         code: error instanceof RecordError ? error.code : 'unknown',
         message: error instanceof Error ? error.message : 'The record could not be opened.',
       };
+      // Its owner ended it (a deletion of what it shows): it is shown no longer, its keys wiped.
+      if (known && failure.code === 'deleted') {
+        this.opened.delete(signPubkey);
+        forgetRecord(known);
+      }
       // The signer's own trouble may pass; a record's (not for the reader, malformed, ended) will not.
       if (generation === this.generation && failure.code !== 'signer') {
         this.tried.set(signPubkey, { events: fingerprint(group), failure });
@@ -758,12 +767,17 @@ function metered(signer: Signer): { signer: Signer; decrypts: () => number } {
   };
 }
 
-/** Whether `events` hold a newer version of some part than the opened record was built from. */
+/**
+ * Whether `events` hold a newer version of some part than the opened record was built from, or a
+ * deletion of a part it shows: whatever its date (it may share the version's second), a deletion
+ * ends that address for every version.
+ */
 function hasNewer(events: readonly NostrEvent[], record: OpenedRecord): boolean {
   const have = new Map(record.events.map((e) => [addressOf(e), e]));
   return events.some((e) => {
     const current = have.get(addressOf(e));
-    return current ? isNewer(e, current) : e.created_at > record.createdAt;
+    // A deletion (its address is no part's) names the addresses it ends in its tags.
+    return current ? isNewer(e, current) : e.created_at > record.createdAt || e.tags.some((t) => have.has(t[1]!));
   });
 }
 
