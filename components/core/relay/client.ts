@@ -16,6 +16,7 @@ import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
 import { namesReader } from '../nip82/record-events.js';
 import { isAuthRequired } from './limits.js';
+import type { Sender } from './publish.js';
 import { type RelayPool, ownPool } from './pool.js';
 import { type Admission, DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
@@ -191,7 +192,7 @@ export interface RelayClientOptions {
 }
 
 /** Why a read or send of the last user's action stopped (see {@link RelayClient.forgetSignIns}). */
-const USER_CHANGED = 'Another user is signed in now.';
+export const USER_CHANGED = 'Another user is signed in now.';
 
 /** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
 const AUTH_PROMPT_MS = 120_000;
@@ -370,46 +371,20 @@ export class RelayClient {
   /**
    * Publishes one event to every relay and waits for each relay's answer (or its deadline).
    * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this publish's own.
+   * The sending code (publish.ts) is fetched with the first publish; a failed fetch rejects with a
+   * PartUnavailableError, and nothing is sent.
    */
   async publish(event: NostrEvent, options: { declined?: DeclineScope } = {}): Promise<PublishReceipt[]> {
     if (!this.sends.size) this.assertOpen();
     const declined = options.declined ?? this.declineScope();
-    return Promise.all(this.relays.map((relay) => this.publishTo(relay, event, declined)));
-  }
-
-  private async publishTo(relay: string, event: NostrEvent, declined: DeclineScope): Promise<PublishReceipt> {
-    const started = Date.now();
-    const receipt = (status: ReceiptStatus, reason?: string, signIn?: SignInFailure): PublishReceipt => ({ relay, eventId: event.id, status, reason, ...(signIn ? { signIn } : {}), ms: Date.now() - started });
-    // The last user's action sends nothing more once another is served (see forgetSignIns).
-    if (!this.forThisUser(declined)) return receipt('unreachable', USER_CHANGED);
-    const first = await this.sendOnce(relay, event);
-    if (first.status !== 'auth-required') return receipt(first.status, first.reason);
-    // Only the relay's answers are held to the deadline: the person at the signer takes their own
-    // time. A relay already declined in this action is not asked again (see DeclineScope).
-    const outcome = await declined.signIn(relay, () => this.authenticate(relay, this.publishTimeoutMs, declined));
-    if (outcome !== 'signed-in') return receipt('auth-required', first.reason, outcome);
-    if (!this.forThisUser(declined)) return receipt('unreachable', USER_CHANGED);
-    const second = await this.sendOnce(relay, event);
-    return receipt(second.status, second.reason);
-  }
-
-  /** Sends `event` to one relay once and waits for its answer, at most the publish deadline. */
-  private sendOnce(relay: string, event: NostrEvent): Promise<{ status: ReceiptStatus; reason?: string }> {
-    const attempt = (async (): Promise<{ status: ReceiptStatus; reason?: string }> => {
-      try {
-        const [p] = this.pool.publish([relay], event, { maxWait: this.publishTimeoutMs });
-        const reason = await p;
-        return { status: 'accepted', reason: reason || undefined };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (isAuthRequired(message)) return { status: 'auth-required', reason: message };
-        if (/timed out/i.test(message)) return { status: 'timeout', reason: message };
-        if (/connect|websocket|closed|ECONNREFUSED|failed/i.test(message) && !/^[a-z-]+:/.test(message)) return { status: 'unreachable', reason: message };
-        return { status: 'rejected', reason: message };
-      }
-    })();
-    // The attempt itself never fails: only the deadline does.
-    return within(attempt, this.publishTimeoutMs).catch(() => ({ status: 'timeout', reason: 'The relay did not answer in time.' }));
+    // The action's user is the one served now, not whoever is once the code arrived: a sign-out
+    // meanwhile sends nothing.
+    this.forThisUser(declined);
+    const publishing = await loadPart(() => import('./publish.js').then((m) => m.publishEvent));
+    // Nor does a close meanwhile, outside a send it lets finish ({@link sending}).
+    if (!this.sends.size) this.assertOpen();
+    // Its own code, fetched apart: the parts of the client it uses are private to everyone else.
+    return publishing(this as unknown as Sender, event, declined);
   }
 
   /**
@@ -820,7 +795,7 @@ function isCopyOf(held: NostrEvent | undefined, raw: unknown): boolean {
 }
 
 /** `promise`, or a rejection after `ms`. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('timed out')), ms);

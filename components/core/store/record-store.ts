@@ -14,7 +14,7 @@
  *
  * No DOM and no Lit: it runs in Node as in browsers.
  */
-import { RecordError, SignerError, type RecordErrorCode } from '../errors.js';
+import { RecordError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js';
@@ -31,7 +31,8 @@ import { addressOf, isNewer } from '../nip82/versions.js';
 import { forgetSessionMemory } from '../memory.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
-import { WalkBack, readOf, type WalkRead } from './walk-back.js';
+import { WalkBack, mergedReports, readOf, type WalkRead } from './walk-back.js';
+import type { MailStore } from './mail-read.js';
 
 /** What changed in a store, as its listeners hear it. */
 export type StoreChange = 'records' | 'progress' | 'mail' | 'history' | 'reader' | 'cleared';
@@ -558,41 +559,10 @@ export class RecordStore {
 
   private async readWraps(me: string, declined: DeclineScope): Promise<void> {
     const generation = this.generation;
-    const startedAt = nowSeconds();
-    const { maxOpened, maxDownloaded, maxChars } = this.mailBounds;
-    const walking = this.mailWalk;
-    const since = walking.floor;
-    // The newest wraps first, so new arrivals are never behind older ones; during a walk back they
-    // take half the read's bounds and the page before the cursor the rest.
-    const newestEvents = walking.newestShare(maxDownloaded);
-    const newestChars = walking.newestShare(maxChars);
-    const newest = await this.client.wrapsFor(me, { since, maxEvents: newestEvents, maxChars: newestChars, declined });
-    const newestRead: WalkRead = { times: newest.events.map((e) => e.created_at), read: readOf(newest, newestEvents) };
-    const walkMax = Math.max(1, maxDownloaded - newest.events.length);
-    const walk = walking.walksOn(newestRead)
-      ? await this.client.wrapsFor(me, { since, until: walking.until, maxEvents: walkMax, maxChars: Math.max(1, maxChars - newestChars), declined })
-      : undefined;
-    const walkRead: WalkRead | undefined = walk && { times: walk.events.map((e) => e.created_at), read: readOf(walk, walkMax) };
-    const downloaded = new Map<string, NostrEvent>();
-    for (const e of [...newest.events, ...(walk?.events ?? [])]) downloaded.set(e.id, e);
-    // Newest first by the wrap's time, the only one readable unopened (NIP-59 dates it up to two
-    // days early, so "newest" is approximate by that much).
-    const unseen = [...downloaded.values()].filter((e) => !this.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
-    const batch = unseen.slice(0, maxOpened);
-    const readMessages = await import('../nip82/requests.js').then((m) => m.readConsentMessages);
-    const messages = await readMessages(batch, this.signer);
-    if (generation !== this.generation) return;
-    for (const wrap of batch) this.seenWraps.add(wrap.id);
-    for (const m of messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
-    // Once everything downloaded is open, the floor moves up or the walk back moves on.
-    const { reached } = walking.step(startedAt, newestRead, walkRead, unseen.length === batch.length);
-    this.mailLeft = unseen.length - batch.length;
-    // Not downloaded yet (or on a relay that did not answer), as opposed to downloaded and left
-    // unopened (counted in unreadMail).
-    this.olderMail = !reached || newestRead.read.unchecked;
-    this.lastMailReports = mergedReports(newest.reports, walk?.reports);
-    this.mailRead = true;
-    this.notify('mail');
+    const reading = await loadPart(() => import('./mail-read.js').then((m) => m.readWraps));
+    // A sign-out (or another reader) while it was on its way: nothing is read for the last one.
+    // Its own code, fetched apart: the parts of the store it uses are private to everyone else.
+    if (generation === this.generation) await reading(this as unknown as MailStore, me, declined, generation, this.mailBounds);
   }
 
   /**
@@ -737,17 +707,6 @@ function recordRead(found: { events: readonly NostrEvent[]; reports: readonly Qu
 /** Events by id, each once (the newest read and the page before the cursor may share some). */
 function unique(events: readonly NostrEvent[]): NostrEvent[] {
   return [...new Map(events.map((e) => [e.id, e])).values()];
-}
-
-/**
- * One report per relay for a pass of two reads (both ask the client's relays in its order): the
- * first trouble of the two, and the events of both.
- */
-function mergedReports(newest: readonly QueryReport[], walk: readonly QueryReport[] | undefined): QueryReport[] {
-  return newest.map((r, i) => {
-    const walked = walk?.[i];
-    return walked ? { ...(r.status === 'complete' ? walked : r), events: r.events + walked.events } : r;
-  });
 }
 
 /** The signer, counting its decrypts: a load stops opening records before it exceeds its budget. */

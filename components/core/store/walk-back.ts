@@ -143,3 +143,14 @@ export class WalkBack {
     return this.floorAt !== undefined && newest.times.length > 0 && Math.min(...newest.times) < this.floorAt;
   }
 }
+
+/**
+ * One report per relay for a pass of two reads (both ask the client's relays in its order): the
+ * first trouble of the two, and the events of both.
+ */
+export function mergedReports(newest: readonly QueryReport[], walk: readonly QueryReport[] | undefined): QueryReport[] {
+  return newest.map((r, i) => {
+    const walked = walk?.[i];
+    return walked ? { ...(r.status === 'complete' ? walked : r), events: r.events + walked.events } : r;
+  });
+}
