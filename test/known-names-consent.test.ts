@@ -118,6 +118,24 @@ describe('names the portal knows, at every consent moment', function () {
     buttonByText(el, 'Review and answer')!.click();
     await waitUntil(() => dialogOf(el).open, 'the answer dialog opens');
     expect(text($(el, 'dialog [part=recipient] dd'))).to.equal(`Lakeside Clinic ${shortNpub(clinic.pubkey)}`);
+    // Denied: the outcome and the consent history name the clinic too.
+    buttonByText(el, 'Deny')!.click();
+    await waitUntil(() => $(el, '#result-title'), 'the answer went out', { timeout: 20000 });
+    expect(text($(el, '#result-title'))).to.equal(`Denied. Lakeside Clinic (${shortNpub(clinic.pubkey)}) has been told.`);
+    buttonByText(el, 'Close')?.click();
+    await waitUntil(() => $(el, 'table.history tbody tr'), 'the consent history lists the answer');
+    expect(text($(el, 'table.history tbody tr td:nth-child(2)'))).to.equal(`Lakeside Clinic (${shortNpub(clinic.pubkey)})`);
+  });
+
+  it('a sign-out leaves the portal\'s names in place: they are the portal\'s, not the user\'s', async () => {
+    const record = await publishedRecord([{ pubkey: clinic.pubkey, role: 'viewer' }]);
+    const names = { [clinic.pubkey]: 'Dr Ana Ruiz' };
+    const el = await inSession<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .knownNames=${names}></nip82-access-list>`, { [clinic.pubkey]: 'Lakeside Clinic' }, 'nip82-access-list');
+    const session = el.closest('nip82-session') as Nip82Session;
+    await session.signOut();
+    await waitUntil(() => !session.pubkey, 'signed out');
+    await el.updateComplete;
+    expect({ own: el.knownNames, session: session.knownNames }).to.deep.equal({ own: names, session: { [clinic.pubkey]: 'Lakeside Clinic' } });
   });
 
   it('the picker on its own offers the people the portal names by their names, and finds them by a part of it', async () => {
