@@ -6,6 +6,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/record-viewer/define.js';
+import '../components/session/define.js';
+import type { Nip82Session } from '../components/session/session.js';
+import { waitUntil } from './wait.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
@@ -30,6 +33,20 @@ describe('the record viewer: names the host knows', () => {
     el.knownNames = {};
     await el.updateComplete;
     expect(text($(el, '[part=provenance] dd')).includes(shortNpub(clinic.pubkey))).to.equal(true);
+  });
+
+  it('takes the names of the session it is in, its own first', async () => {
+    const [clinic, patient] = await Promise.all([person(), person()]);
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: clinic.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
+    const record = await openRecord(events, patient.signer);
+    const session = await fixture<Nip82Session>(html`<nip82-session no-controls .signer=${patient.signer} .knownNames=${{ [clinic.pubkey]: 'Lakeside Hospital' }}>
+      <nip82-record-viewer .records=${[record]}></nip82-record-viewer>
+    </nip82-session>`);
+    const el = session.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
+    await waitUntil(() => text($(el, '[part=provenance] dd')).startsWith('Lakeside Hospital'), 'the session\'s name for the author');
+    el.knownNames = { [clinic.pubkey]: 'Lakeside Hospital, Cardiology' };
+    await waitUntil(() => text($(el, '[part=provenance] dd')).startsWith('Lakeside Hospital, Cardiology'), 'the viewer\'s own name first');
+    expect(text($$(el, '.item-provenance.signed')[0])).to.contain('Lakeside Hospital, Cardiology');
   });
 
   it('names the clinician a patient hid items from on a share they made', async () => {

@@ -161,6 +161,15 @@ export class Nip82AccessList extends Nip82Element {
     return ['records'];
   }
 
+  /**
+   * Names the host vouches for, by public key (hex → name), e.g. its directory of clinics and
+   * clinicians: each person listed, shared with or in the history is named by theirs (cleaned, the
+   * short npub beside it), before any profile name on relays (self-chosen), in the lists, the
+   * history and the revoke dialog. A key this does not name takes the enclosing session's
+   * `knownNames`; an entry here wins over the session's.
+   */
+  @property({ attribute: false }) knownNames?: Record<string, string>;
+
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<AccessListStrings>;
 
@@ -232,14 +241,21 @@ export class Nip82AccessList extends Nip82Element {
     return this.status === 'waiting-signer' || this.status === 'working';
   }
 
+  /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
+  private nameFor(pubkey: string): string | undefined {
+    return this.hostName(pubkey, this.knownNames) || this.names.get(pubkey)?.name;
+  }
+
   /** A name isolated beside its short npub (it goes into sentences built as strings), or the short npub alone. */
   private who(pubkey: string): string {
-    const name = this.names.get(pubkey)?.name;
+    const name = this.nameFor(pubkey);
     return name ? `${isolate(name)} (${shortNpub(pubkey)})` : shortNpub(pubkey);
   }
 
   private nameOf(record: OpenedRecord): string {
-    const author = record.author === this.myKey ? this.s.you : isolate(this.names.get(record.author)?.name ?? shortNpub(record.author));
+    // The host's name only for an author whose signature was checked: it would vouch for a claim.
+    const name = record.authorVerified ? this.nameFor(record.author) : this.names.get(record.author)?.name;
+    const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
     return recordName(record, this.s, author, languageOf(this));
   }
 
@@ -300,7 +316,8 @@ export class Nip82AccessList extends Nip82Element {
     const keys = new Set(list.flatMap((r) => [...(r.participants ?? []).map((p) => p.pubkey), ...(r.authorVerified ? [r.author] : [])]));
     for (const e of this.currentStore?.history() ?? []) keys.add(e.who);
     for (const r of list) for (const pubkey of r.listed) keys.add(pubkey);
-    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys]);
+    // The host's names need no lookup: relays are not asked about people the portal already names.
+    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)));
     // Names looked up for the last user never reach the next one.
     if (this.currentStore === store && store?.reader === reader) this.names = names;
   }
@@ -823,7 +840,7 @@ export class Nip82AccessList extends Nip82Element {
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
-              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.names.get(recipient)?.name ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
+              ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
@@ -839,7 +856,7 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private renderWho(pubkey: string, me: string | undefined): TemplateResult {
-    const name = this.names.get(pubkey)?.name;
+    const name = this.nameFor(pubkey);
     return html`${name ? html`<bdi class="name">${name}</bdi> ` : nothing}<code>${shortNpub(pubkey)}</code>${pubkey === me
         ? html` <strong class="you">(${this.s.you})</strong>`
         : nothing}`;

@@ -183,6 +183,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   @property() recipient?: string;
 
+  /**
+   * Names the host vouches for, by public key (hex → name), e.g. its directory of clinics and
+   * clinicians: whoever the patient shares with, answers or is asked by is named by theirs (cleaned,
+   * the short npub beside it), before any profile name on relays (self-chosen), in the share's
+   * confirmation, the request, the answer, the history and the recipient picker. A key this does
+   * not name takes the enclosing session's `knownNames`; an entry here wins over the session's.
+   */
+  @property({ attribute: false }) knownNames?: Record<string, string>;
+
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<ConsentPromptStrings>;
 
@@ -317,10 +326,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private nameOf(record: OpenedRecord): string {
-    // A profile name only for an author whose signature was checked: else it would lend a claim a name.
-    const name = record.authorVerified ? this.names.get(record.author)?.name : undefined;
+    // A name only for an author whose signature was checked: else it would lend a claim a name.
+    const name = record.authorVerified ? this.profile(record.author)?.name : undefined;
     const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
     return recordName(record, this.s, author, this.language);
+  }
+
+  /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
+  private profile(pubkey: string): ProfileName | undefined {
+    const known = this.hostName(pubkey, this.knownNames);
+    return known ? { name: known, suspicious: false } : this.names.get(pubkey);
   }
 
   /**
@@ -328,7 +343,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * name isolated, since this goes into sentences built as strings ("Shared with …").
    */
   private named(pubkey: string): string {
-    const name = this.names.get(pubkey)?.name;
+    const name = this.profile(pubkey)?.name;
     return name ? `${isolate(name)} (${shortNpub(pubkey)})` : shortNpub(pubkey);
   }
 
@@ -464,7 +479,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const store = this.currentStore;
     const reader = store?.reader;
     const known = this.names;
-    const names = await withProfileNames(this.passiveRelayClient(), known, pubkeys);
+    // The host's names need no lookup: relays are not asked about people the portal already names.
+    const names = await withProfileNames(this.passiveRelayClient(), known, pubkeys.filter((p) => !this.hostName(p, this.knownNames)));
     // Names looked up for the last user never reach the next one. Lookups overlap (the requesters',
     // then the authors' as a dialog opens): each adds what it found to what the others did.
     if (names !== known && this.currentStore === store && store?.reader === reader) this.names = new Map([...this.names, ...names]);
@@ -1219,6 +1235,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       relays: this.activeRelays,
       recent: [...new Set((store?.loaded ? store.shares : []).map((c) => c.grant.recipient))],
       pickerStrings: this.pickerStrings,
+      knownNames: this.knownNames,
       presetProblem: this.presetProblem && (this.presetProblem === 'secret' ? this.s.recipientPresetSecret : this.s.recipientPresetInvalid),
       recipientKey: this.recipientKey,
       recipientNamed: this.recipientKey ? this.named(this.recipientKey) : '',
@@ -1249,7 +1266,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       recordNames: this.available.map((r) => this.nameOf(r)),
       reply: this.reply,
       named: (pubkey) => this.named(pubkey),
-      profile: (pubkey) => this.names.get(pubkey),
+      profile: (pubkey) => this.profile(pubkey),
       checkRequests: this.checkRequests,
       openAnswer: (request, event) => this.openAnswer(request, event),
       onReply: (value) => {

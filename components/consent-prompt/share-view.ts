@@ -7,6 +7,7 @@ import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view
 import { today } from './resources.js';
 import type { NpubPickerStrings } from '../npub-picker/define.js';
 import { formatCount } from '../shared/numbers.js';
+import type { KnownNames } from '../shared/identity.js';
 
 /**
  * The nested picker's parts (its own @csspart list), exported as `recipient-<part>`, so that a host
@@ -25,6 +26,8 @@ export interface ShareView extends CommonView {
   recent: string[];
   /** The host's overrides for the picker's strings. */
   pickerStrings?: Partial<NpubPickerStrings>;
+  /** The prompt's own names for people, handed to the picker (the session's reach it directly). */
+  knownNames?: KnownNames;
   /** Why the page's preset recipient is not used, in the patient's words (undefined when it is, or none was given). */
   presetProblem?: string;
   recipientKey?: string;
@@ -68,7 +71,7 @@ function renderChoose(v: ShareView): TemplateResult {
     ${v.leftNote ? html`<p id="left-note" class="warning" tabindex="-1">${v.leftNote}</p>` : nothing}
     <fieldset part="recipient">
       <legend>${s.recipientLegend}</legend>
-      <nip82-npub-picker exportparts=${PICKER_EXPORTPARTS} .strings=${v.pickerStrings}
+      <nip82-npub-picker exportparts=${PICKER_EXPORTPARTS} .strings=${v.pickerStrings} .knownNames=${v.knownNames}
         .relays=${v.relays}
         .recent=${v.recent}
         .value=${v.recipientKey ?? ''}

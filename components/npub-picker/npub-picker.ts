@@ -100,6 +100,15 @@ export class Nip82NpubPicker extends Nip82Element {
   /** Hex public keys the user chose recently, offered first; like `follows`, they leave with the person. */
   @property({ attribute: false }) recent?: string[];
 
+  /**
+   * Names the host vouches for, by public key (hex → name), e.g. its directory of clinics and
+   * clinicians: the chosen person and each suggestion are named by theirs (cleaned, the short npub
+   * beside it) instead of their profile's (self-chosen), and typing part of one finds them. A key
+   * this does not name takes the enclosing session's `knownNames`; an entry here wins over the
+   * session's.
+   */
+  @property({ attribute: false }) knownNames?: Record<string, string>;
+
   /** Overrides for the built-in strings. */
   @property({ attribute: false }) strings?: Partial<NpubPickerStrings>;
 
@@ -138,7 +147,7 @@ export class Nip82NpubPicker extends Nip82Element {
     const hits = q
       ? this.suggestions.filter(({ pubkey, npub }) => {
           const p = this.profiles.get(pubkey);
-          return npub.startsWith(q) || pubkey.startsWith(q) || !!p?.name.toLowerCase().includes(q) || !!p?.nip05?.includes(q);
+          return npub.startsWith(q) || pubkey.startsWith(q) || !!this.nameFor(pubkey)?.toLowerCase().includes(q) || !!p?.nip05?.includes(q);
         })
       : this.suggestions;
     return hits.slice(0, MAX_OPTIONS);
@@ -290,9 +299,14 @@ export class Nip82NpubPicker extends Nip82Element {
     emit(this, 'nip82-npub-select', { pubkey, npub });
   }
 
+  /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
+  private nameFor(pubkey: string): string | undefined {
+    return this.hostName(pubkey, this.knownNames) || this.profiles.get(pubkey)?.name;
+  }
+
   /** What a screen reader hears on a choice: the person's name when known, and the short key. */
   private chosenText(pubkey: string): string {
-    const name = this.profiles.get(pubkey)?.name;
+    const name = this.nameFor(pubkey);
     return this.s.chosen(shortNpub(pubkey), name ? isolate(name) : undefined);
   }
 
@@ -562,7 +576,7 @@ export class Nip82NpubPicker extends Nip82Element {
     return html`
       <ul id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${s.suggestions}>
         ${matches.map((m, i) => {
-          const p = this.profiles.get(m.pubkey);
+          const name = this.nameFor(m.pubkey);
           return html`<li
             id="option-${i}"
             class="option"
@@ -572,7 +586,7 @@ export class Nip82NpubPicker extends Nip82Element {
             @mousedown=${(e: Event) => e.preventDefault()}
             @click=${() => this.choose(m.pubkey)}
           >
-            ${p?.name ? html`<bdi class="name">${p.name}</bdi>` : nothing}
+            ${name ? html`<bdi class="name">${name}</bdi>` : nothing}
             <span class="fingerprint">${shortNpub(m.pubkey)}</span>
             <span class="source">${m.source === 'recent' ? s.recent : s.following}</span>
           </li>`;
@@ -585,6 +599,7 @@ export class Nip82NpubPicker extends Nip82Element {
     const pubkey = this.value;
     if (!pubkey) return nothing;
     const profile = this.profiles.get(pubkey);
+    const known = this.hostName(pubkey, this.knownNames);
     const missing = this.missing.get(pubkey);
     const foundBy = this.foundBy?.pubkey === pubkey && this.foundBy.name !== profile?.nip05 ? this.foundBy.name : undefined;
     return html`
@@ -594,15 +609,15 @@ export class Nip82NpubPicker extends Nip82Element {
           : nothing}
         <div class="who">
           <p class="identity">
-            ${profile ? html`<bdi class="name" part="name">${profile.name || s.noName}</bdi>` : nothing}
+            ${known || profile ? html`<bdi class="name" part="name">${known || profile!.name || s.noName}</bdi>` : nothing}
             <span class="fingerprint" part="fingerprint"><span class="visually-hidden">${s.fingerprint}: </span>${shortNpub(pubkey)}</span>
           </p>
-          ${profile?.suspicious ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}
+          ${profile?.suspicious && !known ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}
           ${profile?.nip05 ? this.renderClaim(s, pubkey, profile.nip05) : nothing}
           ${foundBy ? html`<p class="muted">${s.foundBy(isolate(foundBy))}</p>` : nothing}
           ${this.loading.has(pubkey)
             ? html`<p class="muted">${s.loadingProfile}</p>`
-            : !profile && missing
+            : !profile && !known && missing
               ? html`<p class="muted">${missing === 'none' ? s.noProfile : s.profileUnreachable}</p>`
               : nothing}
         </div>

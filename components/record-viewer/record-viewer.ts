@@ -21,7 +21,7 @@ import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
-import { cleanName, isolate, shortNpub } from '../shared/identity.js';
+import { isolate, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
@@ -244,7 +244,9 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /**
    * Names the host knows for public keys (hex → name), e.g. from its own directory of clinics:
-   * shown alone for whoever signed an item (the host vouches for them). Without one, the viewer
+   * shown alone for whoever signed an item (the host vouches for them). A key this does not name
+   * takes the enclosing session's `knownNames`, and an entry here wins over the session's for the
+   * same key. Without either, the viewer
    * shows a profile name only for signers listed on the record, always beside their short npub (a
    * profile name is self-chosen and not unique), else the short npub alone (asking relays about
    * anyone else would tell them whose records this reader holds). A name here does not change what
@@ -1234,7 +1236,7 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** The host's name for a key, cleaned like any name shown; undefined without one. */
   private knownName(pubkey: string): string | undefined {
-    return cleanName(this.knownNames?.[pubkey]) || undefined;
+    return this.hostName(pubkey, this.knownNames) || undefined;
   }
 
   /**

@@ -17,7 +17,7 @@ import { RelayListCheck } from '../shared/relay-check.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { languageReady } from '../shared/language-packs.js';
 import { LocalizedElement } from '../shared/localized-element.js';
-import { cleanName, shortNpub } from '../shared/identity.js';
+import { knownName, shortNpub } from '../shared/identity.js';
 import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
 import { sessionStrings, type SessionBuiltins, type SessionStrings } from './session.strings.js';
@@ -101,11 +101,14 @@ export class Nip82Session extends LocalizedElement {
   @property({ attribute: false }) strings?: Partial<SessionStrings>;
 
   /**
-   * Names the host knows for public keys (hex → name), e.g. from its own accounts: the bar greets
-   * the signed-in user by theirs (cleaned of invisible and direction characters). Without one for
-   * the user, the bar looks up the user's own profile (kind 0) on the session's relays and, until
-   * it answers or when it names nobody, shows the short npub. Beside a name the short npub stays,
-   * muted, so that two accounts can still be told apart.
+   * Names the host vouches for, by public key (hex → name), e.g. its own accounts and its directory
+   * of clinics and clinicians, cleaned of invisible and direction characters. The bar greets the
+   * signed-in user by theirs; without one for the user, it looks up the user's own profile (kind 0)
+   * on the session's relays and, until it answers or when it names nobody, shows the short npub.
+   * Beside a name the short npub stays, muted, so that two accounts can still be told apart. Every
+   * element inside names these people by them too (before any profile name, which is self-chosen):
+   * the consent prompt, the access list, the recipient picker, the record viewer; an element's own
+   * `knownNames` names a key first. The portal's, not the user's: a sign-out leaves them in place.
    */
   @property({ attribute: false }) knownNames?: Record<string, string>;
 
@@ -371,15 +374,9 @@ export class Nip82Session extends LocalizedElement {
     this.lookUpName();
   }
 
-  /** The name the host gave for `pubkey`, cleaned; '' when none. */
-  private knownName(pubkey: string): string {
-    const names = this.knownNames;
-    return names && Object.hasOwn(names, pubkey) ? cleanName(names[pubkey]) : '';
-  }
-
   /** The name the bar greets `pubkey` by: the host's, else their profile's once found; '' when none. */
   private nameOf(pubkey: string): string {
-    return this.knownName(pubkey) || (this.profileName?.pubkey === pubkey ? this.profileName.name : '');
+    return knownName(pubkey, this.knownNames) || (this.profileName?.pubkey === pubkey ? this.profileName.name : '');
   }
 
   /**
@@ -391,7 +388,7 @@ export class Nip82Session extends LocalizedElement {
     const pubkey = this.pubkey;
     if (this.profileName && this.profileName.pubkey !== pubkey) this.profileName = undefined;
     // Off the page, nothing is asked (the lookup starts again when it is back).
-    const relays = pubkey && this.isConnected && !this.knownName(pubkey) ? this.usableRelays : [];
+    const relays = pubkey && this.isConnected && !knownName(pubkey, this.knownNames) ? this.usableRelays : [];
     const key = relays.length ? `${pubkey} ${relays.join(' ')}` : '';
     if (this.nameLookup?.key === key) return;
     this.stopNameLookup();
@@ -418,9 +415,9 @@ export class Nip82Session extends LocalizedElement {
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
     const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
     const page = this.remote?.signerPage;
-    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, keyToAsk: this.keyToAsk, accountChanged: this.accountChanged, signerPage: page };
+    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, keyToAsk: this.keyToAsk, accountChanged: this.accountChanged, signerPage: page, knownNames: this.knownNames };
     const prev = this.value;
-    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store || prev.signerPage?.href !== page?.href) this.value = next;
+    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store || prev.signerPage?.href !== page?.href || prev.knownNames !== next.knownNames) this.value = next;
   }
 
   /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */

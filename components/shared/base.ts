@@ -22,6 +22,7 @@ import { SignerGate, type SignerRequestExtra } from './signer-gate.js';
 import { StatusController, type Message, type Status } from './status-controller.js';
 import { StoreController } from './store-controller.js';
 import { HandedIn } from './handed-in.js';
+import { knownName, type KnownNames } from './identity.js';
 
 export { CancelledError, classify, reflectStatus, type Message, type Status } from './status-controller.js';
 
@@ -130,6 +131,14 @@ export abstract class Nip82Element extends LocalizedElement {
   /** What the enclosing `<nip82-session>` provides, if there is one. */
   protected get session(): SessionValue | undefined {
     return this.stores.session;
+  }
+
+  /**
+   * The name the portal vouches for `pubkey` (cleaned): `own`, the element's `knownNames`, first,
+   * else the session's; '' when neither names them.
+   */
+  protected hostName(pubkey: string, own: KnownNames | undefined): string {
+    return knownName(pubkey, own, this.session?.knownNames);
   }
 
   /**

@@ -5,6 +5,7 @@
 import { createContext } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
 import type { RecordStore } from '../core/store/record-store.js';
+import type { KnownNames } from './identity.js';
 
 export interface SessionValue {
   /** The relay addresses the session was given that it uses. */
@@ -43,6 +44,11 @@ export interface SessionValue {
    * same link in it: the session's own is behind the dialog's backdrop, where it cannot be tapped.
    */
   signerPage?: { href: string; host: string };
+  /**
+   * The session's `knownNames`: names the portal vouches for, which every element inside shows
+   * for those people (an element's own `knownNames` names them first).
+   */
+  knownNames?: KnownNames;
 }
 
 export const sessionContext = createContext<SessionValue | undefined>(Symbol.for('nip82-session'));

@@ -13,6 +13,19 @@ export function cleanName(name: unknown): string {
   return name.replace(INVISIBLE, '').replace(/[\u0000-\u001F\u007F]/g, ' ').trim().slice(0, 64);
 }
 
+/** Names a host vouches for (its directory of clinics and clinicians): hex public key → name. */
+export type KnownNames = Readonly<Record<string, string>>;
+
+/**
+ * The host's name for `pubkey`, cleaned like any name shown; '' when none. The tables are read in
+ * order (an element's own, then its session's): an entry of the first wins, a key it does not name
+ * falls through to the next.
+ */
+export function knownName(pubkey: string, ...tables: (KnownNames | undefined)[]): string {
+  // Own entries only: an inherited `constructor` names nobody.
+  return tables.map((names) => (names && Object.hasOwn(names, pubkey) ? cleanName(names[pubkey]) : '')).find(Boolean) ?? '';
+}
+
 /** Embeddings, overrides and isolates: what can change the direction of text around them. */
 const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
