@@ -5,7 +5,7 @@ import type { Nip82HiddenFlag } from '../components/hidden-flag/hidden-flag.js';
 import type { HiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings.js';
 import { element, inShadow, text } from './support/dom.js';
 
-type Args = { disclose?: 'flag' | 'count' | 'count-and-kind'; count?: number; kinds?: string };
+type Args = { disclose?: 'flag' | 'count' | 'count-and-kind'; count?: number; kinds?: string; subject?: 'person' | 'animal' };
 
 const flag = (canvas: HTMLElement) => element<Nip82HiddenFlag>(canvas, 'nip82-hidden-flag');
 const note = (el: Element) => {
@@ -22,9 +22,10 @@ const meta = {
     disclose: { control: 'inline-radio', options: ['flag', 'count', 'count-and-kind'] },
     count: { control: 'number' },
     kinds: { control: 'text' },
+    subject: { control: 'inline-radio', options: ['person', 'animal'] },
   },
-  render: ({ disclose, count, kinds }) =>
-    html`<nip82-hidden-flag disclose=${disclose ?? ''} count=${count ?? ''} kinds=${kinds ?? ''}></nip82-hidden-flag>`,
+  render: ({ disclose, count, kinds, subject }) =>
+    html`<nip82-hidden-flag disclose=${disclose ?? ''} count=${count ?? ''} kinds=${kinds ?? ''} subject=${subject ?? ''}></nip82-hidden-flag>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -62,6 +63,17 @@ export const CountAndKind: Story = {
     const kinds = text(inShadow(el, '[part="kinds"]'));
     expect(kinds).toContain('2 problems');
     expect(kinds).toContain('1 medication');
+  },
+};
+
+/** An animal's record: its owner withheld the items, and is the one to ask. */
+export const Animal: Story = {
+  args: { disclose: 'count', count: 2, kinds: undefined, subject: 'animal' },
+  play: async ({ canvasElement }) => {
+    const el = flag(canvasElement);
+    expect(text(inShadow(el, '[part="title"]'))).toBe('The owner withheld 2 items from this record');
+    expect(text(inShadow(el, '[part="explanation"]'))).toMatch(/asking the owner/);
+    expect(text(note(el))).not.toMatch(/patient/);
   },
 };
 

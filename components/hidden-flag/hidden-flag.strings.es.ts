@@ -9,4 +9,7 @@ export const hiddenFlagStringsEs: HiddenFlagStrings = {
   kind: clinicianKind('es'),
   kindsList: kindsLine,
   explanation: 'El paciente decidió no compartirlos aquí. Si pudieran ser importantes para la atención, conviene preguntarle por ellos.',
+  flagTitleOwner: 'El dueño decidió no compartir algunos elementos',
+  countTitleOwner: (count, countText) => `El dueño no compartió ${plural('es', count, { one: `${countText} elemento`, other: `${countText} elementos` })} de este historial`,
+  explanationOwner: 'El dueño decidió no compartirlos aquí. Si pudieran ser importantes para la atención, conviene preguntarle al dueño por ellos.',
 };

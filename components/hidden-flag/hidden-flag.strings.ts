@@ -23,6 +23,13 @@ export type HiddenFlagStrings = {
   kindsList: (parts: string[]) => string;
   /** Why the items are missing and what to do about it. */
   explanation: string;
+  /**
+   * `flagTitle`, `countTitle` and `explanation` for an animal's record (`subject="animal"`): its
+   * owner chose what to withhold, and is the one to ask.
+   */
+  flagTitleOwner: string;
+  countTitleOwner: (count: number, countText: string) => string;
+  explanationOwner: string;
 };
 
 const en: HiddenFlagStrings = {
@@ -31,6 +38,9 @@ const en: HiddenFlagStrings = {
   kind: clinicianKind('en'),
   kindsList: kindsLine,
   explanation: 'The patient chose not to share these here. If they could matter for care, it is worth asking the patient about them.',
+  flagTitleOwner: 'Some items were withheld by the owner',
+  countTitleOwner: (count, countText) => `The owner withheld ${plural('en', count, { one: `${countText} item`, other: `${countText} items` })} from this record`,
+  explanationOwner: 'The owner chose not to share these here. If they could matter for care, it is worth asking the owner about them.',
 };
 
 /** English at hand; Spanish (hidden-flag.strings.es.ts) once the page speaks it. */

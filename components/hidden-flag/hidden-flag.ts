@@ -23,16 +23,16 @@ export const kindsConverter = {
 };
 
 /**
- * Tells a clinician that the patient withheld items from what they are reading, as much as the
- * patient chose to disclose (only that, how many, or how many of which kind), and that it is
- * worth asking. Renders nothing when nothing was withheld.
+ * Tells a clinician that the patient (or, on an animal's record, its owner) withheld items from
+ * what they are reading, as much as they chose to disclose (only that, how many, or how many of
+ * which kind), and that it is worth asking them. Renders nothing when nothing was withheld.
  *
  * @summary The hidden-item flag of a shared record.
  * @tag nip82-hidden-flag
  *
  * @csspart base - The note.
  * @csspart icon - The decorative icon.
- * @csspart title - "The patient withheld N items from this record".
+ * @csspart title - "The patient withheld N items from this record" ("The owner…" for an animal).
  * @csspart kinds - The kinds in plain words, when disclosed.
  * @csspart explanation - Why items are missing and that it is worth asking.
  *
@@ -56,6 +56,13 @@ export class Nip82HiddenFlag extends LocalizedElement {
 
   /** What the patient disclosed: `flag`, `count` or `count-and-kind`. Without it nothing is shown. */
   @property() disclose?: Disclosure;
+
+  /**
+   * Whose record it is: `animal` for an animal's (a FHIR Patient with the animal extension), whose
+   * owner chose what to withhold, so the flag speaks of the owner (the `…Owner` strings), not of
+   * the patient; anything else is a person's record.
+   */
+  @property() subject?: 'person' | 'animal';
 
   /** Overrides for the built-in strings. */
   @property({ attribute: false }) strings?: Partial<HiddenFlagStrings>;
@@ -95,6 +102,8 @@ export class Nip82HiddenFlag extends LocalizedElement {
     const s = resolveStrings(hiddenFlagStrings, this, this.strings);
     const lang = languageOf(this);
     const kinds = view.kinds.map(([type, n]) => s.kind(type, n, formatCount(n, lang)));
+    const owner = this.subject === 'animal';
+    const title = view.count === undefined ? (owner ? s.flagTitleOwner : s.flagTitle) : (owner ? s.countTitleOwner : s.countTitle)(view.count, formatCount(view.count, lang));
     return html`
       <div class="base" part="base" role="note">
         <svg class="icon" part="icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
@@ -103,9 +112,9 @@ export class Nip82HiddenFlag extends LocalizedElement {
           <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
         </svg>
         <div class="text">
-          <p class="title" part="title">${view.count === undefined ? s.flagTitle : s.countTitle(view.count, formatCount(view.count, lang))}</p>
+          <p class="title" part="title">${title}</p>
           ${kinds.length ? html`<p class="kinds" part="kinds">${s.kindsList(kinds)}</p>` : nothing}
-          <p class="explanation" part="explanation">${s.explanation}</p>
+          <p class="explanation" part="explanation">${owner ? s.explanationOwner : s.explanation}</p>
         </div>
       </div>
     `;

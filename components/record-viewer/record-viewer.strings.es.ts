@@ -109,6 +109,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   itemChanged: (name) => `modificado después de que ${name} lo firmara`,
   itemUnsigned: 'sin firma de nadie',
   signedOnly: 'Solo lo firmado por alguien distinto del paciente',
+  signedOnlyOwner: 'Solo lo firmado por alguien distinto del dueño',
   enteredInError: 'Registrado por error',
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Texto original: ${title}`,

@@ -160,6 +160,8 @@ export interface RecordViewerStrings {
    * clinician the viewer cannot know, so the label says only what the filter does.
    */
   signedOnly: string;
+  /** `signedOnly` when every record shown is an animal's: the one left out is its owner. */
+  signedOnlyOwner: string;
   shareEnded: (day: string | undefined) => string;
   shareUntil: (day: string) => string;
   /** A period the record gives only an end for ("until Jan 1, 2023"). */
@@ -351,6 +353,7 @@ const en: RecordViewerStrings = {
   itemChanged: (name) => `changed after ${name} signed it`,
   itemUnsigned: 'not signed by anyone',
   signedOnly: 'Only items signed by someone other than the patient',
+  signedOnlyOwner: 'Only items signed by someone other than the owner',
   enteredInError: 'Entered in error',
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Original text: ${title}`,

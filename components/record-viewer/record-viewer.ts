@@ -11,7 +11,7 @@ import { SLICE_MS, atOnce, inSlices, yieldToMain } from '../core/slices.js';
 import type { FhirBundle } from '../core/fhir/types.js';
 import type { Withheld } from '../core/fhir/withheld.js';
 import { verifyingAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
-import { nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
+import { animalOf, nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import type { QueryReport } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -68,6 +68,8 @@ interface View {
   provenance: ProvenanceReport;
   /** The patient (or an animal's owner): items they signed themselves are left out by `signedOnly`. */
   subject?: string;
+  /** An animal's record: its owner, not the patient, withheld items and signed their own. */
+  animal: boolean;
   /** Short npubs of the record's signers, encoded once: every item of a large record names one of a few. */
   npubs?: Map<string, string>;
 }
@@ -238,7 +240,7 @@ export class Nip82RecordViewer extends Nip82Element {
   /**
    * Overrides for the strings of the hidden-item flag the viewer shows (the keys of
    * `<nip82-hidden-flag>`'s `.strings`), handed to it as they are: built-ins in the flag's language
-   * fill in the rest.
+   * fill in the rest. On an animal's record the flag speaks of the owner (its `…Owner` strings).
    */
   @property({ attribute: false }) flagStrings?: Partial<HiddenFlagStrings>;
 
@@ -258,7 +260,8 @@ export class Nip82RecordViewer extends Nip82Element {
    * Show only items whose signature holds and whose signer is someone other than the patient: not
    * the record's subject (the patient, or a pet's owner) and, on a record that names no subject, not
    * its author or the Bundle's own signer either. Whether a signer is a clinician the viewer cannot
-   * tell, and its label says so ("Only items signed by someone other than the patient").
+   * tell, and its label says so ("Only items signed by someone other than the patient", or "…the
+   * owner" when every record shown is an animal's).
    */
   @property({ type: Boolean, attribute: 'signed-only' }) signedOnly = false;
 
@@ -1044,6 +1047,8 @@ export class Nip82RecordViewer extends Nip82Element {
 
   private renderToolbar(s: RecordViewerStrings, lang: string) {
     const pressed = (on: boolean) => (on ? 'true' : 'false');
+    // One label for every record shown: the owner's words only when none is a person's.
+    const signedOnly = this.views.every((v) => v.animal) ? s.signedOnlyOwner : s.signedOnly;
     return html`
       <div class="toolbar" part="toolbar">
         <div class="search">
@@ -1069,7 +1074,7 @@ export class Nip82RecordViewer extends Nip82Element {
           </fieldset>`
         : nothing}
       ${this.views.some((v) => v.provenance.verified > 0)
-        ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${s.signedOnly}</label>`
+        ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${signedOnly}</label>`
         : nothing}
       ${this.renderCount(s, lang)}
     `;
@@ -1135,7 +1140,7 @@ export class Nip82RecordViewer extends Nip82Element {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
       return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, languageOf(this)))}</p>`;
     }
-    return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} .strings=${this.flagStrings}></nip82-hidden-flag>`;
+    return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} subject=${view.animal ? 'animal' : 'person'} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }
 
   private renderProvenance(view: View, s: RecordViewerStrings, lang: string) {
@@ -1314,7 +1319,8 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
     const summary = yield* summarizing(bundle);
     yield;
     const provenance = yield* checkingProvenance(bundle);
-    views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance, subject: nostrPubkeyOf(patientOf(bundle)) });
+    const patient = patientOf(bundle);
+    views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance, subject: nostrPubkeyOf(patient), animal: !!animalOf(patient) });
   } else {
     // Unlocked: one health item once, however many records carry it (newest record first).
     const seen = new Set<string>();
@@ -1322,7 +1328,8 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
       const bundle = source.kind === 'unlocked' ? withoutSeen(record, seen) : record.bundle;
       const summary = yield* summarizing(bundle);
       const provenance = record.provenance ?? (yield* checkingProvenance(record.bundle));
-      views.push({ key: record.signPubkey, record, bundle, summary, withheld: record.withheld, provenance, subject: record.subject });
+      // The record's own Bundle: the one shown may have lost its Patient to a newer record.
+      views.push({ key: record.signPubkey, record, bundle, summary, withheld: record.withheld, provenance, subject: record.subject, animal: !!animalOf(patientOf(record.bundle)) });
       yield;
     }
   }

@@ -755,7 +755,7 @@ test('vet clinic: the owner sends vaccination proof to the kennel, which sees on
     const signed = await vaccines.locator('.item-provenance').allTextContents();
     assert.ok(signed.length >= 2 && signed.length === await vaccines.count(), 'a line per vaccine');
     for (const text of signed) assert.match(text, /^from \u2068?Hillside Vet Clinic \(demo\)\u2069? · signed .+ · signature checked$/);
-    await viewer.getByRole('checkbox', { name: 'Only items signed by someone other than the patient' }).check();
+    await viewer.getByRole('checkbox', { name: 'Only items signed by someone other than the owner' }).check();
     assert.equal(await viewer.locator('li.item').count(), await viewer.locator('li.item .item-provenance.signed').count(), 'the filter keeps only signed items');
     await viewer.getByText('Biscuit').first().waitFor();
     assert.equal(await viewer.getByText('Ear infection').count(), 0);
