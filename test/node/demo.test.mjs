@@ -353,7 +353,7 @@ test('signed in with their own key, a user is offered no demo person as a defaul
   await withPage('/demo/clinic.html?as=extension', async (page) => {
     await page.locator('#patient-note').getByText('no patient is chosen for you').waitFor();
     const pickers = page.locator('nip82-npub-picker');
-    assert.deepEqual(await pickers.evaluateAll((all) => all.map((p) => [p.value, p.recent.length])), [['', 0], ['', 0]]);
+    assert.deepEqual(await pickers.evaluateAll((all) => all.map((p) => [p.value, p.recent?.length ?? 0])), [['', 0], ['', 0]]);
   }, extensionWith(ownKey));
   await withPage('/demo/vet.html?as=extension', async (page) => {
     await page.locator('#kennel-name').getByText('the demo kennel is not chosen for you').waitFor();
