@@ -28,6 +28,7 @@ import { forgetRecord } from '../nip82/record-secrets.js';
 import type { ConsentMessage } from '../nip82/requests.js';
 import { RECORD_KIND } from '../nip82/constants.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
+import { DELETION_KIND } from '../nip82/deletions.js';
 import { forgetSessionMemory } from '../memory.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
@@ -735,8 +736,8 @@ function hasNewer(events: readonly NostrEvent[], record: OpenedRecord): boolean 
   const have = new Map(record.events.map((e) => [addressOf(e), e]));
   return events.some((e) => {
     const current = have.get(addressOf(e));
-    // A deletion (its address is no part's) names the addresses it ends in its tags.
-    return current ? isNewer(e, current) : e.created_at > record.createdAt || e.tags.some((t) => have.has(t[1]!));
+    // A deletion (its address is no part's) names the addresses it ends in its `a` tags.
+    return current ? isNewer(e, current) : e.created_at > record.createdAt || (e.kind === DELETION_KIND && e.tags.some((t) => t[0] === 'a' && have.has(t[1]!)));
   });
 }
 
