@@ -383,8 +383,15 @@ export class RelayClient {
     const publishing = await loadPart(() => import('./publish.js').then((m) => m.publishEvent));
     // Nor does a close meanwhile, outside a send it lets finish ({@link sending}).
     if (!this.sends.size) this.assertOpen();
-    // Its own code, fetched apart: the parts of the client it uses are private to everyone else.
-    return publishing(this as unknown as Sender, event, declined);
+    // Its own code, fetched apart: it gets only the parts of the client a send uses.
+    const sender: Sender = {
+      relays: this.relays,
+      publishTimeoutMs: this.publishTimeoutMs,
+      pool: () => this.pool,
+      forThisUser: (scope) => this.forThisUser(scope),
+      authenticate: (relay, timeoutMs, scope) => this.authenticate(relay, timeoutMs, scope),
+    };
+    return publishing(sender, event, declined);
   }
 
   /**
@@ -653,8 +660,14 @@ export class RelayClient {
     // free events must not each cost a read. Newest first (as the read returns them), then the
     // caller's, and only so many.
     const holding = found.events.filter((e) => namesReader(e, pubkey));
-    const deletions = await this.deletionsBy([...new Set([...holding.map((e) => e.pubkey), ...options.held ?? []])].slice(0, MAX_DELETION_KEYS), { declined });
-    return { events: [...found.events, ...deletions], reports: found.reports };
+    const deletions = await this.readDeletions([...new Set([...holding.map((e) => e.pubkey), ...options.held ?? []])].slice(0, MAX_DELETION_KEYS), declined);
+    // A relay that sent the parts but not whether they were deleted is not reported complete: a
+    // record its owner deleted may still be shown, and the caller must be able to say so.
+    const reports = found.reports.map((r) => {
+      const missed = r.status === 'complete' ? deletions.missed.find((d) => d.relay === r.relay) : undefined;
+      return missed ? { ...missed, events: r.events } : r;
+    });
+    return { events: [...found.events, ...deletions.events], reports };
   }
 
   /**
@@ -662,11 +675,15 @@ export class RelayClient {
    * deletion ends its address for every version, even one a removed editor publishes later.
    */
   async deletionsBy(signPubkeys: readonly string[], options: { declined?: DeclineScope } = {}): Promise<NostrEvent[]> {
+    return (await this.readDeletions(signPubkeys, options.declined ?? this.declineScope())).events;
+  }
+
+  /** The deletions by these sign keys, and the relays that did not answer the read of them. */
+  private async readDeletions(signPubkeys: readonly string[], declined: DeclineScope): Promise<{ events: NostrEvent[]; missed: QueryReport[] }> {
     const chunks: string[][] = [];
     for (let i = 0; i < signPubkeys.length; i += 100) chunks.push(signPubkeys.slice(i, i + 100));
-    const declined = options.declined ?? this.declineScope();
     const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000, declined })));
-    return found.flatMap((f) => f.events);
+    return { events: found.flatMap((f) => f.events), missed: found.flatMap((f) => f.reports).filter((r) => r.status !== 'complete' && r.status !== 'incomplete') };
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */

@@ -9,12 +9,12 @@ import { isAuthRequired } from './limits.js';
 import type { RelayPool } from './pool.js';
 import { type DeclineScope, type PublishReceipt, type ReceiptStatus, type SignInFailure, USER_CHANGED, within } from './client.js';
 
-/** The parts of RelayClient a send uses, private to everyone but the client's own code. */
+/** The parts of RelayClient a send uses, handed over by the client (they are private to it). */
 export interface Sender {
   readonly relays: readonly string[];
   readonly publishTimeoutMs: number;
-  /** Read at each send: a sign-out replaces the client's pool. */
-  readonly pool: RelayPool;
+  /** Asked at each send: a sign-out replaces the client's pool. */
+  pool(): RelayPool;
   forThisUser(scope: DeclineScope): boolean;
   authenticate(relay: string, timeoutMs: number, scope: DeclineScope): Promise<'signed-in' | SignInFailure>;
 }
@@ -44,7 +44,7 @@ async function publishTo(sender: Sender, relay: string, event: NostrEvent, decli
 function sendOnce(sender: Sender, relay: string, event: NostrEvent): Promise<{ status: ReceiptStatus; reason?: string }> {
   const attempt = (async (): Promise<{ status: ReceiptStatus; reason?: string }> => {
     try {
-      const [p] = sender.pool.publish([relay], event, { maxWait: sender.publishTimeoutMs });
+      const [p] = sender.pool().publish([relay], event, { maxWait: sender.publishTimeoutMs });
       const reason = await p;
       return { status: 'accepted', reason: reason || undefined };
     } catch (error) {

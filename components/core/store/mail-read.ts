@@ -8,29 +8,37 @@ import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js'
 import { readConsentMessages, type ConsentMessage } from '../nip82/requests.js';
 import { type WalkBack, type WalkRead, mergedReports, readOf } from './walk-back.js';
 
-/** The parts of RecordStore a mail read uses, private to everyone but the store's own code. */
-export interface MailStore {
+/** What a mail read needs of RecordStore, handed over by the store (its fields are private to it). */
+export interface MailSource {
   readonly client: RelayClient;
   readonly signer: Signer;
-  readonly generation: number;
+  /** The store's own walk back, which this read moves on. */
   readonly mailWalk: WalkBack;
-  readonly seenWraps: Set<string>;
-  readonly mail: Map<string, ConsentMessage>;
-  mailLeft: number;
-  olderMail: boolean;
-  lastMailReports: QueryReport[];
-  mailRead: boolean;
-  notify(change: 'mail'): void;
+  /** Wraps already opened: never opened twice. */
+  readonly seenWraps: ReadonlySet<string>;
+  /** False once a sign-out (or another reader) came while the read was on its way. */
+  stillCurrent(): boolean;
 }
 
-/** Reads `me`'s gift wraps and opens the newest unseen ones into `store`; nothing once the store's generation changed. */
+/** One mail read's findings, for the store to take in. */
+export interface MailRead {
+  /** The wraps opened by this read (consent messages or not). */
+  readonly opened: readonly string[];
+  readonly messages: readonly ConsentMessage[];
+  /** Downloaded and left unopened for the next read. */
+  readonly left: number;
+  /** Not downloaded yet, or on a relay that did not answer. */
+  readonly older: boolean;
+  readonly reports: QueryReport[];
+}
+
+/** Reads `me`'s gift wraps and opens the newest unseen ones; undefined once the store moved on to someone else. */
 export async function readWraps(
-  store: MailStore,
+  store: MailSource,
   me: string,
   declined: DeclineScope,
-  generation: number,
   bounds: { maxOpened: number; maxDownloaded: number; maxChars: number },
-): Promise<void> {
+): Promise<MailRead | undefined> {
   const startedAt = nowSeconds();
   const { maxOpened, maxDownloaded, maxChars } = bounds;
   const walking = store.mailWalk;
@@ -53,16 +61,16 @@ export async function readWraps(
   const unseen = [...downloaded.values()].filter((e) => !store.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
   const batch = unseen.slice(0, maxOpened);
   const messages = await readConsentMessages(batch, store.signer);
-  if (generation !== store.generation) return;
-  for (const wrap of batch) store.seenWraps.add(wrap.id);
-  for (const m of messages) if (!store.mail.has(m.id)) store.mail.set(m.id, m);
+  if (!store.stillCurrent()) return undefined;
   // Once everything downloaded is open, the floor moves up or the walk back moves on.
   const { reached } = walking.step(startedAt, newestRead, walkRead, unseen.length === batch.length);
-  store.mailLeft = unseen.length - batch.length;
-  // Not downloaded yet (or on a relay that did not answer), as opposed to downloaded and left
-  // unopened (counted in unreadMail).
-  store.olderMail = !reached || newestRead.read.unchecked;
-  store.lastMailReports = mergedReports(newest.reports, walk?.reports);
-  store.mailRead = true;
-  store.notify('mail');
+  return {
+    opened: batch.map((wrap) => wrap.id),
+    messages,
+    left: unseen.length - batch.length,
+    // Not downloaded yet (or on a relay that did not answer), as opposed to downloaded and left
+    // unopened (counted in unreadMail).
+    older: !reached || newestRead.read.unchecked,
+    reports: mergedReports(newest.reports, walk?.reports),
+  };
 }

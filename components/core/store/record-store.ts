@@ -33,7 +33,7 @@ import { forgetSessionMemory } from '../memory.js';
 import { consentHistory, type ConsentEvent } from './history.js';
 import { shareCopyOf, type ShareCopy } from './share-copies.js';
 import { WalkBack, mergedReports, readOf, type WalkRead } from './walk-back.js';
-import type { MailStore } from './mail-read.js';
+import type { MailSource } from './mail-read.js';
 
 /** What changed in a store, as its listeners hear it. */
 export type StoreChange = 'records' | 'progress' | 'mail' | 'history' | 'reader' | 'cleared';
@@ -560,10 +560,20 @@ export class RecordStore {
 
   private async readWraps(me: string, declined: DeclineScope): Promise<void> {
     const generation = this.generation;
+    const stillCurrent = () => generation === this.generation;
     const reading = await loadPart(() => import('./mail-read.js').then((m) => m.readWraps));
     // A sign-out (or another reader) while it was on its way: nothing is read for the last one.
-    // Its own code, fetched apart: the parts of the store it uses are private to everyone else.
-    if (generation === this.generation) await reading(this as unknown as MailStore, me, declined, generation, this.mailBounds);
+    if (!stillCurrent()) return;
+    const source: MailSource = { client: this.client, signer: this.signer, mailWalk: this.mailWalk, seenWraps: this.seenWraps, stillCurrent };
+    const read = await reading(source, me, declined, this.mailBounds);
+    if (!read || !stillCurrent()) return;
+    for (const id of read.opened) this.seenWraps.add(id);
+    for (const m of read.messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
+    this.mailLeft = read.left;
+    this.olderMail = read.older;
+    this.lastMailReports = read.reports;
+    this.mailRead = true;
+    this.notify('mail');
   }
 
   /**
