@@ -39,9 +39,9 @@ export async function signIn(session) {
   session.relays = relays;
   const people = Object.fromEntries(demo.identities.map(({ role, name, pubkey, npub }) => [role, { name, pubkey, npub }]));
   const roles = offered.filter((role) => demo.identities.some((i) => i.role === role && i.secret));
-  // The portal's own directory names whoever signed an item (the hospital, the vet) in every viewer.
-  const names = Object.fromEntries(Object.values(people).map((p) => [p.pubkey, p.name]));
-  for (const viewer of document.querySelectorAll('nip82-record-viewer')) viewer.knownNames = names;
+  // The portal's own directory: the session hands it to every element inside, so the hospital, the
+  // vet and the patient are named in the viewer, the share, a request, its answer and the access list.
+  session.knownNames = Object.fromEntries(Object.values(people).map((p) => [p.pubkey, p.name]));
   for (const role of roles) select.append(new Option(`${people[role].name}: demo identity`, role));
   const failed = { relays, people, viaExtension: false };
 
