@@ -1554,10 +1554,20 @@ describe('<nip82-record-viewer> with opened records handed in', () => {
     expect(el.status).to.equal('done');
     expect($(el, 'button.unlock')).to.equal(null);
     expect(text($(el, '.parts')!)).to.contain(`Only 1 of ${events.length} parts of this record were found`);
-    expect(text($(el, '[part="provenance"]')!)).to.contain('signature checked').and.contain('editor');
+    // The author's attestation covers every part: with parts missing it cannot be checked, and is not said to be.
+    expect(partial.authorVerified).to.equal(false);
+    expect(text($(el, '[part="provenance"]')!)).to.contain('editor');
+    expect(text($(el, '[part="provenance"]')!)).not.to.match(/signature checked/);
+    expect(text($(el, '.unverified')!)).to.contain('Author not confirmed: parts of this record are missing');
     await expect(el).to.be.accessible();
 
-    el.records = [{ ...partial, authorVerified: false }];
+    const whole = await openRecord(events, author.signer);
+    el.records = [whole];
+    await el.updateComplete;
+    expect(text($(el, '[part="provenance"]')!)).to.contain('signature checked');
+    expect($(el, '.unverified')).to.equal(null);
+
+    el.records = [{ ...whole, authorVerified: false }];
     await el.updateComplete;
     expect(text($(el, '.unverified')!)).to.contain('Unverified author');
     expect(text($(el, '[part="provenance"]')!)).not.to.match(/· signature checked/);

@@ -83,6 +83,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   authorLabel: 'Autor',
   verified: 'firma comprobada',
   unverified: 'Autor no verificado: la firma de quien escribió este historial no es válida. Trate su contenido con cautela.',
+  authorUnchecked: 'Autor no confirmado: faltan partes de este historial, así que aún no se puede comprobar la firma de quien lo escribió. Trate su contenido con cautela.',
   notBound: 'No confirmado como vigente: su autor lo firmó para otro historial, quizá una versión anterior corregida después. Compruebe la fecha de la firma.',
   signedLabel: 'Firmado por el autor',
   savedLabel: 'Guardado',

@@ -130,6 +130,8 @@ export interface RecordViewerStrings {
   unverified: string;
   /** The author's signature holds, but it was given for another record (perhaps an older version). */
   notBound: string;
+  /** Parts of the record are missing, so whoever wrote it cannot be confirmed yet. */
+  authorUnchecked: string;
   /** Label of when the author signed the content (shown when it differs from when the record was saved). */
   signedLabel: string;
   savedLabel: string;
@@ -335,6 +337,7 @@ const en: RecordViewerStrings = {
   authorLabel: 'Author',
   verified: 'signature checked',
   unverified: 'Unverified author: the signature of whoever wrote this record does not check out. Treat its contents with care.',
+  authorUnchecked: 'Author not confirmed: parts of this record are missing, so the signature of whoever wrote it cannot be checked yet. Treat its contents with care.',
   notBound: 'Not confirmed as current: its author signed this for another record, perhaps an earlier version that was corrected since. Check the date it was signed.',
   signedLabel: 'Signed by the author',
   savedLabel: 'Saved',

@@ -1172,7 +1172,7 @@ export class Nip82RecordViewer extends Nip82Element {
           <dd>${record.role === 'editor' ? s.roleEditor : s.roleViewer}</dd>
         </div>
       </dl>
-      ${record.authorVerified ? nothing : html`<p class="warning unverified" role="note">${record.authorBound === false ? s.notBound : s.unverified}</p>`}
+      ${record.authorVerified ? nothing : html`<p class="warning unverified" role="note">${record.authorBound === false ? s.notBound : record.parts.have < record.parts.total ? s.authorUnchecked : s.unverified}</p>`}
     `;
   }
 

@@ -8,6 +8,9 @@ import { RecordError } from '../../components/core/errors.js';
 import { eventBytes, nowSeconds, type NostrEvent } from '../../components/core/events.js';
 import { secretKeySigner } from '../../components/core/signers/secret-key.js';
 import type { FhirBundle } from '../../components/core/fhir/types.js';
+import { attestBundle, isAttestation } from '../../components/core/attest/attestation.js';
+import { sealParts } from '../../components/core/nip82/record-create.js';
+import { boundTag, randomPartId } from '../../components/core/nip82/parts.js';
 import { rejects, sampleBundle } from '../helpers.js';
 
 /** A person whose secret key the test holds (to act as a hostile participant would). */
@@ -152,5 +155,41 @@ describe('what a reader accepts from a hostile participant', () => {
     for (const e of fits) expect(eventBytes(e)).to.be.at.most(65536);
     const huge = await rejects(createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: people(MAX_KEY_TAGS + 1), maxEventBytes: 10_000_000 }), RecordError, 'too-large');
     expect(huge.message).to.include(String(MAX_KEY_TAGS));
+  });
+});
+
+describe("an author's attestation copied into another record", () => {
+  const condition = (text: string) => ({ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: { resourceType: 'Condition', code: { text } } });
+
+  /** A record sealed by a key of its own (as the kit makes them) around `bundle`, for `reader`. */
+  function sealed(bundle: unknown, reader: string) {
+    const signKey = generateSecretKey();
+    const d = randomPartId();
+    const createdAt = nowSeconds();
+    const inner = JSON.stringify(finalizeEvent({ kind: 82, created_at: createdAt, tags: [boundTag(getPublicKey(signKey), d)], content: JSON.stringify(bundle) }, signKey));
+    return sealParts({ inner: [inner], ds: [d], signKey, viewKey: generateSecretKey(), participants: [{ pubkey: reader, role: 'viewer' }], createdAt });
+  }
+
+  it('does not make a forged record show as written by that author, once its list of entries is cut', async () => {
+    const doctor = keyed();
+    const patient = keyed();
+    // A real attestation the doctor signed, which anyone the record was shared with holds.
+    const real = await attestBundle({ resourceType: 'Bundle', type: 'collection', entry: [condition('Asthma'), condition('Eczema')] } as FhirBundle, doctor.signer, { createdAt: nowSeconds() - 1000 });
+    const attestation = real.entry!.find((e) => isAttestation(e.resource))!;
+
+    // As it is, around made-up entries: the entries it lists are not there, so nothing holds.
+    const whole = await openRecord(sealed({ resourceType: 'Bundle', type: 'collection', entry: [attestation, condition('Made-up diagnosis')] }, patient.pubkey), patient.signer);
+    expect(whole.authorVerified, 'a whole attestation of other entries').to.equal(false);
+
+    // Its list of entries emptied, which its signature does not cover: it must not vouch either.
+    const cut = { ...attestation, resource: { ...attestation.resource, target: [] } };
+    const forged = await openRecord(sealed({ resourceType: 'Bundle', type: 'collection', entry: [cut, condition('Made-up diagnosis')] }, patient.pubkey), patient.signer);
+    expect(forged.parts, 'every part is at hand').to.deep.equal({ have: 1, total: 1 });
+    expect(forged.authorVerified, 'the doctor is not shown as its verified author').to.equal(false);
+    expect(forged.provenance.verified, 'no entry is shown as the doctor signed it').to.equal(0);
+
+    // The doctor's own record, whole, still is.
+    const own = await openRecord(sealed(real, patient.pubkey), patient.signer);
+    expect([own.author, own.authorVerified]).to.deep.equal([doctor.pubkey, true]);
   });
 });

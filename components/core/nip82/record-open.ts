@@ -170,7 +170,7 @@ async function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: stri
     naddrs: inner.map((p) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: tagValue(p.event, 'd')! })),
     bundle: merged,
     author: sealed?.pubkey ?? innerAuthor,
-    authorVerified: bound && authorHolds(inner, signPubkey, sealed, provenance),
+    authorVerified: bound && authorHolds(inner, signPubkey, sealed),
     authorBound: bound,
     authorSignedAt: Math.min(...inner.map((p) => p.signedAt)),
     movedFrom: [...keys].filter((k) => k !== signPubkey),
@@ -191,12 +191,15 @@ async function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: stri
  * Whether the author's word holds for every part: each inner kind 82 validly signed by one author,
  * and, for parts signed by the record's own key, the author's attestation.
  */
-function authorHolds(inner: InnerPart[], signPubkey: string, sealed: ProvenanceReport['sealedBy'], provenance: ProvenanceReport): boolean {
+function authorHolds(inner: InnerPart[], signPubkey: string, sealed: ProvenanceReport['sealedBy']): boolean {
   const innerAuthor = inner[0]!.author;
   return (
     inner.every((p) => p.verified && p.author === innerAuthor) &&
     // A share's own signature vouches for it as passed on, even where it differs from what an
     // earlier author signed (a reference to a hidden item removed): those items say so themselves.
-    (innerAuthor !== signPubkey || (!!sealed && (sealed.complete ? sealed.holds : provenance.changed === 0)))
+    // Otherwise only a whole attestation vouches: its list of entries is not under its signature,
+    // so one cut short (or copied from another record and emptied) proves nothing of what is shown,
+    // and a record with parts missing cannot have its author confirmed until they arrive.
+    (innerAuthor !== signPubkey || (!!sealed && sealed.complete && sealed.holds))
   );
 }
