@@ -60,12 +60,16 @@ export function resourceLabel(resource: FhirResource, lang: string): string {
   return clean([main, value].filter(Boolean).join(': '));
 }
 
-/** The date a resource is about, as YYYY-MM-DD, when it names one. */
+/**
+ * The date a resource is about, as YYYY-MM-DD (or YYYY-MM, YYYY as written), when it names one: a
+ * moment (a date with a time) as the day it falls on where the reader is, as the record viewer
+ * shows it, not the day the clinic's offset wrote.
+ */
 export function resourceDate(resource: FhirResource): string {
   // The fields the viewer dates an item by, in its order, so both show an item on the same day.
   const candidates = [...datesWritten(resource), resource.birthDate];
   const found = candidates.find((d): d is string => typeof d === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d));
-  return found ? found.slice(0, 10) : '';
+  return found ? periodDay(found.trim()) : '';
 }
 
 /**

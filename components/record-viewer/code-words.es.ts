@@ -11,16 +11,23 @@ export const codeWordsEs: CodeWords = {
     planned: 'previsto', 'in-progress': 'en curso', stopped: 'suspendido', 'on-hold': 'en pausa', draft: 'borrador', current: 'vigente',
     superseded: 'sustituido por una versión más nueva', 'not-done': 'no realizado', 'entered-in-error': 'registrado por error',
     unknown: 'desconocido', intended: 'previsto', 'not-taken': 'no tomado', revoked: 'revocado', rejected: 'rechazado',
-    proposed: 'propuesto', accepted: 'aceptado',
+    proposed: 'propuesto', accepted: 'aceptado', arrived: 'ha llegado', triaged: 'clasificado en triaje', onleave: 'de permiso',
+    onhold: 'en pausa', preparation: 'en preparación', partial: 'disponible en parte', appended: 'definitivo, con añadidos posteriores',
+    suspended: 'suspendido', pending: 'pendiente', booked: 'reservado', fulfilled: 'realizado', noshow: 'no acudió', 'checked-in': 'registrada la llegada',
+    waitlist: 'en lista de espera', available: 'disponible', unavailable: 'no disponible', unsatisfactory: 'no apto', declined: 'rechazado',
+    'health-unknown': 'salud desconocida', retired: 'retirado', requested: 'solicitado', received: 'recibido', ready: 'listo', failed: 'fallido',
   },
   clinicalStatus: { active: 'activo', recurrence: 'ha vuelto', relapse: 'recaída', inactive: 'inactivo', remission: 'en remisión', resolved: 'resuelto' },
   verification: {
-    unconfirmed: 'sin confirmar', differential: 'uno de varios diagnósticos posibles', confirmed: 'confirmado', refuted: 'descartado',
+    unconfirmed: 'sin confirmar', provisional: 'provisional', differential: 'uno de varios diagnósticos posibles', confirmed: 'confirmado', refuted: 'descartado',
     'entered-in-error': 'registrado por error',
   },
   criticality: { low: 'bajo', high: 'alto', 'unable-to-assess': 'sin evaluar' },
   severity: { mild: 'leve', moderate: 'moderada', severe: 'grave' },
-  intent: { proposal: 'propuesto', plan: 'planificado', order: 'prescrito', 'original-order': 'prescrito' },
+  intent: {
+    proposal: 'propuesto', plan: 'planificado', order: 'prescrito', 'original-order': 'prescrito', 'reflex-order': 'prescrito',
+    'filler-order': 'prescrito', 'instance-order': 'prescrito', option: 'una de varias opciones',
+  },
   gender: { male: 'masculino', female: 'femenino', other: 'otro', unknown: 'desconocido' },
   animalGender: { male: 'macho', female: 'hembra', other: 'otro', unknown: 'desconocido' },
   allergyCategory: { food: 'alimento', medication: 'medicamento', environment: 'entorno', biologic: 'producto biológico' },
@@ -32,5 +39,15 @@ export const codeWordsEs: CodeWords = {
   encounterClass: {
     AMB: 'consulta ambulatoria', EMER: 'urgencias', IMP: 'hospitalización', ACUTE: 'hospitalización', NONAC: 'hospitalización',
     OBSENC: 'en observación', PRENC: 'antes del ingreso', SS: 'estancia corta', VR: 'consulta a distancia', HH: 'visita a domicilio', FLD: 'atención fuera del centro',
+  },
+  unit: {
+    a: 'años', mo: 'meses', wk: 'semanas', d: 'días', h: 'horas', min: 'minutos', s: 'segundos',
+    '/d': 'al día', '/h': 'por hora', '/min': 'por minuto',
+  },
+  unitOne: { a: 'año', mo: 'mes', wk: 'semana', d: 'día', h: 'hora', min: 'minuto', s: 'segundo' },
+  timing: {
+    QD: 'una vez al día', BID: 'dos veces al día', TID: 'tres veces al día', QID: 'cuatro veces al día', QOD: 'cada dos días',
+    AM: 'cada mañana', PM: 'cada tarde', WK: 'una vez a la semana', MO: 'una vez al mes',
+    Q1H: 'cada hora', Q2H: 'cada 2 horas', Q3H: 'cada 3 horas', Q4H: 'cada 4 horas', Q6H: 'cada 6 horas', Q8H: 'cada 8 horas',
   },
 };

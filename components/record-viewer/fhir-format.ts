@@ -8,7 +8,7 @@ import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
 import { FHIR_DATE, datesWritten, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
 import { formatCount, plainDecimal } from '../shared/numbers.js';
-import type { CodeSet } from './code-words.js';
+import { UNIT_SYMBOLS, type CodeSet } from './code-words.js';
 
 export { formatCount, formatDate, formatSeconds, plainDecimal, timeOf };
 
@@ -67,8 +67,10 @@ export type Piece =
   | string
   /** A number the record gives as a number, as {@link plainDecimal} writes it: the decimal mark is the reader's. */
   | { readonly n: string }
-  /** A code of a value set the element words (a prism's base). */
-  | { readonly set: CodeSet; readonly code: string }
+  /** A code of a value set the element words (a prism's base); `text`, the record's own words for it, when the element has none. */
+  | { readonly set: CodeSet; readonly code: string; readonly text?: string }
+  /** A unit of measure's code (UCUM: "a", "/min"), worded for the number `of` ("1 year", "30 years"). */
+  | { readonly unit: string; readonly of: string }
   /** How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code, "wk"). */
   | { readonly frequency: string; readonly period: string; readonly unit: string };
 
@@ -87,8 +89,27 @@ export function joinPieces(values: readonly Piece[][], separator: string): Piece
 /** The pieces as plain text (search, and the fact's `value`): numbers as written, codes as written. */
 export function piecesText(pieces: readonly Piece[]): string {
   return pieces
-    .map((p) => (typeof p === 'string' ? p : 'n' in p ? p.n : 'code' in p ? p.code : `${p.frequency}× / ${p.period} ${p.unit}`))
+    .map((p) => (typeof p === 'string' ? p : 'n' in p ? p.n : 'code' in p ? p.text || p.code : 'of' in p ? p.unit : `${p.frequency}× / ${p.period} ${p.unit}`))
     .join('');
+}
+
+const UCUM = 'http://unitsofmeasure.org';
+
+/**
+ * A Quantity's unit after the number `of`: its own `unit` text as written; else its UCUM code as
+ * people write it ("°C", "mmHg"), or worded when shown ("years", "per minute"); a code of another
+ * system as written.
+ */
+export function unitPieces(q: unknown, of: Piece[]): Piece[] {
+  if (!isObject(q)) return [];
+  const unit = str(q.unit);
+  const code = str(q.code);
+  if (unit || !code) return unit ? [unit] : [];
+  const system = str(q.system);
+  if (system && system !== UCUM) return [code];
+  if (Object.hasOwn(UNIT_SYMBOLS, code)) return [UNIT_SYMBOLS[code]!];
+  const n = of[0];
+  return [n && typeof n !== 'string' && 'n' in n ? { unit: code, of: n.n } : code];
 }
 
 /** A Quantity (or Age, Duration, SimpleQuantity): `≥ 5.2 mmol/L`. */
@@ -96,9 +117,8 @@ export function quantityPieces(q: unknown): Piece[] {
   if (!isObject(q)) return [];
   const value = numberPiece(q.value);
   if (!value.length) return [];
-  const unit = str(q.unit) || str(q.code);
   const comparator = str(q.comparator);
-  return joinPieces([comparator ? [comparator] : [], value, unit ? [unit] : []], ' ');
+  return joinPieces([comparator ? [comparator] : [], value, unitPieces(q, value)], ' ');
 }
 
 /** A Range: `3.5–5.1 mmol/L`. */
@@ -106,9 +126,10 @@ export function rangePieces(r: unknown): Piece[] {
   if (!isObject(r)) return [];
   const low = isObject(r.low) ? numberPiece(r.low.value) : [];
   const high = isObject(r.high) ? numberPiece(r.high.value) : [];
-  const unitOf = (q: unknown) => (isObject(q) ? str(q.unit) || str(q.code) : '');
-  const unit = unitOf(r.high) || unitOf(r.low);
-  const tail = unit ? [` ${unit}`] : [];
+  // The unit is worded for the last number said ("2–3 years").
+  const unitOf = (q: unknown) => unitPieces(q, high.length ? high : low);
+  const unit = isObject(r.high) && (str(r.high.unit) || str(r.high.code)) ? unitOf(r.high) : unitOf(r.low);
+  const tail = unit.length ? [' ', ...unit] : [];
   if (low.length && high.length) return [...low, '–', ...high, ...tail];
   if (low.length) return ['≥ ', ...low, ...tail];
   if (high.length) return ['≤ ', ...high, ...tail];

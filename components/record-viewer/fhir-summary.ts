@@ -15,7 +15,7 @@ import { atOnce } from '../core/slices.js';
 import type { CodeSet } from './code-words.js';
 import {
   conceptCodes, conceptText, conceptsText, dateOf, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
-  rangePieces, referenceText, referencesText, str, timeOf, valueText, type Piece,
+  rangePieces, referenceText, referencesText, str, timeOf, unitPieces, valueText, type Piece,
 } from './fhir-format.js';
 
 /** The summary's sections, in the order shown. */
@@ -476,8 +476,9 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   else if (value.end) facts.period('value', r.valuePeriod);
   else if (value.text) facts.add('value', value.pieces ?? value.text, { date: value.date });
   else if (systolic && diastolic && isObject(systolic.valueQuantity) && isObject(diastolic.valueQuantity)) {
-    const unit = str(systolic.valueQuantity.unit) || str(systolic.valueQuantity.code);
-    facts.add('value', [...numberPiece(systolic.valueQuantity.value), '/', ...numberPiece(diastolic.valueQuantity.value), ...(unit ? [` ${unit}`] : [])]);
+    const low = numberPiece(diastolic.valueQuantity.value);
+    const unit = unitPieces(systolic.valueQuantity, low);
+    facts.add('value', [...numberPiece(systolic.valueQuantity.value), '/', ...low, ...(unit.length ? [' ', ...unit] : [])]);
   }
   if (!value.text) facts.add('notAvailable', conceptText(r.dataAbsentReason));
   facts.add('interpretation', conceptsText(r.interpretation));
@@ -516,9 +517,19 @@ function dosagePieces(d: Json): Piece[] {
   const period = str(repeat.period);
   const unit = str(repeat.periodUnit);
   // Without a frequency, a dose is taken once per period (FHIR Timing).
-  const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit }] : [conceptText(timing.code)].filter(Boolean);
+  const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit }] : timingCode(timing.code);
   const route = conceptText(d.route);
   return joinPieces([doses.find((x) => x.length) ?? [], when, route ? [route] : []], ', ');
+}
+
+/**
+ * A Timing's code ("BID", of HL7 v3 GTSAbbreviation): the record's own text as written; else its
+ * first coding's code worded when shown ("twice a day"; the code system's display is the
+ * abbreviation itself), its display or code standing in for a code the element has no words for.
+ */
+function timingCode(concept: unknown): Piece[] {
+  const coding = isObject(concept) && !str(concept.text) ? list(concept.coding).filter(isObject).find((c) => str(c.code)) : undefined;
+  return coding ? [{ set: 'timing', code: str(coding.code), text: str(coding.display) || str(coding.code) }] : [conceptText(concept)].filter(Boolean);
 }
 
 function medicationName(ref: unknown, index: ReferenceIndex, from: FhirResource): string {

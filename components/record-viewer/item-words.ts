@@ -5,6 +5,7 @@
  */
 import { formatDate, type Piece } from './fhir-format.js';
 import { formatDecimal } from '../shared/numbers.js';
+import { plural } from '../shared/plural.js';
 import type { Fact, SectionKey } from './fhir-summary.js';
 import type { RecordViewerStrings } from './record-viewer.strings.js';
 
@@ -27,7 +28,15 @@ export function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, la
     .map((p) => {
       if (typeof p === 'string') return p;
       if ('n' in p) return formatDecimal(p.n, lang);
-      if ('code' in p) return s.codeWord(p.set, p.code);
+      if ('code' in p) {
+        const word = s.codeWord(p.set, p.code);
+        return word === p.code && p.text ? p.text : word;
+      }
+      if ('of' in p) {
+        // The form for one where the language has one ("1 year"), else the other ("30 years", "1 per minute").
+        const one = plural(lang, Number(p.of), { one: s.codeWord('unitOne', p.unit), other: p.unit });
+        return one !== p.unit ? one : s.codeWord('unit', p.unit);
+      }
       return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
     })
     .join('');
