@@ -126,17 +126,42 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-/** Unwraps many wraps, keeping the ones that open and counting the rest (never throws for bad wraps). */
-export async function unwrapMany(wraps: readonly unknown[], signer: Signer): Promise<{ opened: Unwrapped[]; failed: RecordError[] }> {
+/**
+ * Unwraps many wraps, keeping the ones that open and counting the rest (never throws for bad wraps).
+ * `stillCurrent`, when given, is asked before every signer call: once it says false, nothing more
+ * is decrypted and what was opened so far comes back with `stopped`, for the caller to drop. Asked
+ * between the two decrypts of a wrap too, since a sign-out may come at its first prompt: the
+ * signer must not prompt the next person at the screen for the last one's mail.
+ */
+export async function unwrapMany(
+  wraps: readonly unknown[],
+  signer: Signer,
+  options: { stillCurrent?: () => boolean } = {},
+): Promise<{ opened: Unwrapped[]; failed: RecordError[]; stopped: boolean }> {
   const opened: Unwrapped[] = [];
   const failed: RecordError[] = [];
+  const current = options.stillCurrent;
+  const asked = current ? stopsAsking(signer, current) : signer;
   for (const w of wraps) {
+    if (current && !current()) return { opened, failed, stopped: true };
     try {
-      opened.push(await unwrapGift(w, signer));
+      opened.push(await unwrapGift(w, asked));
     } catch (error) {
+      // The refusal of a signer that was no longer asked is no failure of the wrap.
+      if (current && !current()) return { opened, failed, stopped: true };
       if (error instanceof RecordError && error.code === 'signer' && (error.cause as SignerError)?.code !== 'failed') throw error;
       failed.push(error instanceof RecordError ? error : new RecordError('malformed', 'A message could not be read.'));
     }
   }
-  return { opened, failed };
+  return { opened, failed, stopped: false };
+}
+
+/** `signer`, refusing to decrypt (without asking it) once `current` says false. */
+function stopsAsking(signer: Signer, current: () => boolean): Signer {
+  return {
+    getPublicKey: () => signer.getPublicKey(),
+    signEvent: (template) => signer.signEvent(template),
+    nip44Encrypt: (pubkey, plaintext) => signer.nip44Encrypt(pubkey, plaintext),
+    nip44Decrypt: (pubkey, ciphertext) => (current() ? signer.nip44Decrypt(pubkey, ciphertext) : Promise.reject(new SignerError('failed', 'Stopped: the read is no longer current.'))),
+  };
 }
