@@ -86,7 +86,7 @@ export async function giftWrap(
  * Opens a gift wrap addressed to `signer`'s user (two signer calls). Verifies the wrap and the
  * seal, and that the rumor's author is the seal's signer. Throws a {@link RecordError}.
  */
-export async function unwrapGift(wrapInput: unknown, signer: Signer): Promise<Unwrapped> {
+export async function unwrapGift(wrapInput: unknown, signer: Pick<Signer, 'nip44Decrypt'>): Promise<Unwrapped> {
   const wrap = cleanEvent(wrapInput);
   if (wrap.kind !== GIFT_WRAP_KIND) throw new RecordError('unsupported', 'Not a gift wrap.');
   if (!verifyEvent({ ...wrap })) throw new RecordError('bad-signature', 'The gift wrap signature does not verify.');
@@ -107,7 +107,7 @@ export async function unwrapGift(wrapInput: unknown, signer: Signer): Promise<Un
   return { rumor: { ...base, id }, sender: seal.pubkey, wrapId: wrap.id };
 }
 
-async function decryptWithSigner(signer: Signer, peer: string, payload: string): Promise<string> {
+async function decryptWithSigner(signer: Pick<Signer, 'nip44Decrypt'>, peer: string, payload: string): Promise<string> {
   if (payload.length < NIP44_MIN_PAYLOAD_CHARS) throw new RecordError('decrypt-failed', 'The encrypted payload is too short.');
   try {
     return await signer.nip44Decrypt(peer, payload);
@@ -140,28 +140,20 @@ export async function unwrapMany(
 ): Promise<{ opened: Unwrapped[]; failed: RecordError[]; stopped: boolean }> {
   const opened: Unwrapped[] = [];
   const failed: RecordError[] = [];
-  const current = options.stillCurrent;
-  const asked = current ? stopsAsking(signer, current) : signer;
+  const current = options.stillCurrent ?? (() => true);
+  const asked: Pick<Signer, 'nip44Decrypt'> = {
+    nip44Decrypt: (pubkey, ciphertext) => (current() ? signer.nip44Decrypt(pubkey, ciphertext) : Promise.reject(new SignerError('failed', 'The read is no longer current.'))),
+  };
   for (const w of wraps) {
-    if (current && !current()) return { opened, failed, stopped: true };
+    if (!current()) return { opened, failed, stopped: true };
     try {
       opened.push(await unwrapGift(w, asked));
     } catch (error) {
       // The refusal of a signer that was no longer asked is no failure of the wrap.
-      if (current && !current()) return { opened, failed, stopped: true };
+      if (!current()) return { opened, failed, stopped: true };
       if (error instanceof RecordError && error.code === 'signer' && (error.cause as SignerError)?.code !== 'failed') throw error;
       failed.push(error instanceof RecordError ? error : new RecordError('malformed', 'A message could not be read.'));
     }
   }
   return { opened, failed, stopped: false };
-}
-
-/** `signer`, refusing to decrypt (without asking it) once `current` says false. */
-function stopsAsking(signer: Signer, current: () => boolean): Signer {
-  return {
-    getPublicKey: () => signer.getPublicKey(),
-    signEvent: (template) => signer.signEvent(template),
-    nip44Encrypt: (pubkey, plaintext) => signer.nip44Encrypt(pubkey, plaintext),
-    nip44Decrypt: (pubkey, ciphertext) => (current() ? signer.nip44Decrypt(pubkey, ciphertext) : Promise.reject(new SignerError('failed', 'Stopped: the read is no longer current.'))),
-  };
 }
