@@ -3,8 +3,9 @@
  * tag of the kit and loads an element's code, with the elements it renders, the first time the page
  * uses that tag, so a page pays only for the elements it shows. It watches the document for tags
  * added later (a framework rendering, `innerHTML`); elements a host creates but has not attached yet
- * can be loaded ahead with {@link load}. Heavier parts load later still, inside the elements: the
- * remote signer and its QR code when the user chooses them.
+ * can be loaded ahead with {@link load}. A shadow root is out of the document's sight: a host that
+ * renders kit tags in its own hands it to {@link discover}. Heavier parts load later still, inside
+ * the elements: the remote signer and its QR code when the user chooses them.
  *
  * Everything is fetched from the folder this file was served from (same origin, no eval), so a
  * strict Content-Security-Policy with `script-src 'self'` allows it.
@@ -44,8 +45,22 @@ export function load(tag: string): Promise<void> {
   return pending;
 }
 
-/** Loads every kit tag used, not yet defined, in `root` (itself included when it is an element). */
+/** One observer for the document and every shadow root handed in: a tag added to any loads. */
+const observer = new MutationObserver((mutations) => {
+  for (const mutation of mutations) {
+    for (const node of mutation.addedNodes) if (node instanceof Element) void discover(node);
+  }
+});
+const WATCH = { childList: true, subtree: true };
+
+/**
+ * Loads every kit tag used, not yet defined, in `root` (itself included when it is an element).
+ * A shadow root is watched from then on too, as the document is: neither its tags nor the document
+ * observer's reach the other, and a host's template may render a kit tag only later (once signed in,
+ * say), so the host hands its root in once, when it has one, and every tag it ever renders there loads.
+ */
 export function discover(root: ParentNode = document): Promise<void> {
+  if (root instanceof ShadowRoot) observer.observe(root, WATCH);
   const found = new Set<string>();
   if (root instanceof Element && root.localName in DEFINES) found.add(root.localName);
   for (const el of root.querySelectorAll(':not(:defined)')) if (el.localName in DEFINES) found.add(el.localName);
@@ -60,11 +75,7 @@ function start(): void {
   // for the session again when the session arrives, through this buffer of unanswered requests.
   new ContextRoot().attach(document.documentElement);
   void discover(document);
-  new MutationObserver((mutations) => {
-    for (const mutation of mutations) {
-      for (const node of mutation.addedNodes) if (node instanceof Element) void discover(node);
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document.documentElement, WATCH);
 }
 
 // A script in <head> may run before <body> exists: the observer on <html> sees the body's tags

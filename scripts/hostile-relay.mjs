@@ -4,14 +4,14 @@
 // Kind 2: answers with one validly signed event far larger than any real event, then a small one.
 // Kind 9: answers with `echoes` small, validly signed events of 1,000 characters each. At the path
 // /echo (a second relay URL, same server), answers with those events again, each under its own id
-// and signature but with `echoSwell` characters of content (0: true copies); only once a reader of
-// the plain path closed its kind-9 query, so that the reader holds the originals by then. Read
-// once per relay started.
+// and signature but with `echoSwell` characters of content (0: true copies), and `echoTagSwell`
+// characters of tags added (0: none); only once a reader of the plain path closed its kind-9
+// query, so that the reader holds the originals by then. Read once per relay started.
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 
-/** @param {{ flood?: number, hugeChars?: number, echoes?: number, echoSwell?: number }} [options] */
+/** @param {{ flood?: number, hugeChars?: number, echoes?: number, echoSwell?: number, echoTagSwell?: number }} [options] */
 export async function startHostileRelay(options = {}) {
   const flood = options.flood ?? 5000;
   const key = generateSecretKey();
@@ -23,7 +23,12 @@ export async function startHostileRelay(options = {}) {
   const originals = Array.from({ length: options.echoes ?? 20 }, (_, i) =>
     finalizeEvent({ kind: 9, created_at: now - i, tags: [], content: String(i).padEnd(1000, 'r') }, key));
   const swell = options.echoSwell ?? 20000;
-  const echoes = originals.map((e) => (swell ? { ...e, content: 'x'.repeat(swell) } : e));
+  const tagSwell = options.echoTagSwell ?? 0;
+  const echoes = originals.map((e) => ({
+    ...e,
+    ...(swell ? { content: 'x'.repeat(swell) } : {}),
+    ...(tagSwell ? { tags: [...e.tags, ['x', 'y'.repeat(tagSwell)]] } : {}),
+  }));
   let originalsRead;
   const held = new Promise((resolve) => { originalsRead = resolve; });
   const server = http.createServer();

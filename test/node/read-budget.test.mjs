@@ -1,6 +1,7 @@
 // A read's character budget against a relay that reuses the ids of events the reader already
 // holds (scripts/hostile-relay.mjs, kind 9): only a true copy of an event is free of the budget;
-// an id alone is a claim, and bulk sent under held ids is charged like any other.
+// an id (or a signature) alone is a claim, and bulk sent under held ids, in the content or the
+// tags, is charged like any other.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
@@ -34,6 +35,18 @@ test('events sent again under the ids of events held, with other content, are ch
   const byId = new Map(read.events.map((e) => [e.id, e.content]));
   assert.deepEqual([...byId.keys()].sort(), relay.originals.map((e) => e.id).sort());
   for (const e of relay.originals) assert.equal(byId.get(e.id), e.content);
+});
+
+test('events sent again under the ids and signatures of events held, with the same content but tags added, are charged: the read stops at its budget', async () => {
+  // 20 events of 1,000 characters, then the same 20 with 20,000 characters of tags each: 420,000 in all.
+  const { read, relay, plain, echo } = await readBoth({ echoes: 20, echoSwell: 0, echoTagSwell: 20000 }, 100_000);
+  assert.equal(plain?.status, 'complete');
+  assert.equal(echo?.status, 'incomplete', `the echo was taken whole: ${JSON.stringify(echo)}`);
+  assert.match(echo.reason ?? '', /stopped at/i);
+  // What is held is the events as signed, none of the tags added.
+  const byId = new Map(read.events.map((e) => [e.id, e.tags]));
+  assert.deepEqual([...byId.keys()].sort(), relay.originals.map((e) => e.id).sort());
+  for (const e of relay.originals) assert.deepEqual(byId.get(e.id), e.tags);
 });
 
 test('a true copy of an event held costs nothing: two relays sending the same events read whole within one copy\'s budget', async () => {

@@ -86,7 +86,7 @@ export async function giftWrap(
  * Opens a gift wrap addressed to `signer`'s user (two signer calls). Verifies the wrap and the
  * seal, and that the rumor's author is the seal's signer. Throws a {@link RecordError}.
  */
-export async function unwrapGift(wrapInput: unknown, signer: Signer): Promise<Unwrapped> {
+export async function unwrapGift(wrapInput: unknown, signer: Pick<Signer, 'nip44Decrypt'>): Promise<Unwrapped> {
   const wrap = cleanEvent(wrapInput);
   if (wrap.kind !== GIFT_WRAP_KIND) throw new RecordError('unsupported', 'Not a gift wrap.');
   if (!verifyEvent({ ...wrap })) throw new RecordError('bad-signature', 'The gift wrap signature does not verify.');
@@ -107,7 +107,7 @@ export async function unwrapGift(wrapInput: unknown, signer: Signer): Promise<Un
   return { rumor: { ...base, id }, sender: seal.pubkey, wrapId: wrap.id };
 }
 
-async function decryptWithSigner(signer: Signer, peer: string, payload: string): Promise<string> {
+async function decryptWithSigner(signer: Pick<Signer, 'nip44Decrypt'>, peer: string, payload: string): Promise<string> {
   if (payload.length < NIP44_MIN_PAYLOAD_CHARS) throw new RecordError('decrypt-failed', 'The encrypted payload is too short.');
   try {
     return await signer.nip44Decrypt(peer, payload);
@@ -126,17 +126,34 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-/** Unwraps many wraps, keeping the ones that open and counting the rest (never throws for bad wraps). */
-export async function unwrapMany(wraps: readonly unknown[], signer: Signer): Promise<{ opened: Unwrapped[]; failed: RecordError[] }> {
+/**
+ * Unwraps many wraps, keeping the ones that open and counting the rest (never throws for bad wraps).
+ * `stillCurrent`, when given, is asked before every signer call: once it says false, nothing more
+ * is decrypted and what was opened so far comes back with `stopped`, for the caller to drop. Asked
+ * between the two decrypts of a wrap too, since a sign-out may come at its first prompt: the
+ * signer must not prompt the next person at the screen for the last one's mail.
+ */
+export async function unwrapMany(
+  wraps: readonly unknown[],
+  signer: Signer,
+  options: { stillCurrent?: () => boolean } = {},
+): Promise<{ opened: Unwrapped[]; failed: RecordError[]; stopped: boolean }> {
   const opened: Unwrapped[] = [];
   const failed: RecordError[] = [];
+  const current = options.stillCurrent ?? (() => true);
+  const asked: Pick<Signer, 'nip44Decrypt'> = {
+    nip44Decrypt: (pubkey, ciphertext) => (current() ? signer.nip44Decrypt(pubkey, ciphertext) : Promise.reject(new SignerError('failed', 'The read is no longer current.'))),
+  };
   for (const w of wraps) {
+    if (!current()) return { opened, failed, stopped: true };
     try {
-      opened.push(await unwrapGift(w, signer));
+      opened.push(await unwrapGift(w, asked));
     } catch (error) {
+      // The refusal of a signer that was no longer asked is no failure of the wrap.
+      if (!current()) return { opened, failed, stopped: true };
       if (error instanceof RecordError && error.code === 'signer' && (error.cause as SignerError)?.code !== 'failed') throw error;
       failed.push(error instanceof RecordError ? error : new RecordError('malformed', 'A message could not be read.'));
     }
   }
-  return { opened, failed };
+  return { opened, failed, stopped: false };
 }

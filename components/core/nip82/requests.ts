@@ -227,10 +227,11 @@ export async function answerRequest(request: ConsentMessage, options: AnswerOpti
 /**
  * Reads requests and answers from gift wraps addressed to the signer's user: requests to me,
  * answers to my requests, and my own copies (my consent history). Newest first. Wraps that are
- * not consent messages, or do not open, are skipped.
+ * not consent messages, or do not open, are skipped. `stillCurrent`: see {@link unwrapMany}; once
+ * it says false the signer is asked nothing more, and what comes back is partial, to be dropped.
  */
-export async function readConsentMessages(wraps: readonly unknown[], signer: Signer): Promise<ConsentMessage[]> {
-  const { opened } = await unwrapMany(wraps, signer);
+export async function readConsentMessages(wraps: readonly unknown[], signer: Signer, options: { stillCurrent?: () => boolean } = {}): Promise<ConsentMessage[]> {
+  const { opened } = await unwrapMany(wraps, signer, options);
   const byId = new Map<string, ConsentMessage>();
   for (const u of opened) {
     const m = toMessage(u);

@@ -802,13 +802,24 @@ class HeldBudget extends ReadBudget {
 }
 
 /**
- * Whether `raw` is another copy of the event held: its id alone is only a claim until checked, so a
- * relay could otherwise send any bulk under ids already held, free of the budget.
+ * Whether `raw` is another copy of the event held: its id and signature alone are only a claim
+ * until checked, so a relay could otherwise send any bulk under an event already held (in its
+ * content or its tags), free of the budget. Checked without verifying the signature, which costs
+ * far more than the budget saves: the content by its length, the tags value by value, each
+ * comparison stopping at the first difference, so a copy never costs more than the event held.
  */
 function isCopyOf(held: NostrEvent | undefined, raw: unknown): boolean {
   if (!held || typeof raw !== 'object' || raw === null) return false;
-  const { sig, content } = raw as { sig?: unknown; content?: unknown };
-  return sig === held.sig && typeof content === 'string' && content.length === held.content.length;
+  const { sig, content, tags } = raw as { sig?: unknown; content?: unknown; tags?: unknown };
+  return sig === held.sig && typeof content === 'string' && content.length === held.content.length && sameTags(held.tags, tags);
+}
+
+function sameTags(held: readonly string[][], tags: unknown): boolean {
+  if (!Array.isArray(tags) || tags.length !== held.length) return false;
+  return held.every((tag, i) => {
+    const other: unknown = tags[i];
+    return Array.isArray(other) && other.length === tag.length && tag.every((value, j) => other[j] === value);
+  });
 }
 
 /** `promise`, or a rejection after `ms`. */

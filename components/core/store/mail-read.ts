@@ -60,7 +60,9 @@ export async function readWraps(
   // days early, so "newest" is approximate by that much).
   const unseen = [...downloaded.values()].filter((e) => !store.seenWraps.has(e.id)).sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : 1));
   const batch = unseen.slice(0, maxOpened);
-  const messages = await readConsentMessages(batch, store.signer);
+  // Asked before each signer call, as a load of records asks between records: a sign-out while
+  // the batch opens leaves the rest of it unasked.
+  const messages = await readConsentMessages(batch, store.signer, { stillCurrent: () => store.stillCurrent() });
   if (!store.stillCurrent()) return undefined;
   // Once everything downloaded is open, the floor moves up or the walk back moves on.
   const { reached } = walking.step(startedAt, newestRead, walkRead, unseen.length === batch.length);
