@@ -162,7 +162,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(text(preview.querySelector('.purpose'))).to.equal('Purpose: Second opinion');
       expect(text(preview)).not.to.contain('Chlamydia');
       expect(text(preview)).not.to.contain('Tetanus');
-      expect(text(root(el))).to.contain('You can revoke later: they lose access to future versions. Anything they have already opened or copied cannot be taken back.');
+      expect(text(root(el))).to.contain('You can revoke it later: they can then no longer open it from the storage servers. Anything they already opened, downloaded or copied stays with them.');
       await expect(el).to.be.accessible();
 
       const requests: Nip82Event<'nip82-signer-request'>[] = [];
@@ -1670,12 +1670,15 @@ describe('<nip82-consent-prompt>', function () {
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
-      const codes = errorCodes(el);
+      const errors: Nip82Event<'nip82-error'>[] = [];
+      el.addEventListener('nip82-error', (e) => errors.push(e));
       buttonByText(el, 'Deny')!.click();
       await waitUntil(() => el.status === 'bad-data', 'bad data');
       await el.updateComplete;
-      expect(codes).to.deep.equal(['invalid-input']);
-      expect(text($(el, '[role=status]'))).to.equal('Something in the data could not be used. Only the patient a request is addressed to can answer it.');
+      expect(errors.map((e) => e.detail.code)).to.deep.equal(['invalid-input']);
+      // A sentence per code on screen, as in every language; the core's own words are the host's.
+      expect(text($(el, '[role=status]'))).to.equal('Something in the data could not be used. Some of the information given is not valid.');
+      expect(errors[0]!.detail.message).to.equal('Only the patient a request is addressed to can answer it.');
       await expect(el).to.be.accessible();
     });
   });

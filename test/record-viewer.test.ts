@@ -395,8 +395,10 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     wrapper.append(el);
     await el.updateComplete;
     expect(el.status).to.equal('bad-data');
-    expect(liveText(el)).to.contain('This record could not be read.').and.contain('not a FHIR Bundle');
+    // Plain words on screen; the core's own, naming the format, are the host's.
+    expect(liveText(el)).to.equal('This record could not be read. Part of the record is damaged or not in the expected form.');
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['malformed']);
+    expect(errors[0]!.detail.message).to.contain('not a FHIR Bundle');
     expect(JSON.stringify(errors[0]!.detail)).not.to.contain('Not a bundle');
     expect($(el, '[part="section"]')).to.equal(null);
     expect($(el, 'button.unlock')).to.equal(null);
@@ -405,7 +407,8 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     el.bundle = '{ not json';
     await el.updateComplete;
     expect(el.status).to.equal('bad-data');
-    expect(liveText(el)).to.contain('not JSON');
+    expect(errors[1]!.detail.message).to.contain('not JSON');
+    expect(liveText(el)).not.to.contain('JSON');
   });
 
   it('in Spanish the failure detail is Spanish too, the event keeps the core message, and a host can reword it', async () => {
@@ -1349,11 +1352,13 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('says when no relays are configured', async () => {
     const reader = await person();
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .signer=${reader.signer}></nip82-record-viewer>`);
-    const codes = errorCodes(el);
+    const errors: Nip82Event<'nip82-error'>[] = [];
+    el.addEventListener('nip82-error', (e) => errors.push(e));
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'relay-error', 'no relay error', { timeout: 5000 });
-    expect(codes).to.deep.equal(['no-relays']);
-    expect(liveText(el)).to.contain('No relays are configured.');
+    expect(errors.map((e) => e.detail.code)).to.deep.equal(['no-relays']);
+    expect(liveText(el)).to.equal('The storage servers could not be reached. No storage servers are set up.');
+    expect(errors[0]!.detail.message).to.contain('No relays are configured.');
   });
 
   it('says so when no records are found', async () => {
@@ -1520,7 +1525,24 @@ describe('<nip82-record-viewer> against a real relay', () => {
       expect(errors).to.deep.equal([]);
     });
 
-    it('a single record that fails says why in plain words', async () => {
+    it('an address that is broken, or names no record, is told in plain words, without the protocol\'s', async () => {
+      const reader = await person();
+      const notRecord = naddrEncode({ kind: 1, pubkey: getPublicKey(generateSecretKey()), identifier: 'x', relays: [] });
+      for (const [naddr, said] of [['naddr1notvalid', 'Some of the information given is not valid.'], [notRecord, 'This page cannot read this type of data.']] as const) {
+        const el = await viewer(reader.signer, { naddr });
+        const errors: Nip82Event<'nip82-error'>[] = [];
+        el.addEventListener('nip82-error', (e) => errors.push(e));
+        button(el, /^Unlock this record$/)!.click();
+        await waitUntil(() => el.status === 'bad-data', 'never failed', { timeout: 15000 });
+        await el.updateComplete;
+        expect(liveText(el)).to.equal(`This record could not be read. ${said}`);
+        expect(text(root(el))).not.to.match(/naddr|NIP|\bkind|\bevent|payload|gift wrap|\bhex\b/i);
+        // The host's logs keep the core's own words.
+        expect(errors[0]!.detail.message).to.match(/naddr|NIP-82/);
+      }
+    });
+
+    it('a single record that fails says why in plain words, once', async () => {
       const reader = await person();
       const view = generateSecretKey();
       const junk = minted(reader.pubkey, (sk) => [['key', reader.pubkey, nip44Encrypt(hex(view), getConversationKey(sk, reader.pubkey))]], (sk) => nip44Encrypt('{"not":"a record"}', getConversationKey(view, getPublicKey(sk))));
@@ -1531,10 +1553,41 @@ describe('<nip82-record-viewer> against a real relay', () => {
       button(el, /^Unlock my records$/)!.click();
       await waitUntil(() => el.status === 'bad-data', 'never failed', { timeout: 15000 });
       await el.updateComplete;
-      expect(liveText(el)).to.equal('This record could not be read. Part of the record is damaged or not in the expected form.');
-      expect(text($(el, '.failures')!).trim()).to.equal('1 record could not be opened: Part of the record is damaged or not in the expected form.');
+      await waitUntil(() => $(el, '.failures'), 'the reasons never came');
+      // One line says how many, the list says why: the reason is not said twice.
+      expect(liveText(el)).to.equal('1 record could not be opened:');
+      expect(text($(el, '.failures')!).trim()).to.equal('Part of the record is damaged or not in the expected form.');
+      expect(text(root(el)).split('damaged').length - 1).to.equal(1);
       // The host's logs keep the core's own words.
       expect(errors.map((e) => e.detail.code)).to.deep.equal(['malformed']);
+    });
+
+    it('"Unlock my records" with every record failing says how many, in the plural, then every reason once', async () => {
+      const reader = await person();
+      const undecryptable = () => minted(reader.pubkey, () => [['key', reader.pubkey, nip44Encrypt(hex(generateSecretKey()), getConversationKey(generateSecretKey(), reader.pubkey))]]);
+      const view = generateSecretKey();
+      const junk = minted(reader.pubkey, (sk) => [['key', reader.pubkey, nip44Encrypt(hex(view), getConversationKey(sk, reader.pubkey))]], (sk) => nip44Encrypt('{"not":"a record"}', getConversationKey(view, getPublicKey(sk))));
+      for (const e of [undecryptable(), junk, undecryptable()]) await client.publishAll([e]);
+      const el = await viewer(reader.signer);
+      button(el, /^Unlock my records$/)!.click();
+      await waitUntil(() => el.status === 'bad-data' && $(el, '.failures'), 'never failed', { timeout: 15000 });
+      await el.updateComplete;
+      expect(liveText(el)).to.equal('3 records could not be opened:');
+      expect([...$(el, '.failures')!.querySelectorAll('li')].map((li) => text(li).trim())).to.deep.equal([
+        'Your signer could not unlock the record: you may no longer have access. (2 records)',
+        'Part of the record is damaged or not in the expected form.',
+      ]);
+      const shown = text(root(el));
+      expect(shown).not.to.contain('This record could not be read');
+      expect(shown.split('could not be opened').length - 1).to.equal(1);
+      expect(shown.split('damaged').length - 1).to.equal(1);
+      // Spanish says the same, once, in the plural.
+      el.lang = 'es';
+      await loadLanguage('es');
+      await waitUntil(() => liveText(el).includes('historiales'), 'never spoke Spanish');
+      expect(liveText(el)).to.equal('No se pudieron abrir 3 historiales:');
+      expect(text(root(el))).not.to.contain('No se pudo leer este historial');
+      await expect(el).to.be.accessible();
     });
   });
 });

@@ -1,7 +1,7 @@
 /** The built-in strings of `<nip82-access-list>` in Spanish. */
 import type { AccessListStrings } from './access-list.strings.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEs } from '../shared/state-strings.es.js';
+import { noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
 import { refusedWhyEs, signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { plural } from '../shared/plural.js';
@@ -89,6 +89,7 @@ export const accessListStringsEs: AccessListStrings = {
     `Acceso revocado para ${who}. ${storageAcceptedEs(total, okText, totalText)}`,
   moved: 'El historial pasó a una dirección nueva; se avisó a los demás.',
   refused: 'Su firmador lo rechazó. No se cambió nada.',
+  noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se cambió nada.${noKeyTailEs(said)}`,
   timedOut: 'Su firmador no respondió a tiempo. No se cambió nada; puede volver a intentarlo.',
   relayError: 'No aceptaron el cambio suficientes servidores de almacenamiento, así que el acceso aún no se ha revocado. Puede volver a intentarlo.',
   cancelled: 'Cancelado. No se cambió nada.',

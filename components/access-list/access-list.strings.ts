@@ -1,7 +1,7 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
-import { refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
+import { noKeyTailEn, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { changeDetailEn, refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { plural } from '../shared/plural.js';
 
@@ -96,6 +96,7 @@ const en: AccessListStrings = {
   ...signerPageStringsEn,
   ...stopWaitingStringsEn,
   ...refusedWhyEn,
+  errorDetail: changeDetailEn,
   showAccess: 'Show who has access',
   loadAgain: 'Load your records again',
   noRecords: 'No records list you yet.',
@@ -161,6 +162,7 @@ const en: AccessListStrings = {
   moved: 'The record moved to a new address; the others were told.',
   // The stopped states say what this element did not do (nothing was changed).
   refused: 'Your signer declined. Nothing was changed.',
+  noKey: (said) => `Your signer has no key ready, so nothing was changed.${noKeyTailEn(said)}`,
   timedOut: 'Your signer did not answer in time. Nothing was changed; you can try again.',
   relayError: 'Not enough storage servers accepted the change, so access was not revoked yet. You can try again.',
   cancelled: 'Cancelled. Nothing was changed.',

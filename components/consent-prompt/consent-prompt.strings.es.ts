@@ -2,7 +2,7 @@
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEs } from '../shared/state-strings.es.js';
+import { noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
 import { refusedWhyEs, signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
@@ -82,7 +82,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   previewNoPurpose: 'Sin finalidad indicada.',
   previewConsent: 'Lo compartido incluye también una nota de consentimiento con estas condiciones.',
   revokeWarning:
-    'Puede revocarlo más tarde: esa persona perderá el acceso a las versiones futuras. Lo que ya haya abierto o copiado no se puede recuperar.',
+    'Puede revocarlo más tarde: esa persona ya no podrá abrirlo desde los servidores de almacenamiento. Lo que ya haya abierto, descargado o copiado se queda con esa persona.',
   confirm: (who: string) => `Compartir con ${who}`,
   waitShare: 'Su firmador le pedirá firmar el historial compartido (una vez por parte).',
   preparing: 'Preparándolo para su firmador. Todavía no se ha compartido ni enviado nada.',
@@ -113,6 +113,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     `Usted aprobó esta solicitud y parte del historial compartido ya llegó a un servidor de almacenamiento, donde ${who} puede abrirlo, así que ya no se puede rechazar. Para retirar el acceso después del envío, revoque el historial compartido.`,
   reshared: 'Se compartiría un elemento que usted ya le ocultó. Ocúltelo, o muéstrelo usted mismo para compartirlo.',
   refused: 'Su firmador lo rechazó. No se compartió ni envió nada.',
+  noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se compartió ni envió nada.${noKeyTailEs(said)}`,
   timedOut: 'Su firmador no respondió a tiempo. No se compartió ni envió nada; puede volver a intentarlo.',
   relayError: 'No lo aceptaron suficientes servidores de almacenamiento. Todavía no hay nada definitivo; puede volver a intentarlo.',
   cancelled: 'Cancelado. No se firmó ni envió nada.',

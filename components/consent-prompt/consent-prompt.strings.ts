@@ -1,8 +1,8 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
-import { stateStringsEn, type StateStrings } from '../shared/state-strings.js';
-import { refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
+import { noKeyTailEn, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
+import { changeDetailEn, refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
@@ -173,6 +173,7 @@ const en: ConsentPromptStrings = {
   ...signerPageStringsEn,
   ...stopWaitingStringsEn,
   ...refusedWhyEn,
+  errorDetail: changeDetailEn,
   receiptsTitle: 'Where it was sent',
   typeCount: (type: string, n: number) => typeCount('en', type, n),
   loadRecords: 'Load my records',
@@ -236,7 +237,7 @@ const en: ConsentPromptStrings = {
   previewPurpose: (purpose: string) => `Purpose: ${purpose}`,
   previewNoPurpose: 'No purpose stated.',
   previewConsent: 'The share also carries a consent note recording these terms.',
-  revokeWarning: 'You can revoke later: they lose access to future versions. Anything they have already opened or copied cannot be taken back.',
+  revokeWarning: 'You can revoke it later: they can then no longer open it from the storage servers. Anything they already opened, downloaded or copied stays with them.',
   confirm: (who: string) => `Share with ${who}`,
   waitShare: 'Your signer will be asked to sign the shared record (once per part).',
   preparing: 'Preparing it for your signer. Nothing has been shared or sent yet.',
@@ -267,6 +268,7 @@ const en: ConsentPromptStrings = {
   reshared: 'An item you hid from them before would be shared. Hide it, or unhide it yourself to share it.',
   // The stopped states say what this element did not do (nothing was signed, shared or sent).
   refused: 'Your signer declined. Nothing was shared or sent.',
+  noKey: (said) => `Your signer has no key ready, so nothing was shared or sent.${noKeyTailEn(said)}`,
   timedOut: 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
   relayError: 'Not enough storage servers accepted it. Nothing is final yet; you can try again.',
   cancelled: 'Cancelled. Nothing was signed or sent.',

@@ -41,9 +41,11 @@ export class RecordError extends Error {
 /**
  * Why a signer could not do what it was asked. `account-changed`: it answered as another key than
  * the signed-in user's (the account in use was switched in the signer): whatever the answer was
- * for belongs to the last user and is dropped, and the session closes their records.
+ * for belongs to the last user and is dropped, and the session closes their records. `no-key`: it
+ * has no key ready (none added yet, or locked), which is not the user saying no; its message ends
+ * with the signer's own short answer (see {@link signerSaid}), which the user is shown.
  */
-export type SignerErrorCode = 'absent' | 'refused' | 'timeout' | 'unsupported' | 'bad-response' | 'failed' | 'connection' | 'account-changed';
+export type SignerErrorCode = 'absent' | 'refused' | 'timeout' | 'unsupported' | 'bad-response' | 'failed' | 'connection' | 'account-changed' | 'no-key';
 
 /** A signer (extension, remote signer) was missing, refused, timed out or answered nonsense. */
 export class SignerError extends Error {
@@ -57,6 +59,9 @@ export class SignerError extends Error {
     this.cause = options?.cause;
   }
 }
+
+/** The signer's own words a `no-key` message ends with ('' when it kept none). */
+export const signerSaid = (message: string): string => /It said: "(.*)"$/s.exec(message)?.[1] ?? '';
 
 /** Why a relay operation failed as a whole (per-relay detail lives in the receipts). */
 /** `closed`: the client was closed (a sign-out, another user) and is used no more. */

@@ -19,6 +19,8 @@ const MAX_FAILURE_LINES = 3;
 export interface LoadState {
   reports: readonly QueryReport[];
   failures: readonly OpenFailure[];
+  /** The status line already says how many records could not be opened (none was): the list only gives why. */
+  summed: boolean;
   /** The user's records the last load left unopened, to spare the signer. */
   unopened: number;
   /** Whether the last load stopped before the user's oldest records. */
@@ -41,7 +43,7 @@ export function renderNotices(state: LoadState, s: RecordViewerStrings, lang: st
           ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status))}</li>`)}
         </ul>`
       : nothing}
-    ${state.failures.length ? renderFailures(state.failures, s, lang) : nothing}
+    ${state.failures.length ? renderFailures(state.failures, s, lang, state.summed) : nothing}
     ${(state.unopened > 0 || state.older) && !loading && !state.naddr?.trim()
       ? html`<div class="more">
           ${state.unopened > 0 ? html`<p class="warning">${s.recordsLeft(state.unopened, formatCount(state.unopened, lang))}</p>` : nothing}
@@ -56,7 +58,7 @@ export function renderNotices(state: LoadState, s: RecordViewerStrings, lang: st
  * Records that could not be opened: a line per reason, most records first, at most
  * {@link MAX_FAILURE_LINES}. A record's own key says nothing to the patient, so none is shown.
  */
-function renderFailures(failures: readonly OpenFailure[], s: RecordViewerStrings, lang: string) {
+function renderFailures(failures: readonly OpenFailure[], s: RecordViewerStrings, lang: string, summed: boolean) {
   const byCode = new Map<string, { code: OpenFailure['code']; count: number }>();
   for (const f of failures) {
     const seen = byCode.get(f.code);
@@ -67,7 +69,7 @@ function renderFailures(failures: readonly OpenFailure[], s: RecordViewerStrings
   const shown = groups.length > MAX_FAILURE_LINES ? groups.slice(0, MAX_FAILURE_LINES - 1) : groups;
   const rest = groups.slice(shown.length).reduce((n, g) => n + g.count, 0);
   return html`<div class="failures">
-    <p class="warning">${s.someFailed(failures.length, formatCount(failures.length, lang))}</p>
+    ${summed ? nothing : html`<p class="warning">${s.someFailed(failures.length, formatCount(failures.length, lang))}</p>`}
     <ul class="details">
       ${shown.map((g) => html`<li>${s.failureLine(s.failureReason(g.code), g.count, formatCount(g.count, lang))}</li>`)}
       ${rest ? html`<li>${s.moreFailures(rest, formatCount(rest, lang))}</li>` : nothing}

@@ -8,7 +8,7 @@ import type { AudienceStrings, RecipientStrings, RecordViewerStrings } from './r
 import { errorDetailEs, recordFailureEs } from '../shared/error-details.es.js';
 import { plural } from '../shared/plural.js';
 import { theDayEs } from '../shared/dates.js';
-import { stateStringsEs } from '../shared/state-strings.es.js';
+import { noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
 
 import { codeWordsEs } from './code-words.es.js';
 
@@ -35,6 +35,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
     'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador, o inicie sesión con su aplicación de firmador remoto, y vuelva a intentarlo.',
   signInFirst: 'No ha iniciado sesión. Inicie sesión para ver sus historiales.',
   refused: 'Su firmador rechazó desbloquear los historiales. No se abrió nada.',
+  noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se abrió nada.${noKeyTailEs(said)}`,
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
   relayError: 'No se pudo contactar con los servidores de almacenamiento.',
   badStorageSettings: stateStringsEs.badStorageSettings,

@@ -9,7 +9,7 @@ import type { Language } from '../shared/strings.js';
 import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, recordFailureEn, type ErrorDetail, type RecordFailureReason } from '../shared/error-details.js';
 import { plural } from '../shared/plural.js';
-import { stateStringsEn } from '../shared/state-strings.js';
+import { noKeyTailEn, stateStringsEn } from '../shared/state-strings.js';
 import { kindHeading, kindLabel, loadVocabulary, type Audience } from '../shared/vocabulary.js';
 import { codeWordFrom, codeWordsEn, type CodeSet } from './code-words.js';
 import type { SectionKey } from './fhir-summary.js';
@@ -58,6 +58,8 @@ export interface RecordViewerStrings {
   /** Instead of `noSigner` inside a `<nip82-session>` nobody is signed in to. */
   signInFirst: string;
   refused: string;
+  /** The signer has no key ready (see the same key of the other elements); `said`: its own answer, '' for none. */
+  noKey: (said: string) => string;
   timedOut: string;
   relayError: string;
   /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
@@ -70,7 +72,7 @@ export interface RecordViewerStrings {
   accountChanged: string;
   /** While the signer is asked which account it uses, before a download or print. */
   checkingAccount: string;
-  /** Over the list of records that could not be opened: how many (`countText` written, as in `opened`). */
+  /** Over the list of records that could not be opened (the status line when none opened): how many (`countText` written, as in `opened`). */
   someFailed: (count: number, countText: string) => string;
   relayReport: (relay: string, status: string) => string;
   relayStatus: (status: string) => string;
@@ -281,6 +283,7 @@ const en: RecordViewerStrings = {
     'No signer is connected. Install a Nostr signer browser extension, or sign in with your remote signer app, then try again.',
   signInFirst: 'You are not signed in. Sign in to see your records.',
   refused: 'Your signer declined to unlock the records. Nothing was opened.',
+  noKey: (said) => `Your signer has no key ready, so nothing was opened.${noKeyTailEn(said)}`,
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached.',
   badStorageSettings: stateStringsEn.badStorageSettings,

@@ -923,12 +923,17 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   /**
-   * The failure's detail in the page's language: for records that could not be opened, the plain
-   * reason for its code; for a Bundle handed in, the core's own words in English (for the host).
+   * The failure's detail in the page's language, in plain words for its code: for records that
+   * could not be opened, the reason a record's line gives. The core's words are the host's.
    */
   private detail(s: RecordViewerStrings): string {
-    if (this.errorCode && this.failures.length && !this.unlocked.length) return s.failureReason(this.errorCode);
+    if (this.errorCode && this.allFailed) return s.failureReason(this.errorCode);
     return this.errorCode && this.message ? s.errorDetail(this.errorCode, this.message) : this.message;
+  }
+
+  /** An unlock that opened none of the records it found. */
+  private get allFailed(): boolean {
+    return this.failures.length > 0 && !this.unlocked.length;
   }
 
   private liveText(s: RecordViewerStrings, lang: string): string {
@@ -952,12 +957,14 @@ export class Nip82RecordViewer extends Nip82Element {
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':
+        // No record opened: how many could not be, once; the reasons follow, listed (renderDetails).
+        if (this.allFailed) return s.someFailed(this.failures.length, formatCount(this.failures.length, lang));
         return [s.badData, this.detail(s)].filter(Boolean).join(' ');
       case 'idle':
         // Said only when something happened: the signer found using another account.
         return this.message;
       default:
-        return signerStateText(this.status, s, this.signedOut) ?? '';
+        return signerStateText(this.status, s, this.signedOut, this.errorCode, this.message) ?? '';
     }
   }
 
@@ -989,7 +996,8 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderDetails(s: RecordViewerStrings) {
     if (!this.failures.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
     const openMore = () => void this.unlocking.run([undefined]);
-    const state = { reports: this.reports, failures: this.failures, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
+    const summed = this.status === 'bad-data' && this.allFailed;
+    const state = { reports: this.reports, failures: this.failures, summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
     return extras.now(() => this.requestUpdate())?.notices(state, s, languageOf(this)) ?? nothing;
   }
 

@@ -1,7 +1,7 @@
 /** The built-in strings of `<nip82-session>` in Spanish. */
 import type { SessionBuiltins } from './session.strings.js';
 import { errorDetailEs } from '../shared/error-details.es.js';
-import { stateStringsEs } from '../shared/state-strings.es.js';
+import { noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
 import type { Nip82ErrorCode } from '../shared/events.js';
 
 /** Why a sign-in failed, in a patient's words, in Spanish (see SIGN_IN_EN in session.strings.ts). */
@@ -18,6 +18,7 @@ const SIGN_IN_ES: Partial<Record<Nip82ErrorCode, string>> = {
 
 export const sessionStringsEs: SessionBuiltins = {
   errorDetail: (code, message) => SIGN_IN_ES[code] ?? errorDetailEs(code, message),
+  noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no ha iniciado sesión.${noKeyTailEs(said)}`,
   signedInAs: 'Sesión iniciada como',
   accountKey: (shortKey: string) => `Cuenta ${shortKey}`,
   via: (kind: string) => `mediante ${kind}`,

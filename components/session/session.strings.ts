@@ -1,7 +1,7 @@
 import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, type ErrorDetail } from '../shared/error-details.js';
 import type { Nip82ErrorCode } from '../shared/events.js';
-import { stateStringsEn } from '../shared/state-strings.js';
+import { noKeyTailEn, stateStringsEn } from '../shared/state-strings.js';
 import type { RemoteSignInKey } from './remote-sign-in.strings.js';
 
 export interface SessionStrings {
@@ -67,6 +67,8 @@ export interface SessionStrings {
   authRefused: string;
   /** Why sign-in failed, from the error's code (and the core's English message, for codes a sign-in does not meet). */
   errorDetail: ErrorDetail;
+  /** Instead of `errorDetail`: the signer has no key ready (none added yet, or locked). `said`: its own short answer, '' for none. */
+  noKey: (said: string) => string;
   /** The page's relay list holds no usable address: only the site's team can fix it. */
   badStorageSettings: string;
 }
@@ -94,6 +96,7 @@ const SIGN_IN_EN: Partial<Record<Nip82ErrorCode, string>> = {
 
 const en: SessionBuiltins = {
   errorDetail: (code, message) => SIGN_IN_EN[code] ?? errorDetailEn(code, message),
+  noKey: (said) => `Your signer has no key ready, so you are not signed in.${noKeyTailEn(said)}`,
   signedInAs: 'Signed in as',
   accountKey: (shortKey: string) => `Account ${shortKey}`,
   via: (kind: string) => `through ${kind}`,

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import type { Signer } from '../core/signers/signer.js';
-import { loadPart } from '../core/errors.js';
+import { loadPart, signerSaid } from '../core/errors.js';
 import { NIP07_WATCH_MS, hasNip07, nip07Signer, waitForNip07 } from '../core/signers/nip07.js';
 import type { RemoteSigner } from '../core/signers/bunker.js';
 import type { RecordStore } from '../core/store/record-store.js';
@@ -492,7 +492,7 @@ export class Nip82Session extends LocalizedElement {
   private failed(error: unknown): void {
     const { code, message } = this.state.fail(error, 'connect', error instanceof Error ? error.message : String(error));
     // Read at each render, so the line follows the page's language if it changes later.
-    this.state.message = () => this.s.errorDetail(code, message);
+    this.state.message = () => (code === 'no-key' ? this.s.noKey(signerSaid(message)) : this.s.errorDetail(code, message));
   }
 
   private useExtension = () => {

@@ -6,6 +6,7 @@
  */
 import type { Status } from './base.js';
 import type { Nip82ErrorCode } from './events.js';
+import { errorDetailEn, type ErrorDetail } from './error-details.js';
 import { signerStateText, type ReceiptStrings, type StateStrings } from './state-strings.js';
 import type { RefusalKind } from '../core/relay/refusal.js';
 
@@ -28,9 +29,22 @@ export function stateText(status: Status, s: StateStrings, message: string, code
       // from a failure (its message is the core's English) or with none, the element's cancelled words.
       return message && !code ? message : s.cancelled;
     default:
-      return signerStateText(status, s, signedOut) ?? message;
+      return signerStateText(status, s, signedOut, code, message) ?? message;
   }
 }
+
+/** The English details only a change meets, apart from the page that only signs in and shows records. */
+const CHANGE_EN: Partial<Record<Nip82ErrorCode, string>> = {
+  unchecked: 'A storage server could not be checked for a newer version of this record, so nothing was changed. You can try again.',
+  stale: 'A storage server has a newer version of this record: load it again before changing who has access.',
+  'not-an-editor': 'Only someone who can edit the record can change who has access.',
+  'not-accepted': 'Not enough storage servers accepted it.',
+};
+
+/** English details of the elements that change records (see errorDetailEn). */
+export const changeDetailEn: ErrorDetail = (code, message) =>
+  // The core's `unchecked` message names each server and why, in plain words (newest.ts, unread.ts).
+  code === 'unchecked' && /wss?:\/\//.test(message) ? message : CHANGE_EN[code] ?? errorDetailEn(code, message);
 
 /** Whether `status` is a failure (shown in the error colour). */
 export function isFailure(status: Status): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Nip82ErrorCode } from './events.js';
 import { listText } from './lists.js';
-import { tooLarge, type ErrorDetail, type RecordFailureReason } from './error-details.js';
+import { signerCannot, tooLarge, type ErrorDetail, type RecordFailureReason } from './error-details.js';
 import { SIGN_IN_FAILED, UNREAD } from '../core/relay/unread.js';
 
 const ES: Record<Nip82ErrorCode, string> = {
@@ -32,6 +32,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   failed: 'El firmador no pudo completar la petición.',
   connection: 'No se pudo conectar con el firmador remoto.',
   'account-changed': 'El firmador usa ahora otra cuenta; no se usó nada de su respuesta.',
+  'no-key': 'El firmador no tiene ninguna clave lista: añádale una clave o desbloquéelo.',
   'invalid-url': 'Una dirección de servidor de almacenamiento no es válida.',
   'no-relays': 'No hay servidores de almacenamiento configurados.',
   'not-accepted': 'No lo aceptaron suficientes servidores de almacenamiento.',
@@ -62,6 +63,7 @@ export const errorDetailEs: ErrorDetail = (code, message) => {
   const big = code === 'too-large' ? tooLarge(message) : undefined;
   if (big === 'people') return 'Demasiadas personas tienen acceso a este historial para que los servidores de almacenamiento lo guarden.';
   if (big === 'item') return 'Un elemento es demasiado grande para los servidores de almacenamiento.';
+  if (code === 'unsupported' && signerCannot(message)) return 'Su firmador no puede cerrar ni abrir historiales: actualícelo o use otro firmador.';
   return ES[code] ?? `Detalle técnico (en inglés): ${message}`;
 };
 

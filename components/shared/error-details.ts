@@ -1,15 +1,17 @@
 /**
- * The detail line under a failure, per error code. In English it is the protocol core's own
- * message, which names exactly what was wrong, but where that message names the protocol's parts
- * (`too-large`: a FHIR resource type, a count of bytes) it is plain words; in other languages a
- * sentence per code, since the core speaks English. Every element's strings carry it as `errorDetail`, so a host can reword it.
- * The `nip82-error` event always carries the core's message, for the host's logs. The Spanish
- * sentences are in error-details.es.ts, part of the Spanish language pack.
+ * The detail line under a failure, per error code: a plain sentence per code in every language
+ * (the Spanish ones in error-details.es.ts, part of the Spanish language pack), since the core's
+ * messages name the protocol's parts ("naddr", "payload", event kinds). Only where the core's
+ * message holds what the user needs is it read: the storage servers an `unchecked` one names (an
+ * address, in no language, and why, in plain words), what a `too-large` one is about. Every
+ * element's strings carry it as `errorDetail`, so a host can reword it. The `nip82-error` event
+ * always carries the core's message, for the host's logs.
  *
  * Records that could not be opened are listed to the patient in plain words per code in every
- * language ({@link recordFailureEn}): the core's message names the protocol's parts.
+ * language ({@link recordFailureEn}).
  */
 import type { Nip82ErrorCode } from './events.js';
+import { PART_UNAVAILABLE_MESSAGE } from '../core/errors.js';
 
 export type ErrorDetail = (code: Nip82ErrorCode, message: string) => string;
 
@@ -24,12 +26,35 @@ export function tooLarge(message: string): 'item' | 'people' | undefined {
   return /^Too many participants/.test(message) ? 'people' : undefined;
 }
 
-/** English: the core's own message, but a `too-large` one in plain words. */
+/** Whether an `unsupported` message is the signer's (it cannot encrypt as records need), not the data's. */
+export const signerCannot = (message: string): boolean => /^This signer/.test(message);
+
+/**
+ * English, where a code's detail is not the sentence a record failure gives ({@link RECORD_EN}).
+ * Codes with a state of their own (refused, timed out, cancelled, no signer or no key, the page's
+ * storage settings, another account) are worded by each element; those only a change meets, in action-state-strings.ts.
+ */
+const EN: Partial<Record<Nip82ErrorCode, string>> = {
+  'too-large': 'It is too large for the storage servers.',
+  'invalid-input': 'Some of the information given is not valid.',
+  unsupported: 'This page cannot read this type of data.',
+  'wrong-reader': 'These records were opened for someone who is no longer signed in: open your records again.',
+  'bad-response': 'Your signer answered something that could not be used.',
+  failed: 'Your signer could not finish the request.',
+  connection: 'Your remote signer could not be reached.',
+  'no-relays': 'No storage servers are set up.',
+  closed: 'The connection to the storage servers was closed.',
+  'part-unavailable': PART_UNAVAILABLE_MESSAGE,
+  unknown: 'Something went wrong.',
+};
+
+/** English: a sentence per code; a `too-large` one says what is too large. */
 export const errorDetailEn: ErrorDetail = (code, message) => {
-  if (code !== 'too-large') return message;
-  const what = tooLarge(message);
+  const what = code === 'too-large' ? tooLarge(message) : undefined;
   if (what === 'people') return 'Too many people have access to this record for the storage servers to hold it.';
-  return what === 'item' ? 'One item is too large for the storage servers.' : 'It is too large for the storage servers.';
+  if (what === 'item') return 'One item is too large for the storage servers.';
+  if (code === 'unsupported' && signerCannot(message)) return 'Your signer cannot lock and unlock records: please update it or use another signer.';
+  return EN[code] ?? RECORD_EN[code] ?? EN.unknown!;
 };
 
 /**
@@ -46,7 +71,7 @@ const RECORD_EN: Partial<Record<Nip82ErrorCode, string>> = {
   'bad-key': 'The access key given to you does not open the record.',
   'decrypt-failed': 'Your signer could not unlock the record: you may no longer have access.',
   'too-large': 'The record is too large to read here.',
-  unsupported: 'The record holds a kind of data this page cannot read.',
+  unsupported: 'The record holds a type of data this page cannot read.',
   'future-dated': 'The record is dated in the future, so it was set aside.',
   rollback: 'A newer version of the record was seen before but could not be found now, so the older copy is not shown.',
   deleted: 'Whoever made the record deleted or moved it.',

@@ -2,6 +2,9 @@
 import type { CommonStateStrings } from './state-strings.js';
 import { errorDetailEs } from './error-details.es.js';
 
+/** What every element's `noKey` words end with, in Spanish (see noKeyTailEn in state-strings.ts). */
+export const noKeyTailEs = (said: string): string => ` Añádale una clave o desbloquéelo y vuelva a intentarlo.${said ? ` Mensaje de su firmador: «${said}»` : ''}`;
+
 export const stateStringsEs: CommonStateStrings = {
   receiptsTitle: 'Servidores de almacenamiento',
   receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {

@@ -7,6 +7,8 @@
  */
 import type { Status } from './base.js';
 import { errorDetailEn, type ErrorDetail } from './error-details.js';
+import type { Nip82ErrorCode } from './events.js';
+import { signerSaid } from '../core/errors.js';
 import type { SignInFailure } from '../core/relay/client.js';
 import type { RefusalKind } from '../core/relay/refusal.js';
 
@@ -42,6 +44,11 @@ export interface StateStrings extends ReceiptStrings {
   /** Instead of `noSigner` inside a `<nip82-session>` nobody is signed in to: the way in is there. */
   signInFirst: string;
   refused: string;
+  /**
+   * The signer has no key ready (none added yet, or locked): not the user saying no. `said`: its
+   * own short answer, shown as it is (it says what to fix there), '' when it gave none that short.
+   */
+  noKey: (said: string) => string;
   timedOut: string;
   relayError: string;
   /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
@@ -60,7 +67,7 @@ export interface StateStrings extends ReceiptStrings {
  * The state words that do not depend on what the element was doing. Why a relay refused is only
  * said by the elements that send (action-state-strings.ts), so the session's page carries none of it.
  */
-export type CommonStateStrings = Omit<StateStrings, 'refused' | 'timedOut' | 'relayError' | 'cancelled' | 'refusedWhy'>;
+export type CommonStateStrings = Omit<StateStrings, 'refused' | 'noKey' | 'timedOut' | 'relayError' | 'cancelled' | 'refusedWhy'>;
 
 /** Why a server that asked the user to sign in did not take what was sent: their no is told apart from a sign-in that failed. */
 export const signInNotAccepted = (signIn?: SignInFailure) =>
@@ -70,6 +77,9 @@ export const signInNotAccepted = (signIn?: SignInFailure) =>
       ? 'asked you to sign in; you did not, so it did not accept it'
       // Signed in, and still refused (the key may not be allowed there): nobody's fault to name.
       : 'asked you to sign in, and did not accept it';
+
+/** What every element's `noKey` words end with: what to do, then the signer's own answer ('' for none). Spanish: state-strings.es.ts. */
+export const noKeyTailEn = (said: string): string => ` Add a key to it or unlock it, then try again.${said ? ` Your signer's message: “${said}”` : ''}`;
 
 /** English; Spanish is in state-strings.es.ts. */
 export const stateStringsEn: CommonStateStrings = {
@@ -97,9 +107,16 @@ export const stateStringsEn: CommonStateStrings = {
  * The states where the signer, or the host, stopped the action. `signedOut`: the element is inside
  * a session nobody is signed in to, where the way in is the session's, not an extension to install.
  */
-export function signerStateText(status: Status, s: Pick<StateStrings, 'noSigner' | 'signInFirst' | 'refused' | 'timedOut' | 'cancelled'>, signedOut = false): string | undefined {
+export function signerStateText(
+  status: Status,
+  s: Pick<StateStrings, 'noSigner' | 'signInFirst' | 'refused' | 'noKey' | 'timedOut' | 'cancelled'>,
+  signedOut = false,
+  code: Nip82ErrorCode | '' = '',
+  message = '',
+): string | undefined {
   switch (status) {
     case 'no-signer':
+      if (code === 'no-key') return s.noKey(signerSaid(message));
       return signedOut ? s.signInFirst : s.noSigner;
     case 'refused':
       return s.refused;

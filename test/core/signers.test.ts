@@ -3,8 +3,8 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { nip07Signer, waitForNip07, type Nip07Provider } from '../../components/core/signers/nip07.js';
 import { bunkerSigner, nostrConnect } from '../../components/core/signers/bunker.js';
 import { secretKeySigner } from '../../components/core/signers/secret-key.js';
-import { signChecked, withDeadline } from '../../components/core/signers/signer.js';
-import { SignerError, RecordError } from '../../components/core/errors.js';
+import { signChecked, toSignerError, withDeadline } from '../../components/core/signers/signer.js';
+import { SignerError, RecordError, signerSaid } from '../../components/core/errors.js';
 import { createRecord, openRecord } from '../../components/core/nip82/record.js';
 import { rejects, relayLiveRequests, relayUrl, sampleBundle } from '../helpers.js';
 import { runRemoteSigner } from '../remote-signer.js';
@@ -51,6 +51,18 @@ describe('signers', () => {
     await rejects(nip07Signer({ provider: () => fakeExtension(sk, { refuse: true }) }).getPublicKey(), SignerError, 'refused');
     await rejects(nip07Signer({ provider: () => fakeExtension(sk, { hang: true }), timeoutMs: 200 }).nip44Decrypt(getPublicKey(sk), 'x'), SignerError, 'timeout');
     await rejects(nip07Signer({ provider: () => fakeExtension(sk, { noNip44: true }) }).nip44Decrypt(getPublicKey(sk), 'x'), SignerError, 'unsupported');
+  });
+
+  it('an extension with no key is no-key, its short answer kept as it gave it (cleaned), not a refusal', () => {
+    const noKey = toSignerError(new Error('no private key found'), 'sign');
+    expect([noKey.code, signerSaid(noKey.message)]).to.deep.equal(['no-key', 'no private key found']);
+    const locked = toSignerError('Signer is locked\u202e\n(open it first)', 'decrypt');
+    expect([locked.code, signerSaid(locked.message)]).to.deep.equal(['no-key', 'Signer is locked (open it first)']);
+    // A long answer may quote what was asked: classified, never copied.
+    const long = toSignerError(new Error(`no key for ${'{"content":"Penicillin"}'.repeat(20)}`), 'sign');
+    expect([long.code, signerSaid(long.message), long.message.includes('Penicillin')]).to.deep.equal(['no-key', '', false]);
+    expect(toSignerError(new Error('denied'), 'sign').code).to.equal('refused');
+    expect(toSignerError(new Error('invalid MAC'), 'decrypt').code).to.equal('failed');
   });
 
   it('NIP-07: a record opens through the extension, and a refusal there is a RecordError of code signer', async () => {

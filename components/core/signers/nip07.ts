@@ -57,8 +57,9 @@ export const hasNip07 = (provider: () => Nip07Provider | undefined = defaultProv
 
 /**
  * A signer over `window.nostr`. Nothing is asked of the extension until a method is called.
- * Errors: `absent` (no extension), `unsupported` (no NIP-44), `refused`, `timeout`, `bad-response`
- * (and `account-changed` from `signChecked`, for an event signed by another key).
+ * Errors: `absent` (no extension), `unsupported` (no NIP-44), `refused`, `no-key` (no key added to
+ * it yet, or locked: its own short answer kept), `timeout`, `bad-response` (and `account-changed`
+ * from `signChecked`, for an event signed by another key).
  */
 export function nip07Signer(options: Nip07Options = {}): Signer {
   const lookup = options.provider ?? defaultProvider;

@@ -152,14 +152,29 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what: string, onDu
 }
 
 /**
+ * A signer with no key ready: "no private key found", as an extension with none says, or one that
+ * is locked. Asked before `failed`, whose words ("decrypt") such an answer may hold too.
+ */
+const NO_KEY = /\bno\b[^.]*\bkeys?\b|\bkeys?\b[^.]*\bnot found\b|\blocked\b/i;
+/** The longest answer of a signer with no key that is kept (as `signerSaid` finds it). */
+const SAID_MAX = 160;
+
+/**
  * Maps whatever a signer threw to a {@link SignerError}, keeping typed ones as they are. Its text
- * is only classified, never copied, and the error itself is not kept as the cause.
+ * is only classified, and the error itself is not kept as the cause. Its words are copied only
+ * from a signer with no key, whose answer the user should read as it is (it says what to fix in
+ * the signer): cleaned of control characters, and only when short, as such an answer naming the
+ * missing key is, and one quoting what was asked (record included) is not.
  */
 export function toSignerError(error: unknown, what: string): SignerError {
   if (error instanceof SignerError) return error;
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   if (/denied|reject|refus|cancel|not allowed|declin|permission/i.test(text)) {
     return new SignerError('refused', `The signer refused to ${what}.`);
+  }
+  if (NO_KEY.test(text)) {
+    const said = text.replace(/[\p{C}\s]+/gu, ' ').trim();
+    return new SignerError('no-key', `The signer has no key ready to ${what}.${said.length <= SAID_MAX ? ` It said: "${said}"` : ''}`);
   }
   if (/mac|padding|invalid|base64|length|version|decrypt/i.test(text)) {
     return new SignerError('failed', `The signer could not ${what} this payload.`);
