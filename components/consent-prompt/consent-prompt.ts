@@ -582,7 +582,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private leaveUnfinished = (): void => {
     const pending = this.pending;
-    if (this.busy || this.answering || pending?.key !== SHARE || !pending.action.started) return;
+    if (this.busy || this.answering || pending?.key !== SHARE || !confirmedOut(pending)) return;
     // Another user's events are not this one's to leave either: all of theirs is forgotten.
     if (this.someoneElses(pending)) return this.forgetUser();
     const recipient = pending.recipient;
@@ -893,7 +893,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
   private partText(pending: Pending): Message {
     const [states, recipient] = [pending.action.states, pending.recipient];
-    return () => this.s.partial(states, this.named(recipient));
+    // Nothing confirmed, something maybe out: not "part went out" (unknown), nor "nothing" (untrue).
+    const share = states.some((p) => p.name === 'share');
+    return () => (confirmedOut(pending) ? this.s.partial(states, this.named(recipient)) : this.s.unconfirmed(share, this.named(recipient)));
   }
 
   /**
@@ -1298,9 +1300,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const request = this.answering;
     // An approval whose share went out in part can no longer be denied: say why the choice is gone.
     const approval = !!request && !!pending?.action.pieces.some((p) => p.name === 'share');
-    const leavable = !request && pending?.key === SHARE && pending.action.started;
+    // A share maybe out but confirmed nowhere is not left for a new one: if it landed, the
+    // recipient would hold two copies, the first of which the patient was never told is live.
+    const leavable = !request && pending?.key === SHARE && confirmedOut(pending);
     return html`${request ? html`<p class="summary">${s.requestSummary(this.named(request.requester), s.typeList(request.resourceTypes))}</p>` : nothing}
-      ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester))}</p>` : nothing}
+      ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester), !!pending && !confirmedOut(pending))}</p>` : nothing}
       ${this.renderStatus()}
       ${leavable ? html`<p class="help" id="leave-help">${withBdi(s.leaveHelp(this.named(pending.recipient)))}</p>` : nothing}
       <div part="actions" class="actions">
@@ -1351,6 +1355,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id));
   }
 }
+
+/** Whether some storage server confirmed part of `pending` (not only may have stored it). */
+const confirmedOut = (pending: Pending): boolean => pending.action.states.some((p) => p.sent > 0);
 
 /** An answer's gift wraps: to the requester first, then the patient's own copy. */
 function answerPieces(events: readonly NostrEvent[]) {
