@@ -11,6 +11,7 @@ import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
+import type { ShareCopy } from '../core/store/share-copies.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -352,13 +353,26 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * which the patient reads with no signer call). Shares the store does not hold are not known.
    */
   private hiddenFrom(recipient: string | undefined): string[] {
-    if (!recipient) return [];
-    const shares = this.currentStore?.loaded ? this.currentStore.shares : [];
-    return shares.filter((c) => c.grant.recipient === recipient).flatMap((c) => c.hiddenItems);
+    return this.sharesTo(recipient).flatMap((c) => c.hiddenItems);
+  }
+
+  /** The shares to `recipient` the store holds. */
+  private sharesTo(recipient: string | undefined): ShareCopy[] {
+    const shares = recipient && this.currentStore?.loaded ? this.currentStore.shares : [];
+    return shares.filter((c) => c.grant.recipient === recipient);
   }
 
   private get viewContext(): PlanViewContext {
-    return { plan: this.plan, s: this.s, lang: this.language, busy: this.busy, recipient: this.recipientKey ? this.named(this.recipientKey) : undefined };
+    const recipient = this.recipientKey;
+    return {
+      plan: this.plan,
+      s: this.s,
+      lang: this.language,
+      busy: this.busy,
+      recipient: recipient ? this.named(recipient) : undefined,
+      // Items hidden from them in a share they may edit are not known here (it keeps no list they could read).
+      hiddenUnlisted: this.sharesTo(recipient).some((c) => !c.hiddenKept),
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
