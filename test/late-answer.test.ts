@@ -9,14 +9,13 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import '../components/access-list/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
-import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { counting, person, relayAnswersLate, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { $, $$, buttonByText, dialogOf, text } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, statusFollowsLanguage, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 /** Later than the elements' deadline for a storage server's answer (8 s). */
@@ -48,7 +47,9 @@ describe('a storage server that answers after the deadline', function () {
     const [patient, clinician] = [await person(), await person()];
     const record = await publishedRecord(patient);
     const signer = counting(patient.signer);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt></div>`);
+    const el = wrapper.querySelector('nip82-consent-prompt')!;
+    await el.updateComplete;
     buttonByText(el, 'Share records…')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     buttonByText(el, 'Review')!.click();
@@ -60,9 +61,11 @@ describe('a storage server that answers after the deadline', function () {
 
     const said = text($(el, 'dialog [role=status]'));
     expect(said).not.to.match(NOTHING);
-    expect(said).to.equal(
-      `The storage servers did not confirm it in time, so it may have reached them, and ${shortNpub(clinician.pubkey)} may already be able to open it. Finish sending to make sure; nothing is signed again.`,
-    );
+    const who = shortNpub(clinician.pubkey);
+    await statusFollowsLanguage(wrapper, el, {
+      en: `The storage servers did not confirm it in time, so it may have reached them, and ${who} may already be able to open it. Finish sending to make sure; nothing is signed again.`,
+      es: `Los servidores de almacenamiento no lo confirmaron a tiempo, así que puede que les haya llegado y que ${who} ya pueda abrirlo. Termine el envío para asegurarse; no se firma nada de nuevo.`,
+    }, { en: 'Finish sending', es: 'Terminar el envío' });
     expect(dialogButtons(el)).to.include('Finish sending');
     expect(dialogButtons(el), 'no new share beside one that may be out').not.to.include('Leave it and start a new share');
     expect(dialogButtons(el).some((b) => b.startsWith('Share with'))).to.equal(false);
@@ -140,7 +143,9 @@ describe('a storage server that answers after the deadline', function () {
     const [patient, clinician, family] = [await person(), await person(), await person()];
     const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const signer = counting(patient.signer);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${signer} relays=${picky}></nip82-access-list>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-access-list .records=${[record]} .signer=${signer} relays=${picky}></nip82-access-list></div>`);
+    const el = wrapper.querySelector('nip82-access-list')!;
+    await el.updateComplete;
     const revoke = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
     await waitUntil(() => revoke(), 'listed');
     revoke()!.click();
@@ -151,9 +156,10 @@ describe('a storage server that answers after the deadline', function () {
     await waitUntil(() => el.status === 'relay-error', 'the deadline passed', { timeout: 30000 });
     await el.updateComplete;
 
-    expect(text($(el, 'dialog [role=status]'))).to.equal(
-      'The storage servers did not confirm the change in time, so it may have reached them: access may already be revoked, or not yet. Try again to make sure; nothing new is signed.',
-    );
+    await statusFollowsLanguage(wrapper, el, {
+      en: 'The storage servers did not confirm the change in time, so it may have reached them: access may already be revoked, or not yet. Try again to make sure; nothing new is signed.',
+      es: 'Los servidores de almacenamiento no confirmaron el cambio a tiempo, así que puede que les haya llegado: quizá el acceso ya esté revocado, o todavía no. Vuelva a intentarlo para asegurarse; no se firmará nada nuevo.',
+    }, { en: 'Try again', es: 'Reintentar' });
     // It did land: the newest version no longer lists the clinician.
     const listed = async () => (await client.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events.flatMap((e) => e.tags.filter((t) => t[0] === 'p').map((t) => t[1]));
     await waitUntil(async () => !(await listed()).includes(clinician.pubkey), 'the relay holds the new version', { timeout: 20000 });
