@@ -139,6 +139,33 @@ describe('a storage server that answers after the deadline', function () {
     expect(await sharesFor(clinician)).to.have.length(1);
   });
 
+  it('denial: says the requester may already have the answer, offers no Approve, and finishing delivers the same denial', async () => {
+    const [patient, clinician] = [await person(), await person()];
+    const record = await publishedRecord(patient);
+    const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
+    await client.publishAll(events);
+    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${picky}></nip82-consent-prompt>`);
+    $<HTMLButtonElement>(el, 'li.request button')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await el.updateComplete;
+    await relayAnswersLate('picky', LATE_MS);
+    buttonByText(el, 'Deny')!.click();
+    await waitUntil(() => el.status === 'relay-error', 'the deadline passed', { timeout: 30000 });
+    await el.updateComplete;
+    expect(text($(el, 'dialog [role=status]'))).to.equal(
+      `The storage servers did not confirm it in time, so it may have reached them, and ${shortNpub(clinician.pubkey)} may already have your answer. Finish sending to make sure; nothing is signed again.`,
+    );
+    expect(dialogButtons(el).filter((b) => /^(Deny|Review: approve|Approve)/.test(b))).to.deep.equal([]);
+    expect(dialogButtons(el)).to.include('Finish sending');
+
+    await relayAnswersLate('picky', 0);
+    buttonByText(el, 'Finish sending')!.click();
+    await waitUntil(() => el.status === 'done', 'finished', { timeout: 20000 });
+    const answers = await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer);
+    expect(answers.filter((m) => m.answers === request.id).map((m) => m.status)).to.deep.equal(['rejected']);
+  });
+
   it('revoke: says the change may have reached them, keeps it beside the list when closed, and trying again sends the same change', async () => {
     const [patient, clinician, family] = [await person(), await person(), await person()];
     const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
