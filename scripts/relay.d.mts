@@ -14,6 +14,8 @@ export interface RelayOptions {
   /** Refuse the first copy of each event of these kinds; accept the same event sent again. */
   rejectFirstKinds?: number[];
   acceptLimit?: number;
+  /** Store each EVENT at once, send its OK this many milliseconds later. */
+  lateOkMs?: number;
   keepRequests?: number;
 }
 
@@ -21,6 +23,7 @@ export interface RunningRelay {
   url: string;
   port: number;
   acceptOnly(n: number | undefined, reason?: string): void;
+  lateOk(ms: number | undefined): void;
   /** With `keepRequests`: the keys that signed in, and the REQs served with the key signed in as then. */
   signIns(): { signIns: string[]; served: { as: string | null; filters: Record<string, unknown>[] }[] };
   close(): Promise<void>;

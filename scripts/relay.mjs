@@ -32,6 +32,8 @@ import { WebSocketServer } from 'ws';
  *   (a relay briefly overloaded), and accept the same event when it is sent again
  * @param {boolean} [options.writeOnly] take events but close every REQ with `blocked:` (a relay
  *   that only receives, or serves reads to its members only)
+ * @param {number} [options.lateOkMs] store each EVENT at once but send its OK this much later (a relay
+ *   whose answer comes after the client's deadline); change it with `lateOk()`
  * @param {number} [options.acceptLimit] accept only this many more EVENTs, then refuse each with
  *   `blocked:` (a relay that accepts only some of one action's events); change it with `acceptOnly()`
  */
@@ -57,6 +59,8 @@ export async function startRelay(options = {}) {
     filterResultCacheTtl: 0,
   });
   relay.register(keepDeletions(repository));
+  const late = { ms: options.lateOkMs ?? 0 };
+  relay.register(lateAnswers(late));
   if (options.authRequired) relay.register(authGuard(options.authRequired === 'writes'));
   if (options.authReadKinds || options.maxLimit || options.maxEventBytes || options.writeOnly) relay.register(readLimits(options));
   /** @type {{ signIns: string[], served: { as: string | null, filters: object[] }[] }} */
@@ -147,6 +151,10 @@ export async function startRelay(options = {}) {
     signIns() {
       return structuredClone(seen);
     },
+    /** Store each EVENT at once and send its OK `ms` later (0: at once again). */
+    lateOk(ms) {
+      late.ms = ms ?? 0;
+    },
     /** Accept only `n` more EVENTs (undefined: every one again), refusing the rest with `reason` (by default a `blocked:` one). */
     acceptOnly(n, reason) {
       acceptLeft = n ?? undefined;
@@ -205,6 +213,23 @@ function eventIdOf(data) {
   } catch {
     return undefined;
   }
+}
+
+/** Sends the OK of an EVENT `late.ms` after handling it (the event is stored at once). */
+function lateAnswers(late) {
+  return {
+    async handleMessage(ctx, message, next) {
+      const ms = late.ms;
+      if (message[0] !== 'EVENT' || !ms) return next();
+      const send = Object.getPrototypeOf(ctx).sendMessage;
+      ctx.sendMessage = (m) => (m[0] === 'OK' ? setTimeout(() => send.call(ctx, m), ms) : send.call(ctx, m));
+      try {
+        return await next();
+      } finally {
+        delete ctx.sendMessage;
+      }
+    },
+  };
 }
 
 /** Notes each accepted AUTH's key, and each REQ served with the key its connection is signed in as. */

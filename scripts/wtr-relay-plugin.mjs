@@ -9,6 +9,7 @@
 // the REQs served that name `author`, each with the key its connection was signed in as (or null).
 // 'relay-accept-only' ({ name, count, reason }) makes a relay accept only `count` more events (null: all again),
 // refusing the rest with `reason` as its OK message's text (by default a `blocked:` one).
+// 'relay-late-ok' ({ name, ms }) makes a relay store each EVENT at once but send its OK `ms` later (0: at once).
 // 'picky' is one relay per test file: files run side by side, and one file's "accept nothing now"
 // must never reach another's send.
 import net from 'node:net';
@@ -78,6 +79,10 @@ export function relayPlugin() {
         const { signIns, served } = relay.signIns();
         const about = (filter) => !payload?.author || [filter?.authors, filter?.['#p']].some((keys) => Array.isArray(keys) && keys.includes(payload.author));
         return { signIns, served: served.filter((r) => r.filters.some(about)) };
+      }
+      if (command === 'relay-late-ok') {
+        (await relayFor(payload?.name ?? 'picky', session))?.lateOk(payload?.ms ?? 0);
+        return true;
       }
       if (command === 'relay-accept-only') {
         (await relayFor(payload?.name ?? 'picky', session))?.acceptOnly(payload?.count ?? undefined, payload?.reason ?? undefined);

@@ -34,6 +34,11 @@ export async function relayAcceptsOnly(name: 'picky', count: number | null, reas
   await executeServerCommand('relay-accept-only', { name, count, reason });
 }
 
+/** Makes the relay store each event at once but answer it `ms` later (0: at once again). */
+export async function relayAnswersLate(name: 'picky', ms: number): Promise<void> {
+  await executeServerCommand('relay-late-ok', { name, ms });
+}
+
 /** A loopback address where nothing listens. */
 export async function downRelayUrl(): Promise<string> {
   return (await executeServerCommand<string, undefined>('relay-down-url'))!;

@@ -51,6 +51,12 @@ export const accessListStringsEs: AccessListStrings = {
     'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un servidor de almacenamiento que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
   partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Solo salió una parte: ${partlyRestEs(total, sentText, totalText)}`,
   nothingRevoked: 'Se dejó de esperar a su firmador y ningún servidor de almacenamiento recibió el cambio, así que no se envió nada: el acceso no se revocó y todavía pueden abrir el historial. Puede volver a intentarlo.',
+  unconfirmedRevoke:
+    'Los servidores de almacenamiento no confirmaron el cambio a tiempo, así que puede que les haya llegado: quizá el acceso ya esté revocado, o todavía no. Vuelva a intentarlo para asegurarse; no se firmará nada nuevo.',
+  unconfirmedNotice: (who: string) =>
+    `La revocación del acceso de ${who} no se confirmó a tiempo: puede que haya llegado a los servidores de almacenamiento, o todavía no. Vuelva a intentarlo para asegurarse; no se firmará nada nuevo.`,
+  unconfirmedEndedNotice: (n: number, nText: string) =>
+    `${plural('es', n, { one: 'La revocación del historial compartido vencido', other: `La revocación de los ${nText} historiales compartidos vencidos` })} no se confirmó a tiempo: puede que haya llegado a los servidores de almacenamiento, o todavía no. Vuelva a intentarlo para asegurarse; no se firmará nada nuevo.`,
   notEverywhere: 'Un servidor de almacenamiento que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí: envíelo también a ese servidor.',
   unfinishedNotice: (who: string) =>
     `El acceso de ${who} está revocado, pero aún no en todos los servidores de almacenamiento: uno que no lo recibió sigue entregando la versión anterior, que esa persona aún puede abrir desde allí.`,

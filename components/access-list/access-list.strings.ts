@@ -46,6 +46,14 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   partlyRevoked: (sent: number, total: number, sentText: string, totalText: string) => string;
   /** "Stop waiting" passed servers over during the send and no server took any of it. */
   nothingRevoked: string;
+  /**
+   * In the dialog: no storage server confirmed any of the change in time, but one may have stored it
+   * (a late answer), so access may already be revoked; `unconfirmedNotice` and
+   * `unconfirmedEndedNotice` say the same beside the list.
+   */
+  unconfirmedRevoke: string;
+  unconfirmedNotice: (who: string) => string;
+  unconfirmedEndedNotice: (n: number, nText: string) => string;
   notEverywhere: string;
   unfinishedNotice: (who: string) => string;
   /** `nText`: `n` (ended shares) as the page's language writes numbers; `n` chooses the plural form. */
@@ -126,6 +134,12 @@ const en: AccessListStrings = {
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Only part of this went out: ${partlyRestEn(total, sentText, totalText)}`,
   nothingRevoked: 'You stopped waiting for your signer and no storage server took the change, so nothing was sent: access was not revoked, and they can still open the record. You can try again.',
+  unconfirmedRevoke:
+    'The storage servers did not confirm the change in time, so it may have reached them: access may already be revoked, or not yet. Try again to make sure; nothing new is signed.',
+  unconfirmedNotice: (who: string) =>
+    `Revoking access for ${who} was not confirmed in time: it may have reached the storage servers, or not yet. Try again to make sure; nothing new is signed.`,
+  unconfirmedEndedNotice: (n: number, nText: string) =>
+    `${plural('en', n, { one: 'Revoking the ended share', other: `Revoking the ${nText} ended shares` })} was not confirmed in time: it may have reached the storage servers, or not yet. Try again to make sure; nothing new is signed.`,
   notEverywhere: 'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
   unfinishedNotice: (who: string) =>
     `Access for ${who} is revoked, but not on every storage server yet: one that missed it still serves the old version, which they can still open from there.`,

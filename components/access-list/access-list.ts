@@ -56,6 +56,11 @@ interface PendingRevoke {
   store?: RecordStore;
   /** The latest receipt per relay and event. */
   receipts: Map<string, PublishReceipt>;
+  /**
+   * Events a relay did not answer in time: it may have stored them all the same (a late answer),
+   * so the revocation may be in effect. Kept whatever later sends there say.
+   */
+  unanswered: Set<string>;
   /** Every share past its end date at once (worded as such), else one person. */
   overdue: boolean;
   /** The signer and user it was signed for: only they may finish sending it. */
@@ -80,6 +85,9 @@ const sentOf = (pending: PendingRevoke) => {
   const taken = new Set([...pending.receipts.values()].filter((r) => r.status === 'accepted').map((r) => r.eventId));
   return pending.events.filter((e) => taken.has(e.id)).length;
 };
+
+/** Whether none of the revocation is confirmed out but some may be (a relay did not answer in time). */
+const unconfirmed = (pending: PendingRevoke) => sentOf(pending) === 0 && pending.unanswered.size > 0;
 
 /**
  * The element ids of a record's heading and of a share, by the record's address, never by place:
@@ -553,7 +561,7 @@ export class Nip82AccessList extends Nip82Element {
       for (const { change } of changes) forgetRecord(change.record);
       throw error;
     }
-    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), overdue: this.overdue, signer, reader: reader ?? this.myKey, inForce: false };
+    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), unanswered: new Set(), overdue: this.overdue, signer, reader: reader ?? this.myKey, inForce: false };
   }
 
   /**
@@ -581,6 +589,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private async publish(pending: PendingRevoke, events: NostrEvent[], client: RelayClient, signal: AbortSignal, progress: ActionProgress): Promise<void> {
     const keep = (list: readonly PublishReceipt[]) => {
+      for (const r of list) if (r.status === 'timeout') pending.unanswered.add(r.eventId);
       keepReceipts(pending.receipts, list);
       // Whoever it was for may have gone meanwhile: nothing of it is shown to the next one.
       if (!signal.aborted) this.receipts = [...pending.receipts.values()];
@@ -593,10 +602,12 @@ export class Nip82AccessList extends Nip82Element {
       keep(receiptsOf(error));
       if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
       // Exactly what went out: how many of the signed events some relay holds now.
-      const sent = sentOf(pending);
+      // Part of it out, or maybe out (a relay that did not answer in time may have stored it).
+      const sent = sentOf(pending) > 0 || pending.unanswered.size > 0;
       // Nothing out once "Stop waiting" passed servers over: said plainly, not as servers that refused.
       this.shortfall = sent ? this.partlyText(pending) : progress.passedOver ? () => this.s.nothingRevoked : '';
-      // Part of it is out: from now on it is kept, and its rest offered, until it is all sent or the user leaves.
+      // From now on it is kept, and its rest offered, until it is all sent or the user leaves: never
+      // wiped, and never a second revocation of the same record made beside it.
       if (sent && !this.unfinished.includes(pending)) this.unfinished = [...this.unfinished, pending];
       throw error;
     }
@@ -637,6 +648,7 @@ export class Nip82AccessList extends Nip82Element {
   /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
   private partlyText(pending: PendingRevoke): Message {
     const [sent, total] = [sentOf(pending), pending.events.length];
+    if (unconfirmed(pending)) return () => this.s.unconfirmedRevoke;
     return () => this.s.partlyRevoked(sent, total, this.count(sent), this.count(total));
   }
 
@@ -771,6 +783,7 @@ export class Nip82AccessList extends Nip82Element {
       const who = this.who(p.changes[0]!.target.pubkey);
       if (p.inForce) return p.overdue ? s.unfinishedEndedNotice(p.changes.length, this.count(p.changes.length)) : s.unfinishedNotice(who);
       const [sent, total] = [sentOf(p), p.events.length];
+      if (unconfirmed(p)) return p.overdue ? s.unconfirmedEndedNotice(p.changes.length, this.count(p.changes.length)) : s.unconfirmedNotice(who);
       return p.overdue ? s.partlyEndedNotice(p.changes.length, sent, total, this.count(p.changes.length), this.count(sent), this.count(total))
         : s.partlyNotice(who, sent, total, this.count(sent), this.count(total));
     };

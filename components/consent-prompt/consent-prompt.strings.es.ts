@@ -38,6 +38,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   itemsKeys: 'La lista es una sola parada de la tecla Tab: las flechas recorren los elementos; Re Pág y Av Pág saltan de un tipo a otro.',
   hiddenBefore: (n: number, formatted: string, who: string) =>
     plural('es', n, { one: `1 elemento que ya ocultó a ${who} empieza oculto.`, other: `${formatted} elementos que ya ocultó a ${who} empiezan ocultos.` }),
+  hiddenUnlisted: (who: string) =>
+    `Ya le ocultó elementos a ${who} en un historial compartido que esa persona puede editar. Cuáles fueron no se guarda, porque podría leerlo, así que nada empieza oculto: compruebe que no comparte ahora nada de lo que le ocultó.`,
   hide: 'Ocultar',
   hideItem: (label: string) => `Ocultar ${label}`,
   hideAll: 'Ocultar todo',
@@ -100,17 +102,20 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     // "de el" contracts to "del" in Spanish.
     const part = (p: PieceState) => (p.total > 1 && p.sent > 0 ? `${p.sent} de ${p.total} partes de ${name(p)}`.replace(/ de el /, ' del ') : name(p));
     const out = pieces.filter((p) => p.sent > 0).map(part);
-    const missing = pieces.filter((p) => p.sent < p.total).map((p) => name(p));
-    return `Solo salió una parte. Enviado: ${out.join('; ')}. Falta enviar: ${missing.join('; ')}. Termine el envío para completarlo; no se firma nada de nuevo.`;
+    const unsure = pieces.filter((p) => p.unsure).map(name);
+    const missing = pieces.filter((p) => p.sent + (p.unsure ?? 0) < p.total).map(name);
+    return `Solo salió una parte. Enviado: ${out.join('; ')}.${unsure.length ? ` Quizá enviado (los servidores de almacenamiento no lo confirmaron a tiempo): ${unsure.join('; ')}.` : ''}${missing.length ? ` Falta enviar: ${missing.join('; ')}.` : ''} Termine el envío para completarlo; no se firma nada de nuevo.`;
   },
+  unconfirmed: (share: boolean, who: string) =>
+    `Los servidores de almacenamiento no lo confirmaron a tiempo, así que puede que les haya llegado${share ? ` y que ${who} ya pueda abrirlo` : ` y que ${who} ya tenga su respuesta`}. Termine el envío para asegurarse; no se firma nada de nuevo.`,
   finishSending: 'Terminar el envío',
   leaveHelp: (who: string) =>
     `O déjelo como está y empiece a compartir de nuevo. No se envía nada más, pero lo que ya salió se queda, y ${who} puede abrirlo. Un envío que queda sin terminar ya no se puede terminar ni revocar: termine el envío si quizá quiera retirarle el acceso más adelante.`,
   leaveUnfinished: 'Dejarlo así y compartir de nuevo',
   leftUnfinished: (who: string) =>
     `El envío sin terminar a ${who} se quedó como estaba. Lo que ya salió se queda, y esa persona puede abrirlo.`,
-  partialNoDeny: (who: string) =>
-    `Usted aprobó esta solicitud y parte del historial compartido ya llegó a un servidor de almacenamiento, donde ${who} puede abrirlo, así que ya no se puede rechazar. Para retirar el acceso después del envío, revoque el historial compartido.`,
+  partialNoDeny: (who: string, maybe?: boolean) =>
+    `Usted aprobó esta solicitud y ${maybe ? `puede que el historial compartido ya haya llegado a un servidor de almacenamiento, donde ${who} podría abrirlo` : `parte del historial compartido ya llegó a un servidor de almacenamiento, donde ${who} puede abrirlo`}, así que ya no se puede rechazar. Para retirar el acceso después del envío, revoque el historial compartido.`,
   reshared: 'Se compartiría un elemento que usted ya le ocultó. Ocúltelo, o muéstrelo usted mismo para compartirlo.',
   refused: 'Su firmador lo rechazó. No se compartió ni envió nada.',
   noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se compartió ni envió nada.${noKeyTailEs(said)}`,

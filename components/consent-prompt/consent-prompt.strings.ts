@@ -37,6 +37,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   itemsKeys: string;
   /** Items hidden from this recipient in an earlier share start hidden. */
   hiddenBefore: (n: number, formatted: string, who: string) => string;
+  /** Items were hidden from this recipient in an earlier share they can edit: which ones is not kept (they could read it), so none start hidden. */
+  hiddenUnlisted: (who: string) => string;
   hide: string;
   hideItem: (label: string) => string;
   hideAll: string;
@@ -99,8 +101,13 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   stoppedNothingOut: (share: boolean) => string;
   /** After the outcome, while some storage server lacks part of it: in effect from the others, and the way on ({@link StopWaitingStrings.finishRelays}). */
   notEverywhere: string;
-  /** Some of it went out: exactly which pieces, and that finishing sends the rest as signed. */
+  /** Some of it went out: exactly which pieces (and which may have, no storage server having confirmed it in time), and that finishing sends the rest as signed. */
   partial: (pieces: PieceState[], who: string) => string;
+  /**
+   * No storage server confirmed any of it in time, and some may have stored it all the same (a late
+   * answer): `who` may already hold it. Only finishing is offered. `share`: it held a share.
+   */
+  unconfirmed: (share: boolean, who: string) => string;
   finishSending: string;
   /** Beside "finish sending" a half-sent share: leaving it instead, and that what went out stays. */
   leaveHelp: (who: string) => string;
@@ -108,8 +115,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   leaveUnfinished: string;
   /** Over the new share's form, once a half-sent share was left: what of it stays, and how to end it. */
   leftUnfinished: (who: string) => string;
-  /** Why an approval that went out in part cannot be denied any more. */
-  partialNoDeny: (who: string) => string;
+  /** Why an approval that went out in part (`maybe`: that may have, unconfirmed) cannot be denied any more. */
+  partialNoDeny: (who: string, maybe?: boolean) => string;
   /** An item hidden from this recipient before would be shared without the patient unhiding it. */
   reshared: string;
   /** Escape or Cancel while the signer was asked: nothing went out (though some may have been signed). */
@@ -195,6 +202,8 @@ const en: ConsentPromptStrings = {
   itemsKeys: 'The list is one stop for the Tab key: arrow keys move through it, Page Up and Page Down jump between kinds.',
   hiddenBefore: (n: number, formatted: string, who: string) =>
     plural('en', n, { one: `1 item you hid from ${who} before starts hidden.`, other: `${formatted} items you hid from ${who} before start hidden.` }),
+  hiddenUnlisted: (who: string) =>
+    `You hid items from ${who} before, in a share they can edit. Which ones is not kept, since they could read it, so nothing starts hidden: check that nothing you hid from them is shared now.`,
   hide: 'Hide',
   hideItem: (label: string) => `Hide ${label}`,
   hideAll: 'Hide all',
@@ -254,17 +263,20 @@ const en: ConsentPromptStrings = {
       ({ share: `the shared record for ${who}`, answer: `your answer to ${who}`, copy: 'your own copy of the answer' })[p.name];
     const part = (p: PieceState) => (p.total > 1 && p.sent > 0 ? `${p.sent} of ${p.total} parts of ${name(p)}` : name(p));
     const out = pieces.filter((p) => p.sent > 0).map(part);
-    const missing = pieces.filter((p) => p.sent < p.total).map((p) => name(p));
-    return `Only part of this went out. Sent: ${out.join('; ')}. Not sent yet: ${missing.join('; ')}. Finish sending to complete it; nothing is signed again.`;
+    const unsure = pieces.filter((p) => p.unsure).map(name);
+    const missing = pieces.filter((p) => p.sent + (p.unsure ?? 0) < p.total).map(name);
+    return `Only part of this went out. Sent: ${out.join('; ')}.${unsure.length ? ` Maybe sent (the storage servers did not confirm it in time): ${unsure.join('; ')}.` : ''}${missing.length ? ` Not sent yet: ${missing.join('; ')}.` : ''} Finish sending to complete it; nothing is signed again.`;
   },
+  unconfirmed: (share: boolean, who: string) =>
+    `The storage servers did not confirm it in time, so it may have reached them${share ? `, and ${who} may already be able to open it` : `, and ${who} may already have your answer`}. Finish sending to make sure; nothing is signed again.`,
   finishSending: 'Finish sending',
   leaveHelp: (who: string) =>
     `Or leave it as it is and start a new share. Nothing more is sent, but what already went out stays, and ${who} can open it. A share left unfinished can no longer be finished or revoked: finish sending it if you may want to end their access later.`,
   leaveUnfinished: 'Leave it and start a new share',
   leftUnfinished: (who: string) =>
     `The unfinished share with ${who} was left as it is. What already went out stays, and they can open it.`,
-  partialNoDeny: (who: string) =>
-    `You approved this request and part of the share has already reached a storage server, where ${who} can open it, so it can no longer be denied. To take access back after sending, revoke the share.`,
+  partialNoDeny: (who: string, maybe?: boolean) =>
+    `You approved this request and ${maybe ? `the share may already have reached a storage server, where ${who} could open it` : `part of the share has already reached a storage server, where ${who} can open it`}, so it can no longer be denied. To take access back after sending, revoke the share.`,
   reshared: 'An item you hid from them before would be shared. Hide it, or unhide it yourself to share it.',
   // The stopped states say what this element did not do (nothing was signed, shared or sent).
   refused: 'Your signer declined. Nothing was shared or sent.',

@@ -11,6 +11,7 @@ import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
+import type { ShareCopy } from '../core/store/share-copies.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -352,13 +353,26 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * which the patient reads with no signer call). Shares the store does not hold are not known.
    */
   private hiddenFrom(recipient: string | undefined): string[] {
-    if (!recipient) return [];
-    const shares = this.currentStore?.loaded ? this.currentStore.shares : [];
-    return shares.filter((c) => c.grant.recipient === recipient).flatMap((c) => c.hiddenItems);
+    return this.sharesTo(recipient).flatMap((c) => c.hiddenItems);
+  }
+
+  /** The shares to `recipient` the store holds. */
+  private sharesTo(recipient: string | undefined): ShareCopy[] {
+    const shares = recipient && this.currentStore?.loaded ? this.currentStore.shares : [];
+    return shares.filter((c) => c.grant.recipient === recipient);
   }
 
   private get viewContext(): PlanViewContext {
-    return { plan: this.plan, s: this.s, lang: this.language, busy: this.busy, recipient: this.recipientKey ? this.named(this.recipientKey) : undefined };
+    const recipient = this.recipientKey;
+    return {
+      plan: this.plan,
+      s: this.s,
+      lang: this.language,
+      busy: this.busy,
+      recipient: recipient ? this.named(recipient) : undefined,
+      // Items hidden from them in a share they may edit are not known here (it keeps no list they could read).
+      hiddenUnlisted: this.sharesTo(recipient).some((c) => !c.hiddenKept),
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -582,7 +596,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private leaveUnfinished = (): void => {
     const pending = this.pending;
-    if (this.busy || this.answering || pending?.key !== SHARE || !pending.action.started) return;
+    if (this.busy || this.answering || pending?.key !== SHARE || !confirmedOut(pending)) return;
     // Another user's events are not this one's to leave either: all of theirs is forgotten.
     if (this.someoneElses(pending)) return this.forgetUser();
     const recipient = pending.recipient;
@@ -893,7 +907,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
   private partText(pending: Pending): Message {
     const [states, recipient] = [pending.action.states, pending.recipient];
-    return () => this.s.partial(states, this.named(recipient));
+    // Nothing confirmed, something maybe out: not "part went out" (unknown), nor "nothing" (untrue).
+    const share = states.some((p) => p.name === 'share');
+    return () => (confirmedOut(pending) ? this.s.partial(states, this.named(recipient)) : this.s.unconfirmed(share, this.named(recipient)));
   }
 
   /**
@@ -1298,9 +1314,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const request = this.answering;
     // An approval whose share went out in part can no longer be denied: say why the choice is gone.
     const approval = !!request && !!pending?.action.pieces.some((p) => p.name === 'share');
-    const leavable = !request && pending?.key === SHARE && pending.action.started;
+    // A share maybe out but confirmed nowhere is not left for a new one: if it landed, the
+    // recipient would hold two copies, the first of which the patient was never told is live.
+    const leavable = !request && pending?.key === SHARE && confirmedOut(pending);
     return html`${request ? html`<p class="summary">${s.requestSummary(this.named(request.requester), s.typeList(request.resourceTypes))}</p>` : nothing}
-      ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester))}</p>` : nothing}
+      ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester), !!pending && !confirmedOut(pending))}</p>` : nothing}
       ${this.renderStatus()}
       ${leavable ? html`<p class="help" id="leave-help">${withBdi(s.leaveHelp(this.named(pending.recipient)))}</p>` : nothing}
       <div part="actions" class="actions">
@@ -1351,6 +1369,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id));
   }
 }
+
+/** Whether some storage server confirmed part of `pending` (not only may have stored it). */
+const confirmedOut = (pending: Pending): boolean => pending.action.states.some((p) => p.sent > 0);
 
 /** An answer's gift wraps: to the requester first, then the patient's own copy. */
 function answerPieces(events: readonly NostrEvent[]) {

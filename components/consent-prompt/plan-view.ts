@@ -28,6 +28,8 @@ export interface PlanViewContext {
   busy: boolean;
   /** The recipient as shown: their name with the short npub, or the short npub. */
   recipient?: string;
+  /** Items were hidden from the recipient before in a share that keeps no list of them (one they may edit). */
+  hiddenUnlisted?: boolean;
 }
 
 /**
@@ -129,6 +131,7 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
     <p class="help" id="items-help">${s.itemsHelp}</p>
     <p class="help" id="items-keys">${s.itemsKeys}</p>
     ${plan.hiddenBefore.size ? html`<p class="note hidden-before">${s.hiddenBefore(plan.hiddenBefore.size, formatCount(plan.hiddenBefore.size, ctx.lang), ctx.recipient ?? '')}</p>` : nothing}
+    ${ctx.hiddenUnlisted ? html`<p class="note hidden-unlisted">${s.hiddenUnlisted(ctx.recipient ?? '')}</p>` : nothing}
     <div class="item-grid" @keydown=${onListKey} @focusin=${onListFocus}>
       ${groups.map(([type, list], g) => {
         // Hidden items are settled (they go as a flag): the box speaks for the others.

@@ -21,12 +21,20 @@ export interface PieceState {
   name: PieceName;
   sent: number;
   total: number;
+  /** Events no storage server confirmed in time, that may still have reached one (not counted in `sent`). */
+  unsure?: number;
 }
 
 export class SignedAction {
   readonly pieces: readonly Piece[];
   /** Ids of the events enough relays accepted. */
   private readonly accepted = new Set<string>();
+  /**
+   * Ids of the events some relay took or may have taken: one that did not answer in time may have
+   * stored it (its answer just came late), and one that took it short of the quorum holds it. Never
+   * forgotten: a later failed send there does not undo what the first may have done.
+   */
+  private readonly reached = new Set<string>();
   /** The newest receipt of each event at each relay. */
   private readonly latest = new Map<string, PublishReceipt>();
   /** The storage servers of the last send: where every event should be. */
@@ -46,9 +54,12 @@ export class SignedAction {
     return this.events.every((e) => this.accepted.has(e.id));
   }
 
-  /** Whether any event went out. */
+  /**
+   * Whether any event went out, or may have: then the action is only ever finished with these same
+   * events, never dropped, denied or signed anew (a recipient may already hold part of it).
+   */
   get started(): boolean {
-    return this.accepted.size > 0;
+    return this.reached.size > 0;
   }
 
   /**
@@ -62,7 +73,13 @@ export class SignedAction {
 
   /** Each piece and how much of it went out. */
   get states(): PieceState[] {
-    return this.pieces.map((p) => ({ name: p.name, sent: p.events.filter((e) => this.accepted.has(e.id)).length, total: p.events.length }));
+    const count = (p: Piece, out: (id: string) => boolean) => p.events.filter((e) => out(e.id)).length;
+    return this.pieces.map((p) => ({
+      name: p.name,
+      sent: count(p, (id) => this.accepted.has(id)),
+      total: p.events.length,
+      unsure: count(p, (id) => this.reached.has(id) && !this.accepted.has(id)),
+    }));
   }
 
   /** The receipts of every event, the newest per relay (an acceptance is never undone by a later failure there). */
@@ -98,6 +115,7 @@ export class SignedAction {
   }
 
   private keep(receipts: readonly PublishReceipt[]): void {
+    for (const r of receipts) if (r.status === 'accepted' || r.status === 'timeout') this.reached.add(r.eventId);
     keepReceipts(this.latest, receipts);
   }
 }

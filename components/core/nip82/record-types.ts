@@ -72,7 +72,8 @@ export interface OpenedRecord {
   events: NostrEvent[];
   /**
    * The record's editor note, read by editors only (see {@link CreateRecordOptions.editorNote}):
-   * a share keeps there which items it hid, so the patient's later sessions know without asking.
+   * a share no other editor receives keeps there which items it hid, so the patient's later
+   * sessions know without asking.
    */
   editorNote?: string;
 }

@@ -10,7 +10,8 @@ const MAX_HIDDEN_READ = 2000;
 
 /**
  * What a share's editor note holds: the `fullUrl`s of the items hidden from its recipient, so the
- * patient's later sessions start them hidden again. Editors alone read it (see `editorNote`).
+ * patient's later sessions start them hidden again. Editors alone read it (see `editorNote`), so a
+ * share with an editor recipient carries none.
  */
 export interface ShareNote {
   hidden: string[];

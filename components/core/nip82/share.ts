@@ -132,7 +132,9 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     expiresAt: options.expiresAt,
     subject: options.from[0]!.subject,
     attestAs: 'sharer',
-    editorNote: noteFor(hidden),
+    // Every editor reads the note with the sign key: an editor recipient would learn exactly which
+    // items were hidden, whatever the marker discloses. Such a share keeps no list (see ShareCopy.hiddenKept).
+    ...(options.participants.some((p) => p.role === 'editor') ? {} : { editorNote: noteFor(hidden) }),
   });
 }
 

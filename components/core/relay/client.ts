@@ -20,7 +20,10 @@ import type { Sender } from './publish.js';
 import { type RelayPool, ownPool } from './pool.js';
 import { type Admission, DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
-/** How one relay answered one publish. */
+/**
+ * How one relay answered one publish. `timeout`: sent, no answer in time; the relay may still have
+ * stored it. `unreachable`: never connected, so nothing reached it.
+ */
 export type ReceiptStatus = 'accepted' | 'rejected' | 'auth-required' | 'timeout' | 'unreachable';
 
 /** One relay's answer to one publish. */

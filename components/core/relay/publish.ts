@@ -50,7 +50,11 @@ function sendOnce(sender: Sender, relay: string, event: NostrEvent): Promise<{ s
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isAuthRequired(message)) return { status: 'auth-required', reason: message };
-      if (/timed out/i.test(message)) return { status: 'timeout', reason: message };
+      // Never connected (nostr-tools' words for a connection that did not open): nothing was sent.
+      if (/^(connection (timed out|failed)|websocket closed)$/.test(message)) return { status: 'unreachable', reason: message };
+      // Sent, then no answer: the relay may have stored it and answered late, or the connection
+      // dropped under the answer. Either way not a refusal (see ReceiptStatus 'timeout').
+      if (/timed out|^relay connection/i.test(message)) return { status: 'timeout', reason: message };
       if (/connect|websocket|closed|ECONNREFUSED|failed/i.test(message) && !/^[a-z-]+:/.test(message)) return { status: 'unreachable', reason: message };
       return { status: 'rejected', reason: message };
     }

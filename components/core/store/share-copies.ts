@@ -27,8 +27,16 @@ export interface ShareCopy {
   withholds: boolean;
   /** How many items were hidden, when the share's marker discloses it. */
   hidden?: number;
-  /** `fullUrl`s of the items hidden from the recipient, from the share's editor note (the patient alone reads it). */
+  /**
+   * `fullUrl`s of the items hidden from the recipient, from the share's editor note, which only
+   * its editors read: the patient alone when the recipient only views it.
+   */
   hiddenItems: string[];
+  /**
+   * Whether `hiddenItems` is all the share hid. False for a share that withholds items and keeps no
+   * list of them: one whose recipient may edit it (they would read the list), or one made without.
+   */
+  hiddenKept: boolean;
 }
 
 /** What a share copy is, read once per opened record (a new version is a new object). */
@@ -59,6 +67,7 @@ function readCopy(record: OpenedRecord): Omit<ShareCopy, 'status'> | null {
     withholds: !!record.withheld,
     ...(record.withheld?.count !== undefined ? { hidden: record.withheld.count } : {}),
     hiddenItems: readShareNote(record.editorNote),
+    hiddenKept: !record.withheld || record.editorNote !== undefined,
   };
 }
 
