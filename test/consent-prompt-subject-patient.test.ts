@@ -34,10 +34,11 @@ describe('the consent prompt: the patient the record is about', function () {
     await typeRecipient(el, clinic.pubkey);
     await el.updateComplete;
     const you = itemRow(el, 'Ana');
-    expect(you.querySelector('button.hide'), 'a Hide button on the patient').to.equal(null);
+    // Booleans, not elements: a failing assertion would print a whole element.
+    expect(you.querySelector('button.hide') !== null, 'a Hide button on the patient').to.equal(false);
     const group = you.closest('.group')!;
-    expect(group.querySelector('.group-head button.hide'), 'a "Hide all" over the patient').to.equal(null);
-    for (const label of ['Penicillin', 'Chlamydia', 'Tetanus']) expect(itemRow(el, label).querySelector('button.hide'), label).not.to.equal(null);
+    expect(group.querySelector('.group-head button.hide') !== null, 'a "Hide all" over the patient').to.equal(false);
+    for (const label of ['Penicillin', 'Chlamydia', 'Tetanus']) expect(itemRow(el, label).querySelector('button.hide') !== null, label).to.equal(true);
 
     // Left out by its box, the patient still goes, and the preview says so.
     you.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
@@ -85,7 +86,7 @@ describe('the consent prompt: the patient the record is about', function () {
     itemRow(el, 'Ana').querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     await el.updateComplete;
     buttonByText(el, 'Revisar')!.click();
-    await waitUntil(() => $(el, '.preview .identity'), 'the preview');
+    await waitUntil(() => $(el, '.preview'), 'the preview');
     expect(text($(el, '.preview .identity'))).to.match(/^Su nombre y sus datos personales acompañan lo que comparte/);
   });
 });
