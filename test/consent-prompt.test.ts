@@ -671,7 +671,10 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, 'Review: approve and share 2 items')!.click();
       await el.updateComplete;
       // The same exact preview as sharing.
-      expect($$(el, '.shared-items li').map((li) => text(li))).to.deep.equal(['Allergies: Penicillin', `Vaccinations: Tetanus (${dayText('2021-05-01', 'en')})`]);
+      // The patient's own details go with it, asked for or not, and the preview says so.
+      expect($$(el, '.shared-items li').map((li) => text(li)).slice(1)).to.deep.equal(['Allergies: Penicillin', `Vaccinations: Tetanus (${dayText('2021-05-01', 'en')})`]);
+      expect(text($(el, '.shared-items li'))).to.contain('Ana');
+      expect(text($(el, '.preview .identity'))).to.match(/^Your name and personal details go with what you share/);
       expect(text($(el, '#preview-title'))).to.match(/^What npub1.+ will be able to open$/);
       await expect(el).to.be.accessible();
       const answered = oneEvent(el, 'nip82-answer');
@@ -706,7 +709,7 @@ describe('<nip82-consent-prompt>', function () {
       const { events } = await client.recordByNaddr(answer.records[0]!);
       const granted = await openRecord(events, clinician.signer);
       // The granted items, and the Consent that documents the grant (so the patient's session knows it as a share).
-      expect(itemsOf(granted.bundle).map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Consent', 'Immunization']);
+      expect(itemsOf(granted.bundle).map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Consent', 'Immunization', 'Patient']);
       expect(readGrant(granted.bundle)).to.include({ recipient: clinician.pubkey, role: 'viewer', until });
       expect(JSON.stringify(granted.bundle)).not.to.contain('Chlamydia');
     });

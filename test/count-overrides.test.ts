@@ -28,10 +28,16 @@ describe('overrides of counting strings get the written count', function () {
 
   it('<nip82-consent-prompt>: a `typeCount` override in the preview\'s flag line gets the written count', async () => {
     const [patient, clinic] = [await person(), await person()];
-    const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+    // Another person's details in the record: the patient it is about cannot be hidden.
+    const bundle = sampleBundle();
+    bundle.entry.push({
+      fullUrl: 'urn:uuid:6a1f0bb2-6f0e-4c3a-9a43-0000000000f1',
+      resource: { resourceType: 'Patient', id: '6a1f0bb2-6f0e-4c3a-9a43-0000000000f1', name: [{ family: 'Rivera', given: ['Luis'] }] },
+    } as (typeof bundle.entry)[number]);
+    const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
     const strings: Partial<ConsentPromptStrings> = { typeCount: (type, _n, written) => `${written} × ${type}` };
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} .strings=${strings} relays="ws://127.0.0.1:1"></nip82-consent-prompt>`);
-    await previewHidingOne(el, clinic.pubkey, 'Ana Rivera');
+    await previewHidingOne(el, clinic.pubkey, 'Luis Rivera');
     expect(text($(el, '.flag'))).to.contain('(in your words: 1 × Patient)');
   });
 });

@@ -58,7 +58,8 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     expect(got['Penicillin']).to.equal(`from Lakeside Hospital · signed ${day} · signature checked`);
     expect(got['Tetanus']).to.equal(`from Lakeside Hospital · signed ${day} · signature checked`);
     expect(got['Owner note: calm with strangers']).to.equal('added by Alex');
-    expect($$(el, '.item-provenance.signed')).to.have.length(2);
+    // The patient's details go with any share: the clinic signed them too.
+    expect($$(el, '.item-provenance.signed')).to.have.length(3);
     await expect(el).to.be.accessible();
   });
 
@@ -110,7 +111,7 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     box.click();
     await el.updateComplete;
     const got = lines(el);
-    expect(Object.keys(got).sort()).to.deep.equal(['Penicillin', 'Tetanus']);
+    expect(Object.keys(got).sort()).to.deep.equal(['Ana Rivera', 'Penicillin', 'Tetanus']);
     expect(got['Tetanus']).to.match(/^de Lakeside Hospital · firmado el .+ · firma comprobada$/);
   });
 

@@ -119,7 +119,9 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
   const { s } = v;
   const profile = v.profile(request.requester);
   const asked = periodDay(request.period?.end);
-  const shared = v.plan.plan.plan().entries.length;
+  const planned = v.plan.plan.plan();
+  // What the patient chose: the details that go with it unasked are named in the preview.
+  const shared = planned.entries.length - (planned.added?.length ?? 0);
   const when = (day: string | undefined) => (day ? dayText(day, v.plan.lang) : '');
   // Over: nothing to choose for an approval, only Deny (or Cancel).
   const ended = requestEnded(request);

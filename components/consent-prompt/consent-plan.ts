@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
-import { planShare, type SharePlan } from '../core/nip82/share.js';
+import { isSubjectPatient, planShare, type SharePlan } from '../core/nip82/share.js';
 import { isGrantConsent } from '../core/nip82/grant.js';
 import { resourceDate } from './resources.js';
 
@@ -96,7 +96,8 @@ export class ConsentPlan implements ReactiveController {
         this.included.add(url);
       }
     }
-    this.hiddenBefore = new Set([...urls].filter((u) => offered.has(u)));
+    // A share cannot hide the patient it is about; one made before that rule may have.
+    this.hiddenBefore = new Set([...urls].filter((u) => offered.has(u) && !this.isSubject(u)));
     this.unhidden = new Set();
     for (const url of this.hiddenBefore) {
       this.included.delete(url);
@@ -118,7 +119,13 @@ export class ConsentPlan implements ReactiveController {
     this.changed();
   }
 
+  /** True for the Patient the records are about, which a share always carries and never hides. */
+  isSubject(url: string): boolean {
+    return isSubjectPatient(this.from(), url);
+  }
+
   toggleHidden(url: string): void {
+    if (!this.hidden.has(url) && this.isSubject(url)) return;
     if (this.hidden.has(url)) {
       this.hidden.delete(url);
       this.included.add(url);
@@ -158,6 +165,7 @@ export class ConsentPlan implements ReactiveController {
   /** Hides the shared items that still name a hidden one, as the preview offers. */
   hideMentions(): void {
     for (const { entry } of this.plan().mentions) {
+      if (this.isSubject(entry.fullUrl!)) continue;
       this.included.delete(entry.fullUrl!);
       this.hidden.add(entry.fullUrl!);
       this.unhidden.delete(entry.fullUrl!);

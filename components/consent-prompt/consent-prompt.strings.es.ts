@@ -63,6 +63,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   previewItems: (n: number, formatted: string) => plural('es', n, { one: '1 elemento compartido:', other: `${formatted} elementos compartidos:` }),
   previewHidden: (n: number, formatted: string) =>
     n === 0 ? 'No hay nada oculto, así que no habrá aviso.' : plural('es', n, { one: '1 elemento oculto queda fuera.', other: `${formatted} elementos ocultos quedan fuera.` }),
+  previewIdentity: 'Su nombre y sus datos personales acompañan lo que comparte, para que sepan de quién es esta información de salud. No se pueden ocultar.',
   mentionsTitle: (n: number, formatted: string) =>
     plural('es', n, { one: '1 elemento compartido todavía menciona lo que usted ocultó', other: `${formatted} elementos compartidos todavía mencionan lo que usted ocultó` }),
   mentionsHelp: 'El motivo de una visita, una nota clínica o una factura pueden nombrar un elemento oculto. Ocúltelos también, o compártalos sabiéndolo. Lo que solo lo sugiere (una radiografía de la misma zona) no se detecta: revise la lista de abajo.',

@@ -63,6 +63,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   previewTitle: (who: string) => string;
   previewItems: (n: number, formatted: string) => string;
   previewHidden: (n: number, formatted: string) => string;
+  /** The patient's own details go with any share, chosen or not: the recipient must know whose items they are. */
+  previewIdentity: string;
   /** Heading over the shared items that still name a hidden one. */
   mentionsTitle: (n: number, formatted: string) => string;
   mentionsHelp: string;
@@ -227,6 +229,7 @@ const en: ConsentPromptStrings = {
   previewItems: (n: number, formatted: string) => plural('en', n, { one: '1 shared item:', other: `${formatted} shared items:` }),
   previewHidden: (n: number, formatted: string) =>
     n === 0 ? 'Nothing is hidden, so there is no flag.' : plural('en', n, { one: '1 hidden item is left out.', other: `${formatted} hidden items are left out.` }),
+  previewIdentity: 'Your name and personal details go with what you share, so they know whose health information it is. They cannot be hidden.',
   mentionsTitle: (n: number, formatted: string) => plural('en', n, { one: '1 shared item still mentions what you hid', other: `${formatted} shared items still mention what you hid` }),
   mentionsHelp: 'A visit’s reason, a clinical note or a bill can name a hidden item. Hide them too, or share them knowing this. Items that only hint at it (an X-ray of the same body part) are not found: check the list below.',
   mentionItem: (item: string, hidden: string) => `${item}, which mentions “${hidden}”`,

@@ -137,7 +137,9 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
         // Hidden items are settled (they go as a flag): the box speaks for the others.
         const open = list.filter((e) => !plan.hidden.has(e.fullUrl!));
         const shared = open.filter((e) => plan.included.has(e.fullUrl!)).length;
-        const allHidden = list.every((e) => plan.hidden.has(e.fullUrl!));
+        // The patient the record is about is never hidden: every item refers to them.
+        const hideable = list.filter((e) => !plan.isSubject(e.fullUrl!));
+        const allHidden = hideable.length > 0 && hideable.every((e) => plan.hidden.has(e.fullUrl!));
         const heading = s.typeHeading(type);
         const count = formatCount(list.length, ctx.lang);
         const first = row++ === 0;
@@ -148,8 +150,8 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
               aria-label=${s.shareGroup(heading, list.length, count)}
               @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
             <label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label>
-            <button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
-              aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(list, !allHidden)}>${s.hideAll}</button>
+            ${hideable.length ? html`<button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
+              aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(hideable, !allHidden)}>${s.hideAll}</button>` : nothing}
           </h3>
           <ul class="item-list">
             ${list.map((e) => renderItem(ctx, e, row++))}
@@ -171,8 +173,8 @@ function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): Templa
       @change=${(e: Event) => plan.setIncluded(url, (e.target as HTMLInputElement).checked)} />
     <label for=${`item-${i}`}><bdi>${label}</bdi>${date ? html` <span class="date">${date}</span>` : nothing}</label>
     ${hidden ? html`<span class="tag">${s.hiddenTag}</span>` : nothing}
-    <button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${hidden ? 'true' : 'false'} aria-label=${s.hideItem(label)}
-      @click=${() => plan.toggleHidden(url)}>${s.hide}</button>
+    ${plan.isSubject(url) ? nothing : html`<button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${hidden ? 'true' : 'false'} aria-label=${s.hideItem(label)}
+      @click=${() => plan.toggleHidden(url)}>${s.hide}</button>`}
   </li>`;
 }
 
@@ -204,6 +206,7 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
     <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang))}</p>
+    ${plan.added?.some((e) => controller.isSubject(e.fullUrl!)) ? html`<p class="note identity">${s.previewIdentity}</p>` : nothing}
     ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, formatCount(plan.hidden.length, lang), kinds)}</p>` : nothing}
     <p>${s.previewItems(plan.entries.length, formatCount(plan.entries.length, lang))}</p>
     ${orderedGroups(plan.entries).map(

@@ -57,12 +57,14 @@ describe('shares with hidden items, requests and one-off sends, on a real relay'
     const record = await patientRecord();
     const immunization = record.bundle.entry!.find((e) => e.resource.resourceType === 'Immunization')!.fullUrl!;
     const plan = planShare({ from: [record], include: [immunization] });
-    expect(plan.entries.map((e) => e.resource.resourceType)).to.deep.equal(['Immunization']);
+    // The patient the items are about goes with them, and the plan says it was added.
+    expect(plan.entries.map((e) => e.resource.resourceType)).to.deep.equal(['Patient', 'Immunization']);
+    expect(plan.added?.map((e) => e.resource.resourceType)).to.deep.equal(['Patient']);
     expect(plan.hidden).to.have.length(0);
     const events = await createShare({ from: [record], include: [immunization], author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
     const shared = await openRecord(events, clinician.signer);
     expect(shared.withheld).to.equal(undefined);
-    expect(itemsOf(shared.bundle)).to.have.length(1);
+    expect(itemsOf(shared.bundle)).to.have.length(2);
     await rejects(createShare({ from: [record], withhold: ['urn:uuid:not-there'], author: patient.signer, participants: [] }), RecordError, 'invalid-input');
   });
 

@@ -71,7 +71,10 @@ test('a share of 3 of 40 items verifies item by item against the clinic\'s signa
   // The withheld-items marker is the patient's own: attested by them as the sharer, not by the clinic.
   const marker = shared.bundle.entry.find((e) => e.resource.resourceType === 'List');
   assert.deepEqual(shared.provenance.items.get(marker.fullUrl), { status: 'unattested', addedBy: patient.pubkey, signedAt: shared.provenance.sealedBy.signedAt });
-  assert.equal(shared.provenance.verified, 3);
+  // The three chosen, and the patient they are about, who goes with any share (unchanged, so verified too).
+  const subject = items(record.bundle).find((e) => e.resource.resourceType === 'Patient');
+  assert.deepEqual(shared.provenance.items.get(subject.fullUrl), { status: 'verified', attester: clinic.pubkey, signedAt: record.createdAt });
+  assert.equal(shared.provenance.verified, 4);
   assert.equal(shared.author, patient.pubkey, 'the share itself is the patient\'s');
   const text = JSON.stringify(shared.bundle);
   assert.ok(!text.includes(items(record.bundle)[9].fullUrl), 'nothing names the withheld item');

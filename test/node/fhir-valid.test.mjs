@@ -17,7 +17,7 @@ import {
   RelayClient, createRecord, openRecord, createShare, planShare, secretKeySigner, createAccessRequest, answerRequest,
   readConsentMessages, sendBundle, receiveBundles, unwrapGift, withheldList, consentHistoryBundle, readBundle,
   NOTE_EXTENSION, RECORD_KIND, GIFT_WRAP_KIND, DEFAULT_MAX_EVENT_BYTES, LARGE_SEND_TAG, MEDICAL_DATA_KIND, makeRumor, giftWrap,
-  createBundle, isAttestation, requestEnded,
+  createBundle, isAttestation, requestEnded, readWithheld,
 } from '../../dist/core/index.js';
 import { grantConsent, consentSource } from '../../dist/core/nip82/grant-create.js';
 import { consentResource } from '../../dist/core/nip82/requests.js';
@@ -44,8 +44,24 @@ before(() => {
   validateAny = ajv.compile(schema);
 });
 
+/**
+ * The List invariants the JSON Schema cannot express: lst-1 (an emptyReason only when empty) and
+ * lst-2 (`deleted` only in a list of changes).
+ */
+function listProblems(resource) {
+  const lists = resource?.resourceType === 'Bundle' ? (resource.entry ?? []).map((e) => e.resource).filter((r) => r?.resourceType === 'List') : resource?.resourceType === 'List' ? [resource] : [];
+  const out = [];
+  for (const list of lists) {
+    if (list.emptyReason && list.entry?.length) out.push(`List "${list.title}" breaks lst-1: an emptyReason with entries`);
+    if (list.mode !== 'changes' && list.entry?.some((e) => e.deleted !== undefined)) out.push(`List "${list.title}" breaks lst-2: "deleted" in mode ${list.mode}`);
+  }
+  return out;
+}
+
 /** Asserts `resource` is valid R4; on failure names the entries that are not, with the schema's words. */
 function assertValid(resource, what) {
+  const invariants = listProblems(resource);
+  assert.deepEqual(invariants, [], `${what} is not valid FHIR R4`);
   if (validateAny(resource)) return;
   const problems = [];
   const check = (r, where) => {
@@ -75,6 +91,28 @@ function assertDocument(bundle, what) {
     }
   };
   walk(composition.section);
+  // R4 requires a document to carry its Composition's subject, author, custodian and attesters.
+  const context = [['subject', composition.subject], ...(composition.author ?? []).map((a) => ['author', a]), ['custodian', composition.custodian], ...(composition.attester ?? []).map((a) => ['attester', a.party])];
+  for (const [role, ref] of context) {
+    if (ref?.reference) assert.ok(urls.has(ref.reference), `${what}: the Composition's ${role} ${ref.reference} is in the document`);
+  }
+}
+
+/**
+ * Every literal reference of the Bundle's items (`urn:uuid:…`, `Type/id`) resolves to an entry of
+ * it. Conditional ones (`Type?identifier=…`, as Synthea writes) name no entry and are not checked.
+ */
+function assertResolves(bundle, what) {
+  const urls = new Set(bundle.entry.flatMap((e) => [e.fullUrl, `${e.resource.resourceType}/${e.resource.id}`]));
+  const dangling = [];
+  const walk = (v, key) => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
+    if (!v || typeof v !== 'object') return;
+    if (typeof v.reference === 'string' && !v.reference.startsWith('#') && !v.reference.startsWith('nostr:') && !v.reference.includes('?') && !urls.has(v.reference)) dangling.push(`${key}: ${v.reference}`);
+    for (const [k, x] of Object.entries(v)) if (k !== 'text' && k !== 'contained') walk(x, k);
+  };
+  for (const e of bundle.entry) if (!isAttestation(e.resource)) walk(e.resource, e.resource.resourceType);
+  assert.deepEqual(dangling.slice(0, 5), [], `${what}: ${dangling.length} references resolve to nothing in it`);
 }
 
 test('the schema check fails what R4 forbids (a Consent with a note element)', () => {
@@ -196,6 +234,89 @@ test('a collection share drops references to a hidden item and stays valid at ea
   assertValid(withheldList([condition.resource], 'count-and-kind'), 'a List on its own');
 });
 
+const NOT_SHARED = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }], display: 'Not included in this share' };
+
+test('hiding the patient a record is about is refused: every item refers to them', async () => {
+  for (const file of ['synthea-patient.json', 'ips-all-sections.json']) {
+    const record = await ownRecord(fixture(file));
+    const subject = record.bundle.entry.find((e) => e.resource.resourceType === 'Patient');
+    await assert.rejects(createShare({ from: [record], withhold: [subject.fullUrl], author: patient.signer, participants: [] }), { name: 'RecordError', code: 'invalid-input' });
+    assert.throws(() => planShare({ from: [record], withhold: [subject.fullUrl] }), { name: 'RecordError', code: 'invalid-input' });
+  }
+});
+
+test('hiding who wrote or attested a document, or a device, leaves a valid document: a reference R4 requires becomes a neutral placeholder, others go', async () => {
+  const record = await ownRecord(IPS);
+  for (const types of [['Organization'], ['Practitioner', 'PractitionerRole'], ['Device'], ['Organization', 'Practitioner', 'PractitionerRole', 'Device']]) {
+    const hide = record.bundle.entry.filter((e) => types.includes(e.resource.resourceType));
+    for (const disclose of ['flag', 'count-and-kind']) {
+      const events = await createShare({
+        from: [record], withhold: hide.map((e) => e.fullUrl), disclose, author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }],
+      });
+      const { bundle } = await openRecord(events, clinician.signer);
+      const what = `${types.join(', ')} hidden (${disclose})`;
+      assertValid(bundle, what);
+      assertDocument(bundle, what);
+      assertResolves(bundle, what);
+      const text = JSON.stringify(bundle);
+      for (const e of hide) assert.ok(!text.includes(e.resource.id), `${what}: ${e.resource.resourceType} ${e.resource.id} is not named`);
+      const composition = bundle.entry[0].resource;
+      if (types.includes('Organization')) {
+        // The author is required: one placeholder, the same whatever was hidden; the custodian is not, and goes.
+        assert.deepEqual(composition.author, [NOT_SHARED], what);
+        assert.equal(composition.custodian, undefined, what);
+      }
+      if (types.includes('Device')) {
+        assert.deepEqual(bundle.entry.find((e) => e.resource.resourceType === 'DeviceUseStatement').resource.device, NOT_SHARED, what);
+      }
+    }
+  }
+});
+
+test('a share of some items carries the patient they are about and no reference it cannot resolve', async () => {
+  const synthea = await ownRecord(fixture('synthea-patient.json'));
+  // What an approval of a request for conditions and vaccinations offers.
+  const include = synthea.bundle.entry.filter((e) => ['Condition', 'Immunization'].includes(e.resource.resourceType)).map((e) => e.fullUrl);
+  const events = await createShare({ from: [synthea], include, author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
+  const { bundle } = await openRecord(events, clinician.signer);
+  assertValid(bundle, 'conditions and vaccinations');
+  assertResolves(bundle, 'conditions and vaccinations');
+  assert.deepEqual(planShare({ from: [synthea], include }).added?.map((e) => e.resource.resourceType), ['Patient'], 'the preview says the patient goes with it');
+  assert.deepEqual([...new Set(withoutAttestations(bundle).map((e) => e.resource.resourceType))].sort(), ['Condition', 'Immunization', 'Patient']);
+  const subject = bundle.entry.find((e) => e.resource.resourceType === 'Patient');
+  const names = [subject.fullUrl, `Patient/${subject.resource.id}`];
+  for (const e of withoutAttestations(bundle)) {
+    if (e.resource.resourceType === 'Condition') assert.ok(names.includes(e.resource.subject.reference));
+    if (e.resource.resourceType === 'Immunization') assert.ok(names.includes(e.resource.patient.reference));
+  }
+});
+
+test('a document share left without its patient, author, custodian or attester still carries them, and stays a valid document', async () => {
+  const record = await ownRecord(IPS);
+  for (const types of [['Patient'], ['Organization'], ['Practitioner', 'PractitionerRole'], ['Patient', 'Organization', 'Practitioner', 'PractitionerRole', 'Condition']]) {
+    const include = record.bundle.entry.filter((e) => !types.includes(e.resource.resourceType)).map((e) => e.fullUrl);
+    const events = await createShare({ from: [record], include, author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
+    const { bundle } = await openRecord(events, clinician.signer);
+    const what = `without ${types.join(', ')}`;
+    assertValid(bundle, what);
+    assertDocument(bundle, what);
+    assertResolves(bundle, what);
+  }
+});
+
+test('the hidden-item marker written before (entries marked "deleted") is still read; the one written now is read the same', () => {
+  const marker = (entries) => ({
+    resourceType: 'Bundle', type: 'collection', meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'REDACTED' }] },
+    entry: [{ fullUrl: 'urn:uuid:0b0f5a56-5d47-4f2e-9d0c-1c1b3b0c7e11', resource: { resourceType: 'List', status: 'current', mode: 'snapshot', title: 'Withheld by the patient', code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'REDACTED' }] }, entry: entries } }],
+  });
+  const before = marker([{ deleted: true, item: { type: 'Condition', display: 'Withheld item' } }, { deleted: true, item: { type: 'Condition', display: 'Withheld item' } }]);
+  assert.deepEqual(readWithheld(before), { disclose: 'count-and-kind', count: 2, kinds: { Condition: 2 } });
+  assert.deepEqual(readWithheld(marker([{ deleted: true, item: { display: 'Withheld item' } }])), { disclose: 'count', count: 1 });
+  const now = withheldList([{ resourceType: 'Condition' }, { resourceType: 'Condition' }], 'count-and-kind');
+  assertValid(now, 'the marker written now');
+  assert.deepEqual(readWithheld(marker(now.entry)), { disclose: 'count-and-kind', count: 2, kinds: { Condition: 2 } });
+});
+
 test('the Consent a share carries, and the share carrying it, are valid', async () => {
   const record = await ownRecord(fixture('synthea-patient.json'));
   const consent = grantConsent({ patient: patient.pubkey, recipient: clinician.pubkey, role: 'viewer', until: '2027-01-31', purpose: 'Second opinion' });
@@ -228,10 +349,15 @@ test('a request (with a note), an approval and a denial are valid; the note trav
   assert.deepEqual(consent.extension, [{ url: NOTE_EXTENSION, valueAnnotation: { text: 'Please include last year\'s results.' } }]);
   const [read] = await readConsentMessages(requestEvents, patient.signer);
   assert.equal(read.note, 'Please include last year\'s results.');
+  // The requester's own words, with no code claiming a purpose nobody chose.
+  assert.deepEqual(consent.provision.purpose, [{ display: 'Follow-up' }]);
+  assert.equal(read.purpose, 'Follow-up');
 
   const record = await ownRecord(fixture('synthea-patient.json'));
   const { events: approval } = await answerRequest(request, { signer: patient.signer, decision: 'active', records: record.naddrs, resourceTypes: ['AllergyIntolerance'], note: 'Allergies only.' });
-  assertValid(await contentFor(approval, clinician.signer), 'the approval');
+  const approved = await contentFor(approval, clinician.signer);
+  assertValid(approved, 'the approval');
+  assert.deepEqual(approved.entry[0].resource.provision.purpose, [{ display: 'Follow-up' }]);
   const { events: denial } = await answerRequest(request, { signer: patient.signer, decision: 'rejected', note: 'Not now.' });
   assertValid(await contentFor(denial, clinician.signer), 'the denial');
 });

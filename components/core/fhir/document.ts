@@ -1,8 +1,9 @@
 /**
  * Taking items out of a FHIR R4 Bundle without leaving traces of them: a `document` stays a
  * document (Composition first, its sections' entries and narratives rewritten), and references
- * from the remaining items to the removed ones go. An EHR reading the result learns no more
- * about a hidden item than the hidden-item marker discloses.
+ * from the remaining items to the removed ones go, or, where R4 requires one, become a neutral
+ * placeholder. An EHR reading the result learns no more about a hidden item than the hidden-item
+ * marker discloses, and finds every reference it can follow in the Bundle.
  */
 import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 import { LIST_EMPTY_REASON_SYSTEM, type Disclosure } from './withheld.js';
@@ -31,8 +32,9 @@ export interface RemoveItemsInput {
 }
 
 /**
- * Returns `kept` with every trace of the removed items taken out: references to hidden items are
- * dropped (with the element that held them when it is a list member), narratives that name a hidden
+ * Returns `kept` with every trace of the removed items taken out: references to items not kept
+ * (hidden, or left out for this audience) are dropped (with the element that held them when it is
+ * a list member; a placeholder where R4 requires the reference), narratives that name a hidden
  * item or point to it are dropped, and a Composition's sections lose their entries for items not
  * kept. A section left empty says `emptyReason: withheld` when the disclosure reveals kinds
  * (`count-and-kind`); at `flag` and `count` it is dropped, since naming the section would tell
@@ -43,15 +45,12 @@ export function removeItems(input: RemoveItemsInput): BundleEntry[] {
   const hiddenSet = new Set(input.hidden.map((e) => e.resource));
   const keptSet = new Set(input.kept.map((e) => e.resource));
   const traces = tracesOf(input.hidden);
-  const isHidden = (ref: string, from: FhirResource) => {
-    const target = index.resolve(ref, from);
-    return target !== undefined && hiddenSet.has(target);
-  };
-  // A Composition only lists what the share carries: items left out for this audience go too.
+  // Hidden or left out for this audience alike: a reference the recipient could not follow goes.
   const isAbsent = (ref: string, from: FhirResource) => {
     const target = index.resolve(ref, from);
     return target !== undefined && !keptSet.has(target);
   };
+  const someAbsent = input.source.some((e) => !keptSet.has(e.resource));
   return input.kept.map((entry) => {
     const original = entry.resource;
     let resource = original;
@@ -59,7 +58,7 @@ export function removeItems(input: RemoveItemsInput): BundleEntry[] {
     if (resource.resourceType === 'Composition') {
       resource = rewriteSections(resource, { isAbsent, index, disclose: input.disclose, traces });
     }
-    if (hiddenSet.size > 0) resource = withoutReferences(resource, isHidden);
+    if (someAbsent) resource = withoutReferences(resource, isAbsent);
     if (hiddenSet.size > 0 && namesHidden((resource.text as { div?: unknown } | undefined)?.div, traces)) {
       resource = { ...resource };
       delete resource.text;
@@ -114,11 +113,58 @@ type Judge = (ref: string, from: FhirResource) => boolean;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isReferenceTo = (v: unknown, judge: Judge, from: FhirResource) => isObject(v) && typeof v.reference === 'string' && judge(v.reference, from);
 
+/** The R4 extension saying why a value is missing. */
+export const DATA_ABSENT_REASON = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
+/** What a required reference to an item not shared says instead. */
+export const NOT_SHARED = 'Not included in this share';
+
+/**
+ * Where a required reference pointed to an item not shared. The same for every item, hidden or only
+ * not chosen for this audience: no type, id or count, so it tells no more than the flag does
+ * (only that the element's target is not there, which R4 makes the element say).
+ */
+const notShared = () => ({ extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }], display: NOT_SHARED });
+
+/**
+ * Elements R4 requires (1..1 or 1..*) that hold references, by resource type. Emptied, they would
+ * leave the resource invalid, so they keep one placeholder instead. The subject Patient is never
+ * absent from a share; these matter for an author, a medication, a device left out.
+ */
+const REQUIRED: Record<string, readonly string[]> = {
+  AdverseEvent: ['subject'],
+  AllergyIntolerance: ['patient'],
+  CarePlan: ['subject'],
+  Claim: ['patient', 'provider', 'insurance'],
+  ClinicalImpression: ['subject'],
+  Composition: ['author'],
+  Condition: ['subject'],
+  Coverage: ['beneficiary', 'payor'],
+  DeviceRequest: ['subject'],
+  DeviceUseStatement: ['subject', 'device'],
+  EpisodeOfCare: ['patient'],
+  ExplanationOfBenefit: ['patient', 'provider', 'insurer', 'insurance'],
+  FamilyMemberHistory: ['patient'],
+  Flag: ['subject'],
+  Goal: ['subject'],
+  ImagingStudy: ['subject'],
+  Immunization: ['patient'],
+  MedicationAdministration: ['subject', 'medicationReference'],
+  MedicationDispense: ['medicationReference'],
+  MedicationRequest: ['subject', 'medicationReference'],
+  MedicationStatement: ['subject', 'medicationReference'],
+  NutritionOrder: ['patient'],
+  Procedure: ['subject'],
+  Provenance: ['target', 'agent'],
+  RiskAssessment: ['subject'],
+  ServiceRequest: ['subject'],
+};
+
 /**
  * A copy of `resource` without references the judge condemns. A reference in a list goes with
  * its list member: an Encounter's diagnosis entry is nothing without its condition. Lists and
- * elements emptied by that go as well (FHIR JSON forbids empty ones). Returns `resource` itself
- * when nothing changed.
+ * elements emptied by that go as well (FHIR JSON forbids empty ones), except a required element
+ * ({@link REQUIRED}), which keeps its first member with the condemned references as placeholders.
+ * Returns `resource` itself when nothing changed.
  */
 function withoutReferences(resource: FhirResource, judge: Judge): FhirResource {
   let changed = false;
@@ -148,7 +194,17 @@ function withoutReferences(resource: FhirResource, judge: Judge): FhirResource {
     return value;
   };
   const result = walk(resource, 0) as FhirResource;
-  return changed ? result : resource;
+  if (!changed) return resource;
+  const mask = (value: unknown, depth: number): unknown => {
+    if (Array.isArray(value)) return value.length ? [mask(value[0], depth + 1)] : value;
+    if (isReferenceTo(value, judge, resource)) return notShared();
+    if (!isObject(value) || depth > MAX_DEPTH) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'contained' || k === 'text' ? v : mask(v, depth + 1)]));
+  };
+  for (const key of REQUIRED[resource.resourceType] ?? []) {
+    if (resource[key] !== undefined && result[key] === undefined) result[key] = mask(resource[key], 0);
+  }
+  return result;
 }
 
 interface SectionContext {

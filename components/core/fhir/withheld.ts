@@ -41,8 +41,9 @@ export function withheldList(hidden: readonly FhirResource[], disclose: Disclosu
   if (disclose === 'flag' || hidden.length === 0) {
     list.emptyReason = { coding: [{ system: LIST_EMPTY_REASON_SYSTEM, code: 'withheld', display: 'Information Withheld' }] };
   } else {
+    // No `deleted` flag: R4 allows it only in a list of changes (lst-2). Markers written before
+    // carry it; readers count entries either way.
     list.entry = hidden.map((r) => ({
-      deleted: true,
       item: disclose === 'count-and-kind' ? { type: r.resourceType, display: 'Withheld item' } : { display: 'Withheld item' },
     }));
   }

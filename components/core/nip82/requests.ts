@@ -417,7 +417,8 @@ export function consentResource(c: ConsentInput): FhirResource {
     class: c.types.map((code) => ({ system: 'http://hl7.org/fhir/resource-types', code })),
   };
   if (Object.keys(period).length) provision.period = period;
-  if (c.purpose) provision.purpose = [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'TREAT', display: c.purpose }];
+  // Free text names no coded reason: a code (TREAT) would tell the recipient's system a purpose nobody chose.
+  if (c.purpose) provision.purpose = [{ display: c.purpose }];
   if (c.records.length) provision.data = c.records.map((naddr) => ({ meaning: 'instance', reference: { reference: `nostr:${naddr}` } }));
   const consent: FhirResource = {
     resourceType: 'Consent',

@@ -5,7 +5,7 @@
 import { RecordError } from '../errors.js';
 import type { NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
-import { createBundle } from '../fhir/bundle.js';
+import { createBundle, ReferenceIndex } from '../fhir/bundle.js';
 import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.js';
 import { isDocument, removeItems } from '../fhir/document.js';
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
@@ -50,6 +50,12 @@ export interface CreateShareOptions {
 /** What a share will hold, for a preview before anything is signed. */
 export interface SharePlan {
   entries: BundleEntry[];
+  /**
+   * Entries the share carries though they were not asked for, because what is shared needs them:
+   * the Patient the records are about (so the recipient knows whose data it is), and a document's
+   * author, custodian and attesters. Also in `entries`.
+   */
+  added?: BundleEntry[];
   hidden: BundleEntry[];
   /** Shared entries that still name a hidden one (a visit's reason, a note): see {@link findMentions}. */
   mentions: Mention[];
@@ -68,8 +74,9 @@ export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' |
   const prepared = removeItems({ source, kept: entries, hidden, disclose: 'flag' });
   const originals = new Map(prepared.map((e, i) => [e, entries[i]!]));
   const { mentions, complete } = findMentions(prepared, hidden);
+  const asked = options.include && new Set(options.include);
   return {
-    entries, hidden, mentionsChecked: complete,
+    entries, hidden, added: asked ? entries.filter((e) => !asked.has(e.fullUrl ?? '')) : [], mentionsChecked: complete,
     mentions: mentions.map((m) => ({ ...m, entry: originals.get(m.entry) ?? m.entry })),
   };
 }
@@ -82,19 +89,41 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   const entries: BundleEntry[] = [];
   const hidden: BundleEntry[] = [];
   const source: BundleEntry[] = [];
+  const subjects = new Set<string>();
   for (const record of options.from) {
+    const subject = record.bundle.entry?.find((e) => e.resource.resourceType === 'Patient')?.fullUrl;
+    const own: BundleEntry[] = [];
     for (const entry of record.bundle.entry ?? []) {
       const key = entry.fullUrl ?? '';
       if (seen.has(key) || isWithheldList(entry.resource) || isAttestation(entry.resource)) continue;
       seen.add(key);
       source.push(entry);
       if (include && !include.has(key)) continue;
-      (withhold.has(key) ? hidden : entries).push(entry);
+      (withhold.has(key) ? hidden : own).push(entry);
     }
+    // Whose data it is goes with any of it: without the Patient no reference to them resolves.
+    if (subject && own.length) subjects.add(subject);
+    entries.push(...own);
   }
   for (const key of withhold) {
     if (!seen.has(key)) throw new RecordError('invalid-input', 'An item to withhold is not in the records shared.');
+    if (isSubjectPatient(options.from, key)) throw new RecordError('invalid-input', 'The patient a record is about cannot be hidden: every item of it refers to them.');
   }
+  const wanted = new Set([...entries].map((e) => e.fullUrl ?? ''));
+  for (const url of subjects) wanted.add(url);
+  // A document must carry its Composition's subject, author, custodian and attesters (those hidden become placeholders).
+  const index = new ReferenceIndex({ resourceType: 'Bundle', type: 'collection', entry: source });
+  for (const b of options.from.map((r) => r.bundle)) {
+    if (!isDocument(b) || !wanted.has(b.entry![0]!.fullUrl ?? '')) continue;
+    const c = b.entry![0]!.resource as { subject?: unknown; author?: unknown; custodian?: unknown; attester?: { party?: unknown }[] };
+    const refs = [c.subject, c.custodian, ...(Array.isArray(c.author) ? c.author : []), ...(Array.isArray(c.attester) ? c.attester.map((a) => a?.party) : [])];
+    for (const ref of refs) {
+      const target = index.resolve(ref as { reference?: string } | undefined, b.entry![0]!.resource);
+      const entry = target && source.find((e) => e.resource === target);
+      if (entry?.fullUrl && !withhold.has(entry.fullUrl)) wanted.add(entry.fullUrl);
+    }
+  }
+  if (wanted.size > entries.length) entries.splice(0, entries.length, ...source.filter((e) => wanted.has(e.fullUrl ?? '') && !withhold.has(e.fullUrl ?? '')));
   // The first document drawn from whose Composition is shared makes the share a document again.
   const document = options.from.map((r) => r.bundle).find((b) => isDocument(b) && entries.includes(b.entry![0]!));
   if (document) {
@@ -136,6 +165,14 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     // items were hidden, whatever the marker discloses. Such a share keeps no list (see ShareCopy.hiddenKept).
     ...(options.participants.some((p) => p.role === 'editor') ? {} : { editorNote: noteFor(hidden) }),
   });
+}
+
+/**
+ * True when `fullUrl` is the Patient one of `records` is about (its first Patient): a share cannot
+ * hide it, since R4 requires every item's reference to them.
+ */
+export function isSubjectPatient(records: readonly OpenedRecord[], fullUrl: string): boolean {
+  return records.some((r) => r.bundle.entry?.find((e) => e.resource.resourceType === 'Patient')?.fullUrl === fullUrl);
 }
 
 /** The editor note of a share hiding `hidden`, bounded by the note's size. */
