@@ -29,6 +29,8 @@ export interface RemoveItemsInput {
   hidden: readonly BundleEntry[];
   /** How much the hidden-item marker discloses; decides whether an emptied section may say "withheld". */
   disclose: Disclosure;
+  /** Whether the share is a document, whose references R4 wants inside it (see {@link removeItems}). */
+  document?: boolean;
 }
 
 /**
@@ -45,12 +47,20 @@ export function removeItems(input: RemoveItemsInput): BundleEntry[] {
   const hiddenSet = new Set(input.hidden.map((e) => e.resource));
   const keptSet = new Set(input.kept.map((e) => e.resource));
   const traces = tracesOf(input.hidden);
-  // Hidden or left out for this audience alike: a reference the recipient could not follow goes.
   const isAbsent = (ref: string, from: FhirResource) => {
     const target = index.resolve(ref, from);
     return target !== undefined && !keptSet.has(target);
   };
-  const someAbsent = input.source.some((e) => !keptSet.has(e.resource));
+  const isHidden = (ref: string, from: FhirResource) => {
+    const target = index.resolve(ref, from);
+    return target !== undefined && hiddenSet.has(target);
+  };
+  // A hidden item's references go from every share. One only left out for this audience (not asked
+  // for, not chosen) goes only from a document, which R4 wants whole: in a collection its reference
+  // names an item the recipient may ask for, and keeping it keeps the item as its author signed it
+  // (an item changed in any way reads as changed since, to a clinician checking its signature).
+  const goes = input.document ? isAbsent : isHidden;
+  const someGo = input.document ? input.source.some((e) => !keptSet.has(e.resource)) : hiddenSet.size > 0;
   return input.kept.map((entry) => {
     const original = entry.resource;
     let resource = original;
@@ -58,7 +68,7 @@ export function removeItems(input: RemoveItemsInput): BundleEntry[] {
     if (resource.resourceType === 'Composition') {
       resource = rewriteSections(resource, { isAbsent, index, disclose: input.disclose, traces });
     }
-    if (someAbsent) resource = withoutReferences(resource, isAbsent);
+    if (someGo) resource = withoutReferences(resource, goes);
     if (hiddenSet.size > 0 && namesHidden((resource.text as { div?: unknown } | undefined)?.div, traces)) {
       resource = { ...resource };
       delete resource.text;

@@ -70,8 +70,8 @@ export interface SharePlan {
  * the patient must decide on is reported.
  */
 export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): SharePlan {
-  const { entries, hidden, source } = splitEntries(options);
-  const prepared = removeItems({ source, kept: entries, hidden, disclose: 'flag' });
+  const { entries, hidden, source, document } = splitEntries(options);
+  const prepared = removeItems({ source, kept: entries, hidden, disclose: 'flag', document: !!document });
   const originals = new Map(prepared.map((e, i) => [e, entries[i]!]));
   const { mentions, complete } = findMentions(prepared, hidden);
   const asked = options.include && new Set(options.include);
@@ -146,7 +146,7 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
   const { entries, hidden, source, document } = splitEntries(options);
   const disclose = options.disclose ?? 'flag';
-  const kept = removeItems({ source, kept: entries, hidden, disclose });
+  const kept = removeItems({ source, kept: entries, hidden, disclose, document: !!document });
   const disclosed = discloseEntries(options.from.map((r) => r.bundle), kept, { maxProvenanceBytes: provenanceBudget(options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES) });
   let bundle = createBundle([...kept, ...disclosed]);
   if (document) bundle.type = 'document';
