@@ -97,9 +97,10 @@ export const ShareDialog: Story = {
     await openShare(el);
     expect(dialog(el).getAttribute('aria-labelledby')).toBe('dialog-title');
     expect(text(inShadow(el, '#dialog-title'))).toBe('Share your records');
-    // One Hide per item (each kind has its own Hide too).
+    // One Hide per item (each kind has its own Hide too), but none on the patient's own details,
+    // which go with every share.
     const hide = allInShadow<HTMLButtonElement>(el, 'li.item button.hide');
-    expect(hide).toHaveLength(7);
+    expect(hide).toHaveLength(6);
     await userEvent.click(hide.find((b) => b.getAttribute('aria-label') === 'Hide Migraine')!);
     await waitFor(() => expect(text(inShadow(el, 'li.item.hidden'))).toContain('hidden, flagged'));
     expect(inShadow(el, 'li.item.hidden button.hide')!.getAttribute('aria-pressed')).toBe('true');
@@ -135,7 +136,7 @@ export const Preview: Story = {
     expect(preview).toContain('1 hidden item is left out.');
     expect(preview).toContain('The flag will tell them that 1 item was withheld: 1 problem (in your words: 1 condition).');
     expect(preview).toContain('They can view it.');
-    expect(text(el.shadowRoot!.querySelector('.warning'))).toContain('cannot be taken back');
+    expect(text(el.shadowRoot!.querySelector('.warning'))).toContain('Anything they already opened, downloaded or copied stays with them.');
   },
 };
 
@@ -251,7 +252,8 @@ export const RequestNarrowed: Story = {
     await userEvent.click(inShadow<HTMLInputElement>(el, '#group-1')!);
     await waitFor(() => expect(button(el, 'Review: approve and share 1 item')).toBeTruthy());
     await userEvent.click(button(el, 'Review: approve and share 1 item'));
-    await waitFor(() => expect(allInShadow(el, '.shared-items li')).toHaveLength(1));
+    // The kind kept, and the patient's own details, which go with every share (the preview says so).
+    await waitFor(() => expect(allInShadow(el, '.shared-items li')).toHaveLength(2));
     expect(button(el, /^Approve and share with npub1/)).toBeTruthy();
   },
 };

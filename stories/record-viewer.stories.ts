@@ -298,7 +298,7 @@ export const NoRelays: Story = {
     const el = viewer(canvasElement);
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'relay-error');
-    await announces(el, 'The storage servers could not be reached. No relays are configured.');
+    await announces(el, 'The storage servers could not be reached. No storage servers are set up.');
   },
 };
 
