@@ -1,6 +1,6 @@
 /**
  * The autoloaded embed (dist/cdn/auto, built by `npm run build` before the tests) in a host that
- * renders kit tags in its own shadow root, as a Lit or Stencil component does: the document's scan
+ * renders kit tags in its own shadow root, as a Lit component does: the document's scan
  * and observer do not reach inside it, so the host hands its root to `discover` once, and every kit
  * tag it renders there loads, those of its first render and those it renders later. This file
  * imports no define module: the autoloader registers the tags.
