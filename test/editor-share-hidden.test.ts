@@ -15,7 +15,7 @@ import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -30,13 +30,13 @@ describe('a share to an editor hides which items were hidden', function () {
   });
   after(() => client.close());
 
-  it('the editor cannot learn which or how many items were hidden; the patient is told that items were, and that which ones is not kept', async () => {
-    const [patient, relative] = [await person(), await person()];
+  /**
+   * The patient's published record, their session with the access list loaded and the share
+   * dialog open on `recipient`.
+   */
+  async function sharing(patient: Person, recipient: string) {
     const source = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
     await client.publishAll(source);
-    const hiddenUrls = (await openRecord(source, patient.signer)).bundle.entry!.filter((e) => /Chlamydia|Tetanus/.test(JSON.stringify(e.resource))).map((e) => e.fullUrl!);
-    expect(hiddenUrls).to.have.length(2);
-
     const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
       <nip82-access-list></nip82-access-list>
       <nip82-consent-prompt mode="share"></nip82-consent-prompt>
@@ -47,11 +47,19 @@ describe('a share to an editor hides which items were hidden', function () {
     await list.updateComplete;
     buttonByText(list, 'Show who has access')!.click();
     await waitUntil(() => list.status === 'done', 'records loaded', { timeout: 20000 });
-
-    // The patient shares as editor, hiding two items, the flag saying only that something was withheld.
     buttonByText(prompt, 'Share records…')!.click();
     await waitUntil(() => dialogOf(prompt).open, 'dialog opens');
-    await typeRecipient(prompt, relative.pubkey);
+    await typeRecipient(prompt, recipient);
+    return { source, list, prompt };
+  }
+
+  it('the editor cannot learn which or how many items were hidden; the patient is told that items were, and that which ones is not kept', async () => {
+    const [patient, relative] = [await person(), await person()];
+    const { source, list, prompt } = await sharing(patient, relative.pubkey);
+    const hiddenUrls = (await openRecord(source, patient.signer)).bundle.entry!.filter((e) => /Chlamydia|Tetanus/.test(JSON.stringify(e.resource))).map((e) => e.fullUrl!);
+    expect(hiddenUrls).to.have.length(2);
+
+    // The patient shares as editor, hiding two items, the flag saying only that something was withheld.
     $<HTMLInputElement>(prompt, 'input[name=role][value=editor]')!.click();
     itemRow(prompt, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
     itemRow(prompt, 'Tetanus').querySelector<HTMLButtonElement>('button.hide')!.click();
@@ -102,21 +110,7 @@ describe('a share to an editor hides which items were hidden', function () {
 
   it('a share to a viewer still keeps which items were hidden, for the patient alone: they start hidden when sharing with them again', async () => {
     const [patient, clinician] = [await person(), await person()];
-    const source = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
-    await client.publishAll(source);
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
-      <nip82-access-list></nip82-access-list>
-      <nip82-consent-prompt mode="share"></nip82-consent-prompt>
-    </nip82-session>`);
-    await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
-    const list = session.querySelector<Nip82AccessList>('nip82-access-list')!;
-    const prompt = session.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
-    await list.updateComplete;
-    buttonByText(list, 'Show who has access')!.click();
-    await waitUntil(() => list.status === 'done', 'records loaded', { timeout: 20000 });
-    buttonByText(prompt, 'Share records…')!.click();
-    await waitUntil(() => dialogOf(prompt).open, 'dialog opens');
-    await typeRecipient(prompt, clinician.pubkey);
+    const { prompt } = await sharing(patient, clinician.pubkey);
     itemRow(prompt, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
     await prompt.updateComplete;
     buttonByText(prompt, 'Review')!.click();

@@ -94,7 +94,8 @@ describe('a storage server that answers after the deadline', function () {
     expect(await sharesFor(clinician), 'one share, not two').to.have.length(1);
   });
 
-  it('approval: says it may have reached them, never offers Deny (not even reopened), and finishing delivers the approval', async () => {
+  /** A clinician's request for allergies, with the patient's answer dialog open on it. */
+  async function requestOpened() {
     const [patient, clinician] = [await person(), await person()];
     const record = await publishedRecord(patient);
     const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
@@ -104,6 +105,11 @@ describe('a storage server that answers after the deadline', function () {
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
+    return { clinician, request, el };
+  }
+
+  it('approval: says it may have reached them, never offers Deny (not even reopened), and finishing delivers the approval', async () => {
+    const { clinician, request, el } = await requestOpened();
     buttonByText(el, /^Review: approve/)!.click();
     await el.updateComplete;
     await relayAnswersLate('picky', LATE_MS);
@@ -140,15 +146,7 @@ describe('a storage server that answers after the deadline', function () {
   });
 
   it('denial: says the requester may already have the answer, offers no Approve, and finishing delivers the same denial', async () => {
-    const [patient, clinician] = [await person(), await person()];
-    const record = await publishedRecord(patient);
-    const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
-    await client.publishAll(events);
-    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${picky}></nip82-consent-prompt>`);
-    $<HTMLButtonElement>(el, 'li.request button')!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog opens');
-    await el.updateComplete;
+    const { clinician, request, el } = await requestOpened();
     await relayAnswersLate('picky', LATE_MS);
     buttonByText(el, 'Deny')!.click();
     await waitUntil(() => el.status === 'relay-error', 'the deadline passed', { timeout: 30000 });

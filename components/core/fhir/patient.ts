@@ -4,7 +4,7 @@
  */
 import { npubEncode, decode } from 'nostr-tools/nip19';
 import { isHex64 } from '../events.js';
-import type { FhirBundle, FhirResource } from './types.js';
+import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 
 /** The identifier system for URIs, under which `nostr:` identifiers are written. */
 export const URI_SYSTEM = 'urn:ietf:rfc:3986';
@@ -32,9 +32,14 @@ export function nostrPubkeyOf(resource: FhirResource | undefined): string | unde
   return undefined;
 }
 
+/** The entry of a Bundle's first Patient: whom a record is about. */
+export function patientEntryOf(bundle: FhirBundle): BundleEntry | undefined {
+  return bundle.entry?.find((e) => e.resource.resourceType === 'Patient');
+}
+
 /** The first Patient of a Bundle. */
 export function patientOf(bundle: FhirBundle): FhirResource | undefined {
-  return bundle.entry?.find((e) => e.resource.resourceType === 'Patient')?.resource;
+  return patientEntryOf(bundle)?.resource;
 }
 
 /** Species and breed of an animal Patient, or undefined for a person. */

@@ -8,6 +8,7 @@ import type { Signer } from '../signers/signer.js';
 import { createBundle, ReferenceIndex } from '../fhir/bundle.js';
 import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.js';
 import { isDocument, removeItems } from '../fhir/document.js';
+import { patientEntryOf } from '../fhir/patient.js';
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
 import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
@@ -91,7 +92,7 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   const source: BundleEntry[] = [];
   const subjects = new Set<string>();
   for (const record of options.from) {
-    const subject = record.bundle.entry?.find((e) => e.resource.resourceType === 'Patient')?.fullUrl;
+    const subject = patientEntryOf(record.bundle)?.fullUrl;
     const own: BundleEntry[] = [];
     for (const entry of record.bundle.entry ?? []) {
       const key = entry.fullUrl ?? '';
@@ -172,7 +173,7 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
  * hide it, since R4 requires every item's reference to them.
  */
 export function isSubjectPatient(records: readonly OpenedRecord[], fullUrl: string): boolean {
-  return records.some((r) => r.bundle.entry?.find((e) => e.resource.resourceType === 'Patient')?.fullUrl === fullUrl);
+  return records.some((r) => patientEntryOf(r.bundle)?.fullUrl === fullUrl);
 }
 
 /** The editor note of a share hiding `hidden`, bounded by the note's size. */
