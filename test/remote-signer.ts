@@ -18,7 +18,8 @@ export interface RemoteSignerOptions {
  * client asks anything: NIP-46 requests are ephemeral events a relay does not keep, so a request
  * sent before the signer's subscription is live is lost (seen on a busy machine as "The remote
  * signer did not answer"). `connectTo` plays the user scanning a `nostrconnect://` code; `release`
- * sends the answers held back (`hold`); `asked` lists the methods asked so far.
+ * sends the answers held back (`hold`); `asked` lists the methods asked so far, `connects` the
+ * parameters of each `connect`.
  */
 export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: Uint8Array, options: RemoteSignerOptions = {}) {
   let live!: () => void;
@@ -27,6 +28,7 @@ export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: U
   const pubkey = getPublicKey(bunkerKey);
   let user = secretKeySigner(userKey);
   const asked: string[] = [];
+  const connects: string[][] = [];
   let held: (() => Promise<void>)[] = [];
   const send = async (to: string, message: Record<string, unknown>) => {
     const conv = getConversationKey(bunkerKey, to);
@@ -38,6 +40,7 @@ export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: U
       const conv = getConversationKey(bunkerKey, event.pubkey);
       const { id, method, params } = JSON.parse(decrypt(event.content, conv)) as { id: string; method: string; params: string[] };
       asked.push(method);
+      if (method === 'connect') connects.push(params);
       const answer = async () => {
         let result = '';
         let error: string | undefined;
@@ -61,6 +64,7 @@ export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: U
     pubkey,
     ready,
     asked,
+    connects,
     /** Answers the held requests. */
     release: async () => {
       const now = held;

@@ -113,7 +113,7 @@ export class RemoteSignIn {
   async connectBunker(input: string, attempt: AbortSignal): Promise<boolean> {
     let remote: RemoteSigner | undefined;
     const onAuthUrl = this.authPageFor(attempt, () => remote);
-    remote = await bunkerSigner(input, { timeoutMs: 60_000, signal: attempt, onAuthUrl });
+    remote = await bunkerSigner(input, { timeoutMs: 60_000, signal: attempt, onAuthUrl, name: document.title || this.s.appName });
     if (attempt.aborted) {
       await remote.close().catch(() => undefined);
       return false;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { nip07Signer, waitForNip07, type Nip07Provider } from '../../components/core/signers/nip07.js';
-import { bunkerSigner, nostrConnect } from '../../components/core/signers/bunker.js';
+import { KIT_PERMISSIONS, bunkerSigner, nostrConnect } from '../../components/core/signers/bunker.js';
 import { secretKeySigner } from '../../components/core/signers/secret-key.js';
 import { signChecked, toSignerError, withDeadline } from '../../components/core/signers/signer.js';
 import { SignerError, RecordError, signerSaid } from '../../components/core/errors.js';
@@ -307,6 +307,41 @@ describe('signers', () => {
     expect(session.uri).to.contain('secret=');
     session.cancel();
     await rejects(session.signer, SignerError, 'connection');
+  });
+
+  it('NIP-46: a code shown on two relays is given up on both, at a cancel or when its time is out', async () => {
+    const relays = [await relayUrl('main'), await relayUrl('second')];
+    const listening = async (uri: string) => {
+      const author = new URL(uri).hostname;
+      return (await relayLiveRequests('main', author)).length + (await relayLiveRequests('second', author)).length;
+    };
+    const cancelled = nostrConnect({ relays, timeoutMs: 60_000 });
+    await waitUntil(async () => (await listening(cancelled.uri)) === 2, 'the page never listened on both relays');
+    cancelled.cancel();
+    await rejects(cancelled.signer, SignerError, 'connection');
+    await waitUntil(async () => (await listening(cancelled.uri)) === 0, 'a relay still carries the code\'s wait after the cancel');
+    const unanswered = nostrConnect({ relays, connectTimeoutMs: 300, timeoutMs: 60_000 });
+    const error = await rejects(unanswered.signer, SignerError, 'connection');
+    expect(error.message).to.equal('No remote signer connected in time.');
+    await waitUntil(async () => (await listening(unanswered.uri)) === 0, 'a relay still carries the code\'s wait once its time is out');
+  });
+
+  it('NIP-46: a bunker:// connect tells the signer app the page\'s name and what the kit will ask of it', async () => {
+    const relay = await relayUrl('main');
+    const app = runRemoteSigner(relay, generateSecretKey(), generateSecretKey());
+    try {
+      await app.ready;
+      const signer = await bunkerSigner(`bunker://${app.pubkey}?relay=${encodeURIComponent(relay)}&secret=s3cret`, { timeoutMs: 8000, name: 'Lakeside patient portal' });
+      await signer.close();
+      expect(app.connects).to.deep.equal([[app.pubkey, 's3cret', KIT_PERMISSIONS.join(','), JSON.stringify({ name: 'Lakeside patient portal' })]]);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('NIP-46: a bunker:// address whose relay cannot be reached is a connection error, not the user saying no', async () => {
+    const nobody = getPublicKey(generateSecretKey());
+    await rejects(bunkerSigner(`bunker://${nobody}?relay=${encodeURIComponent('ws://127.0.0.1:9')}`, { timeoutMs: 8000 }), SignerError, 'connection');
   });
 
   it('a secret-key signer forgets its key on sign-out', async () => {

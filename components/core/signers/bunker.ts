@@ -55,6 +55,28 @@ export interface RemoteSignerOptions {
   signal?: AbortSignal;
   /** An existing nostr-tools pool to share. */
   pool?: BunkerSignerParams['pool'];
+  /** The app name the remote signer shows the user beside each request. Default "NIP-82 medical records". */
+  name?: string;
+  /** Permissions to ask for, e.g. `['nip44_decrypt', 'sign_event:82']`. Default {@link KIT_PERMISSIONS}. */
+  perms?: string[];
+}
+
+const APP_NAME = 'NIP-82 medical records';
+
+/**
+ * What a remote signer's call threw, as a {@link SignerError}. A request no relay took (every
+ * publish failed) never reached the signer: its relays are out of reach, which is not the user
+ * saying no, whatever the library's words ("All promises were rejected").
+ */
+function remoteError(error: unknown, what: string): SignerError {
+  if (error instanceof AggregateError) return new SignerError('connection', `The remote signer's relays could not be reached to ${what}.`);
+  return toSignerError(error, what);
+}
+
+/** Forgets the keys of a remote signer's conversation: the client's, and the one the library derived from it. */
+function wipeKeys(clientKey: Uint8Array, bunker?: BunkerSigner): void {
+  clientKey.fill(0);
+  (bunker as unknown as { conversationKey?: Uint8Array } | undefined)?.conversationKey?.fill(0);
 }
 
 /**
@@ -122,7 +144,7 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, e
     try {
       return await auth.waitFor(withDeadline(Promise.race([run(), closed]), timeoutMs, what, onDue));
     } catch (error) {
-      throw toSignerError(error, what);
+      throw remoteError(error, what);
     }
   };
   let closing: Promise<void> | undefined;
@@ -159,8 +181,8 @@ function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, e
     nip44Decrypt: (peer, text) => call('decrypt', () => bunker.nip44Decrypt(peer, text)),
     close() {
       closing ??= (async () => {
-        clientKey.fill(0);
         closedNow();
+        wipeKeys(clientKey, bunker);
         try {
           await bunker.close();
         } finally {
@@ -196,13 +218,17 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
   });
   aborted.catch(() => undefined);
   try {
-    await auth.waitFor(withDeadline(bunker.connect(), timeoutMs, 'connect', options.onDue), aborted);
+    // The app's name and what it will ask for go with the connect: a bunker:// address carries
+    // neither, and without them the signer app cannot say who asks, nor grant the kit's calls at once.
+    const perms = (options.perms ?? KIT_PERMISSIONS).join(',');
+    const connect = bunker.sendRequest('connect', [pointer.pubkey, pointer.secret ?? '', perms, JSON.stringify({ name: options.name ?? APP_NAME })]);
+    await auth.waitFor(withDeadline(connect, timeoutMs, 'connect', options.onDue), aborted);
   } catch (error) {
-    clientKey.fill(0);
     await bunker.close().catch(() => undefined);
+    wipeKeys(clientKey, bunker);
     end();
     if (signal?.aborted) throw givenUp();
-    const mapped = toSignerError(error, 'connect');
+    const mapped = remoteError(error, 'connect');
     throw mapped.code === 'timeout' ? new SignerError('connection', 'The remote signer did not answer.', { cause: safeCause(error) }) : mapped;
   } finally {
     signal?.removeEventListener('abort', stop!);
@@ -224,10 +250,6 @@ export interface NostrConnectSession {
 export interface NostrConnectOptions extends RemoteSignerOptions {
   /** Relays the remote signer should answer on (at least one). */
   relays: string[];
-  /** The app name shown by the remote signer. */
-  name?: string;
-  /** Permissions to request, e.g. `['nip44_decrypt', 'sign_event:82']`. */
-  perms?: string[];
   /**
    * How long the user has to scan or paste the URI, in ms; `timeoutMs` then bounds each call once
    * connected, so finding a phone takes its own time and a call does not inherit it. Default `timeoutMs`.
@@ -260,7 +282,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
     relays: options.relays,
     secret,
     perms: options.perms ?? [...KIT_PERMISSIONS],
-    name: options.name ?? 'NIP-82 medical records',
+    name: options.name ?? APP_NAME,
   });
   const abort = new AbortController();
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
@@ -268,11 +290,19 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
   const timer = setTimeout(() => abort.abort(), options.connectTimeoutMs ?? timeoutMs);
   const { pool, end } = poolFor(options);
   const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
-  const signer = BunkerSigner.fromURI(clientKey, uri, { pool, onauth: auth.onauth }, abort.signal)
+  // The library hears an abort on one relay only (each relay's handler replaces the last): with two
+  // relays it would wait forever. Giving up here ends the wait itself and closes every relay.
+  const givenUp = new Promise<never>((_, reject) => {
+    abort.signal.addEventListener('abort', () => reject(new Error('given up')), { once: true });
+  });
+  const connecting = BunkerSigner.fromURI(clientKey, uri, { pool, onauth: auth.onauth }, abort.signal);
+  connecting.catch(() => undefined);
+  const signer = Promise.race([connecting, givenUp])
     .then(async (bunker) => {
       // Connected just as the wait was given up (cancelled or out of time): nobody takes this signer.
       if (abort.signal.aborted) {
         await bunker.close().catch(() => undefined);
+        wipeKeys(clientKey, bunker);
         throw new Error('given up');
       }
       return adapt(bunker, clientKey, timeoutMs, end, auth, options.onDue);
