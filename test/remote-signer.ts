@@ -1,5 +1,5 @@
 import { SimplePool } from 'nostr-tools/pool';
-import { finalizeEvent, getPublicKey } from 'nostr-tools/pure';
+import { finalizeEvent, getPublicKey, type EventTemplate } from 'nostr-tools/pure';
 import { encrypt, decrypt, getConversationKey } from 'nostr-tools/nip44';
 import { secretKeySigner } from '../components/core/signers/secret-key.js';
 
@@ -12,6 +12,9 @@ export interface RemoteSignerOptions {
   /** A page the user must open first (NIP-46 `auth_url`), sent at once to every held request. */
   authUrl?: string;
 }
+
+/** Signs in (NIP-42) as `key` where the relay asks, as a signer app does on a relay that serves only signed-in readers. */
+const signingIn = (key: Uint8Array) => async (template: EventTemplate) => finalizeEvent(template, key);
 
 /**
  * A minimal NIP-46 remote signer, answering on a real relay for `userKey`. Await `ready` before a
@@ -33,9 +36,10 @@ export function runRemoteSigner(relay: string, bunkerKey: Uint8Array, userKey: U
   const send = async (to: string, message: Record<string, unknown>) => {
     const conv = getConversationKey(bunkerKey, to);
     const reply = finalizeEvent({ kind: 24133, created_at: Math.floor(Date.now() / 1000), tags: [['p', to]], content: encrypt(JSON.stringify(message), conv) }, bunkerKey);
-    await Promise.any(pool.publish([relay], reply)).catch(() => undefined); // the test may have ended
+    await Promise.any(pool.publish([relay], reply, { onauth: signingIn(bunkerKey) })).catch(() => undefined); // the test may have ended
   };
   const sub = pool.subscribe([relay], { kinds: [24133], '#p': [pubkey] }, {
+    onauth: signingIn(bunkerKey),
     async onevent(event) {
       const conv = getConversationKey(bunkerKey, event.pubkey);
       const { id, method, params } = JSON.parse(decrypt(event.content, conv)) as { id: string; method: string; params: string[] };

@@ -339,6 +339,30 @@ describe('signers', () => {
     }
   });
 
+  it('NIP-46: a code and a bunker:// address work on a relay that serves only signed-in readers, asking the user nothing more', async () => {
+    const relay = await relayUrl('auth');
+    const app = runRemoteSigner(relay, generateSecretKey(), generateSecretKey());
+    try {
+      await app.ready;
+      const session = nostrConnect({ relays: [relay], timeoutMs: 8000 });
+      await waitUntil(async () => (await relayLiveRequests('auth', new URL(session.uri).hostname)).length > 0, 'the page never listened for the code on the relay');
+      await app.connectTo(session.uri);
+      const scanned = await session.signer;
+      const bunkered = await bunkerSigner(`bunker://${app.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 8000 });
+      try {
+        const user = await scanned.getPublicKey();
+        expect(await bunkered.getPublicKey()).to.equal(user);
+        const signed = await bunkered.signEvent({ kind: 1, created_at: 1, tags: [], content: 'x' });
+        expect(signed.pubkey).to.equal(user);
+      } finally {
+        await scanned.close();
+        await bunkered.close();
+      }
+    } finally {
+      app.close();
+    }
+  });
+
   it('NIP-46: a bunker:// address whose relay cannot be reached is a connection error, not the user saying no', async () => {
     const nobody = getPublicKey(generateSecretKey());
     await rejects(bunkerSigner(`bunker://${nobody}?relay=${encodeURIComponent('ws://127.0.0.1:9')}`, { timeoutMs: 8000 }), SignerError, 'connection');

@@ -3,7 +3,7 @@
  */
 import { BunkerSigner, createNostrConnectURI, parseBunkerInput, type BunkerSignerParams } from 'nostr-tools/nip46';
 import { SimplePool } from 'nostr-tools/pool';
-import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { finalizeEvent, generateSecretKey, getPublicKey, type EventTemplate } from 'nostr-tools/pure';
 import { SignerError, safeCause } from '../errors.js';
 import { ATTESTATION_KIND } from '../attest/format.js';
 import { AUTH_KIND, MEDICAL_DATA_KIND, SEAL_KIND } from '../nip82/constants.js';
@@ -79,13 +79,31 @@ function wipeKeys(clientKey: Uint8Array, bunker?: BunkerSigner): void {
   (bunker as unknown as { conversationKey?: Uint8Array } | undefined)?.conversationKey?.fill(0);
 }
 
+type Pool = NonNullable<BunkerSignerParams['pool']>;
+
+/**
+ * A pool that signs in (NIP-42) to the relays that ask, with the conversation's own client key. The
+ * relays clinics run serve events only to a signed-in reader, and the signer's answers are addressed
+ * to this key: signing in with it lets them through and asks the user nothing. A sign-in after the
+ * key is wiped (the signer closed) fails, as it should.
+ */
+function signingInPool(clientKey: Uint8Array): Pool {
+  const onauth = async (template: EventTemplate) => finalizeEvent(template, clientKey);
+  const pool = new SimplePool();
+  const subscribe = pool.subscribe.bind(pool);
+  const publish = pool.publish.bind(pool);
+  pool.subscribe = (relays, filter, params) => subscribe(relays, filter, { ...params, onauth });
+  pool.publish = (relays, event, params) => publish(relays, event, { ...params, onauth });
+  return pool;
+}
+
 /**
  * The pool a remote signer talks through: the caller's, or one of its own that closing it ends
  * (closing the signer only closes its subscription; the sockets would stay open).
  */
-function poolFor(options: RemoteSignerOptions): { pool: NonNullable<BunkerSignerParams['pool']>; end: () => void } {
+function poolFor(options: RemoteSignerOptions, clientKey: Uint8Array): { pool: Pool; end: () => void } {
   if (options.pool) return { pool: options.pool, end: () => undefined };
-  const pool = new SimplePool();
+  const pool = signingInPool(clientKey);
   return { pool, end: () => pool.destroy() };
 }
 
@@ -208,7 +226,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
     throw new SignerError('connection', 'That is not a usable bunker:// address (it needs a signer key and at least one relay).');
   }
   const clientKey = generateSecretKey();
-  const { pool, end } = poolFor(options);
+  const { pool, end } = poolFor(options, clientKey);
   const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
   const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool, onauth: auth.onauth });
   let stop: (() => void) | undefined;
@@ -288,7 +306,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
   if (options.signal?.aborted) abort.abort();
   const timer = setTimeout(() => abort.abort(), options.connectTimeoutMs ?? timeoutMs);
-  const { pool, end } = poolFor(options);
+  const { pool, end } = poolFor(options, clientKey);
   const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
   // The library hears an abort on one relay only (each relay's handler replaces the last): with two
   // relays it would wait forever. Giving up here ends the wait itself and closes every relay.
