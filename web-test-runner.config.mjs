@@ -6,6 +6,7 @@ import { relayPlugin } from './scripts/wtr-relay-plugin.mjs';
 import { sizePlugin } from './scripts/wtr-size-plugin.mjs';
 import { lostModulePlugin } from './scripts/wtr-lost-module-plugin.mjs';
 import { timeZonePlugin } from './scripts/wtr-time-zone-plugin.mjs';
+import { headingsPlugin } from './scripts/wtr-headings-plugin.mjs';
 
 const args = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -29,7 +30,7 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   middleware: [strictCspForFixtures],
-  plugins: [relayPlugin(), sizePlugin(), lostModulePlugin(), timeZonePlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [relayPlugin(), sizePlugin(), lostModulePlugin(), timeZonePlugin(), headingsPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

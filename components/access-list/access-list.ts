@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Nip82Element, type Message } from '../shared/base.js';
+import { ariaLevel } from '../shared/heading-level.js';
 import { wordsNow } from '../shared/status-controller.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
@@ -177,6 +178,12 @@ export class Nip82AccessList extends Nip82Element {
    * `knownNames`; an entry here wins over the session's.
    */
   @property({ attribute: false }) knownNames?: Record<string, string>;
+
+  /**
+   * The outline level of the element's first headings (1–6), to fit the page's own: a page whose
+   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record and the list of shares an `h3`, the people of a record `h4`).
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<AccessListStrings>;
@@ -800,10 +807,10 @@ export class Nip82AccessList extends Nip82Element {
     const editor = record.role === 'editor' && !!record.participants;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
-      <h3 id=${recordId(record)} tabindex="-1"><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
+      <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
       <p class="help">${editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
-        ? html`<h4>${s.peopleTitle}</h4>
+        ? html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.peopleTitle}</h4>
             <ul class="people">
               ${repeat(
                 record.participants!,
@@ -818,7 +825,7 @@ export class Nip82AccessList extends Nip82Element {
                 </li>`,
               )}
             </ul>`
-        : html`<h4>${s.listedTitle}</h4>
+        : html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.listedTitle}</h4>
             <p class="help">${s.listedExplain}</p>
             <ul class="people">
               ${repeat(
@@ -834,7 +841,7 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
     return html`<section class="shares" aria-labelledby="shares-title">
-      <h3 id="shares-title" tabindex="-1">${s.sharesTitle}</h3>
+      <h3 id="shares-title" tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${s.sharesTitle}</h3>
       ${overdue.length
         ? html`<div class="overdue warning" part="overdue">
             <p>${s.overdueNotice(overdue.length, this.count(overdue.length))}</p>

@@ -14,10 +14,13 @@ import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
 import { periodDay, today } from './resources.js';
 import { formatCount } from '../shared/numbers.js';
+import { ariaLevel } from '../shared/heading-level.js';
 
 export interface AnswerView extends CommonView {
   /** Whether a request was handed in (no "Check for requests" then). */
   given: boolean;
+  /** The page's outline level for the list of requests (the `heading-level` attribute). */
+  headingLevel?: number;
   checked: boolean;
   requests: ConsentMessage[];
   history: ConsentMessage[];
@@ -66,7 +69,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
   return html`${v.given ? nothing : html`<button type="button" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.checkRequests}>${s.checkRequests}</button>`}
     ${v.requests.length || v.checked
       ? html`<section class="requests" aria-labelledby="requests-title">
-          <h2 id="requests-title" tabindex="-1">${s.requestsTitle}</h2>
+          <h2 id="requests-title" tabindex="-1" aria-level=${ariaLevel(v.headingLevel)}>${s.requestsTitle}</h2>
           ${v.requests.length === 0
             ? html`<p>${s.noRequests}</p>`
             : html`<ul>

@@ -193,6 +193,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   @property({ attribute: false }) knownNames?: Record<string, string>;
 
+  /**
+   * The outline level of the element's first headings (1–6), to fit the page's own: a page whose
+   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (the list of requests an `h2`; its dialogs keep their own).
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
+
   /** Override any built-in string. */
   @property({ attribute: false }) strings?: Partial<ConsentPromptStrings>;
 
@@ -1274,6 +1280,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private answerView(): AnswerView {
     return {
       ...this.commonView(),
+      headingLevel: this.headingLevel,
       given: !!this.request,
       checked: this.checked,
       requests: this.requests,

@@ -19,6 +19,7 @@ import type { OpenFailure, StoreChange } from '../core/store/record-store.js';
 import { grantToReader, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
+import { ariaLevel } from '../shared/heading-level.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
 import { isolate, shortNpub } from '../shared/identity.js';
@@ -215,6 +216,12 @@ export class Nip82RecordViewer extends Nip82Element {
   protected override get handedInProperties(): readonly (keyof this)[] {
     return ['records', 'bundle'];
   }
+
+  /**
+   * The outline level of the element's first headings (1–6), to fit the page's own: a page whose
+   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record an `h2`, its sections `h3`).
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
   /** `summary` (by section) or `timeline` (dated items, newest first). */
   @property({ reflect: true }) mode: 'summary' | 'timeline' = 'summary';
@@ -1107,7 +1114,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
-          <h2 id=${id} tabindex="-1">${heading}</h2>
+          <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${heading}</h2>
           <button type="button" class="export" @click=${() => this.download(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
@@ -1191,7 +1198,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const shown = this.shownItems.get(limitKey) ?? [];
     return html`
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
-        <h3 id=${id}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
+        <h3 id=${id} aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
           ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang))}
         </ul>
