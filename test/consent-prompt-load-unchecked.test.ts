@@ -9,9 +9,10 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord } from '../components/core/nip82/record.js';
+import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { decliningSignIn, downRelayUrl, person, relayUrl, sampleBundle, type Person } from './helpers.js';
-import { $, buttonByText, text } from './element-helpers.js';
+import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('<nip82-consent-prompt>: "Load my records" with a storage server it could not read', function () {
@@ -69,6 +70,31 @@ describe('<nip82-consent-prompt>: "Load my records" with a storage server it cou
     await el.updateComplete;
     expect(text($(el, '[role=status]')), 'the load again says the same').to.contain(`${down} could not be reached or did not answer.`);
     await expect(el).to.be.accessible();
+  });
+
+  it('answering a request, a storage server is down: the dialog names it beside the records found, and loads them again', async () => {
+    const [patient, clinician] = [await person(), await person()];
+    const down = await downRelayUrl();
+    await recordOn(url, patient);
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Check-up', days: 30 });
+      await client.publishAll(events);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${patient.signer} relays=${`${url} ${down}`}></nip82-consent-prompt>`);
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      buttonByText(el, 'Load my records')!.click();
+      await waitUntil(() => $(el, 'p.from') && el.status === 'done', 'records loaded', { timeout: 20000 });
+      await el.updateComplete;
+      expect(text($(el, 'dialog [role=status]'))).to.contain(`Your records could not be checked on every storage server, so some may be missing here. ${down} could not be reached or did not answer.`);
+      const again = buttonByText(el, 'Load your records again')!;
+      expect(again && dialogOf(el).contains(again), 'loading again is offered in the dialog').to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      client.close();
+    }
   });
 
   it('the only storage server is down: not "no records"', async () => {
