@@ -12,6 +12,9 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { decliningSignIn, downRelayUrl, person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import { recordsStringsEn, recordsUnchecked } from '../components/shared/records.strings.js';
+import { recordsStringsEs } from '../components/shared/records.strings.es.js';
+import type { QueryReport } from '../components/core/relay/client.js';
 
 describe('<nip82-access-list>: loading the records with a storage server it could not read', function () {
   this.timeout(60000);
@@ -76,6 +79,27 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${down}></nip82-access-list>`);
     const said = await load(el, 'Show who has access');
     expect(said).to.equal(`Your records could not be checked on any storage server. ${down} could not be reached or did not answer. Load your records again to try again.`);
+  });
+
+  it('the words are the page\'s own to change', async () => {
+    const patient = await person();
+    const down = await downRelayUrl();
+    const strings = { recordsUnchecked: () => 'Not everything was checked.', recordsRetry: 'Press "Load your records again".' };
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .strings=${strings} .signer=${patient.signer} relays=${down}></nip82-access-list>`);
+    expect(await load(el, 'Show who has access')).to.equal(`Not everything was checked. ${down} could not be reached or did not answer. Press "Load your records again".`);
+  });
+
+  it('each reason in its own words: a sign-in that did not complete, several servers, read ones left out', () => {
+    const report = (relay: string, status: QueryReport['status'], signIn?: QueryReport['signIn']): QueryReport => ({ relay, status, signIn, events: 0 });
+    const reports = [report('wss://a.example', 'complete'), report('wss://b.example', 'incomplete'), report('wss://c.example', 'auth-required', 'failed'),
+      report('wss://d.example', 'timeout'), report('wss://e.example', 'closed'), report('wss://f.example', 'auth-required', 'declined'), report('wss://g.example', 'auth-required', 'declined')];
+    expect(recordsUnchecked(reports, recordsStringsEn)).to.equal(
+      'Your records could not be checked on every storage server, so some may be missing here. wss://f.example and wss://g.example asked you to sign in, and you did not. '
+      + 'wss://c.example asked for a sign-in that did not complete. wss://d.example and wss://e.example could not be reached or did not answer. Load your records again to try again.');
+    expect(recordsUnchecked(reports, recordsStringsEs)).to.equal(
+      'No se pudieron revisar sus historiales en todos los servidores de almacenamiento, así que puede que falten algunos aquí. wss://f.example y wss://g.example pidieron que usted se identificara y usted no lo hizo. '
+      + 'wss://c.example pidió que usted se identificara, pero no se pudo completar. No se pudo contactar con wss://d.example y wss://e.example, o no respondieron. Vuelva a cargar sus historiales para intentarlo de nuevo.');
+    expect(recordsUnchecked(reports.slice(0, 2), recordsStringsEn), 'every server read').to.equal('');
   });
 
   it('in Spanish, with the sign-in refused', async () => {
