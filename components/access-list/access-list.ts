@@ -17,7 +17,7 @@ import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/rel
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
-import { mailUnchecked, sentences } from '../shared/records.strings.js';
+import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -347,9 +347,15 @@ export class Nip82AccessList extends Nip82Element {
     // Signed out or another person meanwhile: what the last one's read found is not the next one's to hear.
     if (!store || store !== this.currentStore) return;
     // What this read found, said in the words of the page's language at each render.
-    const [found, held, failed, left, older] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked];
-    // Not "no records" while older ones were not checked.
-    this.setStatus('done', () => sentences(found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left, this.count(left)) : '', older ? this.s.recordsOlder : ''));
+    const [found, held, failed, left, older, reports] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
+    // Not "no records" while older ones, or some storage server's, were not checked.
+    const unread = unreadServers(reports).length > 0;
+    this.setStatus('done', () => sentences(
+      found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older || unread ? '' : this.s.noRecords,
+      recordsUnchecked(reports, this.s),
+      left ? this.s.recordsLeft(left, this.count(left)) : '',
+      older ? this.s.recordsOlder : '',
+    ));
     void this.lookUpNames();
   };
 

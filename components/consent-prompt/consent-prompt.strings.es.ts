@@ -20,6 +20,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   receiptsTitle: 'Dónde se envió',
   typeCount: (type: string, n: number) => typeCount('es', type, n),
   loadRecords: 'Cargar mis historiales',
+  loadAgain: 'Volver a cargar sus historiales',
   loadingRecords: 'Abriendo sus historiales…',
   noRecords: 'Todavía no tiene historiales para compartir.',
   openShare: 'Compartir historiales…',

@@ -16,6 +16,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   typeCount: (type: string, n: number, formatted: string) => string;
   // Loading
   loadRecords: string;
+  /** After a load that could not check some storage server, beside the records it found: load them again. */
+  loadAgain: string;
   loadingRecords: string;
   noRecords: string;
   // Share: trigger and dialog
@@ -186,6 +188,7 @@ const en: ConsentPromptStrings = {
   receiptsTitle: 'Where it was sent',
   typeCount: (type: string, n: number) => typeCount('en', type, n),
   loadRecords: 'Load my records',
+  loadAgain: 'Load your records again',
   loadingRecords: 'Opening your records…',
   noRecords: 'You have no records to share yet.',
   openShare: 'Share records…',

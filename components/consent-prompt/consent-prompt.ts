@@ -26,7 +26,7 @@ import { ActionController, signedForCurrent } from '../shared/action-controller.
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
 import { periodDay, today } from './resources.js';
 import { recordName } from '../shared/record-text.js';
-import { mailUnchecked, sentences } from '../shared/records.strings.js';
+import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
 import { grantExpiration } from '../core/nip82/grant.js';
 import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
@@ -292,6 +292,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /** The records to share from: handed in, else the ones the user holds in the session store (not their share copies). */
+  /** Whether the store's last load left some storage server unread: the status says so, and loading again is offered. */
+  private get reloadOffered(): boolean {
+    const store = this.records ? undefined : this.currentStore;
+    return !!store?.loaded && unreadServers(store.reports).length > 0;
+  }
+
   private get available(): OpenedRecord[] {
     if (this.records) return this.records;
     const store = this.currentStore;
@@ -546,9 +552,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (focused?.matches('[data-trigger]') || (!focused && document.activeElement === document.body)) this.modal.focusNext = '[data-trigger]';
     }
     // What this read found and left, said in the words of the page's language at each render.
-    const [held, failed, left, older] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked];
-    // Not "no records" while older ones were not checked.
-    this.setStatus('done', () => sentences(held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older ? '' : this.s.noRecords, left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '', older ? this.s.recordsOlder : ''));
+    const [held, failed, left, older, reports] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
+    // Not "no records" while older ones, or some storage server's, were not checked.
+    const unread = unreadServers(reports).length > 0;
+    this.setStatus('done', () => sentences(
+      held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older || unread ? '' : this.s.noRecords,
+      recordsUnchecked(reports, this.s),
+      left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '',
+      older ? this.s.recordsOlder : '',
+    ));
   };
 
   private checkRequests = async (): Promise<void> => {
@@ -1244,6 +1256,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       stopWaiting: this.stopWaiting,
       hideMentions: this.hideMentions,
       loadRecords: this.loadRecords,
+      reload: this.reloadOffered,
     };
   }
 

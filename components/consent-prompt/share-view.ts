@@ -51,7 +51,8 @@ export function renderShareBase(v: ShareView): TemplateResult {
   }
   const lang = v.plan.lang;
   return html`${presetNote(v)}<p class="ready">${s.ready(v.records, formatCount(v.records, lang), v.offered, formatCount(v.offered, lang))}</p>
-    <button type="button" class="primary" data-trigger @click=${v.openShare}>${s.openShare}</button>`;
+    <button type="button" class="primary" data-trigger @click=${v.openShare}>${s.openShare}</button>
+    ${v.reload ? html`<button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button>` : nothing}`;
 }
 
 /** Why the page's preset recipient is not used: the patient chooses the person. */

@@ -45,6 +45,11 @@ export interface CommonView {
   stopWaiting: () => void;
   hideMentions: () => void;
   loadRecords: () => void;
+  /**
+   * The last load could not check some storage server (the status says which): the records found
+   * are shown, and loading them again is offered beside them (with none found, "Load my records" is).
+   */
+  reload: boolean;
 }
 
 /**

@@ -56,4 +56,13 @@ export const recordsStringsEs: RecordsStrings = {
     `Aún no se revisaron algunos mensajes: ${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara y usted no lo hizo. Vuelva a comprobar para que se lo pidan de nuevo.`,
   mailSignInFailed: (servers: string[]) =>
     `Aún no se revisaron algunos mensajes: ${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara, pero no se pudo completar. Vuelva a comprobar para intentarlo de nuevo.`,
+  recordsUnchecked: (all: boolean) =>
+    all
+      ? 'No se pudieron revisar sus historiales en ningún servidor de almacenamiento.'
+      : 'No se pudieron revisar sus historiales en todos los servidores de almacenamiento, así que puede que falten algunos aquí.',
+  recordsUnreached: (servers: string[]) =>
+    servers.length > 1 ? `No se pudo contactar con ${listText('es', servers)}, o no respondieron.` : `No se pudo contactar con ${listText('es', servers)}, o no respondió.`,
+  recordsSignIn: (servers: string[]) => `${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara y usted no lo hizo.`,
+  recordsSignInFailed: (servers: string[]) => `${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara, pero no se pudo completar.`,
+  recordsRetry: 'Vuelva a cargar sus historiales para intentarlo de nuevo.',
 };

@@ -7,6 +7,7 @@ import { typeHeading, typeList } from './type-names.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';
 import type { RecordStore } from '../core/store/record-store.js';
+import type { QueryReport } from '../core/relay/client.js';
 import { plural } from './plural.js';
 import { listText } from './lists.js';
 
@@ -66,6 +67,19 @@ export interface RecordsStrings {
   mailSignIn: (servers: string[]) => string;
   /** Storage servers that asked for a sign-in that did not complete on their side (the user may never have been asked). */
   mailSignInFailed: (servers: string[]) => string;
+  /**
+   * A load of records could not read some storage servers, so it cannot say there are none:
+   * `all`, it read none of them. The sentences below then say which and why, then `recordsRetry`.
+   */
+  recordsUnchecked: (all: boolean) => string;
+  /** Storage servers (their addresses) the load could not reach, or that did not answer in time. */
+  recordsUnreached: (servers: string[]) => string;
+  /** Storage servers that asked the user to sign in during the load, and were not signed in to. */
+  recordsSignIn: (servers: string[]) => string;
+  /** Storage servers that asked for a sign-in that did not complete on their side. */
+  recordsSignInFailed: (servers: string[]) => string;
+  /** The way on after the sentences above. */
+  recordsRetry: string;
 }
 
 /** English; Spanish is in records.strings.es.ts. */
@@ -117,6 +131,12 @@ export const recordsStringsEn: RecordsStrings = {
     `Some messages were not checked yet: ${listText('en', servers)} asked you to sign in, and you did not. Check again to be asked again.`,
   mailSignInFailed: (servers: string[]) =>
     `Some messages were not checked yet: ${listText('en', servers)} asked for a sign-in that did not complete. Check again to try again.`,
+  recordsUnchecked: (all: boolean) =>
+    all ? 'Your records could not be checked on any storage server.' : 'Your records could not be checked on every storage server, so some may be missing here.',
+  recordsUnreached: (servers: string[]) => `${listText('en', servers)} could not be reached or did not answer.`,
+  recordsSignIn: (servers: string[]) => `${listText('en', servers)} asked you to sign in, and you did not.`,
+  recordsSignInFailed: (servers: string[]) => `${listText('en', servers)} asked for a sign-in that did not complete.`,
+  recordsRetry: 'Load your records again to try again.',
 };
 
 /**
@@ -131,6 +151,36 @@ export function mailUnchecked(store: Pick<RecordStore, 'olderMailUnchecked' | 'm
   const failed = unsigned.filter((r) => r.signIn === 'failed').map((r) => r.relay);
   if (declined.length || failed.length) return sentences(declined.length ? s.mailSignIn(declined) : '', failed.length ? s.mailSignInFailed(failed) : '');
   return store.olderMailUnchecked ? s.mailOlder : '';
+}
+
+/**
+ * The storage servers the last load of records did not read at all: unreachable, too slow, closed
+ * the read, or asked for a sign-in that did not happen (the user's no among them). A server that
+ * sent only part of what it holds (`incomplete`) was read: the walk back says what is left.
+ */
+export function unreadServers(reports: readonly QueryReport[]): QueryReport[] {
+  return reports.filter((r) => r.status !== 'complete' && r.status !== 'incomplete');
+}
+
+/**
+ * What a load of records left unchecked, in words ('' when every storage server was read): that
+ * records may be missing (so "no records" is not said), the servers by address with why (a sign-in
+ * the user refused told apart from one that failed on the server's side, as for mail), and the way on.
+ */
+export function recordsUnchecked(reports: readonly QueryReport[], s: Pick<RecordsStrings, 'recordsUnchecked' | 'recordsUnreached' | 'recordsSignIn' | 'recordsSignInFailed' | 'recordsRetry'>): string {
+  const unread = unreadServers(reports);
+  if (!unread.length) return '';
+  const signIn = unread.filter((r) => r.status === 'auth-required');
+  const declined = signIn.filter((r) => r.signIn !== 'failed').map((r) => r.relay);
+  const failed = signIn.filter((r) => r.signIn === 'failed').map((r) => r.relay);
+  const unreached = unread.filter((r) => r.status !== 'auth-required').map((r) => r.relay);
+  return sentences(
+    s.recordsUnchecked(unread.length === reports.length),
+    declined.length ? s.recordsSignIn(declined) : '',
+    failed.length ? s.recordsSignInFailed(failed) : '',
+    unreached.length ? s.recordsUnreached(unreached) : '',
+    s.recordsRetry,
+  );
 }
 
 /** Status sentences said together (an empty one left out), e.g. what loaded and what was left for later. */
