@@ -67,8 +67,8 @@ describe('<nip82-record-viewer>: a storage server that asks the user to sign in'
     }
   }
 
-  async function viewer(signer: Signer, lang = 'en', naddr = ''): Promise<Nip82RecordViewer> {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relay} naddr=${naddr} .signer=${signer}></nip82-record-viewer></div>`);
+  async function viewer(signer: Signer, lang = 'en', naddr = '', relays = relay): Promise<Nip82RecordViewer> {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relays} naddr=${naddr} .signer=${signer}></nip82-record-viewer></div>`);
     const el = wrapper.querySelector('nip82-record-viewer')!;
     await el.updateComplete;
     return el;
@@ -174,5 +174,17 @@ describe('<nip82-record-viewer>: a storage server that asks the user to sign in'
     } finally {
       quiet.release();
     }
+  });
+
+  it('beside a server that answered with nothing: not "No records were found", since the other was not searched', async () => {
+    const reader = await person();
+    const main = await relayUrl('main');
+    const el = await viewer(decliningSignIn(reader.signer), 'en', '', `${main} ${relay}`);
+    const seen = errors(el);
+    unlock(el).click();
+    await waitUntil(() => el.status === 'done' && relayLines(el).length > 0, 'the load never ended', { timeout: 20000 });
+    expect(liveText(el)).to.equal('A storage server asked you to sign in; you did not, so nothing there was looked at.');
+    expect(relayLines(el)).to.deep.equal([`${relay}: asked you to sign in; you did not, so nothing there was looked at`]);
+    expect(seen).to.deep.equal([]);
   });
 });
