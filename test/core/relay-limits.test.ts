@@ -96,6 +96,25 @@ describe('relays decide nothing about how much a reader does', () => {
     }
   });
 
+  it('reads a full page of one second and everything older, and says only that it may hold more of that second', async () => {
+    // As many events at one second as the relay sends at once (500), and 50 older: a reader cannot
+    // tell this from 501 at that second, so the relay is not called complete, but nothing older is
+    // missed and the reason claims no more than is known.
+    const url = await relayUrl('restricted');
+    const me = await person();
+    const t = nowSeconds() - 400;
+    await publishFast(url, listing(me.pubkey, [...Array(500).fill(t), ...Array.from({ length: 50 }, (_, i) => t - 10 - i)]));
+    const client = new RelayClient({ relays: [url] });
+    try {
+      const { events, reports } = await client.queryAll({ kinds: [32225], '#p': [me.pubkey] });
+      expect(events).to.have.length(550);
+      expect(reports[0]!.status).to.equal('incomplete');
+      expect(reports[0]!.reason).to.equal('At least 500 events share one second; the relay may hold more.');
+    } finally {
+      client.close();
+    }
+  });
+
   it('takes no more events than asked for, and says the rest was left', async () => {
     const url = await relayUrl('restricted');
     const me = await person();

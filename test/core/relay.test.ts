@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
-import { RelayClient, checkRelays } from '../../components/core/relay/client.js';
+import { RelayClient, checkRelays, type PublishReceipt } from '../../components/core/relay/client.js';
 import { RelayError } from '../../components/core/errors.js';
 import { nowSeconds, type NostrEvent } from '../../components/core/events.js';
 import { createRecord, openRecord, updateRecord } from '../../components/core/nip82/record.js';
@@ -216,5 +216,29 @@ describe('relay client on real relays', () => {
     await rejects(() => checkRelays([]), RelayError, 'no-relays');
     await rejects(() => checkRelays(['https://example.org']), RelayError, 'invalid-url');
     expect(checkRelays([' ws://127.0.0.1:1 ', 'ws://127.0.0.1:1'])).to.deep.equal(['ws://127.0.0.1:1']);
+    // One relay however it is written (a slash, capitals, its default port), as first written.
+    expect(checkRelays(['wss://r.example', 'wss://r.example/', 'WSS://R.Example:443', 'ws://r.example'])).to.deep.equal(['wss://r.example', 'ws://r.example']);
+  });
+
+  it('one relay written several ways is one relay: sent to once, one receipt, counted once toward the quorum', async () => {
+    const url = await relayUrl('main');
+    const spellings = [url, `${url}/`, url.replace(/^ws:\/\/([^:/]+)/, (_, host: string) => `WS://${host.toUpperCase()}`)];
+    const client = new RelayClient({ relays: spellings });
+    const quorumTwo = new RelayClient({ relays: spellings, quorum: 2 });
+    try {
+      const event = note('once');
+      const receipts = await client.publishAll([event]);
+      // Not a second receipt saying the same relay did not answer.
+      expect(receipts.map((r) => `${r.relay} ${r.status}`)).to.deep.equal([`${url} accepted`]);
+      const { events, reports } = await client.query({ ids: [event.id] });
+      expect(events.map((e) => e.id)).to.deep.equal([event.id]);
+      expect(reports.map((r) => `${r.relay} ${r.status}`)).to.deep.equal([`${url} complete`]);
+      // One relay cannot make a quorum of two, however often it is listed.
+      const error = await rejects(quorumTwo.publishAll([note('twice?')]), RelayError, 'not-accepted');
+      expect(((error as RelayError).receipts as PublishReceipt[]).map((r) => r.status)).to.deep.equal(['accepted']);
+    } finally {
+      client.close();
+      quorumTwo.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { AbstractSimplePool } from 'nostr-tools/abstract-pool';
 import type { Filter } from 'nostr-tools/filter';
 import type { VerifiedEvent } from 'nostr-tools/core';
 import { decode } from 'nostr-tools/nip19';
+import { normalizeURL } from 'nostr-tools/utils';
 import { RelayError, RecordError, SignerError, loadPart } from '../errors.js';
 import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
@@ -41,7 +42,7 @@ export interface PublishReceipt {
 /** How one relay answered one query. */
 export interface QueryReport {
   relay: string;
-  /** `incomplete`: the relay holds more than it sent (a cap was reached, or it cannot page further). */
+  /** `incomplete`: the relay holds, or may hold, more than it sent (a cap was reached, or it cannot page further). */
   status: 'complete' | 'incomplete' | 'closed' | 'auth-required' | 'timeout' | 'unreachable';
   reason?: string;
   /** With `auth-required`: how the sign-in the relay asked for ended (see {@link SignInFailure}). */
@@ -166,8 +167,17 @@ interface SignInAttempt {
 /** The user (see {@link RelayClient.forgetSignIns}) each scope was first used for. */
 const scopeUsers = new WeakMap<DeclineScope, number>();
 
-/** One relay, however its URL was written (a trailing slash or not). */
-const relayKey = (relay: string): string => relay.replace(/\/+$/, '');
+/**
+ * One relay, however its URL was written (a trailing slash, capitals, its default port): the key
+ * the pools (ours and nostr-tools') give its one connection. What is no URL is its own key.
+ */
+function relayKey(relay: string): string {
+  try {
+    return normalizeURL(relay);
+  } catch {
+    return relay;
+  }
+}
 
 /** Options for {@link RelayClient}. */
 export interface RelayClientOptions {
@@ -214,14 +224,22 @@ const MAX_DELETION_KEYS = 1000;
 const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
 
 /**
- * Sorts a relay URL list: the relay addresses in it (trimmed, each once, in order) and the entries
- * that are none (an https:// address, a bare host name), which a caller drops rather than failing
- * on them all.
+ * Sorts a relay URL list: the relay addresses in it (trimmed, in order) and the entries that are
+ * none (an https:// address, a bare host name), which a caller drops rather than failing on them
+ * all. Each relay once, as first written: the pool has one connection for every way of writing it
+ * (see {@link relayKey}), so a second entry would send each event to it twice, the second send's
+ * answer lost to the first, and count it twice toward a quorum.
  */
 export function sortRelays(relays: readonly string[]): { relays: string[]; rejected: string[] } {
   const sorted = { relays: [] as string[], rejected: [] as string[] };
-  for (const r of new Set(relays.map((r) => (typeof r === 'string' ? r : String(r)).trim()).filter(Boolean))) {
-    (RELAY_URL.test(r) ? sorted.relays : sorted.rejected).push(r);
+  const seen = new Set<string>();
+  for (const r of relays.map((r) => String(r).trim())) {
+    const relay = RELAY_URL.test(r);
+    // An https:// entry is not its wss:// relay (the pools' key would make it so).
+    const key = relay ? relayKey(r) : r;
+    if (!r || seen.has(key)) continue;
+    seen.add(key);
+    (relay ? sorted.relays : sorted.rejected).push(r);
   }
   return sorted;
 }
@@ -231,7 +249,7 @@ export function checkRelays(relays: readonly string[]): string[] {
   if (!Array.isArray(relays) || relays.some((r) => typeof r !== 'string')) throw new RelayError('invalid-url', 'Relays must be a list of ws:// or wss:// addresses.');
   const { relays: out, rejected } = sortRelays(relays);
   if (rejected.length) throw new RelayError('invalid-url', `Not a relay address: ${rejected[0]!.slice(0, 80)}`);
-  if (out.length === 0) throw new RelayError('no-relays', 'No relays are configured.');
+  if (!out.length) throw new RelayError('no-relays', 'No relays are configured.');
   return out;
 }
 
@@ -601,7 +619,7 @@ export class RelayClient {
     // Where the walk stopped: a relay that still holds more may hold events anywhere below its
     // page's end, so nothing older than the highest such end is kept (a caller that goes on from the
     // oldest event returned skips nothing), and at most maxEvents, newest first.
-    const line = Math.max(-Infinity, ...walks.filter((w) => w.state === 'more').map((w) => w.until));
+    const line = Math.max(...walks.filter((w) => w.state === 'more').map((w) => w.until));
     const events = [...all.values()].filter((e) => e.created_at >= line).sort((a, b) => b.created_at - a.created_at).slice(0, maxEvents);
     const kept = new Set(events.map((e) => e.id));
     const dropped = events.length < all.size;
@@ -642,9 +660,13 @@ export class RelayClient {
       w.state = 'done';
       return;
     }
-    // Nothing new: a relay that still filled its page is stuck at this second.
+    // Nothing new: a relay that still filled its page is stuck at this second. Every event of that
+    // page is of this second (all it sent before is of this second or later), so it holds at least
+    // a full page of it, and may hold more that no filter can ask for apart: it sends none beyond
+    // its cap, and none can be left out by id. Exactly a full page and more are alike to a reader,
+    // so it is never called complete, though it may have sent all.
     if (answer.events > 1 && answer.events >= Math.min(limit, w.cap || limit) && w.report.status === 'complete') {
-      w.report = { ...w.report, status: 'incomplete', reason: `More than ${answer.events} events share one second; the relay cannot page past them.` };
+      w.report = { ...w.report, status: 'incomplete', reason: `At least ${answer.events} events share one second; the relay may hold more.` };
     }
     w.previous = answer.events;
     w.until -= 1;
