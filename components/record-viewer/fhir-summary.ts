@@ -366,21 +366,16 @@ const describeVision: Describer = (r, facts, index, status) => {
 
 /** A report of tests: what it concludes and the results it gathers, placed with the results. */
 const describeReport: Describer = (r, facts, index, status) => {
-  facts.add('resourceType', r.resourceType);
-  facts.coded('status', 'status', [status]);
-  facts.add('category', conceptsText(r.category));
+  describeOther(r, facts, index, status);
   facts.add('conclusion', unique([str(r.conclusion), conceptsText(r.conclusionCode)]).join('. '));
   facts.add('results', referencesText(r.result, index, r));
-  facts.add('date', str(r.effectiveDateTime) || str(r.issued), { date: true });
-  if (isObject(r.effectivePeriod)) facts.period('period', r.effectivePeriod);
   facts.add('performer', referencesText(r.performer, index, r));
   return { title: conceptText(r.code), attachments: list(r.presentedForm).filter(isObject) };
 };
 
 /** A care plan: what it is for, when, and what it plans (its activities' codes). */
 const describeCarePlan: Describer = (r, facts, index, status) => {
-  facts.add('resourceType', r.resourceType);
-  facts.coded('status', 'status', [status]);
+  describeOther(r, facts, index, status);
   facts.add('reason', referencesText(r.addresses, index, r));
   facts.period('period', r.period);
   facts.add('activities', unique(list(r.activity).filter(isObject).map((a) => conceptText(isObject(a.detail) ? a.detail.code : undefined))).join(', '));
@@ -389,8 +384,7 @@ const describeCarePlan: Describer = (r, facts, index, status) => {
 
 /** A care team: who is in it and as what, why, and when. */
 const describeCareTeam: Describer = (r, facts, index, status) => {
-  facts.add('resourceType', r.resourceType);
-  facts.coded('status', 'status', [status]);
+  describeOther(r, facts, index, status);
   facts.add('members', unique(list(r.participant).filter(isObject).map((p) => {
     const who = referenceText(p.member, index, r);
     const role = conceptsText(p.role);
@@ -404,7 +398,7 @@ const describeCareTeam: Describer = (r, facts, index, status) => {
 
 /** An insurance claim or statement: named by its kind (its type is a bare code), with who billed, when and how much. */
 const describeClaim: Describer = (r, facts, index, status) => {
-  facts.coded('status', 'status', [status]);
+  describeOther(r, facts, index, status);
   facts.add('provider', referenceText(r.provider, index, r));
   facts.period('period', r.billablePeriod);
   facts.add('total', money(r.total));
@@ -412,7 +406,10 @@ const describeClaim: Describer = (r, facts, index, status) => {
   return { title: '' };
 };
 
-/** Any other resource type: what most resources name themselves by, and its kind (its id is a database key, no one's words). */
+/**
+ * Any other resource type: what most resources name themselves by, and its kind (its id is a database key, no one's words);
+ * the kind, status and date of the types described further above.
+ */
 const describeOther: Describer = (r, facts, _index, status) => {
   facts.add('resourceType', r.resourceType);
   facts.coded('status', 'status', [status]);
