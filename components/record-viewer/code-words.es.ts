@@ -15,7 +15,7 @@ export const codeWordsEs: CodeWords = {
     onhold: 'en pausa', preparation: 'en preparación', partial: 'disponible en parte', appended: 'definitivo, con añadidos posteriores',
     suspended: 'suspendido', pending: 'pendiente', booked: 'reservado', fulfilled: 'realizado', noshow: 'no acudió', 'checked-in': 'registrada la llegada',
     waitlist: 'en lista de espera', available: 'disponible', unavailable: 'no disponible', unsatisfactory: 'no apto', declined: 'rechazado',
-    'health-unknown': 'salud desconocida', retired: 'retirado', requested: 'solicitado', received: 'recibido', ready: 'listo', failed: 'fallido',
+    'health-unknown': 'salud desconocida', deceased: 'fallecido', retired: 'retirado', requested: 'solicitado', received: 'recibido', ready: 'listo', failed: 'fallido',
   },
   clinicalStatus: { active: 'activo', recurrence: 'ha vuelto', relapse: 'recaída', inactive: 'inactivo', remission: 'en remisión', resolved: 'resuelto' },
   verification: {
@@ -49,5 +49,9 @@ export const codeWordsEs: CodeWords = {
     QD: 'una vez al día', BID: 'dos veces al día', TID: 'tres veces al día', QID: 'cuatro veces al día', QOD: 'cada dos días',
     AM: 'cada mañana', PM: 'cada tarde', WK: 'una vez a la semana', MO: 'una vez al mes',
     Q1H: 'cada hora', Q2H: 'cada 2 horas', Q3H: 'cada 3 horas', Q4H: 'cada 4 horas', Q6H: 'cada 6 horas', Q8H: 'cada 8 horas',
+  },
+  interpretation: {
+    H: 'alto', L: 'bajo', HH: 'muy alto, crítico', LL: 'muy bajo, crítico', HU: 'muy alto', LU: 'muy bajo', A: 'anormal',
+    AA: 'anormal, crítico', N: 'normal', POS: 'positivo', NEG: 'negativo',
   },
 };

@@ -22,7 +22,9 @@ export type CodeSet =
    */
   | 'unit' | 'unitOne'
   /** How often a dose is taken, as a code of the usual abbreviations (HL7 v3 GTSAbbreviation: BID, QD, Q4H). */
-  | 'timing';
+  | 'timing'
+  /** How a reading compares with its normal range (HL7 v3 ObservationInterpretation: H, L, N, POS). */
+  | 'interpretation';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
@@ -61,6 +63,10 @@ export const codeWordsEn: CodeWords = {
     AM: 'every morning', PM: 'every afternoon', WK: 'once a week', MO: 'once a month',
     Q1H: 'every hour', Q2H: 'every 2 hours', Q3H: 'every 3 hours', Q4H: 'every 4 hours', Q6H: 'every 6 hours', Q8H: 'every 8 hours',
   },
+  interpretation: {
+    H: 'high', L: 'low', HH: 'critically high', LL: 'critically low', HU: 'very high', LU: 'very low', A: 'abnormal',
+    AA: 'critically abnormal', N: 'normal', POS: 'positive', NEG: 'negative',
+  },
 };
 
 /**
@@ -69,7 +75,7 @@ export const codeWordsEn: CodeWords = {
  */
 export const UNIT_SYMBOLS: Record<string, string> = {
   Cel: '°C', '[degF]': '°F', 'mm[Hg]': 'mmHg', 'kg/m2': 'kg/m²', '[in_i]': 'in', '[lb_av]': 'lb', '[oz_av]': 'oz', ug: 'µg',
-  'umol/L': 'µmol/L', 'meq/L': 'mEq/L', '[iU]/L': 'IU/L', '10*3/uL': '10³/µL', '10*9/L': '10⁹/L', '10*12/L': '10¹²/L',
+  'umol/L': 'µmol/L', 'meq/L': 'mEq/L', '[iU]/L': 'IU/L', '10*3/uL': '10³/µL', '10*6/uL': '10⁶/µL', 'mL/min/{1.73_m2}': 'mL/min/1.73 m²', '10*9/L': '10⁹/L', '10*12/L': '10¹²/L',
 };
 
 /** The word for `code` of `set` from `words`, or the code as written when the table does not know it. */

@@ -38,14 +38,15 @@ export function codingText(coding: unknown): string {
   return str(coding.display) || str(coding.code);
 }
 
-/** A CodeableConcept's readable text: its `text`, else a coding's display, else a code. */
-export function conceptText(concept: unknown): string {
+/** A CodeableConcept's words: its `text`, else a coding's display; never a bare code (a title, "institutional"). */
+export function conceptName(concept: unknown): string {
   if (typeof concept === 'string') return str(concept);
-  if (!isObject(concept)) return '';
-  const text = str(concept.text);
-  if (text) return text;
-  const codings = list(concept.coding).filter(isObject);
-  return codings.map((c) => str(c.display)).find(Boolean) ?? codings.map((c) => str(c.code)).find(Boolean) ?? '';
+  return isObject(concept) ? str(concept.text) || list(concept.coding).filter(isObject).map((c) => str(c.display)).find(Boolean) || '' : '';
+}
+
+/** A CodeableConcept's readable text: {@link conceptName}, else a code. */
+export function conceptText(concept: unknown): string {
+  return conceptName(concept) || (isObject(concept) ? list(concept.coding).filter(isObject).map((c) => str(c.code)).find(Boolean) ?? '' : '');
 }
 
 /** Several CodeableConcepts, joined. */
@@ -98,14 +99,17 @@ const UCUM = 'http://unitsofmeasure.org';
 /**
  * A Quantity's unit after the number `of`: its own `unit` text as written; else its UCUM code as
  * people write it ("°C", "mmHg"), or worded when shown ("years", "per minute"); a code of another
- * system as written.
+ * system as written. Most senders copy the UCUM code into `unit` ("mm[Hg]"): that is the code, not
+ * their words. An annotation alone ("{score}") says nothing to a reader.
  */
 export function unitPieces(q: unknown, of: Piece[]): Piece[] {
   if (!isObject(q)) return [];
   const unit = str(q.unit);
-  const code = str(q.code);
-  if (unit || !code) return unit ? [unit] : [];
   const system = str(q.system);
+  let code = str(q.code);
+  if (unit === code && system === UCUM) code = code.replace(/^\{[^{}]*\}$/, '');
+  else if (unit || !code) return unit ? [unit] : [];
+  if (!code) return [];
   if (system && system !== UCUM) return [code];
   if (Object.hasOwn(UNIT_SYMBOLS, code)) return [UNIT_SYMBOLS[code]!];
   const n = of[0];

@@ -14,7 +14,7 @@ import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
 import type { CodeSet } from './code-words.js';
 import {
-  conceptCodes, conceptText, conceptsText, dateOf, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
+  conceptCodes, conceptName, conceptText, conceptsText, dateOf, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
   rangePieces, referenceText, referencesText, str, timeOf, unitPieces, valueText, type Piece,
 } from './fhir-format.js';
 
@@ -30,7 +30,8 @@ export type FactKey =
   | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'severity' | 'category' | 'reaction' | 'onset' | 'resolved'
   | 'recorded' | 'dosage' | 'intent' | 'prescriber' | 'reason' | 'date' | 'value' | 'interpretation' | 'range'
   | 'performer' | 'lot' | 'site' | 'route' | 'location' | 'period' | 'type' | 'attachment' | 'birthDate' | 'gender'
-  | 'species' | 'breed' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider';
+  | 'species' | 'breed' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider'
+  | 'died' | 'conclusion' | 'results' | 'activities' | 'members' | 'total';
 
 /** One labelled value of an item. `label` is data (e.g. an Observation component's code); `key` is ours. */
 export interface Fact {
@@ -177,6 +178,7 @@ function sectionOf(r: FhirResource): SectionKey {
     case 'MedicationRequest':
     case 'MedicationStatement': return 'medications';
     case 'Immunization': return 'immunizations';
+    case 'DiagnosticReport': return 'results';
     case 'Observation':
       return list(r.category).some((c) => conceptCodes(c).includes('vital-signs')) ? 'vitals' : 'results';
     case 'Procedure': return 'procedures';
@@ -248,6 +250,8 @@ type Describer = (r: FhirResource, facts: FactList, index: ReferenceIndex, statu
 
 const describePatient: Describer = (r, facts) => {
   facts.add('birthDate', str(r.birthDate), { date: true });
+  facts.add('died', str(r.deceasedDateTime), { date: true });
+  if (r.deceasedBoolean === true) facts.coded('status', 'status', ['deceased']);
   const animal = animalOf(r);
   facts.coded('gender', animal ? 'animalGender' : 'gender', [str(r.gender)]);
   if (animal) {
@@ -293,7 +297,7 @@ const describeMedication: Describer = (r, facts, index, status) => {
   facts.add('date', str(r.authoredOn) || str(r.effectiveDateTime) || str(r.dateAsserted), { date: true });
   if (isObject(r.effectivePeriod)) facts.period('period', r.effectivePeriod);
   facts.add('prescriber', referenceText(r.requester, index, r) || referenceText(r.informationSource, index, r));
-  facts.add('reason', conceptsText(r.reasonCode));
+  facts.add('reason', reasons(r, index));
   return { title };
 };
 
@@ -322,7 +326,7 @@ const describeProcedure: Describer = (r, facts, index, status) => {
   facts.add('date', str(r.performedDateTime) || str(r.performedString), { date: !!str(r.performedDateTime) });
   if (isObject(r.performedPeriod)) facts.period('period', r.performedPeriod);
   facts.add('site', conceptsText(r.bodySite));
-  facts.add('reason', conceptsText(r.reasonCode));
+  facts.add('reason', reasons(r, index));
   facts.add('outcome', conceptText(r.outcome));
   facts.add('performer', referencesText(r.performer, index, r));
   facts.add('location', referenceText(r.location, index, r));
@@ -333,7 +337,7 @@ const describeEncounter: Describer = (r, facts, index, status) => {
   facts.coded('status', 'status', [status]);
   facts.concept('type', 'encounterClass', r.class);
   facts.period('period', r.period);
-  facts.add('reason', conceptsText(r.reasonCode));
+  facts.add('reason', reasons(r, index));
   facts.add('location', unique(list(r.location).filter(isObject).map((l) => referenceText(l.location, index, r))).join(', '));
   facts.add('performer', referencesText(list(r.participant).filter(isObject).map((p) => p.individual), index, r));
   facts.add('provider', referenceText(r.serviceProvider, index, r));
@@ -360,13 +364,58 @@ const describeVision: Describer = (r, facts, index, status) => {
   return { title: referenceText(r.prescriber, index, r), lenses: list(r.lensSpecification).filter(isObject).map(lensRow) };
 };
 
-/** Any other resource type: what most resources name themselves by, and its kind (its id is a database key, no one's words). */
+/** A report of tests: what it concludes and the results it gathers, placed with the results. */
+const describeReport: Describer = (r, facts, index, status) => {
+  describeOther(r, facts, index, status);
+  facts.add('conclusion', unique([str(r.conclusion), conceptsText(r.conclusionCode)]).join('. '));
+  facts.add('results', referencesText(r.result, index, r));
+  facts.add('performer', referencesText(r.performer, index, r));
+  return { title: conceptText(r.code), attachments: list(r.presentedForm).filter(isObject) };
+};
+
+/** A care plan: what it is for, when, and what it plans (its activities' codes). */
+const describeCarePlan: Describer = (r, facts, index, status) => {
+  describeOther(r, facts, index, status);
+  facts.add('reason', referencesText(r.addresses, index, r));
+  facts.period('period', r.period);
+  facts.add('activities', unique(list(r.activity).filter(isObject).map((a) => conceptText(isObject(a.detail) ? a.detail.code : undefined))).join(', '));
+  return { title: str(r.title) || unique(list(r.category).map(conceptName)).join(', ') };
+};
+
+/** A care team: who is in it and as what, why, and when. */
+const describeCareTeam: Describer = (r, facts, index, status) => {
+  describeOther(r, facts, index, status);
+  facts.add('members', unique(list(r.participant).filter(isObject).map((p) => {
+    const who = referenceText(p.member, index, r);
+    const role = conceptsText(p.role);
+    return who && role ? `${who} (${role})` : who || role;
+  })).join(', '));
+  facts.add('reason', reasons(r, index));
+  facts.period('period', r.period);
+  facts.add('provider', referencesText(r.managingOrganization, index, r));
+  return { title: str(r.name) };
+};
+
+/** An insurance claim or statement: named by its kind (its type is a bare code), with who billed, when and how much. */
+const describeClaim: Describer = (r, facts, index, status) => {
+  describeOther(r, facts, index, status);
+  facts.add('provider', referenceText(r.provider, index, r));
+  facts.period('period', r.billablePeriod);
+  facts.add('total', money(r.total));
+  for (const t of list(r.total).filter(isObject)) if (isObject(t.amount)) facts.labelled(conceptText(t.category) || '—', money(t.amount));
+  return { title: '' };
+};
+
+/**
+ * Any other resource type: what most resources name themselves by, and its kind (its id is a database key, no one's words);
+ * the kind, status and date of the types described further above.
+ */
 const describeOther: Describer = (r, facts, _index, status) => {
   facts.add('resourceType', r.resourceType);
   facts.coded('status', 'status', [status]);
   const date = dateOf(r);
   if (date) facts.add('date', date, { date: true });
-  return { title: conceptText(r.code) || conceptText(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
+  return { title: conceptName(r.code) || conceptName(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
 };
 
 /** One describer per resource type the viewer knows (a Map: resource types come from untrusted data). */
@@ -382,6 +431,11 @@ const DESCRIBERS = new Map<string, Describer>([
   ['Encounter', describeEncounter],
   ['DocumentReference', describeDocument],
   ['VisionPrescription', describeVision],
+  ['DiagnosticReport', describeReport],
+  ['CarePlan', describeCarePlan],
+  ['CareTeam', describeCareTeam],
+  ['Claim', describeClaim],
+  ['ExplanationOfBenefit', describeClaim],
 ]);
 
 /** What describing a resource says of it beyond its section and date. */
@@ -472,6 +526,7 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   const reading = (loinc: string) => components.find((c) => list(isObject(c.code) ? c.code.coding : []).some((x) => isObject(x) && x.code === loinc));
   const systolic = reading('8480-6');
   const diastolic = reading('8462-4');
+  let both: unknown[] = [];
   if (value.yesNo) facts.coded('value', 'yesNo', [value.text]);
   else if (value.end) facts.period('value', r.valuePeriod);
   else if (value.text) facts.add('value', value.pieces ?? value.text, { date: value.date });
@@ -479,18 +534,21 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     const low = numberPiece(diastolic.valueQuantity.value);
     const unit = unitPieces(systolic.valueQuantity, low);
     facts.add('value', [...numberPiece(systolic.valueQuantity.value), '/', ...low, ...(unit.length ? [' ', ...unit] : [])]);
+    // Each reading is in the value already.
+    both = [systolic, diastolic];
   }
   if (!value.text) facts.add('notAvailable', conceptText(r.dataAbsentReason));
-  facts.add('interpretation', conceptsText(r.interpretation));
+  facts.add('interpretation', interpretationPieces(r.interpretation));
   facts.add('range', referenceRanges(r.referenceRange));
   for (const c of components) {
+    if (both.includes(c)) continue;
     const v = valueText(c);
     const text = v.text || conceptText(c.dataAbsentReason);
-    const interpretation = conceptsText(c.interpretation);
+    const interpretation = interpretationPieces(c.interpretation);
     const range = referenceRanges(c.referenceRange);
     const label = conceptText(c.code);
     if (!label && !text) continue;
-    const aside = joinPieces([interpretation ? [interpretation] : [], range], '; ');
+    const aside = joinPieces([interpretation, range], '; ');
     const shown: Piece[] = v.text ? v.pieces ?? [v.text] : text ? [text] : [];
     // A yes/no reading is worded (never "true"), its interpretation and range beside it.
     facts.labelled(label || '—', aside.length && !v.yesNo ? [...joinPieces([shown, v.end ? [v.end] : []], ' – '), ' (', ...aside, ')'] : shown.length ? shown : text, {
@@ -501,13 +559,32 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
 }
 
+/** Interpretations (HL7 v3 codes: H, L, POS), worded when shown; the record's own words for a code without words. */
+function interpretationPieces(value: unknown): Piece[] {
+  return joinPieces(list(value).filter(isObject).map((c) => {
+    const code = list(c.coding).filter(isObject).map((x) => str(x.code)).find(Boolean);
+    const text = conceptText(c);
+    return code ? [{ set: 'interpretation', code, text }] : [text].filter(Boolean);
+  }), ', ');
+}
+
+/** Money: `704.2 USD`. */
+function money(m: unknown): Piece[] {
+  return isObject(m) ? joinPieces([numberPiece(m.value), [str(m.currency)].filter(Boolean)], ' ') : [];
+}
+
+/** Why: coded reasons and the conditions (or findings) referenced, in their own words. */
+function reasons(r: FhirResource, index: ReferenceIndex): string {
+  return unique([conceptsText(r.reasonCode), referencesText(r.reasonReference, index, r)]).join(', ');
+}
+
 function referenceRanges(value: unknown): Piece[] {
   return joinPieces(list(value).filter(isObject).map((rr) => (str(rr.text) ? [str(rr.text)] : rangePieces(rr))), '; ');
 }
 
+/** A dose, how often and how, then the record's own text (leaving out what the text already says). */
 function dosagePieces(d: Json): Piece[] {
   const text = str(d.text);
-  if (text) return [text];
   const doses = list(d.doseAndRate).filter(isObject).map((x) => {
     const quantity = quantityPieces(x.doseQuantity);
     return quantity.length ? quantity : rangePieces(x.doseRange);
@@ -519,7 +596,8 @@ function dosagePieces(d: Json): Piece[] {
   // Without a frequency, a dose is taken once per period (FHIR Timing).
   const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit }] : timingCode(timing.code);
   const route = conceptText(d.route);
-  return joinPieces([doses.find((x) => x.length) ?? [], when, route ? [route] : []], ', ');
+  const said = text.toLowerCase();
+  return joinPieces([...[doses.find((x) => x.length) ?? [], when, route ? [route] : []].filter((p) => !said.includes(piecesText(p).toLowerCase())), [text].filter(Boolean)], ', ');
 }
 
 /**

@@ -171,6 +171,12 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_notAvailable: 'No disponible',
   fact_note: 'Nota',
   fact_provider: 'Proveedor',
+  fact_died: 'Fallecimiento',
+  fact_conclusion: 'Conclusión',
+  fact_results: 'Resultados',
+  fact_activities: 'Cuidados previstos',
+  fact_members: 'Miembros',
+  fact_total: 'Total',
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

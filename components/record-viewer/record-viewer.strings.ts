@@ -255,6 +255,12 @@ export interface RecordViewerStrings {
   fact_notAvailable: string;
   fact_note: string;
   fact_provider: string;
+  fact_died: string;
+  fact_conclusion: string;
+  fact_results: string;
+  fact_activities: string;
+  fact_members: string;
+  fact_total: string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -436,6 +442,12 @@ const en: RecordViewerStrings = {
   fact_notAvailable: 'Not available',
   fact_note: 'Note',
   fact_provider: 'Provider',
+  fact_died: 'Died',
+  fact_conclusion: 'Conclusion',
+  fact_results: 'Results',
+  fact_activities: 'Planned care',
+  fact_members: 'Members',
+  fact_total: 'Total',
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
