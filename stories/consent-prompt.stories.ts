@@ -101,7 +101,7 @@ export const ShareDialog: Story = {
     // which go with every share.
     const hide = allInShadow<HTMLButtonElement>(el, 'li.item button.hide');
     expect(hide).toHaveLength(6);
-    await userEvent.click(hide.find((b) => b.getAttribute('aria-label') === 'Hide Migraine')!);
+    await userEvent.click(hide.find((b) => b.getAttribute('aria-label')?.startsWith('Hide Migraine, '))!);
     await waitFor(() => expect(text(inShadow(el, 'li.item.hidden'))).toContain('hidden, flagged'));
     expect(inShadow(el, 'li.item.hidden button.hide')!.getAttribute('aria-pressed')).toBe('true');
   },
@@ -127,7 +127,7 @@ export const Preview: Story = {
   play: async ({ canvasElement }) => {
     const el = prompt(canvasElement);
     await openShare(el);
-    await userEvent.click(allInShadow<HTMLButtonElement>(el, 'button.hide').find((b) => b.getAttribute('aria-label') === 'Hide Migraine')!);
+    await userEvent.click(allInShadow<HTMLButtonElement>(el, 'button.hide').find((b) => b.getAttribute('aria-label')?.startsWith('Hide Migraine, '))!);
     await userEvent.click(inShadow<HTMLInputElement>(el, 'input[name="disclose"][value="count-and-kind"]')!);
     await review(el);
     const preview = text(inShadow(el, '[part="preview"]'));

@@ -224,7 +224,7 @@ describe('<nip82-consent-prompt>', function () {
       await typeRecipient(el, clinician.pubkey);
 
       // One checkbox per kind shares or leaves out all of them, and shows a mixed choice as mixed.
-      const group = () => $$<HTMLInputElement>(el, 'h3.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all 17 vaccinations')!;
+      const group = () => $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all 17 vaccinations')!;
       const immunizations = () => $$<HTMLInputElement>(el, 'li.item input[type=checkbox]').filter((i) => i.closest('ul')!.previousElementSibling!.contains(group()));
       expect(group().checked).to.equal(true);
       group().click();
@@ -659,12 +659,12 @@ describe('<nip82-consent-prompt>', function () {
       expect(facts).to.contain(`until ${dayText(sent.period!.end!.slice(0, 10), 'en')}`);
       expect(buttonByText(el, /^Review: approve/)!.textContent!.trim()).to.equal('Review: approve and share 3 items');
       // The items one by one, grouped by kind in a fixed order, each with its own Hide.
-      expect($$(el, 'h3.group-head label').map((l) => text(l))).to.deep.equal(['Allergies (1)', 'Conditions (1)', 'Vaccinations (1)']);
+      expect($$(el, '.group-head label').map((l) => text(l))).to.deep.equal(['Allergies (1)', 'Conditions (1)', 'Vaccinations (1)']);
       expect(itemRow(el, 'Chlamydia').querySelector('button.hide')).to.exist;
       await expect(el).to.be.accessible();
 
       // Narrow: no conditions (the whole kind), and a shorter period.
-      $$<HTMLInputElement>(el, 'h3.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
+      $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
       const until = isoDay(10);
       setInput($<HTMLInputElement>(el, '#grant-until')!, until);
       await el.updateComplete;
@@ -1431,7 +1431,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(itemRow(el, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
       expect(text($(el, '.hidden-before'))).to.match(/^1 item you hid from npub1\S+ before starts hidden\.$/);
       // Ticking the whole kind leaves it hidden: only its own Hide button brings it back.
-      $$<HTMLInputElement>(el, 'h3.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
+      $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
       await el.updateComplete;
       buttonByText(el, /^Review: approve/)!.click();
       await el.updateComplete;

@@ -42,7 +42,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   hiddenUnlisted: (who: string) =>
     `Ya le ocultó elementos a ${who} en un historial compartido que esa persona puede editar. Cuáles fueron no se guarda, porque podría leerlo, así que nada empieza oculto: compruebe que no comparte ahora nada de lo que le ocultó.`,
   hide: 'Ocultar',
-  hideItem: (label: string) => `Ocultar ${label}`,
+  hideItem: (label: string, date: string) => (date ? `Ocultar ${label}, ${date}` : `Ocultar ${label}`),
   hideAll: 'Ocultar todo',
   hideGroup: (typeHeading: string, _n: number, formatted: string) => `Ocultar todo: ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'oculto, se avisa',

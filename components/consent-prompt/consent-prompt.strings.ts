@@ -42,7 +42,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** Items were hidden from this recipient in an earlier share they can edit: which ones is not kept (they could read it), so none start hidden. */
   hiddenUnlisted: (who: string) => string;
   hide: string;
-  hideItem: (label: string) => string;
+  /** The Hide button of one item: `date` as its box shows it, '' when it has none (repeated items differ only by it). */
+  hideItem: (label: string, date: string) => string;
   hideAll: string;
   /** Name of the button that hides every item of one kind. */
   hideGroup: (typeHeading: string, n: number, formatted: string) => string;
@@ -210,7 +211,7 @@ const en: ConsentPromptStrings = {
   hiddenUnlisted: (who: string) =>
     `You hid items from ${who} before, in a share they can edit. Which ones is not kept, since they could read it, so nothing starts hidden: check that nothing you hid from them is shared now.`,
   hide: 'Hide',
-  hideItem: (label: string) => `Hide ${label}`,
+  hideItem: (label: string, date: string) => (date ? `Hide ${label}, ${date}` : `Hide ${label}`),
   hideAll: 'Hide all',
   hideGroup: (typeHeading: string, _n: number, formatted: string) => `Hide all ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'hidden, flagged',

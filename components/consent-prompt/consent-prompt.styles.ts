@@ -75,16 +75,20 @@ export const consentPromptStyles = css`
     max-inline-size: 100%;
     box-sizing: border-box;
   }
+  /* A row, not a heading: only the kind's name is (its box and "Hide all" are not part of it). */
   .group-head {
     margin-block: var(--_space) 0.25rem;
     font-size: 0.95rem;
+    font-weight: bold;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
   }
-  .group-head label {
+  .group-head h3 {
     flex: 1 1 8rem;
+    margin: 0;
+    font-size: inherit;
   }
   .item-grid :focus-visible {
     outline: 2px solid var(--_accent);
@@ -149,6 +153,14 @@ export const consentPromptStyles = css`
     background: var(--_warning-fg);
     border-color: var(--_warning-fg);
     color: var(--_warning-bg);
+  }
+  /* High contrast (forced colours) drops these colours, and with them which items are hidden:
+     the system's highlight says it instead. */
+  @media (forced-colors: active) {
+    button.hide[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
   }
   .problems ul {
     margin: 0;

@@ -144,15 +144,15 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
         const count = formatCount(list.length, ctx.lang);
         const first = row++ === 0;
         return html`<div class="group" role="group" aria-labelledby=${`group-${g}-label`}>
-          <h3 class="group-head" data-row data-group>
+          <div class="group-head" data-row data-group>
             <input type="checkbox" id=${`group-${g}`} data-cell tabindex=${first ? 0 : -1} ?disabled=${open.length === 0}
               .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
               aria-label=${s.shareGroup(heading, list.length, count)}
               @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
-            <label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label>
+            <h3><label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label></h3>
             ${hideable.length ? html`<button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
               aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(hideable, !allHidden)}>${s.hideAll}</button>` : nothing}
-          </h3>
+          </div>
           <ul class="item-list">
             ${list.map((e) => renderItem(ctx, e, row++))}
           </ul>
@@ -173,7 +173,7 @@ function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): Templa
       @change=${(e: Event) => plan.setIncluded(url, (e.target as HTMLInputElement).checked)} />
     <label for=${`item-${i}`}><bdi>${label}</bdi>${date ? html` <span class="date">${date}</span>` : nothing}</label>
     ${hidden ? html`<span class="tag">${s.hiddenTag}</span>` : nothing}
-    ${plan.isSubject(url) ? nothing : html`<button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${hidden ? 'true' : 'false'} aria-label=${s.hideItem(label)}
+    ${plan.isSubject(url) ? nothing : html`<button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${hidden ? 'true' : 'false'} aria-label=${s.hideItem(label, date)}
       @click=${() => plan.toggleHidden(url)}>${s.hide}</button>`}
   </li>`;
 }

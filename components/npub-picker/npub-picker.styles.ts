@@ -67,6 +67,14 @@ export const npubPickerStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
+  /* High contrast (forced colours) drops the background: the system's highlight marks the
+     suggestion the arrow keys are on. */
+  @media (forced-colors: active) {
+    .option[aria-selected='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
   .option .source {
     margin-inline-start: auto;
     color: var(--_muted);

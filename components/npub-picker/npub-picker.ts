@@ -137,6 +137,11 @@ export class Nip82NpubPicker extends Nip82Element {
   private lookupSeq = 0;
   /** Changes when the user leaves: a profile or check that arrives afterwards is not kept. */
   private epoch = 0;
+  /**
+   * The key the user chose here ('' when none): only their own choice is announced ("Chosen: …"),
+   * never a value the page sets, which nobody did anything to hear about.
+   */
+  private userChose = '';
 
   private get s(): NpubPickerStrings {
     return resolveStrings(npubPickerStrings, this, this.strings);
@@ -163,6 +168,11 @@ export class Nip82NpubPicker extends Nip82Element {
       this.value = parsed.kind === 'key' ? parsed.pubkey : '';
       if (this.value) this.currentStatus = 'done';
       else this.presetRefused(presetRefusal('value', given));
+      // The page chose someone else: what was said of the user's last choice no longer holds.
+      if (this.value !== this.userChose) {
+        this.userChose = '';
+        this.message = '';
+      }
     }
     if (changed.has('value') && !this.value && this.status === 'done') this.currentStatus = 'idle';
     if (changed.has('follows') || changed.has('recent')) this.suggestions = this.collectSuggestions();
@@ -211,6 +221,7 @@ export class Nip82NpubPicker extends Nip82Element {
     this.active = -1;
     this.filter = '';
     this.foundBy = undefined;
+    this.userChose = '';
     this.suggestions = this.collectSuggestions();
     this.profiles.clear();
     this.missing.clear();
@@ -272,8 +283,8 @@ export class Nip82NpubPicker extends Nip82Element {
         if (profile) this.profiles.set(pk, profile);
         else this.missing.set(pk, reached ? 'none' : 'unreachable');
       }
-      // The choice was announced by its key alone: say it again with the name now known.
-      if (this.currentStatus === 'done' && wanted.includes(this.value) && this.profiles.get(this.value)?.name) this.message = this.chosenText(this.value);
+      // The user's choice was announced by its key alone: say it again with the name now known.
+      if (this.currentStatus === 'done' && this.userChose === this.value && wanted.includes(this.value) && this.profiles.get(this.value)?.name) this.message = this.chosenText(this.value);
     } catch {
       // A relay list that cannot be used (e.g. a malformed URL) reads as unreachable.
       if (epoch === this.epoch) for (const pk of wanted) this.missing.set(pk, 'unreachable');
@@ -293,6 +304,7 @@ export class Nip82NpubPicker extends Nip82Element {
     const npub = npubEncode(pubkey);
     if (this.input) this.input.value = npub;
     this.currentStatus = 'done';
+    this.userChose = pubkey;
     this.message = this.chosenText(pubkey);
     if (pubkey === this.value) return;
     this.value = pubkey;
@@ -312,6 +324,7 @@ export class Nip82NpubPicker extends Nip82Element {
 
   private unchoose(): void {
     this.foundBy = undefined;
+    this.userChose = '';
     this.currentStatus = 'idle';
     this.message = '';
     if (!this.value) return;
@@ -460,12 +473,16 @@ export class Nip82NpubPicker extends Nip82Element {
     this.checks.set(key, result);
     const s = this.s;
     const claim = isolate(name);
-    this.message = result === 'ok' ? s.verified(claim) : result === 'mismatch' ? s.mismatch(claim) : s.verifyFailed(claim);
+    const said = result === 'ok' ? s.verified(claim) : result === 'mismatch' ? s.mismatch(claim) : s.verifyFailed(claim);
     const hadFocus = (this.renderRoot as ShadowRoot).activeElement?.matches('[part~="verify-button"]');
+    // The result replaces the button; the keyboard user's place is kept on the result, and focus there
+    // reads it out: the live region stays quiet then (else the sentence is heard twice).
+    this.message = hadFocus ? '' : said;
     this.requestUpdate();
     await this.updateComplete;
-    // The result replaces the button; keep the keyboard user's place on the result.
-    if (hadFocus) this.renderRoot.querySelector<HTMLElement>('[part~="nip05"]')?.focus();
+    const shown = hadFocus ? this.renderRoot.querySelector<HTMLElement>('[part~="nip05"]') : null;
+    if (shown) shown.focus();
+    else if (hadFocus) this.message = said;
   }
 
   private openList(active: number): void {

@@ -7,7 +7,7 @@
  */
 import { html, nothing } from 'lit';
 import type { FhirBundle } from '../core/fhir/types.js';
-import { attachmentText, str } from './fhir-format.js';
+import { attachmentText, formatDate, str } from './fhir-format.js';
 import type { Item } from './fhir-summary.js';
 import { piecesWords } from './item-words.js';
 import { renderNotices } from './record-notices.js';
@@ -15,7 +15,7 @@ import type { RecordViewerStrings } from './record-viewer.strings.js';
 
 /** An item's lens table and attachments, as shown under its facts. */
 function renderExtras(item: Item, s: RecordViewerStrings, lang: string) {
-  return html`${item.lenses?.length ? renderLenses(item, s, lang) : nothing}${item.attachments?.map((a) => renderAttachment(a, s))}`;
+  return html`${item.lenses?.length ? renderLenses(item, s, lang) : nothing}${item.attachments?.map((a) => renderAttachment(a, item, s, lang))}`;
 }
 
 function renderLenses(item: Item, s: RecordViewerStrings, lang: string) {
@@ -59,15 +59,20 @@ function decodedText(attachment: Record<string, unknown>) {
   return decoded.get(attachment);
 }
 
-function renderAttachment(attachment: Record<string, unknown>, s: RecordViewerStrings) {
+function renderAttachment(attachment: Record<string, unknown>, item: Item, s: RecordViewerStrings, lang: string) {
   // Its title, never its media type ("text/plain; charset=utf-8" says nothing to a person).
   const title = str(attachment.title);
   const label = title || s.fact_attachment;
   const text = decodedText(attachment);
   if (text) {
+    // Without a title, a list of documents would be so many "Document text" to a screen reader: its
+    // name says whose text it is, by the item's title and date as its heading shows them (just above
+    // on screen, so not shown twice). Put together as the titled one is, in this part fetched on demand.
+    const date = item.date ? `, ${formatDate(item.date, lang)}` : '';
+    const name = title ? undefined : `${s.attachmentText}: ${item.title || s.unnamed(s.kind(item.type))}${date}`;
     return html`
       <details class="attachment">
-        <summary>${title ? html`${s.attachmentText}: <bdi>${title}</bdi>` : s.attachmentText}</summary>
+        <summary aria-label=${name ?? nothing}>${title ? html`${s.attachmentText}: <bdi>${title}</bdi>` : s.attachmentText}</summary>
         <pre>${text.text}${text.truncated ? html`\n${s.shortened}` : nothing}</pre>
       </details>
     `;

@@ -40,7 +40,7 @@ export function renderNotices(state: LoadState, s: RecordViewerStrings, lang: st
   return html`
     ${showRelays
       ? html`<ul class="details relays">
-          ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status))}</li>`)}
+          ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status, r.signIn))}</li>`)}
         </ul>`
       : nothing}
     ${state.failures.length ? renderFailures(state.failures, s, lang, state.summed) : nothing}

@@ -46,8 +46,13 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   cancelled: 'Se canceló el desbloqueo. No se abrió nada.',
   someFailed: (count, countText) => plural('es', count, { one: 'No se pudo abrir 1 historial:', other: `No se pudieron abrir ${countText} historiales:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
-  relayStatus: (status) =>
-    ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', 'auth-required': 'le pide que inicie sesión', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
+  relayStatus: (status, signIn) =>
+    status === 'auth-required'
+      ? `pidió que usted iniciara sesión${signIn ? `; ${signIn === 'failed' ? 'el inicio de sesión no se completó' : 'usted no lo hizo'}, así que no se buscó nada allí` : ' y no dejó leer nada'}`
+      : ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
+  notSignedIn: (signIn) => `Un servidor de almacenamiento ${recordViewerStringsEs.relayStatus('auth-required', signIn)}.`,
+  waitSignIn: stateStringsEs.waiting('Un servidor de almacenamiento le pide que inicie sesión primero.'),
+  stopWaiting: 'Dejar de esperar',
   failureReason: recordFailureEs,
   failureLine: (reason, count, countText) => (count > 1 ? `${reason} (${countText} historiales)` : reason),
   moreFailures: (count, countText) => plural('es', count, { one: 'Y 1 historial más, por otros motivos.', other: `Y ${countText} historiales más, por otros motivos.` }),

@@ -6,6 +6,7 @@
  * them) for `audience="clinician"`, who also reads of the records shared with them, not of their own.
  */
 import type { Language } from '../shared/strings.js';
+import type { SignInFailure } from '../core/relay/client.js';
 import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, recordFailureEn, type ErrorDetail, type RecordFailureReason } from '../shared/error-details.js';
 import { plural } from '../shared/plural.js';
@@ -75,7 +76,22 @@ export interface RecordViewerStrings {
   /** Over the list of records that could not be opened (the status line when none opened): how many (`countText` written, as in `opened`). */
   someFailed: (count: number, countText: string) => string;
   relayReport: (relay: string, status: string) => string;
-  relayStatus: (status: string) => string;
+  /**
+   * What one storage server did with the search. `signIn`, with `auth-required` (it asked the user
+   * to sign in, and they were not signed in): `declined`, the user said no at their signer (or
+   * stopped waiting); `failed`, the sign-in did not go through; absent, they were signed in and it
+   * still let nothing be read.
+   */
+  relayStatus: (status: string, signIn?: SignInFailure) => string;
+  /**
+   * Instead of `noneFound` or `relayError` when a storage server asked the user to sign in and they
+   * were not signed in there, so it was not searched: `signIn` as in `relayStatus`.
+   */
+  notSignedIn: (signIn: SignInFailure | undefined) => string;
+  /** While the user's signer asks them to sign a storage server's sign-in, before it is searched (it may wait minutes). */
+  waitSignIn: string;
+  /** The button offered meanwhile: stops asking, and the search goes on without that server. */
+  stopWaiting: string;
   /** Why records could not be opened, in plain words per error code (never the core's message). */
   failureReason: RecordFailureReason;
   /** One line of the list of records that could not be opened: a reason, and how many records it stopped (`countText` written, as in `opened`). */
@@ -294,8 +310,14 @@ const en: RecordViewerStrings = {
   checkingAccount: stateStringsEn.checkingAccount,
   someFailed: (count, countText) => plural('en', count, { one: '1 record could not be opened:', other: `${countText} records could not be opened:` }),
   relayReport: (relay, status) => `${relay}: ${status}`,
-  relayStatus: (status) =>
-    ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', 'auth-required': 'asks you to sign in', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
+  relayStatus: (status, signIn) =>
+    status === 'auth-required'
+      ? `asked you to sign in${signIn ? `; ${signIn === 'failed' ? 'the sign-in did not go through' : 'you did not'}, so nothing there was looked at` : ', and let nothing be read'}`
+      : ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
+  notSignedIn: (signIn) => `A storage server ${en.relayStatus('auth-required', signIn)}.`,
+  // The words the consent prompt and the access list say (action-state-strings.ts, not loaded with the viewer).
+  waitSignIn: stateStringsEn.waiting('A storage server asks you to sign in first.'),
+  stopWaiting: 'Stop waiting',
   failureReason: recordFailureEn,
   failureLine: (reason, count, countText) => (count > 1 ? `${reason} (${countText} records)` : reason),
   moreFailures: (count, countText) => plural('en', count, { one: 'And 1 more record, for other reasons.', other: `And ${countText} more records, for other reasons.` }),

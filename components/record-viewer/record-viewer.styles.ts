@@ -74,6 +74,14 @@ export const recordViewerStyles = css`
     border-color: var(--_accent);
     color: var(--_on-accent);
   }
+  /* High contrast (forced colours) drops the accent, and with it which view or toggle is on:
+     the system's highlight says it instead. */
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
   .filters {
     display: flex;
     flex-wrap: wrap;

@@ -13,7 +13,7 @@ import type { Withheld } from '../core/fhir/withheld.js';
 import { verifyingAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
 import { animalOf, nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
-import type { QueryReport } from '../core/relay/client.js';
+import type { DeclineScope, QueryReport, SignInFailure } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { OpenFailure, StoreChange } from '../core/store/record-store.js';
 import { grantToReader, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
@@ -161,9 +161,9 @@ const search = new OnDemand(() => import('./record-search.js').then((m) => m.rec
  * @tag nip82-record-viewer
  * @status experimental
  *
- * @fires nip82-signer-request - Cancelable, before the signer is asked to unlock; detail `{ action: 'unlock', source, records? }`.
+ * @fires nip82-signer-request - Cancelable, before the signer is asked anything: to unlock (detail `{ action: 'unlock', source, records? }`), or, before Download or Print when the session wants the account checked again (the page got the focus back since the last action), which account it uses (`{ action: 'connect', source }`).
  * @fires nip82-record-open - Records were unlocked and shown, by this viewer or by another element of its session (once per record); detail `{ records: [{ signPubkey, naddrs, role, parts }] }` (ids only).
- * @fires nip82-error - Unlocking failed, or a handed-in Bundle is unreadable; detail `{ code, message, action? }`.
+ * @fires nip82-error - Unlocking failed, or a handed-in Bundle is unreadable; detail `{ code, message, action? }`. Code `relay-unavailable` when no storage server answered, `auth-required` when none let the search through because the user was not signed in where asked (they said no, or the sign-in did not go through).
  *
  * @csspart base - The element's wrapper.
  * @csspart status - The live status line.
@@ -282,6 +282,11 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private older = false;
   @state() private reports: QueryReport[] = [];
   @state() private progress?: { done: number; total: number };
+  /**
+   * The sign-ins of the load this viewer asked for: while one waits for the user at their signer
+   * (up to two minutes), the status line says so and "Stop waiting" passes that server over.
+   */
+  private signIns?: DeclineScope;
   @state() private outcome?: Outcome;
   @state() private query = '';
   @state() private hiddenSections: ReadonlySet<SectionKey> = new Set();
@@ -478,9 +483,9 @@ export class Nip82RecordViewer extends Nip82Element {
       return;
     }
     // Any other control that went with a render: the unlock button once the records it opened are
-    // shown, "Open more records" as it starts, or Download, Print or the search box when the records
-    // closed under them (a sign-out, another account). A keyboard user lands on the first record's
-    // heading, else on the unlock button, not on the page's body.
+    // shown, "Open more records" as it starts, "Stop waiting" once pressed, or Download, Print or
+    // the search box when the records closed under them (a sign-out, another account). A keyboard
+    // user lands on the first record's heading, else on the unlock button, not on the page's body.
     (this.renderRoot.querySelector<HTMLElement>('article[part=record] h2') ?? this.renderRoot.querySelector<HTMLElement>('button.unlock'))?.focus();
   }
 
@@ -557,11 +562,7 @@ export class Nip82RecordViewer extends Nip82Element {
     else if (change === 'progress') {
       const store = this.currentStore;
       this.progress = store?.progress;
-      // Only a load this viewer asked for speaks in its status line.
-      if (this.status === 'waiting-signer' || this.status === 'working') {
-        if (store?.phase === 'fetching') this.setStatus('working', '');
-        else if (store?.phase) this.setStatus('waiting-signer', '');
-      }
+      this.followLoad();
     }
     else if (change === 'records') {
       if (this.naddr?.trim()) {
@@ -571,6 +572,26 @@ export class Nip82RecordViewer extends Nip82Element {
       } else this.showStore();
     }
   }
+
+  /**
+   * The status of a load this viewer asked for (only that one speaks in its status line): waiting
+   * for the signer while it asks the user to sign in to a storage server, else as the store's phase
+   * says (searching the servers, or asking the signer).
+   */
+  private followLoad(): void {
+    if (this.status !== 'waiting-signer' && this.status !== 'working') return;
+    const phase = this.currentStore?.phase;
+    if (this.signIns?.waitingForSigner) this.setStatus('waiting-signer', '');
+    else if (phase === 'fetching') this.setStatus('working', '');
+    else if (phase) this.setStatus('waiting-signer', '');
+    // "Stop waiting" comes and goes with the sign-in, whatever the status.
+    this.requestUpdate();
+  }
+
+  /** "Stop waiting": the sign-in the signer asks for is asked no more, and the search goes on without that server. */
+  private readonly stopWaiting = (): void => {
+    this.signIns?.stopAsking();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -606,6 +627,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.older = false;
     this.reports = [];
     this.progress = undefined;
+    this.signIns = undefined;
     this.outcome = undefined;
     this.unlockedWith = undefined;
     // What the last reader searched for and chose to see says something about them too.
@@ -719,8 +741,14 @@ export class Nip82RecordViewer extends Nip82Element {
     const signer = this.activeSigner;
     const result = await this.withSigner('unlock', s.waitingSigner, async () => {
       const store = this.recordStore();
+      // One scope for the unlock's reads, watched: a storage server's sign-in waiting at the signer is said, and can be stopped.
+      const scope = store.client.declineScope();
+      this.signIns = scope;
+      scope.watch(() => {
+        if (this.signIns === scope && !signal.aborted) this.followLoad();
+      });
       if (naddr) {
-        const found = await store.openAddress(naddr);
+        const found = await store.openAddress(naddr, { declined: scope });
         if (signal.aborted) return { ...found, unopened: 0, older: false };
         this.reports = found.reports;
         // An address its owner ended: follow their moved notice, if the new record proves the move.
@@ -729,10 +757,12 @@ export class Nip82RecordViewer extends Nip82Element {
         return moved ? { records: [moved], failures: [], unopened: 0, older: false } : { ...found, unopened: 0, older: false };
       }
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
-      await store.load({ refresh: store.loaded });
+      await store.load({ refresh: store.loaded, declined: scope });
       if (!signal.aborted) this.reports = [...store.reports];
       return { records: store.held, failures: store.failures, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
     }, naddr ? { records: [naddr] } : {}, signal);
+    // Aborted, it is a newer unlock's, or gone with the last reader.
+    if (!signal.aborted) this.signIns = undefined;
     if (signal.aborted || !this.isConnected) return;
     this.progress = undefined;
     if (!result) return;
@@ -749,6 +779,13 @@ export class Nip82RecordViewer extends Nip82Element {
     if (result.records.length === 0) {
       // A relay that sent part of what it holds (a load cut at its bounds) did answer.
       const answered = this.reports.some((r) => r.status === 'complete' || r.status === 'incomplete');
+      if (!answered && this.notSignedIn) {
+        // They answered: they asked the user to sign in, who did not (or could not), so nothing was searched there.
+        this.setStatus('relay-error', '');
+        this.state.errorCode = 'auth-required';
+        emit(this, 'nip82-error', { code: 'auth-required', message: 'Not signed in where a relay asked for it (NIP-42 AUTH): nothing was read there.', action: 'unlock' });
+        return;
+      }
       if (!answered && this.reports.length > 0) {
         this.setStatus('relay-error', '');
         emit(this, 'nip82-error', { code: 'relay-unavailable', message: 'No relay answered.', action: 'unlock' });
@@ -943,10 +980,23 @@ export class Nip82RecordViewer extends Nip82Element {
     return this.failures.length > 0 && !this.unlocked.length;
   }
 
+  /**
+   * Whether the last load left a storage server unsearched because it asked the user to sign in
+   * and they were not signed in; `signIn`: the user's no when it was theirs anywhere, else a
+   * sign-in that did not go through, else none (signed in, and still refused).
+   */
+  private get notSignedIn(): { signIn?: SignInFailure } | undefined {
+    const unsigned = this.reports.filter((r) => r.status === 'auth-required');
+    if (!unsigned.length) return undefined;
+    const ended = (how: SignInFailure) => unsigned.some((r) => r.signIn === how);
+    return { signIn: ended('declined') ? 'declined' : ended('failed') ? 'failed' : undefined };
+  }
+
   private liveText(s: RecordViewerStrings, lang: string): string {
     if (this.printAsked) return s.printPreparing(this.due, formatCount(this.due, lang));
     switch (this.status) {
       case 'waiting-signer':
+        if (this.signIns?.waitingForSigner) return s.waitSignIn;
         return this.progress && this.progress.total > 0
           ? s.unlocking(formatCount(Math.min(this.progress.done + 1, this.progress.total), lang), formatCount(this.progress.total, lang))
           : s.waitingSigner;
@@ -954,6 +1004,8 @@ export class Nip82RecordViewer extends Nip82Element {
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length, formatCount(this.unlocked.length, lang));
+        // Not "none found" while a storage server that asked for a sign-in was not searched.
+        if (this.outcome && this.notSignedIn) return s.notSignedIn(this.notSignedIn.signIn);
         // Not "none found" while older records were not checked.
         if (this.outcome === 'none-found') return this.older ? s.recordsOlder : s.noneFound;
         if (this.outcome === 'not-found') return s.noneFound;
@@ -961,6 +1013,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'relay-error':
         // The page's relay list: nothing the patient can fix but tell the site.
         if (this.errorCode === 'invalid-url') return s.badStorageSettings;
+        if (this.errorCode === 'auth-required') return s.notSignedIn(this.notSignedIn?.signIn);
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':
@@ -1017,12 +1070,16 @@ export class Nip82RecordViewer extends Nip82Element {
     const busy = this.status === 'waiting-signer' || this.status === 'working' || this.awaitingViews;
     const retry = !this.awaitingViews && (['no-signer', 'refused', 'timed-out', 'relay-error', 'bad-data', 'cancelled'].includes(this.status) || this.outcome !== undefined);
     const single = !!this.naddr?.trim();
+    // While the signer asks the user to sign in to a storage server, which may take minutes: the
+    // server can be passed over. Pressed, it goes, and the focus to the unlock button (see update).
+    const stop = busy && this.signIns?.waitingForSigner;
     return html`
       <div class="gate">
         ${busy ? nothing : html`<p>${single ? s.introOne : s.introMine}</p>`}
         <button class="primary unlock" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => { if (!busy) void this.unlocking.run([this.naddr?.trim()]); }}>
           ${retry ? s.retry : single ? s.unlockOne : s.unlockMine}
         </button>
+        ${stop ? html`<button type="button" class="stop-waiting" @click=${this.stopWaiting}>${s.stopWaiting}</button>` : nothing}
       </div>
     `;
   }

@@ -43,6 +43,7 @@ const EN: Partial<Record<Nip82ErrorCode, string>> = {
   failed: 'Your signer could not finish the request.',
   connection: 'Your remote signer could not be reached.',
   'no-relays': 'No storage servers are set up.',
+  'auth-required': 'A storage server asked you to sign in, and you were not signed in, so nothing there was read.',
   closed: 'The connection to the storage servers was closed.',
   'part-unavailable': PART_UNAVAILABLE_MESSAGE,
   unknown: 'Something went wrong.',

@@ -13,10 +13,12 @@ export type SignerAction = 'connect' | 'unlock' | 'share' | 'grant' | 'revoke' |
 /**
  * Every `code` a `nip82-error` carries: the protocol core's typed error codes (with
  * `part-unavailable`, a `PartUnavailableError`: a part loaded on demand could not be fetched), and
- * three of the elements' own: `relay-unavailable` (no relay answered a read, so nothing could be
- * looked for), `cancelled` (a `CancelledError`) and `unknown` (a failure that is none of these).
+ * four of the elements' own: `relay-unavailable` (no relay answered a read, so nothing could be
+ * looked for), `auth-required` (no relay let a read through: one or more asked the user to sign
+ * in, and they were not signed in, by their no or a sign-in that did not go through), `cancelled`
+ * (a `CancelledError`) and `unknown` (a failure that is none of these).
  */
-export type Nip82ErrorCode = RecordErrorCode | SignerErrorCode | RelayErrorCode | 'relay-unavailable' | 'part-unavailable' | 'cancelled' | 'unknown';
+export type Nip82ErrorCode = RecordErrorCode | SignerErrorCode | RelayErrorCode | 'relay-unavailable' | 'auth-required' | 'part-unavailable' | 'cancelled' | 'unknown';
 
 /** Detail of every event, by name. */
 export interface Nip82EventDetails {

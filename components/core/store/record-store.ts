@@ -464,13 +464,14 @@ export class RecordStore {
 
   /**
    * Opens one record by its address (`naddr`), or returns it from the store when open. Parts of
-   * several records under one address are not expected; each record found is kept.
+   * several records under one address are not expected; each record found is kept. `declined`:
+   * the user action's sign-ins ({@link DeclineScope}); by default the read's own.
    */
-  async openAddress(naddr: string): Promise<{ records: OpenedRecord[]; failures: OpenFailure[]; reports: QueryReport[] }> {
+  async openAddress(naddr: string, options: { declined?: DeclineScope } = {}): Promise<{ records: OpenedRecord[]; failures: OpenFailure[]; reports: QueryReport[] }> {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
-    const { events, reports } = await this.client.recordByNaddr(naddr);
+    const { events, reports } = await this.client.recordByNaddr(naddr, { declined: options.declined });
     if (generation !== this.generation) return { records: [], failures: [], reports };
     const failures: OpenFailure[] = [];
     const records: OpenedRecord[] = [];
