@@ -348,10 +348,10 @@ export class Nip82AccessList extends Nip82Element {
     if (!store || store !== this.currentStore) return;
     // What this read found, said in the words of the page's language at each render.
     const [found, held, failed, left, older, reports] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
-    // Not "no records" while older ones, or some storage server's, were not checked.
+    // Not "no records" while some were left unopened, or older ones or some storage server's were not checked.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
-      found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older || unread ? '' : this.s.noRecords,
+      found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older || unread || left ? '' : this.s.noRecords,
       recordsUnchecked(reports, this.s),
       left ? this.s.recordsLeft(left, this.count(left)) : '',
       older ? this.s.recordsOlder : '',
@@ -379,7 +379,9 @@ export class Nip82AccessList extends Nip82Element {
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
-      return sentences(none ? s.noHistory : '', records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
+      // "Nothing yet" only when nothing was left unread that could hold some.
+      const whole = !records && !olderRecords && !mail && !unchecked.olderMailUnchecked;
+      return sentences(none && whole ? s.noHistory : '', records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
     });
     this.modal.focusNext = '#history';
     void this.lookUpNames();

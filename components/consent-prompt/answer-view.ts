@@ -22,6 +22,8 @@ export interface AnswerView extends CommonView {
   /** The page's outline level for the list of requests (the `heading-level` attribute). */
   headingLevel?: number;
   checked: boolean;
+  /** Every message was read: "No open requests" only then (those left unread may hold one). */
+  allRead: boolean;
   requests: ConsentMessage[];
   history: ConsentMessage[];
   answering?: ConsentMessage;
@@ -71,7 +73,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
       ? html`<section class="requests" aria-labelledby="requests-title">
           <h2 id="requests-title" tabindex="-1" aria-level=${ariaLevel(v.headingLevel)}>${s.requestsTitle}</h2>
           ${v.requests.length === 0
-            ? html`<p>${s.noRequests}</p>`
+            ? v.allRead ? html`<p>${s.noRequests}</p>` : nothing
             : html`<ul>
                 ${repeat(
                   v.requests,

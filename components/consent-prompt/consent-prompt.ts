@@ -553,10 +553,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     // What this read found and left, said in the words of the page's language at each render.
     const [held, failed, left, older, reports] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
-    // Not "no records" while older ones, or some storage server's, were not checked.
+    // Not "no records" while some were left unopened, older ones or some storage server's were
+    // not checked; records that could not be opened are said even when none could.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
-      held ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older || unread ? '' : this.s.noRecords,
+      held || failed ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older || unread || left ? '' : this.s.noRecords,
       recordsUnchecked(reports, this.s),
       left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '',
       older ? this.s.recordsOlder : '',
@@ -572,13 +573,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return store;
     }, {}, signal);
     if (!store || signal.aborted) return;
-    // "No open requests" only when every message was checked: older ones may still hold one.
+    // "No open requests" only when every message was checked: older ones, or those left unread, may still hold one.
     // As this read left it, in the words of the page's language at each render.
     const [waiting, unread] = [this.requests.length, store.unreadMail];
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
-      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s));
+      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s));
     });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };
@@ -1296,6 +1297,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       headingLevel: this.headingLevel,
       given: !!this.request,
       checked: this.checked,
+      allRead: !this.currentStore?.unreadMail && !this.currentStore?.olderMailUnchecked,
       requests: this.requests,
       history: this.history,
       answering: this.answering,

@@ -231,3 +231,25 @@ test('the committed test vector: an attested Bundle, a subset, and the verdicts 
   assert.equal(canonicalEntry(entry), canonical);
   assert.equal(Buffer.from(entryDigest(Buffer.from(salt, 'base64'), entry)).toString('base64'), digest);
 });
+
+test('a Bundle cannot make the reader check signatures without end: past 64 distinct attestations, no more are checked', async () => {
+  const clinic = await person();
+  const bundle = history(3);
+  const attested = await attestBundle(bundle, clinic.signer, { role: 'author', createdAt: 1_700_000_000 });
+  const genuine = attested.entry.filter((e) => isAttestation(e.resource));
+  // Provenances of events whose signature does not hold, each a different event: each one alone
+  // would cost a signature check.
+  const forged = [];
+  for (let i = 0; i < 64; i++) {
+    const resource = structuredClone(genuine[0].resource);
+    const signature = resource.signature.find((s) => typeof s.data === 'string');
+    const event = JSON.parse(Buffer.from(signature.data, 'base64').toString('utf8'));
+    event.created_at += i + 1;
+    signature.data = Buffer.from(JSON.stringify(event)).toString('base64');
+    forged.push({ fullUrl: `urn:uuid:f${String(i).padStart(7, '0')}-0000-4000-8000-000000000000`, resource });
+  }
+  const items = attested.entry.filter((e) => !isAttestation(e.resource));
+  const verdict = (b) => verifyAttestations(b).items.get(items[1].fullUrl).status;
+  assert.equal(verdict({ ...attested, entry: [...forged.slice(0, 63), ...genuine, ...items] }), 'verified', 'within the bound, the genuine attestation is read');
+  assert.equal(verdict({ ...attested, entry: [...forged, ...genuine, ...items] }), 'unattested', 'past the bound, no further signature is checked');
+});

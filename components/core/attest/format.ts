@@ -143,9 +143,13 @@ const TARGETS_PER_STEP = 32;
  * {@link readProvenance} as steps, for a caller that runs it in slices: an attested record's own
  * Provenance names every entry, thousands of targets each with a salt and a digest to decode.
  */
+/** The signed attestation event a Provenance carries, as written (unchecked). */
+export function signatureData(resource: FhirResource): unknown {
+  return (list(resource.signature).find((s) => isObject(s) && s.sigFormat === NOSTR_SIG_FORMAT) as Json | undefined)?.data;
+}
+
 export function* readingProvenance(resource: FhirResource): Generator<void, AttestationProvenance | undefined, void> {
-  const signature = list(resource.signature).find((s) => isObject(s) && s.sigFormat === NOSTR_SIG_FORMAT) as Json | undefined;
-  const attestation = readAttestationEvent(signature?.data);
+  const attestation = readAttestationEvent(signatureData(resource));
   if (!attestation) return undefined;
   const size = 2 ** attestation.depth;
   let tree: AttestationProvenance['tree'];

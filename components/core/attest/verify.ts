@@ -4,7 +4,7 @@
  * only this.
  */
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
-import { type AttestationEvent, type AttestationRole, type LeafClaim, isAttestation, readingProvenance } from './format.js';
+import { type AttestationEvent, type AttestationRole, type LeafClaim, isAttestation, readingProvenance, signatureData } from './format.js';
 import { canonicalBytes, entryDigest, leafRowInSteps, rootFromPath, sameBytes, treeLevelsInSteps } from './merkle.js';
 import { SLICE_MS, atOnce, inSlices } from '../slices.js';
 
@@ -59,8 +59,17 @@ export function groupsOf(bundle: FhirBundle): Group[] {
 /** {@link groupsOf} as steps: one after each attestation's signature check, and every few dozen of its targets. */
 function* grouping(bundle: FhirBundle): Generator<void, Group[], void> {
   const groups = new Map<string, Group>();
+  // Each signature check costs the reader: a Bundle of thousands of Provenances, each with an event
+  // of its own, would make it check them all. Only so many distinct events are tried (a few more
+  // than are kept, for some that do not hold); past that, only Provenances of an event already tried.
+  const tried = new Set<unknown>();
   for (const entry of bundle.entry ?? []) {
     if (!isAttestation(entry.resource)) continue;
+    const data = signatureData(entry.resource);
+    if (!tried.has(data)) {
+      if (tried.size >= 2 * MAX_ATTESTATIONS) continue;
+      tried.add(data);
+    }
     const read = yield* readingProvenance(entry.resource);
     yield;
     if (!read) continue;

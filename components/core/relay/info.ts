@@ -21,15 +21,47 @@ export function infoUrl(relayUrl: string): string {
   return relayUrl.replace(/^ws(s?):\/\//i, 'http$1://');
 }
 
-/** Fetches a relay's NIP-11 document; undefined when it has none or does not answer in time. */
+/** The largest NIP-11 document read, in bytes: real ones are a few hundred. */
+const MAX_INFO_BYTES = 65536;
+
+/**
+ * The body of `res` as text, or undefined once it passes `max` bytes: read piece by piece and
+ * given up at the limit, so a relay streaming an endless document costs no more than that.
+ */
+async function boundedText(res: Response, max: number): Promise<string | undefined> {
+  if (Number(res.headers.get('content-length') ?? 0) > max) return undefined;
+  const reader = res.body?.getReader();
+  if (!reader) return undefined;
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    pieces.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    all.set(piece, at);
+    at += piece.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** Fetches a relay's NIP-11 document; undefined when it has none, is too large, or does not answer in time. */
 export async function fetchRelayInfo(relayUrl: string, timeoutMs = 3000): Promise<RelayInfo | undefined> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     const res = await fetch(infoUrl(relayUrl), { headers: { Accept: 'application/nostr+json' }, signal: abort.signal });
     if (!res.ok) return undefined;
-    const text = await res.text();
-    if (text.length > 65536) return undefined;
+    const text = await boundedText(res, MAX_INFO_BYTES);
+    if (text === undefined) return undefined;
     const info = JSON.parse(text) as unknown;
     return info && typeof info === 'object' ? (info as RelayInfo) : undefined;
   } catch {
