@@ -8,8 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import { decliningSignIn, downRelayUrl, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { decliningSignIn, downRelayUrl, person, publishTo, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, $$, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 import { recordsStringsEn, recordsUnchecked } from '../components/shared/records.strings.js';
@@ -29,12 +28,7 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
   /** A record of the patient's, shared with a relative, on `relay` only (published signed in, as its owner). */
   async function recordOn(relay: string, patient: Person): Promise<void> {
     const family = await person();
-    const client = new RelayClient({ relays: [relay], signer: patient.signer });
-    try {
-      await client.publishAll(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] }));
-    } finally {
-      client.close();
-    }
+    await publishTo(relay, await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] }), patient.signer);
   }
 
   /** Presses `button` and waits for the load it starts to end. */

@@ -11,7 +11,7 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import { decliningSignIn, downRelayUrl, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { decliningSignIn, downRelayUrl, person, publishTo, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -27,12 +27,7 @@ describe('<nip82-consent-prompt>: "Load my records" with a storage server it cou
 
   /** A record of the patient's, on `relay` only (published signed in, as its owner). */
   async function recordOn(relay: string, patient: Person): Promise<void> {
-    const client = new RelayClient({ relays: [relay], signer: patient.signer });
-    try {
-      await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
-    } finally {
-      client.close();
-    }
+    await publishTo(relay, await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
   }
 
   async function load(el: Nip82ConsentPrompt): Promise<string> {

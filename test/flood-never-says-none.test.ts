@@ -10,21 +10,11 @@ import '../components/consent-prompt/define.js';
 import '../components/access-list/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import { person, relayUrl } from './helpers.js';
+import { person, publishTo, relayUrl } from './helpers.js';
 import { buttonByText, text } from './element-helpers.js';
 
 /** Base64 that opens nothing. */
 const junk = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(150))));
-
-async function flood(url: string, events: ReturnType<typeof finalizeEvent>[]) {
-  const client = new RelayClient({ relays: [url] });
-  try {
-    await client.publishAll(events);
-  } finally {
-    client.close();
-  }
-}
 
 describe('a flood of what cannot be opened never reads as "none"', function () {
   this.timeout(120000);
@@ -33,7 +23,7 @@ describe('a flood of what cannot be opened never reads as "none"', function () {
     const url = await relayUrl('main');
     const patient = await person();
     const now = Math.floor(Date.now() / 1000);
-    await flood(url, Array.from({ length: 55 }, () => finalizeEvent({ kind: 1059, created_at: now, tags: [['p', patient.pubkey]], content: junk() }, generateSecretKey())));
+    await publishTo(url, Array.from({ length: 55 }, () => finalizeEvent({ kind: 1059, created_at: now, tags: [['p', patient.pubkey]], content: junk() }, generateSecretKey())));
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang="en" mode="answer" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
     buttonByText(el, 'Check for requests')!.click();
     await waitUntil(() => el.status === 'done', 'the messages read');
@@ -47,7 +37,7 @@ describe('a flood of what cannot be opened never reads as "none"', function () {
     const url = await relayUrl('main');
     const patient = await person();
     const now = Math.floor(Date.now() / 1000);
-    await flood(url, Array.from({ length: 30 }, (_, i) => finalizeEvent({
+    await publishTo(url, Array.from({ length: 30 }, (_, i) => finalizeEvent({
       kind: 32225, created_at: now, content: junk(),
       tags: [['d', `junk-${i}`], ['p', patient.pubkey], ...[0, 1, 2, 3].map(() => ['key', patient.pubkey, junk()])],
     }, generateSecretKey())));

@@ -241,6 +241,16 @@ export function itemsOf<E extends { resource: { resourceType: string } }>(bundle
   return (bundle.entry ?? []).filter((e) => !isAttestation(e.resource as never));
 }
 
+/** Publishes `events` to `relay` (signed in as `signer` where it asks), as someone else's page would, and closes the connection. */
+export async function publishTo(relay: string, events: readonly NostrEvent[], signer?: Signer): Promise<void> {
+  const client = new RelayClient({ relays: [relay], signer });
+  try {
+    await client.publishAll(events);
+  } finally {
+    client.close();
+  }
+}
+
 /** Publishes to a relay that refuses first copies (`flaky`): the same events again until each is in. */
 export async function publishAnyway(relay: string, events: readonly NostrEvent[]): Promise<void> {
   const flaky = new RelayClient({ relays: [relay] });

@@ -15,11 +15,10 @@ import { npubEncode } from 'nostr-tools/nip19';
 import { useFetchImplementation } from 'nostr-tools/nip05';
 import '../components/npub-picker/define.js';
 import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { nowSeconds, type NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { waitUntil } from './wait.js';
-import { relayUrl } from './helpers.js';
+import { publishTo, relayUrl } from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const read = (node: Element | null) => (node?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
@@ -27,12 +26,7 @@ const partText = (el: Element, part: string) => read($(el, `[part~="${part}"]`))
 
 async function publishProfile(relay: string, profile: Record<string, unknown>): Promise<string> {
   const event = finalizeEvent({ kind: 0, created_at: nowSeconds(), tags: [], content: JSON.stringify(profile) }, generateSecretKey()) as NostrEvent;
-  const client = new RelayClient({ relays: [relay] });
-  try {
-    await client.publishAll([event]);
-  } finally {
-    client.close();
-  }
+  await publishTo(relay, [event]);
   return event.pubkey;
 }
 
