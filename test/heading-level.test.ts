@@ -35,6 +35,20 @@ describe('heading-level: the elements\' headings in the page\'s outline', functi
     expect(below[0]![1], `the record's heading: ${below[0]![0]}`).to.equal(3);
     expect(below.slice(1).every(([, level]) => level === 4), JSON.stringify(below)).to.equal(true);
 
+    // A level that is no heading level (empty, 0, 7) leaves the tags' own, nested as ever.
+    for (const given of ['', '0', '7']) {
+      viewer.setAttribute('heading-level', given);
+      await viewer.updateComplete;
+      const kept = (await headings()).slice(1);
+      expect(kept[0]![1], `heading-level="${given}"`).to.equal(2);
+      expect(kept.slice(1).every(([, level]) => level === 3), `heading-level="${given}": ${JSON.stringify(kept)}`).to.equal(true);
+    }
+    viewer.setAttribute('heading-level', '6');
+    await viewer.updateComplete;
+    const deepest = (await headings()).slice(1);
+    expect(deepest[0]![1]).to.equal(6);
+    expect(deepest.slice(1).every(([, level]) => level === 7), `below a 6, still nested: ${JSON.stringify(deepest)}`).to.equal(true);
+
     viewer.removeAttribute('heading-level');
     await viewer.updateComplete;
     const unset = (await headings()).slice(1);
