@@ -67,6 +67,15 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
     await expect(el).to.be.accessible();
   });
 
+  it('the consent history with a storage server unread: not "nothing shared or answered yet", but that server', async () => {
+    const patient = await person();
+    const down = await downRelayUrl();
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${`${url} ${down}`}></nip82-access-list>`);
+    const said = await load(el, 'Show consent history');
+    expect(said).not.to.contain('You have not shared anything');
+    expect(said).to.contain(`${down} could not be reached or did not answer.`);
+  });
+
   it('the only storage server is down: not "no records"', async () => {
     const patient = await person();
     const down = await downRelayUrl();

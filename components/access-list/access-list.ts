@@ -368,20 +368,22 @@ export class Nip82AccessList extends Nip82Element {
       // would ask the signer to open the copies of what the user sent here, already known. Both
       // reads are one click: a server the user declines to sign in to is asked once.
       const declined = store.client.declineScope();
-      await Promise.all([store.load({ refresh: store.unopenedRecords > 0 || store.olderRecordsUnchecked, declined }), store.readMail({ refresh: store.unreadMail > 0, declined })]);
+      const left = store.unopenedRecords > 0 || store.olderRecordsUnchecked || unreadServers(store.reports).length > 0;
+      await Promise.all([store.load({ refresh: left, declined }), store.readMail({ refresh: store.unreadMail > 0, declined })]);
       return store;
     });
     if (!store || store !== this.currentStore) return;
     this.showingHistory = true;
     // The history is only as whole as what was read: say what a read left for the next one (as
     // this read left it, in the words of the page's language at each render).
-    const [none, records, olderRecords, mail] = [!store.history().length, store.unopenedRecords, store.olderRecordsUnchecked, store.unreadMail];
+    const [none, records, olderRecords, mail, reports] = [!store.history().length, store.unopenedRecords, store.olderRecordsUnchecked, store.unreadMail, [...store.reports]];
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
-      // "Nothing yet" only when nothing was left unread that could hold some.
-      const whole = !records && !olderRecords && !mail && !unchecked.olderMailUnchecked;
-      return sentences(none && whole ? s.noHistory : '', records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
+      // "Nothing yet" only when nothing was left unread that could hold some: no record or message
+      // left for later, no storage server unread.
+      const whole = !records && !olderRecords && !mail && !unchecked.olderMailUnchecked && !unreadServers([...reports, ...unchecked.mailReports]).length;
+      return sentences(none && whole ? s.noHistory : '', recordsUnchecked(reports, s), records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
     });
     this.modal.focusNext = '#history';
     void this.lookUpNames();
