@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+import { SimplePool } from 'nostr-tools/pool';
 import { nip07Signer, waitForNip07, type Nip07Provider } from '../../components/core/signers/nip07.js';
 import { KIT_PERMISSIONS, bunkerSigner, nostrConnect } from '../../components/core/signers/bunker.js';
 import { secretKeySigner } from '../../components/core/signers/secret-key.js';
@@ -349,9 +350,16 @@ describe('signers', () => {
       await app.connectTo(session.uri);
       const scanned = await session.signer;
       const bunkered = await bunkerSigner(`bunker://${app.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 8000 });
+      // A page's own pool, handed in, works there too (and stays the page's).
+      const pagePool = new SimplePool();
+      const pooled = await bunkerSigner(`bunker://${app.pubkey}?relay=${encodeURIComponent(relay)}`, { timeoutMs: 8000, pool: pagePool });
       try {
         const user = await scanned.getPublicKey();
         expect(await bunkered.getPublicKey()).to.equal(user);
+        expect(await pooled.getPublicKey()).to.equal(user);
+        await pooled.close();
+        expect(pagePool.listConnectionStatus().size, 'the page\'s pool is still the page\'s').to.be.greaterThan(0);
+        pagePool.destroy();
         const signed = await bunkered.signEvent({ kind: 1, created_at: 1, tags: [], content: 'x' });
         expect(signed.pubkey).to.equal(user);
       } finally {

@@ -82,19 +82,18 @@ function wipeKeys(clientKey: Uint8Array, bunker?: BunkerSigner): void {
 type Pool = NonNullable<BunkerSignerParams['pool']>;
 
 /**
- * A pool that signs in (NIP-42) to the relays that ask, with the conversation's own client key. The
- * relays clinics run serve events only to a signed-in reader, and the signer's answers are addressed
- * to this key: signing in with it lets them through and asks the user nothing. A sign-in after the
- * key is wiped (the signer closed) fails, as it should.
+ * The pool as the remote signer uses it, signing in (NIP-42) to the relays that ask with the
+ * conversation's own client key. The relays clinics run serve events only to a signed-in reader,
+ * and the signer's answers are addressed to this key: signing in with it lets them through and asks
+ * the user nothing. A caller's own pool is wrapped, not changed. A sign-in after the key is wiped
+ * (the signer closed) fails, as it should.
  */
-function signingInPool(clientKey: Uint8Array): Pool {
+function signingIn(pool: Pool, clientKey: Uint8Array): Pool {
   const onauth = async (template: EventTemplate) => finalizeEvent(template, clientKey);
-  const pool = new SimplePool();
-  const subscribe = pool.subscribe.bind(pool);
-  const publish = pool.publish.bind(pool);
-  pool.subscribe = (relays, filter, params) => subscribe(relays, filter, { ...params, onauth });
-  pool.publish = (relays, event, params) => publish(relays, event, { ...params, onauth });
-  return pool;
+  return Object.assign(Object.create(pool) as Pool, {
+    subscribe: ((relays, filter, params) => pool.subscribe(relays, filter, { ...params, onauth })) satisfies Pool['subscribe'],
+    publish: ((relays, event, params) => pool.publish(relays, event, { ...params, onauth })) satisfies Pool['publish'],
+  });
 }
 
 /**
@@ -102,9 +101,9 @@ function signingInPool(clientKey: Uint8Array): Pool {
  * (closing the signer only closes its subscription; the sockets would stay open).
  */
 function poolFor(options: RemoteSignerOptions, clientKey: Uint8Array): { pool: Pool; end: () => void } {
-  if (options.pool) return { pool: options.pool, end: () => undefined };
-  const pool = signingInPool(clientKey);
-  return { pool, end: () => pool.destroy() };
+  if (options.pool) return { pool: signingIn(options.pool, clientKey), end: () => undefined };
+  const own = new SimplePool();
+  return { pool: signingIn(own, clientKey), end: () => own.destroy() };
 }
 
 /**
