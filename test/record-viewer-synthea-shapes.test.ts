@@ -74,12 +74,46 @@ const resources: Record<string, unknown>[] = [
     total: [{ category: concept('submitted', 'Submitted Amount', 'http://terminology.hl7.org/CodeSystem/adjudication'), amount: { value: 129.16, currency: 'USD' } }],
   },
 ];
-const bundle = { resourceType: 'Bundle', type: 'collection', entry: resources.map((resource, i) => ({ fullUrl: url(i + 1), resource })) } as unknown as FhirBundle;
+const bundleOf = (list: Record<string, unknown>[]) => ({ resourceType: 'Bundle', type: 'collection', entry: list.map((resource, i) => ({ fullUrl: url(i + 1), resource })) }) as unknown as FhirBundle;
+const bundle = bundleOf(resources);
+
+/** Shapes that lost words once: flags and ranges on a blood pressure's readings, doses inside longer numbers, bare codes, a lab's own flags. */
+const dose = (value: number, unit?: string) => [{ doseQuantity: { value, ...(unit ? { unit } : {}) } }];
+const more: Record<string, unknown>[] = [
+  {
+    resourceType: 'Observation', id: 'bp2', status: 'final', category: [vital], code: { ...concept('85354-9', 'Blood pressure panel', LOINC), text: 'Blood pressure at the pharmacy' },
+    effectiveDateTime: '1989-04-01',
+    component: [
+      { code: concept('8480-6', 'Systolic Blood Pressure', LOINC), valueQuantity: mmHg(165), interpretation: [{ coding: [{ system: INTERPRETATION, code: 'H' }] }], referenceRange: [{ high: mmHg(120) }] },
+      { code: concept('8462-4', 'Diastolic Blood Pressure', LOINC), valueQuantity: mmHg(101), interpretation: [{ coding: [{ system: INTERPRETATION, code: 'H' }] }], referenceRange: [{ high: mmHg(80) }] },
+    ],
+  },
+  { resourceType: 'MedicationRequest', id: 'm2', status: 'active', intent: 'order', medicationCodeableConcept: { text: 'amoxicillin 500 MG' }, dosageInstruction: [{ text: 'Dispense 21 tablets; complete the course', doseAndRate: dose(1) }] },
+  { resourceType: 'MedicationRequest', id: 'm3', status: 'active', intent: 'order', medicationCodeableConcept: { text: 'warfarin' }, dosageInstruction: [{ text: 'Take 7.5 mg orally', route: { text: 'Oral' }, doseAndRate: dose(5, 'mg') }] },
+  {
+    resourceType: 'MedicationRequest', id: 'm4', status: 'active', intent: 'order', medicationCodeableConcept: { text: 'metformin' },
+    dosageInstruction: [{ text: 'Oral use, twice a day', route: { text: 'Oral' }, timing: { code: { text: 'Twice a day' } }, doseAndRate: dose(2) }],
+  },
+  {
+    resourceType: 'CarePlan', id: 'cp2', status: 'active', intent: 'plan', title: 'Hypertension care plan',
+    activity: [{ detail: { code: { coding: [{ system: SNOMED, code: '229065009' }] } } }, { detail: { code: concept('229065009', 'Exercise therapy') } }],
+  },
+  { resourceType: 'CareTeam', id: 'ct2', status: 'active', name: 'Home care team', participant: [{ role: [{ coding: [{ system: SNOMED, code: '17561000' }] }], member: { display: 'Dr Ana' } }] },
+  { resourceType: 'DiagnosticReport', id: 'dr2', status: 'final', code: { coding: [{ system: LOINC, code: '58410-2' }] }, effectiveDateTime: '1989-04-02', conclusion: 'All results normal' },
+  {
+    resourceType: 'Observation', id: 'k', status: 'final', code: { text: 'Potassium' }, effectiveDateTime: '1989-04-03', valueQuantity: { value: 4.1, unit: 'mmol/L' },
+    interpretation: [{ coding: [{ system: 'http://lab.example.org/flags', code: 'A', display: 'Amended' }] }],
+  },
+  {
+    resourceType: 'Observation', id: 'na', status: 'final', code: { text: 'Sodium' }, effectiveDateTime: '1989-04-04', valueQuantity: { value: 150, unit: 'mmol/L' },
+    interpretation: [{ coding: [{ system: INTERPRETATION, code: 'H' }], text: 'Above the lab range' }],
+  },
+];
 
 /** Each item's title with its facts ("Label: value") as shown, and the section it is in. */
-async function shown(lang: string) {
-  const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} .bundle=${bundle}></nip82-record-viewer>`);
-  await waitUntil(() => $$(el, '[part=item]').length === resources.length, 'the items never showed');
+async function shown(lang: string, list = resources) {
+  const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} .bundle=${list === resources ? bundle : bundleOf(list)}></nip82-record-viewer>`);
+  await waitUntil(() => $$(el, '[part=item]').length === list.length, 'the items never showed');
   const items = new Map<string, { facts: string[]; section: string }>();
   for (const item of $$(el, '[part=item]')) {
     items.set(text(item.querySelector('.title')), {
@@ -166,5 +200,35 @@ describe('record viewer: records in Synthea shape read in full', () => {
     expect(text(el.shadowRoot!)).not.to.contain('institutional');
     expect(facts(items, 'Insurance claim')).to.include.members(['Provider: Springfield Clinic', 'Total: 704.2 USD']);
     expect(facts(items, 'Insurance statement')).to.include.members(['Provider: Springfield Clinic', 'Submitted Amount: 129.16 USD']);
+  });
+
+  it("a blood pressure said once keeps each reading's flag and normal range, in English and Spanish", async () => {
+    const { items } = await shown('en', more);
+    expect(facts(items, 'Blood pressure at the pharmacy')).to.include.members([
+      'Value: 165/101 mmHg', 'Systolic Blood Pressure: high; ≤ 120 mmHg', 'Diastolic Blood Pressure: high; ≤ 80 mmHg',
+    ]);
+    const es = await shown('es', more);
+    expect(facts(es.items, 'Blood pressure at the pharmacy')).to.include('Systolic Blood Pressure: alto; ≤ 120 mmHg');
+  });
+
+  it("a dose is said even when the text has a longer number with it; a route or timing is left out only when the text says it as a word", async () => {
+    const { items } = await shown('en', more);
+    expect(facts(items, 'amoxicillin 500 MG')).to.include('Dosage: 1, Dispense 21 tablets; complete the course');
+    expect(facts(items, 'warfarin')).to.include('Dosage: 5 mg, Oral, Take 7.5 mg orally');
+    expect(facts(items, 'metformin')).to.include('Dosage: 2, Oral use, twice a day');
+  });
+
+  it('care planned, a member\'s role and a test report without words show no bare code', async () => {
+    const { items, el } = await shown('en', more);
+    expect(facts(items, 'Hypertension care plan')).to.include('Planned care: Exercise therapy');
+    expect(facts(items, 'Home care team')).to.include('Members: Dr Ana');
+    expect([...items.values()].some((i) => i.facts.includes('Conclusion: All results normal'))).to.equal(true);
+    for (const code of ['229065009', '17561000', '58410-2']) expect(text(el.shadowRoot!)).not.to.contain(code);
+  });
+
+  it("a lab's own flag reads as the lab words it, and the record's own text for a flag wins", async () => {
+    const { items } = await shown('en', more);
+    expect(facts(items, 'Potassium')).to.include('Interpretation: Amended');
+    expect(facts(items, 'Sodium')).to.include('Interpretation: Above the lab range');
   });
 });

@@ -14,7 +14,7 @@ import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
 import type { CodeSet } from './code-words.js';
 import {
-  conceptCodes, conceptName, conceptText, conceptsText, dateOf, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
+  codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
   rangePieces, referenceText, referencesText, str, timeOf, unitPieces, valueText, type Piece,
 } from './fhir-format.js';
 
@@ -366,11 +366,11 @@ const describeVision: Describer = (r, facts, index, status) => {
 
 /** A report of tests: what it concludes and the results it gathers, placed with the results. */
 const describeReport: Describer = (r, facts, index, status) => {
-  describeOther(r, facts, index, status);
+  const { title } = describeOther(r, facts, index, status);
   facts.add('conclusion', unique([str(r.conclusion), conceptsText(r.conclusionCode)]).join('. '));
   facts.add('results', referencesText(r.result, index, r));
   facts.add('performer', referencesText(r.performer, index, r));
-  return { title: conceptText(r.code), attachments: list(r.presentedForm).filter(isObject) };
+  return { title, attachments: list(r.presentedForm).filter(isObject) };
 };
 
 /** A care plan: what it is for, when, and what it plans (its activities' codes). */
@@ -378,7 +378,7 @@ const describeCarePlan: Describer = (r, facts, index, status) => {
   describeOther(r, facts, index, status);
   facts.add('reason', referencesText(r.addresses, index, r));
   facts.period('period', r.period);
-  facts.add('activities', unique(list(r.activity).filter(isObject).map((a) => conceptText(isObject(a.detail) ? a.detail.code : undefined))).join(', '));
+  facts.add('activities', unique(list(r.activity).filter(isObject).map((a) => conceptName(isObject(a.detail) && a.detail.code))).join(', '));
   return { title: str(r.title) || unique(list(r.category).map(conceptName)).join(', ') };
 };
 
@@ -387,7 +387,7 @@ const describeCareTeam: Describer = (r, facts, index, status) => {
   describeOther(r, facts, index, status);
   facts.add('members', unique(list(r.participant).filter(isObject).map((p) => {
     const who = referenceText(p.member, index, r);
-    const role = conceptsText(p.role);
+    const role = unique(list(p.role).map(conceptName)).join(', ');
     return who && role ? `${who} (${role})` : who || role;
   })).join(', '));
   facts.add('reason', reasons(r, index));
@@ -541,14 +541,16 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   facts.add('interpretation', interpretationPieces(r.interpretation));
   facts.add('range', referenceRanges(r.referenceRange));
   for (const c of components) {
-    if (both.includes(c)) continue;
+    const label = conceptText(c.code);
+    const aside = joinPieces([interpretationPieces(c.interpretation), referenceRanges(c.referenceRange)], '; ');
+    // A reading in the value already: only its interpretation and range (US Core puts them there).
+    if (both.includes(c)) {
+      if (aside.length) facts.labelled(label || '—', aside);
+      continue;
+    }
     const v = valueText(c);
     const text = v.text || conceptText(c.dataAbsentReason);
-    const interpretation = interpretationPieces(c.interpretation);
-    const range = referenceRanges(c.referenceRange);
-    const label = conceptText(c.code);
     if (!label && !text) continue;
-    const aside = joinPieces([interpretation, range], '; ');
     const shown: Piece[] = v.text ? v.pieces ?? [v.text] : text ? [text] : [];
     // A yes/no reading is worded (never "true"), its interpretation and range beside it.
     facts.labelled(label || '—', aside.length && !v.yesNo ? [...joinPieces([shown, v.end ? [v.end] : []], ' – '), ' (', ...aside, ')'] : shown.length ? shown : text, {
@@ -559,12 +561,14 @@ function describeObservation(r: FhirResource, facts: FactList): void {
   facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
 }
 
-/** Interpretations (HL7 v3 codes: H, L, POS), worded when shown; the record's own words for a code without words. */
+/**
+ * Interpretations: the record's own text; else an HL7 v3 code (H, L, POS) worded when shown; else a
+ * coding's display (a lab's own "A" may mean "Amended", not "abnormal").
+ */
 function interpretationPieces(value: unknown): Piece[] {
   return joinPieces(list(value).filter(isObject).map((c) => {
-    const code = list(c.coding).filter(isObject).map((x) => str(x.code)).find(Boolean);
-    const text = conceptText(c);
-    return code ? [{ set: 'interpretation', code, text }] : [text].filter(Boolean);
+    const hl7 = !str(c.text) && list(c.coding).filter(isObject).find((x) => str(x.code) && /^$|\/v3[-/]ObservationInterpretation$/.test(str(x.system)));
+    return hl7 ? [{ set: 'interpretation', code: str(hl7.code), text: codingText(hl7) }] : [conceptText(c)].filter(Boolean);
   }), ', ');
 }
 
@@ -596,8 +600,9 @@ function dosagePieces(d: Json): Piece[] {
   // Without a frequency, a dose is taken once per period (FHIR Timing).
   const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit }] : timingCode(timing.code);
   const route = conceptText(d.route);
-  const said = text.toLowerCase();
-  return joinPieces([...[doses.find((x) => x.length) ?? [], when, route ? [route] : []].filter((p) => !said.includes(piecesText(p).toLowerCase())), [text].filter(Boolean)], ', ');
+  // The dose always (the text's "21 tablets" is no dose of 1); a timing or route only when the text does not say it as a word.
+  const said = (p: Piece[]) => new RegExp(`(?<![\\w.,])${piecesText(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'i').test(text);
+  return joinPieces([doses.find((x) => x.length) ?? [], ...[when, route ? [route] : []].filter((p) => !said(p)), [text].filter(Boolean)], ', ');
 }
 
 /**
