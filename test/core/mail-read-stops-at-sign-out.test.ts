@@ -76,4 +76,24 @@ describe('a mail read stopped by a sign-out', () => {
       }
     });
   }
+
+  it('following a moved record (its notices are in the mail too) asks the signer nothing more once the user signs out', async () => {
+    const relay = await relayUrl('main');
+    const patient = await person();
+    await mailFor(patient, relay);
+    const held = heldSigner(patient.signer);
+    const store = new RecordStore({ client: new RelayClient({ relays: [relay], signer: held.signer }), signer: held.signer });
+    try {
+      // An address its owner ended: the store looks through the newest mail for where it moved.
+      const following = store.followMove((await person()).pubkey);
+      await waitUntil(() => held.decrypts() > 0, 'the notices were never looked for');
+      store.clear();
+      const atSignOut = held.calls();
+      held.release();
+      expect(await following).to.equal(undefined);
+      expect(held.calls(), 'signer calls after the sign-out').to.equal(atSignOut);
+    } finally {
+      store.close();
+    }
+  });
 });

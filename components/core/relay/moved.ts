@@ -25,12 +25,20 @@ const MAX_HOPS = 3;
  * Opens the record the one signed by `from` moved to, as `signer`'s user, by their moved notices.
  * Undefined when no notice leads to a record that proves the move.
  */
-export async function openMovedRecord(client: RelayClient, signer: Signer, from: string, options: OpenRecordOptions = {}): Promise<OpenedRecord | undefined> {
+export async function openMovedRecord(
+  client: RelayClient,
+  signer: Signer,
+  from: string,
+  options: OpenRecordOptions = {},
+  stillCurrent?: () => boolean,
+): Promise<OpenedRecord | undefined> {
   const me = await signer.getPublicKey();
   // The newest, at most so many: the read returns them newest first.
   const { events: newest } = await client.wrapsFor(me, { maxEvents: MAX_WRAPS_READ });
-  // Opened once for every hop: a chain of notices costs the signer one read of the mail, not one per move.
-  const { opened } = await unwrapMany(newest, signer);
+  // Opened once for every hop: a chain of notices costs the signer one read of the mail, not one per
+  // move. A sign-out meanwhile (`stillCurrent` false) stops it: the next person is asked nothing.
+  const { opened, stopped } = await unwrapMany(newest, signer, { stillCurrent });
+  if (stopped) return undefined;
   const notices = opened.map((u) => readMovedNotice(u.rumor)).filter((n) => n !== undefined);
   return follow(client, signer, notices, from, options, 0);
 }

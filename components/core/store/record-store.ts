@@ -498,7 +498,7 @@ export class RecordStore {
     // import().then((m) => m.name), which the single file turns into the function itself, not a module object
     // (so named apart from it: the single file's import takes its name).
     const openMoved = await import('../relay/moved.js').then((m) => m.openMovedRecord);
-    const record = await openMoved(this.client, this.signer, from, this.openOptions(me));
+    const record = await openMoved(this.client, this.signer, from, this.openOptions(me), () => generation === this.generation);
     return record && this.keepIfCurrent(record, generation);
   }
 
