@@ -32,25 +32,19 @@ async function boundedText(res: Response, max: number): Promise<string | undefin
   if (Number(res.headers.get('content-length') ?? 0) > max) return undefined;
   const reader = res.body?.getReader();
   if (!reader) return undefined;
-  const pieces: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
       return undefined;
     }
-    pieces.push(value);
+    text += decoder.decode(value, { stream: true });
   }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const piece of pieces) {
-    all.set(piece, at);
-    at += piece.byteLength;
-  }
-  return new TextDecoder().decode(all);
 }
 
 /** Fetches a relay's NIP-11 document; undefined when it has none, is too large, or does not answer in time. */
