@@ -333,8 +333,9 @@ export class Nip82AccessList extends Nip82Element {
     for (const r of list) for (const pubkey of r.listed) keys.add(pubkey);
     // The host's names need no lookup: relays are not asked about people the portal already names.
     const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)));
-    // Names looked up for the last user never reach the next one.
-    if (this.currentStore === store && store?.reader === reader) this.names = names;
+    // Names looked up for the last user never reach the next one. Records the page handed in
+    // before a session's store arrived are no user's: their names stand while they are shown.
+    if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed === list)) this.names = names;
   }
 
   private load = async (): Promise<void> => {
