@@ -560,13 +560,14 @@ export class RecordStore {
    * Once the newest wraps downloaded are all open, later reads also page back from the oldest one
    * reached, so older wraps are read too; {@link olderMailUnchecked} says whether some were not yet.
    * `declined`: the user action's sign-ins, when it reads more than this ({@link DeclineScope});
-   * by default the read's own, so its reads ask each relay at most once.
+   * by default the read's own, so its reads ask each relay at most once. `reader`: who the signer
+   * said the user is, just now, for the same action: the store's reader, it is not asked again.
    */
-  async readMail(options: { refresh?: boolean; declined?: DeclineScope } = {}): Promise<void> {
+  async readMail(options: { refresh?: boolean; declined?: DeclineScope; reader?: string } = {}): Promise<void> {
     this.assertOpen();
     if (this.mailing) return this.mailing;
     const run = (async () => {
-      const me = await this.currentReader();
+      const me = options.reader !== undefined && options.reader === this.readerKey ? options.reader : await this.currentReader();
       if (this.mailRead && !options.refresh) return;
       await this.readWraps(me, options.declined ?? this.client.declineScope());
     })().catch(this.quietOnceClosed).finally(() => {
