@@ -227,6 +227,8 @@ export class Nip82AccessList extends Nip82Element {
     closeDialog: () => this.modal.close(),
   });
   private trigger?: HTMLElement;
+  /** The latest read asked for (see {@link readLeft}). */
+  private reading?: object;
 
   private get s(): AccessListStrings {
     return resolveStrings(accessListStrings, this, this.strings);
@@ -340,13 +342,14 @@ export class Nip82AccessList extends Nip82Element {
 
   private load = async (): Promise<void> => {
     if (this.busy) return;
+    const read = (this.reading = {});
     const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
     });
     // Signed out or another person meanwhile: what the last one's read found is not the next one's to hear.
-    if (!store || store !== this.currentStore) return;
+    if (!store || store !== this.currentStore) return this.readLeft(read);
     // What this read found, said in the words of the page's language at each render.
     const [found, held, failed, left, older, reports] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
     // Not "no records" while some were left unopened, or older ones or some storage server's were not checked.
@@ -362,6 +365,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private showHistory = async (): Promise<void> => {
     if (this.busy) return;
+    const read = (this.reading = {});
     const store = await this.withSigner('read-requests', () => this.s.waitHistory, async () => {
       const store = this.recordStore();
       // Shares and revocations come from the records, answers from the consent messages. What the
@@ -373,7 +377,7 @@ export class Nip82AccessList extends Nip82Element {
       await Promise.all([store.load({ refresh: left, declined }), store.readMail({ refresh: store.unreadMail > 0, declined })]);
       return store;
     });
-    if (!store || store !== this.currentStore) return;
+    if (!store || store !== this.currentStore) return this.readLeft(read);
     this.showingHistory = true;
     // The history is only as whole as what was read: say what a read left for the next one (as
     // this read left it, in the words of the page's language at each render).
@@ -389,6 +393,15 @@ export class Nip82AccessList extends Nip82Element {
     this.modal.focusNext = '#history';
     void this.lookUpNames();
   };
+
+  /**
+   * A read ended on a store no longer in effect (closed as the element left the page, or gone with
+   * a sign-out): it shows nothing, and, still the latest read, it no longer says it waits (put
+   * back, the buttons work again).
+   */
+  private readLeft(read: object): void {
+    if (read === this.reading && this.busy) this.setStatus('idle', '');
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Revoke

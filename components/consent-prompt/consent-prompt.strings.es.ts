@@ -167,4 +167,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
   historyTitle: 'Sus respuestas anteriores',
+  alreadyAnswered: (who: string, approved: boolean, denying: boolean) =>
+    approved && denying
+      ? `Usted ya aprobó esta solicitud, así que ya no se puede rechazar: ${who} puede abrir lo que usted concedió. Para retirar el acceso, revoque el historial compartido.`
+      : `Usted ya ${approved ? 'aprobó' : 'rechazó'} esta solicitud, quizá en otra ventana. No se envió nada más.`,
 };

@@ -177,6 +177,12 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
+  /**
+   * Approve or Deny pressed for a request the user already answered (in another window, say), found
+   * as the messages are read again before signing: nothing is signed or sent. `approved`: the
+   * earlier answer was an approval; `denying`: Deny was pressed (an approval in force can no longer be denied).
+   */
+  alreadyAnswered: (who: string, approved: boolean, denying: boolean) => string;
 }
 
 const en: ConsentPromptStrings = {
@@ -334,6 +340,10 @@ const en: ConsentPromptStrings = {
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your past answers',
+  alreadyAnswered: (who: string, approved: boolean, denying: boolean) =>
+    approved && denying
+      ? `You already approved this request, so it can no longer be denied: ${who} can open what you granted. To take access back, revoke the share.`
+      : `You already ${approved ? 'approved' : 'denied'} this request, perhaps in another window. Nothing more was sent.`,
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

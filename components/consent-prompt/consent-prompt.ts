@@ -1108,6 +1108,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       (signer) => this.signing(signal, async (progress) => {
         const store = await this.storeForAction(records, signer, progress);
         signal.throwIfAborted();
+        if (await this.answeredMeanwhile(request, store, false, signal)) return undefined;
         const client = store?.client ?? this.relayClient();
         const guarded = this.actions.guard(signer, signal);
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
@@ -1153,6 +1154,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       (signer) => this.signing(signal, async (progress) => {
         const store = await this.storeForAction([], signer, progress);
         signal.throwIfAborted();
+        if (await this.answeredMeanwhile(request, store, true, signal)) return undefined;
         const client = store?.client ?? this.relayClient();
         const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitAnswer);
         const { events, answer } = await answerRequest(request, { signer: asked, decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
@@ -1173,6 +1175,27 @@ export class Nip82ConsentPrompt extends Nip82Element {
     );
     if (!signal.aborted) await sent?.(signal);
   };
+
+  /**
+   * Before an answer is signed, the messages are read again (when the request came from them): the
+   * user may have answered it since they were read, in another window, and a second answer would
+   * tell the person two things. Then nothing is signed: the dialog says so. A read left undone (a
+   * server unread) does not stop the answer; a refusal at the signer does, as for the answer itself.
+   * The store the action just asked who the user is (`asked`) asks no second time.
+   */
+  private async answeredMeanwhile(request: ConsentMessage, asked: RecordStore | undefined, denying: boolean, signal: AbortSignal): Promise<boolean> {
+    const store = this.currentStore;
+    if (!store?.mailLoaded) return false;
+    await store.readMail({ refresh: true, reader: store === asked ? store.reader : undefined });
+    signal.throwIfAborted();
+    const earlier = this.history.find((m) => m.answers === request.id);
+    if (!earlier) return false;
+    const approved = earlier.status === 'active';
+    this.problems = [{ words: () => this.s.alreadyAnswered(this.named(request.requester), approved, denying) }];
+    this.modal.focusNext = '#problems';
+    this.setStatus('idle', '');
+    return true;
+  }
 
   private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], pending: Pending): void {
     this.answeredHere = [answer, ...this.answeredHere];

@@ -455,8 +455,10 @@ export class Nip82RecordViewer extends Nip82Element {
     super.willUpdate(changed as PropertyValues<this>);
     // Another user (or none) now: what the last one unlocked must not stay on screen.
     if (this.unlocked.length && this.activeSigner !== this.unlockedWith) this.forgetUnlocked();
+    // Another address, or one given or taken away once something was shown: what was unlocked (and
+    // an unlock still under way, which would land under the new address) goes.
+    if (changed.has('naddr') && this.hasUpdated && (changed.get('naddr') as string | undefined ?? '').trim() !== (this.naddr ?? '').trim()) this.forgetUnlocked();
     if (!this.unlocked.length && this.outcome === undefined) this.showStore();
-    if (changed.has('naddr') && changed.get('naddr') !== undefined) this.forgetUnlocked();
 
     // A Bundle handed in (again) is read again: the host may have changed it in between.
     const sourcesChanged = changed.has('records') || changed.has('bundle') || changed.has('unlocked');
@@ -763,7 +765,12 @@ export class Nip82RecordViewer extends Nip82Element {
     }, naddr ? { records: [naddr] } : {}, signal);
     // Aborted, it is a newer unlock's, or gone with the last reader.
     if (!signal.aborted) this.signIns = undefined;
-    if (signal.aborted || !this.isConnected) return;
+    if (signal.aborted) return;
+    if (!this.isConnected) {
+      // Taken off the page meanwhile: nothing of it is shown, and put back, the viewer is not left waiting.
+      if (this.status === 'waiting-signer' || this.status === 'working') this.setStatus('idle', '');
+      return;
+    }
     this.progress = undefined;
     if (!result) return;
     this.unlockedWith = signer;

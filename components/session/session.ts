@@ -145,6 +145,8 @@ export class Nip82Session extends LocalizedElement {
    * signs no one in.
    */
   private attempt?: AbortController;
+  /** The extension is being asked who the user is: a second press would open a second prompt. */
+  @state() private extensionAsked?: AbortSignal;
 
   /**
    * The signed-in user's records; replaced (the old one cleared) at every change of user, signer
@@ -439,6 +441,7 @@ export class Nip82Session extends LocalizedElement {
   private giveUp(): void {
     this.attempt?.abort();
     this.attempt = undefined;
+    this.extensionAsked = undefined;
     this.bunkerWaiting = false;
     this.remote?.reset();
   }
@@ -496,7 +499,11 @@ export class Nip82Session extends LocalizedElement {
   }
 
   private useExtension = () => {
-    if (this.announce()) void this.signIn('extension', nip07Signer(), this.begin());
+    if (this.extensionAsked || !this.announce()) return;
+    const attempt = (this.extensionAsked = this.begin());
+    void this.signIn('extension', nip07Signer(), attempt).finally(() => {
+      if (this.extensionAsked === attempt) this.extensionAsked = undefined;
+    });
   };
 
   private async connectBunker(event: Event): Promise<void> {
@@ -654,7 +661,7 @@ export class Nip82Session extends LocalizedElement {
 
   private renderSignIn(s: SessionBuiltins) {
     return html`<span class="who">${s.signIn}</span>
-      <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
+      <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} aria-disabled=${this.extensionAsked ? 'true' : 'false'} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
       <details>
         <summary>${s.remoteTitle}</summary>

@@ -135,6 +135,11 @@ export class RecordStore {
    * never tried again (each try may cost prompts); new events for the record are.
    */
   private readonly tried = new Map<string, { events: string; failure: OpenFailure }>();
+  /**
+   * Records being opened, by sign key and events: a load and an open by address (two elements of a
+   * session) that meet the same record share one opening, so the signer asks once, not twice.
+   */
+  private readonly opening = new Map<string, Promise<OpenFailure | undefined>>();
   private recordsLeft = 0;
   /** Loads of records walk back past a flood of newer record-kind events (see walk-back.ts). */
   private readonly recordWalk = new WalkBack(RECORD_LATENESS);
@@ -432,13 +437,25 @@ export class RecordStore {
     return tried?.events === fingerprint(group) ? tried : undefined;
   }
 
-  /** Opens one record's events unless the same version is already open; returns a failure to report, if any. */
+  /** Opens one record's events unless the same version is already open (or being opened); returns a failure to report, if any. */
   private async openGroup(group: NostrEvent[], me: string, generation: number, signer: Signer = this.signer): Promise<OpenFailure | undefined> {
-    const signPubkey = group[0]!.pubkey;
-    const known = this.opened.get(signPubkey);
+    const known = this.opened.get(group[0]!.pubkey);
     if (known && !hasNewer(group, known)) return undefined;
     const tried = this.triedBefore(group);
     if (tried) return tried.failure;
+    const key = `${group[0]!.pubkey} ${fingerprint(group)}`;
+    let run = this.opening.get(key);
+    if (!run) {
+      run = this.openOnce(group, me, generation, signer, known).finally(() => {
+        if (this.opening.get(key) === run) this.opening.delete(key);
+      });
+      this.opening.set(key, run);
+    }
+    return run;
+  }
+
+  private async openOnce(group: NostrEvent[], me: string, generation: number, signer: Signer, known: OpenedRecord | undefined): Promise<OpenFailure | undefined> {
+    const signPubkey = group[0]!.pubkey;
     try {
       this.keepIfCurrent(await openRecord(group, signer, this.openOptions(me)), generation, false);
       return undefined;
@@ -543,13 +560,14 @@ export class RecordStore {
    * Once the newest wraps downloaded are all open, later reads also page back from the oldest one
    * reached, so older wraps are read too; {@link olderMailUnchecked} says whether some were not yet.
    * `declined`: the user action's sign-ins, when it reads more than this ({@link DeclineScope});
-   * by default the read's own, so its reads ask each relay at most once.
+   * by default the read's own, so its reads ask each relay at most once. `reader`: who the signer
+   * said the user is, just now, for the same action: the store's reader, it is not asked again.
    */
-  async readMail(options: { refresh?: boolean; declined?: DeclineScope } = {}): Promise<void> {
+  async readMail(options: { refresh?: boolean; declined?: DeclineScope; reader?: string } = {}): Promise<void> {
     this.assertOpen();
     if (this.mailing) return this.mailing;
     const run = (async () => {
-      const me = await this.currentReader();
+      const me = options.reader !== undefined && options.reader === this.readerKey ? options.reader : await this.currentReader();
       if (this.mailRead && !options.refresh) return;
       await this.readWraps(me, options.declined ?? this.client.declineScope());
     })().catch(this.quietOnceClosed).finally(() => {
@@ -608,6 +626,7 @@ export class RecordStore {
     this.mail.clear();
     this.seenWraps.clear();
     this.tried.clear();
+    this.opening.clear();
     this.recordsLeft = 0;
     this.mailLeft = 0;
     this.recordWalk.reset();
