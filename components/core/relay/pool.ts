@@ -49,7 +49,7 @@ class CappedRelay extends AbstractRelay {
 
   override async auth(sign: Parameters<AbstractRelay['auth']>[0]): Promise<string> {
     const answer = await super.auth(sign);
-    if (this.signedInIdleTimeout) this.idleTimeout = this.signedInIdleTimeout;
+    this.idleTimeout = this.signedInIdleTimeout;
     return answer;
   }
 
