@@ -294,7 +294,19 @@ export class Nip82NpubPicker extends Nip82Element {
     }
   }
 
+  /**
+   * Lets the user's own act (choosing a person, opening the list) look up again a profile the
+   * servers could not be reached for. Never on a mere update: each would ask the servers again.
+   */
+  private retryUnreached(pubkeys: readonly string[]): void {
+    const key = this.activeRelays.join(' ');
+    for (const pk of pubkeys) if (this.missing.get(pk) === 'unreachable') this.tried.delete(`${key}|${pk}`);
+  }
+
   private choose(pubkey: string, foundBy?: string): void {
+    this.retryUnreached([pubkey]);
+    // Choosing the person shown already changes nothing the update would look up on.
+    void this.loadProfiles([pubkey]);
     this.open = false;
     this.active = -1;
     this.filter = '';
@@ -490,7 +502,9 @@ export class Nip82NpubPicker extends Nip82Element {
     if (!count) return;
     this.open = true;
     this.active = Math.min(active, count - 1);
-    void this.loadProfiles(this.suggestions.map((x) => x.pubkey));
+    const shown = this.suggestions.map((x) => x.pubkey);
+    this.retryUnreached(shown);
+    void this.loadProfiles(shown);
   }
 
   private onKeydown(event: KeyboardEvent): void {

@@ -22,7 +22,7 @@ import { tokens } from '../shared/styles.js';
 import { sessionStyles } from './session.styles.js';
 import { sessionStrings, type SessionBuiltins, type SessionStrings } from './session.strings.js';
 import { OtherTabs, type OtherTabNews } from './other-tabs.js';
-import { lookUpOwnName } from './own-name.js';
+import { MAX_NAME_LOOKUPS, lookUpOwnName } from './own-name.js';
 import type { RemoteSignIn } from './remote-sign-in.js';
 
 /**
@@ -129,6 +129,8 @@ export class Nip82Session extends LocalizedElement {
   @state() private profileName?: { pubkey: string; name: string };
   /** The profile lookup for the user in effect: what it was asked for, and its abort (the key changed, or signed out). */
   private nameLookup?: { key: string; stop: AbortController };
+  /** Lookups of the user's name that reached no server, for the key `key` (see {@link lookUpName}). */
+  private nameMisses = { key: '', count: 0 };
   @state() private active?: Signer;
   @state() private extensionFound = false;
   /** The remote sign-in, once the user first asked for one (see {@link remoteSignIn}). */
@@ -400,6 +402,10 @@ export class Nip82Session extends LocalizedElement {
     void lookUpOwnName(relays, pubkey!, lookup.stop.signal).then((name) => {
       if (this.nameLookup !== lookup || this.pubkey !== pubkey) return;
       if (name) this.profileName = { pubkey: pubkey!, name };
+      if (name !== undefined) return;
+      // No server could be read (offline, too slow): a later update asks again, a few times at most.
+      if (this.nameMisses.key !== key) this.nameMisses = { key, count: 0 };
+      if (++this.nameMisses.count < MAX_NAME_LOOKUPS) this.nameLookup = undefined;
     });
   }
 

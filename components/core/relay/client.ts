@@ -162,6 +162,8 @@ interface SignInAttempt {
   outcome: Promise<SignInOutcome>;
   atSigner: boolean;
   watchers: Set<(asked: boolean) => void>;
+  /** The relay's challenge it answers, once it came. */
+  challenge?: unknown;
 }
 
 /** The user (see {@link RelayClient.forgetSignIns}) each scope was first used for. */
@@ -202,6 +204,11 @@ export interface RelayClientOptions {
   maxCharsPerRead?: number;
   /** Most events one query takes from one relay (valid or not) before closing it. Default 5000. */
   maxEventsPerQuery?: number;
+  /**
+   * A connection of the client's own pool left unused this long closes, in ms; one the user
+   * signed in on stays 15 times as long. Default 20000.
+   */
+  idleTimeoutMs?: number;
 }
 
 /** Why a read or send of the last user's action stopped (see {@link RelayClient.forgetSignIns}). */
@@ -264,6 +271,7 @@ export class RelayClient {
   private readonly publishTimeoutMs: number;
   private readonly queryTimeoutMs: number;
   private readonly maxEventsPerQuery: number;
+  private readonly idleTimeoutMs?: number;
   /** Most characters one read takes from all its relays together (see {@link RelayClientOptions.maxCharsPerRead}). */
   readonly maxCharsPerRead: number;
   /** The event-size budget of {@link maxEventBytes}, once asked for. */
@@ -286,7 +294,8 @@ export class RelayClient {
     this.maxEventsPerQuery = Math.max(1, options.maxEventsPerQuery ?? DEFAULT_MAX_EVENTS_PER_QUERY);
     this.maxCharsPerRead = Math.max(1, options.maxCharsPerRead ?? DEFAULT_MAX_CHARS_PER_READ);
     this.ownsPool = !options.pool;
-    this.pool = options.pool ?? ownPool(this.publishTimeoutMs);
+    this.idleTimeoutMs = options.idleTimeoutMs;
+    this.pool = options.pool ?? ownPool(this.publishTimeoutMs, this.idleTimeoutMs);
     // Events are verified by the kit itself, on a clean copy, before use (see ownPool). A pool the
     // host shares keeps its own checks for the host's other subscriptions.
   }
@@ -319,7 +328,7 @@ export class RelayClient {
     // A pool of its own is replaced: an old connection's late close would otherwise strike the new
     // connection to its relay off the pool's list, and the next read sign in once more on another.
     const old = this.pool;
-    this.pool = ownPool(this.publishTimeoutMs);
+    this.pool = ownPool(this.publishTimeoutMs, this.idleTimeoutMs);
     old.destroy();
   }
 
@@ -368,12 +377,16 @@ export class RelayClient {
       return 'failed';
     }
     let attempt = this.signingIn.get(connection);
+    // A pool that reconnects (a host's, enableReconnect) keeps the connection object through a
+    // drop, and the relay's new socket knows no sign-in: an attempt counts only while the
+    // connection's challenge is still the one it answered.
+    if (attempt?.challenge !== undefined && attempt.challenge !== Reflect.get(connection, 'challenge')) attempt = undefined;
     if (!attempt) {
       const made: SignInAttempt = { atSigner: false, watchers: new Set(), outcome: Promise.resolve<SignInOutcome>('failed') };
       made.outcome = signIn(connection, onauth, timeoutMs, (asked) => {
         made.atSigner = asked;
         for (const watcher of made.watchers) watcher(asked);
-      });
+      }, (challenge) => (made.challenge = challenge));
       attempt = made;
       this.signingIn.set(connection, made);
     }
@@ -868,13 +881,14 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * refused what they were never asked. Either closes the connection: the pool library keeps an
  * AUTH the signer refused pending for good, so that connection could never sign in again.
  */
-async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void): Promise<SignInOutcome> {
+async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void): Promise<SignInOutcome> {
   // Where the user is: not asked yet, at their signer, or past it (signed, said no, or their
   // signer failed them: see USER_ANSWERS).
   let user = 'unasked' as 'unasked' | 'asked' | 'signed' | 'refused' | 'unreached';
   try {
     // Some relays send the challenge only after their refusal.
     await within(challengeOf(connection), timeoutMs);
+    answering(Reflect.get(connection, 'challenge'));
     let signed!: (ok: boolean) => void;
     const signing = new Promise<boolean>((resolve) => { signed = resolve; });
     const answered = connection.auth(async (template) => {

@@ -32,12 +32,27 @@ export interface RelayPool {
 const CONNECT_MS = 3000;
 /** A connection left unused this long closes (nostr-tools' pool's default). */
 const IDLE_MS = 20_000;
+/**
+ * A connection the user signed in on stays this many times longer: closing it after 20 s would
+ * have the next action ask the user's signer for the relay's sign-in again (a prompt on a remote
+ * signer), and one idle socket is cheap.
+ */
+const SIGNED_IN_IDLE_FACTOR = 15;
 
 /**
  * A connection that drops a message longer than {@link MAX_MESSAGE_CHARS} before anything parses
  * it (and one that is not text, which nostr-tools could not read anyway).
  */
 class CappedRelay extends AbstractRelay {
+  /** The idle time once signed in (see {@link SIGNED_IN_IDLE_FACTOR}). */
+  signedInIdleTimeout = 0;
+
+  override async auth(sign: Parameters<AbstractRelay['auth']>[0]): Promise<string> {
+    const answer = await super.auth(sign);
+    this.idleTimeout = this.signedInIdleTimeout;
+    return answer;
+  }
+
   override _onmessage(message: MessageEvent<unknown>): void {
     if (typeof message.data === 'string' && message.data.length <= MAX_MESSAGE_CHARS) super._onmessage(message);
   }
@@ -48,7 +63,7 @@ class CappedRelay extends AbstractRelay {
  * the client does: nostr-tools' relays give up after their own 4.4 s, so a relay slowed by a busy
  * machine was reported as not accepting an event well before the client's `publishTimeoutMs`.
  */
-export function ownPool(publishTimeoutMs: number): RelayPool {
+export function ownPool(publishTimeoutMs: number, idleMs = IDLE_MS): RelayPool {
   const relays = new Map<string, AbstractRelay>();
 
   async function ensureRelay(url: string, params: { connectionTimeout: number }): Promise<AbstractRelay> {
@@ -58,8 +73,9 @@ export function ownPool(publishTimeoutMs: number): RelayPool {
     let relay = relays.get(key);
     if (!relay) {
       // Events are verified by the kit itself, on a clean copy, before use.
-      const made = new CappedRelay(key, { verifyEvent: () => true, websocketImplementation: Socket, idleTimeout: IDLE_MS });
+      const made = new CappedRelay(key, { verifyEvent: () => true, websocketImplementation: Socket, idleTimeout: idleMs });
       made.publishTimeout = publishTimeoutMs;
+      made.signedInIdleTimeout = idleMs * SIGNED_IN_IDLE_FACTOR;
       // Only its own entry: an old connection's late close must not strike a newer one off the list.
       made.onclose = () => {
         if (relays.get(key) === made) relays.delete(key);
@@ -104,7 +120,11 @@ export function ownPool(publishTimeoutMs: number): RelayPool {
         (relay) => relay.subscribe([filter], { ...params, oneose: eose, onclose: close, alreadyHaveEvent: (id) => seen.has(id) || !seen.add(id), eoseTimeout: params.maxWait }),
         (error: unknown) => close((error as Error | undefined)?.message || String(error)),
       );
-      return { close: (reason) => void opened.then((sub) => sub?.close(reason)) };
+      // Never a subscription the relay closed already (CLOSED, a dropped socket): nostr-tools'
+      // close counts the connection's open operations down again, past 0, and its idle timer
+      // (which closes only at exactly 0) then never closes the connection, nor lets a socket gone
+      // dark be replaced: every later read of that relay would wait out its deadline.
+      return { close: (reason) => void opened.then((sub) => { if (!closed) sub?.close(reason); }) };
     },
 
     // A connection that closes leaves the list by itself (its onclose).

@@ -47,7 +47,10 @@ export async function readWraps(
   // take half the read's bounds and the page before the cursor the rest.
   const newestEvents = walking.newestShare(maxDownloaded);
   const newestChars = walking.newestShare(maxChars);
-  const newest = await store.client.wrapsFor(me, { since, maxEvents: newestEvents, maxChars: newestChars, declined });
+  // The newest page looks below the floor too, as a load of records does: a message signed while
+  // its sender was offline goes out hours later, dated (NIP-59) up to two days before its signing,
+  // so below any floor a past read set. Its bounds hold, and wraps opened already are not again.
+  const newest = await store.client.wrapsFor(me, { maxEvents: newestEvents, maxChars: newestChars, declined });
   const newestRead: WalkRead = { times: newest.events.map((e) => e.created_at), read: readOf(newest, newestEvents) };
   const walkMax = Math.max(1, maxDownloaded - newest.events.length);
   const walk = walking.walksOn(newestRead)
