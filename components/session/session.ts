@@ -68,7 +68,8 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  */
 export class Nip82Session extends LocalizedElement {
   static override styles = [tokens, sessionStyles];
-  static override shadowRootOptions = { ...LocalizedElement.shadowRootOptions, delegatesFocus: true };
+  // No delegatesFocus: the slot holds the portal's page, and a click on its text would move the
+  // focus to the first button here (Sign out), where the next Space signs the user out.
 
   private relayUrls: string[] = [];
   /** The relays given, sorted into the addresses used and the entries dropped; each bad list reported once. */
@@ -121,8 +122,12 @@ export class Nip82Session extends LocalizedElement {
   /** The cancelable request before a signer is contacted. */
   private readonly gate = new SignerGate(this, this.state);
 
-  /** The signed-in user's public key (hex), once known. */
-  @state() pubkey?: string;
+  /** Read-only: the signed-in user's public key (hex), once known. A host signs in through `signer`. */
+  get pubkey(): string | undefined {
+    return this.user;
+  }
+  /** The signed-in user's key (see {@link pubkey}). */
+  @state() private user?: string;
 
   @state() private kind?: SignerKind;
   /** The name the user's own profile gives, with the key it was looked up for (see {@link lookUpName}). */
@@ -156,7 +161,7 @@ export class Nip82Session extends LocalizedElement {
     // The key question was answered, by another key: everything of the last one is gone already.
     this.keyUnanswered = false;
     this.otherTabs.tell('account-changed');
-    this.pubkey = store.reader;
+    this.user = store.reader;
     this.state.set('done', () => this.s.accountChanged);
     emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
   });
@@ -305,7 +310,7 @@ export class Nip82Session extends LocalizedElement {
     // The same signer answers for someone else: the last user's send still under way is not signed
     // in to a relay with the next one's key.
     this.store.drop(true);
-    this.pubkey = undefined;
+    this.user = undefined;
     this.otherTabs.tell('account-changed');
     // The elements hear now, not at the next render, that there is no store: their dialogs close.
     this.provideValue();
@@ -314,7 +319,7 @@ export class Nip82Session extends LocalizedElement {
       (pubkey) => {
         if (this.active !== signer) return;
         this.keyJustAsked();
-        this.pubkey = pubkey;
+        this.user = pubkey;
         this.state.set('done', () => this.s.accountChanged);
         emit(this, 'nip82-session-change', { pubkey, signer: kind });
       },
@@ -351,7 +356,7 @@ export class Nip82Session extends LocalizedElement {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.
       this.store.drop();
-      this.pubkey = undefined;
+      this.user = undefined;
       // The host handed a signer in; it is still asked only after the cancelable request.
       if (!this.gate.announce('connect')) {
         this.declined = signer;
@@ -364,7 +369,7 @@ export class Nip82Session extends LocalizedElement {
       this.kind = 'injected';
       void signer.getPublicKey().then((pk) => {
         if (this.active !== signer) return;
-        this.pubkey = pk;
+        this.user = pk;
         this.state.status = 'done';
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
       }).catch((error) => this.failed(error));
@@ -462,7 +467,7 @@ export class Nip82Session extends LocalizedElement {
       this.store.drop();
       this.active = signer;
       this.kind = kind;
-      this.pubkey = pubkey;
+      this.user = pubkey;
       this.state.set('done', () => this.s.connected);
       // The sign-in controls give way to the signed-in bar: a keyboard user stays on it.
       this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.sign-out'));
@@ -630,7 +635,7 @@ export class Nip82Session extends LocalizedElement {
     this.secretDropped = false;
     this.store.drop();
     this.active = undefined;
-    this.pubkey = undefined;
+    this.user = undefined;
     this.kind = undefined;
     this.stopNameLookup();
     this.profileName = undefined;
