@@ -3,6 +3,7 @@
  * native controls do), nested elements included, and the kit tokens override the built-in colours.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { waitUntil } from './wait.js';
 import '../components/hidden-flag/define.js';
 import '../components/consent-prompt/define.js';
@@ -113,5 +114,37 @@ describe('in a host\'s layout', () => {
       expect(el.getBoundingClientRect().width, el.localName).to.be.at.least(button.getBoundingClientRect().width);
       expect(button.getBoundingClientRect().width, el.localName).to.be.greaterThan(40);
     }
+  });
+});
+
+describe('printed from a dark page', () => {
+  after(() => emulateMedia({ media: 'screen' }));
+
+  /** How light a computed colour is, 0 (black) to 1 (white); `rgb()` and `color(srgb …)` alike. */
+  const lightness = (colour: string) => {
+    const srgb = colour.startsWith('color(srgb');
+    const [r, g, b] = colour.match(/[\d.]+/g)!.map(Number).map((v) => (srgb ? v : v / 255));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+
+  it('the record prints dark on light: items, muted text and the hidden-item flag', async () => {
+    const bundle = markWithheld(sampleBundle() as FhirBundle, [{ resourceType: 'Condition', id: 'h1' }], 'count-and-kind');
+    const wrapper = await fixture(html`<div style="color-scheme: dark; background: Canvas"><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
+    const viewer = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
+    await waitUntil(() => viewer.status === 'done' && $(viewer, 'nip82-hidden-flag')?.shadowRoot?.querySelector('[part=base]') && $(viewer, '.item-head time, .item .kind'), 'the viewer never showed the record and its flag');
+    await emulateMedia({ media: 'print' });
+    expect(matchMedia('print').matches, 'print emulated').to.equal(true);
+    const flag = $(viewer, 'nip82-hidden-flag')!;
+    const item = $(viewer, '.item')!;
+    const seen = {
+      item: getComputedStyle(item).backgroundColor,
+      itemText: getComputedStyle(item).color,
+      muted: getComputedStyle($(viewer, '.item-head time, .item .kind')!).color,
+      flag: getComputedStyle(flag.shadowRoot!.querySelector('[part=base]')!).backgroundColor,
+      flagText: getComputedStyle(flag.shadowRoot!.querySelector('[part=title]')!).color,
+    };
+    const light = (colour: string) => lightness(colour) > 0.6;
+    expect({ item: light(seen.item), itemText: light(seen.itemText), muted: light(seen.muted), flag: light(seen.flag), flagText: light(seen.flagText) }, JSON.stringify(seen))
+      .to.deep.equal({ item: true, itemText: false, muted: false, flag: true, flagText: false });
   });
 });
