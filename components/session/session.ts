@@ -62,6 +62,9 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  * @csspart status - The live status line.
  * @csspart qr - The nostrconnect:// QR code.
  * @csspart auth - The page a remote signer asks the user to open, while a call waits for it, and how long it waits (up to 5 minutes).
+ * @csspart button - Every button.
+ * @csspart button-primary - The main button (use the browser extension), beside `button`.
+ * @csspart input - The remote signer address field.
  *
  * @cssproperty --nip82-session-bar-background - Bar background.
  * @cssproperty --nip82-session-bar-padding - Bar padding.
@@ -654,27 +657,27 @@ export class Nip82Session extends LocalizedElement {
     const name = this.nameOf(this.pubkey!);
     const who = name ? html`<bdi class="name">${name}</bdi>` : html`<code>${short}</code>`;
     return html`<span class="who">${s.signedInAs} ${who} ${s.via(kind)}${name ? html` <span class="account">${s.accountKey(short)}</span>` : nothing}</span>
-      <button type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
+      <button part="button" type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
 
   private renderSignIn(s: SessionBuiltins) {
     return html`<span class="who">${s.signIn}</span>
-      <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
+      <button part="button button-primary" type="button" class="primary use-extension" ?disabled=${!this.extensionFound} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
       <details>
         <summary>${s.remoteTitle}</summary>
         <form class="row" @submit=${this.connectBunker}>
           <label>${s.bunkerLabel}
-            <input name="bunker" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
+            <input name="bunker" part="input" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
               @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; this.secretDropped = false; }} aria-describedby="bunker-help">
           </label>
-          <button type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
-          ${this.bunkerWaiting ? html`<button type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
+          <button part="button" type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
+          ${this.bunkerWaiting ? html`<button part="button" type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
         </form>
         <p class="help" id="bunker-help">${this.secretDropped ? `${s.secretRemoved} ` : ''}${s.bunkerHelp}</p>
         ${this.remote?.codeShown
           ? this.remote.renderCode(s.cancel, this.cancelRemote)
-          : html`<button type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
+          : html`<button part="button" type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }
 
