@@ -10,7 +10,6 @@
  * Everything is fetched from the folder this file was served from (same origin, no eval), so a
  * strict Content-Security-Policy with `script-src 'self'` allows it.
  */
-import { ContextRoot } from '@lit/context';
 
 /** Each tag's define module: it registers the tag and the tags its element renders inside itself. */
 const DEFINES: Record<string, () => Promise<unknown>> = {
@@ -71,9 +70,8 @@ export function discover(root: ParentNode = document): Promise<void> {
 }
 
 function start(): void {
-  // Elements may define in any order; a viewer defined before its enclosing <nip82-session> asks
-  // for the session again when the session arrives, through this buffer of unanswered requests.
-  new ContextRoot().attach(document.documentElement);
+  // Elements may define in any order: each element's base puts the buffer of unanswered session
+  // requests in place as the first one connects (localized-element.ts), once per document.
   void discover(document);
   observer.observe(document.documentElement, WATCH);
 }

@@ -3,6 +3,7 @@
  * native controls do), nested elements included, and the kit tokens override the built-in colours.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { waitUntil } from './wait.js';
 import '../components/hidden-flag/define.js';
 import '../components/consent-prompt/define.js';
@@ -12,6 +13,8 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import { markWithheld } from '../components/core/fhir/withheld.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import '../components/session/define.js';
+import type { Nip82Session } from '../components/session/session.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, sampleBundle } from './helpers.js';
 import { $, buttonByText, dialogOf } from './element-helpers.js';
@@ -112,6 +115,71 @@ describe('in a host\'s layout', () => {
       // A host that gave its width away to a container query would be narrower than its own button.
       expect(el.getBoundingClientRect().width, el.localName).to.be.at.least(button.getBoundingClientRect().width);
       expect(button.getBoundingClientRect().width, el.localName).to.be.greaterThan(40);
+    }
+  });
+});
+
+describe('printed from a dark page', () => {
+  after(() => emulateMedia({ media: 'screen' }));
+
+  /** How light a computed colour is, 0 (black) to 1 (white); `rgb()` and `color(srgb …)` alike. */
+  const lightness = (colour: string) => {
+    const srgb = colour.startsWith('color(srgb');
+    const [r, g, b] = colour.match(/[\d.]+/g)!.map(Number).map((v) => (srgb ? v : v / 255));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+
+  it('the record prints dark on light: items, muted text and the hidden-item flag', async () => {
+    const bundle = markWithheld(sampleBundle() as FhirBundle, [{ resourceType: 'Condition', id: 'h1' }], 'count-and-kind');
+    const wrapper = await fixture(html`<div style="color-scheme: dark; background: Canvas"><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
+    const viewer = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
+    await waitUntil(() => viewer.status === 'done' && $(viewer, 'nip82-hidden-flag')?.shadowRoot?.querySelector('[part=base]') && $(viewer, '.item-head time, .item .kind'), 'the viewer never showed the record and its flag');
+    await emulateMedia({ media: 'print' });
+    expect(matchMedia('print').matches, 'print emulated').to.equal(true);
+    const flag = $(viewer, 'nip82-hidden-flag')!;
+    const item = $(viewer, '.item')!;
+    const seen = {
+      item: getComputedStyle(item).backgroundColor,
+      itemText: getComputedStyle(item).color,
+      muted: getComputedStyle($(viewer, '.item-head time, .item .kind')!).color,
+      flag: getComputedStyle(flag.shadowRoot!.querySelector('[part=base]')!).backgroundColor,
+      flagText: getComputedStyle(flag.shadowRoot!.querySelector('[part=title]')!).color,
+    };
+    const light = (colour: string) => lightness(colour) > 0.6;
+    expect({ item: light(seen.item), itemText: light(seen.itemText), muted: light(seen.muted), flag: light(seen.flag), flagText: light(seen.flagText) }, JSON.stringify(seen))
+      .to.deep.equal({ item: true, itemText: false, muted: false, flag: true, flagText: false });
+  });
+});
+
+describe('buttons and fields styled from outside', () => {
+  it('every button is ::part(button), the main ones ::part(button-primary) too, the text fields ::part(input)', async () => {
+    const patient = await person();
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+    const wrapper = await fixture(html`<div>
+      <style>
+        *::part(button) { border-radius: 7px; }
+        *::part(button-primary) { background-color: rgb(1, 2, 3); }
+        *::part(input) { background-color: rgb(4, 5, 6); }
+      </style>
+      <nip82-session relays="wss://relay.example"><nip82-record-viewer naddr="x"></nip82-record-viewer></nip82-session>
+      <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer}></nip82-consent-prompt>
+    </div>`);
+    const session = wrapper.querySelector<Nip82Session>('nip82-session')!;
+    const viewer = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
+    const prompt = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
+    await waitUntil(() => session.shadowRoot?.querySelector('input[name=bunker]') && $(viewer, 'button.unlock'), 'the sign-in and the unlock button never showed');
+    buttonByText(prompt, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(prompt).open && $(prompt, '#purpose'), 'the share dialog never opened');
+    const look = (el: Element) => ({ radius: getComputedStyle(el).borderTopLeftRadius, background: getComputedStyle(el).backgroundColor });
+    expect({
+      signIn: look($(session, 'button.use-extension')!).background,
+      unlock: look($(viewer, 'button.unlock')!).background,
+      bunker: look(session.shadowRoot!.querySelector('input[name=bunker]')!).background,
+      purpose: look($(prompt, '#purpose')!).background,
+      until: look($(prompt, '#until')!).background,
+    }).to.deep.equal({ signIn: 'rgb(1, 2, 3)', unlock: 'rgb(1, 2, 3)', bunker: 'rgb(4, 5, 6)', purpose: 'rgb(4, 5, 6)', until: 'rgb(4, 5, 6)' });
+    for (const el of [session, viewer, prompt]) {
+      for (const button of el.shadowRoot!.querySelectorAll('button')) expect(look(button).radius, `${el.localName}: "${button.textContent?.trim()}"`).to.equal('7px');
     }
   });
 });

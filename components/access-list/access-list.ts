@@ -145,6 +145,9 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
  * @csspart signer-page - In the open dialog, the remote signer's page to confirm on, with its link.
  * @csspart overdue - The notice offering to revoke every share past its end date.
  * @csspart unfinished - The notice offering to send a revocation to the storage servers that missed it.
+ * @csspart button - Every button.
+ * @csspart button-primary - The main button of a step (show who has access, close), beside `button`.
+ * @csspart button-danger - A button that takes access away for good, beside `button`.
  *
  * @cssproperty --nip82-access-list-record-background - Background of a record.
  * @cssproperty --nip82-access-list-record-gap - Space between records.
@@ -794,8 +797,8 @@ export class Nip82AccessList extends Nip82Element {
       <div class="controls">
         ${this.records
           ? nothing
-          : html`<button type="button" class=${list ? '' : 'primary'} aria-disabled=${busyAttr(this.busy)} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
-        <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.showHistory}>${s.showHistory}</button>
+          : html`<button part=${list ? 'button' : 'button button-primary'} type="button" class=${list ? '' : 'primary'} aria-disabled=${busyAttr(this.busy)} @click=${this.load}>${list ? s.loadAgain : s.showAccess}</button>`}
+        <button part="button" type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.showHistory}>${s.showHistory}</button>
       </div>
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
@@ -820,7 +823,7 @@ export class Nip82AccessList extends Nip82Element {
     };
     return html`${kept.map((p, i) => html`<div class="unfinished warning" part="unfinished">
       <p id=${`unfinished-${i}`}>${withBdi(notice(p))}</p>
-      <button type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
+      <button part="button" type="button" id=${`finish-${i}`} aria-describedby=${`unfinished-${i}`} aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(p)}>${p.inForce ? s.finishRelays : s.tryAgain}</button>
       ${renderStopWaiting(p === this.finishing && !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
     </div>`)}`;
   }
@@ -843,7 +846,7 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="who">${this.renderWho(p.pubkey, me)}</span>
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me
-                    ? html`<button type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
+                    ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
                         @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
@@ -869,7 +872,7 @@ export class Nip82AccessList extends Nip82Element {
       ${overdue.length
         ? html`<div class="overdue warning" part="overdue">
             <p>${s.overdueNotice(overdue.length, this.count(overdue.length))}</p>
-            <button type="button" class="danger" id="revoke-ended" aria-disabled=${busyAttr(this.busy)}
+            <button part="button button-danger" type="button" class="danger" id="revoke-ended" aria-disabled=${busyAttr(this.busy)}
               @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), e, true)}>
               ${s.revokeEnded(overdue.length, this.count(overdue.length))}</button>
           </div>`
@@ -888,7 +891,7 @@ export class Nip82AccessList extends Nip82Element {
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
-                ? html`<button type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
+                ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
@@ -962,9 +965,9 @@ export class Nip82AccessList extends Nip82Element {
         <div part="actions" class="actions">
           ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
           ${result && this.kept.includes(result)
-            ? html`<button type="button" aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(result)}>${s.finishRelays}</button>`
+            ? html`<button part="button" type="button" aria-disabled=${busyAttr(this.busy)} @click=${() => this.finishChecked(result)}>${s.finishRelays}</button>`
             : nothing}
-          <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
+          <button part="button button-primary" type="button" class="primary" ?disabled=${this.busy} @click=${() => this.modal.close()}>${s.close}</button>
         </div>`;
     }
     return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
@@ -979,8 +982,8 @@ export class Nip82AccessList extends Nip82Element {
       ${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', s)}
       <div part="actions" class="actions">
         ${renderStopWaiting(this.actions.waitingOnSigner || !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
-        <button type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
-        <button type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
+        <button part="button" type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
+        <button part="button button-danger" type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length, this.count(targets.length)) : withBdi(s.confirmRevoke(who))}
         </button>
       </div>`;

@@ -68,7 +68,7 @@ function reviewNames(v: AnswerView): Map<string, string> {
 export function renderAnswerBase(v: AnswerView): TemplateResult {
   const { s } = v;
   const reviewName = reviewNames(v);
-  return html`${v.given ? nothing : html`<button type="button" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.checkRequests}>${s.checkRequests}</button>`}
+  return html`${v.given ? nothing : html`<button part="button" type="button" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.checkRequests}>${s.checkRequests}</button>`}
     ${v.requests.length || v.checked
       ? html`<section class="requests" aria-labelledby="requests-title">
           <h2 id="requests-title" tabindex="-1" aria-level=${ariaLevel(v.headingLevel)}>${s.requestsTitle}</h2>
@@ -80,7 +80,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   (r) => r.id,
                   (r) => html`<li class="request">
                     <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(r.period!.end!, v.plan.lang))}` : ''}</span>
-                    <button type="button" aria-label=${spoken(reviewName.get(r.id)!)} @click=${(e: Event) => v.openAnswer(r, e)}>
+                    <button part="button" type="button" aria-label=${spoken(reviewName.get(r.id)!)} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>
                   </li>`,
@@ -146,16 +146,16 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     ${ended ? html`<p class="warning ended">${s.requestEndedNote(when(asked))}</p>` : renderApprovalChoices(v, asked)}
     <div class="field">
       <label for="reply">${s.replyLabel}</label>
-      <textarea id="reply" maxlength="500" .value=${v.reply} ?readonly=${v.busy}
+      <textarea id="reply" part="input" maxlength="500" .value=${v.reply} ?readonly=${v.busy}
         @input=${(e: Event) => v.onReply((e.target as HTMLTextAreaElement).value)}></textarea>
     </div>
     ${v.problems}
     ${v.status}
     <div part="actions" class="actions">
       ${stopWaitingButton(v)}
-      <button type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
-      ${v.started ? nothing : html`<button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
-      ${ended || nothingAsked(v) ? nothing : html`<button type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared, formatCount(shared, v.plan.lang))}</button>`}
+      <button part="button" type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
+      ${v.started ? nothing : html`<button part="button" type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
+      ${ended || nothingAsked(v) ? nothing : html`<button part="button button-primary" type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared, formatCount(shared, v.plan.lang))}</button>`}
     </div>
   </form>`;
 }
@@ -173,15 +173,15 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
   const { s } = v;
   const until = fieldState(v, 'grant-until', 'grant-until-help');
   return html`${v.recordNames.length === 0
-      ? html`<p><button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
+      ? html`<p><button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
       : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
-          ${v.reload ? html`<p><button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button></p>` : nothing}
+          ${v.reload ? html`<p><button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button></p>` : nothing}
           ${nothingAsked(v)
             ? html`<p class="note nothing-asked">${s.nothingAsked(s.typeList(v.answering?.resourceTypes ?? []))}</p>`
             : html`${renderItems(v.plan, s.answerItemsLegend)} ${renderDisclose(v.plan, s.answerDiscloseLegend)}`}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>
-      <input id="grant-until" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} ?readonly=${v.busy}
+      <input id="grant-until" part="input" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} ?readonly=${v.busy}
         aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="grant-until-help">${s.untilHelp}</p>
@@ -197,7 +197,7 @@ function renderAnswerPreview(v: AnswerView): TemplateResult {
     ${v.status}
     <div part="actions" class="actions">
       ${stopWaitingButton(v)}
-      <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
-      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.approve}>${withBdi(s.confirmAnswer(v.named(request.requester)))}</button>`}
+      <button part="button" type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
+      ${v.started ? nothing : html`<button part="button button-primary" type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.approve}>${withBdi(s.confirmAnswer(v.named(request.requester)))}</button>`}
     </div>`;
 }

@@ -138,6 +138,9 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @csspart recipient-verify-button - Checks their NIP-05 claim (its `verify-button`).
  * @csspart recipient-clear-button - Clears the choice (its `clear-button`).
  * @csspart recipient-status - The picker's polite live region (its `status`).
+ * @csspart button - Every button.
+ * @csspart button-primary - The main button of a step (share, review, approve, finish sending), beside `button`.
+ * @csspart input - The text and date fields (purpose, until, reply).
  *
  * @cssproperty --nip82-consent-prompt-dialog-width - Inline size of the dialog.
  * @cssproperty --nip82-consent-prompt-dialog-background - Dialog background.
@@ -1225,7 +1228,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText), !this.open)}
         ${again ? nothing : renderReceipts(this.receipts, s, this.language)}
         ${this.pending && (!this.pending.action.started || !this.open)
-          ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
+          ? html`<button part="button button-primary" type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
           ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>`
           : nothing}
       </div>`;
@@ -1368,12 +1371,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
       ${leavable ? html`<p class="help" id="leave-help">${withBdi(s.leaveHelp(this.named(pending.recipient)))}</p>` : nothing}
       <div part="actions" class="actions">
         ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
-        <button type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.actions.dismiss}>${s.close}</button>
+        <button part="button" type="button" aria-disabled=${busyAttr(this.busy)} @click=${this.actions.dismiss}>${s.close}</button>
         ${leavable
-          ? html`<button type="button" class="leave" aria-describedby="leave-help" aria-disabled=${busyAttr(this.busy)} @click=${this.leaveUnfinished}>${s.leaveUnfinished}</button>`
+          ? html`<button part="button" type="button" class="leave" aria-describedby="leave-help" aria-disabled=${busyAttr(this.busy)} @click=${this.leaveUnfinished}>${s.leaveUnfinished}</button>`
           : nothing}
         ${pending
-          ? html`<button type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>${s.finishSending}</button>`
+          ? html`<button part="button button-primary" type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>${s.finishSending}</button>`
           : nothing}
       </div>`;
   }
@@ -1391,7 +1394,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       <div part="actions" class="actions">
         ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
         ${this.missedButton()}
-        <button type="button" class="primary" ?disabled=${busy} @click=${this.closeDialog}>${s.close}</button>
+        <button part="button button-primary" type="button" class="primary" ?disabled=${busy} @click=${this.closeDialog}>${s.close}</button>
       </div>`;
   }
 
@@ -1406,7 +1409,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private missedButton(): TemplateResult | typeof nothing {
     const resending = !!this.missed && this.missedUnderWay === this.missed.pending && this.busy;
     if (!this.missedShown && !resending) return nothing;
-    return html`<button type="button" class="finish-relays" aria-disabled=${busyAttr(this.busy)} @click=${this.sendMissed}>${this.s.finishRelays}</button>`;
+    return html`<button part="button" type="button" class="finish-relays" aria-disabled=${busyAttr(this.busy)} @click=${this.sendMissed}>${this.s.finishRelays}</button>`;
   }
 
   private get requests(): ConsentMessage[] {

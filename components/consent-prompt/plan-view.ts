@@ -150,7 +150,7 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
               aria-label=${s.shareGroup(heading, list.length, count)}
               @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
             <h3><label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label></h3>
-            ${hideable.length ? html`<button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
+            ${hideable.length ? html`<button part="button" type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
               aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(hideable, !allHidden)}>${s.hideAll}</button>` : nothing}
           </div>
           <ul class="item-list">
@@ -173,7 +173,7 @@ function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): Templa
       @change=${(e: Event) => plan.setIncluded(url, (e.target as HTMLInputElement).checked)} />
     <label for=${`item-${i}`}><bdi>${label}</bdi>${date ? html` <span class="date">${date}</span>` : nothing}</label>
     ${hidden ? html`<span class="tag">${s.hiddenTag}</span>` : nothing}
-    ${plan.isSubject(url) ? nothing : html`<button type="button" class="hide" data-cell tabindex="-1" aria-pressed=${hidden ? 'true' : 'false'} aria-label=${s.hideItem(label, date)}
+    ${plan.isSubject(url) ? nothing : html`<button part="button" type="button" class="hide" data-cell tabindex="-1" aria-pressed=${hidden ? 'true' : 'false'} aria-label=${s.hideItem(label, date)}
       @click=${() => plan.toggleHidden(url)}>${s.hide}</button>`}
   </li>`;
 }
@@ -240,6 +240,6 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
         return html`<li><bdi>${s.mentionItem(item, mentions.map(label).join(', '))}</bdi></li>`;
       })}
     </ul>
-    <button type="button" ?disabled=${ctx.busy} @click=${onHide}>${s.hideMentions(plan.mentions.length, formatCount(plan.mentions.length, lang))}</button>
+    <button part="button" type="button" ?disabled=${ctx.busy} @click=${onHide}>${s.hideMentions(plan.mentions.length, formatCount(plan.mentions.length, lang))}</button>
   </div>${unchecked}`;
 }

@@ -47,12 +47,12 @@ export interface ShareView extends CommonView {
 export function renderShareBase(v: ShareView): TemplateResult {
   const { s } = v;
   if (v.records === 0) {
-    return html`${presetNote(v)}<button type="button" class="primary" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button>`;
+    return html`${presetNote(v)}<button part="button button-primary" type="button" class="primary" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button>`;
   }
   const lang = v.plan.lang;
   return html`${presetNote(v)}<p class="ready">${s.ready(v.records, formatCount(v.records, lang), v.offered, formatCount(v.offered, lang))}</p>
-    <button type="button" class="primary" data-trigger @click=${v.openShare}>${s.openShare}</button>
-    ${v.reload ? html`<button type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button>` : nothing}`;
+    <button part="button button-primary" type="button" class="primary" data-trigger @click=${v.openShare}>${s.openShare}</button>
+    ${v.reload ? html`<button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button>` : nothing}`;
 }
 
 /** Why the page's preset recipient is not used: the patient chooses the person. */
@@ -94,20 +94,20 @@ function renderChoose(v: ShareView): TemplateResult {
     </fieldset>
     <div class="field">
       <label for="until">${s.expiryLabel}</label>
-      <input id="until" type="date" min=${today()} .value=${v.until} aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
+      <input id="until" part="input" type="date" min=${today()} .value=${v.until} aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="until-help">${s.expiryHelp}</p>
     </div>
     <div class="field">
       <label for="purpose">${s.purposeLabel}</label>
-      <input id="purpose" type="text" maxlength="200" .value=${v.purpose}
+      <input id="purpose" part="input" type="text" maxlength="200" .value=${v.purpose}
         @input=${(e: Event) => v.onPurpose((e.target as HTMLInputElement).value)} />
     </div>
     ${v.problems}
     ${v.status}
     <div part="actions" class="actions">
-      <button type="button" @click=${v.dismiss}>${s.cancel}</button>
-      <button type="submit" class="primary">${s.review}</button>
+      <button part="button" type="button" @click=${v.dismiss}>${s.cancel}</button>
+      <button part="button button-primary" type="submit" class="primary">${s.review}</button>
     </div>
   </form>`;
 }
@@ -119,7 +119,7 @@ function renderSharePreview(v: ShareView): TemplateResult {
     ${v.status}
     <div part="actions" class="actions">
       ${stopWaitingButton(v)}
-      <button type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
-      ${v.started ? nothing : html`<button type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.confirm}>${withBdi(s.confirm(v.recipientNamed))}</button>`}
+      <button part="button" type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.back}>${s.back}</button>
+      ${v.started ? nothing : html`<button part="button button-primary" type="button" class="primary" aria-disabled=${busyAttr(v.busy)} @click=${v.confirm}>${withBdi(s.confirm(v.recipientNamed))}</button>`}
     </div>`;
 }

@@ -31,4 +31,10 @@ export const hiddenFlagStyles = css`
   .title {
     font-weight: 600;
   }
+  /* Paper is white: on a dark page the flag prints in its light colours. */
+  @media print {
+    :host {
+      color-scheme: light;
+    }
+  }
 `;

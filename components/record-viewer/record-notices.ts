@@ -48,7 +48,7 @@ export function renderNotices(state: LoadState, s: RecordViewerStrings, lang: st
       ? html`<div class="more">
           ${state.unopened > 0 ? html`<p class="warning">${s.recordsLeft(state.unopened, formatCount(state.unopened, lang))}</p>` : nothing}
           ${state.older && state.outcome !== 'none-found' ? html`<p class="warning older">${s.recordsOlder}</p>` : nothing}
-          <button type="button" class="open-more" @click=${state.openMore}>${s.openMore}</button>
+          <button part="button" type="button" class="open-more" @click=${state.openMore}>${s.openMore}</button>
         </div>`
       : nothing}
   `;

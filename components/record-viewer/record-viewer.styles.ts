@@ -304,7 +304,9 @@ export const recordViewerStyles = css`
     display: none;
   }
   @media print {
+    /* Paper is white: a dark page's colours (light-dark() tokens) print light, nested flag included. */
     :host {
+      color-scheme: light;
       color: #000;
       background: #fff;
     }

@@ -183,6 +183,9 @@ const search = new OnDemand(() => import('./record-search.js').then((m) => m.rec
  * @csspart flag-title - The hidden-item flag's title (its `title`).
  * @csspart flag-kinds - The hidden-item flag's kinds, when disclosed (its `kinds`).
  * @csspart flag-explanation - The hidden-item flag's explanation (its `explanation`).
+ * @csspart button - Every button.
+ * @csspart button-primary - The unlock button, beside `button`.
+ * @csspart input - The search field.
  *
  * @cssproperty --nip82-record-viewer-section-gap - Space between sections.
  * @cssproperty --nip82-record-viewer-item-gap - Space between items.
@@ -1083,10 +1086,10 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <div class="gate">
         ${busy ? nothing : html`<p>${single ? s.introOne : s.introMine}</p>`}
-        <button class="primary unlock" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => { if (!busy) void this.unlocking.run([this.naddr?.trim()]); }}>
+        <button part="button button-primary" class="primary unlock" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => { if (!busy) void this.unlocking.run([this.naddr?.trim()]); }}>
           ${retry ? s.retry : single ? s.unlockOne : s.unlockMine}
         </button>
-        ${stop ? html`<button type="button" class="stop-waiting" @click=${this.stopWaiting}>${s.stopWaiting}</button>` : nothing}
+        ${stop ? html`<button part="button" type="button" class="stop-waiting" @click=${this.stopWaiting}>${s.stopWaiting}</button>` : nothing}
       </div>
     `;
   }
@@ -1132,14 +1135,14 @@ export class Nip82RecordViewer extends Nip82Element {
       <div class="toolbar" part="toolbar">
         <div class="search">
           <label for="search">${s.searchLabel}</label>
-          <input id="search" type="search" autocomplete="off" spellcheck="false" .value=${this.query} @input=${this.onSearch} />
+          <input id="search" part="input" type="search" autocomplete="off" spellcheck="false" .value=${this.query} @input=${this.onSearch} />
         </div>
         <div class="view-switch" role="group" aria-label=${s.viewLabel}>
-          <button type="button" aria-pressed=${pressed(this.mode === 'summary')} @click=${() => this.chooseView({ mode: 'summary' })}>${s.viewSummary}</button>
-          <button type="button" aria-pressed=${pressed(this.mode === 'timeline')} @click=${() => this.chooseView({ mode: 'timeline' })}>${s.viewTimeline}</button>
+          <button part="button" type="button" aria-pressed=${pressed(this.mode === 'summary')} @click=${() => this.chooseView({ mode: 'summary' })}>${s.viewSummary}</button>
+          <button part="button" type="button" aria-pressed=${pressed(this.mode === 'timeline')} @click=${() => this.chooseView({ mode: 'timeline' })}>${s.viewTimeline}</button>
         </div>
-        <button type="button" class="narratives" aria-pressed=${pressed(this.narratives)} @click=${() => (this.narratives = !this.narratives)}>${s.showNarratives}</button>
-        <button type="button" class="print" aria-disabled=${this.printAsked ? 'true' : 'false'} @click=${this.print}>${s.print}</button>
+        <button part="button" type="button" class="narratives" aria-pressed=${pressed(this.narratives)} @click=${() => (this.narratives = !this.narratives)}>${s.showNarratives}</button>
+        <button part="button" type="button" class="print" aria-disabled=${this.printAsked ? 'true' : 'false'} @click=${this.print}>${s.print}</button>
       </div>
       ${this.sectionTotals.length > 1
         ? html`<fieldset class="filters">
@@ -1179,7 +1182,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
           <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${heading}</h2>
-          <button type="button" class="export" @click=${() => this.download(view)}>${s.exportJson}</button>
+          <button part="button" type="button" class="export" @click=${() => this.download(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
         ${grant ? this.renderGrant(grant, s, lang) : nothing}
@@ -1275,7 +1278,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderMore(key: string, total: number, limit: number, s: RecordViewerStrings, lang: string) {
     if (total <= limit) return nothing;
     const left = total - limit;
-    return html`<button type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang))}</button>`;
+    return html`<button part="button" type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang))}</button>`;
   }
 
   /** On paper only, where "Show more" cannot be pressed: how many items of the list are not printed. */

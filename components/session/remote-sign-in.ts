@@ -177,9 +177,9 @@ export class RemoteSignIn {
       </svg>
       <p class="uri"><code>${session.uri}</code></p>
       <div class="row">
-        <button type="button" class="copy-code" @click=${() => this.copyCode(session.uri)}>${s.copyCode}</button>
+        <button part="button" type="button" class="copy-code" @click=${() => this.copyCode(session.uri)}>${s.copyCode}</button>
         <a class="open-app" href=${session.uri}>${s.openInApp}</a>
-        <button type="button" class="cancel-code" @click=${cancel}>${cancelText}</button>
+        <button part="button" type="button" class="cancel-code" @click=${cancel}>${cancelText}</button>
       </div>
       <p class="help" role="status">${this.copied === undefined ? nothing : this.copied ? s.codeCopied : s.copyFailed}</p>`;
   }

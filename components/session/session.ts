@@ -62,13 +62,17 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  * @csspart status - The live status line.
  * @csspart qr - The nostrconnect:// QR code.
  * @csspart auth - The page a remote signer asks the user to open, while a call waits for it, and how long it waits (up to 5 minutes).
+ * @csspart button - Every button.
+ * @csspart button-primary - The main button (use the browser extension), beside `button`.
+ * @csspart input - The remote signer address field.
  *
  * @cssproperty --nip82-session-bar-background - Bar background.
  * @cssproperty --nip82-session-bar-padding - Bar padding.
  */
 export class Nip82Session extends LocalizedElement {
   static override styles = [tokens, sessionStyles];
-  static override shadowRootOptions = { ...LocalizedElement.shadowRootOptions, delegatesFocus: true };
+  // No delegatesFocus: the slot holds the portal's page, and a click on its text would move the
+  // focus to the first button here (Sign out), where the next Space signs the user out.
 
   private relayUrls: string[] = [];
   /** The relays given, sorted into the addresses used and the entries dropped; each bad list reported once. */
@@ -121,8 +125,12 @@ export class Nip82Session extends LocalizedElement {
   /** The cancelable request before a signer is contacted. */
   private readonly gate = new SignerGate(this, this.state);
 
-  /** The signed-in user's public key (hex), once known. */
-  @state() pubkey?: string;
+  /** Read-only: the signed-in user's public key (hex), once known. A host signs in through `signer`. */
+  get pubkey(): string | undefined {
+    return this.user;
+  }
+  /** The signed-in user's key (see {@link pubkey}). */
+  @state() private user?: string;
 
   @state() private kind?: SignerKind;
   /** The name the user's own profile gives, with the key it was looked up for (see {@link lookUpName}). */
@@ -160,7 +168,7 @@ export class Nip82Session extends LocalizedElement {
     // The key question was answered, by another key: everything of the last one is gone already.
     this.keyUnanswered = false;
     this.otherTabs.tell('account-changed');
-    this.pubkey = store.reader;
+    this.user = store.reader;
     this.state.set('done', () => this.s.accountChanged);
     emit(this, 'nip82-session-change', { pubkey: store.reader, signer: this.kind });
   });
@@ -309,7 +317,7 @@ export class Nip82Session extends LocalizedElement {
     // The same signer answers for someone else: the last user's send still under way is not signed
     // in to a relay with the next one's key.
     this.store.drop(true);
-    this.pubkey = undefined;
+    this.user = undefined;
     this.otherTabs.tell('account-changed');
     // The elements hear now, not at the next render, that there is no store: their dialogs close.
     this.provideValue();
@@ -318,7 +326,7 @@ export class Nip82Session extends LocalizedElement {
       (pubkey) => {
         if (this.active !== signer) return;
         this.keyJustAsked();
-        this.pubkey = pubkey;
+        this.user = pubkey;
         this.state.set('done', () => this.s.accountChanged);
         emit(this, 'nip82-session-change', { pubkey, signer: kind });
       },
@@ -355,7 +363,7 @@ export class Nip82Session extends LocalizedElement {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.
       this.store.drop();
-      this.pubkey = undefined;
+      this.user = undefined;
       // The host handed a signer in; it is still asked only after the cancelable request.
       if (!this.gate.announce('connect')) {
         this.declined = signer;
@@ -368,7 +376,7 @@ export class Nip82Session extends LocalizedElement {
       this.kind = 'injected';
       void signer.getPublicKey().then((pk) => {
         if (this.active !== signer) return;
-        this.pubkey = pk;
+        this.user = pk;
         this.state.status = 'done';
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
       }).catch((error) => this.failed(error));
@@ -471,7 +479,7 @@ export class Nip82Session extends LocalizedElement {
       this.store.drop();
       this.active = signer;
       this.kind = kind;
-      this.pubkey = pubkey;
+      this.user = pubkey;
       this.state.set('done', () => this.s.connected);
       // The sign-in controls give way to the signed-in bar: a keyboard user stays on it.
       this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.sign-out'));
@@ -643,7 +651,7 @@ export class Nip82Session extends LocalizedElement {
     this.secretDropped = false;
     this.store.drop();
     this.active = undefined;
-    this.pubkey = undefined;
+    this.user = undefined;
     this.kind = undefined;
     this.stopNameLookup();
     this.profileName = undefined;
@@ -662,27 +670,27 @@ export class Nip82Session extends LocalizedElement {
     const name = this.nameOf(this.pubkey!);
     const who = name ? html`<bdi class="name">${name}</bdi>` : html`<code>${short}</code>`;
     return html`<span class="who">${s.signedInAs} ${who} ${s.via(kind)}${name ? html` <span class="account">${s.accountKey(short)}</span>` : nothing}</span>
-      <button type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
+      <button part="button" type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
 
   private renderSignIn(s: SessionBuiltins) {
     return html`<span class="who">${s.signIn}</span>
-      <button type="button" class="primary use-extension" ?disabled=${!this.extensionFound} aria-disabled=${this.extensionAsked ? 'true' : 'false'} @click=${this.useExtension}>${s.useExtension}</button>
+      <button part="button button-primary" type="button" class="primary use-extension" ?disabled=${!this.extensionFound} aria-disabled=${this.extensionAsked ? 'true' : 'false'} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
       <details>
         <summary>${s.remoteTitle}</summary>
         <form class="row" @submit=${this.connectBunker}>
           <label>${s.bunkerLabel}
-            <input name="bunker" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
+            <input name="bunker" part="input" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
               @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; this.secretDropped = false; }} aria-describedby="bunker-help">
           </label>
-          <button type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
-          ${this.bunkerWaiting ? html`<button type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
+          <button part="button" type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
+          ${this.bunkerWaiting ? html`<button part="button" type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
         </form>
         <p class="help" id="bunker-help">${this.secretDropped ? `${s.secretRemoved} ` : ''}${s.bunkerHelp}</p>
         ${this.remote?.codeShown
           ? this.remote.renderCode(s.cancel, this.cancelRemote)
-          : html`<button type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
+          : html`<button part="button" type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
       </details>`;
   }
 

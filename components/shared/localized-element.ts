@@ -14,6 +14,7 @@
  * the page is dropped from the observer's list, so nothing is kept alive.
  */
 import { LitElement } from 'lit';
+import { ContextRoot } from '@lit/context';
 import { languageReady } from './language-packs.js';
 import { languageOf, type Language } from './strings.js';
 
@@ -37,13 +38,31 @@ function watchShadowRootsAround(el: Element, watcher: MutationObserver): void {
   }
 }
 
+/** Properties that take objects, as a framework writes them as attributes on an undefined tag. */
+const OBJECT_ATTRIBUTES = ['signer', 'strings', 'knownnames', 'known-names', 'records', 'bundle', 'request'];
+
+/** The documents whose buffer of unanswered context requests is in place (see {@link LocalizedElement.connectedCallback}). */
+const rooted = new WeakSet<Document>();
+
 /** The base class of the kit's elements: they speak the language of their nearest `lang`, and follow it when it changes. */
 export abstract class LocalizedElement extends LitElement {
   /** The language of the last render. */
   private renderedIn?: Language;
 
   override connectedCallback(): void {
+    // Elements may be defined in any order (a bundle importing the viewer before the session): a
+    // request for the session no one answered yet is asked again when the session arrives. One
+    // buffer per document, on the document itself (a `<html>` put in place of the first keeps it),
+    // in place before this element asks (its controllers ask as it connects, in super).
+    const doc = this.ownerDocument;
+    if (!rooted.has(doc)) {
+      rooted.add(doc);
+      new ContextRoot().attach(doc as unknown as HTMLElement);
+    }
     super.connectedCallback();
+    // An object never comes as an attribute: a framework set it on the tag before it was defined
+    // (React 19 with the autoloader writes `signer="[object Object]"`), and the object is lost.
+    for (const name of OBJECT_ATTRIBUTES) if (this.hasAttribute(name)) console.warn(`nip82-elements: <${this.localName}> ignores its ${name} attribute; set the property once the tag is defined`);
     elementsOnPage.add(this);
     // Made on the first connection, not at import, so that importing the kit needs no DOM. The
     // document rather than `<html>`: its subtree still holds a `<html>` a script put in place of the first.

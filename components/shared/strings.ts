@@ -28,10 +28,30 @@ export function languageOf(element: Element): Language {
   return 'en';
 }
 
+/** The override keys already warned about: once each per page, not at every render. */
+const warned = new Set<string>();
+
 /**
  * The element's strings: built-ins for its language, overridden by the host's. A language whose
  * pack has not arrived (or failed to) reads English; elements wait for the pack before they render.
+ * An override of the wrong kind (a plain page, often without TypeScript) never blanks the element:
+ * `undefined` keeps the built-in; a string where the built-in is a function is that fixed text
+ * (without the count or name it would have said); anything else keeps the built-in, with a warning.
  */
 export function resolveStrings<T extends object>(builtins: LanguageTables<T>, element: Element, overrides?: Partial<T>): T {
-  return { ...(builtins[languageOf(element)] ?? builtins.en), ...(overrides ?? {}) } as T;
+  const table = { ...(builtins[languageOf(element)] ?? builtins.en) } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    const kind = typeof table[key];
+    if (value === undefined) continue;
+    if (kind === 'undefined' || typeof value === kind) table[key] = value;
+    else {
+      const fixed = typeof value === 'string' && kind === 'function';
+      if (fixed) table[key] = () => value;
+      if (!warned.has(key)) {
+        warned.add(key);
+        console.warn(`nip82-elements: strings.${key} should be a ${kind}; ${fixed ? 'its text is used as is' : 'the built-in is used'}`);
+      }
+    }
+  }
+  return table as T;
 }

@@ -36,6 +36,8 @@ export function Mistakes() {
       <nip82-record-viewer status="done" />
       {/* @ts-expect-error: whether the flag shows is the element's to say */}
       <nip82-hidden-flag visible />
+      {/* @ts-expect-error: who is signed in is the signer's to say; a host signs in through `signer` */}
+      <nip82-session pubkey="a1b2" />
     </>
   );
 }
