@@ -141,6 +141,6 @@ describe('counts handed to the strings written out', function () {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer .strings=${strings} .records=${records}></nip82-record-viewer></div>`);
     const el = wrapper.firstElementChild as Nip82RecordViewer;
     await waitUntil(() => $$(el, '[part=record] h2').length === 2, 'both records shown', { timeout: 20000 });
-    expect($$(el, '[part=record] h2').map((h) => text(h))).to.deep.equal(['Record [1/2]', 'Record [2/2]']);
+    expect($$(el, '[part=record] h2').map((h) => text(h))).to.deep.equal(['Record [1/2]: Ana Rivera', 'Record [2/2]: Ana Rivera']);
   });
 });

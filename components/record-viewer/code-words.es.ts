@@ -54,4 +54,5 @@ export const codeWordsEs: CodeWords = {
     H: 'alto', L: 'bajo', HH: 'muy alto, crítico', LL: 'muy bajo, crítico', HU: 'muy alto', LU: 'muy bajo', A: 'anormal',
     AA: 'anormal, crítico', N: 'normal', POS: 'positivo', NEG: 'negativo',
   },
+  contactRelationship: { C: 'contacto de emergencia', N: 'familiar más cercano' },
 };

@@ -24,7 +24,9 @@ export type CodeSet =
   /** How often a dose is taken, as a code of the usual abbreviations (HL7 v3 GTSAbbreviation: BID, QD, Q4H). */
   | 'timing'
   /** How a reading compares with its normal range (HL7 v3 ObservationInterpretation: H, L, N, POS). */
-  | 'interpretation';
+  | 'interpretation'
+  /** How a Patient's contact relates to them (HL7 v2 table 0131: C, N); a code no table knows is left out. */
+  | 'contactRelationship';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
@@ -67,6 +69,7 @@ export const codeWordsEn: CodeWords = {
     H: 'high', L: 'low', HH: 'critically high', LL: 'critically low', HU: 'very high', LU: 'very low', A: 'abnormal',
     AA: 'critically abnormal', N: 'normal', POS: 'positive', NEG: 'negative',
   },
+  contactRelationship: { C: 'emergency contact', N: 'next of kin' },
 };
 
 /**

@@ -12,9 +12,9 @@ import { isAttestation } from '../core/attest/format.js';
 import { isGrantConsent } from '../core/nip82/grant.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
-import type { CodeSet } from './code-words.js';
+import { codeWordsEn, type CodeSet } from './code-words.js';
 import {
-  codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
+  codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, humanName, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
   rangePieces, referenceText, referencesText, str, timeOf, unitPieces, valueText, type Piece,
 } from './fhir-format.js';
 
@@ -31,7 +31,7 @@ export type FactKey =
   | 'recorded' | 'dosage' | 'intent' | 'prescriber' | 'reason' | 'date' | 'value' | 'interpretation' | 'range'
   | 'performer' | 'lot' | 'site' | 'route' | 'location' | 'period' | 'type' | 'attachment' | 'birthDate' | 'gender'
   | 'species' | 'breed' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider'
-  | 'died' | 'conclusion' | 'results' | 'activities' | 'members' | 'total';
+  | 'died' | 'conclusion' | 'results' | 'activities' | 'members' | 'total' | 'contact';
 
 /** One labelled value of an item. `label` is data (e.g. an Observation component's code); `key` is ours. */
 export interface Fact {
@@ -258,6 +258,8 @@ const describePatient: Describer = (r, facts) => {
     facts.add('species', str(animal.species));
     facts.add('breed', str(animal.breed));
   }
+  // Whom to reach: a pet's owner, a child's parent, next of kin.
+  for (const c of list(r.contact).filter(isObject)) facts.add('contact', contactPieces(c));
   return { title: nameOf(r) };
 };
 
@@ -613,6 +615,24 @@ function dosagePieces(d: Json): Piece[] {
 function timingCode(concept: unknown): Piece[] {
   const coding = isObject(concept) && !str(concept.text) ? list(concept.coding).filter(isObject).find((c) => str(c.code)) : undefined;
   return coding ? [{ set: 'timing', code: str(coding.code), text: str(coding.display) || str(coding.code) }] : [conceptText(concept)].filter(Boolean);
+}
+
+/** A Patient's contact: their name and how they relate ("Sam Owner (Owner)"), then their phone and email. */
+function contactPieces(c: Json): Piece[] {
+  const name = humanName(c.name) || referenceText(c.organization);
+  const relation = joinPieces(list(c.relationship).map(relationPieces), ', ');
+  const who = name && relation.length ? [name, ' (', ...relation, ')'] : name ? [name] : relation;
+  const reach = list(c.telecom).filter((t): t is Json => isObject(t) && ['phone', 'sms', 'email'].includes(str(t.system))).map((t) => [str(t.value)]);
+  return joinPieces([who, ...reach], ', ');
+}
+
+/** How a contact relates, in words: the record's text or display, else a code the element words; never a bare code ("N", "O"). */
+function relationPieces(concept: unknown): Piece[] {
+  const words = conceptName(concept);
+  if (words) return [words];
+  const known = codeWordsEn.contactRelationship ?? {};
+  const code = list(isObject(concept) ? concept.coding : undefined).filter(isObject).map((x) => str(x.code)).find((x) => Object.hasOwn(known, x));
+  return code ? [{ set: 'contactRelationship', code }] : [];
 }
 
 function medicationName(ref: unknown, index: ReferenceIndex, from: FhirResource): string {

@@ -177,6 +177,9 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_activities: 'Cuidados previstos',
   fact_members: 'Miembros',
   fact_total: 'Total',
+  fact_contact: 'Contacto',
+  recordAbout: (heading, names) => `${heading}: ${names}`,
+  itemOf: (name) => `De ${name}`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -261,6 +261,11 @@ export interface RecordViewerStrings {
   fact_activities: string;
   fact_members: string;
   fact_total: string;
+  fact_contact: string;
+  /** A record's heading (`recordHeading` or `bundleHeading`) with whom it is about: the names of its patients, listed ("Rex and Mia"). */
+  recordAbout: (heading: string, names: string) => string;
+  /** Beside an item among items of several patients: whose it is (`name` as the record gives it). */
+  itemOf: (name: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -448,6 +453,9 @@ const en: RecordViewerStrings = {
   fact_activities: 'Planned care',
   fact_members: 'Members',
   fact_total: 'Total',
+  fact_contact: 'Contact',
+  recordAbout: (heading, names) => `${heading}: ${names}`,
+  itemOf: (name) => `For ${name}`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

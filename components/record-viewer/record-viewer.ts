@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { PART_UNAVAILABLE_MESSAGE, RecordError } from '../core/errors.js';
 import { isEventTime } from '../core/events.js';
-import { readingBundle } from '../core/fhir/bundle.js';
+import { ReferenceIndex, readingBundle } from '../core/fhir/bundle.js';
 import { SLICE_MS, atOnce, inSlices, yieldToMain } from '../core/slices.js';
 import type { FhirBundle } from '../core/fhir/types.js';
 import type { Withheld } from '../core/fhir/withheld.js';
@@ -28,7 +28,8 @@ import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
-import { formatCount, formatDate, formatSeconds } from './fhir-format.js';
+import { formatCount, formatDate, formatSeconds, nameOf } from './fhir-format.js';
+import { listText } from '../shared/lists.js';
 import { SECTION_ORDER, describingAll, isSummarized, queryWords, summarizing, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { factLabel, factValue, sectionLabel } from './item-words.js';
 import { narrative, narrativeSanitizer } from './narrative.js';
@@ -73,6 +74,14 @@ interface View {
   animal: boolean;
   /** Short npubs of the record's signers, encoded once: every item of a large record names one of a few. */
   npubs?: Map<string, string>;
+  /** Whom the record is about: its heading names them, and, where items of several show together, each item. */
+  patients: Patients;
+}
+
+/** A record's Patients: their names (each once, in the Bundle's order), and where its items' references lead to them. */
+interface Patients {
+  names: string[];
+  index: ReferenceIndex;
 }
 
 /** A view's sections after the search and the section filters. */
@@ -1176,7 +1185,9 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
     const { view } = f;
     const id = `record-${i}`;
-    const heading = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
+    const place = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
+    const names = view.patients.names;
+    const heading = names.length ? s.recordAbout(place, listText(lang, names.map(isolate))) : place;
     const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
@@ -1267,7 +1278,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id} aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
-          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang))}
+          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? whoseOf(view, item) : ''))}
         </ul>
         ${this.renderMore(limitKey, items.length, limit, s, lang)}
         ${this.renderNotPrinted(items.length - shown.length, s, lang)}
@@ -1293,9 +1304,11 @@ export class Nip82RecordViewer extends Nip82Element {
     if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
+    // Items of several patients (a family's records, two pets) each say whose they are.
+    const several = new Set(this.views.flatMap((v) => v.patients.names)).size > 1;
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true))}
+        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? whoseOf(e.view, e.item) : ''))}
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
@@ -1304,11 +1317,11 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   /** An item as last rendered unless something it shows changed: a render touches only what changed. */
-  private renderItemOnce(view: View, item: Item, s: RecordViewerStrings, lang: string, withKind = false) {
+  private renderItemOnce(view: View, item: Item, s: RecordViewerStrings, lang: string, withKind: boolean, whose: string) {
     const provenance = itemProvenance(view, item);
     // The extras too, for an item that shows them: rendered before they arrived, it shows its lens
     // table or attachment once they have (and the other items are not rendered again for them).
-    return guard([item, s, lang, withKind, this.narratives, provenance, this.nameOf(view, provenance), needsExtras(item) && extras.value], () => this.renderItem(item, s, lang, withKind, view, provenance));
+    return guard([item, s, lang, withKind, whose, this.narratives, provenance, this.nameOf(view, provenance), needsExtras(item) && extras.value], () => this.renderItem(item, s, lang, withKind, whose, view, provenance));
   }
 
   /**
@@ -1352,7 +1365,7 @@ export class Nip82RecordViewer extends Nip82Element {
     }
   }
 
-  private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind: boolean, view: View, provenance: ItemProvenance | undefined): TemplateResult {
+  private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind: boolean, whose: string, view: View, provenance: ItemProvenance | undefined): TemplateResult {
     const title = item.title || s.unnamed(s.kind(item.type));
     // The date is in the heading; an item that names nothing is titled by its kind already.
     const facts = item.facts.filter((f) => !(f.key === 'date' && f.value === item.date) && !(f.key === 'resourceType' && !item.title));
@@ -1360,6 +1373,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
           <bdi class="title">${title}</bdi>
+          ${whose ? html`<span class="whose">${s.itemOf(isolate(whose))}</span>` : nothing}
           ${withKind ? html`<span class="kind">${sectionLabel(item.section, s)}</span>` : nothing}
           ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
           ${item.date ? html`<time datetime=${ifDefined(isoOf(item))}>${formatDate(item.date, lang)}</time>` : nothing}
@@ -1387,6 +1401,33 @@ function timelineKey(e: TimelineEntry): string {
   return `timeline|${e.view.key}|${e.item.id}`;
 }
 
+/** A record's Patients, found once (a Bundle holds one patient, a family's or a pet owner's share several). */
+function patientsOf(bundle: FhirBundle): Patients {
+  const index = new ReferenceIndex();
+  const names = new Set<string>();
+  for (const entry of bundle.entry ?? []) {
+    if (entry.resource.resourceType !== 'Patient') continue;
+    index.include(entry);
+    const name = nameOf(entry.resource);
+    if (name) names.add(name);
+  }
+  return { names: [...names], index };
+}
+
+/**
+ * Whose an item is: the name of the Patient its `subject` (or `patient`) refers to; for a reference
+ * the record cannot follow, its one patient's; '' for an item about no one (a clinic, a clinician).
+ */
+function whoseOf(view: View, item: Item): string {
+  const r = item.resource;
+  const ref = r.subject ?? r.patient;
+  if (!ref || typeof ref !== 'object') return '';
+  const reference = (ref as { reference?: unknown }).reference;
+  const target = typeof reference === 'string' ? view.patients.index.resolve(reference, r) : undefined;
+  if (target?.resourceType === 'Patient') return nameOf(target);
+  return view.patients.names.length === 1 ? view.patients.names[0]! : '';
+}
+
 /** Entries of some records, counted. */
 function entriesOf(records: readonly OpenedRecord[]): number {
   return records.reduce((n, r) => n + (r.bundle.entry?.length ?? 0), 0);
@@ -1402,7 +1443,7 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
     yield;
     const provenance = yield* checkingProvenance(bundle);
     const patient = patientOf(bundle);
-    views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance, subject: nostrPubkeyOf(patient), animal: !!animalOf(patient) });
+    views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance, subject: nostrPubkeyOf(patient), animal: !!animalOf(patient), patients: patientsOf(bundle) });
   } else {
     // Unlocked: one health item once, however many records carry it (newest record first).
     const seen = new Set<string>();
@@ -1411,7 +1452,7 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
       const summary = yield* summarizing(bundle);
       const provenance = record.provenance ?? (yield* checkingProvenance(record.bundle));
       // The record's own Bundle: the one shown may have lost its Patient to a newer record.
-      views.push({ key: record.signPubkey, record, bundle, summary, withheld: record.withheld, provenance, subject: record.subject, animal: !!animalOf(patientOf(record.bundle)) });
+      views.push({ key: record.signPubkey, record, bundle, summary, withheld: record.withheld, provenance, subject: record.subject, animal: !!animalOf(patientOf(record.bundle)), patients: patientsOf(record.bundle) });
       yield;
     }
   }
