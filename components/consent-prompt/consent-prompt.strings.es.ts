@@ -167,4 +167,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
   historyTitle: 'Sus respuestas anteriores',
+  itemOf: (label: string, patient: string) => `${label} · ${patient}`,
+  previewIdentityOf: (names: string[], list: string) =>
+    `${names.length === 1 ? `El nombre y los datos de ${list} acompañan` : `Los nombres y los datos de ${list} acompañan`} lo que comparte, para que sepan de quién es esta información de salud. No se pueden ocultar.`,
+  severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez: elija solo sus elementos y luego comparta por separado los de la otra persona.',
 };

@@ -177,6 +177,15 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
+  /** An item with whom it is about, when the records offered are about more than one patient ("Rabies vaccine · Rex"). */
+  itemOf: (label: string, patient: string) => string;
+  /**
+   * The preview's note that the patient a share is about goes with it, when that is not the user
+   * (a pet, a child, a parent): `names` their names, `list` them joined in the page's language.
+   */
+  previewIdentityOf: (names: string[], list: string) => string;
+  /** The items chosen come from records about different people (a parent's and one's own): one share is about one person. */
+  severalPeople: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -334,6 +343,10 @@ const en: ConsentPromptStrings = {
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your past answers',
+  itemOf: (label: string, patient: string) => `${label} · ${patient}`,
+  previewIdentityOf: (names: string[], list: string) =>
+    `${names.length === 1 ? `${list}'s name and details go` : `The names and details of ${list} go`} with what you share, so they know whose health information it is. They cannot be hidden.`,
+  severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time: choose only their items, then share the other person\'s separately.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
