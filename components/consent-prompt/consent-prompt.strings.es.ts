@@ -170,5 +170,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   itemOf: (label: string, patient: string) => `${label} · ${patient}`,
   previewIdentityOf: (names: string[], list: string) =>
     `${names.length === 1 ? `El nombre y los datos de ${list} acompañan` : `Los nombres y los datos de ${list} acompañan`} lo que comparte, para que sepan de quién es esta información de salud. No se pueden ocultar.`,
-  severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez: elija solo sus elementos y luego comparta por separado los de la otra persona.',
+  severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez.',
 };

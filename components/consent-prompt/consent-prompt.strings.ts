@@ -346,7 +346,7 @@ const en: ConsentPromptStrings = {
   itemOf: (label: string, patient: string) => `${label} · ${patient}`,
   previewIdentityOf: (names: string[], list: string) =>
     `${names.length === 1 ? `${list}'s name and details go` : `The names and details of ${list} go`} with what you share, so they know whose health information it is. They cannot be hidden.`,
-  severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time: choose only their items, then share the other person\'s separately.',
+  severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
