@@ -104,4 +104,5 @@ export const accessListStringsEs: AccessListStrings = {
   waitHistory: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
   historyTitle: 'Su historial de consentimientos',
   noHistory: 'Todavía no ha compartido nada ni respondido a ninguna solicitud.',
+  shareAbout: (patient: string) => `Paciente: ${patient}`,
 };

@@ -88,6 +88,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   waitHistory: string;
   historyTitle: string;
   noHistory: string;
+  /** Whom a share in "What you shared" is about, when the list holds more than one patient or an animal's ("Rex"). */
+  shareAbout: (patient: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -188,6 +190,7 @@ const en: AccessListStrings = {
   waitHistory: 'Your signer will be asked to open your messages (once per message).',
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
+  shareAbout: (patient: string) => `About ${patient}`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -23,7 +23,7 @@ import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
-import { recordName } from '../shared/record-text.js';
+import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { languageOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
@@ -276,8 +276,16 @@ export class Nip82AccessList extends Nip82Element {
     // The host's name only for an author whose signature was checked: it would vouch for a claim.
     const name = record.authorVerified ? this.nameFor(record.author) : this.names.get(record.author)?.name;
     const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
-    return recordName(record, this.s, author, languageOf(this));
+    return recordName(record, this.s, author, languageOf(this), this.patientOf(record));
   }
+
+  /** Whom a record is about, when the list needs it to tell records apart (two pets, a parent's). */
+  private patientOf(record: OpenedRecord): string | undefined {
+    return this.namer(record);
+  }
+
+  /** Worked out once per render, over the records listed. */
+  private namer: (record: OpenedRecord) => string | undefined = () => undefined;
 
   /** Counts read as the share dialog wrote them when the share was made ("1,050"), never as JavaScript prints them; '' for a count the share does not give. */
   private count(n: number | undefined): string {
@@ -789,6 +797,7 @@ export class Nip82AccessList extends Nip82Element {
     const list = this.list;
     const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
     const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
+    this.namer = subjectNamer(list ?? []);
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
       <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
@@ -886,6 +895,7 @@ export class Nip82AccessList extends Nip82Element {
             const revocable = c.status === 'active' || c.status === 'overdue';
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
+              ${this.patientOf(c.record) ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}

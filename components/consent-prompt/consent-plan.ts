@@ -12,6 +12,8 @@ import type { Disclosure } from '../core/fhir/withheld.js';
 import { isSubjectPatient, planShare, type SharePlan } from '../core/nip82/share.js';
 import { isGrantConsent } from '../core/nip82/grant.js';
 import { resourceDate } from './resources.js';
+import { animalOf, nostrPubkeyOf, patientEntryOf } from '../core/fhir/patient.js';
+import { humanName } from '../shared/record-text.js';
 
 /** The order kinds are listed in: who the record is about, then what matters most for care. */
 const KIND_ORDER = [
@@ -44,6 +46,28 @@ export function offeredEntries(records: readonly OpenedRecord[]): BundleEntry[] 
   return planShare({ from: records }).entries.filter((e) => !isGrantConsent(e.resource));
 }
 
+/**
+ * The records that supply `urls`: each entry comes from the first record holding it, as a share
+ * draws it (see `planShare`). A share is made from these only, and is about their subject.
+ */
+export function supplying(records: readonly OpenedRecord[], urls: Iterable<string>): OpenedRecord[] {
+  const wanted = new Set(urls);
+  const seen = new Set<string>();
+  return records.filter((r) => {
+    let supplies = false;
+    for (const e of r.bundle.entry ?? []) {
+      const url = e.fullUrl ?? '';
+      if (seen.has(url)) continue;
+      seen.add(url);
+      if (wanted.has(url)) supplies = true;
+    }
+    return supplies;
+  });
+}
+
+/** The key a record is about: its subject, else (a record of their own, written without one) the user's. */
+export const subjectKey = (record: OpenedRecord, me: string | undefined): string | undefined => record.subject ?? me;
+
 export class ConsentPlan implements ReactiveController {
   /** What this grant may include, grouped and ordered. */
   offered: BundleEntry[] = [];
@@ -56,6 +80,11 @@ export class ConsentPlan implements ReactiveController {
   /** Of those, the ones the patient unhid here. */
   unhidden = new Set<string>();
   disclose: Disclosure = 'flag';
+  /**
+   * Whose each offered item is (the name of the Patient its record is about), when the records
+   * offered are about more than one patient (two pets, a parent and oneself); else empty.
+   */
+  private whose = new Map<string, string>();
 
   /** The last plan, with the choice version and records it was worked out for. */
   private cache?: { version: number; from: readonly OpenedRecord[]; plan: SharePlan };
@@ -78,6 +107,7 @@ export class ConsentPlan implements ReactiveController {
     // The last plan holds the records it was worked out from: with nothing offered, nothing is kept.
     if (offered.length === 0) this.cache = undefined;
     this.offered = orderedGroups(offered).flatMap(([, list]) => list);
+    this.whose = patientNames(this.from(), this.offered);
     this.included = new Set(this.offered.map((e) => e.fullUrl!));
     this.hidden = new Set();
     this.hiddenBefore = new Set();
@@ -117,6 +147,32 @@ export class ConsentPlan implements ReactiveController {
       if (this.hidden.delete(url) && this.hiddenBefore.has(url)) this.unhidden.add(url);
     } else this.included.delete(url);
     this.changed();
+  }
+
+  /** The name of the patient an offered item is about, when the items offered are about more than one. */
+  patientOf(url: string): string | undefined {
+    return this.whose.get(url);
+  }
+
+  /**
+   * The patients `entries` hold that a share is about, by name, and whether every one of them is
+   * the user (`me`): their Patient names the user's key, or, naming no key, is a person (not an
+   * animal) in a record about the user.
+   */
+  subjects(entries: readonly BundleEntry[], me: string | undefined): { names: string[]; yours: boolean } {
+    const records = this.from();
+    const names: string[] = [];
+    let yours = true;
+    for (const e of entries) {
+      const record = records.find((r) => patientEntryOf(r.bundle)?.fullUrl === e.fullUrl);
+      if (!record) continue;
+      const key = nostrPubkeyOf(e.resource);
+      const mine = !!me && (key ? key === me : subjectKey(record, me) === me && !animalOf(e.resource));
+      yours &&= mine;
+      const name = humanName((e.resource as { name?: unknown }).name);
+      if (name && !names.includes(name)) names.push(name);
+    }
+    return { names, yours };
   }
 
   /** True for the Patient the records are about, which a share always carries and never hides. */
@@ -197,4 +253,23 @@ export class ConsentPlan implements ReactiveController {
     this.version++;
     this.host.requestUpdate();
   }
+}
+
+/** Each offered item's patient by name (see `ConsentPlan.patientOf`), or none when they are all about one. */
+function patientNames(records: readonly OpenedRecord[], offered: readonly BundleEntry[]): Map<string, string> {
+  const wanted = new Set(offered.map((e) => e.fullUrl!));
+  const names = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const r of records) {
+    const patient = patientEntryOf(r.bundle);
+    const name = humanName((patient?.resource as { name?: unknown } | undefined)?.name);
+    for (const e of r.bundle.entry ?? []) {
+      const url = e.fullUrl ?? '';
+      if (seen.has(url)) continue;
+      seen.add(url);
+      // The patient's own item is named already.
+      if (name && wanted.has(url) && e !== patient) names.set(url, name);
+    }
+  }
+  return new Set(names.values()).size > 1 ? names : new Map();
 }

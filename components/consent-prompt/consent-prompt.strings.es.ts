@@ -171,4 +171,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     approved && denying
       ? `Usted ya aprobó esta solicitud, así que ya no se puede rechazar: ${who} puede abrir lo que usted concedió. Para retirar el acceso, revoque el historial compartido.`
       : `Usted ya ${approved ? 'aprobó' : 'rechazó'} esta solicitud, quizá en otra ventana. No se envió nada más.`,
+  itemOf: (label: string, patient: string) => `${label} · ${patient}`,
+  previewIdentityOf: (names: string[], list: string) =>
+    `${names.length === 1 ? `El nombre y los datos de ${list} acompañan` : `Los nombres y los datos de ${list} acompañan`} lo que comparte, para que sepan de quién es esta información de salud. No se pueden ocultar.`,
+  severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez.',
 };

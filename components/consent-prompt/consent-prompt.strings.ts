@@ -183,6 +183,15 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
    * earlier answer was an approval; `denying`: Deny was pressed (an approval in force can no longer be denied).
    */
   alreadyAnswered: (who: string, approved: boolean, denying: boolean) => string;
+  /** An item with whom it is about, when the records offered are about more than one patient ("Rabies vaccine · Rex"). */
+  itemOf: (label: string, patient: string) => string;
+  /**
+   * The preview's note that the patient a share is about goes with it, when that is not the user
+   * (a pet, a child, a parent): `names` their names, `list` them joined in the page's language.
+   */
+  previewIdentityOf: (names: string[], list: string) => string;
+  /** The items chosen come from records about different people (a parent's and one's own): one share is about one person. */
+  severalPeople: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -344,6 +353,10 @@ const en: ConsentPromptStrings = {
     approved && denying
       ? `You already approved this request, so it can no longer be denied: ${who} can open what you granted. To take access back, revoke the share.`
       : `You already ${approved ? 'approved' : 'denied'} this request, perhaps in another window. Nothing more was sent.`,
+  itemOf: (label: string, patient: string) => `${label} · ${patient}`,
+  previewIdentityOf: (names: string[], list: string) =>
+    `${names.length === 1 ? `${list}'s name and details go` : `The names and details of ${list} go`} with what you share, so they know whose health information it is. They cannot be hidden.`,
+  severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

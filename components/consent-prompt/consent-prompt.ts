@@ -25,13 +25,13 @@ import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
 import { periodDay, today } from './resources.js';
-import { recordName } from '../shared/record-text.js';
+import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
 import { grantExpiration } from '../core/nip82/grant.js';
 import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
-import { ConsentPlan, offeredEntries } from './consent-plan.js';
+import { ConsentPlan, offeredEntries, subjectKey, supplying } from './consent-plan.js';
 import { settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
 import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
@@ -341,11 +341,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return this.messages.filter((m) => m.status === 'proposed' && m.patient === me && m.from !== me && !answered.has(m.id));
   }
 
-  private nameOf(record: OpenedRecord): string {
+  private nameOf(record: OpenedRecord, patient: (record: OpenedRecord) => string | undefined): string {
     // A name only for an author whose signature was checked: else it would lend a claim a name.
     const name = record.authorVerified ? this.profile(record.author)?.name : undefined;
     const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
-    return recordName(record, this.s, author, this.language);
+    return recordName(record, this.s, author, this.language, patient(record));
   }
 
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
@@ -385,6 +385,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       lang: this.language,
       busy: this.busy,
       recipient: recipient ? this.named(recipient) : undefined,
+      me: this.myKey,
       // Items hidden from them in a share they may edit are not known here (it keeps no list they could read).
       hiddenUnlisted: this.sharesTo(recipient).some((c) => !c.hiddenKept),
     };
@@ -788,7 +789,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.busy) return;
     // Where each problem's words are, not the words: they follow the page's language while shown.
     const problems: Problem[] = [];
-    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast', field?: string) => problems.push({ words: () => this.s[key], field });
+    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast' | 'severalPeople', field?: string) => problems.push({ words: () => this.s[key], field });
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push({ words: this.endedText(this.answering) });
       // Said here, not by a disabled Review button: Tab would skip that without a word.
@@ -801,6 +802,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (this.plan.included.size === 0) say('nothingChosen');
       if (this.until && this.until < today()) say('expiryPast', 'until');
     }
+    if (this.severalPeople()) say('severalPeople');
     this.problems = problems;
     if (problems.length) {
       this.modal.focusNext = '#problems';
@@ -830,11 +832,27 @@ export class Nip82ConsentPrompt extends Nip82Element {
   // ---------------------------------------------------------------------------------------------
   // Signing and publishing: all signed first, then published; a retry sends the same events
 
+  /**
+   * The records the chosen items come from (shared or hidden): a share is made from these only, and
+   * is about their subject, not whichever record the user holds first.
+   */
+  private get chosenRecords(): OpenedRecord[] {
+    const plan = this.plan.plan();
+    return supplying(this.available, [...plan.entries, ...plan.hidden].map((e) => e.fullUrl!));
+  }
+
+  /** The chosen items are about different people (a parent's, one's own): one share cannot say whose they are. */
+  private severalPeople(): boolean {
+    const me = this.myKey;
+    return new Set(this.chosenRecords.map((r) => subjectKey(r, me))).size > 1;
+  }
+
   /** The share of the plan to `recipient`, signed; nothing published. */
   private async signShare(signer: Signer, store: RecordStore | undefined, client: RelayClient, recipient: string, role: Role, until: string | undefined, purpose: string | undefined) {
-    const records = this.available;
+    const records = this.chosenRecords;
     const plan = this.plan.plan();
     if (this.plan.reshared().length) throw new RecordError('invalid-input', this.s.reshared);
+    if (records.length === 0 || this.severalPeople()) throw new RecordError('invalid-input', this.s.severalPeople);
     const withhold = plan.hidden.map((e) => e.fullUrl!);
     const patient = records[0]!.subject ?? (await signer.getPublicKey());
     const consent = grantConsent({ patient, recipient, role, until, purpose });
@@ -1038,6 +1056,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private confirmShare = async (): Promise<void> => {
     if (this.busy || this.pending?.action.started) return;
+    // Said before the signer is asked anything (the records may have changed since the preview).
+    if (this.severalPeople()) {
+      this.problems = [{ words: () => this.s.severalPeople }];
+      this.modal.focusNext = '#problems';
+      return;
+    }
     const records = this.available;
     const recipient = this.recipientKey!;
     const role = this.shareRole;
@@ -1092,6 +1116,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // It may have ended since the form was shown: said before the signer is asked anything.
     if (requestEnded(request)) {
       this.problems = [{ words: this.endedText(request) }];
+      this.modal.focusNext = '#problems';
+      return;
+    }
+    if (this.severalPeople()) {
+      this.problems = [{ words: () => this.s.severalPeople }];
       this.modal.focusNext = '#problems';
       return;
     }
@@ -1318,6 +1347,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private answerView(): AnswerView {
+    const patient = subjectNamer(this.available);
     return {
       ...this.commonView(),
       headingLevel: this.headingLevel,
@@ -1327,7 +1357,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       requests: this.requests,
       history: this.history,
       answering: this.answering,
-      recordNames: this.available.map((r) => this.nameOf(r)),
+      recordNames: this.available.map((r) => this.nameOf(r, patient)),
       reply: this.reply,
       named: (pubkey) => this.named(pubkey),
       profile: (pubkey) => this.profile(pubkey),

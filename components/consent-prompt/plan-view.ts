@@ -17,6 +17,8 @@ import { orderedGroups, type ConsentPlan } from './consent-plan.js';
 import { resourceDate, resourceLabel } from './resources.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import { formatCount } from '../shared/numbers.js';
+import { listText } from '../shared/lists.js';
+import { isolate } from '../shared/identity.js';
 
 /** A preview of up to this many items shows them all; a longer one shows each kind folded, with its count. */
 const PREVIEW_OPEN_UP_TO = 12;
@@ -30,6 +32,8 @@ export interface PlanViewContext {
   recipient?: string;
   /** Items were hidden from the recipient before in a share that keeps no list of them (one they may edit). */
   hiddenUnlisted?: boolean;
+  /** The user's key, when known: whether the patient a share is about is them. */
+  me?: string;
 }
 
 /**
@@ -42,10 +46,17 @@ export function itemDate(entry: BundleEntry, lang: Language): string {
   return date ? formatDate(date, lang) : '';
 }
 
-/** An item as the patient recognises it: its label and its date. */
-export function itemText(entry: BundleEntry, s: ConsentPromptStrings, lang: Language): string {
-  const label = resourceLabel(entry.resource, lang) || s.noLabel;
-  const date = itemDate(entry, lang);
+/** An item's label, with whom it is about when the items offered are about more than one patient ("Rabies vaccine · Rex"). */
+export function itemLabel(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleEntry): string {
+  const label = resourceLabel(entry.resource, ctx.lang) || ctx.s.noLabel;
+  const patient = ctx.plan.patientOf(entry.fullUrl!);
+  return patient ? ctx.s.itemOf(label, patient) : label;
+}
+
+/** An item as the patient recognises it: its label (and whom it is about) and its date. */
+export function itemText(entry: BundleEntry, ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>): string {
+  const label = itemLabel(ctx, entry);
+  const date = itemDate(entry, ctx.lang);
   return date ? `${label} (${date})` : label;
 }
 
@@ -165,7 +176,7 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
 function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): TemplateResult {
   const { plan, s } = ctx;
   const url = entry.fullUrl!;
-  const label = resourceLabel(entry.resource, ctx.lang) || s.noLabel;
+  const label = itemLabel(ctx, entry);
   const date = itemDate(entry, ctx.lang);
   const hidden = plan.hidden.has(url);
   return html`<li class=${hidden ? 'item hidden' : 'item'} data-url=${url} data-row>
@@ -206,19 +217,29 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
     <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang))}</p>
-    ${plan.added?.some((e) => controller.isSubject(e.fullUrl!)) ? html`<p class="note identity">${s.previewIdentity}</p>` : nothing}
+    ${plan.added?.some((e) => controller.isSubject(e.fullUrl!)) ? html`<p class="note identity">${identityNote(ctx, plan)}</p>` : nothing}
     ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, formatCount(plan.hidden.length, lang), kinds)}</p>` : nothing}
     <p>${s.previewItems(plan.entries.length, formatCount(plan.entries.length, lang))}</p>
     ${orderedGroups(plan.entries).map(
       ([type, list]) => html`<details class="shared-group" ?open=${plan.entries.length <= PREVIEW_OPEN_UP_TO}>
         <summary>${s.typeHeading(type)} (${formatCount(list.length, lang)})</summary>
         <ul class="shared-items">
-          ${list.map((e) => html`<li>${s.typeHeading(type)}: <bdi>${itemText(e, s, lang)}</bdi></li>`)}
+          ${list.map((e) => html`<li>${s.typeHeading(type)}: <bdi>${itemText(e, ctx)}</bdi></li>`)}
         </ul>
       </details>`,
     )}
     ${terms}
   </section>`;
+}
+
+/**
+ * Whose details go with the share, as the patient says it: "Your …" when it is about the user, else
+ * the patient's name (a pet's, a parent's, a child's).
+ */
+function identityNote(ctx: PlanViewContext, plan: SharePlan): string {
+  const { names, yours } = ctx.plan.subjects(plan.entries.filter((e) => ctx.plan.isSubject(e.fullUrl!)), ctx.me);
+  const shown = names.map(isolate);
+  return yours || names.length === 0 ? ctx.s.previewIdentity : ctx.s.previewIdentityOf(shown, listText(ctx.lang, shown));
 }
 
 /** Items that mention a hidden one, newest first, as every list of items in the dialog. */
@@ -236,7 +257,7 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
     <p>${s.mentionsHelp}</p>
     <ul>
       ${newestFirst(plan.mentions).map(({ entry, mentions }) => {
-        const item = `${s.typeHeading(entry.resource.resourceType)}: ${itemText(entry, s, lang)}`;
+        const item = `${s.typeHeading(entry.resource.resourceType)}: ${itemText(entry, ctx)}`;
         return html`<li><bdi>${s.mentionItem(item, mentions.map(label).join(', '))}</bdi></li>`;
       })}
     </ul>

@@ -5,7 +5,9 @@
  */
 import type { FhirResource } from '../core/fhir/types.js';
 import { localDay } from '../core/nip82/grant.js';
-import { clean } from '../shared/record-text.js';
+import { clean, humanName } from '../shared/record-text.js';
+
+export { humanName };
 import { datesWritten } from '../shared/dates.js';
 import { formatDecimal, plainDecimal } from '../shared/numbers.js';
 
@@ -18,16 +20,6 @@ function conceptText(value: unknown): string {
   const coding = Array.isArray(c.coding) ? c.coding : [];
   const shown = coding.find((x) => typeof x?.display === 'string') ?? coding.find((x) => typeof x?.code === 'string');
   return String(shown?.display ?? shown?.code ?? '');
-}
-
-/** A person's name from a FHIR HumanName list. */
-export function humanName(value: unknown): string {
-  const names = Array.isArray(value) ? (value as { text?: unknown; given?: unknown; family?: unknown }[]) : [];
-  const n = names[0];
-  if (!n) return '';
-  if (typeof n.text === 'string') return clean(n.text);
-  const given = Array.isArray(n.given) ? n.given.filter((g) => typeof g === 'string').join(' ') : '';
-  return clean([given, typeof n.family === 'string' ? n.family : ''].filter(Boolean).join(' '));
 }
 
 function deviceName(value: unknown): string {
@@ -45,7 +37,9 @@ function quantity(value: unknown, lang: string): string {
 /** The most telling short text of one resource ("Penicillin", "Tetanus", "Blood pressure 120 mmHg"), its numbers as `lang` writes them. */
 export function resourceLabel(resource: FhirResource, lang: string): string {
   const r = resource as Record<string, unknown>;
-  if (resource.resourceType === 'Patient') return humanName(r.name);
+  // Who a person or an organisation is: their name (a Practitioner's, a family member's).
+  if (resource.resourceType === 'Patient' || resource.resourceType === 'RelatedPerson' || resource.resourceType === 'Practitioner') return humanName(r.name);
+  if (resource.resourceType === 'Organization' && typeof r.name === 'string') return clean(r.name);
   const main =
     conceptText(r.code) ||
     conceptText(r.vaccineCode) ||

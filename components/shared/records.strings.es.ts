@@ -21,8 +21,8 @@ export const recordsStringsEs: RecordsStrings = {
   historyUntil: 'Hasta',
   decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
   none: '—',
-  recordName: ({ title, kinds, moreKinds, author, date }: RecordNameParts) =>
-    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` y ${moreKinds} más` : ''}` : 'Historial vacío')} · de ${author} · ${date}`,
+  recordName: ({ title, kinds, moreKinds, author, date, patient }: RecordNameParts) =>
+    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` y ${moreKinds} más` : ''}` : 'Historial vacío')}${patient ? ` (paciente: ${patient})` : ''} · de ${author} · ${date}`,
   historyWhat: 'Qué pasó',
   historyNow: 'Ahora',
   historyKind: (kind: ConsentEvent['kind']) =>

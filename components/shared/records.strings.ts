@@ -23,6 +23,8 @@ export interface RecordNameParts {
   author: string;
   /** The day it was saved, in words. */
   date: string;
+  /** Whom it is about, when a list holds records of more than one patient or it is an animal's ("Rex"). */
+  patient?: string;
 }
 
 export interface RecordsStrings {
@@ -98,8 +100,8 @@ export const recordsStringsEn: RecordsStrings = {
   historyUntil: 'Until',
   decision: (d: 'active' | 'rejected') => (d === 'active' ? 'approved' : 'denied'),
   none: '—',
-  recordName: ({ title, kinds, moreKinds, author, date }: RecordNameParts) =>
-    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` and ${moreKinds} more` : ''}` : 'Empty record')} · from ${author} · ${date}`,
+  recordName: ({ title, kinds, moreKinds, author, date, patient }: RecordNameParts) =>
+    `${title ?? (kinds ? `${kinds.charAt(0).toLocaleUpperCase()}${kinds.slice(1)}${moreKinds ? ` and ${moreKinds} more` : ''}` : 'Empty record')}${patient ? ` for ${patient}` : ''} · from ${author} · ${date}`,
   historyWhat: 'What happened',
   historyNow: 'Now',
   historyKind: (kind: ConsentEvent['kind']) =>

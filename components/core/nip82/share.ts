@@ -82,7 +82,7 @@ export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' |
   };
 }
 
-function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): Pick<SharePlan, 'entries' | 'hidden'> & { source: BundleEntry[]; document?: FhirBundle } {
+function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'withhold'>): Pick<SharePlan, 'entries' | 'hidden'> & { source: BundleEntry[]; document?: FhirBundle; about?: OpenedRecord; mixed: boolean } {
   if (!options.from?.length) throw new RecordError('invalid-input', 'A share needs at least one record to draw from.');
   const include = options.include ? new Set(options.include) : undefined;
   const withhold = new Set(options.withhold ?? []);
@@ -91,6 +91,10 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   const hidden: BundleEntry[] = [];
   const source: BundleEntry[] = [];
   const subjects = new Set<string>();
+  // The first record that gives the share an item, shared or hidden: the share is about its subject.
+  let about: OpenedRecord | undefined;
+  // Items of records about different people (a parent's, one's own): one share cannot be about both.
+  let mixed = false;
   for (const record of options.from) {
     const subject = patientEntryOf(record.bundle)?.fullUrl;
     const own: BundleEntry[] = [];
@@ -101,6 +105,8 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
       source.push(entry);
       if (include && !include.has(key)) continue;
       (withhold.has(key) ? hidden : own).push(entry);
+      if (about && about.subject !== record.subject && about.subject !== undefined && record.subject !== undefined) mixed = true;
+      about ??= record;
     }
     // Whose data it is goes with any of it: without the Patient no reference to them resolves.
     if (subject && own.length) subjects.add(subject);
@@ -132,7 +138,7 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
     entries.splice(entries.indexOf(composition), 1);
     entries.unshift(composition);
   }
-  return { entries, hidden, source, document };
+  return { entries, hidden, source, document, about, mixed };
 }
 
 /**
@@ -145,7 +151,8 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
  * patient's own signature attests the share as passed on by them.
  */
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
-  const { entries, hidden, source, document } = splitEntries(options);
+  const { entries, hidden, source, document, about, mixed } = splitEntries(options);
+  if (mixed) throw new RecordError('invalid-input', 'A share is about one patient: these items come from records about different people.');
   const disclose = options.disclose ?? 'flag';
   const kept = removeItems({ source, kept: entries, hidden, disclose, document: !!document });
   const disclosed = discloseEntries(options.from.map((r) => r.bundle), kept, { maxProvenanceBytes: provenanceBudget(options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES) });
@@ -160,7 +167,8 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
     createdAt: options.createdAt,
     keyCache: options.keyCache,
     expiresAt: options.expiresAt,
-    subject: options.from[0]!.subject,
+    // Whom the items are about, not whichever record came first.
+    subject: (about ?? options.from[0]!).subject,
     attestAs: 'sharer',
     // Every editor reads the note with the sign key: an editor recipient would learn exactly which
     // items were hidden, whatever the marker discloses. Such a share keeps no list (see ShareCopy.hiddenKept).
