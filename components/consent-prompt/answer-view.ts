@@ -79,7 +79,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   v.requests,
                   (r) => r.id,
                   (r) => html`<li class="request">
-                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(r.period!.end!, v.plan.lang))}` : ''}</span>
+                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(periodDay(r.period!.end), v.plan.lang))}` : ''}</span>
                     <button type="button" aria-label=${spoken(reviewName.get(r.id)!)} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>

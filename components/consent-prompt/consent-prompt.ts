@@ -811,7 +811,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** Why a request whose asked period is over can only be denied. */
   private endedText(request: ConsentMessage): Message {
-    return () => this.s.requestEndedNote(dayText(request.period!.end!, this.language));
+    return () => this.s.requestEndedNote(dayText(periodDay(request.period!.end), this.language));
   }
 
   private backToChoose = (): void => {
@@ -1096,7 +1096,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const plan = this.plan.plan();
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));
     const asked = periodDay(request.period?.end);
-    const until = this.until && this.until !== asked ? this.until : undefined;
+    // The day the patient saw, even left as asked: the answer then ends at their midnight, as the share does.
+    const until = this.until || asked || undefined;
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';
@@ -1111,7 +1112,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const client = store?.client ?? this.relayClient();
         const guarded = this.actions.guard(signer, signal);
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
-        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, request.requester, 'viewer', until ?? (asked || undefined), request.purpose);
+        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, request.requester, 'viewer', until, request.purpose);
         signal.throwIfAborted();
         const naddrs = naddrsOf(share);
         const { events, answer } = await answerRequest(request, {
