@@ -160,6 +160,22 @@ export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void>
   return summary;
 }
 
+/**
+ * When a date falls, for ordering among moments: a time as written; a day, month or year without
+ * one at the reader's own midnight (at UTC's, a day written alone came before the evening of the
+ * day before, west of UTC).
+ */
+export function readerTime(date: string | undefined): number | undefined {
+  const utc = timeOf(date);
+  if (utc === undefined || date!.includes('T')) return utc;
+  const day = new Date(utc);
+  const local = new Date(0);
+  // setFullYear, since the Date constructor reads years 0–99 as 1900–1999.
+  local.setFullYear(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+  local.setHours(0, 0, 0, 0);
+  return local.getTime();
+}
+
 /** Newest first; undated items keep their order, after the dated ones. */
 export function sortNewestFirst(items: Item[]): Item[] {
   return items.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity));
@@ -462,6 +478,7 @@ class LazyItem implements Item {
   readonly section: SectionKey;
   readonly type: string;
   readonly date?: string;
+  /** For ordering, in milliseconds: see {@link readerTime}. */
   readonly time?: number;
   private known?: Description;
 
@@ -473,7 +490,7 @@ class LazyItem implements Item {
     this.section = sectionOf(resource);
     this.type = resource.resourceType;
     this.date = dateOf(resource);
-    this.time = timeOf(this.date);
+    this.time = readerTime(this.date);
   }
 
   /** Whether the item is described yet. */
