@@ -177,6 +177,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_activities: 'Cuidados previstos',
   fact_members: 'Miembros',
   fact_total: 'Total',
+  onlyFrom: (start) => `desde ${theDayEs(start)}`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

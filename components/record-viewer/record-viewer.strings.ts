@@ -261,6 +261,8 @@ export interface RecordViewerStrings {
   fact_activities: string;
   fact_members: string;
   fact_total: string;
+  /** A period the record gives only a start for ("from Jan 15, 2020"): still going, not one day. */
+  onlyFrom: (start: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -448,6 +450,7 @@ const en: RecordViewerStrings = {
   fact_activities: 'Planned care',
   fact_members: 'Members',
   fact_total: 'Total',
+  onlyFrom: (start) => `from ${start}`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
