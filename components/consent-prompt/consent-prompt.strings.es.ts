@@ -167,4 +167,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
   historyTitle: 'Sus respuestas anteriores',
+  expiryUnreadable: 'Elija una fecha a partir de hoy, con un año de 4 cifras.',
 };

@@ -177,6 +177,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
+  /** The end date is not a day the kit can read (a year of five digits, as some date pickers let one type). */
+  expiryUnreadable: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -334,6 +336,7 @@ const en: ConsentPromptStrings = {
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your past answers',
+  expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

@@ -785,18 +785,21 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.busy) return;
     // Where each problem's words are, not the words: they follow the page's language while shown.
     const problems: Problem[] = [];
-    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast', field?: string) => problems.push({ words: () => this.s[key], field });
+    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast' | 'expiryUnreadable', field?: string) => problems.push({ words: () => this.s[key], field });
+    // A date picker may let one type a year of five digits ("20266-12-05"): not a day to end on.
+    const unreadable = !!this.until && !/^\d{4}-\d{2}-\d{2}$/.test(this.until);
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push({ words: this.endedText(this.answering) });
       // Said here, not by a disabled Review button: Tab would skip that without a word.
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
-      if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
+      if (this.until && (unreadable || this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
     } else {
       if (!this.recipientKey) say('recipientMissing');
       else if (this.recipientKey === this.myKey) say('recipientIsYou');
       if (this.plan.included.size === 0) say('nothingChosen');
-      if (this.until && this.until < today()) say('expiryPast', 'until');
+      if (unreadable) say('expiryUnreadable', 'until');
+      else if (this.until && this.until < today()) say('expiryPast', 'until');
     }
     this.problems = problems;
     if (problems.length) {
