@@ -944,7 +944,7 @@ export class Nip82AccessList extends Nip82Element {
       <td data-label=${s.historyWho}><bdi>${this.who(e.who)}</bdi></td>
       <td data-label=${s.historyWhat}>${s.historyKind(e.kind)}</td>
       <td data-label=${s.historyTypes}>${e.types?.length ? s.typeList(e.types) : s.none}</td>
-      <td data-label=${s.historyNow}>${grants ? (e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
+      <td data-label=${s.historyNow}>${grants ? (e.overdue ? s.overdueInForce : e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
     </tr>`;
   }
 

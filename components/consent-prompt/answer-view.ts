@@ -4,7 +4,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import type { ProfileName } from '../shared/profiles.js';
 import { dayText, momentText } from '../shared/dates.js';
@@ -79,7 +78,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   v.requests,
                   (r) => r.id,
                   (r) => html`<li class="request">
-                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(r.period!.end!, v.plan.lang))}` : ''}</span>
+                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(periodDay(r.period!.end), v.plan.lang))}` : ''}</span>
                     <button part="button" type="button" aria-label=${spoken(reviewName.get(r.id)!)} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>
@@ -181,7 +180,7 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
             : html`${renderItems(v.plan, s.answerItemsLegend)} ${renderDisclose(v.plan, s.answerDiscloseLegend)}`}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>
-      <input id="grant-until" part="input" type="date" min=${today()} max=${ifDefined(asked || undefined)} .value=${v.until} ?readonly=${v.busy}
+      <input id="grant-until" part="input" type="date" min=${today()} max=${asked || '9999-12-31'} .value=${v.until} ?readonly=${v.busy}
         aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="grant-until-help">${s.untilHelp}</p>

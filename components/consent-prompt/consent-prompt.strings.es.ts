@@ -175,4 +175,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   previewIdentityOf: (names: string[], list: string) =>
     `${names.length === 1 ? `El nombre y los datos de ${list} acompañan` : `Los nombres y los datos de ${list} acompañan`} lo que comparte, para que sepan de quién es esta información de salud. No se pueden ocultar.`,
   severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez.',
+  expiryUnreadable: 'Elija una fecha a partir de hoy, con un año de 4 cifras.',
 };

@@ -192,6 +192,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   previewIdentityOf: (names: string[], list: string) => string;
   /** The items chosen come from records about different people (a parent's and one's own): one share is about one person. */
   severalPeople: string;
+  /** The end date is not a day the kit can read (a year of five digits, as some date pickers let one type). */
+  expiryUnreadable: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -357,6 +359,7 @@ const en: ConsentPromptStrings = {
   previewIdentityOf: (names: string[], list: string) =>
     `${names.length === 1 ? `${list}'s name and details go` : `The names and details of ${list} go`} with what you share, so they know whose health information it is. They cannot be hidden.`,
   severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time.',
+  expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

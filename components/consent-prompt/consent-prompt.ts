@@ -789,18 +789,21 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.busy) return;
     // Where each problem's words are, not the words: they follow the page's language while shown.
     const problems: Problem[] = [];
-    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast' | 'severalPeople', field?: string) => problems.push({ words: () => this.s[key], field });
+    const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast' | 'severalPeople' | 'expiryUnreadable', field?: string) => problems.push({ words: () => this.s[key], field });
+    // A date picker may let one type a year of five digits ("20266-12-05"): not a day to end on.
+    const unreadable = !!this.until && !/^\d{4}-\d{2}-\d{2}$/.test(this.until);
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push({ words: this.endedText(this.answering) });
       // Said here, not by a disabled Review button: Tab would skip that without a word.
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
-      if (this.until && (this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
+      if (this.until && (unreadable || this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
     } else {
       if (!this.recipientKey) say('recipientMissing');
       else if (this.recipientKey === this.myKey) say('recipientIsYou');
       if (this.plan.included.size === 0) say('nothingChosen');
-      if (this.until && this.until < today()) say('expiryPast', 'until');
+      if (unreadable) say('expiryUnreadable', 'until');
+      else if (this.until && this.until < today()) say('expiryPast', 'until');
     }
     if (this.severalPeople()) say('severalPeople');
     this.problems = problems;
@@ -816,7 +819,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** Why a request whose asked period is over can only be denied. */
   private endedText(request: ConsentMessage): Message {
-    return () => this.s.requestEndedNote(dayText(request.period!.end!, this.language));
+    return () => this.s.requestEndedNote(dayText(periodDay(request.period!.end), this.language));
   }
 
   private backToChoose = (): void => {
@@ -1128,7 +1131,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const plan = this.plan.plan();
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));
     const asked = periodDay(request.period?.end);
-    const until = this.until && this.until !== asked ? this.until : undefined;
+    // The day the patient saw, even left as asked: the answer then ends at their midnight, as the share does.
+    const until = this.until || asked || undefined;
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';
@@ -1144,7 +1148,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const client = store?.client ?? this.relayClient();
         const guarded = this.actions.guard(signer, signal);
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
-        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, request.requester, 'viewer', until ?? (asked || undefined), request.purpose);
+        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, request.requester, 'viewer', until, request.purpose);
         signal.throwIfAborted();
         const naddrs = naddrsOf(share);
         const { events, answer } = await answerRequest(request, {

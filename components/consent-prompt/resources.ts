@@ -4,7 +4,7 @@
  * from other people and may carry bidi or control-character tricks.
  */
 import type { FhirResource } from '../core/fhir/types.js';
-import { localDay } from '../core/nip82/grant.js';
+import { localDay, periodDay } from '../core/nip82/grant.js';
 import { clean, humanName } from '../shared/record-text.js';
 
 export { humanName };
@@ -66,16 +66,8 @@ export function resourceDate(resource: FhirResource): string {
   return found ? periodDay(found.trim()) : '';
 }
 
-/**
- * The patient's calendar day of a period's bound (YYYY-MM-DD): a day as written; a moment (with
- * its offset, as a clinic far away writes it) as the day it falls on where the patient is.
- */
-export function periodDay(value: string | undefined): string {
-  if (!value) return '';
-  if (!value.includes('T')) return value.slice(0, 10);
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? localDay(new Date(ms)) : value.slice(0, 10);
-}
+// The patient's calendar day of a period's bound: in the core, which the consent history reads too.
+export { periodDay } from '../core/nip82/grant.js';
 
 /** YYYY-MM-DD of a unix time, in the user's time zone. */
 export function dateOf(seconds: number): string {

@@ -94,7 +94,7 @@ function renderChoose(v: ShareView): TemplateResult {
     </fieldset>
     <div class="field">
       <label for="until">${s.expiryLabel}</label>
-      <input id="until" part="input" type="date" min=${today()} .value=${v.until} aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
+      <input id="until" part="input" type="date" min=${today()} max="9999-12-31" .value=${v.until} aria-invalid=${until.invalid} aria-describedby=${until.describedBy}
         @input=${(e: Event) => v.onUntil((e.target as HTMLInputElement).value)} />
       <p class="help" id="until-help">${s.expiryHelp}</p>
     </div>

@@ -41,6 +41,8 @@ export interface Fact {
   /** `value` (and `end`) are FHIR dates, formatted when shown. */
   date?: boolean;
   end?: string;
+  /** A period with a start and no end: said as going on from `value`, not as one day. */
+  from?: true;
   /**
    * Codes of a known value set, worded in the reader's language when shown; `value` (the record's
    * own text or display, else the codes) stands in when no word is known for them.
@@ -160,6 +162,22 @@ export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void>
   return summary;
 }
 
+/**
+ * When a date falls, for ordering among moments: a time as written; a day, month or year without
+ * one at the reader's own midnight (at UTC's, a day written alone came before the evening of the
+ * day before, west of UTC).
+ */
+export function readerTime(date: string | undefined): number | undefined {
+  const utc = timeOf(date);
+  if (utc === undefined || date!.includes('T')) return utc;
+  const day = new Date(utc);
+  const local = new Date(0);
+  // setFullYear, since the Date constructor reads years 0–99 as 1900–1999.
+  local.setFullYear(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+  local.setHours(0, 0, 0, 0);
+  return local.getTime();
+}
+
 /** Newest first; undated items keep their order, after the dated ones. */
 export function sortNewestFirst(items: Item[]): Item[] {
   return items.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity));
@@ -202,7 +220,7 @@ class FactList {
   /** A FHIR Period, shown as one fact from start to end. */
   period(key: FactKey, p: unknown): void {
     const { start, end } = periodOf(p);
-    if (start || end) this.all.push({ key, value: start ?? '', end, date: true });
+    if (start || end) this.all.push({ key, value: start ?? '', end, date: true, ...(start && !end ? { from: true as const } : {}) });
   }
 
   /** Codes of a value set the element words (a status, a gender); `text` is the record's own words for them. */
@@ -284,7 +302,7 @@ const describeCondition: Describer = (r, facts) => {
   facts.concepts('category', 'conditionCategory', r.category);
   facts.add('severity', conceptText(r.severity));
   addOnset(r, facts);
-  facts.add('resolved', str(r.abatementDateTime) || str(r.abatementString), { date: !!str(r.abatementDateTime) });
+  addWhen(r, facts, 'resolved', 'abatement');
   facts.add('recorded', str(r.recordedDate), { date: true });
   return { title: conceptText(r.code) };
 };
@@ -464,6 +482,7 @@ class LazyItem implements Item {
   readonly section: SectionKey;
   readonly type: string;
   readonly date?: string;
+  /** For ordering, in milliseconds: see {@link readerTime}. */
   readonly time?: number;
   private known?: Description;
 
@@ -475,7 +494,7 @@ class LazyItem implements Item {
     this.section = sectionOf(resource);
     this.type = resource.resourceType;
     this.date = dateOf(resource);
-    this.time = timeOf(this.date);
+    this.time = readerTime(this.date);
   }
 
   /** Whether the item is described yet. */
@@ -512,12 +531,18 @@ export function* describingAll(items: readonly Item[]): Generator<void, void, vo
 }
 
 function addOnset(r: FhirResource, facts: FactList): void {
-  if (str(r.onsetDateTime)) facts.add('onset', str(r.onsetDateTime), { date: true });
-  else if (isObject(r.onsetPeriod)) facts.period('onset', r.onsetPeriod);
+  addWhen(r, facts, 'onset', 'onset');
+}
+
+/** onset[x] or abatement[x]: a date, a period, an age, a range of ages or words. */
+function addWhen(r: FhirResource, facts: FactList, key: FactKey, prefix: 'onset' | 'abatement'): void {
+  const date = str(r[`${prefix}DateTime`]);
+  if (date) facts.add(key, date, { date: true });
+  else if (isObject(r[`${prefix}Period`])) facts.period(key, r[`${prefix}Period`]);
   else {
-    const age = quantityPieces(r.onsetAge);
-    const range = rangePieces(r.onsetRange);
-    facts.add('onset', age.length ? age : range.length ? range : str(r.onsetString));
+    const age = quantityPieces(r[`${prefix}Age`]);
+    const range = rangePieces(r[`${prefix}Range`]);
+    facts.add(key, age.length ? age : range.length ? range : str(r[`${prefix}String`]));
   }
 }
 

@@ -55,6 +55,6 @@ function factWords(f: Fact, s: RecordViewerStrings, lang: string): string {
   if (!f.date) return f.value;
   const start = f.value ? formatDate(f.value, lang) : '';
   const end = f.end ? formatDate(f.end, lang) : '';
-  if (!end) return start;
+  if (!end) return f.from ? s.onlyFrom(start) : start;
   return start ? `${start} – ${end}` : s.onlyUntil(end);
 }

@@ -180,6 +180,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_contact: 'Contacto',
   recordAbout: (heading, names) => `${heading}: ${names}`,
   itemOf: (name) => `De ${name}`,
+  onlyFrom: (start) => `desde ${theDayEs(start)}`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -266,6 +266,8 @@ export interface RecordViewerStrings {
   recordAbout: (heading: string, names: string) => string;
   /** Beside an item among items of several patients: whose it is (`name` as the record gives it). */
   itemOf: (name: string) => string;
+  /** A period the record gives only a start for ("from Jan 15, 2020"): still going, not one day. */
+  onlyFrom: (start: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -456,6 +458,7 @@ const en: RecordViewerStrings = {
   fact_contact: 'Contact',
   recordAbout: (heading, names) => `${heading}: ${names}`,
   itemOf: (name) => `For ${name}`,
+  onlyFrom: (start) => `from ${start}`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

@@ -16,7 +16,7 @@ import type { OpenedRecord } from '../core/nip82/record.js';
 import type { DeclineScope, QueryReport, SignInFailure } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { OpenFailure, StoreChange } from '../core/store/record-store.js';
-import { grantToReader, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
+import { readerTerms, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
 import { ariaLevel } from '../shared/heading-level.js';
@@ -330,8 +330,12 @@ export class Nip82RecordViewer extends Nip82Element {
   private announced = new Set<string>();
   /** Records to announce once the update that shows them is done (not from inside it). */
   private toAnnounce?: readonly OpenedRecord[];
-  /** Each record's grant to the reader, once read. */
-  private readonly grants = new WeakMap<OpenedRecord, GrantToReader | undefined>();
+  /** Each record's grant to the reader, once read (whether it has ended is told at each render). */
+  private readonly grants = new WeakMap<OpenedRecord, ReturnType<typeof readerTerms>>();
+  /** The next end of a share shown, and the timer that shows it ended then; none while disconnected. */
+  private endTimer?: { at: number; id: ReturnType<typeof setTimeout> };
+  /** A timer dropped at a disconnect: a render at the reconnection says what ended meanwhile. */
+  private endMissed = false;
   private budget = new RenderBudget(FIRST_ITEMS, RENDER_MS, MOST_ITEMS_PER_RENDER);
   private stringsMemo?: { table: RecordViewerStrings; overrides?: Partial<RecordViewerStrings>; value: RecordViewerStrings };
   /** Whether the last render left items for the next one. */
@@ -609,6 +613,10 @@ export class Nip82RecordViewer extends Nip82Element {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.endMissed) {
+      this.endMissed = false;
+      this.requestUpdate();
+    }
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
   }
@@ -621,12 +629,15 @@ export class Nip82RecordViewer extends Nip82Element {
     this.printing = false;
     this.revokeExports();
     this.exportsAllowed = {};
+    this.endMissed = !!this.endTimer;
+    this.stopEndTimer();
   }
 
   private forgetUnlocked(): void {
     // A copy downloaded just before a sign-out stays reachable by its URL: not the next user's to
     // fetch; one pressed for while its part was on its way is not made.
     this.revokeExports();
+    this.stopEndTimer();
     this.exportsAllowed = {};
     this.unlocking.abort();
     this.authors.abort();
@@ -1207,10 +1218,34 @@ export class Nip82RecordViewer extends Nip82Element {
     `;
   }
 
-  /** A record's grant to the reader, read once per record (a large record is not searched at every render). */
+  /**
+   * A record's grant to the reader, read once per record (a large record is not searched at every
+   * render); whether it ended is told now, and a share still running is shown ended when it ends.
+   */
   private grantOf(record: OpenedRecord): GrantToReader | undefined {
-    if (!this.grants.has(record)) this.grants.set(record, grantToReader(record));
-    return this.grants.get(record);
+    if (!this.grants.has(record)) this.grants.set(record, readerTerms(record));
+    const terms = this.grants.get(record);
+    if (!terms) return undefined;
+    const ends = terms.ends;
+    const ended = ends !== undefined && ends * 1000 <= Date.now();
+    if (ends !== undefined && !ended) this.wakeAt(ends);
+    return { ...(terms.until ? { until: terms.until } : {}), ended };
+  }
+
+  /** One render at the soonest end of a share shown (a longer wait than a timer allows is taken in steps). */
+  private wakeAt(seconds: number): void {
+    if (this.endTimer && this.endTimer.at <= seconds) return;
+    this.stopEndTimer();
+    const id = setTimeout(() => {
+      this.endTimer = undefined;
+      this.requestUpdate();
+    }, Math.min(seconds * 1000 - Date.now(), 2 ** 31 - 1));
+    this.endTimer = { at: seconds, id };
+  }
+
+  private stopEndTimer(): void {
+    if (this.endTimer) clearTimeout(this.endTimer.id);
+    this.endTimer = undefined;
   }
 
   /**

@@ -42,7 +42,10 @@ const DATE_FIELDS: readonly (string | readonly [string, string])[] = [
   'performedDateTime', ['performedPeriod', 'start'],
   'onsetDateTime', ['onsetPeriod', 'start'],
   'authoredOn', 'dateWritten', 'issued', 'recordedDate', 'dateAsserted',
-  'date', 'dateTime', ['period', 'start'], 'started', 'created', 'recorded',
+  'date', 'dateTime', ['period', 'start'],
+  // An appointment's start, an answered questionnaire, a goal's start, a specimen's collection or receipt.
+  'start', 'authored', 'startDate', ['collection', 'collectedDateTime'], 'receivedTime',
+  'started', 'created', 'recorded',
 ];
 
 /** The values of a resource's date fields that are strings, in order of preference (not yet checked as dates). */

@@ -65,4 +65,5 @@ export const recordsStringsEs: RecordsStrings = {
   recordsSignIn: (servers: string[]) => `${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara y usted no lo hizo.`,
   recordsSignInFailed: (servers: string[]) => `${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara, pero no se pudo completar.`,
   recordsRetry: 'Vuelva a cargar sus historiales para intentarlo de nuevo.',
+  overdueInForce: 'la fecha de fin ya pasó; aún puede abrirlo hasta que usted lo revoque',
 };

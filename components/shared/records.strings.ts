@@ -82,6 +82,8 @@ export interface RecordsStrings {
   recordsSignInFailed: (servers: string[]) => string;
   /** The way on after the sentences above. */
   recordsRetry: string;
+  /** The consent history's "Now" for a share past its end date that was not revoked (the person can still open it). */
+  overdueInForce: string;
 }
 
 /** English; Spanish is in records.strings.es.ts. */
@@ -139,6 +141,7 @@ export const recordsStringsEn: RecordsStrings = {
   recordsSignIn: (servers: string[]) => `${listText('en', servers)} asked you to sign in, and you did not.`,
   recordsSignInFailed: (servers: string[]) => `${listText('en', servers)} asked for a sign-in that did not complete.`,
   recordsRetry: 'Load your records again to try again.',
+  overdueInForce: 'end date passed; can still open it until you revoke it',
 };
 
 /**

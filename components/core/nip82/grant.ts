@@ -54,6 +54,17 @@ export function localDay(date: Date): string {
 }
 
 /**
+ * The patient's calendar day of a period's bound (YYYY-MM-DD): a day as written; a moment (with
+ * its offset, as a clinic far away writes it) as the day it falls on where the patient is.
+ */
+export function periodDay(value: string | undefined): string {
+  if (!value) return '';
+  if (!value.includes('T')) return value.slice(0, 10);
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? localDay(new Date(ms)) : value.slice(0, 10);
+}
+
+/**
  * The first second after a FHIR period's `end` (inclusive): a dateTime with its zone ends at the
  * next second; a bare date ends at local midnight after it (FHIR leaves its zone unsaid, and the
  * reader's own calendar is the least surprising guess). Undefined when it is neither.

@@ -13,7 +13,7 @@ import { type NostrEvent, type UnsignedEvent, isHex64, utf8Length } from '../eve
 import { INTEROP_MAX_PLAINTEXT, nip44PayloadLength } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
 import { createBundle, readBundle } from '../fhir/bundle.js';
-import { periodEnd } from './grant.js';
+import { periodDay, periodEnd } from './grant.js';
 import { periodEndOf } from './grant-create.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
@@ -201,8 +201,8 @@ export async function answerRequest(request: ConsentMessage, options: AnswerOpti
     if (!/^\d{4}-\d{2}-\d{2}$/.test(options.until.slice(0, 10)) || !isFhirDateTime(options.until.slice(0, 10))) {
       throw new RecordError('invalid-input', 'The end date is not a date.');
     }
-    // An answer may narrow what was asked, never widen it (compared by day).
-    const last = asked?.end?.slice(0, 10);
+    // An answer may narrow what was asked, never widen it (compared by day, the patient's: the day they were shown).
+    const last = periodDay(asked?.end);
     if (last && options.until.slice(0, 10) > last) throw new RecordError('invalid-input', 'An answer cannot grant access for longer than was asked.');
   }
   const types = options.resourceTypes ? request.resourceTypes.filter((t) => options.resourceTypes!.includes(t)) : request.resourceTypes;

@@ -5,7 +5,7 @@
  * that made it; revocations of records that carry no grant note are known to the session alone.
  */
 import type { ConsentMessage } from '../nip82/requests.js';
-import { grantEnd, periodEnd } from '../nip82/grant.js';
+import { grantEnd, periodDay, periodEnd } from '../nip82/grant.js';
 import type { ShareCopy } from './share-copies.js';
 
 /** One moment of the consent history. */
@@ -24,6 +24,8 @@ export interface ConsentEvent {
   record?: string;
   /** For a share or an approval: whether it still gives access now. */
   inForce: boolean;
+  /** In force only because it was not revoked: its end date has passed, and the share can still be opened. */
+  overdue?: true;
 }
 
 export interface HistoryInput {
@@ -47,7 +49,8 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
     const share = answer.records.map((n) => byNaddr.get(n)).find((s): s is ShareCopy => !!s);
     if (share) answered.add(share);
     const end = answer.period?.end;
-    const until = end?.slice(0, 10);
+    // The day the patient was shown (their calendar), not the UTC day of the requester's moment.
+    const until = periodDay(end) || undefined;
     const ends = end ? periodEnd(end) : undefined;
     events.push({
       kind: answer.status === 'active' ? 'approved' : 'denied',
@@ -57,14 +60,16 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
       types: [...answer.resourceTypes],
       ...(answer.purpose ? { purpose: answer.purpose } : {}),
       ...(share ? { record: share.record.signPubkey } : {}),
-      inForce: answer.status === 'active' && (share ? share.status === 'active' : ends === undefined || now < ends),
+      inForce: answer.status === 'active' && (share ? opens(share) : ends === undefined || now < ends),
+      ...(answer.status === 'active' && share?.status === 'overdue' ? { overdue: true as const } : {}),
     });
   }
   for (const share of input.shares) {
     const { grant, record } = share;
     if (!answered.has(share)) {
       events.push({
-        kind: 'shared', who: grant.recipient, at: secondsOf(grant.since, record.createdAt), record: record.signPubkey, inForce: share.status === 'active', types: [...share.types],
+        kind: 'shared', who: grant.recipient, at: secondsOf(grant.since, record.createdAt), record: record.signPubkey, inForce: opens(share), types: [...share.types],
+        ...(share.status === 'overdue' ? { overdue: true as const } : {}),
         ...(grant.until ? { until: grant.until } : {}), ...(grant.purpose ? { purpose: grant.purpose } : {}),
       });
     }
@@ -79,6 +84,11 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
     if (!events.some((k) => k.kind === e.kind && k.who === e.who && k.record === e.record)) events.push({ ...e });
   }
   return events.sort((a, b) => b.at - a.at);
+}
+
+/** Past its end date but not revoked, a share can still be opened: it is in force, as its card says. */
+function opens(share: ShareCopy): boolean {
+  return share.status === 'active' || share.status === 'overdue';
 }
 
 function secondsOf(iso: string, fallback: number): number {

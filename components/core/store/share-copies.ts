@@ -102,6 +102,17 @@ export interface GrantToReader {
  * until when, and whether that has passed. Undefined for a record with neither, or the reader's own share.
  */
 export function grantToReader(record: OpenedRecord, now = new Date()): GrantToReader | undefined {
+  const terms = readerTerms(record);
+  if (!terms) return undefined;
+  const { until, ends } = terms;
+  return { ...(until ? { until } : {}), ended: ends !== undefined && ends <= Math.floor(now.getTime() / 1000) };
+}
+
+/**
+ * The same terms without a moment to judge them at: the last day, and the first second without
+ * access. A page kept open reads them once and tells at each render whether that second has come.
+ */
+export function readerTerms(record: OpenedRecord): { until?: string; ends?: number } | undefined {
   if (shareCopyOf(record)) return undefined;
   const grant = grantOf(record.bundle);
   const forReader = grant && grant.recipient === record.reader ? grant : undefined;
@@ -115,7 +126,6 @@ export function grantToReader(record: OpenedRecord, now = new Date()): GrantToRe
   // the expiration's last second is read in the reader's calendar: nothing says the patient's.
   const until = forReader?.until ?? (expires !== undefined ? localDay(new Date((expires - 1) * 1000)) : undefined);
   const ends = [forReader ? grantEnd(forReader) : undefined, expires].filter((e): e is number => e !== undefined);
-  const ended = ends.length > 0 && Math.min(...ends) <= Math.floor(now.getTime() / 1000);
-  return { ...(until ? { until } : {}), ended };
+  return { ...(until ? { until } : {}), ...(ends.length ? { ends: Math.min(...ends) } : {}) };
 }
 
