@@ -7,7 +7,7 @@ import { wordsNow } from '../shared/status-controller.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
-import { isolate, shortNpub, spoken } from '../shared/identity.js';
+import { isolate, personName, shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
@@ -258,7 +258,7 @@ export class Nip82AccessList extends Nip82Element {
 
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
   private nameFor(pubkey: string): string | undefined {
-    return this.hostName(pubkey, this.knownNames) || this.names.get(pubkey)?.name;
+    return this.hostName(pubkey, this.knownNames) || this.selfName(this.names.get(pubkey)?.name, this.knownNames) || undefined;
   }
 
   /** A name isolated beside its short npub (it goes into sentences built as strings), or the short npub alone. */
@@ -269,8 +269,9 @@ export class Nip82AccessList extends Nip82Element {
 
   private nameOf(record: OpenedRecord): string {
     // The host's name only for an author whose signature was checked: it would vouch for a claim.
-    const name = record.authorVerified ? this.nameFor(record.author) : this.names.get(record.author)?.name;
-    const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
+    const short = shortNpub(record.author);
+    const author = record.author === this.myKey ? this.s.you
+      : record.authorVerified ? personName(this.hostName(record.author, this.knownNames), this.selfName(this.names.get(record.author)?.name, this.knownNames), short) : short;
     return recordName(record, this.s, author, languageOf(this));
   }
 

@@ -313,7 +313,7 @@ export class Nip82NpubPicker extends Nip82Element {
 
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
   private nameFor(pubkey: string): string | undefined {
-    return this.hostName(pubkey, this.knownNames) || this.profiles.get(pubkey)?.name;
+    return this.hostName(pubkey, this.knownNames) || this.selfName(this.profiles.get(pubkey)?.name, this.knownNames) || undefined;
   }
 
   /** What a screen reader hears on a choice: the person's name when known, and the short key. */
@@ -626,7 +626,7 @@ export class Nip82NpubPicker extends Nip82Element {
           : nothing}
         <div class="who">
           <p class="identity">
-            ${known || profile ? html`<bdi class="name" part="name">${known || profile!.name || s.noName}</bdi>` : nothing}
+            ${known || profile ? html`<bdi class="name" part="name">${known || this.selfName(profile!.name, this.knownNames) || s.noName}</bdi>` : nothing}
             <span class="fingerprint" part="fingerprint"><span class="visually-hidden">${s.fingerprint}: </span>${shortNpub(pubkey)}</span>
           </p>
           ${profile?.suspicious && !known ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}

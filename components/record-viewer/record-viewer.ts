@@ -22,7 +22,7 @@ import { Nip82Element } from '../shared/base.js';
 import { ariaLevel } from '../shared/heading-level.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
-import { isolate, shortNpub } from '../shared/identity.js';
+import { personName, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
@@ -1222,7 +1222,7 @@ export class Nip82RecordViewer extends Nip82Element {
     // A name is shown only for an author whose signature holds: the host's alone (it vouches for
     // them), a self-chosen one beside the short npub.
     const known = record.authorVerified ? this.knownName(record.author) : undefined;
-    const name = known ?? (record.authorVerified ? this.names.get(record.author)?.name : undefined);
+    const name = known ?? (record.authorVerified ? this.selfName(this.names.get(record.author)?.name, this.knownNames) || undefined : undefined);
     return html`
       <dl class="provenance" part="provenance">
         <div>
@@ -1321,10 +1321,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * alone, a self-chosen profile name beside the short npub, else the short npub.
    */
   private nameFor(pubkey: string, short: string): string {
-    const known = this.knownName(pubkey);
-    if (known) return isolate(known);
-    const profile = this.names.get(pubkey)?.name;
-    return profile ? `${isolate(profile)} (${short})` : short;
+    return personName(this.knownName(pubkey), this.selfName(this.names.get(pubkey)?.name, this.knownNames), short);
   }
 
   private renderItemProvenance(view: View, provenance: ItemProvenance | undefined, s: RecordViewerStrings, lang: string) {

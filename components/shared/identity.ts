@@ -4,7 +4,15 @@
  */
 import { npubEncode } from 'nostr-tools/nip19';
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+/**
+ * What a name may carry that shows as nothing or moves text about: format characters (bidi
+ * controls, zero-width ones, the soft hyphen, tag characters), line and paragraph separators, the
+ * Hangul fillers (blank letters), the combining grapheme joiner, Mongolian and other variation
+ * selectors. A name built of them reads as another name, or as a name with nothing after it.
+ */
+// Each is matched alone (none is meant to combine with what is beside it here).
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE = /[\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0\u034F\u180B-\u180D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 
 /** A display name with bidi controls and zero-width characters removed, trimmed and bounded. */
 export function cleanName(name: unknown): string {
@@ -24,6 +32,42 @@ export type KnownNames = Readonly<Record<string, string>>;
 export function knownName(pubkey: string, ...tables: (KnownNames | undefined)[]): string {
   // Own entries only: an inherited `constructor` names nobody.
   return tables.map((names) => (names && Object.hasOwn(names, pubkey) ? cleanName(names[pubkey]) : '')).find(Boolean) ?? '';
+}
+
+/** What reads as a key's fingerprint: `npub1…`, or a run of key letters, an ellipsis, another run. */
+const FINGERPRINT = /npub1|[02-9ac-hj-np-z]{4,}\s*\.\.\.\s*[02-9ac-hj-np-z]{4,}/i;
+
+/** A name as a reader tells names apart: compatibility forms, case and spaces make no difference. */
+const folded = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s/g, '');
+
+/** Each host table's names, folded once. */
+const foldedTables = new WeakMap<KnownNames, Set<string>>();
+
+/**
+ * A self-chosen (profile) name fit to show, '' when it is not: one that carries what reads as a
+ * key's fingerprint (the real one stands beside it, and two side by side leave a reader to pick),
+ * or one that reads as a name the host vouches for (`tables`: a key the host names is shown by the
+ * host's name, so a profile name that matches is someone else passing for them).
+ */
+export function selfChosen(name: string | undefined, ...tables: (KnownNames | undefined)[]): string {
+  if (!name || FINGERPRINT.test(name.normalize('NFKC'))) return '';
+  const mine = folded(name);
+  for (const table of tables) {
+    if (!table) continue;
+    let known = foldedTables.get(table);
+    if (!known) foldedTables.set(table, (known = new Set(Object.values(table).map((n) => folded(cleanName(n))))));
+    if (known.has(mine)) return '';
+  }
+  return name;
+}
+
+/**
+ * A person in a line built as a string, by the kit's rule: the host's name alone (it vouches for
+ * it), a self-chosen name isolated beside the short npub (not unique: alone, anyone could pass for
+ * a hospital), else the short npub.
+ */
+export function personName(known: string | undefined, self: string | undefined, short: string): string {
+  return known ? isolate(known) : self ? `${isolate(self)} (${short})` : short;
 }
 
 /** Embeddings, overrides and isolates: what can change the direction of text around them. */
@@ -61,5 +105,5 @@ export function shortNpub(pubkey: string): string {
 
 /** Whether a name contained characters that were removed (worth a warning). */
 export function hadInvisibleCharacters(name: unknown): boolean {
-  return typeof name === 'string' && new RegExp(INVISIBLE.source).test(name);
+  return typeof name === 'string' && name.replace(INVISIBLE, '') !== name;
 }
