@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { npubEncode } from 'nostr-tools/nip19';
-import { queryProfile } from 'nostr-tools/nip05';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import type { StoreChange } from '../core/store/record-store.js';
 import { Nip82Element } from '../shared/base.js';
@@ -14,6 +13,7 @@ import { npubPickerStrings, type NpubPickerStrings } from './npub-picker.strings
 import { isPublicKey, parseRecipient } from '../shared/recipient-input.js';
 import { presetRefusal } from '../shared/preset-refusal.js';
 import { newestProfiles, type ProfileInfo } from './profile.js';
+import { lookUpName } from './name-lookup.js';
 
 /** Options shown at once; more narrow down by typing. */
 const MAX_OPTIONS = 50;
@@ -30,13 +30,9 @@ interface Suggestion {
 
 /** Resolves a NIP-05 name to a usable public key, or undefined (not found, unreachable, malformed). */
 async function resolveName(name: string): Promise<string | undefined> {
-  try {
-    const found = await queryProfile(name);
-    const pubkey = typeof found?.pubkey === 'string' ? found.pubkey.toLowerCase() : '';
-    return isPublicKey(pubkey) ? pubkey : undefined;
-  } catch {
-    return undefined;
-  }
+  const found = await lookUpName(name);
+  const pubkey = typeof found === 'string' ? found.toLowerCase() : '';
+  return isPublicKey(pubkey) ? pubkey : undefined;
 }
 
 /**
@@ -461,14 +457,9 @@ export class Nip82NpubPicker extends Nip82Element {
     this.message = this.s.verifying(isolate(name));
     this.requestUpdate();
     const epoch = this.epoch;
-    let found: { pubkey?: unknown } | null;
-    try {
-      found = await queryProfile(name);
-    } catch {
-      found = null;
-    }
+    const found = await lookUpName(name);
     if (epoch !== this.epoch) return;
-    const claimed = typeof found?.pubkey === 'string' ? found.pubkey.toLowerCase() : undefined;
+    const claimed = typeof found === 'string' ? found.toLowerCase() : undefined;
     const result: Check = claimed === undefined ? 'failed' : claimed === pubkey ? 'ok' : 'mismatch';
     this.checks.set(key, result);
     const s = this.s;
