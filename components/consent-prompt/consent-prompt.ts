@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Nip82Element } from '../shared/base.js';
+import { selfChosen } from '../shared/self-chosen.js';
 import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
@@ -347,12 +348,17 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return recordName(record, this.s, author, this.language);
   }
 
+  /** A profile's name fit to show beside the short npub, '' when it passes for someone (see `selfChosen`). */
+  private selfName(name: string | undefined): string {
+    return selfChosen(name, this.knownNames, this.session?.knownNames);
+  }
+
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
   private profile(pubkey: string): ProfileName | undefined {
     const known = this.hostName(pubkey, this.knownNames);
     if (known) return { name: known, suspicious: false };
     const profile = this.names.get(pubkey);
-    return profile && this.selfName(profile.name, this.knownNames) ? profile : undefined;
+    return profile && this.selfName(profile.name) ? profile : undefined;
   }
 
   /**

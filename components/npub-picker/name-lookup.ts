@@ -6,6 +6,7 @@
  * good and reads any size, and its fetch hook is shared by the whole page.
  */
 import { NIP05_REGEX } from 'nostr-tools/nip05';
+import { boundedText } from '../core/relay/info.js';
 
 /** Long enough for a slow server, short enough that "Checking…" ends. */
 const LOOKUP_MS = 5000;
@@ -23,22 +24,10 @@ export async function lookUpName(name: string): Promise<unknown> {
   try {
     const signal = AbortSignal.timeout(LOOKUP_MS);
     const res = await fetch(`https://${host}/.well-known/nostr.json?name=${encodeURIComponent(local)}`, { redirect: 'manual', credentials: 'omit', signal });
-    const reader = res.status === 200 && Number(res.headers.get('content-length') ?? 0) <= MAX_BYTES ? res.body?.getReader() : undefined;
-    if (!reader) return undefined;
-    const decoder = new TextDecoder();
-    let text = '';
-    for (let size = 0; ;) {
-      // The timeout covers the body too: a server trickling bytes is cut off with the rest.
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BYTES) {
-        void reader.cancel().catch(() => undefined);
-        return undefined;
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-    const names = (JSON.parse(text + decoder.decode()) as { names?: unknown } | null)?.names;
+    // The timeout covers the body too: a server trickling bytes is cut off with the rest.
+    const text = res.status === 200 ? await boundedText(res, MAX_BYTES) : undefined;
+    if (text === undefined) return undefined;
+    const names = (JSON.parse(text) as { names?: unknown } | null)?.names;
     return names && typeof names === 'object' && Object.hasOwn(names, local) ? (names as Record<string, unknown>)[local] : undefined;
   } catch {
     return undefined;

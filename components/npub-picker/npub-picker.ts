@@ -4,6 +4,7 @@ import { npubEncode } from 'nostr-tools/nip19';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import type { StoreChange } from '../core/store/record-store.js';
 import { Nip82Element } from '../shared/base.js';
+import { selfChosen } from '../shared/self-chosen.js';
 import { emit } from '../shared/events.js';
 import { isolate, shortNpub } from '../shared/identity.js';
 import { resolveStrings } from '../shared/strings.js';
@@ -307,9 +308,14 @@ export class Nip82NpubPicker extends Nip82Element {
     emit(this, 'nip82-npub-select', { pubkey, npub });
   }
 
+  /** A profile's name fit to show beside the short npub, '' when it passes for someone (see `selfChosen`). */
+  private selfName(name: string | undefined): string {
+    return selfChosen(name, this.knownNames, this.session?.knownNames);
+  }
+
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
   private nameFor(pubkey: string): string | undefined {
-    return this.hostName(pubkey, this.knownNames) || this.selfName(this.profiles.get(pubkey)?.name, this.knownNames) || undefined;
+    return this.hostName(pubkey, this.knownNames) || this.selfName(this.profiles.get(pubkey)?.name) || undefined;
   }
 
   /** What a screen reader hears on a choice: the person's name when known, and the short key. */
@@ -617,7 +623,7 @@ export class Nip82NpubPicker extends Nip82Element {
           : nothing}
         <div class="who">
           <p class="identity">
-            ${known || profile ? html`<bdi class="name" part="name">${known || this.selfName(profile!.name, this.knownNames) || s.noName}</bdi>` : nothing}
+            ${known || profile ? html`<bdi class="name" part="name">${known || this.selfName(profile!.name) || s.noName}</bdi>` : nothing}
             <span class="fingerprint" part="fingerprint"><span class="visually-hidden">${s.fingerprint}: </span>${shortNpub(pubkey)}</span>
           </p>
           ${profile?.suspicious && !known ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}

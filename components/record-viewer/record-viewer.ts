@@ -1222,7 +1222,7 @@ export class Nip82RecordViewer extends Nip82Element {
     // A name is shown only for an author whose signature holds: the host's alone (it vouches for
     // them), a self-chosen one beside the short npub.
     const known = record.authorVerified ? this.knownName(record.author) : undefined;
-    const name = known ?? (record.authorVerified ? this.selfName(this.names.get(record.author)?.name, this.knownNames) || undefined : undefined);
+    const name = known ?? (record.authorVerified ? this.names.get(record.author)?.name : undefined);
     return html`
       <dl class="provenance" part="provenance">
         <div>
@@ -1321,7 +1321,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * alone, a self-chosen profile name beside the short npub, else the short npub.
    */
   private nameFor(pubkey: string, short: string): string {
-    return personName(this.knownName(pubkey), this.selfName(this.names.get(pubkey)?.name, this.knownNames), short);
+    return personName(this.knownName(pubkey), this.names.get(pubkey)?.name, short);
   }
 
   private renderItemProvenance(view: View, provenance: ItemProvenance | undefined, s: RecordViewerStrings, lang: string) {

@@ -22,7 +22,7 @@ import { SignerGate, type SignerRequestExtra } from './signer-gate.js';
 import { StatusController, type Message, type Status } from './status-controller.js';
 import { StoreController } from './store-controller.js';
 import { HandedIn } from './handed-in.js';
-import { knownName, selfChosen, type KnownNames } from './identity.js';
+import { knownName, type KnownNames } from './identity.js';
 
 export { CancelledError, classify, reflectStatus, type Message, type Status } from './status-controller.js';
 
@@ -139,11 +139,6 @@ export abstract class Nip82Element extends LocalizedElement {
    */
   protected hostName(pubkey: string, own: KnownNames | undefined): string {
     return knownName(pubkey, own, this.session?.knownNames);
-  }
-
-  /** A profile's (self-chosen) name fit to show beside the short npub, '' when none is (see `selfChosen`). */
-  protected selfName(name: string | undefined, own: KnownNames | undefined): string {
-    return selfChosen(name, own, this.session?.knownNames);
   }
 
   /**
