@@ -673,7 +673,9 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => text(personRow(el, clinician.pubkey)).includes(rtl) && text($(el, '[part=record] h3')).includes('Lakeside Hospital'), 'names looked up');
 
     const article = $(el, '[part=record]')!;
-    expect(accessibleName(article)).to.match(/^Allergies, conditions, vaccinations · from Lakeside Hospital · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    // A self-chosen name, so the short npub stands beside it.
+    expect(accessibleName(article)).to.match(/^Allergies, conditions, vaccinations · from Lakeside Hospital \(npub1.{5}….{6}\) · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(accessibleName(article)).to.contain(shortNpub(hospital.pubkey));
     expect(setApart(article.querySelector('h3')!)).to.include('Lakeside Hospital');
 
     await askRevoke(el, clinician.pubkey);

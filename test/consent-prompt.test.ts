@@ -886,7 +886,8 @@ describe('<nip82-consent-prompt>', function () {
       expect(text(root(el).activeElement)).to.match(/^From which of your records: /);
       expect(dialogOf(el).contains(root(el).activeElement)).to.equal(true);
       await waitUntil(() => text($(el, 'p.from')).includes('from Lakeside Hospital'), 'the author named as the viewer names them');
-      expect(text($(el, 'p.from'))).not.to.contain('npub1');
+      // A self-chosen name, so the short npub stands beside it, as in the viewer.
+      expect(text($(el, 'p.from'))).to.contain(`from Lakeside Hospital (${shortNpub(hospital.pubkey)})`);
       await expect(el).to.be.accessible();
     });
 

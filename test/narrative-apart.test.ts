@@ -52,4 +52,25 @@ describe('narratives are the record\'s own text', () => {
     expect(getComputedStyle(span).color).to.equal(getComputedStyle(span.parentElement!).color);
     expect(part.querySelector('.warning')).to.equal(null);
   });
+
+  it('a link to a section of the narrative goes there, and the page\'s address does not change', async () => {
+    const bundle = dressedUp();
+    bundle.entry[0]!.resource.text.div = '<div xmlns="http://www.w3.org/1999/xhtml"><p><a href="#section2">See the reaction</a></p>'
+      + `<p>${'Long text. '.repeat(20)}</p><p id="section2">Hives within minutes.</p></div>`;
+    const hashBefore = location.hash;
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
+    const el = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
+    await el.updateComplete;
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => /Show original text/.test(b.textContent ?? ''))!.click();
+    await el.updateComplete;
+    for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;
+    const part = el.shadowRoot!.querySelector('[part="narrative"]')!;
+    await waitUntil(() => part.querySelector('a'), 'the narrative is shown');
+    const link = part.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('#narrative-section2');
+    link.click();
+    expect(location.hash).to.equal(hashBefore);
+    // The reader is taken to the section: it has the focus (and so is scrolled to).
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Hives within minutes.');
+  });
 });

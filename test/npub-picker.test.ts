@@ -3,7 +3,6 @@ import { waitUntil } from './wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { finalizeEvent, generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { nprofileEncode, npubEncode, nsecEncode } from 'nostr-tools/nip19';
-import { useFetchImplementation } from 'nostr-tools/nip05';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import '../components/npub-picker/define.js';
 import '../components/session/define.js';
@@ -16,6 +15,9 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { nowSeconds, type NostrEvent } from '../components/core/events.js';
 import { isolate, shortNpub } from '../components/shared/identity.js';
 import { litWarnings, relayUrl } from './helpers.js';
+
+/** The page's own fetch: the name lookups below are served from memory, everything else goes through. */
+const realFetch = window.fetch.bind(window);
 
 const key = () => getPublicKey(generateSecretKey());
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -448,21 +450,22 @@ describe('<nip82-npub-picker>', () => {
     const names: Record<string, string> = {};
     before(() => {
       // The .well-known documents are served from memory: the test machine has no Internet, and
-      // nostr-tools' own query code still runs against a real fetch of a real response.
-      useFetchImplementation(async (url: string | URL | Request) => {
+      // the picker's own lookup still runs against a real fetch of a real response.
+      window.fetch = async (url: string | URL | Request, init?: RequestInit) => {
+        if (!String(url).includes('/.well-known/nostr.json')) return realFetch(url, init);
         const target = new URL(String(url));
         calls.push(target.href);
         if (target.hostname !== 'clinic.test') throw new TypeError('Failed to fetch');
         const blob = new Blob([JSON.stringify({ names })], { type: 'application/json' });
         const local = URL.createObjectURL(blob);
         try {
-          return await fetch(local);
+          return await realFetch(local);
         } finally {
           URL.revokeObjectURL(local);
         }
-      });
+      };
     });
-    after(() => useFetchImplementation(fetch));
+    after(() => (window.fetch = realFetch));
     beforeEach(() => {
       calls = [];
     });

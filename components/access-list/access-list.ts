@@ -2,12 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Nip82Element, type Message } from '../shared/base.js';
+import { selfChosen } from '../shared/self-chosen.js';
 import { ariaLevel } from '../shared/heading-level.js';
 import { wordsNow } from '../shared/status-controller.js';
 import { emit } from '../shared/events.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
-import { isolate, shortNpub, spoken } from '../shared/identity.js';
+import { isolate, personName, shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
@@ -261,9 +262,14 @@ export class Nip82AccessList extends Nip82Element {
     return this.status === 'waiting-signer' || this.status === 'working';
   }
 
+  /** A profile's name fit to show beside the short npub, '' when it passes for someone (see `selfChosen`). */
+  private selfName(name: string | undefined): string {
+    return selfChosen(name, this.knownNames, this.session?.knownNames);
+  }
+
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
   private nameFor(pubkey: string): string | undefined {
-    return this.hostName(pubkey, this.knownNames) || this.names.get(pubkey)?.name;
+    return this.hostName(pubkey, this.knownNames) || this.selfName(this.names.get(pubkey)?.name) || undefined;
   }
 
   /** A name isolated beside its short npub (it goes into sentences built as strings), or the short npub alone. */
@@ -274,8 +280,9 @@ export class Nip82AccessList extends Nip82Element {
 
   private nameOf(record: OpenedRecord): string {
     // The host's name only for an author whose signature was checked: it would vouch for a claim.
-    const name = record.authorVerified ? this.nameFor(record.author) : this.names.get(record.author)?.name;
-    const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
+    const short = shortNpub(record.author);
+    const author = record.author === this.myKey ? this.s.you
+      : record.authorVerified ? personName(this.hostName(record.author, this.knownNames), this.selfName(this.names.get(record.author)?.name), short) : short;
     return recordName(record, this.s, author, languageOf(this), this.patientOf(record));
   }
 

@@ -2,10 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Nip82Element } from '../shared/base.js';
+import { selfChosen } from '../shared/self-chosen.js';
 import { emit } from '../shared/events.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
-import { isolate, shortNpub } from '../shared/identity.js';
+import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
@@ -342,16 +343,25 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private nameOf(record: OpenedRecord, patient: (record: OpenedRecord) => string | undefined): string {
-    // A name only for an author whose signature was checked: else it would lend a claim a name.
-    const name = record.authorVerified ? this.profile(record.author)?.name : undefined;
-    const author = record.author === this.myKey ? this.s.you : isolate(name ?? shortNpub(record.author));
+    // A name only for an author whose signature was checked (else it would lend a claim a name), by
+    // the viewer's rule: the host's alone, a self-chosen one beside the short npub.
+    const short = shortNpub(record.author);
+    const author = record.author === this.myKey ? this.s.you
+      : record.authorVerified ? personName(this.hostName(record.author, this.knownNames), this.profile(record.author)?.name, short) : short;
     return recordName(record, this.s, author, this.language, patient(record));
+  }
+
+  /** A profile's name fit to show beside the short npub, '' when it passes for someone (see `selfChosen`). */
+  private selfName(name: string | undefined): string {
+    return selfChosen(name, this.knownNames, this.session?.knownNames);
   }
 
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
   private profile(pubkey: string): ProfileName | undefined {
     const known = this.hostName(pubkey, this.knownNames);
-    return known ? { name: known, suspicious: false } : this.names.get(pubkey);
+    if (known) return { name: known, suspicious: false };
+    const profile = this.names.get(pubkey);
+    return profile && this.selfName(profile.name) ? profile : undefined;
   }
 
   /**

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { npubEncode } from 'nostr-tools/nip19';
-import { queryProfile } from 'nostr-tools/nip05';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import type { StoreChange } from '../core/store/record-store.js';
 import { Nip82Element } from '../shared/base.js';
+import { selfChosen } from '../shared/self-chosen.js';
 import { emit } from '../shared/events.js';
 import { isolate, shortNpub } from '../shared/identity.js';
 import { resolveStrings } from '../shared/strings.js';
@@ -14,6 +14,7 @@ import { npubPickerStrings, type NpubPickerStrings } from './npub-picker.strings
 import { isPublicKey, parseRecipient } from '../shared/recipient-input.js';
 import { presetRefusal } from '../shared/preset-refusal.js';
 import { newestProfiles, type ProfileInfo } from './profile.js';
+import { lookUpName } from './name-lookup.js';
 
 /** Options shown at once; more narrow down by typing. */
 const MAX_OPTIONS = 50;
@@ -30,13 +31,9 @@ interface Suggestion {
 
 /** Resolves a NIP-05 name to a usable public key, or undefined (not found, unreachable, malformed). */
 async function resolveName(name: string): Promise<string | undefined> {
-  try {
-    const found = await queryProfile(name);
-    const pubkey = typeof found?.pubkey === 'string' ? found.pubkey.toLowerCase() : '';
-    return isPublicKey(pubkey) ? pubkey : undefined;
-  } catch {
-    return undefined;
-  }
+  const found = await lookUpName(name);
+  const pubkey = typeof found === 'string' ? found.toLowerCase() : '';
+  return isPublicKey(pubkey) ? pubkey : undefined;
 }
 
 /**
@@ -323,9 +320,14 @@ export class Nip82NpubPicker extends Nip82Element {
     emit(this, 'nip82-npub-select', { pubkey, npub });
   }
 
+  /** A profile's name fit to show beside the short npub, '' when it passes for someone (see `selfChosen`). */
+  private selfName(name: string | undefined): string {
+    return selfChosen(name, this.knownNames, this.session?.knownNames);
+  }
+
   /** The name a person is shown by: the host's (it vouches for it), else their profile's (self-chosen). */
   private nameFor(pubkey: string): string | undefined {
-    return this.hostName(pubkey, this.knownNames) || this.profiles.get(pubkey)?.name;
+    return this.hostName(pubkey, this.knownNames) || this.selfName(this.profiles.get(pubkey)?.name) || undefined;
   }
 
   /** What a screen reader hears on a choice: the person's name when known, and the short key. */
@@ -473,14 +475,9 @@ export class Nip82NpubPicker extends Nip82Element {
     this.message = this.s.verifying(isolate(name));
     this.requestUpdate();
     const epoch = this.epoch;
-    let found: { pubkey?: unknown } | null;
-    try {
-      found = await queryProfile(name);
-    } catch {
-      found = null;
-    }
+    const found = await lookUpName(name);
     if (epoch !== this.epoch) return;
-    const claimed = typeof found?.pubkey === 'string' ? found.pubkey.toLowerCase() : undefined;
+    const claimed = typeof found === 'string' ? found.toLowerCase() : undefined;
     const result: Check = claimed === undefined ? 'failed' : claimed === pubkey ? 'ok' : 'mismatch';
     this.checks.set(key, result);
     const s = this.s;
@@ -640,7 +637,7 @@ export class Nip82NpubPicker extends Nip82Element {
           : nothing}
         <div class="who">
           <p class="identity">
-            ${known || profile ? html`<bdi class="name" part="name">${known || profile!.name || s.noName}</bdi>` : nothing}
+            ${known || profile ? html`<bdi class="name" part="name">${known || this.selfName(profile!.name) || s.noName}</bdi>` : nothing}
             <span class="fingerprint" part="fingerprint"><span class="visually-hidden">${s.fingerprint}: </span>${shortNpub(pubkey)}</span>
           </p>
           ${profile?.suspicious && !known ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}

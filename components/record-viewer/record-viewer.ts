@@ -22,7 +22,7 @@ import { Nip82Element } from '../shared/base.js';
 import { ariaLevel } from '../shared/heading-level.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
-import { isolate, shortNpub } from '../shared/identity.js';
+import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
@@ -1379,10 +1379,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * alone, a self-chosen profile name beside the short npub, else the short npub.
    */
   private nameFor(pubkey: string, short: string): string {
-    const known = this.knownName(pubkey);
-    if (known) return isolate(known);
-    const profile = this.names.get(pubkey)?.name;
-    return profile ? `${isolate(profile)} (${short})` : short;
+    return personName(this.knownName(pubkey), this.names.get(pubkey)?.name, short);
   }
 
   private renderItemProvenance(view: View, provenance: ItemProvenance | undefined, s: RecordViewerStrings, lang: string) {

@@ -4,7 +4,15 @@
  */
 import { npubEncode } from 'nostr-tools/nip19';
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
+/**
+ * What a name may carry that shows as nothing or moves text about: format characters (bidi
+ * controls, zero-width ones, the soft hyphen, tag characters), line and paragraph separators, the
+ * Hangul fillers (blank letters), the combining grapheme joiner, Mongolian and other variation
+ * selectors. A name built of them reads as another name, or as a name with nothing after it.
+ */
+// Each is matched alone (none is meant to combine with what is beside it here).
+// eslint-disable-next-line no-misleading-character-class
+const INVISIBLE = /[\p{Cf}\u2028\u2029\u115F\u1160\u3164\uFFA0\u034F\u180B-\u180D\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
 
 /** A display name with bidi controls and zero-width characters removed, trimmed and bounded. */
 export function cleanName(name: unknown): string {
@@ -24,6 +32,15 @@ export type KnownNames = Readonly<Record<string, string>>;
 export function knownName(pubkey: string, ...tables: (KnownNames | undefined)[]): string {
   // Own entries only: an inherited `constructor` names nobody.
   return tables.map((names) => (names && Object.hasOwn(names, pubkey) ? cleanName(names[pubkey]) : '')).find(Boolean) ?? '';
+}
+
+/**
+ * A person in a line built as a string, by the kit's rule: the host's name alone (it vouches for
+ * it), a self-chosen name isolated beside the short npub (not unique: alone, anyone could pass for
+ * a hospital), else the short npub.
+ */
+export function personName(known: string | undefined, self: string | undefined, short: string): string {
+  return known ? isolate(known) : self ? `${isolate(self)} (${short})` : short;
 }
 
 /** Embeddings, overrides and isolates: what can change the direction of text around them. */
@@ -61,5 +78,5 @@ export function shortNpub(pubkey: string): string {
 
 /** Whether a name contained characters that were removed (worth a warning). */
 export function hadInvisibleCharacters(name: unknown): boolean {
-  return typeof name === 'string' && new RegExp(INVISIBLE.source).test(name);
+  return typeof name === 'string' && name.replace(INVISIBLE, '') !== name;
 }

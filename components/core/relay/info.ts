@@ -28,7 +28,7 @@ const MAX_INFO_BYTES = 65536;
  * The body of `res` as text, or undefined once it passes `max` bytes: read piece by piece and
  * given up at the limit, so a relay streaming an endless document costs no more than that.
  */
-async function boundedText(res: Response, max: number): Promise<string | undefined> {
+export async function boundedText(res: Response, max: number): Promise<string | undefined> {
   if (Number(res.headers.get('content-length') ?? 0) > max) return undefined;
   const reader = res.body?.getReader();
   if (!reader) return undefined;

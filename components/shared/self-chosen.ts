@@ -1,0 +1,32 @@
+/**
+ * Self-chosen names that pass for someone: kept apart from identity.ts so that only the elements
+ * at consent moments (the consent prompt, the access list, the picker) carry it, not the record page.
+ */
+import { cleanName, type KnownNames } from './identity.js';
+
+/** What reads as a key's fingerprint: `npub1…`, or a run of key letters, an ellipsis, another run. */
+const FINGERPRINT = /npub1|[02-9ac-hj-np-z]{4,}\s*\.\.\.\s*[02-9ac-hj-np-z]{4,}/i;
+
+/** A name as a reader tells names apart: compatibility forms, case and spaces make no difference. */
+const folded = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s/g, '');
+
+/** Each host table's names, folded once (a host gives a new table to change names, as for any property). */
+const foldedTables = new WeakMap<KnownNames, Set<string>>();
+
+/**
+ * A self-chosen (profile) name fit to show, '' when it is not: one that carries what reads as a
+ * key's fingerprint (the real one stands beside it, and two side by side leave a reader to pick),
+ * or one that reads as a name the host vouches for (`tables`: a key the host names is shown by the
+ * host's name, so a profile name that matches is someone else passing for them).
+ */
+export function selfChosen(name: string | undefined, ...tables: (KnownNames | undefined)[]): string {
+  if (!name || FINGERPRINT.test(name.normalize('NFKC'))) return '';
+  const mine = folded(name);
+  for (const table of tables) {
+    if (!table) continue;
+    let known = foldedTables.get(table);
+    if (!known) foldedTables.set(table, (known = new Set(Object.values(table).map((n) => folded(cleanName(n))))));
+    if (known.has(mine)) return '';
+  }
+  return name;
+}
