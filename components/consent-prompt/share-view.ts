@@ -16,7 +16,7 @@ import type { KnownNames } from '../shared/identity.js';
 const PICKER_EXPORTPARTS = [
   'base', 'label', 'hint', 'input', 'lookup-button', 'listbox', 'option', 'error', 'profile', 'picture',
   'name', 'fingerprint', 'warning', 'nip05', 'verify-button', 'clear-button', 'status',
-].map((part) => `${part}:recipient-${part}`).join(', ');
+].map((part) => `${part}:recipient-${part}`).join(', ') + ', input, button';
 
 export interface ShareView extends CommonView {
   records: number;

@@ -65,6 +65,7 @@ async function resolveName(name: string): Promise<string | undefined> {
  * @csspart nip05 - Their NIP-05 claim and its check.
  * @csspart verify-button - Checks their NIP-05 claim (makes a network request).
  * @csspart clear-button - Clears the choice.
+ * @csspart button - Every button ("Look up", "Verify", "Clear"), beside its own part.
  * @csspart status - The polite live region.
  *
  * @cssproperty --nip82-npub-picker-input-width - Width of the text field.
@@ -592,7 +593,7 @@ export class Nip82NpubPicker extends Nip82Element {
             />
             ${open ? this.renderListbox(s, matches, active) : nothing}
           </div>
-          <button type="button" part="lookup-button" @click=${() => this.commit('lookup')}>${s.lookUp}</button>
+          <button type="button" part="lookup-button button" @click=${() => this.commit('lookup')}>${s.lookUp}</button>
         </div>
         <p class="error" part="error" id="error" aria-live="polite">${this.errorText(s)}</p>
         ${this.renderProfile(s)} ${this.renderLive(this.message)}
@@ -649,7 +650,7 @@ export class Nip82NpubPicker extends Nip82Element {
               ? html`<p class="muted">${missing === 'none' ? s.noProfile : s.profileUnreachable}</p>`
               : nothing}
         </div>
-        <button type="button" class="clear" part="clear-button" @click=${this.onClear}>${s.clear}</button>
+        <button type="button" class="clear" part="clear-button button" @click=${this.onClear}>${s.clear}</button>
       </div>
     `;
   }
@@ -661,7 +662,7 @@ export class Nip82NpubPicker extends Nip82Element {
     if (check === 'mismatch') return html`<p class="warning" part="nip05 warning" tabindex="-1"><span aria-hidden="true">⚠ </span>${s.mismatch(claim)}</p>`;
     return html`<p class="claim" part="nip05" tabindex="-1">
       ${s.claims} <bdi>${name}</bdi>
-      <button type="button" part="verify-button" @click=${() => this.verify(pubkey, name)}>${s.verify}</button>
+      <button type="button" part="verify-button button" @click=${() => this.verify(pubkey, name)}>${s.verify}</button>
       ${check === 'checking' ? html`<span class="muted">${s.verifying(claim)}</span>` : check === 'failed' ? html`<span class="muted">${s.verifyFailed(claim)}</span>` : nothing}
     </p>`;
   }

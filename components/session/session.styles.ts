@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const sessionStyles = css`
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
   :host {
     display: block;
   }

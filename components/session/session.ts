@@ -654,6 +654,8 @@ export class Nip82Session extends LocalizedElement {
     this.user = undefined;
     this.kind = undefined;
     this.stopNameLookup();
+    // Nothing of the last user stays, their key in the count of missed name lookups included.
+    this.nameMisses = { key: '', count: 0 };
     this.profileName = undefined;
     this.state.status = 'idle';
     // Off the page, nobody is left to close when another session signs out.

@@ -14,5 +14,5 @@ import type { StopWaitingStrings } from './action-state-strings.js';
  * it stands in for (the button just pressed among them); nothing otherwise.
  */
 export function renderStopWaiting(waiting: boolean, s: Pick<StopWaitingStrings, 'stopWaiting'>, stop: () => void): TemplateResult | typeof nothing {
-  return waiting ? html`<button type="button" class="stop-waiting" @click=${stop}>${s.stopWaiting}</button>` : nothing;
+  return waiting ? html`<button part="button" type="button" class="stop-waiting" @click=${stop}>${s.stopWaiting}</button>` : nothing;
 }

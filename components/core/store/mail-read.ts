@@ -32,6 +32,9 @@ export interface MailRead {
   readonly reports: QueryReport[];
 }
 
+/** How long after its signing a message may go out (its sender offline) and still be found by a check of the same session. */
+export const LATE_SEND_SECONDS = 7 * 24 * 3600;
+
 /** Reads `me`'s gift wraps and opens the newest unseen ones; undefined once the store moved on to someone else. */
 export async function readWraps(
   store: MailSource,
@@ -47,10 +50,11 @@ export async function readWraps(
   // take half the read's bounds and the page before the cursor the rest.
   const newestEvents = walking.newestShare(maxDownloaded);
   const newestChars = walking.newestShare(maxChars);
-  // The newest page looks below the floor too, as a load of records does: a message signed while
-  // its sender was offline goes out hours later, dated (NIP-59) up to two days before its signing,
-  // so below any floor a past read set. Its bounds hold, and wraps opened already are not again.
-  const newest = await store.client.wrapsFor(me, { maxEvents: newestEvents, maxChars: newestChars, declined });
+  // The newest page looks a week below the floor: a message signed while its sender was offline
+  // goes out hours or days later, dated (NIP-59) up to two days before its signing, so below the
+  // floor a past read set. A week, not the whole history: each check downloads what it looks at
+  // again (the wraps opened already are not opened again).
+  const newest = await store.client.wrapsFor(me, { ...(since === undefined ? {} : { since: since - LATE_SEND_SECONDS }), maxEvents: newestEvents, maxChars: newestChars, declined });
   const newestRead: WalkRead = { times: newest.events.map((e) => e.created_at), read: readOf(newest, newestEvents) };
   const walkMax = Math.max(1, maxDownloaded - newest.events.length);
   const walk = walking.walksOn(newestRead)
