@@ -177,6 +177,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_activities: 'Cuidados previstos',
   fact_members: 'Miembros',
   fact_total: 'Total',
+  authorUnnamed: 'La firma de su autor no dice para qué historial lo escribió, así que puede no ser su versión más reciente. Compruebe la fecha de la firma.',
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

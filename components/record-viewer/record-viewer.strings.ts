@@ -261,6 +261,8 @@ export interface RecordViewerStrings {
   fact_activities: string;
   fact_members: string;
   fact_total: string;
+  /** The author's signature holds but names no record (another app's): who wrote it is sure, not that it is their latest version. */
+  authorUnnamed: string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -448,6 +450,7 @@ const en: RecordViewerStrings = {
   fact_activities: 'Planned care',
   fact_members: 'Members',
   fact_total: 'Total',
+  authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
