@@ -1145,7 +1145,7 @@ export class Nip82RecordViewer extends Nip82Element {
             )}
           </fieldset>`
         : nothing}
-      ${this.views.some((v) => v.provenance.verified > 0 || wholeSigner(v))
+      ${this.views.some((v) => v.provenance.verified > 0 || (!!v.subject && (wholeSigner(v) ?? v.subject) !== v.subject))
         ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${signedOnly}</label>`
         : nothing}
       ${this.renderCount(s, lang)}
