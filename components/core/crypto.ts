@@ -76,6 +76,14 @@ export const INTEROP_MAX_PLAINTEXT = 65535;
  */
 export const NIP44_MIN_PAYLOAD_CHARS = 132;
 
+/**
+ * The largest record content the kit reads: as much as fits in the longest storage-server message
+ * it reads at all (512 K characters of base64, see relay/limits.ts), so nothing a read can bring
+ * is refused for its size. Another app may write one part above {@link INTEROP_MAX_PLAINTEXT} in
+ * NIP-44's longer form (a 4-byte length); the kit still writes no more than that.
+ */
+export const READ_MAX_PLAINTEXT = 384 * 1024;
+
 /** Size policy for NIP-44 payloads. */
 export interface Nip44Policy {
   /** Largest plaintext, in UTF-8 bytes, to encrypt or accept. Default {@link INTEROP_MAX_PLAINTEXT}. */
@@ -129,12 +137,14 @@ export function nip44Decrypt(payload: string, key: Uint8Array, policy: Nip44Poli
 }
 
 /**
- * Parses decrypted key material: exactly 64 lowercase hex characters naming a valid secp256k1
- * scalar. Returns fresh bytes the caller owns (and should wipe).
+ * Parses decrypted key material: exactly 64 hex characters naming a valid secp256k1 scalar.
+ * Another app may write the hex in capitals (the key is the same): it is read in either case;
+ * the kit itself writes lowercase. Returns fresh bytes the caller owns (and should wipe).
  */
 export function parseSecretKeyHex(text: string): Uint8Array {
-  if (!isHex64(text)) throw new RecordError('bad-key', 'The shared key is not 64 lowercase hex characters.');
-  const bytes = hexToBytes(text);
+  const hex = typeof text === 'string' ? text.toLowerCase() : '';
+  if (!isHex64(hex)) throw new RecordError('bad-key', 'The shared key is not 64 hex characters.');
+  const bytes = hexToBytes(hex);
   if (!secp256k1.utils.isValidSecretKey(bytes)) {
     bytes.fill(0);
     throw new RecordError('bad-key', 'The shared key is not a valid secret key.');

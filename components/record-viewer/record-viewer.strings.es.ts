@@ -181,6 +181,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   recordAbout: (heading, names) => `${heading}: ${names}`,
   itemOf: (name) => `De ${name}`,
   onlyFrom: (start) => `desde ${theDayEs(start)}`,
+  authorUnnamed: 'La firma de su autor no dice para qué historial lo escribió, así que puede no ser su versión más reciente. Compruebe la fecha de la firma.',
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -268,6 +268,8 @@ export interface RecordViewerStrings {
   itemOf: (name: string) => string;
   /** A period the record gives only a start for ("from Jan 15, 2020"): still going, not one day. */
   onlyFrom: (start: string) => string;
+  /** The author's signature holds but names no record (another app's): who wrote it is sure, not that it is their latest version. */
+  authorUnnamed: string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -459,6 +461,7 @@ const en: RecordViewerStrings = {
   recordAbout: (heading, names) => `${heading}: ${names}`,
   itemOf: (name) => `For ${name}`,
   onlyFrom: (start) => `from ${start}`,
+  authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

@@ -36,7 +36,8 @@ export const recordViewerStyles = css`
     padding-inline: var(--_space);
     margin: 0;
   }
-  .share-until {
+  .share-until,
+  .unnamed {
     margin: 0;
     color: var(--_muted);
   }

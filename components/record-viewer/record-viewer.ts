@@ -1175,7 +1175,7 @@ export class Nip82RecordViewer extends Nip82Element {
             )}
           </fieldset>`
         : nothing}
-      ${this.views.some((v) => v.provenance.verified > 0)
+      ${this.views.some((v) => v.provenance.verified > 0 || (!!v.subject && (wholeSigner(v) ?? v.subject) !== v.subject))
         ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${signedOnly}</label>`
         : nothing}
       ${this.renderCount(s, lang)}
@@ -1289,7 +1289,7 @@ export class Nip82RecordViewer extends Nip82Element {
           <dt>${s.savedLabel}</dt>
           <dd>${momentAt(record.createdAt, lang)}</dd>
         </div>
-        ${record.authorSignedAt && record.authorSignedAt !== record.createdAt && isEventTime(record.authorSignedAt)
+        ${record.authorSignedAt && (record.authorSignedAt !== record.createdAt || record.authorUnnamed) && isEventTime(record.authorSignedAt)
           ? html`<div class="signed-at">
               <dt>${s.signedLabel}</dt>
               <dd>${momentAt(record.authorSignedAt, lang)}</dd>
@@ -1300,7 +1300,9 @@ export class Nip82RecordViewer extends Nip82Element {
           <dd>${record.role === 'editor' ? s.roleEditor : s.roleViewer}</dd>
         </div>
       </dl>
-      ${record.authorVerified ? nothing : html`<p class="warning unverified" role="note">${record.authorBound === false ? s.notBound : record.parts.have < record.parts.total ? s.authorUnchecked : s.unverified}</p>`}
+      ${record.authorVerified
+        ? record.authorUnnamed ? html`<p class="unnamed" role="note">${s.authorUnnamed}</p>` : nothing
+        : html`<p class="warning unverified" role="note">${record.authorBound === false && !record.authorUnnamed ? s.notBound : record.parts.have < record.parts.total ? s.authorUnchecked : s.unverified}</p>`}
     `;
   }
 
@@ -1570,9 +1572,20 @@ function itemProvenance(view: View, item: Item): ItemProvenance | undefined {
  */
 function signedByOthers(view: View, item: Item): boolean {
   const p = itemProvenance(view, item);
-  if (p?.status !== 'verified') return false;
-  if (view.subject) return p.attester !== view.subject;
-  return p.attester !== view.record?.author && p.attester !== view.provenance.sealedBy?.pubkey;
+  // An item no one attested on its own is signed by whoever signed the record's whole content.
+  const signer = p?.status === 'verified' ? p.attester : !p || (p.status === 'unattested' && !p.addedBy) ? wholeSigner(view) : undefined;
+  if (!signer) return false;
+  if (view.subject) return signer !== view.subject;
+  return signer !== view.record?.author && signer !== view.provenance.sealedBy?.pubkey;
+}
+
+/**
+ * Who signed a record's whole content as it is, when its author did so themselves (the inner
+ * signature, as another app writes a record, holds): that signature covers every item in it.
+ */
+function wholeSigner(view: View): string | undefined {
+  const r = view.record;
+  return r?.authorVerified && r.author !== r.signPubkey ? r.author : undefined;
 }
 
 /** Whether an item shows a lens table or an attachment (record-extras.ts). */

@@ -22,6 +22,19 @@ export function deadAddresses(deletions: readonly NostrEvent[], signPubkey: stri
   return dead;
 }
 
+/**
+ * Ids of versions that `deletions` (already signature-checked) signed by `signPubkey` name in `e`
+ * tags: another app may delete a version by its id rather than by its address.
+ */
+export function deadVersions(deletions: readonly NostrEvent[], signPubkey: string): Set<string> {
+  const dead = new Set<string>();
+  for (const e of deletions) {
+    if (e.kind !== DELETION_KIND || e.pubkey !== signPubkey) continue;
+    for (const t of e.tags) if (t[0] === 'e' && typeof t[1] === 'string') dead.add(t[1]);
+  }
+  return dead;
+}
+
 /** A NIP-09 kind 5 asking relays to delete every version of the given parts, signed by the sign key. */
 export function deletionRequest(signPubkey: string, ds: readonly string[], signKey: Uint8Array, createdAt: number): NostrEvent {
   const tags = ds.map((d) => ['a', `${RECORD_KIND}:${signPubkey}:${d}`]);

@@ -17,6 +17,7 @@ import { DEFAULT_MAX_EVENT_BYTES, RECORD_KIND } from './constants.js';
 import { randomPartId } from './parts.js';
 import { moveProof } from './moves.js';
 import { deletionRequest } from './deletions.js';
+import { expirationOf } from './grant.js';
 import { movedNotices } from './notices.js';
 import { attestAndSignParts, normaliseParticipants, sealParts } from './record-create.js';
 import { type EditorSecrets, changeableSecrets, editorSecrets, keepSecrets, secretsOf } from './record-secrets.js';
@@ -26,6 +27,12 @@ import type { AccessChange, OpenedRecord, Participant } from './record-types.js'
 /** A new version's time: now, but always after the version it replaces, so relays keep the new one. */
 function nextVersionTime(record: OpenedRecord, at?: number): number {
   return Math.max(at ?? nowSeconds(), record.createdAt + 1);
+}
+
+/** The earliest end date (NIP-40 `expiration`) any part of the version in hand carries. */
+function endOf(record: OpenedRecord): number | undefined {
+  const ends = record.events.map(expirationOf).filter((e): e is number => e !== undefined);
+  return ends.length ? Math.min(...ends) : undefined;
 }
 
 /**
@@ -46,8 +53,13 @@ function reissue(
   const ds = options.ds ?? inner.map((_, i) => (options.newSignKey ? undefined : record.identifiers[i]) ?? randomPartId());
   const moves = options.moves ?? s.moves;
   try {
-    // The editor note goes with every version, encrypted again under the sign key in use.
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, note: record.editorNote, author: record.author });
+    // The editor note goes with every version, encrypted again under the sign key in use. So does
+    // the end date (NIP-40 `expiration`) a version had: a change of access must not make a 30-day
+    // share last for ever. Another app's ["-"] (NIP-70: only its author may publish it) is not
+    // carried over: a storage server honouring it takes the event only from a connection signed in
+    // as the record's own key, and the kit signs in as the user, so the change could not be sent.
+    const expiresAt = endOf(record);
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note: record.editorNote, author: record.author });
     const signPubkey = events[0]!.pubkey;
     const next: OpenedRecord = {
       ...record,
@@ -176,7 +188,7 @@ export async function updateRecord(
   const dropped = record.identifiers.slice(inner.length);
   const deletions = dropped.length ? [deletionRequest(record.signPubkey, dropped, s.signKey, createdAt)] : [];
   const updated: OpenedRecord = {
-    ...next, bundle: signed.bundle, author, authorVerified: true, authorBound: true, authorSignedAt: createdAt, withheld: readWithheld(signed.bundle),
+    ...next, bundle: signed.bundle, author, authorVerified: true, authorBound: true, authorUnnamed: false, authorSignedAt: createdAt, withheld: readWithheld(signed.bundle),
     provenance: verifyAttestations(signed.bundle), parts: { have: inner.length, total: inner.length },
   };
   keepSecrets(updated, secretsOf(next)!);

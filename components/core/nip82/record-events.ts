@@ -10,7 +10,7 @@ import { timeSlicer } from '../slices.js';
 import { type VersionTracker, addressOf, newestPerAddress } from './versions.js';
 import { MAX_FUTURE_SECONDS, RECORD_KIND } from './constants.js';
 import { checkKeyTagCount } from './parts.js';
-import { DELETION_KIND, deadAddresses } from './deletions.js';
+import { DELETION_KIND, deadAddresses, deadVersions } from './deletions.js';
 import type { OpenRecordOptions } from './record-types.js';
 
 /**
@@ -82,7 +82,7 @@ async function sortEvents(events: readonly unknown[], now: number): Promise<{ go
 function currentParts(good: NostrEvent[], deletions: NostrEvent[], versions: VersionTracker | undefined): NostrEvent[] {
   // A deletion by the record's own sign key ends its address for every version, even newer ones.
   const dead = deadAddresses(deletions, good[0]!.pubkey);
-  const alive = good.filter((e) => !dead.has(addressOf(e)));
+  const alive = withoutDeletedVersions(good.filter((e) => !dead.has(addressOf(e))), deadVersions(deletions, good[0]!.pubkey));
   if (alive.length === 0) {
     throw new RecordError('deleted', 'This record was deleted or moved by its owner; any version still served at this address is not shown.');
   }
@@ -99,6 +99,20 @@ function currentParts(good: NostrEvent[], deletions: NostrEvent[], versions: Ver
     }
   }
   return newest;
+}
+
+/**
+ * Leaves out the versions a deletion names by id, and with each every older version of its part:
+ * a server slow to replace it may still serve one, and the owner ended what came before too. A
+ * later version is kept, as NIP-09 deletes only the event named.
+ */
+function withoutDeletedVersions(events: NostrEvent[], ids: Set<string>): NostrEvent[] {
+  if (ids.size === 0) return events;
+  const endedUpTo = new Map<string, number>();
+  for (const e of events) {
+    if (ids.has(e.id)) endedUpTo.set(addressOf(e), Math.max(endedUpTo.get(addressOf(e)) ?? 0, e.created_at));
+  }
+  return events.filter((e) => !ids.has(e.id) && !(e.created_at < (endedUpTo.get(addressOf(e)) ?? -1)));
 }
 
 /**

@@ -157,7 +157,14 @@ function addRelays(participants: Participant[], event: NostrEvent): void {
 async function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: string[], reader: string, role: OpenedRecord['role'], participants: Participant[] | undefined): Promise<OpenedRecord> {
   const signPubkey = parts[0]!.pubkey;
   const keys = boundKeys(signPubkey, moves);
-  const bound = inner.every((p) => p.bound !== undefined && keys.has(p.bound.split(':')[1]!));
+  // The kit names the record in every inner kind 82 it writes, so one copied from another record
+  // (perhaps an earlier version, since corrected) is told apart. NIP-82 itself defines no such tag:
+  // another app's kind 82 names no record, and its signature still proves who wrote the entries,
+  // only not for which record or version (`authorUnnamed` says so). Only one naming another
+  // record is refused, and its tag cannot be taken off without breaking the signature.
+  const named = inner.filter((p) => p.bound !== undefined);
+  const bound = named.every((p) => keys.has(p.bound!.split(':')[1]!));
+  const unnamed = named.length < inner.length;
   const merged = mergeBundles(inner.map((p) => p.bundle));
   // In slices: a record of thousands of attested entries is hundreds of milliseconds of hashing.
   const provenance = await verifyAttestationsInSlices(merged);
@@ -171,7 +178,8 @@ async function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: stri
     bundle: merged,
     author: sealed?.pubkey ?? innerAuthor,
     authorVerified: bound && authorHolds(inner, signPubkey, sealed),
-    authorBound: bound,
+    authorBound: bound && !unnamed,
+    authorUnnamed: bound && unnamed,
     authorSignedAt: Math.min(...inner.map((p) => p.signedAt)),
     movedFrom: [...keys].filter((k) => k !== signPubkey),
     subject: inner[0]!.subject,

@@ -4,7 +4,7 @@
  */
 import { RecordError } from '../errors.js';
 import { type NostrEvent, isEventTime, isHex64 } from '../events.js';
-import { conversationKey, nip44Decrypt, parseSecretKeyHex, publicKeyHex, wipe } from '../crypto.js';
+import { READ_MAX_PLAINTEXT, conversationKey, nip44Decrypt, parseSecretKeyHex, publicKeyHex, wipe } from '../crypto.js';
 import { timeSlicer } from '../slices.js';
 import { readBundle } from '../fhir/bundle.js';
 import type { BundleEntry, FhirBundle } from '../fhir/types.js';
@@ -99,7 +99,8 @@ function dedupeParticipants(list: Participant[]): Participant[] {
 
 /** Decrypts one part and reads its inner kind 82 (part number, author, subject, Bundle); refuses (`malformed`) anything else. */
 export function readInner(event: NostrEvent, contentKey: Uint8Array): InnerPart {
-  const text = nip44Decrypt(event.content, contentKey);
+  // Read in the longer form too (another app's large part); the kit writes at most 65,535 bytes.
+  const text = nip44Decrypt(event.content, contentKey, { maxPlaintextBytes: READ_MAX_PLAINTEXT });
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -36,16 +36,23 @@ export interface OpenedRecord {
   author: string;
   /**
    * True when every part's inner kind 82 carries a valid signature by `author` and was signed for
-   * this record ({@link authorBound}), or, for a record whose parts are signed by its own key, when
+   * this record ({@link authorBound}) or for none named ({@link authorUnnamed}), or, for a record whose parts are signed by its own key, when
    * `author`'s attestation signature holds and no entry changed since (with parts missing, only what
    * is at hand can be checked; `parts` says so): only then is it the author's word on this record.
    */
   authorVerified: boolean;
   /**
    * True when every inner kind 82 names this record (or an address it provably moved from). False
-   * means an author's event signed for another record (perhaps since corrected) was wrapped in here.
+   * means an author's event signed for another record (perhaps since corrected) was wrapped in here,
+   * or, with {@link authorUnnamed}, that some names no record at all.
    */
   authorBound: boolean;
+  /**
+   * True when some inner kind 82 names no record (another app's: NIP-82 defines no such tag) and
+   * none names another. `authorVerified` can then hold: the signature proves who wrote the entries,
+   * but not for which record, nor that it is their latest version.
+   */
+  authorUnnamed?: boolean;
   /** When the author signed the inner kind 82 (seconds; the oldest part's), which may be long before `createdAt`. */
   authorSignedAt: number;
   /** Earlier sign keys of this record, each proven by a signature of the one before (see moves.ts). */

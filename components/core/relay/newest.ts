@@ -5,7 +5,7 @@
  */
 import { RecordError } from '../errors.js';
 import { RECORD_KIND } from '../nip82/constants.js';
-import { DELETION_KIND, deadAddresses } from '../nip82/deletions.js';
+import { DELETION_KIND, deadAddresses, deadVersions } from '../nip82/deletions.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
 import type { OpenedRecord } from '../nip82/record.js';
 import type { NostrEvent } from '../events.js';
@@ -32,7 +32,9 @@ export async function assertNewest(client: RelayClient, record: OpenedRecord, op
     const which = unread.map((r) => `${r.relay} (${r.signIn === 'failed' ? SIGN_IN_FAILED : UNREAD[r.status]})`).join(', or ');
     throw new RecordError('unchecked', `Could not check ${which} for a newer version of this record, so nothing was changed. You can try again.`);
   }
-  const dead = deadAddresses(events.filter((e) => e.kind === DELETION_KIND), record.signPubkey);
+  const deletions = events.filter((e) => e.kind === DELETION_KIND);
+  const dead = deadAddresses(deletions, record.signPubkey);
+  const deadIds = deadVersions(deletions, record.signPubkey);
   const newest = new Map<string, NostrEvent>();
   for (const e of events) {
     if (e.kind !== RECORD_KIND) continue;
@@ -41,7 +43,7 @@ export async function assertNewest(client: RelayClient, record: OpenedRecord, op
   }
   for (const mine of record.events) {
     const address = addressOf(mine);
-    if (dead.has(address)) throw new RecordError('stale', 'This record was deleted or moved since it was loaded; nothing was changed. Reload it first.');
+    if (dead.has(address) || deadIds.has(mine.id)) throw new RecordError('stale', 'This record was deleted or moved since it was loaded; nothing was changed. Reload it first.');
     const seen = newest.get(address);
     if (seen && seen.id !== mine.id && isNewer(seen, mine)) {
       throw new RecordError('stale', 'A relay holds a newer version of this record than the one loaded here; nothing was changed. Reload it first.');

@@ -764,10 +764,12 @@ function metered(signer: Signer): { signer: Signer; decrypts: () => number } {
  */
 function hasNewer(events: readonly NostrEvent[], record: OpenedRecord): boolean {
   const have = new Map(record.events.map((e) => [addressOf(e), e]));
+  const ids = new Set(record.events.map((e) => e.id));
   return events.some((e) => {
     const current = have.get(addressOf(e));
-    // A deletion (its address is no part's) names the addresses it ends in its `a` tags.
-    return current ? isNewer(e, current) : e.created_at > record.createdAt || (e.kind === DELETION_KIND && e.tags.some((t) => t[0] === 'a' && have.has(t[1]!)));
+    // A deletion (its address is no part's) names the addresses it ends in its `a` tags, or the
+    // versions in its `e` tags.
+    return current ? isNewer(e, current) : e.created_at > record.createdAt || (e.kind === DELETION_KIND && e.tags.some((t) => (t[0] === 'a' && have.has(t[1]!)) || (t[0] === 'e' && ids.has(t[1]!))));
   });
 }
 
