@@ -40,6 +40,8 @@ describe('the session\'s "Use my browser extension", pressed again while the ext
     await session.updateComplete;
     expect(asked).to.equal(1);
     expect(button.getAttribute('aria-disabled')).to.equal('true');
+    // Seen busy as well as heard: dimmed, as the other elements' busy buttons are.
+    expect(getComputedStyle(button).opacity, 'the busy button looks busy').to.equal('0.6');
     answer();
     await waitUntil(() => session.pubkey === user.pubkey, 'signed in');
     expect(asked).to.equal(1);

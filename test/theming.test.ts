@@ -181,5 +181,10 @@ describe('buttons and fields styled from outside', () => {
     for (const el of [session, viewer, prompt]) {
       for (const button of el.shadowRoot!.querySelectorAll('button')) expect(look(button).radius, `${el.localName}: "${button.textContent?.trim()}"`).to.equal('7px');
     }
+    // The recipient picker inside the prompt: its field and its buttons, as the page styles the prompt's own.
+    const picker = prompt.shadowRoot!.querySelector('nip82-npub-picker')!;
+    await waitUntil(() => picker.shadowRoot?.querySelector('input'), 'the recipient picker never showed');
+    expect(look(picker.shadowRoot!.querySelector('input')!).background, 'the recipient field').to.equal('rgb(4, 5, 6)');
+    for (const button of picker.shadowRoot!.querySelectorAll('button')) expect(look(button).radius, `picker: "${button.textContent?.trim()}"`).to.equal('7px');
   });
 });

@@ -15,8 +15,8 @@ import type { KnownNames } from '../shared/identity.js';
  */
 const PICKER_EXPORTPARTS = [
   'base', 'label', 'hint', 'input', 'lookup-button', 'listbox', 'option', 'error', 'profile', 'picture',
-  'name', 'fingerprint', 'warning', 'nip05', 'verify-button', 'clear-button', 'status',
-].map((part) => `${part}:recipient-${part}`).join(', ') + ', input, button';
+  'name', 'fingerprint', 'warning', 'nip05', 'verify-button', 'clear-button', 'status', 'button',
+].map((part) => `${part}:recipient-${part}`).join(', ') + ', input, button'; // also as the prompt's own field and buttons
 
 export interface ShareView extends CommonView {
   records: number;

@@ -8,7 +8,9 @@ import { RelayClient } from '../../components/core/relay/client.js';
 import { RecordStore } from '../../components/core/store/record-store.js';
 import { createAccessRequest } from '../../components/core/nip82/requests.js';
 import type { Signer } from '../../components/core/signers/signer.js';
-import { counting, person, publishTo, relayUrl } from '../helpers.js';
+import { LATE_SEND_SECONDS } from '../../components/core/store/mail-read.js';
+import { nowSeconds } from '../../components/core/events.js';
+import { counting, person, publishTo, relayRequests, relayUrl } from '../helpers.js';
 
 /** `createAccessRequest` as signed `hoursAgo` hours ago, its wraps dated as far back as NIP-59 lets them. */
 async function signedOffline(signer: Signer, patient: string, hoursAgo: number) {
@@ -41,6 +43,24 @@ describe('mail sent long after it was signed', () => {
       expect(store.messages.map((m) => m.purpose).sort()).to.deep.equal(['Allergy check', 'Vaccines']);
       // Only the new wrap was opened (a seal and a wrap: two decrypts).
       expect((signer.calls.nip44Decrypt ?? 0) - firstDecrypts).to.equal(2);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a later check does not download the whole history again: it looks a week below what was checked', async () => {
+    const relay = await relayUrl('main');
+    const patient = await person();
+    const store = new RecordStore({ client: new RelayClient({ relays: [relay], signer: patient.signer }), signer: patient.signer });
+    try {
+      const before = nowSeconds();
+      await store.readMail();
+      await store.readMail({ refresh: true });
+      const wrapReads = (await relayRequests('main', patient.pubkey)).flat().filter((f) => Array.isArray(f.kinds) && f.kinds.includes(1059));
+      const last = wrapReads[wrapReads.length - 1]!;
+      expect(typeof last.since, 'the later check has a lower bound').to.equal('number');
+      // The floor sits two days and an hour below the first check (NIP-59's dating); a week more below it.
+      expect(last.since as number).to.be.at.least(before - LATE_SEND_SECONDS - 3 * 86400);
     } finally {
       store.close();
     }

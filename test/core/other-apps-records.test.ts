@@ -112,6 +112,30 @@ describe('records another app made, as the NIP texts describe them', () => {
     expect(opened.bundle.entry!.some((e) => e.resource.id === 'long')).to.equal(true);
   });
 
+  it('a share whose end date passed can still be revoked: the new version carries no end date already past', async () => {
+    // A storage server honouring NIP-40 refuses an event whose end is past: the revocation would
+    // never go out, and the person revoked could still open the version they hold.
+    const doctor = generateSecretKey();
+    const [owner, leaves] = [keyed(), keyed()];
+    const ended = nowSeconds() - 60;
+    const { event } = foreignRecord({ inner: foreignInner(doctor, owner.pubkey), editors: [owner.pubkey], viewers: [leaves.pubkey], extraTags: [['expiration', String(ended)]] });
+    const changed = await revokeAccess(await openRecord([event], owner.signer), leaves.pubkey);
+    const parts = changed.events.filter((e) => e.kind === 32225);
+    expect(parts.map((e) => expirationOf(e))).to.deep.equal(parts.map(() => undefined));
+  });
+
+  it('a record over 65,535 bytes another app made can have its access changed, as it opens', async () => {
+    const doctor = generateSecretKey();
+    const [owner, leaves] = [keyed(), keyed()];
+    const bundle = sampleBundle() as { entry: { resource: Record<string, unknown> }[] };
+    bundle.entry.push({ resource: { resourceType: 'Observation', id: 'long', status: 'final', code: { text: 'Long note' }, valueString: 'a'.repeat(70_000) } });
+    const { event } = foreignRecord({ inner: foreignInner(doctor, owner.pubkey, bundle), editors: [owner.pubkey], viewers: [leaves.pubkey] });
+    const changed = await revokeAccess(await openRecord([event], owner.signer), leaves.pubkey);
+    const reopened = await openRecord(changed.events.filter((e) => e.kind === 32225), owner.signer);
+    expect(reopened.participants!.map((p) => p.pubkey)).to.deep.equal([owner.pubkey]);
+    expect(reopened.bundle.entry!.some((e) => e.resource.id === 'long')).to.equal(true);
+  });
+
   it('a key written in capital hex opens the record', async () => {
     const doctor = generateSecretKey();
     const [owner, viewer] = [keyed(), keyed()];

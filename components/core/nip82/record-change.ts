@@ -8,7 +8,7 @@ import { generateSecretKey } from 'nostr-tools/pure';
 import { naddrEncode } from 'nostr-tools/nip19';
 import { RecordError } from '../errors.js';
 import { type NostrEvent, nowSeconds, utf8Length } from '../events.js';
-import { publicKeyHex, wipe } from '../crypto.js';
+import { READ_MAX_PLAINTEXT, publicKeyHex, wipe } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
 import { readBundle } from '../fhir/bundle.js';
 import { readWithheld } from '../fhir/withheld.js';
@@ -58,8 +58,12 @@ function reissue(
     // share last for ever. Another app's ["-"] (NIP-70: only its author may publish it) is not
     // carried over: a storage server honouring it takes the event only from a connection signed in
     // as the record's own key, and the kit signs in as the user, so the change could not be sent.
-    const expiresAt = endOf(record);
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note: record.editorNote, author: record.author });
+    // An end already past is not carried: servers refuse such an event, and a revocation of a
+    // share past its end date must go out. Parts another app made larger than the kit writes stay
+    // as large (they opened; a change of access must not fail on them).
+    const end = endOf(record);
+    const expiresAt = end !== undefined && end > createdAt ? end : undefined;
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note: record.editorNote, author: record.author, maxPlaintextBytes: READ_MAX_PLAINTEXT });
     const signPubkey = events[0]!.pubkey;
     const next: OpenedRecord = {
       ...record,

@@ -149,6 +149,8 @@ export function sealParts(input: {
   createdAt: number;
   moves?: readonly string[];
   expiresAt?: number;
+  /** Largest content a part may encrypt (default: what every reader takes, 65,535 bytes). */
+  maxPlaintextBytes?: number;
   /** An editor note, and the author whose key it is encrypted with. */
   note?: string;
   author?: string;
@@ -174,7 +176,7 @@ export function sealParts(input: {
       tags.push(...moved);
       if (input.expiresAt !== undefined) tags.push(['expiration', String(input.expiresAt)]);
       if (note) tags.push(['editor-note', note]);
-      const content = nip44Encrypt(innerJson, contentKey);
+      const content = nip44Encrypt(innerJson, contentKey, { maxPlaintextBytes: input.maxPlaintextBytes });
       return finalizeEvent({ kind: RECORD_KIND, created_at: input.createdAt, tags, content }, input.signKey) as NostrEvent;
     });
   } finally {
