@@ -164,7 +164,7 @@ export const RightToLeft: Story = {
     await settles(el, 'done');
     expect(text(inShadow(el, 'label[for="input"]'))).toBe('المستلم');
     const input = field(el).getBoundingClientRect();
-    const lookUp = inShadow(el, '[part="lookup-button"]')!.getBoundingClientRect();
+    const lookUp = inShadow(el, '[part~="lookup-button"]')!.getBoundingClientRect();
     expect(input.right).toBeGreaterThan(lookUp.right);
   },
 };

@@ -42,8 +42,8 @@ describe("<nip82-record-viewer>: another app's record", () => {
     const example = await jsonFixture<{ pubkey: string }>('nip82-spec-example-kind82.json');
     const reader = keyed();
     const record = await openRecord([foreignRecord(example, reader.pubkey)], reader.signer);
-    const el = await show(record, { names: { [example.pubkey]: 'Dr Vitor Pamplona' } });
-    expect(text($(el, '.provenance .name'))).to.equal('Dr Vitor Pamplona');
+    const el = await show(record, { names: { [example.pubkey]: 'Dr Ana Example' } });
+    expect(text($(el, '.provenance .name'))).to.equal('Dr Ana Example');
     expect($(el, '.provenance .verified')).to.not.equal(null);
     expect($(el, '.warning.unverified')).to.equal(null);
     expect(text($(el, '.unnamed'))).to.equal(UNNAMED_EN);

@@ -139,6 +139,7 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @csspart recipient-verify-button - Checks their NIP-05 claim (its `verify-button`).
  * @csspart recipient-clear-button - Clears the choice (its `clear-button`).
  * @csspart recipient-status - The picker's polite live region (its `status`).
+ * @csspart recipient-button - Every button of the recipient picker (its `button`); also `button`, as the prompt's own.
  * @csspart button - Every button.
  * @csspart button-primary - The main button of a step (share, review, approve, finish sending), beside `button`.
  * @csspart input - The text and date fields (purpose, until, reply).

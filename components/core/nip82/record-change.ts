@@ -58,11 +58,14 @@ function reissue(
     // share last for ever. Another app's ["-"] (NIP-70: only its author may publish it) is not
     // carried over: a storage server honouring it takes the event only from a connection signed in
     // as the record's own key, and the kit signs in as the user, so the change could not be sent.
-    // An end already past is not carried: servers refuse such an event, and a revocation of a
-    // share past its end date must go out. Parts another app made larger than the kit writes stay
-    // as large (they opened; a change of access must not fail on them).
+    // Not carried: an end already past (servers refuse such an event, and a revocation of a share
+    // past its end date must go out), nor an end on a version only its changer may still read (a
+    // share whose recipient was revoked: the patient keeps it as the record of what was shared,
+    // which a server deleting it at its end would take away). Parts another app made larger than
+    // the kit writes stay as large (they opened; a change of access must not fail on them).
     const end = endOf(record);
-    const expiresAt = end !== undefined && end > createdAt ? end : undefined;
+    const othersRead = participants.some((p) => p.pubkey !== record.reader);
+    const expiresAt = end !== undefined && end > createdAt && othersRead ? end : undefined;
     const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note: record.editorNote, author: record.author, maxPlaintextBytes: READ_MAX_PLAINTEXT });
     const signPubkey = events[0]!.pubkey;
     const next: OpenedRecord = {
