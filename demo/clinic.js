@@ -1,9 +1,9 @@
 // The clinic EHR's own code. Publishing a visit and requesting access use the kit's core directly
 // (no element does those: an EHR has its own forms); opening shares is <nip82-record-viewer>'s job.
 import {
-  RelayClient, consentHistoryBundle, createAccessRequest, createBundle, createRecord, nostrIdentifier, readConsentMessages,
+  RelayClient, consentHistoryBundle, createAccessRequest, createBundle, createRecord, nostrIdentifier, sessionContext,
 } from '/dist/cdn/nip82-elements.js';
-import { logActivity, short, signIn } from './portal.js';
+import { logActivity, npubOf, short, signIn } from './portal.js';
 
 const session = document.querySelector('nip82-session');
 const { relays, people, viaExtension } = await signIn(session);
@@ -85,7 +85,7 @@ function visitBundle(patient, form) {
  * that declines leaves nothing out there. When relays take only some events, the line says which,
  * and "Finish sending" publishes the same signed events again (never new ones) until all are in.
  */
-function handle(formId, run) {
+function handle(formId, run, check = () => true) {
   const form = document.getElementById(formId);
   const status = form.querySelector('[role="status"]');
   const submit = form.querySelector('button[type="submit"]');
@@ -137,6 +137,11 @@ function handle(formId, run) {
     event.preventDefault();
     // Pressed again (or Enter in a field) while signing or publishing: one action at a time.
     if (isBusy(submit)) return;
+    // A field the action cannot use is said at the field, before anything is signed.
+    if (!check(form)) {
+      status.textContent = '';
+      return;
+    }
     const patient = form.querySelector('nip82-npub-picker').value;
     const missing = !session.signer ? 'Sign in first.' : !patient ? 'Choose the patient first.' : '';
     if (missing) {
@@ -178,41 +183,160 @@ handle('visit-form', async (patient, form, client) => ({
   done: 'Visit record published to the patient.',
 }));
 
+/**
+ * The days asked for: a whole number from 1 to 365, or undefined after saying so at the field. A
+ * blank or 0 must not become a request with no end date.
+ */
+function requestDays(form) {
+  const input = form.querySelector('#request-days');
+  const message = form.querySelector('#request-days-error');
+  const raw = input.value.trim();
+  const days = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+  const valid = days >= 1 && days <= 365;
+  message.textContent = valid ? '' : 'Enter a number of days from 1 to 365';
+  message.hidden = valid;
+  if (valid) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    return days;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', message.id);
+  input.focus();
+  return undefined;
+}
+
 handle('request-form', async (patient, form, client) => ({
   events: (await createAccessRequest({
     signer: session.signer, patient, resourceTypes: form.getAll('type'), purpose: String(form.get('purpose')),
-    days: Number(form.get('days')) || undefined, maxEventBytes: await client.maxEventBytes(),
+    days: requestDays(document.getElementById('request-form')), maxEventBytes: await client.maxEventBytes(),
   })).events,
   done: 'Request sent; the patient will see it in their portal.',
-}));
+}), (form) => requestDays(form) !== undefined);
+
+/**
+ * The session's one store (the elements' too), asked of <nip82-session> as its elements ask it (the
+ * context protocol): the consent messages read here are read once per session, within its limits.
+ * Right after sign-in the session may still be asking the signer who this is: waits a little.
+ */
+async function sessionValue() {
+  for (let tries = 0; tries < 50; tries++) {
+    let value;
+    const request = new Event('context-request', { bubbles: true, composed: true });
+    Object.assign(request, { context: sessionContext, contextTarget: exportButton, callback: (v) => { value = v; }, subscribe: false });
+    exportButton.dispatchEvent(request);
+    if (value?.store || !session.signer) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
+/** Why the messages read are not all there is, in words, or '' when they are. */
+function notComplete(store) {
+  const parts = [];
+  if (store.unreadMail > 0) {
+    parts.push(`${store.unreadMail} more ${store.unreadMail === 1 ? 'message is' : 'messages are'} not read yet; press again to read them`);
+  }
+  const silent = store.mailReports.filter((r) => r.status !== 'complete' && r.status !== 'incomplete').map((r) => r.relay);
+  if (silent.length) parts.push(`${silent.length === 1 ? 'storage server' : 'storage servers'} ${silent.join(', ')} did not answer`);
+  if (!parts.length && store.olderMailUnchecked) parts.push('older messages are not checked yet; press again to check them');
+  return parts.length ? ` Not complete: ${parts.join('; ')}.` : '';
+}
+
+/**
+ * Reads the session's consent messages (again, with `refresh`): only wraps not opened before, at
+ * most the store's limit per read. Returns the store and who the clinic is, or says why not.
+ */
+async function readMail(status, refresh) {
+  const value = await sessionValue();
+  if (!value?.store || !value.pubkey) {
+    status.textContent = 'Sign in first.';
+    return undefined;
+  }
+  await value.store.readMail({ refresh });
+  return { store: value.store, me: value.pubkey };
+}
+
+const exportButton = document.getElementById('consent-export');
+const answersButton = document.getElementById('check-answers');
+const answersList = document.getElementById('answers');
+
+/** The kinds of records, in the form's own words. */
+const kindWords = Object.fromEntries([...document.querySelectorAll('#request-form input[name="type"]')]
+  .map((box) => [box.value, box.closest('label').textContent.trim()]));
+const kindsText = (types) => types.map((t) => kindWords[t] ?? t.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()).join(', ') || 'nothing';
+const untilText = (period) => {
+  const end = period?.end ? new Date(period.end) : undefined;
+  return end && !Number.isNaN(end.getTime()) ? `until ${end.toLocaleDateString()}` : 'with no end date';
+};
+const nameOf = (pubkey) => session.knownNames?.[pubkey] ?? short(npubOf(pubkey));
+
+/** One line per request the clinic sent, newest first, with the patient's answer, if any. */
+function showAnswers(store, me) {
+  const messages = store.messages;
+  const sent = messages.filter((m) => m.status === 'proposed' && m.from === me && m.requester === me);
+  answersList.replaceChildren(...sent.map((request) => {
+    // The patient's own answer to this request (newest first): one signed by anyone else is not theirs to give.
+    const answer = messages.find((m) => m.answers === request.id && m.from === request.patient && m.status !== 'proposed');
+    const item = document.createElement('li');
+    const said = !answer
+      ? 'No answer yet'
+      : answer.status === 'active'
+        ? `Approved (${kindsText(answer.resourceTypes)}, ${untilText(answer.period)})`
+        : 'Denied';
+    item.textContent = `${nameOf(request.patient)}: ${kindsText(request.resourceTypes)}, ${untilText(request.period)}. ${said}.`;
+    if (answer?.note) {
+      const note = document.createElement('p');
+      note.className = 'help';
+      note.textContent = `The patient wrote: “${answer.note}”`;
+      item.append(note);
+    }
+    return item;
+  }));
+  return sent.length;
+}
+
+answersButton.addEventListener('click', async () => {
+  if (isBusy(answersButton)) return;
+  const status = document.getElementById('answers-status');
+  setBusy(answersButton, true);
+  status.textContent = 'Checking for answers…';
+  try {
+    const read = await readMail(status, true);
+    if (!read) return;
+    const count = showAnswers(read.store, read.me);
+    status.textContent = `${count === 0 ? 'No requests sent yet.' : count === 1 ? '1 request sent.' : `${count} requests sent.`}${notComplete(read.store)}`;
+  } catch (error) {
+    status.textContent = `The answers could not be checked: ${error.message}`;
+  } finally {
+    setBusy(answersButton, false);
+  }
+});
 
 // The consent history as the EHR files it: the clinic's own copies of its requests and the answers
-// it received, read from its gift wraps (two signer calls each), as one FHIR Bundle.
-const exportButton = document.getElementById('consent-export');
+// it received, as one FHIR Bundle. Read through the session's store, which opens at most its limit
+// of messages per read (each costs signer calls: an extension would ask for every one).
 exportButton.addEventListener('click', async () => {
   if (isBusy(exportButton)) return;
   const status = document.getElementById('consent-export-status');
-  if (!session.signer) {
-    status.textContent = 'Sign in first.';
-    return;
-  }
   setBusy(exportButton, true);
   status.textContent = 'Reading requests and answers…';
-  const client = new RelayClient({ relays, signer: session.signer });
   try {
-    const { events } = await client.wrapsFor(await session.signer.getPublicKey());
-    const messages = await readConsentMessages(events, session.signer);
+    const read = await readMail(status, true);
+    if (!read) return;
+    const messages = read.store.messages;
     const bundle = consentHistoryBundle(messages);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' }));
     link.download = `consent-history-${new Date().toISOString().slice(0, 10)}.json`;
     link.click();
     URL.revokeObjectURL(link.href);
-    status.textContent = `Downloaded ${messages.length} request(s) and answer(s).`;
+    showAnswers(read.store, read.me);
+    const count = messages.length === 1 ? '1 request or answer' : `${messages.length} requests and answers`;
+    status.textContent = `Downloaded ${count}.${notComplete(read.store)}`;
   } catch (error) {
     status.textContent = `Nothing was downloaded: ${error.message}`;
   } finally {
-    client.close();
     setBusy(exportButton, false);
   }
 });

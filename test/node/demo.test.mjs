@@ -498,6 +498,11 @@ test('the clinic publishes a visit record and asks for access; the patient reads
     await request.getByLabel('Why (the patient reads this)').fill('Checking your allergies before surgery');
     await request.getByRole('button', { name: 'Send the request' }).click();
     await request.getByText(/^Request sent; .* 1 of 1 relay\(s\) accepted it/).waitFor();
+    // The clinic sees the request waiting, and the seeded one the patient approved.
+    await page.getByRole('button', { name: 'Check for answers' }).click();
+    const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
+    await answers.getByText(/^Alex \(demo patient\): Allergies, Medications, until .+\. No answer yet\.$/).waitFor();
+    await answers.getByText(/^Alex \(demo patient\): Immunizations, Medications, until .+\. Approved \(Immunizations, Medications, until .+\)\.$/).waitFor();
   });
   await withPage('/demo/patient.html?as=patient', async (page) => {
     const viewer = await unlock(page);
@@ -510,10 +515,21 @@ test('the clinic publishes a visit record and asks for access; the patient reads
     await prompt.getByRole('button', { name: /Review and answer the request from Harbor Clinic/ }).click();
     const dialog = prompt.getByRole('dialog');
     await dialog.getByText('Checking your allergies before surgery').waitFor();
+    await dialog.getByLabel('Your note to them (optional)').fill('Please ask me at the desk.');
     await dialog.getByRole('button', { name: 'Deny' }).click();
     await dialog.getByText(/^Denied\./).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await prompt.getByText('No open requests.').first().waitFor();
+  });
+  // The clinic learns the answer, with the patient's note, in its own words.
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    await page.getByRole('button', { name: 'Check for answers' }).click();
+    const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
+    const denied = answers.getByRole('listitem').filter({ hasText: /^Alex \(demo patient\): Allergies, Medications, until .+\. Denied\./ });
+    await denied.getByText('The patient wrote: “Please ask me at the desk.”').waitFor();
+    await answers.getByText(/Immunizations, Medications, until .+\. Approved \(/).waitFor();
+    await page.locator('#answers-status').getByText(/^2 requests sent\.$/).waitFor();
+    assert.equal(await answers.getByText('No answer yet').count(), 0, 'every request has its answer');
   });
 });
 
@@ -531,8 +547,60 @@ test('the clinic downloads its consent history as FHIR: the requests it sent and
     assert.deepEqual(consents.map((c) => c.status).sort(), ['active', 'proposed', 'proposed', 'rejected']);
     assert.equal(provenances.length, consents.length);
     for (const p of provenances) assert.match(p.agent[0].who.identifier.value, /^nostr:npub1/);
-    await page.getByText('Downloaded 4 request(s) and answer(s).').waitFor();
+    await page.getByText(/^Downloaded 4 requests and answers\.$/).waitFor();
   });
+});
+
+test('a consent history download says which storage server did not answer', STEP, async () => {
+  // The relay refuses every read of the clinic's messages.
+  const refuseMail = (page) => page.routeWebSocket((url) => url.href.startsWith(demo.relay), (ws) => {
+    const relay = ws.connectToServer();
+    ws.onMessage((message) => {
+      const [type, id, ...filters] = JSON.parse(message);
+      if (type === 'REQ' && filters.some((f) => f.kinds?.includes(1059))) ws.send(JSON.stringify(['CLOSED', id, 'blocked: refused by the test']));
+      else relay.send(message);
+    });
+  });
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download consent history (FHIR JSON)' }).click();
+    await downloaded;
+    await page.locator('#consent-export-status')
+      .getByText(/^Downloaded 0 requests and answers\. Not complete: storage server ws:\/\/127\.0\.0\.1:\d+\/? did not answer\.$/).waitFor();
+  }, refuseMail);
+});
+
+test('the request form refuses a number of days other than 1 to 365, at the field, before anything is signed', STEP, async () => {
+  let published = 0;
+  const countEvents = (page) => page.routeWebSocket((url) => url.href.startsWith(demo.relay), (ws) => {
+    const relay = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (JSON.parse(message)[0] === 'EVENT') published++;
+      relay.send(message);
+    });
+  });
+  const family = JSON.parse((await get('/demo-identities.json')).body).identities.find((i) => i.role === 'family').pubkey;
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const request = page.locator('#request-form');
+    await request.locator('nip82-npub-picker').evaluate((picker, pubkey) => { picker.value = pubkey; }, family);
+    const days = request.getByLabel('For how many days');
+    for (const value of ['', '0', '366', '2.5', '-3']) {
+      await days.fill(value);
+      await request.getByRole('button', { name: 'Send the request' }).click();
+      const message = request.getByText('Enter a number of days from 1 to 365');
+      await message.waitFor();
+      assert.equal(await days.getAttribute('aria-invalid'), 'true', `"${value}" is marked wrong`);
+      assert.equal(await days.getAttribute('aria-describedby'), await message.getAttribute('id'), 'the field is described by its message');
+      await focusReaches(page, '#request-days', `after "${value}"`);
+      assert.equal(await request.locator('#request-status').textContent(), '', 'nothing was signed or sent');
+    }
+    assert.equal(published, 0, 'nothing was published');
+    await days.fill('14');
+    await request.getByRole('button', { name: 'Send the request' }).click();
+    await request.getByText(/^Request sent; /).waitFor();
+    assert.equal(await request.getByText('Enter a number of days from 1 to 365').isVisible(), false);
+    assert.equal(await days.getAttribute('aria-invalid'), null);
+  }, countEvents);
 });
 
 test('a request that only partly reaches the relay says what was accepted, and finishing sends the same signed event', STEP, async () => {
