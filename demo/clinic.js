@@ -137,9 +137,10 @@ function handle(formId, run, check = () => true) {
     event.preventDefault();
     // Pressed again (or Enter in a field) while signing or publishing: one action at a time.
     if (isBusy(submit)) return;
-    // A field the action cannot use is said at the field, before anything is signed.
+    // A field the action cannot use is said at the field, before anything is signed. The line of an
+    // earlier action goes (it is not this one's), unless its "Finish sending" is still to be pressed.
     if (!check(form)) {
-      status.textContent = '';
+      if (!pending) status.textContent = '';
       return;
     }
     const patient = form.querySelector('nip82-npub-picker').value;
