@@ -95,7 +95,7 @@ export {
   type Withheld,
 } from './fhir/withheld.js';
 
-export { RecordStore, stopsEverything, MAX_WRAPS_PER_READ, MAX_WRAPS_DOWNLOADED_PER_READ, MAX_RECORD_DECRYPTS_PER_LOAD, MAX_RECORD_EVENTS_PER_LOAD, type RecordStoreOptions, type StoreChange, type OpenFailure } from './store/record-store.js';
+export { RecordStore, stopsEverything, MAX_WRAPS_PER_READ, MAX_WRAPS_DOWNLOADED_PER_READ, MAX_RECORD_DECRYPTS_PER_LOAD, MAX_RECORD_EVENTS_PER_LOAD, type RecordStoreOptions, type StoreChange, type OpenFailure, type TakenBack } from './store/record-store.js';
 export { shareCopyOf, grantToReader, type ShareCopy, type ShareStatus, type GrantToReader } from './store/share-copies.js';
 export { consentHistory, type ConsentEvent } from './store/history.js';
 export { describeRecord, type RecordDescription } from './store/record-description.js';

@@ -19,6 +19,8 @@ const MAX_FAILURE_LINES = 3;
 export interface LoadState {
   reports: readonly QueryReport[];
   failures: readonly OpenFailure[];
+  /** Records the reader had open whose access was taken back since, by their authors' names as shown. */
+  takenBack: readonly string[];
   /** The status line already says how many records could not be opened (none was): the list only gives why. */
   summed: boolean;
   /** The user's records the last load left unopened, to spare the signer. */
@@ -43,6 +45,7 @@ export function renderNotices(state: LoadState, s: RecordViewerStrings, lang: st
           ${troubled.map((r) => html`<li>${s.relayReport(r.relay, s.relayStatus(r.status, r.signIn))}</li>`)}
         </ul>`
       : nothing}
+    ${state.takenBack.map((name) => html`<p class="warning taken-back" role="note">${s.takenBack(name)}</p>`)}
     ${state.failures.length ? renderFailures(state.failures, s, lang, state.summed) : nothing}
     ${(state.unopened > 0 || state.older) && !loading && !state.naddr?.trim()
       ? html`<div class="more">

@@ -182,6 +182,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   itemOf: (name) => `De ${name}`,
   onlyFrom: (start) => `desde ${theDayEs(start)}`,
   authorUnnamed: 'La firma de su autor no dice para qué historial lo escribió, así que puede no ser su versión más reciente. Compruebe la fecha de la firma.',
+  takenBack: (name) => `Se retiró el acceso a un historial compartido por ${name}. Lo que ya vio puede haberse guardado.`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

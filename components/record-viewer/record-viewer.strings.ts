@@ -270,6 +270,8 @@ export interface RecordViewerStrings {
   onlyFrom: (start: string) => string;
   /** The author's signature holds but names no record (another app's): who wrote it is sure, not that it is their latest version. */
   authorUnnamed: string;
+  /** A record the reader had open whose access its author took back since: it is shown no longer. `name` is its author's, as shown. */
+  takenBack: (name: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -462,6 +464,7 @@ const en: RecordViewerStrings = {
   itemOf: (name) => `For ${name}`,
   onlyFrom: (start) => `from ${start}`,
   authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
+  takenBack: (name) => `Access to a record shared by ${name} was taken back. What you already saw may have been kept.`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

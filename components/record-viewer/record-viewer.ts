@@ -15,7 +15,7 @@ import { animalOf, nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
 import type { DeclineScope, QueryReport, SignInFailure } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
-import type { OpenFailure, StoreChange } from '../core/store/record-store.js';
+import type { OpenFailure, StoreChange, TakenBack } from '../core/store/record-store.js';
 import { readerTerms, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { Nip82Element } from '../shared/base.js';
@@ -288,6 +288,8 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Authors' profile names, looked up once records are shown (a courtesy: the npub is always shown). */
   @state() private names = new Map<string, ProfileName>();
   @state() private failures: readonly OpenFailure[] = [];
+  /** Records the reader had open whose access was taken back since: said, as they are shown no longer. */
+  @state() private takenBack: readonly TakenBack[] = [];
   /** The user's records the last load left unopened, to spare the signer (a later load opens them). */
   @state() private unopened = 0;
   /** Whether the last load stopped before the user's oldest records (a later load looks further back). */
@@ -557,6 +559,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlockedWith = this.activeSigner;
     this.unlocked = store.held;
     this.failures = store.failures;
+    this.takenBack = store.takenBack;
     this.unopened = store.unopenedRecords;
     this.older = store.olderRecordsUnchecked;
     this.reports = [...store.reports];
@@ -648,6 +651,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.toAnnounce = undefined;
     this.names = new Map();
     this.failures = [];
+    this.takenBack = [];
     this.unopened = 0;
     this.older = false;
     this.reports = [];
@@ -758,6 +762,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private async unlock(naddr: string | undefined, signal: AbortSignal): Promise<void> {
     const s = this.s;
     this.failures = [];
+    this.takenBack = [];
     this.unopened = 0;
     this.older = false;
     this.reports = [];
@@ -779,12 +784,13 @@ export class Nip82RecordViewer extends Nip82Element {
         // An address its owner ended: follow their moved notice, if the new record proves the move.
         const ended = found.records.length === 0 ? found.failures.find((f) => f.code === 'deleted') : undefined;
         const moved = ended ? await store.followMove(ended.signPubkey) : undefined;
-        return moved ? { records: [moved], failures: [], unopened: 0, older: false } : { ...found, unopened: 0, older: false };
+        const takenBack = store.takenBack.filter((t) => found.failures.some((f) => f.signPubkey === t.signPubkey));
+        return moved ? { records: [moved], failures: [], unopened: 0, older: false } : { ...found, takenBack, unopened: 0, older: false };
       }
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
       await store.load({ refresh: store.loaded, declined: scope });
       if (!signal.aborted) this.reports = [...store.reports];
-      return { records: store.held, failures: store.failures, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
+      return { records: store.held, failures: store.failures, takenBack: store.takenBack, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
     }, naddr ? { records: [naddr] } : {}, signal);
     // Aborted, it is a newer unlock's, or gone with the last reader.
     if (!signal.aborted) this.signIns = undefined;
@@ -799,6 +805,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlockedWith = signer;
     this.unlocked = result.records;
     this.failures = result.failures;
+    this.takenBack = result.takenBack ?? [];
     this.unopened = result.unopened;
     this.older = result.older;
     if (result.records.length === 0 && result.failures.length > 0) {
@@ -1084,10 +1091,12 @@ export class Nip82RecordViewer extends Nip82Element {
    * state; updateComplete waits for it. A failed fetch is said instead (renderLostParts).
    */
   private renderDetails(s: RecordViewerStrings) {
-    if (!this.failures.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
+    if (!this.failures.length && !this.takenBack.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
     const openMore = () => void this.unlocking.run([undefined]);
     const summed = this.status === 'bad-data' && this.allFailed;
-    const state = { reports: this.reports, failures: this.failures, summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
+    // Named as the record's author was: the host's name, else a self-chosen one beside the short npub, only when their signature held.
+    const takenBack = this.takenBack.map((t) => (t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author)));
+    const state = { reports: this.reports, failures: this.failures, takenBack, summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
     return extras.now(() => this.requestUpdate())?.notices(state, s, languageOf(this)) ?? nothing;
   }
 
@@ -1197,7 +1206,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const { view } = f;
     const id = `record-${i}`;
     const place = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
-    const names = view.patients.names;
+    const names = this.patientNames(view);
     const heading = names.length ? s.recordAbout(place, listText(lang, names.map(isolate))) : place;
     const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
@@ -1342,10 +1351,10 @@ export class Nip82RecordViewer extends Nip82Element {
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
-    const several = new Set(this.views.flatMap((v) => v.patients.names)).size > 1;
+    const several = new Set(this.views.flatMap((v) => this.patientNames(v))).size > 1;
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? whoseOf(e.view, e.item) : ''))}
+        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? whoseOf(e.view, e.item, this.subjectName(e.view)) : ''))}
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
@@ -1369,6 +1378,20 @@ export class Nip82RecordViewer extends Nip82Element {
   private nameOf(view: View, provenance: ItemProvenance | undefined): string | undefined {
     const pubkey = provenance?.status === 'unattested' ? provenance.addedBy : provenance?.attester;
     return pubkey ? this.nameFor(pubkey, npubOf(view, pubkey)) : undefined;
+  }
+
+  /**
+   * Who a record is about when none of its Patients has a name (a clinic's visit record may name
+   * them only by their key): its subject, as the viewer names people; undefined otherwise.
+   */
+  private subjectName(view: View): string | undefined {
+    return view.patients.names.length || !view.subject ? undefined : this.nameFor(view.subject, npubOf(view, view.subject));
+  }
+
+  /** The names of whom a record is about: its Patients', else its subject's ({@link subjectName}). */
+  private patientNames(view: View): string[] {
+    const subject = this.subjectName(view);
+    return subject ? [subject] : view.patients.names;
   }
 
   /** The host's name for a key, cleaned like any name shown; undefined without one. */
@@ -1452,14 +1475,15 @@ function patientsOf(bundle: FhirBundle): Patients {
  * Whose an item is: the name of the Patient its `subject` (or `patient`) refers to; for a reference
  * the record cannot follow, its one patient's; '' for an item about no one (a clinic, a clinician).
  */
-function whoseOf(view: View, item: Item): string {
+function whoseOf(view: View, item: Item, subject = ''): string {
   const r = item.resource;
   const ref = r.subject ?? r.patient;
   if (!ref || typeof ref !== 'object') return '';
   const reference = (ref as { reference?: unknown }).reference;
   const target = typeof reference === 'string' ? view.patients.index.resolve(reference, r) : undefined;
-  if (target?.resourceType === 'Patient') return nameOf(target);
-  return view.patients.names.length === 1 ? view.patients.names[0]! : '';
+  // A record whose Patients have no name: its subject's (`subject`, given only then).
+  if (target?.resourceType === 'Patient') return nameOf(target) || subject;
+  return view.patients.names.length === 1 ? view.patients.names[0]! : subject;
 }
 
 /** Entries of some records, counted. */
@@ -1513,6 +1537,8 @@ function listedAuthors(views: readonly View[]): string[] {
     if (!v.record) return [];
     const signers = [...v.provenance.items.values()].flatMap((p) => (p.status === 'verified' ? [p.attester] : []));
     if (v.record.authorVerified) signers.push(v.record.author);
+    // Whom a record is about, when its Patients give no name: their own name for themselves, if listed.
+    if (!v.patients.names.length && v.subject) signers.push(v.subject);
     return [...new Set(signers)].filter((pubkey) => v.record!.listed.includes(pubkey));
   });
 }

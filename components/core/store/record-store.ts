@@ -35,6 +35,9 @@ import { shareCopyOf, type ShareCopy } from './share-copies.js';
 import { WalkBack, mergedReports, readOf, type WalkRead } from './walk-back.js';
 import type { MailSource } from './mail-read.js';
 
+/** Records open whose parts one load reads by their sign keys when the reads by the reader's key did not bring them. */
+const MAX_RECORDS_REREAD = 1000;
+
 /** What changed in a store, as its listeners hear it. */
 export type StoreChange = 'records' | 'progress' | 'mail' | 'history' | 'reader' | 'cleared';
 
@@ -43,6 +46,14 @@ export interface OpenFailure {
   signPubkey: string;
   code: RecordErrorCode | 'unknown';
   message: string;
+}
+
+/** A record the reader had open this session whose newer version no longer lists them: access taken back. */
+export interface TakenBack {
+  signPubkey: string;
+  /** Who made the record (the inner author), and whether their signature holds, as the record showed it. */
+  author: string;
+  authorVerified: boolean;
 }
 
 /** Options for {@link RecordStore}. */
@@ -140,6 +151,11 @@ export class RecordStore {
    * session) that meet the same record share one opening, so the signer asks once, not twice.
    */
   private readonly opening = new Map<string, Promise<OpenFailure | undefined>>();
+  /**
+   * Records this reader had open this session that a newer version no longer lists them on. Only
+   * these: a stranger's record that never listed the reader is not said (anyone could fill the list).
+   */
+  private readonly revoked = new Map<string, TakenBack>();
   private recordsLeft = 0;
   /** Loads of records walk back past a flood of newer record-kind events (see walk-back.ts). */
   private readonly recordWalk = new WalkBack(RECORD_LATENESS);
@@ -232,6 +248,11 @@ export class RecordStore {
   /** Records with a key for the reader that could not be opened at the last load (strangers' noise left out). */
   get failures(): readonly OpenFailure[] {
     return this.failed;
+  }
+
+  /** Records the reader had open this session whose access was since taken back (shown no longer, keys wiped). */
+  get takenBack(): readonly TakenBack[] {
+    return [...this.revoked.values()];
   }
 
   /**
@@ -391,7 +412,14 @@ export class RecordStore {
       : undefined;
     if (generation !== this.generation) return;
     const walkRead = walk && recordRead(walk, walkMax);
-    const events = walk ? unique([...newest.events, ...walk.events]) : newest.events;
+    const read = walk ? [...newest.events, ...walk.events] : newest.events;
+    // A record open whose newest version no longer lists the reader (their access taken back) is in
+    // no read by the reader's key: its parts are read by its sign key, so that it is shown no longer
+    // and said. Only records open that the reads did not bring: most loads ask nothing more.
+    const missing = [...this.opened.keys()].filter((k) => !read.some((e) => e.pubkey === k && e.kind === RECORD_KIND)).slice(0, MAX_RECORDS_REREAD);
+    const current = missing.length ? await this.client.queryAll({ kinds: [RECORD_KIND], authors: missing }, { maxEvents: newestEvents, maxChars: newestChars, declined }) : undefined;
+    if (generation !== this.generation) return;
+    const events = current || walk ? unique([...read, ...current?.events ?? []]) : read;
     this.lastReports = mergedReports(newest.reports, walk?.reports);
     const failures: OpenFailure[] = [];
     const toOpen: NostrEvent[][] = [];
@@ -466,10 +494,16 @@ export class RecordStore {
         code: error instanceof RecordError ? error.code : 'unknown',
         message: error instanceof Error ? error.message : 'The record could not be opened.',
       };
-      // Its owner ended it (a deletion of what it shows): it is shown no longer, its keys wiped.
-      if (known && failure.code === 'deleted') {
+      // Its owner ended it (a deletion of what it shows), or took the reader's access back (a newer
+      // version no longer lists them): it is shown no longer, its keys wiped. A taken back one is
+      // said, as the reader had it open (failures of records not open are not).
+      if (known && (failure.code === 'deleted' || failure.code === 'not-a-participant') && this.opened.get(signPubkey) === known) {
         this.opened.delete(signPubkey);
         forgetRecord(known);
+        this.keyCache.delete(`${me}:${signPubkey}`);
+        if (failure.code === 'not-a-participant' && generation === this.generation) {
+          this.revoked.set(signPubkey, { signPubkey, author: known.author, authorVerified: known.authorVerified });
+        }
       }
       // The signer's own trouble may pass; a record's (not for the reader, malformed, ended) will not.
       if (generation === this.generation && failure.code !== 'signer') {
@@ -627,6 +661,7 @@ export class RecordStore {
     this.seenWraps.clear();
     this.tried.clear();
     this.opening.clear();
+    this.revoked.clear();
     this.recordsLeft = 0;
     this.mailLeft = 0;
     this.recordWalk.reset();
@@ -687,6 +722,8 @@ export class RecordStore {
   }
 
   private keep(record: OpenedRecord): void {
+    // Shared again: no longer taken back.
+    this.revoked.delete(record.signPubkey);
     const old = this.opened.get(record.signPubkey);
     if (old && old !== record) forgetRecord(old);
     this.opened.set(record.signPubkey, record);
