@@ -77,7 +77,7 @@ describe('the share dialog with a long record', function () {
     expect(text(obs.querySelector('li.item label'))).to.equal('Glucose: 90 mg/dL Jan 1, 2024');
   });
 
-  it('typing the purpose redraws no item', async () => {
+  it('typing the purpose redraws no item, and a tick redraws its own kind only', async () => {
     let asked = 0;
     const en = consentPromptStrings.en!;
     const el = await shareDialog({ hideItem: (label: string, date: string) => (asked++, en.hideItem(label, date)) });
@@ -97,6 +97,11 @@ describe('the share dialog with a long record', function () {
     expect(purpose.value).to.equal('Care');
     expect(changes, 'no row added, removed or changed').to.have.length(0);
     expect(asked, 'no item\'s words worked out again').to.equal(0);
+    // Leaving out one diagnosis redraws the diagnoses, not the 3,000 readings.
+    group(el, /^Conditions/).querySelector<HTMLInputElement>('li.item input[type=checkbox]')!.click();
+    await el.updateComplete;
+    expect(group(el, /^Conditions/).querySelector<HTMLInputElement>('li.item input[type=checkbox]')!.checked).to.equal(false);
+    expect(asked, 'only the diagnoses\' rows').to.equal(2);
   });
 
   it('on a 320 px phone, Review and Cancel are in sight at the dialog\'s foot', async () => {

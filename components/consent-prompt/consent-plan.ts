@@ -105,6 +105,11 @@ export class ConsentPlan implements ReactiveController {
   readonly previewUnfolded = new Set<string>();
   /** Goes up as a list is unfolded or folded: what is drawn changes, not what is chosen. */
   folds = 0;
+  /** Goes up with a change that may touch every kind (another recipient's hidden items, hiding mentions). */
+  epoch = 0;
+  /** Per kind, how often the choice of its items changed: a kind is drawn again only when its own did. */
+  private kindVersions = new Map<string, number>();
+  private typeOf = new Map<string, string>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -124,6 +129,7 @@ export class ConsentPlan implements ReactiveController {
     if (offered.length === 0) this.cache = undefined;
     this.grouped = orderedGroups(offered);
     this.offered = this.grouped.flatMap(([, list]) => list);
+    this.typeOf = new Map(this.offered.map((e) => [e.fullUrl!, e.resource.resourceType]));
     this.unfolded.clear();
     this.previewUnfolded.clear();
 
@@ -176,7 +182,12 @@ export class ConsentPlan implements ReactiveController {
       this.included.add(url);
       if (this.hidden.delete(url) && this.hiddenBefore.has(url)) this.unhidden.add(url);
     } else this.included.delete(url);
-    this.changed();
+    this.changed([url]);
+  }
+
+  /** How often the choice of `type`'s items changed (see {@link epoch} for changes to every kind). */
+  kindVersion(type: string): number {
+    return this.kindVersions.get(type) ?? 0;
   }
 
   /** The name of the patient an offered item is about, when the items offered are about more than one. */
@@ -221,7 +232,7 @@ export class ConsentPlan implements ReactiveController {
       this.included.delete(url);
       this.unhidden.delete(url);
     }
-    this.changed();
+    this.changed([url]);
   }
 
   /** Every item of one kind in or out (hidden ones stay hidden when all are shared). */
@@ -230,7 +241,7 @@ export class ConsentPlan implements ReactiveController {
       if (on && !this.hidden.has(e.fullUrl!)) this.included.add(e.fullUrl!);
       if (!on) this.included.delete(e.fullUrl!);
     }
-    this.changed();
+    this.changed(list.map((e) => e.fullUrl!));
   }
 
   /** Every item of one kind hidden with the flag, or all shown again. */
@@ -240,12 +251,12 @@ export class ConsentPlan implements ReactiveController {
       if (hide === this.hidden.has(url)) continue;
       this.toggleHidden(url);
     }
-    this.changed();
+    this.changed(list.map((e) => e.fullUrl!));
   }
 
   setDisclose(d: Disclosure): void {
     this.disclose = d;
-    this.changed();
+    this.changed([]);
   }
 
   /** Hides the shared items that still name a hidden one, as the preview offers. */
@@ -279,8 +290,11 @@ export class ConsentPlan implements ReactiveController {
     return this.plan().entries.filter((e) => this.hiddenBefore.has(e.fullUrl!) && !this.unhidden.has(e.fullUrl!));
   }
 
-  private changed(): void {
+  /** The choice changed: of the items `urls` only (their kinds drawn again), or of any (every kind). */
+  private changed(urls?: readonly string[]): void {
     this.version++;
+    if (!urls) this.epoch++;
+    else for (const type of new Set(urls.map((u) => this.typeOf.get(u) ?? ''))) this.kindVersions.set(type, this.kindVersion(type) + 1);
     this.host.requestUpdate();
   }
 }

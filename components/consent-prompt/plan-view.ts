@@ -184,40 +184,47 @@ function renderGrid(ctx: PlanViewContext): TemplateResult {
   let row = 0;
   return html`<div class="item-grid" @keydown=${onListKey} @focusin=${onListFocus}>
       ${plan.groups.map(([type, list], g) => {
-        // Hidden items are settled (they go as a flag): the box speaks for the others.
-        const open = list.filter((e) => !plan.hidden.has(e.fullUrl!));
-        const shared = open.filter((e) => plan.included.has(e.fullUrl!)).length;
-        // The patient the record is about is never hidden: every item refers to them.
-        const hideable = list.filter((e) => !plan.isSubject(e.fullUrl!));
-        const allHidden = hideable.length > 0 && hideable.every((e) => plan.hidden.has(e.fullUrl!));
-        const heading = s.typeHeading(type);
-        const count = formatCount(list.length, ctx.lang);
-        const first = row === 0;
         const start = row + 1;
         row += list.length + 1;
-        const items = (from: number) => html`<ul class="item-list">${list.map((e, i) => renderItem(ctx, e, from + i))}</ul>`;
-        const unfolded = plan.unfolded.has(type);
-        return html`<div class="group" role="group" aria-labelledby=${`group-${g}-label`}>
-          <div class="group-head" data-row data-group>
-            <input type="checkbox" id=${`group-${g}`} data-cell tabindex=${first ? 0 : -1} ?disabled=${open.length === 0}
-              .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
-              aria-label=${s.shareGroup(heading, list.length, count)}
-              @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
-            <h3><label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label></h3>
-            ${hideable.length ? html`<button part="button" type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
-              aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(hideable, !allHidden)}>${s.hideAll}</button>` : nothing}
-          </div>
-          ${list.length <= FOLD_OVER
-            ? items(start)
-            : // Folded, its rows are not drawn at all: they are built as it is unfolded.
-              html`<details class="group-items" ?open=${unfolded}
-                @toggle=${(e: Event) => plan.setUnfolded(type, (e.target as HTMLDetailsElement).open)}>
-                <summary data-row data-cell tabindex="-1">${s.showGroupItems(list.length, count)}</summary>
-                ${unfolded ? items(start) : nothing}
-              </details>`}
-        </div>`;
+        // A tick or a Hide redraws its own kind only.
+        return guard([plan.offered, plan.epoch, plan.kindVersion(type), plan.unfolded.has(type), s, ctx.lang], () => renderGroup(ctx, type, list, g, start));
       })}
     </div>`;
+}
+
+/** One kind: its box, name and "Hide all", then its items (a long kind's folded, built as it unfolds). */
+function renderGroup(ctx: PlanViewContext, type: string, list: BundleEntry[], g: number, start: number): TemplateResult {
+  const { plan, s } = ctx;
+  // Hidden items are settled (they go as a flag): the box speaks for the others.
+  const open = list.filter((e) => !plan.hidden.has(e.fullUrl!));
+  const shared = open.filter((e) => plan.included.has(e.fullUrl!)).length;
+  // The patient the record is about is never hidden: every item refers to them.
+  const hideable = list.filter((e) => !plan.isSubject(e.fullUrl!));
+  const allHidden = hideable.length > 0 && hideable.every((e) => plan.hidden.has(e.fullUrl!));
+  const heading = s.typeHeading(type);
+  const count = formatCount(list.length, ctx.lang);
+  const first = g === 0;
+  const items = (from: number) => html`<ul class="item-list">${list.map((e, i) => renderItem(ctx, e, from + i))}</ul>`;
+  const unfolded = plan.unfolded.has(type);
+  return html`<div class="group" role="group" aria-labelledby=${`group-${g}-label`}>
+    <div class="group-head" data-row data-group>
+      <input type="checkbox" id=${`group-${g}`} data-cell tabindex=${first ? 0 : -1} ?disabled=${open.length === 0}
+        .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
+        aria-label=${s.shareGroup(heading, list.length, count)}
+        @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
+      <h3><label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label></h3>
+      ${hideable.length ? html`<button part="button" type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
+        aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(hideable, !allHidden)}>${s.hideAll}</button>` : nothing}
+    </div>
+    ${list.length <= FOLD_OVER
+      ? items(start)
+      : // Folded, its rows are not drawn at all: they are built as it is unfolded.
+        html`<details class="group-items" ?open=${unfolded}
+          @toggle=${(e: Event) => plan.setUnfolded(type, (e.target as HTMLDetailsElement).open)}>
+          <summary data-row data-cell tabindex="-1">${s.showGroupItems(list.length, count)}</summary>
+          ${unfolded ? items(start) : nothing}
+        </details>`}
+  </div>`;
 }
 
 function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): TemplateResult {
