@@ -117,6 +117,19 @@ describe('the share dialog with a long record', function () {
     }
   });
 
+  it('on a 320 px phone, a field reached by Tab is not hidden behind the buttons at the foot', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await shareDialog();
+    dialogOf(el).scrollTop = 0;
+    for (const selector of ['.group-items summary', 'input[name=disclose]', 'input[name=role]', '#until', '#purpose']) {
+      const target = $(el, selector)!;
+      target.focus();
+      const box = target.getBoundingClientRect();
+      const hit = el.shadowRoot!.elementFromPoint(box.left + Math.min(box.width / 2, 8), box.top + box.height / 2);
+      expect(hit === target || target.contains(hit), `${selector} is uncovered`).to.equal(true);
+    }
+  });
+
   it('the preview builds a folded kind\'s items only as it unfolds', async () => {
     const el = await shareDialog();
     await typeRecipient(el, (await person()).pubkey);
