@@ -222,10 +222,13 @@ describe('<nip82-consent-prompt>', function () {
       const el = await shareFixture(patient, record);
       await openDialog(el);
       await typeRecipient(el, clinician.pubkey);
+      // Kinds of more than 12 items start folded: each is unfolded, as the patient would to pick from it.
+      for (const summary of $$(el, '.group-items summary')) summary.click();
+      await waitUntil(() => $$<HTMLDetailsElement>(el, '.group-items').every((d) => d.open && d.querySelector('li.item')), 'every kind unfolded');
 
       // One checkbox per kind shares or leaves out all of them, and shows a mixed choice as mixed.
       const group = () => $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all 17 vaccinations')!;
-      const immunizations = () => $$<HTMLInputElement>(el, 'li.item input[type=checkbox]').filter((i) => i.closest('ul')!.previousElementSibling!.contains(group()));
+      const immunizations = () => $$<HTMLInputElement>(el, 'li.item input[type=checkbox]').filter((i) => i.closest('.group')!.contains(group()));
       expect(group().checked).to.equal(true);
       group().click();
       await el.updateComplete;

@@ -29,13 +29,18 @@ const rank = (type: string) => {
 /** Entries grouped by kind (in {@link KIND_ORDER}, then by name), each group newest first. */
 export function orderedGroups(entries: readonly BundleEntry[]): [string, BundleEntry[]][] {
   const groups = new Map<string, BundleEntry[]>();
+  // Each date worked out once, not once per comparison: a long record has thousands of items.
+  const dates = new Map<BundleEntry, string>();
   for (const e of entries) {
     const type = e.resource.resourceType;
-    groups.set(type, [...(groups.get(type) ?? []), e]);
+    const list = groups.get(type);
+    if (list) list.push(e);
+    else groups.set(type, [e]);
+    dates.set(e, resourceDate(e.resource));
   }
   for (const list of groups.values()) {
     // Newest first; undated items after dated ones, in their record order (a stable sort keeps it).
-    list.sort((a, b) => resourceDate(b.resource).localeCompare(resourceDate(a.resource)));
+    list.sort((a, b) => dates.get(b)!.localeCompare(dates.get(a)!));
   }
   return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
@@ -88,7 +93,23 @@ export class ConsentPlan implements ReactiveController {
 
   /** The last plan, with the choice version and records it was worked out for. */
   private cache?: { version: number; from: readonly OpenedRecord[]; plan: SharePlan };
-  private version = 0;
+  /** Goes up with every choice: a view drawn for one version is drawn again only for the next. */
+  version = 0;
+  /** The offered items by kind, worked out when they are offered, not on every render. */
+  private grouped: [string, BundleEntry[]][] = [];
+  /**
+   * The kinds whose long list of items the patient unfolded (in the choice, and in the preview):
+   * only those lists are drawn. Forgotten with the items offered.
+   */
+  readonly unfolded = new Set<string>();
+  readonly previewUnfolded = new Set<string>();
+  /** Goes up as a list is unfolded or folded: what is drawn changes, not what is chosen. */
+  folds = 0;
+  /** Goes up with a change that may touch every kind (another recipient's hidden items, hiding mentions). */
+  epoch = 0;
+  /** Per kind, how often the choice of its items changed: a kind is drawn again only when its own did. */
+  private kindVersions = new Map<string, number>();
+  private typeOf = new Map<string, string>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -106,7 +127,12 @@ export class ConsentPlan implements ReactiveController {
   reset(offered: readonly BundleEntry[], hiddenBefore: Iterable<string> = []): void {
     // The last plan holds the records it was worked out from: with nothing offered, nothing is kept.
     if (offered.length === 0) this.cache = undefined;
-    this.offered = orderedGroups(offered).flatMap(([, list]) => list);
+    this.grouped = orderedGroups(offered);
+    this.offered = this.grouped.flatMap(([, list]) => list);
+    this.typeOf = new Map(this.offered.map((e) => [e.fullUrl!, e.resource.resourceType]));
+    this.unfolded.clear();
+    this.previewUnfolded.clear();
+
     this.whose = patientNames(this.from(), this.offered);
     this.included = new Set(this.offered.map((e) => e.fullUrl!));
     this.hidden = new Set();
@@ -138,7 +164,17 @@ export class ConsentPlan implements ReactiveController {
 
   /** The offered items by kind, ordered. */
   get groups(): [string, BundleEntry[]][] {
-    return orderedGroups(this.offered);
+    return this.grouped;
+  }
+
+  /** A kind's long list unfolded or folded (in the preview with `preview`): redrawn, the choice unchanged. */
+  setUnfolded(type: string, open: boolean, preview = false): void {
+    const set = preview ? this.previewUnfolded : this.unfolded;
+    if (open === set.has(type)) return;
+    if (open) set.add(type);
+    else set.delete(type);
+    this.folds++;
+    this.host.requestUpdate();
   }
 
   setIncluded(url: string, on: boolean): void {
@@ -146,7 +182,12 @@ export class ConsentPlan implements ReactiveController {
       this.included.add(url);
       if (this.hidden.delete(url) && this.hiddenBefore.has(url)) this.unhidden.add(url);
     } else this.included.delete(url);
-    this.changed();
+    this.changed([url]);
+  }
+
+  /** How often the choice of `type`'s items changed (see {@link epoch} for changes to every kind). */
+  kindVersion(type: string): number {
+    return this.kindVersions.get(type) ?? 0;
   }
 
   /** The name of the patient an offered item is about, when the items offered are about more than one. */
@@ -191,7 +232,7 @@ export class ConsentPlan implements ReactiveController {
       this.included.delete(url);
       this.unhidden.delete(url);
     }
-    this.changed();
+    this.changed([url]);
   }
 
   /** Every item of one kind in or out (hidden ones stay hidden when all are shared). */
@@ -200,7 +241,7 @@ export class ConsentPlan implements ReactiveController {
       if (on && !this.hidden.has(e.fullUrl!)) this.included.add(e.fullUrl!);
       if (!on) this.included.delete(e.fullUrl!);
     }
-    this.changed();
+    this.changed(list.map((e) => e.fullUrl!));
   }
 
   /** Every item of one kind hidden with the flag, or all shown again. */
@@ -210,12 +251,12 @@ export class ConsentPlan implements ReactiveController {
       if (hide === this.hidden.has(url)) continue;
       this.toggleHidden(url);
     }
-    this.changed();
+    this.changed(list.map((e) => e.fullUrl!));
   }
 
   setDisclose(d: Disclosure): void {
     this.disclose = d;
-    this.changed();
+    this.changed([]);
   }
 
   /** Hides the shared items that still name a hidden one, as the preview offers. */
@@ -249,8 +290,11 @@ export class ConsentPlan implements ReactiveController {
     return this.plan().entries.filter((e) => this.hiddenBefore.has(e.fullUrl!) && !this.unhidden.has(e.fullUrl!));
   }
 
-  private changed(): void {
+  /** The choice changed: of the items `urls` only (their kinds drawn again), or of any (every kind). */
+  private changed(urls?: readonly string[]): void {
     this.version++;
+    if (!urls) this.epoch++;
+    else for (const type of new Set(urls.map((u) => this.typeOf.get(u) ?? ''))) this.kindVersions.set(type, this.kindVersion(type) + 1);
     this.host.requestUpdate();
   }
 }

@@ -47,6 +47,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   hideGroup: (typeHeading: string, _n: number, formatted: string) => `Ocultar todo: ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'oculto, se avisa',
   shareGroup: (typeHeading: string, n: number, formatted: string) => plural('es', n, { one: `Compartir el elemento de ${typeHeading.toLowerCase()}`, other: `Compartir los ${formatted} elementos de ${typeHeading.toLowerCase()}` }),
+  showGroupItems: (_n: number, formatted: string) => `Ver los ${formatted} elementos uno a uno`,
   noLabel: '(sin descripción)',
   nothingChosen: 'Elija al menos un elemento para compartir.',
   discloseLegend: '3. Si oculta elementos, el aviso dirá',

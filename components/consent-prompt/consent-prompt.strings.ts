@@ -50,6 +50,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   hiddenTag: string;
   /** Name of the checkbox that shares or leaves out every item of one kind. */
   shareGroup: (typeHeading: string, n: number, formatted: string) => string;
+  /** The line that unfolds a long kind's items, one by one (its box and "Hide all" stay above it). */
+  showGroupItems: (n: number, formatted: string) => string;
   noLabel: string;
   nothingChosen: string;
   discloseLegend: string;
@@ -233,6 +235,7 @@ const en: ConsentPromptStrings = {
   hideGroup: (typeHeading: string, _n: number, formatted: string) => `Hide all ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'hidden, flagged',
   shareGroup: (typeHeading: string, n: number, formatted: string) => plural('en', n, { one: `Share the 1 item in ${typeHeading.toLowerCase()}`, other: `Share all ${formatted} ${typeHeading.toLowerCase()}` }),
+  showGroupItems: (_n: number, formatted: string) => `Show the ${formatted} items one by one`,
   noLabel: '(no description)',
   nothingChosen: 'Choose at least one item to share.',
   discloseLegend: '3. If you hide items, the flag tells them',

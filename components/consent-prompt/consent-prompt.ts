@@ -280,9 +280,20 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** How many storage servers the send under way goes to (its "Sending…" words say so). */
   private sendingTo = 0;
 
+  /**
+   * The words, resolved again only when the language, its table (a pack arriving) or the page's
+   * overrides change: the same words are the same table, and a long list drawn from them is kept.
+   */
   private get s(): ConsentPromptStrings {
-    return resolveStrings(consentPromptStrings, this, this.strings);
+    const lang = this.language;
+    const table = consentPromptStrings[lang];
+    const w = this.words;
+    if (w?.lang !== lang || w.table !== table || w.overrides !== this.strings) {
+      this.words = { lang, table, overrides: this.strings, s: resolveStrings(consentPromptStrings, this, this.strings) };
+    }
+    return this.words!.s;
   }
+  private words?: { lang: string; table: unknown; overrides: unknown; s: ConsentPromptStrings };
 
   protected override get accountChangedText(): string {
     return this.s.accountChanged;
@@ -302,6 +313,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const store = this.records ? undefined : this.currentStore;
     return !!store?.loaded && unreadServers(store.reports).length > 0;
   }
+
+  /** How many items `records` offer, counted again only for other records (every key typed renders). */
+  private offeredCount(records: readonly OpenedRecord[]): number {
+    if (records.length === 0) return 0;
+    if (this.counted?.records !== records) this.counted = { records, n: offeredEntries(records).length };
+    return this.counted.n;
+  }
+  private counted?: { records: readonly OpenedRecord[]; n: number };
 
   private get available(): OpenedRecord[] {
     if (this.records) return this.records;
@@ -1337,7 +1356,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return {
       ...this.commonView(),
       records: records.length,
-      offered: records.length ? offeredEntries(records).length : 0,
+      offered: this.offeredCount(records),
       relays: this.activeRelays,
       recent: [...new Set((store?.loaded ? store.shares : []).map((c) => c.grant.recipient))],
       pickerStrings: this.pickerStrings,

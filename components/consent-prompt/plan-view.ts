@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { guard } from 'lit/directives/guard.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { SharePlan } from '../core/nip82/share.js';
@@ -20,8 +21,13 @@ import { formatCount } from '../shared/numbers.js';
 import { listText } from '../shared/lists.js';
 import { isolate } from '../shared/identity.js';
 
-/** A preview of up to this many items shows them all; a longer one shows each kind folded, with its count. */
+/**
+ * A preview of up to this many items shows them all; a longer one shows each kind folded, with its
+ * count. In the choice, a kind of more items than this starts folded: a long record's list would
+ * otherwise run hundreds of screens (and Review with it) and be drawn whole on every change.
+ */
 const PREVIEW_OPEN_UP_TO = 12;
+const FOLD_OVER = PREVIEW_OPEN_UP_TO;
 
 export interface PlanViewContext {
   plan: ConsentPlan;
@@ -48,24 +54,44 @@ export function itemDate(entry: BundleEntry, lang: Language): string {
 
 /** An item's label, with whom it is about when the items offered are about more than one patient ("Rabies vaccine · Rex"). */
 export function itemLabel(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleEntry): string {
-  const label = resourceLabel(entry.resource, ctx.lang) || ctx.s.noLabel;
-  const patient = ctx.plan.patientOf(entry.fullUrl!);
-  return patient ? ctx.s.itemOf(label, patient) : label;
+  return texts(ctx, entry).label;
 }
 
 /** An item as the patient recognises it: its label (and whom it is about) and its date. */
 export function itemText(entry: BundleEntry, ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>): string {
-  const label = itemLabel(ctx, entry);
-  const date = itemDate(entry, ctx.lang);
+  const { label, date } = texts(ctx, entry);
   return date ? `${label} (${date})` : label;
+}
+
+type Texts = { label: string; date: string };
+/**
+ * Each item's label and date, worked out once for the items offered, the words and the language:
+ * a long record's thousands of items are not read again on every change.
+ */
+const textCache = new WeakMap<ConsentPlan, { offered: readonly BundleEntry[]; s: ConsentPromptStrings; lang: Language; map: Map<BundleEntry, Texts> }>();
+
+function texts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleEntry): Texts {
+  let cache = textCache.get(ctx.plan);
+  if (!cache || cache.offered !== ctx.plan.offered || cache.s !== ctx.s || cache.lang !== ctx.lang) {
+    cache = { offered: ctx.plan.offered, s: ctx.s, lang: ctx.lang, map: new Map() };
+    textCache.set(ctx.plan, cache);
+  }
+  let t = cache.map.get(entry);
+  if (!t) {
+    const label = resourceLabel(entry.resource, ctx.lang) || ctx.s.noLabel;
+    const patient = ctx.plan.patientOf(entry.fullUrl!);
+    t = { label: patient ? ctx.s.itemOf(label, patient) : label, date: itemDate(entry, ctx.lang) };
+    cache.map.set(entry, t);
+  }
+  return t;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Choosing: one roving tab stop over every control of the list
 
-/** The list's controls, in order, as rows of [box, hide button]. */
+/** The list's controls, in order, as rows of [box, hide button] (a long kind's unfolding line is a row of itself). */
 function rows(list: HTMLElement): HTMLElement[][] {
-  return [...list.querySelectorAll<HTMLElement>('[data-row]')].map((row) => [...row.querySelectorAll<HTMLElement>('[data-cell]')]);
+  return [...list.querySelectorAll<HTMLElement>('[data-row]')].map((row) => (row.hasAttribute('data-cell') ? [row] : [...row.querySelectorAll<HTMLElement>('[data-cell]')]));
 }
 
 /** Keeps exactly one control of the list tabbable: `target`, or the first. */
@@ -73,7 +99,11 @@ export function settleTabStop(list: HTMLElement | null, target?: HTMLElement): v
   if (!list) return;
   const cells = rows(list).flat();
   const current = target ?? cells.find((c) => c.tabIndex === 0 && !(c as HTMLInputElement).disabled) ?? cells.find((c) => !(c as HTMLInputElement).disabled);
-  for (const c of cells) c.tabIndex = c === current ? 0 : -1;
+  // Written only where it changes: this runs after every render, over every row of a long list.
+  for (const c of cells) {
+    const index = c === current ? 0 : -1;
+    if (c.tabIndex !== index) c.tabIndex = index;
+  }
 }
 
 /** Arrow keys, Home/End and Page Up/Down move the one tab stop through the list. */
@@ -135,42 +165,66 @@ function onListFocus(event: FocusEvent): void {
 /** The items to choose, by kind: per-item share and hide, per-kind share and hide. */
 export function renderItems(ctx: PlanViewContext, legend: string): TemplateResult {
   const { plan, s } = ctx;
-  const groups = plan.groups;
-  let row = 0;
   return html`<fieldset part="items" class="items" aria-describedby="items-help items-keys">
     <legend>${legend}</legend>
     <p class="help" id="items-help">${s.itemsHelp}</p>
     <p class="help" id="items-keys">${s.itemsKeys}</p>
     ${plan.hiddenBefore.size ? html`<p class="note hidden-before">${s.hiddenBefore(plan.hiddenBefore.size, formatCount(plan.hiddenBefore.size, ctx.lang), ctx.recipient ?? '')}</p>` : nothing}
     ${ctx.hiddenUnlisted ? html`<p class="note hidden-unlisted">${s.hiddenUnlisted(ctx.recipient ?? '')}</p>` : nothing}
-    <div class="item-grid" @keydown=${onListKey} @focusin=${onListFocus}>
-      ${groups.map(([type, list], g) => {
-        // Hidden items are settled (they go as a flag): the box speaks for the others.
-        const open = list.filter((e) => !plan.hidden.has(e.fullUrl!));
-        const shared = open.filter((e) => plan.included.has(e.fullUrl!)).length;
-        // The patient the record is about is never hidden: every item refers to them.
-        const hideable = list.filter((e) => !plan.isSubject(e.fullUrl!));
-        const allHidden = hideable.length > 0 && hideable.every((e) => plan.hidden.has(e.fullUrl!));
-        const heading = s.typeHeading(type);
-        const count = formatCount(list.length, ctx.lang);
-        const first = row++ === 0;
-        return html`<div class="group" role="group" aria-labelledby=${`group-${g}-label`}>
-          <div class="group-head" data-row data-group>
-            <input type="checkbox" id=${`group-${g}`} data-cell tabindex=${first ? 0 : -1} ?disabled=${open.length === 0}
-              .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
-              aria-label=${s.shareGroup(heading, list.length, count)}
-              @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
-            <h3><label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label></h3>
-            ${hideable.length ? html`<button part="button" type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
-              aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(hideable, !allHidden)}>${s.hideAll}</button>` : nothing}
-          </div>
-          <ul class="item-list">
-            ${list.map((e) => renderItem(ctx, e, row++))}
-          </ul>
-        </div>`;
-      })}
-    </div>
+    ${guard([plan.offered, plan.version, plan.folds, s, ctx.lang], () => renderGrid(ctx))}
   </fieldset>`;
+}
+
+/**
+ * The list itself, drawn again only when a choice, a fold, the items or the words change: typing
+ * in the dialog's fields leaves thousands of rows as they are.
+ */
+function renderGrid(ctx: PlanViewContext): TemplateResult {
+  const { plan, s } = ctx;
+  let row = 0;
+  return html`<div class="item-grid" @keydown=${onListKey} @focusin=${onListFocus}>
+      ${plan.groups.map(([type, list], g) => {
+        const start = row + 1;
+        row += list.length + 1;
+        // A tick or a Hide redraws its own kind only.
+        return guard([plan.offered, plan.epoch, plan.kindVersion(type), plan.unfolded.has(type), s, ctx.lang], () => renderGroup(ctx, type, list, g, start));
+      })}
+    </div>`;
+}
+
+/** One kind: its box, name and "Hide all", then its items (a long kind's folded, built as it unfolds). */
+function renderGroup(ctx: PlanViewContext, type: string, list: BundleEntry[], g: number, start: number): TemplateResult {
+  const { plan, s } = ctx;
+  // Hidden items are settled (they go as a flag): the box speaks for the others.
+  const open = list.filter((e) => !plan.hidden.has(e.fullUrl!));
+  const shared = open.filter((e) => plan.included.has(e.fullUrl!)).length;
+  // The patient the record is about is never hidden: every item refers to them.
+  const hideable = list.filter((e) => !plan.isSubject(e.fullUrl!));
+  const allHidden = hideable.length > 0 && hideable.every((e) => plan.hidden.has(e.fullUrl!));
+  const heading = s.typeHeading(type);
+  const count = formatCount(list.length, ctx.lang);
+  const first = g === 0;
+  const items = (from: number) => html`<ul class="item-list">${list.map((e, i) => renderItem(ctx, e, from + i))}</ul>`;
+  const unfolded = plan.unfolded.has(type);
+  return html`<div class="group" role="group" aria-labelledby=${`group-${g}-label`}>
+    <div class="group-head" data-row data-group>
+      <input type="checkbox" id=${`group-${g}`} data-cell tabindex=${first ? 0 : -1} ?disabled=${open.length === 0}
+        .checked=${live(open.length > 0 && shared === open.length)} .indeterminate=${live(shared > 0 && shared < open.length)}
+        aria-label=${s.shareGroup(heading, list.length, count)}
+        @change=${(e: Event) => plan.setGroup(list, (e.target as HTMLInputElement).checked)} />
+      <h3><label id=${`group-${g}-label`} for=${`group-${g}`}>${heading} (${count})</label></h3>
+      ${hideable.length ? html`<button part="button" type="button" class="hide" data-cell tabindex="-1" aria-pressed=${allHidden ? 'true' : 'false'}
+        aria-label=${s.hideGroup(heading, list.length, count)} @click=${() => plan.setGroupHidden(hideable, !allHidden)}>${s.hideAll}</button>` : nothing}
+    </div>
+    ${list.length <= FOLD_OVER
+      ? items(start)
+      : // Folded, its rows are not drawn at all: they are built as it is unfolded.
+        html`<details class="group-items" ?open=${unfolded}
+          @toggle=${(e: Event) => plan.setUnfolded(type, (e.target as HTMLDetailsElement).open)}>
+          <summary data-row data-cell tabindex="-1">${s.showGroupItems(list.length, count)}</summary>
+          ${unfolded ? items(start) : nothing}
+        </details>`}
+  </div>`;
 }
 
 function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): TemplateResult {
@@ -220,14 +274,19 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
     ${plan.added?.some((e) => controller.isSubject(e.fullUrl!)) ? html`<p class="note identity">${identityNote(ctx, plan)}</p>` : nothing}
     ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, formatCount(plan.hidden.length, lang), kinds)}</p>` : nothing}
     <p>${s.previewItems(plan.entries.length, formatCount(plan.entries.length, lang))}</p>
-    ${orderedGroups(plan.entries).map(
-      ([type, list]) => html`<details class="shared-group" ?open=${plan.entries.length <= PREVIEW_OPEN_UP_TO}>
+    ${orderedGroups(plan.entries).map(([type, list]) => {
+      // A folded kind's items are built only once it is unfolded: a long record has thousands.
+      const open = plan.entries.length <= PREVIEW_OPEN_UP_TO || controller.previewUnfolded.has(type);
+      return html`<details class="shared-group" ?open=${open}
+        @toggle=${(e: Event) => plan.entries.length > PREVIEW_OPEN_UP_TO && controller.setUnfolded(type, (e.target as HTMLDetailsElement).open, true)}>
         <summary>${s.typeHeading(type)} (${formatCount(list.length, lang)})</summary>
-        <ul class="shared-items">
-          ${list.map((e) => html`<li>${s.typeHeading(type)}: <bdi>${itemText(e, ctx)}</bdi></li>`)}
-        </ul>
-      </details>`,
-    )}
+        ${open
+          ? html`<ul class="shared-items">
+              ${list.map((e) => html`<li>${s.typeHeading(type)}: <bdi>${itemText(e, ctx)}</bdi></li>`)}
+            </ul>`
+          : nothing}
+      </details>`;
+    })}
     ${terms}
   </section>`;
 }
