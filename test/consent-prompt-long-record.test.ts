@@ -104,29 +104,16 @@ describe('the share dialog with a long record', function () {
     expect(asked, 'only the diagnoses\' rows').to.equal(2);
   });
 
-  it('on a 320 px phone, Review and Cancel are in sight at the dialog\'s foot', async () => {
+  it('on a 320 px phone, Review and Cancel are a few screens down, not hundreds: long kinds are folded', async () => {
+    // The buttons stay in the flow, beside what the signer says when they are pressed (a row pinned
+    // to the dialog's foot covered half a phone's screen at 200% text, and parted the words from it).
     await setViewport({ width: 320, height: 640 });
     const el = await shareDialog();
+    const dialog = dialogOf(el);
     for (const name of ['Review', 'Cancel']) {
       const button = buttonByText(el, name)!;
-      const box = button.getBoundingClientRect();
-      expect(box.bottom, `${name} is on the screen`).to.be.at.most(innerHeight);
-      expect(box.top).to.be.at.least(0);
-      // Nothing of the list covers it: it is what a tap there reaches.
-      expect(el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2), name).to.equal(button);
-    }
-  });
-
-  it('on a 320 px phone, a field reached by Tab is not hidden behind the buttons at the foot', async () => {
-    await setViewport({ width: 320, height: 640 });
-    const el = await shareDialog();
-    dialogOf(el).scrollTop = 0;
-    for (const selector of ['.group-items summary', 'input[name=disclose]', 'input[name=role]', '#until', '#purpose']) {
-      const target = $(el, selector)!;
-      target.focus();
-      const box = target.getBoundingClientRect();
-      const hit = el.shadowRoot!.elementFromPoint(box.left + Math.min(box.width / 2, 8), box.top + box.height / 2);
-      expect(hit === target || target.contains(hit), `${selector} is uncovered`).to.equal(true);
+      const down = button.getBoundingClientRect().bottom - dialog.getBoundingClientRect().top + dialog.scrollTop;
+      expect(down, `${name} is within four screens of the dialog's top`).to.be.at.most(4 * innerHeight);
     }
   });
 

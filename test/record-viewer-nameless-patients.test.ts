@@ -13,6 +13,7 @@ import { shortNpub } from '../components/shared/identity.js';
 import { $$, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 import { person, type Person } from './helpers.js';
+import { DOG, petBundle } from './pets.js';
 
 /** A visit record: a Patient named only by its key, and a dated blood pressure reading. */
 function visitBundle(patient: string, date: string): FhirBundle {
@@ -47,5 +48,16 @@ describe('<nip82-record-viewer>: records of patients whose Patient has no name',
     await el.updateComplete;
     const whose = $$(el, '.timeline li.item .whose').map(text);
     expect(whose).to.have.members(['For Alex Kim', `For ${samShort}`]);
+  });
+
+  it('an animal whose Patient has no name is never headed by its owner\'s name', async () => {
+    const [owner, vet] = [await person(), await person()];
+    const bundle = petBundle('', DOG, owner.pubkey) as unknown as { entry: { resource: Record<string, unknown> }[] };
+    delete bundle.entry[0]!.resource.name;
+    const record = await openRecord(await createRecord({ bundle: bundle as unknown as FhirBundle, author: vet.signer, participants: [{ pubkey: owner.pubkey, role: 'editor' }], subject: owner.pubkey }), owner.signer);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[record]} .knownNames=${{ [owner.pubkey]: 'Ana Rivera' }}></nip82-record-viewer>`);
+    await waitUntil(() => $$(el, 'article h2').length === 1, 'the record shown');
+    await el.updateComplete;
+    expect($$(el, 'article h2').map(text)).to.deep.equal(['Health record']);
   });
 });

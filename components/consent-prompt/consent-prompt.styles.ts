@@ -28,22 +28,6 @@ export const consentPromptStyles = css`
     background: var(--nip82-consent-prompt-dialog-background, var(--_bg));
     /* Its width is its own (set above), so what is inside can ask how narrow it is. */
     container: prompt-dialog / inline-size;
-    /* A field focused by Tab scrolls clear of the buttons row held at the foot (below). */
-    scroll-padding-block-end: 5rem;
-  }
-  /*
-   * The dialog's buttons stay in sight at its foot, however long the list above them (a long record
-   * on a phone ran hundreds of screens down to Review), over the dialog's own background; the
-   * shadow covers the dialog's padding below them, where the list would otherwise show through.
-   */
-  dialog .actions {
-    position: sticky;
-    inset-block-end: 0;
-    z-index: 1;
-    margin-block-end: 0;
-    padding-block: 0.5rem;
-    background: var(--nip82-consent-prompt-dialog-background, var(--_bg));
-    box-shadow: 0 calc(var(--_space) * 1.5) 0 var(--nip82-consent-prompt-dialog-background, var(--_bg));
   }
   .group-items summary {
     cursor: pointer;

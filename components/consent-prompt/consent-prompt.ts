@@ -33,7 +33,7 @@ import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ConsentPlan, offeredEntries, subjectKey, supplying } from './consent-plan.js';
-import { settleTabStop, type PlanViewContext } from './plan-view.js';
+import { forgetTexts, settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
 import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
 import { busyAttr, type CommonView, type Step } from './view-parts.js';
@@ -314,11 +314,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return !!store?.loaded && unreadServers(store.reports).length > 0;
   }
 
-  /** How many items `records` offer, counted again only for other records (every key typed renders). */
+  /**
+   * How many items `records` offer, counted again only for other records (every key typed renders;
+   * the store hands a new list of the same records each time, so they are compared one by one).
+   */
   private offeredCount(records: readonly OpenedRecord[]): number {
     if (records.length === 0) return 0;
-    if (this.counted?.records !== records) this.counted = { records, n: offeredEntries(records).length };
-    return this.counted.n;
+    const seen = this.counted?.records;
+    if (!seen || seen.length !== records.length || records.some((r, i) => r !== seen[i])) this.counted = { records, n: offeredEntries(records).length };
+    return this.counted!.n;
   }
   private counted?: { records: readonly OpenedRecord[]; n: number };
 
@@ -512,6 +516,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     this.answering = undefined;
     this.plan.reset([]);
+    // The items' words and the records counted are the last user's too.
+    forgetTexts(this.plan);
+    this.counted = undefined;
     // What the last user chose and typed, though a dialog resets it when it opens: held here, it
     // would keep their words in memory for the next person at the screen.
     this.recipientKey = undefined;

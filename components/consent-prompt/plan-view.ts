@@ -70,6 +70,11 @@ type Texts = { label: string; date: string };
  */
 const textCache = new WeakMap<ConsentPlan, { offered: readonly BundleEntry[]; s: ConsentPromptStrings; lang: Language; map: Map<BundleEntry, Texts> }>();
 
+/** Forgets the items' words worked out for `plan` (the user who was offered them left). */
+export function forgetTexts(plan: ConsentPlan): void {
+  textCache.delete(plan);
+}
+
 function texts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleEntry): Texts {
   let cache = textCache.get(ctx.plan);
   if (!cache || cache.offered !== ctx.plan.offered || cache.s !== ctx.s || cache.lang !== ctx.lang) {

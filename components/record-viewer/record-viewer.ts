@@ -1382,10 +1382,11 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /**
    * Who a record is about when none of its Patients has a name (a clinic's visit record may name
-   * them only by their key): its subject, as the viewer names people; undefined otherwise.
+   * them only by their key): its subject, as the viewer names people; undefined otherwise. An
+   * animal's subject is its owner: never named as the one the record is about.
    */
   private subjectName(view: View): string | undefined {
-    return view.patients.names.length || !view.subject ? undefined : this.nameFor(view.subject, npubOf(view, view.subject));
+    return view.patients.names.length || !view.subject || view.animal ? undefined : this.nameFor(view.subject, npubOf(view, view.subject));
   }
 
   /** The names of whom a record is about: its Patients', else its subject's ({@link subjectName}). */
