@@ -51,24 +51,29 @@ export function offeredEntries(records: readonly OpenedRecord[]): BundleEntry[] 
   return planShare({ from: records }).entries.filter((e) => !isGrantConsent(e.resource));
 }
 
-/**
- * The records that supply `urls`: each entry comes from the first record holding it, as a share
- * draws it (see `planShare`). A share is made from these only, and is about their subject.
- */
-export function supplying(records: readonly OpenedRecord[], urls: Iterable<string>): OpenedRecord[] {
-  const wanted = new Set(urls);
+/** Each entry with the record it comes from: the first record holding it, as a share draws it (see `planShare`). */
+function* suppliedEntries(records: readonly OpenedRecord[]): Generator<[OpenedRecord, BundleEntry]> {
   const seen = new Set<string>();
-  return records.filter((r) => {
-    let supplies = false;
+  for (const r of records) {
     for (const e of r.bundle.entry ?? []) {
       const url = e.fullUrl ?? '';
       if (seen.has(url)) continue;
       seen.add(url);
-      if (wanted.has(url)) supplies = true;
+      yield [r, e];
     }
-    return supplies;
-  });
+  }
 }
+
+/** The records that supply `urls` (see {@link suppliedEntries}): a share is made from these only, and is about their subject. */
+export function supplying(records: readonly OpenedRecord[], urls: Iterable<string>): OpenedRecord[] {
+  const wanted = new Set(urls);
+  const from = new Set<OpenedRecord>();
+  for (const [r, e] of suppliedEntries(records)) if (wanted.has(e.fullUrl ?? '')) from.add(r);
+  return records.filter((r) => from.has(r));
+}
+
+/** An offered item's words as a view shows them. */
+export type ItemTexts = { label: string; date: string };
 
 /** The key a record is about: its subject, else (a record of their own, written without one) the user's. */
 export const subjectKey = (record: OpenedRecord, me: string | undefined): string | undefined => record.subject ?? me;
@@ -110,6 +115,11 @@ export class ConsentPlan implements ReactiveController {
   /** Per kind, how often the choice of its items changed: a kind is drawn again only when its own did. */
   private kindVersions = new Map<string, number>();
   private typeOf = new Map<string, string>();
+  /**
+   * Each offered item's words, worked out by a view for its words and language (see plan-view.ts):
+   * forgotten with the items offered, so the last user's go with them.
+   */
+  texts?: { words: unknown; lang: string; map: Map<BundleEntry, ItemTexts> };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -130,6 +140,7 @@ export class ConsentPlan implements ReactiveController {
     this.grouped = orderedGroups(offered);
     this.offered = this.grouped.flatMap(([, list]) => list);
     this.typeOf = new Map(this.offered.map((e) => [e.fullUrl!, e.resource.resourceType]));
+    this.texts = undefined;
     this.unfolded.clear();
     this.previewUnfolded.clear();
 
@@ -303,17 +314,14 @@ export class ConsentPlan implements ReactiveController {
 function patientNames(records: readonly OpenedRecord[], offered: readonly BundleEntry[]): Map<string, string> {
   const wanted = new Set(offered.map((e) => e.fullUrl!));
   const names = new Map<string, string>();
-  const seen = new Set<string>();
-  for (const r of records) {
+  const patients = new Map(records.map((r) => {
     const patient = patientEntryOf(r.bundle);
-    const name = humanName((patient?.resource as { name?: unknown } | undefined)?.name);
-    for (const e of r.bundle.entry ?? []) {
-      const url = e.fullUrl ?? '';
-      if (seen.has(url)) continue;
-      seen.add(url);
-      // The patient's own item is named already.
-      if (name && wanted.has(url) && e !== patient) names.set(url, name);
-    }
+    return [r, { patient, name: humanName((patient?.resource as { name?: unknown } | undefined)?.name) }];
+  }));
+  for (const [r, e] of suppliedEntries(records)) {
+    const { patient, name } = patients.get(r)!;
+    // The patient's own item is named already.
+    if (name && wanted.has(e.fullUrl ?? '') && e !== patient) names.set(e.fullUrl!, name);
   }
   return new Set(names.values()).size > 1 ? names : new Map();
 }

@@ -33,7 +33,7 @@ import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ConsentPlan, offeredEntries, subjectKey, supplying } from './consent-plan.js';
-import { forgetTexts, settleTabStop, type PlanViewContext } from './plan-view.js';
+import { settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
 import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
 import { busyAttr, type CommonView, type Step } from './view-parts.js';
@@ -516,8 +516,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     this.answering = undefined;
     this.plan.reset([]);
-    // The items' words and the records counted are the last user's too.
-    forgetTexts(this.plan);
+    // The records counted are the last user's too (the plan forgot its items' words with them).
     this.counted = undefined;
     // What the last user chose and typed, though a dialog resets it when it opens: held here, it
     // would keep their words in memory for the next person at the screen.

@@ -14,7 +14,7 @@ import { groupKinds, kindsLine } from '../shared/withheld-kinds.js';
 import { formatDate } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
 import { withBdi } from '../shared/bdi.js';
-import { orderedGroups, type ConsentPlan } from './consent-plan.js';
+import { orderedGroups, type ConsentPlan, type ItemTexts } from './consent-plan.js';
 import { resourceDate, resourceLabel } from './resources.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import { formatCount } from '../shared/numbers.js';
@@ -63,24 +63,14 @@ export function itemText(entry: BundleEntry, ctx: Pick<PlanViewContext, 'plan' |
   return date ? `${label} (${date})` : label;
 }
 
-type Texts = { label: string; date: string };
 /**
- * Each item's label and date, worked out once for the items offered, the words and the language:
- * a long record's thousands of items are not read again on every change.
+ * Each item's label and date, worked out once for the items offered (the plan forgets them with
+ * the items), the words and the language: a long record's thousands of items are not read again
+ * on every change.
  */
-const textCache = new WeakMap<ConsentPlan, { offered: readonly BundleEntry[]; s: ConsentPromptStrings; lang: Language; map: Map<BundleEntry, Texts> }>();
-
-/** Forgets the items' words worked out for `plan` (the user who was offered them left). */
-export function forgetTexts(plan: ConsentPlan): void {
-  textCache.delete(plan);
-}
-
-function texts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleEntry): Texts {
-  let cache = textCache.get(ctx.plan);
-  if (!cache || cache.offered !== ctx.plan.offered || cache.s !== ctx.s || cache.lang !== ctx.lang) {
-    cache = { offered: ctx.plan.offered, s: ctx.s, lang: ctx.lang, map: new Map() };
-    textCache.set(ctx.plan, cache);
-  }
+function texts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleEntry): ItemTexts {
+  let cache = ctx.plan.texts;
+  if (!cache || cache.words !== ctx.s || cache.lang !== ctx.lang) cache = ctx.plan.texts = { words: ctx.s, lang: ctx.lang, map: new Map() };
   let t = cache.map.get(entry);
   if (!t) {
     const label = resourceLabel(entry.resource, ctx.lang) || ctx.s.noLabel;
