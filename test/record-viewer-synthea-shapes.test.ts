@@ -153,6 +153,12 @@ describe('record viewer: records in Synthea shape read in full', () => {
     expect(facts(es.items, 'Luis Rivera')).to.include('Estado: fallecido');
   });
 
+  it('Spanish says a woman who died is "fallecida"; English has one word', async () => {
+    const marta = [{ resourceType: 'Patient', id: 'p3', name: [{ given: ['Marta'], family: 'Rivera' }], gender: 'female', deceasedBoolean: true }];
+    expect(facts((await shown('es', marta)).items, 'Marta Rivera')).to.include('Estado: fallecida');
+    expect(facts((await shown('en', marta)).items, 'Marta Rivera')).to.include('Status: deceased');
+  });
+
   it("a dosage with its own text still says the dose and how often", async () => {
     const { items } = await shown('en');
     expect(facts(items, 'lisinopril 10 MG Oral Tablet')).to.include('Dosage: 2, twice a day, Take with water');

@@ -15,7 +15,7 @@ export const codeWordsEs: CodeWords = {
     onhold: 'en pausa', preparation: 'en preparación', partial: 'disponible en parte', appended: 'definitivo, con añadidos posteriores',
     suspended: 'suspendido', pending: 'pendiente', booked: 'reservado', fulfilled: 'realizado', noshow: 'no acudió', 'checked-in': 'registrada la llegada',
     waitlist: 'en lista de espera', available: 'disponible', unavailable: 'no disponible', unsatisfactory: 'no apto', declined: 'rechazado',
-    'health-unknown': 'salud desconocida', deceased: 'fallecido', retired: 'retirado', requested: 'solicitado', received: 'recibido', ready: 'listo', failed: 'fallido',
+    'health-unknown': 'salud desconocida', deceased: 'fallecido', 'deceased-female': 'fallecida', retired: 'retirado', requested: 'solicitado', received: 'recibido', ready: 'listo', failed: 'fallido',
   },
   clinicalStatus: { active: 'activo', recurrence: 'ha vuelto', relapse: 'recaída', inactive: 'inactivo', remission: 'en remisión', resolved: 'resuelto' },
   verification: {

@@ -39,7 +39,7 @@ export const codeWordsEn: CodeWords = {
     'in-progress': 'in progress', 'on-hold': 'on hold', onhold: 'on hold', onleave: 'on leave', preparation: 'in preparation',
     partial: 'partly available', appended: 'final, with later additions', superseded: 'replaced by a newer version', 'not-done': 'not done',
     'entered-in-error': 'entered in error', 'not-taken': 'not taken', 'checked-in': 'checked in', noshow: 'did not attend',
-    waitlist: 'on the waiting list', 'health-unknown': 'health unknown',
+    waitlist: 'on the waiting list', 'health-unknown': 'health unknown', 'deceased-female': 'deceased',
   },
   clinicalStatus: { recurrence: 'came back', remission: 'in remission' },
   verification: { unconfirmed: 'not confirmed', differential: 'one of several possible diagnoses', refuted: 'ruled out', 'entered-in-error': 'entered in error' },

@@ -269,7 +269,8 @@ type Describer = (r: FhirResource, facts: FactList, index: ReferenceIndex, statu
 const describePatient: Describer = (r, facts) => {
   facts.add('birthDate', str(r.birthDate), { date: true });
   facts.add('died', str(r.deceasedDateTime), { date: true });
-  if (r.deceasedBoolean === true) facts.coded('status', 'status', ['deceased']);
+  // Its own code for a woman or a female animal: languages such as Spanish say it in the feminine.
+  if (r.deceasedBoolean === true) facts.coded('status', 'status', [r.gender === 'female' ? 'deceased-female' : 'deceased']);
   const animal = animalOf(r);
   facts.coded('gender', animal ? 'animalGender' : 'gender', [str(r.gender)]);
   if (animal) {
