@@ -99,6 +99,17 @@ describe('record viewer: whose each item is', () => {
     expect($$(own, '[part=item] .whose').map((w) => text(w))).to.include('(Rex)');
   });
 
+  it('a search by a pet\'s name finds its items, alone or with other words', async () => {
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${bundleOf(rex(), mia())}></nip82-record-viewer>`);
+    await waitUntil(() => $$(el, '[part=item]').length === 6, 'the items never showed');
+    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'mia');
+    await waitUntil(() => $$(el, '[part=item]').length === 3, 'the search never narrowed');
+    expect(itemHeads(el)).to.have.members(['Mia', 'Ear infection · For Mia', 'Rabies vaccine · For Mia']);
+    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'rabies rex');
+    await waitUntil(() => $$(el, '[part=item]').length === 1, 'the search never narrowed to one');
+    expect(itemHeads(el)).to.deep.equal(['Rabies vaccine · For Rex']);
+  });
+
   it('one patient alone: the heading names them, no item does', async () => {
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer mode="timeline" .bundle=${bundleOf(rex())}></nip82-record-viewer>`);
     await waitUntil(() => $$(el, '[part=item]').length === 2, 'the timeline never showed');

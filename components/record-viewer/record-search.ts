@@ -17,9 +17,13 @@ import type { RecordViewerStrings } from './record-viewer.strings.js';
  */
 const SEARCH_MS = 25;
 
-/** One search over the items: `found` tells whether an item has every word; `unfinished` once it ran out of its time. */
+/**
+ * One search over the items: `found` tells whether an item has every word, each in its words or in
+ * `whose` (lowercase: the name of whom it is about, where the reader holds several people's or pets'
+ * records); `unfinished` once it ran out of its time.
+ */
 export interface Finder {
-  found: (item: Item) => boolean;
+  found: (item: Item, whose?: string) => boolean;
   unfinished: boolean;
 }
 
@@ -31,13 +35,14 @@ function finder(words: readonly string[], s: RecordViewerStrings, lang: string):
   const until = performance.now() + SEARCH_MS;
   const search: Finder = {
     unfinished: false,
-    found: (item) => {
+    found: (item, whose = '') => {
       if (!worded(item, s, lang) && performance.now() > until) {
         search.unfinished = true;
         return false;
       }
       // The record's own text first: wording an item costs more.
-      return words.every((w) => item.search.includes(w)) || words.every((w) => shownText(item, s, lang).includes(w));
+      const has = (text: string) => (w: string) => text.includes(w) || whose.includes(w);
+      return words.every(has(item.search)) || words.every(has(shownText(item, s, lang)));
     },
   };
   return search;

@@ -729,9 +729,12 @@ export class Nip82RecordViewer extends Nip82Element {
     if (arriving) {
       if (this.filtered.some((f, i) => f.view !== this.views[i])) [this.filtered, this.matching, this.timeline] = [[], 0, []];
     } else {
+      // Where the reader holds several people's or pets' records, "Rex" finds Rex's items.
+      const several = finder !== undefined && this.severalPatients();
+      const whose = (item: Item, view: View) => (several ? whoseOf(view, item, this.subjectName(view)).toLowerCase() : '');
       const keep = (item: Item, view: View) =>
         !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
-        (!finder || finder.found(item)) &&
+        (!finder || finder.found(item, whose(item, view))) &&
         (!this.signedOnly || signedByOthers(view, item));
       // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
       const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
@@ -1351,7 +1354,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
-    const several = new Set(this.views.flatMap((v) => this.patientNames(v))).size > 1;
+    const several = this.severalPatients();
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
         ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? whoseOf(e.view, e.item, this.subjectName(e.view)) : ''))}
@@ -1387,6 +1390,11 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private subjectName(view: View): string | undefined {
     return view.patients.names.length || !view.subject || view.animal ? undefined : this.nameFor(view.subject, npubOf(view, view.subject));
+  }
+
+  /** Whether the records shown are about more than one person or pet. */
+  private severalPatients(): boolean {
+    return new Set(this.views.flatMap((v) => this.patientNames(v))).size > 1;
   }
 
   /** The names of whom a record is about: its Patients', else its subject's ({@link subjectName}). */
