@@ -95,12 +95,13 @@ describe('elements follow the language of their page', () => {
     page.lang = 'es';
     await waitUntil(() => speaksSession(session, 'es') && speaksViewer(viewer, 'es'), 'the container turned Spanish; the elements did not');
 
-    // The session's own lang: the viewer's language did not change, so it does not render.
+    // The session's own lang: the viewer's language did not change. (Work of its own, such as wording
+    // items while the page is idle, may render it meanwhile on a busy machine: never in English.)
     const viewerRenders = renders(viewer);
     session.lang = 'en';
     await waitUntil(() => speaksSession(session, 'en'), 'the session\'s own lang turned English; it did not');
     await viewer.updateComplete;
-    expect(viewerRenders, 'renders of the viewer, whose language stayed').to.deep.equal([]);
+    for (const words of viewerRenders) expect(words, 'a render of the viewer, whose language stayed').to.contain(PRINT.es).and.not.contain(PRINT.en);
     expect(speaksViewer(viewer, 'es')).to.equal(true);
 
     // Without a lang of its own, the session takes its container's again.
