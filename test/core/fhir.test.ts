@@ -7,6 +7,9 @@ import { RecordError } from '../../components/core/errors.js';
 import { fixture, person, rejects, sampleBundle } from '../helpers.js';
 import { findMentions, termsOf } from '../../components/core/fhir/mentions.js';
 import type { FhirResource } from '../../components/core/fhir/types.js';
+import { planShare } from '../../components/core/nip82/share.js';
+import { removeItems } from '../../components/core/fhir/document.js';
+import type { OpenedRecord } from '../../components/core/nip82/record.js';
 
 describe('FHIR helpers', () => {
   it('writes conformant R4: collection, fullUrl + resource, no nulls', () => {
@@ -132,6 +135,28 @@ describe('findMentions (what a share still says about a hidden item)', () => {
     const report = findMentions(big, [hiv]);
     expect(report.complete).to.equal(false);
     expect(findMentions(big.slice(0, 2), [hiv]).complete).to.equal(true);
+  });
+
+  it('a hidden medication named only by reference is found by its drug: the Medication itself, a claim, a note', () => {
+    const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+    const drug = { coding: [{ system: RX, code: '1721603', display: 'emtricitabine 200 MG / tenofovir alafenamide 25 MG Oral Tablet' }], text: 'Descovy' };
+    const patient = entry({ resourceType: 'Patient', id: 'p' }, 40);
+    const medication = entry({ resourceType: 'Medication', code: drug }, 41);
+    const order = entry({ resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: 'urn:uuid:m-40' }, medicationReference: { reference: 'urn:uuid:m-41' } }, 42);
+    const mood = entry({ resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: 'urn:uuid:m-40' },
+      contained: [{ resourceType: 'Medication', id: 'x', code: { text: 'Sertraline 50 MG Oral Tablet' } }], medicationReference: { reference: '#x' } }, 43);
+    const claim = entry({ resourceType: 'Claim', status: 'active', patient: { reference: 'urn:uuid:m-40' },
+      item: [{ sequence: 1, productOrService: drug }, { sequence: 2, productOrService: { text: 'Sertraline 50 MG Oral Tablet' } }] }, 44);
+    const visit = entry({ resourceType: 'Encounter', status: 'finished', subject: { reference: 'urn:uuid:m-40' },
+      text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Started Descovy today.</div>' } }, 45);
+    const record = { bundle: { resourceType: 'Bundle', type: 'collection', entry: [patient, medication, order, mood, claim, visit] } } as unknown as OpenedRecord;
+    const mentioned = (withhold: string[]) => planShare({ from: [record], withhold }).mentions.map((m) => m.entry.fullUrl);
+    expect(mentioned(['urn:uuid:m-42'])).to.deep.equal(['urn:uuid:m-41', 'urn:uuid:m-44']);
+    expect(mentioned(['urn:uuid:m-43'])).to.deep.equal(['urn:uuid:m-44']);
+    expect(mentioned(['urn:uuid:m-41'])).to.deep.equal(['urn:uuid:m-44']);
+    // The visit's narrative named the hidden drug: it does not go out.
+    const kept = removeItems({ source: record.bundle.entry!, kept: [patient, visit], hidden: [order], disclose: 'flag' });
+    expect(kept[1]!.resource.text).to.equal(undefined);
   });
 
   it('kinds whose names are common (observations, visits) are not searched for, and hostile input stays bounded', () => {

@@ -8,7 +8,7 @@
 import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 import { LIST_EMPTY_REASON_SYSTEM, type Disclosure } from './withheld.js';
 import { ReferenceIndex } from './bundle.js';
-import { termsOf } from './mentions.js';
+import { termsOf, type Resolve } from './mentions.js';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /** Deeper than any real FHIR resource; the walk stops there rather than exhausting the stack. */
@@ -46,7 +46,7 @@ export function removeItems(input: RemoveItemsInput): BundleEntry[] {
   const index = new ReferenceIndex({ resourceType: 'Bundle', type: 'collection', entry: [...input.source] });
   const hiddenSet = new Set(input.hidden.map((e) => e.resource));
   const keptSet = new Set(input.kept.map((e) => e.resource));
-  const traces = tracesOf(input.hidden);
+  const traces = tracesOf(input.hidden, (ref, from) => index.resolve(ref, from));
   const isAbsent = (ref: string, from: FhirResource) => {
     const target = index.resolve(ref, from);
     return target !== undefined && !keptSet.has(target);
@@ -91,14 +91,14 @@ interface Traces {
 const MAX_TERMS = 256;
 const MAX_TEXT = 256 * 1024;
 
-function tracesOf(hidden: readonly BundleEntry[]): Traces {
+function tracesOf(hidden: readonly BundleEntry[], resolve: Resolve): Traces {
   const literal = new Set<string>();
   const terms = new Set<string>();
   for (const { fullUrl, resource } of hidden) {
     if (fullUrl) literal.add(fullUrl);
     if (resource.id && resource.id.length >= 8) literal.add(resource.id);
     if (resource.id) literal.add(`${resource.resourceType}/${resource.id}`);
-    for (const t of termsOf(resource)) if (terms.size < MAX_TERMS) terms.add(t);
+    for (const t of termsOf(resource, resolve)) if (terms.size < MAX_TERMS) terms.add(t);
   }
   const alternatives = (items: Set<string>) => [...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return {

@@ -37,7 +37,16 @@ const TERM_FIELDS: Record<string, readonly string[]> = {
   MedicationDispense: ['medicationCodeableConcept'],
   Immunization: ['vaccineCode'],
   FamilyMemberHistory: ['condition'],
+  // A medication on its own (a request names it by reference): its name is the drug's.
+  Medication: ['code'],
 };
+
+/**
+ * Finds the resource a reference points to, in the share's records or contained in `from`. A
+ * medication request, statement, administration or dispense often names its drug only through
+ * `medicationReference`: the hidden item's defining name is then the Medication's.
+ */
+export type Resolve = (reference: { reference?: string }, from: FhirResource) => FhirResource | undefined;
 /** Short names matter most ("HIV", "TB"); whole-word matching keeps them from matching inside other words. */
 const MIN_TERM = 2;
 const MAX_TERM = 200;
@@ -49,22 +58,33 @@ const MAX_TOTAL_TEXT = 16 * 1024 * 1024;
 
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** The defining terms of a resource, lower-cased: "fracture of ankle", also without "(disorder)". */
-export function termsOf(resource: FhirResource): string[] {
+/** The concepts that name a resource (its diagnosis, drug, vaccine), with a referenced drug's when `resolve` finds it. */
+function conceptsOf(resource: FhirResource, resolve?: Resolve): { text?: unknown; coding?: unknown }[] {
   const fields = TERM_FIELDS[resource.resourceType];
   if (!fields) return [];
+  const concepts = fields.flatMap((field) => conceptsIn((resource as Record<string, unknown>)[field]));
+  const ref = (resource as { medicationReference?: unknown }).medicationReference;
+  if (resolve && resource.resourceType !== 'Medication' && isObject(ref) && typeof ref.reference === 'string') {
+    const drug = resolve(ref as { reference: string }, resource);
+    if (drug?.resourceType === 'Medication') concepts.push(...conceptsIn(drug.code));
+  }
+  return concepts;
+}
+
+/**
+ * The defining terms of a resource, lower-cased: "fracture of ankle", also without "(disorder)".
+ * With `resolve`, a medication item named only by reference has its drug's terms.
+ */
+export function termsOf(resource: FhirResource, resolve?: Resolve): string[] {
   const terms = new Set<string>();
   const add = (value: unknown) => {
     if (typeof value !== 'string' || terms.size >= MAX_TERMS_PER_ITEM) return;
     const term = fold(value.slice(0, MAX_TERM * 2));
     for (const t of [term, term.replace(/\s*\([^)]*\)$/, '')]) if (t.length >= MIN_TERM && t.length <= MAX_TERM) terms.add(t);
   };
-  for (const field of fields) {
-    const raw = (resource as Record<string, unknown>)[field];
-    for (const concept of conceptsIn(raw)) {
-      add(concept.text);
-      for (const coding of Array.isArray(concept.coding) ? concept.coding : []) add((coding as { display?: unknown })?.display);
-    }
+  for (const concept of conceptsOf(resource, resolve)) {
+    add(concept.text);
+    for (const coding of Array.isArray(concept.coding) ? concept.coding : []) add((coding as { display?: unknown })?.display);
   }
   return [...terms].slice(0, MAX_TERMS_PER_ITEM);
 }
@@ -113,13 +133,14 @@ const isPlainText = (contentType: unknown) => typeof contentType !== 'string' ||
 /**
  * The shared entries that contain a defining term of a hidden entry, in the shared entries' order.
  * Reads at most {@link MAX_TOTAL_TEXT} characters in all; `complete` says whether it read everything.
+ * With `resolve`, a hidden medication item named only by reference is searched for by its drug's name.
  */
-export function findMentions(shared: readonly BundleEntry[], hidden: readonly BundleEntry[]): MentionReport {
+export function findMentions(shared: readonly BundleEntry[], hidden: readonly BundleEntry[], resolve?: Resolve): MentionReport {
   const sources: { entry: BundleEntry; terms: string[] }[] = [];
   let termCount = 0;
   let complete = true;
   for (const entry of hidden) {
-    const all = termsOf(entry.resource);
+    const all = termsOf(entry.resource, resolve);
     const terms = all.slice(0, Math.max(0, MAX_TERMS - termCount));
     if (terms.length < all.length) complete = false;
     if (terms.length) sources.push({ entry, terms });
