@@ -159,6 +159,18 @@ describe('findMentions (what a share still says about a hidden item)', () => {
     expect(kept[1]!.resource.text).to.equal(undefined);
   });
 
+  it('finds the hidden diagnosis by its code where another app worded it differently, or gave no words', () => {
+    const SCT = 'http://snomed.info/sct';
+    const hidden = entry({ resourceType: 'Condition', code: { coding: [{ system: SCT, code: '86406008', display: 'Human immunodeficiency virus infection (disorder)' }] } }, 50);
+    const shared = [
+      entry({ resourceType: 'Encounter', reasonCode: [{ coding: [{ system: SCT, code: '86406008', display: 'HIV disease' }] }] }, 51),
+      entry({ resourceType: 'DiagnosticReport', conclusionCode: [{ coding: [{ system: SCT, code: '86406008' }] }] }, 52),
+      // The same digits in another code system name something else.
+      entry({ resourceType: 'Observation', code: { coding: [{ system: 'http://loinc.org', code: '86406008' }] } }, 53),
+    ];
+    expect(findMentions(shared, [hidden]).mentions.map((m) => m.entry.fullUrl)).to.deep.equal(['urn:uuid:m-51', 'urn:uuid:m-52']);
+  });
+
   it('kinds whose names are common (observations, visits) are not searched for, and hostile input stays bounded', () => {
     const height = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 6);
     const other = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 7);

@@ -6,7 +6,8 @@
  *
  * An item mentions a hidden one when its text (any string in it, and the decoded text of plain-text
  * attachments such as clinical notes) contains one of the hidden item's defining terms: the name of
- * the diagnosis, allergy, procedure, medication or vaccine, as text or as a coding's display. A bare
+ * the diagnosis, allergy, procedure, medication or vaccine, as text, as a coding's display, or as the
+ * same code of the same code system under another display (apps word one diagnosis differently). A bare
  * reference to a hidden item gives nothing away and is not counted. Other kinds of resource
  * (observations, visits, documents) are not searched for as terms: their names ("Body height",
  * "General examination") are shared by many harmless items and would drown the warning.
@@ -89,6 +90,51 @@ export function termsOf(resource: FhirResource, resolve?: Resolve): string[] {
   return [...terms].slice(0, MAX_TERMS_PER_ITEM);
 }
 
+/**
+ * A coding's system and code: what names the diagnosis or drug whatever display an app gave it
+ * ("HIV infection" on a visit's reason, "Human immunodeficiency virus infection" on the condition).
+ */
+const codeKey = (c: unknown): string | undefined =>
+  isObject(c) && typeof c.system === 'string' && typeof c.code === 'string' && c.system && c.code ? `${c.system}|${c.code}` : undefined;
+
+/** The defining codes of a resource (see {@link termsOf}), as `system|code`. */
+export function codesOf(resource: FhirResource, resolve?: Resolve): string[] {
+  const codes = new Set<string>();
+  for (const concept of conceptsOf(resource, resolve)) {
+    for (const coding of Array.isArray(concept.coding) ? concept.coding : []) {
+      const key = codeKey(coding);
+      if (key && key.length <= MAX_TERM * 2 && codes.size < MAX_TERMS_PER_ITEM) codes.add(key);
+    }
+  }
+  return [...codes];
+}
+
+/** Codings read per item, at most: a real resource holds a few dozen. */
+const MAX_CODINGS = 4096;
+const codings = new WeakMap<object, Set<string>>();
+
+/** Every coding in a resource (a reason, a claim's billed service, a report's conclusion), as `system|code`; bounded, kept per resource. */
+function codesIn(resource: FhirResource): Set<string> {
+  const known = codings.get(resource);
+  if (known) return known;
+  const found = new Set<string>();
+  let seen = 0;
+  const walk = (value: unknown, depth: number) => {
+    if (depth > 32 || seen > MAX_CODINGS) return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, depth + 1);
+    } else if (isObject(value)) {
+      seen++;
+      const key = codeKey(value);
+      if (key) found.add(key);
+      for (const v of Object.values(value)) if (typeof v === 'object') walk(v, depth + 1);
+    }
+  };
+  walk(resource, 0);
+  codings.set(resource, found);
+  return found;
+}
+
 /** `condition` of FamilyMemberHistory is a list of `{ code }`; the others are one CodeableConcept. */
 function conceptsIn(raw: unknown): { text?: unknown; coding?: unknown }[] {
   if (Array.isArray(raw)) return raw.map((c) => (c as { code?: unknown })?.code).filter(isObject);
@@ -136,27 +182,38 @@ const isPlainText = (contentType: unknown) => typeof contentType !== 'string' ||
  * With `resolve`, a hidden medication item named only by reference is searched for by its drug's name.
  */
 export function findMentions(shared: readonly BundleEntry[], hidden: readonly BundleEntry[], resolve?: Resolve): MentionReport {
-  const sources: { entry: BundleEntry; terms: string[] }[] = [];
+  const sources: { entry: BundleEntry; terms: string[]; codes: string[] }[] = [];
   let termCount = 0;
   let complete = true;
   for (const entry of hidden) {
     const all = termsOf(entry.resource, resolve);
     const terms = all.slice(0, Math.max(0, MAX_TERMS - termCount));
     if (terms.length < all.length) complete = false;
-    if (terms.length) sources.push({ entry, terms });
     termCount += terms.length;
+    const allCodes = codesOf(entry.resource, resolve);
+    const codes = allCodes.slice(0, Math.max(0, MAX_TERMS - termCount));
+    if (codes.length < allCodes.length) complete = false;
+    termCount += codes.length;
+    if (terms.length || codes.length) sources.push({ entry, terms, codes });
   }
   if (sources.length === 0) return { mentions: [], complete };
   // One pass per item finds any term; only the rare item that has one is checked term by term.
-  const any = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.flatMap((s) => s.terms).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  const terms = sources.flatMap((s) => s.terms);
+  const any = terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u') : undefined;
+  const wanted = new Set(sources.flatMap((s) => s.codes));
   const mentions: Mention[] = [];
   let read = 0;
   for (const entry of shared) {
     const text = searchableText(entry.resource);
     read += text.length;
     if (read > MAX_TOTAL_TEXT) return { mentions, complete: false };
-    if (!any.test(text)) continue;
-    const named = sources.filter((s) => s.terms.some((t) => containsWord(text, t))).map((s) => s.entry);
+    const byText = !!any?.test(text);
+    const codes = wanted.size ? codesIn(entry.resource) : undefined;
+    const byCode = !!codes && [...codes].some((c) => wanted.has(c));
+    if (!byText && !byCode) continue;
+    const named = sources
+      .filter((s) => (byText && s.terms.some((t) => containsWord(text, t))) || (byCode && s.codes.some((c) => codes!.has(c))))
+      .map((s) => s.entry);
     if (named.length) mentions.push({ entry, mentions: named });
   }
   return { mentions, complete };
