@@ -73,7 +73,7 @@ function texts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleE
   if (!cache || cache.words !== ctx.s || cache.lang !== ctx.lang) cache = ctx.plan.texts = { words: ctx.s, lang: ctx.lang, map: new Map() };
   let t = cache.map.get(entry);
   if (!t) {
-    const label = resourceLabel(entry.resource, ctx.lang) || ctx.s.noLabel;
+    const label = resourceLabel(entry.resource, ctx.lang, (ref, from) => ctx.plan.resolve(ref, from)) || ctx.s.noLabel;
     const patient = ctx.plan.patientOf(entry.fullUrl!);
     t = { label: patient ? ctx.s.itemOf(label, patient) : label, date: itemDate(entry, ctx.lang) };
     cache.map.set(entry, t);
@@ -305,7 +305,7 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
   const { s, lang } = ctx;
   const unchecked = plan.mentionsChecked ? nothing : html`<p class="warning mentions-unchecked" role="note">${s.mentionsUnchecked}</p>`;
   if (plan.mentions.length === 0) return unchecked;
-  const label = (e: BundleEntry) => resourceLabel(e.resource, lang) || s.noLabel;
+  const label = (e: BundleEntry) => resourceLabel(e.resource, lang, (ref, from) => ctx.plan.resolve(ref, from)) || s.noLabel;
   return html`<div class="mentions warning" role="group" aria-labelledby="mentions-title">
     <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length, formatCount(plan.mentions.length, lang))}</h4>
     <p>${s.mentionsHelp}</p>
