@@ -6,7 +6,7 @@ import { markWithheld, readWithheld, isWithheldList } from '../../components/cor
 import { RecordError } from '../../components/core/errors.js';
 import { fixture, person, rejects, sampleBundle } from '../helpers.js';
 import { findMentions, termsOf } from '../../components/core/fhir/mentions.js';
-import type { FhirResource } from '../../components/core/fhir/types.js';
+import type { FhirBundle, FhirResource } from '../../components/core/fhir/types.js';
 import { planShare } from '../../components/core/nip82/share.js';
 import { removeItems } from '../../components/core/fhir/document.js';
 import type { OpenedRecord } from '../../components/core/nip82/record.js';
@@ -83,6 +83,23 @@ describe('FHIR helpers', () => {
       disclose: 'count-and-kind', count: 2, kinds: { Condition: 1, Immunization: 1 },
     });
     expect(readWithheld(bundle)).to.equal(undefined);
+  });
+});
+
+describe('a document share that hides items (removeItems)', () => {
+  it('an emptied section says "withheld" only where it stands for a kind; one named for a topic (pregnancy) goes', async () => {
+    const ips = await fixture<FhirBundle>('ips-all-sections.json');
+    const entries = ips.entry!;
+    const byRef = (ref: string) => entries.find((e) => e.fullUrl!.endsWith(ref))!;
+    const sections = (entries[0]!.resource as unknown as { section: { title: string; code: { coding: { code: string }[] }; entry: { reference: string }[] }[] }).section;
+    const pregnancy = byRef(sections.find((x) => x.title === 'History of Pregnancy')!.entry[0]!.reference);
+    const allergy = byRef(sections.find((x) => x.title === 'Allergies and Intolerances')!.entry[0]!.reference);
+    const hidden = [pregnancy, allergy];
+    const kept = entries.filter((e) => !hidden.includes(e));
+    const out = removeItems({ source: entries, kept, hidden, disclose: 'count-and-kind', document: true });
+    const titles = ((out[0]!.resource.section as { title: string; emptyReason?: unknown }[]) ?? []).map((x) => `${x.title}${x.emptyReason ? ': withheld' : ''}`);
+    expect(titles).to.include('Allergies and Intolerances: withheld');
+    expect(titles.filter((t) => /pregnan/i.test(t))).to.deep.equal([]);
   });
 });
 

@@ -39,8 +39,8 @@ export interface RemoveItemsInput {
  * a list member; a placeholder where R4 requires the reference), narratives that name a hidden
  * item or point to it are dropped, and a Composition's sections lose their entries for items not
  * kept. A section left empty says `emptyReason: withheld` when the disclosure reveals kinds
- * (`count-and-kind`); at `flag` and `count` it is dropped, since naming the section would tell
- * what kind of item was hidden. Changed sections get a narrative generated from what remains.
+ * (`count-and-kind`) and the section stands for a whole kind (problems, allergies, medications);
+ * otherwise it is dropped, since naming the section would tell what kind of item, or what topic, was hidden. Changed sections get a narrative generated from what remains.
  */
 export function removeItems(input: RemoveItemsInput): BundleEntry[] {
   const index = new ReferenceIndex({ resourceType: 'Bundle', type: 'collection', entry: [...input.source] });
@@ -269,8 +269,9 @@ function rewriteSection(section: Section, composition: FhirResource, ctx: Sectio
   if (keptEntries.length) out.entry = keptEntries;
   if (keptChildren.length) out.section = keptChildren;
   if (!keptEntries.length && !keptChildren.length) {
-    // Emptied: saying "withheld" under this section's title tells what kind of item was hidden.
-    if (ctx.disclose !== 'count-and-kind' || !lostEntries) return undefined;
+    // Emptied: saying "withheld" under this section's title tells what kind of item was hidden, and
+    // a section named for a topic (a pregnancy history, social history) tells more than its kind.
+    if (ctx.disclose !== 'count-and-kind' || !lostEntries || !namedForKind(section)) return undefined;
     out.emptyReason = { coding: [{ system: LIST_EMPTY_REASON_SYSTEM, code: 'withheld', display: 'Information Withheld' }] };
     out.text = { status: 'generated', div: `<div xmlns="${XHTML}"><p>Withheld by the patient.</p></div>` };
     return out;
@@ -280,6 +281,20 @@ function rewriteSection(section: Section, composition: FhirResource, ctx: Sectio
   if (labels.length) out.text = { status: 'generated', div: `<div xmlns="${XHTML}"><ul>${labels.map((l) => `<li>${escapeXml(l)}</li>`).join('')}</ul></div>` };
   else delete out.text;
   return out;
+}
+
+const LOINC = 'http://loinc.org';
+/**
+ * The document sections that stand for one whole kind of item (the patient summary's problems,
+ * allergies, medications, immunizations, procedures and devices): one left empty may say "withheld"
+ * when the patient discloses kinds. Any other section names a topic: results, vital signs, social
+ * history, history of pregnancy, functional status.
+ */
+const KIND_SECTIONS = new Set(['11450-4', '48765-2', '10160-0', '11369-6', '47519-4', '46264-8']);
+
+function namedForKind(section: Section): boolean {
+  const codings = (section.code as { coding?: unknown } | undefined)?.coding;
+  return Array.isArray(codings) && codings.some((c) => isObject(c) && c.system === LOINC && typeof c.code === 'string' && KIND_SECTIONS.has(c.code));
 }
 
 /** A short human label for a section entry, from the resource's own code or name. */
