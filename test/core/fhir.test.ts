@@ -188,6 +188,18 @@ describe('findMentions (what a share still says about a hidden item)', () => {
     expect(findMentions(shared, [hidden]).mentions.map((m) => m.entry.fullUrl)).to.deep.equal(['urn:uuid:m-51', 'urn:uuid:m-52']);
   });
 
+  it('the results of a hidden test report are named: they say what the report said', () => {
+    const LOINC = 'http://loinc.org';
+    const patient = entry({ resourceType: 'Patient', id: 'p' }, 60);
+    const load = entry({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '20447-9', display: 'HIV 1 RNA [#/volume] (viral load) in Serum or Plasma by NAA with probe detection' }] },
+      subject: { reference: 'urn:uuid:m-60' }, valueQuantity: { value: 20, unit: 'copies/mL' } }, 61);
+    const height = entry({ resourceType: 'Observation', status: 'final', code: { text: 'Body height' }, subject: { reference: 'urn:uuid:m-60' } }, 62);
+    const report = entry({ resourceType: 'DiagnosticReport', status: 'final', code: { text: 'HIV viral load' }, subject: { reference: 'urn:uuid:m-60' }, result: [{ reference: 'urn:uuid:m-61' }] }, 63);
+    const record = { bundle: { resourceType: 'Bundle', type: 'collection', entry: [patient, load, height, report] } } as unknown as OpenedRecord;
+    const plan = planShare({ from: [record], withhold: ['urn:uuid:m-63'] });
+    expect(plan.mentions.map((m) => [m.entry.fullUrl, m.mentions.map((h) => h.fullUrl)])).to.deep.equal([['urn:uuid:m-61', ['urn:uuid:m-63']]]);
+  });
+
   it('kinds whose names are common (observations, visits) are not searched for, and hostile input stays bounded', () => {
     const height = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 6);
     const other = entry({ resourceType: 'Observation', code: { text: 'Body height' } }, 7);

@@ -8,7 +8,8 @@
  * attachments such as clinical notes) contains one of the hidden item's defining terms: the name of
  * the diagnosis, allergy, procedure, medication or vaccine, as text, as a coding's display, or as the
  * same code of the same code system under another display (apps word one diagnosis differently). A bare
- * reference to a hidden item gives nothing away and is not counted. Other kinds of resource
+ * reference to a hidden item gives nothing away and is not counted. An item a hidden test report or
+ * panel lists as one of its results counts too: it says what the report said. Other kinds of resource
  * (observations, visits, documents) are not searched for as terms: their names ("Body height",
  * "General examination") are shared by many harmless items and would drown the warning.
  */
@@ -196,7 +197,8 @@ export function findMentions(shared: readonly BundleEntry[], hidden: readonly Bu
     termCount += codes.length;
     if (terms.length || codes.length) sources.push({ entry, terms, codes });
   }
-  if (sources.length === 0) return { mentions: [], complete };
+  const parts = resolve ? partsOf(shared, hidden, resolve) : new Map<BundleEntry, BundleEntry[]>();
+  if (sources.length === 0 && parts.size === 0) return { mentions: [], complete };
   // One pass per item finds any term; only the rare item that has one is checked term by term.
   const terms = sources.flatMap((s) => s.terms);
   const any = terms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'u') : undefined;
@@ -210,13 +212,39 @@ export function findMentions(shared: readonly BundleEntry[], hidden: readonly Bu
     const byText = !!any?.test(text);
     const codes = wanted.size ? codesIn(entry.resource) : undefined;
     const byCode = !!codes && [...codes].some((c) => wanted.has(c));
-    if (!byText && !byCode) continue;
+    const whole = parts.get(entry) ?? [];
+    if (!byText && !byCode && !whole.length) continue;
     const named = sources
       .filter((s) => (byText && s.terms.some((t) => containsWord(text, t))) || (byCode && s.codes.some((c) => codes!.has(c))))
       .map((s) => s.entry);
+    for (const h of whole) if (!named.includes(h)) named.push(h);
     if (named.length) mentions.push({ entry, mentions: named });
   }
   return { mentions, complete };
+}
+
+/** Where a hidden item lists the items it is made of: a test report's results, a panel's members. */
+const PARTS: Record<string, string> = { DiagnosticReport: 'result', Observation: 'hasMember' };
+
+/**
+ * The shared entries that are parts of a hidden one, each with the hidden entries they belong to:
+ * hiding an HIV test report leaves its results (the viral load) shared, which say the same.
+ */
+function partsOf(shared: readonly BundleEntry[], hidden: readonly BundleEntry[], resolve: Resolve): Map<BundleEntry, BundleEntry[]> {
+  const byResource = new Map(shared.map((e) => [e.resource, e]));
+  const out = new Map<BundleEntry, BundleEntry[]>();
+  for (const h of hidden) {
+    const field = PARTS[h.resource.resourceType];
+    const refs = field ? (h.resource as Record<string, unknown>)[field] : undefined;
+    if (!Array.isArray(refs)) continue;
+    for (const ref of refs.slice(0, MAX_TERMS)) {
+      if (!isObject(ref) || typeof ref.reference !== 'string') continue;
+      const target = resolve(ref as { reference: string }, h.resource);
+      const part = target && byResource.get(target);
+      if (part && !out.get(part)?.includes(h)) out.set(part, [...(out.get(part) ?? []), h]);
+    }
+  }
+  return out;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
