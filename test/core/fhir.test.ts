@@ -101,6 +101,19 @@ describe('a document share that hides items (removeItems)', () => {
     expect(titles).to.include('Allergies and Intolerances: withheld');
     expect(titles.filter((t) => /pregnan/i.test(t))).to.deep.equal([]);
   });
+
+  it('a hidden item is no longer pointed to from inside another item (a claim\'s contained referral)', () => {
+    const hidden = { fullUrl: 'urn:uuid:5c7e2a1d-hidden-condition', resource: { resourceType: 'Condition', id: '5c7e2a1d', subject: { reference: 'urn:uuid:p' }, code: { text: 'Major depression' } } as FhirResource };
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const claim = { fullUrl: 'urn:uuid:claim', resource: { resourceType: 'Claim', id: 'claim', patient: { reference: 'urn:uuid:p' }, referral: { reference: '#referral' },
+      contained: [{ resourceType: 'ServiceRequest', id: 'referral', status: 'completed', intent: 'order', subject: { reference: 'urn:uuid:p' },
+        reasonReference: [{ reference: 'urn:uuid:5c7e2a1d-hidden-condition' }] }] } as FhirResource };
+    const out = removeItems({ source: [patient, hidden, claim], kept: [patient, claim], hidden: [hidden], disclose: 'flag' });
+    const text = JSON.stringify(out[1]!.resource);
+    expect(text.includes('5c7e2a1d'), text).to.equal(false);
+    // The referral itself stays, so the claim's pointer to it still resolves.
+    expect((out[1]!.resource.contained as { id: string }[]).map((c) => c.id)).to.deep.equal(['referral']);
+  });
 });
 
 describe('findMentions (what a share still says about a hidden item)', () => {

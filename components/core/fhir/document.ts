@@ -194,7 +194,14 @@ function withoutReferences(resource: FhirResource, judge: Judge): FhirResource {
     if (isObject(value)) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
-        if (k === 'contained' || k === 'text') { out[k] = v; continue; }
+        if (k === 'text') { out[k] = v; continue; }
+        // A contained resource is kept whole (others point to it by '#id'), its own references judged.
+        if (k === 'contained' && depth === 0 && Array.isArray(v)) {
+          const next = v.map((c) => (isObject(c) && typeof c.resourceType === 'string' ? withoutReferences(c as FhirResource, (ref) => judge(ref, resource)) : c));
+          if (next.some((c, i) => c !== v[i])) changed = true;
+          out[k] = next;
+          continue;
+        }
         if (isReferenceTo(v, judge, resource)) { changed = true; continue; }
         const next = walk(v, depth + 1);
         if (next !== undefined) out[k] = next;
