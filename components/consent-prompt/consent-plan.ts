@@ -7,7 +7,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OpenedRecord } from '../core/nip82/record.js';
-import type { BundleEntry } from '../core/fhir/types.js';
+import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
+import { ReferenceIndex } from '../core/fhir/bundle.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import { isSubjectPatient, planShare, type SharePlan } from '../core/nip82/share.js';
 import { isGrantConsent } from '../core/nip82/grant.js';
@@ -96,6 +97,8 @@ export class ConsentPlan implements ReactiveController {
    */
   private whose = new Map<string, string>();
 
+  /** What the records' items refer to, indexed once per set of records (see {@link resolve}). */
+  private references?: { from: readonly OpenedRecord[]; index: ReferenceIndex };
   /** The last plan, with the choice version and records it was worked out for. */
   private cache?: { version: number; from: readonly OpenedRecord[]; plan: SharePlan };
   /** Goes up with every choice: a view drawn for one version is drawn again only for the next. */
@@ -136,7 +139,10 @@ export class ConsentPlan implements ReactiveController {
   /** Starts afresh: every offered item shared, except those hidden from this recipient before. */
   reset(offered: readonly BundleEntry[], hiddenBefore: Iterable<string> = []): void {
     // The last plan holds the records it was worked out from: with nothing offered, nothing is kept.
-    if (offered.length === 0) this.cache = undefined;
+    if (offered.length === 0) {
+      this.cache = undefined;
+      this.references = undefined;
+    }
     this.grouped = orderedGroups(offered);
     this.offered = this.grouped.flatMap(([, list]) => list);
     this.typeOf = new Map(this.offered.map((e) => [e.fullUrl!, e.resource.resourceType]));
@@ -225,6 +231,18 @@ export class ConsentPlan implements ReactiveController {
       if (name && !names.includes(name)) names.push(name);
     }
     return { names, yours };
+  }
+
+  /**
+   * The resource `ref` points to, in the records offered or held inside `from`: a medication order
+   * naming its drug only by reference is labelled with that drug, so the patient can find it to hide.
+   */
+  resolve(ref: { reference?: string }, from: FhirResource): FhirResource | undefined {
+    const records = this.from();
+    if (this.references?.from !== records) {
+      this.references = { from: records, index: new ReferenceIndex({ resourceType: 'Bundle', type: 'collection', entry: records.flatMap((r) => r.bundle.entry ?? []) }) };
+    }
+    return this.references.index.resolve(ref, from);
   }
 
   /** True for the Patient the records are about, which a share always carries and never hides. */

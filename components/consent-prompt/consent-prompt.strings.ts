@@ -196,6 +196,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   severalPeople: string;
   /** The end date is not a day the kit can read (a year of five digits, as some date pickers let one type). */
   expiryUnreadable: string;
+  /**
+   * The preview's warning that `who` can open `n` of the hidden items all the same: they are in an
+   * earlier share to them not revoked, or in a record they take part in. Hiding takes nothing back.
+   */
+  previewStillOpen: (who: string, n: number, formatted: string) => string;
 }
 
 const en: ConsentPromptStrings = {
@@ -363,6 +368,8 @@ const en: ConsentPromptStrings = {
     `${names.length === 1 ? `${list}'s name and details go` : `The names and details of ${list} go`} with what you share, so they know whose health information it is. They cannot be hidden.`,
   severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time.',
   expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
+  previewStillOpen: (who: string, n: number, formatted: string) =>
+    `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

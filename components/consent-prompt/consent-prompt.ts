@@ -11,6 +11,7 @@ import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
+import type { BundleEntry } from '../core/fhir/types.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import type { ShareCopy } from '../core/store/share-copies.js';
 import { RecordError, RelayError } from '../core/errors.js';
@@ -422,7 +423,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
       me: this.myKey,
       // Items hidden from them in a share they may edit are not known here (it keeps no list they could read).
       hiddenUnlisted: this.sharesTo(recipient).some((c) => !c.hiddenKept),
+      openElsewhere: (hidden) => this.openElsewhere(recipient, hidden),
     };
+  }
+
+  /**
+   * How many of `hidden` `recipient` can open without this share: they are in an earlier share to
+   * them that was not revoked (one past its end date still opens), or in a record they take part in.
+   */
+  private openElsewhere(recipient: string | undefined, hidden: readonly BundleEntry[]): number {
+    if (!recipient) return 0;
+    const open = new Set<string>();
+    const add = (record: OpenedRecord) => {
+      for (const e of record.bundle.entry ?? []) if (e.fullUrl) open.add(e.fullUrl);
+    };
+    for (const c of this.sharesTo(recipient)) if (c.status === 'active' || c.status === 'overdue') add(c.record);
+    for (const r of this.available) if (r.participants?.some((p) => p.pubkey === recipient)) add(r);
+    return hidden.filter((e) => open.has(e.fullUrl ?? '')).length;
   }
 
   // ---------------------------------------------------------------------------------------------

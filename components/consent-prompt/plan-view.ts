@@ -40,6 +40,11 @@ export interface PlanViewContext {
   hiddenUnlisted?: boolean;
   /** The user's key, when known: whether the patient a share is about is them. */
   me?: string;
+  /**
+   * How many of `hidden` the recipient can open all the same: in an earlier share to them not taken
+   * back, or in a record they take part in. Hiding an item there takes nothing back.
+   */
+  openElsewhere?: (hidden: readonly BundleEntry[]) => number;
 }
 
 /**
@@ -73,7 +78,7 @@ function texts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleE
   if (!cache || cache.words !== ctx.s || cache.lang !== ctx.lang) cache = ctx.plan.texts = { words: ctx.s, lang: ctx.lang, map: new Map() };
   let t = cache.map.get(entry);
   if (!t) {
-    const label = resourceLabel(entry.resource, ctx.lang) || ctx.s.noLabel;
+    const label = resourceLabel(entry.resource, ctx.lang, (ref, from) => ctx.plan.resolve(ref, from)) || ctx.s.noLabel;
     const patient = ctx.plan.patientOf(entry.fullUrl!);
     t = { label: patient ? ctx.s.itemOf(label, patient) : label, date: itemDate(entry, ctx.lang) };
     cache.map.set(entry, t);
@@ -266,6 +271,7 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
     <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang))}</p>
+    ${stillOpen(ctx, plan)}
     ${plan.added?.some((e) => controller.isSubject(e.fullUrl!)) ? html`<p class="note identity">${identityNote(ctx, plan)}</p>` : nothing}
     ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, formatCount(plan.hidden.length, lang), kinds)}</p>` : nothing}
     <p>${s.previewItems(plan.entries.length, formatCount(plan.entries.length, lang))}</p>
@@ -284,6 +290,12 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
     })}
     ${terms}
   </section>`;
+}
+
+/** The warning that hiding takes nothing back from where the recipient can already open the hidden items. */
+function stillOpen(ctx: PlanViewContext, plan: SharePlan): TemplateResult | typeof nothing {
+  const n = plan.hidden.length && ctx.recipient ? ctx.openElsewhere?.(plan.hidden) ?? 0 : 0;
+  return n ? html`<p class="warning still-open" role="note">${withBdi(ctx.s.previewStillOpen(ctx.recipient!, n, formatCount(n, ctx.lang)))}</p>` : nothing;
 }
 
 /**
@@ -305,7 +317,7 @@ function renderMentions(ctx: PlanViewContext, plan: SharePlan, onHide: () => voi
   const { s, lang } = ctx;
   const unchecked = plan.mentionsChecked ? nothing : html`<p class="warning mentions-unchecked" role="note">${s.mentionsUnchecked}</p>`;
   if (plan.mentions.length === 0) return unchecked;
-  const label = (e: BundleEntry) => resourceLabel(e.resource, lang) || s.noLabel;
+  const label = (e: BundleEntry) => resourceLabel(e.resource, lang, (ref, from) => ctx.plan.resolve(ref, from)) || s.noLabel;
   return html`<div class="mentions warning" role="group" aria-labelledby="mentions-title">
     <h4 id="mentions-title">${s.mentionsTitle(plan.mentions.length, formatCount(plan.mentions.length, lang))}</h4>
     <p>${s.mentionsHelp}</p>

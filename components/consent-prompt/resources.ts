@@ -4,6 +4,7 @@
  * from other people and may carry bidi or control-character tricks.
  */
 import type { FhirResource } from '../core/fhir/types.js';
+import type { Resolve } from '../core/fhir/mentions.js';
 import { localDay, periodDay } from '../core/nip82/grant.js';
 import { clean, humanName } from '../shared/record-text.js';
 
@@ -34,8 +35,23 @@ function quantity(value: unknown, lang: string): string {
   return `${formatDecimal(plainDecimal(q.value), lang)}${typeof q.unit === 'string' ? ` ${q.unit}` : ''}`;
 }
 
-/** The most telling short text of one resource ("Penicillin", "Tetanus", "Blood pressure 120 mmHg"), its numbers as `lang` writes them. */
-export function resourceLabel(resource: FhirResource, lang: string): string {
+/**
+ * The drug a medication order, statement, administration or dispense names only by reference: the
+ * Medication's name (in the records, or held inside the item), else the reference's own words.
+ */
+function referencedDrug(resource: FhirResource, resolve?: Resolve): string {
+  const ref = (resource as { medicationReference?: { reference?: unknown; display?: unknown } }).medicationReference;
+  if (!ref || typeof ref !== 'object') return '';
+  const drug = resolve && typeof ref.reference === 'string' ? resolve(ref as { reference: string }, resource) : undefined;
+  const named = drug?.resourceType === 'Medication' ? conceptText(drug.code) : '';
+  return named || (typeof ref.display === 'string' ? ref.display : '');
+}
+
+/**
+ * The most telling short text of one resource ("Penicillin", "Tetanus", "Blood pressure 120 mmHg"), its numbers as `lang` writes them.
+ * `resolve` finds what it refers to, so an order naming its drug by reference is labelled with the drug.
+ */
+export function resourceLabel(resource: FhirResource, lang: string, resolve?: Resolve): string {
   const r = resource as Record<string, unknown>;
   // Who a person or an organisation is: their name (a Practitioner's, a family member's).
   if (resource.resourceType === 'Patient' || resource.resourceType === 'RelatedPerson' || resource.resourceType === 'Practitioner') return humanName(r.name);
@@ -44,6 +60,7 @@ export function resourceLabel(resource: FhirResource, lang: string): string {
     conceptText(r.code) ||
     conceptText(r.vaccineCode) ||
     conceptText(r.medicationCodeableConcept) ||
+    referencedDrug(resource, resolve) ||
     // `type` is one concept on a document or a device, a list on a visit.
     conceptText(Array.isArray(r.type) ? r.type[0] : r.type) ||
     deviceName(r.deviceName) ||

@@ -6,7 +6,10 @@ import { markWithheld, readWithheld, isWithheldList } from '../../components/cor
 import { RecordError } from '../../components/core/errors.js';
 import { fixture, person, rejects, sampleBundle } from '../helpers.js';
 import { findMentions, termsOf } from '../../components/core/fhir/mentions.js';
-import type { FhirResource } from '../../components/core/fhir/types.js';
+import type { FhirBundle, FhirResource } from '../../components/core/fhir/types.js';
+import { planShare } from '../../components/core/nip82/share.js';
+import { removeItems } from '../../components/core/fhir/document.js';
+import type { OpenedRecord } from '../../components/core/nip82/record.js';
 
 describe('FHIR helpers', () => {
   it('writes conformant R4: collection, fullUrl + resource, no nulls', () => {
@@ -83,6 +86,36 @@ describe('FHIR helpers', () => {
   });
 });
 
+describe('a document share that hides items (removeItems)', () => {
+  it('an emptied section says "withheld" only where it stands for a kind; one named for a topic (pregnancy) goes', async () => {
+    const ips = await fixture<FhirBundle>('ips-all-sections.json');
+    const entries = ips.entry!;
+    const byRef = (ref: string) => entries.find((e) => e.fullUrl!.endsWith(ref))!;
+    const sections = (entries[0]!.resource as unknown as { section: { title: string; code: { coding: { code: string }[] }; entry: { reference: string }[] }[] }).section;
+    const pregnancy = byRef(sections.find((x) => x.title === 'History of Pregnancy')!.entry[0]!.reference);
+    const allergy = byRef(sections.find((x) => x.title === 'Allergies and Intolerances')!.entry[0]!.reference);
+    const hidden = [pregnancy, allergy];
+    const kept = entries.filter((e) => !hidden.includes(e));
+    const out = removeItems({ source: entries, kept, hidden, disclose: 'count-and-kind', document: true });
+    const titles = ((out[0]!.resource.section as { title: string; emptyReason?: unknown }[]) ?? []).map((x) => `${x.title}${x.emptyReason ? ': withheld' : ''}`);
+    expect(titles).to.include('Allergies and Intolerances: withheld');
+    expect(titles.filter((t) => /pregnan/i.test(t))).to.deep.equal([]);
+  });
+
+  it('a hidden item is no longer pointed to from inside another item (a claim\'s contained referral)', () => {
+    const hidden = { fullUrl: 'urn:uuid:5c7e2a1d-hidden-condition', resource: { resourceType: 'Condition', id: '5c7e2a1d', subject: { reference: 'urn:uuid:p' }, code: { text: 'Major depression' } } as FhirResource };
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const claim = { fullUrl: 'urn:uuid:claim', resource: { resourceType: 'Claim', id: 'claim', patient: { reference: 'urn:uuid:p' }, referral: { reference: '#referral' },
+      contained: [{ resourceType: 'ServiceRequest', id: 'referral', status: 'completed', intent: 'order', subject: { reference: 'urn:uuid:p' },
+        reasonReference: [{ reference: 'urn:uuid:5c7e2a1d-hidden-condition' }] }] } as FhirResource };
+    const out = removeItems({ source: [patient, hidden, claim], kept: [patient, claim], hidden: [hidden], disclose: 'flag' });
+    const text = JSON.stringify(out[1]!.resource);
+    expect(text.includes('5c7e2a1d'), text).to.equal(false);
+    // The referral itself stays, so the claim's pointer to it still resolves.
+    expect((out[1]!.resource.contained as { id: string }[]).map((c) => c.id)).to.deep.equal(['referral']);
+  });
+});
+
 describe('findMentions (what a share still says about a hidden item)', () => {
   const entry = (resource: Record<string, unknown>, n: number) => ({ fullUrl: `urn:uuid:m-${n}`, resource: resource as FhirResource });
   const hiv = entry({ resourceType: 'Condition', code: { coding: [{ display: 'HIV infection (disorder)' }] } }, 0);
@@ -132,6 +165,52 @@ describe('findMentions (what a share still says about a hidden item)', () => {
     const report = findMentions(big, [hiv]);
     expect(report.complete).to.equal(false);
     expect(findMentions(big.slice(0, 2), [hiv]).complete).to.equal(true);
+  });
+
+  it('a hidden medication named only by reference is found by its drug: the Medication itself, a claim, a note', () => {
+    const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+    const drug = { coding: [{ system: RX, code: '1721603', display: 'emtricitabine 200 MG / tenofovir alafenamide 25 MG Oral Tablet' }], text: 'Descovy' };
+    const patient = entry({ resourceType: 'Patient', id: 'p' }, 40);
+    const medication = entry({ resourceType: 'Medication', code: drug }, 41);
+    const order = entry({ resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: 'urn:uuid:m-40' }, medicationReference: { reference: 'urn:uuid:m-41' } }, 42);
+    const mood = entry({ resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: 'urn:uuid:m-40' },
+      contained: [{ resourceType: 'Medication', id: 'x', code: { text: 'Sertraline 50 MG Oral Tablet' } }], medicationReference: { reference: '#x' } }, 43);
+    const claim = entry({ resourceType: 'Claim', status: 'active', patient: { reference: 'urn:uuid:m-40' },
+      item: [{ sequence: 1, productOrService: drug }, { sequence: 2, productOrService: { text: 'Sertraline 50 MG Oral Tablet' } }] }, 44);
+    const visit = entry({ resourceType: 'Encounter', status: 'finished', subject: { reference: 'urn:uuid:m-40' },
+      text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Started Descovy today.</div>' } }, 45);
+    const record = { bundle: { resourceType: 'Bundle', type: 'collection', entry: [patient, medication, order, mood, claim, visit] } } as unknown as OpenedRecord;
+    const mentioned = (withhold: string[]) => planShare({ from: [record], withhold }).mentions.map((m) => m.entry.fullUrl);
+    expect(mentioned(['urn:uuid:m-42'])).to.deep.equal(['urn:uuid:m-41', 'urn:uuid:m-44']);
+    expect(mentioned(['urn:uuid:m-43'])).to.deep.equal(['urn:uuid:m-44']);
+    expect(mentioned(['urn:uuid:m-41'])).to.deep.equal(['urn:uuid:m-44']);
+    // The visit's narrative named the hidden drug: it does not go out.
+    const kept = removeItems({ source: record.bundle.entry!, kept: [patient, visit], hidden: [order], disclose: 'flag' });
+    expect(kept[1]!.resource.text).to.equal(undefined);
+  });
+
+  it('finds the hidden diagnosis by its code where another app worded it differently, or gave no words', () => {
+    const SCT = 'http://snomed.info/sct';
+    const hidden = entry({ resourceType: 'Condition', code: { coding: [{ system: SCT, code: '86406008', display: 'Human immunodeficiency virus infection (disorder)' }] } }, 50);
+    const shared = [
+      entry({ resourceType: 'Encounter', reasonCode: [{ coding: [{ system: SCT, code: '86406008', display: 'HIV disease' }] }] }, 51),
+      entry({ resourceType: 'DiagnosticReport', conclusionCode: [{ coding: [{ system: SCT, code: '86406008' }] }] }, 52),
+      // The same digits in another code system name something else.
+      entry({ resourceType: 'Observation', code: { coding: [{ system: 'http://loinc.org', code: '86406008' }] } }, 53),
+    ];
+    expect(findMentions(shared, [hidden]).mentions.map((m) => m.entry.fullUrl)).to.deep.equal(['urn:uuid:m-51', 'urn:uuid:m-52']);
+  });
+
+  it('the results of a hidden test report are named: they say what the report said', () => {
+    const LOINC = 'http://loinc.org';
+    const patient = entry({ resourceType: 'Patient', id: 'p' }, 60);
+    const load = entry({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: LOINC, code: '20447-9', display: 'HIV 1 RNA [#/volume] (viral load) in Serum or Plasma by NAA with probe detection' }] },
+      subject: { reference: 'urn:uuid:m-60' }, valueQuantity: { value: 20, unit: 'copies/mL' } }, 61);
+    const height = entry({ resourceType: 'Observation', status: 'final', code: { text: 'Body height' }, subject: { reference: 'urn:uuid:m-60' } }, 62);
+    const report = entry({ resourceType: 'DiagnosticReport', status: 'final', code: { text: 'HIV viral load' }, subject: { reference: 'urn:uuid:m-60' }, result: [{ reference: 'urn:uuid:m-61' }] }, 63);
+    const record = { bundle: { resourceType: 'Bundle', type: 'collection', entry: [patient, load, height, report] } } as unknown as OpenedRecord;
+    const plan = planShare({ from: [record], withhold: ['urn:uuid:m-63'] });
+    expect(plan.mentions.map((m) => [m.entry.fullUrl, m.mentions.map((h) => h.fullUrl)])).to.deep.equal([['urn:uuid:m-61', ['urn:uuid:m-63']]]);
   });
 
   it('kinds whose names are common (observations, visits) are not searched for, and hostile input stays bounded', () => {

@@ -8,7 +8,7 @@
 import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 import { LIST_EMPTY_REASON_SYSTEM, type Disclosure } from './withheld.js';
 import { ReferenceIndex } from './bundle.js';
-import { termsOf } from './mentions.js';
+import { termsOf, type Resolve } from './mentions.js';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /** Deeper than any real FHIR resource; the walk stops there rather than exhausting the stack. */
@@ -39,14 +39,14 @@ export interface RemoveItemsInput {
  * a list member; a placeholder where R4 requires the reference), narratives that name a hidden
  * item or point to it are dropped, and a Composition's sections lose their entries for items not
  * kept. A section left empty says `emptyReason: withheld` when the disclosure reveals kinds
- * (`count-and-kind`); at `flag` and `count` it is dropped, since naming the section would tell
- * what kind of item was hidden. Changed sections get a narrative generated from what remains.
+ * (`count-and-kind`) and the section stands for a whole kind (problems, allergies, medications);
+ * otherwise it is dropped, since naming the section would tell what kind of item, or what topic, was hidden. Changed sections get a narrative generated from what remains.
  */
 export function removeItems(input: RemoveItemsInput): BundleEntry[] {
   const index = new ReferenceIndex({ resourceType: 'Bundle', type: 'collection', entry: [...input.source] });
   const hiddenSet = new Set(input.hidden.map((e) => e.resource));
   const keptSet = new Set(input.kept.map((e) => e.resource));
-  const traces = tracesOf(input.hidden);
+  const traces = tracesOf(input.hidden, (ref, from) => index.resolve(ref, from));
   const isAbsent = (ref: string, from: FhirResource) => {
     const target = index.resolve(ref, from);
     return target !== undefined && !keptSet.has(target);
@@ -91,14 +91,14 @@ interface Traces {
 const MAX_TERMS = 256;
 const MAX_TEXT = 256 * 1024;
 
-function tracesOf(hidden: readonly BundleEntry[]): Traces {
+function tracesOf(hidden: readonly BundleEntry[], resolve: Resolve): Traces {
   const literal = new Set<string>();
   const terms = new Set<string>();
   for (const { fullUrl, resource } of hidden) {
     if (fullUrl) literal.add(fullUrl);
     if (resource.id && resource.id.length >= 8) literal.add(resource.id);
     if (resource.id) literal.add(`${resource.resourceType}/${resource.id}`);
-    for (const t of termsOf(resource)) if (terms.size < MAX_TERMS) terms.add(t);
+    for (const t of termsOf(resource, resolve)) if (terms.size < MAX_TERMS) terms.add(t);
   }
   const alternatives = (items: Set<string>) => [...items].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return {
@@ -194,7 +194,14 @@ function withoutReferences(resource: FhirResource, judge: Judge): FhirResource {
     if (isObject(value)) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
-        if (k === 'contained' || k === 'text') { out[k] = v; continue; }
+        if (k === 'text') { out[k] = v; continue; }
+        // A contained resource is kept whole (others point to it by '#id'), its own references judged.
+        if (k === 'contained' && depth === 0 && Array.isArray(v)) {
+          const next = v.map((c) => (isObject(c) && typeof c.resourceType === 'string' ? withoutReferences(c as FhirResource, (ref) => judge(ref, resource)) : c));
+          if (next.some((c, i) => c !== v[i])) changed = true;
+          out[k] = next;
+          continue;
+        }
         if (isReferenceTo(v, judge, resource)) { changed = true; continue; }
         const next = walk(v, depth + 1);
         if (next !== undefined) out[k] = next;
@@ -269,8 +276,9 @@ function rewriteSection(section: Section, composition: FhirResource, ctx: Sectio
   if (keptEntries.length) out.entry = keptEntries;
   if (keptChildren.length) out.section = keptChildren;
   if (!keptEntries.length && !keptChildren.length) {
-    // Emptied: saying "withheld" under this section's title tells what kind of item was hidden.
-    if (ctx.disclose !== 'count-and-kind' || !lostEntries) return undefined;
+    // Emptied: saying "withheld" under this section's title tells what kind of item was hidden, and
+    // a section named for a topic (a pregnancy history, social history) tells more than its kind.
+    if (ctx.disclose !== 'count-and-kind' || !lostEntries || !namedForKind(section)) return undefined;
     out.emptyReason = { coding: [{ system: LIST_EMPTY_REASON_SYSTEM, code: 'withheld', display: 'Information Withheld' }] };
     out.text = { status: 'generated', div: `<div xmlns="${XHTML}"><p>Withheld by the patient.</p></div>` };
     return out;
@@ -280,6 +288,20 @@ function rewriteSection(section: Section, composition: FhirResource, ctx: Sectio
   if (labels.length) out.text = { status: 'generated', div: `<div xmlns="${XHTML}"><ul>${labels.map((l) => `<li>${escapeXml(l)}</li>`).join('')}</ul></div>` };
   else delete out.text;
   return out;
+}
+
+const LOINC = 'http://loinc.org';
+/**
+ * The document sections that stand for one whole kind of item (the patient summary's problems,
+ * allergies, medications, immunizations, procedures and devices): one left empty may say "withheld"
+ * when the patient discloses kinds. Any other section names a topic: results, vital signs, social
+ * history, history of pregnancy, functional status.
+ */
+const KIND_SECTIONS = new Set(['11450-4', '48765-2', '10160-0', '11369-6', '47519-4', '46264-8']);
+
+function namedForKind(section: Section): boolean {
+  const codings = (section.code as { coding?: unknown } | undefined)?.coding;
+  return Array.isArray(codings) && codings.some((c) => isObject(c) && c.system === LOINC && typeof c.code === 'string' && KIND_SECTIONS.has(c.code));
 }
 
 /** A short human label for a section entry, from the resource's own code or name. */

@@ -74,7 +74,8 @@ export function planShare(options: Pick<CreateShareOptions, 'from' | 'include' |
   const { entries, hidden, source, document } = splitEntries(options);
   const prepared = removeItems({ source, kept: entries, hidden, disclose: 'flag', document: !!document });
   const originals = new Map(prepared.map((e, i) => [e, entries[i]!]));
-  const { mentions, complete } = findMentions(prepared, hidden);
+  const index = new ReferenceIndex({ resourceType: 'Bundle', type: 'collection', entry: source });
+  const { mentions, complete } = findMentions(prepared, hidden, (ref, from) => index.resolve(ref, from));
   const asked = options.include && new Set(options.include);
   return {
     entries, hidden, added: asked ? entries.filter((e) => !asked.has(e.fullUrl ?? '')) : [], mentionsChecked: complete,
