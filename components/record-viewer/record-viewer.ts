@@ -25,7 +25,7 @@ import { focusDropped } from '../shared/focus.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
-import { languageOf, resolveStrings } from '../shared/strings.js';
+import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import { formatCount, formatDate, formatSeconds, nameOf } from './fhir-format.js';
@@ -419,7 +419,7 @@ export class Nip82RecordViewer extends Nip82Element {
       // browser's menu is laid out at once (onBeforePrint), with no time to fetch it.
       if (views.some((view) => view.summary.items.some(needsExtras))) extras.now(() => this.requestUpdate());
       const { wording } = await search.load();
-      const [s, lang] = [this.s, languageOf(this)];
+      const [s, lang] = [this.s, localeOf(this)];
       for (const view of views) await inSlices(wording(view.summary.items, s, lang), SLICE_MS, signal, whenIdle);
     },
   });
@@ -720,7 +720,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private applyFilters(): void {
     const words = queryWords(this.query);
     const s = this.s;
-    const lang = languageOf(this);
+    const lang = localeOf(this);
     const finder = words.length ? search.value?.finder(words, s, lang) : undefined;
     // The search arrives on its first use (once a page, a moment), and `searching` then runs it:
     // meanwhile what is shown stays, its count saying the search is under way; records shown since
@@ -989,7 +989,7 @@ export class Nip82RecordViewer extends Nip82Element {
 
   override render() {
     const s = this.s;
-    const lang = languageOf(this);
+    const lang = localeOf(this);
     const showing = this.views.length > 0;
     this.rendered = showing ? this.takeShown() : 0;
     return html`
@@ -1097,7 +1097,7 @@ export class Nip82RecordViewer extends Nip82Element {
     // Named as the record's author was: the host's name, else a self-chosen one beside the short npub, only when their signature held.
     const takenBack = this.takenBack.map((t) => (t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author)));
     const state = { reports: this.reports, failures: this.failures, takenBack, summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
-    return extras.now(() => this.requestUpdate())?.notices(state, s, languageOf(this)) ?? nothing;
+    return extras.now(() => this.requestUpdate())?.notices(state, s, localeOf(this)) ?? nothing;
   }
 
   /**
@@ -1275,7 +1275,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
-      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, languageOf(this)))}</p>`;
+      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this)))}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} subject=${view.animal ? 'animal' : 'person'} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }

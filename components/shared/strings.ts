@@ -18,14 +18,45 @@ export function languageNamed(tag: string): Language {
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
 }
 
-/** The language for an element: the nearest `lang` attribute up the tree (through shadow roots). */
-export function languageOf(element: Element): Language {
+/** The nearest `lang` attribute up the tree from `element` (through shadow roots), if any. */
+function nearestLang(element: Element): string | undefined {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return languageNamed(node.getAttribute('lang')!);
+    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
     node = node instanceof ShadowRoot ? node.host : node.parentNode;
   }
-  return 'en';
+  return undefined;
+}
+
+/** The language for an element's built-in words: the shipped one its nearest `lang` asks for, else English. */
+export function languageOf(element: Element): Language {
+  const tag = nearestLang(element);
+  return tag ? languageNamed(tag) : 'en';
+}
+
+/** Tags already read: their locale for formatting. */
+const locales = new Map<string, string>();
+
+/**
+ * The locale an element writes dates, numbers and lists in: its nearest `lang` as written, even a
+ * language the kit has no words for. A French portal that translates the strings shows "2 déc.
+ * 2026" and "12 345", not English dates inside its French sentences. A tag the platform cannot
+ * read falls back to the shipped language it names.
+ */
+export function localeOf(element: Element): string {
+  const tag = nearestLang(element) ?? 'en';
+  let locale = locales.get(tag);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(tag)[0] ?? languageNamed(tag);
+    } catch {
+      locale = languageNamed(tag);
+    }
+    // Bounded: a page sets a handful of languages, a loop setting random tags is not kept forever.
+    if (locales.size > 64) locales.clear();
+    locales.set(tag, locale);
+  }
+  return locale;
 }
 
 /** The override keys already warned about: once each per page, not at every render. */
