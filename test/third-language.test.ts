@@ -8,6 +8,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/hidden-flag/define.js';
 import '../components/consent-prompt/define.js';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { CodeSet } from '../components/record-viewer/code-words.js';
 import type { Nip82HiddenFlag } from '../components/hidden-flag/hidden-flag.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
@@ -51,5 +54,26 @@ describe('a portal in a third language', function () {
     const el = wrapper.firstElementChild as Nip82HiddenFlag;
     await el.updateComplete;
     expect(title(el)).to.match(/3/);
+  });
+
+  it('gives a unit its number, so a language with more plural forms than one and other words it ("2 lata", "5 lat")', async () => {
+    const UCUM = 'http://unitsofmeasure.org';
+    const onset = (title: string, years: number, i: number) => ({
+      fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000020${i}`,
+      resource: { resourceType: 'Condition', code: { text: title }, onsetAge: { value: years, system: UCUM, code: 'a' }, recordedDate: `2024-02-0${i}` },
+    });
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [onset('Astma', 1, 1), onset('Egzema', 2, 2), onset('Alergia', 5, 3)] } as unknown as FhirBundle;
+    const pl = new Intl.PluralRules('pl');
+    const years: Record<string, string> = { one: 'rok', few: 'lata', many: 'lat', other: 'roku' };
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="pl" .bundle=${bundle}></nip82-record-viewer>`);
+    el.strings = {
+      codeWord: (set: CodeSet, code: string, count?: number) => ((set === 'unit' || set === 'unitOne') && code === 'a' && count !== undefined ? years[pl.select(count)]! : code),
+    };
+    await waitUntil(() => $$(el, '[part=item]').length === 3, 'the items');
+    const shown = $$(el, '[part=item]').map((item) => text(item));
+    const of = (title: string) => shown.find((t) => t.startsWith(title)) ?? '';
+    expect(of('Astma')).to.contain('1 rok');
+    expect(of('Egzema')).to.contain('2 lata');
+    expect(of('Alergia')).to.contain('5 lat');
   });
 });

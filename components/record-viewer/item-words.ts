@@ -34,8 +34,10 @@ export function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, la
       }
       if ('of' in p) {
         // The form for one where the language has one ("1 year"), else the other ("30 years", "1 per minute").
-        const one = plural(lang, Number(p.of), { one: s.codeWord('unitOne', p.unit), other: p.unit });
-        return one !== p.unit ? one : s.codeWord('unit', p.unit);
+        // The number goes along: a language with more forms (Polish, Arabic) words the unit by it.
+        const count = Number(p.of);
+        const one = plural(lang, count, { one: s.codeWord('unitOne', p.unit, count), other: p.unit });
+        return one !== p.unit ? one : s.codeWord('unit', p.unit, count);
       }
       return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
     })

@@ -109,8 +109,12 @@ export interface RecordViewerStrings {
   openMore: string;
   /** One item's kind ("Vaccination"), from its FHIR resource type: shown for an item without a name, and as its kind. */
   kind: (type: string) => string;
-  /** A FHIR code of a known value set (a status, "AMB", "male") in words; a code it does not know, as written. */
-  codeWord: (set: CodeSet, code: string) => string;
+  /**
+   * A FHIR code of a known value set (a status, "AMB", "male") in words; a code it does not know, as
+   * written. For a unit (`unit`, `unitOne`), `count` is the number it follows, so a language with
+   * more plural forms than one and other picks its own ("2 lata", "5 lat").
+   */
+  codeWord: (set: CodeSet, code: string, count?: number) => string;
   /**
    * How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code: s, min,
    * h, d, wk, mo, a), each number also as the page writes it ("0,5"). "Twice a day".
