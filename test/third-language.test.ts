@@ -76,4 +76,19 @@ describe('a portal in a third language', function () {
     expect(of('Egzema')).to.contain('2 lata');
     expect(of('Alergia')).to.contain('5 lat');
   });
+
+  it('gives "Showing 3 of 3 items" its numbers, so a language whose words change with them can say it', async () => {
+    const bundle = {
+      resourceType: 'Bundle', type: 'collection',
+      entry: ['Astma', 'Egzema', 'Alergia'].map((t, i) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000030${i}`, resource: { resourceType: 'Condition', code: { text: t }, recordedDate: `2024-02-0${i + 1}` } })),
+    } as unknown as FhirBundle;
+    const pl = new Intl.PluralRules('pl');
+    const items: Record<string, string> = { one: 'elementu', few: 'elementów', many: 'elementów', other: 'elementu' };
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="pl" .bundle=${bundle}></nip82-record-viewer>`);
+    el.strings = {
+      showing: (shown: string, total: string, _shownCount?: number, totalCount?: number) => `Pokazano ${shown} z ${total} ${totalCount === undefined ? '?' : items[pl.select(totalCount)]}`,
+    };
+    await waitUntil(() => $$(el, '[part=item]').length === 3, 'the items');
+    expect(text(el.shadowRoot!.querySelector('p.count')!)).to.equal('Pokazano 3 z 3 elementów');
+  });
 });

@@ -1035,7 +1035,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'waiting-signer':
         if (this.signIns?.waitingForSigner) return s.waitSignIn;
         return this.progress && this.progress.total > 0
-          ? s.unlocking(formatCount(Math.min(this.progress.done + 1, this.progress.total), lang), formatCount(this.progress.total, lang))
+          ? unlockingText(s, Math.min(this.progress.done + 1, this.progress.total), this.progress.total, lang)
           : s.waitingSigner;
       case 'working':
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
@@ -1069,7 +1069,7 @@ export class Nip82RecordViewer extends Nip82Element {
     if (this.status !== 'waiting-signer' || !this.progress || this.progress.total === 0) return nothing;
     const { done, total } = this.progress;
     return html`
-      <progress max=${total} .value=${done} aria-label=${s.unlockingLabel} aria-valuetext=${s.unlocking(formatCount(Math.min(done + 1, total), lang), formatCount(total, lang))}></progress>
+      <progress max=${total} .value=${done} aria-label=${s.unlockingLabel} aria-valuetext=${unlockingText(s, Math.min(done + 1, total), total, lang)}></progress>
       <p class="hint">${s.waitingSigner}</p>
     `;
   }
@@ -1193,13 +1193,13 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** How many items match; on paper, how many are printed, never more than are. */
   private renderCount(s: RecordViewerStrings, lang: string) {
-    const total = formatCount(this.itemTotal, lang);
-    const matching = s.showing(formatCount(this.due, lang), total);
+    const [total, all] = [formatCount(this.itemTotal, lang), this.itemTotal];
+    const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
     // A search whose part could not be fetched is not under way: the lost-part line says so, and the
     // list stays as it was (each word fetches it again, and a search that arrives runs at once).
     if (this.searchUnfinished && !search.failed) return html`<p class="count">${s.stillSearching(matching)}</p>`;
     if (this.rendered >= this.due) return html`<p class="count">${matching}</p>`;
-    return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total)}</span></p>`;
+    return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total, this.rendered, all)}</span></p>`;
   }
 
   private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
@@ -1335,7 +1335,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderMore(key: string, total: number, limit: number, s: RecordViewerStrings, lang: string) {
     if (total <= limit) return nothing;
     const left = total - limit;
-    return html`<button part="button" type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang))}</button>`;
+    return html`<button part="button" type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang), Math.min(this.step, left), left)}</button>`;
   }
 
   /** On paper only, where "Show more" cannot be pressed: how many items of the list are not printed. */
@@ -1578,6 +1578,11 @@ function* checkingProvenance(bundle: FhirBundle): Generator<void, ProvenanceRepo
     checked.set(bundle, report);
   }
   return report;
+}
+
+/** The unlocking progress: the record under way of how many, written and as numbers. */
+function unlockingText(s: RecordViewerStrings, done: number, total: number, lang: string): string {
+  return s.unlocking(formatCount(done, lang), formatCount(total, lang), done, total);
 }
 
 /** A signed time as a date and time; a time no date can hold (a record made by hand, not read by the core) as nothing. */
