@@ -91,4 +91,22 @@ describe('a portal in a third language', function () {
     await waitUntil(() => $$(el, '[part=item]').length === 3, 'the items');
     expect(text(el.shadowRoot!.querySelector('p.count')!)).to.equal('Pokazano 3 z 3 elementów');
   });
+
+  it('writes a record\'s values in the digits its counts and dates use (Egyptian Arabic)', async () => {
+    const UCUM = 'http://unitsofmeasure.org';
+    const reading = (title: string, value: number, code: string, i: number) => ({
+      fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000040${i}`,
+      resource: { resourceType: 'Observation', status: 'final', code: { text: title }, effectiveDateTime: `2024-02-0${i}`, valueQuantity: { value, system: UCUM, code } },
+    });
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [reading('حرارة', 37.2, 'Cel', 1), reading('نبض', 72, '/min', 2)] } as unknown as FhirBundle;
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar-EG" dir="rtl"><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
+    const el = wrapper.firstElementChild as Nip82RecordViewer;
+    await waitUntil(() => $$(el, '[part=item]').length === 2, 'the items');
+    const shown = $$(el, '[part=item]').map((item) => text(item)).join(' | ');
+    // The dates of the same items are in Arabic digits: the values are too, never "37٫2" or "72".
+    expect(shown).to.contain('٢٠٢٤');
+    expect(shown).to.contain('٣٧٫٢ °C');
+    expect(shown).to.match(/٧٢ /);
+    expect(shown).not.to.match(/\b(37|72)\b/);
+  });
 });
