@@ -109,4 +109,17 @@ describe('a portal in a third language', function () {
     expect(shown).to.match(/٧٢ /);
     expect(shown).not.to.match(/\b(37|72)\b/);
   });
+
+  it('lists whom a record is about as the page language lists names ("Rex et Mia")', async () => {
+    const bundle = {
+      resourceType: 'Bundle', type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000501', resource: { resourceType: 'Patient', name: [{ given: ['Rex'] }] } },
+        { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000502', resource: { resourceType: 'Patient', name: [{ given: ['Mia'] }] } },
+      ],
+    } as unknown as FhirBundle;
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="fr" .bundle=${bundle}></nip82-record-viewer>`);
+    await waitUntil(() => $$(el, '[part=item]').length === 2, 'the items');
+    expect(text(el.shadowRoot!)).to.contain('Rex et Mia');
+  });
 });
