@@ -98,11 +98,13 @@ describe('a portal in a third language', function () {
       fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000040${i}`,
       resource: { resourceType: 'Observation', status: 'final', code: { text: title }, effectiveDateTime: `2024-02-0${i}`, valueQuantity: { value, system: UCUM, code } },
     });
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [reading('حرارة', 37.2, 'Cel', 1), reading('نبض', 72, '/min', 2)] } as unknown as FhirBundle;
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [reading('حرارة', 37.2, 'Cel', 1), reading('نبض', 72, '/min', 2), reading('قاعدة', -2.5, 'mmol/L', 3)] } as unknown as FhirBundle;
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar-EG" dir="rtl"><nip82-record-viewer .bundle=${bundle}></nip82-record-viewer></div>`);
     const el = wrapper.firstElementChild as Nip82RecordViewer;
-    await waitUntil(() => $$(el, '[part=item]').length === 2, 'the items');
+    await waitUntil(() => $$(el, '[part=item]').length === 3, 'the items');
     const shown = $$(el, '[part=item]').map((item) => text(item)).join(' | ');
+    // A negative value's minus carries the mark that keeps it before the digits in right-to-left text.
+    expect(shown).to.contain('\u061c-٢٫٥ mmol/L');
     // The dates of the same items are in Arabic digits: the values are too, never "37٫2" or "72".
     expect(shown).to.contain('٢٠٢٤');
     expect(shown).to.contain('٣٧٫٢ °C');

@@ -37,16 +37,27 @@ export function plainDecimal(n: number): string {
   return `${sign}${digits.padEnd(point, '0')}${point < digits.length ? `.${digits.slice(point)}` : ''}`;
 }
 
-/** Per language: its decimal mark, and its digits 0-9 when it writes other than 0-9 (Arabic's ٠-٩). */
-const marks = new Map<string, { mark: string; digits?: readonly string[] }>();
+/**
+ * Per language: its decimal mark, and, when it writes other than 0-9 (Arabic's ٠-٩), its digits and
+ * its minus sign (with the mark that keeps it before the digits in right-to-left text).
+ */
+interface Marks {
+  readonly mark: string;
+  readonly digits?: readonly string[];
+  readonly minus?: string;
+}
+const marks = new Map<string, Marks>();
 
-function markOf(lang: string): { mark: string; digits?: readonly string[] } {
+function markOf(lang: string): Marks {
   let known = marks.get(lang);
   if (!known) {
     const f = new Intl.NumberFormat(lang || undefined, { useGrouping: false });
     const mark = f.formatToParts(0.5).find((p) => p.type === 'decimal')?.value ?? '.';
     const digits = [...'0123456789'].map((d) => f.format(Number(d)));
-    known = digits.join('') === '0123456789' ? { mark } : { mark, digits };
+    // All that comes before the digits: Arabic puts a letter mark before its minus sign.
+    const parts = f.formatToParts(-1);
+    const minus = parts.slice(0, parts.findIndex((p) => p.type === 'integer')).map((p) => p.value).join('') || '-';
+    known = digits.join('') === '0123456789' ? { mark } : { mark, digits, minus };
     marks.set(lang, known);
   }
   return known;
@@ -61,7 +72,7 @@ function markOf(lang: string): { mark: string; digits?: readonly string[] } {
  */
 export function formatDecimal(digits: string, lang: string): string {
   if (!/^[-+]?\d+(?:\.\d+)?$/.test(digits)) return digits;
-  const { mark, digits: shapes } = markOf(lang);
+  const { mark, digits: shapes, minus } = markOf(lang);
   const marked = digits.replace('.', mark);
-  return shapes ? marked.replace(/\d/g, (d) => shapes[Number(d)]!) : marked;
+  return shapes ? marked.replace(/\d/g, (d) => shapes[Number(d)]!).replace(/^-/, minus!) : marked;
 }
