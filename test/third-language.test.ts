@@ -124,4 +124,14 @@ describe('a portal in a third language', function () {
     await waitUntil(() => $$(el, '[part=item]').length === 2, 'the items');
     expect(text(el.shadowRoot!)).to.contain('Rex et Mia');
   });
+
+  it('words a unit by the plural rules of the words shown: a French page without its own unit words reads "1,5 years"', async () => {
+    const bundle = {
+      resourceType: 'Bundle', type: 'collection',
+      entry: [{ fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000601', resource: { resourceType: 'Condition', code: { text: 'Asthme' }, onsetAge: { value: 1.5, system: 'http://unitsofmeasure.org', code: 'a' }, recordedDate: '2024-02-01' } }],
+    } as unknown as FhirBundle;
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="fr" .bundle=${bundle}></nip82-record-viewer>`);
+    await waitUntil(() => $$(el, '[part=item]').length === 1, 'the items');
+    expect(text($$(el, '[part=item]')[0]!)).to.contain('1,5 years');
+  });
 });
