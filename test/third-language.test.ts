@@ -134,4 +134,14 @@ describe('a portal in a third language', function () {
     await waitUntil(() => $$(el, '[part=item]').length === 1, 'the items');
     expect(text($$(el, '[part=item]')[0]!)).to.contain('1,5 years');
   });
+
+  it('writes a count the same way in every line of the flag, built-in words included', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><nip82-hidden-flag></nip82-hidden-flag></div>`);
+    const el = wrapper.firstElementChild as Nip82HiddenFlag;
+    el.withheld = { disclose: 'count-and-kind', count: 12345, kinds: { Condition: 12345 } };
+    await el.updateComplete;
+    const kinds = el.shadowRoot!.querySelector('[part~="kinds"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(title(el)).to.equal('The patient withheld 12 345 items from this record');
+    expect(kinds).to.equal('12 345 problems');
+  });
 });
