@@ -18,42 +18,36 @@ export function languageNamed(tag: string): Language {
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
 }
 
-/** The nearest `lang` attribute up the tree from `element` (through shadow roots), if any. */
-function nearestLang(element: Element): string | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return undefined;
-}
-
 /** The language for an element's built-in words: the shipped one its nearest `lang` asks for, else English. */
 export function languageOf(element: Element): Language {
-  const tag = nearestLang(element);
-  return tag ? languageNamed(tag) : 'en';
+  return languageNamed(localeOf(element));
 }
 
-/** Tags already read: their locale for formatting. */
+/** Tags already read: their locale for formatting (a page sets a handful). */
 const locales = new Map<string, string>();
 
 /**
- * The locale an element writes dates, numbers and lists in: its nearest `lang` as written, even a
- * language the kit has no words for. A French portal that translates the strings shows "2 déc.
- * 2026" and "12 345", not English dates inside its French sentences. A tag the platform cannot
- * read falls back to the shipped language it names.
+ * The locale an element writes dates, numbers and lists in: its nearest `lang` attribute up the
+ * tree (through shadow roots), even a language the kit has no words for. A French portal that
+ * translates the strings shows "2 déc. 2026" and "12 345", not English dates inside its French
+ * sentences. A tag the platform cannot read stands for the shipped language it names.
  */
 export function localeOf(element: Element): string {
-  const tag = nearestLang(element) ?? 'en';
+  let node: Node | null = element;
+  let tag = 'en';
+  for (; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && node.getAttribute('lang')) {
+      tag = node.getAttribute('lang')!;
+      break;
+    }
+  }
   let locale = locales.get(tag);
-  if (locale === undefined) {
+  if (!locale) {
     try {
-      locale = Intl.getCanonicalLocales(tag)[0] ?? languageNamed(tag);
+      locale = Intl.getCanonicalLocales(tag)[0]!;
     } catch {
       locale = languageNamed(tag);
     }
-    // Bounded: a page sets a handful of languages, a loop setting random tags is not kept forever.
-    if (locales.size > 64) locales.clear();
     locales.set(tag, locale);
   }
   return locale;
