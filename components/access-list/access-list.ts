@@ -26,7 +26,7 @@ import { ActionController, signedForCurrent } from '../shared/action-controller.
 import { keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
-import { languageOf } from '../shared/strings.js';
+import { localeOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
@@ -283,7 +283,7 @@ export class Nip82AccessList extends Nip82Element {
     const short = shortNpub(record.author);
     const author = record.author === this.myKey ? this.s.you
       : record.authorVerified ? personName(this.hostName(record.author, this.knownNames), this.selfName(this.names.get(record.author)?.name), short) : short;
-    return recordName(record, this.s, author, languageOf(this), this.patientOf(record));
+    return recordName(record, this.s, author, localeOf(this), this.patientOf(record));
   }
 
   /** Whom a record is about, when the list needs it to tell records apart (two pets, a parent's). */
@@ -296,14 +296,14 @@ export class Nip82AccessList extends Nip82Element {
 
   /** Counts read as the share dialog wrote them when the share was made ("1,050"), never as JavaScript prints them; '' for a count the share does not give. */
   private count(n: number | undefined): string {
-    return n === undefined ? '' : formatCount(n, languageOf(this));
+    return n === undefined ? '' : formatCount(n, localeOf(this));
   }
 
   private day(value: number | string | undefined): string {
     if (value === undefined || value === '') return this.s.none;
     // A moment (a share's start, written in UTC) falls on the reader's own day; a bare date is shown as written.
     const ms = typeof value === 'string' && value.length > 10 ? Date.parse(value) : NaN;
-    return dayText(Number.isFinite(ms) ? Math.floor(ms / 1000) : value, languageOf(this));
+    return dayText(Number.isFinite(ms) ? Math.floor(ms / 1000) : value, localeOf(this));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -373,7 +373,7 @@ export class Nip82AccessList extends Nip82Element {
     // Not "no records" while some were left unopened, or older ones or some storage server's were not checked.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
-      found ? this.s.loaded(held, formatCount(held, languageOf(this)), failed, formatCount(failed, languageOf(this))) : older || unread || left ? '' : this.s.noRecords,
+      found ? this.s.loaded(held, formatCount(held, localeOf(this)), failed, formatCount(failed, localeOf(this))) : older || unread || left ? '' : this.s.noRecords,
       recordsUnchecked(reports, this.s),
       left ? this.s.recordsLeft(left, this.count(left)) : '',
       older ? this.s.recordsOlder : '',
@@ -794,9 +794,9 @@ export class Nip82AccessList extends Nip82Element {
    * dialog closes are never announced.
    */
   private renderStatus(page = false): TemplateResult {
-    if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, languageOf(this));
+    if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, localeOf(this));
     const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
-    return renderState(this.status, this.renderLive(said), this.receipts, this.s, languageOf(this));
+    return renderState(this.status, this.renderLive(said), this.receipts, this.s, localeOf(this));
   }
 
   override render() {
@@ -977,7 +977,7 @@ export class Nip82AccessList extends Nip82Element {
       return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
-        ${renderReceipts(this.receipts, s, languageOf(this))}
+        ${renderReceipts(this.receipts, s, localeOf(this))}
         <p class="warning truth">${s.stays}</p>
         <div part="actions" class="actions">
           ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}

@@ -18,7 +18,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ...stopWaitingStringsEs,
   ...refusedWhyEs,
   receiptsTitle: 'Dónde se envió',
-  typeCount: (type: string, n: number) => typeCount('es', type, n),
+  typeCount: (type: string, n: number, written: string) => typeCount('es', type, n, written),
   loadRecords: 'Cargar mis historiales',
   loadAgain: 'Volver a cargar sus historiales',
   loadingRecords: 'Abriendo sus historiales…',

@@ -211,7 +211,7 @@ const en: ConsentPromptStrings = {
   ...refusedWhyEn,
   errorDetail: changeDetailEn,
   receiptsTitle: 'Where it was sent',
-  typeCount: (type: string, n: number) => typeCount('en', type, n),
+  typeCount: (type: string, n: number, written: string) => typeCount('en', type, n, written),
   loadRecords: 'Load my records',
   loadAgain: 'Load your records again',
   loadingRecords: 'Opening your records…',

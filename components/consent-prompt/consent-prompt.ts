@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { Nip82Element } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { emit } from '../shared/events.js';
-import { languageOf, resolveStrings } from '../shared/strings.js';
+import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
@@ -287,7 +287,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private get s(): ConsentPromptStrings {
     const lang = this.language;
-    const table = consentPromptStrings[lang];
+    const table = consentPromptStrings[languageOf(this)];
     const w = this.words;
     if (w?.lang !== lang || w.table !== table || w.overrides !== this.strings) {
       this.words = { lang, table, overrides: this.strings, s: resolveStrings(consentPromptStrings, this, this.strings) };
@@ -305,7 +305,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private get language() {
-    return languageOf(this);
+    return localeOf(this);
   }
 
   /** The records to share from: handed in, else the ones the user holds in the session store (not their share copies). */

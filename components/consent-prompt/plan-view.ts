@@ -9,7 +9,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { SharePlan } from '../core/nip82/share.js';
-import type { Language } from '../shared/strings.js';
+import { languageNamed } from '../shared/strings.js';
 import { groupKinds, kindsLine } from '../shared/withheld-kinds.js';
 import { formatDate } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
@@ -32,7 +32,7 @@ const FOLD_OVER = PREVIEW_OPEN_UP_TO;
 export interface PlanViewContext {
   plan: ConsentPlan;
   s: ConsentPromptStrings;
-  lang: Language;
+  lang: string;
   busy: boolean;
   /** The recipient as shown: their name with the short npub, or the short npub. */
   recipient?: string;
@@ -51,7 +51,7 @@ export interface PlanViewContext {
  * An item's date in the page's language, when it has one (never a birth date), at the precision
  * the record gives it ("mar 2015", "2010"), as the record viewer shows it.
  */
-export function itemDate(entry: BundleEntry, lang: Language): string {
+export function itemDate(entry: BundleEntry, lang: string): string {
   if (entry.resource.resourceType === 'Patient') return '';
   const date = resourceDate(entry.resource);
   return date ? formatDate(date, lang) : '';
@@ -266,7 +266,7 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   const flagWords = kindsLine(groupKinds(Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length]))).map(([type, n]) => s.flagKind(type, n, formatCount(n, lang))));
   // The flag speaks to a clinician; where the patient calls a kind otherwise, both are given.
   const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length, formatCount(list.length, lang))).join(', ');
-  const kinds = hiddenKinds.some(([type]) => wordsDiffer(lang, type)) ? s.inYourWords(flagWords, yours) : flagWords;
+  const kinds = hiddenKinds.some(([type]) => wordsDiffer(languageNamed(lang), type)) ? s.inYourWords(flagWords, yours) : flagWords;
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}

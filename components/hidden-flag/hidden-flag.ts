@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Disclosure, Withheld } from '../core/fhir/withheld.js';
-import { languageOf, resolveStrings } from '../shared/strings.js';
+import { localeOf, resolveStrings } from '../shared/strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { tokens } from '../shared/styles.js';
@@ -100,7 +100,7 @@ export class Nip82HiddenFlag extends LocalizedElement {
     const view = this.view();
     if (!view) return nothing;
     const s = resolveStrings(hiddenFlagStrings, this, this.strings);
-    const lang = languageOf(this);
+    const lang = localeOf(this);
     const kinds = view.kinds.map(([type, n]) => s.kind(type, n, formatCount(n, lang)));
     const owner = this.subject === 'animal';
     const title = view.count === undefined ? (owner ? s.flagTitleOwner : s.flagTitle) : (owner ? s.countTitleOwner : s.countTitle)(view.count, formatCount(view.count, lang));

@@ -6,6 +6,7 @@
 import { formatDate, type Piece } from './fhir-format.js';
 import { formatDecimal } from '../shared/numbers.js';
 import { plural } from '../shared/plural.js';
+import { languageNamed } from '../shared/strings.js';
 import type { Fact, SectionKey } from './fhir-summary.js';
 import type { RecordViewerStrings } from './record-viewer.strings.js';
 
@@ -34,8 +35,12 @@ export function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, la
       }
       if ('of' in p) {
         // The form for one where the language has one ("1 year"), else the other ("30 years", "1 per minute").
-        const one = plural(lang, Number(p.of), { one: s.codeWord('unitOne', p.unit), other: p.unit });
-        return one !== p.unit ? one : s.codeWord('unit', p.unit);
+        // The number goes along: a language with more forms (Polish, Arabic) words the unit by it.
+        const count = Number(p.of);
+        // By the rules of the table's language, whose words these are: a French page without its own
+        // words reads "1,5 years", not the English "1,5 year" French rules would pick.
+        const one = plural(languageNamed(lang), count, { one: s.codeWord('unitOne', p.unit, count), other: p.unit });
+        return one !== p.unit ? one : s.codeWord('unit', p.unit, count);
       }
       return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
     })

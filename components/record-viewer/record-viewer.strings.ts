@@ -50,7 +50,11 @@ export interface RecordViewerStrings {
   searchingRelays: string;
   /** While a large Bundle handed in is described, before it shows (`formatted`: `count` as the page writes numbers). */
   preparing: (count: number, formatted: string) => string;
-  unlocking: (done: string, total: string) => string;
+  /**
+   * While records are unlocked: the one under way and how many in all, written as the page writes
+   * numbers; the numbers themselves follow, for a language whose words change with them.
+   */
+  unlocking: (done: string, total: string, doneCount: number, totalCount: number) => string;
   unlockingLabel: string;
   /** The records unlocked. `countText`: `count` as the page's language writes numbers ("1,050"); `count` chooses the plural form (so in each string below given a `countText`). */
   opened: (count: number, countText: string) => string;
@@ -109,8 +113,12 @@ export interface RecordViewerStrings {
   openMore: string;
   /** One item's kind ("Vaccination"), from its FHIR resource type: shown for an item without a name, and as its kind. */
   kind: (type: string) => string;
-  /** A FHIR code of a known value set (a status, "AMB", "male") in words; a code it does not know, as written. */
-  codeWord: (set: CodeSet, code: string) => string;
+  /**
+   * A FHIR code of a known value set (a status, "AMB", "male") in words; a code it does not know, as
+   * written. For a unit (`unit`, `unitOne`), `count` is the number it follows, so a language with
+   * more plural forms than one and other picks its own ("2 lata", "5 lat").
+   */
+  codeWord: (set: CodeSet, code: string, count?: number) => string;
   /**
    * How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code: s, min,
    * h, d, wk, mo, a), each number also as the page writes it ("0,5"). "Twice a day".
@@ -127,10 +135,12 @@ export interface RecordViewerStrings {
   exportJson: string;
   filterLegend: string;
   sectionCount: (label: string, count: string) => string;
-  showing: (shown: string, total: string) => string;
+  /** How many items are shown of how many, written; then the numbers themselves, for a language whose words change with them ("z 1 elementu", "z 5 elementów"). */
+  showing: (shown: string, total: string, shownCount: number, totalCount: number) => string;
   /** `showing` while a search has not looked at every item yet (it goes on a slice at a time). */
   stillSearching: (showing: string) => string;
-  showMore: (step: string, left: string) => string;
+  /** The button under a long list: how many more it shows and how many are not shown, written; then the numbers themselves. */
+  showMore: (step: string, left: string, stepCount: number, leftCount: number) => string;
   /** Printed only, under a list that goes on: how many items are not on paper (`left` formatted), and that `print` (the button's label) prints them all. */
   notPrinted: (count: number, left: string, print: string) => string;
   noMatches: string;

@@ -25,7 +25,7 @@ import { focusDropped } from '../shared/focus.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
-import { languageOf, resolveStrings } from '../shared/strings.js';
+import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { tokens } from '../shared/styles.js';
 import { formatCount, formatDate, formatSeconds, nameOf } from './fhir-format.js';
@@ -419,7 +419,7 @@ export class Nip82RecordViewer extends Nip82Element {
       // browser's menu is laid out at once (onBeforePrint), with no time to fetch it.
       if (views.some((view) => view.summary.items.some(needsExtras))) extras.now(() => this.requestUpdate());
       const { wording } = await search.load();
-      const [s, lang] = [this.s, languageOf(this)];
+      const [s, lang] = [this.s, localeOf(this)];
       for (const view of views) await inSlices(wording(view.summary.items, s, lang), SLICE_MS, signal, whenIdle);
     },
   });
@@ -720,7 +720,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private applyFilters(): void {
     const words = queryWords(this.query);
     const s = this.s;
-    const lang = languageOf(this);
+    const lang = localeOf(this);
     const finder = words.length ? search.value?.finder(words, s, lang) : undefined;
     // The search arrives on its first use (once a page, a moment), and `searching` then runs it:
     // meanwhile what is shown stays, its count saying the search is under way; records shown since
@@ -992,7 +992,7 @@ export class Nip82RecordViewer extends Nip82Element {
 
   override render() {
     const s = this.s;
-    const lang = languageOf(this);
+    const lang = localeOf(this);
     const showing = this.views.length > 0;
     this.rendered = showing ? this.takeShown() : 0;
     return html`
@@ -1038,7 +1038,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'waiting-signer':
         if (this.signIns?.waitingForSigner) return s.waitSignIn;
         return this.progress && this.progress.total > 0
-          ? s.unlocking(formatCount(Math.min(this.progress.done + 1, this.progress.total), lang), formatCount(this.progress.total, lang))
+          ? unlockingText(s, Math.min(this.progress.done + 1, this.progress.total), this.progress.total, lang)
           : s.waitingSigner;
       case 'working':
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
@@ -1072,7 +1072,7 @@ export class Nip82RecordViewer extends Nip82Element {
     if (this.status !== 'waiting-signer' || !this.progress || this.progress.total === 0) return nothing;
     const { done, total } = this.progress;
     return html`
-      <progress max=${total} .value=${done} aria-label=${s.unlockingLabel} aria-valuetext=${s.unlocking(formatCount(Math.min(done + 1, total), lang), formatCount(total, lang))}></progress>
+      <progress max=${total} .value=${done} aria-label=${s.unlockingLabel} aria-valuetext=${unlockingText(s, Math.min(done + 1, total), total, lang)}></progress>
       <p class="hint">${s.waitingSigner}</p>
     `;
   }
@@ -1100,7 +1100,7 @@ export class Nip82RecordViewer extends Nip82Element {
     // Named as the record's author was: the host's name, else a self-chosen one beside the short npub, only when their signature held.
     const takenBack = this.takenBack.map((t) => (t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author)));
     const state = { reports: this.reports, failures: this.failures, takenBack, summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
-    return extras.now(() => this.requestUpdate())?.notices(state, s, languageOf(this)) ?? nothing;
+    return extras.now(() => this.requestUpdate())?.notices(state, s, localeOf(this)) ?? nothing;
   }
 
   /**
@@ -1196,13 +1196,13 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** How many items match; on paper, how many are printed, never more than are. */
   private renderCount(s: RecordViewerStrings, lang: string) {
-    const total = formatCount(this.itemTotal, lang);
-    const matching = s.showing(formatCount(this.due, lang), total);
+    const [total, all] = [formatCount(this.itemTotal, lang), this.itemTotal];
+    const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
     // A search whose part could not be fetched is not under way: the lost-part line says so, and the
     // list stays as it was (each word fetches it again, and a search that arrives runs at once).
     if (this.searchUnfinished && !search.failed) return html`<p class="count">${s.stillSearching(matching)}</p>`;
     if (this.rendered >= this.due) return html`<p class="count">${matching}</p>`;
-    return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total)}</span></p>`;
+    return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total, this.rendered, all)}</span></p>`;
   }
 
   private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
@@ -1278,7 +1278,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
-      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, languageOf(this)))}</p>`;
+      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this)))}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} subject=${view.animal ? 'animal' : 'person'} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }
@@ -1338,7 +1338,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderMore(key: string, total: number, limit: number, s: RecordViewerStrings, lang: string) {
     if (total <= limit) return nothing;
     const left = total - limit;
-    return html`<button part="button" type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang))}</button>`;
+    return html`<button part="button" type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang), Math.min(this.step, left), left)}</button>`;
   }
 
   /** On paper only, where "Show more" cannot be pressed: how many items of the list are not printed. */
@@ -1586,6 +1586,11 @@ function* checkingProvenance(bundle: FhirBundle): Generator<void, ProvenanceRepo
     checked.set(bundle, report);
   }
   return report;
+}
+
+/** The unlocking progress: the record under way of how many, written and as numbers. */
+function unlockingText(s: RecordViewerStrings, done: number, total: number, lang: string): string {
+  return s.unlocking(formatCount(done, lang), formatCount(total, lang), done, total);
 }
 
 /** A signed time as a date and time; a time no date can hold (a record made by hand, not read by the core) as nothing. */

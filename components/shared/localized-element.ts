@@ -16,7 +16,7 @@
 import { LitElement } from 'lit';
 import { ContextRoot } from '@lit/context';
 import { languageReady } from './language-packs.js';
-import { languageOf, type Language } from './strings.js';
+import { languageOf, localeOf } from './strings.js';
 
 /** The kit's elements on the page. */
 const elementsOnPage = new Set<LocalizedElement>();
@@ -46,8 +46,11 @@ const rooted = new WeakSet<Document>();
 
 /** The base class of the kit's elements: they speak the language of their nearest `lang`, and follow it when it changes. */
 export abstract class LocalizedElement extends LitElement {
-  /** The language of the last render. */
-  private renderedIn?: Language;
+  /**
+   * The locale of the last render: a switch between two languages the kit has no words for (French
+   * to German) changes no word, but every date and number.
+   */
+  private renderedIn?: string;
 
   override connectedCallback(): void {
     // Elements may be defined in any order (a bundle importing the viewer before the session): a
@@ -80,7 +83,7 @@ export abstract class LocalizedElement extends LitElement {
   /** Renders again if the element's language is no longer the one it last rendered in. */
   private followLanguage(): void {
     // Before the first render an update is already pending, and asking for another does nothing.
-    if (languageOf(this) !== this.renderedIn) this.requestUpdate();
+    if (localeOf(this) !== this.renderedIn) this.requestUpdate();
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
@@ -88,7 +91,7 @@ export abstract class LocalizedElement extends LitElement {
     const ready = languageReady(lang);
     // Asked again once it is here: another element's pack, or another `lang`, may have come meanwhile.
     if (ready) return ready.then(() => this.scheduleUpdate());
-    this.renderedIn = lang;
+    this.renderedIn = localeOf(this);
     return super.scheduleUpdate();
   }
 }

@@ -37,20 +37,42 @@ export function plainDecimal(n: number): string {
   return `${sign}${digits.padEnd(point, '0')}${point < digits.length ? `.${digits.slice(point)}` : ''}`;
 }
 
-const marks = new Map<string, string>();
+/**
+ * Per language: its decimal mark, and, when it writes other than 0-9 (Arabic's ٠-٩), its digits and
+ * its minus sign (with the mark that keeps it before the digits in right-to-left text).
+ */
+interface Marks {
+  readonly mark: string;
+  readonly digits?: readonly string[];
+  readonly minus?: string;
+}
+const marks = new Map<string, Marks>();
+
+function markOf(lang: string): Marks {
+  let known = marks.get(lang);
+  if (!known) {
+    const f = new Intl.NumberFormat(lang || undefined, { useGrouping: false });
+    const mark = f.formatToParts(0.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    const digits = [...'0123456789'].map((d) => f.format(Number(d)));
+    // All that comes before the digits: Arabic puts a letter mark before its minus sign.
+    const parts = f.formatToParts(-1);
+    const minus = parts.slice(0, parts.findIndex((p) => p.type === 'integer')).map((p) => p.value).join('') || '-';
+    known = digits.join('') === '0123456789' ? { mark } : { mark, digits, minus };
+    marks.set(lang, known);
+  }
+  return known;
+}
 
 /**
- * A decimal from a record, written as {@link plainDecimal} writes it ("0.125", "-2.25"), with the
- * decimal mark of `lang`: "0,125" in Spanish. Only the mark changes: every digit the record gives
- * is kept (a clinician may need them all), and no group mark is added, which a reader of the other
- * convention could take for a decimal mark. Anything else is returned as written.
+ * A number from a record, written as {@link plainDecimal} writes it ("0.125", "-2.25", "72"), with
+ * the decimal mark of `lang` ("0,125" in Spanish) and in its digits (Egyptian Arabic's "٣٧٫٢",
+ * as its counts and dates are written). Only the mark and the digits' shapes change: every digit
+ * the record gives is kept (a clinician may need them all), and no group mark is added, which a
+ * reader of the other convention could take for a decimal mark. Anything else is returned as written.
  */
 export function formatDecimal(digits: string, lang: string): string {
-  if (!/^[-+]?\d+\.\d+$/.test(digits)) return digits;
-  let mark = marks.get(lang);
-  if (mark === undefined) {
-    mark = new Intl.NumberFormat(lang || undefined).formatToParts(0.5).find((p) => p.type === 'decimal')?.value ?? '.';
-    marks.set(lang, mark);
-  }
-  return digits.replace('.', mark);
+  if (!/^[-+]?\d+(?:\.\d+)?$/.test(digits)) return digits;
+  const { mark, digits: shapes, minus } = markOf(lang);
+  const marked = digits.replace('.', mark);
+  return shapes ? marked.replace(/\d/g, (d) => shapes[Number(d)]!).replace(/^-/, minus!) : marked;
 }

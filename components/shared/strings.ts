@@ -18,14 +18,39 @@ export function languageNamed(tag: string): Language {
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
 }
 
-/** The language for an element: the nearest `lang` attribute up the tree (through shadow roots). */
+/** The language for an element's built-in words: the shipped one its nearest `lang` asks for, else English. */
 export function languageOf(element: Element): Language {
+  return languageNamed(localeOf(element));
+}
+
+/** Tags already read: their locale for formatting (a page sets a handful). */
+const locales = new Map<string, string>();
+
+/**
+ * The locale an element writes dates, numbers and lists in: its nearest `lang` attribute up the
+ * tree (through shadow roots), even a language the kit has no words for. A French portal that
+ * translates the strings shows "2 déc. 2026" and "12 345", not English dates inside its French
+ * sentences. A tag the platform cannot read stands for the shipped language it names.
+ */
+export function localeOf(element: Element): string {
   let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.getAttribute('lang')) return languageNamed(node.getAttribute('lang')!);
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  let tag = 'en';
+  for (; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node instanceof Element && node.getAttribute('lang')) {
+      tag = node.getAttribute('lang')!;
+      break;
+    }
   }
-  return 'en';
+  let locale = locales.get(tag);
+  if (!locale) {
+    try {
+      locale = Intl.getCanonicalLocales(tag)[0]!;
+    } catch {
+      locale = languageNamed(tag);
+    }
+    locales.set(tag, locale);
+  }
+  return locale;
 }
 
 /** The override keys already warned about: once each per page, not at every render. */

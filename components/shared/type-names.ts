@@ -14,8 +14,8 @@ export function typeHeading(lang: Language, type: string): string {
 }
 
 /** "1 allergy", "2 allergies". */
-export function typeCount(lang: Language, type: string, n: number): string {
-  return kindCount(lang, type, n, 'patient');
+export function typeCount(lang: Language, type: string, n: number, written?: string): string {
+  return kindCount(lang, type, n, 'patient', written);
 }
 
 /**

@@ -127,13 +127,14 @@ export function kindLabel(lang: Language, type: string, audience: Audience): str
 }
 
 /**
- * "1 allergy", "2 allergies", "12,345 observations": a count of one kind, written as the language
- * writes numbers and through its plural rules.
+ * "1 allergy", "2 allergies", "12,345 observations": a count of one kind, through the language's
+ * plural rules, the number as `written` (as the page writes it, like every count beside it: "12 345"
+ * on a French page) or else as the language writes numbers.
  */
-export function kindCount(lang: Language, type: string, n: number, audience: Audience): string {
+export function kindCount(lang: Language, type: string, n: number, audience: Audience, written?: string): string {
   const words = WORDS[lang] ?? WORDS.en;
   const [one, many] = kindForms(lang, Object.hasOwn(words, `${type}/counted`) ? `${type}/counted` : type, audience);
-  return `${formatCount(n, lang)} ${plural(lang, n, { one, other: many })}`;
+  return `${written ?? formatCount(n, lang)} ${plural(lang, n, { one, other: many })}`;
 }
 
 /** Whether patients and clinicians call `type` differently (the preview then gives both). */

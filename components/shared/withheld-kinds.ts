@@ -35,7 +35,7 @@ export function groupKinds(kinds: Record<string, number> | undefined): [string, 
 }
 
 /** "2 problems": one kind in clinician words, counted through the language's plural rules. */
-export const clinicianKind = (language: Language) => (resourceType: string, count: number): string => kindCount(language, resourceType, count, 'clinician');
+export const clinicianKind = (language: Language) => (resourceType: string, count: number, written?: string): string => kindCount(language, resourceType, count, 'clinician', written);
 
 /** The kinds joined into one line. */
 export const kindsLine = (parts: string[]): string => parts.join(', ');
