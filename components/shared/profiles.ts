@@ -75,3 +75,18 @@ export async function withProfileNames(client: RelayClient | undefined, known: M
     return known;
   }
 }
+
+/** The names looked up for each store's reader (see {@link namesLookedUp}). */
+const lookedUp = new WeakMap<object, { reader: string | undefined; names: Map<string, ProfileName> }>();
+
+/**
+ * The profile names already looked up for the people in `store`'s records, while `reader` is the
+ * one reading them: an element put on the page again (a single-page app's route shown once more)
+ * shows them at once rather than ask the servers again. Another reader starts afresh, and the
+ * names go with the store.
+ */
+export function namesLookedUp(store: object, reader: string | undefined): Map<string, ProfileName> {
+  let held = lookedUp.get(store);
+  if (!held || held.reader !== reader) lookedUp.set(store, (held = { reader, names: new Map() }));
+  return held.names;
+}
