@@ -23,7 +23,7 @@ import { ariaLevel } from '../shared/heading-level.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
-import { withProfileNames, type ProfileName } from '../shared/profiles.js';
+import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
@@ -455,8 +455,15 @@ export class Nip82RecordViewer extends Nip82Element {
     task: async ([views], { signal }) => {
       const authors = listedAuthors(views);
       if (!authors.length || !this.activeRelays.length) return undefined;
+      const store = this.currentStore;
+      const reader = store?.reader;
       const names = await withProfileNames(this.passiveRelayClient(), this.names, authors);
       signal.throwIfAborted();
+      // Kept with the store for its reader: a viewer built anew (a route shown again) names them at once.
+      if (store && this.currentStore === store && store.reader === reader) {
+        const kept = namesLookedUp(store, reader);
+        for (const [pubkey, name] of names) kept.set(pubkey, name);
+      }
       return names;
     },
     onComplete: (names) => {
@@ -558,6 +565,9 @@ export class Nip82RecordViewer extends Nip82Element {
     if (!store?.loaded || this.naddr?.trim() || this.handedIn) return;
     this.unlockedWith = this.activeSigner;
     this.unlocked = store.held;
+    // The authors' names already looked up for this reader are shown at once, not asked again.
+    const earlier = namesLookedUp(store, store.reader);
+    if ([...earlier.keys()].some((pubkey) => !this.names.has(pubkey))) this.names = new Map([...earlier, ...this.names]);
     this.failures = store.failures;
     this.takenBack = store.takenBack;
     this.unopened = store.unopenedRecords;
