@@ -362,15 +362,12 @@ export class Nip82AccessList extends Nip82Element {
     for (const r of list) for (const pubkey of r.listed) keys.add(pubkey);
     // The host's names need no lookup: relays are not asked about people the portal already names.
     // Those the store's reader already had looked up (this list shown before) are shown at once, and not asked again.
-    const earlier = store ? namesLookedUp(store, reader) : undefined;
-    if (earlier && [...earlier.keys()].some((pubkey) => !this.names.has(pubkey))) this.names = new Map([...earlier, ...this.names]);
-    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)));
+    const earlier = store && namesLookedUp(store);
+    if (earlier?.size) this.names = new Map([...earlier, ...this.names]);
+    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier);
     // Names looked up for the last user never reach the next one. Records the page handed in
     // before a session's store arrived are no user's: their names stand while they are shown.
-    if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed === list)) {
-      this.names = names;
-      if (earlier) for (const [pubkey, name] of names) earlier.set(pubkey, name);
-    }
+    if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed === list)) this.names = names;
   }
 
   private load = async (): Promise<void> => {

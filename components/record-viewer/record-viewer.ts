@@ -456,14 +456,9 @@ export class Nip82RecordViewer extends Nip82Element {
       const authors = listedAuthors(views);
       if (!authors.length || !this.activeRelays.length) return undefined;
       const store = this.currentStore;
-      const reader = store?.reader;
-      const names = await withProfileNames(this.passiveRelayClient(), this.names, authors);
-      signal.throwIfAborted();
       // Kept with the store for its reader: a viewer built anew (a route shown again) names them at once.
-      if (store && this.currentStore === store && store.reader === reader) {
-        const kept = namesLookedUp(store, reader);
-        for (const [pubkey, name] of names) kept.set(pubkey, name);
-      }
+      const names = await withProfileNames(this.passiveRelayClient(), this.names, authors, store && namesLookedUp(store));
+      signal.throwIfAborted();
       return names;
     },
     onComplete: (names) => {
@@ -566,8 +561,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.unlockedWith = this.activeSigner;
     this.unlocked = store.held;
     // The authors' names already looked up for this reader are shown at once, not asked again.
-    const earlier = namesLookedUp(store, store.reader);
-    if ([...earlier.keys()].some((pubkey) => !this.names.has(pubkey))) this.names = new Map([...earlier, ...this.names]);
+    this.names = new Map([...namesLookedUp(store), ...this.names]);
     this.failures = store.failures;
     this.takenBack = store.takenBack;
     this.unopened = store.unopenedRecords;
