@@ -164,8 +164,10 @@ describe('a sign-out in one tab, on a shared computer', function () {
     const place = tabB.parentElement!;
     tabB.remove();
     place.append(tabB);
-    await waitUntil(() => records(viewerB) === 0 || tabB.pubkey !== patient.pubkey, 'B\'s move was not taken in');
+    await Promise.all([tabB.updateComplete, viewerB.updateComplete]);
     expect(tabB.pubkey, 'still signed in after a move').to.equal(patient.pubkey);
+    // A move is no departure: the records stay open until A's sign-out closes them.
+    expect(records(viewerB), 'records shown after the move').to.equal(1);
     buttonByText(tabA, 'Sign out')!.click();
     await closedLikeASignOut(tabB, viewerB, patient);
     expect(status(tabB)).to.contain(SIGNED_OUT_THERE);

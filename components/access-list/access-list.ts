@@ -28,7 +28,7 @@ import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { localeOf } from '../shared/strings.js';
 import { dayText } from '../shared/dates.js';
-import { withProfileNames, type ProfileName } from '../shared/profiles.js';
+import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
@@ -341,6 +341,15 @@ export class Nip82AccessList extends Nip82Element {
     if (change === 'records' || change === 'mail') void this.lookUpNames();
   }
 
+  /**
+   * Built anew on a route shown again (a single-page app), the list shows the session's records
+   * already read at once: its people are named too, not by their keys alone.
+   */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.currentStore?.loaded) void this.lookUpNames();
+  }
+
   private async lookUpNames(): Promise<void> {
     const list = this.list;
     if (!list) return;
@@ -352,7 +361,10 @@ export class Nip82AccessList extends Nip82Element {
     for (const e of this.currentStore?.history() ?? []) keys.add(e.who);
     for (const r of list) for (const pubkey of r.listed) keys.add(pubkey);
     // The host's names need no lookup: relays are not asked about people the portal already names.
-    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)));
+    // Those the store's reader already had looked up (this list shown before) are shown at once, and not asked again.
+    const earlier = store && namesLookedUp(store);
+    if (earlier?.size) this.names = new Map([...earlier, ...this.names]);
+    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier);
     // Names looked up for the last user never reach the next one. Records the page handed in
     // before a session's store arrived are no user's: their names stand while they are shown.
     if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed === list)) this.names = names;

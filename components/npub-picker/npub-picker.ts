@@ -189,11 +189,6 @@ export class Nip82NpubPicker extends Nip82Element {
     if (changed.has('active') && this.active >= 0) this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.lookupSeq++;
-  }
-
   /**
    * A sign-out or another user (inside a session): whom the last user chose, typed, looked up or
    * checked says who they share with, so nothing of it stays for the next one. Quietly: the
@@ -450,6 +445,11 @@ export class Nip82NpubPicker extends Nip82Element {
     }
   }
 
+  /**
+   * Looks `name` up and chooses whom it names. The field taken off the page and put back meanwhile
+   * (a single-page app moving it) still gets the answer: dropping it left "Looking up…" for good.
+   * A sign-out meanwhile is heard as the field comes back, and forgets what the answer chose.
+   */
   private async lookUp(name: string): Promise<void> {
     const seq = ++this.lookupSeq;
     this.error = undefined;

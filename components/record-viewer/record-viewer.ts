@@ -23,7 +23,7 @@ import { ariaLevel } from '../shared/heading-level.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
-import { withProfileNames, type ProfileName } from '../shared/profiles.js';
+import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
@@ -455,7 +455,9 @@ export class Nip82RecordViewer extends Nip82Element {
     task: async ([views], { signal }) => {
       const authors = listedAuthors(views);
       if (!authors.length || !this.activeRelays.length) return undefined;
-      const names = await withProfileNames(this.passiveRelayClient(), this.names, authors);
+      const store = this.currentStore;
+      // Kept with the store for its reader: a viewer built anew (a route shown again) names them at once.
+      const names = await withProfileNames(this.passiveRelayClient(), this.names, authors, store && namesLookedUp(store));
       signal.throwIfAborted();
       return names;
     },
@@ -558,6 +560,8 @@ export class Nip82RecordViewer extends Nip82Element {
     if (!store?.loaded || this.naddr?.trim() || this.handedIn) return;
     this.unlockedWith = this.activeSigner;
     this.unlocked = store.held;
+    // The authors' names already looked up for this reader are shown at once, not asked again.
+    this.names = new Map([...namesLookedUp(store), ...this.names]);
     this.failures = store.failures;
     this.takenBack = store.takenBack;
     this.unopened = store.unopenedRecords;

@@ -343,6 +343,9 @@ export class Nip82Session extends LocalizedElement {
   override disconnectedCallback(): void {
     // The store closes itself with the element (its controller); a sign-in under way is given up.
     super.disconnectedCallback();
+    // Its answer would sign no one in: back on the page, the bar offers the sign-in again rather
+    // than say it waits for the signer for good.
+    if (this.attempt) this.state.set('idle', '');
     this.giveUp();
     this.stopNameLookup();
     this.onPage?.abort();

@@ -26,9 +26,25 @@ export class ModalController implements ReactiveController {
     this.dialog?.close();
   }
 
+  /**
+   * Put back on the page (a single-page app moved it, or kept a route to show again) with its
+   * dialog open: leaving the page took the dialog out of the top layer, and it came back open but
+   * no longer modal (the page behind usable, Escape doing nothing, the focus on the page's body).
+   * The next render shows it as a modal again.
+   */
+  hostConnected(): void {
+    if (this.shown) this.host.requestUpdate();
+  }
+
   hostUpdated(): void {
     const dialog = this.dialog;
     const open = this.isOpen();
+    // Back on the page open but no longer modal: shown again as it was (see hostConnected). The
+    // attribute goes quietly: close() would fire the close event the host takes for the user's.
+    if (open && this.shown && dialog?.open && this.host.isConnected && !dialog.matches(':modal')) {
+      dialog.removeAttribute('open');
+      dialog.showModal();
+    }
     // Opened once each time the host asks: a render between a close (Escape, a button) and the
     // dialog's close event must not open it again. A host taken out of the page has no modal.
     if (open && !this.shown && dialog && this.host.isConnected) {

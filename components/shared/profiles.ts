@@ -63,15 +63,32 @@ export async function profileNames(client: RelayClient, pubkeys: readonly string
 }
 
 /**
- * `known` plus the names of `pubkeys` not in it yet. A name is a courtesy: when relays are absent
- * or fail, `known` comes back unchanged and the short npub is shown.
+ * `known` plus the names of `pubkeys` not in it yet, those found also put in `kept` (see
+ * {@link namesLookedUp}). A name is a courtesy: when relays are absent or fail, `known` comes back
+ * unchanged and the short npub is shown.
  */
-export async function withProfileNames(client: RelayClient | undefined, known: Map<string, ProfileName>, pubkeys: readonly string[]): Promise<Map<string, ProfileName>> {
+export async function withProfileNames(client: RelayClient | undefined, known: Map<string, ProfileName>, pubkeys: readonly string[], kept?: Map<string, ProfileName>): Promise<Map<string, ProfileName>> {
   if (!client) return known;
   try {
     const found = await profileNames(client, pubkeys.filter((p) => !known.has(p)));
+    found.forEach((name, pubkey) => kept?.set(pubkey, name));
     return found.size ? new Map([...known, ...found]) : known;
   } catch {
     return known;
   }
+}
+
+/** The names looked up for each store's reader (see {@link namesLookedUp}). */
+const lookedUp = new WeakMap<object, { reader?: string; names: Map<string, ProfileName> }>();
+
+/**
+ * The profile names already looked up for the people in `store`'s records, for its reader now:
+ * an element put on the page again (a single-page app's route shown once more) shows them at
+ * once rather than ask the servers again. Another reader starts afresh (what a lookup begun for
+ * the last one finds goes into their map, no longer anyone's), and the names go with the store.
+ */
+export function namesLookedUp(store: { readonly reader?: string }): Map<string, ProfileName> {
+  let held = lookedUp.get(store);
+  if (held?.reader !== store.reader) lookedUp.set(store, (held = { reader: store.reader, names: new Map() }));
+  return held!.names;
 }

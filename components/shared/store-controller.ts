@@ -26,7 +26,7 @@ export class OwnedStore implements ReactiveController {
   private held?: { key: string; signer: Signer; user?: string; store: RecordStore; stop: () => void };
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly changed?: (change: StoreChange, store: RecordStore) => void,
   ) {
     host.addController(this);
@@ -76,6 +76,15 @@ export class OwnedStore implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // A move (taken out and put back in the same task: a single-page app's layout) is not a
+    // departure: the records stay unlocked, and the signer is not asked for them again.
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.left();
+    });
+  }
+
+  /** The host left the page: the store goes, its keys wiped. */
+  private left(): void {
     const held = this.held;
     // A send through this store's client (the host's own, or an element's inside a session) is not cut off.
     const work = held?.store.client.sendsDone;
