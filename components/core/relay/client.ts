@@ -591,7 +591,7 @@ export class RelayClient {
    * where a relay still holding more stopped: what it returns has no gap above its oldest event.
    * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this walk's own.
    */
-  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<WalkResult> {
     this.assertOpen();
     const declined = options.declined ?? this.declineScope();
     const pageSize = Math.max(1, options.pageSize ?? 500);
@@ -602,7 +602,7 @@ export class RelayClient {
     const maxPages = Math.ceil(maxEvents / Math.min(pageSize, 100)) + 2;
     const all = new Map<string, NostrEvent>();
     const top = Math.min(filter.until ?? Infinity, nowSeconds() + MAX_FUTURE_SECONDS);
-    const walks: RelayWalk[] = this.relays.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), previous: 0, cap: 0 }));
+    const walks: RelayWalk[] = this.relays.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), authors: new Set(), previous: 0, cap: 0 }));
     let stop: string | undefined;
     let pages = 0;
     for (; pages < maxPages; pages++) {
@@ -641,7 +641,7 @@ export class RelayClient {
       const left = w.state === 'more' || (dropped && [...w.sent].some((id) => all.has(id) && !kept.has(id)));
       return left && report.status === 'complete' ? { ...report, status: 'incomplete' as const, reason: stop ?? `Stopped at ${maxEvents} events.` } : report;
     });
-    return { events, reports };
+    return { events, reports, authorsBy: new Map(walks.map((w) => [w.relay, w.authors])) };
   }
 
   /** Takes in one relay's answer to one page of {@link queryAll}, and says where its next page ends, if any. */
@@ -655,7 +655,10 @@ export class RelayClient {
     // What the relay sent beyond the page asked for (it ignored `until`) does not move its walk.
     const inPage = page.filter((e) => e.created_at <= w.until);
     const fresh = inPage.filter((e) => !w.sent.has(e.id));
-    for (const e of page) w.sent.add(e.id);
+    for (const e of page) {
+      w.sent.add(e.id);
+      w.authors.add(e.pubkey);
+    }
     const oldest = Math.min(w.until, ...inPage.map((e) => e.created_at));
     // `incomplete`: cut by the read's budget or the per-query cap; it goes on from where it stopped,
     // and is never taken to have sent all it holds.
@@ -691,7 +694,7 @@ export class RelayClient {
    * and by the sign keys in `held` (records the caller holds, which the pages may not bring): one
    * read, so one sign-in prompt per relay at most.
    */
-  async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; held?: readonly string[] } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; held?: readonly string[] } = {}): Promise<WalkResult> {
     const declined = options.declined ?? this.declineScope();
     const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, until: options.until }, { ...options, declined });
     // Deletions only of records the user holds a key for: a `p` tag costs nothing, and a stranger's
@@ -705,7 +708,7 @@ export class RelayClient {
       const missed = r.status === 'complete' ? deletions.missed.find((d) => d.relay === r.relay) : undefined;
       return missed ? { ...missed, events: r.events } : r;
     });
-    return { events: [...found.events, ...deletions.events], reports };
+    return { events: [...found.events, ...deletions.events], reports, authorsBy: found.authorsBy };
   }
 
   /**
@@ -804,6 +807,17 @@ export class RelayClient {
 }
 
 /** One relay's progress through a {@link RelayClient.queryAll} walk. */
+/**
+ * What a read by pages found: the events, each relay's report, and whose validly signed events
+ * each relay sent (their keys, by relay URL). Relays that disagree show there: one read to the end
+ * that sent nothing by a key another sent holds a newer version, an ending, or nothing of it.
+ */
+export interface WalkResult {
+  events: NostrEvent[];
+  reports: QueryReport[];
+  authorsBy: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 interface RelayWalk {
   relay: string;
   /** Where its next page ends (inclusive). */
@@ -812,6 +826,8 @@ interface RelayWalk {
   state: 'more' | 'done' | 'failed';
   /** Ids it sent, on any page: a page of only these brings nothing new. */
   sent: Set<string>;
+  /** Whose events it sent, on any page. */
+  authors: Set<string>;
   /** Events it sent on its last page. */
   previous: number;
   /** Its own page cap, learned when a short page was followed by more (0: none seen). */

@@ -17,7 +17,7 @@
 import { RecordError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
-import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js';
+import type { DeclineScope, QueryReport, RelayClient, WalkResult } from '../relay/client.js';
 import { RecordKeyCache } from '../nip82/keys.js';
 // Direct modules, not the records' public face: a page that only reads records (the autoloaded
 // session and viewer) should not download the code that makes and changes them.
@@ -416,7 +416,12 @@ export class RecordStore {
     // A record open whose newest version no longer lists the reader (their access taken back) is in
     // no read by the reader's key: its parts are read by its sign key, so that it is shown no longer
     // and said. Only records open that the reads did not bring: most loads ask nothing more.
-    const missing = [...this.opened.keys()].filter((k) => !read.some((e) => e.pubkey === k && e.kind === RECORD_KIND)).slice(0, MAX_RECORDS_REREAD);
+    // So is a record one relay sent and another, read to the end, sent nothing of: that one may
+    // hold a newer version that no longer lists the reader (taken back there, and not yet on the
+    // other), which the reads by the reader's key cannot bring.
+    const missing = [...this.opened.keys()].filter((k) => !read.some((e) => e.pubkey === k && e.kind === RECORD_KIND));
+    for (const found of [newest, walk]) if (found) missing.push(...unsentBy(found, me));
+    missing.splice(0, missing.length, ...[...new Set(missing)].slice(0, MAX_RECORDS_REREAD));
     const current = missing.length ? await this.client.queryAll({ kinds: [RECORD_KIND], authors: missing }, { maxEvents: newestEvents, maxChars: newestChars, declined }) : undefined;
     if (generation !== this.generation) return;
     const events = current || walk ? unique([...read, ...current?.events ?? []]) : read;
@@ -770,6 +775,17 @@ function newestIn(group: readonly NostrEvent[]): number {
 function recordRead(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): WalkRead {
   const walked = found.events.filter((e) => e.kind === RECORD_KIND);
   return { times: walked.map((e) => e.created_at), read: readOf({ events: walked, reports: found.reports }, maxEvents) };
+}
+
+/**
+ * Sign keys of the records for `reader` in a read that some relay, read to the end, sent no event
+ * of while another did: relays that disagree about them (one carries a change the other missed).
+ */
+function unsentBy(found: WalkResult, reader: string): string[] {
+  const complete = found.reports.filter((r) => r.status === 'complete').map((r) => found.authorsBy.get(r.relay));
+  if (found.reports.length < 2 || !complete.length) return [];
+  const keys = new Set(found.events.filter((e) => e.kind === RECORD_KIND && namesReader(e, reader)).map((e) => e.pubkey));
+  return [...keys].filter((key) => complete.some((sent) => !sent?.has(key)));
 }
 
 /** Events by id, each once (the newest read and the page before the cursor may share some). */
