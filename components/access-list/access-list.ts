@@ -338,7 +338,32 @@ export class Nip82AccessList extends Nip82Element {
       }
       return;
     }
+    if (change === 'records') this.offerBehind();
     if (change === 'records' || change === 'mail') void this.lookUpNames();
+  }
+
+  /**
+   * A share revoked (or ended) whose newest version some storage server read to the end does not
+   * serve yet (the revocation reached only some, in an earlier visit or another app): that one
+   * still serves the version from before, which its recipient can open. Offered as a revocation
+   * in force not yet everywhere, to send the very same events there; nothing new is signed.
+   */
+  private readonly offeredBehind = new WeakSet<OpenedRecord>();
+
+  private offerBehind(): void {
+    const [store, signer, reader] = [this.currentStore, this.activeSigner, this.myKey];
+    if (!store || !signer) return;
+    const more: PendingRevoke[] = [];
+    for (const share of store.shares) {
+      const record = share.record;
+      // Each version once: sent since, it is not offered again before the next load says.
+      if ((share.status !== 'revoked' && share.status !== 'ended') || this.offeredBehind.has(record) || !store.relaysBehind(record).length) continue;
+      this.offeredBehind.add(record);
+      const target: Target = { record, pubkey: share.grant.recipient, role: 'viewer', share };
+      const change: AccessChange = { events: record.events, deletions: [], notices: [], record };
+      more.push({ changes: [{ target, change }], events: record.events, relays: store.client.relays, store, receipts: new Map(), unanswered: new Set(), overdue: share.status === 'ended', signer, reader, inForce: true });
+    }
+    if (more.length) this.unfinished = [...this.unfinished, ...more];
   }
 
   private async lookUpNames(): Promise<void> {
@@ -378,6 +403,7 @@ export class Nip82AccessList extends Nip82Element {
       left ? this.s.recordsLeft(left, this.count(left)) : '',
       older ? this.s.recordsOlder : '',
     ));
+    this.offerBehind();
     void this.lookUpNames();
   };
 

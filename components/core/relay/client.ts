@@ -641,7 +641,7 @@ export class RelayClient {
       const left = w.state === 'more' || (dropped && [...w.sent].some((id) => all.has(id) && !kept.has(id)));
       return left && report.status === 'complete' ? { ...report, status: 'incomplete' as const, reason: stop ?? `Stopped at ${maxEvents} events.` } : report;
     });
-    return { events, reports, authorsBy: new Map(walks.map((w) => [w.relay, w.authors])) };
+    return { events, reports, sentBy: new Map(walks.map((w) => [w.relay, w.sent])), authorsBy: new Map(walks.map((w) => [w.relay, w.authors])) };
   }
 
   /** Takes in one relay's answer to one page of {@link queryAll}, and says where its next page ends, if any. */
@@ -708,7 +708,7 @@ export class RelayClient {
       const missed = r.status === 'complete' ? deletions.missed.find((d) => d.relay === r.relay) : undefined;
       return missed ? { ...missed, events: r.events } : r;
     });
-    return { events: [...found.events, ...deletions.events], reports, authorsBy: found.authorsBy };
+    return { events: [...found.events, ...deletions.events], reports, sentBy: found.sentBy, authorsBy: found.authorsBy };
   }
 
   /**
@@ -808,13 +808,15 @@ export class RelayClient {
 
 /** One relay's progress through a {@link RelayClient.queryAll} walk. */
 /**
- * What a read by pages found: the events, each relay's report, and whose validly signed events
- * each relay sent (their keys, by relay URL). Relays that disagree show there: one read to the end
- * that sent nothing by a key another sent holds a newer version, an ending, or nothing of it.
+ * What a read by pages found: the events, each relay's report, and which validly signed events
+ * each relay sent (their ids, and whose they are, by relay URL). Relays that disagree show there:
+ * one read to the end that sent nothing by a key another sent holds a newer version, an ending,
+ * or nothing of it; one that sent an older version than another missed a change.
  */
 export interface WalkResult {
   events: NostrEvent[];
   reports: QueryReport[];
+  sentBy: ReadonlyMap<string, ReadonlySet<string>>;
   authorsBy: ReadonlyMap<string, ReadonlySet<string>>;
 }
 

@@ -156,6 +156,8 @@ export class RecordStore {
    * these: a stranger's record that never listed the reader is not said (anyone could fill the list).
    */
   private readonly revoked = new Map<string, TakenBack>();
+  /** Relays read to the end at the last load that sent an older version of a record open, or none of it, by sign key. */
+  private behind = new Map<string, string[]>();
   private recordsLeft = 0;
   /** Loads of records walk back past a flood of newer record-kind events (see walk-back.ts). */
   private readonly recordWalk = new WalkBack(RECORD_LATENESS);
@@ -248,6 +250,16 @@ export class RecordStore {
   /** Records with a key for the reader that could not be opened at the last load (strangers' noise left out). */
   get failures(): readonly OpenFailure[] {
     return this.failed;
+  }
+
+  /**
+   * The relays, read to the end at the last load, that still serve an older version of `record`
+   * than another relay sent (or none of it): a change that reached only some of them, which the
+   * others may still serve to whoever it took access from. Sending its events again there (nothing
+   * new to sign) finishes it.
+   */
+  relaysBehind(record: OpenedRecord): readonly string[] {
+    return this.behind.get(record.signPubkey) ?? [];
   }
 
   /** Records the reader had open this session whose access was since taken back (shown no longer, keys wiped). */
@@ -454,6 +466,7 @@ export class RecordStore {
       if (result && isReported(result)) failures.push(result);
     }
     this.failed = failures;
+    this.behind = behindOn(newest, this.opened.values());
     this.recordsLeft = toOpen.length - done;
     // Once every record downloaded was tried, the walk back moves on (else the next load downloads
     // the same page and opens the next ones).
@@ -667,6 +680,7 @@ export class RecordStore {
     this.tried.clear();
     this.opening.clear();
     this.revoked.clear();
+    this.behind = new Map();
     this.recordsLeft = 0;
     this.mailLeft = 0;
     this.recordWalk.reset();
@@ -786,6 +800,22 @@ function unsentBy(found: WalkResult, reader: string): string[] {
   if (found.reports.length < 2 || !complete.length) return [];
   const keys = new Set(found.events.filter((e) => e.kind === RECORD_KIND && namesReader(e, reader)).map((e) => e.pubkey));
   return [...keys].filter((key) => complete.some((sent) => !sent?.has(key)));
+}
+
+/**
+ * For each record of `records` whose current version some relay sent in `found`, the relays read
+ * to the end that did not send all of it.
+ */
+function behindOn(found: WalkResult, records: Iterable<OpenedRecord>): Map<string, string[]> {
+  const behind = new Map<string, string[]>();
+  if (found.reports.length < 2) return behind;
+  for (const record of records) {
+    const has = (relay: string) => record.events.every((e) => found.sentBy.get(relay)?.has(e.id));
+    if (!found.reports.some((r) => has(r.relay))) continue;
+    const lacking = found.reports.filter((r) => r.status === 'complete' && !has(r.relay)).map((r) => r.relay);
+    if (lacking.length) behind.set(record.signPubkey, lacking);
+  }
+  return behind;
 }
 
 /** Events by id, each once (the newest read and the page before the cursor may share some). */
