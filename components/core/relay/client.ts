@@ -590,8 +590,9 @@ export class RelayClient {
    * `maxCharsPerRead`). A walk stopped at a bound keeps the newest events, and none older than
    * where a relay still holding more stopped: what it returns has no gap above its oldest event.
    * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this walk's own.
+   * `relays`: only these of the client's (by default every one).
    */
-  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<WalkResult> {
+  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; relays?: readonly string[] } = {}): Promise<WalkResult> {
     this.assertOpen();
     const declined = options.declined ?? this.declineScope();
     const pageSize = Math.max(1, options.pageSize ?? 500);
@@ -602,7 +603,8 @@ export class RelayClient {
     const maxPages = Math.ceil(maxEvents / Math.min(pageSize, 100)) + 2;
     const all = new Map<string, NostrEvent>();
     const top = Math.min(filter.until ?? Infinity, nowSeconds() + MAX_FUTURE_SECONDS);
-    const walks: RelayWalk[] = this.relays.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), authors: new Set(), previous: 0, cap: 0 }));
+    const asked = options.relays ? this.relays.filter((r) => options.relays!.includes(r)) : this.relays;
+    const walks: RelayWalk[] = asked.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), authors: new Set(), previous: 0, cap: 0 }));
     let stop: string | undefined;
     let pages = 0;
     for (; pages < maxPages; pages++) {
@@ -701,7 +703,9 @@ export class RelayClient {
     // free events must not each cost a read. Newest first (as the read returns them), then the
     // caller's, and only so many.
     const holding = found.events.filter((e) => namesReader(e, pubkey));
-    const deletions = await this.readDeletions([...new Set([...holding.map((e) => e.pubkey), ...options.held ?? []])].slice(0, MAX_DELETION_KEYS), declined);
+    // Only of the relays that answered: one that did not answer in time (or refused) would only
+    // make the reader wait as long again, and is reported as it is.
+    const deletions = await this.readDeletions([...new Set([...holding.map((e) => e.pubkey), ...options.held ?? []])].slice(0, MAX_DELETION_KEYS), declined, answeredIn(found.reports));
     // A relay that sent the parts but not whether they were deleted is not reported complete: a
     // record its owner deleted may still be shown, and the caller must be able to say so.
     const reports = found.reports.map((r) => {
@@ -720,10 +724,11 @@ export class RelayClient {
   }
 
   /** The deletions by these sign keys, and the relays that did not answer the read of them. */
-  private async readDeletions(signPubkeys: readonly string[], declined: DeclineScope): Promise<{ events: NostrEvent[]; missed: QueryReport[] }> {
+  private async readDeletions(signPubkeys: readonly string[], declined: DeclineScope, relays?: readonly string[]): Promise<{ events: NostrEvent[]; missed: QueryReport[] }> {
+    if (relays && !relays.length) return { events: [], missed: [] };
     const chunks: string[][] = [];
     for (let i = 0; i < signPubkeys.length; i += 100) chunks.push(signPubkeys.slice(i, i + 100));
-    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000, declined })));
+    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000, declined, relays })));
     return { events: found.flatMap((f) => f.events), missed: found.flatMap((f) => f.reports).filter((r) => r.status !== 'complete' && r.status !== 'incomplete') };
   }
 
@@ -978,6 +983,11 @@ function challengeOf(connection: Connection): Promise<void> {
 }
 
 /** The merged report of one relay over several pages: the first trouble wins. */
+/** The relays that answered a read (all it holds, or part): the others would make a next read wait again. */
+export function answeredIn(reports: readonly QueryReport[]): string[] {
+  return reports.filter((r) => r.status === 'complete' || r.status === 'incomplete').map((r) => r.relay);
+}
+
 function mergeReport(a: QueryReport, b: QueryReport): QueryReport {
   return { ...(a.status === 'complete' ? b : a), relay: a.relay, events: a.events + b.events };
 }
