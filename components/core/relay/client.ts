@@ -733,7 +733,7 @@ export class RelayClient {
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */
-  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
       const d = decode(String(naddr).replace(/^nostr:/, ''));
@@ -745,7 +745,8 @@ export class RelayClient {
     if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
     // By pages (a large record has more parts than a relay sends for a query without a limit), with
     // the deletions that may have ended its addresses.
-    return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
+    const found = await this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
+    return { ...found, signPubkey: pointer.pubkey };
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */

@@ -541,7 +541,7 @@ export class RecordStore {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
-    const { events, reports } = await this.client.recordByNaddr(naddr, { declined: options.declined });
+    const { events, reports, signPubkey } = await this.client.recordByNaddr(naddr, { declined: options.declined });
     if (generation !== this.generation) return { records: [], failures: [], reports };
     const failures: OpenFailure[] = [];
     const records: OpenedRecord[] = [];
@@ -552,6 +552,11 @@ export class RecordStore {
       const record = this.opened.get(group[0]!.pubkey);
       if (record && !failure) records.push(record);
     }
+    // Nothing of it came, though it is open: the relay that served its newer version did not
+    // answer, and the others serve only older ones, which the client drops (a rollback). The
+    // newest version seen this session is shown, not "not found".
+    const open = this.opened.get(signPubkey);
+    if (open && !records.length && !failures.length && !events.some((e) => e.pubkey === signPubkey)) records.push(open);
     this.notify('records');
     return { records, failures, reports };
   }
