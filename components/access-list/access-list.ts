@@ -13,6 +13,7 @@ import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
+import { relaysBehind } from '../core/relay/behind.js';
 import { assertNewest } from '../core/relay/newest.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
@@ -357,7 +358,7 @@ export class Nip82AccessList extends Nip82Element {
     for (const share of store.shares) {
       const record = share.record;
       // Each version once: sent since, it is not offered again before the next load says.
-      if ((share.status !== 'revoked' && share.status !== 'ended') || this.offeredBehind.has(record) || !store.relaysBehind(record).length) continue;
+      if ((share.status !== 'revoked' && share.status !== 'ended') || this.offeredBehind.has(record) || !relaysBehind(store.lastRead, record.events).length) continue;
       this.offeredBehind.add(record);
       const target: Target = { record, pubkey: share.grant.recipient, role: 'viewer', share };
       const change: AccessChange = { events: record.events, deletions: [], notices: [], record };

@@ -604,7 +604,7 @@ export class RelayClient {
     const all = new Map<string, NostrEvent>();
     const top = Math.min(filter.until ?? Infinity, nowSeconds() + MAX_FUTURE_SECONDS);
     const asked = options.relays ? this.relays.filter((r) => options.relays!.includes(r)) : this.relays;
-    const walks: RelayWalk[] = asked.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), authors: new Set(), previous: 0, cap: 0 }));
+    const walks: RelayWalk[] = asked.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), previous: 0, cap: 0 }));
     let stop: string | undefined;
     let pages = 0;
     for (; pages < maxPages; pages++) {
@@ -643,7 +643,7 @@ export class RelayClient {
       const left = w.state === 'more' || (dropped && [...w.sent].some((id) => all.has(id) && !kept.has(id)));
       return left && report.status === 'complete' ? { ...report, status: 'incomplete' as const, reason: stop ?? `Stopped at ${maxEvents} events.` } : report;
     });
-    return { events, reports, sentBy: new Map(walks.map((w) => [w.relay, w.sent])), authorsBy: new Map(walks.map((w) => [w.relay, w.authors])) };
+    return { events, reports, sentBy: new Map(walks.map((w) => [w.relay, w.sent])) };
   }
 
   /** Takes in one relay's answer to one page of {@link queryAll}, and says where its next page ends, if any. */
@@ -657,10 +657,7 @@ export class RelayClient {
     // What the relay sent beyond the page asked for (it ignored `until`) does not move its walk.
     const inPage = page.filter((e) => e.created_at <= w.until);
     const fresh = inPage.filter((e) => !w.sent.has(e.id));
-    for (const e of page) {
-      w.sent.add(e.id);
-      w.authors.add(e.pubkey);
-    }
+    for (const e of page) w.sent.add(e.id);
     const oldest = Math.min(w.until, ...inPage.map((e) => e.created_at));
     // `incomplete`: cut by the read's budget or the per-query cap; it goes on from where it stopped,
     // and is never taken to have sent all it holds.
@@ -712,7 +709,7 @@ export class RelayClient {
       const missed = r.status === 'complete' ? deletions.missed.find((d) => d.relay === r.relay) : undefined;
       return missed ? { ...missed, events: r.events } : r;
     });
-    return { events: [...found.events, ...deletions.events], reports, sentBy: found.sentBy, authorsBy: found.authorsBy };
+    return { events: [...found.events, ...deletions.events], reports, sentBy: found.sentBy };
   }
 
   /**
@@ -814,16 +811,14 @@ export class RelayClient {
 
 /** One relay's progress through a {@link RelayClient.queryAll} walk. */
 /**
- * What a read by pages found: the events, each relay's report, and which validly signed events
- * each relay sent (their ids, and whose they are, by relay URL). Relays that disagree show there:
- * one read to the end that sent nothing by a key another sent holds a newer version, an ending,
- * or nothing of it; one that sent an older version than another missed a change.
+ * What a read by pages found: the events, each relay's report, and the ids of the validly signed
+ * events each relay sent (by relay URL). Relays that disagree show there: one read to the end that
+ * did not send an event another sent holds another version of it, an ending, or nothing of it.
  */
 export interface WalkResult {
   events: NostrEvent[];
   reports: QueryReport[];
   sentBy: ReadonlyMap<string, ReadonlySet<string>>;
-  authorsBy: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface RelayWalk {
@@ -834,8 +829,6 @@ interface RelayWalk {
   state: 'more' | 'done' | 'failed';
   /** Ids it sent, on any page: a page of only these brings nothing new. */
   sent: Set<string>;
-  /** Whose events it sent, on any page. */
-  authors: Set<string>;
   /** Events it sent on its last page. */
   previous: number;
   /** Its own page cap, learned when a short page was followed by more (0: none seen). */

@@ -156,8 +156,8 @@ export class RecordStore {
    * these: a stranger's record that never listed the reader is not said (anyone could fill the list).
    */
   private readonly revoked = new Map<string, TakenBack>();
-  /** Relays read to the end at the last load that sent an older version of a record open, or none of it, by sign key. */
-  private behind = new Map<string, string[]>();
+  /** What the last load's newest read found, and which relay sent what (see {@link lastRead}). */
+  private newestRead?: WalkResult;
   private recordsLeft = 0;
   /** Loads of records walk back past a flood of newer record-kind events (see walk-back.ts). */
   private readonly recordWalk = new WalkBack(RECORD_LATENESS);
@@ -253,13 +253,11 @@ export class RecordStore {
   }
 
   /**
-   * The relays, read to the end at the last load, that still serve an older version of `record`
-   * than another relay sent (or none of it): a change that reached only some of them, which the
-   * others may still serve to whoever it took access from. Sending its events again there (nothing
-   * new to sign) finishes it.
+   * The last load's read of the newest records: what each relay answered and the ids of the events
+   * each sent, so that a change one relay missed can be told (see ../relay/behind.ts).
    */
-  relaysBehind(record: OpenedRecord): readonly string[] {
-    return this.behind.get(record.signPubkey) ?? [];
+  get lastRead(): Pick<WalkResult, 'reports' | 'sentBy'> | undefined {
+    return this.newestRead;
   }
 
   /** Records the reader had open this session whose access was since taken back (shown no longer, keys wiped). */
@@ -467,7 +465,7 @@ export class RecordStore {
       if (result && isReported(result)) failures.push(result);
     }
     this.failed = failures;
-    this.behind = behindOn(newest, this.opened.values());
+    this.newestRead = newest;
     this.recordsLeft = toOpen.length - done;
     // Once every record downloaded was tried, the walk back moves on (else the next load downloads
     // the same page and opens the next ones).
@@ -686,7 +684,7 @@ export class RecordStore {
     this.tried.clear();
     this.opening.clear();
     this.revoked.clear();
-    this.behind = new Map();
+    this.newestRead = undefined;
     this.recordsLeft = 0;
     this.mailLeft = 0;
     this.recordWalk.reset();
@@ -798,30 +796,21 @@ function recordRead(found: { events: readonly NostrEvent[]; reports: readonly Qu
 }
 
 /**
- * Sign keys of the records for `reader` in a read that some relay, read to the end, sent no event
- * of while another did: relays that disagree about them (one carries a change the other missed).
+ * Sign keys of the records for `reader` in a read that some relay, read to the end, sent no
+ * version of that the read kept: it holds another (a newer one that no longer lists the reader,
+ * or an older one), an ending, or none; read by sign key, the newest is found.
  */
 function unsentBy(found: WalkResult, reader: string): string[] {
-  const complete = found.reports.filter((r) => r.status === 'complete').map((r) => found.authorsBy.get(r.relay));
-  if (found.reports.length < 2 || !complete.length) return [];
-  const keys = new Set(found.events.filter((e) => e.kind === RECORD_KIND && namesReader(e, reader)).map((e) => e.pubkey));
-  return [...keys].filter((key) => complete.some((sent) => !sent?.has(key)));
-}
-
-/**
- * For each record of `records` whose current version some relay sent in `found`, the relays read
- * to the end that did not send all of it.
- */
-function behindOn(found: WalkResult, records: Iterable<OpenedRecord>): Map<string, string[]> {
-  const behind = new Map<string, string[]>();
-  if (found.reports.length < 2) return behind;
-  for (const record of records) {
-    const has = (relay: string) => record.events.every((e) => found.sentBy.get(relay)?.has(e.id));
-    if (!found.reports.some((r) => has(r.relay))) continue;
-    const lacking = found.reports.filter((r) => r.status === 'complete' && !has(r.relay)).map((r) => r.relay);
-    if (lacking.length) behind.set(record.signPubkey, lacking);
+  if (found.reports.length < 2) return [];
+  const complete = found.reports.filter((r) => r.status === 'complete').map((r) => found.sentBy.get(r.relay));
+  const ids = new Map<string, string[]>();
+  for (const e of found.events) {
+    if (e.kind !== RECORD_KIND || !namesReader(e, reader)) continue;
+    const list = ids.get(e.pubkey) ?? [];
+    list.push(e.id);
+    ids.set(e.pubkey, list);
   }
-  return behind;
+  return [...ids].filter(([, mine]) => complete.some((sent) => !mine.some((id) => sent?.has(id)))).map(([key]) => key);
 }
 
 /** Events by id, each once (the newest read and the page before the cursor may share some). */
