@@ -13,6 +13,7 @@ import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
+import { relaysBehind } from '../core/relay/behind.js';
 import { assertNewest } from '../core/relay/newest.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
@@ -338,6 +339,7 @@ export class Nip82AccessList extends Nip82Element {
       }
       return;
     }
+    if (change === 'records') this.offerBehind();
     if (change === 'records' || change === 'mail') void this.lookUpNames();
   }
 
@@ -348,6 +350,30 @@ export class Nip82AccessList extends Nip82Element {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.currentStore?.loaded) void this.lookUpNames();
+  }
+
+  /**
+   * A share revoked (or ended) whose newest version some storage server read to the end does not
+   * serve yet (the revocation reached only some, in an earlier visit or another app): that one
+   * still serves the version from before, which its recipient can open. Offered as a revocation
+   * in force not yet everywhere, to send the very same events there; nothing new is signed.
+   */
+  private readonly offeredBehind = new WeakSet<OpenedRecord>();
+
+  private offerBehind(): void {
+    const [store, signer, reader] = [this.currentStore, this.activeSigner, this.myKey];
+    if (!store || !signer) return;
+    const more: PendingRevoke[] = [];
+    for (const share of store.shares) {
+      const record = share.record;
+      // Each version once: sent since, it is not offered again before the next load says.
+      if ((share.status !== 'revoked' && share.status !== 'ended') || this.offeredBehind.has(record) || !relaysBehind(store.lastRead, record.events).length) continue;
+      this.offeredBehind.add(record);
+      const target: Target = { record, pubkey: share.grant.recipient, role: 'viewer', share };
+      const change: AccessChange = { events: record.events, deletions: [], notices: [], record };
+      more.push({ changes: [{ target, change }], events: record.events, relays: store.client.relays, store, receipts: new Map(), unanswered: new Set(), overdue: share.status === 'ended', signer, reader, inForce: true });
+    }
+    if (more.length) this.unfinished = [...this.unfinished, ...more];
   }
 
   private async lookUpNames(): Promise<void> {
@@ -390,6 +416,7 @@ export class Nip82AccessList extends Nip82Element {
       left ? this.s.recordsLeft(left, this.count(left)) : '',
       older ? this.s.recordsOlder : '',
     ));
+    this.offerBehind();
     void this.lookUpNames();
   };
 

@@ -590,8 +590,9 @@ export class RelayClient {
    * `maxCharsPerRead`). A walk stopped at a bound keeps the newest events, and none older than
    * where a relay still holding more stopped: what it returns has no gap above its oldest event.
    * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this walk's own.
+   * `relays`: only these of the client's (by default every one).
    */
-  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; relays?: readonly string[] } = {}): Promise<WalkResult> {
     this.assertOpen();
     const declined = options.declined ?? this.declineScope();
     const pageSize = Math.max(1, options.pageSize ?? 500);
@@ -602,7 +603,8 @@ export class RelayClient {
     const maxPages = Math.ceil(maxEvents / Math.min(pageSize, 100)) + 2;
     const all = new Map<string, NostrEvent>();
     const top = Math.min(filter.until ?? Infinity, nowSeconds() + MAX_FUTURE_SECONDS);
-    const walks: RelayWalk[] = this.relays.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), previous: 0, cap: 0 }));
+    const asked = options.relays ? this.relays.filter((r) => options.relays!.includes(r)) : this.relays;
+    const walks: RelayWalk[] = asked.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), previous: 0, cap: 0 }));
     let stop: string | undefined;
     let pages = 0;
     for (; pages < maxPages; pages++) {
@@ -641,7 +643,7 @@ export class RelayClient {
       const left = w.state === 'more' || (dropped && [...w.sent].some((id) => all.has(id) && !kept.has(id)));
       return left && report.status === 'complete' ? { ...report, status: 'incomplete' as const, reason: stop ?? `Stopped at ${maxEvents} events.` } : report;
     });
-    return { events, reports };
+    return { events, reports, sentBy: new Map(walks.map((w) => [w.relay, w.sent])) };
   }
 
   /** Takes in one relay's answer to one page of {@link queryAll}, and says where its next page ends, if any. */
@@ -691,21 +693,23 @@ export class RelayClient {
    * and by the sign keys in `held` (records the caller holds, which the pages may not bring): one
    * read, so one sign-in prompt per relay at most.
    */
-  async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; held?: readonly string[] } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; held?: readonly string[] } = {}): Promise<WalkResult> {
     const declined = options.declined ?? this.declineScope();
     const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, until: options.until }, { ...options, declined });
     // Deletions only of records the user holds a key for: a `p` tag costs nothing, and a stranger's
     // free events must not each cost a read. Newest first (as the read returns them), then the
     // caller's, and only so many.
     const holding = found.events.filter((e) => namesReader(e, pubkey));
-    const deletions = await this.readDeletions([...new Set([...holding.map((e) => e.pubkey), ...options.held ?? []])].slice(0, MAX_DELETION_KEYS), declined);
+    // Only of the relays that answered: one that did not answer in time (or refused) would only
+    // make the reader wait as long again, and is reported as it is.
+    const deletions = await this.readDeletions([...new Set([...holding.map((e) => e.pubkey), ...options.held ?? []])].slice(0, MAX_DELETION_KEYS), declined, answeredIn(found.reports));
     // A relay that sent the parts but not whether they were deleted is not reported complete: a
     // record its owner deleted may still be shown, and the caller must be able to say so.
     const reports = found.reports.map((r) => {
       const missed = r.status === 'complete' ? deletions.missed.find((d) => d.relay === r.relay) : undefined;
       return missed ? { ...missed, events: r.events } : r;
     });
-    return { events: [...found.events, ...deletions.events], reports };
+    return { events: [...found.events, ...deletions.events], reports, sentBy: found.sentBy };
   }
 
   /**
@@ -717,15 +721,16 @@ export class RelayClient {
   }
 
   /** The deletions by these sign keys, and the relays that did not answer the read of them. */
-  private async readDeletions(signPubkeys: readonly string[], declined: DeclineScope): Promise<{ events: NostrEvent[]; missed: QueryReport[] }> {
+  private async readDeletions(signPubkeys: readonly string[], declined: DeclineScope, relays?: readonly string[]): Promise<{ events: NostrEvent[]; missed: QueryReport[] }> {
+    if (relays && !relays.length) return { events: [], missed: [] };
     const chunks: string[][] = [];
     for (let i = 0; i < signPubkeys.length; i += 100) chunks.push(signPubkeys.slice(i, i + 100));
-    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000, declined })));
+    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000, declined, relays })));
     return { events: found.flatMap((f) => f.events), missed: found.flatMap((f) => f.reports).filter((r) => r.status !== 'complete' && r.status !== 'incomplete') };
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */
-  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
       const d = decode(String(naddr).replace(/^nostr:/, ''));
@@ -737,7 +742,8 @@ export class RelayClient {
     if (pointer.kind !== RECORD_KIND) throw new RecordError('unsupported', 'That address is not a NIP-82 record.');
     // By pages (a large record has more parts than a relay sends for a query without a limit), with
     // the deletions that may have ended its addresses.
-    return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
+    const found = await this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
+    return { ...found, signPubkey: pointer.pubkey };
   }
 
   /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
@@ -804,6 +810,17 @@ export class RelayClient {
 }
 
 /** One relay's progress through a {@link RelayClient.queryAll} walk. */
+/**
+ * What a read by pages found: the events, each relay's report, and the ids of the validly signed
+ * events each relay sent (by relay URL). Relays that disagree show there: one read to the end that
+ * did not send an event another sent holds another version of it, an ending, or nothing of it.
+ */
+export interface WalkResult {
+  events: NostrEvent[];
+  reports: QueryReport[];
+  sentBy: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 interface RelayWalk {
   relay: string;
   /** Where its next page ends (inclusive). */
@@ -960,6 +977,11 @@ function challengeOf(connection: Connection): Promise<void> {
 }
 
 /** The merged report of one relay over several pages: the first trouble wins. */
+/** The relays that answered a read (all it holds, or part): the others would make a next read wait again. */
+export function answeredIn(reports: readonly QueryReport[]): string[] {
+  return reports.filter((r) => r.status === 'complete' || r.status === 'incomplete').map((r) => r.relay);
+}
+
 function mergeReport(a: QueryReport, b: QueryReport): QueryReport {
   return { ...(a.status === 'complete' ? b : a), relay: a.relay, events: a.events + b.events };
 }

@@ -17,7 +17,7 @@
 import { RecordError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
-import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js';
+import { answeredIn, type DeclineScope, type QueryReport, type RelayClient, type WalkResult } from '../relay/client.js';
 import { RecordKeyCache } from '../nip82/keys.js';
 // Direct modules, not the records' public face: a page that only reads records (the autoloaded
 // session and viewer) should not download the code that makes and changes them.
@@ -156,6 +156,8 @@ export class RecordStore {
    * these: a stranger's record that never listed the reader is not said (anyone could fill the list).
    */
   private readonly revoked = new Map<string, TakenBack>();
+  /** What the last load's newest read found, and which relay sent what (see {@link lastRead}). */
+  private newestRead?: WalkResult;
   private recordsLeft = 0;
   /** Loads of records walk back past a flood of newer record-kind events (see walk-back.ts). */
   private readonly recordWalk = new WalkBack(RECORD_LATENESS);
@@ -248,6 +250,14 @@ export class RecordStore {
   /** Records with a key for the reader that could not be opened at the last load (strangers' noise left out). */
   get failures(): readonly OpenFailure[] {
     return this.failed;
+  }
+
+  /**
+   * The last load's read of the newest records: what each relay answered and the ids of the events
+   * each sent, so that a change one relay missed can be told (see ../relay/behind.ts).
+   */
+  get lastRead(): Pick<WalkResult, 'reports' | 'sentBy'> | undefined {
+    return this.newestRead;
   }
 
   /** Records the reader had open this session whose access was since taken back (shown no longer, keys wiped). */
@@ -416,8 +426,14 @@ export class RecordStore {
     // A record open whose newest version no longer lists the reader (their access taken back) is in
     // no read by the reader's key: its parts are read by its sign key, so that it is shown no longer
     // and said. Only records open that the reads did not bring: most loads ask nothing more.
-    const missing = [...this.opened.keys()].filter((k) => !read.some((e) => e.pubkey === k && e.kind === RECORD_KIND)).slice(0, MAX_RECORDS_REREAD);
-    const current = missing.length ? await this.client.queryAll({ kinds: [RECORD_KIND], authors: missing }, { maxEvents: newestEvents, maxChars: newestChars, declined }) : undefined;
+    // So is a record one relay sent and another, read to the end, sent nothing of: that one may
+    // hold a newer version that no longer lists the reader (taken back there, and not yet on the
+    // other), which the reads by the reader's key cannot bring.
+    const missing = [...this.opened.keys()].filter((k) => !read.some((e) => e.pubkey === k && e.kind === RECORD_KIND));
+    for (const found of [newest, walk]) if (found) missing.push(...unsentBy(found, me));
+    missing.splice(0, missing.length, ...[...new Set(missing)].slice(0, MAX_RECORDS_REREAD));
+    // Of the relays that answered: one that did not would make the load wait as long again.
+    const current = missing.length ? await this.client.queryAll({ kinds: [RECORD_KIND], authors: missing }, { maxEvents: newestEvents, maxChars: newestChars, declined, relays: answeredIn(newest.reports) }) : undefined;
     if (generation !== this.generation) return;
     const events = current || walk ? unique([...read, ...current?.events ?? []]) : read;
     this.lastReports = mergedReports(newest.reports, walk?.reports);
@@ -449,6 +465,7 @@ export class RecordStore {
       if (result && isReported(result)) failures.push(result);
     }
     this.failed = failures;
+    this.newestRead = newest;
     this.recordsLeft = toOpen.length - done;
     // Once every record downloaded was tried, the walk back moves on (else the next load downloads
     // the same page and opens the next ones).
@@ -522,7 +539,7 @@ export class RecordStore {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
-    const { events, reports } = await this.client.recordByNaddr(naddr, { declined: options.declined });
+    const { events, reports, signPubkey } = await this.client.recordByNaddr(naddr, { declined: options.declined });
     if (generation !== this.generation) return { records: [], failures: [], reports };
     const failures: OpenFailure[] = [];
     const records: OpenedRecord[] = [];
@@ -533,6 +550,11 @@ export class RecordStore {
       const record = this.opened.get(group[0]!.pubkey);
       if (record && !failure) records.push(record);
     }
+    // Nothing of it came, though it is open: the relay that served its newer version did not
+    // answer, and the others serve only older ones, which the client drops (a rollback). The
+    // newest version seen this session is shown, not "not found".
+    const open = this.opened.get(signPubkey);
+    if (open && !records.length && !failures.length && !events.some((e) => e.pubkey === signPubkey)) records.push(open);
     this.notify('records');
     return { records, failures, reports };
   }
@@ -662,6 +684,7 @@ export class RecordStore {
     this.tried.clear();
     this.opening.clear();
     this.revoked.clear();
+    this.newestRead = undefined;
     this.recordsLeft = 0;
     this.mailLeft = 0;
     this.recordWalk.reset();
@@ -770,6 +793,24 @@ function newestIn(group: readonly NostrEvent[]): number {
 function recordRead(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): WalkRead {
   const walked = found.events.filter((e) => e.kind === RECORD_KIND);
   return { times: walked.map((e) => e.created_at), read: readOf({ events: walked, reports: found.reports }, maxEvents) };
+}
+
+/**
+ * Sign keys of the records for `reader` in a read that some relay, read to the end, sent no
+ * version of that the read kept: it holds another (a newer one that no longer lists the reader,
+ * or an older one), an ending, or none; read by sign key, the newest is found.
+ */
+function unsentBy(found: WalkResult, reader: string): string[] {
+  if (found.reports.length < 2) return [];
+  const complete = found.reports.filter((r) => r.status === 'complete').map((r) => found.sentBy.get(r.relay));
+  const ids = new Map<string, string[]>();
+  for (const e of found.events) {
+    if (e.kind !== RECORD_KIND || !namesReader(e, reader)) continue;
+    const list = ids.get(e.pubkey) ?? [];
+    list.push(e.id);
+    ids.set(e.pubkey, list);
+  }
+  return [...ids].filter(([, mine]) => complete.some((sent) => !mine.some((id) => sent?.has(id)))).map(([key]) => key);
 }
 
 /** Events by id, each once (the newest read and the page before the cursor may share some). */
