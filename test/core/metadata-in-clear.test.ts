@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { npubEncode } from 'nostr-tools/nip19';
 import { createRecord, openRecord } from '../../components/core/nip82/record.js';
 import { createShare } from '../../components/core/nip82/share.js';
+import { fetchRelayInfo } from '../../components/core/relay/info.js';
 import { person, sampleBundle, type Person } from '../helpers.js';
 
 describe('what a share shows outside its encryption', () => {
@@ -35,5 +36,29 @@ describe('what a share shows outside its encryption', () => {
     const one = await noteLength(hideable.slice(0, 1));
     const three = await noteLength(hideable.slice(0, 3));
     expect([none, one, three], 'the note is the same size whether none, one or three items were hidden').to.deep.equal([none, none, none]);
+  });
+});
+
+describe('what a storage server\'s web address is told', () => {
+  const realFetch = window.fetch.bind(window);
+  let asked: Request[] = [];
+  before(() => {
+    window.fetch = async (url: string | URL | Request, init?: RequestInit) => {
+      asked.push(new Request(url, init));
+      return new Response(JSON.stringify({ limitation: { max_message_length: 100000 } }), { status: 200 });
+    };
+  });
+  after(() => {
+    window.fetch = realFetch;
+  });
+
+  it('reading a storage server\'s limits sends it neither the page\'s address nor the page\'s cookies', async () => {
+    asked = [];
+    const info = await fetchRelayInfo('wss://storage.example/');
+    expect(info?.limitation?.max_message_length).to.equal(100000);
+    expect(asked).to.have.length(1);
+    expect(asked[0]!.url).to.equal('https://storage.example/');
+    expect(asked[0]!.referrerPolicy, 'no Referer: the page\'s address can name the care (a clinic\'s, a pet\'s page)').to.equal('no-referrer');
+    expect(asked[0]!.credentials).to.equal('omit');
   });
 });
