@@ -341,7 +341,7 @@ describe('<nip82-npub-picker>', () => {
   it('shows an https: picture only after choosing, without a referrer and lazily', async () => {
     const relay = await relayUrl('main');
     const pk = await publishProfile(relay, { name: 'Carol', picture: 'https://127.0.0.1:9/carol.png' });
-    const el = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay} .follows=${[pk]}></nip82-npub-picker>`);
+    const el = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay} picture-hosts="127.0.0.1:9" .follows=${[pk]}></nip82-npub-picker>`);
     input(el).focus();
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => $(el, '[role="option"] bdi'), 'the follow\'s name should load', { timeout: 8000 });
