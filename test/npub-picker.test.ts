@@ -535,7 +535,7 @@ describe('<nip82-npub-picker>', () => {
     const relay = await relayUrl('main');
     const pk = await publishProfile(relay, { name: 'Dr Lopez', picture: 'https://127.0.0.1:9/lopez.png', nip05: 'lopez@clinic.test' });
     const user = secretKeySigner(generateSecretKey());
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay} .signer=${user}><nip82-npub-picker></nip82-npub-picker></nip82-session>`);
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay} .signer=${user}><nip82-npub-picker picture-hosts="127.0.0.1:9"></nip82-npub-picker></nip82-session>`);
     await waitUntil(() => session.pubkey, 'signed in', { timeout: 5000 });
     const el = session.querySelector('nip82-npub-picker') as Nip82NpubPicker;
     const events = recordEvents(el);
