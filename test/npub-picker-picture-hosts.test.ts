@@ -32,7 +32,7 @@ describe('<nip82-npub-picker> profile pictures', () => {
     const el = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay}></nip82-npub-picker>`);
     el.value = pk;
     await waitUntil(() => partText(el, 'name') === 'Harbor Clinic', 'their profile shown', { timeout: 8000 });
-    expect($(el, 'img'), 'no picture').to.equal(null);
+    expect($(el, 'img') !== null, 'a picture is shown').to.equal(false);
     expect(el.shadowRoot!.innerHTML).not.to.contain('127.0.0.1:9');
   });
 
