@@ -45,7 +45,7 @@ describe('npub picker in the share dialog at 320 px: the chosen person', functio
       await client.publishAll([(await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify(profile) })) as NostrEvent]);
     } finally { client.close(); }
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url} picture-hosts="example.com"></nip82-consent-prompt>`);
     buttonByText(el, 'Share records…')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await typeRecipient(el, clinician.pubkey);

@@ -341,7 +341,7 @@ describe('<nip82-npub-picker>', () => {
   it('shows an https: picture only after choosing, without a referrer and lazily', async () => {
     const relay = await relayUrl('main');
     const pk = await publishProfile(relay, { name: 'Carol', picture: 'https://127.0.0.1:9/carol.png' });
-    const el = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay} .follows=${[pk]}></nip82-npub-picker>`);
+    const el = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay} picture-hosts="127.0.0.1:9" .follows=${[pk]}></nip82-npub-picker>`);
     input(el).focus();
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => $(el, '[role="option"] bdi'), 'the follow\'s name should load', { timeout: 8000 });
@@ -535,7 +535,7 @@ describe('<nip82-npub-picker>', () => {
     const relay = await relayUrl('main');
     const pk = await publishProfile(relay, { name: 'Dr Lopez', picture: 'https://127.0.0.1:9/lopez.png', nip05: 'lopez@clinic.test' });
     const user = secretKeySigner(generateSecretKey());
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay} .signer=${user}><nip82-npub-picker></nip82-npub-picker></nip82-session>`);
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay} .signer=${user}><nip82-npub-picker picture-hosts="127.0.0.1:9"></nip82-npub-picker></nip82-session>`);
     await waitUntil(() => session.pubkey, 'signed in', { timeout: 5000 });
     const el = session.querySelector('nip82-npub-picker') as Nip82NpubPicker;
     const events = recordEvents(el);

@@ -118,7 +118,7 @@ for (const { name, lang, fontSize } of cases) {
 
     it('the consent prompt: the share dialog with a chosen person, its preview and result; the answer dialog', async () => {
       const record = await patientRecord();
-      const el = await onPage<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await onPage<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url} picture-hosts="example.com"></nip82-consent-prompt>`);
       await expectReflows(el, 'share: closed');
       buttonByText(el, say.openShare)!.click();
       await waitUntil(() => dialogOf(el).open, 'the share dialog');
@@ -167,7 +167,7 @@ for (const { name, lang, fontSize } of cases) {
     });
 
     it('the npub picker: its suggestions, a chosen person with a picture, a long name and a claim, and a name not found', async () => {
-      const el = await onPage<Nip82NpubPicker>(html`<nip82-npub-picker relays=${url} .recent=${[clinician.pubkey]} .follows=${[family.pubkey]}></nip82-npub-picker>`);
+      const el = await onPage<Nip82NpubPicker>(html`<nip82-npub-picker relays=${url} picture-hosts="example.com" .recent=${[clinician.pubkey]} .follows=${[family.pubkey]}></nip82-npub-picker>`);
       await expectReflows(el, 'empty');
       $<HTMLInputElement>(el, '#input')!.focus();
       await sendKeys({ press: 'ArrowDown' });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Nip82Element } from '../shared/base.js';
+import { Nip82Element, relayListConverter } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { emit } from '../shared/events.js';
 import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
@@ -214,6 +214,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * in the picker's language fill in the rest.
    */
   @property({ attribute: false }) pickerStrings?: Partial<NpubPickerStrings>;
+
+  /** Hosts the recipient's profile picture may load from (the nested picker's `picture-hosts`); none by default. */
+  @property({ attribute: 'picture-hosts', converter: relayListConverter }) pictureHosts: string[] = [];
 
   @state() private open = false;
   @state() private step: Step = 'choose';
@@ -1383,6 +1386,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       relays: this.activeRelays,
       recent: [...new Set((store?.loaded ? store.shares : []).map((c) => c.grant.recipient))],
       pickerStrings: this.pickerStrings,
+      pictureHosts: this.pictureHosts,
       knownNames: this.knownNames,
       presetProblem: this.presetProblem && (this.presetProblem === 'secret' ? this.s.recipientPresetSecret : this.s.recipientPresetInvalid),
       recipientKey: this.recipientKey,

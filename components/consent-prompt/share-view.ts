@@ -26,6 +26,8 @@ export interface ShareView extends CommonView {
   recent: string[];
   /** The host's overrides for the picker's strings. */
   pickerStrings?: Partial<NpubPickerStrings>;
+  /** Hosts the recipient's profile picture may load from. */
+  pictureHosts: string[];
   /** The prompt's own names for people, handed to the picker (the session's reach it directly). */
   knownNames?: KnownNames;
   /** Why the page's preset recipient is not used, in the patient's words (undefined when it is, or none was given). */
@@ -73,6 +75,7 @@ function renderChoose(v: ShareView): TemplateResult {
     <fieldset part="recipient">
       <legend>${s.recipientLegend}</legend>
       <nip82-npub-picker exportparts=${PICKER_EXPORTPARTS} .strings=${v.pickerStrings} .knownNames=${v.knownNames}
+        .pictureHosts=${v.pictureHosts}
         .relays=${v.relays}
         .recent=${v.recent}
         .value=${v.recipientKey ?? ''}

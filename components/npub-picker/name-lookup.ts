@@ -23,7 +23,8 @@ export async function lookUpName(name: string): Promise<unknown> {
   if (!host.includes('.') || NUMERIC_LABEL.test(host.slice(host.lastIndexOf('.') + 1))) return undefined;
   try {
     const signal = AbortSignal.timeout(LOOKUP_MS);
-    const res = await fetch(`https://${host}/.well-known/nostr.json?name=${encodeURIComponent(local)}`, { redirect: 'manual', credentials: 'omit', signal });
+    // No Referer: the portal's address would tell the name's server where the person gets care.
+    const res = await fetch(`https://${host}/.well-known/nostr.json?name=${encodeURIComponent(local)}`, { redirect: 'manual', credentials: 'omit', referrerPolicy: 'no-referrer', signal });
     // The timeout covers the body too: a server trickling bytes is cut off with the rest.
     const text = res.status === 200 ? await boundedText(res, MAX_BYTES) : undefined;
     if (text === undefined) return undefined;

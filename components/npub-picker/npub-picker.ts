@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import type { StoreChange } from '../core/store/record-store.js';
-import { Nip82Element } from '../shared/base.js';
+import { Nip82Element, relayListConverter } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { emit } from '../shared/events.js';
 import { isolate, shortNpub } from '../shared/identity.js';
@@ -13,7 +13,7 @@ import { npubPickerStyles } from './npub-picker.styles.js';
 import { npubPickerStrings, type NpubPickerStrings } from './npub-picker.strings.js';
 import { isPublicKey, parseRecipient } from '../shared/recipient-input.js';
 import { presetRefusal } from '../shared/preset-refusal.js';
-import { newestProfiles, type ProfileInfo } from './profile.js';
+import { allowedPicture, newestProfiles, type ProfileInfo } from './profile.js';
 import { lookUpName } from './name-lookup.js';
 
 /** Options shown at once; more narrow down by typing. */
@@ -58,7 +58,7 @@ async function resolveName(name: string): Promise<string | undefined> {
  * @csspart option - One suggestion.
  * @csspart error - The inline error.
  * @csspart profile - The chosen person: picture, name, key fingerprint, NIP-05 claim.
- * @csspart picture - Their profile picture (https: only).
+ * @csspart picture - Their profile picture (https:, and only from the `picture-hosts`).
  * @csspart name - Their cleaned display name.
  * @csspart fingerprint - Their short npub.
  * @csspart warning - A warning about their name or NIP-05 claim.
@@ -97,6 +97,14 @@ export class Nip82NpubPicker extends Nip82Element {
 
   /** Hex public keys the user chose recently, offered first; like `follows`, they leave with the person. */
   @property({ attribute: false }) recent?: string[];
+
+  /**
+   * Hosts (`images.example.org`, with `:port` when not the usual one) the chosen person's profile
+   * picture may load from, space-separated in HTML: e.g. the portal's own image server. None by
+   * default: a profile's picture may be on anyone's server, and loading it would tell that server
+   * whom the person is about to share with, from where and when.
+   */
+  @property({ attribute: 'picture-hosts', converter: relayListConverter }) pictureHosts: string[] = [];
 
   /**
    * Names the host vouches for, by public key (hex → name), e.g. its directory of clinics and
@@ -631,10 +639,11 @@ export class Nip82NpubPicker extends Nip82Element {
     const known = this.hostName(pubkey, this.knownNames);
     const missing = this.missing.get(pubkey);
     const foundBy = this.foundBy?.pubkey === pubkey && this.foundBy.name !== profile?.nip05 ? this.foundBy.name : undefined;
+    const picture = allowedPicture(profile?.picture, this.pictureHosts);
     return html`
       <div class="profile" part="profile" role="group" aria-label=${s.profileLabel}>
-        ${profile?.picture
-          ? html`<img class="picture" part="picture" src=${profile.picture} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
+        ${picture
+          ? html`<img class="picture" part="picture" src=${picture} alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" />`
           : nothing}
         <div class="who">
           <p class="identity">

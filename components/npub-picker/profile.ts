@@ -28,6 +28,17 @@ export function safePicture(url: unknown): string | undefined {
   }
 }
 
+/**
+ * `picture` when its host (with its port, if any) is one of `hosts`, else undefined: a picture is
+ * a request to a server the person chose, which learns who looks at them, from where and when.
+ */
+export function allowedPicture(picture: string | undefined, hosts: unknown): string | undefined {
+  if (!picture) return undefined;
+  const list = typeof hosts === 'string' ? hosts.split(/[\s,]+/) : Array.isArray(hosts) ? hosts : [];
+  const host = new URL(picture).host;
+  return list.some((h) => typeof h === 'string' && h.trim().toLowerCase() === host) ? picture : undefined;
+}
+
 /** The profile in a kind-0 event; undefined when its content is not a JSON object. */
 export function readProfile(event: NostrEvent): ProfileInfo | undefined {
   let data: unknown;

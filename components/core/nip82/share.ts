@@ -25,6 +25,12 @@ const NOTE_BUDGET_CHARS = 15_000;
 const NOTE_FRAME_CHARS = 20;
 /** The quotes and comma around each reference in the list. */
 const URL_FRAME_CHARS = 3;
+/**
+ * Smallest size a share note is padded to: about twenty hidden items. The note is encrypted, but
+ * its length is in the clear, to storage servers and to the recipient: unpadded it would count the
+ * items hidden, whatever the hidden-item flag was told to disclose.
+ */
+const NOTE_PAD_CHARS = 1024;
 
 /** Options for {@link createShare}. */
 export interface CreateShareOptions {
@@ -196,5 +202,9 @@ function noteFor(hidden: readonly BundleEntry[]): string {
     if (size > NOTE_BUDGET_CHARS) break;
     urls.push(url);
   }
-  return JSON.stringify({ hidden: urls } satisfies ShareNote);
+  const note = JSON.stringify({ hidden: urls } satisfies ShareNote);
+  // Padded with spaces (still the same JSON) to the floor, or the next power of two above it.
+  let padded = NOTE_PAD_CHARS;
+  while (padded < note.length) padded *= 2;
+  return note.padEnd(Math.min(padded, NOTE_BUDGET_CHARS), ' ');
 }

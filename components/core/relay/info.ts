@@ -52,7 +52,8 @@ export async function fetchRelayInfo(relayUrl: string, timeoutMs = 3000): Promis
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    const res = await fetch(infoUrl(relayUrl), { headers: { Accept: 'application/nostr+json' }, signal: abort.signal });
+    // Neither the page's address (it can name the care: a clinic's page, a pet's) nor its cookies.
+    const res = await fetch(infoUrl(relayUrl), { headers: { Accept: 'application/nostr+json' }, referrerPolicy: 'no-referrer', credentials: 'omit', signal: abort.signal });
     if (!res.ok) return undefined;
     const text = await boundedText(res, MAX_INFO_BYTES);
     if (text === undefined) return undefined;
