@@ -10,7 +10,7 @@ import type { VerifiedEvent } from 'nostr-tools/core';
 import { decode } from 'nostr-tools/nip19';
 import { normalizeURL } from 'nostr-tools/utils';
 import { RelayError, RecordError, SignerError, loadPart } from '../errors.js';
-import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
+import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, isHex64, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
@@ -227,6 +227,14 @@ const MIN_RELAY_CAP = 100;
 const DEFAULT_MAX_EVENTS_PER_QUERY = 5000;
 /** Record sign keys whose deletions one load asks for: far more records than a person holds. */
 const MAX_DELETION_KEYS = 1000;
+
+/**
+ * Refuses a reader's key that is not 64 lowercase hex (an npub, upper case, a stray space): relays
+ * match tags exactly, so such a read would find nothing and look like a reader with no records.
+ */
+function whoseKey(pubkey: unknown): void {
+  if (!isHex64(pubkey)) throw new RecordError('invalid-input', 'A public key to read for is not 64 lowercase hex characters.');
+}
 
 const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
 
@@ -689,9 +697,11 @@ export class RelayClient {
    * Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all
    * pages (those dated from `since` to `until`, inclusive), and the deletions by their sign keys
    * and by the sign keys in `held` (records the caller holds, which the pages may not bring): one
-   * read, so one sign-in prompt per relay at most.
+   * read, so one sign-in prompt per relay at most. `pubkey` is 64 lowercase hex (an npub rejects
+   * with `RecordError` `invalid-input`).
    */
   async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; held?: readonly string[] } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    whoseKey(pubkey);
     const declined = options.declined ?? this.declineScope();
     const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, until: options.until }, { ...options, declined });
     // Deletions only of records the user holds a key for: a `p` tag costs nothing, and a stranger's
@@ -740,8 +750,9 @@ export class RelayClient {
     return this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
   }
 
-  /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
+  /** Gift wraps addressed to `pubkey`, 64 lowercase hex (requests, answers, one-off bundles, notices). */
   async wrapsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    whoseKey(pubkey);
     return this.queryAll({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since, until: options.until }, options);
   }
 
