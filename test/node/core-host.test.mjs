@@ -7,7 +7,10 @@ import { useWebSocketImplementation } from 'nostr-tools/pool';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { npubEncode } from 'nostr-tools/nip19';
 import { startRelay } from '../../scripts/relay.mjs';
-import { RelayClient, RecordError, createRecord, secretKeySigner } from '../../dist/core/index.js';
+import { readFileSync } from 'node:fs';
+import * as core from '../../dist/core/index.js';
+
+const { RelayClient, RecordError, RecordStore, createAccessRequest, createRecord, nostrIdentifier, secretKeySigner } = core;
 
 useWebSocketImplementation(WebSocket);
 
@@ -38,5 +41,60 @@ test('a clinic that looks its records up by its npub (or any key not in hex) is 
   for (const wrong of [npubEncode(clinic), clinic.toUpperCase(), `${clinic} `, '']) {
     await assert.rejects(client.recordsFor(wrong), (e) => e instanceof RecordError && e.code === 'invalid-input', `records for ${JSON.stringify(wrong.slice(0, 12))}`);
     await assert.rejects(client.wrapsFor(wrong), (e) => e instanceof RecordError && e.code === 'invalid-input', `mail for ${JSON.stringify(wrong.slice(0, 12))}`);
+  }
+});
+
+/** The README's example of the core that imports `marker`: its import list, and the code after it. */
+function readmeExample(marker) {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const blocks = [...readme.matchAll(/```js\n(import \{[^}]*\} from 'nip82-elements\/core';\n[\s\S]*?)```/g)].map((m) => m[1]);
+  const block = blocks.find((b) => b.slice(0, b.indexOf('from')).includes(marker));
+  assert.ok(block, `the README has an example of the core using ${marker}`);
+  const [, imports, body] = block.match(/^import \{([^}]*)\} from 'nip82-elements\/core';\n([\s\S]*)$/);
+  return { names: imports.split(',').map((n) => n.trim()).filter(Boolean), body };
+}
+
+test('the README\'s share, as a host writes it from the core alone, is a share: listed with its terms, not as one more health record, answered and revoked', async () => {
+  const { names, body } = readmeExample('createShare');
+  const patientKey = generateSecretKey();
+  const patient = getPublicKey(patientKey);
+  const clinic = secretKeySigner(generateSecretKey());
+  const clinicKey = await clinic.getPublicKey();
+  const visit = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', identifier: [nostrIdentifier(patient)] } },
+      { fullUrl: 'urn:uuid:o', resource: { resourceType: 'Observation', status: 'final', code: { text: 'HbA1c' }, subject: { reference: 'urn:uuid:p' } } },
+    ],
+  };
+  await client.publishAll(await createRecord({ bundle: visit, author: clinic, participants: [{ pubkey: patient, role: 'editor' }] }));
+  await client.publishAll((await createAccessRequest({ signer: clinic, patient, resourceTypes: ['Observation'], purpose: 'Diabetes check', days: 36_500 })).events);
+
+  const given = { ...Object.fromEntries(names.map((name) => [name, core[name]])), signer: secretKeySigner(patientKey) };
+  const AsyncFunction = (async () => undefined).constructor;
+  const run = new AsyncFunction(...Object.keys(given), `${body.replaceAll('wss://health-relay.example', relay.url)}\nreturn { store, copy };`);
+  const { store, copy } = await run(...Object.values(given));
+  try {
+    assert.equal(store.held.length, 1, 'the patient holds their one record; the share is no second one');
+    assert.equal(store.shares.length, 1, 'the share is listed as a share');
+    assert.equal(store.shares[0].grant.recipient, clinicKey);
+    assert.equal(store.shares[0].grant.until, '2030-06-30');
+    assert.equal(store.shares[0].status, 'revoked');
+    const history = store.history().filter((h) => h.who === clinicKey).map((h) => h.kind);
+    assert.ok(history.includes('shared') && history.includes('revoked'), `the consent history tells of the share and its end: ${history}`);
+
+    const clinicStore = new RecordStore({ client: new RelayClient({ relays: [relay.url] }), signer: clinic });
+    try {
+      await clinicStore.readMail();
+      const answer = clinicStore.messages.find((m) => m.status === 'active');
+      assert.deepEqual(answer?.records, copy.naddrs, 'the clinic is answered with the share');
+    } finally {
+      clinicStore.close();
+      clinicStore.client.close();
+    }
+  } finally {
+    store.close();
+    store.client.close();
   }
 });
