@@ -47,6 +47,7 @@ const EN: Partial<Record<Nip82ErrorCode, string>> = {
   closed: 'The connection to the storage servers was closed.',
   'part-unavailable': PART_UNAVAILABLE_MESSAGE,
   unknown: 'Something went wrong.',
+  'no-websocket': 'This page cannot connect to the storage servers.',
 };
 
 /** English: a sentence per code; a `too-large` one says what is too large. */

@@ -8,6 +8,8 @@ import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import { npubEncode } from 'nostr-tools/nip19';
 import { startRelay } from '../../scripts/relay.mjs';
 import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as core from '../../dist/core/index.js';
 
 const { RelayClient, RecordError, RecordStore, createAccessRequest, createRecord, nostrIdentifier, secretKeySigner } = core;
@@ -97,4 +99,32 @@ test('the README\'s share, as a host writes it from the core alone, is a share: 
     store.close();
     store.client.close();
   }
+});
+
+test('on Node 20 with no WebSocket given, every read and send says so at once, typed; given one, the same client works', async () => {
+  // Its own process: the WebSocket a host gives nostr-tools is kept for the whole process.
+  const script = `
+    import WebSocket from 'ws';
+    import { useWebSocketImplementation } from 'nostr-tools/pool';
+    import { generateSecretKey } from 'nostr-tools/pure';
+    import { RelayClient, RecordStore, createRecord, secretKeySigner } from './dist/core/index.js';
+    const signer = secretKeySigner(generateSecretKey());
+    const me = await signer.getPublicKey();
+    const client = new RelayClient({ relays: [process.argv[1]], signer });
+    const events = await createRecord({ bundle: ${JSON.stringify(bundle)}, author: signer, participants: [] });
+    const outcome = async (run) => { try { await run(); return 'done'; } catch (e) { return e.name + ' ' + e.code + ' ' + e.message; } };
+    const store = new RecordStore({ client, signer });
+    const before = { publish: await outcome(() => client.publishAll(events)), read: await outcome(() => client.recordsFor(me)), mail: await outcome(() => client.wrapsFor(me)), load: await outcome(() => store.load()) };
+    useWebSocketImplementation(WebSocket);
+    const after = { publish: await outcome(() => client.publishAll(events)), read: (await client.recordsFor(me)).events.length };
+    client.close();
+    console.log(JSON.stringify({ hasWebSocket: typeof globalThis.WebSocket, before, after }));
+  `;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, relay.url], { cwd: new URL('../..', import.meta.url), timeout: 60_000 });
+  const { hasWebSocket, before: without, after: given } = JSON.parse(stdout.trim().split('\n').at(-1));
+  assert.equal(hasWebSocket, 'undefined', 'Node 20 has no WebSocket of its own');
+  for (const [what, said] of Object.entries(without)) {
+    assert.match(said, /^RelayError no-websocket .*useWebSocketImplementation/, `${what} without a WebSocket`);
+  }
+  assert.deepEqual(given, { publish: 'done', read: 1 });
 });

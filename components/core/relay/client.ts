@@ -214,6 +214,9 @@ export interface RelayClientOptions {
 /** Why a read or send of the last user's action stopped (see {@link RelayClient.forgetSignIns}). */
 export const USER_CHANGED = 'Another user is signed in now.';
 
+/** What a host on a platform without a WebSocket is told (see {@link RelayClient}'s `assertSocket`). */
+const NO_WEBSOCKET = "This platform has no WebSocket, so no storage server can be reached. On Node 20, give one before reading or sending: import WebSocket from 'ws'; import { useWebSocketImplementation } from 'nostr-tools/pool'; useWebSocketImplementation(WebSocket);";
+
 /** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
 const AUTH_PROMPT_MS = 120_000;
 
@@ -418,6 +421,7 @@ export class RelayClient {
    */
   async publish(event: NostrEvent, options: { declined?: DeclineScope } = {}): Promise<PublishReceipt[]> {
     if (!this.sends.size) this.assertOpen();
+    if (!globalThis.WebSocket) await this.assertSocket();
     const declined = options.declined ?? this.declineScope();
     // The action's user is the one served now, not whoever is once the code arrived: a sign-out
     // meanwhile sends nothing.
@@ -471,6 +475,7 @@ export class RelayClient {
    */
   async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     this.assertOpen();
+    if (!globalThis.WebSocket) await this.assertSocket();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead, options.maxEventChars);
     const byId = new Map<string, NostrEvent>();
@@ -601,6 +606,7 @@ export class RelayClient {
    */
   async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     this.assertOpen();
+    if (!globalThis.WebSocket) await this.assertSocket();
     const declined = options.declined ?? this.declineScope();
     const pageSize = Math.max(1, options.pageSize ?? 500);
     const maxEvents = Math.max(1, options.maxEvents ?? 20000);
@@ -811,6 +817,19 @@ export class RelayClient {
 
   private assertOpen(): void {
     if (this.closed) throw new RelayError('closed', 'This connection to the storage servers was closed; nothing more is sent or read through it.');
+  }
+
+  /**
+   * Refuses a read or send that could reach no relay: Node 20 has no WebSocket until the host gives
+   * nostr-tools one, and every relay would otherwise be reported unreachable, reads as finding
+   * nothing. Asked at each call, so a WebSocket given after the client was made is used. A pool the
+   * host shares brings its own sockets.
+   */
+  private assertSocket(): Promise<void> | undefined {
+    if (!this.ownsPool || globalThis.WebSocket) return undefined;
+    return import('./node-socket.js').then(({ hostWebSocket }) => {
+      if (!hostWebSocket()) throw new RelayError('no-websocket', NO_WEBSOCKET);
+    });
   }
 }
 
