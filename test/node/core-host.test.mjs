@@ -128,3 +128,35 @@ test('on Node 20 with no WebSocket given, every read and send says so at once, t
   }
   assert.deepEqual(given, { publish: 'done', read: 1 });
 });
+
+test('a storage server that takes the connection and never answers it fails its read and send in time, and the host process lives on', async () => {
+  // Its own process: what is tested is that the process is not brought down.
+  const script = `
+    import http from 'node:http';
+    import WebSocket from 'ws';
+    import { useWebSocketImplementation } from 'nostr-tools/pool';
+    import { generateSecretKey } from 'nostr-tools/pure';
+    import { RelayClient, createRecord, secretKeySigner } from './dist/core/index.js';
+    useWebSocketImplementation(WebSocket);
+    // Takes the connection, never upgrades it (nor answers anything else).
+    const dark = http.createServer(() => undefined);
+    dark.on('upgrade', () => undefined);
+    await new Promise((done) => dark.listen(0, '127.0.0.1', done));
+    const signer = secretKeySigner(generateSecretKey());
+    const client = new RelayClient({ relays: ['ws://127.0.0.1:' + dark.address().port, process.argv[1]], signer, queryTimeoutMs: 1000, publishTimeoutMs: 4000 });
+    const events = await createRecord({ bundle: ${JSON.stringify(bundle)}, author: signer, participants: [] });
+    const receipts = await client.publishAll(events);
+    const read = await client.recordsFor(await signer.getPublicKey());
+    // Time for what a timed-out connection leaves behind to surface.
+    await new Promise((done) => setTimeout(done, 500));
+    client.close();
+    dark.closeAllConnections();
+    dark.close();
+    console.log(JSON.stringify({ sent: receipts.map((r) => r.status), read: read.reports.map((r) => r.status), found: read.events.length }));
+  `;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, relay.url], { cwd: new URL('../..', import.meta.url), timeout: 60_000 });
+  const outcome = JSON.parse(stdout.trim().split('\n').at(-1));
+  assert.deepEqual(outcome.sent, ['unreachable', 'accepted'], 'the silent server is unreachable; the other took it');
+  assert.ok(['unreachable', 'timeout'].includes(outcome.read[0]), `the silent server's read is not taken as done: ${outcome.read[0]}`);
+  assert.equal(outcome.found, 1, 'the record is read from the server that answers');
+});
