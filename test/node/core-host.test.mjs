@@ -10,6 +10,7 @@ import { startRelay } from '../../scripts/relay.mjs';
 import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import * as core from '../../dist/core/index.js';
 
 const { RelayClient, RecordError, RecordStore, createAccessRequest, createRecord, nostrIdentifier, secretKeySigner } = core;
@@ -159,4 +160,19 @@ test('a storage server that takes the connection and never answers it fails its 
   assert.deepEqual(outcome.sent, ['unreachable', 'accepted'], 'the silent server is unreachable; the other took it');
   assert.ok(['unreachable', 'timeout'].includes(outcome.read[0]), `the silent server's read is not taken as done: ${outcome.read[0]}`);
   assert.equal(outcome.found, 1, 'the record is read from the server that answers');
+});
+
+test('every export of the core has a doc comment, as a host\'s editor shows it from the published types', () => {
+  for (const entry of ['index', 'wasm-verifier']) {
+    const file = new URL(`../../dist/core/${entry}.d.ts`, import.meta.url).pathname;
+    const program = ts.createProgram([file], { strict: true, skipLibCheck: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+    const checker = program.getTypeChecker();
+    const undocumented = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)))
+      .filter((symbol) => {
+        const real = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+        return !ts.displayPartsToString(real.getDocumentationComment(checker)).trim();
+      })
+      .map((symbol) => symbol.name);
+    assert.deepEqual(undocumented, [], `nip82-elements/core${entry === 'index' ? '' : `/${entry}`}: exports without a doc comment`);
+  }
 });

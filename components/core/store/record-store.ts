@@ -132,6 +132,14 @@ export function stopsEverything(error: unknown): boolean {
   return cause instanceof SignerError && STOPPING.has(cause.code);
 }
 
+/**
+ * One signed-in user's records and consent messages, for a session: every record shared with them
+ * loaded once and opened with one signer call each (callers share a load under way), their mail
+ * read, the shares they made and the consent history, and a wipe of it all at sign-out
+ * ({@link RecordStore.close}) or when the signer answers for another key ({@link RecordStore.clear}).
+ * The elements share the one `<nip82-session>` makes; a host without the elements makes its own,
+ * one per user, with a {@link RelayClient} of their relays and their signer.
+ */
 export class RecordStore {
   readonly client: RelayClient;
   readonly signer: Signer;
