@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import * as core from '../../dist/core/index.js';
 
-const { RelayClient, RecordError, RecordStore, createAccessRequest, createRecord, nostrIdentifier, secretKeySigner } = core;
+const { RelayClient, RelayError, SignerError, RecordError, RecordStore, createAccessRequest, createRecord, nostrIdentifier, secretKeySigner } = core;
 
 useWebSocketImplementation(WebSocket);
 
@@ -175,4 +175,13 @@ test('every export of the core has a doc comment, as a host\'s editor shows it f
       .map((symbol) => symbol.name);
     assert.deepEqual(undocumented, [], `nip82-elements/core${entry === 'index' ? '' : `/${entry}`}: exports without a doc comment`);
   }
+});
+
+test('a record store made without what it needs says what is missing, typed, when it is made', () => {
+  const signer = secretKeySigner(generateSecretKey());
+  const made = (options) => () => new RecordStore(options);
+  assert.throws(made({ client, signer: undefined }), (e) => e instanceof SignerError && e.code === 'absent' && /signer/.test(e.message));
+  assert.throws(made({ relays: [relay.url], signer }), (e) => e instanceof RelayError && e.code === 'no-relays' && /RelayClient/.test(e.message));
+  assert.throws(made({ client: [relay.url], signer }), (e) => e instanceof RelayError && e.code === 'no-relays');
+  assert.throws(made(undefined), (e) => e instanceof RelayError && e.code === 'no-relays');
 });

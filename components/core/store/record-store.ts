@@ -14,7 +14,7 @@
  *
  * No DOM and no Lit: it runs in Node as in browsers.
  */
-import { RecordError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
+import { RecordError, RelayError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js';
@@ -192,7 +192,11 @@ export class RecordStore {
   private closed = false;
   private readonly listeners = new Set<(change: StoreChange) => void>();
 
+  /** Throws `RelayError` `no-relays` without a {@link RelayClient}, `SignerError` `absent` without a signer. */
   constructor(options: RecordStoreOptions) {
+    // Said when it is made: a store missing either failed only at its first load, untyped.
+    if (typeof options?.client?.recordsFor !== 'function') throw new RelayError('no-relays', 'A record store reads through a RelayClient of the user\'s relays (option `client`).');
+    if (typeof options.signer?.getPublicKey !== 'function') throw new SignerError('absent', 'A record store opens records with the user\'s signer (option `signer`).');
     this.client = options.client;
     this.signer = options.signer;
     this.readerKey = options.reader;
