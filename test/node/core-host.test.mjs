@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { useWebSocketImplementation } from 'nostr-tools/pool';
 import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
-import { npubEncode } from 'nostr-tools/nip19';
+import { npubEncode, nsecEncode } from 'nostr-tools/nip19';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { startRelay } from '../../scripts/relay.mjs';
 import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
@@ -13,7 +14,7 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import * as core from '../../dist/core/index.js';
 
-const { RelayClient, RelayError, SignerError, RecordError, RecordStore, createAccessRequest, createRecord, nostrIdentifier, secretKeySigner } = core;
+const { RelayClient, RelayError, SignerError, RecordError, RecordStore, createAccessRequest, createRecord, nostrIdentifier, secretKeySigner, conversationKey, nip44Encrypt, nip44Decrypt } = core;
 
 useWebSocketImplementation(WebSocket);
 
@@ -184,4 +185,20 @@ test('a record store made without what it needs says what is missing, typed, whe
   assert.throws(made({ relays: [relay.url], signer }), (e) => e instanceof RelayError && e.code === 'no-relays' && /RelayClient/.test(e.message));
   assert.throws(made({ client: [relay.url], signer }), (e) => e instanceof RelayError && e.code === 'no-relays');
   assert.throws(made(undefined), (e) => e instanceof RelayError && e.code === 'no-relays');
+});
+
+test('key material given as text where bytes are promised is refused as a bad key, never used, and never quoted', () => {
+  const secret = generateSecretKey();
+  const peer = getPublicKey(generateSecretKey());
+  const key = conversationKey(secret, peer);
+  const payload = nip44Encrypt('HbA1c 6.1%', key);
+  const quoted = (e) => [bytesToHex(secret), bytesToHex(key), nsecEncode(secret)].some((k) => e.message.includes(k));
+  const badKey = (what) => (e) => e instanceof RecordError && e.code === 'bad-key' && /32 bytes/.test(e.message) && !quoted(e) ? true : assert.fail(`${what}: ${e?.name} ${e?.code} ${e?.message}`);
+  for (const text of [bytesToHex(secret), nsecEncode(secret)]) {
+    assert.throws(() => conversationKey(text, peer), badKey('a secret key as text'));
+  }
+  assert.throws(() => conversationKey(secret.subarray(0, 31), peer), badKey('a short secret key'));
+  assert.throws(() => nip44Encrypt('HbA1c 6.1%', bytesToHex(key)), badKey('a conversation key as text, encrypting'));
+  assert.throws(() => nip44Decrypt(payload, bytesToHex(key)), badKey('a conversation key as text, decrypting'));
+  assert.equal(nip44Decrypt(payload, key), 'HbA1c 6.1%');
 });
