@@ -202,3 +202,28 @@ test('key material given as text where bytes are promised is refused as a bad ke
   assert.throws(() => nip44Decrypt(payload, bytesToHex(key)), badKey('a conversation key as text, decrypting'));
   assert.equal(nip44Decrypt(payload, key), 'HbA1c 6.1%');
 });
+
+test('a remote signer whose storage server takes the connection and never answers it fails typed, and the host process lives on', async () => {
+  const script = `
+    import http from 'node:http';
+    import WebSocket from 'ws';
+    import { useWebSocketImplementation } from 'nostr-tools/pool';
+    import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
+    import { bunkerSigner, nostrConnect } from './dist/core/index.js';
+    useWebSocketImplementation(WebSocket);
+    const dark = http.createServer(() => undefined);
+    dark.on('upgrade', () => undefined);
+    await new Promise((done) => dark.listen(0, '127.0.0.1', done));
+    const relay = 'ws://127.0.0.1:' + dark.address().port;
+    const said = (e) => e.name + ' ' + e.code;
+    const bunker = await bunkerSigner('bunker://' + getPublicKey(generateSecretKey()) + '?relay=' + encodeURIComponent(relay) + '&secret=s', { timeoutMs: 4000, connectTimeoutMs: 4000 }).then(() => 'connected', said);
+    const code = await nostrConnect({ relays: [relay], timeoutMs: 4000, connectTimeoutMs: 4000 }).signer.then(() => 'connected', said);
+    // Time for what a timed-out connection leaves behind to surface.
+    await new Promise((done) => setTimeout(done, 4000));
+    dark.closeAllConnections();
+    dark.close();
+    console.log(JSON.stringify({ bunker, code }));
+  `;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('../..', import.meta.url), timeout: 60_000 });
+  assert.deepEqual(JSON.parse(stdout.trim().split('\n').at(-1)), { bunker: 'SignerError connection', code: 'SignerError connection' });
+});
