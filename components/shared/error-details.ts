@@ -47,7 +47,6 @@ const EN: Partial<Record<Nip82ErrorCode, string>> = {
   closed: 'The connection to the storage servers was closed.',
   'part-unavailable': PART_UNAVAILABLE_MESSAGE,
   unknown: 'Something went wrong.',
-  'no-websocket': 'This page cannot connect to the storage servers.',
 };
 
 /** English: a sentence per code; a `too-large` one says what is too large. */

@@ -214,9 +214,6 @@ export interface RelayClientOptions {
 /** Why a read or send of the last user's action stopped (see {@link RelayClient.forgetSignIns}). */
 export const USER_CHANGED = 'Another user is signed in now.';
 
-/** What a host on a platform without a WebSocket is told (see {@link RelayClient}'s `assertSocket`). */
-const NO_WEBSOCKET = "This platform has no WebSocket, so no storage server can be reached. On Node 20, give one before reading or sending: import WebSocket from 'ws'; import { useWebSocketImplementation } from 'nostr-tools/pool'; useWebSocketImplementation(WebSocket);";
-
 /** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
 const AUTH_PROMPT_MS = 120_000;
 
@@ -825,11 +822,8 @@ export class RelayClient {
    * nothing. Asked at each call, so a WebSocket given after the client was made is used. A pool the
    * host shares brings its own sockets.
    */
-  private assertSocket(): Promise<void> | undefined {
-    if (!this.ownsPool || globalThis.WebSocket) return undefined;
-    return import('./node-socket.js').then(({ hostWebSocket }) => {
-      if (!hostWebSocket()) throw new RelayError('no-websocket', NO_WEBSOCKET);
-    });
+  private async assertSocket(): Promise<void> {
+    if (this.ownsPool) (await import('./node-socket.js')).assertHostSocket();
   }
 }
 

@@ -3,6 +3,15 @@
  * kit's pool asks only where the platform has none, so a browser never loads nostr-tools' pool.
  */
 import { SimplePool } from 'nostr-tools/pool';
+import { RelayError } from '../errors.js';
+
+/**
+ * Throws `RelayError` `no-websocket` when the host gave nostr-tools no WebSocket: every relay would
+ * otherwise be reported unreachable, and a read would look like one that found nothing.
+ */
+export function assertHostSocket(): void {
+  if (!hostWebSocket()) throw new RelayError('no-websocket', "No WebSocket here: on Node 20, first give nostr-tools the ws package's (useWebSocketImplementation, nostr-tools/pool).");
+}
 
 export function hostWebSocket(): typeof WebSocket | undefined {
   const Socket = Reflect.get(new SimplePool(), '_WebSocket') as typeof WebSocket | undefined;

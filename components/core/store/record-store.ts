@@ -195,8 +195,8 @@ export class RecordStore {
   /** Throws `RelayError` `no-relays` without a {@link RelayClient}, `SignerError` `absent` without a signer. */
   constructor(options: RecordStoreOptions) {
     // Said when it is made: a store missing either failed only at its first load, untyped.
-    if (typeof options?.client?.recordsFor !== 'function') throw new RelayError('no-relays', 'A record store reads through a RelayClient of the user\'s relays (option `client`).');
-    if (typeof options.signer?.getPublicKey !== 'function') throw new SignerError('absent', 'A record store opens records with the user\'s signer (option `signer`).');
+    if (typeof options?.client?.recordsFor !== 'function') throw new RelayError('no-relays', 'A record store needs a RelayClient (option `client`).');
+    if (typeof options.signer?.getPublicKey !== 'function') throw new SignerError('absent', 'A record store needs a signer (option `signer`).');
     this.client = options.client;
     this.signer = options.signer;
     this.readerKey = options.reader;
