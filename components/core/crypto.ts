@@ -97,8 +97,17 @@ export function nip44PayloadLength(bytes: number): number {
   return 4 * Math.ceil(raw / 3);
 }
 
+/**
+ * Keys are bytes, never text: a hex or nsec string (or a short key) is refused as a bad key before
+ * any use, and the message names only what was expected, never what was given.
+ */
+function keyBytes(key: unknown, what: string): void {
+  if (!(key instanceof Uint8Array) || key.length !== 32) throw new RecordError('bad-key', `${what} must be 32 bytes (a Uint8Array), not text.`);
+}
+
 /** A NIP-44 conversation key between a secret key and a public key, after checking the point. */
 export function conversationKey(secretKey: Uint8Array, publicKeyHex: string): Uint8Array {
+  keyBytes(secretKey, 'A secret key');
   if (!isHex64(publicKeyHex)) throw new RecordError('bad-key', 'A public key is not 64 hex characters.');
   try {
     return getConversationKey(secretKey, publicKeyHex);
@@ -114,6 +123,7 @@ export function conversationKey(secretKey: Uint8Array, publicKeyHex: string): Ui
 export function nip44Encrypt(plaintext: string, key: Uint8Array, policy: Nip44Policy = {}, nonce?: Uint8Array): string {
   const max = policy.maxPlaintextBytes ?? INTEROP_MAX_PLAINTEXT;
   const bytes = utf8Length(plaintext);
+  keyBytes(key, 'A conversation key');
   if (bytes === 0) throw new RecordError('invalid-input', 'Nothing to encrypt.');
   if (bytes > max) throw new RecordError('too-large', `The payload is ${bytes} bytes; the limit is ${max}.`);
   return encrypt(plaintext, key, nonce);
@@ -121,6 +131,7 @@ export function nip44Encrypt(plaintext: string, key: Uint8Array, policy: Nip44Po
 
 /** Decrypts a NIP-44 v2 payload; any failure is a `decrypt-failed` RecordError. */
 export function nip44Decrypt(payload: string, key: Uint8Array, policy: Nip44Policy = {}): string {
+  keyBytes(key, 'A conversation key');
   const max = policy.maxPlaintextBytes ?? INTEROP_MAX_PLAINTEXT;
   if (typeof payload !== 'string' || payload.length < NIP44_MIN_PAYLOAD_CHARS) {
     throw new RecordError('decrypt-failed', 'The encrypted payload is too short.');

@@ -64,8 +64,11 @@ export class SignerError extends Error {
 export const signerSaid = (message: string): string => /It said: "(.*)"$/s.exec(message)?.[1] ?? '';
 
 /** Why a relay operation failed as a whole (per-relay detail lives in the receipts). */
-/** `closed`: the client was closed (a sign-out, another user) and is used no more. */
-export type RelayErrorCode = 'no-relays' | 'not-accepted' | 'invalid-url' | 'closed';
+/**
+ * `closed`: the client was closed (a sign-out, another user) and is used no more. `no-websocket`:
+ * the platform has no WebSocket (Node 20) and the host gave nostr-tools none, so no relay can be reached.
+ */
+export type RelayErrorCode = 'no-relays' | 'not-accepted' | 'invalid-url' | 'closed' | 'no-websocket';
 
 /** No relay accepted a publish, the relay list is unusable, or the client was closed. */
 export class RelayError extends Error {

@@ -42,6 +42,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   'part-unavailable': 'No se pudo cargar una parte de esta página. Compruebe su conexión a internet y vuelva a cargar la página.',
   cancelled: 'Se canceló. No se firmó ni se envió nada.',
   unknown: 'Algo salió mal.',
+  'no-websocket': 'Esta página no puede conectarse con los servidores de almacenamiento.',
 };
 
 /** Why a server was not checked, per the core's English reason (newest.ts): what the user may change before trying again. */

@@ -10,7 +10,7 @@ import type { VerifiedEvent } from 'nostr-tools/core';
 import { decode } from 'nostr-tools/nip19';
 import { normalizeURL } from 'nostr-tools/utils';
 import { RelayError, RecordError, SignerError, loadPart } from '../errors.js';
-import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, nowSeconds } from '../events.js';
+import { type EventTemplate, type NostrEvent, cleanEvent, hasValidSignature, isHex64, nowSeconds } from '../events.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
 import { VersionTracker, addressOf, isNewer } from '../nip82/versions.js';
@@ -228,6 +228,14 @@ const DEFAULT_MAX_EVENTS_PER_QUERY = 5000;
 /** Record sign keys whose deletions one load asks for: far more records than a person holds. */
 const MAX_DELETION_KEYS = 1000;
 
+/**
+ * Refuses a reader's key that is not 64 lowercase hex (an npub, upper case, a stray space): relays
+ * match tags exactly, so such a read would find nothing and look like a reader with no records.
+ */
+function whoseKey(pubkey: unknown): void {
+  if (!isHex64(pubkey)) throw new RecordError('invalid-input', 'A public key to read for is not 64 lowercase hex characters.');
+}
+
 const RELAY_URL = /^wss?:\/\/[^\s/?#]+(?:\/[^\s]*)?$/i;
 
 /**
@@ -410,6 +418,7 @@ export class RelayClient {
    */
   async publish(event: NostrEvent, options: { declined?: DeclineScope } = {}): Promise<PublishReceipt[]> {
     if (!this.sends.size) this.assertOpen();
+    if (!globalThis.WebSocket) await this.assertSocket();
     const declined = options.declined ?? this.declineScope();
     // The action's user is the one served now, not whoever is once the code arrived: a sign-out
     // meanwhile sends nothing.
@@ -463,6 +472,7 @@ export class RelayClient {
    */
   async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
     this.assertOpen();
+    if (!globalThis.WebSocket) await this.assertSocket();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead, options.maxEventChars);
     const byId = new Map<string, NostrEvent>();
@@ -594,6 +604,7 @@ export class RelayClient {
    */
   async queryAll(filter: Filter, options: { pageSize?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; relays?: readonly string[] } = {}): Promise<WalkResult> {
     this.assertOpen();
+    if (!globalThis.WebSocket) await this.assertSocket();
     const declined = options.declined ?? this.declineScope();
     const pageSize = Math.max(1, options.pageSize ?? 500);
     const maxEvents = Math.max(1, options.maxEvents ?? 20000);
@@ -691,9 +702,11 @@ export class RelayClient {
    * Every record part that lists `pubkey` (NIP-82 records shared with or created by the user), all
    * pages (those dated from `since` to `until`, inclusive), and the deletions by their sign keys
    * and by the sign keys in `held` (records the caller holds, which the pages may not bring): one
-   * read, so one sign-in prompt per relay at most.
+   * read, so one sign-in prompt per relay at most. `pubkey` is 64 lowercase hex (an npub rejects
+   * with `RecordError` `invalid-input`).
    */
   async recordsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope; held?: readonly string[] } = {}): Promise<WalkResult> {
+    whoseKey(pubkey);
     const declined = options.declined ?? this.declineScope();
     const found = await this.queryAll({ kinds: [RECORD_KIND], '#p': [pubkey], since: options.since, until: options.until }, { ...options, declined });
     // Deletions only of records the user holds a key for: a `p` tag costs nothing, and a stranger's
@@ -746,8 +759,9 @@ export class RelayClient {
     return { ...found, signPubkey: pointer.pubkey };
   }
 
-  /** Gift wraps addressed to `pubkey` (requests, answers, one-off bundles, notices). */
+  /** Gift wraps addressed to `pubkey`, 64 lowercase hex (requests, answers, one-off bundles, notices). */
   async wrapsFor(pubkey: string, options: { since?: number; until?: number; maxEvents?: number; maxChars?: number; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    whoseKey(pubkey);
     return this.queryAll({ kinds: [GIFT_WRAP_KIND], '#p': [pubkey], since: options.since, until: options.until }, options);
   }
 
@@ -806,6 +820,16 @@ export class RelayClient {
 
   private assertOpen(): void {
     if (this.closed) throw new RelayError('closed', 'This connection to the storage servers was closed; nothing more is sent or read through it.');
+  }
+
+  /**
+   * Refuses a read or send that could reach no relay: Node 20 has no WebSocket until the host gives
+   * nostr-tools one, and every relay would otherwise be reported unreachable, reads as finding
+   * nothing. Asked at each call, so a WebSocket given after the client was made is used. A pool the
+   * host shares brings its own sockets.
+   */
+  private async assertSocket(): Promise<void> {
+    if (this.ownsPool) (await import('./node-socket.js')).assertHostSocket();
   }
 }
 

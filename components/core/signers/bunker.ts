@@ -5,6 +5,7 @@ import { BunkerSigner, createNostrConnectURI, parseBunkerInput, type BunkerSigne
 import { SimplePool } from 'nostr-tools/pool';
 import { finalizeEvent, generateSecretKey, getPublicKey, type EventTemplate } from 'nostr-tools/pure';
 import { SignerError, safeCause } from '../errors.js';
+import { hostWebSocket } from '../relay/node-socket.js';
 import { ATTESTATION_KIND } from '../attest/format.js';
 import { AUTH_KIND, MEDICAL_DATA_KIND, SEAL_KIND } from '../nip82/constants.js';
 import type { NostrEvent } from '../events.js';
@@ -102,7 +103,11 @@ function signingIn(pool: Pool, clientKey: Uint8Array): Pool {
  */
 function poolFor(options: RemoteSignerOptions, clientKey: Uint8Array): { pool: Pool; end: () => void } {
   if (options.pool) return { pool: signingIn(options.pool, clientKey), end: () => undefined };
-  const own = new SimplePool();
+  // On Node, the host's WebSocket made safe to give up on (see node-socket.ts): a storage server
+  // that never answers the connection must fail the sign-in, not end the host's process.
+  const Socket = globalThis.WebSocket ? undefined : hostWebSocket();
+  // SimplePool hands its options on to the base pool, which takes the class; its types omit it.
+  const own = new SimplePool((Socket ? { websocketImplementation: Socket } : {}) as ConstructorParameters<typeof SimplePool>[0]);
   return { pool: signingIn(own, clientKey), end: () => own.destroy() };
 }
 

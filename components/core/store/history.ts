@@ -37,6 +37,7 @@ export interface HistoryInput {
   now: Date;
 }
 
+/** The consent history from a store's shares and messages, newest first (see {@link RecordStore.history}). */
 export function consentHistory(input: HistoryInput): ConsentEvent[] {
   const events: ConsentEvent[] = [];
   const answers = input.messages.filter((m) => m.from === input.reader && (m.status === 'active' || m.status === 'rejected'));

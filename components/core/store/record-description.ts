@@ -10,6 +10,7 @@ import { isWithheldList } from '../fhir/withheld.js';
 /** Item types that say nothing about what a record is about. */
 const FRAME_TYPES = new Set(['Patient', 'Provenance', 'Composition', 'Organization', 'Practitioner', 'PractitionerRole', 'Bundle']);
 
+/** What a list says of a record before it is opened on screen: its title, its kinds of items, who wrote it and when. */
 export interface RecordDescription {
   /** The document's title (a Composition's), when the record is a document. */
   title?: string;
@@ -25,6 +26,7 @@ export interface RecordDescription {
 /** Descriptions by opened record: lists name every record at every render, the Bundle is read once. */
 const described = new WeakMap<OpenedRecord, RecordDescription>();
 
+/** Describes an opened record for a list (read once per record version, then kept). */
 export function describeRecord(record: OpenedRecord): RecordDescription {
   let description = described.get(record);
   if (!description) {

@@ -14,7 +14,7 @@
  *
  * No DOM and no Lit: it runs in Node as in browsers.
  */
-import { RecordError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
+import { RecordError, RelayError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import { answeredIn, type DeclineScope, type QueryReport, type RelayClient, type WalkResult } from '../relay/client.js';
@@ -132,6 +132,14 @@ export function stopsEverything(error: unknown): boolean {
   return cause instanceof SignerError && STOPPING.has(cause.code);
 }
 
+/**
+ * One signed-in user's records and consent messages, for a session: every record shared with them
+ * loaded once and opened with one signer call each (callers share a load under way), their mail
+ * read, the shares they made and the consent history, and a wipe of it all at sign-out
+ * ({@link RecordStore.close}) or when the signer answers for another key ({@link RecordStore.clear}).
+ * The elements share the one `<nip82-session>` makes; a host without the elements makes its own,
+ * one per user, with a {@link RelayClient} of their relays and their signer.
+ */
 export class RecordStore {
   readonly client: RelayClient;
   readonly signer: Signer;
@@ -186,7 +194,11 @@ export class RecordStore {
   private closed = false;
   private readonly listeners = new Set<(change: StoreChange) => void>();
 
+  /** Throws `RelayError` `no-relays` without a {@link RelayClient}, `SignerError` `absent` without a signer. */
   constructor(options: RecordStoreOptions) {
+    // Said when it is made: a store missing either failed only at its first load, untyped.
+    if (typeof options?.client?.recordsFor !== 'function') throw new RelayError('no-relays', 'A record store needs a RelayClient (option `client`).');
+    if (typeof options.signer?.getPublicKey !== 'function') throw new SignerError('absent', 'A record store needs a signer (option `signer`).');
     this.client = options.client;
     this.signer = options.signer;
     this.readerKey = options.reader;
