@@ -1155,8 +1155,19 @@ export class Nip82RecordViewer extends Nip82Element {
       ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
-        : repeat(this.filtered, (f) => f.view.key, (f, i) => this.renderRecord(f, i, s, lang))}
+        : repeat(this.recordsShown(), ([f]) => f.view.key, ([f, i]) => this.renderRecord(f, i, s, lang))}
     `;
+  }
+
+  /**
+   * The records shown, each with its place among all: while a search or a filter narrows them, only
+   * those with items that match (a clinic's search for one patient among 200 records shows that
+   * patient's, not 199 headings with nothing under them).
+   */
+  private recordsShown(): [FilteredView, number][] {
+    const all = this.filtered.map((f, i): [FilteredView, number] => [f, i]);
+    const narrowed = queryWords(this.query).length > 0 || this.hiddenSections.size > 0 || this.signedOnly;
+    return narrowed ? all.filter(([f]) => f.count > 0) : all;
   }
 
   private renderToolbar(s: RecordViewerStrings, lang: string) {
