@@ -292,6 +292,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private takenBack: readonly TakenBack[] = [];
   /** The user's records the last load left unopened, to spare the signer (a later load opens them). */
   @state() private unopened = 0;
+  /** Names among the records shown that stand for more than one person or pet (see {@link apart}). */
+  private sharedNames = new Set<string>();
   /** Whether the last load stopped before the user's oldest records (a later load looks further back). */
   @state() private older = false;
   @state() private reports: QueryReport[] = [];
@@ -650,6 +652,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.announced = new Set();
     this.toAnnounce = undefined;
     this.names = new Map();
+    this.sharedNames = new Set();
     this.failures = [];
     this.takenBack = [];
     this.unopened = 0;
@@ -713,6 +716,7 @@ export class Nip82RecordViewer extends Nip82Element {
 
   private show(source: Source, prepared: Prepared): void {
     ({ views: this.views, sectionTotals: this.sectionTotals, itemTotal: this.itemTotal, datedAll: this.datedAll } = prepared);
+    this.sharedNames = sharedNames(prepared.views);
     this.limits = new Map();
     if (prepared.views.length && source.kind !== 'unlocked') this.setStatus('done', '');
   }
@@ -731,7 +735,7 @@ export class Nip82RecordViewer extends Nip82Element {
     } else {
       // Where the reader holds several people's or pets' records, "Rex" finds Rex's items.
       const several = finder !== undefined && this.severalPatients();
-      const whose = (item: Item, view: View) => (several ? whoseOf(view, item, this.subjectName(view)).toLowerCase() : '');
+      const whose = (item: Item, view: View) => (several ? this.apart(view, whoseOf(view, item, this.subjectName(view))).toLowerCase() : '');
       const keep = (item: Item, view: View) =>
         !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
         (!finder || finder.found(item, whose(item, view))) &&
@@ -1338,7 +1342,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id} aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
-          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? whoseOf(view, item) : ''))}
+          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? this.apart(view, whoseOf(view, item)) : ''))}
         </ul>
         ${this.renderMore(limitKey, items.length, limit, s, lang)}
         ${this.renderNotPrinted(items.length - shown.length, s, lang)}
@@ -1368,7 +1372,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const several = this.severalPatients();
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? whoseOf(e.view, e.item, this.subjectName(e.view)) : ''))}
+        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? this.apart(e.view, whoseOf(e.view, e.item, this.subjectName(e.view))) : ''))}
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
@@ -1411,7 +1415,20 @@ export class Nip82RecordViewer extends Nip82Element {
   /** The names of whom a record is about: its Patients', else its subject's ({@link subjectName}). */
   private patientNames(view: View): string[] {
     const subject = this.subjectName(view);
-    return subject ? [subject] : view.patients.names;
+    return subject ? [subject] : view.patients.names.map((name) => this.apart(view, name));
+  }
+
+  /**
+   * A patient's name as shown, told apart by whose they are when another person or pet among the
+   * records shown has it too: two dogs called Max of two owners are "Max (Ana Rivera's)" and "Max
+   * (Bo Chen's)", not twice "Max".
+   */
+  private apart(view: View, name: string): string {
+    if (!name || !view.subject || !this.sharedNames.has(name)) return name;
+    const short = npubOf(view, view.subject);
+    const whose = this.nameFor(view.subject, short);
+    // The host may call a person what their record does: their key tells them apart then.
+    return this.s.nameApart(name, whose === name ? short : whose, view.animal);
   }
 
   /** The host's name for a key, cleaned like any name shown; undefined without one. */
@@ -1504,6 +1521,21 @@ function whoseOf(view: View, item: Item, subject = ''): string {
   // A record whose Patients have no name: its subject's (`subject`, given only then).
   if (target?.resourceType === 'Patient') return nameOf(target) || subject;
   return view.patients.names.length === 1 ? view.patients.names[0]! : subject;
+}
+
+/** Names of Patients that stand for more than one person or pet: found in records of different subjects. */
+function sharedNames(views: readonly View[]): Set<string> {
+  const subjects = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const view of views) {
+    if (!view.subject) continue;
+    for (const name of view.patients.names) {
+      const seen = subjects.get(name);
+      if (seen === undefined) subjects.set(name, view.subject);
+      else if (seen !== view.subject) shared.add(name);
+    }
+  }
+  return shared;
 }
 
 /** Entries of some records, counted. */
