@@ -34,5 +34,11 @@ describe('<nip82-record-viewer>: two pets of the same name', function () {
     search.dispatchEvent(new Event('input'));
     await waitUntil(() => $$(el, '.timeline li.item').length === 1, 'her dog\'s vaccine alone');
     expect(text($$(el, '.timeline li.item .whose')[0]!)).to.equal('For Max (Ana Rivera\'s)');
+
+    // A pet's items are found by its owner's name, whatever the pet is called.
+    search.value = 'bo chen';
+    search.dispatchEvent(new Event('input'));
+    await waitUntil(() => $$(el, '.timeline li.item').length === 2, 'his two pets\' vaccines');
+    expect($$(el, '.timeline li.item .whose').map(text)).to.have.members(['For Max (Bo Chen\'s)', 'For Luna']);
   });
 });

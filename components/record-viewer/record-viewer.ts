@@ -735,7 +735,14 @@ export class Nip82RecordViewer extends Nip82Element {
     } else {
       // Where the reader holds several people's or pets' records, "Rex" finds Rex's items.
       const several = finder !== undefined && this.severalPatients();
-      const whose = (item: Item, view: View) => (several ? this.apart(view, whoseOf(view, item, this.subjectName(view))).toLowerCase() : '');
+      // A pet's items are found by its owner's name too, as the reader knows them: a vet looks a pet up by its owner.
+      const owners = new Map<View, string>();
+      const ownerOf = (view: View): string => {
+        let owner = owners.get(view);
+        if (owner === undefined) owners.set(view, (owner = view.animal && view.subject ? ` ${this.nameFor(view.subject, npubOf(view, view.subject))}` : ''));
+        return owner;
+      };
+      const whose = (item: Item, view: View) => (several ? (this.apart(view, whoseOf(view, item, this.subjectName(view))) + ownerOf(view)).toLowerCase() : '');
       const keep = (item: Item, view: View) =>
         !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
         (!finder || finder.found(item, whose(item, view))) &&
