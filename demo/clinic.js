@@ -272,20 +272,27 @@ const untilText = (period) => {
 };
 const nameOf = (pubkey) => session.knownNames?.[pubkey] ?? short(npubOf(pubkey));
 
-/** One line per request the clinic sent, newest first, with the patient's answer, if any. */
+/**
+ * One line per request the clinic sent, newest first, with the patient's answer, if any. Each says
+ * when it was asked and why, so that two requests to one patient are told apart. While messages are
+ * left unread (or a storage server did not answer), a request without an answer read says so: its
+ * answer may be among them.
+ */
 function showAnswers(store, me) {
   const messages = store.messages;
+  const complete = !notComplete(store);
   const sent = messages.filter((m) => m.status === 'proposed' && m.from === me && m.requester === me);
   answersList.replaceChildren(...sent.map((request) => {
     // The patient's own answer to this request (newest first): one signed by anyone else is not theirs to give.
     const answer = messages.find((m) => m.answers === request.id && m.from === request.patient && m.status !== 'proposed');
     const item = document.createElement('li');
     const said = !answer
-      ? 'No answer yet'
+      ? complete ? 'No answer yet' : 'No answer read yet (not every message was read)'
       : answer.status === 'active'
         ? `Approved (${kindsText(answer.resourceTypes)}, ${untilText(answer.period)})`
         : 'Denied';
-    item.textContent = `${nameOf(request.patient)}: ${kindsText(request.resourceTypes)}, ${untilText(request.period)}. ${said}.`;
+    const asked = `asked ${new Date(request.createdAt * 1000).toLocaleDateString()}${request.purpose ? ` for “${request.purpose}”` : ''}`;
+    item.textContent = `${nameOf(request.patient)}: ${kindsText(request.resourceTypes)}, ${untilText(request.period)}, ${asked}. ${said}.`;
     if (answer?.note) {
       const note = document.createElement('p');
       note.className = 'help';

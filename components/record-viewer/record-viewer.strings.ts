@@ -282,6 +282,12 @@ export interface RecordViewerStrings {
   authorUnnamed: string;
   /** A record the reader had open whose access its author took back since: it is shown no longer. `name` is its author's, as shown. */
   takenBack: (name: string) => string;
+  /**
+   * A name that stands for more than one person or pet among the records shown (two dogs called
+   * Max), told apart by whose it is: `whose` is the owner's name for a pet (`animal`), else the
+   * person's own key or the host's name for them.
+   */
+  nameApart: (name: string, whose: string, animal: boolean) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -475,6 +481,7 @@ const en: RecordViewerStrings = {
   onlyFrom: (start) => `from ${start}`,
   authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
   takenBack: (name) => `Access to a record shared by ${name} was taken back. What you already saw may have been kept.`,
+  nameApart: (name, whose, animal) => (animal ? `${name} (${whose}'s)` : `${name} (${whose})`),
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

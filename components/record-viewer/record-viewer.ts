@@ -292,6 +292,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private takenBack: readonly TakenBack[] = [];
   /** The user's records the last load left unopened, to spare the signer (a later load opens them). */
   @state() private unopened = 0;
+  /** Names among the records shown that stand for more than one person or pet (see {@link apart}). */
+  private sharedNames = new Set<string>();
   /** Whether the last load stopped before the user's oldest records (a later load looks further back). */
   @state() private older = false;
   @state() private reports: QueryReport[] = [];
@@ -654,6 +656,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.announced = new Set();
     this.toAnnounce = undefined;
     this.names = new Map();
+    this.sharedNames = new Set();
     this.failures = [];
     this.takenBack = [];
     this.unopened = 0;
@@ -717,6 +720,7 @@ export class Nip82RecordViewer extends Nip82Element {
 
   private show(source: Source, prepared: Prepared): void {
     ({ views: this.views, sectionTotals: this.sectionTotals, itemTotal: this.itemTotal, datedAll: this.datedAll } = prepared);
+    this.sharedNames = sharedNames(prepared.views);
     this.limits = new Map();
     if (prepared.views.length && source.kind !== 'unlocked') this.setStatus('done', '');
   }
@@ -735,7 +739,14 @@ export class Nip82RecordViewer extends Nip82Element {
     } else {
       // Where the reader holds several people's or pets' records, "Rex" finds Rex's items.
       const several = finder !== undefined && this.severalPatients();
-      const whose = (item: Item, view: View) => (several ? whoseOf(view, item, this.subjectName(view)).toLowerCase() : '');
+      // A pet's items are found by its owner's name too, as the reader knows them: a vet looks a pet up by its owner.
+      const owners = new Map<View, string>();
+      const ownerOf = (view: View): string => {
+        let owner = owners.get(view);
+        if (owner === undefined) owners.set(view, (owner = view.animal && view.subject ? ` ${this.nameFor(view.subject, npubOf(view, view.subject))}` : ''));
+        return owner;
+      };
+      const whose = (item: Item, view: View) => (several ? (this.apart(view, whoseOf(view, item, this.subjectName(view))) + ownerOf(view)).toLowerCase() : '');
       const keep = (item: Item, view: View) =>
         !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
         (!finder || finder.found(item, whose(item, view))) &&
@@ -1159,8 +1170,19 @@ export class Nip82RecordViewer extends Nip82Element {
       ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
-        : repeat(this.filtered, (f) => f.view.key, (f, i) => this.renderRecord(f, i, s, lang))}
+        : repeat(this.recordsShown(), ([f]) => f.view.key, ([f, i]) => this.renderRecord(f, i, s, lang))}
     `;
+  }
+
+  /**
+   * The records shown, each with its place among all: while a search or a filter narrows them, only
+   * those with items that match (a clinic's search for one patient among 200 records shows that
+   * patient's, not 199 headings with nothing under them).
+   */
+  private recordsShown(): [FilteredView, number][] {
+    const all = this.filtered.map((f, i): [FilteredView, number] => [f, i]);
+    const narrowed = queryWords(this.query).length > 0 || this.hiddenSections.size > 0 || this.signedOnly;
+    return narrowed ? all.filter(([f]) => f.count > 0) : all;
   }
 
   private renderToolbar(s: RecordViewerStrings, lang: string) {
@@ -1331,7 +1353,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id} aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         <ul class="items" role="list">
-          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? whoseOf(view, item) : ''))}
+          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? this.apart(view, whoseOf(view, item)) : ''))}
         </ul>
         ${this.renderMore(limitKey, items.length, limit, s, lang)}
         ${this.renderNotPrinted(items.length - shown.length, s, lang)}
@@ -1361,7 +1383,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const several = this.severalPatients();
     return html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? whoseOf(e.view, e.item, this.subjectName(e.view)) : ''))}
+        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? this.apart(e.view, whoseOf(e.view, e.item, this.subjectName(e.view))) : ''))}
       </ol>
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
@@ -1404,7 +1426,20 @@ export class Nip82RecordViewer extends Nip82Element {
   /** The names of whom a record is about: its Patients', else its subject's ({@link subjectName}). */
   private patientNames(view: View): string[] {
     const subject = this.subjectName(view);
-    return subject ? [subject] : view.patients.names;
+    return subject ? [subject] : view.patients.names.map((name) => this.apart(view, name));
+  }
+
+  /**
+   * A patient's name as shown, told apart by whose they are when another person or pet among the
+   * records shown has it too: two dogs called Max of two owners are "Max (Ana Rivera's)" and "Max
+   * (Bo Chen's)", not twice "Max".
+   */
+  private apart(view: View, name: string): string {
+    if (!name || !view.subject || !this.sharedNames.has(name)) return name;
+    const short = npubOf(view, view.subject);
+    const whose = this.nameFor(view.subject, short);
+    // The host may call a person what their record does: their key tells them apart then.
+    return this.s.nameApart(name, whose === name ? short : whose, view.animal);
   }
 
   /** The host's name for a key, cleaned like any name shown; undefined without one. */
@@ -1497,6 +1532,21 @@ function whoseOf(view: View, item: Item, subject = ''): string {
   // A record whose Patients have no name: its subject's (`subject`, given only then).
   if (target?.resourceType === 'Patient') return nameOf(target) || subject;
   return view.patients.names.length === 1 ? view.patients.names[0]! : subject;
+}
+
+/** Names of Patients that stand for more than one person or pet: found in records of different subjects. */
+function sharedNames(views: readonly View[]): Set<string> {
+  const subjects = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const view of views) {
+    if (!view.subject) continue;
+    for (const name of view.patients.names) {
+      const seen = subjects.get(name);
+      if (seen === undefined) subjects.set(name, view.subject);
+      else if (seen !== view.subject) shared.add(name);
+    }
+  }
+  return shared;
 }
 
 /** Entries of some records, counted. */

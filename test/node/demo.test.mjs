@@ -832,6 +832,46 @@ test('vet clinic: the owner sends vaccination proof to the kennel, which sees on
   });
 });
 
+test('the clinic\'s answers say when each request was asked and why, and never "No answer yet" while messages were left unread', STEP, async () => {
+  // The relay serves the clinic's messages until told to refuse every read of them.
+  let refusing = false;
+  const refuseMailLater = (page) => page.routeWebSocket((url) => url.href.startsWith(demo.relay), (ws) => {
+    const relay = ws.connectToServer();
+    ws.onMessage((message) => {
+      const [type, id, ...filters] = JSON.parse(message);
+      if (refusing && type === 'REQ' && filters.some((f) => f.kinds?.includes(1059))) ws.send(JSON.stringify(['CLOSED', id, 'blocked: refused by the test']));
+      else relay.send(message);
+    });
+  });
+  await withPage('/demo/clinic.html?as=clinic', async (page) => {
+    const request = page.locator('#request-form');
+    await request.getByLabel('Why (the patient reads this)').fill('Your flu shot record');
+    await request.getByRole('button', { name: 'Send the request' }).click();
+    await request.getByText(/^Request sent; .* 1 of 1 relay\(s\) accepted it/).waitFor();
+    await page.getByRole('button', { name: 'Check for answers' }).click();
+    const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
+    // Told apart from the other requests to Alex by when and why it was asked.
+    const line = answers.getByRole('listitem').filter({ hasText: /^Alex \(demo patient\): Allergies, Medications, until [^,]+, asked [^ ]+ for “Your flu shot record”\. No answer yet\.$/ });
+    await line.waitFor();
+    // Alex denies it meanwhile.
+    await withPage('/demo/patient.html?as=patient', async (patient) => {
+      const prompt = patient.locator('nip82-consent-prompt[mode="answer"]');
+      await prompt.getByRole('button', { name: 'Check for requests' }).click();
+      await prompt.getByRole('button', { name: /Review and answer the request from Harbor Clinic/ }).click();
+      const dialog = prompt.getByRole('dialog');
+      await dialog.getByText('Your flu shot record').waitFor();
+      await dialog.getByRole('button', { name: 'Deny' }).click();
+      await dialog.getByText(/^Denied\./).waitFor();
+    });
+    // Checked again while the storage server refuses: the answer was not read, and the line does not claim there is none.
+    refusing = true;
+    await page.getByRole('button', { name: 'Check for answers' }).click();
+    await page.locator('#answers-status').getByText(/Not complete: storage server .* did not answer\.$/).waitFor();
+    await answers.getByRole('listitem').filter({ hasText: /for “Your flu shot record”\. No answer read yet \(not every message was read\)\.$/ }).waitFor();
+    assert.equal(await answers.getByText(/No answer yet\.$/).count(), 0, 'no request is said to have no answer');
+  }, refuseMailLater);
+});
+
 test('a restart keeps the records and seeds nothing twice', STEP, async () => {
   const before = await countRecords('patient');
   await demo.stop();
