@@ -268,6 +268,9 @@ export function checkRelays(relays: readonly string[]): string[] {
   return out;
 }
 
+/** Most keys one request names in `authors` (see {@link RelayClient.bySignKeys}). */
+export const AUTHORS_PER_REQUEST = 100;
+
 /** Talks to a set of relays on behalf of one user. */
 export class RelayClient {
   readonly relays: string[];
@@ -736,10 +739,20 @@ export class RelayClient {
   /** The deletions by these sign keys, and the relays that did not answer the read of them. */
   private async readDeletions(signPubkeys: readonly string[], declined: DeclineScope, relays?: readonly string[]): Promise<{ events: NostrEvent[]; missed: QueryReport[] }> {
     if (relays && !relays.length) return { events: [], missed: [] };
-    const chunks: string[][] = [];
-    for (let i = 0; i < signPubkeys.length; i += 100) chunks.push(signPubkeys.slice(i, i + 100));
-    const found = await Promise.all(chunks.map((authors) => this.queryAll({ kinds: [DELETION_KIND], authors }, { maxEvents: 5000, declined, relays })));
-    return { events: found.flatMap((f) => f.events), missed: found.flatMap((f) => f.reports).filter((r) => r.status !== 'complete' && r.status !== 'incomplete') };
+    const found = await this.bySignKeys([DELETION_KIND], signPubkeys, { maxEvents: 5000, declined, relays });
+    return { events: found.events, missed: found.reports.filter((r) => r.status !== 'complete' && r.status !== 'incomplete') };
+  }
+
+  /**
+   * Events of `kinds` signed by any of `signPubkeys`, asked {@link AUTHORS_PER_REQUEST} keys to a
+   * request: relays commonly refuse a filter naming more. `options` bound each request; the
+   * reports are each request's, per relay.
+   */
+  async bySignKeys(kinds: number[], signPubkeys: readonly string[], options: Parameters<RelayClient['queryAll']>[1] = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+    const batches: string[][] = [];
+    for (let i = 0; i < signPubkeys.length; i += AUTHORS_PER_REQUEST) batches.push(signPubkeys.slice(i, i + AUTHORS_PER_REQUEST));
+    const found = await Promise.all(batches.map((authors) => this.queryAll({ kinds, authors }, options)));
+    return { events: found.flatMap((f) => f.events), reports: found.flatMap((f) => f.reports) };
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */

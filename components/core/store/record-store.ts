@@ -17,7 +17,7 @@
 import { RecordError, RelayError, SignerError, loadPart, type RecordErrorCode } from '../errors.js';
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
-import { answeredIn, type DeclineScope, type QueryReport, type RelayClient, type WalkResult } from '../relay/client.js';
+import { AUTHORS_PER_REQUEST, answeredIn, type DeclineScope, type QueryReport, type RelayClient, type WalkResult } from '../relay/client.js';
 import { RecordKeyCache } from '../nip82/keys.js';
 // Direct modules, not the records' public face: a page that only reads records (the autoloaded
 // session and viewer) should not download the code that makes and changes them.
@@ -445,7 +445,11 @@ export class RecordStore {
     for (const found of [newest, walk]) if (found) missing.push(...unsentBy(found, me));
     missing.splice(0, missing.length, ...[...new Set(missing)].slice(0, MAX_RECORDS_REREAD));
     // Of the relays that answered: one that did not would make the load wait as long again.
-    const current = missing.length ? await this.client.queryAll({ kinds: [RECORD_KIND], authors: missing }, { maxEvents: newestEvents, maxChars: newestChars, declined, relays: answeredIn(newest.reports) }) : undefined;
+    // In requests of so many keys, sharing the read's bounds.
+    const requests = Math.ceil(missing.length / AUTHORS_PER_REQUEST);
+    const current = missing.length
+      ? await this.client.bySignKeys([RECORD_KIND], missing, { maxEvents: Math.ceil(newestEvents / requests), maxChars: Math.ceil(newestChars / requests), declined, relays: answeredIn(newest.reports) })
+      : undefined;
     if (generation !== this.generation) return;
     const events = current || walk ? unique([...read, ...current?.events ?? []]) : read;
     this.lastReports = mergedReports(newest.reports, walk?.reports);
