@@ -8,7 +8,7 @@ const ANIMAL = 'http://hl7.org/fhir/StructureDefinition/patient-animal';
 const uuid = () => crypto.randomUUID();
 
 /** A vet's record of one pet: the animal, its owner (RelatedPerson), the vet, the clinic, a rabies shot on 18 March 2025. */
-export function petBundle(name: string, species: { code: string; display: string }, owner: string): FhirBundle {
+export function petBundle(name: string, species: { code: string; display: string }, owner: string, ownerName: [string, string] = ['Sam', 'Lee']): FhirBundle {
   const [pet, ownerId, vet, clinic, shot] = [uuid(), uuid(), uuid(), uuid(), uuid()];
   const ref = { reference: `urn:uuid:${pet}` };
   return {
@@ -25,7 +25,7 @@ export function petBundle(name: string, species: { code: string; display: string
       {
         fullUrl: `urn:uuid:${ownerId}`,
         resource: {
-          resourceType: 'RelatedPerson', id: ownerId, patient: ref, name: [{ given: ['Sam'], family: 'Lee' }],
+          resourceType: 'RelatedPerson', id: ownerId, patient: ref, name: [{ given: [ownerName[0]], family: ownerName[1] }],
           identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(owner)}` }],
           relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'ONESELF', display: 'self' }], text: 'Owner' }],
         },

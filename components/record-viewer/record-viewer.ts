@@ -743,7 +743,7 @@ export class Nip82RecordViewer extends Nip82Element {
       const owners = new Map<View, string>();
       const ownerOf = (view: View): string => {
         let owner = owners.get(view);
-        if (owner === undefined) owners.set(view, (owner = view.animal && view.subject ? ` ${this.nameFor(view.subject, npubOf(view, view.subject))}` : ''));
+        if (owner === undefined) owners.set(view, (owner = view.animal ? ` ${this.ownerName(view)}` : ''));
         return owner;
       };
       const whose = (item: Item, view: View) => (several ? (this.apart(view, whoseOf(view, item, this.subjectName(view))) + ownerOf(view)).toLowerCase() : '');
@@ -1181,7 +1181,7 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private recordsShown(): [FilteredView, number][] {
     const all = this.filtered.map((f, i): [FilteredView, number] => [f, i]);
-    const narrowed = queryWords(this.query).length > 0 || this.hiddenSections.size > 0 || this.signedOnly;
+    const narrowed = queryWords(this.query).length > 0 || this.hiddenSections.size > 0 || this.signedOnly || this.hideEnteredInError;
     return narrowed ? all.filter(([f]) => f.count > 0) : all;
   }
 
@@ -1436,10 +1436,20 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private apart(view: View, name: string): string {
     if (!name || !view.subject || !this.sharedNames.has(name)) return name;
-    const short = npubOf(view, view.subject);
-    const whose = this.nameFor(view.subject, short);
+    const whose = this.ownerName(view);
     // The host may call a person what their record does: their key tells them apart then.
-    return this.s.nameApart(name, whose === name ? short : whose, view.animal);
+    return this.s.nameApart(name, whose === name ? npubOf(view, view.subject) : whose, view.animal);
+  }
+
+  /**
+   * The name of the one a record's subject key stands for (a pet's owner): the host's or their
+   * profile's, else the name the record gives the related person bearing that key, else their short key.
+   */
+  private ownerName(view: View): string {
+    if (!view.subject) return '';
+    const short = npubOf(view, view.subject);
+    const named = this.nameFor(view.subject, short);
+    return named !== short ? named : relatedNamed(view.bundle, view.subject) || short;
   }
 
   /** The host's name for a key, cleaned like any name shown; undefined without one. */
@@ -1532,6 +1542,15 @@ function whoseOf(view: View, item: Item, subject = ''): string {
   // A record whose Patients have no name: its subject's (`subject`, given only then).
   if (target?.resourceType === 'Patient') return nameOf(target) || subject;
   return view.patients.names.length === 1 ? view.patients.names[0]! : subject;
+}
+
+/** The name a record gives the related person (a pet's owner, a child's parent) who bears `pubkey` as their identifier, else ''. */
+function relatedNamed(bundle: FhirBundle, pubkey: string): string {
+  for (const entry of bundle.entry ?? []) {
+    const r = entry.resource;
+    if (r?.resourceType === 'RelatedPerson' && nostrPubkeyOf(r) === pubkey && nameOf(r)) return nameOf(r);
+  }
+  return '';
 }
 
 /** Names of Patients that stand for more than one person or pet: found in records of different subjects. */
