@@ -13,7 +13,7 @@ import { consentSource, grantConsent } from '../components/core/nip82/grant-crea
 import { RelayClient } from '../components/core/relay/client.js';
 import { buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, relayRequests, relayUrl, sampleBundle } from './helpers.js';
 
 describe('<nip82-record-viewer>: a share taken back on one storage server of two', function () {
   this.timeout(60000);
@@ -37,6 +37,10 @@ describe('<nip82-record-viewer>: a share taken back on one storage server of two
       buttonByText(el, /^Unlock/)!.click();
       await waitUntil(() => el.status === 'done', 'the records are loaded');
       expect(text(el.shadowRoot), 'the record taken back is not shown').not.to.contain('Penicillin');
+      // Not a load that found nothing by chance: the record was asked for by its sign key.
+      expect(text(el.shadowRoot)).to.contain('No records were found for you on these storage servers.');
+      const asked = (await relayRequests('main', mine.signPubkey)).flat();
+      expect(asked.some((f) => Array.isArray(f.authors) && (f.authors as string[]).includes(mine.signPubkey) && (f.kinds as number[] | undefined)?.includes(32225)), 'read by its sign key').to.equal(true);
     } finally {
       both.close();
       one.close();

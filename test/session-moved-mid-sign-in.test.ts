@@ -22,8 +22,9 @@ describe('a session moved while its sign-in waits for the signer', function () {
     // The extension's prompt stays open until the test answers it.
     let answer!: () => void;
     let answered = new Promise<void>((resolve) => { answer = resolve; });
+    let keysGiven = 0;
     const provider: Nip07Provider = {
-      getPublicKey: async () => { await answered; return patient.pubkey; },
+      getPublicKey: async () => { await answered; keysGiven++; return patient.pubkey; },
       signEvent: (t) => patient.signer.signEvent(t),
       nip44: { encrypt: (p, t) => patient.signer.nip44Encrypt(p, t), decrypt: (p, c) => patient.signer.nip44Decrypt(p, c) },
     };
@@ -37,11 +38,14 @@ describe('a session moved while its sign-in waits for the signer', function () {
     page.querySelector('#main')!.append(session);
     await session.updateComplete;
     answer();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil(() => keysGiven === 1, 'the extension never answered');
+    await session.updateComplete;
     await session.updateComplete;
     const said = text(session.shadowRoot!.querySelector('[part=status]'));
     expect(session.status, `the bar says "${said}"`).not.to.equal('waiting-signer');
     expect(said).not.to.match(/waiting|asking/i);
+    // The answer to a sign-in given up signs no one in.
+    expect(session.pubkey).to.equal(undefined);
 
     answered = Promise.resolve();
     buttonByText(session, 'Use my browser extension')!.click();
