@@ -40,4 +40,32 @@ describe('npub picker moved while it looks a name up', function () {
     expect(el.value, 'the person the name stands for is chosen').to.equal(clinician.pubkey);
     expect(el.status).to.equal('done');
   });
+
+  it('taken off the page for good, its answer chooses no one (a share dialog closed, then a sign-out)', async () => {
+    const clinician = await person();
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => { answer = resolve; });
+    window.fetch = (async () => {
+      await answered;
+      return new Response(JSON.stringify({ names: { ana: clinician.pubkey } }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const page = await fixture<HTMLElement>(html`<div><nip82-npub-picker id="gone"></nip82-npub-picker><nip82-npub-picker id="kept"></nip82-npub-picker></div>`);
+    const [gone, kept] = [page.querySelector<Nip82NpubPicker>('#gone')!, page.querySelector<Nip82NpubPicker>('#kept')!];
+    const chosen: string[] = [];
+    gone.addEventListener('nip82-npub-select', () => chosen.push('gone'));
+    for (const el of [gone, kept]) {
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLInputElement>('#input')!.focus();
+      await sendKeys({ type: 'ana@clinic.example' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(el.shadowRoot!).includes('Looking up'), 'the lookup never began');
+    }
+    gone.remove();
+    answer();
+    // The field kept on the page looked up the same name after it: once it has chosen, the removed one's answer came too.
+    await waitUntil(() => kept.value === clinician.pubkey, 'the field kept never chose');
+    await gone.updateComplete;
+    expect(chosen, 'choices made by the removed field').to.deep.equal([]);
+    expect(gone.value).to.equal('');
+  });
 });

@@ -453,6 +453,15 @@ export class Nip82NpubPicker extends Nip82Element {
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Taken off the page for good (not moved: it is back by then), a lookup under way chooses no
+    // one: off the page the field hears no sign-out, and its answer would choose for the next user.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.lookupSeq++;
+    });
+  }
+
   /**
    * Looks `name` up and chooses whom it names. The field taken off the page and put back meanwhile
    * (a single-page app moving it) still gets the answer: dropping it left "Looking up…" for good.
