@@ -108,6 +108,12 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
 };
 
 /**
+ * Record versions whose events reached every storage server, sent since the last read: that read
+ * says some server is behind no longer, for any list of the session (one built again on a route).
+ */
+const reachedEverywhere = new WeakSet<OpenedRecord>();
+
+/**
  * Who can open each of the user's records, and revoking them. The records the user holds come
  * first: an editor of a record sees every participant and their role and may revoke anyone but
  * themselves; a viewer sees only the keys listed on the record (roles are hidden from viewers).
@@ -367,7 +373,7 @@ export class Nip82AccessList extends Nip82Element {
     for (const share of store.shares) {
       const record = share.record;
       // Each version once: sent since, it is not offered again before the next load says.
-      if ((share.status !== 'revoked' && share.status !== 'ended') || this.offeredBehind.has(record) || !relaysBehind(store.lastRead, record.events).length) continue;
+      if ((share.status !== 'revoked' && share.status !== 'ended') || this.offeredBehind.has(record) || reachedEverywhere.has(record) || !relaysBehind(store.lastRead, record.events).length) continue;
       this.offeredBehind.add(record);
       const target: Target = { record, pubkey: share.grant.recipient, role: 'viewer', share };
       const change: AccessChange = { events: record.events, deletions: [], notices: [], record };
@@ -747,6 +753,7 @@ export class Nip82AccessList extends Nip82Element {
     const left = pending.events.some((e) => !reachedEvery(pending, e));
     const others = this.unfinished.filter((p) => p !== pending);
     this.unfinished = left ? [...others, pending] : others;
+    if (!left) for (const { change } of pending.changes) reachedEverywhere.add(change.record);
     const [count, pubkey, moved] = [pending.changes.length, pending.changes[0]!.target.pubkey, pending.changes.some((c) => c.change.moved)];
     // The outcome as it stands now, said in the words of the page's language at each render: a
     // change of language later says it again, not leaves it in the last one.

@@ -618,7 +618,7 @@ export class RelayClient {
     const all = new Map<string, NostrEvent>();
     const top = Math.min(filter.until ?? Infinity, nowSeconds() + MAX_FUTURE_SECONDS);
     const asked = options.relays ? this.relays.filter((r) => options.relays!.includes(r)) : this.relays;
-    const walks: RelayWalk[] = asked.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), previous: 0, cap: 0 }));
+    const walks: RelayWalk[] = asked.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), signers: new Set(), previous: 0, cap: 0 }));
     let stop: string | undefined;
     let pages = 0;
     for (; pages < maxPages; pages++) {
@@ -657,7 +657,7 @@ export class RelayClient {
       const left = w.state === 'more' || (dropped && [...w.sent].some((id) => all.has(id) && !kept.has(id)));
       return left && report.status === 'complete' ? { ...report, status: 'incomplete' as const, reason: stop ?? `Stopped at ${maxEvents} events.` } : report;
     });
-    return { events, reports, sentBy: new Map(walks.map((w) => [w.relay, w.sent])) };
+    return { events, reports, sentBy: new Map(walks.map((w) => [w.relay, w.sent])), signersBy: new Map(walks.map((w) => [w.relay, w.signers])) };
   }
 
   /** Takes in one relay's answer to one page of {@link queryAll}, and says where its next page ends, if any. */
@@ -671,7 +671,10 @@ export class RelayClient {
     // What the relay sent beyond the page asked for (it ignored `until`) does not move its walk.
     const inPage = page.filter((e) => e.created_at <= w.until);
     const fresh = inPage.filter((e) => !w.sent.has(e.id));
-    for (const e of page) w.sent.add(e.id);
+    for (const e of page) {
+      w.sent.add(e.id);
+      w.signers.add(e.pubkey);
+    }
     const oldest = Math.min(w.until, ...inPage.map((e) => e.created_at));
     // `incomplete`: cut by the read's budget or the per-query cap; it goes on from where it stopped,
     // and is never taken to have sent all it holds.
@@ -725,7 +728,7 @@ export class RelayClient {
       const missed = r.status === 'complete' ? deletions.missed.find((d) => d.relay === r.relay) : undefined;
       return missed ? { ...missed, events: r.events } : r;
     });
-    return { events: [...found.events, ...deletions.events], reports, sentBy: found.sentBy };
+    return { events: [...found.events, ...deletions.events], reports, sentBy: found.sentBy, signersBy: found.signersBy };
   }
 
   /**
@@ -856,6 +859,8 @@ export interface WalkResult {
   events: NostrEvent[];
   reports: QueryReport[];
   sentBy: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per relay, the keys that signed what it sent (an older version the walk left out too). */
+  signersBy: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface RelayWalk {
@@ -866,6 +871,8 @@ interface RelayWalk {
   state: 'more' | 'done' | 'failed';
   /** Ids it sent, on any page: a page of only these brings nothing new. */
   sent: Set<string>;
+  /** Keys that signed what it sent. */
+  signers: Set<string>;
   /** Events it sent on its last page. */
   previous: number;
   /** Its own page cap, learned when a short page was followed by more (0: none seen). */

@@ -268,7 +268,7 @@ export class RecordStore {
    * The last load's read of the newest records: what each relay answered and the ids of the events
    * each sent, so that a change one relay missed can be told (see ../relay/behind.ts).
    */
-  get lastRead(): Pick<WalkResult, 'reports' | 'sentBy'> | undefined {
+  get lastRead(): Pick<WalkResult, 'reports' | 'sentBy' | 'signersBy'> | undefined {
     return this.newestRead;
   }
 
