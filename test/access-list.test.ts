@@ -174,7 +174,7 @@ describe('<nip82-access-list>', function () {
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'waiting-signer', 'waiting');
     await el.updateComplete;
-    expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Your signer will be asked to sign a notice to the remaining people.');
+    expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign a notice to the remaining people.');
     await expect(el).to.be.accessible();
     release();
     await waitUntil(() => el.status === 'done', 'revoked');

@@ -540,7 +540,8 @@ export class Nip82AccessList extends Nip82Element {
       return this.s.publishing(events, relays, this.count(events), this.count(relays));
     };
     const words = (step: ActionStep) => () => (step === 'preparing' ? this.s.preparing : step === 'sending' ? sending() : this.s.sendingOn);
-    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns);
+    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns, 'preparing',
+      (n, what) => this.s.signerApproval(n, this.count(n), what));
     return this.progress;
   }
 

@@ -999,7 +999,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       const s = this.s;
       return now === 'preparing' ? s.preparing : now === 'sending' ? s.publishing(this.sendingTo, formatCount(this.sendingTo, this.language)) : s.sendingOn;
     };
-    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, new DeclineScope(), step);
+    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, new DeclineScope(), step,
+      (n, what) => this.s.signerApproval(n, formatCount(n, this.language), what));
     return this.progress;
   }
 

@@ -9,6 +9,7 @@ import type { RefusalKind } from '../core/relay/refusal.js';
 export const signerPageStringsEs: SignerPageStrings = {
   signerPage: (host) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
   signerPageOpen: (host) => `Abrir ${host} en una pestaña nueva`,
+  signerApproval: (_n, formatted, what) => `Aprobación ${formatted} en su firmador para esto. ${what}`,
 };
 
 export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting' | 'waitSignIn' | 'finishRelays'> = {

@@ -60,11 +60,18 @@ export interface SignerPageStrings {
   signerPage: (host: string) => string;
   /** The link to that page (opened by the user, in a new tab). */
   signerPageOpen: (host: string) => string;
+  /**
+   * While the signer shows its `n`th approval of one action (`formatted`: `n` in the page's
+   * numbers), before `what` it is for: each approval is a prompt of its own in an extension,
+   * and the patient knows which one they are at.
+   */
+  signerApproval: (n: number, formatted: string, what: string) => string;
 }
 
 export const signerPageStringsEn: SignerPageStrings = {
   signerPage: (host) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
   signerPageOpen: (host) => `Open ${host} in a new tab`,
+  signerApproval: (_n, formatted, what) => `Approval ${formatted} in your signer for this. ${what}`,
 };
 
 /** The words of "Stop waiting" (see shared/stop-waiting.ts). */

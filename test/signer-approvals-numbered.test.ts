@@ -1,0 +1,95 @@
+/**
+ * Each signature, lock or unlock is an approval of its own in a signer extension: while one is
+ * asked, the dialog says which approval of the action it is ("Approval 2"), before what it is for,
+ * in the page's language.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
+import { npubEncode } from 'nostr-tools/nip19';
+import '../components/consent-prompt/define.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import { $, buttonByText, dialogOf, text } from './element-helpers.js';
+
+describe('signer approvals are numbered while asked', function () {
+  this.timeout(60000);
+  let url: string;
+  let client: RelayClient;
+  before(async () => {
+    url = await relayUrl('main');
+    client = new RelayClient({ relays: [url] });
+  });
+  after(() => client.close());
+
+  async function patientRecord(patient: Person): Promise<OpenedRecord> {
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
+    await client.publishAll(events);
+    return openRecord(events, patient.signer);
+  }
+
+  /** `base`, noting what the dialog says at each approval it is asked for (its key is not one). */
+  function watching(base: Signer, el: () => Nip82ConsentPrompt | undefined) {
+    const said: string[] = [];
+    const note = async <T>(run: () => Promise<T>) => {
+      await el()!.updateComplete;
+      said.push(text($(el()!, '[role=status]')));
+      return run();
+    };
+    const signer: Signer = {
+      getPublicKey: () => base.getPublicKey(),
+      signEvent: (t) => note(() => base.signEvent(t)),
+      nip44Encrypt: (p, x) => note(() => base.nip44Encrypt(p, x)),
+      nip44Decrypt: (p, c) => note(() => base.nip44Decrypt(p, c)),
+    };
+    return { signer, said };
+  }
+
+  async function incomingRequest(patient: Person, clinician: Person): Promise<ConsentMessage> {
+    const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
+    await client.publishAll(events);
+    return (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+  }
+
+  async function answer(lang: string, approve: boolean) {
+    const patient = await person();
+    const clinician = await person();
+    const record = await patientRecord(patient);
+    const request = await incomingRequest(patient, clinician);
+    let el: Nip82ConsentPrompt | undefined;
+    const { signer, said } = watching(patient.signer, () => el);
+    el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${request} .records=${[record]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'li.request button')!.click();
+    await waitUntil(() => dialogOf(el!).open, 'dialog opens');
+    await el.updateComplete;
+    if (approve) {
+      buttonByText(el, /^(Review: approve|Revisar)/)!.click();
+      await el.updateComplete;
+      buttonByText(el, /^(Approve and share with|Aprobar y compartir con) npub1/)!.click();
+    } else buttonByText(el, /^(Deny|Rechazar)$/)!.click();
+    await waitUntil(() => el!.status === 'done', 'answered');
+    return said;
+  }
+
+  it('deny: each of its approvals says its number and what it is for', async () => {
+    const said = await answer('en', false);
+    expect(said).to.deep.equal([1, 2, 3, 4].map((n) => `Waiting for your signer. Approval ${n} in your signer for this. Your signer will be asked to sign your answer.`));
+  });
+
+  it('approve: the numbers run on from the share to the answer', async () => {
+    const said = await answer('en', true);
+    expect(said).to.deep.equal([
+      'Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign the shared record (once per part) and your answer.',
+      ...[2, 3, 4, 5].map((n) => `Waiting for your signer. Approval ${n} in your signer for this. Your signer will be asked to sign your answer.`),
+    ]);
+  });
+
+  it('in Spanish', async () => {
+    const said = await answer('es', false);
+    expect(said[1]).to.match(/^Esperando a su firmador\. Aprobación 2 en su firmador para esto\. /);
+  });
+});
