@@ -7,6 +7,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
+import '../components/access-list/define.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
@@ -91,5 +93,71 @@ describe('signer approvals are numbered while asked', function () {
   it('in Spanish', async () => {
     const said = await answer('es', false);
     expect(said[1]).to.match(/^Esperando a su firmador\. Aprobación 2 en su firmador para esto\. /);
+  });
+});
+
+describe('records unlocked one approval each say which one is at the signer', function () {
+  this.timeout(60000);
+  let url: string;
+  let client: RelayClient;
+  before(async () => {
+    url = await relayUrl('main');
+    client = new RelayClient({ relays: [url] });
+  });
+  after(() => client.close());
+
+  for (const lang of ['en', 'es']) {
+    it(`the consent prompt's "Load my records" (${lang})`, async () => {
+      const patient = await person();
+      for (let i = 0; i < 3; i++) {
+        await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
+      }
+      let el: Nip82ConsentPrompt | undefined;
+      const said: string[] = [];
+      const base = patient.signer;
+      const signer: Signer = {
+        getPublicKey: () => base.getPublicKey(),
+        signEvent: (t) => base.signEvent(t),
+        nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
+        nip44Decrypt: async (p, c) => {
+          await el!.updateComplete;
+          said.push(text($(el!, '[role=status]')));
+          return base.nip44Decrypt(p, c);
+        },
+      };
+      el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      await el.updateComplete;
+      buttonByText(el, lang === 'en' ? 'Load my records' : /^Cargar/)!.click();
+      await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
+      expect(said).to.deep.equal(
+        lang === 'en'
+          ? [1, 2, 3].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records (once per record). Now record ${n} of 3.`)
+          : [1, 2, 3].map((n) => `Esperando a su firmador. Su firmador le pedirá desbloquear cada uno de sus historiales (una vez por historial). Ahora el historial ${n} de 3.`),
+      );
+    });
+  }
+
+  it('the access list\'s "Show who has access"', async () => {
+    const patient = await person();
+    for (let i = 0; i < 2; i++) {
+      await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
+    }
+    let el: Nip82AccessList | undefined;
+    const said: string[] = [];
+    const base = patient.signer;
+    const signer: Signer = {
+      getPublicKey: () => base.getPublicKey(),
+      signEvent: (t) => base.signEvent(t),
+      nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
+      nip44Decrypt: async (p, c) => {
+        await el!.updateComplete;
+        said.push(text($(el!, '[role=status]')));
+        return base.nip44Decrypt(p, c);
+      },
+    };
+    el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
+    expect(said).to.deep.equal([1, 2].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records (once per record). Now record ${n} of 2.`));
   });
 });

@@ -321,6 +321,8 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
+    // The wait while records are unlocked says which one is at the signer.
+    if (change === 'progress') this.requestUpdate();
     if (change === 'replaced' || change === 'cleared' || change === 'reader') {
       // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
       this.actions.stop();
@@ -396,10 +398,17 @@ export class Nip82AccessList extends Nip82Element {
     if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed === list)) this.names = names;
   }
 
+  /** The wait while records are unlocked, one approval each: which of how many is at the signer. */
+  private unlockWait(): string {
+    const p = this.currentStore?.progress;
+    if (!p || p.total < 2 || p.done >= p.total) return this.s.waitUnlock;
+    return sentences(this.s.waitUnlock, this.s.unlockingRecord(p.done + 1, p.total, this.count(p.done + 1), this.count(p.total)));
+  }
+
   private load = async (): Promise<void> => {
     if (this.busy) return;
     const read = (this.reading = {});
-    const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
+    const store = await this.withSigner('unlock', () => this.unlockWait(), async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;

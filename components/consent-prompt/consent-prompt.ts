@@ -467,6 +467,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') return this.forgetUser();
+    // The wait while records are unlocked says which one is at the signer.
+    if (change === 'progress') this.requestUpdate();
     if (change === 'records') {
       this.recordsArrived = true;
       this.planArrivedRecords();
@@ -593,7 +595,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private loadRecords = async (): Promise<void> => {
     if (this.busy) return;
     const signal = this.actions.begin('read');
-    const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
+    const store = await this.withSigner('unlock', () => this.unlockWait(), async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
@@ -623,6 +625,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
       older ? this.s.recordsOlder : '',
     ));
   };
+
+  /** The wait while records are unlocked, one approval each: which of how many is at the signer. */
+  private unlockWait(): string {
+    const p = this.currentStore?.progress;
+    if (!p || p.total < 2 || p.done >= p.total) return this.s.waitUnlock;
+    const n = p.done + 1;
+    return sentences(this.s.waitUnlock, this.s.unlockingRecord(n, p.total, formatCount(n, this.language), formatCount(p.total, this.language)));
+  }
 
   private checkRequests = async (): Promise<void> => {
     if (this.busy) return;

@@ -66,12 +66,15 @@ export interface SignerPageStrings {
    * and the patient knows which one they are at.
    */
   signerApproval: (n: number, formatted: string, what: string) => string;
+  /** While records are unlocked, one approval each: the `n`th of `total` is at the signer (`nText`, `totalText`: in the page's numbers). */
+  unlockingRecord: (n: number, total: number, nText: string, totalText: string) => string;
 }
 
 export const signerPageStringsEn: SignerPageStrings = {
   signerPage: (host) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
   signerPageOpen: (host) => `Open ${host} in a new tab`,
   signerApproval: (_n, formatted, what) => `Approval ${formatted} in your signer for this. ${what}`,
+  unlockingRecord: (_n, _total, nText, totalText) => `Now record ${nText} of ${totalText}.`,
 };
 
 /** The words of "Stop waiting" (see shared/stop-waiting.ts). */
