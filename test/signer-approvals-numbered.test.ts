@@ -16,6 +16,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
+import { SignerError } from '../components/core/errors.js';
 
 describe('signer approvals are numbered while asked', function () {
   this.timeout(60000);
@@ -160,4 +161,42 @@ describe('records unlocked one approval each say which one is at the signer', fu
     await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
     expect(said).to.deep.equal([1, 2].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records (once per record). Now record ${n} of 2.`));
   });
+
+  /** `base`, refusing its `k`th approval (its key is no approval). */
+  function refusingApproval(base: Signer, k: number): Signer {
+    let n = 0;
+    const gate = async <T>(run: () => Promise<T>) => {
+      if (++n === k) throw new SignerError('refused', 'No.');
+      return run();
+    };
+    return {
+      getPublicKey: () => base.getPublicKey(),
+      signEvent: (t) => gate(() => base.signEvent(t)),
+      nip44Encrypt: (p, x) => gate(() => base.nip44Encrypt(p, x)),
+      nip44Decrypt: (p, c) => gate(() => base.nip44Decrypt(p, c)),
+    };
+  }
+
+  for (const [k, lang] of [[3, 'en'], [1, 'en'], [2, 'es']] as const) {
+    it(`a denial declined at its approval ${k} (${lang}) says ${k > 1 ? 'which, and that trying again asks for each again' : 'only that it was declined'}`, async () => {
+      const patient = await person();
+      const clinician = await person();
+      const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
+      await client.publishAll(events);
+      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${incoming} .records=${[]} .signer=${refusingApproval(patient.signer, k)} relays=${url}></nip82-consent-prompt>`);
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'li.request button')!.click();
+      await waitUntil(() => dialogOf(el).open, 'dialog opens');
+      await el.updateComplete;
+      buttonByText(el, /^(Deny|Rechazar)$/)!.click();
+      await waitUntil(() => el.status === 'refused', 'declined');
+      await el.updateComplete;
+      expect(text($(el, '[role=status]'))).to.equal({
+        3: 'Your signer declined. Nothing was shared or sent. You declined approval 3: the approvals before it are not used. To go ahead after all, try again; your signer will ask for each one again.',
+        1: 'Your signer declined. Nothing was shared or sent.',
+        2: 'Su firmador lo rechazó. No se compartió ni envió nada. Rechazó la aprobación 2: las aprobaciones anteriores no se usan. Para seguir adelante, vuelva a intentarlo; su firmador le pedirá cada una de nuevo.',
+      }[k]);
+    });
+  }
 });

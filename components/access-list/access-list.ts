@@ -5,7 +5,8 @@ import { Nip82Element, type Message } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { ariaLevel } from '../shared/heading-level.js';
 import { wordsNow } from '../shared/status-controller.js';
-import { emit } from '../shared/events.js';
+import { emit, type SignerAction } from '../shared/events.js';
+import type { SignerRequestExtra } from '../shared/signer-gate.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub, spoken } from '../shared/identity.js';
@@ -542,6 +543,18 @@ export class Nip82AccessList extends Nip82Element {
     }
   };
 
+  /** Each signer action is a new one: the last one's progress, and the approval it was declined at, are over. */
+  protected override withSigner<T>(action: SignerAction, waitingText: Message, run: (signer: Signer) => Promise<T>, extra?: SignerRequestExtra, signal?: AbortSignal): Promise<T | undefined> {
+    this.progress = undefined;
+    return super.withSigner(action, waitingText, run, extra, signal);
+  }
+
+  /** What a refusal says: after others were given, which approval was declined and what trying again asks. */
+  private refusedText(said: string): string {
+    const n = this.status === 'refused' ? this.progress?.refusedAt : undefined;
+    return n && n > 1 ? sentences(said, this.s.refusedApproval(n, this.count(n))) : said;
+  }
+
   /** Follows the revocation begun with `signal`, saying at each moment what it does (see {@link ActionProgress}). */
   private track(signal: AbortSignal, signIns: DeclineScope): ActionProgress {
     const sending = () => {
@@ -844,7 +857,7 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderStatus(page = false): TemplateResult {
     if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, localeOf(this));
-    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
+    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(stateText(this.status, this.s, this.message, this.errorCode, this.signedOut));
     return renderState(this.status, this.renderLive(said), this.receipts, this.s, localeOf(this));
   }
 

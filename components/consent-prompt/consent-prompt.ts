@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Nip82Element, relayListConverter } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
-import { emit } from '../shared/events.js';
+import { emit, type SignerAction } from '../shared/events.js';
+import type { SignerRequestExtra } from '../shared/signer-gate.js';
 import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
@@ -1114,6 +1115,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * prepares (the servers' limits read, the records checked against the signer), says "Waiting
    * for your signer" only while a call to it is unanswered, then sends with the same sign-ins.
    */
+  /** Each signer action is a new one: the last one's progress, and the approval it was declined at, are over. */
+  protected override withSigner<T>(action: SignerAction, waitingText: Message, run: (signer: Signer) => Promise<T>, extra?: SignerRequestExtra, signal?: AbortSignal): Promise<T | undefined> {
+    this.progress = undefined;
+    return super.withSigner(action, waitingText, run, extra, signal);
+  }
+
+  /** What a refusal says: after others were given, which approval was declined and what trying again asks. */
+  private refusedText(said: string): string {
+    const n = this.status === 'refused' ? this.progress?.refusedAt : undefined;
+    return n && n > 1 ? sentences(said, this.s.refusedApproval(n, formatCount(n, this.language))) : said;
+  }
+
   private async signing<T>(signal: AbortSignal, work: (progress: ActionProgress) => Promise<T>): Promise<T> {
     const progress = this.track(signal, 'preparing');
     try {
@@ -1333,7 +1346,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut), !this.open), this.receipts, s, this.language);
+    return renderState(this.status, this.renderLive(this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut)), !this.open), this.receipts, s, this.language);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

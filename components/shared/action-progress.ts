@@ -8,6 +8,7 @@
  */
 import type { DeclineScope } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
+import { SignerError } from '../core/errors.js';
 import { wordsNow, type Message, type Status } from './status-controller.js';
 
 /** What the change does between signer calls (`sending-on`: after "Stop waiting" passed servers over). */
@@ -20,6 +21,7 @@ export class ActionProgress {
   private skipped = false;
   /** The approvals the signer was asked for so far in this action (signatures, locks, unlocks). */
   private approvals = 0;
+  private refused?: number;
 
   constructor(
     private readonly show: (status: Status, message: Message) => void,
@@ -94,10 +96,20 @@ export class ActionProgress {
     };
   }
 
-  private approval<T>(what: Message, call: () => Promise<T>): Promise<T> {
+  private async approval<T>(what: Message, call: () => Promise<T>): Promise<T> {
     const n = ++this.approvals;
     const nth = this.nth;
-    return this.asking(nth ? () => nth(n, wordsNow(what)) : what, call);
+    try {
+      return await this.asking(nth ? () => nth(n, wordsNow(what)) : what, call);
+    } catch (error) {
+      if (error instanceof SignerError && error.code === 'refused') this.refused ??= n;
+      throw error;
+    }
+  }
+
+  /** The approval of this action the user declined in their signer (after others they gave), if any. */
+  get refusedAt(): number | undefined {
+    return this.refused;
   }
 
   /** The change ended (done, failed or stopped): its outcome is said from now on, not its progress. */
