@@ -199,4 +199,33 @@ describe('records unlocked one approval each say which one is at the signer', fu
       }[k]);
     });
   }
+
+  for (const lang of ['en', 'es']) {
+    it(`reading requests (${lang}): each message is opened with two approvals, as the wait says`, async () => {
+      const patient = await person();
+      const clinician = await person();
+      const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
+      await client.publishAll(events);
+      let el: Nip82ConsentPrompt | undefined;
+      const said: string[] = [];
+      const base = patient.signer;
+      const signer: Signer = {
+        getPublicKey: () => base.getPublicKey(),
+        signEvent: (t) => base.signEvent(t),
+        nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
+        nip44Decrypt: async (p, c) => {
+          await el!.updateComplete;
+          said.push(text($(el!, '[role=status]')));
+          return base.nip44Decrypt(p, c);
+        },
+      };
+      el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      await el.updateComplete;
+      buttonByText(el, lang === 'en' ? 'Check for requests' : /^(Buscar|Comprobar|Ver)/)!.click();
+      await waitUntil(() => el!.status === 'done' && !!$(el!, 'li.request button'), 'read', { timeout: 20000 });
+      expect(said).to.deep.equal(Array(2).fill(lang === 'en'
+        ? 'Waiting for your signer. Your signer will be asked to open your messages (two approvals per message).'
+        : 'Esperando a su firmador. Su firmador le pedirá abrir sus mensajes (dos aprobaciones por mensaje).'));
+    });
+  }
 });
