@@ -92,7 +92,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
 
     quiet.release();
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
-    expect(renders.map((r) => r.said), 'then the notice is signed').to.include('Waiting for your signer. Your signer will be asked to sign a notice to the remaining people.');
+    expect(renders.map((r) => r.said), 'then the notice is signed').to.include('Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign a notice to the remaining people.');
     expect(text($(el, '#result-title'))).to.match(new RegExp(`^Access revoked for ${shortNpub(clinician.pubkey)}\\.`));
   });
 

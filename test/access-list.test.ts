@@ -174,7 +174,7 @@ describe('<nip82-access-list>', function () {
     buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'waiting-signer', 'waiting');
     await el.updateComplete;
-    expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Your signer will be asked to sign a notice to the remaining people.');
+    expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign a notice to the remaining people.');
     await expect(el).to.be.accessible();
     release();
     await waitUntil(() => el.status === 'done', 'revoked');
@@ -447,7 +447,8 @@ describe('<nip82-access-list>', function () {
         }
         await waitUntil(() => el.status === 'refused', `refused at call ${k} of ${total}`, { timeout: 20000 });
         await el.updateComplete;
-        expect(text($(el, '[role=status]'))).to.equal('Your signer declined. Nothing was changed.');
+        // A refusal after approvals given says which approval it was, and that trying again asks for each again.
+        expect(text($(el, '[role=status]'))).to.match(/^Your signer declined\. Nothing was changed\.( You declined approval \d+: the approvals before it are not used\. To go ahead after all, try again; your signer will ask for each one again\.)?$/);
         expect(await outThere(record, [clinician.pubkey, family.pubkey]), `nothing published after refusing call ${k}`).to.deep.equal(before);
         expect((await openRecord(await freshEvents(record.signPubkey), clinician.signer)).role).to.equal(role);
         expect(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)).to.exist;

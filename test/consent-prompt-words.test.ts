@@ -176,7 +176,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => signer.held() && el.status === 'waiting-signer', 'the signer is asked to sign', { timeout: 20000 });
       await el.updateComplete;
-      await statusFollowsLanguage(wrapper, el, { en: en.waiting(en.waitShare), es: es.waiting(es.waitShare) }, { en: en.back, es: es.back });
+      await statusFollowsLanguage(wrapper, el, { en: en.waiting(en.signerApproval(1, '1', en.waitShare)), es: es.waiting(es.signerApproval(1, '1', es.waitShare)) }, { en: en.back, es: es.back });
       signer.release();
       await waitUntil(() => el.status === 'done', 'shared', { timeout: 20000 });
       await el.updateComplete;
@@ -195,7 +195,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       buttonByText(el, /^Approve and share with /)!.click();
       await waitUntil(() => signer.held() && el.status === 'waiting-signer', 'the signer is asked to sign the answer', { timeout: 20000 });
       await el.updateComplete;
-      await statusFollowsLanguage(wrapper, el, { en: en.waiting(en.waitAnswer), es: es.waiting(es.waitAnswer) }, { en: en.back, es: es.back });
+      await statusFollowsLanguage(wrapper, el, { en: en.waiting(en.signerApproval(3, '3', en.waitAnswer)), es: es.waiting(es.signerApproval(3, '3', es.waitAnswer)) }, { en: en.back, es: es.back });
       signer.release();
       await waitUntil(() => el.status === 'done', 'approved', { timeout: 20000 });
 
@@ -207,7 +207,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       buttonByText(denying, 'Deny')!.click();
       await waitUntil(() => signer.held() && denying.status === 'waiting-signer', 'the signer is asked to sign the denial', { timeout: 20000 });
       await denying.updateComplete;
-      await statusFollowsLanguage(page, denying, { en: en.waiting(en.waitAnswer), es: es.waiting(es.waitAnswer) }, { en: en.cancel, es: es.cancel });
+      await statusFollowsLanguage(page, denying, { en: en.waiting(en.signerApproval(1, '1', en.waitAnswer)), es: es.waiting(es.signerApproval(1, '1', es.waitAnswer)) }, { en: en.cancel, es: es.cancel });
       signer.release();
       await waitUntil(() => denying.status === 'done', 'denied', { timeout: 20000 });
     });

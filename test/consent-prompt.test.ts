@@ -446,7 +446,7 @@ describe('<nip82-consent-prompt>', function () {
       await el.updateComplete;
       buttonByText(el, /^Share with npub1/)!.click();
       // First the storage servers are read ("Preparing…"), then the signer is asked to sign.
-      const asked = 'Waiting for your signer. Your signer will be asked to sign the shared record (once per part).';
+      const asked = 'Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign the shared record (once per part).';
       await waitUntil(() => el.status === 'waiting-signer' && text($(el, '[role=status]')) === asked, 'the signer is asked to sign', { timeout: 20000 });
       expect(buttonByText(el, /^Share with npub1/)!.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -1062,8 +1062,11 @@ describe('<nip82-consent-prompt>', function () {
           const el = await run(action, patient, clinician, record, refusingAt(patient.signer, k, code).signer, request);
           await waitUntil(() => el.status === (code === 'refused' ? 'refused' : 'timed-out'), `call ${k} of ${total} stops it`);
           await el.updateComplete;
-          expect(text($(el, '[role=status]'))).to.equal(
-            code === 'refused' ? 'Your signer declined. Nothing was shared or sent.' : 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
+          // A refusal after approvals given says which approval it was, and that trying again asks for each again.
+          expect(text($(el, '[role=status]'))).to.match(
+            code === 'refused'
+              ? /^Your signer declined\. Nothing was shared or sent\.( You declined approval \d+: the approvals before it are not used\. To go ahead after all, try again; your signer will ask for each one again\.)?$/
+              : /^Your signer did not answer in time\. Nothing was shared or sent; you can try again\.$/,
           );
           expect(await published(clinician, patient)).to.deep.equal(before, `call ${k} of ${total}`);
           expect(before.records).to.equal(0);

@@ -101,7 +101,7 @@ export const accessListStringsEs: AccessListStrings = {
   cancelled: 'Cancelado. No se cambió nada.',
   stoppedWaiting: 'Se dejó de esperar a su firmador. No se cambió ni envió nada; puede volver a intentarlo.',
   showHistory: 'Ver historial de consentimientos',
-  waitHistory: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
+  waitHistory: 'Su firmador le pedirá abrir sus mensajes (dos aprobaciones por mensaje).',
   historyTitle: 'Su historial de consentimientos',
   noHistory: 'Todavía no ha compartido nada ni respondido a ninguna solicitud.',
   shareAbout: (patient: string) => `Paciente: ${patient}`,

@@ -187,7 +187,7 @@ const en: AccessListStrings = {
   // during the send says `sendingOn`, then the outcome.)
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was changed or sent; you can try again.',
   showHistory: 'Show consent history',
-  waitHistory: 'Your signer will be asked to open your messages (once per message).',
+  waitHistory: 'Your signer will be asked to open your messages (two approvals per message).',
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,

@@ -5,7 +5,8 @@ import { Nip82Element, type Message } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { ariaLevel } from '../shared/heading-level.js';
 import { wordsNow } from '../shared/status-controller.js';
-import { emit } from '../shared/events.js';
+import { emit, type SignerAction } from '../shared/events.js';
+import type { SignerRequestExtra } from '../shared/signer-gate.js';
 import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub, spoken } from '../shared/identity.js';
@@ -327,6 +328,8 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
+    // The wait while records are unlocked says which one is at the signer.
+    if (change === 'progress') this.requestUpdate();
     if (change === 'replaced' || change === 'cleared' || change === 'reader') {
       // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
       this.actions.stop();
@@ -402,10 +405,17 @@ export class Nip82AccessList extends Nip82Element {
     if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed === list)) this.names = names;
   }
 
+  /** The wait while records are unlocked, one approval each: which of how many is at the signer. */
+  private unlockWait(): string {
+    const p = this.currentStore?.progress;
+    if (!p || p.total < 2 || p.done >= p.total) return this.s.waitUnlock;
+    return sentences(this.s.waitUnlock, this.s.unlockingRecord(p.done + 1, p.total, this.count(p.done + 1), this.count(p.total)));
+  }
+
   private load = async (): Promise<void> => {
     if (this.busy) return;
     const read = (this.reading = {});
-    const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
+    const store = await this.withSigner('unlock', () => this.unlockWait(), async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
@@ -539,6 +549,18 @@ export class Nip82AccessList extends Nip82Element {
     }
   };
 
+  /** Each signer action is a new one: the last one's progress, and the approval it was declined at, are over. */
+  protected override withSigner<T>(action: SignerAction, waitingText: Message, run: (signer: Signer) => Promise<T>, extra?: SignerRequestExtra, signal?: AbortSignal): Promise<T | undefined> {
+    this.progress = undefined;
+    return super.withSigner(action, waitingText, run, extra, signal);
+  }
+
+  /** What a refusal says: after others were given, which approval was declined and what trying again asks. */
+  private refusedText(said: string): string {
+    const n = this.status === 'refused' ? this.progress?.refusedAt : undefined;
+    return n && n > 1 ? sentences(said, this.s.refusedApproval(n, this.count(n))) : said;
+  }
+
   /** Follows the revocation begun with `signal`, saying at each moment what it does (see {@link ActionProgress}). */
   private track(signal: AbortSignal, signIns: DeclineScope): ActionProgress {
     const sending = () => {
@@ -546,7 +568,8 @@ export class Nip82AccessList extends Nip82Element {
       return this.s.publishing(events, relays, this.count(events), this.count(relays));
     };
     const words = (step: ActionStep) => () => (step === 'preparing' ? this.s.preparing : step === 'sending' ? sending() : this.s.sendingOn);
-    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns);
+    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, signIns, 'preparing',
+      (n, what) => this.s.signerApproval(n, this.count(n), what));
     return this.progress;
   }
 
@@ -841,7 +864,7 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderStatus(page = false): TemplateResult {
     if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, localeOf(this));
-    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : stateText(this.status, this.s, this.message, this.errorCode, this.signedOut);
+    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(stateText(this.status, this.s, this.message, this.errorCode, this.signedOut));
     return renderState(this.status, this.renderLive(said), this.receipts, this.s, localeOf(this));
   }
 

@@ -129,7 +129,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   stoppedWaiting: 'Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.',
   stoppedReading: 'Se dejó de esperar a su firmador. Es posible que todavía le pida confirmar; si lo hace, sus historiales se cargarán aquí.',
   checkRequests: 'Ver solicitudes',
-  waitRead: 'Su firmador le pedirá abrir sus mensajes (una vez por mensaje).',
+  waitRead: 'Su firmador le pedirá abrir sus mensajes (dos aprobaciones por mensaje).',
   reading: 'Leyendo sus mensajes…',
   requestsTitle: 'Solicitudes de acceso a sus historiales',
   noRequests: 'No hay solicitudes pendientes.',

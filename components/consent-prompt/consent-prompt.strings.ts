@@ -320,7 +320,7 @@ const en: ConsentPromptStrings = {
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was shared or sent; you can try again.',
   stoppedReading: 'Stopped waiting for your signer. It may still ask you to confirm; if you do, your records load here.',
   checkRequests: 'Check for requests',
-  waitRead: 'Your signer will be asked to open your messages (once per message).',
+  waitRead: 'Your signer will be asked to open your messages (two approvals per message).',
   reading: 'Reading your messages…',
   requestsTitle: 'Requests for your records',
   noRequests: 'No open requests.',

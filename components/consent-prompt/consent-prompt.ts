@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Nip82Element, relayListConverter } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
-import { emit } from '../shared/events.js';
+import { emit, type SignerAction } from '../shared/events.js';
+import type { SignerRequestExtra } from '../shared/signer-gate.js';
 import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
@@ -467,6 +468,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
     if (change === 'replaced' || change === 'cleared' || change === 'reader') return this.forgetUser();
+    // The wait while records are unlocked says which one is at the signer.
+    if (change === 'progress') this.requestUpdate();
     if (change === 'records') {
       this.recordsArrived = true;
       this.planArrivedRecords();
@@ -593,7 +596,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private loadRecords = async (): Promise<void> => {
     if (this.busy) return;
     const signal = this.actions.begin('read');
-    const store = await this.withSigner('unlock', () => this.s.waitUnlock, async () => {
+    const store = await this.withSigner('unlock', () => this.unlockWait(), async () => {
       const store = this.recordStore();
       await store.load({ refresh: store.loaded });
       return store;
@@ -623,6 +626,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
       older ? this.s.recordsOlder : '',
     ));
   };
+
+  /** The wait while records are unlocked, one approval each: which of how many is at the signer. */
+  private unlockWait(): string {
+    const p = this.currentStore?.progress;
+    if (!p || p.total < 2 || p.done >= p.total) return this.s.waitUnlock;
+    const n = p.done + 1;
+    return sentences(this.s.waitUnlock, this.s.unlockingRecord(n, p.total, formatCount(n, this.language), formatCount(p.total, this.language)));
+  }
 
   private checkRequests = async (): Promise<void> => {
     if (this.busy) return;
@@ -999,7 +1010,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       const s = this.s;
       return now === 'preparing' ? s.preparing : now === 'sending' ? s.publishing(this.sendingTo, formatCount(this.sendingTo, this.language)) : s.sendingOn;
     };
-    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, new DeclineScope(), step);
+    this.progress = new ActionProgress((status, message) => this.setStatus(status, message), words, () => this.s.waitSignIn, signal, new DeclineScope(), step,
+      (n, what) => this.s.signerApproval(n, formatCount(n, this.language), what));
     return this.progress;
   }
 
@@ -1103,6 +1115,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * prepares (the servers' limits read, the records checked against the signer), says "Waiting
    * for your signer" only while a call to it is unanswered, then sends with the same sign-ins.
    */
+  /** Each signer action is a new one: the last one's progress, and the approval it was declined at, are over. */
+  protected override withSigner<T>(action: SignerAction, waitingText: Message, run: (signer: Signer) => Promise<T>, extra?: SignerRequestExtra, signal?: AbortSignal): Promise<T | undefined> {
+    this.progress = undefined;
+    return super.withSigner(action, waitingText, run, extra, signal);
+  }
+
+  /** What a refusal says: after others were given, which approval was declined and what trying again asks. */
+  private refusedText(said: string): string {
+    const n = this.status === 'refused' ? this.progress?.refusedAt : undefined;
+    return n && n > 1 ? sentences(said, this.s.refusedApproval(n, formatCount(n, this.language))) : said;
+  }
+
   private async signing<T>(signal: AbortSignal, work: (progress: ActionProgress) => Promise<T>): Promise<T> {
     const progress = this.track(signal, 'preparing');
     try {
@@ -1322,7 +1346,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(stateText(this.status, s, this.message, this.errorCode, this.signedOut), !this.open), this.receipts, s, this.language);
+    return renderState(this.status, this.renderLive(this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut)), !this.open), this.receipts, s, this.language);
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

@@ -8,7 +8,8 @@
  */
 import type { DeclineScope } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
-import type { Message, Status } from './status-controller.js';
+import { SignerError } from '../core/errors.js';
+import { wordsNow, type Message, type Status } from './status-controller.js';
 
 /** What the change does between signer calls (`sending-on`: after "Stop waiting" passed servers over). */
 export type ActionStep = 'preparing' | 'sending' | 'sending-on';
@@ -18,6 +19,9 @@ export class ActionProgress {
   private readonly calls: Message[] = [];
   private over = false;
   private skipped = false;
+  /** The approvals the signer was asked for so far in this action (signatures, locks, unlocks). */
+  private approvals = 0;
+  private refused?: number;
 
   constructor(
     private readonly show: (status: Status, message: Message) => void,
@@ -27,6 +31,8 @@ export class ActionProgress {
     /** The sign-ins of the action (one prompt per server for its reads and sends). */
     readonly signIns: DeclineScope,
     private step: ActionStep = 'preparing',
+    /** How the `n`th approval of the action is said before `what` it is for. */
+    private readonly nth?: (n: number, what: string) => string,
   ) {
     signIns.watch(() => this.render());
     // Stopped (Escape, Cancel, "Stop waiting", a sign-out): a sign-in it waits on is waited on no more.
@@ -76,14 +82,34 @@ export class ActionProgress {
     }
   }
 
-  /** `signer`, each of its calls said as `what` while unanswered; the question of its key as `keyWords`. */
+  /**
+   * `signer`, each of its calls said as `what` while unanswered, numbered (each signature, lock or
+   * unlock is an approval of its own in an extension); the question of its key as `keyWords`
+   * (not numbered: a signer asks it once and remembers the answer).
+   */
   signer(signer: Signer, what: Message, keyWords: Message = what): Signer {
     return {
       getPublicKey: () => this.asking(keyWords, () => signer.getPublicKey()),
-      signEvent: (template) => this.asking(what, () => signer.signEvent(template)),
-      nip44Encrypt: (pubkey, plaintext) => this.asking(what, () => signer.nip44Encrypt(pubkey, plaintext)),
-      nip44Decrypt: (pubkey, ciphertext) => this.asking(what, () => signer.nip44Decrypt(pubkey, ciphertext)),
+      signEvent: (template) => this.approval(what, () => signer.signEvent(template)),
+      nip44Encrypt: (pubkey, plaintext) => this.approval(what, () => signer.nip44Encrypt(pubkey, plaintext)),
+      nip44Decrypt: (pubkey, ciphertext) => this.approval(what, () => signer.nip44Decrypt(pubkey, ciphertext)),
     };
+  }
+
+  private async approval<T>(what: Message, call: () => Promise<T>): Promise<T> {
+    const n = ++this.approvals;
+    const nth = this.nth;
+    try {
+      return await this.asking(nth ? () => nth(n, wordsNow(what)) : what, call);
+    } catch (error) {
+      if (error instanceof SignerError && error.code === 'refused') this.refused ??= n;
+      throw error;
+    }
+  }
+
+  /** The approval of this action the user declined in their signer (after others they gave), if any. */
+  get refusedAt(): number | undefined {
+    return this.refused;
   }
 
   /** The change ended (done, failed or stopped): its outcome is said from now on, not its progress. */

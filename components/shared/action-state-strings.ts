@@ -60,11 +60,27 @@ export interface SignerPageStrings {
   signerPage: (host: string) => string;
   /** The link to that page (opened by the user, in a new tab). */
   signerPageOpen: (host: string) => string;
+  /**
+   * While the signer shows its `n`th approval of one action (`formatted`: `n` in the page's
+   * numbers), before `what` it is for: each approval is a prompt of its own in an extension,
+   * and the patient knows which one they are at.
+   */
+  signerApproval: (n: number, formatted: string, what: string) => string;
+  /** While records are unlocked, one approval each: the `n`th of `total` is at the signer (`nText`, `totalText`: in the page's numbers). */
+  unlockingRecord: (n: number, total: number, nText: string, totalText: string) => string;
+  /**
+   * After "declined", when the user declined the `n`th approval of an action (`n` > 1): the ones
+   * given before it are not used, and trying again asks for each of them again.
+   */
+  refusedApproval: (n: number, nText: string) => string;
 }
 
 export const signerPageStringsEn: SignerPageStrings = {
   signerPage: (host) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
   signerPageOpen: (host) => `Open ${host} in a new tab`,
+  signerApproval: (_n, formatted, what) => `Approval ${formatted} in your signer for this. ${what}`,
+  unlockingRecord: (_n, _total, nText, totalText) => `Now record ${nText} of ${totalText}.`,
+  refusedApproval: (_n, nText) => `You declined approval ${nText}: the approvals before it are not used. To go ahead after all, try again; your signer will ask for each one again.`,
 };
 
 /** The words of "Stop waiting" (see shared/stop-waiting.ts). */
