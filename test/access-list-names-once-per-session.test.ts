@@ -14,6 +14,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { person, profileEvent, relayRequests, relayUrl, sampleBundle } from './helpers.js';
 import { buttonByText, root, text } from './element-helpers.js';
+import { namesLookedUp } from '../components/shared/profiles.js';
 
 describe('an access list built anew on each visit to its route', function () {
   this.timeout(60000);
@@ -49,5 +50,12 @@ describe('an access list built anew on each visit to its route', function () {
     expect(text(root(second)), 'the list as it is first shown').to.contain('Harbor Clinic');
     const askedAgain = (await relayRequests('main', clinician.pubkey)).filter((filters) => filters.some((f) => (f.kinds as number[] | undefined)?.includes(0))).length;
     expect(askedAgain, 'profile lookups of the same person').to.equal(asked);
+
+    // Signed out: the names kept for the session go at once, not at the next user's first lookup.
+    const store = (second as unknown as { currentStore: Parameters<typeof namesLookedUp>[0] }).currentStore;
+    const kept = namesLookedUp(store);
+    expect([...kept.values()].map((n) => JSON.stringify(n)).join(' ')).to.contain('Harbor Clinic');
+    await session.signOut();
+    await waitUntil(() => kept.size === 0, 'the names looked up stayed after the sign-out');
   });
 });

@@ -87,8 +87,14 @@ const lookedUp = new WeakMap<object, { reader?: string; names: Map<string, Profi
  * once rather than ask the servers again. Another reader starts afresh (what a lookup begun for
  * the last one finds goes into their map, no longer anyone's), and the names go with the store.
  */
-export function namesLookedUp(store: { readonly reader?: string }): Map<string, ProfileName> {
+export function namesLookedUp(store: { readonly reader?: string; subscribe(listener: (change: string) => void): () => void }): Map<string, ProfileName> {
   let held = lookedUp.get(store);
+  if (!held) {
+    // Forgotten at the sign-out itself: a store kept by an element off the page keeps no names.
+    store.subscribe((change) => {
+      if (change === 'cleared') lookedUp.get(store)?.names.clear();
+    });
+  }
   if (held?.reader !== store.reader) lookedUp.set(store, (held = { reader: store.reader, names: new Map() }));
   return held!.names;
 }
