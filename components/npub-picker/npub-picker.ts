@@ -5,6 +5,7 @@ import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import type { StoreChange } from '../core/store/record-store.js';
 import { Nip82Element, relayListConverter } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
+import { whenLeft } from '../shared/left-page.js';
 import { emit } from '../shared/events.js';
 import { isolate, shortNpub } from '../shared/identity.js';
 import { resolveStrings } from '../shared/strings.js';
@@ -455,11 +456,9 @@ export class Nip82NpubPicker extends Nip82Element {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Taken off the page for good (not moved: it is back by then), a lookup under way chooses no
-    // one: off the page the field hears no sign-out, and its answer would choose for the next user.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.lookupSeq++;
-    });
+    // Taken off the page for good (not moved), a lookup under way chooses no one: off the page the
+    // field hears no sign-out, and its answer would choose for the next user.
+    whenLeft(this, () => this.lookupSeq++);
   }
 
   /**

@@ -19,11 +19,12 @@ const SEARCH_MS = 25;
 
 /**
  * One search over the items: `found` tells whether an item has every word, each in its words or in
- * `whose` (lowercase: the name of whom it is about, where the reader holds several people's or pets'
- * records); `unfinished` once it ran out of its time.
+ * what `whose` gives (lowercase: the name of whom it is about, where the reader holds several
+ * people's or pets' records; asked only for a word the item's own words lack); `unfinished` once it
+ * ran out of its time.
  */
 export interface Finder {
-  found: (item: Item, whose?: string) => boolean;
+  found: (item: Item, whose?: () => string) => boolean;
   unfinished: boolean;
 }
 
@@ -35,13 +36,14 @@ function finder(words: readonly string[], s: RecordViewerStrings, lang: string):
   const until = performance.now() + SEARCH_MS;
   const search: Finder = {
     unfinished: false,
-    found: (item, whose = '') => {
+    found: (item, whose) => {
       if (!worded(item, s, lang) && performance.now() > until) {
         search.unfinished = true;
         return false;
       }
+      let named: string | undefined;
       // The record's own text first: wording an item costs more.
-      const has = (text: string) => (w: string) => text.includes(w) || whose.includes(w);
+      const has = (text: string) => (w: string) => text.includes(w) || (named ??= whose?.() ?? '').includes(w);
       return words.every(has(item.search)) || words.every(has(shownText(item, s, lang)));
     },
   };

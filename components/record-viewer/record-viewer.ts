@@ -13,7 +13,7 @@ import type { Withheld } from '../core/fhir/withheld.js';
 import { verifyingAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
 import { animalOf, nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
-import type { DeclineScope, QueryReport, SignInFailure } from '../core/relay/client.js';
+import { answered, type DeclineScope, type QueryReport, type SignInFailure } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { OpenFailure, StoreChange, TakenBack } from '../core/store/record-store.js';
 import { readerTerms, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
@@ -746,10 +746,11 @@ export class Nip82RecordViewer extends Nip82Element {
         if (owner === undefined) owners.set(view, (owner = view.animal ? ` ${this.ownerName(view)}` : ''));
         return owner;
       };
-      const whose = (item: Item, view: View) => (several ? (this.apart(view, whoseOf(view, item, this.subjectName(view))) + ownerOf(view)).toLowerCase() : '');
+      // Worded only for an item whose own words lack one of the search's.
+      const whose = (item: Item, view: View) => () => (this.apart(view, whoseOf(view, item, this.subjectName(view))) + ownerOf(view)).toLowerCase();
       const keep = (item: Item, view: View) =>
         !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
-        (!finder || finder.found(item, whose(item, view))) &&
+        (!finder || finder.found(item, several ? whose(item, view) : undefined)) &&
         (!this.signedOnly || signedByOthers(view, item));
       // Nothing to leave out (a record as it opens): the lists as they are, not copies of thousands of items.
       const all = words.length === 0 && this.hiddenSections.size === 0 && !this.hideEnteredInError && !this.signedOnly;
@@ -833,15 +834,15 @@ export class Nip82RecordViewer extends Nip82Element {
     }
     if (result.records.length === 0) {
       // A relay that sent part of what it holds (a load cut at its bounds) did answer.
-      const answered = this.reports.some((r) => r.status === 'complete' || r.status === 'incomplete');
-      if (!answered && this.notSignedIn) {
+      const anyAnswered = this.reports.some(answered);
+      if (!anyAnswered && this.notSignedIn) {
         // They answered: they asked the user to sign in, who did not (or could not), so nothing was searched there.
         this.setStatus('relay-error', '');
         this.state.errorCode = 'auth-required';
         emit(this, 'nip82-error', { code: 'auth-required', message: 'Not signed in where a relay asked for it (NIP-42 AUTH): nothing was read there.', action: 'unlock' });
         return;
       }
-      if (!answered && this.reports.length > 0) {
+      if (!anyAnswered && this.reports.length > 0) {
         this.setStatus('relay-error', '');
         emit(this, 'nip82-error', { code: 'relay-unavailable', message: 'No relay answered.', action: 'unlock' });
         return;

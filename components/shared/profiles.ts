@@ -2,7 +2,7 @@
  * Kind-0 profile names, best effort: a name helps a patient recognise who asks, but it is
  * self-chosen and not unique, so it is cleaned and always shown beside the short npub.
  */
-import type { RelayClient } from '../core/relay/client.js';
+import { keyBatches, type RelayClient } from '../core/relay/client.js';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
 import { hasValidSignature, type NostrEvent } from '../core/events.js';
 import { cleanName, hadInvisibleCharacters } from './identity.js';
@@ -48,16 +48,12 @@ export function namesFromProfiles(events: readonly NostrEvent[]): Map<string, Pr
  * asks of relays. Callers put the keys that matter most first.
  */
 export const MAX_NAMES_LOOKED_UP = 256;
-/** Keys per request: relays refuse filters with too many authors (many take at most 100 to 1,000). */
-const KEYS_PER_REQUEST = 100;
 
 /** The profile names of `pubkeys` (the first MAX_NAMES_LOOKED_UP) on `client`'s relays, waiting at most `timeoutMs`. */
 export async function profileNames(client: RelayClient, pubkeys: readonly string[], timeoutMs = 3000): Promise<Map<string, ProfileName>> {
   const keys = [...new Set(pubkeys)].slice(0, MAX_NAMES_LOOKED_UP);
-  const batches: string[][] = [];
-  for (let i = 0; i < keys.length; i += KEYS_PER_REQUEST) batches.push(keys.slice(i, i + KEYS_PER_REQUEST));
   // Each batch on its own: a relay refusing one leaves the others' names.
-  const answers = await Promise.allSettled(batches.map((authors) =>
+  const answers = await Promise.allSettled(keyBatches(keys).map((authors) =>
     client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs, maxChars: MAX_PROFILE_CHARS * authors.length, maxEventChars: MAX_PROFILE_CHARS })));
   return namesFromProfiles(answers.flatMap((a) => (a.status === 'fulfilled' ? a.value.events : [])));
 }

@@ -13,6 +13,7 @@ import type { Signer } from '../core/signers/signer.js';
 import { SignerError } from '../core/errors.js';
 import { sessionContext, type SessionValue } from './context.js';
 import { RelayListCheck, noRelayLeft, type CheckedRelays } from './relay-check.js';
+import { whenLeft } from './left-page.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -76,11 +77,8 @@ export class OwnedStore implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    // A move (taken out and put back in the same task: a single-page app's layout) is not a
-    // departure: the records stay unlocked, and the signer is not asked for them again.
-    queueMicrotask(() => {
-      if (!this.host.isConnected) this.left();
-    });
+    // A move is not a departure: the records stay unlocked, and the signer is not asked for them again.
+    whenLeft(this.host, () => this.left());
   }
 
   /** The host left the page: the store goes, its keys wiped. */

@@ -268,8 +268,15 @@ export function checkRelays(relays: readonly string[]): string[] {
   return out;
 }
 
-/** Most keys one request names in `authors` (see {@link RelayClient.bySignKeys}). */
+/** Most keys one request names in `authors`: relays commonly refuse a filter naming more. */
 export const AUTHORS_PER_REQUEST = 100;
+
+/** `keys` in batches of {@link AUTHORS_PER_REQUEST}, a request each. */
+export function keyBatches(keys: readonly string[]): string[][] {
+  const batches: string[][] = [];
+  for (let i = 0; i < keys.length; i += AUTHORS_PER_REQUEST) batches.push(keys.slice(i, i + AUTHORS_PER_REQUEST));
+  return batches;
+}
 
 /** Talks to a set of relays on behalf of one user. */
 export class RelayClient {
@@ -663,7 +670,7 @@ export class RelayClient {
   /** Takes in one relay's answer to one page of {@link queryAll}, and says where its next page ends, if any. */
   private step(w: RelayWalk, answer: QueryReport, page: readonly NostrEvent[], limit: number, pageSize: number): void {
     w.report = w.report ? mergeReport(w.report, answer) : answer;
-    if (answer.status !== 'complete' && answer.status !== 'incomplete') {
+    if (!answered(answer)) {
       // No answer (or a refusal): what it holds is unknown, and asking again now would wait again.
       w.state = 'failed';
       return;
@@ -743,7 +750,7 @@ export class RelayClient {
   private async readDeletions(signPubkeys: readonly string[], declined: DeclineScope, relays?: readonly string[]): Promise<{ events: NostrEvent[]; missed: QueryReport[] }> {
     if (relays && !relays.length) return { events: [], missed: [] };
     const found = await this.bySignKeys([DELETION_KIND], signPubkeys, { maxEvents: 5000, declined, relays });
-    return { events: found.events, missed: found.reports.filter((r) => r.status !== 'complete' && r.status !== 'incomplete') };
+    return { events: found.events, missed: found.reports.filter((r) => !answered(r)) };
   }
 
   /**
@@ -752,9 +759,7 @@ export class RelayClient {
    * reports are each request's, per relay.
    */
   async bySignKeys(kinds: number[], signPubkeys: readonly string[], options: Parameters<RelayClient['queryAll']>[1] = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
-    const batches: string[][] = [];
-    for (let i = 0; i < signPubkeys.length; i += AUTHORS_PER_REQUEST) batches.push(signPubkeys.slice(i, i + AUTHORS_PER_REQUEST));
-    const found = await Promise.all(batches.map((authors) => this.queryAll({ kinds, authors }, options)));
+    const found = await Promise.all(keyBatches(signPubkeys).map((authors) => this.queryAll({ kinds, authors }, options)));
     return { events: found.flatMap((f) => f.events), reports: found.flatMap((f) => f.reports) };
   }
 
@@ -1021,9 +1026,14 @@ function challengeOf(connection: Connection): Promise<void> {
 }
 
 /** The merged report of one relay over several pages: the first trouble wins. */
-/** The relays that answered a read (all it holds, or part): the others would make a next read wait again. */
+/** Whether a relay answered a read (all it holds, or part), rather than not in time or with a refusal. */
+export function answered(report: Pick<QueryReport, 'status'>): boolean {
+  return report.status === 'complete' || report.status === 'incomplete';
+}
+
+/** The relays that answered a read: the others would make a next read wait again. */
 export function answeredIn(reports: readonly QueryReport[]): string[] {
-  return reports.filter((r) => r.status === 'complete' || r.status === 'incomplete').map((r) => r.relay);
+  return reports.filter(answered).map((r) => r.relay);
 }
 
 function mergeReport(a: QueryReport, b: QueryReport): QueryReport {

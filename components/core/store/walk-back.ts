@@ -9,7 +9,7 @@
  * One walk per kind of read (mail, records). No DOM: it runs in Node as in browsers.
  */
 import type { NostrEvent } from '../events.js';
-import type { QueryReport } from '../relay/client.js';
+import { answered, type QueryReport } from '../relay/client.js';
 
 /**
  * What a read checked. `cut`: it stopped at a bound, or a relay pages no further, before the
@@ -26,7 +26,7 @@ export interface ReadCheck {
 export function readOf(found: { events: readonly NostrEvent[]; reports: readonly QueryReport[] }, maxEvents: number): ReadCheck {
   return {
     cut: found.events.length >= maxEvents || found.reports.some((r) => r.status === 'incomplete'),
-    unchecked: found.reports.some((r) => r.status !== 'complete' && r.status !== 'incomplete'),
+    unchecked: found.reports.some((r) => !answered(r)),
   };
 }
 
