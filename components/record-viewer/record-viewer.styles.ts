@@ -105,6 +105,12 @@ export const recordViewerStyles = css`
     margin: 0;
     color: var(--_muted);
   }
+  /* The count and "nothing matches", one live region, spaced as the page's own lines are. */
+  .found {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
   .record {
     display: flex;
     flex-direction: column;

@@ -1168,7 +1168,10 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderContent(s: RecordViewerStrings, lang: string) {
     return html`
       ${this.renderToolbar(s, lang)}
-      ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
+      <div class="found" role="status" aria-busy=${this.searchUnfinished && !search.failed ? 'true' : 'false'}>
+        ${this.renderCount(s, lang)}
+        ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
+      </div>
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
         : repeat(this.recordsShown(), ([f]) => f.view.key, ([f, i]) => this.renderRecord(f, i, s, lang))}
@@ -1217,11 +1220,14 @@ export class Nip82RecordViewer extends Nip82Element {
       ${this.views.some((v) => v.provenance.verified > 0 || (!!v.subject && (wholeSigner(v) ?? v.subject) !== v.subject))
         ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${signedOnly}</label>`
         : nothing}
-      ${this.renderCount(s, lang)}
     `;
   }
 
-  /** How many items match; on paper, how many are printed, never more than are. */
+  /**
+   * How many items match; on paper, how many are printed, never more than are. Spoken as it changes
+   * (a search typed, a list filtered): a screen-reader user hears what the search found, once it
+   * has looked at every item (the region is busy meanwhile), not each slice of it.
+   */
   private renderCount(s: RecordViewerStrings, lang: string) {
     const [total, all] = [formatCount(this.itemTotal, lang), this.itemTotal];
     const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
@@ -1243,7 +1249,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
           <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${heading}</h2>
-          <button part="button" type="button" class="export" @click=${() => this.download(view)}>${s.exportJson}</button>
+          <button part="button" type="button" class="export" id=${`${id}-export`} aria-labelledby=${`${id}-export ${id}`} @click=${() => this.download(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
         ${grant ? this.renderGrant(grant, s, lang) : nothing}
@@ -1356,16 +1362,21 @@ export class Nip82RecordViewer extends Nip82Element {
         <ul class="items" role="list">
           ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? this.apart(view, whoseOf(view, item)) : ''))}
         </ul>
-        ${this.renderMore(limitKey, items.length, limit, s, lang)}
+        ${this.renderMore(limitKey, items.length, limit, s, lang, id, `record-${index}`)}
         ${this.renderNotPrinted(items.length - shown.length, s, lang)}
       </section>
     `;
   }
 
-  private renderMore(key: string, total: number, limit: number, s: RecordViewerStrings, lang: string) {
+  /**
+   * "Show more" of a list; `section` and `record`, the ids of its headings: one named by the list
+   * and record it shows more of, told apart from the same button of every other list.
+   */
+  private renderMore(key: string, total: number, limit: number, s: RecordViewerStrings, lang: string, section?: string, record?: string) {
     if (total <= limit) return nothing;
     const left = total - limit;
-    return html`<button part="button" type="button" class="more" @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang), Math.min(this.step, left), left)}</button>`;
+    const id = section && `${section}-more`;
+    return html`<button part="button" type="button" class="more" id=${ifDefined(id)} aria-labelledby=${ifDefined(id && `${id} ${section} ${record}`)} @click=${() => this.showMore(key)}>${s.showMore(formatCount(Math.min(this.step, left), lang), formatCount(left, lang), Math.min(this.step, left), left)}</button>`;
   }
 
   /** On paper only, where "Show more" cannot be pressed: how many items of the list are not printed. */
