@@ -153,7 +153,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     <div part="actions" class="actions">
       ${stopWaitingButton(v)}
       <button part="button" type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
-      ${v.started ? nothing : html`<button part="button" type="button" aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
+      ${v.started ? nothing : html`<button part="button" type="button" class="deny" aria-label=${spoken(s.denyWho(v.named(request.requester)))} aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
       ${ended || nothingAsked(v) ? nothing : html`<button part="button button-primary" type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared, formatCount(shared, v.plan.lang))}</button>`}
     </div>
   </form>`;

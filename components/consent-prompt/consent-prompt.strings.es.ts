@@ -179,4 +179,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   expiryUnreadable: 'Elija una fecha a partir de hoy, con un año de 4 cifras.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} todavía puede abrir ${plural('es', n, { one: '1 de los elementos que oculta', other: `${formatted} de los elementos que oculta` })}: ${n === 1 ? 'está' : 'están'} en algo que usted ya compartió con esa persona, o en un historial que puede abrir. Ocultar${n === 1 ? 'lo' : 'los'} aquí no se ${n === 1 ? 'lo' : 'los'} quita: para eso, revoque ese acceso.`,
+  denyWho: (who: string) => `Rechazar la solicitud de ${who}`,
 };

@@ -201,6 +201,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
    * earlier share to them not revoked, or in a record they take part in. Hiding takes nothing back.
    */
   previewStillOpen: (who: string, n: number, formatted: string) => string;
+  /** The Deny button's spoken name: whose request it denies (it begins with the button's shown word, `deny`). */
+  denyWho: (who: string) => string;
 }
 
 const en: ConsentPromptStrings = {
@@ -370,6 +372,7 @@ const en: ConsentPromptStrings = {
   expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,
+  denyWho: (who: string) => `Deny the request from ${who}`,
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
