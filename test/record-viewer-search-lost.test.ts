@@ -10,7 +10,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { sampleBundle } from './helpers.js';
-import { $, $$, text } from './element-helpers.js';
+import { $, $$, shownLiveRegions, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 const SEARCH_MODULE = '/components/record-viewer/record-search';
@@ -43,6 +43,8 @@ describe('<nip82-record-viewer> when its search could not be fetched', () => {
     await el.updateComplete;
     expect((await aborted()).length, 'the search module was requested, and the request failed').to.be.greaterThan(0);
     expect(text($(el, '.lost-part'))).to.match(/Part of this page could not be loaded.*reload the page/);
+    // Heard too, as it appears: a screen-reader user who typed hears why nothing was found.
+    expect(shownLiveRegions(el).map((r) => text(r)).join(' | ')).to.match(/Part of this page could not be loaded/);
     const count = text($(el, '.count'));
     expect(count).not.to.match(/searching/i);
     expect(count).to.contain(`Showing ${before.length} of ${before.length} items`);

@@ -1096,12 +1096,13 @@ export class Nip82RecordViewer extends Nip82Element {
   /**
    * A part the viewer fetches on demand that could not be fetched: the extras (notices, a lens table
    * or an attachment shown, a download pressed), the narrative sanitiser, the search once the reader
-   * searches (fetched ahead while idle, its loss matters only then).
+   * searches (fetched ahead while idle, its loss matters only then). An alert: a reader who typed a
+   * search and hears no count change hears why.
    */
   private renderLostParts(s: RecordViewerStrings) {
     const searchLost = search.failed && queryWords(this.query).length > 0;
     if (!searchLost && !extras.failed && !narrativeSanitizer.failed) return nothing;
-    return html`<p class="warning lost-part">${s.errorDetail('part-unavailable', PART_UNAVAILABLE_MESSAGE)}</p>`;
+    return html`<p class="warning lost-part" role="alert">${s.errorDetail('part-unavailable', PART_UNAVAILABLE_MESSAGE)}</p>`;
   }
 
   /**
