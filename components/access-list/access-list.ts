@@ -35,6 +35,7 @@ import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
+import { focusDropped } from '../shared/focus.js';
 
 interface Target {
   record: OpenedRecord;
@@ -312,6 +313,18 @@ export class Nip82AccessList extends Nip82Element {
     // A moment (a share's start, written in UTC) falls on the reader's own day; a bare date is shown as written.
     const ms = typeof value === 'string' && value.length > 10 ? Date.parse(value) : NaN;
     return dayText(Number.isFinite(ms) ? Math.floor(ms / 1000) : value, localeOf(this));
+  }
+
+  /**
+   * The control that had the keyboard's focus went with a render that took the list away under it
+   * (a Revoke pressed as the signer turned out to hold another account, a sign-out in another tab):
+   * the focus goes to the list's first control, the way on for whoever is there now, beside the
+   * line that says why; not to the page's body, where a screen-reader user is lost.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = this.shadowRoot?.activeElement;
+    super.update(changed);
+    if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
