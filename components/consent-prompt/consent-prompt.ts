@@ -46,6 +46,7 @@ import { SignedAction } from './signed-action.js';
 // A type only: the picker registers through this element's define module, never through its class.
 import type { NpubPickerStrings } from '../npub-picker/define.js';
 import { formatCount } from '../shared/numbers.js';
+import { focusDropped } from '../shared/focus.js';
 import { parseRecipient } from '../shared/recipient-input.js';
 import { presetRefusal } from '../shared/preset-refusal.js';
 
@@ -448,6 +449,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
+
+  /**
+   * The control that had the keyboard's focus went with a render that took the records away under
+   * it (a button pressed as the signer turned out to hold another account, a sign-out in another
+   * tab): the focus goes where {@link focusBack} sends it, beside the line that says why; not to
+   * the page's body, where a screen-reader user is lost.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = this.shadowRoot?.activeElement;
+    super.update(changed);
+    if (focusDropped(focused, this) && !this.open) this.focusBack();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
