@@ -1,6 +1,6 @@
 /**
  * Inside a session, back on the page after a visit elsewhere, a keyboard user presses "Share
- * records…" and the signer now holds another account: the last user's records go at once, the
+ * records…" (or "Review and answer") and the signer now holds another account: the last user's records go at once, the
  * button pressed with them. The keyboard's focus goes to the prompt's own way on ("Load my
  * records", for whoever is there now), next to the line that says why, never to the page body.
  */
@@ -14,7 +14,7 @@ import { createRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
 import { waitUntil } from './wait.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
 import { fakeExtension } from './fake-extension.js';
 import { buttonByText, dialogOf, shownLiveRegions, text } from './element-helpers.js';
 
@@ -58,5 +58,34 @@ describe('consent prompt: focus when the records close under it', function () {
     expect(dialogOf(prompt).open).to.equal(false);
     expect(focusWords(prompt)).to.equal('button: Load my records');
     expect(shownLiveRegions(prompt).map((r) => text(r)).join(' | ')).to.contain('now using another account');
+  });
+  it('"Review and answer" pressed and the signer holds another account: focus goes to "Check for requests", not the page body', async () => {
+    const relays = [await relayUrl('main')];
+    const [patient, clinician, other] = [await person(), await person(), await person()];
+    const client = new RelayClient({ relays });
+    try {
+      await receivedRequest(client, patient, clinician);
+    } finally { client.close(); }
+    const ext = fakeExtension(patient.signer);
+    (window as { nostr?: Nip07Provider }).nostr = ext.provider;
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}><nip82-consent-prompt lang="en" mode="answer"></nip82-consent-prompt></nip82-session>`);
+    await waitUntil(() => { const b = buttonByText(session, /browser extension/); return !!b && !b.disabled; }, 'the extension offered');
+    buttonByText(session, /browser extension/)!.click();
+    await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
+    const prompt = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+    await prompt.updateComplete;
+    buttonByText(prompt, 'Check for requests')!.click();
+    const review = () => prompt.shadowRoot!.querySelector<HTMLButtonElement>('li.request button');
+    await waitUntil(review, 'the request never showed', { timeout: 20000 });
+
+    ext.use(other.signer);
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+    review()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !review(), 'the last user\'s requests never went', { timeout: 20000 });
+    await prompt.updateComplete;
+    expect(dialogOf(prompt).open).to.equal(false);
+    expect(focusWords(prompt)).to.equal('button: Check for requests');
   });
 });
