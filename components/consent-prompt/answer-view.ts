@@ -26,6 +26,8 @@ export interface AnswerView extends CommonView {
   requests: ConsentMessage[];
   history: ConsentMessage[];
   answering?: ConsentMessage;
+  /** The requester can already open a share made them before: answering leaves it open. */
+  sharedBefore: boolean;
   /** Names of the user's records to grant from (empty until loaded). */
   recordNames: string[];
   reply: string;
@@ -142,6 +144,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       <dd>${request.period ? s.period(when(periodDay(request.period.start)), when(asked)) : s.noPeriod}</dd>
       ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
     </dl>
+    ${v.sharedBefore ? html`<p class="note shared-before">${withBdi(s.alreadyShared(v.named(request.requester)))}</p>` : nothing}
     ${ended ? html`<p class="warning ended">${s.requestEndedNote(when(asked))}</p>` : renderApprovalChoices(v, asked)}
     <div class="field">
       <label for="reply">${s.replyLabel}</label>

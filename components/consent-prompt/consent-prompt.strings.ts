@@ -201,6 +201,13 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
    * earlier share to them not revoked, or in a record they take part in. Hiding takes nothing back.
    */
   previewStillOpen: (who: string, n: number, formatted: string) => string;
+  /**
+   * In a request's dialog, when `who` can already open a share the patient made them before (a
+   * request asked again, or asked after a share): answering this one, either way, leaves that open.
+   */
+  alreadyShared: (who: string) => string;
+  /** A denial's outcome when `who` can still open an earlier share: denying took nothing back. */
+  deniedStillOpen: (who: string) => string;
 }
 
 const en: ConsentPromptStrings = {
@@ -370,6 +377,9 @@ const en: ConsentPromptStrings = {
   expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,
+  alreadyShared: (who: string) =>
+    `${who} can already open records you shared with them before. Denying this request does not take that back; approving it shares again. To end their access, revoke that share.`,
+  deniedStillOpen: (who: string) => `Denied. ${who} has been told, but can still open what you shared with them before, until you revoke that share.`,
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
