@@ -40,12 +40,21 @@ export interface AnswerView extends CommonView {
   approve: () => void;
 }
 
+/** The most of a request's purpose its line in the list shows: the whole of it is in its dialog. */
+const LISTED_PURPOSE = 160;
+
+/** A purpose cut for the list, whole characters only, marked where it was cut. */
+function listedPurpose(purpose: string): string {
+  const chars = [...purpose.trim()];
+  return chars.length > LISTED_PURPOSE ? `${chars.slice(0, LISTED_PURPOSE - 1).join('').trimEnd()}…` : chars.join('');
+}
+
 /**
- * Each request's Review button name, by request id: who asks, for what, and the day they sent it;
+ * When each request was sent, by request id, as its list line and Review button say it: the day;
  * the time of day as well for requests alike on one day, and a number for requests alike to the
- * minute, so no two buttons in the list sound the same.
+ * minute, so no two lines read, and no two buttons sound, the same.
  */
-function reviewNames(v: AnswerView): Map<string, string> {
+function sentTimes(v: AnswerView): Map<string, string> {
   const { s } = v;
   const lang = v.plan.lang;
   const name = (r: ConsentMessage, sent: string) => s.reviewRequestFrom(v.named(r.requester), s.typeList(r.resourceTypes), sent);
@@ -54,21 +63,22 @@ function reviewNames(v: AnswerView): Map<string, string> {
     for (const t of list) groups.set(key(t), [...(groups.get(key(t)) ?? []), t]);
     return [...groups.values()];
   };
-  const names = new Map<string, string>();
+  const times = new Map<string, string>();
   for (const sameDay of alike(v.requests, (r) => name(r, dayText(r.createdAt, lang)))) {
     for (const sameMinute of alike(sameDay, (r) => name(r, momentText(r.createdAt, lang)))) {
       sameMinute.forEach((r, i) => {
         const sent = sameDay.length === 1 ? dayText(r.createdAt, lang) : momentText(r.createdAt, lang);
-        names.set(r.id, name(r, sameMinute.length === 1 ? sent : s.sentNumber(sent, i + 1, sameMinute.length, formatCount(i + 1, lang), formatCount(sameMinute.length, lang))));
+        times.set(r.id, sameMinute.length === 1 ? sent : s.sentNumber(sent, i + 1, sameMinute.length, formatCount(i + 1, lang), formatCount(sameMinute.length, lang)));
       });
     }
   }
-  return names;
+  return times;
 }
 
 export function renderAnswerBase(v: AnswerView): TemplateResult {
   const { s } = v;
-  const reviewName = reviewNames(v);
+  const sent = sentTimes(v);
+  const reviewName = (r: ConsentMessage) => s.reviewRequestFrom(v.named(r.requester), s.typeList(r.resourceTypes), sent.get(r.id)!);
   return html`${v.given ? nothing : html`<button part="button" type="button" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.checkRequests}>${s.checkRequests}</button>`}
     ${v.requests.length || v.checked
       ? html`<section class="requests" aria-labelledby="requests-title">
@@ -80,8 +90,10 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   v.requests,
                   (r) => r.id,
                   (r) => html`<li class="request">
-                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(periodDay(r.period!.end), v.plan.lang))}` : ''}</span>
-                    <button part="button" type="button" aria-label=${spoken(reviewName.get(r.id)!)} @click=${(e: Event) => v.openAnswer(r, e)}>
+                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))} ${s.requestSent(sent.get(r.id)!)}${r.purpose?.trim()
+                      ? html` <span class="why">${s.whyLabel}: <bdi>${listedPurpose(r.purpose)}</bdi></span>`
+                      : nothing}${requestEnded(r) ? ` ${s.requestEnded(dayText(periodDay(r.period!.end), v.plan.lang))}` : ''}</span>
+                    <button part="button" type="button" aria-label=${spoken(reviewName(r))} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>
                   </li>`,

@@ -182,4 +182,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   alreadyShared: (who: string) =>
     `${who} ya puede abrir historiales que usted le compartió antes. Rechazar esta solicitud no se los quita; aprobarla los comparte otra vez. Para terminar su acceso, revoque lo que compartió.`,
   deniedStillOpen: (who: string) => `Rechazado. Se ha avisado a ${who}, pero todavía puede abrir lo que usted le compartió antes, hasta que lo revoque.`,
+  requestSent: (sent: string) => `Enviada el ${sent}.`,
 };

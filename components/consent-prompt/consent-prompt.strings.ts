@@ -208,6 +208,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   alreadyShared: (who: string) => string;
   /** A denial's outcome when `who` can still open an earlier share: denying took nothing back. */
   deniedStillOpen: (who: string) => string;
+  /** In a request's line in the list: when it was sent (a day, or a day and time, as its Review button says it). */
+  requestSent: (sent: string) => string;
 }
 
 const en: ConsentPromptStrings = {
@@ -380,6 +382,7 @@ const en: ConsentPromptStrings = {
   alreadyShared: (who: string) =>
     `${who} can already open records you shared with them before. Denying this request does not take that back; approving it shares again. To end their access, revoke that share.`,
   deniedStillOpen: (who: string) => `Denied. ${who} has been told, but can still open what you shared with them before, until you revoke that share.`,
+  requestSent: (sent: string) => `Sent ${sent}.`,
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
