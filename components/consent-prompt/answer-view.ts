@@ -28,6 +28,8 @@ export interface AnswerView extends CommonView {
   answering?: ConsentMessage;
   /** The requester can already open a share made them before: answering leaves it open. */
   sharedBefore: boolean;
+  /** Whether `pubkey`'s name shown is their profile's own (self-chosen), not the site's. */
+  selfNamed: (pubkey: string) => boolean;
   /** Names of the user's records to grant from (empty until loaded). */
   recordNames: string[];
   reply: string;
@@ -147,7 +149,8 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     <dl part="recipient" class="facts">
       <dt>${s.whoLabel}</dt>
       <dd>${profile ? html`<bdi class="name">${profile.name}</bdi> ` : nothing}<code>${shortNpub(request.requester)}</code>
-        ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}</dd>
+        ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}
+        ${v.selfNamed(request.requester) ? html`<p class="note self-named">${s.selfNamed}</p>` : nothing}</dd>
       <dt>${s.whatLegend}</dt>
       <dd>${s.typeList(request.resourceTypes)}</dd>
       <dt>${s.whyLabel}</dt>

@@ -183,4 +183,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     `${who} ya puede abrir historiales que usted le compartió antes. Rechazar esta solicitud no se los quita; aprobarla los comparte otra vez. Para terminar su acceso, revoque lo que compartió.`,
   deniedStillOpen: (who: string) => `Rechazado. Se ha avisado a ${who}, pero todavía puede abrir lo que usted le compartió antes, hasta que lo revoque.`,
   requestSent: (sent: string) => `Enviada el ${sent}.`,
+  selfNamed: 'Este nombre lo eligió esa persona; este sitio no la conoce por él, y cualquiera puede elegir cualquier nombre. Compruebe la clave con esa persona antes de aprobar.',
 };

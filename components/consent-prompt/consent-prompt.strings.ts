@@ -210,6 +210,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   deniedStillOpen: (who: string) => string;
   /** In a request's line in the list: when it was sent (a day, or a day and time, as its Review button says it). */
   requestSent: (sent: string) => string;
+  /** Under a requester's name that is their own profile's, not one the site vouches for: anyone may take any name. */
+  selfNamed: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -383,6 +385,7 @@ const en: ConsentPromptStrings = {
     `${who} can already open records you shared with them before. Denying this request does not take that back; approving it shares again. To end their access, revoke that share.`,
   deniedStillOpen: (who: string) => `Denied. ${who} has been told, but can still open what you shared with them before, until you revoke that share.`,
   requestSent: (sent: string) => `Sent ${sent}.`,
+  selfNamed: 'They gave themselves this name; this site does not know them by it, and anyone can choose any name. Check the key with them before you approve.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
