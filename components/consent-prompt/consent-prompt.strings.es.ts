@@ -184,4 +184,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   deniedStillOpen: (who: string) => `Rechazado. Se ha avisado a ${who}, pero todavía puede abrir lo que usted le compartió antes, hasta que lo revoque.`,
   requestSent: (sent: string) => `Enviada el ${sent}.`,
   selfNamed: 'Este nombre lo eligió esa persona; este sitio no la conoce por él, y cualquiera puede elegir cualquier nombre. Compruebe la clave con esa persona antes de aprobar.',
+  unnamedAsker: 'Este sitio no sabe quién es, y no dio ningún nombre. Compruebe la clave con esa persona antes de aprobar.',
 };

@@ -212,6 +212,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   requestSent: (sent: string) => string;
   /** Under a requester's name that is their own profile's, not one the site vouches for: anyone may take any name. */
   selfNamed: string;
+  /** Under a requester the site does not know and who gave no name either: only their key says who they are. */
+  unnamedAsker: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -386,6 +388,7 @@ const en: ConsentPromptStrings = {
   deniedStillOpen: (who: string) => `Denied. ${who} has been told, but can still open what you shared with them before, until you revoke that share.`,
   requestSent: (sent: string) => `Sent ${sent}.`,
   selfNamed: 'They gave themselves this name; this site does not know them by it, and anyone can choose any name. Check the key with them before you approve.',
+  unnamedAsker: 'This site does not know who this is, and they gave no name. Check the key with them before you approve.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

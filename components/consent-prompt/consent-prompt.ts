@@ -1450,7 +1450,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       history: this.history,
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
-      selfNamed: (pubkey) => !this.hostName(pubkey, this.knownNames) && !!this.profile(pubkey),
+      vouched: (pubkey) => (this.hostName(pubkey, this.knownNames) ? 'site' : this.profile(pubkey) ? 'self' : 'none'),
       recordNames: this.available.map((r) => this.nameOf(r, patient)),
       reply: this.reply,
       named: (pubkey) => this.named(pubkey),
