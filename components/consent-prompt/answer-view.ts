@@ -26,6 +26,10 @@ export interface AnswerView extends CommonView {
   requests: ConsentMessage[];
   history: ConsentMessage[];
   answering?: ConsentMessage;
+  /** The requester can already open a share made them before: answering leaves it open. */
+  sharedBefore: boolean;
+  /** Who names `pubkey`: the site (the host's name), they themselves (their profile's), or nobody. */
+  vouched: (pubkey: string) => 'site' | 'self' | 'none';
   /** Names of the user's records to grant from (empty until loaded). */
   recordNames: string[];
   reply: string;
@@ -38,12 +42,21 @@ export interface AnswerView extends CommonView {
   approve: () => void;
 }
 
+/** The most of a request's purpose its line in the list shows: the whole of it is in its dialog. */
+const LISTED_PURPOSE = 160;
+
+/** A purpose cut for the list, whole characters only, marked where it was cut. */
+function listedPurpose(purpose: string): string {
+  const chars = [...purpose.trim()];
+  return chars.length > LISTED_PURPOSE ? `${chars.slice(0, LISTED_PURPOSE - 1).join('').trimEnd()}…` : chars.join('');
+}
+
 /**
- * Each request's Review button name, by request id: who asks, for what, and the day they sent it;
+ * When each request was sent, by request id, as its list line and Review button say it: the day;
  * the time of day as well for requests alike on one day, and a number for requests alike to the
- * minute, so no two buttons in the list sound the same.
+ * minute, so no two lines read, and no two buttons sound, the same.
  */
-function reviewNames(v: AnswerView): Map<string, string> {
+function sentTimes(v: AnswerView): Map<string, string> {
   const { s } = v;
   const lang = v.plan.lang;
   const name = (r: ConsentMessage, sent: string) => s.reviewRequestFrom(v.named(r.requester), s.typeList(r.resourceTypes), sent);
@@ -52,21 +65,22 @@ function reviewNames(v: AnswerView): Map<string, string> {
     for (const t of list) groups.set(key(t), [...(groups.get(key(t)) ?? []), t]);
     return [...groups.values()];
   };
-  const names = new Map<string, string>();
+  const times = new Map<string, string>();
   for (const sameDay of alike(v.requests, (r) => name(r, dayText(r.createdAt, lang)))) {
     for (const sameMinute of alike(sameDay, (r) => name(r, momentText(r.createdAt, lang)))) {
       sameMinute.forEach((r, i) => {
         const sent = sameDay.length === 1 ? dayText(r.createdAt, lang) : momentText(r.createdAt, lang);
-        names.set(r.id, name(r, sameMinute.length === 1 ? sent : s.sentNumber(sent, i + 1, sameMinute.length, formatCount(i + 1, lang), formatCount(sameMinute.length, lang))));
+        times.set(r.id, sameMinute.length === 1 ? sent : s.sentNumber(sent, i + 1, sameMinute.length, formatCount(i + 1, lang), formatCount(sameMinute.length, lang)));
       });
     }
   }
-  return names;
+  return times;
 }
 
 export function renderAnswerBase(v: AnswerView): TemplateResult {
   const { s } = v;
-  const reviewName = reviewNames(v);
+  const sent = sentTimes(v);
+  const reviewName = (r: ConsentMessage) => s.reviewRequestFrom(v.named(r.requester), s.typeList(r.resourceTypes), sent.get(r.id)!);
   return html`${v.given ? nothing : html`<button part="button" type="button" data-trigger aria-disabled=${busyAttr(v.busy)} @click=${v.checkRequests}>${s.checkRequests}</button>`}
     ${v.requests.length || v.checked
       ? html`<section class="requests" aria-labelledby="requests-title">
@@ -78,8 +92,10 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   v.requests,
                   (r) => r.id,
                   (r) => html`<li class="request">
-                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))}${requestEnded(r) ? ` ${s.requestEnded(dayText(periodDay(r.period!.end), v.plan.lang))}` : ''}</span>
-                    <button part="button" type="button" aria-label=${spoken(reviewName.get(r.id)!)} @click=${(e: Event) => v.openAnswer(r, e)}>
+                    <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))} ${s.requestSent(sent.get(r.id)!)}${r.purpose?.trim()
+                      ? html` <span class="why">${s.whyLabel}: <bdi>${listedPurpose(r.purpose)}</bdi></span>`
+                      : nothing}${requestEnded(r) ? ` ${s.requestEnded(dayText(periodDay(r.period!.end), v.plan.lang))}` : ''}</span>
+                    <button part="button" type="button" aria-label=${spoken(reviewName(r))} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}
                     </button>
                   </li>`,
@@ -133,7 +149,8 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
     <dl part="recipient" class="facts">
       <dt>${s.whoLabel}</dt>
       <dd>${profile ? html`<bdi class="name">${profile.name}</bdi> ` : nothing}<code>${shortNpub(request.requester)}</code>
-        ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}</dd>
+        ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}
+        ${{ site: nothing, self: html`<p class="note self-named">${s.selfNamed}</p>`, none: html`<p class="note unnamed">${s.unnamedAsker}</p>` }[v.vouched(request.requester)]}</dd>
       <dt>${s.whatLegend}</dt>
       <dd>${s.typeList(request.resourceTypes)}</dd>
       <dt>${s.whyLabel}</dt>
@@ -142,6 +159,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       <dd>${request.period ? s.period(when(periodDay(request.period.start)), when(asked)) : s.noPeriod}</dd>
       ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
     </dl>
+    ${v.sharedBefore ? html`<p class="note shared-before">${withBdi(s.alreadyShared(v.named(request.requester)))}</p>` : nothing}
     ${ended ? html`<p class="warning ended">${s.requestEndedNote(when(asked))}</p>` : renderApprovalChoices(v, asked)}
     <div class="field">
       <label for="reply">${s.replyLabel}</label>

@@ -180,4 +180,10 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} todavía puede abrir ${plural('es', n, { one: '1 de los elementos que oculta', other: `${formatted} de los elementos que oculta` })}: ${n === 1 ? 'está' : 'están'} en algo que usted ya compartió con esa persona, o en un historial que puede abrir. Ocultar${n === 1 ? 'lo' : 'los'} aquí no se ${n === 1 ? 'lo' : 'los'} quita: para eso, revoque ese acceso.`,
   denyWho: (who: string) => `Rechazar la solicitud de ${who}`,
+  alreadyShared: (who: string) =>
+    `${who} ya puede abrir historiales que usted le compartió antes. Rechazar esta solicitud no se los quita; aprobarla los comparte otra vez. Para terminar su acceso, revoque lo que compartió.`,
+  deniedStillOpen: (who: string) => `Rechazado. Se ha avisado a ${who}, pero todavía puede abrir lo que usted le compartió antes, hasta que lo revoque.`,
+  requestSent: (sent: string) => `Enviada el ${sent}.`,
+  selfNamed: 'Este nombre lo eligió esa persona; este sitio no la conoce por él, y cualquiera puede elegir cualquier nombre. Compruebe la clave con esa persona antes de aprobar.',
+  unnamedAsker: 'Este sitio no sabe quién es, y no dio ningún nombre. Compruebe la clave con esa persona antes de aprobar.',
 };

@@ -203,6 +203,19 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   previewStillOpen: (who: string, n: number, formatted: string) => string;
   /** The Deny button's spoken name: whose request it denies (it begins with the button's shown word, `deny`). */
   denyWho: (who: string) => string;
+  /**
+   * In a request's dialog, when `who` can already open a share the patient made them before (a
+   * request asked again, or asked after a share): answering this one, either way, leaves that open.
+   */
+  alreadyShared: (who: string) => string;
+  /** A denial's outcome when `who` can still open an earlier share: denying took nothing back. */
+  deniedStillOpen: (who: string) => string;
+  /** In a request's line in the list: when it was sent (a day, or a day and time, as its Review button says it). */
+  requestSent: (sent: string) => string;
+  /** Under a requester's name that is their own profile's, not one the site vouches for: anyone may take any name. */
+  selfNamed: string;
+  /** Under a requester the site does not know and who gave no name either: only their key says who they are. */
+  unnamedAsker: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -373,6 +386,12 @@ const en: ConsentPromptStrings = {
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,
   denyWho: (who: string) => `Deny the request from ${who}`,
+  alreadyShared: (who: string) =>
+    `${who} can already open records you shared with them before. Denying this request does not take that back; approving it shares again. To end their access, revoke that share.`,
+  deniedStillOpen: (who: string) => `Denied. ${who} has been told, but can still open what you shared with them before, until you revoke that share.`,
+  requestSent: (sent: string) => `Sent ${sent}.`,
+  selfNamed: 'They gave themselves this name; this site does not know them by it, and anyone can choose any name. Check the key with them before you approve.',
+  unnamedAsker: 'This site does not know who this is, and they gave no name. Check the key with them before you approve.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

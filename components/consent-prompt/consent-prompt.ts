@@ -417,6 +417,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return shares.filter((c) => c.grant.recipient === recipient);
   }
 
+  /** Whether `recipient` can open a share the patient made them before (one past its end date still opens until revoked). */
+  private shareOpenTo(recipient: string): boolean {
+    return this.sharesTo(recipient).some((c) => c.status === 'active' || c.status === 'overdue');
+  }
+
   private get viewContext(): PlanViewContext {
     const recipient = this.recipientKey;
     return {
@@ -1294,7 +1299,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.settle(request.id);
           this.finishAnswer(request, answer, [], pending);
         };
-        const outcome = (): Message => () => this.s.denied(this.named(request.requester));
+        // Said as it stood when denied: a denial takes back no share made before.
+        const stillOpen = this.shareOpenTo(request.requester);
+        const outcome = (): Message => () => (stillOpen ? this.s.deniedStillOpen : this.s.denied)(this.named(request.requester));
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
@@ -1455,6 +1462,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       requests: this.requests,
       history: this.history,
       answering: this.answering,
+      sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
+      vouched: (pubkey) => (this.hostName(pubkey, this.knownNames) ? 'site' : this.profile(pubkey) ? 'self' : 'none'),
       recordNames: this.available.map((r) => this.nameOf(r, patient)),
       reply: this.reply,
       named: (pubkey) => this.named(pubkey),

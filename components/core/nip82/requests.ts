@@ -98,6 +98,19 @@ const RESOURCE_TYPE = /^[A-Z][A-Za-z]{1,63}$/;
  * is not one a clinic wrote, and would set how much the patient's screen and screen reader must say.
  */
 export const MAX_REQUESTED_KINDS = 150;
+/**
+ * The most characters a request's purpose, or its note, is read with: a paragraph's worth. The
+ * answer restates the purpose, and must fit one gift wrap beside 100 granted records; and the
+ * patient reads it whole at the consent moment. A longer one is cut there and marked so.
+ */
+export const MAX_REQUEST_TEXT = 2000;
+
+/** `text` cut to {@link MAX_REQUEST_TEXT} whole characters, an ellipsis marking the cut. */
+function boundedText(text: string): string {
+  const chars = [...text];
+  return chars.length > MAX_REQUEST_TEXT ? `${chars.slice(0, MAX_REQUEST_TEXT - 1).join('').trimEnd()}…` : text;
+}
+
 /** R4's dateTime, as its JSON Schema writes it: a year, year-month, date, or date and time with seconds and a zone. */
 const FHIR_DATE_TIME = /^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$/;
 
@@ -153,6 +166,9 @@ export async function createAccessRequest(options: AccessRequestOptions): Promis
   if (types.length === 0 || !types.every((t) => RESOURCE_TYPE.test(t))) throw new RecordError('invalid-input', 'Name at least one FHIR resource type.');
   if (types.length > MAX_REQUESTED_KINDS) throw new RecordError('invalid-input', `Name at most ${MAX_REQUESTED_KINDS} FHIR resource types.`);
   if (typeof options.purpose !== 'string' || !options.purpose.trim()) throw new RecordError('invalid-input', 'Say why access is requested.');
+  for (const text of [options.purpose.trim(), options.note?.trim() ?? '']) {
+    if ([...text].length > MAX_REQUEST_TEXT) throw new RecordError('invalid-input', `Say why, and any note, in at most ${MAX_REQUEST_TEXT.toLocaleString('en')} characters each.`);
+  }
   if (options.days !== undefined && !(Number.isSafeInteger(options.days) && options.days > 0 && options.days <= MAX_REQUEST_DAYS)) {
     throw new RecordError('invalid-input', 'The period must be a whole number of days, from 1 to 36,500.');
   }
@@ -214,7 +230,8 @@ export async function answerRequest(request: ConsentMessage, options: AnswerOpti
   let start = active ? new Date().toISOString() : asked?.start;
   if (start && end && Date.parse(start) >= periodEnd(end)! * 1000) start = undefined;
   const consent = consentResource({
-    status: options.decision, requester: request.requester, patient: me, types, purpose: request.purpose, period: { start, end }, note: options.note, records,
+    // Bounded again: a request handed in by a host may not have come through readConsentMessages.
+    status: options.decision, requester: request.requester, patient: me, types, purpose: request.purpose && boundedText(request.purpose), period: { start, end }, note: options.note, records,
   });
   const rumor = makeRumor(
     { kind: MEDICAL_DATA_KIND, tags: [['p', request.requester], ['e', request.id]], content: JSON.stringify(createBundle([consent])) },
@@ -492,9 +509,9 @@ function toMessage(u: Unwrapped): ConsentMessage | undefined {
     requester,
     patient,
     resourceTypes: types,
-    purpose: typeof purpose === 'string' ? purpose : undefined,
+    purpose: typeof purpose === 'string' ? boundedText(purpose) : undefined,
     period: periodOf(provision.period),
-    note: typeof note === 'string' ? note : undefined,
+    note: typeof note === 'string' ? boundedText(note) : undefined,
     records,
     answers: u.rumor.tags.find((t) => t[0] === 'e' && isHex64(t[1]))?.[1],
     createdAt: u.rumor.created_at,
