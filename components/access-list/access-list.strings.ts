@@ -90,6 +90,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noHistory: string;
   /** Whom a share in "What you shared" is about, when the list holds more than one patient or an animal's ("Rex"). */
   shareAbout: (patient: string) => string;
+  /**
+   * In the revoke dialog of one person: the other records and shares (`n`, `nText` as the page's
+   * language writes it) they can still open, listed after it; revoking here leaves those.
+   */
+  alsoOpens: (who: string, n: number, nText: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -191,6 +196,11 @@ const en: AccessListStrings = {
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,
+  alsoOpens: (who: string, n: number, nText: string) =>
+    plural('en', n, {
+      one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,
+      other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
+    }),
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -1024,6 +1024,33 @@ export class Nip82AccessList extends Nip82Element {
     </tr>`;
   }
 
+  /**
+   * The other records and shares the person of a one-person dialog can still open: a person given
+   * several records over the years keeps all but this one, and the dialog says so before and after.
+   */
+  private elsewhere(target: Target): OpenedRecord[] {
+    const pubkey = target.pubkey;
+    return (this.list ?? []).filter((r) => {
+      if (r === target.record || r.signPubkey === target.record.signPubkey) return false;
+      const share = shareCopyOf(r);
+      if (share) return share.grant.recipient === pubkey && (share.status === 'active' || share.status === 'overdue');
+      return !!r.participants?.some((p) => p.pubkey === pubkey);
+    });
+  }
+
+  private renderElsewhere(target: Target, who: string): TemplateResult | typeof nothing {
+    const s = this.s;
+    const others = this.elsewhere(target);
+    if (!others.length) return nothing;
+    return html`<div class="elsewhere">
+      <p>${withBdi(s.alsoOpens(who, others.length, this.count(others.length)))}</p>
+      <ul>${others.map((r) => {
+        const share = shareCopyOf(r);
+        return html`<li><bdi>${share ? s.shareTerms(this.day(share.grant.since), s.shareItemCount(share.items, this.count(share.items))) : this.nameOf(r)}</bdi></li>`;
+      })}</ul>
+    </div>`;
+  }
+
   private renderDialog(targets: Target[]): TemplateResult {
     const s = this.s;
     const first = targets[0]!;
@@ -1040,7 +1067,7 @@ export class Nip82AccessList extends Nip82Element {
             <span class="record-name"><bdi>${this.nameOf(t.record)}</bdi></span>
             ${t.share?.grant.until ? html`<span class="until">${s.endedOn(this.day(t.share.grant.until))}</span>` : nothing}</li>`)}
         </ul>`
-      : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>`;
+      : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>${this.renderElsewhere(first, who)}`;
     if (this.done) {
       const result = this.result;
       return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
