@@ -6,10 +6,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createRecord, openRecord, revokeAccess, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { person, type Person } from './helpers.js';
-import { $, dialogOf, text } from './element-helpers.js';
+import { $, $$, dialogOf, text } from './element-helpers.js';
 
 const bundleTitled = (title: string) =>
   ({
@@ -22,6 +24,17 @@ const bundleTitled = (title: string) =>
 
 async function held(patient: Person, title: string, people: string[]): Promise<OpenedRecord> {
   const events = await createRecord({ bundle: bundleTitled(title), author: patient.signer, participants: people.map((pubkey) => ({ pubkey, role: 'viewer' as const })) });
+  return openRecord(events, patient.signer);
+}
+
+/** `record` shared whole with `to`, made on `since` (YYYY-MM-DD), opened back as the patient's copy. */
+async function shared(record: OpenedRecord, patient: Person, to: Person, since: string): Promise<OpenedRecord> {
+  const grant = grantConsent({ patient: patient.pubkey, recipient: to.pubkey, role: 'viewer' }) as unknown as { provision: { period: { start: string } }; dateTime: string };
+  grant.provision.period.start = grant.dateTime = `${since}T10:00:00.000Z`;
+  const { source, fullUrl } = consentSource(record, grant as never);
+  const events = await createShare({
+    from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: to.pubkey, role: 'viewer' }],
+  });
   return openRecord(events, patient.signer);
 }
 
@@ -47,5 +60,25 @@ describe('the access list after years of use', function () {
     expect(said).to.contain('Migraine');
     expect(said).to.contain('Allergy');
     expect(said).not.to.contain('Broken wrist');
+  });
+
+  it('lists the shares still open first, newest first, and those revoked after, under their own heading, with the day revoked', async () => {
+    const [patient, dentist, school, physio] = await Promise.all([person(), person(), person(), person()]);
+    const record = await held(patient, 'Check-ups', []);
+    const older = await shared(record, patient, dentist, '2021-03-01');
+    const newer = await shared(record, patient, school, '2024-06-01');
+    const gone = await shared(record, patient, physio, '2022-09-01');
+    const revoked = (await revokeAccess(gone, physio.pubkey)).record;
+    // As the session's store lists them: newest version first, so the one revoked last comes first.
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[revoked, newer, older, record]} .signer=${patient.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=share]').length === 3, 'the three shares are listed');
+    await el.updateComplete;
+    const order = $$(el, '[part=share]').map((li) => li.dataset.pubkey);
+    expect(order, 'still open first, the newest share first; the revoked one last').to.deep.equal([school.pubkey, dentist.pubkey, physio.pubkey]);
+    const heading = $(el, '.shares h4');
+    expect(text(heading)).to.equal('No longer shared');
+    expect(heading!.compareDocumentPosition($(el, `[part=share][data-pubkey="${physio.pubkey}"]`)!) & Node.DOCUMENT_POSITION_FOLLOWING, 'the revoked share under it').to.be.greaterThan(0);
+    expect(heading!.compareDocumentPosition($(el, `[part=share][data-pubkey="${dentist.pubkey}"]`)!) & Node.DOCUMENT_POSITION_PRECEDING, 'the open ones before it').to.be.greaterThan(0);
+    expect(text($(el, `[part=share][data-pubkey="${physio.pubkey}"] .state`)), 'when it was revoked').to.match(/^Revoked on [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/);
   });
 });

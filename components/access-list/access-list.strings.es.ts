@@ -110,4 +110,5 @@ export const accessListStringsEs: AccessListStrings = {
       one: `Esto revoca solo este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
       other: `Esto revoca solo este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
     }),
+  sharesClosedTitle: 'Ya no compartido',
 };

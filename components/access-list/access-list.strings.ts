@@ -95,6 +95,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * language writes it) they can still open, listed after it; revoking here leaves those.
    */
   alsoOpens: (who: string, n: number, nText: string) => string;
+  /** Over the shares ended or revoked, listed after those still open. */
+  sharesClosedTitle: string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -201,6 +203,7 @@ const en: AccessListStrings = {
       one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,
       other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
     }),
+  sharesClosedTitle: 'No longer shared',
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

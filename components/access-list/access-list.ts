@@ -100,6 +100,15 @@ const unconfirmed = (pending: PendingRevoke) => sentOf(pending) === 0 && pending
 const recordId = (record: OpenedRecord) => `record-${record.signPubkey}`;
 const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
 
+/** A share its recipient can still open: in force, or past its end date and not revoked yet. */
+const opens = (c: ShareCopy) => c.status === 'active' || c.status === 'overdue';
+
+/** When a share was made, in seconds (its grant's start, else its version's). */
+const sinceOf = (c: ShareCopy) => {
+  const ms = Date.parse(c.grant.since);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : c.record.createdAt;
+};
+
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
 
@@ -952,6 +961,11 @@ export class Nip82AccessList extends Nip82Element {
   private renderShares(shares: ShareCopy[]): TemplateResult {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
+    // After years there are many: those still open come first, newest share first; those ended or
+    // revoked (whose newest versions are the latest written, which would put them on top) after,
+    // under their own heading, the latest ended first.
+    const open = shares.filter(opens).sort((a, b) => sinceOf(b) - sinceOf(a) || b.record.createdAt - a.record.createdAt);
+    const closed = shares.filter((c) => !opens(c)).sort((a, b) => b.record.createdAt - a.record.createdAt);
     return html`<section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title" tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${s.sharesTitle}</h3>
       ${overdue.length
@@ -962,20 +976,29 @@ export class Nip82AccessList extends Nip82Element {
               ${s.revokeEnded(overdue.length, this.count(overdue.length))}</button>
           </div>`
         : nothing}
-      <ul class="share-list">
+      ${open.length ? this.renderShareList(open) : nothing}
+      ${closed.length
+        ? html`<h4 class="closed-title" aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sharesClosedTitle}</h4>${this.renderShareList(closed)}`
+        : nothing}
+    </section>`;
+  }
+
+  private renderShareList(shares: ShareCopy[]): TemplateResult {
+    const s = this.s;
+    return html`<ul class="share-list">
         ${repeat(
           shares,
           (c) => c.record.signPubkey,
           (c) => {
             const recipient = c.grant.recipient;
-            const revocable = c.status === 'active' || c.status === 'overdue';
+            const revocable = opens(c);
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
-              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
+              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
@@ -984,8 +1007,7 @@ export class Nip82AccessList extends Nip82Element {
             </li>`;
           },
         )}
-      </ul>
-    </section>`;
+      </ul>`;
   }
 
   private renderWho(pubkey: string, me: string | undefined): TemplateResult {
