@@ -10,8 +10,9 @@ import { createRecord, openRecord, revokeAccess, type OpenedRecord } from '../co
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
-import { person, type Person } from './helpers.js';
-import { $, $$, dialogOf, text } from './element-helpers.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { person, relayUrl, type Person } from './helpers.js';
+import { $, $$, buttonByText, dialogOf, text } from './element-helpers.js';
 
 const bundleTitled = (title: string) =>
   ({
@@ -80,5 +81,37 @@ describe('the access list after years of use', function () {
     expect(heading!.compareDocumentPosition($(el, `[part=share][data-pubkey="${physio.pubkey}"]`)!) & Node.DOCUMENT_POSITION_FOLLOWING, 'the revoked share under it').to.be.greaterThan(0);
     expect(heading!.compareDocumentPosition($(el, `[part=share][data-pubkey="${dentist.pubkey}"]`)!) & Node.DOCUMENT_POSITION_PRECEDING, 'the open ones before it').to.be.greaterThan(0);
     expect(text($(el, `[part=share][data-pubkey="${physio.pubkey}"] .state`)), 'when it was revoked').to.match(/^Revoked on [A-Z][a-z]{2} \d{1,2}, \d{4}\.$/);
+  });
+
+  it('the consent history names the record of each revocation: one person revoked from two records is two rows told apart', async () => {
+    const url = await relayUrl('main');
+    const [patient, clinic] = await Promise.all([person(), person()]);
+    const client = new RelayClient({ relays: [url] });
+    try {
+      for (const title of ['Asthma', 'Migraine']) {
+        await client.publishAll(await createRecord({ bundle: bundleTitled(title), author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] }));
+      }
+    } finally {
+      client.close();
+    }
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => $$(el, `[part=person][data-pubkey="${clinic.pubkey}"] button.revoke`).length === 2, 'both records list the clinic', { timeout: 20000 });
+    for (let i = 0; i < 2; i++) {
+      $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinic.pubkey}"] button.revoke`)!.click();
+      await waitUntil(() => dialogOf(el).open, 'the revoke dialog');
+      await el.updateComplete;
+      buttonByText(el, /^Revoke npub1/)!.click();
+      await waitUntil(() => el.status === 'done', 'revoked', { timeout: 30000 });
+      buttonByText(el, 'Close')!.click();
+      // Its close event handled too (focus back on the page), not only the dialog shut.
+      await waitUntil(() => !dialogOf(el).open && !(el as unknown as { open: boolean }).open, 'the dialog closed');
+      await el.updateComplete;
+    }
+    buttonByText(el, 'Show consent history')!.click();
+    await waitUntil(() => $$(el, '#history tbody tr.revoked').length === 2, 'two revocations in the history', { timeout: 20000 });
+    const rows = $$(el, '#history tbody tr.revoked').map((tr) => text(tr.children[2]));
+    expect(rows.some((r) => r.includes('Asthma')), 'the Asthma record named').to.equal(true);
+    expect(rows.some((r) => r.includes('Migraine')), 'the Migraine record named').to.equal(true);
   });
 });

@@ -111,4 +111,5 @@ export const accessListStringsEs: AccessListStrings = {
       other: `Esto revoca solo este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
     }),
   sharesClosedTitle: 'Ya no compartido',
+  historyOn: (what: string, record: string) => `${what}: ${record}`,
 };

@@ -97,6 +97,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   alsoOpens: (who: string, n: number, nText: string) => string;
   /** Over the shares ended or revoked, listed after those still open. */
   sharesClosedTitle: string;
+  /** A history row about one of the user's own records (not a share): what happened (`historyKind`), and to which record. */
+  historyOn: (what: string, record: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -204,6 +206,7 @@ const en: AccessListStrings = {
       other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
     }),
   sharesClosedTitle: 'No longer shared',
+  historyOn: (what: string, record: string) => `${what}: ${record}`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

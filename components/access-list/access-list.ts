@@ -1036,12 +1036,18 @@ export class Nip82AccessList extends Nip82Element {
   private renderHistoryRow(e: ConsentEvent): TemplateResult {
     const s = this.s;
     const grants = e.kind === 'shared' || e.kind === 'approved';
+    // Which record: a person revoked from several of the user's records over the years gets a row
+    // for each, told apart by the record's name; a share's row, by the kinds of items it holds.
+    const record = e.record ? this.list?.find((r) => r.signPubkey === e.record) : undefined;
+    const share = record && shareCopyOf(record);
+    const types = e.types?.length ? e.types : share?.types;
+    const what = record && !share ? html`<bdi>${s.historyOn(s.historyKind(e.kind), this.nameOf(record))}</bdi>` : s.historyKind(e.kind);
     // Each cell carries its column's name, shown before it when the table stacks on a phone.
     return html`<tr class=${e.kind}>
       <td data-label=${s.historyDate}>${this.day(e.at)}</td>
       <td data-label=${s.historyWho}><bdi>${this.who(e.who)}</bdi></td>
-      <td data-label=${s.historyWhat}>${s.historyKind(e.kind)}</td>
-      <td data-label=${s.historyTypes}>${e.types?.length ? s.typeList(e.types) : s.none}</td>
+      <td data-label=${s.historyWhat}>${what}</td>
+      <td data-label=${s.historyTypes}>${types?.length ? s.typeList(types) : s.none}</td>
       <td data-label=${s.historyNow}>${grants ? (e.overdue ? s.overdueInForce : e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
     </tr>`;
   }
