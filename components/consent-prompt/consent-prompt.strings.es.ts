@@ -179,4 +179,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   expiryUnreadable: 'Elija una fecha a partir de hoy, con un año de 4 cifras.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} todavía puede abrir ${plural('es', n, { one: '1 de los elementos que oculta', other: `${formatted} de los elementos que oculta` })}: ${n === 1 ? 'está' : 'están'} en algo que usted ya compartió con esa persona, o en un historial que puede abrir. Ocultar${n === 1 ? 'lo' : 'los'} aquí no se ${n === 1 ? 'lo' : 'los'} quita: para eso, revoque ese acceso.`,
+  aboutWhom: 'De quién son los historiales',
+  aboutWhomHelp: 'Sus historiales son de más de una persona. Cada vez que comparte, comparte lo de una sola persona: elija de quién son los historiales entre los que elegir.',
+  aboutYou: 'Los suyos',
 };

@@ -201,6 +201,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
    * earlier share to them not revoked, or in a record they take part in. Hiding takes nothing back.
    */
   previewStillOpen: (who: string, n: number, formatted: string) => string;
+  /** Over the choice of whose records to offer, when the user's records are about more than one person (a child's, a parent's). */
+  aboutWhom: string;
+  aboutWhomHelp: string;
+  /** The user themself in that choice (with their animals' records, which go with theirs). */
+  aboutYou: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -370,6 +375,9 @@ const en: ConsentPromptStrings = {
   expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,
+  aboutWhom: 'Whose records',
+  aboutWhomHelp: 'Your records are about more than one person. One share is about one person: choose whose records to choose from.',
+  aboutYou: 'Yours',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
