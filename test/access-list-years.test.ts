@@ -114,4 +114,14 @@ describe('the access list after years of use', function () {
     expect(rows.some((r) => r.includes('Asthma')), 'the Asthma record named').to.equal(true);
     expect(rows.some((r) => r.includes('Migraine')), 'the Migraine record named').to.equal(true);
   });
+
+  it('each share says what kinds of items it holds, so two shares to one clinic are told apart', async () => {
+    const [patient, clinic] = await Promise.all([person(), person()]);
+    const asthma = await held(patient, 'Asthma', []);
+    const share = await shared(asthma, patient, clinic, '2023-04-01');
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[share, asthma]} .signer=${patient.signer}></nip82-access-list>`);
+    await waitUntil(() => $(el, '[part=share]'), 'the share is listed');
+    await el.updateComplete;
+    expect(text($(el, '[part=share] .kinds'))).to.equal('Includes: document summaries, conditions.');
+  });
 });

@@ -112,4 +112,5 @@ export const accessListStringsEs: AccessListStrings = {
     }),
   sharesClosedTitle: 'Ya no compartido',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
+  shareKinds: (kinds: string) => `Incluye: ${kinds}.`,
 };

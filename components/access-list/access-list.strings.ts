@@ -99,6 +99,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   sharesClosedTitle: string;
   /** A history row about one of the user's own records (not a share): what happened (`historyKind`), and to which record. */
   historyOn: (what: string, record: string) => string;
+  /** The kinds of items a share holds (`kinds`: as `typeList` words them), under its date and count. */
+  shareKinds: (kinds: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -207,6 +209,7 @@ const en: AccessListStrings = {
     }),
   sharesClosedTitle: 'No longer shared',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
+  shareKinds: (kinds: string) => `Includes: ${kinds}.`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -996,6 +996,7 @@ export class Nip82AccessList extends Nip82Element {
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
+              ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined)}</p>
