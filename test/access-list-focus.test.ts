@@ -116,10 +116,10 @@ describe('<nip82-access-list>: focus and names', function () {
     await waitUntil(() => !dialogOf(el).open, 'dialog closes');
     await el.updateComplete;
 
-    // The revoked share is now the newest: the list put it first, where the other share was.
+    // The revoked share moved under "No longer shared", after the one still open, which took its place.
     const shares = $$(el, 'li.share');
-    expect(items(shares[0]!)).to.equal('1 item');
-    expect(shares[0]!.classList.contains('revoked')).to.equal(true);
+    expect(items(shares[1]!)).to.equal('1 item');
+    expect(shares[1]!.classList.contains('revoked')).to.equal(true);
     await waitUntil(() => root(el).activeElement?.localName === 'li', 'focus on a share');
     const focused = root(el).activeElement!;
     expect(items(focused), 'focus on the share revoked').to.equal('1 item');

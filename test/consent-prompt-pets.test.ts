@@ -154,12 +154,33 @@ describe('the consent prompt: two pets, a parent, and whose items are whose', fu
     expect(names).to.deep.equal(['Ana Rivera']);
   });
 
-  it('items of a parent and of the user at once are refused before the signer is asked, in the user\'s words', async () => {
-    const { signer, el } = await parentAndMine('ws://127.0.0.1:1');
+  it('a parent\'s records and the user\'s are offered one person at a time: the user\'s first, so Review is not refused; the parent\'s on choosing them', async () => {
+    const url = await relayUrl('main');
+    const { signer, el, clinic } = await parentAndMine(url);
+    const rows = () => $$(el, 'li.item').map((li) => text(li.querySelector('label')));
+    expect(text($(el, 'fieldset.about legend'))).to.equal('Whose records');
+    expect(rows().some((r) => r.includes('Penicillin')), 'the user\'s own allergy offered').to.equal(true);
+    expect(rows().some((r) => r.includes('Latex')), 'not the parent\'s').to.equal(false);
+    const choices = $$<HTMLInputElement>(el, 'fieldset.about input[type=radio]');
+    expect(choices.map((c) => text(c.closest('label')))).to.deep.equal(['Yours', 'Rosa Diaz']);
+    expect(choices[0]!.checked).to.equal(true);
+    // Everything offered starts chosen: Review goes on to the preview, not to "more than one person".
     buttonByText(el, 'Review')!.click();
-    await waitUntil(() => text($(el, '#problems')).includes('more than one person'), 'the refusal');
-    expect(text($(el, '#problems'))).to.contain("Share one person's records at a time");
-    expect($(el, '.preview'), 'no preview').to.equal(null);
-    expect(signer.calls.signEvent ?? 0, 'the signer was not asked to sign').to.equal(0);
+    await waitUntil(() => $(el, '.preview'), 'the preview');
+    expect(text($(el, '#problems'))).not.to.contain('more than one person');
+    buttonByText(el, 'Back')!.click();
+    await waitUntil(() => $(el, 'fieldset.about'), 'back to the choice');
+    $$<HTMLInputElement>(el, 'fieldset.about input[type=radio]')[1]!.click();
+    await waitUntil(() => rows().some((r) => r.includes('Latex')), 'the parent\'s allergy offered');
+    expect(rows().some((r) => r.includes('Penicillin')), 'not the user\'s').to.equal(false);
+    buttonByText(el, 'Review')!.click();
+    await waitUntil(() => $(el, '.preview'), 'the preview of the parent\'s share');
+    const shared = oneEvent(el, 'nip82-share');
+    buttonByText(el, /^Share with npub1/)!.click();
+    const { detail } = (await shared) as Nip82Event<'nip82-share'>;
+    const got = await published(url, detail.signPubkey, clinic);
+    const names = got.bundle.entry!.filter((e) => e.resource.resourceType === 'Patient').map((e) => (e.resource as { name?: { text?: string }[] }).name?.[0]?.text);
+    expect(names, 'about the parent only').to.deep.equal(['Rosa Diaz']);
+    expect(signer.calls.signEvent ?? 0, 'signed once the user chose to share').to.be.greaterThan(0);
   });
 });

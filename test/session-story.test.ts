@@ -163,7 +163,7 @@ describe('one session, one store: the whole story on one page', function () {
     await revoked;
     dialogOf(access).close();
     await access.updateComplete;
-    expect(text($$(access, '[part=share]').find((li) => li.dataset.pubkey === family.pubkey))).to.contain('Revoked.');
+    expect(text($$(access, '[part=share]').find((li) => li.dataset.pubkey === family.pubkey))).to.contain('Revoked on ');
 
     // The consent history: the share, the approval and the revocation.
     buttonByText(access, 'Show consent history')!.click();

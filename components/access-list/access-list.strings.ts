@@ -90,6 +90,17 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noHistory: string;
   /** Whom a share in "What you shared" is about, when the list holds more than one patient or an animal's ("Rex"). */
   shareAbout: (patient: string) => string;
+  /**
+   * In the revoke dialog of one person: the other records and shares (`n`, `nText` as the page's
+   * language writes it) they can still open, listed after it; revoking here leaves those.
+   */
+  alsoOpens: (who: string, n: number, nText: string) => string;
+  /** Over the shares ended or revoked, listed after those still open. */
+  sharesClosedTitle: string;
+  /** A history row about one of the user's own records (not a share): what happened (`historyKind`), and to which record. */
+  historyOn: (what: string, record: string) => string;
+  /** The kinds of items a share holds (`kinds`: as `typeList` words them), under its date and count. */
+  shareKinds: (kinds: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -191,6 +202,14 @@ const en: AccessListStrings = {
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,
+  alsoOpens: (who: string, n: number, nText: string) =>
+    plural('en', n, {
+      one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,
+      other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
+    }),
+  sharesClosedTitle: 'No longer shared',
+  historyOn: (what: string, record: string) => `${what}: ${record}`,
+  shareKinds: (kinds: string) => `Includes: ${kinds}.`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -103,6 +103,14 @@ export const accessListStyles = css`
     margin: 0;
     flex: 1 1 12rem;
   }
+  .elsewhere p {
+    margin-block: 0.5rem 0.25rem;
+  }
+  .elsewhere ul {
+    margin-block: 0 0.5rem;
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
+  }
   .share-list {
     margin: 0;
     padding: 0;

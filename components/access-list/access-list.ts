@@ -101,6 +101,15 @@ const unconfirmed = (pending: PendingRevoke) => sentOf(pending) === 0 && pending
 const recordId = (record: OpenedRecord) => `record-${record.signPubkey}`;
 const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
 
+/** A share its recipient can still open: in force, or past its end date and not revoked yet. */
+const opens = (c: ShareCopy) => c.status === 'active' || c.status === 'overdue';
+
+/** When a share was made, in seconds (its grant's start, else its version's). */
+const sinceOf = (c: ShareCopy) => {
+  const ms = Date.parse(c.grant.since);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : c.record.createdAt;
+};
+
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
 
@@ -965,6 +974,11 @@ export class Nip82AccessList extends Nip82Element {
   private renderShares(shares: ShareCopy[]): TemplateResult {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
+    // After years there are many: those still open come first, newest share first; those ended or
+    // revoked (whose newest versions are the latest written, which would put them on top) after,
+    // under their own heading, the latest ended first.
+    const open = shares.filter(opens).sort((a, b) => sinceOf(b) - sinceOf(a) || b.record.createdAt - a.record.createdAt);
+    const closed = shares.filter((c) => !opens(c)).sort((a, b) => b.record.createdAt - a.record.createdAt);
     return html`<section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title" tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${s.sharesTitle}</h3>
       ${overdue.length
@@ -975,20 +989,30 @@ export class Nip82AccessList extends Nip82Element {
               ${s.revokeEnded(overdue.length, this.count(overdue.length))}</button>
           </div>`
         : nothing}
-      <ul class="share-list">
+      ${open.length ? this.renderShareList(open) : nothing}
+      ${closed.length
+        ? html`<h4 class="closed-title" aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sharesClosedTitle}</h4>${this.renderShareList(closed)}`
+        : nothing}
+    </section>`;
+  }
+
+  private renderShareList(shares: ShareCopy[]): TemplateResult {
+    const s = this.s;
+    return html`<ul class="share-list">
         ${repeat(
           shares,
           (c) => c.record.signPubkey,
           (c) => {
             const recipient = c.grant.recipient;
-            const revocable = c.status === 'active' || c.status === 'overdue';
+            const revocable = opens(c);
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
+              ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
-              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
+              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
@@ -997,8 +1021,7 @@ export class Nip82AccessList extends Nip82Element {
             </li>`;
           },
         )}
-      </ul>
-    </section>`;
+      </ul>`;
   }
 
   private renderWho(pubkey: string, me: string | undefined): TemplateResult {
@@ -1027,14 +1050,47 @@ export class Nip82AccessList extends Nip82Element {
   private renderHistoryRow(e: ConsentEvent): TemplateResult {
     const s = this.s;
     const grants = e.kind === 'shared' || e.kind === 'approved';
+    // Which record: a person revoked from several of the user's records over the years gets a row
+    // for each, told apart by the record's name; a share's row, by the kinds of items it holds.
+    const record = e.record ? this.list?.find((r) => r.signPubkey === e.record) : undefined;
+    const share = record && shareCopyOf(record);
+    const types = e.types?.length ? e.types : share?.types;
+    const what = record && !share ? html`<bdi>${s.historyOn(s.historyKind(e.kind), this.nameOf(record))}</bdi>` : s.historyKind(e.kind);
     // Each cell carries its column's name, shown before it when the table stacks on a phone.
     return html`<tr class=${e.kind}>
       <td data-label=${s.historyDate}>${this.day(e.at)}</td>
       <td data-label=${s.historyWho}><bdi>${this.who(e.who)}</bdi></td>
-      <td data-label=${s.historyWhat}>${s.historyKind(e.kind)}</td>
-      <td data-label=${s.historyTypes}>${e.types?.length ? s.typeList(e.types) : s.none}</td>
+      <td data-label=${s.historyWhat}>${what}</td>
+      <td data-label=${s.historyTypes}>${types?.length ? s.typeList(types) : s.none}</td>
       <td data-label=${s.historyNow}>${grants ? (e.overdue ? s.overdueInForce : e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
     </tr>`;
+  }
+
+  /**
+   * The other records and shares the person of a one-person dialog can still open: a person given
+   * several records over the years keeps all but this one, and the dialog says so before and after.
+   */
+  private elsewhere(target: Target): OpenedRecord[] {
+    const pubkey = target.pubkey;
+    return (this.list ?? []).filter((r) => {
+      if (r === target.record || r.signPubkey === target.record.signPubkey) return false;
+      const share = shareCopyOf(r);
+      if (share) return share.grant.recipient === pubkey && (share.status === 'active' || share.status === 'overdue');
+      return !!r.participants?.some((p) => p.pubkey === pubkey);
+    });
+  }
+
+  private renderElsewhere(target: Target, who: string): TemplateResult | typeof nothing {
+    const s = this.s;
+    const others = this.elsewhere(target);
+    if (!others.length) return nothing;
+    return html`<div class="elsewhere">
+      <p>${withBdi(s.alsoOpens(who, others.length, this.count(others.length)))}</p>
+      <ul>${others.map((r) => {
+        const share = shareCopyOf(r);
+        return html`<li><bdi>${share ? s.shareTerms(this.day(share.grant.since), s.shareItemCount(share.items, this.count(share.items))) : this.nameOf(r)}</bdi></li>`;
+      })}</ul>
+    </div>`;
   }
 
   private renderDialog(targets: Target[]): TemplateResult {
@@ -1053,7 +1109,7 @@ export class Nip82AccessList extends Nip82Element {
             <span class="record-name"><bdi>${this.nameOf(t.record)}</bdi></span>
             ${t.share?.grant.until ? html`<span class="until">${s.endedOn(this.day(t.share.grant.until))}</span>` : nothing}</li>`)}
         </ul>`
-      : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>`;
+      : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>${this.renderElsewhere(first, who)}`;
     if (this.done) {
       const result = this.result;
       return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>

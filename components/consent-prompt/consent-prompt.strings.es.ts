@@ -186,4 +186,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   requestSent: (sent: string) => `Enviada el ${sent}.`,
   selfNamed: 'Este nombre lo eligió esa persona; este sitio no la conoce por él, y cualquiera puede elegir cualquier nombre. Compruebe la clave con esa persona antes de aprobar.',
   unnamedAsker: 'Este sitio no sabe quién es, y no dio ningún nombre. Compruebe la clave con esa persona antes de aprobar.',
+  aboutWhom: 'De quién son los historiales',
+  aboutWhomHelp: 'Sus historiales son de más de una persona. Cada vez que comparte, comparte lo de una sola persona: elija de quién son los historiales entre los que elegir.',
+  aboutYou: 'Los suyos',
 };

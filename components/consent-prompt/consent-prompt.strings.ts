@@ -216,6 +216,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   selfNamed: string;
   /** Under a requester the site does not know and who gave no name either: only their key says who they are. */
   unnamedAsker: string;
+  /** Over the choice of whose records to offer, when the user's records are about more than one person (a child's, a parent's). */
+  aboutWhom: string;
+  aboutWhomHelp: string;
+  /** The user themself in that choice (with their animals' records, which go with theirs). */
+  aboutYou: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -392,6 +397,9 @@ const en: ConsentPromptStrings = {
   requestSent: (sent: string) => `Sent ${sent}.`,
   selfNamed: 'They gave themselves this name; this site does not know them by it, and anyone can choose any name. Check the key with them before you approve.',
   unnamedAsker: 'This site does not know who this is, and they gave no name. Check the key with them before you approve.',
+  aboutWhom: 'Whose records',
+  aboutWhomHelp: 'Your records are about more than one person. One share is about one person: choose whose records to choose from.',
+  aboutYou: 'Yours',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

@@ -53,6 +53,13 @@ export const consentPromptStyles = css`
     margin-inline: 0;
     padding: var(--_space);
   }
+  .about-choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-block-size: 2.75rem;
+    overflow-wrap: anywhere;
+  }
   legend {
     font-weight: 600;
     padding-inline: 0.25rem;

@@ -255,7 +255,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private missed?: { pending: Pending; words: Message };
 
   /** The consent plan both dialogs are views of. */
-  private readonly plan = new ConsentPlan(this, () => this.available);
+  private readonly plan = new ConsentPlan(this, () => this.planRecords);
   private readonly modal = new ModalController(this, () => this.open);
 
   /** Records came into the store since the plan was made, not yet made into it (an action was under way). */
@@ -336,6 +336,52 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (this.records) return this.records;
     const store = this.currentStore;
     return store?.loaded ? store.held : [];
+  }
+
+  /** Whose records the dialog offers (a subject key), when the user's are about more than one person; unset, the user's own. */
+  @state() private about?: string;
+
+  /** The people the user's records are about (their keys), the user first: one share is about one of them. */
+  private get subjectKeys(): string[] {
+    const me = this.myKey;
+    const keys = [...new Set(this.available.map((r) => subjectKey(r, me)).filter((k): k is string => !!k))];
+    return me && keys.includes(me) ? [me, ...keys.filter((k) => k !== me)] : keys;
+  }
+
+  /** The person whose records the dialog offers: the one chosen, else the user (else the first). */
+  private get aboutKey(): string | undefined {
+    const keys = this.subjectKeys;
+    return this.about && keys.includes(this.about) ? this.about : keys[0];
+  }
+
+  /**
+   * The records the dialog's plan draws from: when the user's records are about more than one
+   * person (a child's, a parent's), those of the one chosen. Offered all at once, every item
+   * starts chosen and the share is refused as about more than one person until each of the
+   * others' items is unticked.
+   */
+  private get planRecords(): OpenedRecord[] {
+    const keys = this.subjectKeys;
+    if (keys.length < 2) return this.available;
+    const [about, me] = [this.aboutKey, this.myKey];
+    return this.available.filter((r) => subjectKey(r, me) === about);
+  }
+
+  private chooseAbout = (key: string): void => {
+    if (this.busy || key === this.aboutKey) return;
+    this.about = key;
+    this.startPlan(this.answering);
+  };
+
+  /** The people to choose whose records from, named: the user as such, the others by their records' patient. */
+  private get subjectChoices(): { key: string; name: string }[] | undefined {
+    const keys = this.subjectKeys;
+    if (keys.length < 2) return undefined;
+    const [me, named] = [this.myKey, subjectNamer(this.available)];
+    return keys.map((key) => {
+      const record = this.available.find((r) => subjectKey(r, me) === key);
+      return { key, name: key === me ? this.s.aboutYou : (record && named(record)) || shortNpub(key) };
+    });
   }
 
   // Who opened the records: the signer is not asked.
@@ -434,6 +480,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // Items hidden from them in a share they may edit are not known here (it keeps no list they could read).
       hiddenUnlisted: this.sharesTo(recipient).some((c) => !c.hiddenKept),
       openElsewhere: (hidden) => this.openElsewhere(recipient, hidden),
+      subjects: this.subjectChoices,
+      about: this.aboutKey,
+      onAbout: this.chooseAbout,
     };
   }
 
@@ -556,6 +605,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       this.modal.close();
     }
     this.answering = undefined;
+    this.about = undefined;
     this.plan.reset([]);
     // The records counted are the last user's too (the plan forgot its items' words with them).
     this.counted = undefined;
@@ -691,6 +741,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private startShare(): void {
     this.recipientKey = presetKey(this.recipient);
     if (this.recipientKey) void this.lookUpNames([this.recipientKey]);
+    this.about = undefined;
     this.startPlan();
     this.shareRole = 'viewer';
     this.until = '';
@@ -729,6 +780,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.recipientKey = request.requester;
     // The records' authors are named in the dialog (records handed in, or loaded elsewhere in the session).
     void this.lookUpNames([request.requester, ...this.authors()]);
+    this.about = undefined;
     this.startPlan(request);
     // An ended request's day is in the past: never offered as an end date (it can only be denied).
     this.until = requestEnded(request) ? '' : periodDay(request.period?.end);
@@ -739,7 +791,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   /** The plan afresh: every item offered (only the kinds asked for, when answering), hidden as before for this recipient. */
   private startPlan(request?: ConsentMessage): void {
     this.recordsArrived = false;
-    const offered = offeredEntries(this.available).filter((e) => !request || request.resourceTypes.includes(e.resource.resourceType));
+    const offered = offeredEntries(this.planRecords).filter((e) => !request || request.resourceTypes.includes(e.resource.resourceType));
     this.plan.reset(offered, this.hiddenFrom(this.recipientKey));
     this.dropPending();
   }
@@ -926,7 +978,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private get chosenRecords(): OpenedRecord[] {
     const plan = this.plan.plan();
-    return supplying(this.available, [...plan.entries, ...plan.hidden].map((e) => e.fullUrl!));
+    return supplying(this.planRecords, [...plan.entries, ...plan.hidden].map((e) => e.fullUrl!));
   }
 
   /** The chosen items are about different people (a parent's, one's own): one share cannot say whose they are. */

@@ -45,6 +45,13 @@ export interface PlanViewContext {
    * back, or in a record they take part in. Hiding an item there takes nothing back.
    */
   openElsewhere?: (hidden: readonly BundleEntry[]) => number;
+  /**
+   * The people the user's records are about (subject key and name), when more than one: one share
+   * is about one person, so the items offered are those of the one chosen (`about`).
+   */
+  subjects?: { key: string; name: string }[];
+  about?: string;
+  onAbout?: (key: string) => void;
 }
 
 /**
@@ -169,9 +176,22 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
     <legend>${legend}</legend>
     <p class="help" id="items-help">${s.itemsHelp}</p>
     <p class="help" id="items-keys">${s.itemsKeys}</p>
+    ${renderAbout(ctx)}
     ${plan.hiddenBefore.size ? html`<p class="note hidden-before">${s.hiddenBefore(plan.hiddenBefore.size, formatCount(plan.hiddenBefore.size, ctx.lang), ctx.recipient ?? '')}</p>` : nothing}
     ${ctx.hiddenUnlisted ? html`<p class="note hidden-unlisted">${s.hiddenUnlisted(ctx.recipient ?? '')}</p>` : nothing}
     ${guard([plan.offered, plan.version, plan.folds, s, ctx.lang], () => renderGrid(ctx))}
+  </fieldset>`;
+}
+
+/** Whose records to choose from, when they are about more than one person (a child's, a parent's). */
+function renderAbout(ctx: PlanViewContext): TemplateResult | typeof nothing {
+  const { s, subjects } = ctx;
+  if (!subjects || subjects.length < 2) return nothing;
+  return html`<fieldset class="about" aria-describedby="about-help">
+    <legend>${s.aboutWhom}</legend>
+    <p class="help" id="about-help">${s.aboutWhomHelp}</p>
+    ${subjects.map((p) => html`<label class="about-choice"><input type="radio" name="about" .value=${p.key} .checked=${p.key === ctx.about}
+      aria-disabled=${ctx.busy ? 'true' : 'false'} @change=${() => ctx.onAbout?.(p.key)} /> <bdi>${p.name}</bdi></label>`)}
   </fieldset>`;
 }
 

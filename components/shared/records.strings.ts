@@ -48,7 +48,8 @@ export interface RecordsStrings {
   historyKind: (kind: ConsentEvent['kind']) => string;
   inForce: (until: string | undefined) => string;
   notInForce: string;
-  shareStatus: (status: ShareStatus, until: string | undefined) => string;
+  /** `on`: for a revoked share, the day it was revoked (the day of the version without them). */
+  shareStatus: (status: ShareStatus, until: string | undefined, on?: string) => string;
   /** `hiddenText`: `hidden` as the page's language writes numbers ("1,050"; '' when the share does not say how many). */
   youHid: (hidden: number | undefined, who: string, hiddenText: string) => string;
   /**
@@ -110,12 +111,12 @@ export const recordsStringsEn: RecordsStrings = {
     ({ shared: 'shared', approved: 'request approved', denied: 'request denied', revoked: 'access revoked', ended: 'end date reached' })[kind],
   inForce: (until: string | undefined) => (until ? `can view until ${until}` : 'can view'),
   notInForce: 'no longer has access through this',
-  shareStatus: (status: ShareStatus, until: string | undefined) =>
+  shareStatus: (status: ShareStatus, until: string | undefined, on?: string) =>
     ({
       active: until ? `Can view until ${until}.` : 'Can view, with no end date.',
       overdue: `The end date (${until}) has passed, but they can still open it until you revoke it.`,
       ended: `Ended on ${until}.`,
-      revoked: 'Revoked.',
+      revoked: on ? `Revoked on ${on}.` : 'Revoked.',
     })[status],
   youHid: (hidden: number | undefined, who: string, hiddenText: string) =>
     hidden === undefined ? `You hid some items from ${who}.` : plural('en', hidden, { one: `You hid 1 item from ${who}.`, other: `You hid ${hiddenText} items from ${who}.` }),

@@ -439,7 +439,7 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
     await dialog.getByRole('button', { name: /^Revoke \u2068?Harbor Clinic/ }).click();
     await dialog.getByText(/Access revoked for \u2068?Harbor Clinic.*1 of 1 storage server accepted the change/).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await share.getByText('Revoked.').waitFor();
+    await share.getByText(/^Revoked on /).waitFor();
   });
 
   await withPage('/demo/clinic.html?as=clinic', async (page) => {
