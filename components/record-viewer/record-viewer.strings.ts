@@ -288,6 +288,11 @@ export interface RecordViewerStrings {
    * person's own key or the host's name for them.
    */
   nameApart: (name: string, whose: string, animal: boolean) => string;
+  /** A patient's own phone numbers, email addresses, address and the languages they speak, on their card. */
+  fact_phone: string;
+  fact_email: string;
+  fact_address: string;
+  fact_language: string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -482,6 +487,10 @@ const en: RecordViewerStrings = {
   authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
   takenBack: (name) => `Access to a record shared by ${name} was taken back. What you already saw may have been kept.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (${whose}'s)` : `${name} (${whose})`),
+  fact_phone: 'Phone',
+  fact_email: 'Email',
+  fact_address: 'Address',
+  fact_language: 'Language',
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
