@@ -100,6 +100,21 @@ describe('every item of a Synthea patient, read by a machine', function () {
     }
   });
 
+  it("a device says what identifies it (as printed on its label, lot, serial number) and when it was made and expires", async () => {
+    const bundle = await record();
+    for (const [lang, expected] of [
+      ['en', ['Device identifier: (01)17551211875188(11)161213(17)411228(10)470492412399(21)8414461866', 'Lot: 470492412399', 'Serial number: 8414461866', /^Made: Dec 13, 2016/, /^Expires: Dec 28, 2041/]],
+      ['es', ['Identificador del dispositivo: (01)17551211875188(11)161213(17)411228(10)470492412399(21)8414461866', 'Número de serie: 8414461866', /^Caducidad: 28 dic 2041/]],
+    ] as const) {
+      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} .bundle=${bundle}></nip82-record-viewer>`);
+      await waitUntil(() => $(el, '[part=item][data-type=Device]'), 'the device');
+      const device = $(el, '[part=item][data-type=Device]')!;
+      expect(text(device.querySelector('.title'))).to.equal('Manual wheelchair (physical object)');
+      const facts = factsOf(device);
+      for (const want of expected) expect(facts.some((f) => (typeof want === 'string' ? f === want : want.test(f))), `${want} among ${facts.join(' | ')}`).to.equal(true);
+    }
+  });
+
   it('a number or address the record marks as no longer in use is not shown as the patient\'s', async () => {
     const patient = {
       resourceType: 'Patient', id: 'moved', name: [{ given: ['Ana'], family: 'Rivera' }],

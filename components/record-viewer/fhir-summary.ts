@@ -31,7 +31,8 @@ export type FactKey =
   | 'recorded' | 'dosage' | 'intent' | 'prescriber' | 'reason' | 'date' | 'value' | 'interpretation' | 'range'
   | 'performer' | 'lot' | 'site' | 'route' | 'location' | 'period' | 'type' | 'attachment' | 'birthDate' | 'gender'
   | 'species' | 'breed' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider'
-  | 'died' | 'conclusion' | 'results' | 'activities' | 'members' | 'total' | 'contact' | 'phone' | 'email' | 'address' | 'language';
+  | 'died' | 'conclusion' | 'results' | 'activities' | 'members' | 'total' | 'contact' | 'phone' | 'email' | 'address' | 'language'
+  | 'udi' | 'serial' | 'made' | 'expires';
 
 /** One labelled value of an item. `label` is data (e.g. an Observation component's code); `key` is ours. */
 export interface Fact {
@@ -446,6 +447,23 @@ const describeOther: Describer = (r, facts, _index, status) => {
   return { title: conceptName(r.code) || conceptName(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
 };
 
+/**
+ * A device (a glucose meter, an implant): what identifies this one, as a recall or a scan asks
+ * for it (its UDI as printed on the label, lot and serial number), and when it was made and expires.
+ */
+const describeDevice: Describer = (r, facts, index, status) => {
+  const { title } = describeOther(r, facts, index, status);
+  const names = list(r.deviceName).filter(isObject);
+  const udi = list(r.udiCarrier).filter(isObject);
+  facts.add('udi', unique(udi.map((u) => str(u.carrierHRF) || str(u.deviceIdentifier))).join(', ') || str(r.distinctIdentifier));
+  facts.add('lot', str(r.lotNumber));
+  facts.add('serial', str(r.serialNumber));
+  facts.add('made', str(r.manufactureDate), { date: true });
+  facts.add('expires', str(r.expirationDate), { date: true });
+  const named = names.find((n) => str(n.type) === 'user-friendly-name') ?? names[0];
+  return { title: str(named?.name) || title };
+};
+
 /** One describer per resource type the viewer knows (a Map: resource types come from untrusted data). */
 const DESCRIBERS = new Map<string, Describer>([
   ['Patient', describePatient],
@@ -464,6 +482,7 @@ const DESCRIBERS = new Map<string, Describer>([
   ['CareTeam', describeCareTeam],
   ['Claim', describeClaim],
   ['ExplanationOfBenefit', describeClaim],
+  ['Device', describeDevice],
 ]);
 
 /** What describing a resource says of it beyond its section and date. */

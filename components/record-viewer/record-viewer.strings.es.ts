@@ -188,6 +188,10 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_email: 'Correo electrónico',
   fact_address: 'Dirección',
   fact_language: 'Idioma',
+  fact_udi: 'Identificador del dispositivo',
+  fact_serial: 'Número de serie',
+  fact_made: 'Fabricación',
+  fact_expires: 'Caducidad',
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -293,6 +293,11 @@ export interface RecordViewerStrings {
   fact_email: string;
   fact_address: string;
   fact_language: string;
+  /** A device's identifiers as a recall asks for them, and when it was made and expires. */
+  fact_udi: string;
+  fact_serial: string;
+  fact_made: string;
+  fact_expires: string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -491,6 +496,10 @@ const en: RecordViewerStrings = {
   fact_email: 'Email',
   fact_address: 'Address',
   fact_language: 'Language',
+  fact_udi: 'Device identifier',
+  fact_serial: 'Serial number',
+  fact_made: 'Made',
+  fact_expires: 'Expires',
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
