@@ -12,7 +12,8 @@ import { ReferenceIndex } from '../core/fhir/bundle.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import { isSubjectPatient, planShare, type SharePlan } from '../core/nip82/share.js';
 import { isGrantConsent } from '../core/nip82/grant.js';
-import { resourceDate } from './resources.js';
+import { resourceDate, resourceMoment } from './resources.js';
+import { timeOf } from '../shared/dates.js';
 import { animalOf, nostrPubkeyOf, patientEntryOf } from '../core/fhir/patient.js';
 import { humanName } from '../shared/record-text.js';
 
@@ -32,6 +33,12 @@ export function orderedGroups(entries: readonly BundleEntry[]): [string, BundleE
   const groups = new Map<string, BundleEntry[]>();
   // Each date worked out once, not once per comparison: a long record has thousands of items.
   const dates = new Map<BundleEntry, string>();
+  const moments = new Map<BundleEntry, number>();
+  const momentOf = (e: BundleEntry) => {
+    let t = moments.get(e);
+    if (t === undefined) moments.set(e, (t = timeOf(resourceMoment(e.resource)) ?? 0));
+    return t;
+  };
   for (const e of entries) {
     const type = e.resource.resourceType;
     const list = groups.get(type);
@@ -41,7 +48,8 @@ export function orderedGroups(entries: readonly BundleEntry[]): [string, BundleE
   }
   for (const list of groups.values()) {
     // Newest first; undated items after dated ones, in their record order (a stable sort keeps it).
-    list.sort((a, b) => dates.get(b)!.localeCompare(dates.get(a)!));
+    // Two on one day by their time, when they give one (the share dialog then shows it).
+    list.sort((a, b) => dates.get(b)!.localeCompare(dates.get(a)!) || (dates.get(b) ? momentOf(b) - momentOf(a) : 0));
   }
   return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }

@@ -15,7 +15,7 @@ import { formatDate } from '../shared/dates.js';
 import { wordsDiffer } from '../shared/vocabulary.js';
 import { withBdi } from '../shared/bdi.js';
 import { orderedGroups, type ConsentPlan, type ItemTexts } from './consent-plan.js';
-import { resourceDate, resourceLabel } from './resources.js';
+import { resourceDate, resourceLabel, resourceMoment } from './resources.js';
 import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { listText } from '../shared/lists.js';
@@ -85,12 +85,26 @@ function texts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleE
   if (!cache || cache.words !== ctx.s || cache.lang !== ctx.lang) cache = ctx.plan.texts = { words: ctx.s, lang: ctx.lang, map: new Map() };
   let t = cache.map.get(entry);
   if (!t) {
-    const label = resourceLabel(entry.resource, ctx.lang, (ref, from) => ctx.plan.resolve(ref, from)) || ctx.s.noLabel;
-    const patient = ctx.plan.patientOf(entry.fullUrl!);
-    t = { label: patient ? ctx.s.itemOf(label, patient) : label, date: itemDate(entry, ctx.lang) };
-    cache.map.set(entry, t);
+    // Worked out for the entry's whole kind at once: two items of a kind that would read the same
+    // (two visits for the same problem on one day) also say the time of day, as the viewer does,
+    // so that the patient can tell which one they hide.
+    const kind = ctx.plan.groups.find(([type, list]) => type === entry.resource.resourceType && list.includes(entry))?.[1] ?? [entry];
+    const made = kind.map((e) => [e, ownTexts(ctx, e)] as const);
+    const seen = new Map<string, number>();
+    for (const [, x] of made) seen.set(`${x.label}\n${x.date}`, (seen.get(`${x.label}\n${x.date}`) ?? 0) + 1);
+    for (const [e, x] of made) {
+      const moment = x.date && seen.get(`${x.label}\n${x.date}`)! > 1 ? resourceMoment(e.resource) : '';
+      cache.map.set(e, moment.includes('T') ? { ...x, date: formatDate(moment, ctx.lang) } : x);
+    }
+    t = cache.map.get(entry)!;
   }
   return t;
+}
+
+function ownTexts(ctx: Pick<PlanViewContext, 'plan' | 's' | 'lang'>, entry: BundleEntry): ItemTexts {
+  const label = resourceLabel(entry.resource, ctx.lang, (ref, from) => ctx.plan.resolve(ref, from)) || ctx.s.noLabel;
+  const patient = ctx.plan.patientOf(entry.fullUrl!);
+  return { label: patient ? ctx.s.itemOf(label, patient) : label, date: itemDate(entry, ctx.lang) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,8 +264,7 @@ function renderGroup(ctx: PlanViewContext, type: string, list: BundleEntry[], g:
 function renderItem(ctx: PlanViewContext, entry: BundleEntry, i: number): TemplateResult {
   const { plan, s } = ctx;
   const url = entry.fullUrl!;
-  const label = itemLabel(ctx, entry);
-  const date = itemDate(entry, ctx.lang);
+  const { label, date } = texts(ctx, entry);
   const hidden = plan.hidden.has(url);
   return html`<li class=${hidden ? 'item hidden' : 'item'} data-url=${url} data-row>
     <input type="checkbox" id=${`item-${i}`} data-cell tabindex="-1" .checked=${live(plan.included.has(url))}

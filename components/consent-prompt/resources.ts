@@ -77,10 +77,16 @@ export function resourceLabel(resource: FhirResource, lang: string, resolve?: Re
  * shows it, not the day the clinic's offset wrote.
  */
 export function resourceDate(resource: FhirResource): string {
+  const found = resourceMoment(resource);
+  return found ? periodDay(found) : '';
+}
+
+/** The date a resource is about as written (a day and time when it gives one), or ''. */
+export function resourceMoment(resource: FhirResource): string {
   // The fields the viewer dates an item by, in its order, so both show an item on the same day.
   const candidates = [...datesWritten(resource), resource.birthDate];
   const found = candidates.find((d): d is string => typeof d === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?/.test(d));
-  return found ? periodDay(found.trim()) : '';
+  return found ? found.trim() : '';
 }
 
 // The patient's calendar day of a period's bound: in the core, which the consent history reads too.

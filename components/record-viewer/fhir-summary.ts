@@ -31,7 +31,8 @@ export type FactKey =
   | 'recorded' | 'dosage' | 'intent' | 'prescriber' | 'reason' | 'date' | 'value' | 'interpretation' | 'range'
   | 'performer' | 'lot' | 'site' | 'route' | 'location' | 'period' | 'type' | 'attachment' | 'birthDate' | 'gender'
   | 'species' | 'breed' | 'resourceType' | 'author' | 'outcome' | 'notAvailable' | 'note' | 'provider'
-  | 'died' | 'conclusion' | 'results' | 'activities' | 'members' | 'total' | 'contact';
+  | 'died' | 'conclusion' | 'results' | 'activities' | 'members' | 'total' | 'contact' | 'phone' | 'email' | 'address' | 'language'
+  | 'udi' | 'serial' | 'made' | 'expires';
 
 /** One labelled value of an item. `label` is data (e.g. an Observation component's code); `key` is ours. */
 export interface Fact {
@@ -277,6 +278,13 @@ const describePatient: Describer = (r, facts) => {
     facts.add('species', str(animal.species));
     facts.add('breed', str(animal.breed));
   }
+  // How to reach the patient and in which language to speak: what a clinician looks for first on the card.
+  // A number or address the record marks as no longer in use ("old", or a period that ended) is not theirs now.
+  const current = list(r.telecom).filter((t): t is Json => isObject(t) && str(t.use) !== 'old' && !ended(t.period));
+  facts.add('phone', unique(current.filter((t) => ['phone', 'sms'].includes(str(t.system))).map((t) => str(t.value))).join(', '));
+  facts.add('email', unique(current.filter((t) => str(t.system) === 'email').map((t) => str(t.value))).join(', '));
+  for (const a of list(r.address).filter((a): a is Json => isObject(a) && str(a.use) !== 'old' && !ended(a.period))) facts.add('address', addressText(a));
+  facts.add('language', unique(list(r.communication).filter(isObject).map((c) => conceptName(c.language))).join(', '));
   // Whom to reach: a pet's owner, a child's parent, next of kin.
   for (const c of list(r.contact).filter(isObject)) facts.add('contact', contactPieces(c));
   return { title: nameOf(r) };
@@ -439,6 +447,23 @@ const describeOther: Describer = (r, facts, _index, status) => {
   return { title: conceptName(r.code) || conceptName(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
 };
 
+/**
+ * A device (a glucose meter, an implant): what identifies this one, as a recall or a scan asks
+ * for it (its UDI as printed on the label, lot and serial number), and when it was made and expires.
+ */
+const describeDevice: Describer = (r, facts, index, status) => {
+  const { title } = describeOther(r, facts, index, status);
+  const names = list(r.deviceName).filter(isObject);
+  const udi = list(r.udiCarrier).filter(isObject);
+  facts.add('udi', unique(udi.map((u) => str(u.carrierHRF) || str(u.deviceIdentifier))).join(', ') || str(r.distinctIdentifier));
+  facts.add('lot', str(r.lotNumber));
+  facts.add('serial', str(r.serialNumber));
+  facts.add('made', str(r.manufactureDate), { date: true });
+  facts.add('expires', str(r.expirationDate), { date: true });
+  const named = names.find((n) => str(n.type) === 'user-friendly-name') ?? names[0];
+  return { title: str(named?.name) || title };
+};
+
 /** One describer per resource type the viewer knows (a Map: resource types come from untrusted data). */
 const DESCRIBERS = new Map<string, Describer>([
   ['Patient', describePatient],
@@ -457,6 +482,7 @@ const DESCRIBERS = new Map<string, Describer>([
   ['CareTeam', describeCareTeam],
   ['Claim', describeClaim],
   ['ExplanationOfBenefit', describeClaim],
+  ['Device', describeDevice],
 ]);
 
 /** What describing a resource says of it beyond its section and date. */
@@ -641,6 +667,20 @@ function dosagePieces(d: Json): Piece[] {
 function timingCode(concept: unknown): Piece[] {
   const coding = isObject(concept) && !str(concept.text) ? list(concept.coding).filter(isObject).find((c) => str(c.code)) : undefined;
   return coding ? [{ set: 'timing', code: str(coding.code), text: str(coding.display) || str(coding.code) }] : [conceptText(concept)].filter(Boolean);
+}
+
+/** An address on one line as the record writes it: its text, else its lines, city, state, postal code and country. */
+function addressText(a: Json): string {
+  const text = str(a.text);
+  if (text) return text;
+  const place = [str(a.city), [str(a.state), str(a.postalCode)].filter(Boolean).join(' ')].filter(Boolean);
+  return [...list(a.line).map(str), ...place, str(a.country)].filter(Boolean).join(', ');
+}
+
+/** Whether a FHIR Period ended before now (a phone number or address no longer in use). */
+function ended(period: unknown): boolean {
+  const end = isObject(period) ? Date.parse(str(period.end)) : NaN;
+  return end < Date.now();
 }
 
 /** A Patient's contact: their name and how they relate ("Sam Owner (Owner)"), then their phone and email. */

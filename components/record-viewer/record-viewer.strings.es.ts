@@ -184,6 +184,14 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   authorUnnamed: 'La firma de su autor no dice para qué historial lo escribió, así que puede no ser su versión más reciente. Compruebe la fecha de la firma.',
   takenBack: (name) => `Se retiró el acceso a un historial compartido por ${name}. Lo que ya vio puede haberse guardado.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (de ${whose})` : `${name} (${whose})`),
+  fact_phone: 'Teléfono',
+  fact_email: 'Correo electrónico',
+  fact_address: 'Dirección',
+  fact_language: 'Idioma',
+  fact_udi: 'Identificador del dispositivo',
+  fact_serial: 'Número de serie',
+  fact_made: 'Fabricación',
+  fact_expires: 'Caducidad',
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -288,6 +288,16 @@ export interface RecordViewerStrings {
    * person's own key or the host's name for them.
    */
   nameApart: (name: string, whose: string, animal: boolean) => string;
+  /** A patient's own phone numbers, email addresses, address and the languages they speak, on their card. */
+  fact_phone: string;
+  fact_email: string;
+  fact_address: string;
+  fact_language: string;
+  /** A device's identifiers as a recall asks for them, and when it was made and expires. */
+  fact_udi: string;
+  fact_serial: string;
+  fact_made: string;
+  fact_expires: string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -482,6 +492,14 @@ const en: RecordViewerStrings = {
   authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
   takenBack: (name) => `Access to a record shared by ${name} was taken back. What you already saw may have been kept.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (${whose}'s)` : `${name} (${whose})`),
+  fact_phone: 'Phone',
+  fact_email: 'Email',
+  fact_address: 'Address',
+  fact_language: 'Language',
+  fact_udi: 'Device identifier',
+  fact_serial: 'Serial number',
+  fact_made: 'Made',
+  fact_expires: 'Expires',
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

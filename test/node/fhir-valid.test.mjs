@@ -310,6 +310,24 @@ test('a document share left without its patient, author, custodian or attester s
   }
 });
 
+test("a share of a Synthea patient's whole record with items of every kind hidden is valid R4 at each disclosure, and flags them", async () => {
+  const record = await ownRecord(fixture('synthea-patient.json'));
+  const kinds = new Set();
+  // The first item of each kind (the patient cannot be hidden) and every condition.
+  const withhold = record.bundle.entry
+    .filter((e) => e.resource.resourceType !== 'Patient' && !isAttestation(e.resource) && (e.resource.resourceType === 'Condition' || !kinds.has(e.resource.resourceType)) && kinds.add(e.resource.resourceType))
+    .map((e) => e.fullUrl);
+  for (const disclose of ['flag', 'count', 'count-and-kind']) {
+    const events = await createShare({ from: [record], withhold, disclose, author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
+    const { bundle, withheld } = await openRecord(events, clinician.signer);
+    assertValid(bundle, `the whole record, ${withhold.length} items hidden, disclosing ${disclose}`);
+    assert.equal(withheld?.disclose, disclose);
+    if (disclose !== 'flag') assert.equal(withheld.count, withhold.length);
+    const hiddenIds = new Set(record.bundle.entry.filter((e) => withhold.includes(e.fullUrl)).map((e) => e.resource.id));
+    assert.deepEqual(withoutAttestations(bundle).filter((e) => hiddenIds.has(e.resource.id)).map((e) => e.resource.resourceType), [], 'no hidden item goes');
+  }
+});
+
 test('the hidden-item marker written before (entries marked "deleted") is still read; the one written now is read the same', () => {
   const marker = (entries) => ({
     resourceType: 'Bundle', type: 'collection', meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'REDACTED' }] },
