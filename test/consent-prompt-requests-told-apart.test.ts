@@ -26,7 +26,7 @@ describe('<nip82-consent-prompt>: requests told apart in the list', function () 
       const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
       await client.publishAll(events);
       const record = await openRecord(events, patient.signer);
-      const long = `Second opinion before surgery. ${'Please share everything you have. '.repeat(60)}`.trim();
+      const long = `Second opinion before surgery. ${'Please share everything you have. '.repeat(40)}`.trim();
       for (const purpose of ['Yearly check-up', long]) {
         await client.publishAll((await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose, days: 30 })).events);
       }
