@@ -592,12 +592,33 @@ export class Nip82RecordViewer extends Nip82Element {
       this.followLoad();
     }
     else if (change === 'records') {
-      if (this.naddr?.trim()) {
-        // A record shown by address follows its new versions (a revocation, say) in the store.
-        const store = this.currentStore;
-        this.unlocked = this.unlocked.map((r) => store?.records.find((n) => n.signPubkey === r.signPubkey) ?? r);
-      } else this.showStore();
+      if (this.naddr?.trim()) this.followStore();
+      else this.showStore();
     }
+  }
+
+  /**
+   * A record shown by address follows its new versions in the store (a correction, a revocation of
+   * someone else, a move to a new address), and goes from the screen as it goes from the store: its
+   * owner took the reader's access back (said, as without an address) or ended it. What the store
+   * no longer holds has its keys wiped; showing it still would show what the reader may no longer see.
+   */
+  private followStore(): void {
+    const store = this.currentStore;
+    if (!store || !this.unlocked.length) return;
+    const now = store.records;
+    const next = this.unlocked.flatMap((r) => {
+      const found = now.find((n) => n.signPubkey === r.signPubkey) ?? now.find((n) => n.movedFrom.includes(r.signPubkey));
+      return found ? [found] : [];
+    });
+    const gone = this.unlocked.filter((r) => !now.some((n) => n.signPubkey === r.signPubkey || n.movedFrom.includes(r.signPubkey)));
+    if (gone.length) {
+      const said = new Set(this.takenBack.map((t) => t.signPubkey));
+      this.takenBack = [...this.takenBack, ...store.takenBack.filter((t) => !said.has(t.signPubkey) && gone.some((r) => r.signPubkey === t.signPubkey))];
+      if (!next.length && this.outcome === 'opened') this.outcome = 'not-found';
+    }
+    // One record each, even when two shown by address meet at the address they moved to.
+    this.unlocked = [...new Set(next)];
   }
 
   /**
