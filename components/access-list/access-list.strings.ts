@@ -90,6 +90,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noHistory: string;
   /** Whom a share in "What you shared" is about, when the list holds more than one patient or an animal's ("Rex"). */
   shareAbout: (patient: string) => string;
+  /**
+   * Beside a share, before the people it was not made for who can open it too: added to it since it
+   * was made (by the patient through another app, or by a recipient who may edit it).
+   */
+  shareAlso: string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -191,6 +196,7 @@ const en: AccessListStrings = {
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,
+  shareAlso: 'Also able to open it:',
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -981,11 +981,35 @@ export class Nip82AccessList extends Nip82Element {
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
+              ${this.renderAlso(c)}
             </li>`;
           },
         )}
       </ul>
     </section>`;
+  }
+
+  /**
+   * The people on a share besides the one it was made for (and the user): someone added to it since
+   * (through another app, or by a recipient who may edit it) opens it as well, and "to whom" alone
+   * would hide them; each may be revoked as on a record.
+   */
+  private renderAlso(c: ShareCopy): TemplateResult | typeof nothing {
+    const me = this.myKey ?? c.record.reader;
+    const others = (c.record.participants ?? []).filter((p) => p.pubkey !== c.grant.recipient && p.pubkey !== me);
+    if (!others.length) return nothing;
+    const s = this.s;
+    return html`<p class="also">${s.shareAlso}</p>
+      <ul class="people">
+        ${others.map((p) => html`<li part="person" class="person" data-pubkey=${p.pubkey}>
+          <span class="who">${this.renderWho(p.pubkey, undefined)}</span>
+          <span class="role">${s.role(p.role)}</span>
+          ${this.myKey
+            ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
+                @click=${(e: Event) => this.ask([{ record: c.record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
+            : nothing}
+        </li>`)}
+      </ul>`;
   }
 
   private renderWho(pubkey: string, me: string | undefined): TemplateResult {
