@@ -106,4 +106,6 @@ export const accessListStringsEs: AccessListStrings = {
   noHistory: 'Todavía no ha compartido nada ni respondido a ninguna solicitud.',
   shareAbout: (patient: string) => `Paciente: ${patient}`,
   shareAlso: 'También pueden abrirlo:',
+  shareChanged: (who: string, day: string) =>
+    `Su historial cambió el ${day}, después de compartir esto: ${who} lo sigue teniendo tal como lo compartió. Compártalo de nuevo para enviarle el cambio.`,
 };

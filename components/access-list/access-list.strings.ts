@@ -95,6 +95,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * was made (by the patient through another app, or by a recipient who may edit it).
    */
   shareAlso: string;
+  /**
+   * Beside a share still in force made before a record it was drawn from changed (`day`): a share
+   * is a copy, so `who` still has the items as they were shared.
+   */
+  shareChanged: (who: string, day: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -197,6 +202,8 @@ const en: AccessListStrings = {
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,
   shareAlso: 'Also able to open it:',
+  shareChanged: (who: string, day: string) =>
+    `Your record changed on ${day}, after you shared this: ${who} still has it as you shared it. Share again to send them the change.`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -109,6 +109,23 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
 };
 
 /**
+ * When a record a share was drawn from last changed, if after the share was made: a share is a copy,
+ * so its recipient still has the items as they were. A record it was drawn from is one holding an
+ * item of it (by `fullUrl`, the patient aside) whose content its author signed again later: a change of who has access
+ * alone is none.
+ */
+function changedSince(copy: ShareCopy, held: readonly OpenedRecord[]): number | undefined {
+  // Not the patient they are about: every record of theirs carries them, a record drawn from or not.
+  const items = new Set((copy.record.bundle.entry ?? []).filter((e) => e.resource?.resourceType !== 'Patient').map((e) => e.fullUrl).filter((u): u is string => !!u));
+  let last: number | undefined;
+  for (const r of held) {
+    if (r.authorSignedAt <= copy.record.authorSignedAt || (last !== undefined && r.authorSignedAt <= last)) continue;
+    if ((r.bundle.entry ?? []).some((e) => e.fullUrl && items.has(e.fullUrl))) last = r.authorSignedAt;
+  }
+  return last;
+}
+
+/**
  * Record versions whose events reached every storage server, sent since the last read: that read
  * says some server is behind no longer, for any list of the session (one built again on a route).
  */
@@ -888,7 +905,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r))}</div>` : nothing}
-      ${shares.length ? this.renderShares(shares) : nothing}
+      ${shares.length ? this.renderShares(shares, held) : nothing}
       ${this.renderHistory()}
     </div>`;
   }
@@ -949,7 +966,7 @@ export class Nip82AccessList extends Nip82Element {
     </article>`;
   }
 
-  private renderShares(shares: ShareCopy[]): TemplateResult {
+  private renderShares(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
     return html`<section class="shares" aria-labelledby="shares-title">
@@ -975,6 +992,9 @@ export class Nip82AccessList extends Nip82Element {
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
+              ${revocable && changedSince(c, held) !== undefined
+                ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changedSince(c, held))))}</p>`
+                : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
