@@ -288,6 +288,11 @@ export interface RecordViewerStrings {
    * person's own key or the host's name for them.
    */
   nameApart: (name: string, whose: string, animal: boolean) => string;
+  /**
+   * On a record whose author signed a new version of its content while the viewer showed it (a
+   * correction): what is shown now is that version, signed on `day`.
+   */
+  changedWhileOpen: (day: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -482,6 +487,7 @@ const en: RecordViewerStrings = {
   authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
   takenBack: (name) => `Access to a record shared by ${name} was taken back. What you already saw may have been kept.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (${whose}'s)` : `${name} (${whose})`),
+  changedWhileOpen: (day) => `Changed while you had it open: this is the newest version, signed on ${day}. What you read before may have been corrected.`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

@@ -290,6 +290,11 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private failures: readonly OpenFailure[] = [];
   /** Records the reader had open whose access was taken back since: said, as they are shown no longer. */
   @state() private takenBack: readonly TakenBack[] = [];
+  /**
+   * Records shown whose content their author signed again while shown (a correction), by sign key:
+   * when that version was signed. Said on the record, so what was read before is not taken for what it says now.
+   */
+  @state() private changedWhileOpen: ReadonlyMap<string, number> = new Map();
   /** The user's records the last load left unopened, to spare the signer (a later load opens them). */
   @state() private unopened = 0;
   /** Names among the records shown that stand for more than one person or pet (see {@link apart}). */
@@ -561,7 +566,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const store = this.currentStore;
     if (!store?.loaded || this.naddr?.trim() || this.handedIn) return;
     this.unlockedWith = this.activeSigner;
-    this.unlocked = store.held;
+    this.showRecords(store.held);
     // The authors' names already looked up for this reader are shown at once, not asked again.
     this.names = new Map([...namesLookedUp(store), ...this.names]);
     this.failures = store.failures;
@@ -618,7 +623,23 @@ export class Nip82RecordViewer extends Nip82Element {
       if (!next.length && this.outcome === 'opened') this.outcome = 'not-found';
     }
     // One record each, even when two shown by address meet at the address they moved to.
-    this.unlocked = [...new Set(next)];
+    this.showRecords([...new Set(next)]);
+  }
+
+  /**
+   * Shows `records` in place of those shown, noting each whose content its author signed again
+   * since it was shown (a change of who has access alone keeps the author's signature).
+   */
+  private showRecords(records: OpenedRecord[]): void {
+    const before = new Map(this.unlocked.map((r) => [r.signPubkey, r]));
+    for (const r of this.unlocked) for (const from of r.movedFrom) before.set(from, r);
+    let changed: Map<string, number> | undefined;
+    for (const r of records) {
+      const was = before.get(r.signPubkey) ?? r.movedFrom.map((k) => before.get(k)).find(Boolean);
+      if (was && r.authorSignedAt > was.authorSignedAt) (changed ??= new Map(this.changedWhileOpen)).set(r.signPubkey, r.authorSignedAt);
+    }
+    if (changed) this.changedWhileOpen = changed;
+    this.unlocked = records;
   }
 
   /**
@@ -680,6 +701,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.sharedNames = new Set();
     this.failures = [];
     this.takenBack = [];
+    this.changedWhileOpen = new Map();
     this.unopened = 0;
     this.older = false;
     this.reports = [];
@@ -843,7 +865,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.progress = undefined;
     if (!result) return;
     this.unlockedWith = signer;
-    this.unlocked = result.records;
+    this.showRecords(result.records);
     this.failures = result.failures;
     this.takenBack = result.takenBack ?? [];
     this.unopened = result.unopened;
@@ -1268,6 +1290,9 @@ export class Nip82RecordViewer extends Nip82Element {
           ${this.renderProvenance(view, s, lang)}
         </header>
         ${grant ? this.renderGrant(grant, s, lang) : nothing}
+        ${view.record && this.changedWhileOpen.has(view.record.signPubkey)
+          ? html`<p class="warning changed-while-open" role="note">${s.changedWhileOpen(dayText(this.changedWhileOpen.get(view.record.signPubkey)!, lang))}</p>`
+          : nothing}
         ${view.record && view.record.parts.have < view.record.parts.total
           ? html`<p class="warning parts" role="note">${s.partsMissing(view.record.parts.have, view.record.parts.total, formatCount(view.record.parts.have, lang), formatCount(view.record.parts.total, lang))}</p>`
           : nothing}
