@@ -100,6 +100,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * is a copy, so `who` still has the items as they were shared.
    */
   shareChanged: (who: string, day: string) => string;
+  /**
+   * In the revoke dialog: `who` can still open `n` of the record's items (`nText`: as the page's
+   * language writes it) through another share or record of the user's, in force, that lists them.
+   */
+  stillOpenElsewhere: (who: string, n: number, nText: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -204,6 +209,8 @@ const en: AccessListStrings = {
   shareAlso: 'Also able to open it:',
   shareChanged: (who: string, day: string) =>
     `Your record changed on ${day}, after you shared this: ${who} still has it as you shared it. Share again to send them the change.`,
+  stillOpenElsewhere: (who: string, n: number, nText: string) =>
+    `${who} can still open ${plural('en', n, { one: '1 of these items', other: `${nText} of these items` })} through another share or record of yours that you are not revoking now. Revoke that too to take them away.`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -1068,6 +1068,23 @@ export class Nip82AccessList extends Nip82Element {
     </tr>`;
   }
 
+  /**
+   * Before revoking one person: the items of the record they can still open through another share or
+   * record in this list that lists them (and is not revoked with it). Revoking this one alone does
+   * not take those out of their next view, and "they can no longer open it" must not read as if it did.
+   */
+  private renderOpenElsewhere(targets: Target[]): TemplateResult | typeof nothing {
+    if (this.overdue || targets.length !== 1) return nothing;
+    const { record, pubkey } = targets[0]!;
+    const elsewhere = new Set<string>();
+    for (const r of this.list ?? []) {
+      if (r === record || !(r.participants?.some((p) => p.pubkey === pubkey) ?? r.listed.includes(pubkey))) continue;
+      for (const e of r.bundle.entry ?? []) if (e.fullUrl && e.resource?.resourceType !== 'Patient') elsewhere.add(e.fullUrl);
+    }
+    const n = (record.bundle.entry ?? []).filter((e) => e.fullUrl && elsewhere.has(e.fullUrl)).length;
+    return n ? html`<p class="elsewhere">${withBdi(this.s.stillOpenElsewhere(isolate(this.nameFor(pubkey) ?? shortNpub(pubkey)), n, this.count(n)))}</p>` : nothing;
+  }
+
   private renderDialog(targets: Target[]): TemplateResult {
     const s = this.s;
     const first = targets[0]!;
@@ -1106,6 +1123,7 @@ export class Nip82AccessList extends Nip82Element {
         <p>${s.stops}</p>
         <p>${s.stays}</p>
         ${editor ? html`<p>${s.editorMoves}</p>` : nothing}
+        ${this.renderOpenElsewhere(targets)}
       </div>
       ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}
       ${this.renderStatus()}
