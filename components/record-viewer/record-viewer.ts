@@ -612,14 +612,12 @@ export class Nip82RecordViewer extends Nip82Element {
     const store = this.currentStore;
     if (!store || !this.unlocked.length) return;
     const now = store.records;
-    const next = this.unlocked.flatMap((r) => {
-      const found = now.find((n) => n.signPubkey === r.signPubkey) ?? now.find((n) => n.movedFrom.includes(r.signPubkey));
-      return found ? [found] : [];
-    });
-    const gone = this.unlocked.filter((r) => !now.some((n) => n.signPubkey === r.signPubkey || n.movedFrom.includes(r.signPubkey)));
-    if (gone.length) {
+    const found = this.unlocked.map((r) => now.find((n) => n.signPubkey === r.signPubkey) ?? now.find((n) => n.movedFrom.includes(r.signPubkey)));
+    const next = found.filter((r): r is OpenedRecord => !!r);
+    const gone = new Set(this.unlocked.filter((_, i) => !found[i]).map((r) => r.signPubkey));
+    if (gone.size) {
       const said = new Set(this.takenBack.map((t) => t.signPubkey));
-      this.takenBack = [...this.takenBack, ...store.takenBack.filter((t) => !said.has(t.signPubkey) && gone.some((r) => r.signPubkey === t.signPubkey))];
+      this.takenBack = [...this.takenBack, ...store.takenBack.filter((t) => gone.has(t.signPubkey) && !said.has(t.signPubkey))];
       if (!next.length && this.outcome === 'opened') this.outcome = 'not-found';
     }
     // One record each, even when two shown by address meet at the address they moved to.
@@ -632,7 +630,6 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private showRecords(records: OpenedRecord[]): void {
     const before = new Map(this.unlocked.map((r) => [r.signPubkey, r]));
-    for (const r of this.unlocked) for (const from of r.movedFrom) before.set(from, r);
     let changed: Map<string, number> | undefined;
     for (const r of records) {
       const was = before.get(r.signPubkey) ?? r.movedFrom.map((k) => before.get(k)).find(Boolean);
