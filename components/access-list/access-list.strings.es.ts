@@ -113,4 +113,9 @@ export const accessListStringsEs: AccessListStrings = {
   sharesClosedTitle: 'Ya no compartido',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Incluye: ${kinds}.`,
+  shareAlso: 'También pueden abrirlo:',
+  shareChanged: (who: string, day: string) =>
+    `Su historial cambió el ${day}, después de compartir esto: ${who} lo sigue teniendo tal como lo compartió. Compártalo de nuevo para enviarle el cambio.`,
+  stillOpenElsewhere: (who: string, n: number, nText: string) =>
+    `${who} todavía puede abrir ${plural('es', n, { one: '1 de estos elementos', other: `${nText} de estos elementos` })} en otro historial, compartido o no, que no entra en esta revocación. Revóquelo también para retirárselos.`,
 };

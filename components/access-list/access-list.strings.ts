@@ -101,6 +101,21 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   historyOn: (what: string, record: string) => string;
   /** The kinds of items a share holds (`kinds`: as `typeList` words them), under its date and count. */
   shareKinds: (kinds: string) => string;
+  /**
+   * Beside a share, before the people it was not made for who can open it too: added to it since it
+   * was made (by the patient through another app, or by a recipient who may edit it).
+   */
+  shareAlso: string;
+  /**
+   * Beside a share still in force made before a record it was drawn from changed (`day`): a share
+   * is a copy, so `who` still has the items as they were shared.
+   */
+  shareChanged: (who: string, day: string) => string;
+  /**
+   * In the revoke dialog: `who` can still open `n` of the record's items (`nText`: as the page's
+   * language writes it) through another share or record of the user's, in force, that lists them.
+   */
+  stillOpenElsewhere: (who: string, n: number, nText: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -210,6 +225,11 @@ const en: AccessListStrings = {
   sharesClosedTitle: 'No longer shared',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Includes: ${kinds}.`,
+  shareAlso: 'Also able to open it:',
+  shareChanged: (who: string, day: string) =>
+    `Your record changed on ${day}, after you shared this: ${who} still has it as you shared it. Share again to send them the change.`,
+  stillOpenElsewhere: (who: string, n: number, nText: string) =>
+    `${who} can still open ${plural('en', n, { one: '1 of these items', other: `${nText} of these items` })} through another share or record of yours that you are not revoking now. Revoke that too to take them away.`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -119,6 +119,23 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
 };
 
 /**
+ * When a record a share was drawn from last changed, if after the share was made: a share is a copy,
+ * so its recipient still has the items as they were. A record it was drawn from is one holding an
+ * item of it (by `fullUrl`, the patient aside) whose content its author signed again later: a change of who has access
+ * alone is none.
+ */
+function changedSince(copy: ShareCopy, held: readonly OpenedRecord[]): number | undefined {
+  // Not the patient they are about: every record of theirs carries them, a record drawn from or not.
+  const items = new Set((copy.record.bundle.entry ?? []).filter((e) => e.resource?.resourceType !== 'Patient').map((e) => e.fullUrl).filter((u): u is string => !!u));
+  let last: number | undefined;
+  for (const r of held) {
+    if (r.authorSignedAt <= copy.record.authorSignedAt || (last !== undefined && r.authorSignedAt <= last)) continue;
+    if ((r.bundle.entry ?? []).some((e) => e.fullUrl && items.has(e.fullUrl))) last = r.authorSignedAt;
+  }
+  return last;
+}
+
+/**
  * Record versions whose events reached every storage server, sent since the last read: that read
  * says some server is behind no longer, for any list of the session (one built again on a route).
  */
@@ -910,7 +927,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r))}</div>` : nothing}
-      ${shares.length ? this.renderShares(shares) : nothing}
+      ${shares.length ? this.renderShares(shares, held) : nothing}
       ${this.renderHistory()}
     </div>`;
   }
@@ -971,7 +988,7 @@ export class Nip82AccessList extends Nip82Element {
     </article>`;
   }
 
-  private renderShares(shares: ShareCopy[]): TemplateResult {
+  private renderShares(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
     // After years there are many: those still open come first, newest share first; those ended or
@@ -989,14 +1006,14 @@ export class Nip82AccessList extends Nip82Element {
               ${s.revokeEnded(overdue.length, this.count(overdue.length))}</button>
           </div>`
         : nothing}
-      ${open.length ? this.renderShareList(open) : nothing}
+      ${open.length ? this.renderShareList(open, held) : nothing}
       ${closed.length
-        ? html`<h4 class="closed-title" aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sharesClosedTitle}</h4>${this.renderShareList(closed)}`
+        ? html`<h4 class="closed-title" aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sharesClosedTitle}</h4>${this.renderShareList(closed, held)}`
         : nothing}
     </section>`;
   }
 
-  private renderShareList(shares: ShareCopy[]): TemplateResult {
+  private renderShareList(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
     const s = this.s;
     return html`<ul class="share-list">
         ${repeat(
@@ -1012,15 +1029,42 @@ export class Nip82AccessList extends Nip82Element {
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
+              ${revocable && changedSince(c, held) !== undefined
+                ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changedSince(c, held))))}</p>`
+                : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined)}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
+              ${this.renderAlso(c)}
             </li>`;
           },
         )}
+      </ul>`;
+  }
+
+  /**
+   * The people on a share besides the one it was made for (and the user): someone added to it since
+   * (through another app, or by a recipient who may edit it) opens it as well, and "to whom" alone
+   * would hide them; each may be revoked as on a record.
+   */
+  private renderAlso(c: ShareCopy): TemplateResult | typeof nothing {
+    const me = this.myKey ?? c.record.reader;
+    const others = (c.record.participants ?? []).filter((p) => p.pubkey !== c.grant.recipient && p.pubkey !== me);
+    if (!others.length) return nothing;
+    const s = this.s;
+    return html`<p class="also">${s.shareAlso}</p>
+      <ul class="people">
+        ${others.map((p) => html`<li part="person" class="person" data-pubkey=${p.pubkey}>
+          <span class="who">${this.renderWho(p.pubkey, undefined)}</span>
+          <span class="role">${s.role(p.role)}</span>
+          ${this.myKey
+            ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
+                @click=${(e: Event) => this.ask([{ record: c.record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
+            : nothing}
+        </li>`)}
       </ul>`;
   }
 
@@ -1093,6 +1137,23 @@ export class Nip82AccessList extends Nip82Element {
     </div>`;
   }
 
+  /**
+   * Before revoking one person: the items of the record they can still open through another share or
+   * record in this list that lists them (and is not revoked with it). Revoking this one alone does
+   * not take those out of their next view, and "they can no longer open it" must not read as if it did.
+   */
+  private renderOpenElsewhere(targets: Target[]): TemplateResult | typeof nothing {
+    if (this.overdue || targets.length !== 1) return nothing;
+    const { record, pubkey } = targets[0]!;
+    const elsewhere = new Set<string>();
+    for (const r of this.list ?? []) {
+      if (r === record || !(r.participants?.some((p) => p.pubkey === pubkey) ?? r.listed.includes(pubkey))) continue;
+      for (const e of r.bundle.entry ?? []) if (e.fullUrl && e.resource?.resourceType !== 'Patient') elsewhere.add(e.fullUrl);
+    }
+    const n = (record.bundle.entry ?? []).filter((e) => e.fullUrl && elsewhere.has(e.fullUrl)).length;
+    return n ? html`<p class="still-open">${withBdi(this.s.stillOpenElsewhere(isolate(this.nameFor(pubkey) ?? shortNpub(pubkey)), n, this.count(n)))}</p>` : nothing;
+  }
+
   private renderDialog(targets: Target[]): TemplateResult {
     const s = this.s;
     const first = targets[0]!;
@@ -1131,6 +1192,7 @@ export class Nip82AccessList extends Nip82Element {
         <p>${s.stops}</p>
         <p>${s.stays}</p>
         ${editor ? html`<p>${s.editorMoves}</p>` : nothing}
+        ${this.renderOpenElsewhere(targets)}
       </div>
       ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}
       ${this.renderStatus()}

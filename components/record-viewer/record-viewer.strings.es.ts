@@ -192,6 +192,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_serial: 'Número de serie',
   fact_made: 'Fabricación',
   fact_expires: 'Caducidad',
+  changedWhileOpen: (day) => `Cambió mientras lo tenía abierto: esta es la versión más reciente, firmada ${theDayEs(day)}. Lo que leyó antes puede haberse corregido.`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -298,6 +298,11 @@ export interface RecordViewerStrings {
   fact_serial: string;
   fact_made: string;
   fact_expires: string;
+  /**
+   * On a record whose author signed a new version of its content while the viewer showed it (a
+   * correction): what is shown now is that version, signed on `day`.
+   */
+  changedWhileOpen: (day: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -500,6 +505,7 @@ const en: RecordViewerStrings = {
   fact_serial: 'Serial number',
   fact_made: 'Made',
   fact_expires: 'Expires',
+  changedWhileOpen: (day) => `Changed while you had it open: this is the newest version, signed on ${day}. What you read before may have been corrected.`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

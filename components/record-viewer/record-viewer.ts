@@ -290,6 +290,11 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private failures: readonly OpenFailure[] = [];
   /** Records the reader had open whose access was taken back since: said, as they are shown no longer. */
   @state() private takenBack: readonly TakenBack[] = [];
+  /**
+   * Records shown whose content their author signed again while shown (a correction), by sign key:
+   * when that version was signed. Said on the record, so what was read before is not taken for what it says now.
+   */
+  @state() private changedWhileOpen: ReadonlyMap<string, number> = new Map();
   /** The user's records the last load left unopened, to spare the signer (a later load opens them). */
   @state() private unopened = 0;
   /** Names among the records shown that stand for more than one person or pet (see {@link apart}). */
@@ -561,7 +566,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const store = this.currentStore;
     if (!store?.loaded || this.naddr?.trim() || this.handedIn) return;
     this.unlockedWith = this.activeSigner;
-    this.unlocked = store.held;
+    this.showRecords(store.held);
     // The authors' names already looked up for this reader are shown at once, not asked again.
     this.names = new Map([...namesLookedUp(store), ...this.names]);
     this.failures = store.failures;
@@ -592,12 +597,46 @@ export class Nip82RecordViewer extends Nip82Element {
       this.followLoad();
     }
     else if (change === 'records') {
-      if (this.naddr?.trim()) {
-        // A record shown by address follows its new versions (a revocation, say) in the store.
-        const store = this.currentStore;
-        this.unlocked = this.unlocked.map((r) => store?.records.find((n) => n.signPubkey === r.signPubkey) ?? r);
-      } else this.showStore();
+      if (this.naddr?.trim()) this.followStore();
+      else this.showStore();
     }
+  }
+
+  /**
+   * A record shown by address follows its new versions in the store (a correction, a revocation of
+   * someone else, a move to a new address), and goes from the screen as it goes from the store: its
+   * owner took the reader's access back (said, as without an address) or ended it. What the store
+   * no longer holds has its keys wiped; showing it still would show what the reader may no longer see.
+   */
+  private followStore(): void {
+    const store = this.currentStore;
+    if (!store || !this.unlocked.length) return;
+    const now = store.records;
+    const found = this.unlocked.map((r) => now.find((n) => n.signPubkey === r.signPubkey) ?? now.find((n) => n.movedFrom.includes(r.signPubkey)));
+    const next = found.filter((r): r is OpenedRecord => !!r);
+    const gone = new Set(this.unlocked.filter((_, i) => !found[i]).map((r) => r.signPubkey));
+    if (gone.size) {
+      const said = new Set(this.takenBack.map((t) => t.signPubkey));
+      this.takenBack = [...this.takenBack, ...store.takenBack.filter((t) => gone.has(t.signPubkey) && !said.has(t.signPubkey))];
+      if (!next.length && this.outcome === 'opened') this.outcome = 'not-found';
+    }
+    // One record each, even when two shown by address meet at the address they moved to.
+    this.showRecords([...new Set(next)]);
+  }
+
+  /**
+   * Shows `records` in place of those shown, noting each whose content its author signed again
+   * since it was shown (a change of who has access alone keeps the author's signature).
+   */
+  private showRecords(records: OpenedRecord[]): void {
+    const before = new Map(this.unlocked.map((r) => [r.signPubkey, r]));
+    let changed: Map<string, number> | undefined;
+    for (const r of records) {
+      const was = before.get(r.signPubkey) ?? r.movedFrom.map((k) => before.get(k)).find(Boolean);
+      if (was && r.authorSignedAt > was.authorSignedAt) (changed ??= new Map(this.changedWhileOpen)).set(r.signPubkey, r.authorSignedAt);
+    }
+    if (changed) this.changedWhileOpen = changed;
+    this.unlocked = records;
   }
 
   /**
@@ -659,6 +698,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.sharedNames = new Set();
     this.failures = [];
     this.takenBack = [];
+    this.changedWhileOpen = new Map();
     this.unopened = 0;
     this.older = false;
     this.reports = [];
@@ -822,7 +862,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.progress = undefined;
     if (!result) return;
     this.unlockedWith = signer;
-    this.unlocked = result.records;
+    this.showRecords(result.records);
     this.failures = result.failures;
     this.takenBack = result.takenBack ?? [];
     this.unopened = result.unopened;
@@ -1254,6 +1294,9 @@ export class Nip82RecordViewer extends Nip82Element {
           ${this.renderProvenance(view, s, lang)}
         </header>
         ${grant ? this.renderGrant(grant, s, lang) : nothing}
+        ${view.record && this.changedWhileOpen.has(view.record.signPubkey)
+          ? html`<p class="warning changed-while-open" role="note">${s.changedWhileOpen(dayText(this.changedWhileOpen.get(view.record.signPubkey)!, lang))}</p>`
+          : nothing}
         ${view.record && view.record.parts.have < view.record.parts.total
           ? html`<p class="warning parts" role="note">${s.partsMissing(view.record.parts.have, view.record.parts.total, formatCount(view.record.parts.have, lang), formatCount(view.record.parts.total, lang))}</p>`
           : nothing}

@@ -1,0 +1,66 @@
+/**
+ * A clinician's viewer shows, by its address, a record a patient shared. The patient takes the
+ * clinician's access back, or deletes the record, while the page is open; another element of the
+ * clinic's page loads the records again: the record shown by address goes from the screen as it
+ * goes from the store, and the viewer says access to it was taken back.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { RecordStore } from '../components/core/store/record-store.js';
+import { createRecord, deleteRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { $, buttonByText, text } from './element-helpers.js';
+import { waitUntil } from './wait.js';
+import { person, relayUrl, sampleBundle } from './helpers.js';
+
+describe('<nip82-record-viewer naddr>: a record shown by address taken back or deleted while the page is open', function () {
+  this.timeout(60000);
+  let relay: string;
+  let client: RelayClient;
+  before(async () => {
+    relay = await relayUrl('main');
+    client = new RelayClient({ relays: [relay] });
+  });
+  after(() => client.close());
+
+  /** The patient's share to a clinic, shown by its address in the clinic's viewer. */
+  async function shown() {
+    const patient = await person();
+    const clinic = await person();
+    const hospital = await person();
+    const held = await openRecord(await createRecord({ bundle: sampleBundle(), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }), patient.signer);
+    const { source, fullUrl } = consentSource(held, grantConsent({ patient: patient.pubkey, recipient: clinic.pubkey, role: 'viewer', until: '2099-01-31', purpose: 'Check-up' }));
+    const include = [...held.bundle.entry!.map((e) => e.fullUrl!), fullUrl];
+    const events = await createShare({ from: [held, source], include, author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] });
+    await client.publishAll(events);
+    const mine = await openRecord(events, patient.signer);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay} naddr=${mine.naddrs[0]!} .signer=${clinic.signer} .knownNames=${{ [patient.pubkey]: 'Ana Rivera' }}></nip82-record-viewer>`);
+    buttonByText(el, /^Unlock/)!.click();
+    await waitUntil(() => el.status === 'done' && text(el.shadowRoot).includes('Penicillin'), 'the share is shown');
+    const store = (el as unknown as { currentStore: RecordStore }).currentStore;
+    return { patient, clinic, mine, el, store };
+  }
+
+  it('taken back: loaded again by another element, the record is no longer shown and the viewer says so', async () => {
+    const { clinic, mine, el, store } = await shown();
+    const change = await revokeAccess(mine, clinic.pubkey, { createdAt: mine.createdAt + 1 });
+    await client.publishAll(change.events);
+    // Another element of the clinic's page (a list of every record shared) loads the records again.
+    await store.load({ refresh: true });
+    expect(store.records, 'no longer in the store').to.deep.equal([]);
+    await waitUntil(() => !text(el.shadowRoot).includes('Penicillin'), 'the record taken back is no longer shown');
+    await waitUntil(() => !!$(el, '.taken-back'), 'the viewer says access was taken back');
+    expect(text($(el, '.taken-back'))).to.equal('Access to a record shared by Ana Rivera was taken back. What you already saw may have been kept.');
+  });
+
+  it('deleted by its owner: loaded again by another element, the record is no longer shown', async () => {
+    const { mine, el, store } = await shown();
+    await client.publishAll(deleteRecord(mine, { createdAt: mine.createdAt + 1 }));
+    await store.load({ refresh: true });
+    expect(store.records, 'no longer in the store').to.deep.equal([]);
+    await waitUntil(() => !text(el.shadowRoot).includes('Penicillin'), 'the deleted record is no longer shown');
+  });
+});
