@@ -1242,7 +1242,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
-          <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${heading}</h2>
+          <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${asWritten(heading)}</h2>
           <button part="button" type="button" class="export" @click=${() => this.download(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
@@ -1305,7 +1305,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
-      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this)))}</p>`;
+      return html`<p class="you-hid" role="note">${asWritten(s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this))))}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} subject=${view.animal ? 'animal' : 'person'} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }
@@ -1322,7 +1322,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <dl class="provenance" part="provenance">
         <div>
           <dt>${s.authorLabel}</dt>
-          <dd>${name ? html`<bdi class="name">${name}</bdi>` : nothing}${known ? nothing : html`${name ? ' ' : nothing}<span class="npub">${author}</span>`}${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
+          <dd>${name ? html`<bdi class="name" translate="no">${name}</bdi>` : nothing}${known ? nothing : html`${name ? ' ' : nothing}<span class="npub" translate="no">${author}</span>`}${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
         </div>
         <div>
           <dt>${s.savedLabel}</dt>
@@ -1471,11 +1471,11 @@ export class Nip82RecordViewer extends Nip82Element {
     const name = this.nameOf(view, provenance);
     switch (provenance.status) {
       case 'verified':
-        return html`<p class="item-provenance signed" part="item-provenance">${s.itemSigned(name!, dayText(provenance.signedAt, lang))}</p>`;
+        return html`<p class="item-provenance signed" part="item-provenance">${asWritten(s.itemSigned(name!, dayText(provenance.signedAt, lang)))}</p>`;
       case 'changed':
-        return html`<p class="item-provenance changed" part="item-provenance" role="note">${s.itemChanged(name!)}</p>`;
+        return html`<p class="item-provenance changed" part="item-provenance" role="note">${asWritten(s.itemChanged(name!))}</p>`;
       default:
-        if (name) return html`<p class="item-provenance added" part="item-provenance">${s.itemAddedBy(name)}</p>`;
+        if (name) return html`<p class="item-provenance added" part="item-provenance">${asWritten(s.itemAddedBy(name))}</p>`;
         // In a record that carries signatures, an item nobody signed is worth saying so.
         return view.provenance.verified + view.provenance.changed > 0 ? html`<p class="item-provenance unsigned" part="item-provenance">${s.itemUnsigned}</p>` : nothing;
     }
@@ -1488,15 +1488,15 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
-          <bdi class="title">${title}</bdi>
-          ${whose ? html`<span class="whose">${s.itemOf(isolate(whose))}</span>` : nothing}
+          <bdi class="title" translate=${ifDefined(item.title && NAMED_BY_TITLE.has(item.type) ? 'no' : undefined)}>${title}</bdi>
+          ${whose ? html`<span class="whose">${asWritten(s.itemOf(isolate(whose)))}</span>` : nothing}
           ${withKind ? html`<span class="kind">${sectionLabel(item.section, s)}</span>` : nothing}
           ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
           ${item.date ? html`<time datetime=${ifDefined(isoOf(item))}>${formatDate(item.date, lang)}</time>` : nothing}
         </div>
         ${facts.length
           ? html`<dl class="facts">
-              ${facts.map((f) => html`<div><dt>${factLabel(f, s)}</dt><dd>${factValue(f, s, lang)}</dd></div>`)}
+              ${facts.map((f) => html`<div><dt>${factLabel(f, s)}</dt><dd translate=${ifDefined(NAMING_FACTS.has(f.key ?? '') ? 'no' : undefined)}>${factValue(f, s, lang)}</dd></div>`)}
             </dl>`
           : nothing}
         ${this.renderItemProvenance(view, provenance, s, lang)}
@@ -1510,6 +1510,24 @@ export class Nip82RecordViewer extends Nip82Element {
       </li>
     `;
   }
+}
+
+/**
+ * Items whose title is a person's or a medicine's name, as written: a browser's page translation
+ * must not turn "Rose Baker" into another name, or a drug's name into a word. (A condition's or a
+ * test's words stay translatable.)
+ */
+const NAMED_BY_TITLE = new Set(['Patient', 'Practitioner', 'PractitionerRole', 'RelatedPerson', 'Person', 'Organization', 'Medication',
+  'MedicationRequest', 'MedicationStatement', 'MedicationAdministration', 'MedicationDispense', 'Immunization', 'VisionPrescription']);
+
+/** Facts that name people, places or a batch (who did it, where, which lot), kept as written by a page translator as titles are. */
+const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot']);
+
+/** Parts `isolate` set apart in a sentence (names) as `<bdi>` a page translation leaves as written; the sentence around them stays translatable. */
+const ISOLATED = /\u2068([^\u2068\u2069]*)\u2069/;
+function asWritten(text: string): string | Array<string | TemplateResult> {
+  const parts = text.split(ISOLATED);
+  return parts.length > 1 ? parts.map((part, i) => (i % 2 ? html`<bdi translate="no">${part}</bdi>` : part)) : text;
 }
 
 /** A timeline entry's key, for the budget and for `repeat`. */
