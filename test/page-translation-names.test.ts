@@ -8,10 +8,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../components/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Nip82Session } from '../components/session/session.js';
+import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
 import { person, relayUrl } from './helpers.js';
 import { fakeExtension } from './fake-extension.js';
+import { render } from 'lit';
+import { withBdi } from '../components/shared/bdi.js';
+import { isolate } from '../components/shared/identity.js';
 import { $, $$, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -87,5 +91,21 @@ describe('page translation: names stay as written', () => {
     expect(keptAsWritten($(session, '[part=bar] .name')!), 'the name left to the translator').to.equal(true);
     expect(keptAsWritten($(session, '[part=bar] .who')!), 'the sentence around the name').to.equal(false);
     delete (window as { nostr?: Nip07Provider }).nostr;
+  });
+
+  it('the recipient picker marks the chosen person\'s name, not its own "No name"', async () => {
+    const hope = await person();
+    const picker = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker .knownNames=${{ [hope.pubkey]: 'Hope Miller' }} .value=${hope.pubkey}></nip82-npub-picker>`);
+    await waitUntil(() => text($(picker, '[part~=name]')) === 'Hope Miller', 'the name shown');
+    expect(keptAsWritten($(picker, '[part~=name]')!), 'the name left to the translator').to.equal(true);
+    expect(keptAsWritten($(picker, '[part~=profile]')!), 'the words around it').to.equal(false);
+  });
+
+  it('a sentence with a name set apart (a dialog\'s heading, a button) keeps the name and translates the rest', () => {
+    const shown = document.createElement('p');
+    render(withBdi(`Share with ${isolate('Hope Miller')}`), shown);
+    expect(text(shown)).to.equal('Share with Hope Miller');
+    expect(keptAsWritten(shown.querySelector('bdi')!), 'the name left to the translator').to.equal(true);
+    expect(keptAsWritten(shown), 'the sentence').to.equal(false);
   });
 });
