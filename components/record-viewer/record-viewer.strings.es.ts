@@ -184,6 +184,8 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   authorUnnamed: 'La firma de su autor no dice para qué historial lo escribió, así que puede no ser su versión más reciente. Compruebe la fecha de la firma.',
   takenBack: (name) => `Se retiró el acceso a un historial compartido por ${name}. Lo que ya vio puede haberse guardado.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (de ${whose})` : `${name} (${whose})`),
+  printedSearch: (words) => `Solo los elementos que coinciden con «${words}»`,
+  printedLeftOut: (sections) => `Secciones omitidas: ${sections}`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

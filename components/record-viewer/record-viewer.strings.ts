@@ -288,6 +288,10 @@ export interface RecordViewerStrings {
    * person's own key or the host's name for them.
    */
   nameApart: (name: string, whose: string, animal: boolean) => string;
+  /** Printed only, above a list a search narrowed (the search box is not printed): the words searched for, as typed. */
+  printedSearch: (words: string) => string;
+  /** Printed only, when the reader unticked sections (the boxes are not printed): those sections' names, as a list. */
+  printedLeftOut: (sections: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -482,6 +486,8 @@ const en: RecordViewerStrings = {
   authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
   takenBack: (name) => `Access to a record shared by ${name} was taken back. What you already saw may have been kept.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (${whose}'s)` : `${name} (${whose})`),
+  printedSearch: (words) => `Only items matching “${words}”`,
+  printedLeftOut: (sections) => `Sections left out: ${sections}`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

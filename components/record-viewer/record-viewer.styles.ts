@@ -301,6 +301,7 @@ export const recordViewerStyles = css`
   }
   /* Said on paper only: on screen, "Show more" says it and lets the reader act. */
   .not-printed,
+  .narrowed,
   .count .in-print {
     display: none;
   }
@@ -337,6 +338,13 @@ export const recordViewerStyles = css`
     }
     .count .in-print {
       display: inline;
+    }
+    .narrowed {
+      display: block;
+      font-weight: 600;
+    }
+    .narrowed > span {
+      display: block;
     }
     .not-printed {
       display: block;

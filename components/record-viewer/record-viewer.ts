@@ -1218,7 +1218,19 @@ export class Nip82RecordViewer extends Nip82Element {
         ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${signedOnly}</label>`
         : nothing}
       ${this.renderCount(s, lang)}
+      ${this.renderNarrowed(s, lang, signedOnly)}
     `;
+  }
+
+  /**
+   * On paper only, where the search box and the section boxes are not printed: how the list was
+   * narrowed, so a printout of some items is not taken for the whole record.
+   */
+  private renderNarrowed(s: RecordViewerStrings, lang: string, signedOnly: string) {
+    const words = queryWords(this.query).length ? this.query.trim() : '';
+    const left = this.sectionTotals.filter(([key]) => this.hiddenSections.has(key)).map(([key]) => sectionLabel(key, s));
+    const lines = [words && s.printedSearch(words), left.length ? s.printedLeftOut(listText(lang, left)) : '', this.signedOnly ? signedOnly : ''].filter(Boolean);
+    return lines.length ? html`<p class="narrowed">${lines.map((line) => html`<span>${line}</span>`)}</p>` : nothing;
   }
 
   /** How many items match; on paper, how many are printed, never more than are. */
