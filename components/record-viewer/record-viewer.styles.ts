@@ -333,6 +333,10 @@ export const recordViewerStyles = css`
       max-block-size: none;
       overflow: visible;
     }
+    /* A document's text is what the record is printed for: on paper it is there, opened or not. */
+    .attachment::details-content {
+      content-visibility: visible;
+    }
     .count .on-screen {
       display: none;
     }
