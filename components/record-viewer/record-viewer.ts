@@ -1500,7 +1500,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
-          <bdi class="title" translate=${ifDefined(item.title && NAMED_BY_TITLE.has(item.type) ? 'no' : undefined)}>${title}</bdi>
+          <bdi class="title" translate=${ifDefined(item.title && NAMED_BY_TITLE.test(item.type) ? 'no' : undefined)}>${title}</bdi>
           ${whose ? html`<span class="whose">${asWritten(s.itemOf(isolate(whose)))}</span>` : nothing}
           ${withKind ? html`<span class="kind">${sectionLabel(item.section, s)}</span>` : nothing}
           ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
@@ -1529,8 +1529,7 @@ export class Nip82RecordViewer extends Nip82Element {
  * must not turn "Rose Baker" into another name, or a drug's name into a word. (A condition's or a
  * test's words stay translatable.)
  */
-const NAMED_BY_TITLE = new Set(['Patient', 'Practitioner', 'PractitionerRole', 'RelatedPerson', 'Person', 'Organization', 'Medication',
-  'MedicationRequest', 'MedicationStatement', 'MedicationAdministration', 'MedicationDispense', 'Immunization', 'VisionPrescription']);
+const NAMED_BY_TITLE = /^(Patient|Practitioner(Role)?|RelatedPerson|Person|Organization|Medication\w*|Immunization|VisionPrescription)$/;
 
 /** Facts that name people, places or a batch (who did it, where, which lot), kept as written by a page translator as titles are. */
 const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot']);
