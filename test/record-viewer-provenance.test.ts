@@ -69,7 +69,11 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     const isolated = `\u2068${name}\u2069`;
     const el = await show(await share(), 'en', name);
     const line = $$(el, 'li.item').find((li) => text(li.querySelector('.title')) === 'Penicillin')!.querySelector('.item-provenance')!;
-    expect(line.textContent).to.match(new RegExp(`^from ${isolated} · signed `));
+    // Set apart by a <bdi> (as FSI…PDI did), which a page translation also leaves as written.
+    expect(line.textContent).to.match(new RegExp(`^from ${name} · signed `));
+    const bdi = line.querySelector('bdi')!;
+    expect(bdi.textContent).to.equal(name);
+    expect(bdi.translate).to.equal(false);
 
     // A status line built as a string: the recipient picker announcing whom the patient chose.
     const relay = await relayUrl('main');

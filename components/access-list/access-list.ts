@@ -1070,7 +1070,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private renderWho(pubkey: string, me: string | undefined): TemplateResult {
     const name = this.nameFor(pubkey);
-    return html`${name ? html`<bdi class="name">${name}</bdi> ` : nothing}<code>${shortNpub(pubkey)}</code>${pubkey === me
+    return html`${name ? html`<bdi class="name" translate="no">${name}</bdi> ` : nothing}<code translate="no">${shortNpub(pubkey)}</code>${pubkey === me
         ? html` <strong class="you">(${this.s.you})</strong>`
         : nothing}`;
   }

@@ -148,7 +148,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
   return html`<form @submit=${v.toPreview} novalidate>
     <dl part="recipient" class="facts">
       <dt>${s.whoLabel}</dt>
-      <dd>${profile ? html`<bdi class="name">${profile.name}</bdi> ` : nothing}<code>${shortNpub(request.requester)}</code>
+      <dd>${profile ? html`<bdi class="name" translate="no">${profile.name}</bdi> ` : nothing}<code translate="no">${shortNpub(request.requester)}</code>
         ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}
         ${{ site: nothing, self: html`<p class="note self-named">${s.selfNamed}</p>`, none: html`<p class="note unnamed">${s.unnamedAsker}</p>` }[v.vouched(request.requester)]}</dd>
       <dt>${s.whatLegend}</dt>

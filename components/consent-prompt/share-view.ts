@@ -70,6 +70,8 @@ export function renderShareDialog(v: ShareView): TemplateResult {
 function renderChoose(v: ShareView): TemplateResult {
   const { s } = v;
   const until = fieldState(v, 'until', 'until-help');
+  // The purpose field keeps out of the browser's form history (autocomplete off): what a share is
+  // for is health information, which it would offer to the next person at a shared computer.
   return html`<form @submit=${v.toPreview} novalidate>
     ${v.leftNote ? html`<p id="left-note" class="warning" tabindex="-1">${v.leftNote}</p>` : nothing}
     <fieldset part="recipient">
@@ -103,7 +105,7 @@ function renderChoose(v: ShareView): TemplateResult {
     </div>
     <div class="field">
       <label for="purpose">${s.purposeLabel}</label>
-      <input id="purpose" part="input" type="text" maxlength="200" .value=${v.purpose}
+      <input id="purpose" part="input" type="text" maxlength="200" autocomplete="off" .value=${v.purpose}
         @input=${(e: Event) => v.onPurpose((e.target as HTMLInputElement).value)} />
     </div>
     ${v.problems}

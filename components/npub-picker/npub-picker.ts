@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import { npubEncode } from 'nostr-tools/nip19';
 import { MAX_PROFILE_CHARS } from '../core/relay/read-budget.js';
@@ -631,7 +632,7 @@ export class Nip82NpubPicker extends Nip82Element {
             @mousedown=${(e: Event) => e.preventDefault()}
             @click=${() => this.choose(m.pubkey)}
           >
-            ${name ? html`<bdi class="name">${name}</bdi>` : nothing}
+            ${name ? html`<bdi class="name" translate="no">${name}</bdi>` : nothing}
             <span class="fingerprint">${shortNpub(m.pubkey)}</span>
             <span class="source">${m.source === 'recent' ? s.recent : s.following}</span>
           </li>`;
@@ -648,6 +649,8 @@ export class Nip82NpubPicker extends Nip82Element {
     const missing = this.missing.get(pubkey);
     const foundBy = this.foundBy?.pubkey === pubkey && this.foundBy.name !== profile?.nip05 ? this.foundBy.name : undefined;
     const picture = allowedPicture(profile?.picture, this.pictureHosts);
+    // A person's name stays as written under a page translation; "No name" is the kit's words.
+    const name = known || (profile ? this.selfName(profile.name) : '');
     return html`
       <div class="profile" part="profile" role="group" aria-label=${s.profileLabel}>
         ${picture
@@ -655,7 +658,7 @@ export class Nip82NpubPicker extends Nip82Element {
           : nothing}
         <div class="who">
           <p class="identity">
-            ${known || profile ? html`<bdi class="name" part="name">${known || this.selfName(profile!.name) || s.noName}</bdi>` : nothing}
+            ${known || profile ? html`<bdi class="name" part="name" translate=${ifDefined(name ? 'no' : undefined)}>${name || s.noName}</bdi>` : nothing}
             <span class="fingerprint" part="fingerprint"><span class="visually-hidden">${s.fingerprint}: </span>${shortNpub(pubkey)}</span>
           </p>
           ${profile?.suspicious && !known ? html`<p class="warning" part="warning"><span aria-hidden="true">⚠ </span>${s.suspiciousName}</p>` : nothing}
@@ -678,7 +681,7 @@ export class Nip82NpubPicker extends Nip82Element {
     if (check === 'ok') return html`<p class="ok" part="nip05" tabindex="-1"><span aria-hidden="true">✓ </span>${s.verified(claim)}</p>`;
     if (check === 'mismatch') return html`<p class="warning" part="nip05 warning" tabindex="-1"><span aria-hidden="true">⚠ </span>${s.mismatch(claim)}</p>`;
     return html`<p class="claim" part="nip05" tabindex="-1">
-      ${s.claims} <bdi>${name}</bdi>
+      ${s.claims} <bdi translate="no">${name}</bdi>
       <button type="button" part="verify-button button" @click=${() => this.verify(pubkey, name)}>${s.verify}</button>
       ${check === 'checking' ? html`<span class="muted">${s.verifying(claim)}</span>` : check === 'failed' ? html`<span class="muted">${s.verifyFailed(claim)}</span>` : nothing}
     </p>`;

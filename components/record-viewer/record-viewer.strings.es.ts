@@ -193,6 +193,8 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   fact_made: 'Fabricación',
   fact_expires: 'Caducidad',
   changedWhileOpen: (day) => `Cambió mientras lo tenía abierto: esta es la versión más reciente, firmada ${theDayEs(day)}. Lo que leyó antes puede haberse corregido.`,
+  printedSearch: (words) => `Solo los elementos que coinciden con «${words}»`,
+  printedLeftOut: (sections) => `Secciones omitidas: ${sections}`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -303,6 +303,10 @@ export interface RecordViewerStrings {
    * correction): what is shown now is that version, signed on `day`.
    */
   changedWhileOpen: (day: string) => string;
+  /** Printed only, above a list a search narrowed (the search box is not printed): the words searched for, as typed. */
+  printedSearch: (words: string) => string;
+  /** Printed only, when the reader unticked sections (the boxes are not printed): those sections' names, as a list. */
+  printedLeftOut: (sections: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -506,6 +510,8 @@ const en: RecordViewerStrings = {
   fact_made: 'Made',
   fact_expires: 'Expires',
   changedWhileOpen: (day) => `Changed while you had it open: this is the newest version, signed on ${day}. What you read before may have been corrected.`,
+  printedSearch: (words) => `Only items matching “${words}”`,
+  printedLeftOut: (sections) => `Sections left out: ${sections}`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

@@ -307,6 +307,7 @@ export const recordViewerStyles = css`
   }
   /* Said on paper only: on screen, "Show more" says it and lets the reader act. */
   .not-printed,
+  .narrowed,
   .count .in-print {
     display: none;
   }
@@ -338,11 +339,22 @@ export const recordViewerStyles = css`
       max-block-size: none;
       overflow: visible;
     }
+    /* A document's text is what the record is printed for: on paper it is there, opened or not. */
+    .attachment::details-content {
+      content-visibility: visible;
+    }
     .count .on-screen {
       display: none;
     }
     .count .in-print {
       display: inline;
+    }
+    .narrowed {
+      display: block;
+      font-weight: 600;
+    }
+    .narrowed > span {
+      display: block;
     }
     .not-printed {
       display: block;

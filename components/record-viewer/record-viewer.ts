@@ -1261,7 +1261,19 @@ export class Nip82RecordViewer extends Nip82Element {
       ${this.views.some((v) => v.provenance.verified > 0 || (!!v.subject && (wholeSigner(v) ?? v.subject) !== v.subject))
         ? html`<label class="signed-only"><input type="checkbox" .checked=${this.signedOnly} @change=${(e: Event) => this.chooseView({ signedOnly: (e.target as HTMLInputElement).checked })} /> ${signedOnly}</label>`
         : nothing}
+      ${this.renderNarrowed(s, lang, signedOnly)}
     `;
+  }
+
+  /**
+   * On paper only, where the search box and the section boxes are not printed: how the list was
+   * narrowed, so a printout of some items is not taken for the whole record.
+   */
+  private renderNarrowed(s: RecordViewerStrings, lang: string, signedOnly: string) {
+    const words = queryWords(this.query).length ? this.query.trim() : '';
+    const left = this.sectionTotals.filter(([key]) => this.hiddenSections.has(key)).map(([key]) => sectionLabel(key, s));
+    const lines = [words && s.printedSearch(words), left.length ? s.printedLeftOut(listText(lang, left)) : '', this.signedOnly ? signedOnly : ''].filter(Boolean);
+    return lines.length ? html`<p class="narrowed">${lines.map((line) => html`<span>${line}</span>`)}</p>` : nothing;
   }
 
   /**
@@ -1289,7 +1301,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
-          <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${heading}</h2>
+          <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${asWritten(heading)}</h2>
           <button part="button" type="button" class="export" id=${`${id}-export`} aria-labelledby=${`${id}-export ${id}`} @click=${() => this.download(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
@@ -1355,7 +1367,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
-      return html`<p class="you-hid" role="note">${s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this)))}</p>`;
+      return html`<p class="you-hid" role="note">${asWritten(s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this))))}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} subject=${view.animal ? 'animal' : 'person'} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }
@@ -1372,7 +1384,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <dl class="provenance" part="provenance">
         <div>
           <dt>${s.authorLabel}</dt>
-          <dd>${name ? html`<bdi class="name">${name}</bdi>` : nothing}${known ? nothing : html`${name ? ' ' : nothing}<span class="npub">${author}</span>`}${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
+          <dd>${name ? html`<bdi class="name" translate="no">${name}</bdi>` : nothing}${known ? nothing : html`${name ? ' ' : nothing}<span class="npub" translate="no">${author}</span>`}${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
         </div>
         <div>
           <dt>${s.savedLabel}</dt>
@@ -1526,11 +1538,11 @@ export class Nip82RecordViewer extends Nip82Element {
     const name = this.nameOf(view, provenance);
     switch (provenance.status) {
       case 'verified':
-        return html`<p class="item-provenance signed" part="item-provenance">${s.itemSigned(name!, dayText(provenance.signedAt, lang))}</p>`;
+        return html`<p class="item-provenance signed" part="item-provenance">${asWritten(s.itemSigned(name!, dayText(provenance.signedAt, lang)))}</p>`;
       case 'changed':
-        return html`<p class="item-provenance changed" part="item-provenance" role="note">${s.itemChanged(name!)}</p>`;
+        return html`<p class="item-provenance changed" part="item-provenance" role="note">${asWritten(s.itemChanged(name!))}</p>`;
       default:
-        if (name) return html`<p class="item-provenance added" part="item-provenance">${s.itemAddedBy(name)}</p>`;
+        if (name) return html`<p class="item-provenance added" part="item-provenance">${asWritten(s.itemAddedBy(name))}</p>`;
         // In a record that carries signatures, an item nobody signed is worth saying so.
         return view.provenance.verified + view.provenance.changed > 0 ? html`<p class="item-provenance unsigned" part="item-provenance">${s.itemUnsigned}</p>` : nothing;
     }
@@ -1543,15 +1555,15 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
-          <bdi class="title">${title}</bdi>
-          ${whose ? html`<span class="whose">${s.itemOf(isolate(whose))}</span>` : nothing}
+          <bdi class="title" translate=${ifDefined(item.title && NAMED_BY_TITLE.test(item.type) ? 'no' : undefined)}>${title}</bdi>
+          ${whose ? html`<span class="whose">${asWritten(s.itemOf(isolate(whose)))}</span>` : nothing}
           ${withKind ? html`<span class="kind">${sectionLabel(item.section, s)}</span>` : nothing}
           ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
           ${item.date ? html`<time datetime=${ifDefined(isoOf(item))}>${formatDate(item.date, lang)}</time>` : nothing}
         </div>
         ${facts.length
           ? html`<dl class="facts">
-              ${facts.map((f) => html`<div><dt>${factLabel(f, s)}</dt><dd>${factValue(f, s, lang)}</dd></div>`)}
+              ${facts.map((f) => html`<div><dt>${factLabel(f, s)}</dt><dd translate=${ifDefined(NAMING_FACTS.has(f.key ?? '') ? 'no' : undefined)}>${factValue(f, s, lang)}</dd></div>`)}
             </dl>`
           : nothing}
         ${this.renderItemProvenance(view, provenance, s, lang)}
@@ -1565,6 +1577,23 @@ export class Nip82RecordViewer extends Nip82Element {
       </li>
     `;
   }
+}
+
+/**
+ * Items whose title is a person's or a medicine's name, as written: a browser's page translation
+ * must not turn "Rose Baker" into another name, or a drug's name into a word. (A condition's or a
+ * test's words stay translatable.)
+ */
+const NAMED_BY_TITLE = /^(Patient|Practitioner(Role)?|RelatedPerson|Person|Organization|Medication\w*|Immunization|VisionPrescription)$/;
+
+/** Facts that name people, places or a batch (who did it, where, which lot), kept as written by a page translator as titles are. */
+const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot']);
+
+/** Parts `isolate` set apart in a sentence (names) as `<bdi>` a page translation leaves as written; the sentence around them stays translatable. */
+const ISOLATED = /\u2068([^\u2068\u2069]*)\u2069/;
+function asWritten(text: string): string | Array<string | TemplateResult> {
+  const parts = text.split(ISOLATED);
+  return parts.length > 1 ? parts.map((part, i) => (i % 2 ? html`<bdi translate="no">${part}</bdi>` : part)) : text;
 }
 
 /** A timeline entry's key, for the budget and for `repeat`. */

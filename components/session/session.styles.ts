@@ -77,4 +77,20 @@ export const sessionStyles = css`
     font-size: 0.9rem;
     margin: 0;
   }
+  /* Paper is white: a dark page's colours print light (as the record's do), and a printed record
+     says who was signed in without buttons or a way to sign in that no one can press. */
+  @media print {
+    :host {
+      color-scheme: light;
+      color: #000;
+    }
+    .bar {
+      background: none;
+    }
+    button,
+    details,
+    .help {
+      display: none !important;
+    }
+  }
 `;

@@ -673,7 +673,8 @@ export class Nip82Session extends LocalizedElement {
     const kind = this.kind === 'extension' ? s.kindExtension : this.kind === 'remote' ? s.kindRemote : s.kindInjected;
     const short = shortNpub(this.pubkey!);
     const name = this.nameOf(this.pubkey!);
-    const who = name ? html`<bdi class="name">${name}</bdi>` : html`<code>${short}</code>`;
+    // A page translation leaves a name as written (and a key, which is no word).
+    const who = name ? html`<bdi class="name" translate="no">${name}</bdi>` : html`<code translate="no">${short}</code>`;
     return html`<span class="who">${s.signedInAs} ${who} ${s.via(kind)}${name ? html` <span class="account">${s.accountKey(short)}</span>` : nothing}</span>
       <button part="button" type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
