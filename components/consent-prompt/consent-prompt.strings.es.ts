@@ -178,5 +178,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez.',
   expiryUnreadable: 'Elija una fecha a partir de hoy, con un año de 4 cifras.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
-    `${who} todavía puede abrir ${plural('es', n, { one: '1 de los elementos que oculta', other: `${formatted} de los elementos que oculta` })}: ${n === 1 ? 'está' : 'están'} en algo que usted ya compartió con esa persona, o en un historial que puede abrir. Ocultar${n === 1 ? 'lo' : 'los'} aquí no se ${n === 1 ? 'lo' : 'los'} quita: para eso, revoque ese acceso.`,
+    `${who} todavía puede abrir ${plural('es', n, { one: '1 de los elementos que oculta', other: `${formatted} de los elementos que oculta` })}: ${n === 1 ? 'está' : 'están'} en algo que usted ya compartió con esa persona, o en un historial que puede abrir. Ocultar${n === 1 ? 'lo' : 'los'} aquí no se ${n === 1 ? 'lo' : 'los'} quita: para eso, revoque ese acceso.`,  accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
 };

@@ -201,6 +201,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
    * earlier share to them not revoked, or in a record they take part in. Hiding takes nothing back.
    */
   previewStillOpen: (who: string, n: number, formatted: string) => string;
+  /**
+   * Before "Finish sending" or "Try again" the signer was asked which account it uses, and did not
+   * say (declined, locked, no answer in time): said before what went out, which still stands.
+   */
+  accountUnconfirmed: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -369,7 +374,7 @@ const en: ConsentPromptStrings = {
   severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time.',
   expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
-    `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,
+    `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,  accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */
