@@ -105,4 +105,5 @@ export const accessListStringsEs: AccessListStrings = {
   historyTitle: 'Su historial de consentimientos',
   noHistory: 'Todavía no ha compartido nada ni respondido a ninguna solicitud.',
   shareAbout: (patient: string) => `Paciente: ${patient}`,
+  accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
 };

@@ -90,6 +90,12 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noHistory: string;
   /** Whom a share in "What you shared" is about, when the list holds more than one patient or an animal's ("Rex"). */
   shareAbout: (patient: string) => string;
+  /**
+   * Before an action, the signer was asked which account it uses and did not say (declined,
+   * locked, no answer in time), while a revocation some storage server missed is kept: what went
+   * out stands, and nothing more was sent.
+   */
+  accountUnconfirmed: string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -191,6 +197,7 @@ const en: AccessListStrings = {
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,
+  accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */
