@@ -671,9 +671,25 @@ export class Nip82ConsentPrompt extends Nip82Element {
       this.trigger = trigger;
       const unfinished = this.unfinishedOf(SHARE);
       if (unfinished) return this.resume(unfinished);
+      // Signed and taken by no storage server: reopened as the patient left it, to try again.
+      const unsent = this.pending;
+      if (unsent?.key === SHARE && !unsent.action.started && !this.someoneElses(unsent)) return this.reopenUnsent();
       this.startShare();
     });
   };
+
+  /**
+   * A share signed and taken by no storage server, its dialog closed: reopened on its preview, with
+   * what the patient chose (the person, the items hidden, the terms) and "Try again", which sends the
+   * same signed share. A form afresh would show again the items they hid, and sign anew.
+   */
+  private reopenUnsent(): void {
+    this.step = 'preview';
+    this.problems = [];
+    this.leftNote = '';
+    this.open = true;
+    this.modal.focusNext = '#preview-title';
+  }
 
   /** The share form afresh: the preset recipient, every item offered, no terms. */
   private startShare(): void {
