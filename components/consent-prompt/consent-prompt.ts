@@ -674,12 +674,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // Signed and taken by no storage server: reopened as the patient left it, to try again.
       const unsent = this.pending;
       if (unsent?.key === SHARE && !unsent.action.started && !this.someoneElses(unsent)) return this.reopenUnsent();
+      // Declined, or not answered, at the signer: nothing was signed to keep, but what was chosen is.
+      if (this.step === 'preview' && !this.answering && this.recipientKey && ['refused', 'timed-out', 'no-signer'].includes(this.status)) return this.reopenUnsent();
       this.startShare();
     });
   };
 
   /**
-   * A share signed and taken by no storage server, its dialog closed: reopened on its preview, with
+   * A share signed and taken by no storage server (or declined at the signer), its dialog closed: reopened on its preview, with
    * what the patient chose (the person, the items hidden, the terms) and "Try again", which sends the
    * same signed share. A form afresh would show again the items they hid, and sign anew.
    */
