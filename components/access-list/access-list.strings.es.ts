@@ -118,4 +118,5 @@ export const accessListStringsEs: AccessListStrings = {
     `Su historial cambió el ${day}, después de compartir esto: ${who} lo sigue teniendo tal como lo compartió. Compártalo de nuevo para enviarle el cambio.`,
   stillOpenElsewhere: (who: string, n: number, nText: string) =>
     `${who} todavía puede abrir ${plural('es', n, { one: '1 de estos elementos', other: `${nText} de estos elementos` })} en otro historial, compartido o no, que no entra en esta revocación. Revóquelo también para retirárselos.`,
+  accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
 };

@@ -116,6 +116,12 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * language writes it) through another share or record of the user's, in force, that lists them.
    */
   stillOpenElsewhere: (who: string, n: number, nText: string) => string;
+  /**
+   * Before an action, the signer was asked which account it uses and did not say (declined,
+   * locked, no answer in time), while a revocation some storage server missed is kept: what went
+   * out stands, and nothing more was sent.
+   */
+  accountUnconfirmed: string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -230,6 +236,7 @@ const en: AccessListStrings = {
     `Your record changed on ${day}, after you shared this: ${who} still has it as you shared it. Share again to send them the change.`,
   stillOpenElsewhere: (who: string, n: number, nText: string) =>
     `${who} can still open ${plural('en', n, { one: '1 of these items', other: `${nText} of these items` })} through another share or record of yours that you are not revoking now. Revoke that too to take them away.`,
+  accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

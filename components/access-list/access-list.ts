@@ -827,6 +827,16 @@ export class Nip82AccessList extends Nip82Element {
     });
   }
 
+  /**
+   * The signer, asked which account it uses before an action, did not say: "Nothing was changed"
+   * would be untrue beside a revocation kept to be finished (part of it, or all of it, is out).
+   * Nothing more was sent, and the notices beside the list still say what went out.
+   */
+  protected override keyCheckFailed(): void {
+    if (!this.kept.length || !['refused', 'timed-out', 'no-signer', 'cancelled'].includes(this.status)) return;
+    this.setStatus('idle', () => this.s.accountUnconfirmed);
+  }
+
   /** Sends what the user signed: after a focus, only once the signer says the same user is there. */
   private finishChecked(pending: PendingRevoke): void {
     if (this.busy) return;

@@ -189,4 +189,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   aboutWhom: 'De quién son los historiales',
   aboutWhomHelp: 'Sus historiales son de más de una persona. Cada vez que comparte, comparte lo de una sola persona: elija de quién son los historiales entre los que elegir.',
   aboutYou: 'Los suyos',
+  accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
 };

@@ -221,6 +221,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   aboutWhomHelp: string;
   /** The user themself in that choice (with their animals' records, which go with theirs). */
   aboutYou: string;
+  /**
+   * Before "Finish sending" or "Try again" the signer was asked which account it uses, and did not
+   * say (declined, locked, no answer in time): said before what went out, which still stands.
+   */
+  accountUnconfirmed: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -400,6 +405,7 @@ const en: ConsentPromptStrings = {
   aboutWhom: 'Whose records',
   aboutWhomHelp: 'Your records are about more than one person. One share is about one person: choose whose records to choose from.',
   aboutYou: 'Yours',
+  accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

@@ -283,6 +283,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private missedUnderWay?: Pending;
   /** The action sent again from the page ("Try again" or "Finish sending" there, the dialog closed). */
   private againUnderWay?: Pending;
+  /** The action whose "Try again" or "Finish sending" waits for the signer to say which account it uses. */
+  private keyCheckFor?: Pending;
+  /** The words of what an action left that the signer, asked which account it uses before sending the rest, did not confirm. */
+  private unconfirmedOver?: Message;
   /** How many storage servers the send under way goes to (its "Sending…" words say so). */
   private sendingTo = 0;
 
@@ -617,6 +621,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.purpose = '';
     this.reply = '';
     this.pending = undefined;
+    this.keyCheckFor = undefined;
+    this.unconfirmedOver = undefined;
     this.unfinished.clear();
     this.missed = undefined;
     this.partialText = '';
@@ -733,9 +739,27 @@ export class Nip82ConsentPrompt extends Nip82Element {
       this.trigger = trigger;
       const unfinished = this.unfinishedOf(SHARE);
       if (unfinished) return this.resume(unfinished);
+      // Signed and taken by no storage server: reopened as the patient left it, to try again.
+      const unsent = this.pending;
+      if (unsent?.key === SHARE && !unsent.action.started && !this.someoneElses(unsent)) return this.reopenUnsent();
+      // Declined, or not answered, at the signer: nothing was signed to keep, but what was chosen is.
+      if (this.step === 'preview' && !this.answering && this.recipientKey && ['refused', 'timed-out', 'no-signer'].includes(this.status)) return this.reopenUnsent();
       this.startShare();
     });
   };
+
+  /**
+   * A share signed and taken by no storage server (or declined at the signer), its dialog closed: reopened on its preview, with
+   * what the patient chose (the person, the items hidden, the terms) and "Try again", which sends the
+   * same signed share. A form afresh would show again the items they hid, and sign anew.
+   */
+  private reopenUnsent(): void {
+    this.step = 'preview';
+    this.problems = [];
+    this.leftNote = '';
+    this.open = true;
+    this.modal.focusNext = '#preview-title';
+  }
 
   /** The share form afresh: the preset recipient, every item offered, no terms. */
   private startShare(): void {
@@ -1141,11 +1165,29 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
   }
 
-  /** Sends what the user signed: after a focus, only once the signer says the same user is there. */
+  /**
+   * Sends what the user signed: after a focus, only once the signer says the same user is there.
+   * While it is asked, the button pressed stays (on the page too); if it does not say, what went
+   * out is said again, and the button is still the way on.
+   */
   private finishSending = (): void => {
     if (!this.pending || this.busy) return;
-    this.afterKeyCheck(() => void this.sendAgain());
+    this.keyCheckFor = this.pending;
+    this.afterKeyCheck(() => {
+      this.keyCheckFor = undefined;
+      void this.sendAgain();
+    });
   };
+
+  protected override keyCheckFailed(): void {
+    const [pending, words] = [this.keyCheckFor, this.partialText];
+    this.keyCheckFor = undefined;
+    // Only a declined, stopped or unanswered question (another account is said as such), about the action still shown.
+    if (!pending || pending !== this.pending || !words || !['refused', 'timed-out', 'no-signer', 'cancelled'].includes(this.status)) return;
+    // "Nothing was shared or sent" would be untrue of what went out before: that is said again.
+    this.unconfirmedOver = words;
+    this.setStatus('relay-error', '');
+  }
 
   /** Sends again the signed events of an action that went out only in part (or not at all). */
   private sendAgain = async (): Promise<void> => {
@@ -1407,10 +1449,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (page && this.open) return renderState('idle', this.renderLive(''), [], s, this.language);
     // On the page the button pressed stays (aria-disabled) while the send it began goes on: one that
     // vanished would drop the keyboard's focus to the page body. Same template: the same button.
-    const again = !this.open && !!this.pending && this.againUnderWay === this.pending && this.busy;
+    // So does it while the signer is asked which account it uses first, and once it did not say.
+    const again = !this.open && !!this.pending && ((this.againUnderWay === this.pending && this.busy) || this.keyCheckFor === this.pending);
     if ((this.status === 'relay-error' && this.partialText) || again) {
       return html`<div class=${again ? 'state' : 'state error'}>
-        ${this.renderLive(again ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : wordsNow(this.partialText), !this.open)}
+        ${this.renderLive(again && this.busy ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : this.partialWords(), !this.open)}
         ${again ? nothing : renderReceipts(this.receipts, s, this.language)}
         ${this.pending && (!this.pending.action.started || !this.open)
           ? html`<button part="button button-primary" type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
@@ -1419,6 +1462,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
       </div>`;
     }
     return renderState(this.status, this.renderLive(this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut)), !this.open), this.receipts, s, this.language);
+  }
+
+  /** What the last send left, after the signer did not confirm its account for sending the rest, if so. */
+  private partialWords(): string {
+    const words = wordsNow(this.partialText);
+    return this.unconfirmedOver === this.partialText ? sentences(this.s.accountUnconfirmed, words) : words;
   }
 
   private renderProblems(): TemplateResult | typeof nothing {

@@ -304,13 +304,23 @@ export abstract class Nip82Element extends LocalizedElement {
     void check.then((same) => { if (same) go(); });
   }
 
+  /**
+   * The signer did not say which account it uses before an action run by {@link afterKeyCheck}
+   * (declined, timed out, no key): the state says so. An element whose status said what an
+   * earlier action left (part of it sent) says that again here, since it still stands.
+   */
+  protected keyCheckFailed(): void {}
+
   /** Asks the signer who the user is now; true when it is still the store's reader, and the state is back as it was. */
   private async sameUser(store: RecordStore): Promise<boolean> {
     const { status, words, errorCode } = this.state;
     const reader = store.reader;
     const now = await this.withSigner('connect', () => this.checkingAccountText, () => store.currentReader());
-    // Refused or cancelled: the state says which.
-    if (now === undefined) return false;
+    // Refused or cancelled: the state says which (the element may say more: see keyCheckFailed).
+    if (now === undefined) {
+      this.keyCheckFailed();
+      return false;
+    }
     // Signed out meanwhile: the records closed with the sign-out, which is all there is to say.
     if (this.currentStore !== store && !this.activeSigner) {
       this.setStatus('idle', '');
