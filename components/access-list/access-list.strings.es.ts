@@ -107,8 +107,8 @@ export const accessListStringsEs: AccessListStrings = {
   shareAbout: (patient: string) => `Paciente: ${patient}`,
   alsoOpens: (who: string, n: number, nText: string) =>
     plural('es', n, {
-      one: `Esto revoca solo este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
-      other: `Esto revoca solo este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
+      one: `Esta revocación es solo de este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
+      other: `Esta revocación es solo de este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
     }),
   sharesClosedTitle: 'Ya no compartido',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
