@@ -21,8 +21,14 @@ const args = [
  */
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ws://127.0.0.1:*; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'";
 
+/**
+ * A hospital's page that also enforces Trusted Types, allowing only the policies the README names:
+ * the fixtures asked for with `?trusted-types`.
+ */
+export const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types lit-html dompurify";
+
 function strictCspForFixtures(context, next) {
-  if (context.path.startsWith('/test/fixtures/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
+  if (context.path.startsWith('/test/fixtures/csp/')) context.set('Content-Security-Policy', 'trusted-types' in context.query ? `${STRICT_CSP}; ${TRUSTED_TYPES}` : STRICT_CSP);
   return next();
 }
 

@@ -44,8 +44,12 @@ export function load(tag: string): Promise<void> {
   return pending;
 }
 
-/** One observer for the document and every shadow root handed in: a tag added to any loads. */
-const observer = new MutationObserver((mutations) => {
+/**
+ * One observer for the document and every shadow root handed in: a tag added to any loads. None on
+ * a server building a page (a server-rendering framework imports this file there, with no DOM), where
+ * nothing is watched: the browser loads the tags when it runs the page.
+ */
+const observer = globalThis.document && new MutationObserver((mutations) => {
   for (const mutation of mutations) {
     for (const node of mutation.addedNodes) if (node instanceof Element) void discover(node);
   }
@@ -69,13 +73,11 @@ export function discover(root: ParentNode = document): Promise<void> {
   }))).then(() => undefined);
 }
 
-function start(): void {
-  // Elements may define in any order: each element's base puts the buffer of unanswered session
-  // requests in place as the first one connects (localized-element.ts), once per document.
-  void discover(document);
+// Elements may define in any order: each element's base puts the buffer of unanswered session
+// requests in place as the first one connects (localized-element.ts), once per document. A script
+// in <head> may run before <body> exists: the observer on <html> sees the body's tags as the
+// parser adds them.
+if (observer) {
   observer.observe(document.documentElement, WATCH);
+  void discover();
 }
-
-// A script in <head> may run before <body> exists: the observer on <html> sees the body's tags
-// as the parser adds them.
-start();

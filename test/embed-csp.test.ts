@@ -16,6 +16,9 @@ import { person, relayUrl, sampleBundle } from './helpers.js';
 const PAGES = [
   { embed: 'autoloaded embed', page: new URL('./fixtures/csp/autoloaded.html', import.meta.url), sanitiserChunk: true },
   { embed: 'single-file embed', page: new URL('./fixtures/csp/single.html', import.meta.url), sanitiserChunk: false },
+  // The same pages with Trusted Types enforced, only the policies the README names allowed.
+  { embed: 'autoloaded embed with Trusted Types', page: new URL('./fixtures/csp/autoloaded.html?trusted-types', import.meta.url), sanitiserChunk: true },
+  { embed: 'single-file embed with Trusted Types', page: new URL('./fixtures/csp/single.html?trusted-types', import.meta.url), sanitiserChunk: false },
 ];
 
 type CspWindow = Window & typeof globalThis & { cspViolations: string[] };
@@ -33,6 +36,7 @@ describe('embeds under a strict Content-Security-Policy', () => {
     // Without the policy this test would prove nothing.
     expect(policy).to.contain("script-src 'self'");
     expect(policy).not.to.contain('unsafe');
+    if (page.search) expect(policy).to.contain("require-trusted-types-for 'script'");
 
     const relay = await relayUrl('main');
     const patient = await person();

@@ -46,4 +46,5 @@ export const sessionStringsEs: SessionBuiltins = {
   connected: 'Sesión iniciada.',
   neverNsec: 'Esa es una clave privada (nsec). No la comparta nunca; no se guardó ni se envió.',
   badStorageSettings: stateStringsEs.badStorageSettings,
+  noExtensionInFrame: 'Ninguna extensión de firmador respondió en este marco: abra esta página en una pestaña propia o conecte un firmador remoto abajo.',
 };

@@ -71,6 +71,8 @@ export interface SessionStrings {
   noKey: (said: string) => string;
   /** The page's relay list holds no usable address: only the site's team can fix it. */
   badStorageSettings: string;
+  /** In place of `noExtension` when the page is shown inside another page (a frame), where an extension often cannot reach it. */
+  noExtensionInFrame: string;
 }
 
 /**
@@ -124,6 +126,7 @@ const en: SessionBuiltins = {
   connected: 'Signed in.',
   neverNsec: 'That is a private key (nsec). Never share it; it was not stored or sent.',
   badStorageSettings: stateStringsEn.badStorageSettings,
+  noExtensionInFrame: 'No signer extension answered in this frame: open this page in a tab of its own, or connect a remote signer below.',
 };
 
 /** English at hand; Spanish (session.strings.es.ts) once the page speaks it. */

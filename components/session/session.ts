@@ -679,10 +679,23 @@ export class Nip82Session extends LocalizedElement {
       <button part="button" type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
 
+  /**
+   * Whether the page is shown inside another site's page (an EHR's frame): many signer extensions
+   * reach only a tab's own page, so "none in this browser" would tell someone who has one to install
+   * it. A frame of the same site (a preview, a docs page) is not taken for one.
+   */
+  private framed(): boolean {
+    try {
+      return !this.ownerDocument.defaultView?.top?.document;
+    } catch {
+      return true;
+    }
+  }
+
   private renderSignIn(s: SessionBuiltins) {
     return html`<span class="who">${s.signIn}</span>
       <button part="button button-primary" type="button" class="primary use-extension" ?disabled=${!this.extensionFound} aria-disabled=${this.extensionAsked ? 'true' : 'false'} @click=${this.useExtension}>${s.useExtension}</button>
-      ${this.extensionFound ? nothing : html`<p class="help">${s.noExtension}</p>`}
+      ${this.extensionFound ? nothing : html`<p class="help">${this.framed() ? s.noExtensionInFrame : s.noExtension}</p>`}
       <details>
         <summary>${s.remoteTitle}</summary>
         <form class="row" @submit=${this.connectBunker}>
