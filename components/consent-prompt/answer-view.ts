@@ -9,7 +9,7 @@ import type { ProfileName } from '../shared/profiles.js';
 import { dayText, momentText } from '../shared/dates.js';
 import { shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
-import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
+import { renderAbout, renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
 import { periodDay, today } from './resources.js';
 import { formatCount } from '../shared/numbers.js';
@@ -194,7 +194,7 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
       : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
           ${v.reload ? html`<p><button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button></p>` : nothing}
           ${nothingAsked(v)
-            ? html`<p class="note nothing-asked">${s.nothingAsked(s.typeList(v.answering?.resourceTypes ?? []))}</p>`
+            ? html`${renderAbout(v.plan)}<p class="note nothing-asked">${s.nothingAsked(s.typeList(v.answering?.resourceTypes ?? []))}</p>`
             : html`${renderItems(v.plan, s.answerItemsLegend)} ${renderDisclose(v.plan, s.answerDiscloseLegend)}`}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>

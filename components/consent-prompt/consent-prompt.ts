@@ -366,9 +366,26 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private get planRecords(): OpenedRecord[] {
     const keys = this.subjectKeys;
-    if (keys.length < 2) return this.available;
+    const available = this.available;
+    if (keys.length < 2) return available;
     const [about, me] = [this.aboutKey, this.myKey];
-    return this.available.filter((r) => subjectKey(r, me) === about);
+    // The same array while neither changes: the plan keeps its index (built again on every render otherwise).
+    const kept = this.planKept;
+    if (kept && kept.available === available && kept.about === about && kept.me === me) return kept.records;
+    const records = available.filter((r) => subjectKey(r, me) === about);
+    this.planKept = { available, about, me, records };
+    return records;
+  }
+
+  private planKept?: { available: OpenedRecord[]; about?: string; me?: string; records: OpenedRecord[] };
+
+  /** Whose records to start an answer on: the first person (the user first) whose records hold a kind asked for. */
+  private firstHolding(request: ConsentMessage): string | undefined {
+    const me = this.myKey;
+    const keys = this.subjectKeys;
+    if (keys.length < 2) return undefined;
+    return keys.find((key) => offeredEntries(this.available.filter((r) => subjectKey(r, me) === key))
+      .some((e) => request.resourceTypes.includes(e.resource.resourceType)));
   }
 
   private chooseAbout = (key: string): void => {
@@ -804,7 +821,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.recipientKey = request.requester;
     // The records' authors are named in the dialog (records handed in, or loaded elsewhere in the session).
     void this.lookUpNames([request.requester, ...this.authors()]);
-    this.about = undefined;
+    // A request for what only a child's or parent's records hold starts on theirs: else only Deny is offered.
+    this.about = this.firstHolding(request);
     this.startPlan(request);
     // An ended request's day is in the past: never offered as an end date (it can only be denied).
     this.until = requestEnded(request) ? '' : periodDay(request.period?.end);
