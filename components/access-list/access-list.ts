@@ -102,7 +102,13 @@ const recordId = (record: OpenedRecord) => `record-${record.signPubkey}`;
 const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
 
 /** A share its recipient can still open: in force, or past its end date and not revoked yet. */
-const opens = (c: ShareCopy) => c.status === 'active' || c.status === 'overdue';
+const recipientOpens = (c: ShareCopy) => c.status === 'active' || c.status === 'overdue';
+
+/**
+ * A share someone can still open: its recipient, or anyone added to it since (listed on it besides
+ * the user), who keeps it open after the recipient was taken off.
+ */
+const opens = (c: ShareCopy, me: string | undefined) => recipientOpens(c) || (c.record.participants ?? []).some((p) => p.pubkey !== me);
 
 /** When a share was made, in seconds (its grant's start, else its version's). */
 const sinceOf = (c: ShareCopy) => {
@@ -1004,8 +1010,9 @@ export class Nip82AccessList extends Nip82Element {
     // After years there are many: those still open come first, newest share first; those ended or
     // revoked (whose newest versions are the latest written, which would put them on top) after,
     // under their own heading, the latest ended first.
-    const open = shares.filter(opens).sort((a, b) => sinceOf(b) - sinceOf(a) || b.record.createdAt - a.record.createdAt);
-    const closed = shares.filter((c) => !opens(c)).sort((a, b) => b.record.createdAt - a.record.createdAt);
+    const me = this.myKey;
+    const open = shares.filter((c) => opens(c, me ?? c.record.reader)).sort((a, b) => sinceOf(b) - sinceOf(a) || b.record.createdAt - a.record.createdAt);
+    const closed = shares.filter((c) => !opens(c, me ?? c.record.reader)).sort((a, b) => b.record.createdAt - a.record.createdAt);
     return html`<section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title" tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${s.sharesTitle}</h3>
       ${overdue.length
@@ -1031,7 +1038,7 @@ export class Nip82AccessList extends Nip82Element {
           (c) => c.record.signPubkey,
           (c) => {
             const recipient = c.grant.recipient;
-            const revocable = opens(c);
+            const revocable = recipientOpens(c);
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
@@ -1128,9 +1135,8 @@ export class Nip82AccessList extends Nip82Element {
     const pubkey = target.pubkey;
     return (this.list ?? []).filter((r) => {
       if (r === target.record || r.signPubkey === target.record.signPubkey) return false;
-      const share = shareCopyOf(r);
-      if (share) return share.grant.recipient === pubkey && (share.status === 'active' || share.status === 'overdue');
-      return !!r.participants?.some((p) => p.pubkey === pubkey);
+      // A share as a record: whoever is listed on it opens it, the one it was made for or someone added since.
+      return r.participants?.some((p) => p.pubkey === pubkey) ?? r.listed.includes(pubkey);
     });
   }
 
