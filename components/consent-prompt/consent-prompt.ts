@@ -462,6 +462,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /**
+   * Who names `pubkey`: the site, they themselves, or nobody; `passing` when their profile's name is
+   * withheld as one the site knows for someone else (they gave a name, and it is that one).
+   */
+  private vouched(pubkey: string): 'site' | 'self' | 'passing' | 'none' {
+    if (this.hostName(pubkey, this.knownNames)) return 'site';
+    if (this.profile(pubkey)) return 'self';
+    // Withheld, and not for reading as a key (checked against no names, it would be shown): a known name.
+    const name = this.names.get(pubkey)?.name;
+    return name && selfChosen(name) && !this.selfName(name) ? 'passing' : 'none';
+  }
+
+  /**
    * The person's name with the short npub beside it as a fingerprint, or the short npub alone; the
    * name isolated, since this goes into sentences built as strings ("Shared with …").
    */
@@ -1582,7 +1594,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       history: this.history,
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
-      vouched: (pubkey) => (this.hostName(pubkey, this.knownNames) ? 'site' : this.profile(pubkey) ? 'self' : 'none'),
+      vouched: (pubkey) => this.vouched(pubkey),
       recordNames: this.available.map((r) => this.nameOf(r, patient)),
       reply: this.reply,
       named: (pubkey) => this.named(pubkey),
