@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import canonicalize from 'canonicalize';
 import { Nip82Element, type Message } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { ariaLevel } from '../shared/heading-level.js';
@@ -102,7 +103,13 @@ const recordId = (record: OpenedRecord) => `record-${record.signPubkey}`;
 const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
 
 /** A share its recipient can still open: in force, or past its end date and not revoked yet. */
-const opens = (c: ShareCopy) => c.status === 'active' || c.status === 'overdue';
+const recipientOpens = (c: ShareCopy) => c.status === 'active' || c.status === 'overdue';
+
+/**
+ * A share someone can still open: its recipient, or anyone added to it since (listed on it besides
+ * the user), who keeps it open after the recipient was taken off.
+ */
+const opens = (c: ShareCopy, me: string | undefined) => recipientOpens(c) || (c.record.participants ?? []).some((p) => p.pubkey !== me);
 
 /** When a share was made, in seconds (its grant's start, else its version's). */
 const sinceOf = (c: ShareCopy) => {
@@ -118,19 +125,40 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
   for (const p of list) if (!p.inForce) for (const { change } of p.changes) forgetRecord(change.record);
 };
 
+/** A resource's canonical JSON (RFC 8785), kept per resource object: every render compares the same ones. */
+const canonicalTexts = new WeakMap<object, string>();
+function canonicalText(resource: object): string {
+  let text = canonicalTexts.get(resource);
+  if (text === undefined) {
+    try {
+      text = canonicalize(resource) ?? '';
+    } catch {
+      // A lone surrogate or a number out of range: the plain form still tells two copies apart.
+      text = JSON.stringify(resource) ?? '';
+    }
+    canonicalTexts.set(resource, text);
+  }
+  return text;
+}
+
 /**
  * When a record a share was drawn from last changed, if after the share was made: a share is a copy,
- * so its recipient still has the items as they were. A record it was drawn from is one holding an
- * item of it (by `fullUrl`, the patient aside) whose content its author signed again later: a change of who has access
- * alone is none.
+ * so its recipient still has the items as they were. A change is an item of the share (by `fullUrl`,
+ * the patient aside) that a record signed later holds otherwise: one server's practitioner and
+ * organisation come again as they were in every export, and a change of who has access alone is none.
  */
 function changedSince(copy: ShareCopy, held: readonly OpenedRecord[]): number | undefined {
   // Not the patient they are about: every record of theirs carries them, a record drawn from or not.
-  const items = new Set((copy.record.bundle.entry ?? []).filter((e) => e.resource?.resourceType !== 'Patient').map((e) => e.fullUrl).filter((u): u is string => !!u));
+  const items = new Map<string, object>();
+  for (const e of copy.record.bundle.entry ?? []) if (e.fullUrl && e.resource && e.resource.resourceType !== 'Patient') items.set(e.fullUrl, e.resource);
   let last: number | undefined;
   for (const r of held) {
     if (r.authorSignedAt <= copy.record.authorSignedAt || (last !== undefined && r.authorSignedAt <= last)) continue;
-    if ((r.bundle.entry ?? []).some((e) => e.fullUrl && items.has(e.fullUrl))) last = r.authorSignedAt;
+    const differs = (r.bundle.entry ?? []).some((e) => {
+      const shared = e.fullUrl && e.resource ? items.get(e.fullUrl) : undefined;
+      return shared !== undefined && canonicalText(e.resource) !== canonicalText(shared);
+    });
+    if (differs) last = r.authorSignedAt;
   }
   return last;
 }
@@ -1004,8 +1032,9 @@ export class Nip82AccessList extends Nip82Element {
     // After years there are many: those still open come first, newest share first; those ended or
     // revoked (whose newest versions are the latest written, which would put them on top) after,
     // under their own heading, the latest ended first.
-    const open = shares.filter(opens).sort((a, b) => sinceOf(b) - sinceOf(a) || b.record.createdAt - a.record.createdAt);
-    const closed = shares.filter((c) => !opens(c)).sort((a, b) => b.record.createdAt - a.record.createdAt);
+    const me = this.myKey;
+    const open = shares.filter((c) => opens(c, me ?? c.record.reader)).sort((a, b) => sinceOf(b) - sinceOf(a) || b.record.createdAt - a.record.createdAt);
+    const closed = shares.filter((c) => !opens(c, me ?? c.record.reader)).sort((a, b) => b.record.createdAt - a.record.createdAt);
     return html`<section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title" tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${s.sharesTitle}</h3>
       ${overdue.length
@@ -1031,7 +1060,8 @@ export class Nip82AccessList extends Nip82Element {
           (c) => c.record.signPubkey,
           (c) => {
             const recipient = c.grant.recipient;
-            const revocable = opens(c);
+            const revocable = recipientOpens(c);
+            const changed = revocable ? changedSince(c, held) : undefined;
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
@@ -1039,8 +1069,8 @@ export class Nip82AccessList extends Nip82Element {
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
-              ${revocable && changedSince(c, held) !== undefined
-                ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changedSince(c, held))))}</p>`
+              ${changed !== undefined
+                ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changed)))}</p>`
                 : nothing}
               <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined)}</p>
               ${revocable && this.myKey
@@ -1128,9 +1158,8 @@ export class Nip82AccessList extends Nip82Element {
     const pubkey = target.pubkey;
     return (this.list ?? []).filter((r) => {
       if (r === target.record || r.signPubkey === target.record.signPubkey) return false;
-      const share = shareCopyOf(r);
-      if (share) return share.grant.recipient === pubkey && (share.status === 'active' || share.status === 'overdue');
-      return !!r.participants?.some((p) => p.pubkey === pubkey);
+      // A share as a record: whoever is listed on it opens it, the one it was made for or someone added since.
+      return r.participants?.some((p) => p.pubkey === pubkey) ?? r.listed.includes(pubkey);
     });
   }
 

@@ -9,7 +9,7 @@ import type { ProfileName } from '../shared/profiles.js';
 import { dayText, momentText } from '../shared/dates.js';
 import { shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
-import { renderDisclose, renderItems, renderPreview } from './plan-view.js';
+import { renderAbout, renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
 import { periodDay, today } from './resources.js';
 import { formatCount } from '../shared/numbers.js';
@@ -29,7 +29,7 @@ export interface AnswerView extends CommonView {
   /** The requester can already open a share made them before: answering leaves it open. */
   sharedBefore: boolean;
   /** Who names `pubkey`: the site (the host's name), they themselves (their profile's), or nobody. */
-  vouched: (pubkey: string) => 'site' | 'self' | 'none';
+  vouched: (pubkey: string) => 'site' | 'self' | 'passing' | 'none';
   /** Names of the user's records to grant from (empty until loaded). */
   recordNames: string[];
   reply: string;
@@ -150,7 +150,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       <dt>${s.whoLabel}</dt>
       <dd>${profile ? html`<bdi class="name" translate="no">${profile.name}</bdi> ` : nothing}<code translate="no">${shortNpub(request.requester)}</code>
         ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}
-        ${{ site: nothing, self: html`<p class="note self-named">${s.selfNamed}</p>`, none: html`<p class="note unnamed">${s.unnamedAsker}</p>` }[v.vouched(request.requester)]}</dd>
+        ${{ site: nothing, self: html`<p class="note self-named">${s.selfNamed}</p>`, passing: html`<p class="warning passing">${s.passingAsker}</p>`, none: html`<p class="note unnamed">${s.unnamedAsker}</p>` }[v.vouched(request.requester)]}</dd>
       <dt>${s.whatLegend}</dt>
       <dd>${s.typeList(request.resourceTypes)}</dd>
       <dt>${s.whyLabel}</dt>
@@ -194,7 +194,7 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
       : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
           ${v.reload ? html`<p><button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button></p>` : nothing}
           ${nothingAsked(v)
-            ? html`<p class="note nothing-asked">${s.nothingAsked(s.typeList(v.answering?.resourceTypes ?? []))}</p>`
+            ? html`${renderAbout(v.plan)}<p class="note nothing-asked">${s.nothingAsked(s.typeList(v.answering?.resourceTypes ?? []))}</p>`
             : html`${renderItems(v.plan, s.answerItemsLegend)} ${renderDisclose(v.plan, s.answerDiscloseLegend)}`}`}
     <div class="field">
       <label for="grant-until">${s.untilLabel}</label>

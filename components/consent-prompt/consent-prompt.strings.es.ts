@@ -190,4 +190,5 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   aboutWhomHelp: 'Sus historiales son de más de una persona. Cada vez que comparte, comparte lo de una sola persona: elija de quién son los historiales entre los que elegir.',
   aboutYou: 'Los suyos',
   accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
+  passingAsker: 'Usa un nombre que este sitio conoce para otra persona, así que ese nombre no se muestra. Compruebe la clave con esa persona antes de aprobar.',
 };

@@ -226,6 +226,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
    * say (declined, locked, no answer in time): said before what went out, which still stands.
    */
   accountUnconfirmed: string;
+  /** A requester whose profile's name is one the site knows for someone else (that name is withheld). */
+  passingAsker: string;
 }
 
 const en: ConsentPromptStrings = {
@@ -406,6 +408,7 @@ const en: ConsentPromptStrings = {
   aboutWhomHelp: 'Your records are about more than one person. One share is about one person: choose whose records to choose from.',
   aboutYou: 'Yours',
   accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
+  passingAsker: 'They use a name this site knows for someone else, so that name is not shown. Check the key with them before you approve.',
 };
 
 /** English at hand; Spanish (consent-prompt.strings.es.ts) once the page speaks it. */

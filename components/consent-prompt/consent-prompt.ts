@@ -366,9 +366,26 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private get planRecords(): OpenedRecord[] {
     const keys = this.subjectKeys;
-    if (keys.length < 2) return this.available;
+    const available = this.available;
+    if (keys.length < 2) return available;
     const [about, me] = [this.aboutKey, this.myKey];
-    return this.available.filter((r) => subjectKey(r, me) === about);
+    // The same array while neither changes: the plan keeps its index (built again on every render otherwise).
+    const kept = this.planKept;
+    if (kept && kept.available === available && kept.about === about && kept.me === me) return kept.records;
+    const records = available.filter((r) => subjectKey(r, me) === about);
+    this.planKept = { available, about, me, records };
+    return records;
+  }
+
+  private planKept?: { available: OpenedRecord[]; about?: string; me?: string; records: OpenedRecord[] };
+
+  /** Whose records to start an answer on: the first person (the user first) whose records hold a kind asked for. */
+  private firstHolding(request: ConsentMessage): string | undefined {
+    const me = this.myKey;
+    const keys = this.subjectKeys;
+    if (keys.length < 2) return undefined;
+    return keys.find((key) => offeredEntries(this.available.filter((r) => subjectKey(r, me) === key))
+      .some((e) => request.resourceTypes.includes(e.resource.resourceType)));
   }
 
   private chooseAbout = (key: string): void => {
@@ -442,6 +459,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (known) return { name: known, suspicious: false };
     const profile = this.names.get(pubkey);
     return profile && this.selfName(profile.name) ? profile : undefined;
+  }
+
+  /**
+   * Who names `pubkey`: the site, they themselves, or nobody; `passing` when their profile's name is
+   * withheld as one the site knows for someone else (they gave a name, and it is that one).
+   */
+  private vouched(pubkey: string): 'site' | 'self' | 'passing' | 'none' {
+    if (this.hostName(pubkey, this.knownNames)) return 'site';
+    if (this.profile(pubkey)) return 'self';
+    // Withheld, and not for reading as a key (checked against no names, it would be shown): a known name.
+    const name = this.names.get(pubkey)?.name;
+    return name && selfChosen(name) && !this.selfName(name) ? 'passing' : 'none';
   }
 
   /**
@@ -804,7 +833,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.recipientKey = request.requester;
     // The records' authors are named in the dialog (records handed in, or loaded elsewhere in the session).
     void this.lookUpNames([request.requester, ...this.authors()]);
-    this.about = undefined;
+    // A request for what only a child's or parent's records hold starts on theirs: else only Deny is offered.
+    this.about = this.firstHolding(request);
     this.startPlan(request);
     // An ended request's day is in the past: never offered as an end date (it can only be denied).
     this.until = requestEnded(request) ? '' : periodDay(request.period?.end);
@@ -1564,7 +1594,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       history: this.history,
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
-      vouched: (pubkey) => (this.hostName(pubkey, this.knownNames) ? 'site' : this.profile(pubkey) ? 'self' : 'none'),
+      vouched: (pubkey) => this.vouched(pubkey),
       recordNames: this.available.map((r) => this.nameOf(r, patient)),
       reply: this.reply,
       named: (pubkey) => this.named(pubkey),

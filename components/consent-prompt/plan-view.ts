@@ -198,7 +198,7 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
 }
 
 /** Whose records to choose from, when they are about more than one person (a child's, a parent's). */
-function renderAbout(ctx: PlanViewContext): TemplateResult | typeof nothing {
+export function renderAbout(ctx: PlanViewContext): TemplateResult | typeof nothing {
   const { s, subjects } = ctx;
   if (!subjects || subjects.length < 2) return nothing;
   return html`<fieldset class="about" aria-describedby="about-help">
