@@ -861,8 +861,7 @@ export class Nip82AccessList extends Nip82Element {
    * Nothing more was sent, and the notices beside the list still say what went out.
    */
   protected override keyCheckFailed(): void {
-    if (!this.kept.length || !['refused', 'timed-out', 'no-signer', 'cancelled'].includes(this.status)) return;
-    this.setStatus('idle', () => this.s.accountUnconfirmed);
+    if (this.kept.length) this.setStatus('idle', () => this.s.accountUnconfirmed);
   }
 
   /** Sends what the user signed: after a focus, only once the signer says the same user is there. */

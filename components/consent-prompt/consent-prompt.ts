@@ -1212,8 +1212,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   protected override keyCheckFailed(): void {
     const [pending, words] = [this.keyCheckFor, this.partialText];
     this.keyCheckFor = undefined;
-    // Only a declined, stopped or unanswered question (another account is said as such), about the action still shown.
-    if (!pending || pending !== this.pending || !words || !['refused', 'timed-out', 'no-signer', 'cancelled'].includes(this.status)) return;
+    // Only about the action still shown.
+    if (!pending || pending !== this.pending || !words) return;
     // "Nothing was shared or sent" would be untrue of what went out before: that is said again.
     this.unconfirmedOver = words;
     this.setStatus('relay-error', '');

@@ -306,8 +306,9 @@ export abstract class Nip82Element extends LocalizedElement {
 
   /**
    * The signer did not say which account it uses before an action run by {@link afterKeyCheck}
-   * (declined, timed out, no key): the state says so. An element whose status said what an
-   * earlier action left (part of it sent) says that again here, since it still stands.
+   * (declined, stopped, timed out, no signer; not another account, which is said as such): the
+   * state says so. An element whose status said what an earlier action left (part of it sent)
+   * says that again here, since it still stands.
    */
   protected keyCheckFailed(): void {}
 
@@ -318,7 +319,7 @@ export abstract class Nip82Element extends LocalizedElement {
     const now = await this.withSigner('connect', () => this.checkingAccountText, () => store.currentReader());
     // Refused or cancelled: the state says which (the element may say more: see keyCheckFailed).
     if (now === undefined) {
-      this.keyCheckFailed();
+      if ((['refused', 'timed-out', 'no-signer', 'cancelled'] as Status[]).includes(this.status)) this.keyCheckFailed();
       return false;
     }
     // Signed out meanwhile: the records closed with the sign-out, which is all there is to say.
