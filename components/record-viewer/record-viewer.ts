@@ -1586,8 +1586,8 @@ export class Nip82RecordViewer extends Nip82Element {
  */
 const NAMED_BY_TITLE = /^(Patient|Practitioner(Role)?|RelatedPerson|Person|Organization|Medication\w*|Immunization|VisionPrescription)$/;
 
-/** Facts that name people, places or a batch (who did it, where, which lot), kept as written by a page translator as titles are. */
-const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot']);
+/** Facts that name people, places or a batch (who did it, where, which lot) or how to reach someone (address, email, phone), kept as written by a page translator as titles are. */
+const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot', 'address', 'email', 'phone']);
 
 /** Parts `isolate` set apart in a sentence (names) as `<bdi>` a page translation leaves as written; the sentence around them stays translatable. */
 const ISOLATED = /\u2068([^\u2068\u2069]*)\u2069/;
