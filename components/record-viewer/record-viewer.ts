@@ -96,7 +96,8 @@ interface TimelineEntry {
   item: Item;
 }
 
-type Outcome = 'opened' | 'none-found' | 'not-found';
+/** 'taken-back': the record shown by address had its access taken back since; the note says so, and nothing is offered to open it again. */
+type Outcome = 'opened' | 'none-found' | 'not-found' | 'taken-back';
 
 /**
  * What is shown, before it is read and described: a Bundle handed in (parsed when it came as
@@ -144,6 +145,9 @@ const ANNOUNCED_FROM_ENTRIES = 500;
  * paper how many are, and that the Print button prints them.
  */
 const PRINT_ITEMS_PER_RENDER = 500;
+
+/** The host's words (nip82-error) for a record shown by address that a later load finds ended, as the core says it on opening. */
+const ENDED_MESSAGE = 'This record was deleted or moved by its owner.';
 
 /**
  * Parts a record's first view does not use, fetched the first time they are needed: the extras
@@ -605,8 +609,9 @@ export class Nip82RecordViewer extends Nip82Element {
   /**
    * A record shown by address follows its new versions in the store (a correction, a revocation of
    * someone else, a move to a new address), and goes from the screen as it goes from the store: its
-   * owner took the reader's access back (said, as without an address) or ended it. What the store
-   * no longer holds has its keys wiped; showing it still would show what the reader may no longer see.
+   * owner took the reader's access back (said, as without an address) or ended it (said as an
+   * unlock of a deleted record says it). What the store no longer holds has its keys wiped; showing
+   * it still would show what the reader may no longer see.
    */
   private followStore(): void {
     const store = this.currentStore;
@@ -618,7 +623,15 @@ export class Nip82RecordViewer extends Nip82Element {
     if (gone.size) {
       const said = new Set(this.takenBack.map((t) => t.signPubkey));
       this.takenBack = [...this.takenBack, ...store.takenBack.filter((t) => gone.has(t.signPubkey) && !said.has(t.signPubkey))];
-      if (!next.length && this.outcome === 'opened') this.outcome = 'not-found';
+      // Gone, and not taken back: its owner ended it (a deletion).
+      const taken = new Set(store.takenBack.map((t) => t.signPubkey));
+      const ended = [...gone].filter((k) => !taken.has(k) && !this.failures.some((f) => f.signPubkey === k));
+      if (ended.length) this.failures = [...this.failures, ...ended.map((signPubkey): OpenFailure => ({ signPubkey, code: 'deleted', message: ENDED_MESSAGE }))];
+      if (!next.length && this.outcome === 'opened') {
+        // Not "none found" and "Try again" under a note that says why it went.
+        this.outcome = ended.length ? 'not-found' : 'taken-back';
+        if (ended.length) this.fail(new RecordError('deleted', ENDED_MESSAGE));
+      }
     }
     // One record each, even when two shown by address meet at the address they moved to.
     this.showRecords([...new Set(next)]);
@@ -1056,7 +1069,7 @@ export class Nip82RecordViewer extends Nip82Element {
         ${this.renderLive(this.liveText(s, lang))}
         ${this.renderProgress(s, lang)}
         ${this.renderLostParts(s)} ${this.renderDetails(s)}
-        ${!this.handedIn && !showing ? this.renderGate(s) : nothing}
+        ${!this.handedIn && !showing && this.outcome !== 'taken-back' ? this.renderGate(s) : nothing}
         ${showing ? this.renderContent(s, lang) : nothing}
       </div>
     `;
@@ -1100,6 +1113,8 @@ export class Nip82RecordViewer extends Nip82Element {
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length, formatCount(this.unlocked.length, lang));
+        // The taken-back note says it.
+        if (this.outcome === 'taken-back') return '';
         // Not "none found" while a storage server that asked for a sign-in was not searched.
         if (this.outcome && this.notSignedIn) return s.notSignedIn(this.notSignedIn.signIn);
         // Not "none found" while older records were not checked.
