@@ -146,6 +146,12 @@ const ANNOUNCED_FROM_ENTRIES = 500;
  */
 const PRINT_ITEMS_PER_RENDER = 500;
 
+/**
+ * How long after the last key typed in the search (or the last list or view chosen) the count is
+ * spoken: a reader typing "penic" hears one count, not one per letter.
+ */
+const COUNT_SAID_AFTER_MS = 700;
+
 /** The host's words (nip82-error) for a record shown by address that a later load finds ended, as the core says it on opening. */
 const ENDED_MESSAGE = 'This record was deleted or moved by its owner.';
 
@@ -335,6 +341,9 @@ export class Nip82RecordViewer extends Nip82Element {
   private hostView?: HostView;
   /** The search has not looked at every item yet (see SEARCH_MS): its count may still grow. */
   private searchUnfinished = false;
+  /** Whether the count is spoken: from a moment after the reader last narrowed or changed the list (see {@link sayCountSoon}). */
+  @state() private countSaid = false;
+  private countTimer?: ReturnType<typeof setTimeout>;
   private unlockedWith?: Signer;
   /**
    * Records the host was told of (`nip82-record-open`), by sign key: records another element of the
@@ -692,6 +701,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.exportsAllowed = {};
     this.endMissed = !!this.endTimer;
     this.stopEndTimer();
+    this.stopCountTimer();
   }
 
   private forgetUnlocked(): void {
@@ -722,6 +732,8 @@ export class Nip82RecordViewer extends Nip82Element {
     // What the last reader searched for and chose to see says something about them too.
     this.query = '';
     this.hiddenSections = new Set();
+    this.stopCountTimer();
+    this.countSaid = false;
     this.narratives = false;
     if (this.hostView) ({ mode: this.mode, signedOnly: this.signedOnly } = this.hostView);
     this.hostView = undefined;
@@ -940,10 +952,31 @@ export class Nip82RecordViewer extends Nip82Element {
   private chooseView(change: Partial<HostView>): void {
     this.hostView ??= { mode: this.mode, signedOnly: this.signedOnly };
     Object.assign(this, change);
+    this.sayCountSoon();
   }
 
   private onSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
+    this.sayCountSoon();
+  }
+
+  /**
+   * The count goes from the live region while the reader types or chooses, and is said once they
+   * stop ({@link COUNT_SAID_AFTER_MS}), and the search has looked at every item: one count, the one
+   * they asked for. The count on screen changes at once; it is not in a live region.
+   */
+  private sayCountSoon(): void {
+    this.stopCountTimer();
+    this.countSaid = false;
+    this.countTimer = setTimeout(() => {
+      this.countTimer = undefined;
+      this.countSaid = true;
+    }, COUNT_SAID_AFTER_MS);
+  }
+
+  private stopCountTimer(): void {
+    if (this.countTimer !== undefined) clearTimeout(this.countTimer);
+    this.countTimer = undefined;
   }
 
   private toggleSection(key: SectionKey, shown: boolean): void {
@@ -951,6 +984,7 @@ export class Nip82RecordViewer extends Nip82Element {
     if (shown) next.delete(key);
     else next.add(key);
     this.hiddenSections = next;
+    this.sayCountSoon();
   }
 
   private showMore(key: string): void {
@@ -1224,10 +1258,11 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderContent(s: RecordViewerStrings, lang: string) {
     return html`
       ${this.renderToolbar(s, lang)}
-      <div class="found" role="status" aria-busy=${this.searchUnfinished && !search.failed ? 'true' : 'false'}>
+      <div class="found">
         ${this.renderCount(s, lang)}
         ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
       </div>
+      <p class="visually-hidden count-said" role="status">${this.renderCountSaid(s, lang)}</p>
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
         : repeat(this.recordsShown(), ([f]) => f.view.key, ([f, i]) => this.renderRecord(f, i, s, lang))}
@@ -1292,10 +1327,16 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   /**
-   * How many items match; on paper, how many are printed, never more than are. Spoken as it changes
-   * (a search typed, a list filtered): a screen-reader user hears what the search found, once it
-   * has looked at every item (the region is busy meanwhile), not each slice of it.
+   * How many items match; on paper, how many are printed, never more than are. Shown as it changes;
+   * spoken apart, once the reader pauses ({@link renderCountSaid}).
    */
+  /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
+  private renderCountSaid(s: RecordViewerStrings, lang: string): string {
+    if (!this.countSaid || (this.searchUnfinished && !search.failed)) return '';
+    const matching = s.showing(formatCount(this.due, lang), formatCount(this.itemTotal, lang), this.due, this.itemTotal);
+    return this.matching === 0 && this.itemTotal > 0 ? `${matching} ${s.noMatches}` : matching;
+  }
+
   private renderCount(s: RecordViewerStrings, lang: string) {
     const [total, all] = [formatCount(this.itemTotal, lang), this.itemTotal];
     const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
