@@ -22,7 +22,11 @@ import { waitUntil } from './wait.js';
 const bundle = {
   resourceType: 'Bundle', type: 'collection',
   entry: [
-    { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', id: 'p1', name: [{ given: ['Rose'], family: 'Baker' }] } },
+    { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: {
+        resourceType: 'Patient', id: 'p1', name: [{ given: ['Rose'], family: 'Baker' }],
+        telecom: [{ system: 'phone', value: '555-0142' }, { system: 'email', value: 'rose.baker@example.org' }],
+        address: [{ line: ['12 Mill Lane'], city: 'Springfield' }],
+      } },
     { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000002', resource: { resourceType: 'Practitioner', id: 'dr', name: [{ given: ['Hope'], family: 'Miller' }] } },
     {
       fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000003',
@@ -66,7 +70,8 @@ describe('page translation: names stay as written', () => {
     const viewer = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${bundle}></nip82-record-viewer>`);
     await waitUntil(() => $$(viewer, '[part=item]').length >= 4, 'the items never showed');
     await viewer.updateComplete;
-    for (const words of ['Rose Baker', 'Warfarin 5 mg tablet', 'Hope Miller']) {
+    // The patient card's phone, email and address are as written too ("Mill Lane" is not "Calle del Molino").
+    for (const words of ['Rose Baker', 'Warfarin 5 mg tablet', 'Hope Miller', '555-0142', 'rose.baker@example.org', '12 Mill Lane']) {
       const shown = holding(viewer.shadowRoot!, words);
       expect(shown.length, `${words} shown`).to.be.above(0);
       for (const el of shown) expect(keptAsWritten(el), `${words} in <${el.localName} class="${el.className}"> left to the translator`).to.equal(true);

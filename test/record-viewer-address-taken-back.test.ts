@@ -54,6 +54,11 @@ describe('<nip82-record-viewer naddr>: a record shown by address taken back or d
     await waitUntil(() => !text(el.shadowRoot).includes('Penicillin'), 'the record taken back is no longer shown');
     await waitUntil(() => !!$(el, '.taken-back'), 'the viewer says access was taken back');
     expect(text($(el, '.taken-back'))).to.equal('Access to a record shared by Ana Rivera was taken back. What you already saw may have been kept.');
+    // That line only: not "no records were found" beside it, nor a button to open it again.
+    await el.updateComplete;
+    expect(text($(el, '[part=status]')), 'the status line').to.equal('');
+    expect($(el, 'button.unlock'), 'the unlock button').to.equal(null);
+    expect(buttonByText(el, 'Try again'), '"Try again"').to.equal(undefined);
   });
 
   it('deleted by its owner: loaded again by another element, the record is no longer shown', async () => {
@@ -62,5 +67,10 @@ describe('<nip82-record-viewer naddr>: a record shown by address taken back or d
     await store.load({ refresh: true });
     expect(store.records, 'no longer in the store').to.deep.equal([]);
     await waitUntil(() => !text(el.shadowRoot).includes('Penicillin'), 'the deleted record is no longer shown');
+    // Said as when it is opened after its deletion: it could not be opened, as its owner deleted it; not "none found".
+    await waitUntil(() => !!$(el, '.failures'), 'the viewer says why');
+    expect(text($(el, '[part=status]')), 'the status line').to.equal('1 record could not be opened:');
+    expect(text($(el, '.failures .details'))).to.equal('Whoever made the record deleted or moved it.');
+    expect($(el, '.taken-back'), 'not said to be taken back').to.equal(null);
   });
 });

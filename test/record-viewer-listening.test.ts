@@ -10,6 +10,7 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { person } from './helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, accessibleName, setInput, shownLiveRegions, text } from './element-helpers.js';
 
 /** A record of `name`'s with `count` vaccinations; `tag` keeps each record's fullUrls apart. */
@@ -46,10 +47,31 @@ describe('record viewer: what a screen-reader user hears', () => {
     const ended = () => $$(el, '[part=item]').length === 2 && !text($(el, '.count')).includes('still searching');
     await waitUntil(ended, 'the search never ended', { timeout: 20000 });
     expect(text($(el, '.count'))).to.equal('Showing 2 of 10 items');
-    expect(spoken(el).join(' | ')).to.contain('Showing 2 of 10 items');
+    await waitUntil(() => spoken(el).join(' | ').includes('Showing 2 of 10 items'), 'the count is said');
     setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'nothing like this');
     await waitUntil(() => $(el, '.empty'), 'the second search never ended', { timeout: 20000 });
-    expect(spoken(el).join(' | ')).to.contain('Nothing matches this search.');
+    await waitUntil(() => spoken(el).join(' | ').includes('Nothing matches this search.'), 'no match is said');
+  });
+
+  it('says the count once the typing stops, not at each key, and says nothing of it before a search', async () => {
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="en" .records=${await records()}></nip82-record-viewer>`);
+    await waitUntil(() => $$(el, '[part=record]').length === 2, 'the records never showed', { timeout: 20000 });
+    await el.updateComplete;
+    const counts = () => spoken(el).filter((line) => line.includes('Showing'));
+    expect(counts(), 'a count spoken before any search').to.deep.equal([]);
+    // Every count a live region held, as it changed.
+    const heard: string[] = [];
+    const observer = new MutationObserver(() => heard.push(...counts().filter((line) => line !== heard.at(-1))));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    try {
+      $<HTMLInputElement>(el, 'input[type=search]')!.focus();
+      await sendKeys({ type: 'flu shot 3' });
+      await waitUntil(() => counts().includes('Showing 2 of 10 items'), 'the count is said once the typing stops', { timeout: 20000 });
+      expect(text($(el, '.count'))).to.equal('Showing 2 of 10 items');
+    } finally {
+      observer.disconnect();
+    }
+    expect(heard, 'the counts spoken').to.deep.equal(['Showing 2 of 10 items']);
   });
 
   it('names each record\'s Download and "Show more" by the record (and list) they act on', async () => {

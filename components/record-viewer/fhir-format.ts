@@ -44,6 +44,19 @@ export function conceptName(concept: unknown): string {
   return isObject(concept) ? str(concept.text) || list(concept.coding).filter(isObject).map((c) => str(c.display)).find(Boolean) || '' : '';
 }
 
+const BCP47 = 'urn:ietf:bcp:47';
+
+/**
+ * A language CodeableConcept (a patient's `communication.language`): its BCP 47 code, named in the
+ * reader's language when shown (a Spanish page says "inglés (Estados Unidos)", not the record's
+ * English display), else the record's words.
+ */
+export function languagePieces(concept: unknown): Piece[] {
+  const text = conceptName(concept);
+  const tag = isObject(concept) ? list(concept.coding).filter(isObject).find((c) => str(c.system) === BCP47 && str(c.code)) : undefined;
+  return tag ? [{ language: str(tag.code), text }] : text ? [text] : [];
+}
+
 /** A CodeableConcept's readable text: {@link conceptName}, else a code. */
 export function conceptText(concept: unknown): string {
   return conceptName(concept) || (isObject(concept) ? list(concept.coding).filter(isObject).map((c) => str(c.code)).find(Boolean) ?? '' : '');
@@ -73,7 +86,9 @@ export type Piece =
   /** A unit of measure's code (UCUM: "a", "/min"), worded for the number `of` ("1 year", "30 years"). */
   | { readonly unit: string; readonly of: string }
   /** How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code, "wk"). */
-  | { readonly frequency: string; readonly period: string; readonly unit: string };
+  | { readonly frequency: string; readonly period: string; readonly unit: string }
+  /** A language's tag (BCP 47, "en-US"), named in the reader's language when shown; `text`, the record's words, when it cannot be. */
+  | { readonly language: string; readonly text: string };
 
 /** A field as a piece: a number as its digits, text as written, anything else nothing. */
 export function numberPiece(value: unknown): Piece[] {
@@ -90,7 +105,7 @@ export function joinPieces(values: readonly Piece[][], separator: string): Piece
 /** The pieces as plain text (search, and the fact's `value`): numbers as written, codes as written. */
 export function piecesText(pieces: readonly Piece[]): string {
   return pieces
-    .map((p) => (typeof p === 'string' ? p : 'n' in p ? p.n : 'code' in p ? p.text || p.code : 'of' in p ? p.unit : `${p.frequency}× / ${p.period} ${p.unit}`))
+    .map((p) => (typeof p === 'string' ? p : 'n' in p ? p.n : 'code' in p ? p.text || p.code : 'of' in p ? p.unit : 'language' in p ? p.text || p.language : `${p.frequency}× / ${p.period} ${p.unit}`))
     .join('');
 }
 

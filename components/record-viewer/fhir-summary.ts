@@ -14,7 +14,7 @@ import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
 import { codeWordsEn, type CodeSet } from './code-words.js';
 import {
-  codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, humanName, joinPieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
+  codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, humanName, joinPieces, languagePieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
   rangePieces, referenceText, referencesText, str, timeOf, unitPieces, valueText, type Piece,
 } from './fhir-format.js';
 
@@ -284,7 +284,8 @@ const describePatient: Describer = (r, facts) => {
   facts.add('phone', unique(current.filter((t) => ['phone', 'sms'].includes(str(t.system))).map((t) => str(t.value))).join(', '));
   facts.add('email', unique(current.filter((t) => str(t.system) === 'email').map((t) => str(t.value))).join(', '));
   for (const a of list(r.address).filter((a): a is Json => isObject(a) && str(a.use) !== 'old' && !ended(a.period))) facts.add('address', addressText(a));
-  facts.add('language', unique(list(r.communication).filter(isObject).map((c) => conceptName(c.language))).join(', '));
+  const languages = list(r.communication).filter(isObject).map((c) => languagePieces(c.language));
+  facts.add('language', joinPieces(languages.filter((l, i) => languages.findIndex((m) => piecesText(m) === piecesText(l)) === i), ', '));
   // Whom to reach: a pet's owner, a child's parent, next of kin.
   for (const c of list(r.contact).filter(isObject)) facts.add('contact', contactPieces(c));
   return { title: nameOf(r) };

@@ -42,9 +42,19 @@ export function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, la
         const one = plural(languageNamed(lang), count, { one: s.codeWord('unitOne', p.unit, count), other: p.unit });
         return one !== p.unit ? one : s.codeWord('unit', p.unit, count);
       }
+      if ('language' in p) return languageName(p.language, lang) || p.text || p.language;
       return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
     })
     .join('');
+}
+
+/** A language's tag named in `lang` ("en-US" on a Spanish page: "inglés (Estados Unidos)"); '' when the browser cannot. */
+function languageName(tag: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames(lang ? [lang, 'en'] : undefined, { type: 'language', languageDisplay: 'standard', fallback: 'none' }).of(tag) ?? '';
+  } catch {
+    return ''; // Not a well-formed tag or language: the record's words.
+  }
 }
 
 function factWords(f: Fact, s: RecordViewerStrings, lang: string): string {

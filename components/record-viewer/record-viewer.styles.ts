@@ -105,7 +105,7 @@ export const recordViewerStyles = css`
     margin: 0;
     color: var(--_muted);
   }
-  /* The count and "nothing matches", one live region, spaced as the page's own lines are. */
+  /* The count and "nothing matches", spaced as the page's own lines are (spoken apart, .count-said). */
   .found {
     display: flex;
     flex-direction: column;

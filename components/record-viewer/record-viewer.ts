@@ -96,7 +96,8 @@ interface TimelineEntry {
   item: Item;
 }
 
-type Outcome = 'opened' | 'none-found' | 'not-found';
+/** 'taken-back': the record shown by address had its access taken back since; the note says so, and nothing is offered to open it again. */
+type Outcome = 'opened' | 'none-found' | 'not-found' | 'taken-back';
 
 /**
  * What is shown, before it is read and described: a Bundle handed in (parsed when it came as
@@ -144,6 +145,15 @@ const ANNOUNCED_FROM_ENTRIES = 500;
  * paper how many are, and that the Print button prints them.
  */
 const PRINT_ITEMS_PER_RENDER = 500;
+
+/**
+ * How long after the last key typed in the search (or the last list or view chosen) the count is
+ * spoken: a reader typing "penic" hears one count, not one per letter.
+ */
+const COUNT_SAID_AFTER_MS = 700;
+
+/** The host's words (nip82-error) for a record shown by address that a later load finds ended, as the core says it on opening. */
+const ENDED_MESSAGE = 'This record was deleted or moved by its owner.';
 
 /**
  * Parts a record's first view does not use, fetched the first time they are needed: the extras
@@ -331,6 +341,9 @@ export class Nip82RecordViewer extends Nip82Element {
   private hostView?: HostView;
   /** The search has not looked at every item yet (see SEARCH_MS): its count may still grow. */
   private searchUnfinished = false;
+  /** Whether the count is spoken: from a moment after the reader last narrowed or changed the list (see {@link sayCountSoon}). */
+  @state() private countSaid = false;
+  private countTimer?: ReturnType<typeof setTimeout>;
   private unlockedWith?: Signer;
   /**
    * Records the host was told of (`nip82-record-open`), by sign key: records another element of the
@@ -605,8 +618,9 @@ export class Nip82RecordViewer extends Nip82Element {
   /**
    * A record shown by address follows its new versions in the store (a correction, a revocation of
    * someone else, a move to a new address), and goes from the screen as it goes from the store: its
-   * owner took the reader's access back (said, as without an address) or ended it. What the store
-   * no longer holds has its keys wiped; showing it still would show what the reader may no longer see.
+   * owner took the reader's access back (said, as without an address) or ended it (said as an
+   * unlock of a deleted record says it). What the store no longer holds has its keys wiped; showing
+   * it still would show what the reader may no longer see.
    */
   private followStore(): void {
     const store = this.currentStore;
@@ -618,7 +632,15 @@ export class Nip82RecordViewer extends Nip82Element {
     if (gone.size) {
       const said = new Set(this.takenBack.map((t) => t.signPubkey));
       this.takenBack = [...this.takenBack, ...store.takenBack.filter((t) => gone.has(t.signPubkey) && !said.has(t.signPubkey))];
-      if (!next.length && this.outcome === 'opened') this.outcome = 'not-found';
+      // Gone, and not taken back: its owner ended it (a deletion).
+      const taken = new Set(store.takenBack.map((t) => t.signPubkey));
+      const ended = [...gone].filter((k) => !taken.has(k) && !this.failures.some((f) => f.signPubkey === k));
+      if (ended.length) this.failures = [...this.failures, ...ended.map((signPubkey): OpenFailure => ({ signPubkey, code: 'deleted', message: ENDED_MESSAGE }))];
+      if (!next.length && this.outcome === 'opened') {
+        // Not "none found" and "Try again" under a note that says why it went.
+        this.outcome = ended.length ? 'not-found' : 'taken-back';
+        if (ended.length) this.fail(new RecordError('deleted', ENDED_MESSAGE));
+      }
     }
     // One record each, even when two shown by address meet at the address they moved to.
     this.showRecords([...new Set(next)]);
@@ -679,6 +701,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.exportsAllowed = {};
     this.endMissed = !!this.endTimer;
     this.stopEndTimer();
+    this.stopCountTimer();
   }
 
   private forgetUnlocked(): void {
@@ -709,6 +732,8 @@ export class Nip82RecordViewer extends Nip82Element {
     // What the last reader searched for and chose to see says something about them too.
     this.query = '';
     this.hiddenSections = new Set();
+    this.stopCountTimer();
+    this.countSaid = false;
     this.narratives = false;
     if (this.hostView) ({ mode: this.mode, signedOnly: this.signedOnly } = this.hostView);
     this.hostView = undefined;
@@ -927,10 +952,31 @@ export class Nip82RecordViewer extends Nip82Element {
   private chooseView(change: Partial<HostView>): void {
     this.hostView ??= { mode: this.mode, signedOnly: this.signedOnly };
     Object.assign(this, change);
+    this.sayCountSoon();
   }
 
   private onSearch(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
+    this.sayCountSoon();
+  }
+
+  /**
+   * The count goes from the live region while the reader types or chooses, and is said once they
+   * stop ({@link COUNT_SAID_AFTER_MS}), and the search has looked at every item: one count, the one
+   * they asked for. The count on screen changes at once; it is not in a live region.
+   */
+  private sayCountSoon(): void {
+    this.stopCountTimer();
+    this.countSaid = false;
+    this.countTimer = setTimeout(() => {
+      this.countTimer = undefined;
+      this.countSaid = true;
+    }, COUNT_SAID_AFTER_MS);
+  }
+
+  private stopCountTimer(): void {
+    if (this.countTimer !== undefined) clearTimeout(this.countTimer);
+    this.countTimer = undefined;
   }
 
   private toggleSection(key: SectionKey, shown: boolean): void {
@@ -938,6 +984,7 @@ export class Nip82RecordViewer extends Nip82Element {
     if (shown) next.delete(key);
     else next.add(key);
     this.hiddenSections = next;
+    this.sayCountSoon();
   }
 
   private showMore(key: string): void {
@@ -1056,7 +1103,7 @@ export class Nip82RecordViewer extends Nip82Element {
         ${this.renderLive(this.liveText(s, lang))}
         ${this.renderProgress(s, lang)}
         ${this.renderLostParts(s)} ${this.renderDetails(s)}
-        ${!this.handedIn && !showing ? this.renderGate(s) : nothing}
+        ${!this.handedIn && !showing && this.outcome !== 'taken-back' ? this.renderGate(s) : nothing}
         ${showing ? this.renderContent(s, lang) : nothing}
       </div>
     `;
@@ -1100,6 +1147,8 @@ export class Nip82RecordViewer extends Nip82Element {
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length, formatCount(this.unlocked.length, lang));
+        // The taken-back note says it.
+        if (this.outcome === 'taken-back') return '';
         // Not "none found" while a storage server that asked for a sign-in was not searched.
         if (this.outcome && this.notSignedIn) return s.notSignedIn(this.notSignedIn.signIn);
         // Not "none found" while older records were not checked.
@@ -1209,10 +1258,11 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderContent(s: RecordViewerStrings, lang: string) {
     return html`
       ${this.renderToolbar(s, lang)}
-      <div class="found" role="status" aria-busy=${this.searchUnfinished && !search.failed ? 'true' : 'false'}>
+      <div class="found">
         ${this.renderCount(s, lang)}
         ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
       </div>
+      <p class="visually-hidden count-said" role="status">${this.renderCountSaid(s, lang)}</p>
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
         : repeat(this.recordsShown(), ([f]) => f.view.key, ([f, i]) => this.renderRecord(f, i, s, lang))}
@@ -1277,10 +1327,16 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   /**
-   * How many items match; on paper, how many are printed, never more than are. Spoken as it changes
-   * (a search typed, a list filtered): a screen-reader user hears what the search found, once it
-   * has looked at every item (the region is busy meanwhile), not each slice of it.
+   * How many items match; on paper, how many are printed, never more than are. Shown as it changes;
+   * spoken apart, once the reader pauses ({@link renderCountSaid}).
    */
+  /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
+  private renderCountSaid(s: RecordViewerStrings, lang: string): string {
+    if (!this.countSaid || (this.searchUnfinished && !search.failed)) return '';
+    const matching = s.showing(formatCount(this.due, lang), formatCount(this.itemTotal, lang), this.due, this.itemTotal);
+    return this.matching === 0 && this.itemTotal > 0 ? `${matching} ${s.noMatches}` : matching;
+  }
+
   private renderCount(s: RecordViewerStrings, lang: string) {
     const [total, all] = [formatCount(this.itemTotal, lang), this.itemTotal];
     const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
@@ -1586,8 +1642,8 @@ export class Nip82RecordViewer extends Nip82Element {
  */
 const NAMED_BY_TITLE = /^(Patient|Practitioner(Role)?|RelatedPerson|Person|Organization|Medication\w*|Immunization|VisionPrescription)$/;
 
-/** Facts that name people, places or a batch (who did it, where, which lot), kept as written by a page translator as titles are. */
-const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot']);
+/** Facts that name people, places or a batch (who did it, where, which lot) or how to reach someone (address, email, phone), kept as written by a page translator as titles are. */
+const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot', 'address', 'email', 'phone']);
 
 /** Parts `isolate` set apart in a sentence (names) as `<bdi>` a page translation leaves as written; the sentence around them stays translatable. */
 const ISOLATED = /\u2068([^\u2068\u2069]*)\u2069/;
