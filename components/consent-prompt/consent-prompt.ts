@@ -778,7 +778,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   };
 
   /**
-   * A share signed and taken by no storage server (or declined at the signer), its dialog closed: reopened on its preview, with
+   * A share or an answer signed and taken by no storage server (or declined at the signer), its dialog closed: reopened on its preview, with
    * what the patient chose (the person, the items hidden, the terms) and "Try again", which sends the
    * same signed share. A form afresh would show again the items they hid, and sign anew.
    */
@@ -826,10 +826,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private answerWith(request: ConsentMessage, trigger: HTMLElement): void {
+    // Declined, or not answered, at the signer: nothing was signed to keep, but what was chosen is.
+    const declined = this.answering?.id === request.id && this.step === 'preview' && ['refused', 'timed-out', 'no-signer'].includes(this.status);
     this.trigger = trigger;
     this.answering = request;
     const unfinished = this.unfinishedOf(request.id);
     if (unfinished) return this.resume(unfinished);
+    if (declined) return this.reopenUnsent();
     this.recipientKey = request.requester;
     // The records' authors are named in the dialog (records handed in, or loaded elsewhere in the session).
     void this.lookUpNames([request.requester, ...this.authors()]);
