@@ -28,8 +28,12 @@ export const npubPickerStyles = css`
   }
   input {
     inline-size: 100%;
-    min-block-size: 2.25rem;
+    /* A finger's height (44 CSS px): the picker is typed into on phones, inside dialogs. */
+    min-block-size: 2.75rem;
     font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+  }
+  button {
+    min-block-size: 2.75rem;
   }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
