@@ -88,4 +88,17 @@ describe('the consent prompt on a phone, by touch', function () {
       expect(inSight(buttonByText(el, 'Review')!), `the Review button, typing into ${name}`).to.equal(true);
     }
   });
+
+  it('with the keyboard up, Review tapped from the top of the form shows what is wrong in sight', async () => {
+    await setViewport({ width: 360, height: 320 });
+    const patient = await person();
+    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[await openRecord(events, patient.signer)]} .signer=${patient.signer} relays=${await relayUrl('main')}></nip82-consent-prompt>`);
+    buttonByText(el, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(el).open, 'the share dialog');
+    dialogOf(el).scrollTop = 0;
+    buttonByText(el, 'Review')!.click();
+    await waitUntil(() => $(el, '#problems'), 'the problem listed');
+    await waitUntil(() => inSight($(el, '#problems li')!), 'the problem in sight');
+  });
 });
