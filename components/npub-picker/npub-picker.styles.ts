@@ -59,6 +59,10 @@ export const npubPickerStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: baseline;
+    /* A finger's height (44 CSS px): a suggestion is tapped on a phone. */
+    align-content: center;
+    box-sizing: border-box;
+    min-block-size: 2.75rem;
     padding-block: 0.35rem;
     padding-inline: 0.6rem;
     cursor: pointer;
