@@ -12,7 +12,9 @@ import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
-import { $, buttonByText, dialogOf, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, typeRecipient } from './element-helpers.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 
 const FINGER = 44;
 
@@ -100,5 +102,25 @@ describe('the consent prompt on a phone, by touch', function () {
     buttonByText(el, 'Review')!.click();
     await waitUntil(() => $(el, '#problems'), 'the problem listed');
     await waitUntil(() => inSight($(el, '#problems li')!), 'the problem in sight');
+  });
+
+  it('the Share button and the Review button of a request from a clinic, on the page, are a finger\'s size', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const [patient, clinic] = [await person(), await person()];
+    const url = await relayUrl('main');
+    const client = new RelayClient({ relays: [url] });
+    const { events, request } = await createAccessRequest({ signer: clinic.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Front desk check-in' });
+    await client.publishAll(events);
+    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    client.close();
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
+    const share = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    const answer = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    await waitUntil(() => $(answer, 'li.request button'), 'the request');
+    const sizes = [buttonByText(share, 'Share records…')!, ...$$(answer, 'li.request button')].map((b) => {
+      const r = b.getBoundingClientRect();
+      return `"${(b.textContent ?? '').trim()}" ${Math.round(r.width)}x${Math.round(r.height)}`;
+    });
+    expect(sizes.filter((s) => s.split(' ').pop()!.split('x').some((n) => Number(n) < FINGER))).to.deep.equal([]);
   });
 });

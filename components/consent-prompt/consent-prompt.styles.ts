@@ -4,6 +4,10 @@ export const consentPromptStyles = css`
   :host {
     display: block;
   }
+  /* "Share records…" and a request's "Review and answer" start a patient's share on a phone: a finger's height (44 CSS px). */
+  button {
+    min-block-size: 2.75rem;
+  }
   .base {
     display: flex;
     flex-direction: column;
