@@ -76,10 +76,10 @@ describe('the consent prompt on a phone, by touch', function () {
   });
 
   it('with the keyboard up, the field being typed into and the Review button are both in sight', async () => {
-    await setViewport({ width: 360, height: 640 });
+    await setViewport({ width: 320, height: 640 });
     const el = await shareDialog();
     // The on-screen keyboard takes half the screen.
-    await setViewport({ width: 360, height: 320 });
+    await setViewport({ width: 320, height: 320 });
     const recipient = $(el, 'nip82-npub-picker')!.shadowRoot!.querySelector<HTMLInputElement>('#input')!;
     const purpose = $<HTMLInputElement>(el, '#purpose')!;
     for (const [field, name] of [[recipient, 'the recipient field'], [purpose, 'the purpose field']] as const) {
@@ -92,7 +92,7 @@ describe('the consent prompt on a phone, by touch', function () {
   });
 
   it('with the keyboard up, Review tapped from the top of the form shows what is wrong in sight', async () => {
-    await setViewport({ width: 360, height: 320 });
+    await setViewport({ width: 320, height: 320 });
     const patient = await person();
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[await openRecord(events, patient.signer)]} .signer=${patient.signer} relays=${await relayUrl('main')}></nip82-consent-prompt>`);
@@ -122,5 +122,30 @@ describe('the consent prompt on a phone, by touch', function () {
       return `"${(b.textContent ?? '').trim()}" ${Math.round(r.width)}x${Math.round(r.height)}`;
     });
     expect(sizes.filter((s) => s.split(' ').pop()!.split('x').some((n) => Number(n) < FINGER))).to.deep.equal([]);
+  });
+
+  it('answering a clinic with the keyboard up, the reply being typed and the Approve button are both in sight', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const [patient, clinic] = [await person(), await person()];
+    const url = await relayUrl('main');
+    const client = new RelayClient({ relays: [url] });
+    const { events, request } = await createAccessRequest({ signer: clinic.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Condition'], purpose: 'Front desk check-in' });
+    await client.publishAll(events);
+    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    client.close();
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    await waitUntil(() => $(el, 'li.request button'), 'the request');
+    $<HTMLButtonElement>(el, 'li.request button')!.click();
+    await waitUntil(() => dialogOf(el).open && $(el, '#reply'), 'the answer dialog');
+    await setViewport({ width: 320, height: 320 });
+    const approve = $<HTMLButtonElement>(el, 'dialog button.primary')!;
+    for (const field of [$<HTMLElement>(el, '#grant-until')!, $<HTMLElement>(el, '#reply')!]) {
+      field.blur();
+      field.focus();
+      await waitUntil(() => el.shadowRoot!.activeElement === field, `typing into #${field.id}`);
+      expect(inSight(field), field.id).to.equal(true);
+      expect(inSight(approve), `Approve, typing into #${field.id}`).to.equal(true);
+    }
   });
 });

@@ -20,7 +20,7 @@ export const dialogStyles = css`
   dialog {
     padding: calc(var(--_space) * 1.5);
     /* What a focused field scrolls into sight above: the buttons row kept at the foot (below). */
-    scroll-padding-block-end: 5.5rem;
+    scroll-padding-block-end: 7.5rem;
     color: var(--_fg);
     background: var(--_bg);
     border: 1px solid var(--_border);
@@ -49,7 +49,7 @@ export const dialogStyles = css`
    * a preview is read to its end before its button. Only while the dialog is wide for its text
    * (its own width, as a container): at large text its buttons stack and would cover the screen.
    */
-  @container (min-width: 18rem) {
+  @container (min-width: 14rem) {
     form > .actions {
       position: sticky;
       inset-block-end: calc(var(--_space) * -1.5);
