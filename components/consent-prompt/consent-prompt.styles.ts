@@ -4,6 +4,10 @@ export const consentPromptStyles = css`
   :host {
     display: block;
   }
+  /* "Share records…" and a request's "Review and answer" start a patient's share on a phone: a finger's height (44 CSS px). */
+  button {
+    min-block-size: 2.75rem;
+  }
   .base {
     display: flex;
     flex-direction: column;
@@ -26,6 +30,7 @@ export const consentPromptStyles = css`
     /* Long names, keys and labels wrap instead of widening the dialog past a 320 px screen. */
     overflow-wrap: anywhere;
     background: var(--nip82-consent-prompt-dialog-background, var(--_bg));
+    --_dialog-bg: var(--nip82-consent-prompt-dialog-background, var(--_bg));
     /* Its width is its own (set above), so what is inside can ask how narrow it is. */
     container: prompt-dialog / inline-size;
   }
@@ -80,6 +85,15 @@ export const consentPromptStyles = css`
     align-items: center;
     gap: 0.5rem;
     padding-block: 0.2rem;
+    /* The whole row is the label: a finger's height (44 CSS px). */
+    min-block-size: 2.75rem;
+    box-sizing: border-box;
+  }
+  /* An item's or kind's label, which ticks its box, is a finger's height (44 CSS px) to tap. */
+  .item label,
+  .group-head label {
+    display: block;
+    padding-block: max(0px, (2.75rem - 1lh) / 2);
   }
   fieldset,
   .field input,

@@ -28,8 +28,12 @@ export const npubPickerStyles = css`
   }
   input {
     inline-size: 100%;
-    min-block-size: 2.25rem;
+    /* A finger's height (44 CSS px): the picker is typed into on phones, inside dialogs. */
+    min-block-size: 2.75rem;
     font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+  }
+  button {
+    min-block-size: 2.75rem;
   }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
@@ -55,6 +59,10 @@ export const npubPickerStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: baseline;
+    /* A finger's height (44 CSS px): a suggestion is tapped on a phone. */
+    align-content: center;
+    box-sizing: border-box;
+    min-block-size: 2.75rem;
     padding-block: 0.35rem;
     padding-inline: 0.6rem;
     cursor: pointer;

@@ -19,10 +19,45 @@ export const dialogStyles = css`
   }
   dialog {
     padding: calc(var(--_space) * 1.5);
+    /* What a focused field scrolls into sight above: the buttons row kept at the foot (below). */
+    scroll-padding-block-end: 7.5rem;
     color: var(--_fg);
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  /*
+   * A finger, not a pointer (44 CSS px): every control of a dialog is tapped on a phone. A box or
+   * a round choice is tapped by its label, which the element makes as tall.
+   */
+  dialog button,
+  dialog summary,
+  dialog input:not([type='checkbox'], [type='radio']),
+  dialog select {
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+  }
+  dialog input:is([type='checkbox'], [type='radio']) {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    flex: none;
+  }
+  /*
+   * A form taller than a phone (more so with the on-screen keyboard up) keeps its buttons row in
+   * sight at the dialog's foot, not a long scroll below the field being typed into. Only a form's:
+   * a preview is read to its end before its button. Only while the dialog is wide for its text
+   * (its own width, as a container): at large text its buttons stack and would cover the screen.
+   */
+  @container (min-width: 14rem) {
+    form > .actions {
+      position: sticky;
+      inset-block-end: calc(var(--_space) * -1.5);
+      z-index: 1;
+      padding-block: 0.5rem calc(var(--_space) * 1.5);
+      margin-block-end: calc(var(--_space) * -1.5);
+      background: var(--_dialog-bg, var(--_bg));
+    }
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
