@@ -49,6 +49,8 @@ export const codeWordsEs: CodeWords = {
     QD: 'una vez al día', BID: 'dos veces al día', TID: 'tres veces al día', QID: 'cuatro veces al día', QOD: 'cada dos días',
     AM: 'cada mañana', PM: 'cada tarde', WK: 'una vez a la semana', MO: 'una vez al mes',
     Q1H: 'cada hora', Q2H: 'cada 2 horas', Q3H: 'cada 3 horas', Q4H: 'cada 4 horas', Q6H: 'cada 6 horas', Q8H: 'cada 8 horas',
+    // Not of that code system: what a dose taken only when needed is worded as (FHIR asNeeded).
+    PRN: 'si lo necesita',
   },
   interpretation: {
     H: 'alto', L: 'bajo', HH: 'muy alto, crítico', LL: 'muy bajo, crítico', HU: 'muy alto', LU: 'muy bajo', A: 'anormal',

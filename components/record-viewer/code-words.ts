@@ -64,6 +64,8 @@ export const codeWordsEn: CodeWords = {
     QD: 'once a day', BID: 'twice a day', TID: 'three times a day', QID: 'four times a day', QOD: 'every other day',
     AM: 'every morning', PM: 'every afternoon', WK: 'once a week', MO: 'once a month',
     Q1H: 'every hour', Q2H: 'every 2 hours', Q3H: 'every 3 hours', Q4H: 'every 4 hours', Q6H: 'every 6 hours', Q8H: 'every 8 hours',
+    // Not of that code system: what a dose taken only when needed is worded as (FHIR asNeeded).
+    PRN: 'as needed',
   },
   interpretation: {
     H: 'high', L: 'low', HH: 'critically high', LL: 'critically low', HU: 'very high', LU: 'very low', A: 'abnormal',

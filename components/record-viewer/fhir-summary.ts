@@ -653,11 +653,16 @@ function dosagePieces(d: Json): Piece[] {
   const period = str(repeat.period);
   const unit = str(repeat.periodUnit);
   // Without a frequency, a dose is taken once per period (FHIR Timing).
-  const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit }] : timingCode(timing.code);
+  const periodMax = str(repeat.periodMax);
+  const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit, ...(periodMax && periodMax !== period ? { periodMax } : {}) }] : timingCode(timing.code);
+  // Only when needed ("as needed for pain"): a clinician must not read it as a dose on a schedule.
+  const need = conceptText(d.asNeededCodeableConcept);
+  const asNeeded: Piece[] = d.asNeededBoolean === true || need ? [{ set: 'timing', code: 'PRN', text: 'as needed' }, ...(need ? [` (${need})`] : [])] : [];
   const route = conceptText(d.route);
   // The dose always (the text's "21 tablets" is no dose of 1); a timing or route only when the text does not say it as a word.
   const said = (p: Piece[]) => new RegExp(`(?<![\\w.,])${piecesText(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'i').test(text);
-  return joinPieces([doses.find((x) => x.length) ?? [], ...[when, route ? [route] : []].filter((p) => !said(p)), [text].filter(Boolean)], ', ');
+  const prn = asNeeded.length && !said(asNeeded.slice(0, 1)) && !/\bprn\b/i.test(text) ? asNeeded : [];
+  return joinPieces([doses.find((x) => x.length) ?? [], ...[when, route ? [route] : []].filter((p) => !said(p)), prn, [text].filter(Boolean)], ', ');
 }
 
 /**
