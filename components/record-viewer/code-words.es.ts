@@ -57,4 +57,10 @@ export const codeWordsEs: CodeWords = {
     AA: 'anormal, crítico', N: 'normal', POS: 'positivo', NEG: 'negativo',
   },
   contactRelationship: { C: 'contacto de emergencia', N: 'familiar más cercano' },
+  absent: {
+    unknown: 'desconocido', 'asked-unknown': 'se preguntó, no se sabe', 'temp-unknown': 'aún no se sabe', 'not-asked': 'no se preguntó',
+    'asked-declined': 'se preguntó, prefirió no contestar', masked: 'oculto', 'not-applicable': 'no procede', unsupported: 'el sistema no lo registra',
+    'as-text': 'dado como texto', error: 'error', 'not-a-number': 'no es un número', 'negative-infinity': 'demasiado bajo para medirlo',
+    'positive-infinity': 'demasiado alto para medirlo', 'not-performed': 'no realizado', 'not-permitted': 'no permitido',
+  },
 };

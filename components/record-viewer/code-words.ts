@@ -26,7 +26,9 @@ export type CodeSet =
   /** How a reading compares with its normal range (HL7 v3 ObservationInterpretation: H, L, N, POS). */
   | 'interpretation'
   /** How a Patient's contact relates to them (HL7 v2 table 0131: C, N); a code no table knows is left out. */
-  | 'contactRelationship';
+  | 'contactRelationship'
+  /** Why a reading has no value (HL7 data-absent-reason: asked-declined, not-performed, masked). */
+  | 'absent';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
@@ -72,6 +74,12 @@ export const codeWordsEn: CodeWords = {
     AA: 'critically abnormal', N: 'normal', POS: 'positive', NEG: 'negative',
   },
   contactRelationship: { C: 'emergency contact', N: 'next of kin' },
+  absent: {
+    unknown: 'unknown', 'asked-unknown': 'asked, not known', 'temp-unknown': 'not known yet', 'not-asked': 'not asked',
+    'asked-declined': 'asked, declined to answer', masked: 'withheld', 'not-applicable': 'does not apply', unsupported: 'not recorded by the system',
+    'as-text': 'given as text', error: 'error', 'not-a-number': 'not a number', 'negative-infinity': 'too low to measure',
+    'positive-infinity': 'too high to measure', 'not-performed': 'not done', 'not-permitted': 'not allowed',
+  },
 };
 
 /**

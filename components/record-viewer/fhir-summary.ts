@@ -592,7 +592,7 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     // Each reading is in the value already.
     both = [systolic, diastolic];
   }
-  if (!value.text) facts.add('notAvailable', conceptText(r.dataAbsentReason));
+  if (!value.text) facts.add('notAvailable', absentPieces(r.dataAbsentReason));
   facts.add('interpretation', interpretationPieces(r.interpretation));
   facts.add('range', referenceRanges(r.referenceRange));
   for (const c of components) {
@@ -604,9 +604,10 @@ function describeObservation(r: FhirResource, facts: FactList): void {
       continue;
     }
     const v = valueText(c);
-    const text = v.text || conceptText(c.dataAbsentReason);
+    const absent = v.text ? [] : absentPieces(c.dataAbsentReason);
+    const text = v.text || piecesText(absent);
     if (!label && !text) continue;
-    const shown: Piece[] = v.text ? v.pieces ?? [v.text] : text ? [text] : [];
+    const shown: Piece[] = v.text ? v.pieces ?? [v.text] : absent;
     // A yes/no reading is worded (never "true"), its interpretation and range beside it.
     facts.labelled(label || '—', aside.length && !v.yesNo ? [...joinPieces([shown, v.end ? [v.end] : []], ' – '), ' (', ...aside, ')'] : shown.length ? shown : text, {
       date: v.date && !aside.length, codes: v.yesNo ? { set: 'yesNo', values: [text] } : undefined, end: aside.length ? undefined : v.end, aside: v.yesNo ? aside : undefined,
@@ -625,6 +626,15 @@ function interpretationPieces(value: unknown): Piece[] {
     const hl7 = !str(c.text) && list(c.coding).filter(isObject).find((x) => str(x.code) && /^$|\/v3[-/]ObservationInterpretation$/.test(str(x.system)));
     return hl7 ? [{ set: 'interpretation', code: str(hl7.code), text: codingText(hl7) }] : [conceptText(c)].filter(Boolean);
   }), ', ');
+}
+
+/**
+ * Why a value is missing: the record's own text; else its code (HL7 data-absent-reason: "asked-declined",
+ * "not-performed") worded when shown, the coding's display standing in for a code without words.
+ */
+function absentPieces(concept: unknown): Piece[] {
+  const coding = isObject(concept) && !str(concept.text) ? list(concept.coding).filter(isObject).find((c) => str(c.code)) : undefined;
+  return coding ? [{ set: 'absent', code: str(coding.code), text: codingText(coding) }] : [conceptText(concept)].filter(Boolean);
 }
 
 /** Money: `704.2 USD`. */
