@@ -445,7 +445,7 @@ const describeOther: Describer = (r, facts, _index, status) => {
   facts.coded('status', 'status', [status]);
   const date = dateOf(r);
   if (date) facts.add('date', date, { date: true });
-  return { title: conceptName(r.code) || conceptName(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
+  return { title: conceptName(r.code) || conceptName(r.type) || str(r.title) || nameOf(r) || conceptName(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
 };
 
 /**
@@ -493,6 +493,8 @@ function describe(r: FhirResource, index: ReferenceIndex, date: string | undefin
   const status = str(r.status) || undefined;
   const facts = new FactList();
   const { title, lenses, attachments } = (DESCRIBERS.get(r.resourceType) ?? describeOther)(r, facts, index, status ?? '');
+  // A clinician's note on any item ("tolerated cephalexin", "hold before contrast"), as the record writes it.
+  if (!facts.all.some((f) => f.key === 'note')) facts.add('note', notesText(r.note));
   const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
   const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
   const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '', f.severity ?? '']), ...(lenses ?? []).map((l) => l.product)]
@@ -614,7 +616,12 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     });
   }
   facts.concepts('category', 'observationCategory', r.category);
-  facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
+  facts.add('note', notesText(r.note));
+}
+
+/** Annotations' texts (`note`), one after another. */
+function notesText(value: unknown): string {
+  return list(value).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' ');
 }
 
 /**
