@@ -63,4 +63,9 @@ export const codeWordsEs: CodeWords = {
     'as-text': 'dado como texto', error: 'error', 'not-a-number': 'no es un número', 'negative-infinity': 'demasiado bajo para medirlo',
     'positive-infinity': 'demasiado alto para medirlo', 'not-performed': 'no realizado', 'not-permitted': 'no permitido',
   },
+  doseWhen: {
+    MORN: 'por la mañana', AFT: 'por la tarde', EVE: 'al atardecer', NIGHT: 'por la noche', HS: 'al acostarse', WAKE: 'al despertar',
+    C: 'con las comidas', CM: 'con el desayuno', CD: 'con el almuerzo', CV: 'con la cena', AC: 'antes de las comidas', ACM: 'antes del desayuno',
+    ACD: 'antes del almuerzo', ACV: 'antes de la cena', PC: 'después de las comidas', PCM: 'después del desayuno', PCD: 'después del almuerzo', PCV: 'después de la cena',
+  },
 };

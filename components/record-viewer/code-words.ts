@@ -28,7 +28,9 @@ export type CodeSet =
   /** How a Patient's contact relates to them (HL7 v2 table 0131: C, N); a code no table knows is left out. */
   | 'contactRelationship'
   /** Why a reading has no value (HL7 data-absent-reason: asked-declined, not-performed, masked). */
-  | 'absent';
+  | 'absent'
+  /** When in the day a dose is taken (FHIR event-timing and HL7 v3 TimingEvent: HS, AC, PC, C, MORN). */
+  | 'doseWhen';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
@@ -79,6 +81,11 @@ export const codeWordsEn: CodeWords = {
     'asked-declined': 'asked, declined to answer', masked: 'withheld', 'not-applicable': 'does not apply', unsupported: 'not recorded by the system',
     'as-text': 'given as text', error: 'error', 'not-a-number': 'not a number', 'negative-infinity': 'too low to measure',
     'positive-infinity': 'too high to measure', 'not-performed': 'not done', 'not-permitted': 'not allowed',
+  },
+  doseWhen: {
+    MORN: 'in the morning', AFT: 'in the afternoon', EVE: 'in the evening', NIGHT: 'at night', HS: 'at bedtime', WAKE: 'on waking',
+    C: 'with meals', CM: 'with breakfast', CD: 'with lunch', CV: 'with dinner', AC: 'before meals', ACM: 'before breakfast',
+    ACD: 'before lunch', ACV: 'before dinner', PC: 'after meals', PCM: 'after breakfast', PCD: 'after lunch', PCV: 'after dinner',
   },
 };
 

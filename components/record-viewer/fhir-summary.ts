@@ -675,11 +675,14 @@ function dosagePieces(d: Json): Piece[] {
   // Only when needed ("as needed for pain"): a clinician must not read it as a dose on a schedule.
   const need = conceptText(d.asNeededCodeableConcept);
   const asNeeded: Piece[] = d.asNeededBoolean === true || need ? [{ set: 'timing', code: 'PRN', text: 'as needed' }, ...(need ? [` (${need})`] : [])] : [];
+  // When in the day ("at bedtime", "before meals"): an insulin before meals is not one at any time.
+  const known = codeWordsEn.doseWhen ?? {};
+  const moments = list(repeat.when).map(str).filter(Boolean).map((code): Piece[] => [{ set: 'doseWhen', code, text: Object.hasOwn(known, code) ? known[code]! : code }]);
   const route = conceptText(d.route);
   // The dose always (the text's "21 tablets" is no dose of 1); a timing or route only when the text does not say it as a word.
   const said = (p: Piece[]) => new RegExp(`(?<![\\w.,])${piecesText(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'i').test(text);
   const prn = asNeeded.length && !said(asNeeded.slice(0, 1)) && !/\bprn\b/i.test(text) ? asNeeded : [];
-  return joinPieces([doses.find((x) => x.length) ?? [], ...[when, route ? [route] : []].filter((p) => !said(p)), prn, [text].filter(Boolean)], ', ');
+  return joinPieces([doses.find((x) => x.length) ?? [], ...[when, ...moments, route ? [route] : []].filter((p) => !said(p)), prn, [text].filter(Boolean)], ', ');
 }
 
 /**
