@@ -30,9 +30,11 @@ function deviceName(value: unknown): string {
 }
 
 function quantity(value: unknown, lang: string): string {
-  const q = value as { value?: unknown; unit?: unknown } | undefined;
+  const q = value as { value?: unknown; unit?: unknown; comparator?: unknown } | undefined;
   if (!q || typeof q.value !== 'number' || !Number.isFinite(q.value)) return '';
-  return `${formatDecimal(plainDecimal(q.value), lang)}${typeof q.unit === 'string' ? ` ${q.unit}` : ''}`;
+  // A lab's "< 0.01" is not "0.01": the comparator goes first, as the viewer shows it.
+  const comparator = typeof q.comparator === 'string' && /^(?:<|<=|>=|>)$/.test(q.comparator) ? `${q.comparator} ` : '';
+  return `${comparator}${formatDecimal(plainDecimal(q.value), lang)}${typeof q.unit === 'string' ? ` ${q.unit}` : ''}`;
 }
 
 /**

@@ -49,10 +49,23 @@ export const codeWordsEs: CodeWords = {
     QD: 'una vez al día', BID: 'dos veces al día', TID: 'tres veces al día', QID: 'cuatro veces al día', QOD: 'cada dos días',
     AM: 'cada mañana', PM: 'cada tarde', WK: 'una vez a la semana', MO: 'una vez al mes',
     Q1H: 'cada hora', Q2H: 'cada 2 horas', Q3H: 'cada 3 horas', Q4H: 'cada 4 horas', Q6H: 'cada 6 horas', Q8H: 'cada 8 horas',
+    // Not of that code system: what a dose taken only when needed is worded as (FHIR asNeeded).
+    PRN: 'si lo necesita',
   },
   interpretation: {
     H: 'alto', L: 'bajo', HH: 'muy alto, crítico', LL: 'muy bajo, crítico', HU: 'muy alto', LU: 'muy bajo', A: 'anormal',
     AA: 'anormal, crítico', N: 'normal', POS: 'positivo', NEG: 'negativo',
   },
   contactRelationship: { C: 'contacto de emergencia', N: 'familiar más cercano' },
+  absent: {
+    unknown: 'desconocido', 'asked-unknown': 'se preguntó, no se sabe', 'temp-unknown': 'aún no se sabe', 'not-asked': 'no se preguntó',
+    'asked-declined': 'se preguntó, prefirió no contestar', masked: 'oculto', 'not-applicable': 'no procede', unsupported: 'el sistema no lo registra',
+    'as-text': 'dado como texto', error: 'error', 'not-a-number': 'no es un número', 'negative-infinity': 'demasiado bajo para medirlo',
+    'positive-infinity': 'demasiado alto para medirlo', 'not-performed': 'no realizado', 'not-permitted': 'no permitido',
+  },
+  doseWhen: {
+    MORN: 'por la mañana', AFT: 'por la tarde', EVE: 'al atardecer', NIGHT: 'por la noche', HS: 'al acostarse', WAKE: 'al despertar',
+    C: 'con las comidas', CM: 'con el desayuno', CD: 'con el almuerzo', CV: 'con la cena', AC: 'antes de las comidas', ACM: 'antes del desayuno',
+    ACD: 'antes del almuerzo', ACV: 'antes de la cena', PC: 'después de las comidas', PCM: 'después del desayuno', PCD: 'después del almuerzo', PCV: 'después de la cena',
+  },
 };

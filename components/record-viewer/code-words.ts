@@ -26,7 +26,11 @@ export type CodeSet =
   /** How a reading compares with its normal range (HL7 v3 ObservationInterpretation: H, L, N, POS). */
   | 'interpretation'
   /** How a Patient's contact relates to them (HL7 v2 table 0131: C, N); a code no table knows is left out. */
-  | 'contactRelationship';
+  | 'contactRelationship'
+  /** Why a reading has no value (HL7 data-absent-reason: asked-declined, not-performed, masked). */
+  | 'absent'
+  /** When in the day a dose is taken (FHIR event-timing and HL7 v3 TimingEvent: HS, AC, PC, C, MORN). */
+  | 'doseWhen';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
@@ -64,12 +68,25 @@ export const codeWordsEn: CodeWords = {
     QD: 'once a day', BID: 'twice a day', TID: 'three times a day', QID: 'four times a day', QOD: 'every other day',
     AM: 'every morning', PM: 'every afternoon', WK: 'once a week', MO: 'once a month',
     Q1H: 'every hour', Q2H: 'every 2 hours', Q3H: 'every 3 hours', Q4H: 'every 4 hours', Q6H: 'every 6 hours', Q8H: 'every 8 hours',
+    // Not of that code system: what a dose taken only when needed is worded as (FHIR asNeeded).
+    PRN: 'as needed',
   },
   interpretation: {
     H: 'high', L: 'low', HH: 'critically high', LL: 'critically low', HU: 'very high', LU: 'very low', A: 'abnormal',
     AA: 'critically abnormal', N: 'normal', POS: 'positive', NEG: 'negative',
   },
   contactRelationship: { C: 'emergency contact', N: 'next of kin' },
+  absent: {
+    unknown: 'unknown', 'asked-unknown': 'asked, not known', 'temp-unknown': 'not known yet', 'not-asked': 'not asked',
+    'asked-declined': 'asked, declined to answer', masked: 'withheld', 'not-applicable': 'does not apply', unsupported: 'not recorded by the system',
+    'as-text': 'given as text', error: 'error', 'not-a-number': 'not a number', 'negative-infinity': 'too low to measure',
+    'positive-infinity': 'too high to measure', 'not-performed': 'not done', 'not-permitted': 'not allowed',
+  },
+  doseWhen: {
+    MORN: 'in the morning', AFT: 'in the afternoon', EVE: 'in the evening', NIGHT: 'at night', HS: 'at bedtime', WAKE: 'on waking',
+    C: 'with meals', CM: 'with breakfast', CD: 'with lunch', CV: 'with dinner', AC: 'before meals', ACM: 'before breakfast',
+    ACD: 'before lunch', ACV: 'before dinner', PC: 'after meals', PCM: 'after breakfast', PCD: 'after lunch', PCV: 'after dinner',
+  },
 };
 
 /**

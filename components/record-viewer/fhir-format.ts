@@ -85,8 +85,11 @@ export type Piece =
   | { readonly set: CodeSet; readonly code: string; readonly text?: string }
   /** A unit of measure's code (UCUM: "a", "/min"), worded for the number `of` ("1 year", "30 years"). */
   | { readonly unit: string; readonly of: string }
-  /** How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code, "wk"). */
-  | { readonly frequency: string; readonly period: string; readonly unit: string }
+  /**
+   * How often a dose is taken: `frequency` times every `period` `unit` (a FHIR unit code, "wk");
+   * `periodMax`, the longest period when the record gives a span ("every 4 to 6 hours").
+   */
+  | { readonly frequency: string; readonly period: string; readonly unit: string; readonly periodMax?: string }
   /** A language's tag (BCP 47, "en-US"), named in the reader's language when shown; `text`, the record's words, when it cannot be. */
   | { readonly language: string; readonly text: string };
 
@@ -105,7 +108,7 @@ export function joinPieces(values: readonly Piece[][], separator: string): Piece
 /** The pieces as plain text (search, and the fact's `value`): numbers as written, codes as written. */
 export function piecesText(pieces: readonly Piece[]): string {
   return pieces
-    .map((p) => (typeof p === 'string' ? p : 'n' in p ? p.n : 'code' in p ? p.text || p.code : 'of' in p ? p.unit : 'language' in p ? p.text || p.language : `${p.frequency}× / ${p.period} ${p.unit}`))
+    .map((p) => (typeof p === 'string' ? p : 'n' in p ? p.n : 'code' in p ? p.text || p.code : 'of' in p ? p.unit : 'language' in p ? p.text || p.language : `${p.frequency}× / ${p.period}${p.periodMax ? `–${p.periodMax}` : ''} ${p.unit}`))
     .join('');
 }
 

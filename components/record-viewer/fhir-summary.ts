@@ -445,7 +445,7 @@ const describeOther: Describer = (r, facts, _index, status) => {
   facts.coded('status', 'status', [status]);
   const date = dateOf(r);
   if (date) facts.add('date', date, { date: true });
-  return { title: conceptName(r.code) || conceptName(r.type) || str(r.title) || nameOf(r) || str(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
+  return { title: conceptName(r.code) || conceptName(r.type) || str(r.title) || nameOf(r) || conceptName(r.description) || (typeof r.text === 'string' ? str(r.text) : '') };
 };
 
 /**
@@ -493,6 +493,8 @@ function describe(r: FhirResource, index: ReferenceIndex, date: string | undefin
   const status = str(r.status) || undefined;
   const facts = new FactList();
   const { title, lenses, attachments } = (DESCRIBERS.get(r.resourceType) ?? describeOther)(r, facts, index, status ?? '');
+  // A clinician's note on any item ("tolerated cephalexin", "hold before contrast"), as the record writes it.
+  if (!facts.all.some((f) => f.key === 'note')) facts.add('note', notesText(r.note));
   const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
   const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
   const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '', f.severity ?? '']), ...(lenses ?? []).map((l) => l.product)]
@@ -592,7 +594,7 @@ function describeObservation(r: FhirResource, facts: FactList): void {
     // Each reading is in the value already.
     both = [systolic, diastolic];
   }
-  if (!value.text) facts.add('notAvailable', conceptText(r.dataAbsentReason));
+  if (!value.text) facts.add('notAvailable', absentPieces(r.dataAbsentReason));
   facts.add('interpretation', interpretationPieces(r.interpretation));
   facts.add('range', referenceRanges(r.referenceRange));
   for (const c of components) {
@@ -604,16 +606,22 @@ function describeObservation(r: FhirResource, facts: FactList): void {
       continue;
     }
     const v = valueText(c);
-    const text = v.text || conceptText(c.dataAbsentReason);
+    const absent = v.text ? [] : absentPieces(c.dataAbsentReason);
+    const text = v.text || piecesText(absent);
     if (!label && !text) continue;
-    const shown: Piece[] = v.text ? v.pieces ?? [v.text] : text ? [text] : [];
+    const shown: Piece[] = v.text ? v.pieces ?? [v.text] : absent;
     // A yes/no reading is worded (never "true"), its interpretation and range beside it.
     facts.labelled(label || '—', aside.length && !v.yesNo ? [...joinPieces([shown, v.end ? [v.end] : []], ' – '), ' (', ...aside, ')'] : shown.length ? shown : text, {
       date: v.date && !aside.length, codes: v.yesNo ? { set: 'yesNo', values: [text] } : undefined, end: aside.length ? undefined : v.end, aside: v.yesNo ? aside : undefined,
     });
   }
   facts.concepts('category', 'observationCategory', r.category);
-  facts.add('note', list(r.note).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' '));
+  facts.add('note', notesText(r.note));
+}
+
+/** Annotations' texts (`note`), one after another. */
+function notesText(value: unknown): string {
+  return list(value).filter(isObject).map((n) => str(n.text)).filter(Boolean).join(' ');
 }
 
 /**
@@ -625,6 +633,15 @@ function interpretationPieces(value: unknown): Piece[] {
     const hl7 = !str(c.text) && list(c.coding).filter(isObject).find((x) => str(x.code) && /^$|\/v3[-/]ObservationInterpretation$/.test(str(x.system)));
     return hl7 ? [{ set: 'interpretation', code: str(hl7.code), text: codingText(hl7) }] : [conceptText(c)].filter(Boolean);
   }), ', ');
+}
+
+/**
+ * Why a value is missing: the record's own text; else its code (HL7 data-absent-reason: "asked-declined",
+ * "not-performed") worded when shown, the coding's display standing in for a code without words.
+ */
+function absentPieces(concept: unknown): Piece[] {
+  const coding = isObject(concept) && !str(concept.text) ? list(concept.coding).filter(isObject).find((c) => str(c.code)) : undefined;
+  return coding ? [{ set: 'absent', code: str(coding.code), text: codingText(coding) }] : [conceptText(concept)].filter(Boolean);
 }
 
 /** Money: `704.2 USD`. */
@@ -653,11 +670,19 @@ function dosagePieces(d: Json): Piece[] {
   const period = str(repeat.period);
   const unit = str(repeat.periodUnit);
   // Without a frequency, a dose is taken once per period (FHIR Timing).
-  const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit }] : timingCode(timing.code);
+  const periodMax = str(repeat.periodMax);
+  const when: Piece[] = period && unit ? [{ frequency: str(repeat.frequency) || '1', period, unit, ...(periodMax && periodMax !== period ? { periodMax } : {}) }] : timingCode(timing.code);
+  // Only when needed ("as needed for pain"): a clinician must not read it as a dose on a schedule.
+  const need = conceptText(d.asNeededCodeableConcept);
+  const asNeeded: Piece[] = d.asNeededBoolean === true || need ? [{ set: 'timing', code: 'PRN', text: 'as needed' }, ...(need ? [` (${need})`] : [])] : [];
+  // When in the day ("at bedtime", "before meals"): an insulin before meals is not one at any time.
+  const known = codeWordsEn.doseWhen ?? {};
+  const moments = list(repeat.when).map(str).filter(Boolean).map((code): Piece[] => [{ set: 'doseWhen', code, text: Object.hasOwn(known, code) ? known[code]! : code }]);
   const route = conceptText(d.route);
   // The dose always (the text's "21 tablets" is no dose of 1); a timing or route only when the text does not say it as a word.
   const said = (p: Piece[]) => new RegExp(`(?<![\\w.,])${piecesText(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'i').test(text);
-  return joinPieces([doses.find((x) => x.length) ?? [], ...[when, route ? [route] : []].filter((p) => !said(p)), [text].filter(Boolean)], ', ');
+  const prn = asNeeded.length && !said(asNeeded.slice(0, 1)) && !/\bprn\b/i.test(text) ? asNeeded : [];
+  return joinPieces([doses.find((x) => x.length) ?? [], ...[when, ...moments, route ? [route] : []].filter((p) => !said(p)), prn, [text].filter(Boolean)], ', ');
 }
 
 /**

@@ -43,7 +43,9 @@ export function piecesWords(pieces: readonly Piece[], s: RecordViewerStrings, la
         return one !== p.unit ? one : s.codeWord('unit', p.unit, count);
       }
       if ('language' in p) return languageName(p.language, lang) || p.text || p.language;
-      return s.dosageTiming(Number(p.frequency), Number(p.period), p.unit, formatDecimal(p.frequency, lang), formatDecimal(p.period, lang));
+      // A span of periods ("every 4 to 6 hours") is worded by its longest, as written "4–6".
+      const period = p.periodMax ? `${formatDecimal(p.period, lang)}–${formatDecimal(p.periodMax, lang)}` : formatDecimal(p.period, lang);
+      return s.dosageTiming(Number(p.frequency), Number(p.periodMax ?? p.period), p.unit, formatDecimal(p.frequency, lang), period);
     })
     .join('');
 }

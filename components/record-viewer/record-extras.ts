@@ -77,9 +77,9 @@ function renderAttachment(attachment: Record<string, unknown>, item: Item, s: Re
       </details>
     `;
   }
-  if (typeof attachment.url === 'string' || typeof attachment.data === 'string') {
-    return html`<p class="attachment">${s.fact_attachment}: <bdi>${label}</bdi> — ${s.attachmentRemote}</p>`;
-  }
+  // A file the record holds itself (a PDF as base64) is not "stored elsewhere": it is here, only not opened.
+  if (typeof attachment.data === 'string') return html`<p class="attachment">${s.fact_attachment}: <bdi>${label}</bdi> — ${s.attachmentInline}</p>`;
+  if (typeof attachment.url === 'string') return html`<p class="attachment">${s.fact_attachment}: <bdi>${label}</bdi> — ${s.attachmentRemote}</p>`;
   return nothing;
 }
 

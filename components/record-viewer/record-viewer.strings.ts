@@ -307,6 +307,8 @@ export interface RecordViewerStrings {
   printedSearch: (words: string) => string;
   /** Printed only, when the reader unticked sections (the boxes are not printed): those sections' names, as a list. */
   printedLeftOut: (sections: string) => string;
+  /** After an attachment's name: a file (a PDF) inside the record itself that the viewer does not open or show. */
+  attachmentInline: string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -512,6 +514,7 @@ const en: RecordViewerStrings = {
   changedWhileOpen: (day) => `Changed while you had it open: this is the newest version, signed on ${day}. What you read before may have been corrected.`,
   printedSearch: (words) => `Only items matching “${words}”`,
   printedLeftOut: (sections) => `Sections left out: ${sections}`,
+  attachmentInline: 'A file in this record that cannot be shown here.',
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
