@@ -195,6 +195,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   changedWhileOpen: (day) => `Cambió mientras lo tenía abierto: esta es la versión más reciente, firmada ${theDayEs(day)}. Lo que leyó antes puede haberse corregido.`,
   printedSearch: (words) => `Solo los elementos que coinciden con «${words}»`,
   printedLeftOut: (sections) => `Secciones omitidas: ${sections}`,
+  deletedByOwner: (name) => `Su propietario eliminó o trasladó un historial compartido por ${name}. Lo que ya vio puede haberse guardado.`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

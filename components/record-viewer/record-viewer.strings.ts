@@ -307,6 +307,8 @@ export interface RecordViewerStrings {
   printedSearch: (words: string) => string;
   /** Printed only, when the reader unticked sections (the boxes are not printed): those sections' names, as a list. */
   printedLeftOut: (sections: string) => string;
+  /** A record the reader had open that its owner deleted (or moved where the reader has no access) since: it is shown no longer. `name` is its author's, as shown. */
+  deletedByOwner: (name: string) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -512,6 +514,7 @@ const en: RecordViewerStrings = {
   changedWhileOpen: (day) => `Changed while you had it open: this is the newest version, signed on ${day}. What you read before may have been corrected.`,
   printedSearch: (words) => `Only items matching “${words}”`,
   printedLeftOut: (sections) => `Sections left out: ${sections}`,
+  deletedByOwner: (name) => `A record shared by ${name} was deleted or moved by its owner. What you already saw may have been kept.`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
