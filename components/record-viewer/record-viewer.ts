@@ -1074,7 +1074,7 @@ export class Nip82RecordViewer extends Nip82Element {
       const allowed = this.exportsAllowed;
       // Not once the record closed meanwhile (a sign-out, another account, the element removed).
       const go = ({ download }: RecordExtras) => {
-        if (allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)) download(view, this.exports);
+        if (allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)) download(view, this.exports, this.s);
       };
       // Here already: at once, from the press itself.
       if (extras.value) go(extras.value);
