@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { RecordStore } from '../components/core/store/record-store.js';
-import { createRecord, openRecord, deleteRecord } from '../components/core/nip82/record.js';
+import { createRecord, openRecord, deleteRecord, revokeAccess } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { RelayClient } from '../components/core/relay/client.js';
@@ -53,6 +53,35 @@ describe('<nip82-record-viewer>: a share deleted while the clinic page is open',
       expect($(el, '.taken-back'), 'not said to be taken back').to.equal(null);
       expect(store.records, 'no longer in the store').to.deep.equal([]);
       expect(store.keyCache.get(cacheId), 'its key forgotten').to.equal(undefined);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a record moved to a new address the reader holds is shown there, not said to be deleted', async () => {
+    const relay = await relayUrl('main');
+    const client = new RelayClient({ relays: [relay] });
+    try {
+      const [patient, clinic, hospital] = [await person(), await person(), await person()];
+      const participants = [{ pubkey: patient.pubkey, role: 'editor' as const }, { pubkey: hospital.pubkey, role: 'editor' as const }, { pubkey: clinic.pubkey, role: 'viewer' as const }];
+      const events = await createRecord({ bundle: sampleBundle(), author: hospital.signer, participants });
+      await client.publishAll(events);
+      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay} .signer=${clinic.signer}></nip82-record-viewer>`);
+      buttonByText(el, /^Unlock/)!.click();
+      await waitUntil(() => el.status === 'done' && text(el.shadowRoot).includes('Penicillin'), 'the record is shown');
+      const store = (el as unknown as { currentStore: RecordStore }).currentStore;
+
+      // The patient removes the hospital, an editor: the record moves to a new address, the old one deleted.
+      const mine = await openRecord(events, patient.signer);
+      const change = await revokeAccess(mine, hospital.pubkey, { createdAt: mine.createdAt + 1 });
+      expect(change.moved, 'moved').to.exist;
+      await client.publishAll(change.events);
+
+      await store.load({ refresh: true });
+      await waitUntil(() => store.records.some((r) => r.signPubkey === change.record.signPubkey), 'the moved record is held');
+      await el.updateComplete;
+      expect(text(el.shadowRoot)).to.contain('Penicillin');
+      expect($(el, '.deleted-by-owner'), 'not said to be deleted').to.equal(null);
     } finally {
       client.close();
     }
