@@ -33,7 +33,7 @@ describe('<nip82-record-viewer> Download, fetched when first pressed', () => {
       // updateComplete waits for the part on its way; the download starts as it arrives.
       await el.updateComplete;
       expect(downloads).to.have.length(1);
-      expect(downloads[0]!.name).to.equal('fhir-bundle-0a0b0c0d-1111-4222-8333-944455556666.json');
+      expect(downloads[0]!.name).to.equal('health-record-0a0b0c0d-1111-4222-8333-944455556666.json');
       expect(downloads[0]!.href).to.match(/^blob:/);
       expect(await (await fetch(downloads[0]!.href)).text()).to.equal(JSON.stringify(bundle, null, 2));
       expect(el.shadowRoot!.activeElement).to.equal(button);

@@ -470,7 +470,7 @@ describe('<nip82-record-viewer> with a Bundle handed in', () => {
     }
     expect(printed).to.equal(1);
     expect(downloads).to.have.length(1);
-    expect(downloads[0]!.name).to.equal('fhir-bundle-7e0c1b7e-1111-4222-8333-944455556666.json');
+    expect(downloads[0]!.name).to.equal('health-record-7e0c1b7e-1111-4222-8333-944455556666.json');
     expect(downloads[0]!.href).to.match(/^blob:/);
     const exported = await (await fetch(downloads[0]!.href)).json();
     expect(exported.resourceType).to.equal('Bundle');

@@ -84,16 +84,22 @@ function renderAttachment(attachment: Record<string, unknown>, item: Item, s: Re
 }
 
 /**
- * Starts the download of a shown Bundle as FHIR JSON, named after its record's sign key or the
- * Bundle's identifier: the file name carries no health data. Its object URL, which holds the whole
- * record until revoked, joins the viewer's `exports` (a sign-out revokes them at once).
+ * Starts the download of a shown Bundle as FHIR JSON, named in the page's words after its record's
+ * sign key or the Bundle's identifier: the file name carries no health data, and says when parts of
+ * the record were not found (a copy kept or handed on is not taken for the whole record). Its object
+ * URL, which holds the whole record until revoked, joins the viewer's `exports` (a sign-out revokes
+ * them at once).
  */
-function download({ bundle, record }: { bundle: FhirBundle; record?: { signPubkey: string } }, exports: Set<string>): void {
+function download(
+  { bundle, record }: { bundle: FhirBundle; record?: { signPubkey: string; parts: { have: number; total: number } } },
+  exports: Set<string>,
+  s: RecordViewerStrings,
+): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/fhir+json' }));
   const id = str(bundle.identifier?.value).replace(/^urn:uuid:/, '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 36);
   const link = document.createElement('a');
   link.href = url;
-  link.download = record ? `nip82-record-${record.signPubkey.slice(0, 12)}.json` : id ? `fhir-bundle-${id}.json` : 'fhir-bundle.json';
+  link.download = s.downloadName(record ? record.signPubkey.slice(0, 12) : id, !record || record.parts.have >= record.parts.total);
   link.rel = 'noopener';
   link.click();
   // The download has started from the URL by now; it is kept a little for slow browsers.

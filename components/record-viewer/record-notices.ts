@@ -21,6 +21,8 @@ export interface LoadState {
   failures: readonly OpenFailure[];
   /** Records the reader had open whose access was taken back since, by their authors' names as shown. */
   takenBack: readonly string[];
+  /** Records the reader had open that their owners since deleted or moved away, by their authors' names as shown. */
+  deleted: readonly string[];
   /** The status line already says how many records could not be opened (none was): the list only gives why. */
   summed: boolean;
   /** The user's records the last load left unopened, to spare the signer. */
@@ -46,6 +48,7 @@ export function renderNotices(state: LoadState, s: RecordViewerStrings, lang: st
         </ul>`
       : nothing}
     ${state.takenBack.map((name) => html`<p class="warning taken-back" role="note">${s.takenBack(name)}</p>`)}
+    ${state.deleted.map((name) => html`<p class="warning deleted-by-owner" role="note">${s.deletedByOwner(name)}</p>`)}
     ${state.failures.length ? renderFailures(state.failures, s, lang, state.summed) : nothing}
     ${(state.unopened > 0 || state.older) && !loading && !state.naddr?.trim()
       ? html`<div class="more">

@@ -196,6 +196,8 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   printedSearch: (words) => `Solo los elementos que coinciden con «${words}»`,
   printedLeftOut: (sections) => `Secciones omitidas: ${sections}`,
   attachmentInline: 'Un archivo de este historial que no se puede mostrar aquí.',
+  deletedByOwner: (name) => `Su propietario eliminó o trasladó un historial compartido por ${name}. Lo que ya vio puede haberse guardado.`,
+  downloadName: (id, whole) => `historial-de-salud${id ? `-${id}` : ''}${whole ? '' : '-incompleto'}.json`,
 };
 
 /** For `audience="clinician"`: the records patients shared with the reader, not the reader's own. */

@@ -309,6 +309,13 @@ export interface RecordViewerStrings {
   printedLeftOut: (sections: string) => string;
   /** After an attachment's name: a file (a PDF) inside the record itself that the viewer does not open or show. */
   attachmentInline: string;
+  /** A record the reader had open that its owner deleted (or moved where the reader has no access) since: it is shown no longer. `name` is its author's, as shown. */
+  deletedByOwner: (name: string) => string;
+  /**
+   * The name of a downloaded record's file: `id` (a short key, or empty) tells records apart without
+   * health data; `whole` is false when parts of the record were not found. Keep to letters, digits and dashes.
+   */
+  downloadName: (id: string, whole: boolean) => string;
 }
 
 /** Section headings ("Vaccinations") from the kit's vocabulary, in `audience`'s words. */
@@ -515,6 +522,8 @@ const en: RecordViewerStrings = {
   printedSearch: (words) => `Only items matching “${words}”`,
   printedLeftOut: (sections) => `Sections left out: ${sections}`,
   attachmentInline: 'A file in this record that cannot be shown here.',
+  deletedByOwner: (name) => `A record shared by ${name} was deleted or moved by its owner. What you already saw may have been kept.`,
+  downloadName: (id, whole) => `health-record${id ? `-${id}` : ''}${whole ? '' : '-incomplete'}.json`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

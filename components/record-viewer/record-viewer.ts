@@ -300,6 +300,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private failures: readonly OpenFailure[] = [];
   /** Records the reader had open whose access was taken back since: said, as they are shown no longer. */
   @state() private takenBack: readonly TakenBack[] = [];
+  /** Records the reader had open that their owners deleted or moved away since (all records shown, not one by address: that one says it as a failure). */
+  @state() private deleted: readonly TakenBack[] = [];
   /**
    * Records shown whose content their author signed again while shown (a correction), by sign key:
    * when that version was signed. Said on the record, so what was read before is not taken for what it says now.
@@ -584,6 +586,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.names = new Map([...namesLookedUp(store), ...this.names]);
     this.failures = store.failures;
     this.takenBack = store.takenBack;
+    this.deleted = store.deletedByOwner;
     this.unopened = store.unopenedRecords;
     this.older = store.olderRecordsUnchecked;
     this.reports = [...store.reports];
@@ -721,6 +724,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.sharedNames = new Set();
     this.failures = [];
     this.takenBack = [];
+    this.deleted = [];
     this.changedWhileOpen = new Map();
     this.unopened = 0;
     this.older = false;
@@ -847,6 +851,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const s = this.s;
     this.failures = [];
     this.takenBack = [];
+    this.deleted = [];
     this.unopened = 0;
     this.older = false;
     this.reports = [];
@@ -874,7 +879,7 @@ export class Nip82RecordViewer extends Nip82Element {
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
       await store.load({ refresh: store.loaded, declined: scope });
       if (!signal.aborted) this.reports = [...store.reports];
-      return { records: store.held, failures: store.failures, takenBack: store.takenBack, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
+      return { records: store.held, failures: store.failures, takenBack: store.takenBack, deleted: store.deletedByOwner, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
     }, naddr ? { records: [naddr] } : {}, signal);
     // Aborted, it is a newer unlock's, or gone with the last reader.
     if (!signal.aborted) this.signIns = undefined;
@@ -890,6 +895,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.showRecords(result.records);
     this.failures = result.failures;
     this.takenBack = result.takenBack ?? [];
+    this.deleted = result.deleted ?? [];
     this.unopened = result.unopened;
     this.older = result.older;
     if (result.records.length === 0 && result.failures.length > 0) {
@@ -1068,7 +1074,7 @@ export class Nip82RecordViewer extends Nip82Element {
       const allowed = this.exportsAllowed;
       // Not once the record closed meanwhile (a sign-out, another account, the element removed).
       const go = ({ download }: RecordExtras) => {
-        if (allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)) download(view, this.exports);
+        if (allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)) download(view, this.exports, this.s);
       };
       // Here already: at once, from the press itself.
       if (extras.value) go(extras.value);
@@ -1200,12 +1206,12 @@ export class Nip82RecordViewer extends Nip82Element {
    * state; updateComplete waits for it. A failed fetch is said instead (renderLostParts).
    */
   private renderDetails(s: RecordViewerStrings) {
-    if (!this.failures.length && !this.takenBack.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
+    if (!this.failures.length && !this.takenBack.length && !this.deleted.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
     const openMore = () => void this.unlocking.run([undefined]);
     const summed = this.status === 'bad-data' && this.allFailed;
     // Named as the record's author was: the host's name, else a self-chosen one beside the short npub, only when their signature held.
-    const takenBack = this.takenBack.map((t) => (t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author)));
-    const state = { reports: this.reports, failures: this.failures, takenBack, summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
+    const named = (t: TakenBack) => (t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author));
+    const state = { reports: this.reports, failures: this.failures, takenBack: this.takenBack.map(named), deleted: this.deleted.map(named), summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
     return extras.now(() => this.requestUpdate())?.notices(state, s, localeOf(this)) ?? nothing;
   }
 

@@ -164,6 +164,8 @@ export class RecordStore {
    * these: a stranger's record that never listed the reader is not said (anyone could fill the list).
    */
   private readonly revoked = new Map<string, TakenBack>();
+  /** Records the reader had open this session that their owner since deleted or moved away: said as taken back ones are. */
+  private readonly ended = new Map<string, TakenBack>();
   /** What the last load's newest read found, and which relay sent what (see {@link lastRead}). */
   private newestRead?: WalkResult;
   private recordsLeft = 0;
@@ -275,6 +277,13 @@ export class RecordStore {
   /** Records the reader had open this session whose access was since taken back (shown no longer, keys wiped). */
   get takenBack(): readonly TakenBack[] {
     return [...this.revoked.values()];
+  }
+
+  /** Records the reader had open this session that their owner since deleted or moved where the reader has none (shown no longer, keys wiped). */
+  get deletedByOwner(): readonly TakenBack[] {
+    // Not one that moved to a new address the reader holds: it is shown there.
+    const moved = new Set([...this.opened.values()].flatMap((r) => r.movedFrom));
+    return [...this.ended.values()].filter((t) => !moved.has(t.signPubkey));
   }
 
   /**
@@ -534,8 +543,8 @@ export class RecordStore {
         this.opened.delete(signPubkey);
         forgetRecord(known);
         this.keyCache.delete(`${me}:${signPubkey}`);
-        if (failure.code === 'not-a-participant' && generation === this.generation) {
-          this.revoked.set(signPubkey, { signPubkey, author: known.author, authorVerified: known.authorVerified });
+        if (generation === this.generation) {
+          (failure.code === 'not-a-participant' ? this.revoked : this.ended).set(signPubkey, { signPubkey, author: known.author, authorVerified: known.authorVerified });
         }
       }
       // The signer's own trouble may pass; a record's (not for the reader, malformed, ended) will not.
@@ -700,6 +709,7 @@ export class RecordStore {
     this.tried.clear();
     this.opening.clear();
     this.revoked.clear();
+    this.ended.clear();
     this.newestRead = undefined;
     this.recordsLeft = 0;
     this.mailLeft = 0;
@@ -763,6 +773,7 @@ export class RecordStore {
   private keep(record: OpenedRecord): void {
     // Shared again: no longer taken back.
     this.revoked.delete(record.signPubkey);
+    this.ended.delete(record.signPubkey);
     const old = this.opened.get(record.signPubkey);
     if (old && old !== record) forgetRecord(old);
     this.opened.set(record.signPubkey, record);
