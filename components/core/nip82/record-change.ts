@@ -17,7 +17,7 @@ import { DEFAULT_MAX_EVENT_BYTES, RECORD_KIND } from './constants.js';
 import { randomPartId } from './parts.js';
 import { moveProof } from './moves.js';
 import { deletionRequest } from './deletions.js';
-import { expirationOf } from './grant.js';
+import { expirationOf, readGrant } from './grant.js';
 import { movedNotices } from './notices.js';
 import { attestAndSignParts, normaliseParticipants, sealParts } from './record-create.js';
 import { type EditorSecrets, changeableSecrets, editorSecrets, keepSecrets, secretsOf } from './record-secrets.js';
@@ -131,6 +131,11 @@ export async function revokeAccess(
   const s = changeableSecrets(record);
   const target = s.participants.find((p) => p.pubkey === pubkey);
   if (!target) throw new RecordError('not-a-participant', 'That person is not listed on this record.');
+  if (sharedBy(record) === pubkey && pubkey !== record.reader) {
+    // An editor recipient may remove whom they added, not the patient who shared it with them:
+    // moved away, the patient would lose their own share and what it says went to whom.
+    throw new RecordError('invalid-input', 'The patient who shared this record cannot be removed from it.');
+  }
   const rest = s.participants.filter((p) => p.pubkey !== pubkey);
   if (!rest.some((p) => p.role === 'editor')) {
     throw new RecordError('invalid-input', 'A record must keep at least one editor; delete the record instead.');
@@ -140,6 +145,11 @@ export async function revokeAccess(
     return { events, deletions: [], notices: [], record: next };
   }
   return moveRecord(record, s, rest, options);
+}
+
+/** The patient who shared the record, when its grant note names one. */
+function sharedBy(record: OpenedRecord): string | undefined {
+  return readGrant(record.bundle)?.patient;
 }
 
 /**
