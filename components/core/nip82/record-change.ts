@@ -43,7 +43,7 @@ function reissue(
   record: OpenedRecord,
   s: EditorSecrets,
   participants: Participant[],
-  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[]; ds?: string[]; moves?: string[] },
+  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[]; ds?: string[]; moves?: string[]; dropNote?: boolean },
 ): { events: NostrEvent[]; record: OpenedRecord } {
   const inner = options.inner ?? s.inner;
   const signKey = options.newSignKey ?? s.signKey;
@@ -66,10 +66,12 @@ function reissue(
     const end = endOf(record);
     const othersRead = participants.some((p) => p.pubkey !== record.reader);
     const expiresAt = end !== undefined && end > createdAt && othersRead ? end : undefined;
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note: record.editorNote, author: record.author, maxPlaintextBytes: READ_MAX_PLAINTEXT });
+    const note = options.dropNote ? undefined : record.editorNote;
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note, author: record.author, maxPlaintextBytes: READ_MAX_PLAINTEXT });
     const signPubkey = events[0]!.pubkey;
+    const { editorNote: _dropped, ...kept } = record;
     const next: OpenedRecord = {
-      ...record,
+      ...(note === undefined ? kept : record),
       signPubkey,
       movedFrom: options.newSignKey ? [record.signPubkey, ...record.movedFrom] : record.movedFrom,
       identifiers: [...ds],
@@ -112,7 +114,11 @@ export async function grantAccess(
   // An editor made a viewer still holds the sign key: only moving the record takes it away.
   const demoted = s.participants.some((p) => p.pubkey === added!.pubkey && p.role === 'editor') && added!.role === 'viewer';
   if (demoted) return moveRecord(record, s, next, options);
-  const { events, record: changed } = reissue(record, s, next, options);
+  // A share's note of what it hid is for its patient alone, and every editor reads it: someone made
+  // an editor of a share does not get it (the patient's screens then say which items is not kept).
+  const newEditor = added!.role === 'editor' && !s.participants.some((p) => p.pubkey === added!.pubkey && p.role === 'editor');
+  const dropNote = newEditor && added!.pubkey !== record.author && sharedBy(record) !== undefined;
+  const { events, record: changed } = reissue(record, s, next, { ...options, dropNote });
   return { events, deletions: [], notices: [], record: changed };
 }
 
