@@ -23,6 +23,7 @@ import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
 import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
+import { readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
@@ -993,6 +994,8 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
+    // The patient who shared a record with the user: not the user's to remove (the core refuses too).
+    const giver = editor ? readGrant(record.bundle)?.patient : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
       <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
@@ -1006,7 +1009,7 @@ export class Nip82AccessList extends Nip82Element {
                 (p) => html`<li part="person" class="person" data-pubkey=${p.pubkey}>
                   <span class="who">${this.renderWho(p.pubkey, me)}</span>
                   <span class="role">${s.role(p.role)}</span>
-                  ${me && p.pubkey !== me
+                  ${me && p.pubkey !== me && p.pubkey !== giver
                     ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
                         @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
@@ -1068,6 +1071,9 @@ export class Nip82AccessList extends Nip82Element {
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
+              ${c.changedBy
+                ? html`<p class="changed-by">${withBdi(s.shareChangedBy(isolate(this.nameFor(c.changedBy) ?? shortNpub(c.changedBy)), this.day(c.record.authorSignedAt)))}</p>`
+                : nothing}
               ${changed !== undefined
                 ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changed)))}</p>`
                 : nothing}

@@ -17,7 +17,7 @@ import { DEFAULT_MAX_EVENT_BYTES, RECORD_KIND } from './constants.js';
 import { randomPartId } from './parts.js';
 import { moveProof } from './moves.js';
 import { deletionRequest } from './deletions.js';
-import { expirationOf } from './grant.js';
+import { expirationOf, readGrant } from './grant.js';
 import { movedNotices } from './notices.js';
 import { attestAndSignParts, normaliseParticipants, sealParts } from './record-create.js';
 import { type EditorSecrets, changeableSecrets, editorSecrets, keepSecrets, secretsOf } from './record-secrets.js';
@@ -43,7 +43,7 @@ function reissue(
   record: OpenedRecord,
   s: EditorSecrets,
   participants: Participant[],
-  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[]; ds?: string[]; moves?: string[] },
+  options: { createdAt?: number; newSignKey?: Uint8Array; inner?: string[]; ds?: string[]; moves?: string[]; dropNote?: boolean },
 ): { events: NostrEvent[]; record: OpenedRecord } {
   const inner = options.inner ?? s.inner;
   const signKey = options.newSignKey ?? s.signKey;
@@ -66,10 +66,12 @@ function reissue(
     const end = endOf(record);
     const othersRead = participants.some((p) => p.pubkey !== record.reader);
     const expiresAt = end !== undefined && end > createdAt && othersRead ? end : undefined;
-    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note: record.editorNote, author: record.author, maxPlaintextBytes: READ_MAX_PLAINTEXT });
+    const note = options.dropNote ? undefined : record.editorNote;
+    const events = sealParts({ inner, ds, signKey, viewKey, participants, createdAt, moves, expiresAt, note, author: record.author, maxPlaintextBytes: READ_MAX_PLAINTEXT });
     const signPubkey = events[0]!.pubkey;
+    const { editorNote: _dropped, ...kept } = record;
     const next: OpenedRecord = {
-      ...record,
+      ...(note === undefined ? kept : record),
       signPubkey,
       movedFrom: options.newSignKey ? [record.signPubkey, ...record.movedFrom] : record.movedFrom,
       identifiers: [...ds],
@@ -112,7 +114,11 @@ export async function grantAccess(
   // An editor made a viewer still holds the sign key: only moving the record takes it away.
   const demoted = s.participants.some((p) => p.pubkey === added!.pubkey && p.role === 'editor') && added!.role === 'viewer';
   if (demoted) return moveRecord(record, s, next, options);
-  const { events, record: changed } = reissue(record, s, next, options);
+  // A share's note of what it hid is for its patient alone, and every editor reads it: someone made
+  // an editor of a share does not get it (the patient's screens then say which items is not kept).
+  const newEditor = added!.role === 'editor' && !s.participants.some((p) => p.pubkey === added!.pubkey && p.role === 'editor');
+  const dropNote = newEditor && added!.pubkey !== record.author && sharedBy(record) !== undefined;
+  const { events, record: changed } = reissue(record, s, next, { ...options, dropNote });
   return { events, deletions: [], notices: [], record: changed };
 }
 
@@ -131,6 +137,11 @@ export async function revokeAccess(
   const s = changeableSecrets(record);
   const target = s.participants.find((p) => p.pubkey === pubkey);
   if (!target) throw new RecordError('not-a-participant', 'That person is not listed on this record.');
+  if (sharedBy(record) === pubkey && pubkey !== record.reader) {
+    // An editor recipient may remove whom they added, not the patient who shared it with them:
+    // moved away, the patient would lose their own share and what it says went to whom.
+    throw new RecordError('invalid-input', 'The patient who shared this record cannot be removed from it.');
+  }
   const rest = s.participants.filter((p) => p.pubkey !== pubkey);
   if (!rest.some((p) => p.role === 'editor')) {
     throw new RecordError('invalid-input', 'A record must keep at least one editor; delete the record instead.');
@@ -140,6 +151,11 @@ export async function revokeAccess(
     return { events, deletions: [], notices: [], record: next };
   }
   return moveRecord(record, s, rest, options);
+}
+
+/** The patient who shared the record, when its grant note names one. */
+function sharedBy(record: OpenedRecord): string | undefined {
+  return readGrant(record.bundle)?.patient;
 }
 
 /**

@@ -168,16 +168,18 @@ async function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: stri
   const merged = mergeBundles(inner.map((p) => p.bundle));
   // In slices: a record of thousands of attested entries is hundreds of milliseconds of hashing.
   const provenance = await verifyAttestationsInSlices(merged);
-  // Parts signed by the record's own key: the author is whoever attested the record.
+  // Parts signed by the record's own key: the author is whoever attested the record. Its own key
+  // includes the keys it moved from (an editor revoked): parts sealed before the move keep them.
   const innerAuthor = inner[0]!.author;
-  const sealed = innerAuthor === signPubkey ? provenance.sealedBy : undefined;
+  const ownKey = keys.has(innerAuthor);
+  const sealed = ownKey ? provenance.sealedBy : undefined;
   return {
     signPubkey,
     identifiers: inner.map((p) => tagValue(p.event, 'd')!),
     naddrs: inner.map((p) => naddrEncode({ kind: RECORD_KIND, pubkey: signPubkey, identifier: tagValue(p.event, 'd')! })),
     bundle: merged,
     author: sealed?.pubkey ?? innerAuthor,
-    authorVerified: bound && authorHolds(inner, signPubkey, sealed),
+    authorVerified: bound && authorHolds(inner, ownKey, sealed),
     authorBound: bound && !unnamed,
     authorUnnamed: bound && unnamed,
     authorSignedAt: Math.min(...inner.map((p) => p.signedAt)),
@@ -199,7 +201,7 @@ async function openedRecord(parts: NostrEvent[], inner: InnerPart[], moves: stri
  * Whether the author's word holds for every part: each inner kind 82 validly signed by one author,
  * and, for parts signed by the record's own key, the author's attestation.
  */
-function authorHolds(inner: InnerPart[], signPubkey: string, sealed: ProvenanceReport['sealedBy']): boolean {
+function authorHolds(inner: InnerPart[], ownKey: boolean, sealed: ProvenanceReport['sealedBy']): boolean {
   const innerAuthor = inner[0]!.author;
   return (
     inner.every((p) => p.verified && p.author === innerAuthor) &&
@@ -208,6 +210,6 @@ function authorHolds(inner: InnerPart[], signPubkey: string, sealed: ProvenanceR
     // Otherwise only a whole attestation vouches: its list of entries is not under its signature,
     // so one cut short (or copied from another record and emptied) proves nothing of what is shown,
     // and a record with parts missing cannot have its author confirmed until they arrive.
-    (innerAuthor !== signPubkey || (!!sealed && sealed.complete && sealed.holds))
+    (!ownKey || (!!sealed && sealed.complete && sealed.holds))
   );
 }
