@@ -119,5 +119,4 @@ export const accessListStringsEs: AccessListStrings = {
   stillOpenElsewhere: (who: string, n: number, nText: string) =>
     `${who} todavía puede abrir ${plural('es', n, { one: '1 de estos elementos', other: `${nText} de estos elementos` })} en otro historial, compartido o no, que no entra en esta revocación. Revóquelo también para retirárselos.`,
   accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
-  shareChangedBy: (who: string, day: string) => `Cambiado por ${who} el ${day}: lo que contiene ahora es como lo dejó.`,
 };

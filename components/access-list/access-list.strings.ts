@@ -122,11 +122,6 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * out stands, and nothing more was sent.
    */
   accountUnconfirmed: string;
-  /**
-   * Beside a share made for someone who may edit it, when they changed it since (`day`): the items
-   * shown are as `who` left them, not as the user shared them.
-   */
-  shareChangedBy: (who: string, day: string) => string;
 }
 
 /** How many storage servers took a change: the plural follows the total ("1 of 1", "1 of 2"). */
@@ -242,7 +237,6 @@ const en: AccessListStrings = {
   stillOpenElsewhere: (who: string, n: number, nText: string) =>
     `${who} can still open ${plural('en', n, { one: '1 of these items', other: `${nText} of these items` })} through another share or record of yours that you are not revoking now. Revoke that too to take them away.`,
   accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
-  shareChangedBy: (who: string, day: string) => `Changed by ${who} on ${day}: what it holds now is as they left it.`,
 };
 
 /** English at hand; Spanish (access-list.strings.es.ts) once the page speaks it. */

@@ -1071,9 +1071,6 @@ export class Nip82AccessList extends Nip82Element {
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
-              ${c.changedBy
-                ? html`<p class="changed-by">${withBdi(s.shareChangedBy(isolate(this.nameFor(c.changedBy) ?? shortNpub(c.changedBy)), this.day(c.record.authorSignedAt)))}</p>`
-                : nothing}
               ${changed !== undefined
                 ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changed)))}</p>`
                 : nothing}

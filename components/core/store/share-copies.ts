@@ -37,12 +37,6 @@ export interface ShareCopy {
    * list of them: one whose recipient may edit it (they would read the list), or one made without.
    */
   hiddenKept: boolean;
-  /**
-   * The recipient, when the version in hand is theirs: a share made for someone who may edit it,
-   * which they changed since (an item added or corrected). It stays the patient's share, to whom and
-   * until when as the patient gave it; the items are now as the recipient left them.
-   */
-  changedBy?: string;
 }
 
 /** What a share copy is, read once per opened record (a new version is a new object). */
@@ -61,14 +55,9 @@ export function shareCopyOf(record: OpenedRecord, now = new Date()): ShareCopy |
 }
 
 function readCopy(record: OpenedRecord): Omit<ShareCopy, 'status'> | null {
-  if (record.role !== 'editor' || !record.authorVerified) return null;
+  if (record.role !== 'editor' || record.author !== record.reader || !record.authorVerified) return null;
   const grant = grantOf(record.bundle);
   if (!grant) return null;
-  // A share whose recipient may edit it is theirs to change, and their change is signed by them: it
-  // is still the reader's share when the grant the reader gave names the reader as the giver and the
-  // version's signer as the editor it was given to. Anyone else's writing is not a share the reader made.
-  const changedBy = record.author === record.reader ? undefined : record.author;
-  if (changedBy !== undefined && !(grant.patient === record.reader && grant.recipient === changedBy && grant.role === 'editor')) return null;
   const entries = (record.bundle.entry ?? []).filter((e) => e.resource && !isGrantConsent(e.resource) && !isWithheldList(e.resource) && !isAttestation(e.resource));
   return {
     record,
@@ -79,7 +68,6 @@ function readCopy(record: OpenedRecord): Omit<ShareCopy, 'status'> | null {
     ...(record.withheld?.count !== undefined ? { hidden: record.withheld.count } : {}),
     hiddenItems: readShareNote(record.editorNote),
     hiddenKept: !record.withheld || record.editorNote !== undefined,
-    ...(changedBy ? { changedBy } : {}),
   };
 }
 
