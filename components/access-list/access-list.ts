@@ -126,16 +126,40 @@ const forgetUnsent = (list: readonly PendingRevoke[]) => {
   for (const p of list) if (!p.inForce) for (const { change } of p.changes) forgetRecord(change.record);
 };
 
-/** A resource's canonical JSON (RFC 8785), kept per resource object: every render compares the same ones. */
+/** A reference to another item: `{ reference: "…" }`. */
+const isLink = (v: unknown): boolean => !!v && typeof v === 'object' && typeof (v as { reference?: unknown }).reference === 'string';
+
+/**
+ * What an item says of itself: without its links to other items and its narrative, which a share
+ * rewrites when the patient hides what they point to or name (the copy then differs from the
+ * record with nothing changed); undefined for what is left empty.
+ */
+function ownContent(value: unknown, top = false): unknown {
+  if (Array.isArray(value)) {
+    const kept = value.filter((v) => !isLink(v)).map((v) => ownContent(v)).filter((v) => v !== undefined);
+    return kept.length ? kept : undefined;
+  }
+  if (!value || typeof value !== 'object' || isLink(value)) return isLink(value) ? undefined : value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (top && k === 'text') continue;
+    const kept = ownContent(v);
+    if (kept !== undefined) out[k] = kept;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** An item's own content (see {@link ownContent}) as canonical JSON (RFC 8785), kept per resource object: every render compares the same ones. */
 const canonicalTexts = new WeakMap<object, string>();
 function canonicalText(resource: object): string {
   let text = canonicalTexts.get(resource);
   if (text === undefined) {
+    const own = ownContent(resource, true) ?? {};
     try {
-      text = canonicalize(resource) ?? '';
+      text = canonicalize(own) ?? '';
     } catch {
       // A lone surrogate or a number out of range: the plain form still tells two copies apart.
-      text = JSON.stringify(resource) ?? '';
+      text = JSON.stringify(own) ?? '';
     }
     canonicalTexts.set(resource, text);
   }
@@ -147,11 +171,14 @@ function canonicalText(resource: object): string {
  * so its recipient still has the items as they were. A change is an item of the share (by `fullUrl`,
  * the patient aside) that a record signed later holds otherwise: one server's practitioner and
  * organisation come again as they were in every export, and a change of who has access alone is none.
+ * Links between items and narratives are not compared (a share rewrites those it must): a change
+ * only to them goes unsaid.
  */
 function changedSince(copy: ShareCopy, held: readonly OpenedRecord[]): number | undefined {
   // Not the patient they are about: every record of theirs carries them, a record drawn from or not.
   const items = new Map<string, object>();
-  for (const e of copy.record.bundle.entry ?? []) if (e.fullUrl && e.resource && e.resource.resourceType !== 'Patient') items.set(e.fullUrl, e.resource);
+  // Nor a document's Composition: a share lists in it only what it carries.
+  for (const e of copy.record.bundle.entry ?? []) if (e.fullUrl && e.resource && e.resource.resourceType !== 'Patient' && e.resource.resourceType !== 'Composition') items.set(e.fullUrl, e.resource);
   let last: number | undefined;
   for (const r of held) {
     if (r.authorSignedAt <= copy.record.authorSignedAt || (last !== undefined && r.authorSignedAt <= last)) continue;
