@@ -99,4 +99,32 @@ describe('the consent prompt: answering a request only a parent\'s records can m
     }
     expect(plan.plan() === before, 'the same plan after three renders').to.equal(true);
   });
+
+  it('keeps it too when the records come as a new list of the same records at each ask (as a session\'s store gives them)', async () => {
+    const el = await openAnswer();
+    const records = [...(el.records ?? [])];
+    // A store's `held` is a new array at every ask, of the same records while none changed.
+    Object.defineProperty(el, 'available', { configurable: true, get: () => [...records] });
+    const plan = (el as unknown as { plan: { plan(): unknown } }).plan;
+    const reply = $<HTMLTextAreaElement>(el, '#reply')!;
+    reply.value = 'T';
+    reply.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const before = plan.plan();
+    for (const value of ['Th', 'Thanks']) {
+      reply.value = value;
+      reply.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+    }
+    expect(plan.plan() === before, 'the same plan after two more renders').to.equal(true);
+  });
+
+  it('forgets the records it worked a share out of when another person signs in', async () => {
+    const el = await openAnswer();
+    const kept = () => (el as unknown as { planKept?: { records: unknown[] } }).planKept;
+    expect(kept()?.records.length, 'the parent\'s records worked out').to.equal(1);
+    el.signer = (await person()).signer;
+    await waitUntil(() => !dialogOf(el).open, 'the dialog closes for the next person');
+    expect(kept(), 'nothing of the last user\'s records kept').to.equal(undefined);
+  });
 });

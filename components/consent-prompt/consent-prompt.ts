@@ -369,9 +369,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const available = this.available;
     if (keys.length < 2) return available;
     const [about, me] = [this.aboutKey, this.myKey];
-    // The same array while neither changes: the plan keeps its index (built again on every render otherwise).
+    // The same array while neither changes: the plan keeps its index (built again on every render
+    // otherwise). A store gives a new list at each ask, of the same records while none changed.
     const kept = this.planKept;
-    if (kept && kept.available === available && kept.about === about && kept.me === me) return kept.records;
+    if (kept && sameItems(kept.available, available) && kept.about === about && kept.me === me) return kept.records;
     const records = available.filter((r) => subjectKey(r, me) === about);
     this.planKept = { available, about, me, records };
     return records;
@@ -639,6 +640,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     this.answering = undefined;
     this.about = undefined;
+    this.planKept = undefined;
     this.plan.reset([]);
     // The records counted are the last user's too (the plan forgot its items' words with them).
     this.counted = undefined;
@@ -1708,3 +1710,6 @@ interface Problem {
 
 /** The id of the problem's words, which the field at fault names in its `aria-describedby`. */
 const problemId = (field: string) => `problem-${field}`;
+
+/** The same items in the same order (two lists a store gave of unchanged records). */
+const sameItems = <T,>(a: readonly T[], b: readonly T[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
