@@ -96,7 +96,7 @@ interface TimelineEntry {
   item: Item;
 }
 
-/** 'taken-back': the record shown by address had its access taken back since; the note says so, and nothing is offered to open it again. */
+/** 'taken-back': the record shown by address had its access taken back since; the status line says so, and nothing is offered to open it again. */
 type Outcome = 'opened' | 'none-found' | 'not-found' | 'taken-back';
 
 /**
@@ -1153,8 +1153,8 @@ export class Nip82RecordViewer extends Nip82Element {
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
         if (this.outcome === 'opened') return s.opened(this.unlocked.length, formatCount(this.unlocked.length, lang));
-        // The taken-back note says it.
-        if (this.outcome === 'taken-back') return '';
+        // Said here, where it is heard, rather than in a note beside an empty status.
+        if (this.outcome === 'taken-back') return this.takenBack.map((t) => s.takenBack(this.authorNamed(t))).join(' ');
         // Not "none found" while a storage server that asked for a sign-in was not searched.
         if (this.outcome && this.notSignedIn) return s.notSignedIn(this.notSignedIn.signIn);
         // Not "none found" while older records were not checked.
@@ -1205,13 +1205,19 @@ export class Nip82RecordViewer extends Nip82Element {
    * load opens: rare, so said once their part arrives (record-notices.ts, in record-extras.ts), a moment after the
    * state; updateComplete waits for it. A failed fetch is said instead (renderLostParts).
    */
+  /** A record's author as its notices name them: the host's name, else a self-chosen one beside the short npub, only when their signature held. */
+  private authorNamed(t: TakenBack): string {
+    return t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author);
+  }
+
   private renderDetails(s: RecordViewerStrings) {
     if (!this.failures.length && !this.takenBack.length && !this.deleted.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
     const openMore = () => void this.unlocking.run([undefined]);
     const summed = this.status === 'bad-data' && this.allFailed;
-    // Named as the record's author was: the host's name, else a self-chosen one beside the short npub, only when their signature held.
-    const named = (t: TakenBack) => (t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author));
-    const state = { reports: this.reports, failures: this.failures, takenBack: this.takenBack.map(named), deleted: this.deleted.map(named), summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
+    const named = (t: TakenBack) => this.authorNamed(t);
+    // The status line says what was taken back of a record shown by its address.
+    const takenBack = this.outcome === 'taken-back' ? [] : this.takenBack.map(named);
+    const state = { reports: this.reports, failures: this.failures, takenBack, deleted: this.deleted.map(named), summed, unopened: this.unopened, older: this.older, status: this.status, outcome: this.outcome, naddr: this.naddr, openMore };
     return extras.now(() => this.requestUpdate())?.notices(state, s, localeOf(this)) ?? nothing;
   }
 
