@@ -1214,8 +1214,7 @@ export class Nip82AccessList extends Nip82Element {
     if (this.overdue || targets.length !== 1) return nothing;
     const { record, pubkey } = targets[0]!;
     const elsewhere = new Set<string>();
-    for (const r of this.list ?? []) {
-      if (r === record || !(r.participants?.some((p) => p.pubkey === pubkey) ?? r.listed.includes(pubkey))) continue;
+    for (const r of this.elsewhere(targets[0]!)) {
       for (const e of r.bundle.entry ?? []) if (e.fullUrl && e.resource?.resourceType !== 'Patient') elsewhere.add(e.fullUrl);
     }
     const n = (record.bundle.entry ?? []).filter((e) => e.fullUrl && elsewhere.has(e.fullUrl)).length;

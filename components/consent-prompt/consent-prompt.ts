@@ -774,7 +774,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       const unsent = this.pending;
       if (unsent?.key === SHARE && !unsent.action.started && !this.someoneElses(unsent)) return this.reopenUnsent();
       // Declined, or not answered, at the signer: nothing was signed to keep, but what was chosen is.
-      if (this.step === 'preview' && !this.answering && this.recipientKey && ['refused', 'timed-out', 'no-signer'].includes(this.status)) return this.reopenUnsent();
+      if (!this.answering && this.recipientKey && this.declinedOnPreview) return this.reopenUnsent();
       this.startShare();
     });
   };
@@ -784,6 +784,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * what the patient chose (the person, the items hidden, the terms) and "Try again", which sends the
    * same signed share. A form afresh would show again the items they hid, and sign anew.
    */
+  /** The signer declined, or did not answer, what the preview asked it to sign: nothing was signed, and what was chosen is kept. */
+  private get declinedOnPreview(): boolean {
+    return this.step === 'preview' && ['refused', 'timed-out', 'no-signer'].includes(this.status);
+  }
+
   private reopenUnsent(): void {
     this.step = 'preview';
     this.problems = [];
@@ -829,7 +834,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private answerWith(request: ConsentMessage, trigger: HTMLElement): void {
     // Declined, or not answered, at the signer: nothing was signed to keep, but what was chosen is.
-    const declined = this.answering?.id === request.id && this.step === 'preview' && ['refused', 'timed-out', 'no-signer'].includes(this.status);
+    const declined = this.answering?.id === request.id && this.declinedOnPreview;
     this.trigger = trigger;
     this.answering = request;
     const unfinished = this.unfinishedOf(request.id);
