@@ -10,9 +10,7 @@ import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import { SignerError } from '../components/core/errors.js';
-import type { Signer } from '../components/core/signers/signer.js';
-import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
+import { person, receivedRequest, relayUrl, sampleBundle, decliningSignatures } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, itemRow, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -31,17 +29,7 @@ describe('consent prompt: an approval the signer declined, reopened', function (
       } as (typeof bundle.entry)[number]);
       const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
       const incoming = await receivedRequest(client, patient, clinician);
-      let refuse = true;
-      const signer: Signer = {
-        ...patient.signer,
-        getPublicKey: () => patient.signer.getPublicKey(),
-        nip44Encrypt: (p, t) => patient.signer.nip44Encrypt(p, t),
-        nip44Decrypt: (p, c) => patient.signer.nip44Decrypt(p, c),
-        signEvent: async (t) => {
-          if (refuse) throw new SignerError('refused', 'User said no.');
-          return patient.signer.signEvent(t);
-        },
-      };
+      const { signer, signs } = decliningSignatures(patient.signer);
       const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
       const answers: { decision: string; naddrs: string[] }[] = [];
       el.addEventListener('nip82-answer', (e) => answers.push(e.detail));
@@ -68,7 +56,7 @@ describe('consent prompt: an approval the signer declined, reopened', function (
       expect(buttonByText(el, /^Approve and share with/), 'the preview as the patient left it').to.not.equal(undefined);
       expect(text($(el, '#hidden-count')), 'the item hidden is still hidden').to.match(/\b1\b/);
 
-      refuse = false;
+      signs();
       buttonByText(el, /^Approve and share with/)!.click();
       await waitUntil(() => el.status === 'done' && answers.length > 0, 'approved');
       expect(answers, 'approved once').to.have.length(1);

@@ -8,9 +8,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { SignerError } from '../components/core/errors.js';
-import type { Signer } from '../components/core/signers/signer.js';
-import { counting, person, relayAcceptsOnly, relayUrl, sampleBundle } from './helpers.js';
+import { counting, person, relayAcceptsOnly, relayUrl, sampleBundle, decliningSignatures } from './helpers.js';
 import { $, buttonByText, dialogOf, previewHidingOne, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -66,17 +64,7 @@ describe('the consent prompt: a share no storage server took, reopened', functio
       resource: { resourceType: 'Patient', id: '6a1f0bb2-6f0e-4c3a-9a43-0000000000f2', name: [{ family: 'Rivera', given: ['Luis'] }] },
     } as (typeof bundle.entry)[number]);
     const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
-    let refuse = true;
-    const signer: Signer = {
-      ...patient.signer,
-      getPublicKey: () => patient.signer.getPublicKey(),
-      nip44Encrypt: (p, t) => patient.signer.nip44Encrypt(p, t),
-      nip44Decrypt: (p, c) => patient.signer.nip44Decrypt(p, c),
-      signEvent: async (t) => {
-        if (refuse) throw new SignerError('refused', 'User said no.');
-        return patient.signer.signEvent(t);
-      },
-    };
+    const { signer, signs } = decliningSignatures(patient.signer);
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${signer} relays=${await relayUrl('main')}></nip82-consent-prompt>`);
     const shared: number[] = [];
     el.addEventListener('nip82-share', (e) => shared.push(e.detail.hidden));
@@ -92,7 +80,7 @@ describe('the consent prompt: a share no storage server took, reopened', functio
     await waitUntil(() => dialogOf(el).open, 'dialog opens again');
     await el.updateComplete;
     expect(text($(el, '#hidden-count')), 'the item hidden is still hidden').to.match(/\b1\b/);
-    refuse = false;
+    signs();
     buttonByText(el, /^Share with npub1/)!.click();
     await waitUntil(() => el.status === 'done', 'shared');
     expect(shared, 'the share sent hides the item').to.deep.equal([1]);

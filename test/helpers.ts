@@ -335,6 +335,21 @@ export function decliningSignIn(base: Signer): Signer {
   };
 }
 
+/** The user behind `base` declines every signature until `signs()` is called, then signs as `base`. */
+export function decliningSignatures(base: Signer): { signer: Signer; signs: () => void } {
+  let refuse = true;
+  const signer: Signer = {
+    getPublicKey: () => base.getPublicKey(),
+    signEvent: async (template) => {
+      if (refuse) throw new SignerError('refused', 'User said no.');
+      return base.signEvent(template);
+    },
+    nip44Encrypt: (peer, text) => base.nip44Encrypt(peer, text),
+    nip44Decrypt: (peer, text) => base.nip44Decrypt(peer, text),
+  };
+  return { signer, signs: () => { refuse = false; } };
+}
+
 /** `who`'s profile (kind 0) naming them `name`, signed, for a test to publish. */
 export function profileEvent(who: Person, name: string): Promise<NostrEvent> {
   return who.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name }) });

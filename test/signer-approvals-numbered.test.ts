@@ -18,6 +18,28 @@ import type { Signer } from '../components/core/signers/signer.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 import { SignerError } from '../components/core/errors.js';
 
+
+type Approval = 'signEvent' | 'nip44Encrypt' | 'nip44Decrypt';
+
+/** `base`, noting what `el()`'s status line says at each call of `noted` it is asked for. */
+function noting(base: Signer, el: () => { updateComplete: Promise<unknown> } | undefined, noted: readonly Approval[]) {
+  const said: string[] = [];
+  const note = async <T>(call: Approval, run: () => Promise<T>) => {
+    if (noted.includes(call)) {
+      await el()!.updateComplete;
+      said.push(text($(el() as unknown as Element, '[role=status]')));
+    }
+    return run();
+  };
+  const signer: Signer = {
+    getPublicKey: () => base.getPublicKey(),
+    signEvent: (t) => note('signEvent', () => base.signEvent(t)),
+    nip44Encrypt: (p, x) => note('nip44Encrypt', () => base.nip44Encrypt(p, x)),
+    nip44Decrypt: (p, c) => note('nip44Decrypt', () => base.nip44Decrypt(p, c)),
+  };
+  return { signer, said };
+}
+
 describe('signer approvals are numbered while asked', function () {
   this.timeout(60000);
   let url: string;
@@ -35,21 +57,7 @@ describe('signer approvals are numbered while asked', function () {
   }
 
   /** `base`, noting what the dialog says at each approval it is asked for (its key is not one). */
-  function watching(base: Signer, el: () => Nip82ConsentPrompt | undefined) {
-    const said: string[] = [];
-    const note = async <T>(run: () => Promise<T>) => {
-      await el()!.updateComplete;
-      said.push(text($(el()!, '[role=status]')));
-      return run();
-    };
-    const signer: Signer = {
-      getPublicKey: () => base.getPublicKey(),
-      signEvent: (t) => note(() => base.signEvent(t)),
-      nip44Encrypt: (p, x) => note(() => base.nip44Encrypt(p, x)),
-      nip44Decrypt: (p, c) => note(() => base.nip44Decrypt(p, c)),
-    };
-    return { signer, said };
-  }
+  const watching = (base: Signer, el: () => Nip82ConsentPrompt | undefined) => noting(base, el, ['signEvent', 'nip44Encrypt', 'nip44Decrypt']);
 
   async function incomingRequest(patient: Person, clinician: Person): Promise<ConsentMessage> {
     const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
@@ -114,18 +122,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
         await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
       }
       let el: Nip82ConsentPrompt | undefined;
-      const said: string[] = [];
-      const base = patient.signer;
-      const signer: Signer = {
-        getPublicKey: () => base.getPublicKey(),
-        signEvent: (t) => base.signEvent(t),
-        nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
-        nip44Decrypt: async (p, c) => {
-          await el!.updateComplete;
-          said.push(text($(el!, '[role=status]')));
-          return base.nip44Decrypt(p, c);
-        },
-      };
+      const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
       el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
       await el.updateComplete;
       buttonByText(el, lang === 'en' ? 'Load my records' : /^Cargar/)!.click();
@@ -144,18 +141,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
       await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
     }
     let el: Nip82AccessList | undefined;
-    const said: string[] = [];
-    const base = patient.signer;
-    const signer: Signer = {
-      getPublicKey: () => base.getPublicKey(),
-      signEvent: (t) => base.signEvent(t),
-      nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
-      nip44Decrypt: async (p, c) => {
-        await el!.updateComplete;
-        said.push(text($(el!, '[role=status]')));
-        return base.nip44Decrypt(p, c);
-      },
-    };
+    const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
     el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
     buttonByText(el, 'Show who has access')!.click();
     await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
@@ -207,18 +193,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
       const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
       await client.publishAll(events);
       let el: Nip82ConsentPrompt | undefined;
-      const said: string[] = [];
-      const base = patient.signer;
-      const signer: Signer = {
-        getPublicKey: () => base.getPublicKey(),
-        signEvent: (t) => base.signEvent(t),
-        nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
-        nip44Decrypt: async (p, c) => {
-          await el!.updateComplete;
-          said.push(text($(el!, '[role=status]')));
-          return base.nip44Decrypt(p, c);
-        },
-      };
+      const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
       el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .signer=${signer} relays=${url}></nip82-consent-prompt>`);
       await el.updateComplete;
       buttonByText(el, lang === 'en' ? 'Check for requests' : /^(Buscar|Comprobar|Ver)/)!.click();
