@@ -74,7 +74,8 @@ export const tokens = css`
     font: inherit;
     color: var(--_fg);
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    /* The muted ink, not the faint divider: a field's edge is seen at 3:1 (WCAG 1.4.11). */
+    border: 1px solid var(--_muted);
     border-radius: var(--_radius);
     padding-block: 0.35rem;
     padding-inline: 0.5rem;
