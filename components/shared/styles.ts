@@ -88,6 +88,10 @@ export const tokens = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* Unseen, until high contrast drops the tint that sets a warning apart: then its edge does. */
+  .warning {
+    border: 1px solid transparent;
+  }
   .status {
     color: var(--_muted);
     margin-block: 0.5rem;
