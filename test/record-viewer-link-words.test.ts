@@ -1,0 +1,58 @@
+/**
+ * A clinician opens a link to a record a patient sent. Links are passed on by mail, chat and web
+ * pages: one cut across two lines by a mail, or inside a web address, still opens the record; one
+ * cut short, or to something that is not a health record, and one to a record that is not (or no
+ * longer) on the page's storage servers, are each said in plain words with whom to ask, in English
+ * and Spanish, and the signer is never asked to unlock anything for them.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import { loadLanguage } from '../components/index.js';
+import { $, buttonByText, text } from './element-helpers.js';
+import { waitUntil } from './wait.js';
+import { person, publishTo, relayUrl, sampleBundle } from './helpers.js';
+
+describe('<nip82-record-viewer naddr>: links as people pass them on', function () {
+  this.timeout(60000);
+  let relay: string;
+  let client: RelayClient;
+  before(async () => {
+    relay = await relayUrl('main');
+    client = new RelayClient({ relays: [relay] });
+  });
+  after(() => client.close());
+
+  /** A patient's record shared with a clinic: its link, and the clinic. */
+  async function shared(to = relay) {
+    const patient = await person();
+    const clinic = await person();
+    const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] });
+    if (to === relay) await client.publishAll(events);
+    else await publishTo(to, events);
+    const held = await openRecord(events, clinic.signer);
+    return { clinic, held, link: held.naddrs[0]! };
+  }
+
+  /** The clinic's viewer given `naddr`, unlocked, once it has said how it went. */
+  async function opened(naddr: string, signer: Signer, lang = 'en') {
+    if (lang === 'es') await loadLanguage('es');
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} audience="clinician" relays=${relay} naddr=${naddr} .signer=${signer}></nip82-record-viewer>`);
+    buttonByText(el, lang === 'es' ? /^Desbloquear/ : /^Unlock/)!.click();
+    await waitUntil(() => el.status !== 'idle' && el.status !== 'waiting-signer' && el.status !== 'working', 'the viewer says how it went', { timeout: 20000 });
+    await el.updateComplete;
+    return el;
+  }
+
+  it('a link cut across two lines, or inside a web address, opens the record', async () => {
+    const { clinic, link } = await shared();
+    for (const passed of [`${link.slice(0, 60)}\n${link.slice(60)}`, `https://clinic.example/records#${link}`]) {
+      const el = await opened(passed, clinic.signer);
+      expect(text($(el, '[part=status]')), JSON.stringify(passed)).to.equal('1 record unlocked.');
+      expect(text(el.shadowRoot)).to.contain('Penicillin');
+    }
+  });
+});
