@@ -6,6 +6,8 @@
  * and Spanish, and the signer is never asked to unlock anything for them.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { naddrEncode } from 'nostr-tools/nip19';
+import { generateSecretKey, getPublicKey } from 'nostr-tools/pure';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Signer } from '../components/core/signers/signer.js';
@@ -14,7 +16,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { loadLanguage } from '../components/index.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-import { person, publishTo, relayUrl, sampleBundle } from './helpers.js';
+import { counting, person, publishTo, relayUrl, sampleBundle } from './helpers.js';
 
 describe('<nip82-record-viewer naddr>: links as people pass them on', function () {
   this.timeout(60000);
@@ -54,5 +56,36 @@ describe('<nip82-record-viewer naddr>: links as people pass them on', function (
       expect(text($(el, '[part=status]')), JSON.stringify(passed)).to.equal('1 record unlocked.');
       expect(text(el.shadowRoot)).to.contain('Penicillin');
     }
+  });
+
+  it('a link cut short, or to something that is not a health record, says whom to ask, asking the signer nothing', async () => {
+    const { clinic, held, link } = await shared();
+    const notRecord = naddrEncode({ kind: 30023, pubkey: held.signPubkey, identifier: 'x' });
+    const signer = counting(clinic.signer);
+    for (const passed of [link.slice(0, -10), notRecord]) {
+      const el = await opened(passed, signer);
+      expect(text($(el, '[part=status]')), passed).to.equal('This link does not lead to a health record: it may be cut short or copied wrongly. Ask whoever sent it to send it again.');
+    }
+    const es = await opened(link.slice(0, -10), signer, 'es');
+    await waitUntil(() => text($(es, '[part=status]')).startsWith('Este enlace'), 'said in Spanish');
+    expect(text($(es, '[part=status]'))).to.equal('Este enlace no lleva a un historial de salud: puede estar incompleto o mal copiado. Pida a quien se lo envió que se lo vuelva a enviar.');
+    expect(signer.calls.nip44Decrypt ?? 0, 'nothing unlocked').to.equal(0);
+  });
+
+  it('a record that is not on the page\'s storage servers (never made, or kept elsewhere) is said as that one record, with whom to ask', async () => {
+    const elsewhere = await relayUrl('second');
+    const { clinic, held } = await shared(elsewhere);
+    // Its link names the server it is kept on: the page reads only its own.
+    const hinted = naddrEncode({ kind: 32225, pubkey: held.signPubkey, identifier: held.identifiers[0]!, relays: [elsewhere] });
+    const never = naddrEncode({ kind: 32225, pubkey: getPublicKey(generateSecretKey()), identifier: 'x' });
+    const signer = counting(clinic.signer);
+    for (const passed of [hinted, never]) {
+      const el = await opened(passed, signer);
+      expect(text($(el, '[part=status]'))).to.equal('This record was not found. It may have been deleted, or be kept on a storage server this page does not use: ask whoever shared it with you.');
+    }
+    const es = await opened(never, signer, 'es');
+    await waitUntil(() => text($(es, '[part=status]')).startsWith('No se encontró este'), 'said in Spanish');
+    expect(text($(es, '[part=status]'))).to.equal('No se encontró este historial. Puede que se haya borrado o que esté en un servidor de almacenamiento que esta página no usa: pregunte a quien lo compartió con usted.');
+    expect(signer.calls.nip44Decrypt ?? 0, 'nothing unlocked').to.equal(0);
   });
 });
