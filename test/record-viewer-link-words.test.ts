@@ -72,6 +72,16 @@ describe('<nip82-record-viewer naddr>: links as people pass them on', function (
     expect(signer.calls.nip44Decrypt ?? 0, 'nothing unlocked').to.equal(0);
   });
 
+  it('opened while signed in with another account: the reason names the account, and the signer unlocks nothing', async () => {
+    const { link } = await shared();
+    const other = counting((await person()).signer);
+    const el = await opened(link, other);
+    await waitUntil(() => $(el, '.failures'), 'the reason is given');
+    expect(text($(el, '[part=status]'))).to.equal('1 record could not be opened:');
+    expect(text($(el, '.failures .details'))).to.equal('The record is not shared with the account you are signed in with (never shared with it, or access was taken back).');
+    expect(other.calls.nip44Decrypt ?? 0, 'nothing unlocked').to.equal(0);
+  });
+
   it('a record that is not on the page\'s storage servers (never made, or kept elsewhere) is said as that one record, with whom to ask', async () => {
     const elsewhere = await relayUrl('second');
     const { clinic, held } = await shared(elsewhere);
