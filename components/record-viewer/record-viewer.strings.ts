@@ -59,6 +59,10 @@ export interface RecordViewerStrings {
   /** The records unlocked. `countText`: `count` as the page's language writes numbers ("1,050"); `count` chooses the plural form (so in each string below given a `countText`). */
   opened: (count: number, countText: string) => string;
   noneFound: string;
+  /** Instead of `noneFound` for one record by address: what may have happened, and whom to ask. */
+  notFound: string;
+  /** One record by address, whose address is cut short, damaged or not a record's: whom to ask. */
+  badLink: string;
   noSigner: string;
   /** Instead of `noSigner` inside a `<nip82-session>` nobody is signed in to. */
   signInFirst: string;
@@ -356,6 +360,8 @@ const en: RecordViewerStrings = {
   unlockingLabel: 'Unlocking records',
   opened: (count, countText) => plural('en', count, { one: '1 record unlocked.', other: `${countText} records unlocked.` }),
   noneFound: 'No records were found for you on these storage servers.',
+  notFound: 'This record was not found. It may have been deleted, or be kept on a storage server this page does not use: ask whoever shared it with you.',
+  badLink: 'This link does not lead to a health record: it may be cut short or copied wrongly. Ask whoever sent it to send it again.',
   noSigner:
     'No signer is connected. Install a Nostr signer browser extension, or sign in with your remote signer app, then try again.',
   signInFirst: 'You are not signed in. Sign in to see your records.',

@@ -27,6 +27,7 @@ import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/pro
 import { dayText } from '../shared/dates.js';
 import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
+import { signerCannot } from '../shared/error-details.js';
 import { tokens } from '../shared/styles.js';
 import { formatCount, formatDate, formatSeconds, nameOf } from './fhir-format.js';
 import { listText } from '../shared/lists.js';
@@ -1159,7 +1160,7 @@ export class Nip82RecordViewer extends Nip82Element {
         if (this.outcome && this.notSignedIn) return s.notSignedIn(this.notSignedIn.signIn);
         // Not "none found" while older records were not checked.
         if (this.outcome === 'none-found') return this.older ? s.recordsOlder : s.noneFound;
-        if (this.outcome === 'not-found') return s.noneFound;
+        if (this.outcome === 'not-found') return s.notFound;
         return '';
       case 'relay-error':
         // The page's relay list: nothing the patient can fix but tell the site.
@@ -1170,6 +1171,8 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'bad-data':
         // No record opened: how many could not be, once; the reasons follow, listed (renderDetails).
         if (this.allFailed) return s.someFailed(this.failures.length, formatCount(this.failures.length, lang));
+        // An address that leads to no record: whom to ask, not what the page cannot read.
+        if (this.naddr?.trim() && !this.unlocked.length && (this.errorCode === 'invalid-input' || (this.errorCode === 'unsupported' && !signerCannot(this.message)))) return s.badLink;
         return [s.badData, this.detail(s)].filter(Boolean).join(' ');
       case 'idle':
         // Said only when something happened: the signer found using another account.

@@ -68,7 +68,7 @@ export type RecordFailureReason = (code: Nip82ErrorCode) => string;
 const RECORD_EN: Partial<Record<Nip82ErrorCode, string>> = {
   malformed: 'Part of the record is damaged or not in the expected form.',
   'bad-signature': 'A signature on the record does not hold: it may have been altered, so it was not used.',
-  'not-a-participant': 'The record is not shared with you (never shared, or access was revoked).',
+  'not-a-participant': 'The record is not shared with the account you are signed in with (never shared with it, or access was taken back).',
   'bad-key': 'The access key given to you does not open the record.',
   'decrypt-failed': 'Your signer could not unlock the record: you may no longer have access.',
   'too-large': 'The record is too large to read here.',

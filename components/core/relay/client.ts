@@ -767,7 +767,8 @@ export class RelayClient {
   async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
-      const d = decode(String(naddr).replace(/^nostr:/, ''));
+      // A link as people pass it on: cut across lines by a mail, or inside a web address.
+      const d = decode(String(naddr).replace(/\s/g, '').match(/naddr1[02-9ac-hj-np-z]+/i)?.[0] ?? '');
       if (d.type !== 'naddr') throw new Error('not an naddr');
       pointer = d.data;
     } catch (cause) {
