@@ -1101,7 +1101,7 @@ export class Nip82AccessList extends Nip82Element {
               ${changed !== undefined
                 ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changed)))}</p>`
                 : nothing}
-              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined)}</p>
+              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
