@@ -85,6 +85,8 @@ export const accessListStringsEs: AccessListStrings = {
   endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
     `${plural('es', n, { one: 'Se revocó el historial compartido vencido.', other: `Se revocaron los ${nText} historiales compartidos vencidos.` })} ${storageAcceptedEs(total, okText, totalText)}`,
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
+  editorOthers: (who: string, names: string, n: number) =>
+    `Después de esto, ${names} ${n === 1 ? 'aún puede' : 'aún pueden'} abrirlo. ${who} podía añadir personas: revoque a quien usted no haya elegido.`,
   confirmRevoke: (who: string) => `Revocar a ${who}`,
   waitRevoke: 'Su firmador le pedirá firmar un aviso para las personas que siguen teniendo acceso.',
   preparing: 'Preparando el cambio. Todavía no se ha enviado nada.',

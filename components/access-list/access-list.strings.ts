@@ -38,6 +38,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   stays: string;
   editorMoves: string;
   /**
+   * Revoking someone who could add people: the others (`names`, `n` of them) still on the record,
+   * who keep their access; `who` may have added them.
+   */
+  editorOthers: (who: string, names: string, n: number) => string;
+  /**
    * In the dialog, what went out of a revocation sent only in part; `partlyNotice` and
    * `partlyEndedNotice` say the same beside the list: override them together. Every count of these
    * strings comes as a number (which chooses the plural form) and, after the numbers, as the page's
@@ -166,6 +171,7 @@ const en: AccessListStrings = {
   stays:
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
+  editorOthers: (who: string, names: string) => `After this, ${names} can still open it. ${who} could add people: revoke any you did not choose.`,
   partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Only part of this went out: ${partlyRestEn(total, sentText, totalText)}`,
   nothingRevoked: 'You stopped waiting for your signer and no storage server took the change, so nothing was sent: access was not revoked, and they can still open the record. You can try again.',
   unconfirmedRevoke:

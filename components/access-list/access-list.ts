@@ -12,6 +12,7 @@ import { resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
+import { listText } from '../shared/lists.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
@@ -1101,7 +1102,7 @@ export class Nip82AccessList extends Nip82Element {
               ${changed !== undefined
                 ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changed)))}</p>`
                 : nothing}
-              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined)}</p>
+              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
@@ -1221,6 +1222,19 @@ export class Nip82AccessList extends Nip82Element {
     return n ? html`<p class="still-open">${withBdi(this.s.stillOpenElsewhere(isolate(this.nameFor(pubkey) ?? shortNpub(pubkey)), n, this.count(n)))}</p>` : nothing;
   }
 
+  /**
+   * Revoking one person who could add people: the others on the record stay on it, and they may be
+   * people that person added, not ones the user chose; named, so that they can be revoked too.
+   */
+  private renderStaying(targets: Target[]): TemplateResult | typeof nothing {
+    if (this.overdue || targets.length !== 1) return nothing;
+    const { record, pubkey } = targets[0]!;
+    const others = (record.participants ?? []).filter((p) => p.pubkey !== pubkey && p.pubkey !== (this.myKey ?? record.reader));
+    return others.length
+      ? html`<p class="stay">${withBdi(this.s.editorOthers(this.who(pubkey), listText(localeOf(this), others.map((p) => this.who(p.pubkey))), others.length))}</p>`
+      : nothing;
+  }
+
   private renderDialog(targets: Target[]): TemplateResult {
     const s = this.s;
     const first = targets[0]!;
@@ -1258,7 +1272,7 @@ export class Nip82AccessList extends Nip82Element {
       <div class="warning truth">
         <p>${s.stops}</p>
         <p>${s.stays}</p>
-        ${editor ? html`<p>${s.editorMoves}</p>` : nothing}
+        ${editor ? html`<p>${s.editorMoves}</p>${this.renderStaying(targets)}` : nothing}
         ${this.renderOpenElsewhere(targets)}
       </div>
       ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}

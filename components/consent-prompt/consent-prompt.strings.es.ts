@@ -88,6 +88,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   previewConsent: 'Lo compartido incluye también una nota de consentimiento con estas condiciones.',
   revokeWarning:
     'Puede revocarlo más tarde: esa persona ya no podrá abrirlo desde los servidores de almacenamiento. Lo que ya haya abierto, descargado o copiado se queda con esa persona.',
+  undoHint: '¿Persona o datos equivocados? Revóquelo ahora en su lista de quién tiene acceso. Lo que ya haya podido abrir se queda con esa persona.',
   confirm: (who: string) => `Compartir con ${who}`,
   waitShare: 'Su firmador le pedirá firmar el historial compartido (una vez por parte).',
   preparing: 'Preparándolo para su firmador. Todavía no se ha compartido ni enviado nada.',

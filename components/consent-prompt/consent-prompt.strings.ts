@@ -93,6 +93,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   previewNoPurpose: string;
   previewConsent: string;
   revokeWarning: string;
+  /** Under a share's or an approval's outcome: how to undo one made by mistake, and what that cannot take back. */
+  undoHint: string;
   confirm: (who: string) => string;
   waitShare: string;
   /** Between the signer's prompts of a share or an answer: the storage servers are read, the records checked; nothing sent yet. */
@@ -306,6 +308,7 @@ const en: ConsentPromptStrings = {
   previewNoPurpose: 'No purpose stated.',
   previewConsent: 'The share also carries a consent note recording these terms.',
   revokeWarning: 'You can revoke it later: they can then no longer open it from the storage servers. Anything they already opened, downloaded or copied stays with them.',
+  undoHint: 'Wrong person or wrong items? Revoke it now in your list of who has access. What they may already have opened stays with them.',
   confirm: (who: string) => `Share with ${who}`,
   waitShare: 'Your signer will be asked to sign the shared record (once per part).',
   preparing: 'Preparing it for your signer. Nothing has been shared or sent yet.',

@@ -222,6 +222,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   @state() private open = false;
   @state() private step: Step = 'choose';
+  /** The outcome shown granted access (a share or an approval), which may have been a mistake. */
+  @state() private undoable = false;
   /**
    * What stops the next step, each in words or where to read them (they follow the page's
    * language), and the id of the field at fault when one field is: that field says so itself.
@@ -1327,6 +1329,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           emit(this, 'nip82-receipts', { receipts: receiptDetail(action.receipts) });
           emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withheld });
           this.said(pending);
+          this.undoable = true;
           this.step = 'result';
           this.modal.focusNext = '#result-title';
         };
@@ -1393,6 +1396,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           if (current.aborted) return;
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
+          this.undoable = true;
           this.finishAnswer(request, answer, naddrs, pending);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
@@ -1431,6 +1435,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const finish: Pending['finish'] = async () => {
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
+          this.undoable = false;
           this.finishAnswer(request, answer, [], pending);
         };
         // Said as it stood when denied: a denial takes back no share made before.
@@ -1667,7 +1672,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     const busy = this.busy;
     return html`${this.status === 'done'
-        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s, this.language)}`
+        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s, this.language)}${this.undoable ? html`<p class="help">${s.undoHint}</p>` : nothing}`
         : html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.status === 'waiting-signer', s)}`}
       <div part="actions" class="actions">
         ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}

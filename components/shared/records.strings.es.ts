@@ -29,9 +29,9 @@ export const recordsStringsEs: RecordsStrings = {
     ({ shared: 'compartido', approved: 'solicitud aprobada', denied: 'solicitud rechazada', revoked: 'acceso revocado', ended: 'llegó la fecha de fin' })[kind],
   inForce: (until: string | undefined) => (until ? `puede ver hasta el ${until}` : 'puede ver'),
   notInForce: 'ya no tiene acceso por esto',
-  shareStatus: (status: ShareStatus, until: string | undefined, on?: string) =>
+  shareStatus: (status: ShareStatus, until: string | undefined, on?: string, editor?: boolean) =>
     ({
-      active: until ? `Puede ver hasta el ${until}.` : 'Puede ver, sin fecha de fin.',
+      active: `Puede ver${editor ? ' y compartir' : ''}${until ? ` hasta el ${until}` : ', sin fecha de fin'}.`,
       overdue: `La fecha de fin (${until}) ya pasó, pero aún puede abrirlo hasta que usted lo revoque.`,
       ended: `Terminó el ${until}.`,
       revoked: on ? `Revocado el ${on}.` : 'Revocado.',

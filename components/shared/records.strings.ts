@@ -49,7 +49,8 @@ export interface RecordsStrings {
   inForce: (until: string | undefined) => string;
   notInForce: string;
   /** `on`: for a revoked share, the day it was revoked (the day of the version without them). */
-  shareStatus: (status: ShareStatus, until: string | undefined, on?: string) => string;
+  /** `editor`: the share lets them share it on too (add and remove people). */
+  shareStatus: (status: ShareStatus, until: string | undefined, on?: string, editor?: boolean) => string;
   /** `hiddenText`: `hidden` as the page's language writes numbers ("1,050"; '' when the share does not say how many). */
   youHid: (hidden: number | undefined, who: string, hiddenText: string) => string;
   /**
@@ -111,9 +112,9 @@ export const recordsStringsEn: RecordsStrings = {
     ({ shared: 'shared', approved: 'request approved', denied: 'request denied', revoked: 'access revoked', ended: 'end date reached' })[kind],
   inForce: (until: string | undefined) => (until ? `can view until ${until}` : 'can view'),
   notInForce: 'no longer has access through this',
-  shareStatus: (status: ShareStatus, until: string | undefined, on?: string) =>
+  shareStatus: (status: ShareStatus, until: string | undefined, on?: string, editor?: boolean) =>
     ({
-      active: until ? `Can view until ${until}.` : 'Can view, with no end date.',
+      active: `Can view${editor ? ' and share' : ''}${until ? ` until ${until}` : ', with no end date'}.`,
       overdue: `The end date (${until}) has passed, but they can still open it until you revoke it.`,
       ended: `Ended on ${until}.`,
       revoked: on ? `Revoked on ${on}.` : 'Revoked.',
