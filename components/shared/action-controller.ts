@@ -95,9 +95,13 @@ export class ActionController implements ReactiveController {
     signal.throwIfAborted();
     const action = [...this.live].find((a) => a.abort.signal === signal);
     if (action) action.sending = true;
+    // Closing or reloading the tab now would leave the change half sent: the browser asks first.
+    const leaving = (event: Event) => event.preventDefault();
+    addEventListener('beforeunload', leaving);
     try {
       return await client.sending(work);
     } finally {
+      removeEventListener('beforeunload', leaving);
       if (action && action !== this.current) this.live.delete(action);
     }
   }

@@ -81,6 +81,8 @@ function wipeKeys(clientKey: Uint8Array, bunker?: BunkerSigner): void {
 }
 
 type Pool = NonNullable<BunkerSignerParams['pool']>;
+/** Told when the subscription the remote signer answers on ends (a connection dropped: the computer slept, the network went). */
+type Drops = { dropped?: () => void };
 
 /**
  * The pool as the remote signer uses it, signing in (NIP-42) to the relays that ask with the
@@ -89,10 +91,14 @@ type Pool = NonNullable<BunkerSignerParams['pool']>;
  * the user nothing. A caller's own pool is wrapped, not changed. A sign-in after the key is wiped
  * (the signer closed) fails, as it should.
  */
-function signingIn(pool: Pool, clientKey: Uint8Array): Pool {
+function signingIn(pool: Pool, clientKey: Uint8Array, drops: Drops): Pool {
   const onauth = async (template: EventTemplate) => finalizeEvent(template, clientKey);
   return Object.assign(Object.create(pool) as Pool, {
-    subscribe: ((relays, filter, params) => pool.subscribe(relays, filter, { ...params, onauth })) satisfies Pool['subscribe'],
+    subscribe: ((relays, filter, params) => pool.subscribe(relays, filter, {
+      ...params,
+      onauth,
+      onclose: (reasons) => { params.onclose?.(reasons); drops.dropped?.(); },
+    })) satisfies Pool['subscribe'],
     publish: ((relays, event, params) => pool.publish(relays, event, { ...params, onauth })) satisfies Pool['publish'],
   });
 }
@@ -101,14 +107,15 @@ function signingIn(pool: Pool, clientKey: Uint8Array): Pool {
  * The pool a remote signer talks through: the caller's, or one of its own that closing it ends
  * (closing the signer only closes its subscription; the sockets would stay open).
  */
-function poolFor(options: RemoteSignerOptions, clientKey: Uint8Array): { pool: Pool; end: () => void } {
-  if (options.pool) return { pool: signingIn(options.pool, clientKey), end: () => undefined };
+function poolFor(options: RemoteSignerOptions, clientKey: Uint8Array): { pool: Pool; end: () => void; drops: Drops } {
+  const drops: Drops = {};
+  if (options.pool) return { pool: signingIn(options.pool, clientKey, drops), end: () => undefined, drops };
   // On Node, the host's WebSocket made safe to give up on (see node-socket.ts): a storage server
   // that never answers the connection must fail the sign-in, not end the host's process.
   const Socket = globalThis.WebSocket ? undefined : hostWebSocket();
   // SimplePool hands its options on to the base pool, which takes the class; its types omit it.
   const own = new SimplePool((Socket ? { websocketImplementation: Socket } : {}) as ConstructorParameters<typeof SimplePool>[0]);
-  return { pool: signingIn(own, clientKey), end: () => own.destroy() };
+  return { pool: signingIn(own, clientKey, drops), end: () => own.destroy(), drops };
 }
 
 /**
@@ -156,17 +163,32 @@ function authUrls(onAuthUrl: RemoteSignerOptions['onAuthUrl'], authWaitMs: numbe
   };
 }
 
-function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, endPool: () => void, auth: ReturnType<typeof authUrls>, onDue?: DeadlineHook): RemoteSigner {
+function adapt(bunker: BunkerSigner, clientKey: Uint8Array, timeoutMs: number, endPool: () => void, auth: ReturnType<typeof authUrls>, drops: Drops, onDue?: DeadlineHook): RemoteSigner {
   // Closing ends every call still waiting: nothing answers a closed signer, and a sign-in given up
   // (a sign-out, another sign-in) must not wait out its deadline.
   let closedNow!: () => void;
   const closed = new Promise<never>((_, reject) => { closedNow = () => reject(new SignerError('connection', 'The remote signer was closed.')); });
   closed.catch(() => undefined);
+  let waiting = 0;
+  let gap = 1000;
+  // The connection dropped under a call (the computer slept): the library listens again only at
+  // the next call, so the answer the user gives once the page is back would be lost and the call
+  // would wait out its deadline. It listens again while a call waits, ever less often while the
+  // storage server stays out of reach.
+  const library = bunker as unknown as { subCloser?: unknown; setupSubscription(): void };
+  drops.dropped = () => {
+    if (!waiting || closing || library.subCloser) return;
+    setTimeout(() => { if (waiting && !closing && !library.subCloser) library.setupSubscription(); }, gap);
+    gap = Math.min(gap * 2, 30_000);
+  };
   const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    waiting += 1;
     try {
       return await auth.waitFor(withDeadline(Promise.race([run(), closed]), timeoutMs, what, onDue));
     } catch (error) {
       throw remoteError(error, what);
+    } finally {
+      if (!--waiting) gap = 1000;
     }
   };
   let closing: Promise<void> | undefined;
@@ -230,7 +252,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
     throw new SignerError('connection', 'That is not a usable bunker:// address (it needs a signer key and at least one relay).');
   }
   const clientKey = generateSecretKey();
-  const { pool, end } = poolFor(options, clientKey);
+  const { pool, end, drops } = poolFor(options, clientKey);
   const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
   const bunker = BunkerSigner.fromBunker(clientKey, pointer, { pool, onauth: auth.onauth });
   let stop: (() => void) | undefined;
@@ -255,7 +277,7 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
   } finally {
     signal?.removeEventListener('abort', stop!);
   }
-  return adapt(bunker, clientKey, timeoutMs, end, auth, options.onDue);
+  return adapt(bunker, clientKey, timeoutMs, end, auth, drops, options.onDue);
 }
 
 /** What {@link nostrConnect} returns: a URI to show (as text and QR) and the signer once it connects. */
@@ -310,7 +332,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
   options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
   if (options.signal?.aborted) abort.abort();
   const timer = setTimeout(() => abort.abort(), options.connectTimeoutMs ?? timeoutMs);
-  const { pool, end } = poolFor(options, clientKey);
+  const { pool, end, drops } = poolFor(options, clientKey);
   const auth = authUrls(options.onAuthUrl, options.authWaitMs ?? AUTH_WAIT_MS);
   // The library hears an abort on one relay only (each relay's handler replaces the last): with two
   // relays it would wait forever. Giving up here ends the wait itself and closes every relay.
@@ -327,7 +349,7 @@ export function nostrConnect(options: NostrConnectOptions): NostrConnectSession 
         wipeKeys(clientKey, bunker);
         throw new Error('given up');
       }
-      return adapt(bunker, clientKey, timeoutMs, end, auth, options.onDue);
+      return adapt(bunker, clientKey, timeoutMs, end, auth, drops, options.onDue);
     })
     .catch((cause) => {
       clientKey.fill(0);
