@@ -1023,7 +1023,8 @@ export class Nip82AccessList extends Nip82Element {
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
     // The patient who shared a record with the user: not the user's to remove (the core refuses too).
-    const giver = editor ? readGrant(record.bundle)?.patient : undefined;
+    // Nor, on a record about someone else, the one who wrote it: taken off, they would lose their own record.
+    const giver = editor ? readGrant(record.bundle)?.patient ?? (record.subject && record.subject !== me && record.authorVerified ? record.author : undefined) : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
       <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>

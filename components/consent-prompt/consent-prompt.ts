@@ -338,10 +338,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
   private counted?: { records: readonly OpenedRecord[]; n: number };
 
+  /**
+   * The records the user may pass on: their own and those they may edit, not another person's
+   * records shared with them to view (a clinician's patients'), which are not theirs to share.
+   */
   private get available(): OpenedRecord[] {
-    if (this.records) return this.records;
     const store = this.currentStore;
-    return store?.loaded ? store.held : [];
+    return (this.records ?? (store?.loaded ? store.held : [])).filter((r) => r.role === 'editor' || (r.subject ?? r.reader) === r.reader);
   }
 
   /** Whose records the dialog offers (a subject key), when the user's are about more than one person; unset, the user's own. */
@@ -410,7 +413,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   // Who opened the records: the signer is not asked.
   private get myKey(): string | undefined {
-    return this.currentStore?.reader ?? this.session?.pubkey ?? this.available[0]?.reader;
+    return this.currentStore?.reader ?? this.session?.pubkey ?? this.records?.[0]?.reader;
   }
 
   /** Consent messages read into the store (none before the user asked for them). */
