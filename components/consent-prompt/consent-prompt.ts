@@ -153,7 +153,7 @@ function presetKey(value: string | null | undefined): string | undefined {
  *
  * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer. Detail `{ action, source, records?, recipient? }`.
  * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden }`.
- * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs }`.
+ * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel). Detail `{ source }`.
  * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`). Detail `{ code, message, action? }`.
@@ -1393,7 +1393,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           if (current.aborted) return;
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
-          this.finishAnswer(request, answer, naddrs, pending);
+          this.finishAnswer(request, answer, naddrs, pending, plan.hidden.length);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
@@ -1467,10 +1467,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return true;
   }
 
-  private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], pending: Pending): void {
+  private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], pending: Pending, hidden = 0): void {
     this.answeredHere = [answer, ...this.answeredHere];
     emit(this, 'nip82-receipts', { receipts: receiptDetail(pending.action.receipts) });
-    emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs });
+    emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, hidden });
     this.said(pending);
     this.step = 'result';
     this.modal.focusNext = '#result-title';
