@@ -155,7 +155,7 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden }`.
  * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
- * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel). Detail `{ source }`.
+ * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
  * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`). Detail `{ code, message, action? }`.
  */
 export class Nip82ConsentPrompt extends Nip82Element {
@@ -1522,7 +1522,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const view = answer ? this.answerView() : this.shareView();
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
         ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
