@@ -249,7 +249,7 @@ const reachedEverywhere = new WeakSet<OpenedRecord>();
  * @fires nip82-signer-request - Cancelable; before unlocking records, reading the consent history or revoking. Detail `{ action, source, records?, recipient? }`.
  * @fires nip82-revoke - Access was revoked and relays accepted it. Detail `{ signPubkey, pubkey, movedTo? }` (`movedTo`: the record's new sign key, when it moved).
  * @fires nip82-receipts - Per-relay receipts of a revocation (also when it failed). Detail `{ receipts }`.
- * @fires nip82-cancel - The confirmation was dismissed. Detail `{ source }`.
+ * @fires nip82-cancel - The confirmation was dismissed (not its outcome, once revoked). Detail `{ source }`.
  * @fires nip82-error - Something failed. Detail `{ code, message, action? }`.
  */
 export class Nip82AccessList extends Nip82Element {
@@ -981,7 +981,7 @@ export class Nip82AccessList extends Nip82Element {
     this.namer = subjectNamer(list ?? []);
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
         ${this.open && this.targets.length ? this.renderDialog(this.targets) : nothing}
       </dialog>
       <div class="controls">

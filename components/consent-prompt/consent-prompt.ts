@@ -153,9 +153,9 @@ function presetKey(value: string | null | undefined): string | undefined {
  *
  * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer. Detail `{ action, source, records?, recipient? }`.
  * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden }`.
- * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs }`.
+ * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
- * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel). Detail `{ source }`.
+ * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
  * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`). Detail `{ code, message, action? }`.
  */
 export class Nip82ConsentPrompt extends Nip82Element {
@@ -1400,7 +1400,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
           this.undoable = true;
-          this.finishAnswer(request, answer, naddrs, pending);
+          this.finishAnswer(request, answer, naddrs, pending, plan.hidden.length);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
@@ -1475,10 +1475,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return true;
   }
 
-  private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], pending: Pending): void {
+  private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], pending: Pending, hidden = 0): void {
     this.answeredHere = [answer, ...this.answeredHere];
     emit(this, 'nip82-receipts', { receipts: receiptDetail(pending.action.receipts) });
-    emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs });
+    emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, hidden });
     this.said(pending);
     this.step = 'result';
     this.modal.focusNext = '#result-title';
@@ -1530,7 +1530,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const view = answer ? this.answerView() : this.shareView();
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${this.actions.onDialogCancel} @close=${this.onClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
         ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}

@@ -600,6 +600,9 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Tells the host which records were opened and are shown (ids only). */
   private announce(records: readonly OpenedRecord[]): void {
+    // Once per record: a load again (here or by another element) tells only of records not told before.
+    records = records.filter((r) => !this.announced.has(r.signPubkey));
+    if (!records.length) return;
     for (const r of records) this.announced.add(r.signPubkey);
     emit(this, 'nip82-record-open', {
       records: records.map((r) => ({ signPubkey: r.signPubkey, naddrs: [...r.naddrs], role: r.role, parts: { ...r.parts } })),

@@ -384,7 +384,12 @@ export class Nip82Session extends LocalizedElement {
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
       }).catch((error) => this.failed(error));
     }
-    if (!this.signer && this.kind === 'injected') this.clear();
+    if (!this.signer && this.kind === 'injected') {
+      // The host took its signer back: signed out, and whoever logs sign-outs hears it.
+      const was = this.user;
+      this.clear();
+      if (was) emit(this, 'nip82-session-change', {});
+    }
     this.provideValue();
     this.lookUpName();
   }

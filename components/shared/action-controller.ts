@@ -203,14 +203,17 @@ export class ActionController implements ReactiveController {
     this.hooks.closeDialog();
   };
 
-  /** The dialog's `cancel` event (Escape): as Cancel; the dialog stays while it must. */
-  readonly onDialogCancel = (event: Event): void => {
+  /**
+   * The dialog's `cancel` event (Escape): as Cancel; the dialog stays while it must. `ended`: the
+   * dialog shows an action's outcome, so closing it cancels nothing (as its Close button), and the host is not told so.
+   */
+  readonly onDialogCancel = (event: Event, ended = false): void => {
     if (this.holding) {
       event.preventDefault();
       return;
     }
     this.cancel();
-    emit(this.host, 'nip82-cancel', { source: this.host.localName });
+    if (!ended) emit(this.host, 'nip82-cancel', { source: this.host.localName });
   };
 
   hostDisconnected(): void {

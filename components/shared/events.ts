@@ -28,8 +28,8 @@ export interface Nip82EventDetails {
   'nip82-record-open': { records: { signPubkey: string; naddrs: string[]; role: Role; parts: { have: number; total: number } }[] };
   /** A share was published. */
   'nip82-share': { signPubkey: string; naddrs: string[]; recipient: string; role: Role; hidden: number };
-  /** A request was answered (approved or denied). */
-  'nip82-answer': { requestId: string; decision: 'active' | 'rejected'; naddrs: string[] };
+  /** A request was answered (approved or denied): to whom (`recipient`), and how many items were hidden from them (0 for a denial). */
+  'nip82-answer': { requestId: string; decision: 'active' | 'rejected'; naddrs: string[]; recipient: string; hidden: number };
   /** A person's access was revoked. */
   'nip82-revoke': { signPubkey: string; pubkey: string; movedTo?: string };
   /** A recipient was chosen in the picker. */
