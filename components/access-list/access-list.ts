@@ -1152,7 +1152,7 @@ export class Nip82AccessList extends Nip82Element {
       <caption>${s.historyTitle}</caption>
       <thead>
         <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyWhat}</th>
-          <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyNow}</th></tr>
+          <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyNow}</th><th scope="col">${s.historyUntil}</th><th scope="col">${s.historyWhy}</th></tr>
       </thead>
       <tbody>
         ${history.map((e) => this.renderHistoryRow(e))}
@@ -1176,6 +1176,8 @@ export class Nip82AccessList extends Nip82Element {
       <td data-label=${s.historyWhat}>${what}</td>
       <td data-label=${s.historyTypes}>${types?.length ? s.typeList(types) : s.none}</td>
       <td data-label=${s.historyNow}>${grants ? (e.overdue ? s.overdueInForce : e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
+      <td data-label=${s.historyUntil}>${this.day(e.until)}</td>
+      <td data-label=${s.historyWhy}><bdi>${e.purpose ?? s.none}</bdi></td>
     </tr>`;
   }
 
