@@ -31,7 +31,7 @@ import { keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipt
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { localeOf } from '../shared/strings.js';
-import { dayText } from '../shared/dates.js';
+import { dayText, momentText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
@@ -1171,7 +1171,7 @@ export class Nip82AccessList extends Nip82Element {
     const what = record && !share ? html`<bdi>${s.historyOn(s.historyKind(e.kind), this.nameOf(record))}</bdi>` : s.historyKind(e.kind);
     // Each cell carries its column's name, shown before it when the table stacks on a phone.
     return html`<tr class=${e.kind}>
-      <td data-label=${s.historyDate}>${this.day(e.at)}</td>
+      <td data-label=${s.historyDate}>${momentText(e.at, localeOf(this), true)}</td>
       <td data-label=${s.historyWho}><bdi>${this.who(e.who)}</bdi></td>
       <td data-label=${s.historyWhat}>${what}</td>
       <td data-label=${s.historyTypes}>${types?.length ? s.typeList(types) : s.none}</td>
