@@ -126,4 +126,17 @@ export const accessListStyles = css`
   .receipts h3 {
     font-size: 0.95rem;
   }
+  /* Paper is white: a dark page's colours print dark on light (as a record's do), without buttons no one can press. */
+  @media print {
+    :host {
+      color-scheme: light;
+      color: #000;
+    }
+    .record {
+      background: none;
+    }
+    button {
+      display: none !important;
+    }
+  }
 `;

@@ -32,7 +32,7 @@ import { keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipt
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { localeOf } from '../shared/strings.js';
-import { dayText } from '../shared/dates.js';
+import { dayText, momentText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
@@ -1154,7 +1154,7 @@ export class Nip82AccessList extends Nip82Element {
       <caption>${s.historyTitle}</caption>
       <thead>
         <tr><th scope="col">${s.historyDate}</th><th scope="col">${s.historyWho}</th><th scope="col">${s.historyWhat}</th>
-          <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyNow}</th></tr>
+          <th scope="col">${s.historyTypes}</th><th scope="col">${s.historyNow}</th><th scope="col">${s.historyUntil}</th><th scope="col">${s.historyWhy}</th></tr>
       </thead>
       <tbody>
         ${history.map((e) => this.renderHistoryRow(e))}
@@ -1173,11 +1173,13 @@ export class Nip82AccessList extends Nip82Element {
     const what = record && !share ? html`<bdi>${s.historyOn(s.historyKind(e.kind), this.nameOf(record))}</bdi>` : s.historyKind(e.kind);
     // Each cell carries its column's name, shown before it when the table stacks on a phone.
     return html`<tr class=${e.kind}>
-      <td data-label=${s.historyDate}>${this.day(e.at)}</td>
+      <td data-label=${s.historyDate}>${momentText(e.at, localeOf(this), true)}</td>
       <td data-label=${s.historyWho}><bdi>${this.who(e.who)}</bdi></td>
       <td data-label=${s.historyWhat}>${what}</td>
       <td data-label=${s.historyTypes}>${types?.length ? s.typeList(types) : s.none}</td>
       <td data-label=${s.historyNow}>${grants ? (e.overdue ? s.overdueInForce : e.inForce ? s.inForce(e.until ? this.day(e.until) : undefined) : s.notInForce) : s.none}</td>
+      <td data-label=${s.historyUntil}>${this.day(e.until)}</td>
+      <td data-label=${s.historyWhy}><bdi>${e.purpose ?? s.none}</bdi></td>
     </tr>`;
   }
 

@@ -29,10 +29,14 @@ export function dayText(value: number | string, lang: string): string {
 }
 
 const momentFormats = new Map<string, Intl.DateTimeFormat>();
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A day and time of day, in the reader's time zone, from seconds since the epoch ("Dec 3, 2026, 2:05 PM"). */
-export function momentText(seconds: number, lang: string): string {
-  return formatter(momentFormats, lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(seconds * 1000);
+/**
+ * A day and time of day, in the reader's time zone, from seconds since the epoch ("Dec 3, 2026, 2:05 PM");
+ * `zoned`, with that zone's name ("2:05 PM EST"), for a record read later or elsewhere (the consent history).
+ */
+export function momentText(seconds: number, lang: string, zoned = false): string {
+  return formatter(zoned ? zonedFormats : momentFormats, lang, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', ...(zoned ? { timeZoneName: 'short' } : {}) }).format(seconds * 1000);
 }
 
 /** Fields, in order of preference, that date a resource: the viewer's timeline and the share dialog's lists agree on a day. */

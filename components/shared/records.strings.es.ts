@@ -19,6 +19,7 @@ export const recordsStringsEs: RecordsStrings = {
   historyDecision: 'Decisión',
   historyTypes: 'Qué',
   historyUntil: 'Hasta',
+  historyWhy: 'Para qué',
   decision: (d: 'active' | 'rejected') => (d === 'active' ? 'aprobada' : 'rechazada'),
   none: '—',
   recordName: ({ title, kinds, moreKinds, author, date, patient }: RecordNameParts) =>

@@ -40,6 +40,8 @@ export interface RecordsStrings {
   historyDecision: string;
   historyTypes: string;
   historyUntil: string;
+  /** The consent history's column for why access was given or asked (the purpose, in the words written). */
+  historyWhy: string;
   decision: (d: 'active' | 'rejected') => string;
   none: string;
   recordName: (parts: RecordNameParts) => string;
@@ -102,6 +104,7 @@ export const recordsStringsEn: RecordsStrings = {
   historyDecision: 'Decision',
   historyTypes: 'What',
   historyUntil: 'Until',
+  historyWhy: 'Why',
   decision: (d: 'active' | 'rejected') => (d === 'active' ? 'approved' : 'denied'),
   none: '—',
   recordName: ({ title, kinds, moreKinds, author, date, patient }: RecordNameParts) =>
