@@ -184,9 +184,12 @@ export function sortNewestFirst(items: Item[]): Item[] {
   return items.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity));
 }
 
-/** A query split into lowercase words. */
+/** Text as the search compares it: lowercase, accents left out ("hipertension" finds "Hipertensión"). */
+export const folded = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** A query split into words, as the search compares them. */
 export function queryWords(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
+  return folded(query).split(/\s+/).filter(Boolean);
 }
 
 function sectionOf(r: FhirResource): SectionKey {
@@ -497,9 +500,7 @@ function describe(r: FhirResource, index: ReferenceIndex, date: string | undefin
   if (!facts.all.some((f) => f.key === 'note')) facts.add('note', notesText(r.note));
   const narrative = isObject(r.text) && typeof r.text.div === 'string' && r.text.div.trim() ? r.text.div : undefined;
   const enteredInError = status === 'entered-in-error' || conceptCodes(r.verificationStatus).includes('entered-in-error');
-  const search = [r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '', f.severity ?? '']), ...(lenses ?? []).map((l) => l.product)]
-    .join(' ')
-    .toLowerCase();
+  const search = folded([r.resourceType, title, status ?? '', date ?? '', ...facts.all.flatMap((f) => [f.label ?? '', f.value, f.end ?? '', f.severity ?? '']), ...(lenses ?? []).map((l) => l.product)].join(' '));
   return { title, facts: facts.all, status, enteredInError, narrative, lenses, attachments, search };
 }
 

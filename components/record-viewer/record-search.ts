@@ -6,7 +6,7 @@
  * answers at once).
  */
 import { formatDate } from './fhir-format.js';
-import type { Item } from './fhir-summary.js';
+import { folded, type Item } from './fhir-summary.js';
 import { factLabel, factValue, sectionLabel } from './item-words.js';
 import type { RecordViewerStrings } from './record-viewer.strings.js';
 
@@ -72,13 +72,13 @@ function worded(item: Item, s: RecordViewerStrings, lang: string): boolean {
 function shownText(item: Item, s: RecordViewerStrings, lang: string): string {
   const known = shownTexts.get(item);
   if (known?.s === s && known.lang === lang) return known.text;
-  const text = [
+  const text = folded([
     item.title || s.unnamed(s.kind(item.type)),
     s.kind(item.type),
     sectionLabel(item.section, s),
     item.date ? formatDate(item.date, lang) : '',
     ...item.facts.flatMap((f) => [factLabel(f, s), factValue(f, s, lang)]),
-  ].join(' ').toLowerCase();
+  ].join(' '));
   shownTexts.set(item, { s, lang, text });
   return text;
 }

@@ -31,7 +31,7 @@ import { signerCannot } from '../shared/error-details.js';
 import { tokens } from '../shared/styles.js';
 import { formatCount, formatDate, formatSeconds, nameOf } from './fhir-format.js';
 import { listText } from '../shared/lists.js';
-import { SECTION_ORDER, describingAll, isSummarized, queryWords, summarizing, type Item, type SectionKey, type Summary } from './fhir-summary.js';
+import { SECTION_ORDER, describingAll, folded, isSummarized, queryWords, summarizing, type Item, type SectionKey, type Summary } from './fhir-summary.js';
 import { factLabel, factValue, sectionLabel } from './item-words.js';
 import { narrative, narrativeSanitizer } from './narrative.js';
 import { OnDemand } from './on-demand.js';
@@ -820,7 +820,7 @@ export class Nip82RecordViewer extends Nip82Element {
         return owner;
       };
       // Worded only for an item whose own words lack one of the search's.
-      const whose = (item: Item, view: View) => () => (this.apart(view, whoseOf(view, item, this.subjectName(view))) + ownerOf(view)).toLowerCase();
+      const whose = (item: Item, view: View) => () => folded(this.apart(view, whoseOf(view, item, this.subjectName(view))) + ownerOf(view));
       const keep = (item: Item, view: View) =>
         !this.hiddenSections.has(item.section) && !(this.hideEnteredInError && item.enteredInError) &&
         (!finder || finder.found(item, several ? whose(item, view) : undefined)) &&

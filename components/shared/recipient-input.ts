@@ -5,7 +5,7 @@
 import { decode } from 'nostr-tools/nip19';
 import { NIP05_REGEX } from 'nostr-tools/nip05';
 import { schnorr } from '@noble/curves/secp256k1.js';
-import { NOISE, SECRET, WHOLE_SECRET } from './secret-key.js';
+import { plain, SECRET, WHOLE_SECRET } from './secret-key.js';
 
 export type ParsedRecipient =
   | { kind: 'empty' }
@@ -30,7 +30,7 @@ export function isPublicKey(hex: unknown): hex is string {
 
 /** Classifies an npub, nprofile, 64-hex key, `nostr:` URI or `name@domain`; refuses to read secrets. */
 export function parseRecipient(input: string): ParsedRecipient {
-  const text = input.replace(NOISE, '');
+  const text = plain(input);
   if (!text) return { kind: 'empty' };
   if (SECRET.test(text)) return { kind: 'secret', complete: WHOLE_SECRET.test(text) };
   const bare = text.replace(/^nostr:/i, '');

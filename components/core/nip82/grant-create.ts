@@ -3,7 +3,7 @@
  * and the core's share and request paths make one, so a page that only shows records does not load this.
  */
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
-import { createBundle } from '../fhir/bundle.js';
+import { createBundle, fhirString } from '../fhir/bundle.js';
 import { nostrIdentifier } from '../fhir/patient.js';
 import { GRANT_TAG, type GrantTerms, grantExpiration, localDay } from './grant.js';
 import type { OpenedRecord } from './record.js';
@@ -23,7 +23,7 @@ export function grantConsent(terms: GrantTerms): FhirResource {
     })),
   };
   // The patient's own words: no coded purpose fits every audience (a clinic, a relative).
-  if (terms.purpose) provision.purpose = [{ display: terms.purpose }];
+  if (terms.purpose) provision.purpose = [{ display: fhirString(terms.purpose) }];
   return {
     resourceType: 'Consent',
     id: crypto.randomUUID(),

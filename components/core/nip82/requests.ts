@@ -12,7 +12,7 @@ import { RecordError } from '../errors.js';
 import { type NostrEvent, type UnsignedEvent, isHex64, utf8Length } from '../events.js';
 import { INTEROP_MAX_PLAINTEXT, nip44PayloadLength } from '../crypto.js';
 import type { Signer } from '../signers/signer.js';
-import { createBundle, readBundle } from '../fhir/bundle.js';
+import { createBundle, fhirString, readBundle } from '../fhir/bundle.js';
 import { periodDay, periodEnd } from './grant.js';
 import { periodEndOf } from './grant-create.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
@@ -435,7 +435,7 @@ export function consentResource(c: ConsentInput): FhirResource {
   };
   if (Object.keys(period).length) provision.period = period;
   // Free text names no coded reason: a code (TREAT) would tell the recipient's system a purpose nobody chose.
-  if (c.purpose) provision.purpose = [{ display: c.purpose }];
+  if (c.purpose) provision.purpose = [{ display: fhirString(c.purpose) }];
   if (c.records.length) provision.data = c.records.map((naddr) => ({ meaning: 'instance', reference: { reference: `nostr:${naddr}` } }));
   const consent: FhirResource = {
     resourceType: 'Consent',
@@ -449,7 +449,7 @@ export function consentResource(c: ConsentInput): FhirResource {
     provision,
   };
   if (c.performer) consent.performer = [{ identifier: nostrIdentifier(c.performer) }];
-  if (c.note?.trim()) consent.extension = [{ url: NOTE_EXTENSION, valueAnnotation: { text: c.note.trim() } }];
+  if (c.note?.trim()) consent.extension = [{ url: NOTE_EXTENSION, valueAnnotation: { text: fhirString(c.note.trim()) } }];
   return consent;
 }
 
