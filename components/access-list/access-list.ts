@@ -23,7 +23,7 @@ import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { shareCopyOf, type ShareCopy } from '../core/store/share-copies.js';
+import { shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
 import { readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -104,20 +104,11 @@ const unconfirmed = (pending: PendingRevoke) => sentOf(pending) === 0 && pending
 const recordId = (record: OpenedRecord) => `record-${record.signPubkey}`;
 const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
 
-/** A share its recipient can still open: in force, or past its end date and not revoked yet. */
-const recipientOpens = (c: ShareCopy) => c.status === 'active' || c.status === 'overdue';
-
 /**
  * A share someone can still open: its recipient, or anyone added to it since (listed on it besides
  * the user), who keeps it open after the recipient was taken off.
  */
-const opens = (c: ShareCopy, me: string | undefined) => recipientOpens(c) || (c.record.participants ?? []).some((p) => p.pubkey !== me);
-
-/** When a share was made, in seconds (its grant's start, else its version's). */
-const sinceOf = (c: ShareCopy) => {
-  const ms = Date.parse(c.grant.since);
-  return Number.isFinite(ms) ? Math.floor(ms / 1000) : c.record.createdAt;
-};
+const opens = (c: ShareCopy, me: string | undefined) => shareOpen(c) || (c.record.participants ?? []).some((p) => p.pubkey !== me);
 
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
@@ -1064,7 +1055,7 @@ export class Nip82AccessList extends Nip82Element {
     // revoked (whose newest versions are the latest written, which would put them on top) after,
     // under their own heading, the latest ended first.
     const me = this.myKey;
-    const open = shares.filter((c) => opens(c, me ?? c.record.reader)).sort((a, b) => sinceOf(b) - sinceOf(a) || b.record.createdAt - a.record.createdAt);
+    const open = shares.filter((c) => opens(c, me ?? c.record.reader)).sort((a, b) => shareSince(b) - shareSince(a) || b.record.createdAt - a.record.createdAt);
     const closed = shares.filter((c) => !opens(c, me ?? c.record.reader)).sort((a, b) => b.record.createdAt - a.record.createdAt);
     return html`<section class="shares" aria-labelledby="shares-title">
       <h3 id="shares-title" tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${s.sharesTitle}</h3>
@@ -1091,7 +1082,7 @@ export class Nip82AccessList extends Nip82Element {
           (c) => c.record.signPubkey,
           (c) => {
             const recipient = c.grant.recipient;
-            const revocable = recipientOpens(c);
+            const revocable = shareOpen(c);
             const changed = revocable ? changedSince(c, held) : undefined;
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>

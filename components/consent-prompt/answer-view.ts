@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
+import { cutText, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import type { ProfileName } from '../shared/profiles.js';
 import { dayText, momentText } from '../shared/dates.js';
 import { shortNpub, spoken } from '../shared/identity.js';
@@ -45,11 +45,6 @@ export interface AnswerView extends CommonView {
 /** The most of a request's purpose its line in the list shows: the whole of it is in its dialog. */
 const LISTED_PURPOSE = 160;
 
-/** A purpose cut for the list, whole characters only, marked where it was cut. */
-function listedPurpose(purpose: string): string {
-  const chars = [...purpose.trim()];
-  return chars.length > LISTED_PURPOSE ? `${chars.slice(0, LISTED_PURPOSE - 1).join('').trimEnd()}…` : chars.join('');
-}
 
 /**
  * When each request was sent, by request id, as its list line and Review button say it: the day;
@@ -93,7 +88,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                   (r) => r.id,
                   (r) => html`<li class="request">
                     <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))} ${s.requestSent(sent.get(r.id)!)}${r.purpose?.trim()
-                      ? html` <span class="why">${s.whyLabel}: <bdi>${listedPurpose(r.purpose)}</bdi></span>`
+                      ? html` <span class="why">${s.whyLabel}: <bdi>${cutText(r.purpose.trim(), LISTED_PURPOSE)}</bdi></span>`
                       : nothing}${requestEnded(r) ? ` ${s.requestEnded(dayText(periodDay(r.period!.end), v.plan.lang))}` : ''}</span>
                     <button part="button" type="button" aria-label=${spoken(reviewName(r))} @click=${(e: Event) => v.openAnswer(r, e)}>
                       ${s.reviewRequest}

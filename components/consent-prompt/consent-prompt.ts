@@ -14,7 +14,7 @@ import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
-import type { ShareCopy } from '../core/store/share-copies.js';
+import { shareOpen, type ShareCopy } from '../core/store/share-copies.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -504,7 +504,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** Whether `recipient` can open a share the patient made them before (one past its end date still opens until revoked). */
   private shareOpenTo(recipient: string): boolean {
-    return this.sharesTo(recipient).some((c) => c.status === 'active' || c.status === 'overdue');
+    return this.sharesTo(recipient).some(shareOpen);
   }
 
   private get viewContext(): PlanViewContext {
@@ -535,7 +535,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const add = (record: OpenedRecord) => {
       for (const e of record.bundle.entry ?? []) if (e.fullUrl) open.add(e.fullUrl);
     };
-    for (const c of this.sharesTo(recipient)) if (c.status === 'active' || c.status === 'overdue') add(c.record);
+    for (const c of this.sharesTo(recipient)) if (shareOpen(c)) add(c.record);
     for (const r of this.available) if (r.participants?.some((p) => p.pubkey === recipient)) add(r);
     return hidden.filter((e) => open.has(e.fullUrl ?? '')).length;
   }

@@ -103,6 +103,9 @@ export function isNip82Error(error: unknown): error is RecordError | SignerError
   return error instanceof RecordError || error instanceof SignerError || error instanceof RelayError;
 }
 
+/** What a person reads of a record its owner deleted or moved (a deletion covers its address), said alike when it is opened and when it leaves a page that showed it. */
+export const DELETED_BY_OWNER_MESSAGE = 'This record was deleted or moved by its owner.';
+
 /** What a person reads when a part of the page could not be loaded (see {@link PartUnavailableError}). */
 export const PART_UNAVAILABLE_MESSAGE = 'Part of this page could not be loaded. Check your internet connection, then reload the page.';
 

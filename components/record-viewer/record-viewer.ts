@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { PART_UNAVAILABLE_MESSAGE, RecordError } from '../core/errors.js';
+import { DELETED_BY_OWNER_MESSAGE, PART_UNAVAILABLE_MESSAGE, RecordError } from '../core/errors.js';
 import { isEventTime } from '../core/events.js';
 import { ReferenceIndex, readingBundle } from '../core/fhir/bundle.js';
 import { SLICE_MS, atOnce, inSlices, yieldToMain } from '../core/slices.js';
@@ -23,6 +23,7 @@ import { ariaLevel } from '../shared/heading-level.js';
 import { emit } from '../shared/events.js';
 import { focusDropped } from '../shared/focus.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
+import { withBdi } from '../shared/bdi.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
 import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
@@ -152,9 +153,6 @@ const PRINT_ITEMS_PER_RENDER = 500;
  * spoken: a reader typing "penic" hears one count, not one per letter.
  */
 const COUNT_SAID_AFTER_MS = 700;
-
-/** The host's words (nip82-error) for a record shown by address that a later load finds ended, as the core says it on opening. */
-const ENDED_MESSAGE = 'This record was deleted or moved by its owner.';
 
 /**
  * Parts a record's first view does not use, fetched the first time they are needed: the extras
@@ -642,11 +640,11 @@ export class Nip82RecordViewer extends Nip82Element {
       // Gone, and not taken back: its owner ended it (a deletion).
       const taken = new Set(store.takenBack.map((t) => t.signPubkey));
       const ended = [...gone].filter((k) => !taken.has(k) && !this.failures.some((f) => f.signPubkey === k));
-      if (ended.length) this.failures = [...this.failures, ...ended.map((signPubkey): OpenFailure => ({ signPubkey, code: 'deleted', message: ENDED_MESSAGE }))];
+      if (ended.length) this.failures = [...this.failures, ...ended.map((signPubkey): OpenFailure => ({ signPubkey, code: 'deleted', message: DELETED_BY_OWNER_MESSAGE }))];
       if (!next.length && this.outcome === 'opened') {
         // Not "none found" and "Try again" under a note that says why it went.
         this.outcome = ended.length ? 'not-found' : 'taken-back';
-        if (ended.length) this.fail(new RecordError('deleted', ENDED_MESSAGE));
+        if (ended.length) this.fail(new RecordError('deleted', DELETED_BY_OWNER_MESSAGE));
       }
     }
     // One record each, even when two shown by address meet at the address they moved to.
@@ -1375,7 +1373,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
         <header class="record-head">
-          <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${asWritten(heading)}</h2>
+          <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${withBdi(heading)}</h2>
           <button part="button" type="button" class="export" id=${`${id}-export`} aria-labelledby=${`${id}-export ${id}`} @click=${() => this.download(view)}>${s.exportJson}</button>
           ${this.renderProvenance(view, s, lang)}
         </header>
@@ -1441,7 +1439,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const copy = view.record ? shareCopyOf(view.record) : undefined;
     if (copy) {
       const who = this.nameFor(copy.grant.recipient, shortNpub(copy.grant.recipient));
-      return html`<p class="you-hid" role="note">${asWritten(s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this))))}</p>`;
+      return html`<p class="you-hid" role="note">${withBdi(s.youHid(copy.hidden, who, copy.hidden === undefined ? '' : formatCount(copy.hidden, localeOf(this))))}</p>`;
     }
     return html`<nip82-hidden-flag exportparts=${FLAG_EXPORTPARTS} count=${ifDefined(withheld.count)} .kinds=${withheld.kinds} disclose=${withheld.disclose} subject=${view.animal ? 'animal' : 'person'} .strings=${this.flagStrings}></nip82-hidden-flag>`;
   }
@@ -1612,11 +1610,11 @@ export class Nip82RecordViewer extends Nip82Element {
     const name = this.nameOf(view, provenance);
     switch (provenance.status) {
       case 'verified':
-        return html`<p class="item-provenance signed" part="item-provenance">${asWritten(s.itemSigned(name!, dayText(provenance.signedAt, lang)))}</p>`;
+        return html`<p class="item-provenance signed" part="item-provenance">${withBdi(s.itemSigned(name!, dayText(provenance.signedAt, lang)))}</p>`;
       case 'changed':
-        return html`<p class="item-provenance changed" part="item-provenance" role="note">${asWritten(s.itemChanged(name!))}</p>`;
+        return html`<p class="item-provenance changed" part="item-provenance" role="note">${withBdi(s.itemChanged(name!))}</p>`;
       default:
-        if (name) return html`<p class="item-provenance added" part="item-provenance">${asWritten(s.itemAddedBy(name))}</p>`;
+        if (name) return html`<p class="item-provenance added" part="item-provenance">${withBdi(s.itemAddedBy(name))}</p>`;
         // In a record that carries signatures, an item nobody signed is worth saying so.
         return view.provenance.verified + view.provenance.changed > 0 ? html`<p class="item-provenance unsigned" part="item-provenance">${s.itemUnsigned}</p>` : nothing;
     }
@@ -1630,7 +1628,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
         <div class="item-head">
           <bdi class="title" translate=${ifDefined(item.title && NAMED_BY_TITLE.test(item.type) ? 'no' : undefined)}>${title}</bdi>
-          ${whose ? html`<span class="whose">${asWritten(s.itemOf(isolate(whose)))}</span>` : nothing}
+          ${whose ? html`<span class="whose">${withBdi(s.itemOf(isolate(whose)))}</span>` : nothing}
           ${withKind ? html`<span class="kind">${sectionLabel(item.section, s)}</span>` : nothing}
           ${item.enteredInError ? html`<span class="badge">${s.enteredInError}</span>` : nothing}
           ${item.date ? html`<time datetime=${ifDefined(isoOf(item))}>${formatDate(item.date, lang)}</time>` : nothing}
@@ -1662,13 +1660,6 @@ const NAMED_BY_TITLE = /^(Patient|Practitioner(Role)?|RelatedPerson|Person|Organ
 
 /** Facts that name people, places or a batch (who did it, where, which lot) or how to reach someone (address, email, phone), kept as written by a page translator as titles are. */
 const NAMING_FACTS = new Set(['performer', 'provider', 'prescriber', 'author', 'members', 'contact', 'location', 'lot', 'address', 'email', 'phone']);
-
-/** Parts `isolate` set apart in a sentence (names) as `<bdi>` a page translation leaves as written; the sentence around them stays translatable. */
-const ISOLATED = /\u2068([^\u2068\u2069]*)\u2069/;
-function asWritten(text: string): string | Array<string | TemplateResult> {
-  const parts = text.split(ISOLATED);
-  return parts.length > 1 ? parts.map((part, i) => (i % 2 ? html`<bdi translate="no">${part}</bdi>` : part)) : text;
-}
 
 /** A timeline entry's key, for the budget and for `repeat`. */
 function timelineKey(e: TimelineEntry): string {

@@ -1,7 +1,6 @@
 /**
  * Sentences the string functions build, shown as the text of a control or a heading. Apart from
- * identity.ts, which stays free of Lit, and imported only by the elements that name people in
- * such text, so a page with only the session and the record viewer does not carry it.
+ * identity.ts, which stays free of Lit; one helper for every element that names people in such text.
  */
 import { html, type TemplateResult } from 'lit';
 

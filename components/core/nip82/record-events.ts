@@ -3,7 +3,7 @@
  * parts to open, each signature-checked, in NIP-82's shape, not ended by a deletion, and the newest
  * version seen. Nothing here decrypts.
  */
-import { RecordError } from '../errors.js';
+import { DELETED_BY_OWNER_MESSAGE, RecordError } from '../errors.js';
 import { type NostrEvent, cleanEvent, hasValidSignature, isHex64, nowSeconds } from '../events.js';
 import { NIP44_MIN_PAYLOAD_CHARS } from '../crypto.js';
 import { timeSlicer } from '../slices.js';
@@ -43,7 +43,7 @@ export async function usableParts(events: readonly unknown[], options: OpenRecor
   if (good.length === 0) {
     // Only the owner's deletion is left (relays removed the versions it covered): say so.
     if (deletions.some((d) => deadAddresses([d], d.pubkey).size > 0) && failures.length === 0) {
-      throw new RecordError('deleted', 'This record was deleted or moved by its owner.');
+      throw new RecordError('deleted', DELETED_BY_OWNER_MESSAGE);
     }
     throw failures[0] ?? new RecordError('malformed', 'No usable record event.');
   }

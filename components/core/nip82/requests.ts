@@ -105,11 +105,13 @@ export const MAX_REQUESTED_KINDS = 150;
  */
 export const MAX_REQUEST_TEXT = 2000;
 
-/** `text` cut to {@link MAX_REQUEST_TEXT} whole characters, an ellipsis marking the cut. */
-function boundedText(text: string): string {
+/** `text` cut to `max` whole characters, an ellipsis marking the cut (a request's purpose as read, and as a list shows it). */
+export function cutText(text: string, max: number): string {
   const chars = [...text];
-  return chars.length > MAX_REQUEST_TEXT ? `${chars.slice(0, MAX_REQUEST_TEXT - 1).join('').trimEnd()}…` : text;
+  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : text;
 }
+
+const boundedText = (text: string): string => cutText(text, MAX_REQUEST_TEXT);
 
 /** R4's dateTime, as its JSON Schema writes it: a year, year-month, date, or date and time with seconds and a zone. */
 const FHIR_DATE_TIME = /^([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$/;

@@ -6,7 +6,7 @@
  */
 import type { ConsentMessage } from '../nip82/requests.js';
 import { grantEnd, periodDay, periodEnd } from '../nip82/grant.js';
-import type { ShareCopy } from './share-copies.js';
+import { shareOpen, shareSince, type ShareCopy } from './share-copies.js';
 
 /** One moment of the consent history. */
 export interface ConsentEvent {
@@ -61,7 +61,7 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
       types: [...answer.resourceTypes],
       ...(answer.purpose ? { purpose: answer.purpose } : {}),
       ...(share ? { record: share.record.signPubkey } : {}),
-      inForce: answer.status === 'active' && (share ? opens(share) : ends === undefined || now < ends),
+      inForce: answer.status === 'active' && (share ? shareOpen(share) : ends === undefined || now < ends),
       ...(answer.status === 'active' && share?.status === 'overdue' ? { overdue: true as const } : {}),
     });
   }
@@ -69,7 +69,7 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
     const { grant, record } = share;
     if (!answered.has(share)) {
       events.push({
-        kind: 'shared', who: grant.recipient, at: secondsOf(grant.since, record.createdAt), record: record.signPubkey, inForce: opens(share), types: [...share.types],
+        kind: 'shared', who: grant.recipient, at: shareSince(share), record: record.signPubkey, inForce: shareOpen(share), types: [...share.types],
         ...(share.status === 'overdue' ? { overdue: true as const } : {}),
         ...(grant.until ? { until: grant.until } : {}), ...(grant.purpose ? { purpose: grant.purpose } : {}),
       });
@@ -87,12 +87,4 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
   return events.sort((a, b) => b.at - a.at);
 }
 
-/** Past its end date but not revoked, a share can still be opened: it is in force, as its card says. */
-function opens(share: ShareCopy): boolean {
-  return share.status === 'active' || share.status === 'overdue';
-}
 
-function secondsOf(iso: string, fallback: number): number {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? Math.floor(ms / 1000) : fallback;
-}

@@ -39,6 +39,17 @@ export interface ShareCopy {
   hiddenKept: boolean;
 }
 
+/** Whether a share's recipient can still open it: in force, or past its end date and not revoked yet. */
+export function shareOpen(share: ShareCopy): boolean {
+  return share.status === 'active' || share.status === 'overdue';
+}
+
+/** When a share was made, in seconds: its grant's start, else its version's. */
+export function shareSince(share: ShareCopy): number {
+  const ms = Date.parse(share.grant.since);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : share.record.createdAt;
+}
+
 /** What a share copy is, read once per opened record (a new version is a new object). */
 const copies = new WeakMap<OpenedRecord, Omit<ShareCopy, 'status'> | null>();
 /** The grant note of a Bundle, read once per Bundle object. */
