@@ -6,6 +6,7 @@ import { SimplePool } from 'nostr-tools/pool';
 import { finalizeEvent, generateSecretKey, getPublicKey, type EventTemplate } from 'nostr-tools/pure';
 import { SignerError, safeCause } from '../errors.js';
 import { hostWebSocket } from '../relay/node-socket.js';
+import { sortRelays } from '../relay/client.js';
 import { ATTESTATION_KIND } from '../attest/format.js';
 import { AUTH_KIND, MEDICAL_DATA_KIND, SEAL_KIND } from '../nip82/constants.js';
 import type { NostrEvent } from '../events.js';
@@ -246,8 +247,10 @@ export async function bunkerSigner(input: string, options: RemoteSignerOptions =
   const timeoutMs = options.timeoutMs ?? 120_000;
   const { signal } = options;
   const givenUp = () => new SignerError('connection', 'The connection to the remote signer was given up.');
-  const pointer = typeof input === 'string' ? await parseBunkerInput(input.trim()).catch(() => null) : null;
+  // Spaces anywhere (an address broken across lines by a mail or a chat) are not part of it.
+  const parsed = typeof input === 'string' ? await parseBunkerInput(input.replace(/\s+/g, '')).catch(() => null) : null;
   if (signal?.aborted) throw givenUp();
+  const pointer = parsed && { ...parsed, relays: signerRelays(parsed.relays) };
   if (!pointer || pointer.relays.length === 0) {
     throw new SignerError('connection', 'That is not a usable bunker:// address (it needs a signer key and at least one relay).');
   }
@@ -314,6 +317,17 @@ export const KIT_PERMISSIONS: readonly string[] = [
   'nip44_encrypt',
   'nip44_decrypt',
 ];
+
+/**
+ * Most storage servers one remote signer is reached through. Signer apps name one to three; an
+ * address naming hundreds would have the page open a connection to each.
+ */
+export const MAX_SIGNER_RELAYS = 4;
+
+/** A remote signer's storage servers: ws:// or wss:// addresses only, each once, at most {@link MAX_SIGNER_RELAYS}. */
+function signerRelays(relays: readonly string[]): string[] {
+  return sortRelays(relays).relays.slice(0, MAX_SIGNER_RELAYS);
+}
 
 /** Starts a client-initiated NIP-46 connection (`nostrconnect://`). */
 export function nostrConnect(options: NostrConnectOptions): NostrConnectSession {
