@@ -85,6 +85,7 @@ export const accessListStringsEs: AccessListStrings = {
   endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
     `${plural('es', n, { one: 'Se revocó el historial compartido vencido.', other: `Se revocaron los ${nText} historiales compartidos vencidos.` })} ${storageAcceptedEs(total, okText, totalText)}`,
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
+  editorMovesAlone: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra.',
   editorOthers: (who: string, names: string, n: number) =>
     `Después de esto, ${names} ${n === 1 ? 'aún puede' : 'aún pueden'} abrirlo. ${who} podía añadir personas: revoque a quien usted no haya elegido.`,
   confirmRevoke: (who: string) => `Revocar a ${who}`,
@@ -96,6 +97,7 @@ export const accessListStringsEs: AccessListStrings = {
   revoked: (who: string, _ok: number, total: number, okText: string, totalText: string) =>
     `Acceso revocado para ${who}. ${storageAcceptedEs(total, okText, totalText)}`,
   moved: 'El historial pasó a una dirección nueva; se avisó a los demás.',
+  movedAlone: 'El historial pasó a una dirección nueva.',
   refused: 'Su firmador lo rechazó. No se cambió nada.',
   noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se cambió nada.${noKeyTailEs(said)}`,
   timedOut: 'Su firmador no respondió a tiempo. No se cambió nada; puede volver a intentarlo.',

@@ -37,6 +37,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   stops: string;
   stays: string;
   editorMoves: string;
+  /** {@link editorMoves} when no one else is left on the record to be told. */
+  editorMovesAlone: string;
   /**
    * Revoking someone who could add people: the others (`names`, `n` of them) still on the record,
    * who keep their access; `who` may have added them.
@@ -89,6 +91,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   /** Access revoked for `who`: `ok` of the `total` storage servers took the change (`okText`, `totalText`: as the page's language writes numbers). */
   revoked: (who: string, ok: number, total: number, okText: string, totalText: string) => string;
   moved: string;
+  /** {@link moved} when no one else was on the record to be told. */
+  movedAlone: string;
   showHistory: string;
   waitHistory: string;
   historyTitle: string;
@@ -171,6 +175,7 @@ const en: AccessListStrings = {
   stays:
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
+  editorMovesAlone: 'Because they could edit, the record moves to a new address and the old one is deleted.',
   editorOthers: (who: string, names: string) => `After this, ${names} can still open it. ${who} could add people: revoke any you did not choose.`,
   partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Only part of this went out: ${partlyRestEn(total, sentText, totalText)}`,
   nothingRevoked: 'You stopped waiting for your signer and no storage server took the change, so nothing was sent: access was not revoked, and they can still open the record. You can try again.',
@@ -214,6 +219,7 @@ const en: AccessListStrings = {
   sendingOn: 'Stopped waiting for your signer. Sending the change on to the storage servers that did not ask you to sign in…',
   revoked: (who: string, _ok: number, total: number, okText: string, totalText: string) => `Access revoked for ${who}. ${storageAcceptedEn(total, okText, totalText)}`,
   moved: 'The record moved to a new address; the others were told.',
+  movedAlone: 'The record moved to a new address.',
   // The stopped states say what this element did not do (nothing was changed).
   refused: 'Your signer declined. Nothing was changed.',
   noKey: (said) => `Your signer has no key ready, so nothing was changed.${noKeyTailEn(said)}`,

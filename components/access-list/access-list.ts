@@ -15,7 +15,7 @@ import { withBdi } from '../shared/bdi.js';
 import { listText } from '../shared/lists.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
-import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
+import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Participant, type Role } from '../core/nip82/record.js';
 import { relaysBehind } from '../core/relay/behind.js';
 import { assertNewest } from '../core/relay/newest.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
@@ -864,14 +864,16 @@ export class Nip82AccessList extends Nip82Element {
     const others = this.unfinished.filter((p) => p !== pending);
     this.unfinished = left ? [...others, pending] : others;
     if (!left) for (const { change } of pending.changes) reachedEverywhere.add(change.record);
-    const [count, pubkey, moved] = [pending.changes.length, pending.changes[0]!.target.pubkey, pending.changes.some((c) => c.change.moved)];
+    const [count, pubkey, moved] = [pending.changes.length, pending.changes[0]!.target.pubkey, pending.changes.filter((c) => c.change.moved)];
+    // "The others were told" only when someone was: no one else left on it is told nothing.
+    const told = moved.some((c) => c.change.notices.length);
     // The outcome as it stands now, said in the words of the page's language at each render: a
     // change of language later says it again, not leaves it in the last one.
     this.setStatus('done', () => {
       const s = this.s;
       const text = pending.overdue ? s.endedRevoked(count, ok, total, this.count(count), this.count(ok), this.count(total))
         : s.revoked(this.who(pubkey), ok, total, this.count(ok), this.count(total));
-      return [text, ...(moved ? [s.moved] : []), ...(left ? [s.notEverywhere] : [])].join(' ');
+      return [text, ...(moved.length ? [told ? s.moved : s.movedAlone] : []), ...(left ? [s.notEverywhere] : [])].join(' ');
     });
   }
 
@@ -1222,11 +1224,16 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderStaying(targets: Target[]): TemplateResult | typeof nothing {
     if (this.overdue || targets.length !== 1) return nothing;
-    const { record, pubkey } = targets[0]!;
-    const others = (record.participants ?? []).filter((p) => p.pubkey !== pubkey && p.pubkey !== (this.myKey ?? record.reader));
+    const { pubkey } = targets[0]!;
+    const others = this.staying(targets[0]!);
     return others.length
       ? html`<p class="stay">${withBdi(this.s.editorOthers(this.who(pubkey), listText(localeOf(this), others.map((p) => this.who(p.pubkey))), others.length))}</p>`
       : nothing;
+  }
+
+  /** Who stays on a target's record besides the user and the person revoked: those told where it moves. */
+  private staying({ record, pubkey }: Target): Participant[] {
+    return (record.participants ?? []).filter((p) => p.pubkey !== pubkey && p.pubkey !== (this.myKey ?? record.reader));
   }
 
   private renderDialog(targets: Target[]): TemplateResult {
@@ -1266,7 +1273,7 @@ export class Nip82AccessList extends Nip82Element {
       <div class="warning truth">
         <p>${s.stops}</p>
         <p>${s.stays}</p>
-        ${editor ? html`<p>${s.editorMoves}</p>${this.renderStaying(targets)}` : nothing}
+        ${editor ? html`<p>${targets.some((t) => t.role === 'editor' && this.staying(t).length) ? s.editorMoves : s.editorMovesAlone}</p>${this.renderStaying(targets)}` : nothing}
         ${this.renderOpenElsewhere(targets)}
       </div>
       ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}
