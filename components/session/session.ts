@@ -355,8 +355,9 @@ export class Nip82Session extends LocalizedElement {
   private storeFor(signer: Signer | undefined, relays: string[]): RecordStore | undefined {
     const held = this.store.matching(signer, relays);
     if (held) return held;
+    if (signer && relays.length) return this.store.make(signer, relays, this.pubkey);
     this.store.drop();
-    return signer && relays.length ? this.store.make(signer, relays, this.pubkey) : undefined;
+    return undefined;
   }
 
   protected override willUpdate(): void {

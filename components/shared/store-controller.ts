@@ -45,13 +45,17 @@ export class OwnedStore implements ReactiveController {
   }
 
   /**
-   * A new store for `signer` on `relays` (the one held before is closed); `reader` when the user's
+   * A new store for `signer` on `relays` (the one held before is closed; for the same signer and
+   * reader, its record keys go to the new one); `reader` when the user's
    * key is known. `user`: who it is for, when the signer alone does not tell (the session's signer
    * stays the same object when the account is switched in the extension); another user, no match.
    */
   make(signer: Signer, relays: string[], reader?: string, user?: string): RecordStore {
-    this.drop();
+    const last = this.held;
     const store = new RecordStore({ client: new RelayClient({ relays, signer }), signer, reader });
+    // Only the relays changed: the same reader's record keys go along, so the signer is not asked again.
+    if (reader && last?.signer === signer && last.user === user && last.store.reader === reader) last.store.keyCache.copyTo(store.keyCache);
+    this.drop();
     const stop = this.changed ? store.subscribe((change) => this.changed!(change, store)) : () => undefined;
     this.held = { key: relays.join(' '), signer, user, store, stop };
     return store;

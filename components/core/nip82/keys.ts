@@ -40,6 +40,11 @@ export class RecordKeyCache {
     return this.keys.size;
   }
 
+  /** Copies every key into `other` (the same reader's next store). */
+  copyTo(other: RecordKeyCache): void {
+    for (const [id, key] of this.keys) other.set(id, key);
+  }
+
   /** Wipes and forgets every key. */
   wipe(): void {
     this.wipes++;
