@@ -86,7 +86,7 @@ describe('<nip82-consent-prompt>', function () {
     const answered = oneEvent(el, 'nip82-answer');
     buttonByText(el, 'Deny')!.click();
     const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
-    expect(detail).to.deep.equal({ requestId, decision: 'rejected', naddrs: [] });
+    expect(detail).to.deep.equal({ requestId, decision: 'rejected', naddrs: [], recipient: requester.pubkey, hidden: 0 });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
     const answers = (await readConsentMessages((await client.wrapsFor(requester.pubkey)).events, requester.signer)).filter((m) => m.answers === requestId);

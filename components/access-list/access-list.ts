@@ -1015,9 +1015,7 @@ export class Nip82AccessList extends Nip82Element {
     const s = this.s;
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
-    // The patient who shared a record with the user: not the user's to remove (the core refuses too).
-    // Nor, on a record about someone else, the one who wrote it: taken off, they would lose their own record.
-    const giver = editor ? readGrant(record.bundle)?.patient ?? (record.subject && record.subject !== me && record.authorVerified ? record.author : undefined) : undefined;
+    const giver = editor ? this.giverOf(record) : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
       <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
@@ -1219,13 +1217,22 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   /**
+   * The patient who shared a record with the user: not the user's to remove (the core refuses too).
+   * Nor, on a record about someone else, the one who wrote it: taken off, they would lose their own record.
+   */
+  private giverOf(record: OpenedRecord): string | undefined {
+    return readGrant(record.bundle)?.patient ?? (record.subject && record.subject !== this.myKey && record.authorVerified ? record.author : undefined);
+  }
+
+  /**
    * Revoking one person who could add people: the others on the record stay on it, and they may be
    * people that person added, not ones the user chose; named, so that they can be revoked too.
    */
   private renderStaying(targets: Target[]): TemplateResult | typeof nothing {
     if (this.overdue || targets.length !== 1) return nothing;
-    const { pubkey } = targets[0]!;
-    const others = this.staying(targets[0]!);
+    const { record, pubkey } = targets[0]!;
+    // Not the one whose record it is: the user cannot revoke them.
+    const others = this.staying(targets[0]!).filter((p) => p.pubkey !== this.giverOf(record));
     return others.length
       ? html`<p class="stay">${withBdi(this.s.editorOthers(this.who(pubkey), listText(localeOf(this), others.map((p) => this.who(p.pubkey))), others.length))}</p>`
       : nothing;

@@ -340,11 +340,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /**
    * The records the user may pass on: their own and those they may edit, not another person's
-   * records shared with them to view (a clinician's patients'), which are not theirs to share.
+   * records shared with them to view (a clinician's patients'), which are not theirs to share; one
+   * naming no subject is theirs only if they wrote it.
    */
   private get available(): OpenedRecord[] {
     const store = this.currentStore;
-    return (this.records ?? (store?.loaded ? store.held : [])).filter((r) => r.role === 'editor' || (r.subject ?? r.reader) === r.reader);
+    return (this.records ?? (store?.loaded ? store.held : [])).filter((r) => r.role === 'editor' || (r.subject ?? r.author) === r.reader);
   }
 
   /** Whose records the dialog offers (a subject key), when the user's are about more than one person; unset, the user's own. */
