@@ -540,15 +540,16 @@ export class Nip82AccessList extends Nip82Element {
     if (!store || store !== this.currentStore) return this.readLeft(read);
     this.showingHistory = true;
     // The history is only as whole as what was read: say what a read left for the next one (as
-    // this read left it, in the words of the page's language at each render).
-    const [none, records, olderRecords, mail, reports] = [!store.history().length, store.unopenedRecords, store.olderRecordsUnchecked, store.unreadMail, [...store.reports]];
+    // this read left it, in the words of the page's language at each render). Whether there is
+    // any history is as it is now: a share made beside this list ends "nothing yet".
+    const [records, olderRecords, mail, reports] = [store.unopenedRecords, store.olderRecordsUnchecked, store.unreadMail, [...store.reports]];
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
       // "Nothing yet" only when nothing was left unread that could hold some: no record or message
       // left for later, no storage server unread.
       const whole = !records && !olderRecords && !mail && !unchecked.olderMailUnchecked && !unreadServers([...reports, ...unchecked.mailReports]).length;
-      return sentences(none && whole ? s.noHistory : '', recordsUnchecked(reports, s), records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
+      return sentences(!store.history().length && whole ? s.noHistory : '', recordsUnchecked(reports, s), records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
     });
     this.modal.focusNext = '#history';
     void this.lookUpNames();

@@ -756,11 +756,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }, {}, signal);
     if (!store || signal.aborted) return;
     // "No open requests" only when every message was checked: older ones, or those left unread, may still hold one.
-    // As this read left it, in the words of the page's language at each render.
-    const [waiting, unread] = [this.requests.length, store.unreadMail];
+    // As this read left it, in the words of the page's language at each render; the requests
+    // waiting as they are now (one answered in another prompt is no longer waiting).
+    const unread = store.unreadMail;
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
+      const waiting = this.requests.length;
       return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s));
     });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
