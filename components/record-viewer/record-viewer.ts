@@ -13,7 +13,7 @@ import type { Withheld } from '../core/fhir/withheld.js';
 import { verifyingAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
 import { animalOf, nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
-import { answered, type DeclineScope, type QueryReport, type SignInFailure } from '../core/relay/client.js';
+import { addressIn, answered, type DeclineScope, type QueryReport, type SignInFailure } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { OpenFailure, StoreChange, TakenBack } from '../core/store/record-store.js';
 import { readerTerms, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
@@ -882,7 +882,7 @@ export class Nip82RecordViewer extends Nip82Element {
       await store.load({ refresh: store.loaded, declined: scope });
       if (!signal.aborted) this.reports = [...store.reports];
       return { records: store.held, failures: store.failures, takenBack: store.takenBack, deleted: store.deletedByOwner, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
-    }, naddr ? { records: [naddr] } : {}, signal);
+    }, naddr && addressIn(naddr) ? { records: [addressIn(naddr)] } : {}, signal);
     // Aborted, it is a newer unlock's, or gone with the last reader.
     if (!signal.aborted) this.signIns = undefined;
     if (signal.aborted) return;

@@ -6,10 +6,10 @@ import { RecordError } from '../errors.js';
 import { atOnce } from '../slices.js';
 import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 
-/** A random `urn:uuid:` URI. */
 /** Free text as an R4 string may hold it: other spaces and breaks (no-break space, form feed, line separator) as a plain space. */
 export const fhirString = (text: string): string => text.replace(/[^\S \t\r\n]/g, ' ');
 
+/** A random `urn:uuid:` URI. */
 export function uuidUrn(): string {
   return `urn:uuid:${crypto.randomUUID()}`;
 }

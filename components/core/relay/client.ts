@@ -278,6 +278,25 @@ export function keyBatches(keys: readonly string[]): string[][] {
   return batches;
 }
 
+/**
+ * The one record address in `text`, a link as people pass it on (in a web address or a sentence,
+ * or cut across lines by a mail); '' when none, or several: which one was meant is not guessed.
+ */
+export function addressIn(text: string): string {
+  for (const t of [text, text.replace(/\s/g, '')]) {
+    // The first few candidates: a pasted page of text makes no more work.
+    const found = new Set((t.match(/naddr1[02-9ac-hj-np-z]+/gi) ?? []).slice(0, 8).map((a) => a.toLowerCase()).filter((a) => {
+      try {
+        return !!decode(a);
+      } catch {
+        return false;
+      }
+    }));
+    if (found.size) return found.size > 1 ? '' : [...found][0]!;
+  }
+  return '';
+}
+
 /** Talks to a set of relays on behalf of one user. */
 export class RelayClient {
   readonly relays: string[];
@@ -767,8 +786,7 @@ export class RelayClient {
   async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
-      // A link as people pass it on: cut across lines by a mail, or inside a web address.
-      const d = decode(String(naddr).replace(/\s/g, '').match(/naddr1[02-9ac-hj-np-z]+/i)?.[0] ?? '');
+      const d = decode(addressIn(String(naddr)));
       if (d.type !== 'naddr') throw new Error('not an naddr');
       pointer = d.data;
     } catch (cause) {
