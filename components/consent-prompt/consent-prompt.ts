@@ -1700,7 +1700,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private get requests(): ConsentMessage[] {
     const list = this.request ? [this.request, ...this.incoming.filter((m) => m.id !== this.request!.id)] : this.incoming;
-    return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id));
+    // Those the site knows first, after one handed in: a stranger's many requests never bury them.
+    const rank = (m: ConsentMessage) => (m === this.request ? 0 : this.hostName(m.requester, this.knownNames) ? 1 : 2);
+    return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id)).sort((a, b) => rank(a) - rank(b));
   }
 }
 
