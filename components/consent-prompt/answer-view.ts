@@ -24,6 +24,9 @@ export interface AnswerView extends CommonView {
   /** Every message was read: "No open requests" only then (those left unread may hold one). */
   allRead: boolean;
   requests: ConsentMessage[];
+  /** Every request listed, not only the first {@link LISTED_REQUESTS}. */
+  allShown: boolean;
+  showAll: () => void;
   history: ConsentMessage[];
   answering?: ConsentMessage;
   /** The requester can already open a share made them before: answering leaves it open. */
@@ -41,6 +44,9 @@ export interface AnswerView extends CommonView {
   deny: () => void;
   approve: () => void;
 }
+
+/** The most requests listed before "Show all": a stranger's hundreds do not bury the history below. */
+export const LISTED_REQUESTS = 10;
 
 /** The most of a request's purpose its line in the list shows: the whole of it is in its dialog. */
 const LISTED_PURPOSE = 160;
@@ -84,7 +90,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
             ? v.allRead ? html`<p>${s.noRequests}</p>` : nothing
             : html`<ul>
                 ${repeat(
-                  v.requests,
+                  v.allShown ? v.requests : v.requests.slice(0, LISTED_REQUESTS),
                   (r) => r.id,
                   (r) => html`<li class="request">
                     <span>${s.requestSummary(v.named(r.requester), s.typeList(r.resourceTypes))} ${s.requestSent(sent.get(r.id)!)}${r.purpose?.trim()
@@ -95,7 +101,7 @@ export function renderAnswerBase(v: AnswerView): TemplateResult {
                     </button>
                   </li>`,
                 )}
-              </ul>`}
+              </ul>${v.allShown || v.requests.length <= LISTED_REQUESTS ? nothing : html`<button part="button" type="button" class="all" @click=${v.showAll}>${s.showAllRequests(formatCount(v.requests.length, v.plan.lang))}</button>`}`}
         </section>`
       : nothing}
     ${renderHistory(v)}`;

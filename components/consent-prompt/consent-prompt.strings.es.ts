@@ -134,6 +134,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   reading: 'Leyendo sus mensajes…',
   requestsTitle: 'Solicitudes de acceso a sus historiales',
   noRequests: 'No hay solicitudes pendientes.',
+  showAllRequests: (n) => `Mostrar las ${n} solicitudes`,
   requestsWaiting: (n: number, formatted: string) => plural('es', n, { one: '1 solicitud espera su respuesta.', other: `${formatted} solicitudes esperan su respuesta.` }),
   requestSummary: (who: string, types: string) => `${who} pide acceso a: ${types}.`,
   requestEnded: (day: string) => `Esta solicitud terminó el ${day}: solo se puede rechazar.`,

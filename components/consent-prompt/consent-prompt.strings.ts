@@ -140,6 +140,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   noRequests: string;
   /** Said in the status line once the requests are read and some wait for an answer. */
   requestsWaiting: (n: number, formatted: string) => string;
+  /** Under the first requests listed, when more wait: shows them all (`n`: all of them, as the page's language writes numbers). */
+  showAllRequests: (n: string) => string;
   requestSummary: (who: string, types: string) => string;
   /** Beside a request in the list whose asked period is over. */
   requestEnded: (day: string) => string;
@@ -354,6 +356,7 @@ const en: ConsentPromptStrings = {
   reading: 'Reading your messages…',
   requestsTitle: 'Requests for your records',
   noRequests: 'No open requests.',
+  showAllRequests: (n) => `Show all ${n} requests`,
   requestsWaiting: (n: number, formatted: string) => plural('en', n, { one: '1 request is waiting for your answer.', other: `${formatted} requests are waiting for your answer.` }),
   requestSummary: (who: string, types: string) => `${who} asks for ${types}.`,
   requestEnded: (day: string) => `This request ended on ${day}: it can only be denied.`,

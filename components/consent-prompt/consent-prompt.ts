@@ -37,7 +37,7 @@ import { withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ConsentPlan, offeredEntries, subjectKey, supplying } from './consent-plan.js';
 import { settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
-import { renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
+import { LISTED_REQUESTS, renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
 import { busyAttr, type CommonView, type Step } from './view-parts.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
@@ -221,6 +221,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @property({ attribute: 'picture-hosts', converter: relayListConverter }) pictureHosts: string[] = [];
 
   @state() private open = false;
+  @state() private allRequests = false;
   @state() private step: Step = 'choose';
   /** The outcome shown granted access (a share or an approval), which may have been a mistake. */
   @state() private undoable = false;
@@ -1612,6 +1613,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
       checked: this.checked,
       allRead: !this.currentStore?.unreadMail && !this.currentStore?.olderMailUnchecked,
       requests: this.requests,
+      allShown: this.allRequests,
+      showAll: () => {
+        this.allRequests = true;
+        // On to the first request it adds: the button is gone.
+        this.modal.focusNext = `li.request:nth-child(${LISTED_REQUESTS + 1}) button`;
+      },
       history: this.history,
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
@@ -1703,7 +1710,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private get requests(): ConsentMessage[] {
     const list = this.request ? [this.request, ...this.incoming.filter((m) => m.id !== this.request!.id)] : this.incoming;
-    return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id));
+    // Those the site knows first, after one handed in: a stranger's many requests never bury them.
+    const rank = (m: ConsentMessage) => (m === this.request ? 0 : this.hostName(m.requester, this.knownNames) ? 1 : 2);
+    return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id)).sort((a, b) => rank(a) - rank(b));
   }
 }
 
