@@ -26,7 +26,7 @@ import { consentPromptStrings, type ConsentPromptStrings } from './consent-promp
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
+import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage } from '../shared/receipts.js';
 import { periodDay, today } from './resources.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
@@ -1530,8 +1530,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const view = answer ? this.answerView() : this.shareView();
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
-        ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
+      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${this.session?.pubkey ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
+        ${this.open ? renderSignedIn(this.session, this.s) : nothing}${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
       ${this.renderStatus(true)}${this.open ? nothing : this.renderSendButtons()}
