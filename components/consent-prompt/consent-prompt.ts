@@ -239,6 +239,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private purpose = '';
   @state() private answeredHere: ConsentMessage[] = [];
   @state() private names = new Map<string, ProfileName>();
+  /** People whose profile is being looked up: until it is found or not, nothing is said of their name. */
+  @state() private lookingUp: string[][] = [];
   @state() private answering?: ConsentMessage;
   @state() private reply = '';
   /**
@@ -472,7 +474,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * withheld as one the site knows for someone else (they gave a name, and it is that one).
    */
   private vouched(pubkey: string): 'site' | 'self' | 'passing' | 'none' {
-    if (this.hostName(pubkey, this.knownNames)) return 'site';
+    if (this.hostName(pubkey, this.knownNames) || (!this.names.has(pubkey) && this.lookingUp.some((a) => a.includes(pubkey)))) return 'site';
     if (this.profile(pubkey)) return 'self';
     // Withheld, and not for reading as a key (checked against no names, it would be shown): a known name.
     const name = this.names.get(pubkey)?.name;
@@ -679,7 +681,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const reader = store?.reader;
     const known = this.names;
     // The host's names need no lookup: relays are not asked about people the portal already names.
-    const names = await withProfileNames(this.passiveRelayClient(), known, pubkeys.filter((p) => !this.hostName(p, this.knownNames)));
+    const asked = pubkeys.filter((p) => !this.hostName(p, this.knownNames));
+    this.lookingUp = [...this.lookingUp, asked];
+    const names = await withProfileNames(this.passiveRelayClient(), known, asked).finally(() => { this.lookingUp = this.lookingUp.filter((a) => a !== asked); });
     // Names looked up for the last user never reach the next one. Lookups overlap (the requesters',
     // then the authors' as a dialog opens): each adds what it found to what the others did.
     if (names !== known && this.currentStore === store && store?.reader === reader) this.names = new Map([...this.names, ...names]);
