@@ -26,7 +26,7 @@ import { consentPromptStrings, type ConsentPromptStrings } from './consent-promp
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignerPage } from '../shared/receipts.js';
+import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage } from '../shared/receipts.js';
 import { periodDay, today } from './resources.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
@@ -240,6 +240,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   @state() private purpose = '';
   @state() private answeredHere: ConsentMessage[] = [];
   @state() private names = new Map<string, ProfileName>();
+  /** People whose profile is being looked up: until it is found or not, nothing is said of their name. */
+  @state() private lookingUp: string[][] = [];
   @state() private answering?: ConsentMessage;
   @state() private reply = '';
   /**
@@ -474,7 +476,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * withheld as one the site knows for someone else (they gave a name, and it is that one).
    */
   private vouched(pubkey: string): 'site' | 'self' | 'passing' | 'none' {
-    if (this.hostName(pubkey, this.knownNames)) return 'site';
+    if (this.hostName(pubkey, this.knownNames) || (!this.names.has(pubkey) && this.lookingUp.some((a) => a.includes(pubkey)))) return 'site';
     if (this.profile(pubkey)) return 'self';
     // Withheld, and not for reading as a key (checked against no names, it would be shown): a known name.
     const name = this.names.get(pubkey)?.name;
@@ -681,7 +683,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const reader = store?.reader;
     const known = this.names;
     // The host's names need no lookup: relays are not asked about people the portal already names.
-    const names = await withProfileNames(this.passiveRelayClient(), known, pubkeys.filter((p) => !this.hostName(p, this.knownNames)));
+    const asked = pubkeys.filter((p) => !this.hostName(p, this.knownNames));
+    this.lookingUp = [...this.lookingUp, asked];
+    const names = await withProfileNames(this.passiveRelayClient(), known, asked).finally(() => { this.lookingUp = this.lookingUp.filter((a) => a !== asked); });
     // Names looked up for the last user never reach the next one. Lookups overlap (the requesters',
     // then the authors' as a dialog opens): each adds what it found to what the others did.
     if (names !== known && this.currentStore === store && store?.reader === reader) this.names = new Map([...this.names, ...names]);
@@ -1534,8 +1538,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const view = answer ? this.answerView() : this.shareView();
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
-        ${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
+      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${this.session?.pubkey ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
+        ${this.open ? renderSignedIn(this.session, this.s) : nothing}${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
       ${this.renderStatus(true)}${this.open ? nothing : this.renderSendButtons()}

@@ -440,9 +440,9 @@ export class Nip82Session extends LocalizedElement {
     // The store waits for the user's key: records are never fetched for a signer not yet asked.
     const store = this.pubkey ? this.storeFor(this.active, relays) : (this.store.drop(), undefined);
     const page = this.remote?.signerPage;
-    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, keyToAsk: this.keyToAsk, accountChanged: this.accountChanged, signerPage: page, knownNames: this.knownNames };
+    const next: SessionValue = { relays, rejectedRelays: rejected, signer: this.active, pubkey: this.pubkey, store, actionBegins: this.actionBegins, keyToAsk: this.keyToAsk, accountChanged: this.accountChanged, signerPage: page, knownNames: this.knownNames, name: this.pubkey && this.nameOf(this.pubkey) };
     const prev = this.value;
-    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store || prev.signerPage?.href !== page?.href || prev.knownNames !== next.knownNames) this.value = next;
+    if (!prev || prev.signer !== next.signer || prev.pubkey !== next.pubkey || prev.relays.join() !== next.relays.join() || prev.rejectedRelays?.join() !== next.rejectedRelays?.join() || prev.store !== next.store || prev.signerPage?.href !== page?.href || prev.knownNames !== next.knownNames || prev.name !== next.name) this.value = next;
   }
 
   /** The cancelable request before a signer is contacted; false, in the cancelled state, when the host stops it. */

@@ -73,6 +73,8 @@ export interface SignerPageStrings {
    * given before it are not used, and trying again asks for each of them again.
    */
   refusedApproval: (n: number, nText: string) => string;
+  /** Atop a dialog inside a session, before the signed-in user's name and short key: whose account acts. */
+  signedInAs: string;
 }
 
 export const signerPageStringsEn: SignerPageStrings = {
@@ -81,6 +83,7 @@ export const signerPageStringsEn: SignerPageStrings = {
   signerApproval: (_n, formatted, what) => `Approval ${formatted} in your signer for this. ${what}`,
   unlockingRecord: (_n, _total, nText, totalText) => `Now record ${nText} of ${totalText}.`,
   refusedApproval: (_n, nText) => `You declined approval ${nText}: the approvals before it are not used. To go ahead after all, try again; your signer will ask for each one again.`,
+  signedInAs: 'Signed in as',
 };
 
 /** The words of "Stop waiting" (see shared/stop-waiting.ts). */

@@ -49,6 +49,8 @@ export interface SessionValue {
    * for those people (an element's own `knownNames` names them first).
    */
   knownNames?: KnownNames;
+  /** The signed-in user's name, as the session's bar greets them ('' or absent when none is known). */
+  name?: string;
 }
 
 export const sessionContext = createContext<SessionValue | undefined>(Symbol.for('nip82-session'));

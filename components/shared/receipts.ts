@@ -10,6 +10,7 @@ import type { ReceiptStrings } from './state-strings.js';
 import { isFailure, type SignerPageStrings } from './action-state-strings.js';
 import type { SessionValue } from './context.js';
 import { formatCount } from './numbers.js';
+import { shortNpub } from './identity.js';
 import { refusalKind } from '../core/relay/refusal.js';
 
 /** One line per relay: accepted when every event reached it, else the first failure and its reason. */
@@ -102,4 +103,14 @@ export function renderSignerPage(page: SessionValue['signerPage'], waiting: bool
         <p><a href=${page.href} target="_blank" rel="noopener noreferrer">${s.signerPageOpen(page.host)}</a></p>
       </div>`
     : nothing}</div>`;
+}
+
+/**
+ * Atop a dialog inside a session: who is signed in, by name with the short key beside it (the
+ * dialog's backdrop hides the session's bar), so someone with two accounts knows which one acts.
+ */
+export function renderSignedIn(session: SessionValue | undefined, s: SignerPageStrings): TemplateResult | typeof nothing {
+  return session?.pubkey
+    ? html`<p id="signed-in" class="signed-in">${s.signedInAs} ${session.name ? html`<bdi translate="no">${session.name}</bdi> ` : nothing}<code translate="no">${shortNpub(session.pubkey)}</code></p>`
+    : nothing;
 }
