@@ -975,8 +975,8 @@ export class Nip82AccessList extends Nip82Element {
     this.namer = subjectNamer(list ?? []);
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${this.session?.pubkey ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
-        ${this.open && this.targets.length ? html`${renderSignedIn(this.session, this.s)}${this.renderDialog(this.targets)}` : nothing}
+      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${this.session?.pubkey && this.activeSigner === this.session.signer ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
+        ${this.open && this.targets.length ? html`${renderSignedIn(this.session, this.s, this.activeSigner)}${this.renderDialog(this.targets)}` : nothing}
       </dialog>
       <div class="controls">
         ${this.records

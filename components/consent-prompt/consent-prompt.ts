@@ -1538,8 +1538,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const view = answer ? this.answerView() : this.shareView();
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${this.session?.pubkey ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
-        ${this.open ? renderSignedIn(this.session, this.s) : nothing}${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
+      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${this.session?.pubkey && this.activeSigner === this.session.signer ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
+        ${this.open ? renderSignedIn(this.session, this.s, this.activeSigner) : nothing}${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}
       ${this.renderStatus(true)}${this.open ? nothing : this.renderSendButtons()}
