@@ -1,7 +1,7 @@
 /**
  * A clinician pastes a link to a record from a mail or a chat. The text may hold more than one
  * address (another record's, in a web address of another site): the viewer does not guess which
- * one was meant and opens none, asking the signer nothing. A link inside a sentence, the next line
+ * one was meant and opens none, asking the signer nothing, and says why. A link inside a sentence, the next line
  * of the mail below it, still opens; and the page is told the record's address, not the text.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -50,7 +50,8 @@ describe('<nip82-record-viewer naddr>: a text with more than a link', function (
     const signer = counting(clinic.signer);
     for (const passed of [`https://other.example/?from=${otherLink}#${link}`, `${otherLink}, ${link}`]) {
       const el = await opened(passed, signer);
-      expect(text($(el, '[part=status]')), passed).to.equal('This link does not lead to a health record: it may be cut short or copied wrongly. Ask whoever sent it to send it again.');
+      // Not "cut short or copied wrongly": both links are whole, and sent again they would be the same.
+      expect(text($(el, '[part=status]')), passed).to.equal('This text holds links to more than one record, so none was opened. Ask whoever sent it to send only the one they meant.');
     }
     expect(signer.calls.nip44Decrypt ?? 0, 'nothing unlocked').to.equal(0);
   });

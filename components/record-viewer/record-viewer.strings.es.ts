@@ -33,6 +33,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   noneFound: 'No se encontraron historiales para usted en estos servidores de almacenamiento.',
   notFound: 'No se encontró este historial. Puede que se haya borrado o que esté en un servidor de almacenamiento que esta página no usa: pregunte a quien lo compartió con usted.',
   badLink: 'Este enlace no lleva a un historial de salud: puede estar incompleto o mal copiado. Pida a quien se lo envió que se lo vuelva a enviar.',
+  severalLinks: 'Este texto tiene enlaces a más de un historial, así que no se abrió ninguno. Pida a quien se lo envió que le envíe solo el que quería.',
   noSigner:
     'No hay un firmador conectado. Instale una extensión de firmador Nostr para el navegador, o inicie sesión con su aplicación de firmador remoto, y vuelva a intentarlo.',
   signInFirst: 'No ha iniciado sesión. Inicie sesión para ver sus historiales.',

@@ -63,6 +63,8 @@ export interface RecordViewerStrings {
   notFound: string;
   /** One record by address, whose address is cut short, damaged or not a record's: whom to ask. */
   badLink: string;
+  /** Instead of `badLink` when the address given holds links to more than one record: none is opened. */
+  severalLinks: string;
   noSigner: string;
   /** Instead of `noSigner` inside a `<nip82-session>` nobody is signed in to. */
   signInFirst: string;
@@ -362,6 +364,7 @@ const en: RecordViewerStrings = {
   noneFound: 'No records were found for you on these storage servers.',
   notFound: 'This record was not found. It may have been deleted, or be kept on a storage server this page does not use: ask whoever shared it with you.',
   badLink: 'This link does not lead to a health record: it may be cut short or copied wrongly. Ask whoever sent it to send it again.',
+  severalLinks: 'This text holds links to more than one record, so none was opened. Ask whoever sent it to send only the one they meant.',
   noSigner:
     'No signer is connected. Install a Nostr signer browser extension, or sign in with your remote signer app, then try again.',
   signInFirst: 'You are not signed in. Sign in to see your records.',

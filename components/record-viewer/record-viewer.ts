@@ -13,7 +13,7 @@ import type { Withheld } from '../core/fhir/withheld.js';
 import { verifyingAttestations, type ItemProvenance, type ProvenanceReport } from '../core/attest/verify.js';
 import { animalOf, nostrPubkeyOf, patientOf } from '../core/fhir/patient.js';
 import type { OpenedRecord } from '../core/nip82/record.js';
-import { addressIn, answered, type DeclineScope, type QueryReport, type SignInFailure } from '../core/relay/client.js';
+import { addressIn, addressesIn, answered, type DeclineScope, type QueryReport, type SignInFailure } from '../core/relay/client.js';
 import type { Signer } from '../core/signers/signer.js';
 import type { OpenFailure, StoreChange, TakenBack } from '../core/store/record-store.js';
 import { readerTerms, shareCopyOf, type GrantToReader } from '../core/store/share-copies.js';
@@ -1173,7 +1173,7 @@ export class Nip82RecordViewer extends Nip82Element {
         // No record opened: how many could not be, once; the reasons follow, listed (renderDetails).
         if (this.allFailed) return s.someFailed(this.failures.length, formatCount(this.failures.length, lang));
         // An address that leads to no record: whom to ask, not what the page cannot read.
-        if (this.naddr?.trim() && !this.unlocked.length && (this.errorCode === 'invalid-input' || (this.errorCode === 'unsupported' && !signerCannot(this.message)))) return s.badLink;
+        if (this.naddr?.trim() && !this.unlocked.length && (this.errorCode === 'invalid-input' || (this.errorCode === 'unsupported' && !signerCannot(this.message)))) return addressesIn(this.naddr).length > 1 ? s.severalLinks : s.badLink;
         return [s.badData, this.detail(s)].filter(Boolean).join(' ');
       case 'idle':
         // Said only when something happened: the signer found using another account.

@@ -283,6 +283,12 @@ export function keyBatches(keys: readonly string[]): string[][] {
  * or cut across lines by a mail); '' when none, or several: which one was meant is not guessed.
  */
 export function addressIn(text: string): string {
+  const found = addressesIn(text);
+  return found.length === 1 ? found[0]! : '';
+}
+
+/** The different record addresses in `text` (see {@link addressIn}): more than one, the text names several records. */
+export function addressesIn(text: string): string[] {
   for (const t of [text, text.replace(/\s/g, '')]) {
     // The first few candidates: a pasted page of text makes no more work.
     const found = new Set((t.match(/naddr1[02-9ac-hj-np-z]+/gi) ?? []).slice(0, 8).map((a) => a.toLowerCase()).filter((a) => {
@@ -292,9 +298,9 @@ export function addressIn(text: string): string {
         return false;
       }
     }));
-    if (found.size) return found.size > 1 ? '' : [...found][0]!;
+    if (found.size) return [...found];
   }
-  return '';
+  return [];
 }
 
 /** Talks to a set of relays on behalf of one user. */
