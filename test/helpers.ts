@@ -8,6 +8,9 @@ import type { NostrEvent } from '../components/core/events.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { SignerError } from '../components/core/errors.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 
 /**
  * The real relays the test runner starts: main, second, auth, auth-write (reads open, writes need AUTH), small, slow, sluggish (answers after
@@ -363,4 +366,18 @@ export async function receivedRequest(client: RelayClient, patient: Person, clin
   const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Referral', days: 30 });
   await client.publishAll(events);
   return (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+}
+
+/**
+ * A patient's share to a clinic of a record a hospital wrote for them, until a day in 2099, for a
+ * check-up, published to `client`'s relays: a clinician's page then has a share to show.
+ */
+export async function publishedShare(client: RelayClient): Promise<{ patient: Person; clinic: Person; events: NostrEvent[] }> {
+  const [patient, clinic, hospital] = await Promise.all([person(), person(), person()]);
+  const held = await openRecord(await createRecord({ bundle: sampleBundle(), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }), patient.signer);
+  const { source, fullUrl } = consentSource(held, grantConsent({ patient: patient.pubkey, recipient: clinic.pubkey, role: 'viewer', until: '2099-01-31', purpose: 'Check-up' }));
+  const include = [...held.bundle.entry!.map((e) => e.fullUrl!), fullUrl];
+  const events = await createShare({ from: [held, source], include, author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] });
+  await client.publishAll(events);
+  return { patient, clinic, events };
 }

@@ -8,13 +8,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { RecordStore } from '../components/core/store/record-store.js';
-import { createRecord, deleteRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';
-import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
+import { deleteRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { publishedShare, relayUrl } from './helpers.js';
 
 describe('<nip82-record-viewer naddr>: a record shown by address taken back or deleted while the page is open', function () {
   this.timeout(60000);
@@ -28,14 +26,7 @@ describe('<nip82-record-viewer naddr>: a record shown by address taken back or d
 
   /** The patient's share to a clinic, shown by its address in the clinic's viewer. */
   async function shown() {
-    const patient = await person();
-    const clinic = await person();
-    const hospital = await person();
-    const held = await openRecord(await createRecord({ bundle: sampleBundle(), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }), patient.signer);
-    const { source, fullUrl } = consentSource(held, grantConsent({ patient: patient.pubkey, recipient: clinic.pubkey, role: 'viewer', until: '2099-01-31', purpose: 'Check-up' }));
-    const include = [...held.bundle.entry!.map((e) => e.fullUrl!), fullUrl];
-    const events = await createShare({ from: [held, source], include, author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] });
-    await client.publishAll(events);
+    const { patient, clinic, events } = await publishedShare(client);
     const mine = await openRecord(events, patient.signer);
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay} naddr=${mine.naddrs[0]!} .signer=${clinic.signer} .knownNames=${{ [patient.pubkey]: 'Ana Rivera' }}></nip82-record-viewer>`);
     buttonByText(el, /^Unlock/)!.click();

@@ -9,13 +9,10 @@ import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { RecordStore } from '../components/core/store/record-store.js';
 import { createRecord, deleteRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';
-import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { NostrEvent } from '../components/core/events.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-import { person, relayUrl, sampleBundle } from './helpers.js';
+import { person, publishedShare, relayUrl, sampleBundle } from './helpers.js';
 
 describe('<nip82-record-viewer>: a share taken back or deleted while the clinic page is open', function () {
   this.timeout(60000);
@@ -29,15 +26,7 @@ describe('<nip82-record-viewer>: a share taken back or deleted while the clinic 
 
   /** A patient's share to a clinic, shown in the clinician's viewer, its key cached. */
   async function shareShown() {
-    const patient = await person();
-    const clinic = await person();
-    // The patient's record, and the copy they share with the clinic until a day in 2099.
-    const hospital = await person();
-    const held = await openRecord(await createRecord({ bundle: sampleBundle(), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }), patient.signer);
-    const { source, fullUrl } = consentSource(held, grantConsent({ patient: patient.pubkey, recipient: clinic.pubkey, role: 'viewer', until: '2099-01-31', purpose: 'Check-up' }));
-    const include = [...held.bundle.entry!.map((e) => e.fullUrl!), fullUrl];
-    const events: NostrEvent[] = await createShare({ from: [held, source], include, author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] });
-    await client.publishAll(events);
+    const { patient, clinic, events } = await publishedShare(client);
 
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay} .signer=${clinic.signer} .knownNames=${{ [patient.pubkey]: 'Ana Rivera' }}></nip82-record-viewer>`);
     buttonByText(el, /^Unlock/)!.click();

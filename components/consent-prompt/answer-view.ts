@@ -32,7 +32,7 @@ export interface AnswerView extends CommonView {
   /** The requester can already open a share made them before: answering leaves it open. */
   sharedBefore: boolean;
   /** Who names `pubkey`: the site (the host's name), they themselves (their profile's), or nobody. */
-  vouched: (pubkey: string) => 'site' | 'self' | 'passing' | 'none';
+  vouched: (pubkey: string) => 'site' | 'self' | 'passing' | 'none' | 'pending';
   /** Names of the user's records to grant from (empty until loaded). */
   recordNames: string[];
   reply: string;
@@ -50,7 +50,6 @@ export const LISTED_REQUESTS = 10;
 
 /** The most of a request's purpose its line in the list shows: the whole of it is in its dialog. */
 const LISTED_PURPOSE = 160;
-
 
 /**
  * When each request was sent, by request id, as its list line and Review button say it: the day;
@@ -151,7 +150,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       <dt>${s.whoLabel}</dt>
       <dd>${profile ? html`<bdi class="name" translate="no">${profile.name}</bdi> ` : nothing}<code translate="no">${shortNpub(request.requester)}</code>
         ${profile?.suspicious ? html`<p class="warning">${s.invisibleWarning}</p>` : nothing}
-        ${{ site: nothing, self: html`<p class="note self-named">${s.selfNamed}</p>`, passing: html`<p class="warning passing">${s.passingAsker}</p>`, none: html`<p class="note unnamed">${s.unnamedAsker}</p>` }[v.vouched(request.requester)]}</dd>
+        ${{ site: nothing, pending: nothing, self: html`<p class="note self-named">${s.selfNamed}</p>`, passing: html`<p class="warning passing">${s.passingAsker}</p>`, none: html`<p class="note unnamed">${s.unnamedAsker}</p>` }[v.vouched(request.requester)]}</dd>
       <dt>${s.whatLegend}</dt>
       <dd>${s.typeList(request.resourceTypes)}</dd>
       <dt>${s.whyLabel}</dt>

@@ -26,7 +26,7 @@ import { consentPromptStrings, type ConsentPromptStrings } from './consent-promp
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage } from '../shared/receipts.js';
+import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
 import { periodDay, today } from './resources.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
@@ -473,10 +473,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /**
    * Who names `pubkey`: the site, they themselves, or nobody; `passing` when their profile's name is
-   * withheld as one the site knows for someone else (they gave a name, and it is that one).
+   * withheld as one the site knows for someone else (they gave a name, and it is that one);
+   * `pending` while their profile is still being looked up (nothing is said of their name yet).
    */
-  private vouched(pubkey: string): 'site' | 'self' | 'passing' | 'none' {
-    if (this.hostName(pubkey, this.knownNames) || (!this.names.has(pubkey) && this.lookingUp.some((a) => a.includes(pubkey)))) return 'site';
+  private vouched(pubkey: string): 'site' | 'self' | 'passing' | 'none' | 'pending' {
+    if (this.hostName(pubkey, this.knownNames)) return 'site';
+    if (!this.names.has(pubkey) && this.lookingUp.some((a) => a.includes(pubkey))) return 'pending';
     if (this.profile(pubkey)) return 'self';
     // Withheld, and not for reading as a key (checked against no names, it would be shown): a known name.
     const name = this.names.get(pubkey)?.name;
@@ -792,16 +794,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
     });
   };
 
-  /**
-   * A share or an answer signed and taken by no storage server (or declined at the signer), its dialog closed: reopened on its preview, with
-   * what the patient chose (the person, the items hidden, the terms) and "Try again", which sends the
-   * same signed share. A form afresh would show again the items they hid, and sign anew.
-   */
   /** The signer declined, or did not answer, what the preview asked it to sign: nothing was signed, and what was chosen is kept. */
   private get declinedOnPreview(): boolean {
     return this.step === 'preview' && ['refused', 'timed-out', 'no-signer'].includes(this.status);
   }
 
+  /**
+   * A share or an answer signed and taken by no storage server (or declined at the signer), its dialog closed: reopened on its preview, with
+   * what the patient chose (the person, the items hidden, the terms) and "Try again", which sends the
+   * same signed share. A form afresh would show again the items they hid, and sign anew.
+   */
   private reopenUnsent(): void {
     this.step = 'preview';
     this.problems = [];
@@ -1538,7 +1540,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const view = answer ? this.answerView() : this.shareView();
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
-      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${this.session?.pubkey && this.activeSigner === this.session.signer ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
+      <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${signedInShown(this.session, this.activeSigner) ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.step === 'result')} @close=${this.onClose}>
         ${this.open ? renderSignedIn(this.session, this.s, this.activeSigner) : nothing}${this.open ? (answer ? renderAnswerDialog(view as AnswerView) : renderShareDialog(view as ShareView)) : nothing}
       </dialog>
       ${answer ? renderAnswerBase(view as AnswerView) : renderShareBase(view as ShareView)}

@@ -860,6 +860,8 @@ export class Nip82RecordViewer extends Nip82Element {
     this.progress = undefined;
     this.outcome = undefined;
     const signer = this.activeSigner;
+    // The record asked for, as the signer's request names it: the address alone, not the text it came in.
+    const address = naddr && addressIn(naddr);
     const result = await this.withSigner('unlock', s.waitingSigner, async () => {
       const store = this.recordStore();
       // One scope for the unlock's reads, watched: a storage server's sign-in waiting at the signer is said, and can be stopped.
@@ -882,7 +884,7 @@ export class Nip82RecordViewer extends Nip82Element {
       await store.load({ refresh: store.loaded, declined: scope });
       if (!signal.aborted) this.reports = [...store.reports];
       return { records: store.held, failures: store.failures, takenBack: store.takenBack, deleted: store.deletedByOwner, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
-    }, naddr && addressIn(naddr) ? { records: [addressIn(naddr)] } : {}, signal);
+    }, address ? { records: [address] } : {}, signal);
     // Aborted, it is a newer unlock's, or gone with the last reader.
     if (!signal.aborted) this.signIns = undefined;
     if (signal.aborted) return;
@@ -1204,15 +1206,16 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`<p class="warning lost-part" role="alert">${s.errorDetail('part-unavailable', PART_UNAVAILABLE_MESSAGE)}</p>`;
   }
 
+  /** A record's author as its notices name them: the host's name, else a self-chosen one beside the short npub, only when their signature held. */
+  private authorNamed(t: TakenBack): string {
+    return t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author);
+  }
+
   /**
    * Per-relay answers when relays failed, records that could not be opened, and records a later
    * load opens: rare, so said once their part arrives (record-notices.ts, in record-extras.ts), a moment after the
    * state; updateComplete waits for it. A failed fetch is said instead (renderLostParts).
    */
-  /** A record's author as its notices name them: the host's name, else a self-chosen one beside the short npub, only when their signature held. */
-  private authorNamed(t: TakenBack): string {
-    return t.authorVerified ? this.nameFor(t.author, safeNpub(t.author)) : safeNpub(t.author);
-  }
 
   private renderDetails(s: RecordViewerStrings) {
     if (!this.failures.length && !this.takenBack.length && !this.deleted.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;

@@ -106,13 +106,20 @@ export function renderSignerPage(page: SessionValue['signerPage'], waiting: bool
 }
 
 /**
+ * Whether a dialog says who is signed in (see {@link renderSignedIn}), and is described by it. An
+ * element acting with a signer of its own does not act as the session's user: nothing is said.
+ */
+export function signedInShown(session: SessionValue | undefined, signer: SessionValue['signer']): boolean {
+  return !!session?.pubkey && signer === session.signer;
+}
+
+/**
  * Atop a dialog inside a session: who is signed in, by name with the short key beside it (the
  * dialog's backdrop hides the session's bar), so someone with two accounts knows which one acts;
  * only when `signer`, the one the element acts with, is the session's.
  */
 export function renderSignedIn(session: SessionValue | undefined, s: SignerPageStrings, signer: SessionValue['signer']): TemplateResult | typeof nothing {
-  // An element acting with a signer of its own does not act as the session's user: nothing is said.
-  return session?.pubkey && signer === session.signer
+  return session?.pubkey && signedInShown(session, signer)
     ? html`<p id="signed-in" class="signed-in">${s.signedInAs} ${session.name ? html`<bdi translate="no">${session.name}</bdi> ` : nothing}<code translate="no">${shortNpub(session.pubkey)}</code></p>`
     : nothing;
 }
