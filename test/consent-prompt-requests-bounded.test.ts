@@ -41,6 +41,23 @@ describe('<nip82-consent-prompt>: a flood of requests in the list', function () 
       await waitUntil(() => el.shadowRoot!.activeElement === $$(el, 'li.request')[10].querySelector('button'), 'focus on the first request added');
       expect(text($$(el, 'li.request')[10])).to.match(/asks for allergies\./);
       expect(buttonByText(el, 'Show all 24 requests'), 'no button once all are shown').to.not.exist;
+
+      // The next person at the screen starts from the first ten of their own requests again.
+      const next = await person();
+      const nextEvents = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(next.pubkey)}`), author: next.signer, participants: [] });
+      await client.publishAll(nextEvents);
+      for (let i = 0; i < 12; i++) {
+        const stranger = await person();
+        await client.publishAll((await createAccessRequest({ signer: stranger.signer, patient: next.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: `Next ${i}`, days: 30 })).events);
+      }
+      el.records = [await openRecord(nextEvents, next.signer)];
+      el.signer = next.signer;
+      await waitUntil(() => buttonByText(el, 'Check for requests'), 'the last user\'s list gone');
+      buttonByText(el, 'Check for requests')!.click();
+      await waitUntil(() => el.status === 'done', 'the next user\'s requests read');
+      await el.updateComplete;
+      expect($$(el, 'li.request'), 'the next user sees their first ten only').to.have.length(10);
+      expect(buttonByText(el, 'Show all 12 requests'), 'and a button to show the rest').to.exist;
     } finally {
       client.close();
     }

@@ -672,6 +672,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.receipts = [];
     this.names = new Map();
     this.answeredHere = [];
+    this.allRequests = false;
   }
 
   /** The authors of the records to grant from whose signature was checked, the user left out: the ones worth a name. */
