@@ -141,6 +141,7 @@ export function logActivity(root, list, people) {
   };
   root.addEventListener('nip82-signer-request', (e) => add(`the kit asks the signer to ${e.detail.action} (${e.detail.source}).`));
   root.addEventListener('nip82-record-open', (e) => add(`${e.detail.records.length} record(s) unlocked.`));
+  root.addEventListener('nip82-record-export', (e) => add(`${e.detail.records.length} record(s) ${e.detail.how === 'print' ? 'printed' : 'downloaded'}.`));
   root.addEventListener('nip82-share', (e) => add(`shared with ${name(e.detail.recipient)} as ${e.detail.role}, ${e.detail.hidden} item(s) hidden.`));
   root.addEventListener('nip82-answer', (e) => add(`request ${e.detail.decision === 'active' ? 'approved' : 'denied'}.`));
   root.addEventListener('nip82-revoke', (e) => add(`access revoked for ${name(e.detail.pubkey)}${e.detail.movedTo ? '; the record moved' : ''}.`));

@@ -181,6 +181,7 @@ const search = new OnDemand(() => import('./record-search.js').then((m) => m.rec
  *
  * @fires nip82-signer-request - Cancelable, before the signer is asked anything: to unlock (detail `{ action: 'unlock', source, records? }`), or, before Download or Print when the session wants the account checked again (the page got the focus back since the last action), which account it uses (`{ action: 'connect', source }`).
  * @fires nip82-record-open - Records were unlocked and shown, by this viewer or by another element of its session (once per record); detail `{ records: [{ signPubkey, naddrs, role, parts }] }` (ids only).
+ * @fires nip82-record-export - Records left the screen: a copy of one downloaded, or every record shown printed (from Print or the browser's menu); detail `{ how: 'download' | 'print', records: [{ signPubkey, naddrs }] }` (ids only; a Bundle handed in has no entry).
  * @fires nip82-error - Unlocking failed, or a handed-in Bundle is unreadable; detail `{ code, message, action? }`. Code `relay-unavailable` when no storage server answered, `auth-required` when none let the search through because the user was not signed in where asked (they said no, or the sign-in did not go through).
  *
  * @csspart base - The element's wrapper.
@@ -382,6 +383,8 @@ export class Nip82RecordViewer extends Nip82Element {
   private unbounded = false;
   /** The Print button's request, while its items are being rendered (a sign-out drops it). */
   private printAsked?: object;
+  /** While the Print button's own dialog is open: its `beforeprint` was told already. */
+  private ownPrint = false;
 
   /**
    * Unlocking, from the user's click: a new unlock, a sign-out, another user or another store
@@ -1032,7 +1035,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private printAll(): void {
     if (this.printAsked || !this.views.length) return;
     if (this.rendered >= this.due && !this.isUpdatePending && !this.filling) {
-      window.print();
+      this.printNow();
       return;
     }
     const asked = {};
@@ -1046,8 +1049,23 @@ export class Nip82RecordViewer extends Nip82Element {
       this.requestUpdate();
       await this.updateComplete;
       if (!this.printing || !this.isConnected) return;
-      window.print();
+      this.printNow();
     });
+  }
+
+  /** The browser's print dialog, told to the host once (its `beforeprint` is this print's, not a menu's). */
+  private printNow(): void {
+    this.exported('print', this.views);
+    this.ownPrint = true;
+    try {
+      window.print();
+    } finally {
+      this.ownPrint = false;
+    }
+  }
+
+  private exported(how: 'download' | 'print', views: readonly View[]): void {
+    emit(this, 'nip82-record-export', { how, records: views.flatMap(({ record: r }) => (r ? [{ signPubkey: r.signPubkey, naddrs: [...r.naddrs] }] : [])) });
   }
 
   /**
@@ -1055,7 +1073,9 @@ export class Nip82RecordViewer extends Nip82Element {
    * rendered at once when that is cheap; otherwise each section's note says what is left out.
    */
   private readonly onBeforePrint = (): void => {
-    if (this.printing || !this.views.length) return;
+    if (!this.views.length) return;
+    if (!this.ownPrint) this.exported('print', this.views);
+    if (this.printing) return;
     const left = this.due - this.rendered;
     if (left <= 0 || left > PRINT_ITEMS_PER_RENDER) return;
     this.printing = true;
@@ -1078,7 +1098,10 @@ export class Nip82RecordViewer extends Nip82Element {
       const allowed = this.exportsAllowed;
       // Not once the record closed meanwhile (a sign-out, another account, the element removed).
       const go = ({ download }: RecordExtras) => {
-        if (allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)) download(view, this.exports, this.s);
+        if (allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)) {
+          download(view, this.exports, this.s);
+          this.exported('download', [view]);
+        }
       };
       // Here already: at once, from the press itself.
       if (extras.value) go(extras.value);

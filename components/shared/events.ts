@@ -26,6 +26,8 @@ export interface Nip82EventDetails {
   'nip82-signer-request': { action: SignerAction; source: string; records?: string[]; recipient?: string };
   /** Records were unlocked and shown. */
   'nip82-record-open': { records: { signPubkey: string; naddrs: string[]; role: Role; parts: { have: number; total: number } }[] };
+  /** Records left the screen: a copy of one downloaded (`how: 'download'`), or every record shown printed, from the Print button or the browser's menu (`'print'`). A Bundle the host handed in has no entry. */
+  'nip82-record-export': { how: 'download' | 'print'; records: { signPubkey: string; naddrs: string[] }[] };
   /** A share was published. */
   'nip82-share': { signPubkey: string; naddrs: string[]; recipient: string; role: Role; hidden: number };
   /** A request was answered (approved or denied): to whom (`recipient`), and how many items were hidden from them (0 for a denial). */
@@ -70,6 +72,7 @@ declare global {
   interface HTMLElementEventMap {
     'nip82-signer-request': Nip82Event<'nip82-signer-request'>;
     'nip82-record-open': Nip82Event<'nip82-record-open'>;
+    'nip82-record-export': Nip82Event<'nip82-record-export'>;
     'nip82-share': Nip82Event<'nip82-share'>;
     'nip82-answer': Nip82Event<'nip82-answer'>;
     'nip82-revoke': Nip82Event<'nip82-revoke'>;
