@@ -1,6 +1,6 @@
 /**
  * A record may mark items as private (a sexual-health, mental-health or like label, or a
- * restricted confidentiality). A patient who presses on through the share dialog with its defaults
+ * restricted confidentiality, on the item or on the whole record). A patient who presses on through the share dialog with its defaults
  * must not hand those over: they start hidden (the flag tells the clinician to ask), and only the
  * patient's own press shares them.
  */
@@ -30,6 +30,19 @@ function bundle(): FhirBundle {
   };
 }
 
+/** A record marked private as a whole: each of its items is. */
+function restricted(): FhirBundle {
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    meta: label('v3-Confidentiality', 'V'),
+    entry: [
+      { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', name: [{ given: ['Ana'], family: 'Lopez' }] } },
+      { fullUrl: 'urn:uuid:b', resource: { resourceType: 'Condition', id: 'b', subject: { reference: 'urn:uuid:p' }, code: { text: 'Bipolar disorder' }, recordedDate: '2016-01-01' } },
+    ],
+  };
+}
+
 describe('the consent prompt: items the record marks as private', function () {
   this.timeout(60000);
 
@@ -37,27 +50,29 @@ describe('the consent prompt: items the record marks as private', function () {
     const patient = await person();
     const clinic = await person();
     const record = await openRecord(await createRecord({ bundle: bundle(), author: patient.signer, participants: [] }), patient.signer);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays="ws://127.0.0.1:1"></nip82-consent-prompt>`);
+    const second = await openRecord(await createRecord({ bundle: restricted(), author: patient.signer, participants: [] }), patient.signer);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record, second]} .signer=${patient.signer} relays="ws://127.0.0.1:1"></nip82-consent-prompt>`);
     $<HTMLButtonElement>(el, 'button[data-trigger]')!.click();
     await waitUntil(() => dialogOf(el).open && $$(el, 'li.item').length > 0, 'the items to choose');
     await typeRecipient(el, clinic.pubkey);
     const hidden = () => $$(el, 'li.item.hidden').map((li) => text(li.querySelector('label')));
-    expect(hidden().join(' / ')).to.equal('Depression Jan 1, 2019 / Chlamydia Jan 1, 2014');
+    expect(hidden().join(' / ')).to.equal('Depression Jan 1, 2019 / Bipolar disorder Jan 1, 2016 / Chlamydia Jan 1, 2014');
 
     buttonByText(el, 'Review')!.click();
     await waitUntil(() => $(el, '.preview'), 'the preview');
     const preview = text($(el, '.preview'));
-    expect(text($(el, '#hidden-count'))).to.match(/^2 /);
+    expect(text($(el, '#hidden-count'))).to.match(/^3 /);
     expect(preview).to.include('Asthma').and.include('Gout');
     expect(preview).not.to.include('Chlamydia');
     expect(preview).not.to.include('Depression');
+    expect(preview).not.to.include('Bipolar');
 
     // The patient's own choice still shares one.
     buttonByText(el, 'Back')!.click();
     await waitUntil(() => $$(el, 'li.item').length > 0, 'the items again');
     itemRow(el, 'Depression').querySelector<HTMLButtonElement>('button.hide')!.click();
     await el.updateComplete;
-    expect(hidden().join(' / ')).to.equal('Chlamydia Jan 1, 2014');
+    expect(hidden().join(' / ')).to.equal('Bipolar disorder Jan 1, 2016 / Chlamydia Jan 1, 2014');
     buttonByText(el, 'Review')!.click();
     await waitUntil(() => $(el, '.preview'), 'the preview again');
     expect(text($(el, '.preview'))).to.include('Depression');

@@ -63,9 +63,9 @@ export function offeredEntries(records: readonly OpenedRecord[]): BundleEntry[] 
 /** Sensitivity labels (a record's words for sexual, mental, genetic, substance-use and like health) and the restricted confidentialities. */
 const PRIVATE_LABELS = new Set('BH ETH ETHUD GDIS HIV MST OPIOIDUD PREGNANT PSY PSYTHPN SCA SDV SEX STD SUD TBOO R V'.split(' '));
 
-/** Whether the record marks an item as private: a share starts with it hidden. */
-const markedPrivate = (e: BundleEntry) =>
-  (e.resource.meta?.security ?? []).some((c) => /v3-(ActCode|Confidentiality)$/.test(c.system ?? '') && PRIVATE_LABELS.has(c.code ?? ''));
+/** Whether a record marks an item (or itself, so each of its items) as private: a share starts with it hidden. */
+const markedPrivate = (r: FhirResource) =>
+  (r.meta?.security ?? []).some((c) => /v3-(ActCode|Confidentiality)$/.test(c.system ?? '') && PRIVATE_LABELS.has(c.code ?? ''));
 
 /** Each entry with the record it comes from: the first record holding it, as a share draws it (see `planShare`). */
 function* suppliedEntries(records: readonly OpenedRecord[]): Generator<[OpenedRecord, BundleEntry]> {
@@ -173,7 +173,10 @@ export class ConsentPlan implements ReactiveController {
     this.hiddenBefore = new Set();
     this.unhidden = new Set();
     this.disclose = 'flag';
-    this.marked = new Set(this.offered.filter((e) => markedPrivate(e) && !this.isSubject(e.fullUrl!)).map((e) => e.fullUrl!));
+    this.marked = new Set();
+    for (const [r, e] of suppliedEntries(this.from())) {
+      if ((markedPrivate(e.resource) || markedPrivate(r.bundle)) && this.included.has(e.fullUrl!) && !this.isSubject(e.fullUrl!)) this.marked.add(e.fullUrl!);
+    }
     for (const url of this.marked) {
       this.included.delete(url);
       this.hidden.add(url);
