@@ -60,6 +60,13 @@ export function offeredEntries(records: readonly OpenedRecord[]): BundleEntry[] 
   return planShare({ from: records }).entries.filter((e) => !isGrantConsent(e.resource));
 }
 
+/** Sensitivity labels (a record's words for sexual, mental, genetic, substance-use and like health) and the restricted confidentialities. */
+const PRIVATE_LABELS = new Set('BH ETH ETHUD GDIS HIV MST OPIOIDUD PREGNANT PSY PSYTHPN SCA SDV SEX STD SUD TBOO R V'.split(' '));
+
+/** Whether a record marks an item (or itself, so each of its items) as private: a share starts with it hidden. */
+const markedPrivate = (r: FhirResource) =>
+  (r.meta?.security ?? []).some((c) => /v3-(ActCode|Confidentiality)$/.test(c.system ?? '') && PRIVATE_LABELS.has(c.code ?? ''));
+
 /** Each entry with the record it comes from: the first record holding it, as a share draws it (see `planShare`). */
 function* suppliedEntries(records: readonly OpenedRecord[]): Generator<[OpenedRecord, BundleEntry]> {
   const seen = new Set<string>();
@@ -98,6 +105,8 @@ export class ConsentPlan implements ReactiveController {
   hiddenBefore = new Set<string>();
   /** Of those, the ones the patient unhid here. */
   unhidden = new Set<string>();
+  /** Items the record marks as private (see {@link markedPrivate}): they start hidden. */
+  private marked = new Set<string>();
   disclose: Disclosure = 'flag';
   /**
    * Whose each offered item is (the name of the Patient its record is about), when the records
@@ -144,7 +153,7 @@ export class ConsentPlan implements ReactiveController {
     // Nothing to start: the plan changes only when the patient chooses.
   }
 
-  /** Starts afresh: every offered item shared, except those hidden from this recipient before. */
+  /** Starts afresh: every offered item shared, except those marked private or hidden from this recipient before. */
   reset(offered: readonly BundleEntry[], hiddenBefore: Iterable<string> = []): void {
     // The last plan holds the records it was worked out from: with nothing offered, nothing is kept.
     if (offered.length === 0) {
@@ -164,6 +173,14 @@ export class ConsentPlan implements ReactiveController {
     this.hiddenBefore = new Set();
     this.unhidden = new Set();
     this.disclose = 'flag';
+    this.marked = new Set();
+    for (const [r, e] of suppliedEntries(this.from())) {
+      if ((markedPrivate(e.resource) || markedPrivate(r.bundle)) && this.included.has(e.fullUrl!) && !this.isSubject(e.fullUrl!)) this.marked.add(e.fullUrl!);
+    }
+    for (const url of this.marked) {
+      this.included.delete(url);
+      this.hidden.add(url);
+    }
     this.applyHiddenBefore(hiddenBefore);
   }
 
@@ -172,7 +189,7 @@ export class ConsentPlan implements ReactiveController {
     const offered = new Set(this.offered.map((e) => e.fullUrl!));
     // Items hidden only because another recipient was chosen before go back to shared.
     for (const url of this.hiddenBefore) {
-      if (this.hidden.has(url) && !this.unhidden.has(url)) {
+      if (this.hidden.has(url) && !this.unhidden.has(url) && !this.marked.has(url)) {
         this.hidden.delete(url);
         this.included.add(url);
       }
