@@ -1,11 +1,13 @@
-// The viewer renders <nip82-hidden-flag>; its class registers nothing, so its define module does.
-import '../hidden-flag/define.js';
-import { Nip82RecordViewer } from './record-viewer.js';
+import { Nip82RecordViewer, hiddenFlag } from './record-viewer.js';
 import { warmFormatters } from './fhir-format.js';
+import { OnDemand } from './on-demand.js';
 
 export { Nip82RecordViewer };
 
 if (!customElements.get('nip82-record-viewer')) customElements.define('nip82-record-viewer', Nip82RecordViewer);
+// The viewer renders <nip82-hidden-flag>; its class registers nothing, so its define module does,
+// the first time a record has withheld items.
+hiddenFlag.part ??= new OnDemand(() => import('../hidden-flag/define.js').then((m) => m.Nip82HiddenFlag));
 
 // The page's first number or date sets up the browser's locale data: done while the page is idle,
 // not in the task that shows the first record.

@@ -164,6 +164,13 @@ type RecordExtras = NonNullable<typeof extras.value>;
 const search = new OnDemand(() => import('./record-search.js').then((m) => m.recordSearch));
 
 /**
+ * The hidden-item flag's definition, which few records need: fetched the first time a record with
+ * withheld items is described, and that record shows once it is here, with its flag. define.ts
+ * names it (importing the class registers nothing).
+ */
+export const hiddenFlag: { part?: OnDemand<unknown> } = {};
+
+/**
  * Finds, unlocks and shows NIP-82 medical records: every record shared with the signed-in user,
  * one record by `naddr`, a FHIR Bundle handed in, or records already opened. Unlocking waits for
  * the user's click. Shows a FHIR R4 summary by section (allergies, conditions, medications,
@@ -407,6 +414,7 @@ export class Nip82RecordViewer extends Nip82Element {
       // From a task of its own: the one that handed the source in has done enough.
       await yieldToMain();
       const prepared = await inSlices(preparing(source), SLICE_MS, signal);
+      if (prepared.views.some((view) => view.withheld)) await hiddenFlag.part?.load();
       // And the first render from another: it is the costliest task of all.
       await yieldToMain();
       signal.throwIfAborted();
@@ -774,7 +782,7 @@ export class Nip82RecordViewer extends Nip82Element {
   /** Shows what is handed in or unlocked: at once when it was described before, else once described in slices. */
   private prepare(): void {
     const source = this.source();
-    const known = source.kind !== 'bundle' && source.records.every((r) => isSummarized(r.bundle) && (r.provenance || checked.has(r.bundle)));
+    const known = source.kind !== 'bundle' && source.records.every((r) => isSummarized(r.bundle) && (r.provenance || checked.has(r.bundle)) && (!r.withheld || !hiddenFlag.part || hiddenFlag.part.value));
     if (source.entries > 0 && !known) {
       this.toPrepare = source;
       this.awaitingViews = true;
