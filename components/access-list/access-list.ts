@@ -24,7 +24,7 @@ import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
 import { shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
-import { readGrant } from '../core/nip82/grant.js';
+import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
@@ -446,6 +446,17 @@ export class Nip82AccessList extends Nip82Element {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.currentStore?.loaded) void this.lookUpNames();
+    // A share whose end came while the list was away reads as past its end.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** The render at the next end of a share still open, so the list says then that its end date has passed. */
+  private endTimer?: ReturnType<typeof setTimeout>;
+
+  private wakeAtEnd(shares: ShareCopy[]): void {
+    clearTimeout(this.endTimer);
+    const next = Math.min(...shares.filter((c) => c.status === 'active').map((c) => grantEnd(c.grant) ?? Infinity));
+    if (next < Infinity && this.isConnected) this.endTimer = setTimeout(() => this.requestUpdate(), Math.min(next * 1000 - Date.now(), 2 ** 31 - 1));
   }
 
   /**
@@ -1052,6 +1063,7 @@ export class Nip82AccessList extends Nip82Element {
   private renderShares(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
+    this.wakeAtEnd(shares);
     // After years there are many: those still open come first, newest share first; those ended or
     // revoked (whose newest versions are the latest written, which would put them on top) after,
     // under their own heading, the latest ended first.
