@@ -23,7 +23,7 @@ import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
+import { grantToReader, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
 import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -1028,10 +1028,13 @@ export class Nip82AccessList extends Nip82Element {
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
     const giver = editor ? this.giverOf(record) : undefined;
+    // A share to the user whose end date has passed is not said to let them view or share it.
+    const grant = grantToReader(record);
+    const ended = grant?.ended ? grant : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
       <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
-      <p class="help">${editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
+      <p class="help">${ended ? s.yourShareEnded(this.day(ended.until)) : editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
         ? html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.peopleTitle}</h4>
             <ul class="people">
