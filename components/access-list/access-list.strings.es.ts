@@ -33,6 +33,7 @@ export const accessListStringsEs: AccessListStrings = {
   dialogRecord: (record: string) => `Historial: ${record}`,
   yourRoleEditor: 'Puede ver y compartir este historial.',
   yourRoleViewer: 'Puede ver este historial.',
+  yourShareEnded: (day: string) => `Compartido con usted hasta el ${day}: esa fecha ya pasó.`,
   role: (r: Role) => (r === 'viewer' ? 'puede ver' : 'puede ver y compartir'),
   you: 'usted',
   listedTitle: 'Aparecen en este historial',

@@ -18,6 +18,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   dialogRecord: (record: string) => string;
   yourRoleEditor: string;
   yourRoleViewer: string;
+  /** Instead of `yourRoleEditor`/`yourRoleViewer` on a record shared with the user whose end date (`day`) has passed. */
+  yourShareEnded: (day: string) => string;
   role: (r: Role) => string;
   you: string;
   listedTitle: string;
@@ -158,6 +160,7 @@ const en: AccessListStrings = {
   dialogRecord: (record: string) => `Record: ${record}`,
   yourRoleEditor: 'You can view and share this record.',
   yourRoleViewer: 'You can view this record.',
+  yourShareEnded: (day: string) => `Shared with you until ${day}: that date has passed.`,
   role: (r: Role) => (r === 'viewer' ? 'can view' : 'can view and share'),
   you: 'you',
   listedTitle: 'Listed on this record',

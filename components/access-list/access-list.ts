@@ -23,8 +23,8 @@ import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
-import { readGrant } from '../core/nip82/grant.js';
+import { grantToReader, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
+import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
@@ -446,6 +446,17 @@ export class Nip82AccessList extends Nip82Element {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.currentStore?.loaded) void this.lookUpNames();
+    // A share whose end came while the list was away reads as past its end.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** The render at the next end of a share still open, so the list says then that its end date has passed. */
+  private endTimer?: ReturnType<typeof setTimeout>;
+
+  private wakeAtEnd(shares: ShareCopy[]): void {
+    clearTimeout(this.endTimer);
+    const next = Math.min(...shares.filter((c) => c.status === 'active').map((c) => grantEnd(c.grant) ?? Infinity));
+    if (next < Infinity && this.isConnected) this.endTimer = setTimeout(() => this.requestUpdate(), Math.min(next * 1000 - Date.now(), 2 ** 31 - 1));
   }
 
   /**
@@ -1017,10 +1028,13 @@ export class Nip82AccessList extends Nip82Element {
     const me = this.myKey;
     const editor = record.role === 'editor' && !!record.participants;
     const giver = editor ? this.giverOf(record) : undefined;
+    // A share to the user whose end date has passed is not said to let them view or share it.
+    const grant = grantToReader(record);
+    const ended = grant?.ended ? grant : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
       <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
-      <p class="help">${editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
+      <p class="help">${ended ? s.yourShareEnded(this.day(ended.until)) : editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
         ? html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.peopleTitle}</h4>
             <ul class="people">
@@ -1052,6 +1066,7 @@ export class Nip82AccessList extends Nip82Element {
   private renderShares(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
+    this.wakeAtEnd(shares);
     // After years there are many: those still open come first, newest share first; those ended or
     // revoked (whose newest versions are the latest written, which would put them on top) after,
     // under their own heading, the latest ended first.
