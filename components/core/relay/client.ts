@@ -505,7 +505,7 @@ export class RelayClient {
    * `budget`, a read's budget shared by its pages; an event over `maxEventChars` is skipped.
    * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this read's own.
    */
-  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[]; ahead?: boolean }> {
     this.assertOpen();
     if (!globalThis.WebSocket) await this.assertSocket();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
@@ -515,7 +515,7 @@ export class RelayClient {
     const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget, declined)));
     const now = nowSeconds();
     const fresh = [...byId.values()].filter((e) => e.created_at <= now + MAX_FUTURE_SECONDS);
-    return { events: this.newestOnly(fresh), reports };
+    return { events: this.newestOnly(fresh), reports, ahead: fresh.length < byId.size };
   }
 
   private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget, declined: DeclineScope): Promise<QueryReport> {
@@ -789,7 +789,7 @@ export class RelayClient {
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */
-  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string }> {
+  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string; ahead?: boolean }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
       const d = decode(addressIn(String(naddr)));
@@ -802,7 +802,9 @@ export class RelayClient {
     // By pages (a large record has more parts than a relay sends for a query without a limit), with
     // the deletions that may have ended its addresses.
     const found = await this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
-    return { ...found, signPubkey: pointer.pubkey };
+    // Nothing up to now by this device's clock: a signed part dated later says the clock (this one or its maker's) may be wrong.
+    const ahead = !found.events.length && (await this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined: options.declined })).ahead;
+    return { ...found, signPubkey: pointer.pubkey, ahead };
   }
 
   /** Gift wraps addressed to `pubkey`, 64 lowercase hex (requests, answers, one-off bundles, notices). */

@@ -564,7 +564,7 @@ export class RecordStore {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
-    const { events, reports, signPubkey } = await this.client.recordByNaddr(naddr, { declined: options.declined });
+    const { events, reports, signPubkey, ahead } = await this.client.recordByNaddr(naddr, { declined: options.declined });
     if (generation !== this.generation) return { records: [], failures: [], reports };
     const failures: OpenFailure[] = [];
     const records: OpenedRecord[] = [];
@@ -580,6 +580,7 @@ export class RecordStore {
     // newest version seen this session is shown, not "not found".
     const open = this.opened.get(signPubkey);
     if (open && !records.length && !failures.length && !events.some((e) => e.pubkey === signPubkey)) records.push(open);
+    if (ahead && !records.length) failures.push({ signPubkey, code: 'future-dated', message: 'The record is dated after this device\'s clock.' });
     this.notify('records');
     return { records, failures, reports };
   }
