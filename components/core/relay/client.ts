@@ -324,6 +324,8 @@ export class RelayClient {
   private readonly sends = new Set<Promise<void>>();
   /** The sign-in under way or done on each connection (see {@link authenticate}). */
   private signingIn = new WeakMap<Connection, SignInAttempt>();
+  /** A relay refused a signed sign-in (NIP-42) for its time: this device's clock may be wrong. */
+  clockOff = false;
   /** Counts the users served: one more at each {@link forgetSignIns}. */
   private user = 0;
 
@@ -429,7 +431,7 @@ export class RelayClient {
       made.outcome = signIn(connection, onauth, timeoutMs, (asked) => {
         made.atSigner = asked;
         for (const watcher of made.watchers) watcher(asked);
-      }, (challenge) => (made.challenge = challenge));
+      }, (challenge) => (made.challenge = challenge), () => (this.clockOff = true));
       attempt = made;
       this.signingIn.set(connection, made);
     }
@@ -974,7 +976,7 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * refused what they were never asked. Either closes the connection: the pool library keeps an
  * AUTH the signer refused pending for good, so that connection could never sign in again.
  */
-async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void): Promise<SignInOutcome> {
+async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void, clockOff: () => void): Promise<SignInOutcome> {
   // Where the user is: not asked yet, at their signer, or past it (signed, said no, or their
   // signer failed them: see USER_ANSWERS).
   let user = 'unasked' as 'unasked' | 'asked' | 'signed' | 'refused' | 'unreached';
@@ -1005,7 +1007,9 @@ async function signIn(connection: Connection, onauth: (t: EventTemplate) => Prom
     if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
     await within(answered, timeoutMs);
     return 'signed-in';
-  } catch {
+  } catch (error) {
+    // The relay refused the signed sign-in for its time: the clocks disagree (NIP-42 asks for about ten minutes).
+    if (user === 'signed' && /created.?at|clock|\btime\b/i.test(String((error as Error)?.message))) clockOff();
     connection.close();
     // Still at the signer when the wait ended: the user let the prompt go unanswered.
     return user === 'refused' || user === 'asked' ? 'declined' : 'failed';
