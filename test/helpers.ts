@@ -381,3 +381,25 @@ export async function publishedShare(client: RelayClient): Promise<{ patient: Pe
   await client.publishAll(events);
   return { patient, clinic, events };
 }
+
+/**
+ * Sets the page's clock `ms` ahead (negative: behind), as on a device whose clock is wrong: `Date.now()`
+ * and `new Date()` both; returns what puts the true clock back. Intervals stay true, so waits still work.
+ */
+export function skewClock(ms: number): () => void {
+  const RealDate = Date;
+  class Skewed extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length) super(...(args as [number]));
+      else super(RealDate.now() + ms);
+    }
+
+    static override now() {
+      return RealDate.now() + ms;
+    }
+  }
+  globalThis.Date = Skewed as DateConstructor;
+  return () => {
+    globalThis.Date = RealDate;
+  };
+}

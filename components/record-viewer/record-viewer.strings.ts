@@ -98,6 +98,8 @@ export interface RecordViewerStrings {
    * were not signed in there, so it was not searched: `signIn` as in `relayStatus`.
    */
   notSignedIn: (signIn: SignInFailure | undefined) => string;
+  /** After `notSignedIn`, when the server refused the sign-in for its time: this device's clock may be wrong. */
+  clockOff: string;
   /** While the user's signer asks them to sign a storage server's sign-in, before it is searched (it may wait minutes). */
   waitSignIn: string;
   /** The button offered meanwhile: stops asking, and the search goes on without that server. */
@@ -385,6 +387,7 @@ const en: RecordViewerStrings = {
       ? `asked you to sign in${signIn ? `; ${signIn === 'failed' ? 'the sign-in did not go through' : 'you did not'}, so nothing there was looked at` : ', and let nothing be read'}`
       : ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
   notSignedIn: (signIn) => `A storage server ${en.relayStatus('auth-required', signIn)}.`,
+  clockOff: 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
   // The words the consent prompt and the access list say (action-state-strings.ts, not loaded with the viewer).
   waitSignIn: stateStringsEn.waiting('A storage server asks you to sign in first.'),
   stopWaiting: 'Stop waiting',

@@ -1176,6 +1176,11 @@ export class Nip82RecordViewer extends Nip82Element {
     return { signIn: ended('declined') ? 'declined' : ended('failed') ? 'failed' : undefined };
   }
 
+  /** Why a storage server was not searched; when it refused the sign-in for its time, that this device's clock may be wrong. */
+  private notSignedInText(s: RecordViewerStrings): string {
+    return [s.notSignedIn(this.notSignedIn?.signIn), this.notSignedIn?.signIn === 'failed' && this.currentStore?.client.clockOff ? s.clockOff : ''].filter(Boolean).join(' ');
+  }
+
   private liveText(s: RecordViewerStrings, lang: string): string {
     if (this.printAsked) return s.printPreparing(this.due, formatCount(this.due, lang));
     switch (this.status) {
@@ -1191,7 +1196,7 @@ export class Nip82RecordViewer extends Nip82Element {
         // Said here, where it is heard, rather than in a note beside an empty status.
         if (this.outcome === 'taken-back') return this.takenBack.map((t) => s.takenBack(this.authorNamed(t))).join(' ');
         // Not "none found" while a storage server that asked for a sign-in was not searched.
-        if (this.outcome && this.notSignedIn) return s.notSignedIn(this.notSignedIn.signIn);
+        if (this.outcome && this.notSignedIn) return this.notSignedInText(s);
         // Not "none found" while older records were not checked.
         if (this.outcome === 'none-found') return this.older ? s.recordsOlder : s.noneFound;
         if (this.outcome === 'not-found') return s.notFound;
@@ -1199,7 +1204,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'relay-error':
         // The page's relay list: nothing the patient can fix but tell the site.
         if (this.errorCode === 'invalid-url') return s.badStorageSettings;
-        if (this.errorCode === 'auth-required') return s.notSignedIn(this.notSignedIn?.signIn);
+        if (this.errorCode === 'auth-required') return this.notSignedInText(s);
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':

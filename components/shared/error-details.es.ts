@@ -16,7 +16,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   'decrypt-failed': 'No se pudo descifrar: puede que esta cuenta ya no tenga acceso.',
   'too-large': 'Es demasiado grande para los servidores de almacenamiento.',
   unsupported: 'Este tipo de dato no está admitido.',
-  'future-dated': 'Una versión tiene fecha futura y se ignoró.',
+  'future-dated': 'Tiene una fecha posterior a la fecha y hora de este dispositivo: puede que el reloj de este dispositivo, o el de quien lo guardó, esté mal.',
   rollback: 'Se vio antes una versión más nueva que no se pudo obtener ahora; la copia antigua no se muestra.',
   deleted: 'Quien lo creó borró o trasladó este historial; la copia que aún queda en esta dirección no se muestra.',
   unchecked: 'No se pudo comprobar si un servidor de almacenamiento tiene una versión más nueva de este historial, así que no se cambió nada. Puede volver a intentarlo.',

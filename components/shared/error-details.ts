@@ -73,7 +73,7 @@ const RECORD_EN: Partial<Record<Nip82ErrorCode, string>> = {
   'decrypt-failed': 'Your signer could not unlock the record: you may no longer have access.',
   'too-large': 'The record is too large to read here.',
   unsupported: 'The record holds a type of data this page cannot read.',
-  'future-dated': 'The record is dated in the future, so it was set aside.',
+  'future-dated': 'It is dated later than the date and time on this device: this device\'s clock, or that of whoever saved it, may be wrong.',
   rollback: 'A newer version of the record was seen before but could not be found now, so the older copy is not shown.',
   deleted: 'Whoever made the record deleted or moved it.',
   signer: 'Your signer could not finish the request.',

@@ -324,6 +324,8 @@ export class RelayClient {
   private readonly sends = new Set<Promise<void>>();
   /** The sign-in under way or done on each connection (see {@link authenticate}). */
   private signingIn = new WeakMap<Connection, SignInAttempt>();
+  /** A relay refused a signed sign-in (NIP-42) for its time: this device's clock may be wrong. */
+  clockOff = false;
   /** Counts the users served: one more at each {@link forgetSignIns}. */
   private user = 0;
 
@@ -429,7 +431,7 @@ export class RelayClient {
       made.outcome = signIn(connection, onauth, timeoutMs, (asked) => {
         made.atSigner = asked;
         for (const watcher of made.watchers) watcher(asked);
-      }, (challenge) => (made.challenge = challenge));
+      }, (challenge) => (made.challenge = challenge), () => (this.clockOff = true));
       attempt = made;
       this.signingIn.set(connection, made);
     }
@@ -505,7 +507,7 @@ export class RelayClient {
    * `budget`, a read's budget shared by its pages; an event over `maxEventChars` is skipped.
    * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this read's own.
    */
-  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[] }> {
+  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[]; ahead?: boolean }> {
     this.assertOpen();
     if (!globalThis.WebSocket) await this.assertSocket();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
@@ -515,7 +517,7 @@ export class RelayClient {
     const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget, declined)));
     const now = nowSeconds();
     const fresh = [...byId.values()].filter((e) => e.created_at <= now + MAX_FUTURE_SECONDS);
-    return { events: this.newestOnly(fresh), reports };
+    return { events: this.newestOnly(fresh), reports, ahead: fresh.length < byId.size };
   }
 
   private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget, declined: DeclineScope): Promise<QueryReport> {
@@ -789,7 +791,7 @@ export class RelayClient {
   }
 
   /** Every part of the record an `naddr` points to (all parts share its sign key); at most `maxEvents` (default 20,000). */
-  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string }> {
+  async recordByNaddr(naddr: string, options: { maxEvents?: number; declined?: DeclineScope } = {}): Promise<WalkResult & { signPubkey: string; ahead?: boolean }> {
     let pointer: { kind: number; pubkey: string; identifier: string };
     try {
       const d = decode(addressIn(String(naddr)));
@@ -802,7 +804,9 @@ export class RelayClient {
     // By pages (a large record has more parts than a relay sends for a query without a limit), with
     // the deletions that may have ended its addresses.
     const found = await this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
-    return { ...found, signPubkey: pointer.pubkey };
+    // Nothing up to now by this device's clock: a signed part dated later says the clock (this one or its maker's) may be wrong.
+    const ahead = !found.events.length && (await this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined: options.declined })).ahead;
+    return { ...found, signPubkey: pointer.pubkey, ahead };
   }
 
   /** Gift wraps addressed to `pubkey`, 64 lowercase hex (requests, answers, one-off bundles, notices). */
@@ -972,7 +976,7 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * refused what they were never asked. Either closes the connection: the pool library keeps an
  * AUTH the signer refused pending for good, so that connection could never sign in again.
  */
-async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void): Promise<SignInOutcome> {
+async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void, clockOff: () => void): Promise<SignInOutcome> {
   // Where the user is: not asked yet, at their signer, or past it (signed, said no, or their
   // signer failed them: see USER_ANSWERS).
   let user = 'unasked' as 'unasked' | 'asked' | 'signed' | 'refused' | 'unreached';
@@ -1003,7 +1007,9 @@ async function signIn(connection: Connection, onauth: (t: EventTemplate) => Prom
     if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
     await within(answered, timeoutMs);
     return 'signed-in';
-  } catch {
+  } catch (error) {
+    // The relay refused the signed sign-in for its time: the clocks disagree (NIP-42 asks for about ten minutes).
+    if (user === 'signed' && /created.?at|clock|\btime\b/i.test(String((error as Error)?.message))) clockOff();
     connection.close();
     // Still at the signer when the wait ended: the user let the prompt go unanswered.
     return user === 'refused' || user === 'asked' ? 'declined' : 'failed';

@@ -26,7 +26,7 @@ import { MAX_KEY_TAGS_TRIED, openRecord } from '../nip82/record-open.js';
 import { groupRecords, namesReader } from '../nip82/record-events.js';
 import { forgetRecord } from '../nip82/record-secrets.js';
 import type { ConsentMessage } from '../nip82/requests.js';
-import { RECORD_KIND } from '../nip82/constants.js';
+import { MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
 import { forgetSessionMemory } from '../memory.js';
@@ -489,6 +489,11 @@ export class RecordStore {
       if (generation !== this.generation) return;
       if (result && isReported(result)) failures.push(result);
     }
+    // Nothing for the reader up to now by this device's clock: one signed record dated later says the clock may be wrong.
+    if (!this.opened.size && !failures.length && (await this.client.query({ kinds: [RECORD_KIND], '#p': [me], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined })).ahead) {
+      failures.push({ signPubkey: '', code: 'future-dated', message: 'A record is dated after this device\'s clock.' });
+    }
+    if (generation !== this.generation) return;
     this.failed = failures;
     this.newestRead = newest;
     this.recordsLeft = toOpen.length - done;
@@ -564,7 +569,7 @@ export class RecordStore {
     this.assertOpen();
     const generation = this.generation;
     const me = await this.currentReader();
-    const { events, reports, signPubkey } = await this.client.recordByNaddr(naddr, { declined: options.declined });
+    const { events, reports, signPubkey, ahead } = await this.client.recordByNaddr(naddr, { declined: options.declined });
     if (generation !== this.generation) return { records: [], failures: [], reports };
     const failures: OpenFailure[] = [];
     const records: OpenedRecord[] = [];
@@ -580,6 +585,7 @@ export class RecordStore {
     // newest version seen this session is shown, not "not found".
     const open = this.opened.get(signPubkey);
     if (open && !records.length && !failures.length && !events.some((e) => e.pubkey === signPubkey)) records.push(open);
+    if (ahead && !records.length) failures.push({ signPubkey, code: 'future-dated', message: 'The record is dated after this device\'s clock.' });
     this.notify('records');
     return { records, failures, reports };
   }
