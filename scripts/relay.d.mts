@@ -24,6 +24,8 @@ export interface RunningRelay {
   port: number;
   acceptOnly(n: number | undefined, reason?: string): void;
   lateOk(ms: number | undefined): void;
+  /** Ends every open connection (a restart), or with `silently` stops answering on them. */
+  drop(silently?: boolean): void;
   /** With `keepRequests`: the keys that signed in, and the REQs served with the key signed in as then. */
   signIns(): { signIns: string[]; served: { as: string | null; filters: Record<string, unknown>[] }[] };
   close(): Promise<void>;

@@ -97,6 +97,8 @@ export async function startRelay(options = {}) {
   let acceptLeft = options.acceptLimit;
   const BLOCKED = 'blocked: this relay accepts no more events for now';
   let refusal = BLOCKED;
+  /** Connections the relay no longer answers (see `drop()`). */
+  const dark = new WeakSet();
   const wss = new WebSocketServer({ server });
   wss.on('connection', (ws) => {
     relay.handleConnection(ws, '127.0.0.1');
@@ -105,7 +107,7 @@ export async function startRelay(options = {}) {
         noteRequest(requests, data, keepRequests);
         noteLive(live, ws, data);
       }
-      if (options.silent) return;
+      if (options.silent || dark.has(ws)) return;
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       const first = refuseOnce.size ? firstOfKinds(data, refuseOnce, refused) : undefined;
       if (first) {
@@ -159,6 +161,17 @@ export async function startRelay(options = {}) {
     acceptOnly(n, reason) {
       acceptLeft = n ?? undefined;
       refusal = reason ?? BLOCKED;
+    },
+    /**
+     * Ends every connection open now, as a relay restarting does; with `silently`, keeps them open
+     * but never answers on them again (a connection gone dark: a machine woken from sleep on
+     * another network). New connections are served as ever.
+     */
+    drop(silently) {
+      for (const client of wss.clients) {
+        if (silently) dark.add(client);
+        else client.terminate();
+      }
     },
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -10,6 +10,8 @@
 // 'relay-accept-only' ({ name, count, reason }) makes a relay accept only `count` more events (null: all again),
 // refusing the rest with `reason` as its OK message's text (by default a `blocked:` one).
 // 'relay-late-ok' ({ name, ms }) makes a relay store each EVENT at once but send its OK `ms` later (0: at once).
+// 'relay-drop' ({ name, silently }) ends every connection open at a relay now (a restart), or with
+// `silently` stops answering on them while new ones are served (connections gone dark).
 // 'picky' is one relay per test file: files run side by side, and one file's "accept nothing now"
 // must never reach another's send.
 import net from 'node:net';
@@ -82,6 +84,10 @@ export function relayPlugin() {
       }
       if (command === 'relay-late-ok') {
         (await relayFor(payload?.name ?? 'picky', session))?.lateOk(payload?.ms ?? 0);
+        return true;
+      }
+      if (command === 'relay-drop') {
+        (await relayFor(payload?.name ?? 'picky', session))?.drop(!!payload?.silently);
         return true;
       }
       if (command === 'relay-accept-only') {

@@ -18,7 +18,7 @@ import { DELETION_KIND } from '../nip82/deletions.js';
 import { namesReader } from '../nip82/record-events.js';
 import { isAuthRequired } from './limits.js';
 import type { Sender } from './publish.js';
-import { type RelayPool, ownPool } from './pool.js';
+import { type RelayPool, TIMED_OUT, ownPool } from './pool.js';
 import { type Admission, DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
 /**
@@ -552,7 +552,7 @@ export class RelayClient {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        sub?.close();
+        sub?.close(status === 'timeout' ? TIMED_OUT : undefined);
         resolve({ relay, status, reason, events: count });
       };
       const atLimit = () => {

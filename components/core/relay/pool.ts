@@ -28,6 +28,9 @@ export interface RelayPool {
   destroy(): void;
 }
 
+/** The reason a client closes a read it stopped waiting for. */
+export const TIMED_OUT = 'timed out';
+
 /** Shortest wait for a connection (nostr-tools' pool's). */
 const CONNECT_MS = 3000;
 /** A connection left unused this long closes (nostr-tools' pool's default). */
@@ -53,7 +56,21 @@ class CappedRelay extends AbstractRelay {
     return answer;
   }
 
+  /** Messages the relay sent on this connection, of any kind. */
+  heard = 0;
+
+  /**
+   * Ends the connection if the relay sent nothing on it since it had sent `heard` messages, once no
+   * other read waits on it (the last to give up ends it): one gone dark (a machine woken on another
+   * network, a relay restarted behind a proxy) would hold every later call, each waiting out its
+   * deadline, for as long as they came before it idled out.
+   */
+  endIfSilent(heard: number): void {
+    if (this.heard === heard && !this.ongoingOperations) this.close();
+  }
+
   override _onmessage(message: MessageEvent<unknown>): void {
+    this.heard++;
     if (typeof message.data === 'string' && message.data.length <= MAX_MESSAGE_CHARS) super._onmessage(message);
   }
 }
@@ -64,9 +81,9 @@ class CappedRelay extends AbstractRelay {
  * machine was reported as not accepting an event well before the client's `publishTimeoutMs`.
  */
 export function ownPool(publishTimeoutMs: number, idleMs = IDLE_MS): RelayPool {
-  const relays = new Map<string, AbstractRelay>();
+  const relays = new Map<string, CappedRelay>();
 
-  async function ensureRelay(url: string, params: { connectionTimeout: number }): Promise<AbstractRelay> {
+  async function ensureRelay(url: string, params: { connectionTimeout: number }): Promise<CappedRelay> {
     // The platform's WebSocket, else (Node 20) the one a host gave nostr-tools (see node-socket.ts).
     const Socket = globalThis.WebSocket ?? (await import('./node-socket.js').then((m) => m.hostWebSocket))();
     const key = normalizeURL(url);
@@ -98,7 +115,14 @@ export function ownPool(publishTimeoutMs: number, idleMs = IDLE_MS): RelayPool {
     ensureRelay,
 
     // A connection that failed rejects with nostr-tools' words for it ("connection failed", "connection timed out").
-    publish: (urls, event, params) => urls.map(async (url) => (await connected(url, params.maxWait)).publish(event)),
+    publish: (urls, event, params) => urls.map(async (url) => {
+      const relay = await connected(url, params.maxWait);
+      const heard = relay.heard;
+      return relay.publish(event).catch((error: unknown) => {
+        if (/timed out/.test(String(error))) relay.endIfSilent(heard);
+        throw error;
+      });
+    }),
 
     subscribe([url], filter, params) {
       let eosed = false;
@@ -116,15 +140,29 @@ export function ownPool(publishTimeoutMs: number, idleMs = IDLE_MS): RelayPool {
       };
       // Each event once per subscription: a relay repeating one is not parsed again.
       const seen = new Set<string>();
+      let relay: CappedRelay | undefined;
+      let heard = 0;
       const opened = connected(url, params.maxWait).then(
-        (relay) => relay.subscribe([filter], { ...params, oneose: eose, onclose: close, alreadyHaveEvent: (id) => seen.has(id) || !seen.add(id), eoseTimeout: params.maxWait }),
+        (made) => {
+          relay = made;
+          heard = made.heard;
+          return made.subscribe([filter], { ...params, oneose: eose, onclose: close, alreadyHaveEvent: (id) => seen.has(id) || !seen.add(id), eoseTimeout: params.maxWait });
+        },
         (error: unknown) => close((error as Error | undefined)?.message || String(error)),
       );
       // Never a subscription the relay closed already (CLOSED, a dropped socket): nostr-tools'
       // close counts the connection's open operations down again, past 0, and its idle timer
       // (which closes only at exactly 0) then never closes the connection, nor lets a socket gone
       // dark be replaced: every later read of that relay would wait out its deadline.
-      return { close: (reason) => void opened.then((sub) => { if (!closed) sub?.close(reason); }) };
+      // A read the client gave up waiting for ({@link TIMED_OUT}) that heard nothing: see endIfSilent.
+      return {
+        close: (reason) => void opened.then((sub) => {
+          if (closed) return;
+          const silent = reason === TIMED_OUT && !eosed;
+          sub?.close(reason);
+          if (silent) relay?.endIfSilent(heard);
+        }),
+      };
     },
 
     // A connection that closes leaves the list by itself (its onclose).
