@@ -48,7 +48,7 @@ describe('access list: finishing a revocation when the account question is decli
     $<HTMLButtonElement>(list, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
     await waitUntil(() => dialogOf(list).open, 'dialog opens');
     await list.updateComplete;
-    buttonByText(list, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(list, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => list.status === 'done', 'revoked where one server took it', { timeout: 20000 });
     await list.updateComplete;
     buttonByText(list, 'Close')!.click();

@@ -67,7 +67,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     row(el, who.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    buttonByText(el, `Revoke ${shortNpub(who.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(who.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.contain('send it there too');
@@ -181,7 +181,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(() => dialogOf(el).open, 'the other dialog opens');
     await el.updateComplete;
     expect(text(dialogOf(el))).to.contain('Another revocation of this record went out only in part.');
-    expect(buttonByText(el, `Revoke ${shortNpub(other)}`)!.disabled, 'no second change of the record').to.equal(true);
+    expect(buttonByText(el, `Revoke access for ${shortNpub(other)}`)!.disabled, 'no second change of the record').to.equal(true);
     buttonByText(el, 'Cancel')!.click();
     await waitUntil(() => closed(el), 'the other dialog closes');
     await el.updateComplete;
@@ -206,7 +206,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'relay-error', 'the first event is refused', { timeout: 20000 });
     await el.updateComplete;
     buttonByText(el, 'Try again')!.click();
@@ -252,7 +252,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(() => dialogOf(el).open, 'the clinician dialog opens again');
     await el.updateComplete;
     expect(text(dialogOf(el).querySelector('[role=status]'))).to.match(PART);
-    expect(!!buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`), 'no new revocation offered').to.equal(false);
+    expect(!!buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`), 'no new revocation offered').to.equal(false);
     await expect(el).to.be.accessible();
     for (let attempt = 0; el.status !== 'done'; attempt++) {
       expect(attempt, 'finished within a few tries').to.be.lessThan(6);
@@ -377,7 +377,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     row(el, clinician.pubkey)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     // "working" is also the change being prepared (nothing sent yet): the status line tells the send.
     await waitUntil(() => el.status === 'working' && /^Sending /.test(text($(el, 'dialog [role=status]'))), 'sending', { timeout: 20000 });
   }

@@ -109,7 +109,7 @@ describe('<nip82-access-list>: focus and names', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    buttonByText(el, `Revoke ${who()}`)!.click();
+    buttonByText(el, `Revoke access for ${who()}`)!.click();
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     await el.updateComplete;
     await sendKeys({ press: 'Escape' });

@@ -32,7 +32,7 @@ describe('access list: the outcome of Escape is announced', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    buttonByText(el, /^Revoke npub1/)!.focus();
+    buttonByText(el, /^Revoke access for npub1/)!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.status === 'waiting-signer', 'the signer is asked');
     await el.updateComplete;

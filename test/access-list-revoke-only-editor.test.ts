@@ -33,7 +33,7 @@ describe('<nip82-access-list>: revoking the only editor', function () {
     await waitUntil(() => dialogOf(el).open, 'the dialog opens');
     await el.updateComplete;
     const asked = text(dialogOf(el));
-    buttonByText(el, `Revoke ${shortNpub(editor!.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(editor!.pubkey)}`)!.click();
     await waitUntil(() => /Access revoked/.test(text($(el, '#result-title'))), 'the outcome is said');
     return { asked, said: text($(el, '#result-title')) };
   }

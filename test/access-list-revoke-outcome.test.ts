@@ -35,7 +35,7 @@ describe('the access list: what the revoke outcome says', function () {
     await waitUntil(() => dialogOf(el).open, 'the revoke dialog');
     await el.updateComplete;
     expect(text(dialogOf(el)), 'before: the truth is told').to.contain('cannot be taken back');
-    buttonByText(el, /^Revoke npub1/)!.click();
+    buttonByText(el, /^Revoke access for npub1/)!.click();
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 30000 });
     await el.updateComplete;
     return el;

@@ -66,7 +66,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     const renders = everyRender(el, quiet.calls);
     const before = quiet.calls();
 
-    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     expect(quiet.calls() - before, 'signer calls of the whole revocation').to.equal(0);
     const said = renders.map((r) => r.said);
@@ -84,7 +84,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     await openDialog(el, clinician);
 
     quiet.arm(1);
-    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
     await waitUntil(() => quiet.asked(), 'the signer is asked which account it holds');
     await el.updateComplete;
     expect(text($(el, 'dialog [role=status]'))).to.equal('Waiting for your signer. Checking which account your signer is using.');
@@ -106,7 +106,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     await openDialog(el, clinician);
 
     quiet.arm(1);
-    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
     await waitUntil(() => quiet.asked(), 'the signer is asked who is signed in');
     await el.updateComplete;
     expect(text($(el, 'dialog [role=status]'))).to.equal('Waiting for your signer. Checking which account your signer is using.');
@@ -128,7 +128,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
     await openDialog(el, clinician);
     quiet.arm(1);
-    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
     await waitUntil(() => quiet.asked() && stopButton(el), 'the signer is asked, and "Stop waiting" is offered');
     await tap(stopButton(el)!);
     await waitUntil(() => el.status === 'cancelled', 'stopped');
@@ -167,7 +167,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
 
       // Revoking a viewer of records handed in signs nothing: the first signer call is the sign-in.
       quiet.arm(1);
-      await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+      await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
       await waitUntil(() => quiet.asked(), 'the signer is asked to sign in to the server');
       await waitUntil(() => stopButton(el), 'a live "Stop waiting" while only the sign-in is awaited');
       expect(el.status).to.equal('waiting-signer');
@@ -203,7 +203,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       const { patient, clinician, record, quiet, el, gatedBefore } = await besideGated();
       // In the dialog the sign-in is passed over: the server missed the change.
       quiet.arm(1);
-      await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+      await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
       await waitUntil(() => quiet.asked() && stopButton(el), 'the sign-in is asked, and "Stop waiting" offered');
       await tap(stopButton(el)!);
       await waitUntil(() => el.status === 'done', 'in force where it went', { timeout: 20000 });
@@ -260,7 +260,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       await openDialog(el, clinician);
 
       quiet.arm(1);
-      await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+      await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
       await waitUntil(() => quiet.asked() && stopButton(el), 'the sign-in is asked, and "Stop waiting" offered');
       await tap(stopButton(el)!);
       await waitUntil(() => el.status === 'relay-error', 'the send ends without the sign-in', { timeout: 20000 });

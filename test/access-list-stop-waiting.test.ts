@@ -72,7 +72,7 @@ describe('<nip82-access-list>: "Stop waiting" while the signer never answers a r
       await waitUntil(() => quiet.asked(), `the signer's call ${k} is asked`);
       await el.updateComplete;
       expect(el.status).to.equal('waiting-signer');
-      const confirm = () => buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!;
+      const confirm = () => buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!;
       expect(confirm().getAttribute('aria-disabled'), 'the Revoke button says it is busy').to.equal('true');
       expect(stopButton(el), 'a live "Stop waiting" while the signer is asked').to.exist;
       await expect(el).to.be.accessible();

@@ -101,7 +101,7 @@ describe('the access list after years of use', function () {
       $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinic.pubkey}"] button.revoke`)!.click();
       await waitUntil(() => dialogOf(el).open, 'the revoke dialog');
       await el.updateComplete;
-      buttonByText(el, /^Revoke npub1/)!.click();
+      buttonByText(el, /^Revoke access for npub1/)!.click();
       await waitUntil(() => el.status === 'done', 'revoked', { timeout: 30000 });
       buttonByText(el, 'Close')!.click();
       // Its close event handled too (focus back on the page), not only the dialog shut.

@@ -120,7 +120,7 @@ describe('<nip82-access-list>', function () {
     el.addEventListener('nip82-signer-request', (e) => requests.push(e));
     const revoked = oneEvent(el, 'nip82-revoke');
     const receiptsEvent = oneEvent(el, 'nip82-receipts');
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     const { detail } = (await revoked) as Nip82Event<'nip82-revoke'>;
     expect(detail).to.deep.equal({ signPubkey: record.signPubkey, pubkey: clinician.pubkey });
     expect(requests.map((r) => r.detail.action)).to.deep.equal(['revoke']);
@@ -154,7 +154,7 @@ describe('<nip82-access-list>', function () {
     expect(text(dialogOf(el))).to.contain(TRUTH);
     expect(text(dialogOf(el))).to.contain(MOVES);
     const revoked = oneEvent(el, 'nip82-revoke');
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     const { detail } = (await revoked) as Nip82Event<'nip82-revoke'>;
     expect(detail.pubkey).to.equal(clinician.pubkey);
     expect(detail.movedTo).to.match(/^[0-9a-f]{64}$/);
@@ -171,7 +171,7 @@ describe('<nip82-access-list>', function () {
     const { signer: held, release } = heldSigner(patient.signer);
     const el = await listFor([record], { signer: held as never, pubkey: patient.pubkey });
     await askRevoke(el, clinician.pubkey);
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'waiting-signer', 'waiting');
     await el.updateComplete;
     expect(text($(el, '[role=status]'))).to.equal('Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign a notice to the remaining people.');
@@ -256,7 +256,7 @@ describe('<nip82-access-list>', function () {
     el.addEventListener('nip82-revoke', () => { revoked = true; });
     const codes = errorCodes(el);
     const receiptsEvent = oneEvent(el, 'nip82-receipts');
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     const receipts = ((await receiptsEvent) as Nip82Event<'nip82-receipts'>).detail.receipts;
     expect(receipts.every((r) => r.relay === down && r.status !== 'accepted')).to.equal(true);
     await waitUntil(() => el.status === 'relay-error', 'relay error');
@@ -282,7 +282,7 @@ describe('<nip82-access-list>', function () {
     const el = await listFor([record], patient);
     const trigger = await askRevoke(el, clinician.pubkey);
     el.addEventListener('nip82-signer-request', (e) => e.preventDefault(), { once: true });
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await el.updateComplete;
     expect(el.status).to.equal('cancelled');
     expect(text($(el, '[role=status]'))).to.equal('Cancelled. Nothing was changed.');
@@ -436,7 +436,7 @@ describe('<nip82-access-list>', function () {
         }
         await askRevoke(el, clinician.pubkey);
         refusing.arm();
-        buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+        buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
         if (!total) {
           await waitUntil(() => el.status === 'done', 'the counting run revokes', { timeout: 20000 });
           total = refusing.calls();
@@ -451,7 +451,7 @@ describe('<nip82-access-list>', function () {
         expect(text($(el, '[role=status]'))).to.match(/^Your signer declined\. Nothing was changed\.( You declined approval \d+: the approvals before it are not used\. To go ahead after all, try again; your signer will ask for each one again\.)?$/);
         expect(await outThere(record, [clinician.pubkey, family.pubkey]), `nothing published after refusing call ${k}`).to.deep.equal(before);
         expect((await openRecord(await freshEvents(record.signPubkey), clinician.signer)).role).to.equal(role);
-        expect(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)).to.exist;
+        expect(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)).to.exist;
         await expect(el).to.be.accessible();
         el.remove();
       }
@@ -477,7 +477,7 @@ describe('<nip82-access-list>', function () {
     let revoked = 0;
     el.addEventListener('nip82-revoke', () => revoked++);
 
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'relay-error', 'the first event is refused', { timeout: 20000 });
     await el.updateComplete;
     // Nothing went out: the relay refused the first event, and the rest were held back.
@@ -533,7 +533,7 @@ describe('<nip82-access-list>', function () {
     await askRevoke(el, clinician.pubkey);
     const sent: string[] = [];
     el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'relay-error', 'refused once', { timeout: 20000 });
     buttonByText(el, 'Try again')!.click();
     await waitUntil(() => el.status === 'done' || el.status === 'bad-data', 'retried', { timeout: 20000 });
@@ -559,7 +559,7 @@ describe('<nip82-access-list>', function () {
     await askRevoke(el, clinician.pubkey);
     const sent: string[] = [];
     el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.equal(
@@ -684,7 +684,7 @@ describe('<nip82-access-list>', function () {
     expect(accessibleName(dialogOf(el))).to.equal(`Revoke access for ${named}?`);
     expect(setApart($(el, '#dialog-title')!)).to.deep.equal([rtl]);
     const confirm = $<HTMLButtonElement>(el, 'dialog button.danger')!;
-    expect(accessibleName(confirm)).to.equal(`Revoke ${named}`);
+    expect(accessibleName(confirm)).to.equal(`Revoke access for ${named}`);
     expect(setApart(confirm)).to.deep.equal([rtl]);
     await expect(el).to.be.accessible();
     buttonByText(el, 'Cancel')!.click();

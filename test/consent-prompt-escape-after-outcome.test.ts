@@ -58,7 +58,7 @@ describe('Escape on an outcome is no cancellation', function () {
     $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    buttonByText(el, /^Revoke npub1/)!.click();
+    buttonByText(el, /^Revoke access for npub1/)!.click();
     await waitUntil(() => el.status === 'done' && !!$(el, '#result-title'), 'revoked');
     await el.updateComplete;
     await escape(el);

@@ -30,7 +30,7 @@ describe('<nip82-access-list lang="es"> and a storage server it could not check'
       $<HTMLLIElement>(el, `[part=person][data-pubkey="${family.pubkey}"]`)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;
-      buttonByText(el, /^Revocar a /)!.click();
+      buttonByText(el, /^Revocar el acceso de /)!.click();
       await waitUntil(() => el.status === 'relay-error', 'stopped');
       await el.updateComplete;
       const said = text(dialogOf(el));

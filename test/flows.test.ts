@@ -169,7 +169,7 @@ describe('flows across elements, three people, real relays', function () {
     await list.updateComplete;
     expect(text(dialogOf(list))).to.contain('cannot be taken back');
     const revoked = oneEvent(list, 'nip82-revoke');
-    buttonByText(list, /^Revoke npub1/)!.click();
+    buttonByText(list, /^Revoke access for npub1/)!.click();
     expect((await revoked).detail.pubkey).to.equal(family.pubkey);
 
     // A fresh page for the family member (a new session, no cached key) sees no access.

@@ -129,7 +129,7 @@ describe('records handed in, inside a session, after the extension is switched t
     const [signed, encrypted] = [ext.calls.signEvent ?? 0, ext.calls.encrypt ?? 0];
 
     switchAway(ext, b);
-    buttonByText(access, `Revoke ${shortNpub(editor.pubkey)}`)!.click();
+    buttonByText(access, `Revoke access for ${shortNpub(editor.pubkey)}`)!.click();
     await sessionMovedOn(session, viewer, a, b);
     await waitUntil(() => codes.length > 0, 'the revocation said nothing');
     await access.updateComplete;

@@ -177,7 +177,7 @@ describe('a storage server that answers after the deadline', function () {
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
     await relayAnswersLate('picky', LATE_MS);
-    buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'relay-error', 'the deadline passed', { timeout: 30000 });
     await el.updateComplete;
 

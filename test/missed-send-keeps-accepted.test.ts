@@ -89,7 +89,7 @@ describe('sending again to the storage servers that missed an action: a server t
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
 
     quiet.arm(1);
-    await tap(buttonByText(el, `Revoke ${shortNpub(clinician.pubkey)}`)!);
+    await tap(buttonByText(el, `Revoke access for ${shortNpub(clinician.pubkey)}`)!);
     await passOverSignIn(el, quiet.asked);
     const outcome = `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 storage servers accepted the change.`;
     expect(text($(el, '#result-title'))).to.contain(outcome);

@@ -126,7 +126,7 @@ describe('an element with its own signer meets another account with its dialog o
     const before = await sentFor(family, b);
     ext.use(b.signer);
     const codes = errorCodes(access);
-    buttonByText(access, `Revoke ${shortNpub(editor.pubkey)}`)!.click();
+    buttonByText(access, `Revoke access for ${shortNpub(editor.pubkey)}`)!.click();
     await closedAndSaid(access, codes, ANOTHER_ACCOUNT, /^Show who has access$/);
     expect(access.records, 'the last person\'s records handed in').to.equal(undefined);
     expect(await sentFor(family, b), 'events sent').to.equal(before);
@@ -173,7 +173,7 @@ describe('an element with its own signer meets another account with its dialog o
     const codes = errorCodes(access);
     let revoked = false;
     access.addEventListener('nip82-revoke', () => { revoked = true; });
-    buttonByText(access, `Revoke ${shortNpub(editor.pubkey)}`)!.click();
+    buttonByText(access, `Revoke access for ${shortNpub(editor.pubkey)}`)!.click();
     await waitUntil(() => codes.length > 0 || revoked, 'the revocation neither failed nor went out', { timeout: 20000 });
     expect(codes).to.deep.equal(['wrong-reader']);
     expect(revoked).to.equal(false);

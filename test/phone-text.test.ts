@@ -29,11 +29,11 @@ import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from 
 const words = {
   en: {
     showAccess: 'Show who has access', showHistory: 'Show consent history', openShare: 'Share records…', review: 'Review',
-    shareWith: /^Share with /, approve: /^Review: approve/, timeline: 'Timeline', showCode: /^Show a code/, revokeWho: /^Revoke Harbor/, clear: 'Clear',
+    shareWith: /^Share with /, approve: /^Review: approve/, timeline: 'Timeline', showCode: /^Show a code/, revokeWho: /^Revoke access for Harbor/, clear: 'Clear',
   },
   es: {
     showAccess: 'Ver quién tiene acceso', showHistory: 'Ver historial de consentimientos', openShare: 'Compartir historiales…', review: 'Revisar',
-    shareWith: /^Compartir con /, approve: /^Revisar: aprobar/, timeline: 'Cronología', showCode: /^Mostrar un código/, revokeWho: /^Revocar a Harbor/, clear: 'Borrar',
+    shareWith: /^Compartir con /, approve: /^Revisar: aprobar/, timeline: 'Cronología', showCode: /^Mostrar un código/, revokeWho: /^Revocar el acceso de Harbor/, clear: 'Borrar',
   },
 };
 

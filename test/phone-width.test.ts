@@ -84,11 +84,11 @@ describe('at 320 CSS px wide', function () {
     await waitUntil(() => dialogOf(el).open, 'revoke dialog', { timeout: 20000 });
     await expectReflows(el, 'revoke dialog');
     decline = true;
-    buttonByText(el, /^Revoke Harbor/)!.click();
+    buttonByText(el, /^Revoke access for Harbor/)!.click();
     await waitUntil(() => el.status === 'refused', 'refused', { timeout: 20000 });
     await expectReflows(el, 'revoke refused');
     decline = false;
-    buttonByText(el, /^Revoke Harbor/)!.click();
+    buttonByText(el, /^Revoke access for Harbor/)!.click();
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     await expectReflows(el, 'revoke done');
     const closed = oneEvent(dialogOf(el), 'close');

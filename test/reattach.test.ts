@@ -90,7 +90,7 @@ describe('an element taken off the page and put back after another user signed i
       $(el, `[part=person][data-pubkey="${clinician.pubkey}"]`)!.querySelector<HTMLButtonElement>('button.revoke')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;
-      buttonByText(el, `Revoke ${who}`)!.click();
+      buttonByText(el, `Revoke access for ${who}`)!.click();
       await waitUntil(() => el.status === 'done', 'revoked where one relay took it', { timeout: 20000 });
       await el.updateComplete;
       buttonByText(el, 'Close')!.click();

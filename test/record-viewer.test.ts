@@ -1138,7 +1138,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     expect(progress.value).to.equal(0);
     expect(liveText(el)).to.contain('Unlocking 1 of 3…');
     expect(el.status).to.equal('waiting-signer');
-    expect(text(root(el))).to.contain('one request per record');
+    expect(text(root(el))).to.contain('once per record');
     await expect(el).to.be.accessible();
     release();
     await waitUntil(() => el.status === 'done', 'never finished', { timeout: 15000 });

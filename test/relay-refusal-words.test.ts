@@ -116,8 +116,8 @@ describe("a storage server's refusal is said in the kit's words, never in the se
   });
 
   for (const page of [
-    { lang: 'en', confirm: (who: string) => `Revoke ${who}`, said: 'refused: this server does not allow it from your account' },
-    { lang: 'es', confirm: (who: string) => `Revocar a ${who}`, said: 'rechazado: este servidor no lo permite desde su cuenta' },
+    { lang: 'en', confirm: (who: string) => `Revoke access for ${who}`, said: 'refused: this server does not allow it from your account' },
+    { lang: 'es', confirm: (who: string) => `Revocar el acceso de ${who}`, said: 'rechazado: este servidor no lo permite desde su cuenta' },
   ] as const) {
     it(`access list (${page.lang}): a revocation's refusal is said in the kit's words, the server's text kept for the host`, async () => {
       const [patient, clinician] = [await person(), await person()];

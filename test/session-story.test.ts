@@ -159,7 +159,7 @@ describe('one session, one store: the whole story on one page', function () {
     await access.updateComplete;
     expect(text($(access, '.record-name'))).to.match(/^Record: .+ · from you · /);
     const revoked = oneEvent(access, 'nip82-revoke');
-    buttonByText(access, /^Revoke npub1/)!.click();
+    buttonByText(access, /^Revoke access for npub1/)!.click();
     await revoked;
     dialogOf(access).close();
     await access.updateComplete;

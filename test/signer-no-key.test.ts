@@ -131,7 +131,7 @@ describe('a signer extension with no key', function () {
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
     const codes = errorCodes(el);
-    buttonByText(el, `Revocar a ${shortNpub(clinician.pubkey)}`)!.click();
+    buttonByText(el, `Revocar el acceso de ${shortNpub(clinician.pubkey)}`)!.click();
     await waitUntil(() => el.status === 'no-signer', 'never stopped', { timeout: 15000 });
     await el.updateComplete;
     expect(text($(el, '[role=status]'))).to.equal(

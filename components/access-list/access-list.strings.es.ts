@@ -89,7 +89,7 @@ export const accessListStringsEs: AccessListStrings = {
   editorMovesAlone: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra.',
   editorOthers: (who: string, names: string, n: number) =>
     `Después de esto, ${names} ${n === 1 ? 'aún puede' : 'aún pueden'} abrirlo. ${who} podía añadir personas: revoque a quien usted no haya elegido.`,
-  confirmRevoke: (who: string) => `Revocar a ${who}`,
+  confirmRevoke: (who: string) => `Revocar el acceso de ${who}`,
   waitRevoke: 'Su firmador le pedirá firmar un aviso para las personas que siguen teniendo acceso.',
   preparing: 'Preparando el cambio. Todavía no se ha enviado nada.',
   publishing: (events: number, relays: number, eventsText: string, relaysText: string) =>

@@ -214,7 +214,7 @@ const en: AccessListStrings = {
   confirmEnded: (n: number, nText: string) => plural('en', n, { one: 'Revoke it', other: `Revoke all ${nText}` }),
   endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
     `${plural('en', n, { one: 'The ended share was revoked.', other: `All ${nText} ended shares were revoked.` })} ${storageAcceptedEn(total, okText, totalText)}`,
-  confirmRevoke: (who: string) => `Revoke ${who}`,
+  confirmRevoke: (who: string) => `Revoke access for ${who}`,
   waitRevoke: 'Your signer will be asked to sign a notice to the remaining people.',
   preparing: 'Preparing the change. Nothing has been sent yet.',
   publishing: (events: number, relays: number, eventsText: string, relaysText: string) =>

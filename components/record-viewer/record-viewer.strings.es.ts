@@ -24,7 +24,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   unlockMine: 'Desbloquear mis historiales',
   unlockOne: 'Desbloquear este historial',
   retry: 'Intentar de nuevo',
-  waitingSigner: 'Esperando a su firmador: se le pedirá descifrar la clave de acceso de cada historial (una solicitud por historial).',
+  waitingSigner: 'Esperando a su firmador: se le pedirá desbloquear cada historial (una vez por historial).',
   searchingRelays: 'Buscando sus historiales en sus servidores de almacenamiento…',
   preparing: (count, formatted) => plural('es', count, { one: 'Preparando 1 elemento…', other: `Preparando ${formatted} elementos…` }),
   unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,

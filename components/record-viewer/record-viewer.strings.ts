@@ -357,7 +357,7 @@ const en: RecordViewerStrings = {
   unlockMine: 'Unlock my records',
   unlockOne: 'Unlock this record',
   retry: 'Try again',
-  waitingSigner: 'Waiting for your signer: it will be asked to decrypt the access key of each record (one request per record).',
+  waitingSigner: 'Waiting for your signer: it will be asked to unlock each record (once per record).',
   searchingRelays: 'Looking for your records on your storage servers…',
   preparing: (count, formatted) => plural('en', count, { one: 'Preparing 1 item…', other: `Preparing ${formatted} items…` }),
   unlocking: (done, total) => `Unlocking ${done} of ${total}…`,

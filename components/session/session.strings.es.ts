@@ -10,7 +10,7 @@ const SIGN_IN_ES: Partial<Record<Nip82ErrorCode, string>> = {
   refused: 'Su firmador dijo que no, así que no ha iniciado sesión.',
   timeout: 'Su firmador no respondió a tiempo, así que no ha iniciado sesión. Puede volver a intentarlo.',
   connection: 'No se pudo contactar con su aplicación de firmador remoto. Compruebe que la aplicación está abierta, copie de nuevo la dirección que muestra y vuelva a intentarlo.',
-  'bad-response': 'Su firmador respondió algo que esta página no puede usar.',
+  'bad-response': 'Su firmador respondió algo que esta página no puede usar. Vuelva a intentarlo; si vuelve a ocurrir, actualícelo o use otro firmador.',
   unsupported: 'Esta extensión de firmador no puede cerrar ni abrir historiales; actualícela o use otro firmador.',
   failed: 'Su firmador no pudo terminar de iniciar su sesión.',
   signer: 'Su firmador no pudo terminar de iniciar su sesión.',

@@ -90,7 +90,7 @@ const SIGN_IN_EN: Partial<Record<Nip82ErrorCode, string>> = {
   refused: 'Your signer said no, so you are not signed in.',
   timeout: 'Your signer did not answer in time, so you are not signed in. You can try again.',
   connection: 'Your remote signer app could not be reached. Check that the app is open and copy the address it shows again, then try again.',
-  'bad-response': 'Your signer answered something this page cannot use.',
+  'bad-response': 'Your signer answered something this page cannot use. Try again; if it happens again, update your signer or use another one.',
   unsupported: 'This signer extension cannot lock and unlock records; please update it or use another signer.',
   failed: 'Your signer could not finish signing you in.',
   signer: 'Your signer could not finish signing you in.',

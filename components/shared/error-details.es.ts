@@ -13,7 +13,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   'bad-signature': 'Una firma no es válida: los datos pudieron ser alterados y no se usaron.',
   'not-a-participant': 'Este historial no está compartido con esta cuenta.',
   'bad-key': 'La clave de acceso de este historial no lo abre.',
-  'decrypt-failed': 'No se pudo descifrar: puede que esta cuenta ya no tenga acceso.',
+  'decrypt-failed': 'Su firmador no pudo desbloquear el historial: puede que ya no tenga acceso.',
   'too-large': 'Es demasiado grande para los servidores de almacenamiento.',
   unsupported: 'Este tipo de dato no está admitido.',
   'future-dated': 'Tiene una fecha posterior a la fecha y hora de este dispositivo: puede que el reloj de este dispositivo, o el de quien lo guardó, esté mal.',

@@ -436,7 +436,7 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
     const dialog = list.getByRole('dialog');
     await dialog.getByText('cannot be taken back').waitFor();
     await dialog.getByText(/^Record: /).waitFor();
-    await dialog.getByRole('button', { name: /^Revoke \u2068?Harbor Clinic/ }).click();
+    await dialog.getByRole('button', { name: /^Revoke access for \u2068?Harbor Clinic/ }).click();
     await dialog.getByText(/Access revoked for \u2068?Harbor Clinic.*1 of 1 storage server accepted the change/).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await share.getByText(/^Revoked on /).waitFor();
