@@ -40,7 +40,7 @@ async function askToRevoke(el: Nip82AccessList, index: number): Promise<void> {
   await waitFor(() => expect(dialog(el).open).toBe(true));
 }
 
-const confirmButton = (el: Element) => button(el, /^Revoke npub1|^Try again$/);
+const confirmButton = (el: Element) => button(el, /^Revoke access for npub1|^Try again$/);
 
 const meta = {
   title: 'Elements/Access list',
