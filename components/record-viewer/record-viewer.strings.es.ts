@@ -90,6 +90,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   bundleHeading: 'Historial de salud',
   bundleProvenance: 'Proporcionado directamente por esta página: no hay firma que indique quién lo escribió.',
   authorLabel: 'Autor',
+  sharerLabel: 'Compartido por',
   verified: 'firma comprobada',
   unverified: 'Autor no verificado: la firma de quien escribió este historial no es válida. Trate su contenido con cautela.',
   authorUnchecked: 'Autor no confirmado: faltan partes de este historial, así que aún no se puede comprobar la firma de quien lo escribió. Trate su contenido con cautela.',

@@ -159,6 +159,8 @@ export interface RecordViewerStrings {
   bundleHeading: string;
   bundleProvenance: string;
   authorLabel: string;
+  /** In place of `authorLabel` on a share: the one who passed its items on, not who wrote them. */
+  sharerLabel: string;
   /** Beside the author's name and npub: the signature was checked (it says nothing of the name, which is self-chosen). */
   verified: string;
   unverified: string;
@@ -432,6 +434,7 @@ const en: RecordViewerStrings = {
   bundleHeading: 'Health record',
   bundleProvenance: 'Provided directly by this page: there is no signature to say who wrote it.',
   authorLabel: 'Author',
+  sharerLabel: 'Shared by',
   verified: 'signature checked',
   unverified: 'Unverified author: the signature of whoever wrote this record does not check out. Treat its contents with care.',
   authorUnchecked: 'Author not confirmed: parts of this record are missing, so the signature of whoever wrote it cannot be checked yet. Treat its contents with care.',

@@ -1458,7 +1458,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <dl class="provenance" part="provenance">
         <div>
-          <dt>${s.authorLabel}</dt>
+          <dt>${view.provenance.sealedBy?.role === 'sharer' ? s.sharerLabel : s.authorLabel}</dt>
           <dd>${name ? html`<bdi class="name" translate="no">${name}</bdi>` : nothing}${known ? nothing : html`${name ? ' ' : nothing}<span class="npub" translate="no">${author}</span>`}${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
         </div>
         <div>
