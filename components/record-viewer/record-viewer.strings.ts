@@ -161,6 +161,8 @@ export interface RecordViewerStrings {
   bundleHeading: string;
   bundleProvenance: string;
   authorLabel: string;
+  /** In place of `authorLabel` on a share: the one who passed its items on, not who wrote them. */
+  sharerLabel: string;
   /** Beside the author's name and npub: the signature was checked (it says nothing of the name, which is self-chosen). */
   verified: string;
   unverified: string;
@@ -190,6 +192,8 @@ export interface RecordViewerStrings {
   itemAddedBy: (name: string) => string;
   /** An item that differs from what its signer signed; `name` as in `itemSigned`. */
   itemChanged: (name: string) => string;
+  /** An item as its signer signed it, but for a patient that signature does not cover here (moved from another's record); `name` as in `itemSigned`. */
+  itemOtherPatient: (name: string) => string;
   /** An item nobody signed, in a record where others are signed. */
   itemUnsigned: string;
   /**
@@ -433,6 +437,7 @@ const en: RecordViewerStrings = {
   bundleHeading: 'Health record',
   bundleProvenance: 'Provided directly by this page: there is no signature to say who wrote it.',
   authorLabel: 'Author',
+  sharerLabel: 'Shared by',
   verified: 'signature checked',
   unverified: 'Unverified author: the signature of whoever wrote this record does not check out. Treat its contents with care.',
   authorUnchecked: 'Author not confirmed: parts of this record are missing, so the signature of whoever wrote it cannot be checked yet. Treat its contents with care.',
@@ -452,6 +457,7 @@ const en: RecordViewerStrings = {
   itemSigned: (name, date) => `from ${name} · signed ${date} · signature checked`,
   itemAddedBy: (name) => `added by ${name}`,
   itemChanged: (name) => `changed after ${name} signed it`,
+  itemOtherPatient: (name) => `signed by ${name}, but not for this patient`,
   itemUnsigned: 'not signed by anyone',
   signedOnly: 'Only items signed by someone other than the patient',
   signedOnlyOwner: 'Only items signed by someone other than the owner',

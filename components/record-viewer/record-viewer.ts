@@ -1494,7 +1494,7 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`
       <dl class="provenance" part="provenance">
         <div>
-          <dt>${s.authorLabel}</dt>
+          <dt>${view.provenance.sealedBy?.role === 'sharer' ? s.sharerLabel : s.authorLabel}</dt>
           <dd>${name ? html`<bdi class="name" translate="no">${name}</bdi>` : nothing}${known ? nothing : html`${name ? ' ' : nothing}<span class="npub" translate="no">${author}</span>`}${record.authorVerified ? html` · <span class="verified">${s.verified}</span>` : nothing}</dd>
         </div>
         <div>
@@ -1651,7 +1651,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'verified':
         return html`<p class="item-provenance signed" part="item-provenance">${withBdi(s.itemSigned(name!, dayText(provenance.signedAt, lang)))}</p>`;
       case 'changed':
-        return html`<p class="item-provenance changed" part="item-provenance" role="note">${withBdi(s.itemChanged(name!))}</p>`;
+        return html`<p class="item-provenance changed" part="item-provenance" role="note">${withBdi((provenance.otherPatient ? s.itemOtherPatient : s.itemChanged)(name!))}</p>`;
       default:
         if (name) return html`<p class="item-provenance added" part="item-provenance">${withBdi(s.itemAddedBy(name))}</p>`;
         // In a record that carries signatures, an item nobody signed is worth saying so.

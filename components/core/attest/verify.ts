@@ -15,8 +15,11 @@ const MAX_ATTESTATIONS = 32;
 export type ItemProvenance =
   /** An author's signature covers the entry as it is. */
   | { status: 'verified'; attester: string; signedAt: number }
-  /** An author signed this entry, and it has changed since. */
-  | { status: 'changed'; attester: string; signedAt: number }
+  /**
+   * An author signed this entry, and it has changed since; or, `otherPatient`, it is as signed but
+   * the patient it names is not one that signature covers here (an item moved into another's record).
+   */
+  | { status: 'changed'; attester: string; signedAt: number; otherPatient?: true }
   /** No author's signature covers it; `addedBy` is whoever passed it on (the sharer), when they signed for it. */
   | { status: 'unattested'; addedBy?: string; signedAt?: number };
 
@@ -200,9 +203,22 @@ export function* verifyingAttestations(bundle: FhirBundle): Generator<void, Prov
   const items = new Map<string, ItemProvenance>();
   const byEntry = new Map<BundleEntry, ItemProvenance>();
   const report: ProvenanceReport = { items, entries: byEntry, sealedBy, verified: 0, changed: 0, unattested: 0 };
+  // Each entry by its address and by type/id, for the patient an item names.
+  const named = new Map<string, BundleEntry>();
+  for (const e of entries) for (const key of [e.fullUrl!, `${e.resource?.resourceType}/${e.resource?.id}`]) if (!named.has(key)) named.set(key, e);
   for (const [i, entry] of entries.entries()) {
     if (i % 256 === 255) yield;
-    const verdict = verdictOf(findings.get(entry) ?? []);
+    let verdict = verdictOf(findings.get(entry) ?? []);
+    // A signature vouches for an item about the patient it names: where that patient is missing, or
+    // is not as the same signer signed them, the item was signed for someone else.
+    const r = entry.resource as { patient?: { reference?: unknown }; subject?: { reference?: unknown } } | undefined;
+    const ref = r?.patient?.reference ?? r?.subject?.reference;
+    if (verdict.status === 'verified' && typeof ref === 'string') {
+      const about = named.get(ref);
+      const attester = verdict.attester;
+      const patient = about ? about.resource?.resourceType === 'Patient' : !/^[A-Z]\w*\//.test(ref) || ref.startsWith('Patient/');
+      if (patient && !(findings.get(about!) ?? []).some((f) => f.ok && f.attestation.attester === attester)) verdict = { ...verdict, status: 'changed', otherPatient: true };
+    }
     byEntry.set(entry, verdict);
     const before = items.get(entry.fullUrl!);
     if (!before || TRUST[verdict.status] < TRUST[before.status]) items.set(entry.fullUrl!, verdict);
