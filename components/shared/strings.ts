@@ -14,7 +14,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** The shipped language a language tag asks for ("es-MX" is Spanish), English for any other. */
 export function languageNamed(tag: string): Language {
-  const lang = tag.toLowerCase().split('-')[0]!;
+  const lang = tag.toLowerCase().split(/[-_]/)[0]!;
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
 }
 
