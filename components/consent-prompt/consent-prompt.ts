@@ -5,7 +5,7 @@ import { Nip82Element, relayListConverter } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { emit, type SignerAction } from '../shared/events.js';
 import type { SignerRequestExtra } from '../shared/signer-gate.js';
-import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
+import { checkChoice, languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
@@ -567,6 +567,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // and so is any signer or user in effect other than the one a kept action was signed for.
     if ((changed.has('signer') && changed.get('signer') !== undefined) || this.keptForSomeoneElse()) this.forgetUser();
     if (changed.has('recipient')) this.checkPreset();
+    checkChoice(this, 'mode', this.mode, ['share', 'answer']);
     if (changed.has('request') && this.request) void this.lookUpNames([this.request.requester]);
     // Every way an action ends (done, stopped, refused, a signed answer dropped) comes with an update.
     this.planArrivedRecords();

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Disclosure, Withheld } from '../core/fhir/withheld.js';
-import { localeOf, resolveStrings } from '../shared/strings.js';
+import { checkChoice, localeOf, resolveStrings } from '../shared/strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { LocalizedElement } from '../shared/localized-element.js';
 import { tokens } from '../shared/styles.js';
@@ -76,6 +76,11 @@ export class Nip82HiddenFlag extends LocalizedElement {
     this.disclose = value?.disclose;
     this.count = value?.count;
     this.kinds = value?.kinds;
+  }
+
+  protected override willUpdate(): void {
+    // A count or kinds without `disclose` shows nothing: said as an empty `disclose`.
+    checkChoice(this, 'disclose', this.disclose ?? (this.count != null || this.kinds ? '' : undefined), DISCLOSURES);
   }
 
   /** Whether the flag is showing (false when nothing was withheld). */

@@ -26,7 +26,7 @@ import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { dayText } from '../shared/dates.js';
-import { languageOf, localeOf, resolveStrings } from '../shared/strings.js';
+import { checkChoice, languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { signerCannot } from '../shared/error-details.js';
 import { tokens } from '../shared/styles.js';
@@ -505,6 +505,8 @@ export class Nip82RecordViewer extends Nip82Element {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed as PropertyValues<this>);
+    checkChoice(this, 'mode', this.mode, ['summary', 'timeline']);
+    checkChoice(this, 'audience', this.audience, ['patient', 'clinician']);
     // Another user (or none) now: what the last one unlocked must not stay on screen.
     if (this.unlocked.length && this.activeSigner !== this.unlockedWith) this.forgetUnlocked();
     // Another address, or one given or taken away once something was shown: what was unlocked (and

@@ -77,6 +77,8 @@ export class Nip82Session extends LocalizedElement {
   private relayUrls: string[] = [];
   /** The relays given, sorted into the addresses used and the entries dropped; each bad list reported once. */
   private readonly relayCheck = new RelayListCheck(this);
+  /** Whether the developer was told that someone signed in with no relays given at all (a misspelt attribute). */
+  private noRelaysSaid = false;
 
   /** Relays for every element inside (space-separated in HTML; the property also takes that string). */
   @property({ converter: relayListConverter })
@@ -363,6 +365,10 @@ export class Nip82Session extends LocalizedElement {
   protected override willUpdate(): void {
     // First: a host answering the report by setting `relays` does so before the elements are handed them.
     this.relayCheck.report(() => this.relays);
+    if (this.pubkey && !this.relays.length && !this.noRelaysSaid) {
+      this.noRelaysSaid = true;
+      console.warn('<nip82-session> relays: none given, so no record can be read or shared. Set its relays attribute to ws:// or wss:// addresses.');
+    }
     if (this.signer && this.active !== this.signer && this.signer !== this.declined && this.kind !== 'extension' && this.kind !== 'remote') {
       const signer = this.signer;
       // Another person's signer: nothing the last one unlocked may stay in memory.

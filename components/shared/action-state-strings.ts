@@ -21,7 +21,8 @@ export function stateText(status: Status, s: StateStrings, message: string, code
     case 'relay-error':
       // `unchecked`: a server could not be read before a change; the detail names it and why.
       if (code === 'unchecked') return s.errorDetail(code, message);
-      return code === 'invalid-url' ? s.badStorageSettings : s.relayError;
+      // No usable relay or none given: the page is set up wrong, and nothing was sent.
+      return code === 'invalid-url' || code === 'no-relays' ? s.badStorageSettings : s.relayError;
     case 'bad-data':
       return s.badData(code ? s.errorDetail(code, message) : message);
     case 'cancelled':

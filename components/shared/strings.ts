@@ -14,7 +14,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** The shipped language a language tag asks for ("es-MX" is Spanish), English for any other. */
 export function languageNamed(tag: string): Language {
-  const lang = tag.toLowerCase().split('-')[0]!;
+  const lang = tag.toLowerCase().split(/[-_]/)[0]!;
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
 }
 
@@ -53,8 +53,19 @@ export function localeOf(element: Element): string {
   return locale;
 }
 
-/** The override keys already warned about: once each per page, not at every render. */
+/** The override keys and attribute values already warned about: once each per page, not at every render. */
 const warned = new Set<string>();
+
+/**
+ * Warns once that attribute `name` of `el` holds none of the values it takes (a typo, a guess):
+ * the element goes on as it does without it, and the developer learns which values it takes.
+ */
+export function checkChoice(el: Element, name: string, value: unknown, allowed: readonly string[]): void {
+  const said = `<${el.localName}> ${name}="${String(value).slice(0, 40)}"`;
+  if (value == null || allowed.includes(value as string) || warned.has(said)) return;
+  warned.add(said);
+  console.warn(`nip82-elements: ${said} is none of ${allowed.join(', ')}, so it is ignored.`);
+}
 
 /**
  * The element's strings: built-ins for its language, overridden by the host's. A language whose
