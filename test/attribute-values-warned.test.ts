@@ -7,6 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../components/consent-prompt/define.js';
 import '../components/record-viewer/define.js';
+import '../components/hidden-flag/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Nip82HiddenFlag } from '../components/hidden-flag/hidden-flag.js';
