@@ -4,28 +4,15 @@
  * share to them has ended. Before, the patient's items were offered and sent on as if still shared.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
-import { person, relayUrl, type Person } from './helpers.js';
+import { person, recordAbout, relayUrl } from './helpers.js';
 import { $$, buttonByText, dialogOf, isoDay, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
-/** A record about `who`: them, and one condition named `label`. */
-function bundle(name: string, who: Person, label: string): FhirBundle {
-  const [me, item] = [crypto.randomUUID(), crypto.randomUUID()];
-  return {
-    resourceType: 'Bundle', type: 'collection',
-    entry: [
-      { fullUrl: `urn:uuid:${me}`, resource: { resourceType: 'Patient', id: me, name: [{ text: name }], identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(who.pubkey)}` }] } },
-      { fullUrl: `urn:uuid:${item}`, resource: { resourceType: 'Condition', id: item, code: { text: label }, subject: { reference: `urn:uuid:${me}` } } },
-    ],
-  } as FhirBundle;
-}
 
 describe('the consent prompt: a share that ended is not passed on', function () {
   this.timeout(60000);
@@ -33,8 +20,8 @@ describe('the consent prompt: a share that ended is not passed on', function () 
   it('Share records… leaves out a patient\'s items once the share to the clinician has ended', async () => {
     const url = await relayUrl('main');
     const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
-    const mine = await openRecord(await createRecord({ bundle: bundle('Dr Lee', clinician, 'Migraine'), author: clinician.signer, participants: [] }), clinician.signer);
-    const record = await openRecord(await createRecord({ bundle: bundle('Rosa Diaz', patient, 'Hepatitis C'), author: patient.signer, participants: [] }), patient.signer);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Dr Lee', 'Migraine', clinician), author: clinician.signer, participants: [] }), clinician.signer);
+    const record = await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', 'Hepatitis C', patient), author: patient.signer, participants: [] }), patient.signer);
     // The patient let the clinician view and share it until yesterday (its written terms say so).
     const until = isoDay(-1);
     const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: clinician.pubkey, role: 'editor', until }));

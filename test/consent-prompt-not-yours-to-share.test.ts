@@ -5,7 +5,6 @@
  * sent), nor are they offered when someone asks the clinician for that kind of item.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
@@ -13,30 +12,18 @@ import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
-import { person, relayUrl, type Person } from './helpers.js';
+import { person, recordAbout, relayUrl } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
-/** A record about `who`: them, and one condition named `label`. */
-function bundle(name: string, who: Person, label: string): FhirBundle {
-  const [me, item] = [crypto.randomUUID(), crypto.randomUUID()];
-  return {
-    resourceType: 'Bundle', type: 'collection',
-    entry: [
-      { fullUrl: `urn:uuid:${me}`, resource: { resourceType: 'Patient', id: me, name: [{ text: name }], identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(who.pubkey)}` }] } },
-      { fullUrl: `urn:uuid:${item}`, resource: { resourceType: 'Condition', id: item, code: { text: label }, subject: { reference: `urn:uuid:${me}` } } },
-    ],
-  } as FhirBundle;
-}
 
 describe('the consent prompt: a patient\'s records shared with a clinician are not the clinician\'s to share', function () {
   this.timeout(60000);
 
   async function records() {
     const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
-    const mine = await openRecord(await createRecord({ bundle: bundle('Dr Lee', clinician, 'Migraine'), author: clinician.signer, participants: [] }), clinician.signer);
-    const record = await openRecord(await createRecord({ bundle: bundle('Rosa Diaz', patient, 'Hepatitis C'), author: patient.signer, participants: [] }), patient.signer);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Dr Lee', 'Migraine', clinician), author: clinician.signer, participants: [] }), clinician.signer);
+    const record = await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', 'Hepatitis C', patient), author: patient.signer, participants: [] }), patient.signer);
     const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: clinician.pubkey, role: 'viewer', until: '2099-01-31' }));
     const events = await createShare({ from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
     const theirs = await openRecord(events, clinician.signer);

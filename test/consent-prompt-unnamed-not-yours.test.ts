@@ -9,22 +9,10 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
-import { person, relayUrl } from './helpers.js';
+import { person, recordAbout, relayUrl } from './helpers.js';
 import { $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
-/** A record about a patient named `name` (no key of theirs in it): one condition, `label`. */
-function bundle(name: string, label: string): FhirBundle {
-  const [me, item] = [crypto.randomUUID(), crypto.randomUUID()];
-  return {
-    resourceType: 'Bundle', type: 'collection',
-    entry: [
-      { fullUrl: `urn:uuid:${me}`, resource: { resourceType: 'Patient', id: me, name: [{ text: name }] } },
-      { fullUrl: `urn:uuid:${item}`, resource: { resourceType: 'Condition', id: item, code: { text: label }, subject: { reference: `urn:uuid:${me}` } } },
-    ],
-  } as FhirBundle;
-}
 
 describe('the consent prompt: a patient\'s record naming no subject, shared to view', function () {
   this.timeout(60000);
@@ -32,8 +20,8 @@ describe('the consent prompt: a patient\'s record naming no subject, shared to v
   it('is not offered for the clinician to share on', async () => {
     const url = await relayUrl('main');
     const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
-    const mine = await openRecord(await createRecord({ bundle: bundle('Dr Lee', 'Migraine'), author: clinician.signer, participants: [] }), clinician.signer);
-    const record = await openRecord(await createRecord({ bundle: bundle('Rosa Diaz', 'Hepatitis C'), author: patient.signer, participants: [] }), patient.signer);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Dr Lee', 'Migraine'), author: clinician.signer, participants: [] }), clinician.signer);
+    const record = await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', 'Hepatitis C'), author: patient.signer, participants: [] }), patient.signer);
     const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: clinician.pubkey, role: 'viewer', until: '2099-01-31' }));
     const events = await createShare({ from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
     const theirs = await openRecord(events, clinician.signer);

@@ -5,6 +5,8 @@ import { secretKeySigner, type SecretKeySigner } from '../components/core/signer
 import { isAttestation } from '../components/core/attest/format.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { NostrEvent } from '../components/core/events.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
+import { npubEncode } from 'nostr-tools/nip19';
 import type { Signer } from '../components/core/signers/signer.js';
 import { SignerError } from '../components/core/errors.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
@@ -118,6 +120,19 @@ export async function rejects(work: Promise<unknown> | (() => unknown), type: ne
     return error as Error & { code?: string };
   }
   throw new Error(`expected a ${type.name}${code ? ` (${code})` : ''}, but it succeeded`);
+}
+
+/** A record about one person named `name` (keyed to `who`'s npub when given) with one condition named `label`. */
+export function recordAbout(name: string, label: string, who?: Person): FhirBundle {
+  const [me, item] = [crypto.randomUUID(), crypto.randomUUID()];
+  const key = who ? { identifier: [{ system: 'urn:ietf:rfc:3986', value: `nostr:${npubEncode(who.pubkey)}` }] } : {};
+  return {
+    resourceType: 'Bundle', type: 'collection',
+    entry: [
+      { fullUrl: `urn:uuid:${me}`, resource: { resourceType: 'Patient', id: me, name: [{ text: name }], ...key } },
+      { fullUrl: `urn:uuid:${item}`, resource: { resourceType: 'Condition', id: item, code: { text: label }, subject: { reference: `urn:uuid:${me}` } } },
+    ],
+  } as FhirBundle;
 }
 
 /** A small, conformant R4 bundle for a patient. */
