@@ -77,14 +77,17 @@ export async function attestBundle(bundle: FhirBundle, signer: Signer, options: 
   const provenances = chunkBySize(leaves, depth, options.maxProvenanceBytes).map((part) => provenanceResource(event, options.role ?? 'author', part, { seed, count: entries.length }));
   // Another author's signature over an entry kept as it was (an editor adding to a clinic's
   // record) goes on in share form: that entry still reads as theirs, not as the new signer's.
+  // Only entries whose verdict comes from a replaced record-form signature: one signature per
+  // signer, not one more per round; the signer's own earlier ones give way to this one.
   const report = verifyAttestations(bundle);
-  const theirs = entries.filter((e) => { const p = report.entries.get(e); return p?.status === 'verified' && p.attester !== event.pubkey; });
   const dropped = (bundle.entry ?? []).filter((e) => !kept.includes(e));
+  const by = new Set(dropped.map((e) => readProvenance(e.resource)?.attestation.attester));
+  const theirs = entries.filter((e) => { const p = report.entries.get(e); return p?.status === 'verified' && p.attester !== event.pubkey && by.has(p.attester); });
   const carried = theirs.length ? discloseEntries([{ ...bundle, entry: [...dropped, ...entries] }], theirs, { maxProvenanceBytes: options.maxProvenanceBytes }).filter((e) => readProvenance(e.resource)?.attestation.attester !== event.pubkey) : [];
   // First in the Bundle, so that the first part of a large record names its author.
   // First, so the first part names the author; after the Composition of a document, which must lead.
   const head = bundle.type === 'document' && kept[0]?.resource?.resourceType === 'Composition' ? kept.slice(0, 1) : [];
-  return { ...bundle, entry: [...head, ...provenances.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })), ...carried, ...kept.slice(head.length)] };
+  return { ...bundle, entry: [...head, ...provenances.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })), ...carried, ...kept.slice(head.length).filter((e) => !isAttestation(e.resource) || readProvenance(e.resource)?.attestation.attester !== event.pubkey)] };
 }
 
 /** Leaves in groups whose Provenance stays near {@link PROVENANCE_BYTES} of JSON. */

@@ -210,10 +210,10 @@ export function* verifyingAttestations(bundle: FhirBundle): Generator<void, Prov
     if (i % 256 === 255) yield;
     let verdict = verdictOf(findings.get(entry) ?? []);
     // A signature vouches for an item about the patient it names: where that patient is missing, or
-    // is not as the same signer signed them, the item was signed for someone else.
+    // is not as the same signer signed them, the item was signed for someone else (one it contains is signed with it).
     const r = entry.resource as { patient?: { reference?: unknown }; subject?: { reference?: unknown } } | undefined;
     const ref = r?.patient?.reference ?? r?.subject?.reference;
-    if (verdict.status === 'verified' && typeof ref === 'string') {
+    if (verdict.status === 'verified' && typeof ref === 'string' && ref[0] !== '#') {
       const about = named.get(ref);
       const attester = verdict.attester;
       const patient = about ? about.resource?.resourceType === 'Patient' : !/^[A-Z]\w*\//.test(ref) || ref.startsWith('Patient/');
