@@ -86,3 +86,23 @@ describe('a connection to a storage server that went dark', function () {
     }
   });
 });
+
+describe('a storage server slow to answer, not gone dark', function () {
+  this.timeout(60000);
+
+  it('a read given up on it does not cut off a send it is about to accept', async () => {
+    // Every message waits 1.5 s at this server: a read given up after 0.5 s heard nothing yet.
+    const relays = [await relayUrl('slow')];
+    const [patient, hospital] = [await person(), await person()];
+    const client = new RelayClient({ relays, publishTimeoutMs: 20000, queryTimeoutMs: 500 });
+    try {
+      const [event] = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
+      const sent = client.publish(event!);
+      const read = await client.query({ kinds: [1], authors: [hospital.pubkey], limit: 1 });
+      expect(read.reports.map((r) => r.status), 'the read, given up').to.deep.equal(['timeout']);
+      expect((await sent).map((r) => `${r.status} ${r.reason ?? ''}`.trim()), 'the send, which the server stored and answered').to.deep.equal(['accepted']);
+    } finally {
+      client.close();
+    }
+  });
+});

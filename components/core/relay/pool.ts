@@ -59,14 +59,17 @@ class CappedRelay extends AbstractRelay {
   /** Messages the relay sent on this connection, of any kind. */
   heard = 0;
 
+  /** Sends waiting for the relay's answer (nostr-tools counts a send as ongoing only until it is out). */
+  sending = 0;
+
   /**
    * Ends the connection if the relay sent nothing on it since it had sent `heard` messages, once no
-   * other read waits on it (the last to give up ends it): one gone dark (a machine woken on another
+   * other read or send waits on it (the last to give up ends it): one gone dark (a machine woken on another
    * network, a relay restarted behind a proxy) would hold every later call, each waiting out its
    * deadline, for as long as they came before it idled out.
    */
   endIfSilent(heard: number): void {
-    if (this.heard === heard && !this.ongoingOperations) this.close();
+    if (this.heard === heard && !this.ongoingOperations && !this.sending) this.close();
   }
 
   override _onmessage(message: MessageEvent<unknown>): void {
@@ -118,7 +121,8 @@ export function ownPool(publishTimeoutMs: number, idleMs = IDLE_MS): RelayPool {
     publish: (urls, event, params) => urls.map(async (url) => {
       const relay = await connected(url, params.maxWait);
       const heard = relay.heard;
-      return relay.publish(event).catch((error: unknown) => {
+      relay.sending++;
+      return relay.publish(event).finally(() => relay.sending--).catch((error: unknown) => {
         if (/timed out/.test(String(error))) relay.endIfSilent(heard);
         throw error;
       });
