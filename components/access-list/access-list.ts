@@ -23,7 +23,7 @@ import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { grantToReader, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
+import { grantToReader, readerTerms, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
 import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -450,12 +450,12 @@ export class Nip82AccessList extends Nip82Element {
     if (this.hasUpdated) this.requestUpdate();
   }
 
-  /** The render at the next end of a share still open, so the list says then that its end date has passed. */
+  /** The render at the next end of a share still open (the user's, or one to them), so the list says then that its end date has passed. */
   private endTimer?: ReturnType<typeof setTimeout>;
 
-  private wakeAtEnd(shares: ShareCopy[]): void {
+  private wakeAtEnd(ends: (number | undefined)[]): void {
     clearTimeout(this.endTimer);
-    const next = Math.min(...shares.filter((c) => c.status === 'active').map((c) => grantEnd(c.grant) ?? Infinity));
+    const next = Math.min(...ends.filter((e) => e! * 1000 > Date.now()) as number[]);
     if (next < Infinity && this.isConnected) this.endTimer = setTimeout(() => this.requestUpdate(), Math.min(next * 1000 - Date.now(), 2 ** 31 - 1));
   }
 
@@ -984,6 +984,7 @@ export class Nip82AccessList extends Nip82Element {
     const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
     const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
     this.namer = subjectNamer(list ?? []);
+    this.wakeAtEnd([...shares.filter((c) => c.status === 'active').map((c) => grantEnd(c.grant)), ...held.map((r) => readerTerms(r)?.ends)]);
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
       <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${signedInShown(this.session, this.activeSigner) ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
@@ -1066,7 +1067,6 @@ export class Nip82AccessList extends Nip82Element {
   private renderShares(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
     const s = this.s;
     const overdue = this.myKey ? shares.filter((c) => c.status === 'overdue') : [];
-    this.wakeAtEnd(shares);
     // After years there are many: those still open come first, newest share first; those ended or
     // revoked (whose newest versions are the latest written, which would put them on top) after,
     // under their own heading, the latest ended first.

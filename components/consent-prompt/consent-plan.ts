@@ -106,7 +106,7 @@ export class ConsentPlan implements ReactiveController {
   /** Of those, the ones the patient unhid here. */
   unhidden = new Set<string>();
   /** Items the record marks as private (see {@link markedPrivate}): they start hidden. */
-  private marked = new Set<string>();
+  marked = new Set<string>();
   disclose: Disclosure = 'flag';
   /**
    * Whose each offered item is (the name of the Patient its record is about), when the records

@@ -39,6 +39,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   itemsKeys: string;
   /** Items hidden from this recipient in an earlier share start hidden. */
   hiddenBefore: (n: number, formatted: string, who: string) => string;
+  /** Items the records mark as private (sexual, mental health and the like) start hidden: why, and how to share one. */
+  privateHidden: string;
   /** Items were hidden from this recipient in an earlier share they can edit: which ones is not kept (they could read it), so none start hidden. */
   hiddenUnlisted: (who: string) => string;
   hide: string;
@@ -263,6 +265,7 @@ const en: ConsentPromptStrings = {
   itemsKeys: 'The list is one stop for the Tab key: arrow keys move through it, Page Up and Page Down jump between kinds.',
   hiddenBefore: (n: number, formatted: string, who: string) =>
     plural('en', n, { one: `1 item you hid from ${who} before starts hidden.`, other: `${formatted} items you hid from ${who} before start hidden.` }),
+  privateHidden: 'Items your records mark as private start hidden. To share one, press its Hide button again.',
   hiddenUnlisted: (who: string) =>
     `You hid items from ${who} before, in a share they can edit. Which ones is not kept, since they could read it, so nothing starts hidden: check that nothing you hid from them is shared now.`,
   hide: 'Hide',

@@ -192,6 +192,7 @@ export function renderItems(ctx: PlanViewContext, legend: string): TemplateResul
     <p class="help" id="items-keys">${s.itemsKeys}</p>
     ${renderAbout(ctx)}
     ${plan.hiddenBefore.size ? html`<p class="note hidden-before">${s.hiddenBefore(plan.hiddenBefore.size, formatCount(plan.hiddenBefore.size, ctx.lang), ctx.recipient ?? '')}</p>` : nothing}
+    ${plan.marked.size ? html`<p class="note">${s.privateHidden}</p>` : nothing}
     ${ctx.hiddenUnlisted ? html`<p class="note hidden-unlisted">${s.hiddenUnlisted(ctx.recipient ?? '')}</p>` : nothing}
     ${guard([plan.offered, plan.version, plan.folds, s, ctx.lang], () => renderGrid(ctx))}
   </fieldset>`;

@@ -19,8 +19,9 @@ export function stateText(status: Status, s: StateStrings, message: string, code
     case 'waiting-signer':
       return s.waiting(message);
     case 'relay-error':
-      // `unchecked`: a server could not be read before a change; the detail names it and why.
-      if (code === 'unchecked') return s.errorDetail(code, message);
+      // `unchecked`: a server could not be read before a change; the detail names it and why. A
+      // part of the page not fetched is no server's refusal: nothing was tried, let alone revoked.
+      if (code === 'unchecked' || code === 'part-unavailable') return s.errorDetail(code, message);
       // No usable relay or none given: the page is set up wrong, and nothing was sent.
       return code === 'invalid-url' || code === 'no-relays' ? s.badStorageSettings : s.relayError;
     case 'bad-data':
