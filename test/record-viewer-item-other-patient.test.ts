@@ -34,7 +34,7 @@ describe('record viewer: a signed item moved into another patient\'s record', ()
       $$<HTMLButtonElement>(el, 'button.unlock')[0]!.click();
       const line = (title: string) => text($$(el, 'li.item').find((li) => text(li.querySelector('.title')) === title)?.querySelector('.item-provenance'));
       await waitUntil(() => line('Penicillin') !== '', 'the record never opened', { timeout: 20000 });
-      expect(line('Penicillin')).to.equal('signed by Lakeside Hospital, but not for this patient');
+      expect(line('Penicillin')).to.equal('signed by Lakeside Hospital, but for a patient whose details differ from these');
       expect(line('Maria Lopez')).to.match(/^from Maria · signed /);
     });
   }

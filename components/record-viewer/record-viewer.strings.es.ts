@@ -119,7 +119,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   itemSigned: (name, date) => `de ${name} · firmado el ${date} · firma comprobada`,
   itemAddedBy: (name) => `añadido por ${name}`,
   itemChanged: (name) => `modificado después de que ${name} lo firmara`,
-  itemOtherPatient: (name) => `firmado por ${name}, pero no para este paciente`,
+  itemOtherPatient: (name) => `firmado por ${name}, pero para un paciente cuyos datos no son estos`,
   itemUnsigned: 'sin firma de nadie',
   signedOnly: 'Solo lo firmado por alguien distinto del paciente',
   signedOnlyOwner: 'Solo lo firmado por alguien distinto del dueño',

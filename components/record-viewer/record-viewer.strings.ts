@@ -192,7 +192,7 @@ export interface RecordViewerStrings {
   itemAddedBy: (name: string) => string;
   /** An item that differs from what its signer signed; `name` as in `itemSigned`. */
   itemChanged: (name: string) => string;
-  /** An item as its signer signed it, but for a patient that signature does not cover here (moved from another's record); `name` as in `itemSigned`. */
+  /** An item as its signer signed it, but for a patient that signature does not cover here (moved from another's record, or the patient's details changed since it was signed); `name` as in `itemSigned`. */
   itemOtherPatient: (name: string) => string;
   /** An item nobody signed, in a record where others are signed. */
   itemUnsigned: string;
@@ -457,7 +457,7 @@ const en: RecordViewerStrings = {
   itemSigned: (name, date) => `from ${name} · signed ${date} · signature checked`,
   itemAddedBy: (name) => `added by ${name}`,
   itemChanged: (name) => `changed after ${name} signed it`,
-  itemOtherPatient: (name) => `signed by ${name}, but not for this patient`,
+  itemOtherPatient: (name) => `signed by ${name}, but for a patient whose details differ from these`,
   itemUnsigned: 'not signed by anyone',
   signedOnly: 'Only items signed by someone other than the patient',
   signedOnlyOwner: 'Only items signed by someone other than the owner',
