@@ -674,6 +674,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.names = new Map();
     this.answeredHere = [];
     this.allRequests = false;
+    // Keys whose names were still being looked up for the last user (their lookup ends on its own).
+    this.lookingUp = [];
   }
 
   /** The authors of the records to grant from whose signature was checked, the user left out: the ones worth a name. */
