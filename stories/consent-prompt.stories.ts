@@ -209,7 +209,7 @@ export const RelayDown: Story = {
   },
 };
 
-/** No relays configured. */
+/** No relays configured: the patient hears the page is set up wrong, not that servers refused. */
 export const NoRelays: Story = {
   parameters: { signer: 'key' },
   ...share(undefined),
@@ -217,7 +217,7 @@ export const NoRelays: Story = {
     const el = prompt(canvasElement);
     await confirmShare(el);
     await settles(el, 'relay-error');
-    await announces(el, /storage servers? accepted it/);
+    await announces(el, /storage server settings are wrong/);
   },
 };
 
