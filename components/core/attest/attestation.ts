@@ -79,6 +79,8 @@ export async function attestBundle(bundle: FhirBundle, signer: Signer, options: 
   // record) goes on in share form: that entry still reads as theirs, not as the new signer's.
   // Only entries whose verdict comes from a replaced record-form signature: one signature per
   // signer, not one more per round; the signer's own earlier ones give way to this one.
+  // A sharer passing on their own record keeps their signature as its author: only one in the same role gives way.
+  const sameSigning = (a?: { attester: string; role: string }) => a?.attester === event.pubkey && a.role === (options.role ?? 'author');
   const report = verifyAttestations(bundle);
   const dropped = (bundle.entry ?? []).filter((e) => !kept.includes(e));
   const by = new Set(dropped.map((e) => readProvenance(e.resource)?.attestation.attester));
@@ -87,7 +89,7 @@ export async function attestBundle(bundle: FhirBundle, signer: Signer, options: 
   // First in the Bundle, so that the first part of a large record names its author.
   // First, so the first part names the author; after the Composition of a document, which must lead.
   const head = bundle.type === 'document' && kept[0]?.resource?.resourceType === 'Composition' ? kept.slice(0, 1) : [];
-  return { ...bundle, entry: [...head, ...provenances.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })), ...carried, ...kept.slice(head.length).filter((e) => !isAttestation(e.resource) || readProvenance(e.resource)?.attestation.attester !== event.pubkey)] };
+  return { ...bundle, entry: [...head, ...provenances.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })), ...carried, ...kept.slice(head.length).filter((e) => !isAttestation(e.resource) || !sameSigning(readProvenance(e.resource)?.attestation))] };
 }
 
 /** Leaves in groups whose Provenance stays near {@link PROVENANCE_BYTES} of JSON. */
