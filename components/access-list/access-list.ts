@@ -399,6 +399,12 @@ export class Nip82AccessList extends Nip82Element {
     const focused = this.shadowRoot?.activeElement;
     super.update(changed);
     if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
+    this.wakeAtEnd();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.endTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -453,8 +459,11 @@ export class Nip82AccessList extends Nip82Element {
   /** The render at the next end of a share still open (the user's, or one to them), so the list says then that its end date has passed. */
   private endTimer?: ReturnType<typeof setTimeout>;
 
-  private wakeAtEnd(ends: (number | undefined)[]): void {
+  // After each render, not in it: the wake-up is a side effect, and each render may have been the last one before the end.
+  private wakeAtEnd(): void {
     clearTimeout(this.endTimer);
+    const list = this.list ?? [];
+    const ends = list.map((r) => { const share = shareCopyOf(r); return share ? (share.status === 'active' ? grantEnd(share.grant) : undefined) : readerTerms(r)?.ends; });
     const next = Math.min(...ends.filter((e) => e! * 1000 > Date.now()) as number[]);
     if (next < Infinity && this.isConnected) this.endTimer = setTimeout(() => this.requestUpdate(), Math.min(next * 1000 - Date.now(), 2 ** 31 - 1));
   }
@@ -984,7 +993,6 @@ export class Nip82AccessList extends Nip82Element {
     const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
     const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
     this.namer = subjectNamer(list ?? []);
-    this.wakeAtEnd([...shares.filter((c) => c.status === 'active').map((c) => grantEnd(c.grant)), ...held.map((r) => readerTerms(r)?.ends)]);
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
       <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${signedInShown(this.session, this.activeSigner) ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
