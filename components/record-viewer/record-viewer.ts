@@ -1074,6 +1074,7 @@ export class Nip82RecordViewer extends Nip82Element {
     }
   }
 
+  /** Tells the host which records left the page and how (a portal's audit log); a Bundle the host handed in is its own, so it is not named. */
   private exported(how: 'download' | 'print', views: readonly View[]): void {
     emit(this, 'nip82-record-export', { how, records: views.flatMap(({ record: r }) => (r ? [{ signPubkey: r.signPubkey, naddrs: [...r.naddrs] }] : [])) });
   }
