@@ -6,14 +6,12 @@
  * device's date and time, and that a clock may be wrong.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { naddrEncode, npubEncode } from 'nostr-tools/nip19';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
-import { createRecord } from '../components/core/nip82/record.js';
-import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { $$, text } from './element-helpers.js';
-import { person, publishTo, relayUrl, sampleBundle, skewClock } from './helpers.js';
+import { person, recordFor, relayRequests, relayUrl, skewClock } from './helpers.js';
+import { decode } from 'nostr-tools/nip19';
 
 describe('<nip82-record-viewer>: a reader whose clock is behind', function () {
   this.timeout(60000);
@@ -23,12 +21,10 @@ describe('<nip82-record-viewer>: a reader whose clock is behind', function () {
   for (const [lang, words] of [['en', /could not be opened: It is dated later than the date and time on this device: this device's clock, or that of whoever saved it, may be wrong\./], ['es', /reloj de este dispositivo, o el de quien lo guardó, esté mal\./]] as const) {
     it(`${lang === 'en' ? 'a link to a record' : 'all records, one'} saved a day "later" says a clock may be wrong, not "not found" (${lang})`, async () => {
       const relay = await relayUrl('main');
-      const [clinic, reader] = [await person(), await person()];
-      const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(reader.pubkey)}`), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
-      await publishTo(relay, events, clinic.signer);
-      const naddr = lang === 'en' ? naddrEncode({ kind: RECORD_KIND, pubkey: events[0]!.pubkey, identifier: events[0]!.tags.find((t) => t[0] === 'd')![1]! }) : '';
+      const reader = await person();
+      const naddr = await recordFor(relay, reader);
       restore = skewClock(-24 * 3600 * 1000);
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relay} naddr=${naddr} .signer=${reader.signer}></nip82-record-viewer></div>`);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relay} naddr=${lang === 'en' ? naddr : ''} .signer=${reader.signer}></nip82-record-viewer></div>`);
       const el = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
       await el.updateComplete;
       $$<HTMLButtonElement>(el, 'button.unlock')[0]!.click();
@@ -39,4 +35,17 @@ describe('<nip82-record-viewer>: a reader whose clock is behind', function () {
       expect(said).not.to.match(/not found|no se encontr/i);
     });
   }
+
+  it('asks a server that never answered the read nothing more before saying so: the reader waits once', async () => {
+    const [relay, silent] = [await relayUrl('main'), await relayUrl('silent')];
+    const reader = await person();
+    const naddr = await recordFor(relay, reader);
+    const clinic = decode(naddr).data as { pubkey: string };
+    restore = skewClock(-24 * 3600 * 1000);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${`${relay} ${silent}`} naddr=${naddr} .signer=${reader.signer}></nip82-record-viewer>`);
+    $$<HTMLButtonElement>(el, 'button.unlock')[0]!.click();
+    await waitUntil(() => /dated later than the date and time on this device/.test(text(el.shadowRoot)), 'the clock named', { timeout: 30000 });
+    const asked = await relayRequests('silent', clinic.pubkey);
+    expect(asked.filter((filters) => filters.some((f) => 'since' in f)), 'a second read of the server that hung').to.deep.equal([]);
+  });
 });

@@ -506,18 +506,24 @@ export class RelayClient {
    * `maxChars` characters in all (default: the client's `maxCharsPerRead`), or what is left of
    * `budget`, a read's budget shared by its pages; an event over `maxEventChars` is skipped.
    * `declined`: the user action's sign-ins ({@link DeclineScope}); by default this read's own.
+   * `relays`: only these of the client's (by default every one).
    */
-  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[]; ahead?: boolean }> {
+  async query(filter: Filter, options: { timeoutMs?: number; maxChars?: number; maxEventChars?: number; budget?: ReadBudget; declined?: DeclineScope; relays?: readonly string[] } = {}): Promise<{ events: NostrEvent[]; reports: QueryReport[]; ahead?: boolean }> {
     this.assertOpen();
     if (!globalThis.WebSocket) await this.assertSocket();
     const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     const budget = options.budget ?? new ReadBudget(options.maxChars ?? this.maxCharsPerRead, options.maxEventChars);
     const byId = new Map<string, NostrEvent>();
     const declined = options.declined ?? this.declineScope();
-    const reports = await Promise.all(this.relays.map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget, declined)));
+    const reports = await Promise.all(this.among(options.relays).map((relay) => this.queryOne(relay, filter, timeoutMs, byId, budget, declined)));
     const now = nowSeconds();
     const fresh = [...byId.values()].filter((e) => e.created_at <= now + MAX_FUTURE_SECONDS);
     return { events: this.newestOnly(fresh), reports, ahead: fresh.length < byId.size };
+  }
+
+  /** The client's relays that are in `relays`, or all of them. */
+  private among(relays?: readonly string[]): string[] {
+    return relays ? this.relays.filter((r) => relays.includes(r)) : this.relays;
   }
 
   private async queryOne(relay: string, filter: Filter, timeoutMs: number, byId: Map<string, NostrEvent>, budget: ReadBudget, declined: DeclineScope): Promise<QueryReport> {
@@ -651,8 +657,7 @@ export class RelayClient {
     const maxPages = Math.ceil(maxEvents / Math.min(pageSize, 100)) + 2;
     const all = new Map<string, NostrEvent>();
     const top = Math.min(filter.until ?? Infinity, nowSeconds() + MAX_FUTURE_SECONDS);
-    const asked = options.relays ? this.relays.filter((r) => options.relays!.includes(r)) : this.relays;
-    const walks: RelayWalk[] = asked.map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), signers: new Set(), previous: 0, cap: 0 }));
+    const walks: RelayWalk[] = this.among(options.relays).map((relay) => ({ relay, until: top, state: 'more', sent: new Set(), signers: new Set(), previous: 0, cap: 0 }));
     let stop: string | undefined;
     let pages = 0;
     for (; pages < maxPages; pages++) {
@@ -805,7 +810,8 @@ export class RelayClient {
     // the deletions that may have ended its addresses.
     const found = await this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
     // Nothing up to now by this device's clock: a signed part dated later says the clock (this one or its maker's) may be wrong.
-    const ahead = !found.events.length && (await this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined: options.declined })).ahead;
+    // Of the relays that answered: one that hung would make the reader wait as long again.
+    const ahead = !found.events.length && (await this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined: options.declined, relays: answeredIn(found.reports) })).ahead;
     return { ...found, signPubkey: pointer.pubkey, ahead };
   }
 

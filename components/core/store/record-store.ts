@@ -490,7 +490,8 @@ export class RecordStore {
       if (result && isReported(result)) failures.push(result);
     }
     // Nothing for the reader up to now by this device's clock: one signed record dated later says the clock may be wrong.
-    if (!this.opened.size && !failures.length && (await this.client.query({ kinds: [RECORD_KIND], '#p': [me], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined })).ahead) {
+    // Asked of the relays that answered the read: one that hung would make the load wait as long again.
+    if (!this.opened.size && !failures.length && (await this.client.query({ kinds: [RECORD_KIND], '#p': [me], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined, relays: answeredIn(newest.reports) })).ahead) {
       failures.push({ signPubkey: '', code: 'future-dated', message: 'A record is dated after this device\'s clock.' });
     }
     if (generation !== this.generation) return;
