@@ -8,29 +8,19 @@ import { waitUntil } from './wait.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
-import { person } from './helpers.js';
+import { ANA, anaWith, person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
 
 const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const drug = { coding: [{ system: RX, code: '1721603', display: 'emtricitabine 200 MG / tenofovir alafenamide 25 MG Oral Tablet' }], text: 'Descovy' };
 
-function bundle(): FhirBundle {
-  const subject = { reference: 'urn:uuid:p' };
-  return {
-    resourceType: 'Bundle',
-    type: 'collection',
-    entry: [
-      { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', name: [{ given: ['Ana'], family: 'Lopez' }] } },
-      { fullUrl: 'urn:uuid:m', resource: { resourceType: 'Medication', id: 'm', code: drug } },
-      { fullUrl: 'urn:uuid:o', resource: { resourceType: 'MedicationRequest', id: 'o', status: 'active', intent: 'order', subject, authoredOn: '2024-03-02', medicationReference: { reference: 'urn:uuid:m' } } },
-      { fullUrl: 'urn:uuid:s', resource: { resourceType: 'MedicationRequest', id: 's', status: 'active', intent: 'order', subject, authoredOn: '2024-05-06',
-        contained: [{ resourceType: 'Medication', id: 'x', code: { text: 'Sertraline 50 MG Oral Tablet' } }], medicationReference: { reference: '#x' } } },
-      { fullUrl: 'urn:uuid:c', resource: { resourceType: 'Claim', id: 'c', status: 'active', use: 'claim', patient: subject, created: '2024-03-02',
-        item: [{ sequence: 1, productOrService: drug }] } },
-    ],
-  };
-}
+const bundle = () => anaWith([
+  { resourceType: 'Medication', id: 'm', code: drug },
+  { resourceType: 'MedicationRequest', id: 'o', status: 'active', intent: 'order', subject: ANA, authoredOn: '2024-03-02', medicationReference: { reference: 'urn:uuid:m' } },
+  { resourceType: 'MedicationRequest', id: 's', status: 'active', intent: 'order', subject: ANA, authoredOn: '2024-05-06',
+    contained: [{ resourceType: 'Medication', id: 'x', code: { text: 'Sertraline 50 MG Oral Tablet' } }], medicationReference: { reference: '#x' } },
+  { resourceType: 'Claim', id: 'c', status: 'active', use: 'claim', patient: ANA, created: '2024-03-02', item: [{ sequence: 1, productOrService: drug }] },
+]);
 
 describe('the consent prompt: a medication named by reference', function () {
   this.timeout(60000);

@@ -9,39 +9,20 @@ import { waitUntil } from './wait.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
-import { person } from './helpers.js';
+import { ANA, anaWith, person } from './helpers.js';
 import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
 
 const label = (system: string, code: string) => ({ security: [{ system: `http://terminology.hl7.org/CodeSystem/${system}`, code }] });
 
-function bundle(): FhirBundle {
-  const subject = { reference: 'urn:uuid:p' };
-  return {
-    resourceType: 'Bundle',
-    type: 'collection',
-    entry: [
-      { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', name: [{ given: ['Ana'], family: 'Lopez' }] } },
-      { fullUrl: 'urn:uuid:a', resource: { resourceType: 'Condition', id: 'a', subject, code: { text: 'Asthma' }, recordedDate: '2024-01-01' } },
-      { fullUrl: 'urn:uuid:s', resource: { resourceType: 'Condition', id: 's', subject, code: { text: 'Chlamydia' }, recordedDate: '2014-01-01', meta: label('v3-ActCode', 'STD') } },
-      { fullUrl: 'urn:uuid:r', resource: { resourceType: 'Condition', id: 'r', subject, code: { text: 'Depression' }, recordedDate: '2019-01-01', meta: label('v3-Confidentiality', 'R') } },
-      { fullUrl: 'urn:uuid:n', resource: { resourceType: 'Condition', id: 'n', subject, code: { text: 'Gout' }, recordedDate: '2018-01-01', meta: label('v3-Confidentiality', 'N') } },
-    ],
-  };
-}
+const bundle = () => anaWith([
+  { resourceType: 'Condition', id: 'a', subject: ANA, code: { text: 'Asthma' }, recordedDate: '2024-01-01' },
+  { resourceType: 'Condition', id: 's', subject: ANA, code: { text: 'Chlamydia' }, recordedDate: '2014-01-01', meta: label('v3-ActCode', 'STD') },
+  { resourceType: 'Condition', id: 'r', subject: ANA, code: { text: 'Depression' }, recordedDate: '2019-01-01', meta: label('v3-Confidentiality', 'R') },
+  { resourceType: 'Condition', id: 'n', subject: ANA, code: { text: 'Gout' }, recordedDate: '2018-01-01', meta: label('v3-Confidentiality', 'N') },
+]);
 
 /** A record marked private as a whole: each of its items is. */
-function restricted(): FhirBundle {
-  return {
-    resourceType: 'Bundle',
-    type: 'collection',
-    meta: label('v3-Confidentiality', 'V'),
-    entry: [
-      { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', name: [{ given: ['Ana'], family: 'Lopez' }] } },
-      { fullUrl: 'urn:uuid:b', resource: { resourceType: 'Condition', id: 'b', subject: { reference: 'urn:uuid:p' }, code: { text: 'Bipolar disorder' }, recordedDate: '2016-01-01' } },
-    ],
-  };
-}
+const restricted = () => anaWith([{ resourceType: 'Condition', id: 'b', subject: ANA, code: { text: 'Bipolar disorder' }, recordedDate: '2016-01-01' }], label('v3-Confidentiality', 'V'));
 
 describe('the consent prompt: items the record marks as private', function () {
   this.timeout(60000);

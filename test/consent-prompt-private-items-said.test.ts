@@ -7,22 +7,13 @@ import { waitUntil } from './wait.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
-import { person } from './helpers.js';
+import { ANA, anaWith, person } from './helpers.js';
 import { $, $$, dialogOf, text } from './element-helpers.js';
 
-function bundle(marked: boolean): FhirBundle {
-  const subject = { reference: 'urn:uuid:p' };
-  return {
-    resourceType: 'Bundle',
-    type: 'collection',
-    entry: [
-      { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p', name: [{ given: ['Ana'], family: 'Lopez' }] } },
-      { fullUrl: 'urn:uuid:a', resource: { resourceType: 'Condition', id: 'a', subject, code: { text: 'Asthma' }, recordedDate: '2024-01-01' } },
-      { fullUrl: 'urn:uuid:s', resource: { resourceType: 'Condition', id: 's', subject, code: { text: 'Chlamydia' }, recordedDate: '2014-01-01', ...(marked ? { meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'STD' }] } } : {}) } },
-    ],
-  };
-}
+const bundle = (marked: boolean) => anaWith([
+  { resourceType: 'Condition', id: 'a', subject: ANA, code: { text: 'Asthma' }, recordedDate: '2024-01-01' },
+  { resourceType: 'Condition', id: 's', subject: ANA, code: { text: 'Chlamydia' }, recordedDate: '2014-01-01', ...(marked ? { meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'STD' }] } } : {}) },
+]);
 
 describe('the consent prompt: why items marked private are hidden', function () {
   this.timeout(60000);

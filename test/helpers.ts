@@ -5,8 +5,9 @@ import { secretKeySigner, type SecretKeySigner } from '../components/core/signer
 import { isAttestation } from '../components/core/attest/format.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { NostrEvent } from '../components/core/events.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
-import { npubEncode } from 'nostr-tools/nip19';
+import type { FhirBundle, FhirResource } from '../components/core/fhir/types.js';
+import { naddrEncode, npubEncode } from 'nostr-tools/nip19';
+import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { SignerError } from '../components/core/errors.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
@@ -133,6 +134,23 @@ export function recordAbout(name: string, label: string, who?: Person): FhirBund
       { fullUrl: `urn:uuid:${item}`, resource: { resourceType: 'Condition', id: item, code: { text: label }, subject: { reference: `urn:uuid:${me}` } } },
     ],
   } as FhirBundle;
+}
+
+/** Ana Lopez's record, her details at `urn:uuid:p`, holding `items` (each at `urn:uuid:<its id>`); `meta` labels the whole record. */
+export function anaWith(items: FhirResource[], meta?: FhirResource['meta']): FhirBundle {
+  const ana = { resourceType: 'Patient', id: 'p', name: [{ given: ['Ana'], family: 'Lopez' }] };
+  return { resourceType: 'Bundle', type: 'collection', ...(meta ? { meta } : {}), entry: [ana, ...items].map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })) } as FhirBundle;
+}
+
+/** The reference by which an item in `anaWith`'s record names her. */
+export const ANA = { reference: 'urn:uuid:p' };
+
+/** A sample record for `reader` that `author` (a new clinic when not given) saved on `relay`; its address. */
+export async function recordFor(relay: string, reader: Person, author?: Person): Promise<string> {
+  const by = author ?? (await person());
+  const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(reader.pubkey)}`), author: by.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
+  await publishTo(relay, events, by.signer);
+  return naddrEncode({ kind: RECORD_KIND, pubkey: events[0]!.pubkey, identifier: events[0]!.tags.find((t) => t[0] === 'd')![1]! });
 }
 
 /** A small, conformant R4 bundle for a patient. */

@@ -8,17 +8,14 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { naddrEncode, npubEncode } from 'nostr-tools/nip19';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
-import { createRecord } from '../components/core/nip82/record.js';
-import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { $, $$, focused, text } from './element-helpers.js';
-import { decliningSignIn, person, publishTo, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
+import { decliningSignIn, person, recordFor, relayUrl, silentAt, type Person } from './helpers.js';
 
 const liveText = (el: Nip82RecordViewer) => text($(el, '[part="status"]'));
 const relayLines = (el: Nip82RecordViewer) => $$(el, '.relays li').map((li) => text(li));
@@ -55,11 +52,7 @@ describe('<nip82-record-viewer>: a storage server that asks the user to sign in'
   });
 
   /** A record for `reader` on the storage server that serves only readers signed in; its address. */
-  async function seed(reader: Person): Promise<string> {
-    const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(reader.pubkey)}`), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
-    await publishTo(relay, events, clinic.signer);
-    return naddrEncode({ kind: RECORD_KIND, pubkey: events[0]!.pubkey, identifier: events[0]!.tags.find((t) => t[0] === 'd')![1]! });
-  }
+  const seed = (reader: Person) => recordFor(relay, reader, clinic);
 
   async function viewer(signer: Signer, lang = 'en', naddr = '', relays = relay): Promise<Nip82RecordViewer> {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relays} naddr=${naddr} .signer=${signer}></nip82-record-viewer></div>`);

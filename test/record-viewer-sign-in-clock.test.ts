@@ -6,14 +6,11 @@
  * its own, and to correct the clock.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { naddrEncode, npubEncode } from 'nostr-tools/nip19';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
-import { createRecord } from '../components/core/nip82/record.js';
-import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { $, $$, text } from './element-helpers.js';
-import { person, publishTo, relayUrl, sampleBundle, skewClock } from './helpers.js';
+import { person, recordFor, relayUrl, skewClock } from './helpers.js';
 
 const clockWords = {
   en: 'A storage server asked you to sign in; the sign-in did not go through, so nothing there was looked at. It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
@@ -28,12 +25,10 @@ describe('<nip82-record-viewer>: a sign-in refused because the clocks differ', f
   for (const [hours, lang, naddrToo] of [[2, 'en', true], [-2, 'en', false], [2, 'es', false]] as const) {
     it(`a clock ${hours} hours off says so (${lang}, ${naddrToo ? 'a link' : 'all records'})`, async () => {
       const relay = await relayUrl('auth');
-      const [clinic, reader] = [await person(), await person()];
-      const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(reader.pubkey)}`), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
-      await publishTo(relay, events, clinic.signer);
-      const naddr = naddrToo ? naddrEncode({ kind: RECORD_KIND, pubkey: events[0]!.pubkey, identifier: events[0]!.tags.find((t) => t[0] === 'd')![1]! }) : '';
+      const reader = await person();
+      const naddr = await recordFor(relay, reader);
       restore = skewClock(hours * 3600 * 1000);
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relay} naddr=${naddr} .signer=${reader.signer}></nip82-record-viewer></div>`);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relay} naddr=${naddrToo ? naddr : ''} .signer=${reader.signer}></nip82-record-viewer></div>`);
       const el = wrapper.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
       await el.updateComplete;
       $$<HTMLButtonElement>(el, 'button.unlock')[0]!.click();
