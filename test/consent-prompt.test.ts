@@ -227,7 +227,7 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => $$<HTMLDetailsElement>(el, '.group-items').every((d) => d.open && d.querySelector('li.item')), 'every kind unfolded');
 
       // One checkbox per kind shares or leaves out all of them, and shows a mixed choice as mixed.
-      const group = () => $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all 17 vaccinations')!;
+      const group = () => $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all vaccinations (17)')!;
       const immunizations = () => $$<HTMLInputElement>(el, 'li.item input[type=checkbox]').filter((i) => i.closest('.group')!.contains(group()));
       expect(group().checked).to.equal(true);
       group().click();
@@ -667,7 +667,7 @@ describe('<nip82-consent-prompt>', function () {
       await expect(el).to.be.accessible();
 
       // Narrow: no conditions (the whole kind), and a shorter period.
-      $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
+      $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all conditions (1)')!.click();
       const until = isoDay(10);
       setInput($<HTMLInputElement>(el, '#grant-until')!, until);
       await el.updateComplete;
@@ -1438,7 +1438,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(itemRow(el, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
       expect(text($(el, '.hidden-before'))).to.match(/^1 item you hid from npub1\S+ before starts hidden\.$/);
       // Ticking the whole kind leaves it hidden: only its own Hide button brings it back.
-      $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share the 1 item in conditions')!.click();
+      $$<HTMLInputElement>(el, '.group-head input').find((i) => i.getAttribute('aria-label') === 'Share all conditions (1)')!.click();
       await el.updateComplete;
       buttonByText(el, /^Review: approve/)!.click();
       await el.updateComplete;

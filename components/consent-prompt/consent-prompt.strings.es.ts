@@ -47,7 +47,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   hideAll: 'Ocultar todo',
   hideGroup: (typeHeading: string, _n: number, formatted: string) => `Ocultar todo: ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'oculto, se avisa',
-  shareGroup: (typeHeading: string, n: number, formatted: string) => plural('es', n, { one: `Compartir el elemento de ${typeHeading.toLowerCase()}`, other: `Compartir los ${formatted} elementos de ${typeHeading.toLowerCase()}` }),
+  shareGroup: (typeHeading: string, _n: number, formatted: string) => `Compartir todo: ${typeHeading.toLowerCase()} (${formatted})`,
   showGroupItems: (_n: number, formatted: string) => `Ver los ${formatted} elementos uno a uno`,
   noLabel: '(sin descripción)',
   nothingChosen: 'Elija al menos un elemento para compartir.',

@@ -50,7 +50,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** Name of the button that hides every item of one kind. */
   hideGroup: (typeHeading: string, n: number, formatted: string) => string;
   hiddenTag: string;
-  /** Name of the checkbox that shares or leaves out every item of one kind. */
+  /** Name of the checkbox that shares or leaves out every item of one kind: it holds the words shown beside it, "Vaccinations (17)", for those who speak them. */
   shareGroup: (typeHeading: string, n: number, formatted: string) => string;
   /** The line that unfolds a long kind's items, one by one (its box and "Hide all" stay above it). */
   showGroupItems: (n: number, formatted: string) => string;
@@ -273,7 +273,7 @@ const en: ConsentPromptStrings = {
   hideAll: 'Hide all',
   hideGroup: (typeHeading: string, _n: number, formatted: string) => `Hide all ${typeHeading.toLowerCase()} (${formatted})`,
   hiddenTag: 'hidden, flagged',
-  shareGroup: (typeHeading: string, n: number, formatted: string) => plural('en', n, { one: `Share the 1 item in ${typeHeading.toLowerCase()}`, other: `Share all ${formatted} ${typeHeading.toLowerCase()}` }),
+  shareGroup: (typeHeading: string, _n: number, formatted: string) => `Share all ${typeHeading.toLowerCase()} (${formatted})`,
   showGroupItems: (_n: number, formatted: string) => `Show the ${formatted} items one by one`,
   noLabel: '(no description)',
   nothingChosen: 'Choose at least one item to share.',

@@ -99,6 +99,16 @@ export const tokens = css`
   .error {
     color: var(--_danger);
   }
+  /* More contrast asked for: grey words in the full ink, edges as dark as grey words were, warnings edged. */
+  @media (prefers-contrast: more) {
+    :host {
+      --_muted: var(--nip82-color-muted, var(--_fg));
+      --_border: var(--nip82-color-border, light-dark(#57606a, #a3aab3));
+    }
+    .warning {
+      border-color: currentColor;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       transition: none !important;
