@@ -384,7 +384,8 @@ export class Nip82Session extends LocalizedElement {
       this.giveUp();
       this.active = signer;
       this.kind = 'injected';
-      void signer.getPublicKey().then((pk) => {
+      // Inside the chain: something that is no signer (a remote signer's promise not awaited) fails as a state.
+      void Promise.resolve().then(() => signer.getPublicKey()).then((pk) => {
         if (this.active !== signer) return;
         this.user = pk;
         this.state.status = 'done';
