@@ -56,7 +56,7 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  *
  * @fires nip82-session-change - Signed in or out; detail `{ pubkey?, signer? }`.
  * @fires nip82-signer-request - Cancelable; before the signer is first asked for the public key.
- * @fires nip82-error - Sign-in failed; detail `{ code, message }`.
+ * @fires nip82-error - Sign-in failed, or the `signer` handed in is none (code `unknown`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given); detail `{ code, message, action? }`.
  *
  * @csspart bar - The sign-in / signed-in bar.
  * @csspart status - The live status line.
