@@ -241,7 +241,7 @@ const reachedEverywhere = new WeakSet<OpenedRecord>();
  * @fires nip82-revoke - Access was revoked and relays accepted it. Detail `{ signPubkey, pubkey, movedTo? }` (`movedTo`: the record's new sign key, when it moved).
  * @fires nip82-receipts - Per-relay receipts of a revocation (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The confirmation was dismissed (not its outcome, once revoked). Detail `{ source }`.
- * @fires nip82-error - Something failed. Detail `{ code, message, action? }`.
+ * @fires nip82-error - Something failed, or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
  */
 export class Nip82AccessList extends Nip82Element {
   static override styles = [tokens, dialogStyles, accessListStyles];

@@ -156,7 +156,7 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
- * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`). Detail `{ code, message, action? }`.
+ * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
  */
 export class Nip82ConsentPrompt extends Nip82Element {
   static override styles = [tokens, dialogStyles, consentPromptStyles];

@@ -49,7 +49,7 @@ async function resolveName(name: string): Promise<string | undefined> {
  *
  * @fires nip82-npub-select - The user chose a recipient; detail `{ pubkey, npub }`.
  * @fires nip82-npub-clear - The user cleared the choice; detail `{}`.
- * @fires nip82-error - The `value` the page set is no public key (code `invalid-input`; a private key is also taken off the element); detail `{ code, message }`.
+ * @fires nip82-error - The `value` the page set is no public key (code `invalid-input`; a private key is also taken off the element), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given); detail `{ code, message }`.
  *
  * @csspart base - The wrapper.
  * @csspart label - The field's label.

@@ -56,7 +56,7 @@ type SignerKind = 'extension' | 'remote' | 'injected';
  *
  * @fires nip82-session-change - Signed in or out; detail `{ pubkey?, signer? }`.
  * @fires nip82-signer-request - Cancelable; before the signer is first asked for the public key.
- * @fires nip82-error - Sign-in failed; detail `{ code, message }`.
+ * @fires nip82-error - Sign-in failed, or the `signer` handed in is none (code `unknown`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given); detail `{ code, message, action? }`.
  *
  * @csspart bar - The sign-in / signed-in bar.
  * @csspart status - The live status line.
@@ -384,7 +384,8 @@ export class Nip82Session extends LocalizedElement {
       this.giveUp();
       this.active = signer;
       this.kind = 'injected';
-      void signer.getPublicKey().then((pk) => {
+      // Inside the chain: something that is no signer (a remote signer's promise not awaited) fails as a state.
+      void Promise.resolve().then(() => signer.getPublicKey()).then((pk) => {
         if (this.active !== signer) return;
         this.user = pk;
         this.state.status = 'done';
