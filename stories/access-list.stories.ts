@@ -87,7 +87,7 @@ export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const el = list(canvasElement);
     await settles(el, 'idle');
-    expect(button(el, 'Show who has access').disabled).toBe(false);
+    expect(button(el, 'Unlock my records').disabled).toBe(false);
     expect(button(el, 'Show consent history').disabled).toBe(false);
     expect(people(el)).toHaveLength(0);
   },
@@ -117,7 +117,7 @@ export const NoSigner: Story = {
     await askToRevoke(el, 0);
     await userEvent.click(confirmButton(el));
     await settles(el, 'no-signer');
-    await announces(el, /No signer is available/);
+    await announces(el, /No signer was found/);
   },
 };
 
@@ -221,7 +221,7 @@ export const EndedShares: Story = {
     render: ({ relays, cast }) => html`<nip82-access-list relays=${relays.main} .signer=${cast.patient}></nip82-access-list>`,
     play: async ({ canvasElement }) => {
       const el = list(canvasElement);
-      await userEvent.click(button(el, 'Show who has access'));
+      await userEvent.click(button(el, 'Unlock my records'));
       await waitFor(() => expect(inShadow(el, '[part="overdue"]')).not.toBeNull(), { timeout: 20_000 });
       expect(text(inShadow(el, '[part="overdue"] p'))).toBe('The end date of 2 shares has passed, but those people can still open them until you revoke them.');
       await userEvent.click(button(el, 'Revoke the 2 ended shares…'));
@@ -245,7 +245,7 @@ export const LoadedFromRelay: Story = {
     render: ({ relays, cast }) => html`<nip82-access-list relays=${relays.main} .signer=${cast.patient}></nip82-access-list>`,
     play: async ({ canvasElement }) => {
       const el = list(canvasElement);
-      await userEvent.click(button(el, 'Show who has access'));
+      await userEvent.click(button(el, 'Unlock my records'));
       await settles(el, 'done', 20_000);
       await waitFor(() => expect(people(el)).toHaveLength(2));
       expect(revokeButtons(el)).toHaveLength(1);

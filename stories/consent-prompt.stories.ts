@@ -147,7 +147,7 @@ export const NoSigner: Story = {
     const el = prompt(canvasElement);
     await confirmShare(el);
     await settles(el, 'no-signer');
-    await announces(el, /No signer is available/);
+    await announces(el, /No signer was found/);
   },
 };
 
@@ -308,7 +308,7 @@ export const CheckRequestsNoSigner: Story = {
     const el = prompt(canvasElement);
     await userEvent.click(button(el, 'Check for requests'));
     await settles(el, 'no-signer');
-    await announces(el, /No signer is available/);
+    await announces(el, /No signer was found/);
   },
 };
 
@@ -398,7 +398,7 @@ export const Approved: Story = {
       expect(text(inShadow(el, '#result-title'))).toMatch(/^Approved\. npub1.* can now open what you granted\.$/);
       await userEvent.click(button(el, 'Close'));
       await waitFor(() => expect(dialog(el).open).toBe(false));
-      expect(text(inShadow(el, 'table.history caption'))).toBe('Your past answers');
+      expect(text(inShadow(el, 'table.history caption'))).toBe('Your consent history');
       expect(inShadow(el, 'li.request')).toBeNull();
     },
   }),

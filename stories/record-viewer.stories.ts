@@ -226,7 +226,7 @@ export const NoSigner: Story = {
     const el = viewer(canvasElement);
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'no-signer');
-    await announces(el, /No signer is connected.*browser extension.*remote signer app/);
+    await announces(el, /No signer was found.*signer extension.*signer app/);
     expect(button(el, 'Try again')).toBeTruthy();
   },
 };
@@ -299,7 +299,7 @@ export const NoRelays: Story = {
     const el = viewer(canvasElement);
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'relay-error');
-    await announces(el, 'The storage servers could not be reached. No storage servers are set up.');
+    await announces(el, "This page's storage server settings are wrong; please tell the site's team.");
   },
 };
 
@@ -311,7 +311,7 @@ export const RelayUnreachable: Story = {
     const el = viewer(canvasElement);
     await userEvent.click(button(el, 'Unlock my records'));
     await settles(el, 'relay-error', 15_000);
-    await announces(el, 'The storage servers could not be reached.');
+    await announces(el, 'The storage servers could not be reached. Check your internet connection, then try again.');
     expect(text(inShadow(el, '.relays'))).toContain('127.0.0.1:9');
     expect(button(el, 'Try again')).toBeTruthy();
   },

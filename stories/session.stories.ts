@@ -36,10 +36,10 @@ type Story = StoryObj;
 export const NoExtension: Story = {
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(text(bar(el))).toContain('No signer extension was found in this browser.'), { timeout: LOOK_MS });
+    await waitFor(() => expect(text(bar(el))).toContain('No signer was found: add a signer extension to this browser, or sign in with your signer app.'), { timeout: LOOK_MS });
     expect(extensionButton(el).disabled).toBe(true);
     expect(el.getAttribute('status')).toBe('idle');
-    expect(text(bar(el))).toContain('Sign in with your Nostr signer');
+    expect(text(bar(el))).toContain('Sign in with your signer app');
   },
 };
 
@@ -68,7 +68,7 @@ export const SignOut: Story = {
     await userEvent.click(button(el, 'Sign out'));
     await settles(el, 'idle');
     await announces(el, 'Signed out. Your records were closed, and this page keeps nothing of yours. Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.');
-    expect(text(bar(el))).toContain('Sign in with your Nostr signer');
+    expect(text(bar(el))).toContain('Sign in with your signer app');
   },
 };
 
@@ -88,7 +88,7 @@ export const SignOutInAnotherTab: Story = {
     await userEvent.click(button(a, 'Sign out'));
     await settles(b, 'idle');
     await announces(b, 'Signed out in another tab or window of this site. Your records here were closed too, and this page keeps nothing of yours.');
-    expect(text(bar(b))).toContain('Sign in with your Nostr signer');
+    expect(text(bar(b))).toContain('Sign in with your signer app');
   },
 };
 
@@ -114,7 +114,7 @@ export const ExtensionRefused: Story = {
     await settles(el, 'refused');
     expect(await error).toBe('refused');
     await announces(el, 'Your signer said no, so you are not signed in.');
-    expect(text(bar(el))).toContain('Sign in with your Nostr signer');
+    expect(text(bar(el))).toContain('Sign in with your signer app');
   },
 };
 
@@ -212,8 +212,8 @@ export const Spanish: Story = {
   render: () => html`<div lang="es"><nip82-session></nip82-session></div>`,
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(text(bar(el))).toContain('No se encontró ninguna extensión de firmador en este navegador.'), { timeout: LOOK_MS });
-    expect(text(bar(el))).toContain('Inicie sesión con su firmador Nostr');
+    await waitFor(() => expect(text(bar(el))).toContain('No se encontró ningún firmador: añada una extensión de firmador a este navegador o inicie sesión con su aplicación de firmador.'), { timeout: LOOK_MS });
+    expect(text(bar(el))).toContain('Inicie sesión con su aplicación de firmador');
     expect(extensionButton(el).disabled).toBe(true);
   },
 };

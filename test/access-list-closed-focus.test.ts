@@ -44,7 +44,7 @@ describe('access list: focus when the records close under it', function () {
     await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
     const list = session.querySelector('nip82-access-list') as Nip82AccessList;
     await list.updateComplete;
-    buttonByText(list, 'Show who has access')!.click();
+    buttonByText(list, 'Unlock my records')!.click();
     await waitUntil(() => $(list, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`), 'the people listed', { timeout: 20000 });
 
     // Back from another window, where the extension was switched to another account.
@@ -57,7 +57,7 @@ describe('access list: focus when the records close under it', function () {
     await list.updateComplete;
     await session.updateComplete;
     expect(dialogOf(list).open).to.equal(false);
-    expect(focusWords(list)).to.equal('button: Show who has access');
+    expect(focusWords(list)).to.equal('button: Unlock my records');
     // Beside the line that says why, heard as it changed.
     expect(shownLiveRegions(list).map((r) => text(r)).join(' | ')).to.contain('now using another account');
   });

@@ -43,7 +43,7 @@ describe('access list: finishing a revocation when the account question is decli
     await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
     const list = session.querySelector('nip82-access-list') as Nip82AccessList;
     await list.updateComplete;
-    buttonByText(list, 'Show who has access')!.click();
+    buttonByText(list, 'Unlock my records')!.click();
     await waitUntil(() => $(list, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`), 'the people listed', { timeout: 20000 });
     $<HTMLButtonElement>(list, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
     await waitUntil(() => dialogOf(list).open, 'dialog opens');

@@ -402,8 +402,8 @@ describe('<nip82-access-list>: finishing what was left', function () {
     const events = await withEditor();
     const session = await fixture<HTMLElement>(html`<nip82-session relays=${`${url} ${await relayUrl('slow')}`} .signer=${patient.signer}><nip82-access-list></nip82-access-list></nip82-session>`);
     const el = session.querySelector('nip82-access-list') as Nip82AccessList;
-    await waitUntil(() => buttonByText(el, 'Show who has access'), 'signed in');
-    buttonByText(el, 'Show who has access')!.click();
+    await waitUntil(() => buttonByText(el, 'Unlock my records'), 'signed in');
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded from the session store', { timeout: 20000 });
     await revokeEditorUntilSending(el);
     // A route change takes the whole session away, and with it the store the send goes through.
@@ -415,7 +415,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     const { flakyUrl } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     // The records are the element's own store's, so that signing out closes that store.
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${`${url} ${flakyUrl}`}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded', { timeout: 20000 });
     await revokeAndClose(el, clinician);
     const seen: string[] = [];
@@ -458,14 +458,14 @@ describe('<nip82-access-list>: finishing what was left', function () {
     await waitUntil(() => el.status === 'done' && !text($(el, '[role=status]')).includes('more messages'), 'second read reads the rest', { timeout: 20000 });
   });
 
-  it('"Show who has access" becomes "Load your records again", which reads the records anew', async () => {
+  it('"Unlock my records" becomes "Load your records again", which reads the records anew', async () => {
     const first = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
     await client.publishAll(first);
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded', { timeout: 20000 });
     await el.updateComplete;
-    expect(!!buttonByText(el, 'Show who has access')).to.equal(false);
+    expect(!!buttonByText(el, 'Unlock my records')).to.equal(false);
     // What the read found is said in the page's language, also once it changes.
     await statusFollowsLanguage(el, el, { en: '1 record loaded.', es: accessListStringsEs.loaded(1, '1', 0, '0') }, { en: 'Load your records again', es: accessListStringsEs.loadAgain }, '[role=status]');
     const again = buttonByText(el, 'Load your records again');

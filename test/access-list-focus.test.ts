@@ -86,7 +86,7 @@ describe('<nip82-access-list>: focus and names', function () {
     // The Patient entry is no item: this share holds one.
     const older = await shareOf(record, clinician, 2, 200);
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $$(el, 'li.share').length === 2, 'both shares listed', { timeout: 20000 });
     await el.updateComplete;
     const [first, second] = $$(el, 'li.share');
@@ -128,7 +128,7 @@ describe('<nip82-access-list>: focus and names', function () {
     expect(focused.id, 'named by its address').to.equal(`share-${older}`);
   });
 
-  it('"Show who has access" and "Show consent history" keep the keyboard\'s focus while they read, and a second press does nothing', async () => {
+  it('"Unlock my records" and "Show consent history" keep the keyboard\'s focus while they read, and a second press does nothing', async () => {
     await publishedRecord();
     // A request to the patient: reading the history has a message to open.
     const { events: wraps } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Immunization'], purpose: 'Check-up', days: 20 });
@@ -139,7 +139,7 @@ describe('<nip82-access-list>: focus and names', function () {
     el.addEventListener('nip82-signer-request', () => asked++);
 
     held.hold();
-    const show = buttonByText(el, 'Show who has access')!;
+    const show = buttonByText(el, 'Unlock my records')!;
     show.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.status === 'waiting-signer', 'reading');

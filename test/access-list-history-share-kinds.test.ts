@@ -35,7 +35,7 @@ describe('the access list: the consent history of a share', function () {
     }
 
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('[part=share]')), 'the share is listed').to.contain('Shared on');

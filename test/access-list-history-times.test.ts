@@ -47,7 +47,7 @@ describe('the access list: the consent history says when, to the minute, and whe
     }
 
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
     buttonByText(el, 'Show consent history')!.click();
     await waitUntil(() => $$(el, '#history tbody tr.revoked').length === 1 && $$(el, '#history tbody tr.shared').length === 1, 'the history shown', { timeout: 30000 });

@@ -94,10 +94,10 @@ describe('the access list, when the last person\'s read ends after the next pers
     expect({ status: p.access.status, said: live(p.access) }).to.deep.equal({ status: 'idle', said: '' });
   });
 
-  it('Show who has access: the next person is not told that no records list them', async () => {
+  it('Unlock my records: the next person is not told that no records list them', async () => {
     const p = await setUp();
     p.hold();
-    buttonByText(p.access, 'Show who has access')!.click();
+    buttonByText(p.access, 'Unlock my records')!.click();
     await leaveDuringRead(p);
     await waitUntil(() => p.access.status !== 'idle', 'the late read left the list as it was', { timeout: 5000 }).catch(() => undefined);
     await p.access.updateComplete;

@@ -1,5 +1,5 @@
 /**
- * "Show who has access" that fails before any change is made (a part of the page could not be
+ * "Unlock my records" that fails before any change is made (a part of the page could not be
  * fetched): the list says that, never "access was not revoked yet", which speaks of a revocation
  * the patient never asked for.
  */
@@ -25,7 +25,7 @@ describe('<nip82-access-list>: a load that fails before anything is changed', fu
 
   it('says part of the page could not be loaded, not that access was not revoked', async () => {
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${needingLostPart()} relays=${await relayUrl('main')}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'relay-error' || el.status === 'bad-data', `status ${el.status}`, { timeout: 20000 });
     await el.updateComplete;
     const said = text($(el, '[role=status]'));

@@ -1,5 +1,5 @@
 /**
- * "Show who has access" when some storage server could not be read: the patient said no to the
+ * "Unlock my records" when some storage server could not be read: the patient said no to the
  * sign-in a server asks for before it serves anything, or the server is down. The list never says
  * "No records list you yet." then: it says the records could not be checked there, names the
  * server and why, and "Load your records again" tries again (also beside records found elsewhere).
@@ -47,7 +47,7 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
     const patient = await person();
     await recordOn(signIn, patient);
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${decliningSignIn(patient.signer)} relays=${signIn}></nip82-access-list>`);
-    const said = await load(el, 'Show who has access');
+    const said = await load(el, 'Unlock my records');
     expect(said).not.to.contain('No records list you yet.');
     expect(said).to.equal(`Your records could not be checked on any storage server. ${signIn} asked you to sign in, and you did not. Load your records again to try again.`);
     expect(buttonByText(el, 'Load your records again'), 'loading again is offered').to.exist;
@@ -60,7 +60,7 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
     const down = await downRelayUrl();
     await recordOn(url, patient);
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${`${url} ${down}`}></nip82-access-list>`);
-    const said = await load(el, 'Show who has access');
+    const said = await load(el, 'Unlock my records');
     expect(said).to.equal(`1 record loaded. Your records could not be checked on every storage server, so some may be missing here. ${down} could not be reached or did not answer. Load your records again to try again.`);
     expect($$(el, '[part=record]')).to.have.length(1);
     expect(buttonByText(el, 'Load your records again')).to.exist;
@@ -80,7 +80,7 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
     const patient = await person();
     const down = await downRelayUrl();
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${down}></nip82-access-list>`);
-    const said = await load(el, 'Show who has access');
+    const said = await load(el, 'Unlock my records');
     expect(said).to.equal(`Your records could not be checked on any storage server. ${down} could not be reached or did not answer. Load your records again to try again.`);
   });
 
@@ -89,7 +89,7 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
     const down = await downRelayUrl();
     const strings = { recordsUnchecked: () => 'Not everything was checked.', recordsRetry: 'Press "Load your records again".' };
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .strings=${strings} .signer=${patient.signer} relays=${down}></nip82-access-list>`);
-    expect(await load(el, 'Show who has access')).to.equal(`Not everything was checked. ${down} could not be reached or did not answer. Press "Load your records again".`);
+    expect(await load(el, 'Unlock my records')).to.equal(`Not everything was checked. ${down} could not be reached or did not answer. Press "Load your records again".`);
   });
 
   it('each reason in its own words: a sign-in that did not complete, several servers, read ones left out', () => {
@@ -109,8 +109,8 @@ describe('<nip82-access-list>: loading the records with a storage server it coul
     const patient = await person();
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-access-list .signer=${decliningSignIn(patient.signer)} relays=${signIn}></nip82-access-list></div>`);
     const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
-    await waitUntil(() => buttonByText(el, 'Ver quién tiene acceso'), 'Spanish words');
-    const said = await load(el, 'Ver quién tiene acceso');
+    await waitUntil(() => buttonByText(el, 'Desbloquear mis historiales'), 'Spanish words');
+    const said = await load(el, 'Desbloquear mis historiales');
     expect(said).not.to.contain('Todavía no aparece en ningún historial.');
     expect(said).to.equal(`No se pudieron revisar sus historiales en ningún servidor de almacenamiento. ${signIn} pidió que usted se identificara y usted no lo hizo. Vuelva a cargar sus historiales para intentarlo de nuevo.`);
   });

@@ -50,7 +50,7 @@ describe('a stranger\'s record listing a thousand keys, in the access list', fun
     session.signer = patient.signer;
     await waitUntil(() => session.pubkey === patient.pubkey, 'never signed in');
     const access = session.querySelector<Nip82AccessList>('nip82-access-list')!;
-    buttonByText(access, 'Show who has access')!.click();
+    buttonByText(access, 'Unlock my records')!.click();
     await waitUntil(() => $$(access, '[part=record]').length === 2, 'the record never showed', { timeout: 30000 });
     // The hospital, on the patient's own record, is named: its lookup went first and on its own.
     await waitUntil(() => text(access.shadowRoot).includes('Saint Mary Hospital'), 'the hospital was never named', { timeout: 20000 });

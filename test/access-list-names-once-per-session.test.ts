@@ -39,7 +39,7 @@ describe('an access list built anew on each visit to its route', function () {
 
     const first = visit();
     await first.updateComplete;
-    buttonByText(first, 'Show who has access')!.click();
+    buttonByText(first, 'Unlock my records')!.click();
     await waitUntil(() => text(root(first)).includes('Harbor Clinic'), 'the name never shown');
     first.remove();
     const asked = (await relayRequests('main', clinician.pubkey)).filter((filters) => filters.some((f) => (f.kinds as number[] | undefined)?.includes(0))).length;

@@ -17,7 +17,7 @@ const busy = (el: Nip82AccessList) => el.status === 'waiting-signer' || el.statu
 describe('the access list taken off the page during a read, and put back', function () {
   this.timeout(60000);
 
-  for (const button of ['Show who has access', 'Show consent history']) {
+  for (const button of ['Unlock my records', 'Show consent history']) {
     it(`"${button}" pressed, then off the page and back: both buttons work again`, async () => {
       const relay = await relayUrl('main');
       const client = new RelayClient({ relays: [relay] });
@@ -38,7 +38,7 @@ describe('the access list taken off the page during a read, and put back', funct
       parent.append(el);
       await el.updateComplete;
       expect(text($(el, '[role=status]'))).not.to.contain('Waiting for your signer');
-      const show = buttonByText(el, 'Show who has access')!;
+      const show = buttonByText(el, 'Unlock my records')!;
       expect(show.getAttribute('aria-disabled')).to.equal('false');
       expect(buttonByText(el, 'Show consent history')!.getAttribute('aria-disabled')).to.equal('false');
       show.click();

@@ -45,7 +45,7 @@ describe('access list: focus while the signer is asked which account it holds', 
     await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
     const list = session.querySelector('nip82-access-list') as Nip82AccessList;
     await list.updateComplete;
-    buttonByText(list, 'Show who has access')!.click();
+    buttonByText(list, 'Unlock my records')!.click();
     await waitUntil(() => $(list, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`), 'the people listed', { timeout: 20000 });
 
     // Back from another window: the next action asks the extension which account it holds.

@@ -101,7 +101,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const quiet = silentAt(patient.signer, { countKey: true });
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
-    await tap(buttonByText(el, 'Show who has access')!);
+    await tap(buttonByText(el, 'Unlock my records')!);
     await waitUntil(() => revokeButton(el, clinician) && el.status === 'done', 'loaded', { timeout: 20000 });
     await openDialog(el, clinician);
 

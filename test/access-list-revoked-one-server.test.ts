@@ -43,7 +43,7 @@ describe('<nip82-access-list>: a share revoked on one storage server of two', fu
 
       const signer = counting(patient.signer);
       const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${`${main} ${second}`}></nip82-access-list>`);
-      buttonByText(el, 'Show who has access')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await waitUntil(() => el.status === 'done' && !!$(el, '[part=share]'), 'the share is listed');
       await el.updateComplete;
       expect(text($(el, '[part=share]'))).to.contain('Revoked');
@@ -71,7 +71,7 @@ describe('<nip82-access-list>: a share revoked on one storage server of two', fu
       const { patient, mine, revoked } = await revokedShare(one);
       await one.publishAll(revoked.events);
       const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${`${main} ${second}`}></nip82-access-list>`);
-      buttonByText(el, 'Show who has access')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await waitUntil(() => el.status === 'done' && !!$(el, '[part=share]'), 'the share is listed');
       await el.updateComplete;
       expect(text($(el, '[part=share]'))).to.contain('Revoked');
@@ -94,7 +94,7 @@ describe('<nip82-access-list>: a share revoked on one storage server of two', fu
       const first = document.createElement('nip82-access-list') as Nip82AccessList;
       session.append(first);
       await first.updateComplete;
-      buttonByText(first, 'Show who has access')!.click();
+      buttonByText(first, 'Unlock my records')!.click();
       await waitUntil(() => !!$(first, '[part=unfinished]'), 'the server that missed it is said');
       buttonByText(first, 'Send to the storage servers that missed it')!.click();
       await waitUntil(() => !$(first, '[part=unfinished]'), 'sent there');

@@ -57,7 +57,7 @@ describe('<nip82-access-list>: "Stop waiting" while the signer never answers a r
       const quiet = silentAt(patient.signer, { countKey: true });
       // The records the element loads itself: its record store asks who is signed in before a change.
       const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
-      await tap(buttonByText(el, 'Show who has access')!);
+      await tap(buttonByText(el, 'Unlock my records')!);
       const revokeIn = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
       await waitUntil(() => revokeIn() && el.status === 'done', 'loaded', { timeout: 20000 });
       await tap(revokeIn()!);
@@ -115,8 +115,8 @@ describe('<nip82-access-list>: "Stop waiting" while the signer never answers a r
     const quiet = silentAt(patient.signer, { countKey: true });
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-access-list .signer=${quiet.signer} relays=${url}></nip82-access-list></div>`);
     const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
-    await waitUntil(() => buttonByText(el, 'Ver quién tiene acceso'), 'Spanish');
-    buttonByText(el, 'Ver quién tiene acceso')!.click();
+    await waitUntil(() => buttonByText(el, 'Desbloquear mis historiales'), 'Spanish');
+    buttonByText(el, 'Desbloquear mis historiales')!.click();
     const revokeIn = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
     await waitUntil(() => revokeIn() && el.status === 'done', 'loaded', { timeout: 20000 });
     revokeIn()!.click();

@@ -95,7 +95,7 @@ describe('the access list after years of use', function () {
       client.close();
     }
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $$(el, `[part=person][data-pubkey="${clinic.pubkey}"] button.revoke`).length === 2, 'both records list the clinic', { timeout: 20000 });
     for (let i = 0; i < 2; i++) {
       $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinic.pubkey}"] button.revoke`)!.click();

@@ -313,12 +313,12 @@ describe('<nip82-access-list>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('"Show who has access" unlocks the user\'s records from the relay', async () => {
+  it('"Unlock my records" unlocks the user\'s records from the relay', async () => {
     await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
     await expect(el).to.be.accessible();
     const request = oneEvent(el, 'nip82-signer-request');
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     expect(((await request) as Nip82Event<'nip82-signer-request'>).detail.action).to.equal('unlock');
     await waitUntil(() => el.status === 'done', 'loaded');
     await el.updateComplete;
@@ -352,10 +352,10 @@ describe('<nip82-access-list>', function () {
 
   it('without a signer, says how to get one', async () => {
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await el.updateComplete;
     expect(el.status).to.equal('no-signer');
-    expect(text($(el, '[role=status]'))).to.contain('Install a Nostr signer extension, or');
+    expect(text($(el, '[role=status]'))).to.contain('add a signer extension to this browser, or');
     await expect(el).to.be.accessible();
   });
 
@@ -431,7 +431,7 @@ describe('<nip82-access-list>', function () {
           ? await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${url}></nip82-access-list>`)
           : await listFor([record], { signer: refusing.signer as never, pubkey: patient.pubkey });
         if (role === 'viewer') {
-          buttonByText(el, 'Show who has access')!.click();
+          buttonByText(el, 'Unlock my records')!.click();
           await waitUntil(() => personRow(el, clinician.pubkey) && el.status === 'done', 'loaded', { timeout: 20000 });
         }
         await askRevoke(el, clinician.pubkey);
@@ -606,7 +606,7 @@ describe('<nip82-access-list>', function () {
     const ended = yesterday();
     const shares = [await shareFor(record, clinician, ended), await shareFor(record, family, ended)];
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $(el, '[part=overdue]'), 'the overdue shares are found', { timeout: 20000 });
     await waitUntil(() => text($(el, '.shares')).includes('Harbor Clinic'), 'names looked up', { timeout: 20000 });
     expect(text($(el, '[part=overdue] p'))).to.equal('The end date of 2 shares has passed, but those people can still open them until you revoke them.');
@@ -644,7 +644,7 @@ describe('<nip82-access-list>', function () {
     const [part] = await shareFor(record, clinician, yesterday());
     const refusing = refusingAt(patient.signer, 1);
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $(el, '[part=overdue]'), 'found', { timeout: 20000 });
     buttonByText(el, 'Revoke the ended share…')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog', { timeout: 20000 });

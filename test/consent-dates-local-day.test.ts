@@ -64,7 +64,7 @@ describe('consent dates on the patient\'s own calendar (Los Angeles)', function 
 
   async function historyRows(patient: Person): Promise<string[][]> {
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
     await el.updateComplete;
     buttonByText(el, 'Show consent history')!.click();

@@ -41,8 +41,8 @@ describe('two answer prompts in one session', function () {
 
     buttonByText(first, 'Review and answer')!.click();
     await waitUntil(() => dialogOf(first).open, 'the answer dialog');
-    await waitUntil(() => buttonByText(first, 'Load my records'), 'the dialog');
-    buttonByText(first, 'Load my records')!.click();
+    await waitUntil(() => buttonByText(first, 'Unlock my records'), 'the dialog');
+    buttonByText(first, 'Unlock my records')!.click();
     await waitUntil(() => buttonByText(first, /^Review: approve and share [1-9]/), 'the records in the dialog', { timeout: 20000 });
     buttonByText(first, /^Review: approve/)!.click();
     await waitUntil(() => buttonByText(first, /^Approve and share with /), 'the review');

@@ -29,7 +29,7 @@ describe('consent prompt: focus when the records close under it', function () {
   this.timeout(90000);
   afterEach(() => { delete (window as { nostr?: unknown }).nostr; });
 
-  it('"Share records…" pressed and the signer holds another account: focus goes to "Load my records", not the page body', async () => {
+  it('"Share records…" pressed and the signer holds another account: focus goes to "Unlock my records", not the page body', async () => {
     const relays = [await relayUrl('main')];
     const [patient, other] = [await person(), await person()];
     const client = new RelayClient({ relays });
@@ -44,7 +44,7 @@ describe('consent prompt: focus when the records close under it', function () {
     await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
     const prompt = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
     await prompt.updateComplete;
-    buttonByText(prompt, 'Load my records')!.click();
+    buttonByText(prompt, 'Unlock my records')!.click();
     await waitUntil(() => buttonByText(prompt, 'Share records…'), 'the records never loaded', { timeout: 20000 });
 
     // Back from another window, where the extension was switched to another account.
@@ -56,7 +56,7 @@ describe('consent prompt: focus when the records close under it', function () {
     await waitUntil(() => !buttonByText(prompt, 'Share records…'), 'the last user\'s records never went', { timeout: 20000 });
     await prompt.updateComplete;
     expect(dialogOf(prompt).open).to.equal(false);
-    expect(focusWords(prompt)).to.equal('button: Load my records');
+    expect(focusWords(prompt)).to.equal('button: Unlock my records');
     expect(shownLiveRegions(prompt).map((r) => text(r)).join(' | ')).to.contain('now using another account');
   });
   it('"Review and answer" pressed and the signer holds another account: focus goes to "Check for requests", not the page body', async () => {

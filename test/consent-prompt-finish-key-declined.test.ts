@@ -44,7 +44,7 @@ describe('consent prompt: finishing a half-sent share when the account question 
       await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
       const el = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
       await el.updateComplete;
-      buttonByText(el, 'Load my records')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
       await el.updateComplete;
       buttonByText(el, 'Share records…')!.click();

@@ -1,5 +1,5 @@
 /**
- * "Load my records" when some storage server could not be read: the patient said no to the
+ * "Unlock my records" when some storage server could not be read: the patient said no to the
  * sign-in a server asks for before it serves anything, or the server is down. The prompt never
  * says "You have no records to share yet." then: it says the records could not be checked there,
  * names the server and why, and offers to load them again (beside the records found on the rest).
@@ -15,7 +15,7 @@ import { decliningSignIn, downRelayUrl, person, publishTo, relayUrl, sampleBundl
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
-describe('<nip82-consent-prompt>: "Load my records" with a storage server it could not read', function () {
+describe('<nip82-consent-prompt>: "Unlock my records" with a storage server it could not read', function () {
   this.timeout(60000);
   let url: string;
   let signIn: string;
@@ -31,7 +31,7 @@ describe('<nip82-consent-prompt>: "Load my records" with a storage server it cou
   }
 
   async function load(el: Nip82ConsentPrompt): Promise<string> {
-    buttonByText(el, 'Load my records')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 20000 });
     await el.updateComplete;
     return text($(el, '[role=status]'));
@@ -44,7 +44,7 @@ describe('<nip82-consent-prompt>: "Load my records" with a storage server it cou
     const said = await load(el);
     expect(said).not.to.contain('You have no records to share yet.');
     expect(said).to.equal(`Your records could not be checked on any storage server. ${signIn} asked you to sign in, and you did not. Load your records again to try again.`);
-    expect(buttonByText(el, 'Load my records'), 'loading again is offered').to.exist;
+    expect(buttonByText(el, 'Unlock my records'), 'loading again is offered').to.exist;
     await expect(el).to.be.accessible();
   });
 
@@ -80,7 +80,7 @@ describe('<nip82-consent-prompt>: "Load my records" with a storage server it cou
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;
-      buttonByText(el, 'Load my records')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await waitUntil(() => $(el, 'p.from') && el.status === 'done', 'records loaded', { timeout: 20000 });
       await el.updateComplete;
       expect(text($(el, 'dialog [role=status]'))).to.contain(`Your records could not be checked on every storage server, so some may be missing here. ${down} could not be reached or did not answer.`);
@@ -104,8 +104,8 @@ describe('<nip82-consent-prompt>: "Load my records" with a storage server it cou
     const patient = await person();
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-consent-prompt .signer=${decliningSignIn(patient.signer)} relays=${signIn}></nip82-consent-prompt></div>`);
     const el = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
-    await waitUntil(() => buttonByText(el, 'Cargar mis historiales'), 'Spanish words');
-    buttonByText(el, 'Cargar mis historiales')!.click();
+    await waitUntil(() => buttonByText(el, 'Desbloquear mis historiales'), 'Spanish words');
+    buttonByText(el, 'Desbloquear mis historiales')!.click();
     await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 20000 });
     await el.updateComplete;
     const said = text($(el, '[role=status]'));

@@ -32,8 +32,8 @@ describe('<nip82-consent-prompt> with its own signer inside a session', function
     </nip82-session>`);
     await waitUntil(() => session.pubkey === patient.pubkey, 'the session signed in');
     const share = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
-    await waitUntil(() => buttonByText(share, 'Load my records'), 'loading offered');
-    buttonByText(share, 'Load my records')!.click();
+    await waitUntil(() => buttonByText(share, 'Unlock my records'), 'loading offered');
+    buttonByText(share, 'Unlock my records')!.click();
     await waitUntil(() => buttonByText(share, 'Share records…'), 'share offered', { timeout: 20000 });
     buttonByText(share, 'Share records…')!.click();
     await waitUntil(() => dialogOf(share).open, 'the share dialog');

@@ -53,7 +53,7 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    expect(buttonByText(el, 'Load my records'), 'no records loaded yet').to.exist;
+    expect(buttonByText(el, 'Unlock my records'), 'no records loaded yet').to.exist;
     return { el, viewer };
   }
 

@@ -49,7 +49,7 @@ describe('<nip82-consent-prompt>: a request asked again after an approval', func
       await open();
       await el.updateComplete;
       expect($(el, '.shared-before'), 'nothing shared with them yet').to.equal(null);
-      buttonByText(el, 'Load my records')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await waitUntil(() => el.status === 'done' && buttonByText(el, /^Review: approve/), 'records loaded', { timeout: 20000 });
       buttonByText(el, /^Review: approve/)!.click();
       await waitUntil(() => buttonByText(el, /^Approve and share with/), 'the preview');

@@ -1,5 +1,5 @@
 /**
- * The share prompt with no records yet: a keyboard user presses "Load my records". Once they are
+ * The share prompt with no records yet: a keyboard user presses "Unlock my records". Once they are
  * loaded, the button gives way to "Share records…" and focus goes on to it (the next step), not
  * to the page body.
  */
@@ -21,7 +21,7 @@ function focusWords(el: Element): string {
   return !document.activeElement || document.activeElement === document.body ? 'the page body' : `outside: ${document.activeElement.localName}`;
 }
 
-describe('consent prompt (share): focus after "Load my records"', function () {
+describe('consent prompt (share): focus after "Unlock my records"', function () {
   this.timeout(60000);
 
   it('pressed with Enter: once loaded, focus is on "Share records…", not the page body', async () => {
@@ -32,7 +32,7 @@ describe('consent prompt (share): focus after "Load my records"', function () {
       await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
     } finally { client.close(); }
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
-    buttonByText(el, 'Load my records')!.focus();
+    buttonByText(el, 'Unlock my records')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.status === 'done' && buttonByText(el, 'Share records…'), 'records loaded', { timeout: 20000 });
     await el.updateComplete;

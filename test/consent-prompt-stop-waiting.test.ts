@@ -159,7 +159,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     expect(await toClinician(clinician)).to.be.greaterThan(before);
   });
 
-  it('"Load my records" in the answer dialog: the decrypt never comes; "Stop waiting" ends the wait, and the records a late answer opens still arrive', async () => {
+  it('"Unlock my records" in the answer dialog: the decrypt never comes; "Stop waiting" ends the wait, and the records a late answer opens still arrive', async () => {
     const patient = await person();
     const clinician = await person();
     await patientRecord(patient);
@@ -171,7 +171,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
-    buttonByText(el, 'Load my records')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => held.asked(), 'the decrypt is asked');
     await el.updateComplete;
     expect(el.status).to.equal('waiting-signer');
@@ -183,8 +183,8 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     expect(dialogOf(el).open).to.equal(true);
     expect(text($(el, 'dialog [role=status]'))).to.equal('Stopped waiting for your signer. It may still ask you to confirm; if you do, your records load here.');
     expect(focused(el)?.id).to.equal('dialog-title');
-    // Free again: Cancel and "Load my records" are live.
-    expect(buttonByText(el, 'Load my records')!.getAttribute('aria-disabled')).to.equal('false');
+    // Free again: Cancel and "Unlock my records" are live.
+    expect(buttonByText(el, 'Unlock my records')!.getAttribute('aria-disabled')).to.equal('false');
     expect(buttonByText(el, 'Cancel')!.getAttribute('aria-disabled')).to.equal('false');
 
     // The signer answers late: the records come into the dialog, ready to approve from.

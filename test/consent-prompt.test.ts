@@ -555,13 +555,13 @@ describe('<nip82-consent-prompt>', function () {
       await expect(el).to.be.accessible();
     });
 
-    it('loads the patient\'s records from the relay after "Load my records"', async () => {
+    it('loads the patient\'s records from the relay after "Unlock my records"', async () => {
       const patient = await person();
       await patientRecord(patient);
       const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
       await expect(el).to.be.accessible();
       const request = oneEvent(el, 'nip82-signer-request');
-      buttonByText(el, 'Load my records')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       expect(((await request) as Nip82Event<'nip82-signer-request'>).detail.action).to.equal('unlock');
       await waitUntil(() => el.status === 'done', 'records loaded');
       await el.updateComplete;
@@ -573,11 +573,11 @@ describe('<nip82-consent-prompt>', function () {
 
     it('without a signer says how to get one', async () => {
       const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt relays=${url}></nip82-consent-prompt>`);
-      buttonByText(el, 'Load my records')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await el.updateComplete;
       expect(el.status).to.equal('no-signer');
-      expect(text($(el, '[role=status]'))).to.contain('Install a Nostr signer extension, or');
-      expect(text($(el, '[role=status]'))).to.contain('your remote signer app');
+      expect(text($(el, '[role=status]'))).to.contain('add a signer extension to this browser, or');
+      expect(text($(el, '[role=status]'))).to.contain('your signer app');
       await expect(el).to.be.accessible();
     });
 
@@ -865,7 +865,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(setApart(result)).to.deep.equal([rtl]);
     });
 
-    it('"Load my records" in the answer dialog: focus moves to the records chosen from, each named by its author\'s name', async () => {
+    it('"Unlock my records" in the answer dialog: focus moves to the records chosen from, each named by its author\'s name', async () => {
       const patient = await person();
       const hospital = await person();
       const clinician = await person();
@@ -879,7 +879,7 @@ describe('<nip82-consent-prompt>', function () {
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;
-      const load = buttonByText(el, 'Load my records')!;
+      const load = buttonByText(el, 'Unlock my records')!;
       load.focus();
       load.click();
       await waitUntil(() => $(el, 'p.from'), 'records loaded');
@@ -1413,7 +1413,7 @@ describe('<nip82-consent-prompt>', function () {
       await patientRecord(patient);
       // A share from one session, hiding the diagnosis from this clinician.
       const first = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
-      buttonByText(first, 'Load my records')!.click();
+      buttonByText(first, 'Unlock my records')!.click();
       await waitUntil(() => buttonByText(first, 'Share records…'), 'records loaded');
       await openDialog(first);
       itemRow(first, 'Chlamydia').querySelector<HTMLButtonElement>('button.hide')!.click();
@@ -1432,7 +1432,7 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => $(el, 'li.request button'), 'request listed');
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
-      buttonByText(el, 'Load my records')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await waitUntil(() => $$(el, 'li.item').length > 0, 'items listed');
       await el.updateComplete;
       expect(itemRow(el, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');
@@ -1455,7 +1455,7 @@ describe('<nip82-consent-prompt>', function () {
 
       // Sharing with them again, from a third session: hidden from the start as well; its own Hide brings it back.
       const again = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
-      buttonByText(again, 'Load my records')!.click();
+      buttonByText(again, 'Unlock my records')!.click();
       await waitUntil(() => buttonByText(again, 'Share records…'), 'records loaded');
       await openDialog(again);
       expect(itemRow(again, 'Chlamydia').querySelector('button.hide')!.getAttribute('aria-pressed')).to.equal('true');

@@ -110,7 +110,7 @@ describe('counts handed to the strings written out', function () {
       const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .strings=${strings} .signer=${patient.signer} relays=${url}></nip82-access-list>`);
       const said: string[] = [];
       el.addController({ hostUpdated: () => said.push(text($(el, '[role=status]'))) });
-      buttonByText(el, 'Show who has access')!.click();
+      buttonByText(el, 'Unlock my records')!.click();
       await waitUntil(() => $(el, '[part=overdue]'), 'the ended share is found', { timeout: 20000 });
       await el.updateComplete;
       expect(text($(el, '[part=overdue] p'))).to.equal('Overdue: 1');

@@ -41,7 +41,7 @@ describe('an element moved on the page while its dialog is open', function () {
     await waitUntil(() => session.pubkey === patient.pubkey, 'never signed in');
     const el = session.querySelector('nip82-access-list') as Nip82AccessList;
     await el.updateComplete;
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => buttonByText(el, 'Revoke'), 'no one to revoke');
     buttonByText(el, 'Revoke')!.click();
     await waitUntil(() => dialogOf(el).matches(':modal'), 'the dialog never opened');

@@ -45,7 +45,7 @@ describe('a share to an editor hides which items were hidden', function () {
     const list = session.querySelector<Nip82AccessList>('nip82-access-list')!;
     const prompt = session.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
     await list.updateComplete;
-    buttonByText(list, 'Show who has access')!.click();
+    buttonByText(list, 'Unlock my records')!.click();
     await waitUntil(() => list.status === 'done', 'records loaded', { timeout: 20000 });
     buttonByText(prompt, 'Share records…')!.click();
     await waitUntil(() => dialogOf(prompt).open, 'dialog opens');

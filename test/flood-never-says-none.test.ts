@@ -42,8 +42,8 @@ describe('a flood of what cannot be opened never reads as "none"', function () {
       tags: [['d', `junk-${i}`], ['p', patient.pubkey], ...[0, 1, 2, 3].map(() => ['key', patient.pubkey, junk()])],
     }, generateSecretKey())));
     const prompt = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang="en" mode="share" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
-    await waitUntil(() => buttonByText(prompt, 'Load my records'), 'the load button');
-    buttonByText(prompt, 'Load my records')!.click();
+    await waitUntil(() => buttonByText(prompt, 'Unlock my records'), 'the load button');
+    buttonByText(prompt, 'Unlock my records')!.click();
     await waitUntil(() => prompt.status === 'done', 'the records read');
     await prompt.updateComplete;
     const promptSaid = text(prompt.shadowRoot);
@@ -52,7 +52,7 @@ describe('a flood of what cannot be opened never reads as "none"', function () {
     expect(promptSaid).to.match(/more records were not opened yet/);
 
     const list = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .signer=${patient.signer} relays=${url}></nip82-access-list>`);
-    buttonByText(list, 'Show who has access')!.click();
+    buttonByText(list, 'Unlock my records')!.click();
     await waitUntil(() => list.status === 'done', 'the records read');
     await list.updateComplete;
     const listSaid = text(list.shadowRoot);

@@ -86,7 +86,7 @@ describe('key hygiene through the elements', function () {
 
       // The patient revokes the clinician in the access list.
       const list = await fixture<LitElement & { status: string }>(html`<nip82-access-list relays=${url} .signer=${patient.signer}></nip82-access-list>`);
-      buttonByText(list, 'Show who has access')!.click();
+      buttonByText(list, 'Unlock my records')!.click();
       await waitUntil(() => root(list).querySelector('button.revoke'), 'the people were never listed', { timeout: 15000 });
       const revokeButton = [...root(list).querySelectorAll<HTMLButtonElement>('button.revoke')].find((b) => b.getAttribute('aria-label')?.includes(npubEncode(clinician.pubkey).slice(-6)))!;
       revokeButton.click();

@@ -87,7 +87,7 @@ describe('an element with its own signer meets another account with its dialog o
     return { a, b, clinician, ext, share };
   }
 
-  it('a share dialog over records handed in: nothing is published, the dialog closes and says why, the records handed in go with the last person and focus lands on the way on: Load my records', async () => {
+  it('a share dialog over records handed in: nothing is published, the dialog closes and says why, the records handed in go with the last person and focus lands on the way on: Unlock my records', async () => {
     const { b, clinician, ext, share } = await shareDialog('en');
     let shared = false;
     share.addEventListener('nip82-share', () => { shared = true; });
@@ -96,7 +96,7 @@ describe('an element with its own signer meets another account with its dialog o
     const codes = errorCodes(share);
     buttonByText(share, /^Share with /)!.click();
     // The records handed in went with the last person: the way on is the next one's own.
-    await closedAndSaid(share, codes, ANOTHER_ACCOUNT, /^Load my records$/);
+    await closedAndSaid(share, codes, ANOTHER_ACCOUNT, /^Unlock my records$/);
     expect(shared).to.equal(false);
     expect(await sentFor(clinician, b), 'events sent').to.equal(0);
   });
@@ -108,10 +108,10 @@ describe('an element with its own signer meets another account with its dialog o
     expect(confirm, 'the Spanish confirm button').to.not.equal(undefined);
     const codes = errorCodes(share);
     confirm!.click();
-    await closedAndSaid(share, codes, ANOTHER_ACCOUNT_ES, /^Cargar mis historiales$/);
+    await closedAndSaid(share, codes, ANOTHER_ACCOUNT_ES, /^Desbloquear mis historiales$/);
   });
 
-  it('an access list over records handed in, revoking an editor (a notice signed to the one who stays): nothing is published, the dialog closes and says why, the records handed in go with the last person and focus lands on Show who has access', async () => {
+  it('an access list over records handed in, revoking an editor (a notice signed to the one who stays): nothing is published, the dialog closes and says why, the records handed in go with the last person and focus lands on Unlock my records', async () => {
     const [a, b, editor, family] = [await person(), await person(), await person(), await person()];
     const { ext, signer } = await signedIn(a);
     const record = await handedRecord(a, [{ pubkey: editor.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
@@ -127,7 +127,7 @@ describe('an element with its own signer meets another account with its dialog o
     ext.use(b.signer);
     const codes = errorCodes(access);
     buttonByText(access, `Revoke access for ${shortNpub(editor.pubkey)}`)!.click();
-    await closedAndSaid(access, codes, ANOTHER_ACCOUNT, /^Show who has access$/);
+    await closedAndSaid(access, codes, ANOTHER_ACCOUNT, /^Unlock my records$/);
     expect(access.records, 'the last person\'s records handed in').to.equal(undefined);
     expect(await sentFor(family, b), 'events sent').to.equal(before);
   });

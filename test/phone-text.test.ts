@@ -28,11 +28,11 @@ import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from 
 /** The words a person taps, in each language the page may speak. */
 const words = {
   en: {
-    showAccess: 'Show who has access', showHistory: 'Show consent history', openShare: 'Share records…', review: 'Review',
+    showAccess: 'Unlock my records', showHistory: 'Show consent history', openShare: 'Share records…', review: 'Review',
     shareWith: /^Share with /, approve: /^Review: approve/, timeline: 'Timeline', showCode: /^Show a code/, revokeWho: /^Revoke access for Harbor/, clear: 'Clear',
   },
   es: {
-    showAccess: 'Ver quién tiene acceso', showHistory: 'Ver historial de consentimientos', openShare: 'Compartir historiales…', review: 'Revisar',
+    showAccess: 'Desbloquear mis historiales', showHistory: 'Ver historial de consentimientos', openShare: 'Compartir historiales…', review: 'Revisar',
     shareWith: /^Compartir con /, approve: /^Revisar: aprobar/, timeline: 'Cronología', showCode: /^Mostrar un código/, revokeWho: /^Revocar el acceso de Harbor/, clear: 'Borrar',
   },
 };

@@ -72,7 +72,7 @@ describe('at 320 CSS px wide', function () {
     });
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
     await expectReflows(el, 'before loading');
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $(el, '[part=overdue]') && $(el, '[part=record]'), 'loaded', { timeout: 20000 });
     await waitUntil(() => (el.shadowRoot!.textContent ?? '').includes('Harbor Community'), 'names', { timeout: 20000 });
     buttonByText(el, 'Show consent history')!.click();

@@ -180,9 +180,9 @@ describe('a flood of newer record-kind events listing the patient', function () 
     await flooded(url, patient, hospital);
     const { store, el: list } = await inSession<Nip82AccessList>(url, patient, 'nip82-access-list');
     try {
-      await waitUntil(() => buttonByText(list, 'Show who has access'), 'no way to load');
+      await waitUntil(() => buttonByText(list, 'Unlock my records'), 'no way to load');
       let loads = store.reports;
-      buttonByText(list, 'Show who has access')!.click();
+      buttonByText(list, 'Unlock my records')!.click();
       let presses = 1;
       await waitUntil(() => store.reports !== loads && list.status === 'done', 'the first load never ended', { timeout: 20000 });
       await list.updateComplete;

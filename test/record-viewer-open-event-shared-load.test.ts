@@ -39,7 +39,7 @@ describe('the viewer\'s nip82-record-open, when another element of the session u
     const viewer = session.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
     const list = session.querySelector<Nip82AccessList>('nip82-access-list')!;
     await list.updateComplete;
-    buttonByText(list, 'Show who has access')!.click();
+    buttonByText(list, 'Unlock my records')!.click();
     await waitUntil(() => list.status === 'done' && text(viewer.shadowRoot).includes('Penicillin'), 'the viewer shows the records', { timeout: 30000 });
     await waitUntil(() => opened.length > 0, 'the host heard that records were opened', { timeout: 10000 });
     expect(opened.map((e) => (e.target as Element).localName)).to.deep.equal(['nip82-record-viewer']);

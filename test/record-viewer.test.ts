@@ -1157,7 +1157,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     button(el, /^Unlock my records$/)!.click();
     await el.updateComplete;
     expect(el.status).to.equal('no-signer');
-    expect(liveText(el)).to.contain('Nostr signer browser extension').and.contain('your remote signer app').and.not.contain('bunker://');
+    expect(liveText(el)).to.contain('add a signer extension to this browser').and.contain('your signer app').and.not.contain('bunker://');
     expect(button(el, /^Try again$/)).to.exist;
     expect(errors).to.deep.equal([]);
     await expect(el).to.be.accessible();
@@ -1358,7 +1358,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     button(el, /^Unlock my records$/)!.click();
     await waitUntil(() => el.status === 'relay-error', 'no relay error', { timeout: 5000 });
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['no-relays']);
-    expect(liveText(el)).to.equal('The storage servers could not be reached. No storage servers are set up.');
+    expect(liveText(el)).to.equal("This page's storage server settings are wrong; please tell the site's team.");
     expect(errors[0]!.detail.message).to.contain('No relays are configured.');
   });
 
@@ -1397,7 +1397,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     expect(button(es, /^Desbloquear mis historiales$/)).to.exist;
     button(es, /^Desbloquear mis historiales$/)!.click();
     await es.updateComplete;
-    expect(liveText(es)).to.contain('No hay un firmador conectado');
+    expect(liveText(es)).to.contain('No se encontró ningún firmador');
     await expect(es).to.be.accessible();
 
     const el = await viewer(undefined);

@@ -302,7 +302,7 @@ describe('relay sign-ins follow the user', function () {
     await share.updateComplete;
     // The first person says no to signing in at that relay while loading: their share will ask again there.
     ext.refuseSignIns(true);
-    buttonByText(share, 'Load my records')!.click();
+    buttonByText(share, 'Unlock my records')!.click();
     await waitUntil(() => buttonByText(share, 'Share records…'), 'the records were not loaded', { timeout: 20000 });
     ext.refuseSignIns(false);
 

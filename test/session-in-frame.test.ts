@@ -29,6 +29,6 @@ describe('session shown inside another page', () => {
     await waitUntil(async () => (shown = await text()).includes('No signer extension'), 'the sign-in never said whether an extension was found', { timeout: 15000 });
     expect(shown).to.contain('No signer extension answered in this frame');
     expect(shown).to.contain('open this page in a tab of its own');
-    expect(shown).not.to.contain('Install a Nostr signer extension');
+    expect(shown).not.to.contain('add a signer extension to this browser');
   });
 });

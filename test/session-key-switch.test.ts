@@ -446,7 +446,7 @@ describe('a key switched in the extension without a sign-out', function () {
     const downloads = catchDownloads();
     try {
       const { b, ext, session, viewer, share, first } = await ownRelaysViewerUnlocked(downloads);
-      buttonByText(share, 'Load my records')!.click();
+      buttonByText(share, 'Unlock my records')!.click();
       await waitUntil(() => buttonByText(share, 'Share records…'), 'loaded', { timeout: 20000 });
       buttonByText(share, 'Share records…')!.click();
       await waitUntil(() => dialogOf(share).open, 'share dialog');

@@ -30,9 +30,9 @@ describe('a session given no relays', () => {
       await waitUntil(() => session.pubkey === patient.pubkey, 'never signed in');
       const list = session.querySelector<Nip82AccessList>('nip82-access-list')!;
       const prompt = session.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
-      await waitUntil(() => buttonByText(list, /Show who has access/) && buttonByText(prompt, /Load my records/), 'no buttons');
-      buttonByText(list, /Show who has access/)!.click();
-      buttonByText(prompt, /Load my records/)!.click();
+      await waitUntil(() => buttonByText(list, /Unlock my records/) && buttonByText(prompt, /Unlock my records/), 'no buttons');
+      buttonByText(list, /Unlock my records/)!.click();
+      buttonByText(prompt, /Unlock my records/)!.click();
       await waitUntil(() => list.status === 'relay-error' && prompt.status === 'relay-error', 'no failure');
       await list.updateComplete;
       await prompt.updateComplete;

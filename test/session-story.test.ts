@@ -92,8 +92,8 @@ describe('one session, one store: the whole story on one page', function () {
     expect(patient.calls.nip44Decrypt).to.equal(1);
 
     // Every other element has the records without loading them again.
-    expect(buttonByText(share, 'Load my records')).to.equal(undefined);
-    expect(buttonByText(access, 'Show who has access')).to.equal(undefined);
+    expect(buttonByText(share, 'Unlock my records')).to.equal(undefined);
+    expect(buttonByText(access, 'Unlock my records')).to.equal(undefined);
     expect($(access, '[part=record] h3')).to.not.equal(null);
 
     // Share with the family member, one item hidden.
@@ -115,7 +115,7 @@ describe('one session, one store: the whole story on one page', function () {
     $$(answer, 'li.request')[0]!.querySelector('button')!.click();
     await waitUntil(() => dialogOf(answer).open, 'answer dialog');
     await answer.updateComplete;
-    expect(buttonByText(answer, 'Load my records')).to.equal(undefined);
+    expect(buttonByText(answer, 'Unlock my records')).to.equal(undefined);
     const answered = oneEvent(answer, 'nip82-answer');
     // The same plan as sharing: the items, then the exact preview, then approve.
     buttonByText(answer, /^Review: approve and share/)!.click();

@@ -53,7 +53,7 @@ describe('<nip82-session>', () => {
   it('without an extension explains how to get a signer, and is accessible', async () => {
     const warnings = await litWarnings(async () => {
       const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1"></nip82-session>`);
-      await waitUntil(() => el.shadowRoot!.textContent!.includes('No signer extension'), 'explains', { timeout: 3000 });
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('No signer was found'), 'explains', { timeout: 3000 });
       expect(button(el, /browser extension/).disabled).to.equal(true);
       expect(shadowText(el)).to.contain('remote signer');
       await expect(el).to.be.accessible();
@@ -65,7 +65,7 @@ describe('<nip82-session>', () => {
     const key = secretKeySigner(generateSecretKey());
     const extension = counting<Nip07Provider>({ getPublicKey: () => key.getPublicKey(), signEvent: (t) => key.signEvent(t) });
     const el = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1"></nip82-session>`);
-    await waitUntil(() => el.shadowRoot!.textContent!.includes('No signer extension'), 'the first look found none', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('No signer was found'), 'the first look found none', { timeout: 5000 });
     (window as { nostr?: Nip07Provider }).nostr = extension;
     // The click is the user reaching for the card: it looks again there and then.
     el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -73,13 +73,13 @@ describe('<nip82-session>', () => {
     expect(button(el, /browser extension/).disabled).to.equal(false);
     // The remote signer's section, open while there was no extension, stays open under the user.
     expect(el.shadowRoot!.querySelector('details')!.open).to.equal(true);
-    expect(shadowText(el)).not.to.contain('No signer extension');
+    expect(shadowText(el)).not.to.contain('No signer was found');
     expect(extension.calls).to.deep.equal({});
 
     // Without a click, the watch finds a late extension on its own.
     delete (window as { nostr?: unknown }).nostr;
     const other = await fixture<Nip82Session>(html`<nip82-session relays="ws://127.0.0.1:1"></nip82-session>`);
-    await waitUntil(() => other.shadowRoot!.textContent!.includes('No signer extension'), 'the first look found none', { timeout: 5000 });
+    await waitUntil(() => other.shadowRoot!.textContent!.includes('No signer was found'), 'the first look found none', { timeout: 5000 });
     (window as { nostr?: Nip07Provider }).nostr = extension;
     await waitUntil(() => !button(other, /browser extension/).disabled, 'the watch offers the late extension', { timeout: 5000 });
     expect(extension.calls).to.deep.equal({});

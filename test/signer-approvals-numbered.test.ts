@@ -116,7 +116,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
   after(() => client.close());
 
   for (const lang of ['en', 'es']) {
-    it(`the consent prompt's "Load my records" (${lang})`, async () => {
+    it(`the consent prompt's "Unlock my records" (${lang})`, async () => {
       const patient = await person();
       for (let i = 0; i < 3; i++) {
         await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
@@ -125,7 +125,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
       const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
       el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
       await el.updateComplete;
-      buttonByText(el, lang === 'en' ? 'Load my records' : /^Cargar/)!.click();
+      buttonByText(el, lang === 'en' ? 'Unlock my records' : /^Desbloquear/)!.click();
       await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
       expect(said).to.deep.equal(
         lang === 'en'
@@ -135,7 +135,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
     });
   }
 
-  it('the access list\'s "Show who has access"', async () => {
+  it('the access list\'s "Unlock my records"', async () => {
     const patient = await person();
     for (let i = 0; i < 2; i++) {
       await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
@@ -143,7 +143,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
     let el: Nip82AccessList | undefined;
     const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
     el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
-    buttonByText(el, 'Show who has access')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
     expect(said).to.deep.equal([1, 2].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records (once per record). Now record ${n} of 2.`));
   });

@@ -23,7 +23,7 @@ export const accessListStringsEs: AccessListStrings = {
   ...signerPageStringsEs,
   ...stopWaitingStringsEs,
   ...refusedWhyEs,
-  showAccess: 'Ver quién tiene acceso',
+  showAccess: 'Desbloquear mis historiales',
   loadAgain: 'Volver a cargar sus historiales',
   noRecords: 'Todavía no aparece en ningún historial.',
   sharesTitle: 'Lo que usted compartió',

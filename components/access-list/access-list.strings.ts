@@ -150,7 +150,7 @@ const en: AccessListStrings = {
   ...stopWaitingStringsEn,
   ...refusedWhyEn,
   errorDetail: changeDetailEn,
-  showAccess: 'Show who has access',
+  showAccess: 'Unlock my records',
   loadAgain: 'Load your records again',
   noRecords: 'No records list you yet.',
   sharesTitle: 'What you shared',

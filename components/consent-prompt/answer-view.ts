@@ -21,7 +21,7 @@ export interface AnswerView extends CommonView {
   /** The page's outline level for the list of requests (the `heading-level` attribute). */
   headingLevel?: number;
   checked: boolean;
-  /** Every message was read: "No open requests" only then (those left unread may hold one). */
+  /** Every message was read, and the status does not say so already: "No open requests" only then (those left unread may hold one). */
   allRead: boolean;
   requests: ConsentMessage[];
   /** Every request listed, not only the first {@link LISTED_REQUESTS}. */

@@ -19,7 +19,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ...refusedWhyEs,
   receiptsTitle: 'Dónde se envió',
   typeCount: (type: string, n: number, written: string) => typeCount('es', type, n, written),
-  loadRecords: 'Cargar mis historiales',
+  loadRecords: 'Desbloquear mis historiales',
   loadAgain: 'Volver a cargar sus historiales',
   loadingRecords: 'Abriendo sus historiales…',
   noRecords: 'Todavía no tiene historiales para compartir.',
@@ -170,7 +170,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   waitAnswer: 'Su firmador le pedirá firmar su respuesta.',
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
-  historyTitle: 'Sus respuestas anteriores',
+  historyTitle: 'Su historial de consentimientos',
   alreadyAnswered: (who: string, approved: boolean, denying: boolean) =>
     approved && denying
       ? `Usted ya aprobó esta solicitud, así que ya no se puede rechazar: ${who} puede abrir lo que usted concedió. Para retirar el acceso, revoque el historial compartido.`

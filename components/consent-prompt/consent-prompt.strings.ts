@@ -245,7 +245,7 @@ const en: ConsentPromptStrings = {
   errorDetail: changeDetailEn,
   receiptsTitle: 'Where it was sent',
   typeCount: (type: string, n: number, written: string) => typeCount('en', type, n, written),
-  loadRecords: 'Load my records',
+  loadRecords: 'Unlock my records',
   loadAgain: 'Load your records again',
   loadingRecords: 'Opening your records…',
   noRecords: 'You have no records to share yet.',
@@ -394,7 +394,7 @@ const en: ConsentPromptStrings = {
   waitAnswer: 'Your signer will be asked to sign your answer.',
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
-  historyTitle: 'Your past answers',
+  historyTitle: 'Your consent history',
   alreadyAnswered: (who: string, approved: boolean, denying: boolean) =>
     approved && denying
       ? `You already approved this request, so it can no longer be denied: ${who} can open what you granted. To take access back, revoke the share.`

@@ -617,7 +617,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /**
-   * Records that came after the patient stopped waiting for "Load my records" (or that another
+   * Records that came after the patient stopped waiting for "Unlock my records" (or that another
    * element loaded): the answer's plan is made of them, as the load would have made it. Never under
    * an action being signed or sent, or a signed one left to try again (that would change, or drop,
    * what the patient chose): then once it is over, so the records named are never left with nothing
@@ -732,7 +732,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       const focused = (this.renderRoot as ShadowRoot).activeElement;
       if (this.open && store.held.length && (!focused || focused.matches('button.load'))) this.modal.focusNext = '#records-from';
     } else if (!this.open) {
-      // "Load my records" gives way to "Share records…": a keyboard user goes on from there, not from the page body.
+      // "Unlock my records" gives way to "Share records…": a keyboard user goes on from there, not from the page body.
       const focused = (this.renderRoot as ShadowRoot).activeElement;
       if (focused?.matches('[data-trigger]') || (!focused && document.activeElement === document.body)) this.modal.focusNext = '[data-trigger]';
     }
@@ -1621,7 +1621,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       headingLevel: this.headingLevel,
       given: !!this.request,
       checked: this.checked,
-      allRead: !this.currentStore?.unreadMail && !this.currentStore?.olderMailUnchecked,
+      // Not said again under the heading while the status line below says it.
+      allRead: !this.currentStore?.unreadMail && !this.currentStore?.olderMailUnchecked && !(this.status === 'done' && this.message.includes(this.s.noRequests)),
       requests: this.requests,
       allShown: this.allRequests,
       showAll: () => {

@@ -47,7 +47,7 @@ export interface CommonView {
   loadRecords: () => void;
   /**
    * The last load could not check some storage server (the status says which): the records found
-   * are shown, and loading them again is offered beside them (with none found, "Load my records" is).
+   * are shown, and loading them again is offered beside them (with none found, "Unlock my records" is).
    */
   reload: boolean;
 }

@@ -1206,7 +1206,7 @@ export class Nip82RecordViewer extends Nip82Element {
         return '';
       case 'relay-error':
         // The page's relay list: nothing the patient can fix but tell the site.
-        if (this.errorCode === 'invalid-url') return s.badStorageSettings;
+        if (this.errorCode === 'invalid-url' || this.errorCode === 'no-relays') return s.badStorageSettings;
         if (this.errorCode === 'auth-required') return this.notSignedInText(s);
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');

@@ -12,8 +12,8 @@ const SIGN_IN_ES: Partial<Record<Nip82ErrorCode, string>> = {
   connection: 'No se pudo contactar con su aplicación de firmador remoto. Compruebe que la aplicación está abierta, copie de nuevo la dirección que muestra y vuelva a intentarlo.',
   'bad-response': 'Su firmador respondió algo que esta página no puede usar. Vuelva a intentarlo; si vuelve a ocurrir, actualícelo o use otro firmador.',
   unsupported: 'Esta extensión de firmador no puede cerrar ni abrir historiales; actualícela o use otro firmador.',
-  failed: 'Su firmador no pudo terminar de iniciar su sesión.',
-  signer: 'Su firmador no pudo terminar de iniciar su sesión.',
+  failed: 'Su firmador no pudo terminar de iniciar su sesión. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
+  signer: 'Su firmador no pudo terminar de iniciar su sesión. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
 };
 
 export const sessionStringsEs: SessionBuiltins = {
@@ -31,9 +31,9 @@ export const sessionStringsEs: SessionBuiltins = {
   signedOutElsewhere: 'Se cerró la sesión en otra pestaña o ventana de este sitio. Sus historiales de aquí también se cerraron y esta página no guarda nada suyo.',
   accountChangedElsewhere: 'Su firmador ahora usa otra cuenta (se notó en otra pestaña o ventana de este sitio). Los historiales de aquí se cerraron; inicie sesión para ver los suyos.',
   extensionStillOpen: 'Puede que su extensión firmadora siga desbloqueada en este navegador: si otras personas usan este equipo, bloquéela o cierre el navegador.',
-  signIn: 'Inicie sesión con su firmador Nostr',
+  signIn: 'Inicie sesión con su aplicación de firmador',
   useExtension: 'Usar la extensión del navegador',
-  noExtension: 'No se encontró ninguna extensión de firmador en este navegador. Instale una extensión de firmador Nostr o conecte un firmador remoto abajo.',
+  noExtension: stateStringsEs.noSigner,
   remoteTitle: 'Usar un firmador remoto',
   bunkerLabel: 'Dirección del firmador remoto (bunker://…)',
   secretRemoved: 'Por su seguridad, se quitó de la dirección su código secreto de un solo uso: copie de nuevo la dirección desde su aplicación de firmador.',

@@ -92,8 +92,8 @@ const SIGN_IN_EN: Partial<Record<Nip82ErrorCode, string>> = {
   connection: 'Your remote signer app could not be reached. Check that the app is open and copy the address it shows again, then try again.',
   'bad-response': 'Your signer answered something this page cannot use. Try again; if it happens again, update your signer or use another one.',
   unsupported: 'This signer extension cannot lock and unlock records; please update it or use another signer.',
-  failed: 'Your signer could not finish signing you in.',
-  signer: 'Your signer could not finish signing you in.',
+  failed: 'Your signer could not finish signing you in. Check that it is open and unlocked, then try again.',
+  signer: 'Your signer could not finish signing you in. Check that it is open and unlocked, then try again.',
 };
 
 const en: SessionBuiltins = {
@@ -111,9 +111,9 @@ const en: SessionBuiltins = {
   signedOutElsewhere: 'Signed out in another tab or window of this site. Your records here were closed too, and this page keeps nothing of yours.',
   accountChangedElsewhere: 'Your signer is now using another account (noticed in another tab or window of this site). The records here were closed; sign in to see yours.',
   extensionStillOpen: 'Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.',
-  signIn: 'Sign in with your Nostr signer',
+  signIn: 'Sign in with your signer app',
   useExtension: 'Use my browser extension',
-  noExtension: 'No signer extension was found in this browser. Install a Nostr signer extension, or connect a remote signer below.',
+  noExtension: stateStringsEn.noSigner,
   remoteTitle: 'Use a remote signer',
   bunkerLabel: 'Remote signer address (bunker://…)',
   secretRemoved: 'For your safety, the one-time secret was taken out of the address: copy the address again from your signer app.',

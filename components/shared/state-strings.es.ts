@@ -19,8 +19,7 @@ export const stateStringsEs: CommonStateStrings = {
   },
   tryAgain: 'Reintentar',
   waiting: (what: string) => `Esperando a su firmador. ${what}`,
-  noSigner:
-    'No hay ningún firmador disponible. Instale una extensión de firmador Nostr o inicie sesión con su aplicación de firmador remoto.',
+  noSigner: 'No se encontró ningún firmador: añada una extensión de firmador a este navegador o inicie sesión con su aplicación de firmador.',
   signInFirst: 'No ha iniciado sesión. Inicie sesión y vuelva a intentarlo.',
   badStorageSettings: 'La configuración de los servidores de almacenamiento de esta página es incorrecta; por favor, avise al equipo del sitio.',
   badData: (message: string) => `Hay datos que no se pudieron usar. ${message}`,

@@ -93,8 +93,7 @@ export const stateStringsEn: CommonStateStrings = {
   },
   tryAgain: 'Try again',
   waiting: (what: string) => `Waiting for your signer. ${what}`,
-  noSigner:
-    'No signer is available. Install a Nostr signer extension, or sign in with your remote signer app.',
+  noSigner: 'No signer was found: add a signer extension to this browser, or sign in with your signer app.',
   signInFirst: 'You are not signed in. Sign in, then try again.',
   badStorageSettings: "This page's storage server settings are wrong; please tell the site's team.",
   badData: (message: string) => `Something in the data could not be used. ${message}`,
