@@ -27,10 +27,10 @@ import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
-import { periodDay, today } from './resources.js';
+import { askedEnd, periodDay, today } from './resources.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { grantExpiration } from '../core/nip82/grant.js';
+import { periodEnd } from '../core/nip82/grant.js';
 import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
@@ -1090,7 +1090,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       maxEventBytes: await client.maxEventBytes(),
       keyCache: store?.keyCache,
       // Relays that honour NIP-40 stop serving the copy after its last day.
-      ...(until ? { expiresAt: grantExpiration(until) } : {}),
+      ...(until ? { expiresAt: periodEnd(until) } : {}),
     });
   }
 
@@ -1383,8 +1383,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const plan = this.plan.plan();
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));
     const asked = periodDay(request.period?.end);
-    // The day the patient saw, even left as asked: the answer then ends at their midnight, as the share does.
-    const until = this.until || asked || undefined;
+    // Left as asked, it ends when asked (a clinic's 17:00), as the form said; a day chosen ends at the patient's midnight.
+    const until = (this.until && this.until !== asked ? this.until : askedEnd(request.period?.end)) || undefined;
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';
