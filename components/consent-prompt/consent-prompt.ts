@@ -737,13 +737,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (focused?.matches('[data-trigger]') || (!focused && document.activeElement === document.body)) this.modal.focusNext = '[data-trigger]';
     }
     // What this read found and left, said in the words of the page's language at each render.
-    const [held, failed, left, older, reports] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
+    const [held, failed, left, older, reports, clockOff] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports], store.client.clockOff];
     // Not "no records" while some were left unopened, older ones or some storage server's were
     // not checked; records that could not be opened are said even when none could.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
       held || failed ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older || unread || left ? '' : this.s.noRecords,
-      recordsUnchecked(reports, this.s),
+      recordsUnchecked(reports, this.s, clockOff),
       left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '',
       older ? this.s.recordsOlder : '',
     ));
@@ -770,11 +770,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // As this read left it, in the words of the page's language at each render; the requests
     // waiting as they are now (one answered in another prompt is no longer waiting).
     const unread = store.unreadMail;
-    const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
+    const [unchecked, clockOff] = [{ olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] }, store.client.clockOff];
     this.setStatus('done', () => {
       const s = this.s;
       const waiting = this.requests.length;
-      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s));
+      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s, clockOff));
     });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };
