@@ -770,11 +770,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // As this read left it, in the words of the page's language at each render; the requests
     // waiting as they are now (one answered in another prompt is no longer waiting).
     const unread = store.unreadMail;
-    const [unchecked, clockOff] = [{ olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] }, store.client.clockOff];
+    const [unchecked, clockOff, ahead] = [{ olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] }, store.client.clockOff, store.mailAhead];
     this.setStatus('done', () => {
       const s = this.s;
       const waiting = this.requests.length;
-      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s, clockOff));
+      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s, clockOff), !waiting && ahead ? s.mailAhead : '');
     });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };
