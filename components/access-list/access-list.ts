@@ -530,12 +530,12 @@ export class Nip82AccessList extends Nip82Element {
     // Signed out or another person meanwhile: what the last one's read found is not the next one's to hear.
     if (!store || store !== this.currentStore) return this.readLeft(read);
     // What this read found, said in the words of the page's language at each render.
-    const [found, held, failed, left, older, reports] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
+    const [found, held, failed, left, older, reports, clockOff] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports], store.client.clockOff];
     // Not "no records" while some were left unopened, or older ones or some storage server's were not checked.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
       found ? this.s.loaded(held, formatCount(held, localeOf(this)), failed, formatCount(failed, localeOf(this))) : older || unread || left ? '' : this.s.noRecords,
-      recordsUnchecked(reports, this.s),
+      recordsUnchecked(reports, this.s, clockOff),
       left ? this.s.recordsLeft(left, this.count(left)) : '',
       older ? this.s.recordsOlder : '',
     ));
@@ -562,14 +562,14 @@ export class Nip82AccessList extends Nip82Element {
     // The history is only as whole as what was read: say what a read left for the next one (as
     // this read left it, in the words of the page's language at each render). Whether there is
     // any history is as it is now: a share made beside this list ends "nothing yet".
-    const [records, olderRecords, mail, reports] = [store.unopenedRecords, store.olderRecordsUnchecked, store.unreadMail, [...store.reports]];
+    const [records, olderRecords, mail, reports, clockOff] = [store.unopenedRecords, store.olderRecordsUnchecked, store.unreadMail, [...store.reports], store.client.clockOff];
     const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
     this.setStatus('done', () => {
       const s = this.s;
       // "Nothing yet" only when nothing was left unread that could hold some: no record or message
       // left for later, no storage server unread.
       const whole = !records && !olderRecords && !mail && !unchecked.olderMailUnchecked && !unreadServers([...reports, ...unchecked.mailReports]).length;
-      return sentences(!store.history().length && whole ? s.noHistory : '', recordsUnchecked(reports, s), records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s));
+      return sentences(!store.history().length && whole ? s.noHistory : '', recordsUnchecked(reports, s, clockOff), records ? s.recordsLeft(records, this.count(records)) : '', olderRecords ? s.recordsOlder : '', mail ? s.mailLeft(mail, this.count(mail)) : '', mailUnchecked(unchecked, s, clockOff));
     });
     this.modal.focusNext = '#history';
     void this.lookUpNames();

@@ -11,7 +11,7 @@ import { shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { renderAbout, renderDisclose, renderItems, renderPreview } from './plan-view.js';
 import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view-parts.js';
-import { periodDay, today } from './resources.js';
+import { askedEnd, endText, periodDay, today } from './resources.js';
 import { formatCount } from '../shared/numbers.js';
 import { ariaLevel } from '../shared/heading-level.js';
 
@@ -156,7 +156,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       <dt>${s.whyLabel}</dt>
       <dd><bdi>${request.purpose ?? s.noPurpose}</bdi></dd>
       <dt>${s.periodLabel}</dt>
-      <dd>${request.period ? s.period(when(periodDay(request.period.start)), when(asked)) : s.noPeriod}</dd>
+      <dd>${request.period ? s.period(when(periodDay(request.period.start)), asked && endText(askedEnd(request.period.end), v.plan.lang)) : s.noPeriod}</dd>
       ${request.note ? html`<dt>${s.theirNote}</dt><dd><bdi>${request.note}</bdi></dd>` : nothing}
     </dl>
     ${v.sharedBefore ? html`<p class="note shared-before">${withBdi(s.alreadyShared(v.named(request.requester)))}</p>` : nothing}

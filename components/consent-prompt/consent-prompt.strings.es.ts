@@ -135,6 +135,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   reading: 'Leyendo sus mensajes…',
   requestsTitle: 'Solicitudes de acceso a sus historiales',
   noRequests: 'No hay solicitudes pendientes.',
+  mailAhead: 'Un mensaje para usted tiene una fecha posterior a la fecha y la hora de este dispositivo, así que no se leyó: el reloj de este dispositivo, o el de quien lo envió, puede estar mal.',
   showAllRequests: (n) => `Mostrar las ${n} solicitudes`,
   requestsWaiting: (n: number, formatted: string) => plural('es', n, { one: '1 solicitud espera su respuesta.', other: `${formatted} solicitudes esperan su respuesta.` }),
   requestSummary: (who: string, types: string) => `${who} pide acceso a: ${types}.`,

@@ -140,6 +140,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   reading: string;
   requestsTitle: string;
   noRequests: string;
+  /** After the requests found, when none was and a message waits dated after this device's clock. */
+  mailAhead: string;
   /** Said in the status line once the requests are read and some wait for an answer. */
   requestsWaiting: (n: number, formatted: string) => string;
   /** Under the first requests listed, when more wait: shows them all (`n`: all of them, as the page's language writes numbers). */
@@ -359,6 +361,7 @@ const en: ConsentPromptStrings = {
   reading: 'Reading your messages…',
   requestsTitle: 'Requests for your records',
   noRequests: 'No open requests.',
+  mailAhead: 'A message to you is dated later than the date and time on this device, so it was not read: this device\'s clock, or the sender\'s, may be wrong.',
   showAllRequests: (n) => `Show all ${n} requests`,
   requestsWaiting: (n: number, formatted: string) => plural('en', n, { one: '1 request is waiting for your answer.', other: `${formatted} requests are waiting for your answer.` }),
   requestSummary: (who: string, types: string) => `${who} asks for ${types}.`,

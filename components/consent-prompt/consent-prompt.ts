@@ -27,10 +27,10 @@ import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
-import { periodDay, today } from './resources.js';
+import { askedEnd, periodDay, today } from './resources.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { grantExpiration } from '../core/nip82/grant.js';
+import { periodEnd } from '../core/nip82/grant.js';
 import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
@@ -737,13 +737,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (focused?.matches('[data-trigger]') || (!focused && document.activeElement === document.body)) this.modal.focusNext = '[data-trigger]';
     }
     // What this read found and left, said in the words of the page's language at each render.
-    const [held, failed, left, older, reports] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports]];
+    const [held, failed, left, older, reports, clockOff] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports], store.client.clockOff];
     // Not "no records" while some were left unopened, older ones or some storage server's were
     // not checked; records that could not be opened are said even when none could.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
       held || failed ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older || unread || left ? '' : this.s.noRecords,
-      recordsUnchecked(reports, this.s),
+      recordsUnchecked(reports, this.s, clockOff),
       left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '',
       older ? this.s.recordsOlder : '',
     ));
@@ -770,11 +770,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // As this read left it, in the words of the page's language at each render; the requests
     // waiting as they are now (one answered in another prompt is no longer waiting).
     const unread = store.unreadMail;
-    const unchecked = { olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] };
+    const [unchecked, clockOff, ahead] = [{ olderMailUnchecked: store.olderMailUnchecked, mailReports: [...store.mailReports] }, store.client.clockOff, store.mailAhead];
     this.setStatus('done', () => {
       const s = this.s;
       const waiting = this.requests.length;
-      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s));
+      return sentences(waiting ? s.requestsWaiting(waiting, formatCount(waiting, this.language)) : unchecked.olderMailUnchecked || unread ? '' : s.noRequests, unread ? s.mailLeft(unread, formatCount(unread, this.language)) : '', mailUnchecked(unchecked, s, clockOff), !waiting && ahead ? s.mailAhead : '');
     });
     await this.lookUpNames([...[...this.incoming, ...this.history].map((m) => m.requester), ...this.authors()]);
   };
@@ -1090,7 +1090,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       maxEventBytes: await client.maxEventBytes(),
       keyCache: store?.keyCache,
       // Relays that honour NIP-40 stop serving the copy after its last day.
-      ...(until ? { expiresAt: grantExpiration(until) } : {}),
+      ...(until ? { expiresAt: periodEnd(until) } : {}),
     });
   }
 
@@ -1383,8 +1383,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const plan = this.plan.plan();
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));
     const asked = periodDay(request.period?.end);
-    // The day the patient saw, even left as asked: the answer then ends at their midnight, as the share does.
-    const until = this.until || asked || undefined;
+    // Left as asked, it ends when asked (a clinic's 17:00), as the form said; a day chosen ends at the patient's midnight.
+    const until = (this.until && this.until !== asked ? this.until : askedEnd(request.period?.end)) || undefined;
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';

@@ -5,11 +5,12 @@
  */
 import type { FhirResource } from '../core/fhir/types.js';
 import type { Resolve } from '../core/fhir/mentions.js';
-import { localDay, periodDay } from '../core/nip82/grant.js';
+import { grantExpiration, localDay, periodDay, periodEnd } from '../core/nip82/grant.js';
+import { periodEndOf } from '../core/nip82/grant-create.js';
 import { clean, humanName } from '../shared/record-text.js';
 
 export { humanName };
-import { datesWritten } from '../shared/dates.js';
+import { datesWritten, dayText, momentText } from '../shared/dates.js';
 import { formatDecimal, plainDecimal } from '../shared/numbers.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
@@ -93,6 +94,21 @@ export function resourceMoment(resource: FhirResource): string {
 
 // The patient's calendar day of a period's bound: in the core, which the consent history reads too.
 export { periodDay } from '../core/nip82/grant.js';
+
+/**
+ * The end an approval grants when its day is left as asked: the asked moment (a clinic's "until
+ * 17:00"), written with the patient's offset, when it comes before their midnight; else the day.
+ */
+export function askedEnd(end: string | undefined): string {
+  const day = periodDay(end);
+  const at = end && end.length > 10 ? periodEnd(end) : undefined;
+  return at !== undefined && at < grantExpiration(day) ? periodEndOf(end!) : day;
+}
+
+/** An end as the patient reads it: a day, or a day and its hour. */
+export function endText(until: string, lang: string): string {
+  return until.length > 10 ? momentText(periodEnd(until)! - 1, lang) : dayText(until, lang);
+}
 
 /** YYYY-MM-DD of a unix time, in the user's time zone. */
 export function dateOf(seconds: number): string {

@@ -84,6 +84,8 @@ export interface RecordsStrings {
   recordsSignIn: (servers: string[]) => string;
   /** Storage servers that asked for a sign-in that did not complete on their side. */
   recordsSignInFailed: (servers: string[]) => string;
+  /** After a sign-in that did not complete, when a server refused it for its time: this device's clock may be wrong (the viewer's words). */
+  clockOff: string;
   /** The way on after the sentences above. */
   recordsRetry: string;
   /** The consent history's "Now" for a share past its end date that was not revoked (the person can still open it). */
@@ -145,6 +147,7 @@ export const recordsStringsEn: RecordsStrings = {
   recordsUnreached: (servers: string[]) => `${listText('en', servers)} could not be reached or did not answer.`,
   recordsSignIn: (servers: string[]) => `${listText('en', servers)} asked you to sign in, and you did not.`,
   recordsSignInFailed: (servers: string[]) => `${listText('en', servers)} asked for a sign-in that did not complete.`,
+  clockOff: 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
   recordsRetry: 'Load your records again to try again.',
   overdueInForce: 'end date passed; can still open it until you revoke it',
 };
@@ -155,11 +158,11 @@ export const recordsStringsEn: RecordsStrings = {
  * sign-in that failed on the server's side (the user was never asked, or said yes); else that
  * some messages wait.
  */
-export function mailUnchecked(store: Pick<RecordStore, 'olderMailUnchecked' | 'mailReports'>, s: Pick<RecordsStrings, 'mailOlder' | 'mailSignIn' | 'mailSignInFailed'>): string {
+export function mailUnchecked(store: Pick<RecordStore, 'olderMailUnchecked' | 'mailReports'>, s: Pick<RecordsStrings, 'mailOlder' | 'mailSignIn' | 'mailSignInFailed' | 'clockOff'>, clockOff = false): string {
   const unsigned = store.mailReports.filter((r) => r.status === 'auth-required');
   const declined = unsigned.filter((r) => r.signIn !== 'failed').map((r) => r.relay);
   const failed = unsigned.filter((r) => r.signIn === 'failed').map((r) => r.relay);
-  if (declined.length || failed.length) return sentences(declined.length ? s.mailSignIn(declined) : '', failed.length ? s.mailSignInFailed(failed) : '');
+  if (declined.length || failed.length) return sentences(declined.length ? s.mailSignIn(declined) : '', failed.length ? s.mailSignInFailed(failed) : '', failed.length && clockOff ? s.clockOff : '');
   return store.olderMailUnchecked ? s.mailOlder : '';
 }
 
@@ -177,7 +180,7 @@ export function unreadServers(reports: readonly QueryReport[]): QueryReport[] {
  * records may be missing (so "no records" is not said), the servers by address with why (a sign-in
  * the user refused told apart from one that failed on the server's side, as for mail), and the way on.
  */
-export function recordsUnchecked(reports: readonly QueryReport[], s: Pick<RecordsStrings, 'recordsUnchecked' | 'recordsUnreached' | 'recordsSignIn' | 'recordsSignInFailed' | 'recordsRetry'>): string {
+export function recordsUnchecked(reports: readonly QueryReport[], s: Pick<RecordsStrings, 'recordsUnchecked' | 'recordsUnreached' | 'recordsSignIn' | 'recordsSignInFailed' | 'clockOff' | 'recordsRetry'>, clockOff = false): string {
   const unread = unreadServers(reports);
   if (!unread.length) return '';
   const signIn = unread.filter((r) => r.status === 'auth-required');
@@ -188,6 +191,7 @@ export function recordsUnchecked(reports: readonly QueryReport[], s: Pick<Record
     s.recordsUnchecked(unread.length === reports.length),
     declined.length ? s.recordsSignIn(declined) : '',
     failed.length ? s.recordsSignInFailed(failed) : '',
+    failed.length && clockOff ? s.clockOff : '',
     unreached.length ? s.recordsUnreached(unreached) : '',
     s.recordsRetry,
   );

@@ -40,12 +40,13 @@ export function grantConsent(terms: GrantTerms): FhirResource {
 
 /**
  * The Consent's `period.end` for a last day: its last second in local time, with the offset, as an
- * R4 dateTime ("2026-12-05T23:59:59-05:00"). The day stays readable as the first ten characters,
+ * R4 dateTime ("2026-12-05T23:59:59-05:00"); for a moment (a request's "until 17:00"), that moment
+ * written with the local offset. The day stays readable as the first ten characters,
  * the end is the same moment as the expiration wherever it is read, and it stays after the
  * period's start (a UTC time that may already be the next day) for the period to be valid.
  */
 export function periodEndOf(until: string): string {
-  const last = new Date((grantExpiration(until) - 1) * 1000);
+  const last = new Date(until.length > 10 ? Math.floor(Date.parse(until) / 1000) * 1000 : (grantExpiration(until) - 1) * 1000);
   const offset = -last.getTimezoneOffset();
   const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
   const time = `${String(last.getHours()).padStart(2, '0')}:${String(last.getMinutes()).padStart(2, '0')}:${String(last.getSeconds()).padStart(2, '0')}`;

@@ -195,7 +195,7 @@ export interface AnswerOptions {
   records?: string[];
   /** Narrowed resource types (default: as requested). */
   resourceTypes?: string[];
-  /** Narrowed period end (ISO date). */
+  /** Narrowed period end (ISO date, or a moment on the patient's asked day). */
   until?: string;
   note?: string;
   maxEventBytes?: number;

@@ -6,6 +6,7 @@ import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js';
 import { readConsentMessages, type ConsentMessage } from '../nip82/requests.js';
+import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS } from '../nip82/constants.js';
 import { type WalkBack, type WalkRead, mergedReports, readOf } from './walk-back.js';
 
 /** What a mail read needs of RecordStore, handed over by the store (its fields are private to it). */
@@ -27,6 +28,8 @@ export interface MailRead {
   readonly messages: readonly ConsentMessage[];
   /** Downloaded and left unopened for the next read. */
   readonly left: number;
+  /** Nothing read, and a message waits dated after this device's clock: it or the sender's may be wrong. */
+  readonly ahead?: boolean;
   /** Not downloaded yet, or on a relay that did not answer. */
   readonly older: boolean;
   readonly reports: QueryReport[];
@@ -70,6 +73,8 @@ export async function readWraps(
   // Asked before each signer call, as a load of records asks between records: a sign-out while
   // the batch opens leaves the rest of it unasked.
   const messages = await readConsentMessages(batch, store.signer, { stillCurrent: () => store.stillCurrent() });
+  // Nothing read up to now by this device's clock: one look (a single event) past it says whether a message waits dated later.
+  const ahead = !messages.length && !!(await store.client.query({ kinds: [GIFT_WRAP_KIND], '#p': [me], since: startedAt + MAX_FUTURE_SECONDS, limit: 1 }, { declined })).ahead;
   if (!store.stillCurrent()) return undefined;
   // Once everything downloaded is open, the floor moves up or the walk back moves on.
   const { reached } = walking.step(startedAt, newestRead, walkRead, unseen.length === batch.length);
@@ -77,6 +82,7 @@ export async function readWraps(
     opened: batch.map((wrap) => wrap.id),
     messages,
     left: unseen.length - batch.length,
+    ahead,
     // Not downloaded yet (or on a relay that did not answer), as opposed to downloaded and left
     // unopened (counted in unreadMail).
     older: !reached || newestRead.read.unchecked,

@@ -190,6 +190,8 @@ export class RecordStore {
   /** Mail reads walk back past a flood of newer gift wraps (see walk-back.ts). */
   private readonly mailWalk = new WalkBack(WRAP_BACKDATING + CLOCK_SKEW);
   private olderMail = false;
+  /** The last mail read found nothing, and a message dated after this device's clock waits. */
+  mailAhead = false;
   private readonly sessionEvents: ConsentEvent[] = [];
   /** Changes with every clear: work that began before one keeps nothing of what it finds. */
   private generation = 0;
@@ -678,6 +680,7 @@ export class RecordStore {
     for (const m of read.messages) if (!this.mail.has(m.id)) this.mail.set(m.id, m);
     this.mailLeft = read.left;
     this.olderMail = read.older;
+    this.mailAhead = !!read.ahead;
     this.lastMailReports = read.reports;
     this.mailRead = true;
     this.notify('mail');
@@ -724,6 +727,7 @@ export class RecordStore {
     this.mailWalk.reset();
     this.olderRecords = false;
     this.olderMail = false;
+    this.mailAhead = false;
     this.sessionEvents.length = 0;
     this.failed = [];
     this.lastReports = [];
