@@ -112,7 +112,7 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
 
       quiet.release();
       const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
-      expect(detail).to.deep.equal({ requestId: request.id, decision: 'rejected', naddrs: [], recipient: request.requester, hidden: 0 });
+      expect(detail).to.deep.equal({ requestId: request.id, decision: 'rejected', naddrs: [], recipient: request.requester, hidden: 0, missed: [] });
       await waitUntil(() => el.status === 'done', 'denied');
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
@@ -149,7 +149,7 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
       const answered = oneEvent(el, 'nip82-answer');
       buttonByText(el, 'Try again')!.click();
       const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
-      expect(detail).to.deep.equal({ requestId: request.id, decision: 'rejected', naddrs: [], recipient: request.requester, hidden: 0 });
+      expect(detail).to.deep.equal({ requestId: request.id, decision: 'rejected', naddrs: [], recipient: request.requester, hidden: 0, missed: [] });
       await waitUntil(() => el.status === 'done', 'sent');
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);

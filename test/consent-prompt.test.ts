@@ -86,7 +86,7 @@ describe('<nip82-consent-prompt>', function () {
     const answered = oneEvent(el, 'nip82-answer');
     buttonByText(el, 'Deny')!.click();
     const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
-    expect(detail).to.deep.equal({ requestId, decision: 'rejected', naddrs: [], recipient: requester.pubkey, hidden: 0 });
+    expect(detail).to.deep.equal({ requestId, decision: 'rejected', naddrs: [], recipient: requester.pubkey, hidden: 0, missed: [] });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
     const answers = (await readConsentMessages((await client.wrapsFor(requester.pubkey)).events, requester.signer)).filter((m) => m.answers === requestId);
@@ -1081,6 +1081,7 @@ describe('<nip82-consent-prompt>', function () {
         const said = text($(el, '[role=status]'));
         expect(said).to.match(/^Only part of this went out\. Sent: the shared record for npub1\S+\. Not sent yet: your answer to npub1\S+; your own copy of the answer\. Finish sending to complete it; nothing is signed again\.$/);
         expect(answered.count).to.equal(0);
+        expect(answered.unfinished, 'told that part of it went out').to.equal(1);
         expect((await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(1);
         // Only the clinician's own copy of their request is there: no answer.
         expect((await pickyClient.wrapsFor(clinician.pubkey)).events).to.have.length(1);
@@ -1116,8 +1117,9 @@ describe('<nip82-consent-prompt>', function () {
       );
       const sent: string[][] = [];
       el.addEventListener('nip82-receipts', (e) => sent.push(e.detail.receipts.map((r) => r.eventId)));
-      const answered = { count: 0 };
-      el.addEventListener('nip82-answer', () => answered.count++);
+      // Finished answers; one only half-sent is told apart (\`unfinished\`).
+      const answered = { count: 0, unfinished: 0 };
+      el.addEventListener('nip82-answer', (e) => (e.detail.unfinished ? answered.unfinished++ : answered.count++));
       await approveHalfWay(el);
       return { patient, clinician, request, incoming, record, signer, el, sent, answered };
     }
@@ -1182,7 +1184,7 @@ describe('<nip82-consent-prompt>', function () {
         const sent: string[][] = [];
         el.addEventListener('nip82-receipts', (e) => sent.push(e.detail.receipts.map((r) => r.eventId)));
         const shared: string[] = [];
-        el.addEventListener('nip82-share', (e) => shared.push(e.detail.recipient));
+        el.addEventListener('nip82-share', (e) => e.detail.unfinished || shared.push(e.detail.recipient));
         const partsFor = async (who: Person) => (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [who.pubkey] })).events.map((e) => e.id);
 
         await openDialog(el);
@@ -1268,7 +1270,7 @@ describe('<nip82-consent-prompt>', function () {
         // No session and no store of its own: who the user is comes from the records alone.
         const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
         const shared: string[] = [];
-        el.addEventListener('nip82-share', (e) => shared.push(e.detail.recipient));
+        el.addEventListener('nip82-share', (e) => e.detail.unfinished || shared.push(e.detail.recipient));
         const partsFor = async () => (await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.map((e) => e.id);
         await openDialog(el);
         buttonByText(el, 'Review')!.click();

@@ -64,6 +64,8 @@ interface Pending {
   reader: string | undefined;
   /** Shows the outcome and tells the host; nothing once `signal` (the finishing action's) is aborted. */
   finish: (signal: AbortSignal) => Promise<void>;
+  /** Tells the host what went out (`nip82-share` or `nip82-answer`); `unfinished`: only part of it. */
+  tell: (unfinished?: boolean) => void;
   /**
    * The outcome, from what each storage server holds now (see {@link Nip82ConsentPrompt.said}):
    * its numbers taken at the call, its words read at each render.
@@ -152,8 +154,8 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @cssproperty --nip82-consent-prompt-hidden-background - Background of an item marked hidden.
  *
  * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer. Detail `{ action, source, records?, recipient? }`.
- * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden }`.
- * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial).
+ * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
+ * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
  * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
@@ -1123,7 +1125,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (signal.aborted) {
         // Nothing is shown of a stopped action. Part of it out, and still the same user and signer:
         // kept like any half-sent action, to be finished when reopened, never signed again.
-        if (action.started && !this.someoneElses(pending)) this.unfinished.set(pending.key, pending);
+        if (action.started && !this.someoneElses(pending)) {
+          this.unfinished.set(pending.key, pending);
+          pending.tell(true);
+        }
         throw error;
       }
       this.receipts = action.receipts;
@@ -1138,7 +1143,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
       if (action.started) {
         // From now on these events are all there is to this action: kept for whenever it is reopened,
         // and only finished; unless the user changed while it was sending (all of theirs is forgotten).
-        if (!this.someoneElses(pending)) this.unfinished.set(pending.key, pending);
+        if (!this.someoneElses(pending)) {
+          this.unfinished.set(pending.key, pending);
+          pending.tell(true);
+        }
         this.step = 'finish';
         this.partialText = this.partText(pending);
       } else if (progress.passedOver) {
@@ -1344,7 +1352,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           if (current.aborted) return;
           this.settle(SHARE);
           emit(this, 'nip82-receipts', { receipts: receiptDetail(action.receipts) });
-          emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withheld });
+          tell();
           this.said(pending);
           this.undoable = true;
           this.step = 'result';
@@ -1355,7 +1363,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
           const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
           return () => this.s.shared(this.named(recipient), ok, total, formatCount(ok, this.language), formatCount(total, this.language));
         };
-        const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish, outcome };
+        const tell = (unfinished?: boolean) => emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withheld, missed: action.missed, ...(unfinished && { unfinished }) });
+        const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
       }),
@@ -1414,10 +1423,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
           this.undoable = true;
-          this.finishAnswer(request, answer, naddrs, pending, plan.hidden.length);
+          this.finishAnswer(answer, pending);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
-        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
+        const tell = this.answerTold(request, answer, action, naddrs, plan.hidden.length);
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
       }),
@@ -1453,12 +1463,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
           store?.addMessage(answer, events.map((e) => e.id));
           this.settle(request.id);
           this.undoable = false;
-          this.finishAnswer(request, answer, [], pending);
+          this.finishAnswer(answer, pending);
         };
         // Said as it stood when denied: a denial takes back no share made before.
         const stillOpen = this.shareOpenTo(request.requester);
         const outcome = (): Message => () => (stillOpen ? this.s.deniedStillOpen : this.s.denied)(this.named(request.requester));
-        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, outcome };
+        const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, tell: this.answerTold(request, answer, action), outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
       }),
@@ -1489,10 +1499,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return true;
   }
 
-  private finishAnswer(request: ConsentMessage, answer: ConsentMessage, naddrs: string[], pending: Pending, hidden = 0): void {
+  private answerTold(request: ConsentMessage, answer: ConsentMessage, action: SignedAction, naddrs: string[] = [], hidden = 0): Pending['tell'] {
+    return (unfinished) => emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, hidden, missed: action.missed, ...(unfinished && { unfinished }) });
+  }
+
+  private finishAnswer(answer: ConsentMessage, pending: Pending): void {
     this.answeredHere = [answer, ...this.answeredHere];
     emit(this, 'nip82-receipts', { receipts: receiptDetail(pending.action.receipts) });
-    emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, hidden });
+    pending.tell();
     this.said(pending);
     this.step = 'result';
     this.modal.focusNext = '#result-title';

@@ -71,6 +71,11 @@ export class SignedAction {
     return this.events.every((e) => this.everywhereHas(e));
   }
 
+  /** The storage servers of the last send that lack some event of it. */
+  get missed(): string[] {
+    return this.relays.filter((relay) => !this.events.every((e) => this.latest.get(`${relay} ${e.id}`)?.status === 'accepted'));
+  }
+
   /** Each piece and how much of it went out. */
   get states(): PieceState[] {
     const count = (p: Piece, out: (id: string) => boolean) => p.events.filter((e) => out(e.id)).length;

@@ -22,7 +22,17 @@ import { movedNotices } from './notices.js';
 import { attestAndSignParts, normaliseParticipants, sealParts } from './record-create.js';
 import { type EditorSecrets, changeableSecrets, editorSecrets, keepSecrets, secretsOf } from './record-secrets.js';
 import { signerCall } from './signer-call.js';
+import { grantToReader } from '../store/share-copies.js';
 import type { AccessChange, OpenedRecord, Participant } from './record-types.js';
+
+/**
+ * The keys to change who holds `record`, refused (as the elements do) to an editor whose share has
+ * ended: its end is the patient's word that they no longer hold it, let alone pass it on.
+ */
+function peopleChangeable(record: OpenedRecord): EditorSecrets {
+  if (grantToReader(record)?.ended) throw new RecordError('not-an-editor', 'Your share of this record has ended: you can no longer change who holds it.');
+  return changeableSecrets(record);
+}
 
 /** A new version's time: now, but always after the version it replaces, so relays keep the new one. */
 function nextVersionTime(record: OpenedRecord, at?: number): number {
@@ -104,7 +114,7 @@ export async function grantAccess(
   participant: Participant,
   options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
 ): Promise<AccessChange> {
-  const s = changeableSecrets(record);
+  const s = peopleChangeable(record);
   const [added] = normaliseParticipants([participant]);
   const rest = s.participants.filter((p) => p.pubkey !== added!.pubkey);
   const next = [...rest, added!];
@@ -134,7 +144,7 @@ export async function revokeAccess(
   pubkey: string,
   options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
 ): Promise<AccessChange> {
-  const s = changeableSecrets(record);
+  const s = peopleChangeable(record);
   const target = s.participants.find((p) => p.pubkey === pubkey);
   if (!target) throw new RecordError('not-a-participant', 'That person is not listed on this record.');
   if (sharedBy(record) === pubkey && pubkey !== record.reader) {
