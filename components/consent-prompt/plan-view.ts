@@ -143,7 +143,10 @@ function onListKey(event: KeyboardEvent): void {
     for (let i = from + by; i >= 0 && i < grid.length; i += by) if (accept(i) && inRow(i)) return inRow(i);
     return undefined;
   };
-  switch (event.key) {
+  let key = event.key;
+  // On a right-to-left page a box's Hide button is at its left: the arrows follow the screen.
+  if (getComputedStyle(list).direction === 'rtl') key = ({ ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' } as Record<string, string>)[key] ?? key;
+  switch (key) {
     case 'ArrowDown':
       target = step(r, 1, () => true);
       break;
