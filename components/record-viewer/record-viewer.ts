@@ -1685,7 +1685,7 @@ export class Nip82RecordViewer extends Nip82Element {
         ${this.narratives && item.narrative
           ? html`<div class="narrative" part="narrative" role="group" aria-label=${s.narrativeLabel(title)}>
               <p class="own-words">${s.narrativeOwnWords}</p>
-              <div class="own-text" ${narrative(item.narrative)}></div>
+              <div class="own-text" dir="auto" ${narrative(item.narrative)}></div>
             </div>`
           : nothing}
       </li>
