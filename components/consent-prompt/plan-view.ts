@@ -143,20 +143,19 @@ function onListKey(event: KeyboardEvent): void {
     for (let i = from + by; i >= 0 && i < grid.length; i += by) if (accept(i) && inRow(i)) return inRow(i);
     return undefined;
   };
-  let key = event.key;
   // On a right-to-left page a box's Hide button is at its left: the arrows follow the screen.
-  if (getComputedStyle(list).direction === 'rtl') key = ({ ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' } as Record<string, string>)[key] ?? key;
-  switch (key) {
+  const rtl = getComputedStyle(list).direction === 'rtl';
+  switch (event.key) {
     case 'ArrowDown':
       target = step(r, 1, () => true);
       break;
     case 'ArrowUp':
       target = step(r, -1, () => true);
       break;
-    case 'ArrowRight':
+    case rtl ? 'ArrowLeft' : 'ArrowRight':
       target = grid[r]!.slice(c + 1).find(usable);
       break;
-    case 'ArrowLeft':
+    case rtl ? 'ArrowRight' : 'ArrowLeft':
       target = grid[r]!.slice(0, c).reverse().find(usable);
       break;
     case 'PageDown':
