@@ -143,6 +143,8 @@ function onListKey(event: KeyboardEvent): void {
     for (let i = from + by; i >= 0 && i < grid.length; i += by) if (accept(i) && inRow(i)) return inRow(i);
     return undefined;
   };
+  // On a right-to-left page a box's Hide button is at its left: the arrows follow the screen.
+  const rtl = getComputedStyle(list).direction === 'rtl';
   switch (event.key) {
     case 'ArrowDown':
       target = step(r, 1, () => true);
@@ -150,10 +152,10 @@ function onListKey(event: KeyboardEvent): void {
     case 'ArrowUp':
       target = step(r, -1, () => true);
       break;
-    case 'ArrowRight':
+    case rtl ? 'ArrowLeft' : 'ArrowRight':
       target = grid[r]!.slice(c + 1).find(usable);
       break;
-    case 'ArrowLeft':
+    case rtl ? 'ArrowRight' : 'ArrowLeft':
       target = grid[r]!.slice(0, c).reverse().find(usable);
       break;
     case 'PageDown':

@@ -589,6 +589,7 @@ export class Nip82NpubPicker extends Nip82Element {
               id="input"
               part="input"
               type="text"
+              dir="auto"
               role="combobox"
               autocomplete="off"
               autocapitalize="none"

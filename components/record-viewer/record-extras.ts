@@ -73,7 +73,7 @@ function renderAttachment(attachment: Record<string, unknown>, item: Item, s: Re
     return html`
       <details class="attachment">
         <summary aria-label=${name ?? nothing}>${title ? html`${s.attachmentText}: <bdi>${title}</bdi>` : s.attachmentText}</summary>
-        <pre>${text.text}${text.truncated ? html`\n${s.shortened}` : nothing}</pre>
+        <pre dir="auto">${text.text}${text.truncated ? html`\n${s.shortened}` : nothing}</pre>
       </details>
     `;
   }

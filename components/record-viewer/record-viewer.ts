@@ -1665,6 +1665,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderItem(item: Item, s: RecordViewerStrings, lang: string, withKind: boolean, whose: string, view: View, provenance: ItemProvenance | undefined): TemplateResult {
     const title = item.title || s.unnamed(s.kind(item.type));
     // The date is in the heading; an item that names nothing is titled by its kind already.
+    // Each value set apart (<bdi>): on a right-to-left page a phone, a dose or "< 5 mmol/L" keeps its written order.
     const facts = item.facts.filter((f) => !(f.key === 'date' && f.value === item.date) && !(f.key === 'resourceType' && !item.title));
     return html`
       <li class="item ${item.enteredInError ? 'entered-in-error' : ''}" part="item" data-type=${item.type}>
@@ -1677,7 +1678,7 @@ export class Nip82RecordViewer extends Nip82Element {
         </div>
         ${facts.length
           ? html`<dl class="facts">
-              ${facts.map((f) => html`<div><dt>${factLabel(f, s)}</dt><dd translate=${ifDefined(NAMING_FACTS.has(f.key ?? '') ? 'no' : undefined)}>${factValue(f, s, lang)}</dd></div>`)}
+              ${facts.map((f) => html`<div><dt>${factLabel(f, s)}</dt><dd translate=${ifDefined(NAMING_FACTS.has(f.key ?? '') ? 'no' : undefined)}><bdi>${factValue(f, s, lang)}</bdi></dd></div>`)}
             </dl>`
           : nothing}
         ${this.renderItemProvenance(view, provenance, s, lang)}
@@ -1685,7 +1686,7 @@ export class Nip82RecordViewer extends Nip82Element {
         ${this.narratives && item.narrative
           ? html`<div class="narrative" part="narrative" role="group" aria-label=${s.narrativeLabel(title)}>
               <p class="own-words">${s.narrativeOwnWords}</p>
-              <div class="own-text" ${narrative(item.narrative)}></div>
+              <div class="own-text" dir="auto" ${narrative(item.narrative)}></div>
             </div>`
           : nothing}
       </li>
