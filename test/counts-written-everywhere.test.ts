@@ -15,6 +15,8 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import { accessListStrings, type AccessListStrings } from '../components/access-list/access-list.strings.js';
 import { accessListStringsEs } from '../components/access-list/access-list.strings.es.js';
 import { recordViewerStrings, type RecordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
+// The words the viewer's later parts say join its English table as those parts arrive: here, all of them.
+import '../components/record-viewer/record-extras.js';
 import { recordViewerStringsEs } from '../components/record-viewer/record-viewer.strings.es.js';
 import { consentPromptStrings } from '../components/consent-prompt/consent-prompt.strings.js';
 import { consentPromptStringsEs } from '../components/consent-prompt/consent-prompt.strings.es.js';

@@ -12,6 +12,8 @@ import { consentPromptStrings } from '../components/consent-prompt/consent-promp
 import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings.js';
 import { npubPickerStrings } from '../components/npub-picker/npub-picker.strings.js';
 import { recordViewerClinicianStrings, recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
+// The words the viewer's later parts say join its English table as those parts arrive: here, all of them.
+import '../components/record-viewer/record-extras.js';
 import { sessionStrings } from '../components/session/session.strings.js';
 import { remoteSignInStrings } from '../components/session/remote-sign-in.strings.js';
 import { loadLanguage } from '../components/index.js';

@@ -11,7 +11,10 @@ import { attachmentText, formatDate, str } from './fhir-format.js';
 import type { Item } from './fhir-summary.js';
 import { piecesWords } from './item-words.js';
 import { renderNotices } from './record-notices.js';
-import type { RecordViewerStrings } from './record-viewer.strings.js';
+import { addLateStrings, type RecordViewerStrings } from './record-viewer.strings.js';
+import { lateStringsEn } from './record-extras.strings.js';
+
+addLateStrings(lateStringsEn);
 
 /** An item's lens table and attachments, as shown under its facts. */
 function renderExtras(item: Item, s: RecordViewerStrings, lang: string) {

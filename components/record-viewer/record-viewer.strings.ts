@@ -15,6 +15,13 @@ import { kindHeading, kindLabel, loadVocabulary, type Audience } from '../shared
 import { codeWordFrom, codeWordsEn, type CodeSet } from './code-words.js';
 import type { SectionKey } from './fhir-summary.js';
 
+/**
+ * The words only the parts fetched later say (record-extras.strings.ts): not in the English table
+ * the viewer loads with, added to it when those parts arrive (addLateStrings).
+ */
+export type LateKey = 'relayReport' | 'failureLine' | 'moreFailures' | 'recordsLeft' | 'attachmentRemote' | 'shortened' | 'eyeRight' | 'eyeLeft' | 'lensCaption'
+  | 'lensEye' | 'lensProduct' | 'lensSphere' | 'lensCylinder' | 'lensAxis' | 'lensAdd' | 'lensPrism' | 'attachmentInline' | 'downloadName';
+
 /** Per FHIR unit of time: "a day" (once a day) and "days" (every 2 days). */
 const TIME_UNITS_EN: Record<string, [string, string]> = {
   s: ['a second', 'seconds'], min: ['a minute', 'minutes'], h: ['an hour', 'hours'], d: ['a day', 'days'],
@@ -355,7 +362,7 @@ function audienceStrings(lang: Language, audience: Audience): AudienceStrings {
   return { ...sectionNames(lang, audience), kind: (type) => kindLabel(lang, type, audience) };
 }
 
-const en: RecordViewerStrings = {
+const en: Omit<RecordViewerStrings, LateKey> = {
   introMine: 'Your records are encrypted. Unlock them to read them here; your signer will be asked once per record.',
   introOne: 'This record is encrypted. Unlock it to read it here; your signer will be asked once.',
   unlockMine: 'Unlock my records',
@@ -384,7 +391,6 @@ const en: RecordViewerStrings = {
   accountChanged: stateStringsEn.accountChanged,
   checkingAccount: stateStringsEn.checkingAccount,
   someFailed: (count, countText) => plural('en', count, { one: '1 record could not be opened:', other: `${countText} records could not be opened:` }),
-  relayReport: (relay, status) => `${relay}: ${status}`,
   relayStatus: (status, signIn) =>
     status === 'auth-required'
       ? `asked you to sign in${signIn ? `; ${signIn === 'failed' ? 'the sign-in did not go through' : 'you did not'}, so nothing there was looked at` : ', and let nothing be read'}`
@@ -395,13 +401,6 @@ const en: RecordViewerStrings = {
   waitSignIn: stateStringsEn.waiting('A storage server asks you to sign in first.'),
   stopWaiting: 'Stop waiting',
   failureReason: recordFailureEn,
-  failureLine: (reason, count, countText) => (count > 1 ? `${reason} (${countText} records)` : reason),
-  moreFailures: (count, countText) => plural('en', count, { one: 'And 1 more record, for other reasons.', other: `And ${countText} more records, for other reasons.` }),
-  recordsLeft: (count, countText) =>
-    plural('en', count, {
-      one: '1 more record was not opened yet, so that your signer is not asked too many times at once.',
-      other: `${countText} more records were not opened yet, so that your signer is not asked too many times at once.`,
-    }),
   recordsOlder: 'Some of your records may not have been checked yet: many newer items came first. Open more records to look further back.',
   openMore: 'Open more records',
   ...audienceStrings('en', 'patient'),
@@ -464,19 +463,7 @@ const en: RecordViewerStrings = {
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Original text: ${title}`,
   narrativeOwnWords: 'The record\'s own text, as written by its author:',
-  attachmentRemote: 'Stored elsewhere; not loaded.',
   attachmentText: 'Document text',
-  shortened: '(shortened)',
-  eyeRight: 'Right',
-  eyeLeft: 'Left',
-  lensCaption: 'Lenses',
-  lensEye: 'Eye',
-  lensProduct: 'Product',
-  lensSphere: 'Sphere',
-  lensCylinder: 'Cylinder',
-  lensAxis: 'Axis',
-  lensAdd: 'Add',
-  lensPrism: 'Prism',
   section_other: 'Other items',
   fact_status: 'Status',
   fact_clinicalStatus: 'Clinical status',
@@ -538,9 +525,7 @@ const en: RecordViewerStrings = {
   changedWhileOpen: (day) => `Changed while you had it open: this is the newest version, signed on ${day}. What you read before may have been corrected.`,
   printedSearch: (words) => `Only items matching “${words}”`,
   printedLeftOut: (sections) => `Sections left out: ${sections}`,
-  attachmentInline: 'A file in this record that cannot be shown here.',
   deletedByOwner: (name) => `A record shared by ${name} was deleted or moved by its owner. What you already saw may have been kept.`,
-  downloadName: (id, whole) => `health-record${id ? `-${id}` : ''}${whole ? '' : '-incomplete'}.json`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */
@@ -551,10 +536,18 @@ async function spanish(audience: Audience): Promise<RecordViewerStrings> {
 }
 
 /** The built-in strings, in patient words (the default audience); Spanish once the page speaks it. */
-export const recordViewerStrings = languageTables(en, { es: () => spanish('patient') });
+export const recordViewerStrings = languageTables(en as RecordViewerStrings, { es: () => spanish('patient') });
 
 /**
  * The built-in strings for `audience="clinician"`: sections and kinds in the words of the hidden-item
  * flag, and the records are the ones shared with the reader.
  */
-export const recordViewerClinicianStrings = languageTables({ ...en, ...recipientEn, ...audienceStrings('en', 'clinician') }, { es: () => spanish('clinician') });
+export const recordViewerClinicianStrings = languageTables({ ...en, ...recipientEn, ...audienceStrings('en', 'clinician') } as RecordViewerStrings, { es: () => spanish('clinician') });
+
+/**
+ * Adds the words of the parts fetched later to both English tables: a new table, so each viewer
+ * resolves its strings again (the host's overrides on top, checked as before) at its next render.
+ */
+export function addLateStrings(late: Pick<RecordViewerStrings, LateKey>): void {
+  for (const tables of [recordViewerStrings, recordViewerClinicianStrings] as { en: RecordViewerStrings }[]) tables.en = { ...tables.en, ...late };
+}
