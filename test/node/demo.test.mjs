@@ -148,7 +148,7 @@ async function focusReaches(page, selector, step) {
  */
 async function unlock(page) {
   const viewer = page.locator('nip82-record-viewer');
-  await page.getByRole('button', { name: /Unlock my records|Unlock the records shared with you|Try again/ }).focus();
+  await viewer.getByRole('button', { name: /Unlock my records|Unlock the records shared with you|Try again/ }).focus();
   await page.keyboard.press('Enter');
   const status = viewer.locator('[role="status"]').filter({ hasText: /records? unlocked|No records were found/ });
   await status.waitFor();
@@ -283,8 +283,9 @@ test('the drop-in page renders the elements from the embed bundle alone, and wor
   };
   await withPage('/demo/drop-in.html', async (page) => {
     await page.getByRole('heading', { name: 'My medical records' }).waitFor();
-    await page.getByRole('button', { name: 'Share records…' }).or(page.getByRole('button', { name: 'Load my records' })).waitFor();
-    await page.getByRole('button', { name: 'Show who has access' }).waitFor();
+    const prompt = page.locator('nip82-consent-prompt');
+    await prompt.getByRole('button', { name: 'Share records…' }).or(prompt.getByRole('button', { name: 'Unlock my records' })).waitFor();
+    await page.locator('nip82-access-list').getByRole('button', { name: 'Unlock my records' }).waitFor();
     await page.getByRole('button', { name: 'Use my browser extension' }).click();
     await page.locator('nip82-session').getByText('Signed in as').waitFor();
     const viewer = await unlock(page);
@@ -399,7 +400,7 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
     await page.locator('#signed-in').getByText('Alex (demo patient)').waitFor();
     assert.match(await page.locator('#share-with option:checked').textContent(), /Harbor Clinic/);
     const prompt = page.locator('nip82-consent-prompt[mode="share"]');
-    await prompt.getByRole('button', { name: 'Load my records' }).click();
+    await prompt.getByRole('button', { name: 'Unlock my records' }).click();
     await prompt.getByRole('button', { name: 'Share records…' }).click();
     const dialog = prompt.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Hide Fracture of ankle' }).click();
@@ -424,7 +425,7 @@ test('share with the clinic with one item hidden; the clinic sees the hidden-ite
   await withPage('/demo/patient.html?as=patient', async (page) => {
     const list = page.locator('nip82-access-list');
     // The session's records may be loaded already (by the viewer): then there is nothing to ask.
-    const show = list.getByRole('button', { name: 'Show who has access' });
+    const show = list.getByRole('button', { name: 'Unlock my records' });
     const share = list.locator('[part=share]', { hasText: 'Harbor Clinic' });
     await show.or(share).first().waitFor();
     if (await show.isVisible()) await show.click();
@@ -457,7 +458,7 @@ test('the patient approves the seeded request; the clinic opens what was granted
     const dialog = prompt.getByRole('dialog');
     await dialog.getByText('Preparing your first appointment at Harbor Clinic').waitFor();
     // The records are loaded here unless this page's session already has them.
-    const load = dialog.getByRole('button', { name: 'Load my records' });
+    const load = dialog.getByRole('button', { name: 'Unlock my records' });
     const review = dialog.getByRole('button', { name: /^Review: approve and share \d+ items/ });
     await load.or(review).first().waitFor();
     if (await load.isVisible()) await load.click();
@@ -467,7 +468,7 @@ test('the patient approves the seeded request; the clinic opens what was granted
     await dialog.getByRole('button', { name: /^Approve and share with \u2068?Harbor Clinic/ }).click();
     await dialog.getByText(/^Approved\./).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await prompt.getByRole('table', { name: 'Your past answers' }).getByText('Harbor Clinic').waitFor();
+    await prompt.getByRole('table', { name: 'Your consent history' }).getByText('Harbor Clinic').waitFor();
   });
 
   await withPage('/demo/clinic.html?as=clinic', async (page) => {
@@ -802,7 +803,7 @@ test('vet clinic: the owner sends vaccination proof to the kennel, which sees on
     await viewer.getByText('Labrador retriever').first().waitFor();
     const prompt = page.locator('nip82-consent-prompt[mode="share"]');
     // Unlocked once in the viewer: the share prompt has the records without loading them again.
-    assert.equal(await prompt.getByRole('button', { name: 'Load my records' }).count(), 0);
+    assert.equal(await prompt.getByRole('button', { name: 'Unlock my records' }).count(), 0);
     await prompt.getByRole('button', { name: 'Share records…' }).click();
     const dialog = prompt.getByRole('dialog');
     await dialog.getByText(/Meadow Kennel/).first().waitFor();
