@@ -44,7 +44,7 @@ describe('consent prompt: a half-sent share is told to the host', function () {
     const told: Nip82Event<'nip82-share'>['detail'][] = [];
     session.addEventListener('nip82-share', (e) => told.push(e.detail));
     await el.updateComplete;
-    buttonByText(el, 'Load my records')!.click();
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
     await el.updateComplete;
     buttonByText(el, 'Share records…')!.click();

@@ -26,7 +26,7 @@ describe('the share dialog and the access list: a sign-in refused because the cl
   afterEach(() => restore?.());
 
   for (const [element, lang, hours] of [['prompt', 'en', 2], ['list', 'en', -2], ['prompt', 'es', -2], ['list', 'es', 2]] as const) {
-    it(`${element === 'prompt' ? 'Load my records' : 'Show who has access'}, a clock ${hours} hours off (${lang})`, async () => {
+    it(`Unlock my records in the ${element === 'prompt' ? 'share prompt' : 'access list'}, a clock ${hours} hours off (${lang})`, async () => {
       const relay = await relayUrl('auth');
       const patient = await person();
       await publishTo(relay, await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
@@ -36,7 +36,7 @@ describe('the share dialog and the access list: a sign-in refused because the cl
         : html`<div lang=${lang}><nip82-access-list .signer=${patient.signer} relays=${relay}></nip82-access-list></div>`);
       const el = wrapper.firstElementChild as Nip82ConsentPrompt | Nip82AccessList;
       await el.updateComplete;
-      buttonByText(el, { prompt: { en: 'Load my records', es: 'Cargar mis historiales' }, list: { en: 'Show who has access', es: 'Ver quién tiene acceso' } }[element][lang])!.click();
+      buttonByText(el, { en: 'Unlock my records', es: 'Desbloquear mis historiales' }[lang])!.click();
       await waitUntil(() => el.status === 'done', 'the load ended', { timeout: 30000 });
       await el.updateComplete;
       const said = text($(el, '[role=status]'));

@@ -1,6 +1,6 @@
 /**
  * Two elements of one session open the same record at once: the viewer by its address ("Unlock
- * this record") and the access list by a load ("Show who has access"), while the signer's first
+ * this record") and the access list by a load ("Unlock my records"), while the signer's first
  * decrypt prompt is still open. The store opens it once: the user is asked once, not twice.
  */
 import { expect } from '@open-wc/testing';
