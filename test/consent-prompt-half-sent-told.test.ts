@@ -3,19 +3,12 @@
  * went out (`nip82-share` with `unfinished`), and which storage servers missed it; once finished it
  * hears again, with none missed.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import '../components/define.js';
-import type { Nip82Session } from '../components/session/session.js';
-import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { expect } from '@open-wc/testing';
 import type { Nip82Event } from '../components/shared/events.js';
-import { createRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import type { FhirBundle } from '../components/core/fhir/types.js';
 import { waitUntil } from './wait.js';
-import { counting, fixture as dataFixture, person, relayAcceptsOnly, relayUrl } from './helpers.js';
-import { fakeExtension } from './fake-extension.js';
-import { $, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { counting, person, relayAcceptsOnly } from './helpers.js';
+import { promptInSession, shareHalfWay } from './half-sent-share.js';
+import { $, text } from './element-helpers.js';
 
 describe('consent prompt: a half-sent share is told to the host', function () {
   this.timeout(120000);
@@ -25,37 +18,12 @@ describe('consent prompt: a half-sent share is told to the host', function () {
   });
 
   it('fires nip82-share naming the server that missed it, and again once finished', async () => {
-    const picky = await relayUrl('picky');
     const [patient, clinician] = [await person(), await person()];
-    // Large enough to be shared in several parts, so that one can go out and the rest not.
-    const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
-    const client = new RelayClient({ relays: [picky] });
-    try {
-      await client.publishAll(await createRecord({ bundle, author: patient.signer, participants: [] }));
-    } finally { client.close(); }
     const signer = counting(patient.signer);
-    const ext = fakeExtension(signer);
-    (window as { nostr?: Nip07Provider }).nostr = ext.provider;
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${picky}><nip82-consent-prompt></nip82-consent-prompt></nip82-session>`);
-    await waitUntil(() => { const b = buttonByText(session, /browser extension/); return !!b && !b.disabled; }, 'the extension offered');
-    buttonByText(session, /browser extension/)!.click();
-    await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
-    const el = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+    const { picky, session, el } = await promptInSession(signer, patient.pubkey);
     const told: Nip82Event<'nip82-share'>['detail'][] = [];
     session.addEventListener('nip82-share', (e) => told.push(e.detail));
-    await el.updateComplete;
-    buttonByText(el, 'Unlock my records')!.click();
-    await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
-    await el.updateComplete;
-    buttonByText(el, 'Share records…')!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog opens');
-    await typeRecipient(el, clinician.pubkey);
-    buttonByText(el, 'Review')!.click();
-    await el.updateComplete;
-    await relayAcceptsOnly('picky', 1);
-    buttonByText(el, /^Share with npub1/)!.click();
-    await waitUntil(() => el.status === 'relay-error', 'stopped half way', { timeout: 30000 });
-    await el.updateComplete;
+    await shareHalfWay(el, clinician.pubkey);
     expect(text($(el, 'dialog [role=status]'))).to.match(/^Only part of this went out\./);
     const signs = signer.calls.signEvent ?? 0;
 

@@ -1,0 +1,52 @@
+/** A share that goes out only in part, inside a session signed in with an extension: the setup of the half-sent share tests. */
+import { fixture, html } from '@open-wc/testing';
+import '../components/define.js';
+import type { Nip82Session } from '../components/session/session.js';
+import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import { createRecord } from '../components/core/nip82/record.js';
+import { RelayClient } from '../components/core/relay/client.js';
+import type { Nip07Provider } from '../components/core/signers/nip07.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
+import { waitUntil } from './wait.js';
+import { fixture as dataFixture, relayAcceptsOnly, relayUrl } from './helpers.js';
+import { fakeExtension } from './fake-extension.js';
+import { buttonByText, dialogOf, typeRecipient } from './element-helpers.js';
+
+/**
+ * The patient's large record (several parts) on the picky relay; a session signed in with an
+ * extension over `signer`, holding a consent prompt whose records are unlocked.
+ */
+export async function promptInSession(signer: Signer, pubkey: string) {
+  const picky = await relayUrl('picky');
+  const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
+  const client = new RelayClient({ relays: [picky] });
+  try {
+    await client.publishAll(await createRecord({ bundle, author: signer, participants: [] }));
+  } finally { client.close(); }
+  const ext = fakeExtension(signer);
+  (window as { nostr?: Nip07Provider }).nostr = ext.provider;
+  const session = await fixture<Nip82Session>(html`<nip82-session relays=${picky}><nip82-consent-prompt></nip82-consent-prompt></nip82-session>`);
+  await waitUntil(() => { const b = buttonByText(session, /browser extension/); return !!b && !b.disabled; }, 'the extension offered');
+  buttonByText(session, /browser extension/)!.click();
+  await waitUntil(() => session.pubkey === pubkey, 'signed in');
+  const el = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
+  await el.updateComplete;
+  buttonByText(el, 'Unlock my records')!.click();
+  await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
+  await el.updateComplete;
+  return { picky, ext, session, el };
+}
+
+/** Shares the records with `recipient` while the relay takes one event only: the prompt stops half way. */
+export async function shareHalfWay(el: Nip82ConsentPrompt, recipient: string): Promise<void> {
+  buttonByText(el, 'Share records…')!.click();
+  await waitUntil(() => dialogOf(el).open, 'dialog opens');
+  await typeRecipient(el, recipient);
+  buttonByText(el, 'Review')!.click();
+  await el.updateComplete;
+  await relayAcceptsOnly('picky', 1);
+  buttonByText(el, /^Share with npub1/)!.click();
+  await waitUntil(() => el.status === 'relay-error', 'stopped half way', { timeout: 30000 });
+  await el.updateComplete;
+}
