@@ -1035,11 +1035,11 @@ export class Nip82AccessList extends Nip82Element {
   private renderRecord(record: OpenedRecord): TemplateResult {
     const s = this.s;
     const me = this.myKey;
-    const editor = record.role === 'editor' && !!record.participants;
-    const giver = editor ? this.giverOf(record) : undefined;
-    // A share to the user whose end date has passed is not said to let them view or share it.
+    // A share to the user whose end date has passed is not said to let them view or share it, nor offers to change who holds it (refused).
     const grant = grantToReader(record);
     const ended = grant?.ended ? grant : undefined;
+    const editor = record.role === 'editor' && !!record.participants && !ended;
+    const giver = editor ? this.giverOf(record) : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
       <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
