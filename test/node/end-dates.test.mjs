@@ -121,3 +121,17 @@ for (const [tz, place] of [['America/New_York', 'in the same time zone'], ['Asia
     `, newYorkShare());
   });
 }
+
+test('an answer ending at a moment grants no later than the request asked, and a moment that is none is refused', () => {
+  inZone('UTC', `
+    const [patientKey, clinicKey] = [generateSecretKey(), generateSecretKey()];
+    const patient = secretKeySigner(patientKey);
+    const { request } = await createAccessRequest({ signer: secretKeySigner(clinicKey), patient: getPublicKey(patientKey), resourceTypes: ['Observation'], purpose: 'Follow-up', days: 30 });
+    const later = new Date(Date.parse(request.period.end) + 60000).toISOString().replace(/\\.\\d+Z$/, 'Z');
+    await assert.rejects(answerRequest(request, { signer: patient, decision: 'active', until: later }), /longer than was asked/);
+    await assert.rejects(answerRequest(request, { signer: patient, decision: 'active', until: request.period.end.slice(0, 10) + 'T99:00' }), /not a date/);
+    // The asked moment itself, as the consent prompt passes it when left as asked.
+    const { answer } = await answerRequest(request, { signer: patient, decision: 'active', until: request.period.end });
+    assert.equal(Date.parse(answer.period.end), Math.floor(Date.parse(request.period.end) / 1000) * 1000);
+  `);
+});
