@@ -10,7 +10,7 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createAccessRequest } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { Signer } from '../components/core/signers/signer.js';
-import { person, relayUrl, skewClock } from './helpers.js';
+import { person, relayRequests, relayUrl, skewClock } from './helpers.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -65,5 +65,14 @@ describe('<nip82-consent-prompt>: a request dated after this device\'s clock', f
     const said = await check('en', patient.signer, url);
     expect(said).to.contain('1 request');
     expect(said).not.to.contain('dated later');
+  });
+
+  it('asks a server that never answered the check nothing more before saying "No open requests.": the patient waits once', async () => {
+    const [url, silent] = [await relayUrl('main'), await relayUrl('silent')];
+    const patient = await person();
+    const said = await check('en', patient.signer, `${url} ${silent}`);
+    expect(said).not.to.contain('dated later');
+    const looks = (await relayRequests('silent', patient.pubkey)).filter((filters) => filters.some((f) => typeof f.since === 'number' && f.since > Date.now() / 1000));
+    expect(looks, 'a second read of the server that hung').to.deep.equal([]);
   });
 });

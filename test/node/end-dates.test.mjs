@@ -65,9 +65,9 @@ test("an answer that shortens a request ends on the patient's chosen day at thei
     const [patientKey, clinicKey] = [generateSecretKey(), generateSecretKey()];
     const patient = secretKeySigner(patientKey);
     const { request } = await createAccessRequest({ signer: secretKeySigner(clinicKey), patient: getPublicKey(patientKey), resourceTypes: ['Observation'], purpose: 'Follow-up', days: 365 });
-    const { answer } = await answerRequest(request, { signer: patient, decision: 'active', until: '2026-12-05' });
-    assert.equal(answer.period.end, '2026-12-05T23:59:59-05:00');
-    assert.equal(Date.parse(answer.period.end) / 1000 + 1, grantExpiration('2026-12-05'), 'the same moment as a share until that day');
+    const { answer } = await answerRequest(request, { signer: patient, decision: 'active', until: '2027-12-05' });
+    assert.equal(answer.period.end, '2027-12-05T23:59:59-05:00');
+    assert.equal(Date.parse(answer.period.end) / 1000 + 1, grantExpiration('2027-12-05'), 'the same moment as a share until that day');
     // Left as asked, the requester's own end stays.
     const { answer: whole } = await answerRequest(request, { signer: patient, decision: 'active' });
     assert.equal(whole.period.end, request.period.end);
@@ -121,3 +121,17 @@ for (const [tz, place] of [['America/New_York', 'in the same time zone'], ['Asia
     `, newYorkShare());
   });
 }
+
+test('an answer ending at a moment grants no later than the request asked, and a moment that is none is refused', () => {
+  inZone('UTC', `
+    const [patientKey, clinicKey] = [generateSecretKey(), generateSecretKey()];
+    const patient = secretKeySigner(patientKey);
+    const { request } = await createAccessRequest({ signer: secretKeySigner(clinicKey), patient: getPublicKey(patientKey), resourceTypes: ['Observation'], purpose: 'Follow-up', days: 30 });
+    const later = new Date(Date.parse(request.period.end) + 60000).toISOString().replace(/\\.\\d+Z$/, 'Z');
+    await assert.rejects(answerRequest(request, { signer: patient, decision: 'active', until: later }), /longer than was asked/);
+    await assert.rejects(answerRequest(request, { signer: patient, decision: 'active', until: request.period.end.slice(0, 10) + 'T99:00' }), /not a date/);
+    // The asked moment itself, as the consent prompt passes it when left as asked.
+    const { answer } = await answerRequest(request, { signer: patient, decision: 'active', until: request.period.end });
+    assert.equal(Date.parse(answer.period.end), Math.floor(Date.parse(request.period.end) / 1000) * 1000);
+  `);
+});

@@ -216,12 +216,13 @@ export async function answerRequest(request: ConsentMessage, options: AnswerOpti
   const asked = periodOf(request.period);
   if (active && requestEnded(request)) throw new RecordError('invalid-input', 'The period this request asked for has ended: it can only be denied.');
   if (options.until !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.until.slice(0, 10)) || !isFhirDateTime(options.until.slice(0, 10))) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(options.until.slice(0, 10)) || !isFhirDateTime(options.until.slice(0, 10)) || periodEnd(options.until) === undefined) {
       throw new RecordError('invalid-input', 'The end date is not a date.');
     }
     // An answer may narrow what was asked, never widen it (compared by day, the patient's: the day they were shown).
     const last = periodDay(asked?.end);
-    if (last && options.until.slice(0, 10) > last) throw new RecordError('invalid-input', 'An answer cannot grant access for longer than was asked.');
+    // A moment on the last day (left as asked) no later than the asked one.
+    if (last && (options.until.slice(0, 10) > last || (options.until.length > 10 && periodEnd(options.until)! > periodEnd(asked!.end!)!))) throw new RecordError('invalid-input', 'An answer cannot grant access for longer than was asked.');
   }
   const types = options.resourceTypes ? request.resourceTypes.filter((t) => options.resourceTypes!.includes(t)) : request.resourceTypes;
   // A day the patient chose ends at their own midnight, as a share's end does (grant.ts). The
