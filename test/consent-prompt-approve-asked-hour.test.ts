@@ -7,6 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { expirationOf } from '../components/core/nip82/grant.js';
 import { consentResource, readConsentMessages } from '../components/core/nip82/requests.js';
@@ -58,6 +59,13 @@ describe('the consent prompt: a request asking until an hour (Madrid answering M
       expect(Date.parse(answer.period!.end!), `the answer's end ${answer.period!.end}`).to.equal(Date.parse(end));
       const { events } = await client.recordByNaddr(answer.records[0]!);
       expect(expirationOf(events[0]!), 'the share\'s end').to.equal(Date.parse(end) / 1000 + 1);
+
+      // The clinic reads the same end, with its hour, where the share is opened.
+      await import('../components/record-viewer/define.js');
+      const viewer = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" naddr=${answer.records[0]!} .signer=${clinic.signer} relays=${url}></nip82-record-viewer>`);
+      $<HTMLButtonElement>(viewer, 'button.unlock')!.click();
+      await waitUntil(() => $(viewer, '[part=share-until]'), 'the share\'s end said', { timeout: 30000 });
+      expect(text($(viewer, '[part=share-until]'))).to.contain(`${dayText(isoDay(20), 'en')}, 5:00`);
     } finally {
       client.close();
     }

@@ -32,7 +32,7 @@ import { keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipt
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { localeOf } from '../shared/strings.js';
-import { dayText, momentText } from '../shared/dates.js';
+import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
@@ -1043,7 +1043,7 @@ export class Nip82AccessList extends Nip82Element {
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
       <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
-      <p class="help">${ended ? s.yourShareEnded(this.day(ended.until)) : editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
+      <p class="help">${ended ? s.yourShareEnded(untilText(ended, localeOf(this)) ?? s.none) : editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
         ? html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.peopleTitle}</h4>
             <ul class="people">
@@ -1118,10 +1118,10 @@ export class Nip82AccessList extends Nip82Element {
               ${changed !== undefined
                 ? html`<p class="changed warning">${withBdi(s.shareChanged(isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.day(changed)))}</p>`
                 : nothing}
-              <p class="state">${s.shareStatus(c.status, c.grant.until ? this.day(c.grant.until) : undefined, c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
+              <p class="state">${s.shareStatus(c.status, untilText(c.grant, localeOf(this)), c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
-                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), c.grant.until ? this.day(c.grant.until) : undefined, this.count(c.items)))}
+                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), untilText(c.grant, localeOf(this)), this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
               ${this.renderAlso(c)}
@@ -1281,7 +1281,7 @@ export class Nip82AccessList extends Nip82Element {
       ? html`<ul class="ended-list">
           ${targets.map((t) => html`<li><strong>${this.renderWho(t.pubkey, undefined)}</strong>
             <span class="record-name"><bdi>${this.nameOf(t.record)}</bdi></span>
-            ${t.share?.grant.until ? html`<span class="until">${s.endedOn(this.day(t.share.grant.until))}</span>` : nothing}</li>`)}
+            ${t.share?.grant.until ? html`<span class="until">${s.endedOn(untilText(t.share.grant, localeOf(this))!)}</span>` : nothing}</li>`)}
         </ul>`
       : html`<p class="record-name">${s.dialogRecord(this.nameOf(first.record))}</p>${this.renderElsewhere(first, who)}`;
     if (this.done) {

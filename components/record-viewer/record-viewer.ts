@@ -25,7 +25,7 @@ import { focusDropped } from '../shared/focus.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
-import { dayText } from '../shared/dates.js';
+import { dayText, untilText } from '../shared/dates.js';
 import { checkChoice, languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { signerStateText } from '../shared/state-strings.js';
 import { signerCannot } from '../shared/error-details.js';
@@ -1444,7 +1444,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const ends = terms.ends;
     const ended = ends !== undefined && ends * 1000 <= Date.now();
     if (ends !== undefined && !ended) this.wakeAt(ends);
-    return { ...(terms.until ? { until: terms.until } : {}), ended };
+    return { ...terms, ended };
   }
 
   /** One render at the soonest end of a share shown (a longer wait than a timer allows is taken in steps). */
@@ -1468,7 +1468,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * first thing, so nothing in it is taken for current.
    */
   private renderGrant(grant: GrantToReader, s: RecordViewerStrings, lang: string) {
-    const day = grant.until ? dayText(grant.until, lang) : undefined;
+    const day = untilText(grant, lang);
     if (grant.ended) return html`<p class="warning share-ended" part="share-ended" role="note">${s.shareEnded(day)}</p>`;
     return day ? html`<p class="share-until" part="share-until">${s.shareUntil(day)}</p>` : nothing;
   }

@@ -124,3 +124,8 @@ export function formatSeconds(seconds: number, lang: string): string {
 export function theDayEs(date: string): string {
   return /^\d{1,2}\s/.test(date) ? `el ${date}` : date;
 }
+
+/** A share's end as its reader reads it: its last day, or that day with the hour when it ends at an hour of it (a request's "until 17:00"). */
+export function untilText(terms: { until?: string; ends?: number; atHour?: true }, lang: string): string | undefined {
+  return terms.atHour && terms.ends !== undefined ? momentText(terms.ends - 1, lang) : terms.until ? dayText(terms.until, lang) : undefined;
+}

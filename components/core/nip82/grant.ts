@@ -32,6 +32,8 @@ export interface Grant extends GrantTerms {
    * share made before it did only names the day (see {@link grantEnd}).
    */
   ends?: number;
+  /** The end is an hour of its last day (a request's "until 17:00"), not the day's end: said with its hour. */
+  atHour?: true;
 }
 
 /**
@@ -115,7 +117,7 @@ export function readGrant(bundle: FhirBundle): Grant | undefined {
     since,
     // The day as the patient wrote it (their calendar), whatever the reader's time zone.
     ...(typeof end === 'string' && /^\d{4}-\d{2}-\d{2}/.test(end) ? { until: end.slice(0, 10) } : {}),
-    ...(typeof end === 'string' && end.length > 10 && ends !== undefined ? { ends } : {}),
+    ...(typeof end === 'string' && end.length > 10 && ends !== undefined ? { ends, ...(end.includes('T23:59:59') ? {} : { atHour: true as const }) } : {}),
     ...(typeof purpose === 'string' && purpose.trim() ? { purpose: purpose.trim() } : {}),
   };
 }

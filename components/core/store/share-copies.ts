@@ -106,6 +106,9 @@ export interface GrantToReader {
   until?: string;
   /** True once that day is over (or the expiration passed): the share no longer gives access. */
   ended: boolean;
+  /** The first second without access, and whether it is an hour of the last day (see `Grant.atHour`). */
+  ends?: number;
+  atHour?: true;
 }
 
 /**
@@ -115,15 +118,14 @@ export interface GrantToReader {
 export function grantToReader(record: OpenedRecord, now = new Date()): GrantToReader | undefined {
   const terms = readerTerms(record);
   if (!terms) return undefined;
-  const { until, ends } = terms;
-  return { ...(until ? { until } : {}), ended: ends !== undefined && ends <= Math.floor(now.getTime() / 1000) };
+  return { ...terms, ended: terms.ends !== undefined && terms.ends <= Math.floor(now.getTime() / 1000) };
 }
 
 /**
  * The same terms without a moment to judge them at: the last day, and the first second without
  * access. A page kept open reads them once and tells at each render whether that second has come.
  */
-export function readerTerms(record: OpenedRecord): { until?: string; ends?: number } | undefined {
+export function readerTerms(record: OpenedRecord): Omit<GrantToReader, 'ended'> | undefined {
   if (shareCopyOf(record)) return undefined;
   const grant = grantOf(record.bundle);
   const forReader = grant && grant.recipient === record.reader ? grant : undefined;
@@ -137,6 +139,7 @@ export function readerTerms(record: OpenedRecord): { until?: string; ends?: numb
   // the expiration's last second is read in the reader's calendar: nothing says the patient's.
   const until = forReader?.until ?? (expires !== undefined ? localDay(new Date((expires - 1) * 1000)) : undefined);
   const ends = [forReader ? grantEnd(forReader) : undefined, expires].filter((e): e is number => e !== undefined);
-  return { ...(until ? { until } : {}), ...(ends.length ? { ends: Math.min(...ends) } : {}) };
+  const end = ends.length ? Math.min(...ends) : undefined;
+  return { ...(until ? { until } : {}), ...(end !== undefined ? { ends: end, ...(forReader?.atHour && end === ends[0] ? { atHour: true as const } : {}) } : {}) };
 }
 
