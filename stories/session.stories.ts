@@ -36,7 +36,7 @@ type Story = StoryObj;
 export const NoExtension: Story = {
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(text(bar(el))).toContain('No signer was found: add a signer extension to this browser, or sign in with your signer app.'), { timeout: LOOK_MS });
+    await waitFor(() => expect(text(bar(el))).toContain('No signer was found: add a signer extension to this browser, or connect a remote signer below.'), { timeout: LOOK_MS });
     expect(extensionButton(el).disabled).toBe(true);
     expect(el.getAttribute('status')).toBe('idle');
     expect(text(bar(el))).toContain('Sign in with your signer app');

@@ -41,11 +41,11 @@ describe('one visit, one set of words', function () {
     });
   }
 
-  for (const [lang, said] of [
-    ['en', 'No signer was found: add a signer extension to this browser, or sign in with your signer app.'],
-    ['es', 'No se encontró ningún firmador: añada una extensión de firmador a este navegador o inicie sesión con su aplicación de firmador.'],
+  for (const [lang, said, below] of [
+    ['en', 'No signer was found: add a signer extension to this browser, or sign in with your signer app.', 'No signer was found: add a signer extension to this browser, or connect a remote signer below.'],
+    ['es', 'No se encontró ningún firmador: añada una extensión de firmador a este navegador o inicie sesión con su aplicación de firmador.', 'No se encontró ningún firmador: añada una extensión de firmador a este navegador o conecte un firmador remoto abajo.'],
   ] as const) {
-    it(`${lang}: no signer is said in one sentence, with what to do, by the sign-in bar, the viewer, the access list and the prompt`, async () => {
+    it(`${lang}: no signer is said in one sentence, with what to do, by the sign-in bar (pointing to its remote signer below, not to itself), the viewer, the access list and the prompt`, async () => {
       await loadLanguage('es');
       const url = await relayUrl('main');
       const session = await fixture<Nip82Session>(html`<nip82-session lang=${lang} relays=${url}></nip82-session>`);
@@ -63,7 +63,7 @@ describe('one visit, one set of words', function () {
         await el.updateComplete;
         heard.push(text($(el, '[role=status]')));
       }
-      expect(heard).to.deep.equal([said, said, said, said]);
+      expect(heard).to.deep.equal([below, said, said, said]);
     });
   }
 

@@ -33,7 +33,7 @@ export const sessionStringsEs: SessionBuiltins = {
   extensionStillOpen: 'Puede que su extensión firmadora siga desbloqueada en este navegador: si otras personas usan este equipo, bloquéela o cierre el navegador.',
   signIn: 'Inicie sesión con su aplicación de firmador',
   useExtension: 'Usar la extensión del navegador',
-  noExtension: stateStringsEs.noSigner,
+  noExtension: 'No se encontró ningún firmador: añada una extensión de firmador a este navegador o conecte un firmador remoto abajo.',
   remoteTitle: 'Usar un firmador remoto',
   bunkerLabel: 'Dirección del firmador remoto (bunker://…)',
   secretRemoved: 'Por su seguridad, se quitó de la dirección su código secreto de un solo uso: copie de nuevo la dirección desde su aplicación de firmador.',

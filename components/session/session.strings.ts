@@ -113,7 +113,7 @@ const en: SessionBuiltins = {
   extensionStillOpen: 'Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.',
   signIn: 'Sign in with your signer app',
   useExtension: 'Use my browser extension',
-  noExtension: stateStringsEn.noSigner,
+  noExtension: 'No signer was found: add a signer extension to this browser, or connect a remote signer below.',
   remoteTitle: 'Use a remote signer',
   bunkerLabel: 'Remote signer address (bunker://…)',
   secretRemoved: 'For your safety, the one-time secret was taken out of the address: copy the address again from your signer app.',
