@@ -106,7 +106,7 @@ export interface GrantToReader {
   until?: string;
   /** True once that day is over (or the expiration passed): the share no longer gives access. */
   ended: boolean;
-  /** The first second without access, and whether it is an hour of the last day (see `Grant.atHour`). */
+  /** Given when access ends at an hour of the last day (see `Grant.atHour`): the first second without it. */
   ends?: number;
   atHour?: true;
 }
@@ -118,7 +118,8 @@ export interface GrantToReader {
 export function grantToReader(record: OpenedRecord, now = new Date()): GrantToReader | undefined {
   const terms = readerTerms(record);
   if (!terms) return undefined;
-  return { ...terms, ended: terms.ends !== undefined && terms.ends <= Math.floor(now.getTime() / 1000) };
+  const { until, ends, atHour } = terms;
+  return { ...(until ? { until } : {}), ended: ends !== undefined && ends <= Math.floor(now.getTime() / 1000), ...(atHour ? { ends, atHour } : {}) };
 }
 
 /**
