@@ -23,7 +23,7 @@ import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { signerAsReader, type RecordStore, type StoreChange } from '../core/store/record-store.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { grantToReader, readerTerms, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
+import { endedForReader, grantToReader, readerTerms, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
 import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -1037,7 +1037,7 @@ export class Nip82AccessList extends Nip82Element {
     const me = this.myKey;
     // A share to the user whose end date has passed is not said to let them view or share it, nor offers to change who holds it (refused).
     const grant = grantToReader(record);
-    const ended = grant?.ended ? grant : undefined;
+    const ended = endedForReader(record) ? grant : undefined;
     const editor = record.role === 'editor' && !!record.participants && !ended;
     const giver = editor ? this.giverOf(record) : undefined;
     // An article, not a landmark: two records may well carry the same name.

@@ -14,7 +14,7 @@ import { dialogStyles } from '../shared/dialog.styles.js';
 import type { OpenedRecord, Role } from '../core/nip82/record.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
-import { grantToReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
+import { endedForReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -350,7 +350,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private get available(): OpenedRecord[] {
     const store = this.currentStore;
-    return (this.records ?? (store?.loaded ? store.held : [])).filter((r) => (r.role === 'editor' || (r.subject ?? r.author) === r.reader) && !grantToReader(r)?.ended);
+    return (this.records ?? (store?.loaded ? store.held : [])).filter((r) => (r.role === 'editor' || (r.subject ?? r.author) === r.reader) && !endedForReader(r));
   }
 
   /** Whose records the dialog offers (a subject key), when the user's are about more than one person; unset, the user's own. */

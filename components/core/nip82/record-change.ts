@@ -22,7 +22,7 @@ import { movedNotices } from './notices.js';
 import { attestAndSignParts, normaliseParticipants, sealParts } from './record-create.js';
 import { type EditorSecrets, changeableSecrets, editorSecrets, keepSecrets, secretsOf } from './record-secrets.js';
 import { signerCall } from './signer-call.js';
-import { grantToReader } from '../store/share-copies.js';
+import { endedForReader } from '../store/share-copies.js';
 import type { AccessChange, OpenedRecord, Participant } from './record-types.js';
 
 /**
@@ -30,7 +30,7 @@ import type { AccessChange, OpenedRecord, Participant } from './record-types.js'
  * ended: its end is the patient's word that they no longer hold it, let alone pass it on.
  */
 function peopleChangeable(record: OpenedRecord): EditorSecrets {
-  if (grantToReader(record)?.ended) throw new RecordError('not-an-editor', 'Your share of this record has ended: you can no longer change who holds it.');
+  if (endedForReader(record)) throw new RecordError('not-an-editor', 'Your share of this record has ended: you can no longer change who holds it.');
   return changeableSecrets(record);
 }
 

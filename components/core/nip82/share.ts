@@ -15,7 +15,7 @@ import { createRecord, type OpenedRecord, type Participant } from './record.js';
 import type { RecordKeyCache } from './keys.js';
 import { discloseEntries, isAttestation, provenanceBudget } from '../attest/attestation.js';
 import { DEFAULT_MAX_EVENT_BYTES } from './constants.js';
-import { grantToReader } from '../store/share-copies.js';
+import { endedForReader } from '../store/share-copies.js';
 import { MAX_HIDDEN_URL_CHARS, type ShareNote } from './share-note.js';
 
 export { readShareNote, type ShareNote } from './share-note.js';
@@ -161,7 +161,7 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
   // As the consent prompt offers: a record the user owns (about them, or theirs) or may edit, and
   // not one whose share to them has ended.
-  if (options.from.some((r) => (r.role !== 'editor' && (r.subject ?? r.author) !== r.reader) || grantToReader(r)?.ended)) {
+  if (options.from.some((r) => (r.role !== 'editor' && (r.subject ?? r.author) !== r.reader) || endedForReader(r))) {
     throw new RecordError('not-an-editor', 'Only records you own or may edit can be shared, and not one whose share to you has ended.');
   }
   const { entries, hidden, source, document, about, mixed } = splitEntries(options);

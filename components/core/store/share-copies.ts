@@ -123,6 +123,14 @@ export function grantToReader(record: OpenedRecord, now = new Date()): GrantToRe
 }
 
 /**
+ * Whether a share to the reader has ended, so that they may no longer pass the record on or change
+ * who holds it; never for the reader's own record (about them, or theirs), whose end is theirs to change.
+ */
+export function endedForReader(record: OpenedRecord): boolean {
+  return (record.subject ?? record.author) !== record.reader && !!grantToReader(record)?.ended;
+}
+
+/**
  * The same terms without a moment to judge them at: the last day, and the first second without
  * access. A page kept open reads them once and tells at each render whether that second has come.
  */
