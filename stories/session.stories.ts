@@ -212,7 +212,7 @@ export const Spanish: Story = {
   render: () => html`<div lang="es"><nip82-session></nip82-session></div>`,
   play: async ({ canvasElement }) => {
     const el = session(canvasElement);
-    await waitFor(() => expect(text(bar(el))).toContain('No se encontró ningún firmador: añada una extensión de firmador a este navegador o inicie sesión con su aplicación de firmador.'), { timeout: LOOK_MS });
+    await waitFor(() => expect(text(bar(el))).toContain('No se encontró ningún firmador: añada una extensión de firmador a este navegador o conecte un firmador remoto abajo.'), { timeout: LOOK_MS });
     expect(text(bar(el))).toContain('Inicie sesión con su aplicación de firmador');
     expect(extensionButton(el).disabled).toBe(true);
   },
