@@ -46,15 +46,16 @@ test('in New York at 20:00, "until today" ends at local midnight and the share c
 test('the grant Consent ends at the same moment as the expiration, as a valid R4 dateTime that names the chosen day', () => {
   inZone('America/New_York', `
     const [patient, recipient] = [key(), key()];
-    const consent = grantConsent({ patient, recipient, role: 'viewer', until: '2026-12-05' });
+    // A day still to come wherever this runs: the period starts now, and must start before it ends.
+    const consent = grantConsent({ patient, recipient, role: 'viewer', until: '2027-12-05' });
     const { start, end } = consent.provision.period;
-    assert.equal(end, '2026-12-05T23:59:59-05:00');
+    assert.equal(end, '2027-12-05T23:59:59-05:00');
     // R4 dateTime: with a time, a zone is required.
     assert.match(end, /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$/);
     assert.ok(Date.parse(start) < Date.parse(end), 'the period starts before it ends');
     const grant = readGrant(createBundle([consent]));
-    assert.equal(grant.until, '2026-12-05');
-    assert.equal(grant.ends, grantExpiration('2026-12-05'));
+    assert.equal(grant.until, '2027-12-05');
+    assert.equal(grant.ends, grantExpiration('2027-12-05'));
     // A grant written before the Consent carried a time ends at local midnight after its day.
     assert.equal(grantModule.grantEnd({ until: '2026-12-05' }), at('${MIDNIGHT_NY}'));
   `);
