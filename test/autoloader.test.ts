@@ -26,7 +26,9 @@ async function json<T>(url: URL): Promise<T> {
   return (await res.json()) as T;
 }
 
-describe('autoloaded embed', () => {
+describe('autoloaded embed', function () {
+  // Its first test fetches every chunk of the page cold, then unlocks: slow on a busy machine.
+  this.timeout(90000);
   it('loads each tag on first use, renders a record, and downloads only the page\'s chunks', async () => {
     const relay = await relayUrl('main');
     const patient = await person();
@@ -48,9 +50,9 @@ describe('autoloaded embed', () => {
     await customElements.whenDefined('nip82-record-viewer');
     const viewer = page.querySelector('nip82-record-viewer')! as HTMLElement & { status: string };
     const root = viewer.shadowRoot!;
-    await waitUntil(() => [...root.querySelectorAll('button')].some((b) => /Unlock my records/.test(b.textContent ?? '')), 'no unlock button', { timeout: 10000 });
+    await waitUntil(() => [...root.querySelectorAll('button')].some((b) => /Unlock my records/.test(b.textContent ?? '')), 'no unlock button', { timeout: 30000 });
     [...root.querySelectorAll('button')].find((b) => /Unlock my records/.test(b.textContent ?? ''))!.click();
-    await waitUntil(() => viewer.status === 'done' && (root.textContent ?? '').includes('Penicillin'), 'the record never showed', { timeout: 15000 });
+    await waitUntil(() => viewer.status === 'done' && (root.textContent ?? '').includes('Penicillin'), 'the record never showed', { timeout: 30000 });
 
     const manifest = await json<Manifest>(new URL('manifest.json', AUTO));
     const closure = (file: string, seen = new Set<string>()): Set<string> => {
