@@ -354,6 +354,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private countSaid = false;
   private countTimer?: ReturnType<typeof setTimeout>;
   private unlockedWith?: Signer;
+  /** The unlock under way: the signer it began with and the address pressed for (see {@link storeChanged}). */
+  private pressed?: { signer: Signer | undefined; naddr: string | undefined };
   /**
    * Records the host was told of (`nip82-record-open`), by sign key: records another element of the
    * session unlocked are announced once they show here, and a new version of one is not news.
@@ -621,7 +623,14 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   protected override storeChanged(change: StoreChange | 'replaced'): void {
-    if (change === 'replaced' || change === 'cleared' || change === 'reader') this.forgetUnlocked();
+    if (change === 'replaced' || change === 'cleared' || change === 'reader') {
+      // Pressed while the session was still signing its user in: the store the press began in gives
+      // way to the session's, for the same signer, and the press carries on there instead of being lost.
+      const pressed = this.pressed;
+      const carryOn = change === 'replaced' && this.unlocking.status === TaskStatus.PENDING && !this.unlocked.length && !!pressed?.signer && pressed.signer === this.activeSigner;
+      this.forgetUnlocked();
+      if (carryOn) void this.unlocking.run([pressed.naddr]);
+    }
     else if (change === 'progress') {
       const store = this.currentStore;
       this.progress = store?.progress;
@@ -729,6 +738,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.stopEndTimer();
     this.exportsAllowed = {};
     this.unlocking.abort();
+    this.pressed = undefined;
     this.authors.abort();
     this.completing.abort();
     this.searching.abort();
@@ -873,6 +883,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.progress = undefined;
     this.outcome = undefined;
     const signer = this.activeSigner;
+    this.pressed = { signer, naddr };
     // The record asked for, as the signer's request names it: the address alone, not the text it came in.
     const address = naddr && addressIn(naddr);
     const result = await this.withSigner('unlock', s.waitingSigner, async () => {
