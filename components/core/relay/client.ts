@@ -521,6 +521,15 @@ export class RelayClient {
     return { events: this.newestOnly(fresh), reports, ahead: fresh.length < byId.size };
   }
 
+  /**
+   * Whether a signed event matching `filter` waits dated after this device's clock (`now`, by default
+   * the present): one event, asked only of the relays that answered `read` (one that hung would make
+   * the reader wait as long again). Reads that find nothing use it to say a clock may be wrong.
+   */
+  async datedAhead(filter: Filter, read: readonly QueryReport[], declined?: DeclineScope, now = nowSeconds()): Promise<boolean> {
+    return !!(await this.query({ ...filter, since: now + MAX_FUTURE_SECONDS, limit: 1 }, { declined, relays: answeredIn(read) })).ahead;
+  }
+
   /** The client's relays that are in `relays`, or all of them. */
   private among(relays?: readonly string[]): string[] {
     return relays ? this.relays.filter((r) => relays.includes(r)) : this.relays;
@@ -810,8 +819,7 @@ export class RelayClient {
     // the deletions that may have ended its addresses.
     const found = await this.queryAll({ kinds: [RECORD_KIND, DELETION_KIND], authors: [pointer.pubkey] }, { maxEvents: options.maxEvents ?? 5000, declined: options.declined });
     // Nothing up to now by this device's clock: a signed part dated later says the clock (this one or its maker's) may be wrong.
-    // Of the relays that answered: one that hung would make the reader wait as long again.
-    const ahead = !found.events.length && (await this.query({ kinds: [RECORD_KIND], authors: [pointer.pubkey], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined: options.declined, relays: answeredIn(found.reports) })).ahead;
+    const ahead = !found.events.length && (await this.datedAhead({ kinds: [RECORD_KIND], authors: [pointer.pubkey] }, found.reports, options.declined));
     return { ...found, signPubkey: pointer.pubkey, ahead };
   }
 

@@ -4,9 +4,9 @@
  */
 import { nowSeconds, type NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
-import { answeredIn, type DeclineScope, type QueryReport, type RelayClient } from '../relay/client.js';
+import type { DeclineScope, QueryReport, RelayClient } from '../relay/client.js';
 import { readConsentMessages, type ConsentMessage } from '../nip82/requests.js';
-import { GIFT_WRAP_KIND, MAX_FUTURE_SECONDS } from '../nip82/constants.js';
+import { GIFT_WRAP_KIND } from '../nip82/constants.js';
 import { type WalkBack, type WalkRead, mergedReports, readOf } from './walk-back.js';
 
 /** What a mail read needs of RecordStore, handed over by the store (its fields are private to it). */
@@ -74,8 +74,7 @@ export async function readWraps(
   // the batch opens leaves the rest of it unasked.
   const messages = await readConsentMessages(batch, store.signer, { stillCurrent: () => store.stillCurrent() });
   // Nothing read up to now by this device's clock: one look (a single event) past it says whether a message waits dated later.
-  // Asked of the relays that answered the read: one that hung would make the check wait as long again.
-  const ahead = !messages.length && !!(await store.client.query({ kinds: [GIFT_WRAP_KIND], '#p': [me], since: startedAt + MAX_FUTURE_SECONDS, limit: 1 }, { declined, relays: answeredIn(newest.reports) })).ahead;
+  const ahead = !messages.length && (await store.client.datedAhead({ kinds: [GIFT_WRAP_KIND], '#p': [me] }, newest.reports, declined, startedAt));
   if (!store.stillCurrent()) return undefined;
   // Once everything downloaded is open, the floor moves up or the walk back moves on.
   const { reached } = walking.step(startedAt, newestRead, walkRead, unseen.length === batch.length);

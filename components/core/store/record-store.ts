@@ -26,7 +26,7 @@ import { MAX_KEY_TAGS_TRIED, openRecord } from '../nip82/record-open.js';
 import { groupRecords, namesReader } from '../nip82/record-events.js';
 import { forgetRecord } from '../nip82/record-secrets.js';
 import type { ConsentMessage } from '../nip82/requests.js';
-import { MAX_FUTURE_SECONDS, RECORD_KIND } from '../nip82/constants.js';
+import { RECORD_KIND } from '../nip82/constants.js';
 import { addressOf, isNewer } from '../nip82/versions.js';
 import { DELETION_KIND } from '../nip82/deletions.js';
 import { forgetSessionMemory } from '../memory.js';
@@ -492,8 +492,7 @@ export class RecordStore {
       if (result && isReported(result)) failures.push(result);
     }
     // Nothing for the reader up to now by this device's clock: one signed record dated later says the clock may be wrong.
-    // Asked of the relays that answered the read: one that hung would make the load wait as long again.
-    if (!this.opened.size && !failures.length && (await this.client.query({ kinds: [RECORD_KIND], '#p': [me], since: nowSeconds() + MAX_FUTURE_SECONDS, limit: 1 }, { declined, relays: answeredIn(newest.reports) })).ahead) {
+    if (!this.opened.size && !failures.length && (await this.client.datedAhead({ kinds: [RECORD_KIND], '#p': [me] }, newest.reports, declined))) {
       failures.push({ signPubkey: '', code: 'future-dated', message: 'A record is dated after this device\'s clock.' });
     }
     if (generation !== this.generation) return;
