@@ -8,7 +8,7 @@ import type { AudienceStrings, RecipientStrings, RecordViewerStrings } from './r
 import { errorDetailEs, recordFailureEs } from '../shared/error-details.es.js';
 import { plural } from '../shared/plural.js';
 import { theDayEs } from '../shared/dates.js';
-import { noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
+import { clockOffEs, noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
 
 import { codeWordsEs } from './code-words.es.js';
 
@@ -53,7 +53,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
       ? `pidió que usted iniciara sesión${signIn ? `; ${signIn === 'failed' ? 'el inicio de sesión no se completó' : 'usted no lo hizo'}, así que no se buscó nada allí` : ' y no dejó leer nada'}`
       : ({ complete: 'respondió', incomplete: 'envió solo una parte de lo que tiene', closed: 'cerró la consulta', timeout: 'no respondió a tiempo', unreachable: 'no se pudo contactar' })[status] ?? status,
   notSignedIn: (signIn) => `Un servidor de almacenamiento ${recordViewerStringsEs.relayStatus('auth-required', signIn)}.`,
-  clockOff: 'Rechazó el inicio de sesión porque la fecha y la hora de este dispositivo no coinciden con las suyas: corrija el reloj de este dispositivo y vuelva a intentarlo.',
+  clockOff: clockOffEs,
   waitSignIn: stateStringsEs.waiting('Un servidor de almacenamiento le pide que inicie sesión primero.'),
   stopWaiting: 'Dejar de esperar',
   failureReason: recordFailureEs,

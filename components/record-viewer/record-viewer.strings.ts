@@ -10,7 +10,7 @@ import type { SignInFailure } from '../core/relay/client.js';
 import { languageTables } from '../shared/language-packs.js';
 import { errorDetailEn, recordFailureEn, type ErrorDetail, type RecordFailureReason } from '../shared/error-details.js';
 import { plural } from '../shared/plural.js';
-import { noKeyTailEn, stateStringsEn } from '../shared/state-strings.js';
+import { clockOffEn, noKeyTailEn, stateStringsEn } from '../shared/state-strings.js';
 import { kindHeading, kindLabel, loadVocabulary, type Audience } from '../shared/vocabulary.js';
 import { codeWordFrom, codeWordsEn, type CodeSet } from './code-words.js';
 import type { SectionKey } from './fhir-summary.js';
@@ -396,7 +396,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
       ? `asked you to sign in${signIn ? `; ${signIn === 'failed' ? 'the sign-in did not go through' : 'you did not'}, so nothing there was looked at` : ', and let nothing be read'}`
       : ({ complete: 'answered', incomplete: 'sent only part of what it holds', closed: 'closed the request', timeout: 'did not answer in time', unreachable: 'could not be reached' })[status] ?? status,
   notSignedIn: (signIn) => `A storage server ${en.relayStatus('auth-required', signIn)}.`,
-  clockOff: 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
+  clockOff: clockOffEn,
   // The words the consent prompt and the access list say (action-state-strings.ts, not loaded with the viewer).
   waitSignIn: stateStringsEn.waiting('A storage server asks you to sign in first.'),
   stopWaiting: 'Stop waiting',

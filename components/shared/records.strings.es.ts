@@ -5,6 +5,7 @@ import type { ConsentEvent } from '../core/store/history.js';
 import type { ShareStatus } from '../core/store/share-copies.js';
 import { plural } from './plural.js';
 import { listText } from './lists.js';
+import { clockOffEs } from './state-strings.es.js';
 
 export const recordsStringsEs: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('es', type),
@@ -65,7 +66,7 @@ export const recordsStringsEs: RecordsStrings = {
     servers.length > 1 ? `No se pudo contactar con ${listText('es', servers)}, o no respondieron.` : `No se pudo contactar con ${listText('es', servers)}, o no respondió.`,
   recordsSignIn: (servers: string[]) => `${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara y usted no lo hizo.`,
   recordsSignInFailed: (servers: string[]) => `${listText('es', servers)} ${servers.length > 1 ? 'pidieron' : 'pidió'} que usted se identificara, pero no se pudo completar.`,
-  clockOff: 'Rechazó el inicio de sesión porque la fecha y la hora de este dispositivo no coinciden con las suyas: corrija el reloj de este dispositivo y vuelva a intentarlo.',
+  clockOff: clockOffEs,
   recordsRetry: 'Vuelva a cargar sus historiales para intentarlo de nuevo.',
   overdueInForce: 'la fecha de fin ya pasó; aún puede abrirlo hasta que usted lo revoque',
 };

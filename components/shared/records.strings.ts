@@ -10,6 +10,7 @@ import type { RecordStore } from '../core/store/record-store.js';
 import type { QueryReport } from '../core/relay/client.js';
 import { plural } from './plural.js';
 import { listText } from './lists.js';
+import { clockOffEn } from './state-strings.js';
 
 /** What a record is, in words: its title or main kinds, who wrote it, when. */
 export interface RecordNameParts {
@@ -147,7 +148,7 @@ export const recordsStringsEn: RecordsStrings = {
   recordsUnreached: (servers: string[]) => `${listText('en', servers)} could not be reached or did not answer.`,
   recordsSignIn: (servers: string[]) => `${listText('en', servers)} asked you to sign in, and you did not.`,
   recordsSignInFailed: (servers: string[]) => `${listText('en', servers)} asked for a sign-in that did not complete.`,
-  clockOff: 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
+  clockOff: clockOffEn,
   recordsRetry: 'Load your records again to try again.',
   overdueInForce: 'end date passed; can still open it until you revoke it',
 };

@@ -2,6 +2,9 @@
 import type { CommonStateStrings } from './state-strings.js';
 import { errorDetailEs } from './error-details.es.js';
 
+/** A sign-in refused for the device's time, in Spanish (see clockOffEn in state-strings.ts). */
+export const clockOffEs = 'Rechazó el inicio de sesión porque la fecha y la hora de este dispositivo no coinciden con las suyas: corrija el reloj de este dispositivo y vuelva a intentarlo.';
+
 /** What every element's `noKey` words end with, in Spanish (see noKeyTailEn in state-strings.ts). */
 export const noKeyTailEs = (said: string): string => ` Añádale una clave o desbloquéelo y vuelva a intentarlo.${said ? ` Mensaje de su firmador: «${said}»` : ''}`;
 

@@ -81,6 +81,9 @@ export const signInNotAccepted = (signIn?: SignInFailure) =>
 /** What every element's `noKey` words end with: what to do, then the signer's own answer ('' for none). Spanish: state-strings.es.ts. */
 export const noKeyTailEn = (said: string): string => ` Add a key to it or unlock it, then try again.${said ? ` Your signer's message: “${said}”` : ''}`;
 
+/** After a sign-in a storage server refused for its time: every element says it in these words. Spanish: state-strings.es.ts. */
+export const clockOffEn = 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.';
+
 /** English; Spanish is in state-strings.es.ts. */
 export const stateStringsEn: CommonStateStrings = {
   receiptsTitle: 'Storage servers',
