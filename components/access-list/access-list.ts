@@ -241,7 +241,7 @@ const reachedEverywhere = new WeakSet<OpenedRecord>();
  * @fires nip82-revoke - Access was revoked and relays accepted it. Detail `{ signPubkey, pubkey, movedTo? }` (`movedTo`: the record's new sign key, when it moved).
  * @fires nip82-receipts - Per-relay receipts of a revocation (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The confirmation was dismissed (not its outcome, once revoked). Detail `{ source }`.
- * @fires nip82-error - Something failed, or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
+ * @fires nip82-error - Something failed, or `records` holds what is no opened record (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
  */
 export class Nip82AccessList extends Nip82Element {
   static override styles = [tokens, dialogStyles, accessListStyles];
@@ -250,6 +250,7 @@ export class Nip82AccessList extends Nip82Element {
    * The user's opened records (else the element shows the session's, loading them on request).
    * Revocations replace entries in its own copy. Set back to undefined when the person signed in
    * as they were handed in leaves: a sign-out, another account or another signer.
+   * Anything but an array of opened records is taken off the element, with `nip82-error` `invalid-input`.
    */
   @property({ attribute: false }) records?: OpenedRecord[];
 

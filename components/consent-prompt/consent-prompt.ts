@@ -158,7 +158,7 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
- * @fires nip82-error - Something failed, or the preset `recipient` is no public key (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
+ * @fires nip82-error - Something failed, or the preset `recipient` is no public key or `records` holds what is no opened record (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
  */
 export class Nip82ConsentPrompt extends Nip82Element {
   static override styles = [tokens, dialogStyles, consentPromptStyles];
@@ -170,6 +170,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * The patient's opened records to share from (else the element loads them on request). Set back
    * to undefined when the person signed in as they were handed in leaves: a sign-out, another
    * account or another signer.
+   * Anything but an array of opened records is taken off the element, with `nip82-error` `invalid-input`.
    */
   @property({ attribute: false }) records?: OpenedRecord[];
 

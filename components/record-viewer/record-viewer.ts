@@ -189,7 +189,7 @@ export const hiddenFlag: { part?: OnDemand<unknown> } = {};
  * @fires nip82-signer-request - Cancelable, before the signer is asked anything: to unlock (detail `{ action: 'unlock', source, records? }`), or, before Download or Print when the session wants the account checked again (the page got the focus back since the last action), which account it uses (`{ action: 'connect', source }`).
  * @fires nip82-record-open - Records were unlocked and shown, by this viewer or by another element of its session (once per record); detail `{ records: [{ signPubkey, naddrs, role, parts }] }` (ids only).
  * @fires nip82-record-export - Records left the screen: a copy of one downloaded, or every record shown printed (from Print or the browser's menu); detail `{ how: 'download' | 'print', records: [{ signPubkey, naddrs }] }` (ids only; a Bundle handed in has no entry).
- * @fires nip82-error - Unlocking failed, or a handed-in Bundle is unreadable, or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given); detail `{ code, message, action? }`. Code `relay-unavailable` when no storage server answered, `auth-required` when none let the search through because the user was not signed in where asked (they said no, or the sign-in did not go through).
+ * @fires nip82-error - Unlocking failed, or a handed-in Bundle is unreadable, or `records` holds what is no opened record (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given); detail `{ code, message, action? }`. Code `relay-unavailable` when no storage server answered, `auth-required` when none let the search through because the user was not signed in where asked (they said no, or the sign-in did not go through).
  *
  * @csspart base - The element's wrapper.
  * @csspart status - The live status line.
@@ -239,6 +239,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * Records already opened (e.g. by the host with `openRecord`), shown without unlocking. Set back
    * to undefined when the person signed in as they were handed in leaves: a sign-out, another
    * account or another signer.
+   * Anything but an array of opened records is taken off the element, with `nip82-error` `invalid-input`.
    */
   @property({ attribute: false }) records?: OpenedRecord[];
 
@@ -1774,8 +1775,7 @@ function sharedNames(views: readonly View[]): Set<string> {
 
 /** Entries of some records, counted. */
 function entriesOf(records: readonly OpenedRecord[]): number {
-  // Not read until shown: what is no opened record (a Bundle, say) then fails as bad data.
-  return records.reduce((n, r) => n + (r.bundle?.entry?.length ?? 0), 0);
+  return records.reduce((n, r) => n + (r.bundle.entry?.length ?? 0), 0);
 }
 
 /** Reads and describes what is shown, as steps (a pause every few resources): the views and their totals. */

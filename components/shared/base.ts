@@ -12,7 +12,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { RelayClient } from '../core/relay/client.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
 import type { Signer } from '../core/signers/signer.js';
-import { isAccountChanged } from '../core/errors.js';
+import { isAccountChanged, RecordError } from '../core/errors.js';
 import { emit } from './events.js';
 import type { SessionValue } from './context.js';
 import type { Nip82ErrorCode, SignerAction } from './events.js';
@@ -362,6 +362,37 @@ export abstract class Nip82Element extends LocalizedElement {
     // An element's own signer replaced: whoever it signed for has left, with what was handed in for them.
     const leftSigner = changed.has('signer') ? changed.get('signer') as Signer | undefined : undefined;
     if (leftSigner) this.handedInByUser.signerLeft(leftSigner);
+    if ((changed as Map<PropertyKey, unknown>).has('records')) this.refuseUnopenedRecords();
     this.handedInByUser.took(this.currentStore, this.activeSigner);
   }
+
+  private recordsRefused = false;
+
+  /**
+   * Bad input never throws at the page: `records` that are not opened records (a FHIR Bundle meant
+   * for the viewer's `bundle`, say) are taken off the element, said as bad data, and reported.
+   */
+  private refuseUnopenedRecords(): void {
+    const host = this as { records?: unknown };
+    if (host.records === undefined || isOpenedRecordList(host.records)) {
+      // Records handed in rightly after a refusal: its words no longer stand.
+      if (host.records && this.recordsRefused && this.status === 'bad-data') this.setStatus('idle', '');
+      this.recordsRefused = false;
+      return;
+    }
+    host.records = undefined;
+    this.recordsRefused = true;
+    const message = `<${this.localName}> records takes opened records (from openRecord or the session's store) in an array; what was set is not, so it was taken off the element.`;
+    console.warn(message);
+    this.fail(new RecordError('invalid-input', message));
+  }
+}
+
+/** Whether `value` is an array of opened records, as far as the elements read them. */
+function isOpenedRecordList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((r: unknown) => {
+    const record = r as { signPubkey?: unknown; naddrs?: unknown; bundle?: { entry?: unknown } } | null;
+    return typeof record === 'object' && record !== null && typeof record.signPubkey === 'string' && Array.isArray(record.naddrs)
+      && typeof record.bundle === 'object' && record.bundle !== null && (record.bundle.entry === undefined || Array.isArray(record.bundle.entry));
+  });
 }
