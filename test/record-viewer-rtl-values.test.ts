@@ -1,7 +1,8 @@
 // On a right-to-left page (an Arabic or Hebrew portal sets dir="rtl"), a value written left to right
 // reads as written: a lab's "< 5 mmol/L" does not become "mmol/L 5 <" (whose mirrored "<" shows as ">"),
 // a dose keeps its number before its unit, a phone number keeps its "+" in front; the record's own
-// text and a document's text keep their stops and units where they were written.
+// text and a document's text keep their stops and units where they were written; a lens power
+// keeps its sign in front ("+2", not "2+").
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
@@ -17,6 +18,7 @@ const bundle = {
     { fullUrl: P, resource: { resourceType: 'Patient', id: 'p', name: [{ text: 'مريم الحسيني' }], telecom: [{ system: 'phone', value: '+1 (555) 010-2030' }] } },
     { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000001', resource: { resourceType: 'Observation', id: 'o1', status: 'final', text: { status: 'generated', div: narrative }, code: { text: 'Glucose' }, effectiveDateTime: '2024-01-05', subject: { reference: P }, valueQuantity: { value: 5, comparator: '<', unit: 'mmol/L' } } },
     { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000002', resource: { resourceType: 'MedicationStatement', id: 'm1', status: 'active', medicationCodeableConcept: { text: 'Metformin' }, subject: { reference: P }, dosage: [{ doseAndRate: [{ doseQuantity: { value: 500, unit: 'mg' } }] }] } },
+    { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000004', resource: { resourceType: 'VisionPrescription', id: 'v1', status: 'active', created: '2024-01-05', dateWritten: '2024-01-05', patient: { reference: P }, prescriber: { display: 'Dr. Okafor' }, lensSpecification: [{ product: { text: 'Spectacles' }, eye: 'right', sphere: 2, cylinder: -0.5, axis: 180, add: 1.25 }] } },
     { fullUrl: 'urn:uuid:00000000-0000-4000-8000-000000000003', resource: { resourceType: 'DocumentReference', id: 'd1', status: 'current', subject: { reference: P }, content: [{ attachment: { contentType: 'text/plain', data: btoa('Fasting: 8 hours.') } }] } },
   ],
 } as unknown as FhirBundle;
@@ -55,6 +57,19 @@ describe('record viewer on a right-to-left page', () => {
       const words = document.createRange();
       words.selectNodeContents(dd);
       expect(Math.round(words.getBoundingClientRect().right)).to.equal(Math.round(dd.previousElementSibling!.getBoundingClientRect().right));
+    });
+  }
+
+  for (const width of [320, 1000]) {
+    it(`shows a glasses prescription's powers with their signs in front (${width} px)`, async () => {
+      document.documentElement.dir = 'rtl';
+      const box = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><nip82-record-viewer lang="en" .bundle=${bundle}></nip82-record-viewer></div>`);
+      const el = box.firstElementChild as Nip82RecordViewer;
+      await waitUntil(() => $$(el, 'table.lenses td').length, 'the lens table never showed');
+      const cell = (shown: string) => { const td = $$(el, 'table.lenses td').find((c) => text(c) === shown); expect(td, `a cell reading ${shown} among ${$$(el, 'table.lenses td').map(text).join(' | ')}`).to.exist; return td!; };
+      expect(leftToRight(cell('+2'))).to.equal('+2');
+      expect(leftToRight(cell('-0.5'))).to.equal('-0.5');
+      expect(leftToRight(cell('+1.25'))).to.equal('+1.25');
     });
   }
 

@@ -23,6 +23,7 @@ function renderExtras(item: Item, s: RecordViewerStrings, lang: string) {
 
 function renderLenses(item: Item, s: RecordViewerStrings, lang: string) {
   const eye = (e: string) => (e === 'right' ? s.eyeRight : e === 'left' ? s.eyeLeft : e);
+  // Each value set apart (<bdi>), as the item's facts are: on a right-to-left page "+2" keeps its sign in front.
   return html`
     <table class="lenses">
       <caption>${s.lensCaption}</caption>
@@ -41,12 +42,12 @@ function renderLenses(item: Item, s: RecordViewerStrings, lang: string) {
         ${item.lenses!.map(
           (l) => html`<tr>
             <th scope="row">${eye(l.eye)}</th>
-            <td>${piecesWords(l.sphere, s, lang)}</td>
-            <td>${piecesWords(l.cylinder, s, lang)}</td>
-            <td>${piecesWords(l.axis, s, lang)}</td>
-            <td>${piecesWords(l.add, s, lang)}</td>
-            <td>${piecesWords(l.prism, s, lang)}</td>
-            <td>${l.product}</td>
+            <td><bdi>${piecesWords(l.sphere, s, lang)}</bdi></td>
+            <td><bdi>${piecesWords(l.cylinder, s, lang)}</bdi></td>
+            <td><bdi>${piecesWords(l.axis, s, lang)}</bdi></td>
+            <td><bdi>${piecesWords(l.add, s, lang)}</bdi></td>
+            <td><bdi>${piecesWords(l.prism, s, lang)}</bdi></td>
+            <td><bdi>${l.product}</bdi></td>
           </tr>`,
         )}
       </tbody>
