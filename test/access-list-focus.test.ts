@@ -58,6 +58,11 @@ describe('<nip82-access-list>: focus and names', function () {
   /** A share to `who` of the record's first `count` items, made `ago` seconds back; its address. */
   async function shareOf(record: OpenedRecord, who: Person, count: number, ago: number): Promise<string> {
     const consent = grantConsent({ patient: patient.pubkey, recipient: who.pubkey, role: 'viewer', until: isoDay(30) });
+    // Granted `ago` seconds back too, as the list orders shares by when they were granted: made now,
+    // the older share's grant could fall a second after the newer one's.
+    const granted = new Date(Date.now() - ago * 1000).toISOString();
+    Object.assign(consent, { dateTime: granted });
+    (consent.provision as { period: { start: string } }).period.start = granted;
     const { source, fullUrl } = consentSource(record, consent);
     const events = await createShare({
       from: [record, source], include: [...record.bundle.entry!.slice(0, count).map((e) => e.fullUrl!), fullUrl], author: patient.signer,
