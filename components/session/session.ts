@@ -706,6 +706,7 @@ export class Nip82Session extends LocalizedElement {
   }
 
   private renderSignIn(s: SessionBuiltins) {
+    // The address field is left to right on every page: a bunker:// address is, and shows where it starts.
     return html`<span class="who">${s.signIn}</span>
       <button part="button button-primary" type="button" class="primary use-extension" ?disabled=${!this.extensionFound} aria-disabled=${this.extensionAsked ? 'true' : 'false'} @click=${this.useExtension}>${s.useExtension}</button>
       ${this.extensionFound ? nothing : html`<p class="help">${this.framed() ? s.noExtensionInFrame : s.noExtension}</p>`}
@@ -713,7 +714,7 @@ export class Nip82Session extends LocalizedElement {
         <summary>${s.remoteTitle}</summary>
         <form class="row" @submit=${this.connectBunker}>
           <label>${s.bunkerLabel}
-            <input name="bunker" part="input" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
+            <input name="bunker" part="input" dir="ltr" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
               @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; this.secretDropped = false; }} aria-describedby="bunker-help">
           </label>
           <button part="button" type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
