@@ -67,7 +67,7 @@ export async function signIn(session) {
       ? 'Not signed in. Use your browser extension, or pick a demo identity.'
       : asked === 'extension'
         ? 'Your browser extension did not appear. Check that it is installed and allowed on this site, then press Switch, or pick a demo identity.'
-        : 'No signer. Install a Nostr signer extension, or open this page at 127.0.0.1 to use the demo identities (the server gives them only to requests for its loopback address).';
+        : 'No signer was found: add a signer extension to this browser, or open this page at 127.0.0.1 to use the demo identities (the server gives them only to requests for its loopback address).';
   }
   if (!hasExtension) watchForExtension(form, select, offerExtension, status, !choice);
   if (!choice) return failed;

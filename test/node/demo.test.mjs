@@ -295,6 +295,18 @@ test('the drop-in page renders the elements from the embed bundle alone, and wor
   }, extension);
 });
 
+test('a portal page with no signer and no demo identity says so in the kit\'s words, with no protocol name', STEP, async () => {
+  // What a page opened at another address than 127.0.0.1 receives: no demo identity.
+  const noIdentities = (page) => page.route('**/demo-identities.json*', (route) => route.fulfill({ status: 403, body: '' }));
+  await withPage('/demo/patient.html', async (page) => {
+    const status = page.locator('#signed-in');
+    await status.getByText('No signer was found').waitFor();
+    const said = (await status.textContent()).trim();
+    assert.match(said, /^No signer was found: add a signer extension to this browser, or open this page at 127\.0\.0\.1 to use the demo identities/);
+    assert.doesNotMatch(said, /Nostr|NIP/);
+  }, noIdentities);
+});
+
 test('a portal page signs in with the browser extension when there is one', STEP, async () => {
   await withPage('/demo/patient.html', async (page) => {
     const status = page.locator('#signed-in');
