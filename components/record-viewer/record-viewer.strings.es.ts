@@ -82,6 +82,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   notPrinted: (count, left, print) =>
     plural('es', count, { one: `Falta 1 elemento más en esta impresión: use el botón ${print}.`, other: `Faltan ${left} elementos más en esta impresión: use el botón ${print}.` }),
   noMatches: 'Nada coincide con esta búsqueda.',
+  noneLeft: 'No queda nada que mostrar con los filtros elegidos.',
   emptyRecord: 'Este historial no tiene elementos.',
   timelineEmpty: 'No hay elementos con fecha.',
   undatedNotOnTimeline: (count, formatted) =>

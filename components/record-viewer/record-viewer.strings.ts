@@ -159,6 +159,8 @@ export interface RecordViewerStrings {
   /** Printed only, under a list that goes on: how many items are not on paper (`left` formatted), and that `print` (the button's label) prints them all. */
   notPrinted: (count: number, left: string, print: string) => string;
   noMatches: string;
+  /** In place of `noMatches` when no search is typed: the filters (kinds hidden, entered in error, signed only) left nothing. */
+  noneLeft: string;
   emptyRecord: string;
   timelineEmpty: string;
   /** Below the timeline: matching items without a date, which it cannot place. */
@@ -427,6 +429,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   notPrinted: (count, left, print) =>
     plural('en', count, { one: `1 more item is not in this printout: use the ${print} button.`, other: `${left} more items are not in this printout: use the ${print} button.` }),
   noMatches: 'Nothing matches this search.',
+  noneLeft: 'Nothing is left to show with the filters chosen.',
   emptyRecord: 'This record has no items.',
   timelineEmpty: 'No dated items to show.',
   undatedNotOnTimeline: (count, formatted) =>

@@ -1330,7 +1330,7 @@ export class Nip82RecordViewer extends Nip82Element {
       ${this.renderToolbar(s, lang)}
       <div class="found">
         ${this.renderCount(s, lang)}
-        ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${s.noMatches}</p>` : nothing}
+        ${this.matching === 0 && this.itemTotal > 0 ? html`<p class="empty">${this.noneMatchText(s)}</p>` : nothing}
       </div>
       <p class="visually-hidden count-said" role="status">${this.renderCountSaid(s, lang)}</p>
       ${this.mode === 'timeline'
@@ -1404,7 +1404,12 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderCountSaid(s: RecordViewerStrings, lang: string): string {
     if (!this.countSaid || (this.searchUnfinished && !search.failed)) return '';
     const matching = s.showing(formatCount(this.due, lang), formatCount(this.itemTotal, lang), this.due, this.itemTotal);
-    return this.matching === 0 && this.itemTotal > 0 ? `${matching} ${s.noMatches}` : matching;
+    return this.matching === 0 && this.itemTotal > 0 ? `${matching} ${this.noneMatchText(s)}` : matching;
+  }
+
+  /** Why nothing is shown: the search typed, else the filters alone. */
+  private noneMatchText(s: RecordViewerStrings): string {
+    return queryWords(this.query).length ? s.noMatches : s.noneLeft;
   }
 
   private renderCount(s: RecordViewerStrings, lang: string) {
