@@ -984,8 +984,8 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderStatus(page = false): TemplateResult {
     if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, localeOf(this));
-    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(stateText(this.status, this.s, this.message, this.errorCode, this.signedOut));
-    return renderState(this.status, this.renderLive(said), this.receipts, this.s, localeOf(this));
+    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(stateText(this.status, this.s, this.message, this.errorCode, this.signedOut, this.clockOff ? this.s.clockOff : ''));
+    return renderState(this.status, this.renderLive(said), this.receipts, this.s, localeOf(this), this.clockOff);
   }
 
   override render() {
@@ -1290,7 +1290,7 @@ export class Nip82AccessList extends Nip82Element {
       return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
-        ${renderReceipts(this.receipts, s, localeOf(this))}
+        ${renderReceipts(this.receipts, s, localeOf(this), this.clockOff)}
         <p class="warning truth">${s.stays}</p>
         <div part="actions" class="actions">
           ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}

@@ -1531,14 +1531,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if ((this.status === 'relay-error' && this.partialText) || again) {
       return html`<div class=${again ? 'state' : 'state error'}>
         ${this.renderLive(again && this.busy ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : this.partialWords(), !this.open)}
-        ${again ? nothing : renderReceipts(this.receipts, s, this.language)}
+        ${again ? nothing : renderReceipts(this.receipts, s, this.language, this.clockOff)}
         ${this.pending && (!this.pending.action.started || !this.open)
           ? html`<button part="button button-primary" type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
           ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>`
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut)), !this.open), this.receipts, s, this.language);
+    return renderState(this.status, this.renderLive(this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut, this.clockOff ? s.clockOff : '')), !this.open), this.receipts, s, this.language, this.clockOff);
   }
 
   /** What the last send left, after the signer did not confirm its account for sending the rest, if so. */
@@ -1711,7 +1711,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     const busy = this.busy;
     return html`${this.status === 'done'
-        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s, this.language)}${this.undoable ? html`<p class="help">${s.undoHint}</p>` : nothing}`
+        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s, this.language, this.clockOff)}${this.undoable ? html`<p class="help">${s.undoHint}</p>` : nothing}`
         : html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.status === 'waiting-signer', s)}`}
       <div part="actions" class="actions">
         ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}

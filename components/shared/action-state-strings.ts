@@ -13,15 +13,17 @@ import type { RefusalKind } from '../core/relay/refusal.js';
 /**
  * What the live region says for `status`; `message` is the waiting text, the error, the outcome, or
  * the words of a stop, and `code` the failure's code, which words the detail in the page's language.
+ * `clock`: the words for a sign-in a server refused for this device's clock, when one did ('' else).
  */
-export function stateText(status: Status, s: StateStrings, message: string, code: Nip82ErrorCode | '' = '', signedOut = false): string {
+export function stateText(status: Status, s: StateStrings, message: string, code: Nip82ErrorCode | '' = '', signedOut = false, clock = ''): string {
   switch (status) {
     case 'waiting-signer':
       return s.waiting(message);
     case 'relay-error':
       // `unchecked`: a server could not be read before a change; the detail names it and why. A
       // part of the page not fetched is no server's refusal: nothing was tried, let alone revoked.
-      if (code === 'unchecked' || code === 'part-unavailable') return s.errorDetail(code, message);
+      if (code === 'unchecked') return clock ? `${s.errorDetail(code, message)} ${clock}` : s.errorDetail(code, message);
+      if (code === 'part-unavailable') return s.errorDetail(code, message);
       // No usable relay or none given: the page is set up wrong, and nothing was sent.
       return code === 'invalid-url' || code === 'no-relays' ? s.badStorageSettings : s.relayError;
     case 'bad-data':

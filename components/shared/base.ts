@@ -193,6 +193,11 @@ export abstract class Nip82Element extends LocalizedElement {
     return this.clients.client();
   }
 
+  /** Whether a storage server refused a sign-in of this element's for this device's clock (the session's client or its own). */
+  protected get clockOff(): boolean {
+    return !!(this.currentStore?.client.clockOff || this.clients.current?.clockOff);
+  }
+
   /**
    * A relay client for lookups nobody asked for (profile names): it has no signer, so a relay that
    * asks for NIP-42 AUTH is simply not read, rather than making the user sign on no action of theirs.

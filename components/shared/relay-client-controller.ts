@@ -28,6 +28,11 @@ export class RelayClientController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The signed client made last, if any (never makes one). */
+  get current(): RelayClient | undefined {
+    return this.signed?.client;
+  }
+
   /**
    * A relay client for the relays, signer and user in effect. Another user gets another client: the
    * last one's connections are signed in (NIP-42) as them, and a relay must not serve the next
