@@ -11,14 +11,11 @@ import '../components/access-list/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord } from '../components/core/nip82/record.js';
-import { person, publishTo, relayUrl, sampleBundle, skewClock } from './helpers.js';
+import { person, publishTo, relayUrl, sampleBundle, skewClock, CLOCK_OFF_WORDS } from './helpers.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
-const clock = {
-  en: 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
-  es: 'Rechazó el inicio de sesión porque la fecha y la hora de este dispositivo no coinciden con las suyas: corrija el reloj de este dispositivo y vuelva a intentarlo.',
-};
+const clock = CLOCK_OFF_WORDS;
 
 describe('the share dialog and the access list: a sign-in refused because the clocks differ', function () {
   this.timeout(60000);

@@ -415,6 +415,12 @@ export async function publishedShare(client: RelayClient): Promise<{ patient: Pe
   return { patient, clinic, events };
 }
 
+/** The words every element says after a storage server refused a sign-in for this device's clock. */
+export const CLOCK_OFF_WORDS = {
+  en: 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
+  es: 'Rechazó el inicio de sesión porque la fecha y la hora de este dispositivo no coinciden con las suyas: corrija el reloj de este dispositivo y vuelva a intentarlo.',
+};
+
 /**
  * Sets the page's clock `ms` ahead (negative: behind), as on a device whose clock is wrong: `Date.now()`
  * and `new Date()` both; returns what puts the true clock back. Intervals stay true, so waits still work.

@@ -12,14 +12,11 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord } from '../components/core/nip82/record.js';
 import { openRecord } from '../components/core/nip82/record-open.js';
-import { person, publishTo, relayUrl, sampleBundle, skewClock } from './helpers.js';
-import { $, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { person, publishTo, relayUrl, sampleBundle, skewClock, CLOCK_OFF_WORDS } from './helpers.js';
+import { $, buttonByText, dialogOf, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
-const clock = {
-  en: 'It refused the sign-in because the date and time on this device differ from its own: correct this device\'s clock, then try again.',
-  es: 'Rechazó el inicio de sesión porque la fecha y la hora de este dispositivo no coinciden con las suyas: corrija el reloj de este dispositivo y vuelva a intentarlo.',
-};
+const clock = CLOCK_OFF_WORDS;
 
 describe('a share or a revocation sent with this device\'s clock hours off', function () {
   this.timeout(60000);
@@ -34,11 +31,7 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
     const record = await openRecord(events, patient.signer);
     restore = skewClock(2 * 3600 * 1000);
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${relay} .records=${[record]}></nip82-consent-prompt>`);
-    buttonByText(el, 'Share records…')!.click();
-    await waitUntil(() => dialogOf(el).open, 'the share dialog did not open');
-    await typeRecipient(el, clinician.pubkey);
-    buttonByText(el, 'Review')!.click();
-    await el.updateComplete;
+    await toSharePreview(el, clinician.pubkey);
     buttonByText(el, /^Share with /)!.click();
     await waitUntil(() => !['working', 'waiting-signer', 'idle'].includes(el.status), `status ${el.status}`, { timeout: 30000 });
     await el.updateComplete;
