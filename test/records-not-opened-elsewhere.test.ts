@@ -14,7 +14,8 @@ import { person, publishTo, relayUrl, sampleBundle, type Person } from './helper
 import { createRecord } from '../components/core/nip82/record.js';
 import { openRecord } from '../components/core/nip82/record-open.js';
 import { waitUntil } from './wait.js';
-import { $$, text } from './element-helpers.js';
+import { $$, buttonByText, text, toSharePreview } from './element-helpers.js';
+import type { Signer } from '../components/core/signers/signer.js';
 
 /** A record of the patient's own, shared with nobody, opened as the patient's page would. */
 async function ownRecord(patient: Person, relay: string): Promise<OpenedRecord> {
@@ -25,6 +26,47 @@ async function ownRecord(patient: Person, relay: string): Promise<OpenedRecord> 
 
 describe('the consent prompt and the access list handed records that are not opened records', function () {
   this.timeout(60000);
+
+  it('a page that answers the report by handing in opened records sees them, with no error left on screen', async () => {
+    const patient = await person();
+    const url = await relayUrl('main');
+    const record = await ownRecord(patient, url);
+    const wrap = await fixture<HTMLDivElement>(html`<div><nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list></div>`);
+    const el = wrap.firstElementChild as Nip82AccessList;
+    const codes: string[] = [];
+    // The handler hands in the right records within the same update.
+    el.addEventListener('nip82-error', (e) => { codes.push((e as CustomEvent).detail.code); el.records = [record]; });
+    el.records = [sampleBundle()] as unknown as OpenedRecord[];
+    await waitUntil(() => $$(el, '[part=record]').length === 1, 'the records handed in by the handler never showed');
+    await el.updateComplete;
+    expect(codes).to.deep.equal(['invalid-input']);
+    expect(el.status).not.to.equal('bad-data');
+    expect(text(el.shadowRoot)).not.to.include('Something in the data could not be used');
+  });
+
+  it('records set wrongly while a share waits at the signer: reported, and the wait and its "Stop waiting" stay', async () => {
+    const [patient, clinician] = [await person(), await person()];
+    const url = await relayUrl('main');
+    const record = await ownRecord(patient, url);
+    // A signer that never answers a signature: the share waits there.
+    const waiting: Signer = {
+      getPublicKey: () => patient.signer.getPublicKey(),
+      signEvent: () => new Promise(() => undefined),
+      nip44Encrypt: (p, t) => patient.signer.nip44Encrypt(p, t),
+      nip44Decrypt: (p, c) => patient.signer.nip44Decrypt(p, c),
+    };
+    const codes: string[] = [];
+    const wrap = await fixture<HTMLDivElement>(html`<div @nip82-error=${(e: CustomEvent) => codes.push(e.detail.code)}><nip82-consent-prompt .signer=${waiting} relays=${url} .records=${[record]}></nip82-consent-prompt></div>`);
+    const el = wrap.firstElementChild as Nip82ConsentPrompt;
+    await toSharePreview(el, clinician.pubkey);
+    buttonByText(el, /^Share with /)!.click();
+    await waitUntil(() => el.status === 'waiting-signer' && buttonByText(el, 'Stop waiting'), `status ${el.status}`);
+    el.records = [sampleBundle()] as unknown as OpenedRecord[];
+    await el.updateComplete;
+    expect(codes).to.deep.equal(['invalid-input']);
+    expect(el.status).to.equal('waiting-signer');
+    expect(buttonByText(el, 'Stop waiting'), 'Stop waiting is still offered').to.exist;
+  });
 
   for (const tag of ['nip82-consent-prompt', 'nip82-access-list'] as const) {
     it(`<${tag}> says bad-data in plain words and fires nip82-error; opened records handed in then show`, async () => {

@@ -1780,7 +1780,8 @@ function sharedNames(views: readonly View[]): Set<string> {
 
 /** Entries of some records, counted. */
 function entriesOf(records: readonly OpenedRecord[]): number {
-  return records.reduce((n, r) => n + (r.bundle.entry?.length ?? 0), 0);
+  // Not read until shown: what is no opened record (a Bundle, say) then fails as bad data.
+  return records.reduce((n, r) => n + (r.bundle?.entry?.length ?? 0), 0);
 }
 
 /** Reads and describes what is shown, as steps (a pause every few resources): the views and their totals. */

@@ -375,21 +375,33 @@ export abstract class Nip82Element extends LocalizedElement {
 
   /**
    * Bad input never throws at the page: `records` that are not opened records (a FHIR Bundle meant
-   * for the viewer's `bundle`, say) are taken off the element, said as bad data, and reported.
+   * for the viewer's `bundle`, say) are taken off the element and reported (`invalid-input`), and
+   * said as bad data unless an action is under way, whose state (and its "Stop waiting") stays.
+   * A handler of the report may hand in other records at once: they are checked in this update too,
+   * a few times at most, so a handler that keeps handing in bad ones cannot hold the update forever.
    */
   private refuseUnopenedRecords(): void {
     const host = this as { records?: unknown };
-    if (host.records === undefined || isOpenedRecordList(host.records)) {
-      // Records handed in rightly after a refusal: its words no longer stand.
-      if (host.records && this.recordsRefused && this.status === 'bad-data') this.setStatus('idle', '');
-      this.recordsRefused = false;
-      return;
+    for (let i = 0; i < 3; i++) {
+      const records = host.records;
+      if (records === undefined) return;
+      if (isOpenedRecordList(records)) {
+        // Records handed in rightly after a refusal: its words no longer stand.
+        if (this.recordsRefused && this.status === 'bad-data' && this.errorCode === 'invalid-input') this.setStatus('idle', '');
+        this.recordsRefused = false;
+        return;
+      }
+      host.records = undefined;
+      const message = `<${this.localName}> records takes opened records (from openRecord or the session's store) in an array; what was set is not, so it was taken off the element.`;
+      console.warn(message);
+      if (this.status === 'waiting-signer' || this.status === 'working') {
+        emit(this, 'nip82-error', { code: 'invalid-input', message });
+      } else {
+        this.recordsRefused = true;
+        this.fail(new RecordError('invalid-input', message));
+      }
     }
     host.records = undefined;
-    this.recordsRefused = true;
-    const message = `<${this.localName}> records takes opened records (from openRecord or the session's store) in an array; what was set is not, so it was taken off the element.`;
-    console.warn(message);
-    this.fail(new RecordError('invalid-input', message));
   }
 }
 
