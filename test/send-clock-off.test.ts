@@ -15,6 +15,8 @@ import { openRecord } from '../components/core/nip82/record-open.js';
 import { person, publishTo, relayUrl, sampleBundle, skewClock, CLOCK_OFF_WORDS } from './helpers.js';
 import { $, buttonByText, dialogOf, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import type { Signer } from '../components/core/signers/signer.js';
+import { SignerError } from '../components/core/errors.js';
 
 const clock = CLOCK_OFF_WORDS;
 
@@ -23,14 +25,21 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
   let restore: (() => void) | undefined;
   afterEach(() => restore?.());
 
-  it('says the server refused the sign-in for the date and time, and to correct the clock', async () => {
+  it('says the server refused the sign-in for the date and time, and to correct the clock; not once the clock is right', async () => {
     const relay = await relayUrl('auth');
     const [patient, clinician] = [await person(), await person()];
     const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] });
     await publishTo(relay, events, patient.signer);
     const record = await openRecord(events, patient.signer);
     restore = skewClock(2 * 3600 * 1000);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${relay} .records=${[record]}></nip82-consent-prompt>`);
+    let unreachable = false;
+    const signer: Signer = {
+      getPublicKey: () => patient.signer.getPublicKey(),
+      signEvent: (t) => (unreachable && t.kind === 22242 ? Promise.reject(new SignerError('connection', 'The signer app could not be reached.')) : patient.signer.signEvent(t)),
+      nip44Encrypt: (p, t) => patient.signer.nip44Encrypt(p, t),
+      nip44Decrypt: (p, c) => patient.signer.nip44Decrypt(p, c),
+    };
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${signer} relays=${relay} .records=${[record]}></nip82-consent-prompt>`);
     await toSharePreview(el, clinician.pubkey);
     buttonByText(el, /^Share with /)!.click();
     await waitUntil(() => !['working', 'waiting-signer', 'idle'].includes(el.status), `status ${el.status}`, { timeout: 30000 });
@@ -38,6 +47,15 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
     const said = text($(el, '.state'));
     expect(said, 'the server is named').to.contain(`${relay}: asked you to sign in; the sign-in did not go through`);
     expect(said).to.contain(clock.en);
+
+    // The clock set right, the next sign-in fails for another reason (the signer app cannot be
+    // reached): the clock is not blamed for it.
+    restore();
+    restore = undefined;
+    unreachable = true;
+    buttonByText(el, 'Try again')!.click();
+    await waitUntil(() => el.status === 'relay-error' && !text($(el, '.state')).includes(clock.en), 'the clock was still blamed', { timeout: 30000 });
+    expect(text($(el, '.state'))).to.contain(`${relay}: asked you to sign in; the sign-in did not go through`);
   });
 
   it('a revocation says it too (Spanish)', async () => {

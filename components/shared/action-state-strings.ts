@@ -9,6 +9,7 @@ import type { Nip82ErrorCode } from './events.js';
 import { errorDetailEn, type ErrorDetail } from './error-details.js';
 import { signerStateText, type ReceiptStrings, type StateStrings } from './state-strings.js';
 import type { RefusalKind } from '../core/relay/refusal.js';
+import { SIGN_IN_FAILED } from '../core/relay/unread.js';
 
 /**
  * What the live region says for `status`; `message` is the waiting text, the error, the outcome, or
@@ -22,7 +23,8 @@ export function stateText(status: Status, s: StateStrings, message: string, code
     case 'relay-error':
       // `unchecked`: a server could not be read before a change; the detail names it and why. A
       // part of the page not fetched is no server's refusal: nothing was tried, let alone revoked.
-      if (code === 'unchecked') return clock ? `${s.errorDetail(code, message)} ${clock}` : s.errorDetail(code, message);
+      // The clock's words only after a server's sign-in that did not complete (the core's message names it).
+      if (code === 'unchecked') return clock && message.includes(SIGN_IN_FAILED) ? `${s.errorDetail(code, message)} ${clock}` : s.errorDetail(code, message);
       if (code === 'part-unavailable') return s.errorDetail(code, message);
       // No usable relay or none given: the page is set up wrong, and nothing was sent.
       return code === 'invalid-url' || code === 'no-relays' ? s.badStorageSettings : s.relayError;

@@ -324,8 +324,13 @@ export class RelayClient {
   private readonly sends = new Set<Promise<void>>();
   /** The sign-in under way or done on each connection (see {@link authenticate}). */
   private signingIn = new WeakMap<Connection, SignInAttempt>();
-  /** A relay refused a signed sign-in (NIP-42) for its time: this device's clock may be wrong. */
-  clockOff = false;
+  /** The relays whose last signed sign-in (NIP-42) they refused for its time. */
+  private readonly clockRefused = new Set<string>();
+
+  /** A relay refused the last signed sign-in it was sent for its time: this device's clock may be wrong. */
+  get clockOff(): boolean {
+    return this.clockRefused.size > 0;
+  }
   /** Counts the users served: one more at each {@link forgetSignIns}. */
   private user = 0;
 
@@ -431,7 +436,7 @@ export class RelayClient {
       made.outcome = signIn(connection, onauth, timeoutMs, (asked) => {
         made.atSigner = asked;
         for (const watcher of made.watchers) watcher(asked);
-      }, (challenge) => (made.challenge = challenge), () => (this.clockOff = true));
+      }, (challenge) => (made.challenge = challenge), (off) => (off ? this.clockRefused.add(relay) : this.clockRefused.delete(relay)));
       attempt = made;
       this.signingIn.set(connection, made);
     }
@@ -990,7 +995,7 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * refused what they were never asked. Either closes the connection: the pool library keeps an
  * AUTH the signer refused pending for good, so that connection could never sign in again.
  */
-async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void, clockOff: () => void): Promise<SignInOutcome> {
+async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void, clockOff: (off: boolean) => void): Promise<SignInOutcome> {
   // Where the user is: not asked yet, at their signer, or past it (signed, said no, or their
   // signer failed them: see USER_ANSWERS).
   let user = 'unasked' as 'unasked' | 'asked' | 'signed' | 'refused' | 'unreached';
@@ -1020,10 +1025,12 @@ async function signIn(connection: Connection, onauth: (t: EventTemplate) => Prom
     // An AUTH another party (a host's shared pool) started on this connection answers for this one too.
     if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
     await within(answered, timeoutMs);
+    clockOff(false);
     return 'signed-in';
   } catch (error) {
-    // The relay refused the signed sign-in for its time: the clocks disagree (NIP-42 asks for about ten minutes).
-    if (user === 'signed' && /created.?at|clock|\btime\b/i.test(String((error as Error)?.message))) clockOff();
+    // The relay refused the signed sign-in for its time: the clocks disagree (NIP-42 asks for about
+    // ten minutes). Any other end of this sign-in is no word on the clock: what an earlier one said goes.
+    clockOff(user === 'signed' && /created.?at|clock|\btime\b/i.test(String((error as Error)?.message)));
     connection.close();
     // Still at the signer when the wait ended: the user let the prompt go unanswered.
     return user === 'refused' || user === 'asked' ? 'declined' : 'failed';
