@@ -46,7 +46,7 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
     await el.updateComplete;
     const said = text($(el, '.state'));
     expect(said, 'the server is named').to.contain(`${relay}: asked you to sign in; the sign-in did not go through`);
-    expect(said).to.contain(clock.en);
+    expect(text($(el, '.state [role=status]')), 'said in the live status line').to.contain(clock.en);
 
     // The clock set right, the next sign-in fails for another reason (the signer app cannot be
     // reached): the clock is not blamed for it.
@@ -74,6 +74,6 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
     buttonByText(el, /^Revocar el acceso de /)!.click();
     await waitUntil(() => el.status === 'relay-error', `status ${el.status}`, { timeout: 30000 });
     await el.updateComplete;
-    expect(text($(el, '.state'))).to.contain(clock.es);
+    expect(text($(el, '.state [role=status]')), 'said in the live status line').to.contain(clock.es);
   });
 });

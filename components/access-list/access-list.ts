@@ -28,7 +28,7 @@ import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
+import { clockAfter, keepReceipts, outcomesByRelay, receiptDetail, receiptsOf, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { localeOf } from '../shared/strings.js';
@@ -985,7 +985,7 @@ export class Nip82AccessList extends Nip82Element {
   private renderStatus(page = false): TemplateResult {
     if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, localeOf(this));
     const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(stateText(this.status, this.s, this.message, this.errorCode, this.signedOut, this.clockOff ? this.s.clockOff : ''));
-    return renderState(this.status, this.renderLive(said), this.receipts, this.s, localeOf(this), this.clockOff);
+    return renderState(this.status, this.renderLive(this.status === 'relay-error' ? sentences(said, clockAfter(this.receipts, this.clockOff, this.s)) : said), this.receipts, this.s, localeOf(this));
   }
 
   override render() {
@@ -1290,7 +1290,7 @@ export class Nip82AccessList extends Nip82Element {
       return html`<h2 id="dialog-title" tabindex="-1">${title}</h2>
         ${people}
         <p id="result-title" class="ok" tabindex="-1">${this.message}</p>
-        ${renderReceipts(this.receipts, s, localeOf(this), this.clockOff)}
+        ${renderReceipts(this.receipts, s, localeOf(this))}
         <p class="warning truth">${s.stays}</p>
         <div part="actions" class="actions">
           ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}

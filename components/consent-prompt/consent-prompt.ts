@@ -26,7 +26,7 @@ import { consentPromptStrings, type ConsentPromptStrings } from './consent-promp
 import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
-import { outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
+import { clockAfter, outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
 import { askedEnd, periodDay, today } from './resources.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
@@ -1530,15 +1530,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const again = !this.open && !!this.pending && ((this.againUnderWay === this.pending && this.busy) || this.keyCheckFor === this.pending);
     if ((this.status === 'relay-error' && this.partialText) || again) {
       return html`<div class=${again ? 'state' : 'state error'}>
-        ${this.renderLive(again && this.busy ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : this.partialWords(), !this.open)}
-        ${again ? nothing : renderReceipts(this.receipts, s, this.language, this.clockOff)}
+        ${this.renderLive(again && this.busy ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : sentences(this.partialWords(), clockAfter(this.receipts, this.clockOff, s)), !this.open)}
+        ${again ? nothing : renderReceipts(this.receipts, s, this.language)}
         ${this.pending && (!this.pending.action.started || !this.open)
           ? html`<button part="button button-primary" type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
           ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>`
           : nothing}
       </div>`;
     }
-    return renderState(this.status, this.renderLive(this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut, this.clockOff ? s.clockOff : '')), !this.open), this.receipts, s, this.language, this.clockOff);
+    const said = this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut, this.clockOff ? s.clockOff : ''));
+    return renderState(this.status, this.renderLive(this.status === 'relay-error' ? sentences(said, clockAfter(this.receipts, this.clockOff, s)) : said, !this.open), this.receipts, s, this.language);
   }
 
   /** What the last send left, after the signer did not confirm its account for sending the rest, if so. */
@@ -1711,7 +1712,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const s = this.s;
     const busy = this.busy;
     return html`${this.status === 'done'
-        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s, this.language, this.clockOff)}${this.undoable ? html`<p class="help">${s.undoHint}</p>` : nothing}`
+        ? html`<h3 id="result-title" tabindex="-1" class="ok">${withBdi(this.message)}</h3>${renderReceipts(this.receipts, s, this.language)}${this.undoable ? html`<p class="help">${s.undoHint}</p>` : nothing}`
         : html`${this.renderStatus()}${renderSignerPage(this.session?.signerPage, this.status === 'waiting-signer', s)}`}
       <div part="actions" class="actions">
         ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}

@@ -65,30 +65,35 @@ export function receiptsOf(error: unknown): PublishReceipt[] {
 
 /**
  * The receipts list the publishing elements render (`part="receipts"`), its counts written as `lang`
- * writes numbers. `clockOff`: a server refused a sign-in for this device's clock, said after the
- * list when some server's sign-in failed.
+ * writes numbers.
  */
-export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus' | 'refusedWhy'> & { clockOff: string }, lang: string, clockOff: boolean) {
+export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus' | 'refusedWhy'>, lang: string) {
   if (receipts.length === 0) return nothing;
-  const outcomes = outcomesByRelay(receipts);
   return html`<section part="receipts" class="receipts">
     <h3>${labels.receiptsTitle}</h3>
     <ul>
-      ${outcomes.map(
+      ${outcomesByRelay(receipts).map(
         (o) => html`<li class=${o.status === 'accepted' ? 'ok' : 'error'} data-status=${o.status}>
           <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn, formatCount(o.accepted, lang), formatCount(o.total, lang), o.status === 'rejected' ? labels.refusedWhy(refusalKind(o.reason)) : '')}
         </li>`,
       )}
     </ul>
-    ${clockOff && outcomes.some((o) => o.status === 'auth-required' && o.signIn === 'failed') ? html`<p class="clock">${labels.clockOff}</p>` : nothing}
   </section>`;
 }
 
+/**
+ * The words for a sign-in refused for this device's clock (`s.clockOff`), said after a send's outcome
+ * when some server's sign-in did not go through and a server refused one for the clock; else ''.
+ */
+export function clockAfter(receipts: readonly PublishReceipt[], clockOff: boolean, s: { clockOff: string }): string {
+  return clockOff && receipts.some((r) => r.status === 'auth-required' && r.signIn === 'failed') ? s.clockOff : '';
+}
+
 /** The state line (`live`, the element's live region) in the error colour on failure, with the receipts after a relay error. */
-export function renderState(status: Status, live: TemplateResult, receipts: readonly PublishReceipt[], labels: ReceiptStrings & { clockOff: string }, lang: string, clockOff = false): TemplateResult {
+export function renderState(status: Status, live: TemplateResult, receipts: readonly PublishReceipt[], labels: ReceiptStrings, lang: string): TemplateResult {
   return html`<div class=${isFailure(status) ? 'state error' : 'state'}>
     ${live}
-    ${status === 'relay-error' ? renderReceipts(receipts, labels, lang, clockOff) : nothing}
+    ${status === 'relay-error' ? renderReceipts(receipts, labels, lang) : nothing}
   </div>`;
 }
 
