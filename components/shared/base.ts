@@ -392,7 +392,7 @@ export abstract class Nip82Element extends LocalizedElement {
         return;
       }
       host.records = undefined;
-      const message = `<${this.localName}> records takes opened records (from openRecord or the session's store) in an array; what was set is not, so it was taken off the element.`;
+      const message = `<${this.localName}> records takes an array of opened records (from openRecord or the session's store): taken off the element.`;
       console.warn(message);
       if (this.status === 'waiting-signer' || this.status === 'working') {
         emit(this, 'nip82-error', { code: 'invalid-input', message });
@@ -407,9 +407,5 @@ export abstract class Nip82Element extends LocalizedElement {
 
 /** Whether `value` is an array of opened records, as far as the elements read them. */
 function isOpenedRecordList(value: unknown): boolean {
-  return Array.isArray(value) && value.every((r: unknown) => {
-    const record = r as { signPubkey?: unknown; naddrs?: unknown; bundle?: { entry?: unknown } } | null;
-    return typeof record === 'object' && record !== null && typeof record.signPubkey === 'string' && Array.isArray(record.naddrs)
-      && typeof record.bundle === 'object' && record.bundle !== null && (record.bundle.entry === undefined || Array.isArray(record.bundle.entry));
-  });
+  return Array.isArray(value) && value.every((r) => typeof r?.signPubkey === 'string' && Array.isArray(r.naddrs) && r.bundle instanceof Object && Array.isArray(r.bundle.entry ?? []));
 }
