@@ -297,6 +297,17 @@ export async function publishAnyway(relay: string, events: readonly NostrEvent[]
   }
 }
 
+/** `base`, with the calls in `overrides` answered another way (a slow key, a signer app out of reach). */
+export function signerWith(base: Signer, overrides: Partial<Signer>): Signer {
+  return {
+    getPublicKey: () => base.getPublicKey(),
+    signEvent: (t) => base.signEvent(t),
+    nip44Encrypt: (p, x) => base.nip44Encrypt(p, x),
+    nip44Decrypt: (p, c) => base.nip44Decrypt(p, c),
+    ...overrides,
+  };
+}
+
 /** A signer whose decrypting waits until released, and that says when it was first asked to. */
 export function heldDecrypt(base: Signer) {
   let release!: () => void;

@@ -9,9 +9,8 @@ import { waitUntil } from './wait.js';
 import '../components/session/define.js';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
-import type { Signer } from '../components/core/signers/signer.js';
 import { buttonByText, text } from './element-helpers.js';
-import { person, recordFor, relayUrl } from './helpers.js';
+import { person, recordFor, relayUrl, signerWith } from './helpers.js';
 
 describe('<nip82-record-viewer>: Unlock pressed while the session signs the user in', function () {
   this.timeout(60000);
@@ -22,12 +21,7 @@ describe('<nip82-record-viewer>: Unlock pressed while the session signs the user
     await recordFor(relay, reader);
     let release!: () => void;
     const known = new Promise<void>((resolve) => { release = resolve; });
-    const slow: Signer = {
-      getPublicKey: async () => { await known; return reader.signer.getPublicKey(); },
-      signEvent: (t) => reader.signer.signEvent(t),
-      nip44Encrypt: (p, x) => reader.signer.nip44Encrypt(p, x),
-      nip44Decrypt: (p, c) => reader.signer.nip44Decrypt(p, c),
-    };
+    const slow = signerWith(reader.signer, { getPublicKey: async () => { await known; return reader.signer.getPublicKey(); } });
     const session = await fixture<HTMLElement>(html`<nip82-session relays=${relay} .signer=${slow}><nip82-record-viewer></nip82-record-viewer></nip82-session>`);
     const viewer = session.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
     await viewer.updateComplete;

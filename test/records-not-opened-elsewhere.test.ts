@@ -14,8 +14,7 @@ import { person, publishTo, relayUrl, sampleBundle, type Person } from './helper
 import { createRecord } from '../components/core/nip82/record.js';
 import { openRecord } from '../components/core/nip82/record-open.js';
 import { waitUntil } from './wait.js';
-import { $$, buttonByText, text, toSharePreview } from './element-helpers.js';
-import type { Signer } from '../components/core/signers/signer.js';
+import { $$, buttonByText, heldSigner, text, toSharePreview } from './element-helpers.js';
 
 /** A record of the patient's own, shared with nobody, opened as the patient's page would. */
 async function ownRecord(patient: Person, relay: string): Promise<OpenedRecord> {
@@ -48,13 +47,8 @@ describe('the consent prompt and the access list handed records that are not ope
     const [patient, clinician] = [await person(), await person()];
     const url = await relayUrl('main');
     const record = await ownRecord(patient, url);
-    // A signer that never answers a signature: the share waits there.
-    const waiting: Signer = {
-      getPublicKey: () => patient.signer.getPublicKey(),
-      signEvent: () => new Promise(() => undefined),
-      nip44Encrypt: (p, t) => patient.signer.nip44Encrypt(p, t),
-      nip44Decrypt: (p, c) => patient.signer.nip44Decrypt(p, c),
-    };
+    // A signer whose signatures are never released: the share waits there.
+    const waiting = heldSigner(patient.signer).signer;
     const codes: string[] = [];
     const wrap = await fixture<HTMLDivElement>(html`<div @nip82-error=${(e: CustomEvent) => codes.push(e.detail.code)}><nip82-consent-prompt .signer=${waiting} relays=${url} .records=${[record]}></nip82-consent-prompt></div>`);
     const el = wrap.firstElementChild as Nip82ConsentPrompt;

@@ -12,10 +12,9 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord } from '../components/core/nip82/record.js';
 import { openRecord } from '../components/core/nip82/record-open.js';
-import { person, publishTo, relayUrl, sampleBundle, skewClock, CLOCK_OFF_WORDS } from './helpers.js';
+import { person, publishTo, relayUrl, sampleBundle, skewClock, signerWith, CLOCK_OFF_WORDS } from './helpers.js';
 import { $, buttonByText, dialogOf, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-import type { Signer } from '../components/core/signers/signer.js';
 import { SignerError } from '../components/core/errors.js';
 
 const clock = CLOCK_OFF_WORDS;
@@ -33,12 +32,9 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
     const record = await openRecord(events, patient.signer);
     restore = skewClock(2 * 3600 * 1000);
     let unreachable = false;
-    const signer: Signer = {
-      getPublicKey: () => patient.signer.getPublicKey(),
+    const signer = signerWith(patient.signer, {
       signEvent: (t) => (unreachable && t.kind === 22242 ? Promise.reject(new SignerError('connection', 'The signer app could not be reached.')) : patient.signer.signEvent(t)),
-      nip44Encrypt: (p, t) => patient.signer.nip44Encrypt(p, t),
-      nip44Decrypt: (p, c) => patient.signer.nip44Decrypt(p, c),
-    };
+    });
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${signer} relays=${relay} .records=${[record]}></nip82-consent-prompt>`);
     await toSharePreview(el, clinician.pubkey);
     buttonByText(el, /^Share with /)!.click();
