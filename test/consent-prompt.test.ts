@@ -1208,10 +1208,11 @@ describe('<nip82-consent-prompt>', function () {
             /^Only part of this went out\. Sent: 1 of \d+ parts of the shared record for npub1\S+\. Not sent yet: the shared record for npub1\S+\. Finish sending to complete it; nothing is signed again\.$/,
           );
           expect(text($(el, '#leave-help'))).to.match(
-            /^Or leave it as it is and start a new share\. Nothing more is sent, but what already went out stays, and npub1\S+ can open it\. A share left unfinished can no longer be finished or revoked: finish sending it if you may want to end their access later\.$/,
+            /^Or leave it as it is and start a new share\. Nothing more is sent, but what already went out stays, and npub1\S+ can open it\. A share left unfinished can no longer be finished or taken back\.$/,
           );
+          expect(text($(el, '#take-back-help'))).to.match(/^Shared by mistake\? Take it back: what already went out is replaced on the storage servers by a copy only you can open, so npub1\S+ can no longer open it there\./);
           const actions = $$<HTMLButtonElement>(el, 'dialog [part=actions] button').map((b) => text(b));
-          expect(actions).to.deep.equal(['Close', 'Leave it and start a new share', 'Finish sending']);
+          expect(actions).to.deep.equal(['Close', 'Leave it and start a new share', 'Take it back', 'Finish sending']);
           await fitsPhone(el, 'half-sent share', false);
         } finally {
           await setViewport({ width: 800, height: 600 });

@@ -115,7 +115,15 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     `Los servidores de almacenamiento no lo confirmaron a tiempo, así que puede que les haya llegado${share ? ` y que ${who} ya pueda abrirlo` : ` y que ${who} ya tenga su respuesta`}. Termine el envío para asegurarse; no se firma nada de nuevo.`,
   finishSending: 'Terminar el envío',
   leaveHelp: (who: string) =>
-    `O déjelo como está y empiece a compartir de nuevo. No se envía nada más, pero lo que ya salió se queda, y ${who} puede abrirlo. Un envío que queda sin terminar ya no se puede terminar ni revocar: termine el envío si quizá quiera retirarle el acceso más adelante.`,
+    `O déjelo como está y empiece a compartir de nuevo. No se envía nada más, pero lo que ya salió se queda, y ${who} puede abrirlo. Un envío que queda sin terminar ya no se puede terminar ni retirar.`,
+  takeBack: 'Retirarlo',
+  takeBackHelp: (who: string) =>
+    `¿Lo compartió por error? Retírelo: lo que ya salió se sustituye en los servidores de almacenamiento por una copia que solo usted puede abrir, y ${who} ya no podrá abrirlo allí. Lo que ya haya abierto se queda con esa persona.`,
+  waitTakeBack: 'Su firmador le pedirá abrir lo compartido, para retirarlo.',
+  tookBack: (who: string) => `Retirado: ${who} ya no puede abrir lo compartido desde los servidores de almacenamiento. Lo que ya haya abierto se queda con esa persona.`,
+  takeBackFailed: 'No se pudo retirar.',
+  takeBackShort: (who: string, went: boolean) =>
+    `${went ? 'Lo compartido se retiró solo de algunos servidores de almacenamiento' : 'Ningún servidor de almacenamiento aceptó el cambio'}: donde no, ${who} aún puede abrir lo que salió. Vuelva a retirarlo; no se firma nada de nuevo.`,
   leaveUnfinished: 'Dejarlo así y compartir de nuevo',
   leftUnfinished: (who: string) =>
     `El envío sin terminar a ${who} se quedó como estaba. Lo que ya salió se queda, y esa persona puede abrirlo.`,

@@ -122,6 +122,18 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   finishSending: string;
   /** Beside "finish sending" a half-sent share: leaving it instead, and that what went out stays. */
   leaveHelp: (who: string) => string;
+  /** The button that takes back a share part of which went out (or may have): it is sealed anew for the patient alone. */
+  takeBack: string;
+  /** Beside "take it back": what it does, and what it cannot undo. */
+  takeBackHelp: (who: string) => string;
+  /** While a take-back waits for the signer (only a share of records the page handed in asks it, to open the share). */
+  waitTakeBack: string;
+  /** The share was taken back from every storage server that holds any of it. */
+  tookBack: (who: string) => string;
+  /** A take-back stopped before any of it went out (the signer declined, the servers unusable); what went out of the share follows. */
+  takeBackFailed: string;
+  /** A take-back that did not reach every storage server: `went`, some of it did. */
+  takeBackShort: (who: string, went: boolean) => string;
   /** The button that leaves a half-sent share as it is and starts a new one (nothing is signed or sent). */
   leaveUnfinished: string;
   /** Over the new share's form, once a half-sent share was left: what of it stays, and how to end it. */
@@ -340,7 +352,15 @@ const en: ConsentPromptStrings = {
     `The storage servers did not confirm it in time, so it may have reached them${share ? `, and ${who} may already be able to open it` : `, and ${who} may already have your answer`}. Finish sending to make sure; nothing is signed again.`,
   finishSending: 'Finish sending',
   leaveHelp: (who: string) =>
-    `Or leave it as it is and start a new share. Nothing more is sent, but what already went out stays, and ${who} can open it. A share left unfinished can no longer be finished or revoked: finish sending it if you may want to end their access later.`,
+    `Or leave it as it is and start a new share. Nothing more is sent, but what already went out stays, and ${who} can open it. A share left unfinished can no longer be finished or taken back.`,
+  takeBack: 'Take it back',
+  takeBackHelp: (who: string) =>
+    `Shared by mistake? Take it back: what already went out is replaced on the storage servers by a copy only you can open, so ${who} can no longer open it there. Whatever they already opened stays with them.`,
+  waitTakeBack: 'Your signer will be asked to open the share, to take it back.',
+  tookBack: (who: string) => `Taken back: ${who} can no longer open this share from the storage servers. Whatever they already opened stays with them.`,
+  takeBackFailed: 'It could not be taken back.',
+  takeBackShort: (who: string, went: boolean) =>
+    `${went ? 'The share was taken back from only some storage servers' : 'No storage server took the change'}: where it is not, ${who} may still open what went out. Take it back again; nothing is signed again.`,
   leaveUnfinished: 'Leave it and start a new share',
   leftUnfinished: (who: string) =>
     `The unfinished share with ${who} was left as it is. What already went out stays, and they can open it.`,

@@ -11,9 +11,10 @@ import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
-import type { OpenedRecord, Role } from '../core/nip82/record.js';
+import { forgetRecord, openRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
+import { RecordKeyCache } from '../core/nip82/keys.js';
 import { endedForReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
@@ -71,6 +72,16 @@ interface Pending {
    * its numbers taken at the call, its words read at each render.
    */
   outcome: () => Message;
+  /** The share being taken back: its revocation, sealed once and only ever sent again (see {@link Nip82ConsentPrompt.takeBack}). */
+  takeBack?: TakeBack;
+}
+
+/** A half-sent share's revocation: every part sealed anew for the patient alone. */
+interface TakeBack {
+  action: SignedAction;
+  /** The share as it was made, opened with its keys, and the change that takes it back. */
+  copy: OpenedRecord;
+  change: AccessChange;
 }
 
 /** What is wrong with a preset `recipient`: a private key, or anything else that is no public key. */
@@ -108,9 +119,12 @@ function presetKey(value: string | null | undefined): string | undefined {
  * servers took it, and offers to send it to those that missed it (nothing is signed again).
  * When relays take only part of it, the dialog says exactly what went out and offers
  * to finish sending the same signed events; reopening that request offers only that, never
- * signing again, and a request whose share partly went out can no longer be denied. Reopening a
+ * signing again, and a request whose share partly went out can no longer be denied. A half-sent
+ * share may instead be taken back ("Take it back"): every part is sealed anew for the patient alone
+ * and sent, replacing what went out, with no signer call (the kit made the share and holds its key);
+ * the host hears `nip82-revoke`, and what the recipient already opened stays with them. Reopening a
  * half-sent share also offers to leave it as it is (what went out stays, and can no longer be
- * finished or revoked) and start a new one, which signs and sends nothing of the old one.
+ * finished or taken back) and start a new one, which signs and sends nothing of the old one.
  * The signed events are kept in memory only and forgotten on a sign-out or a change of user.
  *
  * @summary Share records, or answer an access request, with a preview before signing.
@@ -153,9 +167,10 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @cssproperty --nip82-consent-prompt-dialog-background - Dialog background.
  * @cssproperty --nip82-consent-prompt-hidden-background - Background of an item marked hidden.
  *
- * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer. Detail `{ action, source, records?, recipient? }`.
+ * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer, or a half-sent share is taken back (`action: 'revoke'`). Detail `{ action, source, records?, recipient? }`.
  * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
  * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
+ * @fires nip82-revoke - A half-sent share was taken back ("Take it back"). Detail `{ signPubkey, pubkey, movedTo? }` (`signPubkey`: the share's address before; `movedTo`: its new one, when the recipient could share it).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
  * @fires nip82-error - Something failed, or the preset `recipient` is no public key or `records` holds what is no opened record (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
@@ -276,6 +291,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * share may also be left as it is. In memory only, and forgotten with the user.
    */
   private readonly unfinished = new Map<string, Pending>();
+  /**
+   * The keys of shares made from records the page handed in (a session's store keeps its own):
+   * a half-sent one is taken back without asking the signer. Wiped once no share is left unfinished,
+   * and with the user.
+   */
+  private readonly shareKeys = new RecordKeyCache();
   /** The user action under way (loading, reading, sharing, answering, finishing), and every way it stops. */
   private readonly actions = new ActionController(this, {
     status: () => this.status,
@@ -666,6 +687,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.until = '';
     this.purpose = '';
     this.reply = '';
+    // A take-back's keys (the share's and its new version's) go with them.
+    for (const p of new Set([this.pending, ...this.unfinished.values()])) forgetTakeBack(p);
+    this.shareKeys.wipe();
     this.pending = undefined;
     this.keyCheckFor = undefined;
     this.unconfirmedOver = undefined;
@@ -837,16 +861,101 @@ export class Nip82ConsentPrompt extends Nip82Element {
    */
   private leaveUnfinished = (): void => {
     const pending = this.pending;
-    if (this.busy || this.answering || pending?.key !== SHARE || !confirmedOut(pending)) return;
+    if (this.busy || this.answering || pending?.key !== SHARE || !confirmedOut(pending) || pending.takeBack) return;
     // Another user's events are not this one's to leave either: all of theirs is forgotten.
     if (this.someoneElses(pending)) return this.forgetUser();
     const recipient = pending.recipient;
     this.unfinished.delete(SHARE);
     this.pending = undefined;
+    this.shareKeys.wipe();
     this.startShare();
     this.leftNote = () => this.s.leftUnfinished(this.named(recipient));
     this.modal.focusNext = '#left-note';
   };
+
+  /**
+   * Takes back a share part of which went out (or may have): every part is sealed anew for the
+   * patient alone and sent, so a storage server holding a part keeps the new version instead, which
+   * the recipient cannot open. The session made the share and holds its key: nothing is asked of
+   * the signer (nor for a share of records the page handed in: the prompt keeps its key until the
+   * share is finished, left or taken back). Sealed once: a retry sends the same events, through
+   * the storage servers in effect then. What the recipient already opened stays with them.
+   */
+  private takeBack = (): void => {
+    const pending = this.pending;
+    if (this.busy || this.answering || pending?.key !== SHARE || !pending.action.started) return;
+    if (this.someoneElses(pending)) return this.forgetUser();
+    this.afterKeyCheck(() => void this.takeBackNow(pending));
+  };
+
+  private async takeBackNow(pending: Pending): Promise<void> {
+    const recipient = pending.recipient;
+    const signal = this.actions.begin();
+    this.receipts = pending.takeBack?.action.receipts ?? [];
+    const back = await this.withSigner('revoke', () => this.s.waitTakeBack, (signer) => this.signing(signal, async (progress) => {
+      pending.takeBack ??= await this.sealTakeBack(pending, signer, progress, signal);
+      const { action } = pending.takeBack;
+      const client = this.currentStore?.client ?? this.relayClient();
+      this.sendingTo = client.relays.length;
+      progress.doing('sending');
+      try {
+        await this.actions.send(signal, client, () => action.publish(client, signal, progress.signIns));
+        return pending.takeBack;
+      } catch (error) {
+        this.receipts = action.receipts;
+        if (signal.aborted || !(error instanceof RelayError)) throw error;
+        if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+        this.fail(error, 'revoke');
+        this.partialText = this.partText(pending);
+        this.modal.focusNext = 'button.take-back';
+        return undefined;
+      }
+    }), { recipient, records: naddrsOf(pending.action.events) }, signal);
+    if (signal.aborted) return;
+    if (back) return this.tookBack(pending, back);
+    // Stopped before any of it went out (not a server's refusal, said above): the generic words
+    // would say nothing was shared, which is untrue of what went out before.
+    if (this.status !== 'relay-error' && this.pending === pending && !pending.takeBack) {
+      const share = this.partText(pending);
+      this.partialText = () => sentences(this.s.takeBackFailed, wordsNow(share));
+      this.setStatus('relay-error', this.partialText);
+    }
+  }
+
+  /** The revocation of a half-sent share, sealed from the events it was made of; nothing published. */
+  private async sealTakeBack(pending: Pending, signer: Signer, progress: ActionProgress, signal: AbortSignal): Promise<TakeBack> {
+    const store = this.records ? undefined : this.recordStore();
+    const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitTakeBack);
+    const copy = await openRecord(pending.action.events, asked, { keyCache: store?.keyCache ?? this.shareKeys, readerPubkey: pending.reader });
+    if (signal.aborted) forgetRecord(copy);
+    signal.throwIfAborted();
+    try {
+      const change = await revokeAccess(copy, pending.recipient);
+      return { action: new SignedAction([{ name: 'share', events: change.events }]), copy, change };
+    } catch (error) {
+      forgetRecord(copy);
+      throw error;
+    }
+  }
+
+  /** Every part of the take-back went out: the share is no longer open to its recipient from the storage servers. */
+  private tookBack(pending: Pending, back: TakeBack): void {
+    const { copy, change, action } = back;
+    const store = this.records ? undefined : this.currentStore;
+    forgetRecord(copy);
+    // The session lists it as a share taken back; records handed in keep nothing of it.
+    if (store) store.keepChanged(change.record);
+    else forgetRecord(change.record);
+    this.settle(SHARE);
+    this.receipts = action.receipts;
+    emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+    emit(this, 'nip82-revoke', { signPubkey: copy.signPubkey, pubkey: pending.recipient, ...(change.moved ? { movedTo: change.moved.to } : {}) });
+    this.undoable = false;
+    this.missed = undefined;
+    this.setStatus('done', () => this.s.tookBack(this.named(pending.recipient)));
+    this.step = 'result';
+    this.modal.focusNext = '#result-title';
+  }
 
   private openAnswer(request: ConsentMessage, event: Event): void {
     const trigger = event.currentTarget as HTMLElement;
@@ -937,6 +1046,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private settle(key: string): void {
     this.unfinished.delete(key);
     this.pending = undefined;
+    if (!this.unfinished.has(SHARE)) this.shareKeys.wipe();
   }
 
   /**
@@ -1091,7 +1201,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       author: signer,
       participants: [{ pubkey: recipient, role }],
       maxEventBytes: await client.maxEventBytes(),
-      keyCache: store?.keyCache,
+      keyCache: store?.keyCache ?? this.shareKeys,
       // Relays that honour NIP-40 stop serving the copy after its last day.
       ...(until ? { expiresAt: periodEnd(until) } : {}),
     });
@@ -1179,6 +1289,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   /** How much of `pending` went out, as it stands now, in the words of the page's language at each render. */
   private partText(pending: Pending): Message {
+    const back = pending.takeBack?.action;
+    if (back) {
+      const went = back.started;
+      return () => this.s.takeBackShort(this.named(pending.recipient), went);
+    }
     const [states, recipient] = [pending.action.states, pending.recipient];
     // Nothing confirmed, something maybe out: not "part went out" (unknown), nor "nothing" (untrue).
     const share = states.some((p) => p.name === 'share');
@@ -1239,7 +1354,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * out is said again, and the button is still the way on.
    */
   private finishSending = (): void => {
-    if (!this.pending || this.busy) return;
+    // A share being taken back is never sent on.
+    if (!this.pending || this.busy || this.pending.takeBack) return;
     this.keyCheckFor = this.pending;
     this.afterKeyCheck(() => {
       this.keyCheckFor = undefined;
@@ -1532,7 +1648,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       return html`<div class=${again ? 'state' : 'state error'}>
         ${this.renderLive(again && this.busy ? stateText(this.status, s, this.message, this.errorCode, this.signedOut) : sentences(this.partialWords(), clockAfter(this.receipts, this.clockOff, s)), !this.open)}
         ${again ? nothing : renderReceipts(this.receipts, s, this.language)}
-        ${this.pending && (!this.pending.action.started || !this.open)
+        ${this.pending?.takeBack && !this.open
+          ? this.takeBackButton(true)
+          : this.pending && (!this.pending.action.started || !this.open)
           ? html`<button part="button button-primary" type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>
           ${this.pending.action.started ? s.finishSending : s.tryAgain}</button>`
           : nothing}
@@ -1687,10 +1805,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const approval = !!request && !!pending?.action.pieces.some((p) => p.name === 'share');
     // A share maybe out but confirmed nowhere is not left for a new one: if it landed, the
     // recipient would hold two copies, the first of which the patient was never told is live.
-    const leavable = !request && pending?.key === SHARE && confirmedOut(pending);
+    // A share out in part (or maybe out) may be taken back; once that began, it is only ever finished.
+    const backable = !request && pending?.key === SHARE && pending.action.started;
+    const takingBack = !!pending?.takeBack;
+    const leavable = !request && pending?.key === SHARE && confirmedOut(pending) && !takingBack;
     return html`${request ? html`<p class="summary">${s.requestSummary(this.named(request.requester), s.typeList(request.resourceTypes))}</p>` : nothing}
       ${approval ? html`<p class="warning">${s.partialNoDeny(this.named(request.requester), !!pending && !confirmedOut(pending))}</p>` : nothing}
       ${this.renderStatus()}
+      ${backable && !takingBack ? html`<p class="help" id="take-back-help">${withBdi(s.takeBackHelp(this.named(pending.recipient)))}</p>` : nothing}
       ${leavable ? html`<p class="help" id="leave-help">${withBdi(s.leaveHelp(this.named(pending.recipient)))}</p>` : nothing}
       <div part="actions" class="actions">
         ${renderStopWaiting(!!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
@@ -1698,10 +1820,17 @@ export class Nip82ConsentPrompt extends Nip82Element {
         ${leavable
           ? html`<button part="button" type="button" class="leave" aria-describedby="leave-help" aria-disabled=${busyAttr(this.busy)} @click=${this.leaveUnfinished}>${s.leaveUnfinished}</button>`
           : nothing}
-        ${pending
+        ${backable ? this.takeBackButton(takingBack) : nothing}
+        ${pending && !takingBack
           ? html`<button part="button button-primary" type="button" class="primary finish" aria-disabled=${busyAttr(this.busy)} @click=${this.finishSending}>${s.finishSending}</button>`
           : nothing}
       </div>`;
+  }
+
+  /** "Take it back": the way on (`primary`) once a take-back went out short, else beside "Finish sending". */
+  private takeBackButton(primary: boolean): TemplateResult {
+    return html`<button part=${primary ? 'button button-primary' : 'button'} type="button" class=${primary ? 'primary take-back' : 'take-back'}
+      aria-describedby=${ifDefined(primary ? undefined : 'take-back-help')} aria-disabled=${busyAttr(this.busy)} @click=${this.takeBack}>${this.s.takeBack}</button>`;
   }
 
   /**
@@ -1747,6 +1876,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
 const confirmedOut = (pending: Pending): boolean => pending.action.states.some((p) => p.sent > 0);
 
 /** An answer's gift wraps: to the requester first, then the patient's own copy. */
+/** Wipes the keys a take-back of `pending` holds, if any (the user left, or it was let go). */
+function forgetTakeBack(pending: Pending | undefined): void {
+  const back = pending?.takeBack;
+  if (!back) return;
+  forgetRecord(back.copy);
+  forgetRecord(back.change.record);
+}
+
 function answerPieces(events: readonly NostrEvent[]) {
   return [
     { name: 'answer' as const, events: events.slice(0, 1) },

@@ -622,6 +622,21 @@ export class RecordStore {
   }
 
   /**
+   * Adds a record the reader has just changed, opened already with its keys (a half-sent share
+   * taken back, whose earlier version the store never held): nothing is asked of the signer. Kept
+   * only for the store's own reader; anyone else's is forgotten, keys wiped.
+   */
+  keepChanged(record: OpenedRecord): OpenedRecord | undefined {
+    this.assertOpen();
+    if (record.reader !== this.readerKey) {
+      forgetRecord(record);
+      return undefined;
+    }
+    for (const e of record.events) if (e.kind === RECORD_KIND) this.client.versions.observe(e);
+    return this.keepIfCurrent(record, this.generation);
+  }
+
+  /**
    * Before an access change: the signer must still be the reader who opened `record`, and the
    * record must be the store's current view of it. Throws `wrong-reader` otherwise.
    */
