@@ -38,6 +38,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   doneTitle: (who: string) => string;
   stops: string;
   stays: string;
+  /** In the revoke dialog, for a record only some of whose parts were found (a share that went out only in part): what is taken back and what cannot be. */
+  partsMissing: (who: string, have: number, total: number, haveText: string, totalText: string) => string;
   editorMoves: string;
   /** {@link editorMoves} when no one else is left on the record to be told. */
   editorMovesAlone: string;
@@ -177,6 +179,8 @@ const en: AccessListStrings = {
     'What stops: the record is locked again with new keys, so they can no longer open it from the storage servers, this version or any later one.',
   stays:
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
+  partsMissing: (who: string, _have: number, _total: number, haveText: string, totalText: string) =>
+    `Only ${haveText} of ${totalText} parts of this record were found on your storage servers. Those are taken back; the parts not found cannot be, and stay open to ${who} wherever they are stored.`,
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   editorMovesAlone: 'Because they could edit, the record moves to a new address and the old one is deleted.',
   editorOthers: (who: string, names: string) => `After this, ${names} can still open it. ${who} could add people: revoke any you did not choose.`,

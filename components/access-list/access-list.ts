@@ -781,7 +781,8 @@ export class Nip82AccessList extends Nip82Element {
     try {
       for (const target of targets) {
         const notify = store ? asked : notifier(target.record.reader);
-        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays }) });
+        // Parts never found (a share that went out only in part) cannot be reached: the rest is taken back, and the dialog said so.
+        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays, partsAtHand: true }) });
       }
     } catch (error) {
       for (const { change } of changes) forgetRecord(change.record);
@@ -1268,6 +1269,14 @@ export class Nip82AccessList extends Nip82Element {
     return (record.participants ?? []).filter((p) => p.pubkey !== pubkey && p.pubkey !== (this.myKey ?? record.reader));
   }
 
+  /** A record only part of which was found: what a revocation takes back, and what it cannot. */
+  private renderPartsMissing(targets: Target[]): TemplateResult | typeof nothing {
+    const partial = targets.find((t) => t.record.parts.have < t.record.parts.total);
+    if (!partial) return nothing;
+    const { have, total } = partial.record.parts;
+    return html`<p class="parts-missing">${withBdi(this.s.partsMissing(this.who(partial.pubkey), have, total, this.count(have), this.count(total)))}</p>`;
+  }
+
   private renderDialog(targets: Target[]): TemplateResult {
     const s = this.s;
     const first = targets[0]!;
@@ -1307,6 +1316,7 @@ export class Nip82AccessList extends Nip82Element {
         <p>${s.stays}</p>
         ${editor ? html`<p>${targets.some((t) => t.role === 'editor' && this.staying(t).length) ? s.editorMoves : s.editorMovesAlone}</p>${this.renderStaying(targets)}` : nothing}
         ${this.renderOpenElsewhere(targets)}
+        ${this.renderPartsMissing(targets)}
       </div>
       ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}
       ${this.renderStatus()}
