@@ -338,6 +338,8 @@ export class Nip82RecordViewer extends Nip82Element {
 
   private views: View[] = [];
   private sectionTotals: [SectionKey, number][] = [];
+  /** The kinds the filters offer, counted as the sections' headings count (see {@link applyFilters}). */
+  private kindTotals: [SectionKey, number][] = [];
   private itemTotal = 0;
   private filtered: FilteredView[] = [];
   private timeline: TimelineEntry[] = [];
@@ -821,6 +823,8 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private applyFilters(): void {
+    // Items entered in error, once hidden, are no more counted beside their kind than under its heading.
+    this.kindTotals = this.hideEnteredInError ? totalsOf(this.views, (item) => !item.enteredInError) : this.sectionTotals;
     const words = queryWords(this.query);
     const s = this.s;
     const lang = localeOf(this);
@@ -1367,10 +1371,10 @@ export class Nip82RecordViewer extends Nip82Element {
         <button part="button" type="button" class="narratives" aria-pressed=${pressed(this.narratives)} @click=${() => (this.narratives = !this.narratives)}>${s.showNarratives}</button>
         <button part="button" type="button" class="print" aria-disabled=${this.printAsked ? 'true' : 'false'} @click=${this.print}>${s.print}</button>
       </div>
-      ${this.sectionTotals.length > 1
+      ${this.kindTotals.length > 1
         ? html`<fieldset class="filters">
             <legend>${s.filterLegend}</legend>
-            ${this.sectionTotals.map(
+            ${this.kindTotals.map(
               ([key, n]) => html`<label>
                 <input type="checkbox" name="section" value=${key} .checked=${!this.hiddenSections.has(key)} @change=${(e: Event) => this.toggleSection(key, (e.target as HTMLInputElement).checked)} />
                 ${s.sectionCount(sectionLabel(key, s), formatCount(n, lang))}
@@ -1391,7 +1395,7 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private renderNarrowed(s: RecordViewerStrings, lang: string, signedOnly: string) {
     const words = queryWords(this.query).length ? this.query.trim() : '';
-    const left = this.sectionTotals.filter(([key]) => this.hiddenSections.has(key)).map(([key]) => sectionLabel(key, s));
+    const left = this.kindTotals.filter(([key]) => this.hiddenSections.has(key)).map(([key]) => sectionLabel(key, s));
     const lines = [words && s.printedSearch(words), left.length ? s.printedLeftOut(listText(lang, left)) : '', this.signedOnly ? signedOnly : ''].filter(Boolean);
     return lines.length ? html`<p class="narrowed">${lines.map((line) => html`<span>${line}</span>`)}</p>` : nothing;
   }
@@ -1807,9 +1811,7 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
       yield;
     }
   }
-  const totals = new Map<SectionKey, number>();
-  for (const v of views) for (const [key, items] of v.summary.sections) totals.set(key, (totals.get(key) ?? 0) + items.length);
-  const sectionTotals = SECTION_ORDER.filter((k) => totals.has(k)).map((k): [SectionKey, number] => [k, totals.get(k)!]);
+  const sectionTotals = totalsOf(views);
   const itemTotal = views.reduce((n, v) => n + v.summary.items.length, 0);
   const dated = views.flatMap((view) => view.summary.dated.map((item) => ({ view, item })));
   if (views.length > 1) {
@@ -1817,6 +1819,18 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
     dated.sort((a, b) => (b.item.time ?? 0) - (a.item.time ?? 0));
   }
   return { views, sectionTotals, itemTotal, datedAll: dated };
+}
+
+/** The items of each section in every view, in the sections' order: those `counted` (all when not given); a section with none is left out. */
+function totalsOf(views: readonly View[], counted?: (item: Item) => boolean): [SectionKey, number][] {
+  const totals = new Map<SectionKey, number>();
+  for (const v of views) {
+    for (const [key, items] of v.summary.sections) {
+      const n = counted ? items.filter(counted).length : items.length;
+      if (n > 0) totals.set(key, (totals.get(key) ?? 0) + n);
+    }
+  }
+  return SECTION_ORDER.filter((k) => totals.has(k)).map((k): [SectionKey, number] => [k, totals.get(k)!]);
 }
 
 /**
