@@ -118,7 +118,13 @@ export class Nip82Session extends LocalizedElement {
    */
   @property({ attribute: false }) knownNames?: Record<string, string>;
 
-  /** Read-only, reflected as the `status` attribute: `idle`, `waiting-signer`, `done` (signed in), `no-signer`, `refused`, `timed-out`, `bad-data`, `cancelled`. */
+  /**
+   * Read-only, reflected as the `status` attribute: `idle`, `waiting-signer`, `done` (signed in),
+   * `no-signer`, `refused`, `timed-out`, `relay-error`, `bad-data`, `cancelled`; never `working`.
+   * `relay-error` when a connection failed: the remote sign-in (a part of the kit fetched when first
+   * used) could not be fetched (`nip82-error` code `part-unavailable`), or a signer handed in failed
+   * with a `RelayError`. A remote signer that cannot be reached is `bad-data` (code `connection`).
+   */
   get status(): Status {
     return this.state.status;
   }
