@@ -173,6 +173,8 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @fires nip82-revoke - A half-sent share was taken back ("Take it back"). Detail `{ signPubkey, pubkey, movedTo? }` (`signPubkey`: the share's address before; `movedTo`: its new one, when the recipient could share it).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
+ * @fires nip82-npub-select - From its recipient field (the nested `<nip82-npub-picker>`): the user chose who to share with. Detail `{ pubkey, npub }`.
+ * @fires nip82-npub-clear - From its recipient field: the user cleared that choice. Detail `{}`.
  * @fires nip82-error - Something failed, or the preset `recipient` is no public key or `records` holds what is no opened record (code `invalid-input`), or an entry of `relays` is no ws:// or wss:// address (code `invalid-url`, once per list given). Detail `{ code, message, action? }`.
  */
 export class Nip82ConsentPrompt extends Nip82Element {
