@@ -623,7 +623,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private checkPreset(): void {
     for (let i = 0; i < 3; i++) {
       const value = this.recipient ?? '';
-      const refusal = presetRefusal('recipient', value);
+      const refusal = presetRefusal(this, 'recipient', value);
       if (!refusal) {
         this.presetProblem = undefined;
         return;

@@ -175,7 +175,7 @@ export class Nip82NpubPicker extends Nip82Element {
       const parsed = parseRecipient(given);
       this.value = parsed.kind === 'key' ? parsed.pubkey : '';
       if (this.value) this.currentStatus = 'done';
-      else this.presetRefused(presetRefusal('value', given));
+      else this.presetRefused(presetRefusal(this, 'value', given));
       // The page chose someone else: what was said of the user's last choice no longer holds.
       if (this.value !== this.userChose) {
         this.userChose = '';
