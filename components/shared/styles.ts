@@ -13,6 +13,12 @@ export const tokens = css`
     --_bg: var(--nip82-color-surface, light-dark(#ffffff, #16191d));
     --_bg-alt: var(--nip82-color-surface-alt, light-dark(#f5f7f9, #1f2328));
     --_border: var(--nip82-color-border, light-dark(#d0d7de, #3a4048));
+    /*
+     * A button is found by its edge, which must stand out 3:1 (WCAG 1.4.11) from its own fill and
+     * from the surface or warning tint around it; the pale divider above does not. A page that
+     * set --nip82-color-border for every edge keeps that until it sets the control edge itself.
+     */
+    --_control-border: var(--nip82-color-control-border, var(--nip82-color-border, light-dark(#6e7781, #7d8590)));
     --_accent: var(--nip82-color-accent, light-dark(#0a5cc2, #6cb1ff));
     --_on-accent: var(--nip82-color-on-accent, light-dark(#ffffff, #0b1220));
     --_danger: var(--nip82-color-danger, light-dark(#b42318, #ff8a80));
@@ -45,7 +51,7 @@ export const tokens = css`
     /* As the spacing: no wider than 14.4 px a side on a 320 px screen, whatever the text size. */
     padding-inline: min(0.9rem, 4.5vw);
     border-radius: var(--_radius);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     background: var(--_bg-alt);
     color: var(--_fg);
     cursor: pointer;
@@ -75,7 +81,7 @@ export const tokens = css`
     color: var(--_fg);
     background: var(--_bg);
     /* The muted ink, not the faint divider: a field's edge is seen at 3:1 (WCAG 1.4.11). */
-    border: 1px solid var(--_muted);
+    border: 1px solid var(--nip82-color-control-border, var(--_muted));
     border-radius: var(--_radius);
     padding-block: 0.35rem;
     padding-inline: 0.5rem;
@@ -104,6 +110,7 @@ export const tokens = css`
     :host {
       --_muted: var(--nip82-color-muted, var(--_fg));
       --_border: var(--nip82-color-border, light-dark(#57606a, #a3aab3));
+      --_control-border: var(--nip82-color-control-border, var(--_border));
     }
     .warning {
       border-color: currentColor;
