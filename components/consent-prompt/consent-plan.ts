@@ -88,6 +88,14 @@ export function supplying(records: readonly OpenedRecord[], urls: Iterable<strin
   return records.filter((r) => from.has(r));
 }
 
+/** The items of `records` that only `some` of them supply: none of the others does. */
+export function suppliedOnlyBy(records: readonly OpenedRecord[], some: readonly OpenedRecord[]): Set<string> {
+  const [only, others] = [new Set<string>(), new Set<string>()];
+  for (const [r, e] of suppliedEntries(records)) (some.includes(r) ? only : others).add(e.fullUrl ?? '');
+  for (const url of others) only.delete(url);
+  return only;
+}
+
 /** An offered item's words as a view shows them. */
 export type ItemTexts = { label: string; date: string };
 
@@ -201,6 +209,15 @@ export class ConsentPlan implements ReactiveController {
       this.included.delete(url);
       this.hidden.add(url);
     }
+    this.changed();
+  }
+
+  /** Takes `urls` off the offer (no longer the user's to pass on), keeping every other choice as it was. */
+  withdraw(urls: ReadonlySet<string>): void {
+    const kept = (e: BundleEntry) => !urls.has(e.fullUrl!);
+    this.grouped = this.grouped.map(([type, list]): [string, BundleEntry[]] => [type, list.filter(kept)]).filter(([, list]) => list.length > 0);
+    this.offered = this.offered.filter(kept);
+    for (const set of [this.included, this.hidden, this.hiddenBefore, this.unhidden, this.marked]) for (const url of urls) set.delete(url);
     this.changed();
   }
 

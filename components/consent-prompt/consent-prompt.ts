@@ -35,7 +35,7 @@ import { periodEnd } from '../core/nip82/grant.js';
 import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
-import { ConsentPlan, offeredEntries, subjectKey, supplying } from './consent-plan.js';
+import { ConsentPlan, offeredEntries, subjectKey, suppliedOnlyBy, supplying } from './consent-plan.js';
 import { settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
 import { LISTED_REQUESTS, renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
@@ -1435,8 +1435,28 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
   }
 
+  /**
+   * Items of records whose share to the user ended since the dialog opened (a share "until today"
+   * passing midnight): taken off the offer and said, before the signer is asked anything, so that
+   * nothing goes out that is no longer theirs to pass on, nor a share quietly lacking what the
+   * preview showed. The preview then shows what is left (the choice afresh when nothing is).
+   */
+  private withdrawEnded(): boolean {
+    const store = this.currentStore;
+    const held = this.records ?? (store?.loaded ? store.held : []);
+    const ended = supplying(held, [...this.plan.included, ...this.plan.hidden]).filter(endedForReader);
+    if (!ended.length) return false;
+    this.plan.withdraw(suppliedOnlyBy(held, ended));
+    const names = ended.map((r) => this.nameOf(r, subjectNamer([r])));
+    this.problems = [{ words: () => this.s.endedMeanwhile(names) }];
+    if (!this.plan.plan().entries.length) this.step = 'choose';
+    this.modal.focusNext = '#problems';
+    return true;
+  }
+
   private confirmShare = async (): Promise<void> => {
     if (this.busy || this.pending?.action.started) return;
+    if (this.withdrawEnded()) return;
     // Said before the signer is asked anything (the records may have changed since the preview).
     if (this.severalPeople()) {
       this.problems = [{ words: () => this.s.severalPeople }];
@@ -1496,6 +1516,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private approve = async (): Promise<void> => {
     if (this.busy || this.pending?.action.started) return;
     const request = this.answering!;
+    if (this.withdrawEnded()) return;
     // It may have ended since the form was shown: said before the signer is asked anything.
     if (requestEnded(request)) {
       this.problems = [{ words: this.endedText(request) }];

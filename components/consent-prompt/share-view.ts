@@ -121,6 +121,7 @@ function renderSharePreview(v: ShareView): TemplateResult {
   const { s } = v;
   return html`${renderPreview(v.plan, v.hideMentions, v.terms(v.role, v.purpose.trim()))}
     <p class="warning">${s.revokeWarning}</p>
+    ${v.problems}
     ${v.status}
     <div part="actions" class="actions">
       ${stopWaitingButton(v)}
