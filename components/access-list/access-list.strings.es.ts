@@ -50,8 +50,8 @@ export const accessListStringsEs: AccessListStrings = {
     'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que esa persona ya no podrá abrirlo desde los servidores de almacenamiento, ni esta versión ni las siguientes.',
   stays:
     'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un servidor de almacenamiento que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
-  partsMissing: (who: string, _have: number, _total: number, haveText: string, totalText: string) =>
-    `Solo se encontraron ${haveText} de ${totalText} partes de este historial en sus servidores de almacenamiento. Se retiran esas; las partes no encontradas no se pueden retirar y siguen abiertas para ${who} allí donde estén guardadas.`,
+  partsMissing: (who: string, _have: number, _total: number, haveText: string, totalText: string, record: string) =>
+    `Solo se encontraron ${haveText} de ${totalText} partes de «${record}» en sus servidores de almacenamiento, así que aún no se puede revocar el acceso: un cambio ahora dejaría las partes no encontradas abiertas para ${who}, y las quitaría de su propio historial si aparecen más tarde. Vuelva a cargar sus historiales para buscarlas.`,
   partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Solo salió una parte: ${partlyRestEs(total, sentText, totalText)}`,
   nothingRevoked: 'Se dejó de esperar a su firmador y ningún servidor de almacenamiento recibió el cambio, así que no se envió nada: el acceso no se revocó y todavía pueden abrir el historial. Puede volver a intentarlo.',
   unconfirmedRevoke:

@@ -38,8 +38,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   doneTitle: (who: string) => string;
   stops: string;
   stays: string;
-  /** In the revoke dialog, for a record only some of whose parts were found (a share that went out only in part): what is taken back and what cannot be. */
-  partsMissing: (who: string, have: number, total: number, haveText: string, totalText: string) => string;
+  /**
+   * In the revoke dialog, for a record only some of whose parts were found (a part not fetched, a
+   * share that went out only in part): why access to it cannot be revoked yet (Revoke is unavailable).
+   */
+  partsMissing: (who: string, have: number, total: number, haveText: string, totalText: string, record: string) => string;
   editorMoves: string;
   /** {@link editorMoves} when no one else is left on the record to be told. */
   editorMovesAlone: string;
@@ -179,8 +182,8 @@ const en: AccessListStrings = {
     'What stops: the record is locked again with new keys, so they can no longer open it from the storage servers, this version or any later one.',
   stays:
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
-  partsMissing: (who: string, _have: number, _total: number, haveText: string, totalText: string) =>
-    `Only ${haveText} of ${totalText} parts of this record were found on your storage servers. Those are taken back; the parts not found cannot be, and stay open to ${who} wherever they are stored.`,
+  partsMissing: (who: string, _have: number, _total: number, haveText: string, totalText: string, record: string) =>
+    `Only ${haveText} of ${totalText} parts of “${record}” were found on your storage servers, so access to it cannot be revoked yet: a change now would leave the parts not found open to ${who}, and cut them out of your own record if they turn up later. Load your records again to look for them.`,
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   editorMovesAlone: 'Because they could edit, the record moves to a new address and the old one is deleted.',
   editorOthers: (who: string, names: string) => `After this, ${names} can still open it. ${who} could add people: revoke any you did not choose.`,

@@ -718,7 +718,7 @@ export class Nip82AccessList extends Nip82Element {
 
   private confirm = async (): Promise<void> => {
     const targets = this.targets;
-    if (this.busy || this.blocking) return;
+    if (this.busy || this.blocking || this.partial(this.targets).length) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
     // Whose revocation this is, taken now: once signing ends the host may be reloading the records, and nobody known.
@@ -781,8 +781,7 @@ export class Nip82AccessList extends Nip82Element {
     try {
       for (const target of targets) {
         const notify = store ? asked : notifier(target.record.reader);
-        // Parts never found (a share that went out only in part) cannot be reached: the rest is taken back, and the dialog said so.
-        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays, partsAtHand: true }) });
+        changes.push({ target, change: await revokeAccess(target.record, target.pubkey, { notify, relays: client.relays }) });
       }
     } catch (error) {
       for (const { change } of changes) forgetRecord(change.record);
@@ -1269,12 +1268,23 @@ export class Nip82AccessList extends Nip82Element {
     return (record.participants ?? []).filter((p) => p.pubkey !== pubkey && p.pubkey !== (this.myKey ?? record.reader));
   }
 
-  /** A record only part of which was found: what a revocation takes back, and what it cannot. */
+  /**
+   * Records only part of which was found (a part not fetched, a share that went out only in part):
+   * a change of who holds them is refused, since its new version would leave out the parts not
+   * found, and a part found later would then be an older version dropped from the patient's own
+   * record. Said in the dialog, whose Revoke is then unavailable, rather than as an error after it.
+   */
+  private partial(targets: Target[]): Target[] {
+    return targets.filter((t) => t.record.parts.have < t.record.parts.total);
+  }
+
   private renderPartsMissing(targets: Target[]): TemplateResult | typeof nothing {
-    const partial = targets.find((t) => t.record.parts.have < t.record.parts.total);
-    if (!partial) return nothing;
-    const { have, total } = partial.record.parts;
-    return html`<p class="parts-missing">${withBdi(this.s.partsMissing(this.who(partial.pubkey), have, total, this.count(have), this.count(total)))}</p>`;
+    const partial = this.partial(targets);
+    if (!partial.length) return nothing;
+    return html`${partial.map(({ record, pubkey }) => {
+      const { have, total } = record.parts;
+      return html`<p class="parts-missing warning">${withBdi(this.s.partsMissing(this.who(pubkey), have, total, this.count(have), this.count(total), this.nameOf(record)))}</p>`;
+    })}`;
   }
 
   private renderDialog(targets: Target[]): TemplateResult {
@@ -1287,6 +1297,7 @@ export class Nip82AccessList extends Nip82Element {
     );
     const editor = targets.some((t) => t.role === 'editor');
     const blocked = !!this.blocking;
+    const partial = this.partial(targets).length > 0;
     const people = this.overdue
       ? html`<ul class="ended-list">
           ${targets.map((t) => html`<li><strong>${this.renderWho(t.pubkey, undefined)}</strong>
@@ -1316,15 +1327,15 @@ export class Nip82AccessList extends Nip82Element {
         <p>${s.stays}</p>
         ${editor ? html`<p>${targets.some((t) => t.role === 'editor' && this.staying(t).length) ? s.editorMoves : s.editorMovesAlone}</p>${this.renderStaying(targets)}` : nothing}
         ${this.renderOpenElsewhere(targets)}
-        ${this.renderPartsMissing(targets)}
       </div>
+      ${this.renderPartsMissing(targets)}
       ${blocked ? html`<p class="warning blocked">${s.otherFirst}</p>` : nothing}
       ${this.renderStatus()}
       ${renderSignerPage(this.session?.signerPage, this.open && this.status === 'waiting-signer', s)}
       <div part="actions" class="actions">
         ${renderStopWaiting(this.actions.waitingOnSigner || !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
         <button part="button" type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
-        <button part="button button-danger" type="button" class="danger" ?disabled=${blocked} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
+        <button part="button button-danger" type="button" class="danger" ?disabled=${blocked || partial} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
           ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length, this.count(targets.length)) : withBdi(s.confirmRevoke(who))}
         </button>
       </div>`;

@@ -29,9 +29,9 @@ import type { AccessChange, OpenedRecord, Participant } from './record-types.js'
  * The keys to change who holds `record`, refused (as the elements do) to an editor whose share has
  * ended: its end is the patient's word that they no longer hold it, let alone pass it on.
  */
-function peopleChangeable(record: OpenedRecord, partsAtHand = false): EditorSecrets {
+function peopleChangeable(record: OpenedRecord): EditorSecrets {
   if (endedForReader(record)) throw new RecordError('not-an-editor', 'Your share of this record has ended: you can no longer change who holds it.');
-  return changeableSecrets(record, partsAtHand);
+  return changeableSecrets(record);
 }
 
 /** A new version's time: now, but always after the version it replaces, so relays keep the new one. */
@@ -138,17 +138,13 @@ export async function grantAccess(
  * new sign key (a new address), the old address gets NIP-09 deletion requests, and, given a
  * `notify` signer, the remaining participants get a gift-wrapped notice of the new address.
  * Neither undoes what the removed person already opened or copied.
- *
- * A record some of whose parts were not found (a share that went out only in part, say) is
- * refused, unless `partsAtHand`: then only the parts found are changed, and the ones not found stay
- * as they are, open to whoever they list wherever they are stored; the caller must say so.
  */
 export async function revokeAccess(
   record: OpenedRecord,
   pubkey: string,
-  options: { createdAt?: number; notify?: Signer; relays?: string[]; partsAtHand?: boolean } = {},
+  options: { createdAt?: number; notify?: Signer; relays?: string[] } = {},
 ): Promise<AccessChange> {
-  const s = peopleChangeable(record, options.partsAtHand);
+  const s = peopleChangeable(record);
   const target = s.participants.find((p) => p.pubkey === pubkey);
   if (!target) throw new RecordError('not-a-participant', 'That person is not listed on this record.');
   if (sharedBy(record) === pubkey && pubkey !== record.reader) {

@@ -44,14 +44,10 @@ export function editorSecrets(record: OpenedRecord): EditorSecrets {
   return s as EditorSecrets;
 }
 
-/**
- * Secrets of a record that can be changed safely: every part at hand and every key tag read.
- * `partsAtHand`: the parts found are enough (a revocation, which can only take access away from
- * what it reaches; the caller says what it could not).
- */
-export function changeableSecrets(record: OpenedRecord, partsAtHand = false): EditorSecrets {
+/** Secrets of a record that can be changed safely: every part at hand and every key tag read. */
+export function changeableSecrets(record: OpenedRecord): EditorSecrets {
   const s = editorSecrets(record);
-  if (!partsAtHand && record.parts.have < record.parts.total) {
+  if (record.parts.have < record.parts.total) {
     throw new RecordError('invalid-input', `Only ${record.parts.have} of ${record.parts.total} parts of this record were found; fetch every part before changing it, or the missing ones would stay readable as they are.`);
   }
   if (s.unreadable > 0) {
