@@ -5,7 +5,7 @@
  * portal hears a revocation, and the session lists the share as taken back. A take-back no server
  * took is said truthfully, and sent again as it was, never sealed anew.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord } from '../components/core/nip82/record.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
@@ -19,7 +19,7 @@ import type { RecordStore } from '../components/core/store/record-store.js';
 import { waitUntil } from './wait.js';
 import { counting, fixture as dataFixture, person, rejects, relayAcceptsOnly, relayUrl, type Person } from './helpers.js';
 import { promptInSession, shareHalfWay } from './half-sent-share.js';
-import { $, text } from './element-helpers.js';
+import { $, buttonByText, dialogOf, root, text, typeRecipient } from './element-helpers.js';
 
 /** The record events on `relay` that list `who` as a participant. */
 async function listing(relay: string, who: Person): Promise<NostrEvent[]> {
@@ -92,7 +92,7 @@ describe('consent prompt: taking back a half-sent share', function () {
     await waitUntil(() => el.status === 'relay-error' && !!$(el, 'dialog button.take-back.primary'), 'the take-back fell short', { timeout: 30000 });
     await el.updateComplete;
     const said = text($(el, 'dialog [role=status]'));
-    expect(said).to.match(/^No storage server took the change: where it is not, .* may still open what went out\. Take it back again; nothing is signed again\./);
+    expect(said).to.match(/^No storage server took the change: where it did not, .* may still open what went out\. Take it back again; nothing is signed again\./);
     expect(said).not.to.include('Taken back');
     expect($(el, 'dialog button.finish'), 'a share being taken back is not sent on').to.equal(null);
     expect($(el, 'dialog button.leave')).to.equal(null);
@@ -133,4 +133,96 @@ describe('consent prompt: taking back a half-sent share', function () {
     expect(await listing(picky, clinician)).to.deep.equal([]);
     expect(totalCalls(signer.calls), 'nothing asked of the signer').to.equal(before);
   });
+
+  it('a take-back only part of which reached the server says so, then sends only the rest', async () => {
+    const [patient, clinician] = [await person(), await person()];
+    const { picky, el } = await promptInSession(patient.signer, patient.pubkey);
+    await shareHalfWay(el, clinician.pubkey);
+    await relayAcceptsOnly('picky', 1);
+    $<HTMLButtonElement>(el, 'dialog button.take-back')!.click();
+    await waitUntil(() => el.status === 'relay-error' && !!$(el, 'dialog button.take-back.primary'), 'the take-back went out in part', { timeout: 30000 });
+    await el.updateComplete;
+    expect(text($(el, 'dialog [role=status]'))).to.match(/^Only part of the take-back reached the storage servers: where it did not, .* may still open what went out\. Take it back again; nothing is signed again\./);
+
+    await relayAcceptsOnly('picky', null);
+    $<HTMLButtonElement>(el, 'dialog button.take-back')!.click();
+    await waitUntil(() => el.status === 'done', 'taken back', { timeout: 30000 });
+    expect(await listing(picky, clinician)).to.deep.equal([]);
+  });
+
+  it('a share to someone who could share it on, after the session read it again: only the copy taken back is kept', async () => {
+    const [patient, clinician] = [await person(), await person()];
+    const { el } = await promptInSession(patient.signer, patient.pubkey);
+    const moved: Nip82Event<'nip82-revoke'>['detail'][] = [];
+    el.addEventListener('nip82-revoke', (e) => moved.push(e.detail));
+    buttonByText(el, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(el).open, 'dialog opens');
+    await typeRecipient(el, clinician.pubkey);
+    $<HTMLInputElement>(el, 'input[name=role][value=editor]')!.click();
+    await el.updateComplete;
+    buttonByText(el, 'Review')!.click();
+    await el.updateComplete;
+    await relayAcceptsOnly('picky', 1);
+    buttonByText(el, /^Share with npub1/)!.click();
+    await waitUntil(() => el.status === 'relay-error', 'stopped half way', { timeout: 30000 });
+    // Another element of the session reads the records again: the part out is among them.
+    const store = (el as unknown as { currentStore: RecordStore }).currentStore;
+    await relayAcceptsOnly('picky', null);
+    await store.load({ refresh: true });
+    const half = store.records.find((r) => r.participants?.some((p) => p.pubkey === clinician.pubkey));
+    expect(half, 'the part out, read again').to.not.equal(undefined);
+
+    $<HTMLButtonElement>(el, 'dialog button.take-back')!.click();
+    await waitUntil(() => el.status === 'done', 'taken back', { timeout: 30000 });
+    expect(moved.length).to.equal(1);
+    expect(moved[0]!.movedTo, 'moved to a new address').to.be.a('string');
+    expect(store.records.some((r) => r.signPubkey === half!.signPubkey), 'the old copy let go').to.equal(false);
+    expect(store.records.some((r) => r.participants?.some((p) => p.pubkey === clinician.pubkey)), 'no copy listing them').to.equal(false);
+  });
+
+  it('a take-back whose account question is declined says what went out still stands, never that nothing was shared', async () => {
+    const [patient, clinician] = [await person(), await person()];
+    const { ext, el } = await promptInSession(patient.signer, patient.pubkey);
+    await shareHalfWay(el, clinician.pubkey);
+    const own = ext.provider.getPublicKey;
+    let asked = 0;
+    ext.provider.getPublicKey = async () => { asked++; throw new Error('The user declined.'); };
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+    try {
+      $<HTMLButtonElement>(el, 'dialog button.take-back')!.click();
+      await waitUntil(() => asked > 0 && el.status !== 'waiting-signer', 'the account question declined');
+      await el.updateComplete;
+      const said = text($(el, 'dialog [role=status]'));
+      expect(said).not.to.match(/Nothing was shared/);
+      expect(said).to.match(/Only part of this went out\./);
+      expect(!!$(el, 'dialog button.take-back'), 'the take-back still offered').to.equal(true);
+    } finally {
+      ext.provider.getPublicKey = own;
+    }
+  });
+
+  it('from the page, the dialog closed: the button stays while it runs, and focus is not lost', async () => {
+    const [patient, clinician] = [await person(), await person()];
+    const { el } = await promptInSession(patient.signer, patient.pubkey);
+    await shareHalfWay(el, clinician.pubkey);
+    await relayAcceptsOnly('picky', 0);
+    $<HTMLButtonElement>(el, 'dialog button.take-back')!.click();
+    await waitUntil(() => el.status === 'relay-error' && !!$(el, 'dialog button.take-back.primary'), 'fell short', { timeout: 30000 });
+    const closed = oneEvent(dialogOf(el), 'close');
+    buttonByText(el, 'Close')!.click();
+    await closed;
+    await el.updateComplete;
+    const button = $<HTMLButtonElement>(el, '.base > .state button.take-back');
+    expect(!!button, 'the page offers it').to.equal(true);
+    await relayAcceptsOnly('picky', null);
+    button!.focus();
+    button!.click();
+    await el.updateComplete;
+    expect(root(el).activeElement, 'the button pressed stays while it runs').to.equal(button);
+    await waitUntil(() => el.status === 'done', 'taken back', { timeout: 30000 });
+    await waitUntil(() => !!root(el).activeElement || el.matches(':focus-within'), 'focus kept on the element');
+    expect(document.activeElement, 'never the page body').to.not.equal(document.body);
+  });
 });
+

@@ -123,7 +123,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   tookBack: (who: string) => `Retirado: ${who} ya no puede abrir lo compartido desde los servidores de almacenamiento. Lo que ya haya abierto se queda con esa persona.`,
   takeBackFailed: 'No se pudo retirar.',
   takeBackShort: (who: string, went: boolean) =>
-    `${went ? 'Lo compartido se retiró solo de algunos servidores de almacenamiento' : 'Ningún servidor de almacenamiento aceptó el cambio'}: donde no, ${who} aún puede abrir lo que salió. Vuelva a retirarlo; no se firma nada de nuevo.`,
+    `${went ? 'Solo una parte de la retirada llegó a los servidores de almacenamiento' : 'Ningún servidor de almacenamiento aceptó el cambio'}: donde no llegó, ${who} quizá aún pueda abrir lo que salió. Vuelva a retirarlo; no se firma nada de nuevo.`,
   leaveUnfinished: 'Dejarlo así y compartir de nuevo',
   leftUnfinished: (who: string) =>
     `El envío sin terminar a ${who} se quedó como estaba. Lo que ya salió se queda, y esa persona puede abrirlo.`,

@@ -132,7 +132,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   tookBack: (who: string) => string;
   /** A take-back stopped before any of it went out (the signer declined, the servers unusable); what went out of the share follows. */
   takeBackFailed: string;
-  /** A take-back that did not reach every storage server: `went`, some of it did. */
+  /** A take-back that did not reach every storage server holding part of the share: `went`, some of it did. */
   takeBackShort: (who: string, went: boolean) => string;
   /** The button that leaves a half-sent share as it is and starts a new one (nothing is signed or sent). */
   leaveUnfinished: string;
@@ -362,7 +362,7 @@ const en: ConsentPromptStrings = {
   tookBack: (who: string) => `Taken back: ${who} can no longer open this share from the storage servers. Whatever they already opened stays with them.`,
   takeBackFailed: 'It could not be taken back.',
   takeBackShort: (who: string, went: boolean) =>
-    `${went ? 'The share was taken back from only some storage servers' : 'No storage server took the change'}: where it is not, ${who} may still open what went out. Take it back again; nothing is signed again.`,
+    `${went ? 'Only part of the take-back reached the storage servers' : 'No storage server took the change'}: where it did not, ${who} may still open what went out. Take it back again; nothing is signed again.`,
   leaveUnfinished: 'Leave it and start a new share',
   leftUnfinished: (who: string) =>
     `The unfinished share with ${who} was left as it is. What already went out stays, and they can open it.`,

@@ -887,41 +887,66 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const pending = this.pending;
     if (this.busy || this.answering || pending?.key !== SHARE || !pending.action.started) return;
     if (this.someoneElses(pending)) return this.forgetUser();
-    this.afterKeyCheck(() => void this.takeBackNow(pending));
+    // As for "Finish sending": a signer that does not say which account it holds leaves what went out said again.
+    this.keyCheckFor = pending;
+    this.afterKeyCheck(() => {
+      this.keyCheckFor = undefined;
+      void this.takeBackNow(pending);
+    });
   };
 
   private async takeBackNow(pending: Pending): Promise<void> {
-    const recipient = pending.recipient;
     const signal = this.actions.begin();
+    // On the page, the button pressed stays (aria-disabled) while it runs.
+    this.againUnderWay = pending;
     this.receipts = pending.takeBack?.action.receipts ?? [];
-    const back = await this.withSigner('revoke', () => this.s.waitTakeBack, (signer) => this.signing(signal, async (progress) => {
-      pending.takeBack ??= await this.sealTakeBack(pending, signer, progress, signal);
-      const { action } = pending.takeBack;
-      const client = this.currentStore?.client ?? this.relayClient();
-      this.sendingTo = client.relays.length;
-      progress.doing('sending');
-      try {
-        await this.actions.send(signal, client, () => action.publish(client, signal, progress.signIns));
-        return pending.takeBack;
-      } catch (error) {
-        this.receipts = action.receipts;
-        if (signal.aborted || !(error instanceof RelayError)) throw error;
-        if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
-        this.fail(error, 'revoke');
-        this.partialText = this.partText(pending);
-        this.modal.focusNext = 'button.take-back';
-        return undefined;
-      }
-    }), { recipient, records: naddrsOf(pending.action.events) }, signal);
-    if (signal.aborted) return;
-    if (back) return this.tookBack(pending, back);
-    // Stopped before any of it went out (not a server's refusal, said above): the generic words
-    // would say nothing was shared, which is untrue of what went out before.
-    if (this.status !== 'relay-error' && this.pending === pending && !pending.takeBack) {
-      const share = this.partText(pending);
-      this.partialText = () => sentences(this.s.takeBackFailed, wordsNow(share));
+    let back: TakeBack | undefined;
+    try {
+      back = await this.withSigner('revoke', () => this.s.waitTakeBack, (signer) => this.signing(signal, (progress) => this.sendTakeBack(pending, signer, progress, signal)),
+        { recipient: pending.recipient, records: naddrsOf(pending.action.events) }, signal);
+    } finally {
+      this.againUnderWay = undefined;
+    }
+    if (back && !signal.aborted) this.tookBack(pending, back);
+    else if (this.pending !== pending || this.someoneElses(pending)) return;
+    else if (this.status !== 'relay-error') {
+      // Stopped or refused before any server answered: the generic words ("nothing was shared")
+      // would be untrue of what went out before, so what stands is said again.
+      const words = this.partText(pending);
+      this.partialText = pending.takeBack ? words : () => sentences(this.s.takeBackFailed, wordsNow(words));
       this.setStatus('relay-error', this.partialText);
     }
+    await this.focusWayOn(signal);
+  }
+
+  /**
+   * Seals the take-back once, then sends it: everywhere the first time, then only where some
+   * storage server still lacks part of it. Returns it once every server that took (or may have
+   * taken) part of the share holds all of it; else says where it stands (what went out may still
+   * be open there) and returns nothing.
+   */
+  private async sendTakeBack(pending: Pending, signer: Signer, progress: ActionProgress, signal: AbortSignal): Promise<TakeBack | undefined> {
+    pending.takeBack ??= await this.sealTakeBack(pending, signer, progress, signal);
+    const { action } = pending.takeBack;
+    const client = this.currentStore?.client ?? this.relayClient();
+    this.sendingTo = client.relays.length;
+    progress.doing('sending');
+    let failure: RelayError | undefined;
+    try {
+      const missed = action.complete;
+      await this.actions.send(signal, client, () => action.publish(client, signal, progress.signIns, missed));
+    } catch (error) {
+      if (signal.aborted || !(error instanceof RelayError)) throw error;
+      failure = error;
+    }
+    this.receipts = action.receipts;
+    if (takenBackWherever(pending.action, action)) return pending.takeBack;
+    if (this.receipts.length) emit(this, 'nip82-receipts', { receipts: receiptDetail(this.receipts) });
+    if (failure) this.fail(failure, 'revoke');
+    this.partialText = this.partText(pending);
+    this.setStatus('relay-error', this.partialText);
+    this.modal.focusNext = 'button.take-back';
+    return undefined;
   }
 
   /** The revocation of a half-sent share, sealed from the events it was made of; nothing published. */
@@ -946,7 +971,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const store = this.records ? undefined : this.currentStore;
     forgetRecord(copy);
     // The session lists it as a share taken back; records handed in keep nothing of it.
-    if (store) store.keepChanged(change.record);
+    if (store) store.keepChanged(change.record, copy.signPubkey);
     else forgetRecord(change.record);
     this.settle(SHARE);
     this.receipts = action.receipts;
@@ -1396,17 +1421,23 @@ export class Nip82ConsentPrompt extends Nip82Element {
     } finally {
       this.againUnderWay = undefined;
     }
+    await this.focusWayOn(signal);
+  };
+
+  /**
+   * After a send from the page (the dialog closed): the outcome's heading is not shown, and the
+   * button pressed is gone once it is in effect, so focus goes to the page's way on, never to the
+   * page body. A focus the user took elsewhere on the page meanwhile stays there.
+   */
+  private async focusWayOn(signal: AbortSignal): Promise<void> {
     if (this.open || signal.aborted) return;
-    // On the page the outcome's heading is not shown, and the button pressed is gone once it is in
-    // effect: focus goes to the page's way on, never to the page body.
     await this.updateComplete;
-    // A focus the user took elsewhere on the page meanwhile stays there.
     const away = document.activeElement;
     if (!this.matches(':focus-within') && away && away !== document.body) return;
-    const on = this.renderRoot.querySelector<HTMLElement>('button.finish, button.finish-relays');
+    const on = this.renderRoot.querySelector<HTMLElement>('button.finish, button.finish-relays, button.take-back');
     if (on) on.focus();
     else this.focusBack();
-  };
+  }
 
   /**
    * Runs the signing and sending of one action begun with `signal`, followed by its progress: it
@@ -1899,6 +1930,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
 const confirmedOut = (pending: Pending): boolean => pending.action.states.some((p) => p.sent > 0);
 
 /** An answer's gift wraps: to the requester first, then the patient's own copy. */
+/** Whether every storage server that took (or may have taken) part of `share` holds every event of its take-back `back`. */
+function takenBackWherever(share: SignedAction, back: SignedAction): boolean {
+  const held = new Set(share.receipts.filter((r) => r.status === 'accepted' || r.status === 'timeout').map((r) => r.relay));
+  const accepted = new Set(back.receipts.filter((r) => r.status === 'accepted').map((r) => `${r.relay} ${r.eventId}`));
+  return back.complete && [...held].every((relay) => back.events.every((e) => accepted.has(`${relay} ${e.id}`)));
+}
+
 /** Wipes the keys a take-back of `pending` holds, if any (the user left, or it was let go). */
 function forgetTakeBack(pending: Pending | undefined): void {
   const back = pending?.takeBack;

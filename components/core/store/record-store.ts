@@ -623,16 +623,23 @@ export class RecordStore {
 
   /**
    * Adds a record the reader has just changed, opened already with its keys (a half-sent share
-   * taken back, whose earlier version the store never held): nothing is asked of the signer. Kept
-   * only for the store's own reader; anyone else's is forgotten, keys wiped.
+   * taken back, whose earlier version the store may or may not hold, found by a load since):
+   * nothing is asked of the signer. The version it `replaces` (its address before; a move leaves
+   * it at the old one) is let go, keys wiped. Kept only for the store's own reader; anyone
+   * else's is forgotten, keys wiped.
    */
-  keepChanged(record: OpenedRecord): OpenedRecord | undefined {
+  keepChanged(record: OpenedRecord, replaces = record.signPubkey): OpenedRecord | undefined {
     this.assertOpen();
     if (record.reader !== this.readerKey) {
       forgetRecord(record);
       return undefined;
     }
     for (const e of record.events) if (e.kind === RECORD_KIND) this.client.versions.observe(e);
+    const before = this.opened.get(replaces);
+    if (before && replaces !== record.signPubkey) {
+      this.opened.delete(replaces);
+      forgetRecord(before);
+    }
     return this.keepIfCurrent(record, this.generation);
   }
 
