@@ -7,13 +7,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
-import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import type { Signer } from '../components/core/signers/signer.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import { counting, person, recordAbout, relayUrl, skewClock } from './helpers.js';
-import { $, buttonByText, dialogOf, isoDay, text, typeRecipient } from './element-helpers.js';
+import { ANA, anaWith, counting, person, recordAbout, relayAcceptsOnly, relayUrl, skewClock, type Person } from './helpers.js';
+import { $, $$, buttonByText, dialogOf, isoDay, itemRow, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('the consent prompt: a share to the user that ends while its dialog is open', function () {
@@ -101,4 +102,135 @@ describe('the consent prompt: a share to the user that ends while its dialog is 
       restore();
     }
   });
+
+  /** Shares a record about the patient (made now, or `record`) with the clinician as an editor, until `until`. */
+  async function sharedToClinician(patient: Person, clinician: Person, label: string, until: string, record?: OpenedRecord) {
+    record ??= await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', label, patient), author: patient.signer, participants: [] }), patient.signer);
+    const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: clinician.pubkey, role: 'editor', until }));
+    const theirs = await openRecord(await createShare({
+      from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer,
+      participants: [{ pubkey: clinician.pubkey, role: 'editor' }],
+    }), clinician.signer);
+    return { record, theirs };
+  }
+
+  /** The prompt over `records`, its share dialog on the preview for `to`. */
+  async function previewFor(relay: string, signer: Signer, records: OpenedRecord[], to: Person, before?: (el: Nip82ConsentPrompt) => Promise<void>) {
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${relay} .signer=${signer} .records=${records}></nip82-consent-prompt>`);
+    buttonByText(el, /^Share records/)!.click();
+    await waitUntil(() => dialogOf(el).open, 'the share dialog opens');
+    await typeRecipient(el, to.pubkey);
+    await before?.(el);
+    buttonByText(el, 'Review')!.click();
+    await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview');
+    return el;
+  }
+
+  const TWO_DAYS = 2 * 24 * 3600 * 1000;
+
+  it('an item the user hid, also held by a share still open: stays hidden, and nothing is said', async () => {
+    const url = await relayUrl('main');
+    const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
+    const record = await openRecord(await createRecord({ bundle: anaWith([{ resourceType: 'Condition', id: 'c1', code: { text: 'Hepatitis C' }, subject: ANA }]), author: patient.signer, participants: [] }), patient.signer);
+    const ending = await sharedToClinician(patient, clinician, '', isoDay(0), record);
+    const lasting = await sharedToClinician(patient, clinician, '', isoDay(30), record);
+    const el = await previewFor(url, clinician.signer, [ending.theirs, lasting.theirs], other, async (el) => {
+      itemRow(el, 'Hepatitis C').querySelector<HTMLButtonElement>('button.hide')!.click();
+      await el.updateComplete;
+    });
+    const restore = skewClock(TWO_DAYS);
+    try {
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'done', 'shared', { timeout: 20000 });
+      expect($(el, '#problems'), 'still the user\'s to pass on').to.equal(null);
+      const client = new RelayClient({ relays: [url] });
+      try {
+        const got = await openRecord((await client.query({ kinds: [RECORD_KIND], '#p': [other.pubkey] })).events, other.signer);
+        expect(JSON.stringify(got.bundle), 'the hidden item').not.to.include('Hepatitis C');
+      } finally {
+        client.close();
+      }
+    } finally {
+      restore();
+    }
+  });
+
+  it('a share signed that no server took: after the end, Try again sends nothing of it', async () => {
+    const picky = await relayUrl('picky');
+    const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', 'Migraine', patient), author: clinician.signer, participants: [] }), clinician.signer);
+    const { theirs } = await sharedToClinician(patient, clinician, 'Hepatitis C', isoDay(0));
+    const el = await previewFor(picky, clinician.signer, [mine, theirs], other);
+    await relayAcceptsOnly('picky', 0);
+    try {
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'relay-error', 'no server took it');
+    } finally {
+      await relayAcceptsOnly('picky', null);
+    }
+    const restore = skewClock(TWO_DAYS);
+    try {
+      buttonByText(el, 'Try again')!.click();
+      await waitUntil(() => $(el, '#problems'), 'the dialog says why', { timeout: 20000 });
+      expect(buttonByText(el, 'Try again'), 'the signed share is dropped').to.equal(undefined);
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'done', 'what is left shared', { timeout: 20000 });
+      const client = new RelayClient({ relays: [picky] });
+      try {
+        const got = await openRecord((await client.query({ kinds: [RECORD_KIND], '#p': [other.pubkey] })).events, other.signer);
+        expect(JSON.stringify(got.bundle)).not.to.include('Hepatitis C');
+      } finally {
+        client.close();
+      }
+    } finally {
+      restore();
+    }
+  });
+
+  it('an item of the ended record hidden, the share ending on the choice: Review says why instead of failing', async () => {
+    const url = await relayUrl('main');
+    const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', 'Migraine', patient), author: clinician.signer, participants: [] }), clinician.signer);
+    const { theirs } = await sharedToClinician(patient, clinician, 'Hepatitis C', isoDay(0));
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${url} .signer=${clinician.signer} .records=${[mine, theirs]}></nip82-consent-prompt>`);
+    buttonByText(el, /^Share records/)!.click();
+    await waitUntil(() => dialogOf(el).open, 'the share dialog opens');
+    await typeRecipient(el, other.pubkey);
+    itemRow(el, 'Hepatitis C').querySelector<HTMLButtonElement>('button.hide')!.click();
+    await el.updateComplete;
+    const restore = skewClock(TWO_DAYS);
+    try {
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => $(el, '#problems'), 'the dialog says why', { timeout: 20000 });
+      expect(text($(el, '#problems'))).to.match(/ended while this was open/);
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview of what is left');
+      expect(text($(el, 'dialog'))).to.match(/Migraine/);
+    } finally {
+      restore();
+    }
+  });
+
+  it('"Whose records": the person chosen has nothing left, so the choice starts afresh with the user\'s own', async () => {
+    const url = await relayUrl('main');
+    const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Carl Clinic', 'Migraine', clinician), author: clinician.signer, participants: [] }), clinician.signer);
+    const { theirs } = await sharedToClinician(patient, clinician, 'Hepatitis C', isoDay(0));
+    const el = await previewFor(url, clinician.signer, [mine, theirs], other, async (el) => {
+      $$<HTMLInputElement>(el, 'input[name=about]').find((r) => /Rosa/.test(text(r.parentElement)))!.click();
+      await el.updateComplete;
+    });
+    const restore = skewClock(TWO_DAYS);
+    try {
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => $(el, '#problems'), 'the dialog says why', { timeout: 20000 });
+      await el.updateComplete;
+      expect(text($(el, 'dialog')), 'the user\'s own records offered again').to.match(/Migraine/);
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview of the user\'s own');
+    } finally {
+      restore();
+    }
+  });
 });
+

@@ -88,14 +88,6 @@ export function supplying(records: readonly OpenedRecord[], urls: Iterable<strin
   return records.filter((r) => from.has(r));
 }
 
-/** The items of `records` that only `some` of them supply: none of the others does. */
-export function suppliedOnlyBy(records: readonly OpenedRecord[], some: readonly OpenedRecord[]): Set<string> {
-  const [only, others] = [new Set<string>(), new Set<string>()];
-  for (const [r, e] of suppliedEntries(records)) (some.includes(r) ? only : others).add(e.fullUrl ?? '');
-  for (const url of others) only.delete(url);
-  return only;
-}
-
 /** An offered item's words as a view shows them. */
 export type ItemTexts = { label: string; date: string };
 
@@ -345,10 +337,15 @@ export class ConsentPlan implements ReactiveController {
   plan(): SharePlan {
     const from = this.from();
     if (this.cache?.version === this.version && this.cache.from === from) return this.cache.plan;
+    // Only what the records still supply: a share to the user that ended since the items were
+    // offered takes its items away (the prompt then says so), and withholding one would throw.
+    const supplied = new Set<string>();
+    for (const [, e] of suppliedEntries(from)) supplied.add(e.fullUrl ?? '');
+    const has = (url: string) => supplied.has(url);
     const plan =
       from.length === 0
         ? { entries: [], hidden: [], mentions: [], mentionsChecked: true }
-        : planShare({ from, include: [...this.included, ...this.hidden], withhold: [...this.hidden] });
+        : planShare({ from, include: [...this.included, ...this.hidden].filter(has), withhold: [...this.hidden].filter(has) });
     this.cache = { version: this.version, from, plan };
     return plan;
   }

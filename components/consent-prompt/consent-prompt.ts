@@ -35,7 +35,7 @@ import { periodEnd } from '../core/nip82/grant.js';
 import { consentSource, grantConsent } from '../core/nip82/grant-create.js';
 import { dayText } from '../shared/dates.js';
 import { withProfileNames, type ProfileName } from '../shared/profiles.js';
-import { ConsentPlan, offeredEntries, subjectKey, suppliedOnlyBy, supplying } from './consent-plan.js';
+import { ConsentPlan, offeredEntries, subjectKey, supplying } from './consent-plan.js';
 import { settleTabStop, type PlanViewContext } from './plan-view.js';
 import { renderShareBase, renderShareDialog, type ShareView } from './share-view.js';
 import { LISTED_REQUESTS, renderAnswerBase, renderAnswerDialog, type AnswerView } from './answer-view.js';
@@ -1146,7 +1146,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private toPreview = (event: Event): void => {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.busy || this.withdrawEnded()) return;
     // Where each problem's words are, not the words: they follow the page's language while shown.
     const problems: Problem[] = [];
     const say = (key: 'noTypesChosen' | 'untilInvalid' | 'recipientMissing' | 'recipientIsYou' | 'nothingChosen' | 'expiryPast' | 'severalPeople' | 'expiryUnreadable', field?: string) => problems.push({ words: () => this.s[key], field });
@@ -1404,6 +1404,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private sendAgain = async (): Promise<void> => {
     const pending = this.pending;
     if (!pending || this.busy) return;
+    // Signed and taken by no server yet: not sent if it holds what is no longer the user's to pass on.
+    if (!pending.action.started && pending.action.pieces.some((p) => p.name === 'share') && this.withdrawEnded()) return;
     if (this.someoneElses(pending)) {
       // Signed for another user or signer (a change this element did not hear of): never sent
       // through this one's; it and all else shown of that user are forgotten, nothing said.
@@ -1467,20 +1469,32 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /**
-   * Items of records whose share to the user ended since the dialog opened (a share "until today"
-   * passing midnight): taken off the offer and said, before the signer is asked anything, so that
-   * nothing goes out that is no longer theirs to pass on, nor a share quietly lacking what the
-   * preview showed. The preview then shows what is left (the choice afresh when nothing is).
+   * Items no record still open to the user supplies, since a share to them ended while the dialog
+   * was open (a share "until today" passing midnight): taken off the offer and said, before the
+   * signer is asked anything, so that nothing goes out that is no longer theirs to pass on, nor a
+   * share quietly lacking what the preview showed. An item another record still supplies stays,
+   * hidden or not. What was signed from the old choice is dropped, never sent. The preview then
+   * shows what is left; when nothing is (or the person chosen has no records left), the choice
+   * starts afresh.
    */
   private withdrawEnded(): boolean {
     const store = this.currentStore;
     const held = this.records ?? (store?.loaded ? store.held : []);
-    const ended = supplying(held, [...this.plan.included, ...this.plan.hidden]).filter(endedForReader);
+    const still = new Set(offeredEntries(this.available).map((e) => e.fullUrl!));
+    const gone = new Set(this.plan.offered.map((e) => e.fullUrl!).filter((url) => !still.has(url)));
+    const ended = supplying(held, gone).filter(endedForReader);
     if (!ended.length) return false;
-    this.plan.withdraw(suppliedOnlyBy(held, ended));
+    this.plan.withdraw(gone);
+    this.dropPending();
+    this.partialText = '';
+    this.setStatus('idle', '');
     const names = ended.map((r) => this.nameOf(r, subjectNamer([r])));
+    if (!this.plan.plan().entries.length || (this.about !== undefined && !this.subjectKeys.includes(this.about))) {
+      this.about = undefined;
+      this.startPlan(this.answering);
+      this.step = 'choose';
+    }
     this.problems = [{ words: () => this.s.endedMeanwhile(names) }];
-    if (!this.plan.plan().entries.length) this.step = 'choose';
     this.modal.focusNext = '#problems';
     return true;
   }
