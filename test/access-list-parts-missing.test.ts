@@ -49,7 +49,7 @@ describe('access list: a record only part of which was found', function () {
       await waitUntil(() => dialogOf(list).open, 'dialog opens');
       await list.updateComplete;
       expect(text($(list, 'dialog .parts-missing'))).to.match(new RegExp(
-        `^Only 1 of ${parts.length} parts of “[^”]+” were found on your storage servers, so access to it cannot be revoked yet: a change now would leave the parts not found open to ${shortNpub(clinician.pubkey)}, and cut them out of your own record if they turn up later\\. Load your records again to look for them\\.$`,
+        `^Only 1 of ${parts.length} parts of “[^”]+” were found on your storage servers, so access to it cannot be revoked yet: a change now would leave the parts not found open to ${shortNpub(clinician.pubkey)}, and cut them out of your own record if they turn up later\\. Load your records again to look for them\\. If it is a share that went out only in part, the parts never sent will not turn up, and what went out stays open to ${shortNpub(clinician.pubkey)}\\.$`,
       ));
       const confirm = buttonByText(list, `Revoke access for ${shortNpub(clinician.pubkey)}`)!;
       expect(confirm.disabled, 'Revoke unavailable').to.equal(true);

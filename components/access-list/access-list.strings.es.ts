@@ -51,7 +51,7 @@ export const accessListStringsEs: AccessListStrings = {
   stays:
     'Qué no se puede recuperar: lo que ya haya abierto, descargado o copiado se queda con esa persona. Un servidor de almacenamiento que guarde copias antiguas aún puede entregar la versión anterior, que la clave antigua sigue abriendo.',
   partsMissing: (who: string, _have: number, _total: number, haveText: string, totalText: string, record: string) =>
-    `Solo se encontraron ${haveText} de ${totalText} partes de «${record}» en sus servidores de almacenamiento, así que aún no se puede revocar el acceso: un cambio ahora dejaría las partes no encontradas abiertas para ${who}, y las quitaría de su propio historial si aparecen más tarde. Vuelva a cargar sus historiales para buscarlas.`,
+    `Solo se encontraron ${haveText} de ${totalText} partes de «${record}» en sus servidores de almacenamiento, así que aún no se puede revocar el acceso: un cambio ahora dejaría las partes no encontradas abiertas para ${who}, y las quitaría de su propio historial si aparecen más tarde. Vuelva a cargar sus historiales para buscarlas. Si es algo compartido que salió solo en parte, las partes que nunca se enviaron no aparecerán, y lo que salió sigue abierto para ${who}.`,
   partlyRevoked: (_sent: number, total: number, sentText: string, totalText: string) => `Solo salió una parte: ${partlyRestEs(total, sentText, totalText)}`,
   nothingRevoked: 'Se dejó de esperar a su firmador y ningún servidor de almacenamiento recibió el cambio, así que no se envió nada: el acceso no se revocó y todavía pueden abrir el historial. Puede volver a intentarlo.',
   unconfirmedRevoke:

@@ -183,7 +183,7 @@ const en: AccessListStrings = {
   stays:
     'What cannot be taken back: anything they already opened, downloaded or copied stays with them. A storage server that keeps old copies may still hand out the old version, which the old key still opens.',
   partsMissing: (who: string, _have: number, _total: number, haveText: string, totalText: string, record: string) =>
-    `Only ${haveText} of ${totalText} parts of “${record}” were found on your storage servers, so access to it cannot be revoked yet: a change now would leave the parts not found open to ${who}, and cut them out of your own record if they turn up later. Load your records again to look for them.`,
+    `Only ${haveText} of ${totalText} parts of “${record}” were found on your storage servers, so access to it cannot be revoked yet: a change now would leave the parts not found open to ${who}, and cut them out of your own record if they turn up later. Load your records again to look for them. If it is a share that went out only in part, the parts never sent will not turn up, and what went out stays open to ${who}.`,
   editorMoves: 'Because they could edit, the record moves to a new address and the old one is deleted; the others on the record are told where it went.',
   editorMovesAlone: 'Because they could edit, the record moves to a new address and the old one is deleted.',
   editorOthers: (who: string, names: string) => `After this, ${names} can still open it. ${who} could add people: revoke any you did not choose.`,
