@@ -4,19 +4,17 @@
  * Revoked from the parts at hand, its new version would leave out the parts not found, still open
  * to that person, and a part found later would be cut out of the patient's own record.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import '../components/define.js';
-import type { Nip82Session } from '../components/session/session.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { Nip07Provider } from '../components/core/signers/nip07.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { waitUntil } from './wait.js';
 import { fixture as dataFixture, person, relayUrl } from './helpers.js';
-import { fakeExtension } from './fake-extension.js';
+import { signedInSession } from './in-session.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 
 describe('access list: a record only part of which was found', function () {
@@ -34,14 +32,7 @@ describe('access list: a record only part of which was found', function () {
     try {
       // Only the first part went out.
       await client.publishAll([parts[0]!]);
-      const ext = fakeExtension(patient.signer);
-      (window as { nostr?: Nip07Provider }).nostr = ext.provider;
-      const session = await fixture<Nip82Session>(html`<nip82-session relays=${url}><nip82-access-list></nip82-access-list></nip82-session>`);
-      await waitUntil(() => { const b = buttonByText(session, /browser extension/); return !!b && !b.disabled; }, 'the extension offered');
-      buttonByText(session, /browser extension/)!.click();
-      await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
-      const list = session.querySelector('nip82-access-list') as Nip82AccessList;
-      await list.updateComplete;
+      const { el: list } = await signedInSession<Nip82AccessList>(html`<nip82-session relays=${url}><nip82-access-list></nip82-access-list></nip82-session>`, 'nip82-access-list', patient.signer, patient.pubkey);
       buttonByText(list, 'Unlock my records')!.click();
       const revoke = `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`;
       await waitUntil(() => $(list, revoke), 'the people listed', { timeout: 20000 });

@@ -89,15 +89,10 @@ describe('the consent prompt: a share to the user that ends while its dialog is 
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'done', 'shared what is left', { timeout: 20000 });
       // Read while this device's clock is still two days on: the share is dated then.
-      const client = new RelayClient({ relays: [url] });
-      try {
-        const shared = await openRecord((await client.query({ kinds: [RECORD_KIND], '#p': [other.pubkey] })).events, other.signer);
-        const said = JSON.stringify(shared.bundle);
-        expect(said).to.include('Migraine');
-        expect(said).not.to.include('Hepatitis C');
-      } finally {
-        client.close();
-      }
+      const shared = await receivedBy(url, other);
+      const said = JSON.stringify(shared.bundle);
+      expect(said).to.include('Migraine');
+      expect(said).not.to.include('Hepatitis C');
     } finally {
       restore();
     }
@@ -128,6 +123,16 @@ describe('the consent prompt: a share to the user that ends while its dialog is 
 
   const TWO_DAYS = 2 * 24 * 3600 * 1000;
 
+  /** The share `who` received on `relay`, opened. */
+  async function receivedBy(relay: string, who: Person): Promise<OpenedRecord> {
+    const client = new RelayClient({ relays: [relay] });
+    try {
+      return await openRecord((await client.query({ kinds: [RECORD_KIND], '#p': [who.pubkey] })).events, who.signer);
+    } finally {
+      client.close();
+    }
+  }
+
   it('an item the user hid, also held by a share still open: stays hidden, and nothing is said', async () => {
     const url = await relayUrl('main');
     const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
@@ -143,13 +148,8 @@ describe('the consent prompt: a share to the user that ends while its dialog is 
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'done', 'shared', { timeout: 20000 });
       expect($(el, '#problems'), 'still the user\'s to pass on').to.equal(null);
-      const client = new RelayClient({ relays: [url] });
-      try {
-        const got = await openRecord((await client.query({ kinds: [RECORD_KIND], '#p': [other.pubkey] })).events, other.signer);
-        expect(JSON.stringify(got.bundle), 'the hidden item').not.to.include('Hepatitis C');
-      } finally {
-        client.close();
-      }
+      const got = await receivedBy(url, other);
+      expect(JSON.stringify(got.bundle), 'the hidden item').not.to.include('Hepatitis C');
     } finally {
       restore();
     }
@@ -175,13 +175,8 @@ describe('the consent prompt: a share to the user that ends while its dialog is 
       expect(buttonByText(el, 'Try again'), 'the signed share is dropped').to.equal(undefined);
       buttonByText(el, /^Share with npub1/)!.click();
       await waitUntil(() => el.status === 'done', 'what is left shared', { timeout: 20000 });
-      const client = new RelayClient({ relays: [picky] });
-      try {
-        const got = await openRecord((await client.query({ kinds: [RECORD_KIND], '#p': [other.pubkey] })).events, other.signer);
-        expect(JSON.stringify(got.bundle)).not.to.include('Hepatitis C');
-      } finally {
-        client.close();
-      }
+      const got = await receivedBy(picky, other);
+      expect(JSON.stringify(got.bundle)).not.to.include('Hepatitis C');
     } finally {
       restore();
     }

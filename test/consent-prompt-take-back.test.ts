@@ -184,21 +184,17 @@ describe('consent prompt: taking back a half-sent share', function () {
     const [patient, clinician] = [await person(), await person()];
     const { ext, el } = await promptInSession(patient.signer, patient.pubkey);
     await shareHalfWay(el, clinician.pubkey);
-    const own = ext.provider.getPublicKey;
-    let asked = 0;
-    ext.provider.getPublicKey = async () => { asked++; throw new Error('The user declined.'); };
-    window.dispatchEvent(new Event('blur'));
-    window.dispatchEvent(new Event('focus'));
+    const declined = ext.declineAccountQuestion();
     try {
       $<HTMLButtonElement>(el, 'dialog button.take-back')!.click();
-      await waitUntil(() => asked > 0 && el.status !== 'waiting-signer', 'the account question declined');
+      await waitUntil(() => declined.asked() > 0 && el.status !== 'waiting-signer', 'the account question declined');
       await el.updateComplete;
       const said = text($(el, 'dialog [role=status]'));
       expect(said).not.to.match(/Nothing was shared/);
       expect(said).to.match(/Only part of this went out\./);
       expect(!!$(el, 'dialog button.take-back'), 'the take-back still offered').to.equal(true);
     } finally {
-      ext.provider.getPublicKey = own;
+      declined.restore();
     }
   });
 

@@ -16,22 +16,8 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
 import { $, $$, dialogOf, root, text } from './element-helpers.js';
+import { contrast, rgba } from './contrast.js';
 
-/** A computed colour as [r, g, b, alpha]. */
-function rgba(colour: string): number[] {
-  const [r, g, b, a] = (colour.match(/[\d.]+/g) ?? []).map(Number);
-  return [r!, g!, b!, a ?? 1];
-}
-
-const luminance = (colour: string) => {
-  const [r, g, b] = rgba(colour).slice(0, 3).map((v) => v! / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-};
-
-const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x! + 0.05) / (y! + 0.05);
-};
 
 const opaque = (colour: string) => rgba(colour)[3]! > 0;
 

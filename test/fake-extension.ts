@@ -43,5 +43,18 @@ export function fakeExtension(signer: Signer, windows: PromptWindows = 'none') {
     /** Signature prompts stay open from now until {@link release} is called. */
     holdSigning: () => { held = new Promise<void>((r) => { release = () => { held = undefined; r(); }; }); },
     release: () => release(),
+    /**
+     * The user comes back from another window (the page loses the focus and gets it back), and
+     * declines the account question the next action asks; `asked` counts those questions, and
+     * `restore` answers them again.
+     */
+    declineAccountQuestion: () => {
+      let asked = 0;
+      const own = provider.getPublicKey;
+      provider.getPublicKey = async () => { asked++; throw new Error('The user declined.'); };
+      window.dispatchEvent(new Event('blur'));
+      window.dispatchEvent(new Event('focus'));
+      return { asked: () => asked, restore: () => { provider.getPublicKey = own; } };
+    },
   };
 }

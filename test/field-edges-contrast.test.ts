@@ -12,19 +12,8 @@ import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { waitUntil } from './wait.js';
 import { fixture as dataFixture, person, relayUrl, sampleBundle } from './helpers.js';
 import { $, $$, dialogOf } from './element-helpers.js';
+import { contrast } from './contrast.js';
 
-/** WCAG relative luminance of an `rgb(...)` colour. */
-function luminance(colour: string): number {
-  const [r, g, b] = colour.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-const contrast = (a: string, b: string) => {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-};
 
 /** Each shown text field under `root` (and the kit's elements inside it) whose edge is too faint. */
 function faintFields(root: ShadowRoot): string[] {

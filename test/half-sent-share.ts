@@ -1,16 +1,14 @@
 /** A share that goes out only in part, inside a session signed in with an extension: the setup of the half-sent share tests. */
-import { fixture, html } from '@open-wc/testing';
+import { html } from '@open-wc/testing';
 import '../components/define.js';
-import type { Nip82Session } from '../components/session/session.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { Nip07Provider } from '../components/core/signers/nip07.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { waitUntil } from './wait.js';
 import { fixture as dataFixture, relayAcceptsOnly, relayUrl } from './helpers.js';
-import { fakeExtension } from './fake-extension.js';
+import { signedInSession } from './in-session.js';
 import { buttonByText, dialogOf, typeRecipient } from './element-helpers.js';
 
 /**
@@ -24,14 +22,7 @@ export async function promptInSession(signer: Signer, pubkey: string) {
   try {
     await client.publishAll(await createRecord({ bundle, author: signer, participants: [] }));
   } finally { client.close(); }
-  const ext = fakeExtension(signer);
-  (window as { nostr?: Nip07Provider }).nostr = ext.provider;
-  const session = await fixture<Nip82Session>(html`<nip82-session relays=${picky}><nip82-consent-prompt></nip82-consent-prompt></nip82-session>`);
-  await waitUntil(() => { const b = buttonByText(session, /browser extension/); return !!b && !b.disabled; }, 'the extension offered');
-  buttonByText(session, /browser extension/)!.click();
-  await waitUntil(() => session.pubkey === pubkey, 'signed in');
-  const el = session.querySelector('nip82-consent-prompt') as Nip82ConsentPrompt;
-  await el.updateComplete;
+  const { session, el, ext } = await signedInSession<Nip82ConsentPrompt>(html`<nip82-session relays=${picky}><nip82-consent-prompt></nip82-consent-prompt></nip82-session>`, 'nip82-consent-prompt', signer, pubkey);
   buttonByText(el, 'Unlock my records')!.click();
   await waitUntil(() => el.status === 'done', 'records loaded', { timeout: 30000 });
   await el.updateComplete;

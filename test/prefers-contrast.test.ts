@@ -12,22 +12,8 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { person, sampleBundle } from './helpers.js';
 import { $, buttonByText, text } from './element-helpers.js';
+import { contrast, rgba } from './contrast.js';
 
-/** A computed colour as [r, g, b, alpha]. */
-function rgba(colour: string): number[] {
-  const [r, g, b, a] = (colour.match(/[\d.]+/g) ?? []).map(Number);
-  return [r!, g!, b!, a ?? 1];
-}
-
-const luminance = (colour: string) => {
-  const [r, g, b] = rgba(colour).slice(0, 3).map((v) => v! / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-};
-
-const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x! + 0.05) / (y! + 0.05);
-};
 
 /** The colour painted behind `el`: its own background, or the nearest one under it, across shadow roots. */
 function backdrop(el: Element): string {
