@@ -1873,7 +1873,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const approval = !!request && !!pending?.action.pieces.some((p) => p.name === 'share');
     // A share maybe out but confirmed nowhere is not left for a new one: if it landed, the
     // recipient would hold two copies, the first of which the patient was never told is live.
-    // A share out in part (or maybe out) may be taken back; once that began, it is only ever finished.
+    // A share out in part (or maybe out) may be taken back; once that began, only the take-back is offered.
     const backable = !request && pending?.key === SHARE && pending.action.started;
     const takingBack = !!pending?.takeBack;
     const leavable = !request && pending?.key === SHARE && confirmedOut(pending) && !takingBack;
