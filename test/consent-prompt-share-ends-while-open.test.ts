@@ -4,7 +4,8 @@
  * theirs to pass on, nor send a share quietly missing the items the preview listed. The dialog
  * says why, and the signer is asked nothing.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
@@ -225,6 +226,91 @@ describe('the consent prompt: a share to the user that ends while its dialog is 
       await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview of the user\'s own');
     } finally {
       restore();
+    }
+  });
+
+  it('what the user hid among the items still offered stays hidden when others are taken off', async () => {
+    const url = await relayUrl('main');
+    const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
+    const ending = await sharedToClinician(patient, clinician, 'Hepatitis C', isoDay(0));
+    const lasting = await sharedToClinician(patient, clinician, 'Migraine', isoDay(30));
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${url} .signer=${clinician.signer} .records=${[ending.theirs, lasting.theirs]}></nip82-consent-prompt>`);
+    buttonByText(el, /^Share records/)!.click();
+    await waitUntil(() => dialogOf(el).open, 'the share dialog opens');
+    await typeRecipient(el, other.pubkey);
+    // Only Hepatitis C chosen: the patient's details unticked, Migraine hidden.
+    $<HTMLInputElement>(el, '#group-0')!.click();
+    await el.updateComplete;
+    itemRow(el, 'Migraine').querySelector<HTMLButtonElement>('button.hide')!.click();
+    await el.updateComplete;
+    const restore = skewClock(TWO_DAYS);
+    try {
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => $(el, '#problems'), 'the dialog says why', { timeout: 20000 });
+      await el.updateComplete;
+      expect(itemRow(el, 'Migraine').querySelector('button.hide')!.getAttribute('aria-pressed'), 'Migraine still hidden').to.equal('true');
+      buttonByText(el, 'Review')!.click();
+      await el.updateComplete;
+      expect(buttonByText(el, /^Share with npub1/), 'nothing chosen to share: no preview').to.equal(undefined);
+    } finally {
+      restore();
+    }
+  });
+
+  it('an item also held by a copy the user may only view is still taken off, and said', async () => {
+    const url = await relayUrl('main');
+    const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', 'Migraine', patient), author: clinician.signer, participants: [] }), clinician.signer);
+    const editing = await sharedToClinician(patient, clinician, 'Hepatitis C', isoDay(0));
+    const { source, fullUrl } = consentSource(editing.record, grantConsent({ patient: patient.pubkey, recipient: clinician.pubkey, role: 'viewer' }));
+    const viewing = await openRecord(await createShare({
+      from: [editing.record, source], include: [...editing.record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer,
+      participants: [{ pubkey: clinician.pubkey, role: 'viewer' }],
+    }), clinician.signer);
+    const el = await previewFor(url, clinician.signer, [viewing, mine, editing.theirs], other);
+    expect(text($(el, 'dialog'))).to.match(/Hepatitis C/);
+    const restore = skewClock(TWO_DAYS);
+    try {
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => $(el, '#problems'), 'the dialog says why', { timeout: 20000 });
+      expect(text($(el, '#problems'))).to.match(/ended while this was open/);
+      expect(text($(el, 'dialog'))).not.to.match(/Hepatitis C/);
+    } finally {
+      restore();
+    }
+  });
+
+  it('Try again pressed on the page after the end: the dialog opens to say why, and nothing is sent', async () => {
+    const picky = await relayUrl('picky');
+    const [clinician, patient, other] = await Promise.all([person(), person(), person()]);
+    const mine = await openRecord(await createRecord({ bundle: recordAbout('Rosa Diaz', 'Migraine', patient), author: clinician.signer, participants: [] }), clinician.signer);
+    const { theirs } = await sharedToClinician(patient, clinician, 'Hepatitis C', isoDay(0));
+    const el = await previewFor(picky, clinician.signer, [mine, theirs], other);
+    await relayAcceptsOnly('picky', 0);
+    try {
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'relay-error', 'no server took it');
+    } finally {
+      await relayAcceptsOnly('picky', null);
+    }
+    const closed = oneEvent(dialogOf(el), 'close');
+    buttonByText(el, 'Back')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    await waitUntil(() => $(el, '.base > .state button.finish'), 'Try again on the page');
+    const restore = skewClock(TWO_DAYS);
+    try {
+      $<HTMLButtonElement>(el, '.base > .state button.finish')!.click();
+      await waitUntil(() => dialogOf(el).open && !!$(el, '#problems'), 'the dialog says why', { timeout: 20000 });
+      expect(text($(el, '#problems'))).to.match(/ended while this was open/);
+    } finally {
+      restore();
+    }
+    const client = new RelayClient({ relays: [picky] });
+    try {
+      expect((await client.query({ kinds: [RECORD_KIND], '#p': [other.pubkey] })).events, 'nothing sent').to.deep.equal([]);
+    } finally {
+      client.close();
     }
   });
 });

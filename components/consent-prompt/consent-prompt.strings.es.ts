@@ -189,7 +189,9 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     `${names.length === 1 ? `El nombre y los datos de ${list} acompañan` : `Los nombres y los datos de ${list} acompañan`} lo que comparte, para que sepan de quién es esta información de salud. No se pueden ocultar.`,
   severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez.',
   endedMeanwhile: (records: string[]) =>
-    `Lo compartido con usted de ${records.map((r) => `«${r}»`).join(', ')} terminó mientras esto estaba abierto, así que sus datos ya no se pueden pasar a otros y se quitaron. Revise lo que queda antes de compartir.`,
+    !records.length
+      ? 'Algunos de los datos ofrecidos ya no se pueden pasar a otros (lo que le dieron de ellos cambió mientras esto estaba abierto) y se quitaron. Revise lo que queda antes de compartir.'
+      : `Lo compartido con usted de ${records.map((r) => `«${r}»`).join(', ')} terminó mientras esto estaba abierto, así que sus datos ya no se pueden pasar a otros y se quitaron. Revise lo que queda antes de compartir.`,
   expiryUnreadable: 'Elija una fecha a partir de hoy, con un año de 4 cifras.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} todavía puede abrir ${plural('es', n, { one: '1 de los elementos que oculta', other: `${formatted} de los elementos que oculta` })}: ${n === 1 ? 'está' : 'están'} en algo que usted ya compartió con esa persona, o en un historial que puede abrir. Ocultar${n === 1 ? 'lo' : 'los'} aquí no se ${n === 1 ? 'lo' : 'los'} quita: para eso, revoque ese acceso.`,

@@ -214,7 +214,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   previewIdentityOf: (names: string[], list: string) => string;
   /** The items chosen come from records about different people (a parent's and one's own): one share is about one person. */
   severalPeople: string;
-  /** Records shared with the user whose share ended while the dialog was open (by name): their items were taken off. */
+  /** Records shared with the user whose share ended while the dialog was open (by name; none named when another change took items away): their items were taken off. */
   endedMeanwhile: (records: string[]) => string;
   /** The end date is not a day the kit can read (a year of five digits, as some date pickers let one type). */
   expiryUnreadable: string;
@@ -429,7 +429,9 @@ const en: ConsentPromptStrings = {
     `${names.length === 1 ? `${list}'s name and details go` : `The names and details of ${list} go`} with what you share, so they know whose health information it is. They cannot be hidden.`,
   severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time.',
   endedMeanwhile: (records: string[]) =>
-    `${records.length === 1 ? `The share of “${records[0]}” with you` : `The shares of ${records.map((r) => `“${r}”`).join(', ')} with you`} ended while this was open, so their items can no longer be passed on and were taken off. Look at what is left before you share.`,
+    !records.length
+      ? 'Some of the items offered can no longer be passed on (what you were given of them changed while this was open) and were taken off. Look at what is left before you share.'
+      : `${records.length === 1 ? `The share of “${records[0]}” with you` : `The shares of ${records.map((r) => `“${r}”`).join(', ')} with you`} ended while this was open, so their items can no longer be passed on and were taken off. Look at what is left before you share.`,
   expiryUnreadable: 'Choose a date from today on, with a year of 4 digits.',
   previewStillOpen: (who: string, n: number, formatted: string) =>
     `${who} can still open ${plural('en', n, { one: '1 of the items you hide', other: `${formatted} of the items you hide` })}: ${n === 1 ? 'it is' : 'they are'} in something you shared with them before, or in a record they can open. Hiding ${n === 1 ? 'it' : 'them'} here does not take ${n === 1 ? 'it' : 'them'} back: revoke that access to do so.`,

@@ -20,7 +20,7 @@ import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
-import { createShare } from '../core/nip82/share.js';
+import { createShare, type SharePlan } from '../core/nip82/share.js';
 import { answerRequest, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
@@ -1211,11 +1211,15 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /** The share of the plan to `recipient`, signed; nothing published. */
-  private async signShare(signer: Signer, store: RecordStore | undefined, client: RelayClient, recipient: string, role: Role, until: string | undefined, purpose: string | undefined) {
-    const records = this.chosenRecords;
-    const plan = this.plan.plan();
+  /**
+   * The share of `chosen` (the plan and its records as they stood when the user pressed the button:
+   * a signer may take long, and the records change meanwhile) to `recipient`, signed; nothing published.
+   */
+  private async signShare(signer: Signer, store: RecordStore | undefined, client: RelayClient, chosen: Chosen, recipient: string, role: Role, until: string | undefined, purpose: string | undefined) {
+    const { records, plan } = chosen;
     if (this.plan.reshared().length) throw new RecordError('invalid-input', this.s.reshared);
-    if (records.length === 0 || this.severalPeople()) throw new RecordError('invalid-input', this.s.severalPeople);
+    const me = this.myKey;
+    if (records.length === 0 || new Set(records.map((r) => subjectKey(r, me))).size > 1) throw new RecordError('invalid-input', this.s.severalPeople);
     const withhold = plan.hidden.map((e) => e.fullUrl!);
     const patient = records[0]!.subject ?? (await signer.getPublicKey());
     const consent = grantConsent({ patient, recipient, role, until, purpose });
@@ -1482,20 +1486,26 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const held = this.records ?? (store?.loaded ? store.held : []);
     const still = new Set(offeredEntries(this.available).map((e) => e.fullUrl!));
     const gone = new Set(this.plan.offered.map((e) => e.fullUrl!).filter((url) => !still.has(url)));
-    const ended = supplying(held, gone).filter(endedForReader);
-    if (!ended.length) return false;
+    if (!gone.size) return false;
+    const names = held.filter((r) => endedForReader(r) && r.bundle.entry?.some((e) => gone.has(e.fullUrl ?? ''))).map((r) => this.nameOf(r, subjectNamer([r])));
     this.plan.withdraw(gone);
     this.dropPending();
     this.partialText = '';
     this.setStatus('idle', '');
-    const names = ended.map((r) => this.nameOf(r, subjectNamer([r])));
-    if (!this.plan.plan().entries.length || (this.about !== undefined && !this.subjectKeys.includes(this.about))) {
-      this.about = undefined;
+    // The choice starts afresh only when nothing is left to choose from (every other choice, a
+    // hidden item above all, stays as the user made it), or the person chosen has no records left.
+    const personGone = this.about !== undefined && !this.subjectKeys.includes(this.about);
+    if (!this.plan.offered.length || personGone) {
+      this.about = this.answering ? this.firstHolding(this.answering) : undefined;
       this.startPlan(this.answering);
+      this.step = 'choose';
+    } else if (!this.plan.plan().entries.length) {
       this.step = 'choose';
     }
     this.problems = [{ words: () => this.s.endedMeanwhile(names) }];
     this.modal.focusNext = '#problems';
+    // Pressed on the page (Try again, the dialog closed): the dialog opens to say why.
+    this.open = true;
     return true;
   }
 
@@ -1511,7 +1521,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const records = this.available;
     const recipient = this.recipientKey!;
     const role = this.shareRole;
-    const withheld = this.plan.plan().hidden.length;
+    const chosen: Chosen = { records: this.chosenRecords, plan: this.plan.plan() };
+    const withheld = chosen.plan.hidden.length;
     this.receipts = [];
     this.partialText = '';
     // Whose action this is, taken now: once signing ends the host may be reloading the records, and
@@ -1526,7 +1537,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         signal.throwIfAborted();
         const client = store?.client ?? this.relayClient();
         const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitShare);
-        const events = await this.signShare(asked, store, client, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
+        const events = await this.signShare(asked, store, client, chosen, recipient, role, this.until || undefined, this.purpose.trim() || undefined);
         // Signed for a user who left, or after Escape: thrown away unpublished.
         signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events }]);
@@ -1575,6 +1586,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     const records = this.available;
     const plan = this.plan.plan();
+    const chosen: Chosen = { records: this.chosenRecords, plan };
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));
     const asked = periodDay(request.period?.end);
     // Left as asked, it ends when asked (a clinic's 17:00), as the form said; a day chosen ends at the patient's midnight.
@@ -1594,7 +1606,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const client = store?.client ?? this.relayClient();
         const guarded = this.actions.guard(signer, signal);
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
-        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, request.requester, 'viewer', until, request.purpose);
+        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, chosen, request.requester, 'viewer', until, request.purpose);
         signal.throwIfAborted();
         const naddrs = naddrsOf(share);
         const { events, answer } = await answerRequest(request, {
@@ -1943,10 +1955,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
 /** Whether some storage server confirmed part of `pending` (not only may have stored it). */
 const confirmedOut = (pending: Pending): boolean => pending.action.states.some((p) => p.sent > 0);
 
-/** An answer's gift wraps: to the requester first, then the patient's own copy. */
 /** Whether every storage server that took (or may have taken) part of `share` holds every event of its take-back `back`. */
 function takenBackWherever(share: SignedAction, back: SignedAction): boolean {
-  const held = new Set(share.receipts.filter((r) => r.status === 'accepted' || r.status === 'timeout').map((r) => r.relay));
+  const held = share.reachedRelays;
   const accepted = new Set(back.receipts.filter((r) => r.status === 'accepted').map((r) => `${r.relay} ${r.eventId}`));
   return back.complete && [...held].every((relay) => back.events.every((e) => accepted.has(`${relay} ${e.id}`)));
 }
@@ -1959,6 +1970,7 @@ function forgetTakeBack(pending: Pending | undefined): void {
   forgetRecord(back.change.record);
 }
 
+/** An answer's gift wraps: to the requester first, then the patient's own copy. */
 function answerPieces(events: readonly NostrEvent[]) {
   return [
     { name: 'answer' as const, events: events.slice(0, 1) },
@@ -1967,6 +1979,12 @@ function answerPieces(events: readonly NostrEvent[]) {
 }
 
 /** A problem the last Review found, and the id of the field at fault when one field is. */
+/** What a share is made of, taken when the user presses the button. */
+interface Chosen {
+  records: OpenedRecord[];
+  plan: SharePlan;
+}
+
 interface Problem {
   words: Message;
   field?: string;

@@ -37,6 +37,8 @@ export class SignedAction {
   private readonly reached = new Set<string>();
   /** The newest receipt of each event at each relay. */
   private readonly latest = new Map<string, PublishReceipt>();
+  /** The storage servers that took, or may have taken, some event (never forgotten, as {@link reached}). */
+  private readonly reachedAt = new Set<string>();
   /** The storage servers of the last send: where every event should be. */
   private relays: readonly string[] = [];
 
@@ -74,6 +76,11 @@ export class SignedAction {
   /** The storage servers of the last send that lack some event of it. */
   get missed(): string[] {
     return this.relays.filter((relay) => !this.events.every((e) => this.latest.get(`${relay} ${e.id}`)?.status === 'accepted'));
+  }
+
+  /** The storage servers that took, or may have taken, some event of it, ever. */
+  get reachedRelays(): ReadonlySet<string> {
+    return this.reachedAt;
   }
 
   /** Each piece and how much of it went out. */
@@ -120,7 +127,11 @@ export class SignedAction {
   }
 
   private keep(receipts: readonly PublishReceipt[]): void {
-    for (const r of receipts) if (r.status === 'accepted' || r.status === 'timeout') this.reached.add(r.eventId);
+    for (const r of receipts) {
+      if (r.status !== 'accepted' && r.status !== 'timeout') continue;
+      this.reached.add(r.eventId);
+      this.reachedAt.add(r.relay);
+    }
     keepReceipts(this.latest, receipts);
   }
 }
