@@ -313,5 +313,31 @@ describe('the consent prompt: a share to the user that ends while its dialog is 
       client.close();
     }
   });
-});
 
+  it('several patients, none chosen: the one whose items are left stays the one shown', async () => {
+    const url = await relayUrl('main');
+    const [clinician, first, second, other] = await Promise.all([person(), person(), person(), person()]);
+    const ending = await sharedToClinician(first, clinician, 'Hepatitis C', isoDay(0));
+    const between = await sharedToClinician(second, clinician, 'Asthma', isoDay(30));
+    const lasting = await sharedToClinician(first, clinician, 'Migraine', isoDay(30));
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${url} .signer=${clinician.signer} .records=${[ending.theirs, between.theirs, lasting.theirs]}></nip82-consent-prompt>`);
+    buttonByText(el, /^Share records/)!.click();
+    await waitUntil(() => dialogOf(el).open, 'the share dialog opens');
+    await typeRecipient(el, other.pubkey);
+    const restore = skewClock(TWO_DAYS);
+    try {
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => $(el, '#problems'), 'the dialog says why', { timeout: 20000 });
+      buttonByText(el, 'Review')!.click();
+      await waitUntil(() => buttonByText(el, /^Share with npub1/), 'the preview of what is left');
+      expect(text($(el, 'dialog'))).to.match(/Migraine/);
+      buttonByText(el, /^Share with npub1/)!.click();
+      await waitUntil(() => el.status === 'done', 'shared', { timeout: 20000 });
+      const said = JSON.stringify((await receivedBy(url, other)).bundle);
+      expect(said).to.include('Migraine');
+      expect(said).not.to.include('Asthma');
+    } finally {
+      restore();
+    }
+  });
+});

@@ -1487,8 +1487,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const still = new Set(offeredEntries(this.available).map((e) => e.fullUrl!));
     const gone = new Set(this.plan.offered.map((e) => e.fullUrl!).filter((url) => !still.has(url)));
     if (!gone.size) return false;
-    const names = held.filter((r) => endedForReader(r) && r.bundle.entry?.some((e) => gone.has(e.fullUrl ?? ''))).map((r) => this.nameOf(r, subjectNamer([r])));
+    const names = [...new Set(held.filter((r) => endedForReader(r) && r.bundle.entry?.some((e) => gone.has(e.fullUrl ?? ''))).map((r) => this.nameOf(r, subjectNamer([r]))))];
     this.plan.withdraw(gone);
+    this.keepPerson();
     this.dropPending();
     this.partialText = '';
     this.setStatus('idle', '');
@@ -1507,6 +1508,18 @@ export class Nip82ConsentPrompt extends Nip82Element {
     // Pressed on the page (Try again, the dialog closed): the dialog opens to say why.
     this.open = true;
     return true;
+  }
+
+  /**
+   * The person whose items are left on offer, kept as the one shown: with no person chosen, the one
+   * shown is whoever comes first, which a record taken away may change under the items left.
+   */
+  private keepPerson(): void {
+    const left = this.plan.offered.map((e) => e.fullUrl!);
+    const drawn = new Set(offeredEntries(this.planRecords).map((e) => e.fullUrl!));
+    if (left.every((url) => drawn.has(url))) return;
+    const whose = supplying(this.available, left).map((r) => subjectKey(r, this.myKey)).find((k) => k && this.subjectKeys.includes(k));
+    if (whose) this.about = whose;
   }
 
   private confirmShare = async (): Promise<void> => {
