@@ -1205,9 +1205,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   /** The chosen items are about different people (a parent's, one's own): one share cannot say whose they are. */
-  private severalPeople(): boolean {
+  private severalPeople(records: readonly OpenedRecord[] = this.chosenRecords): boolean {
     const me = this.myKey;
-    return new Set(this.chosenRecords.map((r) => subjectKey(r, me))).size > 1;
+    return new Set(records.map((r) => subjectKey(r, me))).size > 1;
   }
 
   /** The share of the plan to `recipient`, signed; nothing published. */
@@ -1218,8 +1218,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private async signShare(signer: Signer, store: RecordStore | undefined, client: RelayClient, chosen: Chosen, recipient: string, role: Role, until: string | undefined, purpose: string | undefined) {
     const { records, plan } = chosen;
     if (this.plan.reshared().length) throw new RecordError('invalid-input', this.s.reshared);
-    const me = this.myKey;
-    if (records.length === 0 || new Set(records.map((r) => subjectKey(r, me))).size > 1) throw new RecordError('invalid-input', this.s.severalPeople);
+    if (records.length === 0 || this.severalPeople(records)) throw new RecordError('invalid-input', this.s.severalPeople);
     const withhold = plan.hidden.map((e) => e.fullUrl!);
     const patient = records[0]!.subject ?? (await signer.getPublicKey());
     const consent = grantConsent({ patient, recipient, role, until, purpose });
