@@ -7,15 +7,19 @@
 import { expect, html } from '@open-wc/testing';
 import '../components/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { createRecord } from '../components/core/nip82/record.js';
+import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
+import { RecordError } from '../components/core/errors.js';
+import type { NostrEvent } from '../components/core/events.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { waitUntil } from './wait.js';
-import { fixture as dataFixture, person, relayUrl } from './helpers.js';
+import { fixture as dataFixture, person, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
 import { signedInSession } from './in-session.js';
-import { $, buttonByText, dialogOf, text } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, text } from './element-helpers.js';
 
 describe('access list: a record only part of which was found', function () {
   this.timeout(120000);
@@ -48,6 +52,59 @@ describe('access list: a record only part of which was found', function () {
       await list.updateComplete;
       expect(list.status, 'nothing under way').to.equal('idle');
       expect((await client.query({ kinds: [RECORD_KIND], authors: [parts[0]!.pubkey] })).events, 'the part found, as it was').to.deep.equal([parts[0]]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('among ended shares, one with parts missing is left for later and the others are revoked', async () => {
+    const url = await relayUrl('main');
+    const [patient, clinician, family] = [await person(), await person(), await person()];
+    const client = new RelayClient({ relays: [url] });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const parts = (events: NostrEvent[]) => events.filter((e) => e.kind === RECORD_KIND);
+    async function opened(bundle: unknown): Promise<OpenedRecord> {
+      const events = await createRecord({ bundle, author: patient.signer, participants: [] });
+      return openRecord(events, patient.signer);
+    }
+    /** A share of `record` with `who` whose last day was yesterday. */
+    async function endedShare(record: OpenedRecord, who: Person): Promise<NostrEvent[]> {
+      const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who.pubkey, role: 'viewer', until: yesterday }));
+      return createShare({ from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who.pubkey, role: 'viewer' }] });
+    }
+    try {
+      const large = await endedShare(await opened(await dataFixture('synthea-patient.json')), clinician);
+      const small = await endedShare(await opened(sampleBundle()), family);
+      expect(parts(large).length, 'a share of several parts').to.be.greaterThan(1);
+      // The large share's last part never went out.
+      await client.publishAll([...parts(large).slice(0, -1), ...small]);
+      const { el: list } = await signedInSession<Nip82AccessList>(html`<nip82-session relays=${url}><nip82-access-list></nip82-access-list></nip82-session>`, 'nip82-access-list', patient.signer, patient.pubkey);
+      buttonByText(list, 'Unlock my records')!.click();
+      await waitUntil(() => buttonByText(list, 'Revoke the 2 ended shares…'), 'both ended shares listed', { timeout: 20000 });
+      buttonByText(list, 'Revoke the 2 ended shares…')!.click();
+      await waitUntil(() => dialogOf(list).open, 'dialog opens');
+      await list.updateComplete;
+      expect($$(list, 'dialog .ended-list li'), 'both listed').to.have.length(2);
+      expect(text($(list, 'dialog .parts-missing'))).to.match(new RegExp(`^Only ${parts(large).length - 1} of ${parts(large).length} parts of “[^”]+” were found .* stays open to ${shortNpub(clinician.pubkey)}\\.$`));
+      expect(text($(list, 'dialog button.danger')), 'not offered for both').to.equal('Revoke the other one');
+      buttonByText(list, 'Revoke the other one')!.click();
+      await waitUntil(() => list.status === 'done', 'the other share revoked', { timeout: 20000 });
+      await list.updateComplete;
+      expect(text($(list, '#result-title'))).to.equal('The ended share was revoked. 1 of 1 storage server accepted the change.');
+      expect($$(list, 'dialog .ended-list li').map((li) => text(li)), 'the dialog lists the share revoked').to.have.length(1);
+      expect(text($(list, 'dialog .ended-list li'))).to.contain(shortNpub(family.pubkey));
+      await rejects(openRecord((await client.query({ kinds: [RECORD_KIND], authors: [small[0]!.pubkey] })).events, family.signer), RecordError, 'not-a-participant');
+      expect((await client.query({ kinds: [RECORD_KIND], authors: [large[0]!.pubkey] })).events.map((e) => e.id).sort(), 'the share with parts missing, as it was')
+        .to.deep.equal(parts(large).slice(0, -1).map((e) => e.id).sort());
+      buttonByText(list, 'Close')!.click();
+      await waitUntil(() => !dialogOf(list).open, 'closed');
+      // The one left is still said to be open to that person (focus is back on its button), and its own dialog says why it waits.
+      await waitUntil(() => list.shadowRoot!.activeElement === buttonByText(list, 'Revoke the ended share…'), 'one ended share left, its button focused');
+      buttonByText(list, 'Revoke the ended share…')!.click();
+      await waitUntil(() => dialogOf(list).open, 'dialog opens again');
+      await list.updateComplete;
+      expect(text($(list, 'dialog .parts-missing'))).to.contain(shortNpub(clinician.pubkey));
+      expect(buttonByText(list, 'Revoke it')!.disabled, 'nothing to revoke now').to.equal(true);
     } finally {
       client.close();
     }

@@ -85,6 +85,7 @@ export const accessListStringsEs: AccessListStrings = {
     plural('es', n, { one: 'Revocación del historial compartido cuya fecha de fin ya pasó', other: `Revocación de los ${nText} historiales compartidos cuya fecha de fin ya pasó` }),
   endedOn: (day: string) => `Terminó el ${day}`,
   confirmEnded: (n: number, nText: string) => plural('es', n, { one: 'Revocarlo', other: `Revocar los ${nText}` }),
+  confirmEndedRest: (n: number, nText: string) => plural('es', n, { one: 'Revocar el otro', other: `Revocar los otros ${nText}` }),
   endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
     `${plural('es', n, { one: 'Se revocó el historial compartido vencido.', other: `Se revocaron los ${nText} historiales compartidos vencidos.` })} ${storageAcceptedEs(total, okText, totalText)}`,
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',

@@ -82,6 +82,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   endedDoneTitle: (n: number, nText: string) => string;
   endedOn: (day: string) => string;
   confirmEnded: (n: number, nText: string) => string;
+  /** The ended shares' Revoke when some of them have parts missing and are left for later. */
+  confirmEndedRest: (n: number, nText: string) => string;
   /**
    * The ended shares revoked (`n`), and how many of the storage servers (`total`) took the change
    * (`ok`); each count also written as the page's language writes numbers, after the numbers.
@@ -219,6 +221,7 @@ const en: AccessListStrings = {
     plural('en', n, { one: 'Revoking the share whose end date has passed', other: `Revoking the ${nText} shares whose end date has passed` }),
   endedOn: (day: string) => `Ended on ${day}`,
   confirmEnded: (n: number, nText: string) => plural('en', n, { one: 'Revoke it', other: `Revoke all ${nText}` }),
+  confirmEndedRest: (n: number, nText: string) => plural('en', n, { one: 'Revoke the other one', other: `Revoke the other ${nText}` }),
   endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
     `${plural('en', n, { one: 'The ended share was revoked.', other: `All ${nText} ended shares were revoked.` })} ${storageAcceptedEn(total, okText, totalText)}`,
   confirmRevoke: (who: string) => `Revoke access for ${who}`,

@@ -599,7 +599,7 @@ export class Nip82AccessList extends Nip82Element {
     this.trigger = trigger;
     // A change signed earlier and not wholly published is offered again as it was, never re-made:
     // the one this dialog last showed, or one of which only part went out (kept beside the list).
-    const same = (p: PendingRevoke) => !p.inForce && this.ownedHere(p) && sameTargets(p.changes.map((c) => c.target), targets);
+    const same = (p: PendingRevoke) => !p.inForce && this.ownedHere(p) && sameTargets(p.changes.map((c) => c.target), this.revocable(targets));
     const resumes = this.kept.find(same) ?? (this.pending && same(this.pending) ? this.pending : undefined);
     if (resumes !== this.pending) this.dropPending();
     this.pending = resumes;
@@ -717,8 +717,9 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   private confirm = async (): Promise<void> => {
-    const targets = this.targets;
-    if (this.busy || this.blocking || this.partial(this.targets).length) return;
+    // Among ended shares, one with parts missing is left for later; the others are revoked now.
+    const targets = this.revocable(this.targets);
+    if (this.busy || this.blocking || !targets.length) return;
     this.receipts = this.pending ? [...this.pending.receipts.values()] : [];
     this.shortfall = '';
     // Whose revocation this is, taken now: once signing ends the host may be reloading the records, and nobody known.
@@ -850,7 +851,8 @@ export class Nip82AccessList extends Nip82Element {
     }
     // Matched by record and person: a revocation resumed from before was signed for equal targets, not these very objects.
     const changed = (t: Target) => pending.changes.find((c) => c.target.record === t.record && c.target.pubkey === t.pubkey)?.change.record;
-    this.targets = this.targets.map((t) => ({ ...t, record: changed(t) ?? t.record }));
+    // The ended shares left for later (parts missing) leave the dialog's list of those revoked.
+    this.targets = this.targets.flatMap((t) => { const record = changed(t); return record ? [{ ...t, record }] : []; });
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
     for (const { target, change } of pending.changes) {
       emit(this, 'nip82-revoke', { signPubkey: target.record.signPubkey, pubkey: target.pubkey, ...(change.moved ? { movedTo: change.moved.to } : {}) });
@@ -1278,6 +1280,11 @@ export class Nip82AccessList extends Nip82Element {
     return targets.filter((t) => t.record.parts.have < t.record.parts.total);
   }
 
+  private revocable(targets: Target[]): Target[] {
+    const partial = this.partial(targets);
+    return targets.filter((t) => !partial.includes(t));
+  }
+
   private renderPartsMissing(targets: Target[]): TemplateResult | typeof nothing {
     const partial = this.partial(targets);
     if (!partial.length) return nothing;
@@ -1297,7 +1304,7 @@ export class Nip82AccessList extends Nip82Element {
     );
     const editor = targets.some((t) => t.role === 'editor');
     const blocked = !!this.blocking;
-    const partial = this.partial(targets).length > 0;
+    const revocable = this.revocable(targets).length;
     const people = this.overdue
       ? html`<ul class="ended-list">
           ${targets.map((t) => html`<li><strong>${this.renderWho(t.pubkey, undefined)}</strong>
@@ -1335,8 +1342,12 @@ export class Nip82AccessList extends Nip82Element {
       <div part="actions" class="actions">
         ${renderStopWaiting(this.actions.waitingOnSigner || !!this.progress?.sendWaitsOnSignIn, s, this.stopWaiting)}
         <button part="button" type="button" ?disabled=${this.actions.holding} @click=${this.actions.dismiss}>${s.cancel}</button>
-        <button part="button button-danger" type="button" class="danger" ?disabled=${blocked || partial} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
-          ${this.status === 'relay-error' ? s.tryAgain : this.overdue ? s.confirmEnded(targets.length, this.count(targets.length)) : withBdi(s.confirmRevoke(who))}
+        <button part="button button-danger" type="button" class="danger" ?disabled=${blocked || !revocable} aria-disabled=${busyAttr(this.busy)} @click=${this.confirm}>
+          ${this.status === 'relay-error'
+            ? s.tryAgain
+            : !this.overdue
+              ? withBdi(s.confirmRevoke(who))
+              : revocable && revocable < targets.length ? s.confirmEndedRest(revocable, this.count(revocable)) : s.confirmEnded(targets.length, this.count(targets.length))}
         </button>
       </div>`;
   }
