@@ -127,7 +127,8 @@ export const recordViewerStyles = css`
     gap: var(--_space);
   }
   h2,
-  h3 {
+  h3,
+  h4 {
     margin: 0;
     line-height: 1.25;
   }
