@@ -1410,8 +1410,13 @@ export class Nip82RecordViewer extends Nip82Element {
   /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
   private renderCountSaid(s: RecordViewerStrings, lang: string): string {
     if (!this.countSaid || (this.searchUnfinished && !search.failed)) return '';
-    const matching = s.showing(formatCount(this.due, lang), formatCount(this.itemTotal, lang), this.due, this.itemTotal);
+    const matching = s.showing(formatCount(this.due, lang), formatCount(this.counted, lang), this.due, this.counted);
     return this.matching === 0 && this.itemTotal > 0 ? `${matching} ${this.noneMatchText(s)}` : matching;
+  }
+
+  /** The record's items as counted: once hidden, those entered in error are not, as beside their kind. */
+  private get counted(): number {
+    return this.hideEnteredInError ? this.kindTotals.reduce((n, [, k]) => n + k, 0) : this.itemTotal;
   }
 
   /** Why nothing is shown: the search typed, else the filters alone. */
@@ -1420,7 +1425,7 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private renderCount(s: RecordViewerStrings, lang: string) {
-    const [total, all] = [formatCount(this.itemTotal, lang), this.itemTotal];
+    const [total, all] = [formatCount(this.counted, lang), this.counted];
     const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
     // A search whose part could not be fetched is not under way: the lost-part line says so, and the
     // list stays as it was (each word fetches it again, and a search that arrives runs at once).
