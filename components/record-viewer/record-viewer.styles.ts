@@ -98,7 +98,8 @@ export const recordViewerStyles = css`
     align-items: center;
     gap: 0.35rem;
   }
-  .undated {
+  .undated,
+  h4 {
     color: var(--_muted);
   }
   .count {
