@@ -82,6 +82,8 @@ export interface Item {
   date?: string;
   time?: number;
   status?: string;
+  /** No longer current (resolved, inactive, stopped): listed after the current items of its section. */
+  past?: boolean;
   enteredInError: boolean;
   /** The untrusted narrative XHTML (`text.div`), sanitised only when shown. */
   narrative?: string;
@@ -153,7 +155,8 @@ export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void>
   }
   for (const group of bySection.values()) {
     yield;
-    sortNewestFirst(group);
+    // Current items first, then the past ones (see isPast), each newest first.
+    group.sort((a, b) => Number(!!a.past) - Number(!!b.past) || (b.time ?? -Infinity) - (a.time ?? -Infinity));
   }
   const sections = SECTION_ORDER.filter((k) => bySection.has(k)).map((k): [SectionKey, Item[]] => [k, bySection.get(k)!]);
   yield;
@@ -182,6 +185,25 @@ export function readerTime(date: string | undefined): number | undefined {
 /** Newest first; undated items keep their order, after the dated ones. */
 export function sortNewestFirst(items: Item[]): Item[] {
   return items.sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity));
+}
+
+const CURRENT = ['active', 'recurrence', 'relapse'];
+const PAST = ['inactive', 'remission', 'resolved', 'completed', 'stopped', 'cancelled', 'entered-in-error', 'not-taken'];
+
+/**
+ * Whether FHIR says an item is no longer current: a condition or allergy whose clinical status is
+ * inactive, in remission or resolved (a condition with an abatement and no status too), or that was
+ * refuted or entered in error; a medicine completed, stopped, cancelled, not taken or entered in
+ * error. Without a status it is not called past.
+ */
+function isPast(r: FhirResource): boolean {
+  if (r.resourceType === 'MedicationRequest' || r.resourceType === 'MedicationStatement') return PAST.includes(str(r.status));
+  if (r.resourceType !== 'Condition' && r.resourceType !== 'AllergyIntolerance') return false;
+  const verification = conceptCodes(r.verificationStatus);
+  if (verification.includes('refuted') || verification.includes('entered-in-error')) return true;
+  const clinical = conceptCodes(r.clinicalStatus);
+  if (clinical.some((c) => CURRENT.includes(c))) return false;
+  return clinical.some((c) => PAST.includes(c)) || (r.resourceType === 'Condition' && Object.keys(r).some((k) => k.startsWith('abatement')));
 }
 
 /** Text as the search compares it: lowercase, accents left out ("hipertension" finds "Hipertensión"). */
@@ -515,6 +537,7 @@ class LazyItem implements Item {
   readonly date?: string;
   /** For ordering, in milliseconds: see {@link readerTime}. */
   readonly time?: number;
+  readonly past: boolean;
   private known?: Description;
 
   constructor(
@@ -526,6 +549,7 @@ class LazyItem implements Item {
     this.type = resource.resourceType;
     this.date = dateOf(resource);
     this.time = readerTime(this.date);
+    this.past = isPast(resource);
   }
 
   /** Whether the item is described yet. */

@@ -218,6 +218,8 @@ export interface RecordViewerStrings {
   /** A period the record gives only an end for ("until Jan 1, 2023"). */
   onlyUntil: (end: string) => string;
   enteredInError: string;
+  /** Heading of a section's items no longer current (resolved, inactive, stopped), listed after the current ones. */
+  pastItems: string;
   /** The title of an item that names nothing: its kind (`kind`). */
   unnamed: (kind: string) => string;
   narrativeLabel: (title: string) => string;
@@ -351,12 +353,13 @@ export type AudienceStrings = SectionStrings & Pick<RecordViewerStrings, 'kind'>
  * Where the patient reads of their own records ("Unlock my records"), a clinician (a clinic's
  * staff, a kennel) reads of the records patients shared with them.
  */
-export type RecipientStrings = Pick<RecordViewerStrings, 'introMine' | 'unlockMine' | 'searchingRelays'>;
+export type RecipientStrings = Pick<RecordViewerStrings, 'introMine' | 'unlockMine' | 'searchingRelays' | 'pastItems'>;
 
 const recipientEn: RecipientStrings = {
   introMine: 'The records shared with you are encrypted. Unlock them to read them here; your signer will be asked once per record.',
   unlockMine: 'Unlock the records shared with you',
   searchingRelays: 'Looking for the records shared with you on your storage servers…',
+  pastItems: 'Inactive',
 };
 
 /** The strings that depend on who reads, from the kit's vocabulary in `lang`. */
@@ -463,6 +466,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   signedOnly: 'Only items signed by someone other than the patient',
   signedOnlyOwner: 'Only items signed by someone other than the owner',
   enteredInError: 'Entered in error',
+  pastItems: 'Past',
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Original text: ${title}`,
   narrativeOwnWords: 'The record\'s own text, as written by its author:',

@@ -98,7 +98,8 @@ export const recordViewerStyles = css`
     align-items: center;
     gap: 0.35rem;
   }
-  .undated {
+  .undated,
+  h4 {
     color: var(--_muted);
   }
   .count {
@@ -127,7 +128,8 @@ export const recordViewerStyles = css`
     gap: var(--_space);
   }
   h2,
-  h3 {
+  h3,
+  h4 {
     margin: 0;
     line-height: 1.25;
   }

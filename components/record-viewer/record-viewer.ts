@@ -528,8 +528,10 @@ export class Nip82RecordViewer extends Nip82Element {
   // One budget per render: render() takes from it the items it shows (takeShown).
   protected override update(changed: PropertyValues): void {
     const focused = this.shadowRoot?.activeElement;
-    const moreList = focused?.matches('button.more') ? focused.parentElement?.querySelector(':scope > .items') : undefined;
-    const shownBefore = moreList?.children.length ?? 0;
+    // A section's items may be in two lists (current, then past): counted across both.
+    const moreIn = focused?.matches('button.more') ? focused.parentElement : undefined;
+    const listed = () => moreIn!.querySelectorAll<HTMLElement>(':scope > .items > *');
+    const shownBefore = moreIn ? listed().length : 0;
     this.budget.begin(this.unbounded ? Infinity : this.printing ? PRINT_ITEMS_PER_RENDER : 0);
     this.unbounded = false;
     super.update(changed);
@@ -537,8 +539,9 @@ export class Nip82RecordViewer extends Nip82Element {
     if (!focusDropped(focused, this)) return;
     // "Show more" goes when it shows the last of a list: the keyboard goes on from the first item it
     // brought, where the user would have read next.
-    if (moreList) {
-      const first = (moreList.children[shownBefore] ?? moreList.lastElementChild) as HTMLElement | null;
+    if (moreIn) {
+      const all = listed();
+      const first = all[shownBefore] ?? all[all.length - 1];
       first?.setAttribute('tabindex', '-1');
       first?.focus();
       return;
@@ -1407,8 +1410,13 @@ export class Nip82RecordViewer extends Nip82Element {
   /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
   private renderCountSaid(s: RecordViewerStrings, lang: string): string {
     if (!this.countSaid || (this.searchUnfinished && !search.failed)) return '';
-    const matching = s.showing(formatCount(this.due, lang), formatCount(this.itemTotal, lang), this.due, this.itemTotal);
+    const matching = s.showing(formatCount(this.due, lang), formatCount(this.counted, lang), this.due, this.counted);
     return this.matching === 0 && this.itemTotal > 0 ? `${matching} ${this.noneMatchText(s)}` : matching;
+  }
+
+  /** The record's items as counted: once hidden, those entered in error are not, as beside their kind. */
+  private get counted(): number {
+    return this.hideEnteredInError ? this.kindTotals.reduce((n, [, k]) => n + k, 0) : this.itemTotal;
   }
 
   /** Why nothing is shown: the search typed, else the filters alone. */
@@ -1417,7 +1425,7 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private renderCount(s: RecordViewerStrings, lang: string) {
-    const [total, all] = [formatCount(this.itemTotal, lang), this.itemTotal];
+    const [total, all] = [formatCount(this.counted, lang), this.counted];
     const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
     // A search whose part could not be fetched is not under way: the lost-part line says so, and the
     // list stays as it was (each word fetches it again, and a search that arrives runs at once).
@@ -1547,16 +1555,23 @@ export class Nip82RecordViewer extends Nip82Element {
     const limit = this.limitOf(limitKey);
     const id = `record-${index}-${key}`;
     const shown = this.shownItems.get(limitKey) ?? [];
+    // Where the items no longer current begin (they come last: see fhir-summary.ts).
+    const cut = shown.findIndex((item) => item.past);
     return html`
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id} aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
-        <ul class="items" role="list">
-          ${repeat(shown, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? this.apart(view, whoseOf(view, item)) : ''))}
-        </ul>
+        ${cut === 0 ? nothing : this.renderItems(view, cut < 0 ? shown : shown.slice(0, cut), s, lang)}
+        ${cut < 0 ? nothing : html`<h4 aria-level=${ariaLevel(this.headingLevel, 2)}>${s.pastItems}</h4>${this.renderItems(view, shown.slice(cut), s, lang)}`}
         ${this.renderMore(limitKey, items.length, limit, s, lang, id, `record-${index}`)}
         ${this.renderNotPrinted(items.length - shown.length, s, lang)}
       </section>
     `;
+  }
+
+  private renderItems(view: View, items: Item[], s: RecordViewerStrings, lang: string) {
+    return html`<ul class="items" role="list">
+      ${repeat(items, (item) => item.id, (item) => this.renderItemOnce(view, item, s, lang, false, view.patients.names.length > 1 ? this.apart(view, whoseOf(view, item)) : ''))}
+    </ul>`;
   }
 
   /**
