@@ -1802,7 +1802,7 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
   } else {
     // Unlocked: one health item once, however many records carry it (newest record first).
     const seen = new Set<string>();
-    for (const record of source.records) {
+    for (const record of byPatient(source.records)) {
       const bundle = source.kind === 'unlocked' ? withoutSeen(record, seen) : record.bundle;
       const summary = yield* summarizing(bundle);
       const provenance = record.provenance ?? (yield* checkingProvenance(record.bundle));
@@ -1819,6 +1819,16 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
     dated.sort((a, b) => (b.item.time ?? 0) - (a.item.time ?? 0));
   }
   return { views, sectionTotals, itemTotal, datedAll: dated };
+}
+
+/** A clinic's records of one patient together (an animal's, of one owner), in the order each first appears. */
+function byPatient(records: readonly OpenedRecord[]): OpenedRecord[] {
+  const groups = new Map<string, OpenedRecord[]>();
+  for (const r of records) {
+    const key = r.subject ?? r.signPubkey;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].flat();
 }
 
 /** The items of each section in every view, in the sections' order: those `counted` (all when not given); a section with none is left out. */
