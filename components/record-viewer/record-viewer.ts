@@ -1330,6 +1330,7 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private renderContent(s: RecordViewerStrings, lang: string) {
+    const shown = this.recordsShown();
     return html`
       ${this.renderToolbar(s, lang)}
       <div class="found">
@@ -1339,7 +1340,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <p class="visually-hidden count-said" role="status">${this.renderCountSaid(s, lang)}</p>
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
-        : repeat(this.recordsShown(), ([f]) => f.view.key, ([f, i]) => this.renderRecord(f, i, s, lang))}
+        : repeat(shown, ([f]) => f.view.key, ([f, i], n) => this.renderRecord(f, i, s, lang, n > 0 && (!f.view.subject || f.view.subject !== shown[n - 1]![0].view.subject)))}
     `;
   }
 
@@ -1426,7 +1427,8 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total, this.rendered, all)}</span></p>`;
   }
 
-  private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
+  /** `newPatient`: about another patient than the record before it, so on paper it starts a page. */
+  private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string, newPatient: boolean) {
     const { view } = f;
     const id = `record-${i}`;
     const place = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
@@ -1434,7 +1436,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const heading = names.length ? s.recordAbout(place, listText(lang, names.map(isolate))) : place;
     const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
-      <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
+      <article class="record ${grant?.ended ? 'ended' : ''} ${newPatient ? 'new-patient' : ''}" part="record" aria-labelledby=${id}>
         <header class="record-head">
           <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${withBdi(heading)}</h2>
           <button part="button" type="button" class="export" id=${`${id}-export`} aria-labelledby=${`${id}-export ${id}`} @click=${() => this.download(view)}>${s.exportJson}</button>
