@@ -1641,6 +1641,9 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private apart(view: View, name: string): string {
     if (!name || !view.subject || !this.sharedNames.has(name)) return name;
+    // Two people of one name: their birth dates, when theirs differ, as a clinic tells them apart.
+    const born = view.animal ? undefined : bornOf(view, name);
+    if (born && !this.views.some((v) => v.subject !== view.subject && bornOf(v, name) === born)) return this.s.nameApart(name, this.s.bornOn(formatDate(born, localeOf(this))), false);
     const whose = this.ownerName(view);
     // The host may call a person what their record does: their key tells them apart then.
     return this.s.nameApart(name, whose === name ? npubOf(view, view.subject) : whose, view.animal);
@@ -1758,6 +1761,12 @@ function whoseOf(view: View, item: Item, subject = ''): string {
   // A record whose Patients have no name: its subject's (`subject`, given only then).
   if (target?.resourceType === 'Patient') return nameOf(target) || subject;
   return view.patients.names.length === 1 ? view.patients.names[0]! : subject;
+}
+
+/** The birth date a record gives its Patient called `name`, when it gives one. */
+function bornOf(view: View, name: string): string | undefined {
+  const born = (view.record?.bundle ?? view.bundle).entry?.find((e) => e.resource.resourceType === 'Patient' && nameOf(e.resource) === name)?.resource.birthDate;
+  return typeof born === 'string' ? born : undefined;
 }
 
 /** The name a record gives the related person (a pet's owner, a child's parent) who bears `pubkey` as their identifier, else ''. */
