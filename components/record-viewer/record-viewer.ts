@@ -1431,9 +1431,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string, newPatient: boolean) {
     const { view } = f;
     const id = `record-${i}`;
-    const place = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
-    const names = this.patientNames(view);
-    const heading = names.length ? s.recordAbout(place, listText(lang, names.map(isolate))) : place;
+    const heading = this.headingOf(view, i, s, lang);
     const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
       <article class="record ${grant?.ended ? 'ended' : ''} ${newPatient ? 'new-patient' : ''}" part="record" aria-labelledby=${id}>
@@ -1454,6 +1452,13 @@ export class Nip82RecordViewer extends Nip82Element {
         ${repeat(f.sections, ([key]) => key, ([key, items]) => this.renderSection(view, i, key, items, s, lang))}
       </article>
     `;
+  }
+
+  /** A record's heading: its place among the records shown, with whom it is about. */
+  private headingOf(view: View, i: number, s: RecordViewerStrings, lang: string): string {
+    const place = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
+    const names = this.patientNames(view);
+    return names.length ? s.recordAbout(place, listText(lang, names.map(isolate))) : place;
   }
 
   /**
@@ -1581,12 +1586,15 @@ export class Nip82RecordViewer extends Nip82Element {
     // Items the filters keep but no date places: said, not silently left out.
     const undated = this.matching - this.timeline.length;
     const undatedLine = undated > 0 ? html`<p class="undated" part="undated">${s.undatedNotOnTimeline(undated, formatCount(undated, lang))}</p>` : nothing;
-    if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
+    // The timeline mixes records: each that withheld items says so, under the record's heading words.
+    const flags = this.recordsShown().map(([{ view }, i]) => (view.withheld ? html`<div class="withheld-of"><p>${withBdi(this.headingOf(view, i, s, lang))}</p>${this.renderWithheld(view, view.withheld, s)}</div>` : nothing));
+    if (this.timeline.length === 0) return html`${flags}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
     const several = this.severalPatients();
     return html`
+      ${flags}
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
         ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? this.apart(e.view, whoseOf(e.view, e.item, this.subjectName(e.view))) : ''))}
       </ol>
