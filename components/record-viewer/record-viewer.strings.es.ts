@@ -191,6 +191,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   authorUnnamed: 'La firma de su autor no dice para qué historial lo escribió, así que puede no ser su versión más reciente. Compruebe la fecha de la firma.',
   takenBack: (name) => `Se retiró el acceso a un historial compartido por ${name}. Lo que ya vio puede haberse guardado.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (de ${whose})` : `${name} (${whose})`),
+  bornOn: (date) => `nacimiento: ${date}`,
   fact_phone: 'Teléfono',
   fact_email: 'Correo electrónico',
   fact_address: 'Dirección',

@@ -311,6 +311,8 @@ export interface RecordViewerStrings {
    * person's own key or the host's name for them.
    */
   nameApart: (name: string, whose: string, animal: boolean) => string;
+  /** How `nameApart` tells apart two people of one name when their birth dates differ: `date` is one's, as the page writes dates. */
+  bornOn: (date: string) => string;
   /** A patient's own phone numbers, email addresses, address and the languages they speak, on their card. */
   fact_phone: string;
   fact_email: string;
@@ -521,6 +523,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   authorUnnamed: "Its author's signature does not say which record it was written for, so it may not be their latest version. Check the date it was signed.",
   takenBack: (name) => `Access to a record shared by ${name} was taken back. What you already saw may have been kept.`,
   nameApart: (name, whose, animal) => (animal ? `${name} (${whose}'s)` : `${name} (${whose})`),
+  bornOn: (date) => `born ${date}`,
   fact_phone: 'Phone',
   fact_email: 'Email',
   fact_address: 'Address',

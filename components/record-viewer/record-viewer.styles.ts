@@ -332,6 +332,10 @@ export const recordViewerStyles = css`
       background: none;
       padding: 0;
     }
+    /* One patient's records on their own pages: a printout handed to one patient holds no one else's. */
+    .new-patient {
+      break-before: page;
+    }
     .item {
       break-inside: avoid;
       border-color: #999;

@@ -1333,6 +1333,7 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   private renderContent(s: RecordViewerStrings, lang: string) {
+    const shown = this.recordsShown();
     return html`
       ${this.renderToolbar(s, lang)}
       <div class="found">
@@ -1342,7 +1343,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <p class="visually-hidden count-said" role="status">${this.renderCountSaid(s, lang)}</p>
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
-        : repeat(this.recordsShown(), ([f]) => f.view.key, ([f, i]) => this.renderRecord(f, i, s, lang))}
+        : repeat(shown, ([f]) => f.view.key, ([f, i], n) => this.renderRecord(f, i, s, lang, n > 0 && (!f.view.subject || f.view.subject !== shown[n - 1]![0].view.subject)))}
     `;
   }
 
@@ -1434,15 +1435,14 @@ export class Nip82RecordViewer extends Nip82Element {
     return html`<p class="count"><span class="on-screen">${matching}</span><span class="in-print">${s.showing(formatCount(this.rendered, lang), total, this.rendered, all)}</span></p>`;
   }
 
-  private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string) {
+  /** `newPatient`: about another patient than the record before it, so on paper it starts a page. */
+  private renderRecord(f: FilteredView, i: number, s: RecordViewerStrings, lang: string, newPatient: boolean) {
     const { view } = f;
     const id = `record-${i}`;
-    const place = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
-    const names = this.patientNames(view);
-    const heading = names.length ? s.recordAbout(place, listText(lang, names.map(isolate))) : place;
+    const heading = this.headingOf(view, i, s, lang);
     const grant = view.record ? this.grantOf(view.record) : undefined;
     return html`
-      <article class=${grant?.ended ? 'record ended' : 'record'} part="record" aria-labelledby=${id}>
+      <article class="record ${grant?.ended ? 'ended' : ''} ${newPatient ? 'new-patient' : ''}" part="record" aria-labelledby=${id}>
         <header class="record-head">
           <h2 id=${id} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}>${withBdi(heading)}</h2>
           <button part="button" type="button" class="export" id=${`${id}-export`} aria-labelledby=${`${id}-export ${id}`} @click=${() => this.download(view)}>${s.exportJson}</button>
@@ -1460,6 +1460,13 @@ export class Nip82RecordViewer extends Nip82Element {
         ${repeat(f.sections, ([key]) => key, ([key, items]) => this.renderSection(view, i, key, items, s, lang))}
       </article>
     `;
+  }
+
+  /** A record's heading: its place among the records shown, with whom it is about. */
+  private headingOf(view: View, i: number, s: RecordViewerStrings, lang: string): string {
+    const place = view.record ? s.recordHeading(i + 1, this.views.length, formatCount(i + 1, lang), formatCount(this.views.length, lang)) : s.bundleHeading;
+    const names = this.patientNames(view);
+    return names.length ? s.recordAbout(place, listText(lang, names.map(isolate))) : place;
   }
 
   /**
@@ -1594,12 +1601,15 @@ export class Nip82RecordViewer extends Nip82Element {
     // Items the filters keep but no date places: said, not silently left out.
     const undated = this.matching - this.timeline.length;
     const undatedLine = undated > 0 ? html`<p class="undated" part="undated">${s.undatedNotOnTimeline(undated, formatCount(undated, lang))}</p>` : nothing;
-    if (this.timeline.length === 0) return html`<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
+    // The timeline mixes records: each that withheld items says so, under the record's heading words.
+    const flags = this.recordsShown().map(([{ view }, i]) => (view.withheld ? html`<div class="withheld-of"><p>${withBdi(this.headingOf(view, i, s, lang))}</p>${this.renderWithheld(view, view.withheld, s)}</div>` : nothing));
+    if (this.timeline.length === 0) return html`${flags}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
     const several = this.severalPatients();
     return html`
+      ${flags}
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
         ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? this.apart(e.view, whoseOf(e.view, e.item, this.subjectName(e.view))) : ''))}
       </ol>
@@ -1654,6 +1664,9 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private apart(view: View, name: string): string {
     if (!name || !view.subject || !this.sharedNames.has(name)) return name;
+    // Two people of one name: their birth dates, when theirs differ, as a clinic tells them apart.
+    const born = view.animal ? undefined : bornOf(view, name);
+    if (born && !this.views.some((v) => v.subject !== view.subject && bornOf(v, name) === born)) return this.s.nameApart(name, this.s.bornOn(formatDate(born, localeOf(this))), false);
     const whose = this.ownerName(view);
     // The host may call a person what their record does: their key tells them apart then.
     return this.s.nameApart(name, whose === name ? npubOf(view, view.subject) : whose, view.animal);
@@ -1773,6 +1786,12 @@ function whoseOf(view: View, item: Item, subject = ''): string {
   return view.patients.names.length === 1 ? view.patients.names[0]! : subject;
 }
 
+/** The birth date a record gives its Patient called `name`, when it gives one. */
+function bornOf(view: View, name: string): string | undefined {
+  const born = (view.record?.bundle ?? view.bundle).entry?.find((e) => e.resource.resourceType === 'Patient' && nameOf(e.resource) === name)?.resource.birthDate;
+  return typeof born === 'string' ? born : undefined;
+}
+
 /** The name a record gives the related person (a pet's owner, a child's parent) who bears `pubkey` as their identifier, else ''. */
 function relatedNamed(bundle: FhirBundle, pubkey: string): string {
   for (const entry of bundle.entry ?? []) {
@@ -1817,7 +1836,7 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
   } else {
     // Unlocked: one health item once, however many records carry it (newest record first).
     const seen = new Set<string>();
-    for (const record of source.records) {
+    for (const record of byPatient(source.records)) {
       const bundle = source.kind === 'unlocked' ? withoutSeen(record, seen) : record.bundle;
       const summary = yield* summarizing(bundle);
       const provenance = record.provenance ?? (yield* checkingProvenance(record.bundle));
@@ -1834,6 +1853,16 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
     dated.sort((a, b) => (b.item.time ?? 0) - (a.item.time ?? 0));
   }
   return { views, sectionTotals, itemTotal, datedAll: dated };
+}
+
+/** A clinic's records of one patient together (an animal's, of one owner), in the order each first appears. */
+function byPatient(records: readonly OpenedRecord[]): OpenedRecord[] {
+  const groups = new Map<string, OpenedRecord[]>();
+  for (const r of records) {
+    const key = r.subject ?? r.signPubkey;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].flat();
 }
 
 /** The items of each section in every view, in the sections' order: those `counted` (all when not given); a section with none is left out. */
