@@ -241,7 +241,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** Over the choice of whose records to offer, when the user's records are about more than one person (a child's, a parent's). */
   aboutWhom: string;
   aboutWhomHelp: string;
-  /** The user themself in that choice (with their animals' records, which go with theirs). */
+  /** The user themself in that choice (their animals' records are another, by the animals' names). */
   aboutYou: string;
   /**
    * Before "Finish sending" or "Try again" the signer was asked which account it uses, and did not
