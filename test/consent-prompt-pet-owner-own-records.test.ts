@@ -78,4 +78,27 @@ describe('the consent prompt: a pet owner\'s own record beside their pets\'', fu
     await waitUntil(() => rows(el).some((r) => r.includes('Rabies vaccine')), 'Rex\'s vaccination offered');
     expect(rows(el).some((r) => r.includes('Diabetes')), `the owner's diabetes not offered with Rex's: ${JSON.stringify(rows(el))}`).to.equal(false);
   });
+
+  it('starts the answer to the vet who wrote Rex\'s record on Rex\'s records, though the owner\'s own hold a condition asked for too', async () => {
+    const url = await relayUrl('main');
+    const [owner, vet] = await Promise.all([person(), person()]);
+    const own = await openRecord(await createRecord({ bundle: recordAbout('Sam Lee', 'Diabetes', owner), author: owner.signer, participants: [] }), owner.signer);
+    const rex = await petRecord(owner, vet, 'Rex', DOG);
+    const client = new RelayClient({ relays: [url] });
+    let request;
+    try {
+      const { events, request: sent } = await createAccessRequest({ signer: vet.signer, patient: owner.pubkey, resourceTypes: ['Immunization', 'Condition'], purpose: 'Booster' });
+      await client.publishAll(events);
+      request = (await readConsentMessages((await client.wrapsFor(owner.pubkey)).events, owner.signer)).find((m) => m.id === sent.id)!;
+    } finally {
+      client.close();
+    }
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[own, rex]} .signer=${owner.signer} relays=${url}></nip82-consent-prompt>`);
+    await waitUntil(() => $(el, 'li.request button'), 'the request listed');
+    $<HTMLButtonElement>(el, 'li.request button')!.click();
+    await waitUntil(() => dialogOf(el).open && $(el, '#records-from') && $$(el, 'li.item').length > 0, 'the answer form');
+    expect(choices(el).map((c) => `${text(c.closest('label'))}:${c.checked}`)).to.deep.equal(['Yours:false', 'Rex:true']);
+    expect(rows(el).some((r) => r.includes('Rabies vaccine')), `Rex's vaccination offered: ${JSON.stringify(rows(el))}`).to.equal(true);
+    expect(rows(el).some((r) => r.includes('Diabetes')), 'not the owner\'s diabetes').to.equal(false);
+  });
 });

@@ -421,8 +421,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const me = this.myKey;
     const keys = this.subjectKeys;
     if (keys.length < 2) return undefined;
-    return keys.find((key) => offeredEntries(this.available.filter((r) => subjectKey(r, me) === key))
+    const holding = keys.filter((key) => offeredEntries(this.available.filter((r) => subjectKey(r, me) === key))
       .some((e) => request.resourceTypes.includes(e.resource.resourceType)));
+    // First whose records the asker wrote or takes part in: a vet asks about the pet, not its owner.
+    const asker = request.requester;
+    return holding.find((key) => this.available.some((r) => subjectKey(r, me) === key && (r.author === asker || r.listed.includes(asker)))) ?? holding[0];
   }
 
   private chooseAbout = (key: string): void => {
