@@ -11,26 +11,12 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { Disclosure } from '../components/core/fhir/withheld.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { person, relayUrl, type Person } from './helpers.js';
-import { DOG, petRecord } from './pets.js';
+import { rexAtVet } from './pets.js';
 import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
-
-/** Rex's record shared by its owner with `vet` (who may share it on), the rabies shot hidden; opened by the vet. */
-async function rexAtVet(disclose: Disclosure): Promise<{ owner: Person; vet: Person; record: OpenedRecord }> {
-  const [owner, writer, vet] = await Promise.all([person(), person(), person()]);
-  const rex = await petRecord(owner, writer, 'Rex', DOG);
-  const shot = rex.bundle.entry!.find((e) => e.resource.resourceType === 'Immunization')!.fullUrl!;
-  const { source, fullUrl } = consentSource(rex, grantConsent({ patient: owner.pubkey, recipient: vet.pubkey, role: 'editor' }));
-  const events = await createShare({
-    from: [rex, source], include: [...rex.bundle.entry!.map((e) => e.fullUrl!), fullUrl], withhold: [shot], disclose, author: owner.signer, participants: [{ pubkey: vet.pubkey, role: 'editor' }],
-  });
-  return { owner, vet, record: await openRecord(events, vet.signer) };
-}
 
 async function flagWords(record: OpenedRecord, reader: Person): Promise<string> {
   const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[record]} .signer=${reader.signer}></nip82-record-viewer>`);

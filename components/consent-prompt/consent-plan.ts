@@ -247,6 +247,11 @@ export class ConsentPlan implements ReactiveController {
     return this.kindVersions.get(type) ?? 0;
   }
 
+  /** True when a record `entries` come from was shared without some items: the share's flag goes on saying so. */
+  flagCarried(entries: readonly BundleEntry[]): boolean {
+    return supplying(this.from(), entries.map((e) => e.fullUrl ?? '')).some((r) => r.withheld);
+  }
+
   /** The name of the patient an offered item is about, when the items offered are about more than one. */
   patientOf(url: string): string | undefined {
     return this.whose.get(url);
