@@ -1,8 +1,11 @@
 /** A pet owner's records, as a vet writes them: an R4 Patient with the patient-animal extension, under the owner's key. */
 import { npubEncode } from 'nostr-tools/nip19';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
+import type { Disclosure } from '../components/core/fhir/withheld.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
-import type { Person } from './helpers.js';
+import { person, type Person } from './helpers.js';
 
 const ANIMAL = 'http://hl7.org/fhir/StructureDefinition/patient-animal';
 const uuid = () => crypto.randomUUID();
@@ -52,3 +55,14 @@ export async function petRecord(owner: Person, vet: Person, name: string, specie
   return openRecord(events, owner.signer);
 }
 
+/** Rex's record shared by its owner with `vet` (who may share it on), the rabies shot hidden; opened by the vet. */
+export async function rexAtVet(disclose: Disclosure): Promise<{ owner: Person; vet: Person; record: OpenedRecord }> {
+  const [owner, writer, vet] = await Promise.all([person(), person(), person()]);
+  const rex = await petRecord(owner, writer, 'Rex', DOG);
+  const shot = rex.bundle.entry!.find((e) => e.resource.resourceType === 'Immunization')!.fullUrl!;
+  const { source, fullUrl } = consentSource(rex, grantConsent({ patient: owner.pubkey, recipient: vet.pubkey, role: 'editor' }));
+  const events = await createShare({
+    from: [rex, source], include: [...rex.bundle.entry!.map((e) => e.fullUrl!), fullUrl], withhold: [shot], disclose, author: owner.signer, participants: [{ pubkey: vet.pubkey, role: 'editor' }],
+  });
+  return { owner, vet, record: await openRecord(events, vet.signer) };
+}

@@ -14,7 +14,7 @@ import { isSubjectPatient, planShare, type SharePlan } from '../core/nip82/share
 import { isGrantConsent } from '../core/nip82/grant.js';
 import { resourceDate, resourceMoment } from './resources.js';
 import { timeOf } from '../shared/dates.js';
-import { animalOf, nostrPubkeyOf, patientEntryOf } from '../core/fhir/patient.js';
+import { animalOf, nostrPubkeyOf, patientEntryOf, patientOf } from '../core/fhir/patient.js';
 import { humanName } from '../shared/record-text.js';
 
 /** The order kinds are listed in: who the record is about, then what matters most for care. */
@@ -91,8 +91,14 @@ export function supplying(records: readonly OpenedRecord[], urls: Iterable<strin
 /** An offered item's words as a view shows them. */
 export type ItemTexts = { label: string; date: string };
 
-/** The key a record is about: its subject, else (a record of their own, written without one) the user's. */
-export const subjectKey = (record: OpenedRecord, me: string | undefined): string | undefined => record.subject ?? me;
+/**
+ * The key a record is about: its subject, else (a record of their own, written without one) the
+ * user's; an animal's records apart from their owner's own (a vet is not sent the owner's health).
+ */
+export const subjectKey = (record: OpenedRecord, me: string | undefined): string | undefined => {
+  const key = record.subject ?? me;
+  return key && animalOf(patientOf(record.bundle)) ? `${key} animals` : key;
+};
 
 export class ConsentPlan implements ReactiveController {
   /** What this grant may include, grouped and ordered. */
@@ -239,6 +245,11 @@ export class ConsentPlan implements ReactiveController {
   /** How often the choice of `type`'s items changed (see {@link epoch} for changes to every kind). */
   kindVersion(type: string): number {
     return this.kindVersions.get(type) ?? 0;
+  }
+
+  /** True when a record `entries` come from was shared without some items: the share's flag goes on saying so. */
+  flagCarried(entries: readonly BundleEntry[]): boolean {
+    return supplying(this.from(), entries.map((e) => e.fullUrl ?? '')).some((r) => r.withheld);
   }
 
   /** The name of the patient an offered item is about, when the items offered are about more than one. */

@@ -86,6 +86,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   previewNoEnd: 'Sin fecha de fin: el acceso dura hasta que usted lo revoque.',
   previewPurpose: (purpose: string) => `Finalidad: ${purpose}`,
   previewNoPurpose: 'Sin finalidad indicada.',
+  flagCarried: 'A lo que usted recibió le faltan elementos que se ocultaron. También se les dirá.',
   previewConsent: 'Lo compartido incluye también una nota de consentimiento con estas condiciones.',
   revokeWarning:
     'Puede revocarlo más tarde: esa persona ya no podrá abrirlo desde los servidores de almacenamiento. Lo que ya haya abierto, descargado o copiado se queda con esa persona.',

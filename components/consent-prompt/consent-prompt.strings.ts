@@ -93,6 +93,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   previewNoEnd: string;
   previewPurpose: (purpose: string) => string;
   previewNoPurpose: string;
+  /** In place of "nothing is hidden": what the user shares on was shared with them without some items, and the flag saying so goes with it. */
+  flagCarried: string;
   previewConsent: string;
   revokeWarning: string;
   /** Under a share's or an approval's outcome: how to undo one made by mistake, and what that cannot take back. */
@@ -241,7 +243,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** Over the choice of whose records to offer, when the user's records are about more than one person (a child's, a parent's). */
   aboutWhom: string;
   aboutWhomHelp: string;
-  /** The user themself in that choice (with their animals' records, which go with theirs). */
+  /** The user themself in that choice (their animals' records are another, by the animals' names). */
   aboutYou: string;
   /**
    * Before "Finish sending" or "Try again" the signer was asked which account it uses, and did not
@@ -327,6 +329,7 @@ const en: ConsentPromptStrings = {
   previewNoEnd: 'No end date: access lasts until you revoke it.',
   previewPurpose: (purpose: string) => `Purpose: ${purpose}`,
   previewNoPurpose: 'No purpose stated.',
+  flagCarried: 'Some items were withheld from what you received. They will be told so too.',
   previewConsent: 'The share also carries a consent note recording these terms.',
   revokeWarning: 'You can revoke it later: they can then no longer open it from the storage servers. Anything they already opened, downloaded or copied stays with them.',
   undoHint: 'Wrong person or wrong items? Revoke it now in your list of who has access. What they may already have opened stays with them.',

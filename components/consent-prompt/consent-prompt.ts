@@ -8,6 +8,7 @@ import type { SignerRequestExtra } from '../shared/signer-gate.js';
 import { checkChoice, languageOf, localeOf, resolveStrings } from '../shared/strings.js';
 import { stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
+import { listText } from '../shared/lists.js';
 import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
@@ -420,8 +421,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const me = this.myKey;
     const keys = this.subjectKeys;
     if (keys.length < 2) return undefined;
-    return keys.find((key) => offeredEntries(this.available.filter((r) => subjectKey(r, me) === key))
+    const holding = keys.filter((key) => offeredEntries(this.available.filter((r) => subjectKey(r, me) === key))
       .some((e) => request.resourceTypes.includes(e.resource.resourceType)));
+    // First whose records the asker wrote or takes part in: a vet asks about the pet, not its owner.
+    const asker = request.requester;
+    return holding.find((key) => this.available.some((r) => subjectKey(r, me) === key && (r.author === asker || r.listed.includes(asker)))) ?? holding[0];
   }
 
   private chooseAbout = (key: string): void => {
@@ -436,8 +440,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (keys.length < 2) return undefined;
     const [me, named] = [this.myKey, subjectNamer(this.available)];
     return keys.map((key) => {
-      const record = this.available.find((r) => subjectKey(r, me) === key);
-      return { key, name: key === me ? this.s.aboutYou : (record && named(record)) || shortNpub(key) };
+      // An owner's animals are one choice, named each ("Rex and Mia").
+      const names = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
+      return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || shortNpub(key.slice(0, 64)) };
     });
   }
 

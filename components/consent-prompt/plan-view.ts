@@ -306,7 +306,7 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
-    <p class="hidden-count" id="hidden-count" tabindex="-1">${s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang))}</p>
+    <p class="hidden-count" id="hidden-count" tabindex="-1">${plan.hidden.length || !controller.flagCarried(plan.entries) ? s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang)) : s.flagCarried}</p>
     ${stillOpen(ctx, plan)}
     ${plan.added?.some((e) => controller.isSubject(e.fullUrl!)) ? html`<p class="note identity">${identityNote(ctx, plan)}</p>` : nothing}
     ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, formatCount(plan.hidden.length, lang), kinds)}</p>` : nothing}

@@ -149,6 +149,9 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   return { entries, hidden, source, document, about, mixed };
 }
 
+/** How much a hidden-item flag says, least first. */
+const LEVELS: Disclosure[] = ['flag', 'count', 'count-and-kind'];
+
 /**
  * Builds a share record (its events to publish). Hidden items are dropped and flagged per
  * `disclose`, and references to them removed. A share drawn from a `document` whose Composition
@@ -171,7 +174,20 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
   const disclosed = discloseEntries(options.from.map((r) => r.bundle), kept, { maxProvenanceBytes: provenanceBudget(options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES) });
   let bundle = createBundle([...kept, ...disclosed]);
   if (document) bundle.type = 'document';
-  if (hidden.length > 0) bundle = markWithheld(bundle, hidden.map((e) => e.resource), disclose);
+  // Items a record drawn from was shared without (its patient hid them) are missing here too: the
+  // flag goes on, saying no more than either flag said (one that told only "something" tells that).
+  const shared = new Set(kept.map((e) => e.fullUrl));
+  const withheld = hidden.map((e) => e.resource);
+  let level = hidden.length ? LEVELS.indexOf(disclose) : 2;
+  for (const w of options.from.filter((r) => r.bundle.entry?.some((e) => shared.has(e.fullUrl))).map((r) => r.withheld)) {
+    if (!w) continue;
+    let n = w.count ?? 0;
+    for (const [type, k] of Object.entries(w.kinds ?? {})) for (let i = 0; i < k && n > 0; i++, n--) withheld.push({ resourceType: type });
+    level = Math.min(level, LEVELS.indexOf(w.disclose), n ? 1 : 2);
+    for (; n > 0; n--) withheld.push({ resourceType: '' });
+    if (!withheld.length) withheld.push({ resourceType: '' });
+  }
+  if (withheld.length > 0) bundle = markWithheld(bundle, withheld, LEVELS[level]!);
   return createRecord({
     bundle,
     author: options.author,
