@@ -176,10 +176,13 @@ export const hiddenFlag: { part?: OnDemand<unknown> } = {};
  * the user's click. Shows a FHIR R4 summary by section (allergies, conditions, medications,
  * vaccinations, test results, vital signs, procedures, visits, documents, glasses prescriptions,
  * the patient, anything else), named in the patient's words or, with `audience="clinician"`, in
- * the clinician's (the kit's one vocabulary), a timeline, search and section filters, sanitised narratives,
+ * the clinician's (the kit's one vocabulary), what is still current first (the resolved, inactive
+ * or stopped after, under their own heading), a timeline, search and section filters, sanitised narratives,
  * who wrote each record and who signed each item (unchanged since, or changed; a filter keeps
  * only items signed by someone other than the patient), missing parts, items entered in error and
- * the hidden-item flag; prints and exports the FHIR JSON. Stays quick with thousands of items:
+ * the hidden-item flag (on the timeline too); prints and exports the FHIR JSON. Several patients'
+ * records are kept together by patient, each patient's starting a new printed page, and two
+ * patients of one name are told apart by their birth dates. Stays quick with thousands of items:
  * each Bundle is summarised once and sections render a page at a time.
  *
  * @summary Unlocks and shows FHIR medical records from NIP-82.
