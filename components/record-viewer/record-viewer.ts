@@ -1343,7 +1343,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <p class="visually-hidden count-said" role="status">${this.renderCountSaid(s, lang)}</p>
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
-        : repeat(shown, ([f]) => f.view.key, ([f, i], n) => this.renderRecord(f, i, s, lang, n > 0 && (!f.view.subject || f.view.subject !== shown[n - 1]![0].view.subject)))}
+        : repeat(shown, ([f]) => f.view.key, ([f, i], n) => this.renderRecord(f, i, s, lang, n > 0 && this.newPatient(f.view, shown[n - 1]![0].view)))}
     `;
   }
 
@@ -1408,6 +1408,12 @@ export class Nip82RecordViewer extends Nip82Element {
    * How many items match; on paper, how many are printed, never more than are. Shown as it changes;
    * spoken apart, once the reader pauses ({@link renderCountSaid}).
    */
+  /** Whether `view` is about someone else than `before`: by key, else (a record naming no key) by the names it gives; one naming neither is told apart. */
+  private newPatient(view: View, before: View): boolean {
+    const who = (v: View) => v.subject ?? (this.patientNames(v).join('\n') || undefined);
+    return !who(view) || who(view) !== who(before);
+  }
+
   /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
   private renderCountSaid(s: RecordViewerStrings, lang: string): string {
     if (!this.countSaid || (this.searchUnfinished && !search.failed)) return '';
