@@ -1671,7 +1671,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private apart(view: View, name: string): string {
     if (!name || !view.subject || !this.sharedNames.has(name)) return name;
     // Two people of one name: their birth dates, when theirs differ, as a clinic tells them apart.
-    const born = view.animal ? undefined : bornOf(view, name);
+    const born = view.animal ? undefined : bornIn(this.views, view.subject, name);
     if (born && !this.views.some((v) => v.subject !== view.subject && bornOf(v, name) === born)) return this.s.nameApart(name, this.s.bornOn(formatDate(born, localeOf(this))), false);
     const whose = this.ownerName(view);
     // The host may call a person what their record does: their key tells them apart then.
@@ -1796,6 +1796,12 @@ function whoseOf(view: View, item: Item, subject = ''): string {
 function bornOf(view: View, name: string): string | undefined {
   const born = (view.record?.bundle ?? view.bundle).entry?.find((e) => e.resource.resourceType === 'Patient' && nameOf(e.resource) === name)?.resource.birthDate;
   return typeof born === 'string' ? born : undefined;
+}
+
+/** The birth date `subject`'s records give their Patient called `name`: one record's, when the others give none or the same. */
+function bornIn(views: readonly View[], subject: string, name: string): string | undefined {
+  const dates = new Set(views.flatMap((v) => (v.subject === subject ? [bornOf(v, name)] : [])).filter(Boolean));
+  return dates.size === 1 ? [...dates][0] : undefined;
 }
 
 /** The name a record gives the related person (a pet's owner, a child's parent) who bears `pubkey` as their identifier, else ''. */
