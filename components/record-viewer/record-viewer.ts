@@ -1346,7 +1346,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <p class="visually-hidden count-said" role="status">${this.renderCountSaid(s, lang)}</p>
       ${this.mode === 'timeline'
         ? this.renderTimeline(s, lang)
-        : repeat(shown, ([f]) => f.view.key, ([f, i], n) => this.renderRecord(f, i, s, lang, n > 0 && (!f.view.subject || f.view.subject !== shown[n - 1]![0].view.subject)))}
+        : repeat(shown, ([f]) => f.view.key, ([f, i], n) => this.renderRecord(f, i, s, lang, n > 0 && this.newPatient(f.view, shown[n - 1]![0].view)))}
     `;
   }
 
@@ -1411,6 +1411,12 @@ export class Nip82RecordViewer extends Nip82Element {
    * How many items match; on paper, how many are printed, never more than are. Shown as it changes;
    * spoken apart, once the reader pauses ({@link renderCountSaid}).
    */
+  /** Whether `view` is about someone else than `before`: by key, else (a record naming no key) by the names it gives; one naming neither is told apart. */
+  private newPatient(view: View, before: View): boolean {
+    const who = (v: View) => v.subject ?? (this.patientNames(v).join('\n') || undefined);
+    return !who(view) || who(view) !== who(before);
+  }
+
   /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
   private renderCountSaid(s: RecordViewerStrings, lang: string): string {
     if (!this.countSaid || (this.searchUnfinished && !search.failed)) return '';
@@ -1668,7 +1674,7 @@ export class Nip82RecordViewer extends Nip82Element {
   private apart(view: View, name: string): string {
     if (!name || !view.subject || !this.sharedNames.has(name)) return name;
     // Two people of one name: their birth dates, when theirs differ, as a clinic tells them apart.
-    const born = view.animal ? undefined : bornOf(view, name);
+    const born = view.animal ? undefined : bornIn(this.views, view.subject, name);
     if (born && !this.views.some((v) => v.subject !== view.subject && bornOf(v, name) === born)) return this.s.nameApart(name, this.s.bornOn(formatDate(born, localeOf(this))), false);
     const whose = this.ownerName(view);
     // The host may call a person what their record does: their key tells them apart then.
@@ -1793,6 +1799,12 @@ function whoseOf(view: View, item: Item, subject = ''): string {
 function bornOf(view: View, name: string): string | undefined {
   const born = (view.record?.bundle ?? view.bundle).entry?.find((e) => e.resource.resourceType === 'Patient' && nameOf(e.resource) === name)?.resource.birthDate;
   return typeof born === 'string' ? born : undefined;
+}
+
+/** The birth date `subject`'s records give their Patient called `name`: one record's, when the others give none or the same. */
+function bornIn(views: readonly View[], subject: string, name: string): string | undefined {
+  const dates = new Set(views.flatMap((v) => (v.subject === subject ? [bornOf(v, name)] : [])).filter(Boolean));
+  return dates.size === 1 ? [...dates][0] : undefined;
 }
 
 /** The name a record gives the related person (a pet's owner, a child's parent) who bears `pubkey` as their identifier, else ''. */
