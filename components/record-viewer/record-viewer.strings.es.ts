@@ -124,7 +124,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   signedOnly: 'Solo lo firmado por alguien distinto del paciente',
   signedOnlyOwner: 'Solo lo firmado por alguien distinto del dueño',
   enteredInError: 'Registrado por error',
-  pastItems: 'Del pasado',
+  pastItems: 'Ya no vigentes',
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Texto original: ${title}`,
   narrativeOwnWords: 'Texto propio del historial, tal como lo escribió su autor:',
@@ -213,7 +213,7 @@ export const recordViewerRecipientStringsEs: RecipientStrings = {
   introMine: 'Los historiales compartidos con usted están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por historial.',
   unlockMine: 'Desbloquear los historiales compartidos con usted',
   searchingRelays: 'Buscando los historiales compartidos con usted en sus servidores de almacenamiento…',
-  pastItems: 'Antecedentes',
+  pastItems: 'Inactivos',
 };
 
 /** The pack as the viewer loads it: one export, so that the single file holds the tables themselves (no module object). */

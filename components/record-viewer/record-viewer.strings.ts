@@ -468,7 +468,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   signedOnly: 'Only items signed by someone other than the patient',
   signedOnlyOwner: 'Only items signed by someone other than the owner',
   enteredInError: 'Entered in error',
-  pastItems: 'Past',
+  pastItems: 'No longer current',
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Original text: ${title}`,
   narrativeOwnWords: 'The record\'s own text, as written by its author:',

@@ -99,7 +99,7 @@ export const recordViewerStyles = css`
     gap: 0.35rem;
   }
   .undated,
-  h4 {
+  h4.past {
     color: var(--_muted);
   }
   .count {
@@ -129,7 +129,7 @@ export const recordViewerStyles = css`
   }
   h2,
   h3,
-  h4 {
+  h4.past {
     margin: 0;
     line-height: 1.25;
   }

@@ -1577,7 +1577,7 @@ export class Nip82RecordViewer extends Nip82Element {
       <section class="section ${key}" part="section" aria-labelledby=${`record-${index} ${id}`} data-section=${key}>
         <h3 id=${id} aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sectionCount(sectionLabel(key, s), formatCount(items.length, lang))}</h3>
         ${cut === 0 ? nothing : this.renderItems(view, cut < 0 ? shown : shown.slice(0, cut), s, lang)}
-        ${cut < 0 ? nothing : html`<h4 aria-level=${ariaLevel(this.headingLevel, 2)}>${s.pastItems}</h4>${this.renderItems(view, shown.slice(cut), s, lang)}`}
+        ${cut < 0 ? nothing : html`<h4 class="past" aria-level=${ariaLevel(this.headingLevel, 2)}>${s.pastItems}</h4>${this.renderItems(view, shown.slice(cut), s, lang)}`}
         ${this.renderMore(limitKey, items.length, limit, s, lang, id, `record-${index}`)}
         ${this.renderNotPrinted(items.length - shown.length, s, lang)}
       </section>
