@@ -249,7 +249,7 @@ export class ConsentPlan implements ReactiveController {
 
   /** True when a record `entries` come from was shared without some items: the share's flag goes on saying so. */
   flagCarried(entries: readonly BundleEntry[]): boolean {
-    return supplying(this.from(), entries.map((e) => e.fullUrl ?? '')).some((r) => r.withheld);
+    return flagOf(this.from(), new Set(entries.map((e) => e.fullUrl)), [], 'flag').withheld.length > 0;
   }
 
   /** What the share's hidden-item flag will tell: the items hidden, and those the records drawn from were shared without. */
