@@ -10,7 +10,7 @@ import type { OpenedRecord } from '../core/nip82/record.js';
 import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
 import { ReferenceIndex } from '../core/fhir/bundle.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
-import { isSubjectPatient, planShare, type SharePlan } from '../core/nip82/share.js';
+import { flagOf, isSubjectPatient, planShare, type SharePlan } from '../core/nip82/share.js';
 import { isGrantConsent } from '../core/nip82/grant.js';
 import { resourceDate, resourceMoment } from './resources.js';
 import { timeOf } from '../shared/dates.js';
@@ -249,7 +249,12 @@ export class ConsentPlan implements ReactiveController {
 
   /** True when a record `entries` come from was shared without some items: the share's flag goes on saying so. */
   flagCarried(entries: readonly BundleEntry[]): boolean {
-    return supplying(this.from(), entries.map((e) => e.fullUrl ?? '')).some((r) => r.withheld);
+    return flagOf(this.from(), new Set(entries.map((e) => e.fullUrl)), [], 'flag').withheld.length > 0;
+  }
+
+  /** What the share's hidden-item flag will tell: the items hidden, and those the records drawn from were shared without. */
+  flag(plan: SharePlan): { withheld: FhirResource[]; disclose: Disclosure } {
+    return flagOf(this.from(), new Set(plan.entries.map((e) => e.fullUrl)), plan.hidden.map((e) => e.resource), this.disclose);
   }
 
   /** The name of the patient an offered item is about, when the items offered are about more than one. */

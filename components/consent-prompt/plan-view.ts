@@ -297,19 +297,22 @@ export function renderDisclose(ctx: PlanViewContext, legend: string): TemplateRe
 export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, terms: TemplateResult): TemplateResult {
   const { plan: controller, s, lang } = ctx;
   const plan = controller.plan();
-  const hiddenKinds = orderedGroups(plan.hidden);
+  // The flag tells of these hidden items and of those missing from what the user was sent.
+  const flag = controller.flag(plan);
+  const hiddenKinds = orderedGroups(flag.withheld.filter((r) => r.resourceType).map((resource) => ({ resource })));
   // Grouped as the flag groups them, so the preview names the kinds the recipient will read.
   const flagWords = kindsLine(groupKinds(Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length]))).map(([type, n]) => s.flagKind(type, n, formatCount(n, lang))));
   // The flag speaks to a clinician; where the patient calls a kind otherwise, both are given.
   const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length, formatCount(list.length, lang))).join(', ');
+  const carried = controller.flagCarried(plan.entries);
   const kinds = hiddenKinds.some(([type]) => wordsDiffer(languageNamed(lang), type)) ? s.inYourWords(flagWords, yours) : flagWords;
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
     ${renderMentions(ctx, plan, onHideMentions)}
-    <p class="hidden-count" id="hidden-count" tabindex="-1">${plan.hidden.length || !controller.flagCarried(plan.entries) ? s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang)) : s.flagCarried}</p>
+    <p class="hidden-count" id="hidden-count" tabindex="-1">${plan.hidden.length || !carried ? s.previewHidden(plan.hidden.length, formatCount(plan.hidden.length, lang)) : nothing} ${carried ? s.flagCarried : nothing}</p>
     ${stillOpen(ctx, plan)}
     ${plan.added?.some((e) => controller.isSubject(e.fullUrl!)) ? html`<p class="note identity">${identityNote(ctx, plan)}</p>` : nothing}
-    ${plan.hidden.length ? html`<p class="flag">${s.flagTells(controller.disclose, plan.hidden.length, formatCount(plan.hidden.length, lang), kinds)}</p>` : nothing}
+    ${plan.hidden.length ? html`<p class="flag">${s.flagTells(flag.disclose, flag.withheld.length, formatCount(flag.withheld.length, lang), kinds)}</p>` : nothing}
     <p>${s.previewItems(plan.entries.length, formatCount(plan.entries.length, lang))}</p>
     ${orderedGroups(plan.entries).map(([type, list]) => {
       // A folded kind's items are built only once it is unfolded: a long record has thousands.

@@ -9,7 +9,7 @@ import { createBundle, ReferenceIndex } from '../fhir/bundle.js';
 import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.js';
 import { isDocument, removeItems } from '../fhir/document.js';
 import { patientEntryOf } from '../fhir/patient.js';
-import type { BundleEntry, FhirBundle } from '../fhir/types.js';
+import type { BundleEntry, FhirBundle, FhirResource } from '../fhir/types.js';
 import { findMentions, type Mention } from '../fhir/mentions.js';
 import { createRecord, type OpenedRecord, type Participant } from './record.js';
 import type { RecordKeyCache } from './keys.js';
@@ -153,6 +153,27 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
 const LEVELS: Disclosure[] = ['flag', 'count', 'count-and-kind'];
 
 /**
+ * What a share's hidden-item flag tells: the items `hidden` now (at `disclose`), and those a record
+ * it keeps items of (`kept`) was shared without (its patient hid them), saying no more than either
+ * flag said (one that told only "something" tells that).
+ */
+export function flagOf(from: readonly OpenedRecord[], kept: ReadonlySet<string | undefined>, hidden: readonly FhirResource[], disclose: Disclosure): { withheld: FhirResource[]; disclose: Disclosure } {
+  const withheld = [...hidden];
+  let level = hidden.length ? LEVELS.indexOf(disclose) : 2;
+  // A record shared without some items counts only when it gives an item no whole record drawn from has.
+  const whole = new Set(from.filter((r) => !r.withheld).flatMap((r) => (r.bundle.entry ?? []).map((e) => e.fullUrl)));
+  for (const w of from.filter((r) => r.bundle.entry?.some((e) => kept.has(e.fullUrl) && !whole.has(e.fullUrl))).map((r) => r.withheld)) {
+    if (!w) continue;
+    let n = w.count ?? 0;
+    for (const [type, k] of Object.entries(w.kinds ?? {})) for (let i = 0; i < k && n > 0; i++, n--) withheld.push({ resourceType: type });
+    level = Math.min(level, LEVELS.indexOf(w.disclose), n ? 1 : 2);
+    for (; n > 0; n--) withheld.push({ resourceType: '' });
+    if (!withheld.length) withheld.push({ resourceType: '' });
+  }
+  return { withheld, disclose: LEVELS[level]! };
+}
+
+/**
  * Builds a share record (its events to publish). Hidden items are dropped and flagged per
  * `disclose`, and references to them removed. A share drawn from a `document` whose Composition
  * it carries is a `document` again: Composition first, sections listing only what is shared (see
@@ -174,20 +195,8 @@ export async function createShare(options: CreateShareOptions): Promise<NostrEve
   const disclosed = discloseEntries(options.from.map((r) => r.bundle), kept, { maxProvenanceBytes: provenanceBudget(options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES) });
   let bundle = createBundle([...kept, ...disclosed]);
   if (document) bundle.type = 'document';
-  // Items a record drawn from was shared without (its patient hid them) are missing here too: the
-  // flag goes on, saying no more than either flag said (one that told only "something" tells that).
-  const shared = new Set(kept.map((e) => e.fullUrl));
-  const withheld = hidden.map((e) => e.resource);
-  let level = hidden.length ? LEVELS.indexOf(disclose) : 2;
-  for (const w of options.from.filter((r) => r.bundle.entry?.some((e) => shared.has(e.fullUrl))).map((r) => r.withheld)) {
-    if (!w) continue;
-    let n = w.count ?? 0;
-    for (const [type, k] of Object.entries(w.kinds ?? {})) for (let i = 0; i < k && n > 0; i++, n--) withheld.push({ resourceType: type });
-    level = Math.min(level, LEVELS.indexOf(w.disclose), n ? 1 : 2);
-    for (; n > 0; n--) withheld.push({ resourceType: '' });
-    if (!withheld.length) withheld.push({ resourceType: '' });
-  }
-  if (withheld.length > 0) bundle = markWithheld(bundle, withheld, LEVELS[level]!);
+  const flag = flagOf(options.from, new Set(kept.map((e) => e.fullUrl)), hidden.map((e) => e.resource), disclose);
+  if (flag.withheld.length > 0) bundle = markWithheld(bundle, flag.withheld, flag.disclose);
   return createRecord({
     bundle,
     author: options.author,
