@@ -90,7 +90,7 @@ describe('access list: a record only part of which was found', function () {
       buttonByText(list, 'Revoke the other one')!.click();
       await waitUntil(() => list.status === 'done', 'the other share revoked', { timeout: 20000 });
       await list.updateComplete;
-      expect(text($(list, '#result-title'))).to.equal('The ended share was revoked. 1 of 1 storage server accepted the change.');
+      expect(text($(list, '#result-title'))).to.equal('The ended share was revoked. 1 of 1 storage server accepted the change. The share with parts missing was not revoked: that person can still open it.');
       expect($$(list, 'dialog .ended-list li').map((li) => text(li)), 'the dialog lists the share revoked').to.have.length(1);
       expect(text($(list, 'dialog .ended-list li'))).to.contain(shortNpub(family.pubkey));
       await rejects(openRecord((await client.query({ kinds: [RECORD_KIND], authors: [small[0]!.pubkey] })).events, family.signer), RecordError, 'not-a-participant');

@@ -628,7 +628,7 @@ describe('<nip82-access-list>', function () {
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     await el.updateComplete;
     expect(requests.map((r) => r.detail.action)).to.deep.equal(['revoke']);
-    expect(text($(el, '#result-title'))).to.equal('All 2 ended shares were revoked. 1 of 1 storage server accepted the change.');
+    expect(text($(el, '#result-title'))).to.equal('The 2 ended shares were revoked. 1 of 1 storage server accepted the change.');
     for (const [i, who] of [clinician, family].entries()) {
       await rejects(openRecord(await freshEvents(shares[i]![0]!.pubkey), who.signer), RecordError, 'not-a-participant');
     }

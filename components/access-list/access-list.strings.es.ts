@@ -88,6 +88,11 @@ export const accessListStringsEs: AccessListStrings = {
   confirmEndedRest: (n: number, nText: string) => plural('es', n, { one: 'Revocar el otro', other: `Revocar los otros ${nText}` }),
   endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
     `${plural('es', n, { one: 'Se revocó el historial compartido vencido.', other: `Se revocaron los ${nText} historiales compartidos vencidos.` })} ${storageAcceptedEs(total, okText, totalText)}`,
+  endedWaiting: (n: number, nText: string) =>
+    plural('es', n, {
+      one: 'No se revocó el historial compartido al que le faltan partes: esa persona todavía puede abrirlo.',
+      other: `No se revocaron los ${nText} historiales compartidos a los que les faltan partes: esas personas todavía pueden abrirlos.`,
+    }),
   editorMoves: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra; se avisa a los demás de dónde está.',
   editorMovesAlone: 'Como podía editar, el historial pasa a una dirección nueva y la antigua se borra.',
   editorOthers: (who: string, names: string, n: number) =>

@@ -89,6 +89,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * (`ok`); each count also written as the page's language writes numbers, after the numbers.
    */
   endedRevoked: (n: number, ok: number, total: number, nText: string, okText: string, totalText: string) => string;
+  /** After revoking ended shares, those left for later because parts of them were not found. */
+  endedWaiting: (n: number, nText: string) => string;
   confirmRevoke: (who: string) => string;
   waitRevoke: string;
   /** Between signer calls, before anything is sent: the servers read, the record locked anew. */
@@ -223,7 +225,12 @@ const en: AccessListStrings = {
   confirmEnded: (n: number, nText: string) => plural('en', n, { one: 'Revoke it', other: `Revoke all ${nText}` }),
   confirmEndedRest: (n: number, nText: string) => plural('en', n, { one: 'Revoke the other one', other: `Revoke the other ${nText}` }),
   endedRevoked: (n: number, _ok: number, total: number, nText: string, okText: string, totalText: string) =>
-    `${plural('en', n, { one: 'The ended share was revoked.', other: `All ${nText} ended shares were revoked.` })} ${storageAcceptedEn(total, okText, totalText)}`,
+    `${plural('en', n, { one: 'The ended share was revoked.', other: `The ${nText} ended shares were revoked.` })} ${storageAcceptedEn(total, okText, totalText)}`,
+  endedWaiting: (n: number, nText: string) =>
+    plural('en', n, {
+      one: 'The share with parts missing was not revoked: that person can still open it.',
+      other: `The ${nText} shares with parts missing were not revoked: those people can still open them.`,
+    }),
   confirmRevoke: (who: string) => `Revoke access for ${who}`,
   waitRevoke: 'Your signer will be asked to sign a notice to the remaining people.',
   preparing: 'Preparing the change. Nothing has been sent yet.',

@@ -852,6 +852,7 @@ export class Nip82AccessList extends Nip82Element {
     // Matched by record and person: a revocation resumed from before was signed for equal targets, not these very objects.
     const changed = (t: Target) => pending.changes.find((c) => c.target.record === t.record && c.target.pubkey === t.pubkey)?.change.record;
     // The ended shares left for later (parts missing) leave the dialog's list of those revoked.
+    const waiting = this.targets.length;
     this.targets = this.targets.flatMap((t) => { const record = changed(t); return record ? [{ ...t, record }] : []; });
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
     for (const { target, change } of pending.changes) {
@@ -859,7 +860,7 @@ export class Nip82AccessList extends Nip82Element {
     }
     this.done = true;
     this.result = pending;
-    this.said(pending);
+    this.said(pending, waiting - this.targets.length);
     this.modal.focusNext = '#result-title';
   }
 
@@ -881,7 +882,8 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */
-  private said(pending: PendingRevoke): void {
+  /** `waiting`: ended shares the dialog listed and left for later (parts missing), said beside those revoked. */
+  private said(pending: PendingRevoke, waiting = 0): void {
     const relays = outcomesByRelay([...pending.receipts.values()]);
     const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
     const left = pending.events.some((e) => !reachedEvery(pending, e));
@@ -897,7 +899,7 @@ export class Nip82AccessList extends Nip82Element {
       const s = this.s;
       const text = pending.overdue ? s.endedRevoked(count, ok, total, this.count(count), this.count(ok), this.count(total))
         : s.revoked(this.who(pubkey), ok, total, this.count(ok), this.count(total));
-      return [text, ...(moved.length ? [told ? s.moved : s.movedAlone] : []), ...(left ? [s.notEverywhere] : [])].join(' ');
+      return [text, ...(moved.length ? [told ? s.moved : s.movedAlone] : []), ...(left ? [s.notEverywhere] : []), ...(waiting ? [s.endedWaiting(waiting, this.count(waiting))] : [])].join(' ');
     });
   }
 
