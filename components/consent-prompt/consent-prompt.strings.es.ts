@@ -27,6 +27,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ready: (records: number, recordsText: string, items: number, itemsText: string) =>
     `${plural('es', items, { one: 'Se puede compartir 1 elemento', other: `Se pueden compartir ${itemsText} elementos` })} de ${plural('es', records, { one: '1 historial', other: `${recordsText} historiales` })}.`,
   shareTitle: 'Compartir sus historiales',
+  shareTitleOf: (_names: string[], list: string) => `Compartir los historiales de ${list}`,
   recipientLegend: '1. Quién lo recibirá',
   recipientHelp: 'Pegue su clave pública. Después compruebe con esa persona la Clave que se muestra para quien eligió.',
   recipientMissing: 'Elija quién recibirá lo que comparte.',
@@ -188,7 +189,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   itemOf: (label: string, patient: string) => `${label} · ${patient}`,
   previewIdentityOf: (names: string[], list: string) =>
     `${names.length === 1 ? `El nombre y los datos de ${list} acompañan` : `Los nombres y los datos de ${list} acompañan`} lo que comparte, para que sepan de quién es esta información de salud. No se pueden ocultar.`,
-  severalPeople: 'Lo que eligió es de más de una persona. Comparta los historiales de una persona cada vez.',
+  severalPeople: 'Lo que eligió es de más de una persona o animal. Comparta los historiales de uno solo cada vez.',
   endedMeanwhile: (records: string[]) =>
     !records.length
       ? 'Algunos de los datos ofrecidos ya no se pueden pasar a otros (lo que le dieron de ellos cambió mientras esto estaba abierto) y se quitaron. Revise lo que queda antes de compartir.'
@@ -204,7 +205,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   selfNamed: 'Este nombre lo eligió esa persona; este sitio no la conoce por él, y cualquiera puede elegir cualquier nombre. Compruebe la clave con esa persona antes de aprobar.',
   unnamedAsker: 'Este sitio no sabe quién es, y no dio ningún nombre. Compruebe la clave con esa persona antes de aprobar.',
   aboutWhom: 'De quién son los historiales',
-  aboutWhomHelp: 'Sus historiales son de más de una persona. Cada vez que comparte, comparte lo de una sola persona: elija de quién son los historiales entre los que elegir.',
+  aboutWhomHelp: 'Estos historiales son de más de una persona o animal. Cada vez que comparte, comparte lo de uno solo: elija de quién son los historiales entre los que elegir.',
   aboutYou: 'Los suyos',
   accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
   passingAsker: 'Usa un nombre que este sitio conoce para otra persona, así que ese nombre no se muestra. Compruebe la clave con esa persona antes de aprobar.',

@@ -25,6 +25,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** Each count with its text as the page's language writes numbers ("10,000"); the numbers choose the plural form. */
   ready: (records: number, recordsText: string, items: number, itemsText: string) => string;
   shareTitle: string;
+  /** The share dialog's title when the records offered are others' (a patient's a clinician shares on, by name). */
+  shareTitleOf: (names: string[], list: string) => string;
   recipientLegend: string;
   recipientHelp: string;
   recipientMissing: string;
@@ -271,6 +273,7 @@ const en: ConsentPromptStrings = {
   ready: (records: number, recordsText: string, items: number, itemsText: string) =>
     `${plural('en', items, { one: '1 item', other: `${itemsText} items` })} from ${plural('en', records, { one: '1 record', other: `${recordsText} records` })} can be shared.`,
   shareTitle: 'Share your records',
+  shareTitleOf: (names: string[], list: string) => (names.length === 1 ? `Share ${list}'s records` : `Share the records of ${list}`),
   recipientLegend: '1. Who will receive it',
   recipientHelp: 'Paste their public key. Then check with them the Key shown for the person you chose.',
   recipientMissing: 'Choose who will receive the share.',
@@ -430,7 +433,7 @@ const en: ConsentPromptStrings = {
   itemOf: (label: string, patient: string) => `${label} · ${patient}`,
   previewIdentityOf: (names: string[], list: string) =>
     `${names.length === 1 ? `${list}'s name and details go` : `The names and details of ${list} go`} with what you share, so they know whose health information it is. They cannot be hidden.`,
-  severalPeople: 'What you chose is about more than one person. Share one person\'s records at a time.',
+  severalPeople: 'What you chose is about more than one person or animal. Share the records of one at a time.',
   endedMeanwhile: (records: string[]) =>
     !records.length
       ? 'Some of the items offered can no longer be passed on (what you were given of them changed while this was open) and were taken off. Look at what is left before you share.'
@@ -446,7 +449,7 @@ const en: ConsentPromptStrings = {
   selfNamed: 'They gave themselves this name; this site does not know them by it, and anyone can choose any name. Check the key with them before you approve.',
   unnamedAsker: 'This site does not know who this is, and they gave no name. Check the key with them before you approve.',
   aboutWhom: 'Whose records',
-  aboutWhomHelp: 'Your records are about more than one person. One share is about one person: choose whose records to choose from.',
+  aboutWhomHelp: 'These records are about more than one person or animal. One share is about one of them: choose whose records to choose from.',
   aboutYou: 'Yours',
   accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
   passingAsker: 'They use a name this site knows for someone else, so that name is not shown. Check the key with them before you approve.',

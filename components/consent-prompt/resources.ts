@@ -7,6 +7,7 @@ import type { FhirResource } from '../core/fhir/types.js';
 import type { Resolve } from '../core/fhir/mentions.js';
 import { grantExpiration, localDay, periodDay, periodEnd } from '../core/nip82/grant.js';
 import { periodEndOf } from '../core/nip82/grant-create.js';
+import { withoutTag } from '../core/fhir/semantic-tag.js';
 import { clean, humanName } from '../shared/record-text.js';
 
 export { humanName };
@@ -18,10 +19,10 @@ type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[
 function conceptText(value: unknown): string {
   const c = value as Concept;
   if (!c || typeof c !== 'object') return '';
-  if (typeof c.text === 'string' && c.text.trim()) return c.text;
+  if (typeof c.text === 'string' && c.text.trim()) return withoutTag(c.text.trim());
   const coding = Array.isArray(c.coding) ? c.coding : [];
   const shown = coding.find((x) => typeof x?.display === 'string') ?? coding.find((x) => typeof x?.code === 'string');
-  return String(shown?.display ?? shown?.code ?? '');
+  return withoutTag(String(shown?.display ?? shown?.code ?? ''));
 }
 
 function deviceName(value: unknown): string {

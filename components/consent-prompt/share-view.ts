@@ -7,7 +7,8 @@ import { busyAttr, fieldState, stopWaitingButton, type CommonView } from './view
 import { today } from './resources.js';
 import type { NpubPickerStrings } from '../npub-picker/define.js';
 import { formatCount } from '../shared/numbers.js';
-import type { KnownNames } from '../shared/identity.js';
+import { isolate, type KnownNames } from '../shared/identity.js';
+import { listText } from '../shared/lists.js';
 
 /**
  * The nested picker's parts (its own @csspart list), exported as `recipient-<part>`, so that a host
@@ -62,8 +63,16 @@ function presetNote(v: ShareView): TemplateResult | typeof nothing {
   return v.presetProblem ? html`<p part="recipient-problem" class="warning">${v.presetProblem}</p>` : nothing;
 }
 
+/** "Share your records", or, when the items offered are someone else's (a patient's shared on by a clinician), named by whose they are. */
+function shareTitle(v: ShareView) {
+  const { plan, me, lang } = v.plan;
+  const { names, yours } = plan.subjects(plan.offered.filter((e) => e.resource.resourceType === 'Patient'), me);
+  const shown = names.map(isolate);
+  return yours || !names.length ? v.s.shareTitle : withBdi(v.s.shareTitleOf(shown, listText(lang, shown)));
+}
+
 export function renderShareDialog(v: ShareView): TemplateResult {
-  return html`<h2 id="dialog-title" tabindex="-1">${v.s.shareTitle}</h2>
+  return html`<h2 id="dialog-title" tabindex="-1">${shareTitle(v)}</h2>
     ${v.step === 'choose' ? renderChoose(v) : v.step === 'preview' ? renderSharePreview(v) : v.step === 'finish' ? v.finishing() : v.result()}`;
 }
 

@@ -6,6 +6,7 @@
 import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
+import { withoutTag } from '../core/fhir/semantic-tag.js';
 import { FHIR_DATE, datesWritten, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
 import { formatCount, plainDecimal } from '../shared/numbers.js';
 import { UNIT_SYMBOLS, type CodeSet } from './code-words.js';
@@ -38,10 +39,10 @@ export function codingText(coding: unknown): string {
   return str(coding.display) || str(coding.code);
 }
 
-/** A CodeableConcept's words: its `text`, else a coding's display; never a bare code (a title, "institutional"). */
+/** A CodeableConcept's words: its `text`, else a coding's display, without a terminology tag; never a bare code (a title, "institutional"). */
 export function conceptName(concept: unknown): string {
   if (typeof concept === 'string') return str(concept);
-  return isObject(concept) ? str(concept.text) || list(concept.coding).filter(isObject).map((c) => str(c.display)).find(Boolean) || '' : '';
+  return withoutTag(isObject(concept) ? str(concept.text) || list(concept.coding).filter(isObject).map((c) => str(c.display)).find(Boolean) || '' : '');
 }
 
 const BCP47 = 'urn:ietf:bcp:47';
@@ -197,7 +198,7 @@ export function nameOf(resource: FhirResource | undefined): string {
  */
 export function referenceText(ref: unknown, index?: ReferenceIndex, from?: FhirResource): string {
   if (!isObject(ref)) return '';
-  const display = str(ref.display);
+  const display = withoutTag(str(ref.display));
   if (display) return display;
   const target = index?.resolve(str(ref.reference), from);
   return target ? nameOf(target) || conceptText(target.code) || str(target.title) : '';

@@ -12,6 +12,7 @@ import { isAttestation } from '../core/attest/format.js';
 import { isGrantConsent } from '../core/nip82/grant.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
+import { withoutTag } from '../core/fhir/semantic-tag.js';
 import { codeWordsEn, type CodeSet } from './code-words.js';
 import {
   codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, humanName, joinPieces, languagePieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
@@ -487,7 +488,7 @@ const describeDevice: Describer = (r, facts, index, status) => {
   facts.add('made', str(r.manufactureDate), { date: true });
   facts.add('expires', str(r.expirationDate), { date: true });
   const named = names.find((n) => str(n.type) === 'user-friendly-name') ?? names[0];
-  return { title: str(named?.name) || title };
+  return { title: withoutTag(str(named?.name)) || title };
 };
 
 /** One describer per resource type the viewer knows (a Map: resource types come from untrusted data). */
