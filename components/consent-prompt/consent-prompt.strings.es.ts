@@ -27,7 +27,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ready: (records: number, recordsText: string, items: number, itemsText: string) =>
     `${plural('es', items, { one: 'Se puede compartir 1 elemento', other: `Se pueden compartir ${itemsText} elementos` })} de ${plural('es', records, { one: '1 historial', other: `${recordsText} historiales` })}.`,
   shareTitle: 'Compartir sus historiales',
-  shareTitleOf: (_names: string[], list: string) => `Compartir los historiales de ${list}`,
+  shareTitleOf: (_names: string[], list: string) => (list ? `Compartir los historiales de ${list}` : 'Compartir historiales'),
   recipientLegend: '1. Quién lo recibirá',
   recipientHelp: 'Pegue su clave pública. Después compruebe con esa persona la Clave que se muestra para quien eligió.',
   recipientMissing: 'Elija quién recibirá lo que comparte.',

@@ -25,7 +25,7 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** Each count with its text as the page's language writes numbers ("10,000"); the numbers choose the plural form. */
   ready: (records: number, recordsText: string, items: number, itemsText: string) => string;
   shareTitle: string;
-  /** The share dialog's title when the records offered are others' (a patient's a clinician shares on, by name). */
+  /** The share dialog's title when the records offered are others' (a patient's a clinician shares on, by name; `names` empty when they give none). */
   shareTitleOf: (names: string[], list: string) => string;
   recipientLegend: string;
   recipientHelp: string;
@@ -273,7 +273,7 @@ const en: ConsentPromptStrings = {
   ready: (records: number, recordsText: string, items: number, itemsText: string) =>
     `${plural('en', items, { one: '1 item', other: `${itemsText} items` })} from ${plural('en', records, { one: '1 record', other: `${recordsText} records` })} can be shared.`,
   shareTitle: 'Share your records',
-  shareTitleOf: (names: string[], list: string) => (names.length === 1 ? `Share ${list}'s records` : `Share the records of ${list}`),
+  shareTitleOf: (names: string[], list: string) => (names.length === 1 ? `Share ${list}'s records` : list ? `Share the records of ${list}` : 'Share records'),
   recipientLegend: '1. Who will receive it',
   recipientHelp: 'Paste their public key. Then check with them the Key shown for the person you chose.',
   recipientMissing: 'Choose who will receive the share.',

@@ -68,7 +68,7 @@ function shareTitle(v: ShareView) {
   const { plan, me, lang } = v.plan;
   const { names, yours } = plan.subjects(plan.offered.filter((e) => e.resource.resourceType === 'Patient'), me);
   const shown = names.map(isolate);
-  return yours || !names.length ? v.s.shareTitle : withBdi(v.s.shareTitleOf(shown, listText(lang, shown)));
+  return yours ? v.s.shareTitle : withBdi(v.s.shareTitleOf(shown, listText(lang, shown)));
 }
 
 export function renderShareDialog(v: ShareView): TemplateResult {
