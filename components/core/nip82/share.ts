@@ -160,9 +160,11 @@ const LEVELS: Disclosure[] = ['flag', 'count', 'count-and-kind'];
 export function flagOf(from: readonly OpenedRecord[], kept: ReadonlySet<string | undefined>, hidden: readonly FhirResource[], disclose: Disclosure): { withheld: FhirResource[]; disclose: Disclosure } {
   const withheld = [...hidden];
   let level = hidden.length ? LEVELS.indexOf(disclose) : 2;
-  // A record shared without some items counts only when it gives an item no whole record drawn from has.
+  // A record shared without some items counts only when it gives an item no whole record drawn from
+  // has, other than the patient it is about (who goes with any other record of theirs too).
   const whole = new Set(from.filter((r) => !r.withheld).flatMap((r) => (r.bundle.entry ?? []).map((e) => e.fullUrl)));
-  for (const w of from.filter((r) => r.bundle.entry?.some((e) => kept.has(e.fullUrl) && !whole.has(e.fullUrl))).map((r) => r.withheld)) {
+  const gives = (r: OpenedRecord, patient = patientEntryOf(r.bundle)?.fullUrl) => r.bundle.entry?.some((e) => kept.has(e.fullUrl) && !whole.has(e.fullUrl) && e.fullUrl !== patient);
+  for (const w of from.filter((r) => gives(r)).map((r) => r.withheld)) {
     if (!w) continue;
     let n = w.count ?? 0;
     for (const [type, k] of Object.entries(w.kinds ?? {})) for (let i = 0; i < k && n > 0; i++, n--) withheld.push({ resourceType: type });
