@@ -852,7 +852,9 @@ export class Nip82AccessList extends Nip82Element {
     // Matched by record and person: a revocation resumed from before was signed for equal targets, not these very objects.
     const changed = (t: Target) => pending.changes.find((c) => c.target.record === t.record && c.target.pubkey === t.pubkey)?.change.record;
     // The ended shares left for later (parts missing) leave the dialog's list of those revoked.
-    const waiting = this.targets.length;
+    // Only when the dialog's list is this change's (another person's dialog may have been opened since).
+    const kept = this.targets.filter(changed).length;
+    const waiting = kept === pending.changes.length ? this.targets.length - kept : 0;
     this.targets = this.targets.flatMap((t) => { const record = changed(t); return record ? [{ ...t, record }] : []; });
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
     for (const { target, change } of pending.changes) {
@@ -860,7 +862,7 @@ export class Nip82AccessList extends Nip82Element {
     }
     this.done = true;
     this.result = pending;
-    this.said(pending, waiting - this.targets.length);
+    this.said(pending, waiting);
     this.modal.focusNext = '#result-title';
   }
 
