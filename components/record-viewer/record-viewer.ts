@@ -1407,10 +1407,6 @@ export class Nip82RecordViewer extends Nip82Element {
     return lines.length ? html`<p class="narrowed">${lines.map((line) => html`<span>${line}</span>`)}</p>` : nothing;
   }
 
-  /**
-   * How many items match; on paper, how many are printed, never more than are. Shown as it changes;
-   * spoken apart, once the reader pauses ({@link renderCountSaid}).
-   */
   /** Whether `view` is about someone else than `before`: by key, else (a record naming no key) by the names it gives; one naming neither is told apart. */
   private newPatient(view: View, before: View): boolean {
     const who = (v: View) => v.subject ?? (this.patientNames(v).join('\n') || undefined);
@@ -1434,6 +1430,10 @@ export class Nip82RecordViewer extends Nip82Element {
     return queryWords(this.query).length ? s.noMatches : s.noneLeft;
   }
 
+  /**
+   * How many items match; on paper, how many are printed, never more than are. Shown as it changes;
+   * spoken apart, once the reader pauses ({@link renderCountSaid}).
+   */
   private renderCount(s: RecordViewerStrings, lang: string) {
     const [total, all] = [formatCount(this.counted, lang), this.counted];
     const matching = s.showing(formatCount(this.due, lang), total, this.due, all);
