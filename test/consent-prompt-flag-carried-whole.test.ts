@@ -3,18 +3,15 @@
  * and a later one of all of it. Sharing it on, the preview does not say items were withheld, and
  * the clinic it goes to is not told an immunization was withheld while the shot is in what it got.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { openRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
-import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import type { Nip82Event } from '../components/shared/events.js';
 import { person, relayUrl } from './helpers.js';
 import { DOG, petRecord } from './pets.js';
-import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, shareAndOpen, text, typeRecipient } from './element-helpers.js';
 
 describe('the consent prompt: sharing on a record held also whole', function () {
   this.timeout(60000);
@@ -36,16 +33,8 @@ describe('the consent prompt: sharing on a record held also whole', function () 
     buttonByText(el, 'Review')!.click();
     await waitUntil(() => $(el, '.preview .hidden-count'), 'the preview');
     expect(text($(el, '.preview .hidden-count'))).to.equal('Nothing is hidden, so there is no flag.');
-    const shared = oneEvent(el, 'nip82-share');
-    buttonByText(el, /^Share with npub1/)!.click();
-    const { detail } = (await shared) as Nip82Event<'nip82-share'>;
-    const client = new RelayClient({ relays: [url] });
-    try {
-      const passed = await openRecord((await client.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] })).events, second.signer);
-      expect(passed.bundle.entry!.some((e) => e.fullUrl === shot), 'the shot went').to.equal(true);
-      expect(passed.withheld, 'no flag').to.equal(undefined);
-    } finally {
-      client.close();
-    }
+    const passed = await shareAndOpen(el, url, second.signer);
+    expect(passed.bundle.entry!.some((e) => e.fullUrl === shot), 'the shot went').to.equal(true);
+    expect(passed.withheld, 'no flag').to.equal(undefined);
   });
 });

@@ -3,18 +3,16 @@
  * answering the vet's request, offers the dog's items under its name, and never the owner's own
  * health items with them (nor the owner's items under "Yours" mixed with the dog's).
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RelayClient } from '../components/core/relay/client.js';
-import type { Nip82Event } from '../components/shared/events.js';
 import { person, recordAbout, relayUrl } from './helpers.js';
 import { CAT, DOG, petRecord } from './pets.js';
-import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, shareAndOpen, text, typeRecipient } from './element-helpers.js';
 
 const rows = (el: Nip82ConsentPrompt) => $$(el, 'li.item').map((li) => text(li.querySelector('label')));
 const choices = (el: Nip82ConsentPrompt) => $$<HTMLInputElement>(el, 'fieldset.about input[type=radio]');
@@ -42,32 +40,29 @@ describe('the consent prompt: a pet owner\'s own record beside their pets\'', fu
     buttonByText(el, 'Review')!.click();
     await waitUntil(() => $(el, '.preview'), 'the preview');
     expect(text($(el, '.preview'))).not.to.contain('Diabetes');
-    const shared = oneEvent(el, 'nip82-share');
-    buttonByText(el, /^Share with npub1/)!.click();
-    const { detail } = (await shared) as Nip82Event<'nip82-share'>;
-    const client = new RelayClient({ relays: [url] });
-    try {
-      const got = await openRecord((await client.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] })).events, clinic.signer);
-      expect(JSON.stringify(got.bundle), 'what the vet can open').to.contain('Rabies vaccine').and.not.to.contain('Diabetes');
-    } finally {
-      client.close();
-    }
+    const got = await shareAndOpen(el, url, clinic.signer);
+    expect(JSON.stringify(got.bundle), 'what the vet can open').to.contain('Rabies vaccine').and.not.to.contain('Diabetes');
   });
 
-  it('answers a vet\'s request for vaccinations from the pets\' records, the owner\'s own not offered', async () => {
+  /** An owner with a record of their own (diabetes) and Rex's, which a vet wrote and now asks about (vaccinations, conditions). */
+  async function vetAsks(purpose: string) {
     const url = await relayUrl('main');
     const [owner, vet] = await Promise.all([person(), person()]);
     const own = await openRecord(await createRecord({ bundle: recordAbout('Sam Lee', 'Diabetes', owner), author: owner.signer, participants: [] }), owner.signer);
     const rex = await petRecord(owner, vet, 'Rex', DOG);
     const client = new RelayClient({ relays: [url] });
-    let request;
     try {
-      const { events, request: sent } = await createAccessRequest({ signer: vet.signer, patient: owner.pubkey, resourceTypes: ['Immunization', 'Condition'], purpose: 'Booster for Rex' });
+      const { events, request: sent } = await createAccessRequest({ signer: vet.signer, patient: owner.pubkey, resourceTypes: ['Immunization', 'Condition'], purpose });
       await client.publishAll(events);
-      request = (await readConsentMessages((await client.wrapsFor(owner.pubkey)).events, owner.signer)).find((m) => m.id === sent.id)!;
+      const request = (await readConsentMessages((await client.wrapsFor(owner.pubkey)).events, owner.signer)).find((m) => m.id === sent.id)!;
+      return { url, owner, own, rex, request };
     } finally {
       client.close();
     }
+  }
+
+  it('answers a vet\'s request for vaccinations from the pets\' records, the owner\'s own not offered', async () => {
+    const { url, owner, own, rex, request } = await vetAsks('Booster for Rex');
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-consent-prompt mode="answer" .request=${request} .records=${[own, rex]} .signer=${owner.signer} relays=${url}></nip82-consent-prompt></div>`);
     const el = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
     await waitUntil(() => $(el, 'li.request button'), 'the request listed');
@@ -80,19 +75,7 @@ describe('the consent prompt: a pet owner\'s own record beside their pets\'', fu
   });
 
   it('starts the answer to the vet who wrote Rex\'s record on Rex\'s records, though the owner\'s own hold a condition asked for too', async () => {
-    const url = await relayUrl('main');
-    const [owner, vet] = await Promise.all([person(), person()]);
-    const own = await openRecord(await createRecord({ bundle: recordAbout('Sam Lee', 'Diabetes', owner), author: owner.signer, participants: [] }), owner.signer);
-    const rex = await petRecord(owner, vet, 'Rex', DOG);
-    const client = new RelayClient({ relays: [url] });
-    let request;
-    try {
-      const { events, request: sent } = await createAccessRequest({ signer: vet.signer, patient: owner.pubkey, resourceTypes: ['Immunization', 'Condition'], purpose: 'Booster' });
-      await client.publishAll(events);
-      request = (await readConsentMessages((await client.wrapsFor(owner.pubkey)).events, owner.signer)).find((m) => m.id === sent.id)!;
-    } finally {
-      client.close();
-    }
+    const { url, owner, own, rex, request } = await vetAsks('Booster');
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[own, rex]} .signer=${owner.signer} relays=${url}></nip82-consent-prompt>`);
     await waitUntil(() => $(el, 'li.request button'), 'the request listed');
     $<HTMLButtonElement>(el, 'li.request button')!.click();

@@ -1,5 +1,5 @@
 /** Reading an element's shadow DOM as a person would, for the element tests. */
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import { relayAcceptsOnly } from './helpers.js';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -8,6 +8,9 @@ import { npubEncode } from 'nostr-tools/nip19';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { Nip82ErrorCode, Nip82Event } from '../components/shared/events.js';
 import { loadLanguage } from '../components/shared/language-packs.js';
+import { openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { RECORD_KIND } from '../components/core/nip82/constants.js';
+import { RelayClient } from '../components/core/relay/client.js';
 
 export const root = (el: Element) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector);
@@ -209,4 +212,17 @@ export async function statusFollowsLanguage(wrapper: HTMLElement, el: LitElement
   wrapper.lang = 'en';
   await waitUntil(() => buttonByText(el, buttons.en), 'the element speaks English again');
   expect(line()).to.equal(said.en);
+}
+
+/** Presses Share in `el`'s preview, and opens as `recipient` what the share sent to the relay at `url`. */
+export async function shareAndOpen(el: Element, url: string, recipient: Signer): Promise<OpenedRecord> {
+  const shared = oneEvent(el, 'nip82-share');
+  buttonByText(el, /^Share with npub1/)!.click();
+  const { detail } = (await shared) as Nip82Event<'nip82-share'>;
+  const client = new RelayClient({ relays: [url] });
+  try {
+    return await openRecord((await client.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] })).events, recipient);
+  } finally {
+    client.close();
+  }
 }

@@ -3,7 +3,7 @@
  * shares it on to a second clinic. The second clinic's viewer still says the owner withheld an
  * item (as much as the first flag said, no more), not a record that looks whole.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
 import '../components/consent-prompt/define.js';
@@ -11,12 +11,9 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
-import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import type { Nip82Event } from '../components/shared/events.js';
 import { person, relayUrl, type Person } from './helpers.js';
 import { rexAtVet } from './pets.js';
-import { $, $$, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, shareAndOpen, text, typeRecipient } from './element-helpers.js';
 
 async function flagWords(record: OpenedRecord, reader: Person): Promise<string> {
   const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .records=${[record]} .signer=${reader.signer}></nip82-record-viewer>`);
@@ -42,16 +39,7 @@ describe('<nip82-record-viewer>: a pet\'s withheld items, passed on by the vet',
     await el.updateComplete;
     buttonByText(el, 'Review')!.click();
     await waitUntil(() => $(el, '.preview'), 'the preview');
-    const shared = oneEvent(el, 'nip82-share');
-    buttonByText(el, /^Share with npub1/)!.click();
-    const { detail } = (await shared) as Nip82Event<'nip82-share'>;
-    const client = new RelayClient({ relays: [url] });
-    let passed: OpenedRecord;
-    try {
-      passed = await openRecord((await client.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] })).events, second.signer);
-    } finally {
-      client.close();
-    }
+    const passed = await shareAndOpen(el, url, second.signer);
     const words = await flagWords(passed, second);
     expect(words, 'the second clinic\'s flag').to.match(/^The owner withheld 1 item from this record/);
     expect(words).to.contain('1 immunization');
