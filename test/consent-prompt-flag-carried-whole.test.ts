@@ -11,7 +11,7 @@ import { openRecord } from '../components/core/nip82/record.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { person, relayUrl } from './helpers.js';
 import { DOG, petRecord } from './pets.js';
-import { $, $$, buttonByText, dialogOf, shareAndOpen, text, typeRecipient } from './element-helpers.js';
+import { $, $$, buttonByText, dialogOf, itemRow, shareAndOpen, text, typeRecipient } from './element-helpers.js';
 
 describe('the consent prompt: sharing on a record held also whole', function () {
   this.timeout(60000);
@@ -36,5 +36,27 @@ describe('the consent prompt: sharing on a record held also whole', function () 
     const passed = await shareAndOpen(el, url, second.signer);
     expect(passed.bundle.entry!.some((e) => e.fullUrl === shot), 'the shot went').to.equal(true);
     expect(passed.withheld, 'no flag').to.equal(undefined);
+  });
+
+  it('the preview says the flag goes on when what is shared comes only from the share without the shot, as the share sent does', async () => {
+    const url = await relayUrl('main');
+    const [owner, writer, vet, second] = await Promise.all([person(), person(), person(), person()]);
+    const rex = await petRecord(owner, writer, 'Rex', DOG);
+    const shot = rex.bundle.entry!.find((e) => e.resource.resourceType === 'Immunization')!.fullUrl!;
+    const toVet = { author: owner.signer, participants: [{ pubkey: vet.pubkey, role: 'editor' as const }] };
+    const part = await openRecord(await createShare({ from: [rex], withhold: [shot], disclose: 'count-and-kind', ...toVet }), vet.signer);
+    const whole = await openRecord(await createShare({ from: [rex], ...toVet }), vet.signer);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[part, whole]} .signer=${vet.signer} relays=${url}></nip82-consent-prompt>`);
+    $<HTMLButtonElement>(el, 'button[data-trigger]')!.click();
+    await waitUntil(() => dialogOf(el).open && $$(el, 'li.item').length > 0, 'the items to choose');
+    await typeRecipient(el, second.pubkey);
+    // The shot, which only the whole share gave, is left out: the rest comes from the share without it.
+    itemRow(el, 'Rabies vaccine').querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await el.updateComplete;
+    buttonByText(el, 'Review')!.click();
+    await waitUntil(() => $(el, '.preview .hidden-count'), 'the preview');
+    expect(text($(el, '.preview .hidden-count'))).to.equal('Some items were withheld from what you received. They will be told so too.');
+    const passed = await shareAndOpen(el, url, second.signer);
+    expect(passed.withheld, 'the flag sent').to.deep.equal({ disclose: 'count-and-kind', count: 1, kinds: { Immunization: 1 } });
   });
 });

@@ -247,14 +247,19 @@ export class ConsentPlan implements ReactiveController {
     return this.kindVersions.get(type) ?? 0;
   }
 
-  /** True when a record `entries` come from was shared without some items: the share's flag goes on saying so. */
-  flagCarried(entries: readonly BundleEntry[]): boolean {
-    return flagOf(this.from(), new Set(entries.map((e) => e.fullUrl)), [], 'flag').withheld.length > 0;
+  /** True when a record `plan`'s items come from was shared without some items: the share's flag goes on saying so. */
+  flagCarried(plan: SharePlan): boolean {
+    return flagOf(this.drawnFrom(plan), new Set(plan.entries.map((e) => e.fullUrl)), [], 'flag').withheld.length > 0;
   }
 
   /** What the share's hidden-item flag will tell: the items hidden, and those the records drawn from were shared without. */
   flag(plan: SharePlan): { withheld: FhirResource[]; disclose: Disclosure } {
-    return flagOf(this.from(), new Set(plan.entries.map((e) => e.fullUrl)), plan.hidden.map((e) => e.resource), this.disclose);
+    return flagOf(this.drawnFrom(plan), new Set(plan.entries.map((e) => e.fullUrl)), plan.hidden.map((e) => e.resource), this.disclose);
+  }
+
+  /** The records a share of `plan` is made from (as the prompt signs it): a record supplying none of its items is not drawn from. */
+  private drawnFrom(plan: SharePlan): OpenedRecord[] {
+    return supplying(this.from(), [...plan.entries, ...plan.hidden].map((e) => e.fullUrl!));
   }
 
   /** The name of the patient an offered item is about, when the items offered are about more than one. */

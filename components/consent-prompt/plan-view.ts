@@ -304,7 +304,7 @@ export function renderPreview(ctx: PlanViewContext, onHideMentions: () => void, 
   const flagWords = kindsLine(groupKinds(Object.fromEntries(hiddenKinds.map(([type, list]) => [type, list.length]))).map(([type, n]) => s.flagKind(type, n, formatCount(n, lang))));
   // The flag speaks to a clinician; where the patient calls a kind otherwise, both are given.
   const yours = hiddenKinds.map(([type, list]) => s.typeCount(type, list.length, formatCount(list.length, lang))).join(', ');
-  const carried = controller.flagCarried(plan.entries);
+  const carried = controller.flagCarried(plan);
   const kinds = hiddenKinds.some(([type]) => wordsDiffer(languageNamed(lang), type)) ? s.inYourWords(flagWords, yours) : flagWords;
   return html`<section part="preview" class="preview" aria-labelledby="preview-title">
     <h3 id="preview-title" tabindex="-1">${withBdi(s.previewTitle(ctx.recipient ?? ''))}</h3>
