@@ -84,4 +84,16 @@ describe('the consent prompt: a pet owner\'s own record beside their pets\'', fu
     expect(rows(el).some((r) => r.includes('Rabies vaccine')), `Rex's vaccination offered: ${JSON.stringify(rows(el))}`).to.equal(true);
     expect(rows(el).some((r) => r.includes('Diabetes')), 'not the owner\'s diabetes').to.equal(false);
   });
+
+  it('names a child whose records two clinics spell two ways once, by the first name given', async () => {
+    const url = await relayUrl('main');
+    const [parent, child, clinic] = await Promise.all([person(), person(), person()]);
+    const held = (name: string, label: string) => createRecord({ bundle: recordAbout(name, label, child), author: clinic.signer, participants: [{ pubkey: parent.pubkey, role: 'editor' }] }).then((events) => openRecord(events, parent.signer));
+    const own = await openRecord(await createRecord({ bundle: recordAbout('Sam Lee', 'Diabetes', parent), author: parent.signer, participants: [] }), parent.signer);
+    const records = [own, await held('Lucía', 'Asthma'), await held('Lucía Pérez', 'Eczema')];
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${records} .signer=${parent.signer} relays=${url}></nip82-consent-prompt>`);
+    $<HTMLButtonElement>(el, 'button[data-trigger]')!.click();
+    await waitUntil(() => dialogOf(el).open && choices(el).length === 2, 'whose records');
+    expect(choices(el).map((c) => text(c.closest('label')))).to.deep.equal(['Yours', 'Lucía']);
+  });
 });

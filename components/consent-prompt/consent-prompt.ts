@@ -440,8 +440,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     if (keys.length < 2) return undefined;
     const [me, named] = [this.myKey, subjectNamer(this.available)];
     return keys.map((key) => {
-      // An owner's animals are one choice, named each ("Rex and Mia").
-      const names = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
+      // An owner's animals are one choice, named each ("Rex and Mia"); a person, by the first name
+      // their records give (two clinics may spell one child's name two ways).
+      const given = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
+      const names = key.endsWith(' animals') ? given : given.slice(0, 1);
       return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || shortNpub(key.slice(0, 64)) };
     });
   }
