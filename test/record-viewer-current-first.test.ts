@@ -3,7 +3,7 @@
  * stopped medicines) with an active condition from 2015, one with no status from 2016, a medicine
  * taken now and an allergy long resolved, each section lists its current items first (newest
  * first, an item with no status among them), then under a heading of its own ("No longer current"; for a
- * clinician "Inactive", in Spanish too) the ones no longer current. Paging keeps the order and
+ * clinician "Inactive or ruled out", in Spanish too) the ones no longer current. Paging keeps the order and
  * lands the keyboard on the first item it brought, past ones too; a search keeps the heading; the timeline stays
  * strictly by date.
  */
@@ -63,12 +63,12 @@ describe('the record viewer: current items first', () => {
   it('says where the past begins in the clinician\'s words, in Spanish, at the right level', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer audience="clinician" heading-level="2" .bundle=${await record()}></nip82-record-viewer></div>`);
     const el = wrapper.firstElementChild as Nip82RecordViewer;
-    await waitUntil(() => text($(el, 'section[data-section="problems"] h4')) === 'Inactivos', 'the past items never had their heading in Spanish');
+    await waitUntil(() => text($(el, 'section[data-section="problems"] h4')) === 'Inactivos o descartados', 'the past items never had their heading in Spanish');
     const heading = $(el, 'section[data-section="problems"] h4')!;
     expect(heading.getAttribute('aria-level')).to.equal('4');
     expect($(el, 'section[data-section="problems"] h3')!.getAttribute('aria-level')).to.equal('3');
     el.lang = 'en';
-    await waitUntil(() => text($(el, 'section[data-section="problems"] h4')) === 'Inactive', 'a clinician never read "Inactive"');
+    await waitUntil(() => text($(el, 'section[data-section="problems"] h4')) === 'Inactive or ruled out', 'a clinician never read "Inactive or ruled out"');
   });
 
   it('pages current items first, then the past ones, the keyboard landing on the first brought', async () => {

@@ -213,7 +213,7 @@ export const recordViewerRecipientStringsEs: RecipientStrings = {
   introMine: 'Los historiales compartidos con usted están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por historial.',
   unlockMine: 'Desbloquear los historiales compartidos con usted',
   searchingRelays: 'Buscando los historiales compartidos con usted en sus servidores de almacenamiento…',
-  pastItems: 'Inactivos',
+  pastItems: 'Inactivos o descartados',
 };
 
 /** The pack as the viewer loads it: one export, so that the single file holds the tables themselves (no module object). */

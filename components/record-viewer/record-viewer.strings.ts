@@ -361,7 +361,7 @@ const recipientEn: RecipientStrings = {
   introMine: 'The records shared with you are encrypted. Unlock them to read them here; your signer will be asked once per record.',
   unlockMine: 'Unlock the records shared with you',
   searchingRelays: 'Looking for the records shared with you on your storage servers…',
-  pastItems: 'Inactive',
+  pastItems: 'Inactive or ruled out',
 };
 
 /** The strings that depend on who reads, from the kit's vocabulary in `lang`. */
