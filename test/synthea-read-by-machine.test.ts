@@ -108,7 +108,7 @@ describe('every item of a Synthea patient, read by a machine', function () {
       const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} .bundle=${bundle}></nip82-record-viewer>`);
       await waitUntil(() => $(el, '[part=item][data-type=Device]'), 'the device');
       const device = $(el, '[part=item][data-type=Device]')!;
-      expect(text(device.querySelector('.title'))).to.equal('Manual wheelchair (physical object)');
+      expect(text(device.querySelector('.title'))).to.equal('Manual wheelchair');
       const facts = factsOf(device);
       for (const want of expected) expect(facts.some((f) => (typeof want === 'string' ? f === want : want.test(f))), `${want} among ${facts.join(' | ')}`).to.equal(true);
     }
