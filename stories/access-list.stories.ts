@@ -229,7 +229,7 @@ export const EndedShares: Story = {
       expect(allInShadow(el, '.ended-list li')).toHaveLength(2);
       await userEvent.click(button(el, 'Revoke all 2'));
       await settles(el, 'done', 20_000);
-      expect(text(inShadow(el, '#result-title'))).toBe('All 2 ended shares were revoked. 1 of 1 storage server accepted the change.');
+      expect(text(inShadow(el, '#result-title'))).toBe('The 2 ended shares were revoked. 1 of 1 storage server accepted the change.');
     },
   }),
 };
