@@ -16,7 +16,11 @@ import { $, $$, buttonByText, dialogOf, itemRow, shareAndOpen, text, typeRecipie
 describe('the consent prompt: sharing on a record held also whole', function () {
   this.timeout(60000);
 
-  it('no flag goes with the shot, when a share of all of the record gave it', async () => {
+  /**
+   * A vet holding two shares of Rex's record, the first without the rabies shot, the second whole,
+   * with the share dialog open on its items.
+   */
+  async function sharingOn() {
     const url = await relayUrl('main');
     const [owner, writer, vet, second] = await Promise.all([person(), person(), person(), person()]);
     const rex = await petRecord(owner, writer, 'Rex', DOG);
@@ -27,6 +31,11 @@ describe('the consent prompt: sharing on a record held also whole', function () 
     const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[part, whole]} .signer=${vet.signer} relays=${url}></nip82-consent-prompt>`);
     $<HTMLButtonElement>(el, 'button[data-trigger]')!.click();
     await waitUntil(() => dialogOf(el).open && $$(el, 'li.item').length > 0, 'the items to choose');
+    return { url, second, shot, el };
+  }
+
+  it('no flag goes with the shot, when a share of all of the record gave it', async () => {
+    const { url, second, shot, el } = await sharingOn();
     expect($$(el, 'li.item').map((li) => text(li)).join(' | ')).to.contain('Rabies vaccine');
     await typeRecipient(el, second.pubkey);
     await el.updateComplete;
@@ -39,16 +48,7 @@ describe('the consent prompt: sharing on a record held also whole', function () 
   });
 
   it('the preview says the flag goes on when what is shared comes only from the share without the shot, as the share sent does', async () => {
-    const url = await relayUrl('main');
-    const [owner, writer, vet, second] = await Promise.all([person(), person(), person(), person()]);
-    const rex = await petRecord(owner, writer, 'Rex', DOG);
-    const shot = rex.bundle.entry!.find((e) => e.resource.resourceType === 'Immunization')!.fullUrl!;
-    const toVet = { author: owner.signer, participants: [{ pubkey: vet.pubkey, role: 'editor' as const }] };
-    const part = await openRecord(await createShare({ from: [rex], withhold: [shot], disclose: 'count-and-kind', ...toVet }), vet.signer);
-    const whole = await openRecord(await createShare({ from: [rex], ...toVet }), vet.signer);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[part, whole]} .signer=${vet.signer} relays=${url}></nip82-consent-prompt>`);
-    $<HTMLButtonElement>(el, 'button[data-trigger]')!.click();
-    await waitUntil(() => dialogOf(el).open && $$(el, 'li.item').length > 0, 'the items to choose');
+    const { url, second, el } = await sharingOn();
     await typeRecipient(el, second.pubkey);
     // The shot, which only the whole share gave, is left out: the rest comes from the share without it.
     itemRow(el, 'Rabies vaccine').querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
