@@ -322,6 +322,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private unopened = 0;
   /** Names among the records shown that stand for more than one person or pet (see {@link apart}). */
   private sharedNames = new Set<string>();
+  /** Per patient and shared name, the birth date that tells them apart (see {@link apart}): worked out once per records shown, not per item drawn. */
+  private bornApart = { views: [] as readonly View[], dates: new Map<string, string | undefined>() };
   /** Whether the last load stopped before the user's oldest records (a later load looks further back). */
   @state() private older = false;
   @state() private reports: QueryReport[] = [];
@@ -1674,11 +1676,23 @@ export class Nip82RecordViewer extends Nip82Element {
   private apart(view: View, name: string): string {
     if (!name || !view.subject || !this.sharedNames.has(name)) return name;
     // Two people of one name: their birth dates, when theirs differ, as a clinic tells them apart.
-    const born = view.animal ? undefined : bornIn(this.views, view.subject, name);
-    if (born && !this.views.some((v) => v.subject !== view.subject && bornOf(v, name) === born)) return this.s.nameApart(name, this.s.bornOn(formatDate(born, localeOf(this))), false);
+    const born = view.animal ? undefined : this.bornApartOf(view.subject, name);
+    if (born) return this.s.nameApart(name, this.s.bornOn(formatDate(born, localeOf(this))), false);
     const whose = this.ownerName(view);
     // The host may call a person what their record does: their key tells them apart then.
     return this.s.nameApart(name, whose === name ? npubOf(view, view.subject) : whose, view.animal);
+  }
+
+  /** The birth date `subject`'s records give their patient called `name`, when no one else of that name among the records shown has it. */
+  private bornApartOf(subject: string, name: string): string | undefined {
+    if (this.bornApart.views !== this.views) this.bornApart = { views: this.views, dates: new Map() };
+    const key = `${subject}\n${name}`;
+    const { dates } = this.bornApart;
+    if (!dates.has(key)) {
+      const born = bornIn(this.views, subject, name);
+      dates.set(key, born && !this.views.some((v) => v.subject !== subject && bornOf(v, name) === born) ? born : undefined);
+    }
+    return dates.get(key);
   }
 
   /**
