@@ -257,8 +257,8 @@ export class ConsentPlan implements ReactiveController {
     return flagOf(this.drawnFrom(plan), new Set(plan.entries.map((e) => e.fullUrl)), plan.hidden.map((e) => e.resource), this.disclose);
   }
 
-  /** The records a share of `plan` is made from (as the prompt signs it): a record supplying none of its items is not drawn from. */
-  private drawnFrom(plan: SharePlan): OpenedRecord[] {
+  /** The records a share of `plan` is made from (the chosen items' shared or hidden): a record supplying none of them is not drawn from. */
+  drawnFrom(plan: SharePlan): OpenedRecord[] {
     return supplying(this.from(), [...plan.entries, ...plan.hidden].map((e) => e.fullUrl!));
   }
 

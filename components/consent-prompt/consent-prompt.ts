@@ -1207,8 +1207,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * is about their subject, not whichever record the user holds first.
    */
   private get chosenRecords(): OpenedRecord[] {
-    const plan = this.plan.plan();
-    return supplying(this.planRecords, [...plan.entries, ...plan.hidden].map((e) => e.fullUrl!));
+    return this.plan.drawnFrom(this.plan.plan());
   }
 
   /** The chosen items are about different people (a parent's, one's own): one share cannot say whose they are. */
