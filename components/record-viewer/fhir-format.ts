@@ -39,10 +39,10 @@ export function codingText(coding: unknown): string {
   return str(coding.display) || str(coding.code);
 }
 
-/** A CodeableConcept's words: its `text`, else a coding's display, without a terminology tag; never a bare code (a title, "institutional"). */
+/** A CodeableConcept's words: its `text`, else a coding's display, each without a terminology tag (one that is only a tag skipped); never a bare code (a title, "institutional"). */
 export function conceptName(concept: unknown): string {
   if (typeof concept === 'string') return str(concept);
-  return withoutTag(isObject(concept) ? str(concept.text) || list(concept.coding).filter(isObject).map((c) => str(c.display)).find(Boolean) || '' : '');
+  return isObject(concept) ? [concept.text, ...list(concept.coding).filter(isObject).map((c) => c.display)].map((w) => withoutTag(str(w))).find(Boolean) || '' : '';
 }
 
 const BCP47 = 'urn:ietf:bcp:47';
