@@ -9,9 +9,9 @@ import { nothing } from 'lit';
 /**
  * The `aria-level` of a heading `depth` below the element's first one, when the page set `level`
  * (1 to 6); else none, so a level that is no heading level (an empty attribute reads as 0) leaves
- * the tags' own. Below a 6, ARIA goes on counting (7), which keeps the outline nested.
+ * the tags' own. Never past 6, the deepest level ARIA knows: below a 6, headings stay at 6.
  */
 export function ariaLevel(level: number | undefined, depth = 0): number | typeof nothing {
   if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 6) return nothing;
-  return level + depth;
+  return Math.min(level + depth, 6);
 }
