@@ -193,7 +193,8 @@ const PAST = ['inactive', 'remission', 'resolved', 'completed', 'stopped', 'canc
 
 /**
  * Whether FHIR says an item is no longer current: a condition or allergy whose clinical status is
- * inactive, in remission or resolved (a condition with an abatement and no status too), or that was
+ * inactive, in remission or resolved (a condition with an abatement and no status too, but not
+ * `abatementBoolean: false`, which says it has not ended), or that was
  * refuted or entered in error; a medicine completed, stopped, cancelled, not taken or entered in
  * error. Without a status it is not called past.
  */
@@ -204,7 +205,7 @@ function isPast(r: FhirResource): boolean {
   if (verification.includes('refuted') || verification.includes('entered-in-error')) return true;
   const clinical = conceptCodes(r.clinicalStatus);
   if (clinical.some((c) => CURRENT.includes(c))) return false;
-  return clinical.some((c) => PAST.includes(c)) || (r.resourceType === 'Condition' && Object.keys(r).some((k) => k.startsWith('abatement')));
+  return clinical.some((c) => PAST.includes(c)) || (r.resourceType === 'Condition' && Object.keys(r).some((k) => k.startsWith('abatement') && r[k] !== false));
 }
 
 /** Text as the search compares it: lowercase, accents left out ("hipertension" finds "Hipertensión"). */
