@@ -48,13 +48,13 @@ import type { HiddenFlagStrings } from '../hidden-flag/define.js';
  */
 const FLAG_EXPORTPARTS = ['base', 'icon', 'title', 'kinds', 'explanation'].map((part) => `${part}:flag-${part}`).join(', ');
 
-/** A record's Bundle without the entries an earlier record already showed (the record itself when it has none). */
-function withoutSeen(record: OpenedRecord, seen: Set<string>): FhirBundle {
+/** A record's Bundle without the entries another record shows: each entry's newest copy is shown, once (`newest` says whose it is). */
+function withoutSeen(record: OpenedRecord, seen: Set<string>, newest: Map<string, OpenedRecord>): FhirBundle {
   const entries = record.bundle.entry ?? [];
   const kept: BundleEntry[] = [];
   for (const entry of entries) {
     const url = entry.fullUrl;
-    if (url && seen.has(url)) continue;
+    if (url && (seen.has(url) || newest.get(url) !== record)) continue;
     if (url) seen.add(url);
     kept.push(entry);
   }
@@ -1863,10 +1863,13 @@ function* preparing(source: Source): Generator<void, Prepared, void> {
     const patient = patientOf(bundle);
     views.push({ key: 'bundle', bundle, summary, withheld: summary.withheld, provenance, subject: nostrPubkeyOf(patient), animal: !!animalOf(patient), patients: patientsOf(bundle) });
   } else {
-    // Unlocked: one health item once, however many records carry it (newest record first).
+    // Unlocked: one health item once, however many records carry it, from the newest record (they
+    // come newest first; grouped by patient, an older one may come before).
     const seen = new Set<string>();
+    const newest = new Map<string, OpenedRecord>();
+    for (const record of source.kind === 'unlocked' ? source.records : []) for (const entry of record.bundle.entry ?? []) if (entry.fullUrl && !newest.has(entry.fullUrl)) newest.set(entry.fullUrl, record);
     for (const record of byPatient(source.records)) {
-      const bundle = source.kind === 'unlocked' ? withoutSeen(record, seen) : record.bundle;
+      const bundle = source.kind === 'unlocked' ? withoutSeen(record, seen, newest) : record.bundle;
       const summary = yield* summarizing(bundle);
       const provenance = record.provenance ?? (yield* checkingProvenance(record.bundle));
       // The record's own Bundle: the one shown may have lost its Patient to a newer record.
