@@ -76,6 +76,8 @@ interface PendingRevoke {
   reader?: string;
   /** Applied (the list shows the change): every event reached a storage server. Until then it is half-sent at most. */
   inForce: boolean;
+  /** Ended shares its dialog listed and left for later (parts missing): said in every outcome of it, a finish's too. */
+  waiting?: number;
 }
 
 /** Whether every relay of the revocation took `event`. */
@@ -788,7 +790,7 @@ export class Nip82AccessList extends Nip82Element {
       for (const { change } of changes) forgetRecord(change.record);
       throw error;
     }
-    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), unanswered: new Set(), overdue: this.overdue, signer, reader: reader ?? this.myKey, inForce: false };
+    return { changes, events: changes.flatMap((c) => c.change.events), relays: client.relays, store, receipts: new Map(), unanswered: new Set(), overdue: this.overdue, signer, reader: reader ?? this.myKey, inForce: false, waiting: this.targets.length - targets.length };
   }
 
   /**
@@ -852,9 +854,6 @@ export class Nip82AccessList extends Nip82Element {
     // Matched by record and person: a revocation resumed from before was signed for equal targets, not these very objects.
     const changed = (t: Target) => pending.changes.find((c) => c.target.record === t.record && c.target.pubkey === t.pubkey)?.change.record;
     // The ended shares left for later (parts missing) leave the dialog's list of those revoked.
-    // Only when the dialog's list is this change's (another person's dialog may have been opened since).
-    const kept = this.targets.filter(changed).length;
-    const waiting = kept === pending.changes.length ? this.targets.length - kept : 0;
     this.targets = this.targets.flatMap((t) => { const record = changed(t); return record ? [{ ...t, record }] : []; });
     emit(this, 'nip82-receipts', { receipts: receiptDetail(receipts) });
     for (const { target, change } of pending.changes) {
@@ -862,7 +861,7 @@ export class Nip82AccessList extends Nip82Element {
     }
     this.done = true;
     this.result = pending;
-    this.said(pending, waiting);
+    this.said(pending);
     this.modal.focusNext = '#result-title';
   }
 
@@ -884,8 +883,8 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   /** The outcome in words; while a relay lacks some event, says what that leaves open and keeps it to be sent there. */
-  /** `waiting`: ended shares the dialog listed and left for later (parts missing), said beside those revoked. */
-  private said(pending: PendingRevoke, waiting = 0): void {
+  private said(pending: PendingRevoke): void {
+    const waiting = pending.waiting;
     const relays = outcomesByRelay([...pending.receipts.values()]);
     const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
     const left = pending.events.some((e) => !reachedEvery(pending, e));
