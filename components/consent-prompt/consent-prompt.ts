@@ -1540,7 +1540,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const recipient = this.recipientKey!;
     const role = this.shareRole;
     const chosen: Chosen = { records: this.chosenRecords, plan: this.plan.plan() };
-    const withheld = chosen.plan.hidden.length;
+    // As the flag sent counts them: those hidden now and those the records drawn from were shared without.
+    const withheld = this.plan.flag(chosen.plan).withheld.length;
     this.receipts = [];
     this.partialText = '';
     // Whose action this is, taken now: once signing ends the host may be reloading the records, and
@@ -1641,7 +1642,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.finishAnswer(answer, pending);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
-        const tell = this.answerTold(request, answer, action, naddrs, plan.hidden.length);
+        const tell = this.answerTold(request, answer, action, naddrs, this.plan.flag(plan).withheld.length);
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
