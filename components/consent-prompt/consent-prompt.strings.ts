@@ -286,7 +286,7 @@ const en: ConsentPromptStrings = {
   itemsKeys: 'The list is one stop for the Tab key: arrow keys move through it, Page Up and Page Down jump between kinds.',
   hiddenBefore: (n: number, formatted: string, who: string) =>
     plural('en', n, { one: `1 item you hid from ${who} before starts hidden.`, other: `${formatted} items you hid from ${who} before start hidden.` }),
-  privateHidden: 'Items your records mark as private start hidden. To share one, press its Hide button again.',
+  privateHidden: 'Items the records mark as private start hidden. To share one, press its Hide button again.',
   hiddenUnlisted: (who: string) =>
     `You hid items from ${who} before, in a share they can edit. Which ones is not kept, since they could read it, so nothing starts hidden: check that nothing you hid from them is shared now.`,
   hide: 'Hide',
