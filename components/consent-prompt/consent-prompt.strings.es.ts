@@ -207,6 +207,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   aboutWhom: 'De quién son los historiales',
   aboutWhomHelp: 'Estos historiales son de más de una persona o animal. Cada vez que comparte, comparte lo de uno solo: elija de quién son los historiales entre los que elegir.',
   aboutYou: 'Los suyos',
+  aboutYourAnimals: 'Sus animales',
   accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
   passingAsker: 'Usa un nombre que este sitio conoce para otra persona, así que ese nombre no se muestra. Compruebe la clave con esa persona antes de aprobar.',
 };

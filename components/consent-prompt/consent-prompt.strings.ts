@@ -247,6 +247,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   aboutWhomHelp: string;
   /** The user themself in that choice (their animals' records are another, by the animals' names). */
   aboutYou: string;
+  /** The user's animals in that choice, when none of their records gives a name. */
+  aboutYourAnimals: string;
   /**
    * Before "Finish sending" or "Try again" the signer was asked which account it uses, and did not
    * say (declined, locked, no answer in time): said before what went out, which still stands.
@@ -451,6 +453,7 @@ const en: ConsentPromptStrings = {
   aboutWhom: 'Whose records',
   aboutWhomHelp: 'These records are about more than one person or animal. One share is about one of them: choose whose records to choose from.',
   aboutYou: 'Yours',
+  aboutYourAnimals: 'Your animals',
   accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
   passingAsker: 'They use a name this site knows for someone else, so that name is not shown. Check the key with them before you approve.',
 };

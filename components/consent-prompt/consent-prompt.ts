@@ -14,6 +14,7 @@ import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, openRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
 import type { BundleEntry } from '../core/fhir/types.js';
+import { animalOf, patientOf } from '../core/fhir/patient.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordKeyCache } from '../core/nip82/keys.js';
 import { endedForReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
@@ -444,7 +445,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // their records give (two clinics may spell one child's name two ways).
       const given = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
       const names = key.endsWith(' animals') ? given : given.slice(0, 1);
-      return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || shortNpub(key.slice(0, 64)) };
+      // Animals none of whose records gives a name: the user's own said so, another owner's by species (never a code).
+      const species = key.endsWith(' animals') ? this.available.filter((r) => subjectKey(r, me) === key).map((r) => animalOf(patientOf(r.bundle))?.species).find((t) => t && !/^\d+$/.test(t)) : undefined;
+      return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || (key === `${me} animals` ? this.s.aboutYourAnimals : species) || shortNpub(key.slice(0, 64)) };
     });
   }
 
