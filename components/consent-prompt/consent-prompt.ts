@@ -170,8 +170,8 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @cssproperty --nip82-consent-prompt-hidden-background - Background of an item marked hidden.
  *
  * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer, or a half-sent share is taken back (`action: 'revoke'`). Detail `{ action, source, records?, recipient? }`.
- * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
- * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
+ * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`hidden` as for `nip82-answer`; `missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
+ * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items the flag sent says were withheld, those the records were shared without included, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
  * @fires nip82-revoke - A half-sent share was taken back ("Take it back"). Detail `{ signPubkey, pubkey, movedTo? }` (`signPubkey`: the share's address before; `movedTo`: its new one, when the recipient could share it).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
