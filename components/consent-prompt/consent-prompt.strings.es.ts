@@ -40,7 +40,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   itemsKeys: 'La lista es una sola parada de la tecla Tab: las flechas recorren los elementos; Re Pág y Av Pág saltan de un tipo a otro.',
   hiddenBefore: (n: number, formatted: string, who: string) =>
     plural('es', n, { one: `1 elemento que ya ocultó a ${who} empieza oculto.`, other: `${formatted} elementos que ya ocultó a ${who} empiezan ocultos.` }),
-  privateHidden: 'Los elementos que sus historiales marcan como privados empiezan ocultos. Para compartir uno, vuelva a pulsar su botón Ocultar.',
+  privateHidden: 'Los elementos que los historiales marcan como privados empiezan ocultos. Para compartir uno, vuelva a pulsar su botón Ocultar.',
   hiddenUnlisted: (who: string) =>
     `Ya le ocultó elementos a ${who} en un historial compartido que esa persona puede editar. Cuáles fueron no se guarda, porque podría leerlo, así que nada empieza oculto: compruebe que no comparte ahora nada de lo que le ocultó.`,
   hide: 'Ocultar',
@@ -207,6 +207,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   aboutWhom: 'De quién son los historiales',
   aboutWhomHelp: 'Estos historiales son de más de una persona o animal. Cada vez que comparte, comparte lo de uno solo: elija de quién son los historiales entre los que elegir.',
   aboutYou: 'Los suyos',
+  aboutYourAnimals: 'Sus animales',
   accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
   passingAsker: 'Usa un nombre que este sitio conoce para otra persona, así que ese nombre no se muestra. Compruebe la clave con esa persona antes de aprobar.',
 };

@@ -247,6 +247,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   aboutWhomHelp: string;
   /** The user themself in that choice (their animals' records are another, by the animals' names). */
   aboutYou: string;
+  /** The user's animals in that choice, when none of their records gives a name. */
+  aboutYourAnimals: string;
   /**
    * Before "Finish sending" or "Try again" the signer was asked which account it uses, and did not
    * say (declined, locked, no answer in time): said before what went out, which still stands.
@@ -286,7 +288,7 @@ const en: ConsentPromptStrings = {
   itemsKeys: 'The list is one stop for the Tab key: arrow keys move through it, Page Up and Page Down jump between kinds.',
   hiddenBefore: (n: number, formatted: string, who: string) =>
     plural('en', n, { one: `1 item you hid from ${who} before starts hidden.`, other: `${formatted} items you hid from ${who} before start hidden.` }),
-  privateHidden: 'Items your records mark as private start hidden. To share one, press its Hide button again.',
+  privateHidden: 'Items the records mark as private start hidden. To share one, press its Hide button again.',
   hiddenUnlisted: (who: string) =>
     `You hid items from ${who} before, in a share they can edit. Which ones is not kept, since they could read it, so nothing starts hidden: check that nothing you hid from them is shared now.`,
   hide: 'Hide',
@@ -451,6 +453,7 @@ const en: ConsentPromptStrings = {
   aboutWhom: 'Whose records',
   aboutWhomHelp: 'These records are about more than one person or animal. One share is about one of them: choose whose records to choose from.',
   aboutYou: 'Yours',
+  aboutYourAnimals: 'Your animals',
   accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
   passingAsker: 'They use a name this site knows for someone else, so that name is not shown. Check the key with them before you approve.',
 };

@@ -14,6 +14,7 @@ import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, openRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
 import type { BundleEntry } from '../core/fhir/types.js';
+import { animalOf, patientOf } from '../core/fhir/patient.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordKeyCache } from '../core/nip82/keys.js';
 import { endedForReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
@@ -169,8 +170,8 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @cssproperty --nip82-consent-prompt-hidden-background - Background of an item marked hidden.
  *
  * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer, or a half-sent share is taken back (`action: 'revoke'`). Detail `{ action, source, records?, recipient? }`.
- * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
- * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items hidden from them, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
+ * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`hidden` as for `nip82-answer`; `missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
+ * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items the flag sent says were withheld, those the records were shared without included, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
  * @fires nip82-revoke - A half-sent share was taken back ("Take it back"). Detail `{ signPubkey, pubkey, movedTo? }` (`signPubkey`: the share's address before; `movedTo`: its new one, when the recipient could share it).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
@@ -425,7 +426,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
       .some((e) => request.resourceTypes.includes(e.resource.resourceType)));
     // First whose records the asker wrote or takes part in: a vet asks about the pet, not its owner.
     const asker = request.requester;
-    return holding.find((key) => this.available.some((r) => subjectKey(r, me) === key && (r.author === asker || r.listed.includes(asker)))) ?? holding[0];
+    const on = (key: string) => this.available.some((r) => subjectKey(r, me) === key && (r.author === asker || r.listed.includes(asker)));
+    // On both an owner's records and their animals', one who wrote an animal's is its vet: the animals' first.
+    const vet = this.available.some((r) => r.author === asker && animalOf(patientOf(r.bundle)));
+    return holding.find((key) => vet && key.endsWith(' animals') && on(key)) ?? holding.find(on) ?? holding[0];
   }
 
   private chooseAbout = (key: string): void => {
@@ -444,7 +448,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // their records give (two clinics may spell one child's name two ways).
       const given = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
       const names = key.endsWith(' animals') ? given : given.slice(0, 1);
-      return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || shortNpub(key.slice(0, 64)) };
+      // Animals none of whose records gives a name: the user's own said so, another owner's by species (never a code).
+      const species = key.endsWith(' animals') ? this.available.filter((r) => subjectKey(r, me) === key).map((r) => animalOf(patientOf(r.bundle))?.species).find((t) => t && !/^\d+$/.test(t)) : undefined;
+      return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || (key === `${me} animals` ? this.s.aboutYourAnimals : species) || shortNpub(key.slice(0, 64)) };
     });
   }
 
@@ -1540,7 +1546,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const recipient = this.recipientKey!;
     const role = this.shareRole;
     const chosen: Chosen = { records: this.chosenRecords, plan: this.plan.plan() };
-    const withheld = chosen.plan.hidden.length;
+    // As the flag sent counts them: those hidden now and those the records drawn from were shared without.
+    const withheld = this.plan.flag(chosen.plan).withheld.length;
     this.receipts = [];
     this.partialText = '';
     // Whose action this is, taken now: once signing ends the host may be reloading the records, and
@@ -1641,7 +1648,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.finishAnswer(answer, pending);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
-        const tell = this.answerTold(request, answer, action, naddrs, plan.hidden.length);
+        const tell = this.answerTold(request, answer, action, naddrs, this.plan.flag(plan).withheld.length);
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;

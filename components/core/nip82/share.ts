@@ -6,7 +6,7 @@ import { RecordError } from '../errors.js';
 import type { NostrEvent } from '../events.js';
 import type { Signer } from '../signers/signer.js';
 import { createBundle, ReferenceIndex } from '../fhir/bundle.js';
-import { isWithheldList, markWithheld, type Disclosure } from '../fhir/withheld.js';
+import { isWithheldList, markWithheld, type Disclosure, type Withheld } from '../fhir/withheld.js';
 import { isDocument, removeItems } from '../fhir/document.js';
 import { patientEntryOf } from '../fhir/patient.js';
 import type { BundleEntry, FhirBundle, FhirResource } from '../fhir/types.js';
@@ -164,8 +164,20 @@ export function flagOf(from: readonly OpenedRecord[], kept: ReadonlySet<string |
   // has, other than the patient it is about (who goes with any other record of theirs too).
   const whole = new Set(from.filter((r) => !r.withheld).flatMap((r) => (r.bundle.entry ?? []).map((e) => e.fullUrl)));
   const gives = (r: OpenedRecord, patient = patientEntryOf(r.bundle)?.fullUrl) => r.bundle.entry?.some((e) => kept.has(e.fullUrl) && !whole.has(e.fullUrl) && e.fullUrl !== patient);
-  for (const w of from.filter((r) => gives(r)).map((r) => r.withheld)) {
-    if (!w) continue;
+  // Copies of one record (they hold the same items) may each have hidden some: together they lack
+  // no more than the larger count, and of a kind only what both say.
+  const groups: { urls: Set<string | undefined>; w: Withheld }[] = [];
+  for (const r of from.filter((r) => r.withheld && gives(r))) {
+    const patient = patientEntryOf(r.bundle)?.fullUrl;
+    const urls = new Set((r.bundle.entry ?? []).map((e) => e.fullUrl).filter((u) => u && u !== patient));
+    const w = r.withheld!;
+    const g = groups.find((g) => [...urls].some((u) => g.urls.has(u)));
+    if (!g) { groups.push({ urls, w }); continue; }
+    for (const u of urls) g.urls.add(u);
+    const kinds = g.w.kinds && w.kinds ? Object.fromEntries(Object.entries(g.w.kinds).map(([t, k]) => [t, Math.min(k, w.kinds![t] ?? 0)])) : undefined;
+    g.w = { disclose: LEVELS[Math.min(LEVELS.indexOf(g.w.disclose), LEVELS.indexOf(w.disclose))]!, count: Math.max(g.w.count ?? 0, w.count ?? 0), kinds };
+  }
+  for (const { w } of groups) {
     let n = w.count ?? 0;
     for (const [type, k] of Object.entries(w.kinds ?? {})) for (let i = 0; i < k && n > 0; i++, n--) withheld.push({ resourceType: type });
     level = Math.min(level, LEVELS.indexOf(w.disclose), n ? 1 : 2);
