@@ -149,6 +149,9 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   return { entries, hidden, source, document, about, mixed };
 }
 
+/** Who and what many records name (a patient, doctor, clinic, place, drug): no sign two records are copies of one. */
+const SHARED_TYPES = new Set<string | undefined>(['Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Location', 'RelatedPerson', 'Device', 'Medication']);
+
 /** How much a hidden-item flag says, least first. */
 const LEVELS: Disclosure[] = ['flag', 'count', 'count-and-kind'];
 
@@ -166,10 +169,10 @@ export function flagOf(from: readonly OpenedRecord[], kept: ReadonlySet<string |
   const gives = (r: OpenedRecord, patient = patientEntryOf(r.bundle)?.fullUrl) => r.bundle.entry?.some((e) => kept.has(e.fullUrl) && !whole.has(e.fullUrl) && e.fullUrl !== patient);
   // Copies of one record (they hold the same items) may each have hidden some: together they lack
   // no more than the larger count, and of a kind only what both say.
+  // Told by their health items: two records that only name one doctor, clinic or drug are not copies.
   const groups: { urls: Set<string | undefined>; w: Withheld }[] = [];
   for (const r of from.filter((r) => r.withheld && gives(r))) {
-    const patient = patientEntryOf(r.bundle)?.fullUrl;
-    const urls = new Set((r.bundle.entry ?? []).map((e) => e.fullUrl).filter((u) => u && u !== patient));
+    const urls = new Set((r.bundle.entry ?? []).filter((e) => e.fullUrl && !SHARED_TYPES.has(e.resource?.resourceType)).map((e) => e.fullUrl));
     const w = r.withheld!;
     const g = groups.find((g) => [...urls].some((u) => g.urls.has(u)));
     if (!g) { groups.push({ urls, w }); continue; }
