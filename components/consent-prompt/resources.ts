@@ -19,7 +19,8 @@ type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[
 function conceptText(value: unknown): string {
   const c = value as Concept;
   if (!c || typeof c !== 'object') return '';
-  if (typeof c.text === 'string' && c.text.trim()) return withoutTag(c.text.trim());
+  // Text that is only a tag ("(disorder)") names nothing: the coding's name then, as the viewer reads it.
+  if (typeof c.text === 'string' && withoutTag(c.text.trim())) return withoutTag(c.text.trim());
   const coding = Array.isArray(c.coding) ? c.coding : [];
   const shown = coding.find((x) => typeof x?.display === 'string') ?? coding.find((x) => typeof x?.code === 'string');
   return withoutTag(String(shown?.display ?? shown?.code ?? ''));
