@@ -443,7 +443,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const keys = this.subjectKeys;
     if (keys.length < 2) return undefined;
     const [me, named] = [this.myKey, subjectNamer(this.available)];
-    return keys.map((key) => {
+    const choices = keys.map((key) => {
       // An owner's animals are one choice, named each ("Rex and Mia"); a person, by the first name
       // their records give (two clinics may spell one child's name two ways).
       const given = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
@@ -452,6 +452,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
       const species = key.endsWith(' animals') ? this.available.filter((r) => subjectKey(r, me) === key).map((r) => animalOf(patientOf(r.bundle))?.species).find((t) => t && !/^\d+$/.test(t)) : undefined;
       return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || (key === `${me} animals` ? this.s.aboutYourAnimals : species) || shortNpub(key.slice(0, 64)) };
     });
+    // Two owners' unnamed animals of one species read apart by the owner's short key.
+    return choices.map((c) => (choices.some((o) => o !== c && o.name === c.name) ? { ...c, name: `${c.name} (${shortNpub(c.key.slice(0, 64))})` } : c));
   }
 
   // Who opened the records: the signer is not asked.
