@@ -1411,8 +1411,13 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Whether `view` is about someone else than `before`: by key, else (a record naming no key) by the names it gives; one naming neither is told apart. */
   private newPatient(view: View, before: View): boolean {
-    const who = (v: View) => v.subject ?? (this.patientNames(v).join('\n') || undefined);
+    const who = (v: View) => this.whoOf(v);
     return !who(view) || who(view) !== who(before);
+  }
+
+  /** Whom a record is about, as {@link newPatient} tells them apart; undefined when it names no one. */
+  private whoOf(v: View): string | undefined {
+    return v.subject ?? (this.patientNames(v).join('\n') || undefined);
   }
 
   /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
@@ -1612,8 +1617,23 @@ export class Nip82RecordViewer extends Nip82Element {
     // Items the filters keep but no date places: said, not silently left out.
     const undated = this.matching - this.timeline.length;
     const undatedLine = undated > 0 ? html`<p class="undated" part="undated">${s.undatedNotOnTimeline(undated, formatCount(undated, lang))}</p>` : nothing;
-    // The timeline mixes records: each that withheld items says so, under the record's heading words.
-    const flags = this.recordsShown().map(([{ view }, i]) => (view.withheld ? html`<div class="withheld-of"><p>${withBdi(this.headingOf(view, i, s, lang))}</p>${this.renderWithheld(view, view.withheld, s)}</div>` : nothing));
+    // The timeline mixes records: each patient whose records withheld items is said once, under their
+    // record's heading words (their names, for several). Counts that differ are not added (versions of
+    // a record could count one item twice): only that items were withheld is said then.
+    const byPatient = new Map<string, [View, number][]>();
+    for (const [{ view }, i] of this.recordsShown()) {
+      if (!view.withheld) continue;
+      const key = (view.record && shareCopyOf(view.record)) || !this.whoOf(view) ? `record|${view.key}` : this.whoOf(view)!;
+      byPatient.set(key, [...(byPatient.get(key) ?? []), [view, i]]);
+    }
+    const same = (w: Withheld) => JSON.stringify([w.disclose, w.count, w.kinds]);
+    const flags = [...byPatient.values()].map((records) => {
+      const [view, i] = records[0]!;
+      const names = this.patientNames(view);
+      const heading = records.length > 1 && names.length ? listText(lang, names.map(isolate)) : this.headingOf(view, i, s, lang);
+      const withheld = records.every(([v]) => same(v.withheld!) === same(view.withheld!)) ? view.withheld! : { disclose: 'flag' as const };
+      return html`<div class="withheld-of"><p>${withBdi(heading)}</p>${this.renderWithheld(view, withheld, s)}</div>`;
+    });
     if (this.timeline.length === 0) return html`${flags}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
