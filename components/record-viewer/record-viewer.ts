@@ -1646,8 +1646,7 @@ export class Nip82RecordViewer extends Nip82Element {
       const withheld = records.every(([v]) => same(v.withheld!) === same(view.withheld!)) ? view.withheld! : { disclose: 'flag' as const };
       return [key, html`<div class="withheld-of"><p>${withBdi(heading)}</p>${this.renderWithheld(view, withheld, s)}</div>`] as const;
     }));
-    const flags = [...flagOf.values()];
-    if (this.timeline.length === 0) return html`${flags}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
+    if (this.timeline.length === 0) return html`${[...flagOf.values()]}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
@@ -1667,18 +1666,11 @@ export class Nip82RecordViewer extends Nip82Element {
         else byWho.set(key, [e]);
       }
     }
-    if (byWho.size > 1) {
-      return html`
-        ${[...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => flag)}
-        ${[...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagOf.get(key) ?? nothing}${list(entries)}</section>`)}
-        ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
-        ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
-        ${undatedLine}
-      `;
-    }
+    const paper = byWho.size > 1;
+    if (!paper) byWho.clear();
     return html`
-      ${flags}
-      ${list(shown)}
+      ${[...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => flag)}
+      ${paper ? [...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagOf.get(key) ?? nothing}${list(entries)}</section>`) : list(shown)}
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
       ${undatedLine}
