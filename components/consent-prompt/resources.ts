@@ -7,7 +7,7 @@ import type { FhirResource } from '../core/fhir/types.js';
 import type { Resolve } from '../core/fhir/mentions.js';
 import { grantExpiration, localDay, periodDay, periodEnd } from '../core/nip82/grant.js';
 import { periodEndOf } from '../core/nip82/grant-create.js';
-import { withoutTag } from '../core/fhir/semantic-tag.js';
+import { conceptName } from '../core/fhir/semantic-tag.js';
 import { clean, humanName } from '../shared/record-text.js';
 
 export { humanName };
@@ -16,14 +16,13 @@ import { formatDecimal, plainDecimal } from '../shared/numbers.js';
 
 type Concept = { text?: unknown; coding?: { display?: unknown; code?: unknown }[] } | undefined;
 
+/** The concept's words as the record viewer names it ({@link conceptName}); a code only when it has no words at all. */
 function conceptText(value: unknown): string {
   const c = value as Concept;
   if (!c || typeof c !== 'object') return '';
-  // Text that is only a tag ("(disorder)") names nothing: the coding's name then, as the viewer reads it.
-  if (typeof c.text === 'string' && withoutTag(c.text.trim())) return withoutTag(c.text.trim());
   const coding = Array.isArray(c.coding) ? c.coding : [];
-  const shown = coding.find((x) => typeof x?.display === 'string') ?? coding.find((x) => typeof x?.code === 'string');
-  return withoutTag(String(shown?.display ?? shown?.code ?? ''));
+  const worded = (typeof c.text === 'string' && c.text.trim()) || coding.some((x) => typeof x?.display === 'string');
+  return conceptName(c) || (worded ? '' : String(coding.find((x) => typeof x?.code === 'string')?.code ?? ''));
 }
 
 function deviceName(value: unknown): string {

@@ -6,7 +6,7 @@
 import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
 import { decodeTextData } from '../core/fhir/attachment.js';
-import { withoutTag } from '../core/fhir/semantic-tag.js';
+import { conceptName, withoutTag } from '../core/fhir/semantic-tag.js';
 import { FHIR_DATE, datesWritten, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
 import { formatCount, plainDecimal } from '../shared/numbers.js';
 import { UNIT_SYMBOLS, type CodeSet } from './code-words.js';
@@ -39,11 +39,7 @@ export function codingText(coding: unknown): string {
   return str(coding.display) || str(coding.code);
 }
 
-/** A CodeableConcept's words: its `text`, else a coding's display, each without a terminology tag (one that is only a tag skipped); never a bare code (a title, "institutional"). */
-export function conceptName(concept: unknown): string {
-  if (typeof concept === 'string') return str(concept);
-  return isObject(concept) ? [concept.text, ...list(concept.coding).filter(isObject).map((c) => c.display)].map((w) => withoutTag(str(w))).find(Boolean) || '' : '';
-}
+export { conceptName };
 
 const BCP47 = 'urn:ietf:bcp:47';
 

@@ -340,6 +340,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private limits: ReadonlyMap<string, number> = new Map();
   /** Every item that matches is shown, for a printout: no section stops at a page. */
   @state() private printing = false;
+  /** Between the browser's `beforeprint` and `afterprint` in timeline mode: on paper it goes patient by patient. */
+  @state() private onPaper = false;
 
   private views: View[] = [];
   private sectionTotals: [SectionKey, number][] = [];
@@ -1110,6 +1112,10 @@ export class Nip82RecordViewer extends Nip82Element {
   private readonly onBeforePrint = (): void => {
     if (!this.views.length) return;
     if (!this.ownPrint) this.exported('print', this.views);
+    if (this.mode === 'timeline' && !this.onPaper) {
+      this.onPaper = true;
+      this.performUpdate();
+    }
     if (this.printing) return;
     const left = this.due - this.rendered;
     if (left <= 0 || left > PRINT_ITEMS_PER_RENDER) return;
@@ -1119,6 +1125,7 @@ export class Nip82RecordViewer extends Nip82Element {
   };
 
   private readonly onAfterPrint = (): void => {
+    this.onPaper = false;
     if (this.printing && !this.printAsked) this.printing = false;
   };
 
@@ -1411,8 +1418,18 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** Whether `view` is about someone else than `before`: by key, else (a record naming no key) by the names it gives; one naming neither is told apart. */
   private newPatient(view: View, before: View): boolean {
-    const who = (v: View) => v.subject ?? (this.patientNames(v).join('\n') || undefined);
+    const who = (v: View) => this.whoOf(v);
     return !who(view) || who(view) !== who(before);
+  }
+
+  /** Whom a record is about, as {@link newPatient} tells them apart; undefined when it names no one. */
+  private whoOf(v: View): string | undefined {
+    return v.subject ?? (this.patientNames(v).join('\n') || undefined);
+  }
+
+  /** Whom a record is about, as a key: a record naming no one is told apart by its own. */
+  private patientKey(v: View): string {
+    return this.whoOf(v) ?? `record|${v.key}`;
   }
 
   /** The count as spoken, once the reader paused and the search looked at every item; else nothing. */
@@ -1612,18 +1629,48 @@ export class Nip82RecordViewer extends Nip82Element {
     // Items the filters keep but no date places: said, not silently left out.
     const undated = this.matching - this.timeline.length;
     const undatedLine = undated > 0 ? html`<p class="undated" part="undated">${s.undatedNotOnTimeline(undated, formatCount(undated, lang))}</p>` : nothing;
-    // The timeline mixes records: each that withheld items says so, under the record's heading words.
-    const flags = this.recordsShown().map(([{ view }, i]) => (view.withheld ? html`<div class="withheld-of"><p>${withBdi(this.headingOf(view, i, s, lang))}</p>${this.renderWithheld(view, view.withheld, s)}</div>` : nothing));
-    if (this.timeline.length === 0) return html`${flags}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
+    // The timeline mixes records: each patient whose records withheld items is said once, under their
+    // record's heading words (their names, for several). Counts that differ are not added (versions of
+    // a record could count one item twice): only that items were withheld is said then.
+    const byPatient = new Map<string, [View, number][]>();
+    for (const [{ view }, i] of this.recordsShown()) {
+      if (!view.withheld) continue;
+      const key = view.record && shareCopyOf(view.record) ? `record|${view.key}` : this.patientKey(view);
+      byPatient.set(key, [...(byPatient.get(key) ?? []), [view, i]]);
+    }
+    const same = (w: Withheld) => JSON.stringify([w.disclose, w.count, w.kinds]);
+    const flagOf = new Map([...byPatient].map(([key, records]) => {
+      const [view, i] = records[0]!;
+      const names = this.patientNames(view);
+      const heading = records.length > 1 && names.length ? listText(lang, names.map(isolate)) : this.headingOf(view, i, s, lang);
+      const withheld = records.every(([v]) => same(v.withheld!) === same(view.withheld!)) ? view.withheld! : { disclose: 'flag' as const };
+      return [key, html`<div class="withheld-of"><p>${withBdi(heading)}</p>${this.renderWithheld(view, withheld, s)}</div>`] as const;
+    }));
+    if (this.timeline.length === 0) return html`${[...flagOf.values()]}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
     const several = this.severalPatients();
-    return html`
-      ${flags}
+    const list = (entries: TimelineEntry[]) => html`
       <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
-        ${repeat(shown, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? this.apart(e.view, whoseOf(e.view, e.item, this.subjectName(e.view))) : ''))}
+        ${repeat(entries, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? this.apart(e.view, whoseOf(e.view, e.item, this.subjectName(e.view))) : ''))}
       </ol>
+    `;
+    // On paper, patient by patient, each from a new page with their flag: a sheet handed to one
+    // patient holds no one else's items. On screen the timeline stays by date.
+    const byWho = new Map<string, TimelineEntry[]>();
+    if (this.onPaper) {
+      for (const e of shown) {
+        const key = this.patientKey(e.view);
+        if (byWho.has(key)) byWho.get(key)!.push(e);
+        else byWho.set(key, [e]);
+      }
+    }
+    const paper = byWho.size > 1;
+    if (!paper) byWho.clear();
+    return html`
+      ${[...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => flag)}
+      ${paper ? [...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagOf.get(key) ?? nothing}${list(entries)}</section>`) : list(shown)}
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
       ${undatedLine}

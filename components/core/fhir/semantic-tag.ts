@@ -8,3 +8,14 @@ const TAG =
 
 /** `name` without a trailing SNOMED CT semantic tag. */
 export const withoutTag = (name: string): string => name.replace(TAG, '');
+
+const words = (value: unknown): string => (typeof value === 'string' ? withoutTag(value.trim().slice(0, 2000)) : '');
+
+/** A CodeableConcept's words: its `text`, else a coding's display, each without a terminology tag (one that is only a tag skipped); never a bare code (a title, "institutional"). */
+export function conceptName(concept: unknown): string {
+  if (typeof concept === 'string') return concept.trim().slice(0, 2000);
+  const c = concept as { text?: unknown; coding?: unknown } | null;
+  if (!c || typeof c !== 'object' || Array.isArray(c)) return '';
+  const coding = Array.isArray(c.coding) ? c.coding : c.coding === undefined || c.coding === null ? [] : [c.coding];
+  return [c.text, ...coding.map((x: unknown) => (x && typeof x === 'object' ? (x as { display?: unknown }).display : undefined))].map(words).find(Boolean) || '';
+}
