@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import canonicalize from 'canonicalize';
 import { Nip82Element, type Message } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { ariaLevel } from '../shared/heading-level.js';
@@ -18,6 +17,7 @@ import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, revokeAccess, type AccessChange, type OpenedRecord, type Participant, type Role } from '../core/nip82/record.js';
 import { relaysBehind } from '../core/relay/behind.js';
 import { assertNewest } from '../core/relay/newest.js';
+import { canonicalJson } from '../core/attest/canonical.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -150,7 +150,7 @@ function canonicalText(resource: object): string {
   if (text === undefined) {
     const own = ownContent(resource, true) ?? {};
     try {
-      text = canonicalize(own) ?? '';
+      text = canonicalJson(own) ?? '';
     } catch {
       // A lone surrogate or a number out of range: the plain form still tells two copies apart.
       text = JSON.stringify(own) ?? '';

@@ -7,10 +7,10 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hmac } from '@noble/hashes/hmac.js';
-import canonicalize from 'canonicalize';
 import { RecordError } from '../errors.js';
 import { atOnce } from '../slices.js';
 import type { BundleEntry } from '../fhir/types.js';
+import { canonicalJson } from './canonical.js';
 
 /** Bytes of a per-entry salt. */
 export const SALT_BYTES = 16;
@@ -27,7 +27,7 @@ const encoder = new TextEncoder();
 export function canonicalEntry(entry: BundleEntry): string {
   let text: string | undefined;
   try {
-    text = canonicalize({ fullUrl: entry.fullUrl, resource: entry.resource });
+    text = canonicalJson({ fullUrl: entry.fullUrl, resource: entry.resource });
   } catch (cause) {
     throw new RecordError('malformed', 'An entry cannot be put in canonical JSON (a lone surrogate or a number out of range).', { cause });
   }
@@ -42,10 +42,7 @@ export function canonicalBytes(entry: BundleEntry): Uint8Array {
 
 /** SHA-256(salt ‖ UTF-8 canonical JSON of the entry); `body` may be given as {@link canonicalBytes} already computed. */
 export function entryDigest(salt: Uint8Array, entry: BundleEntry, body: Uint8Array = canonicalBytes(entry)): Uint8Array {
-  const input = new Uint8Array(salt.length + body.length);
-  input.set(salt, 0);
-  input.set(body, salt.length);
-  return sha256(input);
+  return sha256.create().update(salt).update(body).digest();
 }
 
 /** An inner node: SHA-256(left ‖ right). The tree's fixed depth keeps leaves and nodes apart. */
