@@ -29,6 +29,9 @@ test('the RFC 8785 examples: numbers, escapes, literals, and keys sorted by UTF-
   assert.equal(canonicalJson(keys), canonicalize(keys));
   assert.equal(canonicalJson({ b: [undefined, () => 1, -0, 'x'], a: undefined, c: { toJSON: () => 'now' } }), '{"b":[null,null,0,"x"],"c":"now"}');
   assert.equal(canonicalJson(undefined), undefined);
+  // A long key list (sorted another way than a short one), in an order far from sorted, with keys past ASCII.
+  const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`${String.fromCharCode(0x7a - (i % 26), 0xe0 + (i % 40))}${(i * 7919) % 500}`, i]));
+  assert.equal(canonicalJson(many), canonicalize(many));
 });
 
 test('what has no canonical form is refused, as before', () => {

@@ -32,13 +32,17 @@ function write(value: unknown, stack: object[]): string | undefined {
     out += ']';
   } else {
     const keys = Object.keys(value);
-    // Sorted in place by UTF-16 code units, as RFC 8785 asks (a sorted copy is garbage): key lists are short.
-    for (let i = 1; i < keys.length; i++) {
-      const key = keys[i]!;
-      let j = i - 1;
-      for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
-      keys[j + 1] = key;
-    }
+    // Sorted in place by UTF-16 code units, as RFC 8785 asks (a sorted copy is garbage). Most key
+    // lists are short and take the simple loop; a long one (a hostile entry may hold thousands) the
+    // library sort, so no entry costs quadratic time.
+    if (keys.length > 32) keys.sort();
+    else
+      for (let i = 1; i < keys.length; i++) {
+        const key = keys[i]!;
+        let j = i - 1;
+        for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+        keys[j + 1] = key;
+      }
     out = '';
     for (const key of keys) {
       const text = write((value as Record<string, unknown>)[key], stack);
