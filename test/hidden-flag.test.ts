@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../components/hidden-flag/define.js';
 import type { Nip82HiddenFlag } from '../components/hidden-flag/hidden-flag.js';
-import { markWithheld, readWithheld } from '../components/core/fhir/withheld.js';
+import { readWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle, FhirResource } from '../components/core/fhir/types.js';
 import { litWarnings, sampleBundle } from './helpers.js';
 

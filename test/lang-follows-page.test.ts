@@ -21,7 +21,7 @@ import { recordViewerStrings } from '../components/record-viewer/record-viewer.s
 import { recordViewerStringsEs } from '../components/record-viewer/record-viewer.strings.es.js';
 import { hiddenFlagStrings } from '../components/hidden-flag/hidden-flag.strings.js';
 import { hiddenFlagStringsEs } from '../components/hidden-flag/hidden-flag.strings.es.js';
-import { markWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { sampleBundle } from './helpers.js';
 import { $, buttonByText, text } from './element-helpers.js';

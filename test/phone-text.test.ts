@@ -15,7 +15,7 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82Session } from '../components/session/session.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
-import { markWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { RelayClient } from '../components/core/relay/client.js';

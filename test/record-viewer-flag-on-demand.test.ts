@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
-import { markWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { sampleBundle } from './helpers.js';
 import { text } from './element-helpers.js';

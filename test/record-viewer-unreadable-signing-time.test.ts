@@ -5,7 +5,7 @@ import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { openRecord } from '../components/core/nip82/record.js';
 import { sealParts } from '../components/core/nip82/record-create.js';
-import { boundTag } from '../components/core/nip82/parts.js';
+import { boundTag } from '../components/core/nip82/parts-write.js';
 import { person, sampleBundle } from './helpers.js';
 import { $$ } from './element-helpers.js';
 

@@ -12,7 +12,7 @@ import { grantExpiration } from '../components/core/nip82/grant.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { markWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle, FhirResource } from '../components/core/fhir/types.js';

@@ -18,7 +18,7 @@ import { sessionStrings } from '../components/session/session.strings.js';
 import { remoteSignInStrings } from '../components/session/remote-sign-in.strings.js';
 import { loadLanguage } from '../components/index.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { markWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';

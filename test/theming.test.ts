@@ -10,7 +10,7 @@ import '../components/consent-prompt/define.js';
 import '../components/record-viewer/define.js';
 import '../components/access-list/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
-import { markWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import '../components/session/define.js';

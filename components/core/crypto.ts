@@ -168,13 +168,6 @@ export function publicKeyHex(secretKey: Uint8Array): string {
   return publicKeyOf(secretKey);
 }
 
-/** Lowercase hex of a secret key, for encrypting it into a key tag; the string lives only briefly. */
-export function secretKeyHex(secretKey: Uint8Array): string {
-  let out = '';
-  for (const b of secretKey) out += b.toString(16).padStart(2, '0');
-  return out;
-}
-
 /** Overwrites key bytes with zeros. Best effort: JavaScript cannot promise no copies remain. */
 export function wipe(...keys: (Uint8Array | undefined)[]): void {
   for (const k of keys) k?.fill(0);

@@ -83,11 +83,9 @@ export { readBundle, createBundle, resourcesOf, withoutNulls, ReferenceIndex, uu
 export { nostrIdentifier, nostrPubkeyOf, patientOf, animalOf, URI_SYSTEM, ANIMAL_EXTENSION } from './fhir/patient.js';
 export { findMentions, termsOf, type Mention, type MentionReport } from './fhir/mentions.js';
 export { isDocument, removeItems, type RemoveItemsInput } from './fhir/document.js';
+export { markWithheld, MAX_WITHHELD_ENTRIES_PER_LIST, withheldList } from './fhir/withheld-mark.js';
 export {
-  markWithheld,
-  MAX_WITHHELD_ENTRIES_PER_LIST,
   readWithheld,
-  withheldList,
   isWithheldList,
   REDACTED,
   WITHHELD_TITLE,

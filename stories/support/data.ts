@@ -6,7 +6,8 @@
 import { npubEncode } from 'nostr-tools/nip19';
 import syntheticPatient from '../../test/fixtures/synthea-patient.json';
 import type { BundleEntry, FhirBundle, FhirResource } from '../../components/core/fhir/types.js';
-import { markWithheld, type Disclosure } from '../../components/core/fhir/withheld.js';
+import { type Disclosure } from '../../components/core/fhir/withheld.js';
+import { markWithheld } from '../../components/core/fhir/withheld-mark.js';
 import { createRecord, openRecord, type OpenedRecord, type Role } from '../../components/core/nip82/record.js';
 import { createAccessRequest, type ConsentMessage } from '../../components/core/nip82/requests.js';
 import { demoCast, type Cast, type DemoPerson } from './signers.js';

@@ -10,7 +10,7 @@ import { secretKeySigner } from '../../components/core/signers/secret-key.js';
 import type { FhirBundle } from '../../components/core/fhir/types.js';
 import { attestBundle, isAttestation } from '../../components/core/attest/attestation.js';
 import { sealParts } from '../../components/core/nip82/record-create.js';
-import { boundTag, randomPartId } from '../../components/core/nip82/parts.js';
+import { boundTag, randomPartId } from '../../components/core/nip82/parts-write.js';
 import { rejects, sampleBundle } from '../helpers.js';
 
 /** A person whose secret key the test holds (to act as a hostile participant would). */

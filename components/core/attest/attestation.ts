@@ -16,15 +16,8 @@ import {
   isAttestation,
   readProvenance,
 } from './format.js';
-import {
-  SALT_BYTES,
-  depthFor,
-  entryDigest,
-  leafRow,
-  pathOf,
-  randomPositions,
-  treeLevels,
-} from './merkle.js';
+import { SALT_BYTES, entryDigest } from './merkle.js';
+import { depthFor, leafRow, pathOf, randomPositions, treeLevels } from './merkle-build.js';
 
 import { attestable, groupsOf, treeHolds, verifyAttestations } from './verify.js';
 import { attestationTemplate, provenanceResource } from './write.js';

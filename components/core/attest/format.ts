@@ -21,10 +21,6 @@ export const NOSTR_SIG_FORMAT = 'application/nostr+json';
 export const LEAF_EXTENSION = 'urn:nip82:attestation:leaf';
 /** Extension on an attested record's own `Provenance`: the padding seed and the number of entries. */
 export const TREE_EXTENSION = 'urn:nip82:attestation:tree';
-/** ASTM E1762 "Author's Signature", the `Signature.type` of an attestation. */
-export const AUTHOR_SIGNATURE = { system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" };
-/** HL7 provenance participant types used for the signer: who wrote it, or who passed it on. */
-export const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 
 /** What the signer meant: "I wrote these" (a clinic, a vet) or "I passed these on" (a patient's share). */
 export type AttestationRole = 'author' | 'sharer';

@@ -8,7 +8,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { RecordError } from '../errors.js';
-import { atOnce } from '../slices.js';
 import type { BundleEntry } from '../fhir/types.js';
 import { canonicalJson } from './canonical.js';
 
@@ -60,39 +59,8 @@ export function paddingLeaf(seed: Uint8Array, index: number): Uint8Array {
   return hmac(sha256, seed, i);
 }
 
-/** The depth of the tree for `count` entries: the next power of two, at least {@link MIN_DEPTH}. */
-export function depthFor(count: number): number {
-  let depth = MIN_DEPTH;
-  while (2 ** depth < count) depth++;
-  if (depth > MAX_DEPTH) throw new RecordError('too-large', `A record of ${count} entries is more than one attestation covers.`);
-  return depth;
-}
-
-/** Random distinct leaf positions for `count` entries in a tree of `depth` (a partial Fisher–Yates shuffle). */
-export function randomPositions(count: number, depth: number): number[] {
-  const size = 2 ** depth;
-  const slots = new Uint32Array(size);
-  for (let i = 0; i < size; i++) slots[i] = i;
-  const random = new Uint32Array(count);
-  crypto.getRandomValues(random);
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const j = i + (random[i]! % (size - i));
-    const t = slots[i]!;
-    slots[i] = slots[j]!;
-    slots[j] = t;
-    out.push(slots[i]!);
-  }
-  return out;
-}
-
 /** Hashes between two steps of a tree built in steps (a few hundred microseconds of work). */
 const HASHES_PER_STEP = 256;
-
-/** Every level of the tree, leaves first; `leaves` must hold 2^depth digests. */
-export function treeLevels(leaves: Uint8Array[]): Uint8Array[][] {
-  return atOnce(treeLevelsInSteps(leaves));
-}
 
 /** {@link treeLevels} as steps of a few hundred hashes: a tree of 2^15 leaves is about 32,000 of them. */
 export function* treeLevelsInSteps(leaves: Uint8Array[]): Generator<void, Uint8Array[][], void> {
@@ -109,11 +77,6 @@ export function* treeLevelsInSteps(leaves: Uint8Array[]): Generator<void, Uint8A
   return levels;
 }
 
-/** The full leaf row: digests at their positions, padding everywhere else. */
-export function leafRow(depth: number, seed: Uint8Array, digests: ReadonlyMap<number, Uint8Array>): Uint8Array[] {
-  return atOnce(leafRowInSteps(depth, seed, digests));
-}
-
 /** {@link leafRow} as steps of a few hundred padding leaves (each an HMAC). */
 export function* leafRowInSteps(depth: number, seed: Uint8Array, digests: ReadonlyMap<number, Uint8Array>): Generator<void, Uint8Array[], void> {
   const size = 2 ** depth;
@@ -123,18 +86,6 @@ export function* leafRowInSteps(depth: number, seed: Uint8Array, digests: Readon
     if (i % HASHES_PER_STEP === HASHES_PER_STEP - 1) yield;
   }
   return row;
-}
-
-/** The siblings from leaf `index` up to the root, concatenated (depth × 32 bytes). */
-export function pathOf(levels: Uint8Array[][], index: number): Uint8Array {
-  const depth = levels.length - 1;
-  const path = new Uint8Array(depth * DIGEST_BYTES);
-  let i = index;
-  for (let level = 0; level < depth; level++) {
-    path.set(levels[level]![i ^ 1]!, level * DIGEST_BYTES);
-    i >>= 1;
-  }
-  return path;
 }
 
 /** The root reached from a leaf at `index` through its path. */

@@ -10,14 +10,17 @@ import { URI_SYSTEM } from '../fhir/patient.js';
 import type { FhirResource } from '../fhir/types.js';
 import {
   ATTESTATION_KIND,
-  AUTHOR_SIGNATURE,
   LEAF_EXTENSION,
   NOSTR_SIG_FORMAT,
-  PARTICIPANT_TYPE,
   TREE_EXTENSION,
   type AttestationRole,
   type LeafClaim,
 } from './format.js';
+
+/** ASTM E1762 "Author's Signature", the `Signature.type` of an attestation. */
+const AUTHOR_SIGNATURE = { system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" };
+/** HL7 provenance participant types used for the signer: who wrote it, or who passed it on. */
+const PARTICIPANT_TYPE = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 
 /** The event template the author signs: the tree's root and depth, and what the signer means. */
 export function attestationTemplate(root: Uint8Array, depth: number, role: AttestationRole, createdAt: number) {

@@ -3,7 +3,6 @@
  * `Bundle.meta.security` carries REDACTED and one `List` records how much the patient disclosed.
  */
 import type { FhirBundle, FhirResource, Coding } from './types.js';
-import { uuidUrn } from './bundle.js';
 
 /** HL7 v3 ObservationValue: the code system of the REDACTED label. */
 export const OBSERVATION_VALUE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue';
@@ -26,50 +25,8 @@ export interface Withheld {
   kinds?: Record<string, number>;
 }
 
-const isRedacted = (c: unknown) => (c as Coding)?.system === OBSERVATION_VALUE_SYSTEM && (c as Coding)?.code === 'REDACTED';
-
-/** Builds the marker List for `hidden` resources at the chosen disclosure. */
-export function withheldList(hidden: readonly FhirResource[], disclose: Disclosure): FhirResource {
-  const list: FhirResource = {
-    resourceType: 'List',
-    id: crypto.randomUUID(),
-    status: 'current',
-    mode: 'snapshot',
-    title: WITHHELD_TITLE,
-    code: { coding: [REDACTED] },
-  };
-  if (disclose === 'flag' || hidden.length === 0) {
-    list.emptyReason = { coding: [{ system: LIST_EMPTY_REASON_SYSTEM, code: 'withheld', display: 'Information Withheld' }] };
-  } else {
-    // No `deleted` flag: R4 allows it only in a list of changes (lst-2). Markers written before
-    // carry it; readers count entries either way.
-    list.entry = hidden.map((r) => ({
-      item: disclose === 'count-and-kind' ? { type: r.resourceType, display: 'Withheld item' } : { display: 'Withheld item' },
-    }));
-  }
-  return list;
-}
-
-/**
- * Most entries one marker List holds (about 80 characters each): a List is one resource, and one
- * resource must fit in one record part, so a share hiding more items carries several Lists.
- * Readers count the entries of every marker List ({@link readWithheld}).
- */
-export const MAX_WITHHELD_ENTRIES_PER_LIST = 250;
-
-/** Returns a copy of `bundle` carrying the marker for `hidden`: one List, or several when many items are hidden and counted. */
-export function markWithheld(bundle: FhirBundle, hidden: readonly FhirResource[], disclose: Disclosure, maxEntriesPerList = MAX_WITHHELD_ENTRIES_PER_LIST): FhirBundle {
-  const security = [...(bundle.meta?.security ?? []).filter((c) => !isRedacted(c)), REDACTED];
-  const per = Math.max(1, Math.floor(maxEntriesPerList));
-  const groups: (readonly FhirResource[])[] = [];
-  if (disclose === 'flag' || hidden.length <= per) groups.push(hidden);
-  else for (let i = 0; i < hidden.length; i += per) groups.push(hidden.slice(i, i + per));
-  return {
-    ...bundle,
-    meta: { ...bundle.meta, security },
-    entry: [...(bundle.entry ?? []), ...groups.map((group) => ({ fullUrl: uuidUrn(), resource: withheldList(group, disclose) }))],
-  };
-}
+/** Whether a coding is the REDACTED label. */
+export const isRedacted = (c: unknown) => (c as Coding)?.system === OBSERVATION_VALUE_SYSTEM && (c as Coding)?.code === 'REDACTED';
 
 /** True for the marker List itself (hosts render it as the flag, not as a resource). */
 export function isWithheldList(resource: FhirResource): boolean {

@@ -4,7 +4,6 @@
  * deleted address. The kit therefore treats a deletion signed by a record's sign key as the end of
  * that address: every version of it is refused, whatever its date.
  */
-import { finalizeEvent } from 'nostr-tools/pure';
 import type { NostrEvent } from '../events.js';
 import { RECORD_KIND } from './constants.js';
 
@@ -33,11 +32,4 @@ export function deadVersions(deletions: readonly NostrEvent[], signPubkey: strin
     for (const t of e.tags) if (t[0] === 'e' && typeof t[1] === 'string') dead.add(t[1]);
   }
   return dead;
-}
-
-/** A NIP-09 kind 5 asking relays to delete every version of the given parts, signed by the sign key. */
-export function deletionRequest(signPubkey: string, ds: readonly string[], signKey: Uint8Array, createdAt: number): NostrEvent {
-  const tags = ds.map((d) => ['a', `${RECORD_KIND}:${signPubkey}:${d}`]);
-  tags.push(['k', String(RECORD_KIND)]);
-  return finalizeEvent({ kind: DELETION_KIND, created_at: createdAt, tags, content: 'Record moved or deleted by its owner.' }, signKey) as NostrEvent;
 }

@@ -7,10 +7,8 @@
  * editor) could vouch the same way for a record of their own: the binding stops former viewers and
  * strangers, not former editors, who could change the record anyway while they were editors.
  */
-import { finalizeEvent } from 'nostr-tools/pure';
 import { cleanEvent, hasValidSignature, type NostrEvent } from '../events.js';
-import { nip44Decrypt, nip44Encrypt } from '../crypto.js';
-import { RECORD_KIND } from './constants.js';
+import { nip44Decrypt } from '../crypto.js';
 import { DELETION_KIND } from './deletions.js';
 
 /** Tag carrying one encrypted move proof. */
@@ -20,20 +18,6 @@ export const MAX_MOVES = 8;
 
 /** Room one move tag takes in an event (the encrypted proof, with its tag around it). */
 export const MOVE_TAG_BYTES = 800;
-
-/**
- * A statement signed by the old sign key naming the sign key the record moved to. It is shaped as
- * a deletion request (kind 5) that names no event, so it means nothing to a relay if republished.
- */
-export function moveProof(oldSignKey: Uint8Array, newSignPubkey: string, createdAt: number): string {
-  const tags = [['k', String(RECORD_KIND)], ['moved-to', newSignPubkey]];
-  return JSON.stringify(finalizeEvent({ kind: DELETION_KIND, created_at: createdAt, tags, content: 'Record moved by its owner.' }, oldSignKey));
-}
-
-/** The outer tags carrying `proofs`, encrypted with the record's content key. */
-export function moveTags(proofs: readonly string[], contentKey: Uint8Array): string[][] {
-  return proofs.slice(-MAX_MOVES).map((p) => [MOVED_FROM_TAG, nip44Encrypt(p, contentKey)]);
-}
 
 /** The proofs a record event carries (decrypted, unchecked JSON), at most {@link MAX_MOVES}. */
 export function readMoveTags(event: NostrEvent, contentKey: Uint8Array): string[] {

@@ -25,11 +25,6 @@ export const MAX_PARTS = 10_000;
 /** Random bytes in a part's `d` identifier: 128 bits, so no two parts ever share an address. */
 export const PART_ID_BYTES = 16;
 
-/** A new part identifier (`d`): {@link PART_ID_BYTES} random bytes as lowercase hex. */
-export function randomPartId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(PART_ID_BYTES)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** What a decrypted part says about the record it belongs to. */
 export interface PartClaims {
   index: number;
@@ -76,11 +71,6 @@ export function checkKeyTagCount(tags: readonly string[][]): void {
 /** The address (`kind:pubkey:d`) of one part of a record. */
 export function partAddress(signPubkey: string, d: string): string {
   return `${RECORD_KIND}:${signPubkey}:${d}`;
-}
-
-/** The inner event's tag naming the record part it was signed for. */
-export function boundTag(signPubkey: string, d: string): string[] {
-  return ['a', partAddress(signPubkey, d)];
 }
 
 /** The record address an inner event names (its first `a` tag of a record), if any. */

@@ -6,7 +6,7 @@
 import { finalizeEvent, generateSecretKey } from 'nostr-tools/pure';
 import { RecordError } from '../errors.js';
 import { type NostrEvent, eventBytes, isHex64, nowSeconds, utf8Length } from '../events.js';
-import { conversationKey, nip44Encrypt, publicKeyHex, secretKeyHex, wipe } from '../crypto.js';
+import { conversationKey, nip44Encrypt, publicKeyHex, wipe } from '../crypto.js';
 import { type Signer, signChecked } from '../signers/signer.js';
 import { secretKeySigner } from '../signers/secret-key.js';
 import { readBundle, uuidUrn } from '../fhir/bundle.js';
@@ -14,8 +14,8 @@ import { nostrPubkeyOf, patientOf } from '../fhir/patient.js';
 import type { FhirBundle } from '../fhir/types.js';
 import { attestBundle, provenanceBudget, type AttestationRole } from '../attest/attestation.js';
 import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
-import { boundTag, randomPartId } from './parts.js';
-import { moveTags } from './moves.js';
+import { boundTag, randomPartId } from './parts-write.js';
+import { moveTags } from './moves-write.js';
 import { splitEntries } from './record-split.js';
 import { signerCall } from './signer-call.js';
 import { MAX_EDITOR_NOTE, type CreateRecordOptions, type Participant } from './record-types.js';
@@ -182,4 +182,11 @@ export function sealParts(input: {
   } finally {
     wipe(contentKey, noteKey, ...convs);
   }
+}
+
+/** Lowercase hex of a secret key, for encrypting it into a key tag; the string lives only briefly. */
+function secretKeyHex(secretKey: Uint8Array): string {
+  let out = '';
+  for (const b of secretKey) out += b.toString(16).padStart(2, '0');
+  return out;
 }
