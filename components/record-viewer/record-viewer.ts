@@ -1668,9 +1668,12 @@ export class Nip82RecordViewer extends Nip82Element {
     }
     const paper = byWho.size > 1;
     if (!paper) byWho.clear();
+    // A flag whose patient has no item here: on paper, on a page of its own (not on another's sheet).
+    const alone = [...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => (paper ? html`<section class="new-patient">${flag}</section>` : flag));
     return html`
-      ${[...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => flag)}
+      ${paper ? nothing : alone}
       ${paper ? [...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagOf.get(key) ?? nothing}${list(entries)}</section>`) : list(shown)}
+      ${paper ? alone : nothing}
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
       ${undatedLine}
