@@ -39,7 +39,7 @@ describe('<nip82-record-viewer> at a clinic: a flag alone on the printed timelin
     await el.updateComplete;
     // Each sheet: what a page run from one page break to the next holds.
     const sheets: string[] = [];
-    for (const node of [...el.shadowRoot!.querySelectorAll('.withheld-of, ol.timeline')]) {
+    for (const node of [...el.shadowRoot!.querySelectorAll('.withheld-of, ol.timeline')].filter((n) => getComputedStyle(n).display !== 'none')) {
       const section = node.closest('section');
       const starts = !sheets.length || (!!section && getComputedStyle(section).breakBefore === 'page' && section.firstElementChild === node);
       if (starts) sheets.push(text(node));
