@@ -323,6 +323,7 @@ export const recordViewerStyles = css`
     .toolbar,
     .filters,
     .gate,
+    .off-paper,
     button,
     progress,
     .status:empty {

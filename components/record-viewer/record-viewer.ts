@@ -1651,13 +1651,14 @@ export class Nip82RecordViewer extends Nip82Element {
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
     const several = this.severalPatients();
-    const list = (entries: TimelineEntry[]) => html`
-      <ol class="items timeline" part="timeline" aria-label=${s.viewTimeline}>
+    const list = (entries: TimelineEntry[], off = false) => html`
+      <ol class="items timeline ${off ? 'off-paper' : ''}" part="timeline" aria-label=${s.viewTimeline}>
         ${repeat(entries, timelineKey, (e) => this.renderItemOnce(e.view, e.item, s, lang, true, several ? this.apart(e.view, whoseOf(e.view, e.item, this.subjectName(e.view))) : ''))}
       </ol>
     `;
     // On paper, patient by patient, each from a new page with their flag: a sheet handed to one
-    // patient holds no one else's items. On screen the timeline stays by date.
+    // patient holds no one else's items. On screen the timeline stays by date, the list kept as it
+    // was (an opened attachment, the focus), only left off the paper.
     const byWho = new Map<string, TimelineEntry[]>();
     if (this.onPaper) {
       for (const e of shown) {
@@ -1668,9 +1669,13 @@ export class Nip82RecordViewer extends Nip82Element {
     }
     const paper = byWho.size > 1;
     if (!paper) byWho.clear();
+    // A flag whose patient has no item here: on paper, on a page of its own (not on another's sheet).
+    const alone = [...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => (paper ? html`<section class="new-patient">${flag}</section>` : flag));
     return html`
-      ${[...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => flag)}
-      ${paper ? [...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagOf.get(key) ?? nothing}${list(entries)}</section>`) : list(shown)}
+      ${paper ? nothing : alone}
+      ${list(shown, paper)}
+      ${paper ? [...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagOf.get(key) ?? nothing}${list(entries)}</section>`) : nothing}
+      ${paper ? alone : nothing}
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
       ${undatedLine}

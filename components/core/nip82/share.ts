@@ -150,8 +150,8 @@ function splitEntries(options: Pick<CreateShareOptions, 'from' | 'include' | 'wi
   return { entries, hidden, source, document, about, mixed };
 }
 
-/** Who and what many records name (a patient, doctor, clinic, place, drug): no sign two records are copies of one. */
-const SHARED_TYPES = new Set<string | undefined>(['Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Location', 'RelatedPerson', 'Device', 'Medication']);
+/** Who and what many records name (a patient, doctor, clinic, place, drug, visit, signature, consent): no sign two records are copies of one. */
+const SHARED_TYPES = new Set<string | undefined>(['Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Location', 'RelatedPerson', 'Device', 'Medication', 'Encounter', 'EpisodeOfCare', 'Provenance', 'Consent']);
 
 /** How much a hidden-item flag says, least first. */
 const LEVELS: Disclosure[] = ['flag', 'count', 'count-and-kind'];
