@@ -8,7 +8,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
-import { markWithheld } from '../components/core/fhir/withheld.js';
+import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { $$, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';

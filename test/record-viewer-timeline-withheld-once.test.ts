@@ -1,8 +1,8 @@
 /**
- * A clinic's timeline holds many records of one patient (a record saved again and again, each time
- * withholding the same item). The clinician is told once per patient that items were withheld, not
- * once per record: Carla Diaz's four records say it once, with the count they agree on; Dan Ruiz's
- * two records, whose counts differ, say it once without adding counts that could name one item twice.
+ * A clinic's timeline holds many records of one patient, each withholding items. The clinician is
+ * told once per patient that items were withheld, not once per record, in words that stay true: four
+ * records each saying "1 item" may have withheld four items or one, and counts added up could name
+ * one item twice, so several records say only that items were withheld; a single record keeps its count.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../components/record-viewer/define.js';
@@ -29,14 +29,18 @@ describe('<nip82-record-viewer> at a clinic: one withheld flag per patient on th
     for (let k = 0; k < 4; k++) records.push(await shared(carla, hiding('Carla Diaz', 'Asthma', carla, 1), `2024-05-0${k + 1}`));
     records.push(await shared(dan, hiding('Dan Ruiz', 'Gout', dan, 1), '2024-06-01'));
     records.push(await shared(dan, hiding('Dan Ruiz', 'Gout', dan, 2), '2024-06-02'));
+    const [bo] = [await person()];
+    records.push(await shared(bo, hiding('Bo Chen', 'Eczema', bo, 2), '2024-07-01'));
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" page-size="2" .records=${records}></nip82-record-viewer>`);
-    await waitUntil(() => $$(el, 'article h2').length === 6, 'all six records shown');
+    await waitUntil(() => $$(el, 'article h2').length === 7, 'all seven records shown');
     buttonByText(el, 'Timeline')!.click();
     await waitUntil(() => $$(el, '.timeline li.item').length > 0, 'the timeline shows items');
     await waitUntil(() => $$(el, 'nip82-hidden-flag').length > 0 && $$(el, 'nip82-hidden-flag').every((f) => text(f.shadowRoot).includes('withheld')), 'the timeline never said items were withheld');
     const flags = $$(el, 'nip82-hidden-flag');
-    expect(flags.map((f) => text(f.parentElement!.querySelector('p')))).to.deep.equal(['Carla Diaz', 'Dan Ruiz']);
-    expect(text(flags[0]!.shadowRoot)).to.include('The patient withheld 1 item');
+    expect(flags.map((f) => text(f.parentElement!.querySelector('p')))).to.deep.equal(['Carla Diaz', 'Dan Ruiz', 'Record 7 of 7: Bo Chen']);
+    expect(text(flags[0]!.shadowRoot), 'four records that each say 1 item').to.include('Some items were withheld by the patient');
+    expect(text(flags[0]!.shadowRoot)).to.not.include('1 item');
     expect(text(flags[1]!.shadowRoot)).to.include('Some items were withheld by the patient');
+    expect(text(flags[2]!.shadowRoot), 'one record keeps its count').to.include('The patient withheld 2 items');
   });
 });

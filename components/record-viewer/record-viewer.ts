@@ -1630,20 +1630,20 @@ export class Nip82RecordViewer extends Nip82Element {
     const undated = this.matching - this.timeline.length;
     const undatedLine = undated > 0 ? html`<p class="undated" part="undated">${s.undatedNotOnTimeline(undated, formatCount(undated, lang))}</p>` : nothing;
     // The timeline mixes records: each patient whose records withheld items is said once, under their
-    // record's heading words (their names, for several). Counts that differ are not added (versions of
-    // a record could count one item twice): only that items were withheld is said then.
+    // record's heading words (their names, for several). For several records no count is given: two
+    // records withholding one item each may have withheld one item or two, and a count added up
+    // could name one item twice. Only that items were withheld is said then.
     const byPatient = new Map<string, [View, number][]>();
     for (const [{ view }, i] of this.recordsShown()) {
       if (!view.withheld) continue;
       const key = view.record && shareCopyOf(view.record) ? `record|${view.key}` : this.patientKey(view);
       byPatient.set(key, [...(byPatient.get(key) ?? []), [view, i]]);
     }
-    const same = (w: Withheld) => JSON.stringify([w.disclose, w.count, w.kinds]);
     const flagOf = new Map([...byPatient].map(([key, records]) => {
       const [view, i] = records[0]!;
       const names = this.patientNames(view);
       const heading = records.length > 1 && names.length ? listText(lang, names.map(isolate)) : this.headingOf(view, i, s, lang);
-      const withheld = records.every(([v]) => same(v.withheld!) === same(view.withheld!)) ? view.withheld! : { disclose: 'flag' as const };
+      const withheld = records.length === 1 ? view.withheld! : { disclose: 'flag' as const };
       return [key, html`<div class="withheld-of"><p>${withBdi(heading)}</p>${this.renderWithheld(view, withheld, s)}</div>`] as const;
     }));
     if (this.timeline.length === 0) return html`${[...flagOf.values()]}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
