@@ -55,5 +55,17 @@ describe('<nip82-record-viewer> at a clinic: the timeline on paper', function ()
     await emulateMedia({ media: 'screen' });
     await waitUntil(() => $$(el, 'ol.timeline').length === 1, 'one timeline again after printing');
     expect(problems($(el, 'ol.timeline')!), 'on screen, by date again').to.deep.equal(['Migraine', 'Gout', 'Asthma', 'Diabetes']);
+
+    // A page that moves the viewer while the print dialog is open (no afterprint reaches it then)
+    // gets the screen's timeline back, not the paper's.
+    window.dispatchEvent(new Event('beforeprint'));
+    await el.updateComplete;
+    expect($$(el, 'ol.timeline').length, 'the paper layout while printing').to.be.above(1);
+    const parent = el.parentElement!;
+    el.remove();
+    window.dispatchEvent(new Event('afterprint'));
+    parent.append(el);
+    await el.updateComplete;
+    expect($$(el, 'ol.timeline').length, 'one timeline once moved').to.equal(1);
   });
 });

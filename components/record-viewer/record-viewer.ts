@@ -737,6 +737,8 @@ export class Nip82RecordViewer extends Nip82Element {
     window.removeEventListener('afterprint', this.onAfterPrint);
     this.printAsked = undefined;
     this.printing = false;
+    // No afterprint reaches an element moved while the print dialog is open.
+    this.onPaper = false;
     this.revokeExports();
     this.exportsAllowed = {};
     this.endMissed = !!this.endTimer;
