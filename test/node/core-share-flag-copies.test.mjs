@@ -41,3 +41,17 @@ test('two copies that hid different items: the flag sent says no more than eithe
   const sent = await twoCopies(['urn:uuid:c1'], ['urn:uuid:o1']);
   assert.ok((sent?.count ?? 0) <= 1, `at most one item said withheld, not ${JSON.stringify(sent)}`);
 });
+
+test('two records that share some items but not all, each shared without another: only that something was withheld', async () => {
+  const [patient, clinician, colleague] = await Promise.all([person(), person(), person()]);
+  const visit = async (extra) => openRecord(await createRecord({ bundle: { ...bundle, entry: [bundle.entry[0], ...extra] }, author: patient.signer, participants: [] }), patient.signer);
+  const note = (id, text) => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Observation', id, status: 'final', code: { text } } });
+  const visits = [await visit([note('a1', 'Pulse'), note('a2', 'HIV test')]), await visit([note('b1', 'Weight'), note('b2', 'Pregnancy test')])];
+  const shared = async (mine, withhold) => openRecord(await createShare({
+    from: [mine], withhold, disclose: 'count-and-kind', author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'editor' }],
+  }), clinician.signer);
+  const from = [await shared(visits[0], ['urn:uuid:a2']), await shared(visits[1], ['urn:uuid:b2'])];
+  const on = await createShare({ from, author: clinician.signer, participants: [{ pubkey: colleague.pubkey, role: 'viewer' }] });
+  // Two items were withheld here, one in each visit; a count of 1 would be untrue.
+  assert.deepEqual((await openRecord(on, colleague.signer)).withheld, { disclose: 'flag' });
+});

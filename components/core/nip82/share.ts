@@ -171,15 +171,19 @@ export function flagOf(from: readonly OpenedRecord[], kept: ReadonlySet<string |
   // Copies of one record (they hold the same items) may each have hidden some: together they lack
   // no more than the larger count, and of a kind only what both say.
   // Told by their health items: two records that only name one doctor, clinic or drug are not copies.
+  // Records that share some health items but not all (two visits that each carry the problem list,
+  // two versions of one record) may have withheld the same items or others: no count is true for
+  // them both, so only that something was withheld is told.
   const groups: { urls: Set<string | undefined>; w: Withheld }[] = [];
   for (const r of from.filter((r) => r.withheld && gives(r))) {
-    const urls = new Set((r.bundle.entry ?? []).filter((e) => e.fullUrl && !SHARED_TYPES.has(e.resource?.resourceType)).map((e) => e.fullUrl));
+    const urls = new Set((r.bundle.entry ?? []).filter((e) => e.fullUrl && e.resource && !SHARED_TYPES.has(e.resource.resourceType) && !isWithheldList(e.resource)).map((e) => e.fullUrl));
     const w = r.withheld!;
     const g = groups.find((g) => [...urls].some((u) => g.urls.has(u)));
     if (!g) { groups.push({ urls, w }); continue; }
+    const copies = urls.size === g.urls.size && [...urls].every((u) => g.urls.has(u));
     for (const u of urls) g.urls.add(u);
     const kinds = g.w.kinds && w.kinds ? Object.fromEntries(Object.entries(g.w.kinds).map(([t, k]) => [t, Math.min(k, w.kinds![t] ?? 0)])) : undefined;
-    g.w = { disclose: LEVELS[Math.min(LEVELS.indexOf(g.w.disclose), LEVELS.indexOf(w.disclose))]!, count: Math.max(g.w.count ?? 0, w.count ?? 0), kinds };
+    g.w = { disclose: copies ? LEVELS[Math.min(LEVELS.indexOf(g.w.disclose), LEVELS.indexOf(w.disclose))]! : 'flag', count: Math.max(g.w.count ?? 0, w.count ?? 0), kinds };
   }
   for (const { w } of groups) {
     let n = w.count ?? 0;
