@@ -3,7 +3,8 @@
  * in canonical form, and a general-purpose version (a fresh Set per key, a sorted copy of every
  * key list, an array of pieces joined per object) left tens of megabytes of short-lived garbage per
  * thousand entries, collected in one long pause. This one appends to one string, sorts each key
- * list in place, and checks for cycles on one shared stack. Same output, same refusals: a lone
+ * list in place, and checks for cycles in one shared set (a scan of the path would make a hostile
+ * entry, thousands deep and wide at the bottom, cost depth × width). Same output, same refusals: a lone
  * surrogate, a number that is not finite, a cycle, a BigInt.
  */
 
@@ -12,18 +13,18 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 /** The canonical JSON of `value`, or undefined when it has no JSON form (undefined, a symbol, a function). */
 export function canonicalJson(value: unknown): string | undefined {
-  return write(value, []);
+  return write(value, new Set());
 }
 
-function write(value: unknown, stack: object[]): string | undefined {
+function write(value: unknown, stack: Set<object>): string | undefined {
   if (typeof value !== 'object' || value === null) {
     const type = typeof value;
     if (type === 'string' ? LONE_SURROGATE.test(value as string) : (type === 'number' || type === 'bigint') && !Number.isFinite(value)) throw new Error('No canonical JSON');
     return JSON.stringify(value);
   }
-  if (stack.includes(value)) throw new Error('No canonical JSON');
+  if (stack.has(value)) throw new Error('No canonical JSON');
   const toJSON = (value as { toJSON?: unknown }).toJSON;
-  stack.push(value);
+  stack.add(value);
   let out: string | undefined;
   if (typeof toJSON === 'function') out = write(toJSON.call(value), stack);
   else if (Array.isArray(value)) {
@@ -50,6 +51,6 @@ function write(value: unknown, stack: object[]): string | undefined {
     }
     out = '{' + out + '}';
   }
-  stack.pop();
+  stack.delete(value);
   return out;
 }
