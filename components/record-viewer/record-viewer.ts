@@ -1635,20 +1635,22 @@ export class Nip82RecordViewer extends Nip82Element {
     // record's heading words (their names, for several). For several records no count is given: two
     // records withholding one item each may have withheld one item or two, and a count added up
     // could name one item twice. Only that items were withheld is said then.
-    const byPatient = new Map<string, [View, number][]>();
+    const withheldBy = new Map<string, [View, number][]>();
     for (const [{ view }, i] of this.recordsShown()) {
       if (!view.withheld) continue;
       const key = view.record && shareCopyOf(view.record) ? `record|${view.key}` : this.patientKey(view);
-      byPatient.set(key, [...(byPatient.get(key) ?? []), [view, i]]);
+      const records = withheldBy.get(key);
+      if (records) records.push([view, i]);
+      else withheldBy.set(key, [[view, i]]);
     }
-    const flagOf = new Map([...byPatient].map(([key, records]) => {
+    const flagBy = new Map([...withheldBy].map(([key, records]) => {
       const [view, i] = records[0]!;
       const names = this.patientNames(view);
       const heading = records.length > 1 && names.length ? listText(lang, names.map(isolate)) : this.headingOf(view, i, s, lang);
       const withheld = records.length === 1 ? view.withheld! : { disclose: 'flag' as const };
       return [key, html`<div class="withheld-of"><p>${withBdi(heading)}</p>${this.renderWithheld(view, withheld, s)}</div>`] as const;
     }));
-    if (this.timeline.length === 0) return html`${[...flagOf.values()]}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
+    if (this.timeline.length === 0) return html`${[...flagBy.values()]}<p class="empty">${s.timelineEmpty}</p>${undatedLine}`;
     const limit = this.limitOf('timeline');
     const shown = this.shownTimeline;
     // Items of several patients (a family's records, two pets) each say whose they are.
@@ -1672,11 +1674,11 @@ export class Nip82RecordViewer extends Nip82Element {
     const paper = byWho.size > 1;
     if (!paper) byWho.clear();
     // A flag whose patient has no item here: on paper, on a page of its own (not on another's sheet).
-    const alone = [...flagOf].filter(([key]) => !byWho.has(key)).map(([, flag]) => (paper ? html`<section class="new-patient">${flag}</section>` : flag));
+    const alone = [...flagBy].filter(([key]) => !byWho.has(key)).map(([, flag]) => (paper ? html`<section class="new-patient">${flag}</section>` : flag));
     return html`
       ${paper ? nothing : alone}
       ${list(shown, paper)}
-      ${paper ? [...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagOf.get(key) ?? nothing}${list(entries)}</section>`) : nothing}
+      ${paper ? [...byWho].map(([key, entries], n) => html`<section class=${n ? 'new-patient' : ''}>${flagBy.get(key) ?? nothing}${list(entries)}</section>`) : nothing}
       ${paper ? alone : nothing}
       ${this.renderMore('timeline', this.timeline.length, limit, s, lang)}
       ${this.renderNotPrinted(this.timeline.length - shown.length, s, lang)}
