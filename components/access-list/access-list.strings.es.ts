@@ -123,6 +123,7 @@ export const accessListStringsEs: AccessListStrings = {
       one: `Esta revocación es solo de este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
       other: `Esta revocación es solo de este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
     }),
+  noPatientName: 'Sin paciente nombrado',
   sharesClosedTitle: 'Ya no compartido',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Incluye: ${kinds}.`,

@@ -115,6 +115,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * language writes it) they can still open, listed after it; revoking here leaves those.
    */
   alsoOpens: (who: string, n: number, nText: string) => string;
+  /** Over a clinic's records (grouped under each patient's name) that name no patient. */
+  noPatientName: string;
   /** Over the shares ended or revoked, listed after those still open. */
   sharesClosedTitle: string;
   /** A history row about one of the user's own records (not a share): what happened (`historyKind`), and to which record. */
@@ -260,6 +262,7 @@ const en: AccessListStrings = {
       one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,
       other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
     }),
+  noPatientName: 'No patient named',
   sharesClosedTitle: 'No longer shared',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Includes: ${kinds}.`,

@@ -37,6 +37,7 @@ import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
+import { patientGroups } from './patient-groups.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
@@ -222,6 +223,7 @@ const reachedEverywhere = new WeakSet<OpenedRecord>();
  * @status experimental
  *
  * @csspart base - The element's wrapper.
+ * @csspart patient - One patient's records under their name, when the list holds several patients' (a clinic's).
  * @csspart record - One record and its people.
  * @csspart person - One person on a record.
  * @csspart share - One share the user made: to whom, since and until when, how many items, how many hidden, in force or not.
@@ -272,7 +274,7 @@ export class Nip82AccessList extends Nip82Element {
 
   /**
    * The outline level of the element's first headings (1–6), to fit the page's own: a page whose
-   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record and the list of shares an `h3`, the people of a record `h4`).
+   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record and the list of shares an `h3`, the people of a record `h4`; in a list of several patients' records, each patient's name an `h3`, their records `h4`, the people `h5`).
    */
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
@@ -1013,7 +1015,7 @@ export class Nip82AccessList extends Nip82Element {
       </div>
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
-      ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r))}</div>` : nothing}
+      ${held.length ? html`<div class="records">${this.renderHeld(held)}</div>` : nothing}
       ${shares.length ? this.renderShares(shares, held) : nothing}
       ${this.renderHistory()}
     </div>`;
@@ -1039,7 +1041,24 @@ export class Nip82AccessList extends Nip82Element {
     </div>`)}`;
   }
 
-  private renderRecord(record: OpenedRecord): TemplateResult {
+  /**
+   * The records the user holds: a clinic's under each patient's name (a heading at the element's
+   * first level, found by a screen reader's list of headings), in order by name; one person's
+   * records (a patient's own) as one list, as ever.
+   */
+  private renderHeld(held: OpenedRecord[]): unknown {
+    const groups = patientGroups(held, localeOf(this));
+    if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
+    return repeat(groups, (g) => g.key, (g, i) => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
+      <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${g.name ? html`<bdi translate="no">${g.name}</bdi>` : this.s.noPatientName}${g.namesake && g.pubkey
+        ? html` <code translate="no">${shortNpub(g.pubkey)}</code>`
+        : nothing}</h3>
+      ${repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1))}
+    </div>`);
+  }
+
+  /** `depth`: 1 under a patient's heading, its headings one level down. */
+  private renderRecord(record: OpenedRecord, depth = 0): TemplateResult {
     const s = this.s;
     const me = this.myKey;
     // A share to the user whose end date has passed is not said to let them view or share it, nor offers to change who holds it (refused).
@@ -1049,10 +1068,12 @@ export class Nip82AccessList extends Nip82Element {
     const giver = editor ? this.giverOf(record) : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
-      <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
+      ${depth
+        ? html`<h4 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel, 1)}><bdi>${withBdi(this.nameOf(record))}</bdi></h4>`
+        : html`<h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>`}
       <p class="help">${ended ? s.yourShareEnded(untilText(ended, localeOf(this)) ?? s.none) : editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
-        ? html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.peopleTitle}</h4>
+        ? html`${this.subheading(depth, s.peopleTitle)}
             <ul class="people">
               ${repeat(
                 record.participants!,
@@ -1067,7 +1088,7 @@ export class Nip82AccessList extends Nip82Element {
                 </li>`,
               )}
             </ul>`
-        : html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.listedTitle}</h4>
+        : html`${this.subheading(depth, s.listedTitle)}
             <p class="help">${s.listedExplain}</p>
             <ul class="people">
               ${repeat(
@@ -1077,6 +1098,13 @@ export class Nip82AccessList extends Nip82Element {
               )}
             </ul>`}
     </article>`;
+  }
+
+  /** A heading inside a record: under a patient's heading (`depth` 1), one level further down. */
+  private subheading(depth: number, words: string): TemplateResult {
+    return depth
+      ? html`<h5 aria-level=${ariaLevel(this.headingLevel, 2)}>${words}</h5>`
+      : html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${words}</h4>`;
   }
 
   private renderShares(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {

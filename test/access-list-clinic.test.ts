@@ -1,0 +1,120 @@
+/**
+ * A clinic's access list: the records of its many patients, each under the patient's name, in
+ * order by name (as the page's language sorts), each name a heading at the element's first level
+ * (a screen reader's list of headings finds a patient) over a group it names; two patients of one
+ * name are two groups, told apart by their keys. Usable at 320 px. A patient's own records (one
+ * person) are one list, as ever.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { waitUntil } from './wait.js';
+import '../components/access-list/define.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
+import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
+import { shortNpub } from '../components/shared/identity.js';
+import { fixture as dataFixture, person, recordAbout, sampleBundle, type Person } from './helpers.js';
+import { $$, accessibleName, text } from './element-helpers.js';
+import { expectReflows, onPhone } from './reflow.js';
+
+/** `bundle` written by `author` for the clinic, which may view it; opened by the clinic. */
+async function sharedWith(clinic: Person, author: Person, bundle: FhirBundle): Promise<OpenedRecord> {
+  return openRecord(await createRecord({ bundle, author: author.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] }), clinic.signer);
+}
+
+/** A record the clinic wrote about `patient`, who may edit it; opened by the clinic (an editor: it sees who has access). */
+async function written(clinic: Person, patient: Person, name: string, label: string): Promise<OpenedRecord> {
+  return openRecord(await createRecord({ bundle: recordAbout(name, label, patient), author: clinic.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }), clinic.signer);
+}
+
+/** Each patient's heading and the headings of the records under it, as shown. */
+const groups = (el: Element) =>
+  $$(el, '[part=patient]').map((g) => [text(g.querySelector(':scope > h3')), g.querySelectorAll('[part=record]').length, [...g.querySelectorAll('[part=record] h4[id]')].map((h) => text(h))] as const);
+
+/** The page's headings as Chromium's accessibility tree holds them, in document order: their text and level. */
+async function headings(): Promise<[string, number][]> {
+  const found = (await executeServerCommand<{ name: string; level: number }[], undefined>('headings')) ?? [];
+  return found.map(({ name, level }) => [name, level]);
+}
+
+/** A clinic's five records of four patients (one the Synthea patient, whose record names no key), handed in out of any order by name. */
+async function clinicRecords(clinic: Person) {
+  const [zoe, ana, emile, denis] = await Promise.all([person(), person(), person(), person()]);
+  const synthea = (await dataFixture('synthea-patient.json')) as FhirBundle;
+  return [
+    await written(clinic, zoe, 'Zoe Quinn', 'Asthma'),
+    await sharedWith(clinic, ana, recordAbout('Ana Rivera', 'Migraine', ana)),
+    await sharedWith(clinic, emile, recordAbout('Émile Dubois', 'Gout', emile)),
+    await sharedWith(clinic, denis, synthea),
+    await sharedWith(clinic, zoe, recordAbout('Zoe Quinn', 'Eczema', zoe)),
+  ];
+}
+
+describe('the access list of a clinic: several patients\' records', function () {
+  this.timeout(90000);
+
+  it('lists each patient\'s records under their name, in order by name, each name a heading over a group it names', async () => {
+    const clinic = await person();
+    const records = await clinicRecords(clinic);
+    const page = await fixture<HTMLElement>(html`<section lang="en"><h1>Patients' records</h1>
+      <nip82-access-list heading-level="2" .records=${records} .signer=${clinic.signer}></nip82-access-list></section>`);
+    const el = page.querySelector<Nip82AccessList>('nip82-access-list')!;
+    await waitUntil(() => $$(el, '[part=record]').length === 5, 'the records are listed');
+    const shown = groups(el);
+    // By name as people sort them: "Émile" among the E's, not after "Zoe" as the code points go.
+    expect(shown.map(([name, n]) => [name, n])).to.deep.equal([['Ana Rivera', 1], ['Denis399 Lincoln623 Schmitt836', 1], ['Émile Dubois', 1], ['Zoe Quinn', 2]]);
+    for (const [name, , titles] of shown) expect(titles.every((t) => t.includes(`for ${name}`)), `${name}: ${JSON.stringify(titles)}`).to.equal(true);
+    // Under a name, the list's own order: the one the clinic wrote (handed in first) first, with the people it can revoke.
+    expect(shown[3]![2][0]).to.match(/^Conditions for Zoe Quinn · from you · /);
+
+    // Each group is named by its patient, for the keyboard's way in (a screen reader says whose records these are).
+    expect($$(el, '[part=patient]').map((g) => [g.getAttribute('role'), accessibleName(g)])).to.deep.equal([
+      ['group', 'Ana Rivera'], ['group', 'Denis399 Lincoln623 Schmitt836'], ['group', 'Émile Dubois'], ['group', 'Zoe Quinn'],
+    ]);
+    // The patients' names at the element's first level, their records below them, and the people on each below that.
+    const levels = (await headings()).slice(1);
+    expect(levels.filter(([, level]) => level === 2).map(([name]) => name)).to.deep.equal(['Ana Rivera', 'Denis399 Lincoln623 Schmitt836', 'Émile Dubois', 'Zoe Quinn']);
+    expect(levels.filter(([, level]) => level === 3).length, JSON.stringify(levels)).to.equal(5);
+    expect(levels.filter(([, level]) => level === 4).map(([name]) => name)).to.deep.equal(['Listed on this record', 'Listed on this record', 'Listed on this record', 'Who has access', 'Listed on this record']);
+  });
+
+  it('a patient\'s own records stay one list, without their name over it', async () => {
+    const patient = await person();
+    const own = async () => openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[await own(), await own()]} .signer=${patient.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=record]').length === 2, 'the records are listed');
+    expect($$(el, '[part=patient]').length).to.equal(0);
+    expect($$(el, '.records > [part=record] > h3').map((h) => text(h))).to.have.length(2);
+  });
+
+  it('two patients of one name are two groups, told apart by their keys', async () => {
+    const [clinic, one, other] = await Promise.all([person(), person(), person()]);
+    const records = [await sharedWith(clinic, one, recordAbout('Ana Rivera', 'Migraine', one)), await sharedWith(clinic, other, recordAbout('Ana Rivera', 'Asthma', other))];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=patient]').length === 2, 'two patients');
+    expect(groups(el).map(([name]) => name)).to.have.members([`Ana Rivera ${shortNpub(one.pubkey)}`, `Ana Rivera ${shortNpub(other.pubkey)}`]);
+  });
+
+  it('puts records naming no patient last, in the page\'s language', async () => {
+    const [clinic, zoe, someone] = await Promise.all([person(), person(), person()]);
+    const unnamed = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', id: 'c1', code: { text: 'Flu' } } }] } as FhirBundle;
+    const records = [await sharedWith(clinic, someone, unnamed), await sharedWith(clinic, zoe, recordAbout('Zoe Quinn', 'Asthma', zoe))];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=patient]').length === 2, 'two groups');
+    expect(groups(el).map(([name]) => name)).to.deep.equal(['Zoe Quinn', 'No patient named']);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list></div>`);
+    const es = wrapper.querySelector('nip82-access-list')!;
+    await waitUntil(() => groups(es).map(([name]) => name).join() === 'Zoe Quinn,Sin paciente nombrado', 'the groups in Spanish');
+  });
+
+  describe('on a phone', () => {
+    onPhone();
+
+    it('the grouped list fits 320 px', async () => {
+      const clinic = await person();
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${await clinicRecords(clinic)} .signer=${clinic.signer}></nip82-access-list>`);
+      await waitUntil(() => $$(el, '[part=patient]').length === 4, 'the patients are listed');
+      await expectReflows(el, 'a clinic\'s patients');
+    });
+  });
+});
