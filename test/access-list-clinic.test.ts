@@ -2,8 +2,8 @@
  * A clinic's access list: the records of its many patients, each under the patient's name, in
  * order by name (as the page's language sorts), each name a heading at the element's first level
  * (a screen reader's list of headings finds a patient) over a group it names; two patients of one
- * name are two groups, told apart by their keys. Usable at 320 px. A patient's own records (one
- * person) are one list, as ever.
+ * name are two groups, told apart by their keys. Among many patients, a field finds one by any part
+ * of their name. Usable at 320 px. A patient's own records (one person) are one list, as ever.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -14,7 +14,7 @@ import { createRecord, openRecord, type OpenedRecord } from '../components/core/
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { fixture as dataFixture, person, recordAbout, sampleBundle, type Person } from './helpers.js';
-import { $$, accessibleName, text } from './element-helpers.js';
+import { $, $$, accessibleName, setInput, text } from './element-helpers.js';
 import { expectReflows, onPhone } from './reflow.js';
 
 /** `bundle` written by `author` for the clinic, which may view it; opened by the clinic. */
@@ -30,6 +30,9 @@ async function written(clinic: Person, patient: Person, name: string, label: str
 /** Each patient's heading and the headings of the records under it, as shown. */
 const groups = (el: Element) =>
   $$(el, '[part=patient]').map((g) => [text(g.querySelector(':scope > h3')), g.querySelectorAll('[part=record]').length, [...g.querySelectorAll('[part=record] h4[id]')].map((h) => text(h))] as const);
+
+/** The patients' names the list shows now (a search leaves the others out of sight). */
+const seen = (el: Element) => $$(el, '[part=patient] > h3').filter((h) => h.getClientRects().length > 0).map((h) => text(h));
 
 /** The page's headings as Chromium's accessibility tree holds them, in document order: their text and level. */
 async function headings(): Promise<[string, number][]> {
@@ -48,6 +51,12 @@ async function clinicRecords(clinic: Person) {
     await sharedWith(clinic, denis, synthea),
     await sharedWith(clinic, zoe, recordAbout('Zoe Quinn', 'Eczema', zoe)),
   ];
+}
+
+/** Seven patients' records: more than fit on a screen or two. */
+async function manyRecords(clinic: Person) {
+  const more = await Promise.all(['Bea Park', 'Carl Ito', 'Dana Cole'].map(async (name) => sharedWith(clinic, await person(), recordAbout(name, 'Flu'))));
+  return [...(await clinicRecords(clinic)), ...more];
 }
 
 describe('the access list of a clinic: several patients\' records', function () {
@@ -76,6 +85,40 @@ describe('the access list of a clinic: several patients\' records', function () 
     expect(levels.filter(([, level]) => level === 2).map(([name]) => name)).to.deep.equal(['Ana Rivera', 'Denis399 Lincoln623 Schmitt836', 'Émile Dubois', 'Zoe Quinn']);
     expect(levels.filter(([, level]) => level === 3).length, JSON.stringify(levels)).to.equal(5);
     expect(levels.filter(([, level]) => level === 4).map(([name]) => name)).to.deep.equal(['Listed on this record', 'Listed on this record', 'Listed on this record', 'Who has access', 'Listed on this record']);
+    // Four patients fit on a screen: no field to find one.
+    expect($$(el, 'input').length).to.equal(0);
+  });
+
+  it('among many patients, finds one by any part of the name, accents and case aside, and says how many it shows', async () => {
+    const clinic = await person();
+    const records = await manyRecords(clinic);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => seen(el).length === 7, 'the patients are listed');
+    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
+    const field = $<HTMLInputElement>(el, 'input[type=search]')!;
+    expect(text(el.shadowRoot!.querySelector(`label[for=${field.id}]`))).to.equal('Find a patient by name');
+
+    setInput(field, 'EMILE');
+    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    expect(seen(el)).to.deep.equal(['Émile Dubois']);
+    expect(text($(el, '[role=status].found'))).to.equal('Showing 1 of 7 patients.');
+
+    setInput(field, 'schmitt');
+    await waitUntil(() => seen(el)[0] === 'Denis399 Lincoln623 Schmitt836', 'found by the family name');
+
+    setInput(field, 'xyz');
+    await waitUntil(() => seen(el).length === 0, 'none found');
+    expect(text($(el, '[role=status].found'))).to.equal('No patient\'s name contains “xyz”.');
+
+    setInput(field, '');
+    await waitUntil(() => seen(el).length === 7, 'every patient again');
+    expect(text($(el, '[role=status].found'))).to.equal('');
+
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list></div>`);
+    const es = wrapper.querySelector('nip82-access-list')!;
+    await waitUntil(() => $(es, 'label[for=find]') && text($(es, 'label[for=find]')) === 'Buscar un paciente por su nombre', 'the field in Spanish');
+    setInput($<HTMLInputElement>(es, 'input[type=search]')!, 'zoe');
+    await waitUntil(() => text($(es, '[role=status].found')) === 'Se muestran 1 de 7 pacientes.', 'the count in Spanish');
   });
 
   it('a patient\'s own records stay one list, without their name over it', async () => {
@@ -110,11 +153,14 @@ describe('the access list of a clinic: several patients\' records', function () 
   describe('on a phone', () => {
     onPhone();
 
-    it('the grouped list fits 320 px', async () => {
+    it('the grouped list and its search fit 320 px', async () => {
       const clinic = await person();
-      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${await clinicRecords(clinic)} .signer=${clinic.signer}></nip82-access-list>`);
-      await waitUntil(() => $$(el, '[part=patient]').length === 4, 'the patients are listed');
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${await manyRecords(clinic)} .signer=${clinic.signer}></nip82-access-list>`);
+      await waitUntil(() => $$(el, '[part=patient]').length === 7, 'the patients are listed');
       await expectReflows(el, 'a clinic\'s patients');
+      setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'Denis399 Lincoln623 Schmitt836 and more');
+      await waitUntil(() => seen(el).length === 0, 'none found');
+      await expectReflows(el, 'a long name found nowhere');
     });
   });
 });

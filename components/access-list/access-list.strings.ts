@@ -117,6 +117,12 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   alsoOpens: (who: string, n: number, nText: string) => string;
   /** Over a clinic's records (grouped under each patient's name) that name no patient. */
   noPatientName: string;
+  /** The field that finds a patient by name, in a list of many patients' records (a clinic's). */
+  findPatient: string;
+  /** What the field found: `shown` of `total` patients (each also as the page's language writes numbers, after the numbers). */
+  patientsShown: (shown: number, total: number, shownText: string, totalText: string) => string;
+  /** No patient's name contains what was typed (`typed`). */
+  noPatientFound: (typed: string) => string;
   /** Over the shares ended or revoked, listed after those still open. */
   sharesClosedTitle: string;
   /** A history row about one of the user's own records (not a share): what happened (`historyKind`), and to which record. */
@@ -263,6 +269,10 @@ const en: AccessListStrings = {
       other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
     }),
   noPatientName: 'No patient named',
+  findPatient: 'Find a patient by name',
+  patientsShown: (_shown: number, total: number, shownText: string, totalText: string) =>
+    `Showing ${shownText} of ${plural('en', total, { one: '1 patient', other: `${totalText} patients` })}.`,
+  noPatientFound: (typed: string) => `No patient's name contains “${typed}”.`,
   sharesClosedTitle: 'No longer shared',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Includes: ${kinds}.`,

@@ -45,6 +45,22 @@ export const accessListStyles = css`
   h5 {
     font-size: 0.95rem;
   }
+  .find {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .find input {
+    box-sizing: border-box;
+    inline-size: min(100%, 24rem);
+  }
+  .found {
+    margin: 0;
+  }
+  /* Its own display would show a patient the search left out. */
+  .patient[hidden] {
+    display: none;
+  }
   /* A patient's name over their records: set apart from the records' own headings. */
   .patient > h3 {
     margin-block: 0.5rem 0;

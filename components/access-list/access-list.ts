@@ -37,7 +37,7 @@ import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
-import { patientGroups } from './patient-groups.js';
+import { patientGroups, type PatientGroup } from './patient-groups.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
@@ -113,6 +113,9 @@ const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
  * the user), who keeps it open after the recipient was taken off.
  */
 const opens = (c: ShareCopy, me: string | undefined) => shareOpen(c) || (c.record.participants ?? []).some((p) => p.pubkey !== me);
+
+/** From how many patients a clinic's list offers to find one by name: fewer fit on a screen or two. */
+const FIND_FROM = 6;
 
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
@@ -302,6 +305,8 @@ export class Nip82AccessList extends Nip82Element {
   @state() private done = false;
   @state() private receipts: PublishReceipt[] = [];
   @state() private showingHistory = false;
+  /** What the user typed to find a patient among many (a clinic's list). */
+  @state() private find = '';
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -419,6 +424,8 @@ export class Nip82AccessList extends Nip82Element {
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
+      // Taken away (a sign-out, another account): the name typed is not the next one's.
+      if (!this.records) this.find = '';
       void this.lookUpNames();
     }
     // Handed records have no store to say the user changed: another signer or user forgets what
@@ -434,6 +441,7 @@ export class Nip82AccessList extends Nip82Element {
       this.actions.stop();
       this.names = new Map();
       this.showingHistory = false;
+      this.find = '';
       this.targets = [];
       this.result = undefined;
       this.dropPending();
@@ -1047,14 +1055,30 @@ export class Nip82AccessList extends Nip82Element {
    * records (a patient's own) as one list, as ever.
    */
   private renderHeld(held: OpenedRecord[]): unknown {
-    const groups = patientGroups(held, localeOf(this));
+    const lang = localeOf(this);
+    const groups = patientGroups(held, lang);
     if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
-    return repeat(groups, (g) => g.key, (g, i) => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
+    const s = this.s;
+    // Among many patients, the one asked for: by any part of their name, accents and case aside.
+    const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
+    const asked = fold(this.find.trim());
+    const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
+    const shown = groups.filter(found).length;
+    return html`${groups.length >= FIND_FROM
+        ? html`<div class="find">
+            <label for="find">${s.findPatient}</label>
+            <input id="find" part="input" type="search" autocomplete="off" spellcheck="false" .value=${this.find} @input=${(e: Event) => (this.find = (e.target as HTMLInputElement).value)} />
+            <p class="found" role="status">${asked
+              ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
+              : ''}</p>
+          </div>`
+        : nothing}
+      ${repeat(groups, (g) => g.key, (g, i) => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`} ?hidden=${!found(g)}>
       <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${g.name ? html`<bdi translate="no">${g.name}</bdi>` : this.s.noPatientName}${g.namesake && g.pubkey
         ? html` <code translate="no">${shortNpub(g.pubkey)}</code>`
         : nothing}</h3>
       ${repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1))}
-    </div>`);
+    </div>`)}`;
   }
 
   /** `depth`: 1 under a patient's heading, its headings one level down. */
