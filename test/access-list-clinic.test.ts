@@ -150,6 +150,20 @@ describe('the access list of a clinic: several patients\' records', function () 
     await waitUntil(() => groups(es).map(([name]) => name).join() === 'Zoe Quinn,Sin paciente nombrado', 'the groups in Spanish');
   });
 
+  it('forgets the name typed once the records are taken away (a sign-out): the next list shows every patient', async () => {
+    const clinic = await person();
+    const records = await manyRecords(clinic);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
+    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
+    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    el.records = undefined;
+    await waitUntil(() => !$(el, 'input[type=search]'), 'the list gone');
+    el.records = records;
+    await waitUntil(() => seen(el).length === 7, 'every patient shown');
+    expect($<HTMLInputElement>(el, 'input[type=search]')!.value).to.equal('');
+  });
+
   describe('on a phone', () => {
     onPhone();
 
