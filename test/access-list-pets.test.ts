@@ -23,7 +23,8 @@ async function sharedCopy(record: OpenedRecord, owner: Person, to: Person): Prom
   return openRecord(events, owner.signer);
 }
 
-const headings = (el: Element) => $$(el, 'article.record h3').map((h) => text(h));
+/** The records' headings (under each pet's name, once there are two pets). */
+const headings = (el: Element) => $$(el, 'article.record :is(h3, h4)[id]').map((h) => text(h));
 
 describe('the access list: two pets of one owner', function () {
   this.timeout(60000);

@@ -123,6 +123,11 @@ export const accessListStringsEs: AccessListStrings = {
       one: `Esta revocación es solo de este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
       other: `Esta revocación es solo de este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
     }),
+  noPatientName: 'Sin paciente nombrado',
+  findPatient: 'Buscar un paciente por su nombre',
+  patientsShown: (_shown: number, total: number, shownText: string, totalText: string) =>
+    `Se muestran ${shownText} de ${plural('es', total, { one: '1 paciente', other: `${totalText} pacientes` })}.`,
+  noPatientFound: (typed: string) => `Ningún nombre de paciente contiene «${typed}».`,
   sharesClosedTitle: 'Ya no compartido',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Incluye: ${kinds}.`,

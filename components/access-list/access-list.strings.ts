@@ -115,6 +115,14 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * language writes it) they can still open, listed after it; revoking here leaves those.
    */
   alsoOpens: (who: string, n: number, nText: string) => string;
+  /** Over a clinic's records (grouped under each patient's name) that name no patient. */
+  noPatientName: string;
+  /** The field that finds a patient by name, in a list of many patients' records (a clinic's). */
+  findPatient: string;
+  /** What the field found: `shown` of `total` patients (each also as the page's language writes numbers, after the numbers). */
+  patientsShown: (shown: number, total: number, shownText: string, totalText: string) => string;
+  /** No patient's name contains what was typed (`typed`). */
+  noPatientFound: (typed: string) => string;
   /** Over the shares ended or revoked, listed after those still open. */
   sharesClosedTitle: string;
   /** A history row about one of the user's own records (not a share): what happened (`historyKind`), and to which record. */
@@ -260,6 +268,11 @@ const en: AccessListStrings = {
       one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,
       other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
     }),
+  noPatientName: 'No patient named',
+  findPatient: 'Find a patient by name',
+  patientsShown: (_shown: number, total: number, shownText: string, totalText: string) =>
+    `Showing ${shownText} of ${plural('en', total, { one: '1 patient', other: `${totalText} patients` })}.`,
+  noPatientFound: (typed: string) => `No patient's name contains “${typed}”.`,
   sharesClosedTitle: 'No longer shared',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Includes: ${kinds}.`,

@@ -6,7 +6,8 @@ export const accessListStyles = css`
     overflow-wrap: anywhere;
   }
   .base,
-  .records {
+  .records,
+  .patient {
     display: flex;
     flex-direction: column;
     gap: var(--nip82-access-list-record-gap, var(--_space));
@@ -29,7 +30,8 @@ export const accessListStyles = css`
   }
   h2,
   h3,
-  h4 {
+  h4,
+  h5 {
     margin-block: 0 0.5rem;
     line-height: 1.25;
   }
@@ -39,8 +41,31 @@ export const accessListStyles = css`
   h3 {
     font-size: 1.05rem;
   }
-  h4 {
+  h4,
+  h5 {
     font-size: 0.95rem;
+  }
+  .find {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .find input {
+    box-sizing: border-box;
+    inline-size: min(100%, 24rem);
+  }
+  .found {
+    margin: 0;
+  }
+  /* Its own display would show a patient the search left out. */
+  .patient[hidden] {
+    display: none;
+  }
+  /* A patient's name over their records: set apart from the records' own headings. */
+  .patient > h3 {
+    margin-block: 0.5rem 0;
+    padding-block-end: 0.25rem;
+    border-block-end: 2px solid var(--_border);
   }
   .help {
     color: var(--_muted);

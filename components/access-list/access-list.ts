@@ -37,6 +37,7 @@ import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
+import { patientGroups, type PatientGroup } from './patient-groups.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
@@ -112,6 +113,9 @@ const shareId = (record: OpenedRecord) => `share-${record.signPubkey}`;
  * the user), who keeps it open after the recipient was taken off.
  */
 const opens = (c: ShareCopy, me: string | undefined) => shareOpen(c) || (c.record.participants ?? []).some((p) => p.pubkey !== me);
+
+/** From how many patients a clinic's list offers to find one by name: fewer fit on a screen or two. */
+const FIND_FROM = 6;
 
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
@@ -222,6 +226,7 @@ const reachedEverywhere = new WeakSet<OpenedRecord>();
  * @status experimental
  *
  * @csspart base - The element's wrapper.
+ * @csspart patient - One patient's records under their name, when the list holds several patients' (a clinic's).
  * @csspart record - One record and its people.
  * @csspart person - One person on a record.
  * @csspart share - One share the user made: to whom, since and until when, how many items, how many hidden, in force or not.
@@ -272,7 +277,7 @@ export class Nip82AccessList extends Nip82Element {
 
   /**
    * The outline level of the element's first headings (1–6), to fit the page's own: a page whose
-   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record and the list of shares an `h3`, the people of a record `h4`).
+   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record and the list of shares an `h3`, the people of a record `h4`; in a list of several patients' records, each patient's name an `h3`, their records `h4`, the people `h5`).
    */
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
@@ -300,6 +305,8 @@ export class Nip82AccessList extends Nip82Element {
   @state() private done = false;
   @state() private receipts: PublishReceipt[] = [];
   @state() private showingHistory = false;
+  /** What the user typed to find a patient among many (a clinic's list). */
+  @state() private find = '';
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -417,6 +424,8 @@ export class Nip82AccessList extends Nip82Element {
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
+      // Taken away (a sign-out, another account): the name typed is not the next one's.
+      if (!this.records) this.find = '';
       void this.lookUpNames();
     }
     // Handed records have no store to say the user changed: another signer or user forgets what
@@ -432,6 +441,7 @@ export class Nip82AccessList extends Nip82Element {
       this.actions.stop();
       this.names = new Map();
       this.showingHistory = false;
+      this.find = '';
       this.targets = [];
       this.result = undefined;
       this.dropPending();
@@ -1013,7 +1023,7 @@ export class Nip82AccessList extends Nip82Element {
       </div>
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
-      ${held.length ? html`<div class="records">${repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r))}</div>` : nothing}
+      ${held.length ? html`<div class="records">${this.renderHeld(held)}</div>` : nothing}
       ${shares.length ? this.renderShares(shares, held) : nothing}
       ${this.renderHistory()}
     </div>`;
@@ -1039,7 +1049,40 @@ export class Nip82AccessList extends Nip82Element {
     </div>`)}`;
   }
 
-  private renderRecord(record: OpenedRecord): TemplateResult {
+  /**
+   * The records the user holds: a clinic's under each patient's name (a heading at the element's
+   * first level, found by a screen reader's list of headings), in order by name; one person's
+   * records (a patient's own) as one list, as ever.
+   */
+  private renderHeld(held: OpenedRecord[]): unknown {
+    const lang = localeOf(this);
+    const groups = patientGroups(held, lang);
+    if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
+    const s = this.s;
+    // Among many patients, the one asked for: by any part of their name, accents and case aside.
+    const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
+    const asked = fold(this.find.trim());
+    const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
+    const shown = groups.filter(found).length;
+    return html`${groups.length >= FIND_FROM
+        ? html`<div class="find">
+            <label for="find">${s.findPatient}</label>
+            <input id="find" part="input" type="search" autocomplete="off" spellcheck="false" .value=${this.find} @input=${(e: Event) => (this.find = (e.target as HTMLInputElement).value)} />
+            <p class="found" role="status">${asked
+              ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
+              : ''}</p>
+          </div>`
+        : nothing}
+      ${repeat(groups, (g) => g.key, (g, i) => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`} ?hidden=${!found(g)}>
+      <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${g.name ? html`<bdi translate="no">${g.name}</bdi>` : this.s.noPatientName}${g.namesake && g.pubkey
+        ? html` <code translate="no">${shortNpub(g.pubkey)}</code>`
+        : nothing}</h3>
+      ${repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1))}
+    </div>`)}`;
+  }
+
+  /** `depth`: 1 under a patient's heading, its headings one level down. */
+  private renderRecord(record: OpenedRecord, depth = 0): TemplateResult {
     const s = this.s;
     const me = this.myKey;
     // A share to the user whose end date has passed is not said to let them view or share it, nor offers to change who holds it (refused).
@@ -1049,10 +1092,12 @@ export class Nip82AccessList extends Nip82Element {
     const giver = editor ? this.giverOf(record) : undefined;
     // An article, not a landmark: two records may well carry the same name.
     return html`<article part="record" class="record" aria-labelledby=${recordId(record)}>
-      <h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>
+      ${depth
+        ? html`<h4 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel, 1)}><bdi>${withBdi(this.nameOf(record))}</bdi></h4>`
+        : html`<h3 id=${recordId(record)} tabindex="-1" aria-level=${ariaLevel(this.headingLevel)}><bdi>${withBdi(this.nameOf(record))}</bdi></h3>`}
       <p class="help">${ended ? s.yourShareEnded(untilText(ended, localeOf(this)) ?? s.none) : editor ? s.yourRoleEditor : s.yourRoleViewer}</p>
       ${editor
-        ? html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.peopleTitle}</h4>
+        ? html`${this.subheading(depth, s.peopleTitle)}
             <ul class="people">
               ${repeat(
                 record.participants!,
@@ -1067,7 +1112,7 @@ export class Nip82AccessList extends Nip82Element {
                 </li>`,
               )}
             </ul>`
-        : html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${s.listedTitle}</h4>
+        : html`${this.subheading(depth, s.listedTitle)}
             <p class="help">${s.listedExplain}</p>
             <ul class="people">
               ${repeat(
@@ -1077,6 +1122,13 @@ export class Nip82AccessList extends Nip82Element {
               )}
             </ul>`}
     </article>`;
+  }
+
+  /** A heading inside a record: under a patient's heading (`depth` 1), one level further down. */
+  private subheading(depth: number, words: string): TemplateResult {
+    return depth
+      ? html`<h5 aria-level=${ariaLevel(this.headingLevel, 2)}>${words}</h5>`
+      : html`<h4 aria-level=${ariaLevel(this.headingLevel, 1)}>${words}</h4>`;
   }
 
   private renderShares(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
