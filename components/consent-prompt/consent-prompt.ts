@@ -426,9 +426,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
       .some((e) => request.resourceTypes.includes(e.resource.resourceType)));
     // First whose records the asker wrote or takes part in: a vet asks about the pet, not its owner.
     const asker = request.requester;
-    const on = (key: string) => this.available.some((r) => subjectKey(r, me) === key && (r.author === asker || r.listed.includes(asker)));
-    // On both an owner's records and their animals', one who wrote an animal's is its vet: the animals' first.
-    const vet = this.available.some((r) => r.author === asker && animalOf(patientOf(r.bundle)));
+    const takesPart = (r: OpenedRecord) => r.author === asker || r.listed.includes(asker);
+    const on = (key: string) => this.available.some((r) => subjectKey(r, me) === key && takesPart(r));
+    // On both an owner's records and their animals', one who wrote or is listed on an animal's is
+    // its vet (a clinic's second vet is listed, not the author): the animals' first.
+    const vet = this.available.some((r) => takesPart(r) && animalOf(patientOf(r.bundle)));
     return holding.find((key) => vet && key.endsWith(' animals') && on(key)) ?? holding.find(on) ?? holding[0];
   }
 
