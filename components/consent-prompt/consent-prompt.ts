@@ -15,6 +15,7 @@ import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, openRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
 import type { BundleEntry } from '../core/fhir/types.js';
 import { animalOf, patientOf } from '../core/fhir/patient.js';
+import type { Disclosure } from '../core/fhir/withheld.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordKeyCache } from '../core/nip82/keys.js';
 import { endedForReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
@@ -170,8 +171,8 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @cssproperty --nip82-consent-prompt-hidden-background - Background of an item marked hidden.
  *
  * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer, or a half-sent share is taken back (`action: 'revoke'`). Detail `{ action, source, records?, recipient? }`.
- * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`hidden` as for `nip82-answer`; `missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
- * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items the flag sent says were withheld, those the records were shared without included, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
+ * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, hiddenCounted?, missed, unfinished? }` (`hidden`, `hiddenCounted` as for `nip82-answer`; `missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
+ * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, hiddenCounted?, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items the flag sent says were withheld, those the records were shared without included, 0 for a denial; `hiddenCounted: false`: the flag sent tells only that something was withheld, no count, so `hidden` is what the patient knows of, not a number the recipient was told (absent when the flag counts, or nothing was withheld); `missed`, `unfinished` as for `nip82-share`).
  * @fires nip82-revoke - A half-sent share was taken back ("Take it back"). Detail `{ signPubkey, pubkey, movedTo? }` (`signPubkey`: the share's address before; `movedTo`: its new one, when the recipient could share it).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
@@ -1551,7 +1552,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const role = this.shareRole;
     const chosen: Chosen = { records: this.chosenRecords, plan: this.plan.plan() };
     // As the flag sent counts them: those hidden now and those the records drawn from were shared without.
-    const withheld = this.plan.flag(chosen.plan).withheld.length;
+    const told = hiddenTold(this.plan.flag(chosen.plan));
     this.receipts = [];
     this.partialText = '';
     // Whose action this is, taken now: once signing ends the host may be reloading the records, and
@@ -1587,7 +1588,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
           return () => this.s.shared(this.named(recipient), ok, total, formatCount(ok, this.language), formatCount(total, this.language));
         };
-        const tell = (unfinished?: boolean) => emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withheld, missed: action.missed, ...(unfinished && { unfinished }) });
+        const tell = (unfinished?: boolean) => emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, ...told, missed: action.missed, ...(unfinished && { unfinished }) });
         const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
@@ -1652,7 +1653,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.finishAnswer(answer, pending);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
-        const tell = this.answerTold(request, answer, action, naddrs, this.plan.flag(plan).withheld.length);
+        const tell = this.answerTold(request, answer, action, naddrs, hiddenTold(this.plan.flag(plan)));
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
@@ -1725,8 +1726,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return true;
   }
 
-  private answerTold(request: ConsentMessage, answer: ConsentMessage, action: SignedAction, naddrs: string[] = [], hidden = 0): Pending['tell'] {
-    return (unfinished) => emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, hidden, missed: action.missed, ...(unfinished && { unfinished }) });
+  private answerTold(request: ConsentMessage, answer: ConsentMessage, action: SignedAction, naddrs: string[] = [], told: HiddenTold = { hidden: 0 }): Pending['tell'] {
+    return (unfinished) => emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, ...told, missed: action.missed, ...(unfinished && { unfinished }) });
   }
 
   private finishAnswer(answer: ConsentMessage, pending: Pending): void {
@@ -1979,6 +1980,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const rank = (m: ConsentMessage) => (m === this.request ? 0 : this.hostName(m.requester, this.knownNames) ? 1 : 2);
     return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id)).sort((a, b) => rank(a) - rank(b));
   }
+}
+
+/** What the share and answer events say of the flag sent: `hidden`, and `hiddenCounted: false` when the flag tells no count. */
+type HiddenTold = { hidden: number; hiddenCounted?: false };
+
+/**
+ * What a flag (`withheld`, `disclose`) tells the host. One that says only that something was
+ * withheld counts nothing: `hidden` is then what was withheld as far as the patient knows (1 for
+ * a flag carried without a count), and `hiddenCounted: false` says the recipient was told no number.
+ */
+function hiddenTold(flag: { withheld: readonly unknown[]; disclose: Disclosure }): HiddenTold {
+  const hidden = flag.withheld.length;
+  return hidden && flag.disclose === 'flag' ? { hidden, hiddenCounted: false } : { hidden };
 }
 
 /** Whether some storage server confirmed part of `pending` (not only may have stored it). */
