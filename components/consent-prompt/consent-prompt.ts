@@ -13,8 +13,8 @@ import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, openRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
-import type { BundleEntry } from '../core/fhir/types.js';
-import { animalOf, patientOf } from '../core/fhir/patient.js';
+import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
+import { animalOf, patientOf, speciesCode } from '../core/fhir/patient.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordKeyCache } from '../core/nip82/keys.js';
@@ -451,12 +451,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // their records give (two clinics may spell one child's name two ways).
       const given = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
       const names = key.endsWith(' animals') ? given : given.slice(0, 1);
-      // Animals none of whose records gives a name: the user's own said so, another owner's by species (never a code).
-      const species = key.endsWith(' animals') ? this.available.filter((r) => subjectKey(r, me) === key).map((r) => animalOf(patientOf(r.bundle))?.species).find((t) => t && !/^\d+$/.test(t)) : undefined;
+      // Animals none of whose records gives a name: the user's own said so, another owner's by species,
+      // named from its code in the page's language, else in the record's words (never a bare code).
+      const species = key.endsWith(' animals') ? this.available.filter((r) => subjectKey(r, me) === key).map((r) => this.speciesOf(patientOf(r.bundle))).find((t) => t) : undefined;
       return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || (key === `${me} animals` ? this.s.aboutYourAnimals : species) || shortNpub(key.slice(0, 64)) };
     });
     // Two owners' unnamed animals of one species read apart by the owner's short key.
     return choices.map((c) => (choices.some((o) => o !== c && o.name === c.name) ? { ...c, name: `${c.name} (${shortNpub(c.key.slice(0, 64))})` } : c));
+  }
+
+  /** An animal's species in words: the page's name for its code, else the record's words unless they are a bare number. */
+  private speciesOf(patient: FhirResource | undefined): string {
+    const text = animalOf(patient)?.species;
+    return this.s.species(speciesCode(patient), text && !/^\d+$/.test(text.trim()) ? text : undefined);
   }
 
   // Who opened the records: the signer is not asked.
