@@ -182,6 +182,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   waitAnswer: 'Su firmador le pedirá firmar su respuesta.',
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
+  approvedRevoked: (day: string) => `aprobada; revocada el ${day}`,
   historyTitle: 'Su historial de consentimientos',
   alreadyAnswered: (who: string, approved: boolean, denying: boolean) =>
     approved && denying

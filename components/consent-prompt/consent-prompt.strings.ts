@@ -204,6 +204,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
+  /** In the consent history's Decision column: an approval whose access the patient revoked later, on `day`. */
+  approvedRevoked: (day: string) => string;
   /**
    * Approve or Deny pressed for a request the user already answered (in another window, say), found
    * as the messages are read again before signing: nothing is signed or sent. `approved`: the
@@ -436,6 +438,7 @@ const en: ConsentPromptStrings = {
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your consent history',
+  approvedRevoked: (day: string) => `approved; revoked on ${day}`,
   alreadyAnswered: (who: string, approved: boolean, denying: boolean) =>
     approved && denying
       ? `You already approved this request, so it can no longer be denied: ${who} can open what you granted. To take access back, revoke the share.`

@@ -18,7 +18,8 @@ import { animalOf, patientOf, speciesCode } from '../core/fhir/patient.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordKeyCache } from '../core/nip82/keys.js';
-import { endedForReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
+import { endedForReader, shareCopyOf, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
+import { revokedAt, shareOfAnswer } from '../core/store/history.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -557,6 +558,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private sharesTo(recipient: string | undefined): ShareCopy[] {
     const shares = recipient && this.currentStore?.loaded ? this.currentStore.shares : [];
     return shares.filter((c) => c.grant.recipient === recipient);
+  }
+
+  /**
+   * The shares the patient made, as far as this page knows them: those the store loaded, else
+   * among the records handed in (a host may hand in its store's records, share copies and all).
+   */
+  private get knownShares(): ShareCopy[] {
+    const store = this.currentStore;
+    if (store?.loaded) return store.shares;
+    return (this.records ?? []).flatMap((r) => shareCopyOf(r) ?? []);
   }
 
   /** Whether `recipient` can open a share the patient made them before (one past its end date still opens until revoked). */
@@ -1882,6 +1893,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         this.modal.focusNext = `li.request:nth-child(${LISTED_REQUESTS + 1}) button`;
       },
       history: this.history,
+      revokedAt: (answer) => revokedAt(shareOfAnswer(answer, this.knownShares)),
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
       vouched: (pubkey) => this.vouched(pubkey),
