@@ -42,41 +42,17 @@ export function patientOf(bundle: FhirBundle): FhirResource | undefined {
   return patientEntryOf(bundle)?.resource;
 }
 
-/** SNOMED CT, the code system the animal extension's species are drawn from. */
-export const SNOMED_SYSTEM = 'http://snomed.info/sct';
-
-type Concept = { text?: string; coding?: { system?: string; display?: string; code?: string }[] };
-
-/** The animal extension of a Patient, or undefined for a person. */
-function animalExtension(patient: FhirResource | undefined): { extension?: unknown } | undefined {
-  const extensions = Array.isArray(patient?.extension) ? (patient!.extension as { url?: string; extension?: unknown }[]) : [];
-  return extensions.find((e) => e?.url === ANIMAL_EXTENSION);
-}
-
-/** One part (`species`, `breed`) of an animal extension. */
-function animalPart(animal: { extension?: unknown }, name: string): Concept | undefined {
-  const parts = Array.isArray(animal.extension) ? (animal.extension as { url?: string; valueCodeableConcept?: Concept }[]) : [];
-  return parts.find((x) => x?.url === name)?.valueCodeableConcept;
-}
-
 /** Species and breed of an animal Patient, or undefined for a person. */
 export function animalOf(patient: FhirResource | undefined): { species?: string; breed?: string } | undefined {
-  const animal = animalExtension(patient);
+  const extensions = Array.isArray(patient?.extension) ? (patient!.extension as { url?: string; extension?: unknown[] }[]) : [];
+  const animal = extensions.find((e) => e?.url === ANIMAL_EXTENSION);
   if (!animal) return undefined;
   const part = (name: string) => {
-    const cc = animalPart(animal, name);
+    const sub = (animal.extension ?? []).find((x) => (x as { url?: string })?.url === name) as
+      | { valueCodeableConcept?: { text?: string; coding?: { display?: string; code?: string }[] } }
+      | undefined;
+    const cc = sub?.valueCodeableConcept;
     return cc?.text ?? cc?.coding?.[0]?.display ?? cc?.coding?.[0]?.code;
   };
   return { species: part('species'), breed: part('breed') };
-}
-
-/**
- * The SNOMED CT code of an animal Patient's species, from its animal extension; undefined for a
- * person, or a species given in words or another code system only. A reader names it in its own
- * language from the code; the record's words are for species it does not know.
- */
-export function speciesCode(patient: FhirResource | undefined): string | undefined {
-  const animal = animalExtension(patient);
-  const coding = animal && animalPart(animal, 'species')?.coding;
-  return (Array.isArray(coding) ? coding : []).find((c) => c?.system === SNOMED_SYSTEM && typeof c.code === 'string' && /^\d{6,18}$/.test(c.code))?.code;
 }

@@ -37,22 +37,6 @@ export interface HistoryInput {
   now: Date;
 }
 
-/**
- * The share an approval granted, among `shares` (by the addresses the answer names); undefined for
- * a denial, or a share not loaded. Its status says whether the approval still gives access.
- */
-export function shareOfAnswer(answer: ConsentMessage, shares: readonly ShareCopy[]): ShareCopy | undefined {
-  return answer.status === 'active' ? shares.find((s) => s.record.naddrs.some((n) => answer.records.includes(n))) : undefined;
-}
-
-/**
- * When a revoked share was revoked, in seconds: the version that took the recipient off (as the
- * history's `revoked` moment); undefined for a share not revoked.
- */
-export function revokedAt(share: ShareCopy | undefined): number | undefined {
-  return share?.status === 'revoked' ? share.record.createdAt : undefined;
-}
-
 /** The consent history from a store's shares and messages, newest first (see {@link RecordStore.history}). */
 export function consentHistory(input: HistoryInput): ConsentEvent[] {
   const events: ConsentEvent[] = [];
@@ -90,7 +74,7 @@ export function consentHistory(input: HistoryInput): ConsentEvent[] {
         ...(grant.until ? { until: grant.until } : {}), ...(grant.purpose ? { purpose: grant.purpose } : {}),
       });
     }
-    if (share.status === 'revoked') events.push({ kind: 'revoked', who: grant.recipient, at: revokedAt(share)!, record: record.signPubkey, inForce: false });
+    if (share.status === 'revoked') events.push({ kind: 'revoked', who: grant.recipient, at: record.createdAt, record: record.signPubkey, inForce: false });
     const end = grantEnd(grant);
     if ((share.status === 'ended' || share.status === 'overdue') && grant.until && end !== undefined) {
       // Its last second, so the day shown is the last day (the patient's midnight is the next one's).
