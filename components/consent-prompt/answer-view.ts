@@ -28,6 +28,8 @@ export interface AnswerView extends CommonView {
   allShown: boolean;
   showAll: () => void;
   history: ConsentMessage[];
+  /** When the access an approval in the history granted was revoked (seconds), if it was and its share is known. */
+  revokedAt: (answer: ConsentMessage) => number | undefined;
   answering?: ConsentMessage;
   /** The requester can already open a share made them before: answering leaves it open. */
   sharedBefore: boolean;
@@ -121,13 +123,19 @@ function renderHistory(v: AnswerView): TemplateResult | typeof nothing {
         (m) => html`<tr>
           <td data-label=${s.historyDate}>${dayText(m.createdAt, lang)}</td>
           <td data-label=${s.historyWho}><bdi>${v.named(m.requester)}</bdi></td>
-          <td data-label=${s.historyDecision}>${s.decision(m.status as 'active' | 'rejected')}</td>
+          <td data-label=${s.historyDecision}>${revokedDay(v, m) ?? s.decision(m.status as 'active' | 'rejected')}</td>
           <td data-label=${s.historyTypes}>${m.status === 'active' ? s.typeList(m.resourceTypes) : s.none}</td>
           <td data-label=${s.historyUntil}>${m.status === 'active' && m.period?.end ? dayText(periodDay(m.period.end), lang) : s.none}</td>
         </tr>`,
       )}
     </tbody>
   </table></div>`;
+}
+
+/** "approved; revoked on …" for an approval whose access was revoked since, when the share it made is known. */
+function revokedDay(v: AnswerView, m: ConsentMessage): string | undefined {
+  const at = v.revokedAt(m);
+  return at === undefined ? undefined : v.s.approvedRevoked(dayText(at, v.plan.lang));
 }
 
 export function renderAnswerDialog(v: AnswerView): TemplateResult {

@@ -7,6 +7,7 @@ import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
 import { plural } from '../shared/plural.js';
+import { speciesNamed } from '../shared/species.js';
 import type { PieceState } from './signed-action.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
@@ -203,6 +204,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
+  /** In the consent history's Decision column: an approval whose access the patient revoked later, on `day`. */
+  approvedRevoked: (day: string) => string;
   /**
    * Approve or Deny pressed for a request the user already answered (in another window, say), found
    * as the messages are read again before signing: nothing is signed or sent. `approved`: the
@@ -249,6 +252,13 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   aboutYou: string;
   /** The user's animals in that choice, when none of their records gives a name. */
   aboutYourAnimals: string;
+  /**
+   * Another owner's animals none of whose records gives a name, by species: `code`, the species'
+   * SNOMED CT code when the record gives one; `text`, the record's own words for it, never a bare
+   * number. '' when neither says (the owner's short key is shown then). Overridable for species the
+   * kit does not name.
+   */
+  species: (code: string | undefined, text?: string) => string;
   /**
    * Before "Finish sending" or "Try again" the signer was asked which account it uses, and did not
    * say (declined, locked, no answer in time): said before what went out, which still stands.
@@ -428,6 +438,7 @@ const en: ConsentPromptStrings = {
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your consent history',
+  approvedRevoked: (day: string) => `approved; revoked on ${day}`,
   alreadyAnswered: (who: string, approved: boolean, denying: boolean) =>
     approved && denying
       ? `You already approved this request, so it can no longer be denied: ${who} can open what you granted. To take access back, revoke the share.`
@@ -454,6 +465,7 @@ const en: ConsentPromptStrings = {
   aboutWhomHelp: 'These records are about more than one person or animal. One share is about one of them: choose whose records to choose from.',
   aboutYou: 'Yours',
   aboutYourAnimals: 'Your animals',
+  species: speciesNamed({ '448771007': 'Dog', '448169003': 'Cat', '35354009': 'Horse', '388445009': 'Horse', '85626006': 'Donkey', '34618005': 'Cow', '125097000': 'Goat', '125099002': 'Sheep' }),
   accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
   passingAsker: 'They use a name this site knows for someone else, so that name is not shown. Check the key with them before you approve.',
 };

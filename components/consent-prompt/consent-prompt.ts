@@ -13,11 +13,14 @@ import { withBdi } from '../shared/bdi.js';
 import { tokens } from '../shared/styles.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { forgetRecord, openRecord, revokeAccess, type AccessChange, type OpenedRecord, type Role } from '../core/nip82/record.js';
-import type { BundleEntry } from '../core/fhir/types.js';
+import type { BundleEntry, FhirResource } from '../core/fhir/types.js';
 import { animalOf, patientOf } from '../core/fhir/patient.js';
+import { speciesCode } from '../core/fhir/species.js';
+import type { Disclosure } from '../core/fhir/withheld.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordKeyCache } from '../core/nip82/keys.js';
-import { endedForReader, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
+import { endedForReader, shareCopyOf, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
+import { revokedAt, shareOfAnswer } from '../core/store/answer-share.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -170,8 +173,8 @@ function presetKey(value: string | null | undefined): string | undefined {
  * @cssproperty --nip82-consent-prompt-hidden-background - Background of an item marked hidden.
  *
  * @fires nip82-signer-request - Cancelable; before the signer unlocks records, reads messages, signs a share or an answer, or a half-sent share is taken back (`action: 'revoke'`). Detail `{ action, source, records?, recipient? }`.
- * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, missed, unfinished? }` (`hidden` as for `nip82-answer`; `missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
- * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items the flag sent says were withheld, those the records were shared without included, 0 for a denial; `missed`, `unfinished` as for `nip82-share`).
+ * @fires nip82-share - A share was published. Detail `{ signPubkey, naddrs, recipient, role, hidden, hiddenCounted?, missed, unfinished? }` (`hidden`, `hiddenCounted` as for `nip82-answer`; `missed`: storage servers lacking part of it; `unfinished: true`: only part of it went out, fired again once finished).
+ * @fires nip82-answer - A request was approved or denied. Detail `{ requestId, decision, naddrs, recipient, hidden, hiddenCounted?, missed, unfinished? }` (`recipient`: the requester's public key; `hidden`: items the flag sent says were withheld, those the records were shared without included, 0 for a denial; `hiddenCounted: false`: the flag sent tells only that something was withheld, no count, so `hidden` is what the patient knows of, not a number the recipient was told (absent when the flag counts, or nothing was withheld); `missed`, `unfinished` as for `nip82-share`).
  * @fires nip82-revoke - A half-sent share was taken back ("Take it back"). Detail `{ signPubkey, pubkey, movedTo? }` (`signPubkey`: the share's address before; `movedTo`: its new one, when the recipient could share it).
  * @fires nip82-receipts - Per-relay receipts of a publish (also when it failed). Detail `{ receipts }`.
  * @fires nip82-cancel - The dialog was dismissed (Escape or Cancel) before its action ended; closing its outcome is none. Detail `{ source }`.
@@ -426,9 +429,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
       .some((e) => request.resourceTypes.includes(e.resource.resourceType)));
     // First whose records the asker wrote or takes part in: a vet asks about the pet, not its owner.
     const asker = request.requester;
-    const on = (key: string) => this.available.some((r) => subjectKey(r, me) === key && (r.author === asker || r.listed.includes(asker)));
-    // On both an owner's records and their animals', one who wrote an animal's is its vet: the animals' first.
-    const vet = this.available.some((r) => r.author === asker && animalOf(patientOf(r.bundle)));
+    const takesPart = (r: OpenedRecord) => r.author === asker || r.listed.includes(asker);
+    const on = (key: string) => this.available.some((r) => subjectKey(r, me) === key && takesPart(r));
+    // On both an owner's records and their animals', one who wrote or is listed on an animal's is
+    // its vet (a clinic's second vet is listed, not the author): the animals' first.
+    const vet = this.available.some((r) => takesPart(r) && animalOf(patientOf(r.bundle)));
     return holding.find((key) => vet && key.endsWith(' animals') && on(key)) ?? holding.find(on) ?? holding[0];
   }
 
@@ -448,12 +453,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // their records give (two clinics may spell one child's name two ways).
       const given = [...new Set(this.available.filter((r) => subjectKey(r, me) === key).map(named).filter((n): n is string => !!n))];
       const names = key.endsWith(' animals') ? given : given.slice(0, 1);
-      // Animals none of whose records gives a name: the user's own said so, another owner's by species (never a code).
-      const species = key.endsWith(' animals') ? this.available.filter((r) => subjectKey(r, me) === key).map((r) => animalOf(patientOf(r.bundle))?.species).find((t) => t && !/^\d+$/.test(t)) : undefined;
+      // Animals none of whose records gives a name: the user's own said so, another owner's by species,
+      // named from its code in the page's language, else in the record's words (never a bare code).
+      const species = key.endsWith(' animals') ? this.available.filter((r) => subjectKey(r, me) === key).map((r) => this.speciesOf(patientOf(r.bundle))).find((t) => t) : undefined;
       return { key, name: key === me ? this.s.aboutYou : listText(this.language, names) || (key === `${me} animals` ? this.s.aboutYourAnimals : species) || shortNpub(key.slice(0, 64)) };
     });
     // Two owners' unnamed animals of one species read apart by the owner's short key.
     return choices.map((c) => (choices.some((o) => o !== c && o.name === c.name) ? { ...c, name: `${c.name} (${shortNpub(c.key.slice(0, 64))})` } : c));
+  }
+
+  /** An animal's species in words: the page's name for its code, else the record's words unless they are a bare number. */
+  private speciesOf(patient: FhirResource | undefined): string {
+    const text = animalOf(patient)?.species;
+    return this.s.species(speciesCode(patient), text && !/^\d+$/.test(text.trim()) ? text : undefined);
   }
 
   // Who opened the records: the signer is not asked.
@@ -547,6 +559,16 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private sharesTo(recipient: string | undefined): ShareCopy[] {
     const shares = recipient && this.currentStore?.loaded ? this.currentStore.shares : [];
     return shares.filter((c) => c.grant.recipient === recipient);
+  }
+
+  /**
+   * The shares the patient made, as far as this page knows them: those the store loaded, else
+   * among the records handed in (a host may hand in its store's records, share copies and all).
+   */
+  private get knownShares(): ShareCopy[] {
+    const store = this.currentStore;
+    if (store?.loaded) return store.shares;
+    return (this.records ?? []).flatMap((r) => shareCopyOf(r) ?? []);
   }
 
   /** Whether `recipient` can open a share the patient made them before (one past its end date still opens until revoked). */
@@ -1549,7 +1571,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const role = this.shareRole;
     const chosen: Chosen = { records: this.chosenRecords, plan: this.plan.plan() };
     // As the flag sent counts them: those hidden now and those the records drawn from were shared without.
-    const withheld = this.plan.flag(chosen.plan).withheld.length;
+    const told = hiddenTold(this.plan.flag(chosen.plan));
     this.receipts = [];
     this.partialText = '';
     // Whose action this is, taken now: once signing ends the host may be reloading the records, and
@@ -1585,7 +1607,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           const [ok, total] = [relays.filter((r) => r.status === 'accepted').length, relays.length];
           return () => this.s.shared(this.named(recipient), ok, total, formatCount(ok, this.language), formatCount(total, this.language));
         };
-        const tell = (unfinished?: boolean) => emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, hidden: withheld, missed: action.missed, ...(unfinished && { unfinished }) });
+        const tell = (unfinished?: boolean) => emit(this, 'nip82-share', { signPubkey: events[0]!.pubkey, naddrs: naddrsOf(events), recipient, role, ...told, missed: action.missed, ...(unfinished && { unfinished }) });
         const pending: Pending = { key: SHARE, action, recipient, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
@@ -1650,7 +1672,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
           this.finishAnswer(answer, pending);
         };
         const outcome = (): Message => () => this.s.approved(this.named(request.requester));
-        const tell = this.answerTold(request, answer, action, naddrs, this.plan.flag(plan).withheld.length);
+        const tell = this.answerTold(request, answer, action, naddrs, hiddenTold(this.plan.flag(plan)));
         const pending: Pending = { key: request.id, action, recipient: request.requester, signer, reader: reader ?? this.myKey, finish, tell, outcome };
         this.pending = pending;
         return (await this.send(pending, client, signal, false, progress)) ? finish : undefined;
@@ -1723,8 +1745,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     return true;
   }
 
-  private answerTold(request: ConsentMessage, answer: ConsentMessage, action: SignedAction, naddrs: string[] = [], hidden = 0): Pending['tell'] {
-    return (unfinished) => emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, hidden, missed: action.missed, ...(unfinished && { unfinished }) });
+  private answerTold(request: ConsentMessage, answer: ConsentMessage, action: SignedAction, naddrs: string[] = [], told: HiddenTold = { hidden: 0 }): Pending['tell'] {
+    return (unfinished) => emit(this, 'nip82-answer', { requestId: request.id, decision: answer.status as 'active' | 'rejected', naddrs, recipient: request.requester, ...told, missed: action.missed, ...(unfinished && { unfinished }) });
   }
 
   private finishAnswer(answer: ConsentMessage, pending: Pending): void {
@@ -1872,6 +1894,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         this.modal.focusNext = `li.request:nth-child(${LISTED_REQUESTS + 1}) button`;
       },
       history: this.history,
+      revokedAt: (answer) => revokedAt(shareOfAnswer(answer, this.knownShares)),
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
       vouched: (pubkey) => this.vouched(pubkey),
@@ -1977,6 +2000,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const rank = (m: ConsentMessage) => (m === this.request ? 0 : this.hostName(m.requester, this.knownNames) ? 1 : 2);
     return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id)).sort((a, b) => rank(a) - rank(b));
   }
+}
+
+/** What the share and answer events say of the flag sent: `hidden`, and `hiddenCounted: false` when the flag tells no count. */
+type HiddenTold = { hidden: number; hiddenCounted?: false };
+
+/**
+ * What a flag (`withheld`, `disclose`) tells the host. One that says only that something was
+ * withheld counts nothing: `hidden` is then what was withheld as far as the patient knows (1 for
+ * a flag carried without a count), and `hiddenCounted: false` says the recipient was told no number.
+ */
+function hiddenTold(flag: { withheld: readonly unknown[]; disclose: Disclosure }): HiddenTold {
+  const hidden = flag.withheld.length;
+  return hidden && flag.disclose === 'flag' ? { hidden, hiddenCounted: false } : { hidden };
 }
 
 /** Whether some storage server confirmed part of `pending` (not only may have stored it). */

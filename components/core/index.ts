@@ -81,6 +81,7 @@ export { MAX_KEY_TAGS } from './nip82/parts.js';
 export type { FhirResource, FhirBundle, BundleEntry, Coding } from './fhir/types.js';
 export { readBundle, createBundle, resourcesOf, withoutNulls, ReferenceIndex, uuidUrn } from './fhir/bundle.js';
 export { nostrIdentifier, nostrPubkeyOf, patientOf, animalOf, URI_SYSTEM, ANIMAL_EXTENSION } from './fhir/patient.js';
+export { speciesCode, SNOMED_SYSTEM } from './fhir/species.js';
 export { findMentions, termsOf, type Mention, type MentionReport } from './fhir/mentions.js';
 export { isDocument, removeItems, type RemoveItemsInput } from './fhir/document.js';
 export { markWithheld, MAX_WITHHELD_ENTRIES_PER_LIST, withheldList } from './fhir/withheld-mark.js';

@@ -28,10 +28,15 @@ export interface Nip82EventDetails {
   'nip82-record-open': { records: { signPubkey: string; naddrs: string[]; role: Role; parts: { have: number; total: number } }[] };
   /** Records left the screen: a copy of one downloaded (`how: 'download'`), or every record shown printed, from the Print button or the browser's menu (`'print'`). A Bundle the host handed in has no entry. */
   'nip82-record-export': { how: 'download' | 'print'; records: { signPubkey: string; naddrs: string[] }[] };
-  /** A share was published: `missed`, the storage servers lacking part of it; `unfinished: true`, only part of it went out (told again once finished). */
-  'nip82-share': { signPubkey: string; naddrs: string[]; recipient: string; role: Role; hidden: number; missed: string[]; unfinished?: true };
-  /** A request was answered (approved or denied): to whom (`recipient`), and how many items were hidden from them (0 for a denial); `missed` and `unfinished` as for a share. */
-  'nip82-answer': { requestId: string; decision: 'active' | 'rejected'; naddrs: string[]; recipient: string; hidden: number; missed: string[]; unfinished?: true };
+  /**
+   * A share was published: `hidden`, the items its withheld flag says were kept back; `hiddenCounted:
+   * false`, that flag tells only that something was (no count: `hidden` is not a number the
+   * recipient was told; absent when it counts, or nothing was kept back); `missed`, the storage
+   * servers lacking part of it; `unfinished: true`, only part of it went out (told again once finished).
+   */
+  'nip82-share': { signPubkey: string; naddrs: string[]; recipient: string; role: Role; hidden: number; hiddenCounted?: false; missed: string[]; unfinished?: true };
+  /** A request was answered (approved or denied): to whom (`recipient`), and how many items were hidden from them (0 for a denial); `hiddenCounted`, `missed` and `unfinished` as for a share. */
+  'nip82-answer': { requestId: string; decision: 'active' | 'rejected'; naddrs: string[]; recipient: string; hidden: number; hiddenCounted?: false; missed: string[]; unfinished?: true };
   /** A person's access was revoked. */
   'nip82-revoke': { signPubkey: string; pubkey: string; movedTo?: string };
   /** A recipient was chosen in the picker. */
