@@ -15,7 +15,7 @@ import { atOnce } from '../core/slices.js';
 import { withoutTag } from '../core/fhir/semantic-tag.js';
 import { codeWordsEn, type CodeSet } from './code-words.js';
 import {
-  codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, humanName, joinPieces, languagePieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
+  codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, datedOf, humanName, joinPieces, languagePieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
   rangePieces, referenceText, referencesText, str, timeOf, unitPieces, valueText, type Piece,
 } from './fhir-format.js';
 
@@ -170,10 +170,9 @@ export function* summarizing(bundle: FhirBundle): Generator<void, Summary, void>
 /**
  * When a date falls, for ordering among moments: a time as written; a day, month or year without
  * one at the reader's own midnight (at UTC's, a day written alone came before the evening of the
- * day before, west of UTC).
+ * day before, west of UTC). `utc`: the date's `timeOf`, when already known.
  */
-export function readerTime(date: string | undefined): number | undefined {
-  const utc = timeOf(date);
+export function readerTime(date: string | undefined, utc = timeOf(date)): number | undefined {
   if (utc === undefined || date!.includes('T')) return utc;
   const day = new Date(utc);
   const local = new Date(0);
@@ -549,8 +548,9 @@ class LazyItem implements Item {
   ) {
     this.section = sectionOf(resource);
     this.type = resource.resourceType;
-    this.date = dateOf(resource);
-    this.time = readerTime(this.date);
+    const { date, utc } = datedOf(resource);
+    this.date = date;
+    this.time = readerTime(date, utc);
     this.past = isPast(resource);
   }
 
