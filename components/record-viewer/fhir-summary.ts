@@ -207,8 +207,14 @@ function isPast(r: FhirResource): boolean {
   return clinical.some((c) => PAST.includes(c)) || (r.resourceType === 'Condition' && Object.keys(r).some((k) => k.startsWith('abatement') && r[k] !== false));
 }
 
+/**
+ * A character past ASCII. Text without one has no accent to take off (ASCII decomposes to itself),
+ * and most of a record is such text: folding it is then only lowercasing, several times quicker.
+ */
+const NOT_ASCII = /[^\0-\x7f]/;
+
 /** Text as the search compares it: lowercase, accents left out ("hipertension" finds "Hipertensión"). */
-export const folded = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+export const folded = (text: string) => (NOT_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase());
 
 /** A query split into words, as the search compares them. */
 export function queryWords(query: string): string[] {
