@@ -240,12 +240,18 @@ export function valueText(holder: Json, prefix = 'value'): { text: string; date?
  * the timeline.
  */
 export function dateOf(resource: FhirResource): string | undefined {
+  return datedOf(resource).date;
+}
+
+/** {@link dateOf}, with the moment it names in UTC (`timeOf` of it) when it is a real day: read once for both. */
+export function datedOf(resource: FhirResource): { date?: string; utc?: number } {
   let unreal: string | undefined;
   for (const value of datesWritten(resource)) {
-    if (timeOf(value) !== undefined) return value;
+    const utc = timeOf(value);
+    if (utc !== undefined) return { date: value, utc };
     unreal ??= FHIR_DATE.test(value.trim()) ? value : undefined;
   }
-  return unreal;
+  return { date: unreal };
 }
 
 /**

@@ -71,22 +71,30 @@ export function timeOf(value: unknown): number | undefined {
   if (!m) return undefined;
   // A day that does not exist (29 February 2021, month 13) is not rolled into another one.
   const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
-  if (month < 1 || month > 12 || day < 1 || day > utcDay(year, month, 0)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   if (m[4]) {
     const t = Date.parse(value.trim());
     return Number.isFinite(t) ? t : undefined;
   }
-  return utcDay(year, month - 1, day, true);
+  // Date.UTC reads years 0–99 as 1900–1999: those go the slow way.
+  return year >= 100 ? Date.UTC(year, month - 1, day) : utcDay(year, month - 1, day);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /**
- * Midnight UTC of a day (`ms`), or the day of the month it falls on: with day 0, the last day of
- * the month before. Set through setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999.
+ * The days of a month (1–12) in the calendar Date counts in (the Gregorian, back to year 0): by
+ * arithmetic, since a record of thousands of dates would otherwise make a Date object for each.
  */
-function utcDay(year: number, monthIndex: number, day: number, ms = false): number {
+function daysIn(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** Midnight UTC of a day, set through setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999. */
+function utcDay(year: number, monthIndex: number, day: number): number {
   const d = new Date(0);
   d.setUTCFullYear(year, monthIndex, day);
-  return ms ? d.getTime() : d.getUTCDate();
+  return d.getTime();
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
@@ -102,6 +110,20 @@ const dateTime = (lang: string) => formatter(dateTimeFormats, lang, { dateStyle:
  */
 export function formatDate(value: unknown, lang: string): string {
   const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  // A record repeats its dates (a visit's day on each of its results): each is formatted once per language.
+  if (text.length > 64) return formatted(text, lang);
+  let known = formattedDates.get(lang);
+  if (!known || known.size >= MAX_FORMATTED) formattedDates.set(lang, (known = new Map()));
+  let out = known.get(text);
+  if (out === undefined) known.set(text, (out = formatted(text, lang)));
+  return out;
+}
+
+/** Dates formatted (up to 64 characters, as long as a date can be), by language then text as written; forgotten all at once past MAX_FORMATTED in one language. */
+const formattedDates = new Map<string, Map<string, string>>();
+const MAX_FORMATTED = 5000;
+
+function formatted(text: string, lang: string): string {
   const m = FHIR_DATE.exec(text);
   const time = timeOf(text);
   if (!m || time === undefined) return text.slice(0, 64);

@@ -137,11 +137,16 @@ export function verifyAttestationsInSlices(bundle: FhirBundle, budgetMs = SLICE_
  */
 export function* verifyingAttestations(bundle: FhirBundle): Generator<void, ProvenanceReport, void> {
   const entries = attestable(bundle);
+  const groups = yield* grouping(bundle);
+  // Entries by address, for the leaves of a signature: a record that carries none (most of them,
+  // and the largest) skips the map.
   const byUrl = new Map<string, BundleEntry[]>();
-  for (const e of entries) {
-    const same = byUrl.get(e.fullUrl!);
-    if (same) same.push(e);
-    else byUrl.set(e.fullUrl!, [e]);
+  if (groups.length) {
+    for (const e of entries) {
+      const same = byUrl.get(e.fullUrl!);
+      if (same) same.push(e);
+      else byUrl.set(e.fullUrl!, [e]);
+    }
   }
   const findings = new Map<BundleEntry, Finding[]>();
   const note = (entry: BundleEntry, finding: Finding) => {
@@ -166,7 +171,7 @@ export function* verifyingAttestations(bundle: FhirBundle): Generator<void, Prov
   let sealedBy: ProvenanceReport['sealedBy'];
   // A record-form tree bigger than the Bundle could justify is not rebuilt (bounded work).
   const maxLeaves = Math.max(16, 2 * entries.length);
-  for (const group of yield* grouping(bundle)) {
+  for (const group of groups) {
     const { attestation } = group;
     if (group.tree) {
       const complete = group.leaves.size === group.tree.count;
@@ -203,9 +208,16 @@ export function* verifyingAttestations(bundle: FhirBundle): Generator<void, Prov
   const items = new Map<string, ItemProvenance>();
   const byEntry = new Map<BundleEntry, ItemProvenance>();
   const report: ProvenanceReport = { items, entries: byEntry, sealedBy, verified: 0, changed: 0, unattested: 0 };
-  // Each entry by its address and by type/id, for the patient an item names.
-  const named = new Map<string, BundleEntry>();
-  for (const e of entries) for (const key of [e.fullUrl!, `${e.resource?.resourceType}/${e.resource?.id}`]) if (!named.has(key)) named.set(key, e);
+  // Each entry by its address and by type/id, for the patient an item names: made when the first
+  // verified item names one (an unsigned record never needs it).
+  let namedMap: Map<string, BundleEntry> | undefined;
+  const named = () => {
+    if (!namedMap) {
+      namedMap = new Map();
+      for (const e of entries) for (const key of [e.fullUrl!, `${e.resource?.resourceType}/${e.resource?.id}`]) if (!namedMap.has(key)) namedMap.set(key, e);
+    }
+    return namedMap;
+  };
   for (const [i, entry] of entries.entries()) {
     if (i % 256 === 255) yield;
     let verdict = verdictOf(findings.get(entry) ?? []);
@@ -214,7 +226,7 @@ export function* verifyingAttestations(bundle: FhirBundle): Generator<void, Prov
     const r = entry.resource as { patient?: { reference?: unknown }; subject?: { reference?: unknown } } | undefined;
     const ref = r?.patient?.reference ?? r?.subject?.reference;
     if (verdict.status === 'verified' && typeof ref === 'string' && ref[0] !== '#') {
-      const about = named.get(ref);
+      const about = named().get(ref);
       const attester = verdict.attester;
       const patient = about ? about.resource?.resourceType === 'Patient' : !/^[A-Z]\w*\//.test(ref) || ref.startsWith('Patient/');
       if (patient && !(findings.get(about!) ?? []).some((f) => f.ok && f.attestation.attester === attester)) verdict = { ...verdict, status: 'changed', otherPatient: true };

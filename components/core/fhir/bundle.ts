@@ -40,11 +40,14 @@ function isResource(value: unknown): value is FhirResource {
 function nullsDropped<T>(value: T, depth = 0): T {
   if (depth > MAX_DEPTH) throw new RecordError('malformed', 'The FHIR content is nested too deeply.');
   if (!value || typeof value !== 'object') return value;
+  // A text, number or flag is kept as it is without a call (most of a record's values are), unless
+  // it lies deeper than allowed: the call then refuses it, as for any value there.
+  const shallow = depth < MAX_DEPTH;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      const kept = v === null ? undefined : nullsDropped(v, depth + 1);
+      const kept = v === null ? undefined : shallow && typeof v !== 'object' ? v : nullsDropped(v, depth + 1);
       if (!out && (v === null || kept !== v)) out = value.slice(0, i);
       if (out && v !== null) out.push(kept);
     }
@@ -52,16 +55,14 @@ function nullsDropped<T>(value: T, depth = 0): T {
   }
   let out: Record<string, unknown> | undefined;
   const source = value as Record<string, unknown>;
-  for (const k in source) {
-    if (!Object.hasOwn(source, k)) continue;
+  const keys = Object.keys(source);
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j]!;
     const v = source[k];
-    const kept = v === null ? undefined : nullsDropped(v, depth + 1);
+    const kept = v === null ? undefined : shallow && typeof v !== 'object' ? v : nullsDropped(v, depth + 1);
     if (!out && (v === null || kept !== v)) {
       out = {};
-      for (const before in source) {
-        if (before === k) break;
-        if (Object.hasOwn(source, before)) out[before] = source[before];
-      }
+      for (let i = 0; i < j; i++) out[keys[i]!] = source[keys[i]!];
     }
     if (out && v !== null) out[k] = kept;
   }

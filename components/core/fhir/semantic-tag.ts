@@ -6,8 +6,8 @@
 const TAG =
   /(?:^|\s+)\((?:disorder|finding|procedure|situation|substance|regime\/therapy|observable entity|event|body structure|morphologic abnormality|qualifier value|product|medicinal product|clinical drug|physical object|organism|specimen|environment|record artifact|assessment scale|social concept|occupation|life style|person|navigational concept|attribute|staging scale|tumor staging|trastorno|hallazgo|procedimiento|situación|sustancia|régimen\/tratamiento|entidad observable|evento|estructura corporal|anomalía morfológica|valor calificador|producto|producto medicinal|fármaco de uso clínico|objeto físico|organismo|espécimen|medio ambiente|elemento de registro|escala de evaluación|ocupación|estilo de vida)\)$/i;
 
-/** `name` without a trailing SNOMED CT semantic tag. */
-export const withoutTag = (name: string): string => name.replace(TAG, '');
+/** `name` without a trailing SNOMED CT semantic tag. (A tag ends the name with its parenthesis: other names skip the pattern.) */
+export const withoutTag = (name: string): string => (name.endsWith(')') ? name.replace(TAG, '') : name);
 
 const words = (value: unknown): string => (typeof value === 'string' ? withoutTag(value.trim().slice(0, 2000)) : '');
 
@@ -16,6 +16,14 @@ export function conceptName(concept: unknown): string {
   if (typeof concept === 'string') return concept.trim().slice(0, 2000);
   const c = concept as { text?: unknown; coding?: unknown } | null;
   if (!c || typeof c !== 'object' || Array.isArray(c)) return '';
+  // The first words found end the look: most concepts are named by their text, and a record of
+  // thousands of them would otherwise test every coding's display for a tag nobody shows.
+  const text = words(c.text);
+  if (text) return text;
   const coding = Array.isArray(c.coding) ? c.coding : c.coding === undefined || c.coding === null ? [] : [c.coding];
-  return [c.text, ...coding.map((x: unknown) => (x && typeof x === 'object' ? (x as { display?: unknown }).display : undefined))].map(words).find(Boolean) || '';
+  for (const x of coding) {
+    const display = x && typeof x === 'object' ? words((x as { display?: unknown }).display) : '';
+    if (display) return display;
+  }
+  return '';
 }
