@@ -110,20 +110,6 @@ const dateTime = (lang: string) => formatter(dateTimeFormats, lang, { dateStyle:
  */
 export function formatDate(value: unknown, lang: string): string {
   const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-  // A record repeats its dates (a visit's day on each of its results): each is formatted once per language.
-  if (text.length > 64) return formatted(text, lang);
-  let known = formattedDates.get(lang);
-  if (!known || known.size >= MAX_FORMATTED) formattedDates.set(lang, (known = new Map()));
-  let out = known.get(text);
-  if (out === undefined) known.set(text, (out = formatted(text, lang)));
-  return out;
-}
-
-/** Dates formatted (up to 64 characters, as long as a date can be), by language then text as written; forgotten all at once past MAX_FORMATTED in one language. */
-const formattedDates = new Map<string, Map<string, string>>();
-const MAX_FORMATTED = 5000;
-
-function formatted(text: string, lang: string): string {
   const m = FHIR_DATE.exec(text);
   const time = timeOf(text);
   if (!m || time === undefined) return text.slice(0, 64);
