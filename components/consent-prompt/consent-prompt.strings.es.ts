@@ -9,6 +9,7 @@ import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
 import { plural } from '../shared/plural.js';
 import { speciesNamed } from '../shared/species.js';
+import { speciesWordsEs } from '../shared/species.es.js';
 import { theDayEs } from '../shared/dates.js';
 import type { PieceState } from './signed-action.js';
 
@@ -210,7 +211,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   aboutWhomHelp: 'Estos historiales son de más de una persona o animal. Cada vez que comparte, comparte lo de uno solo: elija de quién son los historiales entre los que elegir.',
   aboutYou: 'Los suyos',
   aboutYourAnimals: 'Sus animales',
-  species: speciesNamed({ '448771007': 'Perro', '448169003': 'Gato', '35354009': 'Caballo', '388445009': 'Caballo', '85626006': 'Burro', '34618005': 'Vaca', '125097000': 'Cabra', '125099002': 'Oveja' }),
+  species: speciesNamed(speciesWordsEs),
   accountUnconfirmed: 'Su firmador no confirmó qué cuenta está usando, así que no se envió nada más.',
   passingAsker: 'Usa un nombre que este sitio conoce para otra persona, así que ese nombre no se muestra. Compruebe la clave con esa persona antes de aprobar.',
 };

@@ -7,7 +7,7 @@ import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
 import { plural } from '../shared/plural.js';
-import { speciesNamed } from '../shared/species.js';
+import { speciesNamed, speciesWordsEn } from '../shared/species.js';
 import type { PieceState } from './signed-action.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
@@ -465,7 +465,7 @@ const en: ConsentPromptStrings = {
   aboutWhomHelp: 'These records are about more than one person or animal. One share is about one of them: choose whose records to choose from.',
   aboutYou: 'Yours',
   aboutYourAnimals: 'Your animals',
-  species: speciesNamed({ '448771007': 'Dog', '448169003': 'Cat', '35354009': 'Horse', '388445009': 'Horse', '85626006': 'Donkey', '34618005': 'Cow', '125097000': 'Goat', '125099002': 'Sheep' }),
+  species: speciesNamed(speciesWordsEn),
   accountUnconfirmed: 'Your signer did not confirm which account it is using, so nothing more was sent.',
   passingAsker: 'They use a name this site knows for someone else, so that name is not shown. Check the key with them before you approve.',
 };

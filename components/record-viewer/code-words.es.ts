@@ -1,5 +1,6 @@
 /** The words for the FHIR codes of code-words.ts in Spanish: every code the viewer meets, since none is a Spanish word. */
 import type { CodeWords } from './code-words.js';
+import { speciesWordsEs } from '../shared/species.es.js';
 
 export const codeWordsEs: CodeWords = {
   yesNo: { true: 'sí', false: 'no' },
@@ -57,6 +58,7 @@ export const codeWordsEs: CodeWords = {
     AA: 'anormal, crítico', N: 'normal', POS: 'positivo', NEG: 'negativo',
   },
   contactRelationship: { C: 'contacto de emergencia', N: 'familiar más cercano' },
+  species: speciesWordsEs,
   absent: {
     unknown: 'desconocido', 'asked-unknown': 'se preguntó, no se sabe', 'temp-unknown': 'aún no se sabe', 'not-asked': 'no se preguntó',
     'asked-declined': 'se preguntó, prefirió no contestar', masked: 'oculto', 'not-applicable': 'no procede', unsupported: 'el sistema no lo registra',

@@ -7,6 +7,8 @@
  * the record's own).
  */
 
+import { speciesWordsEn } from '../shared/species.js';
+
 /** The value sets whose codes are worded. */
 export type CodeSet =
   | 'status' | 'clinicalStatus' | 'verification' | 'criticality' | 'severity' | 'intent' | 'gender' | 'animalGender'
@@ -30,7 +32,9 @@ export type CodeSet =
   /** Why a reading has no value (HL7 data-absent-reason: asked-declined, not-performed, masked). */
   | 'absent'
   /** When in the day a dose is taken (FHIR event-timing and HL7 v3 TimingEvent: HS, AC, PC, C, MORN). */
-  | 'doseWhen';
+  | 'doseWhen'
+  /** An animal's species, by SNOMED CT code, where its record gives only the code. */
+  | 'species';
 
 /** Words per value set and code. */
 export type CodeWords = Partial<Record<CodeSet, Record<string, string>>>;
@@ -76,6 +80,7 @@ export const codeWordsEn: CodeWords = {
     AA: 'critically abnormal', N: 'normal', POS: 'positive', NEG: 'negative',
   },
   contactRelationship: { C: 'emergency contact', N: 'next of kin' },
+  species: speciesWordsEn,
   absent: {
     unknown: 'unknown', 'asked-unknown': 'asked, not known', 'temp-unknown': 'not known yet', 'not-asked': 'not asked',
     'asked-declined': 'asked, declined to answer', masked: 'withheld', 'not-applicable': 'does not apply', unsupported: 'not recorded by the system',

@@ -307,7 +307,10 @@ const describePatient: Describer = (r, facts) => {
   const animal = animalOf(r);
   facts.coded('gender', animal ? 'animalGender' : 'gender', [str(r.gender)]);
   if (animal) {
-    facts.add('species', str(animal.species));
+    // A species the record gives only as its code: named in the page's language ("Dog", "Perro").
+    const species = str(animal.species);
+    if (/^\d{6,18}$/.test(species)) facts.coded('species', 'species', [species]);
+    else facts.add('species', species);
     facts.add('breed', str(animal.breed));
   }
   // How to reach the patient and in which language to speak: what a clinician looks for first on the card.

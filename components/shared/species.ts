@@ -10,3 +10,6 @@
  */
 export const speciesNamed = (names: Record<string, string>) => (code: string | undefined, text?: string): string =>
   (code && Object.hasOwn(names, code) ? names[code] : text) ?? '';
+
+/** The common species in English, by SNOMED CT code (the prompt's `species` string, the viewer's species fact). */
+export const speciesWordsEn: Record<string, string> = { '448771007': 'Dog', '448169003': 'Cat', '35354009': 'Horse', '388445009': 'Horse', '85626006': 'Donkey', '34618005': 'Cow', '125097000': 'Goat', '125099002': 'Sheep' };
