@@ -178,3 +178,21 @@ describe('the access list of a clinic: several patients\' records', function () 
     });
   });
 });
+
+describe('the access list of a clinic: one colleague on several patients\' records', function () {
+  this.timeout(90000);
+
+  it('describes each revoke button by its record, so that the buttons do not all sound alike', async () => {
+    const [clinic, colleague, ana, zoe] = await Promise.all([person(), person(), person(), person()]);
+    const onBoth = async (patient: Person, name: string, label: string) =>
+      openRecord(await createRecord({ bundle: recordAbout(name, label, patient), author: clinic.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }, { pubkey: colleague.pubkey, role: 'viewer' }] }), clinic.signer);
+    const records = [await onBoth(ana, 'Ana Rivera', 'Migraine'), await onBoth(zoe, 'Zoe Quinn', 'Asthma')];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, `[data-pubkey="${colleague.pubkey}"] button.revoke`).length === 2, 'the colleague\'s revoke buttons');
+    const buttons = $$(el, `[data-pubkey="${colleague.pubkey}"] button.revoke`);
+    // What a screen reader says of each: its name, then its description (the heading it points to).
+    const described = buttons.map((b) => (b.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => text(el.shadowRoot!.getElementById(id))).join(' '));
+    expect(new Set(buttons.map((b) => accessibleName(b))).size, 'the names alike').to.equal(1);
+    expect(described.map((d) => /Ana Rivera/.test(d) ? 'Ana' : /Zoe Quinn/.test(d) ? 'Zoe' : d)).to.deep.equal(['Ana', 'Zoe']);
+  });
+});

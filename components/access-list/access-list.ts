@@ -1106,7 +1106,9 @@ export class Nip82AccessList extends Nip82Element {
                   <span class="who">${this.renderWho(p.pubkey, me)}</span>
                   <span class="role">${s.role(p.role)}</span>
                   ${me && p.pubkey !== me && p.pubkey !== giver
-                    ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
+                    // Described by its record's heading: a colleague on many patients' records has a
+                    // button on each, and the record's name (whose, from whom) tells them apart.
+                    ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-describedby=${recordId(record)} aria-disabled=${busyAttr(this.busy)}
                         @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
