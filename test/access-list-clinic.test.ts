@@ -101,24 +101,31 @@ describe('the access list of a clinic: several patients\' records', function () 
     setInput(field, 'EMILE');
     await waitUntil(() => seen(el).length === 1, 'one patient found');
     expect(seen(el)).to.deep.equal(['Émile Dubois']);
-    expect(text($(el, '[role=status].found'))).to.equal('Showing 1 of 7 patients.');
+    expect(text($(el, 'p.found'))).to.equal('Showing 1 of 7 patients.');
+
+    // Spoken once the user stops typing, not at each key (the list narrowed at once).
+    await waitUntil(() => text($(el, '.find [role=status]')) === 'Showing 1 of 7 patients.', 'the count spoken after a pause');
+    setInput(field, 'EMIL');
+    await el.updateComplete;
+    expect(text($(el, '.find [role=status]')), 'nothing spoken while typing').to.equal('');
+    expect(text($(el, 'p.found')), 'the count on screen at once').to.equal('Showing 1 of 7 patients.');
 
     setInput(field, 'schmitt');
     await waitUntil(() => seen(el)[0] === 'Denis399 Lincoln623 Schmitt836', 'found by the family name');
 
     setInput(field, 'xyz');
     await waitUntil(() => seen(el).length === 0, 'none found');
-    expect(text($(el, '[role=status].found'))).to.equal('No patient\'s name contains “xyz”.');
+    expect(text($(el, 'p.found'))).to.equal('No patient\'s name contains “xyz”.');
 
     setInput(field, '');
     await waitUntil(() => seen(el).length === 7, 'every patient again');
-    expect(text($(el, '[role=status].found'))).to.equal('');
+    expect(text($(el, 'p.found'))).to.equal('');
 
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list></div>`);
     const es = wrapper.querySelector('nip82-access-list')!;
     await waitUntil(() => $(es, 'label[for=find]') && text($(es, 'label[for=find]')) === 'Buscar un paciente por su nombre', 'the field in Spanish');
     setInput($<HTMLInputElement>(es, 'input[type=search]')!, 'zoe');
-    await waitUntil(() => text($(es, '[role=status].found')) === 'Se muestran 1 de 7 pacientes.', 'the count in Spanish');
+    await waitUntil(() => text($(es, 'p.found')) === 'Se muestran 1 de 7 pacientes.', 'the count in Spanish');
   });
 
   it('a patient\'s own records stay one list, without their name over it', async () => {

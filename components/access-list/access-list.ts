@@ -116,6 +116,8 @@ const opens = (c: ShareCopy, me: string | undefined) => shareOpen(c) || (c.recor
 
 /** From how many patients a clinic's list offers to find one by name: fewer fit on a screen or two. */
 const FIND_FROM = 6;
+/** How long after the last key the patients found are spoken (as the record viewer says its count). */
+const FIND_SAID_AFTER_MS = 700;
 
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
@@ -307,6 +309,9 @@ export class Nip82AccessList extends Nip82Element {
   @state() private showingHistory = false;
   /** What the user typed to find a patient among many (a clinic's list). */
   @state() private find = '';
+  /** Whether how many patients the name finds is spoken: once the user stops typing, not at each key. */
+  @state() private findSaid = false;
+  private findTimer?: ReturnType<typeof setTimeout>;
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -416,6 +421,7 @@ export class Nip82AccessList extends Nip82Element {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.endTimer);
+    clearTimeout(this.findTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -1064,13 +1070,15 @@ export class Nip82AccessList extends Nip82Element {
     const asked = fold(this.find.trim());
     const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
     const shown = groups.filter(found).length;
+    const foundText = asked
+      ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
+      : '';
     return html`${groups.length >= FIND_FROM
         ? html`<div class="find">
             <label for="find">${s.findPatient}</label>
-            <input id="find" part="input" type="search" autocomplete="off" spellcheck="false" .value=${this.find} @input=${(e: Event) => (this.find = (e.target as HTMLInputElement).value)} />
-            <p class="found" role="status">${asked
-              ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
-              : ''}</p>
+            <input id="find" part="input" type="search" autocomplete="off" spellcheck="false" .value=${this.find} @input=${this.typeFind} />
+            <p class="found">${foundText}</p>
+            <p class="visually-hidden" role="status">${this.findSaid ? foundText : ''}</p>
           </div>`
         : nothing}
       ${repeat(groups, (g) => g.key, (g, i) => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`} ?hidden=${!found(g)}>
@@ -1080,6 +1088,17 @@ export class Nip82AccessList extends Nip82Element {
       ${repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1))}
     </div>`)}`;
   }
+
+  /**
+   * The name typed to find a patient: the list narrows at once; how many it finds is spoken once the
+   * user stops typing ({@link FIND_SAID_AFTER_MS}), not at each key, which would talk over them.
+   */
+  private typeFind = (e: Event): void => {
+    this.find = (e.target as HTMLInputElement).value;
+    this.findSaid = false;
+    clearTimeout(this.findTimer);
+    this.findTimer = setTimeout(() => (this.findSaid = true), FIND_SAID_AFTER_MS);
+  };
 
   /** `depth`: 1 under a patient's heading, its headings one level down. */
   private renderRecord(record: OpenedRecord, depth = 0): TemplateResult {
