@@ -17,13 +17,23 @@ export function uuidUrn(): string {
 /** Deeper than any real FHIR resource; deeper input is refused rather than exhausting the stack. */
 const MAX_DEPTH = 64;
 
+/**
+ * Sets `out[key]` as the copy's own field, even for the key "__proto__" (JSON text can hold one):
+ * set plainly, it would become what the copy inherits from, and its words would read as the
+ * record's fields (a concept's text) in the copy alone.
+ */
+function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** Removes `null`s, which FHIR JSON forbids, at any depth. Returns a new value. */
 export function withoutNulls<T>(value: T, depth = 0): T {
   if (depth > MAX_DEPTH) throw new RecordError('malformed', 'The FHIR content is nested too deeply.');
   if (Array.isArray(value)) return value.filter((v) => v !== null).map((v) => withoutNulls(v, depth + 1)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) if (v !== null) put(out, k, withoutNulls(v, depth + 1));
     return out as T;
   }
   return value;
@@ -62,9 +72,9 @@ function nullsDropped<T>(value: T, depth = 0): T {
     const kept = v === null ? undefined : shallow && typeof v !== 'object' ? v : nullsDropped(v, depth + 1);
     if (!out && (v === null || kept !== v)) {
       out = {};
-      for (let i = 0; i < j; i++) out[keys[i]!] = source[keys[i]!];
+      for (let i = 0; i < j; i++) put(out, keys[i]!, source[keys[i]!]);
     }
-    if (out && v !== null) out[k] = kept;
+    if (out && v !== null) put(out, k, kept);
   }
   return (out ?? value) as T;
 }
@@ -107,7 +117,7 @@ export function* readingBundle(value: unknown, options: { share?: boolean } = {}
   const out: Record<string, unknown> = {};
   for (const k in source) {
     if (!Object.hasOwn(source, k) || source[k] === null) continue;
-    out[k] = k === 'entry' ? undefined : clean(source[k], 1);
+    put(out, k, k === 'entry' ? undefined : clean(source[k], 1));
   }
   const rawEntries: unknown[] = Array.isArray(source.entry) ? source.entry : [];
   const entry: BundleEntry[] = [];
