@@ -164,6 +164,23 @@ describe('the access list of a clinic: several patients\' records', function () 
     expect($<HTMLInputElement>(el, 'input[type=search]')!.value).to.equal('');
   });
 
+  it('forgets the name typed when another clinician\'s records are handed in (a change of user)', async () => {
+    const [clinic, other] = await Promise.all([person(), person()]);
+    const [records, theirs] = await Promise.all([manyRecords(clinic), manyRecords(other)]);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
+    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
+    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    // The host signs the other user in and hands in their records at once, with no empty list between.
+    el.signer = other.signer;
+    el.records = theirs;
+    await waitUntil(() => $$(el, '[part=record]').length === theirs.length, 'the other user\'s records');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[type=search]')!.value).to.equal('');
+    expect(seen(el)).to.have.length(7);
+    expect(text($(el, '[role=status].found'))).to.equal('');
+  });
+
   describe('on a phone', () => {
     onPhone();
 

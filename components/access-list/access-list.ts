@@ -424,8 +424,9 @@ export class Nip82AccessList extends Nip82Element {
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
-      // Taken away (a sign-out, another account): the name typed is not the next one's.
-      if (!this.records) this.find = '';
+      // Taken away (a sign-out), or another user's handed in straight after: the name typed is not the next one's.
+      const before = changed.get('records') as OpenedRecord[] | undefined;
+      if (!this.records?.length || before?.[0]?.reader !== this.records[0]!.reader) this.find = '';
       void this.lookUpNames();
     }
     // Handed records have no store to say the user changed: another signer or user forgets what
