@@ -181,6 +181,20 @@ describe('the access list of a clinic: several patients\' records', function () 
     expect(text($(el, '[role=status].found'))).to.equal('');
   });
 
+  it('shows every patient once too few are left to need the find field, none hidden by the name typed before', async () => {
+    const clinic = await person();
+    const records = await manyRecords(clinic);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
+    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
+    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    // Two patients' records go (their shares revoked, say): five patients left, no field to clear.
+    el.records = records.filter((r) => !/Bea Park|Carl Ito/.test(JSON.stringify(r.bundle)));
+    await waitUntil(() => !$(el, 'input[type=search]'), 'no field among five patients');
+    await el.updateComplete;
+    expect(seen(el)).to.have.length(5);
+  });
+
   describe('on a phone', () => {
     onPhone();
 

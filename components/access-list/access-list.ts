@@ -1061,8 +1061,9 @@ export class Nip82AccessList extends Nip82Element {
     if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
     const s = this.s;
     // Among many patients, the one asked for: by any part of their name, accents and case aside.
+    // Among few (records gone since), no field shows what was typed: nobody is left out by it.
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
-    const asked = fold(this.find.trim());
+    const asked = groups.length >= FIND_FROM ? fold(this.find.trim()) : '';
     const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
     const shown = groups.filter(found).length;
     return html`${groups.length >= FIND_FROM
