@@ -118,7 +118,11 @@ describe('the access list of a clinic: several patients\' records', function () 
     const es = wrapper.querySelector('nip82-access-list')!;
     await waitUntil(() => $(es, 'label[for=find]') && text($(es, 'label[for=find]')) === 'Buscar un paciente por su nombre', 'the field in Spanish');
     setInput($<HTMLInputElement>(es, 'input[type=search]')!, 'zoe');
-    await waitUntil(() => text($(es, '[role=status].found')) === 'Se muestran 1 de 7 pacientes.', 'the count in Spanish');
+    await waitUntil(() => text($(es, '[role=status].found')) !== '', 'the count in Spanish');
+    // The verb agrees with what is shown: one patient "se muestra".
+    expect(text($(es, '[role=status].found'))).to.equal('Se muestra 1 de 7 pacientes.');
+    setInput($<HTMLInputElement>(es, 'input[type=search]')!, 'ana');
+    await waitUntil(() => text($(es, '[role=status].found')) === 'Se muestran 2 de 7 pacientes.', 'two shown in Spanish');
   });
 
   it('a patient\'s own records stay one list, without their name over it', async () => {
