@@ -199,6 +199,15 @@ describe('the access list of a clinic: several patients\' records', function () 
     expect(seen(el)).to.have.length(5);
   });
 
+  it('names a patient as their own record does, not as a newer record someone else wrote under their key', async () => {
+    const [clinic, ana, stranger] = await Promise.all([person(), person(), person()]);
+    // Anyone can write a record naming Ana's key and list the clinic on it: here under another name.
+    const records = [await sharedWith(clinic, stranger, recordAbout('Zoe Quinn', 'Flu', ana)), await sharedWith(clinic, ana, recordAbout('Ana Rivera', 'Migraine', ana)), await sharedWith(clinic, await person(), recordAbout('Bea Park', 'Flu'))];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=patient]').length === 2, 'two patients');
+    expect(groups(el).map(([name, n]) => [name, n])).to.deep.equal([['Ana Rivera', 2], ['Bea Park', 1]]);
+  });
+
   describe('on a phone', () => {
     onPhone();
 

@@ -11,7 +11,7 @@ import { humanName } from '../shared/record-text.js';
 export interface PatientGroup {
   /** Who the records are about, told apart: by key where a record names one, else by name. */
   key: string;
-  /** The patient's name as their newest record gives it; '' when none of them names the patient. */
+  /** The patient's name as their newest record gives it, their own record before others' (see `trust`); '' when none of them names the patient. */
   name: string;
   /** The key a record names for the patient (an animal's owner), shown beside a name another group bears too. */
   pubkey?: string;
@@ -28,6 +28,13 @@ export interface PatientGroup {
 const keyOf = (r: OpenedRecord) => r.subject ?? readGrant(r.bundle)?.patient;
 
 /**
+ * How far a record's name for its patient (key `pubkey`) is to be believed: anyone may write a
+ * record naming a patient's key and list the clinic on it. The patient's own first, then the
+ * reader's (the clinic wrote it), then anyone's; among equals the newest, as the list comes.
+ */
+const trust = (r: OpenedRecord, pubkey: string) => (!r.authorVerified ? 0 : r.author === pubkey ? 2 : r.author === r.reader ? 1 : 0);
+
+/**
  * `records` grouped by patient, in order by name as the page's language sorts (a record naming no
  * patient last). An animal is its own patient (its owner's key is on every pet's record); a record
  * naming no key joins the one patient of its name who has one, else stays with its namesakes.
@@ -35,6 +42,8 @@ const keyOf = (r: OpenedRecord) => r.subject ?? readGrant(r.bundle)?.patient;
 export function patientGroups(records: readonly OpenedRecord[], lang: string): PatientGroup[] {
   const groups = new Map<string, PatientGroup>();
   const unkeyed: [string, OpenedRecord][] = [];
+  // How far the name a group bears is to be believed (see `trust`): a better one replaces it.
+  const named = new Map<PatientGroup, number>();
   for (const r of records) {
     const patient = patientOf(r.bundle);
     const [name, pubkey] = [humanName(patient?.name), keyOf(r)];
@@ -43,11 +52,14 @@ export function patientGroups(records: readonly OpenedRecord[], lang: string): P
       continue;
     }
     const key = animalOf(patient) ? `animal ${pubkey} ${name}` : `person ${pubkey}`;
-    const group = groups.get(key);
-    if (group) {
-      group.records.push(r);
-      group.name ||= name;
-    } else groups.set(key, { key, name, pubkey, namesake: false, records: [r] });
+    let group = groups.get(key);
+    if (group) group.records.push(r);
+    else groups.set(key, (group = { key, name: '', pubkey, namesake: false, records: [r] }));
+    const rank = trust(r, pubkey);
+    if (name && rank > (named.get(group) ?? -1)) {
+      group.name = name;
+      named.set(group, rank);
+    }
   }
   const sort = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
   // Hundreds of patients at a clinic, grouped again at each keystroke in the search field: names are
