@@ -16,6 +16,7 @@ import { shortNpub } from '../components/shared/identity.js';
 import { fixture as dataFixture, person, recordAbout, sampleBundle, type Person } from './helpers.js';
 import { $, $$, accessibleName, setInput, text } from './element-helpers.js';
 import { expectReflows, onPhone } from './reflow.js';
+import { DOG, petBundle } from './pets.js';
 
 /** `bundle` written by `author` for the clinic, which may view it; opened by the clinic. */
 async function sharedWith(clinic: Person, author: Person, bundle: FhirBundle): Promise<OpenedRecord> {
@@ -206,6 +207,22 @@ describe('the access list of a clinic: several patients\' records', function () 
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
     await waitUntil(() => $$(el, '[part=patient]').length === 2, 'two patients');
     expect(groups(el).map(([name, n]) => [name, n])).to.deep.equal([['Ana Rivera', 2], ['Bea Park', 1]]);
+  });
+
+  it('never puts an animal\'s record naming no key under a person of the same name, nor a record naming nobody under a patient', async () => {
+    const [clinic, bella, vet, someone] = await Promise.all([person(), person(), person(), person()]);
+    const unnamed = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', id: 'c1', code: { text: 'Flu' } } }] } as FhirBundle;
+    const records = [
+      await sharedWith(clinic, bella, recordAbout('Bella', 'Asthma', bella)),
+      // A dog named Bella, its record naming no key for it.
+      await sharedWith(clinic, vet, petBundle('Bella', DOG, someone.pubkey)),
+      // A record under someone's key that names no patient, and one naming neither key nor name.
+      openRecord(await createRecord({ bundle: unnamed, author: someone.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }], subject: someone.pubkey }), clinic.signer),
+      await sharedWith(clinic, vet, { ...unnamed, entry: [{ ...unnamed.entry![0]!, fullUrl: 'urn:uuid:c2' }] } as FhirBundle),
+    ];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${await Promise.all(records)} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=record]').length === 4, 'the records are listed');
+    expect(groups(el).map(([, n]) => n)).to.deep.equal([1, 1, 1, 1]);
   });
 
   describe('on a phone', () => {

@@ -37,21 +37,22 @@ const trust = (r: OpenedRecord, pubkey: string) => (!r.authorVerified ? 0 : r.au
 /**
  * `records` grouped by patient, in order by name as the page's language sorts (a record naming no
  * patient last). An animal is its own patient (its owner's key is on every pet's record); a record
- * naming no key joins the one patient of its name who has one, else stays with its namesakes.
+ * naming no key joins the one patient of its name and kind (person, animal) who has one, else stays
+ * with its namesakes.
  */
 export function patientGroups(records: readonly OpenedRecord[], lang: string): PatientGroup[] {
   const groups = new Map<string, PatientGroup>();
-  const unkeyed: [string, OpenedRecord][] = [];
+  const unkeyed: [string, 'animal' | 'person', OpenedRecord][] = [];
   // How far the name a group bears is to be believed (see `trust`): a better one replaces it.
   const named = new Map<PatientGroup, number>();
   for (const r of records) {
     const patient = patientOf(r.bundle);
-    const [name, pubkey] = [humanName(patient?.name), keyOf(r)];
+    const [name, pubkey, kind] = [humanName(patient?.name), keyOf(r), animalOf(patient) ? 'animal' : 'person'] as const;
     if (!pubkey) {
-      unkeyed.push([name, r]);
+      unkeyed.push([name, kind, r]);
       continue;
     }
-    const key = animalOf(patient) ? `animal ${pubkey} ${name}` : `person ${pubkey}`;
+    const key = kind === 'animal' ? `animal ${pubkey} ${name}` : `person ${pubkey}`;
     let group = groups.get(key);
     if (group) group.records.push(r);
     else groups.set(key, (group = { key, name: '', pubkey, namesake: false, records: [r] }));
@@ -65,11 +66,14 @@ export function patientGroups(records: readonly OpenedRecord[], lang: string): P
   // Hundreds of patients at a clinic, grouped again at each keystroke in the search field: names are
   // sorted once and looked up by halves, never each against all (that took seconds at thousands).
   const keyed = [...groups.values()].sort((a, b) => sort.compare(a.name, b.name));
-  for (const [name, r] of unkeyed) {
-    const named = namesakes(keyed, name, sort);
-    const group = named.length === 1 ? named[0]! : groups.get(`name ${name}`);
+  for (const [name, kind, r] of unkeyed) {
+    // A person's record never joins an animal of their name, nor the reverse; a record naming
+    // nobody joins no one (nothing says whose it is).
+    const named = name ? namesakes(keyed, name, sort).filter((g) => g.key.startsWith(`${kind} `)) : [];
+    const key = `name ${kind} ${name}`;
+    const group = named.length === 1 ? named[0]! : groups.get(key);
     if (group) group.records.push(r);
-    else groups.set(`name ${name}`, { key: `name ${name}`, name, namesake: false, records: [r] });
+    else groups.set(key, { key, name, namesake: false, records: [r] });
   }
   // A record joined to its patient later keeps its place among theirs: newest first.
   const at = new Map(records.map((r, i) => [r, i]));
