@@ -16,6 +16,7 @@ import { shortNpub } from '../components/shared/identity.js';
 import { fixture as dataFixture, person, recordAbout, sampleBundle, type Person } from './helpers.js';
 import { $, $$, accessibleName, setInput, text } from './element-helpers.js';
 import { expectReflows, onPhone } from './reflow.js';
+import { DOG, petBundle } from './pets.js';
 
 /** `bundle` written by `author` for the clinic, which may view it; opened by the clinic. */
 async function sharedWith(clinic: Person, author: Person, bundle: FhirBundle): Promise<OpenedRecord> {
@@ -125,7 +126,11 @@ describe('the access list of a clinic: several patients\' records', function () 
     const es = wrapper.querySelector('nip82-access-list')!;
     await waitUntil(() => $(es, 'label[for=find]') && text($(es, 'label[for=find]')) === 'Buscar un paciente por su nombre', 'the field in Spanish');
     setInput($<HTMLInputElement>(es, 'input[type=search]')!, 'zoe');
-    await waitUntil(() => text($(es, 'p.found')) === 'Se muestran 1 de 7 pacientes.', 'the count in Spanish');
+    await waitUntil(() => text($(es, 'p.found')) !== '', 'the count in Spanish');
+    // The verb agrees with what is shown: one patient "se muestra".
+    expect(text($(es, 'p.found'))).to.equal('Se muestra 1 de 7 pacientes.');
+    setInput($<HTMLInputElement>(es, 'input[type=search]')!, 'ana');
+    await waitUntil(() => text($(es, 'p.found')) === 'Se muestran 2 de 7 pacientes.', 'two shown in Spanish');
   });
 
   it('a patient\'s own records stay one list, without their name over it', async () => {
@@ -169,6 +174,62 @@ describe('the access list of a clinic: several patients\' records', function () 
     el.records = records;
     await waitUntil(() => seen(el).length === 7, 'every patient shown');
     expect($<HTMLInputElement>(el, 'input[type=search]')!.value).to.equal('');
+  });
+
+  it('forgets the name typed when another clinician\'s records are handed in (a change of user)', async () => {
+    const [clinic, other] = await Promise.all([person(), person()]);
+    const [records, theirs] = await Promise.all([manyRecords(clinic), manyRecords(other)]);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
+    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
+    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    // The host signs the other user in and hands in their records at once, with no empty list between.
+    el.signer = other.signer;
+    el.records = theirs;
+    await waitUntil(() => $$(el, '[part=record]').length === theirs.length, 'the other user\'s records');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[type=search]')!.value).to.equal('');
+    expect(seen(el)).to.have.length(7);
+    expect(text($(el, 'p.found'))).to.equal('');
+  });
+
+  it('shows every patient once too few are left to need the find field, none hidden by the name typed before', async () => {
+    const clinic = await person();
+    const records = await manyRecords(clinic);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
+    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
+    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    // Two patients' records go (their shares revoked, say): five patients left, no field to clear.
+    el.records = records.filter((r) => !/Bea Park|Carl Ito/.test(JSON.stringify(r.bundle)));
+    await waitUntil(() => !$(el, 'input[type=search]'), 'no field among five patients');
+    await el.updateComplete;
+    expect(seen(el)).to.have.length(5);
+  });
+
+  it('names a patient as their own record does, not as a newer record someone else wrote under their key', async () => {
+    const [clinic, ana, stranger] = await Promise.all([person(), person(), person()]);
+    // Anyone can write a record naming Ana's key and list the clinic on it: here under another name.
+    const records = [await sharedWith(clinic, stranger, recordAbout('Zoe Quinn', 'Flu', ana)), await sharedWith(clinic, ana, recordAbout('Ana Rivera', 'Migraine', ana)), await sharedWith(clinic, await person(), recordAbout('Bea Park', 'Flu'))];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=patient]').length === 2, 'two patients');
+    expect(groups(el).map(([name, n]) => [name, n])).to.deep.equal([['Ana Rivera', 2], ['Bea Park', 1]]);
+  });
+
+  it('never puts an animal\'s record naming no key under a person of the same name, nor a record naming nobody under a patient', async () => {
+    const [clinic, bella, vet, someone] = await Promise.all([person(), person(), person(), person()]);
+    const unnamed = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', id: 'c1', code: { text: 'Flu' } } }] } as FhirBundle;
+    const records = [
+      await sharedWith(clinic, bella, recordAbout('Bella', 'Asthma', bella)),
+      // A dog named Bella, its record naming no key for it.
+      await sharedWith(clinic, vet, petBundle('Bella', DOG, someone.pubkey)),
+      // A record under someone's key that names no patient, and one naming neither key nor name.
+      openRecord(await createRecord({ bundle: unnamed, author: someone.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }], subject: someone.pubkey }), clinic.signer),
+      await sharedWith(clinic, vet, { ...unnamed, entry: [{ ...unnamed.entry![0]!, fullUrl: 'urn:uuid:c2' }] } as FhirBundle),
+    ];
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${await Promise.all(records)} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '[part=record]').length === 4, 'the records are listed');
+    expect(groups(el).map(([, n]) => n)).to.deep.equal([1, 1, 1, 1]);
   });
 
   describe('on a phone', () => {

@@ -125,8 +125,9 @@ export const accessListStringsEs: AccessListStrings = {
     }),
   noPatientName: 'Sin paciente nombrado',
   findPatient: 'Buscar un paciente por su nombre',
-  patientsShown: (_shown: number, total: number, shownText: string, totalText: string) =>
-    `Se muestran ${shownText} de ${plural('es', total, { one: '1 paciente', other: `${totalText} pacientes` })}.`,
+  // The verb agrees with how many are shown: "Se muestra 1 de 7", "Se muestran 2 de 7".
+  patientsShown: (shown: number, total: number, shownText: string, totalText: string) =>
+    `${plural('es', shown, { one: 'Se muestra', other: 'Se muestran' })} ${shownText} de ${plural('es', total, { one: '1 paciente', other: `${totalText} pacientes` })}.`,
   noPatientFound: (typed: string) => `Ningún nombre de paciente contiene «${typed}».`,
   sharesClosedTitle: 'Ya no compartido',
   historyOn: (what: string, record: string) => `${what}: ${record}`,

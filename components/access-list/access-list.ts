@@ -430,8 +430,9 @@ export class Nip82AccessList extends Nip82Element {
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
-      // Taken away (a sign-out, another account): the name typed is not the next one's.
-      if (!this.records) this.find = '';
+      // Taken away (a sign-out), or another user's handed in straight after: the name typed is not the next one's.
+      const before = changed.get('records') as OpenedRecord[] | undefined;
+      if (!this.records?.length || before?.[0]?.reader !== this.records[0]!.reader) this.find = '';
       void this.lookUpNames();
     }
     // Handed records have no store to say the user changed: another signer or user forgets what
@@ -1066,8 +1067,9 @@ export class Nip82AccessList extends Nip82Element {
     if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
     const s = this.s;
     // Among many patients, the one asked for: by any part of their name, accents and case aside.
+    // Among few (records gone since), no field shows what was typed: nobody is left out by it.
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
-    const asked = fold(this.find.trim());
+    const asked = groups.length >= FIND_FROM ? fold(this.find.trim()) : '';
     const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
     const shown = groups.filter(found).length;
     const foundText = asked
