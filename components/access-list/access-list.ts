@@ -229,6 +229,7 @@ const reachedEverywhere = new WeakSet<OpenedRecord>();
  *
  * @csspart base - The element's wrapper.
  * @csspart patient - One patient's records under their name, when the list holds several patients' (a clinic's).
+ * @csspart input - The field to find a patient by name, in a list of six or more patients' records.
  * @csspart record - One record and its people.
  * @csspart person - One person on a record.
  * @csspart share - One share the user made: to whom, since and until when, how many items, how many hidden, in force or not.
