@@ -7,6 +7,10 @@
 
 /** The budget for one main-thread task while scrolling or filtering. */
 export const LONG_TASK_BUDGET_MS = 100;
+/** From the moment a record arrives until it is interactive, no task may pass this: the browser reports none. */
+export const LOAD_TASK_BUDGET_MS = 50;
+/** A record handed in shows its first items within this, however many resources it holds. */
+export const FIRST_RENDER_BUDGET_MS = 300;
 
 const VIEWER = 'nip82-record-viewer';
 // About a fast typist: 10 characters a second.
@@ -198,19 +202,29 @@ const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
 const round1 = (n) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : null);
 
 /** Whether a row stays within the budget while scrolling and filtering. */
+const useMet = (r) => r.scroll.maxLongTaskMs <= LONG_TASK_BUDGET_MS && r.filter.maxLongTaskMs <= LONG_TASK_BUDGET_MS;
+
+/**
+ * Whether a row opens within its budget: no task over 50 ms at load, and a record handed in shows
+ * within 300 ms (one unlocked from a relay waits on the relay and the signer first, so only its tasks count).
+ */
+const loadMet = (r) => r.load.maxLongTaskMs <= LOAD_TASK_BUDGET_MS && (r.source === 'relay' || r.firstRenderMs <= FIRST_RENDER_BUDGET_MS);
+
+/** Whether a row meets every goal: at load, and while scrolling and filtering. */
 export function viewerMet(r) {
-  return r.scroll.maxLongTaskMs <= LONG_TASK_BUDGET_MS && r.filter.maxLongTaskMs <= LONG_TASK_BUDGET_MS;
+  return loadMet(r) && useMet(r);
 }
 
 /** The human table, then one machine-readable line per case. */
 export function reportViewer(rows, log) {
   log(`Viewer (<${VIEWER}>): first render = element connected (or unlock pressed) → first items painted;`);
   log('interactive = then main thread quiet for 500 ms; long tasks as reported by the browser (≥ 50 ms).');
-  log(`Target: no long task over ${LONG_TASK_BUDGET_MS} ms while scrolling or filtering.`);
+  log(`Targets: at load, no task over ${LOAD_TASK_BUDGET_MS} ms, and a record handed in shows within ${FIRST_RENDER_BUDGET_MS} ms;`);
+  log(`no long task over ${LONG_TASK_BUDGET_MS} ms while scrolling or filtering.`);
   log('');
   const withCpu = rows.some((r) => r.loadCpu);
   if (withCpu) log('load CPU = thread time of the longest main-thread task while loading (and of all of them): what a task costs the page, however busy the machine.');
-  const head = ['resources', 'source', 'first render', 'interactive', 'load max task', ...(withCpu ? ['load CPU max (sum)'] : []), 'scroll max task (>100)', 'filter max task (>100)', 'slowest input', 'target'];
+  const head = ['resources', 'source', 'first render', 'interactive', 'load max task', ...(withCpu ? ['load CPU max (sum)'] : []), 'scroll max task (>100)', 'filter max task (>100)', 'slowest input', 'load', 'scroll + filter'];
   const cells = rows.map((r) => [
     r.resources.toLocaleString('en-US'),
     r.source === 'relay' ? `relay (${r.parts} parts)` : 'bundle',
@@ -221,7 +235,8 @@ export function reportViewer(rows, log) {
     `${f(r.scroll.maxLongTaskMs)} ms (${r.scroll.over100})`,
     `${f(r.filter.maxLongTaskMs)} ms (${r.filter.over100})`,
     `${f(Math.max(r.scroll.maxEventMs, r.filter.maxEventMs))} ms`,
-    viewerMet(r) ? 'MET' : 'MISSED',
+    loadMet(r) ? 'MET' : 'MISSED',
+    useMet(r) ? 'MET' : 'MISSED',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c) => `  ${c.map((x, i) => x.padEnd(widths[i])).join('  ')}`.trimEnd();
@@ -253,7 +268,8 @@ export function reportViewer(rows, log) {
       maxLongTaskFilterMs: round1(r.filter.maxLongTaskMs),
       longTasksOver100Filter: r.filter.over100,
       maxInputMs: round1(Math.max(r.scroll.maxEventMs, r.filter.maxEventMs)),
-      target: `<=${LONG_TASK_BUDGET_MS}ms`,
+      target: `load tasks <=${LOAD_TASK_BUDGET_MS}ms${r.source === 'relay' ? '' : `, first render <=${FIRST_RENDER_BUDGET_MS}ms`}; scroll and filter tasks <=${LONG_TASK_BUDGET_MS}ms`,
+      loadMet: loadMet(r),
       met: viewerMet(r),
     })}`);
   }
