@@ -21,6 +21,28 @@ import { naddrsOf } from '../components/consent-prompt/naddrs.js';
 import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
 import { $, $$, buttonByText, isoDay, text } from './element-helpers.js';
 
+/** The patient unlocks their records and reads the decision of their one answer in the history, in English and Spanish. */
+async function historyDecisions(url: string, patient: Awaited<ReturnType<typeof person>>): Promise<[string, string]> {
+  const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
+    <nip82-access-list lang="en"></nip82-access-list>
+    <nip82-consent-prompt lang="en" mode="answer"></nip82-consent-prompt><nip82-consent-prompt lang="es" mode="answer"></nip82-consent-prompt></nip82-session>`);
+  await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
+  const list = session.querySelector<Nip82AccessList>('nip82-access-list')!;
+  await list.updateComplete;
+  buttonByText(list, 'Unlock my records')!.click();
+  await waitUntil(() => list.status === 'done', 'records loaded', { timeout: 30000 });
+  const [en, es] = [...session.querySelectorAll<Nip82ConsentPrompt>('nip82-consent-prompt')];
+  buttonByText(en, 'Check for requests')!.click();
+  await waitUntil(() => $$(en, 'table.history tbody tr').length === 1, 'the history', { timeout: 30000 });
+  // Its words load with the page's language.
+  await waitUntil(() => buttonByText(es, 'Ver solicitudes'), 'the Spanish prompt');
+  buttonByText(es, 'Ver solicitudes')!.click();
+  await waitUntil(() => $$(es, 'table.history tbody tr').length === 1, 'the history in Spanish', { timeout: 30000 });
+  await Promise.all([en.updateComplete, es.updateComplete]);
+  const decision = (el: Nip82ConsentPrompt) => text($(el, 'table.history tbody td:nth-child(3)'));
+  return [decision(en), decision(es)];
+}
+
 describe('the consent prompt: the consent history after a revoke', function () {
   this.timeout(90000);
 
@@ -44,26 +66,10 @@ describe('the consent prompt: the consent history after a revoke', function () {
       client.close();
     }
 
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
-      <nip82-access-list lang="en"></nip82-access-list>
-      <nip82-consent-prompt lang="en" mode="answer"></nip82-consent-prompt><nip82-consent-prompt lang="es" mode="answer"></nip82-consent-prompt></nip82-session>`);
-    await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
-    const list = session.querySelector<Nip82AccessList>('nip82-access-list')!;
-    await list.updateComplete;
-    buttonByText(list, 'Unlock my records')!.click();
-    await waitUntil(() => list.status === 'done', 'records loaded', { timeout: 30000 });
-    const [en, es] = [...session.querySelectorAll<Nip82ConsentPrompt>('nip82-consent-prompt')];
-    buttonByText(en, 'Check for requests')!.click();
-    await waitUntil(() => $$(en, 'table.history tbody tr').length === 1, 'the history', { timeout: 30000 });
-    // Its words load with the page's language.
-    await waitUntil(() => buttonByText(es, 'Ver solicitudes'), 'the Spanish prompt');
-    buttonByText(es, 'Ver solicitudes')!.click();
-    await waitUntil(() => $$(es, 'table.history tbody tr').length === 1, 'the history in Spanish', { timeout: 30000 });
-    await Promise.all([en.updateComplete, es.updateComplete]);
-    const decision = (el: Nip82ConsentPrompt) => text($(el, 'table.history tbody td:nth-child(3)'));
+    const [en, es] = await historyDecisions(url, patient);
     const today = Math.floor(Date.now() / 1000);
-    expect(decision(en)).to.equal(`approved; revoked on ${dayText(today, 'en')}`);
-    expect(decision(es)).to.equal(`aprobada; revocada el ${dayText(today, 'es')}`);
+    expect(en).to.equal(`approved; revoked on ${dayText(today, 'en')}`);
+    expect(es).to.equal(`aprobada; revocada el ${dayText(today, 'es')}`);
   });
 
   it('an approval of two records, one of them revoked since, is not said to be revoked', async () => {
@@ -90,25 +96,9 @@ describe('the consent prompt: the consent history after a revoke', function () {
       client.close();
     }
 
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
-      <nip82-access-list lang="en"></nip82-access-list>
-      <nip82-consent-prompt lang="en" mode="answer"></nip82-consent-prompt><nip82-consent-prompt lang="es" mode="answer"></nip82-consent-prompt></nip82-session>`);
-    await waitUntil(() => session.pubkey === patient.pubkey, 'signed in');
-    const list = session.querySelector<Nip82AccessList>('nip82-access-list')!;
-    await list.updateComplete;
-    buttonByText(list, 'Unlock my records')!.click();
-    await waitUntil(() => list.status === 'done', 'records loaded', { timeout: 30000 });
-    const [en, es] = [...session.querySelectorAll<Nip82ConsentPrompt>('nip82-consent-prompt')];
-    buttonByText(en, 'Check for requests')!.click();
-    await waitUntil(() => $$(en, 'table.history tbody tr').length === 1, 'the history', { timeout: 30000 });
-    // Its words load with the page's language.
-    await waitUntil(() => buttonByText(es, 'Ver solicitudes'), 'the Spanish prompt');
-    buttonByText(es, 'Ver solicitudes')!.click();
-    await waitUntil(() => $$(es, 'table.history tbody tr').length === 1, 'the history in Spanish', { timeout: 30000 });
-    await Promise.all([en.updateComplete, es.updateComplete]);
-    const decision = (el: Nip82ConsentPrompt) => text($(el, 'table.history tbody td:nth-child(3)'));
+    const [en, es] = await historyDecisions(url, patient);
     // The clinic can still open the other record: the approval still gives access.
-    expect(decision(en)).to.equal('approved');
-    expect(decision(es)).to.equal('aprobada');
+    expect(en).to.equal('approved');
+    expect(es).to.equal('aprobada');
   });
 });
