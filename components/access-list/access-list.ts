@@ -37,7 +37,7 @@ import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
-import { patientGroups, type PatientGroup } from './patient-groups.js';
+import { PatientGroupsMemo, type PatientGroup } from './patient-groups.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
@@ -394,6 +394,12 @@ export class Nip82AccessList extends Nip82Element {
   /** Worked out once per render, over the records listed. */
   private namer: (record: OpenedRecord) => string | undefined = () => undefined;
 
+  /** The records held, by patient: grouped again when they or the language change, not at each render (a key typed to find a patient). */
+  private readonly grouped = new PatientGroupsMemo();
+
+  /** Each group's name as the find field compares it (accents and case aside), kept with the groups: folded once, not at each key typed. */
+  private folded = new WeakMap<PatientGroup, { lang: string; name: string; folded: string }>();
+
   /** Counts read as the share dialog wrote them when the share was made ("1,050"), never as JavaScript prints them; '' for a count the share does not give. */
   private count(n: number | undefined): string {
     return n === undefined ? '' : formatCount(n, localeOf(this));
@@ -431,6 +437,8 @@ export class Nip82AccessList extends Nip82Element {
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
+      // Nothing of the last records' patients is kept for the next ones.
+      this.forgetGroups();
       // Taken away (a sign-out), or another user's handed in straight after: the name typed is not the next one's.
       const before = changed.get('records') as OpenedRecord[] | undefined;
       if (!this.records?.length || before?.[0]?.reader !== this.records[0]!.reader) this.find = '';
@@ -448,6 +456,7 @@ export class Nip82AccessList extends Nip82Element {
       // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
       this.actions.stop();
       this.names = new Map();
+      this.forgetGroups();
       this.showingHistory = false;
       this.find = '';
       this.targets = [];
@@ -1057,6 +1066,11 @@ export class Nip82AccessList extends Nip82Element {
     </div>`)}`;
   }
 
+  private forgetGroups(): void {
+    this.grouped.forget();
+    this.folded = new WeakMap();
+  }
+
   /**
    * The records the user holds: a clinic's under each patient's name (a heading at the element's
    * first level, found by a screen reader's list of headings), in order by name; one person's
@@ -1064,15 +1078,23 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderHeld(held: OpenedRecord[]): unknown {
     const lang = localeOf(this);
-    const groups = patientGroups(held, lang);
+    const groups = this.grouped.groups(held, lang);
     if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
     const s = this.s;
     // Among many patients, the one asked for: by any part of their name, accents and case aside.
     // Among few (records gone since), no field shows what was typed: nobody is left out by it.
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
     const asked = groups.length >= FIND_FROM ? fold(this.find.trim()) : '';
-    const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
-    const shown = groups.filter(found).length;
+    const foldedName = (g: PatientGroup) => {
+      const name = g.name || s.noPatientName;
+      let kept = this.folded.get(g);
+      if (kept?.lang !== lang || kept.name !== name) this.folded.set(g, (kept = { lang, name, folded: fold(name) }));
+      return kept.folded;
+    };
+    // Each key typed filters the groups once: no regrouping, no name folded again.
+    const matching = asked ? new Set(groups.filter((g) => foldedName(g).includes(asked))) : undefined;
+    const found = (g: PatientGroup) => !matching || matching.has(g);
+    const shown = matching ? matching.size : groups.length;
     const foundText = asked
       ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
       : '';
