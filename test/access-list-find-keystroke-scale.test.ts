@@ -68,6 +68,35 @@ describe('the access list of a clinic: finding a patient among hundreds', functi
     expect(seen(el)).to.deep.equal(['Patient 123']);
   });
 
+  it('renders none of the records again at a key typed, and all of them again at any other change', async () => {
+    const clinic = await person();
+    let read = 0;
+    // Each record counts how often what it gives its holder is read: at each record rendered.
+    const records = (await clinicRecords(clinic, 'Patient', 300)).map((r) => Object.defineProperty({ ...r }, 'role', { get: () => (read++, r.role), enumerable: true }));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list></div>`);
+    const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
+    await waitUntil(() => $$(el, '[part=patient]').length === 300 && $(el, 'input[type=search]'), 'the patients are listed, with a field to find one');
+    const field = $<HTMLInputElement>(el, 'input[type=search]')!;
+    // The first record's heading under patient `name`.
+    const heading = (name: string) => text($$(el, '[part=patient]').find((g) => text(g.querySelector(':scope > h3')) === name)!.querySelector('[part=record] h4[id]'));
+    const english = heading('Patient 29');
+    for (const [value, patients] of [['2', 138], ['29', 13], ['299', 1]] as const) {
+      read = 0;
+      setInput(field, value);
+      await waitUntil(() => text($(el, 'p.found')).startsWith(`Showing ${patients} of 300`), `“${value}” finds ${patients}`);
+      await el.updateComplete;
+      // Each of 300 records rendered again reads it at least once.
+      expect(read, `records read ${read} times at the key that made “${value}”`).to.equal(0);
+    }
+    expect(seen(el)).to.deep.equal(['Patient 299']);
+
+    // The page's language changes as a key is typed, in one update: the records are said in the new one.
+    wrapper.lang = 'es';
+    setInput(field, '29');
+    await waitUntil(() => text($(el, 'label[for=find]')) === 'Buscar un paciente por su nombre', 'the field in Spanish');
+    await waitUntil(() => seen(el).length === 13 && heading('Patient 29') !== english, `the records in Spanish, not “${english}”`);
+  });
+
   it('shows the next clinic\'s patients only, none of the last one\'s, typed name and all', async () => {
     const [first, next] = await Promise.all([person(), person()]);
     const [before, after] = await Promise.all([clinicRecords(first, 'Ana', 8), clinicRecords(next, 'Bea', 7)]);

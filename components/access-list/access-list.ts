@@ -1,6 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { Nip82Element, type Message } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { ariaLevel } from '../shared/heading-level.js';
@@ -397,6 +398,13 @@ export class Nip82AccessList extends Nip82Element {
   /** The records held, by patient: grouped again when they or the language change, not at each render (a key typed to find a patient). */
   private readonly grouped = new PatientGroupsMemo();
 
+  /**
+   * What a patient's records are shown from: renewed at every update but one the find field alone
+   * made (a key typed, its count spoken), which shows or hides whole patients and renders none of a
+   * clinic's thousands of records again.
+   */
+  private recordsShownFrom = {};
+
   /** Each group's name as the find field compares it (accents and case aside), kept with the groups: folded once, not at each key typed. */
   private folded = new WeakMap<PatientGroup, { lang: string; name: string; folded: string }>();
 
@@ -431,8 +439,16 @@ export class Nip82AccessList extends Nip82Element {
     clearTimeout(this.findTimer);
   }
 
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    // Asked with no property named (a language, a store's news, a share's end), in the same update as a key typed or not.
+    if (name === undefined) this.recordsShownFrom = {};
+    super.requestUpdate(name, oldValue, options);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const keys = [...(changed as Map<PropertyKey, unknown>).keys()];
+    if (!keys.length || keys.some((k) => k !== 'find' && k !== 'findSaid')) this.recordsShownFrom = {};
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
@@ -1110,7 +1126,7 @@ export class Nip82AccessList extends Nip82Element {
       <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${g.name ? html`<bdi translate="no">${g.name}</bdi>` : this.s.noPatientName}${g.namesake && g.pubkey
         ? html` <code translate="no">${shortNpub(g.pubkey)}</code>`
         : nothing}</h3>
-      ${repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1))}
+      ${guard([g, this.recordsShownFrom], () => repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1)))}
     </div>`)}`;
   }
 
