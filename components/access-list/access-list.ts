@@ -1,6 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { Nip82Element, type Message } from '../shared/base.js';
 import { selfChosen } from '../shared/self-chosen.js';
 import { ariaLevel } from '../shared/heading-level.js';
@@ -37,7 +38,7 @@ import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
-import { patientGroups, type PatientGroup } from './patient-groups.js';
+import { PatientGroupsMemo, type PatientGroup } from './patient-groups.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
@@ -394,6 +395,19 @@ export class Nip82AccessList extends Nip82Element {
   /** Worked out once per render, over the records listed. */
   private namer: (record: OpenedRecord) => string | undefined = () => undefined;
 
+  /** The records held, by patient: grouped again when they or the language change, not at each render (a key typed to find a patient). */
+  private readonly grouped = new PatientGroupsMemo();
+
+  /**
+   * What a patient's records are shown from: renewed at every update but one the find field alone
+   * made (a key typed, its count spoken), which shows or hides whole patients and renders none of a
+   * clinic's thousands of records again.
+   */
+  private recordsShownFrom = {};
+
+  /** Each group's name as the find field compares it (accents and case aside), kept with the groups: folded once, not at each key typed. */
+  private folded = new WeakMap<PatientGroup, { lang: string; name: string; folded: string }>();
+
   /** Counts read as the share dialog wrote them when the share was made ("1,050"), never as JavaScript prints them; '' for a count the share does not give. */
   private count(n: number | undefined): string {
     return n === undefined ? '' : formatCount(n, localeOf(this));
@@ -425,12 +439,22 @@ export class Nip82AccessList extends Nip82Element {
     clearTimeout(this.findTimer);
   }
 
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    // Asked with no property named (a language, a store's news, a share's end), in the same update as a key typed or not.
+    if (name === undefined) this.recordsShownFrom = {};
+    super.requestUpdate(name, oldValue, options);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const keys = [...(changed as Map<PropertyKey, unknown>).keys()];
+    if (!keys.length || keys.some((k) => k !== 'find' && k !== 'findSaid')) this.recordsShownFrom = {};
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
       this.handed = this.records ? [...this.records] : undefined;
+      // Nothing of the last records' patients is kept for the next ones.
+      this.forgetGroups();
       // Taken away (a sign-out), or another user's handed in straight after: the name typed is not the next one's.
       const before = changed.get('records') as OpenedRecord[] | undefined;
       if (!this.records?.length || before?.[0]?.reader !== this.records[0]!.reader) this.find = '';
@@ -448,6 +472,7 @@ export class Nip82AccessList extends Nip82Element {
       // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
       this.actions.stop();
       this.names = new Map();
+      this.forgetGroups();
       this.showingHistory = false;
       this.find = '';
       this.targets = [];
@@ -1057,6 +1082,11 @@ export class Nip82AccessList extends Nip82Element {
     </div>`)}`;
   }
 
+  private forgetGroups(): void {
+    this.grouped.forget();
+    this.folded = new WeakMap();
+  }
+
   /**
    * The records the user holds: a clinic's under each patient's name (a heading at the element's
    * first level, found by a screen reader's list of headings), in order by name; one person's
@@ -1064,15 +1094,23 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderHeld(held: OpenedRecord[]): unknown {
     const lang = localeOf(this);
-    const groups = patientGroups(held, lang);
+    const groups = this.grouped.groups(held, lang);
     if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
     const s = this.s;
     // Among many patients, the one asked for: by any part of their name, accents and case aside.
     // Among few (records gone since), no field shows what was typed: nobody is left out by it.
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
     const asked = groups.length >= FIND_FROM ? fold(this.find.trim()) : '';
-    const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
-    const shown = groups.filter(found).length;
+    const foldedName = (g: PatientGroup) => {
+      const name = g.name || s.noPatientName;
+      let kept = this.folded.get(g);
+      if (kept?.lang !== lang || kept.name !== name) this.folded.set(g, (kept = { lang, name, folded: fold(name) }));
+      return kept.folded;
+    };
+    // Each key typed filters the groups once: no regrouping, no name folded again.
+    const matching = asked ? new Set(groups.filter((g) => foldedName(g).includes(asked))) : undefined;
+    const found = (g: PatientGroup) => !matching || matching.has(g);
+    const shown = matching ? matching.size : groups.length;
     const foundText = asked
       ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
       : '';
@@ -1088,7 +1126,7 @@ export class Nip82AccessList extends Nip82Element {
       <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${g.name ? html`<bdi translate="no">${g.name}</bdi>` : this.s.noPatientName}${g.namesake && g.pubkey
         ? html` <code translate="no">${shortNpub(g.pubkey)}</code>`
         : nothing}</h3>
-      ${repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1))}
+      ${guard([g, this.recordsShownFrom], () => repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1)))}
     </div>`)}`;
   }
 

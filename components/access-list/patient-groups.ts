@@ -98,3 +98,27 @@ function namesakes(sorted: readonly PatientGroup[], name: string, sort: Intl.Col
   while (end < sorted.length && sort.compare(sorted[end]!.name, name) === 0) end++;
   return sorted.slice(low, end);
 }
+
+/**
+ * {@link patientGroups} worked out again only when the records held (each the same record, in the
+ * same order) or the language change: a key typed in the find field, a name looked up, a dialog
+ * opened filter or show the groups made before, never group a clinic's thousands of records again.
+ * One per element; {@link forget} lets go of the last user's groups (a sign-out, another user).
+ */
+export class PatientGroupsMemo {
+  private last?: { records: readonly OpenedRecord[]; lang: string; groups: PatientGroup[] };
+
+  groups(records: readonly OpenedRecord[], lang: string): PatientGroup[] {
+    const last = this.last;
+    if (last && last.lang === lang && sameRecords(last.records, records)) return last.groups;
+    // A copy: a list changed in place after this call is not taken for the one grouped.
+    this.last = { records: [...records], lang, groups: patientGroups(records, lang) };
+    return this.last.groups;
+  }
+
+  forget(): void {
+    this.last = undefined;
+  }
+}
+
+const sameRecords = (a: readonly OpenedRecord[], b: readonly OpenedRecord[]) => a.length === b.length && a.every((r, i) => r === b[i]);

@@ -488,7 +488,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const me = this.myKey;
     const stored = this.messages.filter((m) => m.from === me && (m.status === 'active' || m.status === 'rejected'));
     // Answers given here with records the host handed in (no session store to keep them).
-    const here = this.answeredHere.filter((a) => !stored.some((m) => m.id === a.id));
+    const ids = new Set(stored.map((m) => m.id));
+    const here = this.answeredHere.filter((a) => !ids.has(a.id));
     return [...here, ...stored];
   }
 
@@ -1879,6 +1880,8 @@ export class Nip82ConsentPrompt extends Nip82Element {
 
   private answerView(): AnswerView {
     const patient = subjectNamer(this.available);
+    // Worked out once per render, not once per answer in the history: the shares are then looked up by address.
+    const shares = this.knownShares;
     return {
       ...this.commonView(),
       headingLevel: this.headingLevel,
@@ -1894,7 +1897,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         this.modal.focusNext = `li.request:nth-child(${LISTED_REQUESTS + 1}) button`;
       },
       history: this.history,
-      revokedAt: (answer) => revokedAt(sharesOfAnswer(answer, this.knownShares)),
+      revokedAt: (answer) => revokedAt(sharesOfAnswer(answer, shares)),
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
       vouched: (pubkey) => this.vouched(pubkey),
@@ -1998,7 +2001,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const list = this.request ? [this.request, ...this.incoming.filter((m) => m.id !== this.request!.id)] : this.incoming;
     // Those the site knows first, after one handed in: a stranger's many requests never bury them.
     const rank = (m: ConsentMessage) => (m === this.request ? 0 : this.hostName(m.requester, this.knownNames) ? 1 : 2);
-    return list.filter((m) => m.status === 'proposed' && !this.answered.has(m.id)).sort((a, b) => rank(a) - rank(b));
+    // Worked out once, not once per request: each asks the whole history again.
+    const answered = this.answered;
+    return list.filter((m) => m.status === 'proposed' && !answered.has(m.id)).sort((a, b) => rank(a) - rank(b));
   }
 }
 
