@@ -1067,11 +1067,12 @@ export class Nip82AccessList extends Nip82Element {
     const groups = patientGroups(held, lang);
     if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
     const s = this.s;
-    // Among many patients, the one asked for: by any part of their name, accents and case aside.
-    // Among few (records gone since), no field shows what was typed: nobody is left out by it.
+    // Among many patients, the one asked for: by any part of any name their records give (two
+    // clinics spell one name two ways), accents and case aside. Among few (records gone since), no
+    // field shows what was typed: nobody is left out by it.
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
     const asked = groups.length >= FIND_FROM ? fold(this.find.trim()) : '';
-    const found = (g: PatientGroup) => !asked || fold(g.name || s.noPatientName).includes(asked);
+    const found = (g: PatientGroup) => !asked || [g.name || s.noPatientName, ...g.names].some((name) => fold(name).includes(asked));
     const shown = groups.filter(found).length;
     const foundText = asked
       ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
