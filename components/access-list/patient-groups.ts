@@ -1,7 +1,8 @@
 /**
  * A clinic's access list holds dozens of patients' records: grouped under each patient's name, in
  * order by name, a clinician finds one patient's records as they would in a chart list. A
- * patient's own records (one person) are one group, which the list shows as it always did.
+ * patient's own records (one person) are one group, which the list shows as it always did. A
+ * patient's "What you shared" reads by the same groups: their own shares, each animal's.
  */
 import type { OpenedRecord } from '../core/nip82/record.js';
 import { animalOf, patientOf } from '../core/fhir/patient.js';
