@@ -118,6 +118,7 @@ export const accessListStringsEs: AccessListStrings = {
   historyTitle: 'Su historial de consentimientos',
   noHistory: 'Todavía no ha compartido nada ni respondido a ninguna solicitud.',
   shareAbout: (patient: string) => `Paciente: ${patient}`,
+  sharesAboutYou: 'Los suyos',
   alsoOpens: (who: string, n: number, nText: string) =>
     plural('es', n, {
       one: `Esta revocación es solo de este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,

@@ -110,6 +110,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noHistory: string;
   /** Whom a share in "What you shared" is about, when the list holds more than one patient or an animal's ("Rex"). */
   shareAbout: (patient: string) => string;
+  /** In "What you shared", over the shares of the user's own records, when others are about their animals or other people. */
+  sharesAboutYou: string;
   /**
    * In the revoke dialog of one person: the other records and shares (`n`, `nText` as the page's
    * language writes it) they can still open, listed after it; revoking here leaves those.
@@ -263,6 +265,7 @@ const en: AccessListStrings = {
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,
+  sharesAboutYou: 'Yours',
   alsoOpens: (who: string, n: number, nText: string) =>
     plural('en', n, {
       one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,

@@ -61,8 +61,9 @@ export const accessListStyles = css`
   .patient[hidden] {
     display: none;
   }
-  /* A patient's name over their records: set apart from the records' own headings. */
-  .patient > h3 {
+  /* A patient's name over their records (or shares): set apart from the records' own headings. */
+  .patient > h3,
+  .patient > h4 {
     margin-block: 0.5rem 0;
     padding-block-end: 0.25rem;
     border-block-end: 2px solid var(--_border);

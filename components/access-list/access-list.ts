@@ -38,7 +38,7 @@ import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
-import { PatientGroupsMemo, type PatientGroup } from './patient-groups.js';
+import { PatientGroupsMemo, patientGroups, type PatientGroup } from './patient-groups.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
@@ -229,7 +229,7 @@ const reachedEverywhere = new WeakSet<OpenedRecord>();
  * @status experimental
  *
  * @csspart base - The element's wrapper.
- * @csspart patient - One patient's records under their name, when the list holds several patients' (a clinic's).
+ * @csspart patient - One patient's records under their name, when the list holds several patients' (a clinic's); in "What you shared", the shares about one of several (the user, each of their animals) under their name.
  * @csspart input - The field to find a patient by name, in a list of six or more patients' records.
  * @csspart record - One record and its people.
  * @csspart person - One person on a record.
@@ -281,7 +281,7 @@ export class Nip82AccessList extends Nip82Element {
 
   /**
    * The outline level of the element's first headings (1–6), to fit the page's own: a page whose
-   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record and the list of shares an `h3`, the people of a record `h4`; in a list of several patients' records, each patient's name an `h3`, their records `h4`, the people `h5`).
+   * section heading is an `h2` sets 3. Unset, they keep their tags' levels (each record and the list of shares an `h3`, the people of a record `h4`; in a list of several patients' records, each patient's name an `h3`, their records `h4`, the people `h5`; in "What you shared" about several, whom each group is about an `h4`, its "No longer shared" an `h5`).
    */
   @property({ attribute: 'heading-level', type: Number }) headingLevel?: number;
 
@@ -405,8 +405,8 @@ export class Nip82AccessList extends Nip82Element {
    */
   private recordsShownFrom = {};
 
-  /** Each group's name as the find field compares it (accents and case aside), kept with the groups: folded once, not at each key typed. */
-  private folded = new WeakMap<PatientGroup, { lang: string; name: string; folded: string }>();
+  /** Each group's names as the find field compares them (accents and case aside), kept with the groups: folded once, not at each key typed. */
+  private folded = new WeakMap<PatientGroup, { lang: string; name: string; folded: string[] }>();
 
   /** Counts read as the share dialog wrote them when the share was made ("1,050"), never as JavaScript prints them; '' for a count the share does not give. */
   private count(n: number | undefined): string {
@@ -1097,18 +1097,19 @@ export class Nip82AccessList extends Nip82Element {
     const groups = this.grouped.groups(held, lang);
     if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
     const s = this.s;
-    // Among many patients, the one asked for: by any part of their name, accents and case aside.
-    // Among few (records gone since), no field shows what was typed: nobody is left out by it.
+    // Among many patients, the one asked for: by any part of any name their records give (two
+    // clinics spell one name two ways), accents and case aside. Among few (records gone since), no
+    // field shows what was typed: nobody is left out by it.
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
     const asked = groups.length >= FIND_FROM ? fold(this.find.trim()) : '';
-    const foldedName = (g: PatientGroup) => {
+    const foldedNames = (g: PatientGroup) => {
       const name = g.name || s.noPatientName;
       let kept = this.folded.get(g);
-      if (kept?.lang !== lang || kept.name !== name) this.folded.set(g, (kept = { lang, name, folded: fold(name) }));
+      if (kept?.lang !== lang || kept.name !== name) this.folded.set(g, (kept = { lang, name, folded: [name, ...g.names].map(fold) }));
       return kept.folded;
     };
     // Each key typed filters the groups once: no regrouping, no name folded again.
-    const matching = asked ? new Set(groups.filter((g) => foldedName(g).includes(asked))) : undefined;
+    const matching = asked ? new Set(groups.filter((g) => foldedNames(g).some((name) => name.includes(asked)))) : undefined;
     const found = (g: PatientGroup) => !matching || matching.has(g);
     const shown = matching ? matching.size : groups.length;
     const foundText = asked
@@ -1123,11 +1124,15 @@ export class Nip82AccessList extends Nip82Element {
           </div>`
         : nothing}
       ${repeat(groups, (g) => g.key, (g, i) => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`} ?hidden=${!found(g)}>
-      <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${g.name ? html`<bdi translate="no">${g.name}</bdi>` : this.s.noPatientName}${g.namesake && g.pubkey
-        ? html` <code translate="no">${shortNpub(g.pubkey)}</code>`
-        : nothing}</h3>
+      <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${this.groupName(g)}</h3>
       ${guard([g, this.recordsShownFrom], () => repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1)))}
     </div>`)}`;
+  }
+
+  /** Whom a group is about, as its heading says it: the patient's name (their short key beside a namesake's), `own` for the user's own. */
+  private groupName(g: PatientGroup, own?: string): TemplateResult | string {
+    if (own) return own;
+    return html`${g.name ? html`<bdi translate="no">${g.name}</bdi>` : this.s.noPatientName}${g.namesake && g.pubkey ? html` <code translate="no">${shortNpub(g.pubkey)}</code>` : nothing}`;
   }
 
   /**
@@ -1212,14 +1217,46 @@ export class Nip82AccessList extends Nip82Element {
               ${s.revokeEnded(overdue.length, this.count(overdue.length))}</button>
           </div>`
         : nothing}
-      ${open.length ? this.renderShareList(open, held) : nothing}
-      ${closed.length
-        ? html`<h4 class="closed-title" aria-level=${ariaLevel(this.headingLevel, 1)}>${s.sharesClosedTitle}</h4>${this.renderShareList(closed, held)}`
-        : nothing}
+      ${this.renderSharesBySubject(open, closed, held)}
     </section>`;
   }
 
-  private renderShareList(shares: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
+  /**
+   * The shares by whom they are about, once they are about two or more (a pet owner's own records,
+   * their dog's, their cat's): the user's own first, then each other by name, as a clinic's list
+   * reads by patient; each a heading one level under "What you shared" over a group it names. About
+   * one, one list as ever.
+   */
+  private renderSharesBySubject(open: ShareCopy[], closed: ShareCopy[], held: readonly OpenedRecord[]): TemplateResult {
+    const all = [...open, ...closed];
+    const groups = patientGroups(all.map((c) => c.record), localeOf(this));
+    if (groups.length < 2) return this.renderOpenAndClosed(open, closed, held, 0);
+    const mine = `person ${this.myKey ?? all[0]!.record.reader}`;
+    // A stable sort: the others keep their order by name.
+    groups.sort((a, b) => +(b.key === mine) - +(a.key === mine));
+    return html`${repeat(groups, (g) => g.key, (g, i) => {
+      const within = new Set(g.records);
+      return html`<div part="patient" class="patient" role="group" aria-labelledby=${`shares-about-${i}`}>
+        <h4 id=${`shares-about-${i}`} aria-level=${ariaLevel(this.headingLevel, 1)}>${this.groupName(g, g.key === mine ? this.s.sharesAboutYou : undefined)}</h4>
+        ${this.renderOpenAndClosed(open.filter((c) => within.has(c.record)), closed.filter((c) => within.has(c.record)), held, 1, g.name)}
+      </div>`;
+    })}`;
+  }
+
+  /**
+   * The shares still open, then those ended or revoked under their own heading; `depth` 1 under
+   * whom they are about (`about`: the name that heading stands for, which each share then does not repeat).
+   */
+  private renderOpenAndClosed(open: ShareCopy[], closed: ShareCopy[], held: readonly OpenedRecord[], depth: number, about?: string): TemplateResult {
+    return html`${open.length ? this.renderShareList(open, held, about) : nothing}
+      ${closed.length
+        ? html`${depth
+            ? html`<h5 class="closed-title" aria-level=${ariaLevel(this.headingLevel, 2)}>${this.s.sharesClosedTitle}</h5>`
+            : html`<h4 class="closed-title" aria-level=${ariaLevel(this.headingLevel, 1)}>${this.s.sharesClosedTitle}</h4>`}${this.renderShareList(closed, held, about)}`
+        : nothing}`;
+  }
+
+  private renderShareList(shares: ShareCopy[], held: readonly OpenedRecord[], about?: string): TemplateResult {
     const s = this.s;
     return html`<ul class="share-list">
         ${repeat(
@@ -1231,7 +1268,7 @@ export class Nip82AccessList extends Nip82Element {
             const changed = revocable ? changedSince(c, held) : undefined;
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
-              ${this.patientOf(c.record) ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
+              ${this.patientOf(c.record) && this.patientOf(c.record) !== about ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
               <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}

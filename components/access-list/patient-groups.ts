@@ -1,7 +1,8 @@
 /**
  * A clinic's access list holds dozens of patients' records: grouped under each patient's name, in
  * order by name, a clinician finds one patient's records as they would in a chart list. A
- * patient's own records (one person) are one group, which the list shows as it always did.
+ * patient's own records (one person) are one group, which the list shows as it always did. A
+ * patient's "What you shared" reads by the same groups: their own shares, each animal's.
  */
 import type { OpenedRecord } from '../core/nip82/record.js';
 import { animalOf, patientOf } from '../core/fhir/patient.js';
@@ -13,6 +14,11 @@ export interface PatientGroup {
   key: string;
   /** The patient's name as their newest record gives it, their own record before others' (see `trust`); '' when none of them names the patient. */
   name: string;
+  /**
+   * Every name the group's records give the patient, `name` among them: two clinics may spell one
+   * patient's name two ways ("Ana María Rivera", "Ana Rivera"), and either finds her.
+   */
+  names: string[];
   /** The key a record names for the patient (an animal's owner), shown beside a name another group bears too. */
   pubkey?: string;
   /** Set when another group bears the same name: two patients of one name are never one group. */
@@ -55,13 +61,16 @@ export function patientGroups(records: readonly OpenedRecord[], lang: string): P
     const key = kind === 'animal' ? `animal ${pubkey} ${name}` : `person ${pubkey}`;
     let group = groups.get(key);
     if (group) group.records.push(r);
-    else groups.set(key, (group = { key, name: '', pubkey, namesake: false, records: [r] }));
+    else groups.set(key, (group = { key, name: '', names: [], pubkey, namesake: false, records: [r] }));
+    if (name) group.names.push(name);
     const rank = trust(r, pubkey);
     if (name && rank > (named.get(group) ?? -1)) {
       group.name = name;
       named.set(group, rank);
     }
   }
+  // Each spelling once, however many records give it (a set: thousands of one patient's records stay linear).
+  for (const g of groups.values()) g.names = [...new Set(g.names)];
   const sort = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
   // Hundreds of patients at a clinic, grouped again at each keystroke in the search field: names are
   // sorted once and looked up by halves, never each against all (that took seconds at thousands).
@@ -73,7 +82,7 @@ export function patientGroups(records: readonly OpenedRecord[], lang: string): P
     const key = `name ${kind} ${name}`;
     const group = named.length === 1 ? named[0]! : groups.get(key);
     if (group) group.records.push(r);
-    else groups.set(key, { key, name, namesake: false, records: [r] });
+    else groups.set(key, { key, name, names: name ? [name] : [], namesake: false, records: [r] });
   }
   // A record joined to its patient later keeps its place among theirs: newest first.
   const at = new Map(records.map((r, i) => [r, i]));
