@@ -1,6 +1,7 @@
 import { Nip82AccessList } from './access-list.js';
+import { defineTag } from '../shared/define-tag.js';
 
-if (!customElements.get('nip82-access-list')) customElements.define('nip82-access-list', Nip82AccessList);
+defineTag('nip82-access-list', Nip82AccessList);
 
 declare global {
   interface HTMLElementTagNameMap {

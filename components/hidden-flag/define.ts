@@ -1,10 +1,11 @@
 import { Nip82HiddenFlag } from './hidden-flag.js';
+import { defineTag } from '../shared/define-tag.js';
 
 export { Nip82HiddenFlag };
 /** For elements that render a flag and forward a host's overrides to it (types only: registers nothing more). */
 export type { HiddenFlagStrings } from './hidden-flag.strings.js';
 
-if (!customElements.get('nip82-hidden-flag')) customElements.define('nip82-hidden-flag', Nip82HiddenFlag);
+defineTag('nip82-hidden-flag', Nip82HiddenFlag);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -79,7 +79,9 @@ async function resolveName(name: string): Promise<string | undefined> {
  */
 export class Nip82NpubPicker extends Nip82Element {
   static override styles = [tokens, npubPickerStyles];
-  static override shadowRootOptions = { ...Nip82Element.shadowRootOptions, delegatesFocus: true };
+  // Typed as the DOM's own dictionary: inferred, the shipped declaration would copy this compiler's
+  // version of its members and fail to type-check under a host's other TypeScript version.
+  static override shadowRootOptions: ShadowRootInit = { ...Nip82Element.shadowRootOptions, delegatesFocus: true };
 
   /**
    * The chosen public key, 64 lowercase hex ('' when none). Setting it (hex in either case, an npub

@@ -1,10 +1,11 @@
 import { Nip82RecordViewer, hiddenFlag } from './record-viewer.js';
 import { warmFormatters } from './fhir-format.js';
 import { OnDemand } from './on-demand.js';
+import { defineTag } from '../shared/define-tag.js';
 
 export { Nip82RecordViewer };
 
-if (!customElements.get('nip82-record-viewer')) customElements.define('nip82-record-viewer', Nip82RecordViewer);
+defineTag('nip82-record-viewer', Nip82RecordViewer);
 // The viewer renders <nip82-hidden-flag>; its class registers nothing, so its define module does,
 // the first time a record has withheld items.
 hiddenFlag.part ??= new OnDemand(() => import('../hidden-flag/define.js').then((m) => m.Nip82HiddenFlag));

@@ -1,6 +1,7 @@
 import { Nip82Session } from './session.js';
+import { defineTag } from '../shared/define-tag.js';
 
-if (!customElements.get('nip82-session')) customElements.define('nip82-session', Nip82Session);
+defineTag('nip82-session', Nip82Session);
 
 declare global {
   interface HTMLElementTagNameMap {

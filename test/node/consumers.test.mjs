@@ -44,6 +44,8 @@ let server;
 let browser;
 let origin;
 let typecheck;
+/** What `npm install` warned about, read by its test. */
+let installWarnings = [];
 const user = generateSecretKey();
 
 /** Times one step of the setup, for the report printed at the end. */
@@ -64,10 +66,14 @@ async function packAndInstall() {
   const tarball = stdout.trim().split('\n').pop();
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'nip82-consumers', private: true, type: 'module' }));
   cpSync(join(root, 'test/consumers'), work, { recursive: true });
-  await timed('npm install', () => run('npm', [
-    'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`,
+  const { stderr } = await timed('npm install', () => run('npm', [
+    'install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`,
     ...['react', 'react-dom', '@types/react', '@types/react-dom', 'vue'].map(installed),
   ], { cwd: work }));
+  // What the user reads while installing the kit: no warning about it (an unsupported engine, a
+  // peer it conflicts with, a deprecated dependency, its install scripts). Lines about this
+  // machine's own npm settings are not the kit's.
+  installWarnings = stderr.split('\n').filter((line) => /\bwarn\b/i.test(line) && !/Unknown (user|env|global|builtin|project) config/.test(line));
 }
 
 /** Compiles `.vue` files as a Vue build plugin does, with the README's custom-element setting. */
@@ -216,6 +222,10 @@ test("the README's React, Vue and own-tag examples are the consumers' code", () 
   assert.ok(readme.includes(IS_CUSTOM_ELEMENT), 'README Vue compiler setting is the one used here');
 });
 
+test('installing the packed kit with React and Vue prints no warning', () => {
+  assert.deepEqual(installWarnings, []);
+});
+
 test('the React consumer type-checks against the packed JSX typings', STEP, async () => {
   const result = await typecheck;
   assert.ok(result.ok, result.output);
@@ -234,7 +244,9 @@ test("Vue 3.5: the README's template (relays as a string attribute, signer as .p
     await unlockRecord(page);
     await page.getByText('1 record(s) opened.', { exact: true }).waitFor();
     // Vue set the string as the property (it prefers a property when one exists); the session took it as a list.
-    assert.deepEqual(await page.locator('nip82-session').evaluate((s) => s.relays), relays.map((r) => r.url));
+    const session = page.locator('nip82-session');
+    assert.equal(await session.getAttribute('relays'), null, 'Vue set relays as a property, the way under test, not as an attribute');
+    assert.deepEqual(await session.evaluate((s) => s.relays), relays.map((r) => r.url));
   });
 });
 
