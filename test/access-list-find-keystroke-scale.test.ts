@@ -10,6 +10,8 @@ import { waitUntil } from './wait.js';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { person, recordAbout, type Person } from './helpers.js';
 import { $, $$, setInput, text } from './element-helpers.js';
 
@@ -20,6 +22,24 @@ async function clinicRecords(clinic: Person, prefix: string, count: number): Pro
   return [...Array(count)].map((_, i) => {
     const key = `${prefix.length.toString(16)}${i.toString(16)}`.padStart(64, '0');
     return { ...base, signPubkey: `${i.toString(16)}`.padStart(64, 'f'), subject: key, bundle: recordAbout(`${prefix} ${i}`, 'Flu') };
+  });
+}
+
+/**
+ * `count` shares `clinic` made of its patients' records (`prefix` and a number) to a colleague, each
+ * about its own patient: one share made and signed, its copies told apart by address and patient.
+ */
+async function clinicShares(clinic: Person, prefix: string, count: number): Promise<OpenedRecord[]> {
+  const colleague = await person();
+  const record = await openRecord(await createRecord({ bundle: recordAbout(`${prefix} 0`, 'Flu'), author: clinic.signer, participants: [] }), clinic.signer);
+  const { source, fullUrl } = consentSource(record, grantConsent({ patient: clinic.pubkey, recipient: colleague.pubkey, role: 'viewer' }));
+  const base = await openRecord(await createShare({
+    from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: clinic.signer, participants: [{ pubkey: colleague.pubkey, role: 'viewer' }],
+  }), clinic.signer);
+  return [...Array(count)].map((_, i) => {
+    const patient = recordAbout(`${prefix} ${i}`, 'Flu').entry![0]!;
+    const bundle = { ...base.bundle, entry: base.bundle.entry!.map((e) => (e.resource?.resourceType === 'Patient' ? patient : e)) };
+    return { ...base, signPubkey: `${i.toString(16)}`.padStart(64, 'e'), subject: `${i.toString(16)}`.padStart(64, 'c'), bundle };
   });
 }
 
@@ -95,6 +115,26 @@ describe('the access list of a clinic: finding a patient among hundreds', functi
     setInput(field, '29');
     await waitUntil(() => text($(el, 'label[for=find]')) === 'Buscar un paciente por su nombre', 'the field in Spanish');
     await waitUntil(() => seen(el).length === 13 && heading('Patient 29') !== english, `the records in Spanish, not “${english}”`);
+  });
+
+  it('a clinic that shared records too: a key typed regroups none of its shares either', async () => {
+    const clinic = await person();
+    const [records, shares] = await Promise.all([clinicRecords(clinic, 'Patient', 40), clinicShares(clinic, 'Shared', 60)]);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${[...records, ...shares]} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => $$(el, '.records > [part=patient]').length === 40 && $$(el, '.shares > [part=patient]').length === 60, 'the patients and the shares by whom they are about');
+    const field = $<HTMLInputElement>(el, 'input[type=search]')!;
+    for (const [value, patients] of [['1', 13], ['12', 1]] as const) {
+      const n = await comparisons(async () => {
+        setInput(field, value);
+        await waitUntil(() => text($(el, 'p.found')).startsWith(`Showing ${patients} of 40`), `“${value}” finds ${patients}`);
+        await el.updateComplete;
+      });
+      expect(n, `${n} comparisons at the key that made “${value}”`).to.equal(0);
+    }
+    // Any other change groups them anew: another language sorts and says them in its words.
+    el.lang = 'es';
+    await waitUntil(() => text($(el, '.shares > h3')) === 'Lo que usted compartió', 'the shares in Spanish');
+    expect($$(el, '.shares > [part=patient]')).to.have.length(60);
   });
 
   it('shows the next clinic\'s patients only, none of the last one\'s, typed name and all', async () => {

@@ -399,9 +399,9 @@ export class Nip82AccessList extends Nip82Element {
   private readonly grouped = new PatientGroupsMemo();
 
   /**
-   * What a patient's records are shown from: renewed at every update but one the find field alone
-   * made (a key typed, its count spoken), which shows or hides whole patients and renders none of a
-   * clinic's thousands of records again.
+   * What a patient's records (and the shares the user made) are shown from: renewed at every update
+   * but one the find field alone made (a key typed, its count spoken), which shows or hides whole
+   * patients and renders none of a clinic's thousands of records, nor its shares, again.
    */
   private recordsShownFrom = {};
 
@@ -1057,7 +1057,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${this.renderHeld(held)}</div>` : nothing}
-      ${shares.length ? this.renderShares(shares, held) : nothing}
+      ${shares.length ? guard([this.recordsShownFrom], () => this.renderShares(shares, held)) : nothing}
       ${this.renderHistory()}
     </div>`;
   }
