@@ -12,7 +12,7 @@ import '../components/define.js';
 import type { Nip82Session } from '../components/session/session.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { revokedAt, sharesOfAnswer } from '../components/core/store/answer-share.js';
+import { answerShares, revokedAt } from '../components/core/store/answer-share.js';
 import type { ShareCopy } from '../components/core/store/share-copies.js';
 import type { RecordStore } from '../components/core/store/record-store.js';
 import { answerRequest, type ConsentMessage } from '../components/core/nip82/requests.js';
@@ -44,7 +44,8 @@ describe('the consent history at scale: each answer\'s shares', function () {
     const shares = [...Array(1000)].map((_, i) => shareOf(i, i % 3 === 0 ? 'revoked' : 'active', () => reads++));
     // Each answer made one share, the last one two (one revoked, one not); one denial among them.
     const history = [...[...Array(998)].map((_, i) => answerOf([i])), answerOf([998, 999]), answerOf([3], 'rejected')];
-    const days = history.map((answer) => revokedAt(sharesOfAnswer(answer, shares)));
+    const sharesOf = answerShares(shares);
+    const days = history.map((answer) => revokedAt(sharesOf(answer)));
 
     // Still right: a revoked share's answer says when; one still in force, a denial, or one of two revoked, not.
     expect(days[0]).to.equal(1_700_000_000);
@@ -52,7 +53,7 @@ describe('the consent history at scale: each answer\'s shares', function () {
     expect(days[1]).to.equal(undefined);
     expect(days[998], 'one of its two shares revoked').to.equal(undefined);
     expect(days[999], 'a denial').to.equal(undefined);
-    expect(sharesOfAnswer(history[998]!, shares).map((s) => s.record.createdAt)).to.deep.equal([1_700_000_998, 1_700_000_999]);
+    expect(sharesOf(history[998]!).map((s) => s.record.createdAt)).to.deep.equal([1_700_000_998, 1_700_000_999]);
     // Each answer against every share would be a million reads.
     expect(reads, `${reads} reads of the shares' addresses`).to.be.at.most(1000 + 1);
   });
@@ -60,11 +61,11 @@ describe('the consent history at scale: each answer\'s shares', function () {
   it('reads a new list of shares anew: a share revoked since is told', () => {
     const answer = answerOf([0]);
     const before = [shareOf(0, 'active', () => {})];
-    expect(revokedAt(sharesOfAnswer(answer, before))).to.equal(undefined);
+    expect(revokedAt(answerShares(before)(answer))).to.equal(undefined);
     // The next render's list: the same share, revoked now.
     const after = [shareOf(0, 'revoked', () => {})];
-    expect(revokedAt(sharesOfAnswer(answer, after))).to.equal(1_700_000_000);
-    expect(sharesOfAnswer(answer, [])).to.deep.equal([]);
+    expect(revokedAt(answerShares(after)(answer))).to.equal(1_700_000_000);
+    expect(answerShares([])(answer)).to.deep.equal([]);
   });
 
   it('the prompt asks for the shares the patient made once per render, not once per answer listed', async () => {

@@ -20,7 +20,7 @@ import type { Disclosure } from '../core/fhir/withheld.js';
 import { assertOpenedFor, type StoreChange, type RecordStore } from '../core/store/record-store.js';
 import { RecordKeyCache } from '../core/nip82/keys.js';
 import { endedForReader, shareCopyOf, shareOpen, type ShareCopy } from '../core/store/share-copies.js';
-import { revokedAt, sharesOfAnswer } from '../core/store/answer-share.js';
+import { answerShares, revokedAt } from '../core/store/answer-share.js';
 import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
@@ -1881,7 +1881,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
   private answerView(): AnswerView {
     const patient = subjectNamer(this.available);
     // Worked out once per render, not once per answer in the history: the shares are then looked up by address.
-    const shares = this.knownShares;
+    const sharesOf = answerShares(this.knownShares);
     return {
       ...this.commonView(),
       headingLevel: this.headingLevel,
@@ -1897,7 +1897,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
         this.modal.focusNext = `li.request:nth-child(${LISTED_REQUESTS + 1}) button`;
       },
       history: this.history,
-      revokedAt: (answer) => revokedAt(sharesOfAnswer(answer, shares)),
+      revokedAt: (answer) => revokedAt(sharesOf(answer)),
       answering: this.answering,
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
       vouched: (pubkey) => this.vouched(pubkey),

@@ -7,40 +7,27 @@ import type { ConsentMessage } from '../nip82/requests.js';
 import type { ShareCopy } from './share-copies.js';
 
 /**
- * Where each share of a list is, by the addresses of its record: read once per list, so that a
- * history of many answers over many shares is looked up, not each answer against every share. Kept
- * while the list is (a new list each render, and none once the user is gone).
+ * The shares each approval granted, among `shares` (by the addresses the answer names): one per
+ * record it gave, in the order of `shares`; none for a denial, or shares not loaded. Their status
+ * says whether the approval still gives access. The list is read once, here, so a history of many
+ * answers over many shares is looked up, not each answer against every share; a list that changes
+ * later is a new lookup to make (the answer prompt makes one each render).
  */
-const byAddress = new WeakMap<readonly ShareCopy[], Map<string, number[]>>();
-
-function sharesByAddress(shares: readonly ShareCopy[]): Map<string, number[]> {
-  let index = byAddress.get(shares);
-  if (!index) {
-    index = new Map();
-    shares.forEach((s, i) => {
-      for (const n of s.record.naddrs) {
-        const at = index!.get(n);
-        if (!at) index!.set(n, [i]);
-        else if (at[at.length - 1] !== i) at.push(i);
-      }
-    });
-    byAddress.set(shares, index);
-  }
-  return index;
-}
-
-/**
- * The shares an approval granted, among `shares` (by the addresses the answer names): one per record
- * it gave, in the order of `shares`; none for a denial, or shares not loaded. Their status says
- * whether the approval still gives access. Asked of every answer in a history, pass the same list
- * each time (not changed in between): it is read once.
- */
-export function sharesOfAnswer(answer: ConsentMessage, shares: readonly ShareCopy[]): ShareCopy[] {
-  if (answer.status !== 'active' || !shares.length) return [];
-  const index = sharesByAddress(shares);
-  const found = new Set<number>();
-  for (const n of answer.records ?? []) for (const i of index.get(n) ?? []) found.add(i);
-  return [...found].sort((a, b) => a - b).map((i) => shares[i]!);
+export function answerShares(shares: readonly ShareCopy[]): (answer: ConsentMessage) => ShareCopy[] {
+  const byAddress = new Map<string, number[]>();
+  shares.forEach((s, i) => {
+    for (const n of s.record.naddrs) {
+      const at = byAddress.get(n);
+      if (!at) byAddress.set(n, [i]);
+      else if (at[at.length - 1] !== i) at.push(i);
+    }
+  });
+  return (answer) => {
+    if (answer.status !== 'active') return [];
+    const found = new Set<number>();
+    for (const n of answer.records ?? []) for (const i of byAddress.get(n) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => shares[i]!);
+  };
 }
 
 /**
