@@ -69,6 +69,12 @@ describe('autoloaded embed', function () {
     expect(files).to.deep.equal([...expected].sort());
     // An English page fetches no language pack (chunks/es-…).
     for (const lazy of ['consent-prompt', 'session-remote-sign-in', 'shared-sanitize', 'access-list', 'es']) expect(files.some((f) => f.startsWith(`chunks/${lazy}-`)), lazy).to.equal(false);
+    // The session's sign-in card is the session's to load when it first shows: this page's host
+    // hands the session its signer, so the card never shows and is never fetched.
+    const kit = Object.keys(manifest.files).find((f) => /^chunks\/kit-[\w-]{8}\.js$/.test(f))!;
+    const card = manifest.files[kit]!.dynamicImports.find((f) => f.startsWith('chunks/session-sign-in-card-'));
+    expect(card, 'the sign-in card is not loaded on demand by the kit chunk').to.be.a('string');
+    expect(files, 'the sign-in card was fetched by a page whose host gave the signer').not.to.include(card);
     // What only writing needs is the core chunk's to load on demand (a page that reads never does):
     // the NIP-11 reader, which sizes what is written.
     const core = Object.keys(manifest.files).find((f) => /^chunks\/core-[\w-]{8}\.js$/.test(f))!;

@@ -31,7 +31,8 @@ describe('a session moved while its sign-in waits for the signer', function () {
     (window as { nostr?: unknown }).nostr = provider;
     const page = await fixture<HTMLElement>(html`<div><header id="top"><nip82-session></nip82-session></header><main id="main"></main></div>`);
     const session = page.querySelector('nip82-session') as Nip82Session;
-    await waitUntil(() => !buttonByText(session, 'Use my browser extension')?.hasAttribute('disabled'), 'no extension found');
+    // The sign-in card arrives with the session's first render (fetched on demand): waited for, then its button.
+    await waitUntil(() => buttonByText(session, 'Use my browser extension')?.hasAttribute('disabled') === false, 'no extension found');
     buttonByText(session, 'Use my browser extension')!.click();
     await waitUntil(() => session.status === 'waiting-signer', 'the signer was never asked');
 

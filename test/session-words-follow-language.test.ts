@@ -4,14 +4,15 @@ import '../components/session/define.js';
 import type { Nip82Session } from '../components/session/session.js';
 import { sessionStrings } from '../components/session/session.strings.js';
 import { sessionStringsEs } from '../components/session/session.strings.es.js';
+import { cardStringsEn } from '../components/session/sign-in-card.strings.js';
 import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { person } from './helpers.js';
 import { buttonByText, statusFollowsLanguage } from './element-helpers.js';
 
 const LINE = '[part="status"]';
-/** A button the signed-out session shows, in each language: to know it has turned. */
-const SHOW_CODE = { en: sessionStrings.en.showCode, es: sessionStringsEs.showCode };
+/** A button the signed-out session shows (its sign-in card's), in each language: to know it has turned. */
+const SHOW_CODE = { en: cardStringsEn.showCode, es: sessionStringsEs.showCode };
 
 /** A signer that will not say who the user is. */
 const REFUSAL = 'The signer refused to share the public key.';

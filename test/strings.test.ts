@@ -14,6 +14,8 @@ import { npubPickerStrings } from '../components/npub-picker/npub-picker.strings
 import { recordViewerClinicianStrings, recordViewerStrings } from '../components/record-viewer/record-viewer.strings.js';
 // The words the viewer's later parts say join its English table as those parts arrive: here, all of them.
 import '../components/record-viewer/record-extras.js';
+// The session's sign-in card brings its English words with it: here from the start, as on a page that shows it.
+import '../components/session/sign-in-card.js';
 import { sessionStrings } from '../components/session/session.strings.js';
 import { remoteSignInStrings } from '../components/session/remote-sign-in.strings.js';
 import { loadLanguage } from '../components/index.js';

@@ -5,7 +5,6 @@
  */
 import type { FhirResource } from '../core/fhir/types.js';
 import type { ReferenceIndex } from '../core/fhir/bundle.js';
-import { decodeTextData } from '../core/fhir/attachment.js';
 import { conceptName, withoutTag } from '../core/fhir/semantic-tag.js';
 import { FHIR_DATE, datesWritten, formatDate, formatSeconds, timeOf } from '../shared/dates.js';
 import { formatCount, plainDecimal } from '../shared/numbers.js';
@@ -261,20 +260,6 @@ export function datedOf(resource: FhirResource): { date?: string; utc?: number }
 export function warmFormatters(lang = 'en'): void {
   formatCount(0, lang);
   formatDate('2000-01-01', lang);
-}
-
-/** Longest attachment text decoded for display. */
-export const MAX_ATTACHMENT_TEXT = 20000;
-
-/**
- * A base64 `text/plain` attachment decoded as UTF-8 text (inline data only: a URL is never
- * fetched). Undefined when there is no such data or it is not valid base64.
- */
-export function attachmentText(attachment: unknown): { text: string; truncated: boolean } | undefined {
-  if (!isObject(attachment)) return undefined;
-  const type = str(attachment.contentType).toLowerCase();
-  if (!/^text\/plain(?:\s*;|$)/.test(type) || typeof attachment.data !== 'string') return undefined;
-  return decodeTextData(attachment.data, MAX_ATTACHMENT_TEXT);
 }
 
 function unique(values: string[]): string[] {

@@ -1,7 +1,8 @@
 /**
  * The viewer's English words that only its parts fetched later say (record-extras.ts, with
  * record-notices.ts): a load's notices, a glasses prescription's lens table, a document's
- * attachments and the download's file name. They travel with those parts, which add them to the
+ * attachments and the download's file name, and that a record the reader had open was deleted by
+ * its owner (rare: said among the notices). They travel with those parts, which add them to the
  * built-in tables as they arrive (addLateStrings); a host's override of any of them, set before or
  * after, wins as it always did. The Spanish pack holds them with the rest.
  */
@@ -30,5 +31,7 @@ export const lateStringsEn: Pick<RecordViewerStrings, LateKey> = {
   lensAdd: 'Add',
   lensPrism: 'Prism',
   attachmentInline: 'A file in this record that cannot be shown here.',
+  attachmentText: 'Document text',
+  deletedByOwner: (name) => `A record shared by ${name} was deleted or moved by its owner. What you already saw may have been kept.`,
   downloadName: (id, whole) => `health-record${id ? `-${id}` : ''}${whole ? '' : '-incomplete'}.json`,
 };

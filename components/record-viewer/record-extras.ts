@@ -7,7 +7,8 @@
  */
 import { html, nothing } from 'lit';
 import type { FhirBundle } from '../core/fhir/types.js';
-import { attachmentText, formatDate, str } from './fhir-format.js';
+import { decodeTextData } from '../core/fhir/attachment.js';
+import { formatDate, str } from './fhir-format.js';
 import type { Item } from './fhir-summary.js';
 import { piecesWords } from './item-words.js';
 import { renderNotices } from './record-notices.js';
@@ -53,6 +54,20 @@ function renderLenses(item: Item, s: RecordViewerStrings, lang: string) {
       </tbody>
     </table>
   `;
+}
+
+/** Longest attachment text decoded for display. */
+const MAX_ATTACHMENT_TEXT = 20000;
+
+/**
+ * A base64 `text/plain` attachment decoded as UTF-8 text (inline data only: a URL is never
+ * fetched). Undefined when there is no such data or it is not valid base64. Here, not with the
+ * record's first view: only an item with an attachment decodes one.
+ */
+function attachmentText(attachment: Record<string, unknown>): { text: string; truncated: boolean } | undefined {
+  const type = str(attachment.contentType).toLowerCase();
+  if (!/^text\/plain(?:\s*;|$)/.test(type) || typeof attachment.data !== 'string') return undefined;
+  return decodeTextData(attachment.data, MAX_ATTACHMENT_TEXT);
 }
 
 const decoded = new WeakMap<object, ReturnType<typeof attachmentText>>();

@@ -20,7 +20,8 @@ import type { SectionKey } from './fhir-summary.js';
  * the viewer loads with, added to it when those parts arrive (addLateStrings).
  */
 export type LateKey = 'relayReport' | 'failureLine' | 'moreFailures' | 'recordsLeft' | 'attachmentRemote' | 'shortened' | 'eyeRight' | 'eyeLeft' | 'lensCaption'
-  | 'lensEye' | 'lensProduct' | 'lensSphere' | 'lensCylinder' | 'lensAxis' | 'lensAdd' | 'lensPrism' | 'attachmentInline' | 'downloadName';
+  | 'lensEye' | 'lensProduct' | 'lensSphere' | 'lensCylinder' | 'lensAxis' | 'lensAdd' | 'lensPrism' | 'attachmentInline' | 'downloadName'
+  | 'attachmentText' | 'deletedByOwner';
 
 /** Per FHIR unit of time: "a day" (once a day) and "days" (every 2 days). */
 const TIME_UNITS_EN: Record<string, [string, string]> = {
@@ -472,7 +473,6 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   unnamed: (kind) => kind,
   narrativeLabel: (title) => `Original text: ${title}`,
   narrativeOwnWords: 'The record\'s own text, as written by its author:',
-  attachmentText: 'Document text',
   section_other: 'Other items',
   fact_status: 'Status',
   fact_clinicalStatus: 'Clinical status',
@@ -535,7 +535,6 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   changedWhileOpen: (day) => `Changed while you had it open: this is the newest version, signed on ${day}. What you read before may have been corrected.`,
   printedSearch: (words) => `Only items matching “${words}”`,
   printedLeftOut: (sections) => `Sections left out: ${sections}`,
-  deletedByOwner: (name) => `A record shared by ${name} was deleted or moved by its owner. What you already saw may have been kept.`,
 };
 
 /** The Spanish tables, in `audience`'s words: section headings come from the vocabulary, loaded alongside. */

@@ -82,6 +82,12 @@ export interface SessionStrings {
 export type SessionBuiltins = Omit<SessionStrings, RemoteSignInKey>;
 
 /**
+ * The words only the sign-in card says (sign-in-card.strings.ts): not in the English table the
+ * session loads with, added to it when the card arrives (addCardStrings).
+ */
+export type CardKey = 'useExtension' | 'noExtension' | 'remoteTitle' | 'bunkerLabel' | 'secretRemoved' | 'bunkerHelp' | 'connect' | 'showCode' | 'neverNsec' | 'noExtensionInFrame';
+
+/**
  * Why a sign-in failed, in a patient's words: the core's own message names protocol parts
  * ("bunker:// address", "public key"), which stay in the `nip82-error` event for the host.
  */
@@ -96,7 +102,7 @@ const SIGN_IN_EN: Partial<Record<Nip82ErrorCode, string>> = {
   signer: 'Your signer could not finish signing you in. Check that it is open and unlocked, then try again.',
 };
 
-const en: SessionBuiltins = {
+const en: Omit<SessionBuiltins, CardKey> = {
   errorDetail: (code, message) => SIGN_IN_EN[code] ?? errorDetailEn(code, message),
   noKey: (said) => `Your signer has no key ready, so you are not signed in.${noKeyTailEn(said)}`,
   signedInAs: 'Signed in as',
@@ -112,22 +118,21 @@ const en: SessionBuiltins = {
   accountChangedElsewhere: 'Your signer is now using another account (noticed in another tab or window of this site). The records here were closed; sign in to see yours.',
   extensionStillOpen: 'Your signer extension may still be unlocked in this browser: if others use this computer, lock it or close the browser.',
   signIn: 'Sign in with your signer app',
-  useExtension: 'Use my browser extension',
-  noExtension: 'No signer was found: add a signer extension to this browser, or connect a remote signer below.',
-  remoteTitle: 'Use a remote signer',
-  bunkerLabel: 'Remote signer address (bunker://…)',
-  secretRemoved: 'For your safety, the one-time secret was taken out of the address: copy the address again from your signer app.',
-  bunkerHelp: 'Your remote signer app shows this address. Never paste your private key (nsec) here or anywhere else.',
-  connect: 'Connect',
-  showCode: 'Show a code for my signer app',
   waitingForRemote: 'Waiting for your remote signer to connect…',
   cancel: 'Cancel',
   asking: 'Your signer will be asked for your public key.',
   connected: 'Signed in.',
-  neverNsec: 'That is a private key (nsec). Never share it; it was not stored or sent.',
   badStorageSettings: stateStringsEn.badStorageSettings,
-  noExtensionInFrame: 'No signer extension answered in this frame: open this page in a tab of its own, or connect a remote signer below.',
 };
 
 /** English at hand; Spanish (session.strings.es.ts) once the page speaks it. */
-export const sessionStrings = languageTables(en, { es: () => import('./session.strings.es.js').then((m) => m.sessionStringsEs) });
+export const sessionStrings = languageTables(en as SessionBuiltins, { es: () => import('./session.strings.es.js').then((m) => m.sessionStringsEs) });
+
+/**
+ * Adds the sign-in card's words to the English table: a new table, so each session resolves its
+ * strings again (the host's overrides on top) at its next render.
+ */
+export function addCardStrings(card: Pick<SessionBuiltins, CardKey>): void {
+  const tables = sessionStrings as { en: SessionBuiltins };
+  tables.en = { ...tables.en, ...card };
+}

@@ -1,4 +1,3 @@
-import { holdsSecretKey } from '../shared/secret-key.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
@@ -24,6 +23,7 @@ import { sessionStrings, type SessionBuiltins, type SessionStrings } from './ses
 import { OtherTabs, type OtherTabNews } from './other-tabs.js';
 import { MAX_NAME_LOOKUPS, lookUpOwnName } from './own-name.js';
 import type { RemoteSignIn } from './remote-sign-in.js';
+import type { SignInCard } from './sign-in-card.js';
 
 /**
  * The remote sign-in (the NIP-46 signer, the code to scan, their words), fetched the first time the
@@ -35,6 +35,24 @@ const loadRemoteSignIn = (): Promise<typeof RemoteSignIn> => {
   remoteSignInClass.catch(() => { remoteSignInClass = undefined; });
   return remoteSignInClass;
 };
+
+/**
+ * The sign-in card (its buttons, the address field and their words), fetched the first time a
+ * session shows it: never on a page whose host hands the session its signer. Fetched again after a
+ * failure, at the user's next press or focus in the session.
+ */
+let signInCardPart: Promise<SignInCard> | undefined;
+let loadedCard: SignInCard | undefined;
+const loadSignInCard = (): Promise<SignInCard> => {
+  if (!signInCardPart) {
+    signInCardPart = loadPart(() => import('./sign-in-card.js').then((m) => m.signInCard));
+    signInCardPart.then((card) => { loadedCard = card; }, () => { signInCardPart = undefined; });
+  }
+  return signInCardPart;
+};
+
+/** The states a failed sign-in leaves: after one, a host's signer is no longer taken to be on its way. */
+const FAILED: ReadonlySet<Status> = new Set(['no-signer', 'refused', 'timed-out', 'relay-error', 'bad-data']);
 
 type SignerKind = 'extension' | 'remote' | 'injected';
 
@@ -222,7 +240,60 @@ export class Nip82Session extends LocalizedElement {
 
   private lookForExtension = () => {
     if (!this.extensionFound && hasNip07()) this.extensionFound = true;
+    // The card could not be fetched (a lost connection): the user's press or focus here tries again.
+    if (this.cardLost) {
+      this.cardLost = false;
+      this.requestUpdate();
+    }
   };
+
+  /** The sign-in card's last fetch failed; it is tried again at the user's next press or focus here. */
+  @state() private cardLost = false;
+
+  /**
+   * Whether the bar offers the sign-in: not to someone signed in, nor while a signer the host
+   * handed in is being asked who the user is (the card would only flash), nor with no bar at all.
+   */
+  private get signInShown(): boolean {
+    if (this.noControls || this.pubkey) return false;
+    const hostSignerAsked = this.signer !== undefined && this.signer !== this.declined && this.kind !== 'extension' && this.kind !== 'remote' && !FAILED.has(this.state.status);
+    return !hostSignerAsked;
+  }
+
+  /** The sign-in card on its way, for this session. */
+  private cardArriving?: Promise<void>;
+
+  /** The card is to show and is not here (nor failed to come). */
+  private cardDue(): boolean {
+    return !loadedCard && !this.cardLost && this.signInShown;
+  }
+
+  /** Fetches the card; a failure is shown in its place (see {@link renderSignIn}). */
+  private fetchCard(): Promise<void> {
+    return (this.cardArriving ??= loadSignInCard().then(
+      () => undefined,
+      () => { this.cardLost = true; },
+    ).finally(() => { this.cardArriving = undefined; }));
+  }
+
+  /**
+   * Once rendered, an update that shows the sign-in card waits for it: the bar of a signed-out user
+   * never shows without its buttons. The first update cannot tell yet (a signer a page set on the
+   * tag before it was defined is the element's only as it renders): it shows the card's heading
+   * until the card is here (see {@link updated}), and `updateComplete` waits for it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated && this.cardDue()) return this.fetchCard().then(() => this.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.cardArriving) return done;
+    await this.cardArriving;
+    return super.getUpdateComplete();
+  }
+
 
   /** The remote signer's sections already shown (see {@link updated}). */
   private readonly remoteSections = new WeakSet<Element>();
@@ -232,6 +303,7 @@ export class Nip82Session extends LocalizedElement {
    * only way in). Only then: an extension found later must not close it under a user typing in it.
    */
   protected override updated(): void {
+    if (this.cardDue()) void this.fetchCard().then(() => this.requestUpdate());
     const section = this.renderRoot.querySelector('details');
     if (section && !this.remoteSections.has(section)) {
       this.remoteSections.add(section);
@@ -544,9 +616,12 @@ export class Nip82Session extends LocalizedElement {
 
   private async connectBunker(event: Event): Promise<void> {
     event.preventDefault();
+    // Submitted from the card, so it is here.
+    const card = loadedCard;
+    if (!card) return;
     const input = this.bunkerInput.trim();
     // Every form the recipient field refuses, not only a bare nsec1 at the start: wiped at once.
-    if (holdsSecretKey(input)) {
+    if (card.holdsSecretKey(input)) {
       this.bunkerInput = '';
       this.state.set('bad-data', () => this.s.neverNsec);
       this.refocus(this.bunkerField);
@@ -578,7 +653,7 @@ export class Nip82Session extends LocalizedElement {
       if (!attempt.aborted) {
         this.bunkerWaiting = false;
         if (!this.pubkey) {
-          const kept = withoutSecret(this.bunkerInput);
+          const kept = card.withoutSecret(this.bunkerInput);
           this.secretDropped = kept !== this.bunkerInput;
           this.bunkerInput = kept;
           this.refocus(this.bunkerField);
@@ -698,39 +773,27 @@ export class Nip82Session extends LocalizedElement {
       <button part="button" type="button" class="sign-out" @click=${() => this.signOut()}>${s.signOut}</button>`;
   }
 
-  /**
-   * Whether the page is shown inside another site's page (an EHR's frame): many signer extensions
-   * reach only a tab's own page, so "none in this browser" would tell someone who has one to install
-   * it. A frame of the same site (a preview, a docs page) is not taken for one.
-   */
-  private framed(): boolean {
-    try {
-      return !this.ownerDocument.defaultView?.top?.document;
-    } catch {
-      return true;
-    }
-  }
-
+  /** The sign-in card, once fetched (see {@link scheduleUpdate}); in its place, why it cannot be shown. */
   private renderSignIn(s: SessionBuiltins) {
-    // The address field is left to right on every page: a bunker:// address is, and shows where it starts.
-    return html`<span class="who">${s.signIn}</span>
-      <button part="button button-primary" type="button" class="primary use-extension" ?disabled=${!this.extensionFound} aria-disabled=${this.extensionAsked ? 'true' : 'false'} @click=${this.useExtension}>${s.useExtension}</button>
-      ${this.extensionFound ? nothing : html`<p class="help">${this.framed() ? s.noExtensionInFrame : s.noExtension}</p>`}
-      <details>
-        <summary>${s.remoteTitle}</summary>
-        <form class="row" @submit=${this.connectBunker}>
-          <label>${s.bunkerLabel}
-            <input name="bunker" part="input" dir="ltr" autocomplete="off" spellcheck="false" .value=${this.bunkerInput} ?readonly=${this.bunkerWaiting}
-              @input=${(e: Event) => { this.bunkerInput = (e.target as HTMLInputElement).value; this.secretDropped = false; }} aria-describedby="bunker-help">
-          </label>
-          <button part="button" type="submit" ?disabled=${!this.bunkerInput.trim() || this.bunkerWaiting}>${s.connect}</button>
-          ${this.bunkerWaiting ? html`<button part="button" type="button" class="cancel-bunker" @click=${this.cancelRemote}>${s.cancel}</button>` : nothing}
-        </form>
-        <p class="help" id="bunker-help">${this.secretDropped ? `${s.secretRemoved} ` : ''}${s.bunkerHelp}</p>
-        ${this.remote?.codeShown
-          ? this.remote.renderCode(s.cancel, this.cancelRemote)
-          : html`<button part="button" type="button" class="show-code" ?disabled=${!this.usableRelays.length} @click=${() => this.showCode()}>${s.showCode}</button>`}
-      </details>`;
+    if (!loadedCard) return html`<span class="who">${s.signIn}</span> <span class="help">${this.cardLost ? s.errorDetail('part-unavailable', '') : nothing}</span>`;
+    return loadedCard.render({
+      element: this,
+      extensionFound: this.extensionFound,
+      extensionAsked: this.extensionAsked !== undefined,
+      bunkerInput: this.bunkerInput,
+      bunkerWaiting: this.bunkerWaiting,
+      secretDropped: this.secretDropped,
+      canShowCode: this.usableRelays.length > 0,
+      code: this.remote?.codeShown ? this.remote.renderCode(s.cancel, this.cancelRemote) : undefined,
+      useExtension: this.useExtension,
+      connectBunker: (event) => void this.connectBunker(event),
+      typed: (value) => {
+        this.bunkerInput = value;
+        this.secretDropped = false;
+      },
+      cancelRemote: this.cancelRemote,
+      showCode: () => void this.showCode(),
+    }, s);
   }
 
   /** Relays were given and none is usable: the patient can only tell the site, in plain words. */
@@ -742,26 +805,10 @@ export class Nip82Session extends LocalizedElement {
   override render() {
     const s = this.s;
     return html`
-      ${this.noControls ? nothing : html`<div class="bar" part="bar">${this.pubkey ? this.renderSignedIn(s) : this.renderSignIn(s)}</div>`}
+      ${this.noControls ? nothing : html`<div class="bar" part="bar">${this.pubkey ? this.renderSignedIn(s) : this.signInShown ? this.renderSignIn(s) : nothing}</div>`}
       <p class="status" part="status" role="status" aria-live="polite">${[this.state.message, this.settingsProblem(s)].filter(Boolean).join(' ') || nothing}</p>
       <div class="auth" part="auth" aria-live="polite">${this.remote?.renderAuthPage() ?? nothing}</div>
       <slot></slot>
     `;
-  }
-}
-
-/**
- * A bunker:// address without its one-time `secret`: what may stay on screen after a connect that
- * failed. The rest (the signer's key, its relays) is kept for the user to correct.
- */
-function withoutSecret(address: string): string {
-  try {
-    const url = new URL(address.trim());
-    if (!url.searchParams.has('secret')) return address;
-    url.searchParams.delete('secret');
-    return url.toString();
-  } catch {
-    // Not an address at all (a typo, a name@domain): nothing that reads as a secret stays either.
-    return address.replace(/([?&])secret=[^&#]*/gi, '$1').replace(/[?&]+(?=&|#|$)/g, '');
   }
 }
