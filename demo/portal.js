@@ -88,7 +88,10 @@ export async function signIn(session) {
   } catch (error) {
     // In the patient's words, from the error's code (its message names protocol parts).
     const why = { refused: 'you said no in it', timeout: 'it did not answer in time', absent: 'it is no longer there' }[error.code] ?? 'it could not finish';
-    status.textContent = `Your extension did not sign you in: ${why}. Press Switch to try again.`;
+    // Locked: the user has only to unlock it, which is what the page says.
+    status.textContent = error.code === 'locked'
+      ? 'Your browser extension is locked. Unlock it, then press Switch to try again.'
+      : `Your extension did not sign you in: ${why}. Press Switch to try again.`;
     return failed;
   }
   session.signer = signer;

@@ -385,6 +385,18 @@ test('a sign-in the extension refuses is told once', STEP, async () => {
   }, refusing, { signedIn: false });
 });
 
+test('a locked extension is told as such, with what to do', STEP, async () => {
+  // As a locked extension answers: an error of its own for every question.
+  const locked = (page) => page.addInitScript(() => {
+    const no = () => Promise.reject(new Error('Vault is locked'));
+    window.nostr = { getPublicKey: no, signEvent: no };
+  });
+  await withPage('/demo/patient.html?as=extension', async (page) => {
+    await page.locator('#signed-in').getByText('Your browser extension is locked. Unlock it, then press Switch to try again.').waitFor();
+    assert.equal(await page.getByText(/could not finish/).count(), 0);
+  }, locked, { signedIn: false });
+});
+
 test('patient portal: the seeded history, split into parts', STEP, async () => {
   await withPage('/demo/patient.html?as=patient', async (page) => {
     await page.locator('#signed-in').getByText('Alex (demo patient)').waitFor();
