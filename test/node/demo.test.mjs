@@ -336,12 +336,15 @@ test('an extension that arrives after the page looked still signs the user in, n
 test('an extension that arrives after a demo identity signed in is offered in the chooser, and Switch uses it', STEP, async () => {
   const setup = async (page) => {
     await exposeExtension(page, hexToBytes(secrets().patient));
+    // The page's background look for an extension ends at once: only the click below can find it.
+    await page.addInitScript(() => { window.demoExtensionWatchMs = 0; });
     // After Switch the page loads again, and the extension is there from the start.
     await page.addInitScript(`if (location.search.includes('as=extension')) (${installExtension})();`);
   };
   await withPage('/demo/patient.html', async (page) => {
     const status = page.locator('#signed-in');
     await status.getByText('Alex (demo patient)').waitFor();
+    await page.locator('#identity-form[data-extension-watch="ended"]').waitFor({ state: 'attached' });
     await page.evaluate(installExtension);
     const chooser = page.getByLabel('Sign in as');
     await chooser.click();
