@@ -13,9 +13,14 @@ function hexToBytes(hex) {
 /** Whether the browser's NIP-07 extension has put `window.nostr` on the page yet. */
 const extensionHere = () => typeof window.nostr?.getPublicKey === 'function';
 
-/** How long a page looks for an extension before it signs in with a demo identity, and in all. */
+/**
+ * How long a page looks for an extension before it signs in with a demo identity, and in all. A
+ * test sets `window.demoExtensionWatchMs` before the page loads to end the watch sooner, so that
+ * what finds a later extension is the user's click alone (the end is marked on the form, see
+ * {@link watchForExtension}).
+ */
 const FIRST_LOOK_MS = 1000;
-const WATCH_MS = 8000;
+const WATCH_MS = Number.isFinite(window.demoExtensionWatchMs) ? window.demoExtensionWatchMs : 8000;
 
 /**
  * Signs the page in, as chosen by `?as=` (a demo role, or `extension`), and fills the chooser.
@@ -88,7 +93,10 @@ export async function signIn(session) {
   } catch (error) {
     // In the patient's words, from the error's code (its message names protocol parts).
     const why = { refused: 'you said no in it', timeout: 'it did not answer in time', absent: 'it is no longer there' }[error.code] ?? 'it could not finish';
-    status.textContent = `Your extension did not sign you in: ${why}. Press Switch to try again.`;
+    // Locked: the user has only to unlock it, which is what the page says.
+    status.textContent = error.code === 'locked'
+      ? 'Your browser extension is locked. Unlock it, then press Switch to try again.'
+      : `Your extension did not sign you in: ${why}. Press Switch to try again.`;
     return failed;
   }
   session.signer = signer;
@@ -105,6 +113,8 @@ export async function signIn(session) {
 /**
  * Keeps looking for an extension that had not arrived: for a few seconds in the background, and
  * again whenever the user opens the chooser or presses Switch. Once found, the chooser offers it.
+ * The background look's end is marked on the form (`data-extension-watch="ended"`): a test waits
+ * for it, so that an extension it adds later can be found by the user's click only.
  */
 function watchForExtension(form, select, offerExtension, status, notSignedIn) {
   let told = false;
@@ -117,7 +127,10 @@ function watchForExtension(form, select, offerExtension, status, notSignedIn) {
     else form.after(Object.assign(document.createElement('p'), { className: 'help', id: 'extension-ready', role: 'status', textContent: note }));
     return true;
   };
-  void waitForNip07(WATCH_MS).then((here) => here && found());
+  void waitForNip07(WATCH_MS).then((here) => {
+    if (here) found();
+    form.dataset.extensionWatch = 'ended';
+  });
   for (const event of ['pointerdown', 'focus', 'keydown']) select.addEventListener(event, found);
   // Switch pressed on "Choose…" just as the extension arrived: use it rather than reload to nothing.
   form.addEventListener('submit', () => {

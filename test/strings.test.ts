@@ -211,7 +211,7 @@ function everyString(table: object): string[] {
     ...['viewer', 'editor', 'flag', 'count', 'count-and-kind', 'active', 'overdue', 'ended', 'revoked', 'shared', 'approved', 'denied'],
     ...['malformed', 'bad-signature', 'not-a-participant', 'bad-key', 'decrypt-failed', 'too-large', 'stale', 'not-an-editor', 'signer', 'absent', 'refused'],
     ...['failed', 'connection', 'invalid-url', 'no-relays', 'not-accepted', 'relay-unavailable', 'cancelled', 'unknown', 'wrong-reader', 'deleted'],
-    ...['no-key', 'unsupported', 'invalid-input', 'unchecked', 'rollback', 'future-dated', 'bad-response', 'timeout', 'account-changed', 'closed', 'part-unavailable'],
+    ...['no-key', 'unsupported', 'invalid-input', 'unchecked', 'rollback', 'future-dated', 'bad-response', 'timeout', 'account-changed', 'closed', 'part-unavailable', 'locked'],
     [{ name: 'share', sent: 1, total: 2 }, { name: 'answer', sent: 0, total: 1 }, { name: 'copy', sent: 0, total: 1 }],
     { title: undefined, kinds: 'afecciones', moreKinds: 2, author: 'Ana', date: '2 ene 2030' },
   ];

@@ -43,9 +43,11 @@ export class RecordError extends Error {
  * the signed-in user's (the account in use was switched in the signer): whatever the answer was
  * for belongs to the last user and is dropped, and the session closes their records. `no-key`: it
  * has no key ready (none added yet, or locked), which is not the user saying no; its message ends
- * with the signer's own short answer (see {@link signerSaid}), which the user is shown.
+ * with the signer's own short answer (see {@link signerSaid}), which the user is shown. `locked`: a
+ * browser extension that is locked (its key is there, behind its password): the user need only
+ * unlock it, which the elements say in those words.
  */
-export type SignerErrorCode = 'absent' | 'refused' | 'timeout' | 'unsupported' | 'bad-response' | 'failed' | 'connection' | 'account-changed' | 'no-key';
+export type SignerErrorCode = 'absent' | 'refused' | 'timeout' | 'unsupported' | 'bad-response' | 'failed' | 'connection' | 'account-changed' | 'no-key' | 'locked';
 
 /** A signer (extension, remote signer) was missing, refused, timed out or answered nonsense. */
 export class SignerError extends Error {

@@ -33,6 +33,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   connection: 'No se pudo conectar con el firmador remoto.',
   'account-changed': 'El firmador usa ahora otra cuenta; no se usó nada de su respuesta.',
   'no-key': 'El firmador no tiene ninguna clave lista: añádale una clave o desbloquéelo.',
+  locked: 'Su extensión del navegador está bloqueada. Desbloquéela y vuelva a intentarlo.',
   'invalid-url': 'Una dirección de servidor de almacenamiento no es válida.',
   'no-relays': 'No hay servidores de almacenamiento configurados.',
   'not-accepted': 'No lo aceptaron suficientes servidores de almacenamiento.',

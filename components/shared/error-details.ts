@@ -41,6 +41,7 @@ const EN: Partial<Record<Nip82ErrorCode, string>> = {
   'wrong-reader': 'These records were opened for someone who is no longer signed in: open your records again.',
   'bad-response': 'Your signer answered something that could not be used.',
   failed: 'Your signer could not finish the request.',
+  locked: 'Your browser extension is locked. Unlock it, then try again.',
   connection: 'Your remote signer could not be reached.',
   'no-relays': 'No storage servers are set up.',
   'auth-required': 'A storage server asked you to sign in, and you were not signed in, so nothing there was read.',

@@ -111,7 +111,7 @@ export const stateStringsEn: CommonStateStrings = {
  */
 export function signerStateText(
   status: Status,
-  s: Pick<StateStrings, 'noSigner' | 'signInFirst' | 'refused' | 'noKey' | 'timedOut' | 'cancelled'>,
+  s: Pick<StateStrings, 'noSigner' | 'signInFirst' | 'refused' | 'noKey' | 'timedOut' | 'cancelled' | 'errorDetail'>,
   signedOut = false,
   code: Nip82ErrorCode | '' = '',
   message = '',
@@ -119,6 +119,8 @@ export function signerStateText(
   switch (status) {
     case 'no-signer':
       if (code === 'no-key') return s.noKey(signerSaid(message));
+      // The key is there, behind the extension's password: the user need only unlock it.
+      if (code === 'locked') return s.errorDetail(code, message);
       return signedOut ? s.signInFirst : s.noSigner;
     case 'refused':
       return s.refused;

@@ -100,8 +100,8 @@ export function classify(error: unknown): { status: Status; code: Nip82ErrorCode
   const cause = error instanceof RecordError && error.code === 'signer' ? (error.cause as unknown) : error;
   if (error instanceof CancelledError) return { status: 'cancelled', code: 'cancelled' };
   if (cause instanceof SignerError) {
-    // No key ready in it: no signer to use yet, as with none (the user did not say no).
-    if (cause.code === 'absent' || cause.code === 'no-key') return { status: 'no-signer', code: cause.code };
+    // No key ready in it, or locked: no signer to use yet, as with none (the user did not say no).
+    if (cause.code === 'absent' || cause.code === 'no-key' || cause.code === 'locked') return { status: 'no-signer', code: cause.code };
     if (cause.code === 'timeout') return { status: 'timed-out', code: cause.code };
     if (cause.code === 'refused') return { status: 'refused', code: cause.code };
     return { status: 'bad-data', code: cause.code };

@@ -59,6 +59,10 @@ describe('signers', () => {
     expect([noKey.code, signerSaid(noKey.message)]).to.deep.equal(['no-key', 'no private key found']);
     const locked = toSignerError('Signer is locked\u202e\n(open it first)', 'decrypt');
     expect([locked.code, signerSaid(locked.message)]).to.deep.equal(['no-key', 'Signer is locked (open it first)']);
+    // From a browser extension, which the user unlocks themselves: its own code, also when it rejects with a plain object.
+    expect(toSignerError('Signer is locked', 'decrypt', true).code).to.equal('locked');
+    expect(toSignerError({ message: 'Please unlock the extension first' }, 'sign', true).code).to.equal('locked');
+    expect(toSignerError(new Error('no private key found'), 'sign', true).code).to.equal('no-key');
     // A long answer may quote what was asked: classified, never copied.
     const long = toSignerError(new Error(`no key for ${'{"content":"Penicillin"}'.repeat(20)}`), 'sign');
     expect([long.code, signerSaid(long.message), long.message.includes('Penicillin')]).to.deep.equal(['no-key', '', false]);

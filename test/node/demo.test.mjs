@@ -336,12 +336,15 @@ test('an extension that arrives after the page looked still signs the user in, n
 test('an extension that arrives after a demo identity signed in is offered in the chooser, and Switch uses it', STEP, async () => {
   const setup = async (page) => {
     await exposeExtension(page, hexToBytes(secrets().patient));
+    // The page's background look for an extension ends at once: only the click below can find it.
+    await page.addInitScript(() => { window.demoExtensionWatchMs = 0; });
     // After Switch the page loads again, and the extension is there from the start.
     await page.addInitScript(`if (location.search.includes('as=extension')) (${installExtension})();`);
   };
   await withPage('/demo/patient.html', async (page) => {
     const status = page.locator('#signed-in');
     await status.getByText('Alex (demo patient)').waitFor();
+    await page.locator('#identity-form[data-extension-watch="ended"]').waitFor({ state: 'attached' });
     await page.evaluate(installExtension);
     const chooser = page.getByLabel('Sign in as');
     await chooser.click();
@@ -383,6 +386,18 @@ test('a sign-in the extension refuses is told once', STEP, async () => {
     await page.locator('nip82-session').evaluate((session) => session.updateComplete);
     assert.equal(await page.getByText(/did not sign you in: you said no in it\. Press Switch to try again\./).count(), 1);
   }, refusing, { signedIn: false });
+});
+
+test('a locked extension is told as such, with what to do', STEP, async () => {
+  // As a locked extension answers: an error of its own for every question.
+  const locked = (page) => page.addInitScript(() => {
+    const no = () => Promise.reject(new Error('Vault is locked'));
+    window.nostr = { getPublicKey: no, signEvent: no };
+  });
+  await withPage('/demo/patient.html?as=extension', async (page) => {
+    await page.locator('#signed-in').getByText('Your browser extension is locked. Unlock it, then press Switch to try again.').waitFor();
+    assert.equal(await page.getByText(/could not finish/).count(), 0);
+  }, locked, { signedIn: false });
 });
 
 test('patient portal: the seeded history, split into parts', STEP, async () => {

@@ -57,8 +57,8 @@ export const hasNip07 = (provider: () => Nip07Provider | undefined = defaultProv
 
 /**
  * A signer over `window.nostr`. Nothing is asked of the extension until a method is called.
- * Errors: `absent` (no extension), `unsupported` (no NIP-44), `refused`, `no-key` (no key added to
- * it yet, or locked: its own short answer kept), `timeout`, `bad-response` (and `account-changed`
+ * Errors: `absent` (no extension), `unsupported` (no NIP-44), `refused`, `locked` (it says it is
+ * locked), `no-key` (no key added to it yet: its own short answer kept), `timeout`, `bad-response` (and `account-changed`
  * from `signChecked`, for an event signed by another key).
  */
 export function nip07Signer(options: Nip07Options = {}): Signer {
@@ -86,7 +86,7 @@ export function nip07Signer(options: Nip07Options = {}): Signer {
     try {
       return await withTimeout(run(), timeoutMs, what);
     } catch (error) {
-      throw toSignerError(error, what);
+      throw toSignerError(error, what, true);
     }
   }
 

@@ -156,22 +156,40 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what: string, onDu
  * is locked. Asked before `failed`, whose words ("decrypt") such an answer may hold too.
  */
 const NO_KEY = /\bno\b[^.]*\bkeys?\b|\bkeys?\b[^.]*\bnot found\b|\blocked\b/i;
+/**
+ * An extension that is locked: "Vault is locked", "locked", "no key unlocked", "please unlock it
+ * first". Asked only of an extension (`lockable`), after a refusal and before {@link NO_KEY}.
+ */
+const LOCKED = /\blocked\b|\bunlock/i;
+
+/**
+ * The words of whatever a signer rejected with: an Error's message, a string, or the `message` of
+ * a plain object (an extension passing its answer between scripts may lose the Error on the way).
+ */
+function answerText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : '';
+}
 /** The longest answer of a signer with no key that is kept (as `signerSaid` finds it). */
 const SAID_MAX = 160;
 
 /**
- * Maps whatever a signer threw to a {@link SignerError}, keeping typed ones as they are. Its text
+ * Maps whatever a signer threw to a {@link SignerError}, keeping typed ones as they are; `lockable`:
+ * the signer is a browser extension, whose answer may say it is locked (`locked`). Its text
  * is only classified, and the error itself is not kept as the cause. Its words are copied only
  * from a signer with no key, whose answer the user should read as it is (it says what to fix in
  * the signer): cleaned of control characters, and only when short, as such an answer naming the
  * missing key is, and one quoting what was asked (record included) is not.
  */
-export function toSignerError(error: unknown, what: string): SignerError {
+export function toSignerError(error: unknown, what: string, lockable = false): SignerError {
   if (error instanceof SignerError) return error;
-  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const text = answerText(error);
   if (/denied|reject|refus|cancel|not allowed|declin|permission/i.test(text)) {
     return new SignerError('refused', `The signer refused to ${what}.`);
   }
+  if (lockable && LOCKED.test(text)) return new SignerError('locked', `The signer extension is locked, so it could not ${what}.`);
   if (NO_KEY.test(text)) {
     const said = text.replace(/[\p{C}\s]+/gu, ' ').trim();
     return new SignerError('no-key', `The signer has no key ready to ${what}.${said.length <= SAID_MAX ? ` It said: "${said}"` : ''}`);

@@ -124,7 +124,7 @@ export const MAX_RECORD_EVENTS_PER_LOAD = 20000;
 const RECORD_LATENESS = CLOCK_SKEW;
 
 /** Signer failures that mean it will not help with any record: asking again per record would only pester the user. */
-const STOPPING = new Set(['absent', 'refused', 'timeout', 'connection', 'no-key']);
+const STOPPING = new Set(['absent', 'refused', 'timeout', 'connection', 'no-key', 'locked']);
 
 /** Whether an error means the signer will not help with any record. */
 export function stopsEverything(error: unknown): boolean {
