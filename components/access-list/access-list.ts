@@ -418,6 +418,23 @@ export class Nip82AccessList extends Nip82Element {
   /** Worked out once per render, over the records listed. */
   private namer: (record: OpenedRecord) => string | undefined = () => undefined;
 
+  /** The records listed, told apart (see {@link sorted}), as the last render found them. */
+  private sortedLast?: { list: OpenedRecord[]; held: OpenedRecord[]; copies: OpenedRecord[]; namer: (record: OpenedRecord) => string | undefined };
+
+  /**
+   * The records the user holds, the copies they made to share, and whom each is about: worked out
+   * again only when the records listed change, not at each of the renders that bring a clinic's
+   * thousands of records onto the page a few at a time.
+   */
+  private sorted(list: OpenedRecord[]): NonNullable<typeof this.sortedLast> {
+    const last = this.sortedLast;
+    if (last && unchanged(last.list, list) === last.list) return last;
+    const held = list.filter((r) => !shareCopyOf(r));
+    const copies = list.filter((r) => shareCopyOf(r));
+    // Holds no user's records beyond the list: a sign-out's empty list replaces it.
+    return (this.sortedLast = { list, held, copies, namer: subjectNamer(list) });
+  }
+
   /** The records held, by patient: grouped again when they or the language change, not at each render (a key typed to find a patient). */
   private readonly grouped = new PatientGroupsMemo();
 
@@ -461,7 +478,8 @@ export class Nip82AccessList extends Nip82Element {
     super.update(changed);
     this.unfinishedRender = this.budget.end();
     if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
-    this.wakeAtEnd();
+    // A render that only brought more of the same records onto the page changes no share's end.
+    if (changed.size !== 1 || !(changed as Map<PropertyKey, unknown>).has('filled')) this.wakeAtEnd();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -1094,9 +1112,10 @@ export class Nip82AccessList extends Nip82Element {
   override render() {
     const s = this.s;
     const list = this.list;
-    const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
-    const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
-    this.namer = subjectNamer(list ?? []);
+    const { held, copies, namer } = this.sorted(list ?? []);
+    // Each render: a share's status follows the date.
+    const shares = copies.flatMap((r) => shareCopyOf(r) ?? []);
+    this.namer = namer;
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
       <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${signedInShown(this.session, this.activeSigner) ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
