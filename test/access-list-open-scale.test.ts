@@ -2,8 +2,8 @@
  * A clinic's access list of hundreds of patients opens, and shows them all again once its find
  * field is cleared, a bounded number of records at a time: the first screenful at once, the rest a
  * task apart, so that the page answers keys and scrolls meanwhile (all at once, a clinic of
- * thousands of records held the page for seconds). Counted in records added to the page at each
- * render, not time: the same on a slow machine as on a fast one. A name typed before every patient
+ * thousands of records held the page for seconds). Counted in records brought onto the page in each
+ * task, not time: the same on a slow machine as on a fast one. A name typed before every patient
  * is on the page still finds them: the find field looks at the records, not at the page.
  */
 import { expect, html, fixture } from '@open-wc/testing';
@@ -28,7 +28,7 @@ async function clinicRecords(clinic: Person, patients: number): Promise<OpenedRe
 const seen = (el: Element) => $$(el, '[part=patient] > h3').filter((h) => h.getClientRects().length > 0).map((h) => text(h));
 const recordsOnPage = (el: Element) => $$(el, '[part=record]').filter((r) => r.getClientRects().length > 0).length;
 
-/** The most records any one render brought onto the page yet (added, or no longer hidden), and every render's count, kept as `el` renders. */
+/** The most records any one task brought onto the page yet (added, or no longer hidden), and every task's count, kept as `el` renders. */
 function recordsShown(el: Element) {
   const counts: number[] = [];
   let before = recordsOnPage(el);
@@ -41,8 +41,11 @@ function recordsShown(el: Element) {
   return { counts, most: () => Math.max(0, ...counts), stop: () => observer.disconnect() };
 }
 
-/** However fast the machine, one render adds no more records than this (a screenful to a few). */
-const MOST_AT_ONCE = 64;
+/**
+ * However fast the machine, one render adds no more than 64 records (a screenful to a few); a task
+ * may hold two renders (one more for names looked up meanwhile), never hundreds of records.
+ */
+const MOST_AT_ONCE = 128;
 
 describe('the access list of a clinic: hundreds of patients, a screenful at a time', function () {
   this.timeout(120000);
@@ -73,7 +76,7 @@ describe('the access list of a clinic: hundreds of patients, a screenful at a ti
     added.stop();
     expect(seen(el)).to.have.length(400);
     expect(seen(el).slice(0, 3)).to.deep.equal(['Patient 0', 'Patient 1', 'Patient 2']);
-    expect(added.most(), `records one render brought onto the page: ${added.counts.join(', ')}`).to.be.at.most(MOST_AT_ONCE);
+    expect(added.most(), `records one task brought onto the page: ${added.counts.join(', ')}`).to.be.at.most(MOST_AT_ONCE);
   });
 
   it('shows every patient again, a bounded number per render, once the find field is cleared', async () => {
@@ -90,7 +93,7 @@ describe('the access list of a clinic: hundreds of patients, a screenful at a ti
     await waitUntil(() => recordsOnPage(el) === 800, 'every record back on the page', { timeout: 60000 });
     added.stop();
     expect(seen(el)).to.have.length(400);
-    expect(added.most(), `records one render brought onto the page: ${added.counts.join(', ')}`).to.be.at.most(MOST_AT_ONCE);
+    expect(added.most(), `records one task brought onto the page: ${added.counts.join(', ')}`).to.be.at.most(MOST_AT_ONCE);
   });
 
   it('finds a patient typed before they are on the page, and says how many it finds', async () => {
