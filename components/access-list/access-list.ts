@@ -42,6 +42,7 @@ import { PatientGroupsMemo, patientGroups, type PatientGroup } from './patient-g
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
+import { RenderBudget } from '../shared/render-budget.js';
 
 interface Target {
   record: OpenedRecord;
@@ -119,6 +120,20 @@ const opens = (c: ShareCopy, me: string | undefined) => shareOpen(c) || (c.recor
 const FIND_FROM = 6;
 /** How long after the last key the patients found are spoken (as the record viewer says its count). */
 const FIND_SAID_AFTER_MS = 700;
+
+/**
+ * New records the first render may create: about a screenful of a clinic's list, shown at once.
+ * Each render after it creates as many as fit in about RENDER_MS (at most MOST_RECORDS_PER_RENDER),
+ * the rest following a task apart, as the record viewer does with a record's items: a clinic's
+ * thousands of records opened, or its find field cleared, never hold the page for seconds.
+ */
+const FIRST_RECORDS = 8;
+const RENDER_MS = 10;
+const MOST_RECORDS_PER_RENDER = 64;
+
+/** `before` when `now` holds the same records in the same order: what a render kept for that list is kept. */
+const unchanged = (before: OpenedRecord[] | undefined, now: OpenedRecord[]) =>
+  before && before.length === now.length && before.every((r, i) => r === now[i]) ? before : now;
 
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
@@ -314,6 +329,14 @@ export class Nip82AccessList extends Nip82Element {
   /** Whether how many patients the name finds is spoken: once the user stops typing, not at each key. */
   @state() private findSaid = false;
   private findTimer?: ReturnType<typeof setTimeout>;
+  /** Renewed to render the next of the records the last render left for later (see {@link budget}). */
+  @state() private filled = 0;
+  /** How many new records a render creates (the records held, in reading order). */
+  private readonly budget = new RenderBudget(FIRST_RECORDS, RENDER_MS, MOST_RECORDS_PER_RENDER);
+  /** Whether the last render left records for the next one. */
+  private unfinishedRender = false;
+  /** Settles when the next of those renders has been asked for. */
+  private filling?: Promise<void>;
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -395,15 +418,38 @@ export class Nip82AccessList extends Nip82Element {
   /** Worked out once per render, over the records listed. */
   private namer: (record: OpenedRecord) => string | undefined = () => undefined;
 
+  /** The records listed, told apart (see {@link sorted}), as the last render found them. */
+  private sortedLast?: { list: OpenedRecord[]; held: OpenedRecord[]; copies: OpenedRecord[]; namer: (record: OpenedRecord) => string | undefined };
+
+  /**
+   * The records the user holds, the copies they made to share, and whom each is about: worked out
+   * again only when the records listed change, not at each of the renders that bring a clinic's
+   * thousands of records onto the page a few at a time.
+   */
+  private sorted(list: OpenedRecord[]): NonNullable<typeof this.sortedLast> {
+    const last = this.sortedLast;
+    if (last && unchanged(last.list, list) === last.list) return last;
+    const held = list.filter((r) => !shareCopyOf(r));
+    const copies = list.filter((r) => shareCopyOf(r));
+    // Holds no user's records beyond the list: a sign-out's empty list replaces it.
+    return (this.sortedLast = { list, held, copies, namer: subjectNamer(list) });
+  }
+
   /** The records held, by patient: grouped again when they or the language change, not at each render (a key typed to find a patient). */
   private readonly grouped = new PatientGroupsMemo();
 
   /**
    * What a patient's records (and the shares the user made) are shown from: renewed at every update
    * but one the find field alone made (a key typed, its count spoken), which shows or hides whole
-   * patients and renders none of a clinic's thousands of records, nor its shares, again.
+   * patients, or one that adds the next of a long list's records: neither renders any of a clinic's
+   * thousands of records, nor its shares, again.
    */
   private recordsShownFrom = {};
+
+  /** Each group's records the last render showed: the same list while no record of it came or went, which that group's render is kept for. */
+  private shownOf = new WeakMap<PatientGroup, OpenedRecord[]>();
+  /** The same, for one person's records (listed as one). */
+  private heldShown?: OpenedRecord[];
 
   /** Each group's names as the find field compares them (accents and case aside), kept with the groups: folded once, not at each key typed. */
   private folded = new WeakMap<PatientGroup, { lang: string; name: string; folded: string[] }>();
@@ -428,9 +474,36 @@ export class Nip82AccessList extends Nip82Element {
    */
   protected override update(changed: PropertyValues<this>): void {
     const focused = this.shadowRoot?.activeElement;
+    // One budget per render: renderHeld takes from it the records it shows.
+    this.budget.begin();
     super.update(changed);
+    this.unfinishedRender = this.budget.end();
     if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
-    this.wakeAtEnd();
+    // A render that only brought more of the same records onto the page changes no share's end.
+    if (changed.size !== 1 || !(changed as Map<PropertyKey, unknown>).has('filled')) this.wakeAtEnd();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.unfinishedRender || this.filling) return;
+    // A task apart, so that a key typed and painting come in between.
+    this.filling = new Promise((resolve) =>
+      setTimeout(() => {
+        this.filling = undefined;
+        this.filled++;
+        resolve();
+      }, 0),
+    );
+  }
+
+  /** Settles once every record due is on the page, not only the first of them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let pending; (pending = this.filling); ) {
+      await pending;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   override disconnectedCallback(): void {
@@ -448,7 +521,7 @@ export class Nip82AccessList extends Nip82Element {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const keys = [...(changed as Map<PropertyKey, unknown>).keys()];
-    if (!keys.length || keys.some((k) => k !== 'find' && k !== 'findSaid')) this.recordsShownFrom = {};
+    if (!keys.length || keys.some((k) => k !== 'find' && k !== 'findSaid' && k !== 'filled')) this.recordsShownFrom = {};
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
@@ -1040,9 +1113,10 @@ export class Nip82AccessList extends Nip82Element {
   override render() {
     const s = this.s;
     const list = this.list;
-    const held = list?.filter((r) => !shareCopyOf(r)) ?? [];
-    const shares = list?.flatMap((r) => shareCopyOf(r) ?? []) ?? [];
-    this.namer = subjectNamer(list ?? []);
+    const { held, copies, namer } = this.sorted(list ?? []);
+    // Each render: a share's status follows the date.
+    const shares = copies.flatMap((r) => shareCopyOf(r) ?? []);
+    this.namer = namer;
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
       <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${signedInShown(this.session, this.activeSigner) ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
@@ -1085,17 +1159,37 @@ export class Nip82AccessList extends Nip82Element {
   private forgetGroups(): void {
     this.grouped.forget();
     this.folded = new WeakMap();
+    this.shownOf = new WeakMap();
+    this.heldShown = undefined;
+  }
+
+  /**
+   * The records the keyboard's focus may land on after this render, shown whatever the budget: the
+   * ones the open dialog (or the revocation it sent) is about, each as it stands after a change.
+   */
+  private focusDue(): (record: OpenedRecord) => boolean {
+    const due = new Set<OpenedRecord>(this.targets.map((t) => t.record));
+    for (const p of [this.pending, this.result, this.finishing]) for (const { change } of p?.changes ?? []) due.add(change.record);
+    return (record) => due.has(record);
   }
 
   /**
    * The records the user holds: a clinic's under each patient's name (a heading at the element's
    * first level, found by a screen reader's list of headings), in order by name; one person's
-   * records (a patient's own) as one list, as ever.
+   * records (a patient's own) as one list, as ever. A render creates a bounded number of records
+   * (see {@link budget}), in this order, and the next renders the rest: only the patients the find
+   * field leaves are rendered, so that the name typed finds patients not on the page yet, and one
+   * it leaves out costs nothing until it is asked for again.
    */
   private renderHeld(held: OpenedRecord[]): unknown {
     const lang = localeOf(this);
     const groups = this.grouped.groups(held, lang);
-    if (groups.length < 2) return repeat(held, (r) => r.signPubkey, (r) => this.renderRecord(r));
+    const due = this.focusDue();
+    const key = (r: OpenedRecord) => r.signPubkey;
+    if (groups.length < 2) {
+      const records = (this.heldShown = unchanged(this.heldShown, this.budget.take(held, key, due)));
+      return guard([records, this.recordsShownFrom], () => repeat(records, key, (r) => this.renderRecord(r)));
+    }
     const s = this.s;
     // Among many patients, the one asked for: by any part of any name their records give (two
     // clinics spell one name two ways), accents and case aside. Among few (records gone since), no
@@ -1112,6 +1206,16 @@ export class Nip82AccessList extends Nip82Element {
     const matching = asked ? new Set(groups.filter((g) => foldedNames(g).some((name) => name.includes(asked)))) : undefined;
     const found = (g: PatientGroup) => !matching || matching.has(g);
     const shown = matching ? matching.size : groups.length;
+    // The patients found, each with the records this render shows of theirs (a patient none of whose records fit waits for the next).
+    const listed: [PatientGroup, number, OpenedRecord[]][] = [];
+    groups.forEach((g, i) => {
+      if (!found(g)) return;
+      const taken = this.budget.take(g.records, key, due);
+      if (!taken.length) return;
+      const records = unchanged(this.shownOf.get(g), taken);
+      this.shownOf.set(g, records);
+      listed.push([g, i, records]);
+    });
     const foundText = asked
       ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
       : '';
@@ -1123,10 +1227,10 @@ export class Nip82AccessList extends Nip82Element {
             <p class="visually-hidden" role="status">${this.findSaid ? foundText : ''}</p>
           </div>`
         : nothing}
-      ${repeat(groups, (g) => g.key, (g, i) => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`} ?hidden=${!found(g)}>
+      ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g, i, records, this.recordsShownFrom], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
       <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${this.groupName(g)}</h3>
-      ${guard([g, this.recordsShownFrom], () => repeat(g.records, (r) => r.signPubkey, (r) => this.renderRecord(r, 1)))}
-    </div>`)}`;
+      ${repeat(records, key, (r) => this.renderRecord(r, 1))}
+    </div>`))}`;
   }
 
   /** Whom a group is about, as its heading says it: the patient's name (their short key beside a namesake's), `own` for the user's own. */

@@ -36,7 +36,7 @@ import { SECTION_ORDER, describingAll, folded, isSummarized, queryWords, summari
 import { factLabel, factValue, sectionLabel } from './item-words.js';
 import { narrative, narrativeSanitizer } from './narrative.js';
 import { OnDemand } from './on-demand.js';
-import { RenderBudget } from './render-budget.js';
+import { RenderBudget } from '../shared/render-budget.js';
 import { recordViewerStyles } from './record-viewer.styles.js';
 import { recordViewerClinicianStrings, recordViewerStrings, type RecordViewerStrings } from './record-viewer.strings.js';
 // A type only: the flag registers through this element's define module, never through its class.

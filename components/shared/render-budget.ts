@@ -2,12 +2,13 @@
  * How many new items one render may create. Building an item's DOM is what costs (the filter
  * itself is a scan of short strings), so a render that would create hundreds at once (the first
  * render, a cleared search, a section shown again) creates a bounded number, in reading order,
- * and the element renders again for the rest: no task grows with the size of the record. Items
- * already on screen cost next to nothing to keep, so they never wait.
+ * and the element renders again for the rest: no task grows with the size of the record, nor with
+ * the thousands of records of a clinic's access list. Items already on screen cost next to nothing
+ * to keep, so they never wait.
  *
  * The bound follows the machine: each render that created items sizes the next one to take about
  * `targetMs`, so a slow phone gets smaller renders and a fast desktop fewer of them. The first
- * render creates `first` items, about a screenful, so that a record shows as soon as it can.
+ * render creates `first` items, about a screenful, so that the first of them show as soon as they can.
  */
 export class RenderBudget {
   private shown = new Set<string>();
@@ -39,15 +40,18 @@ export class RenderBudget {
     this.started = performance.now();
   }
 
-  /** The items of `list` this render shows, in order: those already shown, and new ones while there is room. */
-  take<T>(list: readonly T[], key: (item: T) => string): T[] {
+  /**
+   * The items of `list` this render shows, in order: those already shown, and new ones while there
+   * is room; and any item `due` names whatever the room (one the keyboard's focus is to land on).
+   */
+  take<T>(list: readonly T[], key: (item: T) => string, due?: (item: T) => boolean): T[] {
     const out: T[] = [];
     for (const item of list) {
       const k = key(item);
       const old = this.shown.has(k);
-      if (old || this.left > 0) {
+      if (old || this.left > 0 || due?.(item)) {
         if (!old) {
-          this.left--;
+          this.left = Math.max(this.left - 1, 0);
           this.created++;
         }
         out.push(item);

@@ -1,0 +1,106 @@
+// How long the access list holds the page at a clinic of 1,000 and 5,000 records (two records per
+// patient): the longest task while it opens (until every record is on the page) and while a key
+// typed in its find field narrows the list ("1", "12", "123") or a cleared field shows it whole
+// again (until every record is back). Each task of the page counts, its rendering included (the
+// browser's long-animation-frame and long-task timings). Measured in headless Chromium.
+// Run: node scripts/access-list-tasks.mjs [records…]   (CHROME_PATH names the browser, /usr/bin/chromium if unset)
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+
+/** The page's script: makes a clinic's records and measures the list showing them. */
+const page = String.raw`
+import './components/access-list/define.ts';
+import { createRecord, openRecord } from './components/core/nip82/record.ts';
+import { secretKeySigner } from './components/core/signers/secret-key.ts';
+import { generateSecretKey } from 'nostr-tools/pure';
+
+const about = (name, i) => ({
+  resourceType: 'Bundle', type: 'collection',
+  entry: [
+    { fullUrl: 'urn:uuid:p' + i, resource: { resourceType: 'Patient', id: 'p' + i, name: [{ text: name }] } },
+    { fullUrl: 'urn:uuid:c' + i, resource: { resourceType: 'Condition', id: 'c' + i, code: { text: 'Flu' }, subject: { reference: 'urn:uuid:p' + i } } },
+  ],
+});
+
+/** The longest task and animation frame seen since the last call. */
+const longest = { task: 0, frame: 0 };
+new PerformanceObserver((list) => { for (const e of list.getEntries()) longest.task = Math.max(longest.task, e.duration); }).observe({ type: 'longtask' });
+new PerformanceObserver((list) => { for (const e of list.getEntries()) longest.frame = Math.max(longest.frame, e.duration); }).observe({ type: 'long-animation-frame' });
+const taken = async () => {
+  // The last frame's timings arrive after it: two frames and a task later.
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))));
+  const out = { ...longest };
+  longest.task = longest.frame = 0;
+  return out;
+};
+const until = async (done) => { while (!done()) await new Promise((r) => setTimeout(r, 5)); };
+
+window.measure = async (n) => {
+  const clinic = secretKeySigner(generateSecretKey());
+  const author = secretKeySigner(generateSecretKey());
+  const clinicKey = await clinic.getPublicKey();
+  const base = await openRecord(await createRecord({ bundle: about('Patient 0', 0), author, participants: [{ pubkey: clinicKey, role: 'viewer' }] }), clinic);
+  const patients = n / 2;
+  const records = [...Array(n)].map((_, i) => ({
+    ...base,
+    signPubkey: i.toString(16).padStart(64, 'f'),
+    subject: (i % patients).toString(16).padStart(64, '0'),
+    bundle: about('Patient ' + (i % patients), i),
+  }));
+  document.body.replaceChildren();
+  await taken();
+  const el = document.createElement('nip82-access-list');
+  el.lang = 'en';
+  el.records = records;
+  el.signer = clinic;
+  const shown = () => el.shadowRoot?.querySelectorAll('[part=patient]:not([hidden]) article[part=record]').length ?? 0;
+  let start = performance.now();
+  document.body.append(el);
+  await until(() => shown() === n);
+  const open = { ...(await taken()), all: performance.now() - start };
+  const field = el.shadowRoot.querySelector('input[type=search]');
+  const keys = [];
+  for (const [value, records] of [['1', null], ['12', null], ['123', null], ['', n]]) {
+    field.value = value;
+    start = performance.now();
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    if (records !== null) await until(() => shown() === records);
+    keys.push({ value, ...(await taken()), all: performance.now() - start });
+  }
+  el.remove();
+  return { n, patients, open, keys };
+};
+`;
+
+const bundled = await build({
+  stdin: { contents: page, resolveDir: root, loader: 'ts' },
+  bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'error',
+  tsconfig: `${root}tsconfig.json`,
+});
+const script = bundled.outputFiles[0].text;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  const tab = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+  // A secure origin of its own (localhost), served from memory.
+  await tab.route('http://localhost:9/**', (route) =>
+    route.request().url().endsWith('.js')
+      ? route.fulfill({ contentType: 'text/javascript', body: script })
+      : route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>' }));
+  await tab.goto('http://localhost:9/');
+  await tab.waitForFunction(() => 'measure' in window);
+  const ms = (x) => `${Math.round(x)} ms`;
+  for (const n of sizes.length ? sizes : [1000, 5000]) {
+    const r = await tab.evaluate((n) => window.measure(n), n);
+    console.log(`${r.n} records, ${r.patients} patients`);
+    console.log(`  open: longest task ${ms(r.open.task)}, longest frame ${ms(r.open.frame)}, every record shown after ${ms(r.open.all)}`);
+    for (const k of r.keys) console.log(`  find "${k.value}": longest task ${ms(k.task)}, longest frame ${ms(k.frame)}, settled after ${ms(k.all)}`);
+  }
+} finally {
+  await browser.close();
+}
