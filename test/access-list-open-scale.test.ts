@@ -42,6 +42,19 @@ function recordsShown(el: Element) {
 }
 
 /**
+ * The clinic's list of `records`, connected to the page in this task (no await in between): its
+ * first render is yet to come, and what the caller watches from now on sees it.
+ */
+function connected(holder: HTMLElement, clinic: Person, records: OpenedRecord[]): Nip82AccessList {
+  const el = document.createElement('nip82-access-list') as Nip82AccessList;
+  el.lang = 'en';
+  el.records = records;
+  el.signer = clinic.signer;
+  holder.append(el);
+  return el;
+}
+
+/**
  * However fast the machine, one render adds no more than 64 records (a screenful to a few); a task
  * may hold two renders (one more for names looked up meanwhile), never hundreds of records.
  */
@@ -53,13 +66,8 @@ describe('the access list of a clinic: hundreds of patients, a screenful at a ti
   it('opens with the first patients at once and the rest a bounded number per render, all in the end', async () => {
     const clinic = await person();
     const records = await clinicRecords(clinic, 400);
-    const el = document.createElement('nip82-access-list') as Nip82AccessList;
-    el.lang = 'en';
-    el.records = records;
-    el.signer = clinic.signer;
-    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
     // The shadow root comes with the element's first connection, its first render a moment later: watched from then on.
-    holder.append(el);
+    const el = connected(await fixture<HTMLDivElement>(html`<div></div>`), clinic, records);
     const added = recordsShown(el);
     const first = new Promise<string[]>((resolve) => {
       const watch = new MutationObserver(() => {
@@ -99,12 +107,7 @@ describe('the access list of a clinic: hundreds of patients, a screenful at a ti
   it('finds a patient typed before they are on the page, and says how many it finds', async () => {
     const clinic = await person();
     const records = await clinicRecords(clinic, 400);
-    const el = document.createElement('nip82-access-list') as Nip82AccessList;
-    el.lang = 'en';
-    el.records = records;
-    el.signer = clinic.signer;
-    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
-    holder.append(el);
+    const el = connected(await fixture<HTMLDivElement>(html`<div></div>`), clinic, records);
     // Typed in the very task the field first shows in, long before the last patient is on the page.
     let onPageWhenTyped: string[] | undefined;
     await new Promise<void>((resolve) => {
