@@ -109,6 +109,7 @@ export const accessListStringsEs: AccessListStrings = {
   movedAlone: 'El historial pasó a una dirección nueva.',
   refused: 'Su firmador lo rechazó. No se cambió nada.',
   noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se cambió nada.${noKeyTailEs(said)}`,
+  locked: (detail) => `${detail} No se cambió nada.`,
   timedOut: 'Su firmador no respondió a tiempo. No se cambió nada; puede volver a intentarlo.',
   relayError: 'No aceptaron el cambio suficientes servidores de almacenamiento, así que el acceso aún no se ha revocado. Puede volver a intentarlo.',
   cancelled: 'Cancelado. No se cambió nada.',

@@ -253,6 +253,7 @@ const en: AccessListStrings = {
   // The stopped states say what this element did not do (nothing was changed).
   refused: 'Your signer declined. Nothing was changed.',
   noKey: (said) => `Your signer has no key ready, so nothing was changed.${noKeyTailEn(said)}`,
+  locked: (detail) => `${detail} Nothing was changed.`,
   timedOut: 'Your signer did not answer in time. Nothing was changed; you can try again.',
   relayError: 'Not enough storage servers accepted the change, so access was not revoked yet. You can try again.',
   cancelled: 'Cancelled. Nothing was changed.',

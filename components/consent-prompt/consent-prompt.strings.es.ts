@@ -136,6 +136,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   reshared: 'Se compartiría un elemento que usted ya le ocultó. Ocúltelo, o muéstrelo usted mismo para compartirlo.',
   refused: 'Su firmador lo rechazó. No se compartió ni envió nada.',
   noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se compartió ni envió nada.${noKeyTailEs(said)}`,
+  locked: (detail) => `${detail} No se compartió ni envió nada.`,
   timedOut: 'Su firmador no respondió a tiempo. No se compartió ni envió nada; puede volver a intentarlo.',
   relayError: 'No lo aceptaron suficientes servidores de almacenamiento. Todavía no hay nada definitivo; puede volver a intentarlo.',
   cancelled: 'Cancelado. No se firmó ni envió nada.',

@@ -390,6 +390,7 @@ const en: ConsentPromptStrings = {
   // The stopped states say what this element did not do (nothing was signed, shared or sent).
   refused: 'Your signer declined. Nothing was shared or sent.',
   noKey: (said) => `Your signer has no key ready, so nothing was shared or sent.${noKeyTailEn(said)}`,
+  locked: (detail) => `${detail} Nothing was shared or sent.`,
   timedOut: 'Your signer did not answer in time. Nothing was shared or sent; you can try again.',
   relayError: 'Not enough storage servers accepted it. Nothing is final yet; you can try again.',
   cancelled: 'Cancelled. Nothing was signed or sent.',

@@ -49,6 +49,12 @@ export interface StateStrings extends ReceiptStrings {
    * own short answer, shown as it is (it says what to fix there), '' when it gave none that short.
    */
   noKey: (said: string) => string;
+  /**
+   * The signer extension is locked (its key is there, behind its password). `detail`: the
+   * `errorDetail` words for it (a host's own included); an element that signs a change adds what it
+   * did not do, as its other stops at the signer say.
+   */
+  locked: (detail: string) => string;
   timedOut: string;
   relayError: string;
   /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
@@ -67,7 +73,7 @@ export interface StateStrings extends ReceiptStrings {
  * The state words that do not depend on what the element was doing. Why a relay refused is only
  * said by the elements that send (action-state-strings.ts), so the session's page carries none of it.
  */
-export type CommonStateStrings = Omit<StateStrings, 'refused' | 'noKey' | 'timedOut' | 'relayError' | 'cancelled' | 'refusedWhy'>;
+export type CommonStateStrings = Omit<StateStrings, 'refused' | 'noKey' | 'locked' | 'timedOut' | 'relayError' | 'cancelled' | 'refusedWhy'>;
 
 /** Why a server that asked the user to sign in did not take what was sent: their no is told apart from a sign-in that failed. */
 export const signInNotAccepted = (signIn?: SignInFailure) =>
@@ -111,7 +117,7 @@ export const stateStringsEn: CommonStateStrings = {
  */
 export function signerStateText(
   status: Status,
-  s: Pick<StateStrings, 'noSigner' | 'signInFirst' | 'refused' | 'noKey' | 'timedOut' | 'cancelled' | 'errorDetail'>,
+  s: Pick<StateStrings, 'noSigner' | 'signInFirst' | 'refused' | 'noKey' | 'timedOut' | 'cancelled' | 'errorDetail'> & Partial<Pick<StateStrings, 'locked'>>,
   signedOut = false,
   code: Nip82ErrorCode | '' = '',
   message = '',
@@ -120,7 +126,7 @@ export function signerStateText(
     case 'no-signer':
       if (code === 'no-key') return s.noKey(signerSaid(message));
       // The key is there, behind the extension's password: the user need only unlock it.
-      if (code === 'locked') return s.errorDetail(code, message);
+      if (code === 'locked') return s.locked ? s.locked(s.errorDetail(code, message)) : s.errorDetail(code, message);
       return signedOut ? s.signInFirst : s.noSigner;
     case 'refused':
       return s.refused;
