@@ -277,16 +277,11 @@ export class Nip82Session extends LocalizedElement {
   }
 
   /**
-   * Once rendered, an update that shows the sign-in card waits for it: the bar of a signed-out user
-   * never shows without its buttons. The first update cannot tell yet (a signer a page set on the
-   * tag before it was defined is the element's only as it renders): it shows the card's heading
-   * until the card is here (see {@link updated}), and `updateComplete` waits for it.
+   * An update that shows the sign-in card before it is here shows the card's heading in its place
+   * (see {@link renderSignIn}), and the card once it arrives (see {@link updated}): an update is never
+   * held for it, or a sign-out on a slow connection would leave the last user's name on the bar.
+   * `updateComplete` waits for the card.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated && this.cardDue()) return this.fetchCard().then(() => this.scheduleUpdate());
-    return super.scheduleUpdate();
-  }
-
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (!this.cardArriving) return done;
