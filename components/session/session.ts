@@ -589,7 +589,13 @@ export class Nip82Session extends LocalizedElement {
    */
   private refocus(target: () => HTMLElement | null | undefined): void {
     if (!this.shadowRoot?.activeElement) return;
-    void this.updateComplete.then(() => target()?.focus());
+    void this.updateComplete.then(() => {
+      // The update may have waited for a part on a slow connection: a user who has gone on
+      // elsewhere meanwhile is left there. Focus dropped to the page's body is picked up.
+      const onPage = this.ownerDocument.activeElement;
+      if (!this.shadowRoot?.activeElement && onPage && onPage !== this.ownerDocument.body) return;
+      target()?.focus();
+    });
   }
 
   private readonly bunkerField = () => this.renderRoot.querySelector<HTMLInputElement>('input[name="bunker"]');
