@@ -277,16 +277,11 @@ export class Nip82Session extends LocalizedElement {
   }
 
   /**
-   * Once rendered, an update that shows the sign-in card waits for it: the bar of a signed-out user
-   * never shows without its buttons. The first update cannot tell yet (a signer a page set on the
-   * tag before it was defined is the element's only as it renders): it shows the card's heading
-   * until the card is here (see {@link updated}), and `updateComplete` waits for it.
+   * An update that shows the sign-in card before it is here shows the card's heading in its place
+   * (see {@link renderSignIn}), and the card once it arrives (see {@link updated}): an update is never
+   * held for it, or a sign-out on a slow connection would leave the last user's name on the bar.
+   * `updateComplete` waits for the card.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated && this.cardDue()) return this.fetchCard().then(() => this.scheduleUpdate());
-    return super.scheduleUpdate();
-  }
-
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (!this.cardArriving) return done;
@@ -594,7 +589,13 @@ export class Nip82Session extends LocalizedElement {
    */
   private refocus(target: () => HTMLElement | null | undefined): void {
     if (!this.shadowRoot?.activeElement) return;
-    void this.updateComplete.then(() => target()?.focus());
+    void this.updateComplete.then(() => {
+      // The update may have waited for a part on a slow connection: a user who has gone on
+      // elsewhere meanwhile is left there. Focus dropped to the page's body is picked up.
+      const onPage = this.ownerDocument.activeElement;
+      if (!this.shadowRoot?.activeElement && onPage && onPage !== this.ownerDocument.body) return;
+      target()?.focus();
+    });
   }
 
   private readonly bunkerField = () => this.renderRoot.querySelector<HTMLInputElement>('input[name="bunker"]');
