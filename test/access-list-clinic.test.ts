@@ -35,6 +35,15 @@ const groups = (el: Element) =>
 /** The patients' names the list shows now (a search leaves the others out of sight). */
 const seen = (el: Element) => $$(el, '[part=patient] > h3').filter((h) => h.getClientRects().length > 0).map((h) => text(h));
 
+/** The clinic's list of `records`, with "zoe" typed in its find field and one patient found. */
+async function zoeFound(clinic: Person, records: OpenedRecord[]): Promise<Nip82AccessList> {
+  const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+  await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
+  setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
+  await waitUntil(() => seen(el).length === 1, 'one patient found');
+  return el;
+}
+
 /** The page's headings as Chromium's accessibility tree holds them, in document order: their text and level. */
 async function headings(): Promise<[string, number][]> {
   const found = (await executeServerCommand<{ name: string; level: number }[], undefined>('headings')) ?? [];
@@ -165,10 +174,7 @@ describe('the access list of a clinic: several patients\' records', function () 
   it('forgets the name typed once the records are taken away (a sign-out): the next list shows every patient', async () => {
     const clinic = await person();
     const records = await manyRecords(clinic);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
-    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
-    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
-    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    const el = await zoeFound(clinic, records);
     el.records = undefined;
     await waitUntil(() => !$(el, 'input[type=search]'), 'the list gone');
     el.records = records;
@@ -179,10 +185,7 @@ describe('the access list of a clinic: several patients\' records', function () 
   it('forgets the name typed when another clinician\'s records are handed in (a change of user)', async () => {
     const [clinic, other] = await Promise.all([person(), person()]);
     const [records, theirs] = await Promise.all([manyRecords(clinic), manyRecords(other)]);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
-    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
-    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
-    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    const el = await zoeFound(clinic, records);
     // The host signs the other user in and hands in their records at once, with no empty list between.
     el.signer = other.signer;
     el.records = theirs;
@@ -196,10 +199,7 @@ describe('the access list of a clinic: several patients\' records', function () 
   it('shows every patient once too few are left to need the find field, none hidden by the name typed before', async () => {
     const clinic = await person();
     const records = await manyRecords(clinic);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
-    await waitUntil(() => $(el, 'input[type=search]'), 'a field to find a patient');
-    setInput($<HTMLInputElement>(el, 'input[type=search]')!, 'zoe');
-    await waitUntil(() => seen(el).length === 1, 'one patient found');
+    const el = await zoeFound(clinic, records);
     // Two patients' records go (their shares revoked, say): five patients left, no field to clear.
     el.records = records.filter((r) => !/Bea Park|Carl Ito/.test(JSON.stringify(r.bundle)));
     await waitUntil(() => !$(el, 'input[type=search]'), 'no field among five patients');

@@ -14,6 +14,7 @@ import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import { person, recordAbout, type Person } from './helpers.js';
 import { $, $$, setInput, text } from './element-helpers.js';
+import { comparisons } from './collations.js';
 
 /** `count` records for `clinic`, each about its own patient (`prefix` and a number), made from one record shared with the clinic. */
 async function clinicRecords(clinic: Person, prefix: string, count: number): Promise<OpenedRecord[]> {
@@ -45,24 +46,6 @@ async function clinicShares(clinic: Person, prefix: string, count: number): Prom
 
 /** The patients' names the list shows now (a search leaves the others out of sight). */
 const seen = (el: Element) => $$(el, '[part=patient] > h3').filter((h) => h.getClientRects().length > 0).map((h) => text(h));
-
-/** How many times names are compared by the page's collation while `run` runs (and the renders it waits for). */
-async function comparisons(run: () => Promise<void>): Promise<number> {
-  const Collator = Intl.Collator;
-  let count = 0;
-  // A collator like the page's own, whose comparisons are counted.
-  const counting = function (...args: ConstructorParameters<typeof Collator>) {
-    const collator = new Collator(...args);
-    return { compare: (a: string, b: string) => (count++, collator.compare(a, b)), resolvedOptions: () => collator.resolvedOptions() };
-  };
-  Intl.Collator = counting as unknown as typeof Intl.Collator;
-  try {
-    await run();
-  } finally {
-    Intl.Collator = Collator;
-  }
-  return count;
-}
 
 describe('the access list of a clinic: finding a patient among hundreds', function () {
   this.timeout(90000);
