@@ -38,7 +38,7 @@ import { dayText, momentText, untilText } from '../shared/dates.js';
 import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
-import { PatientGroupsMemo, patientGroups, type PatientGroup } from './patient-groups.js';
+import { PatientGroupsMemo, patientGroups, sameRecords, type PatientGroup } from './patient-groups.js';
 import { accessListStrings, type AccessListStrings } from './access-list.strings.js';
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
@@ -132,8 +132,7 @@ const RENDER_MS = 10;
 const MOST_RECORDS_PER_RENDER = 64;
 
 /** `before` when `now` holds the same records in the same order: what a render kept for that list is kept. */
-const unchanged = (before: OpenedRecord[] | undefined, now: OpenedRecord[]) =>
-  before && before.length === now.length && before.every((r, i) => r === now[i]) ? before : now;
+const unchanged = (before: OpenedRecord[] | undefined, now: OpenedRecord[]) => (before && sameRecords(before, now) ? before : now);
 
 /** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');

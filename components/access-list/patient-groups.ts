@@ -130,4 +130,5 @@ export class PatientGroupsMemo {
   }
 }
 
-const sameRecords = (a: readonly OpenedRecord[], b: readonly OpenedRecord[]) => a.length === b.length && a.every((r, i) => r === b[i]);
+/** Whether two lists hold the same records in the same order. */
+export const sameRecords = (a: readonly OpenedRecord[], b: readonly OpenedRecord[]) => a.length === b.length && a.every((r, i) => r === b[i]);
