@@ -67,6 +67,18 @@ describe('a locked signer extension', function () {
     expect(el.status).to.equal('no-signer');
   });
 
+  it('<nip82-session>: an extension refusing because it is locked ("Permission denied: vault locked") is locked, not a no', async () => {
+    for (const answer of ['Permission denied: vault locked', 'Request denied: extension locked']) {
+      const { el, codes } = await signInWith(locked(() => new Error(answer)), 'en');
+      expect(text($(el, '[part=status]')), answer).to.equal(LOCKED_EN);
+      expect(codes, answer).to.deep.equal(['locked']);
+    }
+    // A user who said no is still told so.
+    const { el, codes } = await signInWith(locked(() => new Error('User rejected the request')), 'en');
+    expect(codes).to.deep.equal(['refused']);
+    expect(text($(el, '[part=status]'))).not.to.equal(LOCKED_EN);
+  });
+
   it('<nip82-session>: a host can reword it', async () => {
     const errorDetail = (code: string) => (code === 'locked' ? 'Open your key keeper and unlock it.' : 'Other.');
     const { el } = await signInWith(locked(vaultLocked), 'en', { errorDetail });
