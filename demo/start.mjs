@@ -5,15 +5,39 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const windows = process.platform === 'win32';
 
 console.log('Building the kit (about half a minute, longer on a busy computer)…');
 const code = await new Promise((resolve) => {
-  const build = spawn('npm', ['run', '--silent', 'build:lib'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  // Its own process group: the build is npm, a shell and the tools it runs in turn, and a stop
+  // sent to this script alone (a process manager's SIGTERM) must reach every one of them.
+  const build = spawn('npm', ['run', '--silent', 'build:lib'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], shell: windows, detached: !windows });
+  /** The signal this script was stopped by while building, if it was. */
+  let stoppedBy;
+  const stop = (signal) => {
+    stoppedBy = signal;
+    console.error('Stopped before the demo started.');
+    try {
+      if (windows) spawn('taskkill', ['/pid', String(build.pid), '/t', '/f'], { stdio: 'ignore' });
+      else process.kill(-build.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   build.once('error', (error) => {
     console.error(error.message);
     resolve(1);
   });
-  build.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+  build.once('exit', (exitCode, signal) => {
+    // Stopped: exits once the build has, as a process stopped by that signal would (128 + its number).
+    if (stoppedBy) process.exit(128 + (stoppedBy === 'SIGINT' ? 2 : 15));
+    // The demo server answers these signals itself from here on.
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    resolve(exitCode ?? (signal ? 1 : 0));
+  });
 });
 if (code !== 0) {
   console.error('The build failed (see above), so the demo was not started.');

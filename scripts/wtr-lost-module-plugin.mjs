@@ -4,7 +4,8 @@
 // the calling test file's page whose URL path starts with `path` (e.g.
 // '/components/record-viewer/record-search'); 'lost-module-requests' returns the URLs aborted so
 // far in that page. Each test file has a page (and browser context) of its own: files running side
-// by side still get the module.
+// by side still get the module. 'find-module' ({ path }) ends the loss, as a connection coming back
+// would: later requests for the module reach the server again.
 //
 // 'hold-module' ({ path }) holds every later request for such a module instead, as a slow
 // connection would, until 'release-module' ({ path }) lets the held ones (and every later one)
@@ -15,6 +16,8 @@ export function lostModulePlugin() {
   const held = new Map();
   /** Per page and path: the requests waiting for a release, or true once released. */
   const holds = new Map();
+  /** Per page and path: the route that aborts its requests, until 'find-module' takes it away. */
+  const losses = new Map();
 
   function pageOf(session, command, payload) {
     const path = payload?.path;
@@ -32,13 +35,22 @@ export function lostModulePlugin() {
         const { page, path } = pageOf(session, command, payload);
         const urls = aborted.get(session.id) ?? [];
         aborted.set(session.id, urls);
-        await page.route(
-          (url) => url.pathname.startsWith(path),
-          (route) => {
-            urls.push(route.request().url());
-            return route.abort('internetdisconnected');
-          },
-        );
+        const matches = (url) => url.pathname.startsWith(path);
+        const lose = (route) => {
+          urls.push(route.request().url());
+          return route.abort('internetdisconnected');
+        };
+        losses.set(`${session.id} ${path}`, { matches, lose });
+        await page.route(matches, lose);
+        return true;
+      }
+      if (command === 'find-module') {
+        const { page, path } = pageOf(session, command, payload);
+        const key = `${session.id} ${path}`;
+        const loss = losses.get(key);
+        if (!loss) throw new Error(`find-module: ${path} was not lost`);
+        losses.delete(key);
+        await page.unroute(loss.matches, loss.lose);
         return true;
       }
       if (command === 'hold-module') {

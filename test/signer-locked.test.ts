@@ -67,13 +67,25 @@ describe('a locked signer extension', function () {
     expect(el.status).to.equal('no-signer');
   });
 
+  it('<nip82-session>: an extension refusing because it is locked ("Permission denied: vault locked") is locked, not a no', async () => {
+    for (const answer of ['Permission denied: vault locked', 'Request denied: extension locked']) {
+      const { el, codes } = await signInWith(locked(() => new Error(answer)), 'en');
+      expect(text($(el, '[part=status]')), answer).to.equal(LOCKED_EN);
+      expect(codes, answer).to.deep.equal(['locked']);
+    }
+    // A user who said no is still told so.
+    const { el, codes } = await signInWith(locked(() => new Error('User rejected the request')), 'en');
+    expect(codes).to.deep.equal(['refused']);
+    expect(text($(el, '[part=status]'))).not.to.equal(LOCKED_EN);
+  });
+
   it('<nip82-session>: a host can reword it', async () => {
     const errorDetail = (code: string) => (code === 'locked' ? 'Open your key keeper and unlock it.' : 'Other.');
     const { el } = await signInWith(locked(vaultLocked), 'en', { errorDetail });
     expect(text($(el, '[part=status]'))).to.equal('Open your key keeper and unlock it.');
   });
 
-  it('<nip82-record-viewer>: locked after sign-in, the unlock says so and opens nothing', async () => {
+  async function viewerLocked(lang: string, strings?: Record<string, unknown>) {
     const patient = await person();
     const client = new RelayClient({ relays: [url] });
     try {
@@ -82,12 +94,29 @@ describe('a locked signer extension', function () {
       client.close();
     }
     const signer = nip07Signer({ provider: () => locked(vaultLocked, patient.pubkey), waitMs: 0 });
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${signer}></nip82-record-viewer>`);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} relays=${url} .signer=${signer} .strings=${strings ?? {}}></nip82-record-viewer>`);
     const codes = errorCodes(el);
-    buttonByText(el, 'Unlock my records')!.click();
+    const unlock = () => buttonByText(el, lang === 'es' ? 'Desbloquear mis historiales' : 'Unlock my records');
+    await waitUntil(() => unlock(), 'the unlock button never showed', { timeout: 10000 });
+    unlock()!.click();
     await waitUntil(() => el.status === 'no-signer', `never stopped: ${el.status}`, { timeout: 15000 });
     await el.updateComplete;
-    expect(text($(el, '[part=status]'))).to.equal(LOCKED_EN);
-    expect(codes).to.deep.equal(['locked']);
+    return { el, codes };
+  }
+
+  it('<nip82-record-viewer>: locked after sign-in, the unlock says so and that nothing was opened (English and Spanish)', async () => {
+    const en = await viewerLocked('en');
+    expect(text($(en.el, '[part=status]'))).to.equal(`${LOCKED_EN} Nothing was opened.`);
+    expect(en.codes).to.deep.equal(['locked']);
+    const es = await viewerLocked('es');
+    await waitUntil(() => text($(es.el, '[part=status]')) === `${LOCKED_ES} No se abrió nada.`, `never said it in Spanish: ${text($(es.el, '[part=status]'))}`);
+  });
+
+  it('<nip82-record-viewer>: a host can reword the lock, or the whole sentence', async () => {
+    const errorDetail = (code: string) => (code === 'locked' ? 'Open your key keeper and unlock it.' : 'Other.');
+    const reworded = await viewerLocked('en', { errorDetail });
+    expect(text($(reworded.el, '[part=status]'))).to.equal('Open your key keeper and unlock it. Nothing was opened.');
+    const whole = await viewerLocked('en', { locked: (detail: string) => `[${detail}]` });
+    expect(text($(whole.el, '[part=status]'))).to.equal(`[${LOCKED_EN}]`);
   });
 });

@@ -38,6 +38,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   signInFirst: 'No ha iniciado sesión. Inicie sesión para ver sus historiales.',
   refused: 'Su firmador rechazó desbloquear los historiales. No se abrió nada.',
   noKey: (said) => `Su firmador no tiene ninguna clave lista, así que no se abrió nada.${noKeyTailEs(said)}`,
+  locked: (detail) => `${detail} No se abrió nada.`,
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
   relayError: 'No se pudo contactar con los servidores de almacenamiento. Compruebe su conexión a internet y vuelva a intentarlo.',
   badStorageSettings: stateStringsEs.badStorageSettings,

@@ -79,6 +79,11 @@ export interface RecordViewerStrings {
   refused: string;
   /** The signer has no key ready (see the same key of the other elements); `said`: its own answer, '' for none. */
   noKey: (said: string) => string;
+  /**
+   * The signer extension is locked. `detail`: the `errorDetail` words for it (a host's own
+   * included), followed by what did not happen, as the viewer's other stops at the signer say.
+   */
+  locked: (detail: string) => string;
   timedOut: string;
   relayError: string;
   /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
@@ -390,6 +395,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   signInFirst: 'You are not signed in. Sign in to see your records.',
   refused: 'Your signer declined to unlock the records. Nothing was opened.',
   noKey: (said) => `Your signer has no key ready, so nothing was opened.${noKeyTailEn(said)}`,
+  locked: (detail) => `${detail} Nothing was opened.`,
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached. Check your internet connection, then try again.',
   badStorageSettings: stateStringsEn.badStorageSettings,

@@ -73,6 +73,10 @@ export interface SessionStrings {
   badStorageSettings: string;
   /** In place of `noExtension` when the page is shown inside another page (a frame), where an extension often cannot reach it. */
   noExtensionInFrame: string;
+  /** In place of the sign-in's buttons when they could not be fetched from the site (a lost connection), above `tryAgain`. */
+  cardLost: string;
+  /** Fetches the sign-in's buttons again after `cardLost`. */
+  tryAgain: string;
 }
 
 /**
@@ -123,6 +127,8 @@ const en: Omit<SessionBuiltins, CardKey> = {
   asking: 'Your signer will be asked for your public key.',
   connected: 'Signed in.',
   badStorageSettings: stateStringsEn.badStorageSettings,
+  cardLost: 'The sign-in could not be loaded. Check your internet connection, then try again.',
+  tryAgain: stateStringsEn.tryAgain,
 };
 
 /** English at hand; Spanish (session.strings.es.ts) once the page speaks it. */

@@ -77,6 +77,11 @@ export const sessionStyles = css`
     font-size: 0.9rem;
     margin: 0;
   }
+  /* The sign-in could not be fetched: said on a line of its own, in the page's colour, above "Try again". */
+  .lost-card {
+    flex-basis: 100%;
+    color: inherit;
+  }
   /* Paper is white: a dark page's colours print light (as the record's do), and a printed record
      says who was signed in without buttons or a way to sign in that no one can press. */
   @media print {

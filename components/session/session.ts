@@ -39,7 +39,8 @@ const loadRemoteSignIn = (): Promise<typeof RemoteSignIn> => {
 /**
  * The sign-in card (its buttons, the address field and their words), fetched the first time a
  * session shows it: never on a page whose host hands the session its signer. Fetched again after a
- * failure, at the user's next press or focus in the session.
+ * failure when the user presses "Try again" (the browser asks the server again for a module it
+ * could not fetch, as for the other parts fetched on demand).
  */
 let signInCardPart: Promise<SignInCard> | undefined;
 let loadedCard: SignInCard | undefined;
@@ -240,15 +241,33 @@ export class Nip82Session extends LocalizedElement {
 
   private lookForExtension = () => {
     if (!this.extensionFound && hasNip07()) this.extensionFound = true;
-    // The card could not be fetched (a lost connection): the user's press or focus here tries again.
-    if (this.cardLost) {
-      this.cardLost = false;
-      this.requestUpdate();
-    }
   };
 
-  /** The sign-in card's last fetch failed; it is tried again at the user's next press or focus here. */
+  /**
+   * The sign-in card's last fetch failed (a lost connection): said in its place, with "Try again"
+   * (see {@link retryCard}). Not tried again on a mere focus here: the button that would take the
+   * focus would vanish under it.
+   */
   @state() private cardLost = false;
+
+  /** "Try again" was pressed and the card is on its way: the failure is unsaid until it fails again. */
+  @state() private cardRetrying = false;
+
+  /**
+   * Fetches the card again. The failure's words and the button stay meanwhile (the focus with it);
+   * failed again, the words come back, and are said again; here, the card shows, and a user whose
+   * focus was on the button finds it on the card's first way in.
+   */
+  private retryCard = () => {
+    if (this.cardRetrying) return;
+    this.cardRetrying = true;
+    void this.fetchCard().then(() => {
+      this.cardRetrying = false;
+      if (!loadedCard) return;
+      this.cardLost = false;
+      this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled]), summary'));
+    });
+  };
 
   /**
    * Whether the bar offers the sign-in: not to someone signed in, nor while a signer the host
@@ -776,7 +795,12 @@ export class Nip82Session extends LocalizedElement {
 
   /** The sign-in card, once fetched (see {@link scheduleUpdate}); in its place, why it cannot be shown. */
   private renderSignIn(s: SessionBuiltins) {
-    if (!loadedCard) return html`<span class="who">${s.signIn}</span> <span class="help">${this.cardLost ? s.errorDetail('part-unavailable', '') : nothing}</span>`;
+    if (!loadedCard && this.cardLost) {
+      return html`<span class="who">${s.signIn}</span>
+        <p class="help lost-card" role="alert">${this.cardRetrying ? nothing : s.cardLost}</p>
+        <button part="button" type="button" class="retry-card" aria-disabled=${this.cardRetrying ? 'true' : 'false'} @click=${this.retryCard}>${s.tryAgain}</button>`;
+    }
+    if (!loadedCard) return html`<span class="who">${s.signIn}</span>`;
     return loadedCard.render({
       element: this,
       extensionFound: this.extensionFound,

@@ -70,6 +70,17 @@ describe('signers', () => {
     expect(toSignerError(new Error('invalid MAC'), 'decrypt').code).to.equal('failed');
   });
 
+  it('an extension whose refusal says it is locked is locked, not a refusal; a user who said no still refused', () => {
+    for (const answer of ['Permission denied: vault locked', 'Request denied: extension locked', { message: 'Not allowed: unlock the extension first' }]) {
+      expect(toSignerError(answer, 'sign', true).code, String(JSON.stringify(answer))).to.equal('locked');
+    }
+    for (const answer of ['User rejected the request', 'Permission denied', 'Request blocked by user', 'User cancelled']) {
+      expect(toSignerError(answer, 'sign', true).code, answer).to.equal('refused');
+    }
+    // Only an extension is unlocked by the user: a remote signer saying so is still a refusal.
+    expect(toSignerError('Permission denied: vault locked', 'sign').code).to.equal('refused');
+  });
+
   it('NIP-07: a record opens through the extension, and a refusal there is a RecordError of code signer', async () => {
     const sk = generateSecretKey();
     const author = secretKeySigner(generateSecretKey());

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,5 +67,66 @@ test('npm start says at once that it is building and for about how long, then th
       await exited;
     }
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** The processes (pid) whose working folder is in `folder`: on Linux, read from /proc. */
+function workingIn(folder) {
+  const inside = realpathSync(folder);
+  const pids = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cwd = readlinkSync(`/proc/${name}/cwd`);
+      if (cwd === inside || cwd.startsWith(`${inside}/`)) pids.push(Number(name));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return pids;
+}
+
+/** Checks `condition` every few milliseconds until it holds, or fails after `ms` saying `what`. */
+async function until(condition, what, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = condition();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((ok) => setTimeout(ok, 25));
+  }
+}
+
+test('npm start stopped (SIGTERM or SIGINT) while it builds stops the build too, and starts nothing', { skip: !existsSync('/proc/self/cwd') && 'needs /proc', timeout: 120_000 }, async () => {
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    const root = copyOfCheckout();
+    // The start script itself, so that the signal reaches it alone, as one sent to its process id does.
+    const start = spawn(process.execPath, ['demo/start.mjs'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', RELAY_PORT: '0', DEMO_DATA_DIR: join(root, '.demo-data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    start.stdout.on('data', (chunk) => { output += chunk; });
+    start.stderr.on('data', (chunk) => { output += chunk; });
+    const exited = new Promise((ok) => start.once('exit', (code, by) => ok({ code, by })));
+    try {
+      await until(() => output.includes('Building the kit'), `${signal}: it never said it was building:\n${output}`);
+      await until(() => workingIn(root).some((pid) => pid !== start.pid), `${signal}: the build never began`);
+      start.kill(signal);
+      const { code, by } = await exited;
+      assert.ok(code !== 0 || by !== null, `${signal}: it exited as if all went well (${code})`);
+      await until(() => workingIn(root).length === 0, `${signal}: the build was left running: ${workingIn(root).join(', ')}\n${output}`, 15_000);
+      assert.doesNotMatch(output, /Starting the demo|Press Ctrl\+C/, `${signal}: the demo started anyway:\n${output}`);
+    } finally {
+      for (const pid of workingIn(root)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      rmSync(root, { recursive: true, force: true });
+    }
   }
 });

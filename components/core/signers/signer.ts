@@ -158,7 +158,9 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what: string, onDu
 const NO_KEY = /\bno\b[^.]*\bkeys?\b|\bkeys?\b[^.]*\bnot found\b|\blocked\b/i;
 /**
  * An extension that is locked: "Vault is locked", "locked", "no key unlocked", "please unlock it
- * first". Asked only of an extension (`lockable`), after a refusal and before {@link NO_KEY}.
+ * first". Asked only of an extension (`lockable`), and before a refusal: a locked extension may
+ * word it as one ("Permission denied: vault locked"), yet the user's fix is to unlock it, not to
+ * change their mind. A user's own no ("User rejected") names no lock and stays a refusal.
  */
 const LOCKED = /\blocked\b|\bunlock/i;
 
@@ -186,10 +188,10 @@ const SAID_MAX = 160;
 export function toSignerError(error: unknown, what: string, lockable = false): SignerError {
   if (error instanceof SignerError) return error;
   const text = answerText(error);
+  if (lockable && LOCKED.test(text)) return new SignerError('locked', `The signer extension is locked, so it could not ${what}.`);
   if (/denied|reject|refus|cancel|not allowed|declin|permission/i.test(text)) {
     return new SignerError('refused', `The signer refused to ${what}.`);
   }
-  if (lockable && LOCKED.test(text)) return new SignerError('locked', `The signer extension is locked, so it could not ${what}.`);
   if (NO_KEY.test(text)) {
     const said = text.replace(/[\p{C}\s]+/gu, ' ').trim();
     return new SignerError('no-key', `The signer has no key ready to ${what}.${said.length <= SAID_MAX ? ` It said: "${said}"` : ''}`);
