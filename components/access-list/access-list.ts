@@ -130,6 +130,12 @@ const FIND_SAID_AFTER_MS = 700;
 const FIRST_RECORDS = 8;
 const RENDER_MS = 10;
 const MOST_RECORDS_PER_RENDER = 64;
+/**
+ * A print from the browser's menu is laid out as soon as its `beforeprint` returns: the records
+ * the list has not shown yet are all rendered then when no more than this many are left (a few
+ * hundred milliseconds at most); beyond that, the printout says how many it leaves out.
+ */
+const PRINT_MOST_RECORDS = 500;
 
 /** `before` when `now` holds the same records in the same order: what a render kept for that list is kept. */
 const unchanged = (before: OpenedRecord[] | undefined, now: OpenedRecord[]) => (before && sameRecords(before, now) ? before : now);
@@ -336,6 +342,10 @@ export class Nip82AccessList extends Nip82Element {
   private unfinishedRender = false;
   /** Settles when the next of those renders has been asked for. */
   private filling?: Promise<void>;
+  /** How many records due the last render left for later (see {@link budget}). */
+  private notShown = 0;
+  /** The next render creates every record due at once: a printout is about to be laid out. */
+  private printAll = false;
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -474,8 +484,10 @@ export class Nip82AccessList extends Nip82Element {
   protected override update(changed: PropertyValues<this>): void {
     const focused = this.shadowRoot?.activeElement;
     // One budget per render: renderHeld takes from it the records it shows.
-    this.budget.begin();
+    this.budget.begin(this.printAll ? Infinity : 0);
+    this.printAll = false;
     super.update(changed);
+    this.notShown = this.budget.missed;
     this.unfinishedRender = this.budget.end();
     if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
     // A render that only brought more of the same records onto the page changes no share's end.
@@ -509,7 +521,21 @@ export class Nip82AccessList extends Nip82Element {
     super.disconnectedCallback();
     clearTimeout(this.endTimer);
     clearTimeout(this.findTimer);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
   }
+
+  /**
+   * A print from the browser's menu while the list still fills in (a clinic's thousands of
+   * records): laid out as soon as this returns, so the records not on the page yet are rendered
+   * now when that is cheap; otherwise the printout says how many it leaves out.
+   */
+  private readonly onBeforePrint = (): void => {
+    if (!this.unfinishedRender || this.notShown > PRINT_MOST_RECORDS) return;
+    this.printAll = true;
+    // A named change: the records already on the page are kept, not rendered again.
+    this.filled++;
+    this.performUpdate();
+  };
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // Asked with no property named (a language, a store's news, a share's end), in the same update as a key typed or not.
@@ -570,6 +596,7 @@ export class Nip82AccessList extends Nip82Element {
    */
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('beforeprint', this.onBeforePrint);
     if (this.currentStore?.loaded) void this.lookUpNames();
     // A share whose end came while the list was away reads as past its end.
     if (this.hasUpdated) this.requestUpdate();
@@ -1116,6 +1143,9 @@ export class Nip82AccessList extends Nip82Element {
     // Each render: a share's status follows the date.
     const shares = copies.flatMap((r) => shareCopyOf(r) ?? []);
     this.namer = namer;
+    // Taken before the template: rendering the records tells how many the budget left for later.
+    const records = held.length ? this.renderHeld(held) : undefined;
+    const notShown = this.budget.missed;
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
       <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${signedInShown(this.session, this.activeSigner) ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
@@ -1129,7 +1159,8 @@ export class Nip82AccessList extends Nip82Element {
       </div>
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
-      ${held.length ? html`<div class="records">${this.renderHeld(held)}</div>` : nothing}
+      ${held.length ? html`<div class="records">${records}</div>` : nothing}
+      ${notShown ? html`<p class="not-printed" role="note">${s.notPrinted(notShown, this.count(notShown))}</p>` : nothing}
       ${shares.length ? guard([this.recordsShownFrom], () => this.renderShares(shares, held)) : nothing}
       ${this.renderHistory()}
     </div>`;
@@ -1224,6 +1255,7 @@ export class Nip82AccessList extends Nip82Element {
             <input id="find" part="input" type="search" autocomplete="off" spellcheck="false" .value=${this.find} @input=${this.typeFind} />
             <p class="found">${foundText}</p>
             <p class="visually-hidden" role="status">${this.findSaid ? foundText : ''}</p>
+            ${asked ? html`<p class="narrowed">${withBdi(s.printedFound(isolate(this.find.trim()), shown, groups.length, this.count(shown), this.count(groups.length)))}</p>` : nothing}
           </div>`
         : nothing}
       ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g, i, records, this.recordsShownFrom], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
