@@ -346,6 +346,8 @@ export class Nip82AccessList extends Nip82Element {
   private notShown = 0;
   /** The next render creates every record due at once: a printout is about to be laid out. */
   private printAll = false;
+  /** The patients the find field leaves out, as the last render found them. */
+  private leftOut: PatientGroup[] = [];
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -1114,12 +1116,15 @@ export class Nip82AccessList extends Nip82Element {
       this.modal.focusNext = '#result-title';
       return;
     }
-    // The button pressed stays while some relay still lacks it; else focus goes to the next one, or the list.
+    // The button pressed stays while some relay still lacks it; else focus goes to the next one, or
+    // the record changed: or, its patient left out by the find field, to that field, the next
+    // control on from the notice gone (the status line says the outcome). Not to the top of the list.
     const next = this.kept.indexOf(pending);
     const first = pending.changes[0]!;
+    const hidden = !first.target.share && this.leftOut.some((g) => g.records.includes(first.target.record) || g.records.includes(first.change.record));
     this.modal.focusNext = next >= 0 || this.kept.length
       ? `#finish-${Math.max(next, 0)}`
-      : pending.overdue ? '#shares-title' : `#${first.target.share ? shareId(first.change.record) : recordId(first.change.record)}`;
+      : pending.overdue ? '#shares-title' : first.target.share ? `#${shareId(first.change.record)}` : hidden ? '#find' : `#${recordId(first.change.record)}`;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1143,6 +1148,7 @@ export class Nip82AccessList extends Nip82Element {
     // Each render: a share's status follows the date.
     const shares = copies.flatMap((r) => shareCopyOf(r) ?? []);
     this.namer = namer;
+    this.leftOut = [];
     // Taken before the template: rendering the records tells how many the budget left for later.
     const records = held.length ? this.renderHeld(held) : undefined;
     const notShown = this.budget.missed;
@@ -1236,6 +1242,7 @@ export class Nip82AccessList extends Nip82Element {
     const matching = asked ? new Set(groups.filter((g) => foldedNames(g).some((name) => name.includes(asked)))) : undefined;
     const found = (g: PatientGroup) => !matching || matching.has(g);
     const shown = matching ? matching.size : groups.length;
+    if (matching) this.leftOut = groups.filter((g) => !matching.has(g));
     // The patients found, each with the records this render shows of theirs (a patient none of whose records fit waits for the next).
     const listed: [PatientGroup, number, OpenedRecord[]][] = [];
     groups.forEach((g, i) => {
