@@ -452,8 +452,9 @@ export class Nip82AccessList extends Nip82Element {
   /**
    * What a patient's records (and the shares the user made) are shown from: renewed at every update
    * but one the find field alone made (a key typed, its count spoken), which shows or hides whole
-   * patients, or one that adds the next of a long list's records: neither renders any of a clinic's
-   * thousands of records, nor its shares, again.
+   * patients, one that adds the next of a long list's records, or one of the status line alone (a
+   * step of a revocation: whether an action is under way, all the records read of it, is a key of
+   * their own): none renders any of a clinic's thousands of records, nor its shares, again.
    */
   private recordsShownFrom = {};
 
@@ -540,15 +541,34 @@ export class Nip82AccessList extends Nip82Element {
   };
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    // Asked with no property named (a language, a store's news, a share's end), in the same update as a key typed or not.
-    if (name === undefined) this.recordsShownFrom = {};
+    // Asked with no property named (a language, a store's news, a share's end), in the same update
+    // as a key typed or not; not the status line's own news (a step of a revocation), which no
+    // record reads but through `busy`, a key of its own.
+    if (name === undefined && !this.stateMoved()) this.renewShown = true;
     super.requestUpdate(name, oldValue, options);
+  }
+
+  /** The status line as the last request for an update found it (see {@link stateMoved}). */
+  private stateSeen?: [status: string, words: unknown, code: string];
+  /** The next update renders the records and shares again (see {@link recordsShownFrom}). */
+  private renewShown = true;
+
+  /** Whether the status line changed since the last request for an update: the request is its own. */
+  private stateMoved(): boolean {
+    // Called by the constructor too, before the status line is made.
+    const state = this.state as typeof this.state | undefined;
+    if (!state) return false;
+    const now: [string, unknown, string] = [state.status, state.words, state.errorCode];
+    const seen = this.stateSeen;
+    this.stateSeen = now;
+    return !!seen && now.some((v, i) => v !== seen[i]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const keys = [...(changed as Map<PropertyKey, unknown>).keys()];
-    if (!keys.length || keys.some((k) => k !== 'find' && k !== 'findSaid' && k !== 'filled')) this.recordsShownFrom = {};
+    if (this.renewShown || keys.some((k) => k !== 'find' && k !== 'findSaid' && k !== 'filled')) this.recordsShownFrom = {};
+    this.renewShown = false;
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
@@ -1167,7 +1187,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${records}</div>` : nothing}
       ${notShown ? html`<p class="not-printed" role="note">${s.notPrinted(notShown, this.count(notShown))}</p>` : nothing}
-      ${shares.length ? guard([this.recordsShownFrom], () => this.renderShares(shares, held)) : nothing}
+      ${shares.length ? guard([this.recordsShownFrom, this.busy], () => this.renderShares(shares, held)) : nothing}
       ${this.renderHistory()}
     </div>`;
   }
@@ -1224,7 +1244,7 @@ export class Nip82AccessList extends Nip82Element {
     const key = (r: OpenedRecord) => r.signPubkey;
     if (groups.length < 2) {
       const records = (this.heldShown = unchanged(this.heldShown, this.budget.take(held, key, due)));
-      return guard([records, this.recordsShownFrom], () => repeat(records, key, (r) => this.renderRecord(r)));
+      return guard([records, this.recordsShownFrom, this.busy], () => repeat(records, key, (r) => this.renderRecord(r)));
     }
     const s = this.s;
     // Among many patients, the one asked for: by any part of any name their records give (two
@@ -1265,7 +1285,7 @@ export class Nip82AccessList extends Nip82Element {
             ${asked ? html`<p class="narrowed">${withBdi(s.printedFound(isolate(this.find.trim()), shown, groups.length, this.count(shown), this.count(groups.length)))}</p>` : nothing}
           </div>`
         : nothing}
-      ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g, i, records, this.recordsShownFrom], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
+      ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g, i, records, this.recordsShownFrom, this.busy], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
       <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${this.groupName(g)}</h3>
       ${repeat(records, key, (r) => this.renderRecord(r, 1))}
     </div>`))}`;
