@@ -131,6 +131,13 @@ export const accessListStringsEs: AccessListStrings = {
   patientsShown: (shown: number, total: number, shownText: string, totalText: string) =>
     `${plural('es', shown, { one: 'Se muestra', other: 'Se muestran' })} ${shownText} de ${plural('es', total, { one: '1 paciente', other: `${totalText} pacientes` })}.`,
   noPatientFound: (typed: string) => `Ningún nombre de paciente contiene «${typed}».`,
+  printedFound: (typed: string, _shown: number, total: number, shownText: string, totalText: string) =>
+    `Esta impresión contiene solo los pacientes cuyo nombre contiene «${typed}»: ${shownText} de ${plural('es', total, { one: '1 paciente', other: `${totalText} pacientes` })}.`,
+  notPrinted: (count: number, formatted: string) =>
+    plural('es', count, {
+      one: 'Falta 1 historial más en esta impresión: la lista aún se estaba mostrando. Vuelva a imprimir cuando esté completa.',
+      other: `Faltan ${formatted} historiales más en esta impresión: la lista aún se estaba mostrando. Vuelva a imprimir cuando esté completa.`,
+    }),
   sharesClosedTitle: 'Ya no compartido',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Incluye: ${kinds}.`,

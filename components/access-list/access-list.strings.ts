@@ -125,6 +125,10 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   patientsShown: (shown: number, total: number, shownText: string, totalText: string) => string;
   /** No patient's name contains what was typed (`typed`). */
   noPatientFound: (typed: string) => string;
+  /** Printed only (the find field is not): the printout holds only the patients whose name contains `typed`, `shown` of `total` (each also as the page's language writes it, after the numbers). */
+  printedFound: (typed: string, shown: number, total: number, shownText: string, totalText: string) => string;
+  /** Printed only, under a clinic's list printed before it had all come onto the page: how many records are not on paper (`formatted`: `count` as the page writes numbers). */
+  notPrinted: (count: number, formatted: string) => string;
   /** Over the shares ended or revoked, listed after those still open. */
   sharesClosedTitle: string;
   /** A history row about one of the user's own records (not a share): what happened (`historyKind`), and to which record. */
@@ -277,6 +281,13 @@ const en: AccessListStrings = {
   patientsShown: (_shown: number, total: number, shownText: string, totalText: string) =>
     `Showing ${shownText} of ${plural('en', total, { one: '1 patient', other: `${totalText} patients` })}.`,
   noPatientFound: (typed: string) => `No patient's name contains “${typed}”.`,
+  printedFound: (typed: string, _shown: number, total: number, shownText: string, totalText: string) =>
+    `This printout holds only the patients whose name contains “${typed}”: ${shownText} of ${plural('en', total, { one: '1 patient', other: `${totalText} patients` })}.`,
+  notPrinted: (count: number, formatted: string) =>
+    plural('en', count, {
+      one: '1 more record is not in this printout: the list was still coming onto the page. Print again once it is all there.',
+      other: `${formatted} more records are not in this printout: the list was still coming onto the page. Print again once it is all there.`,
+    }),
   sharesClosedTitle: 'No longer shared',
   historyOn: (what: string, record: string) => `${what}: ${record}`,
   shareKinds: (kinds: string) => `Includes: ${kinds}.`,

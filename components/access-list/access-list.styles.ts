@@ -57,6 +57,11 @@ export const accessListStyles = css`
   .found {
     margin: 0;
   }
+  /* Said on paper only: on screen the find field and the list filling in say it. */
+  .narrowed,
+  .not-printed {
+    display: none;
+  }
   /* Its own display would show a patient the search left out. */
   .patient[hidden] {
     display: none;
@@ -163,6 +168,16 @@ export const accessListStyles = css`
     }
     button {
       display: none !important;
+    }
+    /* A field no one can type in on paper: the line printed in its place says how it narrowed the list. */
+    .find label,
+    .find input,
+    .found {
+      display: none;
+    }
+    .narrowed,
+    .not-printed {
+      display: block;
     }
   }
 `;

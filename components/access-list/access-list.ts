@@ -130,6 +130,12 @@ const FIND_SAID_AFTER_MS = 700;
 const FIRST_RECORDS = 8;
 const RENDER_MS = 10;
 const MOST_RECORDS_PER_RENDER = 64;
+/**
+ * A print from the browser's menu is laid out as soon as its `beforeprint` returns: the records
+ * the list has not shown yet are all rendered then when no more than this many are left (a few
+ * hundred milliseconds at most); beyond that, the printout says how many it leaves out.
+ */
+const PRINT_MOST_RECORDS = 500;
 
 /** `before` when `now` holds the same records in the same order: what a render kept for that list is kept. */
 const unchanged = (before: OpenedRecord[] | undefined, now: OpenedRecord[]) => (before && sameRecords(before, now) ? before : now);
@@ -336,6 +342,12 @@ export class Nip82AccessList extends Nip82Element {
   private unfinishedRender = false;
   /** Settles when the next of those renders has been asked for. */
   private filling?: Promise<void>;
+  /** How many records due the last render left for later (see {@link budget}). */
+  private notShown = 0;
+  /** The next render creates every record due at once: a printout is about to be laid out. */
+  private printAll = false;
+  /** The patients the find field leaves out, as the last render found them. */
+  private leftOut: PatientGroup[] = [];
 
   private readonly modal = new ModalController(this, () => this.open);
 
@@ -440,8 +452,9 @@ export class Nip82AccessList extends Nip82Element {
   /**
    * What a patient's records (and the shares the user made) are shown from: renewed at every update
    * but one the find field alone made (a key typed, its count spoken), which shows or hides whole
-   * patients, or one that adds the next of a long list's records: neither renders any of a clinic's
-   * thousands of records, nor its shares, again.
+   * patients, one that adds the next of a long list's records, or one of the status line alone (a
+   * step of a revocation: whether an action is under way, all the records read of it, is a key of
+   * their own): none renders any of a clinic's thousands of records, nor its shares, again.
    */
   private recordsShownFrom = {};
 
@@ -474,8 +487,10 @@ export class Nip82AccessList extends Nip82Element {
   protected override update(changed: PropertyValues<this>): void {
     const focused = this.shadowRoot?.activeElement;
     // One budget per render: renderHeld takes from it the records it shows.
-    this.budget.begin();
+    this.budget.begin(this.printAll ? Infinity : 0);
+    this.printAll = false;
     super.update(changed);
+    this.notShown = this.budget.missed;
     this.unfinishedRender = this.budget.end();
     if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
     // A render that only brought more of the same records onto the page changes no share's end.
@@ -509,18 +524,51 @@ export class Nip82AccessList extends Nip82Element {
     super.disconnectedCallback();
     clearTimeout(this.endTimer);
     clearTimeout(this.findTimer);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
   }
 
+  /**
+   * A print from the browser's menu while the list still fills in (a clinic's thousands of
+   * records): laid out as soon as this returns, so the records not on the page yet are rendered
+   * now when that is cheap; otherwise the printout says how many it leaves out.
+   */
+  private readonly onBeforePrint = (): void => {
+    if (!this.unfinishedRender || this.notShown > PRINT_MOST_RECORDS) return;
+    this.printAll = true;
+    // A named change: the records already on the page are kept, not rendered again.
+    this.filled++;
+    this.performUpdate();
+  };
+
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    // Asked with no property named (a language, a store's news, a share's end), in the same update as a key typed or not.
-    if (name === undefined) this.recordsShownFrom = {};
+    // Asked with no property named (a language, a store's news, a share's end), in the same update
+    // as a key typed or not; not the status line's own news (a step of a revocation), which no
+    // record reads but through `busy`, a key of its own.
+    if (name === undefined && !this.stateMoved()) this.renewShown = true;
     super.requestUpdate(name, oldValue, options);
+  }
+
+  /** The status line as the last request for an update found it (see {@link stateMoved}). */
+  private stateSeen?: [status: string, words: unknown, code: string];
+  /** The next update renders the records and shares again (see {@link recordsShownFrom}). */
+  private renewShown = true;
+
+  /** Whether the status line changed since the last request for an update: the request is its own. */
+  private stateMoved(): boolean {
+    // Called by the constructor too, before the status line is made.
+    const state = this.state as typeof this.state | undefined;
+    if (!state) return false;
+    const now: [string, unknown, string] = [state.status, state.words, state.errorCode];
+    const seen = this.stateSeen;
+    this.stateSeen = now;
+    return !!seen && now.some((v, i) => v !== seen[i]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const keys = [...(changed as Map<PropertyKey, unknown>).keys()];
-    if (!keys.length || keys.some((k) => k !== 'find' && k !== 'findSaid' && k !== 'filled')) this.recordsShownFrom = {};
+    if (this.renewShown || keys.some((k) => k !== 'find' && k !== 'findSaid' && k !== 'filled')) this.recordsShownFrom = {};
+    this.renewShown = false;
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
@@ -570,6 +618,7 @@ export class Nip82AccessList extends Nip82Element {
    */
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('beforeprint', this.onBeforePrint);
     if (this.currentStore?.loaded) void this.lookUpNames();
     // A share whose end came while the list was away reads as past its end.
     if (this.hasUpdated) this.requestUpdate();
@@ -1087,12 +1136,15 @@ export class Nip82AccessList extends Nip82Element {
       this.modal.focusNext = '#result-title';
       return;
     }
-    // The button pressed stays while some relay still lacks it; else focus goes to the next one, or the list.
+    // The button pressed stays while some relay still lacks it; else focus goes to the next one, or
+    // the record changed: or, its patient left out by the find field, to that field, the next
+    // control on from the notice gone (the status line says the outcome). Not to the top of the list.
     const next = this.kept.indexOf(pending);
     const first = pending.changes[0]!;
+    const hidden = !first.target.share && this.leftOut.some((g) => g.records.includes(first.target.record) || g.records.includes(first.change.record));
     this.modal.focusNext = next >= 0 || this.kept.length
       ? `#finish-${Math.max(next, 0)}`
-      : pending.overdue ? '#shares-title' : `#${first.target.share ? shareId(first.change.record) : recordId(first.change.record)}`;
+      : pending.overdue ? '#shares-title' : first.target.share ? `#${shareId(first.change.record)}` : hidden ? '#find' : `#${recordId(first.change.record)}`;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1116,6 +1168,10 @@ export class Nip82AccessList extends Nip82Element {
     // Each render: a share's status follows the date.
     const shares = copies.flatMap((r) => shareCopyOf(r) ?? []);
     this.namer = namer;
+    this.leftOut = [];
+    // Taken before the template: rendering the records tells how many the budget left for later.
+    const records = held.length ? this.renderHeld(held) : undefined;
+    const notShown = this.budget.missed;
     // The dialog first: closed, it takes no room; open, it comes before the page's quiet status line behind it.
     return html`<div part="base" class="base">
       <dialog part="dialog" aria-labelledby="dialog-title" aria-describedby=${signedInShown(this.session, this.activeSigner) ? 'signed-in' : nothing} @cancel=${(e: Event) => this.actions.onDialogCancel(e, this.done)} @close=${this.onClose}>
@@ -1129,8 +1185,9 @@ export class Nip82AccessList extends Nip82Element {
       </div>
       ${this.renderStatus(true)}
       ${this.open ? nothing : this.renderUnfinished()}
-      ${held.length ? html`<div class="records">${this.renderHeld(held)}</div>` : nothing}
-      ${shares.length ? guard([this.recordsShownFrom], () => this.renderShares(shares, held)) : nothing}
+      ${held.length ? html`<div class="records">${records}</div>` : nothing}
+      ${notShown ? html`<p class="not-printed" role="note">${s.notPrinted(notShown, this.count(notShown))}</p>` : nothing}
+      ${shares.length ? guard([this.recordsShownFrom, this.busy], () => this.renderShares(shares, held)) : nothing}
       ${this.renderHistory()}
     </div>`;
   }
@@ -1187,7 +1244,7 @@ export class Nip82AccessList extends Nip82Element {
     const key = (r: OpenedRecord) => r.signPubkey;
     if (groups.length < 2) {
       const records = (this.heldShown = unchanged(this.heldShown, this.budget.take(held, key, due)));
-      return guard([records, this.recordsShownFrom], () => repeat(records, key, (r) => this.renderRecord(r)));
+      return guard([records, this.recordsShownFrom, this.busy], () => repeat(records, key, (r) => this.renderRecord(r)));
     }
     const s = this.s;
     // Among many patients, the one asked for: by any part of any name their records give (two
@@ -1205,6 +1262,7 @@ export class Nip82AccessList extends Nip82Element {
     const matching = asked ? new Set(groups.filter((g) => foldedNames(g).some((name) => name.includes(asked)))) : undefined;
     const found = (g: PatientGroup) => !matching || matching.has(g);
     const shown = matching ? matching.size : groups.length;
+    if (matching) this.leftOut = groups.filter((g) => !matching.has(g));
     // The patients found, each with the records this render shows of theirs (a patient none of whose records fit waits for the next).
     const listed: [PatientGroup, number, OpenedRecord[]][] = [];
     groups.forEach((g, i) => {
@@ -1224,9 +1282,10 @@ export class Nip82AccessList extends Nip82Element {
             <input id="find" part="input" type="search" autocomplete="off" spellcheck="false" .value=${this.find} @input=${this.typeFind} />
             <p class="found">${foundText}</p>
             <p class="visually-hidden" role="status">${this.findSaid ? foundText : ''}</p>
+            ${asked ? html`<p class="narrowed">${withBdi(s.printedFound(isolate(this.find.trim()), shown, groups.length, this.count(shown), this.count(groups.length)))}</p>` : nothing}
           </div>`
         : nothing}
-      ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g, i, records, this.recordsShownFrom], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
+      ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g, i, records, this.recordsShownFrom, this.busy], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
       <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${this.groupName(g)}</h3>
       ${repeat(records, key, (r) => this.renderRecord(r, 1))}
     </div>`))}`;

@@ -14,7 +14,7 @@ export class RenderBudget {
   private shown = new Set<string>();
   private next = new Set<string>();
   private left = 0;
-  private skipped = false;
+  private skipped = 0;
   private created = 0;
   private started = 0;
   private perRender: number;
@@ -35,7 +35,7 @@ export class RenderBudget {
   begin(atLeast = 0): void {
     this.next = new Set();
     this.left = Math.max(this.perRender, atLeast);
-    this.skipped = false;
+    this.skipped = 0;
     this.created = 0;
     this.started = performance.now();
   }
@@ -57,10 +57,15 @@ export class RenderBudget {
         out.push(item);
         this.next.add(k);
       } else {
-        this.skipped = true;
+        this.skipped++;
       }
     }
     return out;
+  }
+
+  /** How many items the render so far left for a later one (a printout says how many it leaves out). */
+  get missed(): number {
+    return this.skipped;
   }
 
   /** Ends the render; true when items were left for the next one. */
@@ -72,7 +77,7 @@ export class RenderBudget {
       const fits = Math.floor(this.targetMs / perItem);
       this.perRender = Math.max(MIN_PER_RENDER, Math.min(fits, this.perRender * 2, this.most));
     }
-    return this.skipped;
+    return this.skipped > 0;
   }
 }
 
