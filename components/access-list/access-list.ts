@@ -43,6 +43,7 @@ import { accessListStrings, type AccessListStrings } from './access-list.strings
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
 import { RenderBudget } from '../shared/render-budget.js';
+import { fold } from '../shared/fold.js';
 
 interface Target {
   record: OpenedRecord;
@@ -1248,9 +1249,8 @@ export class Nip82AccessList extends Nip82Element {
     }
     const s = this.s;
     // Among many patients, the one asked for: by any part of any name their records give (two
-    // clinics spell one name two ways), accents and case aside. Among few (records gone since), no
-    // field shows what was typed: nobody is left out by it.
-    const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(lang);
+    // clinics spell one name two ways), accents and case aside (see fold). Among few (records gone
+    // since), no field shows what was typed: nobody is left out by it.
     const asked = groups.length >= FIND_FROM ? fold(this.find.trim()) : '';
     const foldedNames = (g: PatientGroup) => {
       const name = g.name || s.noPatientName;

@@ -13,6 +13,7 @@ import { isGrantConsent } from '../core/nip82/grant.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
 import { withoutTag } from '../core/fhir/semantic-tag.js';
+import { fold } from '../shared/fold.js';
 import { codeWordsEn, type CodeSet } from './code-words.js';
 import {
   codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, datedOf, humanName, joinPieces, languagePieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,
@@ -207,14 +208,8 @@ function isPast(r: FhirResource): boolean {
   return clinical.some((c) => PAST.includes(c)) || (r.resourceType === 'Condition' && Object.keys(r).some((k) => k.startsWith('abatement') && r[k] !== false));
 }
 
-/**
- * A character past ASCII. Text without one has no accent to take off (ASCII decomposes to itself),
- * and most of a record is such text: folding it is then only lowercasing, several times quicker.
- */
-const NOT_ASCII = /[^\0-\x7f]/;
-
-/** Text as the search compares it: lowercase, accents left out ("hipertension" finds "Hipertensión"). */
-export const folded = (text: string) => (NOT_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase());
+/** Text as the search compares it: lowercase, accents and compatibility forms left out ("hipertension" finds "Hipertensión", "strasse" finds "Straße"); one folding for every find field. */
+export const folded = fold;
 
 /** A query split into words, as the search compares them. */
 export function queryWords(query: string): string[] {

@@ -1,0 +1,63 @@
+/**
+ * Text as a find field compares it: what a person types on whatever keyboard they have finds what
+ * a record or a clinic wrote. Both sides are folded, then one is looked for in the other.
+ *
+ * Folded away: case; accents, points and tone marks ("hipertension" finds "Hipertensión", "Jose"
+ * finds "José" written either way); compatibility forms ("fi" finds the ligature "ﬁ", "12" finds
+ * full-width "１２", half-width kana find full-width); letters with no key on most keyboards, as
+ * they are spelt without one ("strasse" finds "Straße", "sorensen" finds "Sørensen", "aeble"
+ * finds "Æble", "isik" finds "Işık" and "İstanbul" whatever the page's language); a phone's curly
+ * apostrophes and dashes (typed "O’Brien" finds "O'Brien"); soft hyphens and invisible marks.
+ *
+ * A medical search leans to finding: a name or an item shown that was not meant costs a glance,
+ * one left out reads as "not in the record". So "O" finds "Ø" (it is the Danish ö, which already
+ * loses its dots). Spellings that write a letter as two ("oe" for "ø", "ue" for "ü", "sz" for "ß")
+ * are not matched: folding them away would make "Michael" equal "Michal" and "Szabo" equal "Ssabo".
+ * A vowel sign that makes another word (Hindi, Thai) is kept; only what Unicode calls a diacritic
+ * goes. Turkish dotted and dotless i are one letter here, so the page's language is not asked.
+ */
+
+/** A character past ASCII: text without one (most of a record) is folded by lowercasing alone, several times quicker. */
+const NOT_ASCII = /[^\0-\x7f]/;
+
+/** The combining accents most text carries (a Spanish or French record's): taken off in one quick pass. */
+const ACCENTS = /[\u0300-\u036f]/g;
+
+/** Lowercase letters and signs no decomposition takes apart, as they are typed without them. */
+const SPELT = new Map(Object.entries({
+  ß: 'ss', ı: 'i', ς: 'σ', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', ħ: 'h', ŧ: 't', þ: 'th',
+  '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'",
+  '\u2010': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+}));
+
+/**
+ * What may need folding past those accents: a letter of SPELT below U+0300 (those above it are
+ * looked at anyway), a soft hyphen, any character of a script that has marks or invisible
+ * characters among its letters. Latin, Greek, Cyrillic, Hebrew
+ * letters, kana, Hangul and CJK ideographs have none: they are passed over without a look, so a
+ * record in Japanese or Russian folds about as quickly as one in Spanish. Not a Unicode-aware
+ * pattern (that reads several times slower): a character past the first 65,536 comes as a pair.
+ */
+const SPECIAL = /[\u00adßıøæœđðłħŧþʼ]|[\ud800-\udbff][\udc00-\udfff]|[^\0-\u02ff\u0370-\u03c1\u03c3-\u03ff\u0400-\u0482\u048a-\u052f\u05d0-\u05ea\u1100-\u11ff\u3040-\u3098\u30a0-\u30ff\u4e00-\u9fff]/g;
+
+/** A combining mark that is a diacritic (an accent, a point, a tone mark; not an Indic vowel sign), or an invisible character. */
+const LEFT_OUT = /^(?:(?=\p{M})\p{Diacritic}|\p{Cf})$/u;
+
+/** How many characters `special` remembers: a record may hold any number of distinct ones, memory for them stays bounded. */
+const REMEMBERED = 2048;
+
+/** One special character folded: each looked at once, then remembered (the letters of SPELT first). */
+function special(c: string): string {
+  let folded = SPELT.get(c);
+  if (folded === undefined) {
+    folded = LEFT_OUT.test(c) ? '' : c;
+    if (SPELT.size < REMEMBERED) SPELT.set(c, folded);
+  }
+  return folded;
+}
+
+/** `text` folded for a find field (see above); ASCII text only lowercased. */
+export function fold(text: string): string {
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').toLowerCase().replace(ACCENTS, '').replace(SPECIAL, special);
+}

@@ -1,0 +1,39 @@
+/**
+ * A clinic's find field finds a patient by what is typed on any keyboard: "gross" finds "Groß",
+ * "sorensen" finds "Sørensen", "isik" finds "Işık", though each heading shows the name as written.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
+import '../components/access-list/define.js';
+import type { Nip82AccessList } from '../components/access-list/access-list.js';
+import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
+import { person, recordAbout, type Person } from './helpers.js';
+import { $, $$, setInput, text } from './element-helpers.js';
+
+/** A record about `name`, written by them for the clinic, which may view it; opened by the clinic. */
+async function sharedWith(clinic: Person, name: string): Promise<OpenedRecord> {
+  const patient = await person();
+  return openRecord(await createRecord({ bundle: recordAbout(name, 'Flu', patient), author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] }), clinic.signer);
+}
+
+/** The patients' names the list shows now (a search leaves the others out of sight). */
+const seen = (el: Element) => $$(el, '[part=patient] > h3').filter((h) => h.getClientRects().length > 0).map((h) => text(h));
+
+describe('the access list of a clinic: finding a patient by the name as typed', function () {
+  this.timeout(90000);
+
+  it('finds "Groß" by "gross", "Sørensen" by "sorensen", "Işık" by "isik"', async () => {
+    const clinic = await person();
+    const names = ['Anna Groß', 'Bo Sørensen', 'Can Işık', 'Dana Cole', 'Eli Moss', 'Fay Wu'];
+    const records = await Promise.all(names.map((n) => sharedWith(clinic, n)));
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${records} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => seen(el).length === names.length && $(el, 'input[type=search]'), 'the patients and the find field');
+    const field = $<HTMLInputElement>(el, 'input[type=search]')!;
+    const expected: [string, string][] = [['gross', 'Anna Groß'], ['GROSS', 'Anna Groß'], ['sorensen', 'Bo Sørensen'], ['ISIK', 'Can Işık'], ['ışık', 'Can Işık']];
+    for (const [typed, name] of expected) {
+      setInput(field, typed);
+      await el.updateComplete;
+      expect(seen(el), `"${typed}" finds ${name}`).to.deep.equal([name]);
+    }
+  });
+});

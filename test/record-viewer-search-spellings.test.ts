@@ -1,0 +1,43 @@
+// What a person types finds a record's words however the record wrote them: "strasse" finds
+// "Straße", "fibrosis" a word written with the ligature "ﬁ", "12" full-width digits, "sorensen"
+// "Sørensen", a phone's curly apostrophe the straight one.
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import type { FhirBundle } from '../components/core/fhir/types.js';
+import { $, $$, setInput, text } from './element-helpers.js';
+
+const condition = (id: string, name: string) => ({
+  fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000000${id}`,
+  resource: { resourceType: 'Condition', id: `c${id}`, code: { text: name } },
+});
+
+const names = ['Sturz auf der Straße', 'Cystic \ufb01brosis', 'Fracture of rib \uff11\uff12', 'Seen by Dr Sørensen', "O'Brien syndrome", 'Asthma'];
+const bundle = { resourceType: 'Bundle', type: 'collection', entry: names.map((n, i) => condition(String(i + 1), n)) } as FhirBundle;
+
+describe('record viewer: search by what a person types', () => {
+  it('finds words written with ß, a ligature, full-width digits, ø or a straight apostrophe by their plain spelling', async () => {
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="en" .bundle=${bundle}></nip82-record-viewer>`);
+    await waitUntil(() => $$(el, '[part=item]').length === names.length, 'the items never showed');
+    const search = () => $<HTMLInputElement>(el, 'input[type=search]')!;
+    const titles = () => $$(el, '[part=item] .title').map((t) => text(t)).join(', ');
+    const expected: [string, string][] = [
+      ['strasse', 'Sturz auf der Straße'],
+      ['STRASSE', 'Sturz auf der Straße'],
+      ['straße', 'Sturz auf der Straße'],
+      ['fibrosis', 'Cystic \ufb01brosis'],
+      ['rib 12', 'Fracture of rib \uff11\uff12'],
+      ['sorensen', 'Seen by Dr Sørensen'],
+      ['o\u2019brien', "O'Brien syndrome"],
+    ];
+    for (const [query, title] of expected) {
+      // From the whole list each time, so a search never reads the last one's result as its own.
+      setInput(search(), '');
+      await waitUntil(() => $$(el, '[part=item]').length === names.length, 'the whole list is back');
+      setInput(search(), query);
+      await waitUntil(() => titles() === title, `the search for ${query} finds ${title}`);
+    }
+    expect(titles()).to.equal("O'Brien syndrome");
+  });
+});
