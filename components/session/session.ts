@@ -752,7 +752,8 @@ export class Nip82Session extends LocalizedElement {
     const kind = this.kind;
     this.clear();
     // The Sign out button goes with the signed-in bar: a keyboard user lands on the way to sign in again.
-    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('details > summary'));
+    // No card to be had (a lost connection): on "Try again" in its place.
+    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('details > summary') ?? this.renderRoot.querySelector<HTMLElement>('.retry-card'));
     // A host-injected signer belongs to the host, which is told by the event below and may inject
     // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
     if (kind === 'injected') this.signer = undefined;
