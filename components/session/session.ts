@@ -44,10 +44,15 @@ const loadRemoteSignIn = (): Promise<typeof RemoteSignIn> => {
  */
 let signInCardPart: Promise<SignInCard> | undefined;
 let loadedCard: SignInCard | undefined;
+/** Tells every session on the page that the card is here: one that could not fetch it shows it too. */
+const cardArrived = new EventTarget();
 const loadSignInCard = (): Promise<SignInCard> => {
   if (!signInCardPart) {
     signInCardPart = loadPart(() => import('./sign-in-card.js').then((m) => m.signInCard));
-    signInCardPart.then((card) => { loadedCard = card; }, () => { signInCardPart = undefined; });
+    signInCardPart.then((card) => {
+      loadedCard = card;
+      cardArrived.dispatchEvent(new Event('arrived'));
+    }, () => { signInCardPart = undefined; });
   }
   return signInCardPart;
 };
@@ -226,6 +231,7 @@ export class Nip82Session extends LocalizedElement {
     void waitForNip07(NIP07_WATCH_MS, undefined, signal).then((found) => { this.extensionFound ||= found; });
     this.addEventListener('pointerdown', this.lookForExtension, { signal });
     this.addEventListener('focusin', this.lookForExtension, { signal });
+    cardArrived.addEventListener('arrived', this.cardFound, { signal });
     window.addEventListener('focus', this.keyMayHaveChanged, { signal });
     window.addEventListener('blur', this.pageLeft, { signal });
     document.addEventListener('visibilitychange', this.keyMayHaveChanged, { signal });
@@ -263,10 +269,18 @@ export class Nip82Session extends LocalizedElement {
     this.cardRetrying = true;
     void this.fetchCard().then(() => {
       this.cardRetrying = false;
-      if (!loadedCard) return;
-      this.cardLost = false;
-      this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled]), summary'));
+      if (loadedCard) this.cardFound();
     });
+  };
+
+  /**
+   * The card is here, fetched by this session's "Try again" or by another session on the page: the
+   * failure is no longer true, and a user on "Try again" finds the focus on the card's first way in.
+   */
+  private cardFound = () => {
+    if (!this.cardLost) return;
+    this.cardLost = false;
+    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled]), summary'));
   };
 
   /**
