@@ -9,7 +9,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from './wait.js';
 import '../components/session/define.js';
 import type { Nip82Session } from '../components/session/session.js';
-import { relayUrl } from './helpers.js';
+import { person, relayUrl } from './helpers.js';
 import { $, buttonByText, text } from './element-helpers.js';
 
 const CARD_MODULE = '/components/session/sign-in-card';
@@ -36,6 +36,20 @@ describe('<nip82-session> when its sign-in card could not be fetched', function 
     const es = await fixture<Nip82Session>(html`<nip82-session lang="es" relays=${url}></nip82-session>`);
     await waitUntil(() => buttonByText(es, 'Reintentar'), `never offered it in Spanish: ${text(es.shadowRoot!)}`, { timeout: 10000 });
     expect(text($(es, '[role=alert]'))).to.equal('No se pudo cargar el inicio de sesión. Compruebe su conexión a internet y vuelva a intentarlo.');
+  });
+
+  // Before the card is found again below: the module is still lost here.
+  it('signing out of the host\'s sign-in while the card cannot be fetched puts the keyboard user on "Try again"', async () => {
+    const user = await person();
+    const el = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${user.signer}></nip82-session>`);
+    await waitUntil(() => buttonByText(el, /Sign out/), 'never signed in');
+    const signOut = buttonByText(el, /Sign out/)!;
+    signOut.focus();
+    signOut.click();
+    await waitUntil(() => buttonByText(el, 'Try again'), `never offered to try again: ${text(el.shadowRoot!)}`, { timeout: 10000 });
+    await el.updateComplete;
+    const focused = el.shadowRoot!.activeElement;
+    expect(focused ? text(focused) : `nothing in the session (the page's ${document.activeElement?.localName})`).to.equal('Try again');
   });
 
   it('"Try again" fetches the card again: still lost, it says so again and keeps the focus; found, the card shows with the focus in it', async () => {

@@ -44,10 +44,15 @@ const loadRemoteSignIn = (): Promise<typeof RemoteSignIn> => {
  */
 let signInCardPart: Promise<SignInCard> | undefined;
 let loadedCard: SignInCard | undefined;
+/** Tells every session on the page that the card is here: one that could not fetch it shows it too. */
+const cardArrived = new EventTarget();
 const loadSignInCard = (): Promise<SignInCard> => {
   if (!signInCardPart) {
     signInCardPart = loadPart(() => import('./sign-in-card.js').then((m) => m.signInCard));
-    signInCardPart.then((card) => { loadedCard = card; }, () => { signInCardPart = undefined; });
+    signInCardPart.then((card) => {
+      loadedCard = card;
+      cardArrived.dispatchEvent(new Event('arrived'));
+    }, () => { signInCardPart = undefined; });
   }
   return signInCardPart;
 };
@@ -226,6 +231,7 @@ export class Nip82Session extends LocalizedElement {
     void waitForNip07(NIP07_WATCH_MS, undefined, signal).then((found) => { this.extensionFound ||= found; });
     this.addEventListener('pointerdown', this.lookForExtension, { signal });
     this.addEventListener('focusin', this.lookForExtension, { signal });
+    cardArrived.addEventListener('arrived', this.cardFound, { signal });
     window.addEventListener('focus', this.keyMayHaveChanged, { signal });
     window.addEventListener('blur', this.pageLeft, { signal });
     document.addEventListener('visibilitychange', this.keyMayHaveChanged, { signal });
@@ -263,10 +269,18 @@ export class Nip82Session extends LocalizedElement {
     this.cardRetrying = true;
     void this.fetchCard().then(() => {
       this.cardRetrying = false;
-      if (!loadedCard) return;
-      this.cardLost = false;
-      this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled]), summary'));
+      if (loadedCard) this.cardFound();
     });
+  };
+
+  /**
+   * The card is here, fetched by this session's "Try again" or by another session on the page: the
+   * failure is no longer true, and a user on "Try again" finds the focus on the card's first way in.
+   */
+  private cardFound = () => {
+    if (!this.cardLost) return;
+    this.cardLost = false;
+    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled]), summary'));
   };
 
   /**
@@ -752,7 +766,8 @@ export class Nip82Session extends LocalizedElement {
     const kind = this.kind;
     this.clear();
     // The Sign out button goes with the signed-in bar: a keyboard user lands on the way to sign in again.
-    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('details > summary'));
+    // No card to be had (a lost connection): on "Try again" in its place.
+    this.refocus(() => this.renderRoot.querySelector<HTMLElement>('.use-extension:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('details > summary') ?? this.renderRoot.querySelector<HTMLElement>('.retry-card'));
     // A host-injected signer belongs to the host, which is told by the event below and may inject
     // one again at its next sign-in; dropping the reference keeps the session signed out. Ours are closed.
     if (kind === 'injected') this.signer = undefined;
