@@ -664,7 +664,7 @@ export class Nip82AccessList extends Nip82Element {
   private async lookUpNames(): Promise<void> {
     const list = this.list;
     if (!list) return;
-    const store = this.currentStore;
+    const [store, handedIn] = [this.currentStore, this.records];
     const reader = store?.reader;
     // Who holds a record and who signed it first, then the history's people; keys a record merely
     // lists (which anyone may pad) last: only so many names are looked up.
@@ -677,8 +677,9 @@ export class Nip82AccessList extends Nip82Element {
     if (earlier?.size) this.names = new Map([...earlier, ...this.names]);
     const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier);
     // Names looked up for the last user never reach the next one. Records the page handed in
-    // before a session's store arrived are no user's: their names stand while they are shown.
-    if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed === list)) this.names = names;
+    // before a session's store arrived are no user's: their names stand while the same records are
+    // shown, a revocation made meanwhile among them (it changes the element's copy, not the people).
+    if ((this.currentStore === store && store?.reader === reader) || (!store && this.handed && this.records === handedIn)) this.names = names;
   }
 
   /** The wait while records are unlocked, one approval each: which of how many is at the signer. */
