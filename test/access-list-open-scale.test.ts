@@ -10,19 +10,10 @@ import { expect, html, fixture } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
-import { person, recordAbout, type Person } from './helpers.js';
+import { person, type Person } from './helpers.js';
+import type { OpenedRecord } from '../components/core/nip82/record.js';
+import { clinicRecords } from './clinic-records.js';
 import { $, $$, setInput, text } from './element-helpers.js';
-
-/** `patients` patients' records for `clinic`, two each, made from one record shared with the clinic. */
-async function clinicRecords(clinic: Person, patients: number): Promise<OpenedRecord[]> {
-  const author = await person();
-  const base = await openRecord(await createRecord({ bundle: recordAbout('Patient 0', 'Flu'), author: author.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] }), clinic.signer);
-  return [...Array(patients * 2)].map((_, i) => {
-    const patient = i % patients;
-    return { ...base, signPubkey: i.toString(16).padStart(64, 'f'), subject: patient.toString(16).padStart(64, '0'), bundle: recordAbout(`Patient ${patient}`, 'Flu') };
-  });
-}
 
 /** The patients' names on the page now, in order. */
 const seen = (el: Element) => $$(el, '[part=patient] > h3').filter((h) => h.getClientRects().length > 0).map((h) => text(h));
