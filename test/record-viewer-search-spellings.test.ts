@@ -1,6 +1,6 @@
 // What a person types finds a record's words however the record wrote them: "strasse" finds
 // "Straße", "fibrosis" a word written with the ligature "ﬁ", "12" full-width digits, "sorensen"
-// "Sørensen", a phone's curly apostrophe the straight one.
+// "Sørensen", a phone's curly apostrophe the straight one, an alef typed bare the one with a hamza.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
@@ -13,11 +13,11 @@ const condition = (id: string, name: string) => ({
   resource: { resourceType: 'Condition', id: `c${id}`, code: { text: name } },
 });
 
-const names = ['Sturz auf der Straße', 'Cystic \ufb01brosis', 'Fracture of rib \uff11\uff12', 'Seen by Dr Sørensen', "O'Brien syndrome", 'Asthma'];
+const names = ['Sturz auf der Straße', 'Cystic \ufb01brosis', 'Fracture of rib \uff11\uff12', 'Seen by Dr Sørensen', "O'Brien syndrome", 'Asthma', 'إسهال حاد'];
 const bundle = { resourceType: 'Bundle', type: 'collection', entry: names.map((n, i) => condition(String(i + 1), n)) } as FhirBundle;
 
 describe('record viewer: search by what a person types', () => {
-  it('finds words written with ß, a ligature, full-width digits, ø or a straight apostrophe by their plain spelling', async () => {
+  it('finds words written with ß, a ligature, full-width digits, ø, a hamza or a straight apostrophe by their plain spelling', async () => {
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang="en" .bundle=${bundle}></nip82-record-viewer>`);
     await waitUntil(() => $$(el, '[part=item]').length === names.length, 'the items never showed');
     const search = () => $<HTMLInputElement>(el, 'input[type=search]')!;
@@ -29,6 +29,7 @@ describe('record viewer: search by what a person types', () => {
       ['fibrosis', 'Cystic \ufb01brosis'],
       ['rib 12', 'Fracture of rib \uff11\uff12'],
       ['sorensen', 'Seen by Dr Sørensen'],
+      ['اسهال', 'إسهال حاد'],
       ['o\u2019brien', "O'Brien syndrome"],
     ];
     for (const [query, title] of expected) {

@@ -40,8 +40,12 @@ const SPELT = new Map(Object.entries({
  */
 const SPECIAL = /[\u00adßıøæœđðłħŧþʼ]|[\ud800-\udbff][\udc00-\udfff]|[^\0-\u02ff\u0370-\u03c1\u03c3-\u03ff\u0400-\u0482\u048a-\u052f\u05d0-\u05ea\u1100-\u11ff\u3040-\u3098\u30a0-\u30ff\u4e00-\u9fff]/g;
 
-/** A combining mark that is a diacritic (an accent, a point, a tone mark; not an Indic vowel sign), or an invisible character. */
-const LEFT_OUT = /^(?:(?=\p{M})\p{Diacritic}|\p{Cf})$/u;
+/**
+ * A combining mark that is a diacritic (an accent, a point, a tone mark; not an Indic vowel sign), or
+ * an invisible character. Arabic's madda, hamza and small alef are not diacritics to Unicode, yet
+ * most type the alef bare: "احمد" finds "أحمد", "اسهال" finds "إسهال" (those letters come apart into them).
+ */
+const LEFT_OUT = /^(?:(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670]|\p{Cf})$/u;
 
 /** How many characters `special` remembers: a record may hold any number of distinct ones, memory for them stays bounded. */
 const REMEMBERED = 2048;
