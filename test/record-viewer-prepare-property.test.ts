@@ -46,7 +46,17 @@ function timeOfPlain(value: string): number | undefined {
   return at(month - 1, day).getTime();
 }
 
-const foldedPlain = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** Letters and signs spelt as typed without them: what the find fields' folding promises (see shared/fold.ts), written out. */
+const SPELT_AS: Record<string, string> = {
+  ß: 'ss', ı: 'i', ς: 'σ', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', ħ: 'h', ŧ: 't', þ: 'th',
+  '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'",
+  '\u2010': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+};
+/** Marks left out: diacritics, Arabic's madda, hamza and small alef, invisible characters. */
+const LEFT_OUT = /^(?:(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670]|\p{Cf})$/u;
+/** The folding by its definition, one character at a time, with no quick path. */
+const foldedPlain = (text: string) =>
+  [...text.normalize('NFKD').toLowerCase().replace(/[\u0300-\u036f]/g, '')].map((c) => SPELT_AS[c] ?? (LEFT_OUT.test(c) ? '' : c)).join('');
 
 /** What reading gives, or the error it refuses with. */
 const outcome = (read: () => unknown) => {
@@ -96,7 +106,7 @@ describe('record viewer: the quick paths of opening a large record', () => {
     expect(checked).to.be.greaterThan(100_000);
   });
 
-  it('fold search words as before (ß, İ, ligatures, Greek, mixed and plain text)', () => {
+  it('fold search words as their definition does (ß, İ, ligatures, Greek, mixed and plain text)', () => {
     const rnd = random(44);
     const samples = ['Straße', 'STRASSE', 'İstanbul', 'ı', 'ﬁle', 'ﬀ', 'Ǆ', 'Hipertensión', 'ÅNGSTRÖM', 'ΣΊΣΥΦΟΣ', 'mixed Text ẞ', 'a\u0301', '\u212a', 'ABC def', '', '日本'];
     for (const s of samples) expect(folded(s), s).to.equal(foldedPlain(s));
