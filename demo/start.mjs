@@ -2,12 +2,19 @@
 // hung), builds the kit the pages load, then runs the demo server (serve.mjs), which prints the
 // addresses. The build's own output stays quiet unless it fails.
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const windows = process.platform === 'win32';
 
 console.log('Building the kit (about half a minute, longer on a busy computer)…');
+
+/**
+ * The stops that end this script while it builds: a process manager's, Ctrl+C, and the terminal
+ * closed (SIGHUP, which would otherwise end this script alone and leave the build running).
+ */
+const STOPS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const code = await new Promise((resolve) => {
   // Its own process group: the build is npm, a shell and the tools it runs in turn, and a stop
   // sent to this script alone (a process manager's SIGTERM) must reach every one of them.
@@ -24,18 +31,17 @@ const code = await new Promise((resolve) => {
       // Already gone.
     }
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  for (const signal of STOPS) process.once(signal, stop);
   build.once('error', (error) => {
     console.error(error.message);
     resolve(1);
   });
   build.once('exit', (exitCode, signal) => {
     // Stopped: exits once the build has, as a process stopped by that signal would (128 + its number).
-    if (stoppedBy) process.exit(128 + (stoppedBy === 'SIGINT' ? 2 : 15));
-    // The demo server answers these signals itself from here on.
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    if (stoppedBy) process.exit(128 + constants.signals[stoppedBy]);
+    // The demo server answers Ctrl+C and SIGTERM itself from here on; a closed terminal ends it
+    // with this process, which holds all of it.
+    for (const signal of STOPS) process.off(signal, stop);
     resolve(exitCode ?? (signal ? 1 : 0));
   });
 });

@@ -20,6 +20,7 @@ import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { MAX_WRAPS_PER_READ } from '../components/core/store/record-store.js';
 import { counting, downRelayUrl, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, $$, buttonByText, dialogOf, root, statusFollowsLanguage, text } from './element-helpers.js';
 import { accessListStringsEs } from '../components/access-list/access-list.strings.es.js';
 import { sentences } from '../components/shared/records.strings.js';
@@ -28,17 +29,11 @@ const FINISH = 'Send to the storage servers that missed it';
 
 describe('<nip82-access-list>: finishing what was left', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
   let patient: Person;
   let clinician: Person;
   let family: Person;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   beforeEach(async () => {
     [patient, clinician, family] = [await person(), await person(), await person()];
   });
@@ -47,7 +42,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
   async function onBoth(participants: Participant[]) {
     const flakyUrl = await relayUrl('flaky');
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     await publishAnyway(flakyUrl, events);
     return { flakyUrl, record: await openRecord(events, patient.signer) };
   }
@@ -88,7 +83,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
   it('a revocation one of two storage servers missed can still be sent there after Close, by keyboard, at 320 px', async () => {
     const { flakyUrl, record } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const signer = counting(patient.signer);
-    const el = await listFor([record], signer, `${url} ${flakyUrl}`);
+    const el = await listFor([record], signer, `${relay.url} ${flakyUrl}`);
     const sent: string[][] = [];
     el.addEventListener('nip82-receipts', (e) => sent.push((e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
     await setViewport({ width: 320, height: 640 });
@@ -140,7 +135,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
 
   it('the outcome of a revocation, in the dialog and beside the list after Close, follows the page\'s language', async () => {
     const { flakyUrl, record } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
-    const el = await listFor([record], patient.signer, `${url} ${flakyUrl}`);
+    const el = await listFor([record], patient.signer, `${relay.url} ${flakyUrl}`);
     await revokeOnOne(el, clinician);
     const who = shortNpub(clinician.pubkey);
     const outcome = {
@@ -156,7 +151,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
 
   it('an unfinished revocation is forgotten on sign-out', async () => {
     const { flakyUrl, record } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }]);
-    const el = await listFor([record], patient.signer, `${url} ${flakyUrl}`);
+    const el = await listFor([record], patient.signer, `${relay.url} ${flakyUrl}`);
     await revokeAndClose(el, clinician);
     expect(!!buttonByText(el, FINISH)).to.equal(true);
     el.signer = undefined;
@@ -368,7 +363,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
       bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer,
       participants: [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }],
     });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return events;
   }
 
@@ -384,13 +379,13 @@ describe('<nip82-access-list>: finishing what was left', function () {
 
   /** Every event of the editor's removal went out: the notice of the move (the last), and the old address's deletion. */
   async function allWentOut(signPubkey: string) {
-    await waitUntil(async () => (await client.query({ kinds: [1059], '#p': [family.pubkey] })).events.length > 0, 'the notice of the move, the last event, went out', { timeout: 30000 });
-    expect((await client.query({ kinds: [5], authors: [signPubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
+    await waitUntil(async () => (await relay.client.query({ kinds: [1059], '#p': [family.pubkey] })).events.length > 0, 'the notice of the move, the last event, went out', { timeout: 30000 });
+    expect((await relay.client.query({ kinds: [5], authors: [signPubkey] })).events, 'the old address is deleted').to.have.length.greaterThan(0);
   }
 
   it('leaving the page while the revocation is sent lets it finish: the record moves, the old address is deleted, the others are told', async () => {
     const events = await withEditor();
-    const el = await listFor([await openRecord(events, patient.signer)], patient.signer, `${url} ${await relayUrl('slow')}`);
+    const el = await listFor([await openRecord(events, patient.signer)], patient.signer, `${relay.url} ${await relayUrl('slow')}`);
     // Signed, and being sent one event at a time to a slow storage server: a route change now.
     await revokeEditorUntilSending(el);
     el.remove();
@@ -400,7 +395,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
 
   it('a session taken off the page while its access list sends a revocation lets the send finish too', async () => {
     const events = await withEditor();
-    const session = await fixture<HTMLElement>(html`<nip82-session relays=${`${url} ${await relayUrl('slow')}`} .signer=${patient.signer}><nip82-access-list></nip82-access-list></nip82-session>`);
+    const session = await fixture<HTMLElement>(html`<nip82-session relays=${`${relay.url} ${await relayUrl('slow')}`} .signer=${patient.signer}><nip82-access-list></nip82-access-list></nip82-session>`);
     const el = session.querySelector('nip82-access-list') as Nip82AccessList;
     await waitUntil(() => buttonByText(el, 'Unlock my records'), 'signed in');
     buttonByText(el, 'Unlock my records')!.click();
@@ -414,7 +409,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
   it('signing out while the revocation is sent to the servers that missed it stops it quietly: nothing is said, shown or announced', async () => {
     const { flakyUrl } = await onBoth([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     // The records are the element's own store's, so that signing out closes that store.
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${`${url} ${flakyUrl}`}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${`${relay.url} ${flakyUrl}`}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded', { timeout: 20000 });
     await revokeAndClose(el, clinician);
@@ -443,8 +438,8 @@ describe('<nip82-access-list>: finishing what was left', function () {
       const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: `Visit ${i}` });
       wraps.push(...events);
     }
-    await client.publishAll(wraps);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[]} .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    await relay.client.publishAll(wraps);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[]} .signer=${patient.signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Show consent history')!.click();
     await waitUntil(() => el.status === 'done', 'first read', { timeout: 20000 });
     await el.updateComplete;
@@ -460,8 +455,8 @@ describe('<nip82-access-list>: finishing what was left', function () {
 
   it('"Unlock my records" becomes "Load your records again", which reads the records anew', async () => {
     const first = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
-    await client.publishAll(first);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    await relay.client.publishAll(first);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done' && row(el, clinician.pubkey), 'loaded', { timeout: 20000 });
     await el.updateComplete;
@@ -471,7 +466,7 @@ describe('<nip82-access-list>: finishing what was left', function () {
     const again = buttonByText(el, 'Load your records again');
     expect(!!again, 'a way to load again').to.equal(true);
     const second = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });
-    await client.publishAll(second);
+    await relay.client.publishAll(second);
     again!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.status === 'done' && row(el, family.pubkey), 'the new record is read', { timeout: 20000 });

@@ -11,12 +11,12 @@ import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest } from '../components/core/nip82/requests.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { createShare } from '../components/core/nip82/share.js';
 import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, $$, buttonByText, dialogOf, isoDay, root, text } from './element-helpers.js';
 
 /** `base`, whose decrypting waits while held: the element stays busy reading until `release()`. */
@@ -35,23 +35,17 @@ function holdingDecrypt(base: Signer) {
 
 describe('<nip82-access-list>: focus and names', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
   let patient: Person;
   let clinician: Person;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   beforeEach(async () => {
     [patient, clinician] = [await person(), await person()];
   });
 
   async function publishedRecord(): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -68,7 +62,7 @@ describe('<nip82-access-list>: focus and names', function () {
       from: [record, source], include: [...record.bundle.entry!.slice(0, count).map((e) => e.fullUrl!), fullUrl], author: patient.signer,
       participants: [{ pubkey: who.pubkey, role: 'viewer' }], createdAt: Math.floor(Date.now() / 1000) - ago,
     });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return events[0]!.pubkey;
   }
 
@@ -90,7 +84,7 @@ describe('<nip82-access-list>: focus and names', function () {
     const newer = await shareOf(record, clinician, record.bundle.entry!.length, 100);
     // The Patient entry is no item: this share holds one.
     const older = await shareOf(record, clinician, 2, 200);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $$(el, 'li.share').length === 2, 'both shares listed', { timeout: 20000 });
     await el.updateComplete;
@@ -137,9 +131,9 @@ describe('<nip82-access-list>: focus and names', function () {
     await publishedRecord();
     // A request to the patient: reading the history has a message to open.
     const { events: wraps } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Immunization'], purpose: 'Check-up', days: 20 });
-    await client.publishAll(wraps);
+    await relay.client.publishAll(wraps);
     const held = holdingDecrypt(patient.signer);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${held.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${held.signer} relays=${relay.url}></nip82-access-list>`);
     let asked = 0;
     el.addEventListener('nip82-signer-request', () => asked++);
 

@@ -13,7 +13,8 @@ import { createRecord, openRecord, type OpenedRecord, type Participant } from '.
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relaySignIns, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
+import { person, relaySignIns, sampleBundle, silentAt, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, focused, receiptLines, statusFollowsLanguage, stopButton, tap, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -22,22 +23,16 @@ const FINISH = 'Send to the storage servers that missed it';
 
 describe('<nip82-access-list>: the revocation dialog tells the truth about the signer and the send', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
 
+  const relay = sharedRelayClient();
   before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
     await setViewport({ width: 320, height: 640 });
   });
-  after(async () => {
-    client.close();
-    await setViewport({ width: 800, height: 600 });
-  });
+  after(() => setViewport({ width: 800, height: 600 }));
 
   async function publishedRecord(patient: Person, participants: Participant[]): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -61,7 +56,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     const [patient, clinician, family] = [await person(), await person(), await person()];
     const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const quiet = silentAt(patient.signer, { countKey: true });
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${relay.url}></nip82-access-list>`);
     await openDialog(el, clinician);
     const renders = everyRender(el, quiet.calls);
     const before = quiet.calls();
@@ -80,7 +75,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     const [patient, clinician, family] = [await person(), await person(), await person()];
     const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const quiet = silentAt(patient.signer, { countKey: true });
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${relay.url}></nip82-access-list>`);
     await openDialog(el, clinician);
 
     quiet.arm(1);
@@ -100,7 +95,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     const [patient, clinician, family] = [await person(), await person(), await person()];
     await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const quiet = silentAt(patient.signer, { countKey: true });
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${quiet.signer} relays=${relay.url}></nip82-access-list>`);
     await tap(buttonByText(el, 'Unlock my records')!);
     await waitUntil(() => revokeButton(el, clinician) && el.status === 'done', 'loaded', { timeout: 20000 });
     await openDialog(el, clinician);
@@ -124,7 +119,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
     const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
     // Revoking an editor signs a notice to the one who stays: its first call never answers.
     const quiet = silentAt(patient.signer);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-access-list></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${relay.url}></nip82-access-list></div>`);
     const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
     await openDialog(el, clinician);
     quiet.arm(1);
@@ -141,14 +136,8 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
   });
 
   describe('a storage server that takes changes only from the signed in, and a remote signer that never signs the sign-in', () => {
-    let gated: string;
-    let gatedClient: RelayClient;
-    before(async () => {
-      gated = await relayUrl('auth-write');
-      // Reads there are open to anyone: what it holds is checked without signing in.
-      gatedClient = new RelayClient({ relays: [gated] });
-    });
-    after(() => gatedClient.close());
+    // Reads there are open to anyone: what it holds is checked without signing in.
+    const gated = sharedRelayClient('auth-write');
 
     const partsOn = async (c: RelayClient, signPubkey: string) => (await c.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events.map((e) => e.id).sort();
 
@@ -157,9 +146,9 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       const [patient, clinician, family] = [await person(), await person(), await person()];
       const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
       const quiet = silentAt(patient.signer);
-      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-access-list>`);
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${relay.url} ${gated.url}`}></nip82-access-list>`);
       await openDialog(el, clinician);
-      return { patient, clinician, record, quiet, el, gatedBefore: await partsOn(gatedClient, record.signPubkey) };
+      return { patient, clinician, record, quiet, el, gatedBefore: await partsOn(gated.client, record.signPubkey) };
     };
 
     it('beside another server: "Stop waiting" ends the wait, the change is in force where it went, the dialog names the server that did not take it, and nothing reaches that one after', async () => {
@@ -182,21 +171,21 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
         `Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 2 storage servers accepted the change. ` +
         'A storage server that did not take it still serves the old version, which they can still open from there: send it there too.',
       );
-      expect(receiptLines(el).find((l) => l.includes(gated))).to.contain('asked you to sign in; you did not, so it did not accept it');
+      expect(receiptLines(el).find((l) => l.includes(gated.url))).to.contain('asked you to sign in; you did not, so it did not accept it');
       expect(focused(el)?.id).to.equal('result-title');
-      const revoked = await partsOn(client, record.signPubkey);
+      const revoked = await partsOn(relay.client, record.signPubkey);
       expect(revoked, 'the new version is on the server that took it').not.to.deep.equal(record.events.map((e) => e.id).sort());
-      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(gatedBefore);
+      expect(await partsOn(gated.client, record.signPubkey)).to.deep.equal(gatedBefore);
 
       // The signer answers late: that signs the connection in, and still nothing of this change is sent there.
       quiet.release();
       await waitUntil(async () => (await relaySignIns('auth-write')).signIns.includes(patient.pubkey), 'the late sign-in reached the server');
-      expect(await partsOn(gatedClient, record.signPubkey), 'sent there after "Stop waiting"').to.deep.equal(gatedBefore);
+      expect(await partsOn(gated.client, record.signPubkey), 'sent there after "Stop waiting"').to.deep.equal(gatedBefore);
 
       // The way on is the same signed change, sent there now.
       await tap(buttonByText(el, 'Send to the storage servers that missed it')!);
       await waitUntil(() => el.status === 'done' && !buttonByText(el, 'Send to the storage servers that missed it'), 'sent there too', { timeout: 20000 });
-      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(revoked);
+      expect(await partsOn(gated.client, record.signPubkey)).to.deep.equal(revoked);
     });
 
     it('sent on after Close from the notice beside the list: "Waiting for your signer" only while the sign-in is open, a "Stop waiting" reached by keyboard at 320 px passes the server over, and the notice stays for later', async () => {
@@ -239,14 +228,14 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       );
       expect(outside()).to.equal(undefined);
       await waitUntil(() => focused(el)?.id === 'finish-0', 'focus on the notice\'s button, which stays');
-      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(gatedBefore);
+      expect(await partsOn(gated.client, record.signPubkey)).to.deep.equal(gatedBefore);
 
       // Once the signer answers, the notice's button sends the same change there.
       quiet.release();
       await waitUntil(async () => (await relaySignIns('auth-write')).signIns.includes(patient.pubkey), 'the late sign-in reached the server');
       await tap(finish()!);
       await waitUntil(() => el.status === 'done' && !finish(), 'sent there too', { timeout: 20000 });
-      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal(await partsOn(client, record.signPubkey));
+      expect(await partsOn(gated.client, record.signPubkey)).to.deep.equal(await partsOn(relay.client, record.signPubkey));
     });
 
     it('the only server: "Stop waiting" ends the wait, and the dialog says plainly that nothing was sent and access was not revoked; nothing is there', async () => {
@@ -254,7 +243,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }] });
       const record = await openRecord(events, patient.signer);
       const quiet = silentAt(patient.signer);
-      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${gated}></nip82-access-list>`);
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${gated.url}></nip82-access-list>`);
       let revokedEvent = false;
       el.addEventListener('nip82-revoke', () => { revokedEvent = true; });
       await openDialog(el, clinician);
@@ -272,7 +261,7 @@ describe('<nip82-access-list>: the revocation dialog tells the truth about the s
       expect(buttonByText(el, 'Try again')).to.exist;
       expect(buttonByText(el, 'Cancel')!.disabled).to.equal(false);
       expect(revokedEvent).to.equal(false);
-      expect(await partsOn(gatedClient, record.signPubkey)).to.deep.equal([]);
+      expect(await partsOn(gated.client, record.signPubkey)).to.deep.equal([]);
       quiet.release();
       await waitUntil(() => quiet.answered(), 'the late answer came');
     });

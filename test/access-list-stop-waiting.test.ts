@@ -11,9 +11,9 @@ import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type Participant, type Role } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayRequests, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
+import { person, relayRequests, sampleBundle, silentAt, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, focused, stopButton, tap, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -26,24 +26,18 @@ const CALLS: Record<Role, number> = { viewer: 1, editor: 5 };
 
 describe('<nip82-access-list>: "Stop waiting" while the signer never answers a revocation', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
 
+  const relay = sharedRelayClient();
   before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
     await setViewport({ width: 320, height: 640 });
   });
-  after(async () => {
-    client.close();
-    await setViewport({ width: 800, height: 600 });
-  });
+  after(() => setViewport({ width: 800, height: 600 }));
 
   /** Every event on the relay a revocation of the record at `signPubkey` could have published, and the relay's reads of it. */
   async function outThere(signPubkey: string, told: Person) {
-    const parts = (await client.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events.map((e) => e.id).sort();
-    const deletions = (await client.query({ kinds: [5], authors: [signPubkey] })).events.length;
-    const wraps = (await client.query({ kinds: [1059], '#p': [told.pubkey] })).events.length;
+    const parts = (await relay.client.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events.map((e) => e.id).sort();
+    const deletions = (await relay.client.query({ kinds: [5], authors: [signPubkey] })).events.length;
+    const wraps = (await relay.client.query({ kinds: [1059], '#p': [told.pubkey] })).events.length;
     return { parts, deletions, wraps };
   }
 
@@ -52,11 +46,11 @@ describe('<nip82-access-list>: "Stop waiting" while the signer never answers a r
       const [patient, clinician, family] = [await person(), await person(), await person()];
       const participants: Participant[] = [{ pubkey: clinician.pubkey, role }, { pubkey: family.pubkey, role: 'viewer' }];
       const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-      await client.publishAll(events);
+      await relay.client.publishAll(events);
       const signPubkey = events[0]!.pubkey;
       const quiet = silentAt(patient.signer, { countKey: true });
       // The records the element loads itself: its record store asks who is signed in before a change.
-      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+      const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${quiet.signer} relays=${relay.url}></nip82-access-list>`);
       await tap(buttonByText(el, 'Unlock my records')!);
       const revokeIn = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
       await waitUntil(() => revokeIn() && el.status === 'done', 'loaded', { timeout: 20000 });
@@ -97,7 +91,7 @@ describe('<nip82-access-list>: "Stop waiting" while the signer never answers a r
       expect(quiet.calls(), 'signer calls after the stop').to.equal(asked);
       expect((await relayRequests('main', signPubkey)).length, 'storage servers read for it after the stop').to.equal(reads);
       expect(await outThere(signPubkey, family), 'nothing published').to.deep.equal(before);
-      expect((await openRecord((await client.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events, clinician.signer)).role).to.equal(role);
+      expect((await openRecord((await relay.client.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events, clinician.signer)).role).to.equal(role);
 
       // Revoking again goes through: signed afresh, every call answered, and sent.
       await tap(confirm());
@@ -111,9 +105,9 @@ describe('<nip82-access-list>: "Stop waiting" while the signer never answers a r
   it('speaks Spanish under lang="es": the button and what the dialog says once stopped', async () => {
     const [patient, clinician] = [await person(), await person()];
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     const quiet = silentAt(patient.signer, { countKey: true });
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-access-list .signer=${quiet.signer} relays=${url}></nip82-access-list></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-access-list .signer=${quiet.signer} relays=${relay.url}></nip82-access-list></div>`);
     const el = wrapper.querySelector<Nip82AccessList>('nip82-access-list')!;
     await waitUntil(() => buttonByText(el, 'Desbloquear mis historiales'), 'Spanish');
     buttonByText(el, 'Desbloquear mis historiales')!.click();

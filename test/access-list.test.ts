@@ -16,6 +16,7 @@ import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { counting, downRelayUrl, litWarnings, person, publishAnyway, rejects, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, $$, accessibleName, buttonByText, dialogOf, errorCodes, heldSigner, receiptLines, root, setApart, text } from './element-helpers.js';
 
 const personRow = (el: Element, pubkey: string) => $<HTMLLIElement>(el, `[part=person][data-pubkey="${pubkey}"]`);
@@ -27,17 +28,11 @@ const MOVES = 'Because they could edit, the record moves to a new address and th
 
 describe('<nip82-access-list>', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
   let patient: Person;
   let clinician: Person;
   let family: Person;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   beforeEach(async () => {
     patient = await person();
     clinician = await person();
@@ -47,8 +42,8 @@ describe('<nip82-access-list>', function () {
   /** A record the patient made, listing others, published and opened back from the relay as `reader`. */
   async function publishedRecord(participants: Participant[], reader: Person = patient): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
-    const fresh = new RelayClient({ relays: [url] });
+    await relay.client.publishAll(events);
+    const fresh = new RelayClient({ relays: [relay.url] });
     try {
       return await openRecord((await fresh.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, reader.signer);
     } finally {
@@ -56,7 +51,7 @@ describe('<nip82-access-list>', function () {
     }
   }
 
-  async function listFor(records: OpenedRecord[], who: Person, relays: string = url, lang = 'en') {
+  async function listFor(records: OpenedRecord[], who: Person, relays: string = relay.url, lang = 'en') {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}>
       <nip82-access-list .records=${records} .signer=${who.signer} relays=${relays}></nip82-access-list>
     </div>`);
@@ -66,7 +61,7 @@ describe('<nip82-access-list>', function () {
   }
 
   async function freshEvents(signPubkey: string) {
-    const fresh = new RelayClient({ relays: [url] });
+    const fresh = new RelayClient({ relays: [relay.url] });
     try {
       return (await fresh.query({ kinds: [RECORD_KIND], authors: [signPubkey] })).events;
     } finally {
@@ -86,7 +81,7 @@ describe('<nip82-access-list>', function () {
   it('shows "you" without asking the signer anything on load', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const signer = counting(patient.signer);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-access-list>`);
     await el.updateComplete;
     expect(text(personRow(el, patient.pubkey))).to.contain('(you)');
     expect(signer.calls).to.deep.equal({});
@@ -130,7 +125,7 @@ describe('<nip82-access-list>', function () {
     await el.updateComplete;
     expect(el.status).to.equal('done');
     expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 storage server accepted the change.`);
-    expect(receiptLines(el)).to.deep.equal([`${url}: accepted (1 of 1)`]);
+    expect(receiptLines(el)).to.deep.equal([`${relay.url}: accepted (1 of 1)`]);
     await expect(el).to.be.accessible();
     buttonByText(el, 'Close')!.click();
     await waitUntil(() => !dialogOf(el).open, 'dialog closes');
@@ -315,7 +310,7 @@ describe('<nip82-access-list>', function () {
 
   it('"Unlock my records" unlocks the user\'s records from the relay', async () => {
     await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${relay.url}></nip82-access-list>`);
     await expect(el).to.be.accessible();
     const request = oneEvent(el, 'nip82-signer-request');
     buttonByText(el, 'Unlock my records')!.click();
@@ -332,12 +327,12 @@ describe('<nip82-access-list>', function () {
     const { events: wraps } = await createAccessRequest({
       signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20,
     });
-    await client.publishAll(wraps);
-    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
+    await relay.client.publishAll(wraps);
+    const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.status === 'proposed')!;
     const { events } = await answerRequest(incoming, { signer: patient.signer, decision: 'rejected' });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
 
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[]} .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[]} .signer=${patient.signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Show consent history')!.click();
     await waitUntil(() => el.status === 'done', 'history read');
     await el.updateComplete;
@@ -351,7 +346,7 @@ describe('<nip82-access-list>', function () {
   });
 
   it('without a signer, says how to get one', async () => {
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await el.updateComplete;
     expect(el.status).to.equal('no-signer');
@@ -361,7 +356,7 @@ describe('<nip82-access-list>', function () {
 
   it('speaks Spanish under lang="es", dialog included', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'editor' }]);
-    const el = await listFor([record], patient, url, 'es');
+    const el = await listFor([record], patient, relay.url, 'es');
     expect(text(personRow(el, clinician.pubkey)!.querySelector('.role'))).to.equal('puede ver y compartir');
     await askRevoke(el, clinician.pubkey);
     expect(text(dialogOf(el))).to.contain('ya no podrá abrirlo desde los servidores de almacenamiento');
@@ -374,7 +369,7 @@ describe('<nip82-access-list>', function () {
   it('shows overridden strings in place of the built-ins', async () => {
     const record = await publishedRecord([{ pubkey: clinician.pubkey, role: 'viewer' }]);
     const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${url}
+      <nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${relay.url}
         .strings=${{ revoke: 'Remove', you: 'me', role: (r: string) => `[${r}]` }}></nip82-access-list>
     </div>`);
     const el = wrapper.querySelector('nip82-access-list')!;
@@ -404,8 +399,8 @@ describe('<nip82-access-list>', function () {
   }
 
   /** Every event on the relay that a revocation of `record` could have published. */
-  async function outThere(record: OpenedRecord, others: string[], relay = url) {
-    const fresh = new RelayClient({ relays: [relay] });
+  async function outThere(record: OpenedRecord, others: string[], at = relay.url) {
+    const fresh = new RelayClient({ relays: [at] });
     try {
       const parts = (await fresh.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events.map((e) => e.id).sort();
       const deletions = (await fresh.query({ kinds: [5], authors: [record.signPubkey] })).events.length;
@@ -428,7 +423,7 @@ describe('<nip82-access-list>', function () {
         const refusing = refusingAt(patient.signer, total ? k : 0);
         // Viewers are revoked from the session's own records (the store asks who is signed in); editors from handed records.
         const el = role === 'viewer'
-          ? await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${url}></nip82-access-list>`)
+          ? await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${relay.url}></nip82-access-list>`)
           : await listFor([record], { signer: refusing.signer as never, pubkey: patient.pubkey });
         if (role === 'viewer') {
           buttonByText(el, 'Unlock my records')!.click();
@@ -552,10 +547,10 @@ describe('<nip82-access-list>', function () {
     const events = await createRecord({
       bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: clinician.pubkey, role: 'viewer' }],
     });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     await publishAnyway(flakyUrl, events);
     const record = await openRecord(events, patient.signer);
-    const el = await listFor([record], patient, `${url} ${flakyUrl}`);
+    const el = await listFor([record], patient, `${relay.url} ${flakyUrl}`);
     await askRevoke(el, clinician.pubkey);
     const sent: string[] = [];
     el.addEventListener('nip82-receipts', (e) => sent.push(...(e as Nip82Event<'nip82-receipts'>).detail.receipts.map((r) => r.eventId)));
@@ -593,7 +588,7 @@ describe('<nip82-access-list>', function () {
     const events = await createShare({
       from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who.pubkey, role: 'viewer' }],
     });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return events;
   }
 
@@ -601,11 +596,11 @@ describe('<nip82-access-list>', function () {
 
   it('shares past their end date: one confirmation, listing each by name and record, revokes them all', async () => {
     const profile = await profileEvent(clinician, 'Harbor Clinic');
-    await client.publishAll([profile as NostrEvent]);
+    await relay.client.publishAll([profile as NostrEvent]);
     const record = await publishedRecord([]);
     const ended = yesterday();
     const shares = [await shareFor(record, clinician, ended), await shareFor(record, family, ended)];
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $(el, '[part=overdue]'), 'the overdue shares are found', { timeout: 20000 });
     await waitUntil(() => text($(el, '.shares')).includes('Harbor Clinic'), 'names looked up', { timeout: 20000 });
@@ -643,7 +638,7 @@ describe('<nip82-access-list>', function () {
     const record = await publishedRecord([]);
     const [part] = await shareFor(record, clinician, yesterday());
     const refusing = refusingAt(patient.signer, 1);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${refusing.signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $(el, '[part=overdue]'), 'found', { timeout: 20000 });
     buttonByText(el, 'Revoke the ended share…')!.click();
@@ -663,13 +658,13 @@ describe('<nip82-access-list>', function () {
   it('a right-to-left name is set apart on screen, and the record, the dialog and the Revoke button that name people are named without the isolation marks', async () => {
     const hospital = await person();
     const rtl = 'مريم 2';
-    await client.publishAll([await profileEvent(hospital, 'Lakeside Hospital'), await profileEvent(clinician, rtl)]);
+    await relay.client.publishAll([await profileEvent(hospital, 'Lakeside Hospital'), await profileEvent(clinician, rtl)]);
     // The hospital wrote it: the record's heading names its author.
     const events = await createRecord({
       bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer,
       participants: [{ pubkey: patient.pubkey, role: 'editor' }, { pubkey: clinician.pubkey, role: 'viewer' }],
     });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     const el = await listFor([await openRecord(events, patient.signer)], patient);
     await waitUntil(() => text(personRow(el, clinician.pubkey)).includes(rtl) && text($(el, '[part=record] h3')).includes('Lakeside Hospital'), 'names looked up');
 

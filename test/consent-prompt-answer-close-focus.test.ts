@@ -9,9 +9,9 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
-import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
+import { person, receivedRequest, sampleBundle } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf } from './element-helpers.js';
 
 /** What has the keyboard focus, in words: the focused control's text in the prompt, or "the page body". */
@@ -23,19 +23,13 @@ function focusWords(el: Element): string {
 
 describe('consent prompt: focus after answering a request handed in', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   it('Deny, then Close: focus lands on the element, not on the page body', async () => {
     const [patient, clinician] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
-    const incoming = await receivedRequest(client, patient, clinician);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    const incoming = await receivedRequest(relay.client, patient, clinician);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
     const review = $<HTMLButtonElement>(el, 'li.request button')!;
     review.focus();
     await sendKeys({ press: 'Enter' });

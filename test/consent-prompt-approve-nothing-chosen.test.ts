@@ -9,26 +9,20 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
-import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
+import { person, receivedRequest, sampleBundle } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, dialogOf, text } from './element-helpers.js';
 
 describe('consent prompt: approving with every item unticked', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   it('Tab from the reply reaches the approve button, and pressing it says what is missing', async () => {
     const [patient, clinician] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
-    const incoming = await receivedRequest(client, patient, clinician);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    const incoming = await receivedRequest(relay.client, patient, clinician);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;

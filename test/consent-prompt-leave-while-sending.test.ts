@@ -8,8 +8,8 @@ import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import { person, relayAnswersLate, relayUrl, sampleBundle } from './helpers.js';
+import { person, relayAnswersLate, sampleBundle } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { buttonByText, dialogOf } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -18,24 +18,16 @@ const asksBeforeLeaving = () => !window.dispatchEvent(new Event('beforeunload', 
 
 describe('<nip82-consent-prompt>: the tab closed while a share is sent', function () {
   this.timeout(60000);
-  let picky: string;
-  let client: RelayClient;
 
-  before(async () => {
-    picky = await relayUrl('picky');
-    client = new RelayClient({ relays: [picky] });
-  });
-  after(async () => {
-    await relayAnswersLate('picky', 0);
-    client.close();
-  });
+  const picky = sharedRelayClient('picky');
+  after(() => relayAnswersLate('picky', 0));
 
   it('the browser asks before leaving while the share is sent, not before it is, nor once it is done', async () => {
     const [patient, clinician] = [await person(), await person()];
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
-    await client.publishAll(events);
+    await picky.client.publishAll(events);
     const record = await openRecord(events, patient.signer);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${picky.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
     buttonByText(el, 'Share records…')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     buttonByText(el, 'Review')!.click();
@@ -45,7 +37,7 @@ describe('<nip82-consent-prompt>: the tab closed while a share is sent', functio
     // The storage server keeps each event at once but confirms it late: the share is being sent.
     await relayAnswersLate('picky', 4000);
     buttonByText(el, /^Share with npub1/)!.click();
-    await waitUntil(async () => (await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length > 0, 'the share is being sent', { timeout: 30000 });
+    await waitUntil(async () => (await picky.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length > 0, 'the share is being sent', { timeout: 30000 });
     expect(el.status, 'still sending').to.equal('working');
     expect(asksBeforeLeaving(), 'leaving now would leave it half sent').to.equal(true);
 

@@ -15,7 +15,8 @@ import { createAccessRequest, readConsentMessages, type ConsentMessage } from '.
 import { GIFT_WRAP_KIND, RECORD_KIND } from '../components/core/nip82/constants.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relaySignIns, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
+import { person, relaySignIns, sampleBundle, silentAt, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, focused, receiptLines, stopButton, tap, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -24,24 +25,14 @@ const MISSED = 'Send to the storage servers that missed it';
 
 describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in during the send', function () {
   this.timeout(60000);
-  let url: string;
-  let gated: string;
-  let client: RelayClient;
-  let gatedClient: RelayClient;
 
+  const relay = sharedRelayClient();
+  // Reads there are open to anyone: what it holds is checked without signing in.
+  const gated = sharedRelayClient('auth-write');
   before(async () => {
-    url = await relayUrl('main');
-    gated = await relayUrl('auth-write');
-    client = new RelayClient({ relays: [url] });
-    // Reads there are open to anyone: what it holds is checked without signing in.
-    gatedClient = new RelayClient({ relays: [gated] });
     await setViewport({ width: 320, height: 640 });
   });
-  after(async () => {
-    client.close();
-    gatedClient.close();
-    await setViewport({ width: 800, height: 600 });
-  });
+  after(() => setViewport({ width: 800, height: 600 }));
 
   async function patientRecord(patient: Person): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
@@ -62,7 +53,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in
     const [patient, clinician] = [await person(), await person()];
     const record = await patientRecord(patient);
     const quiet = silentAt(patient.signer, { signInsOnly: true });
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${relay.url} ${gated.url}`}></nip82-consent-prompt>`);
     await toSharePreview(el, clinician.pubkey);
     const renders = everyRender(el);
 
@@ -90,29 +81,29 @@ describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in
       `Shared with ${shortNpub(clinician.pubkey)}. 1 of 2 storage servers accepted it. ` +
       'Not every storage server took it. It is in effect from the ones that did; send it to the others too, so that it is kept on all of them.',
     );
-    expect(receiptLines(el).find((l) => l.includes(gated))).to.contain('asked you to sign in; you did not, so it did not accept it');
+    expect(receiptLines(el).find((l) => l.includes(gated.url))).to.contain('asked you to sign in; you did not, so it did not accept it');
     expect(focused(el)?.id).to.equal('result-title');
-    const shared = await sharesOn(client, clinician);
+    const shared = await sharesOn(relay.client, clinician);
     expect(shared, 'the share is on the server that took it').to.have.length.greaterThan(0);
-    expect(await sharesOn(gatedClient, clinician)).to.deep.equal([]);
+    expect(await sharesOn(gated.client, clinician)).to.deep.equal([]);
 
     // The signer answers late: that signs the connection in, and still nothing of this share is sent there.
     quiet.release();
     await waitUntil(async () => (await relaySignIns('auth-write')).signIns.includes(patient.pubkey), 'the late sign-in reached the server');
-    expect(await sharesOn(gatedClient, clinician), 'sent there after "Stop waiting"').to.deep.equal([]);
+    expect(await sharesOn(gated.client, clinician), 'sent there after "Stop waiting"').to.deep.equal([]);
 
     // The way on sends the same signed share there; nothing is signed again.
     await tap(buttonByText(el, MISSED)!);
     await waitUntil(() => el.status === 'done' && !buttonByText(el, MISSED), 'sent there too', { timeout: 20000 });
     expect(text($(el, '#result-title'))).to.equal(`Shared with ${shortNpub(clinician.pubkey)}. 2 of 2 storage servers accepted it.`);
-    expect(await sharesOn(gatedClient, clinician)).to.deep.equal(shared);
+    expect(await sharesOn(gated.client, clinician)).to.deep.equal(shared);
   });
 
   it('share, the only server: "Stop waiting" ends the wait, and the dialog says plainly that nothing was sent and the share is not in effect', async () => {
     const [patient, clinician] = [await person(), await person()];
     const record = await patientRecord(patient);
     const quiet = silentAt(patient.signer, { signInsOnly: true });
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${gated}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${gated.url}></nip82-consent-prompt>`);
     let sharedEvent = false;
     el.addEventListener('nip82-share', () => { sharedEvent = true; });
     await toSharePreview(el, clinician.pubkey);
@@ -129,7 +120,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in
     expect(receiptLines(el).join(' ')).to.contain('asked you to sign in; you did not, so it did not accept it');
     expect(buttonByText(el, 'Try again')).to.exist;
     expect(sharedEvent).to.equal(false);
-    expect(await sharesOn(gatedClient, clinician)).to.deep.equal([]);
+    expect(await sharesOn(gated.client, clinician)).to.deep.equal([]);
     quiet.release();
     await waitUntil(() => quiet.answered(), 'the late answer came');
   });
@@ -140,17 +131,17 @@ describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in
     const { events, request } = await createAccessRequest({
       signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Pre-operative assessment', days: 30,
     });
-    await client.publishAll(events);
-    const incoming: ConsentMessage = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    await relay.client.publishAll(events);
+    const incoming: ConsentMessage = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
     const quiet = silentAt(patient.signer, { signInsOnly: true });
     const el = await fixture<Nip82ConsentPrompt>(
-      html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${quiet.signer} relays=${`${url} ${gated}`}></nip82-consent-prompt>`,
+      html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${quiet.signer} relays=${`${relay.url} ${gated.url}`}></nip82-consent-prompt>`,
     );
     await tap($<HTMLButtonElement>(el, 'li.request button')!);
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await tap(buttonByText(el, /^Review: approve/)!);
     await waitUntil(() => buttonByText(el, /^Approve and share with /), 'the preview');
-    const wrapsBefore = (await client.query({ kinds: [GIFT_WRAP_KIND], '#p': [clinician.pubkey] })).events.length;
+    const wrapsBefore = (await relay.client.query({ kinds: [GIFT_WRAP_KIND], '#p': [clinician.pubkey] })).events.length;
 
     quiet.arm(1);
     await tap(buttonByText(el, /^Approve and share with /)!);
@@ -161,7 +152,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" for a storage server\'s sign-in
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.match(/^Approved\. .* can now open what you granted\. Not every storage server took it\./);
     expect(buttonByText(el, MISSED)).to.exist;
-    expect((await client.query({ kinds: [GIFT_WRAP_KIND], '#p': [clinician.pubkey] })).events.length).to.be.greaterThan(wrapsBefore);
+    expect((await relay.client.query({ kinds: [GIFT_WRAP_KIND], '#p': [clinician.pubkey] })).events.length).to.be.greaterThan(wrapsBefore);
     quiet.release();
     await waitUntil(() => quiet.answered(), 'the late answer came');
   });

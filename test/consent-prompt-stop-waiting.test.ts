@@ -12,29 +12,23 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import { heldDecrypt, person, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
+import { heldDecrypt, person, sampleBundle, silentAt, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, focused, statusFollowsLanguage, stopButton, tap, text, typeRecipient, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
 
+  const relay = sharedRelayClient();
   before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
     await setViewport({ width: 320, height: 640 });
   });
-  after(async () => {
-    client.close();
-    await setViewport({ width: 800, height: 600 });
-  });
+  after(() => setViewport({ width: 800, height: 600 }));
 
   async function patientRecord(patient: Person, publish = true): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
-    if (publish) await client.publishAll(events);
+    if (publish) await relay.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -42,19 +36,19 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     const { events, request } = await createAccessRequest({
       signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Pre-operative assessment', days: 30,
     });
-    await client.publishAll(events);
-    return (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    await relay.client.publishAll(events);
+    return (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
   }
 
   /** Events on the relay the clinician could be handed: shares naming them, and gift wraps to them (their request's own copy aside). */
-  const toClinician = async (clinician: Person) => (await client.query({ '#p': [clinician.pubkey] })).events.length;
+  const toClinician = async (clinician: Person) => (await relay.client.query({ '#p': [clinician.pubkey] })).events.length;
 
   it('share: the signature never comes; a tap on "Stop waiting" ends it, nothing is shared, a late answer sends nothing, and sharing works again', async () => {
     const patient = await person();
     const clinician = await person();
     const quiet = silentAt(patient.signer);
     const record = await patientRecord(patient, false);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${relay.url}></nip82-consent-prompt>`);
     buttonByText(el, 'Share records…')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await typeRecipient(el, clinician.pubkey);
@@ -88,12 +82,12 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     expect(quiet.answered()).to.equal(true);
     await el.updateComplete;
     expect(el.status).to.equal('cancelled');
-    expect((await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(0);
+    expect((await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(0);
 
     // Sharing again works: signed afresh and sent.
     buttonByText(el, /^Share with npub1/)!.click();
     await waitUntil(() => el.status === 'done', 'shared the second time');
-    expect((await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length).to.be.greaterThan(0);
+    expect((await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length).to.be.greaterThan(0);
   });
 
   it('"Stopped waiting…" follows the page\'s language: Spanish once the page is, English again after', async () => {
@@ -101,7 +95,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     const clinician = await person();
     const quiet = silentAt(patient.signer);
     const record = await patientRecord(patient, false);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-consent-prompt></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${relay.url}></nip82-consent-prompt></div>`);
     const el = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
     await toSharePreview(el, clinician.pubkey);
     quiet.arm(1);
@@ -124,7 +118,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     const record = await patientRecord(patient, false);
     const incoming = await incomingRequest(patient, clinician);
     const el = await fixture<Nip82ConsentPrompt>(
-      html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${quiet.signer} relays=${url}></nip82-consent-prompt>`,
+      html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${quiet.signer} relays=${relay.url}></nip82-consent-prompt>`,
     );
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -166,7 +160,7 @@ describe('<nip82-consent-prompt>: "Stop waiting" while the signer never answers'
     const incoming = await incomingRequest(patient, clinician);
     const held = heldDecrypt(patient.signer);
     const el = await fixture<Nip82ConsentPrompt>(
-      html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${held.signer} relays=${url}></nip82-consent-prompt>`,
+      html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${held.signer} relays=${relay.url}></nip82-consent-prompt>`,
     );
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');

@@ -8,27 +8,21 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
-import { person, receivedRequest, relayUrl, sampleBundle } from './helpers.js';
+import { person, receivedRequest, sampleBundle } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, text, toSharePreview } from './element-helpers.js';
 
 const undo = 'Wrong person or wrong items? Revoke it now in your list of who has access. What they may already have opened stays with them.';
 
 describe('consent prompt: undoing a share made by mistake', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   it('a share\'s outcome says how to revoke it', async () => {
     const [patient, wrong] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] }), patient.signer);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
     await toSharePreview(el, wrong.pubkey);
     const shared = oneEvent(el, 'nip82-share');
     buttonByText(el, /^Share with npub1/)!.click();
@@ -41,8 +35,8 @@ describe('consent prompt: undoing a share made by mistake', function () {
     const [patient, clinician] = [await person(), await person()];
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
     for (const approve of [true, false]) {
-      const incoming = await receivedRequest(client, patient, clinician);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const incoming = await receivedRequest(relay.client, patient, clinician);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;

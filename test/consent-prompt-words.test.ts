@@ -14,11 +14,11 @@ import { consentPromptStringsEs as es } from '../components/consent-prompt/conse
 import type { PieceState } from '../components/consent-prompt/signed-action.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { downRelayUrl, fixture as dataFixture, person, relayAcceptsOnly, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { downRelayUrl, fixture as dataFixture, person, relayAcceptsOnly, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, approveHalfWay, buttonByText, dialogOf, statusFollowsLanguage, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -90,18 +90,12 @@ function duringReads(el: Nip82ConsentPrompt, open: () => number) {
 
 describe('<nip82-consent-prompt>: its words follow the page\'s language and tell the truth about the signer', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   async function patientRecord(patient: Person, publish = false): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
-    if (publish) await client.publishAll(events);
+    if (publish) await relay.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -122,7 +116,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
   }
 
   /** A request from `clinician` to `patient`, as the patient reads it. */
-  async function requestFrom(clinician: Person, patient: Person, on = client): Promise<ConsentMessage> {
+  async function requestFrom(clinician: Person, patient: Person, on = relay.client): Promise<ConsentMessage> {
     const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
     await on.publishAll(events);
     return (await readConsentMessages((await on.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
@@ -140,7 +134,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
     it('what a read of the records found', async () => {
       const patient = await person();
       await patientRecord(patient, true);
-      const { wrapper, el } = await inPage(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const { wrapper, el } = await inPage(html`<nip82-consent-prompt .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       buttonByText(el, en.loadRecords)!.click();
       await waitUntil(() => el.status === 'done', 'loaded', { timeout: 20000 });
       await el.updateComplete;
@@ -150,7 +144,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
     it('what a check for requests found', async () => {
       const [patient, clinician] = [await person(), await person()];
       await requestFrom(clinician, patient);
-      const { wrapper, el } = await inPage(html`<nip82-consent-prompt mode="answer" .records=${[await patientRecord(patient)]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const { wrapper, el } = await inPage(html`<nip82-consent-prompt mode="answer" .records=${[await patientRecord(patient)]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       buttonByText(el, en.checkRequests)!.click();
       await waitUntil(() => el.status === 'done', 'read', { timeout: 20000 });
       await el.updateComplete;
@@ -159,7 +153,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
 
     it('what stands in the way of the preview', async () => {
       const patient = await person();
-      const { wrapper, el } = await inPage(html`<nip82-consent-prompt .records=${[await patientRecord(patient)]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const { wrapper, el } = await inPage(html`<nip82-consent-prompt .records=${[await patientRecord(patient)]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       buttonByText(el, en.openShare)!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       buttonByText(el, en.review)!.click();
@@ -170,7 +164,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
     it('the wait for the signer while a share is signed, and the outcome once it is out', async () => {
       const [patient, clinician] = [await person(), await person()];
       const signer = watched(patient.signer);
-      const { wrapper, el } = await inPage(html`<nip82-consent-prompt .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${url}></nip82-consent-prompt>`);
+      const { wrapper, el } = await inPage(html`<nip82-consent-prompt .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${relay.url}></nip82-consent-prompt>`);
       await toSharePreview(el, clinician);
       signer.holdAt((call) => call !== 'getPublicKey');
       buttonByText(el, /^Share with npub1/)!.click();
@@ -188,7 +182,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       const [patient, clinician] = [await person(), await person()];
       const signer = watched(patient.signer);
       const request = await requestFrom(clinician, patient);
-      const { wrapper, el } = await inPage(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${url}></nip82-consent-prompt>`);
+      const { wrapper, el } = await inPage(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${relay.url}></nip82-consent-prompt>`);
       await toApprovePreview(el);
       // The answer is sealed (kind 13) once the share is signed.
       signer.holdAt((call, arg) => call === 'signEvent' && (arg as { kind: number }).kind === 13);
@@ -200,7 +194,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       await waitUntil(() => el.status === 'done', 'approved', { timeout: 20000 });
 
       const other = await requestFrom(await person(), patient);
-      const { wrapper: page, el: denying } = await inPage(html`<nip82-consent-prompt mode="answer" .request=${other} .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${url}></nip82-consent-prompt>`);
+      const { wrapper: page, el: denying } = await inPage(html`<nip82-consent-prompt mode="answer" .request=${other} .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${relay.url}></nip82-consent-prompt>`);
       $<HTMLButtonElement>(denying, 'li.request button')!.click();
       await waitUntil(() => dialogOf(denying).open, 'dialog opens');
       signer.holdAt((call) => call !== 'getPublicKey');
@@ -223,14 +217,8 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
     });
 
     describe('on a storage server that takes only some of it', () => {
-      let picky: string;
-      let pickyClient: RelayClient;
-      before(async () => {
-        picky = await relayUrl('picky');
-        pickyClient = new RelayClient({ relays: [picky] });
-      });
+      const picky = sharedRelayClient('picky');
       afterEach(() => relayAcceptsOnly('picky', null));
-      after(() => pickyClient.close());
 
       /** The pieces that make `said` in English, of shapes a share or an answer can have. */
       function statesOf(said: string, who: string, names: PieceState['name'][]): PieceState[] {
@@ -245,8 +233,8 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
 
       it('what went out of a half-sent approval', async () => {
         const [patient, clinician] = [await person(), await person()];
-        const request = await requestFrom(clinician, patient, pickyClient);
-        const { wrapper, el } = await inPage(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[await patientRecord(patient)]} .signer=${patient.signer} relays=${picky}></nip82-consent-prompt>`);
+        const request = await requestFrom(clinician, patient, picky.client);
+        const { wrapper, el } = await inPage(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[await patientRecord(patient)]} .signer=${patient.signer} relays=${picky.url}></nip82-consent-prompt>`);
         await approveHalfWay(el);
         const who = shortNpub(clinician.pubkey);
         const said = text($(el, 'dialog [role=status]'));
@@ -259,7 +247,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
         // Large enough to be shared in several parts, so that one can go out and the rest not.
         const bundle = (await dataFixture('synthea-patient.json')) as FhirBundle;
         const record = await openRecord(await createRecord({ bundle, author: patient.signer, participants: [] }), patient.signer);
-        const { wrapper, el } = await inPage(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${picky}></nip82-consent-prompt>`);
+        const { wrapper, el } = await inPage(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${picky.url}></nip82-consent-prompt>`);
         await toSharePreview(el, clinician);
         await relayAcceptsOnly('picky', 1);
         buttonByText(el, /^Share with npub1/)!.click();
@@ -289,7 +277,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
     it('a share: the servers are read with the preparing words, and every render that says it waits has a call open', async () => {
       const [patient, clinician] = [await person(), await person()];
       const signer = watched(patient.signer);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${relay.url}></nip82-consent-prompt>`);
       await toSharePreview(el, clinician);
       const renders = everyRender(el, signer.open);
       const reads = duringReads(el, signer.open);
@@ -309,7 +297,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       const [patient, clinician] = [await person(), await person()];
       const signer = watched(patient.signer);
       const request = await requestFrom(clinician, patient);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[await patientRecord(patient)]} .signer=${signer.signer} relays=${relay.url}></nip82-consent-prompt>`);
       await toApprovePreview(el);
       const renders = everyRender(el, signer.open);
       const reads = duringReads(el, signer.open);

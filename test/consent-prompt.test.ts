@@ -18,6 +18,7 @@ import { nostrIdentifier } from '../components/core/fhir/patient.js';
 import { SignerError } from '../components/core/errors.js';
 import { readGrant } from '../components/core/nip82/grant.js';
 import { counting, itemsOf, downRelayUrl, fixture as dataFixture, litWarnings, person, relayAcceptsOnly, relayUrl, sampleBundle, type Person, decliningSignIn, profileEvent } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import { dayText } from '../components/shared/dates.js';
@@ -40,24 +41,18 @@ async function onPickyRelay(run: (picky: string, pickyClient: RelayClient) => Pr
 
 describe('<nip82-consent-prompt>', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   async function patientRecord(patient: Person, publish = true): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
-    if (publish) await client.publishAll(events);
+    if (publish) await relay.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
   async function shareFixture(patient: Person, record: OpenedRecord, attrs: { lang?: string } = {}) {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'en'}>
-      <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>
+      <nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>
     </div>`);
     const el = wrapper.querySelector('nip82-consent-prompt')!;
     // The wrapper is no Lit element: the prompt's first render (after its language pack, in Spanish) is its own to wait for.
@@ -89,9 +84,9 @@ describe('<nip82-consent-prompt>', function () {
     expect(detail).to.deep.equal({ requestId, decision: 'rejected', naddrs: [], recipient: requester.pubkey, hidden: 0, missed: [] });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.match(/^Denied\. npub1.+ has been told\.$/);
-    const answers = (await readConsentMessages((await client.wrapsFor(requester.pubkey)).events, requester.signer)).filter((m) => m.answers === requestId);
+    const answers = (await readConsentMessages((await relay.client.wrapsFor(requester.pubkey)).events, requester.signer)).filter((m) => m.answers === requestId);
     expect(answers.map((m: ConsentMessage) => m.status)).to.deep.equal(['rejected']);
-    const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [requester.pubkey] });
+    const { events } = await relay.client.query({ kinds: [RECORD_KIND], '#p': [requester.pubkey] });
     expect(events).to.have.length(0);
     return answers;
   }
@@ -177,17 +172,17 @@ describe('<nip82-consent-prompt>', function () {
       expect(detail.naddrs).to.have.length(1);
       expect(JSON.stringify(detail)).not.to.contain('Penicillin');
       const receipts = ((await receiptsEvent) as Nip82Event<'nip82-receipts'>).detail.receipts;
-      expect(receipts.every((r) => r.status === 'accepted' && r.relay === url)).to.equal(true);
+      expect(receipts.every((r) => r.status === 'accepted' && r.relay === relay.url)).to.equal(true);
 
       await waitUntil(() => el.status === 'done', 'share done');
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Shared with npub1.+\. 1 of 1 storage server accepted it\.$/);
       const lines = receiptLines(el);
-      expect(lines).to.deep.equal([`${url}: accepted (1 of 1)`]);
+      expect(lines).to.deep.equal([`${relay.url}: accepted (1 of 1)`]);
       await expect(el).to.be.accessible();
 
       // The clinician opens what was published.
-      const reader = new RelayClient({ relays: [url] });
+      const reader = new RelayClient({ relays: [relay.url] });
       try {
         const { events } = await reader.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
         const opened = await openRecord(events, clinician.signer);
@@ -289,7 +284,7 @@ describe('<nip82-consent-prompt>', function () {
       buttonByText(el, /^Share with npub1/)!.click();
       const { detail } = (await shareEvent) as Nip82Event<'nip82-share'>;
       expect(detail.hidden).to.equal(11);
-      const reader = new RelayClient({ relays: [url] });
+      const reader = new RelayClient({ relays: [relay.url] });
       try {
         const { events } = await reader.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
         const opened = await openRecord(events, clinician.signer);
@@ -352,7 +347,7 @@ describe('<nip82-consent-prompt>', function () {
         buttonByText(el, /^Share with npub1/)!.click();
         const { detail } = (await shareEvent) as Nip82Event<'nip82-share'>;
         expect(detail.role).to.equal('editor');
-        const { events } = await client.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
+        const { events } = await relay.client.query({ kinds: [RECORD_KIND], authors: [detail.signPubkey] });
         const opened = await openRecord(events, clinician.signer);
         expect(opened.withheld).to.deep.equal(expected);
         expect(opened.role).to.equal('editor');
@@ -376,7 +371,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(text($(el, '[role=status]'))).to.equal('Cancelled. Nothing was signed or sent.');
       expect(dialogOf(el).open).to.equal(true);
       expect(shared).to.equal(false);
-      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      const { events } = await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
       expect(events).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -386,7 +381,7 @@ describe('<nip82-consent-prompt>', function () {
       const clinician = await person();
       const order: string[] = [];
       const signer = counting(patient.signer);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[await patientRecord(patient, false)]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[await patientRecord(patient, false)]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
       await openDialog(el);
       await typeRecipient(el, clinician.pubkey);
       buttonByText(el, 'Review')!.click();
@@ -439,7 +434,7 @@ describe('<nip82-consent-prompt>', function () {
       const clinician = await person();
       const held = heldSigner(patient.signer);
       const record = await patientRecord(patient, false);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${held.signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${held.signer} relays=${relay.url}></nip82-consent-prompt>`);
       await openDialog(el);
       await typeRecipient(el, clinician.pubkey);
       buttonByText(el, 'Review')!.click();
@@ -458,7 +453,7 @@ describe('<nip82-consent-prompt>', function () {
     async function heldShare(patient: Person, clinician: Person) {
       const held = heldSigner(patient.signer);
       const record = await patientRecord(patient, false);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${held.signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${held.signer} relays=${relay.url}></nip82-consent-prompt>`);
       const seen: string[] = [];
       for (const type of ['nip82-share', 'nip82-receipts', 'nip82-error', 'nip82-cancel'] as const) el.addEventListener(type, () => seen.push(type));
       await openDialog(el);
@@ -485,7 +480,7 @@ describe('<nip82-consent-prompt>', function () {
       const said = text(root(el));
       expect(said).not.to.contain(npubEncode(clinician.pubkey).slice(0, 10));
       expect(said).not.to.match(/Shared with|storage server/);
-      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      const { events } = await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
       expect(events).to.have.length(0);
     });
 
@@ -502,7 +497,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(seen).to.deep.equal(['nip82-cancel']);
       expect(el.status).to.equal('cancelled');
       expect(text($(el, '[role=status]'))).to.equal('Cancelled. Nothing was sent.');
-      const { events } = await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
+      const { events } = await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] });
       expect(events).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -513,7 +508,7 @@ describe('<nip82-consent-prompt>', function () {
       const down = await downRelayUrl();
       const record = await patientRecord(patient, false);
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${`${url} ${down}`}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${`${relay.url} ${down}`}></nip82-consent-prompt>`,
       );
       await openDialog(el);
       await typeRecipient(el, clinician.pubkey);
@@ -526,7 +521,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(buttonByText(el, 'Send to the storage servers that missed it')).to.exist;
       const lines = receiptLines(el);
       expect(lines).to.have.length(2);
-      expect(lines).to.include(`${url}: accepted (1 of 1)`);
+      expect(lines).to.include(`${relay.url}: accepted (1 of 1)`);
       expect(lines.find((l) => l.startsWith(down))).to.match(/: (could not be reached|timed out)$/);
       await expect(el).to.be.accessible();
     });
@@ -558,7 +553,7 @@ describe('<nip82-consent-prompt>', function () {
     it('loads the patient\'s records from the relay after "Unlock my records"', async () => {
       const patient = await person();
       await patientRecord(patient);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       await expect(el).to.be.accessible();
       const request = oneEvent(el, 'nip82-signer-request');
       buttonByText(el, 'Unlock my records')!.click();
@@ -572,7 +567,7 @@ describe('<nip82-consent-prompt>', function () {
     });
 
     it('without a signer says how to get one', async () => {
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt relays=${relay.url}></nip82-consent-prompt>`);
       buttonByText(el, 'Unlock my records')!.click();
       await el.updateComplete;
       expect(el.status).to.equal('no-signer');
@@ -586,7 +581,7 @@ describe('<nip82-consent-prompt>', function () {
       const clinician = await person();
       const record = await patientRecord(patient, false);
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${relay.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`,
       );
       await openDialog(el);
       const picker = $(el, 'nip82-npub-picker') as HTMLElement & { value: string };
@@ -603,7 +598,7 @@ describe('<nip82-consent-prompt>', function () {
       const { events, request } = await createAccessRequest({
         signer: clinician.signer, patient: patient.pubkey, resourceTypes: types, purpose: 'Pre-operative assessment', days: 30, note: 'Surgery on the 3rd',
       });
-      await client.publishAll(events);
+      await relay.client.publishAll(events);
       return request;
     }
 
@@ -612,7 +607,7 @@ describe('<nip82-consent-prompt>', function () {
       const clinician = await person();
       await sendRequest(patient, clinician, ['Condition']);
       const signer = counting(patient.signer);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
       buttonByText(el, 'Check for requests')!.click();
       await waitUntil(() => el.status === 'done' && $$(el, 'li.request').length === 1, 'request listed');
       $(el, 'li.request button')!.click();
@@ -638,7 +633,7 @@ describe('<nip82-consent-prompt>', function () {
       const record = await patientRecord(patient);
       const sent = await sendRequest(patient, clinician, ['AllergyIntolerance', 'Immunization', 'Condition']);
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`,
       );
       await expect(el).to.be.accessible();
       const request = oneEvent(el, 'nip82-signer-request');
@@ -688,7 +683,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(detail.naddrs).to.have.length(1);
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Approved\. npub1.+ can now open what you granted\.$/);
-      expect(receiptLines(el)).to.deep.equal([`${url}: accepted (3 of 3)`]);
+      expect(receiptLines(el)).to.deep.equal([`${relay.url}: accepted (3 of 3)`]);
       await expect(el).to.be.accessible();
       buttonByText(el, 'Close')!.click();
       await waitUntil(() => !dialogOf(el).open, 'dialog closes');
@@ -701,7 +696,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(row).to.contain(new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(until)));
 
       // The clinician's side.
-      const answers = (await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === sent.id);
+      const answers = (await readConsentMessages((await relay.client.wrapsFor(clinician.pubkey)).events, clinician.signer)).filter((m) => m.answers === sent.id);
       expect(answers).to.have.length(1);
       const answer = answers[0]!;
       expect(answer.status).to.equal('active');
@@ -709,7 +704,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(answer.resourceTypes).to.deep.equal(['AllergyIntolerance', 'Immunization']);
       // The chosen day, ending at the patient's midnight (as the share does).
       expect(answer.period?.end).to.match(new RegExp(`^${until}T23:59:59[+-]\\d{2}:\\d{2}$`));
-      const { events } = await client.recordByNaddr(answer.records[0]!);
+      const { events } = await relay.client.recordByNaddr(answer.records[0]!);
       const granted = await openRecord(events, clinician.signer);
       // The granted items, and the Consent that documents the grant (so the patient's session knows it as a share).
       expect(itemsOf(granted.bundle).map((e) => e.resource.resourceType).sort()).to.deep.equal(['AllergyIntolerance', 'Consent', 'Immunization', 'Patient']);
@@ -722,9 +717,9 @@ describe('<nip82-consent-prompt>', function () {
       const clinician = await person();
       const record = await patientRecord(patient, false);
       const sent = await sendRequest(patient, clinician, ['Condition']);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`,
       );
       expect(buttonByText(el, 'Check for requests')).to.equal(undefined);
       $<HTMLButtonElement>(el, 'li.request button')!.click();
@@ -745,9 +740,9 @@ describe('<nip82-consent-prompt>', function () {
         period: { start: new Date(Date.now() - 30 * 86_400_000).toISOString(), end: ended.toISOString() }, records: [],
       });
       const rumor = makeRumor({ kind: MEDICAL_DATA_KIND, tags: [['p', patient.pubkey]], content: JSON.stringify(createBundle([consent])) }, clinician.pubkey);
-      await client.publishAll(await giftWrap(clinician.signer, rumor, [patient.pubkey, clinician.pubkey]));
+      await relay.client.publishAll(await giftWrap(clinician.signer, rumor, [patient.pubkey, clinician.pubkey]));
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`,
       );
       buttonByText(el, 'Check for requests')!.click();
       await waitUntil(() => el.status === 'done', 'requests read');
@@ -774,13 +769,13 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const clinician = await person();
       const sent = await sendRequest(patient, clinician, ['Condition']);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
       const no = async (): Promise<never> => {
         throw new SignerError('refused', 'User said no.');
       };
       const refusing = { getPublicKey: () => patient.signer.getPublicKey(), signEvent: no, nip44Encrypt: no, nip44Decrypt: no };
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${refusing} relays=${url}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${refusing} relays=${relay.url}></nip82-consent-prompt>`,
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -798,14 +793,14 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const clinician = await person();
       const profile = await profileEvent(clinician, 'Harbor Clinic');
-      await client.publishAll([profile]);
+      await relay.client.publishAll([profile]);
       const record = await patientRecord(patient, false);
       const allergies = await sendRequest(patient, clinician, ['AllergyIntolerance']);
       await sendRequest(patient, clinician, ['Immunization']);
       // Sent twice alike, within the same minute (a double submit): still two names.
       await sendRequest(patient, clinician, ['Condition']);
       await sendRequest(patient, clinician, ['Condition']);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       buttonByText(el, 'Check for requests')!.click();
       await waitUntil(() => el.status === 'done', 'requests read');
       await el.updateComplete;
@@ -825,7 +820,7 @@ describe('<nip82-consent-prompt>', function () {
       // In Spanish, and with one request: the singular.
       const other = await person();
       await sendRequest(other, clinician, ['Condition']);
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-consent-prompt mode="answer" .signer=${other.signer} relays=${url}></nip82-consent-prompt></div>`);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-consent-prompt mode="answer" .signer=${other.signer} relays=${relay.url}></nip82-consent-prompt></div>`);
       const es = wrapper.querySelector('nip82-consent-prompt')!;
       await es.updateComplete;
       buttonByText(es, 'Ver solicitudes')!.click();
@@ -839,11 +834,11 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const clinician = await person();
       const rtl = 'مريم 2';
-      await client.publishAll([await profileEvent(clinician, rtl)]);
+      await relay.client.publishAll([await profileEvent(clinician, rtl)]);
       const record = await patientRecord(patient, false);
       const sent = await sendRequest(patient, clinician, ['AllergyIntolerance']);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       const named = `${rtl} (${shortNpub(clinician.pubkey)})`;
       await waitUntil(() => text($(el, 'li.request')).startsWith(`${named} asks`), 'the requester named');
       $<HTMLButtonElement>(el, 'li.request button')!.click();
@@ -870,12 +865,12 @@ describe('<nip82-consent-prompt>', function () {
       const hospital = await person();
       const clinician = await person();
       const profile = await profileEvent(hospital, 'Lakeside Hospital');
-      await client.publishAll([profile]);
+      await relay.client.publishAll([profile]);
       // A record the hospital wrote for the patient.
-      await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }));
+      await relay.client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] }));
       const sent = await sendRequest(patient, clinician, ['AllergyIntolerance', 'Immunization']);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;
@@ -902,7 +897,7 @@ describe('<nip82-consent-prompt>', function () {
       // The user declines every sign-in their signer is asked for, and signs everything else.
       const declining = decliningSignIn(patient.signer);
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .signer=${declining} relays=${`${url} ${signIn}`}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .signer=${declining} relays=${`${relay.url} ${signIn}`}></nip82-consent-prompt>`,
       );
       buttonByText(el, 'Check for requests')!.click();
       await waitUntil(() => el.status === 'done', 'requests read');
@@ -917,7 +912,7 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const clinician = await person();
       const sent = await sendRequest(patient, clinician, ['Condition']);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
       const signIn = await relayUrl('auth');
       const same = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
       // Every sign-in prompt, by the server it names; each is declined, everything else signed.
@@ -937,7 +932,7 @@ describe('<nip82-consent-prompt>', function () {
         nip44Decrypt: (peer, text) => patient.signer.nip44Decrypt(peer, text),
       };
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${declining} relays=${`${url} ${signIn}`}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .request=${incoming} .signer=${declining} relays=${`${relay.url} ${signIn}`}></nip82-consent-prompt>`,
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -947,14 +942,14 @@ describe('<nip82-consent-prompt>', function () {
       await waitUntil(() => el.status === 'done', 'denied');
       expect(signed, 'Deny sends several events').to.be.greaterThan(1);
       expect(prompts.filter((r) => same(r, signIn)), 'one prompt for the whole Deny').to.have.length(1);
-      expect(prompts.filter((r) => same(r, url)), 'the open server never asks').to.have.length(0);
+      expect(prompts.filter((r) => same(r, relay.url)), 'the open server never asks').to.have.length(0);
     });
 
     it('a send that a sign-in-only server did not take says whether the user said no or the sign-in failed', async () => {
       const patient = await person();
       const clinician = await person();
       const sent = await sendRequest(patient, clinician, ['Condition']);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
       const signIn = await relayUrl('auth');
       // The user's signer cannot sign the sign-in (it is not the user's no): the sign-in fails.
       const failing: Signer = { ...decliningSignIn(patient.signer), signEvent: async (t) => {
@@ -1001,16 +996,16 @@ describe('<nip82-consent-prompt>', function () {
 
     /** What reached the relay for `clinician`: record parts listing them, and gift wraps to them. */
     async function published(clinician: Person, patient: Person) {
-      const records = (await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length;
-      const toClinician = (await client.wrapsFor(clinician.pubkey)).events.length;
-      const toPatient = (await client.wrapsFor(patient.pubkey)).events.length;
+      const records = (await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length;
+      const toClinician = (await relay.client.wrapsFor(clinician.pubkey)).events.length;
+      const toPatient = (await relay.client.wrapsFor(patient.pubkey)).events.length;
       return { records, toClinician, toPatient };
     }
 
     async function incomingRequest(patient: Person, clinician: Person) {
       const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Condition'], purpose: 'Check-up' });
-      await client.publishAll(events);
-      return (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+      await relay.client.publishAll(events);
+      return (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
     }
 
     type Action = 'share' | 'approve' | 'deny';
@@ -1018,7 +1013,7 @@ describe('<nip82-consent-prompt>', function () {
     /** Runs one action up to its last click with `signer`; returns the element. */
     async function run(action: Action, _patient: Person, clinician: Person, record: OpenedRecord, signer: Signer, request?: ConsentMessage) {
       if (action === 'share') {
-        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${relay.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
         await openDialog(el);
         buttonByText(el, 'Review')!.click();
         await el.updateComplete;
@@ -1026,7 +1021,7 @@ describe('<nip82-consent-prompt>', function () {
         return el;
       }
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[record]} .signer=${signer} relays=${url}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`,
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -1323,7 +1318,7 @@ describe('<nip82-consent-prompt>', function () {
         const nextSigner = counting(next.signer);
         // Records handed in and relays of its own: the prompt follows no store, so no store
         // replacement tells it of the next user; only the signer in effect changes under it.
-        const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
+        const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay.url} .signer=${patient.signer}>
           <nip82-consent-prompt .records=${[record]} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt>
         </nip82-session>`);
         await waitUntil(() => session.pubkey === patient.pubkey, 'the patient is signed in');
@@ -1415,7 +1410,7 @@ describe('<nip82-consent-prompt>', function () {
       const clinician = await person();
       await patientRecord(patient);
       // A share from one session, hiding the diagnosis from this clinician.
-      const first = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      const first = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${relay.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
       buttonByText(first, 'Unlock my records')!.click();
       await waitUntil(() => buttonByText(first, 'Share records…'), 'records loaded');
       await openDialog(first);
@@ -1429,8 +1424,8 @@ describe('<nip82-consent-prompt>', function () {
 
       // Another session: the clinician asks for conditions; the answer starts with the diagnosis hidden.
       const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'AllergyIntolerance'], purpose: 'Referral' });
-      await client.publishAll(events);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      await relay.client.publishAll(events);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       buttonByText(el, 'Check for requests')!.click();
       await waitUntil(() => $(el, 'li.request button'), 'request listed');
       $<HTMLButtonElement>(el, 'li.request button')!.click();
@@ -1449,7 +1444,7 @@ describe('<nip82-consent-prompt>', function () {
       const answered = oneEvent(el, 'nip82-answer');
       buttonByText(el, /^Approve and share with npub1/)!.click();
       const { detail } = (await answered) as Nip82Event<'nip82-answer'>;
-      const granted = await openRecord((await client.recordByNaddr(detail.naddrs[0]!)).events, clinician.signer);
+      const granted = await openRecord((await relay.client.recordByNaddr(detail.naddrs[0]!)).events, clinician.signer);
       expect(JSON.stringify(granted.bundle)).not.to.contain('Chlamydia');
       expect(granted.withheld?.disclose).to.equal('flag');
       // The recipient's copy does not say what was hidden: the note is for editors.
@@ -1457,7 +1452,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(JSON.stringify(granted.events)).not.to.contain('Chlamydia');
 
       // Sharing with them again, from a third session: hidden from the start as well; its own Hide brings it back.
-      const again = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      const again = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .signer=${patient.signer} relays=${relay.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
       buttonByText(again, 'Unlock my records')!.click();
       await waitUntil(() => buttonByText(again, 'Share records…'), 'records loaded');
       await openDialog(again);
@@ -1476,9 +1471,9 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const clinician = await person();
       const profile = await profileEvent(clinician, 'Harbor Clinic');
-      await client.publishAll([profile]);
+      await relay.client.publishAll([profile]);
       const record = await patientRecord(patient, false);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${relay.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
       await openDialog(el);
       const fingerprint = `${npubEncode(clinician.pubkey).slice(0, 10)}…${npubEncode(clinician.pubkey).slice(-6)}`;
       const named = `Harbor Clinic (${fingerprint})`;
@@ -1497,9 +1492,9 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const clinician = await person();
       const rtl = 'مريم 2';
-      await client.publishAll([await profileEvent(clinician, rtl)]);
+      await relay.client.publishAll([await profileEvent(clinician, rtl)]);
       const record = await patientRecord(patient, false);
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${relay.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
       await openDialog(el);
       const named = `${rtl} (${shortNpub(clinician.pubkey)})`;
       await waitUntil(() => text($(el, '.items')).length > 0, 'items');
@@ -1601,9 +1596,9 @@ describe('<nip82-consent-prompt>', function () {
         await fitsPhone(el, 'share: result');
 
         const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'Immunization'], purpose: 'Referral' });
-        await client.publishAll(events);
-        const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
-        const answer = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        await relay.client.publishAll(events);
+        const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+        const answer = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
         $<HTMLButtonElement>(answer, 'li.request button')!.click();
         await waitUntil(() => dialogOf(answer).open, 'dialog opens');
         await fitsPhone(answer, 'answer: choose');
@@ -1625,12 +1620,12 @@ describe('<nip82-consent-prompt>', function () {
         const clinician = await person();
         for (let i = 0; i < 2; i++) {
           const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance', 'Immunization'], purpose: 'Check-up', days: 20 });
-          await client.publishAll(events);
+          await relay.client.publishAll(events);
         }
-        const requests = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).filter((m) => m.status === 'proposed');
-        await client.publishAll((await answerRequest(requests[0]!, { signer: patient.signer, decision: 'active', until: isoDay(10) })).events);
-        await client.publishAll((await answerRequest(requests[1]!, { signer: patient.signer, decision: 'rejected' })).events);
-        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        const requests = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).filter((m) => m.status === 'proposed');
+        await relay.client.publishAll((await answerRequest(requests[0]!, { signer: patient.signer, decision: 'active', until: isoDay(10) })).events);
+        await relay.client.publishAll((await answerRequest(requests[1]!, { signer: patient.signer, decision: 'rejected' })).events);
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
         buttonByText(el, 'Check for requests')!.click();
         await waitUntil(() => $$(el, 'table.history tbody tr').length === 2, 'past answers');
         await el.updateComplete;
@@ -1658,7 +1653,7 @@ describe('<nip82-consent-prompt>', function () {
       };
       const record = await patientRecord(patient, false);
       const signer = { getPublicKey: () => patient.signer.getPublicKey(), signEvent: slow, nip44Encrypt: slow, nip44Decrypt: slow };
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
       await openDialog(el);
       await typeRecipient(el, clinician.pubkey);
       buttonByText(el, 'Review')!.click();
@@ -1677,9 +1672,9 @@ describe('<nip82-consent-prompt>', function () {
       const clinician = await person();
       const stranger = await person();
       const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition'], purpose: 'Follow-up' });
-      await client.publishAll(events);
+      await relay.client.publishAll(events);
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt mode="answer" .request=${request} .signer=${stranger.signer} relays=${url}></nip82-consent-prompt>`,
+        html`<nip82-consent-prompt mode="answer" .request=${request} .signer=${stranger.signer} relays=${relay.url}></nip82-consent-prompt>`,
       );
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -1715,7 +1710,7 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const record = await patientRecord(patient, false);
       const el = await fixture<Nip82ConsentPrompt>(
-        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url}
+        html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${relay.url}
           .strings=${{ openShare: 'Send to my doctor', ready: (r: number, _records: string, i: number) => `${i}/${r}` }}></nip82-consent-prompt>`,
       );
       expect(buttonByText(el, 'Send to my doctor')).to.exist;
@@ -1726,7 +1721,7 @@ describe('<nip82-consent-prompt>', function () {
       const patient = await person();
       const record = await patientRecord(patient, false);
       const warnings = await litWarnings(async () => {
-        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+        const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
         await openDialog(el);
         itemRow(el, 'Penicillin').querySelector<HTMLButtonElement>('button.hide')!.click();
         await el.updateComplete;

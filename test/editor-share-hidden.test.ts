@@ -13,22 +13,16 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, $$, buttonByText, dialogOf, itemRow, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('a share to an editor hides which items were hidden', function () {
   this.timeout(90000);
-  let url: string;
-  let client: RelayClient;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   /**
    * The patient's published record, their session with the access list loaded and the share
@@ -36,8 +30,8 @@ describe('a share to an editor hides which items were hidden', function () {
    */
   async function sharing(patient: Person, recipient: string) {
     const source = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
-    await client.publishAll(source);
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} .signer=${patient.signer}>
+    await relay.client.publishAll(source);
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay.url} .signer=${patient.signer}>
       <nip82-access-list></nip82-access-list>
       <nip82-consent-prompt mode="share"></nip82-consent-prompt>
     </nip82-session>`);
@@ -71,7 +65,7 @@ describe('a share to an editor hides which items were hidden', function () {
     expect((await shared).detail.role).to.equal('editor');
 
     // The editor opens the share with what an editor holds: nothing in it names or counts the hidden items.
-    const events = (await client.query({ kinds: [RECORD_KIND], '#p': [relative.pubkey] })).events;
+    const events = (await relay.client.query({ kinds: [RECORD_KIND], '#p': [relative.pubkey] })).events;
     const opened = await openRecord(events, relative.signer);
     expect(opened.role).to.equal('editor');
     expect(opened.editorNote, 'the editor note the editor reads').to.equal(undefined);
@@ -79,7 +73,7 @@ describe('a share to an editor hides which items were hidden', function () {
     const readable = JSON.stringify(opened.bundle);
     for (const hidden of [...hiddenUrls, 'Chlamydia', 'Tetanus']) expect(readable).not.to.contain(hidden);
     // And on their screen: the flag, with no number.
-    const viewer = await fixture<Nip82RecordViewer>(html`<nip82-session relays=${url} .signer=${relative.signer}><nip82-record-viewer naddr=${opened.naddrs[0]}></nip82-record-viewer></nip82-session>`).then((s) => s.querySelector<Nip82RecordViewer>('nip82-record-viewer')!);
+    const viewer = await fixture<Nip82RecordViewer>(html`<nip82-session relays=${relay.url} .signer=${relative.signer}><nip82-record-viewer naddr=${opened.naddrs[0]}></nip82-record-viewer></nip82-session>`).then((s) => s.querySelector<Nip82RecordViewer>('nip82-record-viewer')!);
     await waitUntil(() => buttonByText(viewer, 'Unlock this record'), 'viewer ready');
     buttonByText(viewer, 'Unlock this record')!.click();
     await waitUntil(() => viewer.status === 'done', 'the editor opened it', { timeout: 20000 });
@@ -118,7 +112,7 @@ describe('a share to an editor hides which items were hidden', function () {
     const shared = oneEvent(prompt, 'nip82-share');
     buttonByText(prompt, /^Share with npub1/)!.click();
     await shared;
-    const events = (await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events;
+    const events = (await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events;
     expect((await openRecord(events, clinician.signer)).editorNote, 'a viewer reads no editor note').to.equal(undefined);
 
     const closed = new Promise((r) => dialogOf(prompt).addEventListener('close', r, { once: true }));

@@ -13,29 +13,23 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
-import { person, receivedRequest, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, receivedRequest, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { fakeExtension } from './fake-extension.js';
 import { $$, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
 describe('what the page handed in for the person signed in, after they sign out', function () {
   this.timeout(90000);
-  let relays: string[];
-  let client: RelayClient;
-  before(async () => {
-    relays = [await relayUrl('main')];
-    client = new RelayClient({ relays });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   afterEach(() => { delete (window as { nostr?: unknown }).nostr; });
 
   /** The session, signed in as `who` through the extension. */
   async function signedIn(who: Person, content: unknown) {
     const ext = fakeExtension(who.signer);
     (window as { nostr?: Nip07Provider }).nostr = ext.provider;
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}>${content}</nip82-session>`);
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay.url}>${content}</nip82-session>`);
     await waitUntil(() => buttonByText(session, /browser extension/)?.disabled === false, 'the extension was never offered');
     buttonByText(session, /browser extension/)!.click();
     await waitUntil(() => session.pubkey === who.pubkey, 'never signed in');
@@ -50,9 +44,9 @@ describe('what the page handed in for the person signed in, after they sign out'
   it('the viewer, the answer prompt and the access list show nothing of the last person', async () => {
     const [patient, clinician, family] = [await person(), await person(), await person()];
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: family.pubkey, role: 'viewer' }] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     const record = await openRecord(events, patient.signer);
-    const request = await receivedRequest(client, patient, clinician);
+    const request = await receivedRequest(relay.client, patient, clinician);
 
     const session = await signedIn(patient, html`
       <nip82-record-viewer></nip82-record-viewer>

@@ -13,10 +13,10 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import type { Nip07Provider } from '../components/core/signers/nip07.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { fakeExtension } from './fake-extension.js';
 import { $, $$, buttonByText, dialogOf, errorCodes, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
@@ -26,20 +26,14 @@ const live = (el: Element) => text($(el, '[role=status]'));
 
 describe('records handed in, inside a session, after the extension is switched to another account', function () {
   this.timeout(60000);
-  let relays: string[];
-  let client: RelayClient;
 
-  before(async () => {
-    relays = [await relayUrl('main')];
-    client = new RelayClient({ relays });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   afterEach(() => { delete (window as { nostr?: unknown }).nostr; });
 
   /** `patient`'s record, published and opened for `openedFor`, as a page that reads records itself hands it in. */
   async function handedRecord(patient: Person, participants: Participant[] = [], openedFor: Person = patient): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return openRecord(events, openedFor.signer);
   }
 
@@ -49,10 +43,10 @@ describe('records handed in, inside a session, after the extension is switched t
    */
   async function signedIn<T extends HTMLElement & { updateComplete: Promise<boolean> }>(a: Person, element: (records: OpenedRecord[]) => unknown, records: OpenedRecord[]) {
     const hospital = await person();
-    await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(a.pubkey)}`), author: hospital.signer, participants: [{ pubkey: a.pubkey, role: 'editor' }] }));
+    await relay.client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(a.pubkey)}`), author: hospital.signer, participants: [{ pubkey: a.pubkey, role: 'editor' }] }));
     const ext = fakeExtension(a.signer);
     (window as { nostr?: Nip07Provider }).nostr = ext.provider;
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relays.join(' ')}>
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay.url}>
       <nip82-record-viewer></nip82-record-viewer>
       ${element(records)}
     </nip82-session>`);
@@ -107,7 +101,7 @@ describe('records handed in, inside a session, after the extension is switched t
     expect(codes).to.deep.equal(['account-changed']);
     expect(shared, 'shared').to.equal(false);
     expect(ext.calls.signEvent ?? 0, 'signatures asked of the next person').to.equal(signed);
-    expect((await client.query({ '#p': [clinician.pubkey] })).events, 'events naming the clinician').to.have.length(0);
+    expect((await relay.client.query({ '#p': [clinician.pubkey] })).events, 'events naming the clinician').to.have.length(0);
     expect(dialogOf(share).open, 'the first person\'s dialog').to.equal(false);
     expect(live(share)).to.contain(ANOTHER_ACCOUNT);
   });
@@ -118,7 +112,7 @@ describe('records handed in, inside a session, after the extension is switched t
     const { ext, session, viewer, el: access } = await signedIn<Nip82AccessList>(a, (records) => html`<nip82-access-list .records=${records}></nip82-access-list>`, [handed]);
     const revoke = () => $<HTMLButtonElement>(access, `[part=person][data-pubkey="${editor.pubkey}"] button.revoke`);
     await waitUntil(() => revoke(), 'the editor is listed');
-    const versions = async () => (await client.query({ authors: [handed.signPubkey] })).events.length;
+    const versions = async () => (await relay.client.query({ authors: [handed.signPubkey] })).events.length;
     const before = await versions();
     revoke()!.click();
     await waitUntil(() => dialogOf(access).open, 'the revoke dialog opens');

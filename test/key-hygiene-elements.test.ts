@@ -10,10 +10,10 @@ import { npubEncode } from 'nostr-tools/nip19';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import '../components/define.js';
 import { createRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import type { NostrEvent } from '../components/core/events.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { byteArrays, containsBytes, textForms } from './key-forms.js';
 import { $, buttonByText, dialogOf, root, text } from './element-helpers.js';
 
@@ -47,13 +47,7 @@ function publicProperties(el: LitElement): unknown[] {
 
 describe('key hygiene through the elements', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   const keyFor = async (who: Person, events: readonly NostrEvent[]) =>
     hexToBytes(await who.signer.nip44Decrypt(events[0]!.pubkey, events[0]!.tags.find((t) => t[0] === 'key' && t[1] === who.pubkey)![2]!));
@@ -75,17 +69,17 @@ describe('key hygiene through the elements', function () {
         bundle: sampleBundle(), author: patient.signer,
         participants: [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }],
       });
-      await client.publishAll(events);
+      await relay.client.publishAll(events);
 
       // The family member unlocks the record in the viewer.
-      const viewer = await fixture<LitElement & { status: string }>(html`<nip82-record-viewer relays=${url} .signer=${family.signer}></nip82-record-viewer>`);
+      const viewer = await fixture<LitElement & { status: string }>(html`<nip82-record-viewer relays=${relay.url} .signer=${family.signer}></nip82-record-viewer>`);
       buttonByText(viewer, /^Unlock my records$/)!.click();
       await waitUntil(() => viewer.status === 'done', 'the record never unlocked', { timeout: 15000 });
       await viewer.updateComplete;
       expect(text(root(viewer))).to.contain('Penicillin');
 
       // The patient revokes the clinician in the access list.
-      const list = await fixture<LitElement & { status: string }>(html`<nip82-access-list relays=${url} .signer=${patient.signer}></nip82-access-list>`);
+      const list = await fixture<LitElement & { status: string }>(html`<nip82-access-list relays=${relay.url} .signer=${patient.signer}></nip82-access-list>`);
       buttonByText(list, 'Unlock my records')!.click();
       await waitUntil(() => root(list).querySelector('button.revoke'), 'the people were never listed', { timeout: 15000 });
       const revokeButton = [...root(list).querySelectorAll<HTMLButtonElement>('button.revoke')].find((b) => b.getAttribute('aria-label')?.includes(npubEncode(clinician.pubkey).slice(-6)))!;
@@ -99,7 +93,7 @@ describe('key hygiene through the elements', function () {
       expect(list.status).to.equal('done');
 
       // Every key the kit held: the record's sign key, its view key before and after the revoke.
-      const after = (await client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events;
+      const after = (await relay.client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events;
       const keys = [await keyFor(patient, events), await keyFor(family, events), await keyFor(family, after)];
       expect(keys.map((k) => k.length)).to.deep.equal([32, 32, 32]);
       expect(bytesToHex(keys[2]!)).not.to.equal(bytesToHex(keys[1]!));

@@ -14,23 +14,17 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, receivedRequest, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, receivedRequest, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, accessibleName, buttonByText, dialogOf, text } from './element-helpers.js';
 
 describe('names the portal knows, at every consent moment', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
   let patient: Person;
   let clinic: Person;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   beforeEach(async () => {
     [patient, clinic] = await Promise.all([person(), person()]);
   });
@@ -38,13 +32,13 @@ describe('names the portal knows, at every consent moment', function () {
   /** The patient's own record listing `participants`, published and opened back from the relay. */
   async function publishedRecord(participants: Participant[]): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
-    return openRecord((await client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
+    await relay.client.publishAll(events);
+    return openRecord((await relay.client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
   }
 
   /** `element` inside a session signed in as the patient, the session naming people by `names`. */
   async function inSession<T extends HTMLElement>(element: ReturnType<typeof html>, names: Record<string, string>, tag: string): Promise<T> {
-    const session = await fixture<Nip82Session>(html`<nip82-session relays=${url} no-controls .signer=${patient.signer} .knownNames=${names}>${element}</nip82-session>`);
+    const session = await fixture<Nip82Session>(html`<nip82-session relays=${relay.url} no-controls .signer=${patient.signer} .knownNames=${names}>${element}</nip82-session>`);
     await waitUntil(() => session.pubkey === patient.pubkey, 'the patient is signed in');
     const el = session.querySelector(tag) as T & { updateComplete: Promise<unknown> };
     await el.updateComplete;
@@ -95,7 +89,7 @@ describe('names the portal knows, at every consent moment', function () {
 
   it('a relay profile name for the same key does not displace the portal\'s name', async () => {
     // Anyone may publish a profile under their key naming themselves anything; the portal's directory is what it vouches for.
-    await client.publishAll([await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Totally Real Hospital', nip05: 'desk@example.org' }) })]);
+    await relay.client.publishAll([await clinic.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify({ name: 'Totally Real Hospital', nip05: 'desk@example.org' }) })]);
     const record = await publishedRecord([]);
     const el = await inSession<Nip82ConsentPrompt>(
       html`<nip82-consent-prompt mode="share" .records=${[record]} recipient=${clinic.pubkey}></nip82-consent-prompt>`,
@@ -109,7 +103,7 @@ describe('names the portal knows, at every consent moment', function () {
   });
 
   it('a request to answer names who asks by the session\'s name, in the list and in the dialog', async () => {
-    const request = await receivedRequest(client, patient, clinic);
+    const request = await receivedRequest(relay.client, patient, clinic);
     const el = await inSession<Nip82ConsentPrompt>(
       html`<nip82-consent-prompt mode="answer" .request=${request}></nip82-consent-prompt>`,
       { [clinic.pubkey]: 'Lakeside Clinic' }, 'nip82-consent-prompt');

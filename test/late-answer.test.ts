@@ -12,9 +12,9 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { counting, person, relayAnswersLate, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { counting, person, relayAnswersLate, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, $$, buttonByText, dialogOf, statusFollowsLanguage, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -24,30 +24,24 @@ const NOTHING = /Nothing was shared or sent|No storage server accepted it/;
 
 describe('a storage server that answers after the deadline', function () {
   this.timeout(90000);
-  let picky: string;
-  let client: RelayClient;
 
-  before(async () => {
-    picky = await relayUrl('picky');
-    client = new RelayClient({ relays: [picky] });
-  });
+  const picky = sharedRelayClient('picky');
   afterEach(() => relayAnswersLate('picky', 0));
-  after(() => client.close());
 
   async function publishedRecord(patient: Person, participants: Participant[] = []): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
+    await picky.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
-  const sharesFor = async (who: Person) => (await client.query({ kinds: [RECORD_KIND], '#p': [who.pubkey] })).events;
+  const sharesFor = async (who: Person) => (await picky.client.query({ kinds: [RECORD_KIND], '#p': [who.pubkey] })).events;
   const dialogButtons = (el: HTMLElement) => $$<HTMLButtonElement>(el, 'dialog button').map((b) => text(b));
 
   it('share: says it may have reached them and the recipient may open it; only Finish sending, kept on close; finishing sends the same share', async () => {
     const [patient, clinician] = [await person(), await person()];
     const record = await publishedRecord(patient);
     const signer = counting(patient.signer);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${picky} recipient=${clinician.pubkey}></nip82-consent-prompt></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${picky.url} recipient=${clinician.pubkey}></nip82-consent-prompt></div>`);
     const el = wrapper.querySelector('nip82-consent-prompt')!;
     await el.updateComplete;
     buttonByText(el, 'Share records…')!.click();
@@ -99,9 +93,9 @@ describe('a storage server that answers after the deadline', function () {
     const [patient, clinician] = [await person(), await person()];
     const record = await publishedRecord(patient);
     const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
-    await client.publishAll(events);
-    const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${picky}></nip82-consent-prompt>`);
+    await picky.client.publishAll(events);
+    const incoming = (await readConsentMessages((await picky.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${picky.url}></nip82-consent-prompt>`);
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
@@ -140,7 +134,7 @@ describe('a storage server that answers after the deadline', function () {
     await waitUntil(() => el.status === 'done', 'finished', { timeout: 20000 });
     await el.updateComplete;
     expect(text($(el, '#result-title'))).to.match(/^Approved\./);
-    const answers = await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer);
+    const answers = await readConsentMessages((await picky.client.wrapsFor(clinician.pubkey)).events, clinician.signer);
     expect(answers.filter((m) => m.answers === request.id).map((m) => m.status)).to.deep.equal(['active']);
     expect(await sharesFor(clinician)).to.have.length(1);
   });
@@ -160,7 +154,7 @@ describe('a storage server that answers after the deadline', function () {
     await relayAnswersLate('picky', 0);
     buttonByText(el, 'Finish sending')!.click();
     await waitUntil(() => el.status === 'done', 'finished', { timeout: 20000 });
-    const answers = await readConsentMessages((await client.wrapsFor(clinician.pubkey)).events, clinician.signer);
+    const answers = await readConsentMessages((await picky.client.wrapsFor(clinician.pubkey)).events, clinician.signer);
     expect(answers.filter((m) => m.answers === request.id).map((m) => m.status)).to.deep.equal(['rejected']);
   });
 
@@ -168,7 +162,7 @@ describe('a storage server that answers after the deadline', function () {
     const [patient, clinician, family] = [await person(), await person(), await person()];
     const record = await publishedRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const signer = counting(patient.signer);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-access-list .records=${[record]} .signer=${signer} relays=${picky}></nip82-access-list></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><nip82-access-list .records=${[record]} .signer=${signer} relays=${picky.url}></nip82-access-list></div>`);
     const el = wrapper.querySelector('nip82-access-list')!;
     await el.updateComplete;
     const revoke = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
@@ -186,7 +180,7 @@ describe('a storage server that answers after the deadline', function () {
       es: 'Los servidores de almacenamiento no confirmaron el cambio a tiempo, así que puede que les haya llegado: quizá el acceso ya esté revocado, o todavía no. Vuelva a intentarlo para asegurarse; no se firmará nada nuevo.',
     }, { en: 'Try again', es: 'Reintentar' });
     // It did land: the newest version no longer lists the clinician.
-    const listed = async () => (await client.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events.flatMap((e) => e.tags.filter((t) => t[0] === 'p').map((t) => t[1]));
+    const listed = async () => (await picky.client.query({ kinds: [RECORD_KIND], authors: [record.signPubkey] })).events.flatMap((e) => e.tags.filter((t) => t[0] === 'p').map((t) => t[1]));
     await waitUntil(async () => !(await listed()).includes(clinician.pubkey), 'the relay holds the new version', { timeout: 20000 });
 
     const closed = new Promise((r) => dialogOf(el).addEventListener('close', r, { once: true }));

@@ -12,9 +12,9 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { person, relayAcceptsOnly, relayUrl, sampleBundle, silentAt, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, stopButton, tap, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -22,21 +22,18 @@ const MISSED = 'Send to the storage servers that missed it';
 
 describe('sending again to the storage servers that missed an action: a server that took it is still counted', function () {
   this.timeout(60000);
-  let picky: string;
   let gated: string;
-  let pickyClient: RelayClient;
+  const picky = sharedRelayClient('picky');
   before(async () => {
-    [picky, gated] = [await relayUrl('picky'), await relayUrl('auth-write')];
-    pickyClient = new RelayClient({ relays: [picky] });
+    gated = await relayUrl('auth-write');
   });
   beforeEach(() => relayAcceptsOnly('picky', null));
   afterEach(() => relayAcceptsOnly('picky', null));
-  after(() => pickyClient.close());
 
   /** A record of the patient's, on the picky server only (the other takes changes only from the signed in). */
   async function patientRecord(patient: Person, participants: Participant[] = []): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await pickyClient.publishAll(events);
+    await picky.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -65,7 +62,7 @@ describe('sending again to the storage servers that missed an action: a server t
     const [patient, clinician] = [await person(), await person()];
     const record = await patientRecord(patient);
     const quiet = silentAt(patient.signer, { signInsOnly: true });
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${picky} ${gated}`}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${quiet.signer} relays=${`${picky.url} ${gated}`}></nip82-consent-prompt>`);
     await toSharePreview(el, clinician.pubkey);
 
     quiet.arm(1);
@@ -73,7 +70,7 @@ describe('sending again to the storage servers that missed an action: a server t
     await passOverSignIn(el, quiet.asked);
     const outcome = `Shared with ${shortNpub(clinician.pubkey)}. 1 of 2 storage servers accepted it.`;
     expect(text($(el, '#result-title'))).to.contain(outcome);
-    expect((await pickyClient.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length, 'the share is on the first server').to.be.greaterThan(0);
+    expect((await picky.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events.length, 'the share is on the first server').to.be.greaterThan(0);
 
     await sentAgainStillCounted(el, quiet, outcome);
   });
@@ -82,7 +79,7 @@ describe('sending again to the storage servers that missed an action: a server t
     const [patient, clinician, family] = [await person(), await person(), await person()];
     const record = await patientRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const quiet = silentAt(patient.signer, { signInsOnly: true });
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${picky} ${gated}`}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${quiet.signer} relays=${`${picky.url} ${gated}`}></nip82-access-list>`);
     const revoke = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
     await waitUntil(() => revoke(), 'the clinician is listed');
     await tap(revoke()!);

@@ -12,10 +12,10 @@ import '../components/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { nip07Signer } from '../components/core/signers/nip07.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { fakeExtension } from './fake-extension.js';
 import { $, buttonByText, dialogOf, errorCodes, focused, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
@@ -28,25 +28,19 @@ const focusOf = (el: Element) => text(focused(el)) || `nothing in the element (t
 
 describe('an element with its own signer meets another account with its dialog open', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   /** `patient`'s record, published and opened for them, as a page that reads records itself hands it in. */
   async function handedRecord(patient: Person, participants: Participant[] = []): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
   /** Whatever went out naming `who`, or signed by `by`. */
   async function sentFor(who: Person, by: Person): Promise<number> {
-    const [tagged, signed] = await Promise.all([client.query({ '#p': [who.pubkey] }), client.query({ authors: [by.pubkey] })]);
+    const [tagged, signed] = await Promise.all([relay.client.query({ '#p': [who.pubkey] }), relay.client.query({ authors: [by.pubkey] })]);
     return tagged.events.length + signed.events.length;
   }
 
@@ -73,7 +67,7 @@ describe('an element with its own signer meets another account with its dialog o
   async function shareDialog(lang: string) {
     const [a, b, clinician] = [await person(), await person(), await person()];
     const { ext, signer } = await signedIn(a);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-consent-prompt mode="share" relays=${url}
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-consent-prompt mode="share" relays=${relay.url}
       .signer=${signer} .records=${[await handedRecord(a)]}></nip82-consent-prompt></div>`);
     const share = wrapper.querySelector<Nip82ConsentPrompt>('nip82-consent-prompt')!;
     await share.updateComplete;
@@ -115,7 +109,7 @@ describe('an element with its own signer meets another account with its dialog o
     const [a, b, editor, family] = [await person(), await person(), await person(), await person()];
     const { ext, signer } = await signedIn(a);
     const record = await handedRecord(a, [{ pubkey: editor.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
-    const access = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${url} .signer=${signer} .records=${[record]}></nip82-access-list>`);
+    const access = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${relay.url} .signer=${signer} .records=${[record]}></nip82-access-list>`);
     const revoke = () => $<HTMLButtonElement>(access, `[part=person][data-pubkey="${editor.pubkey}"] button.revoke`);
     await waitUntil(() => revoke(), 'the editor is listed');
     revoke()!.focus();
@@ -139,7 +133,7 @@ describe('an element with its own signer meets another account with its dialog o
     // its own that no one has asked yet: the extension now answers for the next person.
     const ext = fakeExtension(b.signer);
     const signer = nip07Signer({ provider: () => ext.provider });
-    const share = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${url} .signer=${signer} .records=${[record]}></nip82-consent-prompt>`);
+    const share = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" relays=${relay.url} .signer=${signer} .records=${[record]}></nip82-consent-prompt>`);
     let shared = false;
     share.addEventListener('nip82-share', () => { shared = true; });
     buttonByText(share, /^Share records…$/)!.click();
@@ -162,10 +156,10 @@ describe('an element with its own signer meets another account with its dialog o
     const record = await handedRecord(a, [{ pubkey: editor.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
     const ext = fakeExtension(b.signer);
     const signer = nip07Signer({ provider: () => ext.provider });
-    const access = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${url} .signer=${signer} .records=${[record]}></nip82-access-list>`);
+    const access = await fixture<Nip82AccessList>(html`<nip82-access-list relays=${relay.url} .signer=${signer} .records=${[record]}></nip82-access-list>`);
     const revoke = () => $<HTMLButtonElement>(access, `[part=person][data-pubkey="${editor.pubkey}"] button.revoke`);
     await waitUntil(() => revoke(), 'the editor is listed');
-    const versions = async () => (await client.query({ authors: [record.signPubkey] })).events.length;
+    const versions = async () => (await relay.client.query({ authors: [record.signPubkey] })).events.length;
     const [before, told] = [await versions(), await sentFor(family, b)];
     revoke()!.click();
     await waitUntil(() => dialogOf(access).open, 'the revoke dialog did not open');

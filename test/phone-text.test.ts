@@ -18,9 +18,9 @@ import { createAccessRequest, readConsentMessages } from '../components/core/nip
 import { markWithheld } from '../components/core/fhir/withheld-mark.js';
 import type { FhirBundle } from '../components/core/fhir/types.js';
 import type { NostrEvent } from '../components/core/events.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { waitUntil } from './wait.js';
-import { fixture as dataFixture, person, relayUrl, type Person } from './helpers.js';
+import { fixture as dataFixture, person, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, buttonByText, dialogOf, setInput, text, typeRecipient } from './element-helpers.js';
 import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from './reflow.js';
@@ -49,22 +49,16 @@ for (const { name, lang, fontSize } of cases) {
   describe(`at 320 CSS px wide ${name}`, function () {
     this.timeout(120000);
     const say = words[lang];
-    let url: string;
-    let client: RelayClient;
     let patient: Person;
     let clinician: Person;
     let family: Person;
 
     onPhone({ fontSize });
-    before(async () => {
-      url = await relayUrl('main');
-      client = new RelayClient({ relays: [url] });
-    });
-    after(() => client.close());
+    const relay = sharedRelayClient();
     beforeEach(async () => {
       [patient, clinician, family] = [await person(), await person(), await person()];
       const profile = { name: CLINIC, picture: 'https://example.com/harbor.png', nip05: 'frontdesk@harbor.example.org' };
-      await client.publishAll([(await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify(profile) })) as NostrEvent]);
+      await relay.client.publishAll([(await clinician.signer.signEvent({ kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [], content: JSON.stringify(profile) })) as NostrEvent]);
     });
 
     /** `element` under a page in the case's language, after its first render there. */
@@ -77,12 +71,12 @@ for (const { name, lang, fontSize } of cases) {
 
     async function patientRecord(participants: { pubkey: string; role: 'editor' | 'viewer' }[] = []): Promise<OpenedRecord> {
       const events = await createRecord({ bundle: (await dataFixture('synthea-patient.json')) as FhirBundle, author: patient.signer, participants });
-      await client.publishAll(events);
+      await relay.client.publishAll(events);
       return openRecord(events, patient.signer);
     }
 
     it('the session: signing in, with the code for a signer app shown, and signed in', async () => {
-      const el = await onPage<Nip82Session>(html`<nip82-session relays=${url}></nip82-session>`);
+      const el = await onPage<Nip82Session>(html`<nip82-session relays=${relay.url}></nip82-session>`);
       await waitUntil(() => $(el, 'details')?.hasAttribute('open'), 'the remote signer\'s way in is open');
       for (const details of $$<HTMLDetailsElement>(el, 'details')) details.open = true;
       await expectReflows(el, 'signing in');
@@ -95,7 +89,7 @@ for (const { name, lang, fontSize } of cases) {
     });
 
     it('the record viewer: before unlocking', async () => {
-      const el = await onPage<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${family.signer}></nip82-record-viewer>`);
+      const el = await onPage<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay.url} .signer=${family.signer}></nip82-record-viewer>`);
       await waitUntil(() => $(el, '.gate button'), 'the way to unlock');
       await expectReflows(el, 'before unlocking');
     });
@@ -118,7 +112,7 @@ for (const { name, lang, fontSize } of cases) {
 
     it('the consent prompt: the share dialog with a chosen person, its preview and result; the answer dialog', async () => {
       const record = await patientRecord();
-      const el = await onPage<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${url} picture-hosts="example.com"></nip82-consent-prompt>`);
+      const el = await onPage<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .records=${[record]} .signer=${patient.signer} relays=${relay.url} picture-hosts="example.com"></nip82-consent-prompt>`);
       await expectReflows(el, 'share: closed');
       buttonByText(el, say.openShare)!.click();
       await waitUntil(() => dialogOf(el).open, 'the share dialog');
@@ -135,9 +129,9 @@ for (const { name, lang, fontSize } of cases) {
       el.parentElement!.remove();
 
       const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['Condition', 'Immunization'], purpose: 'Referral to a specialist' });
-      await client.publishAll(events);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
-      const answer = await onPage<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+      await relay.client.publishAll(events);
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+      const answer = await onPage<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${incoming} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
       await expectReflows(answer, 'answer: the request');
       $<HTMLButtonElement>(answer, 'li.request button')!.click();
       await waitUntil(() => dialogOf(answer).open, 'the answer dialog');
@@ -149,9 +143,9 @@ for (const { name, lang, fontSize } of cases) {
 
     it('the access list: people with access, an ended share, their history, the revoke dialog and its outcome', async () => {
       const record = await patientRecord([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
-      await publishEndedShare(client, record, patient, clinician);
-      await publishDeniedRequest(client, patient, clinician);
-      const el = await onPage<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${url}></nip82-access-list>`);
+      await publishEndedShare(relay.client, record, patient, clinician);
+      await publishDeniedRequest(relay.client, patient, clinician);
+      const el = await onPage<Nip82AccessList>(html`<nip82-access-list .signer=${patient.signer} relays=${relay.url}></nip82-access-list>`);
       await expectReflows(el, 'before loading');
       buttonByText(el, say.showAccess)!.click();
       await waitUntil(() => $(el, '[part=record]') && $(el, '[part=overdue]') && (el.shadowRoot!.textContent ?? '').includes('Harbor'), 'people, named, and the ended share', { timeout: 20000 });
@@ -167,7 +161,7 @@ for (const { name, lang, fontSize } of cases) {
     });
 
     it('the npub picker: its suggestions, a chosen person with a picture, a long name and a claim, and a name not found', async () => {
-      const el = await onPage<Nip82NpubPicker>(html`<nip82-npub-picker relays=${url} picture-hosts="example.com" .recent=${[clinician.pubkey]} .follows=${[family.pubkey]}></nip82-npub-picker>`);
+      const el = await onPage<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay.url} picture-hosts="example.com" .recent=${[clinician.pubkey]} .follows=${[family.pubkey]}></nip82-npub-picker>`);
       await expectReflows(el, 'empty');
       $<HTMLInputElement>(el, '#input')!.focus();
       await sendKeys({ press: 'ArrowDown' });

@@ -21,30 +21,25 @@ import { SignerError } from '../components/core/errors.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { fixture as dataFixture, person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, $$, buttonByText, dialogOf } from './element-helpers.js';
 import { expectReflows, onPhone, publishDeniedRequest, publishEndedShare } from './reflow.js';
 
 describe('at 320 CSS px wide', function () {
   this.timeout(90000);
-  let url: string;
-  let client: RelayClient;
   let patient: Person;
   let clinician: Person;
   let family: Person;
 
   onPhone();
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   beforeEach(async () => {
     [patient, clinician, family] = [await person(), await person(), await person()];
   });
 
-  async function published(participants: { pubkey: string; role: 'editor' | 'viewer' }[], relay = client): Promise<OpenedRecord> {
+  async function published(participants: { pubkey: string; role: 'editor' | 'viewer' }[], to = relay.client): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await relay.publishAll(events);
+    await to.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -53,10 +48,10 @@ describe('at 320 CSS px wide', function () {
       kind: 0, created_at: Math.floor(Date.now() / 1000), tags: [],
       content: JSON.stringify({ name: 'Harbor Community Health Clinic and Family Practice' }),
     });
-    await client.publishAll([profile as NostrEvent]);
+    await relay.client.publishAll([profile as NostrEvent]);
     const record = await published([{ pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }]);
-    await publishEndedShare(client, record, patient, clinician);
-    await publishDeniedRequest(client, patient, clinician);
+    await publishEndedShare(relay.client, record, patient, clinician);
+    await publishDeniedRequest(relay.client, patient, clinician);
 
     // A signer that declines when told to, for the refused state.
     let decline = false;
@@ -70,7 +65,7 @@ describe('at 320 CSS px wide', function () {
         };
       },
     });
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${relay.url}></nip82-access-list>`);
     await expectReflows(el, 'before loading');
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => $(el, '[part=overdue]') && $(el, '[part=record]'), 'loaded', { timeout: 20000 });
@@ -141,8 +136,8 @@ describe('at 320 CSS px wide', function () {
     opened.remove();
     const { source, fullUrl } = consentSource(mine, grantConsent({ patient: patient.pubkey, recipient: reader.pubkey, role: 'viewer', until: '2026-01-01' }));
     const share = await createShare({ from: [mine, source], include: [...mine.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
-    await client.publishAll(share);
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${reader.signer}></nip82-record-viewer>`);
+    await relay.client.publishAll(share);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay.url} .signer=${reader.signer}></nip82-record-viewer>`);
     await expectReflows(el, 'before unlocking');
     $$<HTMLButtonElement>(el, 'button').find((b) => /^Unlock my records$/.test(b.textContent!.trim()))!.click();
     await waitUntil(() => $(el, '[part="share-ended"]'), 'the ended share', { timeout: 20000 });
@@ -150,7 +145,7 @@ describe('at 320 CSS px wide', function () {
   });
 
   it('the session: signing in (every way open) and signed in', async () => {
-    const el = await fixture<Nip82Session>(html`<nip82-session relays=${url}></nip82-session>`);
+    const el = await fixture<Nip82Session>(html`<nip82-session relays=${relay.url}></nip82-session>`);
     await el.updateComplete;
     // No extension in this browser: the remote signer, the only way in, is open and easy to tap.
     await waitUntil(() => $(el, 'details')?.hasAttribute('open'), 'the remote signer\'s way in is not open without an extension');

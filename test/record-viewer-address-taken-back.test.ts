@@ -9,26 +9,20 @@ import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { RecordStore } from '../components/core/store/record-store.js';
 import { deleteRecord, openRecord, revokeAccess } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-import { publishedShare, relayUrl } from './helpers.js';
+import { publishedShare } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 
 describe('<nip82-record-viewer naddr>: a record shown by address taken back or deleted while the page is open', function () {
   this.timeout(60000);
-  let relay: string;
-  let client: RelayClient;
-  before(async () => {
-    relay = await relayUrl('main');
-    client = new RelayClient({ relays: [relay] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   /** The patient's share to a clinic, shown by its address in the clinic's viewer. */
   async function shown() {
-    const { patient, clinic, events } = await publishedShare(client);
+    const { patient, clinic, events } = await publishedShare(relay.client);
     const mine = await openRecord(events, patient.signer);
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay} naddr=${mine.naddrs[0]!} .signer=${clinic.signer} .knownNames=${{ [patient.pubkey]: 'Ana Rivera' }}></nip82-record-viewer>`);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay.url} naddr=${mine.naddrs[0]!} .signer=${clinic.signer} .knownNames=${{ [patient.pubkey]: 'Ana Rivera' }}></nip82-record-viewer>`);
     buttonByText(el, /^Unlock/)!.click();
     await waitUntil(() => el.status === 'done' && text(el.shadowRoot).includes('Penicillin'), 'the share is shown');
     const store = (el as unknown as { currentStore: RecordStore }).currentStore;
@@ -38,7 +32,7 @@ describe('<nip82-record-viewer naddr>: a record shown by address taken back or d
   it('taken back: loaded again by another element, the record is no longer shown and the viewer says so', async () => {
     const { clinic, mine, el, store } = await shown();
     const change = await revokeAccess(mine, clinic.pubkey, { createdAt: mine.createdAt + 1 });
-    await client.publishAll(change.events);
+    await relay.client.publishAll(change.events);
     // Another element of the clinic's page (a list of every record shared) loads the records again.
     await store.load({ refresh: true });
     expect(store.records, 'no longer in the store').to.deep.equal([]);
@@ -54,7 +48,7 @@ describe('<nip82-record-viewer naddr>: a record shown by address taken back or d
 
   it('deleted by its owner: loaded again by another element, the record is no longer shown', async () => {
     const { mine, el, store } = await shown();
-    await client.publishAll(deleteRecord(mine, { createdAt: mine.createdAt + 1 }));
+    await relay.client.publishAll(deleteRecord(mine, { createdAt: mine.createdAt + 1 }));
     await store.load({ refresh: true });
     expect(store.records, 'no longer in the store').to.deep.equal([]);
     await waitUntil(() => !text(el.shadowRoot).includes('Penicillin'), 'the deleted record is no longer shown');

@@ -10,9 +10,9 @@ import { npubEncode } from 'nostr-tools/nip19';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import { createRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { $, buttonByText, root, text } from './element-helpers.js';
-import { person, relayUrl, sampleBundle, type Person, heldDecrypt } from './helpers.js';
+import { person, sampleBundle, type Person, heldDecrypt } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { waitUntil } from './wait.js';
 
 
@@ -23,19 +23,15 @@ const notOnBody = (step: string) => expect(named(document.activeElement), `focus
 
 describe('<nip82-record-viewer>: the unlock button and the keyboard', function () {
   this.timeout(60000);
-  let relay: string;
-  let client: RelayClient;
   let patient: Person;
 
+  const relay = sharedRelayClient();
   before(async () => {
-    relay = await relayUrl('main');
-    client = new RelayClient({ relays: [relay] });
     patient = await person();
   });
-  after(() => client.close());
 
   async function sharedWith(reader: Person) {
-    await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] }));
+    await relay.client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] }));
   }
 
   for (const lang of ['en', 'es'] as const) {
@@ -43,7 +39,7 @@ describe('<nip82-record-viewer>: the unlock button and the keyboard', function (
       const reader = await person();
       await sharedWith(reader);
       const held = heldDecrypt(reader.signer);
-      const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relay} .signer=${held.signer}></nip82-record-viewer></div>`);
+      const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-record-viewer relays=${relay.url} .signer=${held.signer}></nip82-record-viewer></div>`);
       const el = page.querySelector<Nip82RecordViewer>('nip82-record-viewer')!;
       // A Spanish page renders once its language pack is in.
       await waitUntil(() => buttonByText(el, lang === 'es' ? 'Desbloquear mis historiales' : 'Unlock my records'), 'no unlock button in the page\'s language');
@@ -78,7 +74,7 @@ describe('<nip82-record-viewer>: the unlock button and the keyboard', function (
   }
 
   it('with nothing found, the focus stays on the button, which now says "Try again"', async () => {
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay} .signer=${(await person()).signer}></nip82-record-viewer>`);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay.url} .signer=${(await person()).signer}></nip82-record-viewer>`);
     const unlock = $<HTMLButtonElement>(el, 'button.unlock')!;
     unlock.focus();
     await sendKeys({ press: 'Enter' });
@@ -92,9 +88,9 @@ describe('<nip82-record-viewer>: the unlock button and the keyboard', function (
 
   it('on a clinic\'s screen, speaks of the records shared with the reader, in English and Spanish', async () => {
     const page = await fixture<HTMLDivElement>(html`<div>
-      <nip82-record-viewer audience="clinician" relays=${relay}></nip82-record-viewer>
-      <div lang="es"><nip82-record-viewer audience="clinician" relays=${relay}></nip82-record-viewer></div>
-      <nip82-record-viewer relays=${relay}></nip82-record-viewer>
+      <nip82-record-viewer audience="clinician" relays=${relay.url}></nip82-record-viewer>
+      <div lang="es"><nip82-record-viewer audience="clinician" relays=${relay.url}></nip82-record-viewer></div>
+      <nip82-record-viewer relays=${relay.url}></nip82-record-viewer>
     </div>`);
     const [en, es, own] = [...page.querySelectorAll<Nip82RecordViewer>('nip82-record-viewer')];
     await waitUntil(() => buttonByText(es!, 'Desbloquear los historiales compartidos con usted'), 'no Spanish unlock button');
@@ -115,7 +111,7 @@ describe('<nip82-record-viewer>: the unlock button and the keyboard', function (
     const reader = await person();
     const held = heldDecrypt(reader.signer);
     await sharedWith(reader);
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay} .signer=${held.signer}></nip82-record-viewer>`);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay.url} .signer=${held.signer}></nip82-record-viewer>`);
     const said: string[] = [];
     const watch = new MutationObserver(() => said.push(text($(el, '[role=status]'))));
     watch.observe(root(el), { subtree: true, childList: true, characterData: true });

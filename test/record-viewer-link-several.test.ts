@@ -10,30 +10,24 @@ import type { Nip82RecordViewer } from '../components/record-viewer/record-viewe
 import type { Nip82Event } from '../components/shared/events.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
-import { counting, person, relayUrl, sampleBundle } from './helpers.js';
+import { counting, person, sampleBundle } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 
 describe('<nip82-record-viewer naddr>: a text with more than a link', function () {
   this.timeout(60000);
-  let relay: string;
-  let client: RelayClient;
-  before(async () => {
-    relay = await relayUrl('main');
-    client = new RelayClient({ relays: [relay] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   /** A record of `author`'s shared with `reader`: its link. */
   async function shared(author: Signer, reader: string) {
     const events = await createRecord({ bundle: sampleBundle(), author, participants: [{ pubkey: reader, role: 'viewer' }] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return events;
   }
 
   async function opened(naddr: string, signer: Signer, requested: string[][] = []) {
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay} naddr=${naddr} .signer=${signer}
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer audience="clinician" relays=${relay.url} naddr=${naddr} .signer=${signer}
       @nip82-signer-request=${(e: Nip82Event<'nip82-signer-request'>) => requested.push(e.detail.records ?? [])}></nip82-record-viewer>`);
     buttonByText(el, /^Unlock/)!.click();
     await waitUntil(() => el.status !== 'idle' && el.status !== 'waiting-signer' && el.status !== 'working', 'the viewer says how it went', { timeout: 20000 });

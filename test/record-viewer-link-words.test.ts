@@ -12,28 +12,22 @@ import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { loadLanguage } from '../components/index.js';
 import { $, buttonByText, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 import { counting, person, publishTo, relayUrl, sampleBundle } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 
 describe('<nip82-record-viewer naddr>: links as people pass them on', function () {
   this.timeout(60000);
-  let relay: string;
-  let client: RelayClient;
-  before(async () => {
-    relay = await relayUrl('main');
-    client = new RelayClient({ relays: [relay] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   /** A patient's record shared with a clinic: its link, and the clinic. */
-  async function shared(to = relay) {
+  async function shared(to = relay.url) {
     const patient = await person();
     const clinic = await person();
     const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [{ pubkey: clinic.pubkey, role: 'viewer' }] });
-    if (to === relay) await client.publishAll(events);
+    if (to === relay.url) await relay.client.publishAll(events);
     else await publishTo(to, events);
     const held = await openRecord(events, clinic.signer);
     return { clinic, held, link: held.naddrs[0]! };
@@ -42,7 +36,7 @@ describe('<nip82-record-viewer naddr>: links as people pass them on', function (
   /** The clinic's viewer given `naddr`, unlocked, once it has said how it went. */
   async function opened(naddr: string, signer: Signer, lang = 'en') {
     if (lang === 'es') await loadLanguage('es');
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} audience="clinician" relays=${relay} naddr=${naddr} .signer=${signer}></nip82-record-viewer>`);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer lang=${lang} audience="clinician" relays=${relay.url} naddr=${naddr} .signer=${signer}></nip82-record-viewer>`);
     buttonByText(el, lang === 'es' ? /^Desbloquear/ : /^Unlock/)!.click();
     await waitUntil(() => el.status !== 'idle' && el.status !== 'waiting-signer' && el.status !== 'working', 'the viewer says how it went', { timeout: 20000 });
     await el.updateComplete;

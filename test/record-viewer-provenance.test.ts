@@ -12,6 +12,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { $, $$, text } from './element-helpers.js';
 import { person, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 
 /** The text of each item's provenance line, by item title. */
 function lines(el: Element): Record<string, string> {
@@ -131,16 +132,12 @@ describe('<nip82-record-viewer>: who signed each item', () => {
   });
 
   describe('a patient who signs their own items', () => {
-    let relay: string;
-    let client: RelayClient;
     const posing = 'Dr. A. Hale, Lakeside Hospital cardiology';
 
+    const relay = sharedRelayClient();
     before(async () => {
-      relay = await relayUrl('main');
-      client = new RelayClient({ relays: [relay] });
-      await client.publish(await profileEvent(patient, posing));
+      await relay.client.publish(await profileEvent(patient, posing));
     });
-    after(() => client.close());
 
     /** The patient's own attested record: with their `nostr:` identifier (a subject tag), or naming nobody. */
     async function own(withSubject: boolean) {
@@ -153,7 +150,7 @@ describe('<nip82-record-viewer>: who signed each item', () => {
     it('shows their profile name beside their short npub on each item, and calls the signature checked, not the name', async () => {
       const opened = await own(false);
       const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(opened.createdAt * 1000);
-      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay} .records=${[opened]}></nip82-record-viewer>`);
+      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay.url} .records=${[opened]}></nip82-record-viewer>`);
       await waitUntil(() => text($(el, '.item-provenance.signed')).includes(posing), 'the patient\'s profile name was never shown', { timeout: 10000 });
       const got = lines(el);
       expect(got['Penicillin']).to.equal(`from ${posing} (${shortNpub(patient.pubkey)}) · signed ${day} · signature checked`);

@@ -24,6 +24,7 @@ import { loadLanguage } from '../components/shared/language-packs.js';
 import { errorCodes } from './element-helpers.js';
 import { PIXEL, b64, entryOf, extrasResources } from './record-extras-helpers.js';
 import { asksForKind, counting, downRelayUrl, fixture as dataFixture, litWarnings, person, relayRequests, relayUrl, sampleBundle, type Person, profileEvent } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 
 // ---------------------------------------------------------------------------------------------
 // Test data
@@ -975,26 +976,22 @@ describe('<nip82-record-viewer> with hostile content', () => {
 // Records from a real relay
 
 describe('<nip82-record-viewer> against a real relay', () => {
-  let relay: string;
-  let client: RelayClient;
   let patient: Person;
 
+  const relay = sharedRelayClient();
   before(async () => {
-    relay = await relayUrl('main');
-    client = new RelayClient({ relays: [relay] });
     patient = await person();
   });
-  after(() => client.close());
 
   async function recordFor(reader: Person, bundle: unknown = sampleBundle(`nostr:${npubEncode(patient.pubkey)}`)) {
     const events = await createRecord({ bundle, author: patient.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return events;
   }
 
   async function viewer(signer?: Signer, extra: { naddr?: string; relays?: string } = {}) {
     const el = await fixture<Nip82RecordViewer>(
-      html`<nip82-record-viewer relays=${extra.relays ?? relay} naddr=${extra.naddr ?? ''} .signer=${signer}></nip82-record-viewer>`,
+      html`<nip82-record-viewer relays=${extra.relays ?? relay.url} naddr=${extra.naddr ?? ''} .signer=${signer}></nip82-record-viewer>`,
     );
     await el.updateComplete;
     return el;
@@ -1010,7 +1007,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     await el.updateComplete;
     // A load-time unlock would ask the relay for the reader's records first; a round trip of our
     // own to the same relay lets such a request arrive before we look.
-    await client.query({ ids: [events[0]!.id] });
+    await relay.client.query({ ids: [events[0]!.id] });
     expect(await relayRequests('main', reader.pubkey)).to.deep.equal([]);
     expect(requested).to.equal(false);
     expect(signer.calls).to.deep.equal({});
@@ -1067,7 +1064,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
       from: [mine], withhold: [condition.fullUrl!], disclose: 'count-and-kind', author: patient.signer,
       participants: [{ pubkey: reader.pubkey, role: 'viewer' }],
     });
-    await client.publishAll(share);
+    await relay.client.publishAll(share);
     const naddr = naddrEncode({ kind: RECORD_KIND, pubkey: share[0]!.pubkey, identifier: share[0]!.tags.find((t) => t[0] === 'd')![1]! });
     const el = await viewer(reader.signer, { naddr });
     expect(text($(el, '.gate')!)).to.contain('This record is encrypted');
@@ -1099,7 +1096,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
         participants: [{ pubkey: reader.pubkey, role: 'viewer' }], ...(expires ? { expiresAt: grantExpiration(until) } : {}),
       });
       expect(events.every((e) => e.tags.some((t) => t[0] === 'expiration')), 'expiration tag').to.equal(expires);
-      await client.publishAll(events);
+      await relay.client.publishAll(events);
       return naddrEncode({ kind: RECORD_KIND, pubkey: events[0]!.pubkey, identifier: events[0]!.tags.find((t) => t[0] === 'd')![1]! });
     };
     // A relay that honours NIP-40 refuses an expired share outright, so the ended one was kept by a relay that does not.
@@ -1214,9 +1211,9 @@ describe('<nip82-record-viewer> against a real relay', () => {
     const reader = await person();
     const clinic = await person();
     const profile = await profileEvent(clinic, 'Lakeside Hospital');
-    await client.publish(profile);
+    await relay.client.publish(profile);
     const events = await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
 
     let answer!: () => void;
     const asked = new Promise<void>((resolve) => { answer = resolve; });
@@ -1235,7 +1232,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
 
   it('asks relays for an author\'s profile only when the author is listed on the record and verified', async () => {
     const profileOf = async (who: Person, name: string) =>
-      client.publish(await profileEvent(who, name));
+      relay.client.publish(await profileEvent(who, name));
     // Records whose author speaks through the inner signature (no per-item attestation), so the
     // author alone decides whether a name is looked up.
     const opened = async (author: Person) =>
@@ -1245,7 +1242,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     const shownBeside = async (record: Awaited<ReturnType<typeof opened>>) => {
       const control = await person();
       await profileOf(control, 'Control Clinic');
-      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay} .records=${[record, await opened(control)]}></nip82-record-viewer>`);
+      const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay.url} .records=${[record, await opened(control)]}></nip82-record-viewer>`);
       await waitUntil(() => text(root(el)).includes('Control Clinic'), 'the control author was never named', { timeout: 10000 });
       expect(asksForKind(await relayRequests('main', control.pubkey), 0)).to.equal(true);
       return el;
@@ -1275,10 +1272,10 @@ describe('<nip82-record-viewer> against a real relay', () => {
   it('looks profiles up without the user\'s signer: a relay that wants AUTH is not answered with a signature', async () => {
     const reader = await person();
     const clinic = await person();
-    await client.publish(await profileEvent(clinic, 'Bayside Clinic'));
+    await relay.client.publish(await profileEvent(clinic, 'Bayside Clinic'));
     const record = await openRecord(await createRecord({ bundle: sampleBundle(), author: clinic.signer, participants: [{ pubkey: reader.pubkey, role: 'viewer' }] }), reader.signer);
     const signer = counting(reader.signer);
-    const both = `${await relayUrl('auth')} ${relay}`;
+    const both = `${await relayUrl('auth')} ${relay.url}`;
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${both} .signer=${signer} .records=${[record]}></nip82-record-viewer>`);
     // The name comes from one lookup across both relays, so once it is shown the AUTH-restricted one has answered too.
     await waitUntil(() => text(root(el)).includes('Bayside Clinic'), 'the author was never named', { timeout: 10000 });
@@ -1391,7 +1388,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
   });
 
   it('speaks Spanish and takes string overrides before unlocking', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer relays=${relay}></nip82-record-viewer></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><nip82-record-viewer relays=${relay.url}></nip82-record-viewer></div>`);
     const es = wrapper.querySelector('nip82-record-viewer')!;
     await es.updateComplete;
     expect(button(es, /^Desbloquear mis historiales$/)).to.exist;
@@ -1463,7 +1460,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
         // Key tags that are not [key, pubkey, ciphertext].
         ...Array.from({ length: 15 }, (_, i) => minted(reader.pubkey, () => (i % 2 ? [['key', reader.pubkey]] : [['key', 'not-a-key', 'x'], ['key', reader.pubkey, 'y']]))),
       ];
-      for (const e of noise) await client.publishAll([e]);
+      for (const e of noise) await relay.client.publishAll([e]);
       const signer = counting(reader.signer);
       const el = await viewer(signer);
       button(el, /^Unlock my records$/)!.click();
@@ -1489,7 +1486,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
       const junk = minted(reader.pubkey, (sk) => [tagFor(sk, hex(view))], (sk) => nip44Encrypt('{"not":"a record"}', getConversationKey(view, getPublicKey(sk))));
       // The signer answers nonsense for this one.
       const odd = wrongKey();
-      for (const e of [undecryptable(), undecryptable(), undecryptable(), wrongKey(), wrongKey(), junk, odd]) await client.publishAll([e]);
+      for (const e of [undecryptable(), undecryptable(), undecryptable(), wrongKey(), wrongKey(), junk, odd]) await relay.client.publishAll([e]);
       const signer: Signer = {
         getPublicKey: () => reader.signer.getPublicKey(),
         signEvent: (t) => reader.signer.signEvent(t),
@@ -1547,7 +1544,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
       const reader = await person();
       const view = generateSecretKey();
       const junk = minted(reader.pubkey, (sk) => [['key', reader.pubkey, nip44Encrypt(hex(view), getConversationKey(sk, reader.pubkey))]], (sk) => nip44Encrypt('{"not":"a record"}', getConversationKey(view, getPublicKey(sk))));
-      await client.publishAll([junk]);
+      await relay.client.publishAll([junk]);
       const el = await viewer(reader.signer);
       const errors: Nip82Event<'nip82-error'>[] = [];
       el.addEventListener('nip82-error', (e) => errors.push(e));
@@ -1568,7 +1565,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
       const undecryptable = () => minted(reader.pubkey, () => [['key', reader.pubkey, nip44Encrypt(hex(generateSecretKey()), getConversationKey(generateSecretKey(), reader.pubkey))]]);
       const view = generateSecretKey();
       const junk = minted(reader.pubkey, (sk) => [['key', reader.pubkey, nip44Encrypt(hex(view), getConversationKey(sk, reader.pubkey))]], (sk) => nip44Encrypt('{"not":"a record"}', getConversationKey(view, getPublicKey(sk))));
-      for (const e of [undecryptable(), junk, undecryptable()]) await client.publishAll([e]);
+      for (const e of [undecryptable(), junk, undecryptable()]) await relay.client.publishAll([e]);
       const el = await viewer(reader.signer);
       button(el, /^Unlock my records$/)!.click();
       await waitUntil(() => el.status === 'bad-data' && $(el, '.failures'), 'never failed', { timeout: 15000 });

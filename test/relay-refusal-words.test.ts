@@ -13,10 +13,10 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import type { ConsentPromptStrings } from '../components/consent-prompt/consent-prompt.strings.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayAcceptsOnly, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, relayAcceptsOnly, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, receiptLines, tap, text, typeRecipient } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 
@@ -32,19 +32,13 @@ type Receipts = Nip82Event<'nip82-receipts'>['detail']['receipts'];
 
 describe("a storage server's refusal is said in the kit's words, never in the server's", function () {
   this.timeout(60000);
-  let picky: string;
-  let pickyClient: RelayClient;
-  before(async () => {
-    picky = await relayUrl('picky');
-    pickyClient = new RelayClient({ relays: [picky] });
-  });
+  const picky = sharedRelayClient('picky');
   beforeEach(() => relayAcceptsOnly('picky', null));
   afterEach(() => relayAcceptsOnly('picky', null));
-  after(() => pickyClient.close());
 
   async function patientRecord(patient: Person, participants: Participant[] = []): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await pickyClient.publishAll(events);
+    await picky.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -59,7 +53,7 @@ describe("a storage server's refusal is said in the kit's words, never in the se
   async function refusedShare(lang: 'en' | 'es', reason: string, strings?: Partial<ConsentPromptStrings>) {
     const [patient, clinician] = [await person(), await person()];
     const record = await patientRecord(patient);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-consent-prompt .records=${[record]} .signer=${patient.signer} .strings=${strings} relays=${picky}></nip82-consent-prompt></div>`);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-consent-prompt .records=${[record]} .signer=${patient.signer} .strings=${strings} relays=${picky.url}></nip82-consent-prompt></div>`);
     const el = wrapper.firstElementChild as Nip82ConsentPrompt;
     const receipts = receiptsOf(el);
     const words = SHARE[lang];
@@ -82,26 +76,26 @@ describe("a storage server's refusal is said in the kit's words, never in the se
     expect(shown).not.to.contain('call +1 555');
     expect(shown).not.to.match(/blocked|rate-limited|pubkey|admitted|unlock/i);
     expect(receipts.length).to.be.greaterThan(0);
-    for (const r of receipts) expect(r, 'the receipt keeps the server\'s text as it came').to.deep.include({ relay: picky, status: 'rejected', reason });
+    for (const r of receipts) expect(r, 'the receipt keeps the server\'s text as it came').to.deep.include({ relay: picky.url, status: 'rejected', reason });
   }
 
   it('consent prompt (English): a "blocked:" refusal reads "refused: this server does not accept your account"', async () => {
     const reason = `blocked: pubkey not admitted. ${HOSTILE}`;
     const { el, receipts } = await refusedShare('en', reason);
-    expect(receiptLines(el)).to.deep.equal([`${picky}: refused: this server does not accept your account`]);
+    expect(receiptLines(el)).to.deep.equal([`${picky.url}: refused: this server does not accept your account`]);
     serverTextOnlyForTheHost(el, receipts, reason);
   });
 
   it('consent prompt (Spanish): a "rate-limited:" refusal reads in Spanish', async () => {
     const reason = `rate-limited: slow down. ${HOSTILE}`;
     const { el, receipts } = await refusedShare('es', reason);
-    expect(receiptLines(el)).to.deep.equal([`${picky}: rechazado: demasiados mensajes, vuelva a intentarlo más tarde`]);
+    expect(receiptLines(el)).to.deep.equal([`${picky.url}: rechazado: demasiados mensajes, vuelva a intentarlo más tarde`]);
     serverTextOnlyForTheHost(el, receipts, reason);
   });
 
   it('consent prompt: a refusal without a prefix the kit knows reads "refused", and nothing more', async () => {
     const { el, receipts } = await refusedShare('en', HOSTILE);
-    expect(receiptLines(el)).to.deep.equal([`${picky}: refused`]);
+    expect(receiptLines(el)).to.deep.equal([`${picky.url}: refused`]);
     serverTextOnlyForTheHost(el, receipts, HOSTILE);
   });
 
@@ -112,7 +106,7 @@ describe("a storage server's refusal is said in the kit's words, never in the se
       refusedWhy: (kind) => `kind ${kind}`,
     };
     const { el } = await refusedShare('en', reason, strings);
-    expect(receiptLines(el)).to.deep.equal([`${picky}: rejected | ${reason} | kind blocked`]);
+    expect(receiptLines(el)).to.deep.equal([`${picky.url}: rejected | ${reason} | kind blocked`]);
   });
 
   for (const page of [
@@ -124,7 +118,7 @@ describe("a storage server's refusal is said in the kit's words, never in the se
       const record = await patientRecord(patient, [{ pubkey: clinician.pubkey, role: 'viewer' }]);
       // A relay that writes a generic prefix before the telling one: the telling one is said.
       const reason = `ERROR: restricted: ${HOSTILE}`;
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${page.lang}><nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${picky}></nip82-access-list></div>`);
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang=${page.lang}><nip82-access-list .records=${[record]} .signer=${patient.signer} relays=${picky.url}></nip82-access-list></div>`);
       const el = wrapper.firstElementChild as Nip82AccessList;
       const receipts = receiptsOf(el);
       const revoke = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
@@ -135,11 +129,11 @@ describe("a storage server's refusal is said in the kit's words, never in the se
       await tap(buttonByText(el, page.confirm(shortNpub(clinician.pubkey)))!);
       await waitUntil(() => el.status === 'relay-error' && receipts.length > 0, 'the server refused', { timeout: 20000 });
       await el.updateComplete;
-      expect(receiptLines(el)).to.deep.equal([`${picky}: ${page.said}`]);
+      expect(receiptLines(el)).to.deep.equal([`${picky.url}: ${page.said}`]);
       const shown = text(dialogOf(el));
       expect(shown).not.to.contain('call +1 555');
       expect(shown).not.to.match(/restricted|ERROR|unlock/);
-      for (const r of receipts) expect(r).to.deep.include({ relay: picky, status: 'rejected', reason });
+      for (const r of receipts) expect(r).to.deep.include({ relay: picky.url, status: 'rejected', reason });
     });
   }
 });

@@ -12,8 +12,8 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord, type OpenedRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import type { Signer } from '../components/core/signers/signer.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 import { SignerError } from '../components/core/errors.js';
@@ -42,17 +42,11 @@ function noting(base: Signer, el: () => { updateComplete: Promise<unknown> } | u
 
 describe('signer approvals are numbered while asked', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   async function patientRecord(patient: Person): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     return openRecord(events, patient.signer);
   }
 
@@ -61,8 +55,8 @@ describe('signer approvals are numbered while asked', function () {
 
   async function incomingRequest(patient: Person, clinician: Person): Promise<ConsentMessage> {
     const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
-    await client.publishAll(events);
-    return (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+    await relay.client.publishAll(events);
+    return (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
   }
 
   async function answer(lang: string, approve: boolean) {
@@ -72,7 +66,7 @@ describe('signer approvals are numbered while asked', function () {
     const request = await incomingRequest(patient, clinician);
     let el: Nip82ConsentPrompt | undefined;
     const { signer, said } = watching(patient.signer, () => el);
-    el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${request} .records=${[record]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+    el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${request} .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el!).open, 'dialog opens');
@@ -107,23 +101,17 @@ describe('signer approvals are numbered while asked', function () {
 
 describe('records unlocked one approval each say which one is at the signer', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   for (const lang of ['en', 'es']) {
     it(`the consent prompt's "Unlock my records" (${lang})`, async () => {
       const patient = await person();
       for (let i = 0; i < 3; i++) {
-        await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
+        await relay.client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
       }
       let el: Nip82ConsentPrompt | undefined;
       const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
-      el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
       await el.updateComplete;
       buttonByText(el, lang === 'en' ? 'Unlock my records' : /^Desbloquear/)!.click();
       await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
@@ -138,11 +126,11 @@ describe('records unlocked one approval each say which one is at the signer', fu
   it('the access list\'s "Unlock my records"', async () => {
     const patient = await person();
     for (let i = 0; i < 2; i++) {
-      await client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
+      await relay.client.publishAll(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }));
     }
     let el: Nip82AccessList | undefined;
     const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
-    el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${url}></nip82-access-list>`);
+    el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
     expect(said).to.deep.equal([1, 2].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records (once per record). Now record ${n} of 2.`));
@@ -168,9 +156,9 @@ describe('records unlocked one approval each say which one is at the signer', fu
       const patient = await person();
       const clinician = await person();
       const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
-      await client.publishAll(events);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${incoming} .records=${[]} .signer=${refusingApproval(patient.signer, k)} relays=${url}></nip82-consent-prompt>`);
+      await relay.client.publishAll(events);
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${incoming} .records=${[]} .signer=${refusingApproval(patient.signer, k)} relays=${relay.url}></nip82-consent-prompt>`);
       await el.updateComplete;
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -191,10 +179,10 @@ describe('records unlocked one approval each say which one is at the signer', fu
       const patient = await person();
       const clinician = await person();
       const { events } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
-      await client.publishAll(events);
+      await relay.client.publishAll(events);
       let el: Nip82ConsentPrompt | undefined;
       const { signer, said } = noting(patient.signer, () => el, ['nip44Decrypt']);
-      el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
       await el.updateComplete;
       buttonByText(el, lang === 'en' ? 'Check for requests' : /^(Buscar|Comprobar|Ver)/)!.click();
       await waitUntil(() => el!.status === 'done' && !!$(el!, 'li.request button'), 'read', { timeout: 20000 });

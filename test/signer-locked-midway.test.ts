@@ -14,9 +14,9 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { shortNpub } from '../components/shared/identity.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { nip07Signer, type Nip07Provider } from '../components/core/signers/nip07.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 
 /** `who`'s extension, which locks itself at its `k`th approval (its key is no approval) and answers `locked()`. */
@@ -35,13 +35,7 @@ function lockingAt(who: Person, k: number, locked: () => unknown): Nip07Provider
 
 describe('an extension that locks itself partway through an answer', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
 
   for (const [lang, said] of [
     ['en', /^Your browser extension is locked\..*Nothing was shared or sent/],
@@ -51,12 +45,12 @@ describe('an extension that locks itself partway through an answer', function ()
       const patient = await person();
       const clinician = await person();
       const { events, request } = await createAccessRequest({ signer: clinician.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check-up' });
-      await client.publishAll(events);
-      const incoming = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
+      await relay.client.publishAll(events);
+      const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
       const extension = lockingAt(patient, 3, () => ({ message: 'Vault is locked' }));
-      const before = (await client.wrapsFor(clinician.pubkey)).events.length;
+      const before = (await relay.client.wrapsFor(clinician.pubkey)).events.length;
       const signer = nip07Signer({ provider: () => extension, waitMs: 0 });
-      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${incoming} .records=${[]} .signer=${signer} relays=${url}></nip82-consent-prompt>`);
+      const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${incoming} .records=${[]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
       await el.updateComplete;
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -66,7 +60,7 @@ describe('an extension that locks itself partway through an answer', function ()
       await el.updateComplete;
       expect(text($(el, '[role=status]'))).to.match(said);
       expect(el.status).to.equal('no-signer');
-      expect((await client.wrapsFor(clinician.pubkey)).events.length, 'messages to the requester').to.equal(before);
+      expect((await relay.client.wrapsFor(clinician.pubkey)).events.length, 'messages to the requester').to.equal(before);
     });
   }
 
@@ -75,12 +69,12 @@ describe('an extension that locks itself partway through an answer', function ()
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [
       { pubkey: clinician.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }, { pubkey: nurse.pubkey, role: 'viewer' },
     ] });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     const record = await openRecord(events, patient.signer);
-    const before = (await client.wrapsFor(family.pubkey)).events.length + (await client.wrapsFor(nurse.pubkey)).events.length;
+    const before = (await relay.client.wrapsFor(family.pubkey)).events.length + (await relay.client.wrapsFor(nurse.pubkey)).events.length;
     const extension = lockingAt(patient, 3, () => 'Vault is locked');
     const signer = nip07Signer({ provider: () => extension, waitMs: 0 });
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${signer} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-access-list>`);
     const revoke = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`);
     await waitUntil(() => revoke(), 'the editor is listed');
     revoke()!.click();
@@ -91,7 +85,7 @@ describe('an extension that locks itself partway through an answer', function ()
     await el.updateComplete;
     expect(text($(el, 'dialog [role=status]'))).to.equal('Your browser extension is locked. Unlock it, then try again. Nothing was changed.');
     expect(el.status).to.equal('no-signer');
-    const after = (await client.wrapsFor(family.pubkey)).events.length + (await client.wrapsFor(nurse.pubkey)).events.length;
+    const after = (await relay.client.wrapsFor(family.pubkey)).events.length + (await relay.client.wrapsFor(nurse.pubkey)).events.length;
     expect(after, 'notices sent to those who stay').to.equal(before);
   });
 });

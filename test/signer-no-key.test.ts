@@ -17,10 +17,10 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { nip07Signer, type Nip07Provider } from '../components/core/signers/nip07.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
 import { shortNpub } from '../components/shared/identity.js';
-import { person, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, buttonByText, dialogOf, errorCodes, root, text } from './element-helpers.js';
 
 const NO_KEY = 'no private key found';
@@ -33,20 +33,14 @@ function answering(error: string, pubkey?: string): Nip07Provider {
 
 describe('a signer extension with no key', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   afterEach(() => {
     delete (window as { nostr?: unknown }).nostr;
   });
 
   async function signInWith(extension: Nip07Provider, lang: string): Promise<Nip82Session> {
     (window as { nostr?: Nip07Provider }).nostr = extension;
-    const el = await fixture<Nip82Session>(html`<nip82-session lang=${lang} relays=${url}></nip82-session>`);
+    const el = await fixture<Nip82Session>(html`<nip82-session lang=${lang} relays=${relay.url}></nip82-session>`);
     const use = () => [...el.shadowRoot!.querySelectorAll('button')].find((b) => /extension|extensión/i.test(b.textContent ?? ''));
     await waitUntil(() => use() && !use()!.disabled, 'the extension is never offered', { timeout: 10000 });
     use()!.click();
@@ -86,8 +80,8 @@ describe('a signer extension with no key', function () {
   it('<nip82-record-viewer>: nothing was opened', async () => {
     const patient = await person();
     const events = await createRecord({ bundle: sampleBundle(), author: patient.signer, participants: [] });
-    await client.publishAll(events);
-    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${keyless(patient)}></nip82-record-viewer>`);
+    await relay.client.publishAll(events);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${relay.url} .signer=${keyless(patient)}></nip82-record-viewer>`);
     const codes = errorCodes(el);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'no-signer', 'never stopped', { timeout: 15000 });
@@ -100,7 +94,7 @@ describe('a signer extension with no key', function () {
     const patient = await person();
     const clinician = await person();
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${keyless(patient)} relays=${url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${keyless(patient)} relays=${relay.url} recipient=${clinician.pubkey}></nip82-consent-prompt>`);
     buttonByText(el, 'Share records…')!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
     await el.updateComplete;
@@ -113,7 +107,7 @@ describe('a signer extension with no key', function () {
     expect(text($(el, '[role=status]'))).to.equal(`Your signer has no key ready, so nothing was shared or sent. Add a key to it or unlock it, then try again. Your signer's message: “${NO_KEY}”`);
     expect(text(root(el))).not.to.match(/declined/i);
     expect(codes).to.deep.equal(['no-key']);
-    expect((await client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(0);
+    expect((await relay.client.query({ kinds: [RECORD_KIND], '#p': [clinician.pubkey] })).events).to.have.length(0);
   });
 
   it('<nip82-access-list>: nothing was changed', async () => {
@@ -123,9 +117,9 @@ describe('a signer extension with no key', function () {
     // An editor revoked moves the record: the notice of the move to whoever stays is the patient's to sign.
     const participants = [{ pubkey: clinician.pubkey, role: 'editor' as const }, { pubkey: family.pubkey, role: 'viewer' as const }];
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants });
-    await client.publishAll(events);
+    await relay.client.publishAll(events);
     const record = await openRecord(events, patient.signer);
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="es" .records=${[record]} .signer=${keyless(patient)} relays=${url}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="es" .records=${[record]} .signer=${keyless(patient)} relays=${relay.url}></nip82-access-list>`);
     await waitUntil(() => text(root(el)).includes('(usted)'), 'knows who "you" are');
     $<HTMLButtonElement>(el, `[part=person][data-pubkey="${clinician.pubkey}"] button.revoke`)!.click();
     await waitUntil(() => dialogOf(el).open, 'dialog opens');
@@ -140,7 +134,7 @@ describe('a signer extension with no key', function () {
     expect(text(root(el))).not.to.match(/rechaz/i);
     expect(codes).to.deep.equal(['no-key']);
     // Still on the record as it was: the storage server holds no other version.
-    const held = (await client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events;
+    const held = (await relay.client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events;
     expect(held.map((e) => e.id).sort()).to.deep.equal(events.map((e) => e.id).sort());
   });
 });

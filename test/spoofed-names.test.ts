@@ -14,24 +14,18 @@ import type { Nip82NpubPicker } from '../components/npub-picker/npub-picker.js';
 import { createRecord, openRecord, type OpenedRecord, type Participant } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import { RECORD_KIND } from '../components/core/nip82/constants.js';
-import { RelayClient } from '../components/core/relay/client.js';
 import { cleanName, hadInvisibleCharacters, shortNpub } from '../components/shared/identity.js';
-import { person, profileEvent, relayUrl, sampleBundle, type Person } from './helpers.js';
+import { person, profileEvent, sampleBundle, type Person } from './helpers.js';
+import { sharedRelayClient } from './relay-client.js';
 import { $, dialogOf, root, text } from './element-helpers.js';
 
 describe('names nobody can borrow', function () {
   this.timeout(60000);
-  let url: string;
-  let client: RelayClient;
   let patient: Person;
   let clinic: Person;
   let stranger: Person;
 
-  before(async () => {
-    url = await relayUrl('main');
-    client = new RelayClient({ relays: [url] });
-  });
-  after(() => client.close());
+  const relay = sharedRelayClient();
   beforeEach(async () => {
     [patient, clinic, stranger] = await Promise.all([person(), person(), person()]);
   });
@@ -39,16 +33,16 @@ describe('names nobody can borrow', function () {
   /** A record `author` wrote for the patient, listing `participants`, opened back as the patient. */
   async function recordBy(author: Person, participants: Participant[] = []): Promise<OpenedRecord> {
     const events = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: author.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }, ...participants] });
-    await client.publishAll(events);
-    return openRecord((await client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
+    await relay.client.publishAll(events);
+    return openRecord((await relay.client.query({ kinds: [RECORD_KIND], authors: [events[0]!.pubkey] })).events, patient.signer);
   }
 
   async function named(who: Person, name: string) {
-    await client.publishAll([await profileEvent(who, name)]);
+    await relay.client.publishAll([await profileEvent(who, name)]);
   }
 
   async function listFor(records: OpenedRecord[], knownNames?: Record<string, string>) {
-    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${patient.signer} relays=${url} .knownNames=${knownNames}></nip82-access-list>`);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${records} .signer=${patient.signer} relays=${relay.url} .knownNames=${knownNames}></nip82-access-list>`);
     await waitUntil(() => text(root(el)).includes('(you)'), 'knows who "you" are');
     return el;
   }
@@ -81,9 +75,9 @@ describe('names nobody can borrow', function () {
     await named(stranger, 'Harbor Clinic');
     const record = await recordBy(stranger);
     const { events, request: sent } = await createAccessRequest({ signer: clinic.signer, patient: patient.pubkey, resourceTypes: ['AllergyIntolerance'], purpose: 'Check' });
-    await client.publishAll(events);
-    const request = (await readConsentMessages((await client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
-    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[record]} .signer=${patient.signer} relays=${url}></nip82-consent-prompt>`);
+    await relay.client.publishAll(events);
+    const request = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === sent.id)!;
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="answer" .request=${request} .records=${[record]} .signer=${patient.signer} relays=${relay.url}></nip82-consent-prompt>`);
     $<HTMLButtonElement>(el, 'li.request button')!.click();
     await waitUntil(() => dialogOf(el).open && text($(el, '#records-from')).includes('Harbor Clinic'), 'the answer form names the records');
     expect(text($(el, '#records-from'))).to.contain(`Harbor Clinic (${shortNpub(stranger.pubkey)})`);
@@ -110,7 +104,7 @@ describe('names nobody can borrow', function () {
       expect(hadInvisibleCharacters(`Harbor Clinic${hidden}`), JSON.stringify(hidden)).to.equal(true);
     }
     await named(stranger, 'Harbor Clinic\u3164\u{E0041}');
-    const picker = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${url} value=${stranger.pubkey}></nip82-npub-picker>`);
+    const picker = await fixture<Nip82NpubPicker>(html`<nip82-npub-picker relays=${relay.url} value=${stranger.pubkey}></nip82-npub-picker>`);
     await waitUntil(() => picker.shadowRoot?.querySelector('[part~=name]'), 'the profile is shown');
     expect(text(picker.shadowRoot!.querySelector('[part~=name]'))).to.equal('Harbor Clinic');
     expect(text(picker.shadowRoot!.querySelector('[part~=warning]'))).to.contain('hidden');

@@ -97,8 +97,9 @@ async function until(condition, what, ms = 20_000) {
   }
 }
 
-test('npm start stopped (SIGTERM or SIGINT) while it builds stops the build too, and starts nothing', { skip: !existsSync('/proc/self/cwd') && 'needs /proc', timeout: 120_000 }, async () => {
-  for (const signal of ['SIGTERM', 'SIGINT']) {
+// SIGHUP: the terminal it runs in closed.
+test('npm start stopped (SIGTERM, SIGINT or SIGHUP) while it builds stops the build too, and starts nothing', { skip: !existsSync('/proc/self/cwd') && 'needs /proc', timeout: 180_000 }, async () => {
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
     const root = copyOfCheckout();
     // The start script itself, so that the signal reaches it alone, as one sent to its process id does.
     const start = spawn(process.execPath, ['demo/start.mjs'], {
