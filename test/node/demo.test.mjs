@@ -747,6 +747,24 @@ test('the patient portal never offers the person signed in as someone to share w
   }
 });
 
+test("a patient's and a pet owner's page speak in their words: no key format or record standard named", STEP, async () => {
+  // The page's own words, as a patient or owner reads them; the activity log is the developer's view.
+  const jargon = /\b(npub|nsec|R4|FHIR|NIP-?\d*|Nostr|relays?|events?)\b|animal extension/i;
+  for (const path of ['/demo/patient.html?as=patient', '/demo/vet.html?as=owner']) {
+    await withPage(path, async (page) => {
+      const said = await page.locator('main').evaluate((main) => {
+        const copy = main.cloneNode(true);
+        copy.querySelector('.activity')?.remove();
+        // A key shown beside a name is the person's key, not a word about keys.
+        for (const code of copy.querySelectorAll('code')) code.remove();
+        return [copy.textContent, ...[...main.querySelectorAll('option')].map((o) => o.textContent)].join(' ').replace(/\s+/g, ' ');
+      });
+      const found = said.match(jargon);
+      assert.equal(found?.[0], undefined, `${path} says "${found && said.slice(Math.max(0, found.index - 60), found.index + 40)}"`);
+    });
+  }
+});
+
 /**
  * What a person on a phone 320 CSS px wide meets (WCAG 2.2 reflow): the page scrolling sideways,
  * controls sticking out of the screen, or a control whose centre is covered by something else.
