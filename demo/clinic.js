@@ -100,7 +100,8 @@ function handle(formId, run, check = () => true) {
     try {
       note(await client.publishAll(pending.events.filter((e) => !everywhere(e))));
       const reached = relays.filter((relay) => pending.events.every((e) => pending.accepted.has(`${relay} ${e.id}`))).length;
-      status.textContent = `${pending.done} ${reached} of ${relays.length} relay(s) accepted it (${pending.events.length} event(s)).`;
+      // In the words the rest of the page (and the elements) use: storage servers, not the protocol's names.
+      status.textContent = `${pending.done} ${reached} of ${relays.length} ${relays.length === 1 ? 'storage server' : 'storage servers'} accepted it.`;
       pending = undefined;
       retry.hidden = true;
     } catch (error) {

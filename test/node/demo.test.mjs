@@ -521,11 +521,11 @@ test('the clinic publishes a visit record and asks for access; the patient reads
     await visit.getByLabel('Reason for the visit').fill('Sprained wrist');
     await visit.getByLabel('Visit note').fill(NOTE);
     await visit.getByRole('button', { name: 'Sign and publish to the patient' }).click();
-    await visit.getByText('Visit record published to the patient. 1 of 1 relay(s) accepted it').waitFor();
+    await visit.getByText('Visit record published to the patient. 1 of 1 storage server accepted it.', { exact: true }).waitFor();
     const request = page.locator('#request-form');
     await request.getByLabel('Why (the patient reads this)').fill('Checking your allergies before surgery');
     await request.getByRole('button', { name: 'Send the request' }).click();
-    await request.getByText(/^Request sent; .* 1 of 1 relay\(s\) accepted it/).waitFor();
+    await request.getByText(/^Request sent; .* 1 of 1 storage server accepted it\.$/).waitFor();
     // The clinic sees the request waiting, and the seeded one the patient approved.
     await page.getByRole('button', { name: 'Check for answers' }).click();
     const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
@@ -651,7 +651,7 @@ test('a request that only partly reaches the relay says what was accepted, and f
     await request.getByRole('button', { name: 'Send the request' }).click();
     await request.getByText(/^Only partly published: ws:\/\/127\.0\.0\.1:\d+\/? accepted 1 of 2 event\(s\)\. Event 2 of 2 was not accepted/).waitFor();
     await request.getByRole('button', { name: 'Finish sending' }).click();
-    await request.getByText(/^Request sent; the patient will see it in their portal\. 1 of 1 relay\(s\) accepted it \(2 event\(s\)\)\.$/).waitFor();
+    await request.getByText(/^Request sent; the patient will see it in their portal\. 1 of 1 storage server accepted it\.$/).waitFor();
     assert.equal(await request.getByRole('button', { name: 'Finish sending' }).isVisible(), false, 'nothing left to finish');
     // Only the refused event went again, and it was the one signed the first time: no second request.
     assert.equal(sent.length, 3);
@@ -719,8 +719,8 @@ test("the clinic's forms keep a keyboard user on the button pressed while they s
   const family = JSON.parse((await get('/demo-identities.json')).body).identities.find((i) => i.role === 'family').pubkey;
   await withPage('/demo/clinic.html?as=clinic', async (page) => {
     for (const [form, name, done] of [
-      ['#visit-form', 'Sign and publish to the patient', /^Visit record published to the patient\. 1 of 1 relay/],
-      ['#request-form', 'Send the request', /^Request sent; .* 1 of 1 relay/],
+      ['#visit-form', 'Sign and publish to the patient', /^Visit record published to the patient\. 1 of 1 storage server accepted it\.$/],
+      ['#request-form', 'Send the request', /^Request sent; .* 1 of 1 storage server accepted it\.$/],
     ]) {
       const section = page.locator(form);
       // To the family member, so the patient's records and requests stay as the other steps leave them.
@@ -893,7 +893,7 @@ test('the clinic\'s answers say when each request was asked and why, and never "
     const request = page.locator('#request-form');
     await request.getByLabel('Why (the patient reads this)').fill('Your flu shot record');
     await request.getByRole('button', { name: 'Send the request' }).click();
-    await request.getByText(/^Request sent; .* 1 of 1 relay\(s\) accepted it/).waitFor();
+    await request.getByText(/^Request sent; .* 1 of 1 storage server accepted it\.$/).waitFor();
     await page.getByRole('button', { name: 'Check for answers' }).click();
     const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
     // Told apart from the other requests to Alex by when and why it was asked.
