@@ -267,9 +267,17 @@ const answersList = document.getElementById('answers');
 const kindWords = Object.fromEntries([...document.querySelectorAll('#request-form input[name="type"]')]
   .map((box) => [box.value, box.closest('label').textContent.trim()]));
 const kindsText = (types) => types.map((t) => kindWords[t] ?? t.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()).join(', ') || 'nothing';
+/** A day as the elements write it ("Jan 6, 2027"), so the list and the viewer read alike. */
+const dayOf = (date) => date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+/**
+ * When a request or a grant ends. A grant left as asked ends at the asked hour, not the day's end:
+ * said with that hour, as the viewer says it, so the clinic does not count on the rest of the day.
+ */
 const untilText = (period) => {
   const end = period?.end ? new Date(period.end) : undefined;
-  return end && !Number.isNaN(end.getTime()) ? `until ${end.toLocaleDateString()}` : 'with no end date';
+  if (!end || Number.isNaN(end.getTime())) return 'with no end date';
+  const dayEnd = end.getHours() === 23 && end.getMinutes() === 59;
+  return `until ${dayEnd ? dayOf(end) : end.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`;
 };
 const nameOf = (pubkey) => session.knownNames?.[pubkey] ?? short(npubOf(pubkey));
 
@@ -292,7 +300,7 @@ function showAnswers(store, me) {
       : answer.status === 'active'
         ? `Approved (${kindsText(answer.resourceTypes)}, ${untilText(answer.period)})`
         : 'Denied';
-    const asked = `asked ${new Date(request.createdAt * 1000).toLocaleDateString()}${request.purpose ? ` for “${request.purpose}”` : ''}`;
+    const asked = `asked ${dayOf(new Date(request.createdAt * 1000))}${request.purpose ? ` for “${request.purpose}”` : ''}`;
     item.textContent = `${nameOf(request.patient)}: ${kindsText(request.resourceTypes)}, ${untilText(request.period)}, ${asked}. ${said}.`;
     if (answer?.note) {
       const note = document.createElement('p');

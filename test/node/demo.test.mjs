@@ -512,6 +512,13 @@ test('the patient approves the seeded request; the clinic opens what was granted
     assert.equal(await vaccines.locator('.item-provenance.signed').count(), 17);
     assert.equal(await viewer.locator('nip82-hidden-flag').count(), 0, 'nothing was withheld from this share');
     assert.equal(await viewer.getByRole('heading', { name: /^Problems/ }).count(), 0, 'only the kinds asked for were granted');
+    // Approved as asked, the share ends at the asked hour: the clinic's list of answers says that
+    // hour, as the viewer does, not only the day.
+    const until = (await viewer.locator('[part=share-until]').textContent()).match(/until (.+, \d{1,2}:\d{2}\s?[AP]M)/)?.[1];
+    assert.ok(until, 'the viewer says the hour the share ends');
+    await page.getByRole('button', { name: 'Check for answers' }).click();
+    const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
+    await answers.getByText(`Approved (Immunizations, Medications, until ${until}).`).waitFor();
   });
 });
 
@@ -897,7 +904,7 @@ test('the clinic\'s answers say when each request was asked and why, and never "
     await page.getByRole('button', { name: 'Check for answers' }).click();
     const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
     // Told apart from the other requests to Alex by when and why it was asked.
-    const line = answers.getByRole('listitem').filter({ hasText: /^Alex \(demo patient\): Allergies, Medications, until [^,]+, asked [^ ]+ for “Your flu shot record”\. No answer yet\.$/ });
+    const line = answers.getByRole('listitem').filter({ hasText: /^Alex \(demo patient\): Allergies, Medications, until .+, asked \w{3} \d{1,2}, \d{4} for “Your flu shot record”\. No answer yet\.$/ });
     await line.waitFor();
     // Alex denies it meanwhile.
     await withPage('/demo/patient.html?as=patient', async (patient) => {
