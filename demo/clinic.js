@@ -100,7 +100,8 @@ function handle(formId, run, check = () => true) {
     try {
       note(await client.publishAll(pending.events.filter((e) => !everywhere(e))));
       const reached = relays.filter((relay) => pending.events.every((e) => pending.accepted.has(`${relay} ${e.id}`))).length;
-      status.textContent = `${pending.done} ${reached} of ${relays.length} relay(s) accepted it (${pending.events.length} event(s)).`;
+      // In the words the rest of the page (and the elements) use: storage servers, not the protocol's names.
+      status.textContent = `${pending.done} ${reached} of ${relays.length} ${relays.length === 1 ? 'storage server' : 'storage servers'} accepted it.`;
       pending = undefined;
       retry.hidden = true;
     } catch (error) {
@@ -266,9 +267,17 @@ const answersList = document.getElementById('answers');
 const kindWords = Object.fromEntries([...document.querySelectorAll('#request-form input[name="type"]')]
   .map((box) => [box.value, box.closest('label').textContent.trim()]));
 const kindsText = (types) => types.map((t) => kindWords[t] ?? t.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()).join(', ') || 'nothing';
+/** A day as the elements write it ("Jan 6, 2027"), so the list and the viewer read alike. */
+const dayOf = (date) => date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+/**
+ * When a request or a grant ends. A grant left as asked ends at the asked hour, not the day's end:
+ * said with that hour, as the viewer says it, so the clinic does not count on the rest of the day.
+ */
 const untilText = (period) => {
   const end = period?.end ? new Date(period.end) : undefined;
-  return end && !Number.isNaN(end.getTime()) ? `until ${end.toLocaleDateString()}` : 'with no end date';
+  if (!end || Number.isNaN(end.getTime())) return 'with no end date';
+  const dayEnd = end.getHours() === 23 && end.getMinutes() === 59;
+  return `until ${dayEnd ? dayOf(end) : end.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`;
 };
 const nameOf = (pubkey) => session.knownNames?.[pubkey] ?? short(npubOf(pubkey));
 
@@ -291,7 +300,7 @@ function showAnswers(store, me) {
       : answer.status === 'active'
         ? `Approved (${kindsText(answer.resourceTypes)}, ${untilText(answer.period)})`
         : 'Denied';
-    const asked = `asked ${new Date(request.createdAt * 1000).toLocaleDateString()}${request.purpose ? ` for “${request.purpose}”` : ''}`;
+    const asked = `asked ${dayOf(new Date(request.createdAt * 1000))}${request.purpose ? ` for “${request.purpose}”` : ''}`;
     item.textContent = `${nameOf(request.patient)}: ${kindsText(request.resourceTypes)}, ${untilText(request.period)}, ${asked}. ${said}.`;
     if (answer?.note) {
       const note = document.createElement('p');

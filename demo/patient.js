@@ -18,7 +18,7 @@ document.getElementById('whose-records').textContent = seeded;
 // signed in with their own key gets no demo person chosen for them: those are keys this demo made.
 const prompt = document.querySelector('nip82-consent-prompt[mode="share"]');
 const shareWith = document.getElementById('share-with');
-const anyone = new Option('Someone else (paste their npub in the dialog)', '');
+const anyone = new Option('Someone else (paste their public key in the dialog)', '');
 if (viaExtension) shareWith.append(anyone);
 // Never the person signed in: sharing with oneself gives nobody access (the share dialog refuses it).
 for (const role of ['clinic', 'family']) {
@@ -29,7 +29,7 @@ if (!viaExtension) shareWith.append(anyone);
 shareWith.value = viaExtension ? '' : shareWith.options[0]?.value ?? '';
 if (viaExtension) {
   const note = document.getElementById('share-with-note');
-  note.textContent = 'You signed in with your own key, so nobody is chosen for you: paste the npub of the person you mean in the dialog. The demo people listed here have keys this demo generated.';
+  note.textContent = 'You signed in with your own key, so nobody is chosen for you: paste the public key of the person you mean in the dialog. The demo people listed here have keys this demo generated.';
   note.hidden = false;
 }
 const preset = () => { prompt.recipient = shareWith.value || undefined; };

@@ -33,7 +33,7 @@ import { naddrsOf } from './naddrs.js';
 import { ModalController } from '../shared/modal.js';
 import { ActionController, signedForCurrent } from '../shared/action-controller.js';
 import { clockAfter, outcomesByRelay, receiptDetail, renderReceipts, renderState, renderSignedIn, renderSignerPage, signedInShown } from '../shared/receipts.js';
-import { askedEnd, periodDay, today } from './resources.js';
+import { askedEnd, endText, periodDay, today } from './resources.js';
 import { recordName, subjectNamer } from '../shared/record-text.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
 import { periodEnd } from '../core/nip82/grant.js';
@@ -1638,9 +1638,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const plan = this.plan.plan();
     const chosen: Chosen = { records: this.chosenRecords, plan };
     const types = request.resourceTypes.filter((t) => plan.entries.some((e) => e.resource.resourceType === t));
-    const asked = periodDay(request.period?.end);
-    // Left as asked, it ends when asked (a clinic's 17:00), as the form said; a day chosen ends at the patient's midnight.
-    const until = (this.until && this.until !== asked ? this.until : askedEnd(request.period?.end)) || undefined;
+    const until = this.grantedEnd(request) || undefined;
     const note = this.reply.trim() || undefined;
     this.receipts = [];
     this.partialText = '';
@@ -1916,11 +1914,20 @@ export class Nip82ConsentPrompt extends Nip82Element {
     };
   }
 
-  /** The grant's terms under the preview. */
+  /**
+   * The end an approval of `request` grants: left as asked, it ends when asked (a clinic's 17:00),
+   * as the form said; a day chosen ends at the patient's midnight.
+   */
+  private grantedEnd(request: ConsentMessage): string {
+    return this.until && this.until !== periodDay(request.period?.end) ? this.until : askedEnd(request.period?.end);
+  }
+
+  /** The grant's terms under the preview: the end the share will carry, with its hour when it has one. */
   private renderTerms(role: Role, purpose: string): TemplateResult {
     const s = this.s;
+    const until = this.answering ? this.grantedEnd(this.answering) : this.until;
     return html`<p class="role">${s.previewRole(role)}</p>
-      <p class="until">${this.until ? s.previewUntil(dayText(this.until, this.language)) : s.previewNoEnd}</p>
+      <p class="until">${until ? s.previewUntil(endText(until, this.language)) : s.previewNoEnd}</p>
       <p class="purpose">${purpose ? s.previewPurpose(purpose) : s.previewNoPurpose}</p>
       <p class="help">${s.previewConsent}</p>`;
   }

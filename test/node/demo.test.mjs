@@ -512,6 +512,13 @@ test('the patient approves the seeded request; the clinic opens what was granted
     assert.equal(await vaccines.locator('.item-provenance.signed').count(), 17);
     assert.equal(await viewer.locator('nip82-hidden-flag').count(), 0, 'nothing was withheld from this share');
     assert.equal(await viewer.getByRole('heading', { name: /^Problems/ }).count(), 0, 'only the kinds asked for were granted');
+    // Approved as asked, the share ends at the asked hour: the clinic's list of answers says that
+    // hour, as the viewer does, not only the day.
+    const until = (await viewer.locator('[part=share-until]').textContent()).match(/until (.+, \d{1,2}:\d{2}\s?[AP]M)/)?.[1];
+    assert.ok(until, 'the viewer says the hour the share ends');
+    await page.getByRole('button', { name: 'Check for answers' }).click();
+    const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
+    await answers.getByText(`Approved (Immunizations, Medications, until ${until}).`).waitFor();
   });
 });
 
@@ -521,11 +528,11 @@ test('the clinic publishes a visit record and asks for access; the patient reads
     await visit.getByLabel('Reason for the visit').fill('Sprained wrist');
     await visit.getByLabel('Visit note').fill(NOTE);
     await visit.getByRole('button', { name: 'Sign and publish to the patient' }).click();
-    await visit.getByText('Visit record published to the patient. 1 of 1 relay(s) accepted it').waitFor();
+    await visit.getByText('Visit record published to the patient. 1 of 1 storage server accepted it.', { exact: true }).waitFor();
     const request = page.locator('#request-form');
     await request.getByLabel('Why (the patient reads this)').fill('Checking your allergies before surgery');
     await request.getByRole('button', { name: 'Send the request' }).click();
-    await request.getByText(/^Request sent; .* 1 of 1 relay\(s\) accepted it/).waitFor();
+    await request.getByText(/^Request sent; .* 1 of 1 storage server accepted it\.$/).waitFor();
     // The clinic sees the request waiting, and the seeded one the patient approved.
     await page.getByRole('button', { name: 'Check for answers' }).click();
     const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
@@ -651,7 +658,7 @@ test('a request that only partly reaches the relay says what was accepted, and f
     await request.getByRole('button', { name: 'Send the request' }).click();
     await request.getByText(/^Only partly published: ws:\/\/127\.0\.0\.1:\d+\/? accepted 1 of 2 event\(s\)\. Event 2 of 2 was not accepted/).waitFor();
     await request.getByRole('button', { name: 'Finish sending' }).click();
-    await request.getByText(/^Request sent; the patient will see it in their portal\. 1 of 1 relay\(s\) accepted it \(2 event\(s\)\)\.$/).waitFor();
+    await request.getByText(/^Request sent; the patient will see it in their portal\. 1 of 1 storage server accepted it\.$/).waitFor();
     assert.equal(await request.getByRole('button', { name: 'Finish sending' }).isVisible(), false, 'nothing left to finish');
     // Only the refused event went again, and it was the one signed the first time: no second request.
     assert.equal(sent.length, 3);
@@ -719,8 +726,8 @@ test("the clinic's forms keep a keyboard user on the button pressed while they s
   const family = JSON.parse((await get('/demo-identities.json')).body).identities.find((i) => i.role === 'family').pubkey;
   await withPage('/demo/clinic.html?as=clinic', async (page) => {
     for (const [form, name, done] of [
-      ['#visit-form', 'Sign and publish to the patient', /^Visit record published to the patient\. 1 of 1 relay/],
-      ['#request-form', 'Send the request', /^Request sent; .* 1 of 1 relay/],
+      ['#visit-form', 'Sign and publish to the patient', /^Visit record published to the patient\. 1 of 1 storage server accepted it\.$/],
+      ['#request-form', 'Send the request', /^Request sent; .* 1 of 1 storage server accepted it\.$/],
     ]) {
       const section = page.locator(form);
       // To the family member, so the patient's records and requests stay as the other steps leave them.
@@ -743,6 +750,24 @@ test('the patient portal never offers the person signed in as someone to share w
       assert.deepEqual(options.map((o) => o.replace(/, npub1.*$/, '')), offered.map((p) => p.name), `offered to ${role}`);
       const chosen = await page.locator('nip82-consent-prompt[mode="share"]').evaluate((p) => p.recipient);
       assert.equal(chosen, people.clinic.npub, `the clinic is chosen for ${role}, never the person signed in`);
+    });
+  }
+});
+
+test("a patient's and a pet owner's page speak in their words: no key format or record standard named", STEP, async () => {
+  // The page's own words, as a patient or owner reads them; the activity log is the developer's view.
+  const jargon = /\b(npub|nsec|R4|FHIR|NIP-?\d*|Nostr|relays?|events?)\b|animal extension/i;
+  for (const path of ['/demo/patient.html?as=patient', '/demo/vet.html?as=owner']) {
+    await withPage(path, async (page) => {
+      const said = await page.locator('main').evaluate((main) => {
+        const copy = main.cloneNode(true);
+        copy.querySelector('.activity')?.remove();
+        // A key shown beside a name is the person's key, not a word about keys.
+        for (const code of copy.querySelectorAll('code')) code.remove();
+        return [copy.textContent, ...[...main.querySelectorAll('option')].map((o) => o.textContent)].join(' ').replace(/\s+/g, ' ');
+      });
+      const found = said.match(jargon);
+      assert.equal(found?.[0], undefined, `${path} says "${found && said.slice(Math.max(0, found.index - 60), found.index + 40)}"`);
     });
   }
 });
@@ -875,11 +900,11 @@ test('the clinic\'s answers say when each request was asked and why, and never "
     const request = page.locator('#request-form');
     await request.getByLabel('Why (the patient reads this)').fill('Your flu shot record');
     await request.getByRole('button', { name: 'Send the request' }).click();
-    await request.getByText(/^Request sent; .* 1 of 1 relay\(s\) accepted it/).waitFor();
+    await request.getByText(/^Request sent; .* 1 of 1 storage server accepted it\.$/).waitFor();
     await page.getByRole('button', { name: 'Check for answers' }).click();
     const answers = page.getByRole('list', { name: "Answers to the clinic's requests" });
     // Told apart from the other requests to Alex by when and why it was asked.
-    const line = answers.getByRole('listitem').filter({ hasText: /^Alex \(demo patient\): Allergies, Medications, until [^,]+, asked [^ ]+ for “Your flu shot record”\. No answer yet\.$/ });
+    const line = answers.getByRole('listitem').filter({ hasText: /^Alex \(demo patient\): Allergies, Medications, until .+, asked \w{3} \d{1,2}, \d{4} for “Your flu shot record”\. No answer yet\.$/ });
     await line.waitFor();
     // Alex denies it meanwhile.
     await withPage('/demo/patient.html?as=patient', async (patient) => {
