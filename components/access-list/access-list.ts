@@ -511,8 +511,9 @@ export class Nip82AccessList extends Nip82Element {
     this.notShown = this.budget.missed;
     this.unfinishedRender = this.budget.end();
     if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
-    // A render that only brought more of the same records onto the page changes no share's end.
-    if (changed.size !== 1 || !(changed as Map<PropertyKey, unknown>).has('filled')) this.wakeAtEnd();
+    // A render that only brought more of the same records onto the page, or a key typed in the find
+    // field, changes no share's end: at thousands of records, looking at every one took longer than the key.
+    if (!this.endsKept) this.wakeAtEnd();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -570,6 +571,8 @@ export class Nip82AccessList extends Nip82Element {
   private stateSeen?: [status: string, words: unknown, code: string];
   /** The next update renders the records and shares again (see {@link recordsShownFrom}). */
   private renewShown = true;
+  /** The update under way changes nothing but the find field and how many records are on the page (see {@link wakeAtEnd}). */
+  private endsKept = false;
 
   /** Whether the status line changed since the last request for an update: the request is its own. */
   private stateMoved(): boolean {
@@ -586,6 +589,7 @@ export class Nip82AccessList extends Nip82Element {
     super.willUpdate(changed);
     const keys = [...(changed as Map<PropertyKey, unknown>).keys()];
     if (this.renewShown || keys.some((k) => !RECORDS_UNREAD.has(k))) this.recordsShownFrom = {};
+    this.endsKept = !this.renewShown && keys.length > 0 && keys.every((k) => k === 'find' || k === 'findSaid' || k === 'filled');
     this.renewShown = false;
     this.busyNow.value = this.busy;
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
