@@ -46,7 +46,7 @@ function timeOfPlain(value: string): number | undefined {
   return at(month - 1, day).getTime();
 }
 
-/** Letters and signs spelt as typed without them: what the find fields' folding promises (see shared/fold.ts), written out. */
+/** Letters and signs spelt as typed without them: what the find fields' folding promises (see core/fold.ts), written out. */
 const SPELT_AS: Record<string, string> = {
   ß: 'ss', ı: 'i', ς: 'σ', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', ħ: 'h', ŧ: 't', þ: 'th',
   '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'",
