@@ -43,7 +43,7 @@ import { accessListStrings, type AccessListStrings } from './access-list.strings
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
 import { RenderBudget } from '../shared/render-budget.js';
-import { fold } from '../shared/fold.js';
+import { fold } from '../core/fold.js';
 import { BusyFlag, busyAttr, busyOf } from './busy-buttons.js';
 
 interface Target {
