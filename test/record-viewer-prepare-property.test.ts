@@ -53,8 +53,8 @@ const SPELT_AS: Record<string, string> = {
   '\u2010': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
   ة: 'ه', ى: 'ي', ی: 'ي', ک: 'ك',
 };
-/** Marks left out: diacritics (but kana's voicing marks and those of Indic and Southeast Asian scripts), Arabic's madda, hamza and small alef, invisible characters. */
-const LEFT_OUT = /^(?:(?![\u0900-\u109f\u1700-\u17ff\u1900-\u1aaf\u1aff-\u1c4f]|[\u{11000}-\u{11fff}]|[\u3099-\u309a])(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670]|\p{Cf})$/u;
+/** Marks left out: diacritics (but kana's voicing marks and those of Indic and Southeast Asian scripts), Arabic's madda, hamza and small alef, Devanagari's nukta, invisible characters. */
+const LEFT_OUT = /^(?:(?![\u0900-\u109f\u1700-\u17ff\u1900-\u1aaf\u1aff-\u1c4f]|[\u{11000}-\u{11fff}]|[\u3099-\u309a])(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670\u093c]|\p{Cf})$/u;
 /** A lowercase Cyrillic letter but е, and the marks that make it another letter (й, ї, ў, ӧ, ѓ, ќ). */
 const makesCyrillicLetter = (letter: string | undefined, mark: string) =>
   letter !== undefined && letter >= '\u0430' && letter <= '\u04ff' && letter !== 'е' && ('\u0304\u0306\u0308\u030b'.includes(mark) || ('гк'.includes(letter) && mark === '\u0301'));

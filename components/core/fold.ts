@@ -21,7 +21,8 @@
  * (゛ ゜); a breve, diaeresis, macron or double acute on a Cyrillic letter (й, ї, ў, and ӑ, ӧ, ӯ of
  * other languages) and an acute on г and к (ѓ, ќ), though "е" finds "ё" (Russian writes ё as е) and
  * a stress mark goes; every mark of the Indic and Southeast Asian scripts (a virama joins two
- * letters into one, a nukta or a Thai tone mark makes another word). Such a letter folds to its
+ * letters into one, a nukta or a Thai tone mark makes another word), but Devanagari's nukta, which
+ * Hindi is mostly typed without ("जैनब" finds "ज़ैनब"). Such a letter folds to its
  * one-character form, so a search that ends in "и" does not find "й" either.
  *
  * Arabic typed on any keyboard: a bare alef finds hamza and madda forms, "ه" finds "ة" and "ي"
@@ -61,12 +62,13 @@ const SPECIAL = /[\u00adßıøæœđðłħŧþʼ]|[\ud800-\udbff][\udc00-\udfff]
 /**
  * A combining mark that is a diacritic (an accent, a point, a tone mark; not an Indic vowel sign), or
  * an invisible character. Arabic's madda, hamza and small alef are not diacritics to Unicode, yet
- * most type the alef bare: "احمد" finds "أحمد", "اسهال" finds "إسهال" (those letters come apart into them).
+ * most type the alef bare: "احمد" finds "أحمد", "اسهال" finds "إسهال" (those letters come apart into them);
+ * Devanagari's nukta goes too (see above).
  * Kept: kana's voicing marks, and every mark of the Indic and Southeast Asian scripts (see above):
  * Devanagari to Myanmar, Tagalog to Khmer, Limbu to Tai Tham, Balinese to Lepcha, Brahmi and those
  * after it (the Latin marks between Tai Tham and Balinese still go).
  */
-const LEFT_OUT = /^(?:(?![\u0900-\u109f\u1700-\u17ff\u1900-\u1aaf\u1aff-\u1c4f]|[\u{11000}-\u{11fff}]|[\u3099-\u309a])(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670]|\p{Cf})$/u;
+const LEFT_OUT = /^(?:(?![\u0900-\u109f\u1700-\u17ff\u1900-\u1aaf\u1aff-\u1c4f]|[\u{11000}-\u{11fff}]|[\u3099-\u309a])(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670\u093c]|\p{Cf})$/u;
 
 /** A mark kept after those accents went (see ACCENTS and LEFT_OUT): with its letter, it may be one character (й, ガ). */
 const KEPT_MARK = /[\u0301\u0304\u0306\u0308\u030b\u3099\u309a]/g;
