@@ -2,7 +2,7 @@
 import type { AccessListStrings } from './access-list.strings.js';
 import type { Role } from '../core/nip82/record.js';
 import { noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
-import { refusedWhyEs, signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
+import { partLostStringsEs, refusedWhyEs, signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { plural } from '../shared/plural.js';
 
@@ -22,6 +22,7 @@ export const accessListStringsEs: AccessListStrings = {
   ...recordsStringsEs,
   ...signerPageStringsEs,
   ...stopWaitingStringsEs,
+  ...partLostStringsEs,
   ...refusedWhyEs,
   showAccess: 'Desbloquear mis historiales',
   loadAgain: 'Volver a cargar sus historiales',

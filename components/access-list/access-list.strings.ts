@@ -1,12 +1,12 @@
 import { languageTables } from '../shared/language-packs.js';
 import type { Role } from '../core/nip82/record.js';
 import { noKeyTailEn, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
-import { changeDetailEn, refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
+import { changeDetailEn, partLostStringsEn, refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type PartLostStrings, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { plural } from '../shared/plural.js';
 
 /** Every built-in string of `<nip82-access-list>`; each one can be overridden through `.strings`. */
-export interface AccessListStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings {
+export interface AccessListStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings, PartLostStrings {
   showAccess: string;
   loadAgain: string;
   noRecords: string;
@@ -171,6 +171,7 @@ const en: AccessListStrings = {
   ...recordsStringsEn,
   ...signerPageStringsEn,
   ...stopWaitingStringsEn,
+  ...partLostStringsEn,
   ...refusedWhyEn,
   errorDetail: changeDetailEn,
   showAccess: 'Unlock my records',

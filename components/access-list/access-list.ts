@@ -9,7 +9,7 @@ import { wordsNow } from '../shared/status-controller.js';
 import { emit, type SignerAction } from '../shared/events.js';
 import type { SignerRequestExtra } from '../shared/signer-gate.js';
 import { resolveStrings } from '../shared/strings.js';
-import { stateText } from '../shared/action-state-strings.js';
+import { partLostText, stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub, spoken } from '../shared/identity.js';
 import { withBdi } from '../shared/bdi.js';
 import { listText } from '../shared/lists.js';
@@ -1181,7 +1181,7 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderStatus(page = false): TemplateResult {
     if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, localeOf(this));
-    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(stateText(this.status, this.s, this.message, this.errorCode, this.signedOut, this.clockOff ? this.s.clockOff : ''));
+    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(partLostText(this.status, this.errorCode, this.lastAction, this.s) ?? stateText(this.status, this.s, this.message, this.errorCode, this.signedOut, this.clockOff ? this.s.clockOff : ''));
     return renderState(this.status, this.renderLive(this.status === 'relay-error' ? sentences(said, clockAfter(this.receipts, this.clockOff, this.s)) : said), this.receipts, this.s, localeOf(this));
   }
 

@@ -3,7 +3,7 @@ import type { ConsentPromptStrings } from './consent-prompt.strings.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
 import { noKeyTailEs, stateStringsEs } from '../shared/state-strings.es.js';
-import { refusedWhyEs, signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
+import { partLostStringsEs, refusedWhyEs, signerPageStringsEs, stopWaitingStringsEs } from '../shared/action-state-strings.es.js';
 import { recordsStringsEs } from '../shared/records.strings.es.js';
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
@@ -18,6 +18,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   ...recordsStringsEs,
   ...signerPageStringsEs,
   ...stopWaitingStringsEs,
+  ...partLostStringsEs,
   ...refusedWhyEs,
   receiptsTitle: 'Dónde se envió',
   typeCount: (type: string, n: number, written: string) => typeCount('es', type, n, written),
@@ -144,6 +145,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   stoppedWaiting: 'Se dejó de esperar a su firmador. No se compartió ni envió nada; puede volver a intentarlo.',
   stoppedReading: 'Se dejó de esperar a su firmador. Es posible que todavía le pida confirmar; si lo hace, sus historiales se cargarán aquí.',
   checkRequests: 'Ver solicitudes',
+  requestsLost: 'No se pudo cargar una parte de esta página, así que no se vieron sus solicitudes. Compruebe su conexión a internet y vuelva a ver las solicitudes.',
   waitRead: 'Su firmador le pedirá abrir sus mensajes (dos aprobaciones por mensaje).',
   reading: 'Leyendo sus mensajes…',
   requestsTitle: 'Solicitudes de acceso a sus historiales',

@@ -2,7 +2,7 @@ import { languageTables } from '../shared/language-packs.js';
 import type { Disclosure } from '../core/fhir/withheld.js';
 import type { Role } from '../core/nip82/record.js';
 import { noKeyTailEn, stateStringsEn, type StateStrings } from '../shared/state-strings.js';
-import { changeDetailEn, refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
+import { changeDetailEn, partLostStringsEn, refusedWhyEn, signerPageStringsEn, stopWaitingStringsEn, type PartLostStrings, type SignerPageStrings, type StopWaitingStrings } from '../shared/action-state-strings.js';
 import { recordsStringsEn, type RecordsStrings } from '../shared/records.strings.js';
 import { typeCount } from '../shared/type-names.js';
 import { clinicianKind } from '../shared/withheld-kinds.js';
@@ -11,7 +11,7 @@ import { speciesNamed, speciesWordsEn } from '../shared/species.js';
 import type { PieceState } from './signed-action.js';
 
 /** Every built-in string of `<nip82-consent-prompt>`; each one can be overridden through `.strings`. */
-export interface ConsentPromptStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings {
+export interface ConsentPromptStrings extends StateStrings, RecordsStrings, SignerPageStrings, StopWaitingStrings, PartLostStrings {
   // Resource types
   /** A kind with its number, in the patient's words ("2 conditions"); `formatted`: `n` as the page's language writes numbers. */
   typeCount: (type: string, n: number, formatted: string) => string;
@@ -153,6 +153,11 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   stoppedReading: string;
   // Answer mode
   checkRequests: string;
+  /**
+   * Instead of `errorDetail`: a part of the page that reads the messages could not be fetched (a
+   * lost connection), so nothing was read. Pressing `checkRequests` again fetches it again.
+   */
+  requestsLost: string;
   waitRead: string;
   reading: string;
   requestsTitle: string;
@@ -273,6 +278,7 @@ const en: ConsentPromptStrings = {
   ...recordsStringsEn,
   ...signerPageStringsEn,
   ...stopWaitingStringsEn,
+  ...partLostStringsEn,
   ...refusedWhyEn,
   errorDetail: changeDetailEn,
   receiptsTitle: 'Where it was sent',
@@ -398,6 +404,7 @@ const en: ConsentPromptStrings = {
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was shared or sent; you can try again.',
   stoppedReading: 'Stopped waiting for your signer. It may still ask you to confirm; if you do, your records load here.',
   checkRequests: 'Check for requests',
+  requestsLost: 'Part of this page could not be loaded, so your requests were not checked. Check your internet connection, then check for requests again.',
   waitRead: 'Your signer will be asked to open your messages (two approvals per message).',
   reading: 'Reading your messages…',
   requestsTitle: 'Requests for your records',

@@ -6,7 +6,7 @@ import { selfChosen } from '../shared/self-chosen.js';
 import { emit, type SignerAction } from '../shared/events.js';
 import type { SignerRequestExtra } from '../shared/signer-gate.js';
 import { checkChoice, languageOf, localeOf, resolveStrings } from '../shared/strings.js';
-import { stateText } from '../shared/action-state-strings.js';
+import { partLostText, stateText } from '../shared/action-state-strings.js';
 import { isolate, personName, shortNpub } from '../shared/identity.js';
 import { listText } from '../shared/lists.js';
 import { withBdi } from '../shared/bdi.js';
@@ -1784,8 +1784,14 @@ export class Nip82ConsentPrompt extends Nip82Element {
           : nothing}
       </div>`;
     }
-    const said = this.refusedText(stateText(this.status, s, this.message, this.errorCode, this.signedOut, this.clockOff ? s.clockOff : ''));
+    const said = this.refusedText(this.partLost(s) ?? stateText(this.status, s, this.message, this.errorCode, this.signedOut, this.clockOff ? s.clockOff : ''));
     return renderState(this.status, this.renderLive(this.status === 'relay-error' ? sentences(said, clockAfter(this.receipts, this.clockOff, s)) : said, !this.open), this.receipts, s, this.language);
+  }
+
+  /** A part of the page not fetched: what pressing the same button again does, in the words of what it was for. */
+  private partLost(s: ConsentPromptStrings): string | undefined {
+    const reading = this.status === 'relay-error' && this.errorCode === 'part-unavailable' && this.lastAction === 'read-requests';
+    return reading ? s.requestsLost : partLostText(this.status, this.errorCode, this.lastAction, s);
   }
 
   /** What the last send left, after the signer did not confirm its account for sending the rest, if so. */

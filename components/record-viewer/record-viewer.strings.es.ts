@@ -41,6 +41,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   locked: (detail) => `${detail} No se abrió nada.`,
   timedOut: 'Su firmador no respondió a tiempo. Compruebe que está abierto y desbloqueado, y vuelva a intentarlo.',
   relayError: 'No se pudo contactar con los servidores de almacenamiento. Compruebe su conexión a internet y vuelva a intentarlo.',
+  partLostRetry: 'No se pudo cargar una parte de esta página, así que no se muestran sus historiales. Compruebe su conexión a internet y vuelva a intentarlo.',
   badStorageSettings: stateStringsEs.badStorageSettings,
   badData: 'No se pudo leer este historial.',
   errorDetail: errorDetailEs,

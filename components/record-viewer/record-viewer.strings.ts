@@ -86,6 +86,12 @@ export interface RecordViewerStrings {
   locked: (detail: string) => string;
   timedOut: string;
   relayError: string;
+  /**
+   * Records unlocked could not be shown: a part of the page they need (the hidden-item flag) could
+   * not be fetched (a lost connection). `retry` fetches it again. Records handed in by the page
+   * have no `retry`: their words are `errorDetail`'s.
+   */
+  partLostRetry: string;
   /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
   badStorageSettings: string;
   badData: string;
@@ -398,6 +404,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   locked: (detail) => `${detail} Nothing was opened.`,
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached. Check your internet connection, then try again.',
+  partLostRetry: 'Part of this page could not be loaded, so your records are not shown. Check your internet connection, then try again.',
   badStorageSettings: stateStringsEn.badStorageSettings,
   badData: 'This record could not be read.',
   errorDetail: errorDetailEn,

@@ -1241,6 +1241,9 @@ export class Nip82RecordViewer extends Nip82Element {
         // The page's relay list: nothing the patient can fix but tell the site.
         if (this.errorCode === 'invalid-url' || this.errorCode === 'no-relays') return s.badStorageSettings;
         if (this.errorCode === 'auth-required') return this.notSignedInText(s);
+        // No server failed: a part of the page was not fetched. "Try again" (the gate) fetches it
+        // again; records handed in have no such button, and keep the words of a reload.
+        if (this.errorCode === 'part-unavailable') return this.handedIn ? this.detail(s) : s.partLostRetry;
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':

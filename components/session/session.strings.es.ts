@@ -47,6 +47,7 @@ export const sessionStringsEs: SessionBuiltins = {
   neverNsec: 'Esa es una clave privada (nsec). No la comparta nunca; no se guardó ni se envió.',
   badStorageSettings: stateStringsEs.badStorageSettings,
   cardLost: 'No se pudo cargar el inicio de sesión. Compruebe su conexión a internet y vuelva a intentarlo.',
+  remoteLost: 'No se pudo cargar el inicio de sesión con su aplicación de firmador. Compruebe su conexión a internet y vuelva a intentarlo.',
   tryAgain: stateStringsEs.tryAgain,
   noExtensionInFrame: 'Ninguna extensión de firmador respondió en este marco: abra esta página en una pestaña propia o conecte un firmador remoto abajo.',
 };

@@ -77,6 +77,11 @@ export interface SessionStrings {
   cardLost: string;
   /** Fetches the sign-in's buttons again after `cardLost`. */
   tryAgain: string;
+  /**
+   * Instead of `errorDetail`: the remote sign-in (the code to scan, the remote signer's address)
+   * could not be fetched from the site (a lost connection). Pressing its button again fetches it again.
+   */
+  remoteLost: string;
 }
 
 /**
@@ -128,6 +133,7 @@ const en: Omit<SessionBuiltins, CardKey> = {
   connected: 'Signed in.',
   badStorageSettings: stateStringsEn.badStorageSettings,
   cardLost: 'The sign-in could not be loaded. Check your internet connection, then try again.',
+  remoteLost: 'The sign-in with your signer app could not be loaded. Check your internet connection, then try again.',
   tryAgain: stateStringsEn.tryAgain,
 };
 

@@ -633,11 +633,16 @@ export class Nip82Session extends LocalizedElement {
 
   private readonly bunkerField = () => this.renderRoot.querySelector<HTMLInputElement>('input[name="bunker"]');
 
-  /** A failed sign-in: its state, the detail in the page's language, and `nip82-error` for the host. */
-  private failed(error: unknown): void {
+  /**
+   * A failed sign-in: its state, the detail in the page's language, and `nip82-error` for the host.
+   * `remote`: the user's own remote sign-in, whose part fetched again on the next press needs no
+   * reload, unlike a signer the host handed in.
+   */
+  private failed(error: unknown, remote = false): void {
     const { code, message } = this.state.fail(error, 'connect', error instanceof Error ? error.message : String(error));
     // Read at each render, so the line follows the page's language if it changes later.
-    this.state.message = () => (code === 'no-key' ? this.s.noKey(signerSaid(message)) : this.s.errorDetail(code, message));
+    this.state.message = () => (code === 'no-key' ? this.s.noKey(signerSaid(message))
+      : remote && code === 'part-unavailable' ? this.s.remoteLost : this.s.errorDetail(code, message));
   }
 
   private useExtension = () => {
@@ -679,7 +684,7 @@ export class Nip82Session extends LocalizedElement {
       // Used once: the address (its secret with it) does not stay for the next person.
       if (await remote.connectBunker(input, attempt)) this.bunkerInput = '';
     } catch (error) {
-      if (!attempt.aborted) this.failed(error);
+      if (!attempt.aborted) this.failed(error, true);
     } finally {
       // Given up, it was taken off screen then; a newer connect may be waiting now. Failed, the
       // user is back in the field, the address there to correct, but not its one-time secret: the
@@ -726,7 +731,7 @@ export class Nip82Session extends LocalizedElement {
       const remote = await this.remoteSignIn();
       if (!attempt.aborted) await remote.showCode(relays, attempt);
     } catch (error) {
-      if (!attempt.aborted) this.failed(error);
+      if (!attempt.aborted) this.failed(error, true);
     }
   }
 

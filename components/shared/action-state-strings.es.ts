@@ -2,7 +2,7 @@
  * The words of action-state-strings.ts in Spanish: a pack of their own, so the Spanish pack of the
  * session and the record viewer does not carry them.
  */
-import type { SignerPageStrings, StopWaitingStrings } from './action-state-strings.js';
+import type { PartLostStrings, SignerPageStrings, StopWaitingStrings } from './action-state-strings.js';
 import type { ReceiptStrings } from './state-strings.js';
 import type { RefusalKind } from '../core/relay/refusal.js';
 
@@ -13,6 +13,10 @@ export const signerPageStringsEs: SignerPageStrings = {
   unlockingRecord: (_n, _total, nText, totalText) => `Ahora el historial ${nText} de ${totalText}.`,
   signedInAs: 'Sesión iniciada como',
   refusedApproval: (_n, nText) => `Rechazó la aprobación ${nText}: las aprobaciones anteriores no se usan. Para seguir adelante, vuelva a intentarlo; su firmador le pedirá cada una de nuevo.`,
+};
+
+export const partLostStringsEs: PartLostStrings = {
+  sendLost: 'No se pudo cargar una parte de esta página, así que no se envió nada. Compruebe su conexión a internet y vuelva a intentarlo.',
 };
 
 export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting' | 'waitSignIn' | 'finishRelays'> = {

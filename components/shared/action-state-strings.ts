@@ -5,7 +5,7 @@
  * the record viewer read too, so a page that only signs in and shows records carries none of them.
  */
 import type { Status } from './base.js';
-import type { Nip82ErrorCode } from './events.js';
+import type { Nip82ErrorCode, SignerAction } from './events.js';
 import { errorDetailEn, type ErrorDetail } from './error-details.js';
 import { signerStateText, type ReceiptStrings, type StateStrings } from './state-strings.js';
 import type { RefusalKind } from '../core/relay/refusal.js';
@@ -46,6 +46,18 @@ const CHANGE_EN: Partial<Record<Nip82ErrorCode, string>> = {
   'not-an-editor': 'Only someone who can edit the record can change who has access.',
   'not-accepted': 'Not enough storage servers accepted it.',
 };
+
+/** The actions that sign and send: one that failed for a part not fetched sent nothing. */
+const SENDS: ReadonlySet<SignerAction | undefined> = new Set(['share', 'grant', 'revoke', 'answer', 'request']);
+
+/**
+ * What the state line says when a part of the page could not be fetched for `action`: a change
+ * says nothing was sent, and to try again (the same button fetches the part again, no reload
+ * needed); undefined for any other action, which keeps `errorDetail`'s words.
+ */
+export function partLostText(status: Status, code: Nip82ErrorCode | '', action: SignerAction | undefined, s: PartLostStrings): string | undefined {
+  return status === 'relay-error' && code === 'part-unavailable' && SENDS.has(action) ? s.sendLost : undefined;
+}
 
 /** English details of the elements that change records (see errorDetailEn). */
 export const changeDetailEn: ErrorDetail = (code, message) =>
@@ -90,6 +102,19 @@ export const signerPageStringsEn: SignerPageStrings = {
   unlockingRecord: (_n, _total, nText, totalText) => `Now record ${nText} of ${totalText}.`,
   refusedApproval: (_n, nText) => `You declined approval ${nText}: the approvals before it are not used. To go ahead after all, try again; your signer will ask for each one again.`,
   signedInAs: 'Signed in as',
+};
+
+/** What a change says when a part of the page it needs (its sending code) could not be fetched. */
+export interface PartLostStrings {
+  /**
+   * Nothing was sent, and the same button pressed again fetches the part again: no reload needed.
+   * Said instead of `errorDetail` for a share, an answer or a take-back; a read says its own words.
+   */
+  sendLost: string;
+}
+
+export const partLostStringsEn: PartLostStrings = {
+  sendLost: 'Part of this page could not be loaded, so nothing was sent. Check your internet connection, then try again.',
 };
 
 /** The words of "Stop waiting" (see shared/stop-waiting.ts). */

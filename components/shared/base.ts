@@ -128,6 +128,9 @@ export abstract class Nip82Element extends LocalizedElement {
     return this.state.errorCode;
   }
 
+  /** The signer action last begun: what a failure shown was about (see {@link withSigner}). */
+  protected lastAction?: SignerAction;
+
   /** What the enclosing `<nip82-session>` provides, if there is one. */
   protected get session(): SessionValue | undefined {
     return this.stores.session;
@@ -215,6 +218,7 @@ export abstract class Nip82Element extends LocalizedElement {
    * page got the focus back, its signer asks for the key again, once in this action.
    */
   protected withSigner<T>(action: SignerAction, waitingText: Message, run: (signer: Signer) => Promise<T>, extra: SignerRequestExtra = {}, signal?: AbortSignal): Promise<T | undefined> {
+    this.lastAction = action;
     return this.gate.run<T | undefined>(this.activeSigner, action, waitingText, async (signer) => {
       this.session?.actionBegins?.(signer);
       try {
