@@ -507,6 +507,9 @@ export class Nip82AccessList extends Nip82Element {
     // One budget per render: renderHeld takes from it the records it shows.
     this.budget.begin(this.printAll ? Infinity : 0);
     this.printAll = false;
+    // Here, not in willUpdate: an update may end the action itself (another signer handed in stops
+    // it), and no update follows that for the buttons to hear it.
+    this.busyNow.value = this.busy;
     super.update(changed);
     this.notShown = this.budget.missed;
     this.unfinishedRender = this.budget.end();
@@ -591,7 +594,6 @@ export class Nip82AccessList extends Nip82Element {
     if (this.renewShown || keys.some((k) => !RECORDS_UNREAD.has(k))) this.recordsShownFrom = {};
     this.endsKept = !this.renewShown && keys.length > 0 && keys.every((k) => k === 'find' || k === 'findSaid' || k === 'filled');
     this.renewShown = false;
-    this.busyNow.value = this.busy;
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
