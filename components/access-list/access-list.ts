@@ -507,6 +507,9 @@ export class Nip82AccessList extends Nip82Element {
     // One budget per render: renderHeld takes from it the records it shows.
     this.budget.begin(this.printAll ? Infinity : 0);
     this.printAll = false;
+    // Here, not in willUpdate: an update may end the action itself (another signer handed in stops
+    // it), and no update follows that for the buttons to hear it.
+    this.busyNow.value = this.busy;
     super.update(changed);
     this.notShown = this.budget.missed;
     this.unfinishedRender = this.budget.end();
@@ -562,8 +565,8 @@ export class Nip82AccessList extends Nip82Element {
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // Asked with no property named (a language, a store's news, a share's end), in the same update
     // as a key typed or not; not the status line's own news (a step of a revocation), which no
-    // record reads but through `busy`, a key of its own.
-    if (name === undefined && !this.stateMoved()) this.renewShown = true;
+    // record reads, nor the store's news of the revocation this element applied (see {@link applying}).
+    if (name === undefined && !this.stateMoved() && !this.applying) this.renewShown = true;
     super.requestUpdate(name, oldValue, options);
   }
 
@@ -571,6 +574,12 @@ export class Nip82AccessList extends Nip82Element {
   private stateSeen?: [status: string, words: unknown, code: string];
   /** The next update renders the records and shares again (see {@link recordsShownFrom}). */
   private renewShown = true;
+  /**
+   * The store is told of a revocation this element applied: its news replaces that record alone,
+   * as a revocation applied to the records handed in does (see {@link RECORDS_UNREAD}), and the
+   * blocks are kept by their records.
+   */
+  private applying = false;
   /** The update under way changes nothing but the find field and how many records are on the page (see {@link wakeAtEnd}). */
   private endsKept = false;
 
@@ -591,7 +600,6 @@ export class Nip82AccessList extends Nip82Element {
     if (this.renewShown || keys.some((k) => !RECORDS_UNREAD.has(k))) this.recordsShownFrom = {};
     this.endsKept = !this.renewShown && keys.length > 0 && keys.every((k) => k === 'find' || k === 'findSaid' || k === 'filled');
     this.renewShown = false;
-    this.busyNow.value = this.busy;
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
@@ -696,7 +704,8 @@ export class Nip82AccessList extends Nip82Element {
     // The host's names need no lookup: relays are not asked about people the portal already names.
     // Those the store's reader already had looked up (this list shown before) are shown at once, and not asked again.
     const earlier = store && namesLookedUp(store);
-    if (earlier?.size) this.names = new Map([...earlier, ...this.names]);
+    // Only when they add some: new names render every record again.
+    if (earlier && [...earlier.keys()].some((p) => !this.names.has(p))) this.names = new Map([...earlier, ...this.names]);
     const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier);
     // Names looked up for the last user never reach the next one. Records the page handed in
     // before a session's store arrived are no user's: their names stand while the same records are
@@ -1036,9 +1045,14 @@ export class Nip82AccessList extends Nip82Element {
     const receipts = this.receipts;
     pending.inForce = true;
     if (this.pending === pending) this.pending = undefined;
-    for (const { target, change } of pending.changes) {
-      pending.store?.applyChange(target.record, change, target.pubkey);
-      if (this.handed) this.handed = this.handed.map((r) => (r === target.record ? change.record : r));
+    this.applying = true;
+    try {
+      for (const { target, change } of pending.changes) {
+        pending.store?.applyChange(target.record, change, target.pubkey);
+        if (this.handed) this.handed = this.handed.map((r) => (r === target.record ? change.record : r));
+      }
+    } finally {
+      this.applying = false;
     }
     // Matched by record and person: a revocation resumed from before was signed for equal targets, not these very objects.
     const changed = (t: Target) => pending.changes.find((c) => c.target.record === t.record && c.target.pubkey === t.pubkey)?.change.record;
