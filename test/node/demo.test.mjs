@@ -747,7 +747,8 @@ test('the patient portal never offers the person signed in as someone to share w
   for (const [role, offered] of [['family', [people.clinic]], ['patient', [people.clinic, people.family]]]) {
     await withPage(`/demo/patient.html?as=${role}`, async (page) => {
       const options = (await page.locator('#share-with option').allTextContents()).filter((o) => !o.startsWith('Someone else'));
-      assert.deepEqual(options.map((o) => o.replace(/, npub1.*$/, '')), offered.map((p) => p.name), `offered to ${role}`);
+      // Each by name, short enough to show whole on a phone: "Harbor Clinic" for "Harbor Clinic (demo clinician)".
+      assert.deepEqual(options, offered.map((p) => p.name.replace(/ \(demo[^)]*\)$/, '')), `offered to ${role}`);
       const chosen = await page.locator('nip82-consent-prompt[mode="share"]').evaluate((p) => p.recipient);
       assert.equal(chosen, people.clinic.npub, `the clinic is chosen for ${role}, never the person signed in`);
     });
@@ -829,6 +830,39 @@ test('every demo page works on a phone 320 CSS px wide: no sideways scrolling, n
       await list.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     }
   }, PHONE);
+});
+
+/**
+ * Each choice of a page's drop-down lists as a phone 320 CSS px wide shows it closed: a list cannot
+ * wrap its words, so a choice wider than the list is cut ("…demo ic"). Measured as the same list
+ * would be unconstrained, showing that choice.
+ */
+const cutChoices = (page) =>
+  page.evaluate(() => {
+    const cut = [];
+    for (const select of document.querySelectorAll('select')) {
+      if (!select.getClientRects().length) continue;
+      for (const option of select.options) {
+        const alone = select.cloneNode(false);
+        alone.append(new Option(option.text));
+        alone.style.cssText = 'position: absolute; inline-size: auto; max-inline-size: none; visibility: hidden';
+        select.after(alone);
+        const needed = alone.getBoundingClientRect().width;
+        alone.remove();
+        const shown = select.getBoundingClientRect().width;
+        if (needed > shown + 0.5) cut.push(`#${select.id} "${option.text}" needs ${Math.round(needed)} px, has ${Math.round(shown)}`);
+      }
+    }
+    return cut;
+  });
+
+test('on a phone 320 CSS px wide, "Sign in as" and "Share with" show each choice whole', STEP, async () => {
+  for (const path of ['/demo/patient.html?as=patient', '/demo/patient.html?as=family', '/demo/clinic.html?as=clinic', '/demo/vet.html?as=owner']) {
+    await withPage(path, async (page) => {
+      assert.ok(await page.locator('select').count() > 0, `${path} has a list to choose from`);
+      assert.deepEqual(await cutChoices(page), [], path);
+    }, PHONE);
+  }
 });
 
 test('a visit note too long for any record part is refused with the reason, not a crash', STEP, async () => {
