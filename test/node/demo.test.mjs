@@ -295,6 +295,23 @@ test('the drop-in page renders the elements from the embed bundle alone, and wor
   }, extension);
 });
 
+test('the drop-in page, signed in with records locked, keeps its "Unlock my records" buttons apart on a phone', STEP, async () => {
+  await withPage('/demo/drop-in.html', async (page) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.getByRole('button', { name: 'Use my browser extension' }).click();
+    await page.locator('nip82-session').getByText('Signed in as').waitFor();
+    const unlocks = page.getByRole('button', { name: 'Unlock my records' });
+    await page.locator('nip82-access-list').getByRole('button', { name: 'Unlock my records' }).waitFor();
+    const boxes = (await Promise.all((await unlocks.all()).map((b) => b.boundingBox()))).filter(Boolean).sort((a, b) => a.y - b.y);
+    assert.ok(boxes.length >= 1, 'an unlock button');
+    // A finger on a phone needs space between two buttons (8 CSS px at least) to press the one it means.
+    for (let i = 1; i < boxes.length; i++) {
+      const gap = boxes[i].y - (boxes[i - 1].y + boxes[i - 1].height);
+      assert.ok(gap >= 8, `buttons ${i} and ${i + 1} are ${Math.round(gap)} px apart`);
+    }
+  }, extensionFor('patient'));
+});
+
 test('a portal page with no signer and no demo identity says so in the kit\'s words, with no protocol name', STEP, async () => {
   // What a page opened at another address than 127.0.0.1 receives: no demo identity.
   const noIdentities = (page) => page.route('**/demo-identities.json*', (route) => route.fulfill({ status: 403, body: '' }));
