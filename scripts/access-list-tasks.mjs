@@ -2,7 +2,7 @@
 // patient): the longest task while it opens (until every record is on the page) and while a key
 // typed in its find field narrows the list ("1", "12", "123") or a cleared field shows it whole
 // again (until every record is back), and while a step of an action changes the status line alone
-// (the first step also marks every Revoke button busy). Each task of the page counts, its rendering
+// (the first step also marks every Revoke button busy, the end frees them). Each task of the page counts, its rendering
 // included (the browser's long-animation-frame and long-task timings). Measured in headless Chromium.
 // Run: node scripts/access-list-tasks.mjs [records…]   (CHROME_PATH names the browser, /usr/bin/chromium if unset)
 import { build } from 'esbuild';
@@ -75,7 +75,7 @@ window.measure = async (n) => {
   }
   // A step of an action: the status line alone changes (the element's own state, set as a revocation's steps set it).
   const steps = [];
-  for (const [status, words] of [['working', 'Preparing'], ['working', 'Sending']]) {
+  for (const [status, words] of [['working', 'Preparing'], ['working', 'Sending'], ['done', 'Done']]) {
     start = performance.now();
     el.state.set(status, words);
     await el.updateComplete;
@@ -109,7 +109,7 @@ try {
     console.log(`${r.n} records, ${r.patients} patients`);
     console.log(`  open: longest task ${ms(r.open.task)}, longest frame ${ms(r.open.frame)}, every record shown after ${ms(r.open.all)}`);
     for (const k of r.keys) console.log(`  find "${k.value}": longest task ${ms(k.task)}, longest frame ${ms(k.frame)}, settled after ${ms(k.all)}`);
-    for (const k of r.steps) console.log(`  status "${k.value}" (an action under way): longest task ${ms(k.task)}, longest frame ${ms(k.frame)}, settled after ${ms(k.all)}`);
+    for (const k of r.steps) console.log(`  status "${k.value}" (${k.value === 'Done' ? 'the action ended' : 'an action under way'}): longest task ${ms(k.task)}, longest frame ${ms(k.frame)}, settled after ${ms(k.all)}`);
   }
 } finally {
   await browser.close();

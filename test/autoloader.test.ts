@@ -83,6 +83,10 @@ describe('autoloaded embed', function () {
       expect(onDemand, `${writing} is not loaded on demand by the core chunk`).to.be.a('string');
       expect(files, `${writing} was fetched by a page that only reads`).not.to.include(onDemand);
     }
+    // Nor is signing in at a relay (NIP-42): this page's relay lets anyone read, and asks for none.
+    const signIn = manifest.files[core]!.dynamicImports.find((f) => f.startsWith('chunks/core-relay-sign-in-'));
+    expect(signIn, 'the relay sign-in is not loaded on demand by the core chunk').to.be.a('string');
+    expect(files, 'the relay sign-in was fetched by a page whose relay asked for none').not.to.include(signIn);
 
     // Sizes of the files as built (the test server rewrites what it serves), each gzipped on its own.
     const sizes = (await executeServerCommand<Record<string, number>, { files: string[] }>('built-gzip-bytes', { files }))!;
@@ -110,6 +114,21 @@ describe('autoloaded embed', function () {
       expect(documents()).to.equal(fetched);
     } finally {
       small.close();
+    }
+  });
+
+  it('signs in at a relay that asks (NIP-42) through the sign-in the core chunk loads on demand, and reads there', async () => {
+    const coreApi = await import(/* @vite-ignore */ new URL('nip82-core.js', AUTO).href);
+    const relay = await relayUrl('auth');
+    const reader = await person();
+    const signIn = () => performance.getEntriesByType('resource').some((e) => e.name.startsWith(new URL('chunks/core-relay-sign-in-', AUTO).href));
+    const client = new coreApi.RelayClient({ relays: [relay], signer: reader.signer });
+    try {
+      const { reports } = await client.query({ kinds: [1], authors: [reader.pubkey], limit: 1 });
+      expect(reports.map((r: { status: string; signIn?: string }) => [r.status, r.signIn])).to.deep.equal([['complete', undefined]]);
+      expect(signIn(), 'the sign-in was not fetched when the relay asked for one').to.equal(true);
+    } finally {
+      client.close();
     }
   });
 

@@ -46,17 +46,32 @@ function timeOfPlain(value: string): number | undefined {
   return at(month - 1, day).getTime();
 }
 
-/** Letters and signs spelt as typed without them: what the find fields' folding promises (see shared/fold.ts), written out. */
+/** Letters and signs spelt as typed without them: what the find fields' folding promises (see core/fold.ts), written out. */
 const SPELT_AS: Record<string, string> = {
   ß: 'ss', ı: 'i', ς: 'σ', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', ħ: 'h', ŧ: 't', þ: 'th',
   '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'",
   '\u2010': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  ة: 'ه', ى: 'ي', ی: 'ي', ک: 'ك',
 };
-/** Marks left out: diacritics, Arabic's madda, hamza and small alef, invisible characters. */
-const LEFT_OUT = /^(?:(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670]|\p{Cf})$/u;
-/** The folding by its definition, one character at a time, with no quick path. */
-const foldedPlain = (text: string) =>
-  [...text.normalize('NFKD').toLowerCase().replace(/[\u0300-\u036f]/g, '')].map((c) => SPELT_AS[c] ?? (LEFT_OUT.test(c) ? '' : c)).join('');
+/** Marks left out: diacritics (but kana's voicing marks and those of Indic and Southeast Asian scripts), Arabic's madda, hamza and small alef, Devanagari's nukta, invisible characters. */
+const LEFT_OUT = /^(?:(?![\u0900-\u109f\u1700-\u17ff\u1900-\u1aaf\u1aff-\u1c4f]|[\u{11000}-\u{11fff}]|[\u3099-\u309a])(?=\p{M})\p{Diacritic}|[\u0653-\u0655\u0670\u093c]|\p{Cf})$/u;
+/** A lowercase Cyrillic letter but е, and the marks that make it another letter (й, ї, ў, ӧ, ѓ, ќ). */
+const makesCyrillicLetter = (letter: string | undefined, mark: string) =>
+  letter !== undefined && letter >= '\u0430' && letter <= '\u04ff' && letter !== 'е' && ('\u0304\u0306\u0308\u030b'.includes(mark) || ('гк'.includes(letter) && mark === '\u0301'));
+const KEPT_MARKS = '\u0301\u0304\u0306\u0308\u030b\u3099\u309a';
+/** The folding by its definition, one character at a time, with no quick path; then each letter and its kept mark as one character. */
+function foldedPlain(text: string): string {
+  const chars = [...text.normalize('NFKD').toLowerCase()];
+  const kept = chars
+    .map((c, i) => (c >= '\u0300' && c <= '\u036f' ? (makesCyrillicLetter(chars[i - 1], c) ? c : '') : SPELT_AS[c] ?? (LEFT_OUT.test(c) ? '' : c)))
+    .join('');
+  let out = '';
+  for (let i = 0; i < kept.length; i++) {
+    const joins = i + 1 < kept.length && KEPT_MARKS.includes(kept[i + 1]!) && !KEPT_MARKS.includes(kept[i]!);
+    out += joins ? (kept[i]! + kept[++i]!).normalize('NFC') : kept[i]!;
+  }
+  return out;
+}
 
 /** What reading gives, or the error it refuses with. */
 const outcome = (read: () => unknown) => {
@@ -106,11 +121,12 @@ describe('record viewer: the quick paths of opening a large record', () => {
     expect(checked).to.be.greaterThan(100_000);
   });
 
-  it('fold search words as their definition does (ß, İ, ligatures, Greek, mixed and plain text)', () => {
+  it('fold search words as their definition does (ß, İ, ligatures, Greek, kana, Cyrillic and Indic letters with marks, Arabic, mixed and plain text)', () => {
     const rnd = random(44);
-    const samples = ['Straße', 'STRASSE', 'İstanbul', 'ı', 'ﬁle', 'ﬀ', 'Ǆ', 'Hipertensión', 'ÅNGSTRÖM', 'ΣΊΣΥΦΟΣ', 'mixed Text ẞ', 'a\u0301', '\u212a', 'ABC def', '', '日本'];
+    const samples = ['Straße', 'STRASSE', 'İstanbul', 'ı', 'ﬁle', 'ﬀ', 'Ǆ', 'Hipertensión', 'ÅNGSTRÖM', 'ΣΊΣΥΦΟΣ', 'mixed Text ẞ', 'a\u0301', '\u212a', 'ABC def', '', '日本',
+      'ガン', 'ｶﾞﾝ', 'カ\u3099\u3099', 'Андрей', 'Ёлка', 'ру́сский', 'Ѓорѓи', 'й\u0301', 'क्षय', 'ज़रूर', 'ใกล้', 'فاطمة', 'مستشفى'];
     for (const s of samples) expect(folded(s), s).to.equal(foldedPlain(s));
-    const chars = [0x130, 0xdf, 0x1e9e, 0xfb01, 0x3a3, 0x212a, 0x1c4, 0xc5];
+    const chars = [0x130, 0xdf, 0x1e9e, 0xfb01, 0x3a3, 0x212a, 0x1c4, 0xc5, 0x419, 0x439, 0x451, 0x457, 0x438, 0x435, 0x433, 0x306, 0x308, 0x301, 0x30ac, 0x30ab, 0x3099, 0x915, 0x93c, 0x94d, 0x629, 0x649];
     for (let i = 0; i < 20_000; i++) {
       let s = '';
       for (let j = rnd(10); j > 0; j--) s += String.fromCharCode([rnd(128), rnd(0x400), chars[rnd(chars.length)]!, rnd(0x10000)][rnd(4)]!);

@@ -83,19 +83,23 @@ describe('names nobody can borrow', function () {
     expect(text($(el, '#records-from'))).to.contain(`Harbor Clinic (${shortNpub(stranger.pubkey)})`);
   });
 
-  it('a profile name with a fingerprint in it, or reading as the portal\'s name for someone else, is not shown', async () => {
-    const [faker, lookalike] = [stranger, await person()];
+  it('a profile name with a fingerprint in it, or reading as the portal\'s name for someone else (full-width, accented), is not shown', async () => {
+    const [faker, lookalike, accented] = [stranger, await person(), await person()];
     await named(faker, `Harbor Clinic (${shortNpub(clinic.pubkey)})`);
     await named(lookalike, 'ＨＡＲＢＯＲ clinic');
-    const record = await recordBy(patient, [{ pubkey: faker.pubkey, role: 'viewer' }, { pubkey: lookalike.pubkey, role: 'viewer' }, { pubkey: clinic.pubkey, role: 'viewer' }]);
+    // An accent is missed at a glance, as the find fields miss it.
+    await named(accented, 'Hárbor Clínic');
+    const record = await recordBy(patient, [faker, lookalike, accented, clinic].map((p) => ({ pubkey: p.pubkey, role: 'viewer' as const })));
     const el = await listFor([record], { [clinic.pubkey]: 'Harbor Clinic' });
     const row = (p: Person) => text($(el, `[part=person][data-pubkey="${p.pubkey}"]`));
     await waitUntil(() => row(clinic).includes('Harbor Clinic'), 'the clinic is named');
-    await waitUntil(() => (el as unknown as { names: Map<string, unknown> }).names.has(lookalike.pubkey), 'the profiles are read');
+    await waitUntil(() => [lookalike, accented].every((p) => (el as unknown as { names: Map<string, unknown> }).names.has(p.pubkey)), 'the profiles are read');
     await el.updateComplete;
     expect(row(faker)).not.to.contain('Harbor');
     expect(row(lookalike)).not.to.match(/harbor/i);
     expect(row(lookalike)).to.contain(shortNpub(lookalike.pubkey));
+    expect(row(accented)).not.to.contain('Hárbor');
+    expect(row(accented)).to.contain(shortNpub(accented.pubkey));
   });
 
   it('a name ending in blank letters or tag characters is cleaned, and the warning says so', async () => {

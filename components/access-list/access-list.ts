@@ -43,7 +43,8 @@ import { accessListStrings, type AccessListStrings } from './access-list.strings
 import { formatCount } from '../shared/numbers.js';
 import { focusDropped } from '../shared/focus.js';
 import { RenderBudget } from '../shared/render-budget.js';
-import { fold } from '../shared/fold.js';
+import { fold } from '../core/fold.js';
+import { BusyFlag, busyAttr, busyOf } from './busy-buttons.js';
 
 interface Target {
   record: OpenedRecord;
@@ -138,11 +139,18 @@ const MOST_RECORDS_PER_RENDER = 64;
  */
 const PRINT_MOST_RECORDS = 500;
 
+/**
+ * What changes no record or share as the list shows them: the find field (which shows or hides whole
+ * patients), the next of a long list's records, the dialog and the action it takes; and the copy
+ * of the records handed in, changed alone only by a revocation applied, which replaces its record
+ * (the blocks are kept by their records, and the shares by the list).
+ */
+const RECORDS_UNREAD: ReadonlySet<PropertyKey> = new Set([
+  'find', 'findSaid', 'filled', 'handed', 'targets', 'overdue', 'unfinished', 'result', 'shortfall', 'open', 'done', 'receipts', 'showingHistory',
+]);
+
 /** `before` when `now` holds the same records in the same order: what a render kept for that list is kept. */
 const unchanged = (before: OpenedRecord[] | undefined, now: OpenedRecord[]) => (before && sameRecords(before, now) ? before : now);
-
-/** Busy buttons say so instead of being disabled: a disabled button drops the keyboard's focus to the page. */
-const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
 
 /** Wipes the new keys of revocations that will never be published. */
 const forgetUnsent = (list: readonly PendingRevoke[]) => {
@@ -453,14 +461,23 @@ export class Nip82AccessList extends Nip82Element {
   /**
    * What a patient's records (and the shares the user made) are shown from: renewed at every update
    * but one the find field alone made (a key typed, its count spoken), which shows or hides whole
-   * patients, one that adds the next of a long list's records, or one of the status line alone (a
-   * step of a revocation: whether an action is under way, all the records read of it, is a key of
-   * their own): none renders any of a clinic's thousands of records, nor its shares, again.
+   * patients, one that adds the next of a long list's records, one of the status line alone (a
+   * step of a revocation), or one of the dialog and the action it takes (see {@link RECORDS_UNREAD}):
+   * none renders any of a clinic's thousands of records, nor its shares, again. Whether an action is
+   * under way reaches their Revoke buttons apart (see {@link busyNow}); a revocation applied
+   * replaces its record, which the blocks are kept by.
    */
   private recordsShownFrom = {};
 
-  /** Each group's records the last render showed: the same list while no record of it came or went, which that group's render is kept for. */
-  private shownOf = new WeakMap<PatientGroup, OpenedRecord[]>();
+  /** Whether an action is under way, as the Revoke buttons of the records and shares say it, without those rendered again. */
+  private readonly busyNow = new BusyFlag();
+
+  /**
+   * Each group's records the last render showed, by the group's key: the same list while no record
+   * of it came or went, which that group's render is kept for. By key, not by group: a revocation
+   * applied replaces one record, the records are grouped again, and the other groups keep theirs.
+   */
+  private shownOf = new Map<string, OpenedRecord[]>();
   /** The same, for one person's records (listed as one). */
   private heldShown?: OpenedRecord[];
 
@@ -494,8 +511,9 @@ export class Nip82AccessList extends Nip82Element {
     this.notShown = this.budget.missed;
     this.unfinishedRender = this.budget.end();
     if (focusDropped(focused, this)) this.renderRoot.querySelector<HTMLElement>('.controls > button')?.focus();
-    // A render that only brought more of the same records onto the page changes no share's end.
-    if (changed.size !== 1 || !(changed as Map<PropertyKey, unknown>).has('filled')) this.wakeAtEnd();
+    // A render that only brought more of the same records onto the page, or a key typed in the find
+    // field, changes no share's end: at thousands of records, looking at every one took longer than the key.
+    if (!this.endsKept) this.wakeAtEnd();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -553,6 +571,8 @@ export class Nip82AccessList extends Nip82Element {
   private stateSeen?: [status: string, words: unknown, code: string];
   /** The next update renders the records and shares again (see {@link recordsShownFrom}). */
   private renewShown = true;
+  /** The update under way changes nothing but the find field and how many records are on the page (see {@link wakeAtEnd}). */
+  private endsKept = false;
 
   /** Whether the status line changed since the last request for an update: the request is its own. */
   private stateMoved(): boolean {
@@ -568,8 +588,10 @@ export class Nip82AccessList extends Nip82Element {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const keys = [...(changed as Map<PropertyKey, unknown>).keys()];
-    if (this.renewShown || keys.some((k) => k !== 'find' && k !== 'findSaid' && k !== 'filled')) this.recordsShownFrom = {};
+    if (this.renewShown || keys.some((k) => !RECORDS_UNREAD.has(k))) this.recordsShownFrom = {};
+    this.endsKept = !this.renewShown && keys.length > 0 && keys.every((k) => k === 'find' || k === 'findSaid' || k === 'filled');
     this.renewShown = false;
+    this.busyNow.value = this.busy;
     // Records handed in have no store to clear on a sign-out: the element's own signer changing is one.
     if (changed.has('signer') && changed.get('signer') !== undefined) this.actions.stop();
     if (changed.has('records')) {
@@ -1189,7 +1211,7 @@ export class Nip82AccessList extends Nip82Element {
       ${this.open ? nothing : this.renderUnfinished()}
       ${held.length ? html`<div class="records">${records}</div>` : nothing}
       ${notShown ? html`<p class="not-printed" role="note">${s.notPrinted(notShown, this.count(notShown))}</p>` : nothing}
-      ${shares.length ? guard([this.recordsShownFrom, this.busy], () => this.renderShares(shares, held)) : nothing}
+      ${shares.length ? guard([this.recordsShownFrom, copies, held], () => this.renderShares(shares, held)) : nothing}
       ${this.renderHistory()}
     </div>`;
   }
@@ -1217,7 +1239,7 @@ export class Nip82AccessList extends Nip82Element {
   private forgetGroups(): void {
     this.grouped.forget();
     this.folded = new WeakMap();
-    this.shownOf = new WeakMap();
+    this.shownOf = new Map();
     this.heldShown = undefined;
   }
 
@@ -1246,7 +1268,7 @@ export class Nip82AccessList extends Nip82Element {
     const key = (r: OpenedRecord) => r.signPubkey;
     if (groups.length < 2) {
       const records = (this.heldShown = unchanged(this.heldShown, this.budget.take(held, key, due)));
-      return guard([records, this.recordsShownFrom, this.busy], () => repeat(records, key, (r) => this.renderRecord(r)));
+      return guard([records, this.recordsShownFrom], () => repeat(records, key, (r) => this.renderRecord(r)));
     }
     const s = this.s;
     // Among many patients, the one asked for: by any part of any name their records give (two
@@ -1266,14 +1288,17 @@ export class Nip82AccessList extends Nip82Element {
     if (matching) this.leftOut = groups.filter((g) => !matching.has(g));
     // The patients found, each with the records this render shows of theirs (a patient none of whose records fit waits for the next).
     const listed: [PatientGroup, number, OpenedRecord[]][] = [];
+    // Only the groups on the page: one left out is rendered afresh when it comes back.
+    const shownOf = new Map<string, OpenedRecord[]>();
     groups.forEach((g, i) => {
       if (!found(g)) return;
       const taken = this.budget.take(g.records, key, due);
       if (!taken.length) return;
-      const records = unchanged(this.shownOf.get(g), taken);
-      this.shownOf.set(g, records);
+      const records = unchanged(this.shownOf.get(g.key), taken);
+      shownOf.set(g.key, records);
       listed.push([g, i, records]);
     });
+    this.shownOf = shownOf;
     const foundText = asked
       ? shown ? s.patientsShown(shown, groups.length, this.count(shown), this.count(groups.length)) : withBdi(s.noPatientFound(isolate(this.find.trim())))
       : '';
@@ -1286,7 +1311,7 @@ export class Nip82AccessList extends Nip82Element {
             ${asked ? html`<p class="narrowed">${withBdi(s.printedFound(isolate(this.find.trim()), shown, groups.length, this.count(shown), this.count(groups.length)))}</p>` : nothing}
           </div>`
         : nothing}
-      ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g, i, records, this.recordsShownFrom, this.busy], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
+      ${repeat(listed, ([g]) => g.key, ([g, i, records]) => guard([g.key, g.name, g.namesake, g.pubkey, i, records, this.recordsShownFrom], () => html`<div part="patient" class="patient" role="group" aria-labelledby=${`patient-${i}`}>
       <h3 id=${`patient-${i}`} aria-level=${ariaLevel(this.headingLevel)}>${this.groupName(g)}</h3>
       ${repeat(records, key, (r) => this.renderRecord(r, 1))}
     </div>`))}`;
@@ -1336,7 +1361,7 @@ export class Nip82AccessList extends Nip82Element {
                   ${me && p.pubkey !== me && p.pubkey !== giver
                     // Described by its record's heading: a colleague on many patients' records has a
                     // button on each, and the record's name (whose, from whom) tells them apart.
-                    ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-describedby=${recordId(record)} aria-disabled=${busyAttr(this.busy)}
+                    ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-describedby=${recordId(record)} aria-disabled=${busyOf(this.busyNow)}
                         @click=${(e: Event) => this.ask([{ record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
                     : nothing}
                 </li>`,
@@ -1375,7 +1400,7 @@ export class Nip82AccessList extends Nip82Element {
       ${overdue.length
         ? html`<div class="overdue warning" part="overdue">
             <p>${s.overdueNotice(overdue.length, this.count(overdue.length))}</p>
-            <button part="button button-danger" type="button" class="danger" id="revoke-ended" aria-disabled=${busyAttr(this.busy)}
+            <button part="button button-danger" type="button" class="danger" id="revoke-ended" aria-disabled=${busyOf(this.busyNow)}
               @click=${(e: Event) => this.ask(overdue.map((c) => ({ record: c.record, pubkey: c.grant.recipient, role: c.grant.role, share: c })), e, true)}>
               ${s.revokeEnded(overdue.length, this.count(overdue.length))}</button>
           </div>`
@@ -1441,7 +1466,7 @@ export class Nip82AccessList extends Nip82Element {
                 : nothing}
               <p class="state">${s.shareStatus(c.status, untilText(c.grant, localeOf(this)), c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
               ${revocable && this.myKey
-                ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyAttr(this.busy)}
+                ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyOf(this.busyNow)}
                     aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), untilText(c.grant, localeOf(this)), this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
@@ -1468,7 +1493,7 @@ export class Nip82AccessList extends Nip82Element {
           <span class="who">${this.renderWho(p.pubkey, undefined)}</span>
           <span class="role">${s.role(p.role)}</span>
           ${this.myKey
-            ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyAttr(this.busy)}
+            ? html`<button part="button" type="button" class="revoke" aria-label=${spoken(s.revokeWho(this.who(p.pubkey)))} aria-disabled=${busyOf(this.busyNow)}
                 @click=${(e: Event) => this.ask([{ record: c.record, pubkey: p.pubkey, role: p.role }], e)}>${s.revoke}</button>`
             : nothing}
         </li>`)}

@@ -13,7 +13,7 @@ import { isGrantConsent } from '../core/nip82/grant.js';
 import type { FhirBundle, FhirResource } from '../core/fhir/types.js';
 import { atOnce } from '../core/slices.js';
 import { withoutTag } from '../core/fhir/semantic-tag.js';
-import { fold } from '../shared/fold.js';
+import { fold } from '../core/fold.js';
 import { codeWordsEn, type CodeSet } from './code-words.js';
 import {
   codingText, conceptCodes, conceptName, conceptText, conceptsText, dateOf, datedOf, humanName, joinPieces, languagePieces, list, nameOf, numberPiece, periodOf, piecesText, quantityPieces,

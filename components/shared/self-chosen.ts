@@ -3,12 +3,16 @@
  * at consent moments (the consent prompt, the access list, the picker) carry it, not the record page.
  */
 import { cleanName, type KnownNames } from './identity.js';
+import { fold } from '../core/fold.js';
 
 /** What reads as a key's fingerprint: `npub1…`, or a run of key letters, an ellipsis, another run. */
 const FINGERPRINT = /npub1|[02-9ac-hj-np-z]{4,}\s*\.\.\.\s*[02-9ac-hj-np-z]{4,}/i;
 
-/** A name as a reader tells names apart: compatibility forms, case and spaces make no difference. */
-const folded = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s/g, '');
+/**
+ * A name as a reader tells names apart: as the find fields fold it (compatibility forms, case,
+ * accents, invisible marks make no difference: "Clínica" passes for "Clinica"), and spaces aside.
+ */
+const folded = (name: string) => fold(name).replace(/\s/g, '');
 
 /** Each host table's names, folded once (a host gives a new table to change names, as for any property). */
 const foldedTables = new WeakMap<KnownNames, Set<string>>();

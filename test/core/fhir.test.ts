@@ -115,6 +115,16 @@ describe('a document share that hides items (removeItems)', () => {
     // The referral itself stays, so the claim's pointer to it still resolves.
     expect((out[1]!.resource.contained as { id: string }[]).map((c) => c.id)).to.deep.equal(['referral']);
   });
+
+  it('a narrative that spells a hidden diagnosis another way (no accent, capitals) does not go out; one that does not name it stays', () => {
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const hidden = { fullUrl: 'urn:uuid:h', resource: { resourceType: 'Condition', id: 'h', code: { text: 'Hipertensión arterial' } } as FhirResource };
+    const visit = (id: string, words: string) => ({ fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Encounter', id, status: 'finished', text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } } as FhirResource });
+    const visits = [visit('v1', 'Control de <b>HIPERTENSION</b> arterial.'), visit('v2', 'Control de hipertensión arterial.'), visit('v3', 'Control de asma.')];
+    const out = removeItems({ source: [patient, hidden, ...visits], kept: [patient, ...visits], hidden: [hidden], disclose: 'flag' });
+    expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, true]);
+  });
 });
 
 describe('findMentions (what a share still says about a hidden item)', () => {

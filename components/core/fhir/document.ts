@@ -8,7 +8,7 @@
 import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 import { LIST_EMPTY_REASON_SYSTEM, type Disclosure } from './withheld.js';
 import { ReferenceIndex } from './bundle.js';
-import { termsOf, type Resolve } from './mentions.js';
+import { foldedText, termsOf, type Resolve } from './mentions.js';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /** Deeper than any real FHIR resource; the walk stops there rather than exhausting the stack. */
@@ -112,8 +112,8 @@ function namesHidden(text: unknown, traces: Traces): boolean {
   const bounded = text.slice(0, MAX_TEXT);
   if (traces.literal?.test(bounded)) return true;
   if (!traces.terms) return false;
-  const folded = bounded.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ').replace(/\s+/g, ' ').toLowerCase();
-  return traces.terms.test(folded);
+  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión".
+  return traces.terms.test(foldedText(bounded.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ')));
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

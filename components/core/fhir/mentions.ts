@@ -15,6 +15,7 @@
  */
 import type { BundleEntry, FhirResource } from './types.js';
 import { decodeTextData } from './attachment.js';
+import { fold } from '../fold.js';
 
 /** A shared entry and the hidden entries whose terms it contains. */
 export interface Mention {
@@ -58,7 +59,11 @@ const MAX_TERMS = 256;
 const MAX_TEXT = 256 * 1024;
 const MAX_TOTAL_TEXT = 16 * 1024 * 1024;
 
-const fold = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * Text as the find fields compare it, in single spaces: a note that writes "hipertension" or
+ * "HIPERTENSIÓN" still gives away a hidden "Hipertensión", as a search for either finds it.
+ */
+export const foldedText = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
 
 /** The concepts that name a resource (its diagnosis, drug, vaccine), with a referenced drug's when `resolve` finds it. */
 function conceptsOf(resource: FhirResource, resolve?: Resolve): { text?: unknown; coding?: unknown }[] {
@@ -74,14 +79,14 @@ function conceptsOf(resource: FhirResource, resolve?: Resolve): { text?: unknown
 }
 
 /**
- * The defining terms of a resource, lower-cased: "fracture of ankle", also without "(disorder)".
+ * The defining terms of a resource, folded (see `foldedText`): "fracture of ankle", also without "(disorder)".
  * With `resolve`, a medication item named only by reference has its drug's terms.
  */
 export function termsOf(resource: FhirResource, resolve?: Resolve): string[] {
   const terms = new Set<string>();
   const add = (value: unknown) => {
     if (typeof value !== 'string' || terms.size >= MAX_TERMS_PER_ITEM) return;
-    const term = fold(value.slice(0, MAX_TERM * 2));
+    const term = foldedText(value.slice(0, MAX_TERM * 2));
     for (const t of [term, term.replace(/\s*\([^)]*\)$/, '')]) if (t.length >= MIN_TERM && t.length <= MAX_TERM) terms.add(t);
   };
   for (const concept of conceptsOf(resource, resolve)) {
@@ -147,7 +152,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const texts = new WeakMap<object, string>();
 
 /**
- * Every string in a resource, folded (lower case, single spaces), with plain-text attachments
+ * Every string in a resource, folded (see `foldedText`), with plain-text attachments
  * decoded and others skipped; bounded. Kept per resource, since a preview asks again after each change.
  */
 export function searchableText(resource: FhirResource): string {
@@ -170,7 +175,7 @@ export function searchableText(resource: FhirResource): string {
     }
   };
   walk(resource, '', undefined, 0);
-  const text = fold(parts.join('\n').slice(0, MAX_TEXT));
+  const text = foldedText(parts.join('\n').slice(0, MAX_TEXT));
   texts.set(resource, text);
   return text;
 }

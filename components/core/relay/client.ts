@@ -18,6 +18,7 @@ import { DELETION_KIND } from '../nip82/deletions.js';
 import { namesReader } from '../nip82/record-events.js';
 import { isAuthRequired } from './limits.js';
 import type { Sender } from './publish.js';
+import type { Connection, SignInAttempt, signInAt as SignInAt } from './sign-in.js';
 import { type RelayPool, TIMED_OUT, ownPool } from './pool.js';
 import { type Admission, DEFAULT_MAX_CHARS_PER_READ, ReadBudget } from './read-budget.js';
 
@@ -155,16 +156,7 @@ export class DeclineScope {
 }
 
 /** How one sign-in ended. */
-type SignInOutcome = 'signed-in' | SignInFailure;
-
-/** One connection's sign-in, shared by every action that meets it, and whether it waits at the user's signer now. */
-interface SignInAttempt {
-  outcome: Promise<SignInOutcome>;
-  atSigner: boolean;
-  watchers: Set<(asked: boolean) => void>;
-  /** The relay's challenge it answers, once it came. */
-  challenge?: unknown;
-}
+export type SignInOutcome = 'signed-in' | SignInFailure;
 
 /** The user (see {@link RelayClient.forgetSignIns}) each scope was first used for. */
 const scopeUsers = new WeakMap<DeclineScope, number>();
@@ -213,12 +205,6 @@ export interface RelayClientOptions {
 
 /** Why a read or send of the last user's action stopped (see {@link RelayClient.forgetSignIns}). */
 export const USER_CHANGED = 'Another user is signed in now.';
-
-/** Longest wait for the user to answer a relay's AUTH at their signer (the signers' own deadline). */
-const AUTH_PROMPT_MS = 120_000;
-
-/** One connection to one relay, as the pool keeps it. */
-type Connection = Awaited<ReturnType<RelayPool['ensureRelay']>>;
 
 /** Fewest events a relay is taken to send per page when it holds more (caps seen are 100 to 5,000). */
 const MIN_RELAY_CAP = 100;
@@ -399,7 +385,7 @@ export class RelayClient {
    * read or send, comes here (through the action's {@link DeclineScope}); the pool is never given
    * the signer, since its own AUTH waits out the read's deadline while the user is still at the
    * signer, and never settles when they refuse. Reads and sends on one connection share one prompt,
-   * whatever their action. A refusal (or no answer from the user within {@link AUTH_PROMPT_MS})
+   * whatever their action. A refusal (or no answer from the user in time, see sign-in.ts)
    * closes that connection: what is under way ends now, and only a later action connects afresh
    * and asks again, once.
    */
@@ -420,36 +406,19 @@ export class RelayClient {
       same();
       return event;
     };
-    let connection: Connection;
+    // The connection and its sign-ins as they are now: a sign-out while the code below arrives
+    // must not sign in on the next user's.
+    const host = { pool: this.pool, attempts: this.signingIn, onauth, clockOff: (off: boolean) => void (off ? this.clockRefused.add(relay) : this.clockRefused.delete(relay)) };
+    // The sign-in's own code (sign-in.ts), fetched the first time a relay asks for one: most relays
+    // never do. Could it not be fetched, the sign-in failed: the signer was never asked, so the
+    // user is not told they refused.
+    let signInAt: typeof SignInAt;
     try {
-      connection = await this.pool.ensureRelay(relay, { connectionTimeout: timeoutMs });
+      signInAt = await loadPart(() => import('./sign-in.js').then((m) => m.signInAt));
     } catch {
       return 'failed';
     }
-    let attempt = this.signingIn.get(connection);
-    // A pool that reconnects (a host's, enableReconnect) keeps the connection object through a
-    // drop, and the relay's new socket knows no sign-in: an attempt counts only while the
-    // connection's challenge is still the one it answered.
-    if (attempt?.challenge !== undefined && attempt.challenge !== Reflect.get(connection, 'challenge')) attempt = undefined;
-    if (!attempt) {
-      const made: SignInAttempt = { atSigner: false, watchers: new Set(), outcome: Promise.resolve<SignInOutcome>('failed') };
-      made.outcome = signIn(connection, onauth, timeoutMs, (asked) => {
-        made.atSigner = asked;
-        for (const watcher of made.watchers) watcher(asked);
-      }, (challenge) => (made.challenge = challenge), (off) => (off ? this.clockRefused.add(relay) : this.clockRefused.delete(relay)));
-      attempt = made;
-      this.signingIn.set(connection, made);
-    }
-    // The action hears when its sign-in waits at the signer, even one another action began.
-    const watcher = (asked: boolean) => scope.signerAsked(relay, asked);
-    attempt.watchers.add(watcher);
-    if (attempt.atSigner) watcher(true);
-    try {
-      return await attempt.outcome;
-    } finally {
-      attempt.watchers.delete(watcher);
-      scope.signerAsked(relay, false);
-    }
+    return signInAt(host, relay, timeoutMs, scope);
   }
 
   /**
@@ -985,96 +954,6 @@ export async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * NIP-42 AUTH on `connection` through `onauth`, once the relay sent its challenge: `signed-in`
- * when the relay accepted it. The user's answer may take {@link AUTH_PROMPT_MS}; the relay's
- * challenge and its answer to the signed AUTH, `timeoutMs` each. A no, or no answer, from the user
- * is `declined`; anything else (the relay's side) `failed`: the user must not be told they
- * refused what they were never asked. Either closes the connection: the pool library keeps an
- * AUTH the signer refused pending for good, so that connection could never sign in again.
- */
-async function signIn(connection: Connection, onauth: (t: EventTemplate) => Promise<VerifiedEvent>, timeoutMs: number, atSigner: (asked: boolean) => void, answering: (challenge: unknown) => void, clockOff: (off: boolean) => void): Promise<SignInOutcome> {
-  // Where the user is: not asked yet, at their signer, or past it (signed, said no, or their
-  // signer failed them: see USER_ANSWERS).
-  let user = 'unasked' as 'unasked' | 'asked' | 'signed' | 'refused' | 'unreached';
-  try {
-    // Some relays send the challenge only after their refusal.
-    await within(challengeOf(connection), timeoutMs);
-    answering(Reflect.get(connection, 'challenge'));
-    let signed!: (ok: boolean) => void;
-    const signing = new Promise<boolean>((resolve) => { signed = resolve; });
-    const answered = connection.auth(async (template) => {
-      user = 'asked';
-      atSigner(true);
-      try {
-        const event = await onauth(template);
-        user = 'signed';
-        signed(true);
-        return event;
-      } catch (error) {
-        user = error instanceof SignerError && !USER_ANSWERS.has(error.code) ? 'unreached' : 'refused';
-        signed(false);
-        throw error;
-      } finally {
-        atSigner(false);
-      }
-    });
-    answered.catch(() => undefined);
-    // An AUTH another party (a host's shared pool) started on this connection answers for this one too.
-    if (!(await within(Promise.race([signing, answered.then(() => true)]), AUTH_PROMPT_MS))) throw new Error('refused');
-    await within(answered, timeoutMs);
-    clockOff(false);
-    return 'signed-in';
-  } catch (error) {
-    // The relay refused the signed sign-in for its time: the clocks disagree (NIP-42 asks for about
-    // ten minutes). Any other end of this sign-in is no word on the clock: what an earlier one said goes.
-    clockOff(user === 'signed' && /created.?at|clock|\btime\b/i.test(String((error as Error)?.message)));
-    connection.close();
-    // Still at the signer when the wait ended: the user let the prompt go unanswered.
-    return user === 'refused' || user === 'asked' ? 'declined' : 'failed';
-  } finally {
-    // Past the deadline the signer's answer no longer counts: nobody waits for it.
-    atSigner(false);
-  }
-}
-
-/**
- * Signer failures that are the user's answer: a no, or no answer in time. Any other (no signer,
- * one out of reach, one that answered nonsense) is the sign-in failing, not the user refusing.
- */
-const USER_ANSWERS = new Set<string>(['refused', 'timeout']);
-
-/** Waiters for a connection's AUTH challenge, by connection (see {@link challengeOf}). */
-const challengeWaiters = new WeakMap<Connection, Set<() => void>>();
-
-/**
- * Settles once the relay has sent its AUTH challenge on `connection`. The pool library keeps the
- * challenge in a field and says nothing when it comes, so the field is watched.
- */
-function challengeOf(connection: Connection): Promise<void> {
-  if (Reflect.get(connection, 'challenge')) return Promise.resolve();
-  let waiters = challengeWaiters.get(connection);
-  if (!waiters) {
-    const heard = new Set<() => void>();
-    waiters = heard;
-    challengeWaiters.set(connection, heard);
-    let challenge: unknown = Reflect.get(connection, 'challenge');
-    Object.defineProperty(connection, 'challenge', {
-      configurable: true,
-      enumerable: true,
-      get: () => challenge,
-      set: (value: unknown) => {
-        challenge = value;
-        if (!value) return;
-        for (const wake of heard) wake();
-        heard.clear();
-      },
-    });
-  }
-  const list = waiters;
-  return new Promise((resolve) => list.add(resolve));
 }
 
 /** The merged report of one relay over several pages: the first trouble wins. */
