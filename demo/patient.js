@@ -1,5 +1,5 @@
 // The patient portal's own code: sign in, offer whom to share with, and listen to the elements.
-import { logActivity, short, showParts, signIn } from './portal.js';
+import { listName, logActivity, showParts, signIn } from './portal.js';
 
 const session = document.querySelector('nip82-session');
 const { people, pubkey, viaExtension } = await signIn(session);
@@ -18,20 +18,23 @@ document.getElementById('whose-records').textContent = seeded;
 // signed in with their own key gets no demo person chosen for them: those are keys this demo made.
 const prompt = document.querySelector('nip82-consent-prompt[mode="share"]');
 const shareWith = document.getElementById('share-with');
-const anyone = new Option('Someone else (paste their public key in the dialog)', '');
+// Choices short enough to show whole on a phone: the key is in the dialog, and the note below says where to paste one.
+const anyone = new Option('Someone else', '');
 if (viaExtension) shareWith.append(anyone);
 // Never the person signed in: sharing with oneself gives nobody access (the share dialog refuses it).
 for (const role of ['clinic', 'family']) {
   const person = people[role];
-  if (person && person.pubkey !== pubkey) shareWith.append(new Option(`${person.name}, ${short(person.npub)}`, person.npub));
+  if (person && person.pubkey !== pubkey) shareWith.append(new Option(listName(person.name), person.npub));
 }
 if (!viaExtension) shareWith.append(anyone);
 shareWith.value = viaExtension ? '' : shareWith.options[0]?.value ?? '';
-if (viaExtension) {
-  const note = document.getElementById('share-with-note');
-  note.textContent = 'You signed in with your own key, so nobody is chosen for you: paste the public key of the person you mean in the dialog. The demo people listed here have keys this demo generated.';
-  note.hidden = false;
-}
-const preset = () => { prompt.recipient = shareWith.value || undefined; };
+const note = document.getElementById('share-with-note');
+const preset = () => {
+  prompt.recipient = shareWith.value || undefined;
+  note.textContent = viaExtension
+    ? 'You signed in with your own key, so nobody is chosen for you: paste the public key of the person you mean in the dialog. The demo people listed here have keys this demo generated.'
+    : 'Paste their public key in the dialog.';
+  note.hidden = !viaExtension && !!shareWith.value;
+};
 shareWith.addEventListener('change', preset);
 preset();

@@ -3,6 +3,9 @@
 // users in its own way; the elements only need `.signer` on <nip82-session>.
 import { nip07Signer, nostrIdentifier, secretKeySigner, waitForNip07 } from '/dist/cdn/nip82-elements.js';
 
+/** A demo person's name short enough for a list on a phone: "Harbor Clinic", not "Harbor Clinic (demo clinician)". */
+export const listName = (name) => name.replace(/\s*\(demo[^)]*\)$/, '');
+
 /** A short, recognisable form of an npub for messages (never a key of any other kind). */
 export const short = (npub) => `${npub.slice(0, 12)}…${npub.slice(-6)}`;
 
@@ -47,7 +50,11 @@ export async function signIn(session) {
   // The portal's own directory: the session hands it to every element inside, so the hospital, the
   // vet and the patient are named in the viewer, the share, a request, its answer and the access list.
   session.knownNames = Object.fromEntries(Object.values(people).map((p) => [p.pubkey, p.name]));
-  for (const role of roles) select.append(new Option(`${people[role].name}: demo identity`, role));
+  // A closed list cannot wrap: on a phone 320 px wide each choice shows whole only when short, so
+  // the group says "demo" once and each choice gives the name alone.
+  const demoGroup = Object.assign(document.createElement('optgroup'), { label: 'Demo identities' });
+  for (const role of roles) demoGroup.append(new Option(listName(people[role].name), role));
+  if (roles.length) select.append(demoGroup);
   const failed = { relays, people, viaExtension: false };
 
   // Asked for the extension by name, the page waits for it a while; otherwise briefly, then goes on.
@@ -56,7 +63,7 @@ export async function signIn(session) {
   const offerExtension = () => {
     if (!extensionHere()) return false;
     if (![...select.options].some((o) => o.value === 'extension')) {
-      select.insertBefore(new Option('My browser extension', 'extension'), [...select.options].find((o) => o.value) ?? null);
+      select.insertBefore(new Option('My browser extension', 'extension'), select.querySelector('optgroup'));
     }
     return true;
   };

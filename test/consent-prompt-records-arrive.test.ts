@@ -237,7 +237,8 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
       // The records named in the dialog are the ones to choose from: never named with nothing to choose.
       expect(text($(el, '#records-from'))).to.contain('From which of your records');
       expect(itemsOffered(el)).to.deep.equal(['Penicillin']);
-      const review = buttonByText(el, 'Review: approve and share 1 item')!;
+      // Penicillin, and the patient's details that go with it.
+      const review = buttonByText(el, 'Review: approve and share 2 items')!;
       expect(review.disabled || review.getAttribute('aria-disabled') === 'true').to.equal(false);
 
       // The denial signed late goes nowhere.

@@ -655,7 +655,8 @@ describe('<nip82-consent-prompt>', function () {
       expect(facts).to.contain('Pre-operative assessment');
       expect(facts).to.contain('Surgery on the 3rd');
       expect(facts).to.contain(`until ${dayText(sent.period!.end!.slice(0, 10), 'en')}`);
-      expect(buttonByText(el, /^Review: approve/)!.textContent!.trim()).to.equal('Review: approve and share 3 items');
+      // The three items asked for and the patient's own details, which go with them: as the preview counts.
+      expect(buttonByText(el, /^Review: approve/)!.textContent!.trim()).to.equal('Review: approve and share 4 items');
       // The items one by one, grouped by kind in a fixed order, each with its own Hide.
       expect($$(el, '.group-head label').map((l) => text(l))).to.deep.equal(['Allergies (1)', 'Conditions (1)', 'Vaccinations (1)']);
       expect(itemRow(el, 'Chlamydia').querySelector('button.hide')).to.exist;
@@ -666,7 +667,7 @@ describe('<nip82-consent-prompt>', function () {
       const until = isoDay(10);
       setInput($<HTMLInputElement>(el, '#grant-until')!, until);
       await el.updateComplete;
-      buttonByText(el, 'Review: approve and share 2 items')!.click();
+      buttonByText(el, 'Review: approve and share 3 items')!.click();
       await el.updateComplete;
       // The same exact preview as sharing.
       // The patient's own details go with it, asked for or not, and the preview says so.

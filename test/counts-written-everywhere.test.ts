@@ -56,7 +56,7 @@ describe('counts handed to the strings written out', function () {
         endedRevoked: al.endedRevoked(N, N, M, n, n, m),
         revokeEnded: al.revokeEnded(N, n),
         endedTitle: al.endedTitle(N, n),
-        endedDoneTitle: al.endedDoneTitle(N, n),
+        endedDoneTitle: al.endedDoneTitle(N, n, true),
         confirmEnded: al.confirmEnded(N, n),
         overdueNotice: al.overdueNotice(N, n),
         opened: rv.opened(N, n),

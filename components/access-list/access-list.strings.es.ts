@@ -46,7 +46,7 @@ export const accessListStringsEs: AccessListStrings = {
   revokeShare: (who: string, items: number, since: string, until: string | undefined, itemsText: string) =>
     `Revocar el acceso de ${who} ${plural('es', items, { one: 'al elemento compartido', other: `a los ${itemsText} elementos compartidos` })} el ${since}${until ? `, hasta el ${until}` : ''}`,
   dialogTitle: (who: string) => `¿Revocar el acceso de ${who}?`,
-  doneTitle: (who: string) => `Revocación del acceso de ${who}`,
+  doneTitle: (who: string, everywhere: boolean) => `Acceso revocado para ${who}${everywhere ? '' : ', pero aún no en todos los servidores de almacenamiento'}`,
   stops:
     'Qué se detiene: el historial se vuelve a cerrar con claves nuevas, así que esa persona ya no podrá abrirlo desde los servidores de almacenamiento, ni esta versión ni las siguientes.',
   stays:
@@ -82,8 +82,8 @@ export const accessListStringsEs: AccessListStrings = {
   revokeEnded: (n: number, nText: string) => plural('es', n, { one: 'Revocar el historial compartido vencido…', other: `Revocar los ${nText} historiales compartidos vencidos…` }),
   endedTitle: (n: number, nText: string) =>
     plural('es', n, { one: '¿Revocar el historial compartido cuya fecha de fin ya pasó?', other: `¿Revocar los ${nText} historiales compartidos cuya fecha de fin ya pasó?` }),
-  endedDoneTitle: (n: number, nText: string) =>
-    plural('es', n, { one: 'Revocación del historial compartido cuya fecha de fin ya pasó', other: `Revocación de los ${nText} historiales compartidos cuya fecha de fin ya pasó` }),
+  endedDoneTitle: (n: number, nText: string, everywhere: boolean) =>
+    `${plural('es', n, { one: 'Se revocó el historial compartido cuya fecha de fin ya pasó', other: `Se revocaron los ${nText} historiales compartidos cuya fecha de fin ya pasó` })}${everywhere ? '' : ', pero aún no en todos los servidores de almacenamiento'}`,
   endedOn: (day: string) => `Terminó el ${day}`,
   confirmEnded: (n: number, nText: string) => plural('es', n, { one: 'Revocarlo', other: `Revocar los ${nText}` }),
   confirmEndedRest: (n: number, nText: string) => plural('es', n, { one: 'Revocar el otro', other: `Revocar los otros ${nText}` }),

@@ -34,8 +34,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   /** `itemsText`: `items` as the page's language writes numbers; `items` chooses the plural form. */
   revokeShare: (who: string, items: number, since: string, until: string | undefined, itemsText: string) => string;
   dialogTitle: (who: string) => string;
-  /** The dialog's heading over the outcome: no longer a question. */
-  doneTitle: (who: string) => string;
+  /**
+   * The dialog's heading over the outcome, saying what happened: revoked, and whether every storage
+   * server has it yet (`everywhere` false: one that missed it still serves the old version).
+   */
+  doneTitle: (who: string, everywhere: boolean) => string;
   stops: string;
   stays: string;
   /**
@@ -79,7 +82,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   overdueNotice: (n: number, nText: string) => string;
   revokeEnded: (n: number, nText: string) => string;
   endedTitle: (n: number, nText: string) => string;
-  endedDoneTitle: (n: number, nText: string) => string;
+  /** As {@link doneTitle}, over the outcome of revoking the `n` shares past their end date. */
+  endedDoneTitle: (n: number, nText: string, everywhere: boolean) => string;
   endedOn: (day: string) => string;
   confirmEnded: (n: number, nText: string) => string;
   /** The ended shares' Revoke when some of them have parts missing and are left for later. */
@@ -196,7 +200,7 @@ const en: AccessListStrings = {
   revokeShare: (who: string, items: number, since: string, until: string | undefined, itemsText: string) =>
     `Revoke access for ${who} to ${plural('en', items, { one: 'the 1 item', other: `the ${itemsText} items` })} shared on ${since}${until ? `, until ${until}` : ''}`,
   dialogTitle: (who: string) => `Revoke access for ${who}?`,
-  doneTitle: (who: string) => `Revoking access for ${who}`,
+  doneTitle: (who: string, everywhere: boolean) => `Access revoked for ${who}${everywhere ? '' : ', but not on every storage server yet'}`,
   stops:
     'What stops: the record is locked again with new keys, so they can no longer open it from the storage servers, this version or any later one.',
   stays:
@@ -234,8 +238,8 @@ const en: AccessListStrings = {
     }),
   revokeEnded: (n: number, nText: string) => plural('en', n, { one: 'Revoke the ended share…', other: `Revoke the ${nText} ended shares…` }),
   endedTitle: (n: number, nText: string) => plural('en', n, { one: 'Revoke the share whose end date has passed?', other: `Revoke the ${nText} shares whose end date has passed?` }),
-  endedDoneTitle: (n: number, nText: string) =>
-    plural('en', n, { one: 'Revoking the share whose end date has passed', other: `Revoking the ${nText} shares whose end date has passed` }),
+  endedDoneTitle: (n: number, nText: string, everywhere: boolean) =>
+    `${plural('en', n, { one: 'The share whose end date has passed is revoked', other: `The ${nText} shares whose end date has passed are revoked` })}${everywhere ? '' : ', but not on every storage server yet'}`,
   endedOn: (day: string) => `Ended on ${day}`,
   confirmEnded: (n: number, nText: string) => plural('en', n, { one: 'Revoke it', other: `Revoke all ${nText}` }),
   confirmEndedRest: (n: number, nText: string) => plural('en', n, { one: 'Revoke the other one', other: `Revoke the other ${nText}` }),

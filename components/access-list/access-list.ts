@@ -1656,8 +1656,12 @@ export class Nip82AccessList extends Nip82Element {
     const first = targets[0]!;
     // The heading names the dialog (aria-labelledby): its name is its text, so names go in as <bdi>, not FSI…PDI.
     const who = this.who(first.pubkey);
+    // Over the outcome, what happened: a storage server that missed it still serves the old version.
+    const everywhere = !(this.result && this.unfinished.includes(this.result));
     const title = withBdi(
-      this.done ? (this.overdue ? s.endedDoneTitle(targets.length, this.count(targets.length)) : s.doneTitle(who)) : this.overdue ? s.endedTitle(targets.length, this.count(targets.length)) : s.dialogTitle(who),
+      this.done
+        ? this.overdue ? s.endedDoneTitle(targets.length, this.count(targets.length), everywhere) : s.doneTitle(who, everywhere)
+        : this.overdue ? s.endedTitle(targets.length, this.count(targets.length)) : s.dialogTitle(who),
     );
     const editor = targets.some((t) => t.role === 'editor');
     const blocked = !!this.blocking;

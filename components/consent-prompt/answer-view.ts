@@ -147,9 +147,8 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
   const { s } = v;
   const profile = v.profile(request.requester);
   const asked = periodDay(request.period?.end);
-  const planned = v.plan.plan.plan();
-  // What the patient chose: the details that go with it unasked are named in the preview.
-  const shared = planned.entries.length - (planned.added?.length ?? 0);
+  // What will go out, as the preview counts it: the details that go with it unasked included (the preview says why).
+  const shared = v.plan.plan.plan().entries.length;
   const when = (day: string | undefined) => (day ? dayText(day, v.plan.lang) : '');
   // Over: nothing to choose for an approval, only Deny (or Cancel).
   const ended = requestEnded(request);

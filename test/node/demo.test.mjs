@@ -295,6 +295,23 @@ test('the drop-in page renders the elements from the embed bundle alone, and wor
   }, extension);
 });
 
+test('the drop-in page, signed in with records locked, keeps its "Unlock my records" buttons apart on a phone', STEP, async () => {
+  await withPage('/demo/drop-in.html', async (page) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.getByRole('button', { name: 'Use my browser extension' }).click();
+    await page.locator('nip82-session').getByText('Signed in as').waitFor();
+    const unlocks = page.getByRole('button', { name: 'Unlock my records' });
+    await page.locator('nip82-access-list').getByRole('button', { name: 'Unlock my records' }).waitFor();
+    const boxes = (await Promise.all((await unlocks.all()).map((b) => b.boundingBox()))).filter(Boolean).sort((a, b) => a.y - b.y);
+    assert.ok(boxes.length >= 1, 'an unlock button');
+    // A finger on a phone needs space between two buttons (8 CSS px at least) to press the one it means.
+    for (let i = 1; i < boxes.length; i++) {
+      const gap = boxes[i].y - (boxes[i - 1].y + boxes[i - 1].height);
+      assert.ok(gap >= 8, `buttons ${i} and ${i + 1} are ${Math.round(gap)} px apart`);
+    }
+  }, extensionFor('patient'));
+});
+
 test('a portal page with no signer and no demo identity says so in the kit\'s words, with no protocol name', STEP, async () => {
   // What a page opened at another address than 127.0.0.1 receives: no demo identity.
   const noIdentities = (page) => page.route('**/demo-identities.json*', (route) => route.fulfill({ status: 403, body: '' }));
@@ -747,7 +764,8 @@ test('the patient portal never offers the person signed in as someone to share w
   for (const [role, offered] of [['family', [people.clinic]], ['patient', [people.clinic, people.family]]]) {
     await withPage(`/demo/patient.html?as=${role}`, async (page) => {
       const options = (await page.locator('#share-with option').allTextContents()).filter((o) => !o.startsWith('Someone else'));
-      assert.deepEqual(options.map((o) => o.replace(/, npub1.*$/, '')), offered.map((p) => p.name), `offered to ${role}`);
+      // Each by name, short enough to show whole on a phone: "Harbor Clinic" for "Harbor Clinic (demo clinician)".
+      assert.deepEqual(options, offered.map((p) => p.name.replace(/ \(demo[^)]*\)$/, '')), `offered to ${role}`);
       const chosen = await page.locator('nip82-consent-prompt[mode="share"]').evaluate((p) => p.recipient);
       assert.equal(chosen, people.clinic.npub, `the clinic is chosen for ${role}, never the person signed in`);
     });
@@ -829,6 +847,39 @@ test('every demo page works on a phone 320 CSS px wide: no sideways scrolling, n
       await list.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     }
   }, PHONE);
+});
+
+/**
+ * Each choice of a page's drop-down lists as a phone 320 CSS px wide shows it closed: a list cannot
+ * wrap its words, so a choice wider than the list is cut ("…demo ic"). Measured as the same list
+ * would be unconstrained, showing that choice.
+ */
+const cutChoices = (page) =>
+  page.evaluate(() => {
+    const cut = [];
+    for (const select of document.querySelectorAll('select')) {
+      if (!select.getClientRects().length) continue;
+      for (const option of select.options) {
+        const alone = select.cloneNode(false);
+        alone.append(new Option(option.text));
+        alone.style.cssText = 'position: absolute; inline-size: auto; max-inline-size: none; visibility: hidden';
+        select.after(alone);
+        const needed = alone.getBoundingClientRect().width;
+        alone.remove();
+        const shown = select.getBoundingClientRect().width;
+        if (needed > shown + 0.5) cut.push(`#${select.id} "${option.text}" needs ${Math.round(needed)} px, has ${Math.round(shown)}`);
+      }
+    }
+    return cut;
+  });
+
+test('on a phone 320 CSS px wide, "Sign in as" and "Share with" show each choice whole', STEP, async () => {
+  for (const path of ['/demo/patient.html?as=patient', '/demo/patient.html?as=family', '/demo/clinic.html?as=clinic', '/demo/vet.html?as=owner']) {
+    await withPage(path, async (page) => {
+      assert.ok(await page.locator('select').count() > 0, `${path} has a list to choose from`);
+      assert.deepEqual(await cutChoices(page), [], path);
+    }, PHONE);
+  }
 });
 
 test('a visit note too long for any record part is refused with the reason, not a crash', STEP, async () => {
