@@ -3,6 +3,7 @@
  * (17:00 in Madrid). The answer form says the hour, and an approval left as asked ends at that
  * moment for both sides: the answer the clinic reads and the share's end are the asked instant.
  * Before, the form said only the day and the approval ran to the patient's midnight, seven hours more.
+ * The preview, the last thing read before signing, says the hour too (it once said only the day).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -30,7 +31,7 @@ describe('the consent prompt: a request asking until an hour (Madrid answering M
 
   after(() => executeServerCommand('time-zone', { timeZone: '' }));
 
-  it('the form says the hour, and the approval ends at the asked moment for both sides', async () => {
+  it('the form and the preview say the hour, and the approval ends at the asked moment for both sides', async () => {
     const url = await relayUrl('main');
     const client = new RelayClient({ relays: [url] });
     try {
@@ -52,6 +53,7 @@ describe('the consent prompt: a request asking until an hour (Madrid answering M
       expect(text($(el, 'dl.facts')), 'the asked period').to.contain(`until ${dayText(isoDay(20), 'en')}, 5:00`);
       buttonByText(el, /^Review: approve/)!.click();
       await waitUntil(() => buttonByText(el, /^Approve and share with/), 'the preview');
+      expect(text($(el, 'p.until')), 'the preview\'s end').to.contain(`Until ${dayText(isoDay(20), 'en')}, 5:00`);
       buttonByText(el, /^Approve and share with/)!.click();
       await waitUntil(() => $(el, '#result-title'), 'approved', { timeout: 30000 });
 
