@@ -14,6 +14,7 @@ import type { NostrEvent } from '../components/core/events.js';
 import { person, profileEvent, recordAbout, relayUrl, silentAt } from './helpers.js';
 import { $, buttonByText, dialogOf, root, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import { recordsRendered } from './records-rendered.js';
 
 describe('<nip82-access-list> in a session: the end of a revocation at a clinic of many patients', function () {
   this.timeout(60000);
@@ -43,14 +44,10 @@ describe('<nip82-access-list> in a session: the end of a revocation at a clinic 
     await waitUntil(() => colleagues().length === 8 && colleagues().every((p) => text(p).includes('Harbor Clinic')), 'every record on the page, its people named', { timeout: 20000 });
     await el.updateComplete;
     // Every record rendered, and every look-up of names, from now on.
-    let rendered = 0;
+    const rendered = recordsRendered(el);
     const lookUps: Promise<void>[] = [];
-    const counted = el as unknown as { renderRecord: (...args: unknown[]) => unknown; lookUpNames: () => Promise<void> };
-    const [renderRecord, lookUpNames] = [counted.renderRecord, counted.lookUpNames];
-    counted.renderRecord = function (...args: unknown[]) {
-      rendered++;
-      return renderRecord.apply(this, args);
-    };
+    const counted = el as unknown as { lookUpNames: () => Promise<void> };
+    const lookUpNames = counted.lookUpNames;
     counted.lookUpNames = function () {
       const done = lookUpNames.apply(this);
       lookUps.push(done);
@@ -64,13 +61,13 @@ describe('<nip82-access-list> in a session: the end of a revocation at a clinic 
     await waitUntil(() => quiet.asked() && el.status === 'waiting-signer', 'the signer asked');
     await el.updateComplete;
     // The end: revoked, the record moved to a new key, the names looked up again.
-    rendered = 0;
+    rendered.reset();
     quiet.release();
     await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     await waitUntil(() => lookUps.length > 0, 'the names looked up again');
     await Promise.all(lookUps);
     await el.updateComplete;
     const named = colleagues().filter((p) => text(p).includes('Harbor Clinic')).length;
-    expect({ rendered, lookUps: lookUps.length, named, revoked: !$(el, `[part=person][data-pubkey="${patient.pubkey}"]`) }).to.deep.equal({ rendered: 1, lookUps: 1, named: 8, revoked: true });
+    expect({ rendered: rendered.count, lookUps: lookUps.length, named, revoked: !$(el, `[part=person][data-pubkey="${patient.pubkey}"]`) }).to.deep.equal({ rendered: 1, lookUps: 1, named: 8, revoked: true });
   });
 });

@@ -13,6 +13,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { person, recordAbout, relayUrl, silentAt } from './helpers.js';
 import { $, buttonByText, dialogOf, root, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import { recordsRendered } from './records-rendered.js';
 
 describe('<nip82-access-list>: the start and the end of a revocation at a clinic of many patients', function () {
   this.timeout(60000);
@@ -34,32 +35,25 @@ describe('<nip82-access-list>: the start and the end of a revocation at a clinic
       const revoke = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${patient.pubkey}"] button.revoke`);
       const colleagues = () => [...root(el).querySelectorAll<HTMLButtonElement>(`[part=person][data-pubkey="${colleague.pubkey}"] button.revoke`)];
       await waitUntil(() => revoke() && colleagues().length === 60, 'every record on the page');
-      // Every record rendered from now on, counted.
-      let rendered = 0;
-      const counted = el as unknown as { renderRecord: (...args: unknown[]) => unknown };
-      const renderRecord = counted.renderRecord;
-      counted.renderRecord = function (...args: unknown[]) {
-        rendered++;
-        return renderRecord.apply(this, args);
-      };
+      const rendered = recordsRendered(el);
       revoke()!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       await el.updateComplete;
       // The start: the signer is asked to sign the change.
-      rendered = 0;
+      rendered.reset();
       quiet.arm(1);
       buttonByText(el, /^Revoke access for/)!.click();
       await waitUntil(() => quiet.asked() && el.status === 'waiting-signer', 'the signer asked');
       await el.updateComplete;
       const busy = colleagues().map((b) => b.getAttribute('aria-disabled'));
-      expect({ rendered, busy: [...new Set(busy)] }).to.deep.equal({ rendered: 0, busy: ['true'] });
+      expect({ rendered: rendered.count, busy: [...new Set(busy)] }).to.deep.equal({ rendered: 0, busy: ['true'] });
       // The end: revoked, the record moved to a new key.
-      rendered = 0;
+      rendered.reset();
       quiet.release();
       await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
       await el.updateComplete;
       const free = colleagues().map((b) => b.getAttribute('aria-disabled'));
-      expect({ rendered, free: [...new Set(free)], count: free.length }).to.deep.equal({ rendered: 1, free: ['false'], count: 60 });
+      expect({ rendered: rendered.count, free: [...new Set(free)], count: free.length }).to.deep.equal({ rendered: 1, free: ['false'], count: 60 });
       // A press on a Revoke button now asks again: they work.
       const closed = oneEvent(dialogOf(el), 'close');
       buttonByText(el, 'Close')!.click();

@@ -2,8 +2,7 @@
  * A clinic's list of many patients' records, a revocation under way: each step of it (the signer
  * asked, the change sent) changes the status line, and each rendered every patient's records again,
  * a quarter of a second per step at 5,000 records. Now a step renders none of the records it does
- * not change; only the start and the end of the action (every Revoke button says whether it is
- * busy) render them all. Counted in records rendered, not time: the same on a slow machine.
+ * not change (test/access-list-action-start-end-scale.test.ts counts the start and the end). Counted in records rendered, not time: the same on a slow machine.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../components/access-list/define.js';
@@ -13,6 +12,7 @@ import { RelayClient } from '../components/core/relay/client.js';
 import { person, recordAbout, relayAnswersLate, relayUrl, silentAt } from './helpers.js';
 import { $, buttonByText, dialogOf, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import { recordsRendered } from './records-rendered.js';
 
 describe('<nip82-access-list>: the steps of a revocation at a clinic of many patients', function () {
   this.timeout(60000);
@@ -34,14 +34,7 @@ describe('<nip82-access-list>: the steps of a revocation at a clinic of many pat
       const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${records} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
       const revoke = () => $<HTMLButtonElement>(el, `[part=person][data-pubkey="${patient.pubkey}"] button.revoke`);
       await waitUntil(() => revoke(), 'the people listed');
-      // Every record rendered from now on, counted.
-      let rendered = 0;
-      const counted = el as unknown as { renderRecord: (...args: unknown[]) => unknown };
-      const renderRecord = counted.renderRecord;
-      counted.renderRecord = function (...args: unknown[]) {
-        rendered++;
-        return renderRecord.apply(this, args);
-      };
+      const rendered = recordsRendered(el);
       revoke()!.click();
       await waitUntil(() => dialogOf(el).open, 'dialog opens');
       quiet.arm(1);
@@ -50,11 +43,11 @@ describe('<nip82-access-list>: the steps of a revocation at a clinic of many pat
       await el.updateComplete;
       // The server takes its time to answer: the send is a step of its own.
       await relayAnswersLate('picky', 2000);
-      rendered = 0;
+      rendered.reset();
       quiet.release();
       await waitUntil(() => text($(el, 'dialog [role=status]')).startsWith('Sending'), 'the change on its way', { timeout: 20000 });
       await el.updateComplete;
-      expect({ status: el.status, rendered }).to.deep.equal({ status: 'working', rendered: 0 });
+      expect({ status: el.status, rendered: rendered.count }).to.deep.equal({ status: 'working', rendered: 0 });
       await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
     } finally {
       client.close();
