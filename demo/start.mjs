@@ -16,10 +16,8 @@ console.log('Building the kit (about half a minute, longer on a busy computer)â€
  */
 const STOPS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const code = await new Promise((resolve) => {
-  // Its own process group: the build is npm, a shell and the tools it runs in turn, and a stop
-  // sent to this script alone (a process manager's SIGTERM) must reach every one of them.
-  const build = spawn('npm', ['run', '--silent', 'build:lib'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], shell: windows, detached: !windows });
-  /** The signal this script was stopped by while building, if it was. */
+  /** The build, once started; the signal this script was stopped by while building, if it was. */
+  let build;
   let stoppedBy;
   const stop = (signal) => {
     stoppedBy = signal;
@@ -31,7 +29,12 @@ const code = await new Promise((resolve) => {
       // Already gone.
     }
   };
+  // Listened for before the build starts: a stop that came while it was being started would end
+  // this script alone, and the build would run on with no one to stop it.
   for (const signal of STOPS) process.once(signal, stop);
+  // Its own process group: the build is npm, a shell and the tools it runs in turn, and a stop
+  // sent to this script alone (a process manager's SIGTERM) must reach every one of them.
+  build = spawn('npm', ['run', '--silent', 'build:lib'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], shell: windows, detached: !windows });
   build.once('error', (error) => {
     console.error(error.message);
     resolve(1);
