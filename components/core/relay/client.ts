@@ -406,9 +406,6 @@ export class RelayClient {
       same();
       return event;
     };
-    // The connection and its sign-ins as they are now: a sign-out while the code below arrives
-    // must not sign in on the next user's.
-    const host = { pool: this.pool, attempts: this.signingIn, onauth, clockOff: (off: boolean) => void (off ? this.clockRefused.add(relay) : this.clockRefused.delete(relay)) };
     // The sign-in's own code (sign-in.ts), fetched the first time a relay asks for one: most relays
     // never do. Could it not be fetched, the sign-in failed: the signer was never asked, so the
     // user is not told they refused.
@@ -418,6 +415,11 @@ export class RelayClient {
     } catch {
       return 'failed';
     }
+    // A close or another user while the code came ends this sign-in as it would have before: a
+    // closed pool connects again on its next use (the signer would be asked for a page that left),
+    // and a host's pool's connection to the relay is the next user's by now.
+    if ((this.closed && !this.sends.size) || user !== this.user) return 'failed';
+    const host = { pool: this.pool, attempts: this.signingIn, onauth, clockOff: (off: boolean) => void (off ? this.clockRefused.add(relay) : this.clockRefused.delete(relay)) };
     return signInAt(host, relay, timeoutMs, scope);
   }
 
