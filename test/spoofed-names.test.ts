@@ -102,6 +102,23 @@ describe('names nobody can borrow', function () {
     expect(row(accented)).to.contain(shortNpub(accented.pubkey));
   });
 
+  it('a profile name that spells the portal\'s name for someone else with look-alike letters of another script, or I for l, is not shown', async () => {
+    const [cyrillic, greek, capitalI] = [stranger, await person(), await person()];
+    await named(cyrillic, '\u041d\u0430rbor \u0421linic');
+    await named(greek, '\u0397ARB\u039fR CLINIC');
+    await named(capitalI, 'Harbor CIinic');
+    const record = await recordBy(patient, [cyrillic, greek, capitalI, clinic].map((p) => ({ pubkey: p.pubkey, role: 'viewer' as const })));
+    const el = await listFor([record], { [clinic.pubkey]: 'Harbor Clinic' });
+    const row = (p: Person) => text($(el, `[part=person][data-pubkey="${p.pubkey}"]`));
+    await waitUntil(() => row(clinic).includes('Harbor Clinic'), 'the clinic is named');
+    await waitUntil(() => [cyrillic, greek, capitalI].every((p) => (el as unknown as { names: Map<string, unknown> }).names.has(p.pubkey)), 'the profiles are read');
+    await el.updateComplete;
+    for (const p of [cyrillic, greek, capitalI]) {
+      expect(row(p)).not.to.match(/clinic|linic|LINIC/i);
+      expect(row(p)).to.contain(shortNpub(p.pubkey));
+    }
+  });
+
   it('a name ending in blank letters or tag characters is cleaned, and the warning says so', async () => {
     for (const hidden of ['\u3164', '\u115F', '\u1160', '\u2028', '\u2029', '\u034F', '\u061C', '\u180E', '\u{E0041}\u{E007F}', '\uFE0F']) {
       expect(cleanName(`Harbor Clinic${hidden}`), JSON.stringify(hidden)).to.equal('Harbor Clinic');

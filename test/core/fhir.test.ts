@@ -125,6 +125,18 @@ describe('a document share that hides items (removeItems)', () => {
     const out = removeItems({ source: [patient, hidden, ...visits], kept: [patient, ...visits], hidden: [hidden], disclose: 'flag' });
     expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, true]);
   });
+
+  it('a narrative that writes a hidden diagnosis with character references (&oacute;, &#211;, &#x439;) does not go out', () => {
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const condition = (id: string, text: string) => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Condition', id, code: { text } } as FhirResource });
+    const hidden = [condition('h1', 'Hipertensión arterial'), condition('h2', 'Синдром Рейно')];
+    const visit = (id: string, words: string) => ({ fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Encounter', id, status: 'finished', text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } } as FhirResource });
+    const visits = [visit('v1', 'Control de hipertensi&oacute;n&nbsp;arterial.'), visit('v2', 'Control de HIPERTENSI&#211;N arterial.'),
+      visit('v3', 'Синдром Ре&#x439;но.'), visit('v4', 'Control de asma &amp; alergia.')];
+    const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
+    expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, true]);
+  });
 });
 
 describe('findMentions (what a share still says about a hidden item)', () => {

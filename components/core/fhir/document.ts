@@ -113,7 +113,23 @@ function namesHidden(text: unknown, traces: Traces): boolean {
   if (traces.literal?.test(bounded)) return true;
   if (!traces.terms) return false;
   // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión".
-  return traces.terms.test(foldedText(bounded.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ')));
+  return traces.terms.test(foldedText(bounded.replace(/<[^>]*>/g, ' ').replace(REFERENCE, asRead)));
+}
+
+/**
+ * A character reference, as a browser reads one in text (the semicolon may be missing): a narrative
+ * that writes "Hipertensi&oacute;n" or "&#1081;" shows the letter, so it names what the letter spells.
+ */
+const REFERENCE = /&(?:#(\d{1,8})|#x([\da-f]{1,7})|([a-z][a-z\d]{0,31}));?/gi;
+const NAMED = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', szlig: 'ss', aelig: 'ae', oelig: 'oe', oslash: 'o', eth: 'd', thorn: 'th', lsquo: "'", rsquo: "'", ndash: '-', mdash: '-' }));
+/** A Latin letter with an accent: the letter alone, as folding takes the accent off anyway. */
+const ACCENTED = /^([a-z])(?:acute|grave|circ|uml|tilde|ring|cedil|caron|macr|breve|ogon|dblac|dot)$/i;
+
+/** What the browser shows for a reference; one it would not read, a space (a word ends there, as before). */
+function asRead(_: string, decimal?: string, hex?: string, name?: string): string {
+  if (name !== undefined) return NAMED.get(name.toLowerCase()) ?? ACCENTED.exec(name)?.[1] ?? ' ';
+  const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : ' ';
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
