@@ -238,7 +238,8 @@ export const RequestWaiting: Story = {
     expect(facts).toContain('Please include your inhaler prescriptions.');
     // The items one by one, each with its own Hide, as when sharing.
     expect(allInShadow(el, 'li.item')).toHaveLength(2);
-    expect(button(el, 'Review: approve and share 2 items').disabled).toBe(false);
+    // The button counts what the preview will list: those two, and the patient's own details.
+    expect(button(el, 'Review: approve and share 3 items').disabled).toBe(false);
   },
 };
 
@@ -250,8 +251,8 @@ export const RequestNarrowed: Story = {
     const el = prompt(canvasElement);
     await openRequest(el);
     await userEvent.click(inShadow<HTMLInputElement>(el, '#group-1')!);
-    await waitFor(() => expect(button(el, 'Review: approve and share 1 item')).toBeTruthy());
-    await userEvent.click(button(el, 'Review: approve and share 1 item'));
+    await waitFor(() => expect(button(el, 'Review: approve and share 2 items')).toBeTruthy());
+    await userEvent.click(button(el, 'Review: approve and share 2 items'));
     // The kind kept, and the patient's own details, which go with every share (the preview says so).
     await waitFor(() => expect(allInShadow(el, '.shared-items li')).toHaveLength(2));
     expect(button(el, /^Approve and share with npub1/)).toBeTruthy();
@@ -292,7 +293,7 @@ export const ApproveRelayDown: Story = {
   play: async ({ canvasElement }) => {
     const el = prompt(canvasElement);
     await openRequest(el);
-    await userEvent.click(button(el, 'Review: approve and share 2 items'));
+    await userEvent.click(button(el, 'Review: approve and share 3 items'));
     await userEvent.click(button(el, /^Approve and share with npub1/));
     await settles(el, 'relay-error', 20_000);
     await announces(el, 'No storage server accepted it. Nothing was shared or sent; you can try again.');
@@ -391,7 +392,7 @@ export const Approved: Story = {
       const el = prompt(canvasElement);
       const answered = new Promise<string>((resolve) => el.addEventListener('nip82-answer', (e) => resolve(e.detail.decision), { once: true }));
       await openRequest(el);
-      await userEvent.click(button(el, 'Review: approve and share 2 items'));
+      await userEvent.click(button(el, 'Review: approve and share 3 items'));
       await userEvent.click(button(el, /^Approve and share with npub1/));
       expect(await answered).toBe('active');
       await settles(el, 'done', 20_000);
