@@ -12,8 +12,9 @@ import { createRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import type { NostrEvent } from '../components/core/events.js';
 import { person, profileEvent, recordAbout, relayUrl, silentAt } from './helpers.js';
-import { $, buttonByText, dialogOf, root, text } from './element-helpers.js';
+import { $, buttonByText, root, text } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import { revocationHeldAtSigner } from './revocation-held.js';
 import { recordsRendered } from './records-rendered.js';
 
 describe('<nip82-access-list> in a session: the end of a revocation at a clinic of many patients', function () {
@@ -53,13 +54,7 @@ describe('<nip82-access-list> in a session: the end of a revocation at a clinic 
       lookUps.push(done);
       return done;
     };
-    $<HTMLButtonElement>(el, `[part=person][data-pubkey="${patient.pubkey}"] button.revoke`)!.click();
-    await waitUntil(() => dialogOf(el).open, 'dialog opens');
-    await el.updateComplete;
-    quiet.arm(1);
-    buttonByText(el, /^Revoke access for/)!.click();
-    await waitUntil(() => quiet.asked() && el.status === 'waiting-signer', 'the signer asked');
-    await el.updateComplete;
+    await revocationHeldAtSigner(el, patient.pubkey, quiet);
     // The end: revoked, the record moved to a new key, the names looked up again.
     rendered.reset();
     quiet.release();

@@ -10,8 +10,9 @@ import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { RelayClient } from '../components/core/relay/client.js';
 import { person, recordAbout, relayUrl, silentAt } from './helpers.js';
-import { $, $$, buttonByText, dialogOf } from './element-helpers.js';
+import { $, $$ } from './element-helpers.js';
 import { waitUntil } from './wait.js';
+import { revocationHeldAtSigner } from './revocation-held.js';
 
 describe('<nip82-access-list>: another account handed in while a revocation waits on the signer', function () {
   this.timeout(60000);
@@ -30,13 +31,7 @@ describe('<nip82-access-list>: another account handed in while a revocation wait
       const theirs = [await openRecord(await createRecord({ bundle: recordAbout('Luis Soto', 'Cough'), author: next.signer, participants: [{ pubkey: patient.pubkey, role: 'viewer' }] }), next.signer)];
       const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${records} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
       await waitUntil(() => $(el, `[part=person][data-pubkey="${colleague.pubkey}"] button.revoke`), 'the Revoke button');
-      $<HTMLButtonElement>(el, `[part=person][data-pubkey="${colleague.pubkey}"] button.revoke`)!.click();
-      await waitUntil(() => dialogOf(el).open, 'dialog opens');
-      await el.updateComplete;
-      quiet.arm(1);
-      buttonByText(el, /^Revoke access for/)!.click();
-      await waitUntil(() => quiet.asked() && el.status === 'waiting-signer', 'the signer asked');
-      await el.updateComplete;
+      await revocationHeldAtSigner(el, colleague.pubkey, quiet);
       // Another account: its signer and its records at once.
       el.signer = next.signer;
       el.records = theirs;
