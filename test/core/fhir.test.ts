@@ -152,6 +152,17 @@ describe('a document share that hides items (removeItems)', () => {
     const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
     expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, false, true]);
   });
+
+  it('a narrative that writes a hidden diagnosis across inline tags, shown as one word, does not go out', () => {
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const hidden = [{ fullUrl: 'urn:uuid:h', resource: { resourceType: 'Condition', id: 'h', code: { text: 'Hipertensión arterial' } } as FhirResource }];
+    const visit = (id: string, words: string) => ({ fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Encounter', id, status: 'finished', text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } } as FhirResource });
+    const visits = [visit('v1', 'Control de Hiper<b>tensi&oacute;n</b> arterial.'), visit('v2', 'Control de <span>hiper</span><span title="">tension</span> arterial.'),
+      visit('v3', 'Control de<br/>hipertensión arterial.'), visit('v4', 'Control de <i>asma</i> <b>arterial</b>.')];
+    const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
+    expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, true]);
+  });
 });
 
 describe('shownText (character references as a browser shows them, without a DOM)', () => {

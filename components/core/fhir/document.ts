@@ -113,17 +113,20 @@ function namesHidden(text: unknown, traces: Traces): boolean {
   const bounded = text.slice(0, MAX_TEXT);
   if (traces.literal?.test(bounded)) return true;
   if (!traces.terms) return false;
-  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión".
-  return traces.terms.test(foldedText(wordsShown(bounded)));
+  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión". A tag
+  // may end a word ("de<br/>hipertensión") or not ("Hiper<b>tensión</b>" shows one word): both are read.
+  return [' ', ''].some((between) => traces.terms!.test(foldedText(wordsShown(bounded, between))));
 }
 
 /**
- * The words a reader of a narrative sees: its text, and its attribute values (a title or an image's
- * alternative text shows too), with character references read as a browser reads them
- * (shown-text.ts): "Hipertensi&oacute;n" and "Hipertensi&oacuten" both show the letters.
+ * The words a reader of a narrative sees: its text, its tags read as `between`, and its attribute
+ * values apart (a title or an image's alternative text shows too), with character references read
+ * as a browser reads them (shown-text.ts): "Hipertensi&oacute;n" and "Hipertensi&oacuten" both show the letters.
  */
-function wordsShown(xhtml: string): string {
-  return xhtml.split(/(<[^>]*>)/).map((part, i) => (i % 2 ? ` ${attributeValues(part).join(' ')} ` : shownText(part))).join('');
+function wordsShown(xhtml: string, between: string): string {
+  const parts = xhtml.split(/(<[^>]*>)/);
+  const text = parts.filter((_, i) => i % 2 === 0).map((part) => shownText(part)).join(between);
+  return [text, ...parts.filter((_, i) => i % 2 === 1).flatMap(attributeValues)].join(' ');
 }
 
 const ATTRIBUTE_VALUE = /=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
