@@ -1,8 +1,9 @@
 /**
- * When the page's server cannot give the sending code or the reading of messages, the fetch fails
- * for real here (scripts/wtr-lost-module-plugin.mjs): the prompt says nothing was sent (or that the
- * requests were not checked) and that pressing the same button again is enough, as it is: once the
- * connection is back, the same button shares, or checks for requests. No reload needed.
+ * When the page's server cannot give the sending code, the reading of messages or a part the
+ * signer needs, the fetch fails for real here (scripts/wtr-lost-module-plugin.mjs): the prompt says
+ * nothing was sent (or that the requests were not checked, or the records not unlocked) and that
+ * pressing the same button again is enough, as it is: once the connection is back, the same button
+ * shares, checks for requests, or unlocks. No reload needed.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -11,15 +12,26 @@ import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { Nip82Event } from '../components/shared/events.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { loadPart } from '../components/core/errors.js';
+import type { Signer } from '../components/core/signers/signer.js';
 import { waitUntil } from './wait.js';
 import { person, relayUrl, sampleBundle } from './helpers.js';
 import { buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
 
 const PUBLISH_MODULE = '/components/core/relay/publish';
 const MAIL_MODULE = '/components/core/store/mail-read';
+const SIGNER_PART = '/test/signer-part';
+
+/** `signer`, whose key needs a part of the page fetched first. */
+const needingPart = (signer: Signer): Signer => ({
+  getPublicKey: () => loadPart(() => import('./signer-part.js')).then(() => signer.getPublicKey()),
+  signEvent: (event) => signer.signEvent(event),
+  nip44Encrypt: (pubkey, text) => signer.nip44Encrypt(pubkey, text),
+  nip44Decrypt: (pubkey, text) => signer.nip44Decrypt(pubkey, text),
+});
 const said = (el: Element) => text(el.shadowRoot!.querySelector('.state'));
 
-describe('<nip82-consent-prompt> when its sending code or its reading of messages could not be fetched', function () {
+describe('<nip82-consent-prompt> when its sending code, its reading of messages or a part its signer needs could not be fetched', function () {
   this.timeout(30000);
   before(async () => {
     await executeServerCommand('lose-module', { path: PUBLISH_MODULE });
@@ -72,6 +84,26 @@ describe('<nip82-consent-prompt> when its sending code or its reading of message
     await executeServerCommand('find-module', { path: MAIL_MODULE });
     await waitUntil(() => buttonByText(el, 'Check for requests'), 'the button went');
     buttonByText(el, 'Check for requests')!.click();
+    await waitUntil(() => el.status === 'done', `status ${el.status}: ${said(el)}`, { timeout: 15000 });
+  });
+
+  it('unlocking says the records were not unlocked and to try again, in Spanish too; once the connection is back, the same button unlocks', async () => {
+    await executeServerCommand('lose-module', { path: SIGNER_PART });
+    const url = await relayUrl('main');
+    const patient = await person();
+    const el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt mode="share" .signer=${needingPart(patient.signer)} relays=${url}></nip82-consent-prompt>`);
+    buttonByText(el, 'Unlock my records')!.click();
+    await waitUntil(() => el.status === 'relay-error', `status ${el.status}`, { timeout: 15000 });
+    await el.updateComplete;
+    expect(said(el)).to.equal('Part of this page could not be loaded, so your records were not unlocked. Check your internet connection, then try again.');
+
+    el.lang = 'es';
+    await waitUntil(() => said(el) === 'No se pudo cargar una parte de esta página, así que sus historiales no se desbloquearon. Compruebe su conexión a internet y vuelva a intentarlo.', `in Spanish: ${said(el)}`);
+    el.lang = 'en';
+
+    await executeServerCommand('find-module', { path: SIGNER_PART });
+    await waitUntil(() => buttonByText(el, 'Unlock my records'), 'the button went');
+    buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el.status === 'done', `status ${el.status}: ${said(el)}`, { timeout: 15000 });
   });
 });

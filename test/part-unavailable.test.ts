@@ -28,14 +28,15 @@ describe('a part of the page that could not be fetched', () => {
     expect(error).to.be.instanceOf(PartUnavailableError);
     const lost = error as PartUnavailableError;
     expect(lost.code).to.equal('part-unavailable');
-    expect(lost.message).to.match(/reload the page/);
+    // Said where an element has no words of its own: what was not done, and that trying again works.
+    expect(lost.message).to.equal('Part of this page could not be loaded, so what you asked for was not done. Check your internet connection, then try again.');
     expect(lost.message).not.to.match(/\.js|https?:|import/i);
     // What the browser said stays with it, for a developer's console.
     expect(lost.cause).to.be.instanceOf(TypeError);
   });
 
-  it('is told to the patient in plain words, as a connection problem, in English and in Spanish', async () => {
-    for (const [lang, words] of [['en', /could not be loaded.*reload the page/], ['es', /No se pudo cargar una parte de esta página.*vuelva a cargar la página/]] as const) {
+  it('is told to the patient in plain words, as a connection problem, in English and in Spanish: a signer the page handed in, which no button asks again, says to reload', async () => {
+    for (const [lang, words] of [['en', /^Part of this page could not be loaded, so you are not signed in\. Check your internet connection, then reload the page\.$/], ['es', /^No se pudo cargar una parte de esta página, así que no ha iniciado sesión\. Compruebe su conexión a internet y vuelva a cargar la página\.$/]] as const) {
       const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><nip82-session relays="ws://127.0.0.1:1"></nip82-session></div>`);
       const session = page.querySelector<Nip82Session>('nip82-session')!;
       await session.updateComplete;
@@ -80,7 +81,10 @@ describe('a part of the page that could not be fetched', () => {
     try {
       viewer.requestUpdate();
       await viewer.updateComplete;
-      expect(viewer.shadowRoot!.querySelector('.lost-part')?.textContent).to.match(/Part of this page could not be loaded.*reload the page/);
+      expect(viewer.shadowRoot!.querySelector('.lost-part'), 'said before the original text was asked for').to.equal(null);
+      [...viewer.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Show original text')!.click();
+      await viewer.updateComplete;
+      expect(viewer.shadowRoot!.querySelector('.lost-part p')?.textContent).to.equal('Part of this page could not be loaded, so the original text of these records is not shown. Check your internet connection, then try again.');
       expect(viewer.shadowRoot!.textContent).to.include('Penicillin');
       await expect(viewer).to.be.accessible();
     } finally {

@@ -29,12 +29,14 @@ describe('<nip82-record-viewer> when its hidden-item flag could not be fetched',
     await executeServerCommand('lose-module', { path: FLAG_MODULE });
   });
 
-  it('records handed in say part of the page could not be loaded, to reload, and not that the servers could not be reached', async () => {
+  it('records handed in say part of the page could not be loaded, so they are not shown, to reload, and not that the servers could not be reached', async () => {
     const bundle = markWithheld(sampleBundle() as FhirBundle, [{ resourceType: 'Condition', id: 'h1' }], 'count');
     const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${bundle}></nip82-record-viewer>`);
     await waitUntil(() => el.status === 'relay-error', `status ${el.status}`, { timeout: 10000 });
     await el.updateComplete;
-    expect(said(el)).to.equal('Part of this page could not be loaded. Check your internet connection, then reload the page.');
+    expect(said(el)).to.equal('Part of this page could not be loaded, so these records are not shown. Check your internet connection, then reload the page.');
+    el.lang = 'es';
+    await waitUntil(() => said(el) === 'No se pudo cargar una parte de esta página, así que no se muestran estos historiales. Compruebe su conexión a internet y vuelva a cargar la página.', `in Spanish: ${said(el)}`);
   });
 
   it('records unlocked say to try again, in Spanish too; once the connection is back, "Try again" shows them with their flag', async () => {

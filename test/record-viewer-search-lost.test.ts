@@ -42,7 +42,8 @@ describe('<nip82-record-viewer> when its search could not be fetched', () => {
     // updateComplete waits for the search that was asked for: here, its failed fetch.
     await el.updateComplete;
     expect((await aborted()).length, 'the search module was requested, and the request failed').to.be.greaterThan(0);
-    expect(text($(el, '.lost-part'))).to.match(/Part of this page could not be loaded.*reload the page/);
+    expect(text($(el, '.lost-part p'))).to.equal('Part of this page could not be loaded, so the search did not run. Check your internet connection, then try again.');
+    expect(text($(el, '.lost-part'))).not.to.match(/reload/i);
     // Heard too, as it appears: a screen-reader user who typed hears why nothing was found.
     expect(shownLiveRegions(el).map((r) => text(r)).join(' | ')).to.match(/Part of this page could not be loaded/);
     const count = text($(el, '.count'));
@@ -83,5 +84,30 @@ describe('<nip82-record-viewer> when its search could not be fetched', () => {
     search(el, '');
     await el.updateComplete;
     expect($(el, '.lost-part')).to.equal(null);
+  });
+
+  // Last: it gives the part back to this page.
+  it('says so in Spanish too; once the connection is back, "Try again" runs the search typed, and the reader goes on in the search box', async () => {
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer .bundle=${sampleBundle()}></nip82-record-viewer>`);
+    await el.updateComplete;
+    const all = $$(el, '[part=item]').length;
+    search(el, 'penicillin');
+    await el.updateComplete;
+    await waitUntil(() => $(el, '.lost-part'), 'the loss was never said');
+    el.lang = 'es';
+    await waitUntil(() => text($(el, '.lost-part p')) === 'No se pudo cargar una parte de esta página, así que la búsqueda no se hizo. Compruebe su conexión a internet y vuelva a intentarlo.', `in Spanish: ${text($(el, '.lost-part'))}`);
+    el.lang = 'en';
+    await waitUntil(() => text($(el, '.lost-part button')) === 'Try again', 'no button to try again');
+
+    await executeServerCommand('find-module', { path: SEARCH_MODULE });
+    const again = $<HTMLButtonElement>(el, '.lost-part button')!;
+    again.focus();
+    again.click();
+    await waitUntil(() => $(el, '.lost-part') === null, `still said: ${text($(el, '.lost-part'))}`);
+    await el.updateComplete;
+    const found = $$(el, '[part=item]').map((li) => text(li));
+    expect(found.length).to.be.greaterThan(0).and.lessThan(all);
+    expect(found.every((item) => /penicillin/i.test(item)), found.join(' | ')).to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[type=search]'));
   });
 });

@@ -117,6 +117,7 @@ export const accessListStringsEs: AccessListStrings = {
   stoppedWaiting: 'Se dejó de esperar a su firmador. No se cambió ni envió nada; puede volver a intentarlo.',
   showHistory: 'Ver historial de consentimientos',
   waitHistory: 'Su firmador le pedirá abrir sus mensajes (dos aprobaciones por mensaje).',
+  historyLost: 'No se pudo cargar una parte de esta página, así que no se leyó su historial de consentimientos. Compruebe su conexión a internet y vuelva a intentarlo.',
   historyTitle: 'Su historial de consentimientos',
   noHistory: 'Todavía no ha compartido nada ni respondido a ninguna solicitud.',
   shareAbout: (patient: string) => `Paciente: ${patient}`,

@@ -110,6 +110,11 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   movedAlone: string;
   showHistory: string;
   waitHistory: string;
+  /**
+   * Instead of `errorDetail`: a part of the page that reads the messages could not be fetched (a
+   * lost connection), so the history was not read. Pressing `showHistory` again fetches it again.
+   */
+  historyLost: string;
   historyTitle: string;
   noHistory: string;
   /** Whom a share in "What you shared" is about, when the list holds more than one patient or an animal's ("Rex"). */
@@ -272,6 +277,7 @@ const en: AccessListStrings = {
   stoppedWaiting: 'Stopped waiting for your signer. Nothing was changed or sent; you can try again.',
   showHistory: 'Show consent history',
   waitHistory: 'Your signer will be asked to open your messages (two approvals per message).',
+  historyLost: 'Part of this page could not be loaded, so your consent history was not read. Check your internet connection, then try again.',
   historyTitle: 'Your consent history',
   noHistory: 'You have not shared anything or answered any requests yet.',
   shareAbout: (patient: string) => `About ${patient}`,

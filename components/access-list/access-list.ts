@@ -864,6 +864,12 @@ export class Nip82AccessList extends Nip82Element {
     return super.withSigner(action, waitingText, run, extra, signal);
   }
 
+  /** A part of the page not fetched: what pressing the same button again does, in the words of what it was for. */
+  private partLost(): string | undefined {
+    const reading = this.status === 'relay-error' && this.errorCode === 'part-unavailable' && this.lastAction === 'read-requests';
+    return reading ? this.s.historyLost : partLostText(this.status, this.errorCode, this.lastAction, this.s);
+  }
+
   /** What a refusal says: after others were given, which approval was declined and what trying again asks. */
   private refusedText(said: string): string {
     const n = this.status === 'refused' ? this.progress?.refusedAt : undefined;
@@ -1195,7 +1201,7 @@ export class Nip82AccessList extends Nip82Element {
    */
   private renderStatus(page = false): TemplateResult {
     if (page && this.open) return renderState('idle', this.renderLive(''), [], this.s, localeOf(this));
-    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(partLostText(this.status, this.errorCode, this.lastAction, this.s) ?? stateText(this.status, this.s, this.message, this.errorCode, this.signedOut, this.clockOff ? this.s.clockOff : ''));
+    const said = this.status === 'relay-error' && this.shortfall ? wordsNow(this.shortfall) : this.refusedText(this.partLost() ?? stateText(this.status, this.s, this.message, this.errorCode, this.signedOut, this.clockOff ? this.s.clockOff : ''));
     return renderState(this.status, this.renderLive(this.status === 'relay-error' ? sentences(said, clockAfter(this.receipts, this.clockOff, this.s)) : said), this.receipts, this.s, localeOf(this));
   }
 

@@ -108,14 +108,18 @@ export function isNip82Error(error: unknown): error is RecordError | SignerError
 /** What a person reads of a record its owner deleted or moved (a deletion covers its address), said alike when it is opened and when it leaves a page that showed it. */
 export const DELETED_BY_OWNER_MESSAGE = 'This record was deleted or moved by its owner.';
 
-/** What a person reads when a part of the page could not be loaded (see {@link PartUnavailableError}). */
-export const PART_UNAVAILABLE_MESSAGE = 'Part of this page could not be loaded. Check your internet connection, then reload the page.';
+/**
+ * What a person reads when a part of the page could not be loaded (see {@link PartUnavailableError}),
+ * where the element has no words of its own for what was not done.
+ */
+export const PART_UNAVAILABLE_MESSAGE = 'Part of this page could not be loaded, so what you asked for was not done. Check your internet connection, then try again.';
 
 /**
  * A part of the kit that loads on demand (a module of its own, fetched from the page's server the
  * first time it is needed) could not be fetched: the connection dropped, or the host did not serve
- * every file of the build. A browser may keep a failed module as failed, so reloading the page is
- * the sure way to try again. Nothing was signed or sent for the action that needed it.
+ * every file of the build. Nothing was signed or sent for the action that needed it. The browser
+ * fetches a failed module anew when it is imported again, so doing the same again is enough once the
+ * connection is back; only what the page alone starts (records or a signer it hands in) needs a reload.
  */
 export class PartUnavailableError extends Error {
   override readonly name = 'PartUnavailableError';

@@ -26,16 +26,23 @@ class NarrativeDirective extends Directive {
   }
 
   override update(part: ElementPart, [xhtml]: [string]) {
-    if (xhtml !== this.shown) {
+    if (xhtml === this.shown) return noChange;
+    if (narrativeSanitizer.value) {
       this.shown = xhtml;
-      if (narrativeSanitizer.value) part.element.replaceChildren(narrativeSanitizer.value(xhtml));
-      else {
-        part.element.replaceChildren();
-        void narrativeSanitizer.load().then((sanitize) => {
-          if (this.shown === xhtml) part.element.replaceChildren(sanitize(xhtml));
-        }, () => (part.options?.host as { requestUpdate?: () => void } | undefined)?.requestUpdate?.());
-      }
+      part.element.replaceChildren(narrativeSanitizer.value(xhtml));
+      return noChange;
     }
+    part.element.replaceChildren();
+    // Once lost, fetched again only when the reader asks (the viewer's "Try again"), never by a
+    // render: the next update after it arrived fills the element.
+    if (narrativeSanitizer.failed) return noChange;
+    this.shown = xhtml;
+    void narrativeSanitizer.load().then((sanitize) => {
+      if (this.shown === xhtml) part.element.replaceChildren(sanitize(xhtml));
+    }, () => {
+      if (this.shown === xhtml) this.shown = undefined;
+      (part.options?.host as { requestUpdate?: () => void } | undefined)?.requestUpdate?.();
+    });
     return noChange;
   }
 }

@@ -89,9 +89,25 @@ export interface RecordViewerStrings {
   /**
    * Records unlocked could not be shown: a part of the page they need (the hidden-item flag) could
    * not be fetched (a lost connection). `retry` fetches it again. Records handed in by the page
-   * have no `retry`: their words are `errorDetail`'s.
+   * have no `retry`: theirs is `partLostReload`.
    */
   partLostRetry: string;
+  /** Records handed in by the page could not be shown for a part not fetched: no button here fetches it again, a reload does. */
+  partLostReload: string;
+  /**
+   * Parts fetched once the reader needs them, when the fetch failed: what did not happen, and how
+   * to try again. `partRetry` (the button beside them) fetches the part again: a browser fetches a
+   * failed part anew when asked again, so no reload is needed. The search, once the reader typed.
+   */
+  searchLost: string;
+  /** Download pressed: nothing was saved. `button`: the Download button's words (`exportJson`), pressed again to try again. */
+  downloadLost: (button: string) => string;
+  /** A lens table, an attached file, or the notes on what a load could not open or read: not shown. */
+  extrasLost: string;
+  /** The records' original text, asked for with `showNarratives`: not shown. */
+  narrativeLost: string;
+  /** The button beside `searchLost`, `extrasLost` and `narrativeLost`: fetches the parts again and shows what they were for. */
+  partRetry: string;
   /** The page's relay list holds no usable address (code `invalid-url`): only the site's team can fix it. */
   badStorageSettings: string;
   badData: string;
@@ -405,6 +421,12 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   timedOut: 'Your signer did not answer in time. Check that it is open and unlocked, then try again.',
   relayError: 'The storage servers could not be reached. Check your internet connection, then try again.',
   partLostRetry: 'Part of this page could not be loaded, so your records are not shown. Check your internet connection, then try again.',
+  partLostReload: 'Part of this page could not be loaded, so these records are not shown. Check your internet connection, then reload the page.',
+  searchLost: 'Part of this page could not be loaded, so the search did not run. Check your internet connection, then try again.',
+  downloadLost: (button) => `Part of this page could not be loaded, so no copy was downloaded. Check your internet connection, then press “${button}” again.`,
+  extrasLost: 'Part of this page could not be loaded, so some details on this page are not shown, such as tables or attached files. Check your internet connection, then try again.',
+  narrativeLost: 'Part of this page could not be loaded, so the original text of these records is not shown. Check your internet connection, then try again.',
+  partRetry: 'Try again',
   badStorageSettings: stateStringsEn.badStorageSettings,
   badData: 'This record could not be read.',
   errorDetail: errorDetailEn,

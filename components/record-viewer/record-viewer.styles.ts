@@ -36,6 +36,15 @@ export const recordViewerStyles = css`
     padding-inline: var(--_space);
     margin: 0;
   }
+  /* What a lost part did not do, and its "Try again" under it. */
+  .lost-part {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .lost-part p {
+    margin: 0;
+  }
   .share-until,
   .unnamed {
     margin: 0;

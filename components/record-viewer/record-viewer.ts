@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { DELETED_BY_OWNER_MESSAGE, PART_UNAVAILABLE_MESSAGE, RecordError } from '../core/errors.js';
+import { DELETED_BY_OWNER_MESSAGE, RecordError } from '../core/errors.js';
 import { isEventTime } from '../core/events.js';
 import { ReferenceIndex, readingBundle } from '../core/fhir/bundle.js';
 import { SLICE_MS, atOnce, inSlices, yieldToMain } from '../core/slices.js';
@@ -337,6 +337,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private query = '';
   @state() private hiddenSections: ReadonlySet<SectionKey> = new Set();
   @state() private narratives = false;
+  /** Download was pressed and its part could not be fetched: said until the next press, or another reader. */
+  @state() private downloadLost = false;
   @state() private limits: ReadonlyMap<string, number> = new Map();
   /** Every item that matches is shown, for a printout: no section stops at a page. */
   @state() private printing = false;
@@ -551,6 +553,11 @@ export class Nip82RecordViewer extends Nip82Element {
       const first = all[shownBefore] ?? all[all.length - 1];
       first?.setAttribute('tabindex', '-1');
       first?.focus();
+      return;
+    }
+    // "Try again" once the search it fetched ran: the reader goes on in the search box.
+    if (focused.matches('button.retry-part') && queryWords(this.query).length) {
+      this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
       return;
     }
     // Any other control that went with a render: the unlock button once the records it opened are
@@ -779,6 +786,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.stopCountTimer();
     this.countSaid = false;
     this.narratives = false;
+    this.downloadLost = false;
     if (this.hostView) ({ mode: this.mode, signedOnly: this.signedOnly } = this.hostView);
     this.hostView = undefined;
     this.limits = new Map();
@@ -1137,6 +1145,7 @@ export class Nip82RecordViewer extends Nip82Element {
    * (renderLostParts), and the focus stays on the button.
    */
   private download(view: View): void {
+    this.downloadLost = false;
     // A copy leaves the page: after a focus, only once the signer says the same user is there.
     this.afterKeyCheck(() => {
       const allowed = this.exportsAllowed;
@@ -1156,7 +1165,7 @@ export class Nip82RecordViewer extends Nip82Element {
             go(part);
             this.requestUpdate();
           },
-          () => this.requestUpdate(),
+          () => (this.downloadLost = allowed === this.exportsAllowed && this.isConnected && this.views.includes(view)),
         );
       }
     });
@@ -1243,7 +1252,7 @@ export class Nip82RecordViewer extends Nip82Element {
         if (this.errorCode === 'auth-required') return this.notSignedInText(s);
         // No server failed: a part of the page was not fetched. "Try again" (the gate) fetches it
         // again; records handed in have no such button, and keep the words of a reload.
-        if (this.errorCode === 'part-unavailable') return this.handedIn ? this.detail(s) : s.partLostRetry;
+        if (this.errorCode === 'part-unavailable') return this.handedIn ? s.partLostReload : s.partLostRetry;
         // Per-relay answers are listed below; without any, the reason is the client's (e.g. no relays configured).
         return this.reports.length ? s.relayError : [s.relayError, this.detail(s)].filter(Boolean).join(' ');
       case 'bad-data':
@@ -1270,16 +1279,47 @@ export class Nip82RecordViewer extends Nip82Element {
   }
 
   /**
-   * A part the viewer fetches on demand that could not be fetched: the extras (notices, a lens table
-   * or an attachment shown, a download pressed), the narrative sanitiser, the search once the reader
-   * searches (fetched ahead while idle, its loss matters only then). An alert: a reader who typed a
-   * search and hears no count change hears why.
+   * The parts the viewer fetches on demand that could not be fetched, each said where the reader
+   * needs it, with what did not happen: the search once the reader searches (fetched ahead while
+   * idle, its loss matters only then), a download pressed, the extras on screen (a lens table, an
+   * attachment, the notices), the original text once shown. An alert: a reader who typed a search
+   * and hears no count change hears why. A browser fetches a failed part anew when asked again, so
+   * "Try again" fetches what is lost and shows it; a download, the reader presses again.
    */
   private renderLostParts(s: RecordViewerStrings) {
-    const searchLost = search.failed && queryWords(this.query).length > 0;
-    if (!searchLost && !extras.failed && !narrativeSanitizer.failed) return nothing;
-    return html`<p class="warning lost-part" role="alert">${s.errorDetail('part-unavailable', PART_UNAVAILABLE_MESSAGE)}</p>`;
+    const lost = this.lostParts;
+    const said = [
+      lost.search ? s.searchLost : '',
+      this.downloadLost ? s.downloadLost(s.exportJson) : '',
+      lost.extras ? s.extrasLost : '',
+      lost.narrative ? s.narrativeLost : '',
+    ].filter(Boolean);
+    if (!said.length) return nothing;
+    return html`<div class="warning lost-part" role="alert">
+      ${said.map((line) => html`<p>${line}</p>`)}
+      ${lost.search || lost.extras || lost.narrative ? html`<button part="button" type="button" class="retry-part" @click=${this.fetchLost}>${s.partRetry}</button>` : nothing}
+    </div>`;
   }
+
+  /** Which parts the reader needs now that could not be fetched. */
+  private get lostParts(): { search: boolean; extras: boolean; narrative: boolean } {
+    return {
+      search: search.failed && queryWords(this.query).length > 0,
+      extras: extras.failed && (this.views.some((view) => view.summary.items.some(needsExtras)) || this.hasDetails),
+      narrative: narrativeSanitizer.failed && this.narratives,
+    };
+  }
+
+  /** "Try again": fetches every part the reader needs that was lost; each shows what it was for once here. */
+  private readonly fetchLost = (): void => {
+    const lost = this.lostParts;
+    const shown = () => this.requestUpdate();
+    // The search runs again over the words typed, fetching its part (`searching`).
+    if (lost.search) this.applyFilters();
+    if (lost.extras) extras.load().then(shown, shown);
+    if (lost.narrative) narrativeSanitizer.load().then(shown, shown);
+    this.requestUpdate();
+  };
 
   /** A record's author as its notices name them: the host's name, else a self-chosen one beside the short npub, only when their signature held. */
   private authorNamed(t: TakenBack): string {
@@ -1292,8 +1332,13 @@ export class Nip82RecordViewer extends Nip82Element {
    * state; updateComplete waits for it. A failed fetch is said instead (renderLostParts).
    */
 
+  /** Whether anything is to be said of the last load beyond its status line (renderDetails). */
+  private get hasDetails(): boolean {
+    return this.failures.length > 0 || this.takenBack.length > 0 || this.deleted.length > 0 || this.unopened > 0 || this.older || this.reports.some((r) => r.status !== 'complete');
+  }
+
   private renderDetails(s: RecordViewerStrings) {
-    if (!this.failures.length && !this.takenBack.length && !this.deleted.length && !this.unopened && !this.older && this.reports.every((r) => r.status === 'complete')) return nothing;
+    if (!this.hasDetails) return nothing;
     const openMore = () => void this.unlocking.run([undefined]);
     const summed = this.status === 'bad-data' && this.allFailed;
     const named = (t: TakenBack) => this.authorNamed(t);
@@ -1693,8 +1738,9 @@ export class Nip82RecordViewer extends Nip82Element {
   private renderItemOnce(view: View, item: Item, s: RecordViewerStrings, lang: string, withKind: boolean, whose: string) {
     const provenance = itemProvenance(view, item);
     // The extras too, for an item that shows them: rendered before they arrived, it shows its lens
-    // table or attachment once they have (and the other items are not rendered again for them).
-    return guard([item, s, lang, withKind, whose, this.narratives, provenance, this.nameOf(view, provenance), needsExtras(item) && extras.value], () => this.renderItem(item, s, lang, withKind, whose, view, provenance));
+    // table or attachment once they have (and the other items are not rendered again for them); so
+    // its original text, shown before its sanitiser arrived (fetched again by "Try again").
+    return guard([item, s, lang, withKind, whose, this.narratives, provenance, this.nameOf(view, provenance), needsExtras(item) && extras.value, this.narratives && !!item.narrative && narrativeSanitizer.value], () => this.renderItem(item, s, lang, withKind, whose, view, provenance));
   }
 
   /**

@@ -48,6 +48,7 @@ export const sessionStringsEs: SessionBuiltins = {
   badStorageSettings: stateStringsEs.badStorageSettings,
   cardLost: 'No se pudo cargar el inicio de sesión. Compruebe su conexión a internet y vuelva a intentarlo.',
   remoteLost: 'No se pudo cargar el inicio de sesión con su aplicación de firmador. Compruebe su conexión a internet y vuelva a intentarlo.',
+  signerLost: 'No se pudo cargar una parte de esta página, así que no ha iniciado sesión. Compruebe su conexión a internet y vuelva a cargar la página.',
   tryAgain: stateStringsEs.tryAgain,
   noExtensionInFrame: 'Ninguna extensión de firmador respondió en este marco: abra esta página en una pestaña propia o conecte un firmador remoto abajo.',
 };

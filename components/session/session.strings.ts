@@ -82,6 +82,11 @@ export interface SessionStrings {
    * could not be fetched from the site (a lost connection). Pressing its button again fetches it again.
    */
   remoteLost: string;
+  /**
+   * Instead of `errorDetail`: the signer the page handed in needs a part of the page that could not
+   * be fetched. No button here asks it again: a reload does.
+   */
+  signerLost: string;
 }
 
 /**
@@ -134,6 +139,7 @@ const en: Omit<SessionBuiltins, CardKey> = {
   badStorageSettings: stateStringsEn.badStorageSettings,
   cardLost: 'The sign-in could not be loaded. Check your internet connection, then try again.',
   remoteLost: 'The sign-in with your signer app could not be loaded. Check your internet connection, then try again.',
+  signerLost: 'Part of this page could not be loaded, so you are not signed in. Check your internet connection, then reload the page.',
   tryAgain: stateStringsEn.tryAgain,
 };
 

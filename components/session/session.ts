@@ -496,7 +496,7 @@ export class Nip82Session extends LocalizedElement {
         this.user = pk;
         this.state.status = 'done';
         emit(this, 'nip82-session-change', { pubkey: pk, signer: 'injected' });
-      }).catch((error) => this.failed(error));
+      }).catch((error) => this.failed(error, 'host'));
     }
     if (!this.signer && this.kind === 'injected') {
       // The host took its signer back: signed out, and whoever logs sign-outs hears it.
@@ -635,14 +635,15 @@ export class Nip82Session extends LocalizedElement {
 
   /**
    * A failed sign-in: its state, the detail in the page's language, and `nip82-error` for the host.
-   * `remote`: the user's own remote sign-in, whose part fetched again on the next press needs no
-   * reload, unlike a signer the host handed in.
+   * `from`: the user's own remote sign-in, whose part fetched again on the next press needs no
+   * reload, or a signer the host handed in, which nothing on this page asks again but a reload.
    */
-  private failed(error: unknown, remote = false): void {
+  private failed(error: unknown, from?: 'remote' | 'host'): void {
     const { code, message } = this.state.fail(error, 'connect', error instanceof Error ? error.message : String(error));
+    const lost = code === 'part-unavailable' ? from : undefined;
     // Read at each render, so the line follows the page's language if it changes later.
     this.state.message = () => (code === 'no-key' ? this.s.noKey(signerSaid(message))
-      : remote && code === 'part-unavailable' ? this.s.remoteLost : this.s.errorDetail(code, message));
+      : lost === 'remote' ? this.s.remoteLost : lost === 'host' ? this.s.signerLost : this.s.errorDetail(code, message));
   }
 
   private useExtension = () => {
@@ -684,7 +685,7 @@ export class Nip82Session extends LocalizedElement {
       // Used once: the address (its secret with it) does not stay for the next person.
       if (await remote.connectBunker(input, attempt)) this.bunkerInput = '';
     } catch (error) {
-      if (!attempt.aborted) this.failed(error, true);
+      if (!attempt.aborted) this.failed(error, 'remote');
     } finally {
       // Given up, it was taken off screen then; a newer connect may be waiting now. Failed, the
       // user is back in the field, the address there to correct, but not its one-time secret: the
@@ -731,7 +732,7 @@ export class Nip82Session extends LocalizedElement {
       const remote = await this.remoteSignIn();
       if (!attempt.aborted) await remote.showCode(relays, attempt);
     } catch (error) {
-      if (!attempt.aborted) this.failed(error, true);
+      if (!attempt.aborted) this.failed(error, 'remote');
     }
   }
 

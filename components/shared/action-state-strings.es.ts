@@ -17,6 +17,7 @@ export const signerPageStringsEs: SignerPageStrings = {
 
 export const partLostStringsEs: PartLostStrings = {
   sendLost: 'No se pudo cargar una parte de esta página, así que no se envió nada. Compruebe su conexión a internet y vuelva a intentarlo.',
+  unlockLost: 'No se pudo cargar una parte de esta página, así que sus historiales no se desbloquearon. Compruebe su conexión a internet y vuelva a intentarlo.',
 };
 
 export const stopWaitingStringsEs: Pick<StopWaitingStrings, 'stopWaiting' | 'waitSignIn' | 'finishRelays'> = {

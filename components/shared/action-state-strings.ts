@@ -52,11 +52,13 @@ const SENDS: ReadonlySet<SignerAction | undefined> = new Set(['share', 'grant', 
 
 /**
  * What the state line says when a part of the page could not be fetched for `action`: a change
- * says nothing was sent, and to try again (the same button fetches the part again, no reload
- * needed); undefined for any other action, which keeps `errorDetail`'s words.
+ * says nothing was sent, an unlock that nothing was unlocked, and each to try again (the same
+ * button fetches the part again, no reload needed); undefined for any other action, which keeps
+ * `errorDetail`'s words or the element's own.
  */
 export function partLostText(status: Status, code: Nip82ErrorCode | '', action: SignerAction | undefined, s: PartLostStrings): string | undefined {
-  return status === 'relay-error' && code === 'part-unavailable' && SENDS.has(action) ? s.sendLost : undefined;
+  if (status !== 'relay-error' || code !== 'part-unavailable') return undefined;
+  return SENDS.has(action) ? s.sendLost : action === 'unlock' ? s.unlockLost : undefined;
 }
 
 /** English details of the elements that change records (see errorDetailEn). */
@@ -111,10 +113,13 @@ export interface PartLostStrings {
    * Said instead of `errorDetail` for a share, an answer or a take-back; a read says its own words.
    */
   sendLost: string;
+  /** Nothing was unlocked, and the same button pressed again fetches the part again. */
+  unlockLost: string;
 }
 
 export const partLostStringsEn: PartLostStrings = {
   sendLost: 'Part of this page could not be loaded, so nothing was sent. Check your internet connection, then try again.',
+  unlockLost: 'Part of this page could not be loaded, so your records were not unlocked. Check your internet connection, then try again.',
 };
 
 /** The words of "Stop waiting" (see shared/stop-waiting.ts). */

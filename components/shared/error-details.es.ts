@@ -40,7 +40,7 @@ const ES: Record<Nip82ErrorCode, string> = {
   closed: 'La conexión con los servidores de almacenamiento se cerró; ya no se envía ni se lee nada por ella.',
   'relay-unavailable': 'Ningún servidor de almacenamiento respondió.',
   'auth-required': 'Un servidor de almacenamiento pidió que usted iniciara sesión, y no se inició, así que no se leyó nada allí.',
-  'part-unavailable': 'No se pudo cargar una parte de esta página. Compruebe su conexión a internet y vuelva a cargar la página.',
+  'part-unavailable': 'No se pudo cargar una parte de esta página, así que no se hizo lo que pidió. Compruebe su conexión a internet y vuelva a intentarlo.',
   cancelled: 'Se canceló. No se firmó ni se envió nada.',
   unknown: 'Algo salió mal.',
   'no-websocket': 'Esta página no puede conectarse con los servidores de almacenamiento.',

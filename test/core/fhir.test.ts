@@ -10,6 +10,7 @@ import { findMentions, termsOf } from '../../components/core/fhir/mentions.js';
 import type { FhirBundle, FhirResource } from '../../components/core/fhir/types.js';
 import { planShare } from '../../components/core/nip82/share.js';
 import { removeItems } from '../../components/core/fhir/document.js';
+import { shownText } from '../../components/core/fhir/shown-text.js';
 import type { OpenedRecord } from '../../components/core/nip82/record.js';
 
 describe('FHIR helpers', () => {
@@ -136,6 +137,54 @@ describe('a document share that hides items (removeItems)', () => {
       visit('v3', 'Синдром Ре&#x439;но.'), visit('v4', 'Control de asma &amp; alergia.')];
     const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
     expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, true]);
+  });
+
+  it('a narrative that writes a hidden diagnosis as a browser still shows it (a legacy name without its semicolon, zeros before a number, a windows-1252 number, a title) does not go out', () => {
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const condition = (id: string, text: string) => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Condition', id, code: { text } } as FhirResource });
+    const hidden = [condition('h1', 'Hipertensión arterial'), condition('h2', 'Šarlach')];
+    const visit = (id: string, words: string) => ({ fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Encounter', id, status: 'finished', text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } } as FhirResource });
+    const visits = [visit('v1', 'Control de Hipertensi&oacuten arterial.'), visit('v2', 'Control de hipertensi&#0000000000243;n arterial.'),
+      visit('v3', 'Kontrola: &#138;arlach.'), visit('v4', '<span title="Hipertensi&oacute;n arterial">Control</span>'),
+      // In an attribute, a name followed by a letter is not read: the title shows "Hipertensi&oacuten".
+      visit('v5', '<span title="Hipertensi&oacuten arterial">Control de asma</span>')];
+    const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
+    expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, false, true]);
+  });
+
+  it('a narrative that writes a hidden diagnosis across inline tags, shown as one word, does not go out', () => {
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const hidden = [{ fullUrl: 'urn:uuid:h', resource: { resourceType: 'Condition', id: 'h', code: { text: 'Hipertensión arterial' } } as FhirResource }];
+    const visit = (id: string, words: string) => ({ fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Encounter', id, status: 'finished', text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } } as FhirResource });
+    const visits = [visit('v1', 'Control de Hiper<b>tensi&oacute;n</b> arterial.'), visit('v2', 'Control de <span>hiper</span><span title="">tension</span> arterial.'),
+      visit('v3', 'Control de<br/>hipertensión arterial.'), visit('v4', 'Control de <i>asma</i> <b>arterial</b>.')];
+    const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
+    expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, true]);
+  });
+});
+
+describe('shownText (character references as a browser shows them, without a DOM)', () => {
+  const parsed = (markup: string) => new DOMParser().parseFromString(`<!doctype html><body>${markup}`, 'text/html').body;
+  const legacy = ['nbsp', 'iexcl', 'not', 'shy', 'sup2', 'frac34', 'AElig', 'Aacute', 'ETH', 'Ntilde', 'times', 'THORN', 'szlig', 'aacute', 'eth', 'oacute', 'divide', 'yuml', 'amp', 'AMP', 'lt', 'LT', 'gt', 'quot', 'QUOT', 'COPY', 'REG', 'copy', 'reg'];
+  const after = ['', ';', 'n', 'n;', '1', ' ', '=', '=1', '&amp;'];
+  const others = ['&notit;', '&Amp;', '&oacut', '&foo;', '&;', '&#;', '&#x;', '&#0;', '&#x110000;', '&#xD800;', '&#99999999999;', '&#0000000000243;', '&#x00000000f3', '&#65', '&#X41;',
+    ...Array.from({ length: 33 }, (_, i) => `&#${0x80 + i};`), '&Ccaron;', '&ccaron', 'a&b', '&&oacute;'];
+
+  it('reads text as the browser does: every legacy name, with or without a semicolon, numbers, and what is not a reference', () => {
+    for (const written of [...legacy.flatMap((name) => after.map((a) => `x&${name}${a}`)), ...others]) {
+      expect(shownText(written), written).to.equal(parsed(written).textContent);
+    }
+  });
+
+  it('reads attribute values as the browser does: a name without a semicolon before a letter, a digit or "=" stays as written', () => {
+    for (const written of [...legacy.flatMap((name) => after.map((a) => `x&${name}${a}`)), ...others]) {
+      const span = parsed(`<span title="${written.replace(/"/g, '&quot;')}"></span>`).firstElementChild!;
+      // The quote written as &quot; above is a reference of its own; compare what was meant.
+      if (written.includes('"')) continue;
+      expect(shownText(written, true), written).to.equal(span.getAttribute('title'));
+    }
   });
 });
 

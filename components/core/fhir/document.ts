@@ -9,6 +9,7 @@ import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 import { LIST_EMPTY_REASON_SYSTEM, type Disclosure } from './withheld.js';
 import { ReferenceIndex } from './bundle.js';
 import { foldedText, termsOf, type Resolve } from './mentions.js';
+import { shownText } from './shown-text.js';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /** Deeper than any real FHIR resource; the walk stops there rather than exhausting the stack. */
@@ -112,25 +113,24 @@ function namesHidden(text: unknown, traces: Traces): boolean {
   const bounded = text.slice(0, MAX_TEXT);
   if (traces.literal?.test(bounded)) return true;
   if (!traces.terms) return false;
-  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión".
-  return traces.terms.test(foldedText(bounded.replace(/<[^>]*>/g, ' ').replace(REFERENCE, asRead)));
+  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión". A tag
+  // may end a word ("de<br/>hipertensión") or not ("Hiper<b>tensión</b>" shows one word): both are read.
+  return [' ', ''].some((between) => traces.terms!.test(foldedText(wordsShown(bounded, between))));
 }
 
 /**
- * A character reference, as a browser reads one in text (the semicolon may be missing): a narrative
- * that writes "Hipertensi&oacute;n" or "&#1081;" shows the letter, so it names what the letter spells.
+ * The words a reader of a narrative sees: its text, its tags read as `between`, and its attribute
+ * values apart (a title or an image's alternative text shows too), with character references read
+ * as a browser reads them (shown-text.ts): "Hipertensi&oacute;n" and "Hipertensi&oacuten" both show the letters.
  */
-const REFERENCE = /&(?:#(\d{1,8})|#x([\da-f]{1,7})|([a-z][a-z\d]{0,31}));?/gi;
-const NAMED = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', szlig: 'ss', aelig: 'ae', oelig: 'oe', oslash: 'o', eth: 'd', thorn: 'th', lsquo: "'", rsquo: "'", ndash: '-', mdash: '-' }));
-/** A Latin letter with an accent: the letter alone, as folding takes the accent off anyway. */
-const ACCENTED = /^([a-z])(?:acute|grave|circ|uml|tilde|ring|cedil|caron|macr|breve|ogon|dblac|dot)$/i;
-
-/** What the browser shows for a reference; one it would not read, a space (a word ends there, as before). */
-function asRead(_: string, decimal?: string, hex?: string, name?: string): string {
-  if (name !== undefined) return NAMED.get(name.toLowerCase()) ?? ACCENTED.exec(name)?.[1] ?? ' ';
-  const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
-  return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : ' ';
+function wordsShown(xhtml: string, between: string): string {
+  const parts = xhtml.split(/(<[^>]*>)/);
+  const text = parts.filter((_, i) => i % 2 === 0).map((part) => shownText(part)).join(between);
+  return [text, ...parts.filter((_, i) => i % 2 === 1).flatMap(attributeValues)].join(' ');
 }
+
+const ATTRIBUTE_VALUE = /=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+const attributeValues = (tag: string) => [...tag.matchAll(ATTRIBUTE_VALUE)].map((m) => shownText(m[1] ?? m[2] ?? m[3]!, true));
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

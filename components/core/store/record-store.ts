@@ -602,8 +602,9 @@ export class RecordStore {
     const me = await this.currentReader();
     // Moves and consent mail load their code when first used (see the imports above), each as
     // import().then((m) => m.name), which the single file turns into the function itself, not a module object
-    // (so named apart from it: the single file's import takes its name).
-    const openMoved = await import('../relay/moved.js').then((m) => m.openMovedRecord);
+    // (so named apart from it: the single file's import takes its name). A failed fetch is a part
+    // that could not be loaded, which the same action fetches again, not an error of the record.
+    const openMoved = await loadPart(() => import('../relay/moved.js').then((m) => m.openMovedRecord));
     const record = await openMoved(this.client, this.signer, from, this.openOptions(me), () => generation === this.generation);
     return record && this.keepIfCurrent(record, generation);
   }
