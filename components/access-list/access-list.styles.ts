@@ -17,9 +17,14 @@ export const accessListStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  /* Busy: it keeps the keyboard's focus (a disabled button would drop it), and a press does nothing. */
+  /*
+   * Busy: it keeps the keyboard's focus (a disabled button would drop it), and a press does nothing.
+   * Faded by its colours, not by opacity: opacity gives each button a layer of its own, and marking
+   * a clinic's thousands of Revoke buttons busy at the start of a revocation held the page for seconds.
+   */
   button[aria-disabled='true'] {
-    opacity: 0.6;
+    color: color-mix(in srgb, currentColor 60%, transparent);
+    border-style: dashed;
     cursor: progress;
   }
   .record {
