@@ -662,9 +662,34 @@ export class Nip82AccessList extends Nip82Element {
   private wakeAtEnd(): void {
     clearTimeout(this.endTimer);
     const list = this.list ?? [];
-    const ends = list.map((r) => { const share = shareCopyOf(r); return share ? (share.status === 'active' ? grantEnd(share.grant) : undefined) : readerTerms(r)?.ends; });
+    const ends = list.map((r) => this.endOf(r));
     const next = Math.min(...ends.filter((e) => e! * 1000 > Date.now()) as number[]);
     if (next < Infinity && this.isConnected) this.endTimer = setTimeout(() => this.requestUpdate(), Math.min(next * 1000 - Date.now(), 2 ** 31 - 1));
+  }
+
+  /**
+   * Each record's end as {@link readEnd} read it (null: none): a step of a revocation changes no
+   * record, and one applied replaces its record alone, so at thousands of records each step reads
+   * none again, and the change the one it made.
+   */
+  private readonly ends = new WeakMap<OpenedRecord, number | null>();
+
+  private endOf(record: OpenedRecord): number | undefined {
+    let end = this.ends.get(record);
+    if (end === undefined) this.ends.set(record, (end = this.readEnd(record) ?? null));
+    return end ?? undefined;
+  }
+
+  /**
+   * When a share ends (the user's, or one to them), the first second without it; read from the
+   * record alone, not the hour, so that it is read once: a share of the user's whose recipient is
+   * no longer on it ends no more. Whether that second has come is the caller's to judge.
+   */
+  private readEnd(record: OpenedRecord): number | undefined {
+    const share = shareCopyOf(record);
+    if (!share) return readerTerms(record)?.ends;
+    // As the share reads "in force" (its status) until its end: while its recipient is on it.
+    return share.record.participants?.some((p) => p.pubkey === share.grant.recipient) ? grantEnd(share.grant) : undefined;
   }
 
   /**
