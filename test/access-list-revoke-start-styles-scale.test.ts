@@ -14,8 +14,9 @@ import { person, recordAbout, relayUrl, silentAt } from './helpers.js';
 import { root } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 import { revocationHeldAtSigner } from './revocation-held.js';
+import { clinicRecords } from './clinic-records.js';
 
-describe('<nip82-access-list>: the start of a revocation at a clinic of many patients', function () {
+describe('<nip82-access-list>: the start and the steps of a revocation at a clinic of many patients', function () {
   this.timeout(60000);
 
   it('marks the Revoke buttons busy without a layer each', async () => {
@@ -44,5 +45,16 @@ describe('<nip82-access-list>: the start of a revocation at a clinic of many pat
     } finally {
       client.close();
     }
+  });
+
+  // The status line above the records changes height at each step: the records are moved as one
+  // block, not each of thousands walked through again before the page is painted.
+  it('paints the records as one block below the status line', async () => {
+    const clinic = await person();
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${await clinicRecords(clinic, 30)} .signer=${clinic.signer}></nip82-access-list>`);
+    await waitUntil(() => root(el).querySelectorAll('article[part=record]').length === 60, 'every record on the page');
+    const records = root(el).querySelector('.records')!;
+    const status = root(el).querySelector('.state')!;
+    expect({ after: !!(status.compareDocumentPosition(records) & Node.DOCUMENT_POSITION_FOLLOWING), painted: getComputedStyle(records).willChange }).to.deep.equal({ after: true, painted: 'transform' });
   });
 });
