@@ -35,7 +35,7 @@ import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { localeOf } from '../shared/strings.js';
 import { dayText, momentText, untilText } from '../shared/dates.js';
-import { namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
+import { namesAsked, namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
 import { PatientGroupsMemo, patientGroups, sameRecords, type PatientGroup } from './patient-groups.js';
@@ -320,6 +320,8 @@ export class Nip82AccessList extends Nip82Element {
   /** A copy of `records` as handed in, with revocations applied. */
   @state() private handed?: OpenedRecord[];
   @state() private names = new Map<string, ProfileName>();
+  /** Whom relays were asked about for the records handed in (a session's store keeps its own: see `namesAsked`). */
+  private namesAsked = new Set<string>();
   /** Who the open dialog revokes: one person, or every share past its end date. */
   @state() private targets: Target[] = [];
   /** The dialog lists the shares past their end date. */
@@ -608,7 +610,10 @@ export class Nip82AccessList extends Nip82Element {
       this.forgetGroups();
       // Taken away (a sign-out), or another user's handed in straight after: the name typed is not the next one's.
       const before = changed.get('records') as OpenedRecord[] | undefined;
-      if (!this.records?.length || before?.[0]?.reader !== this.records[0]!.reader) this.find = '';
+      if (!this.records?.length || before?.[0]?.reader !== this.records[0]!.reader) {
+        this.find = '';
+        this.namesAsked = new Set();
+      }
       void this.lookUpNames();
     }
     // Handed records have no store to say the user changed: another signer or user forgets what
@@ -623,6 +628,7 @@ export class Nip82AccessList extends Nip82Element {
       // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
       this.actions.stop();
       this.names = new Map();
+      this.namesAsked = new Set();
       this.forgetGroups();
       this.showingHistory = false;
       this.find = '';
@@ -662,9 +668,34 @@ export class Nip82AccessList extends Nip82Element {
   private wakeAtEnd(): void {
     clearTimeout(this.endTimer);
     const list = this.list ?? [];
-    const ends = list.map((r) => { const share = shareCopyOf(r); return share ? (share.status === 'active' ? grantEnd(share.grant) : undefined) : readerTerms(r)?.ends; });
+    const ends = list.map((r) => this.endOf(r));
     const next = Math.min(...ends.filter((e) => e! * 1000 > Date.now()) as number[]);
     if (next < Infinity && this.isConnected) this.endTimer = setTimeout(() => this.requestUpdate(), Math.min(next * 1000 - Date.now(), 2 ** 31 - 1));
+  }
+
+  /**
+   * Each record's end as {@link readEnd} read it (null: none): a step of a revocation changes no
+   * record, and one applied replaces its record alone, so at thousands of records each step reads
+   * none again, and the change the one it made.
+   */
+  private readonly ends = new WeakMap<OpenedRecord, number | null>();
+
+  private endOf(record: OpenedRecord): number | undefined {
+    let end = this.ends.get(record);
+    if (end === undefined) this.ends.set(record, (end = this.readEnd(record) ?? null));
+    return end ?? undefined;
+  }
+
+  /**
+   * When a share ends (the user's, or one to them), the first second without it; read from the
+   * record alone, not the hour, so that it is read once: a share of the user's whose recipient is
+   * no longer on it ends no more. Whether that second has come is the caller's to judge.
+   */
+  private readEnd(record: OpenedRecord): number | undefined {
+    const share = shareCopyOf(record);
+    if (!share) return readerTerms(record)?.ends;
+    // As the share reads "in force" (its status) until its end: while its recipient is on it.
+    return share.record.participants?.some((p) => p.pubkey === share.grant.recipient) ? grantEnd(share.grant) : undefined;
   }
 
   /**
@@ -706,7 +737,9 @@ export class Nip82AccessList extends Nip82Element {
     const earlier = store && namesLookedUp(store);
     // Only when they add some: new names render every record again.
     if (earlier && [...earlier.keys()].some((p) => !this.names.has(p))) this.names = new Map([...earlier, ...this.names]);
-    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier);
+    // Nor those asked about before who have no profile (this list's records after a revocation).
+    const asked = store ? namesAsked(store) : this.namesAsked;
+    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier, asked);
     // Names looked up for the last user never reach the next one. Records the page handed in
     // before a session's store arrived are no user's: their names stand while the same records are
     // shown, a revocation made meanwhile among them (it changes the element's copy, not the people).

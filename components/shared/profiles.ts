@@ -49,24 +49,37 @@ export function namesFromProfiles(events: readonly NostrEvent[]): Map<string, Pr
  */
 export const MAX_NAMES_LOOKED_UP = 256;
 
-/** The profile names of `pubkeys` (the first MAX_NAMES_LOOKED_UP) on `client`'s relays, waiting at most `timeoutMs`. */
-export async function profileNames(client: RelayClient, pubkeys: readonly string[], timeoutMs = 3000): Promise<Map<string, ProfileName>> {
+/**
+ * The profile names of `pubkeys` (the first MAX_NAMES_LOOKED_UP) on `client`'s relays, waiting at
+ * most `timeoutMs`. The keys every relay answered for to the end go into `answered`: those it has
+ * no name for have none there, as far as the relays say.
+ */
+export async function profileNames(client: RelayClient, pubkeys: readonly string[], timeoutMs = 3000, answered?: Set<string>): Promise<Map<string, ProfileName>> {
   const keys = [...new Set(pubkeys)].slice(0, MAX_NAMES_LOOKED_UP);
   // Each batch on its own: a relay refusing one leaves the others' names.
-  const answers = await Promise.allSettled(keyBatches(keys).map((authors) =>
+  const batches = keyBatches(keys);
+  const answers = await Promise.allSettled(batches.map((authors) =>
     client.query({ kinds: [0], authors, limit: authors.length }, { timeoutMs, maxChars: MAX_PROFILE_CHARS * authors.length, maxEventChars: MAX_PROFILE_CHARS })));
+  answers.forEach((a, i) => {
+    if (a.status === 'fulfilled' && a.value.reports.every((r) => r.status === 'complete')) for (const key of batches[i]!) answered?.add(key);
+  });
   return namesFromProfiles(answers.flatMap((a) => (a.status === 'fulfilled' ? a.value.events : [])));
 }
 
 /**
  * `known` plus the names of `pubkeys` not in it yet, those found also put in `kept` (see
- * {@link namesLookedUp}). A name is a courtesy: when relays are absent or fail, `known` comes back
+ * {@link namesLookedUp}). Keys in `asked` were looked up before, and every relay answered with no
+ * name: they are not asked about again (someone with no profile would be at every lookup), and
+ * the keys answered so now join them. A name is a courtesy: when relays are absent or fail, `known` comes back
  * unchanged and the short npub is shown.
  */
-export async function withProfileNames(client: RelayClient | undefined, known: Map<string, ProfileName>, pubkeys: readonly string[], kept?: Map<string, ProfileName>): Promise<Map<string, ProfileName>> {
+export async function withProfileNames(client: RelayClient | undefined, known: Map<string, ProfileName>, pubkeys: readonly string[], kept?: Map<string, ProfileName>, asked?: Set<string>): Promise<Map<string, ProfileName>> {
   if (!client) return known;
   try {
-    const found = await profileNames(client, pubkeys.filter((p) => !known.has(p)));
+    const answered = new Set<string>();
+    const found = await profileNames(client, pubkeys.filter((p) => !known.has(p) && !asked?.has(p)), undefined, answered);
+    // Those named are known by their names from now on (a caller may yet drop them: they are asked again then).
+    for (const key of answered) if (!found.has(key)) asked?.add(key);
     found.forEach((name, pubkey) => kept?.set(pubkey, name));
     return found.size ? new Map([...known, ...found]) : known;
   } catch {
@@ -74,8 +87,10 @@ export async function withProfileNames(client: RelayClient | undefined, known: M
   }
 }
 
-/** The names looked up for each store's reader (see {@link namesLookedUp}). */
-const lookedUp = new WeakMap<object, { reader?: string; names: Map<string, ProfileName> }>();
+/** The names looked up for each store's reader, and whom relays were asked about (see {@link namesLookedUp}). */
+const lookedUp = new WeakMap<object, { reader?: string; names: Map<string, ProfileName>; asked: Set<string> }>();
+
+type NamesStore = { readonly reader?: string; subscribe(listener: (change: string) => void): () => void };
 
 /**
  * The profile names already looked up for the people in `store`'s records, for its reader now:
@@ -83,14 +98,29 @@ const lookedUp = new WeakMap<object, { reader?: string; names: Map<string, Profi
  * once rather than ask the servers again. Another reader starts afresh (what a lookup begun for
  * the last one finds goes into their map, no longer anyone's), and the names go with the store.
  */
-export function namesLookedUp(store: { readonly reader?: string; subscribe(listener: (change: string) => void): () => void }): Map<string, ProfileName> {
+export function namesLookedUp(store: NamesStore): Map<string, ProfileName> {
+  return heldFor(store).names;
+}
+
+/**
+ * The keys relays were asked about for `store`'s reader now and had no name for (see
+ * {@link withProfileNames}): after a revocation, or another list built on the same records,
+ * someone with no profile is not asked about again. Kept and forgotten with the names.
+ */
+export function namesAsked(store: NamesStore): Set<string> {
+  return heldFor(store).asked;
+}
+
+function heldFor(store: NamesStore): { reader?: string; names: Map<string, ProfileName>; asked: Set<string> } {
   let held = lookedUp.get(store);
   if (!held) {
     // Forgotten at the sign-out itself: a store kept by an element off the page keeps no names.
     store.subscribe((change) => {
-      if (change === 'cleared') lookedUp.get(store)?.names.clear();
+      if (change !== 'cleared') return;
+      lookedUp.get(store)?.names.clear();
+      lookedUp.get(store)?.asked.clear();
     });
   }
-  if (held?.reader !== store.reader) lookedUp.set(store, (held = { reader: store.reader, names: new Map() }));
-  return held!.names;
+  if (held?.reader !== store.reader) lookedUp.set(store, (held = { reader: store.reader, names: new Map(), asked: new Set() }));
+  return held!;
 }
