@@ -199,8 +199,12 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   nothingAsked: (kinds: string) => string;
   you: string;
   noTypesChosen: string;
+  /** Approve pressed before the records are unlocked: nothing could be chosen yet. */
+  unlockToApprove: string;
   replyLabel: string;
   approve: (n: number, formatted: string) => string;
+  /** The approve button before the records are unlocked: no count, since nothing could be chosen yet. */
+  approveLocked: string;
   /** The preview's approve button, naming who gets access. */
   confirmAnswer: (who: string) => string;
   deny: string;
@@ -437,8 +441,10 @@ const en: ConsentPromptStrings = {
   nothingAsked: (kinds) => `None of your records holds ${kinds}, so there is nothing to share. You can deny the request, and say why in a reply.`,
   you: 'you',
   noTypesChosen: 'Keep at least one kind of item, or deny the request.',
+  unlockToApprove: 'Unlock your records first, then choose what to share from them, or deny the request.',
   replyLabel: 'Your note to them (optional)',
   approve: (n: number, formatted: string) => plural('en', n, { one: 'Review: approve and share 1 item', other: `Review: approve and share ${formatted} items` }),
+  approveLocked: 'Review: approve',
   confirmAnswer: (who: string) => `Approve and share with ${who}`,
   deny: 'Deny',
   waitApprove: 'Your signer will be asked to sign the shared record (once per part) and your answer.',

@@ -1182,6 +1182,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.modal.focusNext = '#hidden-count';
   };
 
+  /** One words function for "unlock first", so that records arriving can take that problem, and no other, away. */
+  private readonly unlockFirst = (): string => this.s.unlockToApprove;
+
   private toPreview = (event: Event): void => {
     event.preventDefault();
     if (this.busy || this.withdrawEnded()) return;
@@ -1192,7 +1195,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const unreadable = !!this.until && !/^\d{4}-\d{2}-\d{2}$/.test(this.until);
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push({ words: this.endedText(this.answering) });
-      // Said here, not by a disabled Review button: Tab would skip that without a word.
+      // Said here, not by a disabled Review button: Tab would skip that without a word. Before the
+      // records are unlocked there is nothing to keep: "keep at least one kind" would send the
+      // patient looking for boxes that are not there yet.
+      else if (this.available.length === 0) problems.push({ words: this.unlockFirst });
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
       if (this.until && (unreadable || this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
@@ -1801,9 +1807,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
-    if (this.problems.length === 0) return nothing;
+    // Once records are there (unlocked here or anywhere in the session), "unlock your records first"
+    // is no longer true; a problem with the dates still is.
+    const problems = this.available.length ? this.problems.filter((p) => p.words !== this.unlockFirst) : this.problems;
+    if (problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
-      <ul>${this.problems.map((p) => html`<li id=${ifDefined(p.field && problemId(p.field))}>${wordsNow(p.words)}</li>`)}</ul>
+      <ul>${problems.map((p) => html`<li id=${ifDefined(p.field && problemId(p.field))}>${wordsNow(p.words)}</li>`)}</ul>
     </div>`;
   }
 
