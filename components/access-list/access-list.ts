@@ -25,7 +25,7 @@ import type { Signer } from '../core/signers/signer.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
 import { signerAsReader } from '../core/store/signer-as-reader.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { endedForReader, grantToReader, readerTerms, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
+import { countsAsItem, endedForReader, grantToReader, readerTerms, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
 import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -1594,9 +1594,11 @@ export class Nip82AccessList extends Nip82Element {
     const { record, pubkey } = targets[0]!;
     const elsewhere = new Set<string>();
     for (const r of this.elsewhere(targets[0]!)) {
-      for (const e of r.bundle.entry ?? []) if (e.fullUrl && e.resource?.resourceType !== 'Patient') elsewhere.add(e.fullUrl);
+      for (const e of r.bundle.entry ?? []) if (e.fullUrl && countsAsItem(e.resource)) elsewhere.add(e.fullUrl);
     }
-    const n = (record.bundle.entry ?? []).filter((e) => e.fullUrl && elsewhere.has(e.fullUrl)).length;
+    // Counted as the shares beside it count their items (the personal details too): "can still open
+    // 55" under a share listed as "56 items" would read as if revoking took one away.
+    const n = (record.bundle.entry ?? []).filter((e) => e.fullUrl && countsAsItem(e.resource) && elsewhere.has(e.fullUrl)).length;
     return n ? html`<p class="still-open">${withBdi(this.s.stillOpenElsewhere(isolate(this.nameFor(pubkey) ?? shortNpub(pubkey)), n, this.count(n)))}</p>` : nothing;
   }
 
