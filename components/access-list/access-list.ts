@@ -1460,6 +1460,12 @@ export class Nip82AccessList extends Nip82Element {
 
   private renderShareList(shares: ShareCopy[], held: readonly OpenedRecord[], about?: string): TemplateResult {
     const s = this.s;
+    // Two shares to one person on one day would read, and their Revoke buttons sound, the same: the
+    // patient could not tell which one they revoke. Those say the time as well.
+    const dayOf = (c: ShareCopy) => `${c.grant.recipient} ${this.day(c.grant.since)}`;
+    const perDay = new Map<string, number>();
+    for (const c of shares) perDay.set(dayOf(c), (perDay.get(dayOf(c)) ?? 0) + 1);
+    const since = (c: ShareCopy) => (perDay.get(dayOf(c))! > 1 ? momentText(shareSince(c), localeOf(this)) : this.day(c.grant.since));
     return html`<ul class="share-list">
         ${repeat(
           shares,
@@ -1471,7 +1477,7 @@ export class Nip82AccessList extends Nip82Element {
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) && this.patientOf(c.record) !== about ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
-              <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
+              <p>${s.shareTerms(since(c), s.shareItemCount(c.items, this.count(c.items)))}</p>
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
@@ -1481,7 +1487,7 @@ export class Nip82AccessList extends Nip82Element {
               <p class="state">${s.shareStatus(c.status, untilText(c.grant, localeOf(this)), c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyOf(this.busyNow)}
-                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), untilText(c.grant, localeOf(this)), this.count(c.items)))}
+                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, since(c), untilText(c.grant, localeOf(this)), this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
               ${this.renderAlso(c)}
