@@ -29,6 +29,7 @@ export const accessListStringsEs: AccessListStrings = {
   noRecords: 'Todavía no aparece en ningún historial.',
   sharesTitle: 'Lo que usted compartió',
   shareTerms: (since: string, items: string) => `Compartido el ${since}: ${items}.`,
+  shareNumber: (since: string, _n: number, _total: number, nText: string, totalText: string) => `${since} (${nText} de ${totalText})`,
   shareItemCount: (n: number, formatted: string) => plural('es', n, { one: '1 elemento', other: `${formatted} elementos` }),
   sharePurpose: (purpose: string) => `Para qué: ${purpose}`,
   dialogRecord: (record: string) => `Historial: ${record}`,

@@ -12,6 +12,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noRecords: string;
   sharesTitle: string;
   shareTerms: (since: string, items: string) => string;
+  /** When a share was made, for shares to one person made in the same minute: which of them (by time) it is. */
+  shareNumber: (since: string, n: number, total: number, nText: string, totalText: string) => string;
   /** `formatted`: `n` as the page's language writes numbers ("10,000"); `n` chooses the plural form. */
   shareItemCount: (n: number, formatted: string) => string;
   sharePurpose: (purpose: string) => string;
@@ -183,6 +185,7 @@ const en: AccessListStrings = {
   noRecords: 'No records list you yet.',
   sharesTitle: 'What you shared',
   shareTerms: (since: string, items: string) => `Shared on ${since}: ${items}.`,
+  shareNumber: (since: string, _n: number, _total: number, nText: string, totalText: string) => `${since} (${nText} of ${totalText})`,
   shareItemCount: (n: number, formatted: string) => plural('en', n, { one: '1 item', other: `${formatted} items` }),
   sharePurpose: (purpose: string) => `Why: ${purpose}`,
   dialogRecord: (record: string) => `Record: ${record}`,

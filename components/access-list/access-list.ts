@@ -1458,14 +1458,44 @@ export class Nip82AccessList extends Nip82Element {
         : nothing}`;
   }
 
+  /**
+   * When each share was made, as its line and its Revoke button say it: the day; the time as well
+   * for shares to one person on one day, and which of them for those made in one minute (shared
+   * again at once after a refusal), so that no two lines read, and no two buttons sound, the same
+   * and the patient can tell which one they revoke.
+   */
+  private sinceTexts(shares: ShareCopy[]): Map<ShareCopy, string> {
+    const lang = localeOf(this);
+    const alike = (list: ShareCopy[], key: (c: ShareCopy) => string) => {
+      const groups = new Map<string, ShareCopy[]>();
+      for (const c of list) {
+        const k = key(c);
+        const group = groups.get(k);
+        if (group) group.push(c);
+        else groups.set(k, [c]);
+      }
+      return [...groups.values()];
+    };
+    const texts = new Map<ShareCopy, string>();
+    for (const sameDay of alike(shares, (c) => `${c.grant.recipient} ${this.day(c.grant.since)}`)) {
+      if (sameDay.length === 1) {
+        texts.set(sameDay[0]!, this.day(sameDay[0]!.grant.since));
+        continue;
+      }
+      for (const sameMinute of alike(sameDay, (c) => momentText(shareSince(c), lang))) {
+        const inOrder = [...sameMinute].sort((a, b) => shareSince(a) - shareSince(b) || a.record.createdAt - b.record.createdAt);
+        inOrder.forEach((c, i) => {
+          const moment = momentText(shareSince(c), lang);
+          texts.set(c, inOrder.length === 1 ? moment : this.s.shareNumber(moment, i + 1, inOrder.length, this.count(i + 1), this.count(inOrder.length)));
+        });
+      }
+    }
+    return texts;
+  }
+
   private renderShareList(shares: ShareCopy[], held: readonly OpenedRecord[], about?: string): TemplateResult {
     const s = this.s;
-    // Two shares to one person on one day would read, and their Revoke buttons sound, the same: the
-    // patient could not tell which one they revoke. Those say the time as well.
-    const dayOf = (c: ShareCopy) => `${c.grant.recipient} ${this.day(c.grant.since)}`;
-    const perDay = new Map<string, number>();
-    for (const c of shares) perDay.set(dayOf(c), (perDay.get(dayOf(c)) ?? 0) + 1);
-    const since = (c: ShareCopy) => (perDay.get(dayOf(c))! > 1 ? momentText(shareSince(c), localeOf(this)) : this.day(c.grant.since));
+    const since = this.sinceTexts(shares);
     return html`<ul class="share-list">
         ${repeat(
           shares,
@@ -1477,7 +1507,7 @@ export class Nip82AccessList extends Nip82Element {
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) && this.patientOf(c.record) !== about ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
-              <p>${s.shareTerms(since(c), s.shareItemCount(c.items, this.count(c.items)))}</p>
+              <p>${s.shareTerms(since.get(c)!, s.shareItemCount(c.items, this.count(c.items)))}</p>
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
@@ -1487,7 +1517,7 @@ export class Nip82AccessList extends Nip82Element {
               <p class="state">${s.shareStatus(c.status, untilText(c.grant, localeOf(this)), c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyOf(this.busyNow)}
-                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, since(c), untilText(c.grant, localeOf(this)), this.count(c.items)))}
+                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, since.get(c)!, untilText(c.grant, localeOf(this)), this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
               ${this.renderAlso(c)}
