@@ -732,10 +732,12 @@ export class Nip82AccessList extends Nip82Element {
     if (!store || store !== this.currentStore) return this.readLeft(read);
     // What this read found, said in the words of the page's language at each render.
     const [found, held, failed, left, older, reports, clockOff] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports], store.client.clockOff];
+    // The copies of what the patient shared were unlocked too, one prompt each: said, or the count reads short of the prompts.
+    const shared = found - held;
     // Not "no records" while some were left unopened, or older ones or some storage server's were not checked.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
-      found ? this.s.loaded(held, formatCount(held, localeOf(this)), failed, formatCount(failed, localeOf(this))) : older || unread || left ? '' : this.s.noRecords,
+      found ? this.s.loaded(held, formatCount(held, localeOf(this)), failed, formatCount(failed, localeOf(this)), shared, formatCount(shared, localeOf(this))) : older || unread || left ? '' : this.s.noRecords,
       recordsUnchecked(reports, this.s, clockOff),
       left ? this.s.recordsLeft(left, this.count(left)) : '',
       older ? this.s.recordsOlder : '',

@@ -805,11 +805,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     // What this read found and left, said in the words of the page's language at each render.
     const [held, failed, left, older, reports, clockOff] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports], store.client.clockOff];
+    // The copies of what the patient shared were unlocked too, one prompt each: said, or the count reads short of the prompts.
+    const shared = store.records.length - held;
     // Not "no records" while some were left unopened, older ones or some storage server's were
     // not checked; records that could not be opened are said even when none could.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
-      held || failed ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older || unread || left ? '' : this.s.noRecords,
+      held || failed ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language), shared, formatCount(shared, this.language)) : older || unread || left ? '' : this.s.noRecords,
       recordsUnchecked(reports, this.s, clockOff),
       left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '',
       older ? this.s.recordsOlder : '',
