@@ -127,6 +127,11 @@ export const accessListStringsEs: AccessListStrings = {
       one: `Esta revocación es solo de este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
       other: `Esta revocación es solo de este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
     }),
+  stillOpens: (who: string, n: number, nText: string) =>
+    plural('es', n, {
+      one: `${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
+      other: `${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
+    }),
   noPatientName: 'Sin paciente nombrado',
   findPatient: 'Buscar un paciente por su nombre',
   // The verb agrees with how many are shown: "Se muestra 1 de 7", "Se muestran 2 de 7".

@@ -123,6 +123,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * language writes it) they can still open, listed after it; revoking here leaves those.
    */
   alsoOpens: (who: string, n: number, nText: string) => string;
+  /** {@link alsoOpens} once the revocation is done: what they can still open, as it stands (nothing left to choose). */
+  stillOpens: (who: string, n: number, nText: string) => string;
   /** Over a clinic's records (grouped under each patient's name) that name no patient. */
   noPatientName: string;
   /** The field that finds a patient by name, in a list of many patients' records (a clinic's). */
@@ -283,6 +285,11 @@ const en: AccessListStrings = {
     plural('en', n, {
       one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,
       other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
+    }),
+  stillOpens: (who: string, n: number, nText: string) =>
+    plural('en', n, {
+      one: `${who} can still open 1 other record of yours, which stays as it is:`,
+      other: `${who} can still open ${nText} other records of yours, which stay as they are:`,
     }),
   noPatientName: 'No patient named',
   findPatient: 'Find a patient by name',

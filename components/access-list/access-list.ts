@@ -1609,12 +1609,13 @@ export class Nip82AccessList extends Nip82Element {
     });
   }
 
+  /** Once the revocation is done, said as it stands: "This revokes only…" would read as a choice still open. */
   private renderElsewhere(target: Target, who: string): TemplateResult | typeof nothing {
     const s = this.s;
     const others = this.elsewhere(target);
     if (!others.length) return nothing;
     return html`<div class="elsewhere">
-      <p>${withBdi(s.alsoOpens(who, others.length, this.count(others.length)))}</p>
+      <p>${withBdi((this.done ? s.stillOpens : s.alsoOpens)(who, others.length, this.count(others.length)))}</p>
       <ul>${others.map((r) => {
         const share = shareCopyOf(r);
         return html`<li><bdi>${share ? s.shareTerms(this.day(share.grant.since), s.shareItemCount(share.items, this.count(share.items))) : this.nameOf(r)}</bdi></li>`;
