@@ -441,7 +441,7 @@ describe('<nip82-consent-prompt>', function () {
       await el.updateComplete;
       buttonByText(el, /^Share with npub1/)!.click();
       // First the storage servers are read ("Preparing…"), then the signer is asked to sign.
-      const asked = 'Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign the shared record (once per part).';
+      const asked = 'Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked once, to sign the shared record.';
       await waitUntil(() => el.status === 'waiting-signer' && text($(el, '[role=status]')) === asked, 'the signer is asked to sign', { timeout: 20000 });
       expect(buttonByText(el, /^Share with npub1/)!.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();

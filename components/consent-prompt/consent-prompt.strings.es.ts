@@ -96,7 +96,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
     'Puede revocarlo más tarde: esa persona ya no podrá abrirlo desde los servidores de almacenamiento. Lo que ya haya abierto, descargado o copiado se queda con esa persona.',
   undoHint: '¿Persona o datos equivocados? Revóquelo ahora en su lista de quién tiene acceso. Lo que ya haya podido abrir se queda con esa persona.',
   confirm: (who: string) => `Compartir con ${who}`,
-  waitShare: 'Su firmador le pedirá firmar el historial compartido (una vez por parte).',
+  waitShare: 'Su firmador le pedirá una vez firmar el historial compartido.',
   preparing: 'Preparándolo para su firmador. Todavía no se ha compartido ni enviado nada.',
   publishing: (n: number, formatted: string) => plural('es', n, { one: 'Enviando a 1 servidor de almacenamiento…', other: `Enviando a ${formatted} servidores de almacenamiento…` }),
   shared: (who: string, _ok: number, total: number, okText: string, totalText: string) =>
@@ -184,7 +184,7 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   approveLocked: 'Revisar: aprobar',
   confirmAnswer: (who: string) => `Aprobar y compartir con ${who}`,
   deny: 'Rechazar',
-  waitApprove: 'Su firmador le pedirá firmar el historial compartido (una vez por parte) y su respuesta.',
+  waitApprove: (_n: number, nText: string) => `Su firmador le pedirá ${nText} veces: una para firmar el historial compartido y las demás para su respuesta.`,
   waitAnswer: 'Su firmador le pedirá firmar su respuesta.',
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,

@@ -208,7 +208,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   /** The preview's approve button, naming who gets access. */
   confirmAnswer: (who: string) => string;
   deny: string;
-  waitApprove: string;
+  /** While an approval is signed: how many times the signer is asked in all (`nText`: `n` as the page's language writes it), and for what. */
+  waitApprove: (n: number, nText: string) => string;
   waitAnswer: string;
   approved: (who: string) => string;
   denied: (who: string) => string;
@@ -359,7 +360,7 @@ const en: ConsentPromptStrings = {
   revokeWarning: 'You can revoke it later: they can then no longer open it from the storage servers. Anything they already opened, downloaded or copied stays with them.',
   undoHint: 'Wrong person or wrong items? Revoke it now in your list of who has access. What they may already have opened stays with them.',
   confirm: (who: string) => `Share with ${who}`,
-  waitShare: 'Your signer will be asked to sign the shared record (once per part).',
+  waitShare: 'Your signer will be asked once, to sign the shared record.',
   preparing: 'Preparing it for your signer. Nothing has been shared or sent yet.',
   publishing: (n: number, formatted: string) => plural('en', n, { one: 'Sending to 1 storage server…', other: `Sending to ${formatted} storage servers…` }),
   shared: (who: string, _ok: number, total: number, okText: string, totalText: string) =>
@@ -447,7 +448,7 @@ const en: ConsentPromptStrings = {
   approveLocked: 'Review: approve',
   confirmAnswer: (who: string) => `Approve and share with ${who}`,
   deny: 'Deny',
-  waitApprove: 'Your signer will be asked to sign the shared record (once per part) and your answer.',
+  waitApprove: (_n: number, nText: string) => `Your signer will be asked ${nText} times: once to sign the shared record, then for your answer.`,
   waitAnswer: 'Your signer will be asked to sign your answer.',
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,

@@ -25,8 +25,8 @@ import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
-import { createShare, type SharePlan } from '../core/nip82/share.js';
-import { answerRequest, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
+import { createShare, SIGNER_CALLS_TO_SHARE, type SharePlan } from '../core/nip82/share.js';
+import { answerRequest, answerSignerCalls, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
 import { naddrsOf } from './naddrs.js';
@@ -1651,10 +1651,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.receipts = [];
     this.partialText = '';
     const reader = this.myKey;
+    // Said at every prompt of the approval, so that none reads as the last one while more follow.
+    const asks = SIGNER_CALLS_TO_SHARE + answerSignerCalls(request);
+    const waitApprove = () => this.s.waitApprove(asks, formatCount(asks, this.language));
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
-      () => this.s.waitApprove,
+      waitApprove,
       (signer) => this.signing(signal, async (progress) => {
         const store = await this.storeForAction(records, signer, progress);
         signal.throwIfAborted();
@@ -1662,11 +1665,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const client = store?.client ?? this.relayClient();
         const guarded = this.actions.guard(signer, signal);
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
-        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, chosen, request.requester, 'viewer', until, request.purpose);
+        const share = await this.signShare(progress.signer(guarded, waitApprove), store, client, chosen, request.requester, 'viewer', until, request.purpose);
         signal.throwIfAborted();
         const naddrs = naddrsOf(share);
         const { events, answer } = await answerRequest(request, {
-          signer: progress.signer(guarded, () => this.s.waitAnswer), decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
+          signer: progress.signer(guarded, waitApprove), decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
         });
         signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events: share }, ...answerPieces(events)]);
