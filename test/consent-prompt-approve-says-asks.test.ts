@@ -11,9 +11,9 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
 import type { Signer } from '../components/core/signers/signer.js';
-import { person, sampleBundle } from './helpers.js';
 import { sharedRelayClient } from './relay-client.js';
-import { $, buttonByText, dialogOf, text } from './element-helpers.js';
+import { $, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { person, sampleBundle } from './helpers.js';
 
 describe('<nip82-consent-prompt>: approving says how many times the signer will be asked', function () {
   this.timeout(60000);
@@ -58,4 +58,32 @@ describe('<nip82-consent-prompt>: approving says how many times the signer will 
       for (const [i, line] of said.entries()) expect(line, `approval ${i + 1} of ${n}`).to.contain(words);
     });
   }
+
+  it('a share says it asks once, and asks once', async () => {
+    const [patient, clinician] = await Promise.all([person(), person()]);
+    const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
+    let el: Nip82ConsentPrompt | undefined;
+    const said: string[] = [];
+    const noted = async <T>(run: () => Promise<T>) => {
+      await el!.updateComplete;
+      said.push(text($(el!, '[role=status]')));
+      return run();
+    };
+    const base = patient.signer;
+    const signer: Signer = {
+      getPublicKey: () => base.getPublicKey(),
+      signEvent: (t) => noted(() => base.signEvent(t)),
+      nip44Encrypt: (p, x) => noted(() => base.nip44Encrypt(p, x)),
+      nip44Decrypt: (p, c) => noted(() => base.nip44Decrypt(p, c)),
+    };
+    el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
+    buttonByText(el, 'Share records…')!.click();
+    await waitUntil(() => dialogOf(el!).open, 'the dialog opens');
+    await typeRecipient(el, clinician.pubkey);
+    buttonByText(el, 'Review')!.click();
+    await el.updateComplete;
+    buttonByText(el, /^Share with npub1/)!.click();
+    await waitUntil(() => el!.status === 'done', 'shared', { timeout: 30000 });
+    expect(said, 'asked once, saying so').to.deep.equal(['Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked once, to sign the shared record.']);
+  });
 });
