@@ -4,6 +4,7 @@
  * behind a disclosure for whoever needs it, never the line's only label.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
@@ -13,6 +14,7 @@ import { person, publishTo, relayUrl, sampleBundle } from './helpers.js';
 
 describe('receipts say what was saved where, in words', function () {
   this.timeout(60000);
+  after(() => setViewport({ width: 800, height: 600 }));
 
   it('a revocation sent to two storage servers: "Storage server 1: 1 of 1 part saved", each address behind "Address"', async () => {
     const [main, second] = await Promise.all([relayUrl('main'), relayUrl('second')]);
@@ -35,5 +37,16 @@ describe('receipts say what was saved where, in words', function () {
     expect(details.map((d) => d?.open), 'closed until asked for').to.deep.equal([false, false]);
     expect(details.map((d) => text(d?.querySelector('code'))).sort()).to.deep.equal([main, second].sort());
     await expect(el).to.be.accessible();
+
+    // On a phone, an address shown is one long word: it wraps inside the dialog, and "Address" is a finger's size.
+    await setViewport({ width: 320, height: 640 });
+    for (const d of details) d!.open = true;
+    await waitUntil(() => details.every((d) => d!.querySelector('code')!.getBoundingClientRect().width > 0), 'the addresses shown');
+    const box = dialogOf(el).getBoundingClientRect();
+    for (const d of details) {
+      expect(d!.querySelector('code')!.getBoundingClientRect().right, 'the address inside the dialog').to.be.at.most(box.right);
+      expect(d!.querySelector('summary')!.getBoundingClientRect().height, 'a finger finds "Address"').to.be.at.least(44);
+    }
+    expect(document.documentElement.scrollWidth, 'no sideways scrolling at 320 px').to.be.at.most(document.documentElement.clientWidth);
   });
 });
