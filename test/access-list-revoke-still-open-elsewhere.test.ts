@@ -34,12 +34,14 @@ describe('<nip82-access-list>: revoking one share while another to the same pers
     const el = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record, all, some, dental]} .signer=${patient.signer} .knownNames=${names}></nip82-access-list>`);
     await waitUntil(() => $$(el, '[part=share]').length === 3 && text(root(el)).includes('(you)'), 'the shares are listed');
 
-    // Revoking the clinic's first share: the second still carries two of its items.
+    // Revoking the clinic's first share: the second still carries two of its items and the personal
+    // details, the "3 items" it is listed with in the same dialog.
     const first = $$(el, `[part=share][data-pubkey="${clinic.pubkey}"]`).find((li) => text(li).includes(`${items.length + 1} items`))!;
     first.querySelector<HTMLButtonElement>('button.revoke')!.click();
     await waitUntil(() => dialogOf(el).open, 'the dialog opens');
     await el.updateComplete;
-    expect(text(dialogOf(el))).to.contain('Lakeside Clinic can still open 2 of these items');
+    expect(text(dialogOf(el))).to.contain(': 3 items.');
+    expect(text(dialogOf(el))).to.contain('Lakeside Clinic can still open 3 of these items');
 
     // Revoking the dentist's only share (in a list of its own): nothing else of it is open to them.
     const other = await fixture<Nip82AccessList>(html`<nip82-access-list .records=${[record, all, some, dental]} .signer=${patient.signer} .knownNames=${names}></nip82-access-list>`);

@@ -125,7 +125,7 @@ describe('<nip82-access-list>', function () {
     await el.updateComplete;
     expect(el.status).to.equal('done');
     expect(text($(el, '#result-title'))).to.equal(`Access revoked for ${shortNpub(clinician.pubkey)}. 1 of 1 storage server accepted the change.`);
-    expect(receiptLines(el)).to.deep.equal([`${relay.url}: accepted (1 of 1)`]);
+    expect(receiptLines(el)).to.deep.equal([`${relay.url}: 1 of 1 part saved`]);
     await expect(el).to.be.accessible();
     buttonByText(el, 'Close')!.click();
     await waitUntil(() => !dialogOf(el).open, 'dialog closes');

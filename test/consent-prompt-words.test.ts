@@ -189,7 +189,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       buttonByText(el, /^Approve and share with /)!.click();
       await waitUntil(() => signer.held() && el.status === 'waiting-signer', 'the signer is asked to sign the answer', { timeout: 20000 });
       await el.updateComplete;
-      await statusFollowsLanguage(wrapper, el, { en: en.waiting(en.signerApproval(3, '3', en.waitAnswer)), es: es.waiting(es.signerApproval(3, '3', es.waitAnswer)) }, { en: en.back, es: es.back });
+      await statusFollowsLanguage(wrapper, el, { en: en.waiting(en.signerApproval(3, '3', en.waitApprove(5, '5'))), es: es.waiting(es.signerApproval(3, '3', es.waitApprove(5, '5'))) }, { en: en.back, es: es.back });
       signer.release();
       await waitUntil(() => el.status === 'done', 'approved', { timeout: 20000 });
 
@@ -310,7 +310,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       expect(renders.filter((r) => WAITING.test(r.said) && r.open === 0), 'said with no call open').to.deep.equal([]);
       expect(reads.seen.length, 'the servers were read').to.be.greaterThan(0);
       expect(reads.seen, 'while the servers are read').to.deep.equal(reads.seen.map(() => ({ status: 'working', said: en.preparing, open: 0 })));
-      expect(renders.map((r) => r.said), 'while the answer is signed').to.include(en.waiting(en.waitAnswer));
+      expect(renders.map((r) => r.said), 'while the answer is signed').to.include(en.waiting(en.waitApprove(5, '5')));
     });
   });
 });

@@ -178,7 +178,7 @@ describe('<nip82-consent-prompt>', function () {
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Shared with npub1.+\. 1 of 1 storage server accepted it\.$/);
       const lines = receiptLines(el);
-      expect(lines).to.deep.equal([`${relay.url}: accepted (1 of 1)`]);
+      expect(lines).to.deep.equal([`${relay.url}: 1 of 1 part saved`]);
       await expect(el).to.be.accessible();
 
       // The clinician opens what was published.
@@ -441,7 +441,7 @@ describe('<nip82-consent-prompt>', function () {
       await el.updateComplete;
       buttonByText(el, /^Share with npub1/)!.click();
       // First the storage servers are read ("Preparing…"), then the signer is asked to sign.
-      const asked = 'Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign the shared record (once per part).';
+      const asked = 'Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked once, to sign the shared record.';
       await waitUntil(() => el.status === 'waiting-signer' && text($(el, '[role=status]')) === asked, 'the signer is asked to sign', { timeout: 20000 });
       expect(buttonByText(el, /^Share with npub1/)!.getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -521,8 +521,8 @@ describe('<nip82-consent-prompt>', function () {
       expect(buttonByText(el, 'Send to the storage servers that missed it')).to.exist;
       const lines = receiptLines(el);
       expect(lines).to.have.length(2);
-      expect(lines).to.include(`${relay.url}: accepted (1 of 1)`);
-      expect(lines.find((l) => l.startsWith(down))).to.match(/: (could not be reached|timed out)$/);
+      expect(lines.find((l) => l.startsWith(relay.url))).to.match(/: Storage server [12]: 1 of 1 part saved$/);
+      expect(lines.find((l) => l.startsWith(down))).to.match(/: Storage server [12]: (could not be reached|timed out)$/);
       await expect(el).to.be.accessible();
     });
 
@@ -684,7 +684,7 @@ describe('<nip82-consent-prompt>', function () {
       expect(detail.naddrs).to.have.length(1);
       await el.updateComplete;
       expect(text($(el, '#result-title'))).to.match(/^Approved\. npub1.+ can now open what you granted\.$/);
-      expect(receiptLines(el)).to.deep.equal([`${relay.url}: accepted (3 of 3)`]);
+      expect(receiptLines(el)).to.deep.equal([`${relay.url}: 3 of 3 parts saved`]);
       await expect(el).to.be.accessible();
       buttonByText(el, 'Close')!.click();
       await waitUntil(() => !dialogOf(el).open, 'dialog closes');

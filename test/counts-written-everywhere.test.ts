@@ -1,7 +1,7 @@
 /**
  * The counts that were still handed to the strings as bare numbers (the access list's revocation
  * words, the viewer's unlocked and failed records and its record headings, what a load or a read
- * left, a storage server's "accepted (n of m)") reach them written as the page's language writes
+ * left, a storage server's "n of m parts saved") reach them written as the page's language writes
  * numbers, after the numbers: the built-in English and Spanish print "12,345" and "12.345", never
  * "12345", and a host's own words receive the written form.
  */
@@ -83,7 +83,7 @@ describe('counts handed to the strings written out', function () {
     }
     expect(recordViewerStringsEs.recordHeading(N, M, '12.345', '20.000')).to.equal('Historial 12.345 de 20.000');
     expect(accessListStrings.en.publishing(N, M, '12,345', '20,000')).to.equal('Sending 12,345 changes to 20,000 storage servers…');
-    expect(stateStringsEs.receiptStatus('accepted', N, M, undefined, undefined, '12.345', '20.000')).to.equal('aceptado (12.345 de 20.000)');
+    expect(stateStringsEs.receiptStatus('accepted', N, M, undefined, undefined, '12.345', '20.000')).to.equal('12.345 de 20.000 partes guardadas');
   });
 
   it('the access list hands a host its revocation counts written out: the ended shares, the send, the outcome and each server', async () => {

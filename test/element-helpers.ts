@@ -47,8 +47,11 @@ export const stopButton = (el: Element, within = 'dialog') =>
   $$<HTMLButtonElement>(el, `${within} button`).find((b) => text(b) === 'Stop waiting' && b.getAttribute('aria-disabled') !== 'true' && !b.disabled);
 /** What the element's focus is on inside its shadow root (never the page's body). */
 export const focused = (el: Element) => el.shadowRoot!.activeElement;
-/** The per-relay receipt lines, as shown. */
-export const receiptLines = (el: Element) => $$(el, '[part=receipts] li').map((li) => text(li));
+/** The per-relay receipt lines: the address behind each line's disclosure, then the words shown on it. */
+export const receiptLines = (el: Element) => $$(el, '[part=receipts] li').map((li) => `${text(li.querySelector('details code'))}: ${receiptWords(li)}`);
+/** A receipt line's words, without its address disclosure. */
+export const receiptWords = (li: Element) =>
+  [...li.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE || (n instanceof HTMLElement && !(n instanceof HTMLDetailsElement))).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim();
 
 /** A signer whose signing and encrypting wait until released, to see the "waiting for your signer" state. */
 export function heldSigner(base: Signer) {

@@ -1135,7 +1135,7 @@ describe('<nip82-record-viewer> against a real relay', () => {
     expect(progress.value).to.equal(0);
     expect(liveText(el)).to.contain('Unlocking 1 of 3…');
     expect(el.status).to.equal('waiting-signer');
-    expect(text(root(el))).to.contain('once per record');
+    expect(text(root(el))).to.contain('each one you shared (once each)');
     await expect(el).to.be.accessible();
     release();
     await waitUntil(() => el.status === 'done', 'never finished', { timeout: 15000 });

@@ -87,10 +87,7 @@ describe('signer approvals are numbered while asked', function () {
 
   it('approve: the numbers run on from the share to the answer', async () => {
     const said = await answer('en', true);
-    expect(said).to.deep.equal([
-      'Waiting for your signer. Approval 1 in your signer for this. Your signer will be asked to sign the shared record (once per part) and your answer.',
-      ...[2, 3, 4, 5].map((n) => `Waiting for your signer. Approval ${n} in your signer for this. Your signer will be asked to sign your answer.`),
-    ]);
+    expect(said).to.deep.equal([1, 2, 3, 4, 5].map((n) => `Waiting for your signer. Approval ${n} in your signer for this. Your signer will be asked 5 times: once to sign the shared record, then for your answer.`));
   });
 
   it('in Spanish', async () => {
@@ -117,8 +114,8 @@ describe('records unlocked one approval each say which one is at the signer', fu
       await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
       expect(said).to.deep.equal(
         lang === 'en'
-          ? [1, 2, 3].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records (once per record). Now record ${n} of 3.`)
-          : [1, 2, 3].map((n) => `Esperando a su firmador. Su firmador le pedirá desbloquear cada uno de sus historiales (una vez por historial). Ahora el historial ${n} de 3.`),
+          ? [1, 2, 3].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records and each one you shared (once each). Unlocking ${n} of 3.`)
+          : [1, 2, 3].map((n) => `Esperando a su firmador. Su firmador le pedirá desbloquear cada uno de sus historiales y cada uno que usted compartió (una vez cada uno). Desbloqueando ${n} de 3.`),
       );
     });
   }
@@ -133,7 +130,7 @@ describe('records unlocked one approval each say which one is at the signer', fu
     el = await fixture<Nip82AccessList>(html`<nip82-access-list .signer=${signer} relays=${relay.url}></nip82-access-list>`);
     buttonByText(el, 'Unlock my records')!.click();
     await waitUntil(() => el!.status === 'done', 'loaded', { timeout: 20000 });
-    expect(said).to.deep.equal([1, 2].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records (once per record). Now record ${n} of 2.`));
+    expect(said).to.deep.equal([1, 2].map((n) => `Waiting for your signer. Your signer will be asked to unlock each of your records and each one you shared (once each). Unlocking ${n} of 2.`));
   });
 
   /** `base`, refusing its `k`th approval (its key is no approval). */

@@ -29,6 +29,7 @@ export const accessListStringsEs: AccessListStrings = {
   noRecords: 'Todavía no aparece en ningún historial.',
   sharesTitle: 'Lo que usted compartió',
   shareTerms: (since: string, items: string) => `Compartido el ${since}: ${items}.`,
+  shareNumber: (since: string, _n: number, _total: number, nText: string, totalText: string) => `${since} (${nText} de ${totalText})`,
   shareItemCount: (n: number, formatted: string) => plural('es', n, { one: '1 elemento', other: `${formatted} elementos` }),
   sharePurpose: (purpose: string) => `Para qué: ${purpose}`,
   dialogRecord: (record: string) => `Historial: ${record}`,
@@ -126,6 +127,11 @@ export const accessListStringsEs: AccessListStrings = {
     plural('es', n, {
       one: `Esta revocación es solo de este historial. ${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
       other: `Esta revocación es solo de este historial. ${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
+    }),
+  stillOpens: (who: string, n: number, nText: string) =>
+    plural('es', n, {
+      one: `${who} aún puede abrir 1 historial más de los suyos, que sigue como está:`,
+      other: `${who} aún puede abrir ${nText} historiales más de los suyos, que siguen como están:`,
     }),
   noPatientName: 'Sin paciente nombrado',
   findPatient: 'Buscar un paciente por su nombre',

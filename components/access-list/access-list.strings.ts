@@ -12,6 +12,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
   noRecords: string;
   sharesTitle: string;
   shareTerms: (since: string, items: string) => string;
+  /** When a share was made, for shares to one person made in the same minute: which of them (by time) it is. */
+  shareNumber: (since: string, n: number, total: number, nText: string, totalText: string) => string;
   /** `formatted`: `n` as the page's language writes numbers ("10,000"); `n` chooses the plural form. */
   shareItemCount: (n: number, formatted: string) => string;
   sharePurpose: (purpose: string) => string;
@@ -126,6 +128,8 @@ export interface AccessListStrings extends StateStrings, RecordsStrings, SignerP
    * language writes it) they can still open, listed after it; revoking here leaves those.
    */
   alsoOpens: (who: string, n: number, nText: string) => string;
+  /** {@link alsoOpens} once the revocation is done: what they can still open, as it stands (nothing left to choose). */
+  stillOpens: (who: string, n: number, nText: string) => string;
   /** Over a clinic's records (grouped under each patient's name) that name no patient. */
   noPatientName: string;
   /** The field that finds a patient by name, in a list of many patients' records (a clinic's). */
@@ -188,6 +192,7 @@ const en: AccessListStrings = {
   noRecords: 'No records list you yet.',
   sharesTitle: 'What you shared',
   shareTerms: (since: string, items: string) => `Shared on ${since}: ${items}.`,
+  shareNumber: (since: string, _n: number, _total: number, nText: string, totalText: string) => `${since} (${nText} of ${totalText})`,
   shareItemCount: (n: number, formatted: string) => plural('en', n, { one: '1 item', other: `${formatted} items` }),
   sharePurpose: (purpose: string) => `Why: ${purpose}`,
   dialogRecord: (record: string) => `Record: ${record}`,
@@ -286,6 +291,11 @@ const en: AccessListStrings = {
     plural('en', n, {
       one: `This revokes only this record. ${who} can still open 1 other record of yours, which stays as it is:`,
       other: `This revokes only this record. ${who} can still open ${nText} other records of yours, which stay as they are:`,
+    }),
+  stillOpens: (who: string, n: number, nText: string) =>
+    plural('en', n, {
+      one: `${who} can still open 1 other record of yours, which stays as it is:`,
+      other: `${who} can still open ${nText} other records of yours, which stay as they are:`,
     }),
   noPatientName: 'No patient named',
   findPatient: 'Find a patient by name',

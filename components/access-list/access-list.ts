@@ -25,7 +25,7 @@ import type { Signer } from '../core/signers/signer.js';
 import type { RecordStore, StoreChange } from '../core/store/record-store.js';
 import { signerAsReader } from '../core/store/signer-as-reader.js';
 import { mailUnchecked, recordsUnchecked, sentences, unreadServers } from '../shared/records.strings.js';
-import { endedForReader, grantToReader, readerTerms, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
+import { countsAsItem, endedForReader, grantToReader, readerTerms, shareCopyOf, shareOpen, shareSince, type ShareCopy } from '../core/store/share-copies.js';
 import { grantEnd, readGrant } from '../core/nip82/grant.js';
 import type { ConsentEvent } from '../core/store/history.js';
 import { ModalController } from '../shared/modal.js';
@@ -765,10 +765,12 @@ export class Nip82AccessList extends Nip82Element {
     if (!store || store !== this.currentStore) return this.readLeft(read);
     // What this read found, said in the words of the page's language at each render.
     const [found, held, failed, left, older, reports, clockOff] = [store.records.length, store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports], store.client.clockOff];
+    // The copies of what the patient shared were unlocked too, one prompt each: said, or the count reads short of the prompts.
+    const shared = found - held;
     // Not "no records" while some were left unopened, or older ones or some storage server's were not checked.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
-      found ? this.s.loaded(held, formatCount(held, localeOf(this)), failed, formatCount(failed, localeOf(this))) : older || unread || left ? '' : this.s.noRecords,
+      found ? this.s.loaded(held, formatCount(held, localeOf(this)), failed, formatCount(failed, localeOf(this)), shared, formatCount(shared, localeOf(this))) : older || unread || left ? '' : this.s.noRecords,
       recordsUnchecked(reports, this.s, clockOff),
       left ? this.s.recordsLeft(left, this.count(left)) : '',
       older ? this.s.recordsOlder : '',
@@ -1497,8 +1499,44 @@ export class Nip82AccessList extends Nip82Element {
         : nothing}`;
   }
 
+  /**
+   * When each share was made, as its line and its Revoke button say it: the day; the time as well
+   * for shares to one person on one day, and which of them for those made in one minute (shared
+   * again at once after a refusal), so that no two lines read, and no two buttons sound, the same
+   * and the patient can tell which one they revoke.
+   */
+  private sinceTexts(shares: ShareCopy[]): Map<ShareCopy, string> {
+    const lang = localeOf(this);
+    const alike = (list: ShareCopy[], key: (c: ShareCopy) => string) => {
+      const groups = new Map<string, ShareCopy[]>();
+      for (const c of list) {
+        const k = key(c);
+        const group = groups.get(k);
+        if (group) group.push(c);
+        else groups.set(k, [c]);
+      }
+      return [...groups.values()];
+    };
+    const texts = new Map<ShareCopy, string>();
+    for (const sameDay of alike(shares, (c) => `${c.grant.recipient} ${this.day(c.grant.since)}`)) {
+      if (sameDay.length === 1) {
+        texts.set(sameDay[0]!, this.day(sameDay[0]!.grant.since));
+        continue;
+      }
+      for (const sameMinute of alike(sameDay, (c) => momentText(shareSince(c), lang))) {
+        const inOrder = [...sameMinute].sort((a, b) => shareSince(a) - shareSince(b) || a.record.createdAt - b.record.createdAt);
+        inOrder.forEach((c, i) => {
+          const moment = momentText(shareSince(c), lang);
+          texts.set(c, inOrder.length === 1 ? moment : this.s.shareNumber(moment, i + 1, inOrder.length, this.count(i + 1), this.count(inOrder.length)));
+        });
+      }
+    }
+    return texts;
+  }
+
   private renderShareList(shares: ShareCopy[], held: readonly OpenedRecord[], about?: string): TemplateResult {
     const s = this.s;
+    const since = this.sinceTexts(shares);
     return html`<ul class="share-list">
         ${repeat(
           shares,
@@ -1510,7 +1548,7 @@ export class Nip82AccessList extends Nip82Element {
             return html`<li part="share" class="share ${c.status}" data-pubkey=${recipient} id=${shareId(c.record)} tabindex="-1">
               <p class="who"><strong>${this.renderWho(recipient, undefined)}</strong></p>
               ${this.patientOf(c.record) && this.patientOf(c.record) !== about ? html`<p class="about"><bdi>${s.shareAbout(this.patientOf(c.record)!)}</bdi></p>` : nothing}
-              <p>${s.shareTerms(this.day(c.grant.since), s.shareItemCount(c.items, this.count(c.items)))}</p>
+              <p>${s.shareTerms(since.get(c)!, s.shareItemCount(c.items, this.count(c.items)))}</p>
               ${c.types.length ? html`<p class="kinds">${s.shareKinds(s.typeList(c.types))}</p>` : nothing}
               ${c.withholds ? html`<p class="hid">${s.youHid(c.hidden, isolate(this.nameFor(recipient) ?? shortNpub(recipient)), this.count(c.hidden))}</p>` : nothing}
               ${c.grant.purpose ? html`<p class="purpose">${s.sharePurpose(isolate(c.grant.purpose))}</p>` : nothing}
@@ -1520,7 +1558,7 @@ export class Nip82AccessList extends Nip82Element {
               <p class="state">${s.shareStatus(c.status, untilText(c.grant, localeOf(this)), c.status === 'revoked' ? this.day(c.record.createdAt) : undefined, c.grant.role === 'editor')}</p>
               ${revocable && this.myKey
                 ? html`<button part="button" type="button" class="revoke" aria-disabled=${busyOf(this.busyNow)}
-                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, this.day(c.grant.since), untilText(c.grant, localeOf(this)), this.count(c.items)))}
+                    aria-label=${spoken(s.revokeShare(this.who(recipient), c.items, since.get(c)!, untilText(c.grant, localeOf(this)), this.count(c.items)))}
                     @click=${(e: Event) => this.ask([{ record: c.record, pubkey: recipient, role: c.grant.role, share: c }], e)}>${s.revoke}</button>`
                 : nothing}
               ${this.renderAlso(c)}
@@ -1610,12 +1648,13 @@ export class Nip82AccessList extends Nip82Element {
     });
   }
 
+  /** Once the revocation is done, said as it stands: "This revokes only…" would read as a choice still open. */
   private renderElsewhere(target: Target, who: string): TemplateResult | typeof nothing {
     const s = this.s;
     const others = this.elsewhere(target);
     if (!others.length) return nothing;
     return html`<div class="elsewhere">
-      <p>${withBdi(s.alsoOpens(who, others.length, this.count(others.length)))}</p>
+      <p>${withBdi((this.done ? s.stillOpens : s.alsoOpens)(who, others.length, this.count(others.length)))}</p>
       <ul>${others.map((r) => {
         const share = shareCopyOf(r);
         return html`<li><bdi>${share ? s.shareTerms(this.day(share.grant.since), s.shareItemCount(share.items, this.count(share.items))) : this.nameOf(r)}</bdi></li>`;
@@ -1633,9 +1672,11 @@ export class Nip82AccessList extends Nip82Element {
     const { record, pubkey } = targets[0]!;
     const elsewhere = new Set<string>();
     for (const r of this.elsewhere(targets[0]!)) {
-      for (const e of r.bundle.entry ?? []) if (e.fullUrl && e.resource?.resourceType !== 'Patient') elsewhere.add(e.fullUrl);
+      for (const e of r.bundle.entry ?? []) if (e.fullUrl && countsAsItem(e.resource)) elsewhere.add(e.fullUrl);
     }
-    const n = (record.bundle.entry ?? []).filter((e) => e.fullUrl && elsewhere.has(e.fullUrl)).length;
+    // Counted as the shares beside it count their items (the personal details too): "can still open
+    // 55" under a share listed as "56 items" would read as if revoking took one away.
+    const n = (record.bundle.entry ?? []).filter((e) => e.fullUrl && countsAsItem(e.resource) && elsewhere.has(e.fullUrl)).length;
     return n ? html`<p class="still-open">${withBdi(this.s.stillOpenElsewhere(isolate(this.nameFor(pubkey) ?? shortNpub(pubkey)), n, this.count(n)))}</p>` : nothing;
   }
 

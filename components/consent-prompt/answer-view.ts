@@ -152,6 +152,8 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
   const when = (day: string | undefined) => (day ? dayText(day, v.plan.lang) : '');
   // Over: nothing to choose for an approval, only Deny (or Cancel).
   const ended = requestEnded(request);
+  // Records still locked (their Unlock button shows): nothing could be chosen, so no count of "0 items".
+  const locked = v.recordNames.length === 0;
   return html`<form @submit=${v.toPreview} novalidate>
     <dl part="recipient" class="facts">
       <dt>${s.whoLabel}</dt>
@@ -179,7 +181,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
       ${stopWaitingButton(v)}
       <button part="button" type="button" aria-disabled=${busyAttr(v.busy && !v.waiting)} @click=${v.dismiss}>${s.cancel}</button>
       ${v.started ? nothing : html`<button part="button" type="button" class="deny" aria-label=${spoken(s.denyWho(v.named(request.requester)))} aria-disabled=${busyAttr(v.busy)} @click=${v.deny}>${s.deny}</button>`}
-      ${ended || nothingAsked(v) ? nothing : html`<button part="button button-primary" type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${s.approve(shared, formatCount(shared, v.plan.lang))}</button>`}
+      ${ended || nothingAsked(v) ? nothing : html`<button part="button button-primary" type="submit" class="primary" aria-disabled=${busyAttr(v.busy)} ?disabled=${v.started}>${locked ? s.approveLocked : s.approve(shared, formatCount(shared, v.plan.lang))}</button>`}
     </div>
   </form>`;
 }

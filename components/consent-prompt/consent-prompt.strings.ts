@@ -199,12 +199,17 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   nothingAsked: (kinds: string) => string;
   you: string;
   noTypesChosen: string;
+  /** Approve pressed before the records are unlocked: nothing could be chosen yet. */
+  unlockToApprove: string;
   replyLabel: string;
   approve: (n: number, formatted: string) => string;
+  /** The approve button before the records are unlocked: no count, since nothing could be chosen yet. */
+  approveLocked: string;
   /** The preview's approve button, naming who gets access. */
   confirmAnswer: (who: string) => string;
   deny: string;
-  waitApprove: string;
+  /** While an approval is signed: how many times the signer is asked in all (`nText`: `n` as the page's language writes it), and for what. */
+  waitApprove: (n: number, nText: string) => string;
   waitAnswer: string;
   approved: (who: string) => string;
   denied: (who: string) => string;
@@ -355,7 +360,7 @@ const en: ConsentPromptStrings = {
   revokeWarning: 'You can revoke it later: they can then no longer open it from the storage servers. Anything they already opened, downloaded or copied stays with them.',
   undoHint: 'Wrong person or wrong items? Revoke it now in your list of who has access. What they may already have opened stays with them.',
   confirm: (who: string) => `Share with ${who}`,
-  waitShare: 'Your signer will be asked to sign the shared record (once per part).',
+  waitShare: 'Your signer will be asked once, to sign the shared record.',
   preparing: 'Preparing it for your signer. Nothing has been shared or sent yet.',
   publishing: (n: number, formatted: string) => plural('en', n, { one: 'Sending to 1 storage server…', other: `Sending to ${formatted} storage servers…` }),
   shared: (who: string, _ok: number, total: number, okText: string, totalText: string) =>
@@ -437,11 +442,13 @@ const en: ConsentPromptStrings = {
   nothingAsked: (kinds) => `None of your records holds ${kinds}, so there is nothing to share. You can deny the request, and say why in a reply.`,
   you: 'you',
   noTypesChosen: 'Keep at least one kind of item, or deny the request.',
+  unlockToApprove: 'Unlock your records first, then choose what to share from them, or deny the request.',
   replyLabel: 'Your note to them (optional)',
   approve: (n: number, formatted: string) => plural('en', n, { one: 'Review: approve and share 1 item', other: `Review: approve and share ${formatted} items` }),
+  approveLocked: 'Review: approve',
   confirmAnswer: (who: string) => `Approve and share with ${who}`,
   deny: 'Deny',
-  waitApprove: 'Your signer will be asked to sign the shared record (once per part) and your answer.',
+  waitApprove: (_n: number, nText: string) => `Your signer will be asked ${nText} times: once to sign the shared record, then for your answer.`,
   waitAnswer: 'Your signer will be asked to sign your answer.',
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,

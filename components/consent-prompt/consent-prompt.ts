@@ -25,8 +25,8 @@ import { RecordError, RelayError } from '../core/errors.js';
 import type { NostrEvent } from '../core/events.js';
 import type { Signer } from '../core/signers/signer.js';
 import { DeclineScope, type PublishReceipt, type RelayClient } from '../core/relay/client.js';
-import { createShare, type SharePlan } from '../core/nip82/share.js';
-import { answerRequest, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
+import { createShare, SIGNER_CALLS_TO_SHARE, type SharePlan } from '../core/nip82/share.js';
+import { answerRequest, answerSignerCalls, requestEnded, type ConsentMessage } from '../core/nip82/requests.js';
 import { consentPromptStyles } from './consent-prompt.styles.js';
 import { consentPromptStrings, type ConsentPromptStrings } from './consent-prompt.strings.js';
 import { naddrsOf } from './naddrs.js';
@@ -805,11 +805,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     }
     // What this read found and left, said in the words of the page's language at each render.
     const [held, failed, left, older, reports, clockOff] = [store.held.length, store.failures.length, store.unopenedRecords, store.olderRecordsUnchecked, [...store.reports], store.client.clockOff];
+    // The copies of what the patient shared were unlocked too, one prompt each: said, or the count reads short of the prompts.
+    const shared = store.records.length - held;
     // Not "no records" while some were left unopened, older ones or some storage server's were
     // not checked; records that could not be opened are said even when none could.
     const unread = unreadServers(reports).length > 0;
     this.setStatus('done', () => sentences(
-      held || failed ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language)) : older || unread || left ? '' : this.s.noRecords,
+      held || failed ? this.s.loaded(held, formatCount(held, this.language), failed, formatCount(failed, this.language), shared, formatCount(shared, this.language)) : older || unread || left ? '' : this.s.noRecords,
       recordsUnchecked(reports, this.s, clockOff),
       left ? this.s.recordsLeft(left, formatCount(left, this.language)) : '',
       older ? this.s.recordsOlder : '',
@@ -1182,6 +1184,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.modal.focusNext = '#hidden-count';
   };
 
+  /** One words function for "unlock first", so that records arriving can take that problem, and no other, away. */
+  private readonly unlockFirst = (): string => this.s.unlockToApprove;
+
   private toPreview = (event: Event): void => {
     event.preventDefault();
     if (this.busy || this.withdrawEnded()) return;
@@ -1192,7 +1197,10 @@ export class Nip82ConsentPrompt extends Nip82Element {
     const unreadable = !!this.until && !/^\d{4}-\d{2}-\d{2}$/.test(this.until);
     if (this.answering) {
       if (requestEnded(this.answering)) problems.push({ words: this.endedText(this.answering) });
-      // Said here, not by a disabled Review button: Tab would skip that without a word.
+      // Said here, not by a disabled Review button: Tab would skip that without a word. Before the
+      // records are unlocked there is nothing to keep: "keep at least one kind" would send the
+      // patient looking for boxes that are not there yet.
+      else if (this.available.length === 0) problems.push({ words: this.unlockFirst });
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
       if (this.until && (unreadable || this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
@@ -1643,10 +1651,13 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.receipts = [];
     this.partialText = '';
     const reader = this.myKey;
+    // Said at every prompt of the approval, so that none reads as the last one while more follow.
+    const asks = SIGNER_CALLS_TO_SHARE + answerSignerCalls(request);
+    const waitApprove = () => this.s.waitApprove(asks, formatCount(asks, this.language));
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
-      () => this.s.waitApprove,
+      waitApprove,
       (signer) => this.signing(signal, async (progress) => {
         const store = await this.storeForAction(records, signer, progress);
         signal.throwIfAborted();
@@ -1654,11 +1665,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
         const client = store?.client ?? this.relayClient();
         const guarded = this.actions.guard(signer, signal);
         // Everything is signed before anything is published: a refusal at any prompt publishes nothing.
-        const share = await this.signShare(progress.signer(guarded, () => this.s.waitApprove), store, client, chosen, request.requester, 'viewer', until, request.purpose);
+        const share = await this.signShare(progress.signer(guarded, waitApprove), store, client, chosen, request.requester, 'viewer', until, request.purpose);
         signal.throwIfAborted();
         const naddrs = naddrsOf(share);
         const { events, answer } = await answerRequest(request, {
-          signer: progress.signer(guarded, () => this.s.waitAnswer), decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
+          signer: progress.signer(guarded, waitApprove), decision: 'active', records: naddrs, resourceTypes: types, until, note, maxEventBytes: await client.maxEventBytes(),
         });
         signal.throwIfAborted();
         const action = new SignedAction([{ name: 'share', events: share }, ...answerPieces(events)]);
@@ -1801,9 +1812,12 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
-    if (this.problems.length === 0) return nothing;
+    // Once records are there (unlocked here or anywhere in the session), "unlock your records first"
+    // is no longer true; a problem with the dates still is.
+    const problems = this.available.length ? this.problems.filter((p) => p.words !== this.unlockFirst) : this.problems;
+    if (problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
-      <ul>${this.problems.map((p) => html`<li id=${ifDefined(p.field && problemId(p.field))}>${wordsNow(p.words)}</li>`)}</ul>
+      <ul>${problems.map((p) => html`<li id=${ifDefined(p.field && problemId(p.field))}>${wordsNow(p.words)}</li>`)}</ul>
     </div>`;
   }
 

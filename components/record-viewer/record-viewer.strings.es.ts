@@ -19,17 +19,18 @@ const TIME_UNITS_ES: Record<string, [string, string]> = {
 };
 
 export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStrings | 'codeWord'> = {
-  introMine: 'Sus historiales están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por historial.',
+  introMine: 'Sus historiales están cifrados. Desbloquéelos para leerlos aquí; su firmador le preguntará una vez por cada historial suyo y por cada uno que usted compartió.',
   introOne: 'Este historial está cifrado. Desbloquéelo para leerlo aquí; su firmador le preguntará una vez.',
   unlockMine: 'Desbloquear mis historiales',
   unlockOne: 'Desbloquear este historial',
   retry: 'Intentar de nuevo',
-  waitingSigner: 'Esperando a su firmador: se le pedirá desbloquear cada historial (una vez por historial).',
+  waitingSigner: 'Esperando a su firmador: se le pedirá desbloquear cada historial y cada uno que usted compartió (una vez cada uno).',
   searchingRelays: 'Buscando sus historiales en sus servidores de almacenamiento…',
   preparing: (count, formatted) => plural('es', count, { one: 'Preparando 1 elemento…', other: `Preparando ${formatted} elementos…` }),
   unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,
   unlockingLabel: 'Desbloqueando historiales',
-  opened: (count, countText) => plural('es', count, { one: '1 historial desbloqueado.', other: `${countText} historiales desbloqueados.` }),
+  opened: (count, countText, shared = 0, sharedText = String(shared)) =>
+    `${plural('es', count, { one: '1 historial desbloqueado', other: `${countText} historiales desbloqueados` })}${shared ? `, y ${sharedText} que usted compartió` : ''}.`,
   noneFound: 'No se encontraron historiales para usted en estos servidores de almacenamiento.',
   notFound: 'No se encontró este historial. Puede que se haya borrado o que esté en un servidor de almacenamiento que esta página no usa: pregunte a quien lo compartió con usted.',
   badLink: 'Este enlace no lleva a un historial de salud: puede estar incompleto o mal copiado. Pida a quien se lo envió que se lo vuelva a enviar.',

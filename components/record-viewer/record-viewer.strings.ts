@@ -65,7 +65,8 @@ export interface RecordViewerStrings {
   unlocking: (done: string, total: string, doneCount: number, totalCount: number) => string;
   unlockingLabel: string;
   /** The records unlocked. `countText`: `count` as the page's language writes numbers ("1,050"); `count` chooses the plural form (so in each string below given a `countText`). */
-  opened: (count: number, countText: string) => string;
+  /** `shared`, `sharedText`: the copies of what the user shared, opened with their records (one prompt each). */
+  opened: (count: number, countText: string, shared?: number, sharedText?: string) => string;
   noneFound: string;
   /** Instead of `noneFound` for one record by address: what may have happened, and whom to ask. */
   notFound: string;
@@ -398,17 +399,18 @@ function audienceStrings(lang: Language, audience: Audience): AudienceStrings {
 }
 
 const en: Omit<RecordViewerStrings, LateKey> = {
-  introMine: 'Your records are encrypted. Unlock them to read them here; your signer will be asked once per record.',
+  introMine: 'Your records are encrypted. Unlock them to read them here; your signer will be asked once for each of your records and each one you shared.',
   introOne: 'This record is encrypted. Unlock it to read it here; your signer will be asked once.',
   unlockMine: 'Unlock my records',
   unlockOne: 'Unlock this record',
   retry: 'Try again',
-  waitingSigner: 'Waiting for your signer: it will be asked to unlock each record (once per record).',
+  waitingSigner: 'Waiting for your signer: it will be asked to unlock each record and each one you shared (once each).',
   searchingRelays: 'Looking for your records on your storage servers…',
   preparing: (count, formatted) => plural('en', count, { one: 'Preparing 1 item…', other: `Preparing ${formatted} items…` }),
   unlocking: (done, total) => `Unlocking ${done} of ${total}…`,
   unlockingLabel: 'Unlocking records',
-  opened: (count, countText) => plural('en', count, { one: '1 record unlocked.', other: `${countText} records unlocked.` }),
+  opened: (count, countText, shared = 0, sharedText = String(shared)) =>
+    `${plural('en', count, { one: '1 record unlocked', other: `${countText} records unlocked` })}${shared ? `, and ${sharedText} you shared` : ''}.`,
   noneFound: 'No records were found for you on these storage servers.',
   notFound: 'This record was not found. It may have been deleted, or be kept on a storage server this page does not use: ask whoever shared it with you.',
   badLink: 'This link does not lead to a health record: it may be cut short or copied wrongly. Ask whoever sent it to send it again.',

@@ -306,6 +306,8 @@ export class Nip82RecordViewer extends Nip82Element {
   @property({ type: Boolean, attribute: 'signed-only' }) signedOnly = false;
 
   @state() private unlocked: OpenedRecord[] = [];
+  /** The copies of what the user shared that the last unlock opened too: each cost a prompt, so the outcome counts them. */
+  private sharedOpened = 0;
   /** Authors' profile names, looked up once records are shown (a courtesy: the npub is always shown). */
   @state() private names = new Map<string, ProfileName>();
   @state() private failures: readonly OpenFailure[] = [];
@@ -765,6 +767,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.completing.abort();
     this.searching.abort();
     this.unlocked = [];
+    this.sharedOpened = 0;
     this.announced = new Set();
     this.toAnnounce = undefined;
     this.names = new Map();
@@ -932,7 +935,7 @@ export class Nip82RecordViewer extends Nip82Element {
       // Still "waiting for your signer" while it is asked who the user is, and while it opens records.
       await store.load({ refresh: store.loaded, declined: scope });
       if (!signal.aborted) this.reports = [...store.reports];
-      return { records: store.held, failures: store.failures, takenBack: store.takenBack, deleted: store.deletedByOwner, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
+      return { records: store.held, shared: store.records.length - store.held.length, failures: store.failures, takenBack: store.takenBack, deleted: store.deletedByOwner, unopened: store.unopenedRecords, older: store.olderRecordsUnchecked };
     }, address ? { records: [address] } : {}, signal);
     // Aborted, it is a newer unlock's, or gone with the last reader.
     if (!signal.aborted) this.signIns = undefined;
@@ -946,6 +949,7 @@ export class Nip82RecordViewer extends Nip82Element {
     if (!result) return;
     this.unlockedWith = signer;
     this.showRecords(result.records);
+    this.sharedOpened = result.shared ?? 0;
     this.failures = result.failures;
     this.takenBack = result.takenBack ?? [];
     this.deleted = result.deleted ?? [];
@@ -1237,7 +1241,7 @@ export class Nip82RecordViewer extends Nip82Element {
       case 'working':
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
-        if (this.outcome === 'opened') return s.opened(this.unlocked.length, formatCount(this.unlocked.length, lang));
+        if (this.outcome === 'opened') return s.opened(this.unlocked.length, formatCount(this.unlocked.length, lang), this.sharedOpened, formatCount(this.sharedOpened, lang));
         // Said here, where it is heard, rather than in a note beside an empty status.
         if (this.outcome === 'taken-back') return this.takenBack.map((t) => s.takenBack(this.authorNamed(t))).join(' ');
         // Not "none found" while a storage server that asked for a sign-in was not searched.

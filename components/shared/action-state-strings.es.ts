@@ -10,7 +10,7 @@ export const signerPageStringsEs: SignerPageStrings = {
   signerPage: (host) => `Su firmador remoto quiere que confirme en su propia página, en ${host}, antes de responder. Abra esa página, confirme allí y vuelva aquí.`,
   signerPageOpen: (host) => `Abrir ${host} en una pestaña nueva`,
   signerApproval: (_n, formatted, what) => `Aprobación ${formatted} en su firmador para esto. ${what}`,
-  unlockingRecord: (_n, _total, nText, totalText) => `Ahora el historial ${nText} de ${totalText}.`,
+  unlockingRecord: (_n, _total, nText, totalText) => `Desbloqueando ${nText} de ${totalText}.`,
   signedInAs: 'Sesión iniciada como',
   refusedApproval: (_n, nText) => `Rechazó la aprobación ${nText}: las aprobaciones anteriores no se usan. Para seguir adelante, vuelva a intentarlo; su firmador le pedirá cada una de nuevo.`,
 };

@@ -86,7 +86,7 @@ export interface SignerPageStrings {
    * and the patient knows which one they are at.
    */
   signerApproval: (n: number, formatted: string, what: string) => string;
-  /** While records are unlocked, one approval each: the `n`th of `total` is at the signer (`nText`, `totalText`: in the page's numbers). */
+  /** While records (and the copies of what the user shared) are unlocked, one approval each: the `n`th of `total` is at the signer (`nText`, `totalText`: in the page's numbers). */
   unlockingRecord: (n: number, total: number, nText: string, totalText: string) => string;
   /**
    * After "declined", when the user declined the `n`th approval of an action (`n` > 1): the ones
@@ -101,7 +101,7 @@ export const signerPageStringsEn: SignerPageStrings = {
   signerPage: (host) => `Your remote signer wants you to confirm on its own page, at ${host}, before it answers. Open that page, confirm there, then come back here.`,
   signerPageOpen: (host) => `Open ${host} in a new tab`,
   signerApproval: (_n, formatted, what) => `Approval ${formatted} in your signer for this. ${what}`,
-  unlockingRecord: (_n, _total, nText, totalText) => `Now record ${nText} of ${totalText}.`,
+  unlockingRecord: (_n, _total, nText, totalText) => `Unlocking ${nText} of ${totalText}.`,
   refusedApproval: (_n, nText) => `You declined approval ${nText}: the approvals before it are not used. To go ahead after all, try again; your signer will ask for each one again.`,
   signedInAs: 'Signed in as',
 };

@@ -91,6 +91,13 @@ export const dialogStyles = css`
   .receipts .error {
     color: var(--_danger);
   }
+  /* An address is one long word: on a phone it wraps rather than widening the dialog. */
+  .receipts code {
+    overflow-wrap: anywhere;
+  }
+  .receipts details {
+    color: var(--_fg);
+  }
   table {
     border-collapse: collapse;
     inline-size: 100%;

@@ -67,14 +67,18 @@ export function receiptsOf(error: unknown): PublishReceipt[] {
  * The receipts list the publishing elements render (`part="receipts"`), its counts written as `lang`
  * writes numbers.
  */
-export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus' | 'refusedWhy'>, lang: string) {
+export function renderReceipts(receipts: readonly PublishReceipt[], labels: Pick<ReceiptStrings, 'receiptsTitle' | 'receiptStatus' | 'refusedWhy' | 'receiptServer' | 'receiptAddress'>, lang: string) {
   if (receipts.length === 0) return nothing;
+  const outcomes = outcomesByRelay(receipts);
+  // A line is labelled by its place among several, not by an address few can read: that stays one
+  // tap away, for whoever must tell the portal's team which server it was.
   return html`<section part="receipts" class="receipts">
     <h3>${labels.receiptsTitle}</h3>
     <ul>
-      ${outcomesByRelay(receipts).map(
-        (o) => html`<li class=${o.status === 'accepted' ? 'ok' : 'error'} data-status=${o.status}>
-          <code>${o.relay}</code>: ${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn, formatCount(o.accepted, lang), formatCount(o.total, lang), o.status === 'rejected' ? labels.refusedWhy(refusalKind(o.reason)) : '')}
+      ${outcomes.map(
+        (o, i) => html`<li class=${o.status === 'accepted' ? 'ok' : 'error'} data-status=${o.status}>
+          ${outcomes.length > 1 ? `${labels.receiptServer(i + 1, formatCount(i + 1, lang))}: ` : ''}${labels.receiptStatus(o.status, o.accepted, o.total, o.reason, o.signIn, formatCount(o.accepted, lang), formatCount(o.total, lang), o.status === 'rejected' ? labels.refusedWhy(refusalKind(o.reason)) : '')}
+          <details class="address"><summary>${labels.receiptAddress}</summary><code>${o.relay}</code></details>
         </li>`,
       )}
     </ul>

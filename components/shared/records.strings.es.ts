@@ -10,9 +10,10 @@ import { clockOffEs } from './state-strings.es.js';
 export const recordsStringsEs: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('es', type),
   typeList: (types: string[]) => typeList('es', types),
-  waitUnlock: 'Su firmador le pedirá desbloquear cada uno de sus historiales (una vez por historial).',
-  loaded: (n: number, nText: string, skipped: number, skippedText: string) =>
-    `${plural('es', n, { one: '1 historial cargado.', other: `${nText} historiales cargados.` })}${skipped ? ` ${plural('es', skipped, { one: '1 no se pudo abrir y se dejó fuera.', other: `${skippedText} no se pudieron abrir y se dejaron fuera.` })}` : ''}`,
+  waitUnlock: 'Su firmador le pedirá desbloquear cada uno de sus historiales y cada uno que usted compartió (una vez cada uno).',
+  loaded: (n: number, nText: string, skipped: number, skippedText: string, shared = 0, sharedText = String(shared)) =>
+    `${plural('es', n, { one: '1 historial cargado', other: `${nText} historiales cargados` })}${shared ? `, y ${sharedText} que usted compartió` : ''}.`
+    + `${skipped ? ` ${plural('es', skipped, { one: '1 no se pudo abrir y se dejó fuera.', other: `${skippedText} no se pudieron abrir y se dejaron fuera.` })}` : ''}`,
   cancel: 'Cancelar',
   close: 'Cerrar',
   historyDate: 'Fecha',

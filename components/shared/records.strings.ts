@@ -32,8 +32,12 @@ export interface RecordsStrings {
   typeHeading: (type: string) => string;
   typeList: (types: string[]) => string;
   waitUnlock: string;
-  /** Each count with its text as the page's language writes numbers; the numbers choose the plural form. */
-  loaded: (records: number, recordsText: string, skipped: number, skippedText: string) => string;
+  /**
+   * What an unlock opened: the user's records and, when there are some, the copies of what they
+   * shared (each one cost the signer a prompt too, so the count says so). Each count with its text
+   * as the page's language writes numbers; the numbers choose the plural form.
+   */
+  loaded: (records: number, recordsText: string, skipped: number, skippedText: string, shared?: number, sharedText?: string) => string;
   cancel: string;
   close: string;
   historyDate: string;
@@ -97,9 +101,10 @@ export interface RecordsStrings {
 export const recordsStringsEn: RecordsStrings = {
   typeHeading: (type: string) => typeHeading('en', type),
   typeList: (types: string[]) => typeList('en', types),
-  waitUnlock: 'Your signer will be asked to unlock each of your records (once per record).',
-  loaded: (n: number, nText: string, skipped: number, skippedText: string) =>
-    `${plural('en', n, { one: '1 record loaded.', other: `${nText} records loaded.` })}${skipped ? ` ${plural('en', skipped, { one: '1 could not be opened and was left out.', other: `${skippedText} could not be opened and were left out.` })}` : ''}`,
+  waitUnlock: 'Your signer will be asked to unlock each of your records and each one you shared (once each).',
+  loaded: (n: number, nText: string, skipped: number, skippedText: string, shared = 0, sharedText = String(shared)) =>
+    `${plural('en', n, { one: '1 record loaded', other: `${nText} records loaded` })}${shared ? `, and ${sharedText} you shared` : ''}.`
+    + `${skipped ? ` ${plural('en', skipped, { one: '1 could not be opened and was left out.', other: `${skippedText} could not be opened and were left out.` })}` : ''}`,
   cancel: 'Cancel',
   close: 'Close',
   historyDate: 'Date',

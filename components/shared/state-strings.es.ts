@@ -10,8 +10,10 @@ export const noKeyTailEs = (said: string): string => ` Añádale una clave o des
 
 export const stateStringsEs: CommonStateStrings = {
   receiptsTitle: 'Servidores de almacenamiento',
-  receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
-    if (status === 'accepted') return `aceptado (${acceptedText} de ${totalText})`;
+  receiptServer: (_n, nText) => `Servidor de almacenamiento ${nText}`,
+  receiptAddress: 'Dirección',
+  receiptStatus: (status, _accepted, total, _reason, signIn, acceptedText, totalText, why) => {
+    if (status === 'accepted') return `${acceptedText} de ${totalText} ${total === 1 ? 'parte guardada' : 'partes guardadas'}`;
     if (status === 'rejected') return why ? `rechazado: ${why}` : 'rechazado';
     if (status === 'timeout') return 'no respondió a tiempo';
     if (status === 'auth-required') {

@@ -34,6 +34,13 @@ export interface ReceiptStrings {
    * `receiptStatus` as `why`.
    */
   refusedWhy: (kind: RefusalKind) => string;
+  /**
+   * A storage server's label on its line when a send went to more than one (`nText`: `n` as the page's
+   * language writes it): a place in the list, not its address, which few can read.
+   */
+  receiptServer: (n: number, nText: string) => string;
+  /** The disclosure that shows a storage server's address under its line, for whoever needs it. */
+  receiptAddress: string;
   tryAgain: string;
 }
 
@@ -93,8 +100,10 @@ export const clockOffEn = 'It refused the sign-in because the date and time on t
 /** English; Spanish is in state-strings.es.ts. */
 export const stateStringsEn: CommonStateStrings = {
   receiptsTitle: 'Storage servers',
-  receiptStatus: (status, _accepted, _total, _reason, signIn, acceptedText, totalText, why) => {
-    if (status === 'accepted') return `accepted (${acceptedText} of ${totalText})`;
+  receiptServer: (_n, nText) => `Storage server ${nText}`,
+  receiptAddress: 'Address',
+  receiptStatus: (status, _accepted, total, _reason, signIn, acceptedText, totalText, why) => {
+    if (status === 'accepted') return `${acceptedText} of ${totalText} ${total === 1 ? 'part' : 'parts'} saved`;
     if (status === 'rejected') return why ? `refused: ${why}` : 'refused';
     if (status === 'timeout') return 'did not answer in time';
     if (status === 'auth-required') return signInNotAccepted(signIn);

@@ -40,6 +40,11 @@ export function makeRumor(template: RumorTemplate, pubkey: string): UnsignedEven
   return { ...base, id: eventHash(base) };
 }
 
+/** What {@link giftWrap} asks of the signer for `recipients`: a lock and a signature per recipient, the wraps signed by keys of their own. */
+export function signerCallsToWrap(recipients: readonly string[]): number {
+  return 2 * new Set(recipients).size;
+}
+
 /**
  * Gift-wraps `rumor` for each recipient: one wrap each, seals encrypted and signed by `signer`
  * (two signer calls per recipient), wraps signed by one-time keys. Seal and wrap times are

@@ -18,7 +18,7 @@ import { periodEndOf } from './grant-create.js';
 import { nostrIdentifier, nostrPubkeyOf } from '../fhir/patient.js';
 import type { FhirBundle, FhirResource } from '../fhir/types.js';
 import { DEFAULT_MAX_EVENT_BYTES, MEDICAL_DATA_KIND, RECORD_KIND } from './constants.js';
-import { giftWrap, makeRumor, unwrapMany, type Unwrapped } from './gift-wrap.js';
+import { giftWrap, makeRumor, signerCallsToWrap, unwrapMany, type Unwrapped } from './gift-wrap.js';
 import { type OpenedRecord, createRecord, openRecord } from './record.js';
 import type { RecordKeyCache } from './keys.js';
 import { MAX_PARTS } from './parts.js';
@@ -199,6 +199,11 @@ export interface AnswerOptions {
   until?: string;
   note?: string;
   maxEventBytes?: number;
+}
+
+/** What {@link answerRequest} asks of the patient's signer: the answer wrapped for the requester and for the patient's own copy. */
+export function answerSignerCalls(request: Pick<ConsentMessage, 'requester' | 'patient'>): number {
+  return signerCallsToWrap([request.requester, request.patient]);
 }
 
 /** Answers a request: gift wraps for the requester and a copy kept by the patient (the consent history). */

@@ -5,7 +5,7 @@
  * as shares, never as more health records.
  */
 import type { OpenedRecord } from '../nip82/record.js';
-import type { FhirBundle } from '../fhir/types.js';
+import type { FhirBundle, FhirResource } from '../fhir/types.js';
 import { expirationOf, grantEnd, isGrantConsent, localDay, readGrant, type Grant } from '../nip82/grant.js';
 import { isWithheldList } from '../fhir/withheld.js';
 import { isAttestation } from '../attest/format.js';
@@ -50,6 +50,15 @@ export function shareSince(share: ShareCopy): number {
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : share.record.createdAt;
 }
 
+/**
+ * Whether an entry is one of the items a share counts ("56 items"): the patient's details and health
+ * items, not the grant note, the hidden-item marker or signatures. Every count of a share's items
+ * follows this one rule, so that two counts on one screen never disagree.
+ */
+export function countsAsItem(resource: FhirResource | undefined): resource is FhirResource {
+  return !!resource && !isGrantConsent(resource) && !isWithheldList(resource) && !isAttestation(resource);
+}
+
 /** What a share copy is, read once per opened record (a new version is a new object). */
 const copies = new WeakMap<OpenedRecord, Omit<ShareCopy, 'status'> | null>();
 /** The grant note of a Bundle, read once per Bundle object. */
@@ -69,7 +78,7 @@ function readCopy(record: OpenedRecord): Omit<ShareCopy, 'status'> | null {
   if (record.role !== 'editor' || record.author !== record.reader || !record.authorVerified) return null;
   const grant = grantOf(record.bundle);
   if (!grant) return null;
-  const entries = (record.bundle.entry ?? []).filter((e) => e.resource && !isGrantConsent(e.resource) && !isWithheldList(e.resource) && !isAttestation(e.resource));
+  const entries = (record.bundle.entry ?? []).filter((e) => countsAsItem(e.resource));
   return {
     record,
     grant,

@@ -1,0 +1,45 @@
+/**
+ * The viewer's "Unlock my records" tells the patient what their signer was asked to open: their
+ * records and the copies of what they shared, each once. Before, two shares and one record asked the
+ * signer three times and the viewer said "1 record unlocked", having promised "once per record".
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { npubEncode } from 'nostr-tools/nip19';
+import { waitUntil } from './wait.js';
+import '../components/record-viewer/define.js';
+import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
+import { createRecord, openRecord } from '../components/core/nip82/record.js';
+import { createShare } from '../components/core/nip82/share.js';
+import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
+import { counting, heldDecrypt, person, publishTo, relayUrl, sampleBundle } from './helpers.js';
+import { $, buttonByText, text } from './element-helpers.js';
+
+describe('<nip82-record-viewer>: unlocking says what the signer was asked to open', function () {
+  this.timeout(90000);
+
+  it('a record shared twice: asked three times, said as one record and two shared', async () => {
+    const url = await relayUrl('main');
+    const [patient, hospital, clinic, lab] = await Promise.all([person(), person(), person(), person()]);
+    const made = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
+    const record = await openRecord(made, patient.signer);
+    const shareWith = async (who: string) => {
+      const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who, role: 'viewer' }));
+      return createShare({ from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who, role: 'viewer' }] });
+    };
+    await publishTo(url, [...made, ...(await shareWith(clinic.pubkey)), ...(await shareWith(lab.pubkey))]);
+
+    const held = heldDecrypt(patient.signer);
+    const signer = counting(held.signer);
+    const el = await fixture<Nip82RecordViewer>(html`<nip82-record-viewer relays=${url} .signer=${signer}></nip82-record-viewer>`);
+    await waitUntil(() => buttonByText(el, 'Unlock my records'), 'the unlock button');
+    const promised = text(el.shadowRoot);
+    buttonByText(el, 'Unlock my records')!.click();
+    await waitUntil(() => held.asked(), 'the signer asked to unlock', { timeout: 30000 });
+    held.release();
+    await waitUntil(() => el.status === 'done' && $(el, 'article[part=record]'), 'unlocked', { timeout: 30000 });
+    await el.updateComplete;
+    expect(signer.calls.nip44Decrypt ?? 0, 'asked once per record and once per share').to.equal(3);
+    expect(text($(el, '[role=status]')), 'what was opened, said after').to.equal('1 record unlocked, and 2 you shared.');
+    expect(promised, 'the promise before').to.contain('your signer will be asked once for each of your records and each one you shared.');
+  });
+});
