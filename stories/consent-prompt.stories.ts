@@ -333,7 +333,8 @@ export const Shared: Story = {
       expect(lines.map((l) => l.getAttribute('data-status'))).toEqual(['accepted', 'rejected']);
       expect(text(lines[0])).toContain(data.relays.main);
       expect(text(lines[1])).toContain(data.relays.refusing);
-      expect(text(lines[1])).toContain(`${data.relays.refusing}: refused: ${REFUSED_INVALID}`);
+      // Each server's line in a person's words, its address behind a disclosure.
+      expect(text(lines[1])).toContain(`Storage server 2: refused: ${REFUSED_INVALID}`);
       expect(text(lines[1])).not.toContain(REFUSAL);
     },
   }),
