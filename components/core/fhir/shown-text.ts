@@ -107,21 +107,44 @@ export function shownText(text: string, inAttribute = false): string {
 
 /**
  * The words a reader of a narrative sees: its text, its tags read as `between` (a tag may end a word,
- * "de<br/>hipertensión", or not, "Hiper<b>tensión</b>"), and its attribute values apart (a title or an
- * image's alternative text shows too), with character references read as a browser reads them. Both
- * the check that keeps a narrative naming a hidden item from going out and the share preview's list
- * of items that still mention one read narratives this way, so the two agree.
- *
- * A tag is what a browser takes for one: "<" before a letter, "/", "!" or "?" ("Glucosa < 100,
- * hipertensión" shows its words). It ends at the first ">" before another "<", so hostile markup of
- * many unclosed "<" is read in one pass rather than once per "<"; what a tag swallowed that way is read as text.
+ * "de<br/>hipertensión", or not, "Hiper<b>tensión</b>"), and apart its attribute values (a title or an
+ * image's alternative text shows too) and its comments (not shown, but carried to whoever receives
+ * the narrative), with character references read as a browser reads them. Both the check that keeps
+ * a narrative naming a hidden item from going out and the share preview's list of items that still
+ * mention one read narratives this way, so the two agree.
  */
 export function narrativeWords(xhtml: string, between: string): string {
-  const parts = xhtml.split(TAG);
+  const parts = tagsApart(xhtml);
   const text = parts.filter((_, i) => i % 2 === 0).map((part) => shownText(part)).join(between);
-  return [text, ...parts.filter((_, i) => i % 2 === 1).flatMap(attributeValues)].join(' ');
+  return [text, ...parts.filter((_, i) => i % 2 === 1).flatMap(tagWords)].join(' ');
 }
 
-const TAG = /(<[A-Za-z/!?][^<>]*>)/;
+/**
+ * `xhtml` as text and tags in turn, as a browser takes them: a tag is "<" before a letter, "/", "!"
+ * or "?" ("Glucosa < 100, hipertensión" shows its words) up to the next ">", a comment up to its
+ * "-->" ("Hiper<!-- a > b -->tensión" shows one word). One that never closes takes the rest of the
+ * text, as it does in a browser; each "<" is looked at once, so hostile markup costs one pass.
+ */
+function tagsApart(xhtml: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = xhtml.indexOf('<'); at >= 0; at = xhtml.indexOf('<', at)) {
+    if (!TAG_START.test(xhtml[at + 1] ?? '')) {
+      at++;
+      continue;
+    }
+    const comment = xhtml.startsWith('<!--', at);
+    // "<!-->" and "<!--->" are comments already closed, as the standard reads them.
+    const close = comment ? xhtml.indexOf('-->', at + 2) : xhtml.indexOf('>', at + 1);
+    const end = close < 0 ? xhtml.length : close + (comment ? 3 : 1);
+    parts.push(xhtml.slice(from, at), xhtml.slice(at, end));
+    from = at = end;
+  }
+  parts.push(xhtml.slice(from));
+  return parts;
+}
+
+const TAG_START = /[A-Za-z/!?]/;
 const ATTRIBUTE_VALUE = /=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
-const attributeValues = (tag: string) => [...tag.matchAll(ATTRIBUTE_VALUE)].map((m) => shownText(m[1] ?? m[2] ?? m[3]!, true));
+const tagWords = (tag: string) => (tag.startsWith('<!') ? [shownText(tag.slice(2, -1))]
+  : [...tag.matchAll(ATTRIBUTE_VALUE)].map((m) => shownText(m[1] ?? m[2] ?? m[3]!, true)));
