@@ -163,6 +163,21 @@ describe('a document share that hides items (removeItems)', () => {
     const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
     expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, true]);
   });
+
+  it('a narrative that writes a hidden diagnosis with named letters, spaces or invisible marks, after a "<" that starts no tag, or in a comment, does not go out', () => {
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const condition = (id: string, text: string) => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Condition', id, code: { text } } as FhirResource });
+    const hidden = [condition('h1', 'Półpasiec'), condition('h2', 'HIV infection'), condition('h3', 'Hipertensión arterial'), condition('h4', 'β-talasemia'), condition('h5', 'Краснуха')];
+    const visit = (id: string, words: string) => ({ fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Encounter', id, status: 'finished', text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } } as FhirResource });
+    const visits = [visit('v1', 'Wizyta: p&oacute;&lstrok;pasiec.'), visit('v2', 'Known HIV&ensp;infection.'), visit('v3', 'Control de hiper&zwnj;tensi&oacute;n&NewLine;arterial.'),
+      visit('v4', 'Portadora de &beta;-talasemia.'), visit('v5', '&Kcy;&rcy;&acy;&scy;&ncy;&ucy;&khcy;&acy;'), visit('v6', 'Glucosa < 100, hipertensión arterial.'),
+      // A comment is not shown, yet goes out with the narrative; one with a ">" still ends where the browser ends it.
+      visit('v7', 'Control de asma<!-- hipertensión arterial -->.'), visit('v8', 'Control de hiper<!-- a > b -->tensión arterial.'),
+      visit('v9', 'Control de asma &rarr; alergia &lstrok;<!-- revisado: a > b -->.')];
+    const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
+    expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, false, false, false, false, false, true]);
+  });
 });
 
 describe('shownText (character references as a browser shows them, without a DOM)', () => {
@@ -176,6 +191,18 @@ describe('shownText (character references as a browser shows them, without a DOM
     for (const written of [...legacy.flatMap((name) => after.map((a) => `x&${name}${a}`)), ...others]) {
       expect(shownText(written), written).to.equal(parsed(written).textContent);
     }
+  });
+
+  it('reads names written with a semicolon as the browser does: letters (stroked, Greek, Cyrillic), spaces, invisible marks, punctuation', () => {
+    const greek = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma sigmaf tau upsilon phi chi psi omega'.split(' ');
+    const cyrillic = 'Acy Bcy Vcy Gcy Dcy IEcy ZHcy Zcy Icy Jcy Kcy Lcy Mcy Ncy Ocy Pcy Rcy Scy Tcy Ucy Fcy KHcy TScy CHcy SHcy SHCHcy HARDcy Ycy SOFTcy Ecy YUcy YAcy IOcy DJcy GJcy Jukcy DScy Iukcy YIcy Jsercy LJcy NJcy TSHcy KJcy Ubrcy DZcy'.split(' ');
+    const names = [...greek, ...greek.filter((n) => n !== 'sigmaf').map((n) => n[0]!.toUpperCase() + n.slice(1)), ...cyrillic, ...cyrillic.map((n) => n.toLowerCase()),
+      'Lstrok', 'lstrok', 'Dstrok', 'dstrok', 'Hstrok', 'hstrok', 'Tstrok', 'tstrok', 'Lmidot', 'lmidot', 'imath', 'inodot', 'jmath', 'ENG', 'eng', 'IJlig', 'ijlig', 'kgreen', 'napos', 'fnof',
+      'fflig', 'filig', 'fllig', 'ffilig', 'ffllig', 'fjlig', 'sigmav', 'varsigma', 'Scaron', 'zcaron', 'Idot', 'gbreve', 'scedil', 'aogon', 'zdot', 'nacute', 'Odblac', 'Yuml',
+      'Tab', 'NewLine', 'ensp', 'emsp', 'emsp13', 'emsp14', 'numsp', 'puncsp', 'thinsp', 'ThinSpace', 'hairsp', 'VeryThinSpace', 'MediumSpace', 'NonBreakingSpace', 'ZeroWidthSpace',
+      'NegativeVeryThinSpace', 'NegativeThinSpace', 'NegativeMediumSpace', 'NegativeThickSpace', 'zwnj', 'zwj', 'lrm', 'rlm', 'NoBreak', 'hyphen', 'dash',
+      'comma', 'period', 'colon', 'semi', 'lpar', 'rpar', 'excl', 'quest', 'sol', 'lowbar', 'num', 'percnt', 'plus', 'equals', 'ast', 'commat'];
+    for (const written of names.map((name) => `x&${name};y`)) expect(shownText(written), written).to.equal(parsed(written).textContent);
   });
 
   it('reads attribute values as the browser does: a name without a semicolon before a letter, a digit or "=" stays as written', () => {
@@ -206,6 +233,15 @@ describe('findMentions (what a share still says about a hidden item)', () => {
     const found = findMentions(shared, [hiv]).mentions.map((m) => m.entry.fullUrl);
     // A bare reference gives nothing away; "infections" is another word; a PDF is not read as text.
     expect(found).to.deep.equal(['urn:uuid:m-1', 'urn:uuid:m-2']);
+  });
+
+  it('reads a narrative as the send path does: character references read, words across inline tags joined', () => {
+    const hidden = entry({ resourceType: 'Condition', code: { text: 'Hipertensión arterial' } }, 70);
+    const visit = (words: string, n: number) => entry({ resourceType: 'Encounter', status: 'finished',
+      text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } }, n);
+    const shared = [visit('Control de Hipertensi&oacute;n arterial.', 71), visit('Control de Hiper<b>tensi&oacuten</b> arterial.', 72),
+      visit('Control de hiper&zwnj;tensión arterial.', 73), visit('Control de asma <b>arterial</b>.', 74)];
+    expect(findMentions(shared, [hidden]).mentions.map((m) => m.entry.fullUrl)).to.deep.equal(['urn:uuid:m-71', 'urn:uuid:m-72', 'urn:uuid:m-73']);
   });
 
   it('short names count as whole words, a line break inside a phrase still matches', () => {

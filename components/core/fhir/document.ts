@@ -9,7 +9,7 @@ import type { BundleEntry, FhirBundle, FhirResource } from './types.js';
 import { LIST_EMPTY_REASON_SYSTEM, type Disclosure } from './withheld.js';
 import { ReferenceIndex } from './bundle.js';
 import { foldedText, termsOf, type Resolve } from './mentions.js';
-import { shownText } from './shown-text.js';
+import { narrativeWords } from './shown-text.js';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 /** Deeper than any real FHIR resource; the walk stops there rather than exhausting the stack. */
@@ -113,24 +113,10 @@ function namesHidden(text: unknown, traces: Traces): boolean {
   const bounded = text.slice(0, MAX_TEXT);
   if (traces.literal?.test(bounded)) return true;
   if (!traces.terms) return false;
-  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión". A tag
-  // may end a word ("de<br/>hipertensión") or not ("Hiper<b>tensión</b>" shows one word): both are read.
-  return [' ', ''].some((between) => traces.terms!.test(foldedText(wordsShown(bounded, between))));
+  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión"; read
+  // with its tags ending words and not, as narrativeWords tells.
+  return [' ', ''].some((between) => traces.terms!.test(foldedText(narrativeWords(bounded, between))));
 }
-
-/**
- * The words a reader of a narrative sees: its text, its tags read as `between`, and its attribute
- * values apart (a title or an image's alternative text shows too), with character references read
- * as a browser reads them (shown-text.ts): "Hipertensi&oacute;n" and "Hipertensi&oacuten" both show the letters.
- */
-function wordsShown(xhtml: string, between: string): string {
-  const parts = xhtml.split(/(<[^>]*>)/);
-  const text = parts.filter((_, i) => i % 2 === 0).map((part) => shownText(part)).join(between);
-  return [text, ...parts.filter((_, i) => i % 2 === 1).flatMap(attributeValues)].join(' ');
-}
-
-const ATTRIBUTE_VALUE = /=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
-const attributeValues = (tag: string) => [...tag.matchAll(ATTRIBUTE_VALUE)].map((m) => shownText(m[1] ?? m[2] ?? m[3]!, true));
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

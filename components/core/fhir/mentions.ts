@@ -16,6 +16,7 @@
 import type { BundleEntry, FhirResource } from './types.js';
 import { decodeTextData } from './attachment.js';
 import { fold } from '../fold.js';
+import { narrativeWords } from './shown-text.js';
 
 /** A shared entry and the hidden entries whose terms it contains. */
 export interface Mention {
@@ -165,7 +166,7 @@ export function searchableText(resource: FhirResource): string {
     if (typeof value === 'string') {
       const attachment = key === 'data' && parent !== undefined;
       if (attachment && !isPlainText(parent.contentType)) return;
-      const text = attachment ? decodeTextData(value, MAX_TEXT)?.text ?? '' : value;
+      const text = attachment ? decodeTextData(value, MAX_TEXT)?.text ?? '' : key === 'div' ? narrativeRead(value) : value;
       parts.push(text);
       size += text.length;
     } else if (Array.isArray(value)) {
@@ -179,6 +180,16 @@ export function searchableText(resource: FhirResource): string {
   texts.set(resource, text);
   return text;
 }
+
+/**
+ * A narrative's words as the send path reads them (see {@link narrativeWords}), tags ending words
+ * and not: a visit whose narrative writes a hidden "Hipertensión" as "Hipertensi&oacute;n" or
+ * "Hiper<b>tensión</b>" is named in the preview as the send path would judge it.
+ */
+const narrativeRead = (xhtml: string) => {
+  const bounded = xhtml.slice(0, MAX_TEXT);
+  return `${narrativeWords(bounded, ' ')}\n${narrativeWords(bounded, '')}`;
+};
 
 const isPlainText = (contentType: unknown) => typeof contentType !== 'string' || /^text\/(plain|markdown)\b/i.test(contentType);
 
