@@ -31,11 +31,22 @@ export const accessListStyles = css`
    * Busy: it keeps the keyboard's focus (a disabled button would drop it), and a press does nothing.
    * Faded by its colours, not by opacity: opacity gives each button a layer of its own, and marking
    * a clinic's thousands of Revoke buttons busy at the start of a revocation held the page for seconds.
+   * The ink of its words is its own colour faded (here currentColor is the button's, whether the kit's,
+   * a red or blue button's, or a host's through ::part(button)); important, as a host's colours or
+   * edge given to ::part(button) would otherwise make a busy button look free.
    */
   button[aria-disabled='true'] {
-    color: color-mix(in srgb, currentColor 60%, transparent);
-    border-style: dashed;
+    -webkit-text-fill-color: color-mix(in srgb, currentColor 60%, transparent) !important;
+    border-style: dashed !important;
     cursor: progress;
+  }
+  /* High contrast replaces every colour, the faded ones too: the system's own for what cannot be used now says it. */
+  @media (forced-colors: active) {
+    button[aria-disabled='true'] {
+      -webkit-text-fill-color: GrayText !important;
+      color: GrayText !important;
+      border-color: GrayText !important;
+    }
   }
   .record {
     padding: var(--_space);

@@ -35,7 +35,7 @@ import { recordName, subjectNamer } from '../shared/record-text.js';
 import { renderStopWaiting } from '../shared/stop-waiting.js';
 import { localeOf } from '../shared/strings.js';
 import { dayText, momentText, untilText } from '../shared/dates.js';
-import { namesAsked, namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
+import { AskedOfRelays, namesAsked, namesLookedUp, withProfileNames, type ProfileName } from '../shared/profiles.js';
 import { ActionProgress, type ActionStep } from '../shared/action-progress.js';
 import { accessListStyles } from './access-list.styles.js';
 import { PatientGroupsMemo, patientGroups, sameRecords, type PatientGroup } from './patient-groups.js';
@@ -321,7 +321,7 @@ export class Nip82AccessList extends Nip82Element {
   @state() private handed?: OpenedRecord[];
   @state() private names = new Map<string, ProfileName>();
   /** Whom relays were asked about for the records handed in (a session's store keeps its own: see `namesAsked`). */
-  private namesAsked = new Set<string>();
+  private namesAsked = new AskedOfRelays();
   /** Who the open dialog revokes: one person, or every share past its end date. */
   @state() private targets: Target[] = [];
   /** The dialog lists the shares past their end date. */
@@ -612,7 +612,7 @@ export class Nip82AccessList extends Nip82Element {
       const before = changed.get('records') as OpenedRecord[] | undefined;
       if (!this.records?.length || before?.[0]?.reader !== this.records[0]!.reader) {
         this.find = '';
-        this.namesAsked = new Set();
+        this.namesAsked.forget();
       }
       void this.lookUpNames();
     }
@@ -628,7 +628,7 @@ export class Nip82AccessList extends Nip82Element {
       // Nothing of the last user stays: a revocation under way, lists, names, history, an open dialog.
       this.actions.stop();
       this.names = new Map();
-      this.namesAsked = new Set();
+      this.namesAsked.forget();
       this.forgetGroups();
       this.showingHistory = false;
       this.find = '';
@@ -738,8 +738,9 @@ export class Nip82AccessList extends Nip82Element {
     // Only when they add some: new names render every record again.
     if (earlier && [...earlier.keys()].some((p) => !this.names.has(p))) this.names = new Map([...earlier, ...this.names]);
     // Nor those asked about before who have no profile (this list's records after a revocation).
-    const asked = store ? namesAsked(store) : this.namesAsked;
-    const names = await withProfileNames(this.passiveRelayClient(), this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier, asked);
+    const client = this.passiveRelayClient();
+    const asked = (store ? namesAsked(store) : this.namesAsked).of(client);
+    const names = await withProfileNames(client, this.names, [...keys].filter((p) => !this.hostName(p, this.knownNames)), earlier, asked);
     // Names looked up for the last user never reach the next one. Records the page handed in
     // before a session's store arrived are no user's: their names stand while the same records are
     // shown, a revocation made meanwhile among them (it changes the element's copy, not the people).
@@ -776,6 +777,8 @@ export class Nip82AccessList extends Nip82Element {
       older ? this.s.recordsOlder : '',
     ));
     this.offerBehind();
+    // Loaded again on the user's request: someone with no name before may have published one since.
+    namesAsked(store).forget();
     void this.lookUpNames();
   };
 

@@ -70,14 +70,19 @@ export async function profileNames(client: RelayClient, pubkeys: readonly string
  * `known` plus the names of `pubkeys` not in it yet, those found also put in `kept` (see
  * {@link namesLookedUp}). Keys in `asked` were looked up before, and every relay answered with no
  * name: they are not asked about again (someone with no profile would be at every lookup), and
- * the keys answered so now join them. A name is a courtesy: when relays are absent or fail, `known` comes back
- * unchanged and the short npub is shown.
+ * the keys answered so now join them. Only those among `pubkeys` stay in it: it holds no more than
+ * the people looked up now, however many came and went. A name is a courtesy: when relays are
+ * absent or fail, `known` comes back unchanged and the short npub is shown.
  */
 export async function withProfileNames(client: RelayClient | undefined, known: Map<string, ProfileName>, pubkeys: readonly string[], kept?: Map<string, ProfileName>, asked?: Set<string>): Promise<Map<string, ProfileName>> {
   if (!client) return known;
   try {
     const answered = new Set<string>();
     const found = await profileNames(client, pubkeys.filter((p) => !known.has(p) && !asked?.has(p)), undefined, answered);
+    if (asked) {
+      const now = new Set(pubkeys);
+      for (const key of asked) if (!now.has(key)) asked.delete(key);
+    }
     // Those named are known by their names from now on (a caller may yet drop them: they are asked again then).
     for (const key of answered) if (!found.has(key)) asked?.add(key);
     found.forEach((name, pubkey) => kept?.set(pubkey, name));
@@ -87,8 +92,29 @@ export async function withProfileNames(client: RelayClient | undefined, known: M
   }
 }
 
+/**
+ * Whom some relays were asked about and had no name for (see {@link withProfileNames}), for
+ * those relays alone: one added may have a name.
+ */
+export class AskedOfRelays {
+  private relays?: string;
+  private keys = new Set<string>();
+
+  /** Those `client`'s relays had no name for; none yet when they are other relays than before. */
+  of(client: RelayClient | undefined): Set<string> {
+    const relays = client?.relays.join(' ');
+    if (relays !== this.relays) [this.relays, this.keys] = [relays, new Set()];
+    return this.keys;
+  }
+
+  /** Everyone asked again: a name may have been published since (the user loads the list again), or the user is gone. */
+  forget(): void {
+    this.keys = new Set();
+  }
+}
+
 /** The names looked up for each store's reader, and whom relays were asked about (see {@link namesLookedUp}). */
-const lookedUp = new WeakMap<object, { reader?: string; names: Map<string, ProfileName>; asked: Set<string> }>();
+const lookedUp = new WeakMap<object, { reader?: string; names: Map<string, ProfileName>; asked: AskedOfRelays }>();
 
 type NamesStore = { readonly reader?: string; subscribe(listener: (change: string) => void): () => void };
 
@@ -107,20 +133,20 @@ export function namesLookedUp(store: NamesStore): Map<string, ProfileName> {
  * {@link withProfileNames}): after a revocation, or another list built on the same records,
  * someone with no profile is not asked about again. Kept and forgotten with the names.
  */
-export function namesAsked(store: NamesStore): Set<string> {
+export function namesAsked(store: NamesStore): AskedOfRelays {
   return heldFor(store).asked;
 }
 
-function heldFor(store: NamesStore): { reader?: string; names: Map<string, ProfileName>; asked: Set<string> } {
+function heldFor(store: NamesStore): { reader?: string; names: Map<string, ProfileName>; asked: AskedOfRelays } {
   let held = lookedUp.get(store);
   if (!held) {
     // Forgotten at the sign-out itself: a store kept by an element off the page keeps no names.
     store.subscribe((change) => {
       if (change !== 'cleared') return;
       lookedUp.get(store)?.names.clear();
-      lookedUp.get(store)?.asked.clear();
+      lookedUp.get(store)?.asked.forget();
     });
   }
-  if (held?.reader !== store.reader) lookedUp.set(store, (held = { reader: store.reader, names: new Map(), asked: new Set() }));
+  if (held?.reader !== store.reader) lookedUp.set(store, (held = { reader: store.reader, names: new Map(), asked: new AskedOfRelays() }));
   return held!;
 }
