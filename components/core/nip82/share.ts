@@ -196,6 +196,12 @@ export function flagOf(from: readonly OpenedRecord[], kept: ReadonlySet<string |
 }
 
 /**
+ * What {@link createShare} asks of the author's signer: one attestation of the items shared (a share
+ * always holds some, its consent at least); the share's own key signs its parts, however many.
+ */
+export const SIGNER_CALLS_TO_SHARE = 1;
+
+/**
  * Builds a share record (its events to publish). Hidden items are dropped and flagged per
  * `disclose`, and references to them removed. A share drawn from a `document` whose Composition
  * it carries is a `document` again: Composition first, sections listing only what is shared (see
@@ -204,12 +210,6 @@ export function flagOf(from: readonly OpenedRecord[], kept: ReadonlySet<string |
  * to a hidden item removed) then reads as changed after its author signed it, which it was. The
  * patient's own signature attests the share as passed on by them.
  */
-/**
- * What {@link createShare} asks of the author's signer: one attestation of the items shared (a share
- * always holds some, its consent at least); the share's own key signs its parts, however many.
- */
-export const SIGNER_CALLS_TO_SHARE = 1;
-
 export async function createShare(options: CreateShareOptions): Promise<NostrEvent[]> {
   // As the consent prompt offers: a record the user owns (about them, or theirs) or may edit, and
   // not one whose share to them has ended.
