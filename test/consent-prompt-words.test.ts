@@ -201,7 +201,7 @@ describe('<nip82-consent-prompt>: its words follow the page\'s language and tell
       buttonByText(denying, 'Deny')!.click();
       await waitUntil(() => signer.held() && denying.status === 'waiting-signer', 'the signer is asked to sign the denial', { timeout: 20000 });
       await denying.updateComplete;
-      await statusFollowsLanguage(page, denying, { en: en.waiting(en.signerApproval(1, '1', en.waitAnswer)), es: es.waiting(es.signerApproval(1, '1', es.waitAnswer)) }, { en: en.cancel, es: es.cancel });
+      await statusFollowsLanguage(page, denying, { en: en.waiting(en.signerApproval(1, '1', en.waitAnswer(4, '4'))), es: es.waiting(es.signerApproval(1, '1', es.waitAnswer(4, '4'))) }, { en: en.cancel, es: es.cancel });
       signer.release();
       await waitUntil(() => denying.status === 'done', 'denied', { timeout: 20000 });
     });

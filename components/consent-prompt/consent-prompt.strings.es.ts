@@ -185,7 +185,8 @@ export const consentPromptStringsEs: ConsentPromptStrings = {
   confirmAnswer: (who: string) => `Aprobar y compartir con ${who}`,
   deny: 'Rechazar',
   waitApprove: (_n: number, nText: string) => `Su firmador le pedirá ${nText} veces: una para firmar el historial compartido y las demás para su respuesta.`,
-  waitAnswer: 'Su firmador le pedirá firmar su respuesta.',
+  waitAnswer: (n: number, nText: string) =>
+    plural('es', n, { one: 'Su firmador le pedirá una vez firmar su respuesta.', other: `Su firmador le pedirá ${nText} veces firmar su respuesta.` }),
   approved: (who: string) => `Aprobado. ${who} ya puede abrir lo que usted concedió.`,
   denied: (who: string) => `Rechazado. Se ha avisado a ${who}.`,
   approvedRevoked: (day: string) => `aprobada; revocada el ${day}`,

@@ -210,7 +210,8 @@ export interface ConsentPromptStrings extends StateStrings, RecordsStrings, Sign
   deny: string;
   /** While an approval is signed: how many times the signer is asked in all (`nText`: `n` as the page's language writes it), and for what. */
   waitApprove: (n: number, nText: string) => string;
-  waitAnswer: string;
+  /** While an answer alone (a denial) is signed: how many times the signer is asked in all (`nText`: `n` as the page's language writes it). */
+  waitAnswer: (n: number, nText: string) => string;
   approved: (who: string) => string;
   denied: (who: string) => string;
   historyTitle: string;
@@ -449,7 +450,8 @@ const en: ConsentPromptStrings = {
   confirmAnswer: (who: string) => `Approve and share with ${who}`,
   deny: 'Deny',
   waitApprove: (_n: number, nText: string) => `Your signer will be asked ${nText} times: once to sign the shared record, then for your answer.`,
-  waitAnswer: 'Your signer will be asked to sign your answer.',
+  waitAnswer: (n: number, nText: string) =>
+    plural('en', n, { one: 'Your signer will be asked once, to sign your answer.', other: `Your signer will be asked ${nText} times, to sign your answer.` }),
   approved: (who: string) => `Approved. ${who} can now open what you granted.`,
   denied: (who: string) => `Denied. ${who} has been told.`,
   historyTitle: 'Your consent history',

@@ -1702,16 +1702,19 @@ export class Nip82ConsentPrompt extends Nip82Element {
     this.receipts = [];
     this.partialText = '';
     const reader = this.myKey;
+    // Said at every prompt of the denial, as for an approval: none reads as the last while more follow.
+    const asks = answerSignerCalls(request);
+    const waitAnswer = () => this.s.waitAnswer(asks, formatCount(asks, this.language));
     const signal = this.actions.begin();
     const sent = await this.withSigner(
       'answer',
-      () => this.s.waitAnswer,
+      waitAnswer,
       (signer) => this.signing(signal, async (progress) => {
         const store = await this.storeForAction([], signer, progress);
         signal.throwIfAborted();
         if (await this.answeredMeanwhile(request, store, true, signal)) return undefined;
         const client = store?.client ?? this.relayClient();
-        const asked = progress.signer(this.actions.guard(signer, signal), () => this.s.waitAnswer);
+        const asked = progress.signer(this.actions.guard(signer, signal), waitAnswer);
         const { events, answer } = await answerRequest(request, { signer: asked, decision: 'rejected', note, maxEventBytes: await client.maxEventBytes() });
         signal.throwIfAborted();
         const action = new SignedAction(answerPieces(events));

@@ -341,6 +341,12 @@ export class Nip82RecordViewer extends Nip82Element {
   @state() private narratives = false;
   /** Download was pressed and its part could not be fetched: said until the next press, or another reader. */
   @state() private downloadLost = false;
+  /**
+   * "Try again" was pressed and the lost parts are on their way: what they were for is unsaid until
+   * they fail again, so that the same words, back, are heard again (a screen reader says nothing of
+   * a text that did not change) and the reader learns the press did something.
+   */
+  @state() private partsRetrying = false;
   @state() private limits: ReadonlyMap<string, number> = new Map();
   /** Every item that matches is shown, for a printout: no section stops at a page. */
   @state() private printing = false;
@@ -1292,6 +1298,7 @@ export class Nip82RecordViewer extends Nip82Element {
    */
   private renderLostParts(s: RecordViewerStrings) {
     const lost = this.lostParts;
+    const retrying = this.partsRetrying;
     const said = [
       lost.search ? s.searchLost : '',
       this.downloadLost ? s.downloadLost(s.exportJson) : '',
@@ -1299,9 +1306,13 @@ export class Nip82RecordViewer extends Nip82Element {
       lost.narrative ? s.narrativeLost : '',
     ].filter(Boolean);
     if (!said.length) return nothing;
+    // Kept while retrying, its button with it: the focus stays where the reader pressed.
+    const shown = retrying ? (this.downloadLost ? [s.downloadLost(s.exportJson)] : []) : said;
     return html`<div class="warning lost-part" role="alert">
-      ${said.map((line) => html`<p>${line}</p>`)}
-      ${lost.search || lost.extras || lost.narrative ? html`<button part="button" type="button" class="retry-part" @click=${this.fetchLost}>${s.partRetry}</button>` : nothing}
+      ${shown.map((line) => html`<p>${line}</p>`)}
+      ${lost.search || lost.extras || lost.narrative
+        ? html`<button part="button" type="button" class="retry-part" aria-disabled=${retrying ? 'true' : 'false'} @click=${this.fetchLost}>${s.partRetry}</button>`
+        : nothing}
     </div>`;
   }
 
@@ -1316,13 +1327,15 @@ export class Nip82RecordViewer extends Nip82Element {
 
   /** "Try again": fetches every part the reader needs that was lost; each shows what it was for once here. */
   private readonly fetchLost = (): void => {
+    if (this.partsRetrying) return;
     const lost = this.lostParts;
-    const shown = () => this.requestUpdate();
     // The search runs again over the words typed, fetching its part (`searching`).
     if (lost.search) this.applyFilters();
-    if (lost.extras) extras.load().then(shown, shown);
-    if (lost.narrative) narrativeSanitizer.load().then(shown, shown);
-    this.requestUpdate();
+    const fetched = [lost.search && search, lost.extras && extras, lost.narrative && narrativeSanitizer]
+      .filter((part) => part !== false)
+      .map((part) => part.load());
+    this.partsRetrying = true;
+    void Promise.allSettled(fetched).then(() => (this.partsRetrying = false));
   };
 
   /** A record's author as its notices name them: the host's name, else a self-chosen one beside the short npub, only when their signature held. */

@@ -164,6 +164,19 @@ describe('a document share that hides items (removeItems)', () => {
     expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, true]);
   });
 
+  it('a narrative that writes a hidden item\'s id or address with character references or across tags, shown and followed as itself, does not go out', () => {
+    const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
+    const hidden = [{ fullUrl: 'https://example.org/fhir/Condition/abc', resource: { resourceType: 'Condition', id: 'abc', code: { text: 'Gout' } } as FhirResource }];
+    const visit = (id: string, words: string) => ({ fullUrl: `urn:uuid:${id}`,
+      resource: { resourceType: 'Encounter', id, status: 'finished', text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml">${words}</div>` } } as FhirResource });
+    const visits = [visit('v1', 'See Condition&#47;abc.'), visit('v2', '<a href="https:&#x2F;&#x2F;example.org&#x2F;fhir&#x2F;Condition&#x2F;abc">the diagnosis</a>'),
+      visit('v3', 'See Condition&sol;abc.'), visit('v4', 'See Condition<b>/</b>abc.'),
+      // Another item's id, and the hidden one's without its type (too short to tell from a word): they stay.
+      visit('v5', 'See Condition&#47;abd, and abc.')];
+    const out = removeItems({ source: [patient, ...hidden, ...visits], kept: [patient, ...visits], hidden, disclose: 'flag' });
+    expect(out.slice(1).map((e) => e.resource.text !== undefined)).to.deep.equal([false, false, false, false, true]);
+  });
+
   it('a narrative that writes a hidden diagnosis with named letters, spaces or invisible marks, after a "<" that starts no tag, or in a comment, does not go out', () => {
     const patient = { fullUrl: 'urn:uuid:p', resource: { resourceType: 'Patient', id: 'p' } as FhirResource };
     const condition = (id: string, text: string) => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Condition', id, code: { text } } as FhirResource });

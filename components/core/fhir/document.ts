@@ -109,13 +109,17 @@ function tracesOf(hidden: readonly BundleEntry[], resolve: Resolve): Traces {
 }
 
 function namesHidden(text: unknown, traces: Traces): boolean {
-  if (typeof text !== 'string' || !text) return false;
+  if (typeof text !== 'string' || !text || !(traces.literal || traces.terms)) return false;
   const bounded = text.slice(0, MAX_TEXT);
+  // As written: the markup itself goes out, and a program reading it finds the id even where a browser shows other text.
   if (traces.literal?.test(bounded)) return true;
-  if (!traces.terms) return false;
-  // Folded as the terms were, so "hipertension" in a narrative names a hidden "Hipertensión"; read
-  // with its tags ending words and not, as narrativeWords tells.
-  return [' ', ''].some((between) => traces.terms!.test(foldedText(narrativeWords(bounded, between))));
+  // Then as a browser shows it, with its tags ending words and not (narrativeWords): an id written
+  // "Condition&#47;abc" or across tags shows, and links, as itself. The terms are matched folded as
+  // they were made, so "hipertension" in a narrative names a hidden "Hipertensión".
+  return [' ', ''].some((between) => {
+    const words = narrativeWords(bounded, between);
+    return traces.literal?.test(words) || (traces.terms?.test(foldedText(words)) ?? false);
+  });
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
