@@ -1503,6 +1503,13 @@ export class Nip82AccessList extends Nip82Element {
   }
 
   /**
+   * When each share was made, as the list last said it: the revoke dialog lists the shares that
+   * stay in the same words, or two made on one day read alike there and the patient cannot tell
+   * which of them stay.
+   */
+  private sinceSaid = new WeakMap<OpenedRecord, string>();
+
+  /**
    * When each share was made, as its line and its Revoke button say it: the day; the time as well
    * for shares to one person on one day, and which of them for those made in one minute (shared
    * again at once after a refusal), so that no two lines read, and no two buttons sound, the same
@@ -1540,6 +1547,7 @@ export class Nip82AccessList extends Nip82Element {
   private renderShareList(shares: ShareCopy[], held: readonly OpenedRecord[], about?: string): TemplateResult {
     const s = this.s;
     const since = this.sinceTexts(shares);
+    for (const [c, text] of since) this.sinceSaid.set(c.record, text);
     return html`<ul class="share-list">
         ${repeat(
           shares,
@@ -1660,7 +1668,7 @@ export class Nip82AccessList extends Nip82Element {
       <p>${withBdi((this.done ? s.stillOpens : s.alsoOpens)(who, others.length, this.count(others.length)))}</p>
       <ul>${others.map((r) => {
         const share = shareCopyOf(r);
-        return html`<li><bdi>${share ? s.shareTerms(this.day(share.grant.since), s.shareItemCount(share.items, this.count(share.items))) : this.nameOf(r)}</bdi></li>`;
+        return html`<li><bdi>${share ? s.shareTerms(this.sinceSaid.get(r) ?? this.day(share.grant.since), s.shareItemCount(share.items, this.count(share.items))) : this.nameOf(r)}</bdi></li>`;
       })}</ul>
     </div>`;
   }

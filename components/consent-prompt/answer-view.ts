@@ -37,6 +37,8 @@ export interface AnswerView extends CommonView {
   vouched: (pubkey: string) => 'site' | 'self' | 'passing' | 'none' | 'pending';
   /** Names of the user's records to grant from (empty until loaded). */
   recordNames: string[];
+  /** The records were unlocked (or handed in): none to grant from is then all there is, not yet to come. */
+  unlocked: boolean;
   reply: string;
   named: (pubkey: string) => string;
   profile: (pubkey: string) => ProfileName | undefined;
@@ -153,7 +155,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
   // Over: nothing to choose for an approval, only Deny (or Cancel).
   const ended = requestEnded(request);
   // Records still locked (their Unlock button shows): nothing could be chosen, so no count of "0 items".
-  const locked = v.recordNames.length === 0;
+  const locked = v.recordNames.length === 0 && !v.unlocked;
   return html`<form @submit=${v.toPreview} novalidate>
     <dl part="recipient" class="facts">
       <dt>${s.whoLabel}</dt>
@@ -191,7 +193,7 @@ function renderAnswerForm(v: AnswerView, request: ConsentMessage): TemplateResul
  * answer is under way: what arrives then changes nothing under it.
  */
 function nothingAsked(v: AnswerView): boolean {
-  return !v.busy && v.recordNames.length > 0 && v.plan.plan.groups.length === 0;
+  return !v.busy && (v.recordNames.length > 0 || v.unlocked) && v.plan.plan.groups.length === 0;
 }
 
 /** What an approval needs chosen: the records and their items, the flag's disclosure, the end date. */
@@ -199,7 +201,8 @@ function renderApprovalChoices(v: AnswerView, asked: string): TemplateResult {
   const { s } = v;
   const until = fieldState(v, 'grant-until', 'grant-until-help');
   return html`${v.recordNames.length === 0
-      ? html`<p><button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>`
+      ? html`<p><button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadRecords}</button></p>
+          ${nothingAsked(v) ? html`<p class="note nothing-asked">${s.nothingAsked(s.typeList(v.answering?.resourceTypes ?? []))}</p>` : nothing}`
       : html`<p class="help from" id="records-from" tabindex="-1">${s.recordsLegend}: ${v.recordNames.join('; ')}</p>
           ${v.reload ? html`<p><button part="button" type="button" class="load" aria-disabled=${busyAttr(v.busy)} @click=${v.loadRecords}>${s.loadAgain}</button></p>` : nothing}
           ${nothingAsked(v)

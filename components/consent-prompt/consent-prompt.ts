@@ -377,6 +377,11 @@ export class Nip82ConsentPrompt extends Nip82Element {
    * records shared with them to view (a clinician's patients'), which are not theirs to share; one
    * naming no subject is theirs only if they wrote it; nor one whose share to them has ended.
    */
+  /** Whether the records to share from are there to choose from: handed in, or unlocked in the session. */
+  private get recordsUnlocked(): boolean {
+    return !!this.records || !!this.currentStore?.loaded;
+  }
+
   private get available(): OpenedRecord[] {
     const store = this.currentStore;
     return (this.records ?? (store?.loaded ? store.held : [])).filter((r) => (r.role === 'editor' || (r.subject ?? r.author) === r.reader) && !endedForReader(r));
@@ -1200,7 +1205,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
       // Said here, not by a disabled Review button: Tab would skip that without a word. Before the
       // records are unlocked there is nothing to keep: "keep at least one kind" would send the
       // patient looking for boxes that are not there yet.
-      else if (this.available.length === 0) problems.push({ words: this.unlockFirst });
+      else if (this.available.length === 0 && !this.recordsUnlocked) problems.push({ words: this.unlockFirst });
+      // Unlocked, and none to share from: "unlock first" would send them round the same button again.
+      else if (this.available.length === 0) problems.push({ words: () => this.s.nothingAsked(this.s.typeList(this.answering!.resourceTypes)) });
       else if (this.plan.plan().entries.length === 0) say('noTypesChosen');
       const asked = periodDay(this.answering.period?.end) || undefined;
       if (this.until && (unreadable || this.until < today() || (asked && this.until > asked))) say('untilInvalid', 'grant-until');
@@ -1815,9 +1822,9 @@ export class Nip82ConsentPrompt extends Nip82Element {
   }
 
   private renderProblems(): TemplateResult | typeof nothing {
-    // Once records are there (unlocked here or anywhere in the session), "unlock your records first"
-    // is no longer true; a problem with the dates still is.
-    const problems = this.available.length ? this.problems.filter((p) => p.words !== this.unlockFirst) : this.problems;
+    // Once records are unlocked (here or anywhere in the session), "unlock your records first" is no
+    // longer true, even when none could be shared; a problem with the dates still is.
+    const problems = this.recordsUnlocked ? this.problems.filter((p) => p.words !== this.unlockFirst) : this.problems;
     if (problems.length === 0) return nothing;
     return html`<div id="problems" class="problems error" tabindex="-1">
       <ul>${problems.map((p) => html`<li id=${ifDefined(p.field && problemId(p.field))}>${wordsNow(p.words)}</li>`)}</ul>
@@ -1923,6 +1930,7 @@ export class Nip82ConsentPrompt extends Nip82Element {
       sharedBefore: !!this.answering && this.shareOpenTo(this.answering.requester),
       vouched: (pubkey) => this.vouched(pubkey),
       recordNames: this.available.map((r) => this.nameOf(r, patient)),
+      unlocked: this.recordsUnlocked,
       reply: this.reply,
       named: (pubkey) => this.named(pubkey),
       profile: (pubkey) => this.profile(pubkey),

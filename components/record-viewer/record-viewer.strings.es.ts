@@ -25,6 +25,7 @@ export const recordViewerStringsEs: Omit<RecordViewerStrings, keyof AudienceStri
   unlockOne: 'Desbloquear este historial',
   retry: 'Intentar de nuevo',
   waitingSigner: 'Esperando a su firmador: se le pedirá desbloquear cada historial y cada uno que usted compartió (una vez cada uno).',
+  waitingSignerOne: 'Esperando a su firmador: se le pedirá una vez, para desbloquear este historial.',
   searchingRelays: 'Buscando sus historiales en sus servidores de almacenamiento…',
   preparing: (count, formatted) => plural('es', count, { one: 'Preparando 1 elemento…', other: `Preparando ${formatted} elementos…` }),
   unlocking: (done, total) => `Desbloqueando ${done} de ${total}…`,

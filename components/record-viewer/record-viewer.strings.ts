@@ -55,6 +55,8 @@ export interface RecordViewerStrings {
   unlockOne: string;
   retry: string;
   waitingSigner: string;
+  /** {@link waitingSigner} when one record is unlocked (from a link): the signer is asked once. */
+  waitingSignerOne: string;
   searchingRelays: string;
   /** While a large Bundle handed in is described, before it shows (`formatted`: `count` as the page writes numbers). */
   preparing: (count: number, formatted: string) => string;
@@ -405,6 +407,7 @@ const en: Omit<RecordViewerStrings, LateKey> = {
   unlockOne: 'Unlock this record',
   retry: 'Try again',
   waitingSigner: 'Waiting for your signer: it will be asked to unlock each record and each one you shared (once each).',
+  waitingSignerOne: 'Waiting for your signer: it will be asked once, to unlock this record.',
   searchingRelays: 'Looking for your records on your storage servers…',
   preparing: (count, formatted) => plural('en', count, { one: 'Preparing 1 item…', other: `Preparing ${formatted} items…` }),
   unlocking: (done, total) => `Unlocking ${done} of ${total}…`,

@@ -920,7 +920,7 @@ export class Nip82RecordViewer extends Nip82Element {
     this.pressed = { signer, naddr };
     // The record asked for, as the signer's request names it: the address alone, not the text it came in.
     const address = naddr && addressIn(naddr);
-    const result = await this.withSigner('unlock', s.waitingSigner, async () => {
+    const result = await this.withSigner('unlock', this.waitingWords(s), async () => {
       const store = this.recordStore();
       // One scope for the unlock's reads, watched: a storage server's sign-in waiting at the signer is said, and can be stopped.
       const scope = store.client.declineScope();
@@ -1236,6 +1236,11 @@ export class Nip82RecordViewer extends Nip82Element {
     return [s.notSignedIn(this.notSignedIn?.signIn), this.notSignedIn?.signIn === 'failed' && this.currentStore?.client.clockOff ? s.clockOff : ''].filter(Boolean).join(' ');
   }
 
+  /** One record from a link is one prompt, as the words before the button say: not "each record". */
+  private waitingWords(s: RecordViewerStrings): string {
+    return this.pressed?.naddr ? s.waitingSignerOne : s.waitingSigner;
+  }
+
   private liveText(s: RecordViewerStrings, lang: string): string {
     if (this.printAsked) return s.printPreparing(this.due, formatCount(this.due, lang));
     switch (this.status) {
@@ -1243,7 +1248,7 @@ export class Nip82RecordViewer extends Nip82Element {
         if (this.signIns?.waitingForSigner) return s.waitSignIn;
         return this.progress && this.progress.total > 0
           ? unlockingText(s, Math.min(this.progress.done + 1, this.progress.total), this.progress.total, lang)
-          : s.waitingSigner;
+          : this.waitingWords(s);
       case 'working':
         return this.toPrepare?.kind === 'bundle' ? s.preparing(this.toPrepare.entries, formatCount(this.toPrepare.entries, lang)) : s.searchingRelays;
       case 'done':
@@ -1284,7 +1289,7 @@ export class Nip82RecordViewer extends Nip82Element {
     const { done, total } = this.progress;
     return html`
       <progress max=${total} .value=${done} aria-label=${s.unlockingLabel} aria-valuetext=${unlockingText(s, Math.min(done + 1, total), total, lang)}></progress>
-      <p class="hint">${s.waitingSigner}</p>
+      <p class="hint">${this.waitingWords(s)}</p>
     `;
   }
 
