@@ -13,7 +13,7 @@ import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-pr
 import { createRecord } from '../components/core/nip82/record.js';
 import { openRecord } from '../components/core/nip82/record-open.js';
 import { person, publishTo, relayUrl, sampleBundle, skewClock, signerWith, CLOCK_OFF_WORDS } from './helpers.js';
-import { $, buttonByText, dialogOf, text, toSharePreview } from './element-helpers.js';
+import { $, buttonByText, dialogOf, receiptLines, text, toSharePreview } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 import { SignerError } from '../components/core/errors.js';
 
@@ -41,7 +41,8 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
     await waitUntil(() => !['working', 'waiting-signer', 'idle'].includes(el.status), `status ${el.status}`, { timeout: 30000 });
     await el.updateComplete;
     const said = text($(el, '.state'));
-    expect(said, 'the server is named').to.contain(`${relay}: asked you to sign in; the sign-in did not go through`);
+    expect(said, 'what the server did is said').to.contain('asked you to sign in; the sign-in did not go through');
+    expect(receiptLines(el), 'the server, its address behind the line').to.deep.equal([`${relay}: asked you to sign in; the sign-in did not go through, so it did not accept it`]);
     expect(text($(el, '.state [role=status]')), 'said in the live status line').to.contain(clock.en);
 
     // The clock set right, the next sign-in fails for another reason (the signer app cannot be
@@ -51,7 +52,7 @@ describe('a share or a revocation sent with this device\'s clock hours off', fun
     unreachable = true;
     buttonByText(el, 'Try again')!.click();
     await waitUntil(() => el.status === 'relay-error' && !text($(el, '.state')).includes(clock.en), 'the clock was still blamed', { timeout: 30000 });
-    expect(text($(el, '.state'))).to.contain(`${relay}: asked you to sign in; the sign-in did not go through`);
+    expect(receiptLines(el).join(' ')).to.contain(`${relay}: asked you to sign in; the sign-in did not go through`);
   });
 
   it('a revocation says it too (Spanish)', async () => {
