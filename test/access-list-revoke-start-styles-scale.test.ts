@@ -8,43 +8,30 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../components/access-list/define.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import { person, recordAbout, relayUrl, silentAt } from './helpers.js';
+import { person, relayUrl } from './helpers.js';
 import { root } from './element-helpers.js';
 import { waitUntil } from './wait.js';
 import { revocationHeldAtSigner } from './revocation-held.js';
-import { clinicRecords } from './clinic-records.js';
+import { clinicRecords, clinicWithEditingPatient } from './clinic-records.js';
 
 describe('<nip82-access-list>: the start and the steps of a revocation at a clinic of many patients', function () {
   this.timeout(60000);
 
   it('marks the Revoke buttons busy without a layer each', async () => {
     const url = await relayUrl('main');
-    const [clinic, patient, family, colleague] = [await person(), await person(), await person(), await person()];
-    const quiet = silentAt(clinic.signer);
-    // Revoking the patient, who may edit the record, moves it: the family is told, in a notice the signer signs.
-    const events = await createRecord({ bundle: recordAbout('Ana Rivera', 'Flu', patient), author: clinic.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }, { pubkey: family.pubkey, role: 'viewer' }] });
-    const client = new RelayClient({ relays: [url] });
-    try {
-      await client.publishAll(events);
-      const base = await openRecord(await createRecord({ bundle: recordAbout('Patient 0', 'Flu'), author: clinic.signer, participants: [{ pubkey: colleague.pubkey, role: 'viewer' }] }), clinic.signer);
-      const others = [...Array(60)].map((_, i) => ({ ...base, signPubkey: i.toString(16).padStart(64, 'f'), subject: i.toString(16).padStart(64, '0'), bundle: recordAbout(`Patient ${i}`, 'Flu') }));
-      const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${[await openRecord(events, clinic.signer), ...others]} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
-      const colleagues = () => [...root(el).querySelectorAll<HTMLButtonElement>(`[part=person][data-pubkey="${colleague.pubkey}"] button.revoke`)];
-      await waitUntil(() => colleagues().length === 60, 'every record on the page');
-      const freeColour = getComputedStyle(colleagues()[0]!).webkitTextFillColor;
-      await revocationHeldAtSigner(el, patient.pubkey, quiet);
-      const looks = colleagues().map((b) => {
-        const style = getComputedStyle(b);
-        return JSON.stringify({ busy: b.getAttribute('aria-disabled'), opacity: style.opacity, faded: style.webkitTextFillColor !== freeColour, cursor: style.cursor });
-      });
-      expect([...new Set(looks)]).to.deep.equal([JSON.stringify({ busy: 'true', opacity: '1', faded: true, cursor: 'progress' })]);
-      quiet.release();
-      await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
-    } finally {
-      client.close();
-    }
+    const { patient, colleague, quiet, records } = await clinicWithEditingPatient(url);
+    const el = await fixture<Nip82AccessList>(html`<nip82-access-list lang="en" .records=${records} .signer=${quiet.signer} relays=${url}></nip82-access-list>`);
+    const colleagues = () => [...root(el).querySelectorAll<HTMLButtonElement>(`[part=person][data-pubkey="${colleague.pubkey}"] button.revoke`)];
+    await waitUntil(() => colleagues().length === 60, 'every record on the page');
+    const freeColour = getComputedStyle(colleagues()[0]!).webkitTextFillColor;
+    await revocationHeldAtSigner(el, patient.pubkey, quiet);
+    const looks = colleagues().map((b) => {
+      const style = getComputedStyle(b);
+      return JSON.stringify({ busy: b.getAttribute('aria-disabled'), opacity: style.opacity, faded: style.webkitTextFillColor !== freeColour, cursor: style.cursor });
+    });
+    expect([...new Set(looks)]).to.deep.equal([JSON.stringify({ busy: 'true', opacity: '1', faded: true, cursor: 'progress' })]);
+    quiet.release();
+    await waitUntil(() => el.status === 'done', 'revoked', { timeout: 20000 });
   });
 
   // The status line above the records changes height at each step: the records are moved as one
