@@ -10,9 +10,9 @@ import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import { createRecord, openRecord } from '../components/core/nip82/record.js';
 import { createAccessRequest, readConsentMessages } from '../components/core/nip82/requests.js';
-import type { Signer } from '../components/core/signers/signer.js';
 import { sharedRelayClient } from './relay-client.js';
-import { $, buttonByText, dialogOf, text, typeRecipient } from './element-helpers.js';
+import { statusAtEachCall } from './status-at-each-call.js';
+import { $, buttonByText, dialogOf, typeRecipient } from './element-helpers.js';
 import { person, sampleBundle } from './helpers.js';
 
 describe('<nip82-consent-prompt>: approving says how many times the signer will be asked', function () {
@@ -30,19 +30,7 @@ describe('<nip82-consent-prompt>: approving says how many times the signer will 
       const incoming = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
 
       let el: Nip82ConsentPrompt | undefined;
-      const said: string[] = [];
-      const asked = async <T>(run: () => Promise<T>) => {
-        await el!.updateComplete;
-        said.push(text($(el!, '[role=status]')));
-        return run();
-      };
-      const base = patient.signer;
-      const signer: Signer = {
-        getPublicKey: () => base.getPublicKey(),
-        signEvent: (t) => asked(() => base.signEvent(t)),
-        nip44Encrypt: (p, x) => asked(() => base.nip44Encrypt(p, x)),
-        nip44Decrypt: (p, c) => asked(() => base.nip44Decrypt(p, c)),
-      };
+      const { signer, said } = statusAtEachCall(patient.signer, () => el);
       el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${incoming} .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
       $<HTMLButtonElement>(el, 'li.request button')!.click();
       await waitUntil(() => dialogOf(el!).open, 'the dialog opens');
@@ -63,19 +51,7 @@ describe('<nip82-consent-prompt>: approving says how many times the signer will 
     const [patient, clinician] = await Promise.all([person(), person()]);
     const record = await openRecord(await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: patient.signer, participants: [] }), patient.signer);
     let el: Nip82ConsentPrompt | undefined;
-    const said: string[] = [];
-    const noted = async <T>(run: () => Promise<T>) => {
-      await el!.updateComplete;
-      said.push(text($(el!, '[role=status]')));
-      return run();
-    };
-    const base = patient.signer;
-    const signer: Signer = {
-      getPublicKey: () => base.getPublicKey(),
-      signEvent: (t) => noted(() => base.signEvent(t)),
-      nip44Encrypt: (p, x) => noted(() => base.nip44Encrypt(p, x)),
-      nip44Decrypt: (p, c) => noted(() => base.nip44Decrypt(p, c)),
-    };
+    const { signer, said } = statusAtEachCall(patient.signer, () => el);
     el = await fixture<Nip82ConsentPrompt>(html`<nip82-consent-prompt .records=${[record]} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`);
     buttonByText(el, 'Share records…')!.click();
     await waitUntil(() => dialogOf(el!).open, 'the dialog opens');

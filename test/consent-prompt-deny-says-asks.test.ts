@@ -9,9 +9,9 @@ import '../components/consent-prompt/define.js';
 import type { Nip82ConsentPrompt } from '../components/consent-prompt/consent-prompt.js';
 import type { ConsentPromptStrings } from '../components/consent-prompt/consent-prompt.strings.js';
 import { createAccessRequest, readConsentMessages, type ConsentMessage } from '../components/core/nip82/requests.js';
-import type { Signer } from '../components/core/signers/signer.js';
 import { sharedRelayClient } from './relay-client.js';
-import { $, buttonByText, dialogOf, text } from './element-helpers.js';
+import { statusAtEachCall } from './status-at-each-call.js';
+import { $, buttonByText, dialogOf } from './element-helpers.js';
 import { person } from './helpers.js';
 
 describe('<nip82-consent-prompt>: denying says how many times the signer will be asked', function () {
@@ -26,19 +26,7 @@ describe('<nip82-consent-prompt>: denying says how many times the signer will be
     const incoming: ConsentMessage = (await readConsentMessages((await relay.client.wrapsFor(patient.pubkey)).events, patient.signer)).find((m) => m.id === request.id)!;
 
     let el: Nip82ConsentPrompt | undefined;
-    const said: string[] = [];
-    const asked = async <T>(run: () => Promise<T>) => {
-      await el!.updateComplete;
-      said.push(text($(el!, '[role=status]')));
-      return run();
-    };
-    const base = patient.signer;
-    const signer: Signer = {
-      getPublicKey: () => base.getPublicKey(),
-      signEvent: (t) => asked(() => base.signEvent(t)),
-      nip44Encrypt: (p, x) => asked(() => base.nip44Encrypt(p, x)),
-      nip44Decrypt: (p, c) => asked(() => base.nip44Decrypt(p, c)),
-    };
+    const { signer, said } = statusAtEachCall(patient.signer, () => el);
     el = await fixture<Nip82ConsentPrompt>(
       html`<nip82-consent-prompt lang=${lang} mode="answer" .request=${incoming} .strings=${strings ?? {}} .signer=${signer} relays=${relay.url}></nip82-consent-prompt>`,
     );
