@@ -105,7 +105,7 @@ describe('<nip82-consent-prompt>: records arriving while an answer is under way'
 
       // Still the denial the patient asked for, waiting on their signer: no choices appear under it.
       expect(el.status).to.equal('waiting-signer');
-      expect(text($(el, 'dialog [role=status]'))).to.contain('Your signer will be asked to sign your answer.');
+      expect(text($(el, 'dialog [role=status]'))).to.contain('Your signer will be asked 4 times, to sign your answer.');
       expect(itemsOffered(el), 'no items to choose from appear under the denial').to.deep.equal([]);
       expect(buttonByText(el, 'Deny')!.getAttribute('aria-disabled')).to.equal('true');
       expect(buttonByText(el, /^Review: approve/)?.getAttribute('aria-disabled')).to.equal('true');

@@ -82,7 +82,7 @@ describe('signer approvals are numbered while asked', function () {
 
   it('deny: each of its approvals says its number and what it is for', async () => {
     const said = await answer('en', false);
-    expect(said).to.deep.equal([1, 2, 3, 4].map((n) => `Waiting for your signer. Approval ${n} in your signer for this. Your signer will be asked to sign your answer.`));
+    expect(said).to.deep.equal([1, 2, 3, 4].map((n) => `Waiting for your signer. Approval ${n} in your signer for this. Your signer will be asked 4 times, to sign your answer.`));
   });
 
   it('approve: the numbers run on from the share to the answer', async () => {
