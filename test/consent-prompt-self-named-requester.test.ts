@@ -41,13 +41,15 @@ describe('<nip82-consent-prompt>: a requester named only by their own profile', 
       await waitUntil(() => el.status === 'done' && $$(el, 'li.request').length === 3, 'the requests listed');
       await waitUntil(() => $$(el, 'li.request').some((li) => text(li).includes('Lakeside Clinic.')), 'the stranger\'s own name arrives');
 
-      const dialogFor = async (pubkey: string) => {
+      // `said`: what the dialog says of them once their profile's lookup is over (while it runs, it says nothing of their name).
+      const dialogFor = async (pubkey: string, said?: string) => {
         // One press, once the prompt itself has taken the last dialog as closed: a press it drops fails here.
         await waitUntil(() => !promptOpen(el), 'the prompt knows its dialog closed');
         await el.updateComplete;
         $$(el, 'li.request').find((li) => text(li).includes(shortNpub(pubkey)))!.querySelector('button')!.click();
         await waitUntil(() => dialogOf(el).open, 'the dialog opens');
         await el.updateComplete;
+        if (said) await waitUntil(() => text($(el, 'dialog [part=recipient] dd')).includes(said), `the dialog says: ${said}`);
         const who = text($(el, 'dialog [part=recipient] dd'));
         buttonByText(el, 'Cancel')!.click();
         await waitUntil(() => !dialogOf(el).open && !promptOpen(el), 'the dialog closes');
@@ -55,7 +57,7 @@ describe('<nip82-consent-prompt>: a requester named only by their own profile', 
       };
       expect(await dialogFor(stranger.pubkey)).to.equal(`Lakeside Clinic. ${shortNpub(stranger.pubkey)} They gave themselves this name; this site does not know them by it, and anyone can choose any name. Check the key with them before you approve.`);
       expect(await dialogFor(clinic.pubkey)).to.equal(`Lakeside Clinic ${shortNpub(clinic.pubkey)}`);
-      expect(await dialogFor(nameless.pubkey)).to.equal(`${shortNpub(nameless.pubkey)} This site does not know who this is, and they gave no name. Check the key with them before you approve.`);
+      expect(await dialogFor(nameless.pubkey, 'they gave no name')).to.equal(`${shortNpub(nameless.pubkey)} This site does not know who this is, and they gave no name. Check the key with them before you approve.`);
     } finally {
       client.close();
     }
