@@ -6,13 +6,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from './wait.js';
 import type { Nip82AccessList } from '../components/access-list/access-list.js';
-import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
-import { RelayClient } from '../components/core/relay/client.js';
-import { counting, heldDecrypt, person, relayUrl, sampleBundle } from './helpers.js';
+import { counting, heldDecrypt, relayUrl } from './helpers.js';
+import { recordSharedTwice } from './record-shared-twice.js';
 import { $, buttonByText, text } from './element-helpers.js';
-import { npubEncode } from 'nostr-tools/nip19';
 
 describe('the access list: unlocking says what the signer was asked to open', function () {
   this.timeout(90000);
@@ -21,20 +17,7 @@ describe('the access list: unlocking says what the signer was asked to open', fu
 
   it('a record shared twice: the signer is asked three times, and the page says one record and two shares', async () => {
     const url = await relayUrl('main');
-    const [patient, hospital, clinic, lab] = await Promise.all([person(), person(), person(), person()]);
-    const made = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
-    const record = await openRecord(made, patient.signer);
-    const shareWith = async (who: string) => {
-      const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who, role: 'viewer' }));
-      return createShare({ from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who, role: 'viewer' }] });
-    };
-    const shares = [await shareWith(clinic.pubkey), await shareWith(lab.pubkey)];
-    const client = new RelayClient({ relays: [url] });
-    try {
-      await client.publishAll([...made, ...shares.flat()]);
-    } finally {
-      client.close();
-    }
+    const { patient } = await recordSharedTwice(url);
 
     const held = heldDecrypt(patient.signer);
     const signer = counting(held.signer);

@@ -4,14 +4,11 @@
  * signer three times and the viewer said "1 record unlocked", having promised "once per record".
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { npubEncode } from 'nostr-tools/nip19';
 import { waitUntil } from './wait.js';
 import '../components/record-viewer/define.js';
 import type { Nip82RecordViewer } from '../components/record-viewer/record-viewer.js';
-import { createRecord, openRecord } from '../components/core/nip82/record.js';
-import { createShare } from '../components/core/nip82/share.js';
-import { consentSource, grantConsent } from '../components/core/nip82/grant-create.js';
-import { counting, heldDecrypt, person, publishTo, relayUrl, sampleBundle } from './helpers.js';
+import { counting, heldDecrypt, relayUrl } from './helpers.js';
+import { recordSharedTwice } from './record-shared-twice.js';
 import { $, buttonByText, text } from './element-helpers.js';
 
 describe('<nip82-record-viewer>: unlocking says what the signer was asked to open', function () {
@@ -19,14 +16,7 @@ describe('<nip82-record-viewer>: unlocking says what the signer was asked to ope
 
   it('a record shared twice: asked three times, said as one record and two shared', async () => {
     const url = await relayUrl('main');
-    const [patient, hospital, clinic, lab] = await Promise.all([person(), person(), person(), person()]);
-    const made = await createRecord({ bundle: sampleBundle(`nostr:${npubEncode(patient.pubkey)}`), author: hospital.signer, participants: [{ pubkey: patient.pubkey, role: 'editor' }] });
-    const record = await openRecord(made, patient.signer);
-    const shareWith = async (who: string) => {
-      const { source, fullUrl } = consentSource(record, grantConsent({ patient: patient.pubkey, recipient: who, role: 'viewer' }));
-      return createShare({ from: [record, source], include: [...record.bundle.entry!.map((e) => e.fullUrl!), fullUrl], author: patient.signer, participants: [{ pubkey: who, role: 'viewer' }] });
-    };
-    await publishTo(url, [...made, ...(await shareWith(clinic.pubkey)), ...(await shareWith(lab.pubkey))]);
+    const { patient } = await recordSharedTwice(url);
 
     const held = heldDecrypt(patient.signer);
     const signer = counting(held.signer);
